@@ -1,0 +1,46 @@
+using Assistant.Api.Evaluations;
+using Assistant.Api.Infrastructure;
+using Assistant.Features.Evaluations;
+
+namespace Assistant.Api;
+
+/// <summary>Builds the web application; used by Program, by <c>assistant serve</c> and by the tests.</summary>
+public static class ApiHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        Configure(builder);
+        WebApplication app = builder.Build();
+        Map(app);
+        return app;
+    }
+
+    public static void Configure(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(o => ScoreContract.Configure(o.SerializerOptions));
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32L * 1024 * 1024);
+    }
+
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthChecks("/health");
+        app.MapGet("/", () => TypedResults.Redirect("/openapi/v1.json")).ExcludeFromDescription();
+        app.MapEvaluationsApi();
+    }
+}

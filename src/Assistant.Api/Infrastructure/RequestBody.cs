@@ -1,0 +1,49 @@
+using System.Text;
+using Assistant.Features.Evaluations;
+
+namespace Assistant.Api.Infrastructure;
+
+/// <summary>Reads a request body as UTF-8 text up to a limit, so oversized bodies get a clear 400.</summary>
+internal static class RequestBody
+{
+    /// <summary>4 MiB: a table with thousands of indicators fits with room to spare.</summary>
+    public const int MaxBytes = 4 * 1024 * 1024;
+
+    public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength is > MaxBytes)
+        {
+            throw TooLarge();
+        }
+
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw TooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            throw new InputException("body", "请求体为空，应为自评表JSON", "the body is empty; expected an evaluation as JSON");
+        }
+
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new InputException("body", "请求体不是有效的UTF-8文本", "the body is not valid UTF-8");
+        }
+    }
+
+    private static InputException TooLarge() =>
+        new("body", $"请求体过大（上限{MaxBytes / 1024 / 1024} MB）", $"the body is too large (limit {MaxBytes / 1024 / 1024} MB)");
+}

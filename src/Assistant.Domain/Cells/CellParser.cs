@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Assistant.Domain.Numbers;
+
+namespace Assistant.Domain.Cells;
+
+/// <summary>
+/// Reads the free-text target and actual cells of a 自评表 into typed values. Every cell parses to
+/// something: what is not a single quantity, a deadline or words becomes a <see cref="CompoundCell"/>
+/// with the reason it could not be read as one quantity.
+/// </summary>
+public static partial class CellParser
+{
+    private static readonly string[] NotSetWords =
+        ["指标值未设定", "未设定", "未设置", "无", "/", "-", "—", "——", "－", "不适用", "暂无"];
+
+    /// <summary>Parses a cell; <paramref name="indicatorUnit"/> is the row's unit (万人, 亿元, %…) used when the cell has none.</summary>
+    public static Cell Parse(string? text, string? indicatorUnit = null)
+    {
+        string original = text ?? string.Empty;
+        string s = TextNormalizer.Normalize(original).Trim();
+        if (s.Length == 0)
+        {
+            return new MissingCell(original, ExplicitlyNotSet: false);
+        }
+
+        string compact = WhiteSpace().Replace(s, string.Empty).TrimEnd('。', '.', '；', ';', '，', ',');
+        if (NotSetWords.Contains(compact, StringComparer.Ordinal))
+        {
+            return new MissingCell(original, ExplicitlyNotSet: true);
+        }
+
+        if (compact.Contains("取消", StringComparison.Ordinal))
+        {
+            return new CancelledCell(original);
+        }
+
+        if (TryDeadline(compact, original) is { } deadline)
+        {
+            return deadline;
+        }
+
+        if (TryQuantity(compact, original, UnitSpec.Parse(indicatorUnit)) is { } quantity)
+        {
+            return quantity;
+        }
+
+        MatchCollection numbers = NumberToken().Matches(compact);
+        if (numbers.Count > 0)
+        {
+            var values = numbers.Select(m => PrintedNumber.Parse(m.Value)).ToList();
+            string reason = numbers.Count > 1
+                ? $"含{numbers.Count}个数值，无法作为单一数量比较"
+                : "数值后的文字不是可识别的计量单位，无法作为数量比较";
+            return new CompoundCell(original, values, reason);
+        }
+
+        return new QualitativeCell(original, GradeLevel(compact));
+    }
+
+    /// <summary>
+    /// The strength of a grade word: 0 未达成/较差, 1 一般/基本, 2 良好/较好, 3 显著/明显; null for a
+    /// description with no grade word (提高服务水平, 保持稳定).
+    /// </summary>
+    public static int? GradeLevel(string text)
+    {
+        string t = TextNormalizer.Normalize(text);
+        if (Matches(t, "未达成", "未完成", "未达到", "未实现", "较差", "效果差", "不明显", "无效", "不达标", "没有达到"))
+        {
+            return 0;
+        }
+
+        if (Matches(t, "一般", "基本"))
+        {
+            return 1;
+        }
+
+        if (Matches(t, "良好", "较好", "较为", "比较明显", "较明显", "较显著"))
+        {
+            return 2;
+        }
+
+        if (Matches(t, "显著", "明显", "突出", "优秀", "达成", "完成", "达标", "实现"))
+        {
+            return 3;
+        }
+
+        return null;
+    }
+
+    private static bool Matches(string text, params string[] words) =>
+        words.Any(w => text.Contains(w, StringComparison.Ordinal));
+
+    private static DeadlineCell? TryDeadline(string s, string original)
+    {
+        Match m = DeadlinePattern().Match(s);
+        if (m.Success && (m.Groups["y"].Success || m.Groups["m"].Success))
+        {
+            int? y = m.Groups["y"].Success ? int.Parse(m.Groups["y"].Value, CultureInfo.InvariantCulture) : null;
+            int? mo = m.Groups["m"].Success ? int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture) : null;
+            int? d = m.Groups["d"].Success ? int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture) : null;
+            if (y is < 1900 or > 2200 || mo is < 1 or > 12 || d is < 1 or > 31)
+            {
+                return null;
+            }
+
+            // A bare "2024年" with nothing else is a year, still a date for our purposes.
+            bool end = m.Groups["end"].Success && m.Groups["end"].Value is "底" or "末";
+            return new DeadlineCell(original, y, end && mo is null ? 12 : mo, d, end, m.Groups["before"].Success);
+        }
+
+        Match yearEnd = YearEndPattern().Match(s);
+        if (yearEnd.Success)
+        {
+            return new DeadlineCell(original, null, 12, 31, EndOfPeriod: true, Before: yearEnd.Groups["before"].Success || s.EndsWith('内'));
+        }
+
+        return null;
+    }
+
+    private static QuantityCell? TryQuantity(string s, string original, UnitSpec rowUnit)
+    {
+        Match m = QuantityPattern().Match(s);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        string unitText = m.Groups["unit"].Value;
+        string magnitude = m.Groups["mag"].Value;
+        if (unitText.Length > 0 && !UnitSpec.KnownBases.Contains(unitText, StringComparer.Ordinal))
+        {
+            // 个工作日, 元/人/月 and the like are known; anything else is words after a number.
+            return null;
+        }
+
+        string label = m.Groups["label"].Value.Trim();
+        if (label.Length > 0 && label.Any(char.IsDigit))
+        {
+            return null;
+        }
+
+        Comparator cmp = ComparatorOf(m.Groups["cmp"].Value, m.Groups["tail"].Value);
+        PrintedNumber number = PrintedNumber.Parse(m.Groups["num"].Value);
+        decimal multiplier = UnitSpec.MultiplierOf(magnitude) ?? 1m;
+        var cellUnit = new UnitSpec(magnitude, multiplier, unitText);
+        UnitSpec effective = unitText.Length > 0
+            ? cellUnit
+            : magnitude.Length > 0
+                ? new UnitSpec(magnitude, multiplier, rowUnit.Base)
+                : rowUnit;
+        return new QuantityCell(original, cmp, number, cellUnit, effective, label.Length > 0 ? label : null);
+    }
+
+    private static Comparator ComparatorOf(string prefix, string tail) => prefix switch
+    {
+        "≥" or ">=" or "不低于" or "不少于" or "大于等于" or "至少" or "达到" => Comparator.AtLeast,
+        ">" or "大于" or "高于" or "超过" => Comparator.Above,
+        "≤" or "<=" or "不高于" or "不超过" or "不多于" or "小于等于" => Comparator.AtMost,
+        "<" or "小于" or "低于" => Comparator.Below,
+        "=" or "等于" => Comparator.Equal,
+        _ => tail switch
+        {
+            "以上" or "及以上" => Comparator.AtLeast,
+            "以下" or "及以下" or "以内" or "内" => Comparator.AtMost,
+            _ => Comparator.None,
+        },
+    };
+
+    /// <summary>The comparator as printed in a table (≥, ≤, &gt;, &lt;, =, or nothing).</summary>
+    public static string Symbol(this Comparator comparator) => comparator switch
+    {
+        Comparator.AtLeast => "≥",
+        Comparator.Above => ">",
+        Comparator.AtMost => "≤",
+        Comparator.Below => "<",
+        Comparator.Equal => "=",
+        _ => string.Empty,
+    };
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    [GeneratedRegex(@"\d+(?:,\d{3})*(?:\.\d+)?")]
+    private static partial Regex NumberToken();
+
+    [GeneratedRegex(@"^(?<label>[^\d≥≤<>=]*?)(?<cmp>≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于|高于|低于|达到|至少|超过|等于)?(?<num>\d+(?:,\d{3})*(?:\.\d+)?)(?<mag>万亿|千万|百万|亿|万|千)?(?<unit>[^\d]*?)(?<tail>及以上|及以下|以上|以下|以内|内)?$")]
+    private static partial Regex QuantityPattern();
+
+    [GeneratedRegex(@"^(?:(?<y>\d{4})年)?(?:(?<m>\d{1,2})月(?:份)?)?(?:(?<d>\d{1,2})[日号])?(?<end>底|末|中旬|上旬|下旬|初)?(?<before>前|之前|以前|内|止|以内)?$")]
+    private static partial Regex DeadlinePattern();
+
+    [GeneratedRegex(@"^(?:本|当)?年(?:底|末|内)(?<before>前|之前|以前)?$")]
+    private static partial Regex YearEndPattern();
+}

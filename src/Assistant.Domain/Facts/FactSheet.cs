@@ -1,0 +1,204 @@
+using Assistant.Domain.Cells;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Numbers;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Domain.Facts;
+
+/// <summary>Whether a fact was printed in the table or computed from printed values.</summary>
+public enum FactKind
+{
+    Input,
+    Derived,
+}
+
+/// <summary>
+/// One number a text about the evaluation may state: an id the drafter cites, the exact value, its
+/// unit (万元, %, 人, 万人, 分, 项…) and the decimals it is shown with.
+/// </summary>
+public sealed record Fact(string Id, string Label, decimal Value, string Unit, int Decimals, FactKind Kind)
+{
+    /// <summary>The indicator this fact belongs to, if any (for preferring nearby indicators when matching).</summary>
+    public int? IndicatorIndex { get; init; }
+
+    /// <summary>The fund line this fact belongs to, if any.</summary>
+    public int? FundLineIndex { get; init; }
+
+    /// <summary>The value as it should be written: rounded half-up to <see cref="Decimals"/>, with its unit.</summary>
+    public string Text => PrintedNumber.Format(Value, Decimals) + Unit;
+}
+
+/// <summary>Every number of an evaluation, inputs and derived, with the score report they came from.</summary>
+public sealed record FactSheet(Evaluation Evaluation, ScoreReport Report, IReadOnlyList<Fact> Facts)
+{
+    public Fact? Find(string id) => Facts.FirstOrDefault(f => f.Id == id);
+
+    /// <summary>Builds the facts of an evaluation under a policy.</summary>
+    public static FactSheet Build(Evaluation evaluation, ScoringPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ScoreReport report = Calculator.Score(evaluation, policy);
+        return new FactSheet(evaluation, report, FactBuilder.Collect(evaluation, report));
+    }
+}
+
+internal static class FactBuilder
+{
+    private const int PercentDecimals = 2;
+    private const int ScoreDecimals = 2;
+
+    public static List<Fact> Collect(Evaluation e, ScoreReport report)
+    {
+        var facts = new List<Fact>();
+        string unit = e.Funds.Unit;
+        bool scored = e.Kind == EvaluationKind.Project;
+
+        if (scored && e.Funds.Weight is { } fw)
+        {
+            facts.Add(new Fact("funds.weight", "预算执行率分值", fw.Value, "分", fw.Decimals, FactKind.Input));
+        }
+
+        for (int i = 0; i < e.Funds.Lines.Count; i++)
+        {
+            FundLine line = e.Funds.Lines[i];
+            FundLineResult r = report.Funds[i];
+            string p = $"funds.lines[{i}]";
+            void Add(string id, string label, decimal value, string u, int decimals, FactKind kind) =>
+                facts.Add(new Fact($"{p}.{id}", $"{line.Name}{label}", value, u, decimals, kind) { FundLineIndex = i });
+
+            if (line.InitialBudget is { } ib)
+            {
+                Add("initialBudget", "年初预算数", ib.Value, unit, ib.Decimals, FactKind.Input);
+            }
+
+            if (line.Budget is { } b)
+            {
+                Add("budget", "全年预算数", b.Value, unit, b.Decimals, FactKind.Input);
+                if (line.InitialBudget is { } ib2 && ib2.Value != b.Value)
+                {
+                    Add("adjustment", "预算调整数", b.Value - ib2.Value, unit, Math.Max(b.Decimals, ib2.Decimals), FactKind.Derived);
+                }
+            }
+
+            if (line.Executed is { } ex)
+            {
+                Add("executed", "全年执行数", ex.Value, unit, ex.Decimals, FactKind.Input);
+            }
+
+            if (line.Budget is { } b2 && line.Executed is { } ex2)
+            {
+                Add("balance", "结余（未执行）", b2.Value - ex2.Value, unit, Math.Max(b2.Decimals, ex2.Decimals), FactKind.Derived);
+            }
+
+            if (r.Rate is { } rate)
+            {
+                Add("rate", "执行率", rate * 100m, "%", PercentDecimals, FactKind.Derived);
+                Add("unexecutedRate", "未执行比例", (1m - rate) * 100m, "%", PercentDecimals, FactKind.Derived);
+            }
+
+            if (scored && r.Score is { } s)
+            {
+                Add("score", "资金得分", s, "分", ScoreDecimals, FactKind.Derived);
+            }
+
+            if (line.Parent is { } parentName && e.Funds.Lines.Select((l, k) => (l, k)).FirstOrDefault(x => x.l.Name.Trim() == parentName.Trim()) is { l: not null } parent)
+            {
+                if (line.Budget is { } cb && parent.l.Budget is { Value: > 0 } pb)
+                {
+                    Add("share.budget", $"占{parent.l.Name}预算的比例", cb.Value / pb.Value * 100m, "%", PercentDecimals, FactKind.Derived);
+                }
+
+                if (line.Executed is { } ce && parent.l.Executed is { Value: > 0 } pe)
+                {
+                    Add("share.executed", $"占{parent.l.Name}执行数的比例", ce.Value / pe.Value * 100m, "%", PercentDecimals, FactKind.Derived);
+                }
+            }
+        }
+
+        for (int i = 0; i < e.Indicators.Count; i++)
+        {
+            Indicator ind = e.Indicators[i];
+            IndicatorResult r = report.Indicators[i];
+            string p = $"indicators[{i}]";
+            void Add(string id, string label, decimal value, string u, int decimals, FactKind kind) =>
+                facts.Add(new Fact($"{p}.{id}", $"{ind.Name}{label}", value, u, decimals, kind) { IndicatorIndex = i });
+
+            if (r.Target is QuantityCell t)
+            {
+                Add("target", "指标值", t.Number.Value, UnitOf(t), t.Number.Decimals, FactKind.Input);
+            }
+
+            if (r.Actual is QuantityCell a)
+            {
+                Add("actual", "完成值", a.Number.Value, UnitOf(a), a.Number.Decimals, FactKind.Input);
+            }
+
+            if (r.Weight is { } w)
+            {
+                Add("weight", "分值", w, "分", ind.Weight?.Decimals ?? 0, FactKind.Input);
+            }
+
+            if (r.Score is { } s)
+            {
+                Add("score", "得分", s, "分", ScoreDecimals, FactKind.Derived);
+                if (r.Weight is { } w2 && w2 - s > 0)
+                {
+                    Add("lost", "扣分", w2 - s, "分", ScoreDecimals, FactKind.Derived);
+                }
+            }
+
+            if (r.Completion is { } c)
+            {
+                Add("completion", "完成率", c * 100m, "%", PercentDecimals, FactKind.Derived);
+                if (c > 1m)
+                {
+                    Add("excess", "超出目标的百分点", (c - 1m) * 100m, "个百分点", PercentDecimals, FactKind.Derived);
+                }
+                else if (c < 1m)
+                {
+                    Add("shortfall", "距目标的百分点", (1m - c) * 100m, "个百分点", PercentDecimals, FactKind.Derived);
+                }
+            }
+
+            if (r.Gap is { } g && r.GapUnit is { } gu && g != 0)
+            {
+                int d = Math.Max((r.Target as QuantityCell)?.Number.Decimals ?? 0, (r.Actual as QuantityCell)?.Number.Decimals ?? 0);
+                Add("gap", r.Status == IndicatorStatus.Exceeded ? "超出指标值的数量" : "与指标值的差距", g, gu, d, FactKind.Derived);
+            }
+        }
+
+        if (scored)
+        {
+            foreach (LevelResult level in report.Levels)
+            {
+                facts.Add(new Fact($"levels[{level.Level1}].weight", $"{level.Level1}分值合计", level.WeightSum, "分", 0, FactKind.Derived));
+                if (level.ScoreSum is { } ls)
+                {
+                    facts.Add(new Fact($"levels[{level.Level1}].score", $"{level.Level1}得分合计", ls, "分", ScoreDecimals, FactKind.Derived));
+                }
+            }
+
+            if (report.Total is { } total)
+            {
+                facts.Add(new Fact("total", "总分", total, "分", ScoreDecimals, FactKind.Derived));
+                if (report.WeightTotal is { } wt)
+                {
+                    facts.Add(new Fact("weightTotal", "分值合计", wt, "分", 0, FactKind.Derived));
+                    if (wt - total > 0)
+                    {
+                        facts.Add(new Fact("totalLost", "总扣分", wt - total, "分", ScoreDecimals, FactKind.Derived));
+                    }
+                }
+            }
+        }
+
+        int count = e.Indicators.Count;
+        facts.Add(new Fact("count.indicators", "绩效指标个数", count, "项", 0, FactKind.Derived));
+        facts.Add(new Fact("count.met", "完成（含超额完成）的指标个数", report.Indicators.Count(r => r.Status is IndicatorStatus.Met or IndicatorStatus.Exceeded), "项", 0, FactKind.Derived));
+        facts.Add(new Fact("count.exceeded", "超额完成的指标个数", report.Indicators.Count(r => r.Status == IndicatorStatus.Exceeded), "项", 0, FactKind.Derived));
+        facts.Add(new Fact("count.short", "未完成的指标个数", report.Indicators.Count(r => r.Status == IndicatorStatus.Short), "项", 0, FactKind.Derived));
+        return facts;
+    }
+
+    private static string UnitOf(QuantityCell cell) => cell.EffectiveUnit.Text;
+}

@@ -1,0 +1,42 @@
+namespace Assistant.Domain.Numbers;
+
+/// <summary>A closed interval of decimals, for carrying printed precision through a computation.</summary>
+public readonly record struct Interval(decimal Low, decimal High)
+{
+    public static Interval Point(decimal value) => new(value, value);
+
+    public bool IsPoint => Low == High;
+
+    public bool Contains(decimal value) => Low <= value && value <= High;
+
+    public bool Overlaps(Interval other) => Low <= other.High && other.Low <= High;
+
+    public static Interval operator +(Interval a, Interval b) => new(a.Low + b.Low, a.High + b.High);
+
+    public static Interval operator -(Interval a, Interval b) => new(a.Low - b.High, a.High - b.Low);
+
+    /// <summary>Multiplication by a non-negative scalar.</summary>
+    public Interval Scale(decimal factor) =>
+        factor >= 0 ? new(Low * factor, High * factor) : new(High * factor, Low * factor);
+
+    /// <summary>Division of intervals; the divisor must be strictly positive.</summary>
+    public Interval DivideBy(Interval divisor)
+    {
+        if (divisor.Low <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(divisor), "Divisor interval must be strictly positive.");
+        }
+
+        decimal[] c = [Low / divisor.Low, Low / divisor.High, High / divisor.Low, High / divisor.High];
+        return new(c.Min(), c.Max());
+    }
+
+    /// <summary>Applies a monotone function (increasing or decreasing) to both ends.</summary>
+    public Interval Map(Func<decimal, decimal> monotone)
+    {
+        decimal a = monotone(Low), b = monotone(High);
+        return a <= b ? new(a, b) : new(b, a);
+    }
+
+    public override string ToString() => $"[{PrintedNumber.FormatTrimmed(Low)}, {PrintedNumber.FormatTrimmed(High)}]";
+}

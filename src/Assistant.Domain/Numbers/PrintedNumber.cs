@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace Assistant.Domain.Numbers;
+
+/// <summary>
+/// A number as it was printed: its value and how many decimals were printed. A printed number stands
+/// for the half-open interval of values that round to it (<c>80.80</c> is [80.795, 80.805)).
+/// </summary>
+public readonly record struct PrintedNumber(decimal Value, int Decimals)
+{
+    /// <summary>Half of one unit in the last printed place (0.005 for two decimals).</summary>
+    public decimal HalfUnit => 0.5m * Unit(Decimals);
+
+    /// <summary>The interval of values that print as this number.</summary>
+    public Interval Interval => new(Value - HalfUnit, Value + HalfUnit);
+
+    /// <summary>An exact number: its interval is a single point.</summary>
+    public static PrintedNumber Exact(decimal value) => new(value, Scale(value));
+
+    /// <summary>One unit in the given decimal place: 1, 0.1, 0.01…</summary>
+    public static decimal Unit(int decimals)
+    {
+        decimal unit = 1m;
+        for (int i = 0; i < decimals; i++)
+        {
+            unit /= 10m;
+        }
+
+        return unit;
+    }
+
+    /// <summary>The number of decimals a decimal carries (2700.00m has 2).</summary>
+    public static int Scale(decimal value) => value.Scale;
+
+    /// <summary>
+    /// Parses an invariant-culture number as printed: optional sign, digits with optional thousands
+    /// separators, optional decimals. Full-width digits are accepted. Nothing else.
+    /// </summary>
+    public static bool TryParse(string? text, out PrintedNumber number)
+    {
+        number = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        string s = TextNormalizer.Normalize(text).Replace(",", string.Empty, StringComparison.Ordinal).Trim();
+        if (s.Length == 0 || s.Contains('e', StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
+        {
+            return false;
+        }
+
+        int dot = s.IndexOf('.', StringComparison.Ordinal);
+        int decimals = dot < 0 ? 0 : s.Length - dot - 1;
+        number = new PrintedNumber(value, decimals);
+        return true;
+    }
+
+    public static PrintedNumber Parse(string text) =>
+        TryParse(text, out PrintedNumber n) ? n : throw new FormatException($"Not a number: '{text}'");
+
+    /// <summary>The number as printed, with its printed decimals.</summary>
+    public override string ToString() => Format(Value, Decimals);
+
+    /// <summary>Rounds half away from zero (四舍五入) to the given decimals.</summary>
+    public static decimal RoundHalfUp(decimal value, int decimals) =>
+        decimal.Round(value, decimals, MidpointRounding.AwayFromZero);
+
+    /// <summary>Formats with exactly the given decimals, invariant culture, rounding half up.</summary>
+    public static string Format(decimal value, int decimals) =>
+        RoundHalfUp(value, decimals).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    /// <summary>Formats without trailing zeros (4.00 → "4", 0.20 → "0.2").</summary>
+    public static string FormatTrimmed(decimal value) =>
+        value.ToString("0.############################", CultureInfo.InvariantCulture);
+}

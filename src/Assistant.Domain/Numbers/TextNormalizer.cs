@@ -1,0 +1,31 @@
+using System.Text;
+
+namespace Assistant.Domain.Numbers;
+
+/// <summary>Folds full-width digits, signs and spaces to their ASCII forms, keeping string length.</summary>
+public static class TextNormalizer
+{
+    /// <summary>
+    /// Full-width ASCII (U+FF01–U+FF5E) becomes ASCII; ideographic and no-break spaces become spaces.
+    /// The result has the same length as the input, so indices into it are indices into the original.
+    /// </summary>
+    public static string Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            sb.Append(c switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' => ' ',
+                '\u2265' => '≥',
+                '\u2264' => '≤',
+                '\u00B7' => '.',
+                _ => c,
+            });
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,79 @@
+namespace Assistant.Domain.Numbers;
+
+/// <summary>
+/// A unit split into its magnitude (万 = 10⁴, 亿 = 10⁸) and its base (人, 元, 人次, %, 元/人…):
+/// <c>万人次</c> is 10⁴ × 人次, <c>亿元</c> is 10⁸ × 元, <c>%</c> is 1 × %.
+/// </summary>
+public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
+{
+    public static readonly UnitSpec None = new(string.Empty, 1m, string.Empty);
+
+    /// <summary>The unit as printed: magnitude then base (万人, 亿元, %).</summary>
+    public string Text => Magnitude + Base;
+
+    public bool IsEmpty => Magnitude.Length == 0 && Base.Length == 0;
+
+    public bool IsPercent => Base == "%";
+
+    /// <summary>Magnitude prefixes, longest first.</summary>
+    internal static readonly (string Text, decimal Multiplier)[] Magnitudes =
+    [
+        ("万亿", 1_000_000_000_000m), ("亿", 100_000_000m), ("千万", 10_000_000m), ("百万", 1_000_000m),
+        ("万", 10_000m), ("千", 1_000m),
+    ];
+
+    /// <summary>
+    /// Base units known in these tables, longest first so that 人次 wins over 人 and 元/人/月 over 元/人.
+    /// </summary>
+    public static readonly string[] KnownBases =
+    [
+        "元/人/月", "元/人/年", "元/人次", "元/人", "元/户", "元/月", "元/年", "个百分点", "个工作日", "工作日", "个月",
+        "人次", "平方米", "公里", "课时", "学时", "小时", "分钟", "户次", "家次",
+        "%", "‰", "元", "人", "户", "家", "个", "件", "起", "次", "项", "所", "天", "日", "名",
+        "台", "套", "期", "场", "批", "份", "篇", "倍", "亩", "岁", "分", "座", "条", "处", "间", "类", "年",
+    ];
+
+    /// <summary>
+    /// Parses a unit such as <c>万人</c>, <c>亿元</c>, <c>%</c>, <c>元/人</c>; unknown text is kept as its base.
+    /// </summary>
+    public static UnitSpec Parse(string? unit)
+    {
+        if (string.IsNullOrWhiteSpace(unit))
+        {
+            return None;
+        }
+
+        string u = TextNormalizer.Normalize(unit).Replace(" ", string.Empty, StringComparison.Ordinal)
+            .Trim('(', ')', '（', '）');
+        foreach ((string text, decimal multiplier) in Magnitudes)
+        {
+            if (u.StartsWith(text, StringComparison.Ordinal) && u.Length > text.Length)
+            {
+                return new UnitSpec(text, multiplier, u[text.Length..]);
+            }
+
+            if (u == text)
+            {
+                return new UnitSpec(text, multiplier, string.Empty);
+            }
+        }
+
+        return new UnitSpec(string.Empty, 1m, u);
+    }
+
+    /// <summary>The multiplier of a magnitude word, or null.</summary>
+    public static decimal? MultiplierOf(string magnitude)
+    {
+        foreach ((string text, decimal multiplier) in Magnitudes)
+        {
+            if (text == magnitude)
+            {
+                return multiplier;
+            }
+        }
+
+        return magnitude.Length == 0 ? 1m : null;
+    }
+
+    public override string ToString() => Text;
+}

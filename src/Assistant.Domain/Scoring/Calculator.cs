@@ -1,0 +1,380 @@
+using Assistant.Domain.Cells;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Numbers;
+
+namespace Assistant.Domain.Scoring;
+
+/// <summary>
+/// Scores a 自评表 under a <see cref="ScoringPolicy"/> and reconciles every printed number against
+/// the computed one. Deterministic, <c>decimal</c> throughout.
+/// </summary>
+public static class Calculator
+{
+    public static ScoreReport Score(Evaluation evaluation, ScoringPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        policy ??= ScoringPolicy.Default;
+        bool scored = evaluation.Kind == EvaluationKind.Project;
+
+        var funds = ScoreFunds(evaluation, policy, scored);
+        var indicators = evaluation.Indicators
+            .Select((ind, i) => ScoreIndicator(ind, i, policy, scored))
+            .ToList();
+
+        decimal? total = null;
+        decimal? weightTotal = null;
+        if (scored)
+        {
+            FundLineResult? root = funds.FirstOrDefault(f => f.IsRoot);
+            total = (root?.Score ?? 0m) + indicators.Sum(r => r.ScoreForTotal ?? 0m);
+            weightTotal = (evaluation.Funds.Weight?.Value ?? 0m) + evaluation.Indicators.Sum(i => i.Weight?.Value ?? 0m);
+        }
+
+        var levels = evaluation.Indicators
+            .Select((ind, i) => (ind, res: indicators[i]))
+            .GroupBy(x => NormalizeLevel(x.ind.Level1), StringComparer.Ordinal)
+            .Select(g => new LevelResult(
+                g.Key,
+                g.Sum(x => x.ind.Weight?.Value ?? 0m),
+                scored ? g.Sum(x => x.res.ScoreForTotal ?? 0m) : null,
+                evaluation.LevelWeights.FirstOrDefault(l => NormalizeLevel(l.Level1) == g.Key)?.Weight.Value))
+            .ToList();
+
+        decimal? rounded = total is { } t ? PrintedNumber.RoundHalfUp(t, policy.ScoreDecimals) : null;
+        var report = new ScoreReport
+        {
+            PolicyName = policy.Name,
+            Funds = funds,
+            Indicators = indicators,
+            Levels = levels,
+            Total = total,
+            TotalRounded = rounded,
+            Grade = rounded is { } r ? policy.GradeOf(r) : null,
+            WeightTotal = weightTotal,
+            Findings = [],
+        };
+        return report with { Findings = Reconciliation.Check(evaluation, report, policy) };
+    }
+
+    /// <summary>产出指标 (50) 分 and 产出指标 are the same level.</summary>
+    public static string NormalizeLevel(string? level1)
+    {
+        if (string.IsNullOrWhiteSpace(level1))
+        {
+            return "未分级";
+        }
+
+        string s = TextNormalizer.Normalize(level1).Replace(" ", string.Empty, StringComparison.Ordinal);
+        int paren = s.IndexOfAny(['(', '（']);
+        return paren > 0 ? s[..paren] : s;
+    }
+
+    private static List<FundLineResult> ScoreFunds(Evaluation evaluation, ScoringPolicy policy, bool scored)
+    {
+        decimal? weight = scored ? evaluation.Funds.Weight?.Value : null;
+        var results = new List<FundLineResult>();
+        bool rootSeen = false;
+        for (int i = 0; i < evaluation.Funds.Lines.Count; i++)
+        {
+            FundLine line = evaluation.Funds.Lines[i];
+            bool isRoot = string.IsNullOrWhiteSpace(line.Parent) && !rootSeen;
+            rootSeen |= isRoot;
+            decimal? rate = null;
+            Interval? rateInterval = null;
+            if (line.Budget is { } b && line.Executed is { } e && b.Value > 0)
+            {
+                rate = e.Value / b.Value;
+                rateInterval = b.Interval.Low > 0 ? e.Interval.DivideBy(b.Interval) : null;
+            }
+
+            decimal? score = null;
+            Interval? scoreInterval = null;
+            if (weight is { } w && line.Budget is not null && line.Executed is not null)
+            {
+                score = rate is { } rr ? w * Math.Min(1m, rr) : 0m;
+                scoreInterval = rateInterval?.Map(x => w * Math.Min(1m, x)) ?? Interval.Point(score.Value);
+            }
+
+            results.Add(new FundLineResult(i, line.Name, line.Parent, isRoot, rate, rateInterval, score, scoreInterval));
+        }
+
+        _ = policy;
+        return results;
+    }
+
+    /// <summary>Scores one indicator row by the rule its target and actual call for.</summary>
+    public static IndicatorResult ScoreIndicator(Indicator indicator, int index, ScoringPolicy policy, bool scored)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(policy);
+        Cell target = CellParser.Parse(indicator.Target, indicator.Unit);
+        Cell actual = CellParser.Parse(indicator.Actual, indicator.Unit);
+        decimal? weight = scored ? indicator.Weight?.Value : null;
+        var b = new Builder(indicator, index, target, actual, weight);
+
+        bool cancelled = target is CancelledCell || actual is CancelledCell
+            || (indicator.DeviationNote?.Contains("取消", StringComparison.Ordinal) ?? false);
+        if (cancelled)
+        {
+            decimal? s = weight is { } w ? (policy.CancelledScoring == CancelledScoring.FullWeight ? w : 0m) : null;
+            return b.Done(IndicatorRule.Cancelled, IndicatorStatus.NotApplicable, s,
+                policy.CancelledScoring == CancelledScoring.FullWeight ? "指标已取消，按满分计" : "指标已取消，按0分计");
+        }
+
+        return target switch
+        {
+            MissingCell => b.Done(IndicatorRule.Unscorable, IndicatorStatus.NotApplicable, null, "年度指标值未设定，无法计分"),
+            QuantityCell t => ScoreQuantity(b, t, actual, indicator, policy),
+            DeadlineCell t => ScoreDeadline(b, t, actual, indicator, policy),
+            _ => ScoreQualitative(b, target, actual, indicator, policy),
+        };
+    }
+
+    private static IndicatorResult ScoreQuantity(Builder b, QuantityCell t, Cell actual, Indicator indicator, ScoringPolicy policy)
+    {
+        if (actual is MissingCell)
+        {
+            return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null, "实际完成值缺失，无法计分");
+        }
+
+        if (actual is not QuantityCell a)
+        {
+            return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null,
+                $"实际完成值“{actual.Text}”不是可与指标值比较的数量，无法计分");
+        }
+
+        if (!SameBase(t.EffectiveUnit, a.EffectiveUnit))
+        {
+            return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null,
+                $"指标值单位“{t.EffectiveUnit.Text}”与完成值单位“{a.EffectiveUnit.Text}”不一致，无法计分");
+        }
+
+        decimal tv = t.BaseValue;
+        if (a.IsBound)
+        {
+            // The actual restates a bound (≥98 against ≥98, or ≥98 against ≥95): met only if the
+            // stated bound itself satisfies the target.
+            bool satisfies = a.Comparator == t.Comparator && a.BaseValue == tv
+                || (t.Comparator is Comparator.AtLeast or Comparator.Above or Comparator.None && a.Comparator is Comparator.AtLeast or Comparator.Above && a.BaseValue >= tv)
+                || (t.Comparator is Comparator.AtMost or Comparator.Below && a.Comparator is Comparator.AtMost or Comparator.Below && a.BaseValue <= tv);
+            return satisfies
+                ? b.Done(IndicatorRule.Restated, IndicatorStatus.Met, b.Weight, $"完成值“{a.Text.Trim()}”重述指标值，视为达成，得满分")
+                : b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null, $"完成值“{a.Text.Trim()}”只给出范围，不能证明达到指标值“{t.Text.Trim()}”");
+        }
+
+        decimal av = a.BaseValue;
+        Interval ai = a.BaseInterval;
+        bool reverse = t.Comparator is Comparator.AtMost or Comparator.Below
+            || (t.Comparator == Comparator.None && policy.PlainCostTarget == PlainCostTarget.Reverse && IsCost(indicator));
+        string unit = a.EffectiveUnit.Text;
+        decimal toDisplay = a.EffectiveUnit.Multiplier;
+        decimal gap = Math.Abs(tv - av) / toDisplay;
+
+        if (tv == 0 && t.Comparator is Comparator.None or Comparator.Equal or Comparator.AtMost)
+        {
+            bool zeroMet = av == 0;
+            return b.Done(IndicatorRule.Zero, zeroMet ? IndicatorStatus.Met : IndicatorStatus.Short,
+                zeroMet ? b.Weight : (b.Weight is null ? null : 0m),
+                zeroMet ? "指标值为0，完成值为0，得满分" : $"指标值为0，完成值为{a.Number}，不得分",
+                gap: gap, gapUnit: unit);
+        }
+
+        if (tv <= 0)
+        {
+            return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null, "指标值不为正数，无法按比例计分");
+        }
+
+        decimal completion = av / tv;
+        Interval completionInterval = ai.Scale(1m / tv);
+        string w = b.Weight is { } ww ? PrintedNumber.FormatTrimmed(ww) : "分值";
+        string tx = PrintedNumber.FormatTrimmed(tv / toDisplay), ax = PrintedNumber.FormatTrimmed(av / toDisplay);
+
+        if (!reverse)
+        {
+            IndicatorStatus status = av > tv ? IndicatorStatus.Exceeded : av == tv ? IndicatorStatus.Met : IndicatorStatus.Short;
+            Func<decimal, decimal> f = c => policy.ReduceForLowTargets && c >= policy.OvershootThreshold
+                ? Math.Max(0m, 2m - c)
+                : Math.Min(1m, c);
+            decimal? score = b.Weight is { } wt ? wt * f(completion) : null;
+            Interval? si = b.Weight is { } wt2 ? MapMonotonePieces(completionInterval, c => wt2 * f(c), policy) : null;
+            string trace = status == IndicatorStatus.Short
+                ? $"正向指标：{w} × {ax} ÷ {tx} = {Fmt(score)}（完成率{Pct(completion)}）"
+                : policy.ReduceForLowTargets && completion >= policy.OvershootThreshold
+                    ? $"正向指标超额{Pct(completion)}，目标设定偏低，按偏离度扣分：{w} × (2 − {Pct(completion)}) = {Fmt(score)}"
+                    : $"正向指标：完成值{ax}不低于指标值{tx}（完成率{Pct(completion)}），得满分{w}";
+            return b.Done(IndicatorRule.Positive, status, score, trace, completion, completionInterval, si, gap, unit);
+        }
+
+        {
+            IndicatorStatus status = av < tv ? IndicatorStatus.Exceeded : av == tv ? IndicatorStatus.Met : IndicatorStatus.Short;
+            Func<decimal, decimal> f = x => x <= tv
+                ? 1m
+                : policy.ReverseFormula == ReverseFormula.Ratio ? tv / x : Math.Max(0m, 1m - ((x - tv) / tv));
+            decimal? score = b.Weight is { } wt ? wt * f(av) : null;
+            Interval? si = b.Weight is { } wt2 ? ai.Map(x => wt2 * f(x)) : null;
+            string trace = status != IndicatorStatus.Short
+                ? $"反向指标：完成值{ax}不高于指标值{tx}，得满分{w}"
+                : policy.ReverseFormula == ReverseFormula.Ratio
+                    ? $"反向指标超出：{w} × {tx} ÷ {ax} = {Fmt(score)}"
+                    : $"反向指标超出：{w} × (1 − ({ax} − {tx}) ÷ {tx}) = {Fmt(score)}";
+            return b.Done(IndicatorRule.Reverse, status, score, trace, completion, completionInterval, si, gap, unit);
+        }
+    }
+
+    /// <summary>Applies the (piecewise monotone) score function, taking both the ends and any threshold inside.</summary>
+    private static Interval MapMonotonePieces(Interval x, Func<decimal, decimal> f, ScoringPolicy policy)
+    {
+        var points = new List<decimal> { x.Low, x.High };
+        foreach (decimal p in new[] { 1m, policy.OvershootThreshold })
+        {
+            if (x.Contains(p))
+            {
+                points.Add(p);
+            }
+        }
+
+        var values = points.Select(f).ToList();
+        return new Interval(values.Min(), values.Max());
+    }
+
+    private static IndicatorResult ScoreDeadline(Builder b, DeadlineCell t, Cell actual, Indicator indicator, ScoringPolicy policy)
+    {
+        switch (actual)
+        {
+            case MissingCell:
+                return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null, "实际完成值缺失，无法计分");
+            case DeadlineCell a when SameText(a.Text, t.Text):
+                return b.Done(IndicatorRule.Restated, IndicatorStatus.Met, b.Weight, "完成时间与指标值相同，视为达成");
+            case DeadlineCell a:
+                bool onTime = a.Key.CompareTo(t.Key) <= 0 || (t.Year is null && a.Year is not null && (a.Month ?? 12, a.Day ?? 31).CompareTo((t.Month ?? 12, t.Day ?? 31)) <= 0);
+                return onTime
+                    ? b.Done(IndicatorRule.Qualitative, IndicatorStatus.Met, b.Weight, $"完成时间“{a.Text.Trim()}”不晚于“{t.Text.Trim()}”，达成")
+                    : Graded(b, indicator, policy, QualitativeGrade.NotAchieved, $"完成时间“{a.Text.Trim()}”晚于“{t.Text.Trim()}”");
+            default:
+                return ScoreQualitative(b, t, actual, indicator, policy);
+        }
+    }
+
+    private static IndicatorResult ScoreQualitative(Builder b, Cell target, Cell actual, Indicator indicator, ScoringPolicy policy)
+    {
+        if (actual is MissingCell)
+        {
+            return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null, "实际完成值缺失，无法计分");
+        }
+
+        if (indicator.Grade is { } grade)
+        {
+            return Graded(b, indicator, policy, grade, $"评价等级为“{grade.ToChinese()}”");
+        }
+
+        if (SameText(target.Text, actual.Text))
+        {
+            return target is CompoundCell
+                ? b.Done(IndicatorRule.Restated, IndicatorStatus.Met, b.Weight, "完成值重述指标值，视为达成，得满分")
+                : b.Done(IndicatorRule.Qualitative, IndicatorStatus.Met, b.Weight, "完成值与指标值表述一致，视为达成，得满分");
+        }
+
+        if (target is CompoundCell)
+        {
+            return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null,
+                $"指标值“{target.Text.Trim()}”含多个数值，无法与完成值“{actual.Text.Trim()}”比较");
+        }
+
+        int? targetLevel = target is QualitativeCell tq ? tq.Level : null;
+        int? actualLevel = actual is QualitativeCell aq ? aq.Level : null;
+        if (actualLevel == 0)
+        {
+            return Graded(b, indicator, policy, QualitativeGrade.NotAchieved, $"完成值“{actual.Text.Trim()}”表明未达成");
+        }
+
+        if (targetLevel is { } tl && actualLevel is { } al && al < tl)
+        {
+            // A weaker word than the target: if the table gave less than full marks, that is the
+            // evaluator's judgement within the grade bands; otherwise full marks, and a finding.
+            if (b.Weight is { } w && indicator.PrintedScore is { } p && p.Value < w && p.Value >= 0)
+            {
+                QualitativeGrade g = p.Value >= w * policy.QualitativeBandLow[QualitativeGrade.Achieved] ? QualitativeGrade.Achieved
+                    : p.Value >= w * policy.QualitativeBandLow[QualitativeGrade.Partial] ? QualitativeGrade.Partial : QualitativeGrade.NotAchieved;
+                return b.Done(IndicatorRule.Qualitative, IndicatorStatus.Short, p.Value,
+                    $"完成值“{actual.Text.Trim()}”弱于指标值“{target.Text.Trim()}”，按表中评定{PrintedNumber.FormatTrimmed(p.Value)}分（{g.ToChinese()}档）");
+            }
+
+            return b.Done(IndicatorRule.Qualitative, IndicatorStatus.Met, b.Weight,
+                $"完成值“{actual.Text.Trim()}”弱于指标值“{target.Text.Trim()}”，未给出评价等级，按达成计满分（需复核）");
+        }
+
+        return b.Done(IndicatorRule.Qualitative, IndicatorStatus.Met, b.Weight,
+            actualLevel is null
+                ? $"定性指标，完成值“{actual.Text.Trim()}”未给出等级，按达成计满分"
+                : $"定性指标，完成值“{actual.Text.Trim()}”达到指标值“{target.Text.Trim()}”，得满分");
+    }
+
+    private static IndicatorResult Graded(Builder b, Indicator indicator, ScoringPolicy policy, QualitativeGrade grade, string why)
+    {
+        IndicatorStatus status = grade == QualitativeGrade.Achieved ? IndicatorStatus.Met : IndicatorStatus.Short;
+        if (b.Weight is not { } w)
+        {
+            return b.Done(IndicatorRule.Qualitative, status, null, $"{why}（{grade.ToChinese()}）");
+        }
+
+        decimal low = w * policy.QualitativeBandLow[grade];
+        decimal high = grade switch
+        {
+            QualitativeGrade.Achieved => w,
+            QualitativeGrade.Partial => w * policy.QualitativeBandLow[QualitativeGrade.Achieved],
+            _ => w * policy.QualitativeBandLow[QualitativeGrade.Partial],
+        };
+        bool inBand = indicator.PrintedScore is { } p && p.Value >= low && (p.Value < high || (grade == QualitativeGrade.Achieved && p.Value <= high));
+        decimal score = inBand ? indicator.PrintedScore!.Value.Value : w * policy.QualitativeDefaultShare[grade];
+        string how = inBand
+            ? $"表中评定{PrintedNumber.FormatTrimmed(score)}分，在“{grade.ToChinese()}”档（{PrintedNumber.FormatTrimmed(low)}–{PrintedNumber.FormatTrimmed(high)}分）内"
+            : $"按“{grade.ToChinese()}”档默认比例{Pct(policy.QualitativeDefaultShare[grade])}计{Fmt(score)}分";
+        return b.Done(IndicatorRule.Qualitative, status, score, $"{why}，{how}", scoreInterval: new Interval(low, high));
+    }
+
+    private static bool IsCost(Indicator indicator) =>
+        (indicator.Level2?.Contains("成本", StringComparison.Ordinal) ?? false);
+
+    private static bool SameBase(UnitSpec a, UnitSpec b) =>
+        a.Base.Length == 0 || b.Base.Length == 0 || a.Base == b.Base;
+
+    internal static bool SameText(string a, string b) =>
+        string.Equals(Compact(a), Compact(b), StringComparison.Ordinal);
+
+    private static string Compact(string s) =>
+        new(TextNormalizer.Normalize(s).Where(c => !char.IsWhiteSpace(c) && c is not ('。' or '.' or '，' or ',' or '；' or ';')).ToArray());
+
+    internal static string Fmt(decimal? value) => value is { } v ? PrintedNumber.Format(v, 2) : "—";
+
+    internal static string Pct(decimal ratio) => PrintedNumber.Format(ratio * 100m, 2) + "%";
+
+    private sealed class Builder(Indicator indicator, int index, Cell target, Cell actual, decimal? weight)
+    {
+        public decimal? Weight { get; } = weight;
+
+        public IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, string trace,
+            decimal? completion = null, Interval? completionInterval = null, Interval? scoreInterval = null,
+            decimal? gap = null, string? gapUnit = null)
+        {
+            decimal? forTotal = score ?? (Weight is not null ? indicator.PrintedScore?.Value : null);
+            return new IndicatorResult
+            {
+                Index = index,
+                Name = indicator.Name,
+                Rule = rule,
+                Status = status,
+                Target = target,
+                Actual = actual,
+                Weight = Weight,
+                Completion = completion,
+                CompletionInterval = completionInterval,
+                Score = score,
+                ScoreInterval = score is null ? null : scoreInterval ?? Interval.Point(score.Value),
+                Gap = gap,
+                GapUnit = gapUnit,
+                ScoreForTotal = Weight is null ? null : forTotal,
+                Trace = trace,
+            };
+        }
+    }
+}

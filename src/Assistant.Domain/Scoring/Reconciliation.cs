@@ -1,0 +1,337 @@
+using Assistant.Domain.Cells;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Numbers;
+
+namespace Assistant.Domain.Scoring;
+
+/// <summary>How a printed value stands against the value computed from the other printed values.</summary>
+public enum Agreement
+{
+    /// <summary>Equal to the value computed from the inputs as printed, rounded to the printed decimals.</summary>
+    Exact,
+    /// <summary>Not exact, but inside what the inputs' rounding allows: information, not an error.</summary>
+    ConsistentThroughRounding,
+    /// <summary>Outside any value the printed inputs allow.</summary>
+    Inconsistent,
+}
+
+/// <summary>Checks every printed number of a table against the calculator, aware of printed precision.</summary>
+public static class Reconciliation
+{
+    /// <summary>
+    /// Compares a printed value with a computed one: exact when the computed value, rounded half-up to
+    /// the printed decimals, equals it; consistent when the printed interval meets the interval the
+    /// printed inputs allow.
+    /// </summary>
+    public static Agreement Compare(PrintedNumber printed, decimal computed, Interval computedInterval)
+    {
+        if (PrintedNumber.RoundHalfUp(computed, printed.Decimals) == printed.Value)
+        {
+            return Agreement.Exact;
+        }
+
+        return printed.Interval.Overlaps(computedInterval) ? Agreement.ConsistentThroughRounding : Agreement.Inconsistent;
+    }
+
+    public static IReadOnlyList<Finding> Check(Evaluation evaluation, ScoreReport report, ScoringPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(policy);
+        var findings = new List<Finding>();
+        CheckFundParts(evaluation, findings);
+        CheckFundLines(evaluation, report, policy, findings);
+        CheckIndicators(evaluation, report, policy, findings);
+        if (evaluation.Kind == EvaluationKind.Project)
+        {
+            CheckWeights(evaluation, report, policy, findings);
+            CheckTotal(evaluation, report, policy, findings);
+        }
+
+        return findings;
+    }
+
+    private static void CheckFundParts(Evaluation evaluation, List<Finding> findings)
+    {
+        IReadOnlyList<FundLine> lines = evaluation.Funds.Lines;
+        string unit = evaluation.Funds.Unit;
+        for (int p = 0; p < lines.Count; p++)
+        {
+            FundLine parent = lines[p];
+            var children = lines.Select((l, i) => (l, i)).Where(x => x.l.Parent is { } pn && pn.Trim() == parent.Name.Trim()).ToList();
+            if (children.Count == 0)
+            {
+                continue;
+            }
+
+            foreach ((string column, string label, Func<FundLine, PrintedNumber?> get) in Columns)
+            {
+                if (get(parent) is not { } total || children.Any(c => get(c.l) is null))
+                {
+                    continue;
+                }
+
+                decimal sum = children.Sum(c => get(c.l)!.Value.Value);
+                Interval sumInterval = children.Aggregate(Interval.Point(0m), (acc, c) => acc + get(c.l)!.Value.Interval);
+                int decimals = Math.Max(total.Decimals, children.Max(c => get(c.l)!.Value.Decimals));
+                if (sum == total.Value)
+                {
+                    continue;
+                }
+
+                string parts = string.Join(" + ", children.Select(c => $"{c.l.Name}{get(c.l)}"));
+                bool consistent = total.Interval.Overlaps(sumInterval);
+                findings.Add(new Finding(
+                    FindingCodes.FundsPartsSum,
+                    consistent ? Severity.Info : Severity.Error,
+                    consistent
+                        ? $"{parent.Name}{label}{total}{unit}与各部分之和{PrintedNumber.Format(sum, decimals)}{unit}（{parts}）不等，差异在四舍五入范围内"
+                        : $"{parent.Name}{label}{total}{unit}与各部分之和{PrintedNumber.Format(sum, decimals)}{unit}（{parts}）不等，相差{PrintedNumber.FormatTrimmed(Math.Abs(total.Value - sum))}{unit}",
+                    $"funds.lines[{p}].{column}",
+                    PrintedNumber.Format(sum, decimals),
+                    total.ToString()));
+            }
+        }
+    }
+
+    private static readonly (string Column, string Label, Func<FundLine, PrintedNumber?> Get)[] Columns =
+    [
+        ("initialBudget", "年初预算数", l => l.InitialBudget),
+        ("budget", "全年预算数", l => l.Budget),
+        ("executed", "全年执行数", l => l.Executed),
+    ];
+
+    private static void CheckFundLines(Evaluation evaluation, ScoreReport report, ScoringPolicy policy, List<Finding> findings)
+    {
+        for (int i = 0; i < evaluation.Funds.Lines.Count; i++)
+        {
+            FundLine line = evaluation.Funds.Lines[i];
+            FundLineResult r = report.Funds[i];
+            string path = $"funds.lines[{i}]";
+
+            if (line.PrintedRate is { } pr)
+            {
+                if (r.Rate is { } rate && r.RateInterval is { } ri)
+                {
+                    Agreement ag = Compare(pr, rate * 100m, ri.Scale(100m));
+                    if (ag != Agreement.Exact)
+                    {
+                        findings.Add(new Finding(FindingCodes.FundsRatePrinted, SeverityOf(ag),
+                            ag == Agreement.ConsistentThroughRounding
+                                ? $"{line.Name}执行率打印为{pr}%，按打印的预算数{line.Budget}与执行数{line.Executed}计算为{PrintedNumber.Format(rate * 100m, pr.Decimals)}%；在预算数、执行数的四舍五入范围内（{PrintedNumber.Format(ri.Low * 100m, pr.Decimals + 2)}%–{PrintedNumber.Format(ri.High * 100m, pr.Decimals + 2)}%）一致"
+                                : $"{line.Name}执行率打印为{pr}%，按全年执行数{line.Executed}÷全年预算数{line.Budget}计算应为{PrintedNumber.Format(rate * 100m, pr.Decimals)}%",
+                            path + ".printedRate", PrintedNumber.Format(rate * 100m, pr.Decimals) + "%", pr + "%"));
+                    }
+                }
+                else if (line.Budget is { Value: 0 } && pr.Value != 0)
+                {
+                    findings.Add(new Finding(FindingCodes.FundsRatePrinted, Severity.Error,
+                        $"{line.Name}全年预算数为0，执行率不应打印为{pr}%", path + ".printedRate", "0", pr + "%"));
+                }
+            }
+
+            if (line.PrintedScore is { } ps && r.Score is { } score && r.ScoreInterval is { } si)
+            {
+                Agreement ag = Compare(ps, score, si);
+                if (ag != Agreement.Exact)
+                {
+                    findings.Add(new Finding(FindingCodes.FundsScorePrinted, SeverityOf(ag),
+                        ag == Agreement.ConsistentThroughRounding
+                            ? $"{line.Name}资金得分打印为{ps}，计算为{PrintedNumber.Format(score, ps.Decimals)}，在输入的四舍五入范围内一致"
+                            : $"{line.Name}资金得分打印为{ps}，按分值{evaluation.Funds.Weight}×执行率计算应为{PrintedNumber.Format(score, Math.Max(2, ps.Decimals))}",
+                        path + ".printedScore", PrintedNumber.Format(score, Math.Max(2, ps.Decimals)), ps.ToString()));
+                }
+            }
+
+            if (r.IsRoot && r.Rate is { } low && low < policy.LowExecutionThreshold && string.IsNullOrWhiteSpace(line.DeviationNote))
+            {
+                findings.Add(new Finding(FindingCodes.FundsLowExecution, Severity.Warning,
+                    $"{line.Name}执行率{Calculator.Pct(low)}，低于{Calculator.Pct(policy.LowExecutionThreshold)}，应说明原因",
+                    path, "≥" + Calculator.Pct(policy.LowExecutionThreshold), Calculator.Pct(low)));
+            }
+        }
+    }
+
+    private static void CheckIndicators(Evaluation evaluation, ScoreReport report, ScoringPolicy policy, List<Finding> findings)
+    {
+        bool scored = evaluation.Kind == EvaluationKind.Project;
+        for (int i = 0; i < evaluation.Indicators.Count; i++)
+        {
+            Indicator ind = evaluation.Indicators[i];
+            IndicatorResult r = report.Indicators[i];
+            string path = $"indicators[{i}]";
+            bool explained = !string.IsNullOrWhiteSpace(ind.DeviationNote);
+
+            if (r.Target is MissingCell)
+            {
+                findings.Add(new Finding(FindingCodes.IndicatorTargetMissing, Severity.Warning,
+                    $"“{ind.Name}”未设定年度指标值（{Shown(ind.Target)}），无法评价完成情况", path + ".target", null, ind.Target ?? string.Empty));
+            }
+
+            if (r.Actual is MissingCell && r.Rule != IndicatorRule.Cancelled)
+            {
+                findings.Add(new Finding(FindingCodes.IndicatorActualMissing, Severity.Warning,
+                    $"“{ind.Name}”缺少实际完成值（{Shown(ind.Actual)}）", path + ".actual", null, ind.Actual ?? string.Empty));
+            }
+
+            if (r.Rule == IndicatorRule.Cancelled)
+            {
+                findings.Add(new Finding(FindingCodes.IndicatorCancelled, Severity.Warning,
+                    scored && r.Score is { } cs
+                        ? $"“{ind.Name}”指标已取消，仍按{PrintedNumber.FormatTrimmed(cs)}分计入总分（分值{PrintedNumber.FormatTrimmed(r.Weight ?? 0m)}），请确认是否应调整分值"
+                        : $"“{ind.Name}”指标已取消",
+                    path, null, ind.DeviationNote ?? ind.Actual));
+            }
+
+            if (r.Rule == IndicatorRule.Unscorable && r.Target is not MissingCell && r.Actual is not MissingCell)
+            {
+                findings.Add(new Finding(FindingCodes.IndicatorCellUnreadable, Severity.Warning,
+                    $"“{ind.Name}”：{r.Trace}", path, ind.Target, ind.Actual));
+            }
+
+            foreach ((Cell cell, string field) in new[] { (r.Target, "target"), (r.Actual, "actual") })
+            {
+                if (cell is CompoundCell cc && r.Rule != IndicatorRule.Restated && !(field == "actual" && r.Rule == IndicatorRule.Qualitative))
+                {
+                    findings.Add(new Finding(FindingCodes.IndicatorCellUnreadable, Severity.Info,
+                        $"“{ind.Name}”的{(field == "target" ? "指标值" : "完成值")}“{cc.Text.Trim()}”{cc.Reason}", $"{path}.{field}", null, cc.Text));
+                }
+            }
+
+            if (scored && r.Weight is not null && r.Score is null && r.ScoreForTotal is { } carried)
+            {
+                findings.Add(new Finding(FindingCodes.IndicatorUnscorable, Severity.Warning,
+                    $"“{ind.Name}”无法计算得分，按表中打印得分{PrintedNumber.FormatTrimmed(carried)}计入总分", path + ".printedScore", null, PrintedNumber.FormatTrimmed(carried)));
+            }
+
+            if (scored && ind.Weight is null)
+            {
+                findings.Add(new Finding(FindingCodes.IndicatorWeightMissing, Severity.Warning,
+                    $"“{ind.Name}”未填写分值，不计入总分", path + ".weight"));
+            }
+
+            if (r.Status == IndicatorStatus.Short && !explained)
+            {
+                string detail = r.Completion is { } c ? $"完成率{Calculator.Pct(c)}" : $"完成值“{Shown(ind.Actual)}”";
+                findings.Add(new Finding(FindingCodes.IndicatorShortfallUnexplained, Severity.Warning,
+                    $"“{ind.Name}”未完成年度指标（指标值{Shown(ind.Target)}，完成值{Shown(ind.Actual)}，{detail}），未说明偏差原因",
+                    path + ".deviationNote", ind.Target, ind.Actual));
+            }
+
+            if (r.Rule == IndicatorRule.Positive && r.Completion is { } oc && oc >= policy.OvershootThreshold && !explained)
+            {
+                findings.Add(new Finding(FindingCodes.IndicatorOvershootUnexplained, Severity.Warning,
+                    $"“{ind.Name}”完成率{Calculator.Pct(oc)}，超过指标值{Calculator.Pct(policy.OvershootThreshold - 1m)}以上，应分析超额原因（目标是否设定偏低）",
+                    path + ".deviationNote", "≤" + Calculator.Pct(policy.OvershootThreshold), Calculator.Pct(oc)));
+            }
+
+            if (r.Rule == IndicatorRule.Qualitative && r.Target is QualitativeCell { Level: { } tl } && r.Actual is QualitativeCell { Level: { } al }
+                && al < tl && al > 0 && r.Weight is { } qw && r.Score == qw)
+            {
+                findings.Add(new Finding(FindingCodes.IndicatorQualitativeWeaker, Severity.Warning,
+                    $"“{ind.Name}”完成值“{ind.Actual?.Trim()}”弱于指标值“{ind.Target?.Trim()}”，却按满分{PrintedNumber.FormatTrimmed(qw)}分计，应按评价等级复核",
+                    path + ".printedScore", "达成等级说明", ind.Actual));
+            }
+
+            if (r.Rule == IndicatorRule.Qualitative && r.Actual is not QualitativeCell { Level: not null } && !Calculator.SameText(ind.Target ?? string.Empty, ind.Actual ?? string.Empty)
+                && r.Target is QualitativeCell && ind.Grade is null)
+            {
+                findings.Add(new Finding(FindingCodes.IndicatorQualitativeUnrated, Severity.Info,
+                    $"“{ind.Name}”为定性指标（{Shown(ind.Target)}），完成值“{ind.Actual?.Trim()}”未给出评价等级，按达成计分",
+                    path + ".actual", ind.Target, ind.Actual));
+            }
+
+            if (r.Actual is QuantityCell { Label: { } label } && !ind.Name.Contains(label, StringComparison.Ordinal))
+            {
+                findings.Add(new Finding(FindingCodes.IndicatorActualLabel, Severity.Info,
+                    $"“{ind.Name}”的完成值注明为“{label}”，与指标名称口径不同，请核实",
+                    path + ".actual", ind.Name, label));
+            }
+
+            if (ind.PrintedScore is { } ps && r.Weight is { } w)
+            {
+                if (ps.Value > w)
+                {
+                    findings.Add(new Finding(FindingCodes.IndicatorScoreOverWeight, Severity.Error,
+                        $"“{ind.Name}”得分{ps}高于分值{PrintedNumber.FormatTrimmed(w)}", path + ".printedScore", "≤" + PrintedNumber.FormatTrimmed(w), ps.ToString()));
+                }
+
+                if (r.Score is { } score && r.ScoreInterval is { } si)
+                {
+                    Agreement ag = Compare(ps, score, si);
+                    if (ag != Agreement.Exact)
+                    {
+                        int d = Math.Max(policy.ScoreDecimals, ps.Decimals);
+                        findings.Add(new Finding(FindingCodes.IndicatorScorePrinted, SeverityOf(ag),
+                            ag == Agreement.ConsistentThroughRounding
+                                ? $"“{ind.Name}”得分打印为{ps}，计算为{PrintedNumber.Format(score, d)}，在完成值的四舍五入范围内一致"
+                                : $"“{ind.Name}”得分打印为{ps}，按规则应为{PrintedNumber.Format(score, d)}（{r.Trace}）",
+                            path + ".printedScore", PrintedNumber.Format(score, d), ps.ToString()));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void CheckWeights(Evaluation evaluation, ScoreReport report, ScoringPolicy policy, List<Finding> findings)
+    {
+        decimal fundsWeight = evaluation.Funds.Weight?.Value ?? 0m;
+        decimal total = report.WeightTotal ?? 0m;
+        decimal expected = evaluation.PrintedWeightTotal?.Value ?? policy.DefaultWeightTotal;
+        if (total != expected)
+        {
+            string parts = string.Join("、", report.Levels.Select(l => $"{l.Level1}{PrintedNumber.FormatTrimmed(l.WeightSum)}"));
+            findings.Add(new Finding(FindingCodes.WeightsTotal, Severity.Error,
+                $"分值合计{PrintedNumber.FormatTrimmed(total)}，不等于总分值{PrintedNumber.FormatTrimmed(expected)}（资金{PrintedNumber.FormatTrimmed(fundsWeight)}、{parts}）",
+                "indicators", PrintedNumber.FormatTrimmed(expected), PrintedNumber.FormatTrimmed(total)));
+        }
+
+        foreach (LevelWeight header in evaluation.LevelWeights)
+        {
+            string key = Calculator.NormalizeLevel(header.Level1);
+            LevelResult? level = report.Levels.FirstOrDefault(l => l.Level1 == key);
+            decimal sum = level?.WeightSum ?? 0m;
+            if (sum != header.Weight.Value)
+            {
+                findings.Add(new Finding(FindingCodes.WeightsLevel, Severity.Error,
+                    $"{key}表头分值为{header.Weight}，但其下各指标分值合计为{PrintedNumber.FormatTrimmed(sum)}",
+                    $"levelWeights.{header.Level1}", PrintedNumber.FormatTrimmed(sum), header.Weight.ToString()));
+            }
+        }
+    }
+
+    private static void CheckTotal(Evaluation evaluation, ScoreReport report, ScoringPolicy policy, List<Finding> findings)
+    {
+        if (evaluation.PrintedTotal is not { } printed || report.Total is not { } total)
+        {
+            return;
+        }
+
+        Interval interval = report.Funds.Where(f => f.IsRoot).Select(f => f.ScoreInterval ?? Interval.Point(f.Score ?? 0m)).FirstOrDefault(Interval.Point(0m));
+        foreach (IndicatorResult r in report.Indicators)
+        {
+            interval += r.ScoreInterval ?? Interval.Point(r.ScoreForTotal ?? 0m);
+        }
+
+        Agreement ag = Compare(printed, total, interval);
+        if (ag == Agreement.Exact)
+        {
+            return;
+        }
+
+        decimal roundedCells = (evaluation.Funds.Lines.FirstOrDefault(l => string.IsNullOrWhiteSpace(l.Parent))?.PrintedScore?.Value ?? 0m)
+            + evaluation.Indicators.Sum(i => i.PrintedScore?.Value ?? 0m);
+        string computed = PrintedNumber.Format(total, policy.ScoreDecimals);
+        string message = ag == Agreement.ConsistentThroughRounding
+            ? $"总分打印为{printed}，按未四舍五入的得分合计为{computed}，在完成值的四舍五入范围内一致"
+            : PrintedNumber.RoundHalfUp(roundedCells, printed.Decimals) == printed.Value
+                ? $"总分打印为{printed}，是各项四舍五入后得分之和；按未四舍五入的得分合计应为{computed}"
+                : $"总分打印为{printed}，按各项得分（未四舍五入）合计应为{computed}";
+        findings.Add(new Finding(FindingCodes.TotalPrinted, SeverityOf(ag), message, "printedTotal", computed, printed.ToString()));
+    }
+
+    private static Severity SeverityOf(Agreement agreement) =>
+        agreement == Agreement.ConsistentThroughRounding ? Severity.Info : Severity.Error;
+
+    private static string Shown(string? cell) => string.IsNullOrWhiteSpace(cell) ? "空" : cell.Trim();
+}

@@ -1,0 +1,113 @@
+using Assistant.Domain.Cells;
+using Assistant.Domain.Numbers;
+
+namespace Assistant.Domain.Scoring;
+
+/// <summary>How an indicator was scored (contract values: positive | reverse | zero | qualitative | restated | cancelled | unscorable).</summary>
+public enum IndicatorRule
+{
+    Positive,
+    Reverse,
+    Zero,
+    Qualitative,
+    Restated,
+    Cancelled,
+    Unscorable,
+}
+
+/// <summary>Where an indicator stands against its target (met | exceeded | short | not-applicable | unknown).</summary>
+public enum IndicatorStatus
+{
+    Met,
+    Exceeded,
+    Short,
+    NotApplicable,
+    Unknown,
+}
+
+public static class ScoringNames
+{
+    public static string ToContract(this IndicatorRule rule) => rule switch
+    {
+        IndicatorRule.Positive => "positive",
+        IndicatorRule.Reverse => "reverse",
+        IndicatorRule.Zero => "zero",
+        IndicatorRule.Qualitative => "qualitative",
+        IndicatorRule.Restated => "restated",
+        IndicatorRule.Cancelled => "cancelled",
+        _ => "unscorable",
+    };
+
+    public static string ToContract(this IndicatorStatus status) => status switch
+    {
+        IndicatorStatus.Met => "met",
+        IndicatorStatus.Exceeded => "exceeded",
+        IndicatorStatus.Short => "short",
+        IndicatorStatus.NotApplicable => "not-applicable",
+        _ => "unknown",
+    };
+
+    public static string ToContract(this Severity severity) => severity switch
+    {
+        Severity.Error => "error",
+        Severity.Warning => "warning",
+        _ => "info",
+    };
+
+    /// <summary>The status in Chinese, as a report would say it.</summary>
+    public static string ToChinese(this IndicatorStatus status) => status switch
+    {
+        IndicatorStatus.Met => "完成",
+        IndicatorStatus.Exceeded => "超额完成",
+        IndicatorStatus.Short => "未完成",
+        IndicatorStatus.NotApplicable => "不适用",
+        _ => "无法判断",
+    };
+}
+
+/// <summary>A fund line's computed 执行率 and 得分.</summary>
+public sealed record FundLineResult(int Index, string Name, string? Parent, bool IsRoot, decimal? Rate, Interval? RateInterval, decimal? Score, Interval? ScoreInterval);
+
+/// <summary>An indicator's computed result, with the trace a reviewer can follow.</summary>
+public sealed record IndicatorResult
+{
+    public required int Index { get; init; }
+    public required string Name { get; init; }
+    public required IndicatorRule Rule { get; init; }
+    public required IndicatorStatus Status { get; init; }
+    public required Cell Target { get; init; }
+    public required Cell Actual { get; init; }
+    public decimal? Weight { get; init; }
+    /// <summary>完成值 ÷ 指标值 (for quantities), unrounded.</summary>
+    public decimal? Completion { get; init; }
+    public Interval? CompletionInterval { get; init; }
+    /// <summary>Unrounded computed score; null when unscored (transfer tables) or unscorable.</summary>
+    public decimal? Score { get; init; }
+    public Interval? ScoreInterval { get; init; }
+    /// <summary>|指标值 − 完成值| in <see cref="GapUnit"/>.</summary>
+    public decimal? Gap { get; init; }
+    public string? GapUnit { get; init; }
+    /// <summary>The score that went into the total (the computed score, or the printed one for an unscorable row).</summary>
+    public decimal? ScoreForTotal { get; init; }
+    /// <summary>The computation in words and numbers (分值 × 完成值 ÷ 指标值 = …).</summary>
+    public required string Trace { get; init; }
+}
+
+/// <summary>Sums per 一级指标.</summary>
+public sealed record LevelResult(string Level1, decimal WeightSum, decimal? ScoreSum, decimal? PrintedWeight);
+
+/// <summary>The whole scored and reconciled table.</summary>
+public sealed record ScoreReport
+{
+    public required string PolicyName { get; init; }
+    public required IReadOnlyList<FundLineResult> Funds { get; init; }
+    public required IReadOnlyList<IndicatorResult> Indicators { get; init; }
+    public required IReadOnlyList<LevelResult> Levels { get; init; }
+    /// <summary>Sum of the unrounded scores (null for a transfer table).</summary>
+    public decimal? Total { get; init; }
+    /// <summary><see cref="Total"/> rounded half-up to 2 decimals.</summary>
+    public decimal? TotalRounded { get; init; }
+    public string? Grade { get; init; }
+    public decimal? WeightTotal { get; init; }
+    public required IReadOnlyList<Finding> Findings { get; init; }
+}

@@ -1,0 +1,23 @@
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Features.Evaluations;
+
+/// <summary>The one entry point both hosts use: JSON in, score or facts out.</summary>
+public static class EvaluationService
+{
+    public static ScoringPolicy ResolvePolicy(string? name) =>
+        ScoringPolicy.Find(name) ?? throw new InputException("policy",
+            $"未知的评分规则“{name}”，可选：{string.Join("、", ScoringPolicy.All.Select(p => p.Name))}",
+            $"unknown policy \"{name}\"; known: {string.Join(", ", ScoringPolicy.All.Select(p => p.Name))}");
+
+    public static ScoreResponse Score(Evaluation evaluation, string? policyName = null)
+    {
+        ScoringPolicy policy = ResolvePolicy(policyName);
+        return ScoreContract.ToResponse(evaluation, Calculator.Score(evaluation, policy));
+    }
+
+    public static FactsResponse Facts(Evaluation evaluation, string? policyName = null) =>
+        ScoreContract.ToResponse(FactSheet.Build(evaluation, ResolvePolicy(policyName)));
+}
