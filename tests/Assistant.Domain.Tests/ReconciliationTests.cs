@@ -1,0 +1,138 @@
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Numbers;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Domain.Tests;
+
+public class ReconciliationTests
+{
+    private static PrintedNumber N(string s) => PrintedNumber.Parse(s);
+
+    [Theory]
+    [InlineData("80.80", "2181.57", "2700.00", Agreement.Exact)]
+    [InlineData("19.50", "38.99", "200.00", Agreement.Exact)]
+    [InlineData("89.12", "29849", "33495", Agreement.ConsistentThroughRounding)]
+    [InlineData("89.11", "29849", "33495", Agreement.Exact)]
+    [InlineData("89.20", "29849", "33495", Agreement.Inconsistent)]
+    [InlineData("85.58", "317808", "371358", Agreement.Exact)]
+    [InlineData("69.14", "47707", "69004", Agreement.Exact)]
+    [InlineData("80.81", "2181.57", "2700.00", Agreement.Inconsistent)]
+    public void Compare_PrintedRate(string printed, string executed, string budget, Agreement expected)
+    {
+        PrintedNumber e = N(executed), b = N(budget);
+        Interval interval = e.Interval.DivideBy(b.Interval).Scale(100m);
+        Assert.Equal(expected, Reconciliation.Compare(N(printed), e.Value / b.Value * 100m, interval));
+    }
+
+    private static Evaluation Table(string total, string budget, string executed, params (string Name, string Budget, string Executed)[] parts)
+    {
+        var lines = new List<FundLine> { new() { Name = total, Budget = N(budget), Executed = N(executed) } };
+        lines.AddRange(parts.Select(p => new FundLine { Name = p.Name, Parent = total, Budget = N(p.Budget), Executed = N(p.Executed) }));
+        return new Evaluation { Kind = EvaluationKind.Transfer, Title = "t", Funds = new FundSection { Lines = lines }, Indicators = [] };
+    }
+
+    [Fact]
+    public void FundParts_Zhalantun_AddUp()
+    {
+        Evaluation e = Table("资金总额", "3914.95", "2356.87",
+            ("中央", "1338.57", "1000"), ("自治区", "306.59", "300"), ("盟市", "231.81", "200"), ("旗县", "290.11", "200"), ("上年结余", "1747.87", "656.87"));
+        Assert.DoesNotContain(Calculator.Score(e).Findings, f => f.Code == FindingCodes.FundsPartsSum);
+    }
+
+    [Fact]
+    public void FundParts_ThatDoNotAddUp_AreAnErrorPerColumn()
+    {
+        Evaluation e = Table("资金总额", "1000", "900", ("中央", "600", "500"), ("地方", "300", "400"));
+        Finding f = Assert.Single(Calculator.Score(e).Findings, f => f.Code == FindingCodes.FundsPartsSum);
+        Assert.Equal(Severity.Error, f.Severity);
+        Assert.Equal("funds.lines[0].budget", f.Path);
+        Assert.Equal("900", f.Expected);
+        Assert.Contains("相差100", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FundParts_OffOnlyByRounding_AreInfo()
+    {
+        Evaluation e = Table("资金总额", "10.0", "9.0", ("中央", "3.33", "3"), ("地方", "6.66", "6"));
+        Finding f = Assert.Single(Calculator.Score(e).Findings, f => f.Code == FindingCodes.FundsPartsSum);
+        Assert.Equal(Severity.Info, f.Severity);
+    }
+
+    [Fact]
+    public void FundScore_Printed_Wrong_IsAnError()
+    {
+        var e = new Evaluation
+        {
+            Kind = EvaluationKind.Project,
+            Title = "t",
+            Funds = new FundSection { Weight = N("10"), Lines = [new FundLine { Name = "年度资金总额", Budget = N("100"), Executed = N("95"), PrintedRate = N("95.00"), PrintedScore = N("10.00") }] },
+            Indicators = [RuleTests.Row("≥1", "1", "90", printed: "90")],
+            PrintedTotal = N("99.5"),
+        };
+        ScoreReport report = Calculator.Score(e);
+        Finding f = Assert.Single(report.Findings, f => f.Code == FindingCodes.FundsScorePrinted);
+        Assert.Equal("9.50", f.Expected);
+        Assert.Equal(Severity.Error, f.Severity);
+        Assert.DoesNotContain(report.Findings, f => f.Code == FindingCodes.FundsRatePrinted);
+        Assert.DoesNotContain(report.Findings, f => f.Code == FindingCodes.TotalPrinted);
+    }
+
+    [Fact]
+    public void LowExecution_WithExplanation_IsNotReported()
+    {
+        var line = new FundLine { Name = "年度资金总额", Budget = N("100"), Executed = N("50"), DeviationNote = "资金下达时间较晚" };
+        var e = new Evaluation { Kind = EvaluationKind.Transfer, Title = "t", Funds = new FundSection { Lines = [line] }, Indicators = [] };
+        Assert.DoesNotContain(Calculator.Score(e).Findings, f => f.Code == FindingCodes.FundsLowExecution);
+        Assert.Contains(Calculator.Score(e with { Funds = new FundSection { Lines = [line with { DeviationNote = null }] } }).Findings,
+            f => f.Code == FindingCodes.FundsLowExecution);
+    }
+
+    private static Evaluation Scored(string printedTotal, params Indicator[] rows) => new()
+    {
+        Kind = EvaluationKind.Project,
+        Title = "t",
+        Funds = new FundSection(),
+        Indicators = rows,
+        PrintedTotal = N(printedTotal),
+    };
+
+    [Fact]
+    public void Total_SummedFromRoundedCells_IsReportedAsSuch()
+    {
+        // 3 × (10 × 1/3 = 3.333…) + 90 → 100.00 unrounded; rounded cells 3.33 × 3 + 90 = 99.99.
+        Evaluation e = Scored("99.99",
+            RuleTests.Row("≥3", "1", "5", printed: "1.67"), RuleTests.Row("≥3", "1", "5", printed: "1.67"),
+            RuleTests.Row("≥1", "1", "90", printed: "90"));
+        ScoreReport report = Calculator.Score(e);
+        Assert.Equal(93.33m, report.TotalRounded);
+        Finding f = Assert.Single(report.Findings, f => f.Code == FindingCodes.TotalPrinted);
+        Assert.Equal(Severity.Error, f.Severity);
+        Assert.Equal("93.33", f.Expected);
+    }
+
+    [Fact]
+    public void Total_ConsistentThroughRoundingOfActuals_IsInfo()
+    {
+        // 1.5 of ≥3 on weight 10 → 5, but 1.5 is [1.45, 1.55) → score [4.83, 5.17): 5.1 is consistent.
+        Evaluation e = Scored("95.1", RuleTests.Row("≥3", "1.5", "10"), RuleTests.Row("≥1", "1", "90"));
+        Finding f = Assert.Single(Calculator.Score(e).Findings, f => f.Code == FindingCodes.TotalPrinted);
+        Assert.Equal(Severity.Info, f.Severity);
+    }
+
+    [Fact]
+    public void ScoreAboveWeight_IsAnError()
+    {
+        Evaluation e = Scored("100", RuleTests.Row("≥1", "1", "10", printed: "12"), RuleTests.Row("≥1", "1", "90", printed: "90"));
+        ScoreReport report = Calculator.Score(e);
+        Assert.Contains(report.Findings, f => f.Code == FindingCodes.IndicatorScoreOverWeight && f.Severity == Severity.Error);
+        Assert.Contains(report.Findings, f => f.Code == FindingCodes.IndicatorScorePrinted && f.Expected == "10.00");
+    }
+
+    [Fact]
+    public void OvershootWithNote_IsNotReported_AndShortfallWithNote_IsNotReported()
+    {
+        Evaluation e = Scored("100", RuleTests.Row("≥100", "200", "10", note: "政策调整带来需求增加"), RuleTests.Row("≥1", "0.5", "90", note: "资金下达较晚"));
+        ScoreReport report = Calculator.Score(e);
+        Assert.DoesNotContain(report.Findings, f => f.Code is FindingCodes.IndicatorOvershootUnexplained or FindingCodes.IndicatorShortfallUnexplained);
+    }
+}
