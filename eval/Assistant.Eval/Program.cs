@@ -1,1 +1,149 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Numbers;
+using Assistant.Domain.Scoring;
+using Assistant.Features.Evaluations;
+
+// The quality table: calculator exactness on every case in eval/cases/calculator/.
+// Usage: dotnet run --project eval/Assistant.Eval [-- --shared DIR --out FILE]
+string repo = FindRepo();
+string shared = ArgValue("--shared") ?? Path.GetFullPath(Path.Combine(repo, "..", "shared"));
+string output = ArgValue("--out") ?? Path.Combine(repo, "artifacts", "eval.json");
+
+var rows = new List<Row>();
+foreach (string casePath in Directory.GetFiles(Path.Combine(repo, "eval", "cases", "calculator"), "*.json").Order(StringComparer.Ordinal))
+{
+    JsonNode c = JsonNode.Parse(File.ReadAllText(casePath))!;
+    string table = (string)c["table"]!;
+    Evaluation e = EvaluationJson.Parse(File.ReadAllText(Path.Combine(shared, "reference", table + ".json")));
+    ScoreReport report = Calculator.Score(e);
+
+    // Every printed 执行率, 资金得分 and 得分 against the computed value at its printed precision.
+    int printed = 0, reproduced = 0;
+    for (int i = 0; i < e.Funds.Lines.Count; i++)
+    {
+        if (e.Funds.Lines[i].PrintedRate is { } pr && report.Funds[i].Rate is { } rate)
+        {
+            printed++;
+            reproduced += PrintedNumber.RoundHalfUp(rate * 100m, pr.Decimals) == pr.Value ? 1 : 0;
+        }
+
+        if (e.Funds.Lines[i].PrintedScore is { } ps && report.Funds[i].Score is { } fs)
+        {
+            printed++;
+            reproduced += PrintedNumber.RoundHalfUp(fs, ps.Decimals) == ps.Value ? 1 : 0;
+        }
+    }
+
+    for (int i = 0; i < e.Indicators.Count; i++)
+    {
+        if (e.Indicators[i].PrintedScore is { } ps && report.Indicators[i].Score is { } s)
+        {
+            printed++;
+            reproduced += PrintedNumber.RoundHalfUp(s, ps.Decimals) == ps.Value ? 1 : 0;
+        }
+    }
+
+    // Printed values that are known wrong are expected as findings, so they count as reproduced when reported.
+    var expected = c["findings"]!.AsArray().Select(n => (string)n!).ToHashSet(StringComparer.Ordinal);
+    var found = report.Findings.Select(f => $"{f.Severity.ToContract()} {f.Code} {f.Path}").ToHashSet(StringComparer.Ordinal);
+    int knownWrongReported = report.Findings.Count(f => f.Code is FindingCodes.FundsRatePrinted or FindingCodes.FundsScorePrinted or FindingCodes.IndicatorScorePrinted
+        && expected.Contains($"{f.Severity.ToContract()} {f.Code} {f.Path}"));
+    string? expectedTotal = (string?)c["total"];
+    string? total = report.TotalRounded is { } t ? PrintedNumber.Format(t, 2) : null;
+    rows.Add(new Row(
+        table, printed, reproduced + knownWrongReported,
+        expectedTotal == total,
+        expected.Count, expected.Count(found.Contains),
+        found.Where(f => f.StartsWith("error ", StringComparison.Ordinal) && !expected.Contains(f)).ToList(),
+        expected.Where(x => !found.Contains(x)).ToList()));
+}
+
+decimal printedShare = Ratio(rows.Sum(r => r.Reproduced), rows.Sum(r => r.Printed));
+decimal totals = Ratio(rows.Count(r => r.TotalOk), rows.Count);
+decimal recall = Ratio(rows.Sum(r => r.FindingsFound), rows.Sum(r => r.FindingsExpected));
+int unexpectedErrors = rows.Sum(r => r.UnexpectedErrors.Count);
+
+Console.WriteLine("| table | printed numbers reproduced | total | expected findings found | unexpected errors |");
+Console.WriteLine("|---|---|---|---|---|");
+foreach (Row r in rows)
+{
+    Console.WriteLine($"| {r.Table} | {r.Reproduced}/{r.Printed} | {(r.TotalOk ? "ok" : "WRONG")} | {r.FindingsFound}/{r.FindingsExpected} | {r.UnexpectedErrors.Count} |");
+    foreach (string missing in r.Missing)
+    {
+        Console.WriteLine($"|   missing: {missing} | | | | |");
+    }
+
+    foreach (string extra in r.UnexpectedErrors)
+    {
+        Console.WriteLine($"|   unexpected: {extra} | | | | |");
+    }
+}
+
+var metrics = new SortedDictionary<string, decimal>(StringComparer.Ordinal)
+{
+    ["calculator.printedReproduced"] = printedShare,
+    ["calculator.totalsReproduced"] = totals,
+    ["calculator.findingRecall"] = recall,
+    ["calculator.unexpectedErrors"] = unexpectedErrors,
+};
+Console.WriteLine();
+Console.WriteLine("| metric | value | floor |");
+Console.WriteLine("|---|---|---|");
+JsonNode floors = JsonNode.Parse(File.ReadAllText(Path.Combine(repo, "eval", "floors.json")))!;
+var failures = new List<string>();
+foreach ((string name, decimal value) in metrics)
+{
+    decimal? floor = floors[name] is { } f ? f.GetValue<decimal>() : null;
+    // "unexpected…" metrics are ceilings; the rest are floors.
+    bool lowerIsBetter = name.Contains("unexpected", StringComparison.Ordinal);
+    if (floor is { } fl && (lowerIsBetter ? value > fl : value < fl))
+    {
+        failures.Add($"{name} = {value.ToString(CultureInfo.InvariantCulture)} (floor {fl.ToString(CultureInfo.InvariantCulture)})");
+    }
+
+    Console.WriteLine($"| {name} | {value.ToString("0.####", CultureInfo.InvariantCulture)} | {floor?.ToString(CultureInfo.InvariantCulture) ?? "—"} |");
+}
+
+Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+if (failures.Count > 0)
+{
+    Console.Error.WriteLine("eval below floor: " + string.Join("; ", failures));
+    return 1;
+}
+
+return 0;
+
+static decimal Ratio(int a, int b) => b == 0 ? 1m : decimal.Round((decimal)a / b, 4);
+
+static string FindRepo()
+{
+    for (DirectoryInfo? d = new(Directory.GetCurrentDirectory()); d is not null; d = d.Parent)
+    {
+        if (File.Exists(Path.Combine(d.FullName, "Assistant.sln")))
+        {
+            return d.FullName;
+        }
+    }
+
+    for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
+    {
+        if (File.Exists(Path.Combine(d.FullName, "Assistant.sln")))
+        {
+            return d.FullName;
+        }
+    }
+
+    throw new DirectoryNotFoundException("Assistant.sln not found");
+}
+
+string? ArgValue(string name)
+{
+    int i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+internal sealed record Row(string Table, int Printed, int Reproduced, bool TotalOk, int FindingsExpected, int FindingsFound, List<string> UnexpectedErrors, List<string> Missing);

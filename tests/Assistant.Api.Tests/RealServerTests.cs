@@ -1,0 +1,26 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assistant.Api.Tests;
+
+/// <summary>The same host on real Kestrel, bound to 127.0.0.1 as the run command starts it.</summary>
+public class RealServerTests
+{
+    [Fact]
+    public async Task Kestrel_On127001_ScoresOverHttp()
+    {
+        await using WebApplication app = ApiHost.Build(["--urls", "http://127.0.0.1:0"]);
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        using var content = new StringContent(await File.ReadAllTextAsync(Shared.Reference(Shared.Tables[2])), System.Text.Encoding.UTF8, "application/json");
+        using HttpResponseMessage response = await client.PostAsync(new Uri("/api/v1/evaluations/score", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\"total\": \"85.92\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await app.StopAsync();
+    }
+}
