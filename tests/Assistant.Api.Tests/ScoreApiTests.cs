@@ -184,3 +184,33 @@ public class ScoreApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.True(doc.RootElement.GetProperty("paths").TryGetProperty("/api/v1/evaluations/score", out _));
     }
 }
+
+public class ContentTypeTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("text/plain")]
+    [InlineData(null)]
+    public async Task Score_AcceptsTheBodyWhateverItsContentType(string? contentType)
+    {
+        using HttpClient client = factory.CreateClient();
+        using var content = new ByteArrayContent(await File.ReadAllBytesAsync(Shared.Reference(Shared.Tables[0])));
+        if (contentType is not null)
+        {
+            content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        }
+
+        using HttpResponseMessage response = await client.PostAsync(new Uri("/api/v1/evaluations/score", UriKind.Relative), content);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("89.47", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["total"]);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheJsonBody()
+    {
+        using HttpClient client = factory.CreateClient();
+        using JsonDocument doc = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        JsonElement body = doc.RootElement.GetProperty("paths").GetProperty("/api/v1/evaluations/score").GetProperty("post").GetProperty("requestBody");
+        Assert.True(body.GetProperty("content").TryGetProperty("application/json", out _));
+    }
+}

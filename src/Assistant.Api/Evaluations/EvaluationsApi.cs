@@ -15,13 +15,11 @@ public static class EvaluationsApi
         api.MapPost("/evaluations/score", ScoreAsync)
             .WithName("ScoreEvaluation")
             .WithSummary("计算执行率、得分与总分并核对打印数 / Score and reconcile an evaluation")
-            .Accepts<System.Text.Json.JsonElement>("application/json")
             .ProducesValidationProblem();
 
         api.MapPost("/evaluations/facts", FactsAsync)
             .WithName("EvaluationFacts")
             .WithSummary("列出可在文字中引用的全部数字 / Every number a text about the evaluation may state")
-            .Accepts<System.Text.Json.JsonElement>("application/json")
             .ProducesValidationProblem();
 
         api.MapGet("/policies", ListPolicies)
