@@ -35,6 +35,12 @@ public static class CliApp
         var facts = new Command("facts", "列出文字中可引用的全部数字 / list every number a text may state") { factsFile, policy };
         facts.SetAction(pr => Emit(stdout, stderr, () => EvaluationService.Facts(Load(pr.GetValue(factsFile)!), pr.GetValue(policy))));
 
+        var evaluationFile = new Option<string>("--evaluation") { Description = "自评表JSON文件", Required = true };
+        var textFile = new Option<string>("--text") { Description = "待核对的文字文件（UTF-8），- 表示标准输入", Required = true };
+        var verify = new Command("verify", "核对文字中的每个数字与判断 / verify every number and claim of a text") { evaluationFile, textFile, policy };
+        verify.SetAction(pr => Emit(stdout, stderr, () => EvaluationService.Verify(
+            Load(pr.GetValue(evaluationFile)!), ReadText(pr.GetValue(textFile)!, "text"), pr.GetValue(policy))));
+
         var urls = new Option<string?>("--urls") { Description = "监听地址，默认 http://127.0.0.1:5080" };
         var serve = new Command("serve", "启动Web API / start the web API") { urls };
         serve.SetAction(async (pr, ct) =>
@@ -46,7 +52,7 @@ public static class CliApp
             return 0;
         });
 
-        var root = new RootCommand("绩效自评助手 / budget performance self-evaluation assistant") { score, facts, serve };
+        var root = new RootCommand("绩效自评助手 / budget performance self-evaluation assistant") { score, facts, verify, serve };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -57,19 +63,18 @@ public static class CliApp
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static Evaluation Load(string path)
+    private static Evaluation Load(string path) => EvaluationJson.Parse(ReadText(path, "file"));
+
+    private static string ReadText(string path, string field)
     {
-        string json;
         try
         {
-            json = path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
+            return path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new InputException("file", $"无法读取文件“{path}”：{ex.Message}", $"cannot read file \"{path}\": {ex.Message}");
+            throw new InputException(field, $"无法读取文件“{path}”：{ex.Message}", $"cannot read file \"{path}\": {ex.Message}");
         }
-
-        return EvaluationJson.Parse(json);
     }
 
     private static int Emit<T>(TextWriter stdout, TextWriter stderr, Func<T> produce)

@@ -22,6 +22,11 @@ public static class EvaluationsApi
             .WithSummary("列出可在文字中引用的全部数字 / Every number a text about the evaluation may state")
             .ProducesValidationProblem();
 
+        api.MapPost("/verify", VerifyAsync)
+            .WithName("VerifyText")
+            .WithSummary("核对文字中的每个数字与判断 / Verify every number and claim of a text against an evaluation")
+            .ProducesValidationProblem();
+
         api.MapGet("/policies", ListPolicies)
             .WithName("ListPolicies")
             .WithSummary("可用的评分规则 / Scoring policies");
@@ -39,6 +44,13 @@ public static class EvaluationsApi
     {
         string body = await RequestBody.ReadTextAsync(request, ct);
         return TypedResults.Ok(EvaluationService.Facts(EvaluationJson.Parse(body), policy));
+    }
+
+    public static async Task<Ok<VerificationResponse>> VerifyAsync(HttpRequest request, CancellationToken ct)
+    {
+        string body = await RequestBody.ReadTextAsync(request, ct);
+        (Domain.Evaluations.Evaluation evaluation, string text, string? policy) = VerificationContract.ParseRequest(body);
+        return TypedResults.Ok(EvaluationService.Verify(evaluation, text, policy));
     }
 
     public static Ok<IEnumerable<PolicyDto>> ListPolicies() =>

@@ -24,6 +24,9 @@ public sealed record Fact(string Id, string Label, decimal Value, string Unit, i
     /// <summary>The fund line this fact belongs to, if any.</summary>
     public int? FundLineIndex { get; init; }
 
+    /// <summary>The values the printed inputs allow (in <see cref="Unit"/>), for derived facts; null when exact.</summary>
+    public Interval? Range { get; init; }
+
     /// <summary>The value as it should be written: rounded half-up to <see cref="Decimals"/>, with its unit.</summary>
     public string Text => PrintedNumber.Format(Value, Decimals) + Unit;
 }
@@ -93,6 +96,11 @@ internal static class FactBuilder
             if (r.Rate is { } rate)
             {
                 Add("rate", "执行率", rate * 100m, "%", PercentDecimals, FactKind.Derived);
+                if (r.RateInterval is { } ri)
+                {
+                    facts[^1] = facts[^1] with { Range = ri.Scale(100m) };
+                }
+
                 Add("unexecutedRate", "未执行比例", (1m - rate) * 100m, "%", PercentDecimals, FactKind.Derived);
             }
 
@@ -150,6 +158,11 @@ internal static class FactBuilder
             if (r.Completion is { } c)
             {
                 Add("completion", "完成率", c * 100m, "%", PercentDecimals, FactKind.Derived);
+                if (r.CompletionInterval is { } ci)
+                {
+                    facts[^1] = facts[^1] with { Range = ci.Scale(100m) };
+                }
+
                 if (c > 1m)
                 {
                     Add("excess", "超出目标的百分点", (c - 1m) * 100m, "个百分点", PercentDecimals, FactKind.Derived);

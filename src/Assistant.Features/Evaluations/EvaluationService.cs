@@ -18,6 +18,9 @@ public static class EvaluationService
         return ScoreContract.ToResponse(evaluation, Calculator.Score(evaluation, policy));
     }
 
+    public static VerificationResponse Verify(Evaluation evaluation, string text, string? policyName = null) =>
+        VerificationContract.Verify(FactSheet.Build(evaluation, ResolvePolicy(policyName)), text);
+
     public static FactsResponse Facts(Evaluation evaluation, string? policyName = null) =>
         ScoreContract.ToResponse(FactSheet.Build(evaluation, ResolvePolicy(policyName)));
 }

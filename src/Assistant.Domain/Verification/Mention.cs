@@ -1,0 +1,59 @@
+using Assistant.Domain.Numbers;
+
+namespace Assistant.Domain.Verification;
+
+/// <summary>What a number in a text is (contract: quantity | percent | money | year | date | document-number | ordinal).</summary>
+public enum MentionKind
+{
+    Quantity,
+    Percent,
+    Money,
+    Year,
+    Date,
+    DocumentNumber,
+    Ordinal,
+}
+
+/// <summary>The verdict on one number or claim (verified | derived | identifier | unverified | contradicted).</summary>
+public enum Verdict
+{
+    Verified,
+    Derived,
+    Identifier,
+    Unverified,
+    Contradicted,
+}
+
+/// <summary>A number found in a text: where, what it says (value with printed decimals, unit, qualifier), and what it is.</summary>
+public sealed record Mention(int Start, int Length, string Text, MentionKind Kind, PrintedNumber? Number, UnitSpec Unit, string? Qualifier)
+{
+    public bool IsIdentifier => Kind is MentionKind.Year or MentionKind.Date or MentionKind.DocumentNumber or MentionKind.Ordinal;
+
+    /// <summary>约, 近, 左右…: an approximate statement, allowed a looser match.</summary>
+    public bool IsApproximate => Qualifier is "约" or "近" or "左右" or "大约" or "将近" or "接近" or "约为";
+}
+
+/// <summary>A mention with its verdict and the fact (or computation) behind it.</summary>
+public sealed record CheckedMention(Mention Mention, Verdict Verdict, string? FactId, string? Note);
+
+/// <summary>What a directional phrase asserts about an indicator.</summary>
+public enum ClaimKind
+{
+    /// <summary>超额完成.</summary>
+    Exceeded,
+    /// <summary>完成, 达到目标, 全部完成.</summary>
+    Met,
+    /// <summary>未完成, 未达到, 低于目标.</summary>
+    Short,
+}
+
+public sealed record CheckedClaim(int Start, int Length, string Text, ClaimKind Kind, Verdict Verdict, string? FactId, string? Note);
+
+public sealed record VerificationSummary(int Numbers, int Verified, int Derived, int Identifiers, int Unverified, int Contradicted, int Claims, int ClaimsContradicted);
+
+/// <summary>Every number and claim of a text, checked against an evaluation's facts.</summary>
+public sealed record VerificationReport(IReadOnlyList<CheckedMention> Mentions, IReadOnlyList<CheckedClaim> Claims, VerificationSummary Summary)
+{
+    /// <summary>True when nothing is unverified or contradicted.</summary>
+    public bool IsClean => Summary.Unverified == 0 && Summary.Contradicted == 0 && Summary.ClaimsContradicted == 0;
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
+using Assistant.Domain.Verification;
+
+namespace Assistant.Features.Evaluations;
+
+/// <summary>A verification (CONTRACT §3).</summary>
+public sealed record VerificationResponse(string Schema, IReadOnlyList<MentionDto> Mentions, IReadOnlyList<ClaimDto> Claims, VerificationSummaryDto Summary);
+
+public sealed record MentionDto(int Start, int Length, string Text, string? Value, string? Unit, string Kind, string? Qualifier, string Verdict, string? FactId, string? Note);
+
+public sealed record ClaimDto(int Start, int Length, string Text, string Claim, string Verdict, string? FactId, string? Note);
+
+public sealed record VerificationSummaryDto(int Numbers, int Verified, int Derived, int Identifiers, int Unverified, int Contradicted, int Claims, int ClaimsContradicted);
+
+public static class VerificationContract
+{
+    /// <summary>Longest text accepted for verification (characters).</summary>
+    public const int MaxTextLength = 200_000;
+
+    public static VerificationResponse Verify(FactSheet sheet, string text)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        if (text is null || text.Length > MaxTextLength)
+        {
+            throw new InputException("text", $"待核对文字不能为空，且不超过{MaxTextLength}字", $"text is required and at most {MaxTextLength} characters");
+        }
+
+        VerificationReport r = Verifier.Verify(sheet, text);
+        return new VerificationResponse(
+            "assistant.verification/v1",
+            r.Mentions.Select(m => new MentionDto(
+                m.Mention.Start, m.Mention.Length, m.Mention.Text,
+                m.Mention.Number is { } n ? n.ToString() : null,
+                m.Mention.Unit.IsEmpty ? null : m.Mention.Unit.Text,
+                Kind(m.Mention.Kind), m.Mention.Qualifier, Name(m.Verdict), m.FactId, m.Note)).ToList(),
+            r.Claims.Select(c => new ClaimDto(c.Start, c.Length, c.Text, c.Kind switch
+            {
+                ClaimKind.Exceeded => "exceeded",
+                ClaimKind.Short => "short",
+                _ => "met",
+            }, Name(c.Verdict), c.FactId, c.Note)).ToList(),
+            new VerificationSummaryDto(r.Summary.Numbers, r.Summary.Verified, r.Summary.Derived, r.Summary.Identifiers, r.Summary.Unverified, r.Summary.Contradicted, r.Summary.Claims, r.Summary.ClaimsContradicted));
+    }
+
+    /// <summary>Reads <c>{ "evaluation": {…}, "text": "…", "policy": "…" }</c>.</summary>
+    public static (Domain.Evaluations.Evaluation Evaluation, string Text, string? Policy) ParseRequest(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using JsonDocument doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
+            JsonElement root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new InputException("body", "请求体必须是JSON对象", "the body must be a JSON object");
+            }
+
+            var errors = new List<InputError>();
+            Domain.Evaluations.Evaluation? evaluation = null;
+            if (!root.TryGetProperty("evaluation", out JsonElement e) || e.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new InputError("evaluation", "缺少自评表（evaluation对象）", "evaluation (an object) is required"));
+            }
+            else
+            {
+                try
+                {
+                    evaluation = EvaluationJson.Read(e);
+                }
+                catch (InputException ex)
+                {
+                    errors.AddRange(ex.Errors.Select(x => x with { Field = "evaluation." + x.Field }));
+                }
+            }
+
+            string? text = root.TryGetProperty("text", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            if (text is null)
+            {
+                errors.Add(new InputError("text", "缺少待核对文字（字符串）", "text (a string) is required"));
+            }
+            else if (text.Length > MaxTextLength)
+            {
+                errors.Add(new InputError("text", $"待核对文字超过{MaxTextLength}字", $"text longer than {MaxTextLength} characters"));
+            }
+
+            string? policy = root.TryGetProperty("policy", out JsonElement p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+            if (errors.Count > 0)
+            {
+                throw new InputException(errors);
+            }
+
+            return (evaluation!, text!, policy);
+        }
+        catch (JsonException)
+        {
+            throw new InputException("body", "JSON格式错误", "malformed JSON");
+        }
+    }
+
+    private static string Kind(MentionKind kind) => kind switch
+    {
+        MentionKind.Percent => "percent",
+        MentionKind.Money => "money",
+        MentionKind.Year => "year",
+        MentionKind.Date => "date",
+        MentionKind.DocumentNumber => "document-number",
+        MentionKind.Ordinal => "ordinal",
+        _ => "quantity",
+    };
+
+    private static string Name(Verdict verdict) => verdict switch
+    {
+        Verdict.Verified => "verified",
+        Verdict.Derived => "derived",
+        Verdict.Identifier => "identifier",
+        Verdict.Contradicted => "contradicted",
+        _ => "unverified",
+    };
+
+    internal static string Format(decimal value) => PrintedNumber.FormatTrimmed(value);
+}
