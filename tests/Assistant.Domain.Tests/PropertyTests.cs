@@ -13,6 +13,10 @@ public class PropertyTests
 {
     private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(500);
 
+    /// <summary>Runs 500 cases; a counterexample fails the test with FsCheck's shrunk report.</summary>
+    private static void Holds(Property property) =>
+        Assert.Null(Record.Exception(() => property.Check(Config)));
+
     /// <summary>A positive decimal with 0–3 decimals, up to 10⁶.</summary>
     private static Gen<decimal> Amount(int maxDecimals = 3) =>
         Gen.Choose(1, 100_000_000).Zip(Gen.Choose(0, maxDecimals))
@@ -55,34 +59,34 @@ public class PropertyTests
 
     [Fact]
     public void Score_IsNeverAboveWeightNorBelowZero_UnderEveryPolicy() =>
-        Prop.ForAll(Row().ToArbitrary(), row => ScoringPolicy.All.All(policy =>
+        Holds(Prop.ForAll(Row().ToArbitrary(), row => ScoringPolicy.All.All(policy =>
         {
             IndicatorResult r = Calculator.ScoreIndicator(row, 0, policy, scored: true);
             return r.Score is null || (r.Score >= 0 && r.Score <= row.Weight!.Value.Value);
-        })).Check(Config);
+        })));
 
     [Fact]
     public void ScoreInterval_ContainsTheScore() =>
-        Prop.ForAll(Row().ToArbitrary(), row =>
+        Holds(Prop.ForAll(Row().ToArbitrary(), row =>
         {
             IndicatorResult r = Calculator.ScoreIndicator(row, 0, ScoringPolicy.Default, scored: true);
             return r.Score is not { } s || r.ScoreInterval!.Value.Contains(s);
-        }).Check(Config);
+        }));
 
     [Fact]
     public void Total_IsTheSumOfFundsAndLevelScores() =>
-        Prop.ForAll(Table().ToArbitrary(), e =>
+        Holds(Prop.ForAll(Table().ToArbitrary(), e =>
         {
             ScoreReport r = Calculator.Score(e);
             decimal funds = r.Funds.Single(f => f.IsRoot).Score!.Value;
             return r.Total == funds + r.Indicators.Sum(i => i.ScoreForTotal ?? 0m)
                 && r.Total == funds + r.Levels.Sum(l => l.ScoreSum!.Value)
                 && r.Total <= r.WeightTotal;
-        }).Check(Config);
+        }));
 
     [Fact]
     public void PrintingTheComputedValues_NeverYieldsAnError() =>
-        Prop.ForAll(Table().ToArbitrary(), e =>
+        Holds(Prop.ForAll(Table().ToArbitrary(), e =>
         {
             // Print every score and the total exactly as the calculator computes them, rounded to 2.
             ScoreReport first = Calculator.Score(e);
@@ -106,7 +110,7 @@ public class PropertyTests
             ScoreReport second = Calculator.Score(printed);
             return !second.Findings.Any(f => f.Code is FindingCodes.IndicatorScorePrinted or FindingCodes.FundsScorePrinted
                 or FindingCodes.FundsRatePrinted or FindingCodes.TotalPrinted or FindingCodes.WeightsTotal);
-        }).Check(Config);
+        }));
 
     private static Gen<(decimal Budget, decimal Executed, int BudgetDecimals, int ExecutedDecimals, int RateDecimals)> TrueAmounts() =>
         from budget in Amount(6)
@@ -120,7 +124,7 @@ public class PropertyTests
 
     [Fact]
     public void IntervalCheck_NeverCallsACorrectlyRoundedValueInconsistent() =>
-        Prop.ForAll(TrueAmounts().ToArbitrary(), t =>
+        Holds(Prop.ForAll(TrueAmounts().ToArbitrary(), t =>
         {
             // True values are printed rounded; the rate is computed from the true values and rounded too.
             var budget = new PrintedNumber(PrintedNumber.RoundHalfUp(t.Budget, t.BudgetDecimals), t.BudgetDecimals);
@@ -128,22 +132,22 @@ public class PropertyTests
             var rate = new PrintedNumber(PrintedNumber.RoundHalfUp(t.Executed / t.Budget * 100m, t.RateDecimals), t.RateDecimals);
             Interval interval = executed.Interval.DivideBy(budget.Interval).Scale(100m);
             return Reconciliation.Compare(rate, executed.Value / budget.Value * 100m, interval) != Agreement.Inconsistent;
-        }).Check(Config);
+        }));
 
     [Fact]
     public void IntervalCheck_CallsTheValueComputedFromPrintedInputsExact() =>
-        Prop.ForAll(TrueAmounts().ToArbitrary(), t =>
+        Holds(Prop.ForAll(TrueAmounts().ToArbitrary(), t =>
         {
             var budget = new PrintedNumber(PrintedNumber.RoundHalfUp(t.Budget, t.BudgetDecimals), t.BudgetDecimals);
             var executed = new PrintedNumber(PrintedNumber.RoundHalfUp(t.Executed, t.ExecutedDecimals), t.ExecutedDecimals);
             decimal computed = executed.Value / budget.Value * 100m;
             var rate = new PrintedNumber(PrintedNumber.RoundHalfUp(computed, t.RateDecimals), t.RateDecimals);
             return Reconciliation.Compare(rate, computed, executed.Interval.DivideBy(budget.Interval).Scale(100m)) == Agreement.Exact;
-        }).Check(Config);
+        }));
 
     [Fact]
     public void QuantityCell_RoundTripsThroughItsPrintedForm() =>
-        Prop.ForAll(Amount(3).Zip(Gen.Elements(["", "人", "万人", "%", "元/人", "亿元", "人次", "个"])).Zip(Gen.Elements(Comparators)).ToArbitrary(), t =>
+        Holds(Prop.ForAll(Amount(3).Zip(Gen.Elements(["", "人", "万人", "%", "元/人", "亿元", "人次", "个"])).Zip(Gen.Elements(Comparators)).ToArbitrary(), t =>
         {
             ((decimal value, string unit), string cmp) = t;
             string text = cmp + value.ToString(System.Globalization.CultureInfo.InvariantCulture) + unit;
@@ -152,5 +156,5 @@ public class PropertyTests
                 && q.Number.Decimals == value.Scale
                 && q.EffectiveUnit.Text == unit
                 && q.Comparator.Symbol() == cmp;
-        }).Check(Config);
+        }));
 }
