@@ -5,11 +5,12 @@ using Assistant.Domain.Evaluations;
 using Assistant.Domain.Numbers;
 using Assistant.Domain.Scoring;
 using Assistant.Features.Evaluations;
+using Assistant.Testing;
 
 // The quality table: calculator exactness on every case in eval/cases/calculator/.
 // Usage: dotnet run --project eval/Assistant.Eval [-- --shared DIR --out FILE]
-string repo = FindRepo();
-string shared = ArgValue("--shared") ?? Path.GetFullPath(Path.Combine(repo, "..", "shared"));
+string repo = RepoPaths.Repo;
+string shared = ArgValue("--shared") ?? RepoPaths.Shared;
 string output = ArgValue("--out") ?? Path.Combine(repo, "artifacts", "eval.json");
 
 var rows = new List<Row>();
@@ -118,27 +119,6 @@ if (failures.Count > 0)
 return 0;
 
 static decimal Ratio(int a, int b) => b == 0 ? 1m : decimal.Round((decimal)a / b, 4);
-
-static string FindRepo()
-{
-    for (DirectoryInfo? d = new(Directory.GetCurrentDirectory()); d is not null; d = d.Parent)
-    {
-        if (File.Exists(Path.Combine(d.FullName, "Assistant.sln")))
-        {
-            return d.FullName;
-        }
-    }
-
-    for (DirectoryInfo? d = new(AppContext.BaseDirectory); d is not null; d = d.Parent)
-    {
-        if (File.Exists(Path.Combine(d.FullName, "Assistant.sln")))
-        {
-            return d.FullName;
-        }
-    }
-
-    throw new DirectoryNotFoundException("Assistant.sln not found");
-}
 
 string? ArgValue(string name)
 {

@@ -66,8 +66,8 @@ internal static class FactBuilder
             FundLine line = e.Funds.Lines[i];
             FundLineResult r = report.Funds[i];
             string p = $"funds.lines[{i}]";
-            void Add(string id, string label, decimal value, string u, int decimals, FactKind kind) =>
-                facts.Add(new Fact($"{p}.{id}", $"{line.Name}{label}", value, u, decimals, kind) { FundLineIndex = i });
+            void Add(string id, string label, decimal value, string u, int decimals, FactKind kind, Interval? range = null) =>
+                facts.Add(new Fact($"{p}.{id}", $"{line.Name}{label}", value, u, decimals, kind) { FundLineIndex = i, Range = range });
 
             if (line.InitialBudget is { } ib)
             {
@@ -95,11 +95,7 @@ internal static class FactBuilder
 
             if (r.Rate is { } rate)
             {
-                Add("rate", "执行率", rate * 100m, "%", PercentDecimals, FactKind.Derived);
-                if (r.RateInterval is { } ri)
-                {
-                    facts[^1] = facts[^1] with { Range = ri.Scale(100m) };
-                }
+                Add("rate", "执行率", rate * 100m, "%", PercentDecimals, FactKind.Derived, r.RateInterval?.Scale(100m));
 
                 Add("unexecutedRate", "未执行比例", (1m - rate) * 100m, "%", PercentDecimals, FactKind.Derived);
             }
@@ -128,8 +124,8 @@ internal static class FactBuilder
             Indicator ind = e.Indicators[i];
             IndicatorResult r = report.Indicators[i];
             string p = $"indicators[{i}]";
-            void Add(string id, string label, decimal value, string u, int decimals, FactKind kind) =>
-                facts.Add(new Fact($"{p}.{id}", $"{ind.Name}{label}", value, u, decimals, kind) { IndicatorIndex = i });
+            void Add(string id, string label, decimal value, string u, int decimals, FactKind kind, Interval? range = null) =>
+                facts.Add(new Fact($"{p}.{id}", $"{ind.Name}{label}", value, u, decimals, kind) { IndicatorIndex = i, Range = range });
 
             if (r.Target is QuantityCell t)
             {
@@ -157,11 +153,7 @@ internal static class FactBuilder
 
             if (r.Completion is { } c)
             {
-                Add("completion", "完成率", c * 100m, "%", PercentDecimals, FactKind.Derived);
-                if (r.CompletionInterval is { } ci)
-                {
-                    facts[^1] = facts[^1] with { Range = ci.Scale(100m) };
-                }
+                Add("completion", "完成率", c * 100m, "%", PercentDecimals, FactKind.Derived, r.CompletionInterval?.Scale(100m));
 
                 if (c > 1m)
                 {

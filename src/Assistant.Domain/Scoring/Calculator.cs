@@ -16,7 +16,7 @@ public static class Calculator
         policy ??= ScoringPolicy.Default;
         bool scored = evaluation.Kind == EvaluationKind.Project;
 
-        var funds = ScoreFunds(evaluation, policy, scored);
+        var funds = ScoreFunds(evaluation, scored);
         var indicators = evaluation.Indicators
             .Select((ind, i) => ScoreIndicator(ind, i, policy, scored))
             .ToList();
@@ -69,7 +69,7 @@ public static class Calculator
         return paren > 0 ? s[..paren] : s;
     }
 
-    private static List<FundLineResult> ScoreFunds(Evaluation evaluation, ScoringPolicy policy, bool scored)
+    private static List<FundLineResult> ScoreFunds(Evaluation evaluation, bool scored)
     {
         decimal? weight = scored ? evaluation.Funds.Weight?.Value : null;
         var results = new List<FundLineResult>();
@@ -98,7 +98,6 @@ public static class Calculator
             results.Add(new FundLineResult(i, line.Name, line.Parent, isRoot, rate, rateInterval, score, scoreInterval));
         }
 
-        _ = policy;
         return results;
     }
 

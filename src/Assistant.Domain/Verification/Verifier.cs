@@ -108,10 +108,12 @@ public sealed partial class Verifier
         CheckedMention? throughRounding = null;
         foreach (Candidate c in scope)
         {
-            if (!Compatible(m.Unit, c.Unit) || !c.InMentionUnits(m.Unit, out decimal value, out Interval? range))
+            if (!Compatible(m.Unit, c.Unit))
             {
                 continue;
             }
+
+            (decimal value, Interval? range) = c.InMentionUnits(m.Unit);
 
             if (Matches(m, number, value))
             {
@@ -155,7 +157,6 @@ public sealed partial class Verifier
     {
         bool percent = m.Unit.Base is "%" or "个百分点";
         var operands = scope.Where(c => c.Fact.Value != 0).ToList();
-        Interval target = number.Interval;
         for (int i = 0; i < operands.Count; i++)
         {
             Candidate a = operands[i];
@@ -175,9 +176,9 @@ public sealed partial class Verifier
                     continue;
                 }
 
-                if (!percent && a.Unit.Base == b.Unit.Base && Compatible(m.Unit, a.Unit)
-                    && a.InMentionUnits(m.Unit, out decimal av, out _) && b.InMentionUnits(m.Unit, out decimal bv, out _))
+                if (!percent && a.Unit.Base == b.Unit.Base && Compatible(m.Unit, a.Unit))
                 {
+                    decimal av = a.InMentionUnits(m.Unit).Value, bv = b.InMentionUnits(m.Unit).Value;
                     if (j > i && Matches(m, number, av + bv))
                     {
                         return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} + {b.Fact.Id}", $"{a.Fact.Text} + {b.Fact.Text}");
@@ -192,7 +193,7 @@ public sealed partial class Verifier
                 if (m.Unit.Base == "%" && a.Unit.Base == b.Unit.Base && a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0)
                 {
                     decimal ratio = a.Fact.Value * a.Unit.Multiplier / (b.Fact.Value * b.Unit.Multiplier) * 100m;
-                    if (PrintedNumber.RoundHalfUp(ratio, number.Decimals) == number.Value && target.Contains(PrintedNumber.RoundHalfUp(ratio, number.Decimals)))
+                    if (PrintedNumber.RoundHalfUp(ratio, number.Decimals) == number.Value)
                     {
                         return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} / {b.Fact.Id}", $"{a.Fact.Text} ÷ {b.Fact.Text}");
                     }
@@ -204,7 +205,7 @@ public sealed partial class Verifier
     }
 
     private static decimal Distance(Mention m, PrintedNumber number, Candidate c) =>
-        c.InMentionUnits(m.Unit, out decimal v, out _) ? Math.Abs(v - number.Value) : decimal.MaxValue;
+        Math.Abs(c.InMentionUnits(m.Unit).Value - number.Value);
 
     /// <summary>A mention's unit and a fact's unit can describe the same thing.</summary>
     private static bool Compatible(UnitSpec mention, UnitSpec fact)
@@ -318,12 +319,10 @@ public sealed partial class Verifier
     private sealed record Candidate(Fact Fact, UnitSpec Unit)
     {
         /// <summary>The fact's value (and range) expressed in the mention's magnitude.</summary>
-        public bool InMentionUnits(UnitSpec mention, out decimal value, out Interval? range)
+        public (decimal Value, Interval? Range) InMentionUnits(UnitSpec mention)
         {
             decimal factor = Unit.Multiplier / mention.Multiplier;
-            value = Fact.Value * factor;
-            range = Fact.Range?.Scale(factor);
-            return true;
+            return (Fact.Value * factor, Fact.Range?.Scale(factor));
         }
     }
 

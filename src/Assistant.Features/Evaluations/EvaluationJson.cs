@@ -91,8 +91,8 @@ public static class EvaluationJson
             }
 
             int? year = Year(root);
-            FundSection funds = Funds(root, kind);
-            List<Indicator> indicators = Indicators(root, kind);
+            FundSection funds = Funds(root);
+            List<Indicator> indicators = Indicators(root);
             List<LevelWeight> levels = LevelWeights(root);
             PrintedNumber? weightTotal = Number(root, "printedWeightTotal", "printedWeightTotal", nonNegative: true);
             PrintedNumber? total = Number(root, "printedTotal", "printedTotal", nonNegative: true);
@@ -130,7 +130,7 @@ public static class EvaluationJson
             return null;
         }
 
-        private FundSection Funds(JsonElement root, EvaluationKind kind)
+        private FundSection Funds(JsonElement root)
         {
             if (!root.TryGetProperty("funds", out JsonElement f) || f.ValueKind == JsonValueKind.Null)
             {
@@ -191,7 +191,6 @@ public static class EvaluationJson
                 }
             }
 
-            _ = kind;
             return new FundSection { Unit = unit, Weight = weight, Lines = lines };
         }
 
@@ -225,7 +224,7 @@ public static class EvaluationJson
             };
         }
 
-        private List<Indicator> Indicators(JsonElement root, EvaluationKind kind)
+        private List<Indicator> Indicators(JsonElement root)
         {
             var list = new List<Indicator>();
             if (!root.TryGetProperty("indicators", out JsonElement arr) || arr.ValueKind == JsonValueKind.Null)
@@ -271,7 +270,6 @@ public static class EvaluationJson
                 }
 
                 PrintedNumber? weight = Number(el, "weight", path + ".weight", nonNegative: true);
-                _ = kind;
                 list.Add(new Indicator
                 {
                     Id = Text(el, "id", path + ".id"),

@@ -118,6 +118,4 @@ public static class VerificationContract
         Verdict.Contradicted => "contradicted",
         _ => "unverified",
     };
-
-    internal static string Format(decimal value) => PrintedNumber.FormatTrimmed(value);
 }
