@@ -1,4 +1,6 @@
+using Assistant.Api.Corpus;
 using Assistant.Api.Evaluations;
+using Assistant.Features.Corpus;
 using Assistant.Api.Infrastructure;
 using Assistant.Features.Evaluations;
 
@@ -29,7 +31,9 @@ public static class ApiHost
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => ScoreContract.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiBodies.DescribeJsonBody));
-        builder.Services.AddHealthChecks();
+        builder.Services.AddAssistantStorage(builder.Configuration);
+        builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<Assistant.Features.Storage.AssistantDb>("database");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32L * 1024 * 1024);
     }
 
@@ -42,5 +46,6 @@ public static class ApiHost
         app.MapHealthChecks("/health");
         app.MapGet("/", () => TypedResults.Redirect("/openapi/v1.json")).ExcludeFromDescription();
         app.MapEvaluationsApi();
+        app.MapCorpusApi();
     }
 }

@@ -21,6 +21,15 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             case BadHttpRequestException bad:
                 problem = Problems.Invalid([new InputError("body", "无法读取请求体", $"the request body could not be read ({bad.StatusCode})")]);
                 break;
+            case Npgsql.NpgsqlException db when db is not Npgsql.PostgresException || db.IsTransient:
+                LogUnhandled(logger, exception);
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "数据库暂不可用 / Database unavailable",
+                    Detail = "请稍后重试；管理员可运行 scripts/db-up。 / Retry later; an administrator can run scripts/db-up.",
+                };
+                break;
             default:
                 LogUnhandled(logger, exception);
                 problem = new ProblemDetails

@@ -44,6 +44,30 @@ internal static class RequestBody
         }
     }
 
+    /// <summary>The raw body (a file), up to <paramref name="limit"/> bytes.</summary>
+    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit)
+        {
+            throw new InputException("file", $"文件超过 {limit / 1024 / 1024} MB。", $"The file is larger than {limit / 1024 / 1024} MB.");
+        }
+
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw new InputException("file", $"文件超过 {limit / 1024 / 1024} MB。", $"The file is larger than {limit / 1024 / 1024} MB.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
     private static InputException TooLarge() =>
         new("body", $"请求体过大（上限{MaxBytes / 1024 / 1024} MB）", $"the body is too large (limit {MaxBytes / 1024 / 1024} MB)");
 }

@@ -1,0 +1,128 @@
+using Assistant.Api.Infrastructure;
+using Assistant.Domain.Corpus;
+using Assistant.Features.Corpus;
+using Assistant.Features.Evaluations;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Assistant.Api.Corpus;
+
+/// <summary>Past reports: upload, read back, search.</summary>
+public static class CorpusApi
+{
+    public static RouteGroupBuilder MapCorpusApi(this IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder api = app.MapGroup("/api/v1/corpus").WithTags("Corpus");
+
+        api.MapPost("/reports", UploadAsync)
+            .WithName("UploadReport")
+            .WithSummary("上传往年绩效自评报告（文本、Markdown 或 .docx）/ Upload a past report (text, Markdown or .docx)")
+            .DisableAntiforgery()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        api.MapGet("/reports", ListAsync)
+            .WithName("ListReports")
+            .WithSummary("已入库的报告 / Stored reports");
+
+        api.MapGet("/reports/{id:guid}", GetAsync)
+            .WithName("GetReport")
+            .WithSummary("一份报告的结构、指标陈述与段落 / A report's sections, indicator statements and passages")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/search", SearchAsync)
+            .WithName("SearchCorpus")
+            .WithSummary("混合检索（向量 + 中文词法）/ Hybrid search (vector + Chinese lexical)")
+            .ProducesValidationProblem();
+
+        return api;
+    }
+
+    /// <summary>
+    /// multipart/form-data with a <c>file</c> part (and optional <c>region</c>, <c>year</c>, <c>fund</c>,
+    /// <c>title</c> fields), or the file itself as the body with <c>?fileName=</c>. 201 when stored,
+    /// 200 when the same document was already stored, 422 when the file is not a readable report.
+    /// </summary>
+    public static async Task<IResult> UploadAsync(HttpRequest request, CorpusStore store, string? fileName, string? region, int? year, string? fund, string? title, CancellationToken ct)
+    {
+        byte[] content;
+        string name;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault()
+                ?? throw new InputException("file", "请在表单的 file 字段中上传报告文件。", "Upload the report in the form's 'file' field.");
+            if (file.Length > DocumentText.MaxBytes)
+            {
+                throw new InputException("file", "文件超过 20 MB。", "The file is larger than 20 MB.");
+            }
+
+            using var ms = new MemoryStream();
+            await file.CopyToAsync(ms, ct);
+            content = ms.ToArray();
+            name = file.FileName;
+            region ??= Field(form, "region");
+            fund ??= Field(form, "fund");
+            title ??= Field(form, "title");
+            if (year is null && Field(form, "year") is { } y)
+            {
+                year = int.TryParse(y, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                    ? parsed
+                    : throw new InputException("year", "年度应为四位数字。", "year must be a four-digit number.");
+            }
+        }
+        else
+        {
+            content = await RequestBody.ReadBytesAsync(request, DocumentText.MaxBytes, ct);
+            name = string.IsNullOrWhiteSpace(fileName) ? "report.txt" : fileName;
+        }
+
+        if (year is < 1990 or > 2100)
+        {
+            throw new InputException("year", "年度必须在 1990 到 2100 之间。", "year must be between 1990 and 2100.");
+        }
+
+        var result = await store.IngestAsync(name, content, new ReportHints(title, region, year, fund), "upload", ct);
+        return result.Status switch
+        {
+            IngestResult.Ingested => TypedResults.Created($"/api/v1/corpus/reports/{result.DocumentId}", result),
+            IngestResult.Duplicate => TypedResults.Ok(result),
+            _ => TypedResults.Problem(
+                title: "无法读取报告 / The report could not be read",
+                detail: result.Error,
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["file"] = [result.Error ?? string.Empty] } }),
+        };
+    }
+
+    public static async Task<Ok<IReadOnlyList<ReportListItem>>> ListAsync(CorpusStore store, CancellationToken ct) =>
+        TypedResults.Ok(await store.ListAsync(ct));
+
+    public static async Task<Results<Ok<ReportView>, ProblemHttpResult>> GetAsync(Guid id, CorpusStore store, CancellationToken ct) =>
+        await store.GetAsync(id, ct) is { } report
+            ? TypedResults.Ok(report)
+            : TypedResults.Problem(title: "报告不存在 / Report not found", detail: $"corpus report {id}", statusCode: StatusCodes.Status404NotFound);
+
+    public static async Task<Ok<SearchResponse>> SearchAsync(
+        CorpusSearch search, string? q, int? top, string? section, string? fund, string? region, int? year, string? mode, CancellationToken ct)
+    {
+        SectionKind? kind = null;
+        if (!string.IsNullOrWhiteSpace(section))
+        {
+            kind = SectionKinds.TryParse(section, out var k)
+                ? k
+                : throw new InputException("section", $"未知的段落类型「{section}」，可选：{string.Join("、", SectionKinds.All)}。", $"Unknown section '{section}'; use one of {string.Join(", ", SectionKinds.All)}.");
+        }
+
+        var searchMode = SearchMode.Hybrid;
+        if (!string.IsNullOrWhiteSpace(mode) && !Enum.TryParse(mode, ignoreCase: true, out searchMode))
+        {
+            throw new InputException("mode", "mode 只能是 hybrid、vector 或 lexical。", "mode must be hybrid, vector or lexical.");
+        }
+
+        var request = new SearchRequest(q ?? string.Empty, top ?? 5, kind, fund, region, year, searchMode);
+        return TypedResults.Ok(await search.SearchAsync(request, ct));
+    }
+
+    private static string? Field(IFormCollection form, string key) =>
+        form.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
+}

@@ -1,0 +1,191 @@
+using System.CommandLine;
+using System.Text.Json;
+using Assistant.Domain.Corpus;
+using Assistant.Features.Corpus;
+using Assistant.Features.Evaluations;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Assistant.Cli;
+
+/// <summary><c>assistant ingest</c> and <c>assistant search</c>: the corpus from the command line, same code as the API.</summary>
+internal static class CorpusCommands
+{
+    /// <summary>Some files failed (reported in the summary); the rest were ingested.</summary>
+    public const int PartialFailure = 1;
+
+    private static readonly string[] Extensions = [".txt", ".md", ".markdown", ".docx"];
+
+    public static Command Ingest(TextWriter stdout, TextWriter stderr)
+    {
+        var files = new Argument<string[]>("files") { Description = "报告文件或目录（.txt/.md/.docx）/ report files or folders", Arity = ArgumentArity.OneOrMore };
+        var region = new Option<string?>("--region") { Description = "地区（覆盖从报告中识别的值）" };
+        var year = new Option<int?>("--year") { Description = "年度" };
+        var fund = new Option<string?>("--fund") { Description = "资金名称" };
+        var source = new Option<string>("--source") { Description = "来源标记，如 sample、seed、upload", DefaultValueFactory = _ => "upload" };
+        var command = new Command("ingest", "解析并入库往年报告（同一文档只存一次）/ parse and store past reports (idempotent)") { files, region, year, fund, source };
+        command.SetAction(async (pr, ct) =>
+        {
+            var paths = Expand(pr.GetValue(files)!);
+            if (paths.Count == 0)
+            {
+                await stderr.WriteLineAsync("错误 / error: files: 没有找到报告文件 / no report files found");
+                return CliApp.BadInput;
+            }
+
+            await using var services = await OpenAsync(stderr, ct);
+            if (services is null)
+            {
+                return CliApp.BadInput;
+            }
+
+            var store = services.GetRequiredService<CorpusStore>();
+            var hints = new ReportHints(null, pr.GetValue(region), pr.GetValue(year), pr.GetValue(fund));
+            var results = new List<IngestResult>();
+
+            async Task One(string path)
+            {
+                byte[] bytes;
+                try
+                {
+                    bytes = await File.ReadAllBytesAsync(path, ct);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    results.Add(new IngestResult(path, IngestResult.Failed, null, null, null, null, null, 0, 0, 0, 0, 0, $"无法读取文件 / cannot read the file: {e.Message}"));
+                    return;
+                }
+
+                results.Add(await store.IngestAsync(Path.GetFileName(path), bytes, hints, pr.GetValue(source)!, ct));
+            }
+
+            if (paths.Count > 1 && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected)
+            {
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                await console.Progress().StartAsync(async ctx =>
+                {
+                    var task = ctx.AddTask("入库 / ingesting", maxValue: paths.Count);
+                    foreach (var path in paths)
+                    {
+                        task.Description = Markup.Escape(Path.GetFileName(path));
+                        await One(path);
+                        task.Increment(1);
+                    }
+                });
+            }
+            else
+            {
+                for (int i = 0; i < paths.Count; i++)
+                {
+                    await One(paths[i]);
+                    var r = results[^1];
+                    await stderr.WriteLineAsync($"[{i + 1}/{paths.Count}] {paths[i]}: {r.Status}{(r.Error is null ? string.Empty : " — " + r.Error)}");
+                }
+            }
+
+            foreach (var failed in results.Where(r => r.Status == IngestResult.Failed))
+            {
+                await stderr.WriteLineAsync($"跳过 / skipped {failed.FileName}: {failed.Error}");
+            }
+
+            var summary = new IngestSummary(
+                results.Count(r => r.Status == IngestResult.Ingested),
+                results.Count(r => r.Status == IngestResult.Duplicate),
+                results.Count(r => r.Status == IngestResult.Failed),
+                results);
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(summary, ScoreContract.JsonOptions));
+            return summary.Failed == 0 ? 0 : summary.Failed == results.Count ? CliApp.BadInput : PartialFailure;
+        });
+        return command;
+    }
+
+    public static Command Search(TextWriter stdout, TextWriter stderr)
+    {
+        var query = new Argument<string>("query") { Description = "查询内容 / the query" };
+        var top = new Option<int>("--top") { Description = "返回条数（1–50）", DefaultValueFactory = _ => 5 };
+        var section = new Option<string?>("--section") { Description = "段落类型：" + string.Join("|", SectionKinds.All) };
+        var fund = new Option<string?>("--fund") { Description = "资金名称（包含匹配）" };
+        var region = new Option<string?>("--region") { Description = "地区（包含匹配）" };
+        var year = new Option<int?>("--year") { Description = "年度" };
+        var mode = new Option<string>("--mode") { Description = "hybrid|vector|lexical", DefaultValueFactory = _ => "hybrid" };
+        var command = new Command("search", "检索往年报告段落 / search past reports") { query, top, section, fund, region, year, mode };
+        command.SetAction(async (pr, ct) =>
+        {
+            SearchRequest request;
+            try
+            {
+                SectionKind? kind = null;
+                if (pr.GetValue(section) is { } s)
+                {
+                    kind = SectionKinds.TryParse(s, out var k) ? k
+                        : throw new InputException("section", $"未知的段落类型「{s}」", $"unknown section '{s}'; use {string.Join("|", SectionKinds.All)}");
+                }
+
+                var m = Enum.TryParse<SearchMode>(pr.GetValue(mode), true, out var parsed) ? parsed
+                    : throw new InputException("mode", "mode 只能是 hybrid、vector 或 lexical", "mode must be hybrid, vector or lexical");
+                request = new SearchRequest(pr.GetValue(query)!, pr.GetValue(top), kind, pr.GetValue(fund), pr.GetValue(region), pr.GetValue(year), m);
+                CorpusSearch.Validate(request);
+            }
+            catch (InputException e)
+            {
+                await stderr.WriteLineAsync("错误 / error: " + string.Join("; ", e.Errors.Select(x => $"{x.Field}: {x.Zh} / {x.En}")));
+                return CliApp.BadInput;
+            }
+
+            await using var services = await OpenAsync(stderr, ct);
+            if (services is null)
+            {
+                return CliApp.BadInput;
+            }
+
+            var response = await services.GetRequiredService<CorpusSearch>().SearchAsync(request, ct);
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(response, ScoreContract.JsonOptions));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Configuration as the web host reads it: appsettings.json beside the program, then the environment.</summary>
+    internal static IConfiguration Configuration() =>
+        new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+
+    private static async Task<ServiceProvider?> OpenAsync(TextWriter stderr, CancellationToken ct)
+    {
+        var services = new ServiceCollection().AddAssistantStorage(Configuration()).BuildServiceProvider();
+        try
+        {
+            await services.InitializeStorageAsync(null, ct);
+            return services;
+        }
+        catch (InvalidOperationException e)
+        {
+            await stderr.WriteLineAsync("错误 / error: " + e.Message);
+            await services.DisposeAsync();
+            return null;
+        }
+    }
+
+    private static List<string> Expand(string[] inputs)
+    {
+        var list = new List<string>();
+        foreach (var input in inputs)
+        {
+            if (Directory.Exists(input))
+            {
+                list.AddRange(Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+                    .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                list.Add(input);
+            }
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,864 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Assistant.Domain.Corpus;
+
+/// <summary>
+/// Parses a 绩效自评报告 given as plain text or Markdown (tables as tab-separated or space-aligned
+/// rows) into metadata, numbered sections, indicator statements, table rows and passages.
+/// Headings are recognised by their numbering (一、 / （一） / 1. / （1） / ①), not by Markdown
+/// levels, which OCR output gets wrong; nesting follows the order in which numbering styles appear.
+/// </summary>
+public static partial class ReportParser
+{
+    /// <summary>Passages aim at this many characters; one sentence longer than this stays whole.</summary>
+    public const int TargetPassageChars = 240;
+
+    /// <summary>Parses <paramref name="text"/>; never throws on odd input (an empty text gives an empty report).</summary>
+    public static ParsedReport Parse(string text, ReportHints? hints = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        hints ??= new ReportHints();
+        var blocks = ReadBlocks(text);
+        var builder = new Builder();
+        builder.Run(blocks);
+        var metadata = Metadata(blocks, builder, hints);
+        var passages = builder.Passages
+            .Select((p, i) => p with { Ordinal = i, Fund = p.Fund ?? metadata.Fund })
+            .ToArray();
+        var statements = builder.Statements.Select(s => s with { Fund = s.Fund ?? metadata.Fund }).ToArray();
+        return new ParsedReport(metadata, builder.Sections, statements, builder.Rows, passages);
+    }
+
+    // ---------------------------------------------------------------- blocks
+
+    private enum BlockType { Heading, Paragraph, Row }
+
+    private sealed record Block(BlockType Type, string Text, string Style = "", string Number = "", IReadOnlyList<string>? Cells = null, bool Markdown = false);
+
+    private static List<Block> ReadBlocks(string text)
+    {
+        var blocks = new List<Block>();
+        foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace("\uFEFF", string.Empty, StringComparison.Ordinal).Split('\n'))
+        {
+            var isMarkdownHeading = MarkdownHeading().IsMatch(raw);
+            var line = CleanMarkdown(raw);
+            if (line.Length == 0)
+            {
+                blocks.Add(new Block(BlockType.Paragraph, string.Empty));
+                continue;
+            }
+
+            if (TryRow(raw, out var cells))
+            {
+                blocks.Add(new Block(BlockType.Row, string.Join('\t', cells), Cells: cells));
+                continue;
+            }
+
+            if (TryHeading(line, out var style, out var number, out var heading, out var rest))
+            {
+                blocks.Add(new Block(BlockType.Heading, heading, style, number, Markdown: isMarkdownHeading));
+                if (rest.Length > 0)
+                {
+                    blocks.Add(new Block(BlockType.Paragraph, rest));
+                }
+
+                continue;
+            }
+
+            if (isMarkdownHeading && line.Length <= 40 && !EndsSentence(line))
+            {
+                blocks.Add(new Block(BlockType.Heading, line.TrimEnd('。', '.'), "md", string.Empty, Markdown: true));
+                continue;
+            }
+
+            // A line that continues a paragraph broken mid-sentence (OCR, page breaks) joins it.
+            var last = LastNonEmpty(blocks);
+            // Short lines (titles, labels) never absorb the next one.
+            if (last is { Block.Type: BlockType.Paragraph } && last.Value.Block.Text.Length >= 40
+                && !EndsSentence(last.Value.Block.Text) && !StartsItem(line))
+            {
+                blocks[last.Value.Index] = last.Value.Block with { Text = last.Value.Block.Text + line };
+                blocks.RemoveRange(last.Value.Index + 1, blocks.Count - last.Value.Index - 1);
+                continue;
+            }
+
+            blocks.Add(new Block(BlockType.Paragraph, line));
+        }
+
+        return blocks.Where(b => b.Text.Length > 0 || b.Type != BlockType.Paragraph).ToList();
+    }
+
+    private static (int Index, Block Block)? LastNonEmpty(List<Block> blocks)
+    {
+        for (int i = blocks.Count - 1; i >= 0; i--)
+        {
+            if (blocks[i].Type != BlockType.Paragraph || blocks[i].Text.Length > 0)
+            {
+                return (i, blocks[i]);
+            }
+        }
+
+        return null;
+    }
+
+    private static string CleanMarkdown(string raw)
+    {
+        var s = raw.Trim();
+        s = MarkdownHeading().Replace(s, string.Empty);
+        s = s.Replace("**", string.Empty, StringComparison.Ordinal).Replace("__", string.Empty, StringComparison.Ordinal);
+        s = LatexMath().Replace(s, m => m.Groups[1].Value
+            .Replace("\\geq", "≥", StringComparison.Ordinal).Replace("\\ge", "≥", StringComparison.Ordinal)
+            .Replace("\\leq", "≤", StringComparison.Ordinal).Replace("\\le", "≤", StringComparison.Ordinal)
+            .Replace("\\%", "%", StringComparison.Ordinal).Replace(" ", string.Empty, StringComparison.Ordinal));
+        if (s.StartsWith("> ", StringComparison.Ordinal))
+        {
+            s = s[2..];
+        }
+
+        return s.Trim();
+    }
+
+    private static bool EndsSentence(string s) =>
+        s.Length > 0 && "。！？；：:!?;”」）)…".Contains(s[^1], StringComparison.Ordinal);
+
+    private static bool StartsItem(string line) =>
+        ItemMarker().IsMatch(line) || line.StartsWith("目标", StringComparison.Ordinal);
+
+    private static bool TryRow(string raw, out IReadOnlyList<string> cells)
+    {
+        cells = [];
+        var trimmed = raw.Trim('\r', '\n');
+        if (trimmed.Contains('\t', StringComparison.Ordinal))
+        {
+            var parts = trimmed.Split('\t').Select(c => c.Trim()).ToArray();
+            if (parts.Count(c => c.Length > 0) >= 2)
+            {
+                cells = parts;
+                return true;
+            }
+
+            return false;
+        }
+
+        // Space-aligned: three or more cells separated by runs of two or more spaces, all short.
+        var aligned = SpaceColumns().Split(trimmed.Trim());
+        if (aligned.Length >= 3 && aligned.All(c => c.Length <= 24) && !EndsSentence(trimmed.Trim()))
+        {
+            cells = aligned.Select(c => c.Trim()).ToArray();
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryHeading(string line, out string style, out string number, out string heading, out string rest)
+    {
+        style = number = heading = rest = string.Empty;
+        Match m;
+        if ((m = PartNumber().Match(line)).Success)
+        {
+            style = "A";
+        }
+        else if ((m = ParenChineseNumber().Match(line)).Success)
+        {
+            style = "B";
+        }
+        else if ((m = ArabicNumber().Match(line)).Success)
+        {
+            style = "C";
+        }
+        else if ((m = ParenArabicNumber().Match(line)).Success)
+        {
+            style = "D";
+        }
+        else if ((m = CircledNumber().Match(line)).Success)
+        {
+            style = "E";
+        }
+        else
+        {
+            return false;
+        }
+
+        number = m.Value.Trim();
+        var body = line[m.Length..].Trim();
+        if (body.Length == 0)
+        {
+            return false;
+        }
+
+        // The heading is the first sentence when it is short and reads as a title; the rest is body.
+        int end = body.IndexOfAny(['。', '！', '？']);
+        var first = end < 0 ? body : body[..end];
+        if (first.Length is 0 or > 32 || first.IndexOfAny(['，', ',', '：', ':', '；', ';']) >= 0)
+        {
+            // A numbered list item, e.g. ③享受就业见习补贴人数，指标值180，…: a paragraph.
+            return false;
+        }
+
+        // Style A must look like a part title, not a list item with 、 after a digit-less numeral.
+        heading = first.Trim();
+        rest = end < 0 ? string.Empty : body[(end + 1)..].Trim();
+        return true;
+    }
+
+    // ---------------------------------------------------------------- structure
+
+    private sealed class Builder
+    {
+        private readonly List<string> styles = [];
+        private readonly List<(string Heading, SectionKind Kind)> path = [];
+        private readonly StringBuilder body = new();
+        private readonly List<string> paragraphs = [];
+        private int tableIndex = -1;
+        private bool inRows;
+        private string? tableFund;
+        private bool tableHasReasonColumn;
+        private bool seenPart;
+        private string? subFund;
+
+        public List<ReportSection> Sections { get; } = [];
+        public List<IndicatorStatement> Statements { get; } = [];
+        public List<TableRow> Rows { get; } = [];
+        public List<Passage> Passages { get; } = [];
+        public List<string> Preamble { get; } = [];
+        public List<IReadOnlyList<string>> PreambleRows { get; } = [];
+
+        private SectionKind CurrentKind => path.Count == 0 ? SectionKind.Other : path[^1].Kind;
+
+        private string CurrentPath => string.Join(" / ", path.Select(p => p.Heading));
+
+        public void Run(List<Block> blocks)
+        {
+            foreach (var block in blocks)
+            {
+                switch (block.Type)
+                {
+                    case BlockType.Heading:
+                        inRows = false;
+                        if (block.Style == "A")
+                        {
+                            seenPart = true;
+                        }
+
+                        if (!seenPart && block.Style is "md" or "C" && Sections.Count == 0)
+                        {
+                            Preamble.Add(block.Text);
+                            continue;
+                        }
+
+                        Flush();
+                        Enter(block);
+                        break;
+                    case BlockType.Row:
+                        if (!inRows)
+                        {
+                            tableIndex++;
+                            inRows = true;
+                            tableHasReasonColumn = false;
+                        }
+
+                        Rows.Add(new TableRow(tableIndex, Rows.Count(r => r.Table == tableIndex), block.Cells!));
+                        if (!seenPart && Sections.Count == 0)
+                        {
+                            PreambleRows.Add(block.Cells!);
+                        }
+
+                        Row(block.Cells!);
+                        break;
+                    default:
+                        inRows = false;
+                        if (!seenPart && Sections.Count == 0)
+                        {
+                            Preamble.Add(block.Text);
+                            if (block.Text.Length <= 60)
+                            {
+                                continue;
+                            }
+                        }
+
+                        paragraphs.Add(block.Text);
+                        break;
+                }
+            }
+
+            Flush();
+        }
+
+        private void Enter(Block block)
+        {
+            var style = block.Style;
+            if (style == "A")
+            {
+                styles.Clear();
+                path.Clear();
+            }
+
+            int at = styles.IndexOf(style);
+            if (at >= 0)
+            {
+                styles.RemoveRange(at, styles.Count - at);
+                path.RemoveRange(Math.Min(at, path.Count), path.Count - Math.Min(at, path.Count));
+            }
+
+            if (style == "md" && FundName().IsMatch(block.Text))
+            {
+                // 扎兰屯 groups indicators under the fund they belong to.
+                subFund = block.Text;
+            }
+            else if (style is "A" or "B" or "C")
+            {
+                subFund = null;
+            }
+
+            var parent = CurrentKind;
+            bool inDeviationPart = path.Count > 0 && path[0].Kind is SectionKind.DeviationReason or SectionKind.ImprovementMeasure;
+            var kind = Classify(block.Text, parent, inDeviationPart, path.Count == 0);
+            styles.Add(style);
+            path.Add((block.Text, kind));
+            Sections.Add(new ReportSection(Sections.Count, path.Count, block.Number, block.Text, CurrentPath, kind, string.Empty));
+        }
+
+        private void Flush()
+        {
+            if (paragraphs.Count == 0)
+            {
+                return;
+            }
+
+            var text = string.Join("\n", paragraphs);
+            if (Sections.Count == 0)
+            {
+                Sections.Add(new ReportSection(0, 1, string.Empty, "前言", "前言", SectionKind.Other, text));
+                path.Add(("前言", SectionKind.Other));
+                styles.Add("preamble");
+            }
+            else
+            {
+                var last = Sections[^1];
+                Sections[^1] = last with { Text = last.Text.Length == 0 ? text : last.Text + "\n" + text };
+            }
+
+            foreach (var paragraph in MergeShort(paragraphs))
+            {
+                Paragraph(paragraph);
+            }
+
+            paragraphs.Clear();
+            body.Clear();
+        }
+
+        private void Paragraph(string paragraph)
+        {
+            var kind = CurrentKind;
+            var sectionPath = CurrentPath;
+            bool deviation = kind == SectionKind.DeviationReason;
+            bool statementsAllowed = kind is SectionKind.Indicator or SectionKind.DeviationReason;
+            var pending = new List<(string Text, SectionKind Kind)>();
+            Draft? open = null;
+            bool measuresFollow = false;
+
+            void CloseStatement()
+            {
+                if (open is null)
+                {
+                    return;
+                }
+
+                Emit(open, sectionPath, kind);
+                open = null;
+            }
+
+            foreach (var clause in Sentences(paragraph))
+            {
+                if (statementsAllowed && Statement.TryMatch(clause, out var found))
+                {
+                    FlushPending(pending, sectionPath);
+                    CloseStatement();
+                    open = new Draft(found, clause);
+                    continue;
+                }
+
+                if (open is not null && (IsReason(clause) || (deviation && !IsMeasure(clause))))
+                {
+                    open.Reasons.Add(clause);
+                    continue;
+                }
+
+                if (open is not null && IsMeasure(clause))
+                {
+                    open.Measures.Add(clause);
+                    continue;
+                }
+
+                CloseStatement();
+                if (deviation && (measuresFollow || (IsMeasure(clause) && !IsReason(clause))))
+                {
+                    measuresFollow = true;
+                    pending.Add((clause, SectionKind.ImprovementMeasure));
+                }
+                else
+                {
+                    pending.Add((clause, kind));
+                }
+            }
+
+            CloseStatement();
+            FlushPending(pending, sectionPath);
+        }
+
+        /// <summary>Runs of short lines (a table dumped one cell per line) become one paragraph.</summary>
+        private static IEnumerable<string> MergeShort(List<string> lines)
+        {
+            var run = new StringBuilder();
+            foreach (var line in lines)
+            {
+                if (line.Length < 40 && !EndsSentence(line))
+                {
+                    run.Append(run.Length > 0 ? " " : string.Empty).Append(line);
+                    continue;
+                }
+
+                if (run.Length > 0)
+                {
+                    yield return run.ToString();
+                    run.Clear();
+                }
+
+                yield return line;
+            }
+
+            if (run.Length > 0)
+            {
+                yield return run.ToString();
+            }
+        }
+
+        private void FlushPending(List<(string Text, SectionKind Kind)> pending, string sectionPath)
+        {
+            pending = pending.SelectMany(p => SplitLong(p.Text).Select(t => (t, p.Kind))).ToList();
+            var chunk = new StringBuilder();
+            SectionKind? chunkKind = null;
+            foreach (var (text, kind) in pending)
+            {
+                if (chunk.Length > 0 && (kind != chunkKind || chunk.Length + text.Length > TargetPassageChars))
+                {
+                    Add(chunk.ToString(), chunkKind!.Value, sectionPath, null, null);
+                    chunk.Clear();
+                }
+
+                chunkKind = kind;
+                chunk.Append(text);
+            }
+
+            if (chunk.Length > 0)
+            {
+                Add(chunk.ToString(), chunkKind!.Value, sectionPath, null, null);
+            }
+
+            pending.Clear();
+        }
+
+        private void Emit(Draft draft, string sectionPath, SectionKind sectionKind)
+        {
+            var s = draft.Found;
+            var inline = s.InlineReason;
+            var reasonText = string.Concat(draft.Reasons);
+            var reason = (inline + reasonText).Trim();
+            var measure = string.Concat(draft.Measures).Trim();
+            if (measure.Length == 0 && reason.Length > 0)
+            {
+                var split = MeasureInReason().Match(reason);
+                if (split.Success && split.Index > 0)
+                {
+                    measure = reason[split.Index..].Trim('，', ',', '。');
+                }
+            }
+
+            bool shortfall = s.ShortfallWords || (reason.Length > 0 && !s.OvershootWords);
+            var statementText = draft.Clause + reasonText;
+            Statements.Add(new IndicatorStatement(
+                s.Name, s.Target, s.Actual, reason.Length > 0 ? reason : null, measure.Length > 0 ? measure : null,
+                shortfall, subFund ?? tableFund, sectionPath, statementText + string.Concat(draft.Measures)));
+            var kind = sectionKind == SectionKind.DeviationReason || reason.Length > 0 ? SectionKind.DeviationReason : SectionKind.Indicator;
+            Add(statementText, kind, sectionPath, s.Name, null);
+            if (draft.Measures.Count > 0)
+            {
+                Add(string.Concat(draft.Measures), SectionKind.ImprovementMeasure, sectionPath, s.Name, null);
+            }
+        }
+
+        private void Row(IReadOnlyList<string> cells)
+        {
+            var nonEmpty = cells.Where(c => c.Length > 0).ToArray();
+            int nameCell = Array.FindIndex(nonEmpty, c => c is "项目名称");
+            if (nameCell >= 0 && nameCell + 1 < nonEmpty.Length)
+            {
+                tableFund = nonEmpty[nameCell + 1];
+                return;
+            }
+
+            if (nonEmpty.Any(c => c.Contains("偏差原因", StringComparison.Ordinal) || c.Contains("未完成原因", StringComparison.Ordinal)))
+            {
+                tableHasReasonColumn = true;
+                return;
+            }
+
+            if (nonEmpty.Any(c => c is "三级指标" or "年度指标值" or "年初预算数" || c.StartsWith("年初预", StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            var sectionPath = path.Count == 0 ? "表" : CurrentPath;
+            if (FundRow().IsMatch(nonEmpty[0]) && nonEmpty.Skip(1).Any(c => NumberCell().IsMatch(c)))
+            {
+                Add(string.Join("，", nonEmpty), SectionKind.Funds, sectionPath, null, tableFund);
+                return;
+            }
+
+            int v = Array.FindIndex(nonEmpty, IsValueCell);
+            if (v >= 1 && v + 1 < nonEmpty.Length && !IsValueCell(nonEmpty[v - 1]) && !LevelLabel().IsMatch(nonEmpty[v - 1]))
+            {
+                var name = CompactName(nonEmpty[v - 1]);
+                var target = nonEmpty[v];
+                var actual = nonEmpty[v + 1];
+                string? reason = null;
+                var lastCell = nonEmpty[^1];
+                if (nonEmpty.Length - 1 > v + 1 && !IsValueCell(lastCell) && !NumberCell().IsMatch(lastCell) && (tableHasReasonColumn || lastCell.Length > 4))
+                {
+                    reason = lastCell.Replace(" ", string.Empty, StringComparison.Ordinal);
+                }
+
+                var text = string.Create(CultureInfo.InvariantCulture, $"{nonEmpty[v - 1]}：年度指标值{target}，实际完成值{actual}。");
+                if (reason is not null)
+                {
+                    text += "偏差原因分析及改进措施：" + reason + (EndsSentence(reason) ? string.Empty : "。");
+                }
+
+                Statements.Add(new IndicatorStatement(name, target, actual, reason, null, reason is not null, tableFund, sectionPath, text));
+                Add(text, reason is null ? SectionKind.Indicator : SectionKind.DeviationReason, sectionPath, name, tableFund);
+                return;
+            }
+
+            var joined = string.Join("，", nonEmpty);
+            if (joined.Length >= 8)
+            {
+                Add(joined, SectionKind.Other, sectionPath, null, tableFund);
+            }
+        }
+
+        private void Add(string text, SectionKind kind, string sectionPath, string? indicator, string? fund)
+        {
+            text = text.Trim();
+            if (text.Length == 0)
+            {
+                return;
+            }
+
+            Passages.Add(new Passage(Passages.Count, text, kind, sectionPath, indicator, fund ?? subFund ?? tableFund));
+        }
+    }
+
+    private sealed class Draft(Statement found, string clause)
+    {
+        public Statement Found { get; } = found;
+        public string Clause { get; } = clause;
+        public List<string> Reasons { get; } = [];
+        public List<string> Measures { get; } = [];
+    }
+
+    internal static SectionKind Classify(string heading, SectionKind parent, bool inDeviationPart, bool topLevel)
+    {
+        if (inDeviationPart)
+        {
+            return MeasureHeading().IsMatch(heading) || parent == SectionKind.ImprovementMeasure
+                ? SectionKind.ImprovementMeasure
+                : SectionKind.DeviationReason;
+        }
+
+        if (heading.Contains("偏离", StringComparison.Ordinal) || heading.Contains("偏差原因", StringComparison.Ordinal))
+        {
+            return SectionKind.DeviationReason;
+        }
+
+        if (FundsHeading().IsMatch(heading))
+        {
+            return SectionKind.Funds;
+        }
+
+        if (ManagementHeading().IsMatch(heading))
+        {
+            return SectionKind.Management;
+        }
+
+        if (IndicatorHeading().IsMatch(heading))
+        {
+            return SectionKind.Indicator;
+        }
+
+        return topLevel ? SectionKind.Other : parent;
+    }
+
+    /// <summary>Splits text into sentences ending at 。！？； (the punctuation stays with its sentence).</summary>
+    public static IEnumerable<string> Sentences(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '。' or '！' or '？' or '；' or '!' or '?' or ';')
+            {
+                int end = i + 1;
+                while (end < text.Length && text[end] is '”' or '」' or '』' or '）' or ')')
+                {
+                    end++;
+                }
+
+                var s = text[start..end].Trim();
+                if (s.Length > 0)
+                {
+                    yield return s;
+                }
+
+                start = end;
+                i = end - 1;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            var s = text[start..].Trim();
+            if (s.Length > 0)
+            {
+                yield return s;
+            }
+        }
+    }
+
+    /// <summary>Table cells wrap: drops spaces between Chinese characters and a trailing unit like （人） or a broken （万.</summary>
+    internal static string CompactName(string cell)
+    {
+        var name = CjkSpace().Replace(cell.Trim(), string.Empty);
+        name = UnitSuffix().Replace(name, string.Empty);
+        return OpenUnit().Replace(name, string.Empty).Trim();
+    }
+
+    /// <summary>
+    /// A "sentence" far longer than a passage (no 。 for hundreds of characters) is cut at a space,
+    /// 、 or ，, never inside a number.
+    /// </summary>
+    internal static IEnumerable<string> SplitLong(string text)
+    {
+        const int max = TargetPassageChars * 2;
+        while (text.Length > max)
+        {
+            int cut = text.LastIndexOfAny([' ', '，', '、', '\t'], max - 1, max - TargetPassageChars / 2);
+            if (cut <= 0)
+            {
+                cut = max;
+                while (cut < text.Length && (char.IsAsciiDigit(text[cut]) || text[cut] is '.' or ',' or '%'))
+                {
+                    cut++;
+                }
+            }
+            else
+            {
+                cut++;
+            }
+
+            yield return text[..cut].Trim();
+            text = text[cut..];
+        }
+
+        if (text.Trim().Length > 0)
+        {
+            yield return text.Trim();
+        }
+    }
+
+    private static bool IsReason(string clause) => ReasonWords().IsMatch(clause);
+
+    private static bool IsMeasure(string clause) => MeasureWords().IsMatch(clause);
+
+    private static bool IsValueCell(string cell) => ValueCell().IsMatch(cell.Trim());
+
+    // ---------------------------------------------------------------- metadata
+
+    private static ReportMetadata Metadata(List<Block> blocks, Builder builder, ReportHints hints)
+    {
+        var titleLines = new List<string>();
+        foreach (var line in builder.Preamble)
+        {
+            if (Attachment().IsMatch(line))
+            {
+                continue;
+            }
+
+            if (line.Length > 60)
+            {
+                break;
+            }
+
+            titleLines.Add(line);
+            if (titleLines.Count == 3)
+            {
+                break;
+            }
+        }
+
+        var title = Whitespace().Replace(string.Concat(titleLines), string.Empty);
+        if (title.Length == 0)
+        {
+            title = blocks.FirstOrDefault(b => b.Text.Length > 0)?.Text is { } first
+                ? Whitespace().Replace(first, string.Empty)[..Math.Min(first.Length, 40)]
+                : "未命名报告";
+        }
+
+        int? year = null;
+        var y = Year().Match(title);
+        if (y.Success)
+        {
+            year = int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+
+        string? region = null;
+        int pos = 0;
+        var regionParts = new StringBuilder();
+        while (pos < title.Length)
+        {
+            var m = Region().Match(title, pos);
+            if (!m.Success || m.Index != pos)
+            {
+                break;
+            }
+
+            regionParts.Append(m.Value);
+            pos += m.Length;
+        }
+
+        if (regionParts.Length > 0)
+        {
+            region = regionParts.ToString();
+        }
+        else
+        {
+            // Tables name their department: 主管部门 中卫市人力资源和社会保障局.
+            foreach (var row in builder.Rows)
+            {
+                var cells = row.Cells.Where(c => c.Length > 0).ToArray();
+                int at = Array.FindIndex(cells, c => c is "主管部门" or "实施单位");
+                if (at >= 0 && at + 1 < cells.Length && Region().Match(cells[at + 1]) is { Success: true, Index: 0 } r)
+                {
+                    region = r.Value;
+                    break;
+                }
+            }
+        }
+
+        var fund = title;
+        if (region is not null && fund.StartsWith(region, StringComparison.Ordinal))
+        {
+            fund = fund[region.Length..];
+        }
+
+        fund = FundNoise().Replace(fund, string.Empty).Trim('（', '）', '(', ')', ' ', '、', '，');
+        string? fundName = fund.Length >= 2 ? fund : null;
+
+        return new ReportMetadata(
+            hints.Title ?? title,
+            hints.Region ?? region,
+            hints.Year ?? year,
+            hints.Fund ?? fundName);
+    }
+
+    // ---------------------------------------------------------------- patterns
+
+    [GeneratedRegex(@"^\s*#{1,6}\s*")]
+    private static partial Regex MarkdownHeading();
+
+    [GeneratedRegex(@"\$\s*([^$]{1,40}?)\s*\$")]
+    private static partial Regex LatexMath();
+
+    [GeneratedRegex(@" {2,}|\u3000{1,}")]
+    private static partial Regex SpaceColumns();
+
+    [GeneratedRegex(@"^(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3})\s*[、.．]\s*")]
+    private static partial Regex PartNumber();
+
+    [GeneratedRegex(@"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)]\s*")]
+    private static partial Regex ParenChineseNumber();
+
+    [GeneratedRegex(@"^(?:\d{1,2}\s*[、.．](?!\d)|[\u2488-\u249B])\s*")]
+    private static partial Regex ArabicNumber();
+
+    [GeneratedRegex(@"^(?:[（(]\s*\d{1,2}\s*[）)]|[\u2474-\u2487])\s*")]
+    private static partial Regex ParenArabicNumber();
+
+    [GeneratedRegex(@"^[\u2460-\u2473]\s*")]
+    private static partial Regex CircledNumber();
+
+    [GeneratedRegex(@"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}\s*[、.．](?!\d)|[\u2460-\u249B])")]
+    private static partial Regex ItemMarker();
+
+    [GeneratedRegex(@"改进|措施|下一步|整改|建议")]
+    private static partial Regex MeasureHeading();
+
+    [GeneratedRegex(@"资金投入|资金筹集|资金支出|资金结余|结余情况|预算执行|预算安排|资金安排|资金到位|资金使用情况")]
+    private static partial Regex FundsHeading();
+
+    [GeneratedRegex(@"资金管理|管理情况|分配科学|下达及时|拨付合规|使用规范|监督管理")]
+    private static partial Regex ManagementHeading();
+
+    [GeneratedRegex(@"绩效指标|数量指标|质量指标|时效指标|成本指标|效益指标|满意度|产出指标")]
+    private static partial Regex IndicatorHeading();
+
+    [GeneratedRegex(@"原因|因为|由于|受[^，。；]{0,16}影响|^因[^，。；]{0,20}(?:未|没|不|无|较|受)|，因")]
+    private static partial Regex ReasonWords();
+
+    [GeneratedRegex(@"^(?:下一步|下步|今后|接下来|改进措施|整改措施|为进一步)|下一步|今后将|将进一步|以后加大")]
+    private static partial Regex MeasureWords();
+
+    [GeneratedRegex(@"[，,](?:以后|下一步|今后|下步)")]
+    private static partial Regex MeasureInReason();
+
+    [GeneratedRegex(@"^(?:[≥≤＞＜><]\s*)?[-−]?\d|^(?:效果显著|效果良好|效果一般|显著|良好|保持稳定|稳步提升|逐步提升|持续提升|有所提升|较高|高|达标|已完成|全日制)")]
+    private static partial Regex ValueCell();
+
+    [GeneratedRegex(@"^[-−]?\d[\d,]*(?:\.\d+)?%?$")]
+    private static partial Regex NumberCell();
+
+    [GeneratedRegex(@"^(?:年度资金总额|其中[:：]?.*|当年财政拨款|上年结转|其他资金|中央财政|自治区|省级|市级|县级)")]
+    private static partial Regex FundRow();
+
+    [GeneratedRegex(@"^(?:一级指标|二级指标|三级指标|产出指标|效益指标|满意度指标|数量指标|质量指标|时效指标|成本指标|社会效益指标|经济效益指标|生态效益指标|可持续影响指标|服务对象满意度指标).*$")]
+    private static partial Regex LevelLabel();
+
+    [GeneratedRegex(@"\s*[（(][^（()）]{1,6}[）)]\s*$")]
+    private static partial Regex UnitSuffix();
+
+    [GeneratedRegex(@"\s*[（(][^（()）]{0,3}$")]
+    private static partial Regex OpenUnit();
+
+    [GeneratedRegex(@"(?<=[\u4e00-\u9fff“”，、])\s+(?=[\u4e00-\u9fff“”（(])")]
+    private static partial Regex CjkSpace();
+
+    [GeneratedRegex(@"(?:资金|经费)$")]
+    private static partial Regex FundName();
+
+    [GeneratedRegex(@"^附[件表]\s*\d*$")]
+    private static partial Regex Attachment();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"(20\d{2})\s*年")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"(?:内蒙古|广西|宁夏|新疆|西藏|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海)(?:壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)?|[\u4e00-\u9fff]{1,7}?(?:自治州|地区|市|盟|州|区|县|旗)")]
+    private static partial Regex Region();
+
+    [GeneratedRegex(@"[（(]?\s*20\d{2}\s*年度?\s*[）)]?|绩效自评报告|绩效自评表|自评报告|自评表|部门项目支出|项目支出|报告")]
+    private static partial Regex FundNoise();
+}
