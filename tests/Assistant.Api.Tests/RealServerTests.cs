@@ -12,7 +12,8 @@ public class RealServerTests
     [Fact]
     public async Task Kestrel_On127001_ScoresOverHttp()
     {
-        await using WebApplication app = ApiHost.Build(["--urls", "http://127.0.0.1:0"]);
+        await using var database = new Assistant.Testing.TestDatabase("kestrel");
+        await using WebApplication app = ApiHost.Build(["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Assistant=" + database.ConnectionString]);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);

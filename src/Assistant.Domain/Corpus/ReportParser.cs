@@ -477,7 +477,7 @@ public static partial class ReportParser
                 }
             }
 
-            bool shortfall = s.ShortfallWords || (reason.Length > 0 && !s.OvershootWords);
+            bool shortfall = s.NumericShortfall ?? (s.ShortfallWords || (reason.Length > 0 && !s.OvershootWords));
             var statementText = draft.Clause + reasonText;
             Statements.Add(new IndicatorStatement(
                 s.Name, s.Target, s.Actual, reason.Length > 0 ? reason : null, measure.Length > 0 ? measure : null,
@@ -531,7 +531,14 @@ public static partial class ReportParser
                     reason = lastCell.Replace(" ", string.Empty, StringComparison.Ordinal);
                 }
 
-                var text = string.Create(CultureInfo.InvariantCulture, $"{nonEmpty[v - 1]}：年度指标值{target}，实际完成值{actual}。");
+                var text = string.Create(CultureInfo.InvariantCulture, $"{CjkSpace().Replace(nonEmpty[v - 1], string.Empty)}：年度指标值{target}，实际完成值{actual}");
+                var scores = nonEmpty.Skip(v + 2).TakeWhile(c => NumberCell().IsMatch(c)).ToArray();
+                if (scores.Length >= 2)
+                {
+                    text += $"，分值{scores[0]}，得分{scores[1]}";
+                }
+
+                text += "。";
                 if (reason is not null)
                 {
                     text += "偏差原因分析及改进措施：" + reason + (EndsSentence(reason) ? string.Empty : "。");
@@ -723,35 +730,17 @@ public static partial class ReportParser
             year = int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture);
         }
 
-        string? region = null;
-        int pos = 0;
-        var regionParts = new StringBuilder();
-        while (pos < title.Length)
-        {
-            var m = Region().Match(title, pos);
-            if (!m.Success || m.Index != pos)
-            {
-                break;
-            }
-
-            regionParts.Append(m.Value);
-            pos += m.Length;
-        }
-
-        if (regionParts.Length > 0)
-        {
-            region = regionParts.ToString();
-        }
-        else
+        string? region = RegionPrefix(title);
+        if (region is null)
         {
             // Tables name their department: 主管部门 中卫市人力资源和社会保障局.
             foreach (var row in builder.Rows)
             {
                 var cells = row.Cells.Where(c => c.Length > 0).ToArray();
                 int at = Array.FindIndex(cells, c => c is "主管部门" or "实施单位");
-                if (at >= 0 && at + 1 < cells.Length && Region().Match(cells[at + 1]) is { Success: true, Index: 0 } r)
+                if (at >= 0 && at + 1 < cells.Length && RegionPrefix(cells[at + 1]) is { } r)
                 {
-                    region = r.Value;
+                    region = r;
                     break;
                 }
             }
@@ -771,6 +760,26 @@ public static partial class ReportParser
             hints.Region ?? region,
             hints.Year ?? year,
             hints.Fund ?? fundName);
+    }
+
+    /// <summary>The run of administrative names a text starts with (广西, 赤峰市红山区, …), or null.</summary>
+    private static string? RegionPrefix(string text)
+    {
+        int pos = 0;
+        var parts = new StringBuilder();
+        while (pos < text.Length)
+        {
+            var m = Region().Match(text, pos);
+            if (!m.Success || m.Index != pos)
+            {
+                break;
+            }
+
+            parts.Append(m.Value);
+            pos += m.Length;
+        }
+
+        return parts.Length > 0 ? parts.ToString() : null;
     }
 
     // ---------------------------------------------------------------- patterns
@@ -856,7 +865,7 @@ public static partial class ReportParser
     [GeneratedRegex(@"(20\d{2})\s*年")]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"(?:内蒙古|广西|宁夏|新疆|西藏|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海)(?:壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)?|[\u4e00-\u9fff]{1,7}?(?:自治州|地区|市|盟|州|区|县|旗)")]
+    [GeneratedRegex(@"(?:内蒙古|广西|宁夏|新疆|西藏|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海)(?:壮族自治区|回族自治区|维吾尔自治区|自治区|省|市)?|[\u4e00-\u9fff]{1,7}?(?:自治州|地区|市|盟|区|县|旗)")]
     private static partial Regex Region();
 
     [GeneratedRegex(@"[（(]?\s*20\d{2}\s*年度?\s*[）)]?|绩效自评报告|绩效自评表|自评报告|自评表|部门项目支出|项目支出|报告")]

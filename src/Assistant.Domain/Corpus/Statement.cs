@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Assistant.Domain.Corpus;
 
 /// <summary>An indicator statement found in one clause of a report: name, target, actual, verdict words.</summary>
-internal sealed partial record Statement(string Name, string? Target, string? Actual, bool ShortfallWords, bool OvershootWords, string InlineReason)
+internal sealed partial record Statement(string Name, string? Target, string? Actual, bool? NumericShortfall, bool ShortfallWords, bool OvershootWords, string InlineReason)
 {
     private const string Value = @"[≥≤＞＜><]?\s*\d[\d,，.]*\s*(?:万人次|万人|万户|万元|亿元|人次|人|户|家|个|件|元/人/月|元/人|元|%|％|天|项|次)?";
 
@@ -31,14 +31,14 @@ internal sealed partial record Statement(string Name, string? Target, string? Ac
             var inline = InlineReasonPattern().Match(after);
             var target = Clean(m.Groups["target"].Value);
             var actual = Clean(m.Groups["actual"].Value);
-            bool shortfall = Compare(target, actual) is { } below
-                ? below
-                : verdict is "低于" or "未完成" or "未达到" || ShortfallWordsPattern().IsMatch(text);
+            bool? numeric = Compare(target, actual);
+            bool shortfall = verdict is "低于" or "未完成" or "未达到" || ShortfallWordsPattern().IsMatch(text);
             bool overshoot = verdict is "超额完成" || text.Contains("超额", StringComparison.Ordinal);
             statement = new Statement(
                 ReportParser.CompactName(name),
                 target,
                 actual,
+                numeric,
                 shortfall,
                 overshoot,
                 inline.Success ? after[inline.Index..].TrimStart('，', ',').Trim() : string.Empty);
@@ -106,7 +106,7 @@ internal sealed partial record Statement(string Name, string? Target, string? Ac
     [GeneratedRegex(@"^(?:\d{4}\s*年度?|全区|全市|全旗|全县|全盟|全省|我市|我区|我县|我旗|年末|其中[，,：:]?|其中)\s*")]
     private static partial Regex NamePrefix();
 
-    [GeneratedRegex(@"[，,]\s*(?:主要原因|未完成原因|原因|因为|由于|因|受)")]
+    [GeneratedRegex(@"[，,]\s*(?:(?:未完成|超额完成|完成)?(?:的)?(?:主要)?原因|因为|由于|因|受)")]
     private static partial Regex InlineReasonPattern();
 
     [GeneratedRegex(@"未完成|未达到|低于目标|未能完成|完成年度预期目标的\s*0\s*%")]

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Assistant.Features.Corpus;
+using Assistant.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Assistant.Api.Tests;
+
+/// <summary>The HNSW index serves the search query; re-embedding; the command line's ingest and search.</summary>
+public sealed class CorpusIndexTests : IAsyncLifetime
+{
+    private readonly TestDatabase database = new("index");
+    private ServiceProvider services = null!;
+
+    private ServiceProvider Build(int dimensions)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Assistant"] = database.ConnectionString,
+            ["Embeddings:Dimensions"] = dimensions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }).Build();
+        return new ServiceCollection().AddAssistantStorage(configuration).BuildServiceProvider();
+    }
+
+    public async Task InitializeAsync()
+    {
+        services = Build(384);
+        await services.InitializeStorageAsync();
+        var store = services.GetRequiredService<CorpusStore>();
+        for (int i = 0; i < 120; i++)
+        {
+            var (name, text) = SyntheticCorpus.Report(i);
+            var r = await store.IngestTextAsync(name, text, source: "synthetic");
+            Assert.Equal(IngestResult.Ingested, r.Status);
+        }
+
+        await using var analyze = services.GetRequiredService<NpgsqlDataSource>().CreateCommand("VACUUM ANALYZE corpus_passages");
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task VectorSearch_UsesTheHnswIndex_AndLexicalUsesGin()
+    {
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        var q = HashingEmbeddingVector("见习岗位不足");
+        await using var cmd = dataSource.CreateCommand("EXPLAIN " + CorpusSearch.VectorSql);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = q, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Real });
+        AddNoFilters(cmd, 20);
+        var plan = await PlanAsync(cmd);
+        Assert.Contains("Index Scan using ix_corpus_passages_embedding", plan, StringComparison.Ordinal);
+
+        // With a filter too (iterative scans keep the index useful).
+        await using var filtered = dataSource.CreateCommand("EXPLAIN " + CorpusSearch.VectorSql);
+        filtered.Parameters.Add(new NpgsqlParameter { Value = q, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Real });
+        AddNoFilters(filtered, 20, kind: "deviation-reason");
+        Assert.Contains("ix_corpus_passages_embedding", await PlanAsync(filtered), StringComparison.Ordinal);
+
+        await using var lexical = dataSource.CreateCommand("EXPLAIN " + CorpusSearch.LexicalSql);
+        // A selective query (rare bigrams): the planner takes the GIN index; common ones may scan, correctly.
+        lexical.Parameters.Add(new NpgsqlParameter { Value = "蓝靛 | 染布" });
+        AddNoFilters(lexical, 20);
+        var lexicalPlan = await PlanAsync(lexical);
+        Assert.True(lexicalPlan.Contains("ix_corpus_passages_tsv", StringComparison.Ordinal), lexicalPlan);
+    }
+
+    [Fact]
+    public async Task Search_OnSyntheticCorpus_ReturnsFilteredDistinctHits()
+    {
+        var search = services.GetRequiredService<CorpusSearch>();
+        var response = await search.SearchAsync(new SearchRequest("培训机构师资不足，开班计划推迟", 8, Domain.Corpus.SectionKind.DeviationReason));
+        Assert.Equal(8, response.Count);
+        Assert.All(response.Hits, h => Assert.Equal("deviation-reason", h.Section));
+        Assert.Contains("师资不足", response.Hits[0].Text, StringComparison.Ordinal);
+        Assert.Equal(response.Hits.Count, response.Hits.Select(h => h.Text).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ChangingTheGenerator_ReembedsInPlace_WithoutDuplicatingPassages()
+    {
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        long before = await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_passages");
+
+        await using (var other = Build(128))
+        {
+            await other.InitializeStorageAsync();
+            var ds = other.GetRequiredService<NpgsqlDataSource>();
+            Assert.Equal(before, await ScalarAsync(ds, "SELECT count(*) FROM corpus_passages"));
+            Assert.Equal(128L, await ScalarAsync(ds, "SELECT atttypmod FROM pg_attribute WHERE attrelid = 'corpus_passages'::regclass AND attname = 'embedding'"));
+            Assert.Equal(0L, await ScalarAsync(ds, "SELECT count(*) FROM corpus_passages WHERE embedding IS NULL OR embedder <> 'hashing:hashing-ngram-v1:128'"));
+            Assert.Equal(1L, await ScalarAsync(ds, "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_corpus_passages_embedding'"));
+            var hits = await other.GetRequiredService<CorpusSearch>().SearchAsync(new SearchRequest("见习岗位不足", 3, Mode: SearchMode.Vector));
+            Assert.Equal(3, hits.Count);
+
+            // A second start with the same generator has nothing to do.
+            Assert.Equal(0, await other.GetRequiredService<CorpusStore>().ReembedAsync());
+        }
+
+        // And back.
+        await services.InitializeStorageAsync();
+        Assert.Equal(before, await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_passages"));
+        Assert.Equal(384L, await ScalarAsync(dataSource, "SELECT atttypmod FROM pg_attribute WHERE attrelid = 'corpus_passages'::regclass AND attname = 'embedding'"));
+    }
+
+    [Fact]
+    public async Task Cli_Ingest_SkipsCorruptFiles_IsIdempotent_AndSearches()
+    {
+        var dir = Directory.CreateTempSubdirectory("assistant-ingest-");
+        try
+        {
+            File.Copy(Shared.Seed("hongshan-2025-employment-subsidy-report.txt"), Path.Combine(dir.FullName, "hongshan.txt"));
+            await File.WriteAllBytesAsync(Path.Combine(dir.FullName, "broken.docx"), [0x50, 0x4B, 0x03, 0x04, 9, 9, 9]);
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "empty.md"), string.Empty);
+
+            var (exit, stdout, stderr) = await RunAsync("ingest", dir.FullName);
+            Assert.Equal(CorpusCommandsPartialFailure, exit);
+            using (var summary = JsonDocument.Parse(stdout))
+            {
+                Assert.Equal(1, summary.RootElement.GetProperty("ingested").GetInt32());
+                Assert.Equal(2, summary.RootElement.GetProperty("failed").GetInt32());
+            }
+
+            Assert.Contains("broken.docx", stderr, StringComparison.Ordinal);
+
+            (exit, stdout, _) = await RunAsync("ingest", Path.Combine(dir.FullName, "hongshan.txt"));
+            Assert.Equal(0, exit);
+            using (var again = JsonDocument.Parse(stdout))
+            {
+                Assert.Equal(1, again.RootElement.GetProperty("duplicates").GetInt32());
+                Assert.Equal(0, again.RootElement.GetProperty("ingested").GetInt32());
+            }
+
+            (exit, stdout, _) = await RunAsync("search", "见习岗位不足 企业用工减少", "--top", "2", "--section", "deviation-reason", "--region", "红山");
+            Assert.Equal(0, exit);
+            using (var hits = JsonDocument.Parse(stdout))
+            {
+                var list = hits.RootElement.GetProperty("hits").EnumerateArray().ToList();
+                Assert.Equal(2, list.Count);
+                Assert.All(list, h => Assert.Equal("赤峰市红山区", h.GetProperty("region").GetString()));
+                Assert.Contains("企业用工减少", list[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+            }
+
+            (exit, _, stderr) = await RunAsync("search", "x", "--top", "0");
+            Assert.Equal(2, exit);
+            Assert.Contains("top", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private const int CorpusCommandsPartialFailure = 1;
+
+    private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "assistant.dll"));
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["ConnectionStrings__Assistant"] = database.ConnectionString;
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        return (p.ExitCode, await stdout, await stderr);
+    }
+
+    private static float[] HashingEmbeddingVector(string text) => Domain.Corpus.HashingEmbedding.Embed(text);
+
+    private static void AddNoFilters(NpgsqlCommand cmd, int limit, string? kind = null)
+    {
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)kind ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
+    }
+
+    private static async Task<string> PlanAsync(NpgsqlCommand cmd)
+    {
+        var lines = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            lines.Add(r.GetString(0));
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    private static async Task<long> ScalarAsync(NpgsqlDataSource ds, string sql)
+    {
+        await using var cmd = ds.CreateCommand(sql);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
