@@ -7,7 +7,7 @@ using Assistant.Domain.Scoring;
 using Assistant.Features.Evaluations;
 using Assistant.Testing;
 
-// The quality table: calculator exactness on every case in eval/cases/calculator/.
+// The quality table: calculator exactness on every case in eval/cases/calculator/, retrieval on eval/cases/retrieval/.
 // Usage: dotnet run --project eval/Assistant.Eval [-- --shared DIR --out FILE]
 string repo = RepoPaths.Repo;
 string shared = ArgValue("--shared") ?? RepoPaths.Shared;
@@ -90,6 +90,13 @@ var metrics = new SortedDictionary<string, decimal>(StringComparer.Ordinal)
     ["calculator.findingRecall"] = recall,
     ["calculator.unexpectedErrors"] = unexpectedErrors,
 };
+
+var retrieval = await Assistant.Eval.RetrievalEval.RunAsync(repo, shared);
+foreach (var r in retrieval)
+{
+    metrics[$"retrieval.{r.Mode}.recallAt3"] = r.RecallAt3;
+    metrics[$"retrieval.{r.Mode}.mrr"] = r.Mrr;
+}
 Console.WriteLine();
 Console.WriteLine("| metric | value | floor |");
 Console.WriteLine("|---|---|---|");
@@ -109,7 +116,7 @@ foreach ((string name, decimal value) in metrics)
 }
 
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, retrieval }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 if (failures.Count > 0)
 {
     Console.Error.WriteLine("eval below floor: " + string.Join("; ", failures));

@@ -84,6 +84,11 @@ internal static class CorpusCommands
                 }
             }
 
+            if (results.Any(r => r.Status == IngestResult.Ingested))
+            {
+                await store.AnalyzeAsync(ct);
+            }
+
             foreach (var failed in results.Where(r => r.Status == IngestResult.Failed))
             {
                 await stderr.WriteLineAsync($"跳过 / skipped {failed.FileName}: {failed.Error}");

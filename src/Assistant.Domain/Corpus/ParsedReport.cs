@@ -107,3 +107,25 @@ public sealed record ParsedReport(
     /// <summary>Every stated improvement measure.</summary>
     public IEnumerable<Passage> Measures => Passages.Where(p => p.Kind == SectionKind.ImprovementMeasure);
 }
+
+/// <summary>
+/// What a query asks for, read from its words: why (偏离原因), what next (改进措施), money (资金).
+/// Search ranks passages of the asked-for kinds higher; a query that asks nothing in particular
+/// gets no preference.
+/// </summary>
+public static class QueryIntent
+{
+    private static readonly (SectionKind Kind, string[] Words)[] Cues =
+    [
+        (SectionKind.DeviationReason, ["原因", "为什么", "为何", "没有完成", "没完成", "未完成", "未达到", "没达到", "没有达标", "低于", "偏差", "偏离", "超额", "超过目标", "影响"]),
+        (SectionKind.ImprovementMeasure, ["措施", "怎么", "如何", "下一步", "改进", "整改", "推行", "建立", "提高", "加强", "加快", "缩短"]),
+        (SectionKind.Funds, ["结余", "执行率", "预算数", "执行数", "资金到位", "支出进度"]),
+    ];
+
+    /// <summary>The kinds <paramref name="query"/> asks for (possibly none).</summary>
+    public static IReadOnlySet<SectionKind> Kinds(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return Cues.Where(c => c.Words.Any(w => query.Contains(w, StringComparison.Ordinal))).Select(c => c.Kind).ToHashSet();
+    }
+}

@@ -559,7 +559,9 @@ public static partial class ReportParser
         private void Add(string text, SectionKind kind, string sectionPath, string? indicator, string? fund)
         {
             text = text.Trim();
-            if (text.Length == 0)
+
+            // A bare label (a fund name left between headings) says nothing on its own.
+            if (text.Length == 0 || (text.Length < 12 && !EndsSentence(text) && !text.Any(char.IsAsciiDigit)))
             {
                 return;
             }

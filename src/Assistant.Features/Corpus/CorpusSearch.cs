@@ -17,6 +17,9 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
     public const int MaxQueryChars = 500;
     private const int RrfK = 60;
 
+    /// <summary>How much a passage of the asked-for kind gains (a multiplier on its fused score).</summary>
+    private const double IntentBoost = 1.5;
+
     /// <summary>Filters shared by both sides; $2.. parameters follow the query's own.</summary>
     private const string Filters =
         """
@@ -73,7 +76,7 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
             vector.Sort((a, b) => b.Score.CompareTo(a.Score));
         }
 
-        var tsquery = LexicalTokens.Query(request.Query);
+        var tsquery = await LexicalQueryAsync(connection, request.Query, cancellationToken);
         if (request.Mode != SearchMode.Vector && tsquery.Length > 0)
         {
             await using var cmd = new NpgsqlCommand(LexicalSql, connection);
@@ -88,6 +91,20 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
 
         var fused = Fuse(request.Mode, vector, lexical);
         var details = await DetailsAsync(connection, fused.Select(f => f.Id).ToArray(), cancellationToken);
+
+        // Passages of the kind the query asks for (why / what next / money) rank first among equals.
+        var intent = request.Kind is null ? QueryIntent.Kinds(request.Query) : new HashSet<SectionKind>();
+        if (intent.Count > 0)
+        {
+            fused = fused
+                .Select(f => details.TryGetValue(f.Id, out var d) && SectionKinds.TryParse(d.Hit.Section, out var k) && intent.Contains(k)
+                    ? f with { Score = f.Score * IntentBoost }
+                    : f)
+                .OrderByDescending(f => f.Score)
+                .ThenBy(f => f.Id)
+                .ToList();
+        }
+
         var hits = new List<SearchHit>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in fused)
@@ -107,7 +124,7 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
         return new SearchResponse(request.Query, request.Mode.ToString().ToLowerInvariant(), hits.Count, hits);
     }
 
-    private static List<(long Id, double Score, int? VectorRank, int? LexicalRank)> Fuse(
+    private static List<Fused> Fuse(
         SearchMode mode, List<(long Id, double Score)> vector, List<(long Id, double Score)> lexical)
     {
         var vRank = vector.Select((v, i) => (v.Id, Rank: i + 1, v.Score)).ToDictionary(x => x.Id);
@@ -123,12 +140,65 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
                     SearchMode.Lexical => l.Score,
                     _ => (vr is { } a ? 1.0 / (RrfK + a) : 0) + (lr is { } b ? 1.0 / (RrfK + b) : 0),
                 };
-                return (id, score, vr, lr);
+                return new Fused(id, score, vr, lr);
             })
-            .OrderByDescending(x => x.score)
-            .ThenBy(x => x.id)
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Id)
             .ToList();
     }
+
+    /// <summary>
+    /// The OR-query of the query's bigrams, without those that occur in a large share of all passages
+    /// (就业, 资金 …): PostgreSQL's ranking has no inverse document frequency, so such tokens would
+    /// outvote the rare, telling ones. Frequencies come from the planner's statistics on the tsvector
+    /// column (ANALYZE), read at most once a minute.
+    /// </summary>
+    private async Task<string> LexicalQueryAsync(NpgsqlConnection connection, string query, CancellationToken cancellationToken)
+    {
+        var tokens = LexicalTokens.Tokens(query);
+        var common = await CommonTokensAsync(connection, cancellationToken);
+        var telling = tokens.Where(t => !common.Contains(t)).ToList();
+        return string.Join(" | ", telling.Count > 0 ? telling : tokens);
+    }
+
+    private const float CommonShare = 0.12f;
+    private (DateTimeOffset At, HashSet<string> Tokens) commonTokens = (DateTimeOffset.MinValue, []);
+
+    private async Task<HashSet<string>> CommonTokensAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var cached = commonTokens;
+        if (DateTimeOffset.UtcNow - cached.At < TimeSpan.FromMinutes(1))
+        {
+            return cached.Tokens;
+        }
+
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        await using (var cmd = new NpgsqlCommand(
+            """
+            SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs FROM pg_stats s
+            WHERE s.tablename = 'corpus_passages' AND s.attname = 'tsv' AND s.schemaname = current_schema()
+            """, connection))
+        {
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+            if (await r.ReadAsync(cancellationToken) && !r.IsDBNull(0))
+            {
+                var elems = r.GetFieldValue<string[]>(0);
+                var freqs = r.GetFieldValue<float[]>(1);
+                for (int i = 0; i < elems.Length && i < freqs.Length; i++)
+                {
+                    if (freqs[i] >= CommonShare)
+                    {
+                        set.Add(elems[i]);
+                    }
+                }
+            }
+        }
+
+        commonTokens = (DateTimeOffset.UtcNow, set);
+        return set;
+    }
+
+    private sealed record Fused(long Id, double Score, int? VectorRank, int? LexicalRank);
 
     private static void AddFilters(NpgsqlCommand cmd, SearchRequest request, int limit)
     {

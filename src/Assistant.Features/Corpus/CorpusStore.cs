@@ -152,6 +152,13 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
         return vectors;
     }
 
+    /// <summary>Refreshes the planner's statistics (and the lexical search's common-token list) after bulk ingestion.</summary>
+    public async Task AnalyzeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var cmd = dataSource.CreateCommand("ANALYZE corpus_passages");
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task<Guid?> FindByHashAsync(string hash, CancellationToken cancellationToken)
     {
         await using var cmd = dataSource.CreateCommand("SELECT id FROM corpus_documents WHERE content_hash = $1");

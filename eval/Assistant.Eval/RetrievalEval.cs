@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Assistant.Features.Corpus;
+using Assistant.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assistant.Eval;
+
+/// <summary>
+/// Retrieval quality: the four seeds and the sample corpus are ingested into a fresh database, and
+/// every labelled query in eval/cases/retrieval is run lexical-only, vector-only and hybrid.
+/// recall@3: share of queries with a relevant passage in the top 3; MRR: mean of 1/rank of the
+/// first relevant passage within the top 10.
+/// </summary>
+internal static class RetrievalEval
+{
+    public sealed record ModeResult(string Mode, decimal RecallAt3, decimal Mrr, List<string> Misses);
+
+    public static async Task<List<ModeResult>> RunAsync(string repo, string shared)
+    {
+        await using var database = new TestDatabase("eval");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Assistant"] = database.ConnectionString })
+            .Build();
+        await using var services = new ServiceCollection().AddAssistantStorage(configuration).BuildServiceProvider();
+        await services.InitializeStorageAsync();
+        var store = services.GetRequiredService<CorpusStore>();
+        var documents = new Dictionary<Guid, string>();
+        var files = Directory.GetFiles(Path.Combine(shared, "seeds")).Concat(Directory.GetFiles(Path.Combine(repo, "samples", "corpus"))).Order(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            var result = await store.IngestAsync(Path.GetFileName(file), await File.ReadAllBytesAsync(file), source: "eval");
+            if (result.DocumentId is not { } id)
+            {
+                throw new InvalidOperationException($"eval corpus: {file} failed: {result.Error}");
+            }
+
+            documents[id] = Path.GetFileName(file);
+        }
+
+        await store.AnalyzeAsync();
+        var cases = new List<(string Id, string Query, List<(string Document, string Contains)> Relevant)>();
+        foreach (var path in Directory.GetFiles(Path.Combine(repo, "eval", "cases", "retrieval"), "*.json").Order(StringComparer.Ordinal))
+        {
+            foreach (var q in JsonNode.Parse(File.ReadAllText(path))!["queries"]!.AsArray())
+            {
+                cases.Add(((string)q!["id"]!, (string)q["query"]!,
+                    q["relevant"]!.AsArray().Select(r => ((string)r!["document"]!, (string)r["contains"]!)).ToList()));
+            }
+        }
+
+        var search = services.GetRequiredService<CorpusSearch>();
+        var results = new List<ModeResult>();
+        foreach (var mode in new[] { SearchMode.Lexical, SearchMode.Vector, SearchMode.Hybrid })
+        {
+            int hitsAt3 = 0;
+            decimal reciprocal = 0;
+            var misses = new List<string>();
+            foreach (var (id, query, relevant) in cases)
+            {
+                var response = await search.SearchAsync(new SearchRequest(query, 10, Mode: mode));
+                int rank = response.Hits
+                    .Select((h, i) => (h, i))
+                    .Where(x => relevant.Any(r => documents[x.h.DocumentId] == r.Document && x.h.Text.Contains(r.Contains, StringComparison.Ordinal)))
+                    .Select(x => x.i + 1)
+                    .FirstOrDefault();
+                if (rank is >= 1 and <= 3)
+                {
+                    hitsAt3++;
+                }
+                else
+                {
+                    misses.Add(string.Create(CultureInfo.InvariantCulture, $"{id} ({(rank == 0 ? ">10" : rank.ToString(CultureInfo.InvariantCulture))}) {query}"));
+                }
+
+                reciprocal += rank == 0 ? 0 : 1m / rank;
+            }
+
+            results.Add(new ModeResult(
+                mode.ToString().ToLowerInvariant(),
+                decimal.Round((decimal)hitsAt3 / cases.Count, 4),
+                decimal.Round(reciprocal / cases.Count, 4),
+                misses));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Retrieval: {cases.Count} labelled queries over {documents.Count} reports"));
+        Console.WriteLine("| mode | recall@3 | MRR@10 | missed at 3 |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var r in results)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Mode} | {r.RecallAt3:0.000} | {r.Mrr:0.000} | {r.Misses.Count} |"));
+        }
+
+        foreach (var miss in results.Single(r => r.Mode == "hybrid").Misses)
+        {
+            Console.WriteLine($"|   hybrid missed: {miss} | | | |");
+        }
+
+        return results;
+    }
+}
