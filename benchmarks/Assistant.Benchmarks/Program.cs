@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
 
+// `corpus`: the bounded load run on the local PostgreSQL (see CorpusLoad); anything else: BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "corpus")
+{
+    return await Assistant.Benchmarks.CorpusLoad.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Assistant.Benchmarks.ScoringBenchmarks).Assembly).Run(args);
+return 0;

@@ -12,6 +12,11 @@ using Assistant.Testing;
 string repo = RepoPaths.Repo;
 string shared = ArgValue("--shared") ?? RepoPaths.Shared;
 string output = ArgValue("--out") ?? Path.Combine(repo, "artifacts", "eval.json");
+if (args.Contains("--generate-verifier-cases"))
+{
+    Assistant.Eval.VerifierEval.Generate(repo, shared);
+    return 0;
+}
 
 var rows = new List<Row>();
 foreach (string casePath in Directory.GetFiles(Path.Combine(repo, "eval", "cases", "calculator"), "*.json").Order(StringComparer.Ordinal))
@@ -91,6 +96,12 @@ var metrics = new SortedDictionary<string, decimal>(StringComparer.Ordinal)
     ["calculator.unexpectedErrors"] = unexpectedErrors,
 };
 
+var verifier = Assistant.Eval.VerifierEval.Run(repo, shared);
+var injected = verifier.Where(v => v.Kind != "clean").ToList();
+metrics["verifier.injectedRecall"] = Ratio(injected.Sum(v => v.Correct), injected.Sum(v => v.Cases));
+metrics["verifier.unexpectedFalseAlarms"] = verifier.Where(v => v.Kind == "clean").Sum(v => v.Cases - v.Correct);
+metrics["verifier.texts"] = verifier.Sum(v => v.Cases);
+
 var retrieval = await Assistant.Eval.RetrievalEval.RunAsync(repo, shared);
 foreach (var r in retrieval)
 {
@@ -106,7 +117,7 @@ foreach ((string name, decimal value) in metrics)
 {
     decimal? floor = floors[name] is { } f ? f.GetValue<decimal>() : null;
     // "unexpected…" metrics are ceilings; the rest are floors.
-    bool lowerIsBetter = name.Contains("unexpected", StringComparison.Ordinal);
+    bool lowerIsBetter = name.Contains("unexpected", StringComparison.Ordinal) || name.Contains("FalseAlarm", StringComparison.Ordinal);
     if (floor is { } fl && (lowerIsBetter ? value > fl : value < fl))
     {
         failures.Add($"{name} = {value.ToString(CultureInfo.InvariantCulture)} (floor {fl.ToString(CultureInfo.InvariantCulture)})");
@@ -116,7 +127,7 @@ foreach ((string name, decimal value) in metrics)
 }
 
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, retrieval }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, retrieval }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 if (failures.Count > 0)
 {
     Console.Error.WriteLine("eval below floor: " + string.Join("; ", failures));

@@ -42,8 +42,17 @@ public sealed record QuantityCell(string Text, Comparator Comparator, PrintedNum
     /// <summary>The value in the base unit (40.55万 人 → 405500 人).</summary>
     public decimal BaseValue => Number.Value * EffectiveUnit.Multiplier;
 
-    /// <summary>The interval of base values that print as this cell.</summary>
-    public Interval BaseInterval => Number.Interval.Scale(EffectiveUnit.Multiplier);
+    /// <summary>
+    /// The interval of base values that print as this cell. A whole count in its own unit (1464 人,
+    /// 12 个) is exact, not rounded; 4.43万人, 97.91 % and 2181.57 万元 stand for a range.
+    /// </summary>
+    public Interval BaseInterval => IsExactCount
+        ? Interval.Point(BaseValue)
+        : Number.Interval.Scale(EffectiveUnit.Multiplier);
+
+    /// <summary>A whole number of people, items, households… with no 万/亿: counted, so exact.</summary>
+    public bool IsExactCount => Number.Decimals == 0 && EffectiveUnit.Multiplier == 1m
+        && EffectiveUnit.Base is "人" or "人次" or "个" or "家" or "户" or "件" or "起" or "项" or "次" or "笔" or "所" or "名";
 
     /// <summary>True when the cell states a bound (≥98) rather than a measured value.</summary>
     public bool IsBound => Comparator is not (Comparator.None or Comparator.Equal);

@@ -19,6 +19,10 @@ public readonly record struct Interval(decimal Low, decimal High)
     public Interval Scale(decimal factor) =>
         factor >= 0 ? new(Low * factor, High * factor) : new(High * factor, Low * factor);
 
+    /// <summary>Division by a positive scalar (exact where <c>Scale(1 / d)</c> would lose the last digits).</summary>
+    public Interval Divide(decimal divisor) =>
+        divisor > 0 ? new(Low / divisor, High / divisor) : throw new ArgumentOutOfRangeException(nameof(divisor), "Divisor must be positive.");
+
     /// <summary>Division of intervals; the divisor must be strictly positive.</summary>
     public Interval DivideBy(Interval divisor)
     {

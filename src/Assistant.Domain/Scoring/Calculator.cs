@@ -163,6 +163,12 @@ public static class Calculator
 
         decimal av = a.BaseValue;
         Interval ai = a.BaseInterval;
+        if (IsShare(indicator.Name, a) && av <= 100m)
+        {
+            // A share (下达率, 准确率, 到位率…) cannot pass 100 % or fall below 0: a printed 100 % is at most 100 %.
+            ai = new Interval(Math.Max(0m, ai.Low), Math.Min(100m, ai.High));
+        }
+
         bool reverse = t.Comparator is Comparator.AtMost or Comparator.Below
             || (t.Comparator == Comparator.None && policy.PlainCostTarget == PlainCostTarget.Reverse && IsCost(indicator));
         string unit = a.EffectiveUnit.Text;
@@ -184,7 +190,7 @@ public static class Calculator
         }
 
         decimal completion = av / tv;
-        Interval completionInterval = ai.Scale(1m / tv);
+        Interval completionInterval = ai.Divide(tv);
         string w = b.Weight is { } ww ? PrintedNumber.FormatTrimmed(ww) : "分值";
         string tx = PrintedNumber.FormatTrimmed(tv / toDisplay), ax = PrintedNumber.FormatTrimmed(av / toDisplay);
 
@@ -336,6 +342,12 @@ public static class Calculator
 
     private static bool SameBase(UnitSpec a, UnitSpec b) =>
         a.Base.Length == 0 || b.Base.Length == 0 || a.Base == b.Base;
+
+    /// <summary>A percentage of a whole (…率 that is not a growth or unemployment rate).</summary>
+    private static bool IsShare(string name, QuantityCell actual) =>
+        actual.EffectiveUnit.Base == "%" && name.TrimEnd().EndsWith('率')
+        && !name.Contains("增长", StringComparison.Ordinal) && !name.Contains("增幅", StringComparison.Ordinal)
+        && !name.Contains("失业率", StringComparison.Ordinal) && !name.Contains("完成率", StringComparison.Ordinal);
 
     internal static bool SameText(string a, string b) =>
         string.Equals(Compact(a), Compact(b), StringComparison.Ordinal);

@@ -64,19 +64,45 @@ public sealed partial class Verifier
             named = _names.Named(clause.Sentence);
         }
 
+        bool fundWords = FundWords().IsMatch(clause.Text);
         var scope = named.Count == 0
             ? _candidates
-            : _candidates.Where(c => c.Fact.IndicatorIndex is null || named.Contains(c.Fact.IndicatorIndex.Value)).ToList();
+            : _candidates.Where(c => c.Fact.IndicatorIndex is { } i
+                ? named.Contains(i)
+                : c.Fact.FundLineIndex is null || fundWords).ToList();
+
+        // A rate named by its keyword (完成率…, 执行率…) must be that rate, not any number that happens to match.
+        Role role = RoleOf(clause.Text, m.Start - clause.Start);
+        if (role != Role.None)
+        {
+            scope = scope.Where(c => Plays(c.Fact, role)).ToList();
+        }
 
         if (Direct(m, number, scope) is { } hit)
         {
             return hit;
         }
 
-        var derivedScope = named.Count == 0 ? _candidates : scope;
+        var derivedScope = named.Count == 0 && role == Role.None ? _candidates : scope;
+        if (role != Role.None)
+        {
+            // The rate's own operands: actual ÷ target of the named indicator, executed ÷ budget of a fund line.
+            derivedScope = (named.Count == 0 ? _candidates : _candidates.Where(c => c.Fact.IndicatorIndex is not { } i || named.Contains(i)))
+                .Where(c => IsOperandOf(c.Fact, role)).ToList();
+        }
+
         if (Derived(m, number, derivedScope) is { } derived)
         {
             return derived;
+        }
+
+        if (role != Role.None && named.Count == 0)
+        {
+            Candidate? rate = _candidates.Where(c => Plays(c.Fact, role) && c.Fact.IndicatorIndex is null).OrderBy(c => Distance(m, number, c)).FirstOrDefault();
+            if (rate is not null)
+            {
+                return new CheckedMention(m, Verdict.Contradicted, rate.Fact.Id, $"{rate.Fact.Label}为{rate.Fact.Text}");
+            }
         }
 
         if (named.Count > 0)
@@ -90,7 +116,7 @@ public sealed partial class Verifier
             }
 
             Candidate? closest = scope
-                .Where(c => c.Fact.IndicatorIndex is { } i && named.Contains(i) && Compatible(m.Unit, c.Unit))
+                .Where(c => c.Fact.IndicatorIndex is { } i && named.Contains(i) && Compatible(m.Unit, c.Unit) && (role == Role.None || Plays(c.Fact, role)))
                 .OrderBy(c => Distance(m, number, c))
                 .FirstOrDefault();
             if (closest is not null)
@@ -120,7 +146,7 @@ public sealed partial class Verifier
                 return new CheckedMention(m, Verdict.Verified, c.Fact.Id, null);
             }
 
-            if (throughRounding is null && range is { } r && number.Interval.Overlaps(r) && !m.IsApproximate)
+            if (throughRounding is null && range is { } r && RoundsTo(number.Interval, r) && !m.IsApproximate)
             {
                 throughRounding = new CheckedMention(m, Verdict.Verified, c.Fact.Id,
                     $"按表中数字计算为{c.Fact.Text}；仅在表中数字的四舍五入范围内一致");
@@ -129,6 +155,15 @@ public sealed partial class Verifier
 
         return throughRounding;
     }
+
+    /// <summary>
+    /// Whether some value the printed inputs allow prints as the mention. Half-up rounding makes both
+    /// half-open: 102 % stands for [101.5, 102.5), and an input printed as 100 % for [99.5, 100.5).
+    /// </summary>
+    private static bool RoundsTo(Interval mention, Interval range) =>
+        range.IsPoint
+            ? mention.Low <= range.Low && range.Low < mention.High
+            : mention.Low < range.High && range.Low < mention.High;
 
     private static bool Matches(Mention m, PrintedNumber number, decimal value)
     {
@@ -179,18 +214,20 @@ public sealed partial class Verifier
                 if (!percent && a.Unit.Base == b.Unit.Base && Compatible(m.Unit, a.Unit))
                 {
                     decimal av = a.InMentionUnits(m.Unit).Value, bv = b.InMentionUnits(m.Unit).Value;
-                    if (j > i && Matches(m, number, av + bv))
+
+                    // Sums only of parts (fund lines, same column); an indicator's target plus its actual means nothing.
+                    if (j > i && bothFunds && Measure(a.Fact) == Measure(b.Fact) && Matches(m, number, av + bv))
                     {
                         return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} + {b.Fact.Id}", $"{a.Fact.Text} + {b.Fact.Text}");
                     }
 
-                    if (av > bv && Matches(m, number, av - bv))
+                    if (av > bv && Gap(a.Fact, b.Fact) && Matches(m, number, av - bv))
                     {
                         return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} - {b.Fact.Id}", $"{a.Fact.Text} − {b.Fact.Text}");
                     }
                 }
 
-                if (m.Unit.Base == "%" && a.Unit.Base == b.Unit.Base && a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0)
+                if (m.Unit.Base == "%" && a.Unit.Base == b.Unit.Base && a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Ratio(a.Fact, b.Fact))
                 {
                     decimal ratio = a.Fact.Value * a.Unit.Multiplier / (b.Fact.Value * b.Unit.Multiplier) * 100m;
                     if (PrintedNumber.RoundHalfUp(ratio, number.Decimals) == number.Value)
@@ -202,6 +239,67 @@ public sealed partial class Verifier
         }
 
         return null;
+    }
+
+    private enum Role
+    {
+        None,
+        Completion,
+        Execution,
+    }
+
+    /// <summary>The rate a keyword right before the number names (完成率为, 执行率, 完成目标任务的…).</summary>
+    private static Role RoleOf(string clause, int offset)
+    {
+        var before = clause[..Math.Clamp(offset, 0, clause.Length)];
+        if (CompletionWords().IsMatch(before))
+        {
+            return Role.Completion;
+        }
+
+        return ExecutionWords().IsMatch(before) ? Role.Execution : Role.None;
+    }
+
+    private static string Measure(Fact f) => f.Id[(f.Id.LastIndexOf('.') + 1)..];
+
+    private static bool Plays(Fact f, Role role) => role switch
+    {
+        Role.Completion => Measure(f) == "completion",
+        Role.Execution => Measure(f) == "rate" && f.FundLineIndex is not null,
+        _ => true,
+    };
+
+    private static bool IsOperandOf(Fact f, Role role) => role switch
+    {
+        Role.Completion => f.IndicatorIndex is not null && Measure(f) is "actual" or "target",
+        Role.Execution => f.FundLineIndex is not null && Measure(f) is "executed" or "budget",
+        _ => true,
+    };
+
+    /// <summary>Differences that mean something: an indicator's actual and target; a fund line's budget and spending; two fund lines' same column.</summary>
+    private static bool Gap(Fact a, Fact b)
+    {
+        if (a.IndicatorIndex is not null)
+        {
+            return Measure(a) is "actual" or "target" && Measure(b) is "actual" or "target";
+        }
+
+        return a.FundLineIndex == b.FundLineIndex
+            ? Measure(a) is "budget" or "initialBudget" && Measure(b) is "executed" or "budget"
+            : Measure(a) == Measure(b);
+    }
+
+    /// <summary>Ratios that mean something: actual ÷ target; executed ÷ budget of one line; a part ÷ its whole in one column.</summary>
+    private static bool Ratio(Fact a, Fact b)
+    {
+        if (a.IndicatorIndex is not null)
+        {
+            return Measure(a) == "actual" && Measure(b) == "target";
+        }
+
+        return a.FundLineIndex == b.FundLineIndex
+            ? Measure(a) is "executed" && Measure(b) is "budget" or "initialBudget"
+            : Measure(a) == Measure(b) && a.Value <= b.Value;
     }
 
     private static decimal Distance(Mention m, PrintedNumber number, Candidate c) =>
@@ -312,6 +410,15 @@ public sealed partial class Verifier
             _ => Verdict.Contradicted,
         };
     }
+
+    [GeneratedRegex(@"(?:完成率|完成比例|完成进度|完成(?:了)?(?:年度)?(?:预期)?(?:目标|任务|目标任务|指标值|计划)的?)\s*(?:为|是|达到?|仅为|只有)?\s*(?:约|近|超过)?\s*$")]
+    private static partial Regex CompletionWords();
+
+    [GeneratedRegex(@"(?:预算)?执行率\s*(?:为|是|达到?|仅为|只有)?\s*(?:约|近|超过)?\s*$")]
+    private static partial Regex ExecutionWords();
+
+    [GeneratedRegex(@"资金|预算|执行|结余|拨款|支出")]
+    private static partial Regex FundWords();
 
     [GeneratedRegex(@"(?<exceeded>超额完成|超出(?:年度)?(?:预期)?目标)|(?<short>未完成|没有完成|未能完成|未达到|未达成|没有达到|未达标|未实现)|(?<below>低于(?:年度)?(?:预期)?(?:目标|指标)值?)|(?<above>高于(?:年度)?(?:预期)?(?:目标|指标)值?)|(?<all>全部完成|均已完成|均完成|全面完成)|(?<met>已完成|完成了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的)|达到了?(?:年度)?(?:预期)?(?:目标|指标)值?(?!的))")]
     private static partial Regex ClaimPattern();

@@ -156,26 +156,58 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
     private async Task<string> LexicalQueryAsync(NpgsqlConnection connection, string query, CancellationToken cancellationToken)
     {
         var tokens = LexicalTokens.Tokens(query);
-        var common = await CommonTokensAsync(connection, cancellationToken);
-        var telling = tokens.Where(t => !common.Contains(t)).ToList();
-        return string.Join(" | ", telling.Count > 0 ? telling : tokens);
+        var stats = await TokenStatsAsync(connection, cancellationToken);
+
+        // Tokens the statistics do not list are rarer than the rarest listed one.
+        float Share(string t) => stats.Shares.TryGetValue(t, out var f) ? f : stats.Floor;
+        var telling = tokens.Where(t => Share(t) < CommonShare).OrderBy(Share).ToList();
+        if (telling.Count == 0)
+        {
+            return string.Join(" | ", tokens);
+        }
+
+        // Keep the rarest tokens while the rows they would match stay within a budget (at least two tokens):
+        // ranking every passage that shares one middling bigram costs more than it tells.
+        var kept = new List<string>();
+        double rows = 0;
+        foreach (var t in telling)
+        {
+            double add = Share(t) * stats.Rows;
+            if (kept.Count >= 2 && rows + add > LexicalRowBudget)
+            {
+                break;
+            }
+
+            kept.Add(t);
+            rows += add;
+        }
+
+        return string.Join(" | ", kept);
     }
 
     private const float CommonShare = 0.12f;
-    private (DateTimeOffset At, HashSet<string> Tokens) commonTokens = (DateTimeOffset.MinValue, []);
+    private const double LexicalRowBudget = 4000;
+    private TokenStats tokenStats = new(DateTimeOffset.MinValue, new Dictionary<string, float>(StringComparer.Ordinal), 0f, 0);
 
-    private async Task<HashSet<string>> CommonTokensAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    private sealed record TokenStats(DateTimeOffset At, Dictionary<string, float> Shares, float Floor, double Rows);
+
+    /// <summary>Token shares from the planner's statistics on the tsvector column (ANALYZE), read at most once a minute.</summary>
+    private async Task<TokenStats> TokenStatsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var cached = commonTokens;
+        var cached = tokenStats;
         if (DateTimeOffset.UtcNow - cached.At < TimeSpan.FromMinutes(1))
         {
-            return cached.Tokens;
+            return cached;
         }
 
-        var set = new HashSet<string>(StringComparer.Ordinal);
+        var shares = new Dictionary<string, float>(StringComparer.Ordinal);
+        float floor = 0f;
+        double rows = 0;
         await using (var cmd = new NpgsqlCommand(
             """
-            SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs FROM pg_stats s
+            SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs,
+                   (SELECT reltuples FROM pg_class WHERE oid = 'corpus_passages'::regclass)
+            FROM pg_stats s
             WHERE s.tablename = 'corpus_passages' AND s.attname = 'tsv' AND s.schemaname = current_schema()
             """, connection))
         {
@@ -186,16 +218,18 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
                 var freqs = r.GetFieldValue<float[]>(1);
                 for (int i = 0; i < elems.Length && i < freqs.Length; i++)
                 {
-                    if (freqs[i] >= CommonShare)
-                    {
-                        set.Add(elems[i]);
-                    }
+                    shares[elems[i]] = freqs[i];
                 }
+
+                // most_common_elem_freqs ends with the minimum, the maximum and the null share.
+                floor = freqs.Length > elems.Length ? freqs[elems.Length] : 0f;
+                rows = Math.Max(0, r.GetFloat(2));
             }
         }
 
-        commonTokens = (DateTimeOffset.UtcNow, set);
-        return set;
+        var fresh = new TokenStats(DateTimeOffset.UtcNow, shares, floor, rows);
+        tokenStats = fresh;
+        return fresh;
     }
 
     private sealed record Fused(long Id, double Score, int? VectorRank, int? LexicalRank);

@@ -33,6 +33,14 @@ public static class SyntheticCorpus
         "扩大合作银行范围，缩短审批时限", "建立岗位动态补充机制，缩短空缺时间",
     ];
 
+    private static readonly string[] Subjects = ["街道社区", "乡镇劳动保障所", "定点培训机构", "人力资源服务机构", "重点企业", "创业孵化基地", "零工驿站", "高校就业指导中心", "经办银行", "见习基地", "村级服务站", "园区服务站"];
+    private static readonly string[] Actions = ["上门走访", "集中宣讲", "线上直播", "入户核查", "联合审核", "专场招聘", "结对帮扶", "跟踪回访", "数据比对", "按月调度", "现场督导", "政策解读"];
+    private static readonly string[] Objects = ["离校未就业毕业生", "脱贫劳动力", "退役军人", "大龄失业人员", "残疾人", "返乡创业人员", "灵活就业人员", "农民工", "零就业家庭成员", "困难失业青年", "个体工商户", "小微企业主"];
+
+    private static string Detail(Random random) =>
+        $"{Subjects[random.Next(Subjects.Length)]}通过{Actions[random.Next(Actions.Length)]}服务{Objects[random.Next(Objects.Length)]}，" +
+        $"并由{Subjects[random.Next(Subjects.Length)]}开展{Actions[random.Next(Actions.Length)]}";
+
     /// <summary>Report number <paramref name="index"/> of the corpus made from <paramref name="seed"/>.</summary>
     public static (string FileName, string Text) Report(int index, int seed = 20261121)
     {
@@ -59,11 +67,12 @@ public static class SyntheticCorpus
             int target = random.Next(50, 5000);
             int actual = random.Next(3) == 0 ? target * random.Next(40, 99) / 100 : target * random.Next(100, 140) / 100;
             sb.Append(c, $"（{i + 1}）{name}年度目标指标值为{target}{unit}，{year}年实际完成{actual}{unit}，完成年度预期目标的{(decimal)actual / target * 100:0.00}%");
+            sb.Append(c, $"，{Detail(random)}");
             if (actual < target)
             {
                 var reason = Reasons[random.Next(Reasons.Length)];
                 sb.Append(c, $"，因{reason}");
-                shortfalls.Add($"{name}未完成目标，主要原因是{reason}");
+                shortfalls.Add($"{name}未完成目标，主要原因是{reason}，{Detail(random)}");
             }
 
             sb.Append("。\n");
@@ -74,7 +83,7 @@ public static class SyntheticCorpus
         sb.Append("（二）下一步改进措施\n");
         for (int i = 0; i < 3; i++)
         {
-            sb.Append(c, $"{i + 1}.{Measures[random.Next(Measures.Length)]}，确保资金及早发挥效益。\n");
+            sb.Append(c, $"{i + 1}.{Measures[random.Next(Measures.Length)]}，组织{Detail(random)}，确保资金及早发挥效益。\n");
         }
 
         sb.Append("\n四、绩效自评结果拟应用和公开情况\n自评结果作为下年度预算安排的依据，并按规定公开。\n");
