@@ -101,6 +101,9 @@ var injected = verifier.Where(v => v.Kind != "clean").ToList();
 metrics["verifier.injectedRecall"] = Ratio(injected.Sum(v => v.Correct), injected.Sum(v => v.Cases));
 metrics["verifier.unexpectedFalseAlarms"] = verifier.Where(v => v.Kind == "clean").Sum(v => v.Cases - v.Correct);
 metrics["verifier.texts"] = verifier.Sum(v => v.Cases);
+var reports = Assistant.Eval.ReportEval.Run(repo, shared);
+metrics["verifier.reportContradictionRecall"] = Ratio(reports.Sum(r => r.FoundClaims), reports.Sum(r => r.ExpectedClaims));
+metrics["verifier.reportUnexplainedRecall"] = Ratio(reports.Sum(r => r.FoundUnexplained), reports.Sum(r => r.ExpectedUnexplained));
 
 var retrieval = await Assistant.Eval.RetrievalEval.RunAsync(repo, shared);
 foreach (var r in retrieval)
@@ -127,7 +130,7 @@ foreach ((string name, decimal value) in metrics)
 }
 
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, retrieval }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, reports, retrieval }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 if (failures.Count > 0)
 {
     Console.Error.WriteLine("eval below floor: " + string.Join("; ", failures));

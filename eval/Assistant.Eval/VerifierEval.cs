@@ -274,3 +274,47 @@ internal static class VerifierEval
         return PrintedNumber.Format(wrong, 0) + fact.Unit;
     }
 }
+
+/// <summary>
+/// Whole reports checked against their own tables (eval/cases/reports): the contradictions a
+/// reviewer must see (a claim in section 三 that the table refutes), and the shortfalls section 三
+/// never explains.
+/// </summary>
+internal static class ReportEval
+{
+    public sealed record Result(string Case, int ExpectedClaims, int FoundClaims, int ExpectedUnexplained, int FoundUnexplained, VerificationSummary Summary);
+
+    public static List<Result> Run(string repo, string shared)
+    {
+        var results = new List<Result>();
+        foreach (var path in Directory.GetFiles(Path.Combine(repo, "eval", "cases", "reports"), "*.json").Where(p => !p.EndsWith(".evaluation.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var c = JsonNode.Parse(File.ReadAllText(path))!;
+            var text = File.ReadAllText(Path.Combine(shared, (string)c["report"]!));
+            var sheet = FactSheet.Build(EvaluationJson.Parse(File.ReadAllText(Path.Combine(Path.GetDirectoryName(path)!, (string)c["evaluation"]!))));
+            var report = Verifier.Verify(sheet, text);
+            var parsed = Domain.Corpus.ReportParser.Parse(text);
+            var three = string.Join("\n", parsed.Sections.Where(s => s.Kind is Domain.Corpus.SectionKind.DeviationReason or Domain.Corpus.SectionKind.ImprovementMeasure && s.Path.StartsWith("偏离", StringComparison.Ordinal)).Select(s => s.Heading + "\n" + s.Text));
+            int threeStart = text.IndexOf("偏离绩效目标的原因", StringComparison.Ordinal);
+
+            var expectedClaims = c["contradictedClaims"]!.AsArray().Select(x => (string)x!["indicator"]!).ToList();
+            int foundClaims = expectedClaims.Count(name => report.Claims.Any(cl => cl.Verdict == Verdict.Contradicted && cl.Start >= threeStart
+                && cl.FactId is { } id && sheet.Evaluation.Indicators[int.Parse(id[(id.IndexOf('[') + 1)..id.IndexOf(']')], CultureInfo.InvariantCulture)].Name == name));
+
+            // Shortfalls (by the table) whose indicator section 三 never names.
+            var unexplained = sheet.Report.Indicators.Where(r => r.Status == Domain.Scoring.IndicatorStatus.Short)
+                .Select(r => r.Name).Where(n => !three.Contains(n, StringComparison.Ordinal)).ToList();
+            var expectedUnexplained = c["unexplainedShortfalls"]!.AsArray().Select(x => (string)x!).ToList();
+            int foundUnexplained = expectedUnexplained.Count(unexplained.Contains);
+
+            results.Add(new Result(Path.GetFileNameWithoutExtension(path), expectedClaims.Count, foundClaims, expectedUnexplained.Count, foundUnexplained, report.Summary));
+            Console.WriteLine();
+            Console.WriteLine($"Whole report {Path.GetFileNameWithoutExtension(path)}: contradicted claims in section 三 found {foundClaims}/{expectedClaims.Count}; unexplained shortfalls found {foundUnexplained}/{expectedUnexplained.Count} ({string.Join("、", unexplained)})");
+            var s = report.Summary;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  numbers {s.Numbers}: verified {s.Verified} (derived {s.Derived}), identifiers {s.Identifiers}, unverified {s.Unverified}, contradicted {s.Contradicted}; claims {s.Claims}, contradicted {s.ClaimsContradicted}"));
+        }
+
+        return results;
+    }
+}

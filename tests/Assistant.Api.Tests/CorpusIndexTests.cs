@@ -57,11 +57,8 @@ public sealed class CorpusIndexTests : IAsyncLifetime
         var plan = await PlanAsync(cmd);
         Assert.Contains("Index Scan using ix_corpus_passages_embedding", plan, StringComparison.Ordinal);
 
-        // With a filter too (iterative scans keep the index useful).
-        await using var filtered = dataSource.CreateCommand("EXPLAIN " + CorpusSearch.VectorSql);
-        filtered.Parameters.Add(new NpgsqlParameter { Value = q, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Real });
-        AddNoFilters(filtered, 20, kind: "deviation-reason");
-        Assert.Contains("ix_corpus_passages_embedding", await PlanAsync(filtered), StringComparison.Ordinal);
+        // With a selective filter on a small table the planner may rightly prefer an exact scan of the
+        // filtered rows; search results for filters are asserted in Search_OnSyntheticCorpus_… instead.
 
         await using var lexical = dataSource.CreateCommand("EXPLAIN " + CorpusSearch.LexicalSql);
         // A selective query (rare bigrams): the planner takes the GIN index; common ones may scan, correctly.
