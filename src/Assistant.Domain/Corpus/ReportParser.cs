@@ -198,7 +198,6 @@ public static partial class ReportParser
             return false;
         }
 
-        // Style A must look like a part title, not a list item with 、 after a digit-less numeral.
         heading = first.Trim();
         rest = end < 0 ? string.Empty : body[(end + 1)..].Trim();
         return true;
@@ -210,7 +209,6 @@ public static partial class ReportParser
     {
         private readonly List<string> styles = [];
         private readonly List<(string Heading, SectionKind Kind)> path = [];
-        private readonly StringBuilder body = new();
         private readonly List<string> paragraphs = [];
         private int tableIndex = -1;
         private bool inRows;
@@ -224,7 +222,6 @@ public static partial class ReportParser
         public List<TableRow> Rows { get; } = [];
         public List<Passage> Passages { get; } = [];
         public List<string> Preamble { get; } = [];
-        public List<IReadOnlyList<string>> PreambleRows { get; } = [];
 
         private SectionKind CurrentKind => path.Count == 0 ? SectionKind.Other : path[^1].Kind;
 
@@ -261,11 +258,6 @@ public static partial class ReportParser
                         }
 
                         Rows.Add(new TableRow(tableIndex, Rows.Count(r => r.Table == tableIndex), block.Cells!));
-                        if (!seenPart && Sections.Count == 0)
-                        {
-                            PreambleRows.Add(block.Cells!);
-                        }
-
                         Row(block.Cells!);
                         break;
                     default:
@@ -347,7 +339,6 @@ public static partial class ReportParser
             }
 
             paragraphs.Clear();
-            body.Clear();
         }
 
         private void Paragraph(string paragraph)
