@@ -53,7 +53,7 @@ internal static class CorpusCommands
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    results.Add(new IngestResult(path, IngestResult.Failed, null, null, null, null, null, 0, 0, 0, 0, 0, $"无法读取文件 / cannot read the file: {e.Message}"));
+                    results.Add(IngestResult.Failure(path, $"无法读取文件 / cannot read the file: {e.Message}"));
                     return;
                 }
 
@@ -120,17 +120,7 @@ internal static class CorpusCommands
             SearchRequest request;
             try
             {
-                SectionKind? kind = null;
-                if (pr.GetValue(section) is { } s)
-                {
-                    kind = SectionKinds.TryParse(s, out var k) ? k
-                        : throw new InputException("section", $"未知的段落类型「{s}」", $"unknown section '{s}'; use {string.Join("|", SectionKinds.All)}");
-                }
-
-                var m = Enum.TryParse<SearchMode>(pr.GetValue(mode), true, out var parsed) ? parsed
-                    : throw new InputException("mode", "mode 只能是 hybrid、vector 或 lexical", "mode must be hybrid, vector or lexical");
-                request = new SearchRequest(pr.GetValue(query)!, pr.GetValue(top), kind, pr.GetValue(fund), pr.GetValue(region), pr.GetValue(year), m);
-                CorpusSearch.Validate(request);
+                request = SearchRequest.FromText(pr.GetValue(query), pr.GetValue(top), pr.GetValue(section), pr.GetValue(fund), pr.GetValue(region), pr.GetValue(year), pr.GetValue(mode));
             }
             catch (InputException e)
             {

@@ -103,25 +103,8 @@ public static class CorpusApi
             : TypedResults.Problem(title: "报告不存在 / Report not found", detail: $"corpus report {id}", statusCode: StatusCodes.Status404NotFound);
 
     public static async Task<Ok<SearchResponse>> SearchAsync(
-        CorpusSearch search, string? q, int? top, string? section, string? fund, string? region, int? year, string? mode, CancellationToken ct)
-    {
-        SectionKind? kind = null;
-        if (!string.IsNullOrWhiteSpace(section))
-        {
-            kind = SectionKinds.TryParse(section, out var k)
-                ? k
-                : throw new InputException("section", $"未知的段落类型「{section}」，可选：{string.Join("、", SectionKinds.All)}。", $"Unknown section '{section}'; use one of {string.Join(", ", SectionKinds.All)}.");
-        }
-
-        var searchMode = SearchMode.Hybrid;
-        if (!string.IsNullOrWhiteSpace(mode) && !Enum.TryParse(mode, ignoreCase: true, out searchMode))
-        {
-            throw new InputException("mode", "mode 只能是 hybrid、vector 或 lexical。", "mode must be hybrid, vector or lexical.");
-        }
-
-        var request = new SearchRequest(q ?? string.Empty, top ?? 5, kind, fund, region, year, searchMode);
-        return TypedResults.Ok(await search.SearchAsync(request, ct));
-    }
+        CorpusSearch search, string? q, int? top, string? section, string? fund, string? region, int? year, string? mode, CancellationToken ct) =>
+        TypedResults.Ok(await search.SearchAsync(SearchRequest.FromText(q, top, section, fund, region, year, mode), ct));
 
     private static string? Field(IFormCollection form, string key) =>
         form.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;

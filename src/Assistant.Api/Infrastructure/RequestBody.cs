@@ -11,32 +11,15 @@ internal static class RequestBody
 
     public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request.ContentLength is > MaxBytes)
-        {
-            throw TooLarge();
-        }
-
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                throw TooLarge();
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
+        byte[] body = await ReadAsync(request, MaxBytes, TooLarge, ct);
+        if (body.Length == 0)
         {
             throw new InputException("body", "请求体为空，应为自评表JSON", "the body is empty; expected an evaluation as JSON");
         }
 
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
         }
         catch (DecoderFallbackException)
         {
@@ -45,11 +28,15 @@ internal static class RequestBody
     }
 
     /// <summary>The raw body (a file), up to <paramref name="limit"/> bytes.</summary>
-    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, int limit, CancellationToken ct)
+    public static Task<byte[]> ReadBytesAsync(HttpRequest request, int limit, CancellationToken ct) =>
+        ReadAsync(request, limit, () => new InputException("file", $"文件超过 {limit / 1024 / 1024} MB。", $"The file is larger than {limit / 1024 / 1024} MB."), ct);
+
+    /// <summary>Reads the body, stopping with <paramref name="tooLarge"/> as soon as it passes the limit (declared or not).</summary>
+    private static async Task<byte[]> ReadAsync(HttpRequest request, int limit, Func<InputException> tooLarge, CancellationToken ct)
     {
         if (request.ContentLength > limit)
         {
-            throw new InputException("file", $"文件超过 {limit / 1024 / 1024} MB。", $"The file is larger than {limit / 1024 / 1024} MB.");
+            throw tooLarge();
         }
 
         using var buffer = new MemoryStream();
@@ -59,7 +46,7 @@ internal static class RequestBody
         {
             if (buffer.Length + read > limit)
             {
-                throw new InputException("file", $"文件超过 {limit / 1024 / 1024} MB。", $"The file is larger than {limit / 1024 / 1024} MB.");
+                throw tooLarge();
             }
 
             buffer.Write(chunk, 0, read);

@@ -1,4 +1,5 @@
 using Assistant.Domain.Corpus;
+using Assistant.Features.Evaluations;
 
 namespace Assistant.Features.Corpus;
 
@@ -19,7 +20,37 @@ public sealed record SearchRequest(
     string? Region = null,
     int? Year = null,
     SearchMode Mode = SearchMode.Hybrid,
-    Guid? ExcludeDocument = null);
+    Guid? ExcludeDocument = null)
+{
+    /// <summary>
+    /// A request from the words a caller typed (query string or command line): section and mode by
+    /// name, then the usual checks; every problem is an <see cref="InputException"/> naming its field.
+    /// </summary>
+    public static SearchRequest FromText(string? query, int? top, string? section, string? fund, string? region, int? year, string? mode)
+    {
+        SectionKind? kind = null;
+        if (!string.IsNullOrWhiteSpace(section))
+        {
+            kind = SectionKinds.TryParse(section, out var k)
+                ? k
+                : throw new InputException("section", $"未知的段落类型「{section}」，可选：{string.Join("、", SectionKinds.All)}。", $"Unknown section '{section}'; use one of {string.Join(", ", SectionKinds.All)}.");
+        }
+
+        var searchMode = SearchMode.Hybrid;
+        if (!string.IsNullOrWhiteSpace(mode))
+        {
+            searchMode = Enum.GetValues<SearchMode>().FirstOrDefault(m => string.Equals(m.ToString(), mode.Trim(), StringComparison.OrdinalIgnoreCase), (SearchMode)(-1));
+            if (!Enum.IsDefined(searchMode))
+            {
+                throw new InputException("mode", "mode 只能是 hybrid、vector 或 lexical。", "mode must be hybrid, vector or lexical.");
+            }
+        }
+
+        var request = new SearchRequest(query ?? string.Empty, top ?? 5, kind, fund, region, year, searchMode);
+        CorpusSearch.Validate(request);
+        return request;
+    }
+}
 
 /// <summary>One passage found, with where it comes from.</summary>
 public sealed record SearchHit(
@@ -58,6 +89,10 @@ public sealed record IngestResult(
     public const string Ingested = "ingested";
     public const string Duplicate = "duplicate";
     public const string Failed = "failed";
+
+    /// <summary>A file that could not be stored, and why.</summary>
+    public static IngestResult Failure(string fileName, string error) =>
+        new(fileName, Failed, null, null, null, null, null, 0, 0, 0, 0, 0, error);
 }
 
 public sealed record IngestSummary(int Ingested, int Duplicates, int Failed, IReadOnlyList<IngestResult> Files);

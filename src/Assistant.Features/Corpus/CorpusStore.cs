@@ -34,7 +34,7 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
         catch (InputException e)
         {
             var error = e.Errors[0];
-            return Failed(fileName, $"{error.Zh} / {error.En}");
+            return IngestResult.Failure(fileName, $"{error.Zh} / {error.En}");
         }
 
         return await IngestTextAsync(fileName, text, hints, source, cancellationToken);
@@ -46,7 +46,7 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
         var report = ReportParser.Parse(text, hints);
         if (report.Passages.Count == 0)
         {
-            return Failed(fileName, "没有可检索的段落。 / No passages found in the text.");
+            return IngestResult.Failure(fileName, "没有可检索的段落。 / No passages found in the text.");
         }
 
         var hash = ContentHash(text);
@@ -303,9 +303,6 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
 
     internal static StatementView StatementView(IndicatorStatement s) =>
         new(s.Name, s.Target, s.Actual, s.Reason, s.Measure, s.ShortfallStated, s.Fund, s.SectionPath);
-
-    private static IngestResult Failed(string fileName, string error) =>
-        new(fileName, IngestResult.Failed, null, null, null, null, null, 0, 0, 0, 0, 0, error);
 
     private static IngestResult Result(string fileName, string status, Guid? id, ParsedReport report) =>
         new(fileName, status, id, report.Metadata.Title, report.Metadata.Region, report.Metadata.Year, report.Metadata.Fund,
