@@ -54,7 +54,7 @@ public static class CliApp
 
         var root = new RootCommand("绩效自评助手 / budget performance self-evaluation assistant")
         {
-            score, facts, verify, CorpusCommands.Ingest(stdout, stderr), CorpusCommands.Search(stdout, stderr), serve,
+            score, facts, verify, CorpusCommands.Ingest(stdout, stderr), CorpusCommands.Search(stdout, stderr), DraftCommands.Draft(stdout, stderr), serve,
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -66,7 +66,7 @@ public static class CliApp
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    private static Evaluation Load(string path) => EvaluationJson.Parse(ReadText(path, "file"));
+    internal static Evaluation Load(string path) => EvaluationJson.Parse(ReadText(path, "file"));
 
     private static string ReadText(string path, string field)
     {

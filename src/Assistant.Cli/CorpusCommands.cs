@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Assistant.Domain.Corpus;
 using Assistant.Features.Corpus;
+using Assistant.Features.Drafting;
 using Assistant.Features.Evaluations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -148,9 +149,25 @@ internal static class CorpusCommands
             .AddEnvironmentVariables()
             .Build();
 
-    private static async Task<ServiceProvider?> OpenAsync(TextWriter stderr, CancellationToken ct)
+    internal static async Task<ServiceProvider?> OpenAsync(TextWriter stderr, CancellationToken ct)
     {
-        var services = new ServiceCollection().AddAssistantStorage(Configuration()).BuildServiceProvider();
+        var configuration = Configuration();
+        ServiceProvider services;
+        try
+        {
+            services = new ServiceCollection()
+                .AddLogging()
+                .AddAssistantStorage(configuration)
+                .AddAssistantDrafting(configuration)
+                .BuildServiceProvider();
+            services.GetRequiredService<DraftingModel>();
+        }
+        catch (InvalidOperationException e)
+        {
+            await stderr.WriteLineAsync("错误 / error: " + e.Message);
+            return null;
+        }
+
         try
         {
             await services.InitializeStorageAsync(null, ct);

@@ -27,7 +27,13 @@ public static class VerificationContract
             throw new InputException("text", $"待核对文字不能为空，且不超过{MaxTextLength}字", $"text is required and at most {MaxTextLength} characters");
         }
 
-        VerificationReport r = Verifier.Verify(sheet, text);
+        return ToResponse(Verifier.Verify(sheet, text));
+    }
+
+    /// <summary>The contract form of a verification.</summary>
+    public static VerificationResponse ToResponse(VerificationReport r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
         return new VerificationResponse(
             "assistant.verification/v1",
             r.Mentions.Select(m => new MentionDto(

@@ -1,0 +1,155 @@
+using Assistant.Domain.Cells;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Domain.Drafting;
+
+/// <summary>Why an item belongs in section 三.</summary>
+public enum DeviationKind
+{
+    /// <summary>A quantitative indicator short of its target.</summary>
+    Shortfall,
+
+    /// <summary>At or above the policy's over-achievement threshold (第十二条: 完成值高于指标值较多的要分析原因).</summary>
+    Overshoot,
+
+    /// <summary>A fund line whose 执行率 is below the policy threshold.</summary>
+    LowExecution,
+
+    /// <summary>A qualitative result weaker than its target (效果良好 against 效果显著).</summary>
+    QualitativeWeaker,
+
+    /// <summary>An indicator cancelled during the year (指标已取消).</summary>
+    Cancelled,
+}
+
+/// <summary>
+/// One thing section 三 must explain: an indicator or fund line, why it needs explaining, the facts a
+/// paragraph about it may cite, and the reason the unit stated in the table (if any).
+/// </summary>
+public sealed record DeviationItem(
+    string Id,
+    DeviationKind Kind,
+    string Name,
+    int? IndicatorIndex,
+    int? FundLineIndex,
+    string? Level1,
+    string? Level2,
+    string? StatedReason,
+    IReadOnlyList<string> FactIds)
+{
+    /// <summary>The contract name of <see cref="Kind"/>.</summary>
+    public string KindName => Kind switch
+    {
+        DeviationKind.Shortfall => "shortfall",
+        DeviationKind.Overshoot => "overshoot",
+        DeviationKind.LowExecution => "low-execution",
+        DeviationKind.QualitativeWeaker => "qualitative-weaker",
+        _ => "cancelled",
+    };
+
+    /// <summary>What happened, in the words a report uses (no numbers).</summary>
+    public string Situation => Kind switch
+    {
+        DeviationKind.Shortfall => "未完成年度指标值",
+        DeviationKind.Overshoot => "完成值高于指标值较多",
+        DeviationKind.LowExecution => "预算执行率偏低",
+        DeviationKind.QualitativeWeaker => "实际效果弱于年度目标",
+        _ => "年度内指标已取消",
+    };
+
+    /// <summary>The fact path prefix of the row this item is about (<c>indicators[3]</c> or <c>funds.lines[0]</c>).</summary>
+    public string Path => IndicatorIndex is { } i ? $"indicators[{i}]" : $"funds.lines[{FundLineIndex}]";
+}
+
+/// <summary>Finds what section 三 must explain, in table order: the fund lines first, then the indicators.</summary>
+public static class DeviationItems
+{
+    public static IReadOnlyList<DeviationItem> Find(FactSheet sheet, ScoringPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        policy ??= ScoringPolicy.Default;
+        var items = new List<DeviationItem>();
+        Evaluation e = sheet.Evaluation;
+        var factIds = sheet.Facts.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+
+        List<string> Present(string prefix, params string[] names) =>
+            names.Select(n => $"{prefix}.{n}").Where(factIds.Contains).ToList();
+
+        // 执行率: the root line (年度资金总额) when it is low, with every low part cited in the same paragraph.
+        foreach (FundLineResult root in sheet.Report.Funds.Where(f => f.IsRoot && f.Rate is { } r && r < policy.LowExecutionThreshold))
+        {
+            FundLine line = e.Funds.Lines[root.Index];
+            var ids = Present($"funds.lines[{root.Index}]", "budget", "executed", "rate", "balance", "score");
+            foreach (FundLineResult part in sheet.Report.Funds.Where(f => !f.IsRoot && f.Rate is { } pr && pr < policy.LowExecutionThreshold
+                && string.Equals(f.Parent?.Trim(), line.Name.Trim(), StringComparison.Ordinal)))
+            {
+                ids.AddRange(Present($"funds.lines[{part.Index}]", "budget", "executed", "rate"));
+            }
+
+            items.Add(new DeviationItem(string.Empty, DeviationKind.LowExecution, line.Name, null, root.Index, null, null, Clean(line.DeviationNote), ids));
+        }
+
+        var weaker = sheet.Report.Findings
+            .Where(f => f.Code == FindingCodes.IndicatorQualitativeWeaker)
+            .Select(f => IndexOf(f.Path))
+            .ToHashSet();
+
+        foreach (IndicatorResult r in sheet.Report.Indicators)
+        {
+            Indicator ind = e.Indicators[r.Index];
+            string p = $"indicators[{r.Index}]";
+            DeviationKind? kind = null;
+            if (r.Rule == IndicatorRule.Cancelled || r.Actual is CancelledCell)
+            {
+                kind = DeviationKind.Cancelled;
+            }
+            else if (r.Status == IndicatorStatus.Short)
+            {
+                kind = r.Rule == IndicatorRule.Qualitative ? DeviationKind.QualitativeWeaker : DeviationKind.Shortfall;
+            }
+            else if (weaker.Contains(r.Index))
+            {
+                kind = DeviationKind.QualitativeWeaker;
+            }
+            else if (r.Status == IndicatorStatus.Exceeded && r.Completion is { } c && c >= policy.OvershootThreshold)
+            {
+                kind = DeviationKind.Overshoot;
+            }
+
+            if (kind is not { } k)
+            {
+                continue;
+            }
+
+            List<string> ids = k switch
+            {
+                DeviationKind.Shortfall => Present(p, "target", "actual", "completion", "gap", "lost"),
+                DeviationKind.Overshoot => Present(p, "target", "actual", "completion", "gap"),
+                _ => [],
+            };
+            items.Add(new DeviationItem(string.Empty, k, ind.Name.Trim(), r.Index, null, ind.Level1, ind.Level2, Clean(ind.DeviationNote), ids));
+        }
+
+        return items.Select((item, n) => item with { Id = $"item-{n + 1}" }).ToList();
+    }
+
+    private static string? Clean(string? note)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return null;
+        }
+
+        string t = note.Trim();
+        return t is "无" or "/" or "—" or "-" or "无偏差" ? null : t;
+    }
+
+    private static int IndexOf(string path)
+    {
+        int open = path.IndexOf('[', StringComparison.Ordinal);
+        int close = path.IndexOf(']', StringComparison.Ordinal);
+        return open >= 0 && close > open && int.TryParse(path.AsSpan(open + 1, close - open - 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int i) ? i : -1;
+    }
+}

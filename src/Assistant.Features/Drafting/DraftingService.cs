@@ -1,0 +1,368 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Assistant.Domain.Corpus;
+using Assistant.Domain.Drafting;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
+using Assistant.Domain.Scoring;
+using Assistant.Domain.Verification;
+using Assistant.Features.Corpus;
+using Assistant.Features.Evaluations;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Features.Drafting;
+
+/// <summary>The configured model client, or none (the offline drafter writes everything).</summary>
+public sealed record DraftingModel(IChatClient? Client);
+
+/// <summary>
+/// The drafting pipeline: evaluation → facts → items to explain → retrieval per item → prompt with
+/// fact ids and sources → draft with numbers as fact references, rendered by code → verifier → at most
+/// two repair rounds → anything still unverified masked as 【待核实】 and the draft marked needs-review.
+/// A model that fails (after its retries) is replaced by the offline drafter, and the draft says so.
+/// </summary>
+public sealed partial class DraftingService(CorpusSearch search, DraftingModel model, OfflineDrafter offline, ILogger<DraftingService> logger)
+{
+    public const int MaxRepairRounds = 2;
+    private const int MaxSources = 40;
+
+    public async Task<DraftResult> DraftAsync(Evaluation evaluation, DraftRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        ScoringPolicy policy = EvaluationService.ResolvePolicy(request.Policy);
+        FactSheet sheet = FactSheet.Build(evaluation, policy);
+        IReadOnlyList<DeviationItem> items = DeviationItems.Find(sheet, policy);
+        DraftBrief brief = await BriefAsync(request, sheet, items, cancellationToken);
+
+        IChatClient client = ChooseClient(request.Provider);
+        (string provider, string modelId) = client.Describe();
+        FallbackDto? fallback = null;
+        PromptTemplate prompt = PromptLibrary.Embedded[request.Section.PromptName()];
+        var options = new ChatOptions
+        {
+            Temperature = prompt.Temperature,
+            MaxOutputTokens = prompt.MaxOutputTokens,
+            AdditionalProperties = new AdditionalPropertiesDictionary { [DraftBrief.OptionKey] = brief },
+        };
+        string facts = FactList(sheet, items);
+        var first = new List<ChatMessage>
+        {
+            new(ChatRole.System, prompt.System),
+            new(ChatRole.User, prompt.Render(new Dictionary<string, string>
+            {
+                ["title"] = evaluation.Title,
+                ["year"] = evaluation.Year?.ToString(CultureInfo.InvariantCulture) ?? "本",
+                ["region"] = evaluation.Region ?? "本地区",
+                ["facts"] = facts,
+                ["items"] = ItemList(brief),
+                ["sources"] = SourceList(brief),
+            })),
+        };
+
+        async Task<string> AskAsync(List<ChatMessage> messages, bool isRepair)
+        {
+            if (client is not OfflineDrafter)
+            {
+                try
+                {
+                    ChatResponse response = await client.GetResponseAsync(messages, options, cancellationToken);
+                    return response.Text;
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    LogFallback(logger, provider, modelId, e.GetType().Name, e.Message);
+                    fallback = new FallbackDto(provider, modelId, $"{e.GetType().Name}: {Shorten(e.Message)}");
+                    client = offline;
+                    (provider, modelId) = client.Describe();
+                    if (isRepair)
+                    {
+                        return string.Empty;
+                    }
+                }
+            }
+
+            return (await offline.GetResponseAsync(first, options, cancellationToken)).Text;
+        }
+
+        string raw = await AskAsync(first, isRepair: false);
+        Attempt best = Check(raw, brief);
+        int repairs = 0;
+        PromptTemplate repair = PromptLibrary.Embedded[PromptLibrary.Repair];
+        while (best.Complaints.Count > 0 && repairs < MaxRepairRounds && client is not OfflineDrafter)
+        {
+            repairs++;
+            var messages = new List<ChatMessage>
+            {
+                new(ChatRole.System, repair.System),
+                new(ChatRole.User, repair.Render(new Dictionary<string, string>
+                {
+                    ["draft"] = best.Raw,
+                    ["problems"] = string.Join('\n', best.Complaints.Select((c, i) => $"{i + 1}. {c}")),
+                    ["facts"] = facts,
+                })),
+            };
+            string revised = await AskAsync(messages, isRepair: true);
+            if (string.IsNullOrWhiteSpace(revised))
+            {
+                // The model failed during repair: the offline drafter starts again from the brief.
+                best = Check((await offline.GetResponseAsync(first, options, cancellationToken)).Text, brief);
+                break;
+            }
+
+            Attempt next = Check(revised, brief);
+            if (next.Complaints.Count <= best.Complaints.Count)
+            {
+                best = next;
+            }
+        }
+
+        (RenderedDraft final, IReadOnlyList<MaskedSpan> masked) = DraftText.Mask(best.Draft, best.Report);
+        VerificationReport report = Verifier.Verify(sheet, final.Text);
+        var coverage = Coverage(final, brief.Items);
+        var uncovered = brief.Items.Where(i => coverage[i.Item.Id].Count == 0).Select(i => i.Item.Id).ToList();
+        bool clean = report.IsClean && masked.Count == 0 && uncovered.Count == 0 && best.Draft.UnknownFactIds.Count == 0;
+
+        var citations = brief.Sources.ToDictionary(s => s.Number, Citation);
+        var result = new DraftResult(
+            request.Section.ToName(),
+            clean ? DraftResult.Verified : DraftResult.NeedsReview,
+            final.Text,
+            final.Paragraphs.Select((p, i) => new ParagraphDto(
+                i,
+                p.Text,
+                brief.Items.Where(it => coverage[it.Item.Id].Contains(i)).Select(it => it.Item.Id).ToList(),
+                p.Sources.Select(s => citations[s]).ToList(),
+                p.FactIds)).ToList(),
+            brief.Items.Select(it => new DraftItemDto(it.Item.Id, it.Item.KindName, it.Item.Name, it.Item.IndicatorIndex, it.Item.FundLineIndex,
+                it.Item.StatedReason, coverage[it.Item.Id].Count > 0, coverage[it.Item.Id])).ToList(),
+            uncovered,
+            masked.Select(m => new MaskedDto(m.Paragraph, m.Original, m.Reason)).ToList(),
+            VerificationContract.ToResponse(report),
+            new ModelDto(provider, modelId, fallback),
+            new PromptDto(prompt.Name, prompt.Version),
+            repairs,
+            brief.Sources.Select(Citation).ToList());
+
+        LogDrafted(logger, result.Section, brief.Items.Count, provider, modelId, result.Status, repairs, masked.Count, uncovered.Count, fallback is not null, clock.ElapsedMilliseconds);
+        return result;
+    }
+
+    /// <summary>Items to explain and, for each, the most similar past reasons and measures.</summary>
+    public async Task<DraftBrief> BriefAsync(DraftRequest request, FactSheet sheet, IReadOnlyList<DeviationItem> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(items);
+        var sources = new List<DraftSource>();
+        var byPassage = new Dictionary<long, int>();
+        var briefItems = new List<BriefItem>();
+        int k = Math.Clamp(request.SourcesPerItem, 0, 10);
+        foreach (DeviationItem item in items)
+        {
+            var reasons = new List<int>();
+            var measures = new List<int>();
+            if (k > 0)
+            {
+                await RetrieveAsync(ReasonQuery(item, sheet.Evaluation), SectionKind.DeviationReason, reasons);
+                await RetrieveAsync(MeasureQuery(item, sheet.Evaluation), SectionKind.ImprovementMeasure, measures);
+            }
+
+            briefItems.Add(new BriefItem(item, reasons, measures));
+        }
+
+        return new DraftBrief(request.Section, sheet, briefItems, sources);
+
+        async Task RetrieveAsync(string query, SectionKind kind, List<int> into)
+        {
+            SearchResponse found = await search.SearchAsync(new SearchRequest(query, k, kind), cancellationToken);
+            foreach (SearchHit hit in found.Hits)
+            {
+                if (!byPassage.TryGetValue(hit.PassageId, out int number))
+                {
+                    if (sources.Count >= MaxSources)
+                    {
+                        continue;
+                    }
+
+                    number = sources.Count + 1;
+                    sources.Add(new DraftSource(number, hit));
+                    byPassage[hit.PassageId] = number;
+                }
+
+                into.Add(number);
+            }
+        }
+    }
+
+    private IChatClient ChooseClient(string? requested)
+    {
+        string name = requested?.Trim().ToLowerInvariant() ?? string.Empty;
+        return name switch
+        {
+            "" or "default" => model.Client ?? offline,
+            "offline" => offline,
+            "model" or "openai" when model.Client is { } c => c,
+            "model" or "openai" => throw new InputException("provider", "服务器未配置大模型（Drafting:Provider），只能使用 offline。", "No model is configured on this server (Drafting:Provider); use offline."),
+            _ => throw new InputException("provider", $"未知的起草方式“{requested}”，可选：default、offline、model。", $"Unknown provider '{requested}'; use default, offline or model."),
+        };
+    }
+
+    private static string ReasonQuery(DeviationItem item, Evaluation e) => item.Kind switch
+    {
+        DeviationKind.LowExecution => $"{e.Title}预算执行率偏低 资金结余 未支出的原因",
+        DeviationKind.Overshoot => $"{item.Name}超额完成 完成值高于指标值的原因 目标设定偏低",
+        DeviationKind.Cancelled => $"{item.Name}指标取消的原因",
+        _ => $"{item.Name}未完成的原因",
+    };
+
+    private static string MeasureQuery(DeviationItem item, Evaluation e) => item.Kind switch
+    {
+        DeviationKind.LowExecution => $"{e.Title}加快预算执行进度 资金拨付 改进措施",
+        DeviationKind.Overshoot => $"{item.Name}科学合理设置绩效目标 改进措施",
+        _ => $"{item.Name}下一步改进措施",
+    };
+
+    /// <summary>Renders, verifies and lists what is wrong with one draft.</summary>
+    private static Attempt Check(string raw, DraftBrief brief)
+    {
+        RenderedDraft draft = DraftText.Render(raw, brief.Sheet, brief.Sources.Count);
+        VerificationReport report = Verifier.Verify(brief.Sheet, draft.Text);
+        var complaints = DraftText.Problems(report).Select(p => p.Reason).ToList();
+        complaints.AddRange(draft.UnknownFactIds.Select(id => $"事实编号 {id} 不存在，请改用列出的编号"));
+        complaints.AddRange(draft.UnknownSources.Select(s => $"来源 [S{s}] 不存在，请删去或改用列出的来源"));
+        var coverage = Coverage(draft, brief.Items);
+        complaints.AddRange(brief.Items.Where(i => coverage[i.Item.Id].Count == 0).Select(i => $"漏写了事项 {i.Item.Id}（“{i.Item.Name}”{i.Item.Situation}）"));
+        return new Attempt(raw, draft, report, complaints);
+    }
+
+    /// <summary>For each item, the paragraphs that talk about it (by name or by citing one of its facts).</summary>
+    private static Dictionary<string, List<int>> Coverage(RenderedDraft draft, IReadOnlyList<BriefItem> items)
+    {
+        var result = items.ToDictionary(i => i.Item.Id, _ => new List<int>(), StringComparer.Ordinal);
+        for (int p = 0; p < draft.Paragraphs.Count; p++)
+        {
+            RenderedParagraph paragraph = draft.Paragraphs[p];
+            string text = TextNormalizer.Normalize(paragraph.Text);
+            foreach (BriefItem bi in items)
+            {
+                DeviationItem item = bi.Item;
+                bool named = text.Contains(TextNormalizer.Normalize(item.Name), StringComparison.Ordinal);
+                bool cited = paragraph.FactIds.Any(f => f.StartsWith(item.Path + ".", StringComparison.Ordinal));
+                if (named || cited)
+                {
+                    result[item.Id].Add(p);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string FactList(FactSheet sheet, IReadOnlyList<DeviationItem> items)
+    {
+        var wanted = new HashSet<string>(items.SelectMany(i => i.FactIds), StringComparer.Ordinal);
+        var sb = new StringBuilder();
+        foreach (Fact f in sheet.Facts)
+        {
+            bool relevant = wanted.Contains(f.Id)
+                || f.Id is "total" or "totalLost" or "count.short" or "count.exceeded" or "count.indicators"
+                || (f.FundLineIndex == 0 && f.Id.EndsWith(".rate", StringComparison.Ordinal))
+                || items.Any(i => f.Id.StartsWith(i.Path + ".", StringComparison.Ordinal));
+            if (relevant)
+            {
+                sb.Append("- ").Append(f.Id).Append('：').Append(f.Label).Append(" = ").Append(f.Text).Append('\n');
+            }
+        }
+
+        return sb.Length == 0 ? "（无）\n" : sb.ToString();
+    }
+
+    private static string ItemList(DraftBrief brief)
+    {
+        if (brief.Items.Count == 0)
+        {
+            return "（无：各项指标均已完成，执行率达到要求）";
+        }
+
+        var sb = new StringBuilder();
+        foreach (BriefItem bi in brief.Items)
+        {
+            DeviationItem i = bi.Item;
+            sb.Append("- ").Append(i.Id).Append('【').Append(i.Situation).Append("】").Append(i.Name);
+            if (i.Level1 is not null || i.Level2 is not null)
+            {
+                sb.Append('（').Append(string.Join("/", new[] { i.Level1, i.Level2 }.Where(x => !string.IsNullOrWhiteSpace(x)))).Append('）');
+            }
+
+            if (i.IndicatorIndex is { } ix)
+            {
+                IndicatorResult r = brief.Sheet.Report.Indicators[ix];
+                sb.Append("；指标值“").Append(r.Target.Text.Trim()).Append("”，完成值“").Append(r.Actual.Text.Trim()).Append('”');
+            }
+
+            sb.Append("；可引用的事实：").Append(i.FactIds.Count == 0 ? "无" : string.Join("、", i.FactIds));
+            sb.Append("；单位填报的偏差原因：").Append(i.StatedReason ?? "未填写");
+            if (bi.ReasonSources.Count > 0)
+            {
+                sb.Append("；相似原因见 ").Append(string.Join("", bi.ReasonSources.Select(DraftText.Cite)));
+            }
+
+            if (bi.MeasureSources.Count > 0)
+            {
+                sb.Append("；相似措施见 ").Append(string.Join("", bi.MeasureSources.Select(DraftText.Cite)));
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static string SourceList(DraftBrief brief)
+    {
+        if (brief.Sources.Count == 0)
+        {
+            return "（语料库中没有找到相似段落）";
+        }
+
+        var sb = new StringBuilder();
+        foreach (DraftSource s in brief.Sources)
+        {
+            SearchHit h = s.Hit;
+            sb.Append(DraftText.Cite(s.Number)).Append(" 《").Append(h.Title).Append("》");
+            if (h.Year is { } y)
+            {
+                sb.Append(y.ToString(CultureInfo.InvariantCulture)).Append("年度");
+            }
+
+            sb.Append(" · ").Append(h.SectionPath);
+            if (h.Indicator is { } ind)
+            {
+                sb.Append(" · 指标：").Append(ind);
+            }
+
+            sb.Append("：").Append(h.Text.Replace('\n', ' ')).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static CitationDto Citation(DraftSource s) =>
+        new(s.Number, s.Hit.DocumentId, s.Hit.Title, s.Hit.Region, s.Hit.Year, s.Hit.Section, s.Hit.SectionPath, s.Hit.PassageId,
+            s.Hit.Text.Length > 160 ? s.Hit.Text[..160] + "…" : s.Hit.Text);
+
+    private static string Shorten(string message) => message.Length > 300 ? message[..300] + "…" : message;
+
+    private sealed record Attempt(string Raw, RenderedDraft Draft, VerificationReport Report, List<string> Complaints);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Provider}:{Model} failed ({ErrorType}: {Error}); falling back to the offline drafter")]
+    private static partial void LogFallback(ILogger logger, string provider, string model, string errorType, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Drafted {Section}: {Items} items by {Provider}:{Model}, {Status}, {Repairs} repairs, {Masked} masked, {Uncovered} uncovered, fallback {Fallback}, {ElapsedMs} ms")]
+    private static partial void LogDrafted(ILogger logger, string section, int items, string provider, string model, string status, int repairs, int masked, int uncovered, bool fallback, long elapsedMs);
+}
