@@ -3,6 +3,8 @@ using Assistant.Api.Evaluations;
 using Assistant.Features.Corpus;
 using Assistant.Api.Infrastructure;
 using Assistant.Features.Evaluations;
+using Assistant.Features.Drafting;
+using Assistant.Api.Records;
 
 namespace Assistant.Api;
 
@@ -32,6 +34,8 @@ public static class ApiHost
         builder.Services.ConfigureHttpJsonOptions(o => ScoreContract.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiBodies.DescribeJsonBody));
         builder.Services.AddAssistantStorage(builder.Configuration);
+        builder.Services.AddAssistantDrafting(builder.Configuration);
+        builder.AddApiSecurity();
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddHealthChecks().AddDbContextCheck<Assistant.Features.Storage.AssistantDb>("database");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32L * 1024 * 1024);
@@ -42,10 +46,12 @@ public static class ApiHost
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseApiSecurity();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
         app.MapGet("/", () => TypedResults.Redirect("/openapi/v1.json")).ExcludeFromDescription();
         app.MapEvaluationsApi();
         app.MapCorpusApi();
+        app.MapRecordsApi();
     }
 }

@@ -11,9 +11,10 @@ public static class CorpusApi
 {
     public static RouteGroupBuilder MapCorpusApi(this IEndpointRouteBuilder app)
     {
-        RouteGroupBuilder api = app.MapGroup("/api/v1/corpus").WithTags("Corpus");
+        RouteGroupBuilder api = app.MapGroup("/api/v1/corpus").WithTags("Corpus").RequireAuthorization(ApiSecurity.Reader);
 
         api.MapPost("/reports", UploadAsync)
+            .RequireAuthorization(ApiSecurity.Drafter)
             .WithName("UploadReport")
             .WithSummary("上传往年绩效自评报告（文本、Markdown 或 .docx）/ Upload a past report (text, Markdown or .docx)")
             .DisableAntiforgery()

@@ -1,6 +1,7 @@
 using Assistant.Api.Infrastructure;
 using Assistant.Domain.Scoring;
 using Assistant.Features.Evaluations;
+using Assistant.Features.Records;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Assistant.Api.Evaluations;
@@ -10,7 +11,7 @@ public static class EvaluationsApi
 {
     public static RouteGroupBuilder MapEvaluationsApi(this IEndpointRouteBuilder app)
     {
-        RouteGroupBuilder api = app.MapGroup("/api/v1").WithTags("Evaluations");
+        RouteGroupBuilder api = app.MapGroup("/api/v1").WithTags("Evaluations").RequireAuthorization(ApiSecurity.Reader);
 
         api.MapPost("/evaluations/score", ScoreAsync)
             .WithName("ScoreEvaluation")
@@ -37,20 +38,20 @@ public static class EvaluationsApi
     public static async Task<Ok<ScoreResponse>> ScoreAsync(HttpRequest request, string? policy, CancellationToken ct)
     {
         string body = await RequestBody.ReadTextAsync(request, ct);
-        return TypedResults.Ok(EvaluationService.Score(EvaluationJson.Parse(body), policy));
+        return TypedResults.Ok(EvaluationService.Score(Validation.Check(Validation.Evaluation, EvaluationJson.Parse(body)), policy));
     }
 
     public static async Task<Ok<FactsResponse>> FactsAsync(HttpRequest request, string? policy, CancellationToken ct)
     {
         string body = await RequestBody.ReadTextAsync(request, ct);
-        return TypedResults.Ok(EvaluationService.Facts(EvaluationJson.Parse(body), policy));
+        return TypedResults.Ok(EvaluationService.Facts(Validation.Check(Validation.Evaluation, EvaluationJson.Parse(body)), policy));
     }
 
     public static async Task<Ok<VerificationResponse>> VerifyAsync(HttpRequest request, CancellationToken ct)
     {
         string body = await RequestBody.ReadTextAsync(request, ct);
         (Domain.Evaluations.Evaluation evaluation, string text, string? policy) = VerificationContract.ParseRequest(body);
-        return TypedResults.Ok(EvaluationService.Verify(evaluation, text, policy));
+        return TypedResults.Ok(EvaluationService.Verify(Validation.Check(Validation.Evaluation, evaluation), text, policy));
     }
 
     public static Ok<IEnumerable<PolicyDto>> ListPolicies() =>

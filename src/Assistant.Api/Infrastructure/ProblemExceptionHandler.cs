@@ -18,6 +18,25 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             case InputException input:
                 problem = Problems.Invalid(input.Errors);
                 break;
+            case KeyNotFoundException:
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status404NotFound,
+                    Title = "未找到 / Not found",
+                    Detail = "本单位没有这条记录。 / This unit has no such record.",
+                };
+                break;
+            case Assistant.Features.Records.IdempotencyMismatchException:
+                problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>
+                {
+                    ["Idempotency-Key"] = ["这个 Idempotency-Key 已用于另一个请求 / This Idempotency-Key was already used for a different request"],
+                })
+                {
+                    Status = StatusCodes.Status422UnprocessableEntity,
+                    Title = "Idempotency-Key 重复使用 / Idempotency-Key reused",
+                    Detail = "同一个键只能用于同一个请求的重试；新请求请换一个键。 / A key may only be reused to retry the same request; use a new key for a new request.",
+                };
+                break;
             case BadHttpRequestException bad:
                 problem = Problems.Invalid([new InputError("body", "无法读取请求体", $"the request body could not be read ({bad.StatusCode})")]);
                 break;

@@ -9,10 +9,10 @@ internal static class RequestBody
     /// <summary>4 MiB: a table with thousands of indicators fits with room to spare.</summary>
     public const int MaxBytes = 4 * 1024 * 1024;
 
-    public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken ct, bool allowEmpty = false)
     {
         byte[] body = await ReadAsync(request, MaxBytes, TooLarge, ct);
-        if (body.Length == 0)
+        if (body.Length == 0 && !allowEmpty)
         {
             throw new InputException("body", "请求体为空，应为自评表JSON", "the body is empty; expected an evaluation as JSON");
         }

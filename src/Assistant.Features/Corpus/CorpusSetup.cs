@@ -21,6 +21,8 @@ public static class CorpusSetup
         services.AddSingleton(_ => EmbeddingSettings.From(configuration).CreateGenerator());
         services.AddSingleton<CorpusStore>();
         services.AddSingleton<CorpusSearch>();
+        services.AddSingleton<Records.RecordStore>();
+        services.AddSingleton<Records.ApiKeyStore>();
         return services;
     }
 

@@ -44,6 +44,14 @@ public static class EvaluationJson
         }
     }
 
+    /// <summary>The same JSON without comments or trailing commas (numbers keep their printed digits), for storage.</summary>
+    public static string Canonical(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        using JsonDocument doc = JsonDocument.Parse(json, DocumentOptions);
+        return JsonSerializer.Serialize(doc.RootElement);
+    }
+
     public static Evaluation Read(JsonElement root)
     {
         var r = new Reader();

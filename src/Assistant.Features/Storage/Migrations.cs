@@ -64,3 +64,80 @@ public sealed class CorpusMigration : Migration
         migrationBuilder.Sql("DROP TABLE corpus_settings; DROP TABLE corpus_passages; DROP TABLE corpus_documents;");
     }
 }
+
+/// <summary>
+/// Evaluations and drafts per unit, API keys (hashed). A draft is never updated (a trigger refuses it):
+/// every draft is a new version. A POST's Idempotency-Key is stored on the row it created.
+/// </summary>
+[DbContext(typeof(AssistantDb))]
+[Migration("20261121000002_Drafting")]
+public sealed class DraftingMigration : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql("""
+            CREATE TABLE api_keys (
+                id uuid PRIMARY KEY,
+                prefix text NOT NULL,
+                hash bytea NOT NULL,
+                role text NOT NULL CHECK (role IN ('drafter', 'reviewer', 'admin')),
+                unit text NOT NULL,
+                name text,
+                created_at timestamptz NOT NULL,
+                revoked_at timestamptz
+            );
+            CREATE UNIQUE INDEX ix_api_keys_prefix ON api_keys (prefix);
+
+            CREATE TABLE evaluations (
+                id uuid PRIMARY KEY,
+                unit text NOT NULL,
+                title text NOT NULL,
+                year integer,
+                kind text NOT NULL,
+                policy text NOT NULL,
+                body jsonb NOT NULL,
+                total numeric,
+                grade text,
+                created_by uuid,
+                idempotency_key text,
+                request_hash text NOT NULL,
+                created_at timestamptz NOT NULL
+            );
+            CREATE INDEX ix_evaluations_unit ON evaluations (unit, created_at DESC);
+            CREATE UNIQUE INDEX ix_evaluations_idempotency ON evaluations (unit, idempotency_key) WHERE idempotency_key IS NOT NULL;
+
+            CREATE TABLE drafts (
+                id uuid PRIMARY KEY,
+                evaluation_id uuid NOT NULL REFERENCES evaluations (id),
+                unit text NOT NULL,
+                section text NOT NULL,
+                version integer NOT NULL,
+                status text NOT NULL,
+                body jsonb NOT NULL,
+                provider text NOT NULL,
+                model text NOT NULL,
+                prompt text NOT NULL,
+                created_by uuid,
+                idempotency_key text,
+                request_hash text NOT NULL,
+                created_at timestamptz NOT NULL,
+                UNIQUE (evaluation_id, section, version)
+            );
+            CREATE INDEX ix_drafts_evaluation ON drafts (evaluation_id, created_at DESC);
+            CREATE UNIQUE INDEX ix_drafts_idempotency ON drafts (unit, idempotency_key) WHERE idempotency_key IS NOT NULL;
+
+            CREATE FUNCTION drafts_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'drafts are versioned and never overwritten';
+            END $$;
+            CREATE TRIGGER drafts_no_update BEFORE UPDATE ON drafts FOR EACH ROW EXECUTE FUNCTION drafts_immutable();
+            """);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql("DROP TABLE drafts; DROP FUNCTION drafts_immutable(); DROP TABLE evaluations; DROP TABLE api_keys;");
+    }
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Threading.RateLimiting;
+using Assistant.Features.Records;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Assistant.Api.Infrastructure;
+
+/// <summary>
+/// Every <c>/api/v1</c> endpoint needs a key (<c>Authorization: Bearer ak_…</c> or <c>X-Api-Key</c>), bound
+/// to one unit; health and the OpenAPI document do not. Requests are rate-limited per key.
+/// </summary>
+public static class ApiSecurity
+{
+    public const string Scheme = "ApiKey";
+    public const string Reader = "reader";
+    public const string Drafter = "drafter";
+    public const string Admin = "admin";
+    public const string UnitClaim = "unit";
+    public const string PrefixClaim = "key_prefix";
+
+    public static void AddApiSecurity(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(Scheme, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Reader, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Drafter, p => p.RequireRole(ApiRoles.Drafter, ApiRoles.Admin))
+            .AddPolicy(Admin, p => p.RequireRole(ApiRoles.Admin));
+
+        int perMinute = builder.Configuration.GetValue("RateLimits:PermitsPerMinute", 300);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+            {
+                if (!ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                {
+                    return RateLimitPartition.GetNoLimiter("open");
+                }
+
+                // Per key when authenticated; unauthenticated calls share a bucket per address.
+                string partition = ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "ip:" + ctx.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = perMinute,
+                    TokensPerPeriod = perMinute,
+                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                });
+            });
+            o.OnRejected = async (context, ct) =>
+            {
+                HttpContext http = context.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retry)
+                    ? Math.Ceiling(retry.TotalSeconds).ToString(CultureInfo.InvariantCulture)
+                    : "60";
+                await Problem(http, StatusCodes.Status429TooManyRequests, "请求过于频繁 / Too many requests",
+                    $"每个密钥每分钟最多{perMinute}次请求，请稍后重试。 / At most {perMinute} requests per minute per key; retry later.");
+            };
+        });
+    }
+
+    public static void UseApiSecurity(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+    }
+
+    /// <summary>The caller of an authorized request.</summary>
+    public static ApiCaller Caller(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ClaimsPrincipal u = context.User;
+        return new ApiCaller(
+            Guid.Parse(u.FindFirstValue(ClaimTypes.NameIdentifier)!),
+            u.FindFirstValue(PrefixClaim)!,
+            u.FindFirstValue(ClaimTypes.Role)!,
+            u.FindFirstValue(UnitClaim)!);
+    }
+
+    internal static Task Problem(HttpContext http, int status, string title, string detail)
+    {
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        http.Response.StatusCode = status;
+        return problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        }).AsTask();
+    }
+}
+
+/// <summary>Reads the key, looks it up (hash, constant-time) and makes the caller's principal: key id, role, unit.</summary>
+internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? presented = null;
+        string authorization = Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            presented = authorization["Bearer ".Length..].Trim();
+        }
+        else if (Request.Headers.TryGetValue("X-Api-Key", out var header))
+        {
+            presented = header.ToString().Trim();
+        }
+
+        if (string.IsNullOrEmpty(presented))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        ApiCaller? caller = await keys.AuthenticateAsync(presented, Context.RequestAborted);
+        if (caller is null)
+        {
+            return AuthenticateResult.Fail("unknown or revoked key");
+        }
+
+        var identity = new ClaimsIdentity(
+            [
+                new Claim(ClaimTypes.NameIdentifier, caller.KeyId.ToString()),
+                new Claim(ClaimTypes.Role, caller.Role),
+                new Claim(ApiSecurity.UnitClaim, caller.Unit),
+                new Claim(ApiSecurity.PrefixClaim, caller.Prefix),
+            ],
+            ApiSecurity.Scheme);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiSecurity.Scheme));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return ApiSecurity.Problem(Context, StatusCodes.Status401Unauthorized, "需要有效的 API 密钥 / A valid API key is required",
+            "请在 Authorization: Bearer 或 X-Api-Key 头中提供密钥（assistant keys create 签发）。 / Send the key in Authorization: Bearer or X-Api-Key (issued by assistant keys create).");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiSecurity.Problem(Context, StatusCodes.Status403Forbidden, "密钥无此权限 / The key's role does not allow this",
+            "审阅（reviewer）密钥只能读取和核对；起草需要 drafter 或 admin 密钥。 / Reviewer keys read and check only; drafting needs a drafter or admin key.");
+}
