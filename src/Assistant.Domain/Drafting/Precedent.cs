@@ -91,14 +91,13 @@ public static partial class Precedent
             for (int i = 0; i < 3; i++)
             {
                 string before = c;
-                c = Lead().Replace(c, string.Empty).Trim();
+                c = Label().Replace(Lead().Replace(c, string.Empty).Trim(), string.Empty).Trim();
                 if (c == before)
                 {
                     break;
                 }
             }
 
-            c = Label().Replace(c, string.Empty);
             c = Neutralise(c, region).Trim('，', ',', '：', ':', '、', ' ', '　');
             if (c.Length < MinChars || c.Length > MaxChars || Digit().IsMatch(c) || CountWord().IsMatch(c) || Quote().IsMatch(c))
             {
@@ -120,26 +119,37 @@ public static partial class Precedent
             c = c.Replace(part, "本地", StringComparison.Ordinal);
         }
 
+        c = c.Replace("本地本地", "本地", StringComparison.Ordinal);
+
         c = SelfPlace().Replace(c, "本地");
         c = SelfOffice().Replace(c, "本单位");
         return c;
     }
 
+    /// <summary>The region as given, its administrative parts, and each part without its suffix (中卫市 → 中卫), longest first.</summary>
     private static IEnumerable<string> RegionParts(string? region)
     {
         if (string.IsNullOrWhiteSpace(region))
         {
-            yield break;
+            return [];
         }
 
+        var parts = new HashSet<string>(StringComparer.Ordinal) { region.Trim() };
         foreach (Match m in RegionPart().Matches(region))
         {
-            if (m.Value.Length >= 3)
+            parts.Add(m.Value);
+            string bare = RegionSuffix().Replace(m.Value, string.Empty);
+            if (bare.Length >= 2)
             {
-                yield return m.Value;
+                parts.Add(bare);
             }
         }
+
+        return parts.Where(p => p.Length >= 2).OrderByDescending(p => p.Length);
     }
+
+    [GeneratedRegex(@"(?:壮族|回族|维吾尔|蒙古族)?(?:自治区|特别行政区|省|市|盟|州|县|旗|区)$")]
+    private static partial Regex RegionSuffix();
 
     [GeneratedRegex(@"[。；;！？!?\n]+")]
     private static partial Regex Sentence();
