@@ -111,6 +111,17 @@ foreach (var r in retrieval)
     metrics[$"retrieval.{r.Mode}.recallAt3"] = r.RecallAt3;
     metrics[$"retrieval.{r.Mode}.mrr"] = r.Mrr;
 }
+var drafting = await Assistant.Eval.DraftingEval.RunAsync(repo, shared);
+foreach (var group in drafting.GroupBy(d => d.Provider))
+{
+    metrics[$"drafting.{group.Key}.coverage"] = Ratio(group.Sum(d => d.Covered), group.Sum(d => d.Items));
+    metrics[$"drafting.{group.Key}.citedShare"] = Ratio(group.Sum(d => d.Cited), group.Sum(d => d.ItemParagraphs));
+    metrics[$"drafting.{group.Key}.unexpectedUnverified"] = group.Sum(d => d.Unverified);
+    metrics[$"drafting.{group.Key}.unexpectedMasked"] = group.Sum(d => d.Masked);
+    metrics[$"drafting.{group.Key}.unexpectedRepeatedReasons"] = group.Sum(d => d.RepeatedReasons);
+    metrics[$"drafting.{group.Key}.verifiedDrafts"] = Ratio(group.Count(d => d.Status == "verified"), group.Count());
+}
+
 Console.WriteLine();
 Console.WriteLine("| metric | value | floor |");
 Console.WriteLine("|---|---|---|");
@@ -130,7 +141,7 @@ foreach ((string name, decimal value) in metrics)
 }
 
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, reports, retrieval }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, reports, retrieval, drafting }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 if (failures.Count > 0)
 {
     Console.Error.WriteLine("eval below floor: " + string.Join("; ", failures));
