@@ -6,5 +6,10 @@ if (args.Length > 0 && args[0] == "corpus")
     return await Assistant.Benchmarks.CorpusLoad.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "draft")
+{
+    return await Assistant.Benchmarks.DraftLoad.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Assistant.Benchmarks.ScoringBenchmarks).Assembly).Run(args);
 return 0;
