@@ -159,6 +159,7 @@ public class PrecedentTests
         Assert.Equal(["本地企业用工需求减少，吸纳就业意愿不强"], reasons);
         var measures = Precedent.Measures("下一步，一是加强政策宣传，扩大知晓面；二是计划：拓展见习岗位。三是投入50万元。");
         Assert.Equal(["加强政策宣传，扩大知晓面", "拓展见习岗位"], measures);
+        Assert.Equal(["岗位空缺导致补贴支出少于预算"], Precedent.Reasons("预算执行率偏低，原因是岗位空缺导致补贴支出少于预算。", DeviationKind.LowExecution));
     }
 }
 

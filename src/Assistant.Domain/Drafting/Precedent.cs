@@ -91,7 +91,7 @@ public static partial class Precedent
             for (int i = 0; i < 3; i++)
             {
                 string before = c;
-                c = Label().Replace(Lead().Replace(c, string.Empty).Trim(), string.Empty).Trim();
+                c = CauseIntro().Replace(Label().Replace(Lead().Replace(c, string.Empty).Trim(), string.Empty).Trim(), string.Empty).Trim();
                 if (c == before)
                 {
                     break;
@@ -160,6 +160,10 @@ public static partial class Precedent
     /// <summary>A short label before a colon (计划：, 及改进措施：).</summary>
     [GeneratedRegex(@"^[^，,。：:]{0,10}[：:]")]
     private static partial Regex Label();
+
+    /// <summary>A restated situation before the cause (预算执行率偏低，原因是…).</summary>
+    [GeneratedRegex(@"^[^，,。]{0,14}[，,]\s*(?:主要)?原因(?:是|为|在于)")]
+    private static partial Regex CauseIntro();
 
     [GeneratedRegex(@"[0-9０-９%％]")]
     private static partial Regex Digit();
