@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Assistant.Features.Corpus;
 using Assistant.Testing;
@@ -156,22 +155,7 @@ public sealed class CorpusIndexTests : IAsyncLifetime
 
     private const int CorpusCommandsPartialFailure = 1;
 
-    private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "assistant.dll"));
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        psi.Environment["ConnectionStrings__Assistant"] = database.ConnectionString;
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync();
-        return (p.ExitCode, await stdout, await stderr);
-    }
+    private Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) => CliProcess.RunAsync(database.ConnectionString, args);
 
     private static float[] HashingEmbeddingVector(string text) => Domain.Corpus.HashingEmbedding.Embed(text);
 
