@@ -79,7 +79,7 @@ public static class RecordsApi
         ScoreResponse score = EvaluationService.Score(evaluation, policyName);
         var (stored, outcome) = await records.AddEvaluationAsync(caller.Unit, caller.KeyId, EvaluationJson.Canonical(body), evaluation, policyName, score, key, ct);
         Replayed(http, outcome);
-        return TypedResults.Created($"/api/v1/evaluations/{stored.Id}", await EnvelopeAsync(records, caller, stored, ct));
+        return TypedResults.Created($"/api/v1/evaluations/{stored.Id}", await EnvelopeAsync(records, caller, stored, ct, outcome == Idempotency.Created ? score : null));
     }
 
     public static async Task<IResult> ListEvaluationsAsync(HttpContext http, RecordStore records, int? limit, CancellationToken ct)
@@ -145,11 +145,12 @@ public static class RecordsApi
 
     private static DraftEnvelope Envelope(StoredDraft d) => new(d.Id, d.EvaluationId, d.Section, d.Version, d.CreatedAt, d.Result);
 
-    private static async Task<EvaluationEnvelope> EnvelopeAsync(RecordStore records, ApiCaller caller, StoredEvaluation stored, CancellationToken ct)
+    /// <summary>The stored row as returned; <paramref name="score"/> when the caller has just computed it.</summary>
+    private static async Task<EvaluationEnvelope> EnvelopeAsync(RecordStore records, ApiCaller caller, StoredEvaluation stored, CancellationToken ct, ScoreResponse? score = null)
     {
         using JsonDocument doc = JsonDocument.Parse(stored.Body);
         return new EvaluationEnvelope(stored.Id, stored.CreatedAt, stored.Policy, doc.RootElement.Clone(),
-            EvaluationService.Score(EvaluationJson.Parse(stored.Body), stored.Policy),
+            score ?? EvaluationService.Score(EvaluationJson.Parse(stored.Body), stored.Policy),
             await records.ListDraftsAsync(caller.Unit, stored.Id, ct));
     }
 

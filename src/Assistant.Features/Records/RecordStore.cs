@@ -57,6 +57,7 @@ public sealed class RecordStore(NpgsqlDataSource dataSource, TimeProvider clock)
         }
 
         var id = Guid.CreateVersion7();
+        DateTimeOffset now = Now();
         await using NpgsqlCommand cmd = dataSource.CreateCommand("""
             INSERT INTO evaluations (id, unit, title, year, kind, policy, body, total, grade, created_by, idempotency_key, request_hash, created_at)
             VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13)
@@ -74,7 +75,7 @@ public sealed class RecordStore(NpgsqlDataSource dataSource, TimeProvider clock)
         cmd.Parameters.AddWithValue((object?)keyId ?? DBNull.Value);
         cmd.Parameters.AddWithValue((object?)idempotencyKey ?? DBNull.Value);
         cmd.Parameters.AddWithValue(hash);
-        cmd.Parameters.AddWithValue(clock.GetUtcNow());
+        cmd.Parameters.AddWithValue(now);
         if (await cmd.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             // A concurrent request with the same key won the race: return its row.
@@ -82,14 +83,13 @@ public sealed class RecordStore(NpgsqlDataSource dataSource, TimeProvider clock)
             return (Same(winner, hash, winner.RequestHash), Idempotency.Replayed);
         }
 
-        return ((await GetEvaluationAsync(unit, id, cancellationToken))!, Idempotency.Created);
+        string kind = evaluation.Kind == EvaluationKind.Project ? "project" : "transfer";
+        return (new StoredEvaluation(id, unit, evaluation.Title, evaluation.Year, kind, policy, canonicalBody, score.Total, score.Grade, now, hash), Idempotency.Created);
     }
 
     public async Task<StoredEvaluation?> GetEvaluationAsync(string unit, Guid id, CancellationToken cancellationToken = default)
     {
-        await using NpgsqlCommand cmd = dataSource.CreateCommand($"{SelectEvaluation} WHERE unit = $1 AND id = $2");
-        cmd.Parameters.AddWithValue(unit);
-        cmd.Parameters.AddWithValue(id);
+        await using NpgsqlCommand cmd = ByUnit(SelectEvaluation, "id", id, unit);
         return await ReadEvaluationAsync(cmd, cancellationToken);
     }
 
@@ -113,9 +113,7 @@ public sealed class RecordStore(NpgsqlDataSource dataSource, TimeProvider clock)
     /// <summary>The draft an earlier request with this key stored, if any (checked before drafting, so a retry does no work).</summary>
     public async Task<StoredDraft?> FindDraftByKeyAsync(string unit, string idempotencyKey, CancellationToken cancellationToken = default)
     {
-        await using NpgsqlCommand cmd = dataSource.CreateCommand($"{SelectDraft} WHERE unit = $1 AND idempotency_key = $2");
-        cmd.Parameters.AddWithValue(unit);
-        cmd.Parameters.AddWithValue(idempotencyKey);
+        await using NpgsqlCommand cmd = ByUnit(SelectDraft, "idempotency_key", idempotencyKey, unit);
         return await ReadDraftAsync(cmd, cancellationToken);
     }
 
@@ -137,11 +135,13 @@ public sealed class RecordStore(NpgsqlDataSource dataSource, TimeProvider clock)
         }
 
         var id = Guid.CreateVersion7();
+        DateTimeOffset now = Now();
         await using (var insert = new NpgsqlCommand("""
             INSERT INTO drafts (id, evaluation_id, unit, section, version, status, body, provider, model, prompt, created_by, idempotency_key, request_hash, created_at)
             SELECT $1, $2, $3, $4, coalesce(max(version), 0) + 1, $5, $6::jsonb, $7, $8, $9, $10, $11, $12, $13
             FROM drafts WHERE evaluation_id = $2 AND section = $4
             ON CONFLICT (unit, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+            RETURNING version
             """, connection, tx))
         {
             insert.Parameters.AddWithValue(id);
@@ -156,24 +156,22 @@ public sealed class RecordStore(NpgsqlDataSource dataSource, TimeProvider clock)
             insert.Parameters.AddWithValue((object?)keyId ?? DBNull.Value);
             insert.Parameters.AddWithValue((object?)idempotencyKey ?? DBNull.Value);
             insert.Parameters.AddWithValue(requestHash);
-            insert.Parameters.AddWithValue(clock.GetUtcNow());
-            int rows = await insert.ExecuteNonQueryAsync(cancellationToken);
+            insert.Parameters.AddWithValue(now);
+            object? version = await insert.ExecuteScalarAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
-            if (rows == 0)
+            if (version is not int v)
             {
                 StoredDraft winner = (await FindDraftByKeyAsync(unit, idempotencyKey!, cancellationToken))!;
                 return (Same(winner, requestHash, winner.RequestHash), Idempotency.Replayed);
             }
-        }
 
-        return ((await GetDraftAsync(unit, id, cancellationToken))!, Idempotency.Created);
+            return (new StoredDraft(id, evaluationId, unit, result.Section, v, result.Status, result, now, requestHash), Idempotency.Created);
+        }
     }
 
     public async Task<StoredDraft?> GetDraftAsync(string unit, Guid id, CancellationToken cancellationToken = default)
     {
-        await using NpgsqlCommand cmd = dataSource.CreateCommand($"{SelectDraft} WHERE unit = $1 AND id = $2");
-        cmd.Parameters.AddWithValue(unit);
-        cmd.Parameters.AddWithValue(id);
+        await using NpgsqlCommand cmd = ByUnit(SelectDraft, "id", id, unit);
         return await ReadDraftAsync(cmd, cancellationToken);
     }
 
@@ -193,15 +191,29 @@ public sealed class RecordStore(NpgsqlDataSource dataSource, TimeProvider clock)
         return list;
     }
 
+    /// <summary>Now, at PostgreSQL's precision (microseconds), so a row built here equals the row read back.</summary>
+    private DateTimeOffset Now()
+    {
+        DateTimeOffset now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % 10));
+    }
+
+    /// <summary><paramref name="select"/> filtered by unit and one more column.</summary>
+    private NpgsqlCommand ByUnit(string select, string column, object value, string unit)
+    {
+        NpgsqlCommand cmd = dataSource.CreateCommand($"{select} WHERE unit = $1 AND {column} = $2");
+        cmd.Parameters.AddWithValue(unit);
+        cmd.Parameters.AddWithValue(value);
+        return cmd;
+    }
+
     private const string SelectEvaluation = "SELECT id, unit, title, year, kind, policy, body::text, total::text, grade, created_at, request_hash FROM evaluations";
 
     private const string SelectDraft = "SELECT id, evaluation_id, unit, section, version, status, body::text, created_at, request_hash FROM drafts";
 
     private async Task<StoredEvaluation?> FindEvaluationByKeyAsync(string unit, string key, CancellationToken cancellationToken)
     {
-        await using NpgsqlCommand cmd = dataSource.CreateCommand($"{SelectEvaluation} WHERE unit = $1 AND idempotency_key = $2");
-        cmd.Parameters.AddWithValue(unit);
-        cmd.Parameters.AddWithValue(key);
+        await using NpgsqlCommand cmd = ByUnit(SelectEvaluation, "idempotency_key", key, unit);
         return await ReadEvaluationAsync(cmd, cancellationToken);
     }
 
