@@ -5,6 +5,8 @@ using Assistant.Api.Infrastructure;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Drafting;
 using Assistant.Api.Records;
+using Assistant.Api.Conversations;
+using Assistant.Api.Page;
 
 namespace Assistant.Api;
 
@@ -49,9 +51,10 @@ public static class ApiHost
         app.UseApiSecurity();
         app.MapOpenApi();
         app.MapHealthChecks("/health");
-        app.MapGet("/", () => TypedResults.Redirect("/openapi/v1.json")).ExcludeFromDescription();
+        app.MapStaffPage();
         app.MapEvaluationsApi();
         app.MapCorpusApi();
         app.MapRecordsApi();
+        app.MapConversationsApi();
     }
 }

@@ -199,9 +199,9 @@ public class PromptTests
     }
 
     [Fact]
-    public void TheLibraryHasTheFourPrompts_WithVersionsAndSettings()
+    public void TheLibraryHasItsPrompts_WithVersionsAndSettings()
     {
-        Assert.Equal(["deviation-reasons", "deviation-section", "improvement-measures", "repair"], PromptLibrary.Embedded.All.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["chat", "deviation-reasons", "deviation-section", "improvement-measures", "repair"], PromptLibrary.Embedded.All.Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.All(PromptLibrary.Embedded.All, p =>
         {
             Assert.False(string.IsNullOrWhiteSpace(p.Version));

@@ -352,7 +352,7 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         return sb.ToString();
     }
 
-    private static CitationDto Citation(DraftSource s) =>
+    public static CitationDto Citation(DraftSource s) =>
         new(s.Number, s.Hit.DocumentId, s.Hit.Title, s.Hit.Region, s.Hit.Year, s.Hit.Section, s.Hit.SectionPath, s.Hit.PassageId,
             s.Hit.Text.Length > 160 ? s.Hit.Text[..160] + "…" : s.Hit.Text);
 

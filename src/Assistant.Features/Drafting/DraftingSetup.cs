@@ -14,6 +14,9 @@ public static class DraftingSetup
         services.AddSingleton<OfflineDrafter>();
         services.AddSingleton(_ => new DraftingModel(settings.CreateClient()));
         services.AddSingleton<DraftingService>();
+        services.AddSingleton<Conversations.ConversationStore>();
+        services.AddSingleton<Conversations.ExplanationService>();
+        services.AddSingleton<Conversations.ConversationService>();
         return services;
     }
 }

@@ -102,6 +102,7 @@ public sealed class PromptLibrary
     public const string DeviationReasons = "deviation-reasons";
     public const string ImprovementMeasures = "improvement-measures";
     public const string Repair = "repair";
+    public const string Chat = "chat";
 
     private readonly Dictionary<string, PromptTemplate> prompts;
 

@@ -141,3 +141,49 @@ public sealed class DraftingMigration : Migration
         migrationBuilder.Sql("DROP TABLE drafts; DROP FUNCTION drafts_immutable(); DROP TABLE evaluations; DROP TABLE api_keys;");
     }
 }
+
+/// <summary>Conversations bound to an evaluation and a unit, with their messages (append-only).</summary>
+[DbContext(typeof(AssistantDb))]
+[Migration("20261121000003_Conversations")]
+public sealed class ConversationsMigration : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql("""
+            CREATE TABLE conversations (
+                id uuid PRIMARY KEY,
+                unit text NOT NULL,
+                evaluation_id uuid NOT NULL REFERENCES evaluations (id),
+                title text NOT NULL,
+                created_by uuid,
+                created_at timestamptz NOT NULL
+            );
+            CREATE INDEX ix_conversations_unit ON conversations (unit, created_at DESC);
+
+            CREATE TABLE conversation_messages (
+                id uuid PRIMARY KEY,
+                conversation_id uuid NOT NULL REFERENCES conversations (id),
+                seq integer NOT NULL,
+                role text NOT NULL CHECK (role IN ('user', 'assistant')),
+                content text NOT NULL,
+                payload jsonb NOT NULL,
+                created_by uuid,
+                created_at timestamptz NOT NULL,
+                UNIQUE (conversation_id, seq)
+            );
+
+            CREATE FUNCTION conversation_messages_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'conversation messages are never rewritten';
+            END $$;
+            CREATE TRIGGER conversation_messages_no_update BEFORE UPDATE ON conversation_messages FOR EACH ROW EXECUTE FUNCTION conversation_messages_immutable();
+            """);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql("DROP TABLE conversation_messages; DROP FUNCTION conversation_messages_immutable(); DROP TABLE conversations;");
+    }
+}

@@ -1,0 +1,187 @@
+using System.Text.Json;
+using Assistant.Api.Infrastructure;
+using Assistant.Features.Conversations;
+using Assistant.Features.Evaluations;
+using Assistant.Features.Records;
+using Microsoft.Net.Http.Headers;
+
+namespace Assistant.Api.Conversations;
+
+public sealed record ConversationBody(Guid? EvaluationId, string? Title);
+
+public sealed record MessageBody(string? Content, string? Provider);
+
+public sealed record ConversationEnvelope(Guid Id, Guid EvaluationId, string Title, DateTimeOffset CreatedAt, IReadOnlyList<StoredMessage> Messages);
+
+/// <summary>
+/// Conversations about a stored evaluation (staff drafting, reviewers asking why), answers streamed as
+/// server-sent events, and the reviewer's explanation of one indicator. Everything is the caller's unit's.
+/// </summary>
+public static class ConversationsApi
+{
+    /// <summary>Compact JSON for one SSE data line (the contract's names; no indentation, so no line breaks).</summary>
+    private static readonly JsonSerializerOptions EventJson = new(ScoreContract.JsonOptions) { WriteIndented = false };
+
+    public static RouteGroupBuilder MapConversationsApi(this IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder api = app.MapGroup("/api/v1").WithTags("Conversations and explanations");
+
+        api.MapPost("/conversations", CreateAsync)
+            .RequireAuthorization(ApiSecurity.Reader)
+            .WithName("StartConversation")
+            .WithSummary("就一张已保存的自评表开始对话 / Start a conversation about a stored evaluation")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/conversations", ListAsync)
+            .RequireAuthorization(ApiSecurity.Reader)
+            .WithName("ListConversations")
+            .WithSummary("本单位的对话 / The unit's conversations");
+
+        api.MapGet("/conversations/{id:guid}", GetAsync)
+            .RequireAuthorization(ApiSecurity.Reader)
+            .WithName("GetConversation")
+            .WithSummary("一次对话及其全部消息 / A conversation with its messages")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/conversations/{id:guid}/messages", PostMessageAsync)
+            .RequireAuthorization(ApiSecurity.Reader)
+            .WithName("SendMessage")
+            .WithSummary("发送消息；回答以 server-sent events 逐句流式返回，每句核验后才发出 / Send a message; the answer streams sentence by sentence, each verified first")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/evaluations/{id:guid}/indicators/{index:int}/explanation", ExplainAsync)
+            .RequireAuthorization(ApiSecurity.Reader)
+            .WithName("ExplainIndicator")
+            .WithSummary("某项指标为什么没有完成：计算过程、填报原因、矛盾、相似案例 / Why an indicator fell short: trace, stated reason, contradictions, similar cases")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api;
+    }
+
+    public static async Task<IResult> CreateAsync(HttpContext http, ConversationStore store, RecordStore records, CancellationToken ct)
+    {
+        ApiCaller caller = http.Caller();
+        ConversationBody body = Parse<ConversationBody>(await RequestBody.ReadTextAsync(http.Request, ct)) ?? new ConversationBody(null, null);
+        if (body.EvaluationId is not { } evaluationId || evaluationId == Guid.Empty)
+        {
+            throw new InputException("evaluationId", "请给出要讨论的自评表编号 evaluationId。", "evaluationId is required.");
+        }
+
+        string? title = body.Title?.Trim();
+        if (title is { Length: > ConversationStore.MaxTitleLength })
+        {
+            throw new InputException("title", $"标题不能超过{ConversationStore.MaxTitleLength}字。", $"title must be at most {ConversationStore.MaxTitleLength} characters.");
+        }
+
+        StoredEvaluation evaluation = await records.GetEvaluationAsync(caller.Unit, evaluationId, ct) ?? throw new KeyNotFoundException($"evaluation {evaluationId}");
+        StoredConversation created = await store.CreateAsync(caller.Unit, caller.KeyId, evaluationId, string.IsNullOrEmpty(title) ? evaluation.Title : title, ct);
+        return TypedResults.Created($"/api/v1/conversations/{created.Id}", new ConversationEnvelope(created.Id, created.EvaluationId, created.Title, created.CreatedAt, []));
+    }
+
+    public static async Task<IResult> ListAsync(HttpContext http, ConversationStore store, Guid? evaluationId, int? limit, CancellationToken ct)
+    {
+        if (limit is < 1 or > 500)
+        {
+            throw new InputException("limit", "limit 应在1到500之间。", "limit must be between 1 and 500.");
+        }
+
+        return TypedResults.Ok(await store.ListAsync(http.Caller().Unit, evaluationId, limit ?? 100, ct));
+    }
+
+    public static async Task<IResult> GetAsync(HttpContext http, ConversationStore store, Guid id, CancellationToken ct)
+    {
+        StoredConversation c = await store.GetAsync(http.Caller().Unit, id, ct) ?? throw new KeyNotFoundException($"conversation {id}");
+        return TypedResults.Ok(new ConversationEnvelope(c.Id, c.EvaluationId, c.Title, c.CreatedAt, await store.MessagesAsync(c.Id, ct)));
+    }
+
+    /// <summary>
+    /// Body: <c>{ "content": "为什么…没有完成", "provider": "default|offline|model" }</c>. The answer is a
+    /// <c>text/event-stream</c>: <c>message</c>, then <c>tool</c>, <c>sentence</c>, <c>sources</c>,
+    /// <c>score</c>, <c>explanation</c>, <c>draft</c>, <c>verification</c> as they happen, and <c>done</c>.
+    /// With <c>Accept: application/json</c> (and no event-stream) the whole turn comes back as one JSON object.
+    /// </summary>
+    public static async Task PostMessageAsync(HttpContext http, ConversationStore store, ConversationService chat, Guid id, CancellationToken ct)
+    {
+        ApiCaller caller = http.Caller();
+        MessageBody body = Parse<MessageBody>(await RequestBody.ReadTextAsync(http.Request, ct)) ?? new MessageBody(null, null);
+        chat.Validate(body.Content, body.Provider);
+        StoredConversation conversation = await store.GetAsync(caller.Unit, id, ct) ?? throw new KeyNotFoundException($"conversation {id}");
+        var chatCaller = new ChatCaller(caller.Unit, caller.KeyId, caller.Role is ApiRoles.Drafter or ApiRoles.Admin);
+
+        string accept = http.Request.Headers.Accept.ToString();
+        bool stream = accept.Length == 0 || accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) || !accept.Contains("application/json", StringComparison.OrdinalIgnoreCase);
+        if (!stream)
+        {
+            var events = new List<ChatEvent>();
+            TurnResult result = await chat.RunAsync(chatCaller, conversation, body.Content!, body.Provider, e =>
+            {
+                events.Add(e);
+                return Task.CompletedTask;
+            }, ct);
+            await TypedResults.Ok(new { turn = result, events = events.Select(e => new { type = e.Type, data = e.Data }) }).ExecuteAsync(http);
+            return;
+        }
+
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = "text/event-stream; charset=utf-8";
+        http.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        await http.Response.StartAsync(ct);
+
+        async Task Write(ChatEvent e)
+        {
+            string json = JsonSerializer.Serialize(e.Data, EventJson);
+            await http.Response.WriteAsync($"event: {e.Type}\ndata: {json}\n\n", ct);
+            await http.Response.Body.FlushAsync(ct);
+        }
+
+        try
+        {
+            await chat.RunAsync(chatCaller, conversation, body.Content!, body.Provider, Write, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            // Headers are sent: the failure becomes the stream's last event, in both languages.
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Assistant.Conversations").LogError(e, "Chat turn failed");
+            await Write(new ChatEvent("error", new
+            {
+                title = "回答失败 / The answer failed",
+                detail = e is InputException ie ? ie.Message : "服务器在回答时出错，已说出的内容已保存。 / The server failed while answering; what was said is stored.",
+            }));
+        }
+    }
+
+    public static async Task<IResult> ExplainAsync(HttpContext http, ExplanationService explanations, Guid id, int index, int? cases, CancellationToken ct)
+    {
+        if (cases is < 0 or > ExplanationService.MaxCases)
+        {
+            throw new InputException("cases", $"cases 应在0到{ExplanationService.MaxCases}之间。", $"cases must be between 0 and {ExplanationService.MaxCases}.");
+        }
+
+        ExplanationResponse explanation = await explanations.ExplainAsync(http.Caller().Unit, id, index, cases ?? 3, ct)
+            ?? throw new KeyNotFoundException($"evaluation {id}");
+        return TypedResults.Ok(explanation);
+    }
+
+    private static T? Parse<T>(string text)
+        where T : class
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text, ScoreContract.JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            string field = e.Path is { Length: > 2 } p ? p.TrimStart('$', '.') : "body";
+            throw new InputException(field, "请求体不是有效的JSON，或字段类型不对。", "The body is not valid JSON, or a field has the wrong type.");
+        }
+    }
+}

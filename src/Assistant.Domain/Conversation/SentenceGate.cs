@@ -1,0 +1,279 @@
+using System.Text;
+using Assistant.Domain.Drafting;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Verification;
+
+namespace Assistant.Domain.Conversation;
+
+/// <summary>A number in a released sentence and how it was checked (offsets within the sentence).</summary>
+public sealed record GatedNumber(int Start, int Length, string Text, string Verdict, string? FactId);
+
+/// <summary>A span of a sentence that was held back (replaced by 【待核实】) and why; the number itself is not repeated.</summary>
+public sealed record HeldSpan(int Start, int Length, string Reason);
+
+/// <summary>
+/// One sentence released to the reader: fact references rendered, citation markers lifted into
+/// <see cref="Sources"/>, every number checked, and anything unverified or contradicted replaced by
+/// 【待核实】 (listed in <see cref="Held"/>). <see cref="ParagraphEnd"/> when a line break followed it.
+/// </summary>
+public sealed record GatedSentence(string Text, IReadOnlyList<int> Sources, IReadOnlyList<string> FactIds, IReadOnlyList<GatedNumber> Numbers, IReadOnlyList<HeldSpan> Held, bool ParagraphEnd)
+{
+    public bool Clean => Held.Count == 0;
+}
+
+/// <summary>
+/// Sits between a streaming writer (a model, or the offline assistant) and the reader: text comes
+/// in as arbitrary chunks, goes out only as whole sentences that have passed the verifier. A sentence
+/// ends at 。！？；!?; or a line break, never inside a fact reference, so a number is never split across
+/// two releases and nothing is shown before it is checked. A run without an end longer than
+/// <see cref="MaxSentence"/> characters is cut at its last comma.
+/// </summary>
+public sealed class SentenceGate
+{
+    public const int MaxSentence = 300;
+
+    private FactSheet _sheet;
+    private Verifier _verifier;
+    private readonly Func<int> _sourceCount;
+    private readonly StringBuilder _pending = new();
+    private readonly StringBuilder _released = new();
+
+    /// <param name="sheet">The facts numbers are checked against.</param>
+    /// <param name="sourceCount">How many sources [S1]… exist when a sentence is released (they may grow as tools run).</param>
+    public SentenceGate(FactSheet sheet, Func<int>? sourceCount = null)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        _sheet = sheet;
+        _verifier = new Verifier(sheet);
+        _sourceCount = sourceCount ?? (() => 0);
+    }
+
+    /// <summary>
+    /// Adds facts that are not in the table but were computed in this turn (how many passages a search
+    /// found, a draft's version): a sentence may state them, as <c>{{fact:ID}}</c> or as numbers.
+    /// </summary>
+    public void AddFacts(IEnumerable<Fact> facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        _sheet = _sheet with { Facts = [.. _sheet.Facts, .. facts] };
+        _verifier = new Verifier(_sheet);
+    }
+
+    /// <summary>Everything released so far, sentences joined (line breaks between paragraphs).</summary>
+    public string Released => _released.ToString();
+
+    public int HeldCount { get; private set; }
+
+    /// <summary>Takes a chunk; returns the sentences it completed, checked.</summary>
+    public IReadOnlyList<GatedSentence> Push(string chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        _pending.Append(chunk.Replace("\r\n", "\n", StringComparison.Ordinal));
+        var released = new List<GatedSentence>();
+        while (NextEnd() is { } end)
+        {
+            string raw = _pending.ToString(0, end.Length);
+            _pending.Remove(0, end.Length);
+            if (Release(raw, end.ParagraphEnd) is { } s)
+            {
+                released.Add(s);
+            }
+        }
+
+        return released;
+    }
+
+    /// <summary>Releases whatever is left (the writer has finished).</summary>
+    public IReadOnlyList<GatedSentence> Flush()
+    {
+        string rest = _pending.ToString();
+        _pending.Clear();
+        return Release(rest, paragraphEnd: true) is { } s ? [s] : [];
+    }
+
+    private (int Length, bool ParagraphEnd)? NextEnd()
+    {
+        int depth = 0;
+        int lastComma = -1;
+        for (int i = 0; i < _pending.Length; i++)
+        {
+            char c = _pending[i];
+            if (c == '{' && i + 1 < _pending.Length && _pending[i + 1] == '{')
+            {
+                depth++;
+                i++;
+                continue;
+            }
+
+            if (c == '}' && depth > 0 && i + 1 < _pending.Length && _pending[i + 1] == '}')
+            {
+                depth--;
+                i++;
+                continue;
+            }
+
+            if (depth > 0)
+            {
+                continue;
+            }
+
+            if (c == '\n')
+            {
+                return (i + 1, true);
+            }
+
+            if (c is '。' or '！' or '？' or '；' or '!' or '?' or ';')
+            {
+                // Keep closing quotes and brackets, and a citation marker right after the stop, with the sentence.
+                int j = i + 1;
+                while (j < _pending.Length && _pending[j] is '”' or '’' or '」' or '』' or '）' or ')')
+                {
+                    j++;
+                }
+
+                if (j == _pending.Length)
+                {
+                    return null; // a closing mark or a citation may still follow
+                }
+
+                if (_pending[j] == '[' || _pending[j] == '［')
+                {
+                    int close = IndexOf(']', j);
+                    if (close < 0)
+                    {
+                        return null;
+                    }
+
+                    if (close - j <= 12)
+                    {
+                        j = close + 1;
+                    }
+                }
+
+                bool paragraph = j < _pending.Length && _pending[j] == '\n';
+                return (paragraph ? j + 1 : j, paragraph);
+            }
+
+            if (c is '，' or ',' && !(i > 0 && char.IsAsciiDigit(_pending[i - 1]) && i + 1 < _pending.Length && char.IsAsciiDigit(_pending[i + 1])))
+            {
+                lastComma = i;
+            }
+
+            if (i >= MaxSentence && lastComma > 0)
+            {
+                return (lastComma + 1, false);
+            }
+        }
+
+        return null;
+    }
+
+    private int IndexOf(char c, int from)
+    {
+        for (int i = from; i < _pending.Length; i++)
+        {
+            if (_pending[i] == c || (c == ']' && _pending[i] == '］'))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private GatedSentence? Release(string raw, bool paragraphEnd)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            if (paragraphEnd && _released.Length > 0 && _released[^1] != '\n')
+            {
+                _released.Append('\n');
+            }
+
+            return null;
+        }
+
+        RenderedDraft rendered = DraftText.Render(raw.TrimEnd('\n'), _sheet, _sourceCount());
+        string text = string.Concat(rendered.Paragraphs.Select(p => p.Text));
+        var sources = rendered.Paragraphs.SelectMany(p => p.Sources).Distinct().ToList();
+        var facts = rendered.Paragraphs.SelectMany(p => p.FactIds).Distinct(StringComparer.Ordinal).ToList();
+
+        VerificationReport report = _verifier.Verify(text);
+        var problems = DraftText.Problems(report);
+        var held = new List<HeldSpan>();
+        var sb = new StringBuilder(text);
+        foreach (var (start, length, _) in problems.OrderByDescending(p => p.Start))
+        {
+            sb.Remove(start, length).Insert(start, DraftText.Unverified);
+        }
+
+        // Offsets after masking, in text order, with reasons that do not repeat the held number.
+        int shift = 0;
+        foreach (var (start, length, _) in problems)
+        {
+            held.Add(new HeldSpan(start + shift, DraftText.Unverified.Length, HeldReason(report, start, length)));
+            shift += DraftText.Unverified.Length - length;
+        }
+
+        if (rendered.UnknownFactIds.Count > 0)
+        {
+            held.AddRange(rendered.UnknownFactIds.Select(id => new HeldSpan(-1, 0, $"事实编号 {id} 不存在")));
+        }
+
+        string released = sb.ToString();
+        var numbers = report.Mentions
+            .Where(m => m.Verdict is Verdict.Verified or Verdict.Derived or Verdict.Identifier
+                && !problems.Any(p => m.Mention.Start < p.Start + p.Length && p.Start < m.Mention.Start + m.Mention.Length))
+            .Select(m => new GatedNumber(Shifted(m.Mention.Start, problems), m.Mention.Length, m.Mention.Text, Name(m.Verdict), m.FactId))
+            .ToList();
+
+        HeldCount += held.Count;
+        _released.Append(released);
+        if (paragraphEnd)
+        {
+            _released.Append('\n');
+        }
+
+        return new GatedSentence(released, sources, facts, numbers, held, paragraphEnd);
+    }
+
+    private static int Shifted(int start, IReadOnlyList<(int Start, int Length, string Reason)> problems)
+    {
+        int shift = 0;
+        foreach (var p in problems)
+        {
+            if (p.Start < start)
+            {
+                shift += DraftText.Unverified.Length - p.Length;
+            }
+        }
+
+        return start + shift;
+    }
+
+    private static string HeldReason(VerificationReport report, int start, int length)
+    {
+        CheckedClaim? claim = report.Claims.FirstOrDefault(c => c.Verdict == Verdict.Contradicted && c.Start >= start && c.Start < start + length);
+        CheckedMention? mention = report.Mentions.FirstOrDefault(m => m.Verdict is Verdict.Contradicted or Verdict.Unverified && m.Mention.Start >= start && m.Mention.Start < start + length);
+        if (mention is { Verdict: Verdict.Contradicted })
+        {
+            return $"数字与自评表不符（{mention.FactId}），已暂扣";
+        }
+
+        if (mention is not null)
+        {
+            return "数字在自评表中找不到依据，已暂扣";
+        }
+
+        return claim is not null ? $"说法与表中情况不符（{claim.FactId}），已暂扣" : "未通过核验，已暂扣";
+    }
+
+    private static string Name(Verdict v) => v switch
+    {
+        Verdict.Verified => "verified",
+        Verdict.Derived => "derived",
+        Verdict.Identifier => "identifier",
+        Verdict.Contradicted => "contradicted",
+        _ => "unverified",
+    };
+}

@@ -1,0 +1,253 @@
+using System.ComponentModel;
+using System.Globalization;
+using Assistant.Domain.Conversation;
+using Assistant.Domain.Corpus;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
+using Assistant.Domain.Scoring;
+using Assistant.Features.Corpus;
+using Assistant.Features.Drafting;
+using Assistant.Features.Evaluations;
+using Assistant.Features.Records;
+using Microsoft.Extensions.AI;
+
+namespace Assistant.Features.Conversations;
+
+/// <summary>Who is talking: the unit, the key, and whether the key may draft (drafter and admin).</summary>
+public sealed record ChatCaller(string Unit, Guid? KeyId, bool CanDraft);
+
+/// <summary>One server-sent event of a chat turn: its type and its JSON data.</summary>
+public sealed record ChatEvent(string Type, object Data);
+
+public sealed record ToolCallDto(string Name, IReadOnlyDictionary<string, object?> Arguments, string Summary, bool Failed);
+
+public sealed record ShortRowDto(int Index, string Name, string Target, string Actual, string? CompletionText, string? Score, string? Lost);
+
+public sealed record ScoreToolResult(string Title, string? Total, string? Grade, IReadOnlyList<FundScoreDto> Funds, int Indicators, IReadOnlyList<ShortRowDto> ShortRows, int Exceeded, IReadOnlyList<FindingDto> Findings);
+
+public sealed record SearchToolResult(string Query, IReadOnlyList<CitationDto> Hits);
+
+public sealed record DraftToolResult(Guid? DraftId, int Version, DraftResult? Draft, string? Error);
+
+public sealed record VerifyToolResult(string Text, VerificationResponse Verification);
+
+/// <summary>
+/// The assistant's tools for one turn of a conversation about one stored evaluation: the score, one
+/// indicator's explanation, corpus search, drafting (stored as a new version) and verification. The
+/// model reaches them as <see cref="AIFunction"/>s; the offline router calls the same methods. Each call
+/// is reported as a <c>tool</c> event; sources found are numbered [S1]… for the whole turn.
+/// </summary>
+public sealed class ChatTools
+{
+    private readonly ChatCaller caller;
+    private readonly Guid evaluationId;
+    private readonly FactSheet sheet;
+    private readonly ScoringPolicy policy;
+    private readonly ExplanationService explanations;
+    private readonly CorpusSearch search;
+    private readonly DraftingService drafting;
+    private readonly RecordStore records;
+    private readonly Func<ChatEvent, Task> emit;
+    private readonly List<CitationDto> sources = [];
+    private readonly List<ToolCallDto> calls = [];
+
+    public ChatTools(ChatCaller caller, Guid evaluationId, FactSheet sheet, ScoringPolicy policy, ExplanationService explanations, CorpusSearch search,
+        DraftingService drafting, RecordStore records, Func<ChatEvent, Task> emit)
+    {
+        this.caller = caller;
+        this.evaluationId = evaluationId;
+        this.sheet = sheet;
+        this.policy = policy;
+        this.explanations = explanations;
+        this.search = search;
+        this.drafting = drafting;
+        this.records = records;
+        this.emit = emit;
+    }
+
+    public IReadOnlyList<CitationDto> Sources => sources;
+
+    public IReadOnlyList<ToolCallDto> Calls => calls;
+
+    public Evaluation Evaluation => sheet.Evaluation;
+
+    /// <summary>The tools as the model sees them.</summary>
+    public IList<AITool> AsAITools() =>
+    [
+        AIFunctionFactory.Create(ScoreAsync, "get_score", "自评表的总分、等级、预算执行率、未完成的指标和勾稽检查发现的问题。"),
+        AIFunctionFactory.Create(
+            ([Description("指标序号，从0开始（表中第几行减一）")] int index) => ExplainAsync(index),
+            "explain_indicator", "某项指标为什么没有完成：计算过程（指标值、完成值、差距、完成率、扣分、计分规则）、单位填报的原因、矛盾之处和相似的往年案例。"),
+        AIFunctionFactory.Create(
+            ([Description("要找的内容，如“见习岗位不足的原因”")] string query, [Description("段落类型：deviation-reason、improvement-measure、funds、indicator，可不填")] string? section) => SearchAsync(query, section),
+            "search_reports", "在往年和其他地区的绩效自评报告中查找相似段落，结果编号为 [S1]、[S2]……"),
+        AIFunctionFactory.Create(
+            ([Description("deviation（偏离原因和改进措施）、deviation-reasons 或 improvement-measures")] string section) => DraftAsync(section),
+            "draft_section", "起草第三部分“偏离绩效目标的原因和下一步改进措施”，数字逐一核验后保存为新版本。"),
+        AIFunctionFactory.Create(
+            ([Description("要核对的文字")] string text) => VerifyAsync(text),
+            "verify_text", "把一段文字中的每个数字和判断与自评表核对。"),
+    ];
+
+    public async Task<ScoreToolResult> ScoreAsync()
+    {
+        ScoreResponse score = ScoreContract.ToResponse(sheet.Evaluation, sheet.Report);
+        var shortRows = IndicatorExplainer.ShortRows(sheet).Select(ShortRow).ToList();
+        var result = new ScoreToolResult(sheet.Evaluation.Title, score.Total, score.Grade, score.Funds, sheet.Report.Indicators.Count, shortRows,
+            sheet.Report.Indicators.Count(r => r.Status == IndicatorStatus.Exceeded),
+            score.Findings.Where(f => f.Severity != "info").ToList());
+        await ToolAsync("get_score", new Dictionary<string, object?>(), $"总分 {score.Total ?? "不计分"}，{shortRows.Count} 项未得满分", false);
+        await emit(new ChatEvent("score", score));
+        return result;
+    }
+
+    public async Task<ExplanationResponse> ExplainAsync(int index)
+    {
+        var args = new Dictionary<string, object?> { ["index"] = index };
+        if (index < 0 || index >= sheet.Report.Indicators.Count)
+        {
+            await ToolAsync("explain_indicator", args, $"没有第 {index} 项指标", true);
+            throw new ToolException($"没有序号为{index}的指标（共{sheet.Report.Indicators.Count}项，序号从0开始）。");
+        }
+
+        IReadOnlyList<(string, string)> texts = await DraftTextsAsync();
+        ExplanationResponse explanation = await explanations.ExplainAsync(evaluationId, sheet, index, texts, 3, policy);
+        var cases = explanation.SimilarCases.Select(Number).ToList();
+        explanation = explanation with { SimilarCases = cases };
+        await ToolAsync("explain_indicator", args, $"{explanation.Trace.Name}：{explanation.Trace.StatusText}", false);
+        await emit(new ChatEvent("explanation", explanation));
+        await EmitSourcesAsync();
+        return explanation;
+    }
+
+    public async Task<SearchToolResult> SearchAsync(string query, string? section = null)
+    {
+        var args = new Dictionary<string, object?> { ["query"] = query, ["section"] = section };
+        SearchRequest request;
+        try
+        {
+            request = SearchRequest.FromText(query, 5, section, null, null, null, null);
+        }
+        catch (InputException e)
+        {
+            await ToolAsync("search_reports", args, e.Message, true);
+            throw new ToolException(e.Message);
+        }
+
+        SearchResponse found = await search.SearchAsync(request);
+        var hits = found.Hits.Select((h, i) => Number(DraftingService.Citation(new DraftSource(i + 1, h)))).ToList();
+        await ToolAsync("search_reports", args, $"找到 {hits.Count} 段", false);
+        await EmitSourcesAsync();
+        return new SearchToolResult(query, hits);
+    }
+
+    public async Task<DraftToolResult> DraftAsync(string section)
+    {
+        var args = new Dictionary<string, object?> { ["section"] = section };
+        if (!caller.CanDraft)
+        {
+            await ToolAsync("draft_section", args, "审阅密钥不能起草", true);
+            return new DraftToolResult(null, 0, null, "您的密钥是审阅（reviewer）角色，只能查看和核对，不能起草。");
+        }
+
+        DraftSection part;
+        try
+        {
+            part = DraftSections.Parse(section);
+        }
+        catch (InputException e)
+        {
+            await ToolAsync("draft_section", args, e.Message, true);
+            throw new ToolException(e.Message);
+        }
+
+        DraftResult result = await drafting.DraftAsync(sheet.Evaluation, new DraftRequest(part, policy.Name, "default"));
+        var (stored, _) = await records.AddDraftAsync(caller.Unit, caller.KeyId, evaluationId, result,
+            RecordStore.RequestHash($"chat-draft:{evaluationId}", Guid.NewGuid().ToString()), null);
+        await ToolAsync("draft_section", args, $"第 {stored.Version} 版，{(result.Status == DraftResult.Verified ? "已全部核实" : "需复核")}", false);
+        await emit(new ChatEvent("draft", new { id = stored.Id, evaluationId, section = stored.Section, version = stored.Version, createdAt = stored.CreatedAt, draft = result }));
+        return new DraftToolResult(stored.Id, stored.Version, result, null);
+    }
+
+    public async Task<VerifyToolResult> VerifyAsync(string text)
+    {
+        var args = new Dictionary<string, object?> { ["text"] = text };
+        if (string.IsNullOrWhiteSpace(text) || text.Length > VerificationContract.MaxTextLength)
+        {
+            await ToolAsync("verify_text", args, "没有要核对的文字", true);
+            throw new ToolException("没有要核对的文字。");
+        }
+
+        VerificationResponse verification = VerificationContract.Verify(sheet, text);
+        var result = new VerifyToolResult(text, verification);
+        await ToolAsync("verify_text", args, $"{verification.Summary.Numbers} 个数字，{verification.Summary.Unverified} 个未核实，{verification.Summary.Contradicted} 个矛盾", false);
+        await emit(new ChatEvent("verification", result));
+        return result;
+    }
+
+    private ShortRowDto ShortRow(int index)
+    {
+        IndicatorResult r = sheet.Report.Indicators[index];
+        decimal? lost = r.Weight is { } w && r.Score is { } s && w - s > 0 ? w - s : null;
+        return new ShortRowDto(index, r.Name.Trim(), r.Target.Text.Trim(), r.Actual.Text.Trim(),
+            r.Completion is { } c ? PrintedNumber.Format(c * 100m, 2) + "%" : null,
+            r.Score is { } sc ? PrintedNumber.Format(sc, 2) : null,
+            lost is { } l ? PrintedNumber.Format(l, 2) : null);
+    }
+
+    /// <summary>Numbers a found passage for this turn (the same passage keeps its number).</summary>
+    private CitationDto Number(CitationDto found)
+    {
+        CitationDto? known = sources.FirstOrDefault(s => s.PassageId == found.PassageId);
+        if (known is not null)
+        {
+            return known;
+        }
+
+        CitationDto numbered = found with { Source = sources.Count + 1 };
+        sources.Add(numbered);
+        return numbered;
+    }
+
+    private async Task<IReadOnlyList<(string, string)>> DraftTextsAsync()
+    {
+        var texts = new List<(string, string)>();
+        foreach (var latest in (await records.ListDraftsAsync(caller.Unit, evaluationId)).GroupBy(d => d.Section).Select(g => g.MaxBy(d => d.Version)!))
+        {
+            if (await records.GetDraftAsync(caller.Unit, latest.Id) is { } draft)
+            {
+                texts.Add(($"草稿 {draft.Section} 第{draft.Version.ToString(CultureInfo.InvariantCulture)}版", draft.Result.Text));
+            }
+        }
+
+        return texts;
+    }
+
+    private Task EmitSourcesAsync() => emit(new ChatEvent("sources", new { sources = sources.ToList() }));
+
+    private async Task ToolAsync(string name, Dictionary<string, object?> args, string summary, bool failed)
+    {
+        var call = new ToolCallDto(name, args, summary, failed);
+        calls.Add(call);
+        await emit(new ChatEvent("tool", call));
+    }
+}
+
+/// <summary>A tool refused its arguments; the message (Chinese) goes back to the model or the user.</summary>
+public sealed class ToolException : Exception
+{
+    public ToolException()
+    {
+    }
+
+    public ToolException(string message)
+        : base(message)
+    {
+    }
+
+    public ToolException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

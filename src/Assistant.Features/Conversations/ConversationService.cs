@@ -1,0 +1,311 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Assistant.Domain.Conversation;
+using Assistant.Domain.Drafting;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Scoring;
+using Assistant.Features.Corpus;
+using Assistant.Features.Drafting;
+using Assistant.Features.Evaluations;
+using Assistant.Features.Records;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace Assistant.Features.Conversations;
+
+/// <summary>What a turn ended with (the <c>done</c> event, and what is stored with the assistant's message).</summary>
+public sealed record TurnResult(
+    Guid ConversationId,
+    Guid UserMessageId,
+    Guid? AssistantMessageId,
+    string Status,
+    string Text,
+    int Held,
+    string Provider,
+    string Model,
+    FallbackDto? Fallback,
+    int ToolRounds,
+    IReadOnlyList<ToolCallDto> ToolCalls,
+    IReadOnlyList<CitationDto> Sources,
+    long ElapsedMs);
+
+/// <summary>
+/// One turn of a conversation: the user's message is stored, the model (with tools, in a bounded loop)
+/// or the offline router answers, every sentence goes through the <see cref="SentenceGate"/> before it
+/// is emitted, and the released answer is stored with the turn's tool calls, sources and events.
+/// </summary>
+public sealed partial class ConversationService(
+    ConversationStore conversations,
+    RecordStore records,
+    ExplanationService explanations,
+    CorpusSearch search,
+    DraftingService drafting,
+    DraftingModel model,
+    ILogger<ConversationService> logger)
+{
+    /// <summary>At most this many rounds of tool calls per turn; then the model must answer.</summary>
+    public const int MaxToolRounds = 4;
+
+    public const int MaxMessageChars = 8000;
+
+    /// <summary>Earlier messages given to the model (most recent last).</summary>
+    public const int HistoryMessages = 20;
+
+    /// <summary>Checks a message before anything is stored; <see cref="InputException"/> names the field.</summary>
+    public void Validate(string? content, string? provider)
+    {
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            throw new InputException("content", "消息内容不能为空。", "content is required.");
+        }
+
+        if (content.Length > MaxMessageChars)
+        {
+            throw new InputException("content", $"消息不能超过{MaxMessageChars}字。", $"content must be at most {MaxMessageChars} characters.");
+        }
+
+        _ = UseModel(provider);
+    }
+
+    public async Task<TurnResult> RunAsync(ChatCaller caller, StoredConversation conversation, string content, string? provider, Func<ChatEvent, Task> emit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(emit);
+        Validate(content, provider);
+        bool useModel = UseModel(provider);
+        var clock = Stopwatch.StartNew();
+
+        StoredEvaluation stored = await records.GetEvaluationAsync(caller.Unit, conversation.EvaluationId, cancellationToken)
+            ?? throw new KeyNotFoundException($"evaluation {conversation.EvaluationId}");
+        Evaluation evaluation = EvaluationJson.Parse(stored.Body);
+        ScoringPolicy policy = EvaluationService.ResolvePolicy(stored.Policy);
+        FactSheet sheet = FactSheet.Build(evaluation, policy);
+        IReadOnlyList<StoredMessage> history = await conversations.MessagesAsync(conversation.Id, cancellationToken);
+
+        StoredMessage user = await conversations.AppendAsync(conversation.Id, "user", content, "{}", caller.KeyId, cancellationToken);
+        var events = new List<ChatEvent>();
+        async Task Emit(ChatEvent e)
+        {
+            if (e.Type != "sentence")
+            {
+                events.Add(e);
+            }
+
+            await emit(e);
+        }
+
+        await Emit(new ChatEvent("message", new { conversationId = conversation.Id, userMessageId = user.Id, seq = user.Seq }));
+
+        var tools = new ChatTools(caller, conversation.EvaluationId, sheet, policy, explanations, search, drafting, records, Emit);
+        var gate = new SentenceGate(sheet, () => tools.Sources.Count);
+        var sentences = new List<GatedSentence>();
+        async Task ReleaseAsync(IReadOnlyList<GatedSentence> released)
+        {
+            foreach (GatedSentence s in released)
+            {
+                sentences.Add(s);
+                await Emit(new ChatEvent("sentence", s));
+            }
+        }
+
+        IChatClient? client = useModel ? model.Client : null;
+        (string providerName, string modelId) = client?.Describe() ?? ("offline", OfflineModelId);
+        FallbackDto? fallback = null;
+        int rounds = 0;
+        string status = "complete";
+        try
+        {
+            if (client is not null)
+            {
+                try
+                {
+                    rounds = await RunModelAsync(client, evaluation, sheet, history, content, tools, gate, ReleaseAsync, cancellationToken);
+                }
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ToolException)
+                {
+                    LogFallback(logger, providerName, modelId, e.GetType().Name, e.Message);
+                    fallback = new FallbackDto(providerName, modelId, $"{e.GetType().Name}: {(e.Message.Length > 300 ? e.Message[..300] + "…" : e.Message)}");
+                    (providerName, modelId) = ("offline", OfflineModelId);
+                    client = null;
+                    await ReleaseAsync(gate.Push("\n"));
+                    await ReleaseAsync(gate.Push("大模型暂时不可用，以下由离线助手回答。\n"));
+                }
+            }
+
+            if (client is null)
+            {
+                var offline = new OfflineAssistant();
+                string answer = await offline.AnswerAsync(content, tools, sheet);
+                gate.AddFacts(offline.TurnFacts);
+                await StreamAsync(answer, gate, ReleaseAsync, cancellationToken);
+            }
+
+            await ReleaseAsync(gate.Flush());
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            status = "cancelled";
+        }
+
+        string text = gate.Released.TrimEnd('\n');
+        var payload = new
+        {
+            status,
+            provider = providerName,
+            model = modelId,
+            fallback,
+            toolRounds = rounds,
+            held = gate.HeldCount,
+            toolCalls = tools.Calls,
+            sources = tools.Sources,
+            sentences,
+            events = events.Where(e => e.Type != "message").ToList(),
+        };
+
+        // The answer is stored even when the reader went away: what was released is what was said.
+        StoredMessage assistant = await conversations.AppendAsync(conversation.Id, "assistant", text,
+            JsonSerializer.Serialize(payload, ScoreContract.JsonOptions), caller.KeyId, CancellationToken.None);
+        var result = new TurnResult(conversation.Id, user.Id, assistant.Id, status, text, gate.HeldCount, providerName, modelId, fallback, rounds,
+            tools.Calls, tools.Sources, clock.ElapsedMilliseconds);
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            await emit(new ChatEvent("done", result));
+        }
+
+        LogTurn(logger, conversation.Id, providerName, modelId, tools.Calls.Count, gate.HeldCount, status, clock.ElapsedMilliseconds);
+        return result;
+    }
+
+    public const string OfflineModelId = "offline-router-v1";
+
+    /// <summary>
+    /// The bounded tool loop: stream the model's answer through the gate; when it asks for tools, run
+    /// them, give it the results and ask again; at most <see cref="MaxToolRounds"/> rounds.
+    /// </summary>
+    private static async Task<int> RunModelAsync(IChatClient client, Evaluation evaluation, FactSheet sheet, IReadOnlyList<StoredMessage> history, string content,
+        ChatTools tools, SentenceGate gate, Func<IReadOnlyList<GatedSentence>, Task> release, CancellationToken cancellationToken)
+    {
+        PromptTemplate prompt = PromptLibrary.Embedded[PromptLibrary.Chat];
+        IReadOnlyList<DeviationItem> items = DeviationItems.Find(sheet);
+        var messages = new List<ChatMessage>
+        {
+            new(ChatRole.System, prompt.System + "\n" + prompt.Render(new Dictionary<string, string>
+            {
+                ["title"] = evaluation.Title,
+                ["year"] = evaluation.Year?.ToString(CultureInfo.InvariantCulture) ?? "本",
+                ["region"] = evaluation.Region ?? "本地区",
+                ["facts"] = KeyFacts(sheet, items),
+                ["items"] = items.Count == 0 ? "（无）" : string.Join('\n', items.Select(i => $"- {i.Name}：{i.Situation}；单位填报的原因：{i.StatedReason ?? "未填写"}")),
+            })),
+        };
+        foreach (StoredMessage m in history.TakeLast(HistoryMessages))
+        {
+            messages.Add(new ChatMessage(m.Role == "user" ? ChatRole.User : ChatRole.Assistant, m.Content));
+        }
+
+        messages.Add(new ChatMessage(ChatRole.User, content));
+        IList<AITool> aiTools = tools.AsAITools();
+        var byName = aiTools.OfType<AIFunction>().ToDictionary(f => f.Name, StringComparer.Ordinal);
+        var options = new ChatOptions { Tools = aiTools, Temperature = prompt.Temperature, MaxOutputTokens = prompt.MaxOutputTokens, ToolMode = ChatToolMode.Auto };
+
+        int rounds = 0;
+        while (true)
+        {
+            var updates = new List<ChatResponseUpdate>();
+            await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync(messages, options, cancellationToken))
+            {
+                updates.Add(update);
+                if (!string.IsNullOrEmpty(update.Text))
+                {
+                    await release(gate.Push(update.Text));
+                }
+            }
+
+            ChatResponse response = updates.ToChatResponse();
+            var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
+            if (calls.Count == 0)
+            {
+                return rounds;
+            }
+
+            await release(gate.Push("\n"));
+            messages.AddRange(response.Messages);
+            if (rounds >= MaxToolRounds)
+            {
+                // The model keeps asking: answer every call with a refusal and stop.
+                messages.Add(new ChatMessage(ChatRole.Tool, calls.Select(c => (AIContent)new FunctionResultContent(c.CallId, "工具调用次数已达上限，请直接回答。")).ToList()));
+                await release(gate.Push("（工具调用次数已达上限，回答到此为止。）\n"));
+                return rounds;
+            }
+
+            rounds++;
+            var results = new List<AIContent>();
+            foreach (FunctionCallContent call in calls)
+            {
+                object? result;
+                if (!byName.TryGetValue(call.Name, out AIFunction? function))
+                {
+                    result = new { error = $"没有名为 {call.Name} 的工具。" };
+                }
+                else
+                {
+                    try
+                    {
+                        result = await function.InvokeAsync(new AIFunctionArguments(call.Arguments), cancellationToken);
+                    }
+                    catch (Exception e) when (e is ToolException or ArgumentException or JsonException or InputException)
+                    {
+                        result = new { error = e.Message };
+                    }
+                }
+
+                results.Add(new FunctionResultContent(call.CallId, result));
+            }
+
+            messages.Add(new ChatMessage(ChatRole.Tool, results));
+        }
+    }
+
+    /// <summary>Feeds composed text to the gate in small pieces, as a model would stream it.</summary>
+    private static async Task StreamAsync(string text, SentenceGate gate, Func<IReadOnlyList<GatedSentence>, Task> release, CancellationToken cancellationToken)
+    {
+        const int Piece = 12;
+        for (int i = 0; i < text.Length; i += Piece)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await release(gate.Push(text.Substring(i, Math.Min(Piece, text.Length - i))));
+        }
+    }
+
+    private bool UseModel(string? provider) => provider?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "default" => model.Client is not null,
+        "offline" => false,
+        "model" or "openai" when model.Client is not null => true,
+        "model" or "openai" => throw new InputException("provider", "服务器未配置大模型（Drafting:Provider），只能使用 offline。", "No model is configured on this server (Drafting:Provider); use offline."),
+        _ => throw new InputException("provider", $"未知的回答方式“{provider}”，可选：default、offline、model。", $"Unknown provider '{provider}'; use default, offline or model."),
+    };
+
+    private static string KeyFacts(FactSheet sheet, IReadOnlyList<DeviationItem> items)
+    {
+        var wanted = new HashSet<string>(items.SelectMany(i => i.FactIds), StringComparer.Ordinal);
+        var sb = new StringBuilder();
+        foreach (Fact f in sheet.Facts.Where(f => wanted.Contains(f.Id) || f.Id is "total" or "totalLost" or "count.indicators" or "count.short" or "count.exceeded"
+            || (f.FundLineIndex is not null && (f.Id.EndsWith(".rate", StringComparison.Ordinal) || f.Id.EndsWith(".score", StringComparison.Ordinal)))))
+        {
+            sb.Append("- ").Append(f.Id).Append('：').Append(f.Label).Append(" = ").Append(f.Text).Append('\n');
+        }
+
+        return sb.Length == 0 ? "（无）" : sb.ToString().TrimEnd('\n');
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chat model {Provider}:{Model} failed ({ErrorType}: {Error}); the offline assistant answers")]
+    private static partial void LogFallback(ILogger logger, string provider, string model, string errorType, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat turn in {ConversationId} by {Provider}:{Model}: {Tools} tool calls, {Held} held, {Status}, {ElapsedMs} ms")]
+    private static partial void LogTurn(ILogger logger, Guid conversationId, string provider, string model, int tools, int held, string status, long elapsedMs);
+}

@@ -1,0 +1,134 @@
+using Assistant.Domain.Conversation;
+using Assistant.Domain.Corpus;
+using Assistant.Domain.Drafting;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
+using Assistant.Domain.Scoring;
+using Assistant.Features.Corpus;
+using Assistant.Features.Drafting;
+using Assistant.Features.Evaluations;
+using Assistant.Features.Records;
+
+namespace Assistant.Features.Conversations;
+
+/// <summary>The calculator's trace of one row, decimals as strings (exact on the wire).</summary>
+public sealed record TraceDto(
+    int Index,
+    string Name,
+    string? Level1,
+    string? Level2,
+    string Rule,
+    string RuleText,
+    string Status,
+    string StatusText,
+    string Target,
+    string Actual,
+    string? Weight,
+    string? Score,
+    string? Lost,
+    string? Completion,
+    string? CompletionText,
+    string? Gap,
+    string? GapUnit,
+    string Computation);
+
+public sealed record ContradictionDto(string Source, string Text, string? FactId, string Note);
+
+public sealed record FactDto(string Id, string Label, string Text);
+
+/// <summary>
+/// Why an indicator stands where it does (<c>GET /api/v1/evaluations/{id}/indicators/{index}/explanation</c>):
+/// the trace, the reason the unit stated or the finding that none was given, the row's findings,
+/// contradictions between report texts (the row's 偏差原因, the stored drafts) and the table, and
+/// similar past cases with citations.
+/// </summary>
+public sealed record ExplanationResponse(
+    Guid EvaluationId,
+    int Index,
+    bool FellShort,
+    TraceDto Trace,
+    string? Kind,
+    string? Situation,
+    string? StatedReason,
+    string? ReasonFinding,
+    IReadOnlyList<FindingDto> Findings,
+    IReadOnlyList<ContradictionDto> Contradictions,
+    IReadOnlyList<CitationDto> SimilarCases,
+    IReadOnlyList<FactDto> Facts,
+    IReadOnlyList<string> TextsChecked);
+
+/// <summary>Builds explanations for stored evaluations: pure calculator work plus a corpus search for similar cases.</summary>
+public sealed class ExplanationService(RecordStore records, CorpusSearch search)
+{
+    public const int MaxCases = 10;
+
+    /// <summary>The explanation of row <paramref name="index"/> of a stored evaluation; null when the evaluation is not the unit's.</summary>
+    public async Task<ExplanationResponse?> ExplainAsync(string unit, Guid evaluationId, int index, int cases, CancellationToken cancellationToken = default)
+    {
+        StoredEvaluation? stored = await records.GetEvaluationAsync(unit, evaluationId, cancellationToken);
+        if (stored is null)
+        {
+            return null;
+        }
+
+        Evaluation evaluation = EvaluationJson.Parse(stored.Body);
+        if (index < 0 || index >= evaluation.Indicators.Count)
+        {
+            throw new KeyNotFoundException($"indicator {index}");
+        }
+
+        // The report texts about this table: the latest stored draft of each section.
+        var texts = new List<(string Source, string Text)>();
+        foreach (var latest in (await records.ListDraftsAsync(unit, evaluationId, cancellationToken)).GroupBy(d => d.Section).Select(g => g.MaxBy(d => d.Version)!))
+        {
+            if (await records.GetDraftAsync(unit, latest.Id, cancellationToken) is { } draft)
+            {
+                texts.Add(($"草稿 {draft.Section} 第{draft.Version}版", draft.Result.Text));
+            }
+        }
+
+        ScoringPolicy policy = EvaluationService.ResolvePolicy(stored.Policy);
+        FactSheet sheet = FactSheet.Build(evaluation, policy);
+        return await ExplainAsync(evaluationId, sheet, index, texts, cases, policy, cancellationToken);
+    }
+
+    /// <summary>The explanation of one row of a scored sheet, with up to <paramref name="cases"/> similar past cases.</summary>
+    public async Task<ExplanationResponse> ExplainAsync(Guid evaluationId, FactSheet sheet, int index, IReadOnlyList<(string Source, string Text)> texts, int cases, ScoringPolicy policy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        IndicatorExplanation e = IndicatorExplainer.Explain(sheet, index, texts, policy);
+        var similar = new List<CitationDto>();
+        int k = Math.Clamp(cases, 0, MaxCases);
+        if (k > 0)
+        {
+            string query = e.Kind == "overshoot"
+                ? $"{e.Trace.Name}超额完成 完成值高于指标值的原因"
+                : $"{e.Trace.Name}未完成的原因";
+            SearchResponse found = await search.SearchAsync(new SearchRequest(query, k, SectionKind.DeviationReason), cancellationToken);
+            similar.AddRange(found.Hits.Select((h, i) => DraftingService.Citation(new DraftSource(i + 1, h))));
+        }
+
+        return ToResponse(evaluationId, sheet, e, similar, texts.Select(t => t.Source).ToList());
+    }
+
+    public static ExplanationResponse ToResponse(Guid evaluationId, FactSheet sheet, IndicatorExplanation e, IReadOnlyList<CitationDto> similar, IReadOnlyList<string> textsChecked)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(e);
+        IndicatorTrace t = e.Trace;
+        var trace = new TraceDto(t.Index, t.Name, t.Level1, t.Level2, t.Rule, t.RuleText, t.Status, t.StatusText, t.Target, t.Actual,
+            Num(t.Weight), Num(t.Score, 2), Num(t.Lost, 2), Num(t.Completion, 4), t.Completion is { } c ? PrintedNumber.Format(c * 100m, 2) + "%" : null,
+            Num(t.Gap), t.GapUnit, t.Computation);
+        return new ExplanationResponse(
+            evaluationId, t.Index, e.FellShort, trace, e.Kind, e.Situation, e.StatedReason, e.ReasonFinding,
+            e.Findings.Select(ScoreContract.ToDto).ToList(),
+            e.Contradictions.Select(x => new ContradictionDto(x.Source, x.Text, x.FactId, x.Note)).ToList(),
+            similar,
+            e.FactIds.Select(id => sheet.Find(id)!).Select(f => new FactDto(f.Id, f.Label, f.Text)).ToList(),
+            textsChecked);
+    }
+
+    private static string? Num(decimal? value, int? decimals = null) =>
+        value is not { } v ? null : decimals is { } d ? PrintedNumber.Format(v, d) : PrintedNumber.FormatTrimmed(v);
+}
