@@ -17,12 +17,20 @@ public sealed class CorpusApiFactory : ApiFactory
 
     public async Task SeedAsync()
     {
-        if (seeded)
+        if (!seeded)
         {
-            return;
+            await CorpusSeed.SeedAsync(Services);
+            seeded = true;
         }
+    }
+}
 
-        var store = Services.GetRequiredService<CorpusStore>();
+/// <summary>The demo corpus and the four seed reports, ingested the way <c>scripts/run</c> ingests them.</summary>
+public static class CorpusSeed
+{
+    public static async Task SeedAsync(IServiceProvider services)
+    {
+        var store = services.GetRequiredService<CorpusStore>();
         var files = Directory.EnumerateFiles(Path.Combine(Assistant.Testing.RepoPaths.Repo, "samples", "corpus"))
             .Concat(Directory.EnumerateFiles(Path.Combine(Assistant.Testing.RepoPaths.Shared, "seeds")))
             .Order(StringComparer.Ordinal);
@@ -32,7 +40,6 @@ public sealed class CorpusApiFactory : ApiFactory
         }
 
         await store.AnalyzeAsync();
-        seeded = true;
     }
 }
 

@@ -71,6 +71,18 @@ public class SentenceGateTests
         Assert.True(s.Clean);
     }
 
+    [Theory]
+    [InlineData("没有这一项指标，请确认。")]
+    [InlineData("您没有指明哪一项，下面逐项说明。")]
+    [InlineData("每一项都已说明。")]
+    public void ADemonstrativeOneIsNotACount(string sentence)
+    {
+        var gate = new SentenceGate(Sheet);
+        GatedSentence s = Assert.Single(gate.Push(sentence + "\n"));
+        Assert.Equal(sentence, s.Text);
+        Assert.True(s.Clean);
+    }
+
     [Fact]
     public void AnUnknownFactIdIsHeld()
     {

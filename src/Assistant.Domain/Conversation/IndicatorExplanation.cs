@@ -95,7 +95,8 @@ public static class IndicatorExplainer
         var all = new List<(string Source, string Text)>();
         if (!string.IsNullOrWhiteSpace(ind.DeviationNote))
         {
-            all.Add(("偏差原因", ind.DeviationNote.Trim()));
+            // The note speaks of its own row: checked as a clause that names the indicator.
+            all.Add(("偏差原因", $"{ind.Name.Trim()}：{ind.DeviationNote.Trim()}"));
         }
 
         all.AddRange(texts ?? []);

@@ -195,6 +195,6 @@ public static partial class MentionExtractor
     [GeneratedRegex(@"百分之(?<cn>[零一二两三四五六七八九十百点]+)")]
     private static partial Regex ChinesePercent();
 
-    [GeneratedRegex(@"(?<![第统唯之万一二两三四五六七八九十])(?<cn>[一二两三四五六七八九十]{1,3})(?<unit>项|家|批|期)(?![目性])")]
+    [GeneratedRegex(@"(?<![第统唯之万这那哪每任同某单一二两三四五六七八九十])(?<cn>[一二两三四五六七八九十]{1,3})(?<unit>项|家|批|期)(?![目性])")]
     private static partial Regex ChineseCount();
 }
