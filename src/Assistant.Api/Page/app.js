@@ -37,7 +37,7 @@ async function api(path, options = {}) {
     let detail = response.status + " " + response.statusText;
     try {
       const problem = await response.json();
-      detail = [problem.title, problem.detail].filter(Boolean).join("：");
+      detail = response.status + " " + [problem.title, problem.detail].filter(Boolean).join("：");
       if (problem.errors) {
         detail += " " + Object.entries(problem.errors).map(([field, messages]) => field + "：" + messages.join("；")).join("；");
       }
