@@ -11,5 +11,10 @@ if (args.Length > 0 && args[0] == "draft")
     return await Assistant.Benchmarks.DraftLoad.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "http")
+{
+    return await Assistant.Benchmarks.HttpLoad.RunAsync(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Assistant.Benchmarks.ScoringBenchmarks).Assembly).Run(args);
 return 0;

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Assistant.Api;
+using Assistant.Features.Corpus;
+using Assistant.Features.Records;
+using Assistant.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assistant.Benchmarks;
+
+/// <summary>
+/// A bounded HTTP load run against the real host on 127.0.0.1 (Kestrel, JSON logging off, a fresh
+/// database with the seeds and the demo corpus): for each scenario, <c>--concurrency</c> clients send
+/// requests back to back for <c>--seconds</c>; prints requests/s and p50/p95/p99. The floor measured in
+/// the same run is <c>GET /health</c> (auth-free round trip plus a database ping).
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- http [--seconds 20] [--concurrency 8]</c>
+/// </summary>
+internal static class HttpLoad
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int seconds = Arg(args, "--seconds", 20);
+        int concurrency = Arg(args, "--concurrency", 8);
+        await using var database = new TestDatabase("benchhttp");
+        await using WebApplication app = ApiHost.Build([
+            "--urls", "http://127.0.0.1:0",
+            "--ConnectionStrings:Assistant=" + database.ConnectionString,
+            "--RateLimits:PermitsPerMinute=100000000",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await app.StartAsync();
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var corpus = app.Services.GetRequiredService<CorpusStore>();
+        foreach (string file in Directory.GetFiles(Path.Combine(RepoPaths.Shared, "seeds")).Concat(Directory.GetFiles(Path.Combine(RepoPaths.Repo, "samples", "corpus"))))
+        {
+            await corpus.IngestAsync(Path.GetFileName(file), await File.ReadAllBytesAsync(file));
+        }
+
+        await corpus.AnalyzeAsync();
+        string key = (await app.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiRoles.Admin, "压测单位", "load")).Key;
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(address) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+
+        string[] tables = Directory.GetFiles(Path.Combine(RepoPaths.Shared, "reference"), "*.json").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+        var ids = new List<string>();
+        foreach (string t in tables)
+        {
+            using HttpResponseMessage r = await http.PostAsync(new Uri("/api/v1/evaluations", UriKind.Relative), new StringContent(t, Encoding.UTF8, "application/json"));
+            string body = await r.Content.ReadAsStringAsync();
+            ids.Add(body.Split("\"id\": \"")[1].Split('"')[0]);
+        }
+
+        string[] queries = ["见习岗位不足的原因", "预算执行率偏低 资金结余", "公益性岗位补贴人员减少", "创业担保贷款贴息 未完成", "加快预算执行进度 改进措施", "培训人数未完成的原因"];
+        var scenarios = new (string Name, Func<int, HttpRequestMessage> Make)[]
+        {
+            ("floor: GET /health", _ => new HttpRequestMessage(HttpMethod.Get, "/health")),
+            ("POST /api/v1/evaluations/score", i => new HttpRequestMessage(HttpMethod.Post, "/api/v1/evaluations/score") { Content = new StringContent(tables[i % tables.Length], Encoding.UTF8, "application/json") }),
+            ("GET /api/v1/corpus/search (hybrid, top 5)", i => new HttpRequestMessage(HttpMethod.Get, "/api/v1/corpus/search?top=5&q=" + Uri.EscapeDataString(queries[i % queries.Length]))),
+            ("POST /api/v1/evaluations/{id}/drafts (offline, stored)", i => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/evaluations/{ids[i % ids.Count]}/drafts") { Content = new StringContent("{\"section\":\"deviation\",\"provider\":\"offline\"}", Encoding.UTF8, "application/json") }),
+        };
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"HTTP load on {address}: {concurrency} concurrent clients, {seconds} s per scenario, {Environment.ProcessorCount} cores"));
+        Console.WriteLine("| scenario | requests | errors | req/s | p50 ms | p95 ms | p99 ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var (name, make) in scenarios)
+        {
+            await RunScenarioAsync(http, make, Math.Min(3, seconds), concurrency, warmup: true, name);
+            await RunScenarioAsync(http, make, seconds, concurrency, warmup: false, name);
+        }
+
+        await app.StopAsync();
+        return 0;
+    }
+
+    private static async Task RunScenarioAsync(HttpClient http, Func<int, HttpRequestMessage> make, int seconds, int concurrency, bool warmup, string name)
+    {
+        var times = new List<double>[concurrency];
+        int errors = 0;
+        int counter = 0;
+        var clock = Stopwatch.StartNew();
+        var stop = TimeSpan.FromSeconds(seconds);
+        var workers = Enumerable.Range(0, concurrency).Select(async w =>
+        {
+            times[w] = [];
+            while (clock.Elapsed < stop)
+            {
+                int i = Interlocked.Increment(ref counter);
+                using HttpRequestMessage request = make(i);
+                long start = Stopwatch.GetTimestamp();
+                using HttpResponseMessage response = await http.SendAsync(request);
+                await response.Content.ReadAsByteArrayAsync();
+                times[w].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Created))
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }).ToList();
+        await Task.WhenAll(workers);
+        double elapsed = clock.Elapsed.TotalSeconds;
+        if (warmup)
+        {
+            return;
+        }
+
+        var all = times.SelectMany(t => t).Order().ToList();
+        double P(double p) => all[Math.Min(all.Count - 1, (int)Math.Ceiling(p * all.Count) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {name} | {all.Count} | {errors} | {all.Count / elapsed:0.0} | {P(0.50):0.0} | {P(0.95):0.0} | {P(0.99):0.0} |"));
+    }
+
+    private static int Arg(string[] args, string name, int fallback) =>
+        args.SkipWhile(a => a != name).Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(fallback);
+}
