@@ -122,6 +122,26 @@ foreach (var group in drafting.GroupBy(d => d.Provider))
     metrics[$"drafting.{group.Key}.verifiedDrafts"] = Ratio(group.Count(d => d.Status == "verified"), group.Count());
 }
 
+var chat = Assistant.Eval.ChatEval.Intents(repo, shared);
+Console.WriteLine();
+Console.WriteLine("| chat cases (offline router) | n | routed right |");
+Console.WriteLine("|---|---:|---:|");
+foreach (var g in chat.GroupBy(c => c.Expected.Split(':', '[')[0]).OrderBy(g => g.Key, StringComparer.Ordinal))
+{
+    Console.WriteLine($"| {g.Key} | {g.Count()} | {g.Count(c => c.Correct)} |");
+}
+
+foreach (var miss in chat.Where(c => !c.Correct))
+{
+    Console.WriteLine($"  missed: “{miss.Message.Replace('\n', ' ')}” expected {miss.Expected}, got {miss.Got}");
+}
+
+metrics["chat.intentAccuracy"] = Ratio(chat.Count(c => c.Correct), chat.Count);
+var explanations = Assistant.Eval.ChatEval.Explanations(shared);
+metrics["explanation.rows"] = explanations.Sum(x => x.Rows);
+metrics["explanation.reasonOrFinding"] = Ratio(explanations.Sum(x => x.WithReasonOrFinding), explanations.Sum(x => x.Rows));
+metrics["explanation.traceMatchesCalculator"] = Ratio(explanations.Sum(x => x.TraceMatchesCalculator), explanations.Sum(x => x.Rows));
+
 Console.WriteLine();
 Console.WriteLine("| metric | value | floor |");
 Console.WriteLine("|---|---|---|");
@@ -141,7 +161,7 @@ foreach ((string name, decimal value) in metrics)
 }
 
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, reports, retrieval, drafting }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, reports, retrieval, drafting, chat, explanations }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 if (failures.Count > 0)
 {
     Console.Error.WriteLine("eval below floor: " + string.Join("; ", failures));
