@@ -111,7 +111,7 @@ public sealed class ChatTools
             throw new ToolException($"没有序号为{index}的指标（共{sheet.Report.Indicators.Count}项，序号从0开始）。");
         }
 
-        IReadOnlyList<(string, string)> texts = await DraftTextsAsync();
+        IReadOnlyList<(string Source, string Text)> texts = await explanations.DraftTextsAsync(caller.Unit, evaluationId);
         ExplanationResponse explanation = await explanations.ExplainAsync(evaluationId, sheet, index, texts, 3, policy);
         var cases = explanation.SimilarCases.Select(Number).ToList();
         explanation = explanation with { SimilarCases = cases };
@@ -208,20 +208,6 @@ public sealed class ChatTools
         CitationDto numbered = found with { Source = sources.Count + 1 };
         sources.Add(numbered);
         return numbered;
-    }
-
-    private async Task<IReadOnlyList<(string, string)>> DraftTextsAsync()
-    {
-        var texts = new List<(string, string)>();
-        foreach (var latest in (await records.ListDraftsAsync(caller.Unit, evaluationId)).GroupBy(d => d.Section).Select(g => g.MaxBy(d => d.Version)!))
-        {
-            if (await records.GetDraftAsync(caller.Unit, latest.Id) is { } draft)
-            {
-                texts.Add(($"草稿 {draft.Section} 第{draft.Version.ToString(CultureInfo.InvariantCulture)}版", draft.Result.Text));
-            }
-        }
-
-        return texts;
     }
 
     private Task EmitSourcesAsync() => emit(new ChatEvent("sources", new { sources = sources.ToList() }));

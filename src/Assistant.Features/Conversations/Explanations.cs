@@ -78,19 +78,25 @@ public sealed class ExplanationService(RecordStore records, CorpusSearch search)
             throw new KeyNotFoundException($"indicator {index}");
         }
 
-        // The report texts about this table: the latest stored draft of each section.
+        IReadOnlyList<(string Source, string Text)> texts = await DraftTextsAsync(unit, evaluationId, cancellationToken);
+        ScoringPolicy policy = EvaluationService.ResolvePolicy(stored.Policy);
+        FactSheet sheet = FactSheet.Build(evaluation, policy);
+        return await ExplainAsync(evaluationId, sheet, index, texts, cases, policy, cancellationToken);
+    }
+
+    /// <summary>The report texts about a stored evaluation: the latest stored draft of each section, labelled.</summary>
+    public async Task<IReadOnlyList<(string Source, string Text)>> DraftTextsAsync(string unit, Guid evaluationId, CancellationToken cancellationToken = default)
+    {
         var texts = new List<(string Source, string Text)>();
         foreach (var latest in (await records.ListDraftsAsync(unit, evaluationId, cancellationToken)).GroupBy(d => d.Section).Select(g => g.MaxBy(d => d.Version)!))
         {
             if (await records.GetDraftAsync(unit, latest.Id, cancellationToken) is { } draft)
             {
-                texts.Add(($"草稿 {draft.Section} 第{draft.Version}版", draft.Result.Text));
+                texts.Add(($"草稿 {draft.Section} 第{draft.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}版", draft.Result.Text));
             }
         }
 
-        ScoringPolicy policy = EvaluationService.ResolvePolicy(stored.Policy);
-        FactSheet sheet = FactSheet.Build(evaluation, policy);
-        return await ExplainAsync(evaluationId, sheet, index, texts, cases, policy, cancellationToken);
+        return texts;
     }
 
     /// <summary>The explanation of one row of a scored sheet, with up to <paramref name="cases"/> similar past cases.</summary>
