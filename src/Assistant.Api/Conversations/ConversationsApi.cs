@@ -64,7 +64,7 @@ public static class ConversationsApi
     public static async Task<IResult> CreateAsync(HttpContext http, ConversationStore store, RecordStore records, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
-        ConversationBody body = Parse<ConversationBody>(await RequestBody.ReadTextAsync(http.Request, ct)) ?? new ConversationBody(null, null);
+        ConversationBody body = RequestBody.ParseJson<ConversationBody>(await RequestBody.ReadTextAsync(http.Request, ct)) ?? new ConversationBody(null, null);
         if (body.EvaluationId is not { } evaluationId || evaluationId == Guid.Empty)
         {
             throw new InputException("evaluationId", "请给出要讨论的自评表编号 evaluationId。", "evaluationId is required.");
@@ -106,7 +106,7 @@ public static class ConversationsApi
     public static async Task PostMessageAsync(HttpContext http, ConversationStore store, ConversationService chat, Guid id, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
-        MessageBody body = Parse<MessageBody>(await RequestBody.ReadTextAsync(http.Request, ct)) ?? new MessageBody(null, null);
+        MessageBody body = RequestBody.ParseJson<MessageBody>(await RequestBody.ReadTextAsync(http.Request, ct)) ?? new MessageBody(null, null);
         chat.Validate(body.Content, body.Provider);
         StoredConversation conversation = await store.GetAsync(caller.Unit, id, ct) ?? throw new KeyNotFoundException($"conversation {id}");
         var chatCaller = new ChatCaller(caller.Unit, caller.KeyId, caller.Role is ApiRoles.Drafter or ApiRoles.Admin);
@@ -164,24 +164,5 @@ public static class ConversationsApi
         ExplanationResponse explanation = await explanations.ExplainAsync(http.Caller().Unit, id, index, cases ?? 3, ct)
             ?? throw new KeyNotFoundException($"evaluation {id}");
         return TypedResults.Ok(explanation);
-    }
-
-    private static T? Parse<T>(string text)
-        where T : class
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<T>(text, ScoreContract.JsonOptions);
-        }
-        catch (JsonException e)
-        {
-            string field = e.Path is { Length: > 2 } p ? p.TrimStart('$', '.') : "body";
-            throw new InputException(field, "请求体不是有效的JSON，或字段类型不对。", "The body is not valid JSON, or a field has the wrong type.");
-        }
     }
 }

@@ -28,6 +28,26 @@ internal static class RequestBody
     }
 
     /// <summary>The raw body (a file), up to <paramref name="limit"/> bytes.</summary>
+    /// <summary>A small JSON body as <typeparamref name="T"/> (null when empty); a malformed one is a 400 naming the field.</summary>
+    public static T? ParseJson<T>(string text)
+        where T : class
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<T>(text, ScoreContract.JsonOptions);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            string field = e.Path is { Length: > 2 } p ? p.TrimStart('$', '.') : "body";
+            throw new InputException(field, "请求体不是有效的JSON，或字段类型不对。", "The body is not valid JSON, or a field has the wrong type.");
+        }
+    }
+
     public static Task<byte[]> ReadBytesAsync(HttpRequest request, int limit, CancellationToken ct) =>
         ReadAsync(request, limit, () => new InputException("file", $"文件超过 {limit / 1024 / 1024} MB。", $"The file is larger than {limit / 1024 / 1024} MB."), ct);
 

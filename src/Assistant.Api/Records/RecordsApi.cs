@@ -108,7 +108,7 @@ public static class RecordsApi
         ApiCaller caller = http.Caller();
         string? key = IdempotencyKey(http);
         string text = await RequestBody.ReadTextAsync(http.Request, ct, allowEmpty: true);
-        DraftBody body = Validation.Check(Validation.DraftBody, ParseDraftBody(text));
+        DraftBody body = Validation.Check(Validation.DraftBody, RequestBody.ParseJson<DraftBody>(text) ?? new DraftBody());
         StoredEvaluation stored = await records.GetEvaluationAsync(caller.Unit, id, ct) ?? throw NotFound("evaluation", id);
 
         var request = new DraftRequest(DraftSections.Parse(body.Section), body.Policy ?? stored.Policy, body.Provider, body.SourcesPerItem ?? 3);
@@ -152,24 +152,6 @@ public static class RecordsApi
         return new EvaluationEnvelope(stored.Id, stored.CreatedAt, stored.Policy, doc.RootElement.Clone(),
             score ?? EvaluationService.Score(EvaluationJson.Parse(stored.Body), stored.Policy),
             await records.ListDraftsAsync(caller.Unit, stored.Id, ct));
-    }
-
-    private static DraftBody ParseDraftBody(string text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return new DraftBody();
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<DraftBody>(text, ScoreContract.JsonOptions) ?? new DraftBody();
-        }
-        catch (JsonException e)
-        {
-            string field = e.Path is { Length: > 2 } p ? p.TrimStart('$', '.') : "body";
-            throw new InputException(field, "请求体不是有效的JSON，或字段类型不对。", "The body is not valid JSON, or a field has the wrong type.");
-        }
     }
 
     private static string? IdempotencyKey(HttpContext http)

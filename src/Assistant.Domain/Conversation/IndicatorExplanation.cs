@@ -77,7 +77,7 @@ public static class IndicatorExplainer
             r.Weight, r.Score, lost, r.Completion, r.Gap, r.GapUnit, r.Trace);
 
         DeviationItem? item = DeviationItems.Find(sheet, policy).FirstOrDefault(i => i.IndicatorIndex == index);
-        string? stated = item?.StatedReason ?? Clean(ind.DeviationNote);
+        string? stated = item?.StatedReason ?? DeviationItems.Clean(ind.DeviationNote);
         string? reasonFinding = null;
         if (stated is null && (item is not null || r.Status == IndicatorStatus.Short))
         {
@@ -161,11 +161,5 @@ public static class IndicatorExplainer
         return clause.Length > 120 ? clause[..120] + "…" : clause;
 
         static bool IsStop(char c) => c is '。' or '；' or '！' or '？' or '\n' or ';';
-    }
-
-    private static string? Clean(string? note)
-    {
-        string? t = note?.Trim();
-        return string.IsNullOrEmpty(t) || t is "无" or "/" or "—" or "-" or "无偏差" ? null : t;
     }
 }

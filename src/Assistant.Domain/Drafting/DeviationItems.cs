@@ -135,7 +135,8 @@ public static class DeviationItems
         return items.Select((item, n) => item with { Id = $"item-{n + 1}" }).ToList();
     }
 
-    private static string? Clean(string? note)
+    /// <summary>A 偏差原因 as stated, or null when it says nothing (empty, 无, /, —).</summary>
+    internal static string? Clean(string? note)
     {
         if (string.IsNullOrWhiteSpace(note))
         {

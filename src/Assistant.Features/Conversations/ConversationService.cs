@@ -281,14 +281,7 @@ public sealed partial class ConversationService(
         }
     }
 
-    private bool UseModel(string? provider) => provider?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "default" => model.Client is not null,
-        "offline" => false,
-        "model" or "openai" when model.Client is not null => true,
-        "model" or "openai" => throw new InputException("provider", "服务器未配置大模型（Drafting:Provider），只能使用 offline。", "No model is configured on this server (Drafting:Provider); use offline."),
-        _ => throw new InputException("provider", $"未知的回答方式“{provider}”，可选：default、offline、model。", $"Unknown provider '{provider}'; use default, offline or model."),
-    };
+    private bool UseModel(string? provider) => model.Chooses(provider);
 
     private static string KeyFacts(FactSheet sheet, IReadOnlyList<DeviationItem> items)
     {

@@ -16,7 +16,21 @@ using Microsoft.Extensions.Logging;
 namespace Assistant.Features.Drafting;
 
 /// <summary>The configured model client, or none (the offline drafter writes everything).</summary>
-public sealed record DraftingModel(IChatClient? Client);
+public sealed record DraftingModel(IChatClient? Client)
+{
+    /// <summary>
+    /// Whether a request's <c>provider</c> (default | offline | model) means the model: default uses it
+    /// when one is configured; asking for a model that is not configured, or an unknown name, is a 400.
+    /// </summary>
+    public bool Chooses(string? provider) => provider?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "default" => Client is not null,
+        "offline" => false,
+        "model" or "openai" when Client is not null => true,
+        "model" or "openai" => throw new InputException("provider", "服务器未配置大模型（Drafting:Provider），只能使用 offline。", "No model is configured on this server (Drafting:Provider); use offline."),
+        _ => throw new InputException("provider", $"未知的provider“{provider}”，可选：default、offline、model。", $"Unknown provider '{provider}'; use default, offline or model."),
+    };
+}
 
 /// <summary>
 /// The drafting pipeline: evaluation → facts → items to explain → retrieval per item → prompt with
@@ -199,18 +213,7 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         }
     }
 
-    private IChatClient ChooseClient(string? requested)
-    {
-        string name = requested?.Trim().ToLowerInvariant() ?? string.Empty;
-        return name switch
-        {
-            "" or "default" => model.Client ?? offline,
-            "offline" => offline,
-            "model" or "openai" when model.Client is { } c => c,
-            "model" or "openai" => throw new InputException("provider", "服务器未配置大模型（Drafting:Provider），只能使用 offline。", "No model is configured on this server (Drafting:Provider); use offline."),
-            _ => throw new InputException("provider", $"未知的起草方式“{requested}”，可选：default、offline、model。", $"Unknown provider '{requested}'; use default, offline or model."),
-        };
-    }
+    private IChatClient ChooseClient(string? requested) => model.Chooses(requested) ? model.Client! : offline;
 
     private static string ReasonQuery(DeviationItem item, Evaluation e) => item.Kind switch
     {
