@@ -76,6 +76,16 @@ public sealed record ModelDto(string Provider, string Model, FallbackDto? Fallba
 
 public sealed record PromptDto(string Name, string Version);
 
+/// <summary>A note to the unit or the reviewer, shown beside the draft and never part of its text.</summary>
+public sealed record ReviewNoteDto(string Kind, string Message, string? Item, int? IndicatorIndex, string? Indicator, string? Part)
+{
+    public static ReviewNoteDto From(Assistant.Domain.Drafting.ReviewNote note)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        return new(note.Kind, note.Message, note.ItemId, note.IndicatorIndex, note.IndicatorName, note.Part);
+    }
+}
+
 /// <summary>
 /// A draft of (part of) section 三, as stored and returned: <c>status</c> is <c>verified</c> when every
 /// number checked out and every item is covered, else <c>needs-review</c> (with what was masked or missing).
@@ -92,7 +102,8 @@ public sealed record DraftResult(
     ModelDto Model,
     PromptDto Prompt,
     int Repairs,
-    IReadOnlyList<CitationDto> Sources)
+    IReadOnlyList<CitationDto> Sources,
+    IReadOnlyList<ReviewNoteDto> Notes)
 {
     public const string Verified = "verified";
     public const string NeedsReview = "needs-review";

@@ -160,7 +160,8 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
             new ModelDto(provider, modelId, fallback),
             new PromptDto(prompt.Name, prompt.Version),
             repairs,
-            brief.Sources.Select(Citation).ToList());
+            brief.Sources.Select(Citation).ToList(),
+            []);
 
         LogDrafted(logger, result.Section, brief.Items.Count, provider, modelId, result.Status, repairs, masked.Count, uncovered.Count, fallback is not null, clock.ElapsedMilliseconds);
         return result;
