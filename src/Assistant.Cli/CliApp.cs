@@ -47,7 +47,16 @@ public static class CliApp
         {
             string[] hostArgs = pr.GetValue(urls) is { } u ? ["--urls", u] : [];
             await using WebApplication app = ApiHost.Build(hostArgs);
-            await app.StartAsync(ct);
+            try
+            {
+                await app.StartAsync(ct);
+            }
+            catch (Microsoft.Extensions.Options.OptionsValidationException e)
+            {
+                await stderr.WriteLineAsync("错误 / error: " + e.Message);
+                return BadInput;
+            }
+
             await app.WaitForShutdownAsync(ct);
             return 0;
         });

@@ -162,7 +162,7 @@ internal static class CorpusCommands
                 .BuildServiceProvider();
             services.GetRequiredService<DraftingModel>();
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             await stderr.WriteLineAsync("错误 / error: " + e.Message);
             return null;

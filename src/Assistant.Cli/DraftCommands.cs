@@ -46,7 +46,7 @@ internal static class DraftCommands
 
             try
             {
-                DraftResult result = await services.GetRequiredService<DraftingService>().DraftAsync(parsed, request, ct);
+                DraftResult result = await services.GetRequiredService<DraftingService>().DraftAsync(parsed, request, null, ct);
                 await stdout.WriteLineAsync(fmt == "text" ? result.Text : JsonSerializer.Serialize(result, ScoreContract.JsonOptions));
                 return 0;
             }

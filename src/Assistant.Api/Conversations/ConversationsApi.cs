@@ -109,7 +109,7 @@ public static class ConversationsApi
         MessageBody body = RequestBody.ParseJson<MessageBody>(await RequestBody.ReadTextAsync(http.Request, ct)) ?? new MessageBody(null, null);
         chat.Validate(body.Content, body.Provider);
         StoredConversation conversation = await store.GetAsync(caller.Unit, id, ct) ?? throw new KeyNotFoundException($"conversation {id}");
-        var chatCaller = new ChatCaller(caller.Unit, caller.KeyId, caller.Role is ApiRoles.Drafter or ApiRoles.Admin);
+        var chatCaller = new ChatCaller(caller.Unit, caller.KeyId, caller.Role is ApiRoles.Drafter or ApiRoles.Admin, caller.Prefix);
 
         string accept = http.Request.Headers.Accept.ToString();
         bool stream = accept.Length == 0 || accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) || !accept.Contains("application/json", StringComparison.OrdinalIgnoreCase);

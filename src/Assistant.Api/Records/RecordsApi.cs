@@ -2,6 +2,7 @@ using System.Text.Json;
 using Assistant.Api.Infrastructure;
 using Assistant.Domain.Evaluations;
 using Assistant.Features.Drafting;
+using Assistant.Features.Orchestration;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Records;
 
@@ -124,7 +125,7 @@ public static class RecordsApi
             return TypedResults.Created($"/api/v1/drafts/{earlier.Id}", Envelope(earlier));
         }
 
-        DraftResult result = await drafting.DraftAsync(EvaluationJson.Parse(stored.Body), request, ct);
+        DraftResult result = await drafting.DraftAsync(EvaluationJson.Parse(stored.Body), request, new AuditScope(id, caller.Unit, caller.Prefix), ct);
         var (draft, outcome) = await records.AddDraftAsync(caller.Unit, caller.KeyId, id, result, hash, key, ct);
         Replayed(http, outcome);
         return TypedResults.Created($"/api/v1/drafts/{draft.Id}", Envelope(draft));

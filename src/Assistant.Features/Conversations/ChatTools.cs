@@ -10,12 +10,13 @@ using Assistant.Features.Corpus;
 using Assistant.Features.Drafting;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Records;
-using Microsoft.Extensions.AI;
+using Assistant.Features.Orchestration;
+using Microsoft.SemanticKernel;
 
 namespace Assistant.Features.Conversations;
 
 /// <summary>Who is talking: the unit, the key, and whether the key may draft (drafter and admin).</summary>
-public sealed record ChatCaller(string Unit, Guid? KeyId, bool CanDraft);
+public sealed record ChatCaller(string Unit, Guid? KeyId, bool CanDraft, string? KeyPrefix = null);
 
 /// <summary>One server-sent event of a chat turn: its type and its JSON data.</summary>
 public sealed record ChatEvent(string Type, object Data);
@@ -33,13 +34,18 @@ public sealed record DraftToolResult(Guid? DraftId, int Version, DraftResult? Dr
 public sealed record VerifyToolResult(string Text, VerificationResponse Verification);
 
 /// <summary>
-/// The assistant's tools for one turn of a conversation about one stored evaluation: the score, one
-/// indicator's explanation, corpus search, drafting (stored as a new version) and verification. The
-/// model reaches them as <see cref="AIFunction"/>s; the offline router calls the same methods. Each call
-/// is reported as a <c>tool</c> event; sources found are numbered [S1]… for the whole turn.
+/// The assistant's tools for one turn of a conversation about one stored evaluation, as one Semantic
+/// Kernel plugin (<see cref="PluginName"/>): the score, one indicator's explanation, corpus search,
+/// drafting (stored as a new version) and verification. The model calls them through function choice;
+/// the offline assistant calls the public methods, which invoke the very same kernel functions, so the
+/// kernel's filters audit both alike. Each call is reported as a <c>tool</c> event; sources found are
+/// numbered [S1]… for the whole turn.
 /// </summary>
 public sealed class ChatTools
 {
+    /// <summary>The plugin's name; the model sees the functions as <c>evaluation_get_score</c> and so on.</summary>
+    public const string PluginName = "evaluation";
+
     private readonly ChatCaller caller;
     private readonly Guid evaluationId;
     private readonly FactSheet sheet;
@@ -52,8 +58,9 @@ public sealed class ChatTools
     private readonly List<CitationDto> sources = [];
     private readonly List<ToolCallDto> calls = [];
 
+    /// <param name="kernel">The turn's kernel (with its audit filters); the plugin is added to it. A bare kernel when null.</param>
     public ChatTools(ChatCaller caller, Guid evaluationId, FactSheet sheet, ScoringPolicy policy, ExplanationService explanations, CorpusSearch search,
-        DraftingService drafting, RecordStore records, Func<ChatEvent, Task> emit)
+        DraftingService drafting, RecordStore records, Func<ChatEvent, Task> emit, Kernel? kernel = null)
     {
         this.caller = caller;
         this.evaluationId = evaluationId;
@@ -64,7 +71,14 @@ public sealed class ChatTools
         this.drafting = drafting;
         this.records = records;
         this.emit = emit;
+        Kernel = kernel ?? new Kernel();
+        Plugin = Kernel.Plugins.AddFromObject(this, PluginName);
     }
+
+    /// <summary>The kernel the tools are registered in.</summary>
+    public Kernel Kernel { get; }
+
+    public KernelPlugin Plugin { get; }
 
     public IReadOnlyList<CitationDto> Sources => sources;
 
@@ -72,25 +86,26 @@ public sealed class ChatTools
 
     public Evaluation Evaluation => sheet.Evaluation;
 
-    /// <summary>The tools as the model sees them.</summary>
-    public IList<AITool> AsAITools() =>
-    [
-        AIFunctionFactory.Create(ScoreAsync, "get_score", "自评表的总分、等级、预算执行率、未完成的指标和勾稽检查发现的问题。"),
-        AIFunctionFactory.Create(
-            ([Description("指标序号，从0开始（表中第几行减一）")] int index) => ExplainAsync(index),
-            "explain_indicator", "某项指标为什么没有完成：计算过程（指标值、完成值、差距、完成率、扣分、计分规则）、单位填报的原因、矛盾之处和相似的往年案例。"),
-        AIFunctionFactory.Create(
-            ([Description("要找的内容，如“见习岗位不足的原因”")] string query, [Description("段落类型：deviation-reason、improvement-measure、funds、indicator，可不填")] string? section) => SearchAsync(query, section),
-            "search_reports", "在往年和其他地区的绩效自评报告中查找相似段落，结果编号为 [S1]、[S2]……"),
-        AIFunctionFactory.Create(
-            ([Description("deviation（偏离原因和改进措施）、deviation-reasons 或 improvement-measures")] string section) => DraftAsync(section),
-            "draft_section", "起草第三部分“偏离绩效目标的原因和下一步改进措施”，数字逐一核验后保存为新版本。"),
-        AIFunctionFactory.Create(
-            ([Description("要核对的文字")] string text) => VerifyAsync(text),
-            "verify_text", "把一段文字中的每个数字和判断与自评表核对。"),
-    ];
+    public Task<ScoreToolResult> ScoreAsync() => InvokeAsync<ScoreToolResult>("get_score", []);
 
-    public async Task<ScoreToolResult> ScoreAsync()
+    public Task<ExplanationResponse> ExplainAsync(int index) => InvokeAsync<ExplanationResponse>("explain_indicator", new() { ["index"] = index });
+
+    public Task<SearchToolResult> SearchAsync(string query, string? section = null) =>
+        InvokeAsync<SearchToolResult>("search_reports", new() { ["query"] = query, ["section"] = section });
+
+    public Task<DraftToolResult> DraftAsync(string section) => InvokeAsync<DraftToolResult>("draft_section", new() { ["section"] = section });
+
+    public Task<VerifyToolResult> VerifyAsync(string text) => InvokeAsync<VerifyToolResult>("verify_text", new() { ["text"] = text });
+
+    private async Task<T> InvokeAsync<T>(string function, KernelArguments arguments)
+    {
+        FunctionResult result = await Kernel.InvokeAsync(Plugin[function], arguments);
+        return result.GetValue<T>() ?? throw new ToolException($"工具 {function} 没有返回结果。");
+    }
+
+    [KernelFunction("get_score")]
+    [Description("自评表的总分、等级、预算执行率、未完成的指标和勾稽检查发现的问题。")]
+    private async Task<ScoreToolResult> GetScoreAsync()
     {
         ScoreResponse score = ScoreContract.ToResponse(sheet.Evaluation, sheet.Report);
         var shortRows = IndicatorExplainer.ShortRows(sheet).Select(ShortRow).ToList();
@@ -102,7 +117,9 @@ public sealed class ChatTools
         return result;
     }
 
-    public async Task<ExplanationResponse> ExplainAsync(int index)
+    [KernelFunction("explain_indicator")]
+    [Description("某项指标为什么没有完成：计算过程（指标值、完成值、差距、完成率、扣分、计分规则）、单位填报的原因、矛盾之处和相似的往年案例。")]
+    private async Task<ExplanationResponse> ExplainIndicatorAsync([Description("指标序号，从0开始（表中第几行减一）")] int index)
     {
         var args = new Dictionary<string, object?> { ["index"] = index };
         if (index < 0 || index >= sheet.Report.Indicators.Count)
@@ -121,7 +138,11 @@ public sealed class ChatTools
         return explanation;
     }
 
-    public async Task<SearchToolResult> SearchAsync(string query, string? section = null)
+    [KernelFunction("search_reports")]
+    [Description("在往年和其他地区的绩效自评报告中查找相似段落，结果编号为 [S1]、[S2]……")]
+    private async Task<SearchToolResult> SearchReportsAsync(
+        [Description("要找的内容，如“见习岗位不足的原因”")] string query,
+        [Description("段落类型：deviation-reason、improvement-measure、funds、indicator，可不填")] string? section = null)
     {
         var args = new Dictionary<string, object?> { ["query"] = query, ["section"] = section };
         SearchRequest request;
@@ -142,7 +163,9 @@ public sealed class ChatTools
         return new SearchToolResult(query, hits);
     }
 
-    public async Task<DraftToolResult> DraftAsync(string section)
+    [KernelFunction("draft_section")]
+    [Description("起草第三部分“偏离绩效目标的原因和下一步改进措施”，数字逐一核验后保存为新版本。")]
+    private async Task<DraftToolResult> DraftSectionAsync([Description("deviation（偏离原因和改进措施）、deviation-reasons 或 improvement-measures")] string section)
     {
         var args = new Dictionary<string, object?> { ["section"] = section };
         if (!caller.CanDraft)
@@ -162,7 +185,8 @@ public sealed class ChatTools
             throw new ToolException(e.Message);
         }
 
-        DraftResult result = await drafting.DraftAsync(sheet.Evaluation, new DraftRequest(part, policy.Name, "default"));
+        DraftResult result = await drafting.DraftAsync(sheet.Evaluation, new DraftRequest(part, policy.Name, "default"),
+            new AuditScope(evaluationId, caller.Unit, caller.KeyPrefix));
         var (stored, _) = await records.AddDraftAsync(caller.Unit, caller.KeyId, evaluationId, result,
             RecordStore.RequestHash($"chat-draft:{evaluationId}", Guid.NewGuid().ToString()), null);
         await ToolAsync("draft_section", args, $"第 {stored.Version} 版，{(result.Status == DraftResult.Verified ? "已全部核实" : "需复核")}", false);
@@ -170,7 +194,9 @@ public sealed class ChatTools
         return new DraftToolResult(stored.Id, stored.Version, result, null);
     }
 
-    public async Task<VerifyToolResult> VerifyAsync(string text)
+    [KernelFunction("verify_text")]
+    [Description("把一段文字中的每个数字和判断与自评表核对。")]
+    private async Task<VerifyToolResult> VerifyTextAsync([Description("要核对的文字")] string text)
     {
         var args = new Dictionary<string, object?> { ["text"] = text };
         if (string.IsNullOrWhiteSpace(text) || text.Length > VerificationContract.MaxTextLength)

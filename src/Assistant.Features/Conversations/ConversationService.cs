@@ -11,8 +11,11 @@ using Assistant.Features.Corpus;
 using Assistant.Features.Drafting;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Records;
+using Assistant.Features.Models;
+using Assistant.Features.Orchestration;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
 
 namespace Assistant.Features.Conversations;
 
@@ -30,7 +33,8 @@ public sealed record TurnResult(
     int ToolRounds,
     IReadOnlyList<ToolCallDto> ToolCalls,
     IReadOnlyList<CitationDto> Sources,
-    long ElapsedMs);
+    long ElapsedMs,
+    IReadOnlyList<AuditEntry> Audit);
 
 /// <summary>
 /// One turn of a conversation: the user's message is stored, the model (with tools, in a bounded loop)
@@ -44,10 +48,11 @@ public sealed partial class ConversationService(
     CorpusSearch search,
     DraftingService drafting,
     DraftingModel model,
+    AssistantKernel kernels,
     ILogger<ConversationService> logger)
 {
     /// <summary>At most this many rounds of tool calls per turn; then the model must answer.</summary>
-    public const int MaxToolRounds = 4;
+    public const int MaxToolRounds = ModelPipeline.MaxToolRounds;
 
     public const int MaxMessageChars = 8000;
 
@@ -100,7 +105,11 @@ public sealed partial class ConversationService(
 
         await Emit(new ChatEvent("message", new { conversationId = conversation.Id, userMessageId = user.Id, seq = user.Seq }));
 
-        var tools = new ChatTools(caller, conversation.EvaluationId, sheet, policy, explanations, search, drafting, records, Emit);
+        IChatClient? client = useModel ? model.Client : null;
+        (string providerName, string modelId) = client?.Describe() ?? ("offline", OfflineModelId);
+        var audit = new AuditLog(new AuditScope(conversation.EvaluationId, caller.Unit, caller.KeyPrefix)) { Model = (providerName, modelId) };
+        Kernel kernel = kernels.Create(audit);
+        var tools = new ChatTools(caller, conversation.EvaluationId, sheet, policy, explanations, search, drafting, records, Emit, kernel);
         var gate = new SentenceGate(sheet, () => tools.Sources.Count);
         var sentences = new List<GatedSentence>();
         async Task ReleaseAsync(IReadOnlyList<GatedSentence> released)
@@ -112,8 +121,6 @@ public sealed partial class ConversationService(
             }
         }
 
-        IChatClient? client = useModel ? model.Client : null;
-        (string providerName, string modelId) = client?.Describe() ?? ("offline", OfflineModelId);
         FallbackDto? fallback = null;
         int rounds = 0;
         string status = "complete";
@@ -123,13 +130,14 @@ public sealed partial class ConversationService(
             {
                 try
                 {
-                    rounds = await RunModelAsync(client, evaluation, sheet, history, content, tools, gate, ReleaseAsync, cancellationToken);
+                    rounds = await RunModelAsync(client, kernel, evaluation, sheet, history, content, gate, ReleaseAsync, cancellationToken);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ToolException)
                 {
                     LogFallback(logger, providerName, modelId, e.GetType().Name, e.Message);
                     fallback = new FallbackDto(providerName, modelId, $"{e.GetType().Name}: {(e.Message.Length > 300 ? e.Message[..300] + "…" : e.Message)}");
                     (providerName, modelId) = ("offline", OfflineModelId);
+                    audit.Model = (providerName, modelId);
                     client = null;
                     await ReleaseAsync(gate.Push("\n"));
                     await ReleaseAsync(gate.Push("大模型暂时不可用，以下由离线助手回答。\n"));
@@ -164,13 +172,14 @@ public sealed partial class ConversationService(
             sources = tools.Sources,
             sentences,
             events = events.Where(e => e.Type != "message").ToList(),
+            audit = audit.Entries,
         };
 
         // The answer is stored even when the reader went away: what was released is what was said.
         StoredMessage assistant = await conversations.AppendAsync(conversation.Id, "assistant", text,
             JsonSerializer.Serialize(payload, ScoreContract.JsonOptions), caller.KeyId, CancellationToken.None);
         var result = new TurnResult(conversation.Id, user.Id, assistant.Id, status, text, gate.HeldCount, providerName, modelId, fallback, rounds,
-            tools.Calls, tools.Sources, clock.ElapsedMilliseconds);
+            tools.Calls, tools.Sources, clock.ElapsedMilliseconds, audit.Entries);
         if (!cancellationToken.IsCancellationRequested)
         {
             await emit(new ChatEvent("done", result));
@@ -183,91 +192,51 @@ public sealed partial class ConversationService(
     public const string OfflineModelId = "offline-router-v1";
 
     /// <summary>
-    /// The bounded tool loop: stream the model's answer through the gate; when it asks for tools, run
-    /// them, give it the results and ask again; at most <see cref="MaxToolRounds"/> rounds.
+    /// The model's turn: the chat prompt rendered through the kernel, the last <see cref="HistoryMessages"/>
+    /// messages, and the plugin's functions offered by function choice. The pipeline's function
+    /// invocation runs the tools (at most <see cref="MaxToolRounds"/> rounds); the gate, outermost,
+    /// releases only checked sentences. Returns the rounds of tool calls.
     /// </summary>
-    private static async Task<int> RunModelAsync(IChatClient client, Evaluation evaluation, FactSheet sheet, IReadOnlyList<StoredMessage> history, string content,
-        ChatTools tools, SentenceGate gate, Func<IReadOnlyList<GatedSentence>, Task> release, CancellationToken cancellationToken)
+    private static async Task<int> RunModelAsync(IChatClient client, Kernel kernel, Evaluation evaluation, FactSheet sheet, IReadOnlyList<StoredMessage> history,
+        string content, SentenceGate gate, Func<IReadOnlyList<GatedSentence>, Task> release, CancellationToken cancellationToken)
     {
         PromptTemplate prompt = PromptLibrary.Embedded[PromptLibrary.Chat];
         IReadOnlyList<DeviationItem> items = DeviationItems.Find(sheet);
-        var messages = new List<ChatMessage>
+        string rendered = await prompt.RenderAsync(kernel, new Dictionary<string, string>
         {
-            new(ChatRole.System, prompt.System + "\n" + prompt.Render(new Dictionary<string, string>
-            {
-                ["title"] = evaluation.Title,
-                ["year"] = evaluation.Year?.ToString(CultureInfo.InvariantCulture) ?? "本",
-                ["region"] = evaluation.Region ?? "本地区",
-                ["facts"] = KeyFacts(sheet, items),
-                ["items"] = items.Count == 0 ? "（无）" : string.Join('\n', items.Select(i => $"- {i.Name}：{i.Situation}；单位填报的原因：{i.StatedReason ?? "未填写"}")),
-            })),
-        };
+            ["title"] = evaluation.Title,
+            ["year"] = evaluation.Year?.ToString(CultureInfo.InvariantCulture) ?? "本",
+            ["region"] = evaluation.Region ?? "本地区",
+            ["facts"] = KeyFacts(sheet, items),
+            ["items"] = items.Count == 0 ? "（无）" : string.Join('\n', items.Select(i => $"- {i.Name}：{i.Situation}；单位填报的原因：{i.StatedReason ?? "未填写"}")),
+        }, cancellationToken);
+        var messages = new List<ChatMessage> { new(ChatRole.System, prompt.System + "\n" + rendered) };
         foreach (StoredMessage m in history.TakeLast(HistoryMessages))
         {
             messages.Add(new ChatMessage(m.Role == "user" ? ChatRole.User : ChatRole.Assistant, m.Content));
         }
 
         messages.Add(new ChatMessage(ChatRole.User, content));
-        IList<AITool> aiTools = tools.AsAITools();
-        var byName = aiTools.OfType<AIFunction>().ToDictionary(f => f.Name, StringComparer.Ordinal);
-        var options = new ChatOptions { Tools = aiTools, Temperature = prompt.Temperature, MaxOutputTokens = prompt.MaxOutputTokens, ToolMode = ChatToolMode.Auto };
-
-        int rounds = 0;
-        while (true)
+        var settings = new PromptExecutionSettings
         {
-            var updates = new List<ChatResponseUpdate>();
-            await foreach (ChatResponseUpdate update in client.GetStreamingResponseAsync(messages, options, cancellationToken))
+            ExtensionData = prompt.Config.DefaultExecutionSettings?.ExtensionData,
+            FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
+        };
+        ChatOptions options = settings.ToChatOptions(kernel)!;
+
+        // Not disposed: disposing a delegating client disposes the shared model client inside it.
+#pragma warning disable CA2000
+        var gated = new SentenceGateChatClient(client, gate);
+#pragma warning restore CA2000
+        await foreach (ChatResponseUpdate update in gated.GetStreamingResponseAsync(messages, options, cancellationToken))
+        {
+            if (SentenceGateChatClient.Sentence(update) is { } sentence)
             {
-                updates.Add(update);
-                if (!string.IsNullOrEmpty(update.Text))
-                {
-                    await release(gate.Push(update.Text));
-                }
+                await release([sentence]);
             }
-
-            ChatResponse response = updates.ToChatResponse();
-            var calls = response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().ToList();
-            if (calls.Count == 0)
-            {
-                return rounds;
-            }
-
-            await release(gate.Push("\n"));
-            messages.AddRange(response.Messages);
-            if (rounds >= MaxToolRounds)
-            {
-                // The model keeps asking: answer every call with a refusal and stop.
-                messages.Add(new ChatMessage(ChatRole.Tool, calls.Select(c => (AIContent)new FunctionResultContent(c.CallId, "工具调用次数已达上限，请直接回答。")).ToList()));
-                await release(gate.Push("（工具调用次数已达上限，回答到此为止。）\n"));
-                return rounds;
-            }
-
-            rounds++;
-            var results = new List<AIContent>();
-            foreach (FunctionCallContent call in calls)
-            {
-                object? result;
-                if (!byName.TryGetValue(call.Name, out AIFunction? function))
-                {
-                    result = new { error = $"没有名为 {call.Name} 的工具。" };
-                }
-                else
-                {
-                    try
-                    {
-                        result = await function.InvokeAsync(new AIFunctionArguments(call.Arguments), cancellationToken);
-                    }
-                    catch (Exception e) when (e is ToolException or ArgumentException or JsonException or InputException)
-                    {
-                        result = new { error = e.Message };
-                    }
-                }
-
-                results.Add(new FunctionResultContent(call.CallId, result));
-            }
-
-            messages.Add(new ChatMessage(ChatRole.Tool, results));
         }
+
+        return gated.Rounds;
     }
 
     /// <summary>Feeds composed text to the gate in small pieces, as a model would stream it.</summary>

@@ -103,7 +103,8 @@ public sealed record DraftResult(
     PromptDto Prompt,
     int Repairs,
     IReadOnlyList<CitationDto> Sources,
-    IReadOnlyList<ReviewNoteDto> Notes)
+    IReadOnlyList<ReviewNoteDto> Notes,
+    IReadOnlyList<Orchestration.AuditEntry>? Audit = null)
 {
     public const string Verified = "verified";
     public const string NeedsReview = "needs-review";

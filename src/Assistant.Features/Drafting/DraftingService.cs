@@ -11,7 +11,9 @@ using Assistant.Domain.Verification;
 using Assistant.Features.Corpus;
 using Assistant.Features.Evaluations;
 using Microsoft.Extensions.AI;
+using Assistant.Features.Orchestration;
 using Microsoft.Extensions.Logging;
+using Microsoft.SemanticKernel;
 
 namespace Assistant.Features.Drafting;
 
@@ -38,12 +40,13 @@ public sealed record DraftingModel(IChatClient? Client)
 /// two repair rounds → anything still unverified masked as 【待核实】 and the draft marked needs-review.
 /// A model that fails (after its retries) is replaced by the offline drafter, and the draft says so.
 /// </summary>
-public sealed partial class DraftingService(CorpusSearch search, DraftingModel model, OfflineDrafter offline, ILogger<DraftingService> logger)
+public sealed partial class DraftingService(CorpusSearch search, DraftingModel model, OfflineDrafter offline, AssistantKernel kernels, ILogger<DraftingService> logger)
 {
     public const int MaxRepairRounds = 2;
     private const int MaxSources = 40;
 
-    public async Task<DraftResult> DraftAsync(Evaluation evaluation, DraftRequest request, CancellationToken cancellationToken = default)
+    /// <param name="audit">Whom the draft is for; its prompts are audited into the result (<see cref="DraftResult.Audit"/>).</param>
+    public async Task<DraftResult> DraftAsync(Evaluation evaluation, DraftRequest request, AuditScope? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(request);
@@ -55,19 +58,17 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
 
         IChatClient client = ChooseClient(request.Provider);
         (string provider, string modelId) = client.Describe();
+        var log = new AuditLog(audit ?? new AuditScope()) { Model = (provider, modelId) };
+        Kernel kernel = kernels.Create(log);
         FallbackDto? fallback = null;
         PromptTemplate prompt = PromptLibrary.Embedded[request.Section.PromptName()];
-        var options = new ChatOptions
-        {
-            Temperature = prompt.Temperature,
-            MaxOutputTokens = prompt.MaxOutputTokens,
-            AdditionalProperties = new AdditionalPropertiesDictionary { [DraftBrief.OptionKey] = brief },
-        };
+        ChatOptions options = prompt.ChatOptions() ?? new ChatOptions();
+        (options.AdditionalProperties ??= [])[DraftBrief.OptionKey] = brief;
         string facts = FactList(sheet, items);
         var first = new List<ChatMessage>
         {
             new(ChatRole.System, prompt.System),
-            new(ChatRole.User, prompt.Render(new Dictionary<string, string>
+            new(ChatRole.User, await prompt.RenderAsync(kernel, new Dictionary<string, string>
             {
                 ["title"] = evaluation.Title,
                 ["year"] = evaluation.Year?.ToString(CultureInfo.InvariantCulture) ?? "本",
@@ -75,7 +76,7 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
                 ["facts"] = facts,
                 ["items"] = ItemList(brief),
                 ["sources"] = SourceList(brief),
-            })),
+            }, cancellationToken)),
         };
 
         async Task<string> AskAsync(List<ChatMessage> messages, bool isRepair)
@@ -93,6 +94,7 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
                     fallback = new FallbackDto(provider, modelId, $"{e.GetType().Name}: {Shorten(e.Message)}");
                     client = offline;
                     (provider, modelId) = client.Describe();
+                    log.Model = (provider, modelId);
                     if (isRepair)
                     {
                         return string.Empty;
@@ -113,12 +115,12 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
             var messages = new List<ChatMessage>
             {
                 new(ChatRole.System, repair.System),
-                new(ChatRole.User, repair.Render(new Dictionary<string, string>
+                new(ChatRole.User, await repair.RenderAsync(kernel, new Dictionary<string, string>
                 {
                     ["draft"] = best.Raw,
                     ["problems"] = string.Join('\n', best.Complaints.Select((c, i) => $"{i + 1}. {c}")),
                     ["facts"] = facts,
-                })),
+                }, cancellationToken)),
             };
             string revised = await AskAsync(messages, isRepair: true);
             if (string.IsNullOrWhiteSpace(revised))
@@ -161,7 +163,8 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
             new PromptDto(prompt.Name, prompt.Version),
             repairs,
             brief.Sources.Select(Citation).ToList(),
-            []);
+            [],
+            log.Entries);
 
         LogDrafted(logger, result.Section, brief.Items.Count, provider, modelId, result.Status, repairs, masked.Count, uncovered.Count, fallback is not null, clock.ElapsedMilliseconds);
         return result;
