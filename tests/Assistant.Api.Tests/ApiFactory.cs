@@ -1,4 +1,5 @@
 using Assistant.Features.Drafting;
+using Assistant.Features.Models;
 using Assistant.Features.Records;
 using Assistant.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Assistant.Api.Tests;
 
@@ -40,7 +42,8 @@ public class ApiFactory : WebApplicationFactory<Program>
 
         if (Model is { } model)
         {
-            builder.ConfigureTestServices(s => s.AddSingleton(new DraftingModel(model)));
+            // The scripted model sits where the provider's client would: inside the real pipeline.
+            builder.ConfigureTestServices(s => s.AddSingleton(sp => new DraftingModel(ModelPipeline.Build(model, sp.GetService<ILoggerFactory>()))));
         }
     }
 

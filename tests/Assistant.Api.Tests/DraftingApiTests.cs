@@ -157,17 +157,24 @@ public class DraftingApiTests(ModelApiFactory factory) : IClassFixture<ModelApiF
     [Fact]
     public async Task ModelThatTimesOut_IsRetriedThenFallsBackToOffline()
     {
-        var hanging = new FakeChat(FakeChat.Hangs());
-        factory.Chat.Current = new ResilientChatClient(hanging, TimeSpan.FromMilliseconds(300), retries: 1, firstDelay: TimeSpan.FromMilliseconds(10));
+        await using FakeOpenAIServer hanging = await FakeOpenAIServer.StartAsync();
+        hanging.Hang = TimeSpan.FromSeconds(30);
+        await using var model = ModelServices.Build(new Dictionary<string, string?>
+        {
+            ["Drafting:Provider"] = "openai", ["Drafting:Endpoint"] = hanging.OpenAIEndpoint.ToString(), ["Drafting:Model"] = "slow",
+            ["Drafting:ApiKey"] = hanging.Key, ["Drafting:TimeoutSeconds"] = "1", ["Drafting:Retries"] = "1",
+        });
+        factory.Chat.Current = model.Chat();
         using HttpClient client = factory.CreateClient();
         Guid id = await StoreAsync(client);
 
         var (_, body) = await DraftAsync(client, id);
 
         JsonNode draft = body["draft"]!;
-        Assert.Equal(2, hanging.Calls.Count);
+        Assert.Equal(2, hanging.Requests.Count);
         Assert.Equal("offline", (string?)draft["model"]!["provider"]);
-        Assert.Contains("Timeout", (string)draft["model"]!["fallback"]!["error"]!, StringComparison.Ordinal);
+        Assert.Equal("openai", (string?)draft["model"]!["fallback"]!["provider"]);
+        Assert.Contains("Timeout", (string)draft["model"]!["fallback"]!["error"]!, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("verified", (string?)draft["status"]);
     }
 

@@ -17,9 +17,9 @@ public class ModelConversationTests(ModelApiFactory factory) : IClassFixture<Mod
     public async Task AMultiTurnConversationWithToolCalls_StreamsOnlyVerifiedNumbers()
     {
         var model = new ToolChat(
-            ToolChat.Calls_("c1", "get_score"),
+            ToolChat.Calls_("c1", "evaluation_get_score"),
             ToolChat.Says("总分{{fact:total}}，等级良。享受公益性岗位补贴人员数量完成4321人，需要说明原因。", piece: 2),
-            ToolChat.Calls_("c2", "explain_indicator", new() { ["index"] = 1 }),
+            ToolChat.Calls_("c2", "evaluation_explain_indicator", new() { ["index"] = 1 }),
             ToolChat.Says("该指标完成334人，完成率66.80%。单位说明的原因是优先使用中央及自治区资金。", piece: 4));
         factory.Chat.Current = model;
         HttpClient client = factory.CreateClient();
@@ -46,7 +46,7 @@ public class ModelConversationTests(ModelApiFactory factory) : IClassFixture<Mod
         var calls = model.Calls;
         Assert.Equal(2, calls.Count);
         Assert.Equal(
-            ["draft_section", "explain_indicator", "get_score", "search_reports", "verify_text"],
+            ["evaluation_draft_section", "evaluation_explain_indicator", "evaluation_get_score", "evaluation_search_reports", "evaluation_verify_text"],
             calls[0].Options!.Tools!.Select(t => t.Name).Order(StringComparer.Ordinal));
         FunctionResultContent result = calls[1].Messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Single();
         Assert.Equal("c1", result.CallId);
@@ -78,7 +78,7 @@ public class ModelConversationTests(ModelApiFactory factory) : IClassFixture<Mod
     [Fact]
     public async Task AModelThatKeepsCallingTools_IsStoppedAfterTheBound()
     {
-        var model = new ToolChat(ToolChat.Calls_("again", "get_score"));
+        var model = new ToolChat(ToolChat.Calls_("again", "evaluation_get_score"));
         factory.Chat.Current = model;
         HttpClient client = factory.CreateClient();
         Guid conversation = await client.StartAsync(await client.StoreAsync(Table));
@@ -93,7 +93,7 @@ public class ModelConversationTests(ModelApiFactory factory) : IClassFixture<Mod
     public async Task AToolErrorGoesBackToTheModel_NotToTheUser()
     {
         var model = new ToolChat(
-            ToolChat.Calls_("bad", "explain_indicator", new() { ["index"] = 99 }),
+            ToolChat.Calls_("bad", "evaluation_explain_indicator", new() { ["index"] = 99 }),
             ToolChat.Says("没有这一项指标，请确认序号。"));
         factory.Chat.Current = model;
         HttpClient client = factory.CreateClient();

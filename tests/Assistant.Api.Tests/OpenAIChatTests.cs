@@ -1,128 +1,47 @@
+using System.ClientModel;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assistant.Features.Drafting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Api.Tests;
 
 /// <summary>
-/// The OpenAI-compatible chat adapter against a fake server on 127.0.0.1, through the real SDK: plain
-/// and streaming text, tool calls both ways, retries on 500, none on 401, and a whole draft over HTTP.
+/// The configured OpenAI-compatible model, through the whole pipeline (SDK, resilience handler, logging,
+/// telemetry, function invocation) against <see cref="FakeOpenAIServer"/>: plain and streaming text, tool
+/// calls run by the pipeline, retries on 429/5xx and timeouts, none on 401/400, settings checked at start.
 /// </summary>
 public sealed class OpenAIChatTests : IAsyncLifetime
 {
-    private WebApplication server = null!;
-    private readonly List<JsonNode> requests = [];
-    private readonly Queue<int> failures = new();
-    private string reply = "你好";
-    private bool toolCall;
-
-    private Uri Endpoint => new(server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/v1/");
+    private FakeOpenAIServer server = null!;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        server = builder.Build();
-        server.MapPost("/v1/chat/completions", async (HttpContext http) =>
-        {
-            var body = JsonNode.Parse(await new StreamReader(http.Request.Body).ReadToEndAsync())!;
-            lock (requests)
-            {
-                requests.Add(body);
-            }
-
-            if (http.Request.Headers.Authorization.ToString() != "Bearer chat-key")
-            {
-                http.Response.StatusCode = 401;
-                await http.Response.WriteAsJsonAsync(new { error = new { message = "bad key", type = "invalid_request_error" } });
-                return;
-            }
-
-            if (failures.TryDequeue(out int status))
-            {
-                http.Response.StatusCode = status;
-                await http.Response.WriteAsJsonAsync(new { error = new { message = "overloaded", type = "server_error" } });
-                return;
-            }
-
-            string model = (string)body["model"]!;
-            if (body["stream"] is JsonValue s && s.GetValue<bool>())
-            {
-                http.Response.ContentType = "text/event-stream";
-                async Task Send(object chunk)
-                {
-                    await http.Response.WriteAsync("data: " + JsonSerializer.Serialize(chunk) + "\n\n");
-                    await http.Response.Body.FlushAsync();
-                }
-
-                object Chunk(object delta, string? finish) => new
-                {
-                    id = "chatcmpl-1", @object = "chat.completion.chunk", created = 1, model,
-                    choices = new[] { new { index = 0, delta, finish_reason = finish } },
-                };
-
-                if (toolCall)
-                {
-                    await Send(Chunk(new { role = "assistant", tool_calls = new[] { new { index = 0, id = "call_1", type = "function", function = new { name = "search_reports", arguments = "" } } } }, null));
-                    await Send(Chunk(new { tool_calls = new[] { new { index = 0, function = new { arguments = "{\"query\":" } } } }, null));
-                    await Send(Chunk(new { tool_calls = new[] { new { index = 0, function = new { arguments = "\"见习\"}" } } } }, null));
-                    await Send(Chunk(new { }, "tool_calls"));
-                }
-                else
-                {
-                    foreach (string piece in Pieces(reply))
-                    {
-                        await Send(Chunk(new { content = piece }, null));
-                    }
-
-                    await Send(Chunk(new { }, "stop"));
-                }
-
-                await http.Response.WriteAsync("data: [DONE]\n\n");
-                return;
-            }
-
-            object message = toolCall
-                ? new { role = "assistant", content = (string?)null, tool_calls = new[] { new { id = "call_1", type = "function", function = new { name = "search_reports", arguments = "{\"query\":\"见习\"}" } } } }
-                : new { role = "assistant", content = (string?)reply, tool_calls = (object[]?)null };
-            await http.Response.WriteAsJsonAsync(new
-            {
-                id = "chatcmpl-1", @object = "chat.completion", created = 1, model,
-                choices = new[] { new { index = 0, message, finish_reason = toolCall ? "tool_calls" : "stop" } },
-                usage = new { prompt_tokens = 11, completion_tokens = 7, total_tokens = 18 },
-            });
-        });
-        await server.StartAsync();
+        server = await FakeOpenAIServer.StartAsync();
+        server.Key = "chat-key";
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();
 
-    private static IEnumerable<string> Pieces(string text)
+    private Dictionary<string, string?> Settings(string key = "chat-key", int retries = 2, int timeoutSeconds = 10) => new()
     {
-        for (int i = 0; i < text.Length; i += 3)
-        {
-            yield return text.Substring(i, Math.Min(3, text.Length - i));
-        }
-    }
-
-    private OpenAIChatClient Client(string key = "chat-key") => new(Endpoint, "fake-chat", key, TimeSpan.FromSeconds(10));
+        ["Drafting:Provider"] = "openai",
+        ["Drafting:Endpoint"] = server.OpenAIEndpoint.ToString(),
+        ["Drafting:Model"] = "fake-chat",
+        ["Drafting:ApiKey"] = key,
+        ["Drafting:Retries"] = retries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Drafting:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     [Fact]
     public async Task Plain_SendsModelMessagesAndSettings_ReturnsTextAndUsage()
     {
-        reply = "资金下达较晚，执行率偏低。";
-        using IChatClient client = Client();
+        server.Enqueue(FakeOpenAIServer.Reply.Text("资金下达较晚，执行率偏低。"));
+        await using ServiceProvider services = ModelServices.Build(Settings());
+        IChatClient client = services.Chat();
         ChatResponse response = await client.GetResponseAsync(
             [new ChatMessage(ChatRole.System, "系统"), new ChatMessage(ChatRole.User, "起草")],
             new ChatOptions { Temperature = 0.2f, MaxOutputTokens = 300 });
@@ -131,105 +50,189 @@ public sealed class OpenAIChatTests : IAsyncLifetime
         Assert.Equal("fake-chat", response.ModelId);
         Assert.Equal(18, response.Usage!.TotalTokenCount);
         Assert.Equal(ChatFinishReason.Stop, response.FinishReason);
-        JsonNode sent = requests.Single();
-        Assert.Equal("fake-chat", (string)sent["model"]!);
-        Assert.Equal("system", (string)sent["messages"]![0]!["role"]!);
-        Assert.Equal("起草", (string)sent["messages"]![1]!["content"]!);
-        Assert.Equal(0.2, (double)sent["temperature"]!, 3);
-        Assert.Equal(300, (int)(sent["max_completion_tokens"] ?? sent["max_tokens"])!);
+        FakeRequest sent = Assert.Single(server.Requests);
+        Assert.Equal("/v1/chat/completions", sent.Path);
+        Assert.Equal("Bearer chat-key", sent.Authorization);
+        Assert.Equal("fake-chat", (string)sent.Body["model"]!);
+        Assert.Equal("system", (string)sent.Body["messages"]![0]!["role"]!);
+        Assert.Equal("起草", (string)sent.Body["messages"]![1]!["content"]!);
+        Assert.Equal(0.2, (double)sent.Body["temperature"]!, 3);
+        Assert.Equal(300, (int)(sent.Body["max_completion_tokens"] ?? sent.Body["max_tokens"])!);
         Assert.Equal(("openai", "fake-chat"), client.Describe());
     }
 
     [Fact]
     public async Task Streaming_YieldsTheTextInPieces()
     {
-        reply = "见习岗位不足，部分青年见习意愿下降。";
-        using IChatClient client = Client();
+        const string Reply = "见习岗位不足，部分青年见习意愿下降。";
+        server.Enqueue(FakeOpenAIServer.Reply.Text(Reply));
+        await using ServiceProvider services = ModelServices.Build(Settings());
         var updates = new List<ChatResponseUpdate>();
-        await foreach (ChatResponseUpdate u in client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "起草")]))
+        await foreach (ChatResponseUpdate u in services.Chat().GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "起草")]))
         {
             updates.Add(u);
         }
 
         Assert.True(updates.Count(u => u.Text.Length > 0) > 3);
-        Assert.Equal(reply, string.Concat(updates.Select(u => u.Text)));
-        Assert.Equal(ChatFinishReason.Stop, updates.Last().FinishReason);
-        Assert.True(requests.Single()["stream"]!.GetValue<bool>());
+        Assert.Equal(Reply, string.Concat(updates.Select(u => u.Text)));
+        Assert.Equal(ChatFinishReason.Stop, updates.Last(u => u.FinishReason is not null).FinishReason);
+        Assert.True(Assert.Single(server.Requests).Streamed);
     }
 
-    [Fact]
-    public async Task ToolCalls_AreReadPlainAndStreamed_AndToolResultsAreSentBack()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ToolCalls_AreRunByThePipeline_AndTheirResultsSentBack(bool streaming)
     {
-        toolCall = true;
-        using IChatClient client = Client();
-        AIFunction search = AIFunctionFactory.Create((string query) => $"结果：{query}", "search_reports", "检索往年报告");
+        server.Enqueue(FakeOpenAIServer.Reply.Tool("call_1", "search_reports", "{\"query\":\"见习\"}"), FakeOpenAIServer.Reply.Text("见习岗位不足。"));
+        await using ServiceProvider services = ModelServices.Build(Settings());
+        var seen = new List<string>();
+        AIFunction search = AIFunctionFactory.Create((string query) => { seen.Add(query); return $"结果：{query}"; }, "search_reports", "检索往年报告");
         var options = new ChatOptions { Tools = [search] };
+        List<ChatMessage> messages = [new ChatMessage(ChatRole.User, "找见习的原因")];
 
-        ChatResponse plain = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "找见习的原因")], options);
-        FunctionCallContent call = plain.Messages.Single().Contents.OfType<FunctionCallContent>().Single();
-        Assert.Equal("search_reports", call.Name);
-        Assert.Equal("见习", call.Arguments!["query"]!.ToString());
-        Assert.Equal(ChatFinishReason.ToolCalls, plain.FinishReason);
-        Assert.Equal("search_reports", (string)requests[0]["tools"]![0]!["function"]!["name"]!);
-
-        var streamed = new List<FunctionCallContent>();
-        await foreach (ChatResponseUpdate u in client.GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "找见习的原因")], options))
+        string answer;
+        if (streaming)
         {
-            streamed.AddRange(u.Contents.OfType<FunctionCallContent>());
+            var text = new StringBuilder();
+            await foreach (ChatResponseUpdate u in services.Chat().GetStreamingResponseAsync(messages, options))
+            {
+                text.Append(u.Text);
+            }
+
+            answer = text.ToString();
+        }
+        else
+        {
+            answer = (await services.Chat().GetResponseAsync(messages, options)).Text;
         }
 
-        Assert.Equal("见习", streamed.Single().Arguments!["query"]!.ToString());
-        Assert.Equal("call_1", streamed.Single().CallId);
+        Assert.Equal("见习岗位不足。", answer);
+        Assert.Equal(["见习"], seen);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal("search_reports", (string)server.Requests[0].Body["tools"]![0]!["function"]!["name"]!);
+        JsonArray sent = server.Requests[1].Body["messages"]!.AsArray();
+        Assert.Equal("call_1", (string)sent[1]!["tool_calls"]![0]!["id"]!);
+        Assert.Equal("tool", (string)sent[2]!["role"]!);
+        Assert.Equal("call_1", (string)sent[2]!["tool_call_id"]!);
+        Assert.Contains("结果：见习", sent[2]!["content"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+    }
 
-        toolCall = false;
-        reply = "见习岗位不足。";
-        ChatResponse final = await client.GetResponseAsync(
-        [
-            new ChatMessage(ChatRole.User, "找见习的原因"),
-            new ChatMessage(ChatRole.Assistant, [call]),
-            new ChatMessage(ChatRole.Tool, [new FunctionResultContent("call_1", "结果：见习")]),
-        ], options);
-        Assert.Equal("见习岗位不足。", final.Text);
-        JsonArray messages = requests[^1]["messages"]!.AsArray();
-        Assert.Equal("call_1", (string)messages[1]!["tool_calls"]![0]!["id"]!);
-        Assert.Equal("tool", (string)messages[2]!["role"]!);
-        Assert.Equal("call_1", (string)messages[2]!["tool_call_id"]!);
+    [Theory]
+    [InlineData(429, 500)]
+    [InlineData(503, 408)]
+    [InlineData(502, 504)]
+    public async Task TransientFailures_AreRetried(int first, int second)
+    {
+        server.Fail(first, second);
+        server.Enqueue(FakeOpenAIServer.Reply.Text("好。"));
+        await using ServiceProvider services = ModelServices.Build(Settings(retries: 2));
+        Assert.Equal("好。", (await services.Chat().GetResponseAsync([new ChatMessage(ChatRole.User, "x")])).Text);
+        Assert.Equal(3, server.Requests.Count);
     }
 
     [Fact]
-    public async Task ServerErrors_AreRetried_ButABadKeyIsNot()
+    public async Task StreamingRequests_AreRetriedBeforeTheAnswerStarts()
     {
-        reply = "好";
-        failures.Enqueue(500);
-        failures.Enqueue(503);
-        using IChatClient resilient = new ResilientChatClient(Client(), TimeSpan.FromSeconds(5), retries: 2, firstDelay: TimeSpan.FromMilliseconds(5));
-        Assert.Equal("好", (await resilient.GetResponseAsync([new ChatMessage(ChatRole.User, "x")])).Text);
-        Assert.Equal(3, requests.Count);
+        server.Fail(429);
+        server.Enqueue(FakeOpenAIServer.Reply.Text("好。"));
+        await using ServiceProvider services = ModelServices.Build(Settings(retries: 1));
+        var text = new StringBuilder();
+        await foreach (ChatResponseUpdate u in services.Chat().GetStreamingResponseAsync([new ChatMessage(ChatRole.User, "x")]))
+        {
+            text.Append(u.Text);
+        }
 
-        using IChatClient badKey = new ResilientChatClient(Client("wrong"), TimeSpan.FromSeconds(5), retries: 2, firstDelay: TimeSpan.FromMilliseconds(5));
-        var error = await Assert.ThrowsAsync<System.ClientModel.ClientResultException>(() => badKey.GetResponseAsync([new ChatMessage(ChatRole.User, "x")]));
+        Assert.Equal("好。", text.ToString());
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task MoreFailuresThanRetries_SurfaceTheLastStatus()
+    {
+        server.Fail(500, 500, 500);
+        await using ServiceProvider services = ModelServices.Build(Settings(retries: 1));
+        var error = await Assert.ThrowsAsync<ClientResultException>(() => services.Chat().GetResponseAsync([new ChatMessage(ChatRole.User, "x")]));
+        Assert.Equal(500, error.Status);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ABadKey_IsNotRetried()
+    {
+        await using ServiceProvider services = ModelServices.Build(Settings(key: "wrong", retries: 2));
+        var error = await Assert.ThrowsAsync<ClientResultException>(() => services.Chat().GetResponseAsync([new ChatMessage(ChatRole.User, "x")]));
         Assert.Equal(401, error.Status);
-        Assert.Equal(4, requests.Count);
+        Assert.Single(server.Requests);
     }
 
     [Fact]
-    public void Settings_FailFast_NamingTheMissingSetting()
+    public async Task ABadRequest_IsNotRetried()
     {
-        Assert.Null(new DraftingSettings().CreateClient());
-        var noEndpoint = Assert.Throws<InvalidOperationException>(() => new DraftingSettings { Provider = "openai", Model = "m" }.CreateClient());
-        Assert.Contains("Drafting:Endpoint", noEndpoint.Message, StringComparison.Ordinal);
-        var noModel = Assert.Throws<InvalidOperationException>(() => new DraftingSettings { Provider = "openai", Endpoint = Endpoint }.CreateClient());
-        Assert.Contains("Drafting:Model", noModel.Message, StringComparison.Ordinal);
-        var unknown = Assert.Throws<InvalidOperationException>(() => new DraftingSettings { Provider = "gpt" }.CreateClient());
-        Assert.Contains("offline or openai", unknown.Message, StringComparison.Ordinal);
-        using IChatClient configured = new DraftingSettings { Provider = "openai", Endpoint = Endpoint, Model = "fake-chat", ApiKey = "chat-key" }.CreateClient()!;
-        Assert.Equal(("openai", "fake-chat"), configured.Describe());
+        server.Fail(400);
+        await using ServiceProvider services = ModelServices.Build(Settings(retries: 2));
+        var error = await Assert.ThrowsAsync<ClientResultException>(() => services.Chat().GetResponseAsync([new ChatMessage(ChatRole.User, "x")]));
+        Assert.Equal(400, error.Status);
+        Assert.Single(server.Requests);
     }
 
     [Fact]
-    public async Task AWholeDraft_ThroughTheApi_ByTheConfiguredModel_IsVerified()
+    public async Task AHangingServer_TimesOutPerAttempt_AndIsRetried()
     {
-        reply = """
+        server.Hang = TimeSpan.FromSeconds(30);
+        await using ServiceProvider services = ModelServices.Build(Settings(retries: 1, timeoutSeconds: 1));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Exception error = await Assert.ThrowsAnyAsync<Exception>(() => services.Chat().GetResponseAsync([new ChatMessage(ChatRole.User, "x")]));
+        Assert.Contains("Timeout", error.GetType().Name + error.Message + error.InnerException?.GetType().Name, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData("openai", null, "m", null, null, "Missing configuration: Drafting:Endpoint")]
+    [InlineData("openai", "http://127.0.0.1:1/v1/", null, null, null, "Missing configuration: Drafting:Model")]
+    [InlineData("azure", "http://127.0.0.1:1/", null, null, null, "Missing configuration: Drafting:Deployment")]
+    [InlineData("azure", null, null, "d", null, "Missing configuration: Drafting:Endpoint")]
+    [InlineData("azure", "http://127.0.0.1:1/", null, "d", "1999-01-01", "Drafting:ApiVersion")]
+    [InlineData("gpt", null, null, null, null, "Drafting:Provider 'gpt' (use offline, openai or azure)")]
+    public void Settings_MissingOrWrong_FailNamingTheSetting(string provider, string? endpoint, string? model, string? deployment, string? apiVersion, string expected)
+    {
+        using ServiceProvider services = ModelServices.Build(new Dictionary<string, string?>
+        {
+            ["Drafting:Provider"] = provider,
+            ["Drafting:Endpoint"] = endpoint,
+            ["Drafting:Model"] = model,
+            ["Drafting:Deployment"] = deployment,
+            ["Drafting:ApiVersion"] = apiVersion,
+        });
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<DraftingModel>());
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Offline_NeedsNoSettings_AndHasNoModel()
+    {
+        using ServiceProvider services = ModelServices.Build(new Dictionary<string, string?>());
+        Assert.Null(services.GetRequiredService<DraftingModel>().Client);
+        Assert.Empty(new DraftingSettings().Problems());
+    }
+
+    [Fact]
+    public async Task TheWebHost_RefusesToStart_NamingTheMissingSetting()
+    {
+        await using var api = new SettingsFactory(new Dictionary<string, string>
+        {
+            ["Drafting:Provider"] = "openai",
+            ["Drafting:Model"] = "fake-chat",
+        });
+        var error = Assert.ThrowsAny<Exception>(() => api.CreateClient());
+        Assert.Contains("Missing configuration: Drafting:Endpoint", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWholeDraft_ThroughTheApi_ByTheConfiguredModel_IsVerified_AndAudited()
+    {
+        server.DefaultReply = FakeOpenAIServer.Reply.Text("""
             三、偏离绩效目标的原因和下一步改进措施
             （一）偏离绩效目标的原因
             1. 年度资金总额预算执行率{{fact:funds.lines[0].rate}}，主要是第四季度资金下达较晚。
@@ -238,12 +241,11 @@ public sealed class OpenAIChatTests : IAsyncLifetime
             4. 实习及见习人员生活补助及意外伤害险完成{{fact:indicators[4].actual}}，见习人数不足导致支出减少。
             （二）下一步改进措施
             1. 拓展见习岗位；加强与上级财政部门沟通对接。
-            """;
-        await using var api = new ConfiguredModelFactory(Endpoint);
+            """);
+        var settings = Settings(retries: 0);
+        await using var api = new SettingsFactory(settings.ToDictionary(kv => kv.Key, kv => kv.Value!));
         using HttpClient client = api.CreateClient();
-        using HttpResponseMessage stored = await client.PostAsync(new Uri("/api/v1/evaluations", UriKind.Relative),
-            new StringContent(await File.ReadAllTextAsync(Shared.Reference("zhongwei-2024-internship-subsidy")), Encoding.UTF8, "application/json"));
-        string id = (string)JsonNode.Parse(await stored.Content.ReadAsStringAsync())!["id"]!;
+        Guid id = await client.StoreAsync("zhongwei-2024-internship-subsidy");
         using HttpResponseMessage drafted = await client.PostAsync(new Uri($"/api/v1/evaluations/{id}/drafts", UriKind.Relative), new StringContent("", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
@@ -252,19 +254,28 @@ public sealed class OpenAIChatTests : IAsyncLifetime
         Assert.Equal("openai", (string?)draft["model"]!["provider"]);
         Assert.Equal("fake-chat", (string?)draft["model"]!["model"]);
         Assert.Contains("执行率19.50%", (string)draft["text"]!, StringComparison.Ordinal);
-        string prompt = (string)requests.Single()["messages"]![1]!["content"]!;
+        string prompt = (string)server.Requests.Single().Body["messages"]![1]!["content"]!;
         Assert.Contains("indicators[0].completion：机关事业单位实习生数量完成率 = 58.00%", prompt, StringComparison.Ordinal);
+        Assert.Contains("例如 {{fact:indicators[0].actual}}", prompt, StringComparison.Ordinal);
+
+        JsonNode audit = Assert.Single(draft["audit"]!.AsArray())!;
+        Assert.Equal("prompt", (string?)audit["kind"]);
+        Assert.Equal("deviation-section", (string?)audit["name"]);
+        Assert.Equal("1", (string?)audit["version"]);
+        Assert.Equal(id.ToString(), (string?)audit["evaluationId"]);
+        Assert.Equal(ApiFactory.Unit, (string?)audit["unit"]);
+        Assert.False(string.IsNullOrEmpty((string?)audit["keyPrefix"]));
+        Assert.Equal("fake-chat", (string?)audit["model"]);
+
+        // Stored with the draft: the same audit comes back when it is read.
+        string draftId = (string)JsonNode.Parse(await drafted.Content.ReadAsStringAsync())!["id"]!;
+        JsonNode read = JsonNode.Parse(await client.GetStringAsync(new Uri($"/api/v1/drafts/{draftId}", UriKind.Relative)))!;
+        Assert.Equal("deviation-section", (string?)read["draft"]!["audit"]![0]!["name"]);
     }
 
-    private sealed class ConfiguredModelFactory(Uri endpoint) : ApiFactory
+    /// <summary>The web host with the given settings.</summary>
+    public sealed class SettingsFactory(IReadOnlyDictionary<string, string> settings) : ApiFactory
     {
-        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
-        {
-            ["Drafting:Provider"] = "openai",
-            ["Drafting:Endpoint"] = endpoint.ToString(),
-            ["Drafting:Model"] = "fake-chat",
-            ["Drafting:ApiKey"] = "chat-key",
-            ["Drafting:Retries"] = "0",
-        };
+        protected override IReadOnlyDictionary<string, string> Settings => settings;
     }
 }

@@ -1,79 +1,42 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Assistant.Features.Corpus;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Assistant.Api.Tests;
 
-/// <summary>The OpenAI-compatible embeddings adapter against a fake server on 127.0.0.1, through the real SDK.</summary>
+/// <summary>The OpenAI-compatible embeddings endpoint (<c>Embeddings:Provider=openai</c>) against <see cref="FakeOpenAIServer"/>.</summary>
 public sealed class OpenAIEmbeddingTests : IAsyncLifetime
 {
-    private WebApplication server = null!;
-    private readonly List<JsonNode> requests = [];
-    private int dimensionsServed = 8;
+    private FakeOpenAIServer server = null!;
 
-    private Uri Endpoint => new(server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/v1/");
-
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        server = builder.Build();
-        server.MapPost("/v1/embeddings", async (HttpRequest request) =>
-        {
-            var body = JsonNode.Parse(await new StreamReader(request.Body).ReadToEndAsync())!;
-            lock (requests)
-            {
-                requests.Add(body);
-            }
-
-            if (request.Headers.Authorization.ToString() != "Bearer test-key")
-            {
-                return Results.Json(new { error = new { message = "bad key", type = "invalid_request_error" } }, statusCode: 401);
-            }
-
-            var inputs = body["input"]!.AsArray().Select(i => (string)i!).ToList();
-            var data = inputs.Select((text, index) => new
-            {
-                @object = "embedding",
-                index,
-                embedding = Enumerable.Range(0, dimensionsServed).Select(d => (float)((text.Length + d) % 7) / 7f).ToArray(),
-            });
-            return Results.Json(new { @object = "list", data, model = (string)body["model"]!, usage = new { prompt_tokens = 3, total_tokens = 3 } });
-        });
-        await server.StartAsync();
-    }
+    public async Task InitializeAsync() => server = await FakeOpenAIServer.StartAsync();
 
     public async Task DisposeAsync() => await server.DisposeAsync();
+
+    private IEmbeddingGenerator<string, Embedding<float>> Generator(string key = "test-key") =>
+        new EmbeddingSettings { Provider = "openai", Endpoint = server.OpenAIEndpoint, Model = "fake-embed", ApiKey = key, Dimensions = 8 }.CreateGenerator();
 
     [Fact]
     public async Task Generate_SendsModelDimensionsAndKey_ReturnsVectorsInOrder()
     {
-        using var generator = new OpenAIEmbeddingGenerator(Endpoint, "fake-embed", "test-key", 8);
+        using var generator = Generator();
         var result = await generator.GenerateAsync(["见习", "资金下达较晚"]);
         Assert.Equal(2, result.Count);
         Assert.All(result, e => Assert.Equal(8, e.Vector.Length));
         Assert.Equal((float)((2 + 0) % 7) / 7f, result[0].Vector.Span[0]);
         Assert.Equal((float)((6 + 1) % 7) / 7f, result[1].Vector.Span[1]);
-        var sent = requests.Single();
-        Assert.Equal("fake-embed", (string)sent["model"]!);
-        Assert.Equal(8, (int)sent["dimensions"]!);
+        FakeRequest sent = Assert.Single(server.Requests);
+        Assert.Equal("/v1/embeddings", sent.Path);
+        Assert.Equal("Bearer test-key", sent.Authorization);
+        Assert.Equal("fake-embed", (string)sent.Body["model"]!);
+        Assert.Equal(8, (int)sent.Body["dimensions"]!);
         Assert.Equal("openai:fake-embed:8", generator.Identity());
     }
 
     [Fact]
     public async Task WrongSizeFromTheServer_IsAClearError()
     {
-        dimensionsServed = 5;
-        using var generator = new OpenAIEmbeddingGenerator(Endpoint, "fake-embed", "test-key", 8);
+        server.Dimensions = 5;
+        using var generator = Generator();
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => generator.GenerateAsync(["见习"]));
         Assert.Contains("Embeddings:Dimensions", error.Message, StringComparison.Ordinal);
     }
@@ -81,9 +44,10 @@ public sealed class OpenAIEmbeddingTests : IAsyncLifetime
     [Fact]
     public async Task AWrongKey_SurfacesTheServersRefusal()
     {
-        using var generator = new OpenAIEmbeddingGenerator(Endpoint, "fake-embed", "wrong-key", 8);
+        using var generator = Generator("wrong-key");
         var error = await Assert.ThrowsAnyAsync<Exception>(() => generator.GenerateAsync(["见习"]));
         Assert.Contains("401", error.Message, StringComparison.Ordinal);
+        Assert.Single(server.Requests);
     }
 
     [Theory]

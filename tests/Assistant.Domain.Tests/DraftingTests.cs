@@ -3,6 +3,8 @@ using Assistant.Domain.Drafting;
 using Assistant.Domain.Facts;
 using Assistant.Domain.Verification;
 using Assistant.Features.Drafting;
+using Assistant.Features.Orchestration;
+using Microsoft.SemanticKernel;
 using Assistant.Testing;
 
 namespace Assistant.Domain.Tests;
@@ -179,13 +181,16 @@ public class PromptTests
 
     public static TheoryData<string> Names() => new(PromptLibrary.Embedded.All.Select(p => p.Name).Order(StringComparer.Ordinal));
 
+    private static Kernel Kernel(AuditLog log) => new AssistantKernel(new DraftingModel(null), new OfflineDrafter()).Create(log);
+
     [Theory]
     [MemberData(nameof(Names))]
-    public void Rendering_MatchesItsGolden(string name)
+    public async Task Rendering_MatchesItsGolden(string name)
     {
         PromptTemplate prompt = PromptLibrary.Embedded[name];
+        var log = new AuditLog(new AuditScope());
         string rendered = $"# {prompt.Id} temperature={prompt.Temperature} maxOutputTokens={prompt.MaxOutputTokens}\n## system\n{prompt.System}\n## user\n"
-            + prompt.Render(prompt.Inputs.ToDictionary(i => i, i => Inputs[i]));
+            + await prompt.RenderAsync(Kernel(log), prompt.Inputs.ToDictionary(i => i, i => Inputs[i]));
         string golden = Path.Combine(RepoPaths.Repo, "tests", "Assistant.Domain.Tests", "golden", $"prompt-{name}.txt");
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {
@@ -195,7 +200,13 @@ public class PromptTests
         Assert.True(File.Exists(golden), $"missing golden {golden}; run with UPDATE_GOLDEN=1 once and review it");
         Assert.Equal(File.ReadAllText(golden), rendered);
         Assert.Contains("{{fact:", rendered, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"\{\{\s*[A-Za-z][A-Za-z0-9_]*\s*\}\}", rendered);
+        Assert.DoesNotMatch(@"\{\{\s*\$?[A-Za-z][A-Za-z0-9_]*\s*\}\}", rendered);
+        Assert.Equal(rendered[(rendered.IndexOf("## user\n", StringComparison.Ordinal) + 8)..], await prompt.RenderTemplateAsync(prompt.Inputs.ToDictionary(i => i, i => Inputs[i])));
+
+        // The kernel's prompt render filter audited the rendering, with the prompt's version.
+        AuditEntry entry = Assert.Single(log.Entries);
+        Assert.Equal((AuditEntry.Prompt, prompt.Name, prompt.Version), (entry.Kind, entry.Name, entry.Version));
+        Assert.False(entry.Failed);
     }
 
     [Fact]
@@ -212,13 +223,17 @@ public class PromptTests
     }
 
     [Fact]
-    public void Parse_RefusesUndeclaredPlaceholders_UnusedInputs_AndMissingFrontMatter()
+    public async Task Parse_RefusesUndeclaredPlaceholders_UnusedInputs_AndMissingFrontMatter()
     {
-        Assert.Contains("not declared", Assert.Throws<InvalidOperationException>(() => PromptTemplate.Parse("x.md", "---\nname: x\nversion: 1\ninputs: [a]\n---\n{{a}} {{b}}\n")).Message, StringComparison.Ordinal);
-        Assert.Contains("never used", Assert.Throws<InvalidOperationException>(() => PromptTemplate.Parse("x.md", "---\nname: x\nversion: 1\ninputs: [a, c]\n---\n{{a}}\n")).Message, StringComparison.Ordinal);
-        Assert.Contains("front matter", Assert.Throws<InvalidOperationException>(() => PromptTemplate.Parse("x.md", "{{a}}")).Message, StringComparison.Ordinal);
-        PromptTemplate ok = PromptTemplate.Parse("x.md", "---\nname: x\nversion: 2\ninputs: [a]\n---\n{{a}} {{fact:indicators[0].actual}}\n");
-        Assert.Equal("甲 {{fact:indicators[0].actual}}\n", ok.Render(new Dictionary<string, string> { ["a"] = "甲" }));
-        Assert.Contains("missing inputs [a]", Assert.Throws<InvalidOperationException>(() => ok.Render(new Dictionary<string, string>())).Message, StringComparison.Ordinal);
+        Assert.Contains("not declared", Assert.Throws<InvalidOperationException>(() => PromptTemplate.Parse("x.md", "---\nname: x\nversion: 1\ninput_variables: [{name: a}]\n---\n{{$a}} {{$b}}\n")).Message, StringComparison.Ordinal);
+        Assert.Contains("never used", Assert.Throws<InvalidOperationException>(() => PromptTemplate.Parse("x.md", "---\nname: x\nversion: 1\ninput_variables: [{name: a}, {name: c}]\n---\n{{$a}}\n")).Message, StringComparison.Ordinal);
+        Assert.Contains("front matter", Assert.Throws<InvalidOperationException>(() => PromptTemplate.Parse("x.md", "{{$a}}")).Message, StringComparison.Ordinal);
+        Assert.Contains("'version'", Assert.Throws<InvalidOperationException>(() => PromptTemplate.Parse("x.md", "---\nname: x\n---\nhi\n")).Message, StringComparison.Ordinal);
+        PromptTemplate ok = PromptTemplate.Parse("x.md", "---\nname: x\nversion: 2\ninput_variables: [{name: a}]\nexecution_settings:\n  default:\n    temperature: 0.3\n    max_tokens: 99\n---\n{{$a}} {{ \"{{\" }}fact:indicators[0].actual}}\n");
+        Assert.Equal(("x", "2", 0.3f, 99), (ok.Name, ok.Version, ok.Temperature, ok.MaxOutputTokens));
+        var log = new AuditLog(new AuditScope());
+        Assert.Equal("甲<b>&\"x\" {{fact:indicators[0].actual}}\n", await ok.RenderAsync(Kernel(log), new Dictionary<string, string> { ["a"] = "甲<b>&\"x\"" }));
+        Assert.Contains("missing inputs [a]", (await Assert.ThrowsAsync<InvalidOperationException>(() => ok.RenderAsync(Kernel(log), new Dictionary<string, string>()))).Message, StringComparison.Ordinal);
+        Assert.Contains("unknown inputs [z]", (await Assert.ThrowsAsync<InvalidOperationException>(() => ok.RenderAsync(Kernel(log), new Dictionary<string, string> { ["a"] = "", ["z"] = "" }))).Message, StringComparison.Ordinal);
     }
 }
