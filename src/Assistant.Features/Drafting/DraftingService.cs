@@ -28,8 +28,8 @@ public sealed record DraftingModel(IChatClient? Client)
     {
         null or "" or "default" => Client is not null,
         "offline" => false,
-        "model" or "openai" when Client is not null => true,
-        "model" or "openai" => throw new InputException("provider", "服务器未配置大模型（Drafting:Provider），只能使用 offline。", "No model is configured on this server (Drafting:Provider); use offline."),
+        "model" or "openai" or "azure" when Client is not null => true,
+        "model" or "openai" or "azure" => throw new InputException("provider", "服务器未配置大模型（Drafting:Provider），只能使用 offline。", "No model is configured on this server (Drafting:Provider); use offline."),
         _ => throw new InputException("provider", $"未知的provider“{provider}”，可选：default、offline、model。", $"Unknown provider '{provider}'; use default, offline or model."),
     };
 }
