@@ -58,6 +58,9 @@ public sealed class ModelConversationWireTests : IAsyncLifetime
         // On the wire: the tools offered by function choice, streaming, and the tool's result sent back.
         Assert.Equal(2, server.Requests.Count);
         Assert.All(server.Requests, r => Assert.True(r.Streamed));
+        Assert.Equal(0.2, (double)server.Requests[0].Body["temperature"]!, 3);
+        Assert.Equal(1200, (int)(server.Requests[0].Body["max_completion_tokens"] ?? server.Requests[0].Body["max_tokens"])!);
+        Assert.Equal("auto", (string?)server.Requests[0].Body["tool_choice"]);
         var offered = server.Requests[0].Body["tools"]!.AsArray().Select(t => (string)t!["function"]!["name"]!).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["evaluation_draft_section", "evaluation_explain_indicator", "evaluation_get_score", "evaluation_search_reports", "evaluation_verify_text"], offered);
         var second = server.Requests[1].Body["messages"]!.AsArray();
@@ -95,6 +98,30 @@ public sealed class ModelConversationWireTests : IAsyncLifetime
         Assert.Contains("\"index\":1", entry.GetProperty("arguments").GetString(), StringComparison.Ordinal);
         Assert.Equal(evaluation, entry.GetProperty("evaluationId").GetGuid());
         Assert.Equal("offline-router-v1", entry.GetProperty("model").GetString());
+    }
+
+    [Fact]
+    public async Task ADraftMadeThroughTheChat_CarriesItsOwnAudit()
+    {
+        HttpClient client = api.CreateClient();
+        Guid evaluation = await client.StoreAsync(Table);
+        Guid conversation = await client.StartAsync(evaluation);
+
+        IReadOnlyList<Sse> events = await client.AskAsync(conversation, "帮我起草偏离原因", provider: "offline");
+
+        JsonElement entry = Assert.Single(events.Done().GetProperty("audit").EnumerateArray());
+        Assert.Equal("draft_section", entry.GetProperty("name").GetString());
+        Guid draftId = Assert.Single(events.Of("draft")).GetProperty("id").GetGuid();
+        JsonElement stored = await client.GetFromJsonAsync<JsonElement>($"/api/v1/drafts/{draftId}");
+        JsonElement draft = stored.GetProperty("draft");
+        var prompts = draft.GetProperty("audit").EnumerateArray().ToList();
+
+        // The draft tool drafts with the configured model: its prompt first, then one repair prompt per repair round.
+        Assert.Equal(("prompt", "deviation-reasons", "1"), (prompts[0].GetProperty("kind").GetString(), prompts[0].GetProperty("name").GetString(), prompts[0].GetProperty("version").GetString()));
+        Assert.Equal(draft.GetProperty("repairs").GetInt32(), prompts.Count(p => p.GetProperty("name").GetString() == "repair"));
+        Assert.Equal(1 + draft.GetProperty("repairs").GetInt32(), prompts.Count);
+        Assert.All(prompts, p => Assert.Equal(evaluation, p.GetProperty("evaluationId").GetGuid()));
+        Assert.All(prompts, p => Assert.Equal("fake-chat", p.GetProperty("model").GetString()));
     }
 
     [Fact]
