@@ -62,6 +62,33 @@ public sealed class OpenAIChatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryModelCall_IsTracedUnderTheAssistantSource_WithoutTheMessages()
+    {
+        var spans = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = s => s.Name == Assistant.Features.Models.ModelPipeline.ActivitySource,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a => { lock (spans) { spans.Add(a); } },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        server.Enqueue(FakeOpenAIServer.Reply.Text("好。"));
+        await using ServiceProvider services = ModelServices.Build(Settings());
+        await services.Chat().GetResponseAsync([new ChatMessage(ChatRole.User, "秘密的问题")], new ChatOptions { ModelId = "traced-model" });
+
+        System.Diagnostics.Activity span;
+        lock (spans)
+        {
+            span = Assert.Single(spans, a => (string?)a.GetTagItem("gen_ai.request.model") == "traced-model");
+        }
+
+        Assert.Equal("chat traced-model", span.DisplayName);
+        Assert.Equal(11, Convert.ToInt32(span.GetTagItem("gen_ai.usage.input_tokens"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(7, Convert.ToInt32(span.GetTagItem("gen_ai.usage.output_tokens"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.DoesNotContain(span.Tags, t => t.Value?.Contains("秘密", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Streaming_YieldsTheTextInPieces()
     {
         const string Reply = "见习岗位不足，部分青年见习意愿下降。";
