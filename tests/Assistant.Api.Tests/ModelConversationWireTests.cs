@@ -63,6 +63,9 @@ public sealed class ModelConversationWireTests : IAsyncLifetime
         Assert.Equal("auto", (string?)server.Requests[0].Body["tool_choice"]);
         var offered = server.Requests[0].Body["tools"]!.AsArray().Select(t => (string)t!["function"]!["name"]!).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["evaluation_draft_section", "evaluation_explain_indicator", "evaluation_get_score", "evaluation_search_reports", "evaluation_verify_text"], offered);
+        string tools = server.Requests[0].Body["tools"]!.ToJsonString();
+        Assert.Contains("\"index\"", tools, StringComparison.Ordinal);
+        Assert.DoesNotContain("cancellationToken", tools, StringComparison.OrdinalIgnoreCase);
         var second = server.Requests[1].Body["messages"]!.AsArray();
         var toolMessage = second.Single(m => (string?)m!["role"] == "tool")!;
         Assert.Equal("call_1", (string?)toolMessage["tool_call_id"]);

@@ -142,7 +142,8 @@ public sealed class ChatTools
     [Description("在往年和其他地区的绩效自评报告中查找相似段落，结果编号为 [S1]、[S2]……")]
     private async Task<SearchToolResult> SearchReportsAsync(
         [Description("要找的内容，如“见习岗位不足的原因”")] string query,
-        [Description("段落类型：deviation-reason、improvement-measure、funds、indicator，可不填")] string? section = null)
+        [Description("段落类型：deviation-reason、improvement-measure、funds、indicator，可不填")] string? section = null,
+        CancellationToken cancellationToken = default)
     {
         var args = new Dictionary<string, object?> { ["query"] = query, ["section"] = section };
         SearchRequest request;
@@ -156,7 +157,7 @@ public sealed class ChatTools
             throw new ToolException(e.Message);
         }
 
-        SearchResponse found = await search.SearchAsync(request);
+        SearchResponse found = await search.SearchAsync(request, cancellationToken);
         var hits = found.Hits.Select((h, i) => Number(DraftingService.Citation(new DraftSource(i + 1, h)))).ToList();
         await ToolAsync("search_reports", args, $"找到 {hits.Count} 段", false);
         await EmitSourcesAsync();
@@ -165,7 +166,8 @@ public sealed class ChatTools
 
     [KernelFunction("draft_section")]
     [Description("起草第三部分“偏离绩效目标的原因和下一步改进措施”，数字逐一核验后保存为新版本。")]
-    private async Task<DraftToolResult> DraftSectionAsync([Description("deviation（偏离原因和改进措施）、deviation-reasons 或 improvement-measures")] string section)
+    private async Task<DraftToolResult> DraftSectionAsync(
+        [Description("deviation（偏离原因和改进措施）、deviation-reasons 或 improvement-measures")] string section, CancellationToken cancellationToken = default)
     {
         var args = new Dictionary<string, object?> { ["section"] = section };
         if (!caller.CanDraft)
@@ -186,7 +188,7 @@ public sealed class ChatTools
         }
 
         DraftResult result = await drafting.DraftAsync(sheet.Evaluation, new DraftRequest(part, policy.Name, "default"),
-            new AuditScope(evaluationId, caller.Unit, caller.KeyPrefix));
+            new AuditScope(evaluationId, caller.Unit, caller.KeyPrefix), cancellationToken);
         var (stored, _) = await records.AddDraftAsync(caller.Unit, caller.KeyId, evaluationId, result,
             RecordStore.RequestHash($"chat-draft:{evaluationId}", Guid.NewGuid().ToString()), null);
         await ToolAsync("draft_section", args, $"第 {stored.Version} 版，{(result.Status == DraftResult.Verified ? "已全部核实" : "需复核")}", false);
