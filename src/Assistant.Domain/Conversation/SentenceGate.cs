@@ -274,6 +274,7 @@ public sealed class SentenceGate
         Verdict.Derived => "derived",
         Verdict.Identifier => "identifier",
         Verdict.Contradicted => "contradicted",
+        Verdict.OutOfScope => "out-of-scope",
         _ => "unverified",
     };
 }

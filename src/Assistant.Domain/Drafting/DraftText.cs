@@ -95,10 +95,13 @@ public static partial class DraftText
     {
         ArgumentNullException.ThrowIfNull(report);
         var spans = report.Mentions
-            .Where(m => m.Verdict is Verdict.Unverified or Verdict.Contradicted)
-            .Select(m => (m.Mention.Start, m.Mention.Length, Reason: m.Verdict == Verdict.Contradicted
-                ? $"“{m.Mention.Text}”与{m.FactId}不符{(m.Note is { } n ? "：" + n : string.Empty)}"
-                : $"“{m.Mention.Text}”在自评表中找不到依据"))
+            .Where(m => m.Verdict is Verdict.Unverified or Verdict.Contradicted or Verdict.OutOfScope)
+            .Select(m => (m.Mention.Start, m.Mention.Length, Reason: m.Verdict switch
+            {
+                Verdict.Contradicted => $"“{m.Mention.Text}”与{m.FactId}不符{(m.Note is { } n ? "：" + n : string.Empty)}",
+                Verdict.OutOfScope => $"“{m.Mention.Text}”不在本表范围内",
+                _ => $"“{m.Mention.Text}”在自评表中找不到依据",
+            }))
             .Concat(report.Claims
                 .Where(c => c.Verdict == Verdict.Contradicted)
                 .Select(c => (c.Start, c.Length, Reason: $"“{c.Text}”与表中情况不符{(c.Note is { } n ? "：" + n : string.Empty)}")))

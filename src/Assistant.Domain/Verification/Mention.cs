@@ -14,7 +14,7 @@ public enum MentionKind
     Ordinal,
 }
 
-/// <summary>The verdict on one number or claim (verified | derived | identifier | unverified | contradicted).</summary>
+/// <summary>The verdict on one number or claim (verified | derived | identifier | unverified | contradicted | out-of-scope).</summary>
 public enum Verdict
 {
     Verified,
@@ -22,6 +22,9 @@ public enum Verdict
     Identifier,
     Unverified,
     Contradicted,
+
+    /// <summary>About something the table does not cover (a population, another programme, a sub-region's project): neither checked nor contradicted.</summary>
+    OutOfScope,
 }
 
 /// <summary>A number found in a text: where, what it says (value with printed decimals, unit, qualifier), and what it is.</summary>
@@ -49,7 +52,14 @@ public enum ClaimKind
 
 public sealed record CheckedClaim(int Start, int Length, string Text, ClaimKind Kind, Verdict Verdict, string? FactId, string? Note);
 
-public sealed record VerificationSummary(int Numbers, int Verified, int Derived, int Identifiers, int Unverified, int Contradicted, int Claims, int ClaimsContradicted);
+public sealed record VerificationSummary(int Numbers, int Verified, int Derived, int Identifiers, int Unverified, int Contradicted, int Claims, int ClaimsContradicted)
+{
+    /// <summary>Numbers about something the table does not cover.</summary>
+    public int OutOfScope { get; init; }
+
+    /// <summary>Claims about something the table does not cover.</summary>
+    public int ClaimsOutOfScope { get; init; }
+}
 
 /// <summary>Every number and claim of a text, checked against an evaluation's facts.</summary>
 public sealed record VerificationReport(IReadOnlyList<CheckedMention> Mentions, IReadOnlyList<CheckedClaim> Claims, VerificationSummary Summary)

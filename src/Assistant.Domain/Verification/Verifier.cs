@@ -18,6 +18,7 @@ public sealed partial class Verifier
     private readonly FactSheet _sheet;
     private readonly List<Candidate> _candidates;
     private readonly IndicatorNames _names;
+    private readonly IndicatorNames _fundNames;
 
     public Verifier(FactSheet sheet)
     {
@@ -27,6 +28,7 @@ public sealed partial class Verifier
             .Select(f => new Candidate(f, UnitSpec.Parse(f.Unit)))
             .ToList();
         _names = new IndicatorNames(sheet.Evaluation.Indicators.Select(i => i.Name).ToList());
+        _fundNames = new IndicatorNames(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
     }
 
     public static VerificationReport Verify(FactSheet sheet, string text) => new Verifier(sheet).Verify(text);
@@ -36,8 +38,11 @@ public sealed partial class Verifier
         ArgumentNullException.ThrowIfNull(text);
         string normalized = TextNormalizer.Normalize(text);
         var clauses = Clause.Split(normalized);
-        var mentions = MentionExtractor.Extract(text).Select(m => Check(m, clauses)).ToList();
-        var claims = CheckClaims(normalized, text, clauses);
+        var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
+        var extracted = MentionExtractor.Extract(text);
+        var context = new VerificationContext(normalized, clauses, scopes, extracted);
+        var mentions = extracted.Select(m => Check(m, context)).ToList();
+        var claims = new ClaimChecker(_sheet, _names, context).Check(text);
         var summary = new VerificationSummary(
             mentions.Count,
             mentions.Count(m => m.Verdict is Verdict.Verified or Verdict.Derived),
@@ -46,69 +51,94 @@ public sealed partial class Verifier
             mentions.Count(m => m.Verdict == Verdict.Unverified),
             mentions.Count(m => m.Verdict == Verdict.Contradicted),
             claims.Count,
-            claims.Count(c => c.Verdict == Verdict.Contradicted));
+            claims.Count(c => c.Verdict == Verdict.Contradicted))
+        {
+            OutOfScope = mentions.Count(m => m.Verdict == Verdict.OutOfScope),
+            ClaimsOutOfScope = claims.Count(c => c.Verdict == Verdict.OutOfScope),
+        };
         return new VerificationReport(mentions, claims, summary);
     }
 
-    private CheckedMention Check(Mention m, List<Clause> clauses)
+    private CheckedMention Check(Mention m, VerificationContext ctx)
     {
-        if (m.IsIdentifier || m.Number is not { } number)
+        if (m.IsIdentifier || m.Number is not { } number || IsLabelNumber(m, ctx))
         {
             return new CheckedMention(m, Verdict.Identifier, null, null);
         }
 
-        Clause clause = Clause.At(clauses, m.Start);
-        IReadOnlyList<int> named = _names.Named(clause.Text);
-        if (named.Count == 0)
+        if (ctx.ForeignAt(m.Start) is { } foreign)
         {
-            named = _names.Named(clause.Sentence);
+            return new CheckedMention(m, Verdict.OutOfScope, null, $"说的是{foreign}，不在本表范围内");
+        }
+
+        Clause clause = Clause.At(ctx.Clauses, m.Start);
+        Binding binding = Bind(m, ctx);
+        IReadOnlyList<int> named = binding.Named;
+        string before = clause.Before(m.Start);
+        string after = clause.After(m.Start + m.Length);
+
+        if (CountOf(m, number, clause, before, after) is { } counted)
+        {
+            return counted;
         }
 
         bool fundWords = FundWords().IsMatch(clause.Text);
+        IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(FundCore(clause.SentenceBefore(m.Start))) : [];
         var scope = named.Count == 0
             ? _candidates
             : _candidates.Where(c => c.Fact.IndicatorIndex is { } i
                 ? named.Contains(i)
                 : c.Fact.FundLineIndex is null || fundWords).ToList();
 
-        // A rate named by its keyword (完成率…, 执行率…) must be that rate, not any number that happens to match.
-        Role role = RoleOf(clause.Text, m.Start - clause.Start);
-        if (role != Role.None)
+        // A rate named by its keyword (完成率…, 执行率…) must be that rate, not any number that happens to match;
+        // a 结余 must be what is left of a budget, not any difference of two numbers.
+        Role role = RoleOf(before, after, m.Unit.Base is "%" or "‰");
+        if (role != Role.None && role != Role.Gap)
         {
             scope = scope.Where(c => Plays(c.Fact, role)).ToList();
         }
 
         if (Direct(m, number, scope) is { } hit)
         {
-            return hit;
+            return Directed(hit, before, after);
         }
 
-        var derivedScope = named.Count == 0 && role == Role.None ? _candidates : scope;
-        if (role != Role.None)
+        var derivedScope = named.Count == 0 && role is Role.None or Role.Gap ? _candidates : scope;
+        if (role is not (Role.None or Role.Gap))
         {
             // The rate's own operands: actual ÷ target of the named indicator, executed ÷ budget of a fund line.
             derivedScope = (named.Count == 0 ? _candidates : _candidates.Where(c => c.Fact.IndicatorIndex is not { } i || named.Contains(i)))
                 .Where(c => IsOperandOf(c.Fact, role)).ToList();
         }
 
-        if (Derived(m, number, derivedScope) is { } derived)
+        if (Derived(m, number, derivedScope, role) is { } derived)
         {
-            return derived;
+            return Directed(derived, before, after);
         }
 
-        if (role != Role.None && named.Count == 0)
+        bool money = m.Unit.Base.StartsWith('元') || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
+        if (named.Count == 0 && binding.OwnSubject && !(money && FundWords().IsMatch(clause.Sentence)) && role is Role.None or Role.Gap or Role.Completion)
         {
-            Candidate? rate = _candidates.Where(c => Plays(c.Fact, role) && c.Fact.IndicatorIndex is null).OrderBy(c => Distance(m, number, c)).FirstOrDefault();
+            // The clause speaks of its own subject, which is no indicator of the table (a population, another programme).
+            return new CheckedMention(m, Verdict.OutOfScope, null, "句中所说的对象不是表中的指标或资金");
+        }
+
+        if (role == Role.Execution && named.Count == 0)
+        {
+            // Contradicted only against the fund line the sentence names (or the total when it names none).
+            int line = fundLines.Count > 0 ? fundLines[0] : TotalLine();
+            Candidate? rate = _candidates.FirstOrDefault(c => Plays(c.Fact, role) && c.Fact.FundLineIndex == line);
             if (rate is not null)
             {
                 return new CheckedMention(m, Verdict.Contradicted, rate.Fact.Id, $"{rate.Fact.Label}为{rate.Fact.Text}");
             }
         }
 
-        if (named.Count > 0)
+        if (named.Count > 0 && m.Unit.Base.Length > 0)
         {
-            // The clause is about an indicator: a number that is not its own is a contradiction.
-            if (Direct(m, number, _candidates.Where(c => c.Fact.IndicatorIndex is { } i && !named.Contains(i)).ToList()) is { } other)
+            // The clause is about an indicator: a number of the same kind that is not its own is a contradiction.
+            if (binding.Explicit && role == Role.None
+                && Direct(m, number, _candidates.Where(c => c.Fact.IndicatorIndex is { } i && !named.Contains(i) && c.Unit.Base == m.Unit.Base).ToList()) is { } other)
             {
                 int owner = _candidates.First(c => c.Fact.Id == other.FactId).Fact.IndicatorIndex!.Value;
                 return new CheckedMention(m, Verdict.Contradicted, other.FactId,
@@ -116,18 +146,86 @@ public sealed partial class Verifier
             }
 
             Candidate? closest = scope
-                .Where(c => c.Fact.IndicatorIndex is { } i && named.Contains(i) && Compatible(m.Unit, c.Unit) && (role == Role.None || Plays(c.Fact, role)))
+                .Where(c => c.Fact.IndicatorIndex is { } i && named.Contains(i) && SameKind(m.Unit, c.Unit)
+                    && (role is Role.None or Role.Gap || Plays(c.Fact, role)) && (role == Role.Gap || !IsGapFact(c.Fact)))
                 .OrderBy(c => Distance(m, number, c))
                 .FirstOrDefault();
             if (closest is not null)
             {
+                int row = closest.Fact.IndicatorIndex!.Value;
+                string rowName = _sheet.Evaluation.Indicators[row].Name;
                 return new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id,
-                    $"“{_sheet.Evaluation.Indicators[named[0]].Name}”的{closest.Fact.Label.Replace(_sheet.Evaluation.Indicators[closest.Fact.IndicatorIndex!.Value].Name, string.Empty, StringComparison.Ordinal)}为{closest.Fact.Text}");
+                    $"“{rowName}”的{closest.Fact.Label.Replace(rowName, string.Empty, StringComparison.Ordinal)}为{closest.Fact.Text}");
             }
         }
 
         return new CheckedMention(m, Verdict.Unverified, null, "表中没有可支持该数字的数据，也无法由表中数据推算");
     }
+
+    /// <summary>目标1, 附表2, 第3批: numbers that name a thing rather than state a quantity.</summary>
+    private static bool IsLabelNumber(Mention m, VerificationContext ctx)
+    {
+        if (m.Unit.Base.Length > 0 || m.Unit.Magnitude.Length > 0 || m.Number is not { Decimals: 0 })
+        {
+            return false;
+        }
+
+        string before = ctx.Normalized[Math.Max(0, m.Start - 4)..m.Start].TrimEnd();
+        return LabelWords().IsMatch(before);
+    }
+
+    /// <summary>A direction word before a gap (低于…, 多…, 超出…) must agree with the sign of actual − target.</summary>
+    private CheckedMention Directed(CheckedMention hit, string before, string after)
+    {
+        Match d = DirectionWords().Match(before);
+        if (!d.Success || FollowsTarget().IsMatch(after) || hit.FactId is null)
+        {
+            return hit;
+        }
+
+        string firstId = hit.FactId.Split(' ')[0];
+        Fact? fact = _sheet.Find(firstId) ?? _candidates.FirstOrDefault(c => c.Fact.Id == firstId)?.Fact;
+        if (fact?.IndicatorIndex is not { } i || !(IsGapFact(fact) || hit.Verdict == Verdict.Derived))
+        {
+            return hit;
+        }
+
+        IndicatorResult r = _sheet.Report.Indicators[i];
+        if (r.Target is not QuantityCell t || r.Actual is not QuantityCell a)
+        {
+            return hit;
+        }
+
+        int sign = Math.Sign(a.Number.Value - t.Number.Value);
+        bool saysHigher = d.Groups["hi"].Success;
+        if (sign == 0 || (sign > 0) == saysHigher)
+        {
+            return hit;
+        }
+
+        return hit with
+        {
+            Verdict = Verdict.Contradicted,
+            Note = $"“{r.Name}”完成值{a.Number}{a.EffectiveUnit.Text}{(sign > 0 ? "高于" : "低于")}指标值{t.Number}{t.EffectiveUnit.Text}，不是{(saysHigher ? "高于" : "低于")}",
+        };
+    }
+
+    private int TotalLine()
+    {
+        var lines = _sheet.Evaluation.Funds.Lines;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Parent is null)
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string FundCore(string s) => s.Replace("财政", string.Empty, StringComparison.Ordinal).Replace("资金", string.Empty, StringComparison.Ordinal)
+        .Replace("年度", string.Empty, StringComparison.Ordinal).Replace("其中", string.Empty, StringComparison.Ordinal);
 
     private static CheckedMention? Direct(Mention m, PrintedNumber number, List<Candidate> scope)
     {
@@ -141,7 +239,7 @@ public sealed partial class Verifier
 
             (decimal value, Interval? range) = c.InMentionUnits(m.Unit);
 
-            if (Matches(m, number, value))
+            if (Matches(m, number, value) || (m.Unit.IsEmpty && c.Unit.Base.Length > 0 && Matches(m, number, c.Fact.Value)))
             {
                 return new CheckedMention(m, Verdict.Verified, c.Fact.Id, null);
             }
@@ -150,6 +248,19 @@ public sealed partial class Verifier
             {
                 throughRounding = new CheckedMention(m, Verdict.Verified, c.Fact.Id,
                     $"按表中数字计算为{c.Fact.Text}；仅在表中数字的四舍五入范围内一致");
+            }
+        }
+
+        if (throughRounding is null && m.Unit.Base.Length > 0)
+        {
+            // 20.72万人 for 20.72万人次, 1200元 for 1200元/人: the same printed figure with its unit shortened.
+            foreach (Candidate c in scope)
+            {
+                if (c.Unit.Base.Length > m.Unit.Base.Length && c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal)
+                    && c.Unit.Base is not "个百分点" && Matches(m, number, c.InMentionUnits(new UnitSpec(m.Unit.Magnitude, m.Unit.Multiplier, c.Unit.Base)).Value))
+                {
+                    return new CheckedMention(m, Verdict.Verified, c.Fact.Id, $"表中单位为{c.Unit.Base}，文中写作{m.Unit.Base}");
+                }
             }
         }
 
@@ -187,8 +298,21 @@ public sealed partial class Verifier
         };
     }
 
-    /// <summary>Sums, gaps and ratios of two facts in scope.</summary>
-    private CheckedMention? Derived(Mention m, PrintedNumber number, List<Candidate> scope)
+    /// <summary>The interval a printed fact stands for (its last printed digit ± half), in the mention's magnitude.</summary>
+    private static Interval Printed(Candidate c, UnitSpec mention)
+    {
+        decimal factor = c.Unit.Multiplier / mention.Multiplier;
+        if (c.Fact.Kind == FactKind.Derived)
+        {
+            return c.Fact.Range?.Scale(factor) ?? Interval.Point(c.Fact.Value * factor);
+        }
+
+        decimal half = 0.5m * PrintedNumber.Unit(c.Fact.Decimals);
+        return new Interval(c.Fact.Value - half, c.Fact.Value + half).Scale(factor);
+    }
+
+    /// <summary>Sums, gaps and ratios of two facts in scope (consistent when the printed inputs' intervals allow the mention).</summary>
+    private CheckedMention? Derived(Mention m, PrintedNumber number, List<Candidate> scope, Role role)
     {
         bool percent = m.Unit.Base is "%" or "个百分点";
         var operands = scope.Where(c => c.Fact.Value != 0).ToList();
@@ -216,21 +340,32 @@ public sealed partial class Verifier
                     decimal av = a.InMentionUnits(m.Unit).Value, bv = b.InMentionUnits(m.Unit).Value;
 
                     // Sums only of parts (fund lines, same column); an indicator's target plus its actual means nothing.
-                    if (j > i && bothFunds && Measure(a.Fact) == Measure(b.Fact) && Matches(m, number, av + bv))
+                    if (j > i && bothFunds && role != Role.Balance && Measure(a.Fact) == Measure(b.Fact) && Measure(a.Fact) != "balance"
+                        && Consistent(m, number, av + bv, Printed(a, m.Unit) + Printed(b, m.Unit)))
                     {
                         return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} + {b.Fact.Id}", $"{a.Fact.Text} + {b.Fact.Text}");
                     }
 
-                    if (av > bv && Gap(a.Fact, b.Fact) && Matches(m, number, av - bv))
+                    if (av > bv && (role == Role.Balance ? Balance(a.Fact, b.Fact) : Gap(a.Fact, b.Fact))
+                        && Consistent(m, number, av - bv, Printed(a, m.Unit) - Printed(b, m.Unit)))
                     {
                         return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} - {b.Fact.Id}", $"{a.Fact.Text} − {b.Fact.Text}");
                     }
                 }
 
-                if (m.Unit.Base == "%" && a.Unit.Base == b.Unit.Base && a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Ratio(a.Fact, b.Fact))
+                // A difference of two printed rates is written in 个百分点.
+                if (m.Unit.Base == "个百分点" && a.Unit.Base == "%" && b.Unit.Base == "%" && a.Fact.Value > b.Fact.Value
+                    && RateGap(a.Fact, b.Fact) && Consistent(m, number, a.Fact.Value - b.Fact.Value, Printed(a, UnitSpec.None) - Printed(b, UnitSpec.None)))
+                {
+                    return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} - {b.Fact.Id}", $"{a.Fact.Text} − {b.Fact.Text}");
+                }
+
+                if (m.Unit.Base == "%" && role != Role.Balance && a.Unit.Base == b.Unit.Base && a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Ratio(a.Fact, b.Fact))
                 {
                     decimal ratio = a.Fact.Value * a.Unit.Multiplier / (b.Fact.Value * b.Unit.Multiplier) * 100m;
-                    if (PrintedNumber.RoundHalfUp(ratio, number.Decimals) == number.Value)
+                    Interval ia = Printed(a, UnitSpec.None), ib = Printed(b, UnitSpec.None);
+                    bool consistent = ib.Low > 0 && Consistent(m, number, ratio, ia.Scale(a.Unit.Multiplier).DivideBy(ib.Scale(b.Unit.Multiplier)).Scale(100m));
+                    if (consistent)
                     {
                         return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} / {b.Fact.Id}", $"{a.Fact.Text} ÷ {b.Fact.Text}");
                     }
@@ -241,40 +376,78 @@ public sealed partial class Verifier
         return null;
     }
 
+    /// <summary>Exactly the computed value, or a value the printed inputs' rounding allows (DOMAIN.md §3).</summary>
+    private static bool Consistent(Mention m, PrintedNumber number, decimal exact, Interval range) =>
+        Matches(m, number, exact) || (!m.IsApproximate && m.Qualifier is null && RoundsTo(number.Interval, range));
+
     private enum Role
     {
         None,
         Completion,
         Execution,
+        Balance,
+        Gap,
     }
 
-    /// <summary>The rate a keyword right before the number names (完成率为, 执行率, 完成目标任务的…).</summary>
-    private static Role RoleOf(string clause, int offset)
+    /// <summary>What a keyword right before the number names: a rate (完成率为, 执行率), a 结余, a gap (低于目标…).</summary>
+    private static Role RoleOf(string before, string after, bool percent)
     {
-        var before = clause[..Math.Clamp(offset, 0, clause.Length)];
-        if (CompletionWords().IsMatch(before))
+        if (percent && CompletionWords().IsMatch(before))
         {
             return Role.Completion;
         }
 
-        return ExecutionWords().IsMatch(before) ? Role.Execution : Role.None;
+        if (percent && ExecutionWords().IsMatch(before))
+        {
+            return Role.Execution;
+        }
+
+        if (BalanceWords().IsMatch(before))
+        {
+            return Role.Balance;
+        }
+
+        return DirectionWords().IsMatch(before) && !FollowsTarget().IsMatch(after) ? Role.Gap : Role.None;
     }
 
-    private static string Measure(Fact f) => f.Id[(f.Id.LastIndexOf('.') + 1)..];
+    private static string Measure(Fact f)
+    {
+        int bracket = f.Id.LastIndexOf(']');
+        int from = bracket >= 0 && bracket + 1 < f.Id.Length && f.Id[bracket + 1] == '.' ? bracket + 2 : f.Id.LastIndexOf('.') + 1;
+        return f.Id[from..];
+    }
+
+    private static bool IsGapFact(Fact f) => Measure(f) is "gap" or "excess" or "shortfall";
 
     private static bool Plays(Fact f, Role role) => role switch
     {
         Role.Completion => Measure(f) == "completion",
         Role.Execution => Measure(f) == "rate" && f.FundLineIndex is not null,
+        Role.Balance => Measure(f) == "balance",
         _ => true,
     };
 
     private static bool IsOperandOf(Fact f, Role role) => role switch
     {
         Role.Completion => f.IndicatorIndex is not null && Measure(f) is "actual" or "target",
-        Role.Execution => f.FundLineIndex is not null && Measure(f) is "executed" or "budget",
+        Role.Execution or Role.Balance => f.FundLineIndex is not null && Measure(f) is "executed" or "budget",
         _ => true,
     };
+
+    /// <summary>A 结余 is what one line (or the total) left of its budget: budget − executed, nothing else.</summary>
+    private static bool Balance(Fact a, Fact b) =>
+        a.FundLineIndex is not null && a.FundLineIndex == b.FundLineIndex && Measure(a) == "budget" && Measure(b) == "executed";
+
+    /// <summary>Two rates whose difference means something: an indicator's actual and target; two fund lines' 执行率; a rate and its target.</summary>
+    private static bool RateGap(Fact a, Fact b)
+    {
+        if (a.IndicatorIndex is { } ai)
+        {
+            return ai == b.IndicatorIndex && Measure(a) is "actual" or "target" or "completion" && Measure(b) is "actual" or "target" or "completion" && Measure(a) != Measure(b);
+        }
+
+        return a.FundLineIndex is not null && b.FundLineIndex is not null && Measure(a) == "rate" && Measure(b) == "rate";
+    }
 
     /// <summary>Differences that mean something: an indicator's actual and target; a fund line's budget and spending; two fund lines' same column.</summary>
     private static bool Gap(Fact a, Fact b)
@@ -337,91 +510,27 @@ public sealed partial class Verifier
         }
     }
 
-    private List<CheckedClaim> CheckClaims(string normalized, string original, List<Clause> clauses)
-    {
-        var claims = new List<CheckedClaim>();
-        foreach (Match m in ClaimPattern().Matches(normalized))
-        {
-            ClaimKind kind = m.Groups["exceeded"].Success || m.Groups["above"].Success ? ClaimKind.Exceeded
-                : m.Groups["short"].Success || m.Groups["below"].Success ? ClaimKind.Short
-                : ClaimKind.Met;
-            bool numeric = m.Groups["above"].Success || m.Groups["below"].Success;
-            Clause clause = Clause.At(clauses, m.Index);
-            IReadOnlyList<int> named = _names.Named(clause.Text);
-            if (named.Count == 0)
-            {
-                named = _names.Named(clause.Sentence);
-            }
-
-            string text = original.Substring(m.Index, m.Length);
-            if (named.Count == 0)
-            {
-                if (m.Groups["all"].Success)
-                {
-                    int shortCount = _sheet.Report.Indicators.Count(r => r.Status == IndicatorStatus.Short);
-                    claims.Add(new CheckedClaim(m.Index, m.Length, text, kind, shortCount == 0 ? Verdict.Verified : Verdict.Contradicted, "count.short",
-                        shortCount == 0 ? null : $"有{shortCount}项指标未完成"));
-                }
-                else
-                {
-                    claims.Add(new CheckedClaim(m.Index, m.Length, text, kind, Verdict.Unverified, null, "未能确定所指的指标"));
-                }
-
-                continue;
-            }
-
-            // The nearest named indicator decides; all named ones must agree.
-            Verdict verdict = Verdict.Verified;
-            string? note = null;
-            int index = named[0];
-            foreach (int i in named)
-            {
-                IndicatorResult r = _sheet.Report.Indicators[i];
-                Verdict v = Judge(kind, numeric, r);
-                if (v != Verdict.Verified)
-                {
-                    verdict = v;
-                    index = i;
-                    note = $"“{r.Name}”{(r.Completion is { } c ? $"完成率{PrintedNumber.Format(c * 100m, 2)}%，" : string.Empty)}{r.Status.ToChinese()}";
-                    break;
-                }
-            }
-
-            claims.Add(new CheckedClaim(m.Index, m.Length, text, kind, verdict, $"indicators[{index}].status", note));
-        }
-
-        return claims;
-    }
-
-    private static Verdict Judge(ClaimKind kind, bool numeric, IndicatorResult r)
-    {
-        if (numeric && r.Completion is { } c)
-        {
-            bool above = c > 1m, below = c < 1m;
-            return (kind == ClaimKind.Exceeded ? above : below) ? Verdict.Verified : Verdict.Contradicted;
-        }
-
-        return (kind, r.Status) switch
-        {
-            (_, IndicatorStatus.NotApplicable or IndicatorStatus.Unknown) => Verdict.Unverified,
-            (ClaimKind.Exceeded, IndicatorStatus.Exceeded) => Verdict.Verified,
-            (ClaimKind.Met, IndicatorStatus.Met or IndicatorStatus.Exceeded) => Verdict.Verified,
-            (ClaimKind.Short, IndicatorStatus.Short) => Verdict.Verified,
-            _ => Verdict.Contradicted,
-        };
-    }
-
     [GeneratedRegex(@"(?:完成率|完成比例|完成进度|完成(?:了)?(?:年度)?(?:预期)?(?:目标|任务|目标任务|指标值|计划)的?)\s*(?:为|是|达到?|仅为|只有)?\s*(?:约|近|超过)?\s*$")]
     private static partial Regex CompletionWords();
 
     [GeneratedRegex(@"(?:预算)?执行率\s*(?:为|是|达到?|仅为|只有)?\s*(?:约|近|超过)?\s*$")]
     private static partial Regex ExecutionWords();
 
+    [GeneratedRegex(@"(?<!上年|以前年度|往年|历年|上一年)(?:结余|结转|未执行|剩余|未支出|未使用)(?:资金|金额|部分)?\s*(?:为|是|达|共|约|计)?\s*$")]
+    private static partial Regex BalanceWords();
+
+    [GeneratedRegex(@"(?:比(?:年度)?(?:目标任务|目标值|指标值|目标|计划|预期))?(?:(?<lo>低于|少于|少|差|不足|下降了?|减少了?|降低了?)|(?<hi>高于|多于|多|超出|超过|超额完成|超额|增加了?|提高了?|增长了?))(?:了)?(?:年度)?(?:预期)?(?:目标任务|目标值|指标值|目标|任务|计划)?(?:了)?\s*$")]
+    private static partial Regex DirectionWords();
+
+    /// <summary>"…1.6万人的要求": the number is the target the sentence compares with, not a gap.</summary>
+    [GeneratedRegex(@"^\s*(?:的)?(?:要求|目标|任务|标准)")]
+    private static partial Regex FollowsTarget();
+
+    [GeneratedRegex(@"(?:目标|附表|附件|表|批次|第|序号|编号|标准|级)\s*$")]
+    private static partial Regex LabelWords();
+
     [GeneratedRegex(@"资金|预算|执行|结余|拨款|支出")]
     private static partial Regex FundWords();
-
-    [GeneratedRegex(@"(?<exceeded>超额完成|超出(?:年度)?(?:预期)?目标)|(?<short>未完成|没有完成|未能完成|未达到|未达成|没有达到|未达标|未实现)|(?<below>低于(?:年度)?(?:预期)?(?:目标|指标)值?)|(?<above>高于(?:年度)?(?:预期)?(?:目标|指标)值?)|(?<all>全部完成|均已完成|均完成|全面完成)|(?<met>已完成|完成了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的)|达到了?(?:年度)?(?:预期)?(?:目标|指标)值?(?!的))")]
-    private static partial Regex ClaimPattern();
 
     private sealed record Candidate(Fact Fact, UnitSpec Unit)
     {
@@ -431,38 +540,5 @@ public sealed partial class Verifier
             decimal factor = Unit.Multiplier / mention.Multiplier;
             return (Fact.Value * factor, Fact.Range?.Scale(factor));
         }
-    }
-
-    /// <summary>A clause (between ，；。 etc.) and the sentence holding it.</summary>
-    private sealed record Clause(int Start, int End, string Text, string Sentence)
-    {
-        public static List<Clause> Split(string text)
-        {
-            var clauses = new List<Clause>();
-            int sentenceStart = 0;
-            for (int i = 0; i <= text.Length; i++)
-            {
-                if (i == text.Length || text[i] is '。' or '！' or '？' or '\n' or '!' or '?')
-                {
-                    string sentence = text[sentenceStart..i];
-                    int clauseStart = sentenceStart;
-                    for (int k = sentenceStart; k <= i; k++)
-                    {
-                        if (k == i || text[k] is '，' or ',' or '；' or ';' or '：' or ':')
-                        {
-                            clauses.Add(new Clause(clauseStart, k, text[clauseStart..k], sentence));
-                            clauseStart = k + 1;
-                        }
-                    }
-
-                    sentenceStart = i + 1;
-                }
-            }
-
-            return clauses;
-        }
-
-        public static Clause At(List<Clause> clauses, int index) =>
-            clauses.FirstOrDefault(c => index >= c.Start && index <= c.End) ?? clauses[^1];
     }
 }

@@ -12,7 +12,7 @@ public sealed record MentionDto(int Start, int Length, string Text, string? Valu
 
 public sealed record ClaimDto(int Start, int Length, string Text, string Claim, string Verdict, string? FactId, string? Note);
 
-public sealed record VerificationSummaryDto(int Numbers, int Verified, int Derived, int Identifiers, int Unverified, int Contradicted, int Claims, int ClaimsContradicted);
+public sealed record VerificationSummaryDto(int Numbers, int Verified, int Derived, int Identifiers, int Unverified, int Contradicted, int Claims, int ClaimsContradicted, int OutOfScope = 0, int ClaimsOutOfScope = 0);
 
 public static class VerificationContract
 {
@@ -47,7 +47,8 @@ public static class VerificationContract
                 ClaimKind.Short => "short",
                 _ => "met",
             }, Name(c.Verdict), c.FactId, c.Note)).ToList(),
-            new VerificationSummaryDto(r.Summary.Numbers, r.Summary.Verified, r.Summary.Derived, r.Summary.Identifiers, r.Summary.Unverified, r.Summary.Contradicted, r.Summary.Claims, r.Summary.ClaimsContradicted));
+            new VerificationSummaryDto(r.Summary.Numbers, r.Summary.Verified, r.Summary.Derived, r.Summary.Identifiers, r.Summary.Unverified, r.Summary.Contradicted, r.Summary.Claims, r.Summary.ClaimsContradicted,
+                r.Summary.OutOfScope, r.Summary.ClaimsOutOfScope));
     }
 
     /// <summary>Reads <c>{ "evaluation": {…}, "text": "…", "policy": "…" }</c>.</summary>
@@ -122,6 +123,7 @@ public static class VerificationContract
         Verdict.Derived => "derived",
         Verdict.Identifier => "identifier",
         Verdict.Contradicted => "contradicted",
+        Verdict.OutOfScope => "out-of-scope",
         _ => "unverified",
     };
 }
