@@ -11,10 +11,10 @@ internal sealed class IndicatorNames(IReadOnlyList<string> names)
 {
     private readonly string[] _names = names.Select(Core).ToArray();
     private readonly Dictionary<string, IReadOnlyList<int>> _cache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<int>> _ranked = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<(int Index, int Score)>> _ranked = new(StringComparer.Ordinal);
 
     /// <summary>Every indicator the text names, best-named first (for choosing among them by the number's unit).</summary>
-    public IReadOnlyList<int> Ranked(string text)
+    public IReadOnlyList<(int Index, int Score)> Ranked(string text)
     {
         Named(text);
         return _ranked.GetValueOrDefault(text, []);
@@ -41,7 +41,8 @@ internal sealed class IndicatorNames(IReadOnlyList<string> names)
         }
 
         _ranked[text] = Enumerable.Range(0, _names.Length).Where(i => scores[i] > 0)
-            .OrderByDescending(i => scores[i]).ThenByDescending(i => scores[i] * 1000 / Math.Max(1, _names[i].Length)).ToList();
+            .OrderByDescending(i => scores[i]).ThenByDescending(i => scores[i] * 1000 / Math.Max(1, _names[i].Length))
+            .Select(i => (i, scores[i])).ToList();
 
         // Names sharing a prefix (就业困难人员就业人数 / 就业困难人员帮扶率) tie on the run: the better-covered name wins.
         IReadOnlyList<int> result = best == 0 ? [] : Enumerable.Range(0, _names.Length).Where(i => scores[i] == best)

@@ -66,4 +66,4 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
 }
 
 /// <summary>Which indicators a number's sentence ties it to, and whether its clause names a subject of its own.</summary>
-internal sealed record Binding(IReadOnlyList<int> Named, bool Explicit, bool OwnSubject);
+internal sealed record Binding(IReadOnlyList<int> Named, bool Explicit, bool OwnSubject, string? NamedIn = null);

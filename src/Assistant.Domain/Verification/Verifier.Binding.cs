@@ -26,7 +26,7 @@ public sealed partial class Verifier
         IReadOnlyList<int> own = NamedFor(m, clause.Text);
         if (own.Count > 0)
         {
-            return new Binding(own, true, true);
+            return new Binding(own, true, true, clause.Text);
         }
 
         string before = clause.Before(m.Start);
@@ -41,7 +41,7 @@ public sealed partial class Verifier
             IReadOnlyList<int> named = NamedFor(m, previous.Text);
             if (named.Count > 0)
             {
-                return new Binding(named, false, false);
+                return new Binding(named, false, false, previous.Text);
             }
 
             if (VerificationContext.HasOwnSubject(previous.Text))
@@ -176,16 +176,24 @@ public sealed partial class Verifier
     private IReadOnlyList<int> NamedFor(Mention m, string text)
     {
         IReadOnlyList<int> named = _names.Named(text);
-        if (named.Count > 0 && !named.Any(i => FitsUnit(m, i)) && _names.Ranked(text).FirstOrDefault(i => FitsUnit(m, i), -1) is var fit and >= 0)
+        if (named.Count > 0 && !named.Any(i => FitsUnit(m, i)))
         {
-            return [fit];
+            var ranked = _names.Ranked(text);
+            int best = ranked[0].Score;
+            foreach ((int index, int score) in ranked)
+            {
+                if (score * 10 >= best * 6 && FitsUnit(m, index))
+                {
+                    return [index];
+                }
+            }
         }
 
         return named;
     }
 
     private bool FitsUnit(Mention m, int indicator) =>
-        m.Unit.Base.Length == 0 || _candidates.Any(c => c.Fact.IndicatorIndex == indicator
+        m.Unit.Base.Length == 0 || (m.Unit.Base == "%" && _sheet.Report.Indicators[indicator].Status is IndicatorStatus.Met or IndicatorStatus.Exceeded or IndicatorStatus.Short) || _candidates.Any(c => c.Fact.IndicatorIndex == indicator
             && (SameKind(m.Unit, c.Unit) || c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal)));
 
     /// <summary>Two units that say the same kind of number (万人 and 人; not 人 and 人次, nor % and 个).</summary>

@@ -41,7 +41,7 @@ public sealed partial class Verifier
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
         var extracted = MentionExtractor.Extract(text);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
-        var mentions = extracted.Select(m => Check(m, context)).ToList();
+        var mentions = SameNameElsewhere(extracted.Select(m => Check(m, context)).ToList(), normalized);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
         var summary = new VerificationSummary(
             mentions.Count,
@@ -116,7 +116,33 @@ public sealed partial class Verifier
             return Directed(derived, before, after);
         }
 
+        // A 完成率 of 100 % for a met indicator: the completion capped at its target.
+        if (role == Role.Completion && number.Value == 100m && named.Count > 0
+            && named.All(i => _sheet.Report.Indicators[i].Status is IndicatorStatus.Met or IndicatorStatus.Exceeded))
+        {
+            return new CheckedMention(m, Verdict.Verified, $"indicators[{named[0]}].status", "指标已完成，完成率按100%封顶");
+        }
+
+        // Another indicator the clause also names (names sharing a prefix: 招募人员体检 / 每年招募人员体检人数).
+        if (named.Count > 0 && binding.NamedIn is { } namedIn)
+        {
+            var ranked = _names.Ranked(namedIn);
+            var alsoNamed = ranked.Where(r => r.Score * 10 >= ranked[0].Score * 6 && !named.Contains(r.Index)).Select(r => r.Index).ToList();
+            if (alsoNamed.Count > 0
+                && Direct(m, number, _candidates.Where(c => c.Fact.IndicatorIndex is { } i && alsoNamed.Contains(i) && (role is Role.None or Role.Gap || Plays(c.Fact, role))).ToList()) is { } sibling)
+            {
+                return sibling;
+            }
+        }
+
         bool money = m.Unit.Base.StartsWith('元') || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
+        bool part = !money && PartWords().IsMatch(clause.SentenceBefore(m.Start));
+        if (part)
+        {
+            // 其中…: a part of what the sentence reports; the table has no number for the part.
+            return new CheckedMention(m, Verdict.OutOfScope, null, "是“其中”的一部分，表中没有该部分的数字");
+        }
+
         if (named.Count == 0 && binding.OwnSubject && !(money && FundWords().IsMatch(clause.Sentence)) && role is Role.None or Role.Gap or Role.Completion)
         {
             // The clause speaks of its own subject, which is no indicator of the table (a population, another programme).
@@ -136,30 +162,59 @@ public sealed partial class Verifier
 
         if (named.Count > 0 && m.Unit.Base.Length > 0)
         {
-            // The clause is about an indicator: a number of the same kind that is not its own is a contradiction.
-            if (binding.Explicit && role == Role.None
-                && Direct(m, number, _candidates.Where(c => c.Fact.IndicatorIndex is { } i && !named.Contains(i) && c.Unit.Base == m.Unit.Base).ToList()) is { } other)
-            {
-                int owner = _candidates.First(c => c.Fact.Id == other.FactId).Fact.IndicatorIndex!.Value;
-                return new CheckedMention(m, Verdict.Contradicted, other.FactId,
-                    $"该数字属于“{_sheet.Evaluation.Indicators[owner].Name}”，不是“{_sheet.Evaluation.Indicators[named[0]].Name}”的数据");
-            }
-
-            Candidate? closest = scope
+            // The clause is about an indicator: a number of the same kind that is not its own is a contradiction,
+            // cited against the row the sentence names (its 指标值 or 完成值 when the words say which).
+            string? hint = TargetWords().IsMatch(before) ? "target" : ActualWords().IsMatch(before) ? "actual" : null;
+            var own = scope
                 .Where(c => c.Fact.IndicatorIndex is { } i && named.Contains(i) && SameKind(m.Unit, c.Unit)
                     && (role is Role.None or Role.Gap || Plays(c.Fact, role)) && (role == Role.Gap || !IsGapFact(c.Fact)))
-                .OrderBy(c => Distance(m, number, c))
-                .FirstOrDefault();
+                .ToList();
+            Candidate? closest = own.Where(c => hint is null || Measure(c.Fact) == hint).OrderBy(c => Distance(m, number, c)).FirstOrDefault()
+                ?? own.OrderBy(c => Distance(m, number, c)).FirstOrDefault();
             if (closest is not null)
             {
                 int row = closest.Fact.IndicatorIndex!.Value;
                 string rowName = _sheet.Evaluation.Indicators[row].Name;
+                Fact? other = binding.Explicit && role == Role.None
+                    && Direct(m, number, _candidates.Where(c => c.Fact.IndicatorIndex is { } i && !named.Contains(i) && c.Unit.Base == m.Unit.Base).ToList()) is { FactId: { } oid }
+                    ? _sheet.Find(oid) : null;
+                string also = other?.IndicatorIndex is { } oi ? $"（该数字与“{_sheet.Evaluation.Indicators[oi].Name}”的数据相同）" : string.Empty;
                 return new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id,
-                    $"“{rowName}”的{closest.Fact.Label.Replace(rowName, string.Empty, StringComparison.Ordinal)}为{closest.Fact.Text}");
+                    $"“{rowName}”的{closest.Fact.Label.Replace(rowName, string.Empty, StringComparison.Ordinal)}为{closest.Fact.Text}{also}");
             }
         }
 
         return new CheckedMention(m, Verdict.Unverified, null, "表中没有可支持该数字的数据，也无法由表中数据推算");
+    }
+
+    /// <summary>
+    /// A report on a fund made of several programmes lists each programme's indicators under its own
+    /// heading (### …补助资金); an indicator whose name recurs under another programme's heading with other
+    /// figures, while the table's figures are confirmed under the first, is that programme's row, which the
+    /// table does not hold: out of scope, not contradicted.
+    /// </summary>
+    private static List<CheckedMention> SameNameElsewhere(List<CheckedMention> checkedMentions, string normalized)
+    {
+        var headings = ProgrammeHeading().Matches(normalized).Select(h => (h.Index, h.Value.Trim())).ToList();
+        string? HeadingAt(int index) => headings.LastOrDefault(h => h.Index < index).Item2;
+        for (int i = 0; i < checkedMentions.Count; i++)
+        {
+            CheckedMention c = checkedMentions[i];
+            if (c.Verdict != Verdict.Contradicted || c.FactId is null || HeadingAt(c.Mention.Start) is not { } heading)
+            {
+                continue;
+            }
+
+            string row = c.FactId[..(c.FactId.IndexOf(']', StringComparison.Ordinal) + 1)];
+            bool confirmedElsewhere = row.StartsWith("indicators[", StringComparison.Ordinal) && checkedMentions.Any(o => o.Verdict == Verdict.Verified
+                && o.FactId is { } id && id.StartsWith(row + ".", StringComparison.Ordinal) && HeadingAt(o.Mention.Start) is { } h && h != heading);
+            if (confirmedElsewhere)
+            {
+                checkedMentions[i] = c with { Verdict = Verdict.OutOfScope, Note = $"同名指标在另一标题下已与表中数字一致；此处“{heading.TrimStart('#', ' ')}”下的同名指标表中没有" };
+            }
+        }
+
+        return checkedMentions;
     }
 
     /// <summary>目标1, 附表2, 第3批: numbers that name a thing rather than state a quantity.</summary>
@@ -302,7 +357,8 @@ public sealed partial class Verifier
     private static Interval Printed(Candidate c, UnitSpec mention)
     {
         decimal factor = c.Unit.Multiplier / mention.Multiplier;
-        if (c.Fact.Kind == FactKind.Derived)
+        // A target is set, not measured: exact as printed.
+        if (c.Fact.Kind == FactKind.Derived || (c.Fact.IndicatorIndex is not null && Measure(c.Fact) == "target"))
         {
             return c.Fact.Range?.Scale(factor) ?? Interval.Point(c.Fact.Value * factor);
         }
@@ -525,6 +581,18 @@ public sealed partial class Verifier
     /// <summary>"…1.6万人的要求": the number is the target the sentence compares with, not a gap.</summary>
     [GeneratedRegex(@"^\s*(?:的)?(?:要求|目标|任务|标准)")]
     private static partial Regex FollowsTarget();
+
+    [GeneratedRegex(@"(?m)^[ \t]*(?:#{1,6}[ \t]*)?[^\n。，,；\d]{2,40}(?:资金|经费|项目)[ \t]*$")]
+    private static partial Regex ProgrammeHeading();
+
+    [GeneratedRegex(@"其中")]
+    private static partial Regex PartWords();
+
+    [GeneratedRegex(@"(?:指标值|目标值|目标任务|年度目标|计划|预期目标)\s*(?:为|是|设定为|设置为)?\s*$")]
+    private static partial Regex TargetWords();
+
+    [GeneratedRegex(@"(?:实际完成|完成值|实际|实现|达到|达)\s*(?:了|为|是)?\s*$")]
+    private static partial Regex ActualWords();
 
     [GeneratedRegex(@"(?:目标|附表|附件|表|批次|第|序号|编号|标准|级)\s*$")]
     private static partial Regex LabelWords();
