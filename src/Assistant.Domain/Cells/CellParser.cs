@@ -126,7 +126,7 @@ public static partial class CellParser
             return null;
         }
 
-        string unitText = m.Groups["unit"].Value;
+        string unitText = UnitSpec.Canonical(m.Groups["unit"].Value);
         string magnitude = m.Groups["mag"].Value;
         if (unitText.Length > 0 && !UnitSpec.KnownBases.Contains(unitText, StringComparer.Ordinal))
         {

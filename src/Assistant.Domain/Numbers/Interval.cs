@@ -11,6 +11,16 @@ public readonly record struct Interval(decimal Low, decimal High)
 
     public bool Overlaps(Interval other) => Low <= other.High && other.Low <= High;
 
+    /// <summary>
+    /// Whether a value the inputs allow (<paramref name="computed"/>) prints as <paramref name="printed"/>.
+    /// Half-up rounding makes a printed interval half-open — 100 stands for [99.5, 100.5) — and the
+    /// ends of a computed interval are limits its inputs never reach, so meeting at an end is not agreement.
+    /// </summary>
+    public static bool Allows(Interval printed, Interval computed) =>
+        computed.IsPoint
+            ? printed.Low <= computed.Low && computed.Low < printed.High
+            : printed.Low < computed.High && computed.Low < printed.High;
+
     public static Interval operator +(Interval a, Interval b) => new(a.Low + b.Low, a.High + b.High);
 
     public static Interval operator -(Interval a, Interval b) => new(a.Low - b.High, a.High - b.Low);

@@ -43,8 +43,8 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
             return None;
         }
 
-        string u = TextNormalizer.Normalize(unit).Replace(" ", string.Empty, StringComparison.Ordinal)
-            .Trim('(', ')', '（', '）');
+        string u = Canonical(TextNormalizer.Normalize(unit).Replace(" ", string.Empty, StringComparison.Ordinal)
+            .Trim('(', ')', '（', '）'));
         foreach ((string text, decimal multiplier) in Magnitudes)
         {
             if (u.StartsWith(text, StringComparison.Ordinal) && u.Length > text.Length)
@@ -59,6 +59,19 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
         }
 
         return new UnitSpec(string.Empty, 1m, u);
+    }
+
+    /// <summary>Units spelled as words: 百分比 and 百分率 are %, 百分点 is 个百分点, 千分比 is ‰.</summary>
+    public static string Canonical(string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return unit.Trim('(', ')', '（', '）') switch
+        {
+            "百分比" or "百分率" or "百分数" or "百分之" or "percent" or "pct" => "%",
+            "百分点" or "个百分比点" => "个百分点",
+            "千分比" or "千分率" => "‰",
+            _ => unit,
+        };
     }
 
     /// <summary>The multiplier of a magnitude word, or null.</summary>

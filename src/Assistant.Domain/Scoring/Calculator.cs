@@ -108,6 +108,16 @@ public static class Calculator
         ArgumentNullException.ThrowIfNull(policy);
         Cell target = CellParser.Parse(indicator.Target, indicator.Unit);
         Cell actual = CellParser.Parse(indicator.Actual, indicator.Unit);
+
+        // A bare number takes the unit its partner cell prints (≤90万元 against 90 is 90万元).
+        if (actual is QuantityCell { CellUnit.IsEmpty: true, EffectiveUnit.IsEmpty: true } && target is QuantityCell { CellUnit.IsEmpty: false } tu)
+        {
+            actual = CellParser.Parse(indicator.Actual, tu.CellUnit.Text);
+        }
+        else if (target is QuantityCell { CellUnit.IsEmpty: true, EffectiveUnit.IsEmpty: true } && actual is QuantityCell { CellUnit.IsEmpty: false } au)
+        {
+            target = CellParser.Parse(indicator.Target, au.CellUnit.Text);
+        }
         decimal? weight = scored ? indicator.Weight?.Value : null;
         var b = new Builder(indicator, index, target, actual, weight);
 

@@ -30,7 +30,7 @@ public static class Reconciliation
             return Agreement.Exact;
         }
 
-        return printed.Interval.Overlaps(computedInterval) ? Agreement.ConsistentThroughRounding : Agreement.Inconsistent;
+        return Interval.Allows(printed.Interval, computedInterval) ? Agreement.ConsistentThroughRounding : Agreement.Inconsistent;
     }
 
     public static IReadOnlyList<Finding> Check(Evaluation evaluation, ScoreReport report, ScoringPolicy policy)
@@ -80,7 +80,7 @@ public static class Reconciliation
                 }
 
                 string parts = string.Join(" + ", children.Select(c => $"{c.l.Name}{get(c.l)}"));
-                bool consistent = total.Interval.Overlaps(sumInterval);
+                bool consistent = Interval.Allows(total.Interval, sumInterval);
                 findings.Add(new Finding(
                     FindingCodes.FundsPartsSum,
                     consistent ? Severity.Info : Severity.Error,
