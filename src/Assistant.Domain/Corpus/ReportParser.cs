@@ -56,6 +56,21 @@ public static partial class ReportParser
                 continue;
             }
 
+            if (Attachment().IsMatch(line.Trim()))
+            {
+                // 附表3: a table at the end of the report, its own top-level section.
+                blocks.Add(new Block(BlockType.Heading, line.Trim(), "Z", line.Trim()));
+                continue;
+            }
+
+            if (SubjectParagraph(line) is { } subjectHeading)
+            {
+                // （三）河池市…项目的…: a numbered paragraph naming its subject opens a section of that subject.
+                blocks.Add(new Block(BlockType.Heading, subjectHeading.Heading, subjectHeading.Style, subjectHeading.Number));
+                blocks.Add(new Block(BlockType.Paragraph, subjectHeading.Body));
+                continue;
+            }
+
             if (TryHeading(line, out var style, out var number, out var heading, out var rest))
             {
                 blocks.Add(new Block(BlockType.Heading, heading, style, number, Markdown: isMarkdownHeading));
@@ -122,6 +137,26 @@ public static partial class ReportParser
 
     private static bool EndsSentence(string s) =>
         s.Length > 0 && "。！？；：:!?;”」）)…".Contains(s[^1], StringComparison.Ordinal);
+
+    /// <summary>A （一）/一、 numbered paragraph too long for a title whose first clause names a place or project.</summary>
+    private static (string Style, string Number, string Heading, string Body)? SubjectParagraph(string line)
+    {
+        Match m = ParenChineseNumber().Match(line);
+        string style = "B";
+        if (!m.Success)
+        {
+            m = PartNumber().Match(line);
+            style = "A";
+        }
+
+        if (!m.Success || TryHeading(line, out _, out _, out _, out _))
+        {
+            return null;
+        }
+
+        string body = line[m.Length..].Trim();
+        return ReportSubject.HeadingOf(body) is { } heading ? (style, m.Value.Trim(), heading, body) : null;
+    }
 
     private static bool StartsItem(string line) =>
         ItemMarker().IsMatch(line) || line.StartsWith("目标", StringComparison.Ordinal);
@@ -216,6 +251,8 @@ public static partial class ReportParser
         private bool tableHasReasonColumn;
         private bool seenPart;
         private string? subFund;
+        private bool awaitingTitle;
+        private string? lastRun;
 
         public List<ReportSection> Sections { get; } = [];
         public List<IndicatorStatement> Statements { get; } = [];
@@ -235,7 +272,14 @@ public static partial class ReportParser
                 {
                     case BlockType.Heading:
                         inRows = false;
-                        if (block.Style == "A")
+                        if (block.Style == "Z" && !seenPart)
+                        {
+                            // 附件4 above the title is a label, not a section.
+                            Preamble.Add(block.Text);
+                            continue;
+                        }
+
+                        if (block.Style is "A" or "Z")
                         {
                             seenPart = true;
                         }
@@ -262,6 +306,21 @@ public static partial class ReportParser
                         break;
                     default:
                         inRows = false;
+                        if (awaitingTitle && block.Text.Length <= 60 && !EndsSentence(block.Text))
+                        {
+                            // 附表3's title line names the table's project: its section and its fund.
+                            awaitingTitle = false;
+                            string title = ReportSubject.TitleOf(block.Text);
+                            if (title.Length > 0)
+                            {
+                                int at = path.Count - 1;
+                                path[at] = (path[at].Heading + " " + title, path[at].Kind);
+                                Sections[^1] = Sections[^1] with { Heading = path[at].Heading, Path = CurrentPath };
+                                subFund = ReportSubject.Project(title) ?? title;
+                                continue;
+                            }
+                        }
+
                         if (!seenPart && Sections.Count == 0)
                         {
                             Preamble.Add(block.Text);
@@ -282,11 +341,14 @@ public static partial class ReportParser
         private void Enter(Block block)
         {
             var style = block.Style;
-            if (style == "A")
+            if (style is "A" or "Z")
             {
                 styles.Clear();
                 path.Clear();
+                tableFund = null;
             }
+
+            awaitingTitle = style == "Z";
 
             int at = styles.IndexOf(style);
             if (at >= 0)
@@ -300,9 +362,9 @@ public static partial class ReportParser
                 // 扎兰屯 groups indicators under the fund they belong to.
                 subFund = block.Text;
             }
-            else if (style is "A" or "B" or "C")
+            else if (style is "A" or "B" or "C" or "Z")
             {
-                subFund = null;
+                subFund = ReportSubject.Project(block.Text);
             }
 
             var parent = CurrentKind;
@@ -335,6 +397,16 @@ public static partial class ReportParser
 
             foreach (var paragraph in MergeShort(paragraphs))
             {
+                if (ReasonCell().Match(paragraph) is { Success: true } cell && lastRun is { } row)
+                {
+                    // 未完成原因：… under a row (带动城镇新增就业人数（万人） 1.6 1.51): that row's reason.
+                    string? indicator = RowLabel(row);
+                    Add(paragraph, SectionKind.DeviationReason, CurrentPath, indicator, null);
+                    lastRun = null;
+                    continue;
+                }
+
+                lastRun = paragraph.Length < 80 && paragraph.Any(char.IsAsciiDigit) ? paragraph : null;
                 Paragraph(paragraph);
             }
 
@@ -401,6 +473,26 @@ public static partial class ReportParser
         }
 
         /// <summary>Runs of short lines (a table dumped one cell per line) become one paragraph.</summary>
+        /// <summary>The label of a row dumped as one line (带动城镇新增就业人数（万人） 1.6 1.51 → 带动城镇新增就业人数).</summary>
+        private static string? RowLabel(string row)
+        {
+            var m = RowLabelPattern().Match(row);
+            if (!m.Success)
+            {
+                return null;
+            }
+
+            // Cells before the label are level names (效 益 指 标, 经济效益 指标); the label is the run after them.
+            var tokens = m.Groups["label"].Value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            var label = new List<string>();
+            for (int i = tokens.Length - 1; i >= 0 && tokens[i].Length > 1 && !tokens[i].EndsWith("指标", StringComparison.Ordinal); i--)
+            {
+                label.Insert(0, tokens[i]);
+            }
+
+            return label.Count == 0 ? null : CompactName(string.Concat(label));
+        }
+
         private static IEnumerable<string> MergeShort(List<string> lines)
         {
             var run = new StringBuilder();
@@ -848,6 +940,12 @@ public static partial class ReportParser
 
     [GeneratedRegex(@"(?:资金|经费)$")]
     private static partial Regex FundName();
+
+    [GeneratedRegex(@"^(?:未完成|超额完成|偏差|未达标|未达到)(?:的)?原因")]
+    private static partial Regex ReasonCell();
+
+    [GeneratedRegex(@"(?<label>[^\d\s][^\t]*?)\s+[≥≤＞＜><]?\d[\d.,]*%?\s+[≥≤＞＜><]?\d[\d.,]*%?\s*$")]
+    private static partial Regex RowLabelPattern();
 
     [GeneratedRegex(@"^附[件表]\s*\d*$")]
     private static partial Regex Attachment();
