@@ -128,6 +128,12 @@ public static partial class CellParser
 
         string unitText = UnitSpec.Canonical(m.Groups["unit"].Value);
         string magnitude = m.Groups["mag"].Value;
+        if (magnitude.Length > 0 && UnitSpec.Canonical(magnitude + unitText) is var spelled && spelled != magnitude + unitText)
+        {
+            // 千分比 is ‰, not 千 × 分比.
+            (magnitude, unitText) = (string.Empty, spelled);
+        }
+
         if (unitText.Length > 0 && !UnitSpec.KnownBases.Contains(unitText, StringComparer.Ordinal))
         {
             // 个工作日, 元/人/月 and the like are known; anything else is words after a number.

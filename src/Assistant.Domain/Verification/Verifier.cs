@@ -499,7 +499,7 @@ public sealed partial class Verifier
     {
         if (a.IndicatorIndex is { } ai)
         {
-            return ai == b.IndicatorIndex && Measure(a) is "actual" or "target" or "completion" && Measure(b) is "actual" or "target" or "completion" && Measure(a) != Measure(b);
+            return ai == b.IndicatorIndex && Measure(a) is "actual" or "target" && Measure(b) is "actual" or "target" && Measure(a) != Measure(b);
         }
 
         return a.FundLineIndex is not null && b.FundLineIndex is not null && Measure(a) == "rate" && Measure(b) == "rate";
