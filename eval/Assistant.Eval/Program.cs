@@ -105,6 +105,16 @@ var reports = Assistant.Eval.ReportEval.Run(repo, shared);
 metrics["verifier.reportContradictionRecall"] = Ratio(reports.Sum(r => r.FoundClaims), reports.Sum(r => r.ExpectedClaims));
 metrics["verifier.reportUnexplainedRecall"] = Ratio(reports.Sum(r => r.FoundUnexplained), reports.Sum(r => r.ExpectedUnexplained));
 
+var labelled = Assistant.Eval.LabelledEval.Run(repo, shared);
+metrics["verifier.labelled.numbers"] = labelled.Sum(r => r.Numbers);
+metrics["verifier.labelled.unlabelled"] = labelled.Sum(r => r.Unlabelled);
+metrics["verifier.labelled.contradictedPrecision"] = Assistant.Eval.LabelledEval.Precision(labelled, "contradicted");
+metrics["verifier.labelled.contradictedRecall"] = Assistant.Eval.LabelledEval.Recall(labelled, "contradicted");
+metrics["verifier.labelled.unverifiedPrecision"] = Assistant.Eval.LabelledEval.Precision(labelled, "unverified");
+metrics["verifier.labelled.unverifiedRecall"] = Assistant.Eval.LabelledEval.Recall(labelled, "unverified");
+metrics["verifier.labelled.outOfScopePrecision"] = Assistant.Eval.LabelledEval.Precision(labelled, "out-of-scope");
+metrics["verifier.labelled.outOfScopeRecall"] = Assistant.Eval.LabelledEval.Recall(labelled, "out-of-scope");
+
 var retrieval = await Assistant.Eval.RetrievalEval.RunAsync(repo, shared);
 foreach (var r in retrieval)
 {
@@ -161,7 +171,7 @@ foreach ((string name, decimal value) in metrics)
 }
 
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, reports, retrieval, drafting, chat, explanations }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, reports, labelled = labelled.Select(l => new { l.Report, l.Numbers, l.Unlabelled, l.Disagreements }), retrieval, drafting, chat, explanations }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 if (failures.Count > 0)
 {
     Console.Error.WriteLine("eval below floor: " + string.Join("; ", failures));

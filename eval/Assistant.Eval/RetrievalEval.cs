@@ -11,7 +11,8 @@ namespace Assistant.Eval;
 /// Retrieval quality: the four seeds and the sample corpus are ingested into a fresh database, and
 /// every labelled query in eval/cases/retrieval is run lexical-only, vector-only and hybrid.
 /// recall@3: share of queries with a relevant passage in the top 3; MRR: mean of 1/rank of the
-/// first relevant passage within the top 10.
+/// first relevant passage within the top 10. A relevant passage may also name the fund (project) it must
+/// be filed under ("fund") and a heading its section path must hold ("under").
 /// </summary>
 internal static class RetrievalEval
 {
@@ -40,29 +41,33 @@ internal static class RetrievalEval
         }
 
         await store.AnalyzeAsync();
-        var cases = new List<(string Id, string Query, List<(string Document, string Contains)> Relevant)>();
+        var cases = new List<(string Set, string Id, string Query, List<(string Document, string Contains, string? Fund, string? Under)> Relevant)>();
         foreach (var path in Directory.GetFiles(Path.Combine(repo, "eval", "cases", "retrieval"), "*.json").Order(StringComparer.Ordinal))
         {
             foreach (var q in JsonNode.Parse(File.ReadAllText(path))!["queries"]!.AsArray())
             {
-                cases.Add(((string)q!["id"]!, (string)q["query"]!,
-                    q["relevant"]!.AsArray().Select(r => ((string)r!["document"]!, (string)r["contains"]!)).ToList()));
+                string set = Path.GetFileNameWithoutExtension(path) == "queries" ? string.Empty : Path.GetFileNameWithoutExtension(path) + ".";
+                cases.Add((set, (string)q!["id"]!, (string)q["query"]!,
+                    q["relevant"]!.AsArray().Select(r => ((string)r!["document"]!, (string)r["contains"]!, (string?)r["fund"], (string?)r["under"])).ToList()));
             }
         }
 
         var search = services.GetRequiredService<CorpusSearch>();
         var results = new List<ModeResult>();
-        foreach (var mode in new[] { SearchMode.Lexical, SearchMode.Vector, SearchMode.Hybrid })
+        foreach (var (mode, set) in new[] { SearchMode.Lexical, SearchMode.Vector, SearchMode.Hybrid }.SelectMany(m => cases.Select(c => c.Set).Distinct().Select(s => (m, s))))
         {
+            var inSet = cases.Where(c => c.Set == set).ToList();
             int hitsAt3 = 0;
             decimal reciprocal = 0;
             var misses = new List<string>();
-            foreach (var (id, query, relevant) in cases)
+            foreach (var (_, id, query, relevant) in inSet)
             {
                 var response = await search.SearchAsync(new SearchRequest(query, 10, Mode: mode));
                 int rank = response.Hits
                     .Select((h, i) => (h, i))
-                    .Where(x => relevant.Any(r => documents[x.h.DocumentId] == r.Document && x.h.Text.Contains(r.Contains, StringComparison.Ordinal)))
+                    .Where(x => relevant.Any(r => documents[x.h.DocumentId] == r.Document && x.h.Text.Contains(r.Contains, StringComparison.Ordinal)
+                        && (r.Fund is null || (x.h.Fund?.Contains(r.Fund, StringComparison.Ordinal) ?? false))
+                        && (r.Under is null || x.h.SectionPath.Contains(r.Under, StringComparison.Ordinal))))
                     .Select(x => x.i + 1)
                     .FirstOrDefault();
                 if (rank is >= 1 and <= 3)
@@ -78,9 +83,9 @@ internal static class RetrievalEval
             }
 
             results.Add(new ModeResult(
-                mode.ToString().ToLowerInvariant(),
-                decimal.Round((decimal)hitsAt3 / cases.Count, 4),
-                decimal.Round(reciprocal / cases.Count, 4),
+                set + mode.ToString().ToLowerInvariant(),
+                decimal.Round((decimal)hitsAt3 / inSet.Count, 4),
+                decimal.Round(reciprocal / inSet.Count, 4),
                 misses));
         }
 
@@ -93,7 +98,7 @@ internal static class RetrievalEval
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {r.Mode} | {r.RecallAt3:0.000} | {r.Mrr:0.000} | {r.Misses.Count} |"));
         }
 
-        foreach (var miss in results.Single(r => r.Mode == "hybrid").Misses)
+        foreach (var miss in results.Where(r => r.Mode.EndsWith("hybrid", StringComparison.Ordinal)).SelectMany(r => r.Misses))
         {
             Console.WriteLine($"|   hybrid missed: {miss} | | | |");
         }

@@ -401,7 +401,17 @@ public static partial class ReportParser
                 {
                     // 未完成原因：… under a row (带动城镇新增就业人数（万人） 1.6 1.51): that row's reason.
                     string? indicator = RowLabel(row);
-                    Add(paragraph, SectionKind.DeviationReason, CurrentPath, indicator, null);
+                    var values = RowLabelPattern().Match(row);
+                    string reasonText = indicator is null || !values.Success
+                        ? paragraph
+                        : $"{indicator}：年度指标值{values.Groups["t"].Value}，实际完成值{values.Groups["a"].Value}。{paragraph}";
+                    if (indicator is not null && values.Success)
+                    {
+                        Statements.Add(new IndicatorStatement(indicator, values.Groups["t"].Value, values.Groups["a"].Value, paragraph, null,
+                            paragraph.StartsWith('未'), subFund ?? tableFund, CurrentPath, reasonText));
+                    }
+
+                    Add(reasonText, SectionKind.DeviationReason, CurrentPath, indicator, null);
                     lastRun = null;
                     continue;
                 }
@@ -944,7 +954,7 @@ public static partial class ReportParser
     [GeneratedRegex(@"^(?:未完成|超额完成|偏差|未达标|未达到)(?:的)?原因")]
     private static partial Regex ReasonCell();
 
-    [GeneratedRegex(@"(?<label>[^\d\s][^\t]*?)\s+[≥≤＞＜><]?\d[\d.,]*%?\s+[≥≤＞＜><]?\d[\d.,]*%?\s*$")]
+    [GeneratedRegex(@"(?<label>[^\d\s][^\t]*?)\s+(?<t>[≥≤＞＜><]?\d[\d.,]*%?)\s+(?<a>[≥≤＞＜><]?\d[\d.,]*%?)\s*$")]
     private static partial Regex RowLabelPattern();
 
     [GeneratedRegex(@"^附[件表]\s*\d*$")]

@@ -127,7 +127,10 @@ public sealed partial class Verifier
         if (named.Count > 0 && binding.NamedIn is { } namedIn)
         {
             var ranked = _names.Ranked(namedIn);
-            var alsoNamed = ranked.Where(r => r.Score * 10 >= ranked[0].Score * 6 && !named.Contains(r.Index)).Select(r => r.Index).ToList();
+            var names = _sheet.Evaluation.Indicators;
+            var alsoNamed = ranked.Where(r => r.Score * 10 >= ranked[0].Score * 6 && !named.Contains(r.Index)
+                    && named.Any(n => names[n].Name.Contains(names[r.Index].Name, StringComparison.Ordinal) || names[r.Index].Name.Contains(names[n].Name, StringComparison.Ordinal)))
+                .Select(r => r.Index).ToList();
             if (alsoNamed.Count > 0
                 && Direct(m, number, _candidates.Where(c => c.Fact.IndicatorIndex is { } i && alsoNamed.Contains(i) && (role is Role.None or Role.Gap || Plays(c.Fact, role))).ToList()) is { } sibling)
             {
@@ -136,14 +139,14 @@ public sealed partial class Verifier
         }
 
         bool money = m.Unit.Base.StartsWith('元') || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
-        bool part = !money && PartWords().IsMatch(clause.SentenceBefore(m.Start));
+        bool part = !money && !FundWords().IsMatch(clause.Sentence) && PartWords().IsMatch(clause.SentenceBefore(m.Start));
         if (part)
         {
             // 其中…: a part of what the sentence reports; the table has no number for the part.
             return new CheckedMention(m, Verdict.OutOfScope, null, "是“其中”的一部分，表中没有该部分的数字");
         }
 
-        if (named.Count == 0 && binding.OwnSubject && !(money && FundWords().IsMatch(clause.Sentence)) && role is Role.None or Role.Gap or Role.Completion)
+        if (named.Count == 0 && binding.OwnSubject && !(fundWords || (money && FundWords().IsMatch(clause.Sentence))) && role is Role.None or Role.Gap or Role.Completion)
         {
             // The clause speaks of its own subject, which is no indicator of the table (a population, another programme).
             return new CheckedMention(m, Verdict.OutOfScope, null, "句中所说的对象不是表中的指标或资金");
@@ -354,11 +357,12 @@ public sealed partial class Verifier
     }
 
     /// <summary>The interval a printed fact stands for (its last printed digit ± half), in the mention's magnitude.</summary>
-    private static Interval Printed(Candidate c, UnitSpec mention)
+    private Interval Printed(Candidate c, UnitSpec mention)
     {
         decimal factor = c.Unit.Multiplier / mention.Multiplier;
-        // A target is set, not measured: exact as printed.
-        if (c.Fact.Kind == FactKind.Derived || (c.Fact.IndicatorIndex is not null && Measure(c.Fact) == "target"))
+        // A target is set, not measured, and a whole count (2903人) is counted: exact as printed.
+        if (c.Fact.Kind == FactKind.Derived || (c.Fact.IndicatorIndex is { } i && (Measure(c.Fact) == "target"
+            || (Measure(c.Fact) == "actual" && _sheet.Report.Indicators[i].Actual is QuantityCell { IsExactCount: true }))))
         {
             return c.Fact.Range?.Scale(factor) ?? Interval.Point(c.Fact.Value * factor);
         }
