@@ -107,7 +107,7 @@ metrics["verifier.reportUnexplainedRecall"] = Ratio(reports.Sum(r => r.FoundUnex
 
 var labelled = Assistant.Eval.LabelledEval.Run(repo, shared);
 metrics["verifier.labelled.numbers"] = labelled.Sum(r => r.Numbers);
-metrics["verifier.labelled.unlabelled"] = labelled.Sum(r => r.Unlabelled);
+metrics["verifier.labelled.unexpectedUnlabelled"] = labelled.Sum(r => r.Unlabelled);
 metrics["verifier.labelled.contradictedPrecision"] = Assistant.Eval.LabelledEval.Precision(labelled, "contradicted");
 metrics["verifier.labelled.contradictedRecall"] = Assistant.Eval.LabelledEval.Recall(labelled, "contradicted");
 metrics["verifier.labelled.unverifiedPrecision"] = Assistant.Eval.LabelledEval.Precision(labelled, "unverified");

@@ -311,12 +311,12 @@ public static partial class ReportParser
                             // 附表3's title line names the table's project: its section and its fund.
                             awaitingTitle = false;
                             string title = ReportSubject.TitleOf(block.Text);
-                            if (title.Length > 0)
+                            if (ReportSubject.Project(title) is not null)
                             {
                                 int at = path.Count - 1;
                                 path[at] = (path[at].Heading + " " + title, path[at].Kind);
                                 Sections[^1] = Sections[^1] with { Heading = path[at].Heading, Path = CurrentPath };
-                                subFund = ReportSubject.Project(title) ?? title;
+                                subFund = ReportSubject.Project(title);
                                 continue;
                             }
                         }
