@@ -76,8 +76,9 @@ public static partial class DraftQuality
 
                 if (mine.Count > 0)
                 {
+                    // A sentence of figures (年度指标值…，实际完成…) states the table, not a template of prose.
                     string key = SentenceKey(sentence, items);
-                    if (key.Length >= 10)
+                    if (key.Length >= 10 && NumberRun().Matches(sentence).Count < 2)
                     {
                         if (seen.TryGetValue(key, out int first) && first != p)
                         {

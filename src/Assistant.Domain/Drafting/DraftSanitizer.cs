@@ -15,7 +15,8 @@ public sealed record SanitizedDraft(string Text, IReadOnlyList<ReviewNote> Notes
 /// </summary>
 public static partial class DraftSanitizer
 {
-    public static SanitizedDraft Clean(string draft, Evaluation evaluation, IReadOnlyList<DeviationItem> items)
+    /// <summary>Cleans <paramref name="draft"/>; <paramref name="sourceIndicators"/> (the indicator each citable source is about) lets a sentence citing a source about another kind of indicator be struck.</summary>
+    public static SanitizedDraft Clean(string draft, Evaluation evaluation, IReadOnlyList<DeviationItem> items, IReadOnlyDictionary<int, string?>? sourceIndicators = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(evaluation);
@@ -27,6 +28,15 @@ public static partial class DraftSanitizer
             + "；" + string.Join("；", evaluation.Funds.Lines.Select(l => l.DeviationNote));
         var lines = draft.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var output = new List<string>();
+
+        // A sentence used (names and numbers aside) for several items is a template: it goes everywhere.
+        var templates = lines
+            .SelectMany(line => Sentence().Matches(line).Where(m => !m.Value.Contains("{{fact:", StringComparison.Ordinal))
+                .Select(m => Markers().Replace(m.Value, string.Empty).Trim()).Distinct(StringComparer.Ordinal))
+            .Where(b => b.Length > 0)
+            .Select(b => DraftQuality.SentenceKey(b, items)).Where(k => k.Length >= 10)
+            .GroupBy(k => k, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key)
+            .ToHashSet(StringComparer.Ordinal);
         foreach (string line in lines)
         {
             var named = items.Where(i => line.Contains(i.Name, StringComparison.Ordinal) || line.Contains("{{fact:" + i.Path + ".", StringComparison.Ordinal)).ToList();
@@ -62,7 +72,13 @@ public static partial class DraftSanitizer
                 {
                     why = "foreign:" + string.Join("、", f);
                 }
-                else if (named.Count > 0 && DraftQuality.SentenceKey(FactRef().Replace(bare, "#"), items) is { Length: >= 10 } key && !seen.Add(key))
+                else if (named.Count > 0 && sourceIndicators is not null && Cited().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+                             .Any(n => sourceIndicators.TryGetValue(n, out string? ind) && ind is { Length: > 0 }
+                                       && named.All(i => !IndicatorNature.Compatible(PrecedentFit.NatureOf(i, evaluation), IndicatorNature.Of(ind)) || FundLexicon.Foreign(ind, PrecedentFit.OwnWords(i, evaluation)).Count > 0)))
+                {
+                    why = "source-kind";
+                }
+                else if (named.Count > 0 && !sentence.Contains("{{fact:", StringComparison.Ordinal) && DraftQuality.SentenceKey(bare, items) is { Length: >= 10 } key && (templates.Contains(key) || !seen.Add(key)))
                 {
                     why = "repeated";
                 }
@@ -95,8 +111,8 @@ public static partial class DraftSanitizer
     [GeneratedRegex(@"\[\s*S\d{1,3}(?:\s*[,，、]\s*S?\d{1,3})*\s*\]|\{\{\s*fact\s*:[^{}]*\}\}")]
     private static partial Regex Markers();
 
-    [GeneratedRegex(@"\{\{\s*fact\s*:[^{}]*\}\}")]
-    private static partial Regex FactRef();
+    [GeneratedRegex(@"S(\d{1,3})")]
+    private static partial Regex Cited();
 
     [GeneratedRegex(@"请(?:贵|你)?单位|建议单位|单位应(?:当)?(?:核实|补充|说明|确认)|结合实际核实|核实(?:后确定|补充)|请[^。]{0,10}(?:核实|补充|确认)")]
     private static partial Regex NoteToUnit();

@@ -137,11 +137,11 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
             }
         }
 
-        if (client is not OfflineDrafter && Coverage(best.Draft, brief.Items).Any(c => c.Value.Count == 0))
+        if (client is not OfflineDrafter && Unexplained(best.Draft, brief).Count > 0)
         {
-            // What the model left after the struck sentences does not cover every item even after repair:
-            // the offline drafter writes the section, and the draft says why.
-            fallback = new FallbackDto(provider, modelId, "草稿删去不合格句子后仍有事项未说明 / items still uncovered after the draft was cleaned and repaired");
+            // What the model left after the struck sentences does not cover every item, or leaves the
+            // largest gap without a reason, even after repair: the offline drafter writes the section.
+            fallback = new FallbackDto(provider, modelId, "草稿删去不合格句子后仍有事项未说明原因 / items still unexplained after the draft was cleaned and repaired: " + string.Join(", ", Unexplained(best.Draft, brief)));
             client = offline;
             (provider, modelId) = client.Describe();
             log.Model = (provider, modelId);
@@ -303,7 +303,8 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         IReadOnlyList<ReviewNote> notes = [];
         if (sanitize)
         {
-            SanitizedDraft clean = DraftSanitizer.Clean(raw, brief.Evaluation, brief.Items.Select(i => i.Item).ToList());
+            SanitizedDraft clean = DraftSanitizer.Clean(raw, brief.Evaluation, brief.Items.Select(i => i.Item).ToList(),
+                brief.Sources.ToDictionary(x => x.Number, x => x.Hit.Indicator));
             raw = clean.Text;
             notes = clean.Notes;
         }
@@ -315,7 +316,23 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         complaints.AddRange(draft.UnknownSources.Select(s => $"来源 [S{s}] 不存在，请删去或改用列出的来源"));
         var coverage = Coverage(draft, brief.Items);
         complaints.AddRange(brief.Items.Where(i => coverage[i.Item.Id].Count == 0).Select(i => $"漏写了事项 {i.Item.Id}（“{i.Item.Name}”{i.Item.Situation}）"));
+        complaints.AddRange(Heaviest(draft, brief).Select(i => $"偏差最大的事项 {i.Id}（“{i.Name}”）没有说明原因，请写出具体原因"));
         return new Attempt(raw, draft, report, complaints, notes);
+    }
+
+    /// <summary>Items not covered, and the heaviest deviations (most points lost, most money unspent) left without a reason.</summary>
+    private static List<string> Unexplained(RenderedDraft draft, DraftBrief brief)
+    {
+        var coverage = Coverage(draft, brief.Items);
+        return brief.Items.Where(i => coverage[i.Item.Id].Count == 0).Select(i => i.Item.Id)
+            .Concat(Heaviest(draft, brief).Select(i => i.Id)).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static IEnumerable<DeviationItem> Heaviest(RenderedDraft draft, DraftBrief brief)
+    {
+        var coverage = Coverage(draft, brief.Items);
+        return DraftQuality.Heaviest(brief.Sheet, brief.Items.Select(i => i.Item).ToList())
+            .Where(h => coverage[h.Id].Count > 0 && !coverage[h.Id].Any(p => CauseWords().IsMatch(draft.Paragraphs[p].Text)));
     }
 
     /// <summary>For each item, the paragraphs that talk about it (by name or by citing one of its facts).</summary>
@@ -432,11 +449,14 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
 
     public static CitationDto Citation(DraftSource s) =>
         new(s.Number, s.Hit.DocumentId, s.Hit.Title, s.Hit.Region, s.Hit.Year, s.Hit.Section, s.Hit.SectionPath, s.Hit.PassageId,
-            s.Hit.Text.Length > 160 ? s.Hit.Text[..160] + "…" : s.Hit.Text);
+            s.Hit.Text.Length > 160 ? s.Hit.Text[..160] + "…" : s.Hit.Text, s.Hit.Indicator);
 
     private static string Shorten(string message) => message.Length > 300 ? message[..300] + "…" : message;
 
     private sealed record Attempt(string Raw, RenderedDraft Draft, VerificationReport Report, List<string> Complaints, IReadOnlyList<ReviewNote> Notes);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"原因|由于|因为|受[^，。]{1,20}影响|导致|所致|造成")]
+    private static partial System.Text.RegularExpressions.Regex CauseWords();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Provider}:{Model} failed ({ErrorType}: {Error}); falling back to the offline drafter")]
     private static partial void LogFallback(ILogger logger, string provider, string model, string errorType, string error);

@@ -113,6 +113,14 @@ public sealed partial class OfflineDrafter : IChatClient
         return sb.ToString();
     }
 
+    /// <summary>What answers a target set too low, in order of preference (one per group of over-achievements).</summary>
+    private static readonly string[] OvershootMeasures =
+    [
+        "以近年实际完成数为基础，结合资金规模和政策变化科学测算下一年度指标值，执行中确需调整的按程序报批",
+        "申报下一年度绩效目标时参考本年度实际完成数据，据实提高指标值，使目标与资金规模和工作任务相匹配",
+        "加强绩效运行监控，年中完成进度明显超出目标的，及时分析原因并按程序调整指标值",
+    ];
+
     /// <summary>Where a group's cause comes from.</summary>
     private enum CauseOrigin
     {
@@ -303,7 +311,7 @@ public sealed partial class OfflineDrafter : IChatClient
                     break;
                 case DeviationKind.Overshoot:
                     subject = $"{Names(group)}完成值明显高于指标值的问题";
-                    Add("以近年实际完成数为基础，结合资金规模和政策变化科学测算下一年度指标值，执行中确需调整的按程序报批");
+                    Add(Fresh(OvershootMeasures));
                     parts.AddRange(Precedents(group, reasons: false, max: 1).Select(p => p.Clause + DraftText.Cite(p.Source)));
                     break;
                 case DeviationKind.Cancelled:
