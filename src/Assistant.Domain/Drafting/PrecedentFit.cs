@@ -95,13 +95,15 @@ public static partial class PrecedentFit
         }
 
         string t = title ?? string.Empty;
-        if (t.Contains(evaluation.Title.Trim(), StringComparison.Ordinal) && evaluation.Title.Trim().Length >= 4)
+        var mine = Places(evaluation.Region).Concat(Places(evaluation.Department)).ToList();
+        var theirs = Places(region).ToList();
+        if (mine.Count > 0 && (theirs.Any(mine.Contains) || mine.Any(p => t.Contains(p, StringComparison.Ordinal))))
         {
             return true;
         }
 
-        var mine = Places(evaluation.Region).Concat(Places(evaluation.Department)).ToList();
-        return mine.Count > 0 && (Places(region).Any(mine.Contains) || mine.Any(p => t.Contains(p, StringComparison.Ordinal)));
+        // A passage whose place is unknown is this report when it carries this fund's title in the same year.
+        return theirs.Count == 0 && evaluation.Title.Trim().Length >= 4 && t.Contains(evaluation.Title.Trim(), StringComparison.Ordinal);
     }
 
     /// <summary>A named programme, place or institution in a sentence that this evaluation does not name.</summary>

@@ -294,7 +294,7 @@ public sealed partial class OfflineDrafter : IChatClient
             switch (group.Kind)
             {
                 case DeviationKind.LowExecution:
-                    subject = "预算执行率偏低的问题";
+                    subject = $"预算执行率{DraftText.Ref(group.Items[0].Path + ".rate")}偏低的问题";
                     Add(DraftPhrases.Answer(cause.Text));
                     parts.AddRange(Precedents(group, reasons: false, max: 1).Select(p => p.Clause + DraftText.Cite(p.Source)));
                     if (Has(ReviewerFindingCodes.UnspentShare))
