@@ -326,12 +326,17 @@ public sealed partial class OfflineDrafter : IChatClient
                         Add(DraftPhrases.Answer(extra));
                     }
 
-                    foreach (DeviationItem item in group.Items.Take(3).Where(_ => parts.Count < 3))
+                    // An item whose analysed cause already has its answer needs no second, generic measure.
+                    var answered = (cause.Supplements ?? []).Select(x => x.Item.Id).ToHashSet(StringComparer.Ordinal);
+                    foreach (DeviationItem item in group.Items.Where(i => !answered.Contains(i.Id)).Take(3).Where(_ => parts.Count < 3))
                     {
                         Add(Fresh(DraftPhrases.Measures(PrecedentFit.OwnWords(item, E), PrecedentFit.NatureOf(item, E))));
                     }
 
-                    parts.AddRange(Precedents(group, reasons: false, max: 1).Select(p => p.Clause + DraftText.Cite(p.Source)));
+                    if (parts.Count < 3)
+                    {
+                        parts.AddRange(Precedents(group, reasons: false, max: 1).Select(p => p.Clause + DraftText.Cite(p.Source)));
+                    }
                     break;
             }
 
