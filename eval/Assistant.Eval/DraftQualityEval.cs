@@ -59,10 +59,10 @@ internal static class DraftQualityEval
         await store.AnalyzeAsync();
         var offline = services.GetRequiredService<DraftingService>();
         var scripted = new DraftingService(services.GetRequiredService<CorpusSearch>(), new DraftingModel(new TemptingModel()),
-            services.GetRequiredService<OfflineDrafter>(), NullLogger<DraftingService>.Instance);
+            services.GetRequiredService<OfflineDrafter>(), services.GetRequiredService<Assistant.Features.Orchestration.AssistantKernel>(), NullLogger<DraftingService>.Instance);
 
         var decorated = new DraftingService(services.GetRequiredService<CorpusSearch>(), new DraftingModel(new DecoratedModel()),
-            services.GetRequiredService<OfflineDrafter>(), NullLogger<DraftingService>.Instance);
+            services.GetRequiredService<OfflineDrafter>(), services.GetRequiredService<Assistant.Features.Orchestration.AssistantKernel>(), NullLogger<DraftingService>.Instance);
         var samples = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var rows = new List<Row>();
         foreach (var (name, evaluation) in cases)
