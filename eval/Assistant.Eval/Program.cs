@@ -18,6 +18,13 @@ if (args.Contains("--generate-verifier-cases"))
     return 0;
 }
 
+if (args.Contains("--quality-only"))
+{
+    // The drafting-quality rubric alone (while working on the drafter).
+    var only = await Assistant.Eval.DraftQualityEval.RunAsync(repo, shared);
+    return only.Sum(q => q.Defects.Total) + only.Count(q => !q.Deterministic) == 0 ? 0 : 1;
+}
+
 var rows = new List<Row>();
 foreach (string casePath in Directory.GetFiles(Path.Combine(repo, "eval", "cases", "calculator"), "*.json").Order(StringComparer.Ordinal))
 {
@@ -132,6 +139,24 @@ foreach (var group in drafting.GroupBy(d => d.Provider))
     metrics[$"drafting.{group.Key}.verifiedDrafts"] = Ratio(group.Count(d => d.Status == "verified"), group.Count());
 }
 
+var quality = await Assistant.Eval.DraftQualityEval.RunAsync(repo, shared);
+metrics["quality.adversarialCases"] = quality.Count(q => q.Provider == "offline" && !q.Case.StartsWith("reference/", StringComparison.Ordinal));
+foreach (var group in quality.GroupBy(q => q.Provider))
+{
+    string p = group.Key;
+    metrics[$"quality.{p}.drafts"] = group.Count();
+    metrics[$"quality.{p}.unexpectedKindMismatch"] = group.Sum(q => q.Defects.KindMismatch);
+    metrics[$"quality.{p}.unexpectedForeignSubjects"] = group.Sum(q => q.Defects.ForeignSubjects);
+    metrics[$"quality.{p}.unexpectedDanglingLeadIns"] = group.Sum(q => q.Defects.DanglingLeadIns);
+    metrics[$"quality.{p}.unexpectedNotesInText"] = group.Sum(q => q.Defects.NotesInText);
+    metrics[$"quality.{p}.unexpectedRepeatedSentences"] = group.Sum(q => q.Defects.RepeatedSentences);
+    metrics[$"quality.{p}.unexpectedSelfCitations"] = group.Sum(q => q.Defects.SelfCitations);
+    metrics[$"quality.{p}.unexpectedLargestGapUncovered"] = group.Sum(q => q.Defects.LargestGapUncovered);
+    metrics[$"quality.{p}.unexpectedWeakReasonsUnflagged"] = group.Sum(q => q.Defects.WeakReasonsUnflagged);
+    metrics[$"quality.{p}.unexpectedNondeterministic"] = group.Count(q => !q.Deterministic);
+    metrics[$"quality.{p}.verifiedDrafts"] = Ratio(group.Count(q => q.Status == "verified"), group.Count());
+}
+
 var chat = Assistant.Eval.ChatEval.Intents(repo, shared);
 Console.WriteLine();
 Console.WriteLine("| chat cases (offline router) | n | routed right |");
@@ -171,7 +196,7 @@ foreach ((string name, decimal value) in metrics)
 }
 
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, reports, labelled = labelled.Select(l => new { l.Report, l.Numbers, l.Unlabelled, l.Disagreements }), retrieval, drafting, chat, explanations }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, reports, labelled = labelled.Select(l => new { l.Report, l.Numbers, l.Unlabelled, l.Disagreements }), retrieval, drafting, quality, chat, explanations }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 if (failures.Count > 0)
 {
     Console.Error.WriteLine("eval below floor: " + string.Join("; ", failures));

@@ -88,6 +88,9 @@ public sealed record ScoringPolicy
     /// <summary>Decimals for printed scores and percentages.</summary>
     public int ScoreDecimals { get; init; } = 2;
 
+    /// <summary>What a finance-bureau reviewer looks at beyond the score (thresholds as data).</summary>
+    public ReviewerCriteria Review { get; init; } = ReviewerCriteria.Default;
+
     /// <summary>财预〔2020〕10号 with the practice of the seed tables (the default).</summary>
     public static readonly ScoringPolicy Default = new()
     {

@@ -191,6 +191,14 @@ public sealed class ChatTools
             new AuditScope(evaluationId, caller.Unit, caller.KeyPrefix), cancellationToken);
         var (stored, _) = await records.AddDraftAsync(caller.Unit, caller.KeyId, evaluationId, result,
             RecordStore.RequestHash($"chat-draft:{evaluationId}", Guid.NewGuid().ToString()), null);
+        // The draft's citations take this turn's numbers, so [S2] in the conversation is always the same passage.
+        var cited = result.Paragraphs.SelectMany(p => p.Citations).DistinctBy(c => c.Source).OrderBy(c => c.Source).ToDictionary(c => c.Source, c => Number(c).Source);
+        result = result with
+        {
+            Paragraphs = result.Paragraphs.Select(p => p with { Citations = p.Citations.Select(c => c with { Source = cited[c.Source] }).ToList() }).ToList(),
+            Sources = result.Sources.Where(c => cited.ContainsKey(c.Source)).Select(c => c with { Source = cited[c.Source] }).ToList(),
+        };
+        await EmitSourcesAsync();
         await ToolAsync("draft_section", args, $"第 {stored.Version} 版，{(result.Status == DraftResult.Verified ? "已全部核实" : "需复核")}", false);
         await emit(new ChatEvent("draft", new { id = stored.Id, evaluationId, section = stored.Section, version = stored.Version, createdAt = stored.CreatedAt, draft = result }));
         return new DraftToolResult(stored.Id, stored.Version, result, null);

@@ -111,8 +111,10 @@ public sealed class ExplanationService(RecordStore records, CorpusSearch search)
             string query = e.Kind == "overshoot"
                 ? $"{e.Trace.Name}超额完成 完成值高于指标值的原因"
                 : $"{e.Trace.Name}未完成的原因";
-            SearchResponse found = await search.SearchAsync(new SearchRequest(query, k, SectionKind.DeviationReason), cancellationToken);
-            similar.AddRange(found.Hits.Select((h, i) => DraftingService.Citation(new DraftSource(i + 1, h))));
+            // The report's own table or text (same unit and year) is never its own similar case.
+            SearchResponse found = await search.SearchAsync(new SearchRequest(query, Math.Min(k + 5, 20), SectionKind.DeviationReason), cancellationToken);
+            similar.AddRange(found.Hits.Where(h => !PrecedentFit.IsSelf(h.Title, h.Region, h.Year, sheet.Evaluation)).Take(k)
+                .Select((h, i) => DraftingService.Citation(new DraftSource(i + 1, h))));
         }
 
         return ToResponse(evaluationId, sheet, e, similar, texts.Select(t => t.Source).ToList());

@@ -62,7 +62,7 @@ public sealed record DraftBrief(DraftSection Section, FactSheet Sheet, IReadOnly
 public sealed record DraftRequest(DraftSection Section = DraftSection.Deviation, string? Policy = null, string? Provider = null, int SourcesPerItem = 3);
 
 /// <summary>A citation behind a paragraph: the stored report, its section and the passage.</summary>
-public sealed record CitationDto(int Source, Guid DocumentId, string Title, string? Region, int? Year, string Section, string SectionPath, long PassageId, string Excerpt);
+public sealed record CitationDto(int Source, Guid DocumentId, string Title, string? Region, int? Year, string Section, string SectionPath, long PassageId, string Excerpt, string? Indicator = null);
 
 public sealed record ParagraphDto(int Index, string Text, IReadOnlyList<string> Items, IReadOnlyList<CitationDto> Citations, IReadOnlyList<string> Facts);
 

@@ -106,7 +106,7 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         }
 
         string raw = await AskAsync(first, isRepair: false);
-        Attempt best = Check(raw, brief);
+        Attempt best = Check(raw, brief, client is not OfflineDrafter);
         int repairs = 0;
         PromptTemplate repair = PromptLibrary.Embedded[PromptLibrary.Repair];
         while (best.Complaints.Count > 0 && repairs < MaxRepairRounds && client is not OfflineDrafter)
@@ -126,15 +126,26 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
             if (string.IsNullOrWhiteSpace(revised))
             {
                 // The model failed during repair: the offline drafter starts again from the brief.
-                best = Check((await offline.GetResponseAsync(first, options, cancellationToken)).Text, brief);
+                best = Check((await offline.GetResponseAsync(first, options, cancellationToken)).Text, brief, sanitize: false);
                 break;
             }
 
-            Attempt next = Check(revised, brief);
+            Attempt next = Check(revised, brief, sanitize: true);
             if (next.Complaints.Count <= best.Complaints.Count)
             {
                 best = next;
             }
+        }
+
+        if (client is not OfflineDrafter && Unexplained(best.Draft, brief).Count > 0)
+        {
+            // What the model left after the struck sentences does not cover every item, or leaves the
+            // largest gap without a reason, even after repair: the offline drafter writes the section.
+            fallback = new FallbackDto(provider, modelId, "草稿删去不合格句子后仍有事项未说明原因 / items still unexplained after the draft was cleaned and repaired: " + string.Join(", ", Unexplained(best.Draft, brief)));
+            client = offline;
+            (provider, modelId) = client.Describe();
+            log.Model = (provider, modelId);
+            best = Check((await offline.GetResponseAsync(first, options, cancellationToken)).Text, brief, sanitize: false);
         }
 
         (RenderedDraft final, IReadOnlyList<MaskedSpan> masked) = DraftText.Mask(best.Draft, best.Report);
@@ -163,7 +174,7 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
             new PromptDto(prompt.Name, prompt.Version),
             repairs,
             brief.Sources.Select(Citation).ToList(),
-            [],
+            Notes(brief, policy, final, best.Notes).Select(ReviewNoteDto.From).ToList(),
             log.Entries);
 
         LogDrafted(logger, result.Section, brief.Items.Count, provider, modelId, result.Status, repairs, masked.Count, uncovered.Count, fallback is not null, clock.ElapsedMilliseconds);
@@ -200,6 +211,12 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
             SearchResponse found = await search.SearchAsync(new SearchRequest(query, k, kind), cancellationToken);
             foreach (SearchHit hit in found.Hits)
             {
+                // The report's own table or text (same document, or same unit and year) is never its own precedent.
+                if (PrecedentFit.IsSelf(hit.Title, hit.Region, hit.Year, sheet.Evaluation))
+                {
+                    continue;
+                }
+
                 if (!byPassage.TryGetValue(hit.PassageId, out int number))
                 {
                     if (sources.Count >= MaxSources)
@@ -215,6 +232,52 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
                 into.Add(number);
             }
         }
+    }
+
+    /// <summary>
+    /// What the unit must confirm or supply and what a reviewer will ask, listed beside the draft and never
+    /// written into it: reasons the table lacks, stated reasons too weak for their gap, the reviewer's
+    /// criteria the table meets, the precedents the draft leans on, and notes struck from a model's text.
+    /// </summary>
+    public static IReadOnlyList<ReviewNote> Notes(DraftBrief brief, ScoringPolicy policy, RenderedDraft final, IReadOnlyList<ReviewNote> struck)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        ArgumentNullException.ThrowIfNull(final);
+        ArgumentNullException.ThrowIfNull(struck);
+        const string Part = "三";
+        var items = brief.Items.Select(i => i.Item).ToList();
+        var notes = new List<ReviewNote>();
+        foreach (DeviationItem item in items.Where(i => i.StatedReason is null))
+        {
+            bool cited = final.Paragraphs.Any(p => p.Sources.Count > 0 && p.Text.Contains(item.Name, StringComparison.Ordinal));
+            string basis = cited ? "参考往年同类项目" : "根据指标性质和完成情况";
+            bool ownWords = item.Kind == DeviationKind.LowExecution && items.Any(i => i.StatedReason is { } r && (DraftPhrases.IsFundingSource(r)
+                || (i.Kind == DeviationKind.Shortfall && PrecedentFit.NatureOf(i, brief.Evaluation) == Nature.Money)));
+            string message = item.Kind == DeviationKind.Cancelled
+                ? $"自评表未说明“{item.Name}”取消的原因和审批依据，请单位补充。"
+                : ownWords
+                    ? $"自评表未填写“{item.Name}”{item.Situation}的原因；草稿采用了单位在绩效指标中填报的原因，请单位确认，并补充结余资金的构成和去向。"
+                    : $"自评表未填写“{item.Name}”{item.Situation}的原因；草稿中的原因是{basis}分析得出的，请单位确认或改为实际原因，并补充相关数据。";
+            notes.Add(new ReviewNote(ReviewNoteKinds.MissingReason, message, item.Id, item.IndicatorIndex, item.Name, Part));
+        }
+
+        notes.AddRange(ReasonStrength.Judge(brief.Sheet, items).Select(n => n with { Part = Part }));
+        foreach (ReviewerFinding f in ReviewerFindings.Find(brief.Sheet, policy))
+        {
+            DeviationItem? about = items.FirstOrDefault(i => (f.IndicatorIndex is { } ii && i.IndicatorIndex == ii) || (f.IndicatorIndex is null && f.FundLineIndex is { } fl && i.FundLineIndex == fl));
+            notes.Add(new ReviewNote(ReviewNoteKinds.ReviewerCriterion, f.Message, about?.Id, f.IndicatorIndex, f.IndicatorName ?? about?.Name, Part));
+        }
+
+        foreach (int s in final.Paragraphs.SelectMany(p => p.Sources).Distinct().Order())
+        {
+            SearchHit hit = brief.Sources[s - 1].Hit;
+            string year = hit.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年度" : string.Empty;
+            notes.Add(new ReviewNote(ReviewNoteKinds.CheckPrecedent,
+                $"草稿引用了[S{s}]《{hit.Title}》{year}的表述（改写为本单位口径），请确认与本单位实际情况相符。", null, null, null, Part));
+        }
+
+        notes.AddRange(struck.Select(n => n with { Part = Part }));
+        return notes;
     }
 
     private IChatClient ChooseClient(string? requested) => model.Chooses(requested) ? model.Client! : offline;
@@ -234,9 +297,18 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         _ => $"{item.Name}下一步改进措施",
     };
 
-    /// <summary>Renders, verifies and lists what is wrong with one draft.</summary>
-    private static Attempt Check(string raw, DraftBrief brief)
+    /// <summary>Renders, verifies and lists what is wrong with one draft (a model's is first cleaned of what a reviewer would strike).</summary>
+    private static Attempt Check(string raw, DraftBrief brief, bool sanitize)
     {
+        IReadOnlyList<ReviewNote> notes = [];
+        if (sanitize)
+        {
+            SanitizedDraft clean = DraftSanitizer.Clean(raw, brief.Evaluation, brief.Items.Select(i => i.Item).ToList(),
+                brief.Sources.ToDictionary(x => x.Number, x => x.Hit.Indicator));
+            raw = clean.Text;
+            notes = clean.Notes;
+        }
+
         RenderedDraft draft = DraftText.Render(raw, brief.Sheet, brief.Sources.Count);
         VerificationReport report = Verifier.Verify(brief.Sheet, draft.Text);
         var complaints = DraftText.Problems(report).Select(p => p.Reason).ToList();
@@ -244,7 +316,23 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         complaints.AddRange(draft.UnknownSources.Select(s => $"来源 [S{s}] 不存在，请删去或改用列出的来源"));
         var coverage = Coverage(draft, brief.Items);
         complaints.AddRange(brief.Items.Where(i => coverage[i.Item.Id].Count == 0).Select(i => $"漏写了事项 {i.Item.Id}（“{i.Item.Name}”{i.Item.Situation}）"));
-        return new Attempt(raw, draft, report, complaints);
+        complaints.AddRange(Heaviest(draft, brief).Select(i => $"偏差最大的事项 {i.Id}（“{i.Name}”）没有说明原因，请写出具体原因"));
+        return new Attempt(raw, draft, report, complaints, notes);
+    }
+
+    /// <summary>Items not covered, and the heaviest deviations (most points lost, most money unspent) left without a reason.</summary>
+    private static List<string> Unexplained(RenderedDraft draft, DraftBrief brief)
+    {
+        var coverage = Coverage(draft, brief.Items);
+        return brief.Items.Where(i => coverage[i.Item.Id].Count == 0).Select(i => i.Item.Id)
+            .Concat(Heaviest(draft, brief).Select(i => i.Id)).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static IEnumerable<DeviationItem> Heaviest(RenderedDraft draft, DraftBrief brief)
+    {
+        var coverage = Coverage(draft, brief.Items);
+        return DraftQuality.Heaviest(brief.Sheet, brief.Items.Select(i => i.Item).ToList())
+            .Where(h => coverage[h.Id].Count > 0 && !coverage[h.Id].Any(p => CauseWords().IsMatch(draft.Paragraphs[p].Text)));
     }
 
     /// <summary>For each item, the paragraphs that talk about it (by name or by citing one of its facts).</summary>
@@ -361,11 +449,14 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
 
     public static CitationDto Citation(DraftSource s) =>
         new(s.Number, s.Hit.DocumentId, s.Hit.Title, s.Hit.Region, s.Hit.Year, s.Hit.Section, s.Hit.SectionPath, s.Hit.PassageId,
-            s.Hit.Text.Length > 160 ? s.Hit.Text[..160] + "…" : s.Hit.Text);
+            s.Hit.Text.Length > 160 ? s.Hit.Text[..160] + "…" : s.Hit.Text, s.Hit.Indicator);
 
     private static string Shorten(string message) => message.Length > 300 ? message[..300] + "…" : message;
 
-    private sealed record Attempt(string Raw, RenderedDraft Draft, VerificationReport Report, List<string> Complaints);
+    private sealed record Attempt(string Raw, RenderedDraft Draft, VerificationReport Report, List<string> Complaints, IReadOnlyList<ReviewNote> Notes);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"原因|由于|因为|受[^，。]{1,20}影响|导致|所致|造成")]
+    private static partial System.Text.RegularExpressions.Regex CauseWords();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Provider}:{Model} failed ({ErrorType}: {Error}); falling back to the offline drafter")]
     private static partial void LogFallback(ILogger logger, string provider, string model, string errorType, string error);

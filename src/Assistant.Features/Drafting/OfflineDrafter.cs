@@ -3,7 +3,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Assistant.Domain.Cells;
 using Assistant.Domain.Drafting;
+using Assistant.Domain.Evaluations;
 using Assistant.Domain.Scoring;
+using Assistant.Features.Corpus;
 using Microsoft.Extensions.AI;
 
 namespace Assistant.Features.Drafting;
@@ -17,23 +19,9 @@ namespace Assistant.Features.Drafting;
 /// </summary>
 public sealed partial class OfflineDrafter : IChatClient
 {
-    public const string ModelId = "offline-drafter-v1";
+    public const string ModelId = "offline-drafter-v2";
 
     private static readonly ChatClientMetadata Metadata = new("offline", null, ModelId);
-
-    /// <summary>Measures that answer a cause, matched by its words.</summary>
-    private static readonly (Regex Cause, string Measure)[] Answers =
-    [
-        (new Regex("下达|拨付|到位|较晚|滞后|进度|结算|报账"), "加强与上级财政部门的沟通对接，资金到位后及时分解下达，按月调度拨付进度，年底前完成清算"),
-        (new Regex("优先使用|上级资金|中央资金|自治区资金|本级资金"), "统筹安排各级资金的使用顺序，编制年初预算时据实确定本级资金规模，避免本级资金大量结余"),
-        (new Regex("需求|意愿|用工|企业|申报|对象|符合条件"), "主动对接用人单位和服务对象，精准摸排符合条件的人员，拓宽申报渠道，做到应享尽享"),
-        (new Regex("目标|测算|设定|预期|保守|偏低|偏高|低估"), "科学合理设置绩效目标，以往年实际完成情况和政策变化为依据测算指标值，执行中确需调整的按程序报批"),
-        (new Regex("岗位|见习|基地|实习"), "拓展见习基地和见习岗位，动员更多用人单位参与，提高岗位与人员的匹配度"),
-        (new Regex("宣传|知晓|了解"), "加大政策宣传力度，利用线上线下渠道扩大政策知晓面，提高群众参与度"),
-        (new Regex("审核|材料|程序|手续|流程"), "优化经办流程，精简申报材料，压实审核责任，缩短资金兑付周期"),
-        (new Regex("经济|市场|形势|行业|下行"), "密切跟踪经济形势和就业市场变化，及时调整工作重点和资金投向"),
-        (new Regex("体检|培训|组织|实施"), "倒排工作时间表，明确责任人和完成时限，对进度滞后的事项及时督办"),
-    ];
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -98,281 +86,426 @@ public sealed partial class OfflineDrafter : IChatClient
             return sb.ToString();
         }
 
-        // The cause of each item first (stated, else from precedents, else a first analysis), so the measures can answer it.
-        var usedReasons = new HashSet<string>(StringComparer.Ordinal);
-        var causes = brief.Items.ToDictionary(i => i.Item.Id, i => FindCause(brief, i, usedReasons), StringComparer.Ordinal);
+        // Items that deviate for one reason share a paragraph; the heaviest deviations come first. The
+        // cause of each group is settled before any text, so the measures can answer it.
+        var writer = new SectionWriter(brief);
+        var groups = writer.Groups;
+        var causes = groups.Select(writer.CauseOf).ToList();
 
         if (reasons)
         {
             sb.Append(brief.Section == DraftSection.Deviation ? "（一）偏离绩效目标的原因\n" : "偏离绩效目标的原因\n");
-            int n = 1;
-            foreach (BriefItem item in brief.Items)
+            for (int n = 0; n < groups.Count; n++)
             {
-                sb.Append(n++).Append(". ").Append(ReasonParagraph(brief, item.Item, causes[item.Item.Id])).Append('\n');
+                sb.Append(n + 1).Append(". ").Append(writer.ReasonParagraph(groups[n], causes[n])).Append('\n');
             }
         }
 
         if (measures)
         {
             sb.Append(brief.Section == DraftSection.Deviation ? "（二）下一步改进措施\n" : "下一步改进措施\n");
-            var usedMeasures = new HashSet<string>(StringComparer.Ordinal);
-            int n = 1;
-            foreach (BriefItem item in brief.Items)
+            for (int n = 0; n < groups.Count; n++)
             {
-                sb.Append(n++).Append(". ").Append(MeasureParagraph(brief, item, causes[item.Item.Id], usedMeasures)).Append('\n');
+                sb.Append(n + 1).Append(". ").Append(writer.MeasureParagraph(groups[n], causes[n])).Append('\n');
             }
         }
 
         return sb.ToString();
     }
 
-    /// <summary>Where an item's cause comes from.</summary>
+    /// <summary>What answers a target set too low, in order of preference (one per group of over-achievements).</summary>
+    private static readonly string[] OvershootMeasures =
+    [
+        "以近年实际完成数为基础，结合资金规模和政策变化科学测算下一年度指标值，执行中确需调整的按程序报批",
+        "申报下一年度绩效目标时参考本年度实际完成数据，据实提高指标值，使目标与资金规模和工作任务相匹配",
+        "加强绩效运行监控，年中完成进度明显超出目标的，及时分析原因并按程序调整指标值",
+    ];
+
+    /// <summary>Where a group's cause comes from.</summary>
     private enum CauseOrigin
     {
         Stated,
+        CostLines,
         Precedent,
         Analysis,
+        None,
     }
 
-    private sealed record Cause(CauseOrigin Origin, string Text, IReadOnlyList<(string Clause, int Source)> Precedents);
+    /// <param name="Supplements">For items whose stated reason cannot explain their gap: a first analysis added after it.</param>
+    private sealed record Cause(CauseOrigin Origin, string Text, IReadOnlyList<(string Clause, int Source)> Precedents, IReadOnlyList<(DeviationItem Item, string Text)>? Supplements = null);
 
-    private static Cause FindCause(DraftBrief brief, BriefItem bi, HashSet<string> used)
+    /// <summary>Writes one draft: remembers every sentence used so none is repeated for another item.</summary>
+    private sealed class SectionWriter(DraftBrief brief)
     {
-        DeviationItem item = bi.Item;
-        if (item.StatedReason is { } stated)
+        private readonly HashSet<string> used = new(StringComparer.Ordinal);
+        private readonly HashSet<string> reserved = new(StringComparer.Ordinal);
+        private readonly IReadOnlyList<ReviewerFinding> findings = ReviewerFindings.Find(brief.Sheet, PolicyOf(brief));
+        private readonly Dictionary<string, BriefItem> byId = brief.Items.ToDictionary(i => i.Item.Id, StringComparer.Ordinal);
+        private readonly List<DeviationGroup> groups = DeviationGroups.Build(brief.Sheet, brief.Items.Select(i => i.Item).ToList()).ToList();
+
+        public IReadOnlyList<DeviationGroup> Groups => groups;
+
+        private Evaluation E => brief.Evaluation;
+
+        private static ScoringPolicy PolicyOf(DraftBrief brief) => ScoringPolicy.Find(brief.Sheet.Report.PolicyName) ?? ScoringPolicy.Default;
+
+        public Cause CauseOf(DeviationGroup group)
         {
-            return new Cause(CauseOrigin.Stated, StatedLabel().Replace(stated, string.Empty).Trim().TrimEnd('。', '；', ';', '.'), []);
-        }
-
-        var precedents = Precedents(brief, bi.ReasonSources, s => Precedent.Reasons(s.Hit.Text, item.Kind, s.Hit.Region, item.Name), _ => true, used, 2);
-        if (precedents.Count > 0)
-        {
-            return new Cause(CauseOrigin.Precedent, string.Join("；", precedents.Select(p => p.Clause)), precedents);
-        }
-
-        // A first analysis, varied between items of the same kind so the section does not repeat itself.
-        string[] variants = FallbackReasons(item);
-        int nth = brief.Items.TakeWhile(x => x.Item.Id != item.Id).Count(x => x.Item.Kind == item.Kind && x.Item.StatedReason is null);
-        string text = variants[nth % variants.Length];
-        used.Add(Precedent.Key(text));
-        return new Cause(CauseOrigin.Analysis, text, []);
-    }
-
-    private static string ReasonParagraph(DraftBrief brief, DeviationItem item, Cause cause)
-    {
-        var sb = new StringBuilder();
-        sb.Append(Subject(item)).Append(item.Situation).Append('。');
-        sb.Append(FactSentence(brief, item));
-        switch (cause.Origin)
-        {
-            case CauseOrigin.Stated:
-                int earlier = brief.Items.TakeWhile(x => x.Item.Id != item.Id).ToList()
-                    .FindIndex(x => x.Item.StatedReason is { } s && Precedent.Key(s) == Precedent.Key(item.StatedReason ?? string.Empty));
-                if (earlier >= 0)
-                {
-                    sb.Append("单位填报的偏差原因与第").Append(earlier + 1).Append("项相同：").Append(cause.Text)
-                      .Append("。同一原因用于多个指标，建议单位分别说明本指标的具体情况。");
-                }
-                else
-                {
-                    sb.Append("单位填报的偏差原因为：").Append(cause.Text).Append('。');
-                }
-
-                break;
-            case CauseOrigin.Precedent:
-                sb.Append("自评表未填写偏差原因。参考往年同类项目，可能的原因是：");
-                sb.Append(string.Join("；", cause.Precedents.Select(p => p.Clause + DraftText.Cite(p.Source))));
-                sb.Append("。请单位结合实际核实后确定。");
-                break;
-            default:
-                sb.Append("自评表未填写偏差原因，初步分析可能是").Append(cause.Text).Append("，请单位结合实际核实补充。");
-                break;
-        }
-
-        return sb.ToString();
-    }
-
-    private static string MeasureParagraph(DraftBrief brief, BriefItem bi, Cause cause, HashSet<string> used)
-    {
-        DeviationItem item = bi.Item;
-        var parts = new List<string>();
-
-        // First the measure that answers the cause, then up to two past measures that fit this item.
-        foreach (var (pattern, measure) in Answers)
-        {
-            if (parts.Count == 0 && pattern.IsMatch(cause.Text) && AnswerFits(item.Kind, measure) && used.Add(Precedent.Key(measure)))
+            DeviationItem head = group.Items[0];
+            if (group.StatedReason is { } stated && !(group.Kind == DeviationKind.Cancelled && ReasonStrength.Weakness(brief.Sheet, head) is not null))
             {
-                parts.Add(measure);
-            }
-        }
-
-        string context = item.Name + "；" + cause.Text;
-        var precedents = Precedents(brief, bi.MeasureSources, s => Precedent.Measures(s.Hit.Text, s.Hit.Region), m => Precedent.Answers(m, item.Kind, context), used, 2);
-        parts.AddRange(precedents.Select(p => p.Clause + DraftText.Cite(p.Source)));
-        if (parts.Count == 0)
-        {
-            string fallback = FallbackMeasure(item);
-            used.Add(Precedent.Key(fallback));
-            parts.Add(fallback);
-        }
-
-        return $"针对{Subject(item)}{item.Situation}的问题：{string.Join("；", parts)}。";
-    }
-
-    /// <summary>A target-setting measure answers an overshoot; a money measure answers a low 执行率; any measure answers a shortfall.</summary>
-    private static bool AnswerFits(DeviationKind kind, string measure) => kind switch
-    {
-        DeviationKind.Overshoot => measure.Contains("目标", StringComparison.Ordinal),
-        DeviationKind.LowExecution => measure.Contains("资金", StringComparison.Ordinal) || measure.Contains("拨付", StringComparison.Ordinal),
-        _ => true,
-    };
-
-    private static List<(string Clause, int Source)> Precedents(
-        DraftBrief brief, IReadOnlyList<int> sources, Func<DraftSource, IReadOnlyList<string>> clauses, Func<string, bool> fits, HashSet<string> used, int max)
-    {
-        var result = new List<(string, int)>();
-        foreach (int s in sources)
-        {
-            foreach (string clause in clauses(brief.Sources[s - 1]))
-            {
-                if (result.Count < max && fits(clause) && used.Add(Precedent.Key(clause)))
+                // A stated reason is kept; where it cannot explain an item's gap, a first analysis of that
+                // item follows it (the review notes say which is which).
+                var supplements = new List<(DeviationItem, string)>();
+                foreach (DeviationItem item in group.Items.Where(i => i.Kind == DeviationKind.Shortfall && ReasonStrength.Weakness(brief.Sheet, i) is not null))
                 {
-                    result.Add((clause, s));
-                    break;
-                }
-            }
-        }
-
-        return result;
-    }
-
-    private static string Subject(DeviationItem item) =>
-        item.Kind == DeviationKind.LowExecution ? $"“{item.Name}”" : $"“{item.Name}”指标";
-
-    private static string FactSentence(DraftBrief brief, DeviationItem item)
-    {
-        bool Has(string id) => item.FactIds.Contains(id, StringComparer.Ordinal);
-        string R(string suffix) => DraftText.Ref($"{item.Path}.{suffix}");
-        var parts = new List<string>();
-        switch (item.Kind)
-        {
-            case DeviationKind.Shortfall:
-            case DeviationKind.Overshoot:
-                if (Has($"{item.Path}.target"))
-                {
-                    parts.Add("年度指标值" + R("target"));
-                }
-
-                if (Has($"{item.Path}.actual"))
-                {
-                    parts.Add("实际完成" + R("actual"));
-                }
-
-                if (Has($"{item.Path}.completion"))
-                {
-                    parts.Add("完成率" + R("completion"));
-                }
-
-                if (Has($"{item.Path}.gap"))
-                {
-                    parts.Add((item.Kind == DeviationKind.Shortfall ? "与指标值相差" : "超出指标值") + R("gap"));
-                }
-
-                if (Has($"{item.Path}.lost"))
-                {
-                    parts.Add("扣" + R("lost"));
-                }
-
-                break;
-            case DeviationKind.LowExecution:
-                parts.Add("全年预算数" + R("budget"));
-                parts.Add("全年执行数" + R("executed"));
-                parts.Add("预算执行率" + R("rate"));
-                if (Has($"{item.Path}.balance"))
-                {
-                    parts.Add("结余" + R("balance"));
-                }
-
-                var lowParts = item.FactIds
-                    .Where(f => f.EndsWith(".rate", StringComparison.Ordinal) && !f.StartsWith(item.Path + ".", StringComparison.Ordinal))
-                    .Where(f => brief.Sheet.Find(f[..f.LastIndexOf('.')] + ".budget")?.Value != brief.Sheet.Find(item.Path + ".budget")?.Value)
-                    .ToList();
-                if (lowParts.Count > 0)
-                {
-                    string names = string.Join("，", lowParts.Select(f =>
+                    if (Fresh(DraftPhrases.Causes(PrecedentFit.OwnWords(item, E), PrecedentFit.NatureOf(item, E))) is { } extra)
                     {
-                        string path = f[..f.LastIndexOf('.')];
-                        int idx = int.Parse(path[(path.IndexOf('[', StringComparison.Ordinal) + 1)..path.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
-                        return $"{brief.Evaluation.Funds.Lines[idx].Name}执行率{DraftText.Ref(f)}";
-                    }));
-                    parts.Add("其中" + names);
+                        used.Add(Precedent.Key(extra));
+                        Reserve(extra);
+                        supplements.Add((item, extra));
+                    }
                 }
 
-                break;
-            case DeviationKind.QualitativeWeaker:
-                if (item.IndicatorIndex is { } qi && brief.Sheet.Report.Indicators[qi] is { } r
-                    && r.Target.Text.Trim() is { Length: > 0 } t && r.Actual.Text.Trim() is { Length: > 0 } a && !HasDigit(t + a))
-                {
-                    parts.Add($"年度指标值为“{t}”，实际完成为“{a}”");
-                }
+                return new Cause(CauseOrigin.Stated, Clean(stated), [], supplements);
+            }
 
-                break;
+            switch (group.Kind)
+            {
+                case DeviationKind.Cancelled:
+                    return new Cause(CauseOrigin.None, string.Empty, []);
+                case DeviationKind.LowExecution:
+                    // The unit's own words come first: the reasons it gave for under-spent cost lines, or a
+                    // reason about where the money came from (优先使用中央资金) given anywhere in the table.
+                    var own = CostLines().Where(c => c.StatedReason is not null)
+                        .Concat(brief.Items.Select(i => i.Item).Where(i => i.StatedReason is { } r && DraftPhrases.IsFundingSource(r)))
+                        .Select(i => Clean(i.StatedReason!)).Distinct(StringComparer.Ordinal).ToList();
+                    if (own.Count > 0)
+                    {
+                        return new Cause(CauseOrigin.CostLines, string.Join("、", own), []);
+                    }
+
+                    break;
+            }
+
+            var precedents = Precedents(group, reasons: true, max: group.Kind == DeviationKind.Overshoot ? 1 : 2);
+            if (precedents.Count > 0)
+            {
+                return new Cause(CauseOrigin.Precedent, string.Join("；", precedents.Select(p => p.Clause)), precedents);
+            }
+
+            string analysis = group.Kind switch
+            {
+                DeviationKind.LowExecution => "部分资金下达较晚，项目实施和资金拨付进度滞后，年底形成结余",
+                DeviationKind.Overshoot => "年初设定指标值时测算偏于保守，对政策加力和服务需求增长估计不足，指标值明显低于实际工作量",
+                _ => Fresh(DraftPhrases.Causes(OwnWords(group), NatureOf(group))) ?? "实际情况与年初测算存在差距",
+            };
+            used.Add(Precedent.Key(analysis));
+            Reserve(analysis);
+            return new Cause(CauseOrigin.Analysis, analysis, []);
         }
 
-        return parts.Count == 0 ? string.Empty : string.Join("，", parts) + "。";
+        public string ReasonParagraph(DeviationGroup group, Cause cause)
+        {
+            var sb = new StringBuilder();
+            bool many = group.Items.Count > 1;
+            switch (group.Kind)
+            {
+                case DeviationKind.LowExecution:
+                    DeviationItem line = group.Items[0];
+                    sb.Append("预算执行率偏低。").Append(FundFacts(line));
+                    var costs = CostLines();
+                    if (costs.Count > 0)
+                    {
+                        bool before = costs.All(c => Position(c) < Position(line));
+                        sb.Append("成本指标中").Append(string.Concat(costs.Take(4).Select(c => $"“{c.Name}”")))
+                          .Append(costs.Count > 4 ? "等" : string.Empty).Append("的实际支出低于指标值（各项差距见").Append(before ? "上文" : "下文").Append('）');
+                        sb.Append(cause.Origin == CauseOrigin.CostLines ? $"，单位说明的原因是{cause.Text}。" : "。");
+                    }
+                    else if (cause.Origin == CauseOrigin.CostLines)
+                    {
+                        sb.Append("单位在绩效指标中说明的原因是").Append(cause.Text).Append("，即相关支出优先由上级资金安排，本项目资金相应结余。");
+                    }
+
+                    if (cause.Origin != CauseOrigin.CostLines)
+                    {
+                        sb.Append(CauseSentence(cause, "资金结余的主要原因是"));
+                    }
+
+                    if (Has(ReviewerFindingCodes.ScoresAheadOfSpending, ReviewerFindingCodes.TotalHighForRate) && brief.Sheet.Find("count.met") is not null)
+                    {
+                        sb.Append("在预算执行率为").Append(DraftText.Ref(line.Path + ".rate")).Append("的情况下，")
+                          .Append(DraftText.Ref("count.met")).Append("绩效指标完成或超额完成，资金支出进度与任务完成情况不匹配，反映出年初预算测算与实际任务需求存在差距。");
+                    }
+
+                    break;
+                case DeviationKind.Overshoot:
+                    sb.Append(many ? "多项指标" : Names(group)).Append("完成值明显高于年度指标值").Append(many ? "。" : "，")
+                      .Append(string.Concat(group.Items.Select(i => (many ? $"“{i.Name}”" : string.Empty) + ItemFacts(i, withGap: !many) + "。")));
+                    sb.Append(CauseSentence(cause, many ? "上述指标超额完成的主要原因是" : "超额完成的主要原因是"));
+                    break;
+                case DeviationKind.Cancelled:
+                    sb.Append(Names(group)).Append(many ? "在年度执行中取消" : "指标在年度执行中取消").Append('。');
+                    if (cause.Origin == CauseOrigin.Stated)
+                    {
+                        sb.Append("取消的原因是").Append(cause.Text).Append('。');
+                    }
+
+                    break;
+                case DeviationKind.QualitativeWeaker:
+                    sb.Append(Names(group)).Append("实际效果弱于年度目标。")
+                      .Append(string.Join(string.Empty, group.Items.Select(i => QualitativeFacts(i))));
+                    sb.Append(CauseSentence(cause, "主要原因是"));
+                    break;
+                default:
+                    sb.Append(Names(group)).Append("未完成年度指标值").Append(many ? "。" : "，")
+                      .Append(string.Concat(group.Items.Select(i => (many ? $"“{i.Name}”" : string.Empty) + ItemFacts(i, withGap: true) + "。")));
+                    sb.Append(many && cause.Origin == CauseOrigin.Stated ? $"单位对上述指标说明的原因均为{cause.Text}。" : CauseSentence(cause, "主要原因是"));
+                    if (cause.Origin == CauseOrigin.Stated && group.Money && DraftPhrases.IsFundingSource(cause.Text))
+                    {
+                        sb.Length--;
+                        sb.Append("，即相关支出优先由上级资金安排，本级预算资金相应结余。");
+                    }
+
+                    if (cause.Supplements is { Count: > 0 } extra)
+                    {
+                        sb.Append("此外，经分析，").Append(string.Join("；", extra.Select(x => (many ? $"“{x.Item.Name}”" : string.Empty) + (many ? "主要是" : string.Empty) + x.Text))).Append('。');
+                    }
+
+                    break;
+            }
+
+            return sb.ToString();
+        }
+
+        public string MeasureParagraph(DeviationGroup group, Cause cause)
+        {
+            var parts = new List<string>();
+            string own = OwnWords(group);
+            void Add(string? measure)
+            {
+                if (measure is not null && FundLexicon.Foreign(measure, own).Count == 0 && !NearCopy(measure) && used.Add(Precedent.Key(measure)))
+                {
+                    parts.Add(measure);
+                }
+            }
+
+            string subject;
+            switch (group.Kind)
+            {
+                case DeviationKind.LowExecution:
+                    subject = $"预算执行率{DraftText.Ref(group.Items[0].Path + ".rate")}偏低的问题";
+                    Add(DraftPhrases.Answer(cause.Text));
+                    parts.AddRange(Precedents(group, reasons: false, max: 1).Select(p => p.Clause + DraftText.Cite(p.Source)));
+                    if (Has(ReviewerFindingCodes.UnspentShare))
+                    {
+                        Add("对当年结余资金按规定及时收回或结转统筹使用，提高资金使用效益");
+                    }
+
+                    if (Has(ReviewerFindingCodes.ScoresAheadOfSpending, ReviewerFindingCodes.TotalHighForRate))
+                    {
+                        Add("据实编制下一年度预算，使资金安排与任务量相匹配");
+                    }
+
+                    Add("建立资金支出月度通报机制，加快预算执行进度");
+                    break;
+                case DeviationKind.Overshoot:
+                    subject = $"{Names(group)}完成值明显高于指标值的问题";
+                    Add(Fresh(OvershootMeasures));
+                    parts.AddRange(Precedents(group, reasons: false, max: 1).Select(p => p.Clause + DraftText.Cite(p.Source)));
+                    break;
+                case DeviationKind.Cancelled:
+                    subject = $"{Names(group)}指标年度中取消的问题";
+                    Add("规范绩效目标调整程序，年度中取消或调整指标应按程序报批，并相应调整分值");
+                    break;
+                default:
+                    subject = group.Kind == DeviationKind.QualitativeWeaker ? $"{Names(group)}实际效果弱于目标的问题" : $"{Names(group)}未完成的问题";
+                    Add(DraftPhrases.Answer(cause.Text));
+                    foreach (var (_, extra) in cause.Supplements ?? [])
+                    {
+                        Add(DraftPhrases.Answer(extra));
+                    }
+
+                    // An item whose analysed cause already has its answer needs no second, generic measure.
+                    var answered = (cause.Supplements ?? []).Select(x => x.Item.Id).ToHashSet(StringComparer.Ordinal);
+                    foreach (DeviationItem item in group.Items.Where(i => !answered.Contains(i.Id)).Take(3).Where(_ => parts.Count < 3))
+                    {
+                        Add(Fresh(DraftPhrases.Measures(PrecedentFit.OwnWords(item, E), PrecedentFit.NatureOf(item, E))));
+                    }
+
+                    if (parts.Count < 3)
+                    {
+                        parts.AddRange(Precedents(group, reasons: false, max: 1).Select(p => p.Clause + DraftText.Cite(p.Source)));
+                    }
+                    break;
+            }
+
+            if (parts.Count == 0)
+            {
+                Add(Fresh(DraftPhrases.Measures(string.Empty, Nature.Unknown)) ?? $"将{Names(group)}纳入绩效运行监控重点，按月跟踪完成进度");
+            }
+
+            return $"针对{subject}，{string.Join("；", parts)}。";
+        }
+
+        /// <summary>Cause or action clauses of the group's sources that fit every item of it, cited, never used twice.</summary>
+        private List<(string Clause, int Source)> Precedents(DeviationGroup group, bool reasons, int max)
+        {
+            var result = new List<(string, int)>();
+            DeviationItem head = group.Items[0];
+            BriefItem bi = byId[head.Id];
+            string context = string.Join("；", group.Items.Select(i => i.Name)) + "；" + (group.StatedReason ?? string.Empty);
+            foreach (int s in reasons ? bi.ReasonSources : bi.MeasureSources)
+            {
+                SearchHit hit = brief.Sources[s - 1].Hit;
+                var clauses = reasons
+                    ? Precedent.Reasons(hit.Text, head.Kind, hit.Region, group.Items.Count == 1 ? head.Name : null)
+                    : Precedent.Measures(hit.Text, hit.Region).Where(m => Precedent.Answers(m, head.Kind, context)).ToList();
+                foreach (string clause in clauses)
+                {
+                    if (result.Count < max && group.Items.All(i => PrecedentFit.Misfit(clause, i, E, hit.Indicator) is null) && !NearCopy(clause) && used.Add(Precedent.Key(clause)))
+                    {
+                        result.Add((clause, s));
+                        break;
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private string CauseSentence(Cause cause, string lead) => cause.Origin switch
+        {
+            CauseOrigin.Stated => $"单位说明的原因是{cause.Text}。",
+            CauseOrigin.Precedent => "经分析，" + lead + string.Join("；", cause.Precedents.Select(p => p.Clause + DraftText.Cite(p.Source))) + "。",
+            CauseOrigin.Analysis => "经分析，" + lead + cause.Text + "。",
+            _ => string.Empty,
+        };
+
+        /// <summary>Money indicators short of their target, largest gap first: where an unspent budget shows.</summary>
+        private List<DeviationItem> CostLines() =>
+            brief.Items.Select(i => i.Item)
+                .Where(i => i.Kind == DeviationKind.Shortfall && PrecedentFit.NatureOf(i, E) == Nature.Money && brief.Sheet.Find(i.Path + ".gap") is not null)
+                .OrderByDescending(i => DeviationGroups.Unspent(brief.Sheet, i)).ThenBy(i => i.IndicatorIndex)
+                .ToList();
+
+        private int Position(DeviationItem item) => groups.FindIndex(g => g.Items.Contains(item));
+
+        private bool Has(params string[] codes) => findings.Any(f => codes.Contains(f.Code, StringComparer.Ordinal));
+
+        /// <summary>The first candidate not used yet, not kept for the cause it answers, and not a near-copy of one used.</summary>
+        private string? Fresh(IEnumerable<string> candidates) =>
+            candidates.FirstOrDefault(c => !used.Contains(Precedent.Key(c)) && !reserved.Contains(Precedent.Key(c)) && !NearCopy(c));
+
+        /// <summary>Keeps the measure that answers a chosen cause for that cause's paragraph.</summary>
+        private void Reserve(string cause)
+        {
+            if (DraftPhrases.Answer(cause) is { } m)
+            {
+                reserved.Add(Precedent.Key(m));
+            }
+        }
+
+        /// <summary>Whether most of a sentence's word pairs are already in one sentence of the draft.</summary>
+        private bool NearCopy(string sentence)
+        {
+            var mine = Bigrams(sentence);
+            return mine.Count > 0 && used.Any(u => Bigrams(u) is var other && mine.Count(other.Contains) * 2 >= mine.Count);
+        }
+
+        private static HashSet<string> Bigrams(string s)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i + 1 < s.Length; i++)
+            {
+                if (char.IsLetter(s[i]) && char.IsLetter(s[i + 1]))
+                {
+                    set.Add(s.Substring(i, 2));
+                }
+            }
+
+            return set;
+        }
+
+        private string OwnWords(DeviationGroup group) => string.Join("；", group.Items.Select(i => PrecedentFit.OwnWords(i, E)));
+
+        private Nature NatureOf(DeviationGroup group) => PrecedentFit.NatureOf(group.Items[0], E);
+
+        private static string Names(DeviationGroup group) => string.Concat(group.Items.Select(i => $"“{i.Name}”"));
+
+        private static string Clean(string stated) => StatedLabel().Replace(stated, string.Empty).Trim().TrimEnd('。', '；', ';', '.');
+
+        private string FundFacts(DeviationItem item)
+        {
+            bool Has(string id) => item.FactIds.Contains(id, StringComparer.Ordinal);
+            string R(string suffix) => DraftText.Ref($"{item.Path}.{suffix}");
+            var parts = new List<string> { "全年预算数" + R("budget"), "全年执行数" + R("executed"), "预算执行率" + R("rate") };
+            if (Has($"{item.Path}.balance"))
+            {
+                parts.Add("结余" + R("balance") + (brief.Sheet.Find(item.Path + ".unexecutedRate") is not null ? "，占预算的" + R("unexecutedRate") : string.Empty));
+            }
+
+            var lowParts = item.FactIds
+                .Where(f => f.EndsWith(".rate", StringComparison.Ordinal) && !f.StartsWith(item.Path + ".", StringComparison.Ordinal))
+                .Where(f => brief.Sheet.Find(f[..f.LastIndexOf('.')] + ".budget")?.Value != brief.Sheet.Find(item.Path + ".budget")?.Value)
+                .ToList();
+            if (lowParts.Count > 0)
+            {
+                parts.Add("其中" + string.Join("，", lowParts.Select(f =>
+                {
+                    string path = f[..f.LastIndexOf('.')];
+                    int idx = int.Parse(path[(path.IndexOf('[', StringComparison.Ordinal) + 1)..path.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+                    return $"{E.Funds.Lines[idx].Name}执行率{DraftText.Ref(f)}";
+                })));
+            }
+
+            return string.Join("，", parts) + "。";
+        }
+
+        private static string ItemFacts(DeviationItem item, bool withGap)
+        {
+            bool Has(string id) => item.FactIds.Contains(id, StringComparer.Ordinal);
+            string R(string suffix) => DraftText.Ref($"{item.Path}.{suffix}");
+            var parts = new List<string>();
+            if (Has($"{item.Path}.target"))
+            {
+                parts.Add("年度指标值" + R("target"));
+            }
+
+            if (Has($"{item.Path}.actual"))
+            {
+                parts.Add("实际完成" + R("actual"));
+            }
+
+            if (Has($"{item.Path}.completion"))
+            {
+                parts.Add("完成率" + R("completion"));
+            }
+
+            if (withGap && Has($"{item.Path}.gap"))
+            {
+                parts.Add((item.Kind == DeviationKind.Shortfall ? "与指标值相差" : "超出指标值") + R("gap"));
+            }
+
+            if (Has($"{item.Path}.lost"))
+            {
+                parts.Add("扣" + R("lost"));
+            }
+
+            return string.Join("，", parts);
+        }
+
+        private string QualitativeFacts(DeviationItem item)
+        {
+            if (item.IndicatorIndex is { } qi && brief.Sheet.Report.Indicators[qi] is { } r
+                && r.Target.Text.Trim() is { Length: > 0 } t && r.Actual.Text.Trim() is { Length: > 0 } a && !t.Any(char.IsAsciiDigit) && !a.Any(char.IsAsciiDigit))
+            {
+                return $"“{item.Name}”年度指标值为“{t}”，实际完成为“{a}”。";
+            }
+
+            return string.Empty;
+        }
     }
-
-    private static bool HasDigit(string s) => s.Any(char.IsAsciiDigit);
-
-    private static string[] FallbackReasons(DeviationItem item) => item.Kind switch
-    {
-        DeviationKind.Overshoot =>
-        [
-            "年初设定指标值时对政策调整和实际需求增长估计不足，目标偏于保守",
-            "年度内相关政策加力、服务对象需求增加，实际工作量超出年初预期",
-            "指标值沿用以往年度标准，未根据当年工作任务和资金规模同步调整",
-            "相关工作推进较快，提前完成并超出年度任务，年初目标测算依据不够充分",
-            "年中新增了上级下达的工作任务，年初指标值未相应调整",
-            "宣传动员和服务对接成效明显，参与对象多于年初测算",
-            "年初测算未充分参考上年实际完成情况，目标值定得偏低",
-            "多部门协同推进、配套政策叠加发力，带动完成量明显增加",
-        ],
-        DeviationKind.LowExecution =>
-        [
-            "部分资金下达较晚，项目实施和资金拨付进度滞后，年底形成结余",
-        ],
-        DeviationKind.QualitativeWeaker => ["实际工作效果与年初设定的目标仍有差距，定性评价的依据不够充分"],
-        DeviationKind.Cancelled => ["年度执行中政策或工作安排发生变化，该指标已不再适用"],
-        _ => item.Level2 switch
-        {
-            { } l when l.Contains("成本", StringComparison.Ordinal) => ["实际支出低于年初测算，资金拨付进度慢于计划", "符合条件的支出事项少于预算安排，部分资金未形成支出"],
-            { } l when l.Contains("时效", StringComparison.Ordinal) => ["工作推进慢于计划进度，部分环节未能按时完成"],
-            { } l when l.Contains("质量", StringComparison.Ordinal) => ["工作质量标准执行不够到位，过程管理有待加强"],
-            { } l when l.Contains("满意", StringComparison.Ordinal) => ["服务对象对政策和服务的获得感仍有提升空间"],
-            { } l when l.Contains("效益", StringComparison.Ordinal) => ["政策效果显现需要一定周期，当年成效尚未充分体现"],
-            _ =>
-            [
-                "实际符合条件的对象少于年初预期，指标值测算依据不够充分",
-                "政策宣传和对象摸排不够到位，部分符合条件的对象未及时申报",
-                "受经济形势和市场需求变化影响，相关工作推进慢于预期",
-                "经办环节较多、审核周期较长，部分工作未能在年内完成",
-            ],
-        },
-    };
-
-    private static string FallbackMeasure(DeviationItem item) => item.Kind switch
-    {
-        DeviationKind.Overshoot => ((item.IndicatorIndex ?? 0) % 3) switch
-        {
-            0 => $"结合“{item.Name}”的实际完成情况，科学调整下一年度指标值，避免目标设定偏低",
-            1 => $"以“{item.Name}”近年实际完成数为基础，结合资金规模和政策变化测算下一年度指标值",
-            _ => $"在绩效运行监控中跟踪“{item.Name}”的完成进度，发现明显超额时按程序调整目标",
-        },
-        DeviationKind.LowExecution => "加快预算执行进度，建立资金支出月度通报机制，对结余资金按规定及时收回统筹使用",
-        DeviationKind.QualitativeWeaker => $"细化“{item.Name}”的评价标准，补充佐证材料，按评价等级如实评分",
-        DeviationKind.Cancelled => $"规范绩效目标调整程序，“{item.Name}”等指标取消应按程序报批并相应调整分值",
-        _ => $"建立“{item.Name}”完成情况月度调度机制，对进度滞后的指标及时分析原因、调整措施",
-    };
 
     [GeneratedRegex(@"^(?:超额完成|未完成|偏差|未达标)?原因(?:分析)?[：:]")]
     private static partial Regex StatedLabel();

@@ -1,0 +1,176 @@
+using System.Text.RegularExpressions;
+using Assistant.Domain.Evaluations;
+
+namespace Assistant.Domain.Drafting;
+
+/// <summary>
+/// Whether a past report's sentence may be used for one item of this evaluation: the same kind of
+/// indicator, people the item itself serves, no programme, place or year that is not this unit's, and a
+/// whole statement (never a lead-in such as “我们将采取以下措施” without what it leads into).
+/// </summary>
+public static partial class PrecedentFit
+{
+    /// <summary>Why a sentence does not fit, or null when it does.</summary>
+    public static string? Misfit(string sentence, DeviationItem item, Evaluation evaluation, string? sourceIndicator = null)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        if (IsLeadIn(sentence))
+        {
+            return "lead-in";
+        }
+
+        var foreign = FundLexicon.Foreign(sentence, OwnWords(item, evaluation));
+        if (foreign.Count > 0)
+        {
+            return "subject:" + string.Join("、", foreign);
+        }
+
+        if (NamedThing(sentence, evaluation) is { } named)
+        {
+            return "named:" + named;
+        }
+
+        Nature nature = NatureOf(item, evaluation);
+        if (!IndicatorNature.Compatible(nature, IndicatorNature.OfSentence(sentence)))
+        {
+            return "nature";
+        }
+
+        if (sourceIndicator is { Length: > 0 } && item.Kind is DeviationKind.Shortfall or DeviationKind.Overshoot
+            && !IndicatorNature.Compatible(nature, IndicatorNature.Of(sourceIndicator)))
+        {
+            return "source-nature";
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The words that say whom an item serves: the indicator's own name (and its stated reason); for a
+    /// whole fund line (执行率), the fund's title. A cost line also has its table's title.
+    /// </summary>
+    public static string OwnWords(DeviationItem item, Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        return item.Kind == DeviationKind.LowExecution
+            ? evaluation.Title + "；" + item.Name + "；" + item.StatedReason
+            : item.Name + "；" + item.StatedReason;
+    }
+
+    /// <summary>The nature of the item's indicator (money for a fund line).</summary>
+    public static Nature NatureOf(DeviationItem item, Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        if (item.IndicatorIndex is not { } i)
+        {
+            return Nature.Money;
+        }
+
+        Indicator ind = evaluation.Indicators[i];
+        return IndicatorNature.Of(ind.Name, ind.Unit, ind.Target, ind.Level2);
+    }
+
+    /// <summary>A sentence that only announces what follows (…采取以下措施。 / 具体如下：).</summary>
+    public static bool IsLeadIn(string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        string s = sentence.Trim().TrimEnd('。', '.', ' ');
+        return s.EndsWith('：') || s.EndsWith(':') || LeadIn().IsMatch(s);
+    }
+
+    /// <summary>
+    /// Whether a passage is this evaluation's own (the same document, or the same unit and year): a report
+    /// is never its own “similar past case”.
+    /// </summary>
+    public static bool IsSelf(string? title, string? region, int? year, Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        if (year is null || evaluation.Year is null || year != evaluation.Year)
+        {
+            return false;
+        }
+
+        string t = title ?? string.Empty;
+        var mine = Places(evaluation.Region).Concat(Places(evaluation.Department)).ToList();
+        var theirs = Places(region).ToList();
+        if (mine.Count > 0 && (theirs.Any(mine.Contains) || mine.Any(p => t.Contains(p, StringComparison.Ordinal))))
+        {
+            return true;
+        }
+
+        // A passage whose place is unknown is this report when it carries this fund's title in the same year.
+        return theirs.Count == 0 && evaluation.Title.Trim().Length >= 4 && t.Contains(evaluation.Title.Trim(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A named programme, place or institution in a sentence that this evaluation does not name.</summary>
+    public static string? NamedThing(string sentence, Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        string own = evaluation.Title + evaluation.Region + evaluation.Department + evaluation.Implementer
+            + string.Concat(evaluation.Indicators.Select(i => i.Name + i.DeviationNote));
+        foreach (Match m in Programme().Matches(sentence))
+        {
+            string head = m.Groups[1].Value;
+            if (!GenericProgramme().IsMatch(head) && !own.Contains(m.Value, StringComparison.Ordinal))
+            {
+                return m.Value;
+            }
+        }
+
+        foreach (Match m in Place().Matches(sentence))
+        {
+            if (!GenericPlace().IsMatch(m.Value) && !own.Contains(m.Value, StringComparison.Ordinal))
+            {
+                return m.Value;
+            }
+        }
+
+        return Year().Match(sentence) is { Success: true } y ? y.Value : null;
+    }
+
+    private static IEnumerable<string> Places(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            yield break;
+        }
+
+        foreach (Match m in PlacePart().Matches(text))
+        {
+            string bare = PlaceSuffix().Replace(m.Value, string.Empty);
+            if (bare.Length >= 2)
+            {
+                yield return bare;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?:以下|如下)(?:几项|几点|几个方面|方面|措施|工作)?$|采取(?:了)?(?:以下|如下|这些|下列)?[^，,]{0,8}措施$|(?:主要|具体)(?:有|是|为|如下)$|从以下|(?:措施|原因)(?:如下|有)$")]
+    private static partial Regex LeadIn();
+
+    [GeneratedRegex(@"([\u4e00-\u9fa5]{2,4})(?:行动|计划|工程)")]
+    private static partial Regex Programme();
+
+    [GeneratedRegex(@"工作|培训|建设|年度|用款|支出|发展|实施|招聘|采购|项目|预算|用人|专项|帮扶|就业|服务|提升|推进|重点|岗位|整改|资金|补助|分配|季度|月度|绩效")]
+    private static partial Regex GenericProgramme();
+
+    [GeneratedRegex(@"[\u4e00-\u9fa5]{2,3}(?:省|市|县|旗|州|区)(?![场民级直属域内外属])")]
+    private static partial Regex Place();
+
+    [GeneratedRegex(@"城市|都市|本市|我市|全市|各市|全区|本区|我区|城区|市区|社区|园区|辖区|地区|新区|县区|本县|我县|全县|各县|州县|全州|全省|各省|本省|我省|外省|省市|全旗|本地|山区|片区|库区|景区|灾区|老区|牧区|城乡|开发区|示范区|保护区|功能区|农区|湾区|城镇|自治州|自治区|市县|县市|省区")]
+    private static partial Regex GenericPlace();
+
+    [GeneratedRegex(@"(?:19|20)\d{2}年")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"[\u4e00-\u9fa5]{2,6}?(?:自治区|省|市|盟|州|县|旗|区)")]
+    private static partial Regex PlacePart();
+
+    [GeneratedRegex(@"(?:壮族|回族|维吾尔|蒙古族)?(?:自治区|省|市|盟|州|县|旗|区)$")]
+    private static partial Regex PlaceSuffix();
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Domain.Drafting;
+
+/// <summary>One of a reviewer's criteria that the table meets: what the draft must address and the notes list.</summary>
+public sealed record ReviewerFinding(string Code, string Message, int? IndicatorIndex = null, string? IndicatorName = null, int? FundLineIndex = null);
+
+/// <summary>The codes of <see cref="ReviewerFinding"/>.</summary>
+public static class ReviewerFindingCodes
+{
+    public const string TotalHighForRate = "review.total-high-for-rate";
+    public const string ScoresAheadOfSpending = "review.scores-ahead-of-spending";
+    public const string TargetTooLow = "review.target-too-low";
+    public const string RateWithoutReason = "review.rate-without-reason";
+    public const string UnspentShare = "review.unspent-share";
+    public const string CostLinesVsSpending = "review.cost-lines-vs-spending";
+}
+
+/// <summary>Applies a policy's <see cref="ReviewerCriteria"/> to a scored table.</summary>
+public static class ReviewerFindings
+{
+    public static IReadOnlyList<ReviewerFinding> Find(FactSheet sheet, ScoringPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ReviewerCriteria c = (policy ?? ScoringPolicy.Default).Review;
+        var found = new List<ReviewerFinding>();
+        ScoreReport report = sheet.Report;
+        FundLineResult? root = report.Funds.FirstOrDefault(f => f.IsRoot && f.Rate is not null);
+        decimal? rate = root?.Rate;
+
+        if (rate is { } r && report.Total is { } total)
+        {
+            foreach (TotalForRateBand band in c.TotalBands.Where(b => r >= b.RateFrom && r < b.RateTo && total > b.MaxTotal))
+            {
+                found.Add(new ReviewerFinding(ReviewerFindingCodes.TotalHighForRate,
+                    $"预算执行率{Pct(r)}（{Pct(band.RateFrom)}–{Pct(band.RateTo)}区间）而总分{Num(total)}分，高于该区间通常认可的{Num(band.MaxTotal)}分；评审将核查产出和效益指标的完成值与资金支出是否相符，请单位说明未支出资金对应的任务如何完成，或复核相关指标的得分。",
+                    FundLineIndex: root!.Index));
+            }
+        }
+
+        var scored = report.Indicators.Where(i => i.Weight is > 0 && i.Score is not null && i.Rule != IndicatorRule.Cancelled).ToList();
+        decimal weights = scored.Sum(i => i.Weight!.Value);
+        if (rate is { } rr && weights > 0)
+        {
+            decimal share = scored.Sum(i => i.Score!.Value) / weights;
+            if (share - rr > c.ScoreAheadOfSpending)
+            {
+                found.Add(new ReviewerFinding(ReviewerFindingCodes.ScoresAheadOfSpending,
+                    $"绩效指标得分率{Pct(share)}，而预算执行率只有{Pct(rr)}，两者相差超过{Num(c.ScoreAheadOfSpending * 100m)}个百分点；指标完成情况与资金使用不匹配，报告应说明原因（如任务由其他资金完成或指标值偏低）。",
+                    FundLineIndex: root!.Index));
+            }
+        }
+
+        foreach (IndicatorResult i in report.Indicators.Where(i => i.Status == IndicatorStatus.Exceeded && i.Completion is { } cp && cp >= c.OvershootSuspect))
+        {
+            found.Add(new ReviewerFinding(ReviewerFindingCodes.TargetTooLow,
+                $"“{i.Name}”完成率{Pct(i.Completion!.Value)}，超出指标值{Pct(c.OvershootSuspect - 1m)}以上，评审会认为指标值设定偏低；报告应说明超额原因，下一年度应据实调整指标值。",
+                i.Index, i.Name));
+        }
+
+        foreach (FundLineResult f in report.Funds.Where(f => f.IsRoot && f.Rate is { } fr && fr < c.ReasonRequiredBelow))
+        {
+            if (DeviationItems.Clean(sheet.Evaluation.Funds.Lines[f.Index].DeviationNote) is null)
+            {
+                found.Add(new ReviewerFinding(ReviewerFindingCodes.RateWithoutReason,
+                    $"“{f.Name}”预算执行率{Pct(f.Rate!.Value)}，低于{Pct(c.ReasonRequiredBelow)}，自评表未说明原因；草稿给出的原因需单位确认，并补充资金未支出的具体事项。",
+                    FundLineIndex: f.Index));
+            }
+
+            var line = sheet.Evaluation.Funds.Lines[f.Index];
+            if (line.Budget is { Value: > 0 } b && line.Executed is { } e && (b.Value - e.Value) / b.Value > c.UnspentShareAbove)
+            {
+                found.Add(new ReviewerFinding(ReviewerFindingCodes.UnspentShare,
+                    $"“{f.Name}”未支出{Num(b.Value - e.Value)}{sheet.Evaluation.Funds.Unit}，占预算的{Pct((b.Value - e.Value) / b.Value)}，超过{Pct(c.UnspentShareAbove)}；报告应说明结余资金的去向（结转、收回或统筹使用）。",
+                    FundLineIndex: f.Index));
+            }
+        }
+
+        if (CostLines(sheet) is { } cost)
+        {
+            found.Add(cost);
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// 成本指标 in money that add up to the budget are the budget's breakdown: their completed values must
+    /// then add up to the amount spent, or the indicator scores are out of line with the spending.
+    /// </summary>
+    private static ReviewerFinding? CostLines(FactSheet sheet)
+    {
+        var e = sheet.Evaluation;
+        FundLineResult? root = sheet.Report.Funds.FirstOrDefault(f => f.IsRoot);
+        if (root is null || e.Funds.Lines[root.Index] is not { Budget: { } budget, Executed: { } executed })
+        {
+            return null;
+        }
+
+        var lines = e.Indicators.Select((ind, i) => (ind, i))
+            .Where(x => (x.ind.Level2 ?? string.Empty).Contains("成本", StringComparison.Ordinal)
+                && sheet.Find($"indicators[{x.i}].target") is { } t && t.Unit == e.Funds.Unit
+                && sheet.Find($"indicators[{x.i}].actual") is { } a && a.Unit == e.Funds.Unit)
+            .ToList();
+        if (lines.Count == 0)
+        {
+            return null;
+        }
+
+        decimal targets = lines.Sum(x => sheet.Find($"indicators[{x.i}].target")!.Value);
+        decimal actuals = lines.Sum(x => sheet.Find($"indicators[{x.i}].actual")!.Value);
+        if (Math.Abs(targets - budget.Value) > 0.01m || Math.Abs(actuals - executed.Value) <= Math.Max(0.01m, executed.Value / 100m))
+        {
+            return null;
+        }
+
+        string names = string.Join("、", lines.Select(x => $"“{x.ind.Name}”"));
+        return new ReviewerFinding(ReviewerFindingCodes.CostLinesVsSpending,
+            $"成本指标{names}的指标值合计{Num(targets)}{e.Funds.Unit}，与全年预算数一致，但完成值合计{Num(actuals)}{e.Funds.Unit}，与全年执行数{Num(executed.Value)}{e.Funds.Unit}不一致；成本指标的得分与资金实际支出不相符，请单位核对成本指标的完成值。",
+            FundLineIndex: root.Index);
+    }
+
+    private static string Pct(decimal share) => PrintedNumber.Format(share * 100m, share * 100m == decimal.Truncate(share * 100m) ? 0 : 2) + "%";
+
+    private static string Num(decimal value) => PrintedNumber.Format(value, value == decimal.Truncate(value) ? 0 : 2);
+}
