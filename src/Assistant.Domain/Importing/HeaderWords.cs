@@ -51,6 +51,9 @@ public static partial class HeaderWords
             case "实际完成值" or "全年完成值": return IndicatorField.Actual;
             case "分值": return IndicatorField.Weight;
             case "得分": return IndicatorField.Score;
+            case "偏差原因分析及改进措施" or "未完成原因和改进措施" or "偏差原因分析" or "未完成原因分析" or "偏差原因": return IndicatorField.Note;
+            case "指标性质": return IndicatorField.Nature;
+            case "计量单位" or "度量单位": return IndicatorField.Unit;
         }
 
         exact = false;
