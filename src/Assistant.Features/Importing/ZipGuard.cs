@@ -56,5 +56,5 @@ public static class ZipGuard
         }
     }
 
-    internal static InputException Bad(string zh, string en) => new([new InputError("file", zh, en)]);
+    internal static UnreadableDocumentException Bad(string zh, string en) => new(zh, en);
 }
