@@ -269,7 +269,8 @@ internal static partial class IndicatorRows
                 j--;
             }
 
-            if (j >= 1 && CellText.IsPlainNumber(texts[rest[j]]) && CellText.IsPlainNumber(texts[rest[j - 1]]))
+            if (j >= 1 && CellText.IsPlainNumber(texts[rest[j]]) && CellText.IsPlainNumber(texts[rest[j - 1]])
+                && AtMostHundred(texts[rest[j]]) && AtMostHundred(texts[rest[j - 1]]))
             {
                 tail.Add((IndicatorField.Score, rest[j]));
                 tail.Add((IndicatorField.Weight, rest[j - 1]));
@@ -292,6 +293,10 @@ internal static partial class IndicatorRows
 
         return Fit(after, rest, texts, cells);
     }
+
+    /// <summary>分值 and 得分 never exceed 100; a larger number is a target or an actual.</summary>
+    private static bool AtMostHundred(string text) =>
+        decimal.TryParse(CellText.Number(text, out _, out _), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out decimal v) && v <= 100m;
 
     /// <summary>Fits cells to fields: drops empty cells from the left when there are too many, assigns from the left when too few.</summary>
     private static bool Fit(List<IndicatorField> fields, List<int> at, List<string> texts, Dictionary<IndicatorField, int> cells)

@@ -361,7 +361,13 @@ public static partial class TableLayout
         }
 
         Match m = RegionPattern().Match(CellText.Compact(name));
-        return m.Success ? m.Groups["r"].Value : null;
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        string region = m.Groups["r"].Value;
+        return region[0] is '各' or '本' or '全' || region.StartsWith("市县", StringComparison.Ordinal) || region.StartsWith("县区", StringComparison.Ordinal) ? null : region;
     }
 
     private static string FieldName(IndicatorField f) => f switch
@@ -388,6 +394,6 @@ public static partial class TableLayout
     [GeneratedRegex(@"[（(][^()（）]*[)）]")]
     private static partial Regex BracketText();
 
-    [GeneratedRegex(@"^(?<r>[\u4e00-\u9fff]{2,}?(自治区|省|自治州|地区|市|州|盟|县|旗|区))")]
+    [GeneratedRegex(@"^(?<r>[\u4e00-\u9fff]+?(自治区|省|自治州|地区|市|州|盟|县|旗|区))")]
     private static partial Regex RegionPattern();
 }

@@ -52,6 +52,11 @@ public static partial class TextTables
             }
 
             string[] parts = Split(line);
+            if (parts.Length == 0)
+            {
+                continue;
+            }
+
             string at = $"第{i + 1}行";
             rows.Add(new GridRow(parts.Select((p, k) => new GridCell(p.Trim(), parts.Length == 1 ? at : $"{at}第{k + 1}格")).ToList()));
         }
@@ -62,6 +67,14 @@ public static partial class TextTables
     /// <summary>The cells of one line: by tabs, else by runs of two or more spaces, else by single spaces when the line holds values or header words.</summary>
     internal static string[] Split(string line)
     {
+        string md = line.Trim();
+        if (md.Length > 1 && md[0] == '|')
+        {
+            // A Markdown table row; its |---| separator line is dropped as an empty row.
+            string[] pipes = md.Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+            return pipes.All(c => c.Length == 0 || MarkdownRule().IsMatch(c)) ? [] : pipes;
+        }
+
         if (line.Contains('\t', StringComparison.Ordinal))
         {
             return line.TrimEnd().Split('\t');
@@ -177,6 +190,9 @@ public static partial class TextTables
         EndPiece();
         return new Grid(name, rows) { Stream = true, Loose = true };
     }
+
+    [GeneratedRegex(@"^:?-{3,}:?$")]
+    private static partial Regex MarkdownRule();
 
     [GeneratedRegex(@"\s{2,}|\u3000+")]
     private static partial Regex WideGap();
