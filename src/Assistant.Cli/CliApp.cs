@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Assistant.Domain.Evaluations;
 using Assistant.Domain.Importing;
-using Assistant.Features.Corpus;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Importing;
 
@@ -89,7 +88,7 @@ public static class CliApp
     {
         TableSource source = TableInput.Load(evaluationPath == "-" ? "stdin" : evaluationPath, ReadBytes(evaluationPath, "evaluation"), table);
         string text = textPath is not null
-            ? DocumentText.Read(textPath == "-" ? "stdin.txt" : textPath, ReadBytes(textPath, "text"))
+            ? DocumentImporter.TextOf(textPath == "-" ? "stdin.txt" : textPath, ReadBytes(textPath, "text"))
             : source.Text ?? throw new InputException("text", "缺少 --text（JSON 自评表没有报告文字）", "--text is required (a JSON evaluation carries no report text)");
         return ReportVerification.Verify(source.Evaluations, text, policy);
     }

@@ -125,6 +125,14 @@ public static class DocumentImporter
         return new ImportResult(name, format, tables, text);
     }
 
+    /// <summary>The text of a document to check: a .docx's paragraphs and tables, or text as UTF-8 or GB18030.</summary>
+    public static string TextOf(string? fileName, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        bool zip = content.Length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+        return zip ? Corpus.DocumentText.Read(fileName ?? "document.docx", content) : Decode(content);
+    }
+
     private static string Decode(byte[] content)
     {
         try
