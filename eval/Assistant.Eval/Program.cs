@@ -25,6 +25,16 @@ if (args.Contains("--quality-only"))
     return only.Sum(q => q.Defects.Total) + only.Count(q => !q.Deterministic) == 0 ? 0 : 1;
 }
 
+if (args.Contains("--import-only"))
+{
+    foreach (var r in Assistant.Eval.ImportEval.Run(repo, shared))
+    {
+        Console.WriteLine($"| {r.Case} | {r.Format} | {r.Table} | {r.Cells} | {r.Exact} | {r.Unsure} | {r.Wrong} | {(r.ScoreMatches ? "yes" : "NO")} | {string.Join("; ", r.Differences.Take(8))}");
+    }
+
+    return 0;
+}
+
 var rows = new List<Row>();
 foreach (string casePath in Directory.GetFiles(Path.Combine(repo, "eval", "cases", "calculator"), "*.json").Order(StringComparer.Ordinal))
 {
@@ -177,6 +187,25 @@ metrics["explanation.rows"] = explanations.Sum(x => x.Rows);
 metrics["explanation.reasonOrFinding"] = Ratio(explanations.Sum(x => x.WithReasonOrFinding), explanations.Sum(x => x.Rows));
 metrics["explanation.traceMatchesCalculator"] = Ratio(explanations.Sum(x => x.TraceMatchesCalculator), explanations.Sum(x => x.Rows));
 
+var imports = Assistant.Eval.ImportEval.Run(repo, shared);
+Console.WriteLine();
+Console.WriteLine("| import case | format | table | cells | read exactly | unsure | wrong | score as expected |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
+foreach (var r in imports)
+{
+    Console.WriteLine($"| {r.Case} | {r.Format} | {r.Table} | {r.Cells} | {r.Exact} | {r.Unsure} | {r.Wrong} | {(r.ScoreMatches ? "yes" : "NO")} |");
+    foreach (string d in r.Differences.Take(5))
+    {
+        Console.WriteLine($"|  | | | {d} | | | | |");
+    }
+}
+
+metrics["import.cells"] = imports.Sum(r => r.Cells);
+metrics["import.exactShare"] = Ratio(imports.Sum(r => r.Exact), imports.Sum(r => r.Cells));
+metrics["import.unexpectedUnsureShare"] = Ratio(imports.Sum(r => r.Unsure), imports.Sum(r => r.Cells));
+metrics["import.unexpectedWrongCells"] = imports.Sum(r => r.Wrong);
+metrics["import.scoresAsExpected"] = Ratio(imports.Count(r => r.ScoreMatches), imports.Count);
+
 Console.WriteLine();
 Console.WriteLine("| metric | value | floor |");
 Console.WriteLine("|---|---|---|");
@@ -196,7 +225,7 @@ foreach ((string name, decimal value) in metrics)
 }
 
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, reports, labelled = labelled.Select(l => new { l.Report, l.Numbers, l.Unlabelled, l.Disagreements }), retrieval, drafting, quality, chat, explanations }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, reports, labelled = labelled.Select(l => new { l.Report, l.Numbers, l.Unlabelled, l.Disagreements }), retrieval, drafting, quality, chat, explanations, imports }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 if (failures.Count > 0)
 {
     Console.Error.WriteLine("eval below floor: " + string.Join("; ", failures));

@@ -55,6 +55,7 @@ public static class ApiHost
         app.MapEvaluationsApi();
         app.MapCorpusApi();
         app.MapRecordsApi();
+        Importing.ImportApi.MapImportApi(app);
         app.MapConversationsApi();
     }
 }

@@ -11,12 +11,13 @@ internal static class DraftCommands
 {
     public static Command Draft(TextWriter stdout, TextWriter stderr)
     {
-        var evaluation = new Option<string>("--evaluation") { Description = "自评表JSON文件（assistant.evaluation/v1），- 表示标准输入", Required = true };
+        var evaluation = new Option<string>("--evaluation") { Description = "自评表：JSON（assistant.evaluation/v1）、.xlsx、.docx 或文本文件，- 表示标准输入", Required = true };
+        var table = new Option<int?>("--table") { Description = "文件中有多张表时，第几张（从1开始）" };
         var section = new Option<string>("--section") { Description = "deviation | deviation-reasons | improvement-measures", DefaultValueFactory = _ => "deviation" };
         var policy = new Option<string?>("--policy") { Description = "评分规则名称 / scoring policy" };
         var provider = new Option<string?>("--provider") { Description = "default | offline | model" };
         var format = new Option<string>("--format") { Description = "json（默认，完整结果）| text（只输出正文）", DefaultValueFactory = _ => "json" };
-        var command = new Command("draft", "起草“三、偏离绩效目标的原因和下一步改进措施”/ draft section 三, verified and cited") { evaluation, section, policy, provider, format };
+        var command = new Command("draft", "起草“三、偏离绩效目标的原因和下一步改进措施”/ draft section 三, verified and cited") { evaluation, section, policy, provider, format, table };
         command.SetAction(async (pr, ct) =>
         {
             DraftRequest request;
@@ -24,7 +25,7 @@ internal static class DraftCommands
             string fmt = pr.GetValue(format)!;
             try
             {
-                parsed = CliApp.Load(pr.GetValue(evaluation)!);
+                parsed = CliApp.Load(pr.GetValue(evaluation)!, pr.GetValue(table));
                 request = new DraftRequest(DraftSections.Parse(pr.GetValue(section)), pr.GetValue(policy), pr.GetValue(provider));
                 EvaluationService.ResolvePolicy(request.Policy);
                 if (fmt is not ("json" or "text"))

@@ -15,6 +15,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         ProblemDetails problem;
         switch (exception)
         {
+            case Assistant.Features.Importing.UnreadableDocumentException unreadable:
+                problem = Problems.Invalid(unreadable.Errors);
+                problem.Status = StatusCodes.Status422UnprocessableEntity;
+                problem.Title = "无法读取文档 / The document could not be read";
+                break;
             case InputException input:
                 problem = Problems.Invalid(input.Errors);
                 break;

@@ -16,6 +16,7 @@ public static class StaffPage
         ("/", "page/index.html", "text/html; charset=utf-8"),
         ("/app.js", "page/app.js", "text/javascript; charset=utf-8"),
         ("/app.css", "page/app.css", "text/css; charset=utf-8"),
+        ("/import.js", "page/import.js", "text/javascript; charset=utf-8"),
     ];
 
     public static void MapStaffPage(this IEndpointRouteBuilder app)

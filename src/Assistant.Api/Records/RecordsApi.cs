@@ -69,12 +69,12 @@ public static class RecordsApi
         return api;
     }
 
-    /// <summary>Body: <c>assistant.evaluation/v1</c>. 201 with the id and score; a retry with the same Idempotency-Key gets the same id.</summary>
-    public static async Task<IResult> AddEvaluationAsync(HttpContext http, RecordStore records, string? policy, CancellationToken ct)
+    /// <summary>Body: <c>assistant.evaluation/v1</c>, or a document (.xlsx/.docx/text; multipart or raw with <c>?fileName=</c>; <c>?table=N</c> when it has several tables). 201 with the id and score; a retry with the same Idempotency-Key gets the same id.</summary>
+    public static async Task<IResult> AddEvaluationAsync(HttpContext http, RecordStore records, string? policy, string? fileName, int? table, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
         string? key = IdempotencyKey(http);
-        string body = await RequestBody.ReadTextAsync(http.Request, ct);
+        string body = await Importing.ImportApi.EvaluationJsonAsync(http.Request, fileName, table, ct);
         Evaluation evaluation = Validation.Check(Validation.Evaluation, EvaluationJson.Parse(body));
         string policyName = EvaluationService.ResolvePolicy(policy).Name;
         ScoreResponse score = EvaluationService.Score(evaluation, policyName);

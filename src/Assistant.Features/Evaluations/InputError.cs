@@ -7,7 +7,7 @@ public sealed record InputError(string Field, string Zh, string En)
 }
 
 /// <summary>Bad input: carries every error found, so a client can fix them all at once.</summary>
-public sealed class InputException : Exception
+public class InputException : Exception
 {
     public InputException(IReadOnlyList<InputError> errors)
         : base(string.Join("; ", errors.Select(e => e.Message)))

@@ -1,0 +1,150 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Assistant.Api.Infrastructure;
+using Assistant.Domain.Importing;
+using Assistant.Features.Evaluations;
+using Assistant.Features.Importing;
+
+namespace Assistant.Api.Importing;
+
+/// <summary>
+/// Documents as staff have them: <c>POST /evaluations/import</c> reads an .xlsx, a .docx or copied
+/// text into evaluations with provenance and warnings (and their scores) and stores nothing;
+/// <c>POST /verify/report</c> checks a report against every table it carries.
+/// </summary>
+public static class ImportApi
+{
+    public static RouteGroupBuilder MapImportApi(this IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder api = app.MapGroup("/api/v1").WithTags("Importing").RequireAuthorization(ApiSecurity.Reader);
+
+        api.MapPost("/evaluations/import", ImportAsync)
+            .WithName("ImportEvaluations")
+            .WithSummary("把 Excel、Word 或复制的文字读成自评表（不保存）/ Read a document into evaluations, with provenance and warnings; stores nothing")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        api.MapPost("/verify/report", VerifyReportAsync)
+            .WithName("VerifyReport")
+            .WithSummary("用报告自带的全部附表核对报告文字 / Verify a report against every table it carries")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        return api;
+    }
+
+    /// <summary>multipart/form-data (<c>file</c>, or <c>text</c> for pasted text), or the file as the body with <c>?fileName=</c>.</summary>
+    public static async Task<IResult> ImportAsync(HttpRequest request, string? fileName, string? policy, CancellationToken ct)
+    {
+        (string name, byte[] content) = await ReadDocumentAsync(request, fileName, ct);
+        ImportResult result = DocumentImporter.Import(name, content, ct);
+        var tables = new JsonArray();
+        foreach (ImportedTable t in result.Tables)
+        {
+            JsonObject o = ImportContract.ToJson(t);
+            try
+            {
+                ScoreResponse score = EvaluationService.Score(ImportContract.ToEvaluation(t), policy);
+                o["score"] = JsonSerializer.SerializeToNode(score, ScoreContract.JsonOptions);
+            }
+            catch (InputException e) when (e is not UnreadableDocumentException)
+            {
+                o["problems"] = new JsonArray(e.Errors.Select(x => (JsonNode)new JsonObject { ["field"] = x.Field, ["zh"] = x.Zh, ["en"] = x.En }).ToArray());
+            }
+
+            tables.Add(o);
+        }
+
+        var body = new JsonObject
+        {
+            ["fileName"] = result.FileName,
+            ["format"] = result.Format,
+            ["count"] = result.Tables.Count,
+            ["tables"] = tables,
+            ["text"] = result.Text,
+        };
+        return Results.Text(body.ToJsonString(ScoreContract.JsonOptions), "application/json; charset=utf-8");
+    }
+
+    /// <summary>A report (.docx or text) with its 附表: every number and claim of its text, checked against every table in it.</summary>
+    public static async Task<IResult> VerifyReportAsync(HttpRequest request, string? fileName, string? policy, CancellationToken ct)
+    {
+        (string name, byte[] content) = await ReadDocumentAsync(request, fileName, ct);
+        TableSource source = TableInput.Load(name, content, null, ct);
+        VerificationResponse verification = ReportVerification.Verify(source.Evaluations, source.Text ?? string.Empty, policy);
+        return TypedResults.Ok(new ReportVerificationResponse(source.Titles, verification));
+    }
+
+    /// <summary>
+    /// The body of <c>POST /evaluations</c>: JSON as before, or a document (multipart or raw with
+    /// <c>?fileName=</c>) whose table <paramref name="table"/> (or only table) becomes the evaluation.
+    /// </summary>
+    public static async Task<string> EvaluationJsonAsync(HttpRequest request, string? fileName, int? table, CancellationToken ct)
+    {
+        bool document = request.HasFormContentType || (fileName is not null && !fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
+        if (!document)
+        {
+            return await RequestBody.ReadTextAsync(request, ct);
+        }
+
+        (string name, byte[] content) = await ReadDocumentAsync(request, fileName, ct);
+        if (TableInput.IsJson(name, content))
+        {
+            return Encoding.UTF8.GetString(content).TrimStart('\uFEFF');
+        }
+
+        ImportResult result = DocumentImporter.Import(name, content, ct);
+        return ImportContract.ToJson(ImportContract.Pick(result, table), withProvenance: false).ToJsonString();
+    }
+
+    private static async Task<(string Name, byte[] Content)> ReadDocumentAsync(HttpRequest request, string? fileName, CancellationToken ct)
+    {
+        int limit = DocumentImporter.MaxBytes;
+        if (request.ContentLength > limit + (64 * 1024))
+        {
+            throw TooLarge(limit);
+        }
+
+        if (request.HasFormContentType)
+        {
+            IFormCollection form = await request.ReadFormAsync(ct);
+            if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is { } file)
+            {
+                if (file.Length > limit)
+                {
+                    throw TooLarge(limit);
+                }
+
+                using var ms = new MemoryStream();
+                await file.CopyToAsync(ms, ct);
+                return (file.FileName, ms.ToArray());
+            }
+
+            if (form.TryGetValue("text", out var pasted) && pasted.ToString().Length > 0)
+            {
+                return (fileName ?? "pasted.txt", Encoding.UTF8.GetBytes(pasted.ToString()));
+            }
+
+            throw new UnreadableDocumentException("请在表单的 file 字段上传文件，或在 text 字段粘贴表格文字。", "upload the document in the form's 'file' field, or paste the table's text in 'text'.");
+        }
+
+        byte[] body;
+        try
+        {
+            body = await RequestBody.ReadBytesAsync(request, limit, ct);
+        }
+        catch (InputException)
+        {
+            throw TooLarge(limit);
+        }
+
+        return (string.IsNullOrWhiteSpace(fileName) ? "document.txt" : fileName, body);
+    }
+
+    private static UnreadableDocumentException TooLarge(int limit) =>
+        new($"文件超过 {limit / 1024 / 1024} MB。", $"the file is larger than {limit / 1024 / 1024} MB.");
+}
+
+/// <summary>A report checked against its own tables.</summary>
+public sealed record ReportVerificationResponse(IReadOnlyList<string> Tables, VerificationResponse Verification);

@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Assistant.Domain.Numbers;
+
+namespace Assistant.Domain.Importing;
+
+/// <summary>Cleaning of cell text as PDF and Word copies deliver it.</summary>
+public static partial class CellText
+{
+    /// <summary>
+    /// Trims, joins wrapped lines and drops the spaces a PDF copy puts between Chinese characters
+    /// (<c>当年财政 拨款</c> → <c>当年财政拨款</c>); spaces next to Latin letters, digits or ASCII
+    /// punctuation stay (<c>创业带动就业 4208 人</c>).
+    /// </summary>
+    public static string Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        string s = text.Replace('\u3000', ' ').Replace('\u00A0', ' ').Replace('\r', '\n');
+        var sb = new StringBuilder(s.Length);
+        int i = 0;
+        while (i < s.Length)
+        {
+            char c = s[i];
+            if (!char.IsWhiteSpace(c))
+            {
+                sb.Append(c);
+                i++;
+                continue;
+            }
+
+            int j = i;
+            while (j < s.Length && char.IsWhiteSpace(s[j]))
+            {
+                j++;
+            }
+
+            bool atEdge = sb.Length == 0 || j >= s.Length;
+            bool cjkJoin = !atEdge && IsCjk(sb[^1]) && IsCjk(s[j]);
+            if (!atEdge && !cjkJoin)
+            {
+                sb.Append(' ');
+            }
+
+            i = j;
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Chinese ideographs and the full-width punctuation that sits between them.</summary>
+    public static bool IsCjk(char c) =>
+        c is (>= '\u4e00' and <= '\u9fff') or (>= '\u3001' and <= '\u303f') or (>= '\uff01' and <= '\uff0f') or (>= '\uff1a' and <= '\uff20')
+            or '（' or '）' or '“' or '”' or '：' or '；' or '，' or '、' or '。';
+
+    /// <summary>The text without any whitespace, for matching labels (<c>满意度 指标 (10) 分</c>).</summary>
+    public static string Compact(string? text) =>
+        text is null ? string.Empty : TextNormalizer.Normalize(WhiteSpace().Replace(text, string.Empty));
+
+    /// <summary>A cell that stands for nothing: empty, a dash, a slash, 无.</summary>
+    public static bool IsBlank(string? text)
+    {
+        string c = Compact(text);
+        return c.Length == 0 || c is "-" or "--" or "—" or "——" or "/" or "—/—" or "－" or "―" or "_";
+    }
+
+    /// <summary>A number as printed, with optional %, thousands separators and a money unit; the bare number text, or null.</summary>
+    public static string? Number(string? text, out bool percent, out string? unit)
+    {
+        percent = false;
+        unit = null;
+        string c = Compact(text);
+        Match m = NumberCell().Match(c);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        percent = m.Groups["pct"].Success;
+        unit = m.Groups["unit"].Success ? m.Groups["unit"].Value : null;
+        string digits = m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
+        return PrintedNumber.TryParse(digits, out _) ? digits : null;
+    }
+
+    /// <summary>Is the cell a plain number (a 分值 or 得分)?</summary>
+    public static bool IsPlainNumber(string? text) => Number(text, out bool pct, out string? unit) is not null && !pct && unit is null;
+
+    /// <summary>
+    /// Splits a unit printed at the end of a name: <c>享受公益性岗位补贴人员数量（人）</c> → (name, 人);
+    /// <c>零就业家庭帮扶率 (%)</c> → (name, %). A bracket that is not a unit stays in the name.
+    /// </summary>
+    public static (string Name, string? Unit) SplitUnit(string name)
+    {
+        Match m = TrailingUnit().Match(name);
+        if (!m.Success)
+        {
+            return (name, null);
+        }
+
+        string unit = TextNormalizer.Normalize(m.Groups["u"].Value).Trim();
+        if (unit == "％")
+        {
+            unit = "%";
+        }
+
+        return (name[..m.Index].TrimEnd(), unit);
+    }
+
+    /// <summary>The unit printed after the number of a target (<c>≥16万人次</c> → 万人次, <c>≤1600元/人</c> → 元/人, <c>≥98%</c> → %).</summary>
+    public static string? UnitOfValue(string? value)
+    {
+        string c = Compact(value);
+        Match m = ValueUnit().Match(c);
+        return m.Success ? m.Groups["u"].Value : null;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    [GeneratedRegex(@"^(?<n>[+-]?\d{1,3}(,\d{3})+(\.\d+)?|[+-]?\d+(\.\d+)?)(?<pct>%)?(?<unit>万元|亿元|元)?$")]
+    private static partial Regex NumberCell();
+
+    [GeneratedRegex(@"\s*[（(]\s*(?<u>%|％|‰|[万亿千百]?(人次|人|元|个|家|次|户|项|场|所|天|日|年|月|台|套|件|册|篇|期|间|处|名|岗|平方米|公里|亩|吨|辆|小时|课时|元/人|元/人/月|万人|万人次))\s*[)）]\s*$")]
+    private static partial Regex TrailingUnit();
+
+    [GeneratedRegex(@"^[≥≤><=＞＜]?\d+(\.\d+)?(?<u>%|[万亿]?[\u4e00-\u9fff]{0,3}(/[\u4e00-\u9fff]{1,2}){0,2})$")]
+    private static partial Regex ValueUnit();
+}

@@ -1,0 +1,169 @@
+using Assistant.Domain.Numbers;
+
+namespace Assistant.Domain.Importing;
+
+/// <summary>Reads the lines of a 项目资金 block against its header's columns.</summary>
+internal static class FundRows
+{
+    public static void Read(ImportedTable t, List<GridCell> row, List<string> texts, List<FundField> header)
+    {
+        // The name is the first filled cell that is not a number and not the block's own label.
+        int nameAt = -1;
+        for (int i = 0; i < texts.Count; i++)
+        {
+            if (CellText.IsBlank(texts[i]) || CellText.Number(texts[i], out _, out _) is not null)
+            {
+                continue;
+            }
+
+            if (HeaderWords.Fund(texts[i]) == FundField.Label && texts[i].Length > 0 && !LooksLikeLineName(texts[i]))
+            {
+                continue;
+            }
+
+            nameAt = i;
+            break;
+        }
+
+        if (nameAt < 0)
+        {
+            return;
+        }
+
+        var dataFields = header.Where(f => f is not FundField.Label).ToList();
+        List<int> values = Enumerable.Range(nameAt + 1, texts.Count - nameAt - 1).ToList();
+        while (values.Count > 0 && texts[values[^1]].Length == 0)
+        {
+            values.RemoveAt(values.Count - 1);
+        }
+
+        // Trailing label columns of the header (an empty last column) do not hold values.
+        while (dataFields.Count > 0 && dataFields[^1] == FundField.Unknown && values.Count < dataFields.Count)
+        {
+            dataFields.RemoveAt(dataFields.Count - 1);
+        }
+
+        bool unsure = false;
+        while (values.Count > dataFields.Count && values.FindIndex(v => texts[v].Length == 0) is int e and >= 0)
+        {
+            values.RemoveAt(e);
+        }
+
+        if (values.Count > dataFields.Count)
+        {
+            values = values.Take(dataFields.Count).ToList();
+            unsure = true;
+        }
+
+        string name = CellText.Clean(texts[nameAt]);
+        bool part = name.StartsWith("其中", StringComparison.Ordinal);
+        name = (part ? name[2..] : name).TrimStart('：', ':', ' ').Trim().TrimEnd('：', ':');
+        if (name.Length == 0)
+        {
+            return;
+        }
+
+        (name, _) = CellText.SplitUnit(name);
+        int index = t.FundLines.Count;
+        var line = new ImportedFundLine { Name = name };
+        if (index > 0 && (part || IsTotalName(t.FundLines[0].Name)))
+        {
+            line.Parent = t.FundLines[0].Name;
+        }
+
+        string path = $"funds.lines[{index}]";
+        t.Sources[path + ".name"] = row[nameAt].Source;
+        for (int k = 0; k < values.Count; k++)
+        {
+            FundField f = dataFields[k];
+            GridCell cell = row[values[k]];
+            string text = texts[values[k]];
+            if (CellText.IsBlank(text) || f == FundField.Unknown)
+            {
+                continue;
+            }
+
+            if (f == FundField.Note)
+            {
+                line.DeviationNote = text;
+                t.Sources[path + ".deviationNote"] = cell.Source;
+                continue;
+            }
+
+            string? number = CellText.Number(text, out bool percent, out _);
+            string field = f switch
+            {
+                FundField.InitialBudget => "initialBudget",
+                FundField.Budget => "budget",
+                FundField.Executed => "executed",
+                FundField.Rate => "printedRate",
+                FundField.Score => "printedScore",
+                _ => "weight",
+            };
+            string fieldPath = field == "weight" ? "funds.weight" : $"{path}.{field}";
+            if (number is null)
+            {
+                t.Warn(fieldPath, cell.Source, $"“{text}”不是数字，未读取", $"\"{text}\" is not a number; not read");
+                continue;
+            }
+
+            if (cell.Note is { } note)
+            {
+                t.Warn(fieldPath, cell.Source, note.Zh, note.En);
+            }
+            else if (unsure)
+            {
+                t.Warn(fieldPath, cell.Source, "本行的格数与表头不符，按顺序对应（推测）", "this row's cells do not match the header; matched in order (guessed)");
+            }
+
+            t.Sources[fieldPath] = cell.Source;
+            switch (f)
+            {
+                case FundField.InitialBudget: line.InitialBudget = number; break;
+                case FundField.Budget: line.Budget = number; break;
+                case FundField.Executed: line.Executed = number; break;
+                case FundField.Score: line.PrintedScore = number; break;
+                case FundField.Weight:
+                    t.FundWeight ??= number;
+                    break;
+                case FundField.Rate:
+                    line.PrintedRate = percent ? number + "%" : RateWithoutPercent(t, line, number, cell, fieldPath);
+                    break;
+            }
+        }
+
+        t.FundLines.Add(line);
+    }
+
+    /// <summary>
+    /// A rate printed without %: <c>80.80</c> is a percentage as printed; a fraction such as 0.808
+    /// (a spreadsheet value without a percent format) that matches executed ÷ budget becomes 80.80%.
+    /// </summary>
+    private static string RateWithoutPercent(ImportedTable t, ImportedFundLine line, string number, GridCell cell, string path)
+    {
+        if (PrintedNumber.TryParse(number, out PrintedNumber rate) && rate.Value is > 0 and <= 1.5m
+            && PrintedNumber.TryParse(line.Budget, out PrintedNumber budget) && budget.Value > 0
+            && PrintedNumber.TryParse(line.Executed, out PrintedNumber executed))
+        {
+            decimal computed = executed.Value / budget.Value;
+            if (Math.Abs(computed - rate.Value) < 0.0051m && Math.Abs(computed * 100 - rate.Value) > 0.5m)
+            {
+                int decimals = Math.Max(0, rate.Decimals - 2);
+                string text = PrintedNumber.Format(rate.Value * 100, decimals) + "%";
+                t.Warn(path, cell.Source, $"执行率{number}按比例读作{text}（推测）", $"rate {number} read as the fraction {text} (guessed)");
+                return text;
+            }
+        }
+
+        return number;
+    }
+
+    private static bool IsTotalName(string name) =>
+        name.Contains("总额", StringComparison.Ordinal) || name.Contains("合计", StringComparison.Ordinal) || name.Contains("总计", StringComparison.Ordinal) || name.Contains("小计", StringComparison.Ordinal);
+
+    private static bool LooksLikeLineName(string text)
+    {
+        string c = CellText.Compact(text);
+        return c.Contains("资金总额", StringComparison.Ordinal) || c.StartsWith("其中", StringComparison.Ordinal) || c.Contains("资金", StringComparison.Ordinal) && !c.StartsWith("项目资金", StringComparison.Ordinal) && !c.StartsWith("资金情况", StringComparison.Ordinal) && !c.StartsWith("资金投入", StringComparison.Ordinal);
+    }
+}

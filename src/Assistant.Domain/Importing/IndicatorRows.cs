@@ -1,0 +1,411 @@
+using System.Text.RegularExpressions;
+
+namespace Assistant.Domain.Importing;
+
+/// <summary>
+/// Reads one row of a 绩效指标 block: the 一级/二级 cells (merged down, so empty rows take the ones
+/// above), the 三级 name with its unit, target, actual, 分值, 得分 and the explanation. Rows from a
+/// loose copy are matched by what the cells hold, not where they sit, and wrapped cells are joined.
+/// </summary>
+internal static partial class IndicatorRows
+{
+    public static void Read(ImportedTable t, List<GridCell> row, List<string> texts, List<IndicatorField> header, bool loose, ref string? level1, ref string? level2)
+    {
+        int n = texts.Count;
+        while (n > 0 && CellText.IsBlank(texts[n - 1]))
+        {
+            n--;
+        }
+
+        if (n == 0)
+        {
+            return;
+        }
+
+        if (loose && t.Indicators.Count > 0 && Continuation(t, row, texts, n))
+        {
+            return;
+        }
+
+        var cells = new Dictionary<IndicatorField, int>();
+        bool unsure = false;
+        if (!loose && texts.Count == header.Count)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                if (header[i] is not IndicatorField.Unknown and not IndicatorField.Label && !cells.ContainsKey(header[i]))
+                {
+                    cells[header[i]] = i;
+                }
+            }
+        }
+        else
+        {
+            unsure = !Semantic(texts, n, header, cells);
+        }
+
+        // 一级 / 二级: a filled cell sets the level; an empty one (merged down) keeps the one above.
+        if (cells.TryGetValue(IndicatorField.Level1, out int l1) && !CellText.IsBlank(texts[l1]))
+        {
+            SetLevel1(t, texts[l1], row[l1], ref level1, ref level2);
+        }
+
+        if (cells.TryGetValue(IndicatorField.Level2, out int l2) && !CellText.IsBlank(texts[l2]))
+        {
+            level2 = HeaderWords.IsLevel2(texts[l2], out string l2Name) ? l2Name : CellText.Compact(texts[l2]);
+        }
+
+        if (!cells.TryGetValue(IndicatorField.Name, out int nameAt) || CellText.IsBlank(texts[nameAt]))
+        {
+            return;
+        }
+
+        string name = CellText.Clean(texts[nameAt]);
+        if (loose)
+        {
+            while (HeaderWords.PeelLabel(name, out string label, out bool isLevel1) is { } rest)
+            {
+                if (isLevel1)
+                {
+                    SetLevel1(t, label, row[nameAt], ref level1, ref level2);
+                }
+                else
+                {
+                    level2 = label;
+                }
+
+                name = rest;
+            }
+        }
+
+        name = NumberedPrefix().Replace(name, string.Empty);
+        (name, string? unit) = CellText.SplitUnit(name);
+        int index = t.Indicators.Count;
+        string path = $"indicators[{index}]";
+        var indicator = new ImportedIndicator { Name = name, Level1 = level1, Level2 = level2, Unit = unit };
+        t.Sources[path + ".name"] = row[nameAt].Source;
+        if (level1 is null)
+        {
+            t.Warn(path + ".level1", row[nameAt].Source, "未找到一级指标", "no 一级指标 for this row");
+        }
+
+        string? nature = null;
+        foreach ((IndicatorField field, int at) in cells)
+        {
+            string text = texts[at];
+            GridCell cell = row[at];
+            string fieldPath = path + "." + field switch
+            {
+                IndicatorField.Target => "target",
+                IndicatorField.Actual => "actual",
+                IndicatorField.Weight => "weight",
+                IndicatorField.Score => "printedScore",
+                IndicatorField.Note => "deviationNote",
+                IndicatorField.Unit => "unit",
+                IndicatorField.Nature => "target",
+                _ => field.ToString(),
+            };
+            switch (field)
+            {
+                case IndicatorField.Target:
+                    indicator.Target = CellText.IsBlank(text) ? string.Empty : text;
+                    break;
+                case IndicatorField.Actual:
+                    indicator.Actual = CellText.IsBlank(text) ? string.Empty : text;
+                    break;
+                case IndicatorField.Nature:
+                    nature = CellText.IsBlank(text) ? null : CellText.Compact(text);
+                    break;
+                case IndicatorField.Unit:
+                    if (!CellText.IsBlank(text))
+                    {
+                        indicator.Unit = CellText.Compact(text);
+                    }
+
+                    break;
+                case IndicatorField.Weight or IndicatorField.Score:
+                    if (CellText.IsBlank(text))
+                    {
+                        continue;
+                    }
+
+                    string? number = CellText.Number(text, out bool pct, out _);
+                    if (number is null || pct)
+                    {
+                        t.Warn(fieldPath, cell.Source, $"“{text}”不是数字，未读取", $"\"{text}\" is not a number; not read");
+                        continue;
+                    }
+
+                    if (field == IndicatorField.Weight)
+                    {
+                        indicator.Weight = number;
+                    }
+                    else
+                    {
+                        indicator.PrintedScore = number;
+                    }
+
+                    break;
+                case IndicatorField.Note:
+                    string note = CellText.Compact(text);
+                    if (CellText.IsBlank(text) || note is "无" or "无偏差" or "/")
+                    {
+                        continue;
+                    }
+
+                    indicator.DeviationNote = text;
+                    break;
+                default:
+                    continue;
+            }
+
+            t.Sources[fieldPath] = cell.Source;
+            if (cell.Note is { } cellNote)
+            {
+                t.Warn(fieldPath, cell.Source, cellNote.Zh, cellNote.En);
+            }
+            else if (unsure && field is not IndicatorField.Note)
+            {
+                t.Warn(fieldPath, cell.Source, "本行的格数与表头不符，按内容对应（推测）", "this row's cells do not match the header; placed by content (guessed)");
+            }
+        }
+
+        if (nature is not null)
+        {
+            indicator.Target = WithNature(nature, indicator.Target);
+        }
+
+        indicator.Unit ??= UnitFromValue(indicator.Target, name) ?? UnitFromValue(indicator.Actual, name);
+        t.Indicators.Add(indicator);
+    }
+
+    private static void SetLevel1(ImportedTable t, string text, GridCell cell, ref string? level1, ref string? level2)
+    {
+        if (HeaderWords.IsLevel1(text, out string name, out string? weight))
+        {
+            level1 = name;
+            if (weight is not null && !t.LevelWeights.Any(w => w.Key == name))
+            {
+                t.LevelWeights.Add(new(name, weight));
+                t.Sources[$"levelWeights.{name}"] = cell.Source;
+            }
+        }
+        else
+        {
+            level1 = CellText.Compact(text);
+        }
+
+        level2 = null;
+    }
+
+    /// <summary>
+    /// Places the cells of a loose row by what they hold: leading 一级/二级 labels, the name, then the
+    /// fields the header lists after the name, anchoring 分值 and 得分 from the right. False when the
+    /// row had more or fewer cells than the header and the placement is a guess.
+    /// </summary>
+    private static bool Semantic(List<string> texts, int n, List<IndicatorField> header, Dictionary<IndicatorField, int> cells)
+    {
+        int i = 0;
+        while (i < n)
+        {
+            string s = texts[i];
+            if (CellText.IsBlank(s) || CellText.Compact(s) == "绩效指标")
+            {
+                i++;
+                continue;
+            }
+
+            if (HeaderWords.IsLevel1(s, out string l1, out _))
+            {
+                bool nextIsLevel2 = Enumerable.Range(i + 1, n - i - 1).Select(k => texts[k]).FirstOrDefault(x => !CellText.IsBlank(x)) is { } next && HeaderWords.IsLevel2(next, out _);
+                if (l1 == "成本指标" && !nextIsLevel2)
+                {
+                    cells[IndicatorField.Level2] = i;
+                }
+                else
+                {
+                    cells[IndicatorField.Level1] = i;
+                }
+
+                i++;
+                continue;
+            }
+
+            if (HeaderWords.IsLevel2(s, out _))
+            {
+                cells[IndicatorField.Level2] = i;
+                i++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (i >= n)
+        {
+            return true;
+        }
+
+        cells[IndicatorField.Name] = i;
+        int nameCol = header.IndexOf(IndicatorField.Name);
+        var after = (nameCol >= 0 ? header.Skip(nameCol + 1) : header.Where(f => f is IndicatorField.Target or IndicatorField.Actual or IndicatorField.Weight or IndicatorField.Score or IndicatorField.Note or IndicatorField.Nature or IndicatorField.Unit))
+            .Where(f => f is not IndicatorField.Label and not IndicatorField.Name).ToList();
+        var rest = Enumerable.Range(i + 1, n - i - 1).ToList();
+        int wIdx = after.IndexOf(IndicatorField.Weight);
+        int sIdx = after.IndexOf(IndicatorField.Score);
+        if (wIdx >= 0 && sIdx == wIdx + 1)
+        {
+            // 分值 and 得分 are the last two plain numbers; what follows them is the explanation.
+            int j = rest.Count - 1;
+            var tail = new List<(IndicatorField, int)>();
+            if (after.Contains(IndicatorField.Note) && j >= 0 && !CellText.IsPlainNumber(texts[rest[j]]))
+            {
+                tail.Add((IndicatorField.Note, rest[j]));
+                j--;
+            }
+
+            while (j >= 0 && CellText.IsBlank(texts[rest[j]]))
+            {
+                j--;
+            }
+
+            if (j >= 1 && CellText.IsPlainNumber(texts[rest[j]]) && CellText.IsPlainNumber(texts[rest[j - 1]])
+                && AtMostHundred(texts[rest[j]]) && AtMostHundred(texts[rest[j - 1]]))
+            {
+                tail.Add((IndicatorField.Score, rest[j]));
+                tail.Add((IndicatorField.Weight, rest[j - 1]));
+                foreach ((IndicatorField f, int at) in tail)
+                {
+                    cells[f] = at;
+                }
+
+                var before = after.Take(wIdx).ToList();
+                var pre = rest.Take(j - 1).ToList();
+                return Fit(before, pre, texts, cells);
+            }
+        }
+
+        if (rest.Count == after.Count)
+        {
+            Assign(after, rest, cells);
+            return true;
+        }
+
+        return Fit(after, rest, texts, cells);
+    }
+
+    /// <summary>分值 and 得分 never exceed 100; a larger number is a target or an actual.</summary>
+    private static bool AtMostHundred(string text) =>
+        decimal.TryParse(CellText.Number(text, out _, out _), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out decimal v) && v <= 100m;
+
+    /// <summary>Fits cells to fields: drops empty cells from the left when there are too many, assigns from the left when too few.</summary>
+    private static bool Fit(List<IndicatorField> fields, List<int> at, List<string> texts, Dictionary<IndicatorField, int> cells)
+    {
+        if (at.Count == fields.Count)
+        {
+            Assign(fields, at, cells);
+            return true;
+        }
+
+        var list = at.ToList();
+        while (list.Count > fields.Count && list.FindIndex(k => CellText.IsBlank(texts[k])) is int e and >= 0)
+        {
+            list.RemoveAt(e);
+        }
+
+        if (list.Count > fields.Count)
+        {
+            list = list.Take(fields.Count).ToList();
+        }
+
+        Assign(fields, list, cells);
+        return list.Count == fields.Count && at.Count > fields.Count;
+    }
+
+    private static void Assign(List<IndicatorField> fields, List<int> at, Dictionary<IndicatorField, int> cells)
+    {
+        for (int k = 0; k < Math.Min(fields.Count, at.Count); k++)
+        {
+            if (fields[k] is not IndicatorField.Unknown and not IndicatorField.Label)
+            {
+                cells.TryAdd(fields[k], at[k]);
+            }
+        }
+    }
+
+    /// <summary>A row holding only the wrapped ends of the previous row's cells (<c>元)</c> … <c>资金</c>).</summary>
+    private static bool Continuation(ImportedTable t, List<GridCell> row, List<string> texts, int n)
+    {
+        var fragments = Enumerable.Range(0, n).Where(k => !CellText.IsBlank(texts[k])).ToList();
+        if (fragments.Count is 0 or > 2 || fragments.Any(k => Regex.IsMatch(texts[k], @"\d") || HeaderWords.IsLevel1(texts[k], out _, out _) || HeaderWords.IsLevel2(texts[k], out _)))
+        {
+            return false;
+        }
+
+        ImportedIndicator prev = t.Indicators[^1];
+        string path = $"indicators[{t.Indicators.Count - 1}]";
+        string first = texts[fragments[0]];
+        bool nameOpen = prev.Name.Count(c => c is '(' or '（') > prev.Name.Count(c => c is ')' or '）') || first.StartsWith(')') || first.StartsWith('）');
+        if (fragments.Count == 1 && !nameOpen && prev.DeviationNote is null)
+        {
+            return false;
+        }
+
+        int next = 0;
+        if (nameOpen || fragments.Count == 2)
+        {
+            string joined = CellText.Clean(prev.Name + texts[fragments[next]]);
+            (string name, string? unit) = CellText.SplitUnit(joined);
+            prev.Name = name;
+            prev.Unit = unit ?? prev.Unit;
+            t.Sources[path + ".name"] += "," + row[fragments[next]].Source;
+            next++;
+        }
+
+        if (next < fragments.Count)
+        {
+            prev.DeviationNote = CellText.Clean((prev.DeviationNote ?? string.Empty) + texts[fragments[next]]);
+            t.Sources[path + ".deviationNote"] = (t.Sources.TryGetValue(path + ".deviationNote", out string? s) ? s + "," : string.Empty) + row[fragments[next]].Source;
+        }
+
+        return true;
+    }
+
+    /// <summary>A 指标性质 column (≥, ≤, =, 定性) joined to the value: ≥ + 1500 → ≥1500.</summary>
+    private static string? WithNature(string nature, string? target)
+    {
+        if (string.IsNullOrEmpty(target) || "≥≤><=＞＜".Contains(CellText.Compact(target)[0], StringComparison.Ordinal))
+        {
+            return target;
+        }
+
+        string op = nature switch
+        {
+            "≥" or ">=" or "大于等于" or "不低于" or "正向" or "正向指标" => "≥",
+            "≤" or "<=" or "小于等于" or "不高于" or "反向" or "反向指标" => "≤",
+            ">" or "＞" or "大于" => ">",
+            "<" or "＜" or "小于" => "<",
+            _ => string.Empty,
+        };
+        return op + target;
+    }
+
+    private static string? UnitFromValue(string? value, string name)
+    {
+        string? unit = CellText.UnitOfValue(value);
+        if (unit is null or "")
+        {
+            return null;
+        }
+
+        if (unit is "万" or "亿")
+        {
+            return name.EndsWith("人次数", StringComparison.Ordinal) ? unit + "人次" : name.EndsWith("人数", StringComparison.Ordinal) || name.Contains("人员", StringComparison.Ordinal) ? unit + "人" : null;
+        }
+
+        return unit;
+    }
+
+    [GeneratedRegex(@"^指标\s*\d+\s*[:：]\s*")]
+    private static partial Regex NumberedPrefix();
+}

@@ -1,0 +1,399 @@
+using System.Text.RegularExpressions;
+
+namespace Assistant.Domain.Importing;
+
+/// <summary>
+/// Understands the layout of 绩效自评表 in a grid: titles and the 项目名称 / 主管部门 / 实施单位 rows,
+/// the 项目资金 block, the 年度总体目标 block (skipped), the 绩效指标 block with its 一级/二级 cells
+/// merged down, and the 总分 row. A grid may hold several tables one after the other.
+/// </summary>
+public static partial class TableLayout
+{
+    /// <summary>Every table found in <paramref name="grid"/>, in order; none when it holds no 自评表.</summary>
+    public static IReadOnlyList<ImportedTable> Read(Grid grid, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var reader = new LayoutReader(grid, cancellationToken);
+        return reader.Run();
+    }
+
+    private enum Mode
+    {
+        None,
+        Funds,
+        Indicators,
+        Skip,
+    }
+
+    private sealed class LayoutReader(Grid grid, CancellationToken ct)
+    {
+        private readonly List<ImportedTable> tables = [];
+        private readonly RowSource rows = new(grid);
+        private ImportedTable? cur;
+        private string? pendingTitle;
+        private string? pendingYear;
+        private Mode mode;
+        private List<FundField> fundFields = [];
+        private List<IndicatorField> indicatorFields = [];
+        private string? level1;
+        private string? level2;
+        private int tableNo;
+
+        public List<ImportedTable> Run()
+        {
+            while (rows.Next(WidthOfMode(), IsBoundary) is { } row)
+            {
+                ct.ThrowIfCancellationRequested();
+                Row(row);
+            }
+
+            Finish();
+            return tables;
+        }
+
+        private int WidthOfMode() => mode switch
+        {
+            Mode.Funds => fundFields.Count,
+            Mode.Indicators => indicatorFields.Count,
+            _ => 0,
+        };
+
+        private void Row(List<GridCell> row)
+        {
+            var texts = row.Select(c => CellText.Clean(c.Text)).ToList();
+            var filled = Enumerable.Range(0, texts.Count).Where(i => !CellText.IsBlank(texts[i])).ToList();
+            if (filled.Count == 0)
+            {
+                return;
+            }
+
+            string first = texts[filled[0]];
+            if (filled.Any(i => HeaderWords.IsTitle(texts[i])))
+            {
+                Finish();
+                pendingTitle = texts[filled.First(i => HeaderWords.IsTitle(texts[i]))];
+                pendingYear = filled.Select(i => HeaderWords.Year(texts[i])).FirstOrDefault(y => y is not null) ?? pendingYear;
+                mode = Mode.None;
+                return;
+            }
+
+            if (filled.Count == 1 && CellText.Compact(first).Length <= 14 && YearOnly().IsMatch(CellText.Compact(first)))
+            {
+                string? y = HeaderWords.Year(first);
+                if (cur is not null && cur.Year is null && !HasContent(cur))
+                {
+                    Set("year", y, row[filled[0]]);
+                }
+                else
+                {
+                    pendingYear = y;
+                }
+
+                return;
+            }
+
+            if (MetaRow(row, texts, filled))
+            {
+                return;
+            }
+
+            if (HeaderWords.IsFundHeader(texts))
+            {
+                Start();
+                mode = Mode.Funds;
+                fundFields = texts.Select(HeaderWords.Fund).ToList();
+                if (FundUnit().Match(CellText.Compact(string.Concat(texts))) is { Success: true } u)
+                {
+                    cur!.FundUnit = u.Groups["u"].Value;
+                }
+
+                for (int i = 0; i < fundFields.Count; i++)
+                {
+                    if (fundFields[i] == FundField.Unknown)
+                    {
+                        cur!.Warn("funds", row[i].Source, $"无法识别资金表头“{texts[i]}”，该列未读取", $"fund column \"{texts[i]}\" not recognised; its cells were not read");
+                    }
+                }
+
+                return;
+            }
+
+            if (HeaderWords.IsIndicatorHeader(texts))
+            {
+                Start();
+                mode = Mode.Indicators;
+                indicatorFields = [];
+                for (int i = 0; i < texts.Count; i++)
+                {
+                    IndicatorField f = HeaderWords.Indicator(texts[i], out bool exact);
+                    indicatorFields.Add(f);
+                    if (f == IndicatorField.Unknown)
+                    {
+                        cur!.Warn("indicators", row[i].Source, $"无法识别指标表头“{texts[i]}”，该列未读取", $"indicator column \"{texts[i]}\" not recognised; its cells were not read");
+                    }
+                    else if (!exact && f != IndicatorField.Label)
+                    {
+                        cur!.Warn("indicators", row[i].Source, $"表头“{texts[i]}”按“{FieldName(f)}”读取（推测）", $"header \"{texts[i]}\" read as {f} (guessed)");
+                    }
+                }
+
+                level1 = null;
+                level2 = null;
+                return;
+            }
+
+            string firstKey = Stripped(first);
+            if (firstKey.StartsWith("年度总体目标", StringComparison.Ordinal) || firstKey.StartsWith("总体目标", StringComparison.Ordinal)
+                || firstKey.StartsWith("资金管理情况", StringComparison.Ordinal) || firstKey is "预期目标" or "说明" or "备注" || firstKey.StartsWith("填报说明", StringComparison.Ordinal))
+            {
+                mode = Mode.Skip;
+                return;
+            }
+
+            if (filled.FirstOrDefault(i => HeaderWords.IsTotal(texts[i]), -1) is int totalAt and >= 0 && cur is not null)
+            {
+                TotalRow(row, texts, totalAt);
+                mode = Mode.None;
+                return;
+            }
+
+            switch (mode)
+            {
+                case Mode.Funds:
+                    FundRows.Read(cur!, row, texts, fundFields);
+                    break;
+                case Mode.Indicators:
+                    IndicatorRows.Read(cur!, row, texts, indicatorFields, grid.Loose, ref level1, ref level2);
+                    break;
+            }
+        }
+
+        private bool IsBoundary(List<GridCell> piece)
+        {
+            var texts = piece.Select(c => CellText.Clean(c.Text)).ToList();
+            string first = texts.FirstOrDefault(t => !CellText.IsBlank(t)) ?? string.Empty;
+            string key = Stripped(first);
+            return HeaderWords.IsTitle(first) || HeaderWords.IsTotal(first) || MetaLabel(key) is not null
+                || key.StartsWith("总体目标", StringComparison.Ordinal) || key.StartsWith("年度总体目标", StringComparison.Ordinal)
+                || key.StartsWith("资金管理情况", StringComparison.Ordinal) || key is "说明" or "预期目标"
+                || HeaderWords.IsFundHeader(texts) || HeaderWords.IsIndicatorHeader(texts);
+        }
+
+        private bool MetaRow(List<GridCell> row, List<string> texts, List<int> filled)
+        {
+            bool any = false;
+            for (int k = 0; k < filled.Count; k++)
+            {
+                string? label = MetaLabel(Stripped(texts[filled[k]]));
+                if (label is null)
+                {
+                    continue;
+                }
+
+                int? valueAt = k + 1 < filled.Count && MetaLabel(Stripped(texts[filled[k + 1]])) is null ? filled[k + 1] : null;
+
+                any = true;
+                if (label == "title")
+                {
+                    if (cur is not null && (HasContent(cur) || cur.Title is not null))
+                    {
+                        Finish();
+                    }
+
+                    Start();
+                    mode = Mode.None;
+                }
+                else
+                {
+                    Start();
+                }
+
+                if (valueAt is int v)
+                {
+                    string value = texts[v];
+                    if (label == "department" && cur!.Department is not null && !Stripped(texts[filled[k]]).StartsWith("地方", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    Set(label, value, row[v]);
+                }
+            }
+
+            return any;
+        }
+
+        private static string? MetaLabel(string key) => key switch
+        {
+            "项目名称" or "转移支付名称" or "转移支付项目名称" or "资金名称" or "专项名称" or "专项资金名称" => "title",
+            "主管部门" or "中央主管部门" or "地方主管部门" or "主管单位" or "预算部门" or "省级主管部门" => "department",
+            "实施单位" or "资金使用单位" or "项目实施单位" or "项目单位" or "预算单位" => "implementer",
+            _ => null,
+        };
+
+        private void TotalRow(List<GridCell> row, List<string> texts, int totalAt)
+        {
+            var numbers = new List<(string Text, GridCell Cell)>();
+            for (int i = totalAt + 1; i < texts.Count; i++)
+            {
+                if (CellText.Number(texts[i], out bool pct, out _) is { } n && !pct)
+                {
+                    numbers.Add((n, row[i]));
+                }
+            }
+
+            if (numbers.Count >= 2)
+            {
+                Set("printedWeightTotal", numbers[0].Text, numbers[0].Cell);
+                Set("printedTotal", numbers[1].Text, numbers[1].Cell);
+            }
+            else if (numbers.Count == 1)
+            {
+                Set("printedTotal", numbers[0].Text, numbers[0].Cell);
+                cur!.Warn("printedTotal", numbers[0].Cell.Source, "总分行只有一个数，按总分读取（推测）", "the 总分 row has one number; read as the total (guessed)");
+            }
+        }
+
+        private void Set(string field, string? value, GridCell cell)
+        {
+            if (value is null || cur is null)
+            {
+                return;
+            }
+
+            switch (field)
+            {
+                case "title": cur.Title = value; break;
+                case "department": cur.Department = value; break;
+                case "implementer": cur.Implementer = value; break;
+                case "year": cur.Year = value; break;
+                case "printedWeightTotal": cur.PrintedWeightTotal = value; break;
+                case "printedTotal": cur.PrintedTotal = value; break;
+            }
+
+            cur.Sources[field] = cell.Source;
+            if (cell.Note is { } note)
+            {
+                cur.Warn(field, cell.Source, note.Zh, note.En);
+            }
+        }
+
+        private void Start()
+        {
+            if (cur is not null)
+            {
+                return;
+            }
+
+            tableNo++;
+            cur = new ImportedTable { Source = tableNo == 1 ? grid.Name : $"{grid.Name} 第{tableNo}张表" };
+            cur.Year = pendingYear;
+            if (pendingTitle is not null && pendingTitle.Contains("转移支付", StringComparison.Ordinal))
+            {
+                cur.Kind = "transfer";
+            }
+
+            cur.Sources["tableTitle"] = pendingTitle ?? string.Empty;
+            level1 = null;
+            level2 = null;
+        }
+
+        private void Finish()
+        {
+            if (cur is null)
+            {
+                return;
+            }
+
+            ImportedTable t = cur;
+            cur = null;
+            mode = Mode.None;
+            string? heading = t.Sources.TryGetValue("tableTitle", out string? h) && h.Length > 0 ? h : pendingTitle;
+            t.Sources.Remove("tableTitle");
+            pendingTitle = null;
+            if (!HasContent(t))
+            {
+                tableNo--;
+                return;
+            }
+
+            bool scored = t.Indicators.Any(i => i.Weight is not null || i.PrintedScore is not null) || t.FundWeight is not null;
+            if (!scored && (t.Kind == "transfer" || !indicatorFields.Contains(IndicatorField.Weight)))
+            {
+                t.Kind = "transfer";
+            }
+
+            if (t.Title is null)
+            {
+                t.Title = heading is not null ? TitleFrom(heading) : "未命名项目";
+                t.Warn("title", t.Source, $"未找到项目名称，按“{t.Title}”读取（推测）", $"no 项目名称 found; title taken as \"{t.Title}\" (guessed)");
+            }
+
+            t.Region = RegionOf(t.Department) ?? RegionOf(t.Implementer) ?? RegionOf(heading);
+            tables.Add(t);
+        }
+
+        private static bool HasContent(ImportedTable t) => t.Indicators.Count > 0 || t.FundLines.Count > 0;
+
+        private static string Stripped(string text) => BracketText().Replace(CellText.Compact(text), string.Empty).TrimEnd(':', '：');
+    }
+
+    private static string TitleFrom(string heading)
+    {
+        string c = CellText.Compact(heading);
+        foreach (string suffix in new[] { "转移支付绩效目标自评表", "项目支出绩效自评表", "绩效目标自评表", "绩效自评表", "自评表" })
+        {
+            if (c.EndsWith(suffix, StringComparison.Ordinal) && c.Length > suffix.Length)
+            {
+                return c[..^suffix.Length];
+            }
+        }
+
+        return c;
+    }
+
+    /// <summary>The region a department's name begins with (<c>中卫市人力资源和社会保障局</c> → 中卫市).</summary>
+    public static string? RegionOf(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        Match m = RegionPattern().Match(CellText.Compact(name));
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        string region = m.Groups["r"].Value;
+        return region[0] is '各' or '本' or '全' || region.StartsWith("市县", StringComparison.Ordinal) || region.StartsWith("县区", StringComparison.Ordinal) ? null : region;
+    }
+
+    private static string FieldName(IndicatorField f) => f switch
+    {
+        IndicatorField.Level1 => "一级指标",
+        IndicatorField.Level2 => "二级指标",
+        IndicatorField.Name => "三级指标",
+        IndicatorField.Nature => "指标性质",
+        IndicatorField.Target => "年度指标值",
+        IndicatorField.Unit => "计量单位",
+        IndicatorField.Actual => "实际完成值",
+        IndicatorField.Weight => "分值",
+        IndicatorField.Score => "得分",
+        IndicatorField.Note => "偏差原因分析及改进措施",
+        _ => f.ToString(),
+    };
+
+    [GeneratedRegex(@"^[(（]?(19|20)\d{2}年度?[)）]?$")]
+    private static partial Regex YearOnly();
+
+    [GeneratedRegex(@"[(（](?<u>万元|元|亿元)[)）]")]
+    private static partial Regex FundUnit();
+
+    [GeneratedRegex(@"[（(][^()（）]*[)）]")]
+    private static partial Regex BracketText();
+
+    [GeneratedRegex(@"^(?<r>[\u4e00-\u9fff]+?(自治区|省|自治州|地区|市|州|盟|县|旗|区))")]
+    private static partial Regex RegionPattern();
+}

@@ -1,0 +1,202 @@
+using System.Text.RegularExpressions;
+
+namespace Assistant.Domain.Importing;
+
+/// <summary>
+/// Text copied from a PDF or a Word document as a grid: one row a line, cells separated by tabs (or
+/// by runs of spaces, or by single spaces around numbers), with line numbers as provenance. Text
+/// copied cell by cell — one cell a line, each starting with a tab, wrapped parts on lines of their
+/// own — becomes a stream grid whose rows the layout re-cuts by header width.
+/// </summary>
+public static partial class TextTables
+{
+    public static Grid Read(string text, string name)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        return IsCellPerLine(lines) ? CellPerLine(lines, name) : Rows(lines, name);
+    }
+
+    /// <summary>Most tabbed lines carry a single cell after one leading tab.</summary>
+    private static bool IsCellPerLine(string[] lines)
+    {
+        int tabbed = 0;
+        int single = 0;
+        foreach (string line in lines)
+        {
+            int tabs = line.Count(c => c == '\t');
+            if (tabs == 0)
+            {
+                continue;
+            }
+
+            tabbed++;
+            if (tabs == 1 && line.StartsWith('\t'))
+            {
+                single++;
+            }
+        }
+
+        return tabbed >= 10 && single * 10 >= tabbed * 7;
+    }
+
+    private static Grid Rows(string[] lines, string name)
+    {
+        var rows = new List<GridRow>();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i];
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            string[] parts = Split(line);
+            if (parts.Length == 0)
+            {
+                continue;
+            }
+
+            string at = $"第{i + 1}行";
+            rows.Add(new GridRow(parts.Select((p, k) => new GridCell(p.Trim(), parts.Length == 1 ? at : $"{at}第{k + 1}格")).ToList()));
+        }
+
+        return new Grid(name, rows) { Loose = true };
+    }
+
+    /// <summary>The cells of one line: by tabs, else by runs of two or more spaces, else by single spaces when the line holds values or header words.</summary>
+    internal static string[] Split(string line)
+    {
+        string md = line.Trim();
+        if (md.Length > 1 && md[0] == '|')
+        {
+            // A Markdown table row; its |---| separator line is dropped as an empty row.
+            string[] pipes = md.Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+            return pipes.All(c => c.Length == 0 || MarkdownRule().IsMatch(c)) ? [] : pipes;
+        }
+
+        if (line.Contains('\t', StringComparison.Ordinal))
+        {
+            return line.TrimEnd().Split('\t');
+        }
+
+        string trimmed = line.Trim();
+        string[] wide = WideGap().Split(trimmed);
+        if (wide.Length > 1)
+        {
+            return wide;
+        }
+
+        string[] tokens = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Length < 3)
+        {
+            return [trimmed];
+        }
+
+        if (HeaderWords.IsIndicatorHeader(tokens) || HeaderWords.IsFundHeader(tokens))
+        {
+            return tokens;
+        }
+
+        int values = tokens.Count(t => ValueToken().IsMatch(t));
+        if (values < 2)
+        {
+            return [trimmed];
+        }
+
+        // Words broken by the copy (当年财政 拨款) are joined back; values stay cells of their own.
+        var cells = new List<string>();
+        foreach (string token in tokens)
+        {
+            bool value = ValueToken().IsMatch(token);
+            if (!value && cells.Count > 0 && !ValueToken().IsMatch(cells[^1]) && CellText.IsCjk(cells[^1][^1]) && CellText.IsCjk(token[0]))
+            {
+                cells[^1] += token;
+            }
+            else
+            {
+                cells.Add(token);
+            }
+        }
+
+        return [.. cells];
+    }
+
+    private static Grid CellPerLine(string[] lines, string name)
+    {
+        var rows = new List<GridRow>();
+        var piece = new List<GridCell>();
+        string? text = null;
+        string? source = null;
+        bool blankSeen = false;
+
+        void EndCell()
+        {
+            if (text is not null)
+            {
+                piece.Add(new GridCell(text, source!));
+                text = null;
+            }
+        }
+
+        void EndPiece()
+        {
+            EndCell();
+            if (piece.Count > 0)
+            {
+                rows.Add(new GridRow(piece));
+                piece = [];
+            }
+        }
+
+        for (int i = 0; i < lines.Length; i++)
+        {
+            string line = lines[i];
+            if (line.Trim().Length == 0 && !line.StartsWith('\t'))
+            {
+                blankSeen = true;
+                continue;
+            }
+
+            if (line.StartsWith('\t'))
+            {
+                if (blankSeen)
+                {
+                    EndPiece();
+                }
+
+                EndCell();
+                foreach (string part in line[1..].Split('\t'))
+                {
+                    EndCell();
+                    text = part.Trim();
+                    source = $"第{i + 1}行";
+                }
+            }
+            else if (text is not null)
+            {
+                // A wrapped part of the cell above (after a blank line too: Word's empty paragraphs).
+                text = CellText.Clean(text + "\n" + line.Trim());
+            }
+            else
+            {
+                EndPiece();
+                rows.Add(new GridRow([new GridCell(line.Trim(), $"第{i + 1}行")]));
+            }
+
+            blankSeen = false;
+        }
+
+        EndPiece();
+        return new Grid(name, rows) { Stream = true, Loose = true };
+    }
+
+    [GeneratedRegex(@"^:?-{3,}:?$")]
+    private static partial Regex MarkdownRule();
+
+    [GeneratedRegex(@"\s{2,}|\u3000+")]
+    private static partial Regex WideGap();
+
+    [GeneratedRegex(@"^([≥≤><=＞＜]?[+-]?\d[\d,]*(\.\d+)?%?[万亿]?[\u4e00-\u9fff]{0,2}(/[\u4e00-\u9fff]{1,2})?|——|—|-)$")]
+    private static partial Regex ValueToken();
+}

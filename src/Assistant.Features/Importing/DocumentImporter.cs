@@ -1,0 +1,154 @@
+using System.Text;
+using Assistant.Domain.Importing;
+using Assistant.Features.Evaluations;
+using DocumentFormat.OpenXml.Packaging;
+
+namespace Assistant.Features.Importing;
+
+/// <summary>A document read: its tables, its text (the report around the tables) and its format.</summary>
+public sealed record ImportResult(string FileName, string Format, IReadOnlyList<ImportedTable> Tables, string Text);
+
+/// <summary>
+/// Reads the documents staff have — .xlsx workbooks, .docx tables and reports, text copied from a
+/// PDF or Word (.txt, .md, pasted; UTF-8 or GB18030) — into 自评表. Bounded: a size limit, zip
+/// checks before any part is opened, cancellation between rows.
+/// </summary>
+public static class DocumentImporter
+{
+    public const int MaxBytes = 20 * 1024 * 1024;
+
+    static DocumentImporter() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static ImportResult Import(string? fileName, byte[] content, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        string name = string.IsNullOrWhiteSpace(fileName) ? "document" : Path.GetFileName(fileName);
+        if (content.Length == 0)
+        {
+            throw ZipGuard.Bad("文件为空。", "the file is empty.");
+        }
+
+        if (content.Length > MaxBytes)
+        {
+            throw ZipGuard.Bad($"文件超过 {MaxBytes / 1024 / 1024} MB。", $"the file is larger than {MaxBytes / 1024 / 1024} MB.");
+        }
+
+        string ext = Path.GetExtension(name).ToLowerInvariant();
+        bool zip = content.Length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+        bool ole = content.Length >= 8 && content[0] == 0xD0 && content[1] == 0xCF && content[2] == 0x11 && content[3] == 0xE0;
+        if (ole || ext is ".xls" or ".doc" or ".wps" or ".et")
+        {
+            throw ZipGuard.Bad("不支持旧版 Office 格式（.xls/.doc），请在 Excel 或 Word 中另存为 .xlsx 或 .docx 后再上传。",
+                "old Office formats (.xls/.doc) are not supported; save the file as .xlsx or .docx and upload it again.");
+        }
+
+        if (zip || ext is ".xlsx" or ".docx" or ".xlsm")
+        {
+            if (!zip)
+            {
+                throw ZipGuard.Bad("文件已损坏（不是有效的 Office 文件）。", "the file is corrupt (not a valid Office file).");
+            }
+
+            string kind = ZipGuard.Inspect(content, ct);
+            return kind switch
+            {
+                "xlsx" => Office(name, "xlsx", () => Spreadsheet(name, content, ct)),
+                "docx" => Office(name, "docx", () => Word(name, content, ct)),
+                _ => throw ZipGuard.Bad("压缩文件不是 Excel（.xlsx）或 Word（.docx）文档。", "the zip is neither an Excel (.xlsx) nor a Word (.docx) document."),
+            };
+        }
+
+        string text = Decode(content);
+        return FromText(name, text, ct);
+    }
+
+    /// <summary>Pasted or copied text.</summary>
+    public static ImportResult FromText(string name, string text, CancellationToken ct = default)
+    {
+        if (text.Contains('\0', StringComparison.Ordinal) || text.Count(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t') > text.Length / 100 + 1)
+        {
+            throw ZipGuard.Bad("文件不是文本，也不是 .xlsx/.docx 文档。", "the file is not text, nor an .xlsx/.docx document.");
+        }
+
+        Grid grid = TextTables.Read(text, name);
+        IReadOnlyList<ImportedTable> tables = TableLayout.Read(grid, ct);
+        return Result(name, "text", tables, text);
+    }
+
+    private static ImportResult Office(string name, string format, Func<ImportResult> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or IOException or FileFormatException or InvalidOperationException or ArgumentException)
+        {
+            throw ZipGuard.Bad($"{(format == "xlsx" ? "Excel" : "Word")} 文件已损坏，无法读取。", $"the .{format} file is corrupt and cannot be read.");
+        }
+    }
+
+    private static ImportResult Spreadsheet(string name, byte[] content, CancellationToken ct)
+    {
+        var tables = new List<ImportedTable>();
+        var text = new StringBuilder();
+        foreach (Grid grid in XlsxGrids.Read(content, ct))
+        {
+            tables.AddRange(TableLayout.Read(grid, ct));
+            foreach (GridRow row in grid.Rows)
+            {
+                text.AppendLine(string.Join('\t', row.Cells.Where(c => !c.Spanned).Select(c => c.Text)).TrimEnd('\t'));
+            }
+        }
+
+        return Result(name, "xlsx", tables, text.ToString());
+    }
+
+    private static ImportResult Word(string name, byte[] content, CancellationToken ct)
+    {
+        (Grid grid, string text, int tableCount) = DocxGrids.Read(content, name, ct);
+        if (tableCount == 0)
+        {
+            throw ZipGuard.Bad("Word 文件中没有表格（如果表格是图片，请改用 Excel 或文字版）。", "the .docx holds no table (if the tables are pictures, use the Excel or text version).");
+        }
+
+        return Result(name, "docx", TableLayout.Read(grid, ct), text);
+    }
+
+    private static ImportResult Result(string name, string format, IReadOnlyList<ImportedTable> tables, string text)
+    {
+        if (tables.Count == 0)
+        {
+            throw ZipGuard.Bad("文件中没有找到绩效自评表（需要有“绩效指标”表头：三级指标、指标值、完成值，或“项目资金”表头）。",
+                "no self-evaluation table found (expected a 绩效指标 header with 三级指标 / 指标值 / 完成值, or a 项目资金 header).");
+        }
+
+        return new ImportResult(name, format, tables, text);
+    }
+
+    /// <summary>The text of a document to check: a .docx's paragraphs and tables, or text as UTF-8 or GB18030.</summary>
+    public static string TextOf(string? fileName, byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        bool zip = content.Length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
+        return zip ? Corpus.DocumentText.Read(fileName ?? "document.docx", content) : Decode(content);
+    }
+
+    private static string Decode(byte[] content)
+    {
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(content).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            try
+            {
+                return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(content);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw ZipGuard.Bad("文件既不是 UTF-8 也不是 GB18030 编码的文本，也不是 .xlsx/.docx 文档。", "the file is neither UTF-8 nor GB18030 text, nor an .xlsx/.docx document.");
+            }
+        }
+    }
+}

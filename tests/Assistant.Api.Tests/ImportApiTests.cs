@@ -1,0 +1,213 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Assistant.Testing;
+using DocumentFormat.OpenXml.Packaging;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Assistant.Api.Tests;
+
+/// <summary>Documents as staff have them, over HTTP: import (stores nothing), store from a document, check a report against its own tables, and bad documents.</summary>
+public class ImportApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static JsonElement Reference(string table) => JsonDocument.Parse(File.ReadAllText(Shared.Reference(table))).RootElement;
+
+    private static MultipartFormDataContent Multipart(byte[] content, string fileName)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        return form;
+    }
+
+    private static async Task<JsonNode> Json(HttpResponseMessage r) => JsonNode.Parse(await r.Content.ReadAsStringAsync())!;
+
+    [Fact]
+    public async Task Import_SeedText_GivesFourTablesWithProvenanceAndScores_StoresNothing()
+    {
+        using HttpClient client = factory.CreateClient();
+        int before = (await Json(await client.GetAsync(new Uri("/api/v1/evaluations", UriKind.Relative)))).AsArray().Count;
+        using var body = new ByteArrayContent(await File.ReadAllBytesAsync(Shared.Seed("zhongwei-2024-project-self-evaluation-tables.txt")));
+        using HttpResponseMessage r = await client.PostAsync(new Uri("/api/v1/evaluations/import?fileName=tables.txt", UriKind.Relative), body);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        JsonNode json = await Json(r);
+        Assert.Equal(4, (int)json["count"]!);
+        JsonArray tables = json["tables"]!.AsArray();
+        Assert.Equal(["89.47", "91.97", "85.92", "100.00"], tables.Select(t => (string)t!["score"]!["total"]!));
+        Assert.StartsWith("第", (string)tables[0]!["provenance"]!["indicators[0].target"]!, StringComparison.Ordinal);
+        Assert.Equal(before, (await Json(await client.GetAsync(new Uri("/api/v1/evaluations", UriKind.Relative)))).AsArray().Count);
+    }
+
+    [Fact]
+    public async Task Import_XlsxMultipart_AndPastedText()
+    {
+        using HttpClient client = factory.CreateClient();
+        byte[] xlsx = OfficeFixtures.Xlsx([Reference(Shared.Tables[1])], numbers: true);
+        using HttpResponseMessage r = await client.PostAsync(new Uri("/api/v1/evaluations/import", UriKind.Relative), Multipart(xlsx, "表.xlsx"));
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        JsonNode json = await Json(r);
+        Assert.Equal("xlsx", (string)json["format"]!);
+        Assert.Equal("91.97", (string)json["tables"]![0]!["score"]!["total"]!);
+        Assert.Matches(@"^表1!E\d+$", (string)json["tables"]![0]!["provenance"]!["indicators[0].target"]!);
+
+        string pasted = string.Join('\n', File.ReadAllLines(Shared.Seed("zhongwei-2024-project-self-evaluation-tables.txt")).Skip(4).Take(45));
+        using var form = new MultipartFormDataContent { { new StringContent(pasted), "text" } };
+        using HttpResponseMessage p = await client.PostAsync(new Uri("/api/v1/evaluations/import", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.OK, p.StatusCode);
+        Assert.Equal("89.47", (string)(await Json(p))["tables"]![0]!["score"]!["total"]!);
+    }
+
+    [Fact]
+    public async Task Store_FromDocuments_Xlsx_AndOneTableOfAText()
+    {
+        using HttpClient client = factory.CreateClient();
+        byte[] xlsx = OfficeFixtures.Xlsx([Reference(Shared.Tables[0])], numbers: true);
+        using HttpResponseMessage r = await client.PostAsync(new Uri("/api/v1/evaluations", UriKind.Relative), Multipart(xlsx, "创业.xlsx"));
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        Assert.Equal("89.47", (string)(await Json(r))["score"]!["total"]!);
+
+        byte[] text = await File.ReadAllBytesAsync(Shared.Seed("zhongwei-2024-project-self-evaluation-tables.txt"));
+        using HttpResponseMessage several = await client.PostAsync(new Uri("/api/v1/evaluations", UriKind.Relative), Multipart(text, "tables.txt"));
+        Assert.Equal(HttpStatusCode.BadRequest, several.StatusCode);
+        Assert.Contains("--table", await several.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using HttpResponseMessage third = await client.PostAsync(new Uri("/api/v1/evaluations?table=3", UriKind.Relative), Multipart(text, "tables.txt"));
+        Assert.Equal(HttpStatusCode.Created, third.StatusCode);
+        JsonNode stored = await Json(third);
+        Assert.Equal("85.92", (string)stored["score"]!["total"]!);
+        Assert.Equal("就业见习补贴", (string)stored["evaluation"]!["title"]!);
+    }
+
+    [Fact]
+    public async Task VerifyReport_ChecksTheTextAgainstEveryAppendixTable()
+    {
+        using HttpClient client = factory.CreateClient();
+        string[] narrative = ["2024年度绩效自评报告", "全民创业发展资金全年执行2181.57万元，执行率80.80%。", "就业见习补贴执行率19.50%，机关事业单位实习生数量58人，未完成目标。"];
+        byte[] docx = OfficeFixtures.Docx([Reference(Shared.Tables[0]), Reference(Shared.Tables[2])], narrative);
+        using HttpResponseMessage r = await client.PostAsync(new Uri("/api/v1/verify/report", UriKind.Relative), Multipart(docx, "报告.docx"));
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        JsonNode json = await Json(r);
+        Assert.Equal(2, json["tables"]!.AsArray().Count);
+        JsonArray mentions = json["verification"]!["mentions"]!.AsArray();
+        JsonNode m80 = mentions.First(m => (string)m!["text"]! == "80.80%")!;
+        Assert.Equal("verified", (string)m80["verdict"]!);
+        Assert.StartsWith("tables[0].", (string)m80["factId"]!, StringComparison.Ordinal);
+        JsonNode m19 = mentions.First(m => (string)m!["text"]! == "19.50%")!;
+        Assert.Equal("verified", (string)m19["verdict"]!);
+        Assert.StartsWith("tables[1].", (string)m19["factId"]!, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> BadDocuments => new()
+    {
+        { "empty", "empty.xlsx" },
+        { "corrupt", "corrupt.xlsx" },
+        { "bomb", "bomb.xlsx" },
+        { "huge", "huge.txt" },
+        { "image-only", "scan.docx" },
+        { "no-table", "list.xlsx" },
+        { "binary", "photo.txt" },
+        { "old-excel", "old.xls" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadDocuments))]
+    public async Task BadDocument_Is422Bilingual_AndNothingIsStored(string kind, string fileName)
+    {
+        using HttpClient client = factory.CreateClient();
+        byte[] content = BadDocument(kind);
+        int before = (await Json(await client.GetAsync(new Uri("/api/v1/evaluations", UriKind.Relative)))).AsArray().Count;
+        foreach (string path in new[] { "/api/v1/evaluations/import", "/api/v1/evaluations" })
+        {
+            using HttpResponseMessage r = await client.PostAsync(new Uri(path, UriKind.Relative), Multipart(content, fileName));
+            string body = await r.Content.ReadAsStringAsync();
+            Assert.True(r.StatusCode == HttpStatusCode.UnprocessableEntity, $"{kind} {path}: {(int)r.StatusCode} {body}");
+            JsonNode problem = JsonNode.Parse(body)!;
+            string message = (string)problem["errors"]!["file"]![0]!;
+            Assert.Matches(@"[\u4e00-\u9fff].* / .*[a-z]", message);
+        }
+
+        using var raw = new ByteArrayContent(content);
+        using HttpResponseMessage rr = await client.PostAsync(new Uri($"/api/v1/evaluations/import?fileName={fileName}", UriKind.Relative), raw);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, rr.StatusCode);
+        Assert.Equal(before, (await Json(await client.GetAsync(new Uri("/api/v1/evaluations", UriKind.Relative)))).AsArray().Count);
+    }
+
+    internal static byte[] BadDocument(string kind) => kind switch
+    {
+        "empty" => [],
+        "corrupt" => [.. "PK\u0003\u0004"u8, .. Enumerable.Range(0, 4000).Select(i => (byte)(i * 7))],
+        "bomb" => Bomb(),
+        "huge" => Encoding.UTF8.GetBytes(new string('表', 17 * 1024 * 1024)),
+        "image-only" => ImageOnlyDocx(),
+        "no-table" => ShoppingList(),
+        "binary" => [.. Enumerable.Range(0, 5000).Select(i => (byte)(i % 31))],
+        "old-excel" => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[1000]],
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>A zip renamed .xlsx whose sheet would expand to 150 MB.</summary>
+    private static byte[] Bomb()
+    {
+        using var ms = new MemoryStream();
+        using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            zip.CreateEntry("xl/workbook.xml").Open().Dispose();
+            using Stream s = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 150; i++)
+            {
+                s.Write(zeros);
+            }
+        }
+
+        return ms.ToArray();
+    }
+
+    private static byte[] ImageOnlyDocx()
+    {
+        using var ms = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(ms, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            MainDocumentPart main = doc.AddMainDocumentPart();
+            main.Document = new W.Document(new W.Body(new W.Paragraph(new W.Run(new W.Text("附件：扫描件")))));
+            ImagePart image = main.AddImagePart(ImagePartType.Png);
+            using var png = new MemoryStream([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
+            image.FeedData(png);
+        }
+
+        return ms.ToArray();
+    }
+
+    /// <summary>A workbook with a plain list in it and no 自评表.</summary>
+    private static byte[] ShoppingList()
+    {
+        using var ms = new MemoryStream();
+        using (var doc = SpreadsheetDocument.Create(ms, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            WorkbookPart book = doc.AddWorkbookPart();
+            book.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
+            WorksheetPart sheet = book.AddNewPart<WorksheetPart>();
+            var data = new DocumentFormat.OpenXml.Spreadsheet.SheetData();
+            string[][] rows = [["姓名", "部门", "电话"], ["张三", "办公室", "12345"], ["李四", "财务科", "23456"]];
+            uint r = 1;
+            foreach (string[] row in rows)
+            {
+                var x = new DocumentFormat.OpenXml.Spreadsheet.Row { RowIndex = r++ };
+                foreach (string c in row)
+                {
+                    x.Append(new DocumentFormat.OpenXml.Spreadsheet.Cell { DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString, InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(c)) });
+                }
+
+                data.Append(x);
+            }
+
+            sheet.Worksheet = new DocumentFormat.OpenXml.Spreadsheet.Worksheet(data);
+            book.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Id = book.GetIdOfPart(sheet), SheetId = 1, Name = "名单" }));
+        }
+
+        return ms.ToArray();
+    }
+}
