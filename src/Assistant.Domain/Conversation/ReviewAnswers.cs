@@ -32,7 +32,7 @@ public static partial class ReviewAnswers
         int i = e.Trace.Index;
         string p = TableAnswers.P(i);
         w.Add(e.Situation is { } sit ? $"“{e.Trace.Name}”{sit}：" : $"“{e.Trace.Name}”{e.Trace.StatusText}：");
-        TableAnswers.RowFigures(w, i);
+        TableAnswers.RowFigures(w, i, withName: false);
         if (w.Has(p + ".score"))
         {
             TableAnswersScore(w, i);

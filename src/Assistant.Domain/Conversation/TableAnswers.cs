@@ -224,12 +224,12 @@ public static partial class TableAnswers
         }
     }
 
-    internal static void RowFigures(AnswerWriter w, int i)
+    internal static void RowFigures(AnswerWriter w, int i, bool withName = true)
     {
         string p = P(i);
         string name = Name(w.Sheet, i);
         IndicatorResult r = w.Sheet.Report.Indicators[i];
-        w.Add($"“{name}”：指标值{w.F(p + ".target", $"“{w.Quote(r.Target.Text, "指标值中的数字（表中）")}”")}，完成值{w.F(p + ".actual", $"“{w.Quote(r.Actual.Text, "完成值中的数字（表中）")}”")}");
+        w.Add($"{(withName ? $"“{name}”：" : string.Empty)}指标值{w.F(p + ".target", $"“{w.Quote(r.Target.Text, "指标值中的数字（表中）")}”")}，完成值{w.F(p + ".actual", $"“{w.Quote(r.Actual.Text, "完成值中的数字（表中）")}”")}");
         if (w.Has(p + ".gap"))
         {
             w.Add($"，{(r.Status == IndicatorStatus.Exceeded ? "超出" : "相差")}{w.F(p + ".gap")}");

@@ -143,7 +143,9 @@ public sealed partial class OfflineAssistant
 
         DraftResult r = d.Draft;
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"已起草“{SectionName(r.Section)}”，保存为第{Count(d.Version, "版", "草稿版本")}，草稿显示在右侧。");
+        sb.Append(d.DraftId is null
+            ? $"已起草“{SectionName(r.Section)}”（没有保存）。"
+            : $"已起草“{SectionName(r.Section)}”，保存为第{Count(d.Version, "版", "草稿版本")}，草稿显示在右侧。");
         sb.Append(CultureInfo.InvariantCulture, $"需要说明的事项共{Count(r.Items.Count, "项", "需要说明的事项")}，");
         sb.Append(r.Uncovered.Count == 0 ? "均已写到。" : $"有{Count(r.Uncovered.Count, "项", "未写到的事项")}没有写到。");
         sb.Append('\n');
