@@ -55,7 +55,7 @@ public static partial class ReviewAnswers
     {
         string p = TableAnswers.P(i);
         IndicatorResult r = w.Sheet.Report.Indicators[i];
-        w.Line($"计分：{IndicatorExplainer.RuleText(r.Rule)}，得分{w.F(p + ".score")}（分值{w.F(p + ".weight")}）{(w.Has(p + ".lost") ? $"，扣{w.F(p + ".lost")}" : string.Empty)}。");
+        w.Line($"计分：{TableAnswers.RuleWords(w, r.Rule)}，得分{w.F(p + ".score")}（分值{w.F(p + ".weight")}）{(w.Has(p + ".lost") ? $"，扣{w.F(p + ".lost")}" : string.Empty)}。");
     }
 
     public static OfflineAnswer Explain(FactSheet sheet, IReadOnlyList<int> rows)
@@ -271,7 +271,8 @@ public static partial class ReviewAnswers
         w.Line("列出指标，如“哪些没完成”“哪些超额较多”“哪些没写原因”“有哪些问题”；");
         w.Line($"解释某项指标，如“{example}为什么没完成”，也认简称和“第几项”；");
         w.Line("判断原因是否站得住，如“这个原因有说服力吗”；");
-        w.Line("起草第三部分的原因、措施或某一项的段落；查找往年相似案例；核对一段文字里的数字（“核对：……”）。");
+        w.Line("起草第三部分，如“起草偏离原因”“只写改进措施”“写一下实习生那项的段落”；");
+        w.Line("查找往年相似案例；核对一段文字里的数字（“核对：……”）。");
         return w.Done();
     }
 

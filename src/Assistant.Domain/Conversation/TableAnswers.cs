@@ -191,6 +191,20 @@ public static partial class TableAnswers
         return w.Done();
     }
 
+    /// <summary>The rule in words; the policy's shares (定性 grade bands) as facts of the turn.</summary>
+    internal static string RuleWords(AnswerWriter w, IndicatorRule rule)
+    {
+        if (rule != IndicatorRule.Qualitative)
+        {
+            return IndicatorExplainer.RuleText(rule);
+        }
+
+        ScoringPolicy p = PolicyOf(w.Sheet);
+        string a = w.Percent(p.QualitativeBandLow[QualitativeGrade.Achieved], "达成档下限（评分规则）");
+        string b = w.Percent(p.QualitativeBandLow[QualitativeGrade.Partial], "部分达成档下限（评分规则）");
+        return $"定性指标：达成得满分，部分达成按分值的{b}至{a}计，未达成按{b}以下计";
+    }
+
     internal static string GradeOf(decimal total, ScoringPolicy p) =>
         total >= p.GradeExcellent ? "优" : total >= p.GradeGood ? "良" : total >= p.GradePass ? "中" : "差";
 
@@ -259,7 +273,7 @@ public static partial class TableAnswers
                 => $"{w.F(p + ".weight")} × {w.F(p + ".actual")} ÷ {w.F(p + ".target")} = {w.F(p + ".score")}",
             _ => $"得{w.F(p + ".score")}（分值{w.F(p + ".weight")}）",
         };
-        w.Line($"计分：{IndicatorExplainer.RuleText(r.Rule)}。{how}{(w.Has(p + ".lost") ? $"，扣{w.F(p + ".lost")}" : "，没有扣分")}。");
+        w.Line($"计分：{RuleWords(w, r.Rule)}。{how}{(w.Has(p + ".lost") ? $"，扣{w.F(p + ".lost")}" : "，没有扣分")}。");
     }
 
     private static void Total(AnswerWriter w)
@@ -278,7 +292,7 @@ public static partial class TableAnswers
         }
 
         parts.AddRange(s.Report.Levels.Where(l => w.Has($"levels[{l.Level1}].score")).Select(l => $"{l.Level1}{w.F($"levels[{l.Level1}].score")}"));
-        w.Line($"总分 = {string.Join(" + ", parts)} = {w.F("total")}（各项按未四舍五入的得分相加，再保留两位小数）。");
+        w.Line($"总分{w.F("total")}，由各部分得分相加：{string.Join(" + ", parts)} = {w.F("total")}（按未四舍五入的得分相加，再保留两位小数）。");
         if (w.Has("totalLost"))
         {
             w.Line($"分值合计{w.F("weightTotal")}，共扣{w.F("totalLost")}。");
@@ -333,7 +347,7 @@ public static partial class TableAnswers
         w.Line($"按{p.Title}：");
         foreach (var rule in s.Report.Indicators.Select(r => r.Rule).Distinct())
         {
-            w.Line($"{IndicatorExplainer.RuleText(rule)}。");
+            w.Line($"{RuleWords(w, rule)}。");
         }
 
         var examples = rows.Count > 0 ? rows : s.Report.Indicators.Where(r => w.Has(P(r.Index) + ".lost")).Select(r => r.Index).Take(3).ToList();
@@ -525,7 +539,15 @@ public static partial class TableAnswers
         {
             if (item.IndicatorIndex is { } i)
             {
-                w.Line($"“{Name(s, i)}”完成率{w.F(P(i) + ".completion", "（无法计算）")}，{(item.Kind == DeviationKind.Overshoot ? "超额较多" : "未完成")}。");
+                string what = item.Kind switch
+                {
+                    DeviationKind.Overshoot => $"完成值是指标值的{w.F(P(i) + ".completion")}，超得较多",
+                    DeviationKind.Shortfall => $"完成值是指标值的{w.F(P(i) + ".completion", "（无法计算）")}",
+                    DeviationKind.QualitativeWeaker => "完成值的评价弱于指标值",
+                    DeviationKind.Cancelled => "年中取消了这一指标",
+                    _ => "需要说明",
+                };
+                w.Line($"“{Name(s, i)}”：{what}。");
             }
             else if (item.FundLineIndex is { } f)
             {
