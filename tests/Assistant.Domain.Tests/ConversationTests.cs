@@ -144,7 +144,7 @@ public class IntentRouterTests
     [InlineData("总分是多少？", IntentKind.Compute, null)]
     [InlineData("执行率是多少", IntentKind.Compute, null)]
     [InlineData("有没有类似的案例", IntentKind.Similar, null)]
-    [InlineData("为什么有些指标没有完成", IntentKind.List, null)]
+    [InlineData("为什么有些指标没有完成", IntentKind.Explain, null)]
     [InlineData("你好", IntentKind.Help, null)]
     public void RoutesByWhatIsAsked(string message, IntentKind kind, string? section)
     {

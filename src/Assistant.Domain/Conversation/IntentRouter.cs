@@ -116,8 +116,14 @@ public static partial class IntentRouter
         ArgumentNullException.ThrowIfNull(sheet);
         string m = Canonical(message);
         string payload = Payload(TextNormalizer.Normalize(message), message) ?? string.Empty;
-        bool hasPayload = payload.Length >= 6;
-        string ask = hasPayload ? m.Replace(Canonical(payload), " ", StringComparison.Ordinal) : m;
+        string ask = payload.Length >= 6 ? m.Replace(Canonical(payload), " ", StringComparison.Ordinal) : m;
+
+        // A second line or a text after a colon is pasted text only when the message asks something of a text.
+        bool hasPayload = payload.Length >= 6 && (VerifyVerb().IsMatch(ask) || Rewrite().IsMatch(ask) || AssessWords().IsMatch(ask) || ThisText().IsMatch(ask));
+        if (!hasPayload)
+        {
+            ask = m;
+        }
         IndicatorMatch match = IndicatorMatcher.Match(ask, sheet);
         IReadOnlyList<int> named = match.Ambiguous ? [] : match.Indicators;
         Intent Make(IntentKind kind, string? topic = null) => new(kind, null, named, null, null) { Topic = topic };
@@ -132,7 +138,7 @@ public static partial class IntentRouter
             return Make(IntentKind.Assess) with { Text = payload };
         }
 
-        if (hasPayload && (VerifyVerb().IsMatch(ask) || !DraftVerb().IsMatch(ask)))
+        if (hasPayload && (VerifyVerb().IsMatch(ask) || ThisText().IsMatch(ask)) && !DraftVerb().IsMatch(ask))
         {
             return Make(IntentKind.Verify) with { Text = payload };
         }
@@ -169,9 +175,9 @@ public static partial class IntentRouter
             return Make(IntentKind.Similar) with { Query = query };
         }
 
-        if (Why().IsMatch(m) && !named.Any() && SomeRows().IsMatch(m))
+        if (StrongWhy().IsMatch(m) && named.Count == 0 && SomeRows().IsMatch(m))
         {
-            return Make(IntentKind.List, Topics.Short);
+            return Make(IntentKind.Explain); // every row that lost points, explained
         }
 
         if (StrongWhy().IsMatch(m) && named.Count > 0)
@@ -576,8 +582,11 @@ public static partial class IntentRouter
     [GeneratedRegex("为什么|为何|为啥|什么原因|原因是|原因何在|怎么回事|咋回事|怎么没|咋没|why")]
     private static partial Regex StrongWhy();
 
-    [GeneratedRegex("有的|有些|哪些|哪几|部分指标")]
+    [GeneratedRegex("有的|有些|部分指标|一些指标")]
     private static partial Regex SomeRows();
+
+    [GeneratedRegex("这段|这句|这一段|下面|以下|如下|这样写|我写的|这么写")]
+    private static partial Regex ThisText();
 
     [GeneratedRegex("原因|理由|解释|说明")]
     private static partial Regex ReasonWord();

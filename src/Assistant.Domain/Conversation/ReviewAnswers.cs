@@ -236,9 +236,11 @@ public static partial class ReviewAnswers
         VerificationReport v = new Verifier(sheet).Verify(text);
         VerificationSummary s = v.Summary;
         w.Line($"这段文字共有{w.Count(s.Numbers, "个", "数字个数")}数字：与自评表一致或可由表中数字推算的{w.Count(s.Verified, "个", "一致的数字个数")}，编号或日期{w.Count(s.Identifiers, "个", "编号或日期个数")}，找不到依据的{w.Count(s.Unverified, "个", "找不到依据的数字个数")}，与表不符的{w.Count(s.Contradicted, "个", "不符的数字个数")}。");
-        foreach (CheckedMention m in v.Mentions.Where(m => m.Verdict is Verdict.Verified or Verdict.Derived && m.FactId is not null && sheet.Find(m.FactId) is not null).Take(8))
+        var agreeing = v.Mentions.Where(m => m.Verdict == Verdict.Verified && m.FactId is not null && sheet.Find(m.FactId) is not null)
+            .Select(m => NoDigits(sheet.Find(m.FactId!)!.Label)).Distinct(StringComparer.Ordinal).Take(8).ToList();
+        if (agreeing.Count > 0)
         {
-            w.Line($"{w.F(m.FactId!)}：{sheet.Find(m.FactId!)!.Label}，一致。");
+            w.Line($"对得上的有：{string.Join("、", agreeing)}。");
         }
 
         int k = 0;

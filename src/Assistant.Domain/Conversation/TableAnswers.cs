@@ -251,7 +251,9 @@ public static partial class TableAnswers
 
         if (w.Has(p + ".completion"))
         {
-            w.Add($"，完成值 ÷ 指标值 = {w.F(p + ".completion")}");
+            w.Add(w.Has(p + ".actual") && w.Has(p + ".target")
+                ? $"，完成率{w.F(p + ".completion")}（{w.F(p + ".actual")} ÷ {w.F(p + ".target")}）"
+                : $"，完成率{w.F(p + ".completion")}");
         }
 
         w.Line("。");
@@ -463,6 +465,8 @@ public static partial class TableAnswers
                 else
                 {
                     RowFigures(w, i);
+                    string? reason = DeviationItems.Clean(s.Evaluation.Indicators[i].DeviationNote);
+                    w.Line(reason is null ? "表中没有填写偏差原因。" : $"填报的原因：“{w.Quote(reason, "原因中的数字（表中）")}”。");
                 }
             }
         }
