@@ -35,6 +35,28 @@ if (args.Contains("--import-only"))
     return 0;
 }
 
+if (args.Contains("--chat-only"))
+{
+    // Development loop for the chat: the chat rows only; --answers prints every answer as released.
+    foreach (string set in new[] { "chat", "chat-heldout" })
+    {
+        var cases = Assistant.Eval.ChatEval.Intents(repo, shared, set);
+        // Held-out cases are never looked at one by one while tuning: only their totals are printed here.
+        foreach (var c in cases.Where(c => set == "chat" && (args.Contains("--answers") || !c.Correct || c.FragmentsRight == false || c.Held > 0)))
+        {
+            Console.WriteLine($"[{set}] {(c.Correct ? "ok" : "MISS")} “{c.Message.Replace('\n', ' ')}” expected {c.Expected}, got {c.Got}{(c.Missing.Count > 0 && c.Answer is not null ? "; lacks " + string.Join("、", c.Missing) : "")}{(c.Held > 0 ? $"; {c.Held} held" : "")}");
+            if (args.Contains("--answers") && c.Answer is not null)
+            {
+                Console.WriteLine("    " + c.Answer.Replace("\n", "\n    ", StringComparison.Ordinal));
+            }
+        }
+
+        Console.WriteLine($"{set}: {cases.Count} cases, intent {cases.Count(c => c.IntentRight)}, indicators {cases.Count(c => c.IndicatorsRight == true)}/{cases.Count(c => c.IndicatorsRight is not null)}, fragments {cases.Count(c => c.FragmentsRight == true)}/{cases.Count(c => c.FragmentsRight is not null)}, held {cases.Sum(c => c.Held)}");
+    }
+
+    return 0;
+}
+
 var rows = new List<Row>();
 foreach (string casePath in Directory.GetFiles(Path.Combine(repo, "eval", "cases", "calculator"), "*.json").Order(StringComparer.Ordinal))
 {
@@ -167,21 +189,32 @@ foreach (var group in quality.GroupBy(q => q.Provider))
     metrics[$"quality.{p}.verifiedDrafts"] = Ratio(group.Count(q => q.Status == "verified"), group.Count());
 }
 
-var chat = Assistant.Eval.ChatEval.Intents(repo, shared);
-Console.WriteLine();
-Console.WriteLine("| chat cases (offline router) | n | routed right |");
-Console.WriteLine("|---|---:|---:|");
-foreach (var g in chat.GroupBy(c => c.Expected.Split(':', '[')[0]).OrderBy(g => g.Key, StringComparer.Ordinal))
+var chat = new List<Assistant.Eval.ChatCaseResult>();
+foreach (string set in new[] { "chat", "chat-heldout" })
 {
-    Console.WriteLine($"| {g.Key} | {g.Count()} | {g.Count(c => c.Correct)} |");
+    var cases = Assistant.Eval.ChatEval.Intents(repo, shared, set);
+    chat.AddRange(cases);
+    string key = set == "chat" ? "dev" : "heldout";
+    Console.WriteLine();
+    Console.WriteLine($"| chat cases ({set}) | n | intent right | indicators right | answers with every fragment |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
+    foreach (var g in cases.GroupBy(c => c.Expected.Split(':', '[', '/')[0]).OrderBy(g => g.Key, StringComparer.Ordinal))
+    {
+        Console.WriteLine($"| {g.Key} | {g.Count()} | {g.Count(c => c.IntentRight)} | {g.Count(c => c.IndicatorsRight == true)}/{g.Count(c => c.IndicatorsRight is not null)} | {g.Count(c => c.FragmentsRight == true)}/{g.Count(c => c.FragmentsRight is not null)} |");
+    }
+
+    foreach (var miss in cases.Where(c => !c.Correct || c.FragmentsRight == false || c.Held > 0))
+    {
+        Console.WriteLine($"  missed: “{miss.Message.Replace('\n', ' ')}” expected {miss.Expected}, got {miss.Got}{(miss.Missing.Count > 0 && miss.Answer is not null ? "; answer lacks " + string.Join("、", miss.Missing) : "")}{(miss.Held > 0 ? $"; {miss.Held} held" : "")}");
+    }
+
+    metrics[$"chat.{key}.cases"] = cases.Count;
+    metrics[$"chat.{key}.intentAccuracy"] = Ratio(cases.Count(c => c.IntentRight), cases.Count);
+    metrics[$"chat.{key}.indicatorAccuracy"] = Ratio(cases.Count(c => c.IndicatorsRight == true), cases.Count(c => c.IndicatorsRight is not null));
+    metrics[$"chat.{key}.fragmentAccuracy"] = Ratio(cases.Count(c => c.FragmentsRight == true), cases.Count(c => c.FragmentsRight is not null));
+    metrics[$"chat.{key}.unexpectedHeld"] = cases.Sum(c => c.Held);
 }
 
-foreach (var miss in chat.Where(c => !c.Correct))
-{
-    Console.WriteLine($"  missed: “{miss.Message.Replace('\n', ' ')}” expected {miss.Expected}, got {miss.Got}");
-}
-
-metrics["chat.intentAccuracy"] = Ratio(chat.Count(c => c.Correct), chat.Count);
 var explanations = Assistant.Eval.ChatEval.Explanations(shared);
 metrics["explanation.rows"] = explanations.Sum(x => x.Rows);
 metrics["explanation.reasonOrFinding"] = Ratio(explanations.Sum(x => x.WithReasonOrFinding), explanations.Sum(x => x.Rows));

@@ -209,6 +209,54 @@ public class BrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Assertions.Expect(page.Locator("#draft .badge")).ToBeVisibleAsync();
     }
 
+    /// <summary>Enter sends (Shift+Enter is a new line); an earlier conversation is listed and reopens as it was said.</summary>
+    [Fact]
+    public async Task EnterSends_AndAnEarlierConversationReopens()
+    {
+        const string Demo = "zhongwei-2024-employment-service-demo";
+        IPage page = await host.OpenAsync();
+        await LoadByPasteAsync(page, Demo);
+        await Assertions.Expect(page.Locator("#total")).ToHaveTextAsync("总分 91.97 · 优");
+
+        // The 为什么？ answer of a row low in the table is scrolled into view.
+        await page.Locator("#indicators tr[data-index='14'] button.why").ClickAsync();
+        await Assertions.Expect(page.Locator("#explanation")).ToContainTextAsync("失业人员再就业人数");
+        await Assertions.Expect(page.Locator("#explanation h3").First).ToBeInViewportAsync();
+
+        await page.FocusAsync("#chat-input");
+        await page.Keyboard.InsertTextAsync("总分怎么算？");
+        await page.Keyboard.PressAsync("Shift+Enter");
+        await page.Keyboard.InsertTextAsync("每项扣多少？");
+        Assert.Equal("总分怎么算？\n每项扣多少？", await page.InputValueAsync("#chat-input"));
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#messages li.assistant:not([aria-busy])")).ToHaveCountAsync(1);
+        Assert.Equal(string.Empty, await page.InputValueAsync("#chat-input"));
+        ILocator first = page.Locator("#messages li.assistant").First;
+        await Assertions.Expect(first).ToContainTextAsync("扣3.80分");
+        await AskAsync(page, "企业吸纳那项为什么差这么多", 2);
+
+        // A new conversation, then the page reloaded: the first one is listed and reopens with its marks.
+        await page.ClickAsync("#new-conversation");
+        await Assertions.Expect(page.Locator("#messages li")).ToHaveCountAsync(0);
+        await AskAsync(page, "能导出成Word吗？", 1);
+        await page.ReloadAsync();
+        await page.ClickAsync("#refresh-stored");
+        ILocator stored = page.Locator("#stored option", new() { HasTextString = "公共就业服务能力提升示范项目" });
+        await page.SelectOptionAsync("#stored", (await stored.First.GetAttributeAsync("value"))!);
+        await Assertions.Expect(page.Locator("#conversations option")).ToHaveCountAsync(3);
+        ILocator earlier = page.Locator("#conversations option", new() { HasTextString = "总分怎么算？" });
+        await page.SelectOptionAsync("#conversations", (await earlier.GetAttributeAsync("value"))!);
+        await Assertions.Expect(page.Locator("#messages li")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("#messages li.user").First).ToHaveTextAsync("总分怎么算？\n每项扣多少？");
+        await Assertions.Expect(page.Locator("#messages li.assistant").First).ToContainTextAsync("扣3.80分");
+        Assert.True(await page.Locator("#messages li.assistant .num-ok").CountAsync() >= 5);
+        await Assertions.Expect(page.Locator("#messages li.assistant").Nth(1)).ToContainTextAsync("企业吸纳就业困难人员数量");
+
+        // Asked again in the reopened conversation: the answer joins it.
+        await AskAsync(page, "超额较多的有哪些", 3);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.Screenshots, "reopened-conversation.png"), FullPage = true });
+    }
+
     [Fact]
     public async Task MarkupInACorpusPassage_ShowsAsText()
     {

@@ -141,8 +141,8 @@ public class IntentRouterTests
     [InlineData("起草偏离原因", IntentKind.Draft, "deviation-reasons")]
     [InlineData("帮我写一下改进措施", IntentKind.Draft, "improvement-measures")]
     [InlineData("起草第三部分偏离原因和改进措施", IntentKind.Draft, "deviation")]
-    [InlineData("总分是多少？", IntentKind.Score, null)]
-    [InlineData("执行率怎么样", IntentKind.Score, null)]
+    [InlineData("总分是多少？", IntentKind.Compute, null)]
+    [InlineData("执行率是多少", IntentKind.Compute, null)]
     [InlineData("有没有类似的案例", IntentKind.Similar, null)]
     [InlineData("为什么有些指标没有完成", IntentKind.Explain, null)]
     [InlineData("你好", IntentKind.Help, null)]
@@ -158,6 +158,7 @@ public class IntentRouterTests
     [InlineData("公益性岗位补贴人员为何没达到", 1)]
     [InlineData("为什么就业困难人员灵活就业社保补贴预计补贴人数没有完成", 0)]
     [InlineData("第10项为什么扣分", 9)]
+    [InlineData("第十项为什么扣分", 9)]
     [InlineData("创业担保贷款贴息为什么没完成", 10)]
     public void FindsTheIndicatorAsked(string message, int index)
     {

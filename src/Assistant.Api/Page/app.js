@@ -125,9 +125,9 @@ async function openEvaluation(id) {
   $("draft").replaceChildren();
   $("draft-edit").hidden = true;
   $("messages").replaceChildren();
-  const conversation = await json("/api/v1/conversations", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ evaluationId: envelope.id }) });
-  state.conversationId = conversation.id;
-  for (const b of ["chat-input", "chat-send", "draft-button"]) $(b).disabled = false;
+  state.conversationId = null;
+  await listConversations();
+  for (const b of ["chat-input", "chat-send", "draft-button", "new-conversation", "conversations"]) $(b).disabled = false;
   const latest = envelope.drafts.filter(d => d.section === $("draft-section").value).pop();
   if (latest) renderDraft((await json("/api/v1/drafts/" + latest.id)).draft, latest.version);
   status("已载入：" + envelope.score.title);
@@ -169,11 +169,13 @@ async function explain(index) {
     el("dl", { class: "explain" }, ...rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])),
     e.contradictions.length ? el("div", {}, el("h3", {}, "矛盾"), el("ul", {}, ...e.contradictions.map(c => el("li", { class: "finding-error" }, c.source + "：“" + c.text + "”——" + c.note)))) : "",
     similar.length ? el("div", {}, el("h3", {}, "相似的往年情况"), el("ul", {}, ...similar)) : "");
+  $("explanation").scrollIntoView({ behavior: "smooth", block: "start" });
 }
 
 // ---- chat ---------------------------------------------------------------------------------------
 
 async function send(text) {
+  if (!state.conversationId) await startConversation(text);
   const messages = $("messages");
   messages.append(el("li", { class: "user" }, text));
   const answer = el("li", { class: "assistant", "aria-busy": "true" });
@@ -202,6 +204,7 @@ async function send(text) {
     messages.scrollTop = messages.scrollHeight;
   }
   answer.removeAttribute("aria-busy");
+  await listConversations();
 }
 
 function onEvent(type, data, answer) {
@@ -225,6 +228,60 @@ function onEvent(type, data, answer) {
     case "done": if (data.fallback) answer.append(el("span", { class: "tool" }, "（大模型不可用，由离线助手回答）")); break;
     default: break;
   }
+}
+
+// ---- conversations: earlier ones listed and reopened; Enter sends ----------------------------------
+
+/** Enter sends; Shift+Enter is a new line; Enter while an input method is composing is left alone. */
+function enterSends(e) {
+  if (e.key !== "Enter" || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+  e.preventDefault();
+  if (!$("chat-send").disabled) $("chat-form").requestSubmit();
+}
+
+async function startConversation(firstQuestion) {
+  const title = firstQuestion.replace(/\s+/g, " ").slice(0, 40);
+  const created = await json("/api/v1/conversations", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ evaluationId: state.evaluationId, title }) });
+  state.conversationId = created.id;
+}
+
+async function listConversations() {
+  if (!state.evaluationId) return;
+  const list = await json("/api/v1/conversations?evaluationId=" + encodeURIComponent(state.evaluationId) + "&limit=50");
+  const select = $("conversations");
+  select.replaceChildren(el("option", { value: "" }, list.length ? "（新对话）" : "（还没有对话）"),
+    ...list.map(c => el("option", { value: c.id }, new Date(c.createdAt).toLocaleString("zh-CN", { hour12: false }) + " · " + c.title + "（" + c.messages + "条）")));
+  select.value = state.conversationId || "";
+}
+
+function newConversation() {
+  state.conversationId = null;
+  state.sources.clear();
+  showSources([]);
+  $("messages").replaceChildren();
+  $("conversations").value = "";
+  $("chat-input").focus();
+}
+
+/** Shows a stored conversation as it was said: each answer's released sentences, with their marks and sources. */
+async function reopenConversation(id) {
+  const c = await json("/api/v1/conversations/" + encodeURIComponent(id));
+  state.conversationId = c.id;
+  state.sources.clear();
+  const messages = $("messages");
+  messages.replaceChildren();
+  for (const m of c.messages) {
+    if (m.role === "user") { messages.append(el("li", { class: "user" }, m.content)); continue; }
+    const answer = el("li", { class: "assistant" });
+    const p = m.payload || {};
+    if (p.sources) showSources(p.sources);
+    if (Array.isArray(p.sentences) && p.sentences.length) for (const sentence of p.sentences) onEvent("sentence", sentence, answer);
+    else answer.append(m.content);
+    messages.append(answer);
+  }
+  showSources([]);
+  messages.scrollTop = messages.scrollHeight;
+  status("已打开对话：" + c.title);
 }
 
 function mentionSpans(verification) {
@@ -298,7 +355,9 @@ document.addEventListener("DOMContentLoaded", () => {
     $("chat-send").disabled = true;
     try { await send(text); } finally { $("chat-send").disabled = false; }
   }));
-  $("chat-input").addEventListener("keydown", e => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) $("chat-form").requestSubmit(); });
+  $("chat-input").addEventListener("keydown", enterSends);
+  $("conversations").addEventListener("change", guard(async () => { if ($("conversations").value) await reopenConversation($("conversations").value); }));
+  $("new-conversation").addEventListener("click", guard(newConversation));
   $("draft-button").addEventListener("click", guard(async () => {
     $("draft-button").disabled = true;
     status("正在起草……");

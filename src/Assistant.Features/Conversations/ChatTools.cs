@@ -50,17 +50,22 @@ public sealed class ChatTools
     private readonly Guid evaluationId;
     private readonly FactSheet sheet;
     private readonly ScoringPolicy policy;
-    private readonly ExplanationService explanations;
-    private readonly CorpusSearch search;
-    private readonly DraftingService drafting;
-    private readonly RecordStore records;
+    private readonly ExplanationService? explanations;
+    private readonly CorpusSearch? search;
+    private readonly DraftingService? drafting;
+    private readonly RecordStore? records;
     private readonly Func<ChatEvent, Task> emit;
     private readonly List<CitationDto> sources = [];
     private readonly List<ToolCallDto> calls = [];
 
     /// <param name="kernel">The turn's kernel (with its audit filters); the plugin is added to it. A bare kernel when null.</param>
-    public ChatTools(ChatCaller caller, Guid evaluationId, FactSheet sheet, ScoringPolicy policy, ExplanationService explanations, CorpusSearch search,
-        DraftingService drafting, RecordStore records, Func<ChatEvent, Task> emit, Kernel? kernel = null)
+    /// <remarks>
+    /// Without a database (the command line, no corpus) <paramref name="explanations"/>, <paramref name="search"/>
+    /// and <paramref name="drafting"/> may be null: explanations come without similar cases, searching says so,
+    /// drafting is refused. Without <paramref name="records"/> a draft is returned but not stored.
+    /// </remarks>
+    public ChatTools(ChatCaller caller, Guid evaluationId, FactSheet sheet, ScoringPolicy policy, ExplanationService? explanations, CorpusSearch? search,
+        DraftingService? drafting, RecordStore? records, Func<ChatEvent, Task> emit, Kernel? kernel = null)
     {
         this.caller = caller;
         this.evaluationId = evaluationId;
@@ -81,6 +86,19 @@ public sealed class ChatTools
     public KernelPlugin Plugin { get; }
 
     public IReadOnlyList<CitationDto> Sources => sources;
+
+    /// <summary>Sources numbered in earlier turns of the conversation: they keep their numbers, new ones follow.</summary>
+    public void Continue(IEnumerable<CitationDto> earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        foreach (CitationDto c in earlier.OrderBy(c => c.Source))
+        {
+            if (sources.All(s => s.PassageId != c.PassageId) && c.Source == sources.Count + 1)
+            {
+                sources.Add(c);
+            }
+        }
+    }
 
     public IReadOnlyList<ToolCallDto> Calls => calls;
 
@@ -128,8 +146,17 @@ public sealed class ChatTools
             throw new ToolException($"没有序号为{index}的指标（共{sheet.Report.Indicators.Count}项，序号从0开始）。");
         }
 
-        IReadOnlyList<(string Source, string Text)> texts = await explanations.DraftTextsAsync(caller.Unit, evaluationId);
-        ExplanationResponse explanation = await explanations.ExplainAsync(evaluationId, sheet, index, texts, 3, policy);
+        ExplanationResponse explanation;
+        if (explanations is null)
+        {
+            explanation = ExplanationService.ToResponse(evaluationId, sheet, IndicatorExplainer.Explain(sheet, index, null, policy), [], []);
+        }
+        else
+        {
+            IReadOnlyList<(string Source, string Text)> texts = await explanations.DraftTextsAsync(caller.Unit, evaluationId);
+            explanation = await explanations.ExplainAsync(evaluationId, sheet, index, texts, 3, policy);
+        }
+
         var cases = explanation.SimilarCases.Select(Number).ToList();
         explanation = explanation with { SimilarCases = cases };
         await ToolAsync("explain_indicator", args, $"{explanation.Trace.Name}：{explanation.Trace.StatusText}", false);
@@ -155,6 +182,12 @@ public sealed class ChatTools
         {
             await ToolAsync("search_reports", args, e.Message, true);
             throw new ToolException(e.Message);
+        }
+
+        if (search is null)
+        {
+            await ToolAsync("search_reports", args, "没有连接语料库", true);
+            throw new ToolException("没有连接语料库（未配置数据库），查不了往年案例。");
         }
 
         SearchResponse found = await search.SearchAsync(request, cancellationToken);
@@ -187,8 +220,21 @@ public sealed class ChatTools
             throw new ToolException(e.Message);
         }
 
+        if (drafting is null)
+        {
+            await ToolAsync("draft_section", args, "没有连接语料库", true);
+            return new DraftToolResult(null, 0, null, "起草需要语料库（数据库），当前没有连接。");
+        }
+
         DraftResult result = await drafting.DraftAsync(sheet.Evaluation, new DraftRequest(part, policy.Name, "default"),
             new AuditScope(evaluationId, caller.Unit, caller.KeyPrefix), cancellationToken);
+        if (records is null)
+        {
+            await ToolAsync("draft_section", args, $"未保存，{(result.Status == DraftResult.Verified ? "已全部核实" : "需复核")}", false);
+            await emit(new ChatEvent("draft", new { id = (Guid?)null, evaluationId, section = part.ToName(), version = 0, draft = result }));
+            return new DraftToolResult(null, 0, result, null);
+        }
+
         var (stored, _) = await records.AddDraftAsync(caller.Unit, caller.KeyId, evaluationId, result,
             RecordStore.RequestHash($"chat-draft:{evaluationId}", Guid.NewGuid().ToString()), null);
         // The draft's citations take this turn's numbers, so [S2] in the conversation is always the same passage.

@@ -110,6 +110,7 @@ public sealed partial class ConversationService(
         var audit = new AuditLog(new AuditScope(conversation.EvaluationId, caller.Unit, caller.KeyPrefix)) { Model = (providerName, modelId) };
         Kernel kernel = kernels.Create(audit);
         var tools = new ChatTools(caller, conversation.EvaluationId, sheet, policy, explanations, search, drafting, records, Emit, kernel);
+        tools.Continue(EarlierSources(history));
         var gate = new SentenceGate(sheet, () => tools.Sources.Count);
         var sentences = new List<GatedSentence>();
         async Task ReleaseAsync(IReadOnlyList<GatedSentence> released)
@@ -197,7 +198,7 @@ public sealed partial class ConversationService(
     /// invocation runs the tools (at most <see cref="MaxToolRounds"/> rounds); the gate, outermost,
     /// releases only checked sentences. Returns the rounds of tool calls.
     /// </summary>
-    private static async Task<int> RunModelAsync(IChatClient client, Kernel kernel, Evaluation evaluation, FactSheet sheet, IReadOnlyList<StoredMessage> history,
+    internal static async Task<int> RunModelAsync(IChatClient client, Kernel kernel, Evaluation evaluation, FactSheet sheet, IReadOnlyList<StoredMessage> history,
         string content, SentenceGate gate, Func<IReadOnlyList<GatedSentence>, Task> release, CancellationToken cancellationToken)
     {
         PromptTemplate prompt = PromptLibrary.Embedded[PromptLibrary.Chat];
@@ -237,6 +238,21 @@ public sealed partial class ConversationService(
         }
 
         return gated.Rounds;
+    }
+
+    /// <summary>The sources earlier answers of the conversation numbered (the last answer that had any holds them all).</summary>
+    private static IReadOnlyList<CitationDto> EarlierSources(IReadOnlyList<StoredMessage> history)
+    {
+        foreach (StoredMessage m in history.Reverse())
+        {
+            if (m.Role == "assistant" && m.Payload.ValueKind == JsonValueKind.Object && m.Payload.TryGetProperty("sources", out JsonElement s)
+                && s.ValueKind == JsonValueKind.Array && s.GetArrayLength() > 0)
+            {
+                return s.Deserialize<List<CitationDto>>(ScoreContract.JsonOptions) ?? [];
+            }
+        }
+
+        return [];
     }
 
     /// <summary>Feeds composed text to the gate in small pieces, as a model would stream it.</summary>

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Assistant.Domain.Drafting;
+using Assistant.Domain.Facts;
+
+namespace Assistant.Domain.Conversation;
+
+/// <summary>An offline answer: text whose every number is a fact reference, and the facts computed for it.</summary>
+public sealed record OfflineAnswer(string Text, IReadOnlyList<Fact> TurnFacts);
+
+/// <summary>
+/// Writes an offline answer. Numbers of the table go in as <c>{{fact:ID}}</c>; numbers that are not
+/// in the table (a count of rows listed, a threshold of the policy in use) become facts of the turn
+/// with a label saying where they come from, so the sentence gate renders and checks every one.
+/// </summary>
+public sealed partial class AnswerWriter(FactSheet sheet, string prefix = "turn.a")
+{
+    private readonly StringBuilder _text = new();
+    private readonly List<Fact> _turn = [];
+
+    public FactSheet Sheet => sheet;
+
+    public bool Has(string id) => sheet.Find(id) is not null;
+
+    /// <summary>The fact's reference, or <paramref name="fallback"/> (text without digits) when the table has no such fact.</summary>
+    public string F(string id, string fallback = "") => Has(id) ? DraftText.Ref(id) : fallback;
+
+    /// <summary>A number of this turn (a count, a policy's threshold), as a fact reference.</summary>
+    public string N(decimal value, string unit, int decimals, string label)
+    {
+        string id = prefix + (_turn.Count + 1).ToString(CultureInfo.InvariantCulture);
+        _turn.Add(new Fact(id, label, value, unit, decimals, FactKind.Derived));
+        return DraftText.Ref(id);
+    }
+
+    /// <summary>A count of this turn.</summary>
+    public string Count(int value, string unit, string label) => N(value, unit, 0, label);
+
+    /// <summary>A policy's share (0.90) as a percentage fact.</summary>
+    public string Percent(decimal share, string label) => N(share * 100m, "%", 0, label);
+
+    /// <summary>A cell's text quoted as printed; numbers inside it become facts of the turn (they are the table's).</summary>
+    public string Quote(string cell, string label)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return CellNumber().Replace(cell.Trim(), m =>
+        {
+            string digits = m.Value;
+            int dot = digits.IndexOf('.', StringComparison.Ordinal);
+            decimal v = decimal.Parse(digits, NumberStyles.Number, CultureInfo.InvariantCulture);
+            return N(v, string.Empty, dot < 0 ? 0 : digits.Length - dot - 1, label);
+        });
+    }
+
+    public AnswerWriter Add(string text)
+    {
+        _text.Append(text);
+        return this;
+    }
+
+    public AnswerWriter Line(string text)
+    {
+        _text.Append(text).Append('\n');
+        return this;
+    }
+
+    public OfflineAnswer Done() => new(_text.ToString(), _turn);
+
+    [GeneratedRegex(@"\d+(?:\.\d+)?")]
+    private static partial Regex CellNumber();
+}

@@ -1,0 +1,301 @@
+using System.Text.RegularExpressions;
+using Assistant.Domain.Drafting;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Scoring;
+using Assistant.Domain.Verification;
+
+namespace Assistant.Domain.Conversation;
+
+/// <summary>
+/// Answers a reviewer's questions without a model: one indicator explained, whether a stated reason
+/// convinces (does it explain the size of the gap, is it the same sentence on several rows, does it
+/// contradict the numbers), which row was meant, and honest answers for what needs a model or another
+/// part of the product (other report parts, export, rewriting). Pure.
+/// </summary>
+public static partial class ReviewAnswers
+{
+    /// <summary>The report's five parts.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Parts = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["一"] = "一、绩效目标分解下达情况",
+        ["二"] = "二、绩效情况分析",
+        ["三"] = "三、偏离绩效目标的原因和下一步改进措施",
+        ["四"] = "四、绩效自评结果拟应用和公开情况",
+        ["五"] = "五、其他需要说明的问题",
+        ["全文"] = "绩效自评报告全文",
+    };
+
+    /// <summary>One indicator: figures, rule and computation, the stated reason (or its absence), contradictions, similar cases.</summary>
+    public static void Explain(AnswerWriter w, IndicatorExplanation e, IEnumerable<string>? similar = null)
+    {
+        int i = e.Trace.Index;
+        string p = TableAnswers.P(i);
+        w.Add(e.Situation is { } sit ? $"“{e.Trace.Name}”{sit}：" : $"“{e.Trace.Name}”{e.Trace.StatusText}：");
+        TableAnswers.RowFigures(w, i, withName: false);
+        if (w.Has(p + ".score"))
+        {
+            TableAnswersScore(w, i);
+        }
+
+        w.Line(e.StatedReason is { } reason ? $"单位填报的偏差原因：“{reason}”。" : e.ReasonFinding ?? "这一项没有需要说明的偏差。");
+        foreach (Contradiction c in e.Contradictions.Take(3))
+        {
+            w.Line($"{c.Source}中有与表格不符之处：{NoDigits(c.Note)}。");
+        }
+
+        var cases = similar?.ToList() ?? [];
+        if (cases.Count > 0)
+        {
+            w.Line("相似的往年情况：" + string.Join("；", cases) + "。");
+        }
+    }
+
+    private static void TableAnswersScore(AnswerWriter w, int i)
+    {
+        string p = TableAnswers.P(i);
+        IndicatorResult r = w.Sheet.Report.Indicators[i];
+        w.Line($"计分：{TableAnswers.RuleWords(w, r.Rule)}，得分{w.F(p + ".score")}（分值{w.F(p + ".weight")}）{(w.Has(p + ".lost") ? $"，扣{w.F(p + ".lost")}" : string.Empty)}。");
+    }
+
+    public static OfflineAnswer Explain(FactSheet sheet, IReadOnlyList<int> rows)
+    {
+        var w = new AnswerWriter(sheet);
+        var list = rows.Count > 0 ? rows : IndicatorExplainer.ShortRows(sheet);
+        if (list.Count == 0)
+        {
+            w.Line("没有未完成或扣分的绩效指标。");
+            TableAnswers.ListShort(w, TableAnswers.PolicyOf(sheet));
+            return w.Done();
+        }
+
+        if (rows.Count == 0)
+        {
+            w.Line($"您没有指明哪一项，下面逐项说明未完成或扣分的{w.Count(list.Count, "项", "未完成或扣分的指标数")}指标。");
+        }
+
+        foreach (int i in list.Take(5))
+        {
+            Explain(w, IndicatorExplainer.Explain(sheet, i, null, TableAnswers.PolicyOf(sheet)));
+        }
+
+        if (list.Count > 5)
+        {
+            w.Line("其余指标请逐项询问。");
+        }
+
+        return w.Done();
+    }
+
+    /// <summary>
+    /// Whether the reason given for a row (or a pasted reason) would convince a reviewer: it must explain
+    /// the size of the gap, be specific to the row, and not contradict the table.
+    /// </summary>
+    public static OfflineAnswer Assess(FactSheet sheet, IReadOnlyList<int> rows, string? pasted)
+    {
+        var w = new AnswerWriter(sheet);
+        ScoringPolicy policy = TableAnswers.PolicyOf(sheet);
+        var items = DeviationItems.Find(sheet, policy);
+        var targets = rows.Count > 0 ? rows.ToList()
+            : items.Where(x => x.IndicatorIndex is not null && (pasted is not null || x.StatedReason is not null)).Select(x => x.IndicatorIndex!.Value).ToList();
+        if (targets.Count == 0)
+        {
+            w.Line("表中没有填写偏差原因的指标，无从判断；需要说明而未填写的事项如下。");
+            return Append(w, TableAnswers.List(Topics.Unexplained, sheet));
+        }
+
+        w.Line("审核看三点：原因能否解释差距的大小；是否针对这一项而不是套话；有没有与表中数字矛盾。");
+        var reasons = items.Where(x => x.StatedReason is not null).GroupBy(x => x.StatedReason!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        foreach (int i in targets.Take(6))
+        {
+            IndicatorExplanation e = IndicatorExplainer.Explain(sheet, i, null, policy);
+            string? reason = pasted ?? e.StatedReason;
+            string p = TableAnswers.P(i);
+            IndicatorResult r = sheet.Report.Indicators[i];
+            TableAnswers.RowFigures(w, i);
+            if (reason is null)
+            {
+                w.Line(e.ReasonFinding ?? "这一项没有填写原因，也没有需要说明的偏差。");
+                continue;
+            }
+
+            w.Line($"所填原因：“{NoDigits(reason)}”。");
+            var problems = new List<string>();
+            bool vague = reason.Length < 15 || !Cause().IsMatch(reason);
+            if (vague)
+            {
+                string size = w.Has(p + ".gap") ? $"差距{w.F(p + ".gap")}" : "这一偏差";
+                problems.Add(r.Status == IndicatorStatus.Exceeded
+                    ? $"只有一句话，没有说明为什么超出指标值那么多（{size}），也没有回答目标是否定得偏低"
+                    : $"只有一句话，没有说明{size}是怎么造成的（哪个环节、影响多少）");
+            }
+
+            if (reasons.TryGetValue(reason, out int same) && same > 1)
+            {
+                problems.Add($"同一句话重复用在{w.Count(same, "项", "使用同一原因的事项数")}事项上，审核会视为套话");
+            }
+
+            bool money = Money().IsMatch(reason);
+            string unit = sheet.Find(p + ".target")?.Unit ?? string.Empty;
+            if (money && !unit.Contains('元', StringComparison.Ordinal) && r.Status == IndicatorStatus.Short)
+            {
+                problems.Add("说的是资金怎么安排，没有说明这项实物量为什么没有完成：资金来源不同不会直接减少人数或数量");
+            }
+
+            if (r.Status == IndicatorStatus.Exceeded && ShortWords().IsMatch(reason))
+            {
+                problems.Add("原因按未完成来写，但表中这一项是超额完成，与数字矛盾");
+            }
+            else if (r.Status == IndicatorStatus.Short && OverWords().IsMatch(reason))
+            {
+                problems.Add("原因按超额完成来写，但表中这一项未完成，与数字矛盾");
+            }
+
+            var verdicts = new Verifier(sheet).Verify($"{TableAnswers.Name(sheet, i)}：{reason}");
+            int contradicted = verdicts.Summary.Contradicted + verdicts.Summary.ClaimsContradicted;
+            if (contradicted > 0)
+            {
+                problems.Add($"其中有{w.Count(contradicted, "处", "与表不符的数字或判断")}数字或判断与表不符");
+            }
+
+            w.Line(problems.Count == 0
+                ? "这条原因针对这一项、与数字不矛盾，基本可以；最好再写明影响的程度。"
+                : "不够有说服力：" + string.Join("；", problems) + "。");
+        }
+
+        w.Line("可以让我“起草偏离原因”，按每项的差距重写。");
+        return w.Done();
+    }
+
+    public static OfflineAnswer Clarify(FactSheet sheet, IReadOnlyList<int> candidates)
+    {
+        var w = new AnswerWriter(sheet);
+        w.Line("有几项名称都对得上，您问的是哪一项？");
+        foreach (int i in candidates.Take(5))
+        {
+            w.Line($"第{w.Count(i + 1, "项", "表中序号")}“{TableAnswers.Name(sheet, i)}”；");
+        }
+
+        w.Line("请回复序号或更完整的名称。");
+        return w.Done();
+    }
+
+    /// <summary>A part of the report other than 三: not drafted here yet; say what can be done, draft nothing.</summary>
+    public static OfflineAnswer PartNotAvailable(FactSheet sheet, string part)
+    {
+        var w = new AnswerWriter(sheet);
+        string title = Parts.TryGetValue(part, out string? t) ? t : part;
+        w.Line($"您要的是“{title}”。对话里目前只能起草第三部分“偏离绩效目标的原因和下一步改进措施”，这一部分还不能在这里起草，我没有改动任何草稿。");
+        w.Line(part switch
+        {
+            "一" => "这一部分写目标怎么分解下达：可以先用表中的年度资金总额和各项指标值作素材。",
+            "二" => "这一部分写资金投入、资金管理、总体目标和各项指标的完成情况：可以问我执行率、每项完成率和扣分，答案里的数字都已核对。",
+            "四" => "这一部分写自评结果拟如何应用和公开，需要单位自己的安排。",
+            "五" => "这一部分写其他需要说明的问题：可以问我“有哪些问题”，把表内检查出的问题作为素材。",
+            _ => "可以先起草第三部分，再逐项补充其他部分。",
+        });
+        w.Line("需要第三部分时，发“起草第三部分”。");
+        return w.Done();
+    }
+
+    public static OfflineAnswer Export(FactSheet sheet, string? format)
+    {
+        var w = new AnswerWriter(sheet);
+        w.Line($"对话里目前还不能直接导出{(format == "pdf" ? "PDF" : "Word")}文件。");
+        w.Line("第三部分的草稿在右侧“草稿”区，可以点“复制”粘贴到报告里；草稿也可以通过接口按版本取回。");
+        return w.Done();
+    }
+
+    /// <summary>Rewriting needs a model: say so plainly, and offer what can be done without one.</summary>
+    public static OfflineAnswer RewriteOffline(FactSheet sheet, string? text, string? topic)
+    {
+        var w = new AnswerWriter(sheet);
+        string how = topic == Topics.Concise ? "精简" : "改得更正式";
+        w.Line($"把段落{how}需要大模型，当前是离线模式（没有配置模型），我不能改写文字，也不会假装改写。");
+        if (text is null)
+        {
+            w.Line("请把要改的段落贴在冒号后面。");
+        }
+        else
+        {
+            VerificationReport v = new Verifier(sheet).Verify(text);
+            int bad = v.Summary.Unverified + v.Summary.Contradicted + v.Summary.ClaimsContradicted;
+            w.Line(bad == 0
+                ? $"我核对了这段文字里的{w.Count(v.Summary.Numbers, "个", "段落中的数字个数")}数字，没有发现与自评表不符的。"
+                : $"我核对了这段文字：有{w.Count(bad, "处", "段落中有问题的数字或判断")}数字或判断与表不符或找不到依据，改写前请先改正（发“核对：……”可看到具体位置）。");
+        }
+
+        w.Line("也可以让我按表中数字重新起草第三部分，再自行润色。");
+        return w.Done();
+    }
+
+    /// <summary>A pasted text checked: each number that agrees, by the fact it is; each problem, by where it is and why.</summary>
+    public static OfflineAnswer Verify(FactSheet sheet, string text)
+    {
+        var w = new AnswerWriter(sheet);
+        VerificationReport v = new Verifier(sheet).Verify(text);
+        VerificationSummary s = v.Summary;
+        w.Line($"这段文字共有{w.Count(s.Numbers, "个", "数字个数")}数字：与自评表一致或可由表中数字推算的{w.Count(s.Verified, "个", "一致的数字个数")}，编号或日期{w.Count(s.Identifiers, "个", "编号或日期个数")}，找不到依据的{w.Count(s.Unverified, "个", "找不到依据的数字个数")}，与表不符的{w.Count(s.Contradicted, "个", "不符的数字个数")}。");
+        var agreeing = v.Mentions.Where(m => m.Verdict == Verdict.Verified && m.FactId is not null && sheet.Find(m.FactId) is not null)
+            .Select(m => NoDigits(sheet.Find(m.FactId!)!.Label)).Distinct(StringComparer.Ordinal).Take(8).ToList();
+        if (agreeing.Count > 0)
+        {
+            w.Line($"对得上的有：{string.Join("、", agreeing)}。");
+        }
+
+        int k = 0;
+        foreach (CheckedMention m in v.Mentions.Where(m => m.Verdict is Verdict.Unverified or Verdict.Contradicted))
+        {
+            k++;
+            w.Line($"第{w.Count(k, "处", "问题序号")}问题（原文第{w.Count(m.Mention.Start + 1, "个字", "问题在原文中的位置")}起）：{(m.Verdict == Verdict.Contradicted ? "与表不符" : "找不到依据")}，{NoDigits(m.Note ?? string.Empty)}。");
+        }
+
+        foreach (CheckedClaim c in v.Claims.Where(c => c.Verdict == Verdict.Contradicted))
+        {
+            w.Line($"原文第{w.Count(c.Start + 1, "个字", "判断在原文中的位置")}起的判断与表中该指标的实际情况不符，请改正。");
+        }
+
+        if (k == 0 && s.ClaimsContradicted == 0)
+        {
+            w.Line("没有发现问题。");
+        }
+
+        return w.Done();
+    }
+
+    public static OfflineAnswer Help(FactSheet sheet)
+    {
+        var w = new AnswerWriter(sheet);
+        string example = sheet.Evaluation.Indicators.FirstOrDefault()?.Name.Trim() ?? "某项指标";
+        w.Line("我可以帮您做这些事：");
+        w.Line("解释规则和算法，如“执行率是什么意思”“总分怎么算”；");
+        w.Line("算出表中的数，如“每项扣了多少分”“资金扣了几分”“差了多少”；");
+        w.Line("列出指标，如“哪些没完成”“哪些超额较多”“哪些没写原因”“有哪些问题”；");
+        w.Line($"解释某项指标，如“{example}为什么没完成”，也认简称和“第几项”；");
+        w.Line("判断原因是否站得住，如“这个原因有说服力吗”；");
+        w.Line("起草第三部分，如“起草偏离原因”“只写改进措施”“写一下实习生那项的段落”；");
+        w.Line("查找往年相似案例；核对一段文字里的数字（“核对：……”）。");
+        return w.Done();
+    }
+
+    private static OfflineAnswer Append(AnswerWriter w, OfflineAnswer more) =>
+        new(w.Done().Text + more.Text, [.. w.Done().TurnFacts, .. more.TurnFacts]);
+
+    /// <summary>A quoted text with its digits left out would change it; quote only texts without digits, else describe.</summary>
+    private static string NoDigits(string s) => Digit().IsMatch(s) ? Digit().Replace(s, "…") : s;
+
+    [GeneratedRegex(@"\d")]
+    private static partial Regex Digit();
+
+    [GeneratedRegex("由于|因为|导致|造成|受.{1,12}影响|原因|减少|下降|不足|较晚|滞后|延迟|推迟|缩减|调整|取消|暂停|未能|放缓|保守|萎缩|变化|加大|增加|提高|扩大|宣传|直补快办|主动|落实")]
+    private static partial Regex Cause();
+
+    [GeneratedRegex("资金|经费|预算|拨款|中央|自治区|省级|财政")]
+    private static partial Regex Money();
+
+    [GeneratedRegex("不足|减少|下降|较少|偏少|未能|没能|滞后|较晚")]
+    private static partial Regex ShortWords();
+
+    [GeneratedRegex("超额|超出|大幅增加|高于")]
+    private static partial Regex OverWords();
+}

@@ -1,0 +1,597 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Assistant.Domain.Drafting;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Domain.Conversation;
+
+/// <summary>
+/// Answers about the table itself, without a model: definitions and rules of the policy in use worked
+/// through on this table's numbers, any figure worked out, lists of rows, and an overview. Pure; every
+/// number is a fact reference (see <see cref="AnswerWriter"/>).
+/// </summary>
+public static partial class TableAnswers
+{
+    public static ScoringPolicy PolicyOf(FactSheet sheet) => ScoringPolicy.Find(sheet.Report.PolicyName) ?? ScoringPolicy.Default;
+
+    internal static string Name(FactSheet s, int i) => s.Evaluation.Indicators[i].Name.Trim();
+
+    internal static string P(int i) => $"indicators[{i}]";
+
+    internal static bool Scored(FactSheet s) => s.Evaluation.Kind == EvaluationKind.Project;
+
+    internal static int? RootFund(FactSheet s) => s.Report.Funds.FirstOrDefault(f => f.IsRoot)?.Index ?? (s.Report.Funds.Count > 0 ? 0 : null);
+
+    public static OfflineAnswer Define(string? topic, IReadOnlyList<int> rows, FactSheet sheet)
+    {
+        var w = new AnswerWriter(sheet);
+        ScoringPolicy policy = PolicyOf(sheet);
+        switch (topic)
+        {
+            case Topics.Rate:
+                w.Line("执行率是全年执行数除以全年预算数，反映预算资金实际花出去的比例。");
+                FundRates(w, all: true);
+                if (Scored(sheet) && RootFund(sheet) is { } f && w.Has($"funds.lines[{f}].score"))
+                {
+                    FundScore(w, f);
+                }
+
+                w.Line($"执行率低于{w.Percent(policy.LowExecutionThreshold, "说明原因的执行率界限（评分规则）")}的，自评报告须说明原因（{policy.Title}）。");
+                break;
+            case Topics.Grade:
+                Grade(w, policy);
+                break;
+            case Topics.Cap:
+                Cap(w, rows, policy);
+                break;
+            case Topics.Cancelled:
+                Cancelled(w, rows, policy);
+                break;
+            case Topics.Qualitative:
+                Qualitative(w, rows, policy);
+                break;
+            case Topics.Transfer:
+                if (Scored(sheet))
+                {
+                    w.Line("这是项目支出自评表，按分值计分，总分见下。");
+                    Total(w);
+                }
+                else
+                {
+                    w.Line("这是转移支付绩效目标自评表：转移支付自评表只填指标值、完成值和未完成原因，不设分值、得分和总分，看的是完成情况。");
+                    ListShort(w, policy);
+                }
+
+                break;
+            case Topics.ReasonNeeded:
+                ReasonNeeded(w, rows, policy);
+                break;
+            case Topics.Completion:
+                w.Line("完成率是完成值除以指标值。");
+                foreach (int i in rows.Count > 0 ? rows : IndicatorExplainer.ShortRows(sheet))
+                {
+                    RowFigures(w, i);
+                }
+
+                break;
+            default:
+                ScoreRule(w, rows, policy);
+                break;
+        }
+
+        return w.Done();
+    }
+
+    public static OfflineAnswer Compute(string? topic, IReadOnlyList<int> rows, FactSheet sheet)
+    {
+        var w = new AnswerWriter(sheet);
+        ScoringPolicy policy = PolicyOf(sheet);
+        switch (topic)
+        {
+            case Topics.Lost when rows.Count > 0 && Scored(sheet):
+                foreach (int i in rows)
+                {
+                    RowScore(w, i);
+                }
+
+                break;
+            case Topics.Lost or Topics.Total or Topics.Grade when Scored(sheet):
+                Total(w);
+                LostRows(w);
+                if (topic == Topics.Grade)
+                {
+                    Grade(w, policy);
+                }
+
+                break;
+            case Topics.Funds when Scored(sheet):
+                FundRates(w, all: false);
+                if (RootFund(sheet) is { } f)
+                {
+                    FundScore(w, f);
+                }
+
+                break;
+            case Topics.Weights:
+                Weights(w);
+                break;
+            case Topics.Rate or Topics.Funds:
+                FundRates(w, all: true);
+                break;
+            case Topics.Lost or Topics.Total or Topics.Grade:
+                w.Line("这是转移支付自评表，不设分值和总分，没有扣分；按完成情况看：");
+                ListShort(w, policy);
+                break;
+            default:
+                var list = rows.Count > 0 ? rows : IndicatorExplainer.ShortRows(sheet);
+                if (list.Count == 0)
+                {
+                    w.Line("各项指标都达到了指标值。");
+                }
+
+                foreach (int i in list)
+                {
+                    RowFigures(w, i);
+                }
+
+                break;
+        }
+
+        return w.Done();
+    }
+
+    public static OfflineAnswer List(string? topic, FactSheet sheet)
+    {
+        var w = new AnswerWriter(sheet);
+        ScoringPolicy policy = PolicyOf(sheet);
+        switch (topic)
+        {
+            case Topics.Overshoot:
+                ListOvershoot(w, policy);
+                break;
+            case Topics.Unexplained:
+                ListUnexplained(w, policy);
+                break;
+            case Topics.Findings:
+                ListFindings(w);
+                LowFunds(w, policy, unflaggedOnly: true);
+                break;
+            default:
+                ListShort(w, policy);
+                break;
+        }
+
+        return w.Done();
+    }
+
+    public static OfflineAnswer Summary(FactSheet sheet)
+    {
+        var w = new AnswerWriter(sheet);
+        ScoringPolicy policy = PolicyOf(sheet);
+        if (Scored(sheet) && w.Has("total"))
+        {
+            w.Line($"《{sheet.Evaluation.Title}》总分{w.F("total")}，等级为“{GradeOf(sheet.Report.Total!.Value, policy)}”。");
+        }
+        else
+        {
+            w.Line($"《{sheet.Evaluation.Title}》是转移支付自评表，不计总分。");
+        }
+
+        FundRates(w, all: false);
+        w.Line($"共{w.F("count.indicators")}指标，其中未完成{w.F("count.short")}、超额完成{w.F("count.exceeded")}。");
+        ListShort(w, policy, brief: true);
+        int findings = sheet.Report.Findings.Count(f => f.Severity != Severity.Info);
+        if (findings > 0)
+        {
+            w.Line($"表内勾稽检查发现{w.Count(findings, "处", "需要核对的问题数")}需要核对的问题，问“有哪些问题”可逐条列出。");
+        }
+
+        return w.Done();
+    }
+
+    /// <summary>The rule in words; the policy's shares (定性 grade bands) as facts of the turn.</summary>
+    internal static string RuleWords(AnswerWriter w, IndicatorRule rule)
+    {
+        if (rule != IndicatorRule.Qualitative)
+        {
+            return IndicatorExplainer.RuleText(rule);
+        }
+
+        ScoringPolicy p = PolicyOf(w.Sheet);
+        string a = w.Percent(p.QualitativeBandLow[QualitativeGrade.Achieved], "达成档下限（评分规则）");
+        string b = w.Percent(p.QualitativeBandLow[QualitativeGrade.Partial], "部分达成档下限（评分规则）");
+        return $"定性指标：达成得满分，部分达成按分值的{b}至{a}计，未达成按{b}以下计";
+    }
+
+    internal static string GradeOf(decimal total, ScoringPolicy p) =>
+        total >= p.GradeExcellent ? "优" : total >= p.GradeGood ? "良" : total >= p.GradePass ? "中" : "差";
+
+    internal static void FundRates(AnswerWriter w, bool all)
+    {
+        FactSheet s = w.Sheet;
+        foreach (FundLineResult line in s.Report.Funds.Where(l => all || l.IsRoot))
+        {
+            string p = $"funds.lines[{line.Index}]";
+            if (w.Has(p + ".rate"))
+            {
+                w.Line($"{line.Name}：全年执行数{w.F(p + ".executed")} ÷ 全年预算数{w.F(p + ".budget")} = 执行率{w.F(p + ".rate")}。");
+            }
+        }
+    }
+
+    internal static void FundScore(AnswerWriter w, int f)
+    {
+        string p = $"funds.lines[{f}]";
+        if (!w.Has(p + ".score") || !w.Has("funds.weight"))
+        {
+            return;
+        }
+
+        Fact weight = w.Sheet.Find("funds.weight")!;
+        decimal score = w.Sheet.Report.Funds.First(l => l.Index == f).Score ?? 0m;
+        w.Line($"资金得分 = 分值 × 执行率（不超过分值）：{w.F("funds.weight")} × {w.F(p + ".rate")} = {w.F(p + ".score")}。");
+        if (weight.Value - score > 0)
+        {
+            w.Line($"预算执行这一项扣{w.N(weight.Value - score, "分", 2, "资金扣分（分值减资金得分）")}。");
+        }
+    }
+
+    internal static void RowFigures(AnswerWriter w, int i, bool withName = true)
+    {
+        string p = P(i);
+        string name = Name(w.Sheet, i);
+        IndicatorResult r = w.Sheet.Report.Indicators[i];
+        w.Add($"{(withName ? $"“{name}”：" : string.Empty)}指标值{w.F(p + ".target", $"“{w.Quote(r.Target.Text, "指标值中的数字（表中）")}”")}，完成值{w.F(p + ".actual", $"“{w.Quote(r.Actual.Text, "完成值中的数字（表中）")}”")}");
+        if (w.Has(p + ".gap"))
+        {
+            w.Add($"，{(r.Status == IndicatorStatus.Exceeded ? "超出" : "相差")}{w.F(p + ".gap")}");
+        }
+
+        if (w.Has(p + ".completion"))
+        {
+            w.Add(w.Has(p + ".actual") && w.Has(p + ".target")
+                ? $"，完成率{w.F(p + ".completion")}（{w.F(p + ".actual")} ÷ {w.F(p + ".target")}）"
+                : $"，完成率{w.F(p + ".completion")}");
+        }
+
+        w.Line("。");
+    }
+
+    internal static void RowScore(AnswerWriter w, int i)
+    {
+        string p = P(i);
+        IndicatorResult r = w.Sheet.Report.Indicators[i];
+        RowFigures(w, i);
+        if (!w.Has(p + ".score"))
+        {
+            return;
+        }
+
+        string how = r.Rule switch
+        {
+            IndicatorRule.Positive when r.Status == IndicatorStatus.Short && w.Has(p + ".actual") && w.Has(p + ".target")
+                => $"{w.F(p + ".weight")} × {w.F(p + ".actual")} ÷ {w.F(p + ".target")} = {w.F(p + ".score")}",
+            _ => $"得{w.F(p + ".score")}（分值{w.F(p + ".weight")}）",
+        };
+        w.Line($"计分：{RuleWords(w, r.Rule)}。{how}{(w.Has(p + ".lost") ? $"，扣{w.F(p + ".lost")}" : "，没有扣分")}。");
+    }
+
+    private static void Total(AnswerWriter w)
+    {
+        FactSheet s = w.Sheet;
+        if (!w.Has("total"))
+        {
+            w.Line("这张表算不出总分（有指标无法计分），请看检查结果。");
+            return;
+        }
+
+        var parts = new List<string>();
+        if (RootFund(s) is { } f && w.Has($"funds.lines[{f}].score"))
+        {
+            parts.Add($"预算执行{w.F($"funds.lines[{f}].score")}");
+        }
+
+        parts.AddRange(s.Report.Levels.Where(l => w.Has($"levels[{l.Level1}].score")).Select(l => $"{l.Level1}{w.F($"levels[{l.Level1}].score")}"));
+        w.Line($"总分{w.F("total")}，由各部分得分相加：{string.Join(" + ", parts)} = {w.F("total")}（按未四舍五入的得分相加，再保留两位小数）。");
+        if (w.Has("totalLost"))
+        {
+            w.Line($"分值合计{w.F("weightTotal")}，共扣{w.F("totalLost")}。");
+        }
+    }
+
+    private static void LostRows(AnswerWriter w)
+    {
+        FactSheet s = w.Sheet;
+        if (RootFund(s) is { } f)
+        {
+            FundScore(w, f);
+        }
+
+        var lost = s.Report.Indicators.Where(r => w.Has(P(r.Index) + ".lost")).Select(r => r.Index).ToList();
+        if (lost.Count == 0)
+        {
+            w.Line("各项绩效指标都得了满分，没有扣分。");
+            return;
+        }
+
+        w.Line($"扣分的绩效指标有{w.Count(lost.Count, "项", "扣分的指标数")}：");
+        foreach (int i in lost)
+        {
+            RowScore(w, i);
+        }
+    }
+
+    private static void Grade(AnswerWriter w, ScoringPolicy p)
+    {
+        w.Line($"等级按总分划分：{w.N(p.GradeExcellent, "分", 0, "优的下限（评分规则）")}及以上为优，{w.N(p.GradeGood, "分", 0, "良的下限（评分规则）")}及以上为良，{w.N(p.GradePass, "分", 0, "中的下限（评分规则）")}及以上为中，以下为差。");
+        if (w.Sheet.Report.Total is { } t && w.Has("total"))
+        {
+            w.Line($"本表总分{w.F("total")}，等级为“{GradeOf(t, p)}”。");
+        }
+        else
+        {
+            w.Line("本表是转移支付自评表，不计总分，也不评等级。");
+        }
+    }
+
+    private static void ScoreRule(AnswerWriter w, IReadOnlyList<int> rows, ScoringPolicy p)
+    {
+        FactSheet s = w.Sheet;
+        if (!Scored(s))
+        {
+            w.Line("转移支付自评表不计分，只看完成情况。");
+            ListShort(w, p, brief: true);
+            return;
+        }
+
+        w.Line($"按{p.Title}：");
+        foreach (var rule in s.Report.Indicators.Select(r => r.Rule).Distinct())
+        {
+            w.Line($"{RuleWords(w, rule)}。");
+        }
+
+        var examples = rows.Count > 0 ? rows : s.Report.Indicators.Where(r => w.Has(P(r.Index) + ".lost")).Select(r => r.Index).Take(3).ToList();
+        foreach (int i in examples)
+        {
+            RowScore(w, i);
+        }
+    }
+
+    private static void Cap(AnswerWriter w, IReadOnlyList<int> rows, ScoringPolicy p)
+    {
+        FactSheet s = w.Sheet;
+        w.Line("超过指标值的指标按满分计，得分不超过该项分值（封顶），多完成的部分不加分；资金得分同样不超过分值。");
+        w.Line("第十二条要求完成值高于指标值较多的要分析原因，看目标是否定得偏低。");
+        if (p.ReduceForLowTargets)
+        {
+            w.Line("当前规则对超额过多的指标还按偏离程度扣分。");
+        }
+
+        var over = rows.Count > 0 ? rows : s.Report.Indicators.Where(r => r.Status == IndicatorStatus.Exceeded).Select(r => r.Index).Take(5).ToList();
+        foreach (int i in over)
+        {
+            RowFigures(w, i);
+            if (w.Has(P(i) + ".score"))
+            {
+                w.Line($"得分{w.F(P(i) + ".score")}，即该项分值{w.F(P(i) + ".weight")}。");
+            }
+        }
+    }
+
+    private static void Cancelled(AnswerWriter w, IReadOnlyList<int> rows, ScoringPolicy p)
+    {
+        FactSheet s = w.Sheet;
+        var cancelled = s.Report.Indicators.Where(r => r.Rule == IndicatorRule.Cancelled).Select(r => r.Index).ToList();
+        w.Line(p.CancelledScoring == CancelledScoring.FullWeight
+            ? "当前规则按表中做法，指标已取消的仍按满分计入总分，同时列为需要核对的问题：应说明取消原因，并考虑调整分值。"
+            : "当前规则对指标已取消的记零分。");
+        foreach (int i in cancelled.Count > 0 ? cancelled : rows)
+        {
+            w.Line($"“{Name(s, i)}”注明“指标已取消”，分值{w.F(P(i) + ".weight")}，计{w.F(P(i) + ".score", "（未计分）")}。");
+        }
+    }
+
+    private static void Qualitative(AnswerWriter w, IReadOnlyList<int> rows, ScoringPolicy p)
+    {
+        FactSheet s = w.Sheet;
+        string a = w.Percent(p.QualitativeBandLow[QualitativeGrade.Achieved], "达成档下限（评分规则）");
+        string b = w.Percent(p.QualitativeBandLow[QualitativeGrade.Partial], "部分达成档下限（评分规则）");
+        w.Line($"定性指标分三档：达成按分值的{a}及以上计，部分达成按{b}至{a}计，未达成按{b}以下计。");
+        var list = rows.Count > 0 ? rows : s.Report.Indicators.Where(r => r.Rule == IndicatorRule.Qualitative).Select(r => r.Index).ToList();
+        foreach (int i in list.Where(i => s.Report.Indicators[i].Rule == IndicatorRule.Qualitative))
+        {
+            IndicatorResult r = s.Report.Indicators[i];
+            bool weaker = s.Report.Findings.Any(f => f.Path.StartsWith(P(i), StringComparison.Ordinal) && f.Code == "indicator.qualitative-weaker");
+            w.Line($"“{Name(s, i)}”：指标值“{w.Quote(r.Target.Text, "指标值中的数字（表中）")}”，完成值“{w.Quote(r.Actual.Text, "完成值中的数字（表中）")}”，得分{w.F(P(i) + ".score", "（未计分）")}。"
+                + (weaker ? "完成值的评价弱于指标值，按满分计并不稳妥：应给出评价等级，或说明为何仍算达成。" : string.Empty));
+        }
+    }
+
+    private static void ReasonNeeded(AnswerWriter w, IReadOnlyList<int> rows, ScoringPolicy p)
+    {
+        FactSheet s = w.Sheet;
+        w.Line($"需要写偏差原因的：未完成指标值的；完成值达到指标值的{w.Percent(p.OvershootThreshold, "须说明超额原因的完成率界限（评分规则）")}及以上的（第十二条：完成值高于指标值较多的要分析原因）；执行率低于{w.Percent(p.LowExecutionThreshold, "说明原因的执行率界限（评分规则）")}的资金。");
+        var items = DeviationItems.Find(s, p);
+        foreach (int i in rows)
+        {
+            RowFigures(w, i);
+            DeviationItem? item = items.FirstOrDefault(x => x.IndicatorIndex == i);
+            w.Line(item is null ? "这一项不需要专门说明偏差原因。"
+                : item.StatedReason is { } reason ? $"这一项需要说明，表中已填：“{reason}”。" : "这一项需要说明原因，表中还没有填写。");
+        }
+    }
+
+    private static void Weights(AnswerWriter w)
+    {
+        FactSheet s = w.Sheet;
+        if (!Scored(s))
+        {
+            w.Line("转移支付自评表不设分值。");
+            return;
+        }
+
+        foreach (LevelResult l in s.Report.Levels)
+        {
+            w.Line($"{l.Level1}下各指标分值合计{w.F($"levels[{l.Level1}].weight")}。");
+        }
+
+        if (w.Has("weightTotal"))
+        {
+            w.Line($"连同预算执行的分值{w.F("funds.weight")}，分值合计{w.F("weightTotal")}。");
+        }
+
+        ListFindings(w, f => f.Code.StartsWith("weights.", StringComparison.Ordinal));
+    }
+
+    internal static void ListShort(AnswerWriter w, ScoringPolicy p, bool brief = false)
+    {
+        FactSheet s = w.Sheet;
+        var rows = s.Report.Indicators.Where(r => r.Status == IndicatorStatus.Short).Select(r => r.Index).ToList();
+        if (rows.Count == 0)
+        {
+            w.Line("没有未达到指标值的绩效指标。");
+        }
+        else
+        {
+            w.Line($"未达到指标值的有{w.Count(rows.Count, "项", "未完成的指标数")}：");
+            foreach (int i in rows)
+            {
+                if (brief)
+                {
+                    w.Line($"“{Name(s, i)}”完成率{w.F(P(i) + ".completion", "（无法计算）")}。");
+                }
+                else
+                {
+                    RowFigures(w, i);
+                    string? reason = DeviationItems.Clean(s.Evaluation.Indicators[i].DeviationNote);
+                    w.Line(reason is null ? "表中没有填写偏差原因。" : $"填报的原因：“{w.Quote(reason, "原因中的数字（表中）")}”。");
+                }
+            }
+        }
+
+        var lostOnly = s.Report.Indicators.Where(r => r.Status != IndicatorStatus.Short && w.Has(P(r.Index) + ".lost")).Select(r => r.Index).ToList();
+        foreach (int i in lostOnly)
+        {
+            w.Line($"“{Name(s, i)}”没有未完成，但得分{w.F(P(i) + ".score")}，扣{w.F(P(i) + ".lost")}。");
+        }
+
+        LowFunds(w, p, unflaggedOnly: false);
+
+        if (!brief)
+        {
+            ListOvershoot(w, p, onlyIfAny: true);
+        }
+    }
+
+    /// <summary>Fund lines whose 执行率 is below the policy's threshold (all, or only those the findings do not already name).</summary>
+    internal static void LowFunds(AnswerWriter w, ScoringPolicy p, bool unflaggedOnly)
+    {
+        FactSheet s = w.Sheet;
+        var items = DeviationItems.Find(s, p);
+        var low = s.Report.Funds.Where(f => f.Rate is { } rate && rate < p.LowExecutionThreshold
+            && !(unflaggedOnly && s.Report.Findings.Any(x => x.Path == $"funds.lines[{f.Index}]" && x.Severity != Severity.Info))).ToList();
+        if (low.Count == 0)
+        {
+            return;
+        }
+
+        w.Line($"资金方面，执行率低于{w.Percent(p.LowExecutionThreshold, "说明原因的执行率界限（评分规则）")}、需要说明原因的有：");
+        foreach (FundLineResult line in low)
+        {
+            string fp = $"funds.lines[{line.Index}]";
+            DeviationItem? item = items.FirstOrDefault(x => x.FundLineIndex == line.Index);
+            w.Line($"{line.Name}执行率{w.F(fp + ".rate")}（执行{w.F(fp + ".executed")}，预算{w.F(fp + ".budget")}）{(item?.StatedReason is null ? string.Empty : "，已说明原因")}；");
+        }
+    }
+
+    internal static void ListOvershoot(AnswerWriter w, ScoringPolicy p, bool onlyIfAny = false)
+    {
+        FactSheet s = w.Sheet;
+        var over = DeviationItems.Find(s, p).Where(x => x.Kind == DeviationKind.Overshoot && x.IndicatorIndex is not null).ToList();
+        if (over.Count == 0)
+        {
+            if (!onlyIfAny)
+            {
+                w.Line($"没有完成值达到指标值{w.Percent(p.OvershootThreshold, "须说明超额原因的完成率界限（评分规则）")}及以上的指标。");
+            }
+
+            return;
+        }
+
+        w.Line($"完成值达到指标值{w.Percent(p.OvershootThreshold, "须说明超额原因的完成率界限（评分规则）")}及以上、超得较多的有{w.Count(over.Count, "项", "超额较多的指标数")}：");
+        foreach (DeviationItem item in over)
+        {
+            int i = item.IndicatorIndex!.Value;
+            w.Line($"“{Name(s, i)}”完成值{w.F(P(i) + ".actual")}，是指标值{w.F(P(i) + ".target")}的{w.F(P(i) + ".completion")}，{(item.StatedReason is null ? "还没有说明超额原因" : "已说明原因")}。");
+        }
+    }
+
+    private static void ListUnexplained(AnswerWriter w, ScoringPolicy p)
+    {
+        FactSheet s = w.Sheet;
+        var items = DeviationItems.Find(s, p).Where(x => x.StatedReason is null).ToList();
+        if (items.Count == 0)
+        {
+            w.Line("需要说明的事项都已填写原因。");
+            return;
+        }
+
+        w.Line($"需要说明却没有填写原因的有{w.Count(items.Count, "项", "缺少原因的事项数")}：");
+        foreach (DeviationItem item in items)
+        {
+            if (item.IndicatorIndex is { } i)
+            {
+                string what = item.Kind switch
+                {
+                    DeviationKind.Overshoot => $"完成值是指标值的{w.F(P(i) + ".completion")}，超得较多",
+                    DeviationKind.Shortfall => $"完成值是指标值的{w.F(P(i) + ".completion", "（无法计算）")}",
+                    DeviationKind.QualitativeWeaker => "完成值的评价弱于指标值",
+                    DeviationKind.Cancelled => "年中取消了这一指标",
+                    _ => "需要说明",
+                };
+                w.Line($"“{Name(s, i)}”：{what}。");
+            }
+            else if (item.FundLineIndex is { } f)
+            {
+                w.Line($"{item.Name}执行率{w.F($"funds.lines[{f}].rate")}。");
+            }
+            else
+            {
+                w.Line($"“{item.Name}”。");
+            }
+        }
+    }
+
+    internal static void ListFindings(AnswerWriter w, Func<Finding, bool>? which = null)
+    {
+        var findings = w.Sheet.Report.Findings.Where(f => f.Severity != Severity.Info && (which?.Invoke(f) ?? true)).ToList();
+        if (findings.Count == 0)
+        {
+            if (which is null)
+            {
+                w.Line("表内勾稽检查没有发现需要核对的问题。");
+            }
+
+            return;
+        }
+
+        w.Line($"表内勾稽检查发现{w.Count(findings.Count, "处", "需要核对的问题数")}需要核对的问题：");
+        foreach (Finding f in findings)
+        {
+            // The calculator's own message: its numbers are the calculator's, stated as facts of this turn.
+            string text = NumberInText().Replace(f.Message, m =>
+            {
+                string digits = m.Groups[1].Value;
+                int decimals = digits.Contains('.', StringComparison.Ordinal) ? digits.Length - digits.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+                decimal v = decimal.Parse(digits, NumberStyles.Number, CultureInfo.InvariantCulture);
+                return w.N(v, m.Groups[2].Value, decimals, "检查结果中的数字（计算器）");
+            });
+            w.Line($"{(f.Severity == Severity.Error ? "【错误】" : "【提示】")}{text.TrimEnd('。')}。");
+        }
+    }
+
+    [GeneratedRegex(@"(?<![\d.〔年])(\d+(?:\.\d+)?)(%|分|人|万元|万人)?")]
+    private static partial Regex NumberInText();
+}
