@@ -29,9 +29,9 @@ public static class ReportApi
     public static void MapReportApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api/v1/evaluations/{id:guid}").WithTags("Report");
-        api.MapGet("/report", GetAsync).RequireAuthorization(ApiSecurity.Reader).WithName("GetReport")
+        api.MapGet("/report", GetAsync).RequireAuthorization(ApiSecurity.Reader).WithName("GetEvaluationReport")
             .WithSummary("绩效自评报告的最新版本（或 ?version=N）/ The report's latest version").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/report", PostAsync).RequireAuthorization(ApiSecurity.Drafter).WithName("DraftReport")
+        api.MapPost("/report", PostAsync).RequireAuthorization(ApiSecurity.Drafter).WithName("DraftEvaluationReport")
             .WithSummary("起草全文或某一部分；带 text 时保存修改 / Draft all parts or one; with text, save an edit").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/report/parts/{part}", PutPartAsync).RequireAuthorization(ApiSecurity.Drafter).WithName("EditReportPart")
             .WithSummary("保存某一部分的修改，重新核验 / Save an edited part, verified again").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -138,7 +138,7 @@ public static class ReportApi
         return TypedResults.Created($"/api/v1/evaluations/{stored.Id}/report?version={v.Version}", await EnvelopeAsync(reports, caller, v, ct));
     }
 
-    private static string Who(ApiCaller caller) => caller.Prefix;
+    private static string Who(ApiCaller caller) => "ak_" + caller.Prefix;
 
     private static async Task<ReportEnvelope> EnvelopeAsync(ReportStore reports, ApiCaller caller, ReportVersion v, CancellationToken ct) =>
         new(v.EvaluationId, v.Version, v.Change, v.Part, v.CreatedBy, v.CreatedAt, v.Report, await reports.ListAsync(caller.Unit, v.EvaluationId, ct));
