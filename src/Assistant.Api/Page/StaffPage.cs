@@ -16,6 +16,8 @@ public static class StaffPage
         ("/", "page/index.html", "text/html; charset=utf-8"),
         ("/app.js", "page/app.js", "text/javascript; charset=utf-8"),
         ("/app.css", "page/app.css", "text/css; charset=utf-8"),
+        ("/report.js", "page/report.js", "text/javascript; charset=utf-8"),
+        ("/report.css", "page/report.css", "text/css; charset=utf-8"),
     ];
 
     public static void MapStaffPage(this IEndpointRouteBuilder app)

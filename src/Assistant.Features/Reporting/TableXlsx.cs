@@ -34,7 +34,7 @@ public static class TableXlsx
             var sheets = wb.Workbook.AppendChild(new Sheets());
             var table = new SheetBuilder();
             Fill(table, evaluation, score);
-            AddSheet(wb, sheets, 1, "自评表", table, [12, 20, 26, 14, 14, 8, 10, 30]);
+            AddSheet(wb, sheets, 1, "自评表", table, [12, 16, 36, 14, 14, 10, 12, 36]);
             var findings = new SheetBuilder();
             Findings(findings, score);
             AddSheet(wb, sheets, 2, "审核发现", findings, [28, 10, 70, 24, 14, 14]);
@@ -81,9 +81,9 @@ public static class TableXlsx
             rootRow = root && rootRow == 0 ? row : rootRow;
             s.Text(row, 1, string.Empty, Boxed);
             s.Text(row, 2, root ? line.Name.Trim() : "其中：" + line.Name.Trim(), Boxed);
-            s.Number(row, 3, line.InitialBudget?.Value, Boxed);
-            s.Number(row, 4, line.Budget?.Value, Boxed);
-            s.Number(row, 5, line.Executed?.Value, Boxed);
+            s.Number(row, 3, line.InitialBudget?.Value, Money(line.InitialBudget));
+            s.Number(row, 4, line.Budget?.Value, Money(line.Budget));
+            s.Number(row, 5, line.Executed?.Value, Money(line.Executed));
             s.Formula(row, 7, r.Rate is null ? null : $"IF(D{row}=0,\"\",E{row}/D{row})", r.Rate, BoxedPercent);
             if (scored && root)
             {
@@ -158,6 +158,9 @@ public static class TableXlsx
         }
     }
 
+    /// <summary>Money keeps the decimals it was printed with (2700.00 stays 2700.00).</summary>
+    private static uint Money(Assistant.Domain.Numbers.PrintedNumber? n) => n is { Decimals: 2 } ? BoxedTwo : Boxed;
+
     private static void Findings(SheetBuilder s, ScoreReport score)
     {
         string[] heads = ["代码", "级别", "说明", "位置", "应为", "实际"];
@@ -188,11 +191,15 @@ public static class TableXlsx
     {
         WorksheetPart part = wb.AddNewPart<WorksheetPart>();
         var columns = new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true }));
-        var ws = new Worksheet(columns, builder.Data());
+        var ws = new Worksheet(new SheetProperties(new PageSetupProperties { FitToPage = true }), columns, builder.Data());
         if (builder.Merges.Count > 0)
         {
             ws.Append(new MergeCells(builder.Merges.Select(m => new MergeCell { Reference = m })));
         }
+
+        // A4 landscape, one page wide, as the table is printed for signing.
+        ws.Append(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 });
+        ws.Append(new PageSetup { PaperSize = 9U, Orientation = OrientationValues.Landscape, FitToWidth = 1U, FitToHeight = 0U });
 
         part.Worksheet = ws;
         sheets.Append(new Sheet { Id = wb.GetIdOfPart(part), SheetId = id, Name = name });
