@@ -133,7 +133,7 @@ public static class ReportApi
         }
 
         Evaluation evaluation = EvaluationJson.Parse(stored.Body);
-        ReportPartDto edited = ReportService.Edit(evaluation, latest.Report.Policy, part, text, Who(caller), DateTimeOffset.UtcNow);
+        ReportPartDto edited = ReportService.Edit(evaluation, latest.Report.Policy, part, text, Who(caller), DateTimeOffset.UtcNow, latest.Report.Part(part));
         ReportVersion v = await reports.AddAsync(caller.Unit, caller.KeyId, Who(caller), stored.Id, "edited", part, latest.Report.With(edited), ct);
         return TypedResults.Created($"/api/v1/evaluations/{stored.Id}/report?version={v.Version}", await EnvelopeAsync(reports, caller, v, ct));
     }

@@ -196,6 +196,7 @@ public static class PerformancePart
         sb.Append("（四）绩效指标完成情况分析\n");
         var level1s = Enumerable.Range(0, e.Indicators.Count).GroupBy(i => ReportFacts.Level1Of(e.Indicators[i].Level1)).ToList();
         int n1 = 0;
+        int groups = 0;
         foreach (var g1 in level1s)
         {
             n1++;
@@ -215,7 +216,7 @@ public static class PerformancePart
                 if (met.Count > 0)
                 {
                     sentences.Add(met.Count > 1
-                        ? string.Concat(met.Select(i => p.Indicator(i) + "。")) + "以上指标均达到年度指标值。"
+                        ? string.Concat(met.Select(i => p.Indicator(i) + "。")) + MetTogether[groups++ % MetTogether.Length]
                         : p.Indicator(met[0]) + "，达到年度指标值。");
                 }
 
@@ -232,6 +233,9 @@ public static class PerformancePart
             }
         }
     }
+
+    /// <summary>How a group of met indicators is summed up, varied so the report does not repeat one sentence.</summary>
+    private static readonly string[] MetTogether = ["以上指标均达到年度指标值。", "上述各项均达到年度目标要求。", "这几项指标均按年度指标值完成。", "以上各项均实现年度目标。"];
 
     private static string Join(IReadOnlyList<string> names) =>
         names.Count == 1 ? names[0] : string.Join("、", names.Take(names.Count - 1)) + "和" + names[^1];

@@ -42,7 +42,7 @@ public static partial class ReportText
                 {
                     if (NoteClause().IsMatch(clause))
                     {
-                        notes.Add(new ReviewNote(Kind(clause), Trim(clause), Part: partNumeral));
+                        notes.Add(new ReviewNote(Kind(clause), Trim(clause) + Context(s, clause), Part: partNumeral));
                     }
                     else
                     {
@@ -131,6 +131,13 @@ public static partial class ReportText
         }
 
         return list;
+    }
+
+    /// <summary>Where a note came from: the start of its sentence, so the unit knows which item it concerns.</summary>
+    private static string Context(string sentence, string clause)
+    {
+        string rest = sentence.Replace(clause, string.Empty, StringComparison.Ordinal).Trim().TrimEnd('，', '。', '；');
+        return rest.Length == 0 ? string.Empty : "（见：" + (rest.Length > 40 ? rest[..40] + "…" : rest) + "）";
     }
 
     private static bool EndsSentence(string s) => s.Length > 0 && s[^1] is '。' or '！' or '？' or '；';

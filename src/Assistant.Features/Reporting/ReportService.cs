@@ -26,6 +26,7 @@ namespace Assistant.Features.Reporting;
 public sealed partial class ReportService(CorpusSearch search, DraftingModel model, DraftingService drafting, ILogger<ReportService> logger)
 {
     private const int ManagementSources = 3;
+    private const string EditCheck = "修改稿中";
 
     public async Task<ReportDraft> DraftAsync(Evaluation evaluation, ReportRequest request, ReportDraft? previous = null, CancellationToken cancellationToken = default)
     {
@@ -59,7 +60,7 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
     }
 
     /// <summary>An edited part: its text as written (the heading restored if it was removed), verified again, its problems as notes.</summary>
-    public static ReportPartDto Edit(Evaluation evaluation, string? policyName, string partKey, string text, string editedBy, DateTimeOffset editedAt)
+    public static ReportPartDto Edit(Evaluation evaluation, string? policyName, string partKey, string text, string editedBy, DateTimeOffset editedAt, ReportPartDto? previous = null)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(text);
@@ -78,12 +79,12 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
 
         string body = DraftText.Render(string.Join('\n', lines), sheet, 0).Text;
         VerificationReport report = Verifier.Verify(sheet, body);
-        var notes = DraftText.Problems(report)
-            .Select(p => new ReviewNoteDto(ReviewNoteKinds.Supply, "修改稿中" + p.Reason + "，请核对。", null, null, null, info.Numeral))
-            .ToList();
+        // The drafted part's notes still stand (what the unit must supply); the last edit's checks are replaced.
+        var notes = (previous?.Notes ?? []).Where(n => !n.Message.StartsWith(EditCheck, StringComparison.Ordinal)).ToList();
+        notes.AddRange(DraftText.Problems(report).Select(p => new ReviewNoteDto(ReviewNoteKinds.Supply, EditCheck + p.Reason + "，请核对。", null, null, null, info.Numeral)));
         if (!ReportText.IsSubmittable(body))
         {
-            notes.Add(new ReviewNoteDto(ReviewNoteKinds.Supply, "修改稿中含有【待核实】、占位符或写给单位的提示语，提交前请删去。", null, null, null, info.Numeral));
+            notes.Add(new ReviewNoteDto(ReviewNoteKinds.Supply, EditCheck + "含有【待核实】、占位符或写给单位的提示语，提交前请删去。", null, null, null, info.Numeral));
         }
 
         string status = report.IsClean && ReportText.IsSubmittable(body) ? DraftResult.Verified : DraftResult.NeedsReview;
