@@ -11,6 +11,8 @@ using Assistant.Domain.Verification;
 using Assistant.Features.Corpus;
 using Assistant.Features.Drafting;
 using Assistant.Features.Evaluations;
+using Assistant.Features.Orchestration;
+using Microsoft.SemanticKernel;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
@@ -23,7 +25,7 @@ namespace Assistant.Features.Reporting;
 /// drafter. Every part's text is then cleaned of notes to the unit (they go beside it), and verified once
 /// more as it will be submitted. An edited part is verified the same way and kept as the staff wrote it.
 /// </summary>
-public sealed partial class ReportService(CorpusSearch search, DraftingModel model, DraftingService drafting, ILogger<ReportService> logger)
+public sealed partial class ReportService(CorpusSearch search, DraftingModel model, DraftingService drafting, AssistantKernel kernels, ILogger<ReportService> logger)
 {
     private const int ManagementSources = 3;
     private const string EditCheck = "修改稿中";
@@ -94,7 +96,7 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
 
     private async Task<ReportPartDto> DeviationAsync(Evaluation evaluation, ReportRequest request, ScoringPolicy policy, FactSheet sheet, CancellationToken cancellationToken)
     {
-        DraftResult d = await drafting.DraftAsync(evaluation, new DraftRequest(DraftSection.Deviation, policy.Name, request.Provider, request.SourcesPerItem), cancellationToken);
+        DraftResult d = await drafting.DraftAsync(evaluation, new DraftRequest(DraftSection.Deviation, policy.Name, request.Provider, request.SourcesPerItem), null, cancellationToken);
         ReportPartInfo info = ReportParts.Get(ReportParts.Deviation);
         var notes = d.Notes.ToList();
         notes.AddRange(d.Items.Where(i => !i.Covered).Select(i => new ReviewNoteDto(ReviewNoteKinds.Supply, $"“{i.Name}”需要在本部分说明，草稿未写到，请补写。", null, i.IndicatorIndex, i.Name, info.Numeral)));
@@ -121,11 +123,12 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
         (string provider, string modelId) = client.Describe();
         PromptTemplate prompt = PromptLibrary.Embedded[PromptLibrary.ReportPart];
         string facts = FactList(sheet, composed.Draft);
-        var options = new ChatOptions { Temperature = prompt.Temperature, MaxOutputTokens = prompt.MaxOutputTokens };
+        Kernel kernel = kernels.Create(new AuditLog(new AuditScope()) { Model = (provider, modelId) });
+        ChatOptions options = prompt.ChatOptions() ?? new ChatOptions();
         var first = new List<ChatMessage>
         {
             new(ChatRole.System, prompt.System),
-            new(ChatRole.User, prompt.Render(new Dictionary<string, string>
+            new(ChatRole.User, await prompt.RenderAsync(kernel, new Dictionary<string, string>
             {
                 ["title"] = sheet.Evaluation.Title,
                 ["year"] = sheet.Evaluation.Year?.ToString(CultureInfo.InvariantCulture) ?? "本",
@@ -149,7 +152,7 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
                 var messages = new List<ChatMessage>
                 {
                     new(ChatRole.System, repair.System),
-                    new(ChatRole.User, repair.Render(new Dictionary<string, string>
+                    new(ChatRole.User, await repair.RenderAsync(kernel, new Dictionary<string, string>
                     {
                         ["draft"] = best.Raw,
                         ["problems"] = string.Join('\n', best.Complaints.Select((c, i) => $"{i + 1}. {c}")),
