@@ -171,6 +171,23 @@ foreach (var group in drafting.GroupBy(d => d.Provider))
     metrics[$"drafting.{group.Key}.verifiedDrafts"] = Ratio(group.Count(d => d.Status == "verified"), group.Count());
 }
 
+var wholeReport = await Assistant.Eval.WholeReportEval.RunAsync(repo, shared);
+foreach (var group in wholeReport.GroupBy(d => d.Provider))
+{
+    foreach (var part in group.GroupBy(d => d.Part))
+    {
+        metrics[$"report.{group.Key}.{part.Key}.itemsNamed"] = Ratio(part.Sum(d => d.Covered), part.Sum(d => d.Items));
+        metrics[$"report.{group.Key}.{part.Key}.numbersVerified"] = Ratio(part.Sum(d => d.Verified), part.Sum(d => d.Numbers));
+    }
+
+    metrics[$"report.{group.Key}.unexpectedUnverified"] = group.Sum(d => d.Unverified);
+    metrics[$"report.{group.Key}.unexpectedMasked"] = group.Sum(d => d.Masked);
+    metrics[$"report.{group.Key}.unexpectedUnsubmittable"] = group.Count(d => !d.Submittable);
+    metrics[$"report.{group.Key}.unexpectedRepeatedSentences"] = group.Sum(d => d.RepeatedSentences);
+    metrics[$"report.{group.Key}.citedParts"] = group.Count(d => d.Cited > 0);
+    metrics[$"report.{group.Key}.verifiedParts"] = Ratio(group.Count(d => d.Status == "verified"), group.Count());
+}
+
 var quality = await Assistant.Eval.DraftQualityEval.RunAsync(repo, shared);
 metrics["quality.adversarialCases"] = quality.Count(q => q.Provider == "offline" && !q.Case.StartsWith("reference/", StringComparison.Ordinal));
 foreach (var group in quality.GroupBy(q => q.Provider))
@@ -258,7 +275,7 @@ foreach ((string name, decimal value) in metrics)
 }
 
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, reports, labelled = labelled.Select(l => new { l.Report, l.Numbers, l.Unlabelled, l.Disagreements }), retrieval, drafting, quality, chat, explanations, imports }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+File.WriteAllText(output, JsonSerializer.Serialize(new { metrics, rows, verifier, reports, labelled = labelled.Select(l => new { l.Report, l.Numbers, l.Unlabelled, l.Disagreements }), retrieval, drafting, quality, wholeReport, chat, explanations, imports }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 if (failures.Count > 0)
 {
     Console.Error.WriteLine("eval below floor: " + string.Join("; ", failures));

@@ -7,6 +7,8 @@ using Assistant.Features.Drafting;
 using Assistant.Api.Records;
 using Assistant.Api.Conversations;
 using Assistant.Api.Page;
+using Assistant.Api.Reporting;
+using Assistant.Features.Reporting;
 
 namespace Assistant.Api;
 
@@ -37,6 +39,7 @@ public static class ApiHost
         builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiBodies.DescribeJsonBody));
         builder.Services.AddAssistantStorage(builder.Configuration);
         builder.Services.AddAssistantDrafting(builder.Configuration);
+        builder.Services.AddAssistantReporting();
         builder.AddApiSecurity();
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddHealthChecks().AddDbContextCheck<Assistant.Features.Storage.AssistantDb>("database");
@@ -57,5 +60,6 @@ public static class ApiHost
         app.MapRecordsApi();
         Importing.ImportApi.MapImportApi(app);
         app.MapConversationsApi();
+        app.MapReportApi();
     }
 }

@@ -177,6 +177,8 @@ public class PromptTests
         ["sources"] = "[S1] 《示例》2023年度 · 三 · 见习岗位不足\n",
         ["draft"] = "1. 完成率96.00%。",
         ["problems"] = "1. “96.00%”在自评表中找不到依据",
+        ["heading"] = "二、绩效情况分析",
+        ["outline"] = "二、绩效情况分析\n（一）资金投入情况分析\n全年预算数{{fact:funds.lines[0].budget}}，执行率{{fact:funds.lines[0].rate}}。\n",
     };
 
     public static TheoryData<string> Names() => new(PromptLibrary.Embedded.All.Select(p => p.Name).Order(StringComparer.Ordinal));
@@ -212,7 +214,7 @@ public class PromptTests
     [Fact]
     public void TheLibraryHasItsPrompts_WithVersionsAndSettings()
     {
-        Assert.Equal(["chat", "deviation-reasons", "deviation-section", "improvement-measures", "repair"], PromptLibrary.Embedded.All.Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["chat", "deviation-reasons", "deviation-section", "improvement-measures", "repair", "report-part"], PromptLibrary.Embedded.All.Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.All(PromptLibrary.Embedded.All, p =>
         {
             Assert.False(string.IsNullOrWhiteSpace(p.Version));

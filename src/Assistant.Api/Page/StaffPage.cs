@@ -17,6 +17,8 @@ public static class StaffPage
         ("/app.js", "page/app.js", "text/javascript; charset=utf-8"),
         ("/app.css", "page/app.css", "text/css; charset=utf-8"),
         ("/import.js", "page/import.js", "text/javascript; charset=utf-8"),
+        ("/report.js", "page/report.js", "text/javascript; charset=utf-8"),
+        ("/report.css", "page/report.css", "text/css; charset=utf-8"),
     ];
 
     public static void MapStaffPage(this IEndpointRouteBuilder app)

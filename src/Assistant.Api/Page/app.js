@@ -131,6 +131,7 @@ async function openEvaluation(id) {
   const latest = envelope.drafts.filter(d => d.section === $("draft-section").value).pop();
   if (latest) renderDraft((await json("/api/v1/drafts/" + latest.id)).draft, latest.version);
   status("已载入：" + envelope.score.title);
+  document.dispatchEvent(new CustomEvent("assistant:evaluation-opened", { detail: envelope.id }));
 }
 
 function renderScore(score) {

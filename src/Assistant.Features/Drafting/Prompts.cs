@@ -164,6 +164,7 @@ public sealed class PromptLibrary
     public const string ImprovementMeasures = "improvement-measures";
     public const string Repair = "repair";
     public const string Chat = "chat";
+    public const string ReportPart = "report-part";
 
     private readonly Dictionary<string, PromptTemplate> prompts;
 

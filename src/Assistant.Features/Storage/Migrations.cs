@@ -187,3 +187,47 @@ public sealed class ConversationsMigration : Migration
         migrationBuilder.Sql("DROP TABLE conversation_messages; DROP FUNCTION conversation_messages_immutable(); DROP TABLE conversations;");
     }
 }
+
+/// <summary>
+/// Versions of the whole report per evaluation: each row holds all five parts as they stood after one
+/// change (a draft of all parts or one, or an edit of one part), who made it and when. Rows are never
+/// updated; the latest version is the report.
+/// </summary>
+[DbContext(typeof(AssistantDb))]
+[Migration("20261202000001_ReportVersions")]
+public sealed class ReportVersionsMigration : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql("""
+            CREATE TABLE report_versions (
+                id uuid PRIMARY KEY,
+                evaluation_id uuid NOT NULL REFERENCES evaluations (id),
+                unit text NOT NULL,
+                version integer NOT NULL,
+                change text NOT NULL CHECK (change IN ('drafted', 'edited')),
+                part text,
+                status text NOT NULL,
+                body jsonb NOT NULL,
+                created_by uuid,
+                created_by_name text NOT NULL,
+                created_at timestamptz NOT NULL,
+                UNIQUE (evaluation_id, version)
+            );
+            CREATE INDEX ix_report_versions_unit ON report_versions (unit, evaluation_id, version DESC);
+
+            CREATE FUNCTION report_versions_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'report versions are never overwritten';
+            END $$;
+            CREATE TRIGGER report_versions_no_update BEFORE UPDATE ON report_versions FOR EACH ROW EXECUTE FUNCTION report_versions_immutable();
+            """);
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        migrationBuilder.Sql("DROP TABLE report_versions; DROP FUNCTION report_versions_immutable();");
+    }
+}

@@ -1,0 +1,140 @@
+using Assistant.Domain.Cells;
+using Assistant.Domain.Drafting;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Scoring;
+using Assistant.Domain.Verification;
+
+namespace Assistant.Domain.Reporting;
+
+/// <summary>
+/// How a report states an indicator or a fund line, every number as a fact reference. A printed cell that
+/// is not one quantity (效果显著, 12月底前) is quoted only when the verifier finds nothing in it it cannot check.
+/// </summary>
+public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
+{
+    public FactSheet Sheet { get; } = sheet;
+
+    public ScoringPolicy Policy { get; } = policy ?? ScoringPolicy.Default;
+
+    public decimal LowExecution => Policy.LowExecutionThreshold;
+
+    public bool Scored => Sheet.Evaluation.Kind == EvaluationKind.Project;
+
+    public string? Fact(string id) => Sheet.Find(id) is null ? null : DraftText.Ref(id);
+
+    /// <summary>A target or actual cell: ≥{{fact}} for a quantity, the quoted words for the rest, null when it cannot be stated safely.</summary>
+    public string? Cell(int index, Cell cell, string which)
+    {
+        if (cell is QuantityCell q && Fact($"indicators[{index}].{which}") is { } r)
+        {
+            return Symbol(q.Comparator) + r;
+        }
+
+        if (cell is QualitativeCell or DeadlineCell && Quotable(cell.Text))
+        {
+            return "“" + cell.Text.Trim().TrimEnd('。', '；', '，') + "”";
+        }
+
+        return null;
+    }
+
+    /// <summary>One indicator's result as a clause (no closing mark).</summary>
+    public string Indicator(int index)
+    {
+        Indicator ind = Sheet.Evaluation.Indicators[index];
+        IndicatorResult r = Sheet.Report.Indicators[index];
+        string name = ind.Name.Trim();
+        string? t = Cell(index, r.Target, "target");
+        string? a = Cell(index, r.Actual, "actual");
+        string? c = r.Completion is { } ? Fact($"indicators[{index}].completion") : null;
+
+        if (r.Rule == IndicatorRule.Cancelled)
+        {
+            return $"{name}年度内已取消";
+        }
+
+        if (r.Target is MissingCell)
+        {
+            return a is null ? $"{name}未设定指标值" : $"{name}未设定指标值，全年实际完成{a}";
+        }
+
+        if (t is null && a is null)
+        {
+            return $"{name}的指标值和完成情况见附件自评表";
+        }
+
+        string target = t is null ? string.Empty : $"指标值{t}，";
+        string actual = a is null ? "实际完成情况见附件自评表" : r.Rule == IndicatorRule.Qualitative ? $"实际完成情况为{a}" : $"实际完成{a}";
+        string clause = $"{name}{target}{actual}";
+        switch (r.Status)
+        {
+            case IndicatorStatus.Short when r.Rule == IndicatorRule.Qualitative:
+                clause += "，实际效果弱于年度指标值";
+                break;
+            case IndicatorStatus.Short:
+                clause += (c is null ? string.Empty : $"，完成率{c}") + "，未完成年度指标值";
+                break;
+            case IndicatorStatus.Exceeded when r.Rule == IndicatorRule.Reverse:
+                clause += "，优于年度指标值";
+                break;
+            case IndicatorStatus.Exceeded:
+                clause += (c is null ? string.Empty : $"，完成率{c}") + "，超额完成年度指标值";
+                break;
+        }
+
+        if (Scored && r.Status == IndicatorStatus.Short && Fact($"indicators[{index}].score") is { } s && Fact($"indicators[{index}].weight") is { } w)
+        {
+            clause += $"，得分{s}（分值{w}）";
+        }
+
+        return clause;
+    }
+
+    /// <summary>Whether the clause of <see cref="Indicator"/> counts as met (grouped with others in a report).</summary>
+    public bool IsMet(int index)
+    {
+        IndicatorResult r = Sheet.Report.Indicators[index];
+        return r.Status == IndicatorStatus.Met && r.Rule != IndicatorRule.Cancelled && r.Target is not MissingCell;
+    }
+
+    /// <summary>Whether a printed text can be quoted: every number in it is an identifier or verifies.</summary>
+    public bool Quotable(string text)
+    {
+        VerificationReport report = Verifier.Verify(Sheet, "“" + text + "”");
+        return report.IsClean;
+    }
+
+    /// <summary>The index of the fund line that is the total (no parent), or the first line.</summary>
+    public int? RootLine()
+    {
+        var lines = Sheet.Evaluation.Funds.Lines;
+        if (lines.Count == 0)
+        {
+            return null;
+        }
+
+        int root = lines.ToList().FindIndex(l => string.IsNullOrWhiteSpace(l.Parent));
+        return root < 0 ? 0 : root;
+    }
+
+    /// <summary>The parts of a fund line that carry money (a zero budget and zero spending is left out).</summary>
+    public IReadOnlyList<int> Parts(int root)
+    {
+        var lines = Sheet.Evaluation.Funds.Lines;
+        string name = lines[root].Name.Trim();
+        return Enumerable.Range(0, lines.Count)
+            .Where(i => i != root && lines[i].Parent?.Trim() == name)
+            .Where(i => (lines[i].Budget?.Value ?? 0m) != 0m || (lines[i].Executed?.Value ?? 0m) != 0m)
+            .ToList();
+    }
+
+    public static string Symbol(Comparator comparator) => comparator switch
+    {
+        Comparator.AtLeast => "≥",
+        Comparator.Above => ">",
+        Comparator.AtMost => "≤",
+        Comparator.Below => "<",
+        _ => string.Empty,
+    };
+}

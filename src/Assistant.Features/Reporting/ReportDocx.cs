@@ -1,0 +1,168 @@
+using System.Globalization;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Reporting;
+using Assistant.Domain.Scoring;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Assistant.Features.Reporting;
+
+/// <summary>
+/// The report as a Word document in the layout of GB/T 9704 (党政机关公文格式): A4, margins 37/35/28/26 mm,
+/// title in 方正小标宋简体 22 pt, body in 仿宋_GB2312 16 pt on exact 28 pt lines with a two-character first-line
+/// indent, 一、 headings in 黑体, （一） headings in 楷体_GB2312, the page number in the footer, and the scored
+/// 自评表 attached after a page break (<see cref="TableDocx"/>). The official font names are kept; a machine
+/// without them maps them (scripts/office-up does it for LibreOffice).
+/// </summary>
+public static class ReportDocx
+{
+    public const string TitleFont = "方正小标宋简体";
+    public const string BodyFont = "仿宋_GB2312";
+    public const string HeadingFont = "黑体";
+    public const string SubheadingFont = "楷体_GB2312";
+    public const string TableFont = "宋体";
+
+    public static void Write(Stream output, Evaluation evaluation, ScoreReport score, ReportDraft report)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(report);
+        using var stream = new MemoryStream();
+        using (WordprocessingDocument doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            MainDocumentPart main = doc.AddMainDocumentPart();
+            AddStyles(main);
+            var body = new Body();
+            foreach (string line in TitleLines(evaluation))
+            {
+                body.Append(Paragraph(line, TitleFont, 44, Justification: JustificationValues.Center, indent: false, lineTwips: 700));
+            }
+
+            body.Append(Paragraph(string.Empty, BodyFont, 32, indent: false));
+            foreach (ReportPartInfo info in ReportParts.All)
+            {
+                ReportPartDto? part = report.Part(info.Key);
+                string text = part?.Text ?? info.Heading;
+                foreach (string line in text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+                {
+                    body.Append(BodyLine(line));
+                }
+            }
+
+            body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+            TableDocx.Append(body, evaluation, score);
+            body.Append(SectionProperties(main));
+            main.Document = new Document(body);
+            doc.PackageProperties.Title = string.Concat(TitleLines(evaluation));
+            doc.PackageProperties.Language = "zh-CN";
+        }
+
+        stream.Position = 0;
+        stream.CopyTo(output);
+    }
+
+    /// <summary>The title: the fund (with region) on the first line, the year and 绩效自评报告 on the second.</summary>
+    public static IReadOnlyList<string> TitleLines(Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        string region = evaluation.Region?.Trim() ?? string.Empty;
+        string title = evaluation.Title.Trim();
+        string first = region.Length > 0 && !title.StartsWith(region, StringComparison.Ordinal) ? region + title : title;
+        string year = evaluation.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年度" : string.Empty;
+        return [first, year + "绩效自评报告"];
+    }
+
+    /// <summary>A line of a part: 一、 headings in 黑体, （一） headings in 楷体, the rest as body text.</summary>
+    private static Paragraph BodyLine(string line)
+    {
+        if (line.Length > 1 && "一二三四五六七八九十".Contains(line[0], StringComparison.Ordinal) && line[1] == '、')
+        {
+            return Paragraph(line, HeadingFont, 32);
+        }
+
+        if (line.StartsWith('（') && line.Length > 2 && "一二三四五六七八九十".Contains(line[1], StringComparison.Ordinal))
+        {
+            int close = line.IndexOf('）', StringComparison.Ordinal);
+            int end = line.IndexOfAny(['。', '：'], close > 0 ? close : 0);
+            if (end < 0 || end == line.Length - 1)
+            {
+                return Paragraph(line, SubheadingFont, 32);
+            }
+
+            // （一）资金投入情况分析。正文……: the heading in 楷体, the text after it in 仿宋.
+            Paragraph p = Paragraph(line[..(end + 1)], SubheadingFont, 32);
+            p.Append(Run(line[(end + 1)..], BodyFont, 32));
+            return p;
+        }
+
+        return Paragraph(line, BodyFont, 32);
+    }
+
+    internal static Paragraph Paragraph(string text, string font, int halfPoints, JustificationValues? Justification = null, bool indent = true, int lineTwips = 560)
+    {
+        var props = new ParagraphProperties(
+            new SnapToGrid { Val = lineTwips == 560 },
+            new SpacingBetweenLines { Line = lineTwips.ToString(CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" });
+        if (indent)
+        {
+            props.Append(new Indentation { FirstLineChars = 200, FirstLine = "640" });
+        }
+
+        props.Append(new Justification { Val = Justification ?? JustificationValues.Both });
+        var p = new Paragraph(props);
+        if (text.Length > 0)
+        {
+            p.Append(Run(text, font, halfPoints));
+        }
+
+        return p;
+    }
+
+    internal static Run Run(string text, string font, int halfPoints, bool bold = false)
+    {
+        var rp = new RunProperties(new RunFonts { Ascii = font, HighAnsi = font, EastAsia = font, ComplexScript = font });
+        if (bold)
+        {
+            rp.Append(new Bold());
+        }
+
+        rp.Append(new FontSize { Val = halfPoints.ToString(CultureInfo.InvariantCulture) }, new FontSizeComplexScript { Val = halfPoints.ToString(CultureInfo.InvariantCulture) });
+
+        return new Run(rp, new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+    }
+
+    private static void AddStyles(MainDocumentPart main)
+    {
+        StyleDefinitionsPart styles = main.AddNewPart<StyleDefinitionsPart>();
+        styles.Styles = new Styles(
+            new DocDefaults(
+                new RunPropertiesDefault(new RunPropertiesBaseStyle(
+                    new RunFonts { Ascii = BodyFont, HighAnsi = BodyFont, EastAsia = BodyFont, ComplexScript = BodyFont },
+                    new FontSize { Val = "32" },
+                    new Languages { Val = "en-US", EastAsia = "zh-CN" })),
+                new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
+                    new SpacingBetweenLines { Line = "560", LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" }))));
+    }
+
+    private static SectionProperties SectionProperties(MainDocumentPart main)
+    {
+        FooterPart footer = main.AddNewPart<FooterPart>();
+        var fp = new Paragraph(new ParagraphProperties(new Justification { Val = JustificationValues.Center }));
+        fp.Append(Run("— ", TableFont, 28));
+        fp.Append(new Run(new RunProperties(new RunFonts { Ascii = TableFont, HighAnsi = TableFont, EastAsia = TableFont }, new FontSize { Val = "28" }), new FieldChar { FieldCharType = FieldCharValues.Begin }));
+        fp.Append(new Run(new RunProperties(new FontSize { Val = "28" }), new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }));
+        fp.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }));
+        fp.Append(Run("1", TableFont, 28));
+        fp.Append(new Run(new FieldChar { FieldCharType = FieldCharValues.End }));
+        fp.Append(Run(" —", TableFont, 28));
+        footer.Footer = new Footer(fp);
+        string footerId = main.GetIdOfPart(footer);
+
+        return new SectionProperties(
+            new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
+            new PageSize { Width = 11906U, Height = 16838U },
+            new PageMargin { Top = 2098, Bottom = 1984, Left = 1587U, Right = 1474U, Header = 851U, Footer = 992U, Gutter = 0U },
+            new DocGrid { Type = DocGridValues.LinesAndChars, LinePitch = 560, CharacterSpace = 0 });
+    }
+}

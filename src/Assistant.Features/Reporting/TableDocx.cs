@@ -1,0 +1,205 @@
+using System.Globalization;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Scoring;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Wordprocessing;
+
+namespace Assistant.Features.Reporting;
+
+/// <summary>
+/// The 自评表 as the report's 附件, in the official layout: 项目名称, 主管部门/实施单位, the 项目资金 block
+/// (the label merged down its lines), then the indicators with 一级/二级 merged down their rows, and 总分.
+/// A project table prints 分值/执行率/得分 as computed; a transfer table has no scores.
+/// </summary>
+public static class TableDocx
+{
+    private const int Font = 21; // 10.5 pt
+
+    public static void Append(Body body, Evaluation evaluation, ScoreReport score)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(score);
+        bool scored = evaluation.Kind == EvaluationKind.Project;
+        body.Append(ReportDocx.Paragraph("附件", ReportDocx.HeadingFont, 32, indent: false));
+        string year = evaluation.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年度" : string.Empty;
+        body.Append(ReportDocx.Paragraph(TableTitle(evaluation), ReportDocx.TitleFont, 36, JustificationValues.Center, indent: false, lineTwips: 600));
+        body.Append(ReportDocx.Paragraph($"（{year}）", ReportDocx.BodyFont, 28, JustificationValues.Center, indent: false, lineTwips: 480));
+        body.Append(Funds(evaluation, score, scored));
+        body.Append(Indicators(evaluation, score, scored));
+        body.Append(ReportDocx.Paragraph(string.Empty, ReportDocx.BodyFont, 21, indent: false, lineTwips: 240));
+    }
+
+    private static Table Funds(Evaluation e, ScoreReport score, bool scored)
+    {
+        // 8845 twips of text width.
+        int[] grid = scored ? [1100, 1545, 1000, 1000, 1000, 700, 1000, 1500] : [1300, 2045, 1850, 1850, 1800];
+        Table t = NewTable(grid);
+        t.Append(Row(false, Cell("项目名称", grid[0], bold: true), Cell(e.Title.Trim(), grid[1..].Sum(), span: grid.Length - 1)));
+        if (scored)
+        {
+            t.Append(Row(false, Cell("主管部门", grid[0], bold: true), Cell(e.Department ?? string.Empty, grid[1] + grid[2] + grid[3], span: 3),
+                Cell("实施单位", grid[4] + grid[5], span: 2, bold: true), Cell(e.Implementer ?? string.Empty, grid[6] + grid[7], span: 2)));
+            t.Append(Row(true, Cell("项目资金（万元）".Replace("万元", e.Funds.Unit, StringComparison.Ordinal), grid[0], merge: MergedCellValues.Restart, bold: true),
+                Cell(string.Empty, grid[1]), Cell("年初预算数", grid[2], bold: true), Cell("全年预算数", grid[3], bold: true), Cell("全年执行数", grid[4], bold: true),
+                Cell("分值", grid[5], bold: true), Cell("执行率", grid[6], bold: true), Cell("得分", grid[7], bold: true)));
+            for (int i = 0; i < e.Funds.Lines.Count; i++)
+            {
+                FundLine line = e.Funds.Lines[i];
+                FundLineResult r = score.Funds[i];
+                bool root = string.IsNullOrWhiteSpace(line.Parent);
+                t.Append(Row(false, Cell(string.Empty, grid[0], merge: MergedCellValues.Continue),
+                    Cell(root ? line.Name.Trim() : "其中：" + line.Name.Trim(), grid[1], left: !root),
+                    Cell(TableCells.Money(line.InitialBudget), grid[2]), Cell(TableCells.Money(line.Budget), grid[3]), Cell(TableCells.Money(line.Executed), grid[4]),
+                    Cell(root ? TableCells.Weight(e.Funds.Weight) : "—", grid[5]), Cell(TableCells.Rate(r.Rate), grid[6]), Cell(root ? TableCells.Score(r.Score) : "—", grid[7])));
+            }
+        }
+        else
+        {
+            t.Append(Row(false, Cell("主管部门", grid[0], bold: true), Cell(e.Department ?? string.Empty, grid[1] + grid[2], span: 2),
+                Cell("资金使用单位", grid[3], bold: true), Cell(e.Implementer ?? string.Empty, grid[4])));
+            t.Append(Row(true, Cell($"资金情况（{e.Funds.Unit}）", grid[0], merge: MergedCellValues.Restart, bold: true), Cell(string.Empty, grid[1]),
+                Cell("全年预算数（A）", grid[2], bold: true), Cell("全年执行数（B）", grid[3], bold: true), Cell("预算执行率（B/A）", grid[4], bold: true)));
+            for (int i = 0; i < e.Funds.Lines.Count; i++)
+            {
+                FundLine line = e.Funds.Lines[i];
+                bool root = string.IsNullOrWhiteSpace(line.Parent);
+                t.Append(Row(false, Cell(string.Empty, grid[0], merge: MergedCellValues.Continue), Cell(root ? line.Name.Trim() : "其中：" + line.Name.Trim(), grid[1], left: !root),
+                    Cell(TableCells.Money(line.Budget), grid[2]), Cell(TableCells.Money(line.Executed), grid[3]), Cell(TableCells.Rate(score.Funds[i].Rate), grid[4])));
+            }
+        }
+
+        return t;
+    }
+
+    private static Table Indicators(Evaluation e, ScoreReport score, bool scored)
+    {
+        int[] grid = scored ? [900, 900, 2000, 1100, 1100, 600, 700, 1545] : [900, 1000, 2245, 1300, 1300, 2100];
+        Table t = NewTable(grid);
+        var head = new List<TableCell> { Cell("一级指标", grid[0], bold: true), Cell("二级指标", grid[1], bold: true), Cell("三级指标", grid[2], bold: true),
+            Cell("年度指标值", grid[3], bold: true), Cell("实际完成值", grid[4], bold: true) };
+        if (scored)
+        {
+            head.AddRange([Cell("分值", grid[5], bold: true), Cell("得分", grid[6], bold: true), Cell("偏差原因分析及改进措施", grid[7], bold: true)]);
+        }
+        else
+        {
+            head.Add(Cell("未完成原因和改进措施", grid[5], bold: true));
+        }
+
+        TableRow header = Row(true, [.. head]);
+        header.TableRowProperties!.Append(new TableHeader());
+        t.Append(header);
+
+        var l1 = e.Indicators.Select(TableCells.Level1).ToList();
+        var l2 = e.Indicators.Select(TableCells.Level2).ToList();
+        var starts1 = TableCells.Runs(l1).Select(r => r.Start).ToHashSet();
+        var starts2 = TableCells.Runs(l2).Select(r => r.Start).ToHashSet();
+        for (int i = 0; i < e.Indicators.Count; i++)
+        {
+            Indicator ind = e.Indicators[i];
+            IndicatorResult r = score.Indicators[i];
+            var cells = new List<TableCell>
+            {
+                Cell(starts1.Contains(i) ? Level1Label(e, ind) : string.Empty, grid[0], merge: starts1.Contains(i) ? MergedCellValues.Restart : MergedCellValues.Continue),
+                Cell(starts2.Contains(i) ? ind.Level2?.Trim() ?? string.Empty : string.Empty, grid[1], merge: starts2.Contains(i) ? MergedCellValues.Restart : MergedCellValues.Continue),
+                Cell(ind.Name.Trim(), grid[2], left: true),
+                Cell(ind.Target?.Trim() ?? string.Empty, grid[3]),
+                Cell(ind.Actual?.Trim() ?? string.Empty, grid[4]),
+            };
+            if (scored)
+            {
+                cells.AddRange([Cell(TableCells.Weight(ind.Weight), grid[5]), Cell(TableCells.Score(r.ScoreForTotal ?? r.Score), grid[6]), Cell(ind.DeviationNote?.Trim() ?? string.Empty, grid[7], left: true)]);
+            }
+            else
+            {
+                cells.Add(Cell(ind.DeviationNote?.Trim() ?? string.Empty, grid[5], left: true));
+            }
+
+            t.Append(Row(false, [.. cells]));
+        }
+
+        if (scored)
+        {
+            t.Append(Row(false, Cell("总分", grid[..5].Sum(), span: 5, bold: true), Cell(TableCells.WeightTotal(score), grid[5]), Cell(TableCells.Total(score), grid[6], bold: true),
+                Cell(score.Grade is { } g ? $"自评等级：{g}" : string.Empty, grid[7])));
+        }
+
+        return t;
+    }
+
+    /// <summary>项目支出绩效自评表 after the fund's name (without doubling 项目), or 转移支付绩效目标自评表.</summary>
+    public static string TableTitle(Evaluation e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        string title = e.Title.Trim();
+        if (e.Kind != EvaluationKind.Project)
+        {
+            return title + "转移支付绩效目标自评表";
+        }
+
+        return title.EndsWith("项目", StringComparison.Ordinal) ? title + "支出绩效自评表" : title + "项目支出绩效自评表";
+    }
+
+    private static string Level1Label(Evaluation e, Indicator ind)
+    {
+        string name = TableCells.Level1(ind);
+        var printed = e.LevelWeights.FirstOrDefault(w => w.Level1 == name);
+        return printed is null ? name : $"{name}（{TableCells.Weight(printed.Weight)}分）";
+    }
+
+    private static Table NewTable(int[] grid)
+    {
+        var border = new TableBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
+            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
+        var t = new Table(new TableProperties(
+            new TableWidth { Width = grid.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableJustification { Val = TableRowAlignmentValues.Center },
+            border,
+            new TableLayout { Type = TableLayoutValues.Fixed },
+            new TableCellMarginDefault(new TopMargin { Width = "30", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 60, Type = TableWidthValues.Dxa },
+                new BottomMargin { Width = "30", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 60, Type = TableWidthValues.Dxa })));
+        t.Append(new TableGrid(grid.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
+        return t;
+    }
+
+    private static TableRow Row(bool header, params TableCell[] cells)
+    {
+        var row = new TableRow(new TableRowProperties(new CantSplit()));
+        if (header)
+        {
+            row.TableRowProperties!.Append(new TableRowHeight { Val = 500U, HeightType = HeightRuleValues.AtLeast });
+        }
+
+        row.Append(cells);
+        return row;
+    }
+
+    private static TableCell Cell(string text, int width, int span = 1, MergedCellValues? merge = null, bool bold = false, bool left = false)
+    {
+        var props = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
+        if (span > 1)
+        {
+            props.Append(new GridSpan { Val = span });
+        }
+
+        if (merge is { } m)
+        {
+            props.Append(new VerticalMerge { Val = m });
+        }
+
+        props.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+        var p = new Paragraph(new ParagraphProperties(
+            new SnapToGrid { Val = false },
+            new SpacingBetweenLines { Line = "280", LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" },
+            new Justification { Val = left ? JustificationValues.Left : JustificationValues.Center }));
+        if (text.Length > 0)
+        {
+            p.Append(ReportDocx.Run(text, ReportDocx.TableFont, Font, bold));
+        }
+
+        return new TableCell(props, p);
+    }
+}
