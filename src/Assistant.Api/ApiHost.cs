@@ -33,6 +33,7 @@ public static class ApiHost
         builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.AddHardening();
         builder.Services.ConfigureHttpJsonOptions(o => ScoreContract.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiBodies.DescribeJsonBody));
         builder.Services.AddAssistantStorage(builder.Configuration);
@@ -46,6 +47,7 @@ public static class ApiHost
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiSecurity();

@@ -17,6 +17,9 @@ namespace Assistant.Features.Corpus;
 public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, TimeProvider clock)
 {
     private const int EmbedBatch = 128;
+
+    /// <summary>Passages one document may have (a long report has a few hundred).</summary>
+    public const int MaxPassages = 2000;
     private static readonly JsonSerializerOptions Json = ScoreContract.JsonOptions;
 
     public IEmbeddingGenerator<string, Embedding<float>> Embedder => embedder;
@@ -29,7 +32,7 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
         string text;
         try
         {
-            text = DocumentText.Read(fileName, content);
+            text = DocumentText.Read(fileName, content, cancellationToken);
         }
         catch (InputException e)
         {
@@ -43,10 +46,25 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
     public async Task<IngestResult> IngestTextAsync(string fileName, string text, ReportHints? hints = null, string source = "upload", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (text.Length > DocumentText.MaxTextChars)
+        {
+            return IngestResult.Failure(fileName, $"文件文字过多（超过{DocumentText.MaxTextChars}字）。 / The file has too much text (over {DocumentText.MaxTextChars} characters).");
+        }
+
+        fileName = StorableText.Clean(fileName);
+        text = StorableText.Clean(text);
+        hints = hints is null ? null : new ReportHints(StorableText.CleanOrNull(hints.Title), StorableText.CleanOrNull(hints.Region), hints.Year, StorableText.CleanOrNull(hints.Fund));
+        cancellationToken.ThrowIfCancellationRequested();
         var report = ReportParser.Parse(text, hints);
         if (report.Passages.Count == 0)
         {
             return IngestResult.Failure(fileName, "没有可检索的段落。 / No passages found in the text.");
+        }
+
+        if (report.Passages.Count > MaxPassages)
+        {
+            return IngestResult.Failure(fileName, $"报告切分出的段落过多（{report.Passages.Count}段，上限{MaxPassages}段），不像一份绩效自评报告。 / The report splits into too many passages ({report.Passages.Count}; at most {MaxPassages}) for a performance self-evaluation report.");
         }
 
         var hash = ContentHash(text);
