@@ -54,6 +54,15 @@ public static class ApiSecurity
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
 
+        // The corpus a request sees: published reports and the caller's unit's own.
+        app.Use(async (http, next) =>
+        {
+            using (Features.Corpus.CorpusAudience.For(http.User.FindFirstValue(UnitClaim)))
+            {
+                await next(http);
+            }
+        });
+
         // Before authorization, so unauthenticated requests are limited (per address) too.
         app.UseRateLimiter();
         app.UseAuthorization();

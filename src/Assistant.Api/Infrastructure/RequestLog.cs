@@ -18,6 +18,9 @@ internal sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLo
     public async Task InvokeAsync(HttpContext http)
     {
         long started = Stopwatch.GetTimestamp();
+
+        // Read now: the exception handler clears the endpoint before it writes the problem.
+        string? route = Route(http);
         http.Response.OnStarting(static state =>
         {
             var response = (HttpResponse)state;
@@ -45,7 +48,7 @@ internal sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLo
         finally
         {
             double ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            string route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? (http.GetEndpoint() is null ? "(no route)" : http.GetEndpoint()!.DisplayName ?? "?");
+            route ??= Route(http) ?? "(no route)";
             int status = http.RequestAborted.IsCancellationRequested && !http.Response.HasStarted ? 499 : http.Response.StatusCode;
             string prefix = http.User.FindFirstValue(ApiSecurity.PrefixClaim) ?? "-";
             string unit = http.User.FindFirstValue(ApiSecurity.UnitClaim) ?? "-";
@@ -59,6 +62,13 @@ internal sealed partial class RequestLog(RequestDelegate next, ILogger<RequestLo
             }
         }
     }
+
+    private static string? Route(HttpContext http) => http.GetEndpoint() switch
+    {
+        RouteEndpoint r => r.RoutePattern.RawText,
+        { } e => e.DisplayName,
+        null => null,
+    };
 
     private static string? BadQuery(HttpRequest request)
     {

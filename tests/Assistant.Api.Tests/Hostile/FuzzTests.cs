@@ -147,8 +147,14 @@ public sealed class FuzzTests(FuzzFactory factory, ITestOutputHelper output) : I
                 return Get($"/api/v1/evaluations/{Id(evaluationId)}/indicators/{Index()}/explanation?cases=" + Q());
             case 13:
             case 14:
-                return Get($"/api/v1/corpus/search?q={Q()}&top={Q()}&section={Q()}&fund={Q()}&region={Q()}&year={Q()}&mode={Q()}"
-                    .Replace(random.Next(2) == 0 ? "&top=" : "&nothing", "&x=", StringComparison.Ordinal));
+                string Maybe(string name, string[] good) => random.Next(3) switch
+                {
+                    0 => string.Empty,
+                    1 => $"&{name}={Q()}",
+                    _ => $"&{name}={Uri.EscapeDataString(good[random.Next(good.Length)])}",
+                };
+                return Get($"/api/v1/corpus/search?q={Q()}" + Maybe("top", ["1", "5", "50"]) + Maybe("section", ["deviation-reason", "funds", "other"])
+                    + Maybe("fund", ["就业"]) + Maybe("region", ["县"]) + Maybe("year", ["2024"]) + Maybe("mode", ["hybrid", "vector", "lexical"]));
             case 15:
                 return Get(random.Next(2) == 0 ? "/api/v1/corpus/reports" : "/api/v1/corpus/reports/" + Id(reportId));
             case 16:
