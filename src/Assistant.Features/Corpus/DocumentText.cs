@@ -44,7 +44,6 @@ public static class DocumentText
             throw Bad($"文件文字过多（超过{MaxTextChars}字），不像一份绩效自评报告。", $"The file has too much text (over {MaxTextChars} characters) for a performance self-evaluation report.");
         }
 
-        text = StorableText.Clean(text);
 
         var trimmed = text.Trim();
         if (trimmed.Length == 0)
@@ -59,7 +58,8 @@ public static class DocumentText
             throw Bad("文件不像一份中文报告（可能已损坏，或不是文本/Word 文件）。", "The file does not look like a Chinese report (corrupt, or not text/.docx).");
         }
 
-        return text;
+        // What PostgreSQL cannot store goes; markup and fact references are data, never instructions.
+        return Domain.Drafting.UntrustedText.Strip(StorableText.Clean(text));
     }
 
     private static string Decode(ReadOnlySpan<byte> content)
