@@ -77,9 +77,9 @@ public static class StatedReasonCheck
         return new[] { stated.Trim(), trimmed, unlabelled }.Where(c => c.Length >= 2).Distinct(StringComparer.Ordinal).OrderByDescending(c => c.Length);
     }
 
-    /// <summary>True when the fact is one of the item's own (its row, or its fund line and the lines under it).</summary>
+    /// <summary>True when the fact is one of the item's own (its row's, or its fund line's and those the item lists).</summary>
     private static bool Owns(DeviationItem item, string? factId) =>
         factId is not null && (item.FactIds.Contains(factId, StringComparer.Ordinal)
             || (item.IndicatorIndex is { } i && (factId == $"indicators[{i}]" || factId.StartsWith($"indicators[{i}].", StringComparison.Ordinal)))
-            || (item.FundLineIndex is not null && factId.StartsWith("funds.", StringComparison.Ordinal)));
+            || (item.FundLineIndex is { } f && factId.StartsWith($"funds.lines[{f}].", StringComparison.Ordinal)));
 }

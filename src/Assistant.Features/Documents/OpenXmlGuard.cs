@@ -59,11 +59,12 @@ public sealed class OpenXmlGuard : IDisposable
             throw Corrupt();
         }
 
-        if (zip.Entries.Count > limits.MaxParts)
+        int parts = zip.Entries.Count;
+        if (parts > limits.MaxParts)
         {
             zip.Dispose();
-            throw new InputException("file", $"文件包含的部件过多（{zip.Entries.Count}个，上限{limits.MaxParts}个）。",
-                $"The package has too many parts ({zip.Entries.Count}; at most {limits.MaxParts}).");
+            throw new InputException("file", $"文件包含的部件过多（{parts}个，上限{limits.MaxParts}个）。",
+                $"The package has too many parts ({parts}; at most {limits.MaxParts}).");
         }
 
         return new OpenXmlGuard(zip, limits, cancellationToken);

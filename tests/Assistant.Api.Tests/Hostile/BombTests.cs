@@ -87,6 +87,20 @@ public sealed class BombTests(FuzzFactory factory, ITestOutputHelper output) : I
     }
 
     [Fact]
+    public void Read_BombWithLyingHeaders_StoppedWhileStreaming()
+    {
+        byte[] bomb = Bombs.Lying();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var clock = Stopwatch.StartNew();
+        InputException e = Assert.Throws<InputException>(() => DocumentText.Read("bomb.docx", bomb));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        output.WriteLine($"lying headers: refused: {e.Errors[0].En}; {clock.ElapsedMilliseconds} ms; allocated {allocated / 1024 / 1024} MB");
+        Assert.Equal("file", e.Errors[0].Field);
+        Assert.True(allocated < MaxAllocated, $"allocated {allocated / 1024 / 1024} MB");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
     public void Guard_TooManyParts_Refused()
     {
         InputException e = Assert.Throws<InputException>(() => OpenXmlGuard.Check(Bombs.ManyParts(OpenXmlLimits.Default.MaxParts + 1)));

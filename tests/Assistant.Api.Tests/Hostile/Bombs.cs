@@ -57,6 +57,27 @@ public static class Bombs
     /// <summary>A .docx that would be stored as many thousands of passages.</summary>
     public static byte[] ManyPassages => PassagesLazy.Value;
 
+    /// <summary>The ~300 MB bomb with its headers lying: they declare 1,000 bytes, so only the streaming count can stop it.</summary>
+    public static byte[] Lying()
+    {
+        byte[] zip = (byte[])Expanding.Clone();
+        byte[] name = Encoding.ASCII.GetBytes("word/document.xml");
+        for (int i = 0; i + 46 < zip.Length; i++)
+        {
+            bool local = zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4;
+            bool central = zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2;
+            int nameAt = local ? i + 30 : central ? i + 46 : -1;
+            if (nameAt < 0 || nameAt + name.Length > zip.Length || !zip.AsSpan(nameAt, name.Length).SequenceEqual(name))
+            {
+                continue;
+            }
+
+            BitConverter.TryWriteBytes(zip.AsSpan(local ? i + 22 : i + 24, 4), 1000);
+        }
+
+        return zip;
+    }
+
     /// <summary>A package of <paramref name="parts"/> tiny parts.</summary>
     public static byte[] ManyParts(int parts)
     {
