@@ -18,6 +18,6 @@ public static partial class UntrustedText
             && c is not ('\u200b' or '\u200e' or '\u200f' or '\u202a' or '\u202b' or '\u202c' or '\u202d' or '\u202e' or '\u2066' or '\u2067' or '\u2068' or '\u2069' or '\ufeff')).ToArray());
     }
 
-    [GeneratedRegex(@"<\s*/?\s*[A-Za-z!?][^<>]{0,500}>|\{\{[^{}]{0,200}\}\}|\{\{|\}\}|\[\s*[Ss]\d+\s*\]|【\s*[Ss]\d+\s*】|javascript:|!?\[([^\[\]\n]{0,200})\]\([^()\n]{0,500}\)")]
+    [GeneratedRegex(@"<\s*/?\s*[A-Za-z!?][^<>]{0,500}>|\{\{[^{}]{0,200}\}\}|\{\{|\}\}|\[\s*[Ss]\d+\s*\]|【\s*[Ss]\d+\s*】|javascript:|!?\[([^\[\]\n]{0,200})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,500}\)")]
     private static partial Regex Markup();
 }

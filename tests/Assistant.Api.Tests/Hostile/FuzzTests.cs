@@ -43,6 +43,14 @@ public sealed class FuzzTests(FuzzFactory factory, ITestOutputHelper output) : I
         string reportId = await IdAsync(client, HttpMethod.Post, "/api/v1/corpus/reports?fileName=r.md", report);
 
         var failures = new List<string>();
+        var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Kind(HttpRequestMessage r, string what)
+        {
+            string path = System.Text.RegularExpressions.Regex.Replace(r.RequestUri!.OriginalString.Split('?')[0], "[0-9a-f]{8}-[0-9a-f-]{27}|not-a-guid|/-?[0-9]+/", "{x}");
+            string key = $"{what} {r.Method} {path}";
+            kinds[key] = kinds.GetValueOrDefault(key) + 1;
+        }
+
         var statuses = new Dictionary<int, int>();
         TimeSpan slowest = TimeSpan.Zero;
         for (int i = 0; i < cases; i++)
@@ -67,6 +75,7 @@ public sealed class FuzzTests(FuzzFactory factory, ITestOutputHelper output) : I
             catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
             {
                 failures.Add($"{what}: {e.GetType().Name} {e.Message}");
+                Kind(request, e.GetType().Name);
                 continue;
             }
 
@@ -76,19 +85,27 @@ public sealed class FuzzTests(FuzzFactory factory, ITestOutputHelper output) : I
             if ((int)status >= 500)
             {
                 failures.Add($"{what}: {(int)status} {Cap(body)}");
+                Kind(request, ((int)status).ToString(CultureInfo.InvariantCulture));
             }
             else if ((int)status >= 400 && body.Length == 0)
             {
                 failures.Add($"{what}: {(int)status} with an empty body");
+                Kind(request, $"{(int)status}-empty");
             }
             else if (clock.Elapsed > Budget)
             {
                 failures.Add($"{what}: {(int)status} took {clock.Elapsed.TotalMilliseconds:F0} ms");
+                Kind(request, "slow");
             }
         }
 
         output.WriteLine($"{cases} cases, seed {seed}; slowest {slowest.TotalMilliseconds:F0} ms; statuses "
             + string.Join(", ", statuses.OrderBy(k => k.Key).Select(k => $"{k.Key}×{k.Value}")));
+        foreach (var kind in kinds.OrderByDescending(k => k.Value))
+        {
+            output.WriteLine($"{kind.Value,6} × {kind.Key}");
+        }
+
         foreach (string f in failures.Take(40))
         {
             output.WriteLine(f);
