@@ -9,6 +9,9 @@ namespace Assistant.Api.Corpus;
 /// <summary>Past reports: upload, read back, search.</summary>
 public static class CorpusApi
 {
+    /// <summary>How long one upload may take to read, parse, embed and store.</summary>
+    public static readonly TimeSpan UploadBudget = TimeSpan.FromSeconds(60);
+
     public static RouteGroupBuilder MapCorpusApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api/v1/corpus").WithTags("Corpus").RequireAuthorization(ApiSecurity.Reader);
@@ -101,7 +104,10 @@ public static class CorpusApi
         }
 
         string? owner = requested == CorpusAudience.Shared ? null : caller.Unit;
-        var result = await store.IngestAsync(name, content, new ReportHints(title, region, year, fund), "upload", ct, owner);
+        // A time budget: past it the work stops (nothing is stored) and the answer is a 503 with Retry-After.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(UploadBudget);
+        var result = await store.IngestAsync(name, content, new ReportHints(title, region, year, fund), "upload", budget.Token, owner);
         return result.Status switch
         {
             IngestResult.Ingested => TypedResults.Created($"/api/v1/corpus/reports/{result.DocumentId}", result),
