@@ -35,6 +35,7 @@ public static class ApiHost
         builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.AddHardening();
         builder.Services.ConfigureHttpJsonOptions(o => ScoreContract.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiBodies.DescribeJsonBody));
         builder.Services.AddAssistantStorage(builder.Configuration);
@@ -49,6 +50,7 @@ public static class ApiHost
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiSecurity();

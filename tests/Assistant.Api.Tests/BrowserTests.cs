@@ -264,7 +264,9 @@ public class BrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
         await LoadByPasteAsync(page, Table);
         await Assertions.Expect(page.Locator("#total")).Not.ToBeEmptyAsync();
         await AskAsync(page, "享受公益性岗位补贴人员数量有没有类似的案例", 1);
-        await Assertions.Expect(page.Locator("#sources")).ToContainTextAsync("退出较多<img src=x onerror=");
+        // Markup is stripped from report text at ingestion (it is data); what is left shows as text.
+        await Assertions.Expect(page.Locator("#sources")).ToContainTextAsync("退出较多");
+        await Assertions.Expect(page.Locator("#sources")).Not.ToContainTextAsync("<img");
         Assert.Equal(0, await page.Locator("#sources img, #sources script, #sources b, #messages img, #messages script").CountAsync());
         Assert.Equal("undefined", await page.EvaluateAsync<string>("typeof window.__pwned"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.Screenshots, "escaped-corpus.png"), FullPage = true });

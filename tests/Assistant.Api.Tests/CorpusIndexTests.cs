@@ -167,6 +167,7 @@ public sealed class CorpusIndexTests : IAsyncLifetime
         cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
         cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = "某单位", NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
     }
 
     private static async Task<string> PlanAsync(NpgsqlCommand cmd)

@@ -9,6 +9,9 @@ namespace Assistant.Api.Corpus;
 /// <summary>Past reports: upload, read back, search.</summary>
 public static class CorpusApi
 {
+    /// <summary>How long one upload may take to read, parse, embed and store.</summary>
+    public static readonly TimeSpan UploadBudget = TimeSpan.FromSeconds(60);
+
     public static RouteGroupBuilder MapCorpusApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api/v1/corpus").WithTags("Corpus").RequireAuthorization(ApiSecurity.Reader);
@@ -40,11 +43,14 @@ public static class CorpusApi
 
     /// <summary>
     /// multipart/form-data with a <c>file</c> part (and optional <c>region</c>, <c>year</c>, <c>fund</c>,
-    /// <c>title</c> fields), or the file itself as the body with <c>?fileName=</c>. 201 when stored,
+    /// <c>title</c>, <c>scope</c> fields), or the file itself as the body with <c>?fileName=</c>. 201 when stored,
     /// 200 when the same document was already stored, 422 when the file is not a readable report.
+    /// <c>scope=unit</c> (the default) keeps the report to the caller's unit; <c>scope=shared</c>
+    /// publishes it to every unit and needs an admin key.
     /// </summary>
-    public static async Task<IResult> UploadAsync(HttpRequest request, CorpusStore store, string? fileName, string? region, int? year, string? fund, string? title, CancellationToken ct)
+    public static async Task<IResult> UploadAsync(HttpRequest request, CorpusStore store, string? fileName, string? region, int? year, string? fund, string? title, string? scope, CancellationToken ct)
     {
+        Features.Records.ApiCaller caller = request.HttpContext.Caller();
         byte[] content;
         string name;
         if (request.HasFormContentType)
@@ -64,6 +70,7 @@ public static class CorpusApi
             region ??= Field(form, "region");
             fund ??= Field(form, "fund");
             title ??= Field(form, "title");
+            scope ??= Field(form, "scope");
             if (year is null && Field(form, "year") is { } y)
             {
                 year = int.TryParse(y, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
@@ -82,7 +89,25 @@ public static class CorpusApi
             throw new InputException("year", "年度必须在 1990 到 2100 之间。", "year must be between 1990 and 2100.");
         }
 
-        var result = await store.IngestAsync(name, content, new ReportHints(title, region, year, fund), "upload", ct);
+        string requested = scope?.Trim().ToLowerInvariant() ?? CorpusAudience.Unit;
+        if (requested is not (CorpusAudience.Unit or CorpusAudience.Shared))
+        {
+            throw new InputException("scope", "scope 只能是 unit（本单位，默认）或 shared（发布给所有单位，需管理员密钥）。", "scope must be unit (this unit's own, the default) or shared (published to every unit; needs an admin key).");
+        }
+
+        if (requested == CorpusAudience.Shared && caller.Role != Features.Records.ApiRoles.Admin)
+        {
+            return TypedResults.Problem(
+                title: "密钥无此权限 / The key's role does not allow this",
+                detail: "只有管理员（admin）密钥可以发布共享报告；不带 scope 上传的报告只有本单位可见。 / Only an admin key may publish a shared report; without scope an upload is seen by this unit only.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        string? owner = requested == CorpusAudience.Shared ? null : caller.Unit;
+        // A time budget: past it the work stops (nothing is stored) and the answer is a 503 with Retry-After.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(UploadBudget);
+        var result = await store.IngestAsync(name, content, new ReportHints(title, region, year, fund), "upload", budget.Token, owner);
         return result.Status switch
         {
             IngestResult.Ingested => TypedResults.Created($"/api/v1/corpus/reports/{result.DocumentId}", result),

@@ -32,35 +32,19 @@ public static class ApiSecurity
             .AddPolicy(Admin, p => p.RequireRole(ApiRoles.Admin));
 
         int perMinute = builder.Configuration.GetValue("RateLimits:PermitsPerMinute", 300);
+        builder.Services.AddSingleton<FailedKeyCache>();
         builder.Services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
-            {
-                if (!ctx.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
-                {
-                    return RateLimitPartition.GetNoLimiter("open");
-                }
-
-                // Per key when authenticated; unauthenticated calls share a bucket per address.
-                string partition = ctx.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "ip:" + ctx.Connection.RemoteIpAddress;
-                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = perMinute,
-                    TokensPerPeriod = perMinute,
-                    ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
+            o.GlobalLimiter = new CostRateLimiter(perMinute);
             o.OnRejected = async (context, ct) =>
             {
                 HttpContext http = context.HttpContext;
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retry)
-                    ? Math.Ceiling(retry.TotalSeconds).ToString(CultureInfo.InvariantCulture)
-                    : "60";
+                    ? Math.Max(1, Math.Ceiling(retry.TotalSeconds)).ToString(CultureInfo.InvariantCulture)
+                    : Math.Max(1, Math.Ceiling(60.0 * CostRateLimiter.Cost(http) / perMinute)).ToString(CultureInfo.InvariantCulture);
                 await Problem(http, StatusCodes.Status429TooManyRequests, "请求过于频繁 / Too many requests",
-                    $"每个密钥每分钟最多{perMinute}次请求，请稍后重试。 / At most {perMinute} requests per minute per key; retry later.");
+                    $"每个密钥每分钟最多{perMinute}个配额（起草、上传、对话和长文本核对占用更多），请稍后重试。 / At most {perMinute} permits per minute per key (drafting, uploads, chat and long verifications take more); retry later.");
             };
         });
     }
@@ -69,8 +53,19 @@ public static class ApiSecurity
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
-        app.UseAuthorization();
+
+        // The corpus a request sees: published reports and the caller's unit's own.
+        app.Use(async (http, next) =>
+        {
+            using (Features.Corpus.CorpusAudience.For(http.User.FindFirstValue(UnitClaim)))
+            {
+                await next(http);
+            }
+        });
+
+        // Before authorization, so unauthenticated requests are limited (per address) too.
         app.UseRateLimiter();
+        app.UseAuthorization();
     }
 
     /// <summary>The caller of an authorized request.</summary>
@@ -98,7 +93,7 @@ public static class ApiSecurity
 }
 
 /// <summary>Reads the key, looks it up (hash, constant-time) and makes the caller's principal: key id, role, unit.</summary>
-internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys)
+internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, FailedKeyCache failed)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -119,9 +114,17 @@ internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             return AuthenticateResult.NoResult();
         }
 
+        // Malformed keys, keys that just failed and addresses that keep failing cost no database query.
+        System.Net.IPAddress? address = Context.Connection.RemoteIpAddress;
+        if (!ApiKeyFormat.IsWellFormed(presented) || failed.ShouldRefuse(presented, address))
+        {
+            return AuthenticateResult.Fail("unknown or revoked key");
+        }
+
         ApiCaller? caller = await keys.AuthenticateAsync(presented, Context.RequestAborted);
         if (caller is null)
         {
+            failed.Failed(presented, address);
             return AuthenticateResult.Fail("unknown or revoked key");
         }
 

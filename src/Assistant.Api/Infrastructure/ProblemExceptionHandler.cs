@@ -45,14 +45,26 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             case BadHttpRequestException bad:
                 problem = Problems.Invalid([new InputError("body", "无法读取请求体", $"the request body could not be read ({bad.StatusCode})")]);
                 break;
+            case InvalidDataException or IOException when !httpContext.RequestAborted.IsCancellationRequested:
+                // A multipart body without a boundary, with a broken or truncated part.
+                problem = Problems.Invalid([new InputError("body", "请求体（multipart 表单）格式错误或不完整", "the request body (multipart form) is malformed or truncated")]);
+                break;
+            case Npgsql.PostgresException pg when pg.SqlState is "22021" or "22P05" or "54000":
+                // Text PostgreSQL cannot store (NUL, invalid encoding) or a value past its limits.
+                problem = Problems.Invalid([new InputError("body", "含有无法保存的字符（如 \\u0000）或超长的值", "contains characters that cannot be stored (such as \\u0000) or an over-long value")]);
+                break;
+            case OverflowException or DivideByZeroException:
+                problem = Problems.Invalid([new InputError("evaluation", "数值过大，超出可计算范围", "a number (or a sum of numbers) is too large to compute with")]);
+                problem.Status = StatusCodes.Status422UnprocessableEntity;
+                break;
             case Npgsql.NpgsqlException db when db is not Npgsql.PostgresException || db.IsTransient:
-                LogUnhandled(logger, exception);
-                problem = new ProblemDetails
-                {
-                    Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "数据库暂不可用 / Database unavailable",
-                    Detail = "请稍后重试；管理员可运行 scripts/db-up。 / Retry later; an administrator can run scripts/db-up.",
-                };
+                LogUnavailable(logger, exception.GetType().Name, exception.Message);
+                problem = Overload.Unavailable(httpContext, "数据库暂不可用 / Database unavailable",
+                    "请稍后重试；管理员可运行 scripts/db-up。 / Retry later; an administrator can run scripts/db-up.");
+                break;
+            case TimeoutException or OperationCanceledException when !httpContext.RequestAborted.IsCancellationRequested:
+                problem = Overload.Unavailable(httpContext, "处理超时 / The request took too long",
+                    "服务器繁忙或请求过大，请稍后重试或缩短内容。 / The server is busy or the request too large; retry later or send less.");
                 break;
             default:
                 LogUnhandled(logger, exception);
@@ -64,12 +76,37 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 break;
         }
 
-        httpContext.Response.StatusCode = problem.Status ?? 500;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        int status = problem.Status ?? 500;
+        if (status < 500)
+        {
+            // A client error: one line, no stack, no input.
+            LogClientError(logger, status, exception.GetType().Name);
+        }
+
+        if (httpContext.Response.HasStarted)
+        {
+            return true;
+        }
+
+        httpContext.Response.StatusCode = status;
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
+        {
+            return true;
+        }
+
+        // Whatever the client accepts, the answer is a problem in JSON, never an empty 500.
+        await JsonProblemWriter.WriteAsync(httpContext, problem);
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception")]
     private static partial void LogUnhandled(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Client error {Status}: {Exception}")]
+    private static partial void LogClientError(ILogger logger, int status, string exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Service unavailable: {Exception} {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string exception, string reason);
 }
 
 /// <summary>Problem details for bad input, in Chinese and English, keyed by field.</summary>

@@ -17,14 +17,18 @@ internal static class RequestBody
             throw new InputException("body", "请求体为空，应为自评表JSON", "the body is empty; expected an evaluation as JSON");
         }
 
+        string text;
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
         }
         catch (DecoderFallbackException)
         {
             throw new InputException("body", "请求体不是有效的UTF-8文本", "the body is not valid UTF-8");
         }
+
+        JsonTextGuard.Check(text);
+        return text;
     }
 
     /// <summary>The raw body (a file), up to <paramref name="limit"/> bytes.</summary>

@@ -35,6 +35,12 @@ public static partial class CellParser
             return new CancelledCell(original);
         }
 
+        // A number past what can be computed with is said so, never an exception.
+        if (NumberToken().Matches(compact).Any(m => !PrintedNumber.TryParse(m.Value, out _)))
+        {
+            return new CompoundCell(original, [], $"数值超出可计算范围（整数不超过15位、小数不超过{PrintedNumber.MaxDecimals}位）");
+        }
+
         if (TryDeadline(compact, original) is { } deadline)
         {
             return deadline;

@@ -820,9 +820,9 @@ public static partial class ReportParser
 
         int? year = null;
         var y = Year().Match(title);
-        if (y.Success)
+        if (y.Success && int.TryParse(y.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int parsedYear))
         {
-            year = int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture);
+            year = parsedYear;
         }
 
         string? region = RegionPrefix(title);

@@ -79,9 +79,10 @@ internal sealed partial record Statement(string Name, string? Target, string? Ac
             return null;
         }
 
-        var tv = decimal.Parse(t.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        var av = decimal.Parse(a.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
-        return av < tv;
+        return decimal.TryParse(t.Groups["n"].Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var tv)
+            && decimal.TryParse(a.Groups["n"].Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var av)
+            ? av < tv
+            : null;
     }
 
     private static string? Clean(string value)

@@ -64,7 +64,7 @@ public sealed record DeviationItem(
 }
 
 /// <summary>Finds what section 三 must explain, in table order: the fund lines first, then the indicators.</summary>
-public static class DeviationItems
+public static partial class DeviationItems
 {
     public static IReadOnlyList<DeviationItem> Find(FactSheet sheet, ScoringPolicy? policy = null)
     {
@@ -135,7 +135,13 @@ public static class DeviationItems
         return items.Select((item, n) => item with { Id = $"item-{n + 1}" }).ToList();
     }
 
-    /// <summary>A 偏差原因 as stated, or null when it says nothing (empty, 无, /, —).</summary>
+    /// <summary>
+    /// A 偏差原因 as stated, or null when it says nothing (empty, 无, /, —). It is the unit's text, so it
+    /// is data: markup, fact references (<c>{{fact:…}}</c>) and source markers (<c>[S1]</c>) are taken
+    /// out before it can reach a draft, control characters too, and it is kept to
+    /// <see cref="MaxStatedChars"/> characters. Its numbers are checked where it is quoted
+    /// (<see cref="StatedReasonCheck"/>).
+    /// </summary>
     internal static string? Clean(string? note)
     {
         if (string.IsNullOrWhiteSpace(note))
@@ -143,9 +149,21 @@ public static class DeviationItems
             return null;
         }
 
-        string t = note.Trim();
-        return t is "无" or "/" or "—" or "-" or "无偏差" ? null : t;
+        string t = UntrustedText.Strip(note);
+        t = Spaces().Replace(t, " ").Trim();
+        if (t.Length > MaxStatedChars)
+        {
+            t = t[..MaxStatedChars] + "…";
+        }
+
+        return t is "" or "无" or "/" or "—" or "-" or "无偏差" ? null : t;
     }
+
+    /// <summary>Longest stated reason a draft quotes.</summary>
+    public const int MaxStatedChars = 300;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[ \t\r\n]+")]
+    private static partial System.Text.RegularExpressions.Regex Spaces();
 
     private static int IndexOf(string path)
     {

@@ -57,8 +57,35 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
 
         int dot = s.IndexOf('.', StringComparison.Ordinal);
         int decimals = dot < 0 ? 0 : s.Length - dot - 1;
+        if (decimals > MaxDecimals || Math.Abs(value) >= MaxMagnitude)
+        {
+            return false;
+        }
+
         number = new PrintedNumber(value, decimals);
         return true;
+    }
+
+    /// <summary>
+    /// Printed numbers stay below 10^15 with at most 10 decimals: far beyond any budget in 元, and sums,
+    /// gaps and ratios of such numbers stay inside <see cref="decimal"/>'s range (about 7.9×10^28).
+    /// </summary>
+    public const int MaxDecimals = 10;
+
+    public const decimal MaxMagnitude = 1_000_000_000_000_000m;
+
+    /// <summary>True when the printed text is a number that <see cref="TryParse"/> refuses only for its size or decimals.</summary>
+    public static bool IsOutOfRange(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || TryParse(text, out _))
+        {
+            return false;
+        }
+
+        string s = TextNormalizer.Normalize(text).Replace(",", string.Empty, StringComparison.Ordinal).Trim().TrimStart('-', '+');
+        int dot = s.IndexOf('.', StringComparison.Ordinal);
+        return s.Length > 0 && s.All(c => char.IsAsciiDigit(c) || c == '.') && s.Count(c => c == '.') <= 1
+            && ((dot < 0 ? s.Length : dot) > 15 || (dot >= 0 && s.Length - dot - 1 > MaxDecimals));
     }
 
     public static PrintedNumber Parse(string text) =>

@@ -2,12 +2,15 @@ using System.Text;
 
 namespace Assistant.Domain.Numbers;
 
-/// <summary>Folds full-width digits, signs and spaces to their ASCII forms, keeping string length.</summary>
+/// <summary>Folds full-width and other scripts' digits, signs and spaces to their ASCII forms, keeping string length.</summary>
 public static class TextNormalizer
 {
     /// <summary>
     /// Full-width ASCII (U+FF01–U+FF5E) becomes ASCII; ideographic and no-break spaces become spaces.
-    /// The result has the same length as the input, so indices into it are indices into the original.
+    /// Decimal digits of every script (Arabic-Indic ٩٨, Devanagari १२, Thai ๑…) are read as the digits they
+    /// are, with the Arabic decimal and thousands separators (٫ ٬): a regex <c>\d</c> matches them, so they
+    /// must reach the number parser as ASCII. The result has the same length as the input, so indices into
+    /// it are indices into the original.
     /// </summary>
     public static string Normalize(string text)
     {
@@ -21,7 +24,9 @@ public static class TextNormalizer
                 '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' => ' ',
                 '\u2265' => '≥',
                 '\u2264' => '≤',
-                '\u00B7' => '.',
+                '\u00B7' or '\u066B' => '.',
+                '\u066C' => ',',
+                > '\u007F' when char.IsDigit(c) => (char)('0' + (int)char.GetNumericValue(c)),
                 _ => c,
             });
         }

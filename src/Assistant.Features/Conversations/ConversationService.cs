@@ -75,6 +75,9 @@ public sealed partial class ConversationService(
         _ = UseModel(provider);
     }
 
+    /// <summary>What an unanswered question is marked with when the next turn begins.</summary>
+    public const string InterruptedAnswer = "（上一条消息没有得到回答：服务在回答前中断了，请重新提问。 / The previous message got no answer: the service stopped before answering; please ask again.）";
+
     public async Task<TurnResult> RunAsync(ChatCaller caller, StoredConversation conversation, string content, string? provider, Func<ChatEvent, Task> emit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -90,6 +93,15 @@ public sealed partial class ConversationService(
         ScoringPolicy policy = EvaluationService.ResolvePolicy(stored.Policy);
         FactSheet sheet = FactSheet.Build(evaluation, policy);
         IReadOnlyList<StoredMessage> history = await conversations.MessagesAsync(conversation.Id, cancellationToken);
+
+        // A question left without an answer (the process stopped mid-turn) is marked as such, so the
+        // conversation shows it and this turn's history says so, instead of two questions in a row.
+        if (history.Count > 0 && history[^1].Role == "user")
+        {
+            await conversations.AppendAsync(conversation.Id, "assistant", InterruptedAnswer,
+                JsonSerializer.Serialize(new { status = "interrupted" }, ScoreContract.JsonOptions), null, cancellationToken);
+            history = await conversations.MessagesAsync(conversation.Id, cancellationToken);
+        }
 
         StoredMessage user = await conversations.AppendAsync(conversation.Id, "user", content, "{}", caller.KeyId, cancellationToken);
         var events = new List<ChatEvent>();

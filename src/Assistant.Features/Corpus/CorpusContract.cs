@@ -110,10 +110,12 @@ public sealed record ReportView(
     DateTimeOffset CreatedAt,
     IReadOnlyList<SectionView> Sections,
     IReadOnlyList<StatementView> Statements,
-    IReadOnlyList<PassageView> Passages);
+    IReadOnlyList<PassageView> Passages,
+    string Scope = CorpusAudience.Shared);
 
 public sealed record SectionView(int Level, string Number, string Heading, string Path, string Kind, string Text);
 
 public sealed record StatementView(string Name, string? Target, string? Actual, string? Reason, string? Measure, bool Shortfall, string? Fund, string SectionPath);
 
-public sealed record ReportListItem(Guid Id, string Title, string? Region, int? Year, string? Fund, string Source, int Passages, DateTimeOffset CreatedAt);
+/// <summary>A stored report; <c>Scope</c> is <c>shared</c> (published, every unit) or <c>unit</c> (the caller's unit's own).</summary>
+public sealed record ReportListItem(Guid Id, string Title, string? Region, int? Year, string? Fund, string Source, int Passages, DateTimeOffset CreatedAt, string Scope = CorpusAudience.Shared);

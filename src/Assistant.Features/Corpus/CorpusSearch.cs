@@ -9,7 +9,7 @@ namespace Assistant.Features.Corpus;
 /// <summary>
 /// Hybrid retrieval: pgvector cosine (HNSW) and a bigram full-text rank, each taking its own
 /// candidates under the same filters, fused by reciprocal rank; passages with the same text are
-/// returned once.
+/// returned once. Only published passages and the viewer's unit's own are searched (<see cref="CorpusAudience"/>).
 /// </summary>
 public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder)
 {
@@ -28,6 +28,7 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
         AND ($4::text IS NULL OR p.region ILIKE '%' || $4 || '%')
         AND ($5::int IS NULL OR p.year = $5)
         AND ($6::uuid IS NULL OR p.document_id <> $6)
+        AND (p.owner_unit IS NULL OR p.owner_unit = $8)
         """;
 
     /// <summary>The nearest-neighbour query; ordered by the distance expression so the HNSW index serves it.</summary>
@@ -49,9 +50,13 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
         var lexical = new List<(long Id, double Score)>();
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (request.Mode != SearchMode.Lexical)
+        float[]? q = request.Mode == SearchMode.Lexical
+            ? null
+            : (await embedder.GenerateAsync([request.Query], null, cancellationToken))[0].Vector.ToArray();
+
+        // A query with nothing that embeds ("。", ":*") has no direction: cosine distance would be NaN.
+        if (q is not null && q.Any(x => x != 0 && float.IsFinite(x)))
         {
-            var q = (await embedder.GenerateAsync([request.Query], null, cancellationToken))[0].Vector.ToArray();
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             await using (var set = new NpgsqlCommand(
                 $"SET LOCAL hnsw.ef_search = {Math.Max(40, candidates)}; SET LOCAL hnsw.iterative_scan = relaxed_order;", connection, tx))
@@ -66,7 +71,11 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
             {
                 while (await r.ReadAsync(cancellationToken))
                 {
-                    vector.Add((r.GetInt64(0), 1 - r.GetDouble(1)));
+                    double distance = r.IsDBNull(1) ? double.NaN : r.GetDouble(1);
+                    if (double.IsFinite(distance))
+                    {
+                        vector.Add((r.GetInt64(0), 1 - distance));
+                    }
                 }
             }
 
@@ -242,6 +251,7 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)request.Year ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)request.ExcludeDocument ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)CorpusAudience.ViewerUnit ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
     }
 
     private static object Blank(string? s) => string.IsNullOrWhiteSpace(s) ? DBNull.Value : s.Trim();

@@ -17,19 +17,25 @@ namespace Assistant.Features.Corpus;
 public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, TimeProvider clock)
 {
     private const int EmbedBatch = 128;
+
+    /// <summary>Passages one document may have (a long report has a few hundred).</summary>
+    public const int MaxPassages = 2000;
     private static readonly JsonSerializerOptions Json = ScoreContract.JsonOptions;
 
     public IEmbeddingGenerator<string, Embedding<float>> Embedder => embedder;
 
-    /// <summary>Reads, parses and stores one file; failures are results, not exceptions.</summary>
-    public async Task<IngestResult> IngestAsync(string fileName, byte[] content, ReportHints? hints = null, string source = "upload", CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads, parses and stores one file; failures are results, not exceptions. <paramref name="owner"/>
+    /// is the unit the document belongs to (seen by that unit only), or null for a published report.
+    /// </summary>
+    public async Task<IngestResult> IngestAsync(string fileName, byte[] content, ReportHints? hints = null, string source = "upload", CancellationToken cancellationToken = default, string? owner = null)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
         string text;
         try
         {
-            text = DocumentText.Read(fileName, content);
+            text = DocumentText.Read(fileName, content, cancellationToken);
         }
         catch (InputException e)
         {
@@ -37,20 +43,35 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
             return IngestResult.Failure(fileName, $"{error.Zh} / {error.En}");
         }
 
-        return await IngestTextAsync(fileName, text, hints, source, cancellationToken);
+        return await IngestTextAsync(fileName, text, hints, source, cancellationToken, owner);
     }
 
-    public async Task<IngestResult> IngestTextAsync(string fileName, string text, ReportHints? hints = null, string source = "upload", CancellationToken cancellationToken = default)
+    public async Task<IngestResult> IngestTextAsync(string fileName, string text, ReportHints? hints = null, string source = "upload", CancellationToken cancellationToken = default, string? owner = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(fileName);
+        if (text.Length > DocumentText.MaxTextChars)
+        {
+            return IngestResult.Failure(fileName, $"文件文字过多（超过{DocumentText.MaxTextChars}字）。 / The file has too much text (over {DocumentText.MaxTextChars} characters).");
+        }
+
+        fileName = StorableText.Clean(fileName);
+        text = StorableText.Clean(text);
+        hints = hints is null ? null : new ReportHints(StorableText.CleanOrNull(hints.Title), StorableText.CleanOrNull(hints.Region), hints.Year, StorableText.CleanOrNull(hints.Fund));
+        cancellationToken.ThrowIfCancellationRequested();
         var report = ReportParser.Parse(text, hints);
         if (report.Passages.Count == 0)
         {
             return IngestResult.Failure(fileName, "没有可检索的段落。 / No passages found in the text.");
         }
 
+        if (report.Passages.Count > MaxPassages)
+        {
+            return IngestResult.Failure(fileName, $"报告切分出的段落过多（{report.Passages.Count}段，上限{MaxPassages}段），不像一份绩效自评报告。 / The report splits into too many passages ({report.Passages.Count}; at most {MaxPassages}) for a performance self-evaluation report.");
+        }
+
         var hash = ContentHash(text);
-        var existing = await FindByHashAsync(hash, cancellationToken);
+        var existing = await FindByHashAsync(hash, owner, cancellationToken);
         if (existing is { } id)
         {
             return Result(fileName, IngestResult.Duplicate, id, report);
@@ -64,8 +85,8 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
         {
             await using (var insert = new NpgsqlCommand(
                 """
-                INSERT INTO corpus_documents (id, content_hash, file_name, title, region, year, fund, source, sections, statements, char_count, passage_count, created_at)
-                VALUES (@id, @hash, @file, @title, @region, @year, @fund, @source, @sections, @statements, @chars, @passages, @created)
+                INSERT INTO corpus_documents (id, content_hash, file_name, title, region, year, fund, source, sections, statements, char_count, passage_count, created_at, owner_unit)
+                VALUES (@id, @hash, @file, @title, @region, @year, @fund, @source, @sections, @statements, @chars, @passages, @created, @owner)
                 """, connection, tx))
             {
                 var m = report.Metadata;
@@ -82,24 +103,25 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
                 insert.Parameters.AddWithValue("chars", text.Length);
                 insert.Parameters.AddWithValue("passages", report.Passages.Count);
                 insert.Parameters.AddWithValue("created", clock.GetUtcNow());
+                insert.Parameters.Add(new NpgsqlParameter("owner", NpgsqlDbType.Text) { Value = (object?)owner ?? DBNull.Value });
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await InsertPassagesAsync(connection, tx, documentId, report, vectors, embedder.Identity(), cancellationToken);
+            await InsertPassagesAsync(connection, tx, documentId, report, vectors, embedder.Identity(), owner, cancellationToken);
             await tx.CommitAsync(cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             // The same document arrived concurrently: the other request stored it.
             await tx.RollbackAsync(cancellationToken);
-            var winner = await FindByHashAsync(hash, cancellationToken);
+            var winner = await FindByHashAsync(hash, owner, cancellationToken);
             return Result(fileName, IngestResult.Duplicate, winner, report);
         }
 
         return Result(fileName, IngestResult.Ingested, documentId, report);
     }
 
-    private static async Task InsertPassagesAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid documentId, ParsedReport report, IReadOnlyList<float[]> vectors, string embedderId, CancellationToken cancellationToken)
+    private static async Task InsertPassagesAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid documentId, ParsedReport report, IReadOnlyList<float[]> vectors, string embedderId, string? owner, CancellationToken cancellationToken)
     {
         var m = report.Metadata;
         await using var batch = new NpgsqlBatch(connection, tx);
@@ -107,8 +129,8 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
         {
             var cmd = new NpgsqlBatchCommand(
                 """
-                INSERT INTO corpus_passages (document_id, ordinal, kind, section_path, indicator, fund, region, year, text, text_hash, lexemes, embedding, embedder)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::real[]::vector, $13)
+                INSERT INTO corpus_passages (document_id, ordinal, kind, section_path, indicator, fund, region, year, text, text_hash, lexemes, embedding, embedder, owner_unit)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::real[]::vector, $13, $14)
                 """);
             cmd.Parameters.Add(new NpgsqlParameter { Value = documentId });
             cmd.Parameters.Add(new NpgsqlParameter { Value = p.Ordinal });
@@ -123,6 +145,7 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
             cmd.Parameters.Add(new NpgsqlParameter { Value = LexicalTokens.Document(p.SectionPath + " " + p.IndicatorName + " " + p.Text) });
             cmd.Parameters.Add(new NpgsqlParameter { Value = vectors[p.Ordinal], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
             cmd.Parameters.Add(new NpgsqlParameter { Value = embedderId });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)owner ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             batch.BatchCommands.Add(cmd);
         }
 
@@ -159,18 +182,22 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<Guid?> FindByHashAsync(string hash, CancellationToken cancellationToken)
+    /// <summary>The same text already stored where <paramref name="owner"/> can see it (published, or its own).</summary>
+    private async Task<Guid?> FindByHashAsync(string hash, string? owner, CancellationToken cancellationToken)
     {
-        await using var cmd = dataSource.CreateCommand("SELECT id FROM corpus_documents WHERE content_hash = $1");
+        await using var cmd = dataSource.CreateCommand(
+            "SELECT id FROM corpus_documents WHERE content_hash = $1 AND (owner_unit IS NULL OR owner_unit = $2) ORDER BY owner_unit NULLS FIRST LIMIT 1");
         cmd.Parameters.Add(new NpgsqlParameter { Value = hash });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)owner ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         return await cmd.ExecuteScalarAsync(cancellationToken) is Guid g ? g : null;
     }
 
     public async Task<ReportView?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var cmd = dataSource.CreateCommand(
-            "SELECT title, region, year, fund, file_name, source, created_at, sections::text, statements::text FROM corpus_documents WHERE id = $1");
+            "SELECT title, region, year, fund, file_name, source, created_at, sections::text, statements::text, owner_unit FROM corpus_documents WHERE id = $1 AND (owner_unit IS NULL OR owner_unit = $2)");
         cmd.Parameters.Add(new NpgsqlParameter { Value = id });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)CorpusAudience.ViewerUnit ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -186,6 +213,7 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
         var created = reader.GetFieldValue<DateTimeOffset>(6);
         var sections = JsonSerializer.Deserialize<List<SectionView>>(reader.GetString(7), Json) ?? [];
         var statements = JsonSerializer.Deserialize<List<StatementView>>(reader.GetString(8), Json) ?? [];
+        var scope = CorpusAudience.ScopeOf(reader.IsDBNull(9) ? null : reader.GetString(9));
         await reader.CloseAsync();
 
         var passages = new List<PassageView>();
@@ -199,19 +227,20 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
                 pr.IsDBNull(4) ? null : pr.GetString(4), pr.IsDBNull(5) ? null : pr.GetString(5), pr.GetString(6)));
         }
 
-        return new ReportView(id, title, region, year, fund, file, source, created, sections, statements, passages);
+        return new ReportView(id, title, region, year, fund, file, source, created, sections, statements, passages, scope);
     }
 
     public async Task<IReadOnlyList<ReportListItem>> ListAsync(CancellationToken cancellationToken = default)
     {
         var list = new List<ReportListItem>();
         await using var cmd = dataSource.CreateCommand(
-            "SELECT id, title, region, year, fund, source, passage_count, created_at FROM corpus_documents ORDER BY created_at, id");
+            "SELECT id, title, region, year, fund, source, passage_count, created_at, owner_unit FROM corpus_documents WHERE owner_unit IS NULL OR owner_unit = $1 ORDER BY created_at, id");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)CorpusAudience.ViewerUnit ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
             list.Add(new ReportListItem(r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetInt32(3),
-                r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.GetInt32(6), r.GetFieldValue<DateTimeOffset>(7)));
+                r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.GetInt32(6), r.GetFieldValue<DateTimeOffset>(7), CorpusAudience.ScopeOf(r.IsDBNull(8) ? null : r.GetString(8))));
         }
 
         return list;

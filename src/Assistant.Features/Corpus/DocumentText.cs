@@ -1,7 +1,7 @@
 using System.Text;
 using Assistant.Features.Evaluations;
-using DocumentFormat.OpenXml.Packaging;
-using W = DocumentFormat.OpenXml.Wordprocessing;
+using Assistant.Features.Documents;
+using Assistant.Features.Storage;
 
 namespace Assistant.Features.Corpus;
 
@@ -10,10 +10,13 @@ public static class DocumentText
 {
     public const int MaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>Characters of text a report may have (a long report has about 60,000); more is refused, not parsed.</summary>
+    public static int MaxTextChars => OpenXmlLimits.Default.MaxTextChars;
+
     static DocumentText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>The text of <paramref name="content"/>, or an <see cref="InputException"/> saying why it is not a report.</summary>
-    public static string Read(string fileName, ReadOnlySpan<byte> content)
+    public static string Read(string fileName, ReadOnlySpan<byte> content, CancellationToken cancellationToken = default)
     {
         if (content.Length == 0)
         {
@@ -29,12 +32,18 @@ public static class DocumentText
         bool zip = content.Length > 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
         if (zip || fileName.EndsWith(".docx", StringComparison.OrdinalIgnoreCase))
         {
-            text = ReadDocx(content.ToArray());
+            text = DocxText.Read(content.ToArray(), OpenXmlLimits.Default, cancellationToken);
         }
         else
         {
             text = Decode(content);
         }
+
+        if (text.Length > MaxTextChars)
+        {
+            throw Bad($"文件文字过多（超过{MaxTextChars}字），不像一份绩效自评报告。", $"The file has too much text (over {MaxTextChars} characters) for a performance self-evaluation report.");
+        }
+
 
         var trimmed = text.Trim();
         if (trimmed.Length == 0)
@@ -49,7 +58,8 @@ public static class DocumentText
             throw Bad("文件不像一份中文报告（可能已损坏，或不是文本/Word 文件）。", "The file does not look like a Chinese report (corrupt, or not text/.docx).");
         }
 
-        return text;
+        // What PostgreSQL cannot store goes; markup and fact references are data, never instructions.
+        return Domain.Drafting.UntrustedText.Strip(StorableText.Clean(text));
     }
 
     private static string Decode(ReadOnlySpan<byte> content)
@@ -69,41 +79,6 @@ public static class DocumentText
             {
                 throw Bad("文件既不是 UTF-8 也不是 GB18030 编码的文本。", "The file is neither UTF-8 nor GB18030 text.");
             }
-        }
-    }
-
-    private static string ReadDocx(byte[] bytes)
-    {
-        try
-        {
-            using var stream = new MemoryStream(bytes, writable: false);
-            using var doc = WordprocessingDocument.Open(stream, false);
-            var body = doc.MainDocumentPart?.Document?.Body
-                ?? throw Bad("Word 文件没有正文。", "The .docx has no body.");
-            var sb = new StringBuilder();
-            foreach (var element in body.ChildElements)
-            {
-                switch (element)
-                {
-                    case W.Paragraph p:
-                        sb.AppendLine(p.InnerText);
-                        break;
-                    case W.Table t:
-                        foreach (var row in t.Elements<W.TableRow>())
-                        {
-                            sb.AppendLine(string.Join('\t', row.Elements<W.TableCell>().Select(c => string.Join(' ', c.Elements<W.Paragraph>().Select(p => p.InnerText)).Trim())));
-                        }
-
-                        sb.AppendLine();
-                        break;
-                }
-            }
-
-            return sb.ToString();
-        }
-        catch (Exception e) when (e is not InputException and (IOException or InvalidDataException or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or System.Xml.XmlException or FileFormatException))
-        {
-            throw Bad("Word 文件已损坏，无法读取。", "The .docx file is corrupt and cannot be read.");
         }
     }
 

@@ -310,7 +310,7 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         }
 
         RenderedDraft draft = DraftText.Render(raw, brief.Sheet, brief.Sources.Count);
-        VerificationReport report = Verifier.Verify(brief.Sheet, draft.Text);
+        VerificationReport report = StatedReasonCheck.Distrust(Verifier.Verify(brief.Sheet, draft.Text), draft.Text, brief.Items.Select(i => i.Item).ToList());
         var complaints = DraftText.Problems(report).Select(p => p.Reason).ToList();
         complaints.AddRange(draft.UnknownFactIds.Select(id => $"事实编号 {id} 不存在，请改用列出的编号"));
         complaints.AddRange(draft.UnknownSources.Select(s => $"来源 [S{s}] 不存在，请删去或改用列出的来源"));

@@ -10,8 +10,11 @@ namespace Assistant.Features.Evaluations;
 /// as written is kept, so <c>"2700.00"</c> and <c>2700.00</c> both carry two decimals. Every problem
 /// is collected with the field at fault; unknown fields are ignored (the contract only grows).
 /// </summary>
-public static class EvaluationJson
+public static partial class EvaluationJson
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"[0-9][0-9,]*(?:\.[0-9]+)?")]
+    private static partial System.Text.RegularExpressions.Regex NumberRun();
+
     /// <summary>Most indicators a table may have; far above any real table.</summary>
     public const int MaxIndicators = 5000;
 
@@ -340,9 +343,9 @@ public static class EvaluationJson
                         return null;
                     }
 
-                    return s;
+                    return InRange(s, path);
                 case JsonValueKind.Number:
-                    return v.GetRawText();
+                    return InRange(v.GetRawText(), path);
                 default:
                     Error(path, "必须是字符串或数字", "must be a string or a number");
                     return null;
@@ -409,6 +412,12 @@ public static class EvaluationJson
                 return null;
             }
 
+            if (PrintedNumber.IsOutOfRange(raw))
+            {
+                OutOfRange(path);
+                return null;
+            }
+
             if (!PrintedNumber.TryParse(raw, out PrintedNumber n))
             {
                 Error(path, $"“{Clip(raw)}”不是数字", $"\"{Clip(raw)}\" is not a number");
@@ -444,6 +453,12 @@ public static class EvaluationJson
             }
 
             string digits = TextNormalizer.Normalize(raw).TrimEnd('%').Trim();
+            if (PrintedNumber.IsOutOfRange(digits))
+            {
+                OutOfRange(path);
+                return (null, null);
+            }
+
             if (!PrintedNumber.TryParse(digits, out PrintedNumber n) || n.Value < 0)
             {
                 Error(path, "必须是非负的百分数，如 80.80%", "must be a non-negative percentage such as 80.80%");
@@ -452,6 +467,25 @@ public static class EvaluationJson
 
             return (raw, n);
         }
+
+        /// <summary>A cell whose numbers are past what can be computed with is refused here, naming the cell.</summary>
+        private string? InRange(string cell, string path)
+        {
+            foreach (System.Text.RegularExpressions.Match m in NumberRun().Matches(TextNormalizer.Normalize(cell)))
+            {
+                if (PrintedNumber.IsOutOfRange(m.Value))
+                {
+                    OutOfRange(path);
+                    return null;
+                }
+            }
+
+            return cell;
+        }
+
+        private void OutOfRange(string path) =>
+            Error(path, $"数值超出范围（整数部分不超过15位，小数不超过{PrintedNumber.MaxDecimals}位）",
+                $"the number is out of range (at most 15 integer digits and {PrintedNumber.MaxDecimals} decimals)");
 
         private static string Clip(string s) => s.Length > 40 ? s[..40] + "…" : s;
     }

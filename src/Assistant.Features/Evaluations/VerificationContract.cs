@@ -17,7 +17,7 @@ public sealed record VerificationSummaryDto(int Numbers, int Verified, int Deriv
 public static class VerificationContract
 {
     /// <summary>Longest text accepted for verification (characters).</summary>
-    public const int MaxTextLength = 200_000;
+    public const int MaxTextLength = TextBudget.MaxChars;
 
     public static VerificationResponse Verify(FactSheet sheet, string text)
     {
@@ -27,6 +27,7 @@ public static class VerificationContract
             throw new InputException("text", $"待核对文字不能为空，且不超过{MaxTextLength}字", $"text is required and at most {MaxTextLength} characters");
         }
 
+        TextBudget.Check(text, "text");
         return ToResponse(Verifier.Verify(sheet, text));
     }
 
@@ -87,9 +88,16 @@ public static class VerificationContract
             {
                 errors.Add(new InputError("text", "缺少待核对文字（字符串）", "text (a string) is required"));
             }
-            else if (text.Length > MaxTextLength)
+            else
             {
-                errors.Add(new InputError("text", $"待核对文字超过{MaxTextLength}字", $"text longer than {MaxTextLength} characters"));
+                try
+                {
+                    TextBudget.Check(text, "text");
+                }
+                catch (InputException ex)
+                {
+                    errors.AddRange(ex.Errors);
+                }
             }
 
             string? policy = root.TryGetProperty("policy", out JsonElement p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;

@@ -29,7 +29,7 @@ public sealed class AssistantDb(DbContextOptions<AssistantDb> options) : DbConte
             e.Property(d => d.CharCount).HasColumnName("char_count");
             e.Property(d => d.PassageCount).HasColumnName("passage_count");
             e.Property(d => d.CreatedAt).HasColumnName("created_at");
-            e.HasIndex(d => d.ContentHash).IsUnique();
+            e.Property(d => d.OwnerUnit).HasColumnName("owner_unit");
         });
     }
 }
@@ -50,4 +50,7 @@ public sealed class CorpusDocument
     public int CharCount { get; set; }
     public int PassageCount { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The unit that owns it (seen by that unit only); null for a published report.</summary>
+    public string? OwnerUnit { get; set; }
 }
