@@ -141,6 +141,17 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
 
         var indicators = sheet.Evaluation.Indicators;
         int lineStart = ctx.Normalized.LastIndexOf('\n', Math.Max(0, clause.SentenceStart - 1)) + 1;
+
+        // 以上指标均… / 上述各项均…: the group is what the sentences before it in the paragraph listed.
+        if (Anaphor().IsMatch(clause.SentenceBefore(at)) && clause.SentenceStart > lineStart)
+        {
+            IReadOnlyList<int> before = names.NamedInOrder(ctx.Normalized[lineStart..clause.SentenceStart], out _);
+            if (before.Count > 0)
+            {
+                return (before, null);
+            }
+        }
+
         string[] contexts = [clause.SentenceBefore(at), ctx.Normalized[lineStart..at]];
         foreach (string context in contexts)
         {
@@ -181,6 +192,9 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             _ => Verdict.Contradicted,
         };
     }
+
+    [GeneratedRegex(@"^\s*(?:以上|上述|前述|这几项|这些|上列)")]
+    private static partial Regex Anaphor();
 
     [GeneratedRegex(@"(?:均|全部|全面|都|各项指标|所有指标|各项|指标全部)(?:已|已经|能|如期)?\s*$")]
     private static partial Regex GroupWords();

@@ -117,29 +117,39 @@ public sealed partial class Verifier
             return null;
         }
 
-        string window = before + "@" + after;
-        Match q = CountQualifier().Match(after);
+        // The qualifier that says which group is the one in the number's own list segment: in
+        // “其中未完成3项、超额完成1项” the 3 is 未完成's and the 1 is 超额完成's.
+        string own = before[(before.LastIndexOfAny(SegmentEnds) + 1)..];
+        int next = after.IndexOfAny(SegmentEnds);
+        string ownAfter = next < 0 ? after : after[..next];
+        Match q = LastMatch(CountQualifier(), own);
         if (!q.Success)
         {
-            MatchCollection all = CountQualifier().Matches(before);
-            q = all.Count > 0 ? all[^1] : q;
+            q = CountQualifier().Match(ownAfter);
         }
 
+        string window = before + "@" + after;
         bool aboutIndicators = window.Contains("指标", StringComparison.Ordinal) || q.Success;
-        if (!aboutIndicators)
+        bool total = Totality().IsMatch(own) || Totality().IsMatch(ownAfter);
+        if (!aboutIndicators || (!q.Success && !total))
         {
+            // A count of a group the words name in a way this check does not know (扣分的, 超得较多的,
+            // 数量指标) is left to the ordinary matching: contradicted needs evidence of the group.
             return null;
         }
 
         var indicators = _sheet.Evaluation.Indicators;
+        string lead = clause.SentenceBefore(m.Start);
         string? group = null;
-        foreach (string level in indicators.SelectMany(i => new[] { i.Level1, i.Level2 }).OfType<string>().Distinct().OrderByDescending(l => l.Length))
+        int nearest = -1;
+        foreach (string level in indicators.SelectMany(i => new[] { i.Level1, i.Level2 }).OfType<string>().Distinct().OrderBy(l => l, StringComparer.Ordinal))
         {
             string core = level.Replace("指标", string.Empty, StringComparison.Ordinal);
-            if (core.Length >= 2 && clause.SentenceBefore(clause.End).Contains(core + "指标", StringComparison.Ordinal))
+            int where = core.Length >= 2 ? lead.LastIndexOf(core + "指标", StringComparison.Ordinal) : -1;
+            if (where > nearest)
             {
+                nearest = where;
                 group = level;
-                break;
             }
         }
 
@@ -165,6 +175,17 @@ public sealed partial class Verifier
             ? new CheckedMention(m, Verdict.Verified, id, null)
             : new CheckedMention(m, Verdict.Contradicted, id, $"{what}指标有{expected}项");
     }
+
+    private static readonly char[] SegmentEnds = ['、', '，', ',', '；', ';', '：', ':', '。', '（', '('];
+
+    private static Match LastMatch(Regex regex, string text)
+    {
+        MatchCollection all = regex.Matches(text);
+        return all.Count > 0 ? all[^1] : Match.Empty;
+    }
+
+    [GeneratedRegex(@"共|全部|总共|合计|总计|一共|累计")]
+    private static partial Regex Totality();
 
     [GeneratedRegex(@"(?:(?<short>未完成|未达到|未达成|未达标|没有完成|没有达到|未能完成|未实现|偏差)|(?<exceeded>超额完成|超过目标|超出目标)|(?<met>已完成|完成|达到|达标|实现))")]
     private static partial Regex CountQualifier();

@@ -21,7 +21,7 @@ public sealed class CorpusIsolationTests(FuzzFactory factory) : IClassFixture<Fu
 
     private static string Report(string marker, string cause) =>
         $"""
-        {marker}2024年度就业见习补贴项目绩效自评报告
+        {marker}2023年度就业见习补贴项目绩效自评报告
         一、项目基本情况
         本项目为就业见习补贴，资金用于机关事业单位实习生和就业见习人员的生活补助。
         三、偏离绩效目标的原因和下一步改进措施
