@@ -63,8 +63,7 @@ public static partial class DraftText
             {
                 foreach (Capture c in m.Groups[1].Captures)
                 {
-                    int n = int.Parse(c.Value, NumberStyles.None, CultureInfo.InvariantCulture);
-                    if (n >= 1 && n <= sourceCount)
+                    if (int.TryParse(c.Value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1 && n <= sourceCount)
                     {
                         if (!sources.Contains(n))
                         {

@@ -126,7 +126,8 @@ public sealed partial class Verifier
         }
 
         bool aboutIndicators = window.Contains("指标", StringComparison.Ordinal) || q.Success;
-        if (!aboutIndicators)
+        // A count with neither a status (未完成, 超额完成…) nor a total (共, 设置…) is some other group (未得满分的3项): not read here.
+        if (!aboutIndicators || (!q.Success && !TotalWords().IsMatch(before)))
         {
             return null;
         }
@@ -165,6 +166,9 @@ public sealed partial class Verifier
             ? new CheckedMention(m, Verdict.Verified, id, null)
             : new CheckedMention(m, Verdict.Contradicted, id, $"{what}指标有{expected}项");
     }
+
+    [GeneratedRegex(@"共|设置|设定|设立|合计|总计|总共|全部|一共")]
+    private static partial Regex TotalWords();
 
     [GeneratedRegex(@"(?:(?<short>未完成|未达到|未达成|未达标|没有完成|没有达到|未能完成|未实现|偏差)|(?<exceeded>超额完成|超过目标|超出目标)|(?<met>已完成|完成|达到|达标|实现))")]
     private static partial Regex CountQualifier();
