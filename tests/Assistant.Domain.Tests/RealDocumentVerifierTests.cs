@@ -145,6 +145,7 @@ public class RealDocumentVerifierTests
     [InlineData("满意度指标中一项未完成。", "一项", Verdict.Contradicted)]
     [InlineData("五项指标超额完成。", "五项", Verdict.Contradicted)]
     [InlineData("4项指标超额完成。", "4项", Verdict.Verified)]
+    [InlineData("本年共设置7项绩效指标。", "7项", Verdict.Contradicted)]
     public void Class7_CountsWithTheirQualifier(string text, string mention, Verdict expected) =>
         Assert.Equal(expected, Mention("county", text, mention).Verdict);
 
