@@ -1,3 +1,7 @@
+using Assistant.Features.Evaluations;
+using Assistant.Features.Records;
+using Assistant.Features.Storage;
+using Microsoft.Extensions.Hosting;
 using System.Diagnostics;
 using System.Globalization;
 using Assistant.Domain.Corpus;
@@ -51,8 +55,12 @@ internal static class CorpusLoad
 
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Assistant"] = connection }).Build();
-        await using var services = new ServiceCollection().AddAssistantStorage(configuration).BuildServiceProvider();
-        await services.InitializeStorageAsync();
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddConfiguration(configuration);
+        builder.AddStorage().AddEvaluations().AddCorpus().AddRecords();
+        using IHost host = builder.Build();
+        await host.StartAsync();
+        IServiceProvider services = host.Services;
         var store = services.GetRequiredService<CorpusStore>();
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
 

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
 using Assistant.Domain.Evaluations;
 using Assistant.Features.Evaluations;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Cli;
 
@@ -41,7 +43,7 @@ public static class CliApp
         verify.SetAction(pr => Emit(stdout, stderr, () => EvaluationService.Verify(
             Load(pr.GetValue(evaluationFile)!), ReadText(pr.GetValue(textFile)!, "text"), pr.GetValue(policy))));
 
-        var urls = new Option<string?>("--urls") { Description = "监听地址，默认 http://127.0.0.1:5080" };
+        var urls = new Option<string?>("--urls") { Description = "监听地址，默认 http://127.0.0.1:5080（或 Urls / ASPNETCORE_URLS）" };
         var serve = new Command("serve", "启动Web API / start the web API") { urls };
         serve.SetAction(async (pr, ct) =>
         {
@@ -51,10 +53,20 @@ public static class CliApp
             {
                 await app.StartAsync(ct);
             }
-            catch (Microsoft.Extensions.Options.OptionsValidationException e)
+            catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException)
             {
                 await stderr.WriteLineAsync("错误 / error: " + e.Message);
                 return BadInput;
+            }
+
+            // The addresses Kestrel really bound (a port of 0, or Urls from the environment, included).
+            foreach (string address in app.Urls)
+            {
+                await stdout.WriteLineAsync($"绩效自评助手 API: {address}  (OpenAPI: {address}/openapi/v1.json, reference: {address}/scalar/, health: {address}/health/ready)");
+                if (Environment.GetEnvironmentVariable("ASSISTANT_DEV_KEY") is { Length: > 0 } key)
+                {
+                    await stdout.WriteLineAsync($"工作页面 / staff page: {address}/#key={key}   (the key stays in the browser tab)");
+                }
             }
 
             await app.WaitForShutdownAsync(ct);
@@ -75,7 +87,12 @@ public static class CliApp
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    internal static Evaluation Load(string path) => EvaluationJson.Parse(ReadText(path, "file"));
+    /// <summary>The same validator the web API runs, from the same registration.</summary>
+    private static readonly Lazy<IValidator<Evaluation>> EvaluationValidator =
+        new(() => CliHost.Build().Services.GetRequiredService<IValidator<Evaluation>>());
+
+    /// <summary>Reads, parses and validates an evaluation file exactly as the API does a body.</summary>
+    internal static Evaluation Load(string path) => EvaluationValidator.Value.Check(EvaluationJson.Parse(ReadText(path, "file")));
 
     private static string ReadText(string path, string field)
     {

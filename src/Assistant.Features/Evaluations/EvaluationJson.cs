@@ -12,12 +12,6 @@ namespace Assistant.Features.Evaluations;
 /// </summary>
 public static class EvaluationJson
 {
-    /// <summary>Most indicators a table may have; far above any real table.</summary>
-    public const int MaxIndicators = 5000;
-
-    /// <summary>Most fund lines a table may have.</summary>
-    public const int MaxFundLines = 500;
-
     /// <summary>Longest text cell accepted.</summary>
     public const int MaxTextLength = 20_000;
 
@@ -166,10 +160,6 @@ public static class EvaluationJson
                 {
                     Error("funds.lines", "必须是数组", "must be an array");
                 }
-                else if (ls.GetArrayLength() > MaxFundLines)
-                {
-                    Error("funds.lines", $"资金行不能超过{MaxFundLines}行", $"at most {MaxFundLines} lines");
-                }
                 else
                 {
                     int i = 0;
@@ -244,12 +234,6 @@ public static class EvaluationJson
             if (arr.ValueKind != JsonValueKind.Array)
             {
                 Error("indicators", "必须是数组", "must be an array");
-                return list;
-            }
-
-            if (arr.GetArrayLength() > MaxIndicators)
-            {
-                Error("indicators", $"绩效指标不能超过{MaxIndicators}项", $"at most {MaxIndicators} indicators");
                 return list;
             }
 

@@ -60,6 +60,7 @@ public static class StorageSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => DataSource(ConnectionString(configuration)));
         builder.Services.AddDbContextFactory<AssistantDb>((sp, o) => Configure(o, sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddHostedService<DatabaseMigrator>();
         return builder;
     }
 
@@ -77,9 +78,10 @@ public static class StorageSetup
     }
 
     /// <summary>Applies pending migrations; a clear message when the server cannot be reached.</summary>
-    public static async Task MigrateAsync(AssistantDb db, CancellationToken cancellationToken = default)
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(services);
+        await using AssistantDb db = await services.GetRequiredService<IDbContextFactory<AssistantDb>>().CreateDbContextAsync(cancellationToken);
         try
         {
             await db.Database.MigrateAsync(cancellationToken);
@@ -91,4 +93,12 @@ public static class StorageSetup
                 $"Cannot reach PostgreSQL at {where} ({e.Message}). Start it with scripts/db-up, or set ConnectionStrings__Assistant. See README.", e);
         }
     }
+}
+
+/// <summary>Applies the migrations when a host starts, before any other start-up work touches the database.</summary>
+internal sealed class DatabaseMigrator(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => StorageSetup.MigrateAsync(services, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
