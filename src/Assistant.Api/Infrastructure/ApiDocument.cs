@@ -53,7 +53,7 @@ public static class ApiDocument
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi();
-        app.MapScalarApiReference(o => o.WithTitle("绩效自评助手 API / Assistant API"))
+        app.MapScalarApiReference(o => o.WithTitle("绩效自评助手 API / Assistant API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp())
             .AddEndpointFilter(async (context, next) =>
             {
                 context.HttpContext.Response.Headers["Content-Security-Policy"] = ScalarPolicy;
