@@ -32,8 +32,7 @@ internal static class CorpusLoad
         int target = Int(args, "--passages", 100_000);
         int queries = Int(args, "--queries", 300);
         bool keep = args.Contains("--keep");
-        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Assistant") is { Length: > 0 } env
-            ? env : "Host=127.0.0.1;Port=55432;Username=postgres;Database=assistant";
+        var server = StorageSetup.ConnectionString(new ConfigurationBuilder().AddEnvironmentVariables().Build());
         var name = "assistant_bench_" + target.ToString(CultureInfo.InvariantCulture);
         var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
         await using (var c = new NpgsqlConnection(admin))

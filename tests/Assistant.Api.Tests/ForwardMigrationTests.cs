@@ -132,6 +132,16 @@ public sealed class ForwardMigrationTests
         Assert.Equal(await SchemaAsync(freshFactory.ConnectionString), await SchemaAsync(factory.ConnectionString));
     }
 
+    /// <summary>Every change to the model comes with its migration (<c>dotnet ef migrations add</c>, see README).</summary>
+    [Fact]
+    public void TheModel_HasNoChangeWithoutAMigration()
+    {
+        var options = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Features.Storage.AssistantDb>();
+        Features.Storage.StorageSetup.Configure(options, Features.Storage.StorageSetup.DataSource("Host=127.0.0.1;Port=1"));
+        using var db = new Features.Storage.AssistantDb(options.Options);
+        Assert.False(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.HasPendingModelChanges(db.Database));
+    }
+
     /// <summary>Rows as the first release's code wrote them (its SQL, its hashes, its JSON).</summary>
     private static async Task InsertFirstReleaseRowsAsync(NpgsqlConnection c, string body, string draftJson, string passage)
     {
