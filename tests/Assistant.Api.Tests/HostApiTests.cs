@@ -129,35 +129,3 @@ public sealed class HostApiTests(TracedApiFactory factory) : IClassFixture<Trace
         }
     }
 }
-
-/// <summary>The API with an in-memory span exporter beside its configured telemetry.</summary>
-public sealed class TracedApiFactory : ApiFactory
-{
-    public List<Activity> Spans { get; } = [];
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Spans)));
-    }
-}
-
-/// <summary>A host whose database cannot be reached (nothing listens on the port); it starts without migrating.</summary>
-public sealed class UnreachableDatabaseFactory : Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>
-{
-    public HttpClient CreateClientWithoutKey() => CreateClient();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.UseSetting("ConnectionStrings:Assistant", "Host=127.0.0.1;Port=1;Username=postgres;Database=none;Timeout=2");
-        builder.ConfigureTestServices(s =>
-        {
-            foreach (var hosted in s.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
-                && d.ImplementationType?.Namespace?.StartsWith("Assistant.Features", StringComparison.Ordinal) == true).ToList())
-            {
-                s.Remove(hosted);
-            }
-        });
-    }
-}
