@@ -1,3 +1,7 @@
+using Assistant.Features.Evaluations;
+using Assistant.Features.Records;
+using Assistant.Features.Storage;
+using Microsoft.Extensions.Hosting;
 using System.Diagnostics;
 using System.Globalization;
 using Assistant.Domain.Corpus;
@@ -28,8 +32,7 @@ internal static class CorpusLoad
         int target = Int(args, "--passages", 100_000);
         int queries = Int(args, "--queries", 300);
         bool keep = args.Contains("--keep");
-        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Assistant") is { Length: > 0 } env
-            ? env : "Host=127.0.0.1;Port=55432;Username=postgres;Database=assistant";
+        var server = StorageSetup.ConnectionString(new ConfigurationBuilder().AddEnvironmentVariables().Build());
         var name = "assistant_bench_" + target.ToString(CultureInfo.InvariantCulture);
         var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
         await using (var c = new NpgsqlConnection(admin))
@@ -51,8 +54,12 @@ internal static class CorpusLoad
 
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Assistant"] = connection }).Build();
-        await using var services = new ServiceCollection().AddAssistantStorage(configuration).BuildServiceProvider();
-        await services.InitializeStorageAsync();
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddConfiguration(configuration);
+        builder.AddStorage().AddEvaluations().AddCorpus().AddRecords();
+        using IHost host = builder.Build();
+        await host.StartAsync();
+        IServiceProvider services = host.Services;
         var store = services.GetRequiredService<CorpusStore>();
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
 

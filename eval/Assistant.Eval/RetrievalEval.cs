@@ -1,3 +1,7 @@
+using Assistant.Features.Evaluations;
+using Assistant.Features.Records;
+using Assistant.Features.Storage;
+using Microsoft.Extensions.Hosting;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Assistant.Features.Corpus;
@@ -24,8 +28,12 @@ internal static class RetrievalEval
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Assistant"] = database.ConnectionString })
             .Build();
-        await using var services = new ServiceCollection().AddAssistantStorage(configuration).BuildServiceProvider();
-        await services.InitializeStorageAsync();
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddConfiguration(configuration);
+        builder.AddStorage().AddEvaluations().AddCorpus().AddRecords();
+        using IHost host = builder.Build();
+        await host.StartAsync();
+        IServiceProvider services = host.Services;
         var store = services.GetRequiredService<CorpusStore>();
         var documents = new Dictionary<Guid, string>();
         var files = Directory.GetFiles(Path.Combine(shared, "seeds")).Concat(Directory.GetFiles(Path.Combine(repo, "samples", "corpus"))).Order(StringComparer.Ordinal);

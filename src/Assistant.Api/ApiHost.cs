@@ -1,18 +1,21 @@
-using Assistant.Api.Corpus;
-using Assistant.Api.Evaluations;
-using Assistant.Features.Corpus;
-using Assistant.Api.Infrastructure;
-using Assistant.Features.Evaluations;
-using Assistant.Features.Drafting;
-using Assistant.Api.Records;
 using Assistant.Api.Conversations;
+using Assistant.Api.Corpus;
+using Assistant.Api.Drafts;
+using Assistant.Api.Evaluations;
+using Assistant.Api.Infrastructure;
 using Assistant.Api.Page;
 using Assistant.Api.Reporting;
+using Assistant.Features.Conversations;
+using Assistant.Features.Corpus;
+using Assistant.Features.Drafting;
+using Assistant.Features.Evaluations;
+using Assistant.Features.Records;
 using Assistant.Features.Reporting;
+using Assistant.Features.Storage;
 
 namespace Assistant.Api;
 
-/// <summary>Builds the web application; used by Program, by <c>assistant serve</c> and by the tests.</summary>
+/// <summary>Builds the web application; used by Program, by <c>assistant serve</c> and by the tests. This file is the table of contents.</summary>
 public static class ApiHost
 {
     public static WebApplication Build(string[] args)
@@ -31,20 +34,19 @@ public static class ApiHost
     public static void Configure(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
-        builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.AddWebDefaults();
         builder.AddHardening();
-        builder.Services.ConfigureHttpJsonOptions(o => ScoreContract.Configure(o.SerializerOptions));
-        builder.Services.AddOpenApi(o => o.AddOperationTransformer(OpenApiBodies.DescribeJsonBody));
-        builder.Services.AddAssistantStorage(builder.Configuration);
+        builder.AddStorage();
+        builder.AddEvaluations();
+        builder.AddCorpus();
+        builder.AddRecords();
         builder.Services.AddAssistantDrafting(builder.Configuration);
+        builder.AddConversations();
         builder.Services.AddAssistantReporting();
         builder.AddApiSecurity();
-        builder.Services.AddHostedService<StorageInitializer>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<Assistant.Features.Storage.AssistantDb>("database");
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32L * 1024 * 1024);
+        builder.AddApiDocument();
+        builder.AddTelemetry();
+        builder.AddHealth();
     }
 
     public static void Map(WebApplication app)
@@ -54,12 +56,13 @@ public static class ApiHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiSecurity();
-        app.MapOpenApi();
-        app.MapHealthChecks("/health");
+        app.MapApiDocument();
+        app.MapHealth();
         app.MapStaffPage();
         app.MapEvaluationsApi();
+        app.MapStoredEvaluationsApi();
+        app.MapDraftsApi();
         app.MapCorpusApi();
-        app.MapRecordsApi();
         Importing.ImportApi.MapImportApi(app);
         app.MapConversationsApi();
         app.MapReportApi();

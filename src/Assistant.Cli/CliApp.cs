@@ -7,6 +7,8 @@ using Assistant.Domain.Evaluations;
 using Assistant.Domain.Importing;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Importing;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Cli;
 
@@ -48,7 +50,7 @@ public static class CliApp
         var import = new Command("import", "把 Excel、Word 或从 PDF 复制的文字读成自评表 JSON（多张表时输出数组，提示写到标准错误）/ read a document into evaluation JSON") { importFile, table };
         import.SetAction(pr => ImportDocument(stdout, stderr, pr.GetValue(importFile)!, pr.GetValue(table)));
 
-        var urls = new Option<string?>("--urls") { Description = "监听地址，默认 http://127.0.0.1:5080" };
+        var urls = new Option<string?>("--urls") { Description = "监听地址，默认 http://127.0.0.1:5080（或 Urls / ASPNETCORE_URLS）" };
         var serve = new Command("serve", "启动Web API / start the web API") { urls };
         serve.SetAction(async (pr, ct) =>
         {
@@ -58,10 +60,20 @@ public static class CliApp
             {
                 await app.StartAsync(ct);
             }
-            catch (Microsoft.Extensions.Options.OptionsValidationException e)
+            catch (Exception e) when (e is Microsoft.Extensions.Options.OptionsValidationException or InvalidOperationException)
             {
                 await stderr.WriteLineAsync("错误 / error: " + e.Message);
                 return BadInput;
+            }
+
+            // The addresses Kestrel really bound (a port of 0, or Urls from the environment, included).
+            foreach (string address in app.Urls)
+            {
+                await stdout.WriteLineAsync($"绩效自评助手 API: {address}  (OpenAPI: {address}/openapi/v1.json, reference: {address}/scalar/, health: {address}/health/ready)");
+                if (Environment.GetEnvironmentVariable("ASSISTANT_DEV_KEY") is { Length: > 0 } key)
+                {
+                    await stdout.WriteLineAsync($"工作页面 / staff page: {address}/#key={key}   (the key stays in the browser tab)");
+                }
             }
 
             await app.WaitForShutdownAsync(ct);
@@ -82,7 +94,13 @@ public static class CliApp
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
-    internal static Evaluation Load(string path, int? table = null) => TableInput.LoadOne(path == "-" ? "stdin" : path, ReadBytes(path, "file"), table);
+    /// <summary>The same validator the web API runs, from the same registration.</summary>
+    private static readonly Lazy<IValidator<Evaluation>> EvaluationValidator =
+        new(() => CliHost.Build().Services.GetRequiredService<IValidator<Evaluation>>());
+
+    /// <summary>Reads, parses (JSON or a document) and validates an evaluation file exactly as the API does a body.</summary>
+    internal static Evaluation Load(string path, int? table = null) =>
+        EvaluationValidator.Value.Check(TableInput.LoadOne(path == "-" ? "stdin" : path, ReadBytes(path, "file"), table));
 
     private static VerificationResponse VerifyDocument(string evaluationPath, string? textPath, int? table, string? policy)
     {

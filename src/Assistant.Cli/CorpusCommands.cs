@@ -2,9 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Assistant.Domain.Corpus;
 using Assistant.Features.Corpus;
-using Assistant.Features.Drafting;
 using Assistant.Features.Evaluations;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -35,13 +33,13 @@ internal static class CorpusCommands
                 return CliApp.BadInput;
             }
 
-            await using var services = await OpenAsync(stderr, ct);
-            if (services is null)
+            using var host = await CliHost.StartAsync(stderr, ct);
+            if (host is null)
             {
                 return CliApp.BadInput;
             }
 
-            var store = services.GetRequiredService<CorpusStore>();
+            var store = host.Services.GetRequiredService<CorpusStore>();
             var hints = new ReportHints(null, pr.GetValue(region), pr.GetValue(year), pr.GetValue(fund));
             var results = new List<IngestResult>();
 
@@ -129,56 +127,17 @@ internal static class CorpusCommands
                 return CliApp.BadInput;
             }
 
-            await using var services = await OpenAsync(stderr, ct);
-            if (services is null)
+            using var host = await CliHost.StartAsync(stderr, ct);
+            if (host is null)
             {
                 return CliApp.BadInput;
             }
 
-            var response = await services.GetRequiredService<CorpusSearch>().SearchAsync(request, ct);
+            var response = await host.Services.GetRequiredService<CorpusSearch>().SearchAsync(request, ct);
             await stdout.WriteLineAsync(JsonSerializer.Serialize(response, ScoreContract.JsonOptions));
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Configuration as the web host reads it: appsettings.json beside the program, then the environment.</summary>
-    internal static IConfiguration Configuration() =>
-        new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-
-    internal static async Task<ServiceProvider?> OpenAsync(TextWriter stderr, CancellationToken ct)
-    {
-        var configuration = Configuration();
-        ServiceProvider services;
-        try
-        {
-            services = new ServiceCollection()
-                .AddLogging()
-                .AddAssistantStorage(configuration)
-                .AddAssistantDrafting(configuration)
-                .BuildServiceProvider();
-            services.GetRequiredService<DraftingModel>();
-        }
-        catch (Exception e) when (e is InvalidOperationException or Microsoft.Extensions.Options.OptionsValidationException)
-        {
-            await stderr.WriteLineAsync("错误 / error: " + e.Message);
-            return null;
-        }
-
-        try
-        {
-            await services.InitializeStorageAsync(null, ct);
-            return services;
-        }
-        catch (InvalidOperationException e)
-        {
-            await stderr.WriteLineAsync("错误 / error: " + e.Message);
-            await services.DisposeAsync();
-            return null;
-        }
     }
 
     private static List<string> Expand(string[] inputs)

@@ -39,15 +39,15 @@ internal static class DraftCommands
                 return CliApp.BadInput;
             }
 
-            await using var services = await CorpusCommands.OpenAsync(stderr, ct);
-            if (services is null)
+            using var host = await CliHost.StartAsync(stderr, ct);
+            if (host is null)
             {
                 return CliApp.BadInput;
             }
 
             try
             {
-                DraftResult result = await services.GetRequiredService<DraftingService>().DraftAsync(parsed, request, null, ct);
+                DraftResult result = await host.Services.GetRequiredService<DraftingService>().DraftAsync(parsed, request, null, ct);
                 await stdout.WriteLineAsync(fmt == "text" ? result.Text : JsonSerializer.Serialize(result, ScoreContract.JsonOptions));
                 return 0;
             }

@@ -48,15 +48,15 @@ internal static class KeyCommands
 
     private static async Task<int> WithStore(TextWriter stderr, CancellationToken ct, Func<ApiKeyStore, Task<int>> action)
     {
-        await using var services = await CorpusCommands.OpenAsync(stderr, ct);
-        if (services is null)
+        using var host = await CliHost.StartAsync(stderr, ct);
+        if (host is null)
         {
             return CliApp.BadInput;
         }
 
         try
         {
-            return await action(services.GetRequiredService<ApiKeyStore>());
+            return await action(host.Services.GetRequiredService<ApiKeyStore>());
         }
         catch (InputException e)
         {

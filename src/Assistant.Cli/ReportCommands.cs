@@ -6,6 +6,7 @@ using Assistant.Features.Evaluations;
 using Assistant.Features.Reporting;
 using Assistant.Features.Corpus;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Cli;
 
@@ -57,13 +58,20 @@ internal static class ReportCommands
                 return 0;
             }
 
-            await using ServiceProvider services = new ServiceCollection()
-                .AddLogging()
-                .AddAssistantStorage(CorpusCommands.Configuration())
-                .AddAssistantDrafting(CorpusCommands.Configuration())
-                .AddAssistantReporting()
-                .BuildServiceProvider();
-            bool corpus = await CorpusReachableAsync(services, ct);
+            IHost host;
+            try
+            {
+                host = CliHost.Build();
+            }
+            catch (InvalidOperationException e)
+            {
+                await stderr.WriteLineAsync("错误 / error: " + e.Message);
+                return CliApp.BadInput;
+            }
+
+            using IHost started = host;
+            IServiceProvider services = host.Services;
+            bool corpus = await CorpusReachableAsync(host, ct);
             if (!corpus)
             {
                 await stderr.WriteLineAsync("提示 / note: 数据库不可用，未检索往年报告（offline, no corpus）。");
@@ -113,11 +121,12 @@ internal static class ReportCommands
         return command;
     }
 
-    private static async Task<bool> CorpusReachableAsync(IServiceProvider services, CancellationToken ct)
+    /// <summary>Starts the host (settings checked, migrations applied); false when the database cannot be reached.</summary>
+    private static async Task<bool> CorpusReachableAsync(IHost host, CancellationToken ct)
     {
         try
         {
-            await services.InitializeStorageAsync(null, ct);
+            await host.StartAsync(ct);
             return true;
         }
         catch (InvalidOperationException)

@@ -85,16 +85,3 @@ public class ApiFactory : WebApplicationFactory<Program>
         GC.SuppressFinalize(this);
     }
 }
-
-public static class Shared
-{
-    public static string Reference(string name) => Assistant.Testing.RepoPaths.Reference(name);
-
-    public static string Seed(string name) => Path.Combine(Assistant.Testing.RepoPaths.Shared, "seeds", name);
-
-    public static readonly string[] Tables =
-    [
-        "zhongwei-2024-entrepreneurship-fund", "zhongwei-2024-employment-service-demo", "zhongwei-2024-internship-subsidy",
-        "zhongwei-2024-employment-operating-funds", "guangxi-2024-employment-transfer",
-    ];
-}

@@ -240,7 +240,9 @@ public class CorpusApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         using var client = factory.CreateClient();
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
     }
 
     internal static byte[] Docx(params string[] paragraphs)

@@ -3,6 +3,8 @@ using Assistant.Features.Corpus;
 using Assistant.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Assistant.Features.Storage;
 using Npgsql;
 
 namespace Assistant.Api.Tests;
@@ -11,22 +13,28 @@ namespace Assistant.Api.Tests;
 public sealed class CorpusIndexTests : IAsyncLifetime
 {
     private readonly TestDatabase database = new("index");
-    private ServiceProvider services = null!;
+    private IHost host = null!;
 
-    private ServiceProvider Build(int dimensions)
+    private IServiceProvider services => host.Services;
+
+    /// <summary>The storage and corpus features as the hosts register them; starting it migrates and re-embeds.</summary>
+    private async Task<IHost> StartAsync(int dimensions)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Assistant"] = database.ConnectionString,
             ["Embeddings:Dimensions"] = dimensions.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
-        return new ServiceCollection().AddAssistantStorage(configuration).BuildServiceProvider();
+        });
+        builder.AddStorage().AddCorpus();
+        IHost started = builder.Build();
+        await started.StartAsync();
+        return started;
     }
 
     public async Task InitializeAsync()
     {
-        services = Build(384);
-        await services.InitializeStorageAsync();
+        host = await StartAsync(384);
         var store = services.GetRequiredService<CorpusStore>();
         for (int i = 0; i < 120; i++)
         {
@@ -41,7 +49,7 @@ public sealed class CorpusIndexTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await services.DisposeAsync();
+        host.Dispose();
         await database.DisposeAsync();
     }
 
@@ -51,7 +59,7 @@ public sealed class CorpusIndexTests : IAsyncLifetime
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var q = HashingEmbeddingVector("见习岗位不足");
         await using var cmd = dataSource.CreateCommand("EXPLAIN " + CorpusSearch.VectorSql);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = q, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Real });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(q) });
         AddNoFilters(cmd, 20);
         var plan = await PlanAsync(cmd);
         Assert.Contains("Index Scan using ix_corpus_passages_embedding", plan, StringComparison.Ordinal);
@@ -84,9 +92,9 @@ public sealed class CorpusIndexTests : IAsyncLifetime
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         long before = await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_passages");
 
-        await using (var other = Build(128))
+        using (IHost otherHost = await StartAsync(128))
         {
-            await other.InitializeStorageAsync();
+            IServiceProvider other = otherHost.Services;
             var ds = other.GetRequiredService<NpgsqlDataSource>();
             Assert.Equal(before, await ScalarAsync(ds, "SELECT count(*) FROM corpus_passages"));
             Assert.Equal(128L, await ScalarAsync(ds, "SELECT atttypmod FROM pg_attribute WHERE attrelid = 'corpus_passages'::regclass AND attname = 'embedding'"));
@@ -99,8 +107,8 @@ public sealed class CorpusIndexTests : IAsyncLifetime
             Assert.Equal(0, await other.GetRequiredService<CorpusStore>().ReembedAsync());
         }
 
-        // And back.
-        await services.InitializeStorageAsync();
+        // And back (what the next start does).
+        Assert.True(await services.GetRequiredService<CorpusStore>().ReembedAsync() > 0);
         Assert.Equal(before, await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_passages"));
         Assert.Equal(384L, await ScalarAsync(dataSource, "SELECT atttypmod FROM pg_attribute WHERE attrelid = 'corpus_passages'::regclass AND attname = 'embedding'"));
     }

@@ -10,31 +10,6 @@ using Npgsql;
 
 namespace Assistant.Api.Tests;
 
-/// <summary>A model the tests swap between calls (tests of one class run one after another).</summary>
-public sealed class SwitchableChat : IChatClient
-{
-    public IChatClient Current { get; set; } = new OfflineDrafter();
-
-    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        Current.GetResponseAsync(messages, options, cancellationToken);
-
-    public IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
-        Current.GetStreamingResponseAsync(messages, options, cancellationToken);
-
-    public object? GetService(Type serviceType, object? serviceKey = null) => Current.GetService(serviceType, serviceKey);
-
-    public void Dispose()
-    {
-    }
-}
-
-public sealed class ModelApiFactory : ApiFactory
-{
-    public SwitchableChat Chat { get; } = new();
-
-    protected override IChatClient? Model => Chat;
-}
-
 /// <summary>
 /// The drafting API on real PostgreSQL with a scripted model: wrong numbers are repaired or masked,
 /// failures fall back to the offline drafter, units never see each other, retries never duplicate.
@@ -331,11 +306,6 @@ public class DraftingApiTests(ModelApiFactory factory) : IClassFixture<ModelApiF
         Assert.Contains("指标名称", message, StringComparison.Ordinal);
         Assert.Contains("indicator name", message, StringComparison.Ordinal);
     }
-}
-
-public sealed class LimitedApiFactory : ApiFactory
-{
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["RateLimits:PermitsPerMinute"] = "3" };
 }
 
 public class RateLimitTests(LimitedApiFactory factory) : IClassFixture<LimitedApiFactory>

@@ -10,39 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Assistant.Api.Tests;
 
-/// <summary>A host whose corpus holds the demo reports and the four seed reports, as a unit's would after ingest.</summary>
-public sealed class CorpusApiFactory : ApiFactory
-{
-    private bool seeded;
-
-    public async Task SeedAsync()
-    {
-        if (!seeded)
-        {
-            await CorpusSeed.SeedAsync(Services);
-            seeded = true;
-        }
-    }
-}
-
-/// <summary>The demo corpus and the four seed reports, ingested the way <c>scripts/run</c> ingests them.</summary>
-public static class CorpusSeed
-{
-    public static async Task SeedAsync(IServiceProvider services)
-    {
-        var store = services.GetRequiredService<CorpusStore>();
-        var files = Directory.EnumerateFiles(Path.Combine(Assistant.Testing.RepoPaths.Repo, "samples", "corpus"))
-            .Concat(Directory.EnumerateFiles(Path.Combine(Assistant.Testing.RepoPaths.Shared, "seeds")))
-            .Order(StringComparer.Ordinal);
-        foreach (string file in files)
-        {
-            await store.IngestAsync(Path.GetFileName(file), await File.ReadAllBytesAsync(file));
-        }
-
-        await store.AnalyzeAsync();
-    }
-}
-
 /// <summary>
 /// The offline drafter on the five reference tables, through the API with a real corpus: every item
 /// that needs explaining is covered in reasons and measures, sources are cited, no number is unverified.

@@ -8,11 +8,12 @@ namespace Assistant.Testing;
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable, IDisposable
 {
-    private const string DefaultServer = "Host=127.0.0.1;Port=55432;Username=postgres;Database=assistant";
-
     public TestDatabase(string purpose = "test")
     {
-        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Assistant") is { Length: > 0 } env ? env : DefaultServer;
+        // As the hosts and scripts resolve it: the setting, else scripts/db-up's cluster (ASSISTANT_PG_PORT, default 55432).
+        var server = Environment.GetEnvironmentVariable("ConnectionStrings__Assistant") is { Length: > 0 } env
+            ? env
+            : $"Host=127.0.0.1;Port={(Environment.GetEnvironmentVariable("ASSISTANT_PG_PORT") is { Length: > 0 } port ? port : "55432")};Username=postgres;Database=assistant";
         var builder = new NpgsqlConnectionStringBuilder(server);
         var name = $"assistant_{purpose}_{Guid.NewGuid():N}";
         Name = name[..Math.Min(63, name.Length)];

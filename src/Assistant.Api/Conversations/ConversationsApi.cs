@@ -3,11 +3,12 @@ using Assistant.Api.Infrastructure;
 using Assistant.Features.Conversations;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Records;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace Assistant.Api.Conversations;
-
-public sealed record ConversationBody(Guid? EvaluationId, string? Title);
 
 public sealed record MessageBody(string? Content, string? Provider);
 
@@ -30,8 +31,7 @@ public static class ConversationsApi
             .RequireAuthorization(ApiSecurity.Reader)
             .WithName("StartConversation")
             .WithSummary("就一张已保存的自评表开始对话 / Start a conversation about a stored evaluation")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Accepts<ConversationBody>("application/json");
 
         api.MapGet("/conversations", ListAsync)
             .RequireAuthorization(ApiSecurity.Reader)
@@ -41,61 +41,60 @@ public static class ConversationsApi
         api.MapGet("/conversations/{id:guid}", GetAsync)
             .RequireAuthorization(ApiSecurity.Reader)
             .WithName("GetConversation")
-            .WithSummary("一次对话及其全部消息 / A conversation with its messages")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("一次对话及其全部消息 / A conversation with its messages");
 
         api.MapPost("/conversations/{id:guid}/messages", PostMessageAsync)
             .RequireAuthorization(ApiSecurity.Reader)
             .WithName("SendMessage")
             .WithSummary("发送消息；回答以 server-sent events 逐句流式返回，每句核验后才发出 / Send a message; the answer streams sentence by sentence, each verified first")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .Accepts<MessageBody>("application/json")
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/evaluations/{id:guid}/indicators/{index:int}/explanation", ExplainAsync)
             .RequireAuthorization(ApiSecurity.Reader)
             .WithName("ExplainIndicator")
-            .WithSummary("某项指标为什么没有完成：计算过程、填报原因、矛盾、相似案例 / Why an indicator fell short: trace, stated reason, contradictions, similar cases")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("某项指标为什么没有完成：计算过程、填报原因、矛盾、相似案例 / Why an indicator fell short: trace, stated reason, contradictions, similar cases");
 
         return api;
     }
 
-    public static async Task<IResult> CreateAsync(HttpContext http, ConversationStore store, RecordStore records, CancellationToken ct)
+    public static async Task<Results<Created<ConversationEnvelope>, ValidationProblem, NotFoundProblem>> CreateAsync(
+        HttpContext http, ConversationStore store, RecordStore records, IValidator<ConversationBody> validator, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
         ConversationBody body = RequestBody.ParseJson<ConversationBody>(await RequestBody.ReadTextAsync(http.Request, ct)) ?? new ConversationBody(null, null);
-        if (body.EvaluationId is not { } evaluationId || evaluationId == Guid.Empty)
+        if (ApiResults.Validate(validator, body) is { } invalid)
         {
-            throw new InputException("evaluationId", "请给出要讨论的自评表编号 evaluationId。", "evaluationId is required.");
+            return invalid;
         }
 
+        Guid evaluationId = body.EvaluationId!.Value;
         string? title = body.Title?.Trim();
-        if (title is { Length: > ConversationStore.MaxTitleLength })
+        if (await records.GetEvaluationAsync(caller.Unit, evaluationId, ct) is not { } evaluation
+            || await store.CreateAsync(caller.Unit, caller.KeyId, evaluationId, string.IsNullOrEmpty(title) ? evaluation.Title : title, ct) is not { } created)
         {
-            throw new InputException("title", $"标题不能超过{ConversationStore.MaxTitleLength}字。", $"title must be at most {ConversationStore.MaxTitleLength} characters.");
+            return ApiResults.NotFound("evaluation", evaluationId);
         }
 
-        StoredEvaluation evaluation = await records.GetEvaluationAsync(caller.Unit, evaluationId, ct) ?? throw new KeyNotFoundException($"evaluation {evaluationId}");
-        StoredConversation created = await store.CreateAsync(caller.Unit, caller.KeyId, evaluationId, string.IsNullOrEmpty(title) ? evaluation.Title : title, ct);
         return TypedResults.Created($"/api/v1/conversations/{created.Id}", new ConversationEnvelope(created.Id, created.EvaluationId, created.Title, created.CreatedAt, []));
     }
 
-    public static async Task<IResult> ListAsync(HttpContext http, ConversationStore store, Guid? evaluationId, int? limit, CancellationToken ct)
+    public static async Task<Results<Ok<IReadOnlyList<ConversationSummary>>, ValidationProblem>> ListAsync(HttpContext http, ConversationStore store, Guid? evaluationId, int? limit, CancellationToken ct)
     {
         if (limit is < 1 or > 500)
         {
-            throw new InputException("limit", "limit 应在1到500之间。", "limit must be between 1 and 500.");
+            return ApiResults.Invalid([new InputError("limit", "limit 应在1到500之间。", "limit must be between 1 and 500.")]);
         }
 
         return TypedResults.Ok(await store.ListAsync(http.Caller().Unit, evaluationId, limit ?? 100, ct));
     }
 
-    public static async Task<IResult> GetAsync(HttpContext http, ConversationStore store, Guid id, CancellationToken ct)
-    {
-        StoredConversation c = await store.GetAsync(http.Caller().Unit, id, ct) ?? throw new KeyNotFoundException($"conversation {id}");
-        return TypedResults.Ok(new ConversationEnvelope(c.Id, c.EvaluationId, c.Title, c.CreatedAt, await store.MessagesAsync(c.Id, ct)));
-    }
+    public static async Task<Results<Ok<ConversationEnvelope>, NotFoundProblem>> GetAsync(HttpContext http, ConversationStore store, Guid id, CancellationToken ct) =>
+        await store.GetAsync(http.Caller().Unit, id, ct) is { } c
+            ? TypedResults.Ok(new ConversationEnvelope(c.Id, c.EvaluationId, c.Title, c.CreatedAt, await store.MessagesAsync(c.Id, ct)))
+            : ApiResults.NotFound("conversation", id);
 
     /// <summary>
     /// Body: <c>{ "content": "为什么…没有完成", "provider": "default|offline|model" }</c>. The answer is a
@@ -108,7 +107,12 @@ public static class ConversationsApi
         ApiCaller caller = http.Caller();
         MessageBody body = RequestBody.ParseJson<MessageBody>(await RequestBody.ReadTextAsync(http.Request, ct)) ?? new MessageBody(null, null);
         chat.Validate(body.Content, body.Provider);
-        StoredConversation conversation = await store.GetAsync(caller.Unit, id, ct) ?? throw new KeyNotFoundException($"conversation {id}");
+        if (await store.GetAsync(caller.Unit, id, ct) is not { } conversation)
+        {
+            await ApiResults.NotFound("conversation", id).ExecuteAsync(http);
+            return;
+        }
+
         var chatCaller = new ChatCaller(caller.Unit, caller.KeyId, caller.Role is ApiRoles.Drafter or ApiRoles.Admin, caller.Prefix);
 
         string accept = http.Request.Headers.Accept.ToString();
@@ -154,15 +158,16 @@ public static class ConversationsApi
         }
     }
 
-    public static async Task<IResult> ExplainAsync(HttpContext http, ExplanationService explanations, Guid id, int index, int? cases, CancellationToken ct)
+    public static async Task<Results<Ok<ExplanationResponse>, ValidationProblem, NotFoundProblem>> ExplainAsync(
+        HttpContext http, ExplanationService explanations, Guid id, int index, int? cases, CancellationToken ct)
     {
         if (cases is < 0 or > ExplanationService.MaxCases)
         {
-            throw new InputException("cases", $"cases 应在0到{ExplanationService.MaxCases}之间。", $"cases must be between 0 and {ExplanationService.MaxCases}.");
+            return ApiResults.Invalid([new InputError("cases", $"cases 应在0到{ExplanationService.MaxCases}之间。", $"cases must be between 0 and {ExplanationService.MaxCases}.")]);
         }
 
-        ExplanationResponse explanation = await explanations.ExplainAsync(http.Caller().Unit, id, index, cases ?? 3, ct)
-            ?? throw new KeyNotFoundException($"evaluation {id}");
-        return TypedResults.Ok(explanation);
+        return await explanations.ExplainAsync(http.Caller().Unit, id, index, cases ?? 3, ct) is { } explanation
+            ? TypedResults.Ok(explanation)
+            : ApiResults.NotFound("evaluation indicator", $"{id}/{index}");
     }
 }

@@ -3,6 +3,7 @@ using Assistant.Domain.Corpus;
 using Assistant.Features.Corpus;
 using Assistant.Features.Evaluations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Assistant.Api.Corpus;
 
@@ -30,8 +31,7 @@ public static class CorpusApi
 
         api.MapGet("/reports/{id:guid}", GetAsync)
             .WithName("GetReport")
-            .WithSummary("一份报告的结构、指标陈述与段落 / A report's sections, indicator statements and passages")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("一份报告的结构、指标陈述与段落 / A report's sections, indicator statements and passages");
 
         api.MapGet("/search", SearchAsync)
             .WithName("SearchCorpus")
@@ -48,7 +48,7 @@ public static class CorpusApi
     /// <c>scope=unit</c> (the default) keeps the report to the caller's unit; <c>scope=shared</c>
     /// publishes it to every unit and needs an admin key.
     /// </summary>
-    public static async Task<IResult> UploadAsync(HttpRequest request, CorpusStore store, string? fileName, string? region, int? year, string? fund, string? title, string? scope, CancellationToken ct)
+    public static async Task<Results<Created<IngestResult>, Ok<IngestResult>, ProblemHttpResult>> UploadAsync(HttpRequest request, CorpusStore store, string? fileName, string? region, int? year, string? fund, string? title, string? scope, CancellationToken ct)
     {
         Features.Records.ApiCaller caller = request.HttpContext.Caller();
         byte[] content;
@@ -110,9 +110,9 @@ public static class CorpusApi
         var result = await store.IngestAsync(name, content, new ReportHints(title, region, year, fund), "upload", budget.Token, owner);
         return result.Status switch
         {
-            IngestResult.Ingested => TypedResults.Created($"/api/v1/corpus/reports/{result.DocumentId}", result),
+            IngestResult.Ingested => (Results<Created<IngestResult>, Ok<IngestResult>, ProblemHttpResult>)TypedResults.Created($"/api/v1/corpus/reports/{result.DocumentId}", result),
             IngestResult.Duplicate => TypedResults.Ok(result),
-            _ => TypedResults.Problem(
+            _ => (Results<Created<IngestResult>, Ok<IngestResult>, ProblemHttpResult>)TypedResults.Problem(
                 title: "无法读取报告 / The report could not be read",
                 detail: result.Error,
                 statusCode: StatusCodes.Status422UnprocessableEntity,
@@ -123,10 +123,10 @@ public static class CorpusApi
     public static async Task<Ok<IReadOnlyList<ReportListItem>>> ListAsync(CorpusStore store, CancellationToken ct) =>
         TypedResults.Ok(await store.ListAsync(ct));
 
-    public static async Task<Results<Ok<ReportView>, ProblemHttpResult>> GetAsync(Guid id, CorpusStore store, CancellationToken ct) =>
+    public static async Task<Results<Ok<ReportView>, NotFoundProblem>> GetAsync(Guid id, CorpusStore store, CancellationToken ct) =>
         await store.GetAsync(id, ct) is { } report
             ? TypedResults.Ok(report)
-            : TypedResults.Problem(title: "报告不存在 / Report not found", detail: $"corpus report {id}", statusCode: StatusCodes.Status404NotFound);
+            : ApiResults.NotFound("corpus report", id);
 
     public static async Task<Ok<SearchResponse>> SearchAsync(
         CorpusSearch search, string? q, int? top, string? section, string? fund, string? region, int? year, string? mode, CancellationToken ct) =>

@@ -1,7 +1,8 @@
 using Assistant.Api.Infrastructure;
 using Assistant.Domain.Scoring;
 using Assistant.Features.Evaluations;
-using Assistant.Features.Records;
+using Assistant.Domain.Evaluations;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Assistant.Api.Evaluations;
@@ -15,18 +16,15 @@ public static class EvaluationsApi
 
         api.MapPost("/evaluations/score", ScoreAsync)
             .WithName("ScoreEvaluation")
-            .WithSummary("计算执行率、得分与总分并核对打印数 / Score and reconcile an evaluation")
-            .ProducesValidationProblem();
+            .WithSummary("计算执行率、得分与总分并核对打印数 / Score and reconcile an evaluation");
 
         api.MapPost("/evaluations/facts", FactsAsync)
             .WithName("EvaluationFacts")
-            .WithSummary("列出可在文字中引用的全部数字 / Every number a text about the evaluation may state")
-            .ProducesValidationProblem();
+            .WithSummary("列出可在文字中引用的全部数字 / Every number a text about the evaluation may state");
 
         api.MapPost("/verify", VerifyAsync)
             .WithName("VerifyText")
-            .WithSummary("核对文字中的每个数字与判断 / Verify every number and claim of a text against an evaluation")
-            .ProducesValidationProblem();
+            .WithSummary("核对文字中的每个数字与判断 / Verify every number and claim of a text against an evaluation");
 
         api.MapGet("/policies", ListPolicies)
             .WithName("ListPolicies")
@@ -35,23 +33,29 @@ public static class EvaluationsApi
         return api;
     }
 
-    public static async Task<Ok<ScoreResponse>> ScoreAsync(HttpRequest request, string? policy, CancellationToken ct)
+    public static async Task<Results<Ok<ScoreResponse>, ValidationProblem>> ScoreAsync(HttpRequest request, IValidator<Evaluation> validator, string? policy, CancellationToken ct)
     {
-        string body = await RequestBody.ReadTextAsync(request, ct);
-        return TypedResults.Ok(EvaluationService.Score(Validation.Check(Validation.Evaluation, EvaluationJson.Parse(body)), policy));
+        Evaluation evaluation = EvaluationJson.Parse(await RequestBody.ReadTextAsync(request, ct));
+        return ApiResults.Validate(validator, evaluation) is { } invalid
+            ? invalid
+            : TypedResults.Ok(EvaluationService.Score(evaluation, policy));
     }
 
-    public static async Task<Ok<FactsResponse>> FactsAsync(HttpRequest request, string? policy, CancellationToken ct)
+    public static async Task<Results<Ok<FactsResponse>, ValidationProblem>> FactsAsync(HttpRequest request, IValidator<Evaluation> validator, string? policy, CancellationToken ct)
     {
-        string body = await RequestBody.ReadTextAsync(request, ct);
-        return TypedResults.Ok(EvaluationService.Facts(Validation.Check(Validation.Evaluation, EvaluationJson.Parse(body)), policy));
+        Evaluation evaluation = EvaluationJson.Parse(await RequestBody.ReadTextAsync(request, ct));
+        return ApiResults.Validate(validator, evaluation) is { } invalid
+            ? invalid
+            : TypedResults.Ok(EvaluationService.Facts(evaluation, policy));
     }
 
-    public static async Task<Ok<VerificationResponse>> VerifyAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<Results<Ok<VerificationResponse>, ValidationProblem>> VerifyAsync(HttpRequest request, IValidator<Evaluation> validator, CancellationToken ct)
     {
         string body = await RequestBody.ReadTextAsync(request, ct);
-        (Domain.Evaluations.Evaluation evaluation, string text, string? policy) = VerificationContract.ParseRequest(body);
-        return TypedResults.Ok(EvaluationService.Verify(Validation.Check(Validation.Evaluation, evaluation), text, policy));
+        (Evaluation evaluation, string text, string? policy) = VerificationContract.ParseRequest(body);
+        return ApiResults.Validate(validator, evaluation) is { } invalid
+            ? invalid
+            : TypedResults.Ok(EvaluationService.Verify(evaluation, text, policy));
     }
 
     public static Ok<IEnumerable<PolicyDto>> ListPolicies() =>

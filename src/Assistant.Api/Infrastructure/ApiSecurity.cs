@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using Assistant.Features.Records;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Assistant.Api.Infrastructure;
@@ -22,19 +23,24 @@ public static class ApiSecurity
     public const string UnitClaim = "unit";
     public const string PrefixClaim = "key_prefix";
 
-    public static void AddApiSecurity(this WebApplicationBuilder builder)
+    public static IHostApplicationBuilder AddApiSecurity(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<RateLimitSettings>()
+            .BindConfiguration(RateLimitSettings.Section)
+            .Validate(s => s.PermitsPerMinute is >= 1 and <= 1_000_000, "Invalid configuration: RateLimits:PermitsPerMinute must be between 1 and 1000000. See README.")
+            .ValidateOnStart();
         builder.Services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(Scheme, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Reader, p => p.RequireAuthenticatedUser())
             .AddPolicy(Drafter, p => p.RequireRole(ApiRoles.Drafter, ApiRoles.Admin))
             .AddPolicy(Admin, p => p.RequireRole(ApiRoles.Admin));
 
-        int perMinute = builder.Configuration.GetValue("RateLimits:PermitsPerMinute", 300);
         builder.Services.AddSingleton<FailedKeyCache>();
-        builder.Services.AddRateLimiter(o =>
+        builder.Services.AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((o, settings) =>
         {
+            int perMinute = settings.Value.PermitsPerMinute;
             o.GlobalLimiter = new CostRateLimiter(perMinute);
             o.OnRejected = async (context, ct) =>
             {
@@ -47,6 +53,7 @@ public static class ApiSecurity
                     $"每个密钥每分钟最多{perMinute}个配额（起草、上传、对话和长文本核对占用更多），请稍后重试。 / At most {perMinute} permits per minute per key (drafting, uploads, chat and long verifications take more); retry later.");
             };
         });
+        return builder;
     }
 
     public static void UseApiSecurity(this WebApplication app)

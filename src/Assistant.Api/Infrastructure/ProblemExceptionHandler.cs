@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace Assistant.Api.Infrastructure;
 
 /// <summary>
-/// Maps known exceptions to problem details: bad input is 400 with every field at fault, a body the
-/// server could not read is 400; anything else is a 500 whose details stay in the log.
+/// Maps the exceptions bad input raises deep in parsing to problem details: 400 with every field at
+/// fault (a body the server could not read too); an unreachable database is 503; anything else is a
+/// 500 whose details stay in the log. Expected outcomes (not found, a reused Idempotency-Key) are
+/// typed results of the endpoints, never exceptions.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -22,25 +24,6 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 break;
             case InputException input:
                 problem = Problems.Invalid(input.Errors);
-                break;
-            case KeyNotFoundException:
-                problem = new ProblemDetails
-                {
-                    Status = StatusCodes.Status404NotFound,
-                    Title = "未找到 / Not found",
-                    Detail = "本单位没有这条记录。 / This unit has no such record.",
-                };
-                break;
-            case Assistant.Features.Records.IdempotencyMismatchException:
-                problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>
-                {
-                    ["Idempotency-Key"] = ["这个 Idempotency-Key 已用于另一个请求 / This Idempotency-Key was already used for a different request"],
-                })
-                {
-                    Status = StatusCodes.Status422UnprocessableEntity,
-                    Title = "Idempotency-Key 重复使用 / Idempotency-Key reused",
-                    Detail = "同一个键只能用于同一个请求的重试；新请求请换一个键。 / A key may only be reused to retry the same request; use a new key for a new request.",
-                };
                 break;
             case BadHttpRequestException bad:
                 problem = Problems.Invalid([new InputError("body", "无法读取请求体", $"the request body could not be read ({bad.StatusCode})")]);

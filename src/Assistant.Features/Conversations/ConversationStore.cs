@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Npgsql;
+using Assistant.Features.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Assistant.Features.Conversations;
 
@@ -14,114 +15,92 @@ public sealed record StoredMessage(Guid Id, int Seq, string Role, string Content
 /// Conversations and their messages, scoped to a unit like every other record. Messages are appended
 /// (sequence numbers serialised on the conversation row) and never rewritten (a trigger refuses updates).
 /// </summary>
-public sealed class ConversationStore(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class ConversationStore(IDbContextFactory<AssistantDb> databases, TimeProvider clock)
 {
     public const int MaxTitleLength = 200;
 
-    /// <summary>Starts a conversation about one of the unit's evaluations; another unit's evaluation is not found.</summary>
-    public async Task<StoredConversation> CreateAsync(string unit, Guid? keyId, Guid evaluationId, string title, CancellationToken cancellationToken = default)
+    /// <summary>Starts a conversation about one of the unit's evaluations; null when the unit has no such evaluation.</summary>
+    public async Task<StoredConversation?> CreateAsync(string unit, Guid? keyId, Guid evaluationId, string title, CancellationToken cancellationToken = default)
     {
-        var id = Guid.CreateVersion7();
-        DateTimeOffset now = Now();
-        await using NpgsqlCommand cmd = dataSource.CreateCommand("""
-            INSERT INTO conversations (id, unit, evaluation_id, title, created_by, created_at)
-            SELECT $1, $2, e.id, $4, $5, $6 FROM evaluations e WHERE e.id = $3 AND e.unit = $2
-            """);
-        cmd.Parameters.AddWithValue(id);
-        cmd.Parameters.AddWithValue(unit);
-        cmd.Parameters.AddWithValue(evaluationId);
-        cmd.Parameters.AddWithValue(title);
-        cmd.Parameters.AddWithValue((object?)keyId ?? DBNull.Value);
-        cmd.Parameters.AddWithValue(now);
-        if (await cmd.ExecuteNonQueryAsync(cancellationToken) == 0)
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        if (!await db.Evaluations.AnyAsync(e => e.Id == evaluationId && e.Unit == unit, cancellationToken))
         {
-            throw new KeyNotFoundException($"evaluation {evaluationId}");
+            return null;
         }
 
-        return new StoredConversation(id, unit, evaluationId, title, now);
+        var row = new ConversationRecord { Id = Guid.CreateVersion7(), Unit = unit, EvaluationId = evaluationId, Title = title, CreatedBy = keyId, CreatedAt = Now() };
+        db.Conversations.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return new StoredConversation(row.Id, unit, evaluationId, title, row.CreatedAt);
     }
 
     public async Task<StoredConversation?> GetAsync(string unit, Guid id, CancellationToken cancellationToken = default)
     {
-        await using NpgsqlCommand cmd = dataSource.CreateCommand(
-            "SELECT id, unit, evaluation_id, title, created_at FROM conversations WHERE unit = $1 AND id = $2");
-        cmd.Parameters.AddWithValue(unit);
-        cmd.Parameters.AddWithValue(id);
-        await using NpgsqlDataReader r = await cmd.ExecuteReaderAsync(cancellationToken);
-        return await r.ReadAsync(cancellationToken)
-            ? new StoredConversation(r.GetGuid(0), r.GetString(1), r.GetGuid(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4))
-            : null;
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Conversations.AsNoTracking()
+            .Where(c => c.Unit == unit && c.Id == id)
+            .Select(c => new StoredConversation(c.Id, c.Unit, c.EvaluationId, c.Title, c.CreatedAt))
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<ConversationSummary>> ListAsync(string unit, Guid? evaluationId, int limit, CancellationToken cancellationToken = default)
     {
-        await using NpgsqlCommand cmd = dataSource.CreateCommand("""
-            SELECT c.id, c.evaluation_id, c.title, c.created_at, (SELECT count(*)::int FROM conversation_messages m WHERE m.conversation_id = c.id)
-            FROM conversations c
-            WHERE c.unit = $1 AND ($2::uuid IS NULL OR c.evaluation_id = $2)
-            ORDER BY c.created_at DESC LIMIT $3
-            """);
-        cmd.Parameters.AddWithValue(unit);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)evaluationId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-        cmd.Parameters.AddWithValue(limit);
-        await using NpgsqlDataReader r = await cmd.ExecuteReaderAsync(cancellationToken);
-        var list = new List<ConversationSummary>();
-        while (await r.ReadAsync(cancellationToken))
-        {
-            list.Add(new ConversationSummary(r.GetGuid(0), r.GetGuid(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetInt32(4)));
-        }
-
-        return list;
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Conversations.AsNoTracking()
+            .Where(c => c.Unit == unit && (evaluationId == null || c.EvaluationId == evaluationId))
+            .OrderByDescending(c => c.CreatedAt)
+            .Take(limit)
+            .Select(c => new ConversationSummary(c.Id, c.EvaluationId, c.Title, c.CreatedAt, db.Messages.Count(m => m.ConversationId == c.Id)))
+            .ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<StoredMessage>> MessagesAsync(Guid conversationId, CancellationToken cancellationToken = default)
     {
-        await using NpgsqlCommand cmd = dataSource.CreateCommand(
-            "SELECT id, seq, role, content, payload::text, created_at FROM conversation_messages WHERE conversation_id = $1 ORDER BY seq");
-        cmd.Parameters.AddWithValue(conversationId);
-        await using NpgsqlDataReader r = await cmd.ExecuteReaderAsync(cancellationToken);
-        var list = new List<StoredMessage>();
-        while (await r.ReadAsync(cancellationToken))
-        {
-            using JsonDocument payload = JsonDocument.Parse(r.GetString(4));
-            list.Add(new StoredMessage(r.GetGuid(0), r.GetInt32(1), r.GetString(2), r.GetString(3), payload.RootElement.Clone(), r.GetFieldValue<DateTimeOffset>(5)));
-        }
-
-        return list;
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        List<MessageRecord> rows = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId)
+            .OrderBy(m => m.Seq)
+            .ToListAsync(cancellationToken);
+        return rows.Select(m => new StoredMessage(m.Id, m.Seq, m.Role, m.Content, Parse(m.Payload), m.CreatedAt)).ToList();
     }
 
-    /// <summary>Appends a message as the conversation's next one.</summary>
+    /// <summary>Appends a message as the conversation's next one (sequence numbers serialised by locking the conversation row).</summary>
     public async Task<StoredMessage> AppendAsync(Guid conversationId, string role, string content, string payloadJson, Guid? keyId, CancellationToken cancellationToken = default)
     {
-        await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using NpgsqlTransaction tx = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM conversations WHERE id = $1 FOR UPDATE", connection, tx))
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Row locks have no LINQ form.
+        List<int> locked = await db.Database
+            .SqlQuery<int>($"SELECT 1 AS \"Value\" FROM conversations WHERE id = {conversationId} FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        if (locked.Count == 0)
         {
-            lockRow.Parameters.AddWithValue(conversationId);
-            if (await lockRow.ExecuteScalarAsync(cancellationToken) is null)
-            {
-                throw new KeyNotFoundException($"conversation {conversationId}");
-            }
+            throw new InvalidOperationException($"Conversation {conversationId} does not exist; look it up before appending.");
         }
 
-        var id = Guid.CreateVersion7();
-        DateTimeOffset now = Now();
-        await using var insert = new NpgsqlCommand("""
-            INSERT INTO conversation_messages (id, conversation_id, seq, role, content, payload, created_by, created_at)
-            SELECT $1, $2, coalesce(max(seq), 0) + 1, $3, $4, $5::jsonb, $6, $7 FROM conversation_messages WHERE conversation_id = $2
-            RETURNING seq
-            """, connection, tx);
-        insert.Parameters.AddWithValue(id);
-        insert.Parameters.AddWithValue(conversationId);
-        insert.Parameters.AddWithValue(role);
-        insert.Parameters.AddWithValue(content);
-        insert.Parameters.AddWithValue(payloadJson);
-        insert.Parameters.AddWithValue((object?)keyId ?? DBNull.Value);
-        insert.Parameters.AddWithValue(now);
-        int seq = (int)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        int seq = 1 + (await db.Messages.Where(m => m.ConversationId == conversationId).MaxAsync(m => (int?)m.Seq, cancellationToken) ?? 0);
+        var row = new MessageRecord
+        {
+            Id = Guid.CreateVersion7(),
+            ConversationId = conversationId,
+            Seq = seq,
+            Role = role,
+            Content = content,
+            Payload = payloadJson,
+            CreatedBy = keyId,
+            CreatedAt = Now(),
+        };
+        db.Messages.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        using JsonDocument doc = JsonDocument.Parse(payloadJson);
-        return new StoredMessage(id, seq, role, content, doc.RootElement.Clone(), now);
+        return new StoredMessage(row.Id, seq, role, content, Parse(payloadJson), row.CreatedAt);
+    }
+
+    private static JsonElement Parse(string json)
+    {
+        using JsonDocument doc = JsonDocument.Parse(json);
+        return doc.RootElement.Clone();
     }
 
     private DateTimeOffset Now()

@@ -3,6 +3,7 @@ using Assistant.Features.Evaluations;
 using Microsoft.Extensions.AI;
 using Npgsql;
 using NpgsqlTypes;
+using Pgvector;
 
 namespace Assistant.Features.Corpus;
 
@@ -33,8 +34,8 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
 
     /// <summary>The nearest-neighbour query; ordered by the distance expression so the HNSW index serves it.</summary>
     public const string VectorSql =
-        "SELECT p.id, p.embedding <=> $1::real[]::vector AS distance FROM corpus_passages p WHERE p.embedding IS NOT NULL AND "
-        + Filters + " ORDER BY p.embedding <=> $1::real[]::vector LIMIT $7";
+        "SELECT p.id, p.embedding <=> $1 AS distance FROM corpus_passages p WHERE p.embedding IS NOT NULL AND "
+        + Filters + " ORDER BY p.embedding <=> $1 LIMIT $7";
 
     /// <summary>The lexical query over the bigram tsvector (GIN).</summary>
     public const string LexicalSql =
@@ -65,7 +66,7 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
             }
 
             await using var cmd = new NpgsqlCommand(VectorSql, connection, tx);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = q, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = new Vector(q) });
             AddFilters(cmd, request, candidates);
             await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
             {

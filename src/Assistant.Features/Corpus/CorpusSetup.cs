@@ -1,54 +1,55 @@
 using Assistant.Features.Storage;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
+using Microsoft.Extensions.Options;
 
 namespace Assistant.Features.Corpus;
 
 public static class CorpusSetup
 {
-    /// <summary>The database, the embedding generator, the corpus store and search (one registration for both hosts).</summary>
-    public static IServiceCollection AddAssistantStorage(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The embedding generator (settings under <c>Embeddings</c>, checked at start), the corpus store and search.</summary>
+    public static IHostApplicationBuilder AddCorpus(this IHostApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => StorageSetup.DataSource(StorageSetup.ConnectionString(configuration)));
-        services.AddDbContext<AssistantDb>((sp, o) => StorageSetup.Configure(o, sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddSingleton(_ => EmbeddingSettings.From(configuration).CreateGenerator());
-        services.AddSingleton<CorpusStore>();
-        services.AddSingleton<CorpusSearch>();
-        services.AddSingleton<Records.RecordStore>();
-        services.AddSingleton<Records.ApiKeyStore>();
-        return services;
-    }
-
-    /// <summary>Applies migrations, then brings stored vectors to the configured generator.</summary>
-    public static async Task InitializeStorageAsync(this IServiceProvider services, ILogger? logger = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        await using (var scope = services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AssistantDb>();
-            await StorageSetup.MigrateAsync(db, cancellationToken);
-        }
-
-        var store = services.GetRequiredService<CorpusStore>();
-        int reembedded = await store.ReembedAsync(cancellationToken);
-        if (reembedded > 0)
-        {
-            logger?.LogInformation("Re-embedded {Count} passages with {Embedder}", reembedded, store.Embedder.Identity());
-        }
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<EmbeddingSettings>().BindConfiguration(EmbeddingSettings.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<EmbeddingSettings>, EmbeddingSettingsValidation>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<EmbeddingSettings>>().Value.CreateGenerator());
+        builder.Services.AddSingleton<CorpusStore>();
+        builder.Services.AddSingleton<CorpusSearch>();
+        builder.Services.AddHostedService<CorpusInitializer>();
+        return builder;
     }
 }
 
-/// <summary>Runs <see cref="CorpusSetup.InitializeStorageAsync"/> before the web host takes requests.</summary>
-public sealed class StorageInitializer(IServiceProvider services, ILogger<StorageInitializer> logger) : IHostedService
+/// <summary>At start (after the migrations): brings stored vectors to the configured generator.</summary>
+internal sealed partial class CorpusInitializer(CorpusStore store, ILogger<CorpusInitializer> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => services.InitializeStorageAsync(logger, cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        int reembedded = await store.ReembedAsync(cancellationToken);
+        if (reembedded > 0)
+        {
+            LogReembedded(logger, reembedded, store.Embedder.Identity());
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Re-embedded {Count} passages with {Embedder}")]
+    private static partial void LogReembedded(ILogger logger, int count, string embedder);
+}
+
+/// <summary>Every problem of the <c>Embeddings</c> settings, each naming its setting, stops the start.</summary>
+internal sealed class EmbeddingSettingsValidation : IValidateOptions<EmbeddingSettings>
+{
+    public ValidateOptionsResult Validate(string? name, EmbeddingSettings options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        IReadOnlyList<string> problems = options.Problems();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
 }

@@ -5,8 +5,8 @@ using Assistant.Domain.Corpus;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Storage;
 using Microsoft.Extensions.AI;
-using Npgsql;
-using NpgsqlTypes;
+using Microsoft.EntityFrameworkCore;
+using Pgvector;
 
 namespace Assistant.Features.Corpus;
 
@@ -14,7 +14,7 @@ namespace Assistant.Features.Corpus;
 /// Stores parsed reports and their passages. Ingestion is idempotent (a document is identified by the
 /// hash of its normalised text) and atomic (a document and all its passages, or nothing).
 /// </summary>
-public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, TimeProvider clock)
+public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbeddingGenerator<string, Embedding<float>> embedder, TimeProvider clock)
 {
     private const int EmbedBatch = 128;
 
@@ -78,78 +78,57 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
         }
 
         var vectors = await EmbedAsync(report.Passages.Select(EmbeddingText).ToList(), cancellationToken);
-        var documentId = Guid.CreateVersion7(clock.GetUtcNow());
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var m = report.Metadata;
+        var document = new CorpusDocument
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            ContentHash = hash,
+            FileName = fileName,
+            Title = m.Title,
+            Region = m.Region,
+            Year = m.Year,
+            Fund = m.Fund,
+            Source = source,
+            Sections = JsonSerializer.Serialize(report.Sections.Select(SectionView), Json),
+            Statements = JsonSerializer.Serialize(report.Statements.Select(StatementView), Json),
+            CharCount = text.Length,
+            PassageCount = report.Passages.Count,
+            CreatedAt = clock.GetUtcNow(),
+            OwnerUnit = owner,
+        };
+        string embedderId = embedder.Identity();
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        db.CorpusDocuments.Add(document);
+        db.CorpusPassages.AddRange(report.Passages.Select(p => new CorpusPassage
+        {
+            DocumentId = document.Id,
+            Ordinal = p.Ordinal,
+            Kind = SectionKinds.Name(p.Kind),
+            SectionPath = p.SectionPath,
+            Indicator = p.IndicatorName,
+            Fund = p.Fund,
+            Region = m.Region,
+            Year = m.Year,
+            Text = p.Text,
+            TextHash = TextHash(p.Text),
+            Lexemes = LexicalTokens.Document(p.SectionPath + " " + p.IndicatorName + " " + p.Text),
+            Embedding = new Vector(vectors[p.Ordinal]),
+            Embedder = embedderId,
+            OwnerUnit = owner,
+        }));
         try
         {
-            await using (var insert = new NpgsqlCommand(
-                """
-                INSERT INTO corpus_documents (id, content_hash, file_name, title, region, year, fund, source, sections, statements, char_count, passage_count, created_at, owner_unit)
-                VALUES (@id, @hash, @file, @title, @region, @year, @fund, @source, @sections, @statements, @chars, @passages, @created, @owner)
-                """, connection, tx))
-            {
-                var m = report.Metadata;
-                insert.Parameters.AddWithValue("id", documentId);
-                insert.Parameters.AddWithValue("hash", hash);
-                insert.Parameters.AddWithValue("file", fileName);
-                insert.Parameters.AddWithValue("title", m.Title);
-                insert.Parameters.AddWithValue("region", (object?)m.Region ?? DBNull.Value);
-                insert.Parameters.AddWithValue("year", (object?)m.Year ?? DBNull.Value);
-                insert.Parameters.AddWithValue("fund", (object?)m.Fund ?? DBNull.Value);
-                insert.Parameters.AddWithValue("source", source);
-                insert.Parameters.Add(new NpgsqlParameter("sections", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(report.Sections.Select(SectionView), Json) });
-                insert.Parameters.Add(new NpgsqlParameter("statements", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(report.Statements.Select(StatementView), Json) });
-                insert.Parameters.AddWithValue("chars", text.Length);
-                insert.Parameters.AddWithValue("passages", report.Passages.Count);
-                insert.Parameters.AddWithValue("created", clock.GetUtcNow());
-                insert.Parameters.Add(new NpgsqlParameter("owner", NpgsqlDbType.Text) { Value = (object?)owner ?? DBNull.Value });
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await InsertPassagesAsync(connection, tx, documentId, report, vectors, embedder.Identity(), owner, cancellationToken);
-            await tx.CommitAsync(cancellationToken);
+            // One SaveChanges is one transaction: the document and all its passages, or nothing.
+            await db.SaveChangesAsync(cancellationToken);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (DbUpdateException e) when (Records.RecordStore.IsUniqueViolation(e))
         {
             // The same document arrived concurrently: the other request stored it.
-            await tx.RollbackAsync(cancellationToken);
             var winner = await FindByHashAsync(hash, owner, cancellationToken);
             return Result(fileName, IngestResult.Duplicate, winner, report);
         }
 
-        return Result(fileName, IngestResult.Ingested, documentId, report);
-    }
-
-    private static async Task InsertPassagesAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid documentId, ParsedReport report, IReadOnlyList<float[]> vectors, string embedderId, string? owner, CancellationToken cancellationToken)
-    {
-        var m = report.Metadata;
-        await using var batch = new NpgsqlBatch(connection, tx);
-        foreach (var p in report.Passages)
-        {
-            var cmd = new NpgsqlBatchCommand(
-                """
-                INSERT INTO corpus_passages (document_id, ordinal, kind, section_path, indicator, fund, region, year, text, text_hash, lexemes, embedding, embedder, owner_unit)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::real[]::vector, $13, $14)
-                """);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = documentId });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = p.Ordinal });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = SectionKinds.Name(p.Kind) });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = p.SectionPath });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)p.IndicatorName ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)p.Fund ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)m.Region ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)m.Year ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = p.Text });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = TextHash(p.Text) });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = LexicalTokens.Document(p.SectionPath + " " + p.IndicatorName + " " + p.Text) });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = vectors[p.Ordinal], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = embedderId });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)owner ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            batch.BatchCommands.Add(cmd);
-        }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        return Result(fileName, IngestResult.Ingested, document.Id, report);
     }
 
     /// <summary>What is embedded for a passage: its heading path and indicator give context to short text.</summary>
@@ -178,72 +157,52 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
     /// <summary>Refreshes the planner's statistics (and the lexical search's common-token list) after bulk ingestion.</summary>
     public async Task AnalyzeAsync(CancellationToken cancellationToken = default)
     {
-        await using var cmd = dataSource.CreateCommand("ANALYZE corpus_passages");
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("ANALYZE corpus_passages", cancellationToken);
     }
 
     /// <summary>The same text already stored where <paramref name="owner"/> can see it (published, or its own).</summary>
     private async Task<Guid?> FindByHashAsync(string hash, string? owner, CancellationToken cancellationToken)
     {
-        await using var cmd = dataSource.CreateCommand(
-            "SELECT id FROM corpus_documents WHERE content_hash = $1 AND (owner_unit IS NULL OR owner_unit = $2) ORDER BY owner_unit NULLS FIRST LIMIT 1");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = hash });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)owner ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        return await cmd.ExecuteScalarAsync(cancellationToken) is Guid g ? g : null;
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.CorpusDocuments
+            .Where(d => d.ContentHash == hash && (d.OwnerUnit == null || d.OwnerUnit == owner))
+            .OrderBy(d => d.OwnerUnit != null)
+            .Select(d => (Guid?)d.Id)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<ReportView?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        await using var cmd = dataSource.CreateCommand(
-            "SELECT title, region, year, fund, file_name, source, created_at, sections::text, statements::text, owner_unit FROM corpus_documents WHERE id = $1 AND (owner_unit IS NULL OR owner_unit = $2)");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = id });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)CorpusAudience.ViewerUnit ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        string? viewer = CorpusAudience.ViewerUnit;
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        CorpusDocument? d = await db.CorpusDocuments.AsNoTracking()
+            .FirstOrDefaultAsync(x => x.Id == id && (x.OwnerUnit == null || x.OwnerUnit == viewer), cancellationToken);
+        if (d is null)
         {
             return null;
         }
 
-        var title = reader.GetString(0);
-        var region = reader.IsDBNull(1) ? null : reader.GetString(1);
-        int? year = reader.IsDBNull(2) ? null : reader.GetInt32(2);
-        var fund = reader.IsDBNull(3) ? null : reader.GetString(3);
-        var file = reader.GetString(4);
-        var source = reader.GetString(5);
-        var created = reader.GetFieldValue<DateTimeOffset>(6);
-        var sections = JsonSerializer.Deserialize<List<SectionView>>(reader.GetString(7), Json) ?? [];
-        var statements = JsonSerializer.Deserialize<List<StatementView>>(reader.GetString(8), Json) ?? [];
-        var scope = CorpusAudience.ScopeOf(reader.IsDBNull(9) ? null : reader.GetString(9));
-        await reader.CloseAsync();
-
-        var passages = new List<PassageView>();
-        await using var pcmd = dataSource.CreateCommand(
-            "SELECT id, ordinal, kind, section_path, indicator, fund, text FROM corpus_passages WHERE document_id = $1 ORDER BY ordinal");
-        pcmd.Parameters.Add(new NpgsqlParameter { Value = id });
-        await using var pr = await pcmd.ExecuteReaderAsync(cancellationToken);
-        while (await pr.ReadAsync(cancellationToken))
-        {
-            passages.Add(new PassageView(pr.GetInt64(0), pr.GetInt32(1), pr.GetString(2), pr.GetString(3),
-                pr.IsDBNull(4) ? null : pr.GetString(4), pr.IsDBNull(5) ? null : pr.GetString(5), pr.GetString(6)));
-        }
-
-        return new ReportView(id, title, region, year, fund, file, source, created, sections, statements, passages, scope);
+        var sections = JsonSerializer.Deserialize<List<SectionView>>(d.Sections, Json) ?? [];
+        var statements = JsonSerializer.Deserialize<List<StatementView>>(d.Statements, Json) ?? [];
+        List<PassageView> passages = await db.CorpusPassages.AsNoTracking()
+            .Where(p => p.DocumentId == id)
+            .OrderBy(p => p.Ordinal)
+            .Select(p => new PassageView(p.Id, p.Ordinal, p.Kind, p.SectionPath, p.Indicator, p.Fund, p.Text))
+            .ToListAsync(cancellationToken);
+        return new ReportView(id, d.Title, d.Region, d.Year, d.Fund, d.FileName, d.Source, d.CreatedAt, sections, statements, passages, CorpusAudience.ScopeOf(d.OwnerUnit));
     }
 
     public async Task<IReadOnlyList<ReportListItem>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var list = new List<ReportListItem>();
-        await using var cmd = dataSource.CreateCommand(
-            "SELECT id, title, region, year, fund, source, passage_count, created_at, owner_unit FROM corpus_documents WHERE owner_unit IS NULL OR owner_unit = $1 ORDER BY created_at, id");
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)CorpusAudience.ViewerUnit ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-        while (await r.ReadAsync(cancellationToken))
-        {
-            list.Add(new ReportListItem(r.GetGuid(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetInt32(3),
-                r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5), r.GetInt32(6), r.GetFieldValue<DateTimeOffset>(7), CorpusAudience.ScopeOf(r.IsDBNull(8) ? null : r.GetString(8))));
-        }
-
-        return list;
+        string? viewer = CorpusAudience.ViewerUnit;
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        var rows = await db.CorpusDocuments.AsNoTracking()
+            .Where(d => d.OwnerUnit == null || d.OwnerUnit == viewer)
+            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
+            .Select(d => new { d.Id, d.Title, d.Region, d.Year, d.Fund, d.Source, d.PassageCount, d.CreatedAt, d.OwnerUnit })
+            .ToListAsync(cancellationToken);
+        return rows.Select(d => new ReportListItem(d.Id, d.Title, d.Region, d.Year, d.Fund, d.Source, d.PassageCount, d.CreatedAt, CorpusAudience.ScopeOf(d.OwnerUnit))).ToList();
     }
 
     /// <summary>
@@ -255,60 +214,49 @@ public sealed class CorpusStore(NpgsqlDataSource dataSource, IEmbeddingGenerator
     {
         var identity = embedder.Identity();
         int dims = embedder.Dimensions();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        int columnDims;
-        await using (var c = new NpgsqlCommand("SELECT atttypmod FROM pg_attribute WHERE attrelid = 'corpus_passages'::regclass AND attname = 'embedding'", connection))
+        await using (AssistantDb db = await databases.CreateDbContextAsync(cancellationToken))
         {
-            columnDims = Convert.ToInt32(await c.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (columnDims != dims)
-        {
-            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            await using var alter = new NpgsqlCommand(
-                $"""
-                DROP INDEX IF EXISTS ix_corpus_passages_embedding;
-                ALTER TABLE corpus_passages ALTER COLUMN embedding TYPE vector({dims}) USING NULL;
-                UPDATE corpus_passages SET embedder = NULL;
-                CREATE INDEX ix_corpus_passages_embedding ON corpus_passages USING hnsw (embedding vector_cosine_ops);
-                """, connection, tx);
-            await alter.ExecuteNonQueryAsync(cancellationToken);
-            await tx.CommitAsync(cancellationToken);
+            int columnDims = await db.Database
+                .SqlQuery<int>($"SELECT atttypmod AS \"Value\" FROM pg_attribute WHERE attrelid = 'corpus_passages'::regclass AND attname = 'embedding'")
+                .SingleAsync(cancellationToken);
+            if (columnDims != dims)
+            {
+                // The model declares the default size; a configured size re-types the column here (DDL, so SQL).
+                // DDL takes no parameters; dims is an int from validated settings.
+                string retype = $"""
+                    DROP INDEX IF EXISTS ix_corpus_passages_embedding;
+                    ALTER TABLE corpus_passages ALTER COLUMN embedding TYPE vector({dims}) USING NULL;
+                    UPDATE corpus_passages SET embedder = NULL;
+                    CREATE INDEX ix_corpus_passages_embedding ON corpus_passages USING hnsw (embedding vector_cosine_ops);
+                    """;
+                await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(retype, cancellationToken);
+                await tx.CommitAsync(cancellationToken);
+            }
         }
 
         int total = 0;
         while (true)
         {
-            var rows = new List<(long Id, string Text)>();
-            await using (var select = new NpgsqlCommand(
-                "SELECT id, section_path, indicator, text FROM corpus_passages WHERE embedder IS DISTINCT FROM $1 ORDER BY id LIMIT 512", connection))
-            {
-                select.Parameters.Add(new NpgsqlParameter { Value = identity });
-                await using var r = await select.ExecuteReaderAsync(cancellationToken);
-                while (await r.ReadAsync(cancellationToken))
-                {
-                    var p = new Passage(0, r.GetString(3), SectionKind.Other, r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), null);
-                    rows.Add((r.GetInt64(0), EmbeddingText(p)));
-                }
-            }
-
+            await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+            List<CorpusPassage> rows = await db.CorpusPassages
+                .Where(p => p.Embedder != identity)
+                .OrderBy(p => p.Id)
+                .Take(512)
+                .ToListAsync(cancellationToken);
             if (rows.Count == 0)
             {
                 break;
             }
 
-            var vectors = await EmbedAsync(rows.Select(r => r.Text).ToList(), cancellationToken);
-            await using var batch = new NpgsqlBatch(connection);
+            var vectors = await EmbedAsync(rows.Select(r => EmbeddingText(new Passage(0, r.Text, SectionKind.Other, r.SectionPath, r.Indicator, null))).ToList(), cancellationToken);
             for (int i = 0; i < rows.Count; i++)
             {
-                var cmd = new NpgsqlBatchCommand("UPDATE corpus_passages SET embedding = $1::real[]::vector, embedder = $2 WHERE id = $3");
-                cmd.Parameters.Add(new NpgsqlParameter { Value = vectors[i], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
-                cmd.Parameters.Add(new NpgsqlParameter { Value = identity });
-                cmd.Parameters.Add(new NpgsqlParameter { Value = rows[i].Id });
-                batch.BatchCommands.Add(cmd);
+                rows[i].Embedding = new Vector(vectors[i]);
+                rows[i].Embedder = identity;
             }
 
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             total += rows.Count;
         }
 

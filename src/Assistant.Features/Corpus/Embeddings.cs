@@ -1,27 +1,20 @@
 using Assistant.Domain.Corpus;
 using Assistant.Features.Models;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Configuration;
 
 namespace Assistant.Features.Corpus;
 
 /// <summary>Settings under <c>Embeddings</c>: which generator embeds passages and queries.</summary>
 public sealed class EmbeddingSettings : ModelEndpointSettings
 {
+    public const string Section = "Embeddings";
+
     public const string Hashing = "hashing";
 
     public EmbeddingSettings() => Provider = Hashing;
 
     /// <summary>Vector size; the database column follows it (re-embedding everything when it changes).</summary>
     public int Dimensions { get; set; } = HashingEmbedding.DefaultDimensions;
-
-    public static EmbeddingSettings From(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var settings = new EmbeddingSettings();
-        configuration.GetSection("Embeddings").Bind(settings);
-        return settings;
-    }
 
     /// <summary>Every problem of the configuration, each naming its setting (empty when it is usable).</summary>
     public IReadOnlyList<string> Problems()

@@ -15,12 +15,6 @@ public static partial class EvaluationJson
     [System.Text.RegularExpressions.GeneratedRegex(@"[0-9][0-9,]*(?:\.[0-9]+)?")]
     private static partial System.Text.RegularExpressions.Regex NumberRun();
 
-    /// <summary>Most indicators a table may have; far above any real table.</summary>
-    public const int MaxIndicators = 5000;
-
-    /// <summary>Most fund lines a table may have.</summary>
-    public const int MaxFundLines = 500;
-
     /// <summary>Longest text cell accepted.</summary>
     public const int MaxTextLength = 20_000;
 
@@ -169,10 +163,6 @@ public static partial class EvaluationJson
                 {
                     Error("funds.lines", "必须是数组", "must be an array");
                 }
-                else if (ls.GetArrayLength() > MaxFundLines)
-                {
-                    Error("funds.lines", $"资金行不能超过{MaxFundLines}行", $"at most {MaxFundLines} lines");
-                }
                 else
                 {
                     int i = 0;
@@ -247,12 +237,6 @@ public static partial class EvaluationJson
             if (arr.ValueKind != JsonValueKind.Array)
             {
                 Error("indicators", "必须是数组", "must be an array");
-                return list;
-            }
-
-            if (arr.GetArrayLength() > MaxIndicators)
-            {
-                Error("indicators", $"绩效指标不能超过{MaxIndicators}项", $"at most {MaxIndicators} indicators");
                 return list;
             }
 

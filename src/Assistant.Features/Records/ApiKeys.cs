@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Assistant.Features.Evaluations;
-using Npgsql;
+using Assistant.Features.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace Assistant.Features.Records;
 
@@ -37,7 +38,7 @@ public sealed record ApiCaller(Guid KeyId, string Prefix, string Role, string Un
 /// API keys: <c>ak_PREFIX_SECRET</c>; only the SHA-256 of the whole key is stored (the key is 256 random
 /// bits, so a slow hash adds nothing), looked up by its prefix and compared in constant time.
 /// </summary>
-public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class ApiKeyStore(IDbContextFactory<AssistantDb> databases, TimeProvider clock)
 {
     public const int MaxUnitLength = 100;
 
@@ -49,22 +50,22 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock)
             throw new InputException("scope", $"单位（scope）不能为空，且不超过{MaxUnitLength}字。", $"scope (the unit) is required, at most {MaxUnitLength} characters.");
         }
 
-        unit = unit.Trim();
         string prefix = Random(6).ToLowerInvariant();
         string key = $"ak_{prefix}_{Random(32)}";
-        var id = Guid.CreateVersion7();
-        DateTimeOffset now = clock.GetUtcNow();
-        await using NpgsqlCommand cmd = dataSource.CreateCommand(
-            "INSERT INTO api_keys (id, prefix, hash, role, unit, name, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)");
-        cmd.Parameters.AddWithValue(id);
-        cmd.Parameters.AddWithValue(prefix);
-        cmd.Parameters.AddWithValue(Hash(key));
-        cmd.Parameters.AddWithValue(role);
-        cmd.Parameters.AddWithValue(unit);
-        cmd.Parameters.AddWithValue((object?)name?.Trim() ?? DBNull.Value);
-        cmd.Parameters.AddWithValue(now);
-        await cmd.ExecuteNonQueryAsync(cancellationToken);
-        return new IssuedApiKey(id, key, prefix, role, unit, name?.Trim(), now);
+        var row = new ApiKeyRecord
+        {
+            Id = Guid.CreateVersion7(),
+            Prefix = prefix,
+            Hash = Hash(key),
+            Role = role,
+            Unit = unit.Trim(),
+            Name = name?.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        db.ApiKeys.Add(row);
+        await db.SaveChangesAsync(cancellationToken);
+        return new IssuedApiKey(row.Id, key, prefix, role, row.Unit, row.Name, row.CreatedAt);
     }
 
     /// <summary>The caller for a presented key, or null when it is malformed, unknown or revoked.</summary>
@@ -81,43 +82,38 @@ public sealed class ApiKeyStore(NpgsqlDataSource dataSource, TimeProvider clock)
             return null;
         }
 
-        await using NpgsqlCommand cmd = dataSource.CreateCommand("SELECT id, hash, role, unit FROM api_keys WHERE prefix = $1 AND revoked_at IS NULL");
-        cmd.Parameters.AddWithValue(parts[1]);
-        await using NpgsqlDataReader reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-
-        byte[] stored = reader.GetFieldValue<byte[]>(1);
-        return CryptographicOperations.FixedTimeEquals(stored, Hash(presented.Trim()))
-            ? new ApiCaller(reader.GetGuid(0), parts[1], reader.GetString(2), reader.GetString(3))
+        string prefix = parts[1];
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        var row = await db.ApiKeys.AsNoTracking()
+            .Where(k => k.Prefix == prefix && k.RevokedAt == null)
+            .Select(k => new { k.Id, k.Hash, k.Role, k.Unit })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is not null && CryptographicOperations.FixedTimeEquals(row.Hash, Hash(presented.Trim()))
+            ? new ApiCaller(row.Id, prefix, row.Role, row.Unit)
             : null;
     }
 
     public async Task<IReadOnlyList<ApiKeyInfo>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await using NpgsqlCommand cmd = dataSource.CreateCommand("SELECT id, prefix, role, unit, name, created_at, revoked_at FROM api_keys ORDER BY created_at");
-        await using NpgsqlDataReader r = await cmd.ExecuteReaderAsync(cancellationToken);
-        var list = new List<ApiKeyInfo>();
-        while (await r.ReadAsync(cancellationToken))
-        {
-            list.Add(new ApiKeyInfo(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
-                r.GetFieldValue<DateTimeOffset>(5), r.IsDBNull(6) ? null : r.GetFieldValue<DateTimeOffset>(6)));
-        }
-
-        return list;
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.ApiKeys.AsNoTracking()
+            .OrderBy(k => k.CreatedAt)
+            .Select(k => new ApiKeyInfo(k.Id, k.Prefix, k.Role, k.Unit, k.Name, k.CreatedAt, k.RevokedAt))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>Revokes a key by id or prefix; false when there is no such active key.</summary>
     public async Task<bool> RevokeAsync(string idOrPrefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idOrPrefix);
-        await using NpgsqlCommand cmd = dataSource.CreateCommand(
-            "UPDATE api_keys SET revoked_at = $2 WHERE (id::text = $1 OR prefix = $1) AND revoked_at IS NULL");
-        cmd.Parameters.AddWithValue(idOrPrefix.Trim());
-        cmd.Parameters.AddWithValue(clock.GetUtcNow());
-        return await cmd.ExecuteNonQueryAsync(cancellationToken) > 0;
+        string wanted = idOrPrefix.Trim();
+        Guid? id = Guid.TryParse(wanted, out Guid g) ? g : null;
+        DateTimeOffset now = clock.GetUtcNow();
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        int revoked = await db.ApiKeys
+            .Where(k => (k.Id == id || k.Prefix == wanted) && k.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(k => k.RevokedAt, now), cancellationToken);
+        return revoked > 0;
     }
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));

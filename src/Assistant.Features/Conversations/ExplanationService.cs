@@ -12,58 +12,12 @@ using Assistant.Features.Records;
 
 namespace Assistant.Features.Conversations;
 
-/// <summary>The calculator's trace of one row, decimals as strings (exact on the wire).</summary>
-public sealed record TraceDto(
-    int Index,
-    string Name,
-    string? Level1,
-    string? Level2,
-    string Rule,
-    string RuleText,
-    string Status,
-    string StatusText,
-    string Target,
-    string Actual,
-    string? Weight,
-    string? Score,
-    string? Lost,
-    string? Completion,
-    string? CompletionText,
-    string? Gap,
-    string? GapUnit,
-    string Computation);
-
-public sealed record ContradictionDto(string Source, string Text, string? FactId, string Note);
-
-public sealed record FactDto(string Id, string Label, string Text);
-
-/// <summary>
-/// Why an indicator stands where it does (<c>GET /api/v1/evaluations/{id}/indicators/{index}/explanation</c>):
-/// the trace, the reason the unit stated or the finding that none was given, the row's findings,
-/// contradictions between report texts (the row's 偏差原因, the stored drafts) and the table, and
-/// similar past cases with citations.
-/// </summary>
-public sealed record ExplanationResponse(
-    Guid EvaluationId,
-    int Index,
-    bool FellShort,
-    TraceDto Trace,
-    string? Kind,
-    string? Situation,
-    string? StatedReason,
-    string? ReasonFinding,
-    IReadOnlyList<FindingDto> Findings,
-    IReadOnlyList<ContradictionDto> Contradictions,
-    IReadOnlyList<CitationDto> SimilarCases,
-    IReadOnlyList<FactDto> Facts,
-    IReadOnlyList<string> TextsChecked);
-
 /// <summary>Builds explanations for stored evaluations: pure calculator work plus a corpus search for similar cases.</summary>
 public sealed class ExplanationService(RecordStore records, CorpusSearch search)
 {
     public const int MaxCases = 10;
 
-    /// <summary>The explanation of row <paramref name="index"/> of a stored evaluation; null when the evaluation is not the unit's.</summary>
+    /// <summary>The explanation of row <paramref name="index"/> of a stored evaluation; null when the evaluation is not the unit's or has no such row.</summary>
     public async Task<ExplanationResponse?> ExplainAsync(string unit, Guid evaluationId, int index, int cases, CancellationToken cancellationToken = default)
     {
         StoredEvaluation? stored = await records.GetEvaluationAsync(unit, evaluationId, cancellationToken);
@@ -75,7 +29,7 @@ public sealed class ExplanationService(RecordStore records, CorpusSearch search)
         Evaluation evaluation = EvaluationJson.Parse(stored.Body);
         if (index < 0 || index >= evaluation.Indicators.Count)
         {
-            throw new KeyNotFoundException($"indicator {index}");
+            return null;
         }
 
         IReadOnlyList<(string Source, string Text)> texts = await DraftTextsAsync(unit, evaluationId, cancellationToken);

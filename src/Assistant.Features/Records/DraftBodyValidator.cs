@@ -1,0 +1,21 @@
+using Assistant.Features.Drafting;
+using FluentValidation;
+
+namespace Assistant.Features.Records;
+
+public sealed class DraftBodyValidator : AbstractValidator<DraftBody>
+{
+    public const int MaxSourcesPerItem = 10;
+
+    public DraftBodyValidator()
+    {
+        RuleFor(b => b.Section).Must(s => s is null || DraftSections.Names.Contains(s.Trim().ToLowerInvariant()))
+            .WithMessage("section 只能是 deviation、deviation-reasons 或 improvement-measures").WithState(_ => "section must be deviation, deviation-reasons or improvement-measures");
+        RuleFor(b => b.Provider).Must(p => p is null || p.Trim().ToLowerInvariant() is "default" or "offline" or "model" or "openai")
+            .WithMessage("provider 只能是 default、offline 或 model").WithState(_ => "provider must be default, offline or model");
+        RuleFor(b => b.SourcesPerItem).InclusiveBetween(0, MaxSourcesPerItem).When(b => b.SourcesPerItem is not null)
+            .WithMessage($"sourcesPerItem 应在0到{MaxSourcesPerItem}之间").WithState(_ => $"sourcesPerItem must be between 0 and {MaxSourcesPerItem}");
+        RuleFor(b => b.Policy).Must(p => p is null || Domain.Scoring.ScoringPolicy.Find(p) is not null)
+            .WithMessage("未知的评分规则").WithState(_ => "unknown policy");
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Assistant.Features.Records;
+
+public static class RecordsSetup
+{
+    /// <summary>Stored evaluations and drafts, and API keys.</summary>
+    public static IHostApplicationBuilder AddRecords(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RecordStore>();
+        builder.Services.AddSingleton<ApiKeyStore>();
+        return builder;
+    }
+}
