@@ -1,3 +1,7 @@
+using Assistant.Features.Conversations;
+using Assistant.Features.Records;
+using Assistant.Features.Storage;
+using Microsoft.Extensions.Hosting;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -32,8 +36,14 @@ internal static class DraftQualityEval
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Assistant"] = database.ConnectionString })
             .Build();
-        await using var services = new ServiceCollection().AddLogging().AddAssistantStorage(configuration).AddAssistantDrafting(configuration).BuildServiceProvider();
-        await services.InitializeStorageAsync();
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddConfiguration(configuration);
+        builder.AddStorage().AddEvaluations().AddCorpus().AddRecords();
+        builder.Services.AddAssistantDrafting(builder.Configuration);
+        builder.AddConversations();
+        using IHost host = builder.Build();
+        await host.StartAsync();
+        IServiceProvider services = host.Services;
         var store = services.GetRequiredService<CorpusStore>();
 
         var cases = new List<(string Name, Evaluation Evaluation)>();

@@ -1,3 +1,7 @@
+using Assistant.Features.Conversations;
+using Assistant.Features.Records;
+using Assistant.Features.Storage;
+using Microsoft.Extensions.Hosting;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Assistant.Domain.Drafting;
@@ -32,8 +36,15 @@ internal static partial class WholeReportEval
             .AddEnvironmentVariables()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Assistant"] = database.ConnectionString })
             .Build();
-        await using var services = new ServiceCollection().AddLogging().AddAssistantStorage(configuration).AddAssistantDrafting(configuration).AddAssistantReporting().BuildServiceProvider();
-        await services.InitializeStorageAsync();
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddConfiguration(configuration);
+        builder.AddStorage().AddEvaluations().AddCorpus().AddRecords();
+        builder.Services.AddAssistantDrafting(builder.Configuration);
+        builder.AddConversations();
+        builder.Services.AddAssistantReporting();
+        using IHost host = builder.Build();
+        await host.StartAsync();
+        IServiceProvider services = host.Services;
         var store = services.GetRequiredService<CorpusStore>();
         foreach (var file in Directory.GetFiles(Path.Combine(shared, "seeds")).Concat(Directory.GetFiles(Path.Combine(repo, "samples", "corpus"))).Order(StringComparer.Ordinal))
         {

@@ -5,6 +5,7 @@ using Assistant.Features.Corpus;
 using Assistant.Features.Drafting;
 using Assistant.Features.Evaluations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Cli;
 
@@ -39,17 +40,22 @@ internal static class AskCommands
             }
 
             // The corpus when the database answers; without it the tools that need it say so.
-            ServiceProvider? services = null;
+            IHost? host = null;
             try
             {
-                services = await CorpusCommands.OpenAsync(TextWriter.Null, ct);
+                host = await CliHost.StartAsync(TextWriter.Null, ct);
+                if (host is null)
+                {
+                    await stderr.WriteLineAsync("提示 / note: 数据库不可用，不使用语料库 / database unavailable, answering without the corpus");
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 await stderr.WriteLineAsync("提示 / note: 数据库不可用，不使用语料库 / database unavailable, answering without the corpus: " + e.GetType().Name);
             }
 
-            await using var _ = services;
+            using IHost? _ = host;
+            IServiceProvider? services = host?.Services;
             var model = services?.GetService<DraftingModel>()?.Client;
             try
             {
