@@ -161,7 +161,7 @@ public sealed class ForwardMigrationTests
 
         Add("""
             INSERT INTO corpus_documents (id, content_hash, file_name, title, region, year, fund, source, sections, statements, char_count, passage_count, created_at)
-            VALUES ($1, 'hash-1', 'old.md', '某县就业见习补贴绩效自评报告', '某县', 2023, '就业见习补贴', 'upload', '[]'::jsonb, '[]'::jsonb, 120, 1, $2)
+            VALUES ($1, 'hash-1', 'old.md', '某县就业见习补贴绩效自评报告', '某县', 2023, '就业见习补贴', 'seed', '[]'::jsonb, '[]'::jsonb, 120, 1, $2)
             """, DocumentId, at);
         Add("""
             INSERT INTO corpus_passages (document_id, ordinal, kind, section_path, indicator, fund, region, year, text, text_hash, lexemes, embedding, embedder)

@@ -44,8 +44,17 @@ public static class ReportApi
     public static async Task<IResult> GetAsync(HttpContext http, RecordStore records, ReportStore reports, Guid id, int? version, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
-        _ = await records.GetEvaluationAsync(caller.Unit, id, ct) ?? throw new KeyNotFoundException($"evaluation {id}");
-        ReportVersion v = await reports.GetAsync(caller.Unit, id, version, ct) ?? throw new KeyNotFoundException($"report of evaluation {id}");
+        if (await records.GetEvaluationAsync(caller.Unit, id, ct) is null)
+        {
+            return ApiResults.NotFound("evaluation", id);
+        }
+
+        ReportVersion? v = await reports.GetAsync(caller.Unit, id, version, ct);
+        if (v is null)
+        {
+            return ApiResults.NotFound("report of evaluation", id);
+        }
+
         return TypedResults.Ok(await EnvelopeAsync(reports, caller, v, ct));
     }
 
@@ -60,7 +69,12 @@ public static class ReportApi
         }
 
         string? part = body.Part is null ? null : ReportRequests.ParsePart(body.Part);
-        StoredEvaluation stored = await records.GetEvaluationAsync(caller.Unit, id, ct) ?? throw new KeyNotFoundException($"evaluation {id}");
+        StoredEvaluation? stored = await records.GetEvaluationAsync(caller.Unit, id, ct);
+        if (stored is null)
+        {
+            return ApiResults.NotFound("evaluation", id);
+        }
+
         ReportVersion? latest = await reports.GetAsync(caller.Unit, id, null, ct);
         if (body.Text is not null)
         {
@@ -85,7 +99,12 @@ public static class ReportApi
         string key = ReportRequests.ParsePart(part);
         string text = await RequestBody.ReadTextAsync(http.Request, ct);
         PartEditBody body = RequestBody.ParseJson<PartEditBody>(text) ?? new PartEditBody();
-        StoredEvaluation stored = await records.GetEvaluationAsync(caller.Unit, id, ct) ?? throw new KeyNotFoundException($"evaluation {id}");
+        StoredEvaluation? stored = await records.GetEvaluationAsync(caller.Unit, id, ct);
+        if (stored is null)
+        {
+            return ApiResults.NotFound("evaluation", id);
+        }
+
         ReportVersion? latest = await reports.GetAsync(caller.Unit, id, null, ct);
         return await SaveEditAsync(http, reports, stored, latest, key, body.Text, ct);
     }
@@ -93,8 +112,18 @@ public static class ReportApi
     public static async Task<IResult> DocxAsync(HttpContext http, RecordStore records, ReportStore reports, Guid id, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
-        StoredEvaluation stored = await records.GetEvaluationAsync(caller.Unit, id, ct) ?? throw new KeyNotFoundException($"evaluation {id}");
-        ReportVersion v = await reports.GetAsync(caller.Unit, id, null, ct) ?? throw new KeyNotFoundException($"report of evaluation {id}");
+        StoredEvaluation? stored = await records.GetEvaluationAsync(caller.Unit, id, ct);
+        if (stored is null)
+        {
+            return ApiResults.NotFound("evaluation", id);
+        }
+
+        ReportVersion? v = await reports.GetAsync(caller.Unit, id, null, ct);
+        if (v is null)
+        {
+            return ApiResults.NotFound("report of evaluation", id);
+        }
+
         Evaluation evaluation = EvaluationJson.Parse(stored.Body);
         ScoreReport score = Calculator.Score(evaluation, EvaluationService.ResolvePolicy(v.Report.Policy));
         var ms = new MemoryStream();
@@ -106,7 +135,12 @@ public static class ReportApi
     public static async Task<IResult> XlsxAsync(HttpContext http, RecordStore records, Guid id, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
-        StoredEvaluation stored = await records.GetEvaluationAsync(caller.Unit, id, ct) ?? throw new KeyNotFoundException($"evaluation {id}");
+        StoredEvaluation? stored = await records.GetEvaluationAsync(caller.Unit, id, ct);
+        if (stored is null)
+        {
+            return ApiResults.NotFound("evaluation", id);
+        }
+
         Evaluation evaluation = EvaluationJson.Parse(stored.Body);
         var ms = new MemoryStream();
         TableXlsx.Write(ms, evaluation, Calculator.Score(evaluation, EvaluationService.ResolvePolicy(stored.Policy)));

@@ -143,6 +143,10 @@ namespace Assistant.Features.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("fund");
 
+                    b.Property<string>("OwnerUnit")
+                        .HasColumnType("text")
+                        .HasColumnName("owner_unit");
+
                     b.Property<int>("PassageCount")
                         .HasColumnType("integer")
                         .HasColumnName("passage_count");
@@ -178,9 +182,14 @@ namespace Assistant.Features.Storage.Migrations
                     b.HasKey("Id")
                         .HasName("corpus_documents_pkey");
 
-                    b.HasIndex("ContentHash")
+                    b.HasIndex("OwnerUnit")
+                        .HasDatabaseName("ix_corpus_documents_owner_unit");
+
+                    b.HasIndex("ContentHash", "OwnerUnit")
                         .IsUnique()
                         .HasDatabaseName("ix_corpus_documents_content_hash");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("ContentHash", "OwnerUnit"), false);
 
                     b.ToTable("corpus_documents", (string)null);
                 });
@@ -228,6 +237,10 @@ namespace Assistant.Features.Storage.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("ordinal");
 
+                    b.Property<string>("OwnerUnit")
+                        .HasColumnType("text")
+                        .HasColumnName("owner_unit");
+
                     b.Property<string>("Region")
                         .HasColumnType("text")
                         .HasColumnName("region");
@@ -274,6 +287,9 @@ namespace Assistant.Features.Storage.Migrations
 
                     b.HasIndex("Kind")
                         .HasDatabaseName("ix_corpus_passages_kind");
+
+                    b.HasIndex("OwnerUnit")
+                        .HasDatabaseName("ix_corpus_passages_owner_unit");
 
                     b.HasIndex("Tsv")
                         .HasDatabaseName("ix_corpus_passages_tsv");
@@ -510,6 +526,73 @@ namespace Assistant.Features.Storage.Migrations
                     b.ToTable("evaluations", (string)null);
                 });
 
+            modelBuilder.Entity("Assistant.Features.Reporting.ReportVersionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("change");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<string>("Part")
+                        .HasColumnType("text")
+                        .HasColumnName("part");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("report_versions_pkey");
+
+                    b.HasAlternateKey("EvaluationId", "Version")
+                        .HasName("report_versions_evaluation_id_version_key");
+
+                    b.HasIndex("Unit", "EvaluationId", "Version")
+                        .IsDescending(false, false, true)
+                        .HasDatabaseName("ix_report_versions_unit");
+
+                    b.ToTable("report_versions", null, t =>
+                        {
+                            t.HasCheckConstraint("report_versions_change_check", "change IN ('drafted', 'edited')");
+                        });
+                });
+
             modelBuilder.Entity("Assistant.Features.Conversations.ConversationRecord", b =>
                 {
                     b.HasOne("Assistant.Features.Records.EvaluationRecord", null)
@@ -548,6 +631,16 @@ namespace Assistant.Features.Storage.Migrations
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("drafts_evaluation_id_fkey");
+                });
+
+            modelBuilder.Entity("Assistant.Features.Reporting.ReportVersionRecord", b =>
+                {
+                    b.HasOne("Assistant.Features.Records.EvaluationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("report_versions_evaluation_id_fkey");
                 });
 #pragma warning restore 612, 618
         }
