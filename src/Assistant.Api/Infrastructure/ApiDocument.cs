@@ -81,6 +81,10 @@ public static class ApiDocument
         {
             operation.RequestBody = UploadBody();
         }
+        else if (operation.OperationId is "ImportEvaluations" or "VerifyReport")
+        {
+            operation.RequestBody = DocumentBody();
+        }
 
         if (operation.RequestBody is not null || operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true)
         {
@@ -280,6 +284,28 @@ public static class ApiDocument
                         ["year"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
                         ["fund"] = new OpenApiSchema { Type = JsonSchemaType.String },
                         ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    },
+                },
+            },
+            ["application/octet-stream"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+        },
+    };
+
+    private static OpenApiRequestBody DocumentBody() => new()
+    {
+        Required = true,
+        Description = "自评表或报告文档（.xlsx、.docx、.txt/.md）：表单的 file 字段，或文件本身作为请求体（?fileName=）/ a table or report document: the form's file part, or the file itself as the body",
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = ".xlsx / .docx / .txt / .md" },
                     },
                 },
             },

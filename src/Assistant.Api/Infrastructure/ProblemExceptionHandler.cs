@@ -12,10 +12,26 @@ namespace Assistant.Api.Infrastructure;
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    private static Npgsql.NpgsqlException? DriverError(Exception exception)
+    {
+        for (Exception? e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException n)
+            {
+                return n;
+            }
+        }
+
+        return null;
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails problem;
-        switch (exception)
+
+        // EF wraps the driver's errors (SaveChanges, the execution strategy): judge them by the driver's.
+        Exception subject = exception is Npgsql.NpgsqlException ? exception : DriverError(exception) ?? exception;
+        switch (subject)
         {
             case Assistant.Features.Importing.UnreadableDocumentException unreadable:
                 problem = Problems.Invalid(unreadable.Errors);

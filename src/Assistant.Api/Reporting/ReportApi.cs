@@ -31,9 +31,9 @@ public static class ReportApi
         RouteGroupBuilder api = app.MapGroup("/api/v1/evaluations/{id:guid}").WithTags("Report");
         api.MapGet("/report", GetAsync).RequireAuthorization(ApiSecurity.Reader).WithName("GetEvaluationReport")
             .WithSummary("绩效自评报告的最新版本（或 ?version=N）/ The report's latest version").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/report", PostAsync).RequireAuthorization(ApiSecurity.Drafter).WithName("DraftEvaluationReport")
+        api.MapPost("/report", PostAsync).RequireAuthorization(ApiSecurity.Drafter).WithName("DraftEvaluationReport").Accepts<ReportBody>("application/json")
             .WithSummary("起草全文或某一部分；带 text 时保存修改 / Draft all parts or one; with text, save an edit").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPut("/report/parts/{part}", PutPartAsync).RequireAuthorization(ApiSecurity.Drafter).WithName("EditReportPart")
+        api.MapPut("/report/parts/{part}", PutPartAsync).RequireAuthorization(ApiSecurity.Drafter).WithName("EditReportPart").Accepts<PartEditBody>("application/json")
             .WithSummary("保存某一部分的修改，重新核验 / Save an edited part, verified again").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/report.docx", DocxAsync).RequireAuthorization(ApiSecurity.Reader).WithName("ExportReportDocx")
             .WithSummary("导出Word（公文格式，附自评表）/ Export the report as Word").ProducesProblem(StatusCodes.Status404NotFound);
