@@ -72,7 +72,7 @@ internal static partial class WholeReportEval
                 {
                     var items = ItemsOf(part.Key, sheet);
                     string flat = Flat(part.Text);
-                    rows.Add(new Row(provider, Path.GetFileNameWithoutExtension(path), part.Key, part.Status, items.Count, items.Count(i => flat.Contains(Flat(i), StringComparison.Ordinal)),
+                    rows.Add(new Row(provider, Path.GetFileNameWithoutExtension(path), part.Key, part.Status, items.Count, items.Count(i => i.Split('|').Any(form => flat.Contains(Flat(form), StringComparison.Ordinal))),
                         part.Verification.Numbers, part.Verification.Verified, part.Verification.Unverified + part.Verification.Contradicted + part.Verification.ClaimsContradicted,
                         part.Masked.Count + part.Notes.Count(n => n.Message.StartsWith("以下句子", StringComparison.Ordinal)),
                         part.Sources.Count, part.Notes.Count, ReportText.IsSubmittable(part.Text), repeated.GetValueOrDefault(part.Key), part.Text.Length));
@@ -103,7 +103,10 @@ internal static partial class WholeReportEval
             ReportParts.Targets => e.Funds.Lines.Where(l => !string.IsNullOrWhiteSpace(l.Parent) && (l.Budget?.Value ?? 0m) != 0m).Select(l => l.Name.Trim())
                 .Concat(e.Indicators.Select(i => ReportFacts.Level1Of(i.Level1)).Distinct(StringComparer.Ordinal)).ToList(),
             ReportParts.Performance => e.Indicators.Select(i => i.Name.Trim()).ToList(),
-            ReportParts.Deviation => DeviationItems.Find(sheet).Select(i => i.Name.Trim()).ToList(),
+            // A fund line may be named by its name or, as reports write 预算执行率偏低, by its 执行率 as printed.
+            ReportParts.Deviation => DeviationItems.Find(sheet).Select(i => i.FundLineIndex is int f && score.Funds.FirstOrDefault(l => l.Index == f)?.Rate is decimal rate
+                ? i.Name.Trim() + "|执行率" + (rate * 100m).ToString("0.00", CultureInfo.InvariantCulture) + "%"
+                : i.Name.Trim()).ToList(),
             ReportParts.Application => score.TotalRounded is { } t ? [t.ToString("0.00", CultureInfo.InvariantCulture)] : [],
             ReportParts.Other => score.Indicators.Where(r => r.Rule == IndicatorRule.Cancelled).Select(r => r.Name.Trim())
                 .Concat(score.Findings.Any(f => f.Code == FindingCodes.WeightsTotal) && score.WeightTotal is { } w ? [$"分值合计{w.ToString("0", CultureInfo.InvariantCulture)}分"] : []).ToList(),
