@@ -1,17 +1,26 @@
 using System.Text;
+using System.Text.Json;
 using Assistant.Domain.Facts;
 using Assistant.Domain.Verification;
 using Assistant.Features.Evaluations;
+using Assistant.Testing;
 using BenchmarkDotNet.Attributes;
 
 namespace Assistant.Benchmarks;
 
-/// <summary>Verifying a ~3,000-character text against a 100-indicator table (issue 4's benchmark).</summary>
+/// <summary>
+/// Verifying a ~3,000-character text against a 100-indicator table (issue 4's benchmark) and the whole
+/// Guangxi report against its own table (issue 21), warm: the fact sheet is built once, as a stored
+/// evaluation's is. The floors beside them: number extraction alone, and parsing the table's JSON.
+/// </summary>
 [MemoryDiagnoser]
 public class VerificationBenchmarks
 {
     private FactSheet _sheet = null!;
     private string _text = null!;
+    private FactSheet _guangxi = null!;
+    private string _guangxiJson = null!;
+    private string _guangxiReport = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -28,6 +37,9 @@ public class VerificationBenchmarks
         }
 
         _text = sb.ToString();
+        _guangxiJson = File.ReadAllText(RepoPaths.Reference("guangxi-2024-employment-transfer"));
+        _guangxi = FactSheet.Build(EvaluationJson.Parse(_guangxiJson));
+        _guangxiReport = File.ReadAllText(Path.Combine(RepoPaths.Shared, "seeds", "guangxi-2024-employment-transfer-report.txt"));
     }
 
     [Benchmark]
@@ -35,4 +47,17 @@ public class VerificationBenchmarks
 
     [Benchmark]
     public int ExtractOnly() => MentionExtractor.Extract(_text).Count;
+
+    [Benchmark]
+    public VerificationReport VerifyGuangxiReport() => Verifier.Verify(_guangxi, _guangxiReport);
+
+    [Benchmark]
+    public int ExtractGuangxiReport() => MentionExtractor.Extract(_guangxiReport).Count;
+
+    [Benchmark]
+    public int ParseGuangxiTableJson()
+    {
+        using JsonDocument d = JsonDocument.Parse(_guangxiJson);
+        return d.RootElement.GetProperty("indicators").GetArrayLength();
+    }
 }

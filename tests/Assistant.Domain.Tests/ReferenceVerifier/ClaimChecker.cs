@@ -1,0 +1,206 @@
+// Frozen copy of src/Assistant.Domain/Verification/ClaimChecker.cs before issue 21 (the reference the golden and property tests compare against).
+using Assistant.Domain.Verification;
+using System.Text.RegularExpressions;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Domain.Tests.ReferenceVerifier;
+
+/// <summary>
+/// Checks directional claims (超额完成, 未完成, 低于目标值…) against the status of the indicators they
+/// speak of: the ones their clause names, or the nearest clause before them names; a claim over a group
+/// (均超额完成, 产出指标均已完成, 全面完成) against every indicator of the group — the ones its sentence lists,
+/// or the 一级/二级 heading it names, or the whole table.
+/// </summary>
+internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names, VerificationContext ctx)
+{
+    public List<CheckedClaim> Check(string original)
+    {
+        var claims = new List<CheckedClaim>();
+        foreach (Match m in ClaimPattern().Matches(ctx.Normalized))
+        {
+            ClaimKind kind = m.Groups["exceeded"].Success || m.Groups["above"].Success ? ClaimKind.Exceeded
+                : m.Groups["short"].Success || m.Groups["below"].Success ? ClaimKind.Short
+                : ClaimKind.Met;
+            bool numeric = m.Groups["above"].Success || m.Groups["below"].Success;
+            string text = original.Substring(m.Index, m.Length);
+            if (ctx.ForeignAt(m.Index) is { } foreign)
+            {
+                claims.Add(new CheckedClaim(m.Index, m.Length, text, kind, Verdict.OutOfScope, null, $"说的是{foreign}，不在本表范围内"));
+                continue;
+            }
+
+            int index = Clause.IndexAt(ctx.Clauses, m.Index);
+            Clause clause = ctx.Clauses[index];
+            bool group = m.Groups["all"].Success || GroupWords().IsMatch(clause.Before(m.Index));
+            bool ownSubject = false;
+            (IReadOnlyList<int> subject, string? groupName) = group ? Group(clause, m.Index) : (Single(index, out ownSubject), null);
+            if (subject.Count == 0)
+            {
+                claims.Add(ownSubject
+                    ? new CheckedClaim(m.Index, m.Length, text, kind, Verdict.OutOfScope, null, "所说的对象不是表中的指标")
+                    : new CheckedClaim(m.Index, m.Length, text, kind, Verdict.Unverified, null, "未能确定所指的指标"));
+                continue;
+            }
+
+            claims.Add(Judge(m, text, kind, numeric, subject, groupName));
+        }
+
+        return claims;
+    }
+
+    private CheckedClaim Judge(Match m, string text, ClaimKind kind, bool numeric, IReadOnlyList<int> subject, string? groupName)
+    {
+        var wrong = new List<int>();
+        int known = 0;
+        foreach (int i in subject)
+        {
+            Verdict v = Judge(kind, numeric, sheet.Report.Indicators[i]);
+            if (v == Verdict.Contradicted)
+            {
+                wrong.Add(i);
+            }
+
+            if (v != Verdict.Unverified)
+            {
+                known++;
+            }
+        }
+
+        if (wrong.Count > 0)
+        {
+            string notes = string.Join("；", wrong.Take(3).Select(i => Describe(sheet.Report.Indicators[i])));
+            string prefix = groupName is null ? string.Empty : $"{groupName}中";
+            return new CheckedClaim(m.Index, m.Length, text, kind, Verdict.Contradicted, $"indicators[{wrong[0]}].status",
+                prefix + notes + (wrong.Count > 3 ? $"等{wrong.Count}项" : string.Empty));
+        }
+
+        if (known == 0)
+        {
+            return new CheckedClaim(m.Index, m.Length, text, kind, Verdict.Unverified, $"indicators[{subject[0]}].status", "表中无法判断该指标是否完成");
+        }
+
+        string id = subject.Count == 1 ? $"indicators[{subject[0]}].status" : groupName is null ? "count.short" : $"count[{groupName}].short";
+        return new CheckedClaim(m.Index, m.Length, text, kind, Verdict.Verified, id, null);
+    }
+
+    private static string Describe(IndicatorResult r) =>
+        $"“{r.Name}”{(r.Completion is { } c ? $"完成率{PrintedNumber.Format(c * 100m, 2)}%，" : string.Empty)}{r.Status.ToChinese()}";
+
+    /// <summary>The indicators a single claim speaks of: its clause's, or the nearest named before it in its sentence.</summary>
+    private IReadOnlyList<int> Single(int index, out bool ownSubject)
+    {
+        ownSubject = false;
+        Clause clause = ctx.Clauses[index];
+        IReadOnlyList<int> own = names.Named(clause.Text);
+        if (own.Count > 0)
+        {
+            return own;
+        }
+
+        if (VerificationContext.HasOwnSubject(clause.Text))
+        {
+            ownSubject = true;
+            return [];
+        }
+
+        for (int k = index - 1; k >= 0 && ctx.Clauses[k].SentenceStart == clause.SentenceStart; k--)
+        {
+            IReadOnlyList<int> named = names.Named(ctx.Clauses[k].Text);
+            if (named.Count > 0)
+            {
+                return named;
+            }
+
+            if (VerificationContext.HasOwnSubject(ctx.Clauses[k].Text))
+            {
+                ownSubject = true;
+                return [];
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>A group claim's members: the indicators its sentence lists, or the level it names, or all.</summary>
+    private (IReadOnlyList<int> Members, string? Name) Group(Clause clause, int at)
+    {
+        char[] head = clause.SentenceBefore(at).ToCharArray();
+        foreach (Mention x in ctx.Mentions.Where(x => x.Start >= clause.SentenceStart && x.Start + x.Length <= at))
+        {
+            for (int p = x.Start; p < x.Start + x.Length; p++)
+            {
+                head[p - clause.SentenceStart] = '、';
+            }
+        }
+
+        IReadOnlyList<int> listed = names.NamedInOrder(new string(head), out _);
+        if (listed.Count > 0)
+        {
+            return (listed, null);
+        }
+
+        var indicators = sheet.Evaluation.Indicators;
+        int lineStart = ctx.Normalized.LastIndexOf('\n', Math.Max(0, clause.SentenceStart - 1)) + 1;
+
+        // 以上指标均… / 上述各项均…: the group is what the sentences before it in the paragraph listed.
+        if (Anaphor().IsMatch(clause.SentenceBefore(at)) && clause.SentenceStart > lineStart)
+        {
+            IReadOnlyList<int> before = names.NamedInOrder(ctx.Normalized[lineStart..clause.SentenceStart], out _);
+            if (before.Count > 0)
+            {
+                return (before, null);
+            }
+        }
+
+        string[] contexts = [clause.SentenceBefore(at), ctx.Normalized[lineStart..at]];
+        foreach (string context in contexts)
+        {
+            string? level = null;
+            int best = -1;
+            foreach (string name in indicators.SelectMany(i => new[] { i.Level1, i.Level2 }).OfType<string>().Distinct())
+            {
+                int pos = context.LastIndexOf(name, StringComparison.Ordinal);
+                if (pos > best || (pos == best && pos >= 0 && name.Length > level!.Length))
+                {
+                    (best, level) = (pos, name);
+                }
+            }
+
+            if (level is not null && best >= 0)
+            {
+                return (Enumerable.Range(0, indicators.Count).Where(i => indicators[i].Level1 == level || indicators[i].Level2 == level).ToList(), level);
+            }
+        }
+
+        return (Enumerable.Range(0, indicators.Count).ToList(), "全部指标");
+    }
+
+    private static Verdict Judge(ClaimKind kind, bool numeric, IndicatorResult r)
+    {
+        if (numeric && r.Completion is { } c)
+        {
+            bool above = c > 1m, below = c < 1m;
+            return (kind == ClaimKind.Exceeded ? above : below) ? Verdict.Verified : Verdict.Contradicted;
+        }
+
+        return (kind, r.Status) switch
+        {
+            (_, IndicatorStatus.NotApplicable or IndicatorStatus.Unknown) => Verdict.Unverified,
+            (ClaimKind.Exceeded, IndicatorStatus.Exceeded) => Verdict.Verified,
+            (ClaimKind.Met, IndicatorStatus.Met or IndicatorStatus.Exceeded) => Verdict.Verified,
+            (ClaimKind.Short, IndicatorStatus.Short) => Verdict.Verified,
+            _ => Verdict.Contradicted,
+        };
+    }
+
+    [GeneratedRegex(@"^\s*(?:以上|上述|前述|这几项|这些|上列)")]
+    private static partial Regex Anaphor();
+
+    [GeneratedRegex(@"(?:均|全部|全面|都|各项指标|所有指标|各项|指标全部)(?:已|已经|能|如期)?\s*$")]
+    private static partial Regex GroupWords();
+
+    [GeneratedRegex(@"(?<exceeded>超额完成(?!的?原因)|超出(?:年度)?(?:预期)?目标)|(?<short>未完成(?!的?原因)|没有完成|未能完成|未达到|未达成|没有达到|未达标|未实现)|(?<below>低于(?:年度)?(?:预期)?(?:目标|指标)值?)|(?<above>高于(?:年度)?(?:预期)?(?:目标|指标)值?)|(?<all>全部完成|均已完成|均完成|全面完成|均达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均已达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?)|(?<met>已完成|完成了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的)|达到了?(?:年度)?(?:预期)?(?:目标|指标)值?(?!的))")]
+    private static partial Regex ClaimPattern();
+}

@@ -1,0 +1,142 @@
+// Frozen copy of src/Assistant.Domain/Verification/SubjectScopes.cs before issue 21 (the reference the golden and property tests compare against).
+using Assistant.Domain.Verification;
+using System.Text.RegularExpressions;
+using Assistant.Domain.Evaluations;
+
+namespace Assistant.Domain.Tests.ReferenceVerifier;
+
+/// <summary>
+/// Which parts of a report speak of something the table does not cover: a section whose heading
+/// names another place or project (2.桂林市…示范项目…, （三）河池市…项目的…, 附表3 河池市…), and, inside a
+/// sentence, the clauses from one that names another place on. A report on a province's table often
+/// also reports its cities' projects; their numbers are out of the table's scope, neither verified nor
+/// contradicted by it.
+/// </summary>
+internal sealed partial class SubjectScopes
+{
+    private readonly string _own;
+    private readonly (int Start, int End, string Subject)[] _foreign;
+
+    public SubjectScopes(string normalized, Evaluation evaluation)
+    {
+        _own = string.Concat(evaluation.Title, evaluation.Region, evaluation.Department, evaluation.Implementer);
+        _foreign = Sections(normalized).ToArray();
+    }
+
+    /// <summary>The foreign subject the section holding <paramref name="index"/> speaks of, or null.</summary>
+    public string? SectionAt(int index)
+    {
+        foreach ((int start, int end, string subject) in _foreign)
+        {
+            if (index >= start && index < end)
+            {
+                return subject;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first place or project in <paramref name="text"/> that is not the table's own, or null.</summary>
+    public string? ForeignIn(string text)
+    {
+        foreach (Match m in Place().Matches(text))
+        {
+            string name = m.Groups["name"].Value;
+            if (IsPlaceName(name, m.Groups["suffix"].Value) && !_own.Contains(name, StringComparison.Ordinal))
+            {
+                return name + m.Groups["suffix"].Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> names the table's own region (全区, 广西, 扎兰屯市…).</summary>
+    public bool OwnIn(string text)
+    {
+        foreach (Match m in Place().Matches(text))
+        {
+            if (IsPlaceName(m.Groups["name"].Value, m.Groups["suffix"].Value) && _own.Contains(m.Groups["name"].Value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPlaceName(string name, string suffix)
+    {
+        // The character right before 市/县/州/盟/旗 and the first one rule out 全市, 各县, 城市, 超市, 完成市…
+        const string notLast = "全各本该我城都超股上开县区省乡镇门集夜早菜和的个在到及等与成、于向为至入出进两一每其此级属";
+        const string notFirst = "全各本该我每其此市县省区乡镇在到于向为至和与及等的了";
+        return name.Length == 2 && !notLast.Contains(name[1], StringComparison.Ordinal) && !notFirst.Contains(name[0], StringComparison.Ordinal)
+            && !(suffix == "州" && name[1] is '神' or '九');
+    }
+
+    private IEnumerable<(int Start, int End, string Subject)> Sections(string text)
+    {
+        // One open heading per level (附表 = 0, 一、 = 1, （一） = 2, 1. = 3, （1） = 4, ① = 5).
+        var open = new (int Start, string? Subject)?[6];
+        int lineStart = 0;
+        var result = new List<(int, int, string)>();
+        void Close(int level, int at)
+        {
+            for (int l = level; l < open.Length; l++)
+            {
+                if (open[l] is { Subject: { } s } o)
+                {
+                    result.Add((o.Start, at, s));
+                }
+
+                open[l] = null;
+            }
+        }
+
+        while (lineStart < text.Length)
+        {
+            int lineEnd = text.IndexOf('\n', lineStart);
+            if (lineEnd < 0)
+            {
+                lineEnd = text.Length;
+            }
+
+            string line = text[lineStart..lineEnd];
+            Match h = Heading().Match(line);
+            if (h.Success)
+            {
+                int level = h.Groups["l0"].Success ? 0 : h.Groups["l1"].Success ? 1 : h.Groups["l2"].Success ? 2 : h.Groups["l3"].Success ? 3 : h.Groups["l4"].Success ? 4 : 5;
+                Close(level, lineStart);
+                string headingText = level == 0 ? TitleAfter(text, lineEnd) : FirstSentence(line[h.Length..]);
+                string? subject = ForeignIn(headingText);
+                open[level] = (lineStart, subject);
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        Close(0, text.Length);
+        return result;
+    }
+
+    private static string FirstSentence(string s)
+    {
+        int end = s.IndexOfAny(['。', '；', ';']);
+        string first = end < 0 ? s : s[..end];
+        return first.Length > 80 ? first[..80] : first;
+    }
+
+    /// <summary>An 附表's title: its next few non-empty lines.</summary>
+    private static string TitleAfter(string text, int from)
+    {
+        int end = Math.Min(text.Length, from + 120);
+        return from < end ? text[from..end] : string.Empty;
+    }
+
+    [GeneratedRegex(@"^[ \t\u3000]*(?:(?<l0>附表\s*\d*)|(?<l1>[一二三四五六七八九十]{1,3}、)|(?<l2>[（(][一二三四五六七八九十]{1,3}[)）])|(?<l3>\d{1,2}(?:[.．、](?!\d)))|(?<l4>[（(]\d{1,2}[)）])|(?<l5>[①②③④⑤⑥⑦⑧⑨⑩]))")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"(?<name>[\u4e00-\u9fa5]{2})(?<suffix>市|县|州|盟|旗)(?![场民长委直属级县区域里内外])")]
+    private static partial Regex Place();
+}

@@ -1,0 +1,225 @@
+// Frozen copy of src/Assistant.Domain/Verification/Verifier.Binding.cs before issue 21 (the reference the golden and property tests compare against).
+using Assistant.Domain.Verification;
+using System.Text.RegularExpressions;
+using Assistant.Domain.Numbers;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Domain.Tests.ReferenceVerifier;
+
+/// <summary>How a number is tied to the indicators its sentence names, and how a count of indicators is read.</summary>
+public sealed partial class Verifier
+{
+    /// <summary>
+    /// The indicators a number speaks of: those its own clause names; in a list ("A、B、C分别完成…的x%、y%、z%")
+    /// the one at its place in the list; otherwise, when its clause has no subject of its own
+    /// (实际完成…, 低于目标任务…), those of the nearest clause before it in the sentence that names one,
+    /// and for a cell alone on its line, those the row's label names.
+    /// </summary>
+    private Binding Bind(Mention m, VerificationContext ctx)
+    {
+        int index = Clause.IndexAt(ctx.Clauses, m.Start);
+        Clause clause = ctx.Clauses[index];
+
+        if (Respectively(m, clause, ctx) is { } listed)
+        {
+            return listed;
+        }
+
+        IReadOnlyList<int> own = NamedFor(m, clause.Text);
+        if (own.Count > 0)
+        {
+            return new Binding(own, true, true, clause.Text);
+        }
+
+        string before = clause.Before(m.Start);
+        if (VerificationContext.HasOwnSubject(before))
+        {
+            return new Binding([], false, true);
+        }
+
+        for (int k = index - 1; k >= 0 && ctx.Clauses[k].SentenceStart == clause.SentenceStart; k--)
+        {
+            Clause previous = ctx.Clauses[k];
+            IReadOnlyList<int> named = NamedFor(m, previous.Text);
+            if (named.Count > 0)
+            {
+                return new Binding(named, false, false, previous.Text);
+            }
+
+            if (VerificationContext.HasOwnSubject(previous.Text))
+            {
+                // The sentence's subject is one the table does not name.
+                return new Binding([], false, true);
+            }
+        }
+
+        // A table cell alone on its line: the row's label is on one of the lines just above.
+        if (clause.Sentence.Trim() == m.Text.Trim())
+        {
+            int k = index - 1;
+            for (int lines = 0; k >= 0 && lines < 4; k--, lines++)
+            {
+                string t = ctx.Clauses[k].Sentence.Trim();
+                if (t.Length == 0 || ctx.Mentions.Any(x => x.Text.Trim() == t))
+                {
+                    continue;
+                }
+
+                IReadOnlyList<int> row = _names.Named(t);
+                return row.Count > 0 ? new Binding(row, false, false) : new Binding([], false, false);
+            }
+        }
+
+        return new Binding([], false, false);
+    }
+
+    /// <summary>"A、B、C分别完成目标任务的x%、y%、z%": the k-th number goes with the k-th indicator named before 分别.</summary>
+    private Binding? Respectively(Mention m, Clause clause, VerificationContext ctx)
+    {
+        int at = clause.Sentence.IndexOf("分别", StringComparison.Ordinal);
+        if (at < 0 || clause.SentenceStart + at > m.Start)
+        {
+            return null;
+        }
+
+        int from = clause.SentenceStart + at;
+        int to = clause.SentenceStart + clause.Sentence.Length;
+        var listed = ctx.Mentions.Where(x => x.Start > from && x.Start < to && !x.IsIdentifier && x.Unit.Base == m.Unit.Base).ToList();
+        int k = listed.FindIndex(x => x.Start == m.Start);
+
+        // The names are before 分别; the numbers between them separate the items (城镇新增就业40.55万人，失业人员再就业11.91万人…).
+        char[] head = clause.Sentence[..at].ToCharArray();
+        foreach (Mention x in ctx.Mentions.Where(x => x.Start >= clause.SentenceStart && x.Start + x.Length <= from))
+        {
+            for (int p = x.Start; p < x.Start + x.Length; p++)
+            {
+                head[p - clause.SentenceStart] = '、';
+            }
+        }
+
+        IReadOnlyList<int> names = _names.NamedInOrder(new string(head), out int items);
+        if (k < 0 || names.Count < 2)
+        {
+            return null;
+        }
+
+        return names.Count == listed.Count && items == names.Count
+            ? new Binding([names[k]], true, true)
+            : new Binding([], false, false);
+    }
+
+    /// <summary>
+    /// A count of indicators (两项未达到, 3项超额完成, 产出指标共8项) is checked against the group and status
+    /// its words name, not against any status group of that size.
+    /// </summary>
+    private CheckedMention? CountOf(Mention m, PrintedNumber number, Clause clause, string before, string after)
+    {
+        if (m.Unit.Base != "项" && !(m.Unit.Base == "个" && after.TrimStart().StartsWith("指标", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        // The qualifier that says which group is the one in the number's own list segment: in
+        // “其中未完成3项、超额完成1项” the 3 is 未完成's and the 1 is 超额完成's.
+        string own = before[(before.LastIndexOfAny(SegmentEnds) + 1)..];
+        int next = after.IndexOfAny(SegmentEnds);
+        string ownAfter = next < 0 ? after : after[..next];
+        Match q = LastMatch(CountQualifier(), own);
+        if (!q.Success)
+        {
+            q = CountQualifier().Match(ownAfter);
+        }
+
+        string window = before + "@" + after;
+        bool aboutIndicators = window.Contains("指标", StringComparison.Ordinal) || q.Success;
+        bool total = Totality().IsMatch(own) || Totality().IsMatch(ownAfter);
+        if (!aboutIndicators || (!q.Success && !total))
+        {
+            // A count of a group the words name in a way this check does not know (扣分的, 超得较多的,
+            // 数量指标) is left to the ordinary matching: contradicted needs evidence of the group.
+            return null;
+        }
+
+        var indicators = _sheet.Evaluation.Indicators;
+        string lead = clause.SentenceBefore(m.Start);
+        string? group = null;
+        int nearest = -1;
+        foreach (string level in indicators.SelectMany(i => new[] { i.Level1, i.Level2 }).OfType<string>().Distinct().OrderBy(l => l, StringComparer.Ordinal))
+        {
+            string core = level.Replace("指标", string.Empty, StringComparison.Ordinal);
+            int where = core.Length >= 2 ? lead.LastIndexOf(core + "指标", StringComparison.Ordinal) : -1;
+            if (where > nearest)
+            {
+                nearest = where;
+                group = level;
+            }
+        }
+
+        var members = Enumerable.Range(0, indicators.Count)
+            .Where(i => group is null || indicators[i].Level1 == group || indicators[i].Level2 == group).ToList();
+        string status = q.Success ? (q.Groups["short"].Success ? "short" : q.Groups["exceeded"].Success ? "exceeded" : "met") : "all";
+        int expected = members.Count(i => status switch
+        {
+            "short" => _sheet.Report.Indicators[i].Status == IndicatorStatus.Short,
+            "exceeded" => _sheet.Report.Indicators[i].Status == IndicatorStatus.Exceeded,
+            "met" => _sheet.Report.Indicators[i].Status is IndicatorStatus.Met or IndicatorStatus.Exceeded,
+            _ => true,
+        });
+        string what = (group ?? "全部指标") + status switch
+        {
+            "short" => "中未完成的",
+            "exceeded" => "中超额完成的",
+            "met" => "中已完成（含超额）的",
+            _ => "共",
+        };
+        string id = group is null ? $"count.{(status == "all" ? "indicators" : status)}" : $"count[{group}].{status}";
+        return number.Value == expected
+            ? new CheckedMention(m, Verdict.Verified, id, null)
+            : new CheckedMention(m, Verdict.Contradicted, id, $"{what}指标有{expected}项");
+    }
+
+    private static readonly char[] SegmentEnds = ['、', '，', ',', '；', ';', '：', ':', '。', '（', '('];
+
+    private static Match LastMatch(Regex regex, string text)
+    {
+        MatchCollection all = regex.Matches(text);
+        return all.Count > 0 ? all[^1] : Match.Empty;
+    }
+
+    [GeneratedRegex(@"共|全部|总共|合计|总计|一共|累计|设置|设定|设立")]
+    private static partial Regex Totality();
+
+    [GeneratedRegex(@"(?:(?<short>未完成|未达到|未达成|未达标|没有完成|没有达到|未能完成|未实现|偏差)|(?<exceeded>超额完成|超过目标|超出目标)|(?<met>已完成|完成|达到|达标|实现))")]
+    private static partial Regex CountQualifier();
+
+    /// <summary>
+    /// The indicators a text names for this number: 享受职业技能培训补贴20.72万人 names both 享受职业技能补贴人次数
+    /// and 职业技能培训补贴人均标准, and the unit decides.
+    /// </summary>
+    private IReadOnlyList<int> NamedFor(Mention m, string text)
+    {
+        IReadOnlyList<int> named = _names.Named(text);
+        if (named.Count > 0 && !named.Any(i => FitsUnit(m, i)))
+        {
+            var ranked = _names.Ranked(text);
+            int best = ranked[0].Score;
+            foreach ((int index, int score) in ranked)
+            {
+                if (score * 10 >= best * 6 && FitsUnit(m, index))
+                {
+                    return [index];
+                }
+            }
+        }
+
+        return named;
+    }
+
+    private bool FitsUnit(Mention m, int indicator) =>
+        m.Unit.Base.Length == 0 || (m.Unit.Base == "%" && _sheet.Report.Indicators[indicator].Status is IndicatorStatus.Met or IndicatorStatus.Exceeded or IndicatorStatus.Short) || _candidates.Any(c => c.Fact.IndicatorIndex == indicator
+            && (SameKind(m.Unit, c.Unit) || c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal)));
+
+    /// <summary>Two units that say the same kind of number (万人 and 人; not 人 and 人次, nor % and 个).</summary>
+    private static bool SameKind(UnitSpec mention, UnitSpec fact) =>
+        mention.Base.Length > 0 && (mention.Base == fact.Base || (mention.Base is "%" or "个百分点" && fact.Base is "%" or "个百分点"));
+}
