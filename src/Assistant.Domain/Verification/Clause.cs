@@ -29,10 +29,25 @@ internal sealed record Clause(int Start, int End, string Text, int SentenceStart
         return clauses;
     }
 
+    /// <summary>The clause holding <paramref name="index"/> (clauses are in order and do not overlap), or the last.</summary>
     public static int IndexAt(List<Clause> clauses, int index)
     {
-        int i = clauses.FindIndex(c => index >= c.Start && index <= c.End);
-        return i < 0 ? clauses.Count - 1 : i;
+        int lo = 0, hi = clauses.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (clauses[mid].Start <= index)
+            {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return found >= 0 && index <= clauses[found].End ? found : clauses.Count - 1;
     }
 
     public static Clause At(List<Clause> clauses, int index) => clauses[IndexAt(clauses, index)];

@@ -1,17 +1,22 @@
-using Assistant.Domain.Numbers;
-
 namespace Assistant.Domain.Verification;
 
 /// <summary>
 /// Finds which indicators a piece of text names, tolerating abbreviation: an indicator is named when
 /// the longest run it shares with the text covers most of its name (or at least eight characters),
-/// and only the best-covered indicators count.
+/// and only the best-covered indicators count. The names come prepared (<see cref="NameIndex"/>): a
+/// text is compared only with the names that share a three-character run with it. Answers are kept
+/// per text for the life of one verifier.
 /// </summary>
-internal sealed class IndicatorNames(IReadOnlyList<string> names)
+internal sealed class IndicatorNames(NameIndex index)
 {
-    private readonly string[] _names = names.Select(Core).ToArray();
+    private readonly string[] _names = index.Cores;
     private readonly Dictionary<string, IReadOnlyList<int>> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyList<(int Index, int Score)>> _ranked = new(StringComparer.Ordinal);
+
+    public IndicatorNames(IReadOnlyList<string> names)
+        : this(new NameIndex(names))
+    {
+    }
 
     /// <summary>Every indicator the text names, best-named first (for choosing among them by the number's unit).</summary>
     public IReadOnlyList<(int Index, int Score)> Ranked(string text)
@@ -27,25 +32,38 @@ internal sealed class IndicatorNames(IReadOnlyList<string> names)
             return hit;
         }
 
-        string t = Core(text);
+        string t = NameIndex.Core(text);
+        var marks = new bool[_names.Length];
+        index.Candidates(t, marks);
         var scores = new int[_names.Length];
+        var named = new List<int>();
         int best = 0;
         for (int i = 0; i < _names.Length; i++)
         {
+            // A name sharing no run of three characters with the text has a run of at most two: never named.
+            if (!marks[i])
+            {
+                continue;
+            }
+
             (int run, bool tail) = LongestCommonRun(_names[i], t);
-            bool named = run >= Math.Min(8, _names[i].Length) || (run >= 4 && run * 10 >= _names[i].Length * 6)
+            bool isNamed = run >= Math.Min(8, _names[i].Length) || (run >= 4 && run * 10 >= _names[i].Length * 6)
                 || (tail && run >= 5)
                 || (run >= 3 && t.Length <= 3 * _names[i].Length && Subsequence(_names[i], t) is var sub && sub >= 5 && sub * 4 >= _names[i].Length * 3);
-            scores[i] = named ? run : 0;
+            scores[i] = isNamed ? run : 0;
             best = Math.Max(best, scores[i]);
+            if (scores[i] > 0)
+            {
+                named.Add(i);
+            }
         }
 
-        _ranked[text] = Enumerable.Range(0, _names.Length).Where(i => scores[i] > 0)
+        _ranked[text] = named
             .OrderByDescending(i => scores[i]).ThenByDescending(i => scores[i] * 1000 / Math.Max(1, _names[i].Length))
             .Select(i => (i, scores[i])).ToList();
 
         // Names sharing a prefix (就业困难人员就业人数 / 就业困难人员帮扶率) tie on the run: the better-covered name wins.
-        IReadOnlyList<int> result = best == 0 ? [] : Enumerable.Range(0, _names.Length).Where(i => scores[i] == best)
+        IReadOnlyList<int> result = best == 0 ? [] : named.Where(i => scores[i] == best)
             .GroupBy(i => best * 1000 / Math.Max(1, _names[i].Length)).OrderByDescending(g => g.Key).First().ToList();
         _cache[text] = result;
         return result;
@@ -77,13 +95,6 @@ internal sealed class IndicatorNames(IReadOnlyList<string> names)
         return result;
     }
 
-    private static string Core(string s)
-    {
-        string n = TextNormalizer.Normalize(s);
-        var chars = n.Where(c => !char.IsWhiteSpace(c) && c is not ('(' or ')' or '（' or '）' or '“' or '”' or '"')).ToArray();
-        return new string(chars);
-    }
-
     /// <summary>The longest run <paramref name="a"/> shares with <paramref name="b"/>, and whether it ends <paramref name="a"/> (the head noun of a name).</summary>
     private static (int Run, bool Tail) LongestCommonRun(string a, string b)
     {
@@ -92,15 +103,18 @@ internal sealed class IndicatorNames(IReadOnlyList<string> names)
             return (0, false);
         }
 
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        Span<int> buffer = b.Length < 256 ? stackalloc int[2 * (b.Length + 1)] : new int[2 * (b.Length + 1)];
+        buffer.Clear();
+        Span<int> prev = buffer[..(b.Length + 1)];
+        Span<int> cur = buffer[(b.Length + 1)..];
         int best = 0;
         bool tail = false;
         for (int i = 1; i <= a.Length; i++)
         {
+            char ai = a[i - 1];
             for (int j = 1; j <= b.Length; j++)
             {
-                cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : 0;
+                cur[j] = ai == b[j - 1] ? prev[j - 1] + 1 : 0;
                 if (cur[j] > best || (cur[j] == best && i == a.Length && cur[j] > 0))
                 {
                     best = cur[j];
@@ -108,7 +122,9 @@ internal sealed class IndicatorNames(IReadOnlyList<string> names)
                 }
             }
 
-            (prev, cur) = (cur, prev);
+            Span<int> swap = prev;
+            prev = cur;
+            cur = swap;
         }
 
         return (best, tail);

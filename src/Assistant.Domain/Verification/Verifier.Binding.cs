@@ -214,8 +214,8 @@ public sealed partial class Verifier
     }
 
     private bool FitsUnit(Mention m, int indicator) =>
-        m.Unit.Base.Length == 0 || (m.Unit.Base == "%" && _sheet.Report.Indicators[indicator].Status is IndicatorStatus.Met or IndicatorStatus.Exceeded or IndicatorStatus.Short) || _candidates.Any(c => c.Fact.IndicatorIndex == indicator
-            && (SameKind(m.Unit, c.Unit) || c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal)));
+        m.Unit.Base.Length == 0 || (m.Unit.Base == "%" && _sheet.Report.Indicators[indicator].Status is IndicatorStatus.Met or IndicatorStatus.Exceeded or IndicatorStatus.Short)
+        || _index.OfIndicator(indicator).Any(c => SameKind(m.Unit, c.Unit) || c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal));
 
     /// <summary>Two units that say the same kind of number (万人 and 人; not 人 and 人次, nor % and 个).</summary>
     private static bool SameKind(UnitSpec mention, UnitSpec fact) =>

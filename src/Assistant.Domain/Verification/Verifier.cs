@@ -16,19 +16,19 @@ namespace Assistant.Domain.Verification;
 public sealed partial class Verifier
 {
     private readonly FactSheet _sheet;
-    private readonly List<Candidate> _candidates;
+    private readonly SheetIndex _index;
+    private readonly Candidate[] _candidates;
     private readonly IndicatorNames _names;
     private readonly IndicatorNames _fundNames;
 
+    /// <summary>A verifier for one fact sheet; what it needs of the sheet is prepared once per sheet and shared.</summary>
     public Verifier(FactSheet sheet)
     {
         _sheet = sheet ?? throw new ArgumentNullException(nameof(sheet));
-        _candidates = sheet.Facts
-            .Concat(TextNumberFacts(sheet))
-            .Select(f => new Candidate(f, UnitSpec.Parse(f.Unit)))
-            .ToList();
-        _names = new IndicatorNames(sheet.Evaluation.Indicators.Select(i => i.Name).ToList());
-        _fundNames = new IndicatorNames(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
+        _index = SheetIndex.For(sheet);
+        _candidates = _index.Candidates;
+        _names = new IndicatorNames(_index.Names);
+        _fundNames = new IndicatorNames(_index.FundNames);
     }
 
     public static VerificationReport Verify(FactSheet sheet, string text) => new Verifier(sheet).Verify(text);
@@ -83,33 +83,25 @@ public sealed partial class Verifier
         }
 
         bool fundWords = FundWords().IsMatch(clause.Text);
-        IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(FundCore(clause.SentenceBefore(m.Start))) : [];
-        var scope = named.Count == 0
-            ? _candidates
-            : _candidates.Where(c => c.Fact.IndicatorIndex is { } i
-                ? named.Contains(i)
-                : c.Fact.FundLineIndex is null || fundWords).ToList();
+        IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.SentenceBefore(m.Start))) : [];
 
         // A rate named by its keyword (完成率…, 执行率…) must be that rate, not any number that happens to match;
         // a 结余 must be what is left of a budget, not any difference of two numbers.
         Role role = RoleOf(before, after, m.Unit.Base is "%" or "‰");
-        if (role != Role.None && role != Role.Gap)
-        {
-            scope = scope.Where(c => Plays(c.Fact, role)).ToList();
-        }
+        bool anyRole = role is Role.None or Role.Gap;
+        bool InScope(Candidate c) =>
+            (named.Count == 0 || (c.Fact.IndicatorIndex is { } i ? named.Contains(i) : c.Fact.FundLineIndex is null || fundWords))
+            && (anyRole || Plays(c, role));
 
-        if (Direct(m, number, scope) is { } hit)
+        if (Direct(m, number, InScope) is { } hit)
         {
             return Directed(hit, before, after);
         }
 
-        var derivedScope = named.Count == 0 && role is Role.None or Role.Gap ? _candidates : scope;
-        if (role is not (Role.None or Role.Gap))
-        {
-            // The rate's own operands: actual ÷ target of the named indicator, executed ÷ budget of a fund line.
-            derivedScope = (named.Count == 0 ? _candidates : _candidates.Where(c => c.Fact.IndicatorIndex is not { } i || named.Contains(i)))
-                .Where(c => IsOperandOf(c.Fact, role)).ToList();
-        }
+        // For a rate, its own operands: actual ÷ target of the named indicator, executed ÷ budget of a fund line.
+        Func<Candidate, bool> derivedScope = !anyRole
+            ? c => (named.Count == 0 || c.Fact.IndicatorIndex is not { } i || named.Contains(i)) && IsOperandOf(c, role)
+            : named.Count == 0 ? _ => true : InScope;
 
         if (Derived(m, number, derivedScope, role) is { } derived)
         {
@@ -132,7 +124,7 @@ public sealed partial class Verifier
                     && named.Any(n => names[n].Name.Contains(names[r.Index].Name, StringComparison.Ordinal) || names[r.Index].Name.Contains(names[n].Name, StringComparison.Ordinal)))
                 .Select(r => r.Index).ToList();
             if (alsoNamed.Count > 0
-                && Direct(m, number, _candidates.Where(c => c.Fact.IndicatorIndex is { } i && alsoNamed.Contains(i) && (role is Role.None or Role.Gap || Plays(c.Fact, role))).ToList()) is { } sibling)
+                && Direct(m, number, c => c.Fact.IndicatorIndex is { } i && alsoNamed.Contains(i) && (anyRole || Plays(c, role))) is { } sibling)
             {
                 return sibling;
             }
@@ -156,7 +148,7 @@ public sealed partial class Verifier
         {
             // Contradicted only against the fund line the sentence names (or the total when it names none).
             int line = fundLines.Count > 0 ? fundLines[0] : TotalLine();
-            Candidate? rate = _candidates.FirstOrDefault(c => Plays(c.Fact, role) && c.Fact.FundLineIndex == line);
+            Candidate? rate = _index.FundCandidates.FirstOrDefault(c => Plays(c, role) && c.Fact.FundLineIndex == line);
             if (rate is not null)
             {
                 return new CheckedMention(m, Verdict.Contradicted, rate.Fact.Id, $"{rate.Fact.Label}为{rate.Fact.Text}");
@@ -168,18 +160,17 @@ public sealed partial class Verifier
             // The clause is about an indicator: a number of the same kind that is not its own is a contradiction,
             // cited against the row the sentence names (its 指标值 or 完成值 when the words say which).
             string? hint = TargetWords().IsMatch(before) ? "target" : ActualWords().IsMatch(before) ? "actual" : null;
-            var own = scope
-                .Where(c => c.Fact.IndicatorIndex is { } i && named.Contains(i) && SameKind(m.Unit, c.Unit)
-                    && (role is Role.None or Role.Gap || Plays(c.Fact, role)) && (role == Role.Gap || !IsGapFact(c.Fact)))
+            var own = named.Distinct().SelectMany(_index.OfIndicator).OrderBy(c => c.Position)
+                .Where(c => SameKind(m.Unit, c.Unit) && (anyRole || Plays(c, role)) && (role == Role.Gap || !IsGapFact(c.Measure)))
                 .ToList();
-            Candidate? closest = own.Where(c => hint is null || Measure(c.Fact) == hint).OrderBy(c => Distance(m, number, c)).FirstOrDefault()
+            Candidate? closest = own.Where(c => hint is null || c.Measure == hint).OrderBy(c => Distance(m, number, c)).FirstOrDefault()
                 ?? own.OrderBy(c => Distance(m, number, c)).FirstOrDefault();
             if (closest is not null)
             {
                 int row = closest.Fact.IndicatorIndex!.Value;
                 string rowName = _sheet.Evaluation.Indicators[row].Name;
                 Fact? other = binding.Explicit && role == Role.None
-                    && Direct(m, number, _candidates.Where(c => c.Fact.IndicatorIndex is { } i && !named.Contains(i) && c.Unit.Base == m.Unit.Base).ToList()) is { FactId: { } oid }
+                    && Direct(m, number, c => c.Fact.IndicatorIndex is { } i && !named.Contains(i) && c.Unit.Base == m.Unit.Base) is { FactId: { } oid }
                     ? _sheet.Find(oid) : null;
                 string also = other?.IndicatorIndex is { } oi ? $"（该数字与“{_sheet.Evaluation.Indicators[oi].Name}”的数据相同）" : string.Empty;
                 return new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id,
@@ -243,7 +234,7 @@ public sealed partial class Verifier
 
         string firstId = hit.FactId.Split(' ')[0];
         Fact? fact = _sheet.Find(firstId) ?? _candidates.FirstOrDefault(c => c.Fact.Id == firstId)?.Fact;
-        if (fact?.IndicatorIndex is not { } i || !(IsGapFact(fact) || hit.Verdict == Verdict.Derived))
+        if (fact?.IndicatorIndex is not { } i || !(IsGapFact(Candidate.MeasureOf(fact)) || hit.Verdict == Verdict.Derived))
         {
             return hit;
         }
@@ -282,310 +273,6 @@ public sealed partial class Verifier
         return 0;
     }
 
-    private static string FundCore(string s) => s.Replace("财政", string.Empty, StringComparison.Ordinal).Replace("资金", string.Empty, StringComparison.Ordinal)
-        .Replace("年度", string.Empty, StringComparison.Ordinal).Replace("其中", string.Empty, StringComparison.Ordinal);
-
-    private static CheckedMention? Direct(Mention m, PrintedNumber number, List<Candidate> scope)
-    {
-        CheckedMention? throughRounding = null;
-        foreach (Candidate c in scope)
-        {
-            if (!Compatible(m.Unit, c.Unit))
-            {
-                continue;
-            }
-
-            (decimal value, Interval? range) = c.InMentionUnits(m.Unit);
-
-            if (Matches(m, number, value) || (m.Unit.IsEmpty && c.Unit.Base.Length > 0 && Matches(m, number, c.Fact.Value)))
-            {
-                return new CheckedMention(m, Verdict.Verified, c.Fact.Id, null);
-            }
-
-            if (throughRounding is null && range is { } r && RoundsTo(number.Interval, r) && !m.IsApproximate)
-            {
-                throughRounding = new CheckedMention(m, Verdict.Verified, c.Fact.Id,
-                    $"按表中数字计算为{c.Fact.Text}；仅在表中数字的四舍五入范围内一致");
-            }
-        }
-
-        if (throughRounding is null && m.Unit.Base.Length > 0)
-        {
-            // 20.72万人 for 20.72万人次, 1200元 for 1200元/人: the same printed figure with its unit shortened.
-            foreach (Candidate c in scope)
-            {
-                if (c.Unit.Base.Length > m.Unit.Base.Length && c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal)
-                    && c.Unit.Base is not "个百分点" && Matches(m, number, c.InMentionUnits(new UnitSpec(m.Unit.Magnitude, m.Unit.Multiplier, c.Unit.Base)).Value))
-                {
-                    return new CheckedMention(m, Verdict.Verified, c.Fact.Id, $"表中单位为{c.Unit.Base}，文中写作{m.Unit.Base}");
-                }
-            }
-        }
-
-        return throughRounding;
-    }
-
-    /// <summary>
-    /// Whether some value the printed inputs allow prints as the mention. Half-up rounding makes both
-    /// half-open: 102 % stands for [101.5, 102.5), and an input printed as 100 % for [99.5, 100.5).
-    /// </summary>
-    private static bool RoundsTo(Interval mention, Interval range) =>
-        range.IsPoint
-            ? mention.Low <= range.Low && range.Low < mention.High
-            : mention.Low < range.High && range.Low < mention.High;
-
-    private static bool Matches(Mention m, PrintedNumber number, decimal value)
-    {
-        if (PrintedNumber.RoundHalfUp(value, number.Decimals) == number.Value)
-        {
-            return true;
-        }
-
-        if (number.Value == 0)
-        {
-            return false;
-        }
-
-        return m.Qualifier switch
-        {
-            "约" or "约为" or "大约" or "左右" => Math.Abs(value - number.Value) <= Math.Abs(number.Value) * 0.05m,
-            "近" or "将近" or "接近" => value <= number.Value && value >= number.Value * 0.9m,
-            "超过" or "逾" or "以上" or "不低于" or "不少于" => value >= number.Value && value <= number.Value * 1.5m,
-            "不超过" or "不高于" or "以下" => value <= number.Value && value >= number.Value * 0.5m,
-            _ => false,
-        };
-    }
-
-    /// <summary>The interval a printed fact stands for (its last printed digit ± half), in the mention's magnitude.</summary>
-    private Interval Printed(Candidate c, UnitSpec mention)
-    {
-        decimal factor = c.Unit.Multiplier / mention.Multiplier;
-        // A target is set, not measured, and a whole count (2903人) is counted: exact as printed.
-        if (c.Fact.Kind == FactKind.Derived || (c.Fact.IndicatorIndex is { } i && (Measure(c.Fact) == "target"
-            || (Measure(c.Fact) == "actual" && _sheet.Report.Indicators[i].Actual is QuantityCell { IsExactCount: true }))))
-        {
-            return c.Fact.Range?.Scale(factor) ?? Interval.Point(c.Fact.Value * factor);
-        }
-
-        decimal half = 0.5m * PrintedNumber.Unit(c.Fact.Decimals);
-        return new Interval(c.Fact.Value - half, c.Fact.Value + half).Scale(factor);
-    }
-
-    /// <summary>Sums, gaps and ratios of two facts in scope (consistent when the printed inputs' intervals allow the mention).</summary>
-    private CheckedMention? Derived(Mention m, PrintedNumber number, List<Candidate> scope, Role role)
-    {
-        bool percent = m.Unit.Base is "%" or "个百分点";
-        var operands = scope.Where(c => c.Fact.Value != 0).ToList();
-        for (int i = 0; i < operands.Count; i++)
-        {
-            Candidate a = operands[i];
-            for (int j = 0; j < operands.Count; j++)
-            {
-                if (i == j)
-                {
-                    continue;
-                }
-
-                Candidate b = operands[j];
-                // Only meaningful pairs: two numbers of one indicator, or two fund-line numbers.
-                bool sameIndicator = a.Fact.IndicatorIndex is { } ai && ai == b.Fact.IndicatorIndex;
-                bool bothFunds = a.Fact.FundLineIndex is not null && b.Fact.FundLineIndex is not null;
-                if (!sameIndicator && !bothFunds)
-                {
-                    continue;
-                }
-
-                if (!percent && a.Unit.Base == b.Unit.Base && Compatible(m.Unit, a.Unit))
-                {
-                    decimal av = a.InMentionUnits(m.Unit).Value, bv = b.InMentionUnits(m.Unit).Value;
-
-                    // Sums only of parts (fund lines, same column); an indicator's target plus its actual means nothing.
-                    if (j > i && bothFunds && role != Role.Balance && Measure(a.Fact) == Measure(b.Fact) && Measure(a.Fact) != "balance"
-                        && Consistent(m, number, av + bv, Printed(a, m.Unit) + Printed(b, m.Unit)))
-                    {
-                        return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} + {b.Fact.Id}", $"{a.Fact.Text} + {b.Fact.Text}");
-                    }
-
-                    if (av > bv && (role == Role.Balance ? Balance(a.Fact, b.Fact) : Gap(a.Fact, b.Fact))
-                        && Consistent(m, number, av - bv, Printed(a, m.Unit) - Printed(b, m.Unit)))
-                    {
-                        return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} - {b.Fact.Id}", $"{a.Fact.Text} − {b.Fact.Text}");
-                    }
-                }
-
-                // A difference of two printed rates is written in 个百分点.
-                if (m.Unit.Base == "个百分点" && a.Unit.Base == "%" && b.Unit.Base == "%" && a.Fact.Value > b.Fact.Value
-                    && RateGap(a.Fact, b.Fact) && Consistent(m, number, a.Fact.Value - b.Fact.Value, Printed(a, UnitSpec.None) - Printed(b, UnitSpec.None)))
-                {
-                    return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} - {b.Fact.Id}", $"{a.Fact.Text} − {b.Fact.Text}");
-                }
-
-                if (m.Unit.Base == "%" && role != Role.Balance && a.Unit.Base == b.Unit.Base && a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Ratio(a.Fact, b.Fact))
-                {
-                    decimal ratio = a.Fact.Value * a.Unit.Multiplier / (b.Fact.Value * b.Unit.Multiplier) * 100m;
-                    Interval ia = Printed(a, UnitSpec.None), ib = Printed(b, UnitSpec.None);
-                    bool consistent = ib.Low > 0 && Consistent(m, number, ratio, ia.Scale(a.Unit.Multiplier).DivideBy(ib.Scale(b.Unit.Multiplier)).Scale(100m));
-                    if (consistent)
-                    {
-                        return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} / {b.Fact.Id}", $"{a.Fact.Text} ÷ {b.Fact.Text}");
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Exactly the computed value, or a value the printed inputs' rounding allows (DOMAIN.md §3).</summary>
-    private static bool Consistent(Mention m, PrintedNumber number, decimal exact, Interval range) =>
-        Matches(m, number, exact) || (!m.IsApproximate && m.Qualifier is null && RoundsTo(number.Interval, range));
-
-    private enum Role
-    {
-        None,
-        Completion,
-        Execution,
-        Balance,
-        Gap,
-    }
-
-    /// <summary>What a keyword right before the number names: a rate (完成率为, 执行率), a 结余, a gap (低于目标…).</summary>
-    private static Role RoleOf(string before, string after, bool percent)
-    {
-        if (percent && CompletionWords().IsMatch(before))
-        {
-            return Role.Completion;
-        }
-
-        if (percent && ExecutionWords().IsMatch(before))
-        {
-            return Role.Execution;
-        }
-
-        if (BalanceWords().IsMatch(before))
-        {
-            return Role.Balance;
-        }
-
-        return DirectionWords().IsMatch(before) && !FollowsTarget().IsMatch(after) ? Role.Gap : Role.None;
-    }
-
-    private static string Measure(Fact f)
-    {
-        int bracket = f.Id.LastIndexOf(']');
-        int from = bracket >= 0 && bracket + 1 < f.Id.Length && f.Id[bracket + 1] == '.' ? bracket + 2 : f.Id.LastIndexOf('.') + 1;
-        return f.Id[from..];
-    }
-
-    private static bool IsGapFact(Fact f) => Measure(f) is "gap" or "excess" or "shortfall";
-
-    private static bool Plays(Fact f, Role role) => role switch
-    {
-        Role.Completion => Measure(f) == "completion",
-        Role.Execution => Measure(f) == "rate" && f.FundLineIndex is not null,
-        Role.Balance => Measure(f) == "balance",
-        _ => true,
-    };
-
-    private static bool IsOperandOf(Fact f, Role role) => role switch
-    {
-        Role.Completion => f.IndicatorIndex is not null && Measure(f) is "actual" or "target",
-        Role.Execution or Role.Balance => f.FundLineIndex is not null && Measure(f) is "executed" or "budget",
-        _ => true,
-    };
-
-    /// <summary>A 结余 is what one line (or the total) left of its budget: budget − executed, nothing else.</summary>
-    private static bool Balance(Fact a, Fact b) =>
-        a.FundLineIndex is not null && a.FundLineIndex == b.FundLineIndex && Measure(a) == "budget" && Measure(b) == "executed";
-
-    /// <summary>Two rates whose difference means something: an indicator's actual and target; two fund lines' 执行率; a rate and its target.</summary>
-    private static bool RateGap(Fact a, Fact b)
-    {
-        if (a.IndicatorIndex is { } ai)
-        {
-            return ai == b.IndicatorIndex && Measure(a) is "actual" or "target" && Measure(b) is "actual" or "target" && Measure(a) != Measure(b);
-        }
-
-        return a.FundLineIndex is not null && b.FundLineIndex is not null && Measure(a) == "rate" && Measure(b) == "rate";
-    }
-
-    /// <summary>Differences that mean something: an indicator's actual and target; a fund line's budget and spending; two fund lines' same column.</summary>
-    private static bool Gap(Fact a, Fact b)
-    {
-        if (a.IndicatorIndex is not null)
-        {
-            return Measure(a) is "actual" or "target" && Measure(b) is "actual" or "target";
-        }
-
-        return a.FundLineIndex == b.FundLineIndex
-            ? Measure(a) is "budget" or "initialBudget" && Measure(b) is "executed" or "budget"
-            : Measure(a) == Measure(b);
-    }
-
-    /// <summary>Ratios that mean something: actual ÷ target; executed ÷ budget of one line; a part ÷ its whole in one column.</summary>
-    private static bool Ratio(Fact a, Fact b)
-    {
-        if (a.IndicatorIndex is not null)
-        {
-            return Measure(a) == "actual" && Measure(b) == "target";
-        }
-
-        return a.FundLineIndex == b.FundLineIndex
-            ? Measure(a) is "executed" && Measure(b) is "budget" or "initialBudget"
-            : Measure(a) == Measure(b) && a.Value <= b.Value;
-    }
-
-    private static decimal Distance(Mention m, PrintedNumber number, Candidate c) =>
-        Math.Abs(c.InMentionUnits(m.Unit).Value - number.Value);
-
-    /// <summary>A mention's unit and a fact's unit can describe the same thing.</summary>
-    private static bool Compatible(UnitSpec mention, UnitSpec fact)
-    {
-        if (mention.Base.Length == 0 || fact.Base.Length == 0)
-        {
-            // A bare number: compatible with counts and amounts, not with percentages or scores.
-            return mention.Base.Length == 0 ? fact.Base is not ("%" or "个百分点" or "分") || mention.Magnitude.Length == 0 : mention.Base is not ("%" or "个百分点");
-        }
-
-        return mention.Base == fact.Base || (mention.Base is "%" or "个百分点" && fact.Base is "%" or "个百分点");
-    }
-
-    /// <summary>Numbers written inside text cells (<c>不超过其实际缴费额的2/3</c>) are facts of their indicator too.</summary>
-    private static IEnumerable<Fact> TextNumberFacts(FactSheet sheet)
-    {
-        for (int i = 0; i < sheet.Report.Indicators.Count; i++)
-        {
-            IndicatorResult r = sheet.Report.Indicators[i];
-            foreach ((Cell cell, string which) in new[] { (r.Target, "target"), (r.Actual, "actual") })
-            {
-                if (cell is CompoundCell c)
-                {
-                    for (int k = 0; k < c.Numbers.Count; k++)
-                    {
-                        yield return new Fact($"indicators[{i}].{which}Text[{k}]", $"{r.Name}{(which == "target" ? "指标值" : "完成值")}文字中的数字",
-                            c.Numbers[k].Value, string.Empty, c.Numbers[k].Decimals, FactKind.Input) { IndicatorIndex = i };
-                    }
-                }
-            }
-        }
-    }
-
-    [GeneratedRegex(@"(?:完成率|完成比例|完成进度|完成(?:了)?(?:年度)?(?:预期)?(?:目标|任务|目标任务|指标值|计划)的?)\s*(?:为|是|达到?|仅为|只有)?\s*(?:约|近|超过)?\s*$")]
-    private static partial Regex CompletionWords();
-
-    [GeneratedRegex(@"(?:预算)?执行率\s*(?:为|是|达到?|仅为|只有)?\s*(?:约|近|超过)?\s*$")]
-    private static partial Regex ExecutionWords();
-
-    [GeneratedRegex(@"(?<!上年|以前年度|往年|历年|上一年)(?:结余|结转|未执行|剩余|未支出|未使用)(?:资金|金额|部分)?\s*(?:为|是|达|共|约|计)?\s*$")]
-    private static partial Regex BalanceWords();
-
-    [GeneratedRegex(@"(?:比(?:年度)?(?:目标任务|目标值|指标值|目标|计划|预期))?(?:(?<lo>低于|少于|少|差|不足|下降了?|减少了?|降低了?)|(?<hi>高于|多于|多|超出|超过|超额完成|超额|增加了?|提高了?|增长了?))(?:了)?(?:年度)?(?:预期)?(?:目标任务|目标值|指标值|目标|任务|计划)?(?:了)?\s*$")]
-    private static partial Regex DirectionWords();
-
-    /// <summary>"…1.6万人的要求": the number is the target the sentence compares with, not a gap.</summary>
-    [GeneratedRegex(@"^\s*(?:的)?(?:要求|目标|任务|标准)")]
-    private static partial Regex FollowsTarget();
-
     [GeneratedRegex(@"(?m)^[ \t]*(?:#{1,6}[ \t]*)?[^\n。，,；\d]{2,40}(?:资金|经费|项目)[ \t]*$")]
     private static partial Regex ProgrammeHeading();
 
@@ -603,14 +290,4 @@ public sealed partial class Verifier
 
     [GeneratedRegex(@"资金|预算|执行|结余|拨款|支出")]
     private static partial Regex FundWords();
-
-    private sealed record Candidate(Fact Fact, UnitSpec Unit)
-    {
-        /// <summary>The fact's value (and range) expressed in the mention's magnitude.</summary>
-        public (decimal Value, Interval? Range) InMentionUnits(UnitSpec mention)
-        {
-            decimal factor = Unit.Multiplier / mention.Multiplier;
-            return (Fact.Value * factor, Fact.Range?.Scale(factor));
-        }
-    }
 }

@@ -1,0 +1,154 @@
+using Assistant.Domain.Numbers;
+
+namespace Assistant.Domain.Verification;
+
+/// <summary>What a derived value of two facts is: the sum, gap, gap of two rates (个百分点) or ratio (%).</summary>
+internal enum PairKind
+{
+    Sum,
+    Gap,
+    RateGap,
+    Ratio,
+}
+
+/// <summary>
+/// The derived values of every meaningful pair of facts (two of one indicator, or two fund-line facts):
+/// sums of parts, gaps, gaps of rates and ratios, each with the interval its printed inputs allow,
+/// computed once per fact sheet and indexed by value, so a number that matches no single fact is
+/// compared only with the derived values near it instead of searching every pair. A number's unit
+/// says which kind it can be: 个百分点 a gap of rates, % a ratio, anything else a sum or gap. The
+/// index is bounded: a sheet with more pairs than <see cref="MaxPairs"/> is searched pair by pair
+/// (still only meaningful pairs).
+/// </summary>
+internal sealed class DerivedIndex
+{
+    public const int MaxPairs = 250_000;
+
+    private readonly IntervalIndex? _amounts;
+    private readonly IntervalIndex? _rateGaps;
+    private readonly IntervalIndex? _ratios;
+    private readonly List<(int A, int B, PairKind Kind)> _entries = [];
+
+    public DerivedIndex(SheetIndex sheet)
+    {
+        Candidate[] all = sheet.Candidates;
+        Partners = new int[all.Length][];
+        long pairs = 0;
+        for (int a = 0; a < all.Length; a++)
+        {
+            Partners[a] = all[a].Fact.Value == 0 ? [] : PartnersOf(sheet, all[a]);
+            pairs += Partners[a].Length;
+        }
+
+        if (pairs > MaxPairs)
+        {
+            return;
+        }
+
+        var amounts = new List<(double, double, int)>();
+        var rateGaps = new List<(double, double, int)>();
+        var ratios = new List<(double, double, int)>();
+        var amountsAlways = new List<int>();
+        var rateGapsAlways = new List<int>();
+        var ratiosAlways = new List<int>();
+        void Add(List<(double, double, int)> list, List<int> always, int a, int b, PairKind kind, Func<Interval> hull)
+        {
+            int id = _entries.Count;
+            _entries.Add((a, b, kind));
+            try
+            {
+                Interval h = hull();
+                list.Add(((double)h.Low, (double)h.High, id));
+            }
+            catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException or DivideByZeroException)
+            {
+                always.Add(id);
+            }
+        }
+
+        for (int i = 0; i < all.Length; i++)
+        {
+            Candidate a = all[i];
+            foreach (int j in Partners[i])
+            {
+                Candidate b = all[j];
+                if (a.Unit.Base == b.Unit.Base)
+                {
+                    if (j > i && a.Fact.FundLineIndex is not null && b.Fact.FundLineIndex is not null && a.Measure == b.Measure && a.Measure != "balance")
+                    {
+                        Add(amounts, amountsAlways, i, j, PairKind.Sum, () =>
+                            SheetIndex.Hull((a.Fact.Value * a.Unit.Multiplier) + (b.Fact.Value * b.Unit.Multiplier), sheet.Printed(a, UnitSpec.None) + sheet.Printed(b, UnitSpec.None)));
+                    }
+
+                    if (Verifier.Balance(a, b) || Verifier.Gap(a, b))
+                    {
+                        Add(amounts, amountsAlways, i, j, PairKind.Gap, () =>
+                            SheetIndex.Hull((a.Fact.Value * a.Unit.Multiplier) - (b.Fact.Value * b.Unit.Multiplier), sheet.Printed(a, UnitSpec.None) - sheet.Printed(b, UnitSpec.None)));
+                    }
+
+                    if (a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Verifier.Ratio(a, b) && sheet.Printed(b, UnitSpec.None).Low > 0)
+                    {
+                        Add(ratios, ratiosAlways, i, j, PairKind.Ratio, () =>
+                        {
+                            decimal ratio = a.Fact.Value * a.Unit.Multiplier / (b.Fact.Value * b.Unit.Multiplier) * 100m;
+                            Interval ia = sheet.Printed(a, UnitSpec.None), ib = sheet.Printed(b, UnitSpec.None);
+                            return SheetIndex.Hull(ratio, ia.Scale(a.Unit.Multiplier).DivideBy(ib.Scale(b.Unit.Multiplier)).Scale(100m));
+                        });
+                    }
+                }
+
+                if (a.Unit.Base == "%" && b.Unit.Base == "%" && a.Fact.Value > b.Fact.Value && Verifier.RateGap(a, b))
+                {
+                    Add(rateGaps, rateGapsAlways, i, j, PairKind.RateGap, () =>
+                        SheetIndex.Hull(a.Fact.Value - b.Fact.Value, sheet.Printed(a, UnitSpec.None) - sheet.Printed(b, UnitSpec.None)));
+                }
+            }
+        }
+
+        _amounts = new IntervalIndex(amounts, amountsAlways);
+        _rateGaps = new IntervalIndex(rateGaps, rateGapsAlways);
+        _ratios = new IntervalIndex(ratios, ratiosAlways);
+    }
+
+    /// <summary>For each candidate (by position), the positions of the candidates it forms a meaningful pair with, ascending; none for a zero.</summary>
+    public int[][] Partners { get; }
+
+    /// <summary>Whether the pairs are indexed (false: more than <see cref="MaxPairs"/>, searched pair by pair).</summary>
+    public bool IsIndexed => _amounts is not null;
+
+    public int Count => _entries.Count;
+
+    public (int A, int B, PairKind Kind) Entry(int id) => _entries[id];
+
+    /// <summary>The ids of the derived values a mention could be, near its value (a superset the caller checks exactly).</summary>
+    public void Near(Mention m, PrintedNumber number, List<int> hits)
+    {
+        hits.Clear();
+        (double low, double high) = SheetIndex.Window(m, number);
+        UnitSpec unit = m.Unit;
+        if (unit.Base == "个百分点")
+        {
+            _rateGaps!.Query(low, high, hits);
+        }
+        else if (unit.Base == "%")
+        {
+            _ratios!.Query(low, high, hits);
+        }
+        else
+        {
+            double scale = (double)unit.Multiplier;
+            _amounts!.Query(low * scale, high * scale, hits);
+        }
+    }
+
+    private static int[] PartnersOf(SheetIndex sheet, Candidate a)
+    {
+        IEnumerable<Candidate> partners = a.Fact.IndicatorIndex is { } i ? sheet.OfIndicator(i) : [];
+        if (a.Fact.FundLineIndex is not null)
+        {
+            partners = partners.Concat(sheet.FundCandidates);
+        }
+
+        return partners.Where(b => b.Position != a.Position && b.Fact.Value != 0).Select(b => b.Position).Distinct().Order().ToArray();
+    }
+}

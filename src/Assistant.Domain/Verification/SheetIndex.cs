@@ -1,0 +1,164 @@
+using System.Runtime.CompilerServices;
+using Assistant.Domain.Cells;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Domain.Verification;
+
+/// <summary>
+/// What the verifier needs of a fact sheet, prepared once per sheet and shared by every verification
+/// against it: the facts as candidates, grouped by indicator and fund line; an index of their values
+/// by magnitude (so a number is compared only with facts near it); the derived values of every
+/// meaningful pair (sums, gaps, ratios) in the same kind of index; and the indicator and fund-line
+/// names prepared for matching. Immutable, so safe to share between threads.
+/// </summary>
+internal sealed class SheetIndex
+{
+    private static readonly ConditionalWeakTable<FactSheet, SheetIndex> Prepared = new();
+
+    private readonly IntervalIndex _scaled;
+    private readonly IntervalIndex _raw;
+    private readonly Dictionary<int, Candidate[]> _byIndicator;
+
+    private SheetIndex(FactSheet sheet)
+    {
+        Sheet = sheet;
+        Candidates = sheet.Facts.Concat(TextNumberFacts(sheet)).Select((f, k) => new Candidate(f, UnitSpec.Parse(f.Unit), k)).ToArray();
+        _byIndicator = Candidates.Where(c => c.Fact.IndicatorIndex is not null).GroupBy(c => c.Fact.IndicatorIndex!.Value).ToDictionary(g => g.Key, g => g.ToArray());
+        FundCandidates = Candidates.Where(c => c.Fact.FundLineIndex is not null).ToArray();
+
+        // Each fact by the values it stands for in its base unit (its value and the range its printed inputs allow);
+        // and, for a bare number, by its value as printed.
+        var scaled = new List<(double, double, int)>();
+        var raw = new List<(double, double, int)>();
+        var always = new List<int>();
+        foreach (Candidate c in Candidates)
+        {
+            try
+            {
+                decimal v = c.Fact.Value * c.Unit.Multiplier;
+                Interval hull = c.Fact.Range is { } r ? Hull(v, r.Scale(c.Unit.Multiplier)) : Interval.Point(v);
+                scaled.Add(((double)hull.Low, (double)hull.High, c.Position));
+                if (c.Unit.Base.Length > 0)
+                {
+                    raw.Add(((double)c.Fact.Value, (double)c.Fact.Value, c.Position));
+                }
+            }
+            catch (OverflowException)
+            {
+                always.Add(c.Position);
+            }
+        }
+
+        _scaled = new IntervalIndex(scaled, always);
+        _raw = new IntervalIndex(raw, []);
+        Names = new NameIndex(sheet.Evaluation.Indicators.Select(i => i.Name).ToList());
+        FundNames = new NameIndex(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
+        Derived = new DerivedIndex(this);
+    }
+
+    public FactSheet Sheet { get; }
+
+    /// <summary>Every fact of the sheet and every number written in its text cells, in the order the verifier prefers them.</summary>
+    public Candidate[] Candidates { get; }
+
+    /// <summary>The facts of the fund lines, in order.</summary>
+    public Candidate[] FundCandidates { get; }
+
+    public NameIndex Names { get; }
+
+    public NameIndex FundNames { get; }
+
+    public DerivedIndex Derived { get; }
+
+    public static SheetIndex For(FactSheet sheet) => Prepared.GetValue(sheet, s => new SheetIndex(s));
+
+    public IReadOnlyList<Candidate> OfIndicator(int indicator) => _byIndicator.TryGetValue(indicator, out Candidate[]? c) ? c : [];
+
+    /// <summary>
+    /// The positions, ascending, of every candidate whose value in the mention's unit could print as
+    /// the mention (exactly, through its rounding, or within the mention's qualifier): a superset the
+    /// caller checks exactly.
+    /// </summary>
+    public void Near(Mention m, PrintedNumber number, List<int> hits)
+    {
+        hits.Clear();
+        (double low, double high) = Window(m, number);
+        double scale = (double)m.Unit.Multiplier;
+        _scaled.Query(low * scale, high * scale, hits);
+        if (m.Unit.IsEmpty)
+        {
+            _raw.Query(low, high, hits);
+        }
+
+        hits.Sort();
+        int kept = 0;
+        for (int k = 0; k < hits.Count; k++)
+        {
+            if (k == 0 || hits[k] != hits[k - 1])
+            {
+                hits[kept++] = hits[k];
+            }
+        }
+
+        hits.RemoveRange(kept, hits.Count - kept);
+    }
+
+    /// <summary>
+    /// The values a mention can stand for: its printed interval, widened as its qualifier allows
+    /// (约 ±5 %, 近 −10 %, 超过 +50 %, 不超过 −50 %; see <c>Verifier.Matches</c>).
+    /// </summary>
+    public static (double Low, double High) Window(Mention m, PrintedNumber number)
+    {
+        double v = (double)number.Value, h = (double)number.HalfUnit;
+        double slack = Math.Abs(v) * m.Qualifier switch
+        {
+            null => 0,
+            "约" or "约为" or "大约" or "左右" => 0.05,
+            "近" or "将近" or "接近" => 0.1,
+            _ => 0.5,
+        };
+        return (v - h - slack, v + h + slack);
+    }
+
+    /// <summary>The interval a printed fact stands for (its last printed digit ± half), in the mention's magnitude.</summary>
+    public Interval Printed(Candidate c, UnitSpec mention)
+    {
+        decimal factor = c.Unit.Multiplier / mention.Multiplier;
+        // A target is set, not measured, and a whole count (2903人) is counted: exact as printed.
+        if (c.Fact.Kind == FactKind.Derived || (c.Fact.IndicatorIndex is { } i && (c.Measure == "target"
+            || (c.Measure == "actual" && Sheet.Report.Indicators[i].Actual is QuantityCell { IsExactCount: true }))))
+        {
+            return c.Fact.Range?.Scale(factor) ?? Interval.Point(c.Fact.Value * factor);
+        }
+
+        decimal half = 0.5m * PrintedNumber.Unit(c.Fact.Decimals);
+        return new Interval(c.Fact.Value - half, c.Fact.Value + half).Scale(factor);
+    }
+
+    public static Interval Hull(decimal value, Interval range) => new(Math.Min(value, range.Low), Math.Max(value, range.High));
+
+    public static string FundCore(string s) => s.Replace("财政", string.Empty, StringComparison.Ordinal).Replace("资金", string.Empty, StringComparison.Ordinal)
+        .Replace("年度", string.Empty, StringComparison.Ordinal).Replace("其中", string.Empty, StringComparison.Ordinal);
+
+    /// <summary>Numbers written inside text cells (<c>不超过其实际缴费额的2/3</c>) are facts of their indicator too.</summary>
+    private static IEnumerable<Fact> TextNumberFacts(FactSheet sheet)
+    {
+        for (int i = 0; i < sheet.Report.Indicators.Count; i++)
+        {
+            IndicatorResult r = sheet.Report.Indicators[i];
+            foreach ((Cell cell, string which) in new[] { (r.Target, "target"), (r.Actual, "actual") })
+            {
+                if (cell is CompoundCell c)
+                {
+                    for (int k = 0; k < c.Numbers.Count; k++)
+                    {
+                        yield return new Fact($"indicators[{i}].{which}Text[{k}]", $"{r.Name}{(which == "target" ? "指标值" : "完成值")}文字中的数字",
+                            c.Numbers[k].Value, string.Empty, c.Numbers[k].Decimals, FactKind.Input) { IndicatorIndex = i };
+                    }
+                }
+            }
+        }
+    }
+}

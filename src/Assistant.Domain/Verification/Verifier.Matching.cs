@@ -1,0 +1,203 @@
+using Assistant.Domain.Numbers;
+
+namespace Assistant.Domain.Verification;
+
+/// <summary>
+/// Whether a number is one fact (Direct) or a value derived from two (Derived). Both ask the sheet's
+/// indexes for the facts and derived values near the number, then check those exactly, in the sheet's
+/// order, so the first match is the one a search of every fact (every pair) would have found.
+/// </summary>
+public sealed partial class Verifier
+{
+    private readonly List<int> _near = [];
+    private readonly List<int> _nearPairs = [];
+    private readonly List<(long Key, int Id)> _nearKeys = [];
+
+    private CheckedMention? Direct(Mention m, PrintedNumber number, Func<Candidate, bool> inScope)
+    {
+        _index.Near(m, number, _near);
+        Candidate[] all = _index.Candidates;
+        CheckedMention? throughRounding = null;
+        foreach (int p in _near)
+        {
+            Candidate c = all[p];
+            if (!inScope(c) || !Compatible(m.Unit, c.Unit))
+            {
+                continue;
+            }
+
+            (decimal value, Interval? range) = c.InMentionUnits(m.Unit);
+
+            if (Matches(m, number, value) || (m.Unit.IsEmpty && c.Unit.Base.Length > 0 && Matches(m, number, c.Fact.Value)))
+            {
+                return new CheckedMention(m, Verdict.Verified, c.Fact.Id, null);
+            }
+
+            if (throughRounding is null && range is { } r && RoundsTo(number.Interval, r) && !m.IsApproximate)
+            {
+                throughRounding = new CheckedMention(m, Verdict.Verified, c.Fact.Id,
+                    $"按表中数字计算为{c.Fact.Text}；仅在表中数字的四舍五入范围内一致");
+            }
+        }
+
+        if (throughRounding is null && m.Unit.Base.Length > 0)
+        {
+            // 20.72万人 for 20.72万人次, 1200元 for 1200元/人: the same printed figure with its unit shortened.
+            foreach (int p in _near)
+            {
+                Candidate c = all[p];
+                if (inScope(c) && c.Unit.Base.Length > m.Unit.Base.Length && c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal)
+                    && c.Unit.Base is not "个百分点" && Matches(m, number, c.InMentionUnits(new UnitSpec(m.Unit.Magnitude, m.Unit.Multiplier, c.Unit.Base)).Value))
+                {
+                    return new CheckedMention(m, Verdict.Verified, c.Fact.Id, $"表中单位为{c.Unit.Base}，文中写作{m.Unit.Base}");
+                }
+            }
+        }
+
+        return throughRounding;
+    }
+
+    /// <summary>
+    /// Sums, gaps and ratios of two facts in scope (consistent when the printed inputs' intervals allow the
+    /// mention): the first meaningful pair, in the sheet's order, whose derived value the mention states.
+    /// </summary>
+    private CheckedMention? Derived(Mention m, PrintedNumber number, Func<Candidate, bool> inScope, Role role)
+    {
+        Candidate[] all = _index.Candidates;
+        DerivedIndex pairs = _index.Derived;
+        if (!pairs.IsIndexed)
+        {
+            for (int i = 0; i < all.Length; i++)
+            {
+                if (!inScope(all[i]))
+                {
+                    continue;
+                }
+
+                foreach (int j in pairs.Partners[i])
+                {
+                    for (var kind = PairKind.Sum; kind <= PairKind.Ratio && inScope(all[j]); kind++)
+                    {
+                        if (Pair(m, number, all[i], all[j], kind, role) is { } found)
+                        {
+                            return found;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        pairs.Near(m, number, _nearPairs);
+        _nearKeys.Clear();
+        foreach (int id in _nearPairs)
+        {
+            (int i, int j, PairKind kind) = pairs.Entry(id);
+            _nearKeys.Add((((((long)i * all.Length) + j) * 4) + (int)kind, id));
+        }
+
+        _nearKeys.Sort();
+        foreach ((long _, int id) in _nearKeys)
+        {
+            (int i, int j, PairKind kind) = pairs.Entry(id);
+            if (inScope(all[i]) && inScope(all[j]) && Pair(m, number, all[i], all[j], kind, role) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One derived value of a meaningful pair (a before b in the sheet's order for a sum), checked against the mention.</summary>
+    private CheckedMention? Pair(Mention m, PrintedNumber number, Candidate a, Candidate b, PairKind kind, Role role)
+    {
+        bool percent = m.Unit.Base is "%" or "个百分点";
+        bool bothFunds = a.Fact.FundLineIndex is not null && b.Fact.FundLineIndex is not null;
+        switch (kind)
+        {
+            case PairKind.Sum or PairKind.Gap when !percent && a.Unit.Base == b.Unit.Base && Compatible(m.Unit, a.Unit):
+                decimal av = a.InMentionUnits(m.Unit).Value, bv = b.InMentionUnits(m.Unit).Value;
+
+                // Sums only of parts (fund lines, same column); an indicator's target plus its actual means nothing.
+                if (kind == PairKind.Sum)
+                {
+                    return b.Position > a.Position && bothFunds && role != Role.Balance && a.Measure == b.Measure && a.Measure != "balance"
+                        && Consistent(m, number, av + bv, _index.Printed(a, m.Unit) + _index.Printed(b, m.Unit))
+                        ? new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} + {b.Fact.Id}", $"{a.Fact.Text} + {b.Fact.Text}")
+                        : null;
+                }
+
+                return av > bv && (role == Role.Balance ? Balance(a, b) : Gap(a, b))
+                    && Consistent(m, number, av - bv, _index.Printed(a, m.Unit) - _index.Printed(b, m.Unit))
+                    ? new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} - {b.Fact.Id}", $"{a.Fact.Text} − {b.Fact.Text}")
+                    : null;
+
+            // A difference of two printed rates is written in 个百分点.
+            case PairKind.RateGap when m.Unit.Base == "个百分点" && a.Unit.Base == "%" && b.Unit.Base == "%" && a.Fact.Value > b.Fact.Value && RateGap(a, b)
+                && Consistent(m, number, a.Fact.Value - b.Fact.Value, _index.Printed(a, UnitSpec.None) - _index.Printed(b, UnitSpec.None)):
+                return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} - {b.Fact.Id}", $"{a.Fact.Text} − {b.Fact.Text}");
+
+            case PairKind.Ratio when m.Unit.Base == "%" && role != Role.Balance && a.Unit.Base == b.Unit.Base && a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Ratio(a, b):
+                decimal ratio = a.Fact.Value * a.Unit.Multiplier / (b.Fact.Value * b.Unit.Multiplier) * 100m;
+                Interval ia = _index.Printed(a, UnitSpec.None), ib = _index.Printed(b, UnitSpec.None);
+                return ib.Low > 0 && Consistent(m, number, ratio, ia.Scale(a.Unit.Multiplier).DivideBy(ib.Scale(b.Unit.Multiplier)).Scale(100m))
+                    ? new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} / {b.Fact.Id}", $"{a.Fact.Text} ÷ {b.Fact.Text}")
+                    : null;
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether some value the printed inputs allow prints as the mention. Half-up rounding makes both
+    /// half-open: 102 % stands for [101.5, 102.5), and an input printed as 100 % for [99.5, 100.5).
+    /// </summary>
+    private static bool RoundsTo(Interval mention, Interval range) =>
+        range.IsPoint
+            ? mention.Low <= range.Low && range.Low < mention.High
+            : mention.Low < range.High && range.Low < mention.High;
+
+    private static bool Matches(Mention m, PrintedNumber number, decimal value)
+    {
+        if (PrintedNumber.RoundHalfUp(value, number.Decimals) == number.Value)
+        {
+            return true;
+        }
+
+        if (number.Value == 0)
+        {
+            return false;
+        }
+
+        return m.Qualifier switch
+        {
+            "约" or "约为" or "大约" or "左右" => Math.Abs(value - number.Value) <= Math.Abs(number.Value) * 0.05m,
+            "近" or "将近" or "接近" => value <= number.Value && value >= number.Value * 0.9m,
+            "超过" or "逾" or "以上" or "不低于" or "不少于" => value >= number.Value && value <= number.Value * 1.5m,
+            "不超过" or "不高于" or "以下" => value <= number.Value && value >= number.Value * 0.5m,
+            _ => false,
+        };
+    }
+
+    /// <summary>Exactly the computed value, or a value the printed inputs' rounding allows (DOMAIN.md §3).</summary>
+    private static bool Consistent(Mention m, PrintedNumber number, decimal exact, Interval range) =>
+        Matches(m, number, exact) || (!m.IsApproximate && m.Qualifier is null && RoundsTo(number.Interval, range));
+
+    private static decimal Distance(Mention m, PrintedNumber number, Candidate c) =>
+        Math.Abs(c.InMentionUnits(m.Unit).Value - number.Value);
+
+    /// <summary>A mention's unit and a fact's unit can describe the same thing.</summary>
+    private static bool Compatible(UnitSpec mention, UnitSpec fact)
+    {
+        if (mention.Base.Length == 0 || fact.Base.Length == 0)
+        {
+            // A bare number: compatible with counts and amounts, not with percentages or scores.
+            return mention.Base.Length == 0 ? fact.Base is not ("%" or "个百分点" or "分") || mention.Magnitude.Length == 0 : mention.Base is not ("%" or "个百分点");
+        }
+
+        return mention.Base == fact.Base || (mention.Base is "%" or "个百分点" && fact.Base is "%" or "个百分点");
+    }
+}
