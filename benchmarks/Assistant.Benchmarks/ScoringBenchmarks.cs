@@ -36,6 +36,14 @@ public class ScoringBenchmarks
         });
     }
 
+    /// <summary>The floor: parsing the same table's JSON into a document, nothing else.</summary>
+    [Benchmark]
+    public int ParseFloor()
+    {
+        using JsonDocument doc = JsonDocument.Parse(_json);
+        return doc.RootElement.GetProperty("indicators").GetArrayLength();
+    }
+
     [Benchmark(Baseline = true)]
     public ScoreReport Score() => Calculator.Score(_table);
 
