@@ -67,6 +67,38 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     }
 
     /// <summary>
+    /// <see cref="TryParse"/> of a run of digits, commas and a dot (as a cell's number tokens are),
+    /// without making a string of it: true when the run reads as a number within range.
+    /// </summary>
+    public static bool IsComputable(ReadOnlySpan<char> token)
+    {
+        Span<char> digits = stackalloc char[64];
+        int n = 0;
+        foreach (char c in token)
+        {
+            if (n == digits.Length || !(char.IsAsciiDigit(c) || c is ',' or '.'))
+            {
+                return TryParse(token.ToString(), out _);
+            }
+
+            if (c != ',')
+            {
+                digits[n++] = c;
+            }
+        }
+
+        ReadOnlySpan<char> s = digits[..n];
+        if (s.Length == 0 || !decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
+        {
+            return false;
+        }
+
+        int dot = s.IndexOf('.');
+        int decimals = dot < 0 ? 0 : s.Length - dot - 1;
+        return decimals <= MaxDecimals && Math.Abs(value) < MaxMagnitude;
+    }
+
+    /// <summary>
     /// Printed numbers stay below 10^15 with at most 10 decimals: far beyond any budget in 元, and sums,
     /// gaps and ratios of such numbers stay inside <see cref="decimal"/>'s range (about 7.9×10^28).
     /// </summary>
