@@ -132,7 +132,9 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
 
     /// <summary>Formats with exactly the given decimals, invariant culture, rounding half up.</summary>
     public static string Format(decimal value, int decimals) =>
-        RoundHalfUp(value, decimals).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        RoundHalfUp(value, decimals).ToString(decimals is >= 0 and < 29 ? FixedFormats[decimals] : "F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static readonly string[] FixedFormats = Enumerable.Range(0, 29).Select(d => "F" + d.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>Formats without trailing zeros (4.00 → "4", 0.20 → "0.2").</summary>
     public static string FormatTrimmed(decimal value) =>
