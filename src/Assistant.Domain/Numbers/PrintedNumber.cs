@@ -20,6 +20,11 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     /// <summary>One unit in the given decimal place: 1, 0.1, 0.01…</summary>
     public static decimal Unit(int decimals)
     {
+        if (decimals is >= 0 and <= 28)
+        {
+            return Units[decimals];
+        }
+
         decimal unit = 1m;
         for (int i = 0; i < decimals; i++)
         {
@@ -28,6 +33,9 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
 
         return unit;
     }
+
+    /// <summary>1, 0.1, 0.01… as <c>1m / 10m / 10m…</c> gives them (1 at scale d).</summary>
+    private static readonly decimal[] Units = Enumerable.Range(0, 29).Select(d => new decimal(1, 0, 0, false, (byte)d)).ToArray();
 
     /// <summary>The number of decimals a decimal carries (2700.00m has 2).</summary>
     public static int Scale(decimal value) => value.Scale;
@@ -137,6 +145,23 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     private static readonly string[] FixedFormats = Enumerable.Range(0, 29).Select(d => "F" + d.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>Formats without trailing zeros (4.00 → "4", 0.20 → "0.2").</summary>
-    public static string FormatTrimmed(decimal value) =>
-        value.ToString("0.############################", CultureInfo.InvariantCulture);
+    public static string FormatTrimmed(decimal value)
+    {
+        // The digits as they are, then trailing zeros cut: what the custom format gives, without parsing it on every call.
+        Span<char> buffer = stackalloc char[40];
+        if (value == 0m || !value.TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture))
+        {
+            return value.ToString(TrimmedFormat, CultureInfo.InvariantCulture);
+        }
+
+        ReadOnlySpan<char> s = buffer[..written];
+        if (s.Contains('.'))
+        {
+            s = s.TrimEnd('0').TrimEnd('.');
+        }
+
+        return s.ToString();
+    }
+
+    internal const string TrimmedFormat = "0.############################";
 }
