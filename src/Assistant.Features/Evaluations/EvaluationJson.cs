@@ -420,14 +420,15 @@ public static partial class EvaluationJson
                 return null;
             }
 
-            if (PrintedNumber.IsOutOfRange(raw))
-            {
-                OutOfRange(Field(at, name));
-                return null;
-            }
-
+            // Parsed once; only a number that does not parse is asked why (too large, or not a number).
             if (!PrintedNumber.TryParse(raw, out PrintedNumber n))
             {
+                if (PrintedNumber.IsOutOfRange(raw))
+                {
+                    OutOfRange(Field(at, name));
+                    return null;
+                }
+
                 Error(Field(at, name), $"“{Clip(raw)}”不是数字", $"\"{Clip(raw)}\" is not a number");
                 return null;
             }
