@@ -7,6 +7,7 @@ using Assistant.Features.Corpus;
 using Assistant.Features.Records;
 using Assistant.Testing;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,9 @@ namespace Assistant.Benchmarks;
 /// database with the seeds and the demo corpus): for each scenario, <c>--concurrency</c> clients send
 /// requests back to back for <c>--seconds</c>; prints requests/s and p50/p95/p99. The floor measured in
 /// the same run is <c>GET /health</c> (auth-free round trip plus a database ping).
-/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- http [--seconds 20] [--concurrency 8]</c>
+/// <c>--hot</c> (issue 21) runs instead: an authenticated static answer of the /score answer's size (the floor),
+/// <c>POST /score</c> with the largest reference table, the OpenAPI document and a tiny authenticated call.
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- http [--seconds 20] [--concurrency 8] [--hot]</c>
 /// </summary>
 internal static class HttpLoad
 {
@@ -26,13 +29,22 @@ internal static class HttpLoad
     {
         int seconds = Arg(args, "--seconds", 20);
         int concurrency = Arg(args, "--concurrency", 8);
+        bool hot = args.Contains("--hot");
         await using var database = new TestDatabase("benchhttp");
         await using WebApplication app = ApiHost.Build([
             "--urls", "http://127.0.0.1:0",
             "--ConnectionStrings:Assistant=" + database.ConnectionString,
-            "--RateLimits:PermitsPerMinute=100000000",
+            "--RateLimits:PermitsPerMinute=1000000",
             "--Logging:LogLevel:Default=Warning",
         ]);
+        string[] tables = Directory.GetFiles(Path.Combine(RepoPaths.Shared, "reference"), "*.json").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+        string largest = tables.MaxBy(t => Encoding.UTF8.GetByteCount(t))!;
+
+        // The floor for /score (issue 21): a fixed answer of the same size behind the same authentication (and key cache), no work.
+        byte[] staticAnswer = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(
+            Features.Evaluations.EvaluationService.Score(Features.Evaluations.EvaluationJson.Parse(largest)), Features.Evaluations.ScoreContract.JsonOptions));
+        app.MapGet("/bench/static", () => Results.Bytes(staticAnswer, "application/json; charset=utf-8"))
+            .RequireAuthorization(Assistant.Api.Infrastructure.ApiSecurity.Reader);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var corpus = app.Services.GetRequiredService<CorpusStore>();
@@ -43,11 +55,18 @@ internal static class HttpLoad
 
         await corpus.AnalyzeAsync();
         string key = (await app.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiRoles.Admin, "压测单位", "load")).Key;
+
+        // One key per client, so the per-key rate limit (at most 1,000,000 a minute) stays out of the way.
+        var keys = new string[concurrency];
+        for (int k = 0; k < concurrency; k++)
+        {
+            keys[k] = (await app.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiRoles.Admin, "压测单位", "load " + k)).Key;
+        }
+
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(address) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
 
-        string[] tables = Directory.GetFiles(Path.Combine(RepoPaths.Shared, "reference"), "*.json").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
         var ids = new List<string>();
         foreach (string t in tables)
         {
@@ -57,7 +76,14 @@ internal static class HttpLoad
         }
 
         string[] queries = ["见习岗位不足的原因", "预算执行率偏低 资金结余", "公益性岗位补贴人员减少", "创业担保贷款贴息 未完成", "加快预算执行进度 改进措施", "培训人数未完成的原因"];
-        var scenarios = new (string Name, Func<int, HttpRequestMessage> Make)[]
+        var scenarios = hot ? new (string Name, Func<int, HttpRequestMessage> Make)[]
+        {
+            ("floor: GET static answer (same bytes as the /score answer), key required", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/static")),
+            ("POST /api/v1/evaluations/score (largest reference table)", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/evaluations/score") { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
+            ("GET /openapi/v1.json (no key)", _ => new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json")),
+            ("GET /api/v1/policies (key, tiny answer)", _ => new HttpRequestMessage(HttpMethod.Get, "/api/v1/policies")),
+        }
+        : new (string Name, Func<int, HttpRequestMessage> Make)[]
         {
             ("floor: GET /health", _ => new HttpRequestMessage(HttpMethod.Get, "/health")),
             ("POST /api/v1/evaluations/score", i => new HttpRequestMessage(HttpMethod.Post, "/api/v1/evaluations/score") { Content = new StringContent(tables[i % tables.Length], Encoding.UTF8, "application/json") }),
@@ -70,15 +96,15 @@ internal static class HttpLoad
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var (name, make) in scenarios)
         {
-            await RunScenarioAsync(http, make, Math.Min(3, seconds), concurrency, warmup: true, name);
-            await RunScenarioAsync(http, make, seconds, concurrency, warmup: false, name);
+            await RunScenarioAsync(http, keys, make, Math.Min(3, seconds), concurrency, warmup: true, name);
+            await RunScenarioAsync(http, keys, make, seconds, concurrency, warmup: false, name);
         }
 
         await app.StopAsync();
         return 0;
     }
 
-    private static async Task RunScenarioAsync(HttpClient http, Func<int, HttpRequestMessage> make, int seconds, int concurrency, bool warmup, string name)
+    private static async Task RunScenarioAsync(HttpClient http, string[] keys, Func<int, HttpRequestMessage> make, int seconds, int concurrency, bool warmup, string name)
     {
         var times = new List<double>[concurrency];
         int errors = 0;
@@ -92,6 +118,7 @@ internal static class HttpLoad
             {
                 int i = Interlocked.Increment(ref counter);
                 using HttpRequestMessage request = make(i);
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", keys[w]);
                 long start = Stopwatch.GetTimestamp();
                 using HttpResponseMessage response = await http.SendAsync(request);
                 await response.Content.ReadAsByteArrayAsync();

@@ -52,6 +52,7 @@ public static class ApiDocument
     public static void MapApiDocument(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<CachedApiDocument>();
         app.MapOpenApi();
         app.MapScalarApiReference(o => o.WithTitle("绩效自评助手 API / Assistant API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp())
             .AddEndpointFilter(async (context, next) =>

@@ -100,7 +100,7 @@ public static class ApiSecurity
 }
 
 /// <summary>Reads the key, looks it up (hash, constant-time) and makes the caller's principal: key id, role, unit.</summary>
-internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, FailedKeyCache failed)
+internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, FailedKeyCache failed, ApiKeyCache valid)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -128,7 +128,7 @@ internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             return AuthenticateResult.Fail("unknown or revoked key");
         }
 
-        ApiCaller? caller = await keys.AuthenticateAsync(presented, Context.RequestAborted);
+        ApiCaller? caller = await valid.AuthenticateAsync(presented, keys.AuthenticateAsync, Context.RequestAborted);
         if (caller is null)
         {
             failed.Failed(presented, address);

@@ -24,8 +24,8 @@ public static partial class CellParser
             return new MissingCell(original, ExplicitlyNotSet: false);
         }
 
-        string compact = WhiteSpace().Replace(s, string.Empty).TrimEnd('。', '.', '；', ';', '，', ',');
-        if (NotSetWords.Contains(compact, StringComparer.Ordinal))
+        string compact = Compact(s);
+        if (Array.IndexOf(NotSetWords, compact) >= 0)
         {
             return new MissingCell(original, ExplicitlyNotSet: true);
         }
@@ -36,17 +36,21 @@ public static partial class CellParser
         }
 
         // A number past what can be computed with is said so, never an exception.
-        if (NumberToken().Matches(compact).Any(m => !PrintedNumber.TryParse(m.Value, out _)))
+        foreach (ValueMatch m in NumberToken().EnumerateMatches(compact))
         {
-            return new CompoundCell(original, [], $"数值超出可计算范围（整数不超过15位、小数不超过{PrintedNumber.MaxDecimals}位）");
+            if (!PrintedNumber.IsComputable(compact.AsSpan(m.Index, m.Length)))
+            {
+                return new CompoundCell(original, [], $"数值超出可计算范围（整数不超过15位、小数不超过{PrintedNumber.MaxDecimals}位）");
+            }
         }
 
-        if (TryDeadline(compact, original) is { } deadline)
+        // Only a cell with 年 or 月 can read as a date (both date patterns need one).
+        if (compact.AsSpan().IndexOfAny('年', '月') >= 0 && TryDeadline(compact, original) is { } deadline)
         {
             return deadline;
         }
 
-        if (TryQuantity(compact, original, UnitSpec.Parse(indicatorUnit)) is { } quantity)
+        if (TryQuantity(compact, original, indicatorUnit) is { } quantity)
         {
             return quantity;
         }
@@ -71,22 +75,22 @@ public static partial class CellParser
     public static int? GradeLevel(string text)
     {
         string t = TextNormalizer.Normalize(text);
-        if (Matches(t, "未达成", "未完成", "未达到", "未实现", "较差", "效果差", "不明显", "无效", "不达标", "没有达到"))
+        if (Matches(t, NotAchievedWords))
         {
             return 0;
         }
 
-        if (Matches(t, "一般", "基本"))
+        if (Matches(t, FairWords))
         {
             return 1;
         }
 
-        if (Matches(t, "良好", "较好", "较为", "比较明显", "较明显", "较显著"))
+        if (Matches(t, GoodWords))
         {
             return 2;
         }
 
-        if (Matches(t, "显著", "明显", "突出", "优秀", "达成", "完成", "达标", "实现"))
+        if (Matches(t, StrongWords))
         {
             return 3;
         }
@@ -94,8 +98,23 @@ public static partial class CellParser
         return null;
     }
 
-    private static bool Matches(string text, params string[] words) =>
-        words.Any(w => text.Contains(w, StringComparison.Ordinal));
+    private static readonly string[] NotAchievedWords = ["未达成", "未完成", "未达到", "未实现", "较差", "效果差", "不明显", "无效", "不达标", "没有达到"];
+    private static readonly string[] FairWords = ["一般", "基本"];
+    private static readonly string[] GoodWords = ["良好", "较好", "较为", "比较明显", "较明显", "较显著"];
+    private static readonly string[] StrongWords = ["显著", "明显", "突出", "优秀", "达成", "完成", "达标", "实现"];
+
+    private static bool Matches(string text, string[] words)
+    {
+        foreach (string w in words)
+        {
+            if (text.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static DeadlineCell? TryDeadline(string s, string original)
     {
@@ -124,45 +143,67 @@ public static partial class CellParser
         return null;
     }
 
-    private static QuantityCell? TryQuantity(string s, string original, UnitSpec rowUnit)
+    private static QuantityCell? TryQuantity(string s, string original, string? indicatorUnit)
     {
-        Match m = QuantityPattern().Match(s);
-        if (!m.Success)
+        if (!QuantityText.TryMatch(s, out QuantityText m))
         {
             return null;
         }
 
-        string unitText = UnitSpec.Canonical(m.Groups["unit"].Value);
-        string magnitude = m.Groups["mag"].Value;
+        string unitText = UnitSpec.Canonical(m.Unit);
+        string magnitude = m.Magnitude;
         if (magnitude.Length > 0 && UnitSpec.Canonical(magnitude + unitText) is var spelled && spelled != magnitude + unitText)
         {
             // 千分比 is ‰, not 千 × 分比.
             (magnitude, unitText) = (string.Empty, spelled);
         }
 
-        if (unitText.Length > 0 && !UnitSpec.KnownBases.Contains(unitText, StringComparer.Ordinal))
+        if (unitText.Length > 0 && Array.IndexOf(UnitSpec.KnownBases, unitText) < 0)
         {
             // 个工作日, 元/人/月 and the like are known; anything else is words after a number.
             return null;
         }
 
-        string label = m.Groups["label"].Value.Trim();
-        if (label.Length > 0 && label.Any(char.IsDigit))
-        {
-            return null;
-        }
-
-        Comparator cmp = ComparatorOf(m.Groups["cmp"].Value, m.Groups["tail"].Value);
-        PrintedNumber number = PrintedNumber.Parse(m.Groups["num"].Value);
+        string label = m.Label.Trim();
+        Comparator cmp = ComparatorOf(m.Comparator, m.Tail);
+        PrintedNumber number = PrintedNumber.Parse(m.Number);
         decimal multiplier = UnitSpec.MultiplierOf(magnitude) ?? 1m;
         var cellUnit = new UnitSpec(magnitude, multiplier, unitText);
         UnitSpec effective = unitText.Length > 0
             ? cellUnit
             : magnitude.Length > 0
-                ? new UnitSpec(magnitude, multiplier, rowUnit.Base)
-                : rowUnit;
+                ? new UnitSpec(magnitude, multiplier, UnitSpec.Parse(indicatorUnit).Base)
+                : UnitSpec.Parse(indicatorUnit);
         return new QuantityCell(original, cmp, number, cellUnit, effective, label.Length > 0 ? label : null);
     }
+
+    /// <summary>The cell without white space and without closing punctuation (as <c>\s+</c> removed, then trimmed of 。.；;，,).</summary>
+    private static string Compact(string s)
+    {
+        int ws = 0;
+        foreach (char c in s)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                ws++;
+            }
+        }
+
+        string compact = ws == 0 ? s : string.Create(s.Length - ws, s, static (span, text) =>
+        {
+            int j = 0;
+            foreach (char c in text)
+            {
+                if (!char.IsWhiteSpace(c))
+                {
+                    span[j++] = c;
+                }
+            }
+        });
+        return compact.TrimEnd(ClosingPunctuation);
+    }
+
+    private static readonly char[] ClosingPunctuation = ['。', '.', '；', ';', '，', ','];
 
     private static Comparator ComparatorOf(string prefix, string tail) => prefix switch
     {
@@ -190,14 +231,8 @@ public static partial class CellParser
         _ => string.Empty,
     };
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
-
     [GeneratedRegex(@"\d+(?:,\d{3})*(?:\.\d+)?")]
     private static partial Regex NumberToken();
-
-    [GeneratedRegex(@"^(?<label>[^\d≥≤<>=]*?)(?<cmp>≥|≤|>=|<=|>|<|=|不低于|不少于|不高于|不超过|不多于|大于等于|小于等于|大于|小于|高于|低于|达到|至少|超过|等于)?(?<num>\d+(?:,\d{3})*(?:\.\d+)?)(?<mag>万亿|千万|百万|亿|万|千)?(?<unit>[^\d]*?)(?<tail>及以上|及以下|以上|以下|以内|内)?$")]
-    private static partial Regex QuantityPattern();
 
     [GeneratedRegex(@"^(?:(?<y>\d{4})年)?(?:(?<m>\d{1,2})月(?:份)?)?(?:(?<d>\d{1,2})[日号])?(?<end>底|末|中旬|上旬|下旬|初)?(?<before>前|之前|以前|内|止|以内)?$")]
     private static partial Regex DeadlinePattern();

@@ -41,8 +41,8 @@ public readonly record struct Interval(decimal Low, decimal High)
             throw new ArgumentOutOfRangeException(nameof(divisor), "Divisor interval must be strictly positive.");
         }
 
-        decimal[] c = [Low / divisor.Low, Low / divisor.High, High / divisor.Low, High / divisor.High];
-        return new(c.Min(), c.Max());
+        decimal a = Low / divisor.Low, b = Low / divisor.High, c = High / divisor.Low, d = High / divisor.High;
+        return new(Math.Min(Math.Min(a, b), Math.Min(c, d)), Math.Max(Math.Max(a, b), Math.Max(c, d)));
     }
 
     /// <summary>Applies a monotone function (increasing or decreasing) to both ends.</summary>

@@ -20,6 +20,11 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     /// <summary>One unit in the given decimal place: 1, 0.1, 0.01…</summary>
     public static decimal Unit(int decimals)
     {
+        if (decimals is >= 0 and <= 28)
+        {
+            return Units[decimals];
+        }
+
         decimal unit = 1m;
         for (int i = 0; i < decimals; i++)
         {
@@ -28,6 +33,9 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
 
         return unit;
     }
+
+    /// <summary>1, 0.1, 0.01… as <c>1m / 10m / 10m…</c> gives them (1 at scale d).</summary>
+    private static readonly decimal[] Units = Enumerable.Range(0, 29).Select(d => new decimal(1, 0, 0, false, (byte)d)).ToArray();
 
     /// <summary>The number of decimals a decimal carries (2700.00m has 2).</summary>
     public static int Scale(decimal value) => value.Scale;
@@ -67,6 +75,38 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     }
 
     /// <summary>
+    /// <see cref="TryParse"/> of a run of digits, commas and a dot (as a cell's number tokens are),
+    /// without making a string of it: true when the run reads as a number within range.
+    /// </summary>
+    public static bool IsComputable(ReadOnlySpan<char> token)
+    {
+        Span<char> digits = stackalloc char[64];
+        int n = 0;
+        foreach (char c in token)
+        {
+            if (n == digits.Length || !(char.IsAsciiDigit(c) || c is ',' or '.'))
+            {
+                return TryParse(token.ToString(), out _);
+            }
+
+            if (c != ',')
+            {
+                digits[n++] = c;
+            }
+        }
+
+        ReadOnlySpan<char> s = digits[..n];
+        if (s.Length == 0 || !decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
+        {
+            return false;
+        }
+
+        int dot = s.IndexOf('.');
+        int decimals = dot < 0 ? 0 : s.Length - dot - 1;
+        return decimals <= MaxDecimals && Math.Abs(value) < MaxMagnitude;
+    }
+
+    /// <summary>
     /// Printed numbers stay below 10^15 with at most 10 decimals: far beyond any budget in 元, and sums,
     /// gaps and ratios of such numbers stay inside <see cref="decimal"/>'s range (about 7.9×10^28).
     /// </summary>
@@ -100,9 +140,28 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
 
     /// <summary>Formats with exactly the given decimals, invariant culture, rounding half up.</summary>
     public static string Format(decimal value, int decimals) =>
-        RoundHalfUp(value, decimals).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        RoundHalfUp(value, decimals).ToString(decimals is >= 0 and < 29 ? FixedFormats[decimals] : "F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static readonly string[] FixedFormats = Enumerable.Range(0, 29).Select(d => "F" + d.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>Formats without trailing zeros (4.00 → "4", 0.20 → "0.2").</summary>
-    public static string FormatTrimmed(decimal value) =>
-        value.ToString("0.############################", CultureInfo.InvariantCulture);
+    public static string FormatTrimmed(decimal value)
+    {
+        // The digits as they are, then trailing zeros cut: what the custom format gives, without parsing it on every call.
+        Span<char> buffer = stackalloc char[40];
+        if (value == 0m || !value.TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture))
+        {
+            return value.ToString(TrimmedFormat, CultureInfo.InvariantCulture);
+        }
+
+        ReadOnlySpan<char> s = buffer[..written];
+        if (s.Contains('.'))
+        {
+            s = s.TrimEnd('0').TrimEnd('.');
+        }
+
+        return s.ToString();
+    }
+
+    internal const string TrimmedFormat = "0.############################";
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Assistant.Domain.Numbers;
 
 /// <summary>Folds full-width and other scripts' digits, signs and spaces to their ASCII forms, keeping string length.</summary>
@@ -15,22 +13,40 @@ public static class TextNormalizer
     public static string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sb = new StringBuilder(text.Length);
-        foreach (char c in text)
+
+        // Most text needs nothing: return it as it is, without a copy.
+        int first = 0;
+        while (first < text.Length && Map(text[first]) == text[first])
         {
-            sb.Append(c switch
-            {
-                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' => ' ',
-                '\u2265' => '≥',
-                '\u2264' => '≤',
-                '\u00B7' or '\u066B' => '.',
-                '\u066C' => ',',
-                > '\u007F' when char.IsDigit(c) => (char)('0' + (int)char.GetNumericValue(c)),
-                _ => c,
-            });
+            first++;
         }
 
-        return sb.ToString();
+        if (first == text.Length)
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, (text, first), static (span, state) =>
+        {
+            state.text.AsSpan(0, state.first).CopyTo(span);
+            for (int i = state.first; i < span.Length; i++)
+            {
+                span[i] = Map(state.text[i]);
+            }
+        });
     }
+
+    /// <summary>One character as <see cref="Normalize"/> folds it.</summary>
+    public static char Map(char c) => c switch
+    {
+        <= '\u007F' => c,
+        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+        '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' => ' ',
+        '\u2265' => '≥',
+        '\u2264' => '≤',
+        '\u00B7' or '\u066B' => '.',
+        '\u066C' => ',',
+        _ when char.IsDigit(c) => (char)('0' + (int)char.GetNumericValue(c)),
+        _ => c,
+    };
 }

@@ -65,7 +65,7 @@ public static class Calculator
         }
 
         string s = TextNormalizer.Normalize(level1).Replace(" ", string.Empty, StringComparison.Ordinal);
-        int paren = s.IndexOfAny(['(', '（']);
+        int paren = s.AsSpan().IndexOfAny('(', '（');
         return paren > 0 ? s[..paren] : s;
     }
 
@@ -239,17 +239,25 @@ public static class Calculator
     /// <summary>Applies the (piecewise monotone) score function, taking both the ends and any threshold inside.</summary>
     private static Interval MapMonotonePieces(Interval x, Func<decimal, decimal> f, ScoringPolicy policy)
     {
-        var points = new List<decimal> { x.Low, x.High };
-        foreach (decimal p in new[] { 1m, policy.OvershootThreshold })
+        decimal low = f(x.Low), high = low;
+        Take(f(x.High));
+        if (x.Contains(1m))
         {
-            if (x.Contains(p))
-            {
-                points.Add(p);
-            }
+            Take(f(1m));
         }
 
-        var values = points.Select(f).ToList();
-        return new Interval(values.Min(), values.Max());
+        if (x.Contains(policy.OvershootThreshold))
+        {
+            Take(f(policy.OvershootThreshold));
+        }
+
+        return new Interval(low, high);
+
+        void Take(decimal v)
+        {
+            low = Math.Min(low, v);
+            high = Math.Max(high, v);
+        }
     }
 
     private static IndicatorResult ScoreDeadline(Builder b, DeadlineCell t, Cell actual, Indicator indicator, ScoringPolicy policy)
@@ -359,11 +367,39 @@ public static class Calculator
         && !name.Contains("增长", StringComparison.Ordinal) && !name.Contains("增幅", StringComparison.Ordinal)
         && !name.Contains("失业率", StringComparison.Ordinal) && !name.Contains("完成率", StringComparison.Ordinal);
 
-    internal static bool SameText(string a, string b) =>
-        string.Equals(Compact(a), Compact(b), StringComparison.Ordinal);
+    /// <summary>Equal once normalized, ignoring white space and 。.，,；; (compared character by character, without copies).</summary>
+    internal static bool SameText(string a, string b)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            int ca = Next(a, ref i), cb = Next(b, ref j);
+            if (ca != cb)
+            {
+                return false;
+            }
 
-    private static string Compact(string s) =>
-        new(TextNormalizer.Normalize(s).Where(c => !char.IsWhiteSpace(c) && c is not ('。' or '.' or '，' or ',' or '；' or ';')).ToArray());
+            if (ca < 0)
+            {
+                return true;
+            }
+        }
+
+        // The next kept character, or -1 at the end.
+        static int Next(string s, ref int i)
+        {
+            while (i < s.Length)
+            {
+                char c = TextNormalizer.Map(s[i++]);
+                if (!char.IsWhiteSpace(c) && c is not ('。' or '.' or '，' or ',' or '；' or ';'))
+                {
+                    return c;
+                }
+            }
+
+            return -1;
+        }
+    }
 
     internal static string Fmt(decimal? value) => value is { } v ? PrintedNumber.Format(v, 2) : "—";
 

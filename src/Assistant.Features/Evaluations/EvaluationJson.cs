@@ -30,15 +30,39 @@ public static partial class EvaluationJson
         }
         catch (JsonException ex)
         {
-            string where = ex.LineNumber is { } line ? $"第{line + 1}行第{(ex.BytePositionInLine ?? 0) + 1}列" : "未知位置";
-            string whereEn = ex.LineNumber is { } l2 ? $"line {l2 + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : "unknown position";
-            throw new InputException("body", $"JSON格式错误（{where}）", $"malformed JSON ({whereEn})");
+            throw Malformed(ex);
         }
 
         using (doc)
         {
             return Read(doc.RootElement);
         }
+    }
+
+    /// <summary>Reads the table from UTF-8 as received (no string of the whole body is made); same errors as <see cref="Parse(string)"/>.</summary>
+    public static Evaluation Parse(ReadOnlyMemory<byte> utf8)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(utf8, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw Malformed(ex);
+        }
+
+        using (doc)
+        {
+            return Read(doc.RootElement);
+        }
+    }
+
+    private static InputException Malformed(JsonException ex)
+    {
+        string where = ex.LineNumber is { } line ? $"第{line + 1}行第{(ex.BytePositionInLine ?? 0) + 1}列" : "未知位置";
+        string whereEn = ex.LineNumber is { } l2 ? $"line {l2 + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : "unknown position";
+        return new InputException("body", $"JSON格式错误（{where}）", $"malformed JSON ({whereEn})");
     }
 
     /// <summary>The same JSON without comments or trailing commas (numbers keep their printed digits), for storage.</summary>
@@ -75,7 +99,7 @@ public static partial class EvaluationJson
                 return null;
             }
 
-            string? kindText = Text(root, "kind", "kind", required: true);
+            string? kindText = Text(root, "kind", "", required: true);
             EvaluationKind kind = EvaluationKind.Project;
             if (kindText is not null)
             {
@@ -89,7 +113,7 @@ public static partial class EvaluationJson
                 }
             }
 
-            string? title = Text(root, "title", "title", required: true);
+            string? title = Text(root, "title", "", required: true);
             if (title is not null && title.Trim().Length == 0)
             {
                 Error("title", "不能为空", "must not be empty");
@@ -99,17 +123,17 @@ public static partial class EvaluationJson
             FundSection funds = Funds(root);
             List<Indicator> indicators = Indicators(root);
             List<LevelWeight> levels = LevelWeights(root);
-            PrintedNumber? weightTotal = Number(root, "printedWeightTotal", "printedWeightTotal", nonNegative: true);
-            PrintedNumber? total = Number(root, "printedTotal", "printedTotal", nonNegative: true);
+            PrintedNumber? weightTotal = Number(root, "printedWeightTotal", "", nonNegative: true);
+            PrintedNumber? total = Number(root, "printedTotal", "", nonNegative: true);
 
             return new Evaluation
             {
                 Kind = kind,
                 Title = title?.Trim() ?? string.Empty,
                 Year = year,
-                Region = Text(root, "region", "region"),
-                Department = Text(root, "department", "department"),
-                Implementer = Text(root, "implementer", "implementer"),
+                Region = Text(root, "region", ""),
+                Department = Text(root, "department", ""),
+                Implementer = Text(root, "implementer", ""),
                 Funds = funds,
                 Indicators = indicators,
                 LevelWeights = levels,
@@ -149,13 +173,13 @@ public static partial class EvaluationJson
                 return new FundSection();
             }
 
-            string unit = Text(f, "unit", "funds.unit") ?? "万元";
+            string unit = Text(f, "unit", "funds") ?? "万元";
             if (unit is not ("万元" or "元" or "亿元"))
             {
                 Error("funds.unit", "只能是 万元、元 或 亿元", "must be 万元, 元 or 亿元");
             }
 
-            PrintedNumber? weight = Number(f, "weight", "funds.weight", nonNegative: true);
+            PrintedNumber? weight = Number(f, "weight", "funds", nonNegative: true);
             var lines = new List<FundLine>();
             if (f.TryGetProperty("lines", out JsonElement ls) && ls.ValueKind != JsonValueKind.Null)
             {
@@ -203,25 +227,25 @@ public static partial class EvaluationJson
                 return null;
             }
 
-            string? name = Text(l, "name", path + ".name", required: true);
+            string? name = Text(l, "name", path, required: true);
             if (name is not null && name.Trim().Length == 0)
             {
                 Error(path + ".name", "不能为空", "must not be empty");
             }
 
-            (string? rateText, PrintedNumber? rate) = Rate(l, "printedRate", path + ".printedRate");
+            (string? rateText, PrintedNumber? rate) = Rate(l, "printedRate", path);
             return new FundLine
             {
-                Id = Text(l, "id", path + ".id"),
+                Id = Text(l, "id", path),
                 Name = name?.Trim() ?? string.Empty,
-                Parent = Text(l, "parent", path + ".parent") is { Length: > 0 } p ? p.Trim() : null,
-                InitialBudget = Number(l, "initialBudget", path + ".initialBudget", nonNegative: true),
-                Budget = Number(l, "budget", path + ".budget", nonNegative: true),
-                Executed = Number(l, "executed", path + ".executed", nonNegative: true),
+                Parent = Text(l, "parent", path) is { Length: > 0 } p ? p.Trim() : null,
+                InitialBudget = Number(l, "initialBudget", path, nonNegative: true),
+                Budget = Number(l, "budget", path, nonNegative: true),
+                Executed = Number(l, "executed", path, nonNegative: true),
                 PrintedRateText = rateText,
                 PrintedRate = rate,
-                PrintedScore = Number(l, "printedScore", path + ".printedScore", nonNegative: true),
-                DeviationNote = Text(l, "deviationNote", path + ".deviationNote"),
+                PrintedScore = Number(l, "printedScore", path, nonNegative: true),
+                DeviationNote = Text(l, "deviationNote", path),
             };
         }
 
@@ -251,32 +275,32 @@ public static partial class EvaluationJson
                     continue;
                 }
 
-                string? name = Text(el, "name", path + ".name", required: true);
+                string? name = Text(el, "name", path, required: true);
                 if (name is not null && name.Trim().Length == 0)
                 {
                     Error(path + ".name", "不能为空", "must not be empty");
                 }
 
-                string? gradeText = Text(el, "grade", path + ".grade");
+                string? gradeText = Text(el, "grade", path);
                 QualitativeGrade? grade = QualitativeGrades.FromChinese(gradeText);
                 if (!string.IsNullOrWhiteSpace(gradeText) && grade is null)
                 {
                     Error(path + ".grade", "只能是 达成、部分达成 或 未达成", "must be 达成, 部分达成 or 未达成");
                 }
 
-                PrintedNumber? weight = Number(el, "weight", path + ".weight", nonNegative: true);
+                PrintedNumber? weight = Number(el, "weight", path, nonNegative: true);
                 list.Add(new Indicator
                 {
-                    Id = Text(el, "id", path + ".id"),
-                    Level1 = Text(el, "level1", path + ".level1"),
-                    Level2 = Text(el, "level2", path + ".level2"),
+                    Id = Text(el, "id", path),
+                    Level1 = Text(el, "level1", path),
+                    Level2 = Text(el, "level2", path),
                     Name = name?.Trim() ?? string.Empty,
-                    Unit = Text(el, "unit", path + ".unit"),
-                    Target = Cell(el, "target", path + ".target"),
-                    Actual = Cell(el, "actual", path + ".actual"),
+                    Unit = Text(el, "unit", path),
+                    Target = Cell(el, "target", path),
+                    Actual = Cell(el, "actual", path),
                     Weight = weight,
-                    PrintedScore = Number(el, "printedScore", path + ".printedScore", nonNegative: true),
-                    DeviationNote = Text(el, "deviationNote", path + ".deviationNote"),
+                    PrintedScore = Number(el, "printedScore", path, nonNegative: true),
+                    DeviationNote = Text(el, "deviationNote", path),
                     Grade = grade,
                 });
             }
@@ -300,7 +324,7 @@ public static partial class EvaluationJson
 
             foreach (JsonProperty p in lw.EnumerateObject())
             {
-                if (Number(lw, p.Name, $"levelWeights.{p.Name}", nonNegative: true) is { } n)
+                if (Number(lw, p.Name, "levelWeights", nonNegative: true) is { } n)
                 {
                     list.Add(new LevelWeight(p.Name, n));
                 }
@@ -310,7 +334,7 @@ public static partial class EvaluationJson
         }
 
         /// <summary>A text cell: a string, or a number kept as written (<c>100</c>, <c>0.5</c>).</summary>
-        private string? Cell(JsonElement obj, string name, string path)
+        private string? Cell(JsonElement obj, string name, string at)
         {
             if (!obj.TryGetProperty(name, out JsonElement v) || v.ValueKind == JsonValueKind.Null)
             {
@@ -323,26 +347,26 @@ public static partial class EvaluationJson
                     string s = v.GetString()!;
                     if (s.Length > MaxTextLength)
                     {
-                        Error(path, $"文字过长（超过{MaxTextLength}字）", $"text longer than {MaxTextLength} characters");
+                        Error(Field(at, name), $"文字过长（超过{MaxTextLength}字）", $"text longer than {MaxTextLength} characters");
                         return null;
                     }
 
-                    return InRange(s, path);
+                    return InRange(s, at, name);
                 case JsonValueKind.Number:
-                    return InRange(v.GetRawText(), path);
+                    return InRange(v.GetRawText(), at, name);
                 default:
-                    Error(path, "必须是字符串或数字", "must be a string or a number");
+                    Error(Field(at, name), "必须是字符串或数字", "must be a string or a number");
                     return null;
             }
         }
 
-        private string? Text(JsonElement obj, string name, string path, bool required = false)
+        private string? Text(JsonElement obj, string name, string at, bool required = false)
         {
             if (!obj.TryGetProperty(name, out JsonElement v) || v.ValueKind == JsonValueKind.Null)
             {
                 if (required)
                 {
-                    Error(path, "缺少必填字段", "is required");
+                    Error(Field(at, name), "缺少必填字段", "is required");
                 }
 
                 return null;
@@ -355,14 +379,14 @@ public static partial class EvaluationJson
 
             if (v.ValueKind != JsonValueKind.String)
             {
-                Error(path, "必须是字符串", "must be a string");
+                Error(Field(at, name), "必须是字符串", "must be a string");
                 return null;
             }
 
             string s = v.GetString()!;
             if (s.Length > MaxTextLength)
             {
-                Error(path, $"文字过长（超过{MaxTextLength}字）", $"text longer than {MaxTextLength} characters");
+                Error(Field(at, name), $"文字过长（超过{MaxTextLength}字）", $"text longer than {MaxTextLength} characters");
                 return null;
             }
 
@@ -370,7 +394,7 @@ public static partial class EvaluationJson
         }
 
         /// <summary>A number as a JSON number or a numeric string, keeping its printed decimals.</summary>
-        private PrintedNumber? Number(JsonElement obj, string name, string path, bool nonNegative)
+        private PrintedNumber? Number(JsonElement obj, string name, string at, bool nonNegative)
         {
             if (!obj.TryGetProperty(name, out JsonElement v) || v.ValueKind == JsonValueKind.Null)
             {
@@ -392,25 +416,26 @@ public static partial class EvaluationJson
             }
             else
             {
-                Error(path, "必须是数字或数字字符串", "must be a number or a numeric string");
+                Error(Field(at, name), "必须是数字或数字字符串", "must be a number or a numeric string");
                 return null;
             }
 
-            if (PrintedNumber.IsOutOfRange(raw))
-            {
-                OutOfRange(path);
-                return null;
-            }
-
+            // Parsed once; only a number that does not parse is asked why (too large, or not a number).
             if (!PrintedNumber.TryParse(raw, out PrintedNumber n))
             {
-                Error(path, $"“{Clip(raw)}”不是数字", $"\"{Clip(raw)}\" is not a number");
+                if (PrintedNumber.IsOutOfRange(raw))
+                {
+                    OutOfRange(Field(at, name));
+                    return null;
+                }
+
+                Error(Field(at, name), $"“{Clip(raw)}”不是数字", $"\"{Clip(raw)}\" is not a number");
                 return null;
             }
 
             if (nonNegative && n.Value < 0)
             {
-                Error(path, "不能为负数", "must not be negative");
+                Error(Field(at, name), "不能为负数", "must not be negative");
                 return null;
             }
 
@@ -418,7 +443,7 @@ public static partial class EvaluationJson
         }
 
         /// <summary>A printed rate: "80.80%", "80.80", 80.8 — always read as a percentage.</summary>
-        private (string? Text, PrintedNumber? Value) Rate(JsonElement obj, string name, string path)
+        private (string? Text, PrintedNumber? Value) Rate(JsonElement obj, string name, string at)
         {
             if (!obj.TryGetProperty(name, out JsonElement v) || v.ValueKind == JsonValueKind.Null)
             {
@@ -439,13 +464,13 @@ public static partial class EvaluationJson
             string digits = TextNormalizer.Normalize(raw).TrimEnd('%').Trim();
             if (PrintedNumber.IsOutOfRange(digits))
             {
-                OutOfRange(path);
+                OutOfRange(Field(at, name));
                 return (null, null);
             }
 
             if (!PrintedNumber.TryParse(digits, out PrintedNumber n) || n.Value < 0)
             {
-                Error(path, "必须是非负的百分数，如 80.80%", "must be a non-negative percentage such as 80.80%");
+                Error(Field(at, name), "必须是非负的百分数，如 80.80%", "must be a non-negative percentage such as 80.80%");
                 return (null, null);
             }
 
@@ -453,19 +478,24 @@ public static partial class EvaluationJson
         }
 
         /// <summary>A cell whose numbers are past what can be computed with is refused here, naming the cell.</summary>
-        private string? InRange(string cell, string path)
+        private string? InRange(string cell, string at, string name)
         {
-            foreach (System.Text.RegularExpressions.Match m in NumberRun().Matches(TextNormalizer.Normalize(cell)))
+            string normalized = TextNormalizer.Normalize(cell);
+            foreach (System.Text.RegularExpressions.ValueMatch m in NumberRun().EnumerateMatches(normalized))
             {
-                if (PrintedNumber.IsOutOfRange(m.Value))
+                ReadOnlySpan<char> token = normalized.AsSpan(m.Index, m.Length);
+                if (!PrintedNumber.IsComputable(token) && PrintedNumber.IsOutOfRange(token.ToString()))
                 {
-                    OutOfRange(path);
+                    OutOfRange(Field(at, name));
                     return null;
                 }
             }
 
             return cell;
         }
+
+        /// <summary>A field's path (<c>indicators[3].target</c>), made only when there is an error to name.</summary>
+        private static string Field(string at, string name) => at.Length == 0 ? name : at + "." + name;
 
         private void OutOfRange(string path) =>
             Error(path, $"数值超出范围（整数部分不超过15位，小数不超过{PrintedNumber.MaxDecimals}位）",

@@ -86,6 +86,16 @@ public static class ScoreContract
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.WriteIndented = true;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        if (options.TypeInfoResolverChain.Count == 0)
+        {
+            options.TypeInfoResolverChain.Add(new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver());
+        }
+
+        if (!options.TypeInfoResolverChain.Contains(ScoreJsonContext.Default))
+        {
+            options.TypeInfoResolverChain.Insert(0, ScoreJsonContext.Default);
+        }
+
         return options;
     }
 

@@ -38,7 +38,7 @@ public sealed record ApiCaller(Guid KeyId, string Prefix, string Role, string Un
 /// API keys: <c>ak_PREFIX_SECRET</c>; only the SHA-256 of the whole key is stored (the key is 256 random
 /// bits, so a slow hash adds nothing), looked up by its prefix and compared in constant time.
 /// </summary>
-public sealed class ApiKeyStore(IDbContextFactory<AssistantDb> databases, TimeProvider clock)
+public sealed class ApiKeyStore(IDbContextFactory<AssistantDb> databases, TimeProvider clock, ApiKeyCache? cache = null)
 {
     public const int MaxUnitLength = 100;
 
@@ -113,6 +113,7 @@ public sealed class ApiKeyStore(IDbContextFactory<AssistantDb> databases, TimePr
         int revoked = await db.ApiKeys
             .Where(k => (k.Id == id || k.Prefix == wanted) && k.RevokedAt == null)
             .ExecuteUpdateAsync(u => u.SetProperty(k => k.RevokedAt, now), cancellationToken);
+        cache?.Clear(); // issue 21: this process's key cache forgets at once
         return revoked > 0;
     }
 

@@ -13,6 +13,11 @@ public static class RecordsSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RecordStore>();
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddOptions<ApiKeyCacheSettings>()
+            .BindConfiguration(ApiKeyCacheSettings.Section)
+            .Validate(s => s.CacheSeconds is >= 0 and <= ApiKeyCache.MaxSeconds, $"Invalid configuration: ApiKeys:CacheSeconds must be between 0 and {ApiKeyCache.MaxSeconds}. See README.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ApiKeyCache>();
         return builder;
     }
 }

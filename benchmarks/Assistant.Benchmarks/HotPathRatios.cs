@@ -1,0 +1,94 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Scoring;
+using Assistant.Features.Evaluations;
+using Assistant.Testing;
+
+namespace Assistant.Benchmarks;
+
+/// <summary>
+/// Issue 21's hot paths against their floors, interleaved: every round runs each case once, so on a
+/// shared machine all cases see the same load, and the medians' ratios hold where BenchmarkDotNet's
+/// separate runs drift. Prints median µs, the ratio to the floor and bytes allocated per call.
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- hot [--rounds 1500]</c>
+/// </summary>
+internal static class HotPathRatios
+{
+    public static int Run(string[] args)
+    {
+        int rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(1500);
+        var table = SyntheticTables.Project(100);
+        string json = JsonSerializer.Serialize(new
+        {
+            kind = "project",
+            title = table.Title,
+            funds = new { unit = "万元", weight = "5.00", lines = table.Funds.Lines.Select(l => new { name = l.Name, parent = l.Parent, budget = l.Budget.ToString(), executed = l.Executed.ToString() }) },
+            indicators = table.Indicators.Select(i => new { level1 = i.Level1, level2 = i.Level2, name = i.Name, unit = i.Unit, target = i.Target, actual = i.Actual, weight = i.Weight.ToString() }),
+        });
+        byte[] utf8 = Encoding.UTF8.GetBytes(json);
+        byte[] largest = Directory.GetFiles(Path.Combine(RepoPaths.Shared, "reference"), "*.json").Select(File.ReadAllBytes).MaxBy(b => b.Length)!;
+        var validator = new EvaluationValidator();
+        var output = new ArrayBufferWriter<byte>(512 * 1024);
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = ScoreContract.JsonOptions.Encoder });
+        var info = (JsonTypeInfo<ScoreResponse>)ScoreContract.JsonOptions.GetTypeInfo(typeof(ScoreResponse));
+        void Write(ScoreResponse r)
+        {
+            output.ResetWrittenCount();
+            writer.Reset();
+            JsonSerializer.Serialize(writer, r, info);
+        }
+
+        var cases = new (string Name, int Floor, Action Run)[]
+        {
+            ("floor: JsonDocument.Parse(string), 100 indicators", 0, () => { using var d = JsonDocument.Parse(json); }),
+            ("floor: JsonDocument.Parse(UTF-8), 100 indicators", 1, () => { using var d = JsonDocument.Parse(utf8); }),
+            ("Calculator.Score, 100 indicators", 0, () => Calculator.Score(table)),
+            ("FactSheet.Build, 100 indicators", 0, () => FactSheet.Build(table)),
+            ("EvaluationJson.Parse(UTF-8), 100 indicators", 1, () => EvaluationJson.Parse(utf8)),
+            ("UTF-8 in → score → UTF-8 out (pooled writer), 100 indicators", 1, () => Write(EvaluationService.Score(EvaluationJson.Parse(utf8)))),
+            ("string in → score → string out (as before), 100 indicators", 0, () => JsonSerializer.Serialize(EvaluationService.Score(EvaluationJson.Parse(json)), ScoreContract.JsonOptions)),
+            ("floor: JsonDocument.Parse, largest reference table", 7, () => { using var d = JsonDocument.Parse(largest); }),
+            ("/score's work on the largest table (parse, validate, score, write)", 7, () =>
+            {
+                var e = EvaluationJson.Parse(largest);
+                validator.Validate(e);
+                Write(EvaluationService.Score(e));
+            }),
+        };
+
+        var times = cases.Select(_ => new List<double>(rounds)).ToArray();
+        var allocated = new long[cases.Length];
+        for (int r = 0; r < rounds; r++)
+        {
+            for (int c = 0; c < cases.Length; c++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                long start = Stopwatch.GetTimestamp();
+                cases[c].Run();
+                double us = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                if (r >= rounds / 5)
+                {
+                    times[c].Add(us);
+                    allocated[c] = GC.GetAllocatedBytesForCurrentThread() - before;
+                }
+            }
+        }
+
+        double Median(int c) => times[c].Order().ElementAt(times[c].Count / 2);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} interleaved rounds (the first fifth warm-up), {Environment.ProcessorCount} cores; JSON of 100 indicators {utf8.Length} bytes, largest reference table {largest.Length} bytes"));
+        Console.WriteLine("| what | median µs | × its floor | allocated per call |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        for (int c = 0; c < cases.Length; c++)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {cases[c].Name} | {Median(c):0.0} | {Median(c) / Median(cases[c].Floor):0.0} | {allocated[c] / 1024.0:0.0} KB |"));
+        }
+
+        return 0;
+    }
+}
