@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Assistant.Domain.Facts;
 using Assistant.Features.Drafting;
 using Assistant.Domain.Reporting;
 using Assistant.Features.Evaluations;
@@ -49,11 +50,14 @@ public sealed partial class ChatTools
         string verified = (drafted?.Status ?? report.Status) == DraftResult.Verified ? "已全部核实" : "需复核";
         if (!storable)
         {
+            Learn(report, 0);
             await ToolAsync("draft_report_part", args, $"{title}：未保存，{verified}", false);
             return new PartToolResult(numeral, title, 0, report, drafted, "这张表没有保存在系统里（在页面上点“保存这张表”后，起草的部分会存为报告的新版本）", null);
         }
 
+        Learn(report, 0);
         ReportVersion v = await reportStore!.AddAsync(caller.Unit, caller.KeyId, caller.KeyPrefix is { } p ? "ak_" + p : "chat", evaluationId, "drafted", key, report, cancellationToken);
+        Learn(null, v.Version);
         await ToolAsync("draft_report_part", args, $"{title}：报告第 {v.Version} 版，{verified}", false);
         await emit(new ChatEvent("report", new { evaluationId, version = v.Version, part = key, status = report.Status }));
         return new PartToolResult(numeral, title, v.Version, report, drafted, null, null);
@@ -73,6 +77,32 @@ public sealed partial class ChatTools
         bool hasReport = reportStore is not null && await reportStore.GetAsync(caller.Unit, evaluationId, null, cancellationToken) is not null;
         await ToolAsync("export_links", [], hasReport ? "Word 报告和 Excel 自评表" : "Excel 自评表（报告尚未起草）", false);
         return new ExportToolResult(hasReport ? root + "/report.docx" : null, root + "/table.xlsx");
+    }
+
+    /// <summary>
+    /// Called with numbers a tool produced that are not table facts (a report's version, the report's own
+    /// counts): the turn's sentence gate learns them, so an answer may state them.
+    /// </summary>
+    public Action<IEnumerable<Fact>>? FactsLearned { get; set; }
+
+    private void Learn(ReportDraft? report, int version)
+    {
+        var facts = new List<Fact>();
+        if (version > 0)
+        {
+            facts.Add(new Fact($"tool.report.version{version}", "报告版本号", version, "版", 0, FactKind.Derived));
+        }
+
+        if (report is not null)
+        {
+            var known = new HashSet<string>(sheet.Facts.Select(f => f.Id), StringComparer.Ordinal);
+            facts.AddRange(ReportFacts.Extend(sheet).Facts.Where(f => !known.Contains(f.Id)));
+        }
+
+        if (facts.Count > 0)
+        {
+            FactsLearned?.Invoke(facts);
+        }
     }
 
     private static bool WholeReport(string? part) =>

@@ -127,6 +127,7 @@ public sealed partial class ConversationService(
         var tools = new ChatTools(caller, conversation.EvaluationId, sheet, policy, explanations, search, drafting, records, Emit, kernel, reports, reportStore);
         tools.Continue(EarlierSources(history));
         var gate = new SentenceGate(sheet, () => tools.Sources.Count);
+        tools.FactsLearned = gate.AddFacts;
         var sentences = new List<GatedSentence>();
         async Task ReleaseAsync(IReadOnlyList<GatedSentence> released)
         {

@@ -48,6 +48,7 @@ public static class SingleTurn
         Kernel? kernel = kernels?.Create(new AuditLog(new AuditScope(Guid.Empty, "cli", null)) { Model = (provider, modelId) });
         var tools = new ChatTools(new ChatCaller("cli", null, CanDraft: true), Guid.Empty, sheet, policy, explanations, search, drafting, null, _ => Task.CompletedTask, kernel, reports);
         var gate = new SentenceGate(sheet, () => tools.Sources.Count);
+        tools.FactsLearned = gate.AddFacts;
         var sentences = new List<GatedSentence>();
         Task Release(IReadOnlyList<GatedSentence> released)
         {
