@@ -10,6 +10,8 @@ namespace Assistant.Api.Tests;
 /// </summary>
 public class ModelReportConversationTests(ModelApiFactory factory) : IClassFixture<ModelApiFactory>
 {
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     [Fact]
     public async Task TheModelDraftsPartOne_ThroughTheKernelFunction_AndGivesTheLink()
     {
@@ -33,11 +35,11 @@ public class ModelReportConversationTests(ModelApiFactory factory) : IClassFixtu
         // The tool's result (the part's text) went back to the model under its call id.
         FunctionResultContent result = model.Calls[1].Messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Single();
         Assert.Equal("c1", result.CallId);
-        Assert.Contains("绩效目标分解下达情况", JsonSerializer.Serialize(result.Result), StringComparison.Ordinal);
+        Assert.Contains("绩效目标分解下达情况", JsonSerializer.Serialize(result.Result, Relaxed), StringComparison.Ordinal);
 
         IReadOnlyList<Sse> export = await client.AskAsync(conversation, "能导出成Word吗？");
         Assert.Equal("export_links", Assert.Single(export.Of("tool")).GetProperty("name").GetString());
         FunctionResultContent links = model.Calls[3].Messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Last();
-        Assert.Contains($"/api/v1/evaluations/{evaluation}/report.docx", JsonSerializer.Serialize(links.Result), StringComparison.Ordinal);
+        Assert.Contains($"/api/v1/evaluations/{evaluation}/report.docx", JsonSerializer.Serialize(links.Result, Relaxed), StringComparison.Ordinal);
     }
 }

@@ -14,6 +14,9 @@ public sealed record DraftedPart(string Part, string Title, string Text, bool Ve
 {
     /// <summary>For the whole report: each part's heading and whether it verified.</summary>
     public IReadOnlyList<(string Heading, bool Verified)> Parts { get; init; } = [];
+
+    /// <summary>For one part: whether the report already had other parts (they were kept as they were).</summary>
+    public bool OthersKept { get; init; }
 }
 
 /// <summary>Where the report and the table can be downloaded (relative API addresses), or why they cannot.</summary>
@@ -40,7 +43,7 @@ public static partial class ReportAnswers
         string what = part.Part == "全文" ? "整篇绩效自评报告（五个部分）" : $"“{part.Title}”";
         if (part.Version is { } v)
         {
-            w.Line($"已起草{what}，保存为报告的第{w.Count(v, "版", "报告版本号")}{(part.Part == "全文" ? string.Empty : "（其余部分沿用上一版，没有改动）")}，报告区已更新。");
+            w.Line($"已起草{what}，保存为报告的第{w.Count(v, "版", "报告版本号")}{(part.Part == "全文" ? string.Empty : part.OthersKept ? "（其余部分沿用上一版，没有改动）" : "（报告的其他部分还没有起草）")}，报告区已更新。");
         }
         else
         {

@@ -79,6 +79,7 @@ public sealed partial class OfflineAssistant
             r.Version > 0 ? r.Version : null, r.NotStored)
         {
             Parts = r.Report.Parts.Select(p => (p.Heading, p.Status == DraftResult.Verified)).ToList(),
+            OthersKept = r.Report.Parts.Count > 1,
         };
         return Take(ReportAnswers.Drafted(sheet, drafted));
     }
