@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
 using Assistant.Domain.Conversation;
+using Assistant.Domain.Drafting;
+using Assistant.Domain.Reporting;
+using Assistant.Domain.Verification;
 using Assistant.Domain.Evaluations;
 using Assistant.Domain.Facts;
 using Assistant.Features.Evaluations;
@@ -20,8 +23,9 @@ internal sealed record ExplanationRow(string Table, int Rows, int WithReasonOrFi
 /// The offline assistant on <c>eval/cases/chat/*.json</c> (development) and <c>eval/cases/chat-heldout/*.json</c>
 /// (written before the router, never tuned on): intent (and part, section, format), indicators, and the
 /// fragments the answer must contain, the answer composed from the table and released through the
-/// sentence gate (held numbers are counted). Answers that need the corpus or storage (drafting part 三,
-/// similar cases) are checked for intent and indicators only.
+/// sentence gate (held numbers are counted). Parts 一/二/四/五 are composed as the report service does offline
+/// and answered as stored; export answers carry a stored evaluation's links. Answers that need the corpus or
+/// storage (drafting part 三 or the whole report, similar cases) are checked for intent and indicators only.
 /// </summary>
 internal static class ChatEval
 {
@@ -65,7 +69,12 @@ internal static class ChatEval
             && (format is null || got.Format == format);
         bool? indicatorsRight = indicators is null ? null : got.Indicators.Order().SequenceEqual(indicators);
 
-        OfflineAnswer? answer = OfflineAnswers.FromTable(got, sheet);
+        OfflineAnswer? answer = got.Kind switch
+        {
+            IntentKind.Draft when got.Part is "一" or "二" or "四" or "五" => PartAnswer(got.Part, sheet),
+            IntentKind.Export => ReportAnswers.Export(sheet, got.Format, new ExportLinks($"{SampleRoot}/report.docx", $"{SampleRoot}/table.xlsx")),
+            _ => OfflineAnswers.FromTable(got, sheet),
+        };
         string? text = null;
         int held = 0;
         if (answer is not null)
@@ -82,6 +91,29 @@ internal static class ChatEval
         string expected = string.Join('|', intents) + (part is null ? "" : ":" + part) + (section is null ? "" : "/" + section) + (indicators is null ? "" : "[" + string.Join(',', indicators) + "]");
         string gotText = kind + (got.Part is null ? "" : ":" + got.Part) + (got.Section is null ? "" : "/" + got.Section) + "[" + string.Join(',', got.Indicators) + "]";
         return new ChatCaseResult(set, table, message, expected, gotText, intentRight, indicatorsRight, fragmentsRight, missing, held, text);
+    }
+
+    /// <summary>A stored evaluation's address, for the export answers.</summary>
+    private const string SampleRoot = "/api/v1/evaluations/01937a3c-5b2e-7d40-9f1a-2c3d4e5f6a7b";
+
+    /// <summary>
+    /// A part drafted as the report service drafts it offline without precedents (composed from the facts,
+    /// rendered, notes moved out, verified against the report's facts), answered as stored as version 1.
+    /// </summary>
+    private static OfflineAnswer PartAnswer(string numeral, FactSheet sheet)
+    {
+        ReportPartInfo info = ReportParts.Find(numeral)!;
+        FactSheet report = ReportFacts.Extend(sheet);
+        ComposedPart composed = ReportComposer.Compose(info.Key, report, [], TableAnswers.PolicyOf(sheet));
+        string rendered = DraftText.Render(composed.Draft, report, 0).Text;
+        (string clean, var moved) = ReportText.Clean(rendered, info.Numeral);
+        if (!clean.StartsWith(info.Heading, StringComparison.Ordinal))
+        {
+            clean = info.Heading + "\n" + clean;
+        }
+
+        bool verified = Verifier.Verify(report, clean).IsClean;
+        return ReportAnswers.Drafted(sheet, new DraftedPart(numeral, info.Heading, clean, verified, composed.Notes.Count + moved.Count, 1, null));
     }
 
     private static string Fold(string s) => Assistant.Domain.Numbers.TextNormalizer.Normalize(s).Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();

@@ -42,7 +42,9 @@ if (args.Contains("--chat-only"))
     {
         var cases = Assistant.Eval.ChatEval.Intents(repo, shared, set);
         // Held-out cases are never looked at one by one while tuning: only their totals are printed here.
-        foreach (var c in cases.Where(c => set == "chat" && (args.Contains("--answers") || !c.Correct || c.FragmentsRight == false || c.Held > 0)))
+        // --heldout-misses lists the held-out misses once, for diagnosis in a report (never to tune the router on).
+        bool show = set == "chat" || args.Contains("--heldout-misses");
+        foreach (var c in cases.Where(c => show && (args.Contains("--answers") && set == "chat" || !c.Correct || c.FragmentsRight == false || c.Held > 0)))
         {
             Console.WriteLine($"[{set}] {(c.Correct ? "ok" : "MISS")} “{c.Message.Replace('\n', ' ')}” expected {c.Expected}, got {c.Got}{(c.Missing.Count > 0 && c.Answer is not null ? "; lacks " + string.Join("、", c.Missing) : "")}{(c.Held > 0 ? $"; {c.Held} held" : "")}");
             if (args.Contains("--answers") && c.Answer is not null)

@@ -60,7 +60,7 @@ internal static class AskCommands
             try
             {
                 SingleTurnResult result = await SingleTurn.AskAsync(parsed, pr.GetValue(policy), pr.GetValue(question)!, model, services?.GetService<Assistant.Features.Orchestration.AssistantKernel>(),
-                    services?.GetService<ExplanationService>(), services?.GetService<CorpusSearch>(), services?.GetService<DraftingService>(), ct);
+                    services?.GetService<ExplanationService>(), services?.GetService<CorpusSearch>(), services?.GetService<DraftingService>(), services?.GetService<Assistant.Features.Reporting.ReportService>(), ct);
                 await stdout.WriteLineAsync(fmt == "text" ? result.Text : JsonSerializer.Serialize(result, ScoreContract.JsonOptions));
                 return 0;
             }

@@ -209,6 +209,39 @@ public class BrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Assertions.Expect(page.Locator("#draft .badge")).ToBeVisibleAsync();
     }
 
+    /// <summary>A part of the report drafted from the chat shows in the answer and in the report panel; export answers with a link that downloads.</summary>
+    [Fact]
+    public async Task DraftPartOneFromTheChat_AndExportThroughTheLinkInTheAnswer()
+    {
+        IPage page = await host.OpenAsync();
+        await LoadByPasteAsync(page, "zhongwei-2024-internship-subsidy");
+        await Assertions.Expect(page.Locator("#total")).ToHaveTextAsync("总分 85.92 · 良");
+
+        await AskAsync(page, "帮我写第一部分", 1);
+        ILocator answer = page.Locator("#messages li.assistant").Last;
+        await Assertions.Expect(answer).ToContainTextAsync("一、绩效目标分解下达情况");
+        await Assertions.Expect(answer).ToContainTextAsync("保存为报告的第1版");
+        Assert.DoesNotContain("三、偏离绩效目标的原因", await answer.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await answer.Locator(".num-held, .num-bad").CountAsync());
+        Assert.True(await answer.Locator(".num-ok").CountAsync() >= 3);
+        await Assertions.Expect(page.Locator("#report-version")).ToHaveTextAsync("第1版");
+        await Assertions.Expect(page.Locator("#report-parts article.report-part[data-part='targets']")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("#report-parts article.report-part[data-part='deviation']").CountAsync());
+
+        await AskAsync(page, "能导出成Word吗", 2);
+        ILocator link = page.Locator("#messages li.assistant").Last.Locator("a.download", new() { HasTextString = "report.docx" });
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.Screenshots, "chat-part-and-export.png"), FullPage = true });
+        await page.Locator("#messages li.assistant").Last.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserHost.Screenshots, "chat-export-link.png") });
+        IDownload download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        Assert.EndsWith(".docx", download.SuggestedFilename, StringComparison.Ordinal);
+        string path = Path.Combine(BrowserHost.Screenshots, "chat-export.docx");
+        await download.SaveAsAsync(path);
+        byte[] bytes = await File.ReadAllBytesAsync(path);
+        Assert.Equal((byte)'P', bytes[0]);
+        Assert.Equal((byte)'K', bytes[1]);
+    }
+
     /// <summary>Enter sends (Shift+Enter is a new line); an earlier conversation is listed and reopens as it was said.</summary>
     [Fact]
     public async Task EnterSends_AndAnEarlierConversationReopens()

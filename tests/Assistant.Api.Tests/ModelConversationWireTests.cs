@@ -62,7 +62,7 @@ public sealed class ModelConversationWireTests : IAsyncLifetime
         Assert.Equal(1200, (int)(server.Requests[0].Body["max_completion_tokens"] ?? server.Requests[0].Body["max_tokens"])!);
         Assert.Equal("auto", (string?)server.Requests[0].Body["tool_choice"]);
         var offered = server.Requests[0].Body["tools"]!.AsArray().Select(t => (string)t!["function"]!["name"]!).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["evaluation_draft_section", "evaluation_explain_indicator", "evaluation_get_score", "evaluation_search_reports", "evaluation_verify_text"], offered);
+        Assert.Equal(["evaluation_draft_report_part", "evaluation_draft_section", "evaluation_explain_indicator", "evaluation_export_links", "evaluation_get_score", "evaluation_search_reports", "evaluation_verify_text"], offered);
         string tools = server.Requests[0].Body["tools"]!.ToJsonString();
         Assert.Contains("\"index\"", tools, StringComparison.Ordinal);
         Assert.DoesNotContain("cancellationToken", tools, StringComparison.OrdinalIgnoreCase);
@@ -73,7 +73,7 @@ public sealed class ModelConversationWireTests : IAsyncLifetime
 
         // The audit: the chat prompt rendered (with its version), then the tool, both for this evaluation and model.
         var audit = done.GetProperty("audit").EnumerateArray().ToList();
-        Assert.Equal(["prompt:chat@2", "tool:get_score@"], audit.Select(a => $"{a.GetProperty("kind").GetString()}:{a.GetProperty("name").GetString()}@{a.GetProperty("version").GetString()}"));
+        Assert.Equal(["prompt:chat@3", "tool:get_score@"], audit.Select(a => $"{a.GetProperty("kind").GetString()}:{a.GetProperty("name").GetString()}@{a.GetProperty("version").GetString()}"));
         Assert.All(audit, a => Assert.Equal("fake-chat", a.GetProperty("model").GetString()));
         Assert.All(audit, a => Assert.Equal(ApiFactory.Unit, a.GetProperty("unit").GetString()));
         Assert.All(audit, a => Assert.False(string.IsNullOrEmpty(a.GetProperty("keyPrefix").GetString())));

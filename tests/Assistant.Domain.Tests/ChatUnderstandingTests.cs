@@ -1,5 +1,9 @@
 using Assistant.Domain.Conversation;
+using Assistant.Domain.Drafting;
 using Assistant.Domain.Facts;
+using Assistant.Domain.Reporting;
+using Assistant.Domain.Scoring;
+using Assistant.Domain.Verification;
 
 namespace Assistant.Domain.Tests;
 
@@ -120,17 +124,85 @@ public class ChatUnderstandingTests
     }
 
     [Theory]
-    [InlineData("帮我写第一部分")]
-    [InlineData("第二部分能起草吗？")]
-    [InlineData("能导出成Word吗？")]
     [InlineData("把这段改正式一点：今年见习的人不多。")]
-    public void WhatCannotBeDoneHere_IsSaidPlainly(string message)
+    [InlineData("把这段改正式一点")]
+    [InlineData("帮我润色一下这段话：实习生来的少。")]
+    [InlineData("这段太长了，精简一下：资金下达及时，使用规范。")]
+    public void RewritingOffline_SaysPlainlyAModelIsNeeded_AndOffersWhatCanBeDone(string message)
     {
         FactSheet sheet = Sheet(Internship);
         Intent intent = IntentRouter.Route(message, sheet);
-        OfflineAnswer? answer = OfflineAnswers.FromTable(intent, sheet);
-        Assert.NotNull(answer);
-        Assert.Matches("还不能|需要大模型", answer.Text);
+        Assert.Equal(IntentKind.Rewrite, intent.Kind);
+        string answer = Released(sheet, OfflineAnswers.FromTable(intent, sheet)!);
+        Assert.Contains("需要大模型", answer, StringComparison.Ordinal);
+        Assert.Contains("不能改写", answer, StringComparison.Ordinal);
+        Assert.Contains("起草", answer, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> EveryTableAndPart()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (string table in Directory.EnumerateFiles(Assistant.Testing.RepoPaths.Shared + "/reference", "*.json").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal))
+        {
+            foreach (string part in new[] { "一", "二", "四", "五" })
+            {
+                data.Add(table, part);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>A part drafted offline (as the report service composes it), quoted whole in the answer: every number passes the gate.</summary>
+    [Theory]
+    [MemberData(nameof(EveryTableAndPart))]
+    public void ADraftedPart_IsQuotedWhole_AndEveryNumberPassesTheGate(string table, string part)
+    {
+        FactSheet sheet = Sheet(table);
+        ReportPartInfo info = ReportParts.Find(part)!;
+        FactSheet report = ReportFacts.Extend(sheet);
+        string text = DraftText.Render(ReportComposer.Compose(info.Key, report, [], ScoringPolicy.Default).Draft, report, 0).Text;
+        (string clean, _) = ReportText.Clean(text, info.Numeral);
+        Assert.True(Verifier.Verify(report, clean).IsClean);
+
+        string stored = Released(sheet, ReportAnswers.Drafted(sheet, new DraftedPart(part, info.Heading, clean, true, 2, 3, null)));
+        Assert.Contains("保存为报告的第3版", stored, StringComparison.Ordinal);
+        foreach (string line in clean.Split('\n').Where(l => l.Trim().Length > 0))
+        {
+            Assert.Contains(line.Trim(), stored, StringComparison.Ordinal);
+        }
+
+        string unsaved = Released(sheet, ReportAnswers.Drafted(sheet, new DraftedPart(part, info.Heading, clean, true, 0, null, "这张表没有保存在系统里")));
+        Assert.Contains("没有保存", unsaved, StringComparison.Ordinal);
+        Assert.DoesNotContain("版", unsaved.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("能导出成Word吗？", "docx")]
+    [InlineData("导出表格", "xlsx")]
+    [InlineData("下载报告", "docx")]
+    [InlineData("报告能存成ＰＤＦ吗", "pdf")]
+    [InlineData("倒出word", "docx")]
+    public void Export_AnswersWithTheLinks_OrSaysWhatToDoFirst(string message, string format)
+    {
+        FactSheet sheet = Sheet(Transfer);
+        Intent intent = IntentRouter.Route(message, sheet);
+        Assert.Equal(IntentKind.Export, intent.Kind);
+        Assert.Equal(format, intent.Format);
+        const string Root = "/api/v1/evaluations/0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+
+        string both = Released(sheet, ReportAnswers.Export(sheet, intent.Format, new ExportLinks(Root + "/report.docx", Root + "/table.xlsx")));
+        Assert.Contains(Root + "/report.docx", both, StringComparison.Ordinal);
+        Assert.Contains(Root + "/table.xlsx", both, StringComparison.Ordinal);
+        Assert.Equal(format == "pdf", both.Contains("PDF", StringComparison.Ordinal));
+
+        string tableOnly = Released(sheet, ReportAnswers.Export(sheet, intent.Format, new ExportLinks(null, Root + "/table.xlsx")));
+        Assert.Contains("起草全文", tableOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain("report.docx", tableOnly, StringComparison.Ordinal);
+
+        string unsaved = Released(sheet, ReportAnswers.Export(sheet, intent.Format, new ExportLinks(null, null)));
+        Assert.Contains("保存这张表", unsaved, StringComparison.Ordinal);
+        Assert.DoesNotContain("/api/", unsaved, StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string> EveryTableAndQuestion()
@@ -141,7 +213,7 @@ public class ChatUnderstandingTests
             "执行率是什么意思", "得分怎么算的", "总分怎么算？每项扣多少？", "资金扣了几分", "是什么等级", "超额了为什么不多给分",
             "哪些没完成", "哪些超额比较多", "哪些没写原因", "有哪些问题", "分值加起来多少", "整体情况", "原因有没有说服力",
             "第1项完成率多少", "第2项为什么没完成", "取消的指标怎么还给分", "效果良好对效果显著给满分合理吗", "要不要写超额原因",
-            "帮我写第二部分", "导出word", "把这段改精简：今年任务完成得不好。", "核对：总分89.47分。", "你好",
+            "把这段改精简：今年任务完成得不好。", "核对：总分89.47分。", "你好",
         ];
         foreach (string table in Directory.EnumerateFiles(Assistant.Testing.RepoPaths.Shared + "/reference", "*.json").Select(f => Path.GetFileNameWithoutExtension(f)!).Order(StringComparer.Ordinal))
         {

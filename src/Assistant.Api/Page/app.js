@@ -57,7 +57,9 @@ function marked(text, spans) {
   for (const s of [...spans].sort((a, b) => a.start - b.start)) {
     if (s.start < at || s.start + s.length > text.length) continue;
     if (s.start > at) parts.push(text.slice(at, s.start));
-    parts.push(el("span", { class: s.cls, title: s.title }, text.slice(s.start, s.start + s.length)));
+    parts.push(s.href
+      ? el("a", { class: s.cls, href: s.href, title: s.title, onclick: e => { e.preventDefault(); downloadFrom(s.href, s.name).catch(err => status(err.message, true)); } }, text.slice(s.start, s.start + s.length))
+      : el("span", { class: s.cls, title: s.title }, text.slice(s.start, s.start + s.length)));
     at = s.start + s.length;
   }
   if (at < text.length) parts.push(text.slice(at));
@@ -69,6 +71,18 @@ function heldSpans(text) {
   const marker = "【待核实】";
   let i = text.indexOf(marker);
   while (i >= 0) { spans.push({ start: i, length: marker.length, cls: "num-held", title: "未通过核验的内容已暂扣" }); i = text.indexOf(marker, i + marker.length); }
+  return spans;
+}
+
+/** Download addresses of this API in an answer (the report as Word, the table as Excel): links that fetch with the key. */
+function downloadSpans(text) {
+  const spans = [];
+  const pattern = /\/api\/v1\/evaluations\/[0-9a-fA-F-]{36}\/(report\.docx|table\.xlsx)/g;
+  let m;
+  while ((m = pattern.exec(text)) !== null) {
+    const word = m[1] === "report.docx";
+    spans.push({ start: m.index, length: m[0].length, cls: "download", href: m[0], name: word ? "绩效自评报告.docx" : "绩效自评表.xlsx", title: word ? "下载Word版报告" : "下载Excel版自评表" });
+  }
   return spans;
 }
 
@@ -216,6 +230,10 @@ function onEvent(type, data, answer) {
     case "sentence": {
       const spans = data.numbers.filter(n => verdictClass(n.verdict)).map(n => ({ start: n.start, length: n.length, cls: verdictClass(n.verdict), title: n.factId ? "已核实：" + n.factId : "已核实" }));
       for (const h of data.held) if (h.start >= 0) spans.push({ start: h.start, length: h.length, cls: "num-held", title: h.reason });
+      for (const d of downloadSpans(data.text)) {
+        for (let i = spans.length - 1; i >= 0; i--) if (spans[i].start < d.start + d.length && d.start < spans[i].start + spans[i].length) spans.splice(i, 1);
+        spans.push(d);
+      }
       answer.append(el("span", { class: "sentence" }, ...marked(data.text, spans), ...citeLinks(data.sources)));
       if (data.paragraphEnd) answer.append("\n");
       break;
@@ -223,6 +241,7 @@ function onEvent(type, data, answer) {
     case "sources": showSources(data.sources); break;
     case "explanation": showSources(data.similarCases); break;
     case "draft": renderDraft(data.draft, data.version); break;
+    case "report": if (typeof loadReport === "function") loadReport().catch(err => status(err.message, true)); break;
     case "verification": answer.append(el("div", { class: "checked" }, el("span", { class: "muted" }, "核对的原文："), ...marked(data.text, mentionSpans(data.verification)))); break;
     case "score": renderScore(data); break;
     case "error": answer.append(el("div", { class: "finding-error" }, data.title + "：" + data.detail)); break;

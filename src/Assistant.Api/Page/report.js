@@ -68,8 +68,11 @@ async function loadReport() {
   }
 }
 
-async function download(suffix, fallbackName) {
-  const response = await api(reportUrl(suffix));
+function download(suffix, fallbackName) { return downloadFrom(reportUrl(suffix), fallbackName); }
+
+/** Fetches a file of this API with the key and saves it under the name the server gave. */
+async function downloadFrom(path, fallbackName) {
+  const response = await api(path);
   const blob = await response.blob();
   const disposition = response.headers.get("Content-Disposition") || "";
   const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);

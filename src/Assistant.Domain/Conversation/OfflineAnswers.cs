@@ -4,7 +4,7 @@ namespace Assistant.Domain.Conversation;
 
 /// <summary>
 /// The answers the offline assistant composes from the table alone (no corpus, no storage): everything
-/// but drafting part 三 and similar cases, which need the corpus and storage. Null for those. (Explanations
+/// but drafting (any part), export and similar cases, which need the report service, the corpus and storage. Null for those. (Explanations
 /// here carry no similar cases; the assistant adds them from the corpus.)
 /// </summary>
 public static class OfflineAnswers
@@ -21,9 +21,7 @@ public static class OfflineAnswers
             IntentKind.Summary => TableAnswers.Summary(sheet),
             IntentKind.Assess => ReviewAnswers.Assess(sheet, intent.Indicators, intent.Text),
             IntentKind.Clarify => ReviewAnswers.Clarify(sheet, intent.Indicators),
-            IntentKind.Export => ReviewAnswers.Export(sheet, intent.Format),
             IntentKind.Rewrite => ReviewAnswers.RewriteOffline(sheet, intent.Text, intent.Topic),
-            IntentKind.Draft when intent.Part is not "三" => ReviewAnswers.PartNotAvailable(sheet, intent.Part ?? "三"),
             IntentKind.Help => ReviewAnswers.Help(sheet),
             IntentKind.Explain => ReviewAnswers.Explain(sheet, intent.Indicators),
             IntentKind.Verify when intent.Text is { } text => ReviewAnswers.Verify(sheet, text),

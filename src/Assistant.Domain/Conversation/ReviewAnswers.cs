@@ -10,8 +10,7 @@ namespace Assistant.Domain.Conversation;
 /// <summary>
 /// Answers a reviewer's questions without a model: one indicator explained, whether a stated reason
 /// convinces (does it explain the size of the gap, is it the same sentence on several rows, does it
-/// contradict the numbers), which row was meant, and honest answers for what needs a model or another
-/// part of the product (other report parts, export, rewriting). Pure.
+/// contradict the numbers), which row was meant, and an honest answer for what needs a model (rewriting). Pure.
 /// </summary>
 public static partial class ReviewAnswers
 {
@@ -180,32 +179,6 @@ public static partial class ReviewAnswers
         return w.Done();
     }
 
-    /// <summary>A part of the report other than 三: not drafted here yet; say what can be done, draft nothing.</summary>
-    public static OfflineAnswer PartNotAvailable(FactSheet sheet, string part)
-    {
-        var w = new AnswerWriter(sheet);
-        string title = Parts.TryGetValue(part, out string? t) ? t : part;
-        w.Line($"您要的是“{title}”。对话里目前只能起草第三部分“偏离绩效目标的原因和下一步改进措施”，这一部分还不能在这里起草，我没有改动任何草稿。");
-        w.Line(part switch
-        {
-            "一" => "这一部分写目标怎么分解下达：可以先用表中的年度资金总额和各项指标值作素材。",
-            "二" => "这一部分写资金投入、资金管理、总体目标和各项指标的完成情况：可以问我执行率、每项完成率和扣分，答案里的数字都已核对。",
-            "四" => "这一部分写自评结果拟如何应用和公开，需要单位自己的安排。",
-            "五" => "这一部分写其他需要说明的问题：可以问我“有哪些问题”，把表内检查出的问题作为素材。",
-            _ => "可以先起草第三部分，再逐项补充其他部分。",
-        });
-        w.Line("需要第三部分时，发“起草第三部分”。");
-        return w.Done();
-    }
-
-    public static OfflineAnswer Export(FactSheet sheet, string? format)
-    {
-        var w = new AnswerWriter(sheet);
-        w.Line($"对话里目前还不能直接导出{(format == "pdf" ? "PDF" : "Word")}文件。");
-        w.Line("第三部分的草稿在右侧“草稿”区，可以点“复制”粘贴到报告里；草稿也可以通过接口按版本取回。");
-        return w.Done();
-    }
-
     /// <summary>Rewriting needs a model: say so plainly, and offer what can be done without one.</summary>
     public static OfflineAnswer RewriteOffline(FactSheet sheet, string? text, string? topic)
     {
@@ -273,7 +246,8 @@ public static partial class ReviewAnswers
         w.Line("列出指标，如“哪些没完成”“哪些超额较多”“哪些没写原因”“有哪些问题”；");
         w.Line($"解释某项指标，如“{example}为什么没完成”，也认简称和“第几项”；");
         w.Line("判断原因是否站得住，如“这个原因有说服力吗”；");
-        w.Line("起草第三部分，如“起草偏离原因”“只写改进措施”“写一下实习生那项的段落”；");
+        w.Line("起草或重写报告的任一部分，如“帮我写第一部分”“第二部分能起草吗”“起草偏离原因”“只写改进措施”“写一下实习生那项的段落”，保存为报告的新版本；");
+        w.Line("导出Word版报告或Excel版自评表（“能导出成Word吗”）；");
         w.Line("查找往年相似案例；核对一段文字里的数字（“核对：……”）。");
         return w.Done();
     }

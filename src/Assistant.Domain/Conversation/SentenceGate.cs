@@ -37,6 +37,10 @@ public sealed class SentenceGate
     private readonly Func<int> _sourceCount;
     private readonly StringBuilder _pending = new();
     private readonly StringBuilder _released = new();
+    private readonly StringBuilder _paragraph = new();
+
+    /// <summary>How much of the paragraph so far a sentence is read after (see <see cref="WithContext"/>).</summary>
+    private const int MaxContext = 1200;
 
     /// <param name="sheet">The facts numbers are checked against.</param>
     /// <param name="sourceCount">How many sources [S1]… exist when a sentence is released (they may grow as tools run).</param>
@@ -199,6 +203,11 @@ public sealed class SentenceGate
         var facts = rendered.Paragraphs.SelectMany(p => p.FactIds).Distinct(StringComparer.Ordinal).ToList();
 
         VerificationReport report = _verifier.Verify(text);
+        if (!report.IsClean && _paragraph.Length > 0)
+        {
+            report = WithContext(report, text);
+        }
+
         var problems = DraftText.Problems(report);
         var held = new List<HeldSpan>();
         var sb = new StringBuilder(text);
@@ -229,12 +238,52 @@ public sealed class SentenceGate
 
         HeldCount += held.Count;
         _released.Append(released);
+        _paragraph.Append(released);
+        if (_paragraph.Length > MaxContext)
+        {
+            _paragraph.Remove(0, _paragraph.Length - MaxContext);
+        }
+
         if (paragraphEnd)
         {
             _released.Append('\n');
+            _paragraph.Clear();
         }
 
         return new GatedSentence(released, sources, facts, numbers, held, paragraphEnd);
+    }
+
+    /// <summary>
+    /// A sentence read after the rest of its paragraph (“以上指标均达到年度指标值”, a clause without a subject of
+    /// its own): a number or claim the sentence alone could not support is released when the paragraph so far
+    /// supports it. Only problems are reconsidered, so the context never holds back what the sentence alone passed.
+    /// </summary>
+    private VerificationReport WithContext(VerificationReport alone, string text)
+    {
+        string context = _paragraph.ToString();
+        int offset = context.Length;
+        VerificationReport full = _verifier.Verify(context + text);
+        var mentions = alone.Mentions.Select(m =>
+        {
+            if (m.Verdict is not (Verdict.Unverified or Verdict.Contradicted or Verdict.OutOfScope))
+            {
+                return m;
+            }
+
+            CheckedMention? c = full.Mentions.FirstOrDefault(x => x.Mention.Start == m.Mention.Start + offset && x.Mention.Length == m.Mention.Length);
+            return c is { Verdict: Verdict.Verified or Verdict.Derived or Verdict.Identifier } ? c with { Mention = m.Mention } : m;
+        }).ToList();
+        var claims = alone.Claims.Select(a =>
+        {
+            if (a.Verdict != Verdict.Contradicted)
+            {
+                return a;
+            }
+
+            CheckedClaim? c = full.Claims.FirstOrDefault(x => x.Start == a.Start + offset && x.Length == a.Length);
+            return c is not null && c.Verdict != Verdict.Contradicted ? c with { Start = a.Start } : a;
+        }).ToList();
+        return alone with { Mentions = mentions, Claims = claims };
     }
 
     private static int Shifted(int start, IReadOnlyList<(int Start, int Length, string Reason)> problems)

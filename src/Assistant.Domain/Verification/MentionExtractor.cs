@@ -41,8 +41,19 @@ public static partial class MentionExtractor
             return true;
         }
 
+        // A link (a download address) is an identifier as a whole: its digits are no quantities.
+        foreach (Match m in Link().Matches(s))
+        {
+            Add(m, MentionKind.DocumentNumber, null, UnitSpec.None, null);
+        }
+
         foreach (Match m in DocumentNumber().Matches(s))
         {
+            if (!Free(m))
+            {
+                continue;
+            }
+
             Add(m, MentionKind.DocumentNumber, null, UnitSpec.None, null);
         }
 
@@ -182,6 +193,9 @@ public static partial class MentionExtractor
 
     [GeneratedRegex(@"[\u4e00-\u9fa5A-Za-z]{1,16}\s*[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*\d{1,4}\s*号")]
     private static partial Regex DocumentNumber();
+
+    [GeneratedRegex(@"(?:https?://|(?<![\w/])/api/v\d+/)[A-Za-z0-9._~%/?#=&+\-]+")]
+    private static partial Regex Link();
 
     [GeneratedRegex(@"(?:(?<=^|[\n。；;：:])[ \t]*[（(]\s*\d{1,2}\s*[)）])|(?:(?<=^|\n)[ \t]*\d{1,2}(?:[、]|\.(?!\d)))|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|第\s*\d{1,3}\s*(?=[项条款章节部分批期次个])")]
     private static partial Regex ListMarker();

@@ -11,6 +11,7 @@ using Assistant.Features.Drafting;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Records;
 using Assistant.Features.Orchestration;
+using Assistant.Features.Reporting;
 using Microsoft.SemanticKernel;
 
 namespace Assistant.Features.Conversations;
@@ -41,7 +42,7 @@ public sealed record VerifyToolResult(string Text, VerificationResponse Verifica
 /// kernel's filters audit both alike. Each call is reported as a <c>tool</c> event; sources found are
 /// numbered [S1]… for the whole turn.
 /// </summary>
-public sealed class ChatTools
+public sealed partial class ChatTools
 {
     /// <summary>The plugin's name; the model sees the functions as <c>evaluation_get_score</c> and so on.</summary>
     public const string PluginName = "evaluation";
@@ -54,6 +55,8 @@ public sealed class ChatTools
     private readonly CorpusSearch? search;
     private readonly DraftingService? drafting;
     private readonly RecordStore? records;
+    private readonly ReportService? reports;
+    private readonly ReportStore? reportStore;
     private readonly Func<ChatEvent, Task> emit;
     private readonly List<CitationDto> sources = [];
     private readonly List<ToolCallDto> calls = [];
@@ -62,11 +65,15 @@ public sealed class ChatTools
     /// <remarks>
     /// Without a database (the command line, no corpus) <paramref name="explanations"/>, <paramref name="search"/>
     /// and <paramref name="drafting"/> may be null: explanations come without similar cases, searching says so,
-    /// drafting is refused. Without <paramref name="records"/> a draft is returned but not stored.
+    /// drafting is refused. Without <paramref name="records"/> a draft is returned but not stored. Without
+    /// <paramref name="reports"/> report parts cannot be drafted; without <paramref name="reportStore"/> (or with
+    /// no stored evaluation, <paramref name="evaluationId"/> empty) they are drafted but not stored.
     /// </remarks>
     public ChatTools(ChatCaller caller, Guid evaluationId, FactSheet sheet, ScoringPolicy policy, ExplanationService? explanations, CorpusSearch? search,
-        DraftingService? drafting, RecordStore? records, Func<ChatEvent, Task> emit, Kernel? kernel = null)
+        DraftingService? drafting, RecordStore? records, Func<ChatEvent, Task> emit, Kernel? kernel = null, ReportService? reports = null, ReportStore? reportStore = null)
     {
+        this.reports = reports;
+        this.reportStore = reportStore;
         this.caller = caller;
         this.evaluationId = evaluationId;
         this.sheet = sheet;
@@ -112,6 +119,10 @@ public sealed class ChatTools
         InvokeAsync<SearchToolResult>("search_reports", new() { ["query"] = query, ["section"] = section });
 
     public Task<DraftToolResult> DraftAsync(string section) => InvokeAsync<DraftToolResult>("draft_section", new() { ["section"] = section });
+
+    public Task<PartToolResult> DraftPartAsync(string part) => InvokeAsync<PartToolResult>("draft_report_part", new() { ["part"] = part });
+
+    public Task<ExportToolResult> ExportAsync() => InvokeAsync<ExportToolResult>("export_links", []);
 
     public Task<VerifyToolResult> VerifyAsync(string text) => InvokeAsync<VerifyToolResult>("verify_text", new() { ["text"] = text });
 

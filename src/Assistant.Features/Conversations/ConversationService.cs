@@ -13,6 +13,7 @@ using Assistant.Features.Evaluations;
 using Assistant.Features.Records;
 using Assistant.Features.Models;
 using Assistant.Features.Orchestration;
+using Assistant.Features.Reporting;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.SemanticKernel;
@@ -49,7 +50,9 @@ public sealed partial class ConversationService(
     DraftingService drafting,
     DraftingModel model,
     AssistantKernel kernels,
-    ILogger<ConversationService> logger)
+    ILogger<ConversationService> logger,
+    ReportService? reports = null,
+    ReportStore? reportStore = null)
 {
     /// <summary>At most this many rounds of tool calls per turn; then the model must answer.</summary>
     public const int MaxToolRounds = ModelPipeline.MaxToolRounds;
@@ -121,9 +124,10 @@ public sealed partial class ConversationService(
         (string providerName, string modelId) = client?.Describe() ?? ("offline", OfflineModelId);
         var audit = new AuditLog(new AuditScope(conversation.EvaluationId, caller.Unit, caller.KeyPrefix)) { Model = (providerName, modelId) };
         Kernel kernel = kernels.Create(audit);
-        var tools = new ChatTools(caller, conversation.EvaluationId, sheet, policy, explanations, search, drafting, records, Emit, kernel);
+        var tools = new ChatTools(caller, conversation.EvaluationId, sheet, policy, explanations, search, drafting, records, Emit, kernel, reports, reportStore);
         tools.Continue(EarlierSources(history));
         var gate = new SentenceGate(sheet, () => tools.Sources.Count);
+        tools.FactsLearned = gate.AddFacts;
         var sentences = new List<GatedSentence>();
         async Task ReleaseAsync(IReadOnlyList<GatedSentence> released)
         {

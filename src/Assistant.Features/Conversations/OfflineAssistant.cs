@@ -35,9 +35,9 @@ public sealed partial class OfflineAssistant
                 case IntentKind.Draft when intent.Part is "三":
                     return DraftSectionThree(await tools.DraftAsync(intent.Section ?? "deviation"), intent.Indicators);
                 case IntentKind.Draft:
-                    return DraftPart(intent.Part ?? "全文", sheet);
+                    return await DraftPartAsync(intent.Part ?? "全文", tools, sheet);
                 case IntentKind.Export:
-                    return Export(intent.Format ?? "docx", sheet);
+                    return Take(ReportAnswers.Export(sheet, intent.Format, Links(await tools.ExportAsync())));
                 case IntentKind.Similar:
                     return Similar(await tools.SearchAsync(intent.Query ?? message, "deviation-reason"));
                 case IntentKind.Verify:
@@ -64,14 +64,31 @@ public sealed partial class OfflineAssistant
         return ReviewAnswers.Help(FactSheet.Build(evaluation)).Text;
     }
 
-    /// <summary>
-    /// Parts 一, 二, 四, 五 and the whole report: the seam where the report service plugs in. Until it does,
-    /// the answer says what was asked and what can be done, and drafts nothing.
-    /// </summary>
-    private string DraftPart(string part, FactSheet sheet) => Take(ReviewAnswers.PartNotAvailable(sheet, part));
+    /// <summary>Parts 一, 二, 四, 五 and the whole report, through the report service (the same kernel function the model calls).</summary>
+    private async Task<string> DraftPartAsync(string part, ChatTools tools, FactSheet sheet)
+    {
+        PartToolResult r = await tools.DraftPartAsync(part);
+        if (r.Error is { } error || r.Report is null)
+        {
+            return Take(ReportAnswers.NotDrafted(sheet, part, r.Error ?? "起草失败。"));
+        }
 
-    /// <summary>Export (docx | pdf): the seam for the report export; until then, an honest answer.</summary>
-    private string Export(string format, FactSheet sheet) => Take(ReviewAnswers.Export(sheet, format));
+        var drafted = new DraftedPart(r.Part, r.Title, r.Drafted?.Text ?? r.Report.Text,
+            (r.Drafted?.Status ?? r.Report.Status) == DraftResult.Verified,
+            r.Drafted?.Notes.Count ?? r.Report.Parts.Sum(p => p.Notes.Count),
+            r.Version > 0 ? r.Version : null, r.NotStored)
+        {
+            Parts = r.Report.Parts.Select(p => (p.Heading, p.Status == DraftResult.Verified)).ToList(),
+            OthersKept = r.Report.Parts.Count > 1,
+        };
+        return Take(ReportAnswers.Drafted(sheet, drafted));
+    }
+
+    public static ExportLinks Links(ExportToolResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new ExportLinks(r.Report, r.Table);
+    }
 
     /// <summary>Adopts a composed answer's facts as this turn's (ids made unique across answers of the turn).</summary>
     private string Take(OfflineAnswer answer)

@@ -6,6 +6,7 @@ using Assistant.Features.Corpus;
 using Assistant.Features.Drafting;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Orchestration;
+using Assistant.Features.Reporting;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 
@@ -27,7 +28,7 @@ public static class SingleTurn
 {
     /// <param name="kernels">Needed with a <paramref name="model"/>: the turn's kernel carries the tools as its plugin.</param>
     public static async Task<SingleTurnResult> AskAsync(Evaluation evaluation, string? policyName, string question, IChatClient? model, AssistantKernel? kernels,
-        ExplanationService? explanations, CorpusSearch? search, DraftingService? drafting, CancellationToken cancellationToken = default)
+        ExplanationService? explanations, CorpusSearch? search, DraftingService? drafting, ReportService? reports = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         if (string.IsNullOrWhiteSpace(question))
@@ -45,8 +46,9 @@ public static class SingleTurn
         }
 
         Kernel? kernel = kernels?.Create(new AuditLog(new AuditScope(Guid.Empty, "cli", null)) { Model = (provider, modelId) });
-        var tools = new ChatTools(new ChatCaller("cli", null, CanDraft: true), Guid.Empty, sheet, policy, explanations, search, drafting, null, _ => Task.CompletedTask, kernel);
+        var tools = new ChatTools(new ChatCaller("cli", null, CanDraft: true), Guid.Empty, sheet, policy, explanations, search, drafting, null, _ => Task.CompletedTask, kernel, reports);
         var gate = new SentenceGate(sheet, () => tools.Sources.Count);
+        tools.FactsLearned = gate.AddFacts;
         var sentences = new List<GatedSentence>();
         Task Release(IReadOnlyList<GatedSentence> released)
         {

@@ -43,9 +43,14 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
         var parts = new List<ReportPartDto>();
         foreach (ReportPartInfo info in ReportParts.All)
         {
-            if (only is not null && info.Key != only && previous?.Part(info.Key) is { } kept)
+            // One part asked: only that part is drafted; the others stay as they were (or absent, when nothing was drafted yet).
+            if (only is not null && info.Key != only)
             {
-                parts.Add(kept);
+                if (previous?.Part(info.Key) is { } kept)
+                {
+                    parts.Add(kept);
+                }
+
                 continue;
             }
 

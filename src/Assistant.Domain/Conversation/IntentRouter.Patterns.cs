@@ -1,0 +1,130 @@
+using System.Text.RegularExpressions;
+
+namespace Assistant.Domain.Conversation;
+
+/// <summary>The words staff use, one pattern per cue.</summary>
+public static partial class IntentRouter
+{
+    [GeneratedRegex("正式一?点|正式些|更正式|改正式|改得正式|书面一?点|公文|润色|改写|改一改|改一下|重新表述|换个说法|精简|简洁|简练|精炼|压缩|缩短|太长|口语|通顺")]
+    private static partial Regex Rewrite();
+
+    [GeneratedRegex("精简|简洁|简练|精炼|压缩|缩短|太长")]
+    private static partial Regex Concise();
+
+    [GeneratedRegex("核对|核实|检查|校验|查一下|看看这段|看下这段|看一下这段|对不对|对吗|有没有错|有错吗|准不准|准确吗|verify|check")]
+    private static partial Regex VerifyVerb();
+
+    [GeneratedRegex("(导出|下载|输出|生成|存成|存为|保存为|保存成|另存|转成|做成|弄成|变成).{0,6}(word|docx|doc|pdf|文档|文件|成稿|excel|xlsx)|^(导出|下载)|word版|docx|xlsx|excel版|导出|下载")]
+    private static partial Regex Export();
+
+    [GeneratedRegex("excel|xlsx|表格|自评表|电子表")]
+    private static partial Regex TableFile();
+
+    [GeneratedRegex("word|docx|报告|文档|公文")]
+    private static partial Regex ReportFile();
+
+    [GeneratedRegex("要不要写|需不需要写|需要写.{0,4}吗|要写.{0,6}吗|用不用写|要说明吗|需要说明吗|要不要说明|必须写|要补.{0,4}原因吗|需不需要说明")]
+    private static partial Regex ReasonNeeded();
+
+    [GeneratedRegex("说服力|站得住|站不住|说得通|说不通|说得过去|靠谱|有道理|合理吗|行不行|行吗|可以吗|能过吗|过得了|能不能过|通过审核|审核能过|有没有矛盾|矛盾吗|矛盾|自相矛盾|对得上吗|经得起|可信|充分吗|够不够")]
+    private static partial Regex AssessWords();
+
+    [GeneratedRegex("相似|类似|参考|案例|先例|往年|历年|其[他它](省|市|县|区|地区|地方|单位)|别的(省|市|县|区|地区|地方|单位)|外地|外省|兄弟|别人|同类|差不多的情况|借鉴|范例|范文|例子")]
+    private static partial Regex Similar();
+
+    [GeneratedRegex("是什么意思|什么意思|啥意思|啥叫|什么叫|何为|怎么划分|如何划分|怎么分档|划分|是啥|(?<!原因)是什么|怎么算|咋算|如何算|怎么计算|如何计算|计算公式|公式|怎么来的|咋来的|怎么得出|如何得出|怎么得来|算出来的|怎么算出|规则|规定|依据|口径|定义|指什么|按什么|标准是")]
+    private static partial Regex Meaning();
+
+    [GeneratedRegex("转移支付.{0,12}(得分|分数|打分|总分|计分|评分)|(没有|没|不)(得分|分数|打分|计分|评分)|不打分")]
+    private static partial Regex Transfer();
+
+    [GeneratedRegex("取消")]
+    private static partial Regex Cancelled();
+
+    [GeneratedRegex("还给|照样给|也给|仍给|还算|还计|计入|满分")]
+    private static partial Regex StillScored();
+
+    [GeneratedRegex("封顶|上限|不多给|不加分|多给分|多得分|不能多得|不能超过分值|超过满分|最多得|最高得|加分")]
+    private static partial Regex Cap();
+
+    [GeneratedRegex("效果良好|效果显著|效果较好|定性|达成|部分达成")]
+    private static partial Regex Qualitative();
+
+    [GeneratedRegex("合理|应该|对吗|该不该|能给|可以给|给满分|怎么给|凭什么|为啥给|为什么给|给的满分|算满分|按满分")]
+    private static partial Regex Fair();
+
+    [GeneratedRegex("扣了|扣分|扣多少|扣几|扣的|被扣|丢了|丢分|失分|少了几分|少得|差几分|差了几分|损失了?多少分")]
+    private static partial Regex Lost();
+
+    [GeneratedRegex("执行率|支出进度|执行进度|花了|用了多少|花掉|支出了|执行了多少")]
+    private static partial Regex RateWord();
+
+    [GeneratedRegex("等级|档次|优秀|优还是|良还是|算优|算良|评级|几档|哪一档|哪档")]
+    private static partial Regex GradeWord();
+
+    [GeneratedRegex(@"总分|总得分|一共.{0,3}分|加起来|合计|总共.{0,3}分|几分|多少分|得分|满分\s*\d")]
+    private static partial Regex TotalWord();
+
+    [GeneratedRegex("得分|分数|打分|计分|评分|给分|怎么扣")]
+    private static partial Regex ScoreWord();
+
+    [GeneratedRegex("完成率|完成度|完成比例|完成了百分之|完成得|完成情况|达标没|达标了吗|达到了吗|完成了吗|完成得怎|完成得咋")]
+    private static partial Regex CompletionWord();
+
+    [GeneratedRegex("资金|钱|经费|预算|拨款")]
+    private static partial Regex FundWord();
+
+    [GeneratedRegex("分值|权重")]
+    private static partial Regex WeightWord();
+
+    [GeneratedRegex("差了|差多少|差几|差距|缺口|少了多少|还差|超了多少|超出多少|多了多少|超了几|超多少|超过多少")]
+    private static partial Regex GapWord();
+
+    [GeneratedRegex("多少|几个|几成|百分之几|是几|几分")]
+    private static partial Regex HowMuch();
+
+    [GeneratedRegex("哪些|哪几|哪个|哪项|有没有.{0,8}(没|未|超|不)|列一下|列出|列个|清单|都有|有几个|有几项|几项|多少项|有哪")]
+    private static partial Regex ListWord();
+
+    [GeneratedRegex("问题|毛病|错误|风险|需要注意|要注意|检查结果|挑|疑点|不规范|勾稽|硬伤")]
+    private static partial Regex Findings();
+
+    [GeneratedRegex("没有?写.{0,4}原因|没有?填.{0,4}原因|缺.{0,4}原因|没填偏差|未填|没填|没有原因|未说明|没说明|缺原因|没有说明|没写偏差|漏填|没写理由|未写")]
+    private static partial Regex NoReason();
+
+    [GeneratedRegex("超额|超得|超了|超过|超出|超标|远超|大幅超")]
+    private static partial Regex Over();
+
+    [GeneratedRegex("没有完成|未完成|没完成|没达标|未达标|不达标|没达到|未达到|没有达到|没做到|差了|扣分|扣了分|没得满分|未得满分|不满分|偏低|短缺|落后")]
+    private static partial Regex ShortWord();
+
+    [GeneratedRegex("指标|项目|哪些|哪几")]
+    private static partial Regex IndicatorWord();
+
+    [GeneratedRegex("为什么|为何|为啥|什么原因|原因是|原因何在|怎么回事|咋回事|怎么没|咋没|怎么样|咋样|怎样|如何|情况|why|explain|解释")]
+    private static partial Regex Why();
+
+    [GeneratedRegex("总体|整体|概况|概览|总结|汇总|summary|看看这张表|表的情况")]
+    private static partial Regex Overview();
+
+    [GeneratedRegex("为什么|为何|为啥|什么原因|原因是|原因何在|怎么回事|咋回事|怎么没|咋没|why")]
+    private static partial Regex StrongWhy();
+
+    [GeneratedRegex("有的|有些|部分指标|一些指标")]
+    private static partial Regex SomeRows();
+
+    [GeneratedRegex("这段|这句|这一段|下面|以下|如下|这样写|我写的|这么写")]
+    private static partial Regex ThisText();
+
+    [GeneratedRegex("原因|理由|解释|说明")]
+    private static partial Regex ReasonWord();
+
+    [GeneratedRegex(@"\d分|几分|多少分")]
+    private static partial Regex PointsWord();
+
+    [GeneratedRegex("请|帮我|找一下|找找|查找|搜索|看看|有没有|相似的?|类似的?|案例|先例|参考|往年的?|[？?，,。！!]")]
+    private static partial Regex AskWords();
+
+    [GeneratedRegex("[“\"「『]([^”\"」』]+)[”\"」』]")]
+    private static partial Regex Quoted();
+}

@@ -1,0 +1,26 @@
+namespace Assistant.Domain.Conversation;
+
+/// <summary>Topic names (what the answer works out).</summary>
+public static class Topics
+{
+    public const string Rate = "rate";
+    public const string Funds = "funds";
+    public const string Total = "total";
+    public const string Grade = "grade";
+    public const string Lost = "lost";
+    public const string Gap = "gap";
+    public const string Completion = "completion";
+    public const string Weights = "weights";
+    public const string ScoreRule = "score-rule";
+    public const string Cap = "cap";
+    public const string Cancelled = "cancelled";
+    public const string Qualitative = "qualitative";
+    public const string Transfer = "transfer";
+    public const string ReasonNeeded = "reason-needed";
+    public const string Short = "short";
+    public const string Overshoot = "overshoot";
+    public const string Unexplained = "unexplained";
+    public const string Findings = "findings";
+    public const string Formal = "formal";
+    public const string Concise = "concise";
+}
