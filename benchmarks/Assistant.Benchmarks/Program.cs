@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == "corpus")
     return await Assistant.Benchmarks.CorpusLoad.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "search-scale")
+{
+    return await Assistant.Benchmarks.SearchScale.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "draft")
 {
     return await Assistant.Benchmarks.DraftLoad.RunAsync(args[1..]);

@@ -6,6 +6,8 @@ using Assistant.Features.Evaluations;
 using Assistant.Features.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Pgvector;
 
 namespace Assistant.Features.Corpus;
@@ -77,7 +79,7 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
             return Result(fileName, IngestResult.Duplicate, id, report);
         }
 
-        var vectors = await EmbedAsync(report.Passages.Select(EmbeddingText).ToList(), cancellationToken);
+        var vectors = await EmbedAsync(report.Passages.Select(PassageRow.EmbeddingText).ToList(), cancellationToken);
         var m = report.Metadata;
         var document = new CorpusDocument
         {
@@ -99,27 +101,14 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
         string embedderId = embedder.Identity();
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
         db.CorpusDocuments.Add(document);
-        db.CorpusPassages.AddRange(report.Passages.Select(p => new CorpusPassage
-        {
-            DocumentId = document.Id,
-            Ordinal = p.Ordinal,
-            Kind = SectionKinds.Name(p.Kind),
-            SectionPath = p.SectionPath,
-            Indicator = p.IndicatorName,
-            Fund = p.Fund,
-            Region = m.Region,
-            Year = m.Year,
-            Text = p.Text,
-            TextHash = TextHash(p.Text),
-            Lexemes = LexicalTokens.Document(p.SectionPath + " " + p.IndicatorName + " " + p.Text),
-            Embedding = new Vector(vectors[p.Ordinal]),
-            Embedder = embedderId,
-            OwnerUnit = owner,
-        }));
+        db.CorpusPassages.AddRange(report.Passages.Select(p => PassageRow.Create(document.Id, p, m, vectors[p.Ordinal], embedderId, owner)));
         try
         {
-            // One SaveChanges is one transaction: the document and all its passages, or nothing.
+            // One transaction: the document, all its passages and their term counts, or nothing.
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await CorpusTermCounts.AddDocumentsAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction(), [document.Id], cancellationToken);
+            await tx.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (Records.RecordStore.IsUniqueViolation(e))
         {
@@ -129,16 +118,6 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
         }
 
         return Result(fileName, IngestResult.Ingested, document.Id, report);
-    }
-
-    /// <summary>What is embedded for a passage: its heading path and indicator give context to short text.</summary>
-    internal static string EmbeddingText(Passage p) =>
-        $"{LastHeading(p.SectionPath)} {p.IndicatorName} {p.Text}";
-
-    private static string LastHeading(string path)
-    {
-        int at = path.LastIndexOf(" / ", StringComparison.Ordinal);
-        return at < 0 ? path : path[(at + 3)..];
     }
 
     public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
@@ -249,7 +228,7 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
                 break;
             }
 
-            var vectors = await EmbedAsync(rows.Select(r => EmbeddingText(new Passage(0, r.Text, SectionKind.Other, r.SectionPath, r.Indicator, null))).ToList(), cancellationToken);
+            var vectors = await EmbedAsync(rows.Select(r => PassageRow.EmbeddingText(r.SectionPath, r.Indicator, r.Text)).ToList(), cancellationToken);
             for (int i = 0; i < rows.Count; i++)
             {
                 rows[i].Embedding = new Vector(vectors[i]);
@@ -258,6 +237,46 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
 
             await db.SaveChangesAsync(cancellationToken);
             total += rows.Count;
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Segments passages stored without terms (rows from before word segmentation), in batches, then
+    /// recounts the term statistics. Returns how many passages were segmented.
+    /// </summary>
+    public async Task<int> SegmentAsync(CancellationToken cancellationToken = default)
+    {
+        int total = 0;
+        while (true)
+        {
+            await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+            List<CorpusPassage> rows = await db.CorpusPassages
+                .Where(p => p.Terms == null)
+                .OrderBy(p => p.Id)
+                .Take(1000)
+                .ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            foreach (CorpusPassage r in rows)
+            {
+                r.Terms = PassageRow.Terms(r.SectionPath, r.Indicator, r.Text);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            total += rows.Count;
+        }
+
+        if (total > 0)
+        {
+            await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE corpus_terms IN EXCLUSIVE MODE; " + CorpusTermCounts.RecountSql, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
         }
 
         return total;
