@@ -13,6 +13,7 @@ public static class RecordsSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RecordStore>();
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<Units.UnitStore>();
         return builder;
     }
 }
