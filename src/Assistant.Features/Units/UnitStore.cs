@@ -173,6 +173,13 @@ public sealed class UnitStore(IDbContextFactory<AssistantDb> databases, TimeProv
             .Select(u => new UnitInfo(u.Code, u.Name, u.ParentCode, u.Level, u.Path)).ToListAsync(cancellationToken);
     }
 
+    /// <summary>Every registered code (for the command line's whole listing).</summary>
+    public async Task<IReadOnlyList<string>> AllCodesAsync(CancellationToken cancellationToken = default)
+    {
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Units.AsNoTracking().Select(u => u.Code).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Names of the given codes (codes that are not registered are their own names).</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken cancellationToken = default)
     {
