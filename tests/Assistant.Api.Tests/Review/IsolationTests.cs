@@ -70,7 +70,7 @@ public sealed class IsolationTests(ReviewFactory factory) : IClassFixture<Review
                         var (status, text) = await ReviewWorld.TrySendAsync(client, new HttpMethod(method), path, method is "GET" ? null : body);
                         requests++;
                         string at = $"{who} {method} {path} → {(int)status}";
-                        if (text.Contains(victim.Marker, StringComparison.Ordinal))
+                        if (text.Contains(victim.Marker, StringComparison.Ordinal) || text.Contains(Escaped(victim.Marker), StringComparison.OrdinalIgnoreCase))
                         {
                             failures.Add($"{at}: the victim's marker came back");
                         }
@@ -125,6 +125,9 @@ public sealed class IsolationTests(ReviewFactory factory) : IClassFixture<Review
             }
         }
     }
+
+    /// <summary>The marker as a JSON writer that escapes non-ASCII would write it.</summary>
+    private static string Escaped(string marker) => string.Concat(marker.Select(c => c < 128 ? c.ToString() : $"\\u{(int)c:x4}"));
 
     /// <summary>Every route under /api/v1 with each of its methods, from the app's endpoint data source.</summary>
     private IReadOnlyList<(string Method, RoutePattern Route)> Endpoints()
