@@ -134,7 +134,7 @@ async function openSubmission(id, version) {
     if (p.part !== part) {
       part = p.part;
       const heading = d.report.parts.find(x => x.key === part);
-      report.append(el("div", { class: "part-title" }, heading ? heading.heading : part));
+      if (!heading || heading.heading !== p.text) report.append(el("div", { class: "part-title" }, heading ? heading.heading : part));
     }
     const mine = comments.filter(c => c.part === p.part && c.paragraph === p.index);
     const para = el("p", { class: "rp" + (mine.length ? " commented" : ""), "data-part": p.part, "data-index": p.index },

@@ -132,7 +132,7 @@ public sealed class ReviewBrowserTests(ReviewBrowserHost host) : IClassFixture<R
         await Assertions.Expect(reviewer.Locator("#queue tbody tr")).ToContainTextAsync("某甲市一县就业服务中心");
         await reviewer.Locator("#queue tbody tr").First.ClickAsync();
         await Assertions.Expect(reviewer.Locator("#d-table tbody tr")).ToHaveCountAsync(9);
-        ILocator paragraph = reviewer.Locator("#d-report p.rp[data-part='deviation']").Nth(1);
+        ILocator paragraph = reviewer.Locator("#d-report p.rp[data-part='deviation']").Nth(2);
         await Assertions.Expect(paragraph).ToBeVisibleAsync();
         await paragraph.Locator("button.comment").ClickAsync();
         await reviewer.Locator("textarea.pcomment").FillAsync(Comment);
