@@ -5,12 +5,14 @@ using Assistant.Api.Evaluations;
 using Assistant.Api.Infrastructure;
 using Assistant.Api.Page;
 using Assistant.Api.Reporting;
+using Assistant.Api.Review;
 using Assistant.Features.Conversations;
 using Assistant.Features.Corpus;
 using Assistant.Features.Drafting;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Records;
 using Assistant.Features.Reporting;
+using Assistant.Features.Review;
 using Assistant.Features.Storage;
 
 namespace Assistant.Api;
@@ -43,6 +45,7 @@ public static class ApiHost
         builder.Services.AddAssistantDrafting(builder.Configuration);
         builder.AddConversations();
         builder.Services.AddAssistantReporting();
+        builder.AddReview();
         builder.AddApiSecurity();
         builder.AddApiDocument();
         builder.AddTelemetry();
@@ -66,5 +69,8 @@ public static class ApiHost
         Importing.ImportApi.MapImportApi(app);
         app.MapConversationsApi();
         app.MapReportApi();
+        app.MapUnitsApi();
+        app.MapSubmissionsApi();
+        app.MapReviewApi();
     }
 }

@@ -82,7 +82,7 @@ public static class CliApp
 
         var root = new RootCommand("绩效自评助手 / budget performance self-evaluation assistant")
         {
-            score, facts, verify, import, CorpusCommands.Ingest(stdout, stderr), CorpusCommands.Search(stdout, stderr), DraftCommands.Draft(stdout, stderr), AskCommands.Ask(stdout, stderr), ReportCommands.Report(stdout, stderr), KeyCommands.Keys(stdout, stderr), serve,
+            score, facts, verify, import, CorpusCommands.Ingest(stdout, stderr), CorpusCommands.Search(stdout, stderr), DraftCommands.Draft(stdout, stderr), AskCommands.Ask(stdout, stderr), ReportCommands.Report(stdout, stderr), KeyCommands.Keys(stdout, stderr), UnitCommands.Units(stdout, stderr), serve,
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

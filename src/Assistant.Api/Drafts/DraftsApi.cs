@@ -90,13 +90,13 @@ public static class DraftsApi
     public static async Task<Results<Ok<IReadOnlyList<DraftSummary>>, NotFoundProblem>> ListAsync(HttpContext http, RecordStore records, Guid id, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
-        return await records.GetEvaluationAsync(caller.Unit, id, ct) is null
+        return await records.GetEvaluationAsync(caller.Scope, id, ct) is null
             ? ApiResults.NotFound("evaluation", id)
-            : TypedResults.Ok(await records.ListDraftsAsync(caller.Unit, id, ct));
+            : TypedResults.Ok(await records.ListDraftsAsync(caller.Scope, id, ct));
     }
 
     public static async Task<Results<Ok<DraftEnvelope>, NotFoundProblem>> GetAsync(HttpContext http, RecordStore records, Guid id, CancellationToken ct) =>
-        await records.GetDraftAsync(http.Caller().Unit, id, ct) is { } draft
+        await records.GetDraftAsync(http.Caller().Scope, id, ct) is { } draft
             ? TypedResults.Ok(Envelope(draft))
             : ApiResults.NotFound("draft", id);
 

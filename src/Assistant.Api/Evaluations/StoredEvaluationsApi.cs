@@ -74,13 +74,13 @@ public static class StoredEvaluationsApi
             return ApiResults.Invalid([new InputError("limit", $"limit 应在1到{MaxListLimit}之间。", $"limit must be between 1 and {MaxListLimit}.")]);
         }
 
-        return TypedResults.Ok(await records.ListEvaluationsAsync(http.Caller().Unit, limit ?? 100, ct));
+        return TypedResults.Ok(await records.ListEvaluationsAsync(http.Caller().Scope, limit ?? 100, ct));
     }
 
     public static async Task<Results<Ok<EvaluationEnvelope>, NotFoundProblem>> GetAsync(HttpContext http, RecordStore records, Guid id, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
-        return await records.GetEvaluationAsync(caller.Unit, id, ct) is { } stored
+        return await records.GetEvaluationAsync(caller.Scope, id, ct) is { } stored
             ? TypedResults.Ok(await EnvelopeAsync(records, caller, stored, ct))
             : ApiResults.NotFound("evaluation", id);
     }
@@ -91,6 +91,6 @@ public static class StoredEvaluationsApi
         using JsonDocument doc = JsonDocument.Parse(stored.Body);
         return new EvaluationEnvelope(stored.Id, stored.CreatedAt, stored.Policy, doc.RootElement.Clone(),
             score ?? EvaluationService.Score(EvaluationJson.Parse(stored.Body), stored.Policy),
-            await records.ListDraftsAsync(caller.Unit, stored.Id, ct));
+            await records.ListDraftsAsync(caller.Scope, stored.Id, ct));
     }
 }

@@ -20,8 +20,12 @@ public static class ApiSecurity
     public const string Reader = "reader";
     public const string Drafter = "drafter";
     public const string Admin = "admin";
+    public const string Reviewer = "reviewer";
     public const string UnitClaim = "unit";
     public const string PrefixClaim = "key_prefix";
+
+    /// <summary>The authenticated caller with its unit scope, kept for the request.</summary>
+    internal const string CallerItem = "assistant.caller";
 
     public static IHostApplicationBuilder AddApiSecurity(this IHostApplicationBuilder builder)
     {
@@ -34,7 +38,8 @@ public static class ApiSecurity
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Reader, p => p.RequireAuthenticatedUser())
             .AddPolicy(Drafter, p => p.RequireRole(ApiRoles.Drafter, ApiRoles.Admin))
-            .AddPolicy(Admin, p => p.RequireRole(ApiRoles.Admin));
+            .AddPolicy(Admin, p => p.RequireRole(ApiRoles.Admin))
+            .AddPolicy(Reviewer, p => p.RequireRole(ApiRoles.Reviewer, ApiRoles.Admin));
 
         builder.Services.AddSingleton<FailedKeyCache>();
         builder.Services.AddRateLimiter(_ => { });
@@ -79,6 +84,11 @@ public static class ApiSecurity
     public static ApiCaller Caller(this HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Items[CallerItem] is ApiCaller known)
+        {
+            return known;
+        }
+
         ClaimsPrincipal u = context.User;
         return new ApiCaller(
             Guid.Parse(u.FindFirstValue(ClaimTypes.NameIdentifier)!),
@@ -100,7 +110,7 @@ public static class ApiSecurity
 }
 
 /// <summary>Reads the key, looks it up (hash, constant-time) and makes the caller's principal: key id, role, unit.</summary>
-internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, FailedKeyCache failed, ApiKeyCache valid)
+internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyStore keys, Features.Units.UnitStore units, FailedKeyCache failed, ApiKeyCache valid)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -128,13 +138,15 @@ internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             return AuthenticateResult.Fail("unknown or revoked key");
         }
 
-        ApiCaller? caller = await valid.AuthenticateAsync(presented, keys.AuthenticateAsync, Context.RequestAborted);
+        // The subtree a key sees is cached with the key (units are only ever added; a new unit is seen within the cache's lifetime).
+        ApiCaller? caller = await valid.AuthenticateAsync(presented, LookUpAsync, Context.RequestAborted);
         if (caller is null)
         {
             failed.Failed(presented, address);
             return AuthenticateResult.Fail("unknown or revoked key");
         }
 
+        Context.Items[ApiSecurity.CallerItem] = caller;
         var identity = new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, caller.KeyId.ToString()),
@@ -144,6 +156,12 @@ internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             ],
             ApiSecurity.Scheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), ApiSecurity.Scheme));
+    }
+
+    private async Task<ApiCaller?> LookUpAsync(string presented, CancellationToken cancellationToken)
+    {
+        ApiCaller? caller = await keys.AuthenticateAsync(presented, cancellationToken);
+        return caller is null ? null : caller with { Scope = await units.ScopeAsync(caller.Unit, caller.Role, cancellationToken) };
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

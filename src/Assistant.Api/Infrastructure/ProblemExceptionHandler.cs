@@ -41,6 +41,15 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             case InputException input:
                 problem = Problems.Invalid(input.Errors);
                 break;
+            case Assistant.Features.Review.ReviewConflictException conflict:
+                problem = Problems.Invalid([new InputError(conflict.Field, conflict.Zh, conflict.En)]);
+                problem.Status = StatusCodes.Status409Conflict;
+                problem.Title = "当前状态不允许这一步 / Not allowed in the submission's current state";
+                problem.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10";
+                break;
+            case Assistant.Features.Review.ReviewNotFoundException missing:
+                problem = ApiResults.NotFound(missing.What, missing.Id).Value;
+                break;
             case BadHttpRequestException bad:
                 problem = Problems.Invalid([new InputError("body", "无法读取请求体", $"the request body could not be read ({bad.StatusCode})")]);
                 break;

@@ -19,6 +19,9 @@ public static class StaffPage
         ("/import.js", "page/import.js", "text/javascript; charset=utf-8"),
         ("/report.js", "page/report.js", "text/javascript; charset=utf-8"),
         ("/report.css", "page/report.css", "text/css; charset=utf-8"),
+        ("/review.html", "page/review.html", "text/html; charset=utf-8"),
+        ("/review.js", "page/review.js", "text/javascript; charset=utf-8"),
+        ("/review.css", "page/review.css", "text/css; charset=utf-8"),
     ];
 
     public static void MapStaffPage(this IEndpointRouteBuilder app)

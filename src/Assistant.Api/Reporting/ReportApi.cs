@@ -44,12 +44,12 @@ public static class ReportApi
     public static async Task<IResult> GetAsync(HttpContext http, RecordStore records, ReportStore reports, Guid id, int? version, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
-        if (await records.GetEvaluationAsync(caller.Unit, id, ct) is null)
+        if (await records.GetEvaluationAsync(caller.Scope, id, ct) is null)
         {
             return ApiResults.NotFound("evaluation", id);
         }
 
-        ReportVersion? v = await reports.GetAsync(caller.Unit, id, version, ct);
+        ReportVersion? v = await reports.GetAsync(caller.Scope, id, version, ct);
         if (v is null)
         {
             return ApiResults.NotFound("report of evaluation", id);
@@ -112,13 +112,13 @@ public static class ReportApi
     public static async Task<IResult> DocxAsync(HttpContext http, RecordStore records, ReportStore reports, Guid id, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
-        StoredEvaluation? stored = await records.GetEvaluationAsync(caller.Unit, id, ct);
+        StoredEvaluation? stored = await records.GetEvaluationAsync(caller.Scope, id, ct);
         if (stored is null)
         {
             return ApiResults.NotFound("evaluation", id);
         }
 
-        ReportVersion? v = await reports.GetAsync(caller.Unit, id, null, ct);
+        ReportVersion? v = await reports.GetAsync(caller.Scope, id, null, ct);
         if (v is null)
         {
             return ApiResults.NotFound("report of evaluation", id);
@@ -135,7 +135,7 @@ public static class ReportApi
     public static async Task<IResult> XlsxAsync(HttpContext http, RecordStore records, Guid id, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
-        StoredEvaluation? stored = await records.GetEvaluationAsync(caller.Unit, id, ct);
+        StoredEvaluation? stored = await records.GetEvaluationAsync(caller.Scope, id, ct);
         if (stored is null)
         {
             return ApiResults.NotFound("evaluation", id);
@@ -175,7 +175,7 @@ public static class ReportApi
     private static string Who(ApiCaller caller) => "ak_" + caller.Prefix;
 
     private static async Task<ReportEnvelope> EnvelopeAsync(ReportStore reports, ApiCaller caller, ReportVersion v, CancellationToken ct) =>
-        new(v.EvaluationId, v.Version, v.Change, v.Part, v.CreatedBy, v.CreatedAt, v.Report, await reports.ListAsync(caller.Unit, v.EvaluationId, ct));
+        new(v.EvaluationId, v.Version, v.Change, v.Part, v.CreatedBy, v.CreatedAt, v.Report, await reports.ListAsync(caller.Scope, v.EvaluationId, ct));
 
     private static string FileName(Evaluation e, string what, string ext)
     {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Assistant.Features.Conversations;
 
 /// <summary>A conversation about one of a unit's evaluations.</summary>
-public sealed class ConversationRecord
+public sealed class ConversationRecord : Units.IUnitOwned
 {
     public Guid Id { get; set; }
 

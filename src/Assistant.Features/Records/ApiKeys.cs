@@ -29,6 +29,17 @@ public sealed record IssuedApiKey(Guid Id, string Key, string Prefix, string Rol
 /// <summary>The caller a valid key stands for.</summary>
 public sealed record ApiCaller(Guid KeyId, string Prefix, string Role, string Unit)
 {
+    /// <summary>The units the key reads (its own, or a subtree for reviewer and admin keys of a registered unit).</summary>
+    public Units.UnitScope Scope { get; init; } = Units.UnitScope.Own(Unit);
+
+    /// <summary>The key's label, if it was given one.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Who did something, as stored beside it: <c>ak_PREFIX</c> and the key's label.</summary>
+    public string Who => Name is { Length: > 0 } n ? $"ak_{Prefix} ({n})" : $"ak_{Prefix}";
+
+    public bool CanReview => Role is ApiRoles.Reviewer or ApiRoles.Admin;
+
     public bool CanDraft => Role is ApiRoles.Drafter or ApiRoles.Admin;
 
     public bool IsAdmin => Role == ApiRoles.Admin;
@@ -86,10 +97,10 @@ public sealed class ApiKeyStore(IDbContextFactory<AssistantDb> databases, TimePr
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
         var row = await db.ApiKeys.AsNoTracking()
             .Where(k => k.Prefix == prefix && k.RevokedAt == null)
-            .Select(k => new { k.Id, k.Hash, k.Role, k.Unit })
+            .Select(k => new { k.Id, k.Hash, k.Role, k.Unit, k.Name })
             .FirstOrDefaultAsync(cancellationToken);
         return row is not null && CryptographicOperations.FixedTimeEquals(row.Hash, Hash(presented.Trim()))
-            ? new ApiCaller(row.Id, prefix, row.Role, row.Unit)
+            ? new ApiCaller(row.Id, prefix, row.Role, row.Unit) { Name = row.Name }
             : null;
     }
 

@@ -7,7 +7,7 @@ namespace Assistant.Features.Records;
 /// One version of a drafted section. Inserted, never updated: a database trigger refuses updates
 /// (see the Drafting migration), so every draft stays as it was returned.
 /// </summary>
-public sealed class DraftRecord
+public sealed class DraftRecord : Units.IUnitOwned
 {
     public Guid Id { get; set; }
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Assistant.Features.Records;
 
 /// <summary>An evaluation stored by a unit: the <c>assistant.evaluation/v1</c> JSON as posted, with its score at the time.</summary>
-public sealed class EvaluationRecord
+public sealed class EvaluationRecord : Units.IUnitOwned
 {
     public Guid Id { get; set; }
 

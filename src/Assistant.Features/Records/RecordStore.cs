@@ -5,13 +5,14 @@ using Assistant.Domain.Evaluations;
 using Assistant.Features.Drafting;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Storage;
+using Assistant.Features.Units;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Assistant.Features.Records;
 
 /// <summary>A stored evaluation as listed.</summary>
-public sealed record EvaluationSummary(Guid Id, string Title, int? Year, string Kind, string Policy, string? Total, string? Grade, DateTimeOffset CreatedAt);
+public sealed record EvaluationSummary(Guid Id, string Title, int? Year, string Kind, string Policy, string? Total, string? Grade, DateTimeOffset CreatedAt, string Unit);
 
 /// <summary>A stored evaluation with its body (the <c>assistant.evaluation/v1</c> JSON as posted).</summary>
 public sealed record StoredEvaluation(Guid Id, string Unit, string Title, int? Year, string Kind, string Policy, string Body, string? Total, string? Grade, DateTimeOffset CreatedAt, string RequestHash);
@@ -97,23 +98,31 @@ public sealed class RecordStore(IDbContextFactory<AssistantDb> databases, TimePr
         return (ToStored(row), Idempotency.Created);
     }
 
-    public async Task<StoredEvaluation?> GetEvaluationAsync(string unit, Guid id, CancellationToken cancellationToken = default)
+    /// <summary>An evaluation of the unit itself (where the caller writes).</summary>
+    public Task<StoredEvaluation?> GetEvaluationAsync(string unit, Guid id, CancellationToken cancellationToken = default) =>
+        GetEvaluationAsync(Units.UnitScope.Own(unit), id, cancellationToken);
+
+    /// <summary>An evaluation of any unit the scope covers (where the caller reads).</summary>
+    public async Task<StoredEvaluation?> GetEvaluationAsync(Units.UnitScope scope, Guid id, CancellationToken cancellationToken = default)
     {
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
-        EvaluationRecord? row = await db.Evaluations.AsNoTracking().FirstOrDefaultAsync(e => e.Unit == unit && e.Id == id, cancellationToken);
+        EvaluationRecord? row = await db.Evaluations.AsNoTracking().WhereVisibleTo(scope).FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
         return row is null ? null : ToStored(row);
     }
 
-    public async Task<IReadOnlyList<EvaluationSummary>> ListEvaluationsAsync(string unit, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<EvaluationSummary>> ListEvaluationsAsync(string unit, int limit, CancellationToken cancellationToken = default) =>
+        ListEvaluationsAsync(Units.UnitScope.Own(unit), limit, cancellationToken);
+
+    public async Task<IReadOnlyList<EvaluationSummary>> ListEvaluationsAsync(Units.UnitScope scope, int limit, CancellationToken cancellationToken = default)
     {
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
         var rows = await db.Evaluations.AsNoTracking()
-            .Where(e => e.Unit == unit)
+            .WhereVisibleTo(scope)
             .OrderByDescending(e => e.CreatedAt)
             .Take(limit)
-            .Select(e => new { e.Id, e.Title, e.Year, e.Kind, e.Policy, e.Total, e.Grade, e.CreatedAt })
+            .Select(e => new { e.Id, e.Title, e.Year, e.Kind, e.Policy, e.Total, e.Grade, e.CreatedAt, e.Unit })
             .ToListAsync(cancellationToken);
-        return rows.Select(e => new EvaluationSummary(e.Id, e.Title, e.Year, e.Kind, e.Policy, Text(e.Total), e.Grade, e.CreatedAt)).ToList();
+        return rows.Select(e => new EvaluationSummary(e.Id, e.Title, e.Year, e.Kind, e.Policy, Text(e.Total), e.Grade, e.CreatedAt, e.Unit)).ToList();
     }
 
     /// <summary>The draft an earlier request with this key stored, if any (checked before drafting, so a retry does no work).</summary>
@@ -181,18 +190,25 @@ public sealed class RecordStore(IDbContextFactory<AssistantDb> databases, TimePr
         return (winner, Replay(requestHash, winner.RequestHash));
     }
 
-    public async Task<StoredDraft?> GetDraftAsync(string unit, Guid id, CancellationToken cancellationToken = default)
+    public Task<StoredDraft?> GetDraftAsync(string unit, Guid id, CancellationToken cancellationToken = default) =>
+        GetDraftAsync(Units.UnitScope.Own(unit), id, cancellationToken);
+
+    public async Task<StoredDraft?> GetDraftAsync(Units.UnitScope scope, Guid id, CancellationToken cancellationToken = default)
     {
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
-        DraftRecord? row = await db.Drafts.AsNoTracking().FirstOrDefaultAsync(d => d.Unit == unit && d.Id == id, cancellationToken);
+        DraftRecord? row = await db.Drafts.AsNoTracking().WhereVisibleTo(scope).FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         return row is null ? null : ToStored(row);
     }
 
-    public async Task<IReadOnlyList<DraftSummary>> ListDraftsAsync(string unit, Guid evaluationId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DraftSummary>> ListDraftsAsync(string unit, Guid evaluationId, CancellationToken cancellationToken = default) =>
+        ListDraftsAsync(Units.UnitScope.Own(unit), evaluationId, cancellationToken);
+
+    public async Task<IReadOnlyList<DraftSummary>> ListDraftsAsync(Units.UnitScope scope, Guid evaluationId, CancellationToken cancellationToken = default)
     {
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
         return await db.Drafts.AsNoTracking()
-            .Where(d => d.Unit == unit && d.EvaluationId == evaluationId)
+            .WhereVisibleTo(scope)
+            .Where(d => d.EvaluationId == evaluationId)
             .OrderBy(d => d.Section).ThenBy(d => d.Version)
             .Select(d => new DraftSummary(d.Id, d.Section, d.Version, d.Status, d.Provider, d.Model, d.CreatedAt))
             .ToListAsync(cancellationToken);

@@ -18,6 +18,7 @@ public static class RecordsSetup
             .Validate(s => s.CacheSeconds is >= 0 and <= ApiKeyCache.MaxSeconds, $"Invalid configuration: ApiKeys:CacheSeconds must be between 0 and {ApiKeyCache.MaxSeconds}. See README.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ApiKeyCache>();
+        builder.Services.AddSingleton<Units.UnitStore>();
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Storage;
+using Assistant.Features.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assistant.Features.Reporting;
@@ -58,11 +59,15 @@ public sealed class ReportStore(IDbContextFactory<AssistantDb> databases, TimePr
     }
 
     /// <summary>The latest version, or a given one; null when the evaluation has none (or is another unit's).</summary>
-    public async Task<ReportVersion?> GetAsync(string unit, Guid evaluationId, int? version = null, CancellationToken cancellationToken = default)
+    public Task<ReportVersion?> GetAsync(string unit, Guid evaluationId, int? version = null, CancellationToken cancellationToken = default) =>
+        GetAsync(UnitScope.Own(unit), evaluationId, version, cancellationToken);
+
+    public async Task<ReportVersion?> GetAsync(UnitScope scope, Guid evaluationId, int? version = null, CancellationToken cancellationToken = default)
     {
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
         ReportVersionRecord? r = await db.ReportVersions.AsNoTracking()
-            .Where(v => v.Unit == unit && v.EvaluationId == evaluationId && (version == null || v.Version == version))
+            .WhereVisibleTo(scope)
+            .Where(v => v.EvaluationId == evaluationId && (version == null || v.Version == version))
             .OrderByDescending(v => v.Version)
             .FirstOrDefaultAsync(cancellationToken);
         return r is null
@@ -70,11 +75,15 @@ public sealed class ReportStore(IDbContextFactory<AssistantDb> databases, TimePr
             : new ReportVersion(r.Id, r.EvaluationId, r.Version, r.Change, r.Part, r.Status, r.CreatedByName, r.CreatedAt, JsonSerializer.Deserialize<ReportDraft>(r.Body, Json)!);
     }
 
-    public async Task<IReadOnlyList<ReportVersionSummary>> ListAsync(string unit, Guid evaluationId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ReportVersionSummary>> ListAsync(string unit, Guid evaluationId, CancellationToken cancellationToken = default) =>
+        ListAsync(UnitScope.Own(unit), evaluationId, cancellationToken);
+
+    public async Task<IReadOnlyList<ReportVersionSummary>> ListAsync(UnitScope scope, Guid evaluationId, CancellationToken cancellationToken = default)
     {
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
         return await db.ReportVersions.AsNoTracking()
-            .Where(v => v.Unit == unit && v.EvaluationId == evaluationId)
+            .WhereVisibleTo(scope)
+            .Where(v => v.EvaluationId == evaluationId)
             .OrderBy(v => v.Version)
             .Select(v => new ReportVersionSummary(v.Id, v.Version, v.Change, v.Part, v.Status, v.CreatedByName, v.CreatedAt))
             .ToListAsync(cancellationToken);

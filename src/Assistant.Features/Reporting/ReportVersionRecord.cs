@@ -8,7 +8,7 @@ namespace Assistant.Features.Reporting;
 /// One version of a whole report: all five parts as they stood after one change. Inserted, never
 /// updated: a database trigger refuses updates (see the ReportVersions migration).
 /// </summary>
-public sealed class ReportVersionRecord
+public sealed class ReportVersionRecord : Units.IUnitOwned
 {
     public Guid Id { get; set; }
 

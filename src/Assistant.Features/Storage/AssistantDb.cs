@@ -34,6 +34,14 @@ public sealed class AssistantDb(DbContextOptions<AssistantDb> options) : DbConte
 
     public DbSet<ReportVersionRecord> ReportVersions => Set<ReportVersionRecord>();
 
+    public DbSet<Units.UnitRecord> Units => Set<Units.UnitRecord>();
+
+    public DbSet<Review.SubmissionRecord> Submissions => Set<Review.SubmissionRecord>();
+
+    public DbSet<Review.SubmissionVersionRecord> SubmissionVersions => Set<Review.SubmissionVersionRecord>();
+
+    public DbSet<Review.ReviewDecisionRecord> ReviewDecisions => Set<Review.ReviewDecisionRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

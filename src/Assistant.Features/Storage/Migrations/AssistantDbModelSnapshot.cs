@@ -605,6 +605,250 @@ namespace Assistant.Features.Storage.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Assistant.Features.Review.ReviewDecisionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Comments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("comments");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by_name");
+
+                    b.Property<string>("DecidedByUnit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by_unit");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Scores")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("scores");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("version_id");
+
+                    b.HasKey("Id")
+                        .HasName("review_decisions_pkey");
+
+                    b.HasIndex("VersionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_decisions_version");
+
+                    b.HasIndex("SubmissionId", "Version")
+                        .HasDatabaseName("ix_review_decisions_submission");
+
+                    b.ToTable("review_decisions", null, t =>
+                        {
+                            t.HasCheckConstraint("review_decisions_decision_check", "decision IN ('approved', 'returned')");
+                        });
+                });
+
+            modelBuilder.Entity("Assistant.Features.Review.SubmissionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("submissions_pkey");
+
+                    b.HasIndex("Unit", "CreatedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_submissions_unit");
+
+                    b.ToTable("submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Assistant.Features.Review.SubmissionVersionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EvaluationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<int?>("ReportVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("report_version");
+
+                    b.Property<string>("RiskLevel")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("risk_level");
+
+                    b.Property<string>("RiskReasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("risk_reasons");
+
+                    b.Property<int>("RiskScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("risk_score");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("SubmissionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_id");
+
+                    b.Property<Guid?>("SubmittedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<string>("SubmittedByName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("submitted_by_name");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("submission_versions_pkey");
+
+                    b.HasAlternateKey("SubmissionId", "Version")
+                        .HasName("submission_versions_submission_id_version_key");
+
+                    b.HasIndex("EvaluationId")
+                        .HasDatabaseName("ix_submission_versions_evaluation");
+
+                    b.HasIndex("Unit", "CreatedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_submission_versions_unit");
+
+                    b.ToTable("submission_versions", null, t =>
+                        {
+                            t.HasCheckConstraint("submission_versions_risk_check", "risk_level IN ('high', 'medium', 'low')");
+                        });
+                });
+
+            modelBuilder.Entity("Assistant.Features.Units.UnitRecord", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasColumnType("text")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("ParentCode")
+                        .HasColumnType("text")
+                        .HasColumnName("parent_code");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("path");
+
+                    b.HasKey("Code")
+                        .HasName("units_pkey");
+
+                    b.HasIndex("ParentCode")
+                        .HasDatabaseName("ix_units_parent");
+
+                    b.HasIndex("Path")
+                        .IsUnique()
+                        .HasDatabaseName("ix_units_path");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Path"), new[] { "text_pattern_ops" });
+
+                    b.ToTable("units", null, t =>
+                        {
+                            t.HasCheckConstraint("units_level_check", "level IN ('province', 'city', 'county', 'department', 'unit')");
+                        });
+                });
+
             modelBuilder.Entity("Assistant.Features.Conversations.ConversationRecord", b =>
                 {
                     b.HasOne("Assistant.Features.Records.EvaluationRecord", null)
@@ -653,6 +897,49 @@ namespace Assistant.Features.Storage.Migrations
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("report_versions_evaluation_id_fkey");
+                });
+
+            modelBuilder.Entity("Assistant.Features.Review.ReviewDecisionRecord", b =>
+                {
+                    b.HasOne("Assistant.Features.Review.SubmissionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("review_decisions_submission_id_fkey");
+
+                    b.HasOne("Assistant.Features.Review.SubmissionVersionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("review_decisions_version_id_fkey");
+                });
+
+            modelBuilder.Entity("Assistant.Features.Review.SubmissionVersionRecord", b =>
+                {
+                    b.HasOne("Assistant.Features.Records.EvaluationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("submission_versions_evaluation_id_fkey");
+
+                    b.HasOne("Assistant.Features.Review.SubmissionRecord", null)
+                        .WithMany()
+                        .HasForeignKey("SubmissionId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("submission_versions_submission_id_fkey");
+                });
+
+            modelBuilder.Entity("Assistant.Features.Units.UnitRecord", b =>
+                {
+                    b.HasOne("Assistant.Features.Units.UnitRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCode")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .HasConstraintName("units_parent_code_fkey");
                 });
 #pragma warning restore 612, 618
         }

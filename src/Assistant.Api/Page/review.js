@@ -1,0 +1,214 @@
+// The review page: the unit submits and resubmits; reviewers see the queue of the units beneath them,
+// open a submission (table, findings, report), comment on paragraphs, findings or indicators, give
+// 抽评 scores and decide 通过 / 退回. Only the public API; only text nodes for anything stored.
+"use strict";
+
+const state = { key: "", open: null, detail: null };
+const STATUS = { pending: "待审", returned: "已退回", approved: "已通过" };
+const DECISION = { returned: "退回", approved: "通过" };
+const RISK = { high: "高", medium: "中", low: "低" };
+const PARTS = { targets: "一", performance: "二", deviation: "三", application: "四", other: "五" };
+
+function $(id) { return document.getElementById(id); }
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "class") node.className = value;
+    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function status(text, isError) {
+  $("status").textContent = text;
+  $("status").style.color = isError ? "#ffd2cc" : "";
+}
+
+async function json(path, options = {}) {
+  if (!state.key) throw new Error("请先填写 API 密钥");
+  const headers = Object.assign({ "Authorization": "Bearer " + state.key, "X-Assistant-Source": "page" }, options.headers || {});
+  const response = await fetch(path, Object.assign({}, options, { headers }));
+  if (!response.ok) {
+    let detail = response.status + " " + response.statusText;
+    try {
+      const p = await response.json();
+      detail = response.status + " " + [p.title, p.detail].filter(Boolean).join("：");
+      if (p.errors) detail += " " + Object.entries(p.errors).map(([f, m]) => f + "：" + m.join("；")).join("；");
+    } catch (e) { /* not JSON */ }
+    throw new Error(detail);
+  }
+  return response.json();
+}
+
+const post = (path, body) => json(path, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+const when = t => new Date(t).toLocaleString("zh-CN", { hour12: false });
+
+// ---- the queue -----------------------------------------------------------------------------------
+
+async function refreshQueue() {
+  const q = new URLSearchParams();
+  for (const [param, id] of [["status", "f-status"], ["risk", "f-risk"], ["unit", "f-unit"]]) {
+    if ($(id).value.trim()) q.set(param, $(id).value.trim());
+  }
+  const list = await json("/api/v1/submissions?" + q.toString());
+  const body = $("queue").tBodies[0];
+  body.replaceChildren(...list.map(s => el("tr", { "data-id": s.id, class: s.id === state.open ? "open" : null, onclick: () => guard(() => openSubmission(s.id))() },
+    el("td", {}, s.unitName), el("td", {}, s.title), el("td", {}, "第" + s.version + "版"),
+    el("td", {}, el("span", { class: "state " + s.status }, STATUS[s.status])),
+    el("td", { class: "risk-" + s.risk.level, title: s.risk.reasons.join("\n") }, RISK[s.risk.level] + " " + s.risk.score),
+    el("td", {}, when(s.submittedAt)))));
+  $("queue-empty").hidden = list.length > 0;
+}
+
+async function refreshEvaluations() {
+  const list = await json("/api/v1/evaluations?limit=100");
+  $("submit-evaluation").replaceChildren(el("option", { value: "" }, "（请选择）"),
+    ...list.map(e => el("option", { value: e.id }, (e.year || "") + " " + e.title + " · " + e.unit)));
+}
+
+// ---- one submission ----------------------------------------------------------------------------
+
+function anchorText(c, d) {
+  if (c.part !== null && c.part !== undefined) return "报告第" + (PARTS[c.part] || c.part) + "部分第" + (c.paragraph + 1) + "段「" + (c.quote || "") + "」";
+  if (c.finding) return "审核发现 " + c.finding;
+  if (c.indicator !== null && c.indicator !== undefined) return "指标「" + (c.quote || c.indicator) + "」";
+  return "总体";
+}
+
+async function openSubmission(id, version) {
+  const d = await json("/api/v1/submissions/" + id + (version ? "?version=" + version : ""));
+  state.open = id;
+  state.detail = d;
+  const s = d.submission;
+  $("detail-empty").hidden = true;
+  $("detail-body").hidden = false;
+  $("d-unit").textContent = s.unitName;
+  $("d-title").textContent = (s.year || "") + " " + s.title;
+  $("d-version").textContent = "第" + d.shownVersion + "版（共" + d.versions.length + "版）";
+  $("d-status").textContent = STATUS[s.status];
+  $("d-status").className = "state " + s.status;
+  $("d-risk").textContent = "风险 " + RISK[s.risk.level] + "（" + s.risk.score + "）" + (s.risk.reasons.length ? "：" + s.risk.reasons.join("；") : "");
+
+  const history = [];
+  for (const v of d.versions) {
+    history.push(el("li", {}, "第" + v.version + "版 " + when(v.submittedAt) + " 由 " + v.submittedBy + " 提交" + (v.reportVersion ? "（报告第" + v.reportVersion + "版）" : "（无报告）")));
+    const decision = d.decisions.find(x => x.version === v.version);
+    if (decision) {
+      history.push(el("li", { class: "decision " + decision.decision },
+        el("strong", {}, DECISION[decision.decision]), " " + when(decision.decidedAt) + " 由 " + decision.decidedBy + "（" + decision.decidedByUnit + "）" + (decision.comment ? "：" + decision.comment : ""),
+        decision.comments.length ? el("ul", {}, decision.comments.map(c => el("li", { class: "review-comment-item" }, el("span", { class: "anchor" }, anchorText(c) + "："), c.text))) : null,
+        decision.scores.length ? el("ul", {}, decision.scores.map(x => el("li", {}, "抽评「" + x.name + "」" + x.score + " 分（自评 " + (x.selfScore ?? "—") + "，分值 " + x.weight + "）"))) : null));
+    }
+  }
+  $("d-history").replaceChildren(...history);
+
+  const shownDecision = d.decisions.find(x => x.version === d.shownVersion);
+  const comments = shownDecision ? shownDecision.comments : [];
+  const scores = new Map((shownDecision ? shownDecision.scores : []).map(x => [x.indicator, x.score]));
+  const pending = s.status === "pending" && d.shownVersion === s.version;
+  $("d-total").textContent = d.score.total ? "总分 " + d.score.total + " · " + d.score.grade : "";
+  $("d-table").tBodies[0].replaceChildren(...d.score.indicators.map(i => el("tr", { class: i.status === "short" ? "short" : null },
+    el("td", {}, i.index + 1), el("td", {}, i.name), el("td", {}, i.target ?? ""), el("td", {}, i.actual ?? ""), el("td", {}, i.weight ?? ""), el("td", {}, i.score ?? ""),
+    el("td", {}, pending && i.weight ? el("input", { class: "spot-score", "data-index": i.index, inputmode: "decimal", "aria-label": "抽评得分 " + i.name }) : (scores.get(i.index) ?? "")))));
+
+  $("d-findings").replaceChildren(...d.score.findings.map(f => {
+    const li = el("li", { class: "finding-" + f.severity }, f.code + "：" + f.message);
+    for (const c of comments.filter(c => c.finding === f.code)) li.append(el("span", { class: "review-comment" }, "审核意见：" + c.text));
+    if (pending) li.append(commentButton(li, { finding: f.code }));
+    return li;
+  }));
+  if (!d.score.findings.length) $("d-findings").append(el("li", { class: "muted" }, "无"));
+
+  const report = $("d-report");
+  report.replaceChildren();
+  $("d-report-version").textContent = d.report ? "（第" + d.versions.find(v => v.version === d.shownVersion).reportVersion + "版）" : "（未随附报告）";
+  let part = null;
+  for (const p of d.paragraphs) {
+    if (p.part !== part) {
+      part = p.part;
+      const heading = d.report.parts.find(x => x.key === part);
+      if (!heading || heading.heading !== p.text) report.append(el("div", { class: "part-title" }, heading ? heading.heading : part));
+    }
+    const mine = comments.filter(c => c.part === p.part && c.paragraph === p.index);
+    const para = el("p", { class: "rp" + (mine.length ? " commented" : ""), "data-part": p.part, "data-index": p.index },
+      el("span", { class: "pidx" }, "¶" + (p.index + 1)), p.text);
+    report.append(para);
+    for (const c of mine) report.append(el("span", { class: "review-comment" }, "审核意见：" + c.text));
+    if (pending) para.append(commentButton(para, { part: p.part, paragraph: p.index }));
+  }
+
+  $("decide").hidden = !pending;
+  $("d-comment").value = "";
+  $("resubmit-box").hidden = s.status !== "returned";
+  for (const row of $("queue").tBodies[0].rows) row.classList.toggle("open", row.dataset.id === id);
+}
+
+/** A 批注 button that opens a comment box under the paragraph or finding, anchored to it. */
+function commentButton(after, anchor) {
+  return el("button", { type: "button", class: "comment", onclick: e => {
+    e.stopPropagation();
+    const box = el("textarea", { class: "pcomment", rows: 2, "data-anchor": JSON.stringify(anchor), placeholder: "批注意见" });
+    after.after(box);
+    box.focus();
+  } }, "批注");
+}
+
+async function decide(decision) {
+  const comments = [...document.querySelectorAll("textarea.pcomment")].filter(t => t.value.trim())
+    .map(t => Object.assign({ text: t.value.trim() }, JSON.parse(t.dataset.anchor)));
+  const scores = [...document.querySelectorAll("input.spot-score")].filter(i => i.value.trim())
+    .map(i => ({ indicator: Number(i.dataset.index), score: i.value.trim() }));
+  await post("/api/v1/submissions/" + state.open + "/decisions", { decision, comment: $("d-comment").value.trim() || null, comments, scores });
+  status(DECISION[decision] === "通过" ? "已通过" : "已退回");
+  await openSubmission(state.open);
+  await refreshQueue();
+}
+
+// ---- wiring ------------------------------------------------------------------------------------
+
+function guard(fn) {
+  return async (...args) => { try { await fn(...args); } catch (e) { status(e.message, true); } };
+}
+
+async function refreshAll() {
+  await refreshQueue();
+  await refreshEvaluations();
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get("key");
+  if (fromHash) { sessionStorage.setItem("assistant.key", fromHash); history.replaceState(null, "", location.pathname); }
+  state.key = sessionStorage.getItem("assistant.key") || "";
+  $("api-key").value = state.key;
+  $("key-form").addEventListener("submit", guard(async e => {
+    e.preventDefault();
+    state.key = $("api-key").value.trim();
+    sessionStorage.setItem("assistant.key", state.key);
+    await refreshAll();
+    status("密钥可用");
+  }));
+  $("f-apply").addEventListener("click", guard(refreshQueue));
+  $("submit").addEventListener("click", guard(async () => {
+    if (!$("submit-evaluation").value) throw new Error("请先选择自评表");
+    const s = await post("/api/v1/submissions", { evaluationId: $("submit-evaluation").value });
+    status("已提交送审（第" + s.version + "版）");
+    await refreshQueue();
+    await openSubmission(s.id);
+  }));
+  $("resubmit").addEventListener("click", guard(async () => {
+    const s = await post("/api/v1/submissions/" + state.open + "/versions", {});
+    status("已重新提交（第" + s.version + "版）");
+    await refreshQueue();
+    await openSubmission(s.id);
+  }));
+  $("approve").addEventListener("click", guard(() => decide("approved")));
+  $("return").addEventListener("click", guard(() => decide("returned")));
+  if (state.key) guard(refreshAll)();
+});

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Assistant.Features.Evaluations;
+using Assistant.Features.Reporting;
+
+namespace Assistant.Features.Review;
+
+/// <summary>Why a submission ranks where it does in the queue: <c>high</c>, <c>medium</c> or <c>low</c>, a score to sort by, and the reasons.</summary>
+public sealed record RiskSummary(string Level, int Score, IReadOnlyList<string> Reasons);
+
+/// <summary>Who did something: the key's id and its display name (<c>ak_PREFIX (label)</c>), and the key's unit.</summary>
+public sealed record Actor(Guid? KeyId, string Name, string Unit);
+
+/// <summary>A comment on a decision, anchored to a finding (its code), a report paragraph (part and 0-based index) or an indicator (0-based index); none: on the whole.</summary>
+public sealed record ReviewComment(string Text, string? Finding = null, string? Part = null, int? Paragraph = null, int? Indicator = null, string? Quote = null);
+
+/// <summary>A 抽评 score for one indicator (0-based index), beside the unit's self-score; between 0 and the indicator's weight.</summary>
+public sealed record ReviewScore(int Indicator, string Name, string Score, string? SelfScore, string Weight);
+
+/// <summary>Body of POST /submissions and …/versions.</summary>
+public sealed record SubmitBody(Guid? EvaluationId = null, int? ReportVersion = null);
+
+/// <summary>Body of POST …/decisions: <c>decision</c> 通过|退回 (approved|returned), a comment, anchored comments and 抽评 scores.</summary>
+public sealed record DecisionBody(string? Decision = null, string? Comment = null, IReadOnlyList<CommentBody>? Comments = null, IReadOnlyList<ScoreBody>? Scores = null);
+
+public sealed record CommentBody(string? Text = null, string? Finding = null, string? Part = null, int? Paragraph = null, int? Indicator = null);
+
+/// <summary>A 抽评 score as sent: the indicator by its 0-based index (or its exact name) and the score as a decimal string or number.</summary>
+public sealed record ScoreBody(int? Indicator = null, string? Name = null, JsonElement? Score = null);
+
+/// <summary>A submission in the queue.</summary>
+public sealed record SubmissionSummary(
+    Guid Id, string Unit, string UnitName, string Title, int? Year, string Status, int Version, Guid EvaluationId, int? ReportVersion,
+    RiskSummary Risk, string SubmittedBy, DateTimeOffset SubmittedAt, string? DecidedBy, DateTimeOffset? DecidedAt);
+
+public sealed record SubmissionVersionDto(Guid Id, int Version, Guid EvaluationId, int? ReportVersion, string Source, RiskSummary Risk, string SubmittedBy, DateTimeOffset SubmittedAt);
+
+public sealed record DecisionDto(Guid Id, int Version, string Decision, string? Comment, IReadOnlyList<ReviewComment> Comments, IReadOnlyList<ReviewScore> Scores, string DecidedBy, string DecidedByUnit, DateTimeOffset DecidedAt);
+
+/// <summary>A report paragraph as comments anchor to it.</summary>
+public sealed record ReportParagraph(string Part, int Index, string Text);
+
+/// <summary>A submission with every version and decision, and the shown version's table, score and report.</summary>
+public sealed record SubmissionDetail(
+    SubmissionSummary Submission,
+    IReadOnlyList<SubmissionVersionDto> Versions,
+    IReadOnlyList<DecisionDto> Decisions,
+    int ShownVersion,
+    JsonElement Evaluation,
+    ScoreResponse Score,
+    ReportDraft? Report,
+    IReadOnlyList<ReportParagraph> Paragraphs);
+
+/// <summary>The statuses of a submission.</summary>
+public static class SubmissionStatus
+{
+    public const string Pending = "pending";
+    public const string Approved = "approved";
+    public const string Returned = "returned";
+
+    public static readonly string[] All = [Pending, Approved, Returned];
+
+    public static string Parse(string? status, string field = "status")
+    {
+        string t = status?.Trim() ?? string.Empty;
+        return t switch
+        {
+            "待审" or "待审核" => Pending,
+            "通过" or "approve" => Approved,
+            "退回" or "return" => Returned,
+            _ => All.FirstOrDefault(s => string.Equals(s, t, StringComparison.OrdinalIgnoreCase))
+                ?? throw new InputException(field, "状态只能是 pending、approved 或 returned（待审/通过/退回）。", "status must be pending, approved or returned."),
+        };
+    }
+
+    public static string Decision(string? decision)
+    {
+        string d = Parse(decision, "decision");
+        return d == Pending
+            ? throw new InputException("decision", "审核结论只能是 通过（approved）或 退回（returned）。", "decision must be approved (通过) or returned (退回).")
+            : d;
+    }
+}
