@@ -24,13 +24,20 @@ internal static class CorpusCommands
         var fund = new Option<string?>("--fund") { Description = "资金名称" };
         var source = new Option<string>("--source") { Description = "来源标记，如 sample、seed、upload", DefaultValueFactory = _ => "upload" };
         var bulk = new Option<bool>("--bulk") { Description = "大批量：先删除检索索引，入库后重建（文档数不少于已存文档数且至少 1000 份时自动如此）/ drop the search indexes and rebuild them after the load (automatic when the files are at least 1,000 and as many as are stored)" };
-        var command = new Command("ingest", "解析并入库往年报告（同一文档只存一次；并行解析、批量写入，可中断后重跑）/ parse and store past reports (idempotent; parallel, batched, resumable)") { files, region, year, fund, source, bulk };
+        var batch = new Option<int>("--batch") { Description = "每个事务写入的文档数（1–5000）/ documents per transaction", DefaultValueFactory = _ => new BulkOptions().BatchDocuments };
+        var command = new Command("ingest", "解析并入库往年报告（同一文档只存一次；并行解析、批量写入，可中断后重跑）/ parse and store past reports (idempotent; parallel, batched, resumable)") { files, region, year, fund, source, bulk, batch };
         command.SetAction(async (pr, ct) =>
         {
             var paths = Expand(pr.GetValue(files)!);
             if (paths.Count == 0)
             {
                 await stderr.WriteLineAsync("错误 / error: files: 没有找到报告文件 / no report files found");
+                return CliApp.BadInput;
+            }
+
+            if (pr.GetValue(batch) is < 1 or > 5000)
+            {
+                await stderr.WriteLineAsync("错误 / error: batch: 应在 1 到 5000 之间 / must be between 1 and 5000");
                 return CliApp.BadInput;
             }
 
@@ -47,6 +54,7 @@ internal static class CorpusCommands
                 Hints = new ReportHints(null, pr.GetValue(region), pr.GetValue(year), pr.GetValue(fund)),
                 Source = pr.GetValue(source)!,
                 Indexes = pr.GetValue(bulk) ? BulkIndexes.Rebuild : BulkIndexes.Auto,
+                BatchDocuments = pr.GetValue(batch),
             };
 
             BulkLoadReport report;
