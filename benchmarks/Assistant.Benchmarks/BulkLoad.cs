@@ -88,7 +88,7 @@ internal static class BulkLoad
         var rows = parsed.SelectMany((p, i) => CorpusRows.Passages(p, Guid.CreateVersion7(), vectors[i], embedderId)).ToList();
         sw.Restart();
         await using (var connection = await dataSource.OpenConnectionAsync())
-        await using (var writer = await connection.BeginBinaryImportAsync("COPY floor_passages (document_id, ordinal, kind, section_path, indicator, fund, region, year, text, text_hash, lexemes, embedding, embedder, owner_unit) FROM STDIN (FORMAT BINARY)"))
+        await using (var writer = await connection.BeginBinaryImportAsync("COPY floor_passages (document_id, ordinal, kind, section_path, indicator, fund, region, year, text, text_hash, terms, embedding, embedder, owner_unit) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var p in rows)
             {
@@ -103,7 +103,7 @@ internal static class BulkLoad
                 await writer.WriteAsync(p.Year, NpgsqlDbType.Integer);
                 await writer.WriteAsync(p.Text, NpgsqlDbType.Text);
                 await writer.WriteAsync(p.TextHash, NpgsqlDbType.Text);
-                await writer.WriteAsync(p.Lexemes, NpgsqlDbType.Text);
+                await writer.WriteAsync(p.Terms!, NpgsqlDbType.Array | NpgsqlDbType.Text);
                 await writer.WriteAsync(p.Embedding!, "vector");
                 await writer.WriteAsync(p.Embedder, NpgsqlDbType.Text);
                 await writer.WriteNullAsync();

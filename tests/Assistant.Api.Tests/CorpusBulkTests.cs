@@ -48,7 +48,7 @@ public sealed class CorpusBulkTests
         "content_hash, file_name, title, region, year, fund, source, sections::text, statements::text, char_count, passage_count, owner_unit";
 
     private const string PassageColumns =
-        "d.content_hash, p.ordinal, p.kind, p.section_path, p.indicator, p.fund, p.region, p.year, p.text, p.text_hash, p.lexemes, p.tsv::text, p.embedding::text, p.embedder, p.owner_unit";
+        "d.content_hash, p.ordinal, p.kind, p.section_path, p.indicator, p.fund, p.region, p.year, p.text, p.text_hash, p.terms::text, p.embedding::text, p.embedder, p.owner_unit";
 
     private static async Task<List<string>> RowsAsync(NpgsqlDataSource dataSource, string sql)
     {
@@ -117,6 +117,9 @@ public sealed class CorpusBulkTests
         Assert.Equal(expectedPassages, await RowsAsync(bulkData, passages));
         Assert.True(expectedPassages.Count > 500, $"{expectedPassages.Count} passages");
         Assert.Equal(indexesBefore, await IndexesAsync(bulkData));
+        // BM25's statistics, counted afresh after the bulk loads, equal the ones kept row by row.
+        const string terms = "SELECT term, passages, occurrences FROM corpus_terms ORDER BY term";
+        Assert.Equal(await RowsAsync(singleData, terms), await RowsAsync(bulkData, terms));
         Assert.Equal(0L, await ScalarAsync(bulkData, "SELECT count(*) FROM corpus_loads WHERE finished_at IS NULL"));
 
         // A second load of the same documents stores nothing new.
@@ -232,7 +235,7 @@ public sealed class CorpusBulkTests
             Assert.Equal(0L, await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_documents d WHERE passage_count <> (SELECT count(*) FROM corpus_passages p WHERE p.document_id = d.id)"));
             Assert.Equal(0L, await ScalarAsync(dataSource, "SELECT count(*) FROM (SELECT document_id, ordinal FROM corpus_passages GROUP BY 1, 2 HAVING count(*) > 1) x"));
             Assert.Equal(1L, await ScalarAsync(dataSource, "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_corpus_passages_embedding' AND indexdef LIKE '%hnsw%'"));
-            Assert.Equal(1L, await ScalarAsync(dataSource, "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_corpus_passages_tsv'"));
+            Assert.Equal(1L, await ScalarAsync(dataSource, "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_corpus_passages_terms'"));
             Assert.Equal(0L, await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_loads WHERE finished_at IS NULL"));
 
             (exit, stdout, _) = await CliProcess.RunAsync(database.ConnectionString, "search", "见习岗位不足", "--top", "3");

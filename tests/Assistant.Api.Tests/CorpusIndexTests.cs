@@ -67,12 +67,58 @@ public sealed class CorpusIndexTests : IAsyncLifetime
         // With a selective filter on a small table the planner may rightly prefer an exact scan of the
         // filtered rows; search results for filters are asserted in Search_OnSyntheticCorpus_… instead.
 
-        await using var lexical = dataSource.CreateCommand("EXPLAIN " + CorpusSearch.LexicalSql);
-        // A selective query (rare bigrams): the planner takes the GIN index; common ones may scan, correctly.
-        lexical.Parameters.Add(new NpgsqlParameter { Value = "蓝靛 | 染布" });
+        await using var lexical = dataSource.CreateCommand("EXPLAIN " + CorpusSearch.LexicalAnySql);
+        // A selective query (rare words): the planner takes the GIN index on the terms.
+        lexical.Parameters.Add(new NpgsqlParameter { Value = new[] { "蓝靛", "染布" } });
         AddNoFilters(lexical, 20);
+        lexical.Parameters.Add(new NpgsqlParameter { Value = new[] { 5.0, 5.0 } });
+        lexical.Parameters.Add(new NpgsqlParameter { Value = new[] { "蓝靛", "染布" } });
+        lexical.Parameters.Add(new NpgsqlParameter { Value = CorpusSearch.LexicalRowBudget });
+        lexical.Parameters.Add(new NpgsqlParameter { Value = 40.0 });
         var lexicalPlan = await PlanAsync(lexical);
-        Assert.True(lexicalPlan.Contains("ix_corpus_passages_tsv", StringComparison.Ordinal), lexicalPlan);
+        Assert.True(lexicalPlan.Contains("ix_corpus_passages_terms", StringComparison.Ordinal), lexicalPlan);
+    }
+
+    [Fact]
+    public async Task TermCounts_KeptOnIngestion_EqualARecount()
+    {
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        const string Snapshot = "SELECT coalesce(string_agg(term || ':' || passages || ':' || occurrences, ',' ORDER BY term), '') FROM corpus_terms";
+        string incremental = await StringAsync(dataSource, Snapshot);
+        Assert.Equal(await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_passages"),
+            await ScalarAsync(dataSource, "SELECT passages FROM corpus_terms WHERE term = ''"));
+        Assert.Equal(0L, await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_passages WHERE terms IS NULL OR cardinality(terms) = 0"));
+
+        await using (var recount = dataSource.CreateCommand(CorpusTermCounts.RecountSql))
+        {
+            await recount.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(await StringAsync(dataSource, Snapshot), incremental);
+
+        // A duplicate ingestion adds nothing.
+        var (name, text) = SyntheticCorpus.Report(3);
+        Assert.Equal(IngestResult.Duplicate, (await services.GetRequiredService<CorpusStore>().IngestTextAsync(name, text)).Status);
+        Assert.Equal(incremental, await StringAsync(dataSource, Snapshot));
+    }
+
+    [Fact]
+    public async Task PassagesWithoutTerms_AreSegmentedAtStart_AndCounted()
+    {
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        await using (var wipe = dataSource.CreateCommand("UPDATE corpus_passages SET terms = NULL WHERE id % 3 = 0; DELETE FROM corpus_terms"))
+        {
+            await wipe.ExecuteNonQueryAsync();
+        }
+
+        int segmented = await services.GetRequiredService<CorpusStore>().SegmentAsync();
+        Assert.Equal(await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_passages WHERE id % 3 = 0"), segmented);
+        Assert.Equal(0L, await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_passages WHERE terms IS NULL"));
+        Assert.Equal(await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_passages"),
+            await ScalarAsync(dataSource, "SELECT passages FROM corpus_terms WHERE term = ''"));
+        Assert.Equal(await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_passages WHERE '师资' = ANY(terms)"),
+            await ScalarAsync(dataSource, "SELECT passages FROM corpus_terms WHERE term = '师资'"));
+        Assert.Equal(0, await services.GetRequiredService<CorpusStore>().SegmentAsync());
     }
 
     [Fact]
@@ -188,6 +234,12 @@ public sealed class CorpusIndexTests : IAsyncLifetime
         }
 
         return string.Join("\n", lines);
+    }
+
+    private static async Task<string> StringAsync(NpgsqlDataSource ds, string sql)
+    {
+        await using var cmd = ds.CreateCommand(sql);
+        return (string)(await cmd.ExecuteScalarAsync())!;
     }
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource ds, string sql)

@@ -82,6 +82,9 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
             var dropped = await CorpusLoadJournal.StartAsync(connection, loadId, clock.GetUtcNow(), options, inputs.Count, rebuild, cancellationToken);
             var indexes = pending.SelectMany(p => p.Indexes).Concat(dropped).Distinct(StringComparer.Ordinal).ToList();
 
+            // BM25's term counts: kept per batch (in its transaction) for a small load; counted afresh
+            // once at the end of a large one, or of one finishing a crashed load.
+            bool recount = rebuild || pending.Count > 0;
             var seen = new Dictionary<string, Guid>(StringComparer.Ordinal);
             long passages = 0;
             Task<long> writing = Task.FromResult(0L);
@@ -90,14 +93,25 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
                 int count = Math.Min(options.BatchDocuments, inputs.Count - start);
                 Prepared[] prepared = checkedFirst?[batch] ?? await PrepareAsync(inputs, start, count, options, cancellationToken);
                 passages += await writing;
-                writing = WriteBatchAsync(connection, loadId, prepared, seen, Report, cancellationToken);
+                writing = WriteBatchAsync(connection, loadId, prepared, seen, Report, !recount, cancellationToken);
             }
 
             passages += await writing;
             double loadSeconds = clockStart.Elapsed.TotalSeconds;
             var indexClock = Stopwatch.StartNew();
             await RebuildAsync(connection, indexes, cancellationToken);
-            await ExecuteAsync(connection, "ANALYZE corpus_documents; ANALYZE corpus_passages", cancellationToken);
+            if (recount)
+            {
+                await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+                await using (var count = new NpgsqlCommand(CorpusTermCounts.RecountSql, connection, tx) { CommandTimeout = 0 })
+                {
+                    await count.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await tx.CommitAsync(cancellationToken);
+            }
+
+            await ExecuteAsync(connection, "ANALYZE corpus_documents; ANALYZE corpus_passages; ANALYZE corpus_terms", cancellationToken);
             await CorpusLoadJournal.FinishAsync(connection, [loadId, .. pending.Select(p => p.Id)], clock.GetUtcNow(), cancellationToken);
             var files = results.Select(r => r!).ToList();
             var summary = new IngestSummary(
@@ -177,7 +191,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
     }
 
     /// <summary>One batch in one transaction; a batch the database refuses is retried a document at a time to name the culprit.</summary>
-    private async Task<long> WriteBatchAsync(NpgsqlConnection connection, Guid loadId, Prepared[] batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, CancellationToken cancellationToken)
+    private async Task<long> WriteBatchAsync(NpgsqlConnection connection, Guid loadId, Prepared[] batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, CancellationToken cancellationToken)
     {
         foreach (var failed in batch.Where(p => p.Failure is not null))
         {
@@ -189,7 +203,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         {
             try
             {
-                return await WriteOnceAsync(connection, loadId, good, seen, report, cancellationToken);
+                return await WriteOnceAsync(connection, loadId, good, seen, report, countTerms, cancellationToken);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 3)
             {
@@ -200,7 +214,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
                 long written = 0;
                 foreach (var one in good)
                 {
-                    written += await WriteBatchAsync(connection, loadId, [one], seen, report, cancellationToken);
+                    written += await WriteBatchAsync(connection, loadId, [one], seen, report, countTerms, cancellationToken);
                 }
 
                 return written;
@@ -218,7 +232,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState.StartsWith("54", StringComparison.Ordinal)
         || (e.SqlState.StartsWith("23", StringComparison.Ordinal) && e.SqlState != PostgresErrorCodes.UniqueViolation);
 
-    private async Task<long> WriteOnceAsync(NpgsqlConnection connection, Guid loadId, List<Prepared> batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, CancellationToken cancellationToken)
+    private async Task<long> WriteOnceAsync(NpgsqlConnection connection, Guid loadId, List<Prepared> batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, CancellationToken cancellationToken)
     {
         string? owner = batch.Count > 0 ? batch[0].Report!.Owner : null;
         await using NpgsqlTransaction tx = await connection.BeginTransactionAsync(cancellationToken);
@@ -260,6 +274,11 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
             await CopyDocumentsAsync(connection, rows.Select(r => r.Document), cancellationToken);
             string embedderId = embedder.Identity();
             passages = await CopyPassagesAsync(connection, rows.SelectMany(r => CorpusRows.Passages(r.P.Report!, r.Document.Id, r.P.Vectors!, embedderId)), cancellationToken);
+            if (countTerms)
+            {
+                await CorpusTermCounts.AddDocumentsAsync(connection, tx, rows.Select(r => r.Document.Id).ToArray(), cancellationToken);
+            }
+
             await CorpusLoadJournal.ProgressAsync(connection, tx, loadId, rows.Count, passages, cancellationToken);
         }
 
@@ -303,7 +322,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
     private static async Task<long> CopyPassagesAsync(NpgsqlConnection connection, IEnumerable<CorpusPassage> passages, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY corpus_passages (document_id, ordinal, kind, section_path, indicator, fund, region, year, text, text_hash, lexemes, embedding, embedder, owner_unit) FROM STDIN (FORMAT BINARY)",
+            "COPY corpus_passages (document_id, ordinal, kind, section_path, indicator, fund, region, year, text, text_hash, terms, embedding, embedder, owner_unit) FROM STDIN (FORMAT BINARY)",
             cancellationToken);
         foreach (var p in passages)
         {
@@ -318,7 +337,15 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
             await WriteAsync(writer, p.Year, cancellationToken);
             await writer.WriteAsync(p.Text, NpgsqlDbType.Text, cancellationToken);
             await writer.WriteAsync(p.TextHash, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(p.Lexemes, NpgsqlDbType.Text, cancellationToken);
+            if (p.Terms is null)
+            {
+                await writer.WriteNullAsync(cancellationToken);
+            }
+            else
+            {
+                await writer.WriteAsync(p.Terms, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
+            }
+
             await writer.WriteAsync(p.Embedding!, "vector", cancellationToken);
             await WriteAsync(writer, p.Embedder, cancellationToken);
             await WriteAsync(writer, p.OwnerUnit, cancellationToken);

@@ -1,14 +1,13 @@
 using Assistant.Domain.Corpus;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NpgsqlTypes;
 using Pgvector;
 
 namespace Assistant.Features.Corpus;
 
 /// <summary>
-/// One searchable passage of a stored report, with its embedding (pgvector, HNSW cosine index) and a
-/// bigram <c>tsvector</c> computed by the database from <see cref="Lexemes"/> (GIN index).
+/// One searchable passage of a stored report, with its embedding (pgvector, HNSW cosine index) and its
+/// words (<see cref="Terms"/>, GIN index). Rows are built by <see cref="PassageRow"/>.
 /// </summary>
 public sealed class CorpusPassage
 {
@@ -34,11 +33,8 @@ public sealed class CorpusPassage
 
     public required string TextHash { get; set; }
 
-    /// <summary>Character bigrams (<see cref="LexicalTokens"/>), the source of <see cref="Tsv"/>.</summary>
-    public required string Lexemes { get; set; }
-
-    /// <summary>Computed by PostgreSQL; never written.</summary>
-    public NpgsqlTsVector? Tsv { get; set; }
+    /// <summary>The passage's words in order, repeats kept (<see cref="LexicalTerms"/>); null until segmented (rows from before word segmentation are filled at start-up).</summary>
+    public string[]? Terms { get; set; }
 
     /// <summary>The vector; its size follows Embeddings:Dimensions (the column is re-typed at start-up when it changes).</summary>
     public Vector? Embedding { get; set; }
@@ -67,9 +63,7 @@ internal sealed class CorpusPassageMapping : IEntityTypeConfiguration<CorpusPass
         e.Property(p => p.Year).HasColumnName("year");
         e.Property(p => p.Text).HasColumnName("text");
         e.Property(p => p.TextHash).HasColumnName("text_hash");
-        e.Property(p => p.Lexemes).HasColumnName("lexemes");
-        e.Property(p => p.Tsv).HasColumnName("tsv").HasColumnType("tsvector")
-            .HasComputedColumnSql("to_tsvector('simple'::regconfig, lexemes)", stored: true);
+        e.Property(p => p.Terms).HasColumnName("terms").HasColumnType("text[]");
         e.Property(p => p.Embedding).HasColumnName("embedding").HasColumnType($"vector({HashingEmbedding.DefaultDimensions})");
         e.Property(p => p.Embedder).HasColumnName("embedder");
         e.Property(p => p.OwnerUnit).HasColumnName("owner_unit");
@@ -77,7 +71,7 @@ internal sealed class CorpusPassageMapping : IEntityTypeConfiguration<CorpusPass
         e.HasOne<CorpusDocument>().WithMany().HasForeignKey(p => p.DocumentId)
             .HasConstraintName("corpus_passages_document_id_fkey").OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(p => p.Embedding).HasMethod("hnsw").HasOperators("vector_cosine_ops").HasDatabaseName("ix_corpus_passages_embedding");
-        e.HasIndex(p => p.Tsv).HasMethod("gin").HasDatabaseName("ix_corpus_passages_tsv");
+        e.HasIndex(p => p.Terms).HasMethod("gin").HasDatabaseName("ix_corpus_passages_terms");
         e.HasIndex(p => p.Kind).HasDatabaseName("ix_corpus_passages_kind");
         e.HasIndex(p => p.Embedder).HasDatabaseName("ix_corpus_passages_embedder");
         e.HasIndex(p => p.OwnerUnit).HasDatabaseName("ix_corpus_passages_owner_unit");

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Assistant.Domain.Corpus;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Storage;
-using Pgvector;
 
 namespace Assistant.Features.Corpus;
 
@@ -86,41 +85,15 @@ public static class CorpusRows
         };
     }
 
-    /// <summary>The passage rows, with their vectors (one per passage, in order) made by <paramref name="embedder"/>.</summary>
+    /// <summary>The passage rows (<see cref="PassageRow.Create"/>), with their vectors (one per passage, in order) made by <paramref name="embedder"/>.</summary>
     public static IEnumerable<CorpusPassage> Passages(PreparedReport prepared, Guid documentId, IReadOnlyList<float[]> vectors, string embedder)
     {
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(vectors);
         var m = prepared.Report.Metadata;
-        return prepared.Report.Passages.Select(p => new CorpusPassage
-        {
-            DocumentId = documentId,
-            Ordinal = p.Ordinal,
-            Kind = SectionKinds.Name(p.Kind),
-            SectionPath = p.SectionPath,
-            Indicator = p.IndicatorName,
-            Fund = p.Fund,
-            Region = m.Region,
-            Year = m.Year,
-            Text = p.Text,
-            TextHash = CorpusStore.TextHash(p.Text),
-            Lexemes = LexicalTokens.Document(p.SectionPath + " " + p.IndicatorName + " " + p.Text),
-            Embedding = new Vector(vectors[p.Ordinal]),
-            Embedder = embedder,
-            OwnerUnit = prepared.Owner,
-        });
+        return prepared.Report.Passages.Select(p => PassageRow.Create(documentId, p, m, vectors[p.Ordinal], embedder, prepared.Owner));
     }
 
-    /// <summary>What is embedded for a passage: its heading path and indicator give context to short text.</summary>
-    public static string EmbeddingText(Passage p)
-    {
-        ArgumentNullException.ThrowIfNull(p);
-        return $"{LastHeading(p.SectionPath)} {p.IndicatorName} {p.Text}";
-    }
-
-    private static string LastHeading(string path)
-    {
-        int at = path.LastIndexOf(" / ", StringComparison.Ordinal);
-        return at < 0 ? path : path[(at + 3)..];
-    }
+    /// <summary>What is embedded for a passage (<see cref="PassageRow.EmbeddingText(Passage)"/>).</summary>
+    public static string EmbeddingText(Passage p) => PassageRow.EmbeddingText(p);
 }

@@ -8,8 +8,9 @@ using Pgvector;
 namespace Assistant.Features.Corpus;
 
 /// <summary>
-/// Hybrid retrieval: pgvector cosine (HNSW) and a bigram full-text rank, each taking its own
-/// candidates under the same filters, fused by reciprocal rank; passages with the same text are
+/// Hybrid retrieval: pgvector cosine (HNSW, iterative scan under the filters) and BM25 over the
+/// passages' words (GIN, candidates bounded by selectivity), each a bounded list under the same
+/// filters, fused by reciprocal rank; passages with the same text are
 /// returned once. Only published passages and the viewer's unit's own are searched (<see cref="CorpusAudience"/>).
 /// </summary>
 public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder)
@@ -37,10 +38,38 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
         "SELECT p.id, p.embedding <=> $1 AS distance FROM corpus_passages p WHERE p.embedding IS NOT NULL AND "
         + Filters + " ORDER BY p.embedding <=> $1 LIMIT $7";
 
-    /// <summary>The lexical query over the bigram tsvector (GIN).</summary>
-    public const string LexicalSql =
-        "SELECT p.id, ts_rank_cd(p.tsv, q, 1) AS rank FROM corpus_passages p, to_tsquery('simple', $1) q WHERE p.tsv @@ q AND "
-        + Filters + " ORDER BY rank DESC, p.id LIMIT $7";
+    /// <summary>
+    /// The lexical query: candidates from the GIN index on the passages' terms under the filters, at
+    /// most <c>$11</c> rows (<see cref="LexicalRowBudget"/>), ranked by BM25 over the query's terms
+    /// (<c>$1</c> terms, <c>$9</c> their IDF, <c>$12</c> the mean passage length). {0} is the candidate
+    /// condition on <c>$10</c>: any of the rarest terms (<c>&amp;&amp;</c>) or all of them (<c>@&gt;</c>).
+    /// </summary>
+    private const string LexicalSqlFormat =
+        """
+        WITH c AS MATERIALIZED (
+            SELECT p.id, p.terms FROM corpus_passages p WHERE p.terms {0} $10::text[] AND
+        """ + Filters + """
+
+            LIMIT $11)
+        SELECT c.id, s.score FROM c CROSS JOIN LATERAL (
+            SELECT sum(q.idf * f.tf * 2.2 / (f.tf + 1.2 * (0.25 + 0.75 * cardinality(c.terms) / $12::float8))) AS score
+            FROM unnest($1::text[], $9::float8[]) AS q(term, idf)
+            CROSS JOIN LATERAL (SELECT coalesce(cardinality(array_positions(c.terms, q.term)), 0)::float8 AS tf) f
+            WHERE f.tf > 0) s
+        ORDER BY s.score DESC, c.id LIMIT $7
+        """;
+
+    /// <summary>Candidates holding any of the rarest terms.</summary>
+    public static readonly string LexicalAnySql = string.Format(System.Globalization.CultureInfo.InvariantCulture, LexicalSqlFormat, "&&");
+
+    /// <summary>Candidates holding all of the rarest terms (when even the rarest one alone is over the budget).</summary>
+    public static readonly string LexicalAllSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, LexicalSqlFormat, "@>");
+
+    /// <summary>The most passages the lexical side ranks for one query, whatever the terms and the corpus size.</summary>
+    public const int LexicalRowBudget = 2000;
+
+    /// <summary>HNSW candidate list per query (chosen by measurement: docs/scaling.md); at least the candidates asked for.</summary>
+    public const int VectorEfSearch = 40;
 
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -60,7 +89,7 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
         {
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             await using (var set = new NpgsqlCommand(
-                $"SET LOCAL hnsw.ef_search = {Math.Max(40, candidates)}; SET LOCAL hnsw.iterative_scan = relaxed_order;", connection, tx))
+                $"SET LOCAL hnsw.ef_search = {Math.Max(VectorEfSearch, candidates)}; SET LOCAL hnsw.iterative_scan = relaxed_order;", connection, tx))
             {
                 await set.ExecuteNonQueryAsync(cancellationToken);
             }
@@ -86,16 +115,19 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
             vector.Sort((a, b) => b.Score.CompareTo(a.Score));
         }
 
-        var tsquery = await LexicalQueryAsync(connection, request.Query, cancellationToken);
-        if (request.Mode != SearchMode.Vector && tsquery.Length > 0)
+        if (request.Mode != SearchMode.Vector && await LexicalPlanAsync(connection, request.Query, cancellationToken) is { } plan)
         {
-            await using var cmd = new NpgsqlCommand(LexicalSql, connection);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = tsquery });
+            await using var cmd = new NpgsqlCommand(plan.All ? LexicalAllSql : LexicalAnySql, connection);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Terms });
             AddFilters(cmd, request, candidates);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Idf });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Candidates });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = LexicalRowBudget });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = plan.MeanLength });
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))
             {
-                lexical.Add((r.GetInt64(0), r.GetFloat(1)));
+                lexical.Add((r.GetInt64(0), r.GetDouble(1)));
             }
         }
 
@@ -158,89 +190,91 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
     }
 
     /// <summary>
-    /// The OR-query of the query's bigrams, without those that occur in a large share of all passages
-    /// (就业, 资金 …): PostgreSQL's ranking has no inverse document frequency, so such tokens would
-    /// outvote the rare, telling ones. Frequencies come from the planner's statistics on the tsvector
-    /// column (ANALYZE), read at most once a minute.
+    /// The lexical query's terms with their BM25 IDF from the corpus statistics (<see cref="CorpusTerm"/>),
+    /// and its candidate terms chosen by selectivity: the rarest terms while the passages holding them
+    /// stay within <see cref="LexicalRowBudget"/>; when even the rarest is over it, the fewest rarest
+    /// terms whose conjunction is expected within it (<see cref="LexicalRowBudget"/> still caps the rows).
+    /// Null when no term of the query occurs in the corpus.
     /// </summary>
-    private async Task<string> LexicalQueryAsync(NpgsqlConnection connection, string query, CancellationToken cancellationToken)
+    public static async Task<LexicalPlan?> LexicalPlanAsync(NpgsqlConnection connection, string query, CancellationToken cancellationToken)
     {
-        var tokens = LexicalTokens.Tokens(query);
-        var stats = await TokenStatsAsync(connection, cancellationToken);
-
-        // Tokens the statistics do not list are rarer than the rarest listed one.
-        float Share(string t) => stats.Shares.TryGetValue(t, out var f) ? f : stats.Floor;
-        var telling = tokens.Where(t => Share(t) < CommonShare).OrderBy(Share).ToList();
-        if (telling.Count == 0)
+        var terms = LexicalTerms.OfQuery(query);
+        if (terms.Length == 0)
         {
-            return string.Join(" | ", tokens);
+            return null;
         }
 
-        // Keep the rarest tokens while the rows they would match stay within a budget (at least two tokens):
-        // ranking every passage that shares one middling bigram costs more than it tells.
-        var kept = new List<string>();
-        double rows = 0;
-        foreach (var t in telling)
+        var df = new Dictionary<string, (long Passages, long Occurrences)>(StringComparer.Ordinal);
+        await using (var cmd = new NpgsqlCommand("SELECT term, passages, occurrences FROM corpus_terms WHERE term = ANY($1)", connection))
         {
-            double add = Share(t) * stats.Rows;
-            if (kept.Count >= 2 && rows + add > LexicalRowBudget)
+            cmd.Parameters.Add(new NpgsqlParameter { Value = terms.Append(CorpusTermCounts.Totals).ToArray() });
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                df[r.GetString(0)] = (r.GetInt64(1), r.GetInt64(2));
+            }
+        }
+
+        return Plan(terms, df);
+    }
+
+    public static LexicalPlan? Plan(string[] terms, IReadOnlyDictionary<string, (long Passages, long Occurrences)> df)
+    {
+        if (!df.TryGetValue(CorpusTermCounts.Totals, out var totals) || totals.Passages == 0)
+        {
+            return null;
+        }
+
+        double n = totals.Passages;
+        var known = terms.Where(t => df.TryGetValue(t, out var d) && d.Passages > 0)
+            .Select(t => (Term: t, Df: df[t].Passages))
+            .OrderBy(x => x.Df).ThenBy(x => x.Term, StringComparer.Ordinal)
+            .ToList();
+        if (known.Count == 0)
+        {
+            return null;
+        }
+
+        var candidates = new List<string>();
+        long rows = 0;
+        foreach (var (term, count) in known)
+        {
+            if (rows + count > LexicalRowBudget)
             {
                 break;
             }
 
-            kept.Add(t);
-            rows += add;
+            candidates.Add(term);
+            rows += count;
         }
 
-        return string.Join(" | ", kept);
-    }
-
-    private const float CommonShare = 0.12f;
-    private const double LexicalRowBudget = 4000;
-    private TokenStats tokenStats = new(DateTimeOffset.MinValue, new Dictionary<string, float>(StringComparer.Ordinal), 0f, 0);
-
-    private sealed record TokenStats(DateTimeOffset At, Dictionary<string, float> Shares, float Floor, double Rows);
-
-    /// <summary>Token shares from the planner's statistics on the tsvector column (ANALYZE), read at most once a minute.</summary>
-    private async Task<TokenStats> TokenStatsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var cached = tokenStats;
-        if (DateTimeOffset.UtcNow - cached.At < TimeSpan.FromMinutes(1))
+        bool all = false;
+        if (candidates.Count == 0)
         {
-            return cached;
-        }
-
-        var shares = new Dictionary<string, float>(StringComparer.Ordinal);
-        float floor = 0f;
-        double rows = 0;
-        await using (var cmd = new NpgsqlCommand(
-            """
-            SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs,
-                   (SELECT reltuples FROM pg_class WHERE oid = 'corpus_passages'::regclass)
-            FROM pg_stats s
-            WHERE s.tablename = 'corpus_passages' AND s.attname = 'tsv' AND s.schemaname = current_schema()
-            """, connection))
-        {
-            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-            if (await r.ReadAsync(cancellationToken) && !r.IsDBNull(0))
+            // Every term is common: ask for passages holding several of the rarest at once.
+            all = true;
+            double expected = n;
+            foreach (var (term, count) in known.Take(MaxConjunction))
             {
-                var elems = r.GetFieldValue<string[]>(0);
-                var freqs = r.GetFieldValue<float[]>(1);
-                for (int i = 0; i < elems.Length && i < freqs.Length; i++)
+                candidates.Add(term);
+                expected *= count / n;
+                if (expected <= LexicalRowBudget)
                 {
-                    shares[elems[i]] = freqs[i];
+                    break;
                 }
-
-                // most_common_elem_freqs ends with the minimum, the maximum and the null share.
-                floor = freqs.Length > elems.Length ? freqs[elems.Length] : 0f;
-                rows = Math.Max(0, r.GetFloat(2));
             }
         }
 
-        var fresh = new TokenStats(DateTimeOffset.UtcNow, shares, floor, rows);
-        tokenStats = fresh;
-        return fresh;
+        // BM25's IDF (the Lucene form, never negative).
+        double[] idf = [.. known.Select(k => Math.Log(1 + ((n - k.Df + 0.5) / (k.Df + 0.5))))];
+        return new LexicalPlan([.. known.Select(k => k.Term)], idf, [.. candidates], all, Math.Max(1, totals.Occurrences / n));
     }
+
+    /// <summary>A conjunction of more common terms than this narrows little and costs a posting list each.</summary>
+    private const int MaxConjunction = 3;
+
+    /// <summary>BM25 terms with their IDF, the candidate terms (any or all of them) and the mean passage length.</summary>
+    public sealed record LexicalPlan(string[] Terms, double[] Idf, string[] Candidates, bool All, double MeanLength);
 
     private sealed record Fused(long Id, double Score, int? VectorRank, int? LexicalRank);
 

@@ -26,11 +26,18 @@ public static class CorpusSetup
     }
 }
 
-/// <summary>At start (after the migrations): brings stored vectors to the configured generator.</summary>
+/// <summary>At start (after the migrations): loads the word segmenter, segments passages stored before it, brings stored vectors to the configured generator.</summary>
 internal sealed partial class CorpusInitializer(CorpusStore store, ILogger<CorpusInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        Words.WordSegmenter.Warm();
+        int segmented = await store.SegmentAsync(cancellationToken);
+        if (segmented > 0)
+        {
+            LogSegmented(logger, segmented);
+        }
+
         int reembedded = await store.ReembedAsync(cancellationToken);
         if (reembedded > 0)
         {
@@ -39,6 +46,9 @@ internal sealed partial class CorpusInitializer(CorpusStore store, ILogger<Corpu
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Segmented {Count} passages into words")]
+    private static partial void LogSegmented(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Re-embedded {Count} passages with {Embedder}")]
     private static partial void LogReembedded(ILogger logger, int count, string embedder);

@@ -6,6 +6,8 @@ using Assistant.Features.Evaluations;
 using Assistant.Features.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Pgvector;
 
 namespace Assistant.Features.Corpus;
@@ -67,8 +69,11 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
         db.CorpusPassages.AddRange(CorpusRows.Passages(prepared, document.Id, vectors, embedder.Identity()));
         try
         {
-            // One SaveChanges is one transaction: the document and all its passages, or nothing.
+            // One transaction: the document, all its passages and their term counts, or nothing.
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await CorpusTermCounts.AddDocumentsAsync((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)tx.GetDbTransaction(), [document.Id], cancellationToken);
+            await tx.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (Records.RecordStore.IsUniqueViolation(e))
         {
@@ -79,9 +84,6 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
 
         return prepared.Result(IngestResult.Ingested, document.Id);
     }
-
-    /// <summary>What is embedded for a passage (see <see cref="CorpusRows.EmbeddingText"/>).</summary>
-    internal static string EmbeddingText(Passage p) => CorpusRows.EmbeddingText(p);
 
     public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
@@ -191,7 +193,7 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
                 break;
             }
 
-            var vectors = await EmbedAsync(rows.Select(r => EmbeddingText(new Passage(0, r.Text, SectionKind.Other, r.SectionPath, r.Indicator, null))).ToList(), cancellationToken);
+            var vectors = await EmbedAsync(rows.Select(r => PassageRow.EmbeddingText(r.SectionPath, r.Indicator, r.Text)).ToList(), cancellationToken);
             for (int i = 0; i < rows.Count; i++)
             {
                 rows[i].Embedding = new Vector(vectors[i]);
@@ -200,6 +202,46 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
 
             await db.SaveChangesAsync(cancellationToken);
             total += rows.Count;
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// Segments passages stored without terms (rows from before word segmentation), in batches, then
+    /// recounts the term statistics. Returns how many passages were segmented.
+    /// </summary>
+    public async Task<int> SegmentAsync(CancellationToken cancellationToken = default)
+    {
+        int total = 0;
+        while (true)
+        {
+            await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+            List<CorpusPassage> rows = await db.CorpusPassages
+                .Where(p => p.Terms == null)
+                .OrderBy(p => p.Id)
+                .Take(1000)
+                .ToListAsync(cancellationToken);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            foreach (CorpusPassage r in rows)
+            {
+                r.Terms = PassageRow.Terms(r.SectionPath, r.Indicator, r.Text);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            total += rows.Count;
+        }
+
+        if (total > 0)
+        {
+            await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("LOCK TABLE corpus_terms IN EXCLUSIVE MODE; " + CorpusTermCounts.RecountSql, cancellationToken);
+            await tx.CommitAsync(cancellationToken);
         }
 
         return total;

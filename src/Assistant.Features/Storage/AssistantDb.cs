@@ -18,6 +18,8 @@ public sealed class AssistantDb(DbContextOptions<AssistantDb> options) : DbConte
 
     public DbSet<CorpusPassage> CorpusPassages => Set<CorpusPassage>();
 
+    public DbSet<CorpusTerm> CorpusTerms => Set<CorpusTerm>();
+
     public DbSet<CorpusSetting> CorpusSettings => Set<CorpusSetting>();
 
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 using Pgvector;
 
 #nullable disable
@@ -228,11 +227,6 @@ namespace Assistant.Features.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("kind");
 
-                    b.Property<string>("Lexemes")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("lexemes");
-
                     b.Property<int>("Ordinal")
                         .HasColumnType("integer")
                         .HasColumnName("ordinal");
@@ -250,6 +244,10 @@ namespace Assistant.Features.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("section_path");
 
+                    b.PrimitiveCollection<string[]>("Terms")
+                        .HasColumnType("text[]")
+                        .HasColumnName("terms");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text")
@@ -259,12 +257,6 @@ namespace Assistant.Features.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("text_hash");
-
-                    b.Property<NpgsqlTsVector>("Tsv")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("tsv")
-                        .HasComputedColumnSql("to_tsvector('simple'::regconfig, lexemes)", true);
 
                     b.Property<int?>("Year")
                         .HasColumnType("integer")
@@ -291,10 +283,10 @@ namespace Assistant.Features.Storage.Migrations
                     b.HasIndex("OwnerUnit")
                         .HasDatabaseName("ix_corpus_passages_owner_unit");
 
-                    b.HasIndex("Tsv")
-                        .HasDatabaseName("ix_corpus_passages_tsv");
+                    b.HasIndex("Terms")
+                        .HasDatabaseName("ix_corpus_passages_terms");
 
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Tsv"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Terms"), "gin");
 
                     b.ToTable("corpus_passages", (string)null);
                 });
@@ -314,6 +306,26 @@ namespace Assistant.Features.Storage.Migrations
                         .HasName("corpus_settings_pkey");
 
                     b.ToTable("corpus_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Assistant.Features.Corpus.CorpusTerm", b =>
+                {
+                    b.Property<string>("Term")
+                        .HasColumnType("text")
+                        .HasColumnName("term");
+
+                    b.Property<long>("Occurrences")
+                        .HasColumnType("bigint")
+                        .HasColumnName("occurrences");
+
+                    b.Property<long>("Passages")
+                        .HasColumnType("bigint")
+                        .HasColumnName("passages");
+
+                    b.HasKey("Term")
+                        .HasName("corpus_terms_pkey");
+
+                    b.ToTable("corpus_terms", (string)null);
                 });
 
             modelBuilder.Entity("Assistant.Features.Records.ApiKeyRecord", b =>

@@ -1,0 +1,51 @@
+using JiebaNet.Segmenter;
+
+namespace Assistant.Features.Words;
+
+/// <summary>
+/// Chinese word segmentation (jieba.NET, its dictionary copied beside the assembly). The dictionary
+/// takes seconds to load: it is loaded once, on first use or by <see cref="Warm"/> at start-up, and then
+/// shared read-only; each thread cuts with its own segmenter, so callers may cut concurrently.
+/// </summary>
+public static class WordSegmenter
+{
+    private static readonly Lazy<bool> Loaded = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    [ThreadStatic]
+    private static JiebaSegmenter? segmenter;
+
+    /// <summary>Loads the dictionary now (idempotent, thread-safe).</summary>
+    public static void Warm() => _ = Loaded.Value;
+
+    /// <summary>The words of <paramref name="text"/> in order (precise mode, unknown words by HMM); whitespace and punctuation included as jieba returns them.</summary>
+    public static IReadOnlyList<string> Cut(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length == 0 ? [] : Segmenter().Cut(text).ToList();
+    }
+
+    /// <summary>
+    /// The words of <paramref name="text"/> plus the dictionary words inside long ones (search mode:
+    /// 城镇新增就业人数 → … 就业 人数 …), so a query matches a passage that words the same thing more finely.
+    /// </summary>
+    public static IReadOnlyList<string> CutForSearch(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length == 0 ? [] : Segmenter().CutForSearch(text).ToList();
+    }
+
+    private static JiebaSegmenter Segmenter()
+    {
+        Warm();
+        return segmenter ??= new JiebaSegmenter();
+    }
+
+    private static bool Load()
+    {
+        ConfigManager.ConfigFileBaseDir = Path.Combine(AppContext.BaseDirectory, "Resources");
+
+        // The first cut loads the shared dictionary and the HMM tables (static, read-only afterwards).
+        _ = new JiebaSegmenter().Cut("绩效自评").ToList();
+        return true;
+    }
+}
