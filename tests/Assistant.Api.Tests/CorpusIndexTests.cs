@@ -58,7 +58,13 @@ public sealed class CorpusIndexTests : IAsyncLifetime
     {
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var q = HashingEmbeddingVector("见习岗位不足");
-        await using var cmd = dataSource.CreateCommand("EXPLAIN " + CorpusSearch.VectorSql);
+
+        // A couple of thousand narrow rows are cheaper to scan and sort, and the planner rightly says so;
+        // what matters is that the query's form lets the index serve it once the table is large.
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await new NpgsqlCommand("SET LOCAL enable_seqscan = off", connection, tx).ExecuteNonQueryAsync();
+        await using var cmd = new NpgsqlCommand("EXPLAIN " + CorpusSearch.VectorSql, connection, tx);
         cmd.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(q) });
         AddNoFilters(cmd, 20);
         var plan = await PlanAsync(cmd);
@@ -71,10 +77,7 @@ public sealed class CorpusIndexTests : IAsyncLifetime
         // A selective query (rare words): the planner takes the GIN index on the terms.
         lexical.Parameters.Add(new NpgsqlParameter { Value = new[] { "蓝靛", "染布" } });
         AddNoFilters(lexical, 20);
-        lexical.Parameters.Add(new NpgsqlParameter { Value = new[] { 5.0, 5.0 } });
-        lexical.Parameters.Add(new NpgsqlParameter { Value = new[] { "蓝靛", "染布" } });
         lexical.Parameters.Add(new NpgsqlParameter { Value = CorpusSearch.LexicalRowBudget });
-        lexical.Parameters.Add(new NpgsqlParameter { Value = 40.0 });
         var lexicalPlan = await PlanAsync(lexical);
         Assert.True(lexicalPlan.Contains("ix_corpus_passages_terms", StringComparison.Ordinal), lexicalPlan);
     }

@@ -105,4 +105,27 @@ public class LexicalSearchTests
                     : rows <= CorpusSearch.LexicalRowBudget;
                 return ok && terms.First(t => t.Item1 == plan.Candidates[0]).Item2 == dfs.Min();
             }).QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void Bm25_RareTermsOutweighCommon_RepeatsSaturate_LongPassagesWeighLess()
+    {
+        var plan = CorpusSearch.Plan(["师资", "就业"], Stats(100_000, ("师资", 50), ("就业", 60_000)))!;
+        var ranked = CorpusSearch.Bm25(plan,
+        [
+            (1, ["就业", "就业", "就业", "补助"]),
+            (2, ["师资", "不足"]),
+            (3, ["师资", "不足", "开班", "推迟", "培训", "机构", "计划", "调整", "安排", "完成"]),
+            (4, ["其他"]),
+            (5, ["师资", "就业"]),
+        ], 10);
+        Assert.Equal([5L, 2L, 3L, 1L], ranked.Select(r => r.Id));
+        Assert.DoesNotContain(ranked, r => r.Id == 4);
+        Assert.Equal(2, CorpusSearch.Bm25(plan, [(1, ["师资"]), (2, ["师资"]), (3, ["师资"])], 2).Count);
+
+        // Ties keep a stable order (by id), and a repeat adds less than a second distinct term.
+        var once = CorpusSearch.Bm25(plan, [(9, ["就业", "x"]), (8, ["就业", "x"])], 5);
+        Assert.Equal([8L, 9L], once.Select(r => r.Id));
+        double twice = CorpusSearch.Bm25(plan, [(1, ["就业", "就业"])], 1)[0].Score;
+        Assert.True(twice < 2 * once[0].Score);
+    }
 }

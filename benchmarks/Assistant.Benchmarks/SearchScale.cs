@@ -1,0 +1,432 @@
+using System.Diagnostics;
+using System.Globalization;
+using Assistant.Api;
+using Assistant.Domain.Corpus;
+using Assistant.Features.Corpus;
+using Assistant.Features.Records;
+using Assistant.Features.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Assistant.Benchmarks;
+
+/// <summary>
+/// Search at scale (issue 21), everything measured in one run on its own database
+/// <c>assistant_scale_N</c>: loads N synthetic passages (rows from <see cref="PassageRow"/>, binary
+/// COPY, indexes built after the load; every 10th report owned by one of 20 units), then times, after
+/// warm-ups: the floors (an authenticated no-op API call, <c>GET /api/v1/policies</c>; the raw HNSW
+/// query), hybrid / vector / lexical search in process and through the API, filtered searches
+/// (section, region, year, the caller's unit scope), HNSW recall@10 against exact search for several
+/// ef_search (unfiltered and filtered), and index sizes.
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- search-scale --passages 100000 [--queries 200] [--m 16] [--ef-construction 64] [--keep] [--drop]</c>
+/// </summary>
+internal static class SearchScale
+{
+    private static readonly string[] Queries =
+    [
+        "见习岗位不足的原因", "资金下达时间较晚导致支出进度慢", "培训机构师资不足开班推迟", "创业者投资趋于保守", "加强与上级财政沟通对接",
+        "推行免申即享", "倒排任务时间表", "科学合理设置绩效目标", "岗位空缺未及时补充", "合作银行审批收紧",
+        "农忙季节参训意愿不高", "年初目标设置偏高", "零工市场服务人次", "城镇新增就业人数未完成", "预算执行率偏低的原因",
+        "退役军人结对帮扶", "高校就业指导中心专场招聘", "残疾人就业困难人员", "创业担保贷款贴息", "公益性岗位安置人数",
+    ];
+
+    private const string Viewer = "单位7";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int target = Int(args, "--passages", 100_000);
+        int queries = Int(args, "--queries", 200);
+        int m = Int(args, "--m", 16);
+        int efConstruction = Int(args, "--ef-construction", 64);
+        var server = StorageSetup.ConnectionString(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        string name = "assistant_scale_" + target.ToString(CultureInfo.InvariantCulture);
+        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
+        await using (var c = new NpgsqlConnection(admin))
+        {
+            await c.OpenAsync();
+            bool exists = await new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{name}'", c).ExecuteScalarAsync() is not null;
+            if (exists && !args.Contains("--keep"))
+            {
+                await new NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", c).ExecuteNonQueryAsync();
+                exists = false;
+            }
+
+            if (!exists)
+            {
+                await new NpgsqlCommand($"CREATE DATABASE \"{name}\"", c).ExecuteNonQueryAsync();
+            }
+        }
+
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 20 }.ConnectionString;
+        await using (WebApplication app = ApiHost.Build([
+            "--urls", "http://127.0.0.1:0",
+            "--ConnectionStrings:Assistant=" + connection,
+            "--RateLimits:PermitsPerMinute=1000000",
+            "--Logging:LogLevel:Default=Warning",
+        ]))
+        {
+            await app.StartAsync();
+            var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+            string embedder = app.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>().Identity();
+            long have = await Scalar(dataSource, "SELECT count(*) FROM corpus_passages");
+            if (have < target)
+            {
+                await LoadAsync(dataSource, have, target, embedder);
+            }
+
+            await IndexAsync(dataSource, m, efConstruction);
+            await MeasureAsync(app, dataSource, queries);
+            await app.StopAsync();
+        }
+
+        if (args.Contains("--drop"))
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var c = new NpgsqlConnection(admin);
+            await c.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", c).ExecuteNonQueryAsync();
+        }
+
+        return 0;
+    }
+
+    /// <summary>Synthetic reports until the corpus holds <paramref name="target"/> passages: rows built in parallel, binary COPY, indexes dropped first.</summary>
+    private static async Task LoadAsync(NpgsqlDataSource dataSource, long have, long target, string embedder)
+    {
+        await Exec(dataSource, "DROP INDEX IF EXISTS ix_corpus_passages_embedding; DROP INDEX IF EXISTS ix_corpus_passages_terms;");
+        int next = (int)await Scalar(dataSource, "SELECT count(*) FROM corpus_documents");
+        var clock = Stopwatch.StartNew();
+        long added = 0;
+        while (have < target)
+        {
+            const int Batch = 1000;
+            var built = new (CorpusDocument Document, List<CorpusPassage> Passages)[Batch];
+            int first = next;
+            Parallel.For(0, Batch, i => built[i] = Build(first + i, embedder));
+            next += Batch;
+            await using var conn = await dataSource.OpenConnectionAsync();
+            await using (var w = await conn.BeginBinaryImportAsync("COPY corpus_documents (id, content_hash, file_name, title, region, year, fund, source, sections, statements, char_count, passage_count, created_at, owner_unit) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var (d, _) in built)
+                {
+                    await w.StartRowAsync();
+                    await w.WriteAsync(d.Id, NpgsqlDbType.Uuid);
+                    await w.WriteAsync(d.ContentHash, NpgsqlDbType.Text);
+                    await w.WriteAsync(d.FileName, NpgsqlDbType.Text);
+                    await w.WriteAsync(d.Title, NpgsqlDbType.Text);
+                    await WriteNullable(w, d.Region, NpgsqlDbType.Text);
+                    await WriteNullable(w, d.Year, NpgsqlDbType.Integer);
+                    await WriteNullable(w, d.Fund, NpgsqlDbType.Text);
+                    await w.WriteAsync(d.Source, NpgsqlDbType.Text);
+                    await w.WriteAsync(d.Sections, NpgsqlDbType.Jsonb);
+                    await w.WriteAsync(d.Statements, NpgsqlDbType.Jsonb);
+                    await w.WriteAsync(d.CharCount, NpgsqlDbType.Integer);
+                    await w.WriteAsync(d.PassageCount, NpgsqlDbType.Integer);
+                    await w.WriteAsync(d.CreatedAt, NpgsqlDbType.TimestampTz);
+                    await WriteNullable(w, d.OwnerUnit, NpgsqlDbType.Text);
+                }
+
+                await w.CompleteAsync();
+            }
+
+            await using (var w = await conn.BeginBinaryImportAsync("COPY corpus_passages (document_id, ordinal, kind, section_path, indicator, fund, region, year, text, text_hash, terms, embedding, embedder, owner_unit) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var p in built.SelectMany(b => b.Passages))
+                {
+                    await w.StartRowAsync();
+                    await w.WriteAsync(p.DocumentId, NpgsqlDbType.Uuid);
+                    await w.WriteAsync(p.Ordinal, NpgsqlDbType.Integer);
+                    await w.WriteAsync(p.Kind, NpgsqlDbType.Text);
+                    await w.WriteAsync(p.SectionPath, NpgsqlDbType.Text);
+                    await WriteNullable(w, p.Indicator, NpgsqlDbType.Text);
+                    await WriteNullable(w, p.Fund, NpgsqlDbType.Text);
+                    await WriteNullable(w, p.Region, NpgsqlDbType.Text);
+                    await WriteNullable(w, p.Year, NpgsqlDbType.Integer);
+                    await w.WriteAsync(p.Text, NpgsqlDbType.Text);
+                    await w.WriteAsync(p.TextHash, NpgsqlDbType.Text);
+                    await w.WriteAsync(p.Terms!, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                    await w.WriteAsync(p.Embedding!);
+                    await w.WriteAsync(p.Embedder!, NpgsqlDbType.Text);
+                    await WriteNullable(w, p.OwnerUnit, NpgsqlDbType.Text);
+                    added++;
+                }
+
+                await w.CompleteAsync();
+            }
+
+            have += built.Sum(b => b.Passages.Count);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {have} passages, {added / clock.Elapsed.TotalSeconds:0} passages/s"));
+        }
+
+        await using (var recount = dataSource.CreateCommand(CorpusTermCounts.RecountSql))
+        {
+            recount.CommandTimeout = 0;
+            await recount.ExecuteNonQueryAsync();
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load (rows built on {Environment.ProcessorCount} cores, binary COPY, no indexes, term recount): {added} passages in {clock.Elapsed.TotalSeconds:0.0} s = {added / clock.Elapsed.TotalSeconds:0} passages/s"));
+    }
+
+    private static (CorpusDocument, List<CorpusPassage>) Build(int index, string embedder)
+    {
+        var (file, text) = SyntheticCorpus.Report(index);
+        var report = ReportParser.Parse(text, null);
+        var id = Guid.CreateVersion7();
+        string? owner = index % 10 == 9 ? "单位" + ((index / 10) % 20).ToString(CultureInfo.InvariantCulture) : null;
+        var md = report.Metadata;
+        var document = new CorpusDocument
+        {
+            Id = id, ContentHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), FileName = file, Title = md.Title, Region = md.Region, Year = md.Year, Fund = md.Fund,
+            Source = "synthetic", Sections = "[]", Statements = "[]", CharCount = text.Length, PassageCount = report.Passages.Count,
+            CreatedAt = DateTimeOffset.UtcNow, OwnerUnit = owner,
+        };
+        var passages = report.Passages.Select(p => PassageRow.Create(id, p, md, HashingEmbedding.Embed(PassageRow.EmbeddingText(p)), embedder, owner)).ToList();
+        return (document, passages);
+    }
+
+    /// <summary>Builds the GIN and HNSW indexes (if missing or built with other parameters) with memory for the whole graph.</summary>
+    private static async Task IndexAsync(NpgsqlDataSource dataSource, int m, int efConstruction)
+    {
+        string? options = await dataSource.CreateCommand("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'ix_corpus_passages_embedding'").ExecuteScalarAsync() as string;
+        bool exists = await Scalar(dataSource, "SELECT count(*) FROM pg_class WHERE relname = 'ix_corpus_passages_embedding'") > 0;
+        string wanted = string.Create(CultureInfo.InvariantCulture, $"m={m},ef_construction={efConstruction}");
+        bool defaults = m == 16 && efConstruction == 64;
+        await using var conn = await dataSource.OpenConnectionAsync();
+        await using (var set = new NpgsqlCommand("SET maintenance_work_mem = '6GB'; SET max_parallel_maintenance_workers = 2", conn))
+        {
+            await set.ExecuteNonQueryAsync();
+        }
+
+        var clock = Stopwatch.StartNew();
+        await using (var gin = new NpgsqlCommand("CREATE INDEX IF NOT EXISTS ix_corpus_passages_terms ON corpus_passages USING gin (terms)", conn) { CommandTimeout = 0 })
+        {
+            await gin.ExecuteNonQueryAsync();
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GIN (terms) ready in {clock.Elapsed.TotalSeconds:0.0} s"));
+        if (!exists || (options ?? string.Empty) != (defaults && options is null ? null : wanted) && options != wanted)
+        {
+            clock.Restart();
+            await using var hnsw = new NpgsqlCommand(
+                "DROP INDEX IF EXISTS ix_corpus_passages_embedding; CREATE INDEX ix_corpus_passages_embedding ON corpus_passages USING hnsw (embedding vector_cosine_ops) WITH (" + wanted + ")", conn) { CommandTimeout = 0 };
+            await hnsw.ExecuteNonQueryAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"HNSW ({wanted}) built in {clock.Elapsed.TotalSeconds:0.0} s"));
+        }
+
+        foreach (string table in new[] { "corpus_passages", "corpus_documents", "corpus_terms" })
+        {
+            await using var vacuum = new NpgsqlCommand("VACUUM ANALYZE " + table, conn) { CommandTimeout = 0 };
+            await vacuum.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static async Task MeasureAsync(WebApplication app, NpgsqlDataSource dataSource, int n)
+    {
+        long passages = await Scalar(dataSource, "SELECT count(*) FROM corpus_passages");
+        long reports = await Scalar(dataSource, "SELECT count(*) FROM corpus_documents");
+        long terms = await Scalar(dataSource, "SELECT count(*) FROM corpus_terms");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"corpus: {passages} passages, {reports} reports, {terms} distinct terms"));
+        foreach (string rel in new[] { "corpus_passages", "ix_corpus_passages_embedding", "ix_corpus_passages_terms", "corpus_passages_pkey", "corpus_terms" })
+        {
+            long bytes = await Scalar(dataSource, $"SELECT pg_total_relation_size('{rel}')");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"size {rel}: {bytes / 1048576.0:0.0} MB"));
+        }
+
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        string key = (await app.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiRoles.Drafter, Viewer, "scale")).Key;
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        var search = app.Services.GetRequiredService<CorpusSearch>();
+        var vectors = Queries.ToDictionary(q => q, q => HashingEmbedding.Embed(q), StringComparer.Ordinal);
+
+        Console.WriteLine();
+        Console.WriteLine("| path | n | p50 ms | p95 ms | p99 ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        var noop = await TimeAsync(n, async q =>
+        {
+            using var r = await http.GetAsync(new Uri("/api/v1/policies", UriKind.Relative));
+            r.EnsureSuccessStatusCode();
+            await r.Content.ReadAsByteArrayAsync();
+        });
+        Row("floor: authenticated no-op API call (GET /api/v1/policies)", noop);
+        var raw = await TimeAsync(n, async q =>
+        {
+            await using var cmd = dataSource.CreateCommand("SELECT id FROM corpus_passages ORDER BY embedding <=> $1::real[]::vector LIMIT 10");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = vectors[q], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+            }
+        });
+        Row("floor: raw HNSW query (ORDER BY embedding <=> q LIMIT 10, ef_search 40)", raw);
+        double floor = P(noop, 0.95) + P(raw, 0.95);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor p95 (no-op + raw HNSW) = {floor:0.00} ms; target hybrid p95 ≤ {3 * floor:0.00} ms"));
+
+        var cases = new (string Name, Func<string, SearchRequest> Make)[]
+        {
+            ("hybrid", q => new SearchRequest(q, 10)),
+            ("vector", q => new SearchRequest(q, 10, Mode: SearchMode.Vector)),
+            ("lexical", q => new SearchRequest(q, 10, Mode: SearchMode.Lexical)),
+            ("hybrid, section=deviation-reason", q => new SearchRequest(q, 10, SectionKind.DeviationReason)),
+            ("hybrid, region=川汇区, year=2023", q => new SearchRequest(q, 10, Region: "川汇区", Year: 2023)),
+            ("hybrid, fund=见习", q => new SearchRequest(q, 10, Fund: "见习")),
+        };
+        foreach (var (label, make) in cases)
+        {
+            var times = await TimeAsync(n, async q =>
+            {
+                using var scope = CorpusAudience.For(Viewer);
+                await search.SearchAsync(make(q));
+            });
+            Row($"CorpusSearch {label} (unit scope {Viewer})", times, floor);
+        }
+
+        foreach (var (label, query) in new[] { ("hybrid", ""), ("hybrid, section=deviation-reason", "&section=deviation-reason"), ("hybrid, region=川汇区, year=2023", "&region=" + Uri.EscapeDataString("川汇区") + "&year=2023") })
+        {
+            var times = await TimeAsync(n, async q =>
+            {
+                using var r = await http.GetAsync(new Uri("/api/v1/corpus/search?top=10&q=" + Uri.EscapeDataString(q) + query, UriKind.Relative));
+                r.EnsureSuccessStatusCode();
+                await r.Content.ReadAsByteArrayAsync();
+            });
+            Row($"GET /api/v1/corpus/search {label}", times, floor);
+        }
+
+        await RecallAsync(dataSource, vectors.Values.ToArray());
+    }
+
+    /// <summary>
+    /// HNSW recall@10 against exact search (index scans off). Synthetic passages repeat a template, so
+    /// many are equally near: an approximate neighbour counts when it is no farther than the exact 10th.
+    /// Filtered: the product's vector query under a filter and the unit scope, iterative scan on.
+    /// </summary>
+    private static async Task RecallAsync(NpgsqlDataSource dataSource, float[][] vectors)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| ef_search | recall@10 | recall@10, section=deviation-reason + scope | recall@10, region=川汇区 + year=2023 + scope | p95 ms raw |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|");
+        const string Plain = "SELECT id, embedding <=> $1::real[]::vector FROM corpus_passages ORDER BY embedding <=> $1::real[]::vector LIMIT 10";
+        const string Section = "SELECT id, embedding <=> $1::real[]::vector FROM corpus_passages WHERE kind = 'deviation-reason' AND (owner_unit IS NULL OR owner_unit = '" + Viewer + "') ORDER BY embedding <=> $1::real[]::vector LIMIT 10";
+        const string Region = "SELECT id, embedding <=> $1::real[]::vector FROM corpus_passages WHERE region ILIKE '%川汇区%' AND year = 2023 AND (owner_unit IS NULL OR owner_unit = '" + Viewer + "') ORDER BY embedding <=> $1::real[]::vector LIMIT 10";
+        var exact = new Dictionary<string, List<List<(long, double)>>>();
+        foreach (string sql in new[] { Plain, Section, Region })
+        {
+            exact[sql] = [];
+            foreach (var v in vectors)
+            {
+                exact[sql].Add(await Ids(dataSource, sql, v, null));
+            }
+        }
+
+        foreach (int ef in new[] { 40, 100, 200, 400 })
+        {
+            var recalls = new List<double>();
+            var times = new List<double>();
+            foreach (string sql in new[] { Plain, Section, Region })
+            {
+                double overlap = 0;
+                for (int i = 0; i < vectors.Length; i++)
+                {
+                    var sw = Stopwatch.StartNew();
+                    var approx = await Ids(dataSource, sql, vectors[i], ef);
+                    if (sql == Plain)
+                    {
+                        times.Add(sw.Elapsed.TotalMilliseconds);
+                    }
+
+                    var ex = exact[sql][i];
+                    double tenth = ex.Count == 0 ? double.MaxValue : ex.Max(e => e.Item2) + 1e-6;
+                    overlap += ex.Count == 0 ? 1 : Math.Min(1.0, (double)approx.Count(a => a.Item2 <= tenth) / ex.Count);
+                }
+
+                recalls.Add(overlap / vectors.Length);
+            }
+
+            times.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {ef} | {recalls[0]:0.000} | {recalls[1]:0.000} | {recalls[2]:0.000} | {P(times, 0.95):0.00} |"));
+        }
+    }
+
+    private static async Task<List<(long, double)>> Ids(NpgsqlDataSource dataSource, string sql, float[] v, int? ef)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        string set = ef is { } e
+            ? string.Create(CultureInfo.InvariantCulture, $"SET LOCAL hnsw.ef_search = {e}; SET LOCAL hnsw.iterative_scan = relaxed_order")
+            : "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off";
+        await new NpgsqlCommand(set, connection, tx).ExecuteNonQueryAsync();
+        await using var cmd = new NpgsqlCommand(sql, connection, tx);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = v, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
+        var ids = new List<(long, double)>();
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            ids.Add((r.GetInt64(0), r.GetDouble(1)));
+        }
+
+        return ids;
+    }
+
+    private static async Task<List<double>> TimeAsync(int n, Func<string, Task> run)
+    {
+        for (int i = 0; i < 20; i++)
+        {
+            await run(Queries[i % Queries.Length]);
+        }
+
+        var times = new List<double>(n);
+        for (int i = 0; i < n; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await run(Queries[i % Queries.Length]);
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return times;
+    }
+
+    private static double P(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static void Row(string what, List<double> sorted, double? floor = null) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {what} | {sorted.Count} | {P(sorted, 0.50):0.00} | {P(sorted, 0.95):0.00} | {P(sorted, 0.99):0.00} |{(floor is { } f ? $" {P(sorted, 0.95) / f:0.00}× floor" : string.Empty)}"));
+
+    private static async Task WriteNullable<T>(NpgsqlBinaryImporter w, T? value, NpgsqlDbType type)
+    {
+        if (value is null)
+        {
+            await w.WriteNullAsync();
+        }
+        else
+        {
+            await w.WriteAsync(value, type);
+        }
+    }
+
+    private static async Task Exec(NpgsqlDataSource ds, string sql)
+    {
+        await using var cmd = ds.CreateCommand(sql);
+        cmd.CommandTimeout = 0;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> Scalar(NpgsqlDataSource ds, string sql)
+    {
+        await using var cmd = ds.CreateCommand(sql);
+        cmd.CommandTimeout = 0;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private static int Int(string[] args, string name, int fallback)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}
