@@ -14,6 +14,8 @@ if (args.Length > 0 && args[0] == "bulk")
 if (args.Length > 0 && args[0] == "bulk-api")
 {
     return await Assistant.Benchmarks.BulkLoad.ApiAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "search-scale")
 {
     return await Assistant.Benchmarks.SearchScale.RunAsync(args[1..]);
