@@ -6,6 +6,16 @@ if (args.Length > 0 && args[0] == "corpus")
     return await Assistant.Benchmarks.CorpusLoad.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "bulk")
+{
+    return await Assistant.Benchmarks.BulkLoad.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "bulk-api")
+{
+    return await Assistant.Benchmarks.BulkLoad.ApiAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "search-scale")
 {
     return await Assistant.Benchmarks.SearchScale.RunAsync(args[1..]);

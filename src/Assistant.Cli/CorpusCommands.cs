@@ -23,7 +23,9 @@ internal static class CorpusCommands
         var year = new Option<int?>("--year") { Description = "年度" };
         var fund = new Option<string?>("--fund") { Description = "资金名称" };
         var source = new Option<string>("--source") { Description = "来源标记，如 sample、seed、upload", DefaultValueFactory = _ => "upload" };
-        var command = new Command("ingest", "解析并入库往年报告（同一文档只存一次）/ parse and store past reports (idempotent)") { files, region, year, fund, source };
+        var bulk = new Option<bool>("--bulk") { Description = "大批量：先删除检索索引，入库后重建（文档数不少于已存文档数且至少 1000 份时自动如此）/ drop the search indexes and rebuild them after the load (automatic when the files are at least 1,000 and as many as are stored)" };
+        var batch = new Option<int>("--batch") { Description = "每个事务写入的文档数（1–5000）/ documents per transaction", DefaultValueFactory = _ => new BulkOptions().BatchDocuments };
+        var command = new Command("ingest", "解析并入库往年报告（同一文档只存一次；并行解析、批量写入，可中断后重跑）/ parse and store past reports (idempotent; parallel, batched, resumable)") { files, region, year, fund, source, bulk, batch };
         command.SetAction(async (pr, ct) =>
         {
             var paths = Expand(pr.GetValue(files)!);
@@ -33,73 +35,57 @@ internal static class CorpusCommands
                 return CliApp.BadInput;
             }
 
+            if (pr.GetValue(batch) is < 1 or > 5000)
+            {
+                await stderr.WriteLineAsync("错误 / error: batch: 应在 1 到 5000 之间 / must be between 1 and 5000");
+                return CliApp.BadInput;
+            }
+
             using var host = await CliHost.StartAsync(stderr, ct);
             if (host is null)
             {
                 return CliApp.BadInput;
             }
 
-            var store = host.Services.GetRequiredService<CorpusStore>();
-            var hints = new ReportHints(null, pr.GetValue(region), pr.GetValue(year), pr.GetValue(fund));
-            var results = new List<IngestResult>();
-
-            async Task One(string path)
+            var loader = host.Services.GetRequiredService<CorpusBulkLoader>();
+            var inputs = paths.Select(path => new BulkInput(Path.GetFileName(path), c => DocumentText.Read(Path.GetFileName(path), File.ReadAllBytes(path), c))).ToList();
+            var options = new BulkOptions
             {
-                byte[] bytes;
-                try
-                {
-                    bytes = await File.ReadAllBytesAsync(path, ct);
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    results.Add(IngestResult.Failure(path, $"无法读取文件 / cannot read the file: {e.Message}"));
-                    return;
-                }
+                Hints = new ReportHints(null, pr.GetValue(region), pr.GetValue(year), pr.GetValue(fund)),
+                Source = pr.GetValue(source)!,
+                Indexes = pr.GetValue(bulk) ? BulkIndexes.Rebuild : BulkIndexes.Auto,
+                BatchDocuments = pr.GetValue(batch),
+            };
 
-                results.Add(await store.IngestAsync(Path.GetFileName(path), bytes, hints, pr.GetValue(source)!, ct));
-            }
-
+            BulkLoadReport report;
             if (paths.Count > 1 && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected)
             {
                 var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-                await console.Progress().StartAsync(async ctx =>
+                report = await console.Progress().StartAsync(async ctx =>
                 {
                     var task = ctx.AddTask("入库 / ingesting", maxValue: paths.Count);
-                    foreach (var path in paths)
-                    {
-                        task.Description = Markup.Escape(Path.GetFileName(path));
-                        await One(path);
-                        task.Increment(1);
-                    }
+                    return await loader.LoadAsync(inputs, options with { OnResult = (_, _) => task.Increment(1) }, ct);
                 });
             }
             else
             {
-                for (int i = 0; i < paths.Count; i++)
+                report = await loader.LoadAsync(inputs, options with
                 {
-                    await One(paths[i]);
-                    var r = results[^1];
-                    await stderr.WriteLineAsync($"[{i + 1}/{paths.Count}] {paths[i]}: {r.Status}{(r.Error is null ? string.Empty : " — " + r.Error)}");
-                }
+                    OnResult = (i, r) => stderr.WriteLine($"[{i + 1}/{paths.Count}] {paths[i]}: {r.Status}{(r.Error is null ? string.Empty : " — " + r.Error)}"),
+                }, ct);
             }
 
-            if (results.Any(r => r.Status == IngestResult.Ingested))
-            {
-                await store.AnalyzeAsync(ct);
-            }
-
-            foreach (var failed in results.Where(r => r.Status == IngestResult.Failed))
+            var summary = report.Summary;
+            foreach (var failed in summary.Files.Where(r => r.Status == IngestResult.Failed))
             {
                 await stderr.WriteLineAsync($"跳过 / skipped {failed.FileName}: {failed.Error}");
             }
 
-            var summary = new IngestSummary(
-                results.Count(r => r.Status == IngestResult.Ingested),
-                results.Count(r => r.Status == IngestResult.Duplicate),
-                results.Count(r => r.Status == IngestResult.Failed),
-                results);
+            double seconds = report.LoadSeconds + report.IndexSeconds;
+            await stderr.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"入库 / stored: {summary.Ingested} reports, {report.PassagesStored} passages in {seconds:0.0} s ({(seconds > 0 ? report.PassagesStored / seconds : 0):0} passages/s; load {report.LoadSeconds:0.0} s, indexes {report.IndexSeconds:0.0} s{(report.IndexesRebuilt.Count > 0 ? ", rebuilt " + report.IndexesRebuilt.Count : string.Empty)}{(report.ResumedLoads > 0 ? $", finished {report.ResumedLoads} interrupted load(s)" : string.Empty)})"));
             await stdout.WriteLineAsync(JsonSerializer.Serialize(summary, ScoreContract.JsonOptions));
-            return summary.Failed == 0 ? 0 : summary.Failed == results.Count ? CliApp.BadInput : PartialFailure;
+            return summary.Failed == 0 ? 0 : summary.Failed == summary.Files.Count ? CliApp.BadInput : PartialFailure;
         });
         return command;
     }

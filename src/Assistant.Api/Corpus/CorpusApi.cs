@@ -25,6 +25,8 @@ public static class CorpusApi
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        api.MapCorpusBulkApi();
+
         api.MapGet("/reports", ListAsync)
             .WithName("ListReports")
             .WithSummary("已入库的报告 / Stored reports");

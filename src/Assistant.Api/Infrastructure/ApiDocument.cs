@@ -82,6 +82,10 @@ public static class ApiDocument
         {
             operation.RequestBody = UploadBody();
         }
+        else if (operation.OperationId == "UploadReportsBulk")
+        {
+            operation.RequestBody = BulkUploadBody();
+        }
         else if (operation.OperationId is "ImportEvaluations" or "VerifyReport")
         {
             operation.RequestBody = DocumentBody();
@@ -289,6 +293,33 @@ public static class ApiDocument
                 },
             },
             ["application/octet-stream"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+        },
+    };
+
+    private static OpenApiRequestBody BulkUploadBody() => new()
+    {
+        Required = true,
+        Description = "多份往年报告：每份一个 file 部分（可带 scope、region、year、fund、source、indexes）/ many past reports: one file part each",
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "file" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["file"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" }, Description = ".txt / .md / .docx, repeated" },
+                        ["scope"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "unit (default) | shared (admin)" },
+                        ["region"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["year"] = new OpenApiSchema { Type = JsonSchemaType.Integer },
+                        ["fund"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["source"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["indexes"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "auto (default) | rebuild | keep" },
+                    },
+                },
+            },
         },
     };
 

@@ -58,7 +58,7 @@ internal sealed class CostRateLimiter : PartitionedRateLimiter<HttpContext>
         return name switch
         {
             "DraftSection" => 10,
-            "UploadReport" => 10 + size,
+            "UploadReport" or "UploadReportsBulk" => 10 + size,
             "SendMessage" => 5 + size,
             "VerifyText" => 3 + size,
             "ExplainIndicator" or "SearchCorpus" => 2,

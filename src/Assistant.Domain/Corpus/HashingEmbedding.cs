@@ -17,23 +17,73 @@ public static class HashingEmbedding
     public const string ModelId = "hashing-ngram-v1";
 
     /// <summary>Embeds <paramref name="text"/> into <paramref name="dimensions"/> floats (unit length, or all zero for empty text).</summary>
+    /// <remarks>
+    /// Features (u: unigram 0.4, b: bigram 1, t: trigram 0.7 of each CJK run; w: each ASCII word or
+    /// number 0.8) are hashed (FNV-1a of the prefixed feature) without building their strings; each
+    /// (bucket, sign) sums its weights in feature order, so the result is bit-for-bit the one the
+    /// original string-and-dictionary form gave (tests keep that form as the reference).
+    /// </remarks>
     public static float[] Embed(string text, int dimensions = DefaultDimensions)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 8);
-        var counts = new Dictionary<(int Bucket, int Sign), float>();
-        foreach (var (feature, weight) in Features(text))
+        string folded = Fold(text);
+        float[] positive = new float[dimensions];
+        float[] negative = new float[dimensions];
+        int runStart = -1;
+        int wordStart = -1;
+        for (int i = 0; i <= folded.Length; i++)
         {
-            uint h = Fnv1A(feature);
-            int bucket = (int)(h % (uint)dimensions);
-            int sign = (h & 0x8000_0000u) == 0 ? 1 : -1;
-            counts[(bucket, sign)] = counts.GetValueOrDefault((bucket, sign)) + weight;
+            char c = i < folded.Length ? folded[i] : ' ';
+            if (IsCjk(c))
+            {
+                if (wordStart >= 0)
+                {
+                    Add(positive, negative, Hash(WordBase, folded.AsSpan(wordStart, i - wordStart)), 0.8f);
+                    wordStart = -1;
+                }
+
+                if (runStart < 0)
+                {
+                    runStart = i;
+                }
+
+                continue;
+            }
+
+            if (runStart >= 0)
+            {
+                AddRun(positive, negative, folded.AsSpan(runStart, i - runStart));
+                runStart = -1;
+            }
+
+            if (char.IsLetterOrDigit(c) || c == '%')
+            {
+                if (wordStart < 0)
+                {
+                    wordStart = i;
+                }
+            }
+            else if (wordStart >= 0)
+            {
+                Add(positive, negative, Hash(WordBase, folded.AsSpan(wordStart, i - wordStart)), 0.8f);
+                wordStart = -1;
+            }
         }
 
         var v = new float[dimensions];
-        foreach (var ((bucket, sign), w) in counts)
+        for (int b = 0; b < dimensions; b++)
         {
-            v[bucket] += sign * (1f + MathF.Log(w + 1f));
+            // Each touched (bucket, sign) adds sign * (1 + ln(w + 1)); untouched ones add nothing.
+            if (positive[b] > 0)
+            {
+                v[b] += 1f + MathF.Log(positive[b] + 1f);
+            }
+
+            if (negative[b] > 0)
+            {
+                v[b] += -1 * (1f + MathF.Log(negative[b] + 1f));
+            }
         }
 
         float norm = 0;
@@ -54,68 +104,53 @@ public static class HashingEmbedding
         return v;
     }
 
-    private static IEnumerable<(string Feature, float Weight)> Features(string text)
+    private const uint FnvOffset = 2166136261;
+    private const uint FnvPrime = 16777619;
+    private static readonly uint UnigramBase = Mix(Mix(FnvOffset, 'u'), ':');
+    private static readonly uint BigramBase = Mix(Mix(FnvOffset, 'b'), ':');
+    private static readonly uint TrigramBase = Mix(Mix(FnvOffset, 't'), ':');
+    private static readonly uint WordBase = Mix(Mix(FnvOffset, 'w'), ':');
+
+    private static uint Mix(uint h, char c) => unchecked((h ^ c) * FnvPrime);
+
+    private static uint Hash(uint h, ReadOnlySpan<char> s)
     {
-        var folded = Fold(text);
-        var run = new StringBuilder();
-        var word = new StringBuilder();
-        foreach (var c in folded.Append(' '))
+        foreach (char c in s)
         {
-            if (IsCjk(c))
-            {
-                foreach (var f in FlushWord(word))
-                {
-                    yield return f;
-                }
-
-                run.Append(c);
-                continue;
-            }
-
-            foreach (var f in FlushRun(run))
-            {
-                yield return f;
-            }
-
-            if (char.IsLetterOrDigit(c) || c == '%')
-            {
-                word.Append(c);
-            }
-            else
-            {
-                foreach (var f in FlushWord(word))
-                {
-                    yield return f;
-                }
-            }
+            h = Mix(h, c);
         }
+
+        return h;
     }
 
-    private static IEnumerable<(string, float)> FlushRun(StringBuilder run)
+    private static void AddRun(float[] positive, float[] negative, ReadOnlySpan<char> s)
     {
-        var s = run.ToString();
-        run.Clear();
         for (int i = 0; i < s.Length; i++)
         {
-            yield return ("u:" + s[i], 0.4f);
+            uint u = Mix(UnigramBase, s[i]);
+            Add(positive, negative, u, 0.4f);
             if (i + 1 < s.Length)
             {
-                yield return ("b:" + s.Substring(i, 2), 1f);
+                Add(positive, negative, Mix(Mix(BigramBase, s[i]), s[i + 1]), 1f);
             }
 
             if (i + 2 < s.Length)
             {
-                yield return ("t:" + s.Substring(i, 3), 0.7f);
+                Add(positive, negative, Mix(Mix(Mix(TrigramBase, s[i]), s[i + 1]), s[i + 2]), 0.7f);
             }
         }
     }
 
-    private static IEnumerable<(string, float)> FlushWord(StringBuilder word)
+    private static void Add(float[] positive, float[] negative, uint h, float weight)
     {
-        if (word.Length > 0)
+        int bucket = (int)(h % (uint)positive.Length);
+        if ((h & 0x8000_0000u) == 0)
         {
-            yield return ("w:" + word, 0.8f);
-            word.Clear();
+            positive[bucket] += weight;
+        }
+        else
+        {
+            negative[bucket] += weight;
         }
     }
 
@@ -148,17 +183,6 @@ public static class HashingEmbedding
     }
 
     internal static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff' or >= '\u3400' and <= '\u4dbf';
-
-    private static uint Fnv1A(string s)
-    {
-        uint h = 2166136261;
-        foreach (char c in s)
-        {
-            h = unchecked((h ^ c) * 16777619);
-        }
-
-        return h;
-    }
 }
 
 /// <summary>

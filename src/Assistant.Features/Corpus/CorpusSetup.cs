@@ -19,6 +19,7 @@ public static class CorpusSetup
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<EmbeddingSettings>>().Value.CreateGenerator());
         builder.Services.AddSingleton<CorpusStore>();
+        builder.Services.AddSingleton<CorpusBulkLoader>();
         builder.Services.AddSingleton<CorpusSearch>();
         builder.Services.AddHostedService<CorpusInitializer>();
         return builder;

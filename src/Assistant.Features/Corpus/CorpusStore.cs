@@ -21,7 +21,7 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
     private const int EmbedBatch = 128;
 
     /// <summary>Passages one document may have (a long report has a few hundred).</summary>
-    public const int MaxPassages = 2000;
+    public const int MaxPassages = CorpusRows.MaxPassages;
     private static readonly JsonSerializerOptions Json = ScoreContract.JsonOptions;
 
     public IEmbeddingGenerator<string, Embedding<float>> Embedder => embedder;
@@ -50,58 +50,23 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
 
     public async Task<IngestResult> IngestTextAsync(string fileName, string text, ReportHints? hints = null, string source = "upload", CancellationToken cancellationToken = default, string? owner = null)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(fileName);
-        if (text.Length > DocumentText.MaxTextChars)
+        var (prepared, failure) = CorpusRows.Prepare(fileName, text, hints, source, owner, cancellationToken);
+        if (prepared is null)
         {
-            return IngestResult.Failure(fileName, $"文件文字过多（超过{DocumentText.MaxTextChars}字）。 / The file has too much text (over {DocumentText.MaxTextChars} characters).");
+            return failure!;
         }
 
-        fileName = StorableText.Clean(fileName);
-        text = StorableText.Clean(text);
-        hints = hints is null ? null : new ReportHints(StorableText.CleanOrNull(hints.Title), StorableText.CleanOrNull(hints.Region), hints.Year, StorableText.CleanOrNull(hints.Fund));
-        cancellationToken.ThrowIfCancellationRequested();
-        var report = ReportParser.Parse(text, hints);
-        if (report.Passages.Count == 0)
-        {
-            return IngestResult.Failure(fileName, "没有可检索的段落。 / No passages found in the text.");
-        }
-
-        if (report.Passages.Count > MaxPassages)
-        {
-            return IngestResult.Failure(fileName, $"报告切分出的段落过多（{report.Passages.Count}段，上限{MaxPassages}段），不像一份绩效自评报告。 / The report splits into too many passages ({report.Passages.Count}; at most {MaxPassages}) for a performance self-evaluation report.");
-        }
-
-        var hash = ContentHash(text);
-        var existing = await FindByHashAsync(hash, owner, cancellationToken);
+        var existing = await FindByHashAsync(prepared.ContentHash, owner, cancellationToken);
         if (existing is { } id)
         {
-            return Result(fileName, IngestResult.Duplicate, id, report);
+            return prepared.Result(IngestResult.Duplicate, id);
         }
 
-        var vectors = await EmbedAsync(report.Passages.Select(PassageRow.EmbeddingText).ToList(), cancellationToken);
-        var m = report.Metadata;
-        var document = new CorpusDocument
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            ContentHash = hash,
-            FileName = fileName,
-            Title = m.Title,
-            Region = m.Region,
-            Year = m.Year,
-            Fund = m.Fund,
-            Source = source,
-            Sections = JsonSerializer.Serialize(report.Sections.Select(SectionView), Json),
-            Statements = JsonSerializer.Serialize(report.Statements.Select(StatementView), Json),
-            CharCount = text.Length,
-            PassageCount = report.Passages.Count,
-            CreatedAt = clock.GetUtcNow(),
-            OwnerUnit = owner,
-        };
-        string embedderId = embedder.Identity();
+        var vectors = await EmbedAsync(prepared.EmbeddingTexts, cancellationToken);
+        var document = CorpusRows.Document(prepared, Guid.CreateVersion7(clock.GetUtcNow()), clock.GetUtcNow());
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
         db.CorpusDocuments.Add(document);
-        db.CorpusPassages.AddRange(report.Passages.Select(p => PassageRow.Create(document.Id, p, m, vectors[p.Ordinal], embedderId, owner)));
+        db.CorpusPassages.AddRange(CorpusRows.Passages(prepared, document.Id, vectors, embedder.Identity()));
         try
         {
             // One transaction: the document, all its passages and their term counts, or nothing.
@@ -113,11 +78,11 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
         catch (DbUpdateException e) when (Records.RecordStore.IsUniqueViolation(e))
         {
             // The same document arrived concurrently: the other request stored it.
-            var winner = await FindByHashAsync(hash, owner, cancellationToken);
-            return Result(fileName, IngestResult.Duplicate, winner, report);
+            var winner = await FindByHashAsync(prepared.ContentHash, owner, cancellationToken);
+            return prepared.Result(IngestResult.Duplicate, winner);
         }
 
-        return Result(fileName, IngestResult.Ingested, document.Id, report);
+        return prepared.Result(IngestResult.Ingested, document.Id);
     }
 
     public async Task<IReadOnlyList<float[]>> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
@@ -299,8 +264,4 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
 
     internal static StatementView StatementView(IndicatorStatement s) =>
         new(s.Name, s.Target, s.Actual, s.Reason, s.Measure, s.ShortfallStated, s.Fund, s.SectionPath);
-
-    private static IngestResult Result(string fileName, string status, Guid? id, ParsedReport report) =>
-        new(fileName, status, id, report.Metadata.Title, report.Metadata.Region, report.Metadata.Year, report.Metadata.Fund,
-            report.Sections.Count, report.Statements.Count, report.Passages.Count, report.Reasons.Count(), report.Measures.Count(), null);
 }

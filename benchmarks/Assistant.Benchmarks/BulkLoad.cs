@@ -1,0 +1,272 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Assistant.Domain.Corpus;
+using Assistant.Features.Corpus;
+using Assistant.Features.Storage;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Assistant.Benchmarks;
+
+/// <summary>
+/// Issue 21's ingestion figures in one run on a fresh database: the floors (the built-in embedding
+/// alone on all cores; binary COPY of precomputed rows into the same table without indexes), then
+/// the product's bulk path end to end (read, parse, embed, COPY, index rebuild), with a search
+/// probe timing queries while the load and the index build run.
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- bulk [--passages 1000000] [--floor-passages 100000] [--keep]</c>;
+/// <c>bulk --write-files DIR --passages 50000</c> writes the synthetic reports as files (for <c>assistant ingest DIR</c>);
+/// <c>bulk-api --url URL --key KEY DIR</c> posts a folder's files to <c>/api/v1/corpus/reports/bulk</c> in one request and times it.
+/// </summary>
+internal static class BulkLoad
+{
+    /// <summary>Synthetic reports average 19.06 passages (100,002 passages in 5,248 reports).</summary>
+    private const double PassagesPerReport = 19.06;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int target = Int(args, "--passages", 1_000_000);
+        int reports = (int)Math.Ceiling(target / PassagesPerReport);
+        if (Arg(args, "--write-files") is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+            Parallel.For(0, reports, i =>
+            {
+                var (file, text) = SyntheticCorpus.Report(i);
+                File.WriteAllText(Path.Combine(dir, file), text);
+            });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{reports} synthetic reports written to {dir}"));
+            return 0;
+        }
+
+        int floorPassages = Int(args, "--floor-passages", Math.Min(target, 100_000));
+        var server = StorageSetup.ConnectionString(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        var name = "assistant_bulk_" + target.ToString(CultureInfo.InvariantCulture);
+        var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
+        await using (var c = new NpgsqlConnection(admin))
+        {
+            await c.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", c).ExecuteNonQueryAsync();
+            await new NpgsqlCommand($"CREATE DATABASE \"{name}\"", c).ExecuteNonQueryAsync();
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Assistant"] = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString }).Build();
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddConfiguration(configuration);
+        builder.AddStorage().AddCorpus();
+        using IHost host = builder.Build();
+        await host.StartAsync();
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        var embedder = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"database {name}; {Environment.ProcessorCount} cores; target {target} passages ({reports} synthetic reports)"));
+
+        // Floor 1: parse alone and the built-in embedding alone, on all cores, over the floor sample.
+        int floorReports = (int)Math.Ceiling(floorPassages / PassagesPerReport);
+        var sw = Stopwatch.StartNew();
+        var parsed = new PreparedReport[floorReports];
+        Parallel.For(0, floorReports, i =>
+        {
+            var (file, text) = SyntheticCorpus.Report(i);
+            parsed[i] = CorpusRows.Prepare(file, text, null, "synthetic", null).Report!;
+        });
+        double parseSeconds = sw.Elapsed.TotalSeconds;
+        long sample = parsed.Sum(p => p.EmbeddingTexts.Count);
+        sw.Restart();
+        var vectors = new float[floorReports][][];
+        Parallel.For(0, floorReports, i => vectors[i] = parsed[i].EmbeddingTexts.Select(t => HashingEmbedding.Embed(t)).ToArray());
+        double embedSeconds = sw.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, generate + parse alone ({sample} passages, all cores): {sample / parseSeconds:0} passages/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, built-in embedding alone ({sample} passages, all cores): {sample / embedSeconds:0} passages/s"));
+
+        // Floor 2: binary COPY of the precomputed rows into a copy of corpus_passages without indexes.
+        await Execute(dataSource, "CREATE TABLE floor_passages (LIKE corpus_passages INCLUDING DEFAULTS INCLUDING GENERATED)");
+        string embedderId = embedder.Identity();
+        var rows = parsed.SelectMany((p, i) => CorpusRows.Passages(p, Guid.CreateVersion7(), vectors[i], embedderId)).ToList();
+        sw.Restart();
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        await using (var writer = await connection.BeginBinaryImportAsync("COPY floor_passages (document_id, ordinal, kind, section_path, indicator, fund, region, year, text, text_hash, terms, embedding, embedder, owner_unit) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var p in rows)
+            {
+                await writer.StartRowAsync();
+                await writer.WriteAsync(p.DocumentId, NpgsqlDbType.Uuid);
+                await writer.WriteAsync(p.Ordinal, NpgsqlDbType.Integer);
+                await writer.WriteAsync(p.Kind, NpgsqlDbType.Text);
+                await writer.WriteAsync(p.SectionPath, NpgsqlDbType.Text);
+                await WriteText(writer, p.Indicator);
+                await WriteText(writer, p.Fund);
+                await WriteText(writer, p.Region);
+                await writer.WriteAsync(p.Year, NpgsqlDbType.Integer);
+                await writer.WriteAsync(p.Text, NpgsqlDbType.Text);
+                await writer.WriteAsync(p.TextHash, NpgsqlDbType.Text);
+                await writer.WriteAsync(p.Terms!, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                await writer.WriteAsync(p.Embedding!, "vector");
+                await writer.WriteAsync(p.Embedder, NpgsqlDbType.Text);
+                await writer.WriteNullAsync();
+            }
+
+            await writer.CompleteAsync();
+        }
+
+        double copySeconds = sw.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, binary COPY of precomputed rows, no indexes ({rows.Count} passages): {rows.Count / copySeconds:0} passages/s"));
+        await Execute(dataSource, "DROP TABLE floor_passages");
+        rows = null;
+        parsed = null;
+        vectors = null;
+        GC.Collect();
+
+        // The product's bulk path, with a probe timing searches while it runs.
+        var loader = host.Services.GetRequiredService<CorpusBulkLoader>();
+        var inputs = Enumerable.Range(0, reports).Select(i => new BulkInput($"synthetic-{i:D7}.txt", _ => SyntheticCorpus.Report(i).Text)).ToList();
+        var probes = new ConcurrentQueue<(double At, double Ms)>();
+        using var stop = new CancellationTokenSource();
+        var clock = Stopwatch.StartNew();
+        var probe = Task.Run(async () =>
+        {
+            var q = HashingEmbedding.Embed("见习岗位不足的原因");
+            while (!stop.IsCancellationRequested)
+            {
+                var t = Stopwatch.StartNew();
+                await using var cmd = dataSource.CreateCommand("SELECT id FROM corpus_passages ORDER BY embedding <=> $1 LIMIT 10");
+                cmd.CommandTimeout = 0;
+                cmd.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(q) });
+                await using (var r = await cmd.ExecuteReaderAsync())
+                {
+                    while (await r.ReadAsync())
+                    {
+                    }
+                }
+
+                probes.Enqueue((clock.Elapsed.TotalSeconds, t.Elapsed.TotalMilliseconds));
+                try
+                {
+                    await Task.Delay(2000, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        });
+
+        long lastPrint = 0;
+        var report = await loader.LoadAsync(inputs, new BulkOptions
+        {
+            Source = "synthetic",
+            Indexes = BulkIndexes.Auto,
+            OnResult = (i, _) =>
+            {
+                if (i - lastPrint >= 5000)
+                {
+                    lastPrint = i;
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {i} reports, {clock.Elapsed.TotalSeconds:0} s"));
+                }
+            },
+        });
+        await stop.CancelAsync();
+        await probe;
+        double total = report.LoadSeconds + report.IndexSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bulk path end to end: {report.Summary.Ingested} reports, {report.PassagesStored} passages in {total:0.0} s = {report.PassagesStored / total:0} passages/s (load {report.LoadSeconds:0.0} s = {report.PassagesStored / report.LoadSeconds:0} passages/s; index rebuild {report.IndexSeconds:0.0} s; {report.IndexesRebuilt.Count} indexes rebuilt)"));
+        foreach (var (phase, from, to) in new[] { ("during the load (no index)", 0.0, report.LoadSeconds), ("during the index build", report.LoadSeconds, total) })
+        {
+            var ms = probes.Where(p => p.At > from && p.At <= to).Select(p => p.Ms).Order().ToList();
+            Console.WriteLine(ms.Count == 0
+                ? $"search probe {phase}: no sample"
+                : string.Create(CultureInfo.InvariantCulture, $"search probe {phase}: {ms.Count} vector queries answered, p50 {ms[ms.Count / 2]:0.0} ms, max {ms[^1]:0.0} ms"));
+        }
+
+        var after = new List<double>();
+        for (int i = 0; i < 50; i++)
+        {
+            var t = Stopwatch.StartNew();
+            await using var cmd = dataSource.CreateCommand("SELECT id FROM corpus_passages ORDER BY embedding <=> $1 LIMIT 10");
+            cmd.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(HashingEmbedding.Embed("资金下达时间较晚 " + i.ToString(CultureInfo.InvariantCulture))) });
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+            }
+
+            after.Add(t.Elapsed.TotalMilliseconds);
+        }
+
+        after.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"vector query after the rebuild (HNSW): p50 {after[25]:0.0} ms, max {after[^1]:0.0} ms"));
+        await using (var size = dataSource.CreateCommand("SELECT pg_size_pretty(pg_relation_size('ix_corpus_passages_embedding')), pg_size_pretty(pg_total_relation_size('corpus_passages'))"))
+        await using (var r = await size.ExecuteReaderAsync())
+        {
+            if (await r.ReadAsync())
+            {
+                Console.WriteLine($"HNSW index {r.GetString(0)}; corpus_passages with indexes {r.GetString(1)}");
+            }
+        }
+
+        if (!args.Contains("--keep"))
+        {
+            host.Dispose();
+            NpgsqlConnection.ClearAllPools();
+            await using var c = new NpgsqlConnection(admin);
+            await c.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", c).ExecuteNonQueryAsync();
+        }
+
+        return 0;
+    }
+
+    /// <summary>Posts every file of a folder to the bulk endpoint in one multipart request and times it.</summary>
+    public static async Task<int> ApiAsync(string[] args)
+    {
+        string url = Arg(args, "--url") ?? "http://127.0.0.1:5080";
+        string key = Arg(args, "--key") ?? throw new ArgumentException("--key KEY is required");
+        string dir = args[^1];
+        var files = Directory.EnumerateFiles(dir).Order(StringComparer.Ordinal).ToList();
+        using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromHours(1) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        var sw = Stopwatch.StartNew();
+        using var form = new MultipartFormDataContent();
+        foreach (var f in files)
+        {
+            form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(f)), "file", Path.GetFileName(f));
+        }
+
+        form.Add(new StringContent("shared"), "scope");
+        form.Add(new StringContent(Arg(args, "--indexes") ?? "auto"), "indexes");
+        using var response = await client.PostAsync(new Uri("/api/v1/corpus/reports/bulk", UriKind.Relative), form);
+        string body = await response.Content.ReadAsStringAsync();
+        double seconds = sw.Elapsed.TotalSeconds;
+        if (!response.IsSuccessStatusCode)
+        {
+            Console.WriteLine($"{(int)response.StatusCode}: {body[..Math.Min(body.Length, 2000)]}");
+            return 1;
+        }
+
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        long passages = json.RootElement.GetProperty("files").EnumerateArray().Where(f => f.GetProperty("status").GetString() == "ingested").Sum(f => f.GetProperty("passages").GetInt64());
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"API bulk upload: {files.Count} files, {json.RootElement.GetProperty("ingested").GetInt32()} ingested, {passages} passages in {seconds:0.0} s (request to answer, indexes rebuilt) = {passages / seconds:0} passages/s"));
+        return 0;
+    }
+
+    private static Task WriteText(NpgsqlBinaryImporter writer, string? value) =>
+        value is null ? writer.WriteNullAsync() : writer.WriteAsync(value, NpgsqlDbType.Text);
+
+    private static async Task Execute(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var cmd = dataSource.CreateCommand(sql);
+        cmd.CommandTimeout = 0;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static string? Arg(string[] args, string name)
+    {
+        int i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static int Int(string[] args, string name, int fallback) =>
+        Arg(args, name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+}

@@ -1,0 +1,53 @@
+using Assistant.Domain.Corpus;
+
+namespace Assistant.Features.Corpus;
+
+/// <summary>One document given to a bulk load: its name (reported back) and how to read its text.</summary>
+/// <param name="Name">The file name, as results and errors name it.</param>
+/// <param name="ReadText">Reads the report text; an <see cref="Evaluations.InputException"/> or an I/O error fails this document only.</param>
+public sealed record BulkInput(string Name, Func<CancellationToken, string> ReadText);
+
+/// <summary>What a bulk load does with the corpus's search indexes (HNSW, GIN).</summary>
+public enum BulkIndexes
+{
+    /// <summary>Drop and rebuild when the load is large against what is stored (<see cref="CorpusBulkLoader.RebuildWhen"/>).</summary>
+    Auto,
+
+    /// <summary>Always drop before the load and rebuild after it.</summary>
+    Rebuild,
+
+    /// <summary>Keep the indexes live (each row is indexed as it is written).</summary>
+    Keep,
+}
+
+/// <summary>How a bulk load runs.</summary>
+public sealed record BulkOptions
+{
+    public ReportHints? Hints { get; init; }
+
+    public string Source { get; init; } = "upload";
+
+    /// <summary>The owning unit (null: published, as the command line stores).</summary>
+    public string? Owner { get; init; }
+
+    public BulkIndexes Indexes { get; init; } = BulkIndexes.Auto;
+
+    /// <summary>Check every document first and store none when one fails (the API); otherwise failures are skipped and reported.</summary>
+    public bool AllOrNothing { get; init; }
+
+    /// <summary>Documents per batch (one transaction each); about 25 passages a document.</summary>
+    public int BatchDocuments { get; init; } = 200;
+
+    /// <summary>Called for each document once its outcome is known (in input order).</summary>
+    public Action<int, IngestResult>? OnResult { get; init; }
+}
+
+/// <summary>What a bulk load did, with its timings.</summary>
+public sealed record BulkLoadReport(
+    IngestSummary Summary,
+    long PassagesStored,
+    bool Written,
+    IReadOnlyList<string> IndexesRebuilt,
+    double LoadSeconds,
+    double IndexSeconds,
+    int ResumedLoads);
