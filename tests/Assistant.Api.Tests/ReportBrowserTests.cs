@@ -16,7 +16,7 @@ public class ReportBrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
         await Assertions.Expect(page.Locator("#report-meta")).ToContainTextAsync("尚未起草");
 
         await page.ClickAsync("#report-draft");
-        await Assertions.Expect(page.Locator("#report-parts article.report-part")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("#report-parts article.report-part")).ToHaveCountAsync(5, new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#report-version")).ToHaveTextAsync("第1版");
         ILocator part2 = page.Locator("article[data-part='performance']");
         await Assertions.Expect(part2.Locator(".part-text")).ToContainTextAsync("二、绩效情况分析");
