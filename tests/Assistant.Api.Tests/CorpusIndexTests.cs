@@ -63,7 +63,7 @@ public sealed class CorpusIndexTests : IAsyncLifetime
         // what matters is that the query's form lets the index serve it once the table is large.
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
-        await new NpgsqlCommand("SET LOCAL enable_seqscan = off", connection, tx).ExecuteNonQueryAsync();
+        await new NpgsqlCommand("SET LOCAL enable_seqscan = off; SET LOCAL enable_sort = off", connection, tx).ExecuteNonQueryAsync();
         await using var cmd = new NpgsqlCommand("EXPLAIN " + CorpusSearch.VectorSql, connection, tx);
         cmd.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(q) });
         AddNoFilters(cmd, 20);
