@@ -38,10 +38,19 @@ public static partial class PrecedentFit
             return "nature";
         }
 
-        if (sourceIndicator is { Length: > 0 } && item.Kind is DeviationKind.Shortfall or DeviationKind.Overshoot
-            && !IndicatorNature.Compatible(nature, IndicatorNature.Of(sourceIndicator)))
+        // The precedent's own indicator must fit too: a reviewer reads a cited reason about 失业人员 as
+        // another programme's reason, whichever sentence of it was taken.
+        if (sourceIndicator is { Length: > 0 })
         {
-            return "source-nature";
+            if (FundLexicon.Foreign(sourceIndicator, OwnWords(item, evaluation)).Count > 0)
+            {
+                return "source-subject";
+            }
+
+            if (!IndicatorNature.Compatible(nature, IndicatorNature.Of(sourceIndicator)))
+            {
+                return "source-nature";
+            }
         }
 
         return null;
