@@ -1,3 +1,4 @@
+using Assistant.Api.Batches;
 using Assistant.Api.Conversations;
 using Assistant.Api.Corpus;
 using Assistant.Api.Drafts;
@@ -9,6 +10,7 @@ using Assistant.Features.Conversations;
 using Assistant.Features.Corpus;
 using Assistant.Features.Drafting;
 using Assistant.Features.Evaluations;
+using Assistant.Features.Jobs;
 using Assistant.Features.Records;
 using Assistant.Features.Reporting;
 using Assistant.Features.Storage;
@@ -43,6 +45,7 @@ public static class ApiHost
         builder.Services.AddAssistantDrafting(builder.Configuration);
         builder.AddConversations();
         builder.Services.AddAssistantReporting();
+        builder.AddJobs();
         builder.AddApiSecurity();
         builder.AddApiDocument();
         builder.AddTelemetry();
@@ -66,5 +69,7 @@ public static class ApiHost
         Importing.ImportApi.MapImportApi(app);
         app.MapConversationsApi();
         app.MapReportApi();
+        app.MapBatchesApi();
+        app.MapWebhooksApi();
     }
 }
