@@ -20,8 +20,12 @@ public sealed class JobSettings
     /// <summary>Submissions checked by one job.</summary>
     public int BatchChunk { get; set; } = 8;
 
-    /// <summary>Waits between webhook delivery attempts; one more attempt than delays, then the delivery is marked failed.</summary>
-    public int[] WebhookRetryDelaysSeconds { get; set; } = [5, 30, 120, 600, 1800, 3600];
+    /// <summary>Seconds between webhook delivery attempts, comma-separated; one more attempt than delays, then the delivery is marked failed.</summary>
+    public string WebhookRetryDelays { get; set; } = "5,30,120,600,1800,3600";
+
+    public int[] WebhookRetryDelaysSeconds =>
+        [.. WebhookRetryDelays.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.TryParse(s, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int v) ? v : -1)];
 
     public bool ProcessesJobs => Role is "all" or "worker";
 }

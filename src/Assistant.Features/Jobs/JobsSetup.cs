@@ -22,6 +22,7 @@ public static class JobsSetup
             .Validate(s => s.Role is "all" or "api" or "worker", "Invalid configuration: Jobs:Role must be all, api or worker. See README.")
             .Validate(s => s.BatchChunk is >= 1 and <= 100, "Invalid configuration: Jobs:BatchChunk must be between 1 and 100. See README.")
             .Validate(s => s.Workers is >= 0 and <= 256, "Invalid configuration: Jobs:Workers must be between 0 and 256. See README.")
+            .Validate(s => s.WebhookRetryDelaysSeconds.All(d => d is >= 0 and <= 86_400), "Invalid configuration: Jobs:WebhookRetryDelays must be comma-separated seconds (0 to 86400). See README.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new Lazy<JobStorage>(() =>
             JobServerHost.CreateStorage(StorageSetup.ConnectionString(configuration), sp.GetRequiredService<IOptions<JobSettings>>().Value)));

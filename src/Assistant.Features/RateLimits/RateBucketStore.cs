@@ -16,14 +16,14 @@ public sealed class RateBucketStore(NpgsqlDataSource dataSource)
         INSERT INTO rate_buckets AS b (key, tokens, updated_at)
         VALUES (@key, @capacity - @cost, clock_timestamp())
         ON CONFLICT (key) DO UPDATE SET
-            tokens = LEAST(@capacity, b.tokens + EXTRACT(EPOCH FROM clock_timestamp() - b.updated_at) * @perSecond) - @cost,
+            tokens = round(LEAST(@capacity, b.tokens + EXTRACT(EPOCH FROM clock_timestamp() - b.updated_at) * @perSecond) - @cost, 6),
             updated_at = clock_timestamp()
         WHERE LEAST(@capacity, b.tokens + EXTRACT(EPOCH FROM clock_timestamp() - b.updated_at) * @perSecond) >= @cost
         RETURNING tokens
         """;
 
     private const string Left = """
-        SELECT LEAST(@capacity, tokens + EXTRACT(EPOCH FROM clock_timestamp() - updated_at) * @perSecond) FROM rate_buckets WHERE key = @key
+        SELECT round(LEAST(@capacity, tokens + EXTRACT(EPOCH FROM clock_timestamp() - updated_at) * @perSecond), 6) FROM rate_buckets WHERE key = @key
         """;
 
     /// <summary>Takes <paramref name="cost"/> tokens from the bucket <paramref name="key"/> of <paramref name="perMinute"/> tokens a minute.</summary>
@@ -31,7 +31,8 @@ public sealed class RateBucketStore(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(key);
         decimal capacity = perMinute;
-        decimal perSecond = perMinute / 60m;
+        // Rounded so the numeric arithmetic stays within decimal's 28 digits.
+        decimal perSecond = decimal.Round(perMinute / 60m, 8);
         cost = Math.Clamp(cost, 0, perMinute);
         await using NpgsqlConnection connection = await dataSource.OpenConnectionAsync(ct);
         await using (var cmd = new NpgsqlCommand(Take, connection))
