@@ -16,6 +16,11 @@ if (args.Length > 0 && args[0] == "report")
     return await Assistant.Benchmarks.ReportLoad.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "batch")
+{
+    return await Assistant.Benchmarks.BatchLoad.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "http")
 {
     return await Assistant.Benchmarks.HttpLoad.RunAsync(args[1..]);
