@@ -19,6 +19,7 @@ public static class StaffPage
         ("/import.js", "page/import.js", "text/javascript; charset=utf-8"),
         ("/report.js", "page/report.js", "text/javascript; charset=utf-8"),
         ("/report.css", "page/report.css", "text/css; charset=utf-8"),
+        ("/batch.js", "page/batch.js", "text/javascript; charset=utf-8"),
     ];
 
     public static void MapStaffPage(this IEndpointRouteBuilder app)
