@@ -42,7 +42,7 @@ internal static class BatchLoad
         await using WebApplication app = ApiHost.Build([
             "--urls", "http://127.0.0.1:0",
             "--ConnectionStrings:Assistant=" + database.ConnectionString,
-            "--RateLimits:PermitsPerMinute=100000000",
+            "--RateLimits:PermitsPerMinute=1000000",
             "--Logging:LogLevel:Default=Warning",
             "--Jobs:Role=all",
             $"--Jobs:Workers={workers}",

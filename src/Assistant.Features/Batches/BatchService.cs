@@ -66,69 +66,90 @@ public sealed class BatchService(
         CheckedDocument result = BatchChecker.Check(input.TableName, input.TableContent, input.ReportName, input.ReportContent, policy, ct);
 
         var watch = Stopwatch.StartNew();
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            // A commit lost in a crash leaves the item queued, and it is checked again: nothing to fsync for.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
+            BatchItemRecord item = await db.BatchItems.FromSql($"SELECT * FROM batch_items WHERE id = {itemId} FOR UPDATE").FirstAsync(ct);
+            if (item.Status != BatchItemStatus.Queued)
+            {
+                return false;
+            }
+
+            Guid? createdBy = await db.Jobs.AsNoTracking().Where(j => j.Id == item.JobId).Select(j => j.CreatedBy).FirstOrDefaultAsync(ct);
+            DateTimeOffset now = clock.GetUtcNow();
+            if (item.UnitSource != "mapping" && result.Tables.FirstOrDefault() is { } first && (first.Implementer ?? first.Department) is { Length: > 0 } own)
+            {
+                item.Unit = own.Trim().Length > 200 ? own.Trim()[..200] : own.Trim();
+                item.UnitSource = "table";
+            }
+
+            string policyName = EvaluationService.ResolvePolicy(policy).Name;
+            var ids = new List<Guid>();
+            for (int i = 0; i < result.Tables.Count; i++)
+            {
+                CheckedTable t = result.Tables[i];
+                Guid id = EvaluationId(item.Id, i);
+                ids.Add(id);
+                db.Evaluations.Add(new EvaluationRecord
+                {
+                    Id = id, Unit = item.Unit, Title = t.Title, Year = t.Year, Kind = t.Kind, Policy = policyName, Body = t.Body,
+                    Total = t.Total, Grade = t.Grade, CreatedBy = createdBy, RequestHash = RecordStore.RequestHash("batch:" + policyName, t.Body), CreatedAt = now,
+                });
+            }
+
+            item.Status = result.Failed ? BatchItemStatus.Failed : BatchItemStatus.Done;
+            item.Title = result.Tables.FirstOrDefault()?.Title;
+            item.Total = result.Tables.FirstOrDefault()?.Total;
+            item.ExecutionRate = result.ExecutionRate;
+            item.RiskScore = result.Risk.Score;
+            item.RiskLevel = result.Risk.Level;
+            item.RiskOrder = result.Risk.Reasons.Count == 0 ? int.MaxValue : RiskCategories.All.ToList().FindIndex(c => c.Code == result.Risk.Reasons[0].Code);
+            item.RiskSummary = result.Risk.Summary;
+            item.Reasons = BatchChecker.ReasonsJson(result.Risk);
+            item.Findings = BatchChecker.FindingsJson(result.Findings);
+            item.EvaluationIds = [.. ids];
+            item.ReportText = result.ReportText;
+            item.ErrorZh = result.ErrorZh;
+            item.ErrorEn = result.ErrorEn;
+            item.Completions++;
+            item.ImportMs = result.ImportMs;
+            item.ScoreMs = result.ScoreMs;
+            item.VerifyMs = result.VerifyMs;
+            item.StoreMs = (int)watch.ElapsedMilliseconds;
+            item.FinishedAt = now;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
+        await FinishAsync(db, input.JobId, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// Marks the job finished once no submission is waiting, with its final counts, and publishes
+    /// <c>job.done</c> and <c>batch.done</c> in the same transaction. The conditional update on the job
+    /// row lets exactly one caller finish it; the items never contend on that row while they are checked.
+    /// </summary>
+    public async Task<bool> FinishAsync(AssistantDb db, Guid jobId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        BatchItemRecord item = await db.BatchItems.FromSql($"SELECT * FROM batch_items WHERE id = {itemId} FOR UPDATE").FirstAsync(ct);
-        if (item.Status != BatchItemStatus.Queued)
+        DateTimeOffset now = clock.GetUtcNow();
+        int finished = await db.Database.ExecuteSqlAsync($"""
+            UPDATE jobs SET finished_at = {now},
+                done = (SELECT count(*) FROM batch_items WHERE job_id = {jobId} AND status = 'done'),
+                failed = (SELECT count(*) FROM batch_items WHERE job_id = {jobId} AND status = 'failed')
+            WHERE id = {jobId} AND finished_at IS NULL
+              AND NOT EXISTS (SELECT 1 FROM batch_items WHERE job_id = {jobId} AND status = 'queued')
+            """, ct);
+        if (finished != 1)
         {
             return false;
         }
 
-        JobRecord job = await db.Jobs.AsNoTracking().FirstAsync(j => j.Id == item.JobId, ct);
-        DateTimeOffset now = clock.GetUtcNow();
-        if (item.UnitSource != "mapping" && result.Tables.FirstOrDefault() is { } first && (first.Implementer ?? first.Department) is { Length: > 0 } own)
-        {
-            item.Unit = own.Trim().Length > 200 ? own.Trim()[..200] : own.Trim();
-            item.UnitSource = "table";
-        }
-
-        string policyName = EvaluationService.ResolvePolicy(policy).Name;
-        var ids = new List<Guid>();
-        for (int i = 0; i < result.Tables.Count; i++)
-        {
-            CheckedTable t = result.Tables[i];
-            Guid id = EvaluationId(item.Id, i);
-            ids.Add(id);
-            db.Evaluations.Add(new EvaluationRecord
-            {
-                Id = id, Unit = item.Unit, Title = t.Title, Year = t.Year, Kind = t.Kind, Policy = policyName, Body = t.Body,
-                Total = t.Total, Grade = t.Grade, CreatedBy = job.CreatedBy, RequestHash = RecordStore.RequestHash("batch:" + policyName, t.Body), CreatedAt = now,
-            });
-        }
-
-        item.Status = result.Failed ? BatchItemStatus.Failed : BatchItemStatus.Done;
-        item.Title = result.Tables.FirstOrDefault()?.Title;
-        item.Total = result.Tables.FirstOrDefault()?.Total;
-        item.ExecutionRate = result.ExecutionRate;
-        item.RiskScore = result.Risk.Score;
-        item.RiskLevel = result.Risk.Level;
-        item.RiskOrder = result.Risk.Reasons.Count == 0 ? int.MaxValue : RiskCategories.All.ToList().FindIndex(c => c.Code == result.Risk.Reasons[0].Code);
-        item.RiskSummary = result.Risk.Summary;
-        item.Reasons = BatchChecker.ReasonsJson(result.Risk);
-        item.Findings = BatchChecker.FindingsJson(result.Findings);
-        item.EvaluationIds = [.. ids];
-        item.ReportText = result.ReportText;
-        item.ErrorZh = result.ErrorZh;
-        item.ErrorEn = result.ErrorEn;
-        item.Completions++;
-        item.ImportMs = result.ImportMs;
-        item.ScoreMs = result.ScoreMs;
-        item.VerifyMs = result.VerifyMs;
-        item.FinishedAt = now;
+        IReadOnlyList<Guid> deliveries = await StageFinishedAsync(db, jobId, ct);
         await db.SaveChangesAsync(ct);
-
-        int done = result.Failed ? 0 : 1;
-        int failed = result.Failed ? 1 : 0;
-        await db.Database.ExecuteSqlAsync($"UPDATE jobs SET done = done + {done}, failed = failed + {failed} WHERE id = {item.JobId}", ct);
-        int finished = await db.Database.ExecuteSqlAsync($"UPDATE jobs SET finished_at = {now} WHERE id = {item.JobId} AND finished_at IS NULL AND done + failed >= total", ct);
-        IReadOnlyList<Guid> deliveries = [];
-        if (finished == 1)
-        {
-            deliveries = await StageFinishedAsync(db, item.JobId, ct);
-            await db.SaveChangesAsync(ct);
-        }
-
-        item.StoreMs = (int)watch.ElapsedMilliseconds;
-        await db.Database.ExecuteSqlAsync($"UPDATE batch_items SET store_ms = {item.StoreMs} WHERE id = {item.Id}", ct);
         await transaction.CommitAsync(ct);
         outbox.Dispatch(deliveries);
         return true;
@@ -142,6 +163,12 @@ public sealed class BatchService(
         var stale = await db.BatchItems.AsNoTracking().Where(x => x.Status == BatchItemStatus.Queued && x.CreatedAt < before)
             .OrderBy(x => x.CreatedAt).Select(x => x.Id).Take(10_000).ToListAsync(ct);
         Enqueue(stale);
+        var open = await db.Jobs.AsNoTracking().Where(j => j.FinishedAt == null && j.Kind == JobKinds.BatchCheck).Select(j => j.Id).Take(1000).ToListAsync(ct);
+        foreach (Guid job in open)
+        {
+            await FinishAsync(db, job, ct);
+        }
+
         if (stale.Count > 0)
         {
             log.LogWarning("Re-queued {Count} batch submissions still waiting", stale.Count);
@@ -157,6 +184,14 @@ public sealed class BatchService(
         if (job is null || !BatchAccess.CanSee(callerUnit, job.Unit))
         {
             return null;
+        }
+
+        if (job.FinishedAt is null)
+        {
+            var counts = await db.BatchItems.AsNoTracking().Where(x => x.JobId == jobId).GroupBy(x => x.Status)
+                .Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+            job.Done = counts.Where(c => c.Status == BatchItemStatus.Done).Sum(c => c.Count);
+            job.Failed = counts.Where(c => c.Status == BatchItemStatus.Failed).Sum(c => c.Count);
         }
 
         var failures = await db.BatchItems.AsNoTracking().Where(x => x.JobId == jobId && x.Status == BatchItemStatus.Failed)
@@ -266,7 +301,7 @@ public sealed class BatchService(
 
     private static JobStatus Status(JobRecord job, IReadOnlyList<JobFailure> failures)
     {
-        string state = job.Done + job.Failed >= job.Total ? (job.Failed == job.Total && job.Total > 0 ? "failed" : "succeeded")
+        string state = job.FinishedAt is not null ? (job.Failed == job.Total && job.Total > 0 ? "failed" : "succeeded")
             : job.Done + job.Failed > 0 ? "running" : "queued";
         return new JobStatus(job.Id, job.Kind, job.Name, state, job.Done, job.Failed, job.Total, job.CreatedAt, job.FinishedAt, failures);
     }
