@@ -36,6 +36,11 @@ if (args.Length > 0 && args[0] == "hot")
     return Assistant.Benchmarks.HotPathRatios.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "batch")
+{
+    return await Assistant.Benchmarks.BatchLoad.RunAsync(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "http")
 {
     return await Assistant.Benchmarks.HttpLoad.RunAsync(args[1..]);

@@ -1,3 +1,4 @@
+using Assistant.Api.Batches;
 using Assistant.Api.Conversations;
 using Assistant.Api.Corpus;
 using Assistant.Api.Drafts;
@@ -10,6 +11,7 @@ using Assistant.Features.Conversations;
 using Assistant.Features.Corpus;
 using Assistant.Features.Drafting;
 using Assistant.Features.Evaluations;
+using Assistant.Features.Jobs;
 using Assistant.Features.Records;
 using Assistant.Features.Reporting;
 using Assistant.Features.Review;
@@ -46,6 +48,7 @@ public static class ApiHost
         builder.AddConversations();
         builder.Services.AddAssistantReporting();
         builder.AddReview();
+        builder.AddJobs();
         builder.AddApiSecurity();
         builder.AddApiDocument();
         builder.AddTelemetry();
@@ -72,5 +75,7 @@ public static class ApiHost
         app.MapUnitsApi();
         app.MapSubmissionsApi();
         app.MapReviewApi();
+        app.MapBatchesApi();
+        app.MapWebhooksApi();
     }
 }

@@ -90,6 +90,10 @@ public static class ApiDocument
         {
             operation.RequestBody = DocumentBody();
         }
+        else if (operation.OperationId == "CreateBatch")
+        {
+            operation.RequestBody = BatchBody();
+        }
 
         if (operation.RequestBody is not null || operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true)
         {
@@ -317,6 +321,29 @@ public static class ApiDocument
                         ["fund"] = new OpenApiSchema { Type = JsonSchemaType.String },
                         ["source"] = new OpenApiSchema { Type = JsonSchemaType.String },
                         ["indexes"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "auto (default) | rebuild | keep" },
+                    },
+                },
+            },
+        },
+    };
+
+    private static OpenApiRequestBody BatchBody() => new()
+    {
+        Required = true,
+        Description = "多份自评表和报告（.xlsx、.docx、.txt/.md），或装有它们的 .zip；units.csv 指定单位 / many tables and reports, or .zip files of them; a units.csv maps names to units",
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { "files" },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        ["files"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                        ["name"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                        ["policy"] = new OpenApiSchema { Type = JsonSchemaType.String },
                     },
                 },
             },

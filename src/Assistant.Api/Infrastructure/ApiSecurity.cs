@@ -33,6 +33,7 @@ public static class ApiSecurity
         builder.Services.AddOptions<RateLimitSettings>()
             .BindConfiguration(RateLimitSettings.Section)
             .Validate(s => s.PermitsPerMinute is >= 1 and <= 1_000_000, "Invalid configuration: RateLimits:PermitsPerMinute must be between 1 and 1000000. See README.")
+            .Validate(s => s.Store is "postgres" or "memory", "Invalid configuration: RateLimits:Store must be postgres or memory. See README.")
             .ValidateOnStart();
         builder.Services.AddAuthentication(Scheme).AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(Scheme, null);
         builder.Services.AddAuthorizationBuilder()
@@ -42,10 +43,16 @@ public static class ApiSecurity
             .AddPolicy(Reviewer, p => p.RequireRole(ApiRoles.Reviewer, ApiRoles.Admin));
 
         builder.Services.AddSingleton<FailedKeyCache>();
+        builder.Services.AddSingleton<Features.RateLimits.RateBucketStore>();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((o, settings) =>
         {
             int perMinute = settings.Value.PermitsPerMinute;
+            if (settings.Value.Store != "memory")
+            {
+                return;
+            }
+
             o.GlobalLimiter = new CostRateLimiter(perMinute);
             o.OnRejected = async (context, ct) =>
             {
@@ -77,6 +84,7 @@ public static class ApiSecurity
 
         // Before authorization, so unauthenticated requests are limited (per address) too.
         app.UseRateLimiter();
+        app.UseMiddleware<SharedRateLimit>();
         app.UseAuthorization();
     }
 

@@ -59,6 +59,7 @@ internal sealed class CostRateLimiter : PartitionedRateLimiter<HttpContext>
         {
             "DraftSection" => 10,
             "UploadReport" or "UploadReportsBulk" => 10 + size,
+            "CreateBatch" => 20 + size,
             "SendMessage" => 5 + size,
             "VerifyText" => 3 + size,
             "ExplainIndicator" or "SearchCorpus" => 2,

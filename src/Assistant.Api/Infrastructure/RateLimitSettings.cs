@@ -7,4 +7,10 @@ public sealed class RateLimitSettings
 
     /// <summary>Requests a key may make a minute (then 429 with Retry-After).</summary>
     public int PermitsPerMinute { get; set; } = 300;
+
+    /// <summary>
+    /// Where the buckets live: <c>postgres</c> (the default; one limit across every API process) or
+    /// <c>memory</c> (this process alone).
+    /// </summary>
+    public string Store { get; set; } = "postgres";
 }

@@ -22,6 +22,7 @@ public static class StaffPage
         ("/review.html", "page/review.html", "text/html; charset=utf-8"),
         ("/review.js", "page/review.js", "text/javascript; charset=utf-8"),
         ("/review.css", "page/review.css", "text/css; charset=utf-8"),
+        ("/batch.js", "page/batch.js", "text/javascript; charset=utf-8"),
     ];
 
     public static void MapStaffPage(this IEndpointRouteBuilder app)

@@ -41,6 +41,17 @@ public sealed class AssistantDb(DbContextOptions<AssistantDb> options) : DbConte
     public DbSet<Review.SubmissionVersionRecord> SubmissionVersions => Set<Review.SubmissionVersionRecord>();
 
     public DbSet<Review.ReviewDecisionRecord> ReviewDecisions => Set<Review.ReviewDecisionRecord>();
+    public DbSet<Jobs.JobRecord> Jobs => Set<Jobs.JobRecord>();
+
+    public DbSet<Batches.BatchItemRecord> BatchItems => Set<Batches.BatchItemRecord>();
+
+    public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();
+
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+
+    public DbSet<Webhooks.WebhookAttempt> WebhookAttempts => Set<Webhooks.WebhookAttempt>();
+
+    public DbSet<RateLimits.RateBucket> RateBuckets => Set<RateLimits.RateBucket>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

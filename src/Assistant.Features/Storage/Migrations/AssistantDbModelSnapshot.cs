@@ -24,6 +24,148 @@ namespace Assistant.Features.Storage.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "vector");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Assistant.Features.Batches.BatchItemRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Completions")
+                        .HasColumnType("integer")
+                        .HasColumnName("completions");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DocKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("doc_key");
+
+                    b.Property<string>("ErrorEn")
+                        .HasColumnType("text")
+                        .HasColumnName("error_en");
+
+                    b.Property<string>("ErrorZh")
+                        .HasColumnType("text")
+                        .HasColumnName("error_zh");
+
+                    b.PrimitiveCollection<Guid[]>("EvaluationIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("evaluation_ids");
+
+                    b.Property<decimal?>("ExecutionRate")
+                        .HasColumnType("numeric")
+                        .HasColumnName("execution_rate");
+
+                    b.Property<string>("Findings")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("findings");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("ImportMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("import_ms");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Reasons")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reasons");
+
+                    b.Property<byte[]>("ReportContent")
+                        .HasColumnType("bytea")
+                        .HasColumnName("report_content");
+
+                    b.Property<string>("ReportName")
+                        .HasColumnType("text")
+                        .HasColumnName("report_name");
+
+                    b.Property<string>("ReportText")
+                        .HasColumnType("text")
+                        .HasColumnName("report_text");
+
+                    b.Property<string>("RiskLevel")
+                        .HasColumnType("text")
+                        .HasColumnName("risk_level");
+
+                    b.Property<int>("RiskOrder")
+                        .HasColumnType("integer")
+                        .HasColumnName("risk_order");
+
+                    b.Property<int>("RiskScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("risk_score");
+
+                    b.Property<string>("RiskSummary")
+                        .HasColumnType("text")
+                        .HasColumnName("risk_summary");
+
+                    b.Property<int>("ScoreMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("score_ms");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<int>("StoreMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("store_ms");
+
+                    b.Property<byte[]>("TableContent")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("table_content");
+
+                    b.Property<string>("TableName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("table_name");
+
+                    b.Property<string>("Title")
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<decimal?>("Total")
+                        .HasColumnType("numeric")
+                        .HasColumnName("total");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("UnitSource")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit_source");
+
+                    b.Property<int>("VerifyMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("verify_ms");
+
+                    b.HasKey("Id")
+                        .HasName("batch_items_pkey");
+
+                    b.HasIndex("JobId", "DocKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_batch_items_doc");
+
+                    b.HasIndex("JobId", "RiskScore")
+                        .HasDatabaseName("ix_batch_items_queue");
+
+                    b.ToTable("batch_items", (string)null);
+                });
+
             modelBuilder.Entity("Assistant.Features.Conversations.ConversationRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -326,6 +468,85 @@ namespace Assistant.Features.Storage.Migrations
                         .HasName("corpus_terms_pkey");
 
                     b.ToTable("corpus_terms", (string)null);
+                });
+
+            modelBuilder.Entity("Assistant.Features.Jobs.JobRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer")
+                        .HasColumnName("done");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Policy")
+                        .HasColumnType("text")
+                        .HasColumnName("policy");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer")
+                        .HasColumnName("total");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("jobs_pkey");
+
+                    b.HasIndex("Unit", "CreatedAt")
+                        .IsDescending(false, true)
+                        .HasDatabaseName("ix_jobs_unit");
+
+                    b.ToTable("jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Assistant.Features.RateLimits.RateBucket", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<decimal>("Tokens")
+                        .HasColumnType("numeric")
+                        .HasColumnName("tokens");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Key")
+                        .HasName("rate_buckets_pkey");
+
+                    b.ToTable("rate_buckets", (string)null);
                 });
 
             modelBuilder.Entity("Assistant.Features.Records.ApiKeyRecord", b =>
@@ -847,6 +1068,142 @@ namespace Assistant.Features.Storage.Migrations
                         {
                             t.HasCheckConstraint("units_level_check", "level IN ('province', 'city', 'county', 'department', 'unit')");
                         });
+                });
+
+            modelBuilder.Entity("Assistant.Features.Webhooks.WebhookAttempt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempt");
+
+                    b.Property<Guid>("DeliveryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("webhook_attempts_pkey");
+
+                    b.HasIndex("DeliveryId", "Attempt")
+                        .IsUnique()
+                        .HasDatabaseName("ux_webhook_attempts");
+
+                    b.ToTable("webhook_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("Assistant.Features.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("event_type");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subscription_id");
+
+                    b.HasKey("Id")
+                        .HasName("webhook_deliveries_pkey");
+
+                    b.HasIndex("SubscriptionId")
+                        .HasDatabaseName("ix_webhook_deliveries_subscription");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_webhook_deliveries_pending");
+
+                    b.ToTable("webhook_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("Assistant.Features.Webhooks.WebhookSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.PrimitiveCollection<string[]>("Events")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("events");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("unit");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("url");
+
+                    b.HasKey("Id")
+                        .HasName("webhook_subscriptions_pkey");
+
+                    b.HasIndex("Unit")
+                        .HasDatabaseName("ix_webhook_subscriptions_unit");
+
+                    b.ToTable("webhook_subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Assistant.Features.Conversations.ConversationRecord", b =>

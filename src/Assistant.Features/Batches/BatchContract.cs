@@ -1,0 +1,26 @@
+using Assistant.Domain.Batches;
+
+namespace Assistant.Features.Batches;
+
+/// <summary>A job's state as callers see it (<c>GET /api/v1/jobs/{id}</c>).</summary>
+public sealed record JobStatus(Guid Id, string Kind, string Name, string State, int Done, int Failed, int Total, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, IReadOnlyList<JobFailure> Failures);
+
+/// <summary>A submission that could not be checked, with the bilingual reason.</summary>
+public sealed record JobFailure(Guid ItemId, string Document, string Zh, string En);
+
+/// <summary>One row of the risk queue.</summary>
+public sealed record QueueItem(int Rank, Guid Id, string Document, string Unit, string Status, string? Title, string? Total, string? ExecutionRate, int RiskScore, string? RiskLevel, string? RiskSummary);
+
+public sealed record QueuePage(Guid JobId, int Page, int PageSize, int Count, IReadOnlyList<QueueItem> Items);
+
+/// <summary>One submission's findings: the risk reasons, every finding, the evaluations stored and the report checked.</summary>
+public sealed record BatchItemDetail(
+    Guid Id, Guid JobId, string Document, string Unit, string UnitSource, string TableName, string? ReportName, string Status,
+    string? Title, string? Total, string? ExecutionRate, int RiskScore, string? RiskLevel, IReadOnlyList<RiskReason> Reasons,
+    IReadOnlyList<BatchFinding> Findings, IReadOnlyList<Guid> EvaluationIds, string? ReportText, string? ErrorZh, string? ErrorEn);
+
+/// <summary>
+/// The seam to the review workflow: a checked submission as it enters a reviewer's queue — the unit it
+/// belongs to, the evaluations stored from it and the report text that was checked, with its risk.
+/// </summary>
+public sealed record CheckedSubmission(Guid ItemId, Guid JobId, string Unit, IReadOnlyList<Guid> EvaluationIds, string? ReportText, int RiskScore, string? RiskSummary);

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.Json;
+using Assistant.Features.Records;
+using Assistant.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Assistant.Api.Tests;
+
+/// <summary>
+/// The work survives more than one process: real API and worker processes (<c>dotnet Assistant.Api.dll</c>)
+/// on 127.0.0.1 against one PostgreSQL database.
+/// </summary>
+[Collection("processes")]
+public class ProcessesTests
+{
+    /// <summary>Migrates the database and issues a key, in-process, before the real processes start.</summary>
+    private static async Task<string> PrepareAsync(TestDatabase database, string unit)
+    {
+        await using WebApplication app = ApiHost.Build(["--urls", "http://127.0.0.1:0", "--ConnectionStrings:Assistant=" + database.ConnectionString, "--Jobs:Role=api"]);
+        await app.StartAsync();
+        string key = (await app.Services.GetRequiredService<ApiKeyStore>().CreateAsync(ApiRoles.Admin, unit, "processes")).Key;
+        await app.StopAsync();
+        return key;
+    }
+
+    [Fact]
+    public async Task TwoApisTwoWorkers_200Submissions_NoneLostNoneTwice_WhileAWorkerIsKilled()
+    {
+        await using var database = new TestDatabase("processes");
+        string key = await PrepareAsync(database, "某市财政局");
+        var api = new Dictionary<string, string> { ["Jobs:Role"] = "api", ["RateLimits:PermitsPerMinute"] = "100000" };
+        var worker = new Dictionary<string, string>
+        {
+            ["Jobs:Role"] = "worker", ["Jobs:Workers"] = "3", ["Jobs:BatchChunk"] = "2", ["Jobs:InvisibilitySeconds"] = "10", ["Jobs:QueuePollMilliseconds"] = "200",
+        };
+        await using ApiProcess api1 = await ApiProcess.StartAsync(database.ConnectionString, api);
+        await using ApiProcess api2 = await ApiProcess.StartAsync(database.ConnectionString, api);
+        ApiProcess worker1 = await ApiProcess.StartAsync(database.ConnectionString, worker);
+        await using ApiProcess worker2 = await ApiProcess.StartAsync(database.ConnectionString, worker);
+        ApiProcess? restarted = null;
+        try
+        {
+            using HttpClient upload = api1.Client(key);
+            using HttpClient watch = api2.Client(key);
+            JsonElement created = await BatchSupport.UploadAsync(upload, BatchSupport.Zip(200, badEvery: 40), "200 份");
+            Guid job = created.GetProperty("id").GetGuid();
+            Assert.Equal(200, created.GetProperty("total").GetInt32());
+
+            int killedAt = -1;
+            JsonElement status = await BatchSupport.WaitAsync(watch, job, TimeSpan.FromSeconds(400), async s =>
+            {
+                int progress = s.GetProperty("done").GetInt32() + s.GetProperty("failed").GetInt32();
+                if (killedAt < 0 && progress >= 30)
+                {
+                    killedAt = progress;
+                    worker1.Kill();
+                    await Task.Delay(1000);
+                    restarted = await ApiProcess.StartAsync(database.ConnectionString, worker);
+                }
+            });
+            Assert.True(killedAt is >= 30 and < 200, $"the worker was killed mid-batch (at {killedAt})");
+            Assert.Equal("succeeded", status.GetProperty("state").GetString());
+            Assert.Equal(195, status.GetProperty("done").GetInt32());
+            Assert.Equal(5, status.GetProperty("failed").GetInt32());
+            Assert.Equal(5, status.GetProperty("failures").GetArrayLength());
+
+            await using var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            await using (var cmd = new NpgsqlCommand(
+                "SELECT count(*), count(DISTINCT doc_key), count(*) FILTER (WHERE completions = 1), count(*) FILTER (WHERE status IN ('done','failed')), coalesce(sum(cardinality(evaluation_ids)), 0) FROM batch_items WHERE job_id = @job", connection))
+            {
+                cmd.Parameters.AddWithValue("job", job);
+                await using var r = await cmd.ExecuteReaderAsync();
+                Assert.True(await r.ReadAsync());
+                Assert.Equal(200L, r.GetInt64(0));
+                Assert.Equal(200L, r.GetInt64(1));
+                Assert.Equal(200L, r.GetInt64(2));
+                Assert.Equal(200L, r.GetInt64(3));
+                Assert.Equal(195L, r.GetInt64(4));
+            }
+
+            await using (var cmd = new NpgsqlCommand("SELECT count(*) FROM evaluations WHERE id IN (SELECT unnest(evaluation_ids) FROM batch_items WHERE job_id = @job)", connection))
+            {
+                cmd.Parameters.AddWithValue("job", job);
+                Assert.Equal(195L, (long)(await cmd.ExecuteScalarAsync())!);
+            }
+
+            // The queue through the other API process.
+            JsonElement queue = JsonDocument.Parse(await watch.GetStringAsync(new Uri($"/api/v1/batches/{job}/queue?pageSize=200", UriKind.Relative))).RootElement;
+            Assert.Equal(200, queue.GetProperty("items").GetArrayLength());
+        }
+        finally
+        {
+            await worker1.DisposeAsync();
+            if (restarted is not null)
+            {
+                await restarted.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RateLimit_HoldsAcrossTwoApiProcesses()
+    {
+        await using var database = new TestDatabase("ratelimit");
+        string key = await PrepareAsync(database, "单位甲");
+        var settings = new Dictionary<string, string> { ["Jobs:Role"] = "api", ["RateLimits:PermitsPerMinute"] = "10" };
+        await using ApiProcess a = await ApiProcess.StartAsync(database.ConnectionString, settings);
+        await using ApiProcess b = await ApiProcess.StartAsync(database.ConnectionString, settings);
+        using HttpClient ca = a.Client(key);
+        using HttpClient cb = b.Client(key);
+        var answers = new List<(char Process, HttpStatusCode Status)>();
+        var bodies = new List<string>();
+        for (int i = 0; i < 20; i++)
+        {
+            HttpClient c = i % 2 == 0 ? ca : cb;
+            using HttpResponseMessage r = await c.GetAsync(new Uri("/api/v1/policies", UriKind.Relative));
+            answers.Add((i % 2 == 0 ? 'a' : 'b', r.StatusCode));
+            bodies.Add($"{r.StatusCode}: {await r.Content.ReadAsStringAsync()}");
+            if (r.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.NotNull(r.Headers.RetryAfter);
+            }
+        }
+
+        int ok = answers.Count(x => x.Status == HttpStatusCode.OK);
+        // One bucket of 10 a minute for the key, whichever process answers (a second's refill at most adds one).
+        Assert.True(ok is >= 10 and <= 11, string.Join("\n", bodies) + a.Output);
+        Assert.Equal(20 - ok, answers.Count(x => x.Status == HttpStatusCode.TooManyRequests));
+        Assert.Contains(answers, x => x.Process == 'a' && x.Status == HttpStatusCode.OK);
+        Assert.Contains(answers, x => x.Process == 'b' && x.Status == HttpStatusCode.OK);
+        Assert.Contains(answers, x => x.Process == 'a' && x.Status == HttpStatusCode.TooManyRequests);
+        Assert.Contains(answers, x => x.Process == 'b' && x.Status == HttpStatusCode.TooManyRequests);
+    }
+}
