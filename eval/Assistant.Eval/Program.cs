@@ -18,6 +18,16 @@ if (args.Contains("--generate-verifier-cases"))
     return 0;
 }
 
+if (args.Contains("--retrieval-only"))
+{
+    foreach (var r in await Assistant.Eval.RetrievalEval.RunAsync(repo, shared))
+    {
+        Console.WriteLine($"retrieval.{r.Mode}: recall@3 {r.RecallAt3}, MRR {r.Mrr}");
+    }
+
+    return 0;
+}
+
 if (args.Contains("--quality-only"))
 {
     // The drafting-quality rubric alone (while working on the drafter).

@@ -78,6 +78,11 @@ internal static class RetrievalEval
                         && (r.Under is null || x.h.SectionPath.Contains(r.Under, StringComparison.Ordinal))))
                     .Select(x => x.i + 1)
                     .FirstOrDefault();
+                if (Environment.GetEnvironmentVariable("EVAL_RANKS") == "1")
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"rank {set}{mode} {id}: {rank}"));
+                }
+
                 if (rank is >= 1 and <= 3)
                 {
                     hitsAt3++;
