@@ -11,7 +11,7 @@ namespace Assistant.Api.Batches;
 /// <summary>
 /// Batch checking: upload many submissions (files, or .zip files of them), then follow the job and read
 /// the ranked risk queue, one submission's findings, or the whole as an .xlsx review sheet. A batch is
-/// seen only by callers of the unit that uploaded it (<see cref="BatchAccess"/>).
+/// seen by callers whose scope covers the unit that uploaded it (<see cref="BatchAccess"/>).
 /// </summary>
 public static class BatchesApi
 {
@@ -88,7 +88,7 @@ public static class BatchesApi
     }
 
     public static async Task<Results<Ok<JobStatus>, NotFoundProblem>> JobAsync(HttpContext http, BatchService batches, Guid id, CancellationToken ct) =>
-        await batches.StatusAsync(http.Caller().Unit, id, ct) is { } job ? TypedResults.Ok(job) : ApiResults.NotFound("job", id);
+        await batches.StatusAsync(http.Caller().Scope, id, ct) is { } job ? TypedResults.Ok(job) : ApiResults.NotFound("job", id);
 
     public static async Task<Results<Ok<QueuePage>, ValidationProblem, NotFoundProblem>> QueueAsync(HttpContext http, BatchService batches, Guid id, int? page, int? pageSize, CancellationToken ct)
     {
@@ -97,15 +97,15 @@ public static class BatchesApi
             return ApiResults.Invalid([new InputError("pageSize", $"page 从1开始，pageSize 应在1到{MaxPageSize}之间", $"page starts at 1; pageSize must be between 1 and {MaxPageSize}")]);
         }
 
-        return await batches.QueueAsync(http.Caller().Unit, id, page ?? 1, pageSize ?? 50, ct) is { } queue ? TypedResults.Ok(queue) : ApiResults.NotFound("batch", id);
+        return await batches.QueueAsync(http.Caller().Scope, id, page ?? 1, pageSize ?? 50, ct) is { } queue ? TypedResults.Ok(queue) : ApiResults.NotFound("batch", id);
     }
 
     public static async Task<Results<Ok<BatchItemDetail>, NotFoundProblem>> ItemAsync(HttpContext http, BatchService batches, Guid id, Guid itemId, CancellationToken ct) =>
-        await batches.ItemAsync(http.Caller().Unit, id, itemId, ct) is { } item ? TypedResults.Ok(item) : ApiResults.NotFound("batch item", itemId);
+        await batches.ItemAsync(http.Caller().Scope, id, itemId, ct) is { } item ? TypedResults.Ok(item) : ApiResults.NotFound("batch item", itemId);
 
     public static async Task<Results<FileContentHttpResult, NotFoundProblem>> SheetAsync(HttpContext http, BatchService batches, Guid id, CancellationToken ct)
     {
-        if (await batches.AllAsync(http.Caller().Unit, id, ct) is not { } all)
+        if (await batches.AllAsync(http.Caller().Scope, id, ct) is not { } all)
         {
             return ApiResults.NotFound("batch", id);
         }

@@ -129,6 +129,15 @@ public static class BatchChecker
 
     public static string FindingsJson(IReadOnlyList<BatchFinding> findings) => JsonSerializer.Serialize(findings, ScoreContract.JsonOptions);
 
+    /// <summary>A checked submission refused after its check (its unit is not one the uploader may submit for): failed, nothing stored from it.</summary>
+    public static CheckedDocument Refused(CheckedDocument checkedDocument, string field, string zh, string en)
+    {
+        ArgumentNullException.ThrowIfNull(checkedDocument);
+        RiskAssessment risk = BatchRisk.Failed(zh, en);
+        return new CheckedDocument([], risk, [new BatchFinding("import", RiskCategories.ImportFailed, "error", $"{zh} / {en}", field, null)], null, null,
+            checkedDocument.ImportMs, checkedDocument.ScoreMs, checkedDocument.VerifyMs, zh, en);
+    }
+
     private static CheckedDocument Fail(InputException e, int importMs)
     {
         string zh = string.Join("；", e.Errors.Select(x => x.Zh));

@@ -7,7 +7,9 @@ using Assistant.Domain.Numbers;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Jobs;
 using Assistant.Features.Records;
+using Assistant.Features.Review;
 using Assistant.Features.Storage;
+using Assistant.Features.Units;
 using Assistant.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -21,7 +23,7 @@ namespace Assistant.Features.Batches;
 /// the job's counters and the finishing webhook commit together); answers the queue and the findings.
 /// </summary>
 public sealed class BatchService(
-    IDbContextFactory<AssistantDb> databases, IJobQueue queue, WebhookOutbox outbox, IOptions<JobSettings> settings, TimeProvider clock, ILogger<BatchService> log)
+    IDbContextFactory<AssistantDb> databases, IJobQueue queue, WebhookOutbox outbox, SubmissionService submissions, IOptions<JobSettings> settings, TimeProvider clock, ILogger<BatchService> log)
 {
     public async Task<JobStatus> CreateAsync(string unit, Guid? createdBy, string name, string? policy, IReadOnlyList<BatchDocument> documents, CancellationToken ct = default)
     {
@@ -76,7 +78,8 @@ public sealed class BatchService(
                 return false;
             }
 
-            Guid? createdBy = await db.Jobs.AsNoTracking().Where(j => j.Id == item.JobId).Select(j => j.CreatedBy).FirstOrDefaultAsync(ct);
+            var job = await db.Jobs.AsNoTracking().Where(j => j.Id == item.JobId).Select(j => new { j.CreatedBy, j.Unit }).FirstAsync(ct);
+            Guid? createdBy = job.CreatedBy;
             DateTimeOffset now = clock.GetUtcNow();
             if (item.UnitSource != "mapping" && result.Tables.FirstOrDefault() is { } first && (first.Implementer ?? first.Department) is { Length: > 0 } own)
             {
@@ -84,18 +87,52 @@ public sealed class BatchService(
                 item.UnitSource = "table";
             }
 
+            BatchUploader? uploader = await BatchUploader.LoadAsync(db, job.Unit, createdBy, ct);
+            if (uploader is not null && !result.Failed)
+            {
+                if (uploader.Resolve(item.Unit) is { } code)
+                {
+                    item.Unit = code;
+                }
+                else
+                {
+                    result = BatchChecker.Refused(result, "unit",
+                        $"单位“{item.Unit}”不在本账号（{job.Unit}）管辖的单位范围内，不能替它提交审核。",
+                        $"unit \"{item.Unit}\" is not within the units this key ({job.Unit}) reviews; it cannot submit for that unit.");
+                }
+            }
+
             string policyName = EvaluationService.ResolvePolicy(policy).Name;
             var ids = new List<Guid>();
+            var stored = new List<EvaluationRecord>();
             for (int i = 0; i < result.Tables.Count; i++)
             {
                 CheckedTable t = result.Tables[i];
                 Guid id = EvaluationId(item.Id, i);
                 ids.Add(id);
-                db.Evaluations.Add(new EvaluationRecord
+                var evaluation = new EvaluationRecord
                 {
                     Id = id, Unit = item.Unit, Title = t.Title, Year = t.Year, Kind = t.Kind, Policy = policyName, Body = t.Body,
                     Total = t.Total, Grade = t.Grade, CreatedBy = createdBy, RequestHash = RecordStore.RequestHash("batch:" + policyName, t.Body), CreatedAt = now,
-                });
+                };
+                stored.Add(evaluation);
+                db.Evaluations.Add(evaluation);
+            }
+
+            // Each checked table enters the review queue in this same transaction: the item's row lock makes it once-only.
+            var submitted = new List<SubmissionReceived>();
+            if (uploader is not null && stored.Count > 0)
+            {
+                await db.SaveChangesAsync(ct);
+                var risk = new RiskSummary(result.Risk.Level is "high" or "medium" ? result.Risk.Level : "low", result.Risk.Score,
+                    [.. result.Risk.Reasons.Select(r => $"{r.Zh}（{r.Count}处）/ {r.En}")]);
+                foreach (EvaluationRecord evaluation in stored)
+                {
+                    if (await submissions.StageBatchAsync(db, evaluation, uploader.Actor, risk, ct) is { } s)
+                    {
+                        submitted.Add(s);
+                    }
+                }
             }
 
             item.Status = result.Failed ? BatchItemStatus.Failed : BatchItemStatus.Done;
@@ -120,6 +157,10 @@ public sealed class BatchService(
             item.FinishedAt = now;
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            foreach (SubmissionReceived s in submitted)
+            {
+                await submissions.TellSubmittedAsync(s, ct);
+            }
         }
 
         await FinishAsync(db, input.JobId, ct);
@@ -177,11 +218,11 @@ public sealed class BatchService(
         return stale.Count;
     }
 
-    public async Task<JobStatus?> StatusAsync(string callerUnit, Guid jobId, CancellationToken ct = default)
+    public async Task<JobStatus?> StatusAsync(UnitScope caller, Guid jobId, CancellationToken ct = default)
     {
         await using AssistantDb db = await databases.CreateDbContextAsync(ct);
         JobRecord? job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null || !BatchAccess.CanSee(callerUnit, job.Unit))
+        if (job is null || !BatchAccess.CanSee(caller, job.Unit))
         {
             return null;
         }
@@ -200,11 +241,11 @@ public sealed class BatchService(
         return Status(job, failures);
     }
 
-    public async Task<QueuePage?> QueueAsync(string callerUnit, Guid jobId, int page, int pageSize, CancellationToken ct = default)
+    public async Task<QueuePage?> QueueAsync(UnitScope caller, Guid jobId, int page, int pageSize, CancellationToken ct = default)
     {
         await using AssistantDb db = await databases.CreateDbContextAsync(ct);
         JobRecord? job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null || !BatchAccess.CanSee(callerUnit, job.Unit))
+        if (job is null || !BatchAccess.CanSee(caller, job.Unit))
         {
             return null;
         }
@@ -214,11 +255,11 @@ public sealed class BatchService(
         return new QueuePage(jobId, page, pageSize, job.Total, items);
     }
 
-    public async Task<BatchItemDetail?> ItemAsync(string callerUnit, Guid jobId, Guid itemId, CancellationToken ct = default)
+    public async Task<BatchItemDetail?> ItemAsync(UnitScope caller, Guid jobId, Guid itemId, CancellationToken ct = default)
     {
         await using AssistantDb db = await databases.CreateDbContextAsync(ct);
         JobRecord? job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null || !BatchAccess.CanSee(callerUnit, job.Unit))
+        if (job is null || !BatchAccess.CanSee(caller, job.Unit))
         {
             return null;
         }
@@ -228,9 +269,9 @@ public sealed class BatchService(
     }
 
     /// <summary>Every submission of a batch in queue order, with its findings (the review sheet).</summary>
-    public async Task<(JobStatus Job, IReadOnlyList<BatchItemDetail> Items)?> AllAsync(string callerUnit, Guid jobId, CancellationToken ct = default)
+    public async Task<(JobStatus Job, IReadOnlyList<BatchItemDetail> Items)?> AllAsync(UnitScope caller, Guid jobId, CancellationToken ct = default)
     {
-        JobStatus? status = await StatusAsync(callerUnit, jobId, ct);
+        JobStatus? status = await StatusAsync(caller, jobId, ct);
         if (status is null)
         {
             return null;
@@ -245,11 +286,11 @@ public sealed class BatchService(
     /// The seam to the review workflow: the checked submissions of a batch (done ones, queue order),
     /// each with its unit, stored evaluations and checked report, ready to enter a reviewer's queue.
     /// </summary>
-    public async Task<IReadOnlyList<CheckedSubmission>?> SubmissionsAsync(string callerUnit, Guid jobId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<CheckedSubmission>?> SubmissionsAsync(UnitScope caller, Guid jobId, CancellationToken ct = default)
     {
         await using AssistantDb db = await databases.CreateDbContextAsync(ct);
         JobRecord? job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null || !BatchAccess.CanSee(callerUnit, job.Unit))
+        if (job is null || !BatchAccess.CanSee(caller, job.Unit))
         {
             return null;
         }

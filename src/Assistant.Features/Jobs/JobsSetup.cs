@@ -1,9 +1,11 @@
 using Assistant.Features.Batches;
+using Assistant.Features.Review;
 using Assistant.Features.Storage;
 using Assistant.Features.Webhooks;
 using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,6 +37,8 @@ public static class JobsSetup
         builder.Services.AddSingleton<WebhookOutbox>();
         builder.Services.AddSingleton<IWebhookPublisher>(sp => sp.GetRequiredService<WebhookOutbox>());
         builder.Services.AddSingleton<WebhookStore>();
+        // Review steps become webhooks wherever jobs are configured (replacing AddReview's NoReviewEvents, in either order).
+        builder.Services.Replace(ServiceDescriptor.Singleton<IReviewEvents, ReviewWebhooks>());
         builder.Services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddTransient<WebhookSender>();
         builder.Services.AddSingleton<BatchService>();

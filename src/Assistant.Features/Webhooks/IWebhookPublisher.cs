@@ -18,4 +18,7 @@ public static class WebhookEvents
 
     /// <summary>A reviewer's decision (通过 / 退回); published by the review workflow through <see cref="IWebhookPublisher"/>.</summary>
     public const string ReviewDecided = "review.decided";
+
+    /// <summary>A unit's submission (or resubmission) entering the review queue, from the page, the API, the CLI or a batch.</summary>
+    public const string ReviewSubmitted = "review.submitted";
 }

@@ -21,7 +21,7 @@ public sealed class WebhookStore(IDbContextFactory<AssistantDb> databases, IJobQ
     public const int MinSecretLength = 16;
     public const int MaxSecretLength = 200;
 
-    public static readonly string[] KnownEvents = [WebhookEvents.JobDone, WebhookEvents.BatchDone, WebhookEvents.ReviewDecided];
+    public static readonly string[] KnownEvents = [WebhookEvents.JobDone, WebhookEvents.BatchDone, WebhookEvents.ReviewDecided, WebhookEvents.ReviewSubmitted];
 
     public async Task<WebhookView> AddAsync(string unit, string url, string? secret, IReadOnlyList<string>? events, CancellationToken ct = default)
     {
