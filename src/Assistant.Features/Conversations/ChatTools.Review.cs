@@ -107,7 +107,8 @@ public sealed partial class ChatTools
             if (text is not null && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v))
             {
                 int decimals = text.Contains('.', StringComparison.Ordinal) ? text.Length - text.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
-                facts.Add(new Fact($"tool.units.n{acrossFacts + facts.Count + 1}", label, v, unit, decimals, FactKind.Derived));
+                string measure = unit != "%" ? string.Empty : label.EndsWith("完成率", StringComparison.Ordinal) ? ".completion" : label.EndsWith("执行率", StringComparison.Ordinal) ? ".rate" : string.Empty;
+                facts.Add(new Fact($"tool.units.n{acrossFacts + facts.Count + 1}{measure}", label, v, unit, decimals, FactKind.Derived) { FundLineIndex = measure == ".rate" ? -1 : null });
             }
         }
 
