@@ -72,8 +72,8 @@ public static class ConversationsApi
 
         Guid evaluationId = body.EvaluationId!.Value;
         string? title = body.Title?.Trim();
-        if (await records.GetEvaluationAsync(caller.Unit, evaluationId, ct) is not { } evaluation
-            || await store.CreateAsync(caller.Unit, caller.KeyId, evaluationId, string.IsNullOrEmpty(title) ? evaluation.Title : title, ct) is not { } created)
+        if (await records.GetEvaluationAsync(caller.Scope, evaluationId, ct) is not { } evaluation
+            || await store.CreateAsync(caller.Scope, caller.KeyId, evaluationId, string.IsNullOrEmpty(title) ? evaluation.Title : title, ct) is not { } created)
         {
             return ApiResults.NotFound("evaluation", evaluationId);
         }
@@ -113,7 +113,7 @@ public static class ConversationsApi
             return;
         }
 
-        var chatCaller = new ChatCaller(caller.Unit, caller.KeyId, caller.Role is ApiRoles.Drafter or ApiRoles.Admin, caller.Prefix);
+        var chatCaller = new ChatCaller(caller.Unit, caller.KeyId, caller.Role is ApiRoles.Drafter or ApiRoles.Admin, caller.Prefix, caller.Scope);
 
         string accept = http.Request.Headers.Accept.ToString();
         bool stream = accept.Length == 0 || accept.Contains("text/event-stream", StringComparison.OrdinalIgnoreCase) || !accept.Contains("application/json", StringComparison.OrdinalIgnoreCase);

@@ -173,6 +173,25 @@ async function decide(decision) {
 
 // ---- wiring ------------------------------------------------------------------------------------
 
+// ---- asking the assistant (a read-only conversation on the open submission's table; cross-unit questions over the key's scope) ----
+
+async function ask(e) {
+  e.preventDefault();
+  const question = $("ask-text").value.trim();
+  if (!question) throw new Error("请先输入问题");
+  const evaluationId = state.detail.submission.evaluationId;
+  state.conversations = state.conversations || {};
+  if (!state.conversations[evaluationId]) {
+    state.conversations[evaluationId] = (await post("/api/v1/conversations", { evaluationId })).id;
+  }
+  status("助手正在回答…");
+  const r = await json("/api/v1/conversations/" + state.conversations[evaluationId] + "/messages",
+    { method: "POST", headers: { "Content-Type": "application/json", "Accept": "application/json" }, body: JSON.stringify({ content: question }) });
+  $("ask-answer").hidden = false;
+  $("ask-answer").textContent = r.turn.text;
+  status("已回答" + (r.turn.held ? "（" + r.turn.held + "处待核实）" : ""));
+}
+
 function guard(fn) {
   return async (...args) => { try { await fn(...args); } catch (e) { status(e.message, true); } };
 }
@@ -208,6 +227,7 @@ document.addEventListener("DOMContentLoaded", () => {
     await refreshQueue();
     await openSubmission(s.id);
   }));
+  $("ask").addEventListener("submit", guard(ask));
   $("approve").addEventListener("click", guard(() => decide("approved")));
   $("return").addEventListener("click", guard(() => decide("returned")));
   if (state.key) guard(refreshAll)();

@@ -41,6 +41,9 @@ public enum IntentKind
 
     /// <summary>Two rows match the name equally: ask which one.</summary>
     Clarify,
+
+    /// <summary>A question across the units of the caller's scope (<see cref="Intent.Across"/>).</summary>
+    CrossUnit,
 }
 
 /// <summary>
@@ -59,4 +62,7 @@ public sealed record Intent(IntentKind Kind, string? Section, IReadOnlyList<int>
 
     /// <summary>docx | pdf, for <see cref="IntentKind.Export"/>.</summary>
     public string? Format { get; init; }
+
+    /// <summary>What a <see cref="IntentKind.CrossUnit"/> question asks.</summary>
+    public CrossUnitQuestion? Across { get; init; }
 }

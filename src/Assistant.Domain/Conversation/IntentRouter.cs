@@ -28,6 +28,11 @@ public static partial class IntentRouter
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(sheet);
+        if (CrossUnitQuestions.Recognize(message, sheet.Evaluation.Year) is { } across)
+        {
+            return new Intent(IntentKind.CrossUnit, null, [], null, null) { Across = across };
+        }
+
         string m = Canonical(message);
         string payload = Payload(TextNormalizer.Normalize(message), message) ?? string.Empty;
         string ask = payload.Length >= 6 ? m.Replace(Canonical(payload), " ", StringComparison.Ordinal) : m;

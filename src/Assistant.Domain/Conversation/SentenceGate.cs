@@ -38,6 +38,7 @@ public sealed class SentenceGate
     private readonly StringBuilder _pending = new();
     private readonly StringBuilder _released = new();
     private readonly StringBuilder _paragraph = new();
+    private readonly List<Fact> _added = [];
 
     /// <summary>How much of the paragraph so far a sentence is read after (see <see cref="WithContext"/>).</summary>
     private const int MaxContext = 1200;
@@ -59,7 +60,20 @@ public sealed class SentenceGate
     public void AddFacts(IEnumerable<Fact> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        _sheet = _sheet with { Facts = [.. _sheet.Facts, .. facts] };
+        var list = facts.ToList();
+        _added.AddRange(list);
+        _sheet = _sheet with { Facts = [.. _sheet.Facts, .. list] };
+        _verifier = new Verifier(_sheet);
+    }
+
+    /// <summary>
+    /// Checks what follows against another table (with the facts of the turn kept): an answer about other
+    /// units is checked against their numbers, not bound to the conversation's own rows of the same name.
+    /// </summary>
+    public void Rebase(FactSheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        _sheet = sheet with { Facts = [.. sheet.Facts, .. _added] };
         _verifier = new Verifier(_sheet);
     }
 

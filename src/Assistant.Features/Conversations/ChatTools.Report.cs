@@ -33,7 +33,7 @@ public sealed partial class ChatTools
         if (!caller.CanDraft)
         {
             await ToolAsync("draft_report_part", args, "审阅密钥不能起草", true);
-            return new PartToolResult(numeral, title, 0, null, null, null, "您的密钥是审阅（reviewer）角色，只能查看和核对，不能起草。");
+            return new PartToolResult(numeral, title, 0, null, null, null, DraftRefusal);
         }
 
         if (reports is null)

@@ -16,8 +16,12 @@ using Microsoft.SemanticKernel;
 
 namespace Assistant.Features.Conversations;
 
-/// <summary>Who is talking: the unit, the key, and whether the key may draft (drafter and admin).</summary>
-public sealed record ChatCaller(string Unit, Guid? KeyId, bool CanDraft, string? KeyPrefix = null);
+/// <summary>
+/// Who is talking: the unit, the key, whether the key may draft (drafter and admin), the units it reads
+/// (its own when null) and whether the conversation's table is its own unit's (a reviewer may read
+/// one beneath it, never draft there).
+/// </summary>
+public sealed record ChatCaller(string Unit, Guid? KeyId, bool CanDraft, string? KeyPrefix = null, Units.UnitScope? Scope = null, bool OwnsTable = true);
 
 /// <summary>One server-sent event of a chat turn: its type and its JSON data.</summary>
 public sealed record ChatEvent(string Type, object Data);
@@ -217,7 +221,7 @@ public sealed partial class ChatTools
         if (!caller.CanDraft)
         {
             await ToolAsync("draft_section", args, "审阅密钥不能起草", true);
-            return new DraftToolResult(null, 0, null, "您的密钥是审阅（reviewer）角色，只能查看和核对，不能起草。");
+            return new DraftToolResult(null, 0, null, DraftRefusal);
         }
 
         DraftSection part;

@@ -52,7 +52,8 @@ public sealed partial class ConversationService(
     AssistantKernel kernels,
     ILogger<ConversationService> logger,
     ReportService? reports = null,
-    ReportStore? reportStore = null)
+    ReportStore? reportStore = null,
+    Review.ReviewInsights? insights = null)
 {
     /// <summary>At most this many rounds of tool calls per turn; then the model must answer.</summary>
     public const int MaxToolRounds = ModelPipeline.MaxToolRounds;
@@ -90,8 +91,14 @@ public sealed partial class ConversationService(
         bool useModel = UseModel(provider);
         var clock = Stopwatch.StartNew();
 
-        StoredEvaluation stored = await records.GetEvaluationAsync(caller.Unit, conversation.EvaluationId, cancellationToken)
+        // A reviewer's conversation may be about a table of a unit beneath it: read there, never drafted.
+        StoredEvaluation stored = await records.GetEvaluationAsync(caller.Scope ?? Units.UnitScope.Own(caller.Unit), conversation.EvaluationId, cancellationToken)
             ?? throw new KeyNotFoundException($"evaluation {conversation.EvaluationId}");
+        if (stored.Unit != caller.Unit)
+        {
+            caller = caller with { CanDraft = false, OwnsTable = false };
+        }
+
         Evaluation evaluation = EvaluationJson.Parse(stored.Body);
         ScoringPolicy policy = EvaluationService.ResolvePolicy(stored.Policy);
         FactSheet sheet = FactSheet.Build(evaluation, policy);
@@ -124,10 +131,14 @@ public sealed partial class ConversationService(
         (string providerName, string modelId) = client?.Describe() ?? ("offline", OfflineModelId);
         var audit = new AuditLog(new AuditScope(conversation.EvaluationId, caller.Unit, caller.KeyPrefix)) { Model = (providerName, modelId) };
         Kernel kernel = kernels.Create(audit);
-        var tools = new ChatTools(caller, conversation.EvaluationId, sheet, policy, explanations, search, drafting, records, Emit, kernel, reports, reportStore);
+        var tools = new ChatTools(caller, conversation.EvaluationId, sheet, policy, explanations, search, drafting, records, Emit, kernel, reports, reportStore) { Insights = insights };
         tools.Continue(EarlierSources(history));
         var gate = new SentenceGate(sheet, () => tools.Sources.Count);
         tools.FactsLearned = gate.AddFacts;
+        tools.AcrossUnits = () => gate.Rebase(FactSheet.Build(new Evaluation
+        {
+            Kind = evaluation.Kind, Title = "各单位", Year = evaluation.Year, Funds = new FundSection { Unit = evaluation.Funds.Unit }, Indicators = [],
+        }, policy));
         var sentences = new List<GatedSentence>();
         async Task ReleaseAsync(IReadOnlyList<GatedSentence> released)
         {

@@ -20,10 +20,19 @@ public sealed class ConversationStore(IDbContextFactory<AssistantDb> databases, 
     public const int MaxTitleLength = 200;
 
     /// <summary>Starts a conversation about one of the unit's evaluations; null when the unit has no such evaluation.</summary>
-    public async Task<StoredConversation?> CreateAsync(string unit, Guid? keyId, Guid evaluationId, string title, CancellationToken cancellationToken = default)
+    public Task<StoredConversation?> CreateAsync(string unit, Guid? keyId, Guid evaluationId, string title, CancellationToken cancellationToken = default) =>
+        CreateAsync(Units.UnitScope.Own(unit), keyId, evaluationId, title, cancellationToken);
+
+    /// <summary>
+    /// Starts a conversation of the scope's own unit about an evaluation the scope covers (a reviewer's
+    /// conversation about a table beneath it); null when the scope has no such evaluation.
+    /// </summary>
+    public async Task<StoredConversation?> CreateAsync(Units.UnitScope scope, Guid? keyId, Guid evaluationId, string title, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        string unit = scope.Unit;
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
-        if (!await db.Evaluations.AnyAsync(e => e.Id == evaluationId && e.Unit == unit, cancellationToken))
+        if (!await Units.UnitVisibility.WhereVisibleTo(db.Evaluations, scope).AnyAsync(e => e.Id == evaluationId, cancellationToken))
         {
             return null;
         }

@@ -45,6 +45,8 @@ public sealed partial class OfflineAssistant
                     return Take(ReviewAnswers.Verify(sheet, intent.Text ?? string.Empty));
                 case IntentKind.Explain:
                     return await ExplainAsync(intent, tools, sheet);
+                case IntentKind.CrossUnit when intent.Across is { } across:
+                    return await AcrossAsync(across, tools);
                 case IntentKind.Define or IntentKind.Compute or IntentKind.List or IntentKind.Summary or IntentKind.Assess:
                     await tools.ScoreAsync();
                     break;

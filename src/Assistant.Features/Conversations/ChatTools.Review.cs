@@ -1,0 +1,131 @@
+using System.ComponentModel;
+using System.Globalization;
+using Assistant.Domain.Facts;
+using Assistant.Features.Evaluations;
+using Assistant.Features.Review;
+using Assistant.Features.Units;
+using Microsoft.SemanticKernel;
+
+namespace Assistant.Features.Conversations;
+
+/// <summary>
+/// Questions across the units the caller's key reads (a reviewer's subtree; a unit key its own unit only),
+/// answered by <see cref="ReviewInsights"/> from the latest submitted version of each unit's table. Every
+/// number of a result becomes a fact of the turn, so the answer may state it and nothing else.
+/// </summary>
+public sealed partial class ChatTools
+{
+    private int acrossFacts;
+
+    /// <summary>The cross-unit service; without it (no database) the questions are answered with why not.</summary>
+    public ReviewInsights? Insights { get; init; }
+
+    /// <summary>Called once, before the first cross-unit result's facts are learned (the gate then stops checking against this table).</summary>
+    public Action? AcrossUnits { get; set; }
+
+    /// <summary>The units this caller reads.</summary>
+    public UnitScope Scope => caller.Scope ?? UnitScope.Own(caller.Unit);
+
+    private string DraftRefusal => caller.OwnsTable
+        ? "您的密钥是审阅（reviewer）角色，只能查看和核对，不能起草。"
+        : "这张表是下级单位的，起草只能由该单位自己的密钥进行；您可以在这里查看、核对，并就各单位提问（如 哪些单位某项指标没完成、各单位执行率）。";
+
+    public Task<IndicatorAnswer> UnitsIndicatorAsync(string name, int? year) =>
+        InvokeAsync<IndicatorAnswer>("units_indicator", new() { ["name"] = name, ["year"] = year });
+
+    public Task<ExecutionAnswer> UnitsExecutionAsync(int? year) => InvokeAsync<ExecutionAnswer>("units_execution", new() { ["year"] = year });
+
+    public Task<ReasonsAnswer> UnitsReasonsAsync(int? year) => InvokeAsync<ReasonsAnswer>("units_reasons", new() { ["year"] = year });
+
+    [KernelFunction("units_indicator")]
+    [Description("跨单位：在您的密钥可查看的各单位（最新提交的自评表）中查某项指标，哪些单位未完成、完成率、得分、扣分和填报的原因（未完成的在前）。单位密钥只看到本单位。")]
+    private async Task<IndicatorAnswer> UnitsIndicatorToolAsync(
+        [Description("指标名称，如 城镇新增就业人数")] string name,
+        [Description("年度，如 2024；不限年度时留空")] int? year = null,
+        CancellationToken cancellationToken = default)
+    {
+        var args = new Dictionary<string, object?> { ["name"] = name, ["year"] = year };
+        IndicatorAnswer a = await RunInsightAsync("units_indicator", args, s => Insights!.IndicatorAsync(s, name, year, cancellationToken));
+        LearnAcross(a.Rows.SelectMany(r => new[] { (r.Completion, "%", $"{r.UnitName}完成率"), (r.Score, "分", $"{r.UnitName}得分"), (r.LostPoints, "分", $"{r.UnitName}扣分"), (r.Weight, "分", $"{r.UnitName}分值") }),
+            [a.Tables, a.Matched, a.Short, .. a.ShortReasons.SelectMany(k => new[] { k.Count, k.Units })]);
+        await ToolAsync("units_indicator", args, $"{a.Tables} 张表，{a.Matched} 个单位有此指标，{a.Short} 个未完成", false);
+        return a;
+    }
+
+    [KernelFunction("units_execution")]
+    [Description("跨单位：您的密钥可查看的各单位（最新提交的自评表）的预算执行率，由低到高，以及合计执行率（Σ执行数÷Σ预算数，万元计）。单位密钥只看到本单位。")]
+    private async Task<ExecutionAnswer> UnitsExecutionToolAsync(
+        [Description("年度，如 2024；不限年度时留空")] int? year = null, CancellationToken cancellationToken = default)
+    {
+        var args = new Dictionary<string, object?> { ["year"] = year };
+        ExecutionAnswer a = await RunInsightAsync("units_execution", args, s => Insights!.ExecutionAsync(s, year, cancellationToken));
+        LearnAcross(
+            a.Rows.SelectMany(r => new[] { (r.Budget, r.FundUnit, $"{r.UnitName}全年预算数"), (r.Executed, r.FundUnit, $"{r.UnitName}执行数"), (r.Rate, "%", $"{r.UnitName}执行率"), (r.Total, "分", $"{r.UnitName}总分") })
+                .Append((a.OverallRate, "%", "合计执行率")),
+            [a.Tables]);
+        await ToolAsync("units_execution", args, $"{a.Tables} 张表，合计执行率 {a.OverallRate ?? "无法计算"}%", false);
+        return a;
+    }
+
+    [KernelFunction("units_reasons")]
+    [Description("跨单位：您的密钥可查看的各单位（最新提交的自评表）填报的偏差原因，按类别统计（最常见的在前），附例子。单位密钥只看到本单位。")]
+    private async Task<ReasonsAnswer> UnitsReasonsToolAsync(
+        [Description("年度，如 2024；不限年度时留空")] int? year = null, CancellationToken cancellationToken = default)
+    {
+        var args = new Dictionary<string, object?> { ["year"] = year };
+        ReasonsAnswer a = await RunInsightAsync("units_reasons", args, s => Insights!.ReasonsAsync(s, year, cancellationToken));
+        LearnAcross([], [a.Tables, a.Reasons, .. a.Kinds.SelectMany(k => new[] { k.Count, k.Units })]);
+        await ToolAsync("units_reasons", args, $"{a.Tables} 张表，{a.Reasons} 条原因，{a.Kinds.Count} 类", false);
+        return a;
+    }
+
+    private async Task<T> RunInsightAsync<T>(string name, Dictionary<string, object?> args, Func<UnitScope, Task<T>> run)
+    {
+        if (Insights is null)
+        {
+            await ToolAsync(name, args, "没有连接数据库", true);
+            throw new ToolException("这里没有连接数据库，跨单位的问题要从已提交的自评表中回答（请通过接口或页面提问）。");
+        }
+
+        try
+        {
+            return await run(Scope);
+        }
+        catch (InputException e)
+        {
+            await ToolAsync(name, args, e.Message, true);
+            throw new ToolException(e.Message);
+        }
+    }
+
+    /// <summary>The result's numbers (printed decimals and counts) become facts of the turn.</summary>
+    private void LearnAcross(IEnumerable<(string? Text, string Unit, string Label)> numbers, IEnumerable<int> counts)
+    {
+        var facts = new List<Fact>();
+        foreach (var (text, unit, label) in numbers)
+        {
+            if (text is not null && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v))
+            {
+                int decimals = text.Contains('.', StringComparison.Ordinal) ? text.Length - text.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+                string measure = unit != "%" ? string.Empty : label.EndsWith("完成率", StringComparison.Ordinal) ? ".completion" : label.EndsWith("执行率", StringComparison.Ordinal) ? ".rate" : string.Empty;
+                facts.Add(new Fact($"tool.units.n{acrossFacts + facts.Count + 1}{measure}", label, v, unit, decimals, FactKind.Derived) { FundLineIndex = measure == ".rate" ? -1 : null });
+            }
+        }
+
+        foreach (int c in counts.Distinct())
+        {
+            facts.Add(new Fact($"tool.units.n{acrossFacts + facts.Count + 1}", "跨单位计数", c, string.Empty, 0, FactKind.Derived));
+        }
+
+        if (acrossFacts == 0)
+        {
+            AcrossUnits?.Invoke();
+        }
+
+        acrossFacts += facts.Count;
+        if (facts.Count > 0)
+        {
+            FactsLearned?.Invoke(facts);
+        }
+    }
+}
