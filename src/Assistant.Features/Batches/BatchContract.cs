@@ -19,8 +19,3 @@ public sealed record BatchItemDetail(
     string? Title, string? Total, string? ExecutionRate, int RiskScore, string? RiskLevel, IReadOnlyList<RiskReason> Reasons,
     IReadOnlyList<BatchFinding> Findings, IReadOnlyList<Guid> EvaluationIds, string? ReportText, string? ErrorZh, string? ErrorEn);
 
-/// <summary>
-/// The seam to the review workflow: a checked submission as it enters a reviewer's queue — the unit it
-/// belongs to, the evaluations stored from it and the report text that was checked, with its risk.
-/// </summary>
-public sealed record CheckedSubmission(Guid ItemId, Guid JobId, string Unit, IReadOnlyList<Guid> EvaluationIds, string? ReportText, int RiskScore, string? RiskSummary);

@@ -282,23 +282,6 @@ public sealed class BatchService(
         return (status, rows.Select(Detail).ToList());
     }
 
-    /// <summary>
-    /// The seam to the review workflow: the checked submissions of a batch (done ones, queue order),
-    /// each with its unit, stored evaluations and checked report, ready to enter a reviewer's queue.
-    /// </summary>
-    public async Task<IReadOnlyList<CheckedSubmission>?> SubmissionsAsync(UnitScope caller, Guid jobId, CancellationToken ct = default)
-    {
-        await using AssistantDb db = await databases.CreateDbContextAsync(ct);
-        JobRecord? job = await db.Jobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jobId, ct);
-        if (job is null || !BatchAccess.CanSee(caller, job.Unit))
-        {
-            return null;
-        }
-
-        var rows = await Ranked(db, jobId).Where(x => x.Status == BatchItemStatus.Done).ToListAsync(ct);
-        return [.. rows.Select(x => new CheckedSubmission(x.Id, x.JobId, x.Unit, x.EvaluationIds, x.ReportText, x.RiskScore, x.RiskSummary))];
-    }
-
     /// <summary>The id an evaluation stored from table <paramref name="index"/> of a submission gets: the same on every run.</summary>
     public static Guid EvaluationId(Guid itemId, int index)
     {
