@@ -73,7 +73,7 @@ public sealed class ModelConversationWireTests : IAsyncLifetime
 
         // The audit: the chat prompt rendered (with its version), then the tool, both for this evaluation and model.
         var audit = done.GetProperty("audit").EnumerateArray().ToList();
-        Assert.Equal(["prompt:chat@3", "tool:get_score@"], audit.Select(a => $"{a.GetProperty("kind").GetString()}:{a.GetProperty("name").GetString()}@{a.GetProperty("version").GetString()}"));
+        Assert.Equal(["prompt:chat@4", "tool:get_score@"], audit.Select(a => $"{a.GetProperty("kind").GetString()}:{a.GetProperty("name").GetString()}@{a.GetProperty("version").GetString()}"));
         Assert.All(audit, a => Assert.Equal("fake-chat", a.GetProperty("model").GetString()));
         Assert.All(audit, a => Assert.Equal(ApiFactory.Unit, a.GetProperty("unit").GetString()));
         Assert.All(audit, a => Assert.False(string.IsNullOrEmpty(a.GetProperty("keyPrefix").GetString())));
