@@ -159,12 +159,16 @@ public class ConversationApiTests(CorpusApiFactory factory) : IClassFixture<Corp
     }
 
     [Fact]
-    public async Task AConversationNeedsAnEvaluationOfTheUnit()
+    public async Task AConversationIsOnAnEvaluationOfTheUnit_OrWithoutOneOnTheUnitsInScope()
     {
         await factory.SeedAsync();
         HttpClient client = factory.CreateClient();
-        using HttpResponseMessage missing = await client.PostAsJsonAsync(new Uri("/api/v1/conversations", UriKind.Relative), new { title = "x" });
-        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        using HttpResponseMessage scoped = await client.PostAsJsonAsync(new Uri("/api/v1/conversations", UriKind.Relative), new { title = "x" });
+        Assert.Equal(HttpStatusCode.Created, scoped.StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await scoped.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("evaluationId").ValueKind);
+        using HttpResponseMessage empty = await client.PostAsJsonAsync(new Uri("/api/v1/conversations", UriKind.Relative), new { evaluationId = Guid.Empty });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("evaluationId", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using HttpResponseMessage unknown = await client.PostAsJsonAsync(new Uri("/api/v1/conversations", UriKind.Relative), new { evaluationId = Guid.NewGuid() });
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }

@@ -12,7 +12,7 @@ namespace Assistant.Api.Conversations;
 
 public sealed record MessageBody(string? Content, string? Provider);
 
-public sealed record ConversationEnvelope(Guid Id, Guid EvaluationId, string Title, DateTimeOffset CreatedAt, IReadOnlyList<StoredMessage> Messages);
+public sealed record ConversationEnvelope(Guid Id, Guid? EvaluationId, string Title, DateTimeOffset CreatedAt, IReadOnlyList<StoredMessage> Messages);
 
 /// <summary>
 /// Conversations about a stored evaluation (staff drafting, reviewers asking why), answers streamed as
@@ -70,8 +70,14 @@ public static class ConversationsApi
             return invalid;
         }
 
-        Guid evaluationId = body.EvaluationId!.Value;
         string? title = body.Title?.Trim();
+        if (body.EvaluationId is not { } evaluationId)
+        {
+            // A conversation about the units the key reads: cross-unit questions, no table.
+            StoredConversation scoped = (await store.CreateAsync(caller.Scope, caller.KeyId, null, string.IsNullOrEmpty(title) ? ConversationService.ScopeTitle : title, ct))!;
+            return TypedResults.Created($"/api/v1/conversations/{scoped.Id}", new ConversationEnvelope(scoped.Id, null, scoped.Title, scoped.CreatedAt, []));
+        }
+
         if (await records.GetEvaluationAsync(caller.Scope, evaluationId, ct) is not { } evaluation
             || await store.CreateAsync(caller.Scope, caller.KeyId, evaluationId, string.IsNullOrEmpty(title) ? evaluation.Title : title, ct) is not { } created)
         {

@@ -179,10 +179,11 @@ async function ask(e) {
   e.preventDefault();
   const question = $("ask-text").value.trim();
   if (!question) throw new Error("请先输入问题");
-  const evaluationId = state.detail.submission.evaluationId;
+  // On the open submission's table; with none open, a conversation about the units the key reads.
+  const evaluationId = state.detail && state.open ? state.detail.submission.evaluationId : "";
   state.conversations = state.conversations || {};
   if (!state.conversations[evaluationId]) {
-    state.conversations[evaluationId] = (await post("/api/v1/conversations", { evaluationId })).id;
+    state.conversations[evaluationId] = (await post("/api/v1/conversations", evaluationId ? { evaluationId } : {})).id;
   }
   status("助手正在回答…");
   const r = await json("/api/v1/conversations/" + state.conversations[evaluationId] + "/messages",

@@ -23,10 +23,15 @@ public sealed partial class ChatTools
     /// <summary>Called once, before the first cross-unit result's facts are learned (the gate then stops checking against this table).</summary>
     public Action? AcrossUnits { get; set; }
 
+    /// <summary>False in a conversation about the units of a scope (no table): only cross-unit questions and search.</summary>
+    public bool HasTable => caller.HasTable;
+
     /// <summary>The units this caller reads.</summary>
     public UnitScope Scope => caller.Scope ?? UnitScope.Own(caller.Unit);
 
-    private string DraftRefusal => caller.OwnsTable
+    private string DraftRefusal => !caller.HasTable
+        ? "这个对话没有选定自评表：起草要在某张表上进行（由填报单位自己的密钥）；这里可以就您可查看的各单位提问。"
+        : caller.OwnsTable
         ? "您的密钥是审阅（reviewer）角色，只能查看和核对，不能起草。"
         : "这张表是下级单位的，起草只能由该单位自己的密钥进行；您可以在这里查看、核对，并就各单位提问（如 哪些单位某项指标没完成、各单位执行率）。";
 

@@ -21,7 +21,7 @@ namespace Assistant.Features.Conversations;
 /// (its own when null) and whether the conversation's table is its own unit's (a reviewer may read
 /// one beneath it, never draft there).
 /// </summary>
-public sealed record ChatCaller(string Unit, Guid? KeyId, bool CanDraft, string? KeyPrefix = null, Units.UnitScope? Scope = null, bool OwnsTable = true);
+public sealed record ChatCaller(string Unit, Guid? KeyId, bool CanDraft, string? KeyPrefix = null, Units.UnitScope? Scope = null, bool OwnsTable = true, bool HasTable = true);
 
 /// <summary>One server-sent event of a chat turn: its type and its JSON data.</summary>
 public sealed record ChatEvent(string Type, object Data);

@@ -9,8 +9,9 @@ public sealed class ConversationBodyValidator : AbstractValidator<ConversationBo
 {
     public ConversationBodyValidator()
     {
-        RuleFor(b => b.EvaluationId).Must(id => id is { } g && g != Guid.Empty)
-            .WithMessage("请给出要讨论的自评表编号 evaluationId。").WithState(_ => "evaluationId is required.");
+        // Without evaluationId the conversation is about the units the key reads (cross-unit questions).
+        RuleFor(b => b.EvaluationId).Must(id => id != Guid.Empty)
+            .WithMessage("自评表编号 evaluationId 不能全为零；不针对某张表提问时请省略它。").WithState(_ => "evaluationId must not be the empty GUID; omit it for a conversation about the units in your scope.");
         RuleFor(b => b.Title).Must(t => t is null || t.Trim().Length <= ConversationStore.MaxTitleLength)
             .WithMessage($"标题不能超过{ConversationStore.MaxTitleLength}字。").WithState(_ => $"title must be at most {ConversationStore.MaxTitleLength} characters.");
     }

@@ -4,14 +4,15 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Assistant.Features.Conversations;
 
-/// <summary>A conversation about one of a unit's evaluations.</summary>
+/// <summary>A conversation about one of a unit's evaluations, or (no evaluation) about the units its key reads.</summary>
 public sealed class ConversationRecord : Units.IUnitOwned
 {
     public Guid Id { get; set; }
 
     public required string Unit { get; set; }
 
-    public Guid EvaluationId { get; set; }
+    /// <summary>The table discussed; null for a conversation about the units in the key's scope (cross-unit questions only).</summary>
+    public Guid? EvaluationId { get; set; }
 
     public required string Title { get; set; }
 

@@ -91,16 +91,29 @@ public sealed partial class ConversationService(
         bool useModel = UseModel(provider);
         var clock = Stopwatch.StartNew();
 
-        // A reviewer's conversation may be about a table of a unit beneath it: read there, never drafted.
-        StoredEvaluation stored = await records.GetEvaluationAsync(caller.Scope ?? Units.UnitScope.Own(caller.Unit), conversation.EvaluationId, cancellationToken)
-            ?? throw new KeyNotFoundException($"evaluation {conversation.EvaluationId}");
-        if (stored.Unit != caller.Unit)
+        Evaluation evaluation;
+        ScoringPolicy policy;
+        if (conversation.EvaluationId is { } evaluationId)
         {
-            caller = caller with { CanDraft = false, OwnsTable = false };
+            // A reviewer's conversation may be about a table of a unit beneath it: read there, never drafted.
+            StoredEvaluation stored = await records.GetEvaluationAsync(caller.Scope ?? Units.UnitScope.Own(caller.Unit), evaluationId, cancellationToken)
+                ?? throw new KeyNotFoundException($"evaluation {evaluationId}");
+            if (stored.Unit != caller.Unit)
+            {
+                caller = caller with { CanDraft = false, OwnsTable = false };
+            }
+
+            evaluation = EvaluationJson.Parse(stored.Body);
+            policy = EvaluationService.ResolvePolicy(stored.Policy);
+        }
+        else
+        {
+            // About the units the key reads: no table, so nothing to score, draft or export here.
+            caller = caller with { CanDraft = false, OwnsTable = false, HasTable = false };
+            evaluation = ScopeEvaluation;
+            policy = EvaluationService.ResolvePolicy(null);
         }
 
-        Evaluation evaluation = EvaluationJson.Parse(stored.Body);
-        ScoringPolicy policy = EvaluationService.ResolvePolicy(stored.Policy);
         FactSheet sheet = FactSheet.Build(evaluation, policy);
         IReadOnlyList<StoredMessage> history = await conversations.MessagesAsync(conversation.Id, cancellationToken);
 
@@ -131,7 +144,7 @@ public sealed partial class ConversationService(
         (string providerName, string modelId) = client?.Describe() ?? ("offline", OfflineModelId);
         var audit = new AuditLog(new AuditScope(conversation.EvaluationId, caller.Unit, caller.KeyPrefix)) { Model = (providerName, modelId) };
         Kernel kernel = kernels.Create(audit);
-        var tools = new ChatTools(caller, conversation.EvaluationId, sheet, policy, explanations, search, drafting, records, Emit, kernel, reports, reportStore) { Insights = insights };
+        var tools = new ChatTools(caller, conversation.EvaluationId ?? Guid.Empty, sheet, policy, explanations, search, drafting, records, Emit, kernel, reports, reportStore) { Insights = insights };
         tools.Continue(EarlierSources(history));
         var gate = new SentenceGate(sheet, () => tools.Sources.Count);
         tools.FactsLearned = gate.AddFacts;
@@ -158,7 +171,7 @@ public sealed partial class ConversationService(
             {
                 try
                 {
-                    rounds = await RunModelAsync(client, kernel, evaluation, sheet, history, content, gate, ReleaseAsync, cancellationToken);
+                    rounds = await RunModelAsync(client, kernel, evaluation, sheet, history, content, gate, ReleaseAsync, cancellationToken, caller.HasTable ? null : tools);
                 }
                 catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not ToolException)
                 {
@@ -219,6 +232,17 @@ public sealed partial class ConversationService(
 
     public const string OfflineModelId = "offline-router-v1";
 
+    /// <summary>The default title of a conversation about the units a key reads (no table).</summary>
+    public const string ScopeTitle = "各单位情况";
+
+    /// <summary>What a conversation without a table is "about": no indicators, no funds, the units of the scope.</summary>
+    private static Evaluation ScopeEvaluation => new() { Kind = EvaluationKind.Project, Title = ScopeTitle, Funds = new FundSection { Unit = "万元" }, Indicators = [] };
+
+    /// <summary>Said to the model, after the chat prompt, in a conversation without a table.</summary>
+    private const string ScopeInstruction =
+        "这个对话没有选定自评表：只回答您可查看的各单位的问题（调用 evaluation_units_indicator、evaluation_units_execution、evaluation_units_reasons），" +
+        "或查找相似案例（evaluation_search_reports）。问某张表的得分、起草或导出时，请用户在那张表上开始对话。";
+
     /// <summary>
     /// The model's turn: the chat prompt rendered through the kernel, the last <see cref="HistoryMessages"/>
     /// messages, and the plugin's functions offered by function choice. The pipeline's function
@@ -226,7 +250,7 @@ public sealed partial class ConversationService(
     /// releases only checked sentences. Returns the rounds of tool calls.
     /// </summary>
     internal static async Task<int> RunModelAsync(IChatClient client, Kernel kernel, Evaluation evaluation, FactSheet sheet, IReadOnlyList<StoredMessage> history,
-        string content, SentenceGate gate, Func<IReadOnlyList<GatedSentence>, Task> release, CancellationToken cancellationToken)
+        string content, SentenceGate gate, Func<IReadOnlyList<GatedSentence>, Task> release, CancellationToken cancellationToken, ChatTools? scopeOnly = null)
     {
         PromptTemplate prompt = PromptLibrary.Embedded[PromptLibrary.Chat];
         IReadOnlyList<DeviationItem> items = DeviationItems.Find(sheet);
@@ -239,6 +263,11 @@ public sealed partial class ConversationService(
             ["items"] = items.Count == 0 ? "（无）" : string.Join('\n', items.Select(i => $"- {i.Name}：{i.Situation}；单位填报的原因：{i.StatedReason ?? "未填写"}")),
         }, cancellationToken);
         var messages = new List<ChatMessage> { new(ChatRole.System, prompt.System + "\n" + rendered) };
+        if (scopeOnly is not null)
+        {
+            messages.Add(new ChatMessage(ChatRole.System, ScopeInstruction));
+        }
+
         foreach (StoredMessage m in history.TakeLast(HistoryMessages))
         {
             messages.Add(new ChatMessage(m.Role == "user" ? ChatRole.User : ChatRole.Assistant, m.Content));
@@ -248,7 +277,10 @@ public sealed partial class ConversationService(
         var settings = new PromptExecutionSettings
         {
             ExtensionData = prompt.Config.DefaultExecutionSettings?.ExtensionData,
-            FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(),
+            // Without a table only the cross-unit functions and the corpus search are offered.
+            FunctionChoiceBehavior = scopeOnly is null
+                ? FunctionChoiceBehavior.Auto()
+                : FunctionChoiceBehavior.Auto(scopeOnly.Plugin.Where(f => f.Name.StartsWith("units_", StringComparison.Ordinal) || f.Name == "search_reports").ToList()),
         };
         ChatOptions options = settings.ToChatOptions(kernel)!;
 

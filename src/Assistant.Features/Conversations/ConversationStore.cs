@@ -4,9 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Assistant.Features.Conversations;
 
-public sealed record ConversationSummary(Guid Id, Guid EvaluationId, string Title, DateTimeOffset CreatedAt, int Messages);
+public sealed record ConversationSummary(Guid Id, Guid? EvaluationId, string Title, DateTimeOffset CreatedAt, int Messages);
 
-public sealed record StoredConversation(Guid Id, string Unit, Guid EvaluationId, string Title, DateTimeOffset CreatedAt);
+public sealed record StoredConversation(Guid Id, string Unit, Guid? EvaluationId, string Title, DateTimeOffset CreatedAt);
 
 /// <summary>One message as stored: the user's words, or the assistant's released (verified) text with what happened in its turn.</summary>
 public sealed record StoredMessage(Guid Id, int Seq, string Role, string Content, JsonElement Payload, DateTimeOffset CreatedAt);
@@ -27,12 +27,16 @@ public sealed class ConversationStore(IDbContextFactory<AssistantDb> databases, 
     /// Starts a conversation of the scope's own unit about an evaluation the scope covers (a reviewer's
     /// conversation about a table beneath it); null when the scope has no such evaluation.
     /// </summary>
-    public async Task<StoredConversation?> CreateAsync(Units.UnitScope scope, Guid? keyId, Guid evaluationId, string title, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens a conversation on an evaluation the scope reads (null when it reads none such), or, with no
+    /// <paramref name="evaluationId"/>, a conversation about the units of the scope.
+    /// </summary>
+    public async Task<StoredConversation?> CreateAsync(Units.UnitScope scope, Guid? keyId, Guid? evaluationId, string title, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         string unit = scope.Unit;
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
-        if (!await Units.UnitVisibility.WhereVisibleTo(db.Evaluations, scope).AnyAsync(e => e.Id == evaluationId, cancellationToken))
+        if (evaluationId is { } id && !await Units.UnitVisibility.WhereVisibleTo(db.Evaluations, scope).AnyAsync(e => e.Id == id, cancellationToken))
         {
             return null;
         }

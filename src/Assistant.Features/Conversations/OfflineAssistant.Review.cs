@@ -13,6 +13,15 @@ public sealed partial class OfflineAssistant
     /// <summary>Units listed in one answer at most; the API gives them all.</summary>
     public const int MaxUnits = 20;
 
+    /// <summary>What a conversation without a table can answer, said when asked anything else.</summary>
+    public const string ScopeHelp =
+        "这个对话没有选定自评表，可以就您可查看的各单位提问，例如：\n" +
+        "- 哪些单位城镇新增就业人数没完成，为什么\n" +
+        "- 各单位执行率，执行率最低的单位\n" +
+        "- 今年最常见的偏差原因\n" +
+        "- 找类似的偏差原因案例\n" +
+        "要问某张表的得分、扣分原因，或起草、导出报告，请打开那张表（或那份送审材料）后在那里提问。\n";
+
     private async Task<string> AcrossAsync(CrossUnitQuestion q, ChatTools tools)
     {
         string scope = tools.Scope.Subtree ? "您可查看的各单位" : "本单位（您的密钥只能查看本单位）";

@@ -28,6 +28,11 @@ public sealed partial class OfflineAssistant
         ArgumentNullException.ThrowIfNull(tools);
         ArgumentNullException.ThrowIfNull(sheet);
         Intent intent = IntentRouter.Route(message, sheet);
+        if (!tools.HasTable && intent.Kind is not (IntentKind.CrossUnit or IntentKind.Similar))
+        {
+            return ScopeHelp;
+        }
+
         try
         {
             switch (intent.Kind)

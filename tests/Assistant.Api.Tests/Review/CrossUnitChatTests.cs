@@ -142,4 +142,60 @@ public sealed class CrossUnitChatTests(ReviewFactory factory) : IClassFixture<Re
         JsonNode score = await AskAsync(reviewer, conversation, "总分是多少");
         Assert.Equal("complete", (string?)score["status"]);
     }
+
+    /// <summary>A conversation about the units of the key's scope: no table to choose first.</summary>
+    [Theory]
+    [InlineData("哪些单位城镇新增就业人数没完成，为什么", "units_indicator", new[] { "受经济下行影响，企业用工需求减少", "扣" })]
+    [InlineData("各单位执行率", "units_execution", new[] { "75.00%", "82.50%", "78.75%" })]
+    [InlineData("今年最常见的偏差原因是什么", "units_reasons", new[] { "经济形势和市场变化" })]
+    public async Task AReviewer_AsksWithoutOpeningATable_AndGetsItsSubtree(string question, string tool, string[] expected)
+    {
+        ReviewWorld w = await SubmittedAsync();
+        HttpClient reviewer = w.Reviewers["gx.c1"];
+        JsonNode created = await ReviewWorld.SendAsync(reviewer, HttpMethod.Post, "/api/v1/conversations", "{}", HttpStatusCode.Created);
+        Assert.Null(created["evaluationId"]);
+        Assert.Equal("各单位情况", (string?)created["title"]);
+        string conversation = (string)created["id"]!;
+
+        JsonNode turn = await AskAsync(reviewer, conversation, question);
+        string text = (string)turn["text"]!;
+        Assert.Equal(tool, (string?)turn["toolCalls"]![0]!["name"]);
+        Assert.True((int)turn["held"]! == 0, text);
+        Assert.All(expected, e => Assert.Contains(e, text, StringComparison.Ordinal));
+        Assert.DoesNotContain("某2市", text, StringComparison.Ordinal);
+
+        JsonNode stored = await ReviewWorld.SendAsync(reviewer, HttpMethod.Get, $"/api/v1/conversations/{conversation}", null, HttpStatusCode.OK);
+        Assert.Null(stored["evaluationId"]);
+        Assert.Equal(2, stored["messages"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task WithoutATable_TableQuestionsAndDraftingAreRedirected_AndAUnitKeySeesItsOwnUnit()
+    {
+        ReviewWorld w = await SubmittedAsync();
+        HttpClient reviewer = w.Reviewers["gx.c1"];
+        string conversation = (string)(await ReviewWorld.SendAsync(reviewer, HttpMethod.Post, "/api/v1/conversations", "{\"title\":\"一季度抽查\"}", HttpStatusCode.Created))["id"]!;
+        foreach (string question in new[] { "总分是多少", "帮我写第一部分", "导出Word", "哪些指标没完成" })
+        {
+            JsonNode turn = await AskAsync(reviewer, conversation, question);
+            string text = (string)turn["text"]!;
+            Assert.Contains("这个对话没有选定自评表", text, StringComparison.Ordinal);
+            Assert.Empty(turn["toolCalls"]!.AsArray());
+        }
+
+        // A unit key may open one too; it reads its own unit only.
+        HttpClient unit = w.Drafters["gx.c2.k2.u2"];
+        string own = (string)(await ReviewWorld.SendAsync(unit, HttpMethod.Post, "/api/v1/conversations", "{}", HttpStatusCode.Created))["id"]!;
+        string execution = (string)(await AskAsync(unit, own, "各单位执行率"))["text"]!;
+        Assert.Contains("本单位", execution, StringComparison.Ordinal);
+        Assert.Contains("某2市2县第2单位（《", execution, StringComparison.Ordinal);
+        Assert.DoesNotContain("某2市2县第1单位", execution, StringComparison.Ordinal);
+
+        // The empty GUID is refused, naming the field; nobody else reads the conversation.
+        var (status, body) = await ReviewWorld.TrySendAsync(reviewer, HttpMethod.Post, "/api/v1/conversations", $$"""{"evaluationId":"{{Guid.Empty}}"}""");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("evaluationId", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReviewWorld.TrySendAsync(w.Reviewers["gx.c2"], HttpMethod.Get, $"/api/v1/conversations/{conversation}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await ReviewWorld.TrySendAsync(unit, HttpMethod.Get, $"/api/v1/conversations/{conversation}")).Status);
+    }
 }

@@ -104,4 +104,25 @@ public sealed class ModelCrossUnitChatTests(ModelReviewFactory factory) : IClass
         Assert.Contains("某1市", tool, StringComparison.Ordinal);
         Assert.DoesNotContain("某2市", tool, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task WithoutATable_TheModelIsOfferedOnlyTheCrossUnitFunctionsAndSearch()
+    {
+        ReviewWorld w = await factory.WorldAsync();
+        HttpClient reviewer = w.Reviewers["gx.c1"];
+        string conversation = (string)(await ReviewWorld.SendAsync(reviewer, HttpMethod.Post, "/api/v1/conversations", "{}", HttpStatusCode.Created))["id"]!;
+        int before = factory.OpenAI.Requests.Count;
+        factory.OpenAI.Enqueue(
+            FakeOpenAIServer.Reply.Tool("call_r1", "evaluation_units_reasons", "{}"),
+            FakeOpenAIServer.Reply.Text("最常见的是经济形势和市场变化。"));
+
+        JsonNode turn = await AskAsync(reviewer, conversation, "大家最常写的原因是什么");
+
+        Assert.Equal("units_reasons", (string?)turn["toolCalls"]![0]!["name"]);
+        Assert.Equal(0, (int)turn["held"]!);
+        FakeRequest first = factory.OpenAI.Requests.Skip(before).First();
+        var offered = first.Body["tools"]!.AsArray().Select(t => (string)t!["function"]!["name"]!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["evaluation_search_reports", "evaluation_units_execution", "evaluation_units_indicator", "evaluation_units_reasons"], offered);
+        Assert.Contains(first.Body["messages"]!.AsArray(), m => (string?)m!["role"] == "system" && m["content"]!.ToString().Contains("没有选定自评表", StringComparison.Ordinal));
+    }
 }

@@ -180,7 +180,7 @@ namespace Assistant.Features.Storage.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("created_by");
 
-                    b.Property<Guid>("EvaluationId")
+                    b.Property<Guid?>("EvaluationId")
                         .HasColumnType("uuid")
                         .HasColumnName("evaluation_id");
 
@@ -1212,7 +1212,6 @@ namespace Assistant.Features.Storage.Migrations
                         .WithMany()
                         .HasForeignKey("EvaluationId")
                         .OnDelete(DeleteBehavior.NoAction)
-                        .IsRequired()
                         .HasConstraintName("conversations_evaluation_id_fkey");
                 });
 
