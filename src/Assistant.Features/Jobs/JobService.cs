@@ -153,6 +153,7 @@ public sealed class JobService(IDbContextFactory<AssistantDb> databases, IJobQue
             passages = job.Kind == JobKinds.CorpusIngest ? job.Passages : (long?)null,
             error = status.Error, result = status.Result,
         }, ct));
+        await db.SaveChangesAsync(ct);
         return true;
     }
 
