@@ -238,6 +238,47 @@ public class JobsTests(ApiFactory factory) : IClassFixture<ApiFactory>
         }
     }
 
+    [Fact]
+    public async Task CorpusIngest_AttemptDyingAfterTheLoad_IsRetried_AndStoresNothingTwice()
+    {
+        // The load commits, then the transaction recording the outcome fails once: the retry loads again.
+        using HttpClient drafter = factory.ClientFor(ApiRoles.Drafter, "入库重试");
+        await JobSupport.ExecuteAsync(factory.ConnectionString, """
+            CREATE SEQUENCE IF NOT EXISTS test_corpus_fault;
+            CREATE OR REPLACE FUNCTION test_corpus_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.status <> 'queued' THEN
+                    IF nextval('test_corpus_fault') = 1 THEN
+                        RAISE EXCEPTION 'injected failure after the load';
+                    END IF;
+                END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER test_corpus_fault BEFORE UPDATE ON job_files FOR EACH ROW EXECUTE FUNCTION test_corpus_fault();
+            """);
+        try
+        {
+            var files = Enumerable.Range(7200, 3).Select(SyntheticCorpusFile).ToList();
+            using var form = JobSupport.Form("file", files, ("indexes", "keep"));
+            Guid job = (await JobSupport.AcceptedAsync(drafter, "/api/v1/corpus/reports/bulk?async=true", form)).GetProperty("id").GetGuid();
+            JsonElement status = await JobSupport.WaitAsync(drafter, job, 90);
+            Assert.Equal("succeeded", status.GetProperty("state").GetString());
+            Assert.Equal(2, status.GetProperty("attempts").GetInt32());
+            Assert.Equal(3, status.GetProperty("done").GetInt32());
+            Assert.Equal(3, status.GetProperty("result").GetProperty("duplicates").GetInt32());
+            Assert.Equal(3L, await JobSupport.ScalarAsync(factory.ConnectionString, "SELECT count(*) FROM corpus_documents WHERE owner_unit = '入库重试'"));
+            long passages = await JobSupport.ScalarAsync(factory.ConnectionString,
+                "SELECT count(*) FROM corpus_passages p JOIN corpus_documents d ON d.id = p.document_id WHERE d.owner_unit = '入库重试'");
+            Assert.Equal(passages, status.GetProperty("passages").GetInt64());
+            Assert.Equal(0L, await JobSupport.ScalarAsync(factory.ConnectionString,
+                "SELECT count(*) FROM corpus_documents d WHERE owner_unit = '入库重试' AND passage_count <> (SELECT count(*) FROM corpus_passages p WHERE p.document_id = d.id)"));
+        }
+        finally
+        {
+            await JobSupport.ExecuteAsync(factory.ConnectionString, "DROP TRIGGER IF EXISTS test_corpus_fault ON job_files; DROP FUNCTION IF EXISTS test_corpus_fault(); DROP SEQUENCE IF EXISTS test_corpus_fault;");
+        }
+    }
+
     private static (string Name, byte[] Content) SyntheticCorpusFile(int i)
     {
         var (name, text) = SyntheticCorpus.Report(i);

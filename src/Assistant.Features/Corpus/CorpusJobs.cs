@@ -84,7 +84,10 @@ public sealed class CorpusIngestJobHandler(IDbContextFactory<AssistantDb> databa
         }
         else
         {
-            long passages = await store.Jobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => j.Passages).FirstAsync(ct);
+            // The passages of every document of the upload, whichever attempt stored it (a retry finds earlier batches as duplicates).
+            Guid[] documents = [.. report.Summary.Files.Where(f => f.DocumentId is not null).Select(f => f.DocumentId!.Value).Distinct()];
+            long passages = await store.CorpusDocuments.Where(d => documents.Contains(d.Id)).SumAsync(d => (long)d.PassageCount, ct);
+            await store.Database.ExecuteSqlAsync($"UPDATE jobs SET passages = {passages} WHERE id = {jobId}", ct);
             var result = new CorpusJobResult(report.Summary.Ingested, report.Summary.Duplicates, report.Summary.Failed, passages, report.IndexesRebuilt);
             await jobs.FinishAsync(store, jobId, countFiles: false, result, null, deliveries,
                 done: report.Summary.Ingested + report.Summary.Duplicates, failed: report.Summary.Failed, ct: ct);
