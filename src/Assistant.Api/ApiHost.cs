@@ -77,5 +77,6 @@ public static class ApiHost
         app.MapReviewApi();
         app.MapBatchesApi();
         app.MapWebhooksApi();
+        Jobs.JobsApi.MapJobsApi(app);
     }
 }

@@ -14,7 +14,7 @@ namespace Assistant.Cli;
 
 /// <summary>
 /// The <c>assistant</c> command: JSON on stdout, a one-line error on stderr and a non-zero exit code
-/// for bad input. Verbs: score, facts, verify, ingest, search, draft, ask, keys, serve (the default).
+/// for bad input. Verbs: score, facts, verify, ingest, search, draft, ask, report, keys, units, worker, serve (the default).
 /// </summary>
 public static class CliApp
 {
@@ -82,7 +82,7 @@ public static class CliApp
 
         var root = new RootCommand("绩效自评助手 / budget performance self-evaluation assistant")
         {
-            score, facts, verify, import, CorpusCommands.Ingest(stdout, stderr), CorpusCommands.Search(stdout, stderr), DraftCommands.Draft(stdout, stderr), AskCommands.Ask(stdout, stderr), ReportCommands.Report(stdout, stderr), KeyCommands.Keys(stdout, stderr), UnitCommands.Units(stdout, stderr), serve,
+            score, facts, verify, import, CorpusCommands.Ingest(stdout, stderr), CorpusCommands.Search(stdout, stderr), DraftCommands.Draft(stdout, stderr), AskCommands.Ask(stdout, stderr), ReportCommands.Report(stdout, stderr), KeyCommands.Keys(stdout, stderr), UnitCommands.Units(stdout, stderr), WorkerCommands.Worker(stdout, stderr), serve,
         };
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -2,9 +2,12 @@ using Assistant.Features.Conversations;
 using Assistant.Features.Corpus;
 using Assistant.Features.Drafting;
 using Assistant.Features.Evaluations;
+using Assistant.Features.Jobs;
 using Assistant.Features.Records;
 using Assistant.Features.Reporting;
+using Assistant.Features.Review;
 using Assistant.Features.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,14 +22,28 @@ namespace Assistant.Cli;
 /// </summary>
 internal static class CliHost
 {
-    public static IHost Build()
+    public static IHost Build() => Build(worker: null);
+
+    /// <summary>
+    /// With <paramref name="worker"/> (its settings), a job worker (<c>assistant worker</c>): review, webhooks
+    /// and the job server of role <c>worker</c> as well, and logs on the console.
+    /// </summary>
+    public static IHost Build(IReadOnlyDictionary<string, string?>? worker)
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],
             ContentRootPath = AppContext.BaseDirectory,
         });
-        builder.Logging.ClearProviders();
+        if (worker is null)
+        {
+            builder.Logging.ClearProviders();
+        }
+        else
+        {
+            builder.Configuration.AddInMemoryCollection(worker);
+        }
+
         builder.AddStorage();
         builder.AddEvaluations();
         builder.AddCorpus();
@@ -34,6 +51,12 @@ internal static class CliHost
         builder.Services.AddAssistantDrafting(builder.Configuration);
         builder.AddConversations();
         builder.Services.AddAssistantReporting();
+        if (worker is not null)
+        {
+            builder.AddReview();
+            builder.AddJobs();
+        }
+
         return builder.Build();
     }
 
@@ -41,12 +64,12 @@ internal static class CliHost
     /// Builds and starts the host (settings validated, migrations applied, vectors brought to the
     /// configured generator); null, with the reason on stderr, when a setting or the database is wrong.
     /// </summary>
-    public static async Task<IHost?> StartAsync(TextWriter stderr, CancellationToken ct)
+    public static async Task<IHost?> StartAsync(TextWriter stderr, CancellationToken ct, IReadOnlyDictionary<string, string?>? worker = null)
     {
         IHost host;
         try
         {
-            host = Build();
+            host = Build(worker);
         }
         catch (InvalidOperationException e)
         {

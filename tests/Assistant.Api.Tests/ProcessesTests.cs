@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Assistant.Features.Records;
 using Assistant.Testing;
@@ -99,6 +100,35 @@ public class ProcessesTests
                 await restarted.DisposeAsync();
             }
         }
+    }
+
+    [Fact]
+    public async Task WorkerVerb_RunsAJobEnqueuedByAnApiProcess()
+    {
+        await using var database = new TestDatabase("workerverb");
+        string key = await PrepareAsync(database, "某县财政局");
+        await using ApiProcess api = await ApiProcess.StartAsync(database.ConnectionString, new Dictionary<string, string> { ["Jobs:Role"] = "api" });
+        using HttpClient client = api.Client(key);
+
+        // Queued while no worker runs: the API process only enqueues.
+        using var form = JobSupport.Form("files", JobSupport.Tables(2, seed: 300));
+        Guid job = (await JobSupport.AcceptedAsync(client, "/api/v1/imports", form)).GetProperty("id").GetGuid();
+        await Task.Delay(1500);
+        Assert.Equal("queued", (await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/jobs/{job}", UriKind.Relative))).GetProperty("state").GetString());
+
+        await using WorkerProcess worker = await WorkerProcess.StartAsync(database.ConnectionString, new Dictionary<string, string> { ["Jobs:QueuePollMilliseconds"] = "200" }, "--workers", "2");
+        JsonElement status = await BatchSupport.WaitAsync(client, job, TimeSpan.FromSeconds(120));
+        Assert.True(status.GetProperty("state").GetString() == "succeeded", status + worker.Output);
+        Assert.Equal(2, status.GetProperty("done").GetInt32());
+
+        // It was the worker process that ran it (Hangfire records the server of each attempt).
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT string_agg(s.data::text, ' ') FROM hangfire.state s JOIN hangfire.job j ON j.id = s.jobid WHERE s.name = 'Processing' AND j.arguments::text LIKE '%' || @job || '%'", connection);
+        cmd.Parameters.AddWithValue("job", job.ToString());
+        string servers = (await cmd.ExecuteScalarAsync()) as string ?? string.Empty;
+        Assert.Contains($":{worker.Id}:", servers, StringComparison.Ordinal);
+        Assert.Equal(2L, await JobSupport.ScalarAsync(database.ConnectionString, "SELECT count(*) FROM evaluations WHERE unit = '某县财政局'"));
     }
 
     [Fact]

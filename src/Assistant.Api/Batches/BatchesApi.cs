@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Assistant.Api.Batches;
 
 /// <summary>
-/// Batch checking: upload many submissions (files, or .zip files of them), then follow the job and read
+/// Batch checking: upload many submissions (files, or .zip files of them), then follow the job (<c>GET /api/v1/jobs/{id}</c>, in JobsApi) and read
 /// the ranked risk queue, one submission's findings, or the whole as an .xlsx review sheet. A batch is
 /// seen by callers whose scope covers the unit that uploaded it (<see cref="BatchAccess"/>).
 /// </summary>
@@ -28,10 +28,6 @@ public static class BatchesApi
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .DisableAntiforgery()
             .ProducesValidationProblem();
-
-        api.MapGet("/jobs/{id:guid}", JobAsync)
-            .WithName("GetJob")
-            .WithSummary("后台任务的状态和进度 / A background job's state and progress");
 
         api.MapGet("/batches/{id:guid}/queue", QueueAsync)
             .WithName("BatchQueue")
@@ -86,9 +82,6 @@ public static class BatchesApi
         JobStatus job = await batches.CreateAsync(caller.Unit, caller.KeyId, name, policy, documents, ct);
         return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job);
     }
-
-    public static async Task<Results<Ok<JobStatus>, NotFoundProblem>> JobAsync(HttpContext http, BatchService batches, Guid id, CancellationToken ct) =>
-        await batches.StatusAsync(http.Caller().Scope, id, ct) is { } job ? TypedResults.Ok(job) : ApiResults.NotFound("job", id);
 
     public static async Task<Results<Ok<QueuePage>, ValidationProblem, NotFoundProblem>> QueueAsync(HttpContext http, BatchService batches, Guid id, int? page, int? pageSize, CancellationToken ct)
     {

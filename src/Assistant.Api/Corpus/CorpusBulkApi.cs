@@ -1,7 +1,9 @@
 using Assistant.Api.Infrastructure;
 using Assistant.Domain.Corpus;
 using Assistant.Features.Corpus;
+using Assistant.Features.Batches;
 using Assistant.Features.Evaluations;
+using Assistant.Features.Jobs;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
@@ -39,10 +41,14 @@ public static class CorpusBulkApi
     /// load; keep). Every file is read and parsed first: if any is not a readable report the answer is
     /// 422 naming each one, and nothing is stored. Otherwise 200 with the same summary as
     /// <c>assistant ingest</c> (already stored documents count as duplicates).
+    /// With <c>?async=true</c> (or <c>Prefer: respond-async</c>) the files are stored with a job and the
+    /// answer is 202 with the job and its Location; the job does the same all-or-nothing load (a file that
+    /// cannot be read fails the job, naming it, and nothing is stored).
     /// </summary>
-    public static async Task<Results<Ok<IngestSummary>, ProblemHttpResult>> BulkAsync(HttpRequest request, CorpusBulkLoader loader, CancellationToken ct)
+    public static async Task<Results<Ok<IngestSummary>, Accepted<JobStatus>, ProblemHttpResult>> BulkAsync(HttpRequest request, CorpusBulkLoader loader, JobService jobs, CancellationToken ct)
     {
         Features.Records.ApiCaller caller = request.HttpContext.Caller();
+        bool asJob = Jobs.JobsApi.WantsJob(request);
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
             size.MaxRequestBodySize = MaxBytes;
@@ -136,11 +142,22 @@ public static class CorpusBulkApi
             _ => throw new InputException("indexes", "indexes 只能是 auto（默认）、rebuild 或 keep。", "indexes must be auto (the default), rebuild or keep."),
         };
 
+        string source = Field(fields, "source") is { Length: > 0 and <= 40 } s ? Features.Storage.StorableText.Clean(s) : "upload";
+        string? owner = requested == CorpusAudience.Shared ? null : caller.Unit;
+        if (asJob)
+        {
+            // Stored with the job first: a worker on any machine reads the files from the database.
+            var input = new CorpusJobInput(Field(fields, "title"), Field(fields, "region"), year, Field(fields, "fund"), source, owner, indexes);
+            string name = Field(fields, "name") ?? $"报告入库 {files.Count} 份 {DateTime.UtcNow:yyyy-MM-dd HH:mm}";
+            JobStatus job = await jobs.CreateAsync(JobKinds.CorpusIngest, caller.Unit, caller.KeyId, name, input, [.. files.Select(f => new JobUpload(f.Name, f.Content))], ct: ct);
+            return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job);
+        }
+
         var options = new BulkOptions
         {
             Hints = new ReportHints(Field(fields, "title"), Field(fields, "region"), year, Field(fields, "fund")),
-            Source = Field(fields, "source") is { Length: > 0 and <= 40 } s ? Features.Storage.StorableText.Clean(s) : "upload",
-            Owner = requested == CorpusAudience.Shared ? null : caller.Unit,
+            Source = source,
+            Owner = owner,
             Indexes = indexes,
             AllOrNothing = true,
         };

@@ -92,7 +92,24 @@ public static class ApiDocument
         }
         else if (operation.OperationId == "CreateBatch")
         {
-            operation.RequestBody = BatchBody();
+            operation.RequestBody = BatchBody("多份自评表和报告（.xlsx、.docx、.txt/.md），或装有它们的 .zip；units.csv 指定单位 / many tables and reports, or .zip files of them; a units.csv maps names to units");
+        }
+        else if (operation.OperationId == "ImportMany")
+        {
+            operation.RequestBody = BatchBody("多份自评表（.xlsx、.docx、.txt/.md）；每张表保存为本单位的一份自评表 / many self-evaluation tables; each table is stored as an evaluation of the caller's unit");
+        }
+
+        if (operation.OperationId is "UploadReportsBulk" or "DraftEvaluationReport")
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "async",
+                In = ParameterLocation.Query,
+                Required = false,
+                Description = "true：作为后台任务执行，返回 202 和任务地址（GET /api/v1/jobs/{id}）；也可用 Prefer: respond-async / true: run as a background job; 202 with the job's Location",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Boolean },
+            });
         }
 
         if (operation.RequestBody is not null || operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true)
@@ -327,10 +344,10 @@ public static class ApiDocument
         },
     };
 
-    private static OpenApiRequestBody BatchBody() => new()
+    private static OpenApiRequestBody BatchBody(string description) => new()
     {
         Required = true,
-        Description = "多份自评表和报告（.xlsx、.docx、.txt/.md），或装有它们的 .zip；units.csv 指定单位 / many tables and reports, or .zip files of them; a units.csv maps names to units",
+        Description = description,
         Content = new Dictionary<string, OpenApiMediaType>
         {
             ["multipart/form-data"] = new()

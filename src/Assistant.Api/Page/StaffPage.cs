@@ -23,6 +23,7 @@ public static class StaffPage
         ("/review.js", "page/review.js", "text/javascript; charset=utf-8"),
         ("/review.css", "page/review.css", "text/css; charset=utf-8"),
         ("/batch.js", "page/batch.js", "text/javascript; charset=utf-8"),
+        ("/jobs.js", "page/jobs.js", "text/javascript; charset=utf-8"),
     ];
 
     public static void MapStaffPage(this IEndpointRouteBuilder app)

@@ -32,7 +32,7 @@ public static class ReportApi
         api.MapGet("/report", GetAsync).RequireAuthorization(ApiSecurity.Reader).WithName("GetEvaluationReport")
             .WithSummary("绩效自评报告的最新版本（或 ?version=N）/ The report's latest version").ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/report", PostAsync).RequireAuthorization(ApiSecurity.Drafter).WithName("DraftEvaluationReport").Accepts<ReportBody>("application/json")
-            .WithSummary("起草全文或某一部分；带 text 时保存修改 / Draft all parts or one; with text, save an edit").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("起草全文或某一部分（?async=true：后台任务，202）；带 text 时保存修改 / Draft all parts or one (?async=true: as a job, 202); with text, save an edit").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPut("/report/parts/{part}", PutPartAsync).RequireAuthorization(ApiSecurity.Drafter).WithName("EditReportPart").Accepts<PartEditBody>("application/json")
             .WithSummary("保存某一部分的修改，重新核验 / Save an edited part, verified again").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/report.docx", DocxAsync).RequireAuthorization(ApiSecurity.Reader).WithName("ExportReportDocx")
@@ -58,9 +58,10 @@ public static class ReportApi
         return TypedResults.Ok(await EnvelopeAsync(reports, caller, v, ct));
     }
 
-    public static async Task<IResult> PostAsync(HttpContext http, RecordStore records, ReportStore reports, ReportService service, Guid id, CancellationToken ct)
+    public static async Task<IResult> PostAsync(HttpContext http, RecordStore records, ReportStore reports, ReportService service, Features.Jobs.JobService jobs, Guid id, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
+        bool asJob = Jobs.JobsApi.WantsJob(http.Request);
         string text = await RequestBody.ReadTextAsync(http.Request, ct, allowEmpty: true);
         ReportBody body = RequestBody.ParseJson<ReportBody>(text) ?? new ReportBody();
         if (body.SourcesPerItem is < 0 or > 10)
@@ -84,6 +85,16 @@ public static class ReportApi
             }
 
             return await SaveEditAsync(http, reports, stored, latest, part, body.Text, ct);
+        }
+
+        if (asJob)
+        {
+            // Drafted by a worker and stored as the next version; follow it at the Location.
+            EvaluationService.ResolvePolicy(body.Policy ?? stored.Policy);
+            var input = new ReportJobInput(id, part, body.Policy, body.Provider, body.SourcesPerItem ?? 3, Who(caller));
+            Features.Batches.JobStatus job = await jobs.CreateAsync(Features.Jobs.JobKinds.ReportDraft, caller.Unit, caller.KeyId,
+                $"起草报告：{stored.Title}{(part is null ? string.Empty : "（" + part + "）")}", input, [], total: 1, ct: ct);
+            return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job);
         }
 
         Evaluation evaluation = EvaluationJson.Parse(stored.Body);

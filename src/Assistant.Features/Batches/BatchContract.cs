@@ -2,10 +2,20 @@ using Assistant.Domain.Batches;
 
 namespace Assistant.Features.Batches;
 
-/// <summary>A job's state as callers see it (<c>GET /api/v1/jobs/{id}</c>).</summary>
-public sealed record JobStatus(Guid Id, string Kind, string Name, string State, int Done, int Failed, int Total, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, IReadOnlyList<JobFailure> Failures);
+/// <summary>
+/// A job's state as callers see it (<c>GET /api/v1/jobs/{id}</c>): <c>queued</c>, <c>running</c>,
+/// <c>succeeded</c> or <c>failed</c>; progress as done/failed of total (submissions, files, documents;
+/// <see cref="Passages"/> for corpus ingestion); the attempts begun; why it failed (Chinese and English);
+/// and what it produced (<see cref="Result"/>: an ingest summary, a report version).
+/// </summary>
+public sealed record JobStatus(
+    Guid Id, string Kind, string Name, string State, int Done, int Failed, int Total, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, IReadOnlyList<JobFailure> Failures,
+    long? Passages = null, int Attempts = 0, JobError? Error = null, System.Text.Json.JsonElement? Result = null);
 
-/// <summary>A submission that could not be checked, with the bilingual reason.</summary>
+/// <summary>Why a whole job failed.</summary>
+public sealed record JobError(string Zh, string En);
+
+/// <summary>A submission (or file) that could not be handled, with the bilingual reason.</summary>
 public sealed record JobFailure(Guid ItemId, string Document, string Zh, string En);
 
 /// <summary>One row of the risk queue.</summary>

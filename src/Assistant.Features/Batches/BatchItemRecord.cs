@@ -125,5 +125,6 @@ internal sealed class BatchItemRecordMapping : IEntityTypeConfiguration<BatchIte
         e.Property(x => x.FinishedAt).HasColumnName("finished_at");
         e.HasIndex(x => new { x.JobId, x.DocKey }).IsUnique().HasDatabaseName("ux_batch_items_doc");
         e.HasIndex(x => new { x.JobId, x.RiskScore }).HasDatabaseName("ix_batch_items_queue");
+        e.HasOne<Jobs.JobRecord>().WithMany().HasForeignKey(x => x.JobId).HasConstraintName("batch_items_job_id_fkey").OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -3,8 +3,8 @@ using Hangfire;
 
 namespace Assistant.Features.Batches;
 
-/// <summary>The Hangfire jobs of batch checking: a chunk of submissions (each checked at most once), and the sweep that re-queues lost work.</summary>
-public sealed class BatchJobs(BatchService batches, WebhookStore webhooks)
+/// <summary>The Hangfire jobs of batch checking: a chunk of submissions (each checked at most once), and the sweep that re-queues lost work (batch items, webhooks, jobs never begun).</summary>
+public sealed class BatchJobs(BatchService batches, WebhookStore webhooks, Jobs.JobService jobs)
 {
     [AutomaticRetry(Attempts = 5, DelaysInSeconds = [2, 10, 30, 120, 600])]
     public async Task CheckAsync(Guid[] itemIds, CancellationToken cancellationToken)
@@ -23,5 +23,6 @@ public sealed class BatchJobs(BatchService batches, WebhookStore webhooks)
     {
         await batches.SweepAsync(TimeSpan.FromMinutes(10), cancellationToken);
         await webhooks.RequeueDueAsync(TimeSpan.FromMinutes(1), cancellationToken);
+        await jobs.RequeueLostAsync(TimeSpan.FromMinutes(10), cancellationToken);
     }
 }

@@ -323,12 +323,7 @@ public sealed class BatchService(
             .ThenBy(x => x.RiskOrder)
             .ThenBy(x => EF.Functions.Collate(x.DocKey, "C"));
 
-    private static JobStatus Status(JobRecord job, IReadOnlyList<JobFailure> failures)
-    {
-        string state = job.FinishedAt is not null ? (job.Failed == job.Total && job.Total > 0 ? "failed" : "succeeded")
-            : job.Done + job.Failed > 0 ? "running" : "queued";
-        return new JobStatus(job.Id, job.Kind, job.Name, state, job.Done, job.Failed, job.Total, job.CreatedAt, job.FinishedAt, failures);
-    }
+    private static JobStatus Status(JobRecord job, IReadOnlyList<JobFailure> failures) => JobService.Status(job, failures);
 
     private static QueueItem Row(BatchItemRecord x, int rank) =>
         new(rank, x.Id, x.DocKey, x.Unit, x.Status, x.Title, Num(x.Total), Pct(x.ExecutionRate), x.RiskScore, x.RiskLevel, x.RiskSummary);

@@ -40,6 +40,12 @@ public sealed record BulkOptions
 
     /// <summary>Called for each document once its outcome is known (in input order).</summary>
     public Action<int, IngestResult>? OnResult { get; init; }
+
+    /// <summary>
+    /// Called inside each batch's transaction, before it commits, with the documents the batch stored or
+    /// found already stored and the passages it wrote: a job's progress moves with the rows it counts.
+    /// </summary>
+    public Func<Npgsql.NpgsqlConnection, Npgsql.NpgsqlTransaction, int, long, CancellationToken, Task>? OnBatchWriting { get; init; }
 }
 
 /// <summary>What a bulk load did, with its timings.</summary>

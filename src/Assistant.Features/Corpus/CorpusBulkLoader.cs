@@ -93,7 +93,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
                 int count = Math.Min(options.BatchDocuments, inputs.Count - start);
                 Prepared[] prepared = checkedFirst?[batch] ?? await PrepareAsync(inputs, start, count, options, cancellationToken);
                 passages += await writing;
-                writing = WriteBatchAsync(connection, loadId, prepared, seen, Report, !recount, cancellationToken);
+                writing = WriteBatchAsync(connection, loadId, prepared, seen, Report, !recount, options.OnBatchWriting, cancellationToken);
             }
 
             passages += await writing;
@@ -191,7 +191,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
     }
 
     /// <summary>One batch in one transaction; a batch the database refuses is retried a document at a time to name the culprit.</summary>
-    private async Task<long> WriteBatchAsync(NpgsqlConnection connection, Guid loadId, Prepared[] batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, CancellationToken cancellationToken)
+    private async Task<long> WriteBatchAsync(NpgsqlConnection connection, Guid loadId, Prepared[] batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, Func<NpgsqlConnection, NpgsqlTransaction, int, long, CancellationToken, Task>? onBatchWriting, CancellationToken cancellationToken)
     {
         foreach (var failed in batch.Where(p => p.Failure is not null))
         {
@@ -203,7 +203,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         {
             try
             {
-                return await WriteOnceAsync(connection, loadId, good, seen, report, countTerms, cancellationToken);
+                return await WriteOnceAsync(connection, loadId, good, seen, report, countTerms, onBatchWriting, cancellationToken);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 3)
             {
@@ -214,7 +214,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
                 long written = 0;
                 foreach (var one in good)
                 {
-                    written += await WriteBatchAsync(connection, loadId, [one], seen, report, countTerms, cancellationToken);
+                    written += await WriteBatchAsync(connection, loadId, [one], seen, report, countTerms, onBatchWriting, cancellationToken);
                 }
 
                 return written;
@@ -232,7 +232,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState.StartsWith("54", StringComparison.Ordinal)
         || (e.SqlState.StartsWith("23", StringComparison.Ordinal) && e.SqlState != PostgresErrorCodes.UniqueViolation);
 
-    private async Task<long> WriteOnceAsync(NpgsqlConnection connection, Guid loadId, List<Prepared> batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, CancellationToken cancellationToken)
+    private async Task<long> WriteOnceAsync(NpgsqlConnection connection, Guid loadId, List<Prepared> batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, Func<NpgsqlConnection, NpgsqlTransaction, int, long, CancellationToken, Task>? onBatchWriting, CancellationToken cancellationToken)
     {
         string? owner = batch.Count > 0 ? batch[0].Report!.Owner : null;
         await using NpgsqlTransaction tx = await connection.BeginTransactionAsync(cancellationToken);
@@ -280,6 +280,11 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
             }
 
             await CorpusLoadJournal.ProgressAsync(connection, tx, loadId, rows.Count, passages, cancellationToken);
+        }
+
+        if (onBatchWriting is not null)
+        {
+            await onBatchWriting(connection, tx, batch.Count, passages, cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);

@@ -13,6 +13,12 @@ internal sealed class HangfireJobQueue(Lazy<IBackgroundJobClient> client, JobSer
         server.Wake();
     }
 
+    public void EnqueueJob(Guid jobId)
+    {
+        client.Value.Enqueue<JobRunner>(r => r.RunAsync(jobId, null, CancellationToken.None));
+        server.Wake();
+    }
+
     public void EnqueueWebhook(Guid deliveryId, TimeSpan delay)
     {
         if (delay <= TimeSpan.Zero)

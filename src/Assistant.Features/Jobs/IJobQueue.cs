@@ -5,5 +5,8 @@ public interface IJobQueue
 {
     void EnqueueBatchCheck(Guid[] itemIds);
 
+    /// <summary>Queues a job of a <see cref="JobKinds.Runnable"/> kind, stored before (its row says what to do).</summary>
+    void EnqueueJob(Guid jobId);
+
     void EnqueueWebhook(Guid deliveryId, TimeSpan delay);
 }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Assistant.Features.Jobs;
 
-/// <summary>Background work on Hangfire with its PostgreSQL storage: the queue, the job classes, this process's server (by role), webhooks and batch checking.</summary>
+/// <summary>Background work on Hangfire with its PostgreSQL storage: the queue, the job classes, this process's server (by role), webhooks, batch checking, and the jobs of imports, corpus ingestion and report drafting (their handlers need records, the corpus and reporting registered).</summary>
 public static class JobsSetup
 {
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
@@ -43,6 +43,11 @@ public static class JobsSetup
         builder.Services.AddTransient<WebhookSender>();
         builder.Services.AddSingleton<BatchService>();
         builder.Services.AddTransient<BatchJobs>();
+        builder.Services.AddSingleton<JobService>();
+        builder.Services.AddTransient<JobRunner>();
+        builder.Services.AddSingleton<IJobHandler, Importing.ImportJobHandler>();
+        builder.Services.AddSingleton<IJobHandler, Corpus.CorpusIngestJobHandler>();
+        builder.Services.AddSingleton<IJobHandler, Reporting.ReportDraftJobHandler>();
         return builder;
     }
 }

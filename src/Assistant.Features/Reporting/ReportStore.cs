@@ -25,7 +25,41 @@ public sealed class ReportStore(IDbContextFactory<AssistantDb> databases, TimePr
         ArgumentNullException.ThrowIfNull(report);
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        ReportVersion v = await InsertAsync(db, unit, keyId, createdBy, evaluationId, change, part, report, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return v;
+    }
 
+    /// <summary>
+    /// Stores a version drafted by job <paramref name="jobId"/> and finishes the job, in one transaction
+    /// under the job row's lock: a job retried or run twice stores its version once (null when it was
+    /// already finished).
+    /// </summary>
+    public async Task<ReportVersion?> AddForJobAsync(Jobs.JobService jobs, Guid jobId, string unit, Guid? keyId, string createdBy, Guid evaluationId, string? part, ReportDraft report, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(jobs);
+        ArgumentNullException.ThrowIfNull(report);
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        List<int> open = await db.Database
+            .SqlQuery<int>($"SELECT 1 AS \"Value\" FROM jobs WHERE id = {jobId} AND finished_at IS NULL FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        if (open.Count == 0)
+        {
+            return null;
+        }
+
+        ReportVersion v = await InsertAsync(db, unit, keyId, createdBy, evaluationId, "drafted", part, report, cancellationToken);
+        var deliveries = new List<Guid>();
+        var result = new { evaluationId, version = v.Version, status = v.Status, part, location = $"/api/v1/evaluations/{evaluationId}/report?version={v.Version}" };
+        await jobs.FinishAsync(db, jobId, countFiles: false, result, null, deliveries, done: 1, failed: 0, ct: cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        jobs.Dispatch(deliveries);
+        return v;
+    }
+
+    private async Task<ReportVersion> InsertAsync(AssistantDb db, string unit, Guid? keyId, string createdBy, Guid evaluationId, string change, string? part, ReportDraft report, CancellationToken cancellationToken)
+    {
         // Row locks have no LINQ form; versions are serialised on the evaluation row.
         List<int> locked = await db.Database
             .SqlQuery<int>($"SELECT 1 AS \"Value\" FROM evaluations WHERE id = {evaluationId} AND unit = {unit} FOR UPDATE")
@@ -54,7 +88,6 @@ public sealed class ReportStore(IDbContextFactory<AssistantDb> databases, TimePr
         };
         db.ReportVersions.Add(row);
         await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
         return new ReportVersion(row.Id, evaluationId, version, change, part, report.Status, createdBy, now, report);
     }
 

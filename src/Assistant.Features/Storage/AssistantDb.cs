@@ -43,6 +43,8 @@ public sealed class AssistantDb(DbContextOptions<AssistantDb> options) : DbConte
     public DbSet<Review.ReviewDecisionRecord> ReviewDecisions => Set<Review.ReviewDecisionRecord>();
     public DbSet<Jobs.JobRecord> Jobs => Set<Jobs.JobRecord>();
 
+    public DbSet<Jobs.JobFileRecord> JobFiles => Set<Jobs.JobFileRecord>();
+
     public DbSet<Batches.BatchItemRecord> BatchItems => Set<Batches.BatchItemRecord>();
 
     public DbSet<Webhooks.WebhookSubscription> WebhookSubscriptions => Set<Webhooks.WebhookSubscription>();

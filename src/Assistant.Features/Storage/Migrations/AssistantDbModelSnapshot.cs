@@ -470,11 +470,75 @@ namespace Assistant.Features.Storage.Migrations
                     b.ToTable("corpus_terms", (string)null);
                 });
 
+            modelBuilder.Entity("Assistant.Features.Jobs.JobFileRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ErrorEn")
+                        .HasColumnType("text")
+                        .HasColumnName("error_en");
+
+                    b.Property<string>("ErrorZh")
+                        .HasColumnType("text")
+                        .HasColumnName("error_zh");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("job_files_pkey");
+
+                    b.HasIndex("JobId", "Ordinal")
+                        .IsUnique()
+                        .HasDatabaseName("ux_job_files_ordinal");
+
+                    b.ToTable("job_files", null, t =>
+                        {
+                            t.HasCheckConstraint("job_files_status_check", "status IN ('queued', 'done', 'failed')");
+                        });
+                });
+
             modelBuilder.Entity("Assistant.Features.Jobs.JobRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("attempts");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -488,6 +552,14 @@ namespace Assistant.Features.Storage.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("done");
 
+                    b.Property<string>("ErrorEn")
+                        .HasColumnType("text")
+                        .HasColumnName("error_en");
+
+                    b.Property<string>("ErrorZh")
+                        .HasColumnType("text")
+                        .HasColumnName("error_zh");
+
                     b.Property<int>("Failed")
                         .HasColumnType("integer")
                         .HasColumnName("failed");
@@ -495,6 +567,10 @@ namespace Assistant.Features.Storage.Migrations
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
+
+                    b.Property<string>("Input")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("input");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -506,9 +582,23 @@ namespace Assistant.Features.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("name");
 
+                    b.Property<long>("Passages")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("passages");
+
                     b.Property<string>("Policy")
                         .HasColumnType("text")
                         .HasColumnName("policy");
+
+                    b.Property<string>("Result")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("result");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
 
                     b.Property<int>("Total")
                         .HasColumnType("integer")
@@ -1206,6 +1296,16 @@ namespace Assistant.Features.Storage.Migrations
                     b.ToTable("webhook_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("Assistant.Features.Batches.BatchItemRecord", b =>
+                {
+                    b.HasOne("Assistant.Features.Jobs.JobRecord", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("batch_items_job_id_fkey");
+                });
+
             modelBuilder.Entity("Assistant.Features.Conversations.ConversationRecord", b =>
                 {
                     b.HasOne("Assistant.Features.Records.EvaluationRecord", null)
@@ -1233,6 +1333,16 @@ namespace Assistant.Features.Storage.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("corpus_passages_document_id_fkey");
+                });
+
+            modelBuilder.Entity("Assistant.Features.Jobs.JobFileRecord", b =>
+                {
+                    b.HasOne("Assistant.Features.Jobs.JobRecord", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("job_files_job_id_fkey");
                 });
 
             modelBuilder.Entity("Assistant.Features.Records.DraftRecord", b =>
