@@ -79,7 +79,7 @@ internal static class BulkLoad
         var vectors = new float[floorReports][][];
         Parallel.For(0, floorReports, i => vectors[i] = parsed[i].EmbeddingTexts.Select(t => HashingEmbedding.Embed(t)).ToArray());
         double embedSeconds = sw.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, generate + parse alone ({sample} passages, all cores): {sample / parseSeconds:0} passages/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, generate + parse + word segmentation alone ({sample} passages, all cores): {sample / parseSeconds:0} passages/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, built-in embedding alone ({sample} passages, all cores): {sample / embedSeconds:0} passages/s"));
 
         // Floor 2: binary COPY of the precomputed rows into a copy of corpus_passages without indexes.
