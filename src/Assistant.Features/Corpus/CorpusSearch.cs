@@ -54,8 +54,13 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
     /// <summary>Candidates holding all of the rarest terms (when even the rarest one alone is over the budget).</summary>
     public static readonly string LexicalAllSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, LexicalSqlFormat, "@>");
 
-    /// <summary>The most passages the lexical side ranks for one query, whatever the terms and the corpus size.</summary>
-    public const int LexicalRowBudget = 2000;
+    /// <summary>
+    /// The most passages the lexical side fetches and ranks for one query, whatever the terms and the
+    /// corpus size. Each candidate is a random heap page read and its terms detoasted, so the lexical
+    /// half's cost is this budget: 2,000 made hybrid 9× its floor at 114k passages, 500 3.5×
+    /// (docs/benchmarks.md, issue 21, session 24).
+    /// </summary>
+    public const int LexicalRowBudget = 500;
 
     /// <summary>HNSW candidate list per query (chosen by measurement: docs/scaling.md); at least the candidates asked for.</summary>
     public const int VectorEfSearch = 40;
