@@ -18,7 +18,7 @@ namespace Assistant.Benchmarks;
 /// alone on all cores; binary COPY of precomputed rows into the same table without indexes), then
 /// the product's bulk path end to end (read, parse, embed, COPY, index rebuild), with a search
 /// probe timing queries while the load and the index build run.
-/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- bulk [--passages 1000000] [--floor-passages 100000] [--keep]</c>;
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- bulk [--passages 1000000] [--floor-passages 100000] [--probe-seconds 2] [--keep]</c>;
 /// <c>bulk --write-files DIR --passages 50000</c> writes the synthetic reports as files (for <c>assistant ingest DIR</c>);
 /// <c>bulk-api --url URL --key KEY DIR</c> posts a folder's files to <c>/api/v1/corpus/reports/bulk</c> in one request and times it.
 /// </summary>
@@ -129,10 +129,12 @@ internal static class BulkLoad
         var probes = new ConcurrentQueue<(double At, double Ms)>();
         using var stop = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
+        // Without the index a probe is an exact scan (seconds at 1M rows, a core each time): --probe-seconds 0 turns it off.
+        int probeMs = Int(args, "--probe-seconds", 2) * 1000;
         var probe = Task.Run(async () =>
         {
             var q = HashingEmbedding.Embed("见习岗位不足的原因");
-            while (!stop.IsCancellationRequested)
+            while (probeMs > 0 && !stop.IsCancellationRequested)
             {
                 var t = Stopwatch.StartNew();
                 await using var cmd = dataSource.CreateCommand("SELECT id FROM corpus_passages ORDER BY embedding <=> $1 LIMIT 10");
@@ -148,7 +150,7 @@ internal static class BulkLoad
                 probes.Enqueue((clock.Elapsed.TotalSeconds, t.Elapsed.TotalMilliseconds));
                 try
                 {
-                    await Task.Delay(2000, stop.Token);
+                    await Task.Delay(probeMs, stop.Token);
                 }
                 catch (OperationCanceledException)
                 {
