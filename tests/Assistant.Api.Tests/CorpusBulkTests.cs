@@ -163,6 +163,18 @@ public sealed class CorpusBulkTests
         Assert.Equal(0L, await ScalarAsync(dataSource, $"SELECT count(*) FROM corpus_documents WHERE file_name = '{inputs[7].Name}'"));
         // Whole documents only: every stored document has all its passages.
         Assert.Equal(0L, await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_documents d WHERE passage_count <> (SELECT count(*) FROM corpus_passages p WHERE p.document_id = d.id)"));
+
+        // BM25's counts, tallied in process and added batch by batch (the retried batch one document
+        // at a time), equal a recount of what is stored: nothing of the refused document is counted.
+        const string Terms = "SELECT term, passages, occurrences FROM corpus_terms ORDER BY term";
+        var kept = await RowsAsync(dataSource, Terms);
+        await using (var recount = dataSource.CreateCommand(CorpusTermCounts.RecountSql))
+        {
+            await recount.ExecuteNonQueryAsync();
+        }
+
+        Assert.True(kept.Count > 100, $"{kept.Count} terms");
+        Assert.Equal(await RowsAsync(dataSource, Terms), kept);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public class LexicalSearchTests
     [Fact]
     public void Plan_TakesTheRarestTerms_WithinTheBudget()
     {
-        var plan = CorpusSearch.Plan(["就业", "见习", "师资", "不足"], Stats(1_000_000, ("就业", 900_000), ("见习", 1_500), ("师资", 300), ("不足", 80_000)))!;
+        var plan = CorpusSearch.Plan(["就业", "见习", "师资", "不足"], Stats(1_000_000, ("就业", 900_000), ("见习", 350), ("师资", 100), ("不足", 80_000)))!;
         Assert.Equal(["师资", "见习", "不足", "就业"], plan.Terms);
         Assert.Equal(["师资"], plan.Candidates.Take(1));
         Assert.False(plan.All);

@@ -82,9 +82,13 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
             var dropped = await CorpusLoadJournal.StartAsync(connection, loadId, clock.GetUtcNow(), options, inputs.Count, rebuild, cancellationToken);
             var indexes = pending.SelectMany(p => p.Indexes).Concat(dropped).Distinct(StringComparer.Ordinal).ToList();
 
-            // BM25's term counts: kept per batch (in its transaction) for a small load; counted afresh
-            // once at the end of a large one, or of one finishing a crashed load.
-            bool recount = rebuild || pending.Count > 0;
+            // BM25's term counts: added per batch (in its transaction) for a small load; tallied in
+            // process and added once at the end of a large one (a crash loses the tally with the
+            // journal's finish, so the next load recounts); counted afresh in SQL at the end of a load
+            // finishing a crashed one.
+            bool recount = pending.Count > 0;
+            TermTally? loadTally = rebuild && !recount ? new TermTally() : null;
+            bool perBatch = !rebuild && !recount;
             var seen = new Dictionary<string, Guid>(StringComparer.Ordinal);
             long passages = 0;
             Task<long> writing = Task.FromResult(0L);
@@ -93,7 +97,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
                 int count = Math.Min(options.BatchDocuments, inputs.Count - start);
                 Prepared[] prepared = checkedFirst?[batch] ?? await PrepareAsync(inputs, start, count, options, cancellationToken);
                 passages += await writing;
-                writing = WriteBatchAsync(connection, loadId, prepared, seen, Report, !recount, options.OnBatchWriting, cancellationToken);
+                writing = WriteBatchAsync(connection, loadId, prepared, seen, Report, perBatch, loadTally, options.OnBatchWriting, cancellationToken);
             }
 
             passages += await writing;
@@ -108,6 +112,12 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
                     await count.ExecuteNonQueryAsync(cancellationToken);
                 }
 
+                await tx.CommitAsync(cancellationToken);
+            }
+            else if (loadTally is not null)
+            {
+                await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+                await CorpusTermCounts.AddAsync(connection, tx, loadTally, cancellationToken);
                 await tx.CommitAsync(cancellationToken);
             }
 
@@ -191,7 +201,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
     }
 
     /// <summary>One batch in one transaction; a batch the database refuses is retried a document at a time to name the culprit.</summary>
-    private async Task<long> WriteBatchAsync(NpgsqlConnection connection, Guid loadId, Prepared[] batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, Func<NpgsqlConnection, NpgsqlTransaction, int, long, CancellationToken, Task>? onBatchWriting, CancellationToken cancellationToken)
+    private async Task<long> WriteBatchAsync(NpgsqlConnection connection, Guid loadId, Prepared[] batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, TermTally? loadTally, Func<NpgsqlConnection, NpgsqlTransaction, int, long, CancellationToken, Task>? onBatchWriting, CancellationToken cancellationToken)
     {
         foreach (var failed in batch.Where(p => p.Failure is not null))
         {
@@ -203,7 +213,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         {
             try
             {
-                return await WriteOnceAsync(connection, loadId, good, seen, report, countTerms, onBatchWriting, cancellationToken);
+                return await WriteOnceAsync(connection, loadId, good, seen, report, countTerms, loadTally, onBatchWriting, cancellationToken);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 3)
             {
@@ -214,7 +224,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
                 long written = 0;
                 foreach (var one in good)
                 {
-                    written += await WriteBatchAsync(connection, loadId, [one], seen, report, countTerms, onBatchWriting, cancellationToken);
+                    written += await WriteBatchAsync(connection, loadId, [one], seen, report, countTerms, loadTally, onBatchWriting, cancellationToken);
                 }
 
                 return written;
@@ -232,7 +242,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState.StartsWith("54", StringComparison.Ordinal)
         || (e.SqlState.StartsWith("23", StringComparison.Ordinal) && e.SqlState != PostgresErrorCodes.UniqueViolation);
 
-    private async Task<long> WriteOnceAsync(NpgsqlConnection connection, Guid loadId, List<Prepared> batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, Func<NpgsqlConnection, NpgsqlTransaction, int, long, CancellationToken, Task>? onBatchWriting, CancellationToken cancellationToken)
+    private async Task<long> WriteOnceAsync(NpgsqlConnection connection, Guid loadId, List<Prepared> batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, TermTally? loadTally, Func<NpgsqlConnection, NpgsqlTransaction, int, long, CancellationToken, Task>? onBatchWriting, CancellationToken cancellationToken)
     {
         string? owner = batch.Count > 0 ? batch[0].Report!.Owner : null;
         await using NpgsqlTransaction tx = await connection.BeginTransactionAsync(cancellationToken);
@@ -269,14 +279,27 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         }
 
         long passages = 0;
+        TermTally? batchTally = null;
         if (rows.Count > 0)
         {
             await CopyDocumentsAsync(connection, rows.Select(r => r.Document), cancellationToken);
             string embedderId = embedder.Identity();
             passages = await CopyPassagesAsync(connection, rows.SelectMany(r => CorpusRows.Passages(r.P.Report!, r.Document.Id, r.P.Vectors!, embedderId)), cancellationToken);
-            if (countTerms)
+            if (countTerms || loadTally is not null)
             {
-                await CorpusTermCounts.AddDocumentsAsync(connection, tx, rows.Select(r => r.Document.Id).ToArray(), cancellationToken);
+                batchTally = new TermTally();
+                foreach (var (p, _) in rows)
+                {
+                    foreach (string[] terms in p.Report!.PassageTerms)
+                    {
+                        batchTally.Add(terms);
+                    }
+                }
+
+                if (countTerms)
+                {
+                    await CorpusTermCounts.AddAsync(connection, tx, batchTally, cancellationToken);
+                }
             }
 
             await CorpusLoadJournal.ProgressAsync(connection, tx, loadId, rows.Count, passages, cancellationToken);
@@ -288,6 +311,11 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         }
 
         await tx.CommitAsync(cancellationToken);
+        if (loadTally is not null && batchTally is not null)
+        {
+            loadTally.Add(batchTally);
+        }
+
         foreach (var (index, result, hash, id) in outcome)
         {
             seen.TryAdd(hash, id);

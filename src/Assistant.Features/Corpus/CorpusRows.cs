@@ -15,6 +15,12 @@ public sealed record PreparedReport(string FileName, string Text, ParsedReport R
     /// <summary>What is embedded for each passage, in passage order.</summary>
     public IReadOnlyList<string> EmbeddingTexts { get; } = Report.Passages.Select(CorpusRows.EmbeddingText).ToArray();
 
+    /// <summary>
+    /// Each passage's lexical terms (<see cref="PassageRow.Terms"/>), in passage order: segmented here,
+    /// where a bulk load prepares documents on every core, rather than on its single writing path.
+    /// </summary>
+    public IReadOnlyList<string[]> PassageTerms { get; } = Report.Passages.Select(p => PassageRow.Terms(p.SectionPath, p.IndicatorName, p.Text)).ToArray();
+
     /// <summary>The answer for this file once stored (or found already stored) under <paramref name="id"/>.</summary>
     public IngestResult Result(string status, Guid? id) =>
         new(FileName, status, id, Report.Metadata.Title, Report.Metadata.Region, Report.Metadata.Year, Report.Metadata.Fund,
@@ -91,7 +97,7 @@ public static class CorpusRows
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(vectors);
         var m = prepared.Report.Metadata;
-        return prepared.Report.Passages.Select(p => PassageRow.Create(documentId, p, m, vectors[p.Ordinal], embedder, prepared.Owner));
+        return prepared.Report.Passages.Select((p, i) => PassageRow.Create(documentId, p, m, vectors[p.Ordinal], embedder, prepared.Owner, prepared.PassageTerms[i]));
     }
 
     /// <summary>What is embedded for a passage (<see cref="PassageRow.EmbeddingText(Passage)"/>).</summary>

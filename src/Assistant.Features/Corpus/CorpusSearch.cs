@@ -13,7 +13,8 @@ namespace Assistant.Features.Corpus;
 /// filters, fused by reciprocal rank; passages with the same text are
 /// returned once. Only published passages and the viewer's unit's own are searched (<see cref="CorpusAudience"/>).
 /// </summary>
-public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder)
+/// <param name="lexicalRowBudget">The most passages the lexical side fetches and ranks (<see cref="LexicalRowBudget"/>; another value for measurement).</param>
+public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, int lexicalRowBudget = CorpusSearch.LexicalRowBudget)
 {
     public const int MaxTop = 50;
     public const int MaxQueryChars = 500;
@@ -53,8 +54,13 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
     /// <summary>Candidates holding all of the rarest terms (when even the rarest one alone is over the budget).</summary>
     public static readonly string LexicalAllSql = string.Format(System.Globalization.CultureInfo.InvariantCulture, LexicalSqlFormat, "@>");
 
-    /// <summary>The most passages the lexical side ranks for one query, whatever the terms and the corpus size.</summary>
-    public const int LexicalRowBudget = 2000;
+    /// <summary>
+    /// The most passages the lexical side fetches and ranks for one query, whatever the terms and the
+    /// corpus size. Each candidate is a random heap page read and its terms detoasted, so the lexical
+    /// half's cost is this budget: 2,000 made hybrid 9× its floor at 114k passages, 500 3.5×
+    /// (docs/benchmarks.md, issue 21, session 24).
+    /// </summary>
+    public const int LexicalRowBudget = 500;
 
     /// <summary>HNSW candidate list per query (chosen by measurement: docs/scaling.md); at least the candidates asked for.</summary>
     public const int VectorEfSearch = 40;
@@ -64,63 +70,25 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
         ArgumentNullException.ThrowIfNull(request);
         Validate(request);
         int candidates = Math.Max(request.Top * 4, 20);
-        var vector = new List<(long Id, double Score)>();
-        var lexical = new List<(long Id, double Score)>();
 
+        // The two halves run at once, each on its own connection: the vector half (embedding, then the
+        // HNSW scan) and the lexical half (term statistics, then the GIN candidates) share nothing.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        float[]? q = request.Mode == SearchMode.Lexical
-            ? null
-            : (await embedder.GenerateAsync([request.Query], null, cancellationToken))[0].Vector.ToArray();
-
-        // A query with nothing that embeds ("。", ":*") has no direction: cosine distance would be NaN.
-        if (q is not null && q.Any(x => x != 0 && float.IsFinite(x)))
+        Task<List<(long Id, double Score)>> vectorHalf = request.Mode == SearchMode.Lexical
+            ? Task.FromResult(new List<(long Id, double Score)>())
+            : VectorAsync(request, candidates, cancellationToken);
+        List<(long Id, double Score)> lexical;
+        try
         {
-            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            await using (var set = new NpgsqlCommand(
-                $"SET LOCAL hnsw.ef_search = {Math.Max(VectorEfSearch, candidates)}; SET LOCAL hnsw.iterative_scan = relaxed_order;", connection, tx))
-            {
-                await set.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using var cmd = new NpgsqlCommand(VectorSql, connection, tx);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = new Vector(q) });
-            AddFilters(cmd, request, candidates);
-            await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await r.ReadAsync(cancellationToken))
-                {
-                    double distance = r.IsDBNull(1) ? double.NaN : r.GetDouble(1);
-                    if (double.IsFinite(distance))
-                    {
-                        vector.Add((r.GetInt64(0), 1 - distance));
-                    }
-                }
-            }
-
-            await tx.CommitAsync(cancellationToken);
-
-            // relaxed_order may return neighbours slightly out of order.
-            vector.Sort((a, b) => b.Score.CompareTo(a.Score));
+            lexical = request.Mode == SearchMode.Vector ? [] : await LexicalAsync(connection, request, candidates, cancellationToken);
+        }
+        finally
+        {
+            // Never leave the other half running (or its failure unobserved) when this one fails.
+            await ((Task)vectorHalf).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        if (request.Mode != SearchMode.Vector && await LexicalPlanAsync(connection, request.Query, cancellationToken) is { } plan)
-        {
-            await using var cmd = new NpgsqlCommand(plan.All ? LexicalAllSql : LexicalAnySql, connection);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Candidates });
-            AddFilters(cmd, request, candidates);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = LexicalRowBudget });
-            var rows = new List<(long Id, string[] Terms)>();
-            await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
-            {
-                while (await r.ReadAsync(cancellationToken))
-                {
-                    rows.Add((r.GetInt64(0), r.GetFieldValue<string[]>(1)));
-                }
-            }
-
-            lexical = Bm25(plan, rows, candidates);
-        }
-
+        var vector = await vectorHalf;
         var fused = Fuse(request.Mode, vector, lexical);
         var details = await DetailsAsync(connection, fused.Select(f => f.Id).ToArray(), cancellationToken);
 
@@ -156,6 +124,72 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
         return new SearchResponse(request.Query, request.Mode.ToString().ToLowerInvariant(), hits.Count, hits);
     }
 
+    /// <summary>The vector half: the query's embedding, then the nearest passages under the filters (HNSW, iterative scan), best first.</summary>
+    private async Task<List<(long Id, double Score)>> VectorAsync(SearchRequest request, int candidates, CancellationToken cancellationToken)
+    {
+        var vector = new List<(long Id, double Score)>();
+        float[] q = (await embedder.GenerateAsync([request.Query], null, cancellationToken))[0].Vector.ToArray();
+
+        // A query with nothing that embeds ("。", ":*") has no direction: cosine distance would be NaN.
+        if (!q.Any(x => x != 0 && float.IsFinite(x)))
+        {
+            return vector;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var set = new NpgsqlCommand(
+            $"SET LOCAL hnsw.ef_search = {Math.Max(VectorEfSearch, candidates)}; SET LOCAL hnsw.iterative_scan = relaxed_order;", connection, tx))
+        {
+            await set.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var cmd = new NpgsqlCommand(VectorSql, connection, tx))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = new Vector(q) });
+            AddFilters(cmd, request, candidates);
+            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+            while (await r.ReadAsync(cancellationToken))
+            {
+                double distance = r.IsDBNull(1) ? double.NaN : r.GetDouble(1);
+                if (double.IsFinite(distance))
+                {
+                    vector.Add((r.GetInt64(0), 1 - distance));
+                }
+            }
+        }
+
+        await tx.CommitAsync(cancellationToken);
+
+        // relaxed_order may return neighbours slightly out of order.
+        vector.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return vector;
+    }
+
+    /// <summary>The lexical half: the candidates chosen by <see cref="LexicalPlanAsync"/>, ranked by <see cref="Bm25"/>.</summary>
+    private async Task<List<(long Id, double Score)>> LexicalAsync(NpgsqlConnection connection, SearchRequest request, int candidates, CancellationToken cancellationToken)
+    {
+        if (await LexicalPlanAsync(connection, request.Query, lexicalRowBudget, cancellationToken) is not { } plan)
+        {
+            return [];
+        }
+
+        await using var cmd = new NpgsqlCommand(plan.All ? LexicalAllSql : LexicalAnySql, connection);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Candidates });
+        AddFilters(cmd, request, candidates);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = lexicalRowBudget });
+        var rows = new List<(long Id, string[] Terms)>();
+        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await r.ReadAsync(cancellationToken))
+            {
+                rows.Add((r.GetInt64(0), r.GetFieldValue<string[]>(1)));
+            }
+        }
+
+        return Bm25(plan, rows, candidates);
+    }
+
     private static List<Fused> Fuse(
         SearchMode mode, List<(long Id, double Score)> vector, List<(long Id, double Score)> lexical)
     {
@@ -186,7 +220,7 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
     /// terms whose conjunction is expected within it (<see cref="LexicalRowBudget"/> still caps the rows).
     /// Null when no term of the query occurs in the corpus.
     /// </summary>
-    public static async Task<LexicalPlan?> LexicalPlanAsync(NpgsqlConnection connection, string query, CancellationToken cancellationToken)
+    public static async Task<LexicalPlan?> LexicalPlanAsync(NpgsqlConnection connection, string query, int budget, CancellationToken cancellationToken)
     {
         var terms = LexicalTerms.OfQuery(query);
         if (terms.Length == 0)
@@ -205,10 +239,10 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
             }
         }
 
-        return Plan(terms, df);
+        return Plan(terms, df, budget);
     }
 
-    public static LexicalPlan? Plan(string[] terms, IReadOnlyDictionary<string, (long Passages, long Occurrences)> df)
+    public static LexicalPlan? Plan(string[] terms, IReadOnlyDictionary<string, (long Passages, long Occurrences)> df, int budget = LexicalRowBudget)
     {
         if (!df.TryGetValue(CorpusTermCounts.Totals, out var totals) || totals.Passages == 0)
         {
@@ -229,7 +263,7 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
         long rows = 0;
         foreach (var (term, count) in known)
         {
-            if (rows + count > LexicalRowBudget)
+            if (rows + count > budget)
             {
                 break;
             }
@@ -248,7 +282,7 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
             {
                 candidates.Add(term);
                 expected *= count / n;
-                if (expected <= LexicalRowBudget)
+                if (expected <= budget)
                 {
                     break;
                 }

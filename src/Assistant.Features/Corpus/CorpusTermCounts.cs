@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Assistant.Features.Corpus;
 
@@ -46,5 +47,81 @@ public static class CorpusTermCounts
         await using var cmd = new NpgsqlCommand(AddDocumentsSql, connection, transaction);
         cmd.Parameters.Add(new NpgsqlParameter { Value = documents });
         await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Adds <paramref name="tally"/>'s counts to <c>corpus_terms</c>, inside <paramref name="transaction"/> (one statement, terms in order).</summary>
+    public static async Task AddAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, TermTally tally, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tally);
+        if (tally.Passages == 0)
+        {
+            return;
+        }
+
+        var rows = tally.Rows();
+        await using var cmd = new NpgsqlCommand(
+            "INSERT INTO corpus_terms (term, passages, occurrences) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])" + Upsert, connection, transaction);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Term).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Passages).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Occurrences).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        cmd.CommandTimeout = 0;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// <c>corpus_terms</c> counts of passages, kept in process (what <see cref="CorpusTermCounts.RecountSql"/>
+/// computes for the same passages): a bulk load tallies each batch it commits and adds the sum once,
+/// instead of recounting the whole table in SQL.
+/// </summary>
+public sealed class TermTally
+{
+    private readonly Dictionary<string, (long Passages, long Occurrences)> counts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> distinct = new(StringComparer.Ordinal);
+
+    /// <summary>Passages counted (the totals row's <c>passages</c>).</summary>
+    public long Passages { get; private set; }
+
+    /// <summary>Terms counted (the totals row's <c>occurrences</c>).</summary>
+    public long Occurrences { get; private set; }
+
+    /// <summary>Counts one passage's stored terms (a passage without terms counts nowhere, as in SQL).</summary>
+    public void Add(string[]? terms)
+    {
+        if (terms is null)
+        {
+            return;
+        }
+
+        Passages++;
+        Occurrences += terms.Length;
+        distinct.Clear();
+        foreach (string t in terms)
+        {
+            bool first = distinct.Add(t);
+            ref var c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, t, out _);
+            c = (c.Passages + (first ? 1 : 0), c.Occurrences + 1);
+        }
+    }
+
+    /// <summary>Adds another tally's counts.</summary>
+    public void Add(TermTally other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Passages += other.Passages;
+        Occurrences += other.Occurrences;
+        foreach (var (term, (p, o)) in other.counts)
+        {
+            ref var c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, term, out _);
+            c = (c.Passages + p, c.Occurrences + o);
+        }
+    }
+
+    /// <summary>The rows to add, the totals row (term <c>""</c>) first, then by term (ordinal, as PostgreSQL's C collation orders them).</summary>
+    public List<(string Term, long Passages, long Occurrences)> Rows()
+    {
+        var rows = new List<(string, long, long)>(counts.Count + 1) { (CorpusTermCounts.Totals, Passages, Occurrences) };
+        rows.AddRange(counts.Where(kv => kv.Key.Length > 0).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value.Passages, kv.Value.Occurrences)));
+        return rows;
     }
 }

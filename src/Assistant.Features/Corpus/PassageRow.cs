@@ -11,8 +11,11 @@ namespace Assistant.Features.Corpus;
 /// </summary>
 public static class PassageRow
 {
-    /// <summary>The row of passage <paramref name="p"/> of a document; <paramref name="vector"/> is the embedding of <see cref="EmbeddingText"/>.</summary>
-    public static CorpusPassage Create(Guid documentId, Passage p, ReportMetadata metadata, float[] vector, string embedder, string? owner)
+    /// <summary>
+    /// The row of passage <paramref name="p"/> of a document; <paramref name="vector"/> is the embedding of
+    /// <see cref="EmbeddingText"/>; <paramref name="terms"/>, when given, are its <see cref="Terms"/> computed earlier.
+    /// </summary>
+    public static CorpusPassage Create(Guid documentId, Passage p, ReportMetadata metadata, float[] vector, string embedder, string? owner, string[]? terms = null)
     {
         ArgumentNullException.ThrowIfNull(p);
         ArgumentNullException.ThrowIfNull(metadata);
@@ -29,7 +32,7 @@ public static class PassageRow
             Year = metadata.Year,
             Text = p.Text,
             TextHash = CorpusStore.TextHash(p.Text),
-            Terms = Terms(p.SectionPath, p.IndicatorName, p.Text),
+            Terms = terms ?? Terms(p.SectionPath, p.IndicatorName, p.Text),
             Embedding = new Vector(vector),
             Embedder = embedder,
             OwnerUnit = owner,
