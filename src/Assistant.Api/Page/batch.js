@@ -29,7 +29,9 @@ function renderProgress(job) {
   bar.max = job.total;
   bar.value = finished;
   const states = { queued: "排队中", running: "检查中", succeeded: "已完成", failed: "全部失败" };
-  $("batch-state").textContent = (states[job.state] || job.state) + "：" + finished + " / " + job.total + (job.failed ? "（" + job.failed + " 份无法读取）" : "");
+  const percent = job.total ? Math.floor(finished * 100 / job.total) : 0;
+  $("batch-state").textContent = (states[job.state] || job.state) + "：已检查 " + finished + " / " + job.total + " 份（" + percent + "%）" + (job.failed ? "，其中 " + job.failed + " 份未能检查" : "");
+  bar.title = finished + " / " + job.total;
   const failures = $("batch-failures");
   failures.replaceChildren(...job.failures.map(f => el("li", {}, f.document + "：" + f.zh + " / " + f.en)));
   $("batch-sheet").disabled = !(job.state === "succeeded" || job.state === "failed");
@@ -60,11 +62,15 @@ async function loadQueue() {
     el("td", {}, i.total || ""),
     el("td", {}, i.executionRate || ""),
     el("td", {}, String(i.riskScore) + "（" + (levels[i.riskLevel] || "") + "）"),
-    el("td", {}, i.riskSummary || "")));
+    el("td", {}, i.riskSummary || ""),
+    el("td", {}, i.submissionId ? el("a", { class: "review-link", href: "/review.html#submission=" + encodeURIComponent(i.submissionId) }, "打开送审") : "")));
   const table = el("table", { id: "batch-table" },
-    el("thead", {}, el("tr", {}, ["排名", "材料", "单位", "总分", "执行率", "风险", "原因"].map(h => el("th", {}, h)))),
+    el("thead", {}, el("tr", {}, ["排名", "材料", "单位", "总分", "执行率", "风险", "原因", "审核"].map(h => el("th", {}, h)))),
     el("tbody", {}, rows));
-  $("batch-queue").replaceChildren(table);
+  const toReview = page.items.some(i => i.submissionId)
+    ? el("p", {}, el("a", { id: "batch-review-link", href: "/review.html#batch=" + encodeURIComponent(batch.job) }, "在审核页查看本批次的送审 →"))
+    : null;
+  $("batch-queue").replaceChildren(...[toReview, table].filter(Boolean));
 }
 
 async function openItem(id) {
