@@ -3,7 +3,7 @@
 // el/json/api/status/state from app.js; everything from the server goes in as text nodes.
 "use strict";
 
-const batch = { job: null, timer: null };
+const batch = { job: null, timer: null, units: null };
 
 async function uploadBatch(event) {
   event.preventDefault();
@@ -16,6 +16,7 @@ async function uploadBatch(event) {
     status("上传中…");
     const job = await json("/api/v1/batches", { method: "POST", body: form });
     batch.job = job.id;
+    status("已上传“" + job.name + "”，共 " + job.total + " 份，正在检查…");
     renderProgress(job);
     $("batch-queue").replaceChildren();
     $("batch-item").replaceChildren();
@@ -52,13 +53,22 @@ async function pollBatch() {
   } catch (e) { status(e.message, true); }
 }
 
+/** The names of the units this key sees, by code (once; the queue names each submission's unit). */
+async function unitNames() {
+  if (!batch.units) {
+    try { batch.units = new Map((await json("/api/v1/units")).map(u => [u.code, u.name])); } catch (e) { batch.units = new Map(); }
+  }
+  return batch.units;
+}
+
 async function loadQueue() {
   const page = await json("/api/v1/batches/" + encodeURIComponent(batch.job) + "/queue?pageSize=100");
+  const names = await unitNames();
   const levels = { high: "高", medium: "中", low: "低", none: "无" };
   const rows = page.items.map(i => el("tr", { class: "risk-" + (i.riskLevel || "none") },
     el("td", {}, String(i.rank)),
     el("td", {}, el("button", { type: "button", class: "link", onclick: () => openItem(i.id) }, i.document)),
-    el("td", {}, i.unit),
+    el("td", { "data-unit": i.unit }, names.get(i.unit) || i.unit, names.has(i.unit) ? el("span", { class: "muted unit-code" }, i.unit) : null),
     el("td", {}, i.total || ""),
     el("td", {}, i.executionRate || ""),
     el("td", {}, String(i.riskScore) + "（" + (levels[i.riskLevel] || "") + "）"),

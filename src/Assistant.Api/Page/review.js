@@ -61,8 +61,8 @@ async function refreshQueue() {
   const list = await json("/api/v1/submissions?" + q.toString());
   const body = $("queue").tBodies[0];
   body.replaceChildren(...list.map(s => el("tr", { "data-id": s.id, class: s.id === state.open ? "open" : null, onclick: () => guard(() => openSubmission(s.id))() },
-    el("td", {}, s.unitName), el("td", {}, s.title), el("td", {}, "第" + s.version + "版"),
-    el("td", {}, el("span", { class: "state " + s.status }, STATUS[s.status])),
+    el("td", {}, s.unitName), el("td", {}, s.title), el("td", { class: "nowrap" }, "第" + s.version + "版"),
+    el("td", { class: "nowrap" }, el("span", { class: "state " + s.status }, STATUS[s.status])),
     el("td", { class: "risk-" + s.risk.level, title: s.risk.reasons.join("\n") }, RISK[s.risk.level] + " " + s.risk.score,
       s.risk.reasons.length ? el("span", { class: "risk-reason" }, reasonHead(s.risk.reasons[0]) + (s.risk.reasons.length > 1 ? " 等" + s.risk.reasons.length + "项" : "")) : null),
     el("td", {}, when(s.submittedAt)))));
@@ -70,7 +70,7 @@ async function refreshQueue() {
 }
 
 /** The Chinese half of a risk reason (a batch's reasons read "中文（n处）/ English"). */
-function reasonHead(reason) { return String(reason).split(" / ")[0]; }
+function reasonHead(reason) { return String(reason).split(/\s*\/\s+/)[0]; }
 
 /** The batch the queue is narrowed to (from the batch page's link), with a way to drop it. */
 async function showBatch(id) {

@@ -124,8 +124,7 @@ public sealed class BatchService(
             if (uploader is not null && stored.Count > 0)
             {
                 await db.SaveChangesAsync(ct);
-                var risk = new RiskSummary(result.Risk.Level is "high" or "medium" ? result.Risk.Level : "low", result.Risk.Score,
-                    [.. result.Risk.Reasons.Select(r => $"{r.Zh}（{r.Count}处）/ {r.En}")]);
+                RiskSummary risk = SubmissionRisk.Of(result.Risk);
                 foreach (EvaluationRecord evaluation in stored)
                 {
                     if (await submissions.StageBatchAsync(db, evaluation, uploader.Actor, risk, result.ReportText, ct) is { } s)

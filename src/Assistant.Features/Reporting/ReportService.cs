@@ -97,7 +97,11 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
         }
 
         string status = report.IsClean && ReportText.IsSubmittable(body) ? DraftResult.Verified : DraftResult.NeedsReview;
-        return new ReportPartDto(info.Key, info.Heading, status, body, notes, [], PartVerificationDto.From(report), [],
+        // A part under the unit's own heading (its report came with its table) keeps it, as the edited text prints it.
+        string heading = previous is not null && previous.Heading != info.Heading
+            ? lines.FirstOrDefault(l => l.StartsWith(info.Numeral + "、", StringComparison.Ordinal)) ?? previous.Heading
+            : info.Heading;
+        return new ReportPartDto(info.Key, heading, status, body, notes, [], PartVerificationDto.From(report), [],
             new ModelDto("staff", editedBy, null), new PromptDto("edit", "1"), 0, ReportPartDto.Edited, editedBy, editedAt);
     }
 

@@ -80,6 +80,10 @@ public sealed partial class SubmissionService(
             }
 
             version = latest.Version + 1;
+            if (risk is null && await db.SubmissionVersions.AnyAsync(v => v.SubmissionId == id && v.Source == "batch", cancellationToken))
+            {
+                ranked = SubmissionRisk.Checked(EvaluationJson.Parse(evaluation.Body), evaluation.Policy, report?.Report.Text);
+            }
         }
         else
         {

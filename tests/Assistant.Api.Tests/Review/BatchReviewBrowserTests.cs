@@ -172,12 +172,13 @@ public sealed class BatchReviewBrowserTests(BatchReviewBrowserHost host) : IClas
         await Assertions.Expect(bureau.Locator("#batch-review-link")).ToBeVisibleAsync();
         await bureau.Locator("#batch-queue").ScrollIntoViewIfNeededAsync();
         await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("batch-review-3-risk-queue.png"), FullPage = true });
-        string unit = await rows.First.Locator("td").Nth(2).InnerTextAsync();
+        string unit = (await rows.First.Locator("td").Nth(2).GetAttributeAsync("data-unit"))!;
+        await Assertions.Expect(rows.First.Locator("td").Nth(2)).ToContainTextAsync("某甲市一县");
         string reasons = await rows.First.Locator("td").Nth(6).InnerTextAsync();
 
         // The riskiest opens on the review page: the unit's table, the risk reasons, the unit's own report.
         await rows.First.Locator("a.review-link").ClickAsync();
-        await bureau.WaitForURLAsync("**/review.html");
+        await Assertions.Expect(bureau).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/review\\.html"));
         await Assertions.Expect(bureau.Locator("#d-status")).ToHaveTextAsync("待审");
         await Assertions.Expect(bureau.Locator("#d-history")).ToContainTextAsync("批量上传（报告第1版）");
         await Assertions.Expect(bureau.Locator("#d-risk-reasons li").First).ToBeVisibleAsync();
@@ -231,6 +232,20 @@ public sealed class BatchReviewBrowserTests(BatchReviewBrowserHost host) : IClas
         await Assertions.Expect(bureau.Locator("#d-status")).ToHaveTextAsync("已通过");
         await Assertions.Expect(bureau.Locator("#d-history li.decision")).ToHaveCountAsync(2);
         await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("batch-review-7-approved.png"), FullPage = true });
+
+        // The review queue narrowed to the batch (the batch page's link), then to its high-risk rows.
+        await bureau.GotoAsync($"{host.BaseAddress}/review.html#batch={job}");
+        await Assertions.Expect(bureau.Locator("#f-batch")).ToContainTextAsync("某甲市2024年度项目自评");
+        await Assertions.Expect(bureau.Locator("#queue tbody tr")).ToHaveCountAsync(items.Count);
+        await bureau.SelectOptionAsync("#f-risk", "high");
+        await bureau.ClickAsync("#f-apply");
+        await Assertions.Expect(bureau.Locator("#queue tbody tr td.risk-medium")).ToHaveCountAsync(0);
+        int high = await bureau.Locator("#queue tbody tr td.risk-high").CountAsync();
+        Assert.InRange(high, 1, items.Count - 1);
+        await Assertions.Expect(bureau.Locator("#queue tbody tr")).ToHaveCountAsync(high);
+        await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("batch-review-8-queue-of-the-batch.png"), FullPage = true });
+        await bureau.ClickAsync("#f-batch-clear");
+        await Assertions.Expect(bureau.Locator("#f-batch")).ToBeHiddenAsync();
     }
 
     /// <summary>Generated submissions 0000–0004 (seed 0 clean, 1–4 one injected error each), a units.csv giving each its unit.</summary>

@@ -128,9 +128,16 @@ public sealed class BatchSubmissionTests(ReviewFactory factory) : IClassFixture<
         Assert.Equal(2, (int?)edited["version"]);
         string revised = (string)edited["report"]!["parts"]!.AsArray().Single(p => (string?)p!["key"] == part)!["text"]!;
         Assert.Equal(original + "\n" + Revision, revised);
+        Assert.Equal((string?)seen["report"]!["parts"]!.AsArray().Single(p => (string?)p!["key"] == part)!["heading"],
+            (string?)edited["report"]!["parts"]!.AsArray().Single(p => (string?)p!["key"] == part)!["heading"]);
         JsonNode v2 = await ReviewWorld.SendAsync(drafter, HttpMethod.Post, $"/api/v1/submissions/{id}/versions", "{}", HttpStatusCode.Created);
         Assert.Equal(2, (int?)v2["version"]);
         Assert.Equal(2, (int?)v2["reportVersion"]);
+
+        // Version 2 is ranked the batch's way (table, reviewer criteria, its report verified), so it compares with the batch's other rows.
+        var tableReasons = returned["submission"]!["risk"]!["reasons"]!.AsArray().Select(r => (string)r!).Where(r => !r.Contains("报告", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(tableReasons);
+        Assert.Subset(v2["risk"]!["reasons"]!.AsArray().Select(r => (string)r!).ToHashSet(), tableReasons.ToHashSet());
 
         // Nothing overwritten: version 1 still shows the text it was returned on, with its comments; version 2 the revision.
         JsonNode first = await ReviewWorld.SendAsync(city, HttpMethod.Get, $"/api/v1/submissions/{id}?version=1", null, HttpStatusCode.OK);
