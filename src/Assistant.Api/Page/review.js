@@ -260,13 +260,27 @@ async function refreshAll() {
   await refreshEvaluations();
 }
 
-document.addEventListener("DOMContentLoaded", () => {
+/** #key=… (kept for the tab, then taken off the address), #batch=… (the queue narrowed to a batch), #submission=… (opened). */
+function readHash() {
   const hash = new URLSearchParams(location.hash.slice(1));
-  const fromHash = hash.get("key");
-  if (fromHash) sessionStorage.setItem("assistant.key", fromHash);
+  if (hash.get("key")) sessionStorage.setItem("assistant.key", hash.get("key"));
   if (location.hash) history.replaceState(null, "", location.pathname);
   state.key = sessionStorage.getItem("assistant.key") || "";
   $("api-key").value = state.key;
+  return hash;
+}
+
+async function followHash(hash) {
+  if (!state.key) return;
+  if (hash.get("batch")) await showBatch(hash.get("batch"));
+  await refreshAll();
+  if (hash.get("submission")) await openSubmission(hash.get("submission"));
+}
+
+window.addEventListener("hashchange", () => { if (location.hash) guard(followHash)(readHash()); });
+
+document.addEventListener("DOMContentLoaded", () => {
+  const hash = readHash();
   $("key-form").addEventListener("submit", guard(async e => {
     e.preventDefault();
     state.key = $("api-key").value.trim();
@@ -293,9 +307,5 @@ document.addEventListener("DOMContentLoaded", () => {
   $("ask").addEventListener("submit", guard(ask));
   $("approve").addEventListener("click", guard(() => decide("approved")));
   $("return").addEventListener("click", guard(() => decide("returned")));
-  if (state.key) guard(async () => {
-    if (hash.get("batch")) await showBatch(hash.get("batch"));
-    await refreshAll();
-    if (hash.get("submission")) await openSubmission(hash.get("submission"));
-  })();
+  guard(followHash)(hash);
 });
