@@ -4,6 +4,7 @@ using Assistant.Features.Records;
 using Assistant.Features.Reporting;
 using Assistant.Features.Storage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Assistant.Features.Review;
 
@@ -51,7 +52,7 @@ public sealed partial class SubmissionService
     }
 
     /// <summary>The report that came with a batch's table as the evaluation's report version (the one already stored, if a run stored it).</summary>
-    private static async Task<int?> StageReportAsync(AssistantDb db, EvaluationRecord evaluation, Actor by, string text, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<int?> StageReportAsync(AssistantDb db, EvaluationRecord evaluation, Actor by, string text, DateTimeOffset now, CancellationToken cancellationToken)
     {
         int? stored = await db.ReportVersions.Where(v => v.EvaluationId == evaluation.Id && v.Change == ReportImport.Imported)
             .OrderBy(v => v.Version).Select(v => (int?)v.Version).FirstOrDefaultAsync(cancellationToken);
@@ -60,7 +61,18 @@ public sealed partial class SubmissionService
             return stored;
         }
 
-        ReportDraft report = ReportImport.FromText(EvaluationJson.Parse(evaluation.Body), evaluation.Policy, text, by.Name, now);
+        ReportDraft report;
+        try
+        {
+            report = ReportImport.FromText(EvaluationJson.Parse(evaluation.Body), evaluation.Policy, text, by.Name, now);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The checked table and its submission still count; the report text stays readable on the batch item.
+            LogReportNotStored(logger, evaluation.Id, e);
+            return null;
+        }
+
         if (report.Parts.Count == 0)
         {
             return null;
@@ -74,6 +86,9 @@ public sealed partial class SubmissionService
         });
         return version;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The report of batch evaluation {EvaluationId} could not be stored as a report version; the submission has none")]
+    private static partial void LogReportNotStored(ILogger logger, Guid evaluationId, Exception exception);
 
     /// <summary>Tells <see cref="IReviewEvents"/> of a staged submission once its transaction committed.</summary>
     public Task TellSubmittedAsync(SubmissionReceived submitted, CancellationToken cancellationToken = default) =>
