@@ -3,7 +3,7 @@
 // el/json/api/status/state from app.js; everything from the server goes in as text nodes.
 "use strict";
 
-const batch = { job: null, timer: null };
+const batch = { job: null, timer: null, units: null };
 
 async function uploadBatch(event) {
   event.preventDefault();
@@ -16,6 +16,7 @@ async function uploadBatch(event) {
     status("上传中…");
     const job = await json("/api/v1/batches", { method: "POST", body: form });
     batch.job = job.id;
+    status("已上传“" + job.name + "”，共 " + job.total + " 份，正在检查…");
     renderProgress(job);
     $("batch-queue").replaceChildren();
     $("batch-item").replaceChildren();
@@ -29,7 +30,9 @@ function renderProgress(job) {
   bar.max = job.total;
   bar.value = finished;
   const states = { queued: "排队中", running: "检查中", succeeded: "已完成", failed: "全部失败" };
-  $("batch-state").textContent = (states[job.state] || job.state) + "：" + finished + " / " + job.total + (job.failed ? "（" + job.failed + " 份无法读取）" : "");
+  const percent = job.total ? Math.floor(finished * 100 / job.total) : 0;
+  $("batch-state").textContent = (states[job.state] || job.state) + "：已检查 " + finished + " / " + job.total + " 份（" + percent + "%）" + (job.failed ? "，其中 " + job.failed + " 份未能检查" : "");
+  bar.title = finished + " / " + job.total;
   const failures = $("batch-failures");
   failures.replaceChildren(...job.failures.map(f => el("li", {}, f.document + "：" + f.zh + " / " + f.en)));
   $("batch-sheet").disabled = !(job.state === "succeeded" || job.state === "failed");
@@ -50,21 +53,34 @@ async function pollBatch() {
   } catch (e) { status(e.message, true); }
 }
 
+/** The names of the units this key sees, by code (once; the queue names each submission's unit). */
+async function unitNames() {
+  if (!batch.units) {
+    try { batch.units = new Map((await json("/api/v1/units")).map(u => [u.code, u.name])); } catch (e) { batch.units = new Map(); }
+  }
+  return batch.units;
+}
+
 async function loadQueue() {
   const page = await json("/api/v1/batches/" + encodeURIComponent(batch.job) + "/queue?pageSize=100");
+  const names = await unitNames();
   const levels = { high: "高", medium: "中", low: "低", none: "无" };
   const rows = page.items.map(i => el("tr", { class: "risk-" + (i.riskLevel || "none") },
     el("td", {}, String(i.rank)),
     el("td", {}, el("button", { type: "button", class: "link", onclick: () => openItem(i.id) }, i.document)),
-    el("td", {}, i.unit),
+    el("td", { "data-unit": i.unit }, names.get(i.unit) || i.unit, names.has(i.unit) ? el("span", { class: "muted unit-code" }, i.unit) : null),
     el("td", {}, i.total || ""),
     el("td", {}, i.executionRate || ""),
     el("td", {}, String(i.riskScore) + "（" + (levels[i.riskLevel] || "") + "）"),
-    el("td", {}, i.riskSummary || "")));
+    el("td", {}, i.riskSummary || ""),
+    el("td", {}, i.submissionId ? el("a", { class: "review-link", href: "/review.html#submission=" + encodeURIComponent(i.submissionId) }, "打开送审") : "")));
   const table = el("table", { id: "batch-table" },
-    el("thead", {}, el("tr", {}, ["排名", "材料", "单位", "总分", "执行率", "风险", "原因"].map(h => el("th", {}, h)))),
+    el("thead", {}, el("tr", {}, ["排名", "材料", "单位", "总分", "执行率", "风险", "原因", "审核"].map(h => el("th", {}, h)))),
     el("tbody", {}, rows));
-  $("batch-queue").replaceChildren(table);
+  const toReview = page.items.some(i => i.submissionId)
+    ? el("p", {}, el("a", { id: "batch-review-link", href: "/review.html#batch=" + encodeURIComponent(batch.job) }, "在审核页查看本批次的送审 →"))
+    : null;
+  $("batch-queue").replaceChildren(...[toReview, table].filter(Boolean));
 }
 
 async function openItem(id) {

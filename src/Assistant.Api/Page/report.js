@@ -21,7 +21,7 @@ function renderReport(envelope) {
     return;
   }
   const r = envelope.report;
-  const change = envelope.change === "edited" ? "修改" : "起草";
+  const change = envelope.change === "edited" ? "修改" : envelope.change === "imported" ? "随表送审的原稿" : "起草";
   $("report-meta").append(
     el("span", { class: "badge " + r.status }, r.status === "verified" ? "全部数字已核实" : "需要复核"), " ",
     el("span", { id: "report-version" }, "第" + envelope.version + "版"),
@@ -48,7 +48,7 @@ function renderPart(part) {
       status("已保存为第" + envelope.version + "版");
     } finally { save.disabled = false; }
   }));
-  const origin = part.origin === "edited" ? "已修改 · " + (part.editedBy || "") : (part.model && part.model.provider === "offline" ? "离线起草" : "模型起草");
+  const origin = part.origin === "edited" ? "已修改 · " + (part.editedBy || "") : part.origin === "imported" ? "单位原稿" : (part.model && part.model.provider === "offline" ? "离线起草" : "模型起草");
   const notes = el("ul", { class: "part-notes" }, ...part.notes.map(n => el("li", { class: "note-" + n.kind }, n.message)));
   const problems = (part.verification && part.verification.problems) || [];
   return el("article", { class: "report-part", "data-part": part.key },

@@ -3,7 +3,7 @@
 // 抽评 scores and decide 通过 / 退回. Only the public API; only text nodes for anything stored.
 "use strict";
 
-const state = { key: "", open: null, detail: null };
+const state = { key: "", open: null, detail: null, batch: null };
 const STATUS = { pending: "待审", returned: "已退回", approved: "已通过" };
 const DECISION = { returned: "退回", approved: "通过" };
 const RISK = { high: "高", medium: "中", low: "低" };
@@ -57,14 +57,29 @@ async function refreshQueue() {
   for (const [param, id] of [["status", "f-status"], ["risk", "f-risk"], ["unit", "f-unit"]]) {
     if ($(id).value.trim()) q.set(param, $(id).value.trim());
   }
+  if (state.batch) q.set("batch", state.batch.id);
   const list = await json("/api/v1/submissions?" + q.toString());
   const body = $("queue").tBodies[0];
   body.replaceChildren(...list.map(s => el("tr", { "data-id": s.id, class: s.id === state.open ? "open" : null, onclick: () => guard(() => openSubmission(s.id))() },
-    el("td", {}, s.unitName), el("td", {}, s.title), el("td", {}, "第" + s.version + "版"),
-    el("td", {}, el("span", { class: "state " + s.status }, STATUS[s.status])),
-    el("td", { class: "risk-" + s.risk.level, title: s.risk.reasons.join("\n") }, RISK[s.risk.level] + " " + s.risk.score),
+    el("td", {}, s.unitName), el("td", {}, s.title), el("td", { class: "nowrap" }, "第" + s.version + "版"),
+    el("td", { class: "nowrap" }, el("span", { class: "state " + s.status }, STATUS[s.status])),
+    el("td", { class: "risk-" + s.risk.level, title: s.risk.reasons.join("\n") }, RISK[s.risk.level] + " " + s.risk.score,
+      s.risk.reasons.length ? el("span", { class: "risk-reason" }, reasonHead(s.risk.reasons[0]) + (s.risk.reasons.length > 1 ? " 等" + s.risk.reasons.length + "项" : "")) : null),
     el("td", {}, when(s.submittedAt)))));
   $("queue-empty").hidden = list.length > 0;
+}
+
+/** The Chinese half of a risk reason (a batch's reasons read "中文（n处）/ English"). */
+function reasonHead(reason) { return String(reason).split(/\s*\/\s+/)[0]; }
+
+/** The batch the queue is narrowed to (from the batch page's link), with a way to drop it. */
+async function showBatch(id) {
+  state.batch = id ? { id, name: "" } : null;
+  const chip = $("f-batch");
+  chip.hidden = !id;
+  if (!id) return;
+  try { state.batch.name = (await json("/api/v1/jobs/" + encodeURIComponent(id))).name; } catch (e) { state.batch.name = id; }
+  $("f-batch-name").textContent = state.batch.name;
 }
 
 async function refreshEvaluations() {
@@ -84,6 +99,7 @@ function anchorText(c, d) {
 
 async function openSubmission(id, version) {
   const d = await json("/api/v1/submissions/" + id + (version ? "?version=" + version : ""));
+  if (state.open !== id) state.revised = null;
   state.open = id;
   state.detail = d;
   const s = d.submission;
@@ -94,11 +110,12 @@ async function openSubmission(id, version) {
   $("d-version").textContent = "第" + d.shownVersion + "版（共" + d.versions.length + "版）";
   $("d-status").textContent = STATUS[s.status];
   $("d-status").className = "state " + s.status;
-  $("d-risk").textContent = "风险 " + RISK[s.risk.level] + "（" + s.risk.score + "）" + (s.risk.reasons.length ? "：" + s.risk.reasons.join("；") : "");
+  $("d-risk").replaceChildren(el("span", { class: "risk-" + s.risk.level }, "风险 " + RISK[s.risk.level] + "（" + s.risk.score + "分）"),
+    s.risk.reasons.length ? el("ul", { id: "d-risk-reasons" }, s.risk.reasons.map(r => el("li", {}, reasonHead(r)))) : " 无风险提示");
 
   const history = [];
   for (const v of d.versions) {
-    history.push(el("li", {}, "第" + v.version + "版 " + when(v.submittedAt) + " 由 " + v.submittedBy + " 提交" + (v.reportVersion ? "（报告第" + v.reportVersion + "版）" : "（无报告）")));
+    history.push(el("li", {}, "第" + v.version + "版 " + when(v.submittedAt) + " 由 " + v.submittedBy + (v.source === "batch" ? " 批量上传" : " 提交") + (v.reportVersion ? "（报告第" + v.reportVersion + "版）" : "（无报告）")));
     const decision = d.decisions.find(x => x.version === v.version);
     if (decision) {
       history.push(el("li", { class: "decision " + decision.decision },
@@ -112,7 +129,9 @@ async function openSubmission(id, version) {
   const shownDecision = d.decisions.find(x => x.version === d.shownVersion);
   const comments = shownDecision ? shownDecision.comments : [];
   const scores = new Map((shownDecision ? shownDecision.scores : []).map(x => [x.indicator, x.score]));
-  const pending = s.status === "pending" && d.shownVersion === s.version;
+  // What this key may do: the server says (a reviewer decides a pending latest version; the unit's own key revises and resubmits after 退回).
+  const actions = d.actions || { decide: s.status === "pending" && d.shownVersion === s.version, revise: false, resubmit: s.status === "returned" };
+  const pending = actions.decide;
   $("d-total").textContent = d.score.total ? "总分 " + d.score.total + " · " + d.score.grade : "";
   $("d-table").tBodies[0].replaceChildren(...d.score.indicators.map(i => el("tr", { class: i.status === "short" ? "short" : null },
     el("td", {}, i.index + 1), el("td", {}, i.name), el("td", {}, i.target ?? ""), el("td", {}, i.actual ?? ""), el("td", {}, i.weight ?? ""), el("td", {}, i.score ?? ""),
@@ -132,9 +151,11 @@ async function openSubmission(id, version) {
   let part = null;
   for (const p of d.paragraphs) {
     if (p.part !== part) {
+      if (part !== null && actions.revise) report.append(partEditor(d, part));
       part = p.part;
       const heading = d.report.parts.find(x => x.key === part);
-      if (!heading || heading.heading !== p.text) report.append(el("div", { class: "part-title" }, heading ? heading.heading : part));
+      const printed = d.paragraphs.some(x => x.part === part && heading && x.text === heading.heading);
+      if (!heading || !printed) report.append(el("div", { class: "part-title" }, heading ? heading.heading : part));
     }
     const mine = comments.filter(c => c.part === p.part && c.paragraph === p.index);
     const para = el("p", { class: "rp" + (mine.length ? " commented" : ""), "data-part": p.part, "data-index": p.index },
@@ -143,11 +164,49 @@ async function openSubmission(id, version) {
     for (const c of mine) report.append(el("span", { class: "review-comment" }, "审核意见：" + c.text));
     if (pending) para.append(commentButton(para, { part: p.part, paragraph: p.index }));
   }
+  if (part !== null && actions.revise) report.append(partEditor(d, part));
+  if (actions.revise && !d.report) report.append(el("p", { class: "muted" }, "这一版没有随附报告：请在", el("a", { href: "/" }, "自评表与报告"), "页面起草或修改报告，再回来重新提交。"));
 
   $("decide").hidden = !pending;
   $("d-comment").value = "";
-  $("resubmit-box").hidden = s.status !== "returned";
+  $("resubmit-box").hidden = !actions.resubmit;
   for (const row of $("queue").tBodies[0].rows) row.classList.toggle("open", row.dataset.id === id);
+}
+
+/**
+ * The unit's own key, after 退回: edit one part of the report beside the comments, stored as a new report
+ * version (not yet submitted; 修改后重新提交 submits it as the next version, the returned one stays as it was).
+ */
+function partEditor(d, key) {
+  const part = d.report.parts.find(x => x.key === key);
+  if (!part) return el("span");
+  const box = el("div", { class: "revise", "data-part": key });
+  const editor = el("textarea", { class: "revise-text", rows: 8, "aria-label": "修改" + part.heading, hidden: true });
+  const save = el("button", { type: "button", class: "revise-save", hidden: true }, "保存修改");
+  const open = el("button", { type: "button", class: "revise-open" }, "修改本部分（" + (PARTS[key] || key) + "）");
+  const saved = el("div", { class: "revised", hidden: true });
+  open.addEventListener("click", () => {
+    editor.value = state.revised && state.revised[key] !== undefined ? state.revised[key] : part.text;
+    editor.hidden = false; save.hidden = false; open.hidden = true; editor.focus();
+  });
+  save.addEventListener("click", guard(async () => {
+    save.disabled = true;
+    try {
+      const envelope = await json("/api/v1/evaluations/" + encodeURIComponent(d.submission.evaluationId) + "/report/parts/" + encodeURIComponent(key),
+        { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: editor.value }) });
+      const text = envelope.report.parts.find(x => x.key === key).text;
+      state.revised = Object.assign(state.revised || {}, { [key]: text });
+      saved.replaceChildren(el("strong", {}, "修改稿（报告第" + envelope.version + "版，尚未提交）："), ...text.split("\n").map(line => el("p", {}, line)));
+      saved.hidden = false; editor.hidden = true; save.hidden = true; open.hidden = false;
+      status("已保存为报告第" + envelope.version + "版；改完后点“修改后重新提交”");
+    } finally { save.disabled = false; }
+  }));
+  if (state.revised && state.revised[key] !== undefined) {
+    saved.replaceChildren(el("strong", {}, "修改稿（尚未提交）："), ...state.revised[key].split("\n").map(line => el("p", {}, line)));
+    saved.hidden = false;
+  }
+  box.append(open, editor, save, saved);
+  return box;
 }
 
 /** A 批注 button that opens a comment box under the paragraph or finding, anchored to it. */
@@ -202,11 +261,27 @@ async function refreshAll() {
   await refreshEvaluations();
 }
 
-document.addEventListener("DOMContentLoaded", () => {
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get("key");
-  if (fromHash) { sessionStorage.setItem("assistant.key", fromHash); history.replaceState(null, "", location.pathname); }
+/** #key=… (kept for the tab, then taken off the address), #batch=… (the queue narrowed to a batch), #submission=… (opened). */
+function readHash() {
+  const hash = new URLSearchParams(location.hash.slice(1));
+  if (hash.get("key")) sessionStorage.setItem("assistant.key", hash.get("key"));
+  if (location.hash) history.replaceState(null, "", location.pathname);
   state.key = sessionStorage.getItem("assistant.key") || "";
   $("api-key").value = state.key;
+  return hash;
+}
+
+async function followHash(hash) {
+  if (!state.key) return;
+  if (hash.get("batch")) await showBatch(hash.get("batch"));
+  await refreshAll();
+  if (hash.get("submission")) await openSubmission(hash.get("submission"));
+}
+
+window.addEventListener("hashchange", () => { if (location.hash) guard(followHash)(readHash()); });
+
+document.addEventListener("DOMContentLoaded", () => {
+  const hash = readHash();
   $("key-form").addEventListener("submit", guard(async e => {
     e.preventDefault();
     state.key = $("api-key").value.trim();
@@ -215,6 +290,7 @@ document.addEventListener("DOMContentLoaded", () => {
     status("密钥可用");
   }));
   $("f-apply").addEventListener("click", guard(refreshQueue));
+  $("f-batch-clear").addEventListener("click", guard(async () => { await showBatch(null); await refreshQueue(); }));
   $("submit").addEventListener("click", guard(async () => {
     if (!$("submit-evaluation").value) throw new Error("请先选择自评表");
     const s = await post("/api/v1/submissions", { evaluationId: $("submit-evaluation").value });
@@ -224,6 +300,7 @@ document.addEventListener("DOMContentLoaded", () => {
   }));
   $("resubmit").addEventListener("click", guard(async () => {
     const s = await post("/api/v1/submissions/" + state.open + "/versions", {});
+    state.revised = null;
     status("已重新提交（第" + s.version + "版）");
     await refreshQueue();
     await openSubmission(s.id);
@@ -231,5 +308,5 @@ document.addEventListener("DOMContentLoaded", () => {
   $("ask").addEventListener("submit", guard(ask));
   $("approve").addEventListener("click", guard(() => decide("approved")));
   $("return").addEventListener("click", guard(() => decide("returned")));
-  if (state.key) guard(refreshAll)();
+  guard(followHash)(hash);
 });

@@ -19,7 +19,7 @@ public static class SubmissionsApi
             .WithSummary("提交自评表和报告送审（第1版；退回后再提交为下一版）/ Submit an evaluation with its report for review")
             .Produces<SubmissionSummary>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("", ListAsync).RequireAuthorization(ApiSecurity.Reader).WithName("ListSubmissions")
-            .WithSummary("审核队列：可见单位的送审（?status=pending|approved|returned&unit=&risk=high|medium|low&year=）/ The review queue")
+            .WithSummary("审核队列：可见单位的送审（?status=pending|approved|returned&unit=&risk=high|medium|low&year=&batch=批次id）/ The review queue")
             .Produces<IReadOnlyList<SubmissionSummary>>().ProducesValidationProblem();
         api.MapGet("/{id:guid}", GetAsync).RequireAuthorization(ApiSecurity.Reader).WithName("GetSubmission")
             .WithSummary("一份送审：各版本、审核结论和意见，及所示版本的表、得分和报告 / A submission with its versions, decisions, table and report")
@@ -57,20 +57,33 @@ public static class SubmissionsApi
         return TypedResults.Created($"/api/v1/submissions/{s.Id}", s);
     }
 
-    public static async Task<IResult> ListAsync(HttpContext http, SubmissionService service, string? status, string? unit, string? risk, int? year, int? limit, CancellationToken ct)
+    public static async Task<IResult> ListAsync(HttpContext http, SubmissionService service, string? status, string? unit, string? risk, int? year, int? limit, Guid? batch, CancellationToken ct)
     {
         if (limit is < 1 or > SubmissionService.MaxListLimit)
         {
             throw new InputException("limit", $"limit 应在1到{SubmissionService.MaxListLimit}之间。", $"limit must be between 1 and {SubmissionService.MaxListLimit}.");
         }
 
-        return TypedResults.Ok(await service.ListAsync(http.Caller().Scope, status, unit, risk, year, limit ?? 200, ct));
+        return TypedResults.Ok(await service.ListAsync(http.Caller().Scope, status, unit, risk, year, limit ?? 200, batch, ct));
     }
 
-    public static async Task<IResult> GetAsync(HttpContext http, SubmissionService service, Guid id, int? version, CancellationToken ct) =>
-        await service.GetAsync(http.Caller().Scope, id, version, ct) is { } detail
-            ? TypedResults.Ok(detail)
+    public static async Task<IResult> GetAsync(HttpContext http, SubmissionService service, Guid id, int? version, CancellationToken ct)
+    {
+        ApiCaller caller = http.Caller();
+        return await service.GetAsync(caller.Scope, id, version, ct) is { } detail
+            ? TypedResults.Ok(detail with { Actions = Actions(caller, detail) })
             : ApiResults.NotFound("submission", id);
+    }
+
+    /// <summary>What the page offers this key: the unit's own drafter revises and resubmits after 退回; a reviewer decides a pending latest version.</summary>
+    private static SubmissionActions Actions(ApiCaller caller, SubmissionDetail d)
+    {
+        bool latest = d.ShownVersion == d.Submission.Version;
+        bool reviewer = caller.Role is ApiRoles.Reviewer or ApiRoles.Admin;
+        bool owner = caller.Role is ApiRoles.Drafter or ApiRoles.Admin && caller.Unit == d.Submission.Unit;
+        bool returned = latest && d.Submission.Status == SubmissionStatus.Returned;
+        return new SubmissionActions(reviewer && latest && d.Submission.Status == SubmissionStatus.Pending, owner && returned, owner && returned);
+    }
 
     public static async Task<IResult> DecideAsync(HttpContext http, SubmissionService service, Guid id, CancellationToken ct)
     {

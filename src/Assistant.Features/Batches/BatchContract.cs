@@ -18,8 +18,8 @@ public sealed record JobError(string Zh, string En);
 /// <summary>A submission (or file) that could not be handled, with the bilingual reason.</summary>
 public sealed record JobFailure(Guid ItemId, string Document, string Zh, string En);
 
-/// <summary>One row of the risk queue.</summary>
-public sealed record QueueItem(int Rank, Guid Id, string Document, string Unit, string Status, string? Title, string? Total, string? ExecutionRate, int RiskScore, string? RiskLevel, string? RiskSummary);
+/// <summary>One row of the risk queue; <c>submissionId</c>: the submission it opened in the review queue (a reviewer's batch), if any.</summary>
+public sealed record QueueItem(int Rank, Guid Id, string Document, string Unit, string Status, string? Title, string? Total, string? ExecutionRate, int RiskScore, string? RiskLevel, string? RiskSummary, Guid? SubmissionId = null);
 
 public sealed record QueuePage(Guid JobId, int Page, int PageSize, int Count, IReadOnlyList<QueueItem> Items);
 

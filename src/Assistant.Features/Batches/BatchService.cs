@@ -124,11 +124,10 @@ public sealed class BatchService(
             if (uploader is not null && stored.Count > 0)
             {
                 await db.SaveChangesAsync(ct);
-                var risk = new RiskSummary(result.Risk.Level is "high" or "medium" ? result.Risk.Level : "low", result.Risk.Score,
-                    [.. result.Risk.Reasons.Select(r => $"{r.Zh}（{r.Count}处）/ {r.En}")]);
+                RiskSummary risk = SubmissionRisk.Of(result.Risk);
                 foreach (EvaluationRecord evaluation in stored)
                 {
-                    if (await submissions.StageBatchAsync(db, evaluation, uploader.Actor, risk, ct) is { } s)
+                    if (await submissions.StageBatchAsync(db, evaluation, uploader.Actor, risk, result.ReportText, ct) is { } s)
                     {
                         submitted.Add(s);
                     }
@@ -251,7 +250,13 @@ public sealed class BatchService(
         }
 
         var rows = await Ranked(db, jobId).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        var items = rows.Select((x, i) => Row(x, (page - 1) * pageSize + i + 1)).ToList();
+        var firsts = rows.Where(x => x.EvaluationIds.Length > 0).Select(x => x.EvaluationIds[0]).ToList();
+        var opened = await db.SubmissionVersions.AsNoTracking().Where(v => v.Version == 1 && firsts.Contains(v.EvaluationId))
+            .Select(v => new { v.EvaluationId, v.SubmissionId }).ToDictionaryAsync(v => v.EvaluationId, v => v.SubmissionId, ct);
+        var items = rows.Select((x, i) => Row(x, (page - 1) * pageSize + i + 1) with
+        {
+            SubmissionId = x.EvaluationIds.Length > 0 && opened.TryGetValue(x.EvaluationIds[0], out Guid s) ? s : null,
+        }).ToList();
         return new QueuePage(jobId, page, pageSize, job.Total, items);
     }
 

@@ -79,7 +79,9 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
             throw new InputException("text", "修改后的正文不能为空。", "The edited text must not be empty.");
         }
 
-        if (!lines[0].StartsWith(info.Numeral + "、", StringComparison.Ordinal))
+        // The heading is restored when it was removed; a part the unit wrote itself keeps the shape it came in (a title line before its heading, or none).
+        bool headed = previous is null || previous.Text.StartsWith(info.Numeral + "、", StringComparison.Ordinal);
+        if (headed && !lines[0].StartsWith(info.Numeral + "、", StringComparison.Ordinal))
         {
             lines.Insert(0, info.Heading);
         }
@@ -87,7 +89,7 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
         string body = DraftText.Render(string.Join('\n', lines), sheet, 0).Text;
         VerificationReport report = Verifier.Verify(sheet, body);
         // The drafted part's notes still stand (what the unit must supply); the last edit's checks are replaced.
-        var notes = (previous?.Notes ?? []).Where(n => !n.Message.StartsWith(EditCheck, StringComparison.Ordinal)).ToList();
+        var notes = (previous?.Notes ?? []).Where(n => !n.Message.StartsWith(EditCheck, StringComparison.Ordinal) && !n.Message.StartsWith(ReportImport.Check, StringComparison.Ordinal)).ToList();
         notes.AddRange(DraftText.Problems(report).Select(p => new ReviewNoteDto(ReviewNoteKinds.Supply, EditCheck + p.Reason + "，请核对。", null, null, null, info.Numeral)));
         if (!ReportText.IsSubmittable(body))
         {
@@ -95,7 +97,11 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
         }
 
         string status = report.IsClean && ReportText.IsSubmittable(body) ? DraftResult.Verified : DraftResult.NeedsReview;
-        return new ReportPartDto(info.Key, info.Heading, status, body, notes, [], PartVerificationDto.From(report), [],
+        // A part under the unit's own heading (its report came with its table) keeps it, as the edited text prints it.
+        string heading = previous is not null && previous.Heading != info.Heading
+            ? lines.FirstOrDefault(l => l.StartsWith(info.Numeral + "、", StringComparison.Ordinal)) ?? previous.Heading
+            : info.Heading;
+        return new ReportPartDto(info.Key, heading, status, body, notes, [], PartVerificationDto.From(report), [],
             new ModelDto("staff", editedBy, null), new PromptDto("edit", "1"), 0, ReportPartDto.Edited, editedBy, editedAt);
     }
 

@@ -18,7 +18,7 @@ public sealed class ReportVersionRecord : Units.IUnitOwned
 
     public int Version { get; set; }
 
-    /// <summary><c>drafted</c> or <c>edited</c>.</summary>
+    /// <summary><c>drafted</c>, <c>edited</c>, or <c>imported</c> (the unit's own report, come with its table in a batch).</summary>
     public required string Change { get; set; }
 
     public string? Part { get; set; }
@@ -39,7 +39,7 @@ internal sealed class ReportVersionRecordMapping : IEntityTypeConfiguration<Repo
 {
     public void Configure(EntityTypeBuilder<ReportVersionRecord> e)
     {
-        e.ToTable("report_versions", t => t.HasCheckConstraint("report_versions_change_check", "change IN ('drafted', 'edited')"));
+        e.ToTable("report_versions", t => t.HasCheckConstraint("report_versions_change_check", "change IN ('drafted', 'edited', 'imported')"));
         e.HasKey(x => x.Id).HasName("report_versions_pkey");
         e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
         e.Property(x => x.EvaluationId).HasColumnName("evaluation_id");

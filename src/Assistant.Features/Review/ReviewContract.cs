@@ -48,7 +48,14 @@ public sealed record SubmissionDetail(
     JsonElement Evaluation,
     ScoreResponse Score,
     ReportDraft? Report,
-    IReadOnlyList<ReportParagraph> Paragraphs);
+    IReadOnlyList<ReportParagraph> Paragraphs,
+    SubmissionActions? Actions = null);
+
+/// <summary>
+/// What the asking key may do next with the shown version: <c>decide</c> (a reviewer, the latest version pending),
+/// <c>revise</c> and <c>resubmit</c> (the submitting unit's own drafter, after 退回: edit the report, submit the next version).
+/// </summary>
+public sealed record SubmissionActions(bool Decide, bool Revise, bool Resubmit);
 
 /// <summary>The statuses of a submission.</summary>
 public static class SubmissionStatus

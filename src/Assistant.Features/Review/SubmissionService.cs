@@ -80,6 +80,10 @@ public sealed partial class SubmissionService(
             }
 
             version = latest.Version + 1;
+            if (risk is null && await db.SubmissionVersions.AnyAsync(v => v.SubmissionId == id && v.Source == "batch", cancellationToken))
+            {
+                ranked = SubmissionRisk.Checked(EvaluationJson.Parse(evaluation.Body), evaluation.Policy, report?.Report.Text);
+            }
         }
         else
         {
@@ -142,9 +146,12 @@ public sealed partial class SubmissionService(
         return ToDto(row);
     }
 
-    /// <summary>The queue: submissions of the units the scope covers (and <paramref name="unit"/>'s subtree when given), pending first, riskiest first.</summary>
+    /// <summary>
+    /// The queue: submissions of the units the scope covers (and <paramref name="unit"/>'s subtree when given; those a
+    /// batch the scope sees opened, when <paramref name="batch"/> is given), pending first, riskiest first.
+    /// </summary>
     public async Task<IReadOnlyList<SubmissionSummary>> ListAsync(
-        UnitScope scope, string? status = null, string? unit = null, string? risk = null, int? year = null, int limit = 200, CancellationToken cancellationToken = default)
+        UnitScope scope, string? status = null, string? unit = null, string? risk = null, int? year = null, int limit = 200, Guid? batch = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         string? wantStatus = status is null ? null : SubmissionStatus.Parse(status);
@@ -161,8 +168,22 @@ public sealed partial class SubmissionService(
         }
 
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        List<Guid>? ofBatch = null;
+        if (batch is { } jobId)
+        {
+            string? uploader = await db.Jobs.AsNoTracking().Where(j => j.Id == jobId).Select(j => j.Unit).FirstOrDefaultAsync(cancellationToken);
+            if (uploader is null || !Batches.BatchAccess.CanSee(scope, uploader))
+            {
+                return [];
+            }
+
+            var evaluations = (await db.BatchItems.AsNoTracking().Where(x => x.JobId == jobId).Select(x => x.EvaluationIds).ToListAsync(cancellationToken)).SelectMany(e => e).ToList();
+            ofBatch = await db.SubmissionVersions.AsNoTracking().Where(v => v.Version == 1 && evaluations.Contains(v.EvaluationId)).Select(v => v.SubmissionId).ToListAsync(cancellationToken);
+        }
+
         List<SubmissionRecord> subs = await db.Submissions.AsNoTracking().WhereVisibleTo(visible)
-            .Where(s => year == null || s.Year == year).ToListAsync(cancellationToken);
+            .Where(s => year == null || s.Year == year)
+            .Where(s => ofBatch == null || ofBatch.Contains(s.Id)).ToListAsync(cancellationToken);
         var ids = subs.Select(s => s.Id).ToList();
         var versions = (await db.SubmissionVersions.AsNoTracking().Where(v => ids.Contains(v.SubmissionId)).ToListAsync(cancellationToken))
             .GroupBy(v => v.SubmissionId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Version)!);

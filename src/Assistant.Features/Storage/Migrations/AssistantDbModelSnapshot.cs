@@ -912,7 +912,7 @@ namespace Assistant.Features.Storage.Migrations
 
                     b.ToTable("report_versions", null, t =>
                         {
-                            t.HasCheckConstraint("report_versions_change_check", "change IN ('drafted', 'edited')");
+                            t.HasCheckConstraint("report_versions_change_check", "change IN ('drafted', 'edited', 'imported')");
                         });
                 });
 
