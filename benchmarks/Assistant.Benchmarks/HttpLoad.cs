@@ -8,6 +8,7 @@ using Assistant.Features.Records;
 using Assistant.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,28 @@ internal static class HttpLoad
             Features.Evaluations.EvaluationService.Score(Features.Evaluations.EvaluationJson.Parse(largest)), Features.Evaluations.ScoreContract.JsonOptions));
         app.MapGet("/bench/static", () => Results.Bytes(staticAnswer, "application/json; charset=utf-8"))
             .RequireAuthorization(Assistant.Api.Infrastructure.ApiSecurity.Reader);
+
+        // Session 23's /score endpoint, replicated behind the same key, rate limit and route group (the
+        // before of session 24, measured in the same run): the body read into a growing MemoryStream
+        // through an 80 KB buffer, decoded to a string, guarded, parsed from the string, answered with
+        // TypedResults.Ok (the framework's async serializer).
+        app.MapPost("/api/v1/bench/score-before", async Task<Results<Ok<Features.Evaluations.ScoreResponse>, BadRequest>> (HttpRequest request, FluentValidation.IValidator<Domain.Evaluations.Evaluation> validator, CancellationToken ct) =>
+        {
+            using var buffer = new MemoryStream();
+            byte[] chunk = new byte[81920];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+
+            string text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.ToArray());
+            Features.Evaluations.JsonTextGuard.Check(text);
+            var evaluation = Features.Evaluations.EvaluationJson.Parse(text);
+            return validator.Validate(evaluation).IsValid
+                ? TypedResults.Ok(Features.Evaluations.EvaluationService.Score(evaluation))
+                : TypedResults.BadRequest();
+        }).RequireAuthorization(Assistant.Api.Infrastructure.ApiSecurity.Reader);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var corpus = app.Services.GetRequiredService<CorpusStore>();
@@ -80,6 +103,7 @@ internal static class HttpLoad
         {
             ("floor: GET static answer (same bytes as the /score answer), key required", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/static")),
             ("POST /api/v1/evaluations/score (largest reference table)", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/evaluations/score") { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
+            ("before: session 23's /score endpoint code, replicated (same table)", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/bench/score-before") { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
             ("GET /openapi/v1.json (no key)", _ => new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json")),
             ("GET /api/v1/policies (key, tiny answer)", _ => new HttpRequestMessage(HttpMethod.Get, "/api/v1/policies")),
         }
@@ -96,7 +120,9 @@ internal static class HttpLoad
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var (name, make) in scenarios)
         {
-            await RunScenarioAsync(http, keys, make, Math.Min(3, seconds), concurrency, warmup: true, name);
+            // --hot: warm up as long as the run — on a loaded 2-core machine tiered compilation of the
+            // scoring path takes longer than 3 s, and a third of a short /score run was the JIT.
+            await RunScenarioAsync(http, keys, make, hot ? Math.Max(3, seconds) : Math.Min(3, seconds), concurrency, warmup: true, name);
             await RunScenarioAsync(http, keys, make, seconds, concurrency, warmup: false, name);
         }
 
