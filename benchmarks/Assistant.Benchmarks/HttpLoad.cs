@@ -104,6 +104,7 @@ internal static class HttpLoad
             ("floor: GET static answer (same bytes as the /score answer), key required", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/static")),
             ("POST /api/v1/evaluations/score (largest reference table)", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/evaluations/score") { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
             ("before: session 23's /score endpoint code, replicated (same table)", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/bench/score-before") { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
+            ("POST /api/v1/evaluations/score again (after the before, so order favours neither)", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/evaluations/score") { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
             ("GET /openapi/v1.json (no key)", _ => new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json")),
             ("GET /api/v1/policies (key, tiny answer)", _ => new HttpRequestMessage(HttpMethod.Get, "/api/v1/policies")),
         }
