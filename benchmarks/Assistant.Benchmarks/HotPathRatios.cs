@@ -54,6 +54,9 @@ internal static class HotPathRatios
 
         var scored = EvaluationService.Score(EvaluationJson.Parse(utf8));
 
+        var sheet = FactSheet.Build(table);
+        string text = VerificationBenchmarks.Text(sheet, string.Empty);
+        int fresh = 0;
         var cases = new (string Name, int Floor, Action Run)[]
         {
             ("floor: JsonDocument.Parse(string), 100 indicators", 0, () => { using var d = JsonDocument.Parse(json); }),
@@ -72,6 +75,9 @@ internal static class HotPathRatios
                 validator.Validate(e);
                 Write(EvaluationService.Score(e));
             }),
+            ("floor: MentionExtractor.Extract, ~3,000 characters", 11, () => Assistant.Domain.Verification.MentionExtractor.Extract(text)),
+            ("Verifier.Verify, ~3,000 characters, 100 indicators (same text every call)", 11, () => Assistant.Domain.Verification.Verifier.Verify(sheet, text)),
+            ("Verifier.Verify, the same text with a new letter tag before every clause (nothing cached; not the same text)", 11, () => Assistant.Domain.Verification.Verifier.Verify(sheet, VerificationBenchmarks.Text(sheet, VerificationBenchmarks.Tag(++fresh)))),
         };
 
         var times = cases.Select(_ => new List<double>(rounds)).ToArray();
