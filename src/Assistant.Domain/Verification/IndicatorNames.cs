@@ -17,6 +17,7 @@ internal sealed class IndicatorNames(NameIndex index)
 
     private readonly string[] _names = index.Cores;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Answer> _cache = new(StringComparer.Ordinal);
+    private int _cached;
 
     private sealed record Answer(IReadOnlyList<int> Named, IReadOnlyList<(int Index, int Score)> Ranked);
 
@@ -38,9 +39,11 @@ internal sealed class IndicatorNames(NameIndex index)
         }
 
         Answer answer = Match(text);
-        if (_cache.Count < MaxCached)
+
+        // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
+        if (Volatile.Read(ref _cached) < MaxCached && _cache.TryAdd(text, answer))
         {
-            _cache.TryAdd(text, answer);
+            Interlocked.Increment(ref _cached);
         }
 
         return answer;
