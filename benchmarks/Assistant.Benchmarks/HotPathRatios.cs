@@ -36,13 +36,27 @@ internal static class HotPathRatios
         var output = new ArrayBufferWriter<byte>(512 * 1024);
         using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = ScoreContract.JsonOptions.Encoder });
         var info = (JsonTypeInfo<ScoreResponse>)ScoreContract.JsonOptions.GetTypeInfo(typeof(ScoreResponse));
-        void Write(ScoreResponse r)
+        void WriteWithSerializer(ScoreResponse r)
         {
             output.ResetWrittenCount();
             writer.Reset();
             JsonSerializer.Serialize(writer, r, info);
         }
 
+        // As the API writes the answer since session 24: the source generator's handlers (same bytes).
+        void Write(ScoreResponse r)
+        {
+            output.ResetWrittenCount();
+            writer.Reset();
+            ContractWriter.Write(writer, r);
+            writer.Flush();
+        }
+
+        var scored = EvaluationService.Score(EvaluationJson.Parse(utf8));
+
+        var sheet = FactSheet.Build(table);
+        string text = VerificationBenchmarks.Text(sheet, string.Empty);
+        int fresh = 0;
         var cases = new (string Name, int Floor, Action Run)[]
         {
             ("floor: JsonDocument.Parse(string), 100 indicators", 0, () => { using var d = JsonDocument.Parse(json); }),
@@ -51,14 +65,19 @@ internal static class HotPathRatios
             ("FactSheet.Build, 100 indicators", 0, () => FactSheet.Build(table)),
             ("EvaluationJson.Parse(UTF-8), 100 indicators", 1, () => EvaluationJson.Parse(utf8)),
             ("UTF-8 in → score → UTF-8 out (pooled writer), 100 indicators", 1, () => Write(EvaluationService.Score(EvaluationJson.Parse(utf8)))),
+            ("  of which: write the answer (ContractWriter), 100 indicators", 1, () => Write(scored)),
+            ("  before: write the answer (JsonSerializer, metadata), 100 indicators", 1, () => WriteWithSerializer(scored)),
             ("string in → score → string out (as before), 100 indicators", 0, () => JsonSerializer.Serialize(EvaluationService.Score(EvaluationJson.Parse(json)), ScoreContract.JsonOptions)),
-            ("floor: JsonDocument.Parse, largest reference table", 7, () => { using var d = JsonDocument.Parse(largest); }),
-            ("/score's work on the largest table (parse, validate, score, write)", 7, () =>
+            ("floor: JsonDocument.Parse, largest reference table", 9, () => { using var d = JsonDocument.Parse(largest); }),
+            ("/score's work on the largest table (parse, validate, score, write)", 9, () =>
             {
                 var e = EvaluationJson.Parse(largest);
                 validator.Validate(e);
                 Write(EvaluationService.Score(e));
             }),
+            ("floor: MentionExtractor.Extract, ~3,000 characters", 11, () => Assistant.Domain.Verification.MentionExtractor.Extract(text)),
+            ("Verifier.Verify, ~3,000 characters, 100 indicators (same text every call)", 11, () => Assistant.Domain.Verification.Verifier.Verify(sheet, text)),
+            ("Verifier.Verify, the same text with a new letter tag before every clause (nothing cached; not the same text)", 11, () => Assistant.Domain.Verification.Verifier.Verify(sheet, VerificationBenchmarks.Text(sheet, VerificationBenchmarks.Tag(++fresh)))),
         };
 
         var times = cases.Select(_ => new List<double>(rounds)).ToArray();

@@ -53,8 +53,8 @@ public class ScoringGoldenTests
         {
             // Straight into the domain (cells past the computable range included), and through the JSON reader (which refuses those).
             Evaluation varied = Varied(kind == "project");
-            string direct = JsonSerializer.Serialize(EvaluationService.Score(varied), ScoreContract.JsonOptions);
-            string directFacts = JsonSerializer.Serialize(EvaluationService.Facts(varied), ScoreContract.JsonOptions);
+            string direct = BothWriters(EvaluationService.Score(varied));
+            string directFacts = BothWriters(EvaluationService.Facts(varied));
             lines.Append(FormattableString.Invariant($"varied {kind} direct score {Digest(direct)} facts {Digest(directFacts)}\n"));
             string refused = Assert.Throws<InputException>(() => EvaluationJson.Parse(ToJson(varied))).Message;
             lines.Append(FormattableString.Invariant($"varied {kind} refused {Digest(refused)}\n"));
@@ -113,10 +113,33 @@ public class ScoringGoldenTests
     private static bool Big(string? cell) => cell is "1234567890123456" or "≥1000000000000";
 
     private static string Score(string json) =>
-        JsonSerializer.Serialize(EvaluationService.Score(EvaluationJson.Parse(json)), ScoreContract.JsonOptions);
+        AsReceived(json, e => BothWriters(EvaluationService.Score(e)));
 
     private static string Facts(string json) =>
-        JsonSerializer.Serialize(EvaluationService.Facts(EvaluationJson.Parse(json)), ScoreContract.JsonOptions);
+        AsReceived(json, e => BothWriters(EvaluationService.Facts(e)));
+
+    /// <summary>The answer to the table read from the string, checked equal to the answer to the table read from its UTF-8 bytes (as the API reads a body).</summary>
+    private static string AsReceived(string json, Func<Evaluation, string> answer)
+    {
+        string fromText = answer(EvaluationJson.Parse(json));
+        Assert.Equal(fromText, answer(EvaluationJson.Parse(Encoding.UTF8.GetBytes(json).AsMemory())));
+        return fromText;
+    }
+
+    /// <summary>
+    /// The answer as the serializer writes it, after checking the API's writer (<see cref="ContractWriter"/>,
+    /// the source generator's handlers) writes the same bytes, and reads the body as received
+    /// (<see cref="EvaluationJson.Parse(ReadOnlyMemory{byte})"/>) to the same answer.
+    /// </summary>
+    private static string BothWriters<T>(T answer)
+        where T : class
+    {
+        string expected = JsonSerializer.Serialize(answer, ScoreContract.JsonOptions);
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        ContractWriter.Write(output, answer);
+        Assert.Equal(expected, Encoding.UTF8.GetString(output.WrittenSpan));
+        return expected;
+    }
 
     /// <summary>The table through the public contract, numbers as strings with their printed decimals.</summary>
     internal static string ToJson(Evaluation e) => JsonSerializer.Serialize(new

@@ -33,20 +33,20 @@ public static class EvaluationsApi
         return api;
     }
 
-    public static async Task<Results<Ok<ScoreResponse>, ValidationProblem>> ScoreAsync(HttpRequest request, IValidator<Evaluation> validator, string? policy, CancellationToken ct)
+    public static async Task<Results<ContractAnswer<ScoreResponse>, ValidationProblem>> ScoreAsync(HttpRequest request, IValidator<Evaluation> validator, string? policy, CancellationToken ct)
     {
-        Evaluation evaluation = EvaluationJson.Parse(await RequestBody.ReadTextAsync(request, ct));
+        Evaluation evaluation = await RequestBody.ReadJsonAsync(request, EvaluationJson.Parse, ct);
         return ApiResults.Validate(validator, evaluation) is { } invalid
             ? invalid
-            : TypedResults.Ok(EvaluationService.Score(evaluation, policy));
+            : new ContractAnswer<ScoreResponse>(EvaluationService.Score(evaluation, policy));
     }
 
-    public static async Task<Results<Ok<FactsResponse>, ValidationProblem>> FactsAsync(HttpRequest request, IValidator<Evaluation> validator, string? policy, CancellationToken ct)
+    public static async Task<Results<ContractAnswer<FactsResponse>, ValidationProblem>> FactsAsync(HttpRequest request, IValidator<Evaluation> validator, string? policy, CancellationToken ct)
     {
-        Evaluation evaluation = EvaluationJson.Parse(await RequestBody.ReadTextAsync(request, ct));
+        Evaluation evaluation = await RequestBody.ReadJsonAsync(request, EvaluationJson.Parse, ct);
         return ApiResults.Validate(validator, evaluation) is { } invalid
             ? invalid
-            : TypedResults.Ok(EvaluationService.Facts(evaluation, policy));
+            : new ContractAnswer<FactsResponse>(EvaluationService.Facts(evaluation, policy));
     }
 
     public static async Task<Results<Ok<VerificationResponse>, ValidationProblem>> VerifyAsync(HttpRequest request, IValidator<Evaluation> validator, CancellationToken ct)

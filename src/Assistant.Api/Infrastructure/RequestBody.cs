@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Assistant.Features.Evaluations;
 
@@ -29,6 +30,62 @@ internal static class RequestBody
 
         JsonTextGuard.Check(text);
         return text;
+    }
+
+    /// <summary>
+    /// Reads a JSON body as received: the same limit, empty-body, UTF-8 and NUL/surrogate checks (and
+    /// errors) as <see cref="ReadTextAsync"/>, but no string of the whole body is made — the bytes go
+    /// from a pooled buffer straight to <paramref name="parse"/> (which must not keep them).
+    /// </summary>
+    public static async Task<T> ReadJsonAsync<T>(HttpRequest request, Func<ReadOnlyMemory<byte>, T> parse, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(parse);
+        if (request.ContentLength > MaxBytes)
+        {
+            throw TooLarge();
+        }
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp((request.ContentLength ?? 0) + 1, 4096, MaxBytes + 1L));
+        try
+        {
+            int length = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
+            {
+                length += read;
+                if (length > MaxBytes)
+                {
+                    throw TooLarge();
+                }
+
+                if (length == buffer.Length)
+                {
+                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, MaxBytes + 1L));
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+            }
+
+            ReadOnlyMemory<byte> body = buffer.AsMemory(0, length);
+            if (length == 0)
+            {
+                throw new InputException("body", "请求体为空，应为自评表JSON", "the body is empty; expected an evaluation as JSON");
+            }
+
+            if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+            {
+                throw new InputException("body", "请求体不是有效的UTF-8文本", "the body is not valid UTF-8");
+            }
+
+            JsonTextGuard.Check(body.Span);
+            return parse(body);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The raw body (a file), up to <paramref name="limit"/> bytes.</summary>

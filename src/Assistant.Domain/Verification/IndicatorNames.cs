@@ -5,13 +5,21 @@ namespace Assistant.Domain.Verification;
 /// the longest run it shares with the text covers most of its name (or at least eight characters),
 /// and only the best-covered indicators count. The names come prepared (<see cref="NameIndex"/>): a
 /// text is compared only with the names that share a three-character run with it. Answers are kept
-/// per text for the life of one verifier.
+/// per text and shared by every verification against the same fact sheet (one instance per
+/// <see cref="SheetIndex"/>): an answer depends only on the names and the text, so a clause seen
+/// before — a report verified again after an edit, the same sentence in another part — is not matched
+/// again. The cache is bounded (<see cref="MaxCached"/> texts; past it answers are computed, not kept).
 /// </summary>
 internal sealed class IndicatorNames(NameIndex index)
 {
+    /// <summary>Texts whose answers are kept per sheet (a long report has a few thousand clauses).</summary>
+    public const int MaxCached = 20_000;
+
     private readonly string[] _names = index.Cores;
-    private readonly Dictionary<string, IReadOnlyList<int>> _cache = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, IReadOnlyList<(int Index, int Score)>> _ranked = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Answer> _cache = new(StringComparer.Ordinal);
+    private int _cached;
+
+    private sealed record Answer(IReadOnlyList<int> Named, IReadOnlyList<(int Index, int Score)> Ranked);
 
     public IndicatorNames(IReadOnlyList<string> names)
         : this(new NameIndex(names))
@@ -19,18 +27,30 @@ internal sealed class IndicatorNames(NameIndex index)
     }
 
     /// <summary>Every indicator the text names, best-named first (for choosing among them by the number's unit).</summary>
-    public IReadOnlyList<(int Index, int Score)> Ranked(string text)
-    {
-        Named(text);
-        return _ranked.GetValueOrDefault(text, []);
-    }
+    public IReadOnlyList<(int Index, int Score)> Ranked(string text) => Find(text).Ranked;
 
-    public IReadOnlyList<int> Named(string text)
+    public IReadOnlyList<int> Named(string text) => Find(text).Named;
+
+    private Answer Find(string text)
     {
-        if (_cache.TryGetValue(text, out IReadOnlyList<int>? hit))
+        if (_cache.TryGetValue(text, out Answer? hit))
         {
             return hit;
         }
+
+        Answer answer = Match(text);
+
+        // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
+        if (Volatile.Read(ref _cached) < MaxCached && _cache.TryAdd(text, answer))
+        {
+            Interlocked.Increment(ref _cached);
+        }
+
+        return answer;
+    }
+
+    private Answer Match(string text)
+    {
 
         string t = NameIndex.Core(text);
         var marks = new bool[_names.Length];
@@ -58,15 +78,14 @@ internal sealed class IndicatorNames(NameIndex index)
             }
         }
 
-        _ranked[text] = named
+        var ranked = named
             .OrderByDescending(i => scores[i]).ThenByDescending(i => scores[i] * 1000 / Math.Max(1, _names[i].Length))
             .Select(i => (i, scores[i])).ToList();
 
         // Names sharing a prefix (就业困难人员就业人数 / 就业困难人员帮扶率) tie on the run: the better-covered name wins.
         IReadOnlyList<int> result = best == 0 ? [] : named.Where(i => scores[i] == best)
             .GroupBy(i => best * 1000 / Math.Max(1, _names[i].Length)).OrderByDescending(g => g.Key).First().ToList();
-        _cache[text] = result;
-        return result;
+        return new Answer(result, ranked);
     }
 
     /// <summary>

@@ -55,6 +55,8 @@ internal sealed class SheetIndex
         _raw = new IntervalIndex(raw, []);
         Names = new NameIndex(sheet.Evaluation.Indicators.Select(i => i.Name).ToList());
         FundNames = new NameIndex(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
+        IndicatorNames = new IndicatorNames(Names);
+        FundLineNames = new IndicatorNames(FundNames);
         Derived = new DerivedIndex(this);
     }
 
@@ -69,6 +71,12 @@ internal sealed class SheetIndex
     public NameIndex Names { get; }
 
     public NameIndex FundNames { get; }
+
+    /// <summary>Name matching against the indicators, its answers shared by every verification against the sheet.</summary>
+    public IndicatorNames IndicatorNames { get; }
+
+    /// <summary>Name matching against the fund lines, shared likewise.</summary>
+    public IndicatorNames FundLineNames { get; }
 
     public DerivedIndex Derived { get; }
 

@@ -27,8 +27,8 @@ public sealed partial class Verifier
         _sheet = sheet ?? throw new ArgumentNullException(nameof(sheet));
         _index = SheetIndex.For(sheet);
         _candidates = _index.Candidates;
-        _names = new IndicatorNames(_index.Names);
-        _fundNames = new IndicatorNames(_index.FundNames);
+        _names = _index.IndicatorNames;
+        _fundNames = _index.FundLineNames;
     }
 
     public static VerificationReport Verify(FactSheet sheet, string text) => new Verifier(sheet).Verify(text);

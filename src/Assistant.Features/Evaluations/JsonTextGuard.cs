@@ -21,10 +21,29 @@ public static class JsonTextGuard
             return;
         }
 
+        Scan(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>
+    /// The same check on the body as received (valid UTF-8): a backslash or a NUL byte is only ever
+    /// that ASCII character in UTF-8, so the bodies it lets through unread are the ones <see cref="Check(string)"/> does.
+    /// </summary>
+    public static void Check(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.IndexOfAny((byte)'\\', (byte)0) < 0)
+        {
+            return;
+        }
+
+        Scan(utf8);
+    }
+
+    private static void Scan(ReadOnlySpan<byte> utf8)
+    {
         var errors = new List<InputError>();
         var path = new List<(string? Name, int Index)>();
         string? pendingName = null;
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json), new JsonReaderOptions
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
         {
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
