@@ -75,6 +75,13 @@ public class JobsTests(ApiFactory factory) : IClassFixture<ApiFactory>
             Assert.Contains("upload", body, StringComparison.Ordinal);
         }
 
+        // Storing evaluations takes a drafter's or admin's key, as POST /evaluations does.
+        using (HttpClient reviewer = factory.ClientFor(ApiRoles.Reviewer, "导入甲"))
+        using (var form2 = JobSupport.Form("files", JobSupport.Tables(1)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.PostAsync(new Uri("/api/v1/imports", UriKind.Relative), form2)).StatusCode);
+        }
+
         using (var badPolicy = JobSupport.Form("files", JobSupport.Tables(1), ("policy", "no-such-policy")))
         using (HttpResponseMessage r = await admin.PostAsync(new Uri("/api/v1/imports", UriKind.Relative), badPolicy))
         {

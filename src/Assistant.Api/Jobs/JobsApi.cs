@@ -36,11 +36,13 @@ public static class JobsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/imports", ImportAsync)
+            .RequireAuthorization(ApiSecurity.Drafter)
             .WithName("ImportMany")
             .WithSummary("批量导入自评表（多个 .xlsx/.docx/文本文件，后台任务）/ Import many self-evaluation tables as one background job")
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
             .DisableAntiforgery()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
 
         return api;
     }
@@ -60,7 +62,8 @@ public static class JobsApi
 
     /// <summary>
     /// multipart/form-data: any number of <c>files</c> (or <c>file</c>) parts (.xlsx, .docx, .txt/.md), optional
-    /// <c>name</c> and <c>policy</c>. Each readable table becomes an evaluation of the caller's unit. 202 with the
+    /// <c>name</c> and <c>policy</c>. Each readable table becomes an evaluation of the caller's unit (a drafter's or
+    /// admin's key, as for <c>POST /evaluations</c>). 202 with the
     /// job and its Location; each file's outcome at <c>GET /api/v1/jobs/{id}/files</c>.
     /// </summary>
     public static async Task<Accepted<JobStatus>> ImportAsync(HttpContext http, JobService jobs, CancellationToken ct)

@@ -7,6 +7,7 @@ using Assistant.Features.Evaluations;
 using Assistant.Features.Jobs;
 using Assistant.Features.Records;
 using Assistant.Features.Storage;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Assistant.Features.Importing;
@@ -22,12 +23,12 @@ public sealed record ImportedTableResult(int Table, string Title, int? Year, Gui
 
 /// <summary>
 /// Imports many 自评表 files as one job: each file is read (.xlsx, .docx, text), each of its tables
-/// scored and stored as an evaluation of the job's unit. A file's evaluations (ids fixed per file and
+/// validated as <c>POST /evaluations</c> validates a body, scored and stored as an evaluation of the job's unit. A file's evaluations (ids fixed per file and
 /// table) and its outcome commit in one transaction under the file row's lock, so a retried or
 /// re-run job imports no file twice; a file that cannot be read fails alone with the importer's
 /// bilingual reason.
 /// </summary>
-public sealed class ImportJobHandler(IDbContextFactory<AssistantDb> databases, JobService jobs, TimeProvider clock) : IJobHandler
+public sealed class ImportJobHandler(IDbContextFactory<AssistantDb> databases, JobService jobs, IValidator<Evaluation> validator, TimeProvider clock) : IJobHandler
 {
     public string Kind => JobKinds.Import;
 
@@ -80,6 +81,8 @@ public sealed class ImportJobHandler(IDbContextFactory<AssistantDb> databases, J
                 Evaluation evaluation = ImportContract.ToEvaluation(t);
                 try
                 {
+                    // The same rules as POST /evaluations (lengths, counts, years), then the score.
+                    validator.Check(evaluation);
                     ScoreResponse score = EvaluationService.Score(evaluation, policyName);
                     string body = ImportContract.ToJson(t, withProvenance: false).ToJsonString();
                     var record = new EvaluationRecord
