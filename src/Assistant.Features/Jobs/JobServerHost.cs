@@ -61,7 +61,7 @@ public sealed class JobServerHost(
             SchedulePollingInterval = TimeSpan.FromSeconds(1),
             ServerCheckInterval = TimeSpan.FromSeconds(15),
             ServerTimeout = TimeSpan.FromMinutes(1),
-            ShutdownTimeout = TimeSpan.FromSeconds(5),
+            ShutdownTimeout = ShutdownTimeout,
             ServerName = $"{Environment.MachineName}:{Environment.ProcessId}",
         };
         var recurring = new RecurringJobManager(jobs);
@@ -85,14 +85,31 @@ public sealed class JobServerHost(
         }
     }
 
+    /// <summary>Hangfire's own shutdown timeout (running jobs are cancelled after it).</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a stop waits for Hangfire's server beyond its own shutdown timeout.</summary>
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Stops the job server, waiting at most its shutdown timeout plus <see cref="StopGrace"/> (and never
+    /// past the host's own stop deadline): Hangfire's dispose can wait without end for a dispatcher that
+    /// never reports, which held whole processes (and test hosts) at exit. A job still running then is
+    /// not lost: its row stays fetched until the invisibility timeout and another worker takes it again.
+    /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        if (server is not null)
+        if (server is { } running)
         {
-            server.SendStop();
-            await Task.Run(server.Dispose, cancellationToken).ConfigureAwait(false);
             server = null;
+            running.SendStop();
+            Task disposing = Task.Run(running.Dispose, CancellationToken.None);
+            Task first = await Task.WhenAny(disposing, Task.Delay(ShutdownTimeout + StopGrace, cancellationToken)).ConfigureAwait(false);
+            if (first != disposing)
+            {
+                log.LogWarning("Job server did not stop within {Seconds} s; its unfinished jobs return to the queue after the invisibility timeout", (ShutdownTimeout + StopGrace).TotalSeconds);
+            }
         }
     }
 
