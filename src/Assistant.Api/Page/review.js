@@ -138,7 +138,7 @@ async function openSubmission(id, version) {
     el("td", {}, pending && i.weight ? el("input", { class: "spot-score", "data-index": i.index, inputmode: "decimal", "aria-label": "抽评得分 " + i.name }) : (scores.get(i.index) ?? "")))));
 
   $("d-findings").replaceChildren(...d.score.findings.map(f => {
-    const li = el("li", { class: "finding-" + f.severity }, f.code + "：" + f.message);
+    const li = el("li", { class: "finding-" + f.severity, title: f.code }, f.message);  // the rule's code on hover, not in the reviewer's text
     for (const c of comments.filter(c => c.finding === f.code)) li.append(el("span", { class: "review-comment" }, "审核意见：" + c.text));
     if (pending) li.append(commentButton(li, { finding: f.code }));
     return li;
