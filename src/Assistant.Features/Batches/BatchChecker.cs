@@ -140,8 +140,8 @@ public static class BatchChecker
 
     private static CheckedDocument Fail(InputException e, int importMs)
     {
-        string zh = string.Join("；", e.Errors.Select(x => x.Zh));
-        string en = string.Join("; ", e.Errors.Select(x => x.En));
+        string zh = e.Zh;
+        string en = e.En;
         RiskAssessment risk = BatchRisk.Failed(zh, en);
         return new CheckedDocument([], risk, [new BatchFinding("import", RiskCategories.ImportFailed, "error", $"{zh} / {en}", "file", null)], null, null, importMs, 0, 0, zh, en);
     }

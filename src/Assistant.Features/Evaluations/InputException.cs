@@ -31,4 +31,10 @@ public class InputException : Exception
     }
 
     public IReadOnlyList<InputError> Errors { get; }
+
+    /// <summary>Every error's Chinese text, joined (for a stored outcome).</summary>
+    public string Zh => string.Join("；", Errors.Select(x => x.Zh));
+
+    /// <summary>Every error's English text, joined.</summary>
+    public string En => string.Join("; ", Errors.Select(x => x.En));
 }

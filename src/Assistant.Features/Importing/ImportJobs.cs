@@ -85,13 +85,8 @@ public sealed class ImportJobHandler(IDbContextFactory<AssistantDb> databases, J
                     validator.Check(evaluation);
                     ScoreResponse score = EvaluationService.Score(evaluation, policyName);
                     string body = ImportContract.ToJson(t, withProvenance: false).ToJsonString();
-                    var record = new EvaluationRecord
-                    {
-                        Id = BatchService.EvaluationId(fileId, i), Unit = job.Unit, Title = evaluation.Title, Year = evaluation.Year,
-                        Kind = evaluation.Kind == EvaluationKind.Project ? "project" : "transfer", Policy = policyName, Body = body,
-                        Total = score.Total is { } total ? decimal.Parse(total, CultureInfo.InvariantCulture) : null, Grade = score.Grade,
-                        CreatedBy = job.CreatedBy, RequestHash = RecordStore.RequestHash("import:" + policyName, body), CreatedAt = now,
-                    };
+                    EvaluationRecord record = EvaluationRecord.Of(BatchService.EvaluationId(fileId, i), job.Unit, evaluation, policyName, body, score,
+                        job.CreatedBy, RecordStore.RequestHash("import:" + policyName, body), now);
                     stored.Add(record);
                     results.Add(new ImportedTableResult(i + 1, evaluation.Title, evaluation.Year, record.Id, score.Total, score.Grade, t.Warnings.Count, []));
                 }
@@ -124,8 +119,8 @@ public sealed class ImportJobHandler(IDbContextFactory<AssistantDb> databases, J
         if (unreadable is not null)
         {
             row.Status = JobFileStatus.Failed;
-            row.ErrorZh = string.Join("；", unreadable.Errors.Select(x => x.Zh));
-            row.ErrorEn = string.Join("; ", unreadable.Errors.Select(x => x.En));
+            row.ErrorZh = unreadable.Zh;
+            row.ErrorEn = unreadable.En;
             row.Result = results.Count == 0 ? null : JsonSerializer.Serialize(new ImportedFile(format ?? "unknown", results.Count, 0, results), ScoreContract.JsonOptions);
         }
         else

@@ -54,9 +54,7 @@ public sealed partial class JobRunner(JobService jobs, IEnumerable<IJobHandler> 
         }
         catch (InputException e)
         {
-            string zh = string.Join("；", e.Errors.Select(x => x.Zh));
-            string en = string.Join("; ", e.Errors.Select(x => x.En));
-            await jobs.FinishAsync(jobId, countFiles: false, null, new JobError(zh, en), ct: CancellationToken.None);
+            await jobs.FinishAsync(jobId, countFiles: false, null, new JobError(e.Zh, e.En), ct: CancellationToken.None);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {

@@ -34,6 +34,22 @@ public sealed class EvaluationRecord : Units.IUnitOwned
     public required string RequestHash { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The row for a scored evaluation (its kind, total and grade as the calculator gave them).</summary>
+    public static EvaluationRecord Of(Guid id, string unit, Domain.Evaluations.Evaluation evaluation, string policy, string body,
+        Evaluations.ScoreResponse score, Guid? createdBy, string requestHash, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(score);
+        return new EvaluationRecord
+        {
+            Id = id, Unit = unit, Title = evaluation.Title, Year = evaluation.Year,
+            Kind = evaluation.Kind == Domain.Evaluations.EvaluationKind.Project ? "project" : "transfer",
+            Policy = policy, Body = body,
+            Total = score.Total is { } t ? decimal.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null,
+            Grade = score.Grade, CreatedBy = createdBy, RequestHash = requestHash, CreatedAt = createdAt,
+        };
+    }
 }
 
 internal sealed class EvaluationRecordMapping : IEntityTypeConfiguration<EvaluationRecord>

@@ -66,22 +66,8 @@ public sealed class RecordStore(IDbContextFactory<AssistantDb> databases, TimePr
             return (earlier, Replay(hash, earlier.RequestHash));
         }
 
-        var row = new EvaluationRecord
-        {
-            Id = Guid.CreateVersion7(),
-            Unit = unit,
-            Title = evaluation.Title,
-            Year = evaluation.Year,
-            Kind = evaluation.Kind == EvaluationKind.Project ? "project" : "transfer",
-            Policy = policy,
-            Body = canonicalBody,
-            Total = score.Total is { } t ? decimal.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : null,
-            Grade = score.Grade,
-            CreatedBy = keyId,
-            IdempotencyKey = idempotencyKey,
-            RequestHash = hash,
-            CreatedAt = Now(),
-        };
+        EvaluationRecord row = EvaluationRecord.Of(Guid.CreateVersion7(), unit, evaluation, policy, canonicalBody, score, keyId, hash, Now());
+        row.IdempotencyKey = idempotencyKey;
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
         db.Evaluations.Add(row);
         try
