@@ -132,6 +132,42 @@ public class ProcessesTests
     }
 
     [Fact]
+    public async Task RateLimit_WithLeases_HoldsAcrossTwoApiProcesses()
+    {
+        // 64 a minute: each process may lease up to 4 permits beyond a request and hand them out itself.
+        await using var database = new TestDatabase("ratelease");
+        string key = await PrepareAsync(database, "单位乙");
+        var settings = new Dictionary<string, string> { ["Jobs:Role"] = "api", ["RateLimits:PermitsPerMinute"] = "64" };
+        await using ApiProcess a = await ApiProcess.StartAsync(database.ConnectionString, settings);
+        await using ApiProcess b = await ApiProcess.StartAsync(database.ConnectionString, settings);
+        using HttpClient ca = a.Client(key);
+        using HttpClient cb = b.Client(key);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        int ok = 0;
+        int refused = 0;
+        for (int i = 0; i < 120; i++)
+        {
+            using HttpResponseMessage r = await (i % 2 == 0 ? ca : cb).GetAsync(new Uri("/api/v1/policies", UriKind.Relative));
+            if (r.StatusCode == HttpStatusCode.OK)
+            {
+                ok++;
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.TooManyRequests, r.StatusCode);
+                Assert.NotNull(r.Headers.RetryAfter);
+                refused++;
+            }
+        }
+
+        // One bucket for both: 64 and what flowed in meanwhile at most; at least 64 less what each
+        // process may still hold in a lease.
+        double seconds = clock.Elapsed.TotalSeconds;
+        Assert.InRange(ok, 64 - (2 * 4), 64 + (int)Math.Ceiling(seconds * 64 / 60) + 1);
+        Assert.Equal(120 - ok, refused);
+    }
+
+    [Fact]
     public async Task RateLimit_HoldsAcrossTwoApiProcesses()
     {
         await using var database = new TestDatabase("ratelimit");

@@ -44,6 +44,7 @@ public static class ApiSecurity
 
         builder.Services.AddSingleton<FailedKeyCache>();
         builder.Services.AddSingleton<Features.RateLimits.RateBucketStore>();
+        builder.Services.AddSingleton(sp => new Features.RateLimits.RateLeases(sp.GetRequiredService<Features.RateLimits.RateBucketStore>(), TimeProvider.System));
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitSettings>>((o, settings) =>
         {

@@ -8,11 +8,12 @@ namespace Assistant.Api.Infrastructure;
 
 /// <summary>
 /// The per-caller limit of <see cref="CostRateLimiter"/> (same costs, same allowances, same 429) with
-/// its buckets in PostgreSQL (<see cref="RateBucketStore"/>), so it holds across every API process.
+/// its buckets in PostgreSQL (<see cref="RateBucketStore"/>), so it holds across every API process; a busy
+/// key's permits are leased a few at a time (<see cref="RateLeases"/>) rather than asked for one request at a time.
 /// Active when <c>RateLimits:Store</c> is <c>postgres</c>. If the database cannot be reached the request
 /// goes on: the endpoint itself then answers 503.
 /// </summary>
-internal sealed class SharedRateLimit(RequestDelegate next, IOptions<RateLimitSettings> settings, RateBucketStore buckets, ILogger<SharedRateLimit> log)
+internal sealed class SharedRateLimit(RequestDelegate next, IOptions<RateLimitSettings> settings, RateLeases buckets, ILogger<SharedRateLimit> log)
 {
     public async Task InvokeAsync(HttpContext http)
     {

@@ -3,7 +3,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Assistant.Features.RateLimits;
 
-/// <summary>A token bucket shared by every process: the tokens left at <see cref="UpdatedAt"/> (refilled continuously from then).</summary>
+/// <summary>
+/// A token bucket shared by every process: the tokens left at <see cref="UpdatedAt"/> (refilled
+/// continuously from then), and the permits processes hold in leases not yet spent or returned
+/// (<see cref="Leased"/>, until <see cref="LeaseUntil"/> at the latest), which the refill may not fill
+/// the bucket over: tokens + leased never exceed the capacity.
+/// </summary>
 public sealed class RateBucket
 {
     public required string Key { get; set; }
@@ -11,6 +16,10 @@ public sealed class RateBucket
     public decimal Tokens { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public decimal Leased { get; set; }
+
+    public DateTimeOffset? LeaseUntil { get; set; }
 }
 
 internal sealed class RateBucketMapping : IEntityTypeConfiguration<RateBucket>
@@ -22,5 +31,7 @@ internal sealed class RateBucketMapping : IEntityTypeConfiguration<RateBucket>
         e.Property(x => x.Key).HasColumnName("key");
         e.Property(x => x.Tokens).HasColumnName("tokens").HasColumnType("numeric");
         e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
+        e.Property(x => x.Leased).HasColumnName("leased").HasColumnType("numeric").HasDefaultValue(0m);
+        e.Property(x => x.LeaseUntil).HasColumnName("lease_until");
     }
 }

@@ -625,6 +625,16 @@ namespace Assistant.Features.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("key");
 
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<decimal>("Leased")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("numeric")
+                        .HasDefaultValue(0m)
+                        .HasColumnName("leased");
+
                     b.Property<decimal>("Tokens")
                         .HasColumnType("numeric")
                         .HasColumnName("tokens");
