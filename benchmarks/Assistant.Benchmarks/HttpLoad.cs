@@ -47,26 +47,18 @@ internal static class HttpLoad
         app.MapGet("/bench/static", () => Results.Bytes(staticAnswer, "application/json; charset=utf-8"))
             .RequireAuthorization(Assistant.Api.Infrastructure.ApiSecurity.Reader);
 
-        // Session 23's /score endpoint, replicated behind the same key, rate limit and route group (the
-        // before of session 24, measured in the same run): the body read into a growing MemoryStream
-        // through an 80 KB buffer, decoded to a string, guarded, parsed from the string, answered with
-        // TypedResults.Ok (the framework's async serializer).
-        app.MapPost("/api/v1/bench/score-before", async Task<Results<Ok<Features.Evaluations.ScoreResponse>, BadRequest>> (HttpRequest request, FluentValidation.IValidator<Domain.Evaluations.Evaluation> validator, CancellationToken ct) =>
+        // The before of session 25's leases, measured in the same run: the same /score endpoint code
+        // behind the same key, with the shared rate limit asked once per request (one database take,
+        // as every /api request did before leases). Not under /api, so the leasing middleware skips it.
+        app.MapPost("/bench/score-unleased", async Task<IResult> (HttpContext http, FluentValidation.IValidator<Domain.Evaluations.Evaluation> validator, Features.RateLimits.RateBucketStore buckets, CancellationToken ct) =>
         {
-            using var buffer = new MemoryStream();
-            byte[] chunk = new byte[81920];
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+            string caller = http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value;
+            if (!(await buckets.TryTakeAsync("bench:" + caller, 1, 1_000_000, ct)).Allowed)
             {
-                buffer.Write(chunk, 0, read);
+                return Results.StatusCode(429);
             }
 
-            string text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.ToArray());
-            Features.Evaluations.JsonTextGuard.Check(text);
-            var evaluation = Features.Evaluations.EvaluationJson.Parse(text);
-            return validator.Validate(evaluation).IsValid
-                ? TypedResults.Ok(Features.Evaluations.EvaluationService.Score(evaluation))
-                : TypedResults.BadRequest();
+            return await Assistant.Api.Evaluations.EvaluationsApi.ScoreAsync(http.Request, validator, null, ct);
         }).RequireAuthorization(Assistant.Api.Infrastructure.ApiSecurity.Reader);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -103,7 +95,7 @@ internal static class HttpLoad
         {
             ("floor: GET static answer (same bytes as the /score answer), key required", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/static")),
             ("POST /api/v1/evaluations/score (largest reference table)", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/evaluations/score") { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
-            ("before: session 23's /score endpoint code, replicated (same table)", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/bench/score-before") { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
+            ("before: the same /score code with one rate-limit take in PostgreSQL per request (no leases)", _ => new HttpRequestMessage(HttpMethod.Post, "/bench/score-unleased") { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
             ("POST /api/v1/evaluations/score again (after the before, so order favours neither)", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/evaluations/score") { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
             ("GET /openapi/v1.json (no key)", _ => new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json")),
             ("GET /api/v1/policies (key, tiny answer)", _ => new HttpRequestMessage(HttpMethod.Get, "/api/v1/policies")),
