@@ -38,40 +38,74 @@ public class RateLeasesTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         using HttpClient client = factory.CreateClient();
         string key = "test:" + Guid.NewGuid();
+
+        // Hour-long epochs, so no lease ends while the test runs unless the test ends it.
         TimeSpan hour = TimeSpan.FromHours(1);
 
         // Process A: cost 1, and 30 more to hold. 60 a minute.
-        RateLease a = await Store.TryLeaseAsync(key, 1, 30, 60, 0, 0, hour);
+        RateLease a = await Store.TryLeaseAsync(key, 1, 30, 60, default, hour);
         Assert.True(a.Allowed);
         Assert.Equal(31, a.Granted);
+        Assert.InRange(a.ValidFor, hour, 2 * hour);
         (decimal tokens, decimal leased) = await RowAsync(key);
         Assert.InRange(tokens, 29m, 29.1m);
         Assert.Equal(30m, leased);
 
-        // An hour passes with A's lease still running: the refill stops at capacity − held, so B can
-        // have at most 30, not 60 (with A's 30 that would be 90 within a moment: over a bucket).
+        // An hour's refill with A's lease still running: the bucket stops at capacity − held, so B can
+        // have at most 30, not 60 (with A's 30 that would be 90 at once: more than a bucket).
         await ExecuteAsync("UPDATE rate_buckets SET updated_at = updated_at - interval '1 hour' WHERE key = @key", key);
-        RateLease b = await Store.TryLeaseAsync(key, 1, 100, 60, 0, 0, hour);
+        RateLease b = await Store.TryLeaseAsync(key, 1, 100, 60, default, hour);
         Assert.True(b.Allowed);
         Assert.Equal(30, b.Granted);
-        Assert.False((await Store.TryTakeAsync(key, 1, 60)).Allowed);
+        Assert.False((await Store.TryLeaseAsync(key, 1, 0, 60, default, hour)).Allowed);
 
         // A hands back 20 unspent of its 30 (it spent 10): they are usable again, and its hold is gone
         // (B's 29 still held).
-        RateLease again = await Store.TryLeaseAsync(key, 1, 0, 60, 20, 30, hour);
+        RateLease again = await Store.TryLeaseAsync(key, 1, 0, 60, new RateHandback(20, 30, a.Epoch), hour);
         Assert.True(again.Allowed);
         Assert.Equal(1, again.Granted);
         (tokens, leased) = await RowAsync(key);
         Assert.InRange(tokens, 19m, 19.2m);
         Assert.Equal(29m, leased);
 
-        // The leases end: nothing is held any more, and the bucket refills to its whole capacity.
-        await ExecuteAsync("UPDATE rate_buckets SET lease_until = clock_timestamp() - interval '1 second', updated_at = updated_at - interval '1 hour' WHERE key = @key", key);
-        RateLease whole = await Store.TryLeaseAsync(key, 1, 100, 60, 0, 0, hour);
+        // A handback naming an epoch the row holds nothing for takes no other lease's hold away: B's
+        // 29 stay held.
+        Assert.True((await Store.TryLeaseAsync(key, 1, 0, 60, new RateHandback(0, 30, a.Epoch + 5), hour)).Allowed);
+        (_, leased) = await RowAsync(key);
+        Assert.Equal(29m, leased);
+
+        // Two epochs later every lease has ended: nothing is held, and the bucket refills to its capacity.
+        await ExecuteAsync("UPDATE rate_buckets SET lease_epoch = lease_epoch - 2, updated_at = updated_at - interval '1 hour' WHERE key = @key", key);
+        RateLease whole = await Store.TryLeaseAsync(key, 1, 100, 60, default, hour);
         Assert.Equal(60, whole.Granted);
-        RateLease refused = await Store.TryLeaseAsync(key, 1, 0, 60, 0, 0, hour);
+        RateLease refused = await Store.TryLeaseAsync(key, 1, 0, 60, default, hour);
         Assert.False(refused.Allowed);
         Assert.InRange(refused.RetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task AHoldFromTheEpochBefore_CountsUntilItsEpochEnds()
+    {
+        using HttpClient client = factory.CreateClient();
+        string key = "test:" + Guid.NewGuid();
+        TimeSpan hour = TimeSpan.FromHours(1);
+        RateLease a = await Store.TryLeaseAsync(key, 1, 20, 60, default, hour);
+        Assert.Equal(21, a.Granted);
+
+        // One epoch later (A's lease still runs until the end of this one): its 20 still count.
+        await ExecuteAsync("UPDATE rate_buckets SET lease_epoch = lease_epoch - 1, updated_at = updated_at - interval '1 hour' WHERE key = @key", key);
+        RateLease b = await Store.TryLeaseAsync(key, 1, 100, 60, default, hour);
+        Assert.Equal(40, b.Granted);
+        (_, decimal leased) = await RowAsync(key);
+        Assert.Equal(39m, leased);
+
+        // A hands back its lease (granted an epoch before the row's): its hold leaves the count of the
+        // epoch before, not B's.
+        RateLease again = await Store.TryLeaseAsync(key, 1, 0, 60, new RateHandback(5, 20, a.Epoch - 1), hour);
+        Assert.True(again.Allowed);
+        (decimal tokens, leased) = await RowAsync(key);
+        Assert.Equal(39m, leased);
+        Assert.InRange(tokens, 4m, 4.2m);
     }
 
     [Fact]
@@ -79,7 +113,7 @@ public class RateLeasesTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         using HttpClient client = factory.CreateClient();
         string key = "test:" + Guid.NewGuid();
-        const int perMinute = 600; // 10 a second; a lease holds at most 37 beyond its request
+        const int perMinute = 600; // 10 a second; a lease holds at most 37 beyond its request, for 1–2 s
         var processes = Enumerable.Range(0, 3).Select(_ => new RateLeases(Store)).ToArray();
         long allowed = 0;
         long refusals = 0;
@@ -109,10 +143,11 @@ public class RateLeasesTests(ApiFactory factory) : IClassFixture<ApiFactory>
         // At the end each process may still hold a lease's permits (early refusals, never over-grants).
         Assert.InRange(allowed, 600 - (3 * 37) - 3, 600 + (long)Math.Ceiling(seconds * 10) + 1);
 
-        // A refusal asks the database (as before leases); the requests let through mostly did not.
+        // A refusal asks the database (as before leases); of the requests let through, most did not
+        // (leases last 1–2 s, so on a slow machine more of them end unspent: a loose bound).
         long renewals = processes.Sum(p => p.Renewals) - refusals;
         long through = costs.Length - refusals;
-        Assert.True(renewals < through / 4, $"{renewals} leases for {through} requests let through");
+        Assert.True(renewals < through / 2, $"{renewals} leases for {through} requests let through");
     }
 
     [Fact]

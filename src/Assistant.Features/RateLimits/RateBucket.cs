@@ -5,9 +5,11 @@ namespace Assistant.Features.RateLimits;
 
 /// <summary>
 /// A token bucket shared by every process: the tokens left at <see cref="UpdatedAt"/> (refilled
-/// continuously from then), and the permits processes hold in leases not yet spent or returned
-/// (<see cref="Leased"/>, until <see cref="LeaseUntil"/> at the latest), which the refill may not fill
-/// the bucket over: tokens + leased never exceed the capacity.
+/// continuously from then), and the permits processes hold in leases not yet spent or handed back,
+/// which the refill may not fill the bucket over (tokens + held never exceed the capacity). A lease
+/// granted in epoch <c>e</c> (fixed windows of time) lasts until the end of epoch <c>e + 1</c>: the holds
+/// granted in <see cref="LeaseEpoch"/> are <see cref="Leased"/>, those of the epoch before it
+/// <see cref="LeasedBefore"/>; older ones have ended.
 /// </summary>
 public sealed class RateBucket
 {
@@ -19,7 +21,9 @@ public sealed class RateBucket
 
     public decimal Leased { get; set; }
 
-    public DateTimeOffset? LeaseUntil { get; set; }
+    public decimal LeasedBefore { get; set; }
+
+    public long LeaseEpoch { get; set; }
 }
 
 internal sealed class RateBucketMapping : IEntityTypeConfiguration<RateBucket>
@@ -32,6 +36,7 @@ internal sealed class RateBucketMapping : IEntityTypeConfiguration<RateBucket>
         e.Property(x => x.Tokens).HasColumnName("tokens").HasColumnType("numeric");
         e.Property(x => x.UpdatedAt).HasColumnName("updated_at");
         e.Property(x => x.Leased).HasColumnName("leased").HasColumnType("numeric").HasDefaultValue(0m);
-        e.Property(x => x.LeaseUntil).HasColumnName("lease_until");
+        e.Property(x => x.LeasedBefore).HasColumnName("leased_before").HasColumnType("numeric").HasDefaultValue(0m);
+        e.Property(x => x.LeaseEpoch).HasColumnName("lease_epoch").HasDefaultValue(0L);
     }
 }

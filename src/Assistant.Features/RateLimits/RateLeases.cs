@@ -6,9 +6,9 @@ namespace Assistant.Features.RateLimits;
 /// This process's side of the shared rate limit: permits leased from <see cref="RateBucketStore"/> a few
 /// at a time and handed out here, so a busy key does not cost a database round trip per request.
 ///
-/// A lease lasts <see cref="LeaseFor"/> (counted here from before the database was asked, so it ends
-/// here before it ends in the database) and holds at most a sixteenth of a minute's allowance beyond
-/// the request that asked for it; it starts small and doubles while it keeps running out before its
+/// A lease lasts one to two seconds (<see cref="RateBucketStore.DefaultEpoch"/>; counted here from
+/// before the database was asked, so it ends here before it ends in the database) and holds at most a
+/// sixteenth of a minute's allowance beyond the request that asked for it; it starts small and doubles while it keeps running out before its
 /// end, halves when permits were left over. Unspent permits go back with the next take. A limit under
 /// 16 a minute is not leased at all: every request asks the database, as before. What the database
 /// guarantees (<see cref="RateBucketStore"/>) holds whatever processes do: leasing never lets more
@@ -16,9 +16,6 @@ namespace Assistant.Features.RateLimits;
 /// </summary>
 public sealed class RateLeases(RateBucketStore store, TimeProvider time)
 {
-    /// <summary>How long a lease may be used.</summary>
-    public static readonly TimeSpan LeaseFor = TimeSpan.FromSeconds(2);
-
     /// <summary>Keys kept before ended leases are swept away.</summary>
     private const int SweepAbove = 10_000;
 
@@ -59,12 +56,12 @@ public sealed class RateLeases(RateBucketStore store, TimeProvider time)
                 return new RateDecision(true, TimeSpan.Zero);
             }
 
-            Holding.Handback back = holding.Surrender(started);
+            Holding.Surrendered back = holding.Surrender(started);
             RateLease lease;
             Interlocked.Increment(ref renewals);
             try
             {
-                lease = await store.TryLeaseAsync(key, cost, Math.Min(most, holding.NextExtra(back)), perMinute, back.Unspent, back.Held, LeaseFor, ct);
+                lease = await store.TryLeaseAsync(key, cost, Math.Min(most, holding.NextExtra(back)), perMinute, back.Handback, RateBucketStore.DefaultEpoch, ct);
             }
             catch
             {
@@ -74,12 +71,13 @@ public sealed class RateLeases(RateBucketStore store, TimeProvider time)
 
             if (!lease.Allowed)
             {
-                // Nothing was returned in the database: the lease's permits are still this process's.
+                // Nothing was handed back in the database: the lease is still this process's.
                 holding.Restore(back);
                 return new RateDecision(false, lease.RetryAfter);
             }
 
-            holding.Renew(lease.Granted - cost, started + (long)(LeaseFor.TotalSeconds * time.TimestampFrequency));
+            // Counted from before the database was asked, so it ends here before it ends there.
+            holding.Renew(lease.Granted - cost, lease.Epoch, started + (long)(lease.ValidFor.TotalSeconds * time.TimestampFrequency));
             return new RateDecision(true, TimeSpan.Zero);
         }
         finally
@@ -117,13 +115,14 @@ public sealed class RateLeases(RateBucketStore store, TimeProvider time)
         private readonly Lock sync = new();
         private int left;
         private int held;
+        private long epoch;
         private long until;
         private int extra = 1;
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        /// <summary>What a renewal hands back: unspent permits of a running lease and what it counted when granted.</summary>
-        public readonly record struct Handback(int Unspent, int Held, bool Running, bool LeftOver);
+        /// <summary>A lease taken out for renewal: what goes back to the database, and how it went.</summary>
+        public readonly record struct Surrendered(RateHandback Handback, int Left, bool Running);
 
         public bool TryUse(int cost, long now)
         {
@@ -147,45 +146,50 @@ public sealed class RateLeases(RateBucketStore store, TimeProvider time)
             }
         }
 
-        /// <summary>Takes the lease's unspent permits out, to go back with the next take (none if it has ended).</summary>
-        public Handback Surrender(long now)
+        /// <summary>
+        /// Takes the lease out to hand back with the next take: its unspent permits while it runs (none
+        /// once it has ended: they are no longer this process's), and its hold either way.
+        /// </summary>
+        public Surrendered Surrender(long now)
         {
             lock (sync)
             {
                 bool running = now < until;
-                var back = new Handback(running ? left : 0, running ? held : 0, running, LeftOver: !running && left > 0);
+                var back = new Surrendered(new RateHandback(running ? left : 0, held, epoch), left, running);
                 left = 0;
+                held = 0;
                 return back;
             }
         }
 
-        /// <summary>The database did not take the handback: the permits are this process's again.</summary>
-        public void Restore(Handback back)
+        /// <summary>The database did not take the handback: the lease is this process's again.</summary>
+        public void Restore(Surrendered back)
         {
             lock (sync)
             {
-                left += back.Unspent;
+                left += back.Running ? back.Left : 0;
+                held = back.Handback.Held;
             }
         }
 
         /// <summary>How many permits beyond the cost to ask for: more while leases run out, fewer when they end unspent.</summary>
-        public int NextExtra(Handback back)
+        public int NextExtra(Surrendered back)
         {
             lock (sync)
             {
-                // Ran out while running: ask for more. Ended with permits unspent: ask for fewer.
-                extra = back.Running ? Math.Min(extra * 2, 1 << 20) : back.LeftOver ? Math.Max(1, extra / 2) : extra;
+                extra = back.Running ? Math.Min(extra * 2, 1 << 20) : back.Left > 0 ? Math.Max(1, extra / 2) : extra;
                 return extra;
             }
         }
 
-        public void Renew(int permits, long end)
+        public void Renew(int permits, long grantedIn, long end)
         {
             lock (sync)
             {
                 left = permits;
                 held = permits;
-                until = permits > 0 ? end : until;
+                epoch = grantedIn;
+                until = end;
             }
         }
     }

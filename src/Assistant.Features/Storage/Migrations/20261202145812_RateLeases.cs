@@ -1,5 +1,4 @@
-﻿using System;
-using Microsoft.EntityFrameworkCore.Migrations;
+﻿using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -11,14 +10,22 @@ namespace Assistant.Features.Storage.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<DateTimeOffset>(
-                name: "lease_until",
+            migrationBuilder.AddColumn<long>(
+                name: "lease_epoch",
                 table: "rate_buckets",
-                type: "timestamp with time zone",
-                nullable: true);
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
 
             migrationBuilder.AddColumn<decimal>(
                 name: "leased",
+                table: "rate_buckets",
+                type: "numeric",
+                nullable: false,
+                defaultValue: 0m);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "leased_before",
                 table: "rate_buckets",
                 type: "numeric",
                 nullable: false,
@@ -29,11 +36,15 @@ namespace Assistant.Features.Storage.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropColumn(
-                name: "lease_until",
+                name: "lease_epoch",
                 table: "rate_buckets");
 
             migrationBuilder.DropColumn(
                 name: "leased",
+                table: "rate_buckets");
+
+            migrationBuilder.DropColumn(
+                name: "leased_before",
                 table: "rate_buckets");
         }
     }

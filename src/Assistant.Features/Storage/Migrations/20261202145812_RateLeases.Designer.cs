@@ -13,7 +13,7 @@ using Pgvector;
 namespace Assistant.Features.Storage.Migrations
 {
     [DbContext(typeof(AssistantDb))]
-    [Migration("20261202143522_RateLeases")]
+    [Migration("20261202145812_RateLeases")]
     partial class RateLeases
     {
         /// <inheritdoc />
@@ -628,15 +628,23 @@ namespace Assistant.Features.Storage.Migrations
                         .HasColumnType("text")
                         .HasColumnName("key");
 
-                    b.Property<DateTimeOffset?>("LeaseUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lease_until");
+                    b.Property<long>("LeaseEpoch")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("lease_epoch");
 
                     b.Property<decimal>("Leased")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("numeric")
                         .HasDefaultValue(0m)
                         .HasColumnName("leased");
+
+                    b.Property<decimal>("LeasedBefore")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("numeric")
+                        .HasDefaultValue(0m)
+                        .HasColumnName("leased_before");
 
                     b.Property<decimal>("Tokens")
                         .HasColumnType("numeric")
