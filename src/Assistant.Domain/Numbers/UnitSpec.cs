@@ -43,6 +43,35 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
             return None;
         }
 
+        // A table names a handful of units over and over (人, %, 万元…): each is read once. The answer
+        // depends only on the text and a UnitSpec is immutable, so a kept one is the one Read would make.
+        if (Parsed.TryGetValue(unit, out UnitSpec? known))
+        {
+            return known;
+        }
+
+        UnitSpec spec = Read(unit);
+        // Counted apart: ConcurrentDictionary.Count takes every lock.
+        if (unit.Length <= MaxKeptLength && Volatile.Read(ref parsedCount) < MaxParsed && Parsed.TryAdd(unit, spec))
+        {
+            Interlocked.Increment(ref parsedCount);
+        }
+
+        return spec;
+    }
+
+    /// <summary>Units read so far (bounded: past <see cref="MaxParsed"/> distinct texts, or longer than <see cref="MaxKeptLength"/>, they are read and not kept).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, UnitSpec> Parsed = new(StringComparer.Ordinal);
+
+    private const int MaxParsed = 4096;
+
+    /// <summary>Longer texts are not kept (a unit cell is a few characters; the bound keeps the memory small).</summary>
+    private const int MaxKeptLength = 32;
+
+    private static int parsedCount;
+
+    private static UnitSpec Read(string unit)
+    {
         string u = Canonical(TextNormalizer.Normalize(unit).Replace(" ", string.Empty, StringComparison.Ordinal)
             .Trim('(', ')', '（', '）'));
         foreach ((string text, decimal multiplier) in Magnitudes)
