@@ -168,7 +168,7 @@ public static partial class CellParser
         Comparator cmp = ComparatorOf(m.Comparator, m.Tail);
         PrintedNumber number = PrintedNumber.Parse(m.Number);
         decimal multiplier = UnitSpec.MultiplierOf(magnitude) ?? 1m;
-        var cellUnit = new UnitSpec(magnitude, multiplier, unitText);
+        var cellUnit = magnitude.Length == 0 ? UnitSpec.Bare(unitText) : new UnitSpec(magnitude, multiplier, unitText);
         UnitSpec effective = unitText.Length > 0
             ? cellUnit
             : magnitude.Length > 0

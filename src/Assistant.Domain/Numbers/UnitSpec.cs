@@ -60,6 +60,19 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
         return spec;
     }
 
+    /// <summary>
+    /// A known base (or none) without a magnitude: <c>new UnitSpec("", 1m, unit)</c>, the same shared
+    /// value for every cell that prints it.
+    /// </summary>
+    public static UnitSpec Bare(string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return unit.Length == 0 ? None : BareBases.TryGetValue(unit, out UnitSpec? known) ? known : new UnitSpec(string.Empty, 1m, unit);
+    }
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, UnitSpec> BareBases =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(KnownBases, b => b, b => new UnitSpec(string.Empty, 1m, b), StringComparer.Ordinal);
+
     /// <summary>Units read so far (bounded: past <see cref="MaxParsed"/> distinct texts, or longer than <see cref="MaxKeptLength"/>, they are read and not kept).</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, UnitSpec> Parsed = new(StringComparer.Ordinal);
 
