@@ -70,6 +70,9 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
         return unit.Length == 0 ? None : BareBases.TryGetValue(unit, out UnitSpec? known) ? known : new UnitSpec(string.Empty, 1m, unit);
     }
 
+    /// <summary>Whether <paramref name="unit"/> is one of <see cref="KnownBases"/> (a lookup, not a scan of the list).</summary>
+    public static bool IsKnownBase(string unit) => BareBases.ContainsKey(unit);
+
     private static readonly System.Collections.Frozen.FrozenDictionary<string, UnitSpec> BareBases =
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(KnownBases, b => b, b => new UnitSpec(string.Empty, 1m, b), StringComparer.Ordinal);
 
