@@ -74,4 +74,42 @@ public class EvaluationJsonTests
         Assert.NotEmpty(e.Indicators);
         Assert.NotEmpty(e.Funds.Lines);
     }
+
+    /// <summary>
+    /// An indicator row's fields are found in one pass, not searched for one by one: a field given twice
+    /// still takes its last value (as <c>JsonElement.TryGetProperty</c> finds it), an escaped name is the
+    /// name it spells, unknown fields and field order change nothing, and errors keep their order.
+    /// </summary>
+    [Fact]
+    public void IndicatorFields_OnePass_AsSearchedFieldByField()
+    {
+        const string Row = """
+            {"x":1,"actual":"1","target":"≥9","name":"旧","\u006eame":"新名","weight":"3","weight":"4.50","unit":"人","level1":"产出指标","grade":null,
+             "deviationNote":"说明","printedScore":"4.5","level2":"数量指标","id":"i1","target":"≥1500"}
+            """;
+        Evaluation e = EvaluationJson.Parse($$"""{"kind":"project","title":"t","funds":{},"indicators":[{{Row}}]}""");
+        Indicator ind = Assert.Single(e.Indicators);
+        using (var doc = System.Text.Json.JsonDocument.Parse(Row))
+        {
+            var row = doc.RootElement;
+            Assert.Equal(row.GetProperty("name").GetString(), ind.Name);
+            Assert.Equal(row.GetProperty("target").GetString(), ind.Target);
+            Assert.Equal(row.GetProperty("weight").GetString(), PrintedNumberText(ind.Weight));
+        }
+
+        Assert.Equal("新名", ind.Name);
+        Assert.Equal("≥1500", ind.Target);
+        Assert.Equal("1", ind.Actual);
+        Assert.Equal(new Assistant.Domain.Numbers.PrintedNumber(4.50m, 2), ind.Weight);
+        Assert.Equal(("i1", "产出指标", "数量指标", "人", "说明"), (ind.Id, ind.Level1, ind.Level2, ind.Unit, ind.DeviationNote));
+        Assert.Equal(new Assistant.Domain.Numbers.PrintedNumber(4.5m, 1), ind.PrintedScore);
+        Assert.Null(ind.Grade);
+
+        InputException ex = Assert.Throws<InputException>(() => EvaluationJson.Parse(
+            """{"kind":"project","title":"t","funds":{},"indicators":[{"printedScore":"x","weight":"y","grade":"优","target":{},"name":" "},{"actual":[1]}]}"""));
+        Assert.Equal(["indicators[0].name", "indicators[0].grade", "indicators[0].weight", "indicators[0].target", "indicators[0].printedScore", "indicators[1].name", "indicators[1].actual"],
+            ex.Errors.Select(x => x.Field));
+    }
+
+    private static string? PrintedNumberText(Assistant.Domain.Numbers.PrintedNumber? n) => n?.ToString();
 }

@@ -158,7 +158,7 @@ public static partial class CellParser
             (magnitude, unitText) = (string.Empty, spelled);
         }
 
-        if (unitText.Length > 0 && Array.IndexOf(UnitSpec.KnownBases, unitText) < 0)
+        if (unitText.Length > 0 && !UnitSpec.IsKnownBase(unitText))
         {
             // 个工作日, 元/人/月 and the like are known; anything else is words after a number.
             return null;
@@ -166,9 +166,9 @@ public static partial class CellParser
 
         string label = m.Label.Trim();
         Comparator cmp = ComparatorOf(m.Comparator, m.Tail);
-        PrintedNumber number = PrintedNumber.Parse(m.Number);
+        PrintedNumber number = PrintedNumber.TryParseRun(m.Number, out PrintedNumber run) ? run : PrintedNumber.Parse(m.Number);
         decimal multiplier = UnitSpec.MultiplierOf(magnitude) ?? 1m;
-        var cellUnit = new UnitSpec(magnitude, multiplier, unitText);
+        var cellUnit = magnitude.Length == 0 ? UnitSpec.Bare(unitText) : new UnitSpec(magnitude, multiplier, unitText);
         UnitSpec effective = unitText.Length > 0
             ? cellUnit
             : magnitude.Length > 0

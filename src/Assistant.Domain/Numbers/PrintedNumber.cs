@@ -78,15 +78,26 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     /// <see cref="TryParse"/> of a run of digits, commas and a dot (as a cell's number tokens are),
     /// without making a string of it: true when the run reads as a number within range.
     /// </summary>
-    public static bool IsComputable(ReadOnlySpan<char> token)
+    public static bool IsComputable(ReadOnlySpan<char> token) =>
+        TryParseRun(token, out _, out bool plain) || (!plain && TryParse(token.ToString(), out _));
+
+    /// <summary>
+    /// <see cref="TryParse"/> of a run of ASCII digits, commas and a dot (a cell's number token), without
+    /// making strings of it: the same number, the same refusals. False for any other text.
+    /// </summary>
+    public static bool TryParseRun(ReadOnlySpan<char> token, out PrintedNumber number) => TryParseRun(token, out number, out _);
+
+    private static bool TryParseRun(ReadOnlySpan<char> token, out PrintedNumber number, out bool plain)
     {
+        number = default;
+        plain = false;
         Span<char> digits = stackalloc char[64];
         int n = 0;
         foreach (char c in token)
         {
             if (n == digits.Length || !(char.IsAsciiDigit(c) || c is ',' or '.'))
             {
-                return TryParse(token.ToString(), out _);
+                return false;
             }
 
             if (c != ',')
@@ -95,6 +106,7 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
             }
         }
 
+        plain = true;
         ReadOnlySpan<char> s = digits[..n];
         if (s.Length == 0 || !decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
         {
@@ -103,7 +115,13 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
 
         int dot = s.IndexOf('.');
         int decimals = dot < 0 ? 0 : s.Length - dot - 1;
-        return decimals <= MaxDecimals && Math.Abs(value) < MaxMagnitude;
+        if (decimals > MaxDecimals || Math.Abs(value) >= MaxMagnitude)
+        {
+            return false;
+        }
+
+        number = new PrintedNumber(value, decimals);
+        return true;
     }
 
     /// <summary>

@@ -43,6 +43,51 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
             return None;
         }
 
+        // A table names a handful of units over and over (人, %, 万元…): each is read once. The answer
+        // depends only on the text and a UnitSpec is immutable, so a kept one is the one Read would make.
+        if (Parsed.TryGetValue(unit, out UnitSpec? known))
+        {
+            return known;
+        }
+
+        UnitSpec spec = Read(unit);
+        // Counted apart: ConcurrentDictionary.Count takes every lock.
+        if (unit.Length <= MaxKeptLength && Volatile.Read(ref parsedCount) < MaxParsed && Parsed.TryAdd(unit, spec))
+        {
+            Interlocked.Increment(ref parsedCount);
+        }
+
+        return spec;
+    }
+
+    /// <summary>
+    /// A known base (or none) without a magnitude: <c>new UnitSpec("", 1m, unit)</c>, the same shared
+    /// value for every cell that prints it.
+    /// </summary>
+    public static UnitSpec Bare(string unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return unit.Length == 0 ? None : BareBases.TryGetValue(unit, out UnitSpec? known) ? known : new UnitSpec(string.Empty, 1m, unit);
+    }
+
+    /// <summary>Whether <paramref name="unit"/> is one of <see cref="KnownBases"/> (a lookup, not a scan of the list).</summary>
+    public static bool IsKnownBase(string unit) => BareBases.ContainsKey(unit);
+
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, UnitSpec> BareBases =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(KnownBases, b => b, b => new UnitSpec(string.Empty, 1m, b), StringComparer.Ordinal);
+
+    /// <summary>Units read so far (bounded: past <see cref="MaxParsed"/> distinct texts, or longer than <see cref="MaxKeptLength"/>, they are read and not kept).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, UnitSpec> Parsed = new(StringComparer.Ordinal);
+
+    private const int MaxParsed = 4096;
+
+    /// <summary>Longer texts are not kept (a unit cell is a few characters; the bound keeps the memory small).</summary>
+    private const int MaxKeptLength = 32;
+
+    private static int parsedCount;
+
+    private static UnitSpec Read(string unit)
+    {
         string u = Canonical(TextNormalizer.Normalize(unit).Replace(" ", string.Empty, StringComparison.Ordinal)
             .Trim('(', ')', '（', '）'));
         foreach ((string text, decimal multiplier) in Magnitudes)

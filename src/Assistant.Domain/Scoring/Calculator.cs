@@ -17,28 +17,29 @@ public static class Calculator
         bool scored = evaluation.Kind == EvaluationKind.Project;
 
         var funds = ScoreFunds(evaluation, scored);
-        var indicators = evaluation.Indicators
-            .Select((ind, i) => ScoreIndicator(ind, i, policy, scored))
-            .ToList();
+        var indicators = new List<IndicatorResult>(evaluation.Indicators.Count);
+        for (int i = 0; i < evaluation.Indicators.Count; i++)
+        {
+            indicators.Add(ScoreIndicator(evaluation.Indicators[i], i, policy, scored));
+        }
 
         decimal? total = null;
         decimal? weightTotal = null;
         if (scored)
         {
-            FundLineResult? root = funds.FirstOrDefault(f => f.IsRoot);
-            total = (root?.Score ?? 0m) + indicators.Sum(r => r.ScoreForTotal ?? 0m);
-            weightTotal = (evaluation.Funds.Weight?.Value ?? 0m) + evaluation.Indicators.Sum(i => i.Weight?.Value ?? 0m);
+            FundLineResult? root = funds.Find(f => f.IsRoot);
+            decimal scores = 0m, weights = 0m;
+            for (int i = 0; i < indicators.Count; i++)
+            {
+                scores += indicators[i].ScoreForTotal ?? 0m;
+                weights += evaluation.Indicators[i].Weight?.Value ?? 0m;
+            }
+
+            total = (root?.Score ?? 0m) + scores;
+            weightTotal = (evaluation.Funds.Weight?.Value ?? 0m) + weights;
         }
 
-        var levels = evaluation.Indicators
-            .Select((ind, i) => (ind, res: indicators[i]))
-            .GroupBy(x => NormalizeLevel(x.ind.Level1), StringComparer.Ordinal)
-            .Select(g => new LevelResult(
-                g.Key,
-                g.Sum(x => x.ind.Weight?.Value ?? 0m),
-                scored ? g.Sum(x => x.res.ScoreForTotal ?? 0m) : null,
-                evaluation.LevelWeights.FirstOrDefault(l => NormalizeLevel(l.Level1) == g.Key)?.Weight.Value))
-            .ToList();
+        var levels = Levels(evaluation, indicators, scored);
 
         decimal? rounded = total is { } t ? PrintedNumber.RoundHalfUp(t, policy.ScoreDecimals) : null;
         var report = new ScoreReport
@@ -54,6 +55,50 @@ public static class Calculator
             Findings = [],
         };
         return report with { Findings = Reconciliation.Check(evaluation, report, policy) };
+    }
+
+    /// <summary>
+    /// Sums per 一级指标, in the order the levels first appear (as grouping the rows gives them); the
+    /// level of a row is normalized once for a run of rows with the same printed text.
+    /// </summary>
+    private static List<LevelResult> Levels(Evaluation evaluation, List<IndicatorResult> indicators, bool scored)
+    {
+        var keys = new List<string>();
+        var weights = new List<decimal>();
+        var scores = new List<decimal>();
+        string? lastText = null;
+        int last = -1;
+        for (int i = 0; i < indicators.Count; i++)
+        {
+            Indicator ind = evaluation.Indicators[i];
+            if (last < 0 || !string.Equals(ind.Level1, lastText, StringComparison.Ordinal))
+            {
+                string key = NormalizeLevel(ind.Level1);
+                last = keys.IndexOf(key);
+                if (last < 0)
+                {
+                    last = keys.Count;
+                    keys.Add(key);
+                    weights.Add(0m);
+                    scores.Add(0m);
+                }
+
+                lastText = ind.Level1;
+            }
+
+            weights[last] += ind.Weight?.Value ?? 0m;
+            scores[last] += indicators[i].ScoreForTotal ?? 0m;
+        }
+
+        var levels = new List<LevelResult>(keys.Count);
+        for (int k = 0; k < keys.Count; k++)
+        {
+            string key = keys[k];
+            levels.Add(new LevelResult(key, weights[k], scored ? scores[k] : null,
+                evaluation.LevelWeights.FirstOrDefault(l => NormalizeLevel(l.Level1) == key)?.Weight.Value));
+        }
+
+        return levels;
     }
 
     /// <summary>产出指标 (50) 分 and 产出指标 are the same level.</summary>
@@ -201,59 +246,89 @@ public static class Calculator
 
         decimal completion = av / tv;
         Interval completionInterval = ai.Divide(tv);
-        string w = b.Weight is { } ww ? PrintedNumber.FormatTrimmed(ww) : "分值";
-        string tx = PrintedNumber.FormatTrimmed(tv / toDisplay), ax = PrintedNumber.FormatTrimmed(av / toDisplay);
+        decimal? weight = b.Weight;
 
         if (!reverse)
         {
             IndicatorStatus status = av > tv ? IndicatorStatus.Exceeded : av == tv ? IndicatorStatus.Met : IndicatorStatus.Short;
-            Func<decimal, decimal> f = c => policy.ReduceForLowTargets && c >= policy.OvershootThreshold
-                ? Math.Max(0m, 2m - c)
-                : Math.Min(1m, c);
-            decimal? score = b.Weight is { } wt ? wt * f(completion) : null;
-            Interval? si = b.Weight is { } wt2 ? MapMonotonePieces(completionInterval, c => wt2 * f(c), policy) : null;
-            string trace = status == IndicatorStatus.Short
-                ? $"正向指标：{w} × {ax} ÷ {tx} = {Fmt(score)}（完成率{Pct(completion)}）"
-                : policy.ReduceForLowTargets && completion >= policy.OvershootThreshold
-                    ? $"正向指标超额{Pct(completion)}，目标设定偏低，按偏离度扣分：{w} × (2 − {Pct(completion)}) = {Fmt(score)}"
-                    : $"正向指标：完成值{ax}不低于指标值{tx}（完成率{Pct(completion)}），得满分{w}";
-            return b.Done(IndicatorRule.Positive, status, score, trace, completion, completionInterval, si, gap, unit);
+            decimal? score = weight is { } wt ? wt * PositiveShare(completion, policy) : null;
+            Interval? si = weight is { } wt2 ? MapMonotonePieces(completionInterval, wt2, policy) : null;
+            return b.Done(IndicatorRule.Positive, status, score,
+                () => PositiveTrace(status, weight, score, tv / toDisplay, av / toDisplay, completion, policy),
+                completion, completionInterval, si, gap, unit);
         }
 
         {
             IndicatorStatus status = av < tv ? IndicatorStatus.Exceeded : av == tv ? IndicatorStatus.Met : IndicatorStatus.Short;
-            Func<decimal, decimal> f = x => x <= tv
-                ? 1m
-                : policy.ReverseFormula == ReverseFormula.Ratio ? tv / x : Math.Max(0m, 1m - ((x - tv) / tv));
-            decimal? score = b.Weight is { } wt ? wt * f(av) : null;
-            Interval? si = b.Weight is { } wt2 ? ai.Map(x => wt2 * f(x)) : null;
-            string trace = status != IndicatorStatus.Short
-                ? $"反向指标：完成值{ax}不高于指标值{tx}，得满分{w}"
-                : policy.ReverseFormula == ReverseFormula.Ratio
-                    ? $"反向指标超出：{w} × {tx} ÷ {ax} = {Fmt(score)}"
-                    : $"反向指标超出：{w} × (1 − ({ax} − {tx}) ÷ {tx}) = {Fmt(score)}";
-            return b.Done(IndicatorRule.Reverse, status, score, trace, completion, completionInterval, si, gap, unit);
+            decimal? score = weight is { } wt ? wt * ReverseShare(av, tv, policy) : null;
+            Interval? si = null;
+            if (weight is { } wt2)
+            {
+                // As Interval.Map of the (monotone) score function: both ends, in order.
+                decimal lo = wt2 * ReverseShare(ai.Low, tv, policy), hi = wt2 * ReverseShare(ai.High, tv, policy);
+                si = lo <= hi ? new Interval(lo, hi) : new Interval(hi, lo);
+            }
+
+            return b.Done(IndicatorRule.Reverse, status, score,
+                () => ReverseTrace(status, weight, score, tv / toDisplay, av / toDisplay, policy),
+                completion, completionInterval, si, gap, unit);
         }
     }
 
-    /// <summary>Applies the (piecewise monotone) score function, taking both the ends and any threshold inside.</summary>
-    private static Interval MapMonotonePieces(Interval x, Func<decimal, decimal> f, ScoringPolicy policy)
+    /// <summary>The share of the 分值 a positive indicator earns at completion <paramref name="c"/>.</summary>
+    private static decimal PositiveShare(decimal c, ScoringPolicy policy) =>
+        policy.ReduceForLowTargets && c >= policy.OvershootThreshold
+            ? Math.Max(0m, 2m - c)
+            : Math.Min(1m, c);
+
+    /// <summary>The share of the 分值 a reverse indicator (ceiling <paramref name="tv"/>) earns at <paramref name="x"/>.</summary>
+    private static decimal ReverseShare(decimal x, decimal tv, ScoringPolicy policy) =>
+        x <= tv
+            ? 1m
+            : policy.ReverseFormula == ReverseFormula.Ratio ? tv / x : Math.Max(0m, 1m - ((x - tv) / tv));
+
+    private static string PositiveTrace(IndicatorStatus status, decimal? weight, decimal? score, decimal target, decimal actual, decimal completion, ScoringPolicy policy)
     {
-        decimal low = f(x.Low), high = low;
-        Take(f(x.High));
+        string w = weight is { } ww ? PrintedNumber.FormatTrimmed(ww) : "分值";
+        if (status == IndicatorStatus.Short)
+        {
+            return $"正向指标：{w} × {PrintedNumber.FormatTrimmed(actual)} ÷ {PrintedNumber.FormatTrimmed(target)} = {Fmt(score)}（完成率{Pct(completion)}）";
+        }
+
+        return policy.ReduceForLowTargets && completion >= policy.OvershootThreshold
+            ? $"正向指标超额{Pct(completion)}，目标设定偏低，按偏离度扣分：{w} × (2 − {Pct(completion)}) = {Fmt(score)}"
+            : $"正向指标：完成值{PrintedNumber.FormatTrimmed(actual)}不低于指标值{PrintedNumber.FormatTrimmed(target)}（完成率{Pct(completion)}），得满分{w}";
+    }
+
+    private static string ReverseTrace(IndicatorStatus status, decimal? weight, decimal? score, decimal target, decimal actual, ScoringPolicy policy)
+    {
+        string w = weight is { } ww ? PrintedNumber.FormatTrimmed(ww) : "分值";
+        string tx = PrintedNumber.FormatTrimmed(target), ax = PrintedNumber.FormatTrimmed(actual);
+        return status != IndicatorStatus.Short
+            ? $"反向指标：完成值{ax}不高于指标值{tx}，得满分{w}"
+            : policy.ReverseFormula == ReverseFormula.Ratio
+                ? $"反向指标超出：{w} × {tx} ÷ {ax} = {Fmt(score)}"
+                : $"反向指标超出：{w} × (1 − ({ax} − {tx}) ÷ {tx}) = {Fmt(score)}";
+    }
+
+    /// <summary>Applies the (piecewise monotone) positive score function, taking both the ends and any threshold inside.</summary>
+    private static Interval MapMonotonePieces(Interval x, decimal weight, ScoringPolicy policy)
+    {
+        decimal low = weight * PositiveShare(x.Low, policy), high = low;
+        Take(weight * PositiveShare(x.High, policy), ref low, ref high);
         if (x.Contains(1m))
         {
-            Take(f(1m));
+            Take(weight * PositiveShare(1m, policy), ref low, ref high);
         }
 
         if (x.Contains(policy.OvershootThreshold))
         {
-            Take(f(policy.OvershootThreshold));
+            Take(weight * PositiveShare(policy.OvershootThreshold, policy), ref low, ref high);
         }
 
         return new Interval(low, high);
 
-        void Take(decimal v)
+        static void Take(decimal v, ref decimal low, ref decimal high)
         {
             low = Math.Min(low, v);
             high = Math.Max(high, v);
@@ -411,7 +486,17 @@ public static class Calculator
 
         public IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, string trace,
             decimal? completion = null, Interval? completionInterval = null, Interval? scoreInterval = null,
-            decimal? gap = null, string? gapUnit = null)
+            decimal? gap = null, string? gapUnit = null) =>
+            Done(rule, status, score, trace, null, completion, completionInterval, scoreInterval, gap, gapUnit);
+
+        /// <summary>The same, the trace built when first read.</summary>
+        public IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, Func<string> trace,
+            decimal? completion = null, Interval? completionInterval = null, Interval? scoreInterval = null,
+            decimal? gap = null, string? gapUnit = null) =>
+            Done(rule, status, score, null, trace, completion, completionInterval, scoreInterval, gap, gapUnit);
+
+        private IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, string? trace, Func<string>? traceText,
+            decimal? completion, Interval? completionInterval, Interval? scoreInterval, decimal? gap, string? gapUnit)
         {
             decimal? forTotal = score ?? (Weight is not null ? indicator.PrintedScore?.Value : null);
             return new IndicatorResult
@@ -430,7 +515,8 @@ public static class Calculator
                 Gap = gap,
                 GapUnit = gapUnit,
                 ScoreForTotal = Weight is null ? null : forTotal,
-                Trace = trace,
+                Trace = trace!,
+                TraceText = traceText,
             };
         }
     }

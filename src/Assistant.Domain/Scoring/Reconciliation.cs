@@ -159,19 +159,18 @@ public static class Reconciliation
         {
             Indicator ind = evaluation.Indicators[i];
             IndicatorResult r = report.Indicators[i];
-            string path = $"indicators[{i}]";
             bool explained = !string.IsNullOrWhiteSpace(ind.DeviationNote);
 
             if (r.Target is MissingCell)
             {
                 findings.Add(new Finding(FindingCodes.IndicatorTargetMissing, Severity.Warning,
-                    $"“{ind.Name}”未设定年度指标值（{Shown(ind.Target)}），无法评价完成情况", path + ".target", null, ind.Target ?? string.Empty));
+                    $"“{ind.Name}”未设定年度指标值（{Shown(ind.Target)}），无法评价完成情况", Path(i, ".target"), null, ind.Target ?? string.Empty));
             }
 
             if (r.Actual is MissingCell && r.Rule != IndicatorRule.Cancelled)
             {
                 findings.Add(new Finding(FindingCodes.IndicatorActualMissing, Severity.Warning,
-                    $"“{ind.Name}”缺少实际完成值（{Shown(ind.Actual)}）", path + ".actual", null, ind.Actual ?? string.Empty));
+                    $"“{ind.Name}”缺少实际完成值（{Shown(ind.Actual)}）", Path(i, ".actual"), null, ind.Actual ?? string.Empty));
             }
 
             if (r.Rule == IndicatorRule.Cancelled)
@@ -180,34 +179,28 @@ public static class Reconciliation
                     scored && r.Score is { } cs
                         ? $"“{ind.Name}”指标已取消，仍按{PrintedNumber.FormatTrimmed(cs)}分计入总分（分值{PrintedNumber.FormatTrimmed(r.Weight ?? 0m)}），请确认是否应调整分值"
                         : $"“{ind.Name}”指标已取消",
-                    path, null, ind.DeviationNote ?? ind.Actual));
+                    Path(i, string.Empty), null, ind.DeviationNote ?? ind.Actual));
             }
 
             if (r.Rule == IndicatorRule.Unscorable && r.Target is not MissingCell && r.Actual is not MissingCell)
             {
                 findings.Add(new Finding(FindingCodes.IndicatorCellUnreadable, Severity.Warning,
-                    $"“{ind.Name}”：{r.Trace}", path, ind.Target, ind.Actual));
+                    $"“{ind.Name}”：{r.Trace}", Path(i, string.Empty), ind.Target, ind.Actual));
             }
 
-            foreach ((Cell cell, string field) in new[] { (r.Target, "target"), (r.Actual, "actual") })
-            {
-                if (cell is CompoundCell cc && r.Rule != IndicatorRule.Restated && !(field == "actual" && r.Rule == IndicatorRule.Qualitative))
-                {
-                    findings.Add(new Finding(FindingCodes.IndicatorCellUnreadable, Severity.Info,
-                        $"“{ind.Name}”的{(field == "target" ? "指标值" : "完成值")}“{cc.Text.Trim()}”{cc.Reason}", $"{path}.{field}", null, cc.Text));
-                }
-            }
+            Unreadable(ind, r, i, r.Target, "target", findings);
+            Unreadable(ind, r, i, r.Actual, "actual", findings);
 
             if (scored && r.Weight is not null && r.Score is null && r.ScoreForTotal is { } carried)
             {
                 findings.Add(new Finding(FindingCodes.IndicatorUnscorable, Severity.Warning,
-                    $"“{ind.Name}”无法计算得分，按表中打印得分{PrintedNumber.FormatTrimmed(carried)}计入总分", path + ".printedScore", null, PrintedNumber.FormatTrimmed(carried)));
+                    $"“{ind.Name}”无法计算得分，按表中打印得分{PrintedNumber.FormatTrimmed(carried)}计入总分", Path(i, ".printedScore"), null, PrintedNumber.FormatTrimmed(carried)));
             }
 
             if (scored && ind.Weight is null)
             {
                 findings.Add(new Finding(FindingCodes.IndicatorWeightMissing, Severity.Warning,
-                    $"“{ind.Name}”未填写分值，不计入总分", path + ".weight"));
+                    $"“{ind.Name}”未填写分值，不计入总分", Path(i, ".weight")));
             }
 
             if (r.Status == IndicatorStatus.Short && !explained)
@@ -215,14 +208,14 @@ public static class Reconciliation
                 string detail = r.Completion is { } c ? $"完成率{Calculator.Pct(c)}" : $"完成值“{Shown(ind.Actual)}”";
                 findings.Add(new Finding(FindingCodes.IndicatorShortfallUnexplained, Severity.Warning,
                     $"“{ind.Name}”未完成年度指标（指标值{Shown(ind.Target)}，完成值{Shown(ind.Actual)}，{detail}），未说明偏差原因",
-                    path + ".deviationNote", ind.Target, ind.Actual));
+                    Path(i, ".deviationNote"), ind.Target, ind.Actual));
             }
 
             if (r.Rule == IndicatorRule.Positive && r.Completion is { } oc && oc >= policy.OvershootThreshold && !explained)
             {
                 findings.Add(new Finding(FindingCodes.IndicatorOvershootUnexplained, Severity.Warning,
                     $"“{ind.Name}”完成率{Calculator.Pct(oc)}，超过指标值{Calculator.Pct(policy.OvershootThreshold - 1m)}以上，应分析超额原因（目标是否设定偏低）",
-                    path + ".deviationNote", "≤" + Calculator.Pct(policy.OvershootThreshold), Calculator.Pct(oc)));
+                    Path(i, ".deviationNote"), "≤" + Calculator.Pct(policy.OvershootThreshold), Calculator.Pct(oc)));
             }
 
             if (r.Rule == IndicatorRule.Qualitative && r.Target is QualitativeCell { Level: { } tl } && r.Actual is QualitativeCell { Level: { } al }
@@ -230,7 +223,7 @@ public static class Reconciliation
             {
                 findings.Add(new Finding(FindingCodes.IndicatorQualitativeWeaker, Severity.Warning,
                     $"“{ind.Name}”完成值“{ind.Actual?.Trim()}”弱于指标值“{ind.Target?.Trim()}”，却按满分{PrintedNumber.FormatTrimmed(qw)}分计，应按评价等级复核",
-                    path + ".printedScore", "达成等级说明", ind.Actual));
+                    Path(i, ".printedScore"), "达成等级说明", ind.Actual));
             }
 
             if (r.Rule == IndicatorRule.Qualitative && r.Actual is not QualitativeCell { Level: not null } && !Calculator.SameText(ind.Target ?? string.Empty, ind.Actual ?? string.Empty)
@@ -238,14 +231,14 @@ public static class Reconciliation
             {
                 findings.Add(new Finding(FindingCodes.IndicatorQualitativeUnrated, Severity.Info,
                     $"“{ind.Name}”为定性指标（{Shown(ind.Target)}），完成值“{ind.Actual?.Trim()}”未给出评价等级，按达成计分",
-                    path + ".actual", ind.Target, ind.Actual));
+                    Path(i, ".actual"), ind.Target, ind.Actual));
             }
 
             if (r.Actual is QuantityCell { Label: { } label } && !ind.Name.Contains(label, StringComparison.Ordinal))
             {
                 findings.Add(new Finding(FindingCodes.IndicatorActualLabel, Severity.Info,
                     $"“{ind.Name}”的完成值注明为“{label}”，与指标名称口径不同，请核实",
-                    path + ".actual", ind.Name, label));
+                    Path(i, ".actual"), ind.Name, label));
             }
 
             if (ind.PrintedScore is { } ps && r.Weight is { } w)
@@ -253,7 +246,7 @@ public static class Reconciliation
                 if (ps.Value > w)
                 {
                     findings.Add(new Finding(FindingCodes.IndicatorScoreOverWeight, Severity.Error,
-                        $"“{ind.Name}”得分{ps}高于分值{PrintedNumber.FormatTrimmed(w)}", path + ".printedScore", "≤" + PrintedNumber.FormatTrimmed(w), ps.ToString()));
+                        $"“{ind.Name}”得分{ps}高于分值{PrintedNumber.FormatTrimmed(w)}", Path(i, ".printedScore"), "≤" + PrintedNumber.FormatTrimmed(w), ps.ToString()));
                 }
 
                 if (r.Score is { } score && r.ScoreInterval is { } si)
@@ -266,12 +259,24 @@ public static class Reconciliation
                             ag == Agreement.ConsistentThroughRounding
                                 ? $"“{ind.Name}”得分打印为{ps}，计算为{PrintedNumber.Format(score, d)}，在完成值的四舍五入范围内一致"
                                 : $"“{ind.Name}”得分打印为{ps}，按规则应为{PrintedNumber.Format(score, d)}（{r.Trace}）",
-                            path + ".printedScore", PrintedNumber.Format(score, d), ps.ToString()));
+                            Path(i, ".printedScore"), PrintedNumber.Format(score, d), ps.ToString()));
                     }
                 }
             }
         }
     }
+
+    private static void Unreadable(Indicator ind, IndicatorResult r, int i, Cell cell, string field, List<Finding> findings)
+    {
+        if (cell is CompoundCell cc && r.Rule != IndicatorRule.Restated && !(field == "actual" && r.Rule == IndicatorRule.Qualitative))
+        {
+            findings.Add(new Finding(FindingCodes.IndicatorCellUnreadable, Severity.Info,
+                $"“{ind.Name}”的{(field == "target" ? "指标值" : "完成值")}“{cc.Text.Trim()}”{cc.Reason}", $"indicators[{i}].{field}", null, cc.Text));
+        }
+    }
+
+    /// <summary>An indicator's path (<c>indicators[3].actual</c>), made only when a finding needs it.</summary>
+    private static string Path(int i, string field) => $"indicators[{i}]{field}";
 
     private static void CheckWeights(Evaluation evaluation, ScoreReport report, ScoringPolicy policy, List<Finding> findings)
     {

@@ -89,8 +89,35 @@ public sealed record IndicatorResult
     public string? GapUnit { get; init; }
     /// <summary>The score that went into the total (the computed score, or the printed one for an unscorable row).</summary>
     public decimal? ScoreForTotal { get; init; }
-    /// <summary>The computation in words and numbers (分值 × 完成值 ÷ 指标值 = …).</summary>
-    public required string Trace { get; init; }
+    /// <summary>
+    /// The computation in words and numbers (分值 × 完成值 ÷ 指标值 = …). Built on first read when the
+    /// calculator gave it as <see cref="TraceText"/> (most callers of a score never read it; the text is
+    /// the same either way).
+    /// </summary>
+    public string Trace
+    {
+        get => trace ??= traceText!();
+        init => trace = value;
+    }
+
+    /// <summary>Builds <see cref="Trace"/> when it is first read (set instead of <see cref="Trace"/>).</summary>
+    public Func<string>? TraceText
+    {
+        init => traceText = value;
+    }
+
+    private string? trace;
+    private readonly Func<string>? traceText;
+
+    /// <summary>Equal when every field is, the trace compared as text (however it was given).</summary>
+    public bool Equals(IndicatorResult? other) =>
+        other is not null && (ReferenceEquals(this, other) || (Index == other.Index && Name == other.Name && Rule == other.Rule
+            && Status == other.Status && Equals(Target, other.Target) && Equals(Actual, other.Actual) && Weight == other.Weight
+            && Completion == other.Completion && CompletionInterval == other.CompletionInterval && Score == other.Score
+            && ScoreInterval == other.ScoreInterval && Gap == other.Gap && GapUnit == other.GapUnit
+            && ScoreForTotal == other.ScoreForTotal && Trace == other.Trace));
+
+    public override int GetHashCode() => HashCode.Combine(Index, Name, Rule, Status, Score, Trace);
 }
 
 /// <summary>Sums per 一级指标.</summary>

@@ -275,32 +275,34 @@ public static partial class EvaluationJson
                     continue;
                 }
 
-                string? name = Text(el, "name", path, required: true);
+                // One pass over the row's fields (not a search per field); read in the same order as before, so errors come in the same order.
+                var f = IndicatorFields.Of(el);
+                string? name = TextOf(f.Name, "name", path, required: true);
                 if (name is not null && name.Trim().Length == 0)
                 {
                     Error(path + ".name", "不能为空", "must not be empty");
                 }
 
-                string? gradeText = Text(el, "grade", path);
+                string? gradeText = TextOf(f.Grade, "grade", path);
                 QualitativeGrade? grade = QualitativeGrades.FromChinese(gradeText);
                 if (!string.IsNullOrWhiteSpace(gradeText) && grade is null)
                 {
                     Error(path + ".grade", "只能是 达成、部分达成 或 未达成", "must be 达成, 部分达成 or 未达成");
                 }
 
-                PrintedNumber? weight = Number(el, "weight", path, nonNegative: true);
+                PrintedNumber? weight = NumberOf(f.Weight, "weight", path, nonNegative: true);
                 list.Add(new Indicator
                 {
-                    Id = Text(el, "id", path),
-                    Level1 = Text(el, "level1", path),
-                    Level2 = Text(el, "level2", path),
+                    Id = TextOf(f.Id, "id", path),
+                    Level1 = TextOf(f.Level1, "level1", path),
+                    Level2 = TextOf(f.Level2, "level2", path),
                     Name = name?.Trim() ?? string.Empty,
-                    Unit = Text(el, "unit", path),
-                    Target = Cell(el, "target", path),
-                    Actual = Cell(el, "actual", path),
+                    Unit = TextOf(f.Unit, "unit", path),
+                    Target = CellOf(f.Target, "target", path),
+                    Actual = CellOf(f.Actual, "actual", path),
                     Weight = weight,
-                    PrintedScore = Number(el, "printedScore", path, nonNegative: true),
-                    DeviationNote = Text(el, "deviationNote", path),
+                    PrintedScore = NumberOf(f.PrintedScore, "printedScore", path, nonNegative: true),
+                    DeviationNote = TextOf(f.DeviationNote, "deviationNote", path),
                     Grade = grade,
                 });
             }
@@ -334,9 +336,14 @@ public static partial class EvaluationJson
         }
 
         /// <summary>A text cell: a string, or a number kept as written (<c>100</c>, <c>0.5</c>).</summary>
-        private string? Cell(JsonElement obj, string name, string at)
+        private string? Cell(JsonElement obj, string name, string at) => CellOf(Property(obj, name), name, at);
+
+        /// <summary>The field's value, or an undefined element when the object has no such field (as TryGetProperty finds it: the last of duplicates).</summary>
+        private static JsonElement Property(JsonElement obj, string name) => obj.TryGetProperty(name, out JsonElement v) ? v : default;
+
+        private string? CellOf(JsonElement v, string name, string at)
         {
-            if (!obj.TryGetProperty(name, out JsonElement v) || v.ValueKind == JsonValueKind.Null)
+            if (v.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
             {
                 return null;
             }
@@ -360,9 +367,11 @@ public static partial class EvaluationJson
             }
         }
 
-        private string? Text(JsonElement obj, string name, string at, bool required = false)
+        private string? Text(JsonElement obj, string name, string at, bool required = false) => TextOf(Property(obj, name), name, at, required);
+
+        private string? TextOf(JsonElement v, string name, string at, bool required = false)
         {
-            if (!obj.TryGetProperty(name, out JsonElement v) || v.ValueKind == JsonValueKind.Null)
+            if (v.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
             {
                 if (required)
                 {
@@ -394,9 +403,11 @@ public static partial class EvaluationJson
         }
 
         /// <summary>A number as a JSON number or a numeric string, keeping its printed decimals.</summary>
-        private PrintedNumber? Number(JsonElement obj, string name, string at, bool nonNegative)
+        private PrintedNumber? Number(JsonElement obj, string name, string at, bool nonNegative) => NumberOf(Property(obj, name), name, at, nonNegative);
+
+        private PrintedNumber? NumberOf(JsonElement v, string name, string at, bool nonNegative)
         {
-            if (!obj.TryGetProperty(name, out JsonElement v) || v.ValueKind == JsonValueKind.Null)
+            if (v.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
             {
                 return null;
             }
