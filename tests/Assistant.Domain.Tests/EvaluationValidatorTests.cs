@@ -22,6 +22,30 @@ public class EvaluationValidatorTests
         "lines-100", "lines-101", "line-name-blank", "line-name-301", "several",
     };
 
+    /// <summary>
+    /// The precheck mirrors these rules by hand: a rule added to the validator and not to
+    /// <see cref="EvaluationValidator.PlainlyValid"/> would be skipped for every evaluation the precheck
+    /// passes. This list fails first, so whoever adds a rule updates the precheck and the cases above.
+    /// </summary>
+    [Fact]
+    public void TheRules_AreTheOnesThePrecheckMirrors()
+    {
+        string[] rules = WithPrecheck
+            .Select(r => r.PropertyName + ": " + string.Join(", ", r.Components.Select(c => c.Validator.Name)))
+            .ToArray();
+        Assert.Equal(
+            [
+                "Title: NotEmptyValidator, MaximumLengthValidator",
+                "Year: InclusiveBetweenValidator",
+                "Region: MaximumLengthValidator",
+                "indicators: LessThanOrEqualValidator",
+                "funds.lines: LessThanOrEqualValidator",
+                "indicators: ChildValidatorAdaptor",
+                "funds.lines: ChildValidatorAdaptor",
+            ],
+            rules);
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Precheck_GivesTheRulesResult(string name)
