@@ -24,7 +24,7 @@ namespace Assistant.Benchmarks;
 /// query), hybrid / vector / lexical search in process and through the API, filtered searches
 /// (section, region, year, the caller's unit scope), HNSW recall@10 against exact search for several
 /// ef_search (unfiltered and filtered), and index sizes.
-/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- search-scale --passages 100000 [--queries 200] [--m 16] [--ef-construction 64] [--keep] [--drop]</c>
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- search-scale --passages 100000 [--queries 200] [--m 16] [--ef-construction 64] [--keep] [--drop] [--search-only]</c>
 /// </summary>
 internal static class SearchScale
 {
@@ -81,7 +81,7 @@ internal static class SearchScale
             }
 
             await IndexAsync(dataSource, m, efConstruction);
-            await MeasureAsync(app, dataSource, queries);
+            await MeasureAsync(app, dataSource, queries, args.Contains("--search-only"));
             await app.StopAsync();
         }
 
@@ -226,7 +226,8 @@ internal static class SearchScale
         }
     }
 
-    private static async Task MeasureAsync(WebApplication app, NpgsqlDataSource dataSource, int n)
+    /// <param name="searchOnly">Only the search paths (<c>--search-only</c>): no budget curve, no recall.</param>
+    private static async Task MeasureAsync(WebApplication app, NpgsqlDataSource dataSource, int n, bool searchOnly)
     {
         long passages = await Scalar(dataSource, "SELECT count(*) FROM corpus_passages");
         long reports = await Scalar(dataSource, "SELECT count(*) FROM corpus_documents");
@@ -276,10 +277,16 @@ internal static class SearchScale
             ("hybrid, section=deviation-reason", q => new SearchRequest(q, 10, SectionKind.DeviationReason)),
             ("hybrid, region=川汇区, year=2023", q => new SearchRequest(q, 10, Region: "川汇区", Year: 2023)),
             ("hybrid, fund=见习", q => new SearchRequest(q, 10, Fund: "见习")),
+            ("vector, section=deviation-reason", q => new SearchRequest(q, 10, SectionKind.DeviationReason, Mode: SearchMode.Vector)),
+            ("lexical, section=deviation-reason", q => new SearchRequest(q, 10, SectionKind.DeviationReason, Mode: SearchMode.Lexical)),
+            ("vector, region=川汇区, year=2023", q => new SearchRequest(q, 10, Region: "川汇区", Year: 2023, Mode: SearchMode.Vector)),
+            ("lexical, region=川汇区, year=2023", q => new SearchRequest(q, 10, Region: "川汇区", Year: 2023, Mode: SearchMode.Lexical)),
+            ("hybrid, region=川汇 (no suffix)", q => new SearchRequest(q, 10, Region: "川汇")),
+            ("hybrid, year=2023", q => new SearchRequest(q, 10, Year: 2023)),
         };
         // The lexical row budget's curve: the same hybrid search with fewer candidate rows fetched and ranked.
         var embedderService = app.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
-        foreach (int budget in new[] { 2000, 1000, 500 }.Where(b => b != CorpusSearch.LexicalRowBudget))
+        foreach (int budget in new[] { 2000, 1000, 500 }.Where(b => b != CorpusSearch.LexicalRowBudget && !searchOnly))
         {
             var budgeted = new CorpusSearch(dataSource, embedderService, budget);
             var times = await TimeAsync(n, async q =>
@@ -300,7 +307,7 @@ internal static class SearchScale
             Row($"CorpusSearch {label} (unit scope {Viewer})", times, floor);
         }
 
-        foreach (var (label, query) in new[] { ("hybrid", ""), ("hybrid, section=deviation-reason", "&section=deviation-reason"), ("hybrid, region=川汇区, year=2023", "&region=" + Uri.EscapeDataString("川汇区") + "&year=2023") })
+        foreach (var (label, query) in new[] { ("hybrid", ""), ("hybrid, section=deviation-reason", "&section=deviation-reason"), ("hybrid, region=川汇区, year=2023", "&region=" + Uri.EscapeDataString("川汇区") + "&year=2023"), ("hybrid, fund=见习", "&fund=" + Uri.EscapeDataString("见习")) })
         {
             var times = await TimeAsync(n, async q =>
             {
@@ -311,8 +318,11 @@ internal static class SearchScale
             Row($"GET /api/v1/corpus/search {label}", times, floor);
         }
 
-        await RecallAsync(dataSource, vectors.Values.ToArray());
-        await PassageRecallAsync(dataSource);
+        if (!searchOnly)
+        {
+            await RecallAsync(dataSource, vectors.Values.ToArray());
+            await PassageRecallAsync(dataSource);
+        }
     }
 
     /// <summary>

@@ -78,6 +78,7 @@ public sealed class CorpusIndexTests : IAsyncLifetime
         lexical.Parameters.Add(new NpgsqlParameter { Value = new[] { "蓝靛", "染布" } });
         AddNoFilters(lexical, 20);
         lexical.Parameters.Add(new NpgsqlParameter { Value = CorpusSearch.LexicalRowBudget });
+        lexical.Parameters.Add(new NpgsqlParameter { Value = CorpusSearch.LexicalScanFactor * CorpusSearch.LexicalRowBudget });
         var lexicalPlan = await PlanAsync(lexical);
         Assert.True(lexicalPlan.Contains("ix_corpus_passages_terms", StringComparison.Ordinal), lexicalPlan);
     }
@@ -225,6 +226,7 @@ public sealed class CorpusIndexTests : IAsyncLifetime
         cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
         cmd.Parameters.Add(new NpgsqlParameter { Value = "某单位", NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
     }
 
     private static async Task<string> PlanAsync(NpgsqlCommand cmd)

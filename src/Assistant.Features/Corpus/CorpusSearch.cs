@@ -14,7 +14,9 @@ namespace Assistant.Features.Corpus;
 /// returned once. Only published passages and the viewer's unit's own are searched (<see cref="CorpusAudience"/>).
 /// </summary>
 /// <param name="lexicalRowBudget">The most passages the lexical side fetches and ranks (<see cref="LexicalRowBudget"/>; another value for measurement).</param>
-public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, int lexicalRowBudget = CorpusSearch.LexicalRowBudget)
+/// <param name="exactScanPassages">Up to how many passages a region or year filter's documents may hold to be searched exactly (<see cref="DocumentScope.MaxPassages"/>; another value for tests and measurement).</param>
+public sealed class CorpusSearch(
+    NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, int lexicalRowBudget = CorpusSearch.LexicalRowBudget, int exactScanPassages = DocumentScope.MaxPassages)
 {
     public const int MaxTop = 50;
     public const int MaxQueryChars = 500;
@@ -23,15 +25,24 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
     /// <summary>How much a passage of the asked-for kind gains (a multiplier on its fused score).</summary>
     private const double IntentBoost = 1.5;
 
-    /// <summary>Filters shared by both sides; $2.. parameters follow the query's own.</summary>
+    /// <summary>
+    /// Filters shared by both sides; $2.. parameters follow the query's own. Fund and region match as
+    /// case-insensitive literal substrings (a region of 川汇 or 川汇区 finds 河南省周口市川汇区; <c>%</c> and
+    /// <c>_</c> are plain characters). $9, when set, is the documents the region and year select
+    /// (<see cref="DocumentScope"/>): an indexed list of passages instead of a test per row. The section
+    /// is compared as an expression so the planner never intersects the candidates with the index on
+    /// <c>kind</c>: a section holds a quarter of the passages, and building that bitmap cost more than
+    /// the lexical half's whole read (18 of 22 ms, session 25).
+    /// </summary>
     private const string Filters =
         """
-        ($2::text IS NULL OR p.kind = $2)
-        AND ($3::text IS NULL OR p.fund ILIKE '%' || $3 || '%')
-        AND ($4::text IS NULL OR p.region ILIKE '%' || $4 || '%')
+        ($2::text IS NULL OR (p.kind || '') = $2)
+        AND ($3::text IS NULL OR strpos(lower(p.fund), lower($3)) > 0)
+        AND ($4::text IS NULL OR strpos(lower(p.region), lower($4)) > 0)
         AND ($5::int IS NULL OR p.year = $5)
         AND ($6::uuid IS NULL OR p.document_id <> $6)
         AND (p.owner_unit IS NULL OR p.owner_unit = $8)
+        AND ($9::uuid[] IS NULL OR p.document_id = ANY($9))
         """;
 
     /// <summary>The nearest-neighbour query; ordered by the distance expression so the HNSW index serves it.</summary>
@@ -40,13 +51,25 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
         + Filters + " ORDER BY p.embedding <=> $1 LIMIT $7";
 
     /// <summary>
+    /// The exact nearest neighbours among the few passages a document scope holds: the filtered rows
+    /// through the index on their document, every distance computed, the nearest kept. The subquery
+    /// (<c>OFFSET 0</c>) keeps the HNSW index out: its iterative scan would walk the graph for a filter
+    /// that passes one row in dozens (docs/benchmarks.md, issue 21 — search filters, session 25).
+    /// </summary>
+    public const string ExactVectorSql =
+        "SELECT c.id, c.embedding <=> $1 AS distance FROM (SELECT p.id, p.embedding FROM corpus_passages p WHERE p.embedding IS NOT NULL AND "
+        + Filters + " OFFSET 0) c ORDER BY distance, c.id LIMIT $7";
+
+    /// <summary>
     /// The lexical candidates: passages whose terms hold any (<c>&amp;&amp;</c>) or all (<c>@&gt;</c>) of the
-    /// candidate terms <c>$1</c>, found through the GIN index on the terms under the filters, at most
-    /// <c>$9</c> rows (<see cref="LexicalRowBudget"/>). Ranked by BM25 in <see cref="Bm25"/>: computing
+    /// candidate terms <c>$1</c>, found through the GIN index on the terms (and the document scope
+    /// <c>$9</c>), at most <c>$11</c> rows read (<see cref="LexicalScanFactor"/>), at most <c>$10</c> of
+    /// them passing the other filters kept (<see cref="LexicalRowBudget"/>). Ranked by BM25 in <see cref="Bm25"/>: computing
     /// term frequencies in SQL costs a function scan per row, ten times the fetch.
     /// </summary>
     private const string LexicalSqlFormat =
-        "SELECT p.id, p.terms FROM corpus_passages p WHERE p.terms {0} $1::text[] AND " + Filters + " LIMIT $9";
+        "SELECT p.id, p.terms FROM (SELECT p.id, p.terms, p.kind, p.fund, p.region, p.year, p.document_id, p.owner_unit FROM corpus_passages p"
+        + " WHERE p.terms {0} $1::text[] AND ($9::uuid[] IS NULL OR p.document_id = ANY($9)) LIMIT $11) p WHERE " + Filters + " LIMIT $10";
 
     /// <summary>Candidates holding any of the rarest terms.</summary>
     public static readonly string LexicalAnySql = string.Format(System.Globalization.CultureInfo.InvariantCulture, LexicalSqlFormat, "&&");
@@ -62,6 +85,14 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
     /// </summary>
     public const int LexicalRowBudget = 500;
 
+    /// <summary>
+    /// The most rows the lexical side reads, as a multiple of its budget: filters (section, fund) are
+    /// tested on rows the terms found, so without this bound a filter passing few of them (or a
+    /// conjunction of words that always go together, 即享 ∧ 免申: 2,271 rows, not the 45 independence
+    /// predicts) reads every row holding the terms. Region and year narrow the scan itself (<see cref="DocumentScope"/>).
+    /// </summary>
+    public const int LexicalScanFactor = 2;
+
     /// <summary>HNSW candidate list per query (chosen by measurement: docs/scaling.md); at least the candidates asked for.</summary>
     public const int VectorEfSearch = 40;
 
@@ -74,13 +105,14 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
         // The two halves run at once, each on its own connection: the vector half (embedding, then the
         // HNSW scan) and the lexical half (term statistics, then the GIN candidates) share nothing.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var scope = await DocumentScope.ForAsync(connection, request, exactScanPassages, cancellationToken);
         Task<List<(long Id, double Score)>> vectorHalf = request.Mode == SearchMode.Lexical
             ? Task.FromResult(new List<(long Id, double Score)>())
-            : VectorAsync(request, candidates, cancellationToken);
+            : VectorAsync(request, scope, candidates, cancellationToken);
         List<(long Id, double Score)> lexical;
         try
         {
-            lexical = request.Mode == SearchMode.Vector ? [] : await LexicalAsync(connection, request, candidates, cancellationToken);
+            lexical = request.Mode == SearchMode.Vector ? [] : await LexicalAsync(connection, request, scope, candidates, cancellationToken);
         }
         finally
         {
@@ -124,8 +156,11 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
         return new SearchResponse(request.Query, request.Mode.ToString().ToLowerInvariant(), hits.Count, hits);
     }
 
-    /// <summary>The vector half: the query's embedding, then the nearest passages under the filters (HNSW, iterative scan), best first.</summary>
-    private async Task<List<(long Id, double Score)>> VectorAsync(SearchRequest request, int candidates, CancellationToken cancellationToken)
+    /// <summary>
+    /// The vector half: the query's embedding, then the nearest passages under the filters, best first:
+    /// HNSW with an iterative scan, or, when a document scope holds few passages, an exact scan of them.
+    /// </summary>
+    private async Task<List<(long Id, double Score)>> VectorAsync(SearchRequest request, DocumentScope? scope, int candidates, CancellationToken cancellationToken)
     {
         var vector = new List<(long Id, double Score)>();
         float[] q = (await embedder.GenerateAsync([request.Query], null, cancellationToken))[0].Vector.ToArray();
@@ -144,10 +179,10 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
             await set.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var cmd = new NpgsqlCommand(VectorSql, connection, tx))
+        await using (var cmd = new NpgsqlCommand(scope is null ? VectorSql : ExactVectorSql, connection, tx))
         {
             cmd.Parameters.Add(new NpgsqlParameter { Value = new Vector(q) });
-            AddFilters(cmd, request, candidates);
+            AddFilters(cmd, request, scope, candidates);
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))
             {
@@ -167,7 +202,7 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
     }
 
     /// <summary>The lexical half: the candidates chosen by <see cref="LexicalPlanAsync"/>, ranked by <see cref="Bm25"/>.</summary>
-    private async Task<List<(long Id, double Score)>> LexicalAsync(NpgsqlConnection connection, SearchRequest request, int candidates, CancellationToken cancellationToken)
+    private async Task<List<(long Id, double Score)>> LexicalAsync(NpgsqlConnection connection, SearchRequest request, DocumentScope? scope, int candidates, CancellationToken cancellationToken)
     {
         if (await LexicalPlanAsync(connection, request.Query, lexicalRowBudget, cancellationToken) is not { } plan)
         {
@@ -176,8 +211,9 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
 
         await using var cmd = new NpgsqlCommand(plan.All ? LexicalAllSql : LexicalAnySql, connection);
         cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Candidates });
-        AddFilters(cmd, request, candidates);
+        AddFilters(cmd, request, scope, candidates);
         cmd.Parameters.Add(new NpgsqlParameter { Value = lexicalRowBudget });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = LexicalScanFactor * lexicalRowBudget });
         var rows = new List<(long Id, string[] Terms)>();
         await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
         {
@@ -347,7 +383,7 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
 
     private sealed record Fused(long Id, double Score, int? VectorRank, int? LexicalRank);
 
-    private static void AddFilters(NpgsqlCommand cmd, SearchRequest request, int limit)
+    private static void AddFilters(NpgsqlCommand cmd, SearchRequest request, DocumentScope? scope, int limit)
     {
         cmd.Parameters.Add(new NpgsqlParameter { Value = request.Kind is { } k ? SectionKinds.Name(k) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new NpgsqlParameter { Value = Blank(request.Fund), NpgsqlDbType = NpgsqlDbType.Text });
@@ -356,9 +392,10 @@ public sealed class CorpusSearch(NpgsqlDataSource dataSource, IEmbeddingGenerato
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)request.ExcludeDocument ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
         cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)CorpusAudience.ViewerUnit ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)scope?.Documents ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
     }
 
-    private static object Blank(string? s) => string.IsNullOrWhiteSpace(s) ? DBNull.Value : s.Trim();
+    internal static object Blank(string? s) => string.IsNullOrWhiteSpace(s) ? DBNull.Value : s.Trim();
 
     private static async Task<Dictionary<long, (SearchHit Hit, string TextHash)>> DetailsAsync(NpgsqlConnection connection, long[] ids, CancellationToken cancellationToken)
     {

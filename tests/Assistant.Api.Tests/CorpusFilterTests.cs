@@ -1,0 +1,237 @@
+using Assistant.Domain.Corpus;
+using Assistant.Features.Corpus;
+using Assistant.Features.Storage;
+using Assistant.Testing;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace Assistant.Api.Tests;
+
+/// <summary>
+/// Search filters give the exact filtered answer: on a small corpus (synthetic reports, reports whose
+/// region ends in 县 or 市, reports owned by units) every filter — region with and without its suffix,
+/// year, section, fund, the unit scope, and their combinations — returns what an independent oracle
+/// computes from all rows (filters tested in C#, nearest by the database's own distances, BM25 over
+/// every row holding the candidate terms), both through the document scope (region or year: an exact
+/// scan of the scope's passages) and without it (the HNSW path).
+/// </summary>
+public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassFixture<CorpusFilterTests.Corpus>
+{
+    private const string UnitA = Corpus.UnitA;
+    private const string UnitB = Corpus.UnitB;
+
+    private IHost host => corpus.Host;
+
+    private List<Row> rows => corpus.Rows;
+
+    public sealed record Row(long Id, Guid Document, string Kind, string? Fund, string? Region, int? Year, string? Owner, string[] Terms, string TextHash);
+
+    /// <summary>The corpus, stored once for the class.</summary>
+    public sealed class Corpus : IAsyncLifetime
+    {
+        public const string UnitA = "单位甲";
+        public const string UnitB = "单位乙";
+
+        private readonly TestDatabase database = new("filters");
+
+        public IHost Host { get; private set; } = null!;
+
+        public List<Row> Rows { get; } = [];
+
+        public async Task InitializeAsync()
+        {
+            HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Assistant"] = database.ConnectionString });
+            builder.AddStorage().AddCorpus();
+            Host = builder.Build();
+            await Host.StartAsync();
+            var store = Host.Services.GetRequiredService<CorpusStore>();
+            for (int i = 0; i < 60; i++)
+            {
+                var (name, text) = SyntheticCorpus.Report(i);
+                string? owner = i % 10 == 3 ? UnitA : i % 10 == 7 ? UnitB : null;
+                Assert.Equal(IngestResult.Ingested, (await store.IngestTextAsync(name, text, source: "synthetic", owner: owner)).Status);
+            }
+
+            // Regions the cases name (the synthetic reports' own are random per process), some ending
+            // in 县 or 市 (hints override what the title says), some a unit's own.
+            var hinted = new (int Index, string Region, int Year, string? Owner)[]
+            {
+                (1001, "云南省红河州弥勒县", 2022, null), (1002, "云南省红河州弥勒县", 2023, null), (1003, "内蒙古自治区赤峰市", 2023, null),
+                (1004, "四川省南充市", 2023, UnitA), (1005, "弥勒市", 2023, null), (1006, "河南省周口市川汇区", 2023, null),
+                (1007, "河南省周口市川汇区", 2023, UnitB), (1008, "甘肃省定西市安定区", 2024, null), (1009, "河南省周口市川汇区", 2022, null),
+            };
+            foreach (var (index, region, year, owner) in hinted)
+            {
+                var (name, text) = SyntheticCorpus.Report(index);
+                var hints = new ReportHints(Region: region, Year: year);
+                Assert.Equal(IngestResult.Ingested, (await store.IngestTextAsync(name, text, hints, "synthetic", owner: owner)).Status);
+            }
+
+            var dataSource = Host.Services.GetRequiredService<NpgsqlDataSource>();
+            await using (var analyze = dataSource.CreateCommand("VACUUM ANALYZE corpus_passages; ANALYZE corpus_documents"))
+            {
+                await analyze.ExecuteNonQueryAsync();
+            }
+
+            await using var cmd = dataSource.CreateCommand("SELECT id, document_id, kind, fund, region, year, owner_unit, terms, text_hash FROM corpus_passages");
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                Rows.Add(new Row(r.GetInt64(0), r.GetGuid(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
+                    r.IsDBNull(5) ? null : r.GetInt32(5), r.IsDBNull(6) ? null : r.GetString(6), r.GetFieldValue<string[]>(7), r.GetString(8)));
+            }
+        }
+
+        public async Task DisposeAsync()
+        {
+            Host.Dispose();
+            await database.DisposeAsync();
+        }
+    }
+
+    /// <summary>The cases: region (whole, without its suffix, a middle level, 县 and 市), year, section, fund, and combinations; each for a viewer without a unit and for both units.</summary>
+    public static TheoryData<string?, int?, string?, string?> Filters() => new()
+    {
+        { "川汇区", null, null, null },
+        { "川汇", null, null, null },
+        { "周口市", 2023, null, null },
+        { "河南省周口市川汇区", 2023, null, null },
+        { "弥勒县", null, null, null },
+        { "弥勒", null, null, null },
+        { "弥勒市", 2023, null, null },
+        { "赤峰", null, "deviation-reason", null },
+        { "南充", 2023, null, null },
+        { null, 2022, null, null },
+        { null, null, "deviation-reason", null },
+        { null, null, "improvement-measure", "见习" },
+        { null, null, null, "见习" },
+        { "定西", 2024, "indicator", "就业补助" },
+        { "川_区", null, null, null },
+        { "无此地区", null, null, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task VectorSearch_UnderFilters_IsTheExactFilteredAnswer(string? region, int? year, string? section, string? fund)
+    {
+        foreach (string? viewer in new[] { null, UnitA, UnitB })
+        {
+            foreach (int exact in new[] { DocumentScope.MaxPassages, 0 })
+            {
+                var request = Request("见习岗位供给不足", region, year, section, fund, SearchMode.Vector);
+                var expected = await NearestAsync(request, viewer);
+                var actual = await SearchAsync(request, viewer, exact);
+                Assert.True(expected.SequenceEqual(actual), $"viewer {viewer}, scope limit {exact}: expected [{string.Join(",", expected)}], got [{string.Join(",", actual)}]");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task LexicalSearch_UnderFilters_IsTheExactFilteredAnswer(string? region, int? year, string? section, string? fund)
+    {
+        foreach (string query in new[] { "培训机构师资不足", "合作银行审批条件收紧" })
+        {
+            foreach (string? viewer in new[] { null, UnitA, UnitB })
+            {
+                foreach (int exact in new[] { DocumentScope.MaxPassages, 0 })
+                {
+                    var request = Request(query, region, year, section, fund, SearchMode.Lexical);
+                    var expected = await Bm25Async(request, viewer);
+                    var actual = await SearchAsync(request, viewer, exact);
+                    Assert.True(expected.SequenceEqual(actual), $"{query}, viewer {viewer}, scope limit {exact}: expected [{string.Join(",", expected)}], got [{string.Join(",", actual)}]");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task HybridSearch_UnderFilters_ReturnsOnlyPassingPassages_AndFindsThem(string? region, int? year, string? section, string? fund)
+    {
+        var request = Request("见习岗位供给不足", region, year, section, fund, SearchMode.Hybrid);
+        var passing = rows.Where(r => Passes(r, request, UnitA)).Select(r => r.Id).ToHashSet();
+        var hits = await SearchAsync(request, UnitA, DocumentScope.MaxPassages);
+        Assert.All(hits, id => Assert.Contains(id, passing));
+        Assert.Equal(passing.Count == 0, hits.Count == 0);
+    }
+
+    [Fact]
+    public void TheCorpus_HasWhatTheCasesNeed()
+    {
+        // Without these the cases above would compare empty answers.
+        Assert.Contains(rows, r => r.Region == "云南省红河州弥勒县" && r.Year == 2022);
+        Assert.Contains(rows, r => r.Region == "弥勒市");
+        Assert.Contains(rows, r => r.Owner == UnitA && r.Region == "四川省南充市");
+        Assert.Contains(rows, r => r.Owner == UnitB);
+        Assert.Contains(rows, r => r.Region == "河南省周口市川汇区" && r.Year == 2023 && r.Owner == UnitB);
+        Assert.Contains(rows, r => r.Region == "甘肃省定西市安定区" && r.Year == 2024);
+        Assert.Empty(QueryIntent.Kinds("见习岗位供给不足"));
+    }
+
+    private static SearchRequest Request(string query, string? region, int? year, string? section, string? fund, SearchMode mode) =>
+        new(query, 10, section is null ? null : SectionKinds.TryParse(section, out var k) ? k : throw new ArgumentException(section), fund, region, year, mode);
+
+    private async Task<List<long>> SearchAsync(SearchRequest request, string? viewer, int exactScanPassages)
+    {
+        var search = new CorpusSearch(
+            host.Services.GetRequiredService<NpgsqlDataSource>(), host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            exactScanPassages: exactScanPassages);
+        using var scope = CorpusAudience.For(viewer);
+        return [.. (await search.SearchAsync(request)).Hits.Select(h => h.PassageId)];
+    }
+
+    /// <summary>The filters, tested in C#: fund and region as case-insensitive substrings, the unit scope as published or the viewer's own.</summary>
+    private static bool Passes(Row r, SearchRequest q, string? viewer) =>
+        (q.Kind is null || r.Kind == SectionKinds.Name(q.Kind.Value))
+        && (q.Fund is null || (r.Fund?.Contains(q.Fund, StringComparison.OrdinalIgnoreCase) ?? false))
+        && (q.Region is null || (r.Region?.Contains(q.Region, StringComparison.OrdinalIgnoreCase) ?? false))
+        && (q.Year is null || r.Year == q.Year)
+        && (r.Owner is null || r.Owner == viewer);
+
+    /// <summary>What the search promises in vector mode: the nearest passing passages (the database's distances, ties by id), the search's candidate count of them, one per text, the first ten.</summary>
+    private async Task<List<long>> NearestAsync(SearchRequest request, string? viewer)
+    {
+        var embedder = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var q = (await embedder.GenerateAsync([request.Query]))[0].Vector.ToArray();
+        var distance = new Dictionary<long, double>();
+        await using (var cmd = host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT id, embedding <=> $1 FROM corpus_passages"))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(q) });
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                distance[r.GetInt64(0)] = r.GetDouble(1);
+            }
+        }
+
+        int candidates = Math.Max(request.Top * 4, 20);
+        var nearest = rows.Where(r => Passes(r, request, viewer)).OrderBy(r => distance[r.Id]).ThenBy(r => r.Id).Take(candidates);
+        return OnePerText(nearest.OrderByDescending(r => 1 - distance[r.Id]).ThenBy(r => r.Id), request.Top);
+    }
+
+    /// <summary>What the search promises in lexical mode: BM25 over every passing passage holding the plan's candidate terms, one per text, the first ten.</summary>
+    private async Task<List<long>> Bm25Async(SearchRequest request, string? viewer)
+    {
+        await using var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        var plan = await CorpusSearch.LexicalPlanAsync(connection, request.Query, CorpusSearch.LexicalRowBudget, CancellationToken.None);
+        Assert.NotNull(plan);
+        var holding = rows.Where(r => plan.All ? plan.Candidates.All(r.Terms.Contains) : plan.Candidates.Any(r.Terms.Contains)).ToList();
+
+        // The search reads at most its budget of rows: the comparison holds while the corpus stays under it.
+        Assert.InRange(holding.Count, 1, CorpusSearch.LexicalRowBudget);
+        var scored = CorpusSearch.Bm25(plan, [.. holding.Where(r => Passes(r, request, viewer)).Select(r => (r.Id, r.Terms))], Math.Max(request.Top * 4, 20));
+        var byId = rows.ToDictionary(r => r.Id);
+        return OnePerText(scored.Select(s => byId[s.Id]), request.Top);
+    }
+
+    private static List<long> OnePerText(IEnumerable<Row> ranked, int top)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. ranked.Where(r => seen.Add(r.TextHash)).Take(top).Select(r => r.Id)];
+    }
+}
