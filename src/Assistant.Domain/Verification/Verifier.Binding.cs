@@ -197,25 +197,90 @@ public sealed partial class Verifier
     private IReadOnlyList<int> NamedFor(Mention m, string text)
     {
         IReadOnlyList<int> named = _names.Named(text);
-        if (named.Count > 0 && !named.Any(i => FitsUnit(m, i)))
+        if (named.Count == 0 || m.Unit.Base.Length == 0)
         {
-            var ranked = _names.Ranked(text);
-            int best = ranked[0].Score;
-            foreach ((int index, int score) in ranked)
+            return named;
+        }
+
+        for (int k = 0; k < named.Count; k++)
+        {
+            if (FitsUnit(m, named[k]))
             {
-                if (score * 10 >= best * 6 && FitsUnit(m, index))
-                {
-                    return [index];
-                }
+                return named;
+            }
+        }
+
+        var ranked = _names.Ranked(text);
+        int best = ranked[0].Score;
+        for (int k = 0; k < ranked.Count; k++)
+        {
+            (int index, int score) = ranked[k];
+            if (score * 10 < best * 6)
+            {
+                // Ranked by score, descending: none after this one is within reach of the best.
+                break;
+            }
+
+            if (FitsUnit(m, index))
+            {
+                return [index];
             }
         }
 
         return named;
     }
 
-    private bool FitsUnit(Mention m, int indicator) =>
-        m.Unit.Base.Length == 0 || (m.Unit.Base == "%" && _sheet.Report.Indicators[indicator].Status is IndicatorStatus.Met or IndicatorStatus.Exceeded or IndicatorStatus.Short)
-        || _index.OfIndicator(indicator).Any(c => SameKind(m.Unit, c.Unit) || c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal));
+    /// <summary>
+    /// The other indicators a clause also names whose names nest with one of the named ones (招募人员体检 /
+    /// 每年招募人员体检人数), ranked within 60 % of the best run, in ranking order.
+    /// </summary>
+    private List<int>? AlsoNamed(IReadOnlyList<int> named, string namedIn)
+    {
+        var ranked = _names.Ranked(namedIn);
+        List<int>? also = null;
+        for (int k = 0; k < ranked.Count; k++)
+        {
+            (int index, int score) = ranked[k];
+            if (score * 10 < ranked[0].Score * 6)
+            {
+                break;
+            }
+
+            if (named.Contains(index))
+            {
+                continue;
+            }
+
+            for (int n = 0; n < named.Count; n++)
+            {
+                if (_index.NamesNest(named[n], index))
+                {
+                    (also ??= []).Add(index);
+                    break;
+                }
+            }
+        }
+
+        return also;
+    }
+
+    private bool FitsUnit(Mention m, int indicator)
+    {
+        if (m.Unit.Base.Length == 0 || (m.Unit.Base == "%" && _sheet.Report.Indicators[indicator].Status is IndicatorStatus.Met or IndicatorStatus.Exceeded or IndicatorStatus.Short))
+        {
+            return true;
+        }
+
+        foreach (Candidate c in _index.OfIndicator(indicator))
+        {
+            if (SameKind(m.Unit, c.Unit) || c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Two units that say the same kind of number (万人 and 人; not 人 and 人次, nor % and 个).</summary>
     private static bool SameKind(UnitSpec mention, UnitSpec fact) =>
