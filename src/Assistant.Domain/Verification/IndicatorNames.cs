@@ -14,40 +14,42 @@ internal sealed class IndicatorNames(NameIndex index)
     private readonly string[] _names = index.Cores;
     private readonly Dictionary<string, Answer> _memo = new(StringComparer.Ordinal);
 
-    /// <summary>The names a text names (ascending) with their runs; the ranking is made on first use.</summary>
-    private sealed class Answer(IReadOnlyList<int> named, (int Index, int Score)[] scored, string[] names)
-    {
-        private IReadOnlyList<(int Index, int Score)>? _ranked;
+    /// <summary>The names a text names: the best-named (ascending), and every named one with its run (ascending by name).</summary>
+    private sealed record Answer(int[] Named, (int Index, int Score)[] Scored, int Best);
 
-        public IReadOnlyList<int> Named { get; } = named;
-
-        // Best run first; a tie goes to the better-covered name, then to the earlier (a stable sort's order).
-        public IReadOnlyList<(int Index, int Score)> Ranked => _ranked ??= Rank(scored, names);
-
-        private static (int Index, int Score)[] Rank((int Index, int Score)[] scored, string[] names)
-        {
-            var ranked = scored;
-            Array.Sort(ranked, (x, y) =>
-                x.Score != y.Score ? y.Score.CompareTo(x.Score)
-                : Coverage(x, names) != Coverage(y, names) ? Coverage(y, names).CompareTo(Coverage(x, names))
-                : x.Index.CompareTo(y.Index));
-            return ranked;
-        }
-
-        private static int Coverage((int Index, int Score) s, string[] names) => s.Score * 1000 / Math.Max(1, names[s.Index].Length);
-    }
-
-    private static readonly Answer None = new([], [], []);
+    private static readonly Answer None = new([], [], 0);
 
     public IndicatorNames(IReadOnlyList<string> names)
         : this(new NameIndex(names))
     {
     }
 
-    /// <summary>Every indicator the text names, best-named first (for choosing among them by the number's unit).</summary>
-    public IReadOnlyList<(int Index, int Score)> Ranked(string text) => Find(text).Ranked;
-
     public IReadOnlyList<int> Named(string text) => Find(text).Named;
+
+    /// <summary>Every indicator the text names with its run, ascending by indicator; <paramref name="best"/> the longest run.</summary>
+    public ReadOnlySpan<(int Index, int Score)> Scored(string text, out int best)
+    {
+        Answer answer = Find(text);
+        best = answer.Best;
+        return answer.Scored;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="x"/> ranks before <paramref name="y"/> among the names a text names: the
+    /// longer run first; on a tie the better-covered name, then the earlier one.
+    /// </summary>
+    public bool RanksBefore((int Index, int Score) x, (int Index, int Score) y)
+    {
+        if (x.Score != y.Score)
+        {
+            return x.Score > y.Score;
+        }
+
+        int cx = Coverage(x), cy = Coverage(y);
+        return cx != cy ? cx > cy : x.Index < y.Index;
+    }
+
+    private int Coverage((int Index, int Score) s) => s.Score * 1000 / Math.Max(1, _names[s.Index].Length);
 
     /// <summary>Drops the remembered answers (a verifier calls this before each text, so memory stays bounded by one text's clauses).</summary>
     public void Forget() => _memo.Clear();
@@ -131,7 +133,7 @@ internal sealed class IndicatorNames(NameIndex index)
                 }
             }
 
-            return new Answer(result, scored, _names);
+            return new Answer(result, scored, best);
         }
         finally
         {

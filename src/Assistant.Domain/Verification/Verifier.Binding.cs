@@ -210,43 +210,31 @@ public sealed partial class Verifier
             }
         }
 
-        var ranked = _names.Ranked(text);
-        int best = ranked[0].Score;
-        for (int k = 0; k < ranked.Count; k++)
+        // The best-ranked name within 60 % of the best run whose facts fit the number's unit.
+        ReadOnlySpan<(int Index, int Score)> scored = _names.Scored(text, out int best);
+        (int Index, int Score) pick = (-1, 0);
+        foreach ((int Index, int Score) s in scored)
         {
-            (int index, int score) = ranked[k];
-            if (score * 10 < best * 6)
+            if (s.Score * 10 >= best * 6 && (pick.Index < 0 || _names.RanksBefore(s, pick)) && FitsUnit(m, s.Index))
             {
-                // Ranked by score, descending: none after this one is within reach of the best.
-                break;
-            }
-
-            if (FitsUnit(m, index))
-            {
-                return [index];
+                pick = s;
             }
         }
 
-        return named;
+        return pick.Index >= 0 ? [pick.Index] : named;
     }
 
     /// <summary>
     /// The other indicators a clause also names whose names nest with one of the named ones (招募人员体检 /
-    /// 每年招募人员体检人数), ranked within 60 % of the best run, in ranking order.
+    /// 每年招募人员体检人数), among those named within 60 % of the best run.
     /// </summary>
     private List<int>? AlsoNamed(IReadOnlyList<int> named, string namedIn)
     {
-        var ranked = _names.Ranked(namedIn);
+        ReadOnlySpan<(int Index, int Score)> scored = _names.Scored(namedIn, out int best);
         List<int>? also = null;
-        for (int k = 0; k < ranked.Count; k++)
+        foreach ((int index, int score) in scored)
         {
-            (int index, int score) = ranked[k];
-            if (score * 10 < ranked[0].Score * 6)
-            {
-                break;
-            }
-
-            if (named.Contains(index))
+            if (score * 10 < best * 6 || named.Contains(index))
             {
                 continue;
             }
@@ -264,7 +252,23 @@ public sealed partial class Verifier
         return also;
     }
 
+    /// <summary>Whether an indicator has a fact of the number's kind of unit (remembered per unit and indicator).</summary>
     private bool FitsUnit(Mention m, int indicator)
+    {
+        if (!_fits.TryGetValue(m.Unit.Base, out sbyte[]? row))
+        {
+            _fits[m.Unit.Base] = row = new sbyte[_sheet.Report.Indicators.Count];
+        }
+
+        if (row[indicator] == 0)
+        {
+            row[indicator] = ComputeFitsUnit(m, indicator) ? (sbyte)1 : (sbyte)-1;
+        }
+
+        return row[indicator] > 0;
+    }
+
+    private bool ComputeFitsUnit(Mention m, int indicator)
     {
         if (m.Unit.Base.Length == 0 || (m.Unit.Base == "%" && _sheet.Report.Indicators[indicator].Status is IndicatorStatus.Met or IndicatorStatus.Exceeded or IndicatorStatus.Short))
         {

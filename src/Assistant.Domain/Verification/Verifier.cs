@@ -20,6 +20,7 @@ public sealed partial class Verifier
     private readonly Candidate[] _candidates;
     private readonly IndicatorNames _names;
     private readonly IndicatorNames _fundNames;
+    private readonly Dictionary<string, sbyte[]> _fits = new(StringComparer.Ordinal);
 
     /// <summary>A verifier for one fact sheet; what it needs of the sheet is prepared once per sheet and shared.</summary>
     public Verifier(FactSheet sheet)
