@@ -14,6 +14,9 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
 
     public IReadOnlyList<Mention> Mentions { get; } = mentions;
 
+    // The foreign place each clause's sentence names up to the clause's end, once computed ("" for none).
+    private readonly string?[] _foreignUpTo = new string?[clauses.Count];
+
     /// <summary>
     /// The place or project other than the table's that the text at <paramref name="index"/> speaks of:
     /// its section's, or the last place its sentence names up to the end of its clause.
@@ -25,7 +28,18 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
             return section;
         }
 
-        Clause clause = Clause.At(Clauses, index);
+        int at = Clause.IndexAt(Clauses, index);
+        string? known = _foreignUpTo[at];
+        if (known is null)
+        {
+            _foreignUpTo[at] = known = ForeignUpTo(Clauses[at]) ?? string.Empty;
+        }
+
+        return known.Length > 0 ? known : null;
+    }
+
+    private string? ForeignUpTo(Clause clause)
+    {
         string upTo = clause.SentenceBefore(clause.End);
         string? last = null;
         foreach (Match m in PlaceOrSelf().Matches(upTo))

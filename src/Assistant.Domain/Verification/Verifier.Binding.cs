@@ -202,9 +202,21 @@ public sealed partial class Verifier
             return named;
         }
 
+        // Depends only on the text and the unit: remembered for the text's other numbers.
+        if (!_namedFor.TryGetValue((text, m.Unit.Base), out IReadOnlyList<int>? forUnit))
+        {
+            _namedFor[(text, m.Unit.Base)] = forUnit = NamedForUnit(m, text, named);
+        }
+
+        return forUnit;
+    }
+
+    private IReadOnlyList<int> NamedForUnit(Mention m, string text, IReadOnlyList<int> named)
+    {
+        sbyte[] fits = FitsRow(m.Unit.Base);
         for (int k = 0; k < named.Count; k++)
         {
-            if (FitsUnit(m, named[k]))
+            if (FitsUnit(m, fits, named[k]))
             {
                 return named;
             }
@@ -215,7 +227,7 @@ public sealed partial class Verifier
         (int Index, int Score) pick = (-1, 0);
         foreach ((int Index, int Score) s in scored)
         {
-            if (s.Score * 10 >= best * 6 && (pick.Index < 0 || _names.RanksBefore(s, pick)) && FitsUnit(m, s.Index))
+            if (s.Score * 10 >= best * 6 && (pick.Index < 0 || _names.RanksBefore(s, pick)) && FitsUnit(m, fits, s.Index))
             {
                 pick = s;
             }
@@ -228,13 +240,26 @@ public sealed partial class Verifier
     /// The other indicators a clause also names whose names nest with one of the named ones (招募人员体检 /
     /// 每年招募人员体检人数), among those named within 60 % of the best run.
     /// </summary>
-    private List<int>? AlsoNamed(IReadOnlyList<int> named, string namedIn)
+    private List<int>? AlsoNamed(IReadOnlyList<int> named, string namedIn, string unit)
+    {
+        // The named list is what NamedFor gave for this text and unit (the same instance): remembered with it.
+        if (_alsoNamed.TryGetValue((namedIn, unit), out var known) && ReferenceEquals(known.Named, named))
+        {
+            return known.Also;
+        }
+
+        List<int>? also = AlsoNamedIn(named, namedIn);
+        _alsoNamed[(namedIn, unit)] = (named, also);
+        return also;
+    }
+
+    private List<int>? AlsoNamedIn(IReadOnlyList<int> named, string namedIn)
     {
         ReadOnlySpan<(int Index, int Score)> scored = _names.Scored(namedIn, out int best);
         List<int>? also = null;
         foreach ((int index, int score) in scored)
         {
-            if (score * 10 < best * 6 || named.Contains(index))
+            if (score * 10 < best * 6 || IndexOf(named, index) >= 0)
             {
                 continue;
             }
@@ -253,13 +278,18 @@ public sealed partial class Verifier
     }
 
     /// <summary>Whether an indicator has a fact of the number's kind of unit (remembered per unit and indicator).</summary>
-    private bool FitsUnit(Mention m, int indicator)
+    private sbyte[] FitsRow(string unit)
     {
-        if (!_fits.TryGetValue(m.Unit.Base, out sbyte[]? row))
+        if (!_fits.TryGetValue(unit, out sbyte[]? row))
         {
-            _fits[m.Unit.Base] = row = new sbyte[_sheet.Report.Indicators.Count];
+            _fits[unit] = row = new sbyte[_sheet.Report.Indicators.Count];
         }
 
+        return row;
+    }
+
+    private bool FitsUnit(Mention m, sbyte[] row, int indicator)
+    {
         if (row[indicator] == 0)
         {
             row[indicator] = ComputeFitsUnit(m, indicator) ? (sbyte)1 : (sbyte)-1;

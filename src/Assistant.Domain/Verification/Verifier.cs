@@ -22,6 +22,10 @@ public sealed partial class Verifier
     private readonly IndicatorNames _fundNames;
     private readonly Dictionary<string, sbyte[]> _fits = new(StringComparer.Ordinal);
 
+    // Per text (cleared by Verify): what a clause names for a number of a unit, and what else it names.
+    private readonly Dictionary<(string Text, string Unit), IReadOnlyList<int>> _namedFor = [];
+    private readonly Dictionary<(string Text, string Unit), (IReadOnlyList<int> Named, List<int>? Also)> _alsoNamed = [];
+
     /// <summary>A verifier for one fact sheet; what it needs of the sheet is prepared once per sheet and shared.</summary>
     public Verifier(FactSheet sheet)
     {
@@ -39,6 +43,8 @@ public sealed partial class Verifier
         ArgumentNullException.ThrowIfNull(text);
         _names.Forget();
         _fundNames.Forget();
+        _namedFor.Clear();
+        _alsoNamed.Clear();
         string normalized = TextNormalizer.Normalize(text);
         var clauses = Clause.Split(normalized);
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
@@ -119,7 +125,7 @@ public sealed partial class Verifier
         }
 
         // Another indicator the clause also names (names sharing a prefix: 招募人员体检 / 每年招募人员体检人数).
-        if (named.Count > 0 && binding.NamedIn is { } namedIn && AlsoNamed(named, namedIn) is { Count: > 0 } alsoNamed
+        if (named.Count > 0 && binding.NamedIn is { } namedIn && AlsoNamed(named, namedIn, m.Unit.Base) is { Count: > 0 } alsoNamed
             && Direct(m, number, c => c.Fact.IndicatorIndex is { } i && alsoNamed.Contains(i) && (anyRole || Plays(c, role))) is { } sibling)
         {
             return sibling;
