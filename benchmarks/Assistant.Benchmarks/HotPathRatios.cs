@@ -55,6 +55,8 @@ internal static class HotPathRatios
         var scored = EvaluationService.Score(EvaluationJson.Parse(utf8));
 
         var sheet = FactSheet.Build(table);
+        var guangxi = FactSheet.Build(EvaluationJson.Parse(File.ReadAllText(RepoPaths.Reference("guangxi-2024-employment-transfer"))));
+        string guangxiReport = File.ReadAllText(Path.Combine(RepoPaths.Shared, "seeds", "guangxi-2024-employment-transfer-report.txt"));
         string text = VerificationBenchmarks.Text(sheet, string.Empty);
         int fresh = 0;
         var cases = new (string Name, int Floor, Action Run)[]
@@ -76,8 +78,11 @@ internal static class HotPathRatios
                 Write(EvaluationService.Score(e));
             }),
             ("floor: MentionExtractor.Extract, ~3,000 characters", 11, () => Assistant.Domain.Verification.MentionExtractor.Extract(text)),
-            ("Verifier.Verify, ~3,000 characters, 100 indicators (same text every call)", 11, () => Assistant.Domain.Verification.Verifier.Verify(sheet, text)),
-            ("Verifier.Verify, the same text with a new letter tag before every clause (nothing cached; not the same text)", 11, () => Assistant.Domain.Verification.Verifier.Verify(sheet, VerificationBenchmarks.Text(sheet, VerificationBenchmarks.Tag(++fresh)))),
+            ("Verifier.Verify, ~3,000 characters, 100 indicators (same text every call; since session 25 nothing is kept between calls)", 11, () => Assistant.Domain.Verification.Verifier.Verify(sheet, text)),
+            ("Verifier.Verify, the same text with a new letter tag before every clause (a text never seen)", 11, () => Assistant.Domain.Verification.Verifier.Verify(sheet, VerificationBenchmarks.Text(sheet, VerificationBenchmarks.Tag(++fresh)))),
+            ("Verifier.Verify, ~3,000 characters, on a fact sheet built for the call (as POST /verify does)", 11, () => Assistant.Domain.Verification.Verifier.Verify(FactSheet.Build(table), text)),
+            ("floor: MentionExtractor.Extract, the Guangxi report (17,288 characters)", 15, () => Assistant.Domain.Verification.MentionExtractor.Extract(guangxiReport)),
+            ("Verifier.Verify, the Guangxi report against its table, warm", 15, () => Assistant.Domain.Verification.Verifier.Verify(guangxi, guangxiReport)),
         };
 
         var times = cases.Select(_ => new List<double>(rounds)).ToArray();

@@ -106,7 +106,23 @@ internal sealed class NameIndex
             }
         }
 
-        touched.Sort();
+        if (touched.Count * 8 > Cores.Length)
+        {
+            // Most names touched: reading them off in order is cheaper than sorting.
+            touched.Clear();
+            for (int i = 0; i < Cores.Length; i++)
+            {
+                if (seen[i] == stamp)
+                {
+                    touched.Add(i);
+                }
+            }
+        }
+        else
+        {
+            touched.Sort();
+        }
+
         foreach (int i in touched)
         {
             tail[i] = best[i] > 0 && tailRun[i] == best[i];
