@@ -89,7 +89,7 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
     private static UnitSpec Read(string unit)
     {
         string u = Canonical(TextNormalizer.Normalize(unit).Replace(" ", string.Empty, StringComparison.Ordinal)
-            .Trim('(', ')', '（', '）'));
+            .Trim(Brackets));
         foreach ((string text, decimal multiplier) in Magnitudes)
         {
             if (u.StartsWith(text, StringComparison.Ordinal) && u.Length > text.Length)
@@ -106,11 +106,13 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
         return new UnitSpec(string.Empty, 1m, u);
     }
 
+    private static readonly char[] Brackets = ['(', ')', '（', '）'];
+
     /// <summary>Units spelled as words: 百分比 and 百分率 are %, 百分点 is 个百分点, 千分比 is ‰.</summary>
     public static string Canonical(string unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        return unit.Trim('(', ')', '（', '）') switch
+        return unit.Trim(Brackets) switch
         {
             "百分比" or "百分率" or "百分数" or "百分之" or "percent" or "pct" => "%",
             "百分点" or "个百分比点" => "个百分点",

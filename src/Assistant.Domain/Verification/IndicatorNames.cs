@@ -3,47 +3,63 @@ namespace Assistant.Domain.Verification;
 /// <summary>
 /// Finds which indicators a piece of text names, tolerating abbreviation: an indicator is named when
 /// the longest run it shares with the text covers most of its name (or at least eight characters),
-/// and only the best-covered indicators count. The names come prepared (<see cref="NameIndex"/>): a
-/// text is compared only with the names that share a three-character run with it. Answers are kept
-/// per text and shared by every verification against the same fact sheet (one instance per
-/// <see cref="SheetIndex"/>): an answer depends only on the names and the text, so a clause seen
-/// before — a report verified again after an edit, the same sentence in another part — is not matched
-/// again. The cache is bounded (<see cref="MaxCached"/> texts; past it answers are computed, not kept).
+/// and only the best-covered indicators count. The names come prepared once per fact sheet
+/// (<see cref="NameIndex"/>): the longest runs of every name come from one pass over the text that
+/// visits only the name positions holding each of its characters. One instance serves one verifier
+/// (not thread-safe): answers are remembered per text until <see cref="Forget"/>, as a verification
+/// asks about the same clause for each of its numbers and again for its claims.
 /// </summary>
 internal sealed class IndicatorNames(NameIndex index)
 {
-    /// <summary>Texts whose answers are kept per sheet (a long report has a few thousand clauses).</summary>
-    public const int MaxCached = 20_000;
-
     private readonly string[] _names = index.Cores;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Answer> _cache = new(StringComparer.Ordinal);
-    private int _cached;
+    private readonly Dictionary<string, Answer> _memo = new(StringComparer.Ordinal);
 
-    private sealed record Answer(IReadOnlyList<int> Named, IReadOnlyList<(int Index, int Score)> Ranked);
+    /// <summary>The names a text names: the best-named (ascending), and every named one with its run (ascending by name).</summary>
+    private sealed record Answer(int[] Named, (int Index, int Score)[] Scored, int Best);
+
+    private static readonly Answer None = new([], [], 0);
 
     public IndicatorNames(IReadOnlyList<string> names)
         : this(new NameIndex(names))
     {
     }
 
-    /// <summary>Every indicator the text names, best-named first (for choosing among them by the number's unit).</summary>
-    public IReadOnlyList<(int Index, int Score)> Ranked(string text) => Find(text).Ranked;
-
     public IReadOnlyList<int> Named(string text) => Find(text).Named;
+
+    /// <summary>Every indicator the text names with its run, ascending by indicator; <paramref name="best"/> the longest run.</summary>
+    public ReadOnlySpan<(int Index, int Score)> Scored(string text, out int best)
+    {
+        Answer answer = Find(text);
+        best = answer.Best;
+        return answer.Scored;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="x"/> ranks before <paramref name="y"/> among the names a text names: the
+    /// longer run first; on a tie the better-covered name, then the earlier one.
+    /// </summary>
+    public bool RanksBefore((int Index, int Score) x, (int Index, int Score) y)
+    {
+        if (x.Score != y.Score)
+        {
+            return x.Score > y.Score;
+        }
+
+        int cx = Coverage(x), cy = Coverage(y);
+        return cx != cy ? cx > cy : x.Index < y.Index;
+    }
+
+    private int Coverage((int Index, int Score) s) => s.Score * 1000 / Math.Max(1, _names[s.Index].Length);
+
+    /// <summary>Drops the remembered answers (a verifier calls this before each text, so memory stays bounded by one text's clauses).</summary>
+    public void Forget() => _memo.Clear();
 
     private Answer Find(string text)
     {
-        if (_cache.TryGetValue(text, out Answer? hit))
+        if (!_memo.TryGetValue(text, out Answer? answer))
         {
-            return hit;
-        }
-
-        Answer answer = Match(text);
-
-        // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
-        if (Volatile.Read(ref _cached) < MaxCached && _cache.TryAdd(text, answer))
-        {
-            Interlocked.Increment(ref _cached);
+            answer = Match(text);
+            _memo[text] = answer;
         }
 
         return answer;
@@ -51,41 +67,81 @@ internal sealed class IndicatorNames(NameIndex index)
 
     private Answer Match(string text)
     {
-
-        string t = NameIndex.Core(text);
-        var marks = new bool[_names.Length];
-        index.Candidates(t, marks);
-        var scores = new int[_names.Length];
-        var named = new List<int>();
-        int best = 0;
-        for (int i = 0; i < _names.Length; i++)
+        char[]? rented = text.Length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(text.Length) : null;
+        Span<char> buffer = rented is not null ? rented : stackalloc char[512];
+        try
         {
-            // A name sharing no run of three characters with the text has a run of at most two: never named.
-            if (!marks[i])
+            ReadOnlySpan<char> t = buffer[..NameIndex.Core(text, buffer)];
+            index.Runs(t, out List<int> touched, out int[] runs, out bool[] tails);
+            int best = 0, named = 0;
+            foreach (int i in touched)
             {
-                continue;
+                // Every rule needs a run of three or more (or all of a name shorter than three).
+                int run = runs[i];
+                int length = _names[i].Length;
+                bool isNamed = run >= Math.Min(8, length) || (run >= 4 && run * 10 >= length * 6)
+                    || (tails[i] && run >= 5)
+                    || (run >= 3 && t.Length <= 3 * length && Subsequence(_names[i], t) is var sub && sub >= 5 && sub * 4 >= length * 3);
+                if (!isNamed)
+                {
+                    runs[i] = 0;
+                    continue;
+                }
+
+                named++;
+                best = Math.Max(best, run);
             }
 
-            (int run, bool tail) = LongestCommonRun(_names[i], t);
-            bool isNamed = run >= Math.Min(8, _names[i].Length) || (run >= 4 && run * 10 >= _names[i].Length * 6)
-                || (tail && run >= 5)
-                || (run >= 3 && t.Length <= 3 * _names[i].Length && Subsequence(_names[i], t) is var sub && sub >= 5 && sub * 4 >= _names[i].Length * 3);
-            scores[i] = isNamed ? run : 0;
-            best = Math.Max(best, scores[i]);
-            if (scores[i] > 0)
+            if (named == 0)
             {
-                named.Add(i);
+                return None;
+            }
+
+            var scored = new (int Index, int Score)[named];
+            int k = 0, top = 0, topCount = 0;
+            foreach (int i in touched)
+            {
+                if (runs[i] == 0)
+                {
+                    continue;
+                }
+
+                scored[k++] = (i, runs[i]);
+
+                // Names sharing a prefix (就业困难人员就业人数 / 就业困难人员帮扶率) tie on the run: the better-covered name wins.
+                if (runs[i] == best)
+                {
+                    int coverage = best * 1000 / Math.Max(1, _names[i].Length);
+                    if (topCount == 0 || coverage > top)
+                    {
+                        (top, topCount) = (coverage, 1);
+                    }
+                    else if (coverage == top)
+                    {
+                        topCount++;
+                    }
+                }
+            }
+
+            var result = new int[topCount];
+            k = 0;
+            foreach ((int i, int score) in scored)
+            {
+                if (score == best && best * 1000 / Math.Max(1, _names[i].Length) == top)
+                {
+                    result[k++] = i;
+                }
+            }
+
+            return new Answer(result, scored, best);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(rented);
             }
         }
-
-        var ranked = named
-            .OrderByDescending(i => scores[i]).ThenByDescending(i => scores[i] * 1000 / Math.Max(1, _names[i].Length))
-            .Select(i => (i, scores[i])).ToList();
-
-        // Names sharing a prefix (就业困难人员就业人数 / 就业困难人员帮扶率) tie on the run: the better-covered name wins.
-        IReadOnlyList<int> result = best == 0 ? [] : named.Where(i => scores[i] == best)
-            .GroupBy(i => best * 1000 / Math.Max(1, _names[i].Length)).OrderByDescending(g => g.Key).First().ToList();
-        return new Answer(result, ranked);
     }
 
     /// <summary>
@@ -114,49 +170,18 @@ internal sealed class IndicatorNames(NameIndex index)
         return result;
     }
 
-    /// <summary>The longest run <paramref name="a"/> shares with <paramref name="b"/>, and whether it ends <paramref name="a"/> (the head noun of a name).</summary>
-    private static (int Run, bool Tail) LongestCommonRun(string a, string b)
-    {
-        if (a.Length == 0 || b.Length == 0)
-        {
-            return (0, false);
-        }
-
-        Span<int> buffer = b.Length < 256 ? stackalloc int[2 * (b.Length + 1)] : new int[2 * (b.Length + 1)];
-        buffer.Clear();
-        Span<int> prev = buffer[..(b.Length + 1)];
-        Span<int> cur = buffer[(b.Length + 1)..];
-        int best = 0;
-        bool tail = false;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            char ai = a[i - 1];
-            for (int j = 1; j <= b.Length; j++)
-            {
-                cur[j] = ai == b[j - 1] ? prev[j - 1] + 1 : 0;
-                if (cur[j] > best || (cur[j] == best && i == a.Length && cur[j] > 0))
-                {
-                    best = cur[j];
-                    tail = i == a.Length;
-                }
-            }
-
-            Span<int> swap = prev;
-            prev = cur;
-            cur = swap;
-        }
-
-        return (best, tail);
-    }
-
     /// <summary>
     /// How many of a name's characters the text holds in order (失业人员再就业人数 in 失业人员实现再就业11.91万人: 8),
     /// for names written with a word inserted.
     /// </summary>
-    private static int Subsequence(string name, string text)
+    private static int Subsequence(string name, ReadOnlySpan<char> text)
     {
-        var prev = new int[text.Length + 1];
-        var cur = new int[text.Length + 1];
+        int[]? rented = text.Length >= 256 ? System.Buffers.ArrayPool<int>.Shared.Rent(2 * (text.Length + 1)) : null;
+        Span<int> buffer = rented is not null ? rented : stackalloc int[2 * (text.Length + 1)];
+        buffer = buffer[..(2 * (text.Length + 1))];
+        buffer.Clear();
+        Span<int> prev = buffer[..(text.Length + 1)];
+        Span<int> cur = buffer[(text.Length + 1)..];
         for (int i = 1; i <= name.Length; i++)
         {
             for (int j = 1; j <= text.Length; j++)
@@ -164,9 +189,17 @@ internal sealed class IndicatorNames(NameIndex index)
                 cur[j] = name[i - 1] == text[j - 1] ? prev[j - 1] + 1 : Math.Max(prev[j], cur[j - 1]);
             }
 
-            (prev, cur) = (cur, prev);
+            Span<int> swap = prev;
+            prev = cur;
+            cur = swap;
         }
 
-        return prev[text.Length];
+        int result = prev[text.Length];
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(rented);
+        }
+
+        return result;
     }
 }

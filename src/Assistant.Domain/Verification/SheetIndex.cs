@@ -21,11 +21,15 @@ internal sealed class SheetIndex
     private readonly IntervalIndex _raw;
     private readonly Dictionary<int, Candidate[]> _byIndicator;
 
+    // Rows of NamesNest, filled on first use (a benign race: two threads compute the same row).
+    private readonly bool[]?[] _nest;
+
     private SheetIndex(FactSheet sheet)
     {
         Sheet = sheet;
         Candidates = sheet.Facts.Concat(TextNumberFacts(sheet)).Select((f, k) => new Candidate(f, UnitSpec.Parse(f.Unit), k)).ToArray();
         _byIndicator = Candidates.Where(c => c.Fact.IndicatorIndex is not null).GroupBy(c => c.Fact.IndicatorIndex!.Value).ToDictionary(g => g.Key, g => g.ToArray());
+        _nest = new bool[sheet.Evaluation.Indicators.Count][];
         FundCandidates = Candidates.Where(c => c.Fact.FundLineIndex is not null).ToArray();
 
         // Each fact by the values it stands for in its base unit (its value and the range its printed inputs allow);
@@ -55,8 +59,6 @@ internal sealed class SheetIndex
         _raw = new IntervalIndex(raw, []);
         Names = new NameIndex(sheet.Evaluation.Indicators.Select(i => i.Name).ToList());
         FundNames = new NameIndex(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
-        IndicatorNames = new IndicatorNames(Names);
-        FundLineNames = new IndicatorNames(FundNames);
         Derived = new DerivedIndex(this);
     }
 
@@ -72,17 +74,32 @@ internal sealed class SheetIndex
 
     public NameIndex FundNames { get; }
 
-    /// <summary>Name matching against the indicators, its answers shared by every verification against the sheet.</summary>
-    public IndicatorNames IndicatorNames { get; }
-
-    /// <summary>Name matching against the fund lines, shared likewise.</summary>
-    public IndicatorNames FundLineNames { get; }
-
     public DerivedIndex Derived { get; }
 
     public static SheetIndex For(FactSheet sheet) => Prepared.GetValue(sheet, s => new SheetIndex(s));
 
-    public IReadOnlyList<Candidate> OfIndicator(int indicator) => _byIndicator.TryGetValue(indicator, out Candidate[]? c) ? c : [];
+    public Candidate[] OfIndicator(int indicator) => _byIndicator.TryGetValue(indicator, out Candidate[]? c) ? c : [];
+
+    /// <summary>Whether one indicator's name holds the other's (招募人员体检 / 每年招募人员体检人数); computed per row on first use.</summary>
+    public bool NamesNest(int a, int b)
+    {
+        bool[] row = _nest[a] ??= NestRow(a);
+        return row[b];
+    }
+
+    private bool[] NestRow(int a)
+    {
+        var indicators = Sheet.Evaluation.Indicators;
+        var row = new bool[indicators.Count];
+        string name = indicators[a].Name;
+        for (int b = 0; b < row.Length; b++)
+        {
+            string other = indicators[b].Name;
+            row[b] = name.Contains(other, StringComparison.Ordinal) || other.Contains(name, StringComparison.Ordinal);
+        }
+
+        return row;
+    }
 
     /// <summary>
     /// The positions, ascending, of every candidate whose value in the mention's unit could print as

@@ -14,6 +14,9 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
 
     public IReadOnlyList<Mention> Mentions { get; } = mentions;
 
+    // The foreign place each clause's sentence names up to the clause's end, once computed ("" for none).
+    private readonly string?[] _foreignUpTo = new string?[clauses.Count];
+
     /// <summary>
     /// The place or project other than the table's that the text at <paramref name="index"/> speaks of:
     /// its section's, or the last place its sentence names up to the end of its clause.
@@ -25,7 +28,18 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
             return section;
         }
 
-        Clause clause = Clause.At(Clauses, index);
+        int at = Clause.IndexAt(Clauses, index);
+        string? known = _foreignUpTo[at];
+        if (known is null)
+        {
+            _foreignUpTo[at] = known = ForeignUpTo(Clauses[at]) ?? string.Empty;
+        }
+
+        return known.Length > 0 ? known : null;
+    }
+
+    private string? ForeignUpTo(Clause clause)
+    {
         string upTo = clause.SentenceBefore(clause.End);
         string? last = null;
         foreach (Match m in PlaceOrSelf().Matches(upTo))
@@ -50,9 +64,33 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
     /// </summary>
     public static bool HasOwnSubject(string before)
     {
-        string rest = Continuation().Replace(before, string.Empty);
-        int content = rest.Count(c => c is >= '\u4e00' and <= '\u9fa5');
+        // The Chinese characters left once every continuation word is removed (counted, not removed).
+        int content = Chinese(before);
+        if (content < 3)
+        {
+            return false;
+        }
+
+        foreach (ValueMatch m in Continuation().EnumerateMatches(before))
+        {
+            content -= Chinese(before.AsSpan(m.Index, m.Length));
+        }
+
         return content >= 3;
+    }
+
+    private static int Chinese(ReadOnlySpan<char> s)
+    {
+        int n = 0;
+        foreach (char c in s)
+        {
+            if (c is >= '\u4e00' and <= '\u9fa5')
+            {
+                n++;
+            }
+        }
+
+        return n;
     }
 
     [GeneratedRegex(@"[\u4e00-\u9fa5]{2}(?:市|县|州|盟|旗)(?![场民长委直属级县区域里内外])|全区|全市|全县|全省|全旗|全州|全盟|我区|我市|我县|我省|本市|本县|本区|本级|自治区")]

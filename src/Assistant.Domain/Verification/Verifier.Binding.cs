@@ -197,25 +197,124 @@ public sealed partial class Verifier
     private IReadOnlyList<int> NamedFor(Mention m, string text)
     {
         IReadOnlyList<int> named = _names.Named(text);
-        if (named.Count > 0 && !named.Any(i => FitsUnit(m, i)))
+        if (named.Count == 0 || m.Unit.Base.Length == 0)
         {
-            var ranked = _names.Ranked(text);
-            int best = ranked[0].Score;
-            foreach ((int index, int score) in ranked)
+            return named;
+        }
+
+        // Depends only on the text and the unit: remembered for the text's other numbers.
+        if (!_namedFor.TryGetValue((text, m.Unit.Base), out IReadOnlyList<int>? forUnit))
+        {
+            _namedFor[(text, m.Unit.Base)] = forUnit = NamedForUnit(m, text, named);
+        }
+
+        return forUnit;
+    }
+
+    private IReadOnlyList<int> NamedForUnit(Mention m, string text, IReadOnlyList<int> named)
+    {
+        sbyte[] fits = FitsRow(m.Unit.Base);
+        for (int k = 0; k < named.Count; k++)
+        {
+            if (FitsUnit(m, fits, named[k]))
             {
-                if (score * 10 >= best * 6 && FitsUnit(m, index))
+                return named;
+            }
+        }
+
+        // The best-ranked name within 60 % of the best run whose facts fit the number's unit.
+        ReadOnlySpan<(int Index, int Score)> scored = _names.Scored(text, out int best);
+        (int Index, int Score) pick = (-1, 0);
+        foreach ((int Index, int Score) s in scored)
+        {
+            if (s.Score * 10 >= best * 6 && (pick.Index < 0 || _names.RanksBefore(s, pick)) && FitsUnit(m, fits, s.Index))
+            {
+                pick = s;
+            }
+        }
+
+        return pick.Index >= 0 ? [pick.Index] : named;
+    }
+
+    /// <summary>
+    /// The other indicators a clause also names whose names nest with one of the named ones (招募人员体检 /
+    /// 每年招募人员体检人数), among those named within 60 % of the best run.
+    /// </summary>
+    private List<int>? AlsoNamed(IReadOnlyList<int> named, string namedIn, string unit)
+    {
+        // The named list is what NamedFor gave for this text and unit (the same instance): remembered with it.
+        if (_alsoNamed.TryGetValue((namedIn, unit), out var known) && ReferenceEquals(known.Named, named))
+        {
+            return known.Also;
+        }
+
+        List<int>? also = AlsoNamedIn(named, namedIn);
+        _alsoNamed[(namedIn, unit)] = (named, also);
+        return also;
+    }
+
+    private List<int>? AlsoNamedIn(IReadOnlyList<int> named, string namedIn)
+    {
+        ReadOnlySpan<(int Index, int Score)> scored = _names.Scored(namedIn, out int best);
+        List<int>? also = null;
+        foreach ((int index, int score) in scored)
+        {
+            if (score * 10 < best * 6 || IndexOf(named, index) >= 0)
+            {
+                continue;
+            }
+
+            for (int n = 0; n < named.Count; n++)
+            {
+                if (_index.NamesNest(named[n], index))
                 {
-                    return [index];
+                    (also ??= []).Add(index);
+                    break;
                 }
             }
         }
 
-        return named;
+        return also;
     }
 
-    private bool FitsUnit(Mention m, int indicator) =>
-        m.Unit.Base.Length == 0 || (m.Unit.Base == "%" && _sheet.Report.Indicators[indicator].Status is IndicatorStatus.Met or IndicatorStatus.Exceeded or IndicatorStatus.Short)
-        || _index.OfIndicator(indicator).Any(c => SameKind(m.Unit, c.Unit) || c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal));
+    /// <summary>Whether an indicator has a fact of the number's kind of unit (remembered per unit and indicator).</summary>
+    private sbyte[] FitsRow(string unit)
+    {
+        if (!_fits.TryGetValue(unit, out sbyte[]? row))
+        {
+            _fits[unit] = row = new sbyte[_sheet.Report.Indicators.Count];
+        }
+
+        return row;
+    }
+
+    private bool FitsUnit(Mention m, sbyte[] row, int indicator)
+    {
+        if (row[indicator] == 0)
+        {
+            row[indicator] = ComputeFitsUnit(m, indicator) ? (sbyte)1 : (sbyte)-1;
+        }
+
+        return row[indicator] > 0;
+    }
+
+    private bool ComputeFitsUnit(Mention m, int indicator)
+    {
+        if (m.Unit.Base.Length == 0 || (m.Unit.Base == "%" && _sheet.Report.Indicators[indicator].Status is IndicatorStatus.Met or IndicatorStatus.Exceeded or IndicatorStatus.Short))
+        {
+            return true;
+        }
+
+        foreach (Candidate c in _index.OfIndicator(indicator))
+        {
+            if (SameKind(m.Unit, c.Unit) || c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Two units that say the same kind of number (万人 and 人; not 人 and 人次, nor % and 个).</summary>
     private static bool SameKind(UnitSpec mention, UnitSpec fact) =>

@@ -20,6 +20,11 @@ public sealed partial class Verifier
     private readonly Candidate[] _candidates;
     private readonly IndicatorNames _names;
     private readonly IndicatorNames _fundNames;
+    private readonly Dictionary<string, sbyte[]> _fits = new(StringComparer.Ordinal);
+
+    // Per text (cleared by Verify): what a clause names for a number of a unit, and what else it names.
+    private readonly Dictionary<(string Text, string Unit), IReadOnlyList<int>> _namedFor = [];
+    private readonly Dictionary<(string Text, string Unit), (IReadOnlyList<int> Named, List<int>? Also)> _alsoNamed = [];
 
     /// <summary>A verifier for one fact sheet; what it needs of the sheet is prepared once per sheet and shared.</summary>
     public Verifier(FactSheet sheet)
@@ -27,8 +32,8 @@ public sealed partial class Verifier
         _sheet = sheet ?? throw new ArgumentNullException(nameof(sheet));
         _index = SheetIndex.For(sheet);
         _candidates = _index.Candidates;
-        _names = _index.IndicatorNames;
-        _fundNames = _index.FundLineNames;
+        _names = new IndicatorNames(_index.Names);
+        _fundNames = new IndicatorNames(_index.FundNames);
     }
 
     public static VerificationReport Verify(FactSheet sheet, string text) => new Verifier(sheet).Verify(text);
@@ -36,6 +41,10 @@ public sealed partial class Verifier
     public VerificationReport Verify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        _names.Forget();
+        _fundNames.Forget();
+        _namedFor.Clear();
+        _alsoNamed.Clear();
         string normalized = TextNormalizer.Normalize(text);
         var clauses = Clause.Split(normalized);
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
@@ -116,18 +125,10 @@ public sealed partial class Verifier
         }
 
         // Another indicator the clause also names (names sharing a prefix: 招募人员体检 / 每年招募人员体检人数).
-        if (named.Count > 0 && binding.NamedIn is { } namedIn)
+        if (named.Count > 0 && binding.NamedIn is { } namedIn && AlsoNamed(named, namedIn, m.Unit.Base) is { Count: > 0 } alsoNamed
+            && Direct(m, number, c => c.Fact.IndicatorIndex is { } i && alsoNamed.Contains(i) && (anyRole || Plays(c, role))) is { } sibling)
         {
-            var ranked = _names.Ranked(namedIn);
-            var names = _sheet.Evaluation.Indicators;
-            var alsoNamed = ranked.Where(r => r.Score * 10 >= ranked[0].Score * 6 && !named.Contains(r.Index)
-                    && named.Any(n => names[n].Name.Contains(names[r.Index].Name, StringComparison.Ordinal) || names[r.Index].Name.Contains(names[n].Name, StringComparison.Ordinal)))
-                .Select(r => r.Index).ToList();
-            if (alsoNamed.Count > 0
-                && Direct(m, number, c => c.Fact.IndicatorIndex is { } i && alsoNamed.Contains(i) && (anyRole || Plays(c, role))) is { } sibling)
-            {
-                return sibling;
-            }
+            return sibling;
         }
 
         bool money = m.Unit.Base.StartsWith('元') || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
@@ -160,11 +161,7 @@ public sealed partial class Verifier
             // The clause is about an indicator: a number of the same kind that is not its own is a contradiction,
             // cited against the row the sentence names (its 指标值 or 完成值 when the words say which).
             string? hint = TargetWords().IsMatch(before) ? "target" : ActualWords().IsMatch(before) ? "actual" : null;
-            var own = named.Distinct().SelectMany(_index.OfIndicator).OrderBy(c => c.Position)
-                .Where(c => SameKind(m.Unit, c.Unit) && (anyRole || Plays(c, role)) && (role == Role.Gap || !IsGapFact(c.Measure)))
-                .ToList();
-            Candidate? closest = own.Where(c => hint is null || c.Measure == hint).OrderBy(c => Distance(m, number, c)).FirstOrDefault()
-                ?? own.OrderBy(c => Distance(m, number, c)).FirstOrDefault();
+            Candidate? closest = Closest(m, number, named, c => SameKind(m.Unit, c.Unit) && (anyRole || Plays(c, role)) && (role == Role.Gap || !IsGapFact(c.Measure)), hint);
             if (closest is not null)
             {
                 int row = closest.Fact.IndicatorIndex!.Value;
@@ -179,6 +176,75 @@ public sealed partial class Verifier
         }
 
         return new CheckedMention(m, Verdict.Unverified, null, "表中没有可支持该数字的数据，也无法由表中数据推算");
+    }
+
+    /// <summary>
+    /// The named indicators' fact nearest the number among those <paramref name="eligible"/> allows: of the
+    /// column <paramref name="hint"/> names if it has one, else of any; the earliest in the sheet's order on a tie.
+    /// </summary>
+    private Candidate? Closest(Mention m, PrintedNumber number, IReadOnlyList<int> named, Func<Candidate, bool> eligible, string? hint)
+    {
+        var own = new List<Candidate>();
+        for (int k = 0; k < named.Count; k++)
+        {
+            if (IndexOf(named, named[k]) < k)
+            {
+                continue;
+            }
+
+            foreach (Candidate c in _index.OfIndicator(named[k]))
+            {
+                if (eligible(c))
+                {
+                    own.Add(c);
+                }
+            }
+        }
+
+        if (own.Count == 0)
+        {
+            return null;
+        }
+
+        own.Sort((a, b) => a.Position.CompareTo(b.Position));
+        Candidate? closest = null;
+        decimal nearest = 0m;
+        foreach (bool hinted in (bool[])[hint is not null, false])
+        {
+            foreach (Candidate c in own)
+            {
+                if (hinted && c.Measure != hint)
+                {
+                    continue;
+                }
+
+                decimal distance = Distance(m, number, c);
+                if (closest is null || distance < nearest)
+                {
+                    (closest, nearest) = (c, distance);
+                }
+            }
+
+            if (closest is not null)
+            {
+                return closest;
+            }
+        }
+
+        return null;
+    }
+
+    private static int IndexOf(IReadOnlyList<int> list, int value)
+    {
+        for (int k = 0; k < list.Count; k++)
+        {
+            if (list[k] == value)
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

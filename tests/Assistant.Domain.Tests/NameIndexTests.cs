@@ -1,0 +1,99 @@
+using Assistant.Domain.Verification;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace Assistant.Domain.Tests;
+
+/// <summary>
+/// Issue 21: name matching through the character-position index (<see cref="NameIndex.Runs"/>) gives
+/// the answers of the pre-index matcher (kept as <see cref="ReferenceVerifier.IndicatorNames"/>, a
+/// longest-common-run table of every name against the text): the same names named, the same ranking.
+/// Names and texts are drawn from a few characters so that they share many runs, repeated characters,
+/// prefixes, tails and subsequences; spaces, brackets, quotes and full-width digits test the cores.
+/// </summary>
+public class NameIndexTests
+{
+    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(500);
+
+    private const string Alphabet = "就业人员培训补贴率数城镇新增失业再创业就业人";
+
+    private static readonly string[] Noise = [" ", "（", "）", "(", ")", "“", "”", "１", "2", "的", "完成", "万人", "，"];
+
+    private static Gen<string> Name() =>
+        from length in Gen.Choose(0, 12)
+        from chars in Gen.ListOf(Gen.Elements(Alphabet.ToCharArray()), length)
+        from noise in Gen.Elements(new[] { "", "", "", " ", "（省级）", "“十四五”", "2" })
+        from at in Gen.Choose(0, length)
+        select new string(chars.ToArray()).Insert(at, noise);
+
+    private static Gen<string> Text(List<string> names) =>
+        from count in Gen.Choose(0, 6)
+        from pieces in Gen.ListOf(
+            Gen.OneOf(
+                // A name, a part of it, or a name with a word inserted.
+                from name in Gen.Elements(names.DefaultIfEmpty(string.Empty).ToArray())
+                from from_ in Gen.Choose(0, name.Length)
+                from length in Gen.Choose(0, name.Length - from_)
+                from insert in Gen.Elements(new[] { "", "", "实现", "的" })
+                from at in Gen.Choose(0, length)
+                select name.Substring(from_, length).Insert(at, insert),
+                Gen.Elements(Noise),
+                from chars in Gen.ListOf(Gen.Elements(Alphabet.ToCharArray()), 3)
+                select new string(chars.ToArray())),
+            count)
+        select string.Concat(pieces);
+
+    private static Gen<(List<string> Names, List<string> Texts)> Cases() =>
+        from count in Gen.Choose(1, 30)
+        from names in Gen.ListOf(Name(), count)
+        from texts in Gen.ListOf(Text(names.ToList()), 8)
+        select (names.ToList(), texts.ToList());
+
+    [Fact]
+    public void TheIndexedMatcher_NamesAndRanksAsTheLongestCommonRunTable()
+    {
+        Assert.Null(Record.Exception(() => Prop.ForAll(Cases().ToArbitrary(), x =>
+        {
+            var reference = new ReferenceVerifier.IndicatorNames(x.Names);
+            var indexed = new IndicatorNames(x.Names);
+            foreach (string text in x.Texts.Concat(x.Names))
+            {
+                Assert.Equal(reference.Named(text).ToList(), indexed.Named(text).ToList());
+                Assert.Equal(reference.Ranked(text).ToList(), Ranked(indexed, text));
+                Assert.Equal(reference.NamedInOrder(text, out int items).ToList(), indexed.NamedInOrder(text, out int indexedItems).ToList());
+                Assert.Equal(items, indexedItems);
+            }
+        }).Check(Config)));
+    }
+
+    [Fact]
+    public void ALongText_AndTheTablesNames_MatchAsBefore()
+    {
+        // Longer than the matcher's stack buffer (512 characters), with names at both ends.
+        string[] names = ["城镇新增就业人数", "失业人员再就业人数", "就业困难人员就业人数", "就业困难人员帮扶率", "职业技能培训补贴人次"];
+        string text = "城镇新增就业" + new string('的', 600) + "失业人员实现再就业11.91万人，就业困难人员帮扶率100%";
+        var reference = new ReferenceVerifier.IndicatorNames(names);
+        var indexed = new IndicatorNames(names);
+        Assert.Equal(reference.Ranked(text).ToList(), Ranked(indexed, text));
+        Assert.Equal(reference.Named(text).ToList(), indexed.Named(text).ToList());
+        Assert.NotEmpty(indexed.Named(text));
+    }
+
+    [Fact]
+    public void ANameSharingNoRunOfThree_IsNotNamed_AndAShortNameNeedsAllItsCharacters()
+    {
+        var names = new IndicatorNames(["城镇新增就业人数", "培训", "率"]);
+        Assert.Empty(names.Named("城镇就业"));
+        Assert.Equal(new[] { 0 }, names.Named("城镇新增就业40.55万人"));
+        Assert.Equal(new[] { 1 }, names.Named("开展培训"));
+        Assert.Empty(names.Named("培"));
+    }
+
+    /// <summary>The full ranking the indexed matcher implies (its callers only ever need the best of it).</summary>
+    private static List<(int Index, int Score)> Ranked(IndicatorNames names, string text)
+    {
+        var scored = names.Scored(text, out _).ToArray().ToList();
+        scored.Sort((a, b) => a == b ? 0 : names.RanksBefore(a, b) ? -1 : 1);
+        return scored;
+    }
+}
