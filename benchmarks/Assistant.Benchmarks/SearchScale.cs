@@ -28,7 +28,7 @@ namespace Assistant.Benchmarks;
 /// </summary>
 internal static class SearchScale
 {
-    private static readonly string[] Queries =
+    internal static readonly string[] Queries =
     [
         "见习岗位不足的原因", "资金下达时间较晚导致支出进度慢", "培训机构师资不足开班推迟", "创业者投资趋于保守", "加强与上级财政沟通对接",
         "推行免申即享", "倒排任务时间表", "科学合理设置绩效目标", "岗位空缺未及时补充", "合作银行审批收紧",

@@ -56,4 +56,8 @@ public sealed record BulkLoadReport(
     IReadOnlyList<string> IndexesRebuilt,
     double LoadSeconds,
     double IndexSeconds,
-    int ResumedLoads);
+    int ResumedLoads)
+{
+    /// <summary>Each rebuilt index's definition with the seconds its build took (the GIN and the HNSW builds apart).</summary>
+    public IReadOnlyList<(string Definition, double Seconds)> IndexTimings { get; init; } = [];
+}
