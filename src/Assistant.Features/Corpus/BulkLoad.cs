@@ -58,6 +58,6 @@ public sealed record BulkLoadReport(
     double IndexSeconds,
     int ResumedLoads)
 {
-    /// <summary>Each rebuilt index's definition with the seconds its build took (the GIN and the HNSW builds apart).</summary>
+    /// <summary>Each rebuilt index's definition (followed by " -- " and the server's notices during its build, if any) with the seconds its build took.</summary>
     public IReadOnlyList<(string Definition, double Seconds)> IndexTimings { get; init; } = [];
 }

@@ -55,7 +55,7 @@ public static class SyntheticCorpus
     /// The random sequence's seed for report <paramref name="index"/>: a fixed integer mix (the
     /// finaliser of MurmurHash3) of the corpus seed and the index, the same in every process.
     /// </summary>
-    internal static int Seed(int seed, int index)
+    public static int Seed(int seed, int index)
     {
         unchecked
         {
