@@ -177,6 +177,11 @@ internal static class BulkLoad
         double total = report.LoadSeconds + report.IndexSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bulk path end to end: {report.Summary.Ingested} reports, {report.PassagesStored} passages in {total:0.0} s = {report.PassagesStored / total:0} passages/s (load {report.LoadSeconds:0.0} s = {report.PassagesStored / report.LoadSeconds:0} passages/s; index rebuild {report.IndexSeconds:0.0} s; {report.IndexesRebuilt.Count} indexes rebuilt)"));
+        foreach (var (definition, seconds) in report.IndexTimings)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  index {seconds:0.0} s: {definition}"));
+        }
+
         foreach (var (phase, from, to) in new[] { ("during the load (no index)", 0.0, report.LoadSeconds), ("during the index build", report.LoadSeconds, total) })
         {
             var ms = probes.Where(p => p.At > from && p.At <= to).Select(p => p.Ms).Order().ToList();

@@ -56,4 +56,8 @@ public sealed record BulkLoadReport(
     IReadOnlyList<string> IndexesRebuilt,
     double LoadSeconds,
     double IndexSeconds,
-    int ResumedLoads);
+    int ResumedLoads)
+{
+    /// <summary>Each rebuilt index's definition (followed by " -- " and the server's notices during its build, if any) with the seconds its build took.</summary>
+    public IReadOnlyList<(string Definition, double Seconds)> IndexTimings { get; init; } = [];
+}

@@ -103,7 +103,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
             passages += await writing;
             double loadSeconds = clockStart.Elapsed.TotalSeconds;
             var indexClock = Stopwatch.StartNew();
-            await RebuildAsync(connection, indexes, cancellationToken);
+            var timings = await RebuildAsync(connection, indexes, cancellationToken);
             if (recount)
             {
                 await using var tx = await connection.BeginTransactionAsync(cancellationToken);
@@ -129,7 +129,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
                 files.Count(r => r.Status == IngestResult.Duplicate),
                 files.Count(r => r.Status == IngestResult.Failed),
                 files);
-            return new BulkLoadReport(summary, passages, true, indexes, loadSeconds, indexClock.Elapsed.TotalSeconds, pending.Count);
+            return new BulkLoadReport(summary, passages, true, indexes, loadSeconds, indexClock.Elapsed.TotalSeconds, pending.Count) { IndexTimings = timings };
         }
         finally
         {
@@ -398,11 +398,12 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
     /// <c>maintenance_work_mem</c>) and the server's parallel maintenance workers. Searches keep
     /// working meanwhile (without the index: exact scans); writes to the table wait for the build.
     /// </summary>
-    private static async Task RebuildAsync(NpgsqlConnection connection, IReadOnlyList<string> definitions, CancellationToken cancellationToken)
+    private static async Task<List<(string Definition, double Seconds)>> RebuildAsync(NpgsqlConnection connection, IReadOnlyList<string> definitions, CancellationToken cancellationToken)
     {
+        var timings = new List<(string, double)>();
         if (definitions.Count == 0)
         {
-            return;
+            return timings;
         }
 
         long rows = await ScalarAsync(connection, "SELECT count(*) FROM corpus_passages", cancellationToken);
@@ -411,15 +412,31 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         long wantedKb = MaintenanceWorkMemKb(rows, dims, currentKb);
         int workers = Math.Max(1, Environment.ProcessorCount - 1);
         await ExecuteAsync(connection, $"SET maintenance_work_mem = '{wantedKb}kB'; SET max_parallel_maintenance_workers = {workers}", cancellationToken);
-        foreach (string definition in definitions)
+
+        // pgvector says when the graph outgrows maintenance_work_mem (the build then slows several-fold).
+        var notices = new List<string>();
+        void OnNotice(object? sender, NpgsqlNoticeEventArgs e) => notices.Add(e.Notice.MessageText);
+        connection.Notice += OnNotice;
+        try
         {
-            string sql = definition.StartsWith("CREATE INDEX ", StringComparison.Ordinal)
-                ? "CREATE INDEX IF NOT EXISTS " + definition["CREATE INDEX ".Length..]
-                : definition;
-            await ExecuteAsync(connection, sql, cancellationToken);
+            foreach (string definition in definitions)
+            {
+                string sql = definition.StartsWith("CREATE INDEX ", StringComparison.Ordinal)
+                    ? "CREATE INDEX IF NOT EXISTS " + definition["CREATE INDEX ".Length..]
+                    : definition;
+                var clock = Stopwatch.StartNew();
+                await ExecuteAsync(connection, sql, cancellationToken);
+                timings.Add((notices.Count == 0 ? definition : definition + " -- " + string.Join(" ", notices), clock.Elapsed.TotalSeconds));
+                notices.Clear();
+            }
+        }
+        finally
+        {
+            connection.Notice -= OnNotice;
         }
 
         await ExecuteAsync(connection, "RESET maintenance_work_mem; RESET max_parallel_maintenance_workers", cancellationToken);
+        return timings;
     }
 
     /// <summary>
