@@ -256,10 +256,16 @@ internal static class SearchScale
             await r.Content.ReadAsByteArrayAsync();
         });
         Row("floor: authenticated no-op API call (GET /api/v1/policies)", noop);
+        // At the product's ef_search, so the floor answers with the recall the product's vector half has.
+        await using var rawConnection = await dataSource.OpenConnectionAsync();
+        await using (var set = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"SET hnsw.ef_search = {CorpusSearch.VectorEfSearch}"), rawConnection))
+        {
+            await set.ExecuteNonQueryAsync();
+        }
+
         var raw = await TimeAsync(n, async q =>
         {
-            // At the product's ef_search, so the floor answers with the recall the product's vector half has.
-            await using var cmd = dataSource.CreateCommand(string.Create(CultureInfo.InvariantCulture, $"SET LOCAL hnsw.ef_search = {CorpusSearch.VectorEfSearch}; SELECT id FROM corpus_passages ORDER BY embedding <=> $1::real[]::vector LIMIT 10"));
+            await using var cmd = new NpgsqlCommand("SELECT id FROM corpus_passages ORDER BY embedding <=> $1::real[]::vector LIMIT 10", rawConnection);
             cmd.Parameters.Add(new NpgsqlParameter { Value = vectors[q], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
             await using var r = await cmd.ExecuteReaderAsync();
             while (await r.ReadAsync())
