@@ -188,8 +188,8 @@ public static class Reconciliation
                     $"“{ind.Name}”：{r.Trace}", Path(i, string.Empty), ind.Target, ind.Actual));
             }
 
-            Unreadable(ind, r, i, r.Target, "target", findings);
-            Unreadable(ind, r, i, r.Actual, "actual", findings);
+            Unreadable(ind, r, i, r.Target, ".target", findings);
+            Unreadable(ind, r, i, r.Actual, ".actual", findings);
 
             if (scored && r.Weight is not null && r.Score is null && r.ScoreForTotal is { } carried)
             {
@@ -268,10 +268,10 @@ public static class Reconciliation
 
     private static void Unreadable(Indicator ind, IndicatorResult r, int i, Cell cell, string field, List<Finding> findings)
     {
-        if (cell is CompoundCell cc && r.Rule != IndicatorRule.Restated && !(field == "actual" && r.Rule == IndicatorRule.Qualitative))
+        if (cell is CompoundCell cc && r.Rule != IndicatorRule.Restated && !(field == ".actual" && r.Rule == IndicatorRule.Qualitative))
         {
             findings.Add(new Finding(FindingCodes.IndicatorCellUnreadable, Severity.Info,
-                $"“{ind.Name}”的{(field == "target" ? "指标值" : "完成值")}“{cc.Text.Trim()}”{cc.Reason}", $"indicators[{i}].{field}", null, cc.Text));
+                $"“{ind.Name}”的{(field == ".target" ? "指标值" : "完成值")}“{cc.Text.Trim()}”{cc.Reason}", Path(i, field), null, cc.Text));
         }
     }
 

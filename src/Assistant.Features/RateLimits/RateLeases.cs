@@ -121,8 +121,8 @@ public sealed class RateLeases(RateBucketStore store, TimeProvider time)
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        /// <summary>A lease taken out for renewal: what goes back to the database, and how it went.</summary>
-        public readonly record struct Surrendered(RateHandback Handback, int Left, bool Running);
+        /// <summary>A lease taken out for renewal: what goes back to the database, whether it still ran, and whether it ended with permits unspent.</summary>
+        public readonly record struct Surrendered(RateHandback Handback, bool Running, bool EndedUnspent);
 
         public bool TryUse(int cost, long now)
         {
@@ -155,7 +155,7 @@ public sealed class RateLeases(RateBucketStore store, TimeProvider time)
             lock (sync)
             {
                 bool running = now < until;
-                var back = new Surrendered(new RateHandback(running ? left : 0, held, epoch), left, running);
+                var back = new Surrendered(new RateHandback(running ? left : 0, held, epoch), running, !running && left > 0);
                 left = 0;
                 held = 0;
                 return back;
@@ -167,7 +167,7 @@ public sealed class RateLeases(RateBucketStore store, TimeProvider time)
         {
             lock (sync)
             {
-                left += back.Running ? back.Left : 0;
+                left += back.Handback.Unspent;
                 held = back.Handback.Held;
             }
         }
@@ -177,7 +177,7 @@ public sealed class RateLeases(RateBucketStore store, TimeProvider time)
         {
             lock (sync)
             {
-                extra = back.Running ? Math.Min(extra * 2, 1 << 20) : back.Left > 0 ? Math.Max(1, extra / 2) : extra;
+                extra = back.Running ? Math.Min(extra * 2, 1 << 20) : back.EndedUnspent ? Math.Max(1, extra / 2) : extra;
                 return extra;
             }
         }
