@@ -68,7 +68,25 @@ public sealed class CorpusIndexTests : IAsyncLifetime
         cmd.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(q) });
         AddNoFilters(cmd, 20);
         var plan = await PlanAsync(cmd);
-        Assert.Contains("Index Scan using ix_corpus_passages_embedding", plan, StringComparison.Ordinal);
+        Assert.Contains("Index Scan using ix_corpus_passages_embedding on", plan, StringComparison.Ordinal);
+
+        // Under section=deviation-reason the section's own graph serves it (the literal in its query
+        // matches the partial index's predicate); under another section, the whole graph.
+        await using (var section = new NpgsqlCommand("EXPLAIN " + CorpusSearch.SectionIndexedKinds[Domain.Corpus.SectionKind.DeviationReason], connection, tx))
+        {
+            section.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(q) });
+            AddNoFilters(section, 20, "deviation-reason");
+            string sectionPlan = await PlanAsync(section);
+            Assert.True(sectionPlan.Contains("Index Scan using " + CorpusSearch.DeviationReasonIndex + " on", StringComparison.Ordinal), sectionPlan);
+        }
+
+        await using (var other = new NpgsqlCommand("EXPLAIN " + CorpusSearch.VectorSql, connection, tx))
+        {
+            other.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(q) });
+            AddNoFilters(other, 20, "deviation-reason");
+            string otherPlan = await PlanAsync(other);
+            Assert.False(otherPlan.Contains(CorpusSearch.DeviationReasonIndex, StringComparison.Ordinal), otherPlan);
+        }
 
         // With a selective filter on a small table the planner may rightly prefer an exact scan of the
         // filtered rows; search results for filters are asserted in Search_OnSyntheticCorpus_… instead.
@@ -150,6 +168,7 @@ public sealed class CorpusIndexTests : IAsyncLifetime
             Assert.Equal(128L, await ScalarAsync(ds, "SELECT atttypmod FROM pg_attribute WHERE attrelid = 'corpus_passages'::regclass AND attname = 'embedding'"));
             Assert.Equal(0L, await ScalarAsync(ds, "SELECT count(*) FROM corpus_passages WHERE embedding IS NULL OR embedder <> 'hashing:hashing-ngram-v1:128'"));
             Assert.Equal(1L, await ScalarAsync(ds, "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_corpus_passages_embedding'"));
+            Assert.Equal(1L, await ScalarAsync(ds, $"SELECT count(*) FROM pg_indexes WHERE indexname = '{CorpusSearch.DeviationReasonIndex}' AND indexdef LIKE '%WHERE%deviation-reason%'"));
             var hits = await other.GetRequiredService<CorpusSearch>().SearchAsync(new SearchRequest("见习岗位不足", 3, Mode: SearchMode.Vector));
             Assert.Equal(3, hits.Count);
 

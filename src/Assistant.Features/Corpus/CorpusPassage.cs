@@ -71,6 +71,11 @@ internal sealed class CorpusPassageMapping : IEntityTypeConfiguration<CorpusPass
         e.HasOne<CorpusDocument>().WithMany().HasForeignKey(p => p.DocumentId)
             .HasConstraintName("corpus_passages_document_id_fkey").OnDelete(DeleteBehavior.Cascade);
         e.HasIndex(p => p.Embedding).HasMethod("hnsw").HasOperators("vector_cosine_ops").HasDatabaseName("ix_corpus_passages_embedding");
+        // The drafter's own filter (section=deviation-reason, a quarter of the passages) gets its own
+        // graph: under that filter the whole graph's iterative scan walks far past passages of other
+        // kinds (CorpusSearch.SectionIndexedKinds; docs/benchmarks.md, issue 21 — search, session 26).
+        e.HasIndex(p => p.Embedding, CorpusSearch.DeviationReasonIndex).HasMethod("hnsw").HasOperators("vector_cosine_ops")
+            .HasFilter("kind = 'deviation-reason'");
         e.HasIndex(p => p.Terms).HasMethod("gin").HasDatabaseName("ix_corpus_passages_terms");
         e.HasIndex(p => p.Kind).HasDatabaseName("ix_corpus_passages_kind");
         e.HasIndex(p => p.Embedder).HasDatabaseName("ix_corpus_passages_embedder");

@@ -15,8 +15,10 @@ namespace Assistant.Features.Corpus;
 /// </summary>
 /// <param name="lexicalRowBudget">The most passages the lexical side fetches and ranks (<see cref="LexicalRowBudget"/>; another value for measurement).</param>
 /// <param name="exactScanPassages">Up to how many passages a region or year filter's documents may hold to be searched exactly (<see cref="DocumentScope.MaxPassages"/>; another value for tests and measurement).</param>
+/// <param name="sectionIndexes">Whether a section filter with its own partial index (<see cref="SectionIndexedKinds"/>) uses it (false: the whole graph, for tests and measurement).</param>
 public sealed class CorpusSearch(
-    NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, int lexicalRowBudget = CorpusSearch.LexicalRowBudget, int exactScanPassages = DocumentScope.MaxPassages)
+    NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, int lexicalRowBudget = CorpusSearch.LexicalRowBudget, int exactScanPassages = DocumentScope.MaxPassages,
+    bool sectionIndexes = true)
 {
     public const int MaxTop = 50;
     public const int MaxQueryChars = 500;
@@ -49,6 +51,27 @@ public sealed class CorpusSearch(
     public const string VectorSql =
         "SELECT p.id, p.embedding <=> $1 AS distance FROM corpus_passages p WHERE p.embedding IS NOT NULL AND "
         + Filters + " ORDER BY p.embedding <=> $1 LIMIT $7";
+
+    /// <summary>The partial HNSW index over the deviation-reason passages (<see cref="SectionIndexedKinds"/>).</summary>
+    public const string DeviationReasonIndex = "ix_corpus_passages_embedding_deviation_reason";
+
+    /// <summary>
+    /// The sections with their own partial HNSW index (<c>WHERE kind = '…'</c>), each with its vector
+    /// query: the same query plus the section as a literal, which is what lets the planner match the
+    /// index's predicate (a parameter never does). Passages of one kind sit together in the embedding
+    /// space, so for a query near other kinds the whole graph's iterative scan walks hundreds of
+    /// rejected tuples; the section's own graph holds only passing ones (docs/benchmarks.md, issue 21 —
+    /// search, session 26). Only deviation reasons, the drafter's own filter, have one: each graph adds
+    /// to the bulk loader's rebuild (a quarter of the passages, about a quarter of the HNSW build).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<SectionKind, string> SectionIndexedKinds = new Dictionary<SectionKind, string>
+    {
+        [SectionKind.DeviationReason] = SectionVectorSql(SectionKind.DeviationReason),
+    };
+
+    private static string SectionVectorSql(SectionKind kind) =>
+        "SELECT p.id, p.embedding <=> $1 AS distance FROM corpus_passages p WHERE p.embedding IS NOT NULL AND p.kind = '"
+        + SectionKinds.Name(kind) + "' AND " + Filters + " ORDER BY p.embedding <=> $1 LIMIT $7";
 
     /// <summary>
     /// The exact nearest neighbours among the few passages a document scope holds: the filtered rows
@@ -99,6 +122,16 @@ public sealed class CorpusSearch(
     /// runs beside the lexical half, which is the slower, so its extra fraction of a millisecond is hidden.
     /// </summary>
     public const int VectorEfSearch = 100;
+
+    /// <summary>
+    /// HNSW candidate list on a section's own graph (<see cref="SectionIndexedKinds"/>). The whole
+    /// graph's iterative scan under a section filter walks hundreds of rejected tuples and so, by
+    /// accident, looks at many; the section's graph holds only passing ones, so it needs a longer list
+    /// for the same recall: short queries under section=deviation-reason at 114k passages, recall@10
+    /// 0.735 at 100 and 0.830 at 200 against the whole graph's 0.825 (docs/benchmarks.md, issue 21 —
+    /// search, session 26), and the walk on a quarter-size graph still costs a fraction of the whole one's.
+    /// </summary>
+    public const int SectionEfSearch = 200;
 
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -175,15 +208,18 @@ public sealed class CorpusSearch(
             return vector;
         }
 
+        string? sectionSql = scope is null && sectionIndexes && request.Kind is { } kind && SectionIndexedKinds.TryGetValue(kind, out var own) ? own : null;
+        string sql = scope is not null ? ExactVectorSql : sectionSql ?? VectorSql;
+        int ef = Math.Max(sectionSql is null ? VectorEfSearch : SectionEfSearch, candidates);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         await using (var set = new NpgsqlCommand(
-            $"SET LOCAL hnsw.ef_search = {Math.Max(VectorEfSearch, candidates)}; SET LOCAL hnsw.iterative_scan = relaxed_order;", connection, tx))
+            $"SET LOCAL hnsw.ef_search = {ef}; SET LOCAL hnsw.iterative_scan = relaxed_order;", connection, tx))
         {
             await set.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var cmd = new NpgsqlCommand(scope is null ? VectorSql : ExactVectorSql, connection, tx))
+        await using (var cmd = new NpgsqlCommand(sql, connection, tx))
         {
             cmd.Parameters.Add(new NpgsqlParameter { Value = new Vector(q) });
             AddFilters(cmd, request, scope, candidates);

@@ -169,9 +169,11 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
                 // DDL takes no parameters; dims is an int from validated settings.
                 string retype = $"""
                     DROP INDEX IF EXISTS ix_corpus_passages_embedding;
+                    DROP INDEX IF EXISTS {CorpusSearch.DeviationReasonIndex};
                     ALTER TABLE corpus_passages ALTER COLUMN embedding TYPE vector({dims}) USING NULL;
                     UPDATE corpus_passages SET embedder = NULL;
                     CREATE INDEX ix_corpus_passages_embedding ON corpus_passages USING hnsw (embedding vector_cosine_ops);
+                    CREATE INDEX {CorpusSearch.DeviationReasonIndex} ON corpus_passages USING hnsw (embedding vector_cosine_ops) WHERE kind = 'deviation-reason';
                     """;
                 await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.Database.ExecuteSqlRawAsync(retype, cancellationToken);

@@ -430,6 +430,12 @@ namespace Assistant.Features.Storage.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Terms"), "gin");
 
+                    b.HasIndex(new[] { "Embedding" }, "ix_corpus_passages_embedding_deviation_reason")
+                        .HasFilter("kind = 'deviation-reason'");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Embedding" }, "ix_corpus_passages_embedding_deviation_reason"), "hnsw");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Embedding" }, "ix_corpus_passages_embedding_deviation_reason"), new[] { "vector_cosine_ops" });
+
                     b.ToTable("corpus_passages", (string)null);
                 });
 
