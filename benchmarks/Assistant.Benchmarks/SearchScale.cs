@@ -36,7 +36,7 @@ internal static class SearchScale
         "退役军人结对帮扶", "高校就业指导中心专场招聘", "残疾人就业困难人员", "创业担保贷款贴息", "公益性岗位安置人数",
     ];
 
-    private const string Viewer = "单位7";
+    internal const string Viewer = "单位7";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -350,80 +350,14 @@ internal static class SearchScale
             Row($"GET /api/v1/corpus/search {label}", times, floor);
         }
 
-        await ApiOverheadAsync(http, search, n);
+        await SearchScaleProbes.ApiOverheadAsync(http, search, n);
+        await SearchScaleProbes.SectionGraphsAsync(dataSource, vectors.Values.ToArray());
 
         if (!searchOnly)
         {
             await RecallAsync(dataSource, vectors.Values.ToArray());
             await PassageRecallAsync(dataSource);
         }
-    }
-
-    /// <summary>
-    /// What <c>GET /api/v1/corpus/search</c> adds to the search itself, measured in pairs (the same query
-    /// in process, serialized as the API does, then through the API, then the no-op call) so that the
-    /// machine's load drifts alike for all: the per-query differences, not two runs minutes apart.
-    /// </summary>
-    private static async Task ApiOverheadAsync(HttpClient http, CorpusSearch search, int n)
-    {
-        var inProcess = new List<double>();
-        var serialized = new List<double>();
-        var api = new List<double>();
-        var noop = new List<double>();
-        var gap = new List<double>();
-        var options = Assistant.Features.Evaluations.ScoreContract.JsonOptions;
-        for (int i = -20; i < n; i++)
-        {
-            string q = Queries[(i + 20) % Queries.Length];
-            var sw = Stopwatch.StartNew();
-            SearchResponse response;
-            using (CorpusAudience.For(Viewer))
-            {
-                response = await search.SearchAsync(new SearchRequest(q, 10));
-            }
-
-            double a = sw.Elapsed.TotalMilliseconds;
-            byte[] body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(response, options);
-            double b = sw.Elapsed.TotalMilliseconds - a;
-            sw.Restart();
-            using (var r = await http.GetAsync(new Uri("/api/v1/corpus/search?top=10&q=" + Uri.EscapeDataString(q), UriKind.Relative)))
-            {
-                r.EnsureSuccessStatusCode();
-                await r.Content.ReadAsByteArrayAsync();
-            }
-
-            double c = sw.Elapsed.TotalMilliseconds;
-            sw.Restart();
-            using (var r = await http.GetAsync(new Uri("/api/v1/policies", UriKind.Relative)))
-            {
-                r.EnsureSuccessStatusCode();
-                await r.Content.ReadAsByteArrayAsync();
-            }
-
-            double d = sw.Elapsed.TotalMilliseconds;
-            if (i >= 0 && body.Length > 0)
-            {
-                inProcess.Add(a);
-                serialized.Add(b);
-                api.Add(c);
-                noop.Add(d);
-                gap.Add(c - a);
-            }
-        }
-
-        foreach (var l in new[] { inProcess, serialized, api, noop, gap })
-        {
-            l.Sort();
-        }
-
-        Console.WriteLine();
-        Console.WriteLine("| paired, hybrid (in process, serialize, GET, no-op GET per query) | n | p50 ms | p95 ms | p99 ms |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
-        Row("in process CorpusSearch hybrid", inProcess);
-        Row("its answer serialized as the API does", serialized);
-        Row("GET /api/v1/corpus/search hybrid", api);
-        Row("no-op GET /api/v1/policies", noop);
-        Row("GET minus in process, per query", gap);
     }
 
     /// <summary>
@@ -559,9 +493,9 @@ internal static class SearchScale
         return times;
     }
 
-    private static double P(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+    internal static double P(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    private static void Row(string what, List<double> sorted, double? floor = null) =>
+    internal static void Row(string what, List<double> sorted, double? floor = null) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {what} | {sorted.Count} | {P(sorted, 0.50):0.00} | {P(sorted, 0.95):0.00} | {P(sorted, 0.99):0.00} |{(floor is { } f ? $" {P(sorted, 0.95) / f:0.00}× floor" : string.Empty)}"));
 

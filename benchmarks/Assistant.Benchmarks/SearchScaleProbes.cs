@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Assistant.Domain.Corpus;
+using Assistant.Features.Corpus;
+using Npgsql;
+
+namespace Assistant.Benchmarks;
+
+/// <summary>Paired measurements of search-scale (issue 21, session 26): each variant run on the same query back to back, so the machine's load drifts alike for all.</summary>
+internal static class SearchScaleProbes
+{
+    /// <summary>
+    /// What <c>GET /api/v1/corpus/search</c> adds to the search itself, measured in pairs (the same query
+    /// in process, serialized as the API does, then through the API, then the no-op call) so that the
+    /// machine's load drifts alike for all: the per-query differences, not two runs minutes apart.
+    /// </summary>
+    public static async Task ApiOverheadAsync(HttpClient http, CorpusSearch search, int n)
+    {
+        var inProcess = new List<double>();
+        var serialized = new List<double>();
+        var api = new List<double>();
+        var noop = new List<double>();
+        var gap = new List<double>();
+        var options = Assistant.Features.Evaluations.ScoreContract.JsonOptions;
+        for (int i = -20; i < n; i++)
+        {
+            string q = SearchScale.Queries[(i + 20) % SearchScale.Queries.Length];
+            var sw = Stopwatch.StartNew();
+            SearchResponse response;
+            using (CorpusAudience.For(SearchScale.Viewer))
+            {
+                response = await search.SearchAsync(new SearchRequest(q, 10));
+            }
+
+            double a = sw.Elapsed.TotalMilliseconds;
+            byte[] body = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(response, options);
+            double b = sw.Elapsed.TotalMilliseconds - a;
+            sw.Restart();
+            using (var r = await http.GetAsync(new Uri("/api/v1/corpus/search?top=10&q=" + Uri.EscapeDataString(q), UriKind.Relative)))
+            {
+                r.EnsureSuccessStatusCode();
+                await r.Content.ReadAsByteArrayAsync();
+            }
+
+            double c = sw.Elapsed.TotalMilliseconds;
+            sw.Restart();
+            using (var r = await http.GetAsync(new Uri("/api/v1/policies", UriKind.Relative)))
+            {
+                r.EnsureSuccessStatusCode();
+                await r.Content.ReadAsByteArrayAsync();
+            }
+
+            double d = sw.Elapsed.TotalMilliseconds;
+            if (i >= 0 && body.Length > 0)
+            {
+                inProcess.Add(a);
+                serialized.Add(b);
+                api.Add(c);
+                noop.Add(d);
+                gap.Add(c - a);
+            }
+        }
+
+        foreach (var l in new[] { inProcess, serialized, api, noop, gap })
+        {
+            l.Sort();
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| paired, hybrid (in process, serialize, GET, no-op GET per query) | n | p50 ms | p95 ms | p99 ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        SearchScale.Row("in process CorpusSearch hybrid", inProcess);
+        SearchScale.Row("its answer serialized as the API does", serialized);
+        SearchScale.Row("GET /api/v1/corpus/search hybrid", api);
+        SearchScale.Row("no-op GET /api/v1/policies", noop);
+        SearchScale.Row("GET minus in process, per query", gap);
+    }
+
+    /// <summary>
+    /// The vector half under section=deviation-reason on the whole graph (ef_search 100) and on the
+    /// section's own graph (ef_search 100, 200, 400), each query's plan run with <c>EXPLAIN (ANALYZE,
+    /// BUFFERS)</c> in turn: buffers touched (independent of the machine's load) and execution time.
+    /// </summary>
+    public static async Task SectionGraphsAsync(NpgsqlDataSource dataSource, float[][] vectors)
+    {
+        var variants = new (string Name, string Sql, int Ef)[]
+        {
+            ("whole graph, ef_search 100", CorpusSearch.VectorSql, 100),
+            ("own graph, ef_search 100", CorpusSearch.SectionIndexedKinds[SectionKind.DeviationReason], 100),
+            ("own graph, ef_search 200 (the product's)", CorpusSearch.SectionIndexedKinds[SectionKind.DeviationReason], 200),
+            ("own graph, ef_search 400", CorpusSearch.SectionIndexedKinds[SectionKind.DeviationReason], 400),
+        };
+        var buffers = variants.Select(_ => new List<double>()).ToArray();
+        var times = variants.Select(_ => new List<double>()).ToArray();
+        var indexes = variants.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        foreach (var v in vectors)
+        {
+            for (int k = 0; k < variants.Length; k++)
+            {
+                await using var tx = await connection.BeginTransactionAsync();
+                await new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"SET LOCAL hnsw.ef_search = {variants[k].Ef}; SET LOCAL hnsw.iterative_scan = relaxed_order"), connection, tx).ExecuteNonQueryAsync();
+                await using var cmd = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + variants[k].Sql, connection, tx);
+                cmd.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(v) });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = "deviation-reason", NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = 40 });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = SearchScale.Viewer, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+                string json = (string)(await cmd.ExecuteScalarAsync())!;
+                await tx.CommitAsync();
+                using var doc = JsonDocument.Parse(json);
+                var root = doc.RootElement[0];
+                var plan = root.GetProperty("Plan");
+                buffers[k].Add(plan.GetProperty("Shared Hit Blocks").GetDouble() + plan.GetProperty("Shared Read Blocks").GetDouble());
+                times[k].Add(root.GetProperty("Execution Time").GetDouble());
+                if (json.Contains(CorpusSearch.DeviationReasonIndex, StringComparison.Ordinal))
+                {
+                    indexes[k].Add(CorpusSearch.DeviationReasonIndex);
+                }
+                else if (json.Contains("ix_corpus_passages_embedding", StringComparison.Ordinal))
+                {
+                    indexes[k].Add("ix_corpus_passages_embedding");
+                }
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| vector half, section=deviation-reason + scope, 40 candidates (EXPLAIN ANALYZE per query, in turn) | index used | mean buffers | p50 ms | p95 ms |");
+        Console.WriteLine("|---|---|---:|---:|---:|");
+        for (int k = 0; k < variants.Length; k++)
+        {
+            times[k].Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {variants[k].Name} | {string.Join(", ", indexes[k])} | {buffers[k].Average():0} | {SearchScale.P(times[k], 0.5):0.00} | {SearchScale.P(times[k], 0.95):0.00} |"));
+        }
+    }
+}
