@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Assistant.Domain.Cells;
@@ -44,8 +43,6 @@ public static class ScoreAnswerWriter
     private static readonly JsonEncodedText[] Statuses = Enum.GetValues<IndicatorStatus>().Select(s => E(s.ToContract())).ToArray();
     private static readonly JsonEncodedText[] Severities = Enum.GetValues<Assistant.Domain.Scoring.Severity>().Select(s => E(s.ToContract())).ToArray();
     private static readonly JsonEncodedText[] Comparators = Enum.GetValues<Assistant.Domain.Cells.Comparator>().Select(c => E(c.Symbol())).ToArray();
-
-    private static readonly string[] FixedFormats = Enumerable.Range(0, 29).Select(d => "F" + d.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>Writes the answer into <paramref name="output"/> (indented, Chinese as itself), flushed.</summary>
     public static void Write(System.Buffers.IBufferWriter<byte> output, Evaluation evaluation, ScoreReport report)
@@ -274,9 +271,8 @@ public static class ScoreAnswerWriter
             return;
         }
 
-        Span<byte> buffer = stackalloc byte[64];
-        if (decimals is >= 0 and < 29
-            && PrintedNumber.RoundHalfUp(v, decimals).TryFormat(buffer, out int written, FixedFormats[decimals], CultureInfo.InvariantCulture))
+        Span<byte> buffer = stackalloc byte[48];
+        if (PrintedNumber.TryFormatUtf8(v, decimals, buffer, out int written))
         {
             writer.WriteString(name, buffer[..written]);
         }
@@ -295,8 +291,8 @@ public static class ScoreAnswerWriter
             return;
         }
 
-        Span<byte> buffer = stackalloc byte[64];
-        if (PrintedNumber.RoundHalfUp(r * 100m, 2).TryFormat(buffer, out int written, "F2", CultureInfo.InvariantCulture) && written < buffer.Length)
+        Span<byte> buffer = stackalloc byte[48];
+        if (PrintedNumber.TryFormatUtf8(r * 100m, 2, buffer, out int written) && written < buffer.Length)
         {
             buffer[written++] = (byte)'%';
             writer.WriteString(name, buffer[..written]);
@@ -316,19 +312,14 @@ public static class ScoreAnswerWriter
             return;
         }
 
-        Span<byte> buffer = stackalloc byte[64];
-        if (v == 0m || !v.TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture))
+        Span<byte> buffer = stackalloc byte[48];
+        if (PrintedNumber.TryFormatTrimmedUtf8(v, buffer, out int written))
+        {
+            writer.WriteString(name, buffer[..written]);
+        }
+        else
         {
             writer.WriteString(name, PrintedNumber.FormatTrimmed(v));
-            return;
         }
-
-        ReadOnlySpan<byte> s = buffer[..written];
-        if (s.Contains((byte)'.'))
-        {
-            s = s.TrimEnd((byte)'0').TrimEnd((byte)'.');
-        }
-
-        writer.WriteString(name, s);
     }
 }
