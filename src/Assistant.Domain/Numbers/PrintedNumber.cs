@@ -194,14 +194,14 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     }
 
     /// <summary>
-    /// <see cref="Format"/> as UTF-8 (ASCII) bytes, from the decimal's own digits: a positive value whose
-    /// digits fit 64 bits (every printed number and almost every computed one). False for anything else
-    /// (zero, negative, 29 digits, more than 28 decimals), which the caller formats the framework's way.
+    /// <see cref="Format"/> as UTF-8 (ASCII) bytes, from the decimal's own digits (a 96-bit mantissa and
+    /// its scale). False for a negative value (or negative zero) and for more than 28 decimals, which the
+    /// caller formats the framework's way.
     /// </summary>
     public static bool TryFormatUtf8(decimal value, int decimals, Span<byte> destination, out int written)
     {
         written = 0;
-        if (decimals is < 0 or > 28 || value <= 0m)
+        if (decimals is < 0 or > 28 || value < 0m)
         {
             return false;
         }
@@ -214,7 +214,7 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     public static bool TryFormatTrimmedUtf8(decimal value, Span<byte> destination, out int written)
     {
         written = 0;
-        return value > 0m && TryDigits(value, 0, trim: true, destination, out written);
+        return value >= 0m && TryDigits(value, 0, trim: true, destination, out written);
     }
 
     /// <summary>
@@ -245,9 +245,19 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
         bool formatted = bits[2] == 0
             ? low.TryFormat(digits, out n, default, CultureInfo.InvariantCulture)
             : unchecked(((UInt128)(uint)bits[2] << 64) | low).TryFormat(digits, out n, default, CultureInfo.InvariantCulture);
-        if (!formatted || (n == 1 && digits[0] == (byte)'0'))
+        if (!formatted)
         {
             return false;
+        }
+
+        if (n == 1 && digits[0] == (byte)'0')
+        {
+            // Zero (never negative here): 0, or 0.00… padded to the decimals asked for.
+            scale = 0;
+            if (trim)
+            {
+                decimals = 0;
+            }
         }
 
         if (trim)
