@@ -52,7 +52,18 @@ internal static class HotPathRatios
             writer.Flush();
         }
 
+        // As the API writes the score answer since session 26: straight from the report (same bytes).
+        void WriteDirect(Assistant.Domain.Evaluations.Evaluation e, ScoreReport report)
+        {
+            output.ResetWrittenCount();
+            writer.Reset();
+            ScoreAnswerWriter.Write(writer, e, report);
+            writer.Flush();
+        }
+
         var scored = EvaluationService.Score(EvaluationJson.Parse(utf8));
+        var parsed = EvaluationJson.Parse(utf8);
+        var report = EvaluationService.Report(parsed);
 
         var sheet = FactSheet.Build(table);
         var guangxi = FactSheet.Build(EvaluationJson.Parse(File.ReadAllText(RepoPaths.Reference("guangxi-2024-employment-transfer"))));
@@ -66,23 +77,30 @@ internal static class HotPathRatios
             ("Calculator.Score, 100 indicators", 0, () => Calculator.Score(table)),
             ("FactSheet.Build, 100 indicators", 0, () => FactSheet.Build(table)),
             ("EvaluationJson.Parse(UTF-8), 100 indicators", 1, () => EvaluationJson.Parse(utf8)),
-            ("UTF-8 in → score → UTF-8 out (pooled writer), 100 indicators", 1, () => Write(EvaluationService.Score(EvaluationJson.Parse(utf8)))),
-            ("  of which: write the answer (ContractWriter), 100 indicators", 1, () => Write(scored)),
+            ("UTF-8 in → score → UTF-8 out (pooled writer), 100 indicators", 1, () =>
+            {
+                var e = EvaluationJson.Parse(utf8);
+                WriteDirect(e, EvaluationService.Report(e));
+            }),
+            ("  of which: write the answer from the report (ScoreAnswerWriter), 100 indicators", 1, () => WriteDirect(parsed, report)),
+            ("  before (session 25): in → out through the contract's records, 100 indicators", 1, () => Write(EvaluationService.Score(EvaluationJson.Parse(utf8)))),
+            ("  before: map to the records and write them (ToResponse + ContractWriter), 100 indicators", 1, () => Write(ScoreContract.ToResponse(parsed, report))),
+            ("  before: write the records (ContractWriter), 100 indicators", 1, () => Write(scored)),
             ("  before: write the answer (JsonSerializer, metadata), 100 indicators", 1, () => WriteWithSerializer(scored)),
             ("string in → score → string out (as before), 100 indicators", 0, () => JsonSerializer.Serialize(EvaluationService.Score(EvaluationJson.Parse(json)), ScoreContract.JsonOptions)),
-            ("floor: JsonDocument.Parse, largest reference table", 9, () => { using var d = JsonDocument.Parse(largest); }),
-            ("/score's work on the largest table (parse, validate, score, write)", 9, () =>
+            ("floor: JsonDocument.Parse, largest reference table", 12, () => { using var d = JsonDocument.Parse(largest); }),
+            ("/score's work on the largest table (parse, validate, score, write)", 12, () =>
             {
                 var e = EvaluationJson.Parse(largest);
                 validator.Validate(e);
-                Write(EvaluationService.Score(e));
+                WriteDirect(e, EvaluationService.Report(e));
             }),
-            ("floor: MentionExtractor.Extract, ~3,000 characters", 11, () => Assistant.Domain.Verification.MentionExtractor.Extract(text)),
-            ("Verifier.Verify, ~3,000 characters, 100 indicators (same text every call; since session 25 nothing is kept between calls)", 11, () => Assistant.Domain.Verification.Verifier.Verify(sheet, text)),
-            ("Verifier.Verify, the same text with a new letter tag before every clause (a text never seen)", 11, () => Assistant.Domain.Verification.Verifier.Verify(sheet, VerificationBenchmarks.Text(sheet, VerificationBenchmarks.Tag(++fresh)))),
-            ("Verifier.Verify, ~3,000 characters, on a fact sheet built for the call (as POST /verify does)", 11, () => Assistant.Domain.Verification.Verifier.Verify(FactSheet.Build(table), text)),
-            ("floor: MentionExtractor.Extract, the Guangxi report (17,288 characters)", 15, () => Assistant.Domain.Verification.MentionExtractor.Extract(guangxiReport)),
-            ("Verifier.Verify, the Guangxi report against its table, warm", 15, () => Assistant.Domain.Verification.Verifier.Verify(guangxi, guangxiReport)),
+            ("floor: MentionExtractor.Extract, ~3,000 characters", 14, () => Assistant.Domain.Verification.MentionExtractor.Extract(text)),
+            ("Verifier.Verify, ~3,000 characters, 100 indicators (same text every call; since session 25 nothing is kept between calls)", 14, () => Assistant.Domain.Verification.Verifier.Verify(sheet, text)),
+            ("Verifier.Verify, the same text with a new letter tag before every clause (a text never seen)", 14, () => Assistant.Domain.Verification.Verifier.Verify(sheet, VerificationBenchmarks.Text(sheet, VerificationBenchmarks.Tag(++fresh)))),
+            ("Verifier.Verify, ~3,000 characters, on a fact sheet built for the call (as POST /verify does)", 14, () => Assistant.Domain.Verification.Verifier.Verify(FactSheet.Build(table), text)),
+            ("floor: MentionExtractor.Extract, the Guangxi report (17,288 characters)", 18, () => Assistant.Domain.Verification.MentionExtractor.Extract(guangxiReport)),
+            ("Verifier.Verify, the Guangxi report against its table, warm", 18, () => Assistant.Domain.Verification.Verifier.Verify(guangxi, guangxiReport)),
         };
 
         var times = cases.Select(_ => new List<double>(rounds)).ToArray();

@@ -43,6 +43,65 @@ public class PrintedNumberFormatTests
         Assert.Equal(Spec(new decimal(0, 0, 0, true, 3)), PrintedNumber.FormatTrimmed(new decimal(0, 0, 0, true, 3)));
     }
 
+    /// <summary>The F format of the value rounded half up, as <see cref="PrintedNumber.Format"/> was written before its digits were written by hand.</summary>
+    private static string FixedSpec(decimal v, int decimals) =>
+        decimal.Round(v, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+
+    private static string Utf8(decimal v, int? decimals)
+    {
+        Span<byte> buffer = stackalloc byte[48];
+        bool done = decimals is { } d ? PrintedNumber.TryFormatUtf8(v, d, buffer, out int written) : PrintedNumber.TryFormatTrimmedUtf8(v, buffer, out written);
+        return done ? System.Text.Encoding.UTF8.GetString(buffer[..written]) : decimals is { } d2 ? PrintedNumber.Format(v, d2) : PrintedNumber.FormatTrimmed(v);
+    }
+
+    [Theory]
+    [InlineData("0", 2)]
+    [InlineData("-0.00", 2)]
+    [InlineData("0.004", 2)]
+    [InlineData("-0.004", 2)]
+    [InlineData("0.005", 2)]
+    [InlineData("0.05", 2)]
+    [InlineData("0.05", 4)]
+    [InlineData("12.5", 2)]
+    [InlineData("100", 0)]
+    [InlineData("99.995", 2)]
+    [InlineData("1.5", 0)]
+    [InlineData("2.5", 0)]
+    [InlineData("-2.5", 0)]
+    [InlineData("0.0000000000000000000000000001", 28)]
+    [InlineData("0.0000000000000000000000000001", 2)]
+    [InlineData("79228162514264337593543950335", 2)]
+    [InlineData("18446744073709551615", 2)]
+    [InlineData("18446744073709551616", 2)]
+    [InlineData("1844674407370955161.5", 0)]
+    [InlineData("0.80796296296296296296296296", 4)]
+    public void Format_AsTheFixedFormat(string text, int decimals)
+    {
+        decimal v = decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+        Assert.Equal(FixedSpec(v, decimals), PrintedNumber.Format(v, decimals));
+        Assert.Equal(FixedSpec(v, decimals), Utf8(v, decimals));
+        Assert.Equal(Spec(v), Utf8(v, null));
+    }
+
+    [Fact]
+    public void Format_AsTheFixedFormat_OnGeneratedDecimals()
+    {
+        Gen<(decimal, int)> value =
+            from lo in Gen.Choose(int.MinValue, int.MaxValue)
+            from mid in Gen.Elements(0, 0, 1, 7, 123456, int.MaxValue, -1)
+            from hi in Gen.Elements(0, 0, 0, 1)
+            from negative in Gen.Elements(true, false, false)
+            from scale in Gen.Choose(0, 28)
+            from decimals in Gen.Elements(0, 1, 2, 2, 4, 6, 10, 28)
+            select (new decimal(lo, mid, hi, negative, (byte)scale), decimals);
+        Prop.ForAll(value.ToArbitrary(), p =>
+                FixedSpec(p.Item1, p.Item2) == PrintedNumber.Format(p.Item1, p.Item2)
+                && FixedSpec(p.Item1, p.Item2) == Utf8(p.Item1, p.Item2)
+                && Spec(p.Item1) == Utf8(p.Item1, null)
+                && Spec(p.Item1) == PrintedNumber.FormatTrimmed(p.Item1))
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(30_000));
+    }
+
     [Fact]
     public void Unit_AsRepeatedDivision()
     {

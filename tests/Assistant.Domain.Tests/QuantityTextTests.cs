@@ -86,4 +86,49 @@ public partial class QuantityTextTests
         Prop.ForAll(token.ToArbitrary(), t => PrintedNumber.TryParse(t, out _) == PrintedNumber.IsComputable(t))
             .Check(Config.QuickThrowOnFailure.WithMaxTest(5_000));
     }
+
+    [GeneratedRegex(@"\d+(?:,\d{3})*(?:\.\d+)?")]
+    private static partial Regex CellNumberToken();
+
+    [GeneratedRegex(@"[0-9][0-9,]*(?:\.[0-9]+)?")]
+    private static partial Regex JsonNumberRun();
+
+    /// <summary>
+    /// The shortcut both range checks take (the cell parser's and the JSON reader's): when
+    /// <see cref="PrintedNumber.MayHaveUncomputable"/> says no, every token either pattern finds in the
+    /// normalized text is computable — so skipping the token-by-token check changes no answer. Over texts
+    /// of digits (ASCII, full-width, Arabic-Indic), commas, dots, signs, letters and Chinese.
+    /// </summary>
+    [Fact]
+    public void RangeShortcut_NeverSkipsAnUncomputableToken()
+    {
+        Gen<string> text = Gen.Elements("0", "1", "9", "12", "123", ",", ",000", ".", ".5", "00000", "99999", "１２", "٣", "٫", "٬", "万", "≥", "%", "人", " ", "-", "e", "a", "、")
+            .ListOf().Select(p => string.Concat(p.Take(16)));
+        int checkedTokens = 0;
+        Prop.ForAll(text.ToArbitrary(), t =>
+        {
+            string normalized = TextNormalizer.Normalize(t);
+            if (PrintedNumber.MayHaveUncomputable(normalized))
+            {
+                return true;
+            }
+
+            foreach (Match m in CellNumberToken().Matches(normalized).Concat(JsonNumberRun().Matches(normalized)))
+            {
+                checkedTokens++;
+                if (!PrintedNumber.IsComputable(m.Value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(20_000));
+        Assert.True(checkedTokens > 1_000);
+        Assert.True(PrintedNumber.MayHaveUncomputable("12345678901"));
+        Assert.True(PrintedNumber.MayHaveUncomputable("1,234,567,890.1"));
+        Assert.False(PrintedNumber.MayHaveUncomputable("1234567890万1234567890"));
+        Assert.Equal("数值超出可计算范围（整数不超过15位、小数不超过10位）", Assert.IsType<CompoundCell>(CellParser.Parse("≥1234567890123456")).Reason);
+        Assert.Equal("数值超出可计算范围（整数不超过15位、小数不超过10位）", Assert.IsType<CompoundCell>(CellParser.Parse("0.00000000001%")).Reason);
+    }
 }

@@ -53,7 +53,7 @@ public class ScoringGoldenTests
         {
             // Straight into the domain (cells past the computable range included), and through the JSON reader (which refuses those).
             Evaluation varied = Varied(kind == "project");
-            string direct = BothWriters(EvaluationService.Score(varied));
+            string direct = Direct(varied, BothWriters(EvaluationService.Score(varied)));
             string directFacts = BothWriters(EvaluationService.Facts(varied));
             lines.Append(FormattableString.Invariant($"varied {kind} direct score {Digest(direct)} facts {Digest(directFacts)}\n"));
             string refused = Assert.Throws<InputException>(() => EvaluationJson.Parse(ToJson(varied))).Message;
@@ -113,7 +113,16 @@ public class ScoringGoldenTests
     private static bool Big(string? cell) => cell is "1234567890123456" or "≥1000000000000";
 
     private static string Score(string json) =>
-        AsReceived(json, e => BothWriters(EvaluationService.Score(e)));
+        AsReceived(json, e => Direct(e, BothWriters(EvaluationService.Score(e))));
+
+    /// <summary>Checks the API's direct writer (<see cref="ScoreAnswerWriter"/>, from the report without the contract's records) writes <paramref name="expected"/>.</summary>
+    internal static string Direct(Evaluation evaluation, string expected)
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        ScoreAnswerWriter.Write(output, evaluation, EvaluationService.Report(evaluation));
+        Assert.Equal(expected, Encoding.UTF8.GetString(output.WrittenSpan));
+        return expected;
+    }
 
     private static string Facts(string json) =>
         AsReceived(json, e => BothWriters(EvaluationService.Facts(e)));

@@ -36,9 +36,14 @@ public static class EvaluationsApi
     public static async Task<Results<ContractAnswer<ScoreResponse>, ValidationProblem>> ScoreAsync(HttpRequest request, IValidator<Evaluation> validator, string? policy, CancellationToken ct)
     {
         Evaluation evaluation = await RequestBody.ReadJsonAsync(request, EvaluationJson.Parse, ct);
-        return ApiResults.Validate(validator, evaluation) is { } invalid
-            ? invalid
-            : new ContractAnswer<ScoreResponse>(EvaluationService.Score(evaluation, policy));
+        if (ApiResults.Validate(validator, evaluation) is { } invalid)
+        {
+            return invalid;
+        }
+
+        // Written straight from the report (the same bytes as the contract's records would give, without making them).
+        ScoreReport report = EvaluationService.Report(evaluation, policy);
+        return new ContractAnswer<ScoreResponse>(() => ScoreContract.ToResponse(evaluation, report), output => ScoreAnswerWriter.Write(output, evaluation, report));
     }
 
     public static async Task<Results<ContractAnswer<FactsResponse>, ValidationProblem>> FactsAsync(HttpRequest request, IValidator<Evaluation> validator, string? policy, CancellationToken ct)

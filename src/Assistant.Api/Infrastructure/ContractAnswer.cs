@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Reflection;
 using Assistant.Features.Evaluations;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -10,16 +11,37 @@ namespace Assistant.Api.Infrastructure;
 /// (<see cref="ContractWriter"/>) straight into the response's pipe, then flushed once. The async
 /// serializer <c>Ok&lt;T&gt;</c> uses takes the reflection-style metadata path for these answers (they are
 /// larger than its buffer, and the contract's encoder rules out the fast path), which cost more than
-/// scoring the table.
+/// scoring the table. An answer may instead come with its own writer of the same bytes (the score,
+/// written straight from the report by <see cref="ScoreAnswerWriter"/>); its value is then made only
+/// if something asks for it.
 /// </summary>
-public sealed class ContractAnswer<T>(T value) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IContentTypeHttpResult
+public sealed class ContractAnswer<T> : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IContentTypeHttpResult
     where T : class
 {
     private const string JsonContentType = "application/json; charset=utf-8";
 
-    public T Value => value;
+    private readonly Func<T>? make;
+    private readonly Action<IBufferWriter<byte>>? write;
+    private T? value;
 
-    object? IValueHttpResult.Value => value;
+    public ContractAnswer(T value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        this.value = value;
+    }
+
+    /// <summary>An answer written by <paramref name="write"/> (the bytes <see cref="ContractWriter"/> would write for the value <paramref name="make"/> gives).</summary>
+    public ContractAnswer(Func<T> make, Action<IBufferWriter<byte>> write)
+    {
+        ArgumentNullException.ThrowIfNull(make);
+        ArgumentNullException.ThrowIfNull(write);
+        this.make = make;
+        this.write = write;
+    }
+
+    public T Value => value ??= make!();
+
+    object? IValueHttpResult.Value => Value;
 
     public int StatusCode => StatusCodes.Status200OK;
 
@@ -32,7 +54,15 @@ public sealed class ContractAnswer<T>(T value) : IResult, IEndpointMetadataProvi
         ArgumentNullException.ThrowIfNull(httpContext);
         httpContext.Response.StatusCode = StatusCode;
         httpContext.Response.ContentType = JsonContentType;
-        ContractWriter.Write(httpContext.Response.BodyWriter, value);
+        if (write is not null)
+        {
+            write(httpContext.Response.BodyWriter);
+        }
+        else
+        {
+            ContractWriter.Write(httpContext.Response.BodyWriter, Value);
+        }
+
         await httpContext.Response.BodyWriter.FlushAsync(httpContext.RequestAborted);
     }
 

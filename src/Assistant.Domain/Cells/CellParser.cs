@@ -35,12 +35,15 @@ public static partial class CellParser
             return new CancelledCell(original);
         }
 
-        // A number past what can be computed with is said so, never an exception.
-        foreach (ValueMatch m in NumberToken().EnumerateMatches(compact))
+        // A number past what can be computed with is said so, never an exception (only a cell with a long run of digits can hold one).
+        if (PrintedNumber.MayHaveUncomputable(compact))
         {
-            if (!PrintedNumber.IsComputable(compact.AsSpan(m.Index, m.Length)))
+            foreach (ValueMatch m in NumberToken().EnumerateMatches(compact))
             {
-                return new CompoundCell(original, [], $"数值超出可计算范围（整数不超过15位、小数不超过{PrintedNumber.MaxDecimals}位）");
+                if (!PrintedNumber.IsComputable(compact.AsSpan(m.Index, m.Length)))
+                {
+                    return new CompoundCell(original, [], $"数值超出可计算范围（整数不超过15位、小数不超过{PrintedNumber.MaxDecimals}位）");
+                }
             }
         }
 

@@ -82,6 +82,34 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
         TryParseRun(token, out _, out bool plain) || (!plain && TryParse(token.ToString(), out _));
 
     /// <summary>
+    /// False when every number token of <paramref name="normalized"/> (text already through
+    /// <see cref="TextNormalizer.Normalize"/>, so its digits are ASCII) is certainly computable: no run of
+    /// ASCII digits, commas and dots holds more than ten digits. A token lies inside such a run, so it then
+    /// has at most ten digits — at most ten decimals and below 10¹⁰ — and <see cref="IsComputable"/> holds
+    /// for it. True means only that the tokens must be checked one by one.
+    /// </summary>
+    public static bool MayHaveUncomputable(ReadOnlySpan<char> normalized)
+    {
+        int digits = 0;
+        foreach (char c in normalized)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                if (++digits > 10)
+                {
+                    return true;
+                }
+            }
+            else if (c is not (',' or '.'))
+            {
+                digits = 0;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// <see cref="TryParse"/> of a run of ASCII digits, commas and a dot (a cell's number token), without
     /// making strings of it: the same number, the same refusals. False for any other text.
     /// </summary>
@@ -157,14 +185,143 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
         decimal.Round(value, decimals, MidpointRounding.AwayFromZero);
 
     /// <summary>Formats with exactly the given decimals, invariant culture, rounding half up.</summary>
-    public static string Format(decimal value, int decimals) =>
-        RoundHalfUp(value, decimals).ToString(decimals is >= 0 and < 29 ? FixedFormats[decimals] : "F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    public static string Format(decimal value, int decimals)
+    {
+        Span<byte> buffer = stackalloc byte[48];
+        return TryFormatUtf8(value, decimals, buffer, out int written)
+            ? System.Text.Encoding.Latin1.GetString(buffer[..written])
+            : RoundHalfUp(value, decimals).ToString(decimals is >= 0 and < 29 ? FixedFormats[decimals] : "F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// <see cref="Format"/> as UTF-8 (ASCII) bytes, from the decimal's own digits (a 96-bit mantissa and
+    /// its scale). False for a negative value (or negative zero) and for more than 28 decimals, which the
+    /// caller formats the framework's way.
+    /// </summary>
+    public static bool TryFormatUtf8(decimal value, int decimals, Span<byte> destination, out int written)
+    {
+        written = 0;
+        if (decimals is < 0 or > 28 || value < 0m)
+        {
+            return false;
+        }
+
+        decimal rounded = RoundHalfUp(value, decimals);
+        return TryDigits(rounded, decimals, trim: false, destination, out written);
+    }
+
+    /// <summary><see cref="FormatTrimmed"/> as UTF-8 (ASCII) bytes, on the same terms as <see cref="TryFormatUtf8"/>.</summary>
+    public static bool TryFormatTrimmedUtf8(decimal value, Span<byte> destination, out int written)
+    {
+        written = 0;
+        return value >= 0m && TryDigits(value, 0, trim: true, destination, out written);
+    }
+
+    /// <summary>
+    /// The digits of a positive decimal: integer part (at least 0), then its scale's decimals padded to
+    /// <paramref name="decimals"/> (as the F format prints a value already rounded to them), or, with
+    /// <paramref name="trim"/>, without trailing zeros (as the custom format 0.### does).
+    /// </summary>
+    private static bool TryDigits(decimal value, int decimals, bool trim, Span<byte> destination, out int written)
+    {
+        written = 0;
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        if (bits[3] < 0)
+        {
+            return false;
+        }
+
+        int scale = (bits[3] >> 16) & 0xFF;
+        if (scale > decimals && !trim)
+        {
+            return false;
+        }
+
+        // The 96-bit mantissa's digits (most values fit 64 bits; unrounded scores often take all 96).
+        Span<byte> digits = stackalloc byte[40];
+        ulong low = unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
+        int n;
+        bool formatted = bits[2] == 0
+            ? low.TryFormat(digits, out n, default, CultureInfo.InvariantCulture)
+            : unchecked(((UInt128)(uint)bits[2] << 64) | low).TryFormat(digits, out n, default, CultureInfo.InvariantCulture);
+        if (!formatted)
+        {
+            return false;
+        }
+
+        if (n == 1 && digits[0] == (byte)'0')
+        {
+            // Zero (never negative here): 0, or 0.00… padded to the decimals asked for.
+            scale = 0;
+            if (trim)
+            {
+                decimals = 0;
+            }
+        }
+
+        if (trim)
+        {
+            while (scale > 0 && digits[n - 1] == (byte)'0')
+            {
+                n--;
+                scale--;
+            }
+
+            decimals = scale;
+        }
+
+        int intDigits = n > scale ? n - scale : 0;
+        int length = (intDigits == 0 ? 1 : intDigits) + (decimals > 0 ? 1 + decimals : 0);
+        if (length > destination.Length)
+        {
+            return false;
+        }
+
+        int at = 0;
+        if (intDigits == 0)
+        {
+            destination[at++] = (byte)'0';
+        }
+        else
+        {
+            digits[..intDigits].CopyTo(destination);
+            at = intDigits;
+        }
+
+        if (decimals > 0)
+        {
+            destination[at++] = (byte)'.';
+            // Leading zeros of the fraction when the digits are fewer than the scale (0.05 is 5 at scale 2).
+            for (int z = n; z < scale; z++)
+            {
+                destination[at++] = (byte)'0';
+            }
+
+            ReadOnlySpan<byte> fraction = digits[intDigits..n];
+            fraction.CopyTo(destination[at..]);
+            at += fraction.Length;
+            for (int z = scale; z < decimals; z++)
+            {
+                destination[at++] = (byte)'0';
+            }
+        }
+
+        written = at;
+        return true;
+    }
 
     private static readonly string[] FixedFormats = Enumerable.Range(0, 29).Select(d => "F" + d.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>Formats without trailing zeros (4.00 → "4", 0.20 → "0.2").</summary>
     public static string FormatTrimmed(decimal value)
     {
+        Span<byte> utf8 = stackalloc byte[48];
+        if (TryFormatTrimmedUtf8(value, utf8, out int length))
+        {
+            return System.Text.Encoding.Latin1.GetString(utf8[..length]);
+        }
+
         // The digits as they are, then trailing zeros cut: what the custom format gives, without parsing it on every call.
         Span<char> buffer = stackalloc char[40];
         if (value == 0m || !value.TryFormat(buffer, out int written, default, CultureInfo.InvariantCulture))

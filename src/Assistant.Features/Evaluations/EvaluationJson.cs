@@ -492,6 +492,11 @@ public static partial class EvaluationJson
         private string? InRange(string cell, string at, string name)
         {
             string normalized = TextNormalizer.Normalize(cell);
+            if (!PrintedNumber.MayHaveUncomputable(normalized))
+            {
+                return cell;
+            }
+
             foreach (System.Text.RegularExpressions.ValueMatch m in NumberRun().EnumerateMatches(normalized))
             {
                 ReadOnlySpan<char> token = normalized.AsSpan(m.Index, m.Length);

@@ -12,10 +12,14 @@ public static class EvaluationService
             $"未知的评分规则“{name}”，可选：{string.Join("、", ScoringPolicy.All.Select(p => p.Name))}",
             $"unknown policy \"{name}\"; known: {string.Join(", ", ScoringPolicy.All.Select(p => p.Name))}");
 
-    public static ScoreResponse Score(Evaluation evaluation, string? policyName = null)
+    public static ScoreResponse Score(Evaluation evaluation, string? policyName = null) =>
+        ScoreContract.ToResponse(evaluation, Report(evaluation, policyName));
+
+    /// <summary>The score report under the named policy (unknown names refused), for <see cref="ScoreAnswerWriter"/>.</summary>
+    public static ScoreReport Report(Evaluation evaluation, string? policyName = null)
     {
         ScoringPolicy policy = ResolvePolicy(policyName);
-        return ScoreContract.ToResponse(evaluation, Calculator.Score(evaluation, policy));
+        return Calculator.Score(evaluation, policy);
     }
 
     public static VerificationResponse Verify(Evaluation evaluation, string text, string? policyName = null) =>

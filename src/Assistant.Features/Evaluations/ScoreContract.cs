@@ -180,7 +180,7 @@ public static class ScoreContract
         _ => new CellDto("unknown"),
     };
 
-    private static string DateText(DeadlineCell d) =>
+    internal static string DateText(DeadlineCell d) =>
         $"{(d.Year is { } y ? y.ToString("D4", System.Globalization.CultureInfo.InvariantCulture) : "????")}-{(d.Month ?? 12).ToString("D2", System.Globalization.CultureInfo.InvariantCulture)}"
         + (d.Day is { } day ? "-" + day.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) : d.EndOfPeriod ? "（月底）" : string.Empty)
         + (d.Before ? "（之前）" : string.Empty);
