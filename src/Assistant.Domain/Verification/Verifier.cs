@@ -48,7 +48,7 @@ public sealed partial class Verifier
         string normalized = TextNormalizer.Normalize(text);
         var clauses = Clause.Split(normalized);
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
-        var extracted = MentionExtractor.Extract(text);
+        var extracted = MentionExtractor.Extract(text, normalized);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
         var mentions = SameNameElsewhere(extracted.Select(m => Check(m, context)).ToList(), normalized);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
