@@ -119,6 +119,10 @@ public class NameIndexTests
                 var expected = expectedTouched.Select(i => (i, expectedBest[i], expectedTail[i])).ToList();
                 tree.Runs(text, out List<int> touched, out int[] best, out bool[] tail);
                 Assert.Equal(expected, touched.Select(i => (i, best[i], tail[i])).ToList());
+
+                // With a least run (the matcher asks for three): the same, less the names below it.
+                tree.Runs(text, 3, out touched, out best, out tail);
+                Assert.Equal(expected.Where(e => e.Item2 >= 3).ToList(), touched.Select(i => (i, best[i], tail[i])).ToList());
             }
         }).Check(Config)));
     }

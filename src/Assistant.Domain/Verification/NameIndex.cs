@@ -153,13 +153,18 @@ internal sealed class NameIndex
     /// <paramref name="tail"/>, indexed by name (entries of names not touched mean nothing). All three
     /// are this thread's work arrays: valid until its next call.
     /// </summary>
-    public void Runs(ReadOnlySpan<char> text, out List<int> touched, out int[] best, out bool[] tail)
+    public void Runs(ReadOnlySpan<char> text, out List<int> touched, out int[] best, out bool[] tail) => Runs(text, 1, out touched, out best, out tail);
+
+    /// <summary>As <see cref="Runs(ReadOnlySpan{char}, out List{int}, out int[], out bool[])"/>, leaving out the names whose longest run is below <paramref name="minRun"/>.</summary>
+    public void Runs(ReadOnlySpan<char> text, int minRun, out List<int> touched, out int[] best, out bool[] tail)
     {
+        minRun = Math.Max(1, minRun);
         Scratch s = _scratch ??= new Scratch();
         int stamp = s.Begin(_parent.Length, Cores.Length, text.Length);
         (touched, best, tail) = (s.Touched, s.Best, s.Tail);
         int[] endAt = s.EndAt, run = s.Run, seen = s.Seen, longest = s.Longest, visited = s.Visited, onPath = s.OnPath;
         List<int> nodes = s.Nodes;
+        int maxRun = 0;
         for (int j = 0; j < text.Length; j++)
         {
             if (!_at.TryGetValue(text[j], out int[]? holding))
@@ -184,10 +189,15 @@ internal sealed class NameIndex
                 {
                     longest[n] = r;
                 }
+
+                if (r > maxRun)
+                {
+                    maxRun = r;
+                }
             }
         }
 
-        if (nodes.Count == 0)
+        if (nodes.Count == 0 || maxRun < minRun)
         {
             return;
         }
@@ -196,7 +206,7 @@ internal sealed class NameIndex
         // A node outside them has no visited node above it, so no name ending below it shares a character.
         if (nodes.Count * 8 > _parent.Length)
         {
-            Down(0, _parent.Length, stamp, seen, longest, visited, onPath, touched, best, tail);
+            Down(0, _parent.Length, minRun, stamp, seen, longest, visited, onPath, touched, best, tail);
         }
         else
         {
@@ -207,7 +217,7 @@ internal sealed class NameIndex
                 int to = n + _size[n];
                 if (to > done)
                 {
-                    Down(Math.Max(n, done), to, stamp, seen, longest, visited, onPath, touched, best, tail);
+                    Down(Math.Max(n, done), to, minRun, stamp, seen, longest, visited, onPath, touched, best, tail);
                     done = to;
                 }
             }
@@ -219,7 +229,7 @@ internal sealed class NameIndex
             touched.Clear();
             for (int i = 0; i < Cores.Length; i++)
             {
-                if (_end[i] >= 0 && visited[_end[i]] == stamp && onPath[_end[i]] > 0)
+                if (_end[i] >= 0 && visited[_end[i]] == stamp && onPath[_end[i]] >= minRun)
                 {
                     touched.Add(i);
                 }
@@ -232,7 +242,7 @@ internal sealed class NameIndex
     }
 
     /// <summary>Nodes <paramref name="from"/> to <paramref name="to"/> (whole subtrees, in order): each one's longest run on its path, and the names ending there.</summary>
-    private void Down(int from, int to, int stamp, int[] seen, int[] longest, int[] visited, int[] onPath, List<int> touched, int[] best, bool[] tail)
+    private void Down(int from, int to, int minRun, int stamp, int[] seen, int[] longest, int[] visited, int[] onPath, List<int> touched, int[] best, bool[] tail)
     {
         for (int n = from; n < to; n++)
         {
@@ -242,7 +252,7 @@ internal sealed class NameIndex
             int path = Math.Max(own, above);
             visited[n] = stamp;
             onPath[n] = path;
-            if (path == 0)
+            if (path < minRun)
             {
                 continue;
             }

@@ -80,6 +80,12 @@ public sealed partial class Verifier
             return null;
         }
 
+        return RespectivelyAt(m, clause, ctx, at);
+    }
+
+    // Apart from Respectively, so the closures below are made only for a sentence holding 分别, not for every number.
+    private Binding? RespectivelyAt(Mention m, Clause clause, VerificationContext ctx, int at)
+    {
         int from = clause.SentenceStart + at;
         int to = clause.SentenceStart + clause.Sentence.Length;
         var listed = ctx.Mentions.Where(x => x.Start > from && x.Start < to && !x.IsIdentifier && x.Unit.Base == m.Unit.Base).ToList();
@@ -138,6 +144,12 @@ public sealed partial class Verifier
             return null;
         }
 
+        return CountOfGroup(m, number, clause, q);
+    }
+
+    // Apart from CountOf, so the closures below are made only for a count of indicators, not for every number.
+    private CheckedMention CountOfGroup(Mention m, PrintedNumber number, Clause clause, Match q)
+    {
         var indicators = _sheet.Evaluation.Indicators;
         string lead = clause.SentenceBefore(m.Start);
         string? group = null;
