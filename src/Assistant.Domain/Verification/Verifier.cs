@@ -285,16 +285,21 @@ public sealed partial class Verifier
                 continue;
             }
 
-            string row = c.FactId[..(c.FactId.IndexOf(']', StringComparison.Ordinal) + 1)];
-            bool confirmedElsewhere = row.StartsWith("indicators[", StringComparison.Ordinal) && checkedMentions.Any(o => o.Verdict == Verdict.Verified
-                && o.FactId is { } id && id.StartsWith(row + ".", StringComparison.Ordinal) && HeadingAt(o.Mention.Start) is { } h && h != heading);
-            if (confirmedElsewhere)
+            if (ConfirmedElsewhere(checkedMentions, c.FactId, heading, HeadingAt))
             {
                 checkedMentions[i] = c with { Verdict = Verdict.OutOfScope, Note = $"同名指标在另一标题下已与表中数字一致；此处“{heading.TrimStart('#', ' ')}”下的同名指标表中没有" };
             }
         }
 
         return checkedMentions;
+    }
+
+    // Apart from SameNameElsewhere, so its closure is made only for a contradicted number under a heading, not for every number.
+    private static bool ConfirmedElsewhere(List<CheckedMention> checkedMentions, string factId, string heading, Func<int, string?> headingAt)
+    {
+        string row = factId[..(factId.IndexOf(']', StringComparison.Ordinal) + 1)];
+        return row.StartsWith("indicators[", StringComparison.Ordinal) && checkedMentions.Any(o => o.Verdict == Verdict.Verified
+            && o.FactId is { } id && id.StartsWith(row + ".", StringComparison.Ordinal) && headingAt(o.Mention.Start) is { } h && h != heading);
     }
 
     /// <summary>目标1, 附表2, 第3批: numbers that name a thing rather than state a quantity.</summary>
