@@ -269,10 +269,23 @@ public sealed partial class Verifier
     {
         ReadOnlySpan<(int Index, int Score)> scored = _names.Scored(namedIn, out int best);
         List<int>? also = null;
+
+        // One name named (the usual case): its row of nesting names read directly.
+        bool[]? only = named.Count == 1 ? _index.NestRowOf(named[0]) : null;
         foreach ((int index, int score) in scored)
         {
             if (score * 10 < best * 6 || IndexOf(named, index) >= 0)
             {
+                continue;
+            }
+
+            if (only is not null)
+            {
+                if (only[index])
+                {
+                    (also ??= []).Add(index);
+                }
+
                 continue;
             }
 
