@@ -89,6 +89,59 @@ public class NameIndexTests
         Assert.Empty(names.Named("培"));
     }
 
+    private static readonly string[] Heads = ["", "合成指标", "合成指", "就业困难人员", "就业", "人员培训"];
+
+    /// <summary>Names sharing heads (合成指标1 … 合成指标100), names that are heads of others, duplicates and empty names.</summary>
+    private static Gen<string> SharedHeadName() =>
+        from head in Gen.Elements(Heads)
+        from length in Gen.Choose(0, 5)
+        from chars in Gen.ListOf(Gen.Elements((Alphabet + "0123456789").ToCharArray()), length)
+        select head + new string(chars.ToArray());
+
+    private static Gen<(List<string> Names, List<string> Texts)> SharedHeadCases() =>
+        from count in Gen.Choose(1, 120)
+        from names in Gen.ListOf(SharedHeadName(), count)
+        from texts in Gen.ListOf(Gen.OneOf(Text(names.ToList()), from t in Text(names.ToList()) select t + t), 8)
+        select (names.ToList(), texts.ToList());
+
+    [Fact]
+    public void ThePrefixTree_GivesEachNameTheRunsOfTheCharacterPositionIndex()
+    {
+        // Session 26: the names' prefixes as a tree instead of every character position of every name.
+        // Runs (names touched, longest run, whether it ends the name) must be those of session 25's index.
+        Assert.Null(Record.Exception(() => Prop.ForAll(Gen.OneOf(SharedHeadCases(), Cases()).ToArbitrary(), x =>
+        {
+            var positions = new ReferenceVerifier.PositionNameIndex(x.Names);
+            var tree = new NameIndex(x.Names);
+            foreach (string text in x.Texts.Concat(x.Names).Select(NameIndex.Core))
+            {
+                positions.Runs(text, out List<int> expectedTouched, out int[] expectedBest, out bool[] expectedTail);
+                var expected = expectedTouched.Select(i => (i, expectedBest[i], expectedTail[i])).ToList();
+                tree.Runs(text, out List<int> touched, out int[] best, out bool[] tail);
+                Assert.Equal(expected, touched.Select(i => (i, best[i], tail[i])).ToList());
+
+                // With a least run (the matcher asks for three): the same, less the names below it.
+                tree.Runs(text, 3, out touched, out best, out tail);
+                Assert.Equal(expected.Where(e => e.Item2 >= 3).ToList(), touched.Select(i => (i, best[i], tail[i])).ToList());
+            }
+        }).Check(Config)));
+    }
+
+    [Fact]
+    public void ThePrefixTree_SharesTheHeadsOfNames()
+    {
+        var names = Enumerable.Range(1, 100).Select(i => $"合成指标{i}").ToList();
+        var tree = new NameIndex(names);
+
+        // 合成指标 (4), 1–9 (9), 10–99 (90), 100 (1): 104 prefixes for 492 characters.
+        Assert.Equal(104, tree.Nodes);
+        tree.Runs(NameIndex.Core("合成指标37完成值为1234.5"), out List<int> touched, out int[] best, out bool[] tail);
+        Assert.Equal(100, touched.Count);
+        Assert.Equal((6, true), (best[36], tail[36]));
+        Assert.Equal((5, true), (best[2], tail[2]));
+        Assert.Equal((4, false), (best[0], tail[0]));
+    }
+
     /// <summary>The full ranking the indexed matcher implies (its callers only ever need the best of it).</summary>
     private static List<(int Index, int Score)> Ranked(IndicatorNames names, string text)
     {

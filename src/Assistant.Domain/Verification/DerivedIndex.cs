@@ -51,13 +51,13 @@ internal sealed class DerivedIndex
         var amountsAlways = new List<int>();
         var rateGapsAlways = new List<int>();
         var ratiosAlways = new List<int>();
-        void Add(List<(double, double, int)> list, List<int> always, int a, int b, PairKind kind, Func<Interval> hull)
+        void Add(List<(double, double, int)> list, List<int> always, int a, int b, PairKind kind)
         {
             int id = _entries.Count;
             _entries.Add((a, b, kind));
             try
             {
-                Interval h = hull();
+                Interval h = HullOf(sheet, all[a], all[b], kind);
                 list.Add(((double)h.Low, (double)h.High, id));
             }
             catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException or DivideByZeroException)
@@ -76,31 +76,23 @@ internal sealed class DerivedIndex
                 {
                     if (j > i && a.Fact.FundLineIndex is not null && b.Fact.FundLineIndex is not null && a.Measure == b.Measure && a.Measure != "balance")
                     {
-                        Add(amounts, amountsAlways, i, j, PairKind.Sum, () =>
-                            SheetIndex.Hull((a.Fact.Value * a.Unit.Multiplier) + (b.Fact.Value * b.Unit.Multiplier), sheet.Printed(a, UnitSpec.None) + sheet.Printed(b, UnitSpec.None)));
+                        Add(amounts, amountsAlways, i, j, PairKind.Sum);
                     }
 
                     if (Verifier.Balance(a, b) || Verifier.Gap(a, b))
                     {
-                        Add(amounts, amountsAlways, i, j, PairKind.Gap, () =>
-                            SheetIndex.Hull((a.Fact.Value * a.Unit.Multiplier) - (b.Fact.Value * b.Unit.Multiplier), sheet.Printed(a, UnitSpec.None) - sheet.Printed(b, UnitSpec.None)));
+                        Add(amounts, amountsAlways, i, j, PairKind.Gap);
                     }
 
                     if (a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Verifier.Ratio(a, b) && sheet.Printed(b, UnitSpec.None).Low > 0)
                     {
-                        Add(ratios, ratiosAlways, i, j, PairKind.Ratio, () =>
-                        {
-                            decimal ratio = a.Fact.Value * a.Unit.Multiplier / (b.Fact.Value * b.Unit.Multiplier) * 100m;
-                            Interval ia = sheet.Printed(a, UnitSpec.None), ib = sheet.Printed(b, UnitSpec.None);
-                            return SheetIndex.Hull(ratio, ia.Scale(a.Unit.Multiplier).DivideBy(ib.Scale(b.Unit.Multiplier)).Scale(100m));
-                        });
+                        Add(ratios, ratiosAlways, i, j, PairKind.Ratio);
                     }
                 }
 
                 if (a.Unit.Base == "%" && b.Unit.Base == "%" && a.Fact.Value > b.Fact.Value && Verifier.RateGap(a, b))
                 {
-                    Add(rateGaps, rateGapsAlways, i, j, PairKind.RateGap, () =>
-                        SheetIndex.Hull(a.Fact.Value - b.Fact.Value, sheet.Printed(a, UnitSpec.None) - sheet.Printed(b, UnitSpec.None)));
+                    Add(rateGaps, rateGapsAlways, i, j, PairKind.RateGap);
                 }
             }
         }
@@ -141,14 +133,44 @@ internal sealed class DerivedIndex
         }
     }
 
+    /// <summary>The interval a pair's derived value stands for (its exact value and the range its printed inputs allow), in base units.</summary>
+    private static Interval HullOf(SheetIndex sheet, Candidate a, Candidate b, PairKind kind)
+    {
+        switch (kind)
+        {
+            case PairKind.Sum:
+                return SheetIndex.Hull((a.Fact.Value * a.Unit.Multiplier) + (b.Fact.Value * b.Unit.Multiplier), sheet.Printed(a, UnitSpec.None) + sheet.Printed(b, UnitSpec.None));
+            case PairKind.Gap:
+                return SheetIndex.Hull((a.Fact.Value * a.Unit.Multiplier) - (b.Fact.Value * b.Unit.Multiplier), sheet.Printed(a, UnitSpec.None) - sheet.Printed(b, UnitSpec.None));
+            case PairKind.Ratio:
+                decimal ratio = a.Fact.Value * a.Unit.Multiplier / (b.Fact.Value * b.Unit.Multiplier) * 100m;
+                Interval ia = sheet.Printed(a, UnitSpec.None), ib = sheet.Printed(b, UnitSpec.None);
+                return SheetIndex.Hull(ratio, ia.Scale(a.Unit.Multiplier).DivideBy(ib.Scale(b.Unit.Multiplier)).Scale(100m));
+            default:
+                return SheetIndex.Hull(a.Fact.Value - b.Fact.Value, sheet.Printed(a, UnitSpec.None) - sheet.Printed(b, UnitSpec.None));
+        }
+    }
+
+    /// <summary>
+    /// The partners of a: the other facts of its indicator, and every fund-line fact when it is one, without
+    /// zeros, ascending and each once. Both lists are ascending and distinct already, so they are merged
+    /// (session 26; before, a LINQ pipeline with a hash set and a sort per candidate).
+    /// </summary>
     private static int[] PartnersOf(SheetIndex sheet, Candidate a)
     {
-        IEnumerable<Candidate> partners = a.Fact.IndicatorIndex is { } i ? sheet.OfIndicator(i) : [];
-        if (a.Fact.FundLineIndex is not null)
+        Candidate[] own = a.Fact.IndicatorIndex is { } i ? sheet.OfIndicator(i) : [];
+        Candidate[] funds = a.Fact.FundLineIndex is not null ? sheet.FundCandidates : [];
+        var partners = new List<int>(own.Length + funds.Length);
+        int x = 0, y = 0;
+        while (x < own.Length || y < funds.Length)
         {
-            partners = partners.Concat(sheet.FundCandidates);
+            Candidate b = y >= funds.Length || (x < own.Length && own[x].Position <= funds[y].Position) ? own[x++] : funds[y++];
+            if (b.Position != a.Position && b.Fact.Value != 0 && (partners.Count == 0 || partners[^1] < b.Position))
+            {
+                partners.Add(b.Position);
+            }
         }
 
-        return partners.Where(b => b.Position != a.Position && b.Fact.Value != 0).Select(b => b.Position).Distinct().Order().ToArray();
+        return partners.ToArray();
     }
 }

@@ -14,10 +14,19 @@ internal sealed class IndicatorNames(NameIndex index)
     private readonly string[] _names = index.Cores;
     private readonly Dictionary<string, Answer> _memo = new(StringComparer.Ordinal);
 
-    /// <summary>The names a text names: the best-named (ascending), and every named one with its run (ascending by name).</summary>
-    private sealed record Answer(int[] Named, (int Index, int Score)[] Scored, int Best);
+    // A name is named only with a run of three or more, or all of a name shorter than three: a text whose
+    // longest run with any name is shorter than this names none.
+    private readonly int _minRun = Math.Min(3, index.Cores.Where(c => c.Length > 0).Select(c => c.Length).DefaultIfEmpty(3).Min());
 
-    private static readonly Answer None = new([], [], 0);
+    // Every answer's named names with their runs, one after another, in an array from the shared pool
+    // (emptied by Forget, handed back by Release): no array per answer, none per verification.
+    private (int Index, int Score)[] _scored = [];
+    private int _scoredCount;
+
+    /// <summary>The names a text names: the best-named (ascending), and every named one with its run (ascending by name, at Offset in the scored buffer).</summary>
+    private sealed record Answer(int[] Named, int Offset, int Count, int Best);
+
+    private static readonly Answer None = new([], 0, 0, 0);
 
     public IndicatorNames(IReadOnlyList<string> names)
         : this(new NameIndex(names))
@@ -31,7 +40,7 @@ internal sealed class IndicatorNames(NameIndex index)
     {
         Answer answer = Find(text);
         best = answer.Best;
-        return answer.Scored;
+        return _scored.AsSpan(answer.Offset, answer.Count);
     }
 
     /// <summary>
@@ -52,7 +61,22 @@ internal sealed class IndicatorNames(NameIndex index)
     private int Coverage((int Index, int Score) s) => s.Score * 1000 / Math.Max(1, _names[s.Index].Length);
 
     /// <summary>Drops the remembered answers (a verifier calls this before each text, so memory stays bounded by one text's clauses).</summary>
-    public void Forget() => _memo.Clear();
+    public void Forget()
+    {
+        _memo.Clear();
+        _scoredCount = 0;
+    }
+
+    /// <summary>Forgets, and hands the answers' buffer back to the shared pool (a verifier calls this after each text).</summary>
+    public void Release()
+    {
+        Forget();
+        if (_scored.Length > 0)
+        {
+            System.Buffers.ArrayPool<(int, int)>.Shared.Return(_scored);
+            _scored = [];
+        }
+    }
 
     private Answer Find(string text)
     {
@@ -72,7 +96,7 @@ internal sealed class IndicatorNames(NameIndex index)
         try
         {
             ReadOnlySpan<char> t = buffer[..NameIndex.Core(text, buffer)];
-            index.Runs(t, out List<int> touched, out int[] runs, out bool[] tails);
+            index.Runs(t, _minRun, out List<int> touched, out int[] runs, out bool[] tails);
             int best = 0, named = 0;
             foreach (int i in touched)
             {
@@ -97,7 +121,21 @@ internal sealed class IndicatorNames(NameIndex index)
                 return None;
             }
 
-            var scored = new (int Index, int Score)[named];
+            if (_scoredCount + named > _scored.Length)
+            {
+                var larger = System.Buffers.ArrayPool<(int, int)>.Shared.Rent(Math.Max(Math.Max(1024, _scored.Length * 2), _scoredCount + named));
+                _scored.AsSpan(0, _scoredCount).CopyTo(larger);
+                if (_scored.Length > 0)
+                {
+                    System.Buffers.ArrayPool<(int, int)>.Shared.Return(_scored);
+                }
+
+                _scored = larger;
+            }
+
+            int offset = _scoredCount;
+            _scoredCount += named;
+            Span<(int Index, int Score)> scored = _scored.AsSpan(offset, named);
             int k = 0, top = 0, topCount = 0;
             foreach (int i in touched)
             {
@@ -133,7 +171,7 @@ internal sealed class IndicatorNames(NameIndex index)
                 }
             }
 
-            return new Answer(result, scored, best);
+            return new Answer(result, offset, named, best);
         }
         finally
         {

@@ -19,7 +19,15 @@ internal sealed class IntervalIndex
 
     public IntervalIndex(List<(double Low, double High, int Payload)> items, List<int> always)
     {
-        items.Sort((a, b) => a.Low.CompareTo(b.Low));
+        // Sorted by low end (the order among equal lows does not matter: callers sort their hits).
+        var lows = new double[items.Count];
+        var order = new int[items.Count];
+        for (int k = 0; k < lows.Length; k++)
+        {
+            (lows[k], order[k]) = (items[k].Low, k);
+        }
+
+        Array.Sort(lows, order);
         _low = new double[items.Count];
         _payload = new int[items.Count];
         _leaves = 1;
@@ -32,7 +40,7 @@ internal sealed class IntervalIndex
         Array.Fill(_maxHigh, double.NegativeInfinity);
         for (int k = 0; k < items.Count; k++)
         {
-            (double low, double high, int payload) = items[k];
+            (double low, double high, int payload) = items[order[k]];
             _low[k] = Widen(low, -1);
             _payload[k] = payload;
             _maxHigh[_leaves + k] = Widen(high, 1);

@@ -14,7 +14,12 @@ public static partial class MentionExtractor
     public static IReadOnlyList<Mention> Extract(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string s = TextNormalizer.Normalize(text);
+        return Extract(text, TextNormalizer.Normalize(text));
+    }
+
+    /// <summary>The numbers of <paramref name="text"/>, given its <see cref="TextNormalizer.Normalize"/> already made.</summary>
+    internal static List<Mention> Extract(string text, string s)
+    {
         var taken = new bool[s.Length];
         var mentions = new List<Mention>();
 

@@ -4,20 +4,31 @@ namespace Assistant.Domain.Verification;
 
 /// <summary>
 /// Indicator (or fund-line) names prepared once per fact sheet for <see cref="IndicatorNames"/>: each
-/// name's core, and where each character occurs in the names. The longest run a text shares with
-/// every name is found in one pass over the text that visits only the name positions holding the
-/// text's character (<see cref="Runs"/>): the work is the number of matching character pairs, not
-/// text length × the length of every name, and a name sharing no character is never visited.
+/// name's core, and the names' prefixes as a tree (a trie: one node per distinct prefix, numbered so a
+/// node's subtree is the range of numbers after it). The run a text shares with a name ending at one of
+/// the name's characters depends only on the name's prefix up to that character, so it is computed once
+/// per prefix, not once per name: names sharing a head (合成指标1 … 合成指标100, 就业困难人员…) share its
+/// nodes. The longest runs of every name come from one pass over the text that visits only the nodes
+/// holding the text's character, then one pass down the subtrees of the nodes visited.
 /// </summary>
 internal sealed class NameIndex
 {
-    /// <summary>The name each position of the concatenated names belongs to.</summary>
-    private readonly int[] _nameAt;
+    /// <summary>Each node's parent (−1 under the root); a parent's number is below its children's.</summary>
+    private readonly int[] _parent;
 
-    /// <summary>Each name's first position in the concatenated names.</summary>
-    private readonly int[] _start;
+    /// <summary>How many nodes each node's subtree holds, itself included (its numbers run from it on).</summary>
+    private readonly int[] _size;
 
-    /// <summary>For each character, the positions in the concatenated names holding it, descending.</summary>
+    /// <summary>For each node, the first of the names ending there in <see cref="_endingHere"/> (a range up to the next node's).</summary>
+    private readonly int[] _firstEnding;
+
+    /// <summary>The names, grouped by the node they end at, in node order (ascending by name within a node).</summary>
+    private readonly int[] _endingHere;
+
+    /// <summary>The node each name ends at (−1 for an empty name).</summary>
+    private readonly int[] _end;
+
+    /// <summary>For each character, the nodes holding it, descending.</summary>
     private readonly Dictionary<char, int[]> _at;
 
     [ThreadStatic]
@@ -26,29 +37,102 @@ internal sealed class NameIndex
     public NameIndex(IReadOnlyList<string> names)
     {
         Cores = names.Select(Core).ToArray();
-        _start = new int[Cores.Length];
-        int total = 0;
-        for (int i = 0; i < Cores.Length; i++)
-        {
-            _start[i] = total;
-            total += Cores[i].Length;
-        }
 
-        _nameAt = new int[total];
-        var at = new Dictionary<char, List<int>>();
+        // The trie, built by insertion, then renumbered in depth-first order (children by first insertion).
+        var children = new List<List<int>> { new() };
+        var chars = new List<char> { '\0' };
+        var child = new Dictionary<(int, char), int>();
+        var endRaw = new int[Cores.Length];
         for (int i = 0; i < Cores.Length; i++)
         {
-            for (int p = 0; p < Cores[i].Length; p++)
+            int node = 0;
+            foreach (char c in Cores[i])
             {
-                int g = _start[i] + p;
-                _nameAt[g] = i;
-                if (!at.TryGetValue(Cores[i][p], out List<int>? list))
+                if (!child.TryGetValue((node, c), out int next))
                 {
-                    at[Cores[i][p]] = list = [];
+                    next = chars.Count;
+                    chars.Add(c);
+                    children.Add([]);
+                    children[node].Add(next);
+                    child[(node, c)] = next;
                 }
 
-                list.Add(g);
+                node = next;
             }
+
+            endRaw[i] = node;
+        }
+
+        int count = chars.Count - 1;
+        var number = new int[chars.Count];
+        _parent = new int[count];
+        _size = new int[count];
+        var charOf = new char[count];
+        int numbered = 0;
+        var stack = new Stack<(int Raw, int Parent)>();
+        for (int k = children[0].Count - 1; k >= 0; k--)
+        {
+            stack.Push((children[0][k], -1));
+        }
+
+        while (stack.Count > 0)
+        {
+            (int raw, int parent) = stack.Pop();
+            int n = numbered++;
+            number[raw] = n;
+            _parent[n] = parent;
+            charOf[n] = chars[raw];
+            for (int k = children[raw].Count - 1; k >= 0; k--)
+            {
+                stack.Push((children[raw][k], n));
+            }
+        }
+
+        for (int n = count - 1; n >= 0; n--)
+        {
+            _size[n]++;
+            if (_parent[n] >= 0)
+            {
+                _size[_parent[n]] += _size[n];
+            }
+        }
+
+        _end = new int[Cores.Length];
+        var ending = new int[count + 1];
+        for (int i = 0; i < Cores.Length; i++)
+        {
+            _end[i] = Cores[i].Length == 0 ? -1 : number[endRaw[i]];
+            if (_end[i] >= 0)
+            {
+                ending[_end[i] + 1]++;
+            }
+        }
+
+        for (int n = 0; n < count; n++)
+        {
+            ending[n + 1] += ending[n];
+        }
+
+        _firstEnding = ending;
+        _endingHere = new int[ending[count]];
+        var fill = (int[])ending.Clone();
+        for (int i = 0; i < Cores.Length; i++)
+        {
+            if (_end[i] >= 0)
+            {
+                _endingHere[fill[_end[i]]++] = i;
+            }
+        }
+
+        var at = new Dictionary<char, List<int>>();
+        for (int n = 0; n < count; n++)
+        {
+            if (!at.TryGetValue(charOf[n], out List<int>? list))
+            {
+                at[charOf[n]] = list = [];
+            }
+
+            list.Add(n);
         }
 
         _at = at.ToDictionary(p => p.Key, p => Enumerable.Reverse(p.Value).ToArray());
@@ -59,6 +143,9 @@ internal sealed class NameIndex
 
     public int Count => Cores.Length;
 
+    /// <summary>How many distinct prefixes the names have (the trie's nodes).</summary>
+    public int Nodes => _parent.Length;
+
     /// <summary>
     /// For every name sharing a character with <paramref name="text"/> (a core): the longest run it
     /// shares with the text, and whether a run that long ends the name (its head noun). The names come
@@ -66,42 +153,72 @@ internal sealed class NameIndex
     /// <paramref name="tail"/>, indexed by name (entries of names not touched mean nothing). All three
     /// are this thread's work arrays: valid until its next call.
     /// </summary>
-    public void Runs(ReadOnlySpan<char> text, out List<int> touched, out int[] best, out bool[] tail)
+    public void Runs(ReadOnlySpan<char> text, out List<int> touched, out int[] best, out bool[] tail) => Runs(text, 1, out touched, out best, out tail);
+
+    /// <summary>As <see cref="Runs(ReadOnlySpan{char}, out List{int}, out int[], out bool[])"/>, leaving out the names whose longest run is below <paramref name="minRun"/>.</summary>
+    public void Runs(ReadOnlySpan<char> text, int minRun, out List<int> touched, out int[] best, out bool[] tail)
     {
+        minRun = Math.Max(1, minRun);
         Scratch s = _scratch ??= new Scratch();
-        int stamp = s.Begin(_nameAt.Length, Cores.Length, text.Length);
+        int stamp = s.Begin(_parent.Length, Cores.Length, text.Length);
         (touched, best, tail) = (s.Touched, s.Best, s.Tail);
-        int[] endAt = s.EndAt, run = s.Run, seen = s.Seen, tailRun = s.TailRun;
+        int[] endAt = s.EndAt, run = s.Run, seen = s.Seen, longest = s.Longest, visited = s.Visited, onPath = s.OnPath;
+        List<int> nodes = s.Nodes;
+        int maxRun = 0;
         for (int j = 0; j < text.Length; j++)
         {
-            if (!_at.TryGetValue(text[j], out int[]? positions))
+            if (!_at.TryGetValue(text[j], out int[]? holding))
             {
                 continue;
             }
 
-            // Descending, so a position's predecessor still holds its run from the previous character.
-            foreach (int g in positions)
+            // Descending, so a node's parent still holds its run from the previous character.
+            foreach (int n in holding)
             {
-                int i = _nameAt[g];
-                int r = g > _start[i] && endAt[g - 1] == stamp + j ? run[g - 1] + 1 : 1;
-                endAt[g] = stamp + j + 1;
-                run[g] = r;
-                if (seen[i] != stamp)
+                int p = _parent[n];
+                int r = p >= 0 && endAt[p] == stamp + j ? run[p] + 1 : 1;
+                endAt[n] = stamp + j + 1;
+                run[n] = r;
+                if (seen[n] != stamp)
                 {
-                    seen[i] = stamp;
-                    best[i] = 0;
-                    tailRun[i] = 0;
-                    touched.Add(i);
+                    seen[n] = stamp;
+                    longest[n] = r;
+                    nodes.Add(n);
+                }
+                else if (r > longest[n])
+                {
+                    longest[n] = r;
                 }
 
-                if (r > best[i])
+                if (r > maxRun)
                 {
-                    best[i] = r;
+                    maxRun = r;
                 }
+            }
+        }
 
-                if (g == _start[i] + Cores[i].Length - 1 && r > tailRun[i])
+        if (nodes.Count == 0 || maxRun < minRun)
+        {
+            return;
+        }
+
+        // Down the subtrees of the nodes visited, parents first: the longest run on the path to each node.
+        // A node outside them has no visited node above it, so no name ending below it shares a character.
+        if (nodes.Count * 8 > _parent.Length)
+        {
+            Down(0, _parent.Length, minRun, stamp, seen, longest, visited, onPath, touched, best, tail);
+        }
+        else
+        {
+            nodes.Sort();
+            int done = 0;
+            foreach (int n in nodes)
+            {
+                int to = n + _size[n];
+                if (to > done)
                 {
-                    tailRun[i] = r;
+                    Down(Math.Max(n, done), to, minRun, stamp, seen, longest, visited, onPath, touched, best, tail);
+                    done = to;
                 }
             }
         }
@@ -112,7 +229,7 @@ internal sealed class NameIndex
             touched.Clear();
             for (int i = 0; i < Cores.Length; i++)
             {
-                if (seen[i] == stamp)
+                if (_end[i] >= 0 && visited[_end[i]] == stamp && onPath[_end[i]] >= minRun)
                 {
                     touched.Add(i);
                 }
@@ -122,10 +239,31 @@ internal sealed class NameIndex
         {
             touched.Sort();
         }
+    }
 
-        foreach (int i in touched)
+    /// <summary>Nodes <paramref name="from"/> to <paramref name="to"/> (whole subtrees, in order): each one's longest run on its path, and the names ending there.</summary>
+    private void Down(int from, int to, int minRun, int stamp, int[] seen, int[] longest, int[] visited, int[] onPath, List<int> touched, int[] best, bool[] tail)
+    {
+        for (int n = from; n < to; n++)
         {
-            tail[i] = best[i] > 0 && tailRun[i] == best[i];
+            int own = seen[n] == stamp ? longest[n] : 0;
+            int p = _parent[n];
+            int above = p >= 0 && visited[p] == stamp ? onPath[p] : 0;
+            int path = Math.Max(own, above);
+            visited[n] = stamp;
+            onPath[n] = path;
+            if (path < minRun)
+            {
+                continue;
+            }
+
+            for (int e = _firstEnding[n]; e < _firstEnding[n + 1]; e++)
+            {
+                int i = _endingHere[e];
+                best[i] = path;
+                tail[i] = own == path;
+                touched.Add(i);
+            }
         }
     }
 
@@ -155,8 +293,8 @@ internal sealed class NameIndex
     private static bool IsDropped(char c) => char.IsWhiteSpace(c) || c is '(' or ')' or '（' or '）' or '“' or '”' or '"';
 
     /// <summary>
-    /// Per-thread work arrays: a position's entries are valid only when stamped by the current call
-    /// (each call's stamps lie above every earlier call's), so nothing is cleared between calls.
+    /// Per-thread work arrays: a node's entries are valid only when stamped by the current call (each
+    /// call's stamps lie above every earlier call's), so nothing is cleared between calls.
     /// </summary>
     private sealed class Scratch
     {
@@ -168,7 +306,11 @@ internal sealed class NameIndex
 
         public int[] Seen { get; private set; } = [];
 
-        public int[] TailRun { get; private set; } = [];
+        public int[] Longest { get; private set; } = [];
+
+        public int[] Visited { get; private set; } = [];
+
+        public int[] OnPath { get; private set; } = [];
 
         public int[] Best { get; private set; } = [];
 
@@ -176,31 +318,30 @@ internal sealed class NameIndex
 
         public List<int> Touched { get; } = [];
 
-        public int Begin(int positions, int names, int textLength)
+        public List<int> Nodes { get; } = [];
+
+        public int Begin(int nodes, int names, int textLength)
         {
             Touched.Clear();
-            if (EndAt.Length < positions)
+            Nodes.Clear();
+            if (EndAt.Length < nodes)
             {
-                EndAt = new int[Math.Max(positions, EndAt.Length * 2)];
-                Run = new int[EndAt.Length];
+                int size = Math.Max(nodes, EndAt.Length * 2);
+                (EndAt, Run, Seen, Longest, Visited, OnPath) = (new int[size], new int[size], new int[size], new int[size], new int[size], new int[size]);
                 _next = 1;
-                Array.Clear(Seen);
             }
 
-            if (Seen.Length < names)
+            if (Best.Length < names)
             {
-                Seen = new int[Math.Max(names, Seen.Length * 2)];
-                TailRun = new int[Seen.Length];
-                Best = new int[Seen.Length];
-                Tail = new bool[Seen.Length];
-                _next = 1;
-                Array.Clear(EndAt);
+                int size = Math.Max(names, Best.Length * 2);
+                (Best, Tail) = (new int[size], new bool[size]);
             }
 
             if (_next > int.MaxValue - textLength - 2)
             {
                 Array.Clear(EndAt);
                 Array.Clear(Seen);
+                Array.Clear(Visited);
                 _next = 1;
             }
 

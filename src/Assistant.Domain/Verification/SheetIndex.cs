@@ -81,11 +81,10 @@ internal sealed class SheetIndex
     public Candidate[] OfIndicator(int indicator) => _byIndicator.TryGetValue(indicator, out Candidate[]? c) ? c : [];
 
     /// <summary>Whether one indicator's name holds the other's (招募人员体检 / 每年招募人员体检人数); computed per row on first use.</summary>
-    public bool NamesNest(int a, int b)
-    {
-        bool[] row = _nest[a] ??= NestRow(a);
-        return row[b];
-    }
+    public bool NamesNest(int a, int b) => NestRowOf(a)[b];
+
+    /// <summary>For each indicator, whether its name and indicator <paramref name="a"/>'s nest.</summary>
+    public bool[] NestRowOf(int a) => _nest[a] ??= NestRow(a);
 
     private bool[] NestRow(int a)
     {

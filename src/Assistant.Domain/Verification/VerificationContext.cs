@@ -40,11 +40,12 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
 
     private string? ForeignUpTo(Clause clause)
     {
-        string upTo = clause.SentenceBefore(clause.End);
+        // Over the sentence's characters up to the clause's end, without a copy of them or a Match per place.
+        ReadOnlySpan<char> upTo = clause.Sentence.AsSpan(0, Math.Clamp(clause.End - clause.SentenceStart, 0, clause.Sentence.Length));
         string? last = null;
-        foreach (Match m in PlaceOrSelf().Matches(upTo))
+        foreach (ValueMatch m in PlaceOrSelf().EnumerateMatches(upTo))
         {
-            string place = m.Value;
+            string place = upTo.Slice(m.Index, m.Length).ToString();
             if (SelfWords().IsMatch(place) || scopes.OwnIn(place))
             {
                 last = null;

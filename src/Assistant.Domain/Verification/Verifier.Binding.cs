@@ -80,6 +80,12 @@ public sealed partial class Verifier
             return null;
         }
 
+        return RespectivelyAt(m, clause, ctx, at);
+    }
+
+    // Apart from Respectively, so the closures below are made only for a sentence holding 分别, not for every number.
+    private Binding? RespectivelyAt(Mention m, Clause clause, VerificationContext ctx, int at)
+    {
         int from = clause.SentenceStart + at;
         int to = clause.SentenceStart + clause.Sentence.Length;
         var listed = ctx.Mentions.Where(x => x.Start > from && x.Start < to && !x.IsIdentifier && x.Unit.Base == m.Unit.Base).ToList();
@@ -138,6 +144,12 @@ public sealed partial class Verifier
             return null;
         }
 
+        return CountOfGroup(m, number, clause, q);
+    }
+
+    // Apart from CountOf, so the closures below are made only for a count of indicators, not for every number.
+    private CheckedMention CountOfGroup(Mention m, PrintedNumber number, Clause clause, Match q)
+    {
         var indicators = _sheet.Evaluation.Indicators;
         string lead = clause.SentenceBefore(m.Start);
         string? group = null;
@@ -257,10 +269,23 @@ public sealed partial class Verifier
     {
         ReadOnlySpan<(int Index, int Score)> scored = _names.Scored(namedIn, out int best);
         List<int>? also = null;
+
+        // One name named (the usual case): its row of nesting names read directly.
+        bool[]? only = named.Count == 1 ? _index.NestRowOf(named[0]) : null;
         foreach ((int index, int score) in scored)
         {
             if (score * 10 < best * 6 || IndexOf(named, index) >= 0)
             {
+                continue;
+            }
+
+            if (only is not null)
+            {
+                if (only[index])
+                {
+                    (also ??= []).Add(index);
+                }
+
                 continue;
             }
 

@@ -13,7 +13,7 @@ public sealed partial class Verifier
     private readonly List<int> _nearPairs = [];
     private readonly List<(long Key, int Id)> _nearKeys = [];
 
-    private CheckedMention? Direct(Mention m, PrintedNumber number, Func<Candidate, bool> inScope)
+    private CheckedMention? Direct(Mention m, PrintedNumber number, in Scope inScope)
     {
         _index.Near(m, number, _near);
         Candidate[] all = _index.Candidates;
@@ -21,7 +21,7 @@ public sealed partial class Verifier
         foreach (int p in _near)
         {
             Candidate c = all[p];
-            if (!inScope(c) || !Compatible(m.Unit, c.Unit))
+            if (!inScope.Allows(c) || !Compatible(m.Unit, c.Unit))
             {
                 continue;
             }
@@ -46,7 +46,7 @@ public sealed partial class Verifier
             foreach (int p in _near)
             {
                 Candidate c = all[p];
-                if (inScope(c) && c.Unit.Base.Length > m.Unit.Base.Length && c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal)
+                if (inScope.Allows(c) && c.Unit.Base.Length > m.Unit.Base.Length && c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal)
                     && c.Unit.Base is not "个百分点" && Matches(m, number, c.InMentionUnits(new UnitSpec(m.Unit.Magnitude, m.Unit.Multiplier, c.Unit.Base)).Value))
                 {
                     return new CheckedMention(m, Verdict.Verified, c.Fact.Id, $"表中单位为{c.Unit.Base}，文中写作{m.Unit.Base}");
@@ -61,7 +61,7 @@ public sealed partial class Verifier
     /// Sums, gaps and ratios of two facts in scope (consistent when the printed inputs' intervals allow the
     /// mention): the first meaningful pair, in the sheet's order, whose derived value the mention states.
     /// </summary>
-    private CheckedMention? Derived(Mention m, PrintedNumber number, Func<Candidate, bool> inScope, Role role)
+    private CheckedMention? Derived(Mention m, PrintedNumber number, in Scope inScope, Role role)
     {
         Candidate[] all = _index.Candidates;
         DerivedIndex pairs = _index.Derived;
@@ -69,14 +69,14 @@ public sealed partial class Verifier
         {
             for (int i = 0; i < all.Length; i++)
             {
-                if (!inScope(all[i]))
+                if (!inScope.Allows(all[i]))
                 {
                     continue;
                 }
 
                 foreach (int j in pairs.Partners[i])
                 {
-                    for (var kind = PairKind.Sum; kind <= PairKind.Ratio && inScope(all[j]); kind++)
+                    for (var kind = PairKind.Sum; kind <= PairKind.Ratio && inScope.Allows(all[j]); kind++)
                     {
                         if (Pair(m, number, all[i], all[j], kind, role) is { } found)
                         {
@@ -101,7 +101,7 @@ public sealed partial class Verifier
         foreach ((long _, int id) in _nearKeys)
         {
             (int i, int j, PairKind kind) = pairs.Entry(id);
-            if (inScope(all[i]) && inScope(all[j]) && Pair(m, number, all[i], all[j], kind, role) is { } found)
+            if (inScope.Allows(all[i]) && inScope.Allows(all[j]) && Pair(m, number, all[i], all[j], kind, role) is { } found)
             {
                 return found;
             }

@@ -45,10 +45,23 @@ public sealed partial class Verifier
         _fundNames.Forget();
         _namedFor.Clear();
         _alsoNamed.Clear();
+        try
+        {
+            return Check(text);
+        }
+        finally
+        {
+            _names.Release();
+            _fundNames.Release();
+        }
+    }
+
+    private VerificationReport Check(string text)
+    {
         string normalized = TextNormalizer.Normalize(text);
         var clauses = Clause.Split(normalized);
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
-        var extracted = MentionExtractor.Extract(text);
+        var extracted = MentionExtractor.Extract(text, normalized);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
         var mentions = SameNameElsewhere(extracted.Select(m => Check(m, context)).ToList(), normalized);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
@@ -98,19 +111,17 @@ public sealed partial class Verifier
         // a 结余 must be what is left of a budget, not any difference of two numbers.
         Role role = RoleOf(before, after, m.Unit.Base is "%" or "‰");
         bool anyRole = role is Role.None or Role.Gap;
-        bool InScope(Candidate c) =>
-            (named.Count == 0 || (c.Fact.IndicatorIndex is { } i ? named.Contains(i) : c.Fact.FundLineIndex is null || fundWords))
-            && (anyRole || Plays(c, role));
+        var inScope = new Scope(ScopeKind.Named, named, fundWords, role, m);
 
-        if (Direct(m, number, InScope) is { } hit)
+        if (Direct(m, number, inScope) is { } hit)
         {
             return Directed(hit, before, after);
         }
 
         // For a rate, its own operands: actual ÷ target of the named indicator, executed ÷ budget of a fund line.
-        Func<Candidate, bool> derivedScope = !anyRole
-            ? c => (named.Count == 0 || c.Fact.IndicatorIndex is not { } i || named.Contains(i)) && IsOperandOf(c, role)
-            : named.Count == 0 ? _ => true : InScope;
+        Scope derivedScope = !anyRole
+            ? new Scope(ScopeKind.Operands, named, fundWords, role, m)
+            : named.Count == 0 ? new Scope(ScopeKind.All, named, fundWords, role, m) : inScope;
 
         if (Derived(m, number, derivedScope, role) is { } derived)
         {
@@ -126,7 +137,7 @@ public sealed partial class Verifier
 
         // Another indicator the clause also names (names sharing a prefix: 招募人员体检 / 每年招募人员体检人数).
         if (named.Count > 0 && binding.NamedIn is { } namedIn && AlsoNamed(named, namedIn, m.Unit.Base) is { Count: > 0 } alsoNamed
-            && Direct(m, number, c => c.Fact.IndicatorIndex is { } i && alsoNamed.Contains(i) && (anyRole || Plays(c, role))) is { } sibling)
+            && Direct(m, number, new Scope(ScopeKind.Also, alsoNamed, fundWords, role, m)) is { } sibling)
         {
             return sibling;
         }
@@ -149,7 +160,16 @@ public sealed partial class Verifier
         {
             // Contradicted only against the fund line the sentence names (or the total when it names none).
             int line = fundLines.Count > 0 ? fundLines[0] : TotalLine();
-            Candidate? rate = _index.FundCandidates.FirstOrDefault(c => Plays(c, role) && c.Fact.FundLineIndex == line);
+            Candidate? rate = null;
+            foreach (Candidate c in _index.FundCandidates)
+            {
+                if (Plays(c, role) && c.Fact.FundLineIndex == line)
+                {
+                    rate = c;
+                    break;
+                }
+            }
+
             if (rate is not null)
             {
                 return new CheckedMention(m, Verdict.Contradicted, rate.Fact.Id, $"{rate.Fact.Label}为{rate.Fact.Text}");
@@ -161,13 +181,13 @@ public sealed partial class Verifier
             // The clause is about an indicator: a number of the same kind that is not its own is a contradiction,
             // cited against the row the sentence names (its 指标值 or 完成值 when the words say which).
             string? hint = TargetWords().IsMatch(before) ? "target" : ActualWords().IsMatch(before) ? "actual" : null;
-            Candidate? closest = Closest(m, number, named, c => SameKind(m.Unit, c.Unit) && (anyRole || Plays(c, role)) && (role == Role.Gap || !IsGapFact(c.Measure)), hint);
+            Candidate? closest = Closest(m, number, named, new Scope(ScopeKind.SameKind, named, fundWords, role, m), hint);
             if (closest is not null)
             {
                 int row = closest.Fact.IndicatorIndex!.Value;
                 string rowName = _sheet.Evaluation.Indicators[row].Name;
                 Fact? other = binding.Explicit && role == Role.None
-                    && Direct(m, number, c => c.Fact.IndicatorIndex is { } i && !named.Contains(i) && c.Unit.Base == m.Unit.Base) is { FactId: { } oid }
+                    && Direct(m, number, new Scope(ScopeKind.Other, named, fundWords, role, m)) is { FactId: { } oid }
                     ? _sheet.Find(oid) : null;
                 string also = other?.IndicatorIndex is { } oi ? $"（该数字与“{_sheet.Evaluation.Indicators[oi].Name}”的数据相同）" : string.Empty;
                 return new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id,
@@ -182,7 +202,7 @@ public sealed partial class Verifier
     /// The named indicators' fact nearest the number among those <paramref name="eligible"/> allows: of the
     /// column <paramref name="hint"/> names if it has one, else of any; the earliest in the sheet's order on a tie.
     /// </summary>
-    private Candidate? Closest(Mention m, PrintedNumber number, IReadOnlyList<int> named, Func<Candidate, bool> eligible, string? hint)
+    private Candidate? Closest(Mention m, PrintedNumber number, IReadOnlyList<int> named, in Scope eligible, string? hint)
     {
         var own = new List<Candidate>();
         for (int k = 0; k < named.Count; k++)
@@ -194,7 +214,7 @@ public sealed partial class Verifier
 
             foreach (Candidate c in _index.OfIndicator(named[k]))
             {
-                if (eligible(c))
+                if (eligible.Allows(c))
                 {
                     own.Add(c);
                 }
@@ -265,16 +285,21 @@ public sealed partial class Verifier
                 continue;
             }
 
-            string row = c.FactId[..(c.FactId.IndexOf(']', StringComparison.Ordinal) + 1)];
-            bool confirmedElsewhere = row.StartsWith("indicators[", StringComparison.Ordinal) && checkedMentions.Any(o => o.Verdict == Verdict.Verified
-                && o.FactId is { } id && id.StartsWith(row + ".", StringComparison.Ordinal) && HeadingAt(o.Mention.Start) is { } h && h != heading);
-            if (confirmedElsewhere)
+            if (ConfirmedElsewhere(checkedMentions, c.FactId, heading, HeadingAt))
             {
                 checkedMentions[i] = c with { Verdict = Verdict.OutOfScope, Note = $"同名指标在另一标题下已与表中数字一致；此处“{heading.TrimStart('#', ' ')}”下的同名指标表中没有" };
             }
         }
 
         return checkedMentions;
+    }
+
+    // Apart from SameNameElsewhere, so its closure is made only for a contradicted number under a heading, not for every number.
+    private static bool ConfirmedElsewhere(List<CheckedMention> checkedMentions, string factId, string heading, Func<int, string?> headingAt)
+    {
+        string row = factId[..(factId.IndexOf(']', StringComparison.Ordinal) + 1)];
+        return row.StartsWith("indicators[", StringComparison.Ordinal) && checkedMentions.Any(o => o.Verdict == Verdict.Verified
+            && o.FactId is { } id && id.StartsWith(row + ".", StringComparison.Ordinal) && headingAt(o.Mention.Start) is { } h && h != heading);
     }
 
     /// <summary>目标1, 附表2, 第3批: numbers that name a thing rather than state a quantity.</summary>
@@ -299,7 +324,7 @@ public sealed partial class Verifier
         }
 
         string firstId = hit.FactId.Split(' ')[0];
-        Fact? fact = _sheet.Find(firstId) ?? _candidates.FirstOrDefault(c => c.Fact.Id == firstId)?.Fact;
+        Fact? fact = _sheet.Find(firstId) ?? CandidateFact(firstId);
         if (fact?.IndicatorIndex is not { } i || !(IsGapFact(Candidate.MeasureOf(fact)) || hit.Verdict == Verdict.Derived))
         {
             return hit;
@@ -323,6 +348,19 @@ public sealed partial class Verifier
             Verdict = Verdict.Contradicted,
             Note = $"“{r.Name}”完成值{a.Number}{a.EffectiveUnit.Text}{(sign > 0 ? "高于" : "低于")}指标值{t.Number}{t.EffectiveUnit.Text}，不是{(saysHigher ? "高于" : "低于")}",
         };
+    }
+
+    private Fact? CandidateFact(string id)
+    {
+        foreach (Candidate c in _candidates)
+        {
+            if (c.Fact.Id == id)
+            {
+                return c.Fact;
+            }
+        }
+
+        return null;
     }
 
     private int TotalLine()
