@@ -160,6 +160,7 @@ public static class CorpusBulkApi
             Owner = owner,
             Indexes = indexes,
             AllOrNothing = true,
+            OneTransaction = true,
         };
         var inputs = files.Select(f => new BulkInput(f.Name, c => DocumentText.Read(f.Name, f.Content, c))).ToList();
         BulkLoadReport report = await loader.LoadAsync(inputs, options, ct);

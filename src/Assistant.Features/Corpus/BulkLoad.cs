@@ -35,6 +35,16 @@ public sealed record BulkOptions
     /// <summary>Check every document first and store none when one fails (the API); otherwise failures are skipped and reported.</summary>
     public bool AllOrNothing { get; init; }
 
+    /// <summary>
+    /// All or nothing in one transaction (the synchronous API): each batch is written as soon as it is
+    /// prepared, under a savepoint of one transaction committed after the last; the first document that
+    /// fails (unreadable, or refused by the database) stops the writing and everything is rolled back,
+    /// every failing document named. Preparing and writing overlap, unlike <see cref="AllOrNothing"/>
+    /// alone, which checks every document before writing any (and commits batch by batch: a job's
+    /// progress is visible as it moves).
+    /// </summary>
+    public bool OneTransaction { get; init; }
+
     /// <summary>Documents per batch (one transaction each); about 25 passages a document.</summary>
     public int BatchDocuments { get; init; } = 200;
 
