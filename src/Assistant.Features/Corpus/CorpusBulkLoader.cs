@@ -473,7 +473,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
     /// <c>maintenance_work_mem</c>) and the server's parallel maintenance workers. Searches keep
     /// working meanwhile (without the index: exact scans); writes to the table wait for the build.
     /// </summary>
-    private async Task<List<(string Definition, double Seconds)>> RebuildAsync(NpgsqlConnection connection, IReadOnlyList<string> definitions, CancellationToken cancellationToken)
+    private static async Task<List<(string Definition, double Seconds)>> RebuildAsync(NpgsqlConnection connection, IReadOnlyList<string> definitions, CancellationToken cancellationToken)
     {
         if (definitions.Count == 0)
         {
@@ -486,25 +486,6 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         long wantedKb = MaintenanceWorkMemKb(rows, dims, currentKb);
         int workers = Math.Max(1, Environment.ProcessorCount - 1);
         string settings = $"SET maintenance_work_mem = '{wantedKb}kB'; SET max_parallel_maintenance_workers = {workers}";
-        if (Environment.GetEnvironmentVariable("ASSISTANT_I26_GIN_APART") == "1")
-        {
-            var graphs = definitions.Where(d => d.Contains(" USING hnsw ", StringComparison.Ordinal) || d.Contains(" USING ivfflat ", StringComparison.Ordinal)).ToList();
-            var others = definitions.Except(graphs).ToList();
-            if (graphs.Count > 0 && others.Count > 0)
-            {
-                var apart = Task.Run(
-                    async () =>
-                    {
-                        await using NpgsqlConnection second = await dataSource.OpenConnectionAsync(cancellationToken);
-                        return await BuildAsync(second, others, $"SET max_parallel_maintenance_workers = {workers}", cancellationToken);
-                    },
-                    cancellationToken);
-                var built = await BuildAsync(connection, graphs, settings, cancellationToken);
-                built.AddRange(await apart);
-                return built;
-            }
-        }
-
         return await BuildAsync(connection, definitions, settings, cancellationToken);
     }
 
