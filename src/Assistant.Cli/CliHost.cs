@@ -66,9 +66,6 @@ internal static class CliHost
     /// </summary>
     public static async Task<IHost?> StartAsync(TextWriter stderr, CancellationToken ct, IReadOnlyDictionary<string, string?>? worker = null)
     {
-        // The word segmenter's dictionary (seconds) loads on another core while the host is built and
-        // the migrations are checked; the corpus's start-up step then finds it loaded.
-        _ = Task.Run(Features.Words.WordSegmenter.Warm, CancellationToken.None);
         IHost host;
         try
         {

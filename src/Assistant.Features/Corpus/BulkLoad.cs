@@ -41,7 +41,9 @@ public sealed record BulkOptions
     /// fails (unreadable, or refused by the database) stops the writing and everything is rolled back,
     /// every failing document named. Preparing and writing overlap, unlike <see cref="AllOrNothing"/>
     /// alone, which checks every document before writing any (and commits batch by batch: a job's
-    /// progress is visible as it moves).
+    /// progress is visible as it moves). <see cref="OnResult"/> hears a batch's outcomes when its
+    /// savepoint is released, before the commit. A load that dropped the indexes rebuilds them even
+    /// when it is rolled back (a failed large upload costs that rebuild).
     /// </summary>
     public bool OneTransaction { get; init; }
 
