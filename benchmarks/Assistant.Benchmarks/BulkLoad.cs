@@ -19,6 +19,8 @@ namespace Assistant.Benchmarks;
 /// the product's bulk path end to end (read, parse, embed, COPY, index rebuild), with a search
 /// probe timing queries while the load and the index build run.
 /// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- bulk [--passages 1000000] [--floor-passages 100000] [--probe-seconds 2] [--keep]</c>;
+/// <c>bulk --passages 50000 --from-files DIR [--cold]</c> loads DIR's files read as <c>assistant ingest DIR</c> reads them
+/// (with a floor for reading them alone); <c>--cold</c> skips the floors, so the loader runs on code not yet compiled;
 /// <c>bulk --write-files DIR --passages 50000</c> writes the synthetic reports as files (for <c>assistant ingest DIR</c>);
 /// <c>bulk-api --url URL --key KEY DIR</c> posts a folder's files to <c>/api/v1/corpus/reports/bulk</c> in one request and times it.
 /// </summary>
@@ -64,68 +66,90 @@ internal static class BulkLoad
         var embedder = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"database {name}; {Environment.ProcessorCount} cores; target {target} passages ({reports} synthetic reports)"));
 
-        // Floor 1: parse alone and the built-in embedding alone, on all cores, over the floor sample.
-        int floorReports = (int)Math.Ceiling(floorPassages / PassagesPerReport);
-
-        // The word segmenter loads its dictionary on first use (seconds): not part of any rate.
-        _ = LexicalTerms.Of("就业见习补贴资金绩效自评");
-        var sw = Stopwatch.StartNew();
-        var parsed = new PreparedReport[floorReports];
-        Parallel.For(0, floorReports, i =>
+        // --from-files DIR: the loader reads DIR's files as `assistant ingest DIR` does (DocumentText.Read);
+        // --cold: no floors first, so the loader runs on code not yet compiled, as in a fresh CLI process.
+        string? fromFiles = Arg(args, "--from-files");
+        bool cold = args.Contains("--cold");
+        if (!cold)
         {
-            var (file, text) = SyntheticCorpus.Report(i);
-            parsed[i] = CorpusRows.Prepare(file, text, null, "synthetic", null).Report!;
-        });
-        double parseSeconds = sw.Elapsed.TotalSeconds;
-        long sample = parsed.Sum(p => p.EmbeddingTexts.Count);
-        sw.Restart();
-        var vectors = new float[floorReports][][];
-        Parallel.For(0, floorReports, i => vectors[i] = parsed[i].EmbeddingTexts.Select(t => HashingEmbedding.Embed(t)).ToArray());
-        double embedSeconds = sw.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, generate + parse + word segmentation alone ({sample} passages, all cores): {sample / parseSeconds:0} passages/s"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, built-in embedding alone ({sample} passages, all cores): {sample / embedSeconds:0} passages/s"));
+            // Floor 1: parse alone and the built-in embedding alone, on all cores, over the floor sample.
+            int floorReports = (int)Math.Ceiling(floorPassages / PassagesPerReport);
 
-        // Floor 2: binary COPY of the precomputed rows into a copy of corpus_passages without indexes.
-        await Execute(dataSource, "CREATE TABLE floor_passages (LIKE corpus_passages INCLUDING DEFAULTS INCLUDING GENERATED)");
-        string embedderId = embedder.Identity();
-        var rows = parsed.SelectMany((p, i) => CorpusRows.Passages(p, Guid.CreateVersion7(), vectors[i], embedderId)).ToList();
-        sw.Restart();
-        await using (var connection = await dataSource.OpenConnectionAsync())
-        await using (var writer = await connection.BeginBinaryImportAsync("COPY floor_passages (document_id, ordinal, kind, section_path, indicator, fund, region, year, text, text_hash, terms, embedding, embedder, owner_unit) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var p in rows)
+            // The word segmenter loads its dictionary on first use (seconds): not part of any rate.
+            _ = LexicalTerms.Of("就业见习补贴资金绩效自评");
+            var sw = Stopwatch.StartNew();
+            var parsed = new PreparedReport[floorReports];
+            Parallel.For(0, floorReports, i =>
             {
-                await writer.StartRowAsync();
-                await writer.WriteAsync(p.DocumentId, NpgsqlDbType.Uuid);
-                await writer.WriteAsync(p.Ordinal, NpgsqlDbType.Integer);
-                await writer.WriteAsync(p.Kind, NpgsqlDbType.Text);
-                await writer.WriteAsync(p.SectionPath, NpgsqlDbType.Text);
-                await WriteText(writer, p.Indicator);
-                await WriteText(writer, p.Fund);
-                await WriteText(writer, p.Region);
-                await writer.WriteAsync(p.Year, NpgsqlDbType.Integer);
-                await writer.WriteAsync(p.Text, NpgsqlDbType.Text);
-                await writer.WriteAsync(p.TextHash, NpgsqlDbType.Text);
-                await writer.WriteAsync(p.Terms!, NpgsqlDbType.Array | NpgsqlDbType.Text);
-                await writer.WriteAsync(p.Embedding!, "vector");
-                await writer.WriteAsync(p.Embedder, NpgsqlDbType.Text);
-                await writer.WriteNullAsync();
+                var (file, text) = SyntheticCorpus.Report(i);
+                parsed[i] = CorpusRows.Prepare(file, text, null, "synthetic", null).Report!;
+            });
+            double parseSeconds = sw.Elapsed.TotalSeconds;
+            long sample = parsed.Sum(p => p.EmbeddingTexts.Count);
+            sw.Restart();
+            var vectors = new float[floorReports][][];
+            Parallel.For(0, floorReports, i => vectors[i] = parsed[i].EmbeddingTexts.Select(t => HashingEmbedding.Embed(t)).ToArray());
+            double embedSeconds = sw.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, generate + parse + word segmentation alone ({sample} passages, all cores): {sample / parseSeconds:0} passages/s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, built-in embedding alone ({sample} passages, all cores): {sample / embedSeconds:0} passages/s"));
+
+            // Floor 2: binary COPY of the precomputed rows into a copy of corpus_passages without indexes.
+            await Execute(dataSource, "CREATE TABLE floor_passages (LIKE corpus_passages INCLUDING DEFAULTS INCLUDING GENERATED)");
+            string embedderId = embedder.Identity();
+            var rows = parsed.SelectMany((p, i) => CorpusRows.Passages(p, Guid.CreateVersion7(), vectors[i], embedderId)).ToList();
+            sw.Restart();
+            await using (var connection = await dataSource.OpenConnectionAsync())
+            await using (var writer = await connection.BeginBinaryImportAsync("COPY floor_passages (document_id, ordinal, kind, section_path, indicator, fund, region, year, text, text_hash, terms, embedding, embedder, owner_unit) FROM STDIN (FORMAT BINARY)"))
+            {
+                foreach (var p in rows)
+                {
+                    await writer.StartRowAsync();
+                    await writer.WriteAsync(p.DocumentId, NpgsqlDbType.Uuid);
+                    await writer.WriteAsync(p.Ordinal, NpgsqlDbType.Integer);
+                    await writer.WriteAsync(p.Kind, NpgsqlDbType.Text);
+                    await writer.WriteAsync(p.SectionPath, NpgsqlDbType.Text);
+                    await WriteText(writer, p.Indicator);
+                    await WriteText(writer, p.Fund);
+                    await WriteText(writer, p.Region);
+                    await writer.WriteAsync(p.Year, NpgsqlDbType.Integer);
+                    await writer.WriteAsync(p.Text, NpgsqlDbType.Text);
+                    await writer.WriteAsync(p.TextHash, NpgsqlDbType.Text);
+                    await writer.WriteAsync(p.Terms!, NpgsqlDbType.Array | NpgsqlDbType.Text);
+                    await writer.WriteAsync(p.Embedding!, "vector");
+                    await writer.WriteAsync(p.Embedder, NpgsqlDbType.Text);
+                    await writer.WriteNullAsync();
+                }
+
+                await writer.CompleteAsync();
             }
 
-            await writer.CompleteAsync();
-        }
+            double copySeconds = sw.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, binary COPY of precomputed rows, no indexes ({rows.Count} passages): {rows.Count / copySeconds:0} passages/s"));
+            await Execute(dataSource, "DROP TABLE floor_passages");
+            rows = null;
+            parsed = null;
+            vectors = null;
+            GC.Collect();
 
-        double copySeconds = sw.Elapsed.TotalSeconds;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, binary COPY of precomputed rows, no indexes ({rows.Count} passages): {rows.Count / copySeconds:0} passages/s"));
-        await Execute(dataSource, "DROP TABLE floor_passages");
-        rows = null;
-        parsed = null;
-        vectors = null;
-        GC.Collect();
+            if (fromFiles is not null)
+            {
+                // Floor 3: reading and decoding the files alone (DocumentText.Read), all cores, twice (the first pass compiles).
+                var paths = Directory.EnumerateFiles(fromFiles).Order(StringComparer.Ordinal).ToArray();
+                for (int pass = 1; pass <= 2; pass++)
+                {
+                    sw.Restart();
+                    long chars = 0;
+                    Parallel.For(0, paths.Length, i => Interlocked.Add(ref chars, DocumentText.Read(Path.GetFileName(paths[i]), File.ReadAllBytes(paths[i])).Length));
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor, read + DocumentText.Read alone, pass {pass} ({paths.Length} files, {chars} characters, all cores): {sw.Elapsed.TotalSeconds:0.00} s"));
+                }
+            }
+        }
 
         // The product's bulk path, with a probe timing searches while it runs.
         var loader = host.Services.GetRequiredService<CorpusBulkLoader>();
-        var inputs = Enumerable.Range(0, reports).Select(i => new BulkInput($"synthetic-{i:D7}.txt", _ => SyntheticCorpus.Report(i).Text)).ToList();
+        var inputs = fromFiles is null
+            ? Enumerable.Range(0, reports).Select(i => new BulkInput($"synthetic-{i:D7}.txt", _ => SyntheticCorpus.Report(i).Text)).ToList()
+            : Directory.EnumerateFiles(fromFiles).Order(StringComparer.Ordinal).Select(path => new BulkInput(Path.GetFileName(path), c => DocumentText.Read(Path.GetFileName(path), File.ReadAllBytes(path), c))).ToList();
         var probes = new ConcurrentQueue<(double At, double Ms)>();
         using var stop = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();

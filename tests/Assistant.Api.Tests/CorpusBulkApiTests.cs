@@ -83,6 +83,51 @@ public class CorpusBulkApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Bulk_ABadFileAfterAWholeBatch_IsNamed_AndTheBatchAlreadyWrittenIsRolledBack()
+    {
+        // The upload is written in one transaction as it is prepared (batches of 200): the first
+        // batch is already copied when the bad file of the second is found; nothing may remain of it.
+        using var client = factory.ClientFor(ApiRoles.Drafter, "批量丁");
+        long before = await ScalarAsync("SELECT count(*) FROM corpus_documents");
+        long passagesBefore = await ScalarAsync("SELECT count(*) FROM corpus_passages");
+        var files = Synthetic(7000, 230).ToList();
+        files.Insert(215, ("中间坏了.docx", [0x50, 0x4B, 0x03, 0x04, 5, 5, 5]));
+        using (var form = Form(files))
+        using (var response = await client.PostAsync(new Uri("/api/v1/corpus/reports/bulk", UriKind.Relative), form))
+        {
+            string body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            using var problem = JsonDocument.Parse(body);
+            var errors = problem.RootElement.GetProperty("errors");
+            var named = Assert.Single(errors.EnumerateObject());
+            Assert.Equal("中间坏了.docx", named.Name);
+            string reason = named.Value[0].GetString()!;
+            Assert.Matches("[\u4e00-\u9fff]", reason);
+            Assert.Contains(" / ", reason, StringComparison.Ordinal);
+            Assert.Contains("中间坏了.docx", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await ScalarAsync("SELECT count(*) FROM corpus_documents"));
+        Assert.Equal(passagesBefore, await ScalarAsync("SELECT count(*) FROM corpus_passages"));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM corpus_documents WHERE owner_unit = $1", "批量丁"));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM corpus_loads WHERE finished_at IS NULL"));
+
+        files.RemoveAt(215);
+        using (var form = Form(files))
+        using (var response = await client.PostAsync(new Uri("/api/v1/corpus/reports/bulk", UriKind.Relative), form))
+        {
+            string body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+            using var summary = JsonDocument.Parse(body);
+            Assert.Equal(230, summary.RootElement.GetProperty("ingested").GetInt32());
+        }
+
+        Assert.Equal(230L, await ScalarAsync("SELECT count(*) FROM corpus_documents WHERE owner_unit = $1", "批量丁"));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM corpus_documents d WHERE passage_count <> (SELECT count(*) FROM corpus_passages p WHERE p.document_id = d.id)"));
+    }
+
+    [Fact]
     public async Task Bulk_StoresTheCallersUnit_OnDocumentsAndPassages_AndOtherUnitsDoNotSeeThem()
     {
         using var a = factory.ClientFor(ApiRoles.Drafter, "批量乙");

@@ -38,8 +38,9 @@ public static class CorpusBulkApi
     /// multipart/form-data: any number of file parts, and optional <c>scope</c> (unit, the default, or
     /// shared with an admin key), <c>region</c>, <c>year</c>, <c>fund</c>, <c>source</c> and
     /// <c>indexes</c> (auto, the default; rebuild: drop the search indexes and rebuild them after the
-    /// load; keep). Every file is read and parsed first: if any is not a readable report the answer is
-    /// 422 naming each one, and nothing is stored. Otherwise 200 with the same summary as
+    /// load; keep). The upload is one transaction, written batch by batch as the files are parsed: if any
+    /// is not a readable report (or the database refuses one) everything is rolled back and the answer is
+    /// 422 naming each one; nothing is stored. Otherwise 200 with the same summary as
     /// <c>assistant ingest</c> (already stored documents count as duplicates).
     /// With <c>?async=true</c> (or <c>Prefer: respond-async</c>) the files are stored with a job and the
     /// answer is 202 with the job and its Location; the job does the same all-or-nothing load (a file that
@@ -160,6 +161,7 @@ public static class CorpusBulkApi
             Owner = owner,
             Indexes = indexes,
             AllOrNothing = true,
+            OneTransaction = true,
         };
         var inputs = files.Select(f => new BulkInput(f.Name, c => DocumentText.Read(f.Name, f.Content, c))).ToList();
         BulkLoadReport report = await loader.LoadAsync(inputs, options, ct);

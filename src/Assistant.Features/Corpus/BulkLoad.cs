@@ -35,6 +35,18 @@ public sealed record BulkOptions
     /// <summary>Check every document first and store none when one fails (the API); otherwise failures are skipped and reported.</summary>
     public bool AllOrNothing { get; init; }
 
+    /// <summary>
+    /// All or nothing in one transaction (the synchronous API): each batch is written as soon as it is
+    /// prepared, under a savepoint of one transaction committed after the last; the first document that
+    /// fails (unreadable, or refused by the database) stops the writing and everything is rolled back,
+    /// every failing document named. Preparing and writing overlap, unlike <see cref="AllOrNothing"/>
+    /// alone, which checks every document before writing any (and commits batch by batch: a job's
+    /// progress is visible as it moves). <see cref="OnResult"/> hears a batch's outcomes when its
+    /// savepoint is released, before the commit. A load that dropped the indexes rebuilds them even
+    /// when it is rolled back (a failed large upload costs that rebuild).
+    /// </summary>
+    public bool OneTransaction { get; init; }
+
     /// <summary>Documents per batch (one transaction each); about 25 passages a document.</summary>
     public int BatchDocuments { get; init; } = 200;
 

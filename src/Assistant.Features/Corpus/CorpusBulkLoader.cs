@@ -52,7 +52,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
 
         var clockStart = Stopwatch.StartNew();
         List<Prepared[]>? checkedFirst = null;
-        if (options.AllOrNothing)
+        if (options.AllOrNothing && !options.OneTransaction)
         {
             checkedFirst = [];
             for (int start = 0; start < inputs.Count; start += options.BatchDocuments)
@@ -92,17 +92,56 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
             var seen = new Dictionary<string, Guid>(StringComparer.Ordinal);
             long passages = 0;
             Task<long> writing = Task.FromResult(0L);
+
+            // One transaction for the whole load (the API): batches are written as they are prepared,
+            // each under a savepoint; the first failing document stops the writing (the rest are only
+            // checked, to name every failure) and everything written is rolled back.
+            await using NpgsqlTransaction? whole = options.OneTransaction ? await connection.BeginTransactionAsync(cancellationToken) : null;
+            var failed = new List<(int Index, IngestResult Result)>();
+            void Note(int index, IngestResult result)
+            {
+                if (whole is not null && result.Status == IngestResult.Failed)
+                {
+                    failed.Add((index, result));
+                }
+
+                Report(index, result);
+            }
+
             for (int start = 0, batch = 0; start < inputs.Count; start += options.BatchDocuments, batch++)
             {
                 int count = Math.Min(options.BatchDocuments, inputs.Count - start);
                 Prepared[] prepared = checkedFirst?[batch] ?? await PrepareAsync(inputs, start, count, options, cancellationToken);
                 passages += await writing;
-                writing = WriteBatchAsync(connection, loadId, prepared, seen, Report, perBatch, loadTally, options.OnBatchWriting, cancellationToken);
+                if (whole is not null && (failed.Count > 0 || prepared.Any(p => p.Failure is not null)))
+                {
+                    failed.AddRange(prepared.Where(p => p.Failure is not null).Select(p => (p.Index, p.Failure!)));
+                    writing = Task.FromResult(0L);
+                    continue;
+                }
+
+                writing = WriteBatchAsync(connection, whole, loadId, prepared, seen, Note, perBatch, loadTally, options.OnBatchWriting, cancellationToken);
             }
 
             passages += await writing;
+            if (whole is not null)
+            {
+                if (failed.Count == 0)
+                {
+                    await whole.CommitAsync(cancellationToken);
+                }
+                else
+                {
+                    await whole.RollbackAsync(cancellationToken);
+                    passages = 0;
+                    loadTally = null;
+                }
+            }
+
             double loadSeconds = clockStart.Elapsed.TotalSeconds;
             var indexClock = Stopwatch.StartNew();
+
+            // Also after a rolled-back load: the indexes it (or a crashed load) dropped come back.
             var timings = await RebuildAsync(connection, indexes, cancellationToken);
             if (recount)
             {
@@ -123,6 +162,12 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
 
             await ExecuteAsync(connection, "ANALYZE corpus_documents; ANALYZE corpus_passages; ANALYZE corpus_terms", cancellationToken);
             await CorpusLoadJournal.FinishAsync(connection, [loadId, .. pending.Select(p => p.Id)], clock.GetUtcNow(), cancellationToken);
+            if (failed.Count > 0)
+            {
+                var failures = failed.OrderBy(f => f.Index).Select(f => f.Result).ToList();
+                return new BulkLoadReport(new IngestSummary(0, 0, failures.Count, failures), 0, false, indexes, loadSeconds, indexClock.Elapsed.TotalSeconds, pending.Count) { IndexTimings = timings };
+            }
+
             var files = results.Select(r => r!).ToList();
             var summary = new IngestSummary(
                 files.Count(r => r.Status == IngestResult.Ingested),
@@ -201,7 +246,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
     }
 
     /// <summary>One batch in one transaction; a batch the database refuses is retried a document at a time to name the culprit.</summary>
-    private async Task<long> WriteBatchAsync(NpgsqlConnection connection, Guid loadId, Prepared[] batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, TermTally? loadTally, Func<NpgsqlConnection, NpgsqlTransaction, int, long, CancellationToken, Task>? onBatchWriting, CancellationToken cancellationToken)
+    private async Task<long> WriteBatchAsync(NpgsqlConnection connection, NpgsqlTransaction? whole, Guid loadId, Prepared[] batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, TermTally? loadTally, Func<NpgsqlConnection, NpgsqlTransaction, int, long, CancellationToken, Task>? onBatchWriting, CancellationToken cancellationToken)
     {
         foreach (var failed in batch.Where(p => p.Failure is not null))
         {
@@ -213,7 +258,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         {
             try
             {
-                return await WriteOnceAsync(connection, loadId, good, seen, report, countTerms, loadTally, onBatchWriting, cancellationToken);
+                return await WriteOnceAsync(connection, whole, loadId, good, seen, report, countTerms, loadTally, onBatchWriting, cancellationToken);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 3)
             {
@@ -224,7 +269,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
                 long written = 0;
                 foreach (var one in good)
                 {
-                    written += await WriteBatchAsync(connection, loadId, [one], seen, report, countTerms, loadTally, onBatchWriting, cancellationToken);
+                    written += await WriteBatchAsync(connection, whole, loadId, [one], seen, report, countTerms, loadTally, onBatchWriting, cancellationToken);
                 }
 
                 return written;
@@ -242,10 +287,32 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState.StartsWith("54", StringComparison.Ordinal)
         || (e.SqlState.StartsWith("23", StringComparison.Ordinal) && e.SqlState != PostgresErrorCodes.UniqueViolation);
 
-    private async Task<long> WriteOnceAsync(NpgsqlConnection connection, Guid loadId, List<Prepared> batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, TermTally? loadTally, Func<NpgsqlConnection, NpgsqlTransaction, int, long, CancellationToken, Task>? onBatchWriting, CancellationToken cancellationToken)
+    /// <summary>One batch in its own transaction, or under a savepoint of <paramref name="whole"/> (rolled back to it when the database refuses the batch).</summary>
+    private async Task<long> WriteOnceAsync(NpgsqlConnection connection, NpgsqlTransaction? whole, Guid loadId, List<Prepared> batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, TermTally? loadTally, Func<NpgsqlConnection, NpgsqlTransaction, int, long, CancellationToken, Task>? onBatchWriting, CancellationToken cancellationToken)
+    {
+        if (whole is null)
+        {
+            await using NpgsqlTransaction own = await connection.BeginTransactionAsync(cancellationToken);
+            return await WriteInAsync(connection, own, own, loadId, batch, seen, report, countTerms, loadTally, onBatchWriting, cancellationToken);
+        }
+
+        const string Savepoint = "bulk_batch";
+        await whole.SaveAsync(Savepoint, cancellationToken);
+        try
+        {
+            return await WriteInAsync(connection, whole, null, loadId, batch, seen, report, countTerms, loadTally, onBatchWriting, cancellationToken);
+        }
+        catch (PostgresException)
+        {
+            await whole.RollbackAsync(Savepoint, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Writes the batch in <paramref name="tx"/>; commits <paramref name="own"/> when given, otherwise releases the batch's savepoint.</summary>
+    private async Task<long> WriteInAsync(NpgsqlConnection connection, NpgsqlTransaction tx, NpgsqlTransaction? own, Guid loadId, List<Prepared> batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, TermTally? loadTally, Func<NpgsqlConnection, NpgsqlTransaction, int, long, CancellationToken, Task>? onBatchWriting, CancellationToken cancellationToken)
     {
         string? owner = batch.Count > 0 ? batch[0].Report!.Owner : null;
-        await using NpgsqlTransaction tx = await connection.BeginTransactionAsync(cancellationToken);
         var stored = new Dictionary<string, Guid>(StringComparer.Ordinal);
         await using (var find = new NpgsqlCommand(
             "SELECT content_hash, id FROM corpus_documents WHERE content_hash = ANY($1) AND (owner_unit IS NULL OR owner_unit = $2) ORDER BY owner_unit NULLS FIRST", connection, tx))
@@ -310,7 +377,15 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
             await onBatchWriting(connection, tx, batch.Count, passages, cancellationToken);
         }
 
-        await tx.CommitAsync(cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await tx.ReleaseAsync("bulk_batch", cancellationToken);
+        }
+
         if (loadTally is not null && batchTally is not null)
         {
             loadTally.Add(batchTally);
@@ -400,10 +475,9 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
     /// </summary>
     private static async Task<List<(string Definition, double Seconds)>> RebuildAsync(NpgsqlConnection connection, IReadOnlyList<string> definitions, CancellationToken cancellationToken)
     {
-        var timings = new List<(string, double)>();
         if (definitions.Count == 0)
         {
-            return timings;
+            return [];
         }
 
         long rows = await ScalarAsync(connection, "SELECT count(*) FROM corpus_passages", cancellationToken);
@@ -411,7 +485,14 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         int dims = (int)await ScalarAsync(connection, "SELECT atttypmod FROM pg_attribute WHERE attrelid = 'corpus_passages'::regclass AND attname = 'embedding'", cancellationToken);
         long wantedKb = MaintenanceWorkMemKb(rows, dims, currentKb);
         int workers = Math.Max(1, Environment.ProcessorCount - 1);
-        await ExecuteAsync(connection, $"SET maintenance_work_mem = '{wantedKb}kB'; SET max_parallel_maintenance_workers = {workers}", cancellationToken);
+        string settings = $"SET maintenance_work_mem = '{wantedKb}kB'; SET max_parallel_maintenance_workers = {workers}";
+        return await BuildAsync(connection, definitions, settings, cancellationToken);
+    }
+
+    private static async Task<List<(string Definition, double Seconds)>> BuildAsync(NpgsqlConnection connection, IReadOnlyList<string> definitions, string settings, CancellationToken cancellationToken)
+    {
+        var timings = new List<(string, double)>();
+        await ExecuteAsync(connection, settings, cancellationToken);
 
         // pgvector says when the graph outgrows maintenance_work_mem (the build then slows several-fold).
         var notices = new List<string>();
