@@ -138,7 +138,11 @@ public sealed class BatchReviewBrowserTests(BatchReviewBrowserHost host) : IClas
         await bureau.SetInputFilesAsync("#batch-files", new FilePayload { Name = "某甲市2024年度项目.zip", MimeType = "application/zip", Buffer = Zip() });
         await bureau.FillAsync("#batch-name", "某甲市2024年度项目自评");
         await bureau.ClickAsync("#batch-upload");
-        await Assertions.Expect(bureau.Locator("#batch-state")).ToHaveTextAsync($"排队中：已检查 0 / {BatchReviewBrowserHost.Count} 份（0%）");
+        // The upload itself (five submissions read and stored, the first request of a cold host) may take
+        // longer than an assertion's default 5 s on a slow machine: this step checks what the page says
+        // once it answers, not how fast.
+        await Assertions.Expect(bureau.Locator("#batch-state")).ToHaveTextAsync(
+            $"排队中：已检查 0 / {BatchReviewBrowserHost.Count} 份（0%）", new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 });
         await bureau.Locator("#batch-panel").ScrollIntoViewIfNeededAsync();
         await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("batch-review-1-uploaded.png"), FullPage = true });
 
