@@ -287,6 +287,9 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState.StartsWith("54", StringComparison.Ordinal)
         || (e.SqlState.StartsWith("23", StringComparison.Ordinal) && e.SqlState != PostgresErrorCodes.UniqueViolation);
 
+    /// <summary>The savepoint a batch is written under in a one-transaction load.</summary>
+    private const string Savepoint = "bulk_batch";
+
     /// <summary>One batch in its own transaction, or under a savepoint of <paramref name="whole"/> (rolled back to it when the database refuses the batch).</summary>
     private async Task<long> WriteOnceAsync(NpgsqlConnection connection, NpgsqlTransaction? whole, Guid loadId, List<Prepared> batch, Dictionary<string, Guid> seen, Action<int, IngestResult> report, bool countTerms, TermTally? loadTally, Func<NpgsqlConnection, NpgsqlTransaction, int, long, CancellationToken, Task>? onBatchWriting, CancellationToken cancellationToken)
     {
@@ -296,7 +299,6 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
             return await WriteInAsync(connection, own, own, loadId, batch, seen, report, countTerms, loadTally, onBatchWriting, cancellationToken);
         }
 
-        const string Savepoint = "bulk_batch";
         await whole.SaveAsync(Savepoint, cancellationToken);
         try
         {
@@ -383,7 +385,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         }
         else
         {
-            await tx.ReleaseAsync("bulk_batch", cancellationToken);
+            await tx.ReleaseAsync(Savepoint, cancellationToken);
         }
 
         if (loadTally is not null && batchTally is not null)
@@ -485,14 +487,8 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         int dims = (int)await ScalarAsync(connection, "SELECT atttypmod FROM pg_attribute WHERE attrelid = 'corpus_passages'::regclass AND attname = 'embedding'", cancellationToken);
         long wantedKb = MaintenanceWorkMemKb(rows, dims, currentKb);
         int workers = Math.Max(1, Environment.ProcessorCount - 1);
-        string settings = $"SET maintenance_work_mem = '{wantedKb}kB'; SET max_parallel_maintenance_workers = {workers}";
-        return await BuildAsync(connection, definitions, settings, cancellationToken);
-    }
-
-    private static async Task<List<(string Definition, double Seconds)>> BuildAsync(NpgsqlConnection connection, IReadOnlyList<string> definitions, string settings, CancellationToken cancellationToken)
-    {
+        await ExecuteAsync(connection, $"SET maintenance_work_mem = '{wantedKb}kB'; SET max_parallel_maintenance_workers = {workers}", cancellationToken);
         var timings = new List<(string, double)>();
-        await ExecuteAsync(connection, settings, cancellationToken);
 
         // pgvector says when the graph outgrows maintenance_work_mem (the build then slows several-fold).
         var notices = new List<string>();
