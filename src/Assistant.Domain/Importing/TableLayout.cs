@@ -25,6 +25,9 @@ public static partial class TableLayout
         Skip,
     }
 
+    /// <summary>The field a 项目名称 / 主管部门 / 实施单位 label names, or null when the text is no such label.</summary>
+    internal static string? MetaLabelOf(string text) => LayoutReader.MetaLabel(LayoutReader.Stripped(text));
+
     private sealed class LayoutReader(Grid grid, CancellationToken ct)
     {
         private readonly List<ImportedTable> tables = [];
@@ -223,7 +226,7 @@ public static partial class TableLayout
             return any;
         }
 
-        private static string? MetaLabel(string key) => key switch
+        internal static string? MetaLabel(string key) => key switch
         {
             "项目名称" or "转移支付名称" or "转移支付项目名称" or "资金名称" or "专项名称" or "专项资金名称" => "title",
             "主管部门" or "中央主管部门" or "地方主管部门" or "主管单位" or "预算部门" or "省级主管部门" => "department",
@@ -335,7 +338,7 @@ public static partial class TableLayout
 
         private static bool HasContent(ImportedTable t) => t.Indicators.Count > 0 || t.FundLines.Count > 0;
 
-        private static string Stripped(string text) => BracketText().Replace(CellText.Compact(text), string.Empty).TrimEnd(':', '：');
+        internal static string Stripped(string text) => BracketText().Replace(CellText.Compact(text), string.Empty).TrimEnd(':', '：');
     }
 
     private static string TitleFrom(string heading)

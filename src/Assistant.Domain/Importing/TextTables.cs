@@ -88,6 +88,11 @@ public static partial class TextTables
         }
 
         string[] tokens = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (tokens.Any(t => TableLayout.MetaLabelOf(t) is not null))
+        {
+            return AtLabels(tokens);
+        }
+
         if (tokens.Length < 3)
         {
             return [trimmed];
@@ -104,12 +109,15 @@ public static partial class TextTables
             return [trimmed];
         }
 
-        // Words broken by the copy (当年财政 拨款) are joined back; values stay cells of their own.
+        // Words broken by the copy (当年财政 拨款) are joined back; values and 一级/二级 labels stay cells of their own.
         var cells = new List<string>();
-        foreach (string token in tokens)
+        bool lastJoinable = false;
+        int qualitative = QualitativePair(tokens);
+        for (int k = 0; k < tokens.Length; k++)
         {
-            bool value = ValueToken().IsMatch(token);
-            if (!value && cells.Count > 0 && !ValueToken().IsMatch(cells[^1]) && CellText.IsCjk(cells[^1][^1]) && CellText.IsCjk(token[0]))
+            string token = tokens[k];
+            bool joinable = !ValueToken().IsMatch(token) && !IsLevelLabel(token) && (qualitative < 0 || (k != qualitative && k != qualitative + 1));
+            if (joinable && lastJoinable && CellText.IsCjk(cells[^1][^1]) && CellText.IsCjk(token[0]))
             {
                 cells[^1] += token;
             }
@@ -117,9 +125,58 @@ public static partial class TextTables
             {
                 cells.Add(token);
             }
+
+            lastJoinable = joinable;
         }
 
         return [.. cells];
+    }
+
+    /// <summary>A 项目名称 / 主管部门 / 实施单位 line: each label a cell, the words up to the next label its value.</summary>
+    private static string[] AtLabels(string[] tokens)
+    {
+        var cells = new List<string>();
+        bool inValue = false;
+        foreach (string token in tokens)
+        {
+            if (TableLayout.MetaLabelOf(token) is not null)
+            {
+                cells.Add(token);
+                inValue = false;
+            }
+            else if (inValue)
+            {
+                cells[^1] += CellText.IsCjk(cells[^1][^1]) && CellText.IsCjk(token[0]) ? token : " " + token;
+            }
+            else
+            {
+                cells.Add(token);
+                inValue = true;
+            }
+        }
+
+        return [.. cells];
+    }
+
+    private static bool IsLevelLabel(string token) => HeaderWords.IsLevel1(token, out _, out _) || HeaderWords.IsLevel2(token, out _);
+
+    /// <summary>
+    /// Where a row's worded 指标值 and 实际完成值 start (<c>保障水平 逐步提高 有所提高 15 15</c>), or -1: the row's only
+    /// values are its 分值 and 得分, two plain numbers side by side, after at least three worded cells besides
+    /// its 一级/二级 labels; the two words before them are the target and the actual, the rest its name.
+    /// </summary>
+    private static int QualitativePair(string[] tokens)
+    {
+        int first = Array.FindIndex(tokens, t => ValueToken().IsMatch(t));
+        if (first < 3 || first + 1 >= tokens.Length || !PlainNumber().IsMatch(tokens[first]) || !PlainNumber().IsMatch(tokens[first + 1])
+            || tokens.Skip(first + 2).Any(t => ValueToken().IsMatch(t)))
+        {
+            return -1;
+        }
+
+        int worded = tokens.Take(first).Count(t => !IsLevelLabel(t));
+        bool shortPair = tokens[first - 1].Length <= 12 && tokens[first - 2].Length <= 12;
+        return worded >= 3 && shortPair && !IsLevelLabel(tokens[first - 1]) && !IsLevelLabel(tokens[first - 2]) ? first - 2 : -1;
     }
 
     private static Grid CellPerLine(string[] lines, string name)
@@ -190,6 +247,9 @@ public static partial class TextTables
         EndPiece();
         return new Grid(name, rows) { Stream = true, Loose = true };
     }
+
+    [GeneratedRegex(@"^\d+(\.\d+)?$")]
+    private static partial Regex PlainNumber();
 
     [GeneratedRegex(@"^:?-{3,}:?$")]
     private static partial Regex MarkdownRule();
