@@ -101,6 +101,25 @@ public class VerifierTests
         Assert.Equal(Verdict.Contradicted, Only(Entrepreneurship, text, mention).Verdict);
 
     [Theory]
+    [InlineData("全年执行2181.57万元，资金结余518.43万元。", "518.43万元", Verdict.Verified)]
+    [InlineData("全年执行2181.57万元，资金结余520.43万元。", "520.43万元", Verdict.Contradicted)]
+    [InlineData("当年财政拨款结余为500万元。", "500万元", Verdict.Contradicted)]
+    [InlineData("年末未支出资金为18.43万元。", "18.43万元", Verdict.Contradicted)]
+    [InlineData("2024年就业补助滚存结余1558.08万元。", "1558.08万元", Verdict.Unverified)]
+    [InlineData("累计结余1558.08万元。", "1558.08万元", Verdict.Unverified)]
+    [InlineData("结转资金300万元。", "300万元", Verdict.Unverified)]
+    public void ABalanceInMoney_IsWhatTheLineLeftThisYear(string text, string mention, Verdict verdict)
+    {
+        CheckedMention m = Only(Entrepreneurship, text, mention);
+        Assert.Equal(verdict, m.Verdict);
+        if (verdict == Verdict.Contradicted)
+        {
+            Assert.Equal(text.Contains("当年财政拨款", StringComparison.Ordinal) ? "funds.lines[1].balance" : "funds.lines[0].balance", m.FactId);
+            Assert.Contains("518.43万元", m.Note, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("执行率为80.90%。", "80.90%")]
     [InlineData("当年另有专项资金123.45万元。", "123.45万元")]
     public void NumbersTheTableCannotSupport_AreNotVerified(string text, string mention) =>

@@ -156,7 +156,7 @@ public sealed partial class Verifier
             return new CheckedMention(m, Verdict.OutOfScope, null, "句中所说的对象不是表中的指标或资金");
         }
 
-        if (role == Role.Execution && named.Count == 0)
+        if (named.Count == 0 && (role == Role.Execution || role == Role.Balance && money && IsBalanceOf(before, fundLines)))
         {
             // Contradicted only against the fund line the sentence names (or the total when it names none).
             int line = fundLines.Count > 0 ? fundLines[0] : TotalLine();
@@ -363,6 +363,14 @@ public sealed partial class Verifier
         return null;
     }
 
+    /// <summary>
+    /// A money number after 结余/未支出/剩余… that is what a line left of its budget this year: not a 结转 line's own
+    /// figure (结转资金 names a source of funds as often as what is left), nor a 滚存/累计 balance of past years.
+    /// </summary>
+    private bool IsBalanceOf(string before, IReadOnlyList<int> fundLines) =>
+        !NotThisYearsBalance().IsMatch(before)
+        && (fundLines.Count == 0 || !BalanceLineName().IsMatch(_sheet.Evaluation.Funds.Lines[fundLines[0]].Name));
+
     private int TotalLine()
     {
         var lines = _sheet.Evaluation.Funds.Lines;
@@ -391,6 +399,12 @@ public sealed partial class Verifier
 
     [GeneratedRegex(@"(?:目标|附表|附件|表|批次|第|序号|编号|标准|级)\s*$")]
     private static partial Regex LabelWords();
+
+    [GeneratedRegex(@"结余|结转")]
+    private static partial Regex BalanceLineName();
+
+    [GeneratedRegex(@"结转|滚存|累计|历年|往年|以前年度")]
+    private static partial Regex NotThisYearsBalance();
 
     [GeneratedRegex(@"资金|预算|执行|结余|拨款|支出")]
     private static partial Regex FundWords();

@@ -154,7 +154,10 @@ public sealed partial class Verifier
             return new CheckedMention(m, Verdict.OutOfScope, null, "句中所说的对象不是表中的指标或资金");
         }
 
-        if (role == Role.Execution && named.Count == 0)
+        // A 结余 (not 结转, not a 滚存/累计 balance of past years) in money is what the line left of its budget this year.
+        bool balance = role == Role.Balance && money && !Regex.IsMatch(before, "结转|滚存|累计|历年|往年|以前年度")
+            && (fundLines.Count == 0 || !Regex.IsMatch(_sheet.Evaluation.Funds.Lines[fundLines[0]].Name, "结余|结转"));
+        if ((role == Role.Execution || balance) && named.Count == 0)
         {
             // Contradicted only against the fund line the sentence names (or the total when it names none).
             int line = fundLines.Count > 0 ? fundLines[0] : TotalLine();
