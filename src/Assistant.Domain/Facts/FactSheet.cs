@@ -168,7 +168,8 @@ internal static class FactBuilder
             if (r.Gap is { } g && r.GapUnit is { } gu && g != 0)
             {
                 int d = Math.Max((r.Target as QuantityCell)?.Number.Decimals ?? 0, (r.Actual as QuantityCell)?.Number.Decimals ?? 0);
-                Add("gap", r.Status == IndicatorStatus.Exceeded ? "超出指标值的数量" : "与指标值的差距", g, gu, d, FactKind.Derived);
+                // Two percentages differ by percentage points (26% against 30% is 4个百分点, not 4%).
+                Add("gap", r.Status == IndicatorStatus.Exceeded ? "超出指标值的数量" : "与指标值的差距", g, gu == "%" ? "个百分点" : gu, d, FactKind.Derived);
             }
         }
 
