@@ -71,6 +71,10 @@ public static partial class IntentRouter
     [GeneratedRegex("完成率|完成度|完成比例|完成了百分之|完成得|完成情况|达标没|达标了吗|达到了吗|完成了吗|完成得怎|完成得咋")]
     private static partial Regex CompletionWord();
 
+    /// <summary>What is left of the budget (还剩多少没花, 结余多少); not 结转, a source of funds.</summary>
+    [GeneratedRegex("结余|剩余|剩下|还剩|剩了|没花|没用完|没有用完|没支出|未支出|未使用|未执行|余额|没执行")]
+    private static partial Regex BalanceWord();
+
     [GeneratedRegex("资金|钱|经费|预算|拨款")]
     private static partial Regex FundWord();
 

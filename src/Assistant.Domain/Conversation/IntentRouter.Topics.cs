@@ -70,6 +70,11 @@ public static partial class IntentRouter
 
     private static string? ComputeTopic(string m, bool named)
     {
+        if (BalanceWord().IsMatch(m) && !named)
+        {
+            return Topics.Balance;
+        }
+
         if (Lost().IsMatch(m) || (named && ScoreWord().IsMatch(m)))
         {
             return FundWord().IsMatch(m) && !named ? Topics.Funds : Topics.Lost;

@@ -117,6 +117,9 @@ public static partial class TableAnswers
             case Topics.Weights:
                 Weights(w);
                 break;
+            case Topics.Balance:
+                FundBalances(w, policy);
+                break;
             case Topics.Rate or Topics.Funds:
                 FundRates(w, all: true);
                 break;

@@ -5,6 +5,7 @@ public static class Topics
 {
     public const string Rate = "rate";
     public const string Funds = "funds";
+    public const string Balance = "balance";
     public const string Total = "total";
     public const string Grade = "grade";
     public const string Lost = "lost";
