@@ -14,8 +14,7 @@ namespace Assistant.Domain.Tests;
 /// </summary>
 public class IndentedJsonEmitterTests
 {
-    private static readonly JsonEncodedText A = JsonEncodedText.Encode("a", ContractWriter.WriterOptions.Encoder),
-        B = JsonEncodedText.Encode("名称", ContractWriter.WriterOptions.Encoder), List = JsonEncodedText.Encode("list", ContractWriter.WriterOptions.Encoder);
+    private static readonly JsonName A = new("a"), B = new("名称"), List = new("list"), Quote = new("say \"<&>\"");
 
     private static readonly string[] Hostile =
     [
@@ -30,7 +29,7 @@ public class IndentedJsonEmitterTests
         for (int c = 0; c <= char.MaxValue; c++)
         {
             string value = "a" + (char)c + "b";
-            AssertSame((ref IndentedJsonEmitter e) => e.String(A, value), w => w.WriteString(A, value), $"U+{c:X4}");
+            AssertSame((ref IndentedJsonEmitter e) => e.String(A, value), w => w.WriteString(A.Encoded, value), $"U+{c:X4}");
         }
     }
 
@@ -39,10 +38,10 @@ public class IndentedJsonEmitterTests
     {
         foreach (string value in Hostile)
         {
-            AssertSame((ref IndentedJsonEmitter e) => e.String(B, value), w => w.WriteString(B, value), value.Length > 40 ? value[..40] : value);
+            AssertSame((ref IndentedJsonEmitter e) => e.String(B, value), w => w.WriteString(B.Encoded, value), value.Length > 40 ? value[..40] : value);
         }
 
-        AssertSame((ref IndentedJsonEmitter e) => e.String(A, (string?)null), w => w.WriteString(A, (string?)null), "null");
+        AssertSame((ref IndentedJsonEmitter e) => e.String(A, (string?)null), w => w.WriteString(A.Encoded, (string?)null), "null");
     }
 
     [Fact]
@@ -55,6 +54,9 @@ public class IndentedJsonEmitterTests
             AssertSame((ref IndentedJsonEmitter e) => Emit(ref e, new Random(seed), 0), w => Write(w, new Random(seed), 0), $"seed {seed}");
         }
     }
+
+    /// <summary>Deeper than the emitter's pre-built runs (<see cref="IndentedJsonEmitter.PrebuiltDepth"/>, counting an array and its objects).</summary>
+    private const int MaxDepth = 6;
 
     private delegate void EmitAction(ref IndentedJsonEmitter emitter);
 
@@ -70,7 +72,7 @@ public class IndentedJsonEmitterTests
 
         foreach (IBufferWriter<byte> actual in new IBufferWriter<byte>[] { new ArrayBufferWriter<byte>(), new ExactBufferWriter() })
         {
-            var emitter = new IndentedJsonEmitter(actual, ContractWriter.WriterOptions);
+            var emitter = new IndentedJsonEmitter(actual);
             emitter.StartObject();
             emit(ref emitter);
             emitter.EndObject();
@@ -88,7 +90,7 @@ public class IndentedJsonEmitterTests
         int count = random.Next(0, 5);
         for (int i = 0; i < count; i++)
         {
-            switch (depth < 4 ? random.Next(7) : random.Next(4))
+            switch (depth < MaxDepth ? random.Next(8) : random.Next(4))
             {
                 case 0: e.String(A, Hostile[random.Next(Hostile.Length)]); break;
                 case 1: e.Null(B); break;
@@ -107,7 +109,8 @@ public class IndentedJsonEmitterTests
 
                     e.EndArray();
                     break;
-                default: e.String(B, JsonEncodedText.Encode("固定", ContractWriter.WriterOptions.Encoder)); break;
+                case 6: e.String(Quote, JsonEncodedText.Encode("固定", ContractWriter.WriterOptions.Encoder)); break;
+                default: e.String(A, "plain ≥ 5 人"); break;
             }
         }
     }
@@ -117,15 +120,15 @@ public class IndentedJsonEmitterTests
         int count = random.Next(0, 5);
         for (int i = 0; i < count; i++)
         {
-            switch (depth < 4 ? random.Next(7) : random.Next(4))
+            switch (depth < MaxDepth ? random.Next(8) : random.Next(4))
             {
-                case 0: w.WriteString(A, Hostile[random.Next(Hostile.Length)]); break;
-                case 1: w.WriteNull(B); break;
-                case 2: w.WriteNumber(A, random.Next(3) switch { 0 => int.MinValue, 1 => int.MaxValue, _ => random.Next(-1000, 1000) }); break;
-                case 3: w.WriteString(B, "85.58%"u8); break;
-                case 4: w.WriteStartObject(A); Write(w, random, depth + 1); w.WriteEndObject(); break;
+                case 0: w.WriteString(A.Encoded, Hostile[random.Next(Hostile.Length)]); break;
+                case 1: w.WriteNull(B.Encoded); break;
+                case 2: w.WriteNumber(A.Encoded, random.Next(3) switch { 0 => int.MinValue, 1 => int.MaxValue, _ => random.Next(-1000, 1000) }); break;
+                case 3: w.WriteString(B.Encoded, "85.58%"u8); break;
+                case 4: w.WriteStartObject(A.Encoded); Write(w, random, depth + 1); w.WriteEndObject(); break;
                 case 5:
-                    w.WriteStartArray(List);
+                    w.WriteStartArray(List.Encoded);
                     int items = random.Next(0, 3);
                     for (int j = 0; j < items; j++)
                     {
@@ -136,7 +139,8 @@ public class IndentedJsonEmitterTests
 
                     w.WriteEndArray();
                     break;
-                default: w.WriteString(B, JsonEncodedText.Encode("固定", ContractWriter.WriterOptions.Encoder)); break;
+                case 6: w.WriteString(Quote.Encoded, JsonEncodedText.Encode("固定", ContractWriter.WriterOptions.Encoder)); break;
+                default: w.WriteString(A.Encoded, "plain ≥ 5 人"); break;
             }
         }
     }

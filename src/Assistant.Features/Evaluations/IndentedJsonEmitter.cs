@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -8,48 +9,56 @@ namespace Assistant.Features.Evaluations;
 
 /// <summary>
 /// A forward-only JSON emitter that writes the bytes <see cref="Utf8JsonWriter"/> writes with
-/// <see cref="ContractWriter.WriterOptions"/> (indented, the contract's encoder), straight into the
-/// output's spans: no per-call validation, no escaping check of values known to be ASCII digits, and a
-/// string is transcoded once and checked by the encoder's own UTF-8 test
-/// (<see cref="TextEncoder.FindFirstCharacterToEncodeUtf8"/>, the test the writer uses for UTF-8
-/// values); a string that needs escaping (or is not valid UTF-16) is escaped by a
-/// <see cref="Utf8JsonWriter"/> with the same encoder. Structure is the caller's responsibility (names only inside
-/// objects, balanced ends). Held byte-equal to <see cref="Utf8JsonWriter"/> by
-/// <c>IndentedJsonEmitterTests</c> (every BMP character, surrogates, hostile strings, nesting) and to
-/// the contract's records by <c>ScoreAnswerWriterTests</c> and the scoring goldens.
+/// <see cref="ContractWriter.WriterOptions"/> (indented, the contract's relaxed encoder), straight into
+/// the output's spans: no per-call validation; every property's comma, new line, indentation and name
+/// copied as one pre-built run of bytes (<see cref="JsonName"/>); a string transcoded once after a
+/// check of its UTF-16 code units against the encoder's own verdict for each of them
+/// (<see cref="TextEncoder.WillEncode"/>, read once into a bitmap; every surrogate counts as "escape",
+/// as the encoder escapes every character outside the BMP); a string that needs escaping is escaped by a
+/// <see cref="Utf8JsonWriter"/> with the same options. Structure is the caller's responsibility (names
+/// only inside objects, balanced ends). Held byte-equal to <see cref="Utf8JsonWriter"/> by
+/// <c>IndentedJsonEmitterTests</c> (every UTF-16 code unit, hostile strings, nesting deeper than the
+/// pre-built runs) and to the contract's records by <c>ScoreAnswerWriterTests</c> and the scoring goldens.
 /// </summary>
 public ref struct IndentedJsonEmitter
 {
     private const int Chunk = 16 * 1024;
-    private static readonly byte[] NullLiteral = "null"u8.ToArray();
+
+    /// <summary>Depths with pre-built runs; deeper levels are built per call.</summary>
+    internal const int PrebuiltDepth = 8;
+
+    private static readonly JsonWriterOptions Options = ContractWriter.WriterOptions;
+    private static readonly JavaScriptEncoder Encoder = Options.Encoder as JavaScriptEncoder ?? JavaScriptEncoder.Default;
+    private static readonly uint[] Escapes = BuildEscapes();
+
+    /// <summary>",\n" + indentation, per depth (the comma is skipped for a container's first value).</summary>
+    private static readonly byte[][] Breaks = Enumerable.Range(0, PrebuiltDepth + 1).Select(d => Break(d, string.Empty)).ToArray();
 
     private readonly IBufferWriter<byte> _output;
-    private readonly JavaScriptEncoder _encoder;
-    private readonly ReadOnlySpan<byte> _newLine;
-    private readonly byte _indentCharacter;
-    private readonly int _indentSize;
     private Span<byte> _span;
     private int _position;
     private int _depth;
     private bool _afterValue;
 
-    public IndentedJsonEmitter(IBufferWriter<byte> output, JsonWriterOptions options)
+    public IndentedJsonEmitter(IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (!options.Indented)
-        {
-            throw new ArgumentException("the emitter writes indented JSON only", nameof(options));
-        }
-
         _output = output;
-        _encoder = options.Encoder as JavaScriptEncoder ?? JavaScriptEncoder.Default;
-        _newLine = options.NewLine == "\n" ? "\n"u8 : "\r\n"u8;
-        _indentCharacter = (byte)options.IndentCharacter;
-        _indentSize = options.IndentSize;
         _span = default;
         _position = 0;
         _depth = 0;
         _afterValue = false;
+    }
+
+    /// <summary>The comma, new line and indentation before a value at <paramref name="depth"/>, then <paramref name="nameAndColon"/>.</summary>
+    internal static byte[] Break(int depth, string nameAndColon)
+    {
+        string newLine = Options.NewLine;
+        var bytes = new List<byte> { (byte)',' };
+        bytes.AddRange(Encoding.ASCII.GetBytes(newLine));
+        bytes.AddRange(Enumerable.Repeat((byte)Options.IndentCharacter, depth * Options.IndentSize));
+        bytes.AddRange(Encoding.UTF8.GetBytes(nameAndColon));
+        return [.. bytes];
     }
 
     /// <summary>Commits what was written to the output.</summary>
@@ -66,19 +75,27 @@ public ref struct IndentedJsonEmitter
 
     public void StartObject()
     {
-        Separator();
+        if (_depth > 0)
+        {
+            Run(_depth <= PrebuiltDepth ? Breaks[_depth] : Break(_depth, string.Empty));
+        }
+        else if (_afterValue)
+        {
+            Byte((byte)',');
+        }
+
         Byte((byte)'{');
         Open();
     }
 
-    public void StartObject(JsonEncodedText name)
+    public void StartObject(JsonName name)
     {
         Name(name);
         Byte((byte)'{');
         Open();
     }
 
-    public void StartArray(JsonEncodedText name)
+    public void StartArray(JsonName name)
     {
         Name(name);
         Byte((byte)'[');
@@ -89,14 +106,16 @@ public ref struct IndentedJsonEmitter
 
     public void EndArray() => Close((byte)']');
 
-    public void Null(JsonEncodedText name)
+    public void Null(JsonName name)
     {
         Name(name);
-        Raw(NullLiteral);
+        Span<byte> span = Reserve(4);
+        "null"u8.CopyTo(span);
+        _position += 4;
         _afterValue = true;
     }
 
-    public void Number(JsonEncodedText name, int value)
+    public void Number(JsonName name, int value)
     {
         Name(name);
         Span<byte> span = Reserve(11);
@@ -106,58 +125,85 @@ public ref struct IndentedJsonEmitter
     }
 
     /// <summary>A string value already encoded (a fixed word).</summary>
-    public void String(JsonEncodedText name, JsonEncodedText value)
+    public void String(JsonName name, JsonEncodedText value)
     {
         Name(name);
         Quoted(value.EncodedUtf8Bytes);
     }
 
     /// <summary>A string value of ASCII that needs no escaping (digits, point, sign, percent) — the caller's promise.</summary>
-    public void AsciiString(JsonEncodedText name, scoped ReadOnlySpan<byte> value)
+    public void AsciiString(JsonName name, scoped ReadOnlySpan<byte> value)
     {
         Name(name);
         Quoted(value);
     }
 
     /// <summary>A string value, or null.</summary>
-    public void String(JsonEncodedText name, string? value)
+    public void String(JsonName name, string? value)
     {
         Name(name);
         if (value is null)
         {
-            Raw(NullLiteral);
+            Span<byte> n = Reserve(4);
+            "null"u8.CopyTo(n);
+            _position += 4;
             _afterValue = true;
             return;
+        }
+
+        uint[] escapes = Escapes;
+        foreach (char c in value)
+        {
+            if ((escapes[c >> 5] & (1u << c)) != 0)
+            {
+                Escaped(value);
+                return;
+            }
         }
 
         Span<byte> span = Reserve((value.Length * 3) + 2);
         span[0] = (byte)'"';
-        OperationStatus status = Utf8.FromUtf16(value, span[1..], out _, out int written, replaceInvalidSequences: false);
-        if (status == OperationStatus.Done && _encoder.FindFirstCharacterToEncodeUtf8(span.Slice(1, written)) < 0)
-        {
-            span[written + 1] = (byte)'"';
-            _position += written + 2;
-            _afterValue = true;
-            return;
-        }
-
-        Escaped(value);
+        Utf8.FromUtf16(value, span[1..], out _, out int written, replaceInvalidSequences: false);
+        span[written + 1] = (byte)'"';
+        _position += written + 2;
+        _afterValue = true;
     }
 
     /// <summary>
-    /// A string that needs escaping (or holds a lone surrogate), escaped by <see cref="Utf8JsonWriter"/>
-    /// itself: it escapes the UTF-16 text before transcoding, as <see cref="JsonEncodedText"/> does not
-    /// (that refuses a lone surrogate the writer writes as <c>\uD800</c>).
+    /// The code units the encoder escapes, one bit each: its verdict for every BMP scalar, and every
+    /// surrogate (a pair is a character outside the BMP, which the encoder always escapes; a lone one is
+    /// escaped as well).
+    /// </summary>
+    private static uint[] BuildEscapes()
+    {
+        var bits = new uint[65536 / 32];
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsSurrogate((char)c) || Encoder.WillEncode(c))
+            {
+                bits[c >> 5] |= 1u << c;
+            }
+        }
+
+        return bits;
+    }
+
+    /// <summary>
+    /// A string that needs escaping, escaped by <see cref="Utf8JsonWriter"/> itself: it escapes the UTF-16
+    /// text before transcoding, as <see cref="JsonEncodedText"/> does not (that refuses a lone surrogate
+    /// the writer writes as <c>\uD800</c>).
     /// </summary>
     private void Escaped(string value)
     {
         var scratch = new ArrayBufferWriter<byte>((value.Length * 6) + 2);
-        using (var writer = new Utf8JsonWriter(scratch, new JsonWriterOptions { Encoder = _encoder, SkipValidation = true }))
+        using (var writer = new Utf8JsonWriter(scratch, new JsonWriterOptions { Encoder = Encoder, SkipValidation = true }))
         {
             writer.WriteStringValue(value);
         }
 
-        Raw(scratch.WrittenSpan);
+        ReadOnlySpan<byte> bytes = scratch.WrittenSpan;
+        bytes.CopyTo(Reserve(bytes.Length));
+        _position += bytes.Length;
         _afterValue = true;
     }
 
@@ -172,47 +218,29 @@ public ref struct IndentedJsonEmitter
         _depth--;
         if (_afterValue)
         {
-            NewLine();
+            ReadOnlySpan<byte> run = _depth <= PrebuiltDepth ? Breaks[_depth] : Break(_depth, string.Empty);
+            _afterValue = false;
+            Run(run);
         }
 
         Byte(token);
         _afterValue = true;
     }
 
-    private void Name(JsonEncodedText name)
-    {
-        Separator();
-        ReadOnlySpan<byte> bytes = name.EncodedUtf8Bytes;
-        Span<byte> span = Reserve(bytes.Length + 4);
-        span[0] = (byte)'"';
-        bytes.CopyTo(span[1..]);
-        span[bytes.Length + 1] = (byte)'"';
-        span[bytes.Length + 2] = (byte)':';
-        span[bytes.Length + 3] = (byte)' ';
-        _position += bytes.Length + 4;
-    }
+    /// <summary>The comma (after a value), new line, indentation and quoted name with its colon and space.</summary>
+    private void Name(JsonName name) => Run(name.Run(_depth));
 
-    /// <summary>The comma after a previous value, then the new line and indentation inside a container.</summary>
-    private void Separator()
+    /// <summary>A pre-built run that starts with a comma, written without it for a container's first value.</summary>
+    private void Run(ReadOnlySpan<byte> run)
     {
-        if (_afterValue)
+        if (!_afterValue)
         {
-            Byte((byte)',');
+            run = run[1..];
         }
 
-        if (_depth > 0)
-        {
-            NewLine();
-        }
-    }
-
-    private void NewLine()
-    {
-        int indent = _depth * _indentSize;
-        Span<byte> span = Reserve(_newLine.Length + indent);
-        _newLine.CopyTo(span);
-        span.Slice(_newLine.Length, indent).Fill(_indentCharacter);
-        _position += _newLine.Length + indent;
+        Span<byte> span = Reserve(run.Length);
+        run.CopyTo(span);
+        _position += run.Length;
     }
 
     private void Quoted(scoped ReadOnlySpan<byte> bytes)
@@ -223,12 +251,6 @@ public ref struct IndentedJsonEmitter
         span[bytes.Length + 1] = (byte)'"';
         _position += bytes.Length + 2;
         _afterValue = true;
-    }
-
-    private void Raw(scoped ReadOnlySpan<byte> bytes)
-    {
-        bytes.CopyTo(Reserve(bytes.Length));
-        _position += bytes.Length;
     }
 
     private void Byte(byte value)
@@ -252,4 +274,26 @@ public ref struct IndentedJsonEmitter
         Flush();
         _span = _output.GetSpan(Math.Max(length, Chunk));
     }
+}
+
+/// <summary>
+/// A property name of the contract's answers with its runs pre-built for <see cref="IndentedJsonEmitter"/>:
+/// per depth, the comma, new line, indentation, the name as the encoder writes it, colon and space.
+/// </summary>
+public sealed class JsonName
+{
+    private readonly byte[][] _runs;
+    private readonly string _quoted;
+
+    public JsonName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Encoded = JsonEncodedText.Encode(name, ContractWriter.WriterOptions.Encoder);
+        _quoted = "\"" + Encoded.Value + "\": ";
+        _runs = Enumerable.Range(0, IndentedJsonEmitter.PrebuiltDepth + 1).Select(d => IndentedJsonEmitter.Break(d, _quoted)).ToArray();
+    }
+
+    public JsonEncodedText Encoded { get; }
+
+    internal ReadOnlySpan<byte> Run(int depth) => depth <= IndentedJsonEmitter.PrebuiltDepth ? _runs[depth] : IndentedJsonEmitter.Break(depth, _quoted);
 }

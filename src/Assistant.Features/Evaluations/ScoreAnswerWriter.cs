@@ -25,17 +25,19 @@ public static class ScoreAnswerWriter
 
     private static JsonEncodedText E(string text) => JsonEncodedText.Encode(text, Encoder);
 
-    private static readonly JsonEncodedText Schema = E("schema"), Policy = E("policy"), Title = E("title"), Kind = E("kind"),
-        Total = E("total"), TotalUnrounded = E("totalUnrounded"), Grade = E("grade"), WeightTotal = E("weightTotal"),
-        Funds = E("funds"), Indicators = E("indicators"), Levels = E("levels"), Findings = E("findings"), Summary = E("summary"),
-        Index = E("index"), Name = E("name"), Parent = E("parent"), Rate = E("rate"), RateText = E("rateText"), Score = E("score"),
-        ScoreUnrounded = E("scoreUnrounded"), Id = E("id"), Level1 = E("level1"), Level2 = E("level2"), Rule = E("rule"),
-        Status = E("status"), Target = E("target"), Actual = E("actual"), TargetParsed = E("targetParsed"), ActualParsed = E("actualParsed"),
-        Weight = E("weight"), Completion = E("completion"), CompletionText = E("completionText"), Gap = E("gap"), GapUnit = E("gapUnit"),
-        Trace = E("trace"), Comparator = E("comparator"), Value = E("value"), Decimals = E("decimals"), Unit = E("unit"),
-        BaseValue = E("baseValue"), BaseUnit = E("baseUnit"), Label = E("label"), Level = E("level"), Date = E("date"), Note = E("note"),
-        WeightSum = E("weightSum"), PrintedWeight = E("printedWeight"), ScoreSum = E("scoreSum"), Code = E("code"), Severity = E("severity"),
-        Message = E("message"), Path = E("path"), Expected = E("expected"), Errors = E("errors"), Warnings = E("warnings"), Infos = E("infos");
+    private static JsonName N(string name) => new(name);
+
+    private static readonly JsonName Schema = N("schema"), Policy = N("policy"), Title = N("title"), Kind = N("kind"),
+        Total = N("total"), TotalUnrounded = N("totalUnrounded"), Grade = N("grade"), WeightTotal = N("weightTotal"),
+        Funds = N("funds"), Indicators = N("indicators"), Levels = N("levels"), Findings = N("findings"), Summary = N("summary"),
+        Index = N("index"), Name = N("name"), Parent = N("parent"), Rate = N("rate"), RateText = N("rateText"), Score = N("score"),
+        ScoreUnrounded = N("scoreUnrounded"), Id = N("id"), Level1 = N("level1"), Level2 = N("level2"), Rule = N("rule"),
+        Status = N("status"), Target = N("target"), Actual = N("actual"), TargetParsed = N("targetParsed"), ActualParsed = N("actualParsed"),
+        Weight = N("weight"), Completion = N("completion"), CompletionText = N("completionText"), Gap = N("gap"), GapUnit = N("gapUnit"),
+        Trace = N("trace"), Comparator = N("comparator"), Value = N("value"), Decimals = N("decimals"), Unit = N("unit"),
+        BaseValue = N("baseValue"), BaseUnit = N("baseUnit"), Label = N("label"), Level = N("level"), Date = N("date"), Note = N("note"),
+        WeightSum = N("weightSum"), PrintedWeight = N("printedWeight"), ScoreSum = N("scoreSum"), Code = N("code"), Severity = N("severity"),
+        Message = N("message"), Path = N("path"), Expected = N("expected"), Errors = N("errors"), Warnings = N("warnings"), Infos = N("infos");
 
     private static readonly JsonEncodedText SchemaValue = E("assistant.score/v1"), Project = E("project"), Transfer = E("transfer"),
         Quantity = E("quantity"), Qualitative = E("qualitative"), Deadline = E("deadline"), Missing = E("missing"), Cancelled = E("cancelled"),
@@ -52,7 +54,7 @@ public static class ScoreAnswerWriter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(report);
-        var writer = new IndentedJsonEmitter(output, ContractWriter.WriterOptions);
+        var writer = new IndentedJsonEmitter(output);
         writer.StartObject();
         writer.String(Schema, SchemaValue);
         writer.String(Policy, report.PolicyName);
@@ -154,7 +156,7 @@ public static class ScoreAnswerWriter
     }
 
     /// <summary>As <see cref="ScoreContract.Cell"/> and the generated handler for <see cref="CellDto"/> write it.</summary>
-    private static void Cell(ref IndentedJsonEmitter writer, JsonEncodedText name, Cell cell)
+    private static void Cell(ref IndentedJsonEmitter writer, JsonName name, Cell cell)
     {
         writer.StartObject(name);
         switch (cell)
@@ -258,7 +260,7 @@ public static class ScoreAnswerWriter
     }
 
     /// <summary><see cref="PrintedNumber.Format"/> as UTF-8, or null.</summary>
-    private static void Fixed(ref IndentedJsonEmitter writer, JsonEncodedText name, decimal? value, int decimals)
+    private static void Fixed(ref IndentedJsonEmitter writer, JsonName name, decimal? value, int decimals)
     {
         if (value is not { } v)
         {
@@ -278,7 +280,7 @@ public static class ScoreAnswerWriter
     }
 
     /// <summary><c>PrintedNumber.Format(ratio × 100, 2) + "%"</c> as UTF-8, or null.</summary>
-    private static void Percent(ref IndentedJsonEmitter writer, JsonEncodedText name, decimal? ratio)
+    private static void Percent(ref IndentedJsonEmitter writer, JsonName name, decimal? ratio)
     {
         if (ratio is not { } r)
         {
@@ -299,7 +301,7 @@ public static class ScoreAnswerWriter
     }
 
     /// <summary><see cref="PrintedNumber.FormatTrimmed"/> as UTF-8, or null.</summary>
-    private static void Trimmed(ref IndentedJsonEmitter writer, JsonEncodedText name, decimal? value)
+    private static void Trimmed(ref IndentedJsonEmitter writer, JsonName name, decimal? value)
     {
         if (value is not { } v)
         {
