@@ -52,13 +52,12 @@ internal static class HotPathRatios
             writer.Flush();
         }
 
-        // As the API writes the score answer since session 26: straight from the report (same bytes).
+        // As the API writes the score answer since session 26: straight from the report (same bytes;
+        // since session 27 through its own emitter, not a Utf8JsonWriter).
         void WriteDirect(Assistant.Domain.Evaluations.Evaluation e, ScoreReport report)
         {
             output.ResetWrittenCount();
-            writer.Reset();
-            ScoreAnswerWriter.Write(writer, e, report);
-            writer.Flush();
+            ScoreAnswerWriter.Write(output, e, report);
         }
 
         var scored = EvaluationService.Score(EvaluationJson.Parse(utf8));

@@ -15,7 +15,9 @@ namespace Assistant.Features.Evaluations;
 /// formatted into UTF-8 bytes (no string per number), and every fixed word (rule, status, cell kind,
 /// severity, the cells' notes) is written pre-encoded, so only the table's own texts, the traces and
 /// the findings pass the encoder's check. Property order and null handling are the source generator's
-/// (<see cref="ScoreJsonContext"/>): record parameter order, camelCase, nulls written.
+/// (<see cref="ScoreJsonContext"/>): record parameter order, camelCase, nulls written. Since session 27
+/// the bytes go out through <see cref="IndentedJsonEmitter"/> (the writer's indentation and escaping
+/// without its per-call checks), not <see cref="Utf8JsonWriter"/>.
 /// </summary>
 public static class ScoreAnswerWriter
 {
@@ -23,17 +25,19 @@ public static class ScoreAnswerWriter
 
     private static JsonEncodedText E(string text) => JsonEncodedText.Encode(text, Encoder);
 
-    private static readonly JsonEncodedText Schema = E("schema"), Policy = E("policy"), Title = E("title"), Kind = E("kind"),
-        Total = E("total"), TotalUnrounded = E("totalUnrounded"), Grade = E("grade"), WeightTotal = E("weightTotal"),
-        Funds = E("funds"), Indicators = E("indicators"), Levels = E("levels"), Findings = E("findings"), Summary = E("summary"),
-        Index = E("index"), Name = E("name"), Parent = E("parent"), Rate = E("rate"), RateText = E("rateText"), Score = E("score"),
-        ScoreUnrounded = E("scoreUnrounded"), Id = E("id"), Level1 = E("level1"), Level2 = E("level2"), Rule = E("rule"),
-        Status = E("status"), Target = E("target"), Actual = E("actual"), TargetParsed = E("targetParsed"), ActualParsed = E("actualParsed"),
-        Weight = E("weight"), Completion = E("completion"), CompletionText = E("completionText"), Gap = E("gap"), GapUnit = E("gapUnit"),
-        Trace = E("trace"), Comparator = E("comparator"), Value = E("value"), Decimals = E("decimals"), Unit = E("unit"),
-        BaseValue = E("baseValue"), BaseUnit = E("baseUnit"), Label = E("label"), Level = E("level"), Date = E("date"), Note = E("note"),
-        WeightSum = E("weightSum"), PrintedWeight = E("printedWeight"), ScoreSum = E("scoreSum"), Code = E("code"), Severity = E("severity"),
-        Message = E("message"), Path = E("path"), Expected = E("expected"), Errors = E("errors"), Warnings = E("warnings"), Infos = E("infos");
+    private static JsonName N(string name) => new(name);
+
+    private static readonly JsonName Schema = N("schema"), Policy = N("policy"), Title = N("title"), Kind = N("kind"),
+        Total = N("total"), TotalUnrounded = N("totalUnrounded"), Grade = N("grade"), WeightTotal = N("weightTotal"),
+        Funds = N("funds"), Indicators = N("indicators"), Levels = N("levels"), Findings = N("findings"), Summary = N("summary"),
+        Index = N("index"), Name = N("name"), Parent = N("parent"), Rate = N("rate"), RateText = N("rateText"), Score = N("score"),
+        ScoreUnrounded = N("scoreUnrounded"), Id = N("id"), Level1 = N("level1"), Level2 = N("level2"), Rule = N("rule"),
+        Status = N("status"), Target = N("target"), Actual = N("actual"), TargetParsed = N("targetParsed"), ActualParsed = N("actualParsed"),
+        Weight = N("weight"), Completion = N("completion"), CompletionText = N("completionText"), Gap = N("gap"), GapUnit = N("gapUnit"),
+        Trace = N("trace"), Comparator = N("comparator"), Value = N("value"), Decimals = N("decimals"), Unit = N("unit"),
+        BaseValue = N("baseValue"), BaseUnit = N("baseUnit"), Label = N("label"), Level = N("level"), Date = N("date"), Note = N("note"),
+        WeightSum = N("weightSum"), PrintedWeight = N("printedWeight"), ScoreSum = N("scoreSum"), Code = N("code"), Severity = N("severity"),
+        Message = N("message"), Path = N("path"), Expected = N("expected"), Errors = N("errors"), Warnings = N("warnings"), Infos = N("infos");
 
     private static readonly JsonEncodedText SchemaValue = E("assistant.score/v1"), Project = E("project"), Transfer = E("transfer"),
         Quantity = E("quantity"), Qualitative = E("qualitative"), Deadline = E("deadline"), Missing = E("missing"), Cancelled = E("cancelled"),
@@ -47,88 +51,80 @@ public static class ScoreAnswerWriter
     /// <summary>Writes the answer into <paramref name="output"/> (indented, Chinese as itself), flushed.</summary>
     public static void Write(System.Buffers.IBufferWriter<byte> output, Evaluation evaluation, ScoreReport report)
     {
-        using var writer = new Utf8JsonWriter(output, ContractWriter.WriterOptions);
-        Write(writer, evaluation, report);
-        writer.Flush();
-    }
-
-    public static void Write(Utf8JsonWriter writer, Evaluation evaluation, ScoreReport report)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(report);
-        writer.WriteStartObject();
-        writer.WriteString(Schema, SchemaValue);
-        writer.WriteString(Policy, report.PolicyName);
-        writer.WriteString(Title, evaluation.Title);
-        writer.WriteString(Kind, evaluation.Kind == EvaluationKind.Project ? Project : Transfer);
-        Fixed(writer, Total, report.TotalRounded, 2);
-        Trimmed(writer, TotalUnrounded, report.Total);
-        writer.WriteString(Grade, report.Grade);
-        Trimmed(writer, WeightTotal, report.WeightTotal);
+        var writer = new IndentedJsonEmitter(output);
+        writer.StartObject();
+        writer.String(Schema, SchemaValue);
+        writer.String(Policy, report.PolicyName);
+        writer.String(Title, evaluation.Title);
+        writer.String(Kind, evaluation.Kind == EvaluationKind.Project ? Project : Transfer);
+        Fixed(ref writer, Total, report.TotalRounded, 2);
+        Trimmed(ref writer, TotalUnrounded, report.Total);
+        writer.String(Grade, report.Grade);
+        Trimmed(ref writer, WeightTotal, report.WeightTotal);
 
-        writer.WriteStartArray(Funds);
+        writer.StartArray(Funds);
         foreach (FundLineResult f in report.Funds)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber(Index, f.Index);
-            writer.WriteString(Name, f.Name);
-            writer.WriteString(Parent, f.Parent);
-            Fixed(writer, Rate, f.Rate, 4);
-            Percent(writer, RateText, f.Rate);
-            Fixed(writer, Score, f.Score, 2);
-            Trimmed(writer, ScoreUnrounded, f.Score);
-            writer.WriteEndObject();
+            writer.StartObject();
+            writer.Number(Index, f.Index);
+            writer.String(Name, f.Name);
+            writer.String(Parent, f.Parent);
+            Fixed(ref writer, Rate, f.Rate, 4);
+            Percent(ref writer, RateText, f.Rate);
+            Fixed(ref writer, Score, f.Score, 2);
+            Trimmed(ref writer, ScoreUnrounded, f.Score);
+            writer.EndObject();
         }
 
-        writer.WriteEndArray();
+        writer.EndArray();
 
-        writer.WriteStartArray(Indicators);
+        writer.StartArray(Indicators);
         foreach (IndicatorResult r in report.Indicators)
         {
             Indicator ind = evaluation.Indicators[r.Index];
-            writer.WriteStartObject();
-            writer.WriteNumber(Index, r.Index);
-            writer.WriteString(Id, ind.Id);
-            writer.WriteString(Name, ind.Name);
-            writer.WriteString(Level1, ind.Level1);
-            writer.WriteString(Level2, ind.Level2);
-            writer.WriteString(Rule, Rules[(int)r.Rule]);
-            writer.WriteString(Status, Statuses[(int)r.Status]);
-            writer.WriteString(Target, ind.Target);
-            writer.WriteString(Actual, ind.Actual);
-            writer.WritePropertyName(TargetParsed);
-            Cell(writer, r.Target);
-            writer.WritePropertyName(ActualParsed);
-            Cell(writer, r.Actual);
-            Trimmed(writer, Weight, r.Weight);
-            Fixed(writer, Completion, r.Completion, 4);
-            Percent(writer, CompletionText, r.Completion);
-            Fixed(writer, Score, r.Score, 2);
-            Trimmed(writer, ScoreUnrounded, r.Score);
-            Trimmed(writer, Gap, r.Gap);
-            writer.WriteString(GapUnit, r.GapUnit);
-            writer.WriteString(Trace, r.Trace);
-            writer.WriteEndObject();
+            writer.StartObject();
+            writer.Number(Index, r.Index);
+            writer.String(Id, ind.Id);
+            writer.String(Name, ind.Name);
+            writer.String(Level1, ind.Level1);
+            writer.String(Level2, ind.Level2);
+            writer.String(Rule, Rules[(int)r.Rule]);
+            writer.String(Status, Statuses[(int)r.Status]);
+            writer.String(Target, ind.Target);
+            writer.String(Actual, ind.Actual);
+            Cell(ref writer, TargetParsed, r.Target);
+            Cell(ref writer, ActualParsed, r.Actual);
+            Trimmed(ref writer, Weight, r.Weight);
+            Fixed(ref writer, Completion, r.Completion, 4);
+            Percent(ref writer, CompletionText, r.Completion);
+            Fixed(ref writer, Score, r.Score, 2);
+            Trimmed(ref writer, ScoreUnrounded, r.Score);
+            Trimmed(ref writer, Gap, r.Gap);
+            writer.String(GapUnit, r.GapUnit);
+            writer.String(Trace, r.Trace);
+            writer.EndObject();
         }
 
-        writer.WriteEndArray();
+        writer.EndArray();
 
-        writer.WriteStartArray(Levels);
+        writer.StartArray(Levels);
         foreach (LevelResult l in report.Levels)
         {
-            writer.WriteStartObject();
-            writer.WriteString(Level1, l.Level1);
-            Trimmed(writer, WeightSum, l.WeightSum);
-            Trimmed(writer, PrintedWeight, l.PrintedWeight);
-            Fixed(writer, ScoreSum, l.ScoreSum, 2);
-            writer.WriteEndObject();
+            writer.StartObject();
+            writer.String(Level1, l.Level1);
+            Trimmed(ref writer, WeightSum, l.WeightSum);
+            Trimmed(ref writer, PrintedWeight, l.PrintedWeight);
+            Fixed(ref writer, ScoreSum, l.ScoreSum, 2);
+            writer.EndObject();
         }
 
-        writer.WriteEndArray();
+        writer.EndArray();
 
         int errors = 0, warnings = 0, infos = 0;
-        writer.WriteStartArray(Findings);
+        writer.StartArray(Findings);
         foreach (Finding f in report.Findings)
         {
             switch (f.Severity)
@@ -138,156 +134,157 @@ public static class ScoreAnswerWriter
                 case Assistant.Domain.Scoring.Severity.Info: infos++; break;
             }
 
-            writer.WriteStartObject();
-            writer.WriteString(Code, f.Code);
-            writer.WriteString(Severity, (int)f.Severity is >= 0 and < 3 ? Severities[(int)f.Severity] : E(f.Severity.ToContract()));
-            writer.WriteString(Message, f.Message);
-            writer.WriteString(Path, f.Path);
-            writer.WriteString(Expected, f.Expected);
-            writer.WriteString(Actual, f.Actual);
-            writer.WriteEndObject();
+            writer.StartObject();
+            writer.String(Code, f.Code);
+            writer.String(Severity, (int)f.Severity is >= 0 and < 3 ? Severities[(int)f.Severity] : E(f.Severity.ToContract()));
+            writer.String(Message, f.Message);
+            writer.String(Path, f.Path);
+            writer.String(Expected, f.Expected);
+            writer.String(Actual, f.Actual);
+            writer.EndObject();
         }
 
-        writer.WriteEndArray();
+        writer.EndArray();
 
-        writer.WriteStartObject(Summary);
-        writer.WriteNumber(Errors, errors);
-        writer.WriteNumber(Warnings, warnings);
-        writer.WriteNumber(Infos, infos);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
+        writer.StartObject(Summary);
+        writer.Number(Errors, errors);
+        writer.Number(Warnings, warnings);
+        writer.Number(Infos, infos);
+        writer.EndObject();
+        writer.EndObject();
+        writer.Flush();
     }
 
     /// <summary>As <see cref="ScoreContract.Cell"/> and the generated handler for <see cref="CellDto"/> write it.</summary>
-    private static void Cell(Utf8JsonWriter writer, Cell cell)
+    private static void Cell(ref IndentedJsonEmitter writer, JsonName name, Cell cell)
     {
-        writer.WriteStartObject();
+        writer.StartObject(name);
         switch (cell)
         {
             case QuantityCell q:
-                writer.WriteString(Kind, Quantity);
+                writer.String(Kind, Quantity);
                 if (q.Comparator is Assistant.Domain.Cells.Comparator.None || (int)q.Comparator >= Comparators.Length)
                 {
-                    writer.WriteNull(Comparator);
+                    writer.Null(Comparator);
                 }
                 else
                 {
-                    writer.WriteString(Comparator, Comparators[(int)q.Comparator]);
+                    writer.String(Comparator, Comparators[(int)q.Comparator]);
                 }
 
-                Fixed(writer, Value, q.Number.Value, q.Number.Decimals);
-                writer.WriteNumber(Decimals, q.Number.Decimals);
+                Fixed(ref writer, Value, q.Number.Value, q.Number.Decimals);
+                writer.Number(Decimals, q.Number.Decimals);
                 UnitSpec unit = q.EffectiveUnit;
                 if (unit.Magnitude.Length == 0 && unit.Base.Length == 0)
                 {
-                    writer.WriteNull(Unit);
+                    writer.Null(Unit);
                 }
                 else
                 {
-                    writer.WriteString(Unit, unit.Magnitude.Length == 0 ? unit.Base : unit.Text);
+                    writer.String(Unit, unit.Magnitude.Length == 0 ? unit.Base : unit.Text);
                 }
 
-                Trimmed(writer, BaseValue, q.BaseValue);
-                writer.WriteString(BaseUnit, unit.Base.Length > 0 ? unit.Base : null);
-                writer.WriteString(Label, q.Label);
-                writer.WriteNull(Level);
-                writer.WriteNull(Date);
-                writer.WriteNull(Note);
+                Trimmed(ref writer, BaseValue, q.BaseValue);
+                writer.String(BaseUnit, unit.Base.Length > 0 ? unit.Base : null);
+                writer.String(Label, q.Label);
+                writer.Null(Level);
+                writer.Null(Date);
+                writer.Null(Note);
                 break;
             case QualitativeCell t:
-                writer.WriteString(Kind, Qualitative);
-                Nulls(writer);
+                writer.String(Kind, Qualitative);
+                Nulls(ref writer);
                 if (t.Level is { } level)
                 {
-                    writer.WriteNumber(Level, level);
+                    writer.Number(Level, level);
                 }
                 else
                 {
-                    writer.WriteNull(Level);
+                    writer.Null(Level);
                 }
 
-                writer.WriteNull(Date);
-                writer.WriteNull(Note);
+                writer.Null(Date);
+                writer.Null(Note);
                 break;
             case DeadlineCell d:
-                writer.WriteString(Kind, Deadline);
-                Nulls(writer);
-                writer.WriteNull(Level);
-                writer.WriteString(Date, ScoreContract.DateText(d));
-                writer.WriteNull(Note);
+                writer.String(Kind, Deadline);
+                Nulls(ref writer);
+                writer.Null(Level);
+                writer.String(Date, ScoreContract.DateText(d));
+                writer.Null(Note);
                 break;
             case MissingCell m:
-                Noted(writer, Missing, m.ExplicitlyNotSet ? NotSetNote : EmptyNote);
+                Noted(ref writer, Missing, m.ExplicitlyNotSet ? NotSetNote : EmptyNote);
                 break;
             case CancelledCell:
-                Noted(writer, Cancelled, CancelledNote);
+                Noted(ref writer, Cancelled, CancelledNote);
                 break;
             case CompoundCell c:
-                writer.WriteString(Kind, Compound);
-                Nulls(writer);
-                writer.WriteNull(Level);
-                writer.WriteNull(Date);
-                writer.WriteString(Note, c.Reason);
+                writer.String(Kind, Compound);
+                Nulls(ref writer);
+                writer.Null(Level);
+                writer.Null(Date);
+                writer.String(Note, c.Reason);
                 break;
             default:
-                writer.WriteString(Kind, Unknown);
-                Nulls(writer);
-                writer.WriteNull(Level);
-                writer.WriteNull(Date);
-                writer.WriteNull(Note);
+                writer.String(Kind, Unknown);
+                Nulls(ref writer);
+                writer.Null(Level);
+                writer.Null(Date);
+                writer.Null(Note);
                 break;
         }
 
-        writer.WriteEndObject();
+        writer.EndObject();
     }
 
-    private static void Noted(Utf8JsonWriter writer, JsonEncodedText kind, JsonEncodedText note)
+    private static void Noted(ref IndentedJsonEmitter writer, JsonEncodedText kind, JsonEncodedText note)
     {
-        writer.WriteString(Kind, kind);
-        Nulls(writer);
-        writer.WriteNull(Level);
-        writer.WriteNull(Date);
-        writer.WriteString(Note, note);
+        writer.String(Kind, kind);
+        Nulls(ref writer);
+        writer.Null(Level);
+        writer.Null(Date);
+        writer.String(Note, note);
     }
 
     /// <summary>comparator … label, all null (every cell but a quantity).</summary>
-    private static void Nulls(Utf8JsonWriter writer)
+    private static void Nulls(ref IndentedJsonEmitter writer)
     {
-        writer.WriteNull(Comparator);
-        writer.WriteNull(Value);
-        writer.WriteNull(Decimals);
-        writer.WriteNull(Unit);
-        writer.WriteNull(BaseValue);
-        writer.WriteNull(BaseUnit);
-        writer.WriteNull(Label);
+        writer.Null(Comparator);
+        writer.Null(Value);
+        writer.Null(Decimals);
+        writer.Null(Unit);
+        writer.Null(BaseValue);
+        writer.Null(BaseUnit);
+        writer.Null(Label);
     }
 
     /// <summary><see cref="PrintedNumber.Format"/> as UTF-8, or null.</summary>
-    private static void Fixed(Utf8JsonWriter writer, JsonEncodedText name, decimal? value, int decimals)
+    private static void Fixed(ref IndentedJsonEmitter writer, JsonName name, decimal? value, int decimals)
     {
         if (value is not { } v)
         {
-            writer.WriteNull(name);
+            writer.Null(name);
             return;
         }
 
         Span<byte> buffer = stackalloc byte[48];
         if (PrintedNumber.TryFormatUtf8(v, decimals, buffer, out int written))
         {
-            writer.WriteString(name, buffer[..written]);
+            writer.AsciiString(name, buffer[..written]);
         }
         else
         {
-            writer.WriteString(name, PrintedNumber.Format(v, decimals));
+            writer.String(name, PrintedNumber.Format(v, decimals));
         }
     }
 
     /// <summary><c>PrintedNumber.Format(ratio × 100, 2) + "%"</c> as UTF-8, or null.</summary>
-    private static void Percent(Utf8JsonWriter writer, JsonEncodedText name, decimal? ratio)
+    private static void Percent(ref IndentedJsonEmitter writer, JsonName name, decimal? ratio)
     {
         if (ratio is not { } r)
         {
-            writer.WriteNull(name);
+            writer.Null(name);
             return;
         }
 
@@ -295,31 +292,31 @@ public static class ScoreAnswerWriter
         if (PrintedNumber.TryFormatUtf8(r * 100m, 2, buffer, out int written) && written < buffer.Length)
         {
             buffer[written++] = (byte)'%';
-            writer.WriteString(name, buffer[..written]);
+            writer.AsciiString(name, buffer[..written]);
         }
         else
         {
-            writer.WriteString(name, PrintedNumber.Format(r * 100m, 2) + "%");
+            writer.String(name, PrintedNumber.Format(r * 100m, 2) + "%");
         }
     }
 
     /// <summary><see cref="PrintedNumber.FormatTrimmed"/> as UTF-8, or null.</summary>
-    private static void Trimmed(Utf8JsonWriter writer, JsonEncodedText name, decimal? value)
+    private static void Trimmed(ref IndentedJsonEmitter writer, JsonName name, decimal? value)
     {
         if (value is not { } v)
         {
-            writer.WriteNull(name);
+            writer.Null(name);
             return;
         }
 
         Span<byte> buffer = stackalloc byte[48];
         if (PrintedNumber.TryFormatTrimmedUtf8(v, buffer, out int written))
         {
-            writer.WriteString(name, buffer[..written]);
+            writer.AsciiString(name, buffer[..written]);
         }
         else
         {
-            writer.WriteString(name, PrintedNumber.FormatTrimmed(v));
+            writer.String(name, PrintedNumber.FormatTrimmed(v));
         }
     }
 }

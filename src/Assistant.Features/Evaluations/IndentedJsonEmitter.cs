@@ -1,0 +1,299 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Assistant.Features.Evaluations;
+
+/// <summary>
+/// A forward-only JSON emitter that writes the bytes <see cref="Utf8JsonWriter"/> writes with
+/// <see cref="ContractWriter.WriterOptions"/> (indented, the contract's relaxed encoder), straight into
+/// the output's spans: no per-call validation; every property's comma, new line, indentation and name
+/// copied as one pre-built run of bytes (<see cref="JsonName"/>); a string transcoded once after a
+/// check of its UTF-16 code units against the encoder's own verdict for each of them
+/// (<see cref="TextEncoder.WillEncode"/>, read once into a bitmap; every surrogate counts as "escape",
+/// as the encoder escapes every character outside the BMP); a string that needs escaping is escaped by a
+/// <see cref="Utf8JsonWriter"/> with the same options. Structure is the caller's responsibility (names
+/// only inside objects, balanced ends). Held byte-equal to <see cref="Utf8JsonWriter"/> by
+/// <c>IndentedJsonEmitterTests</c> (every UTF-16 code unit, hostile strings, nesting deeper than the
+/// pre-built runs) and to the contract's records by <c>ScoreAnswerWriterTests</c> and the scoring goldens.
+/// </summary>
+public ref struct IndentedJsonEmitter
+{
+    private const int Chunk = 16 * 1024;
+
+    /// <summary>Depths with pre-built runs; deeper levels are built per call.</summary>
+    internal const int PrebuiltDepth = 8;
+
+    private static readonly JsonWriterOptions Options = ContractWriter.WriterOptions;
+    private static readonly JavaScriptEncoder Encoder = Options.Encoder as JavaScriptEncoder ?? JavaScriptEncoder.Default;
+    private static readonly uint[] Escapes = BuildEscapes();
+
+    /// <summary>",\n" + indentation, per depth (the comma is skipped for a container's first value).</summary>
+    private static readonly byte[][] Breaks = Enumerable.Range(0, PrebuiltDepth + 1).Select(d => Break(d, string.Empty)).ToArray();
+
+    private readonly IBufferWriter<byte> _output;
+    private Span<byte> _span;
+    private int _position;
+    private int _depth;
+    private bool _afterValue;
+
+    public IndentedJsonEmitter(IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        _output = output;
+        _span = default;
+        _position = 0;
+        _depth = 0;
+        _afterValue = false;
+    }
+
+    /// <summary>The comma, new line and indentation before a value at <paramref name="depth"/>, then <paramref name="nameAndColon"/>.</summary>
+    internal static byte[] Break(int depth, string nameAndColon)
+    {
+        string newLine = Options.NewLine;
+        var bytes = new List<byte> { (byte)',' };
+        bytes.AddRange(Encoding.ASCII.GetBytes(newLine));
+        bytes.AddRange(Enumerable.Repeat((byte)Options.IndentCharacter, depth * Options.IndentSize));
+        bytes.AddRange(Encoding.UTF8.GetBytes(nameAndColon));
+        return [.. bytes];
+    }
+
+    /// <summary>Commits what was written to the output.</summary>
+    public void Flush()
+    {
+        if (_position > 0)
+        {
+            _output.Advance(_position);
+        }
+
+        _span = default;
+        _position = 0;
+    }
+
+    public void StartObject()
+    {
+        if (_depth > 0)
+        {
+            Run(_depth <= PrebuiltDepth ? Breaks[_depth] : Break(_depth, string.Empty));
+        }
+        else if (_afterValue)
+        {
+            Byte((byte)',');
+        }
+
+        Byte((byte)'{');
+        Open();
+    }
+
+    public void StartObject(JsonName name)
+    {
+        Name(name);
+        Byte((byte)'{');
+        Open();
+    }
+
+    public void StartArray(JsonName name)
+    {
+        Name(name);
+        Byte((byte)'[');
+        Open();
+    }
+
+    public void EndObject() => Close((byte)'}');
+
+    public void EndArray() => Close((byte)']');
+
+    public void Null(JsonName name)
+    {
+        Name(name);
+        Span<byte> span = Reserve(4);
+        "null"u8.CopyTo(span);
+        _position += 4;
+        _afterValue = true;
+    }
+
+    public void Number(JsonName name, int value)
+    {
+        Name(name);
+        Span<byte> span = Reserve(11);
+        Utf8Formatter.TryFormat(value, span, out int written);
+        _position += written;
+        _afterValue = true;
+    }
+
+    /// <summary>A string value already encoded (a fixed word).</summary>
+    public void String(JsonName name, JsonEncodedText value)
+    {
+        Name(name);
+        Quoted(value.EncodedUtf8Bytes);
+    }
+
+    /// <summary>A string value of ASCII that needs no escaping (digits, point, sign, percent) — the caller's promise.</summary>
+    public void AsciiString(JsonName name, scoped ReadOnlySpan<byte> value)
+    {
+        Name(name);
+        Quoted(value);
+    }
+
+    /// <summary>A string value, or null.</summary>
+    public void String(JsonName name, string? value)
+    {
+        Name(name);
+        if (value is null)
+        {
+            Span<byte> n = Reserve(4);
+            "null"u8.CopyTo(n);
+            _position += 4;
+            _afterValue = true;
+            return;
+        }
+
+        uint[] escapes = Escapes;
+        foreach (char c in value)
+        {
+            if ((escapes[c >> 5] & (1u << c)) != 0)
+            {
+                Escaped(value);
+                return;
+            }
+        }
+
+        Span<byte> span = Reserve((value.Length * 3) + 2);
+        span[0] = (byte)'"';
+        Utf8.FromUtf16(value, span[1..], out _, out int written, replaceInvalidSequences: false);
+        span[written + 1] = (byte)'"';
+        _position += written + 2;
+        _afterValue = true;
+    }
+
+    /// <summary>
+    /// The code units the encoder escapes, one bit each: its verdict for every BMP scalar, and every
+    /// surrogate (a pair is a character outside the BMP, which the encoder always escapes; a lone one is
+    /// escaped as well).
+    /// </summary>
+    private static uint[] BuildEscapes()
+    {
+        var bits = new uint[65536 / 32];
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsSurrogate((char)c) || Encoder.WillEncode(c))
+            {
+                bits[c >> 5] |= 1u << c;
+            }
+        }
+
+        return bits;
+    }
+
+    /// <summary>
+    /// A string that needs escaping, escaped by <see cref="Utf8JsonWriter"/> itself: it escapes the UTF-16
+    /// text before transcoding, as <see cref="JsonEncodedText"/> does not (that refuses a lone surrogate
+    /// the writer writes as <c>\uD800</c>).
+    /// </summary>
+    private void Escaped(string value)
+    {
+        var scratch = new ArrayBufferWriter<byte>((value.Length * 6) + 2);
+        using (var writer = new Utf8JsonWriter(scratch, new JsonWriterOptions { Encoder = Encoder, SkipValidation = true }))
+        {
+            writer.WriteStringValue(value);
+        }
+
+        ReadOnlySpan<byte> bytes = scratch.WrittenSpan;
+        bytes.CopyTo(Reserve(bytes.Length));
+        _position += bytes.Length;
+        _afterValue = true;
+    }
+
+    private void Open()
+    {
+        _depth++;
+        _afterValue = false;
+    }
+
+    private void Close(byte token)
+    {
+        _depth--;
+        if (_afterValue)
+        {
+            ReadOnlySpan<byte> run = _depth <= PrebuiltDepth ? Breaks[_depth] : Break(_depth, string.Empty);
+            _afterValue = false;
+            Run(run);
+        }
+
+        Byte(token);
+        _afterValue = true;
+    }
+
+    /// <summary>The comma (after a value), new line, indentation and quoted name with its colon and space.</summary>
+    private void Name(JsonName name) => Run(name.Run(_depth));
+
+    /// <summary>A pre-built run that starts with a comma, written without it for a container's first value.</summary>
+    private void Run(ReadOnlySpan<byte> run)
+    {
+        if (!_afterValue)
+        {
+            run = run[1..];
+        }
+
+        Span<byte> span = Reserve(run.Length);
+        run.CopyTo(span);
+        _position += run.Length;
+    }
+
+    private void Quoted(scoped ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> span = Reserve(bytes.Length + 2);
+        span[0] = (byte)'"';
+        bytes.CopyTo(span[1..]);
+        span[bytes.Length + 1] = (byte)'"';
+        _position += bytes.Length + 2;
+        _afterValue = true;
+    }
+
+    private void Byte(byte value)
+    {
+        Reserve(1)[0] = value;
+        _position++;
+    }
+
+    private Span<byte> Reserve(int length)
+    {
+        if (_span.Length - _position < length)
+        {
+            Grow(length);
+        }
+
+        return _span[_position..];
+    }
+
+    private void Grow(int length)
+    {
+        Flush();
+        _span = _output.GetSpan(Math.Max(length, Chunk));
+    }
+}
+
+/// <summary>
+/// A property name of the contract's answers with its runs pre-built for <see cref="IndentedJsonEmitter"/>:
+/// per depth, the comma, new line, indentation, the name as the encoder writes it, colon and space.
+/// </summary>
+public sealed class JsonName
+{
+    private readonly byte[][] _runs;
+    private readonly string _quoted;
+
+    public JsonName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        Encoded = JsonEncodedText.Encode(name, ContractWriter.WriterOptions.Encoder);
+        _quoted = "\"" + Encoded.Value + "\": ";
+        _runs = Enumerable.Range(0, IndentedJsonEmitter.PrebuiltDepth + 1).Select(d => IndentedJsonEmitter.Break(d, _quoted)).ToArray();
+    }
+
+    public JsonEncodedText Encoded { get; }
+
+    internal ReadOnlySpan<byte> Run(int depth) => depth <= IndentedJsonEmitter.PrebuiltDepth ? _runs[depth] : IndentedJsonEmitter.Break(depth, _quoted);
+}
