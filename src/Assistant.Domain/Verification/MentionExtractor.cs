@@ -37,11 +37,15 @@ public static partial class MentionExtractor
             Add(m.Index, m.Length, MentionKind.DocumentNumber, null, UnitSpec.None, null);
         }
 
-        foreach (ValueMatch m in DocumentNumber().EnumerateMatches(s))
+        // A document number ends in 号: a text without one is not scanned (the pattern tries every Chinese character as a start).
+        if (s.Contains('号', StringComparison.Ordinal))
         {
-            if (Free(taken, m.Index, m.Length))
+            foreach (ValueMatch m in DocumentNumber().EnumerateMatches(s))
             {
-                Add(m.Index, m.Length, MentionKind.DocumentNumber, null, UnitSpec.None, null);
+                if (Free(taken, m.Index, m.Length))
+                {
+                    Add(m.Index, m.Length, MentionKind.DocumentNumber, null, UnitSpec.None, null);
+                }
             }
         }
 
