@@ -95,11 +95,13 @@ internal static class HotPathRatios
                 WriteDirect(e, EvaluationService.Report(e));
             }),
             ("floor: MentionExtractor.Extract, ~3,000 characters", 14, () => Assistant.Domain.Verification.MentionExtractor.Extract(text)),
+            // Session 27 made the extractor (the floor above) cheaper: the frozen session-26 extractor stays as a floor that does not move between builds.
+            ("floor (fixed since session 26): the Match-based extraction, ~3,000 characters", 15, () => Assistant.Domain.Tests.ReferenceVerifier.MentionExtractor.Extract(text)),
             ("Verifier.Verify, ~3,000 characters, 100 indicators (same text every call; since session 25 nothing is kept between calls)", 14, () => Assistant.Domain.Verification.Verifier.Verify(sheet, text)),
             ("Verifier.Verify, the same text with a new letter tag before every clause (a text never seen)", 14, () => Assistant.Domain.Verification.Verifier.Verify(sheet, VerificationBenchmarks.Text(sheet, VerificationBenchmarks.Tag(++fresh)))),
             ("Verifier.Verify, ~3,000 characters, on a fact sheet built for the call (as POST /verify does)", 14, () => Assistant.Domain.Verification.Verifier.Verify(FactSheet.Build(table), text)),
-            ("floor: MentionExtractor.Extract, the Guangxi report (17,288 characters)", 18, () => Assistant.Domain.Verification.MentionExtractor.Extract(guangxiReport)),
-            ("Verifier.Verify, the Guangxi report against its table, warm", 18, () => Assistant.Domain.Verification.Verifier.Verify(guangxi, guangxiReport)),
+            ("floor: MentionExtractor.Extract, the Guangxi report (17,288 characters)", 19, () => Assistant.Domain.Verification.MentionExtractor.Extract(guangxiReport)),
+            ("Verifier.Verify, the Guangxi report against its table, warm", 19, () => Assistant.Domain.Verification.Verifier.Verify(guangxi, guangxiReport)),
         };
 
         var times = cases.Select(_ => new List<double>(rounds)).ToArray();

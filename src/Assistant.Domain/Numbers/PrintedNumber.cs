@@ -115,6 +115,10 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     /// </summary>
     public static bool TryParseRun(ReadOnlySpan<char> token, out PrintedNumber number) => TryParseRun(token, out number, out _);
 
+    /// <summary><see cref="TryParse"/> of a span: without a string when it is a plain run of ASCII digits, commas and a dot.</summary>
+    public static bool TryParseSpan(ReadOnlySpan<char> text, out PrintedNumber number) =>
+        TryParseRun(text, out number, out bool plain) || (!plain && TryParse(text.ToString(), out number));
+
     private static bool TryParseRun(ReadOnlySpan<char> token, out PrintedNumber number, out bool plain)
     {
         number = default;

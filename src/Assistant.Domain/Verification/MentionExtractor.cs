@@ -23,103 +23,101 @@ public static partial class MentionExtractor
         var taken = new bool[s.Length];
         var mentions = new List<Mention>();
 
-        void Add(Match m, MentionKind kind, PrintedNumber? number, UnitSpec unit, string? qualifier)
+        void Add(int index, int length, MentionKind kind, PrintedNumber? number, UnitSpec unit, string? qualifier)
         {
-            for (int i = m.Index; i < m.Index + m.Length; i++)
-            {
-                taken[i] = true;
-            }
-
-            mentions.Add(new Mention(m.Index, m.Length, text.Substring(m.Index, m.Length), kind, number, unit, qualifier));
+            taken.AsSpan(index, length).Fill(true);
+            mentions.Add(new Mention(index, length, text.Substring(index, length), kind, number, unit, qualifier));
         }
 
-        bool Free(Match m)
+        // Each pattern is enumerated without Match objects (ValueMatch: where and how long); the few groups
+        // read are recovered from the matched characters (NumberSpan, DateSpan), exactly as the regexes capture them.
+        // A link (a download address) is an identifier as a whole: its digits are no quantities.
+        foreach (ValueMatch m in Link().EnumerateMatches(s))
         {
-            for (int i = m.Index; i < m.Index + m.Length; i++)
+            Add(m.Index, m.Length, MentionKind.DocumentNumber, null, UnitSpec.None, null);
+        }
+
+        // A document number ends in 号: a text without one is not scanned (the pattern tries every Chinese character as a start).
+        if (s.Contains('号', StringComparison.Ordinal))
+        {
+            foreach (ValueMatch m in DocumentNumber().EnumerateMatches(s))
             {
-                if (taken[i])
+                if (Free(taken, m.Index, m.Length))
                 {
-                    return false;
+                    Add(m.Index, m.Length, MentionKind.DocumentNumber, null, UnitSpec.None, null);
                 }
             }
-
-            return true;
         }
 
-        // A link (a download address) is an identifier as a whole: its digits are no quantities.
-        foreach (Match m in Link().Matches(s))
+        foreach (ValueMatch m in ListMarker().EnumerateMatches(s))
         {
-            Add(m, MentionKind.DocumentNumber, null, UnitSpec.None, null);
+            if (Free(taken, m.Index, m.Length))
+            {
+                Add(m.Index, m.Length, MentionKind.Ordinal, null, UnitSpec.None, null);
+            }
         }
 
-        foreach (Match m in DocumentNumber().Matches(s))
+        foreach (ValueMatch m in DatePattern().EnumerateMatches(s))
         {
-            if (!Free(m))
+            if (!Free(taken, m.Index, m.Length))
             {
                 continue;
             }
 
-            Add(m, MentionKind.DocumentNumber, null, UnitSpec.None, null);
-        }
-
-        foreach (Match m in ListMarker().Matches(s))
-        {
-            if (Free(m))
-            {
-                Add(m, MentionKind.Ordinal, null, UnitSpec.None, null);
-            }
-        }
-
-        foreach (Match m in DatePattern().Matches(s))
-        {
-            if (!Free(m))
+            ReadOnlySpan<char> date = s.AsSpan(m.Index, m.Length);
+            (bool hasYear, bool hasMonth) = DateSpan.Parts(date);
+            if (hasYear && int.TryParse(date[..4], System.Globalization.CultureInfo.InvariantCulture, out int y) && y is < 1949 or > 2100)
             {
                 continue;
             }
 
-            bool hasYear = m.Groups["y"].Success, hasMonth = m.Groups["m"].Success;
-            if (hasYear && int.TryParse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture, out int y) && y is < 1949 or > 2100)
-            {
-                continue;
-            }
-
-            Add(m, hasMonth ? MentionKind.Date : MentionKind.Year, null, UnitSpec.None, null);
+            Add(m.Index, m.Length, hasMonth ? MentionKind.Date : MentionKind.Year, null, UnitSpec.None, null);
         }
 
-        foreach (Match m in NumberPattern().Matches(s))
+        foreach (ValueMatch m in NumberPattern().EnumerateMatches(s))
         {
-            if (!Free(m) || !PrintedNumber.TryParse(m.Groups["num"].Value, out PrintedNumber number))
+            if (!Free(taken, m.Index, m.Length))
             {
                 continue;
             }
 
-            string pct = m.Groups["pct"].Value;
-            string mag = m.Groups["mag"].Value;
-            string baseUnit = pct.Length > 0 ? pct : UnitSpec.Canonical(m.Groups["unit"].Value);
-            var unit = new UnitSpec(mag, UnitSpec.MultiplierOf(mag) ?? 1m, baseUnit);
-            string? qualifier = m.Groups["qual"].Success ? m.Groups["qual"].Value : m.Groups["tail"].Success ? m.Groups["tail"].Value : null;
-            Add(m, KindOf(unit), number, unit, qualifier);
+            if (!NumberSpan.TryRead(s.AsSpan(m.Index, m.Length), out NumberSpan n))
+            {
+                // Never taken for the pattern as it is (the property tests hold it): the groups as the regex captures them.
+                n = NumberSpan.Of(NumberPattern().Match(s, m.Index));
+            }
+
+            if (!PrintedNumber.TryParseSpan(s.AsSpan(m.Index + n.NumStart, n.NumLength), out PrintedNumber number))
+            {
+                continue;
+            }
+
+            string baseUnit = n.Pct.Length > 0 ? n.Pct : UnitSpec.Canonical(n.Unit);
+            var unit = new UnitSpec(n.Mag, UnitSpec.MultiplierOf(n.Mag) ?? 1m, baseUnit);
+            Add(m.Index, m.Length, KindOf(unit), number, unit, n.Qual ?? n.Tail);
         }
 
         foreach (Match m in ChinesePercent().Matches(s))
         {
-            if (Free(m) && ChineseNumeral(m.Groups["cn"].Value) is { } v)
+            if (Free(taken, m.Index, m.Length) && ChineseNumeral(m.Groups["cn"].Value) is { } v)
             {
-                Add(m, MentionKind.Percent, PrintedNumber.Exact(v), new UnitSpec(string.Empty, 1m, "%"), null);
+                Add(m.Index, m.Length, MentionKind.Percent, PrintedNumber.Exact(v), new UnitSpec(string.Empty, 1m, "%"), null);
             }
         }
 
         foreach (Match m in ChineseCount().Matches(s))
         {
-            if (Free(m) && ChineseNumeral(m.Groups["cn"].Value) is { } v)
+            if (Free(taken, m.Index, m.Length) && ChineseNumeral(m.Groups["cn"].Value) is { } v)
             {
-                Add(m, MentionKind.Quantity, PrintedNumber.Exact(v), new UnitSpec(string.Empty, 1m, m.Groups["unit"].Value), null);
+                Add(m.Index, m.Length, MentionKind.Quantity, PrintedNumber.Exact(v), new UnitSpec(string.Empty, 1m, m.Groups["unit"].Value), null);
             }
         }
 
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return mentions;
     }
+
+    private static bool Free(bool[] taken, int index, int length) => !taken.AsSpan(index, length).Contains(true);
 
     private static MentionKind KindOf(UnitSpec unit) => unit.Base switch
     {
@@ -209,7 +207,7 @@ public static partial class MentionExtractor
     private static partial Regex DatePattern();
 
     [GeneratedRegex(@"(?<qual>约为|约|大约|将近|接近|近|超过|逾|不低于|不少于|不高于|不超过)?\s*(?<![\d.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])\s*(?:(?<pct>%|‰)|(?<mag>万亿|千万|百万|亿|万|千)?\s*(?<unit>个百分点|百分点|元/人/月|元/人/年|元/人次|元/人|元|人次|户次|人|户|家|个工作日|个月|个|件|起|项|次|倍|分|天|名|所|期|场|批|份|篇|条|处|座|套|台|亩|年|周)?)(?<tail>左右|以上|以下)?")]
-    private static partial Regex NumberPattern();
+    internal static partial Regex NumberPattern();
 
     [GeneratedRegex(@"百分之(?<cn>[零一二两三四五六七八九十百点]+)")]
     private static partial Regex ChinesePercent();

@@ -22,7 +22,8 @@ public sealed partial class Verifier
             return Role.Completion;
         }
 
-        if (percent && ExecutionWords().IsMatch(before))
+        // The pattern needs 执行率 written: a plain search first (the regex's own search for a start was ~3 % of a verification).
+        if (percent && before.Contains("执行率", StringComparison.Ordinal) && ExecutionWords().IsMatch(before))
         {
             return Role.Execution;
         }
