@@ -52,18 +52,29 @@ public sealed class ContractAnswer<T> : IResult, IEndpointMetadataProvider, ISta
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        httpContext.Response.StatusCode = StatusCode;
-        httpContext.Response.ContentType = JsonContentType;
+        HttpResponse response = httpContext.Response;
+        response.StatusCode = StatusCode;
+        response.ContentType = JsonContentType;
+
+        // Nothing is sent until the flush (the server holds what is written before the headers), so the
+        // answer's length is known by then: it goes out with Content-Length in one send, not chunked
+        // with its end in a second.
+        var counted = new CountingWriter(response.BodyWriter);
         if (write is not null)
         {
-            write(httpContext.Response.BodyWriter);
+            write(counted);
         }
         else
         {
-            ContractWriter.Write(httpContext.Response.BodyWriter, Value);
+            ContractWriter.Write(counted, Value);
         }
 
-        await httpContext.Response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        if (!response.HasStarted)
+        {
+            response.ContentLength = counted.Written;
+        }
+
+        await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
@@ -71,4 +82,20 @@ public sealed class ContractAnswer<T> : IResult, IEndpointMetadataProvider, ISta
         ArgumentNullException.ThrowIfNull(builder);
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(T), ["application/json"]));
     }
+}
+
+/// <summary>Passes writes through to the response, counting the bytes.</summary>
+internal sealed class CountingWriter(IBufferWriter<byte> inner) : IBufferWriter<byte>
+{
+    public long Written { get; private set; }
+
+    public void Advance(int count)
+    {
+        inner.Advance(count);
+        Written += count;
+    }
+
+    public Memory<byte> GetMemory(int sizeHint = 0) => inner.GetMemory(sizeHint);
+
+    public Span<byte> GetSpan(int sizeHint = 0) => inner.GetSpan(sizeHint);
 }

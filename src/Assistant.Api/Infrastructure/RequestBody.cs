@@ -46,6 +46,26 @@ internal static class RequestBody
             throw TooLarge();
         }
 
+        if (request.ContentLength is long declared and > 0)
+        {
+            // A declared length: wait for all of it at once (one resumption however the body arrives), then copy it out.
+            System.IO.Pipelines.PipeReader reader = request.BodyReader;
+            System.IO.Pipelines.ReadResult read = await reader.ReadAtLeastAsync((int)declared, ct);
+            ReadOnlySequence<byte> received = read.Buffer;
+            byte[] whole = ArrayPool<byte>.Shared.Rent((int)received.Length);
+            try
+            {
+                received.CopyTo(whole);
+                int length = (int)received.Length;
+                reader.AdvanceTo(received.End);
+                return Parse(whole.AsMemory(0, length), parse);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(whole);
+            }
+        }
+
         byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp((request.ContentLength ?? 0) + 1, 4096, MaxBytes + 1L));
         try
         {
@@ -68,24 +88,29 @@ internal static class RequestBody
                 }
             }
 
-            ReadOnlyMemory<byte> body = buffer.AsMemory(0, length);
-            if (length == 0)
-            {
-                throw new InputException("body", "请求体为空，应为自评表JSON", "the body is empty; expected an evaluation as JSON");
-            }
-
-            if (!System.Text.Unicode.Utf8.IsValid(body.Span))
-            {
-                throw new InputException("body", "请求体不是有效的UTF-8文本", "the body is not valid UTF-8");
-            }
-
-            JsonTextGuard.Check(body.Span);
-            return parse(body);
+            return Parse(buffer.AsMemory(0, length), parse);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>The checks every JSON body passes, in this order, before it is parsed: not empty, UTF-8, no NUL or lone surrogate.</summary>
+    private static T Parse<T>(ReadOnlyMemory<byte> body, Func<ReadOnlyMemory<byte>, T> parse)
+    {
+        if (body.Length == 0)
+        {
+            throw new InputException("body", "请求体为空，应为自评表JSON", "the body is empty; expected an evaluation as JSON");
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            throw new InputException("body", "请求体不是有效的UTF-8文本", "the body is not valid UTF-8");
+        }
+
+        JsonTextGuard.Check(body.Span);
+        return parse(body);
     }
 
     /// <summary>The raw body (a file), up to <paramref name="limit"/> bytes.</summary>
