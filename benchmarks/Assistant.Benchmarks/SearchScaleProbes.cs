@@ -139,4 +139,68 @@ internal static class SearchScaleProbes
                 $"| {variants[k].Name} | {string.Join(", ", indexes[k])} | {buffers[k].Average():0} | {SearchScale.P(times[k], 0.5):0.00} | {SearchScale.P(times[k], 0.95):0.00} |"));
         }
     }
+
+    /// <summary>
+    /// The lexical half's candidate query for each query (no filter, the unit scope), run with
+    /// <c>EXPLAIN (ANALYZE, BUFFERS)</c>: the plan the product's selectivity rule chose (any / all of
+    /// which terms), the scan the planner took, rows, buffers and time; independent of the load but for the time.
+    /// </summary>
+    public static async Task LexicalPlansAsync(NpgsqlDataSource dataSource)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| query | candidate terms | rows read → kept | scan | buffers (hit + read) | ms |");
+        Console.WriteLine("|---|---|---:|---|---:|---:|");
+        await using var connection = await dataSource.OpenConnectionAsync();
+        foreach (string q in SearchScale.Queries)
+        {
+            if (await CorpusSearch.LexicalPlanAsync(connection, q, CorpusSearch.LexicalRowBudget, CancellationToken.None) is not { } plan)
+            {
+                Console.WriteLine($"| {q} | (none) | | | | |");
+                continue;
+            }
+
+            await using var cmd = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + (plan.All ? CorpusSearch.LexicalAllSql : CorpusSearch.LexicalAnySql), connection);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Candidates });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = 40 });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = SearchScale.Viewer, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = CorpusSearch.LexicalRowBudget });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = CorpusSearch.LexicalScanFactor * CorpusSearch.LexicalRowBudget });
+            string json = (string)(await cmd.ExecuteScalarAsync())!;
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement[0];
+            var top = root.GetProperty("Plan");
+            var scans = new List<string>();
+            long read = 0;
+            Walk(top, scans, ref read);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {q} | {(plan.All ? "all of " : "any of ")}{string.Join(" ", plan.Candidates)} | {read} → {top.GetProperty("Actual Rows").GetDouble():0} | {string.Join(", ", scans)} | {top.GetProperty("Shared Hit Blocks").GetDouble():0} + {top.GetProperty("Shared Read Blocks").GetDouble():0} | {root.GetProperty("Execution Time").GetDouble():0.00} |"));
+        }
+    }
+
+    private static void Walk(JsonElement node, List<string> scans, ref long read)
+    {
+        string type = node.GetProperty("Node Type").GetString()!;
+        if (type.Contains("Scan", StringComparison.Ordinal) && type != "Subquery Scan")
+        {
+            scans.Add(type);
+            if (type is "Seq Scan" or "Bitmap Heap Scan" or "Index Scan")
+            {
+                read += (long)node.GetProperty("Actual Rows").GetDouble() + (node.TryGetProperty("Rows Removed by Filter", out var removed) ? (long)removed.GetDouble() : 0) + (node.TryGetProperty("Rows Removed by Index Recheck", out var recheck) ? (long)recheck.GetDouble() : 0);
+            }
+        }
+
+        if (node.TryGetProperty("Plans", out var children))
+        {
+            foreach (var child in children.EnumerateArray())
+            {
+                Walk(child, scans, ref read);
+            }
+        }
+    }
 }

@@ -16,9 +16,10 @@ namespace Assistant.Features.Corpus;
 /// <param name="lexicalRowBudget">The most passages the lexical side fetches and ranks (<see cref="LexicalRowBudget"/>; another value for measurement).</param>
 /// <param name="exactScanPassages">Up to how many passages a region or year filter's documents may hold to be searched exactly (<see cref="DocumentScope.MaxPassages"/>; another value for tests and measurement).</param>
 /// <param name="sectionIndexes">Whether a section filter with its own partial index (<see cref="SectionIndexedKinds"/>) uses it (false: the whole graph, for tests and measurement).</param>
+/// <param name="sparseQueryEf">Whether a sparse query vector gets <see cref="SparseQueryEfSearch"/> (false: every query at the graph's usual list, for measurement).</param>
 public sealed class CorpusSearch(
     NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, int lexicalRowBudget = CorpusSearch.LexicalRowBudget, int exactScanPassages = DocumentScope.MaxPassages,
-    bool sectionIndexes = true)
+    bool sectionIndexes = true, bool sparseQueryEf = true)
 {
     public const int MaxTop = 50;
     public const int MaxQueryChars = 500;
@@ -133,6 +134,40 @@ public sealed class CorpusSearch(
     /// </summary>
     public const int SectionEfSearch = 200;
 
+    /// <summary>
+    /// HNSW candidate list for a sparse query vector (<see cref="IsSparse"/>: a short question under the
+    /// built-in embedding, 15–37 of 384 buckets set), on either graph. Such a query is far from every
+    /// passage (cosine distance 0.5–0.7) with its nearest ones nearly tied, and the walk at 100 stops in
+    /// the wrong region for some: short-query recall@10 at 114k passages 0.845 at 100, 0.945 at 400,
+    /// 0.950 at 1000 (docs/benchmarks.md, issue 21 — search, session 27). A passage-shaped query (most
+    /// buckets set, or any model embedder's dense vector) keeps <see cref="VectorEfSearch"/>: 1.000 there.
+    /// </summary>
+    public const int SparseQueryEfSearch = 1000;
+
+    /// <summary>A query vector with at most this share of its dimensions non-zero is sparse (48 of 384; a 20-character question sets about 50).</summary>
+    public const int SparseDimensionsDivisor = 8;
+
+    /// <summary>Whether <paramref name="query"/> is a sparse vector (<see cref="SparseQueryEfSearch"/>): at most 1/<see cref="SparseDimensionsDivisor"/> of its dimensions non-zero.</summary>
+    public static bool IsSparse(ReadOnlySpan<float> query)
+    {
+        int nonZero = 0;
+        foreach (float x in query)
+        {
+            if (x != 0)
+            {
+                nonZero++;
+            }
+        }
+
+        return nonZero * SparseDimensionsDivisor <= query.Length;
+    }
+
+    /// <summary>The HNSW candidate list for <paramref name="query"/> on the whole graph or a section's own (<paramref name="sectionGraph"/>), at least <paramref name="candidates"/>.</summary>
+    public static int EfSearch(ReadOnlySpan<float> query, bool sectionGraph, int candidates) =>
+        Math.Max(IsSparse(query) ? SparseQueryEfSearch : GraphEfSearch(sectionGraph), candidates);
+
+    private static int GraphEfSearch(bool sectionGraph) => sectionGraph ? SectionEfSearch : VectorEfSearch;
+
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -210,7 +245,7 @@ public sealed class CorpusSearch(
 
         string? sectionSql = scope is null && sectionIndexes && request.Kind is { } kind && SectionIndexedKinds.TryGetValue(kind, out var own) ? own : null;
         string sql = scope is not null ? ExactVectorSql : sectionSql ?? VectorSql;
-        int ef = Math.Max(sectionSql is null ? VectorEfSearch : SectionEfSearch, candidates);
+        int ef = sparseQueryEf ? EfSearch(q, sectionSql is not null, candidates) : Math.Max(GraphEfSearch(sectionSql is not null), candidates);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         await using (var set = new NpgsqlCommand(
