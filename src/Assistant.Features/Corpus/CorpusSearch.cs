@@ -88,11 +88,12 @@ public sealed class CorpusSearch(
     /// The lexical candidates: passages whose terms hold any (<c>&amp;&amp;</c>) or all (<c>@&gt;</c>) of the
     /// candidate terms <c>$1</c>, found through the GIN index on the terms (and the document scope
     /// <c>$9</c>), at most <c>$11</c> rows read (<see cref="LexicalScanFactor"/>), at most <c>$10</c> of
-    /// them passing the other filters kept (<see cref="LexicalRowBudget"/>). Ranked by BM25 in <see cref="Bm25"/>: computing
-    /// term frequencies in SQL costs a function scan per row, ten times the fetch.
+    /// them passing the other filters kept (<see cref="LexicalRowBudget"/>). Ranked by BM25 in <c>Bm25</c>: computing
+    /// term frequencies in SQL costs a function scan per row, ten times the fetch. The terms come as
+    /// <c>array_send</c>'s bytes, counted by <see cref="TermArray"/> without a string per term.
     /// </summary>
     private const string LexicalSqlFormat =
-        "SELECT p.id, p.terms FROM (SELECT p.id, p.terms, p.kind, p.fund, p.region, p.year, p.document_id, p.owner_unit FROM corpus_passages p"
+        "SELECT p.id, array_send(p.terms) FROM (SELECT p.id, p.terms, p.kind, p.fund, p.region, p.year, p.document_id, p.owner_unit FROM corpus_passages p"
         + " WHERE p.terms {0} $1::text[] AND ($9::uuid[] IS NULL OR p.document_id = ANY($9)) LIMIT $11) p WHERE " + Filters + " LIMIT $10";
 
     /// <summary>Candidates holding any of the rarest terms.</summary>
@@ -276,7 +277,7 @@ public sealed class CorpusSearch(
         return vector;
     }
 
-    /// <summary>The lexical half: the candidates chosen by <see cref="LexicalPlanAsync"/>, ranked by <see cref="Bm25"/>.</summary>
+    /// <summary>The lexical half: the candidates chosen by <see cref="LexicalPlanAsync"/>, ranked by BM25 (<c>Bm25</c>, over the terms' bytes).</summary>
     private async Task<List<(long Id, double Score)>> LexicalAsync(NpgsqlConnection connection, SearchRequest request, DocumentScope? scope, int candidates, CancellationToken cancellationToken)
     {
         if (await LexicalPlanAsync(connection, request.Query, lexicalRowBudget, cancellationToken) is not { } plan)
@@ -289,12 +290,12 @@ public sealed class CorpusSearch(
         AddFilters(cmd, request, scope, candidates);
         cmd.Parameters.Add(new NpgsqlParameter { Value = lexicalRowBudget });
         cmd.Parameters.Add(new NpgsqlParameter { Value = LexicalScanFactor * lexicalRowBudget });
-        var rows = new List<(long Id, string[] Terms)>();
+        var rows = new List<(long Id, byte[] Terms)>();
         await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
         {
             while (await r.ReadAsync(cancellationToken))
             {
-                rows.Add((r.GetInt64(0), r.GetFieldValue<string[]>(1)));
+                rows.Add((r.GetInt64(0), r.GetFieldValue<byte[]>(1)));
             }
         }
 
@@ -410,13 +411,7 @@ public sealed class CorpusSearch(
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(rows);
-        const double K1 = 1.2, B = 0.3;
-        var slot = new Dictionary<string, int>(plan.Terms.Length, StringComparer.Ordinal);
-        for (int i = 0; i < plan.Terms.Length; i++)
-        {
-            slot[plan.Terms[i]] = i;
-        }
-
+        var slot = Slots(plan);
         var tf = new int[plan.Terms.Length];
         var scored = new List<(long Id, double Score)>(rows.Count);
         foreach (var (id, terms) in rows)
@@ -430,22 +425,60 @@ public sealed class CorpusSearch(
                 }
             }
 
-            double norm = K1 * (1 - B + (B * terms.Length / plan.MeanLength));
-            double score = 0;
-            for (int i = 0; i < tf.Length; i++)
-            {
-                if (tf[i] > 0)
-                {
-                    score += plan.Idf[i] * tf[i] * (K1 + 1) / (tf[i] + norm);
-                }
-            }
+            Score(plan, scored, id, tf, terms.Length);
+        }
 
-            if (score > 0)
+        return Best(scored, top);
+    }
+
+    /// <summary>The same ranking over the terms as the lexical query sends them (<c>array_send(p.terms)</c>, read by <see cref="TermArray"/>): no string per term.</summary>
+    public static List<(long Id, double Score)> Bm25(LexicalPlan plan, IReadOnlyList<(long Id, byte[] Terms)> rows, int top)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(rows);
+        var slot = Slots(plan).GetAlternateLookup<ReadOnlySpan<char>>();
+        var tf = new int[plan.Terms.Length];
+        var scored = new List<(long Id, double Score)>(rows.Count);
+        foreach (var (id, terms) in rows)
+        {
+            Score(plan, scored, id, tf, TermArray.Count(terms, slot, tf));
+        }
+
+        return Best(scored, top);
+    }
+
+    private static Dictionary<string, int> Slots(LexicalPlan plan)
+    {
+        var slot = new Dictionary<string, int>(plan.Terms.Length, StringComparer.Ordinal);
+        for (int i = 0; i < plan.Terms.Length; i++)
+        {
+            slot[plan.Terms[i]] = i;
+        }
+
+        return slot;
+    }
+
+    private static void Score(LexicalPlan plan, List<(long Id, double Score)> scored, long id, int[] tf, int length)
+    {
+        const double K1 = 1.2, B = 0.3;
+        double norm = K1 * (1 - B + (B * length / plan.MeanLength));
+        double score = 0;
+        for (int i = 0; i < tf.Length; i++)
+        {
+            if (tf[i] > 0)
             {
-                scored.Add((id, score));
+                score += plan.Idf[i] * tf[i] * (K1 + 1) / (tf[i] + norm);
             }
         }
 
+        if (score > 0)
+        {
+            scored.Add((id, score));
+        }
+    }
+
+    private static List<(long Id, double Score)> Best(List<(long Id, double Score)> scored, int top)
+    {
         scored.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Id.CompareTo(b.Id));
         return scored.Count > top ? scored.GetRange(0, top) : scored;
     }
