@@ -408,7 +408,7 @@ internal static class SearchScale
             }
         }
 
-        foreach (int ef in new[] { 40, 100, 200, 400, 1000, 2000 })
+        foreach (int ef in new[] { 40, 100, 200, 400, 1000 })
         {
             var recalls = new List<double>();
             var times = new List<double>();

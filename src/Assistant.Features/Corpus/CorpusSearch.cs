@@ -142,6 +142,7 @@ public sealed class CorpusSearch(
     /// the wrong region for some: short-query recall@10 at 114k passages 0.845 at 100, 0.945 at 400,
     /// 0.950 at 1000 (docs/benchmarks.md, issue 21 — search, session 27). A passage-shaped query (most
     /// buckets set, or any model embedder's dense vector) keeps <see cref="VectorEfSearch"/>: 1.000 there.
+    /// 1000 is also the most pgvector accepts for <c>hnsw.ef_search</c>.
     /// </summary>
     public const int SparseQueryEfSearch = 1000;
 
