@@ -161,17 +161,7 @@ internal static class SearchScaleProbes
             }
 
             await using var cmd = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + (plan.All ? CorpusSearch.LexicalAllSql : CorpusSearch.LexicalAnySql), connection);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Candidates });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = 40 });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = SearchScale.Viewer, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = CorpusSearch.LexicalRowBudget });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = CorpusSearch.LexicalScanFactor * CorpusSearch.LexicalRowBudget });
+            AddLexicalParameters(cmd, plan);
             string json = (string)(await cmd.ExecuteScalarAsync())!;
             using var doc = JsonDocument.Parse(json);
             var root = doc.RootElement[0];
@@ -208,17 +198,7 @@ internal static class SearchScaleProbes
                 long bytes = GC.GetTotalAllocatedBytes(precise: true);
                 long start = Stopwatch.GetTimestamp();
                 await using var cmd = new NpgsqlCommand(form == 0 ? strings : sql, connection);
-                cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Candidates });
-                cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-                cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-                cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-                cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
-                cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-                cmd.Parameters.Add(new NpgsqlParameter { Value = 40 });
-                cmd.Parameters.Add(new NpgsqlParameter { Value = SearchScale.Viewer, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-                cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
-                cmd.Parameters.Add(new NpgsqlParameter { Value = CorpusSearch.LexicalRowBudget });
-                cmd.Parameters.Add(new NpgsqlParameter { Value = CorpusSearch.LexicalScanFactor * CorpusSearch.LexicalRowBudget });
+                AddLexicalParameters(cmd, plan);
                 await using (var r = await cmd.ExecuteReaderAsync())
                 {
                     if (form == 0)
@@ -252,6 +232,22 @@ internal static class SearchScaleProbes
         }
 
         return (ms[0], ms[1], kb[0], kb[1]);
+    }
+
+    /// <summary>The lexical candidate query's parameters for <paramref name="plan"/>: no filter, the unit scope, the product's budget.</summary>
+    private static void AddLexicalParameters(NpgsqlCommand cmd, CorpusSearch.LexicalPlan plan)
+    {
+        cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Candidates });
+        foreach (var type in new[] { NpgsqlTypes.NpgsqlDbType.Text, NpgsqlTypes.NpgsqlDbType.Text, NpgsqlTypes.NpgsqlDbType.Text, NpgsqlTypes.NpgsqlDbType.Integer, NpgsqlTypes.NpgsqlDbType.Uuid })
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = type });
+        }
+
+        cmd.Parameters.Add(new NpgsqlParameter { Value = 40 });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = SearchScale.Viewer, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = CorpusSearch.LexicalRowBudget });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = CorpusSearch.LexicalScanFactor * CorpusSearch.LexicalRowBudget });
     }
 
     private static void Walk(JsonElement node, List<string> scans, ref long read)
