@@ -257,35 +257,42 @@ internal static class SearchScale
         var search = app.Services.GetRequiredService<CorpusSearch>();
         var vectors = Queries.ToDictionary(q => q, q => HashingEmbedding.Embed(q), StringComparer.Ordinal);
 
-        Console.WriteLine();
-        Console.WriteLine("| path | n | p50 ms | p95 ms | p99 ms |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
-        var noop = await TimeAsync(n, async q =>
+        // Every path, the floors included, is one entry of a list timed together (Timing.Interleaved):
+        // all warmed alike first, then round by round, so the load drifts alike for all of them.
+        // The raw HNSW floor runs at the ef_search the product's vector half uses for that query
+        // (CorpusSearch.EfSearch: a short query's sparse vector gets the longer list), so the floor answers
+        // with the recall the product's vector half has; session 26's floor (ef_search 100 for every query) is timed beside it.
+        var rawConnections = new Dictionary<int, NpgsqlConnection>();
+        foreach (int ef in new[] { CorpusSearch.VectorEfSearch, CorpusSearch.SparseQueryEfSearch })
         {
-            using var r = await http.GetAsync(new Uri("/api/v1/policies", UriKind.Relative));
-            r.EnsureSuccessStatusCode();
-            await r.Content.ReadAsByteArrayAsync();
-        });
-        Row("floor: authenticated no-op API call (GET /api/v1/policies)", noop);
-        // At the product's ef_search, so the floor answers with the recall the product's vector half has.
-        await using var rawConnection = await dataSource.OpenConnectionAsync();
-        await using (var set = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"SET hnsw.ef_search = {CorpusSearch.VectorEfSearch}"), rawConnection))
-        {
+            var c = await dataSource.OpenConnectionAsync();
+            await using var set = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"SET hnsw.ef_search = {ef}"), c);
             await set.ExecuteNonQueryAsync();
+            rawConnections[ef] = c;
         }
 
-        var raw = await TimeAsync(n, async q =>
+        Func<string, Task> Raw(Func<float[], int> efOf) => async q =>
         {
-            await using var cmd = new NpgsqlCommand("SELECT id FROM corpus_passages ORDER BY embedding <=> $1::real[]::vector LIMIT 10", rawConnection);
+            await using var cmd = new NpgsqlCommand("SELECT id FROM corpus_passages ORDER BY embedding <=> $1::real[]::vector LIMIT 10", rawConnections[efOf(vectors[q])]);
             cmd.Parameters.Add(new NpgsqlParameter { Value = vectors[q], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
             await using var r = await cmd.ExecuteReaderAsync();
             while (await r.ReadAsync())
             {
             }
-        });
-        Row(string.Create(CultureInfo.InvariantCulture, $"floor: raw HNSW query (ORDER BY embedding <=> q LIMIT 10, ef_search {CorpusSearch.VectorEfSearch})"), raw);
-        double floor = P(noop, 0.95) + P(raw, 0.95);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor p95 (no-op + raw HNSW) = {floor:0.00} ms; target hybrid p95 ≤ {3 * floor:0.00} ms"));
+        };
+
+        int sparse = Queries.Count(q => CorpusSearch.IsSparse(vectors[q]));
+        var paths = new List<(string Name, Func<string, Task> Run)>
+        {
+            ("floor: authenticated no-op API call (GET /api/v1/policies)", async q =>
+            {
+                using var r = await http.GetAsync(new Uri("/api/v1/policies", UriKind.Relative));
+                r.EnsureSuccessStatusCode();
+                await r.Content.ReadAsByteArrayAsync();
+            }),
+            (string.Create(CultureInfo.InvariantCulture, $"floor: raw HNSW query (ORDER BY embedding <=> q LIMIT 10) at the product's ef_search for the query ({CorpusSearch.SparseQueryEfSearch} for a sparse vector: {sparse} of {Queries.Length} queries; else {CorpusSearch.VectorEfSearch})"), Raw(v => CorpusSearch.IsSparse(v) ? CorpusSearch.SparseQueryEfSearch : CorpusSearch.VectorEfSearch)),
+            (string.Create(CultureInfo.InvariantCulture, $"raw HNSW query at ef_search {CorpusSearch.VectorEfSearch} for every query (session 26's floor)"), Raw(_ => CorpusSearch.VectorEfSearch)),
+        };
 
         var cases = new (string Name, Func<string, SearchRequest> Make)[]
         {
@@ -304,54 +311,71 @@ internal static class SearchScale
             ("hybrid, region=川汇 (no suffix)", q => new SearchRequest(q, 10, Region: "川汇")),
             ("hybrid, year=2023", q => new SearchRequest(q, 10, Year: 2023)),
         };
+        Func<string, Task> InProcess(CorpusSearch s, Func<string, SearchRequest> make) => async q =>
+        {
+            using var scope = CorpusAudience.For(Viewer);
+            await s.SearchAsync(make(q));
+        };
+
         // The lexical row budget's curve: the same hybrid search with fewer candidate rows fetched and ranked.
         var embedderService = app.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         foreach (int budget in new[] { 2000, 1000, 500 }.Where(b => b != CorpusSearch.LexicalRowBudget && !searchOnly))
         {
-            var budgeted = new CorpusSearch(dataSource, embedderService, budget);
-            var times = await TimeAsync(n, async q =>
-            {
-                using var scope = CorpusAudience.For(Viewer);
-                await budgeted.SearchAsync(new SearchRequest(q, 10));
-            });
-            Row($"CorpusSearch hybrid, lexical row budget {budget} (default {CorpusSearch.LexicalRowBudget}) (unit scope {Viewer})", times, floor);
+            paths.Add(($"CorpusSearch hybrid, lexical row budget {budget} (default {CorpusSearch.LexicalRowBudget}) (unit scope {Viewer})", InProcess(new CorpusSearch(dataSource, embedderService, budget), q => new SearchRequest(q, 10))));
         }
 
-        foreach (var (label, make) in cases)
+        paths.AddRange(cases.Select(c => ($"CorpusSearch {c.Name} (unit scope {Viewer})", InProcess(search, c.Make))));
+
+        // Every query at ef_search 100 (200 on the section's graph): the sparse-query list's before, in this run.
+        var usualEf = new CorpusSearch(dataSource, embedderService, sparseQueryEf: false);
+        foreach (var (label, make) in cases.Where(c => c.Name is "hybrid" or "vector" or "hybrid, section=deviation-reason" or "hybrid, fund=见习"))
         {
-            var times = await TimeAsync(n, async q =>
-            {
-                using var scope = CorpusAudience.For(Viewer);
-                await search.SearchAsync(make(q));
-            });
-            Row($"CorpusSearch {label} (unit scope {Viewer})", times, floor);
+            paths.Add(($"CorpusSearch {label}, ef_search {CorpusSearch.VectorEfSearch} for every query (session 26) (unit scope {Viewer})", InProcess(usualEf, make)));
         }
 
         // The same section searches on the whole graph (no partial index): the lever's before, in this run.
         var wholeGraph = new CorpusSearch(dataSource, embedderService, sectionIndexes: false);
         foreach (var (label, mode) in new[] { ("hybrid", SearchMode.Hybrid), ("vector", SearchMode.Vector) })
         {
-            var times = await TimeAsync(n, async q =>
-            {
-                using var scope = CorpusAudience.For(Viewer);
-                await wholeGraph.SearchAsync(new SearchRequest(q, 10, SectionKind.DeviationReason, Mode: mode));
-            });
-            Row($"CorpusSearch {label}, section=deviation-reason, whole graph (unit scope {Viewer})", times, floor);
+            paths.Add(($"CorpusSearch {label}, section=deviation-reason, whole graph (unit scope {Viewer})", InProcess(wholeGraph, q => new SearchRequest(q, 10, SectionKind.DeviationReason, Mode: mode))));
         }
 
         foreach (var (label, query) in new[] { ("hybrid", ""), ("hybrid, section=deviation-reason", "&section=deviation-reason"), ("hybrid, region=川汇区, year=2023", "&region=" + Uri.EscapeDataString("川汇区") + "&year=2023"), ("hybrid, fund=见习", "&fund=" + Uri.EscapeDataString("见习")) })
         {
-            var times = await TimeAsync(n, async q =>
+            paths.Add(($"GET /api/v1/corpus/search {label}", async q =>
             {
                 using var r = await http.GetAsync(new Uri("/api/v1/corpus/search?top=10&q=" + Uri.EscapeDataString(q) + query, UriKind.Relative));
                 r.EnsureSuccessStatusCode();
                 await r.Content.ReadAsByteArrayAsync();
-            });
-            Row($"GET /api/v1/corpus/search {label}", times, floor);
+            }));
+        }
+
+        bool sequential = Environment.GetEnvironmentVariable("BENCH_SEQUENTIAL") == "1";
+        var timed = sequential ? await Timing.SequentialAsync(n, Queries, paths.Select(p => p.Run).ToArray()) : await Timing.InterleavedAsync(n, Queries, paths.Select(p => p.Run).ToArray());
+        Console.WriteLine();
+        Console.WriteLine(sequential
+            ? "timing: BENCH_SEQUENTIAL=1 (each path warmed with 20 calls, then timed alone, one after the other: session 26's way)"
+            : $"timing: interleaved ({Timing.WarmRounds} warm-up rounds of every path over all {Queries.Length} queries, then {n} rounds, each path once per round, order rotated)");
+        Console.WriteLine("| path | n | p50 ms | p95 ms | p99 ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        double floor = P(timed[0], 0.95) + P(timed[1], 0.95);
+        for (int k = 0; k < paths.Count; k++)
+        {
+            Row(paths[k].Name, timed[k], k < 3 ? null : floor);
+            if (k == 2)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor p95 (no-op + raw HNSW at the product's ef_search) = {floor:0.00} ms; target hybrid p95 ≤ {3 * floor:0.00} ms; session 26's floor (no-op + raw at ef_search {CorpusSearch.VectorEfSearch}) = {P(timed[0], 0.95) + P(timed[2], 0.95):0.00} ms"));
+            }
+        }
+
+        foreach (var c in rawConnections.Values)
+        {
+            await c.DisposeAsync();
         }
 
         await SearchScaleProbes.ApiOverheadAsync(http, search, n);
         await SearchScaleProbes.SectionGraphsAsync(dataSource, vectors.Values.ToArray());
+        await SearchScaleProbes.LexicalPlansAsync(dataSource);
 
         if (!searchOnly)
         {
@@ -472,25 +496,6 @@ internal static class SearchScale
         }
 
         return ids;
-    }
-
-    private static async Task<List<double>> TimeAsync(int n, Func<string, Task> run)
-    {
-        for (int i = 0; i < 20; i++)
-        {
-            await run(Queries[i % Queries.Length]);
-        }
-
-        var times = new List<double>(n);
-        for (int i = 0; i < n; i++)
-        {
-            var sw = Stopwatch.StartNew();
-            await run(Queries[i % Queries.Length]);
-            times.Add(sw.Elapsed.TotalMilliseconds);
-        }
-
-        times.Sort();
-        return times;
     }
 
     internal static double P(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

@@ -139,4 +139,135 @@ internal static class SearchScaleProbes
                 $"| {variants[k].Name} | {string.Join(", ", indexes[k])} | {buffers[k].Average():0} | {SearchScale.P(times[k], 0.5):0.00} | {SearchScale.P(times[k], 0.95):0.00} |"));
         }
     }
+
+    /// <summary>
+    /// The lexical half's candidate query for each query (no filter, the unit scope), run with
+    /// <c>EXPLAIN (ANALYZE, BUFFERS)</c>: the plan the product's selectivity rule chose (any / all of
+    /// which terms), the scan the planner took, rows, buffers and time; independent of the load but for the time.
+    /// </summary>
+    public static async Task LexicalPlansAsync(NpgsqlDataSource dataSource)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| query | candidate terms | rows read → kept | scan | buffers (hit + read) | ms |");
+        Console.WriteLine("|---|---|---:|---|---:|---:|");
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var clientSide = new List<(double Strings, double Bytes, double StringsKb, double BytesKb)>();
+        foreach (string q in SearchScale.Queries)
+        {
+            if (await CorpusSearch.LexicalPlanAsync(connection, q, CorpusSearch.LexicalRowBudget, CancellationToken.None) is not { } plan)
+            {
+                Console.WriteLine($"| {q} | (none) | | | | |");
+                continue;
+            }
+
+            await using var cmd = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) " + (plan.All ? CorpusSearch.LexicalAllSql : CorpusSearch.LexicalAnySql), connection);
+            AddLexicalParameters(cmd, plan);
+            string json = (string)(await cmd.ExecuteScalarAsync())!;
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement[0];
+            var top = root.GetProperty("Plan");
+            var scans = new List<string>();
+            long read = 0;
+            Walk(top, scans, ref read);
+            clientSide.Add(await ClientSideAsync(connection, plan));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {q} | {(plan.All ? "all of " : "any of ")}{string.Join(" ", plan.Candidates)} | {read} → {top.GetProperty("Actual Rows").GetDouble():0} | {string.Join(", ", scans)} | {top.GetProperty("Shared Hit Blocks").GetDouble():0} + {top.GetProperty("Shared Read Blocks").GetDouble():0} | {root.GetProperty("Execution Time").GetDouble():0.00} |"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| lexical candidates read + BM25 over the 20 queries (10 alternate reps each, same connection) | mean ms per search | KB allocated per search |");
+        Console.WriteLine("|---|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| terms as text[] (strings, session 26) | {clientSide.Average(c => c.Strings):0.00} | {clientSide.Average(c => c.StringsKb):0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| terms as array_send bytes (the product's) | {clientSide.Average(c => c.Bytes):0.00} | {clientSide.Average(c => c.BytesKb):0} |"));
+    }
+
+    /// <summary>
+    /// The lexical candidates' read and ranking, the terms as <c>text[]</c> (strings, session 26) and as
+    /// <c>array_send</c> bytes (the product's), alternately 10 times each on the same connection: mean ms
+    /// and KB allocated per search.
+    /// </summary>
+    private static async Task<(double, double, double, double)> ClientSideAsync(NpgsqlConnection connection, CorpusSearch.LexicalPlan plan)
+    {
+        string sql = plan.All ? CorpusSearch.LexicalAllSql : CorpusSearch.LexicalAnySql;
+        string strings = "SELECT p.id, p.terms FROM" + sql[sql.IndexOf(" FROM", StringComparison.Ordinal)..][5..];
+        double[] ms = new double[2], kb = new double[2];
+        for (int round = 0; round < 11; round++)
+        {
+            for (int form = 0; form < 2; form++)
+            {
+                long bytes = GC.GetTotalAllocatedBytes(precise: true);
+                long start = Stopwatch.GetTimestamp();
+                await using var cmd = new NpgsqlCommand(form == 0 ? strings : sql, connection);
+                AddLexicalParameters(cmd, plan);
+                await using (var r = await cmd.ExecuteReaderAsync())
+                {
+                    if (form == 0)
+                    {
+                        var rows = new List<(long, string[])>();
+                        while (await r.ReadAsync())
+                        {
+                            rows.Add((r.GetInt64(0), r.GetFieldValue<string[]>(1)));
+                        }
+
+                        CorpusSearch.Bm25(plan, rows, 40);
+                    }
+                    else
+                    {
+                        var rows = new List<(long, byte[])>();
+                        while (await r.ReadAsync())
+                        {
+                            rows.Add((r.GetInt64(0), r.GetFieldValue<byte[]>(1)));
+                        }
+
+                        CorpusSearch.Bm25(plan, rows, 40);
+                    }
+                }
+
+                if (round > 0)
+                {
+                    ms[form] += Stopwatch.GetElapsedTime(start).TotalMilliseconds / 10;
+                    kb[form] += (GC.GetTotalAllocatedBytes(precise: true) - bytes) / 1024.0 / 10;
+                }
+            }
+        }
+
+        return (ms[0], ms[1], kb[0], kb[1]);
+    }
+
+    /// <summary>The lexical candidate query's parameters for <paramref name="plan"/>: no filter, the unit scope, the product's budget.</summary>
+    private static void AddLexicalParameters(NpgsqlCommand cmd, CorpusSearch.LexicalPlan plan)
+    {
+        cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Candidates });
+        foreach (var type in new[] { NpgsqlTypes.NpgsqlDbType.Text, NpgsqlTypes.NpgsqlDbType.Text, NpgsqlTypes.NpgsqlDbType.Text, NpgsqlTypes.NpgsqlDbType.Integer, NpgsqlTypes.NpgsqlDbType.Uuid })
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = type });
+        }
+
+        cmd.Parameters.Add(new NpgsqlParameter { Value = 40 });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = SearchScale.Viewer, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = CorpusSearch.LexicalRowBudget });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = CorpusSearch.LexicalScanFactor * CorpusSearch.LexicalRowBudget });
+    }
+
+    private static void Walk(JsonElement node, List<string> scans, ref long read)
+    {
+        string type = node.GetProperty("Node Type").GetString()!;
+        if (type.Contains("Scan", StringComparison.Ordinal) && type != "Subquery Scan")
+        {
+            scans.Add(type);
+            if (type is "Seq Scan" or "Bitmap Heap Scan" or "Index Scan")
+            {
+                read += (long)node.GetProperty("Actual Rows").GetDouble() + (node.TryGetProperty("Rows Removed by Filter", out var removed) ? (long)removed.GetDouble() : 0) + (node.TryGetProperty("Rows Removed by Index Recheck", out var recheck) ? (long)recheck.GetDouble() : 0);
+            }
+        }
+
+        if (node.TryGetProperty("Plans", out var children))
+        {
+            foreach (var child in children.EnumerateArray())
+            {
+                Walk(child, scans, ref read);
+            }
+        }
+    }
 }

@@ -16,9 +16,10 @@ namespace Assistant.Features.Corpus;
 /// <param name="lexicalRowBudget">The most passages the lexical side fetches and ranks (<see cref="LexicalRowBudget"/>; another value for measurement).</param>
 /// <param name="exactScanPassages">Up to how many passages a region or year filter's documents may hold to be searched exactly (<see cref="DocumentScope.MaxPassages"/>; another value for tests and measurement).</param>
 /// <param name="sectionIndexes">Whether a section filter with its own partial index (<see cref="SectionIndexedKinds"/>) uses it (false: the whole graph, for tests and measurement).</param>
+/// <param name="sparseQueryEf">Whether a sparse query vector gets <see cref="SparseQueryEfSearch"/> (false: every query at the graph's usual list, for measurement).</param>
 public sealed class CorpusSearch(
     NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, int lexicalRowBudget = CorpusSearch.LexicalRowBudget, int exactScanPassages = DocumentScope.MaxPassages,
-    bool sectionIndexes = true)
+    bool sectionIndexes = true, bool sparseQueryEf = true)
 {
     public const int MaxTop = 50;
     public const int MaxQueryChars = 500;
@@ -87,11 +88,12 @@ public sealed class CorpusSearch(
     /// The lexical candidates: passages whose terms hold any (<c>&amp;&amp;</c>) or all (<c>@&gt;</c>) of the
     /// candidate terms <c>$1</c>, found through the GIN index on the terms (and the document scope
     /// <c>$9</c>), at most <c>$11</c> rows read (<see cref="LexicalScanFactor"/>), at most <c>$10</c> of
-    /// them passing the other filters kept (<see cref="LexicalRowBudget"/>). Ranked by BM25 in <see cref="Bm25"/>: computing
-    /// term frequencies in SQL costs a function scan per row, ten times the fetch.
+    /// them passing the other filters kept (<see cref="LexicalRowBudget"/>). Ranked by BM25 in <c>Bm25</c>: computing
+    /// term frequencies in SQL costs a function scan per row, ten times the fetch. The terms come as
+    /// <c>array_send</c>'s bytes, counted by <see cref="TermArray"/> without a string per term.
     /// </summary>
     private const string LexicalSqlFormat =
-        "SELECT p.id, p.terms FROM (SELECT p.id, p.terms, p.kind, p.fund, p.region, p.year, p.document_id, p.owner_unit FROM corpus_passages p"
+        "SELECT p.id, array_send(p.terms) FROM (SELECT p.id, p.terms, p.kind, p.fund, p.region, p.year, p.document_id, p.owner_unit FROM corpus_passages p"
         + " WHERE p.terms {0} $1::text[] AND ($9::uuid[] IS NULL OR p.document_id = ANY($9)) LIMIT $11) p WHERE " + Filters + " LIMIT $10";
 
     /// <summary>Candidates holding any of the rarest terms.</summary>
@@ -132,6 +134,41 @@ public sealed class CorpusSearch(
     /// search, session 26), and the walk on a quarter-size graph still costs a fraction of the whole one's.
     /// </summary>
     public const int SectionEfSearch = 200;
+
+    /// <summary>
+    /// HNSW candidate list for a sparse query vector (<see cref="IsSparse"/>: a short question under the
+    /// built-in embedding, 15–37 of 384 buckets set), on either graph. Such a query is far from every
+    /// passage (cosine distance 0.5–0.7) with its nearest ones nearly tied, and the walk at 100 stops in
+    /// the wrong region for some: short-query recall@10 at 114k passages 0.845 at 100, 0.945 at 400,
+    /// 0.950 at 1000 (docs/benchmarks.md, issue 21 — search, session 27). A passage-shaped query (most
+    /// buckets set, or any model embedder's dense vector) keeps <see cref="VectorEfSearch"/>: 1.000 there.
+    /// 1000 is also the most pgvector accepts for <c>hnsw.ef_search</c>.
+    /// </summary>
+    public const int SparseQueryEfSearch = 1000;
+
+    /// <summary>A query vector with at most this share of its dimensions non-zero is sparse (48 of 384; a 20-character question sets about 50).</summary>
+    public const int SparseDimensionsDivisor = 8;
+
+    /// <summary>Whether <paramref name="query"/> is a sparse vector (<see cref="SparseQueryEfSearch"/>): at most 1/<see cref="SparseDimensionsDivisor"/> of its dimensions non-zero.</summary>
+    public static bool IsSparse(ReadOnlySpan<float> query)
+    {
+        int nonZero = 0;
+        foreach (float x in query)
+        {
+            if (x != 0)
+            {
+                nonZero++;
+            }
+        }
+
+        return nonZero * SparseDimensionsDivisor <= query.Length;
+    }
+
+    /// <summary>The HNSW candidate list for <paramref name="query"/> on the whole graph or a section's own (<paramref name="sectionGraph"/>), at least <paramref name="candidates"/>.</summary>
+    public static int EfSearch(ReadOnlySpan<float> query, bool sectionGraph, int candidates) =>
+        Math.Max(IsSparse(query) ? SparseQueryEfSearch : GraphEfSearch(sectionGraph), candidates);
+
+    private static int GraphEfSearch(bool sectionGraph) => sectionGraph ? SectionEfSearch : VectorEfSearch;
 
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -210,7 +247,7 @@ public sealed class CorpusSearch(
 
         string? sectionSql = scope is null && sectionIndexes && request.Kind is { } kind && SectionIndexedKinds.TryGetValue(kind, out var own) ? own : null;
         string sql = scope is not null ? ExactVectorSql : sectionSql ?? VectorSql;
-        int ef = Math.Max(sectionSql is null ? VectorEfSearch : SectionEfSearch, candidates);
+        int ef = sparseQueryEf ? EfSearch(q, sectionSql is not null, candidates) : Math.Max(GraphEfSearch(sectionSql is not null), candidates);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         await using (var set = new NpgsqlCommand(
@@ -241,7 +278,7 @@ public sealed class CorpusSearch(
         return vector;
     }
 
-    /// <summary>The lexical half: the candidates chosen by <see cref="LexicalPlanAsync"/>, ranked by <see cref="Bm25"/>.</summary>
+    /// <summary>The lexical half: the candidates chosen by <see cref="LexicalPlanAsync"/>, ranked by BM25 (<c>Bm25</c>, over the terms' bytes).</summary>
     private async Task<List<(long Id, double Score)>> LexicalAsync(NpgsqlConnection connection, SearchRequest request, DocumentScope? scope, int candidates, CancellationToken cancellationToken)
     {
         if (await LexicalPlanAsync(connection, request.Query, lexicalRowBudget, cancellationToken) is not { } plan)
@@ -254,12 +291,12 @@ public sealed class CorpusSearch(
         AddFilters(cmd, request, scope, candidates);
         cmd.Parameters.Add(new NpgsqlParameter { Value = lexicalRowBudget });
         cmd.Parameters.Add(new NpgsqlParameter { Value = LexicalScanFactor * lexicalRowBudget });
-        var rows = new List<(long Id, string[] Terms)>();
+        var rows = new List<(long Id, byte[] Terms)>();
         await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
         {
             while (await r.ReadAsync(cancellationToken))
             {
-                rows.Add((r.GetInt64(0), r.GetFieldValue<string[]>(1)));
+                rows.Add((r.GetInt64(0), r.GetFieldValue<byte[]>(1)));
             }
         }
 
@@ -375,13 +412,7 @@ public sealed class CorpusSearch(
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(rows);
-        const double K1 = 1.2, B = 0.3;
-        var slot = new Dictionary<string, int>(plan.Terms.Length, StringComparer.Ordinal);
-        for (int i = 0; i < plan.Terms.Length; i++)
-        {
-            slot[plan.Terms[i]] = i;
-        }
-
+        var slot = Slots(plan);
         var tf = new int[plan.Terms.Length];
         var scored = new List<(long Id, double Score)>(rows.Count);
         foreach (var (id, terms) in rows)
@@ -395,22 +426,60 @@ public sealed class CorpusSearch(
                 }
             }
 
-            double norm = K1 * (1 - B + (B * terms.Length / plan.MeanLength));
-            double score = 0;
-            for (int i = 0; i < tf.Length; i++)
-            {
-                if (tf[i] > 0)
-                {
-                    score += plan.Idf[i] * tf[i] * (K1 + 1) / (tf[i] + norm);
-                }
-            }
+            Score(plan, scored, id, tf, terms.Length);
+        }
 
-            if (score > 0)
+        return Best(scored, top);
+    }
+
+    /// <summary>The same ranking over the terms as the lexical query sends them (<c>array_send(p.terms)</c>, read by <see cref="TermArray"/>): no string per term.</summary>
+    public static List<(long Id, double Score)> Bm25(LexicalPlan plan, IReadOnlyList<(long Id, byte[] Terms)> rows, int top)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(rows);
+        var slot = Slots(plan).GetAlternateLookup<ReadOnlySpan<char>>();
+        var tf = new int[plan.Terms.Length];
+        var scored = new List<(long Id, double Score)>(rows.Count);
+        foreach (var (id, terms) in rows)
+        {
+            Score(plan, scored, id, tf, TermArray.Count(terms, slot, tf));
+        }
+
+        return Best(scored, top);
+    }
+
+    private static Dictionary<string, int> Slots(LexicalPlan plan)
+    {
+        var slot = new Dictionary<string, int>(plan.Terms.Length, StringComparer.Ordinal);
+        for (int i = 0; i < plan.Terms.Length; i++)
+        {
+            slot[plan.Terms[i]] = i;
+        }
+
+        return slot;
+    }
+
+    private static void Score(LexicalPlan plan, List<(long Id, double Score)> scored, long id, int[] tf, int length)
+    {
+        const double K1 = 1.2, B = 0.3;
+        double norm = K1 * (1 - B + (B * length / plan.MeanLength));
+        double score = 0;
+        for (int i = 0; i < tf.Length; i++)
+        {
+            if (tf[i] > 0)
             {
-                scored.Add((id, score));
+                score += plan.Idf[i] * tf[i] * (K1 + 1) / (tf[i] + norm);
             }
         }
 
+        if (score > 0)
+        {
+            scored.Add((id, score));
+        }
+    }
+
+    private static List<(long Id, double Score)> Best(List<(long Id, double Score)> scored, int top)
+    {
         scored.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Id.CompareTo(b.Id));
         return scored.Count > top ? scored.GetRange(0, top) : scored;
     }

@@ -1,0 +1,61 @@
+using Assistant.Domain.Corpus;
+using Assistant.Features.Corpus;
+
+namespace Assistant.Domain.Tests;
+
+/// <summary>The vector half's HNSW candidate list chosen from the query vector's shape (issue 21, session 27).</summary>
+public class VectorEfSearchTests
+{
+    [Theory]
+    [InlineData("推行免申即享")]
+    [InlineData("见习岗位不足的原因")]
+    [InlineData("资金下达时间较晚导致支出进度慢")]
+    [InlineData("高校就业指导中心专场招聘")]
+    public void ShortQuestions_AreSparse_AndGetTheLongList_OnEitherGraph(string query)
+    {
+        float[] v = HashingEmbedding.Embed(query);
+        Assert.True(CorpusSearch.IsSparse(v));
+        Assert.Equal(CorpusSearch.SparseQueryEfSearch, CorpusSearch.EfSearch(v, sectionGraph: false, candidates: 40));
+        Assert.Equal(CorpusSearch.SparseQueryEfSearch, CorpusSearch.EfSearch(v, sectionGraph: true, candidates: 40));
+    }
+
+    [Fact]
+    public void PassageShapedQueries_KeepTheProductsList()
+    {
+        float[] v = HashingEmbedding.Embed("2023年度就业补助资金项目支出绩效自评报告中关于见习岗位开发数量未达到年初设定目标的原因分析及下一步改进措施");
+        Assert.False(CorpusSearch.IsSparse(v));
+        Assert.Equal(CorpusSearch.VectorEfSearch, CorpusSearch.EfSearch(v, sectionGraph: false, candidates: 40));
+        Assert.Equal(CorpusSearch.SectionEfSearch, CorpusSearch.EfSearch(v, sectionGraph: true, candidates: 40));
+    }
+
+    [Fact]
+    public void ADenseModelVector_IsNeverSparse()
+    {
+        float[] dense = [.. Enumerable.Range(0, 1024).Select(i => (float)Math.Sin(i + 1))];
+        Assert.False(CorpusSearch.IsSparse(dense));
+        Assert.Equal(CorpusSearch.VectorEfSearch, CorpusSearch.EfSearch(dense, sectionGraph: false, candidates: 10));
+    }
+
+    [Theory]
+    [InlineData(48, true)]
+    [InlineData(49, false)]
+    [InlineData(0, true)]
+    public void TheBoundary_IsAnEighthOfTheDimensions(int nonZero, bool sparse)
+    {
+        var v = new float[384];
+        for (int i = 0; i < nonZero; i++)
+        {
+            v[i * 7 % 384] = i % 2 == 0 ? 0.1f : -0.1f;
+        }
+
+        Assert.Equal(sparse, CorpusSearch.IsSparse(v));
+    }
+
+    [Fact]
+    public void MoreCandidatesThanTheList_RaiseIt()
+    {
+        float[] v = HashingEmbedding.Embed("2023年度就业补助资金项目支出绩效自评报告中关于见习岗位开发数量未达到年初设定目标的原因分析");
+        Assert.Equal(200, CorpusSearch.EfSearch(v, sectionGraph: false, candidates: 200));
+        Assert.Equal(CorpusSearch.SparseQueryEfSearch + 1, CorpusSearch.EfSearch(HashingEmbedding.Embed("推行免申即享"), sectionGraph: false, candidates: CorpusSearch.SparseQueryEfSearch + 1));
+    }
+}
