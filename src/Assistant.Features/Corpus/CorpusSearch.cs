@@ -286,21 +286,33 @@ public sealed class CorpusSearch(
             return [];
         }
 
+        var rows = await LexicalRowsAsync(connection, plan, request, scope, candidates, cancellationToken);
+        if (rows.Count == 0 && plan.All)
+        {
+            // The rarest words never occur together (岗位空缺未及时补充: 及时 ∧ 空缺): the passages holding the
+            // rarest alone, under the same row budget, rather than no lexical half at all.
+            rows = await LexicalRowsAsync(connection, plan.RarestAlone(), request, scope, candidates, cancellationToken);
+        }
+
+        return Bm25(plan, rows, candidates);
+    }
+
+    private async Task<List<(long Id, byte[] Terms)>> LexicalRowsAsync(
+        NpgsqlConnection connection, LexicalPlan plan, SearchRequest request, DocumentScope? scope, int candidates, CancellationToken cancellationToken)
+    {
         await using var cmd = new NpgsqlCommand(plan.All ? LexicalAllSql : LexicalAnySql, connection);
         cmd.Parameters.Add(new NpgsqlParameter { Value = plan.Candidates });
         AddFilters(cmd, request, scope, candidates);
         cmd.Parameters.Add(new NpgsqlParameter { Value = lexicalRowBudget });
         cmd.Parameters.Add(new NpgsqlParameter { Value = LexicalScanFactor * lexicalRowBudget });
         var rows = new List<(long Id, byte[] Terms)>();
-        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
         {
-            while (await r.ReadAsync(cancellationToken))
-            {
-                rows.Add((r.GetInt64(0), r.GetFieldValue<byte[]>(1)));
-            }
+            rows.Add((r.GetInt64(0), r.GetFieldValue<byte[]>(1)));
         }
 
-        return Bm25(plan, rows, candidates);
+        return rows;
     }
 
     private static List<Fused> Fuse(
@@ -488,7 +500,11 @@ public sealed class CorpusSearch(
     private const int MaxConjunction = 3;
 
     /// <summary>BM25 terms with their IDF, the candidate terms (any or all of them) and the mean passage length.</summary>
-    public sealed record LexicalPlan(string[] Terms, double[] Idf, string[] Candidates, bool All, double MeanLength);
+    public sealed record LexicalPlan(string[] Terms, double[] Idf, string[] Candidates, bool All, double MeanLength)
+    {
+        /// <summary>The same plan asking for the passages holding its rarest candidate word alone (when a conjunction finds none).</summary>
+        public LexicalPlan RarestAlone() => this with { Candidates = [Candidates[0]], All = false };
+    }
 
     private sealed record Fused(long Id, double Score, int? VectorRank, int? LexicalRank);
 
