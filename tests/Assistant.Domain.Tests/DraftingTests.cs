@@ -239,3 +239,20 @@ public class PromptTests
         Assert.Contains("unknown inputs [z]", (await Assert.ThrowsAsync<InvalidOperationException>(() => ok.RenderAsync(Kernel(log), new Dictionary<string, string> { ["a"] = "", ["z"] = "" }))).Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The measure a draft gives for a stated cause answers that cause (企业经营困难 → support for the employers, not publicity).</summary>
+public class DraftPhraseAnswerTests
+{
+    [Theory]
+    [InlineData("企业经营困难，留用意愿下降", "稳岗")]
+    [InlineData("部分企业停工减产，参训人数减少", "稳岗")]
+    [InlineData("创业者投资趋于保守", "政策宣传")]
+    [InlineData("资金下达较晚，拨付滞后", "沟通对接")]
+    [InlineData("优先使用中央及自治区资金", "上级资金和本级资金")]
+    public void AStatedCause_GetsTheMeasureThatAnswersIt(string cause, string expected)
+    {
+        string? measure = Assistant.Domain.Drafting.DraftPhrases.Answer(cause);
+        Assert.NotNull(measure);
+        Assert.Contains(expected, measure, StringComparison.Ordinal);
+    }
+}
