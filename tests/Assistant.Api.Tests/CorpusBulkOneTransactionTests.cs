@@ -17,15 +17,7 @@ namespace Assistant.Api.Tests;
 /// </summary>
 public sealed class CorpusBulkOneTransactionTests
 {
-    private static async Task<IHost> StartAsync(string connectionString)
-    {
-        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Assistant"] = connectionString });
-        builder.AddStorage().AddCorpus();
-        IHost host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
+    private static Task<IHost> StartAsync(string connectionString) => CorpusHost.StartAsync(connectionString);
 
     private static async Task<long> ScalarAsync(NpgsqlDataSource dataSource, string sql)
     {

@@ -14,15 +14,7 @@ namespace Assistant.Api.Tests;
 /// <summary>The bulk path against a real PostgreSQL: same rows as one-by-one ingestion, a killed load re-run, a refused document, owners.</summary>
 public sealed class CorpusBulkTests
 {
-    private static async Task<IHost> StartAsync(string connectionString)
-    {
-        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Assistant"] = connectionString });
-        builder.AddStorage().AddCorpus();
-        IHost host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
+    private static Task<IHost> StartAsync(string connectionString) => CorpusHost.StartAsync(connectionString);
 
     /// <summary>The four seeds (two owned by units) and synthetic reports, one with a repeated copy.</summary>
     private static List<(string Name, string Text, string? Owner)> Documents()

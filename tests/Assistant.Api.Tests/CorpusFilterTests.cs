@@ -43,11 +43,7 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
 
         public async Task InitializeAsync()
         {
-            HostApplicationBuilder builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Assistant"] = database.ConnectionString });
-            builder.AddStorage().AddCorpus();
-            Host = builder.Build();
-            await Host.StartAsync();
+            Host = await CorpusHost.StartAsync(database.ConnectionString);
             var store = Host.Services.GetRequiredService<CorpusStore>();
             for (int i = 0; i < 60; i++)
             {

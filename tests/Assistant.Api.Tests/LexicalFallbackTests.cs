@@ -22,11 +22,7 @@ public sealed class LexicalFallbackTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Assistant"] = database.ConnectionString });
-        builder.AddStorage().AddCorpus();
-        host = builder.Build();
-        await host.StartAsync();
+        host = await CorpusHost.StartAsync(database.ConnectionString);
         var store = host.Services.GetRequiredService<CorpusStore>();
 
         // 空缺 and 及时 each in several passages, never in the same one.

@@ -103,20 +103,21 @@ public static partial class TextTables
             return tokens;
         }
 
-        int values = tokens.Count(t => ValueToken().IsMatch(t));
-        if (values < 2)
+        bool[] isValue = [.. tokens.Select(t => ValueToken().IsMatch(t))];
+        if (isValue.Count(v => v) < 2)
         {
             return [trimmed];
         }
 
         // Words broken by the copy (当年财政 拨款) are joined back; values and 一级/二级 labels stay cells of their own.
+        bool[] isLabel = [.. tokens.Select(IsLevelLabel)];
         var cells = new List<string>();
         bool lastJoinable = false;
-        int qualitative = QualitativePair(tokens);
+        int qualitative = QualitativePair(tokens, isValue, isLabel);
         for (int k = 0; k < tokens.Length; k++)
         {
             string token = tokens[k];
-            bool joinable = !ValueToken().IsMatch(token) && !IsLevelLabel(token) && (qualitative < 0 || (k != qualitative && k != qualitative + 1));
+            bool joinable = !isValue[k] && !isLabel[k] && (qualitative < 0 || (k != qualitative && k != qualitative + 1));
             if (joinable && lastJoinable && CellText.IsCjk(cells[^1][^1]) && CellText.IsCjk(token[0]))
             {
                 cells[^1] += token;
@@ -165,18 +166,18 @@ public static partial class TextTables
     /// values are its 分值 and 得分, two plain numbers side by side, after at least three worded cells besides
     /// its 一级/二级 labels; the two words before them are the target and the actual, the rest its name.
     /// </summary>
-    private static int QualitativePair(string[] tokens)
+    private static int QualitativePair(string[] tokens, bool[] isValue, bool[] isLabel)
     {
-        int first = Array.FindIndex(tokens, t => ValueToken().IsMatch(t));
+        int first = Array.IndexOf(isValue, true);
         if (first < 3 || first + 1 >= tokens.Length || !PlainNumber().IsMatch(tokens[first]) || !PlainNumber().IsMatch(tokens[first + 1])
-            || tokens.Skip(first + 2).Any(t => ValueToken().IsMatch(t)))
+            || Array.IndexOf(isValue, true, first + 2) >= 0)
         {
             return -1;
         }
 
-        int worded = tokens.Take(first).Count(t => !IsLevelLabel(t));
+        int worded = isLabel.Take(first).Count(label => !label);
         bool shortPair = tokens[first - 1].Length <= 12 && tokens[first - 2].Length <= 12;
-        return worded >= 3 && shortPair && !IsLevelLabel(tokens[first - 1]) && !IsLevelLabel(tokens[first - 2]) ? first - 2 : -1;
+        return worded >= 3 && shortPair && !isLabel[first - 1] && !isLabel[first - 2] ? first - 2 : -1;
     }
 
     private static Grid CellPerLine(string[] lines, string name)

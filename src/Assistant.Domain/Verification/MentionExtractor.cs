@@ -206,7 +206,14 @@ public static partial class MentionExtractor
     [GeneratedRegex(@"(?<![\d.])(?:(?<y>\d{4})\s*年(?:度)?\s*(?:(?<m>\d{1,2})\s*月(?:份)?\s*(?:(?<d>\d{1,2})\s*[日号])?(?:底|末|初|中旬|上旬|下旬)?)?|(?<![个\d])(?<m>\d{1,2})\s*月(?:份)?\s*(?:(?<d>\d{1,2})\s*[日号])?(?:底|末|初|中旬|上旬|下旬)?)")]
     private static partial Regex DatePattern();
 
-    [GeneratedRegex(@"(?<qual>约为|约|大约|将近|接近|近|超过|逾|不低于|不少于|不高于|不超过)?\s*(?<![\d.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])\s*(?:(?<pct>%|‰)|(?<mag>万亿|千万|百万|亿|万|千)?\s*(?<unit>个百分点|百分点|元/人/月|元/人/年|元/人次|元/人|元|人次|户次|人|户|家|个工作日|个月|个|件|起|项|次|倍|分|天|名|所|期|场|批|份|篇|条|处|座|套|台|亩|年|周)?)(?<tail>左右|以上|以下)?")]
+    // The number pattern's word lists, in its order (the first alternative that fits is the one the regex
+    // takes); NumberSpan reads the groups back from the matched characters with the same lists.
+    internal const string QualWords = "约为|约|大约|将近|接近|近|超过|逾|不低于|不少于|不高于|不超过";
+    internal const string MagWords = "万亿|千万|百万|亿|万|千";
+    internal const string UnitWords = "个百分点|百分点|元/人/月|元/人/年|元/人次|元/人|元|人次|户次|人|户|家|个工作日|个月|个|件|起|项|次|倍|分|天|名|所|期|场|批|份|篇|条|处|座|套|台|亩|年|周";
+    internal const string TailWords = "左右|以上|以下";
+
+    [GeneratedRegex(@"(?<qual>" + QualWords + @")?\s*(?<![\d.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])\s*(?:(?<pct>%|‰)|(?<mag>" + MagWords + @")?\s*(?<unit>" + UnitWords + @")?)(?<tail>" + TailWords + ")?")]
     internal static partial Regex NumberPattern();
 
     [GeneratedRegex(@"百分之(?<cn>[零一二两三四五六七八九十百点]+)")]

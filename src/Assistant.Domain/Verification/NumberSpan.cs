@@ -14,16 +14,11 @@ namespace Assistant.Domain.Verification;
 /// </summary>
 internal readonly record struct NumberSpan(string? Qual, int NumStart, int NumLength, string Pct, string Mag, string Unit, string? Tail)
 {
-    // In the pattern's order: the first alternative that fits is the one the regex takes.
-    private static readonly string[] Quals = ["约为", "约", "大约", "将近", "接近", "近", "超过", "逾", "不低于", "不少于", "不高于", "不超过"];
-    private static readonly string[] Mags = ["万亿", "千万", "百万", "亿", "万", "千"];
-    private static readonly string[] Units =
-    [
-        "个百分点", "百分点", "元/人/月", "元/人/年", "元/人次", "元/人", "元", "人次", "户次", "人", "户", "家", "个工作日", "个月", "个", "件", "起", "项",
-        "次", "倍", "分", "天", "名", "所", "期", "场", "批", "份", "篇", "条", "处", "座", "套", "台", "亩", "年", "周",
-    ];
-
-    private static readonly string[] Tails = ["左右", "以上", "以下"];
+    // The pattern's own word lists (MentionExtractor), in its order: the first alternative that fits is the one the regex takes.
+    private static readonly string[] Quals = MentionExtractor.QualWords.Split('|');
+    private static readonly string[] Mags = MentionExtractor.MagWords.Split('|');
+    private static readonly string[] Units = MentionExtractor.UnitWords.Split('|');
+    private static readonly string[] Tails = MentionExtractor.TailWords.Split('|');
 
     /// <summary>Reads the groups of <paramref name="match"/>, the exact characters the number pattern matched.</summary>
     public static bool TryRead(ReadOnlySpan<char> match, out NumberSpan groups)

@@ -109,10 +109,7 @@ public ref struct IndentedJsonEmitter
     public void Null(JsonName name)
     {
         Name(name);
-        Span<byte> span = Reserve(4);
-        "null"u8.CopyTo(span);
-        _position += 4;
-        _afterValue = true;
+        NullLiteral();
     }
 
     public void Number(JsonName name, int value)
@@ -144,10 +141,7 @@ public ref struct IndentedJsonEmitter
         Name(name);
         if (value is null)
         {
-            Span<byte> n = Reserve(4);
-            "null"u8.CopyTo(n);
-            _position += 4;
-            _afterValue = true;
+            NullLiteral();
             return;
         }
 
@@ -204,6 +198,13 @@ public ref struct IndentedJsonEmitter
         ReadOnlySpan<byte> bytes = scratch.WrittenSpan;
         bytes.CopyTo(Reserve(bytes.Length));
         _position += bytes.Length;
+        _afterValue = true;
+    }
+
+    private void NullLiteral()
+    {
+        "null"u8.CopyTo(Reserve(4));
+        _position += 4;
         _afterValue = true;
     }
 

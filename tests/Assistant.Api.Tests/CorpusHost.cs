@@ -1,0 +1,20 @@
+using Assistant.Features.Corpus;
+using Assistant.Features.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Assistant.Api.Tests;
+
+/// <summary>A started host with storage and the corpus only (no web API), on a test database.</summary>
+internal static class CorpusHost
+{
+    public static async Task<IHost> StartAsync(string connectionString)
+    {
+        HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Assistant"] = connectionString });
+        builder.AddStorage().AddCorpus();
+        IHost host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+}
