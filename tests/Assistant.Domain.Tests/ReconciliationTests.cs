@@ -50,6 +50,43 @@ public class ReconciliationTests
         Assert.Contains("相差100", f.Message, StringComparison.Ordinal);
     }
 
+    // A 部门整体 table lists the total by source and again by use: each set adds up on its own.
+    public static TheoryData<string[], string[], string[]> TwoSets => new()
+    {
+        { ["按收入性质分：财政拨款", "其他资金", "按支出性质分：基本支出", "项目支出"], ["4600", "200", "3000", "1800"], ["4500", "180", "2900", "1780"] },
+        { ["财政拨款", "其他资金", "基本支出", "项目支出"], ["4600", "200", "3000", "1800"], ["4500", "180", "2900", "1780"] },
+        { ["一般公共预算", "政府性基金", "人员经费", "公用经费", "专项业务费"], ["4000", "800", "2000", "1000", "1800"], ["3900", "780", "1900", "980", "1800"] },
+        { ["其中：按资金来源分：中央资金", "省级资金", "其中：按用途分：补贴发放", "工作经费"], ["4000", "800", "4500", "300"], ["4000", "680", "4400", "280"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(TwoSets))]
+    public void FundParts_TwoSetsThatEachAddUp_AreNoFinding(string[] names, string[] budgets, string[] executed)
+    {
+        Evaluation e = Table("年度资金总额", "4800", "4680", [.. names.Select((n, i) => (n, budgets[i], executed[i]))]);
+        Assert.DoesNotContain(Calculator.Score(e).Findings, f => f.Code == FindingCodes.FundsPartsSum);
+    }
+
+    [Fact]
+    public void FundParts_TwoSets_OneWrong_IsAnErrorNamingOnlyThatSet()
+    {
+        Evaluation e = Table("年度资金总额", "4800", "4680",
+            ("按收入性质分：财政拨款", "4600", "4500"), ("其他资金", "200", "180"), ("按支出性质分：基本支出", "3000", "2900"), ("项目支出", "1700", "1780"));
+        Finding f = Assert.Single(Calculator.Score(e).Findings, f => f.Code == FindingCodes.FundsPartsSum);
+        Assert.Equal("funds.lines[0].budget", f.Path);
+        Assert.Contains("基本支出", f.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("其他资金", f.Message, StringComparison.Ordinal);
+        Assert.Contains("相差100", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FundParts_OneSetTwiceTheTotal_IsStillAnError()
+    {
+        // Sources only, adding to twice the total: not two sets, a wrong table.
+        Evaluation e = Table("资金总额", "1000", "1000", ("中央", "1000", "1000"), ("地方", "1000", "1000"));
+        Assert.Contains(Calculator.Score(e).Findings, f => f.Code == FindingCodes.FundsPartsSum && f.Severity == Severity.Error);
+    }
+
     [Fact]
     public void FundParts_OffOnlyByRounding_AreInfo()
     {

@@ -72,13 +72,19 @@ public static partial class CellParser
     }
 
     /// <summary>
-    /// The strength of a grade word: 0 未达成/较差, 1 一般/基本, 2 良好/较好, 3 显著/明显; null for a
-    /// description with no grade word (提高服务水平, 保持稳定).
+    /// The strength of a grade word: 0 未达成/较差/否/不及时/超出预算/不满意, 1 一般/基本/部分达成,
+    /// 2 良好/较好/较满意/有所提升, 3 显著/明显/好/满意/及时/是/达到; null for a description with no
+    /// grade word (提高服务水平, 保持稳定). A grade word negated (未明显提升, 不及时, 未按期, 没有达到) is 0.
     /// </summary>
     public static int? GradeLevel(string text)
     {
-        string t = TextNormalizer.Normalize(text);
-        if (Matches(t, NotAchievedWords))
+        string t = Compact(TextNormalizer.Normalize(text));
+        if (YesNo(t) is { } yes)
+        {
+            return yes ? 3 : 0;
+        }
+
+        if (Matches(t, NotAchievedWords) || Negated().IsMatch(t) || (Overrun().IsMatch(t) && !NegatedOverrun().IsMatch(t)))
         {
             return 0;
         }
@@ -93,7 +99,7 @@ public static partial class CellParser
             return 2;
         }
 
-        if (Matches(t, StrongWords))
+        if (Matches(t, StrongWords) || NegatedOverrun().IsMatch(t))
         {
             return 3;
         }
@@ -101,10 +107,43 @@ public static partial class CellParser
         return null;
     }
 
-    private static readonly string[] NotAchievedWords = ["未达成", "未完成", "未达到", "未实现", "较差", "效果差", "不明显", "无效", "不达标", "没有达到"];
-    private static readonly string[] FairWords = ["一般", "基本"];
-    private static readonly string[] GoodWords = ["良好", "较好", "较为", "比较明显", "较明显", "较显著"];
-    private static readonly string[] StrongWords = ["显著", "明显", "突出", "优秀", "达成", "完成", "达标", "实现"];
+    /// <summary>A cell that is only a yes or a no (是/否, 有/无, 已/未): true, false; null otherwise.</summary>
+    public static bool? YesNo(string text)
+    {
+        string t = Compact(TextNormalizer.Normalize(text)).TrimEnd('。', '.', '！', '!');
+        return t switch
+        {
+            "是" or "有" or "已" => true,
+            "否" or "不是" or "没有" or "未" or "无" => false,
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether the cell states the middle grade itself (部分达成, 部分完成…), which scores in its band whatever the target says.</summary>
+    public static bool IsPartial(string text) => Partial().IsMatch(Compact(TextNormalizer.Normalize(text)));
+
+    /// <summary>Whether a target is worded as something not happening (无安全事故, 未发生, 杜绝…), so that 否 agrees with it.</summary>
+    public static bool IsNegativePhrase(string text) => NegativePhrase().IsMatch(Compact(TextNormalizer.Normalize(text)));
+
+    [GeneratedRegex("^(?:无|未|不|没有?|零)|杜绝|防止|避免|禁止|严禁|未发生|不发生|无(?:重大|较大|一般)?(?:安全)?(?:事故|投诉|违规|违纪|问题)")]
+    private static partial Regex NegativePhrase();
+
+    private static readonly string[] NotAchievedWords = ["未达成", "未完成", "未达到", "未实现", "较差", "效果差", "不明显", "无效", "不达标", "没有达到", "不合格", "不满意", "不及时", "逾期", "延期", "滞后", "推迟", "超期", "延误", "失败"];
+    private static readonly string[] FairWords = ["一般", "基本", "部分达成", "部分完成", "部分实现", "部分达到", "部分落实"];
+    private static readonly string[] GoodWords = ["良好", "较好", "较为", "比较明显", "较明显", "较显著", "较满意", "比较满意", "有所", "较高"];
+    private static readonly string[] StrongWords = ["显著", "明显", "突出", "优秀", "达成", "完成", "达标", "实现", "达到", "满意", "及时", "按时", "按期", "准时", "合格", "有效", "好", "到位", "全面", "全部"];
+
+    [GeneratedRegex("(?:未|不|没有?)(?:能|够|得到)?(?:明显|显著|有效|大幅|按时|按期|及时|达到|达成|实现|完成|达标|满意|合格|到位|落实|提升|提高|改善|增加|增长|覆盖|公示|发放|建立|控制)|无(?:明显|显著)(?:提升|提高|改善|变化|成效|效果|增长)")]
+    private static partial Regex Negated();
+
+    [GeneratedRegex("超出预算|超过预算|超预算|超支|超标")]
+    private static partial Regex Overrun();
+
+    [GeneratedRegex("(?:未|不|没有?)(?:超出|超过|超)(?:预算|标准)?|控制在(?:预算|标准)?(?:内|以内|范围内)|预算(?:范围)?(?:内|以内)")]
+    private static partial Regex NegatedOverrun();
+
+    [GeneratedRegex("^部分(?:达成|完成|实现|达到|落实)")]
+    private static partial Regex Partial();
 
     private static bool Matches(string text, string[] words)
     {

@@ -29,7 +29,8 @@ public static partial class CrossUnitQuestions
         string m = message.Trim();
         bool across = Across().IsMatch(m);
         bool reasonWord = ReasonWord().IsMatch(m);
-        bool mostGiven = reasonWord && (MostGiven().IsMatch(m) || (across && Concentrated().IsMatch(m)));
+        // “最多” about this table's rows (哪几项扣分最多，原因是什么) is not the reasons most given across units.
+        bool mostGiven = reasonWord && (across || !ThisTable().IsMatch(m)) && (MostGiven().IsMatch(m) || (across && Concentrated().IsMatch(m)));
         if (!across && !mostGiven)
         {
             return null;
@@ -89,6 +90,9 @@ public static partial class CrossUnitQuestions
 
     [GeneratedRegex("原因|理由")]
     private static partial Regex ReasonWord();
+
+    [GeneratedRegex("扣分|扣的分|扣了|失分|丢分|得分|哪几项|哪一项|哪项|哪个指标|哪些指标|哪几个指标|这项|该项|这个指标|本项目|这个项目|本表|这张表|我们|我单位|本单位")]
+    private static partial Regex ThisTable();
 
     [GeneratedRegex("最常见|最多|最常|哪类|哪些类|哪一类|归类|分类|排行|排名|常见的")]
     private static partial Regex MostGiven();

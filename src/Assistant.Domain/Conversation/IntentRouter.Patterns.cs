@@ -59,7 +59,7 @@ public static partial class IntentRouter
     [GeneratedRegex("执行率|支出进度|执行进度|花了|用了多少|花掉|支出了|执行了多少")]
     private static partial Regex RateWord();
 
-    [GeneratedRegex("等级|档次|优秀|优还是|良还是|算优|算良|评级|几档|哪一档|哪档")]
+    [GeneratedRegex("等级|档次|优秀|优还是|良还是|算优|算良|评级|几档|哪一档|哪档|评优|评良|评上优|评为优|评得上|够优|够良|够得上优|拿优|拿到优|达到优(?!化)|到优(?![化先惠])|优等|优良中差")]
     private static partial Regex GradeWord();
 
     [GeneratedRegex(@"总分|总得分|一共.{0,3}分|加起来|合计|总共.{0,3}分|几分|多少分|得分|满分\s*\d")]

@@ -98,13 +98,13 @@ public static partial class TableAnswers
 
                 break;
             case Topics.Lost or Topics.Total or Topics.Grade when Scored(sheet):
-                Total(w);
-                LostRows(w);
                 if (topic == Topics.Grade)
                 {
                     Grade(w, policy);
                 }
 
+                Total(w);
+                LostRows(w);
                 break;
             case Topics.Funds when Scored(sheet):
                 FundRates(w, all: false);
@@ -332,11 +332,31 @@ public static partial class TableAnswers
         if (w.Sheet.Report.Total is { } t && w.Has("total"))
         {
             w.Line($"本表总分{w.F("total")}，等级为“{GradeOf(t, p)}”。");
+            GradeDistance(w, t, p);
         }
         else
         {
             w.Line("本表是转移支付自评表，不计总分，也不评等级。");
         }
+    }
+
+    /// <summary>How far the total is from the next grade up, and from 优 when that is further (nothing at 优).</summary>
+    private static void GradeDistance(AnswerWriter w, decimal total, ScoringPolicy p)
+    {
+        if (total >= p.GradeExcellent)
+        {
+            return;
+        }
+
+        decimal next = total >= p.GradeGood ? p.GradeExcellent : total >= p.GradePass ? p.GradeGood : p.GradePass;
+        string Gap(decimal bar) => w.N(Math.Round(bar - total, 2, MidpointRounding.AwayFromZero), "分", 2, $"总分距“{GradeOf(bar, p)}”的下限差的分数");
+        string line = $"距“{GradeOf(next, p)}”（{w.N(next, "分", 0, $"“{GradeOf(next, p)}”的下限（评分规则）")}）还差{Gap(next)}";
+        if (next != p.GradeExcellent)
+        {
+            line += $"，距“优”还差{Gap(p.GradeExcellent)}";
+        }
+
+        w.Line(line + "；要提高等级，只能从扣分的指标和资金执行上找分。");
     }
 
     private static void ScoreRule(AnswerWriter w, IReadOnlyList<int> rows, ScoringPolicy p)

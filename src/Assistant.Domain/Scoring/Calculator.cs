@@ -378,14 +378,27 @@ public static class Calculator
                 $"指标值“{target.Text.Trim()}”含多个数值，无法与完成值“{actual.Text.Trim()}”比较");
         }
 
-        int? targetLevel = target is QualitativeCell tq ? tq.Level : null;
+        // A yes or a no: it agrees with the target or it does not (否 against 是; 否 against 无安全事故 agrees).
+        if (actual is QualitativeCell && CellParser.YesNo(actual.Text) is { } yes)
+        {
+            bool expected = CellParser.YesNo(target.Text) ?? !CellParser.IsNegativePhrase(target.Text);
+            return yes == expected
+                ? b.Done(IndicatorRule.Qualitative, IndicatorStatus.Met, b.Weight, $"完成值“{actual.Text.Trim()}”与指标值“{target.Text.Trim()}”一致，视为达成，得满分")
+                : Graded(b, indicator, policy, QualitativeGrade.NotAchieved, $"完成值“{actual.Text.Trim()}”与指标值“{target.Text.Trim()}”相反，未达成");
+        }
+
         int? actualLevel = actual is QualitativeCell aq ? aq.Level : null;
         if (actualLevel == 0)
         {
             return Graded(b, indicator, policy, QualitativeGrade.NotAchieved, $"完成值“{actual.Text.Trim()}”表明未达成");
         }
 
-        if (targetLevel is { } tl && actualLevel is { } al && al < tl)
+        if (actual is QualitativeCell && CellParser.IsPartial(actual.Text))
+        {
+            return Graded(b, indicator, policy, QualitativeGrade.Partial, $"完成值“{actual.Text.Trim()}”表明部分达成");
+        }
+
+        if (IsWeaker(target, actual))
         {
             // A weaker word than the target: if the table gave less than full marks, that is the
             // evaluator's judgement within the grade bands; otherwise full marks, and a finding.
@@ -406,6 +419,15 @@ public static class Calculator
                 ? $"定性指标，完成值“{actual.Text.Trim()}”未给出等级，按达成计满分"
                 : $"定性指标，完成值“{actual.Text.Trim()}”达到指标值“{target.Text.Trim()}”，得满分");
     }
+
+    /// <summary>
+    /// Whether a qualitative result is worded weaker than its target but not as a miss (效果良好 against
+    /// 效果显著, 基本满意 against 满意). A target with no grade word (持续优化, 提高服务水平) is met by a
+    /// plain result, not by 一般 or 基本.
+    /// </summary>
+    internal static bool IsWeaker(Cell target, Cell actual) =>
+        target is QualitativeCell t && actual is QualitativeCell { Level: { } al } && al > 0
+        && (t.Level ?? (al == 1 ? 2 : null)) is { } tl && al < tl;
 
     private static IndicatorResult Graded(Builder b, Indicator indicator, ScoringPolicy policy, QualitativeGrade grade, string why)
     {

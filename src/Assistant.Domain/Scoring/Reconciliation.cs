@@ -71,27 +71,35 @@ public static class Reconciliation
                     continue;
                 }
 
-                decimal sum = children.Sum(c => get(c.l)!.Value.Value);
-                Interval sumInterval = children.Aggregate(Interval.Point(0m), (acc, c) => acc + get(c.l)!.Value.Interval);
-                int decimals = Math.Max(total.Decimals, children.Max(c => get(c.l)!.Value.Decimals));
-                if (sum == total.Value)
+                foreach (var group in FundGroups.Split(children, c => c.l.Name, c => get(c.l)!.Value.Value, total.Value))
                 {
-                    continue;
+                    CheckPartsSum(parent, p, group, column, label, get, total, unit, findings);
                 }
-
-                string parts = string.Join(" + ", children.Select(c => $"{c.l.Name}{get(c.l)}"));
-                bool consistent = Interval.Allows(total.Interval, sumInterval);
-                findings.Add(new Finding(
-                    FindingCodes.FundsPartsSum,
-                    consistent ? Severity.Info : Severity.Error,
-                    consistent
-                        ? $"{parent.Name}{label}{total}{unit}与各部分之和{PrintedNumber.Format(sum, decimals)}{unit}（{parts}）不等，差异在四舍五入范围内"
-                        : $"{parent.Name}{label}{total}{unit}与各部分之和{PrintedNumber.Format(sum, decimals)}{unit}（{parts}）不等，相差{PrintedNumber.FormatTrimmed(Math.Abs(total.Value - sum))}{unit}",
-                    $"funds.lines[{p}].{column}",
-                    PrintedNumber.Format(sum, decimals),
-                    total.ToString()));
             }
         }
+    }
+
+    private static void CheckPartsSum(FundLine parent, int p, List<(FundLine l, int i)> children, string column, string label, Func<FundLine, PrintedNumber?> get, PrintedNumber total, string unit, List<Finding> findings)
+    {
+        decimal sum = children.Sum(c => get(c.l)!.Value.Value);
+        Interval sumInterval = children.Aggregate(Interval.Point(0m), (acc, c) => acc + get(c.l)!.Value.Interval);
+        int decimals = Math.Max(total.Decimals, children.Max(c => get(c.l)!.Value.Decimals));
+        if (sum == total.Value)
+        {
+            return;
+        }
+
+        string parts = string.Join(" + ", children.Select(c => $"{c.l.Name}{get(c.l)}"));
+        bool consistent = Interval.Allows(total.Interval, sumInterval);
+        findings.Add(new Finding(
+            FindingCodes.FundsPartsSum,
+            consistent ? Severity.Info : Severity.Error,
+            consistent
+                ? $"{parent.Name}{label}{total}{unit}与各部分之和{PrintedNumber.Format(sum, decimals)}{unit}（{parts}）不等，差异在四舍五入范围内"
+                : $"{parent.Name}{label}{total}{unit}与各部分之和{PrintedNumber.Format(sum, decimals)}{unit}（{parts}）不等，相差{PrintedNumber.FormatTrimmed(Math.Abs(total.Value - sum))}{unit}",
+            $"funds.lines[{p}].{column}",
+            PrintedNumber.Format(sum, decimals),
+            total.ToString()));
     }
 
     private static readonly (string Column, string Label, Func<FundLine, PrintedNumber?> Get)[] Columns =
@@ -218,8 +226,7 @@ public static class Reconciliation
                     Path(i, ".deviationNote"), "≤" + Calculator.Pct(policy.OvershootThreshold), Calculator.Pct(oc)));
             }
 
-            if (r.Rule == IndicatorRule.Qualitative && r.Target is QualitativeCell { Level: { } tl } && r.Actual is QualitativeCell { Level: { } al }
-                && al < tl && al > 0 && r.Weight is { } qw && r.Score == qw)
+            if (r.Rule == IndicatorRule.Qualitative && Calculator.IsWeaker(r.Target, r.Actual) && r.Weight is { } qw && r.Score == qw)
             {
                 findings.Add(new Finding(FindingCodes.IndicatorQualitativeWeaker, Severity.Warning,
                     $"“{ind.Name}”完成值“{ind.Actual?.Trim()}”弱于指标值“{ind.Target?.Trim()}”，却按满分{PrintedNumber.FormatTrimmed(qw)}分计，应按评价等级复核",
