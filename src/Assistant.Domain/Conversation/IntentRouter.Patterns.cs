@@ -53,10 +53,13 @@ public static partial class IntentRouter
     [GeneratedRegex("合理|应该|对吗|该不该|能给|可以给|给满分|怎么给|凭什么|为啥给|为什么给|给的满分|算满分|按满分")]
     private static partial Regex Fair();
 
-    [GeneratedRegex("扣了|扣分|扣多少|扣几|扣的|被扣|丢了|丢分|失分|少了几分|少得|差几分|差了几分|损失了?多少分")]
+    [GeneratedRegex("扣了|扣分|扣多少|扣几|扣的|被扣|丢了|丢分|失分|少了几分|少得|差几分|差了几分|损失了?多少分|拖后腿|拖了后腿|短板|最拉分|拉低")]
     private static partial Regex Lost();
 
-    [GeneratedRegex("执行率|支出进度|执行进度|花了|用了多少|花掉|支出了|执行了多少")]
+    [GeneratedRegex("(?:这么|那么|太|很|偏|较)低|低了|咋这么|怎么这么|为啥这么")]
+    private static partial Regex LowWord();
+
+    [GeneratedRegex("执行率|支出进度|执行进度|花了|用了多少|花掉|支出了|执行了多少|预算执行|资金执行|执行情况|执行得|执行怎么样|执行如何|执行(?:的|得)?(?:这么|那么|太|很|偏|较)?(?:低|慢|差)")]
     private static partial Regex RateWord();
 
     [GeneratedRegex("等级|档次|优秀|优还是|良还是|算优|算良|评级|几档|哪一档|哪档|评优|评良|评上优|评为优|评得上|够优|够良|够得上优|拿优|拿到优|达到优(?!化)|到优(?![化先惠])|优等|优良中差")]
@@ -72,7 +75,7 @@ public static partial class IntentRouter
     private static partial Regex CompletionWord();
 
     /// <summary>What is left of the budget (还剩多少没花, 结余多少); not 结转, a source of funds.</summary>
-    [GeneratedRegex("结余|剩余|剩下|还剩|剩了|没花|没用完|没有用完|没支出|未支出|未使用|未执行|余额|没执行")]
+    [GeneratedRegex("结余|剩余|剩下|还剩|剩了|没花|没用完|没有用完|没支出|未支出|未使用|未执行|余额|没执行|用完没|花完没|用完了吗|花完了吗|用光了吗|用光没")]
     private static partial Regex BalanceWord();
 
     [GeneratedRegex("资金|钱|经费|预算|拨款")]

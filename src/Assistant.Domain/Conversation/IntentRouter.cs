@@ -95,6 +95,13 @@ public static partial class IntentRouter
             return Make(IntentKind.Similar) with { Query = query };
         }
 
+        // Why a fund line's money went unspent (县级资金为啥执行这么低): the lines' rates, not the indicators.
+        if (named.Count == 0 && FundWord().IsMatch(m) && (RateWord().IsMatch(m) || StrongWhy().IsMatch(m) || LowWord().IsMatch(m)) && !m.Contains("指标", StringComparison.Ordinal)
+            && !ScoreWord().IsMatch(m) && !Lost().IsMatch(m) && !PointsWord().IsMatch(m) && !Meaning().IsMatch(m))
+        {
+            return Make(IntentKind.Compute, BalanceWord().IsMatch(m) ? Topics.Balance : Topics.Rate);
+        }
+
         if (StrongWhy().IsMatch(m) && named.Count == 0 && SomeRows().IsMatch(m))
         {
             return Make(IntentKind.Explain); // every row that lost points, explained
@@ -146,14 +153,59 @@ public static partial class IntentRouter
     /// <summary>The message folded to one spelling: full-width forms to ASCII, typos to the word meant, lower case.</summary>
     public static string Canonical(string message)
     {
-        string m = TextNormalizer.Normalize(message ?? string.Empty).ToLowerInvariant();
+        string m = Simplified(TextNormalizer.Normalize(message ?? string.Empty).ToLowerInvariant());
         foreach (var (typo, meant) in Typos)
         {
             m = m.Replace(typo, meant, StringComparison.Ordinal);
         }
 
+        if (m.AsSpan().IndexOfAnyInRange('a', 'z') >= 0)
+        {
+            foreach (var (english, chinese) in EnglishWords)
+            {
+                m = m.Replace(english, chinese, StringComparison.Ordinal);
+            }
+        }
+
         return m;
     }
+
+    /// <summary>Traditional characters staff type (總分, 執行率, 為什麼), folded to the simplified ones the cues are written in.</summary>
+    private static string Simplified(string m)
+    {
+        if (!m.AsSpan().ContainsAny(TraditionalChars))
+        {
+            return m;
+        }
+
+        var chars = m.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            int k = Traditional.IndexOf(chars[i], StringComparison.Ordinal);
+            if (k >= 0)
+            {
+                chars[i] = SimplifiedOf[k];
+            }
+        }
+
+        return new string(chars);
+    }
+
+    private const string Traditional = "總執項標為麼資預績評價達優報寫說幾個們沒這嗎還與實際數據單導錢結餘轉離進滿務經費規則計樣問題請幫麽務來嗎讓給額應該層級縣區當後從專業構條產況點於將會發動過關門顯著變優";
+    private const string SimplifiedOf = "总执项标为么资预绩评价达优报写说几个们没这吗还与实际数据单导钱结余转离进满务经费规则计样问题请帮么务来吗让给额应该层级县区当后从专业构条产况点于将会发动过关门显著变优";
+    private static readonly System.Buffers.SearchValues<char> TraditionalChars = System.Buffers.SearchValues.Create(Traditional);
+
+    /// <summary>English words staff mix in (how is the budget execution, which indicators are not met), as the Chinese cue.</summary>
+    private static readonly (string English, string Chinese)[] EnglishWords =
+    [
+        ("budget execution", "执行率"), ("execution rate", "执行率"), ("execution", "执行率"), ("spending rate", "执行率"),
+        ("total score", "总分"), ("overall score", "总分"), ("grade", "等级"), ("rating", "等级"),
+        ("lost points", "扣分"), ("deducted", "扣分"), ("deduction", "扣分"), ("deduct", "扣分"),
+        ("which indicators", "哪些指标"), ("indicators", "指标"), ("indicator", "指标"),
+        ("not met", "没完成"), ("unmet", "没完成"), ("missed", "没完成"), ("shortfall", "没完成"), ("fell short", "没完成"),
+        ("unspent", "结余"), ("balance", "结余"), ("left over", "结余"),
+        ("score", "得分"), ("reasons", "原因"), ("reason", "原因"), ("why", "为什么"), ("draft", "起草"),
+    ];
 
     private static Intent Clarify(IndicatorMatch match) => new(IntentKind.Clarify, null, match.Indicators, null, null);
 

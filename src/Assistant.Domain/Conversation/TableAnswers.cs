@@ -320,6 +320,12 @@ public static partial class TableAnswers
         }
 
         w.Line($"扣分的绩效指标有{w.Count(lost.Count, "项", "扣分的指标数")}：");
+        if (lost.Count >= 2)
+        {
+            int most = lost.OrderByDescending(i => s.Find(P(i) + ".lost")!.Value).ThenBy(i => i).First();
+            w.Line($"扣分最多的是“{Name(s, most)}”，扣{w.F(P(most) + ".lost")}。");
+        }
+
         foreach (int i in lost)
         {
             RowScore(w, i);
