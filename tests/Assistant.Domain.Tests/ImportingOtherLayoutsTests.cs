@@ -51,7 +51,7 @@ public class ImportingOtherLayoutsTests
             + "满意度指标\t服务对象满意度\t补贴对象满意度（%）\t10\t≥90\t90\t10\t\n";
         ImportedTable t = ReadOne(text);
         Assert.Equal(["产出指标|数量|社保补贴人数|人|≥2000|3000|20|20|", "满意度指标|服务对象满意度|补贴对象满意度|%|≥90|90|10|10|"], t.Indicators.Select(Row));
-        Assert.Empty(t.Warnings.Where(w => w.Path.StartsWith("indicators[", StringComparison.Ordinal)));
+        Assert.DoesNotContain(t.Warnings, w => w.Path.StartsWith("indicators[", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -152,6 +152,23 @@ public class ImportingOtherLayoutsTests
         Assert.Equal(("2024", "某市人力资源和社会保障局"), (t.Year, t.Department));
         Assert.Equal("产出指标|数量指标|培训人数|人|≥5,000人|5,240人|90|90|", Row(Assert.Single(t.Indicators)));
         Assert.DoesNotContain(t.Warnings, w => w.Path.StartsWith("indicators", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void SpaceAlignedCopy_WrappedCellsJoinedInTheirColumns()
+    {
+        // pdftotext -layout: the 三级 name and the 一级/二级 labels wrap onto lines of their own, in their columns.
+        string text = "项目名称    公益性岗位补贴资金\n" + Funds
+            + "绩效指标  一级指标   二级指标     三级指标                    年度指标值     实际完成值   分值   得分    偏差原因分析及改进措施\n"
+            + "          产出指标   数量指标     城镇就业困难人员公益性岗     ≥2500          2630         20     20\n"
+            + "          (50分)                  位安置人数（人）\n"
+            + "          满意度     服务对象     岗位人员满意度               ≥90%           91%          10     10\n"
+            + "          指标       满意度指标\n"
+            + "          (10分)\n"
+            + "总分                                                                                    100    83.94\n";
+        ImportedTable t = ReadOne(text);
+        Assert.Equal(["产出指标|数量指标|城镇就业困难人员公益性岗位安置人数|人|≥2500|2630|20|20|", "满意度指标|服务对象满意度指标|岗位人员满意度|%|≥90%|91%|10|10|"], t.Indicators.Select(Row));
+        Assert.Equal("产出指标=50,满意度指标=10", string.Join(",", t.LevelWeights.Select(kv => $"{kv.Key}={kv.Value}")));
     }
 
     [Theory]

@@ -44,6 +44,7 @@ public static partial class TextTables
     {
         var rows = new List<GridRow>();
         List<IndicatorField>? header = null;
+        Columns? columns = null;
         for (int i = 0; i < lines.Length; i++)
         {
             string line = lines[i];
@@ -58,20 +59,47 @@ public static partial class TextTables
                 continue;
             }
 
+            string at = $"第{i + 1}行";
             if (HeaderWords.IsIndicatorHeader(parts))
             {
                 header = [.. parts.Select(p => HeaderWords.Indicator(p, out _))];
+                columns = ColumnsOf(line, header);
             }
-            else if (header is not null && (HeaderWords.IsFundHeader(parts) || parts.Any(HeaderWords.IsTitle)))
+            else if (header is not null && (HeaderWords.IsFundHeader(parts) || parts.Any(HeaderWords.IsTitle) || HeaderWords.IsTotal(parts[0])))
             {
                 header = null;
+                columns = null;
+            }
+            else if (columns is not null && InColumns(line, columns) is { } laid && (columns.RowSeen && IsWrappedEnd(laid, columns) || FitsColumns(laid, columns)))
+            {
+                if (columns.RowSeen && IsWrappedEnd(laid, columns))
+                {
+                    var above = rows[^1].Cells.ToList();
+                    for (int k = 0; k < laid.Length; k++)
+                    {
+                        if (laid[k].Length > 0)
+                        {
+                            above[k] = new GridCell(above[k].Text + laid[k], above[k].Text.Length == 0 ? $"{at}第{k + 1}格" : $"{above[k].Source},{at}");
+                        }
+                    }
+
+                    rows[^1] = new GridRow(above);
+                    continue;
+                }
+
+                columns.RowSeen = true;
+                rows.Add(new GridRow(laid.Select((p, k) => new GridCell(p, $"{at}第{k + 1}格")).ToList()));
+                continue;
+            }
+            else if (columns is not null)
+            {
+                columns = null;
             }
             else if (header is not null && SpacedCells(line, parts.Length, header) is { } aligned)
             {
                 parts = aligned;
             }
 
-            string at = $"第{i + 1}行";
             rows.Add(new GridRow(parts.Select((p, k) => new GridCell(p.Trim(), parts.Length == 1 ? at : $"{at}第{k + 1}格")).ToList()));
         }
 
