@@ -10,7 +10,7 @@ namespace Assistant.Eval;
 internal sealed record ImportRow(string Case, string Format, int Table, int Cells, int Exact, int Unsure, int Wrong, bool ScoreMatches, IReadOnlyList<string> Differences);
 
 /// <summary>
-/// The importer on documents: text cases as plain files (<c>eval/cases/import/*.txt|*.md</c> beside
+/// The importer on documents: cases as files (<c>eval/cases/import/*.txt|*.md|*.xlsx|*.docx</c> beside
 /// <c>*.expected.json</c>), the seeds copied out of PDFs against the reference tables, and Office
 /// documents generated in the official layout from the references. Each expected cell is read
 /// exactly, read but flagged unsure, or wrong (missing, different, or a value that should not be there).
@@ -21,12 +21,14 @@ internal static class ImportEval
     {
         string dir = Path.Combine(repo, "eval", "cases", "import");
         var rows = new List<ImportRow>();
-        foreach (string file in Directory.GetFiles(dir).Where(f => f.EndsWith(".txt", StringComparison.Ordinal) || f.EndsWith(".md", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        string[] documents = [".txt", ".md", ".xlsx", ".docx"];
+        foreach (string file in Directory.GetFiles(dir).Where(f => documents.Contains(Path.GetExtension(f), StringComparer.Ordinal)).Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileNameWithoutExtension(file);
             JsonNode expected = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, name + ".expected.json")))!;
             List<JsonElement?> want = expected is JsonArray a ? a.Select(n => (JsonElement?)JsonSerializer.SerializeToElement(n)).ToList() : [JsonSerializer.SerializeToElement(expected)];
-            rows.AddRange(Compare(name, "text", () => DocumentImporter.Import(Path.GetFileName(file), File.ReadAllBytes(file)), want));
+            string format = Path.GetExtension(file) is ".xlsx" or ".docx" ? Path.GetExtension(file)[1..] : "text";
+            rows.AddRange(Compare(name, format, () => DocumentImporter.Import(Path.GetFileName(file), File.ReadAllBytes(file)), want));
         }
 
         JsonNode seeds = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "seeds.json")))!;

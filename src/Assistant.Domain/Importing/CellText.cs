@@ -123,9 +123,9 @@ public static partial class CellText
     [GeneratedRegex(@"^(?<n>[+-]?\d{1,3}(,\d{3})+(\.\d+)?|[+-]?\d+(\.\d+)?)(?<pct>%)?(?<unit>万元|亿元|元)?$")]
     private static partial Regex NumberCell();
 
-    [GeneratedRegex(@"\s*[（(]\s*(?<u>%|％|‰|[万亿千百]?(人次|人|元|个|家|次|户|项|场|所|天|日|年|月|台|套|件|册|篇|期|间|处|名|岗|平方米|公里|亩|吨|辆|小时|课时|元/人|元/人/月|万人|万人次))\s*[)）]\s*$")]
+    [GeneratedRegex(@"\s*[（(]\s*(?<u>%|％|‰|[万亿千百]?(人次|人|元|个|家|次|户|项|场|所|天|日|工作日|个工作日|年|月|台|套|件|册|篇|期|间|处|名|岗|平方米|公里|亩|吨|辆|小时|课时|元/人|元/人/月|元/月|元/年|元/人/年|元/人次|万人|万人次))\s*[)）]\s*$")]
     private static partial Regex TrailingUnit();
 
-    [GeneratedRegex(@"^[≥≤><=＞＜]?\d+(\.\d+)?(?<u>%|[万亿]?[\u4e00-\u9fff]{0,3}(/[\u4e00-\u9fff]{1,2}){0,2})$")]
+    [GeneratedRegex(@"^[≥≤><=＞＜]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(?<u>%|[万亿]?[\u4e00-\u9fff]{0,3}(/[\u4e00-\u9fff]{1,2}){0,2})$")]
     private static partial Regex ValueUnit();
 }

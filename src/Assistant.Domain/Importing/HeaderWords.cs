@@ -43,7 +43,7 @@ public static partial class HeaderWords
         exact = true;
         switch (c)
         {
-            case "" or "绩效指标": return IndicatorField.Label;
+            case "" or "绩效指标" or "年度绩效指标" or "绩效目标指标": return IndicatorField.Label;
             case "一级指标": return IndicatorField.Level1;
             case "二级指标": return IndicatorField.Level2;
             case "三级指标": return IndicatorField.Name;
@@ -51,7 +51,7 @@ public static partial class HeaderWords
             case "实际完成值" or "全年完成值": return IndicatorField.Actual;
             case "分值": return IndicatorField.Weight;
             case "得分": return IndicatorField.Score;
-            case "偏差原因分析及改进措施" or "未完成原因和改进措施" or "偏差原因分析" or "未完成原因分析" or "偏差原因": return IndicatorField.Note;
+            case "偏差原因分析及改进措施" or "未完成原因和改进措施" or "偏差原因分析" or "未完成原因分析" or "偏差原因" or "改进措施" or "整改措施": return IndicatorField.Note;
             case "指标性质": return IndicatorField.Nature;
             case "计量单位" or "度量单位": return IndicatorField.Unit;
         }
@@ -158,6 +158,13 @@ public static partial class HeaderWords
         return FundField.Unknown;
     }
 
+    /// <summary>A column of ratios (<c>完成率</c>, <c>完成比例</c>, <c>完成程度（%）</c>) rather than of values.</summary>
+    public static bool IsRateColumn(string label)
+    {
+        string c = Strip(label);
+        return c.EndsWith('率') || c.Contains("比例", StringComparison.Ordinal) || c.Contains("程度", StringComparison.Ordinal) || c.Contains("百分比", StringComparison.Ordinal);
+    }
+
     /// <summary>Is the row the header of a 绩效指标 block (names the indicator and its target and actual)?</summary>
     public static bool IsIndicatorHeader(IEnumerable<string> cells)
     {
@@ -222,10 +229,10 @@ public static partial class HeaderWords
     /// <summary>The 总分 row's label.</summary>
     public static bool IsTotal(string text) => Compact(text) is "总分" or "合计" or "总计" or "综合得分" or "自评得分" or "总得分" or "合计得分";
 
-    /// <summary>The title of a table (<c>部门项目支出绩效自评表</c>, <c>…转移支付绩效目标自评表</c>).</summary>
+    /// <summary>The title of a table (<c>部门项目支出绩效自评表</c>, <c>…转移支付绩效目标自评表</c>, <c>项目支出绩效自评表（2024年度）</c>).</summary>
     public static bool IsTitle(string text)
     {
-        string c = Compact(text);
+        string c = TrailingBracket().Replace(Compact(text), string.Empty);
         return c.Length <= 60 && c.EndsWith("自评表", StringComparison.Ordinal);
     }
 
@@ -256,4 +263,7 @@ public static partial class HeaderWords
 
     [GeneratedRegex(@"[(（]?(?<y>(19|20)\d{2})年度?[)）]?")]
     private static partial Regex YearPattern();
+
+    [GeneratedRegex(@"[(（][^()（）]*[)）]$")]
+    private static partial Regex TrailingBracket();
 }

@@ -29,6 +29,7 @@ internal static partial class IndicatorRows
 
         var cells = new Dictionary<IndicatorField, int>();
         bool unsure = false;
+        bool byHeader = true;
         if (!loose && texts.Count == header.Count)
         {
             for (int i = 0; i < n; i++)
@@ -39,8 +40,10 @@ internal static partial class IndicatorRows
                 }
             }
         }
-        else
+        else if (!Positional(texts, n, header, cells))
         {
+            cells.Clear();
+            byHeader = false;
             unsure = !Semantic(texts, n, header, cells);
         }
 
@@ -147,13 +150,14 @@ internal static partial class IndicatorRows
 
                     break;
                 case IndicatorField.Note:
-                    string note = CellText.Compact(text);
-                    if (CellText.IsBlank(text) || note is "无" or "无偏差" or "/")
+                    // 偏差原因 | 改进措施 (or a 备注) in columns of their own: each kept, in order.
+                    string? note = Notes(texts, byHeader ? Enumerable.Range(0, n).Where(k => header[k] == IndicatorField.Note) : [at]);
+                    if (note is null)
                     {
                         continue;
                     }
 
-                    indicator.DeviationNote = text;
+                    indicator.DeviationNote = note;
                     break;
                 default:
                     continue;
@@ -177,6 +181,24 @@ internal static partial class IndicatorRows
 
         indicator.Unit ??= UnitFromValue(indicator.Target, name) ?? UnitFromValue(indicator.Actual, name);
         t.Indicators.Add(indicator);
+    }
+
+    /// <summary>The explanation cells joined (<c>报名人数不足；扩大政策宣传覆盖面</c>), or null when none says anything.</summary>
+    private static string? Notes(List<string> texts, IEnumerable<int> at)
+    {
+        string? joined = null;
+        foreach (int k in at)
+        {
+            string text = texts[k];
+            if (CellText.IsBlank(text) || CellText.Compact(text) is "无" or "无偏差" or "/")
+            {
+                continue;
+            }
+
+            joined = joined is null ? text : joined + ("。；;，,".Contains(joined[^1], StringComparison.Ordinal) ? string.Empty : "；") + text;
+        }
+
+        return joined;
     }
 
     private static void SetLevel1(ImportedTable t, string text, GridCell cell, ref string? level1, ref string? level2)
@@ -294,6 +316,64 @@ internal static partial class IndicatorRows
         return Fit(after, rest, texts, cells);
     }
 
+    /// <summary>
+    /// Places the cells of a loose row where the header puts them when they fit there: no cell beyond the
+    /// header, every column up to the actual present, the name a word (not a value, not a 一级/二级 label),
+    /// the 一级/二级 cells no values (whatever their wording: 数量, 履职效益), 分值/得分 plain numbers. A
+    /// PDF copy that lost a cell shifts the row and fails these checks; it is then placed by content.
+    /// </summary>
+    private static bool Positional(List<string> texts, int n, List<IndicatorField> header, Dictionary<IndicatorField, int> cells)
+    {
+        int nameAt = header.IndexOf(IndicatorField.Name);
+        int actualAt = header.IndexOf(IndicatorField.Actual);
+        if (nameAt < 0 || actualAt < 0 || n > header.Count || n <= actualAt || n <= nameAt)
+        {
+            return false;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            string s = texts[i];
+            if (CellText.IsBlank(s))
+            {
+                continue;
+            }
+
+            bool label1 = HeaderWords.IsLevel1(s, out _, out _);
+            bool label2 = HeaderWords.IsLevel2(s, out _);
+            bool value = CellText.Number(s, out _, out _) is not null || ValueCell().IsMatch(CellText.Compact(s));
+            bool fits = header[i] switch
+            {
+                IndicatorField.Label => CellText.Compact(s) == "绩效指标",
+                IndicatorField.Level1 => !value && (label1 || !label2),
+                IndicatorField.Level2 => !value && (label2 || !label1),
+                IndicatorField.Name => !value && !label1 && !label2,
+                IndicatorField.Weight or IndicatorField.Score => CellText.IsPlainNumber(s) && AtMostHundred(s),
+                IndicatorField.Target or IndicatorField.Actual or IndicatorField.Unit or IndicatorField.Nature => !label1 && !label2,
+                _ => true,
+            };
+            if (!fits)
+            {
+                return false;
+            }
+        }
+
+        if (CellText.IsBlank(texts[nameAt]) && Enumerable.Range(nameAt + 1, n - nameAt - 1).Any(k => !CellText.IsBlank(texts[k])))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            if (header[i] is not IndicatorField.Unknown and not IndicatorField.Label)
+            {
+                cells.TryAdd(header[i], i);
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>分值 and 得分 never exceed 100; a larger number is a target or an actual.</summary>
     private static bool AtMostHundred(string text) =>
         decimal.TryParse(CellText.Number(text, out _, out _), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out decimal v) && v <= 100m;
@@ -405,6 +485,9 @@ internal static partial class IndicatorRows
 
         return unit;
     }
+
+    [GeneratedRegex(@"^[≥≤><=＞＜]?[+-]?\d[\d,]*(\.\d+)?%?")]
+    private static partial Regex ValueCell();
 
     [GeneratedRegex(@"^指标\s*\d+\s*[:：]\s*")]
     private static partial Regex NumberedPrefix();

@@ -41,6 +41,8 @@ public static partial class TableLayout
         private string? level1;
         private string? level2;
         private int tableNo;
+        private bool subHeaderMayFollow;
+        private List<string> indicatorTexts = [];
 
         public List<ImportedTable> Run()
         {
@@ -105,6 +107,13 @@ public static partial class TableLayout
                 Start();
                 mode = Mode.Funds;
                 fundFields = texts.Select(HeaderWords.Fund).ToList();
+
+                // The cells before the first column of figures label the block, whatever their wording
+                // (年度预算资金（万元）, 预算执行情况（万元）): they hold no values.
+                for (int i = 0; i < fundFields.Count && fundFields[i] is FundField.Unknown or FundField.Label; i++)
+                {
+                    fundFields[i] = FundField.Label;
+                }
                 if (FundUnit().Match(CellText.Compact(string.Concat(texts))) is { Success: true } u)
                 {
                     cur!.FundUnit = u.Groups["u"].Value;
@@ -126,9 +135,18 @@ public static partial class TableLayout
                 Start();
                 mode = Mode.Indicators;
                 indicatorFields = [];
+                indicatorTexts = texts;
+                var exactFields = texts.Select(x => (Field: HeaderWords.Indicator(x, out bool e), Exact: e)).Where(x => x.Exact).Select(x => x.Field).ToHashSet();
                 for (int i = 0; i < texts.Count; i++)
                 {
                     IndicatorField f = HeaderWords.Indicator(texts[i], out bool exact);
+                    if (!exact && exactFields.Contains(f) && HeaderWords.IsRateColumn(texts[i]))
+                    {
+                        // 完成率 beside 实际完成值: a ratio the scorer computes itself; the column is not read.
+                        indicatorFields.Add(IndicatorField.Unknown);
+                        continue;
+                    }
+
                     indicatorFields.Add(f);
                     if (f == IndicatorField.Unknown)
                     {
@@ -142,6 +160,14 @@ public static partial class TableLayout
 
                 level1 = null;
                 level2 = null;
+                subHeaderMayFollow = true;
+                return;
+            }
+
+            bool afterHeader = subHeaderMayFollow;
+            subHeaderMayFollow = false;
+            if (afterHeader && mode == Mode.Indicators && SubHeader(texts, filled))
+            {
                 return;
             }
 
@@ -169,6 +195,47 @@ public static partial class TableLayout
                     IndicatorRows.Read(cur!, row, texts, indicatorFields, grid.Loose, ref level1, ref level2);
                     break;
             }
+        }
+
+        /// <summary>
+        /// The second row of a two-row header (<c>偏差原因 | 改进措施</c> under a spanning
+        /// <c>偏差原因分析及改进措施</c>): its words name the columns under the spanning cell; its empty
+        /// cells keep the columns of the row above. A run of filled cells stands under one spanning cell
+        /// when the row above has fewer cells.
+        /// </summary>
+        private bool SubHeader(List<string> texts, List<int> filled)
+        {
+            if (filled.Any(i => HeaderWords.Indicator(texts[i], out _) is IndicatorField.Unknown or IndicatorField.Label || CellText.Number(texts[i], out _, out _) is not null))
+            {
+                return false;
+            }
+
+            // The row above spans the filled run when it has fewer cells, or when its cell there names them all (偏差原因分析及改进措施 over 偏差原因 | 改进措施).
+            int runAt = filled[0];
+            bool spanning = texts.Count > indicatorFields.Count
+                || (runAt < indicatorTexts.Count && filled.Count > 1 && filled.All(i => CellText.Compact(indicatorTexts[runAt]).Contains(CellText.Compact(texts[i]), StringComparison.Ordinal)));
+            var fields = new List<IndicatorField>();
+            int j = 0;
+            for (int i = 0; i < texts.Count; i++)
+            {
+                bool word = !CellText.IsBlank(texts[i]);
+                bool underSameSpan = spanning && word && i > 0 && !CellText.IsBlank(texts[i - 1]);
+                if (!underSameSpan)
+                {
+                    j++;
+                }
+
+                if (j > indicatorFields.Count)
+                {
+                    return false;
+                }
+
+                fields.Add(word ? HeaderWords.Indicator(texts[i], out _) : indicatorFields[j - 1]);
+            }
+
+            fields.AddRange(indicatorFields.Skip(j));
+            indicatorFields = fields;
+            return true;
         }
 
         private bool IsBoundary(List<GridCell> piece)
@@ -229,7 +296,7 @@ public static partial class TableLayout
         internal static string? MetaLabel(string key) => key switch
         {
             "项目名称" or "转移支付名称" or "转移支付项目名称" or "资金名称" or "专项名称" or "专项资金名称" => "title",
-            "主管部门" or "中央主管部门" or "地方主管部门" or "主管单位" or "预算部门" or "省级主管部门" => "department",
+            "主管部门" or "中央主管部门" or "地方主管部门" or "主管单位" or "预算部门" or "省级主管部门" or "部门名称" or "单位名称" => "department",
             "实施单位" or "资金使用单位" or "项目实施单位" or "项目单位" or "预算单位" => "implementer",
             _ => null,
         };
@@ -370,6 +437,11 @@ public static partial class TableLayout
         }
 
         string region = m.Groups["r"].Value;
+        if (region.EndsWith('州') && CellText.Compact(name).AsSpan(region.Length).StartsWith("市", StringComparison.Ordinal))
+        {
+            region += "市"; // 福州市, 广州市: the city, not a 州 that ends at 州
+        }
+
         return region[0] is '各' or '本' or '全' || region.StartsWith("市县", StringComparison.Ordinal) || region.StartsWith("县区", StringComparison.Ordinal) ? null : region;
     }
 

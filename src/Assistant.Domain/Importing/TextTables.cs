@@ -14,7 +14,7 @@ public static partial class TextTables
     {
         ArgumentNullException.ThrowIfNull(text);
         string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
-        return IsCellPerLine(lines) ? CellPerLine(lines, name) : Rows(lines, name);
+        return IsCellPerLine(lines) ? CellPerLine(lines, name) : IsPlainCellPerLine(lines) ? PlainCellPerLine(lines, name) : Rows(lines, name);
     }
 
     /// <summary>Most tabbed lines carry a single cell after one leading tab.</summary>
@@ -43,6 +43,8 @@ public static partial class TextTables
     private static Grid Rows(string[] lines, string name)
     {
         var rows = new List<GridRow>();
+        List<IndicatorField>? header = null;
+        Columns? columns = null;
         for (int i = 0; i < lines.Length; i++)
         {
             string line = lines[i];
@@ -58,6 +60,46 @@ public static partial class TextTables
             }
 
             string at = $"第{i + 1}行";
+            if (HeaderWords.IsIndicatorHeader(parts))
+            {
+                header = [.. parts.Select(p => HeaderWords.Indicator(p, out _))];
+                columns = ColumnsOf(line, header);
+            }
+            else if (header is not null && (HeaderWords.IsFundHeader(parts) || parts.Any(HeaderWords.IsTitle) || HeaderWords.IsTotal(parts[0])))
+            {
+                header = null;
+                columns = null;
+            }
+            else if (columns is not null && InColumns(line, columns) is { } laid && (columns.RowSeen && IsWrappedEnd(laid, columns) || FitsColumns(laid, columns)))
+            {
+                if (columns.RowSeen && IsWrappedEnd(laid, columns))
+                {
+                    var above = rows[^1].Cells.ToList();
+                    for (int k = 0; k < laid.Length; k++)
+                    {
+                        if (laid[k].Length > 0)
+                        {
+                            above[k] = new GridCell(above[k].Text + laid[k], above[k].Text.Length == 0 ? $"{at}第{k + 1}格" : $"{above[k].Source},{at}");
+                        }
+                    }
+
+                    rows[^1] = new GridRow(above);
+                    continue;
+                }
+
+                columns.RowSeen = true;
+                rows.Add(new GridRow(laid.Select((p, k) => new GridCell(p, $"{at}第{k + 1}格")).ToList()));
+                continue;
+            }
+            else if (columns is not null)
+            {
+                columns = null;
+            }
+            else if (header is not null && SpacedCells(line, parts.Length, header) is { } aligned)
+            {
+                parts = aligned;
+            }
+
             rows.Add(new GridRow(parts.Select((p, k) => new GridCell(p.Trim(), parts.Length == 1 ? at : $"{at}第{k + 1}格")).ToList()));
         }
 
@@ -131,6 +173,52 @@ public static partial class TextTables
         }
 
         return [.. cells];
+    }
+
+    /// <summary>
+    /// A single-spaced indicator row whose words are one cell each, column for column under its header
+    /// (<c>产出指标 重点工作任务完成 城镇新增就业人数（万人） ≥1.2 1.31 15 15</c>, <c>… 意愿不强 开展一对一帮扶</c>
+    /// under <c>偏差原因分析 改进措施</c>): the words are kept apart instead of joined as a word the copy
+    /// broke. Null unless every column up to 得分 is there and each word fits its column: the 一级 label
+    /// recognised, the 二级 and the name words, target and actual both values or both words, 分值 and 得分
+    /// numbers up to 100, explanations not numbers.
+    /// </summary>
+    private static string[]? SpacedCells(string line, int joined, List<IndicatorField> header)
+    {
+        if (line.Contains('\t', StringComparison.Ordinal) || WideGap().IsMatch(line.Trim()))
+        {
+            return null;
+        }
+
+        string[] tokens = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        int last = Math.Max(header.IndexOf(IndicatorField.Score), header.IndexOf(IndicatorField.Actual));
+        if (tokens.Length <= joined || tokens.Length > header.Count || tokens.Length <= last || header.IndexOf(IndicatorField.Level1) != 0)
+        {
+            return null;
+        }
+
+        bool? targetIsValue = null;
+        for (int k = 0; k < tokens.Length; k++)
+        {
+            string t = tokens[k];
+            bool value = ValueToken().IsMatch(t);
+            bool fits = header[k] switch
+            {
+                IndicatorField.Level1 => HeaderWords.IsLevel1(t, out _, out _),
+                IndicatorField.Level2 or IndicatorField.Name => !value && !HeaderWords.IsLevel1(t, out _, out _) || HeaderWords.IsLevel2(t, out _) && header[k] == IndicatorField.Level2,
+                IndicatorField.Target => (targetIsValue = value) is not null,
+                IndicatorField.Actual => targetIsValue is null || targetIsValue == value,
+                IndicatorField.Weight or IndicatorField.Score => PlainNumber().IsMatch(t) && decimal.Parse(t, System.Globalization.CultureInfo.InvariantCulture) <= 100m,
+                IndicatorField.Note => !PlainNumber().IsMatch(t),
+                _ => false,
+            };
+            if (!fits)
+            {
+                return null;
+            }
+        }
+
+        return tokens;
     }
 
     /// <summary>A 项目名称 / 主管部门 / 实施单位 line: each label a cell, the words up to the next label its value.</summary>

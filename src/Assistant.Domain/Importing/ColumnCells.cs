@@ -1,0 +1,138 @@
+namespace Assistant.Domain.Importing;
+
+/// <summary>
+/// A PDF copy laid out with spaces (pdftotext -layout): cells sit under their header's columns, and a
+/// cell too long for its column wraps onto the next line, in the same column
+/// (<c>产出指标</c> / <c>(50分)</c>, <c>城镇就业困难人员公益性岗</c> / <c>位安置人数（人）</c>). Under a header
+/// so laid out, each word of a line is put in the column it overlaps most (a Chinese character is two
+/// columns wide; words of one column are one cell), and a line holding no target, actual, 分值 or 得分 continues the row above, column by column.
+/// </summary>
+public static partial class TextTables
+{
+    private sealed class Columns(List<int> starts, List<IndicatorField> fields)
+    {
+        public List<int> Starts { get; } = starts;
+
+        public List<IndicatorField> Fields { get; } = fields;
+
+        public bool RowSeen { get; set; }
+    }
+
+    /// <summary>The header's columns when the line is laid out with runs of spaces (not tabs), else null.</summary>
+    private static Columns? ColumnsOf(string line, List<IndicatorField> fields)
+    {
+        if (line.Contains('\t', StringComparison.Ordinal) || line.TrimStart().StartsWith('|'))
+        {
+            return null;
+        }
+
+        List<(string Text, int Start, int End)> spans = Spans(line);
+        return spans.Count == fields.Count ? new Columns([.. spans.Select(s => s.Start)], fields) : null;
+    }
+
+    /// <summary>The line's cells placed in the header's columns (empty where nothing stands), or null when they do not fit.</summary>
+    private static string[]? InColumns(string line, Columns columns)
+    {
+        if (line.Contains('\t', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        int n = columns.Starts.Count;
+        string[] cells = new string[n];
+        Array.Fill(cells, string.Empty);
+        foreach ((string text, int start, int end) in Spans(line, words: true))
+        {
+            int best = -1;
+            int bestOverlap = 0;
+            for (int k = 0; k < n; k++)
+            {
+                int from = columns.Starts[k];
+                int to = k + 1 < n ? columns.Starts[k + 1] : int.MaxValue;
+                int overlap = Math.Min(end, to) - Math.Max(start, from);
+                if (overlap > bestOverlap)
+                {
+                    best = k;
+                    bestOverlap = overlap;
+                }
+            }
+
+            if (best < 0)
+            {
+                return null;
+            }
+
+            cells[best] = cells[best].Length == 0 ? text : cells[best] + " " + text;
+        }
+
+        return cells;
+    }
+
+    /// <summary>A line with nothing in the target, actual, 分值 and 得分 columns: the wrapped ends of the row above.</summary>
+    private static bool IsWrappedEnd(string[] cells, Columns columns) =>
+        cells.Any(c => c.Length > 0)
+        && Enumerable.Range(0, cells.Length).All(k => cells[k].Length == 0 || columns.Fields[k] is IndicatorField.Level1 or IndicatorField.Level2 or IndicatorField.Name or IndicatorField.Note or IndicatorField.Label && !CellText.IsPlainNumber(cells[k]));
+
+    /// <summary>Cells that fit their columns: the label column empty, a name, 分值 and 得分 numbers up to 100, 一级/二级 no values.</summary>
+    private static bool FitsColumns(string[] cells, Columns columns)
+    {
+        bool hasValue = false;
+        for (int k = 0; k < cells.Length; k++)
+        {
+            string c = cells[k];
+            if (c.Length == 0)
+            {
+                continue;
+            }
+
+            bool value = ValueToken().IsMatch(CellText.Compact(c));
+            bool fits = columns.Fields[k] switch
+            {
+                IndicatorField.Label => CellText.Compact(c) == "绩效指标",
+                IndicatorField.Level1 or IndicatorField.Level2 or IndicatorField.Name => !value,
+                IndicatorField.Weight or IndicatorField.Score => PlainNumber().IsMatch(c) && decimal.Parse(c, System.Globalization.CultureInfo.InvariantCulture) <= 100m,
+                _ => true,
+            };
+            if (!fits)
+            {
+                return false;
+            }
+
+            hasValue |= columns.Fields[k] is IndicatorField.Target or IndicatorField.Actual or IndicatorField.Weight or IndicatorField.Score;
+        }
+
+        int name = columns.Fields.IndexOf(IndicatorField.Name);
+        return hasValue && name >= 0 && cells[name].Length > 0;
+    }
+
+    /// <summary>The runs of text between gaps of two or more spaces (or every word), with their display columns.</summary>
+    private static List<(string Text, int Start, int End)> Spans(string line, bool words = false)
+    {
+        var spans = new List<(string, int, int)>();
+        int col = 0;
+        int i = 0;
+        while (i < line.Length)
+        {
+            if (line[i] is ' ' or '\u3000')
+            {
+                col += line[i] == ' ' ? 1 : 2;
+                i++;
+                continue;
+            }
+
+            int start = col;
+            int from = i;
+            while (i < line.Length && !(line[i] is ' ' or '\u3000' && (words || i + 1 >= line.Length || line[i + 1] is ' ' or '\u3000' || line[i] == '\u3000')))
+            {
+                col += Wide(line[i]) ? 2 : 1;
+                i++;
+            }
+
+            spans.Add((line[from..i], start, col));
+        }
+
+        return spans;
+    }
+
+    private static bool Wide(char c) => c >= '\u2e80' && c is not ('\u2265' or '\u2264');
+}
