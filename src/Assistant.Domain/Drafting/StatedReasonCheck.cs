@@ -95,7 +95,8 @@ public static partial class StatedReasonCheck
         int colon = trimmed.IndexOfAny(['：', ':']);
         string unlabelled = colon is >= 0 and <= 8 ? trimmed[(colon + 1)..].Trim() : trimmed;
         StatedText split = StatedText.Split(stated);
-        return new[] { stated.Trim(), trimmed, unlabelled, split.Cause, split.Measure ?? string.Empty }
+        StatedText bare = StatedText.Split(unlabelled);
+        return new[] { stated.Trim(), trimmed, unlabelled, split.Cause, split.Measure ?? string.Empty, bare.Cause }
             .Where(c => c.Length >= 2).Distinct(StringComparer.Ordinal).OrderByDescending(c => c.Length);
     }
 
