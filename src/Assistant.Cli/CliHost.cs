@@ -90,4 +90,25 @@ internal static class CliHost
             return null;
         }
     }
+
+    /// <summary>
+    /// Starts a built host (settings checked, migrations applied); false when the database cannot be
+    /// reached, so a verb that can work without the corpus (report, draft) goes on offline.
+    /// </summary>
+    public static async Task<bool> TryStartAsync(IHost host, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        try
+        {
+            await host.StartAsync(ct);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>What report and draft print on stderr when they go on without the corpus.</summary>
+    public const string NoCorpusNote = "提示 / note: 数据库不可用，未检索往年报告，草稿不引用往年表述（offline, no corpus: no precedents are cited）。";
 }

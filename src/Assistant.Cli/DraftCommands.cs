@@ -3,6 +3,7 @@ using System.Text.Json;
 using Assistant.Features.Drafting;
 using Assistant.Features.Evaluations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Assistant.Cli;
 
@@ -39,10 +40,23 @@ internal static class DraftCommands
                 return CliApp.BadInput;
             }
 
-            using var host = await CliHost.StartAsync(stderr, ct);
-            if (host is null)
+            // Without the database the draft is still written, offline and without precedents (as report does).
+            IHost built;
+            try
             {
+                built = CliHost.Build();
+            }
+            catch (InvalidOperationException e)
+            {
+                await stderr.WriteLineAsync("错误 / error: " + e.Message);
                 return CliApp.BadInput;
+            }
+
+            using IHost host = built;
+            if (!await CliHost.TryStartAsync(host, ct))
+            {
+                await stderr.WriteLineAsync(CliHost.NoCorpusNote);
+                request = request with { SourcesPerItem = 0 };
             }
 
             try

@@ -71,10 +71,10 @@ internal static class ReportCommands
 
             using IHost started = host;
             IServiceProvider services = host.Services;
-            bool corpus = await CorpusReachableAsync(host, ct);
+            bool corpus = await CliHost.TryStartAsync(host, ct);
             if (!corpus)
             {
-                await stderr.WriteLineAsync("提示 / note: 数据库不可用，未检索往年报告（offline, no corpus）。");
+                await stderr.WriteLineAsync(CliHost.NoCorpusNote);
             }
 
             try
@@ -119,19 +119,5 @@ internal static class ReportCommands
             }
         });
         return command;
-    }
-
-    /// <summary>Starts the host (settings checked, migrations applied); false when the database cannot be reached.</summary>
-    private static async Task<bool> CorpusReachableAsync(IHost host, CancellationToken ct)
-    {
-        try
-        {
-            await host.StartAsync(ct);
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 }

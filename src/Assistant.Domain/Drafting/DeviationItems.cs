@@ -66,7 +66,13 @@ public sealed record DeviationItem(
 /// <summary>Finds what section 三 must explain, in table order: the fund lines first, then the indicators.</summary>
 public static partial class DeviationItems
 {
-    public static IReadOnlyList<DeviationItem> Find(FactSheet sheet, ScoringPolicy? policy = null)
+    /// <param name="sheet">The table's facts and score.</param>
+    /// <param name="policy">The scoring policy (its 执行率 threshold); the default when null.</param>
+    /// <param name="lowParts">
+    /// Also a part of the funds (上年结转, 地方资金, 其他资金) below the threshold when the total is not: a
+    /// reviewer asks about a 25 % line even when the total reaches 91 %.
+    /// </param>
+    public static IReadOnlyList<DeviationItem> Find(FactSheet sheet, ScoringPolicy? policy = null, bool lowParts = false)
     {
         ArgumentNullException.ThrowIfNull(sheet);
         policy ??= ScoringPolicy.Default;
@@ -89,6 +95,21 @@ public static partial class DeviationItems
             }
 
             items.Add(new DeviationItem(string.Empty, DeviationKind.LowExecution, line.Name, null, root.Index, null, null, Clean(line.DeviationNote), ids));
+        }
+
+        if (lowParts)
+        {
+            foreach (FundLineResult root in sheet.Report.Funds.Where(f => f.IsRoot && f.Rate is { } r && r >= policy.LowExecutionThreshold))
+            {
+                string rootName = e.Funds.Lines[root.Index].Name.Trim();
+                foreach (FundLineResult part in sheet.Report.Funds.Where(f => !f.IsRoot && f.Rate is { } pr && pr < policy.LowExecutionThreshold
+                    && string.Equals(f.Parent?.Trim(), rootName, StringComparison.Ordinal) && sheet.Find($"funds.lines[{f.Index}].budget")?.Value > 0m))
+                {
+                    FundLine line = e.Funds.Lines[part.Index];
+                    var ids = Present($"funds.lines[{part.Index}]", "budget", "executed", "rate", "balance", "unexecutedRate");
+                    items.Add(new DeviationItem(string.Empty, DeviationKind.LowExecution, line.Name.Trim(), null, part.Index, null, null, Clean(line.DeviationNote), ids));
+                }
+            }
         }
 
         var weaker = sheet.Report.Findings
@@ -127,6 +148,7 @@ public static partial class DeviationItems
             {
                 DeviationKind.Shortfall => Present(p, "target", "actual", "completion", "gap", "lost"),
                 DeviationKind.Overshoot => Present(p, "target", "actual", "completion", "gap"),
+                DeviationKind.QualitativeWeaker => Present(p, "lost"),
                 _ => [],
             };
             items.Add(new DeviationItem(string.Empty, k, ind.Name.Trim(), r.Index, null, ind.Level1, ind.Level2, Clean(ind.DeviationNote), ids));

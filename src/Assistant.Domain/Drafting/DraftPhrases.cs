@@ -76,8 +76,20 @@ public static partial class DraftPhrases
     private static readonly (Regex Cause, string Measure)[] Answers =
     [
         (new Regex("优先使用|上级资金|中央资金|自治区资金|省级资金|本级资金|中央及"), "统筹安排上级资金和本级资金，年初据实确定本级资金规模，上级资金到位后同步使用本级资金，避免本级预算大量结余"),
-        (new Regex("下达|拨付|到位|较晚|滞后|结算|报账"), "加强与上级财政部门的沟通对接，资金到位后及时分解下达，按月调度拨付进度，年底前完成清算"),
+        (new Regex("下达|拨付|到位|较晚|滞后|报账"), "加强与上级财政部门的沟通对接，资金到位后及时分解下达，按月调度拨付进度，年底前完成清算"),
         (new Regex("经营困难|经营压力|效益下滑|停工|停产|减产|关停|倒闭|裁员"), "加强与用人单位的对接，落实吸纳就业补贴、稳岗返还等扶持政策，帮助企业稳定岗位，提高吸纳就业的积极性"),
+        (new Regex("死亡|迁出|户籍|自然减员|动态减少|对象减少|身故|外迁"), "以动态核定的在册对象为基础测算下一年度指标值，对象因死亡、迁出等发生变化的，执行中按程序调整指标值"),
+        (new Regex("招生|生源|在校生|入学人数"), "依据招生计划和实际在校生人数测算资助对象和指标值，招生情况发生变化的按程序调整"),
+        (new Regex("医疗费用|费用过高|大病|承受能力|因病"), "健全高额医疗费用预警和防止因病返贫监测机制，对高额费用患者及时落实倾斜救助和二次救助，减轻个人负担"),
+        (new Regex("交通管制|施工期间|封闭施工|占道|施工影响"), "分路段、分时段组织施工，提前发布交通管制公告，设置便道和绕行指引，减少施工对群众出行的影响"),
+        (new Regex("汛期|雨季|降雨|暴雨|天气|气候|冰冻|台风|施工窗口|农时"), "结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"),
+        (new Regex("设计变更|变更设计|方案调整"), "加强前期勘察设计，设计变更按程序及时审批，缩短变更周期"),
+        (new Regex("审计|验收|结算"), "提前启动工程结算审计和交工验收，与审计机构明确审计时限，分标段及时组织验收"),
+        (new Regex("核对|比对|核查|核验|学籍|信息核实|数据核实|复核|核定"), "提前开展信息比对和核查工作，与相关部门建立数据共享机制，缩短核对时间，确保按期完成"),
+        (new Regex("客运|班线|通车"), "加快剩余路段提质改造，协调开通客运班线，明确完成时限"),
+        (new Regex("未完工|尚未完工|未竣工|在建|未完成施工"), "加快剩余建设任务，明确完成时限，完工后及时组织验收"),
+        (new Regex("政策调整|政策变化|政策变动|标准调整|口径调整"), "密切跟踪政策调整，及时测算对绩效目标和资金的影响，据实按程序调整绩效目标"),
+        (new Regex("场地|选址|用地"), "提前落实场地和用地手续，明确责任单位和完成时限"),
         (new Regex("保守|谨慎|意愿|需求"), "加强政策宣传和服务对接，及时了解服务对象需求，提高政策的吸引力和覆盖面"),
         (new Regex("审核|材料|程序|手续|流程"), "优化经办流程，精简申报材料，压实审核责任，缩短资金兑付周期"),
         (new Regex("经济|市场|形势|行业|下行"), "密切跟踪经济形势和就业市场变化，及时调整工作重点和资金投向"),
@@ -97,7 +109,39 @@ public static partial class DraftPhrases
         return Paired.TryGetValue(cause, out string? paired) ? paired : Answers.FirstOrDefault(a => a.Cause.IsMatch(cause)).Measure;
     }
 
-    private static readonly Dictionary<string, string> Paired = ByGroup.Values.Concat(ByNature.Values).SelectMany(p => p)
+    /// <summary>
+    /// The measures that answer a cause of several kinds (“2座因汛期推迟开工，1座因设计变更未完工”
+    /// is weather and a design change), one per kind in order, at most <paramref name="max"/>.
+    /// </summary>
+    public static IReadOnlyList<string> AnswersFor(string cause, int max = 2)
+    {
+        ArgumentNullException.ThrowIfNull(cause);
+        return Paired.TryGetValue(cause, out string? paired)
+            ? [paired]
+            : Answers.Where(a => a.Cause.IsMatch(cause)).Select(a => a.Measure).Distinct(StringComparer.Ordinal).Take(max).ToList();
+    }
+
+    /// <summary>
+    /// A first analysis of why a fund line was under-spent, by where its money comes from, and the measure
+    /// that answers it: only upper-level money is 下达 late; a county's own money, carry-over and other
+    /// money have causes of their own.
+    /// </summary>
+    public static (string Cause, string Measure) FundCause(string lineName)
+    {
+        ArgumentNullException.ThrowIfNull(lineName);
+        Pair p = FundPairs.FirstOrDefault(f => f.Source.IsMatch(lineName)).Pair ?? ByNature[Nature.Money][0];
+        return (p.Cause, p.Measure);
+    }
+
+    private static readonly (Regex Source, Pair Pair)[] FundPairs =
+    [
+        (new Regex("上年结转|结转"), new("上年结转资金对应的部分事项年内未完成实施和结算", "对上年结转资金逐项清理，加快结转事项实施和结算，年底仍未使用的按规定收回统筹", true)),
+        (new Regex("中央|省级|省级补助|上级|转移支付"), new("部分上级资金下达时间较晚，项目实施和资金拨付进度滞后", "加强与上级财政部门的沟通对接，资金到位后及时分解下达，按月调度拨付进度，年底前完成清算", true)),
+        (new Regex("县级|区级|旗级|本级|自有|配套|自筹|地方"), new("本级资金按实际支出需求安排使用，实际支出低于年初预算安排", "据实编制本级资金预算，按项目实施进度安排本级资金，对执行缓慢的资金及时调整用途或按规定收回统筹", true)),
+        (new Regex("其他资金|其他"), new("其他资金实际到位和使用少于年初预算", "核实其他资金的来源和到位情况，据实编列预算，按进度使用", true)),
+    ];
+
+    private static readonly Dictionary<string, string> Paired = ByGroup.Values.Concat(ByNature.Values).SelectMany(p => p).Concat(FundPairs.Select(f => f.Pair))
         .GroupBy(p => p.Cause, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Measure, StringComparer.Ordinal);
 
     /// <summary>Whether a cause is about where the money came from (优先使用中央资金).</summary>

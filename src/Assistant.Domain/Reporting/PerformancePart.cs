@@ -37,7 +37,7 @@ public static class PerformancePart
         }
 
         string id = $"funds.lines[{root}]";
-        sb.Append(e.Year is { } y ? $"{y}年度" : "本年度").Append(e.Title.Trim()).Append("全年预算数").Append(p.Fact(id + ".budget") ?? "见自评表");
+        sb.Append(ReportPhrases.YearBefore(e)).Append("全年预算数").Append(p.Fact(id + ".budget") ?? "见自评表");
         if (p.Fact(id + ".executed") is { } ex)
         {
             sb.Append("，全年执行数").Append(ex);

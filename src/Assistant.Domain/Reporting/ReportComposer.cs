@@ -37,12 +37,11 @@ public static class ReportComposer
         var sb = new StringBuilder();
         sb.Append(ReportParts.Get(ReportParts.Targets).Heading).Append('\n');
         sb.Append("（一）资金安排及分解下达情况\n");
-        string year = e.Year is { } y ? $"{y}年度" : "本年度";
         string who = string.IsNullOrWhiteSpace(e.Department) ? string.Empty : e.Department.Trim();
         if (p.RootLine() is { } root)
         {
             string id = $"funds.lines[{root}]";
-            sb.Append(year).Append(who).Append(e.Title.Trim()).Append("全年预算数").Append(p.Fact(id + ".budget") ?? "见自评表");
+            sb.Append(ReportPhrases.YearBefore(e, who)).Append("全年预算数").Append(p.Fact(id + ".budget") ?? "见自评表");
             if (p.Fact(id + ".initialBudget") is { } ib && p.Fact(id + ".adjustment") is { } adj)
             {
                 sb.Append("（年初预算数").Append(ib).Append("，年中调整").Append(adj).Append('）');

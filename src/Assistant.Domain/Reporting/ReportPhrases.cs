@@ -129,6 +129,19 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
             .ToList();
     }
 
+    /// <summary>
+    /// “2024年度” before a title, or nothing when the title already starts with its year
+    /// (“2024年农村公路养护专项资金”): a report never says “2024年度2024年”.
+    /// </summary>
+    public static string YearBefore(Evaluation e, string? between = null)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        string title = e.Title.Trim();
+        bool titled = title.Length > 5 && title[..4].All(char.IsAsciiDigit) && title[4] == '年';
+        string year = titled ? string.Empty : e.Year is { } y ? $"{y}年度" : "本年度";
+        return year + (between ?? string.Empty) + title;
+    }
+
     public static string Symbol(Comparator comparator) => comparator switch
     {
         Comparator.AtLeast => "≥",

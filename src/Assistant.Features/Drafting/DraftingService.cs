@@ -53,7 +53,7 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         var clock = Stopwatch.StartNew();
         ScoringPolicy policy = EvaluationService.ResolvePolicy(request.Policy);
         FactSheet sheet = FactSheet.Build(evaluation, policy);
-        IReadOnlyList<DeviationItem> items = DeviationItems.Find(sheet, policy);
+        IReadOnlyList<DeviationItem> items = DeviationItems.Find(sheet, policy, lowParts: true);
         DraftBrief brief = await BriefAsync(request, sheet, items, cancellationToken);
 
         IChatClient client = ChooseClient(request.Provider);
@@ -149,7 +149,7 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         }
 
         (RenderedDraft final, IReadOnlyList<MaskedSpan> masked) = DraftText.Mask(best.Draft, best.Report);
-        VerificationReport report = Verifier.Verify(sheet, final.Text);
+        VerificationReport report = StatedReasonCheck.Verify(sheet, final.Text, items);
         var coverage = Coverage(final, brief.Items);
         var uncovered = brief.Items.Where(i => coverage[i.Item.Id].Count == 0).Select(i => i.Item.Id).ToList();
         bool clean = report.IsClean && masked.Count == 0 && uncovered.Count == 0 && best.Draft.UnknownFactIds.Count == 0;
@@ -310,7 +310,7 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         }
 
         RenderedDraft draft = DraftText.Render(raw, brief.Sheet, brief.Sources.Count);
-        VerificationReport report = StatedReasonCheck.Distrust(Verifier.Verify(brief.Sheet, draft.Text), draft.Text, brief.Items.Select(i => i.Item).ToList());
+        VerificationReport report = StatedReasonCheck.Verify(brief.Sheet, draft.Text, brief.Items.Select(i => i.Item).ToList());
         var complaints = DraftText.Problems(report).Select(p => p.Reason).ToList();
         complaints.AddRange(draft.UnknownFactIds.Select(id => $"事实编号 {id} 不存在，请改用列出的编号"));
         complaints.AddRange(draft.UnknownSources.Select(s => $"来源 [S{s}] 不存在，请删去或改用列出的来源"));

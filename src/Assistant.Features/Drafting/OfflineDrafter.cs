@@ -131,8 +131,9 @@ public sealed partial class OfflineDrafter : IChatClient
         None,
     }
 
-    /// <param name="Supplements">For items whose stated reason cannot explain their gap: a first analysis added after it.</param>
-    private sealed record Cause(CauseOrigin Origin, string Text, IReadOnlyList<(string Clause, int Source)> Precedents, IReadOnlyList<(DeviationItem Item, string Text)>? Supplements = null);
+    /// <param name="OwnMeasure">The unit's own measure, written in its 偏差原因 cell after the cause (下一步…, 改进措施：…).</param>
+    /// <param name="Measures">For a first analysis: the measures that answer it.</param>
+    private sealed record Cause(CauseOrigin Origin, string Text, IReadOnlyList<(string Clause, int Source)> Precedents, string? OwnMeasure = null, IReadOnlyList<string>? Measures = null);
 
     /// <summary>Writes one draft: remembers every sentence used so none is repeated for another item.</summary>
     private sealed class SectionWriter(DraftBrief brief)
@@ -154,20 +155,10 @@ public sealed partial class OfflineDrafter : IChatClient
             DeviationItem head = group.Items[0];
             if (group.StatedReason is { } stated && !(group.Kind == DeviationKind.Cancelled && ReasonStrength.Weakness(brief.Sheet, head) is not null))
             {
-                // A stated reason is kept; where it cannot explain an item's gap, a first analysis of that
-                // item follows it (the review notes say which is which).
-                var supplements = new List<(DeviationItem, string)>();
-                foreach (DeviationItem item in group.Items.Where(i => i.Kind == DeviationKind.Shortfall && ReasonStrength.Weakness(brief.Sheet, i) is not null))
-                {
-                    if (Fresh(DraftPhrases.Causes(PrecedentFit.OwnWords(item, E), PrecedentFit.NatureOf(item, E))) is { } extra)
-                    {
-                        used.Add(Precedent.Key(extra));
-                        Reserve(extra);
-                        supplements.Add((item, extra));
-                    }
-                }
-
-                return new Cause(CauseOrigin.Stated, Clean(stated), [], supplements);
+                // A stated reason is kept as the unit wrote it (its measure goes to the measures). Where it
+                // cannot explain an item's gap, the review notes say so; no cause the table does not give is added.
+                StatedText split = StatedText.Split(Clean(stated));
+                return new Cause(CauseOrigin.Stated, split.Cause, [], split.Measure);
             }
 
             switch (group.Kind)
@@ -194,15 +185,36 @@ public sealed partial class OfflineDrafter : IChatClient
                 return new Cause(CauseOrigin.Precedent, string.Join("；", precedents.Select(p => p.Clause)), precedents);
             }
 
+            if (group.Kind == DeviationKind.LowExecution)
+            {
+                // By where the money comes from: the lowest lines first, at most two kinds of source.
+                var fund = FundCauses(group.Items[0]);
+                foreach (var (c, _) in fund)
+                {
+                    used.Add(Precedent.Key(c));
+                }
+
+                return new Cause(CauseOrigin.Analysis, string.Join("；", fund.Select(f => f.Cause)), [], null, fund.Select(f => f.Measure).ToList());
+            }
+
             string analysis = group.Kind switch
             {
-                DeviationKind.LowExecution => "部分资金下达较晚，项目实施和资金拨付进度滞后，年底形成结余",
-                DeviationKind.Overshoot => "年初设定指标值时测算偏于保守，对政策加力和服务需求增长估计不足，指标值明显低于实际工作量",
+                DeviationKind.Overshoot => "年初设定指标值时测算偏于保守，指标值低于实际工作量",
                 _ => Fresh(DraftPhrases.Causes(OwnWords(group), NatureOf(group))) ?? "实际情况与年初测算存在差距",
             };
             used.Add(Precedent.Key(analysis));
             Reserve(analysis);
             return new Cause(CauseOrigin.Analysis, analysis, []);
+        }
+
+        /// <summary>First analyses of an under-spent line: its own source, or its lowest parts' sources.</summary>
+        private List<(string Cause, string Measure)> FundCauses(DeviationItem line)
+        {
+            var names = line.FactIds.Where(f => f.EndsWith(".rate", StringComparison.Ordinal) && !f.StartsWith(line.Path + ".", StringComparison.Ordinal))
+                .OrderBy(f => brief.Sheet.Find(f)?.Value ?? 0m)
+                .Select(f => E.Funds.Lines[LineIndex(f)].Name)
+                .DefaultIfEmpty(line.Name);
+            return names.Select(DraftPhrases.FundCause).Distinct().Take(2).ToList();
         }
 
         public string ReasonParagraph(DeviationGroup group, Cause cause)
@@ -211,9 +223,26 @@ public sealed partial class OfflineDrafter : IChatClient
             bool many = group.Items.Count > 1;
             switch (group.Kind)
             {
+                case DeviationKind.LowExecution when !IsRoot(group.Items[0]):
+                    DeviationItem part = group.Items[0];
+                    sb.Append('“').Append(part.Name).Append("”执行率偏低。").Append(FundFacts(part, "该部分资金"));
+                    if (RootRate() is { } rootRate)
+                    {
+                        sb.Length--;
+                        sb.Append("，项目资金总体执行率为").Append(DraftText.Ref(rootRate)).Append("，该部分资金执行明显滞后。");
+                    }
+
+                    sb.Append(CauseSentence(cause, "结余的主要原因是"));
+                    break;
                 case DeviationKind.LowExecution:
                     DeviationItem line = group.Items[0];
                     sb.Append("预算执行率偏低。").Append(FundFacts(line));
+                    if (brief.Sheet.Find(line.Path + ".adjustment") is { Value: > 0m } && brief.Sheet.Find(line.Path + ".initialBudget") is not null)
+                    {
+                        sb.Length--;
+                        sb.Append("；年初预算数").Append(DraftText.Ref(line.Path + ".initialBudget")).Append("，年中调增").Append(DraftText.Ref(line.Path + ".adjustment")).Append('。');
+                    }
+
                     var costs = CostLines();
                     if (costs.Count > 0)
                     {
@@ -253,8 +282,13 @@ public sealed partial class OfflineDrafter : IChatClient
 
                     break;
                 case DeviationKind.QualitativeWeaker:
-                    sb.Append(Names(group)).Append("实际效果弱于年度目标。")
-                      .Append(string.Join(string.Empty, group.Items.Select(i => QualitativeFacts(i))));
+                    sb.Append(Names(group)).Append(IsDeadline(group) ? "未按期完成" : "实际效果弱于年度指标值")
+                      .Append(many ? "。" : "，").Append(string.Concat(group.Items.Select(i => QualitativeFacts(i, named: many))));
+                    if (!many && sb[^1] == '，')
+                    {
+                        sb[^1] = '。';
+                    }
+
                     sb.Append(CauseSentence(cause, "主要原因是"));
                     break;
                 default:
@@ -265,11 +299,6 @@ public sealed partial class OfflineDrafter : IChatClient
                     {
                         sb.Length--;
                         sb.Append("，即相关支出优先由上级资金安排，本级预算资金相应结余。");
-                    }
-
-                    if (cause.Supplements is { Count: > 0 } extra)
-                    {
-                        sb.Append("此外，经分析，").Append(string.Join("；", extra.Select(x => (many ? $"“{x.Item.Name}”" : string.Empty) + (many ? "主要是" : string.Empty) + x.Text))).Append('。');
                     }
 
                     break;
@@ -294,8 +323,15 @@ public sealed partial class OfflineDrafter : IChatClient
             switch (group.Kind)
             {
                 case DeviationKind.LowExecution:
-                    subject = $"预算执行率{DraftText.Ref(group.Items[0].Path + ".rate")}偏低的问题";
-                    Add(DraftPhrases.Answer(cause.Text));
+                    subject = IsRoot(group.Items[0])
+                        ? $"预算执行率{DraftText.Ref(group.Items[0].Path + ".rate")}偏低的问题"
+                        : $"“{group.Items[0].Name}”执行率{DraftText.Ref(group.Items[0].Path + ".rate")}偏低的问题";
+                    Add(cause.OwnMeasure);
+                    foreach (string m in cause.Measures ?? DraftPhrases.AnswersFor(cause.Text))
+                    {
+                        Add(m);
+                    }
+
                     parts.AddRange(Precedents(group, reasons: false, max: 1).Select(p => p.Clause + DraftText.Cite(p.Source)));
                     if (Has(ReviewerFindingCodes.UnspentShare))
                     {
@@ -319,16 +355,22 @@ public sealed partial class OfflineDrafter : IChatClient
                     Add("规范绩效目标调整程序，年度中取消或调整指标应按程序报批，并相应调整分值");
                     break;
                 default:
-                    subject = group.Kind == DeviationKind.QualitativeWeaker ? $"{Names(group)}实际效果弱于目标的问题" : $"{Names(group)}未完成的问题";
-                    Add(DraftPhrases.Answer(cause.Text));
-                    foreach (var (_, extra) in cause.Supplements ?? [])
+                    subject = group.Kind != DeviationKind.QualitativeWeaker ? $"{Names(group)}未完成的问题"
+                        : IsDeadline(group) ? $"{Names(group)}未按期完成的问题" : $"{Names(group)}实际效果弱于指标值的问题";
+                    // The unit's own measure first, then what answers each kind of cause it gave; a generic
+                    // measure only where the cause is of no kind known here, never one that ignores it.
+                    Add(cause.OwnMeasure);
+                    foreach (string m in DraftPhrases.AnswersFor(cause.Text))
                     {
-                        Add(DraftPhrases.Answer(extra));
+                        Add(m);
                     }
 
-                    // An item whose analysed cause already has its answer needs no second, generic measure.
-                    var answered = (cause.Supplements ?? []).Select(x => x.Item.Id).ToHashSet(StringComparer.Ordinal);
-                    foreach (DeviationItem item in group.Items.Where(i => !answered.Contains(i.Id)).Take(3).Where(_ => parts.Count < 3))
+                    if (parts.Count == 0 && cause.Origin == CauseOrigin.Stated)
+                    {
+                        Add($"围绕单位所述“{cause.Text}”的情况逐项制定整改措施，明确责任人和完成时限");
+                    }
+
+                    foreach (DeviationItem item in group.Items.Take(3).Where(_ => parts.Count == 0))
                     {
                         Add(Fresh(DraftPhrases.Measures(PrecedentFit.OwnWords(item, E), PrecedentFit.NatureOf(item, E))));
                     }
@@ -378,7 +420,7 @@ public sealed partial class OfflineDrafter : IChatClient
         {
             CauseOrigin.Stated => $"单位说明的原因是{cause.Text}。",
             CauseOrigin.Precedent => "经分析，" + lead + string.Join("；", cause.Precedents.Select(p => p.Clause + DraftText.Cite(p.Source))) + "。",
-            CauseOrigin.Analysis => "经分析，" + lead + cause.Text + "。",
+            CauseOrigin.Analysis => "经初步分析，" + lead.Replace("主要原因是", "原因可能是", StringComparison.Ordinal) + cause.Text + "，具体原因以单位核实情况为准。",
             _ => string.Empty,
         };
 
@@ -390,6 +432,22 @@ public sealed partial class OfflineDrafter : IChatClient
                 .ToList();
 
         private int Position(DeviationItem item) => groups.FindIndex(g => g.Items.Contains(item));
+
+        private bool IsRoot(DeviationItem line) => line.FundLineIndex is not { } f || brief.Sheet.Report.Funds.FirstOrDefault(r => r.Index == f)?.IsRoot != false;
+
+        private string? RootRate() => brief.Sheet.Report.Funds.FirstOrDefault(r => r.IsRoot) is { } root && brief.Sheet.Find($"funds.lines[{root.Index}].rate") is not null
+            ? $"funds.lines[{root.Index}].rate"
+            : null;
+
+        private static int LineIndex(string factId)
+        {
+            string path = factId[..factId.LastIndexOf('.')];
+            return int.Parse(path[(path.IndexOf('[', StringComparison.Ordinal) + 1)..path.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        /// <summary>Whether the group is a deadline (时效 with dates): it was 未按期完成, not “weaker”.</summary>
+        private bool IsDeadline(DeviationGroup group) => group.Items.All(i => i.IndicatorIndex is { } x
+            && (PrecedentFit.NatureOf(i, E) == Nature.Time || DateLike().IsMatch(brief.Sheet.Report.Indicators[x].Target.Text)));
 
         private bool Has(params string[] codes) => findings.Any(f => codes.Contains(f.Code, StringComparer.Ordinal));
 
@@ -435,11 +493,11 @@ public sealed partial class OfflineDrafter : IChatClient
 
         private static string Clean(string stated) => StatedLabel().Replace(stated, string.Empty).Trim().TrimEnd('。', '；', ';', '.');
 
-        private string FundFacts(DeviationItem item)
+        private string FundFacts(DeviationItem item, string lead = "")
         {
             bool Has(string id) => item.FactIds.Contains(id, StringComparer.Ordinal);
             string R(string suffix) => DraftText.Ref($"{item.Path}.{suffix}");
-            var parts = new List<string> { "全年预算数" + R("budget"), "全年执行数" + R("executed"), "预算执行率" + R("rate") };
+            var parts = new List<string> { lead + "全年预算数" + R("budget"), "全年执行数" + R("executed"), (lead.Length > 0 ? "执行率" : "预算执行率") + R("rate") };
             if (Has($"{item.Path}.balance"))
             {
                 parts.Add("结余" + R("balance") + (brief.Sheet.Find(item.Path + ".unexecutedRate") is not null ? "，占预算的" + R("unexecutedRate") : string.Empty));
@@ -451,12 +509,7 @@ public sealed partial class OfflineDrafter : IChatClient
                 .ToList();
             if (lowParts.Count > 0)
             {
-                parts.Add("其中" + string.Join("，", lowParts.Select(f =>
-                {
-                    string path = f[..f.LastIndexOf('.')];
-                    int idx = int.Parse(path[(path.IndexOf('[', StringComparison.Ordinal) + 1)..path.IndexOf(']', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
-                    return $"{E.Funds.Lines[idx].Name}执行率{DraftText.Ref(f)}";
-                })));
+                parts.Add("其中" + string.Join("，", lowParts.Select(f => $"{E.Funds.Lines[LineIndex(f)].Name}执行率{DraftText.Ref(f)}")));
             }
 
             return string.Join("，", parts) + "。";
@@ -495,12 +548,16 @@ public sealed partial class OfflineDrafter : IChatClient
             return string.Join("，", parts);
         }
 
-        private string QualitativeFacts(DeviationItem item)
+        private string QualitativeFacts(DeviationItem item, bool named)
         {
             if (item.IndicatorIndex is { } qi && brief.Sheet.Report.Indicators[qi] is { } r
-                && r.Target.Text.Trim() is { Length: > 0 } t && r.Actual.Text.Trim() is { Length: > 0 } a && !t.Any(char.IsAsciiDigit) && !a.Any(char.IsAsciiDigit))
+                && r.Target.Text.Trim() is { Length: > 0 } t && r.Actual.Text.Trim() is { Length: > 0 } a
+                && ((!t.Any(char.IsAsciiDigit) && !a.Any(char.IsAsciiDigit)) || (DateLike().IsMatch(t) && DateLike().IsMatch(a))))
             {
-                return $"“{item.Name}”年度指标值为“{t}”，实际完成为“{a}”。";
+                string lost = item.FactIds.Contains(item.Path + ".lost", StringComparer.Ordinal) ? "，扣" + DraftText.Ref(item.Path + ".lost") : string.Empty;
+                return DateLike().IsMatch(t) || DateLike().IsMatch(a)
+                    ? $"{(named ? $"“{item.Name}”" : string.Empty)}年度指标值为“{t}”，实际完成时间为“{a}”{lost}。"
+                    : $"{(named ? $"“{item.Name}”" : string.Empty)}年度指标值为“{t}”，实际完成为“{a}”{lost}。";
             }
 
             return string.Empty;
@@ -512,4 +569,7 @@ public sealed partial class OfflineDrafter : IChatClient
 
     [GeneratedRegex(@"[^。；！？\n]*[。；！？\n]|[^。；！？\n]+$")]
     private static partial Regex SentenceChunk();
+
+    [GeneratedRegex(@"\d{4}\s*年|\d{1,2}\s*月|月底|年底|前完成|之前")]
+    private static partial Regex DateLike();
 }

@@ -111,7 +111,7 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
         ReportPartInfo info = ReportParts.Get(ReportParts.Deviation);
         var notes = d.Notes.ToList();
         notes.AddRange(d.Items.Where(i => !i.Covered).Select(i => new ReviewNoteDto(ReviewNoteKinds.Supply, $"“{i.Name}”需要在本部分说明，草稿未写到，请补写。", null, i.IndicatorIndex, i.Name, info.Numeral)));
-        return Finish(info, d.Text, sheet, notes, d.Masked, d.Sources, d.Model, d.Prompt, d.Repairs);
+        return Finish(info, d.Text, sheet, notes, d.Masked, d.Sources, d.Model, d.Prompt, d.Repairs, quoted: DeviationItems.Find(sheet, policy, lowParts: true));
     }
 
     private async Task<ReportPartDto> PartAsync(ReportPartInfo info, FactSheet sheet, ScoringPolicy policy, bool useModel, int sourcesPerItem, CancellationToken cancellationToken)
@@ -198,7 +198,7 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
 
     /// <summary>Renders (when the text still holds references), takes notes and unverifiable sentences out, verifies what remains.</summary>
     private static ReportPartDto Finish(ReportPartInfo info, string text, FactSheet sheet, List<ReviewNoteDto> notes, IReadOnlyList<MaskedDto> masked,
-        IReadOnlyList<CitationDto> sources, ModelDto model, PromptDto prompt, int repairs, int sourceCount = 0)
+        IReadOnlyList<CitationDto> sources, ModelDto model, PromptDto prompt, int repairs, int sourceCount = 0, IReadOnlyList<DeviationItem>? quoted = null)
     {
         string rendered = DraftText.Render(text, sheet, Math.Max(sourceCount, sources.Count)).Text;
         (string clean, IReadOnlyList<ReviewNote> moved) = ReportText.Clean(rendered, info.Numeral);
@@ -208,7 +208,8 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
             clean = info.Heading + "\n" + clean;
         }
 
-        VerificationReport report = Verifier.Verify(sheet, clean);
+        // Part 三 quotes the unit's stated reasons: their numbers are judged as the drafter judged them.
+        VerificationReport report = quoted is null ? Verifier.Verify(sheet, clean) : StatedReasonCheck.Verify(sheet, clean, quoted);
         bool ok = report.IsClean && masked.Count == 0 && !notes.Any(n => n.Kind == ReviewNoteKinds.Supply && n.Message.StartsWith("以下句子", StringComparison.Ordinal));
         return new ReportPartDto(info.Key, info.Heading, ok ? DraftResult.Verified : DraftResult.NeedsReview, clean,
             notes.DistinctBy(n => n.Message).ToList(), masked, PartVerificationDto.From(report), sources, model, prompt, repairs, ReportPartDto.Drafted);
