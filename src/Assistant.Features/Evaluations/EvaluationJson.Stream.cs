@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Assistant.Domain.Evaluations;
 
@@ -25,7 +26,7 @@ public static partial class EvaluationJson
                 return ParseDocument(body);
             }
 
-            evaluation = reader.TokenType == JsonTokenType.StartObject ? r.Root(ref reader, body) : r.NotAnObjectSkipped(ref reader);
+            evaluation = reader.TokenType == JsonTokenType.StartObject ? r.Root(ref reader) : r.NotAnObjectSkipped(ref reader);
             while (reader.Read())
             {
                 // Nothing may follow the table but white space and comments: the reader throws on anything else.
@@ -65,10 +66,43 @@ public static partial class EvaluationJson
     private static ReadOnlySpan<byte> NameOf(ref Utf8JsonReader reader) =>
         reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
 
-    /// <summary>The value the reader stands on, as a field; an object or array is skipped past (its kind is all a plain field needs).</summary>
-    private static JsonField Value(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body)
+    /// <summary>The value the reader stands on into <paramref name="slot"/> (a known field), or skipped past (an unknown one).</summary>
+    private static void Take(ref JsonField slot, ref Utf8JsonReader reader)
     {
-        JsonField field = JsonField.Token(ref reader, body);
+        if (Unsafe.IsNullRef(ref slot))
+        {
+            reader.Skip();
+        }
+        else
+        {
+            slot = Value(ref reader);
+        }
+    }
+
+    /// <summary>The kind of the value the reader stands on, which is then skipped past.</summary>
+    private static JsonValueKind Skipped(ref Utf8JsonReader reader)
+    {
+        JsonValueKind kind = KindOf(reader.TokenType);
+        reader.Skip();
+        return kind;
+    }
+
+    private static JsonValueKind KindOf(JsonTokenType token) => token switch
+    {
+        JsonTokenType.String => JsonValueKind.String,
+        JsonTokenType.Number => JsonValueKind.Number,
+        JsonTokenType.True => JsonValueKind.True,
+        JsonTokenType.False => JsonValueKind.False,
+        JsonTokenType.Null => JsonValueKind.Null,
+        JsonTokenType.StartObject => JsonValueKind.Object,
+        JsonTokenType.StartArray => JsonValueKind.Array,
+        _ => throw new InvalidOperationException($"not a value token: {token}"),
+    };
+
+    /// <summary>The value the reader stands on, as a field; an object or array is skipped past (its kind is all a plain field needs).</summary>
+    private static JsonField Value(ref Utf8JsonReader reader)
+    {
+        JsonField field = JsonField.Token(ref reader);
         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
             reader.Skip();
@@ -85,7 +119,7 @@ public static partial class EvaluationJson
             return NotAnObject();
         }
 
-        public Evaluation Root(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body)
+        public Evaluation Root(ref Utf8JsonReader reader)
         {
             var fields = default(RootFields);
             Part<FundSection>? funds = null;
@@ -97,20 +131,20 @@ public static partial class EvaluationJson
                 reader.Read();
                 if (name.SequenceEqual("indicators"u8))
                 {
-                    indicators = IndicatorsPart(ref reader, body);
+                    indicators = IndicatorsPart(ref reader);
                 }
                 else if (name.SequenceEqual("funds"u8))
                 {
-                    funds = FundsPart(ref reader, body);
+                    funds = FundsPart(ref reader);
                 }
                 else if (name.SequenceEqual("levelWeights"u8))
                 {
-                    levels = LevelWeightsPart(ref reader, body);
+                    levels = LevelWeightsPart(ref reader);
                 }
                 else
                 {
-                    // A plain field, or an unknown one (ignored; Value has skipped it).
-                    fields.Set(name, Value(ref reader, body));
+                    // A plain field, or an unknown one (skipped).
+                    Take(ref fields.Slot(name), ref reader);
                 }
             }
 
@@ -125,11 +159,11 @@ public static partial class EvaluationJson
             return new(kind, funds, Swap(outer));
         }
 
-        private Part<FundSection> FundsPart(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body)
+        private Part<FundSection> FundsPart(ref Utf8JsonReader reader)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                return FundsPart(Value(ref reader, body).Kind);
+                return FundsPart(Skipped(ref reader));
             }
 
             List<InputError>? outer = Swap(null);
@@ -141,19 +175,19 @@ public static partial class EvaluationJson
                 reader.Read();
                 if (name.SequenceEqual("lines"u8))
                 {
-                    lines = LinesPart(ref reader, body);
+                    lines = LinesPart(ref reader);
                 }
                 else if (name.SequenceEqual("unit"u8))
                 {
-                    unit = Value(ref reader, body);
+                    unit = Value(ref reader);
                 }
                 else if (name.SequenceEqual("weight"u8))
                 {
-                    weight = Value(ref reader, body);
+                    weight = Value(ref reader);
                 }
                 else
                 {
-                    Value(ref reader, body);
+                    reader.Skip();
                 }
             }
 
@@ -161,14 +195,14 @@ public static partial class EvaluationJson
             return new(JsonValueKind.Object, funds, Swap(outer));
         }
 
-        private Part<List<FundLine>> LinesPart(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body)
+        private Part<List<FundLine>> LinesPart(ref Utf8JsonReader reader)
         {
             List<InputError>? outer = Swap(null);
             var lines = new List<FundLine>();
-            JsonValueKind kind = JsonField.Token(ref reader, body).Kind;
+            JsonValueKind kind = KindOf(reader.TokenType);
             if (!ArrayOrAbsent(kind, "funds.lines"))
             {
-                Value(ref reader, body);
+                reader.Skip();
                 return new(kind, lines, Swap(outer));
             }
 
@@ -179,7 +213,7 @@ public static partial class EvaluationJson
                 i++;
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    Value(ref reader, body);
+                    reader.Skip();
                     NotAnObject(path);
                     continue;
                 }
@@ -189,7 +223,7 @@ public static partial class EvaluationJson
                 {
                     ReadOnlySpan<byte> name = NameOf(ref reader);
                     reader.Read();
-                    f.Set(name, Value(ref reader, body));
+                    Take(ref f.Slot(name), ref reader);
                 }
 
                 lines.Add(FundLine(in f, path));
@@ -205,11 +239,11 @@ public static partial class EvaluationJson
             return new(kind, [], Swap(outer));
         }
 
-        private Part<List<Indicator>> IndicatorsPart(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body)
+        private Part<List<Indicator>> IndicatorsPart(ref Utf8JsonReader reader)
         {
             if (reader.TokenType != JsonTokenType.StartArray)
             {
-                return IndicatorsPart(Value(ref reader, body).Kind);
+                return IndicatorsPart(Skipped(ref reader));
             }
 
             List<InputError>? outer = Swap(null);
@@ -221,7 +255,7 @@ public static partial class EvaluationJson
                 i++;
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    Value(ref reader, body);
+                    reader.Skip();
                     NotAnObject(path);
                     continue;
                 }
@@ -231,7 +265,7 @@ public static partial class EvaluationJson
                 {
                     ReadOnlySpan<byte> name = NameOf(ref reader);
                     reader.Read();
-                    f.Set(name, Value(ref reader, body));
+                    Take(ref f.Slot(name), ref reader);
                 }
 
                 list.Add(Indicator(in f, path));
@@ -247,11 +281,11 @@ public static partial class EvaluationJson
             return new(kind, [], Swap(outer));
         }
 
-        private Part<List<LevelWeight>> LevelWeightsPart(ref Utf8JsonReader reader, ReadOnlyMemory<byte> body)
+        private Part<List<LevelWeight>> LevelWeightsPart(ref Utf8JsonReader reader)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                return LevelWeightsPart(Value(ref reader, body).Kind);
+                return LevelWeightsPart(Skipped(ref reader));
             }
 
             List<InputError>? outer = Swap(null);
@@ -260,7 +294,7 @@ public static partial class EvaluationJson
             {
                 string name = reader.GetString()!;
                 reader.Read();
-                entries.Add((name, Value(ref reader, body)));
+                entries.Add((name, Value(ref reader)));
             }
 
             LastOfEachName(entries);

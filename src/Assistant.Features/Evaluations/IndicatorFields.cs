@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
@@ -8,7 +10,7 @@ namespace Assistant.Features.Evaluations;
 /// object per field (eleven searches, each transcoding the name and walking the properties). A field
 /// given twice takes its last value, as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>
 /// does; an absent field is missing. Unknown fields are ignored. Filled from a document's element
-/// (<see cref="Of"/>) or field by field by the streaming reader (<see cref="Set"/>).
+/// (<see cref="Of"/>) or field by field by the streaming reader (<see cref="Slot"/>).
 /// </summary>
 internal struct IndicatorFields
 {
@@ -23,34 +25,37 @@ internal struct IndicatorFields
             if (raw.IndexOf((byte)'\\') >= 0)
             {
                 // An escaped name (\u006eame): compared as the text it stands for.
-                f.Set(System.Text.Encoding.UTF8.GetBytes(p.Name), JsonField.Of(p.Value));
+                raw = System.Text.Encoding.UTF8.GetBytes(p.Name);
             }
-            else
+
+            ref JsonField slot = ref f.Slot(raw);
+            if (!Unsafe.IsNullRef(ref slot))
             {
-                f.Set(raw, JsonField.Of(p.Value));
+                slot = JsonField.Of(p.Value);
             }
         }
 
         return f;
     }
 
-    /// <summary>Takes <paramref name="value"/> when <paramref name="name"/> (unescaped UTF-8) is one of the row's fields; false for an unknown field.</summary>
-    public bool Set(ReadOnlySpan<byte> name, JsonField value)
+    /// <summary>The field named <paramref name="name"/> (unescaped UTF-8), or a null reference for an unknown name.</summary>
+    [UnscopedRef]
+    public ref JsonField Slot(ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
-            case 2 when name.SequenceEqual("id"u8): Id = value; return true;
-            case 4 when name.SequenceEqual("name"u8): Name = value; return true;
-            case 4 when name.SequenceEqual("unit"u8): Unit = value; return true;
-            case 5 when name.SequenceEqual("grade"u8): Grade = value; return true;
-            case 6 when name.SequenceEqual("level1"u8): Level1 = value; return true;
-            case 6 when name.SequenceEqual("level2"u8): Level2 = value; return true;
-            case 6 when name.SequenceEqual("target"u8): Target = value; return true;
-            case 6 when name.SequenceEqual("actual"u8): Actual = value; return true;
-            case 6 when name.SequenceEqual("weight"u8): Weight = value; return true;
-            case 12 when name.SequenceEqual("printedScore"u8): PrintedScore = value; return true;
-            case 13 when name.SequenceEqual("deviationNote"u8): DeviationNote = value; return true;
-            default: return false;
+            case 2 when name.SequenceEqual("id"u8): return ref Id;
+            case 4 when name.SequenceEqual("name"u8): return ref Name;
+            case 4 when name.SequenceEqual("unit"u8): return ref Unit;
+            case 5 when name.SequenceEqual("grade"u8): return ref Grade;
+            case 6 when name.SequenceEqual("level1"u8): return ref Level1;
+            case 6 when name.SequenceEqual("level2"u8): return ref Level2;
+            case 6 when name.SequenceEqual("target"u8): return ref Target;
+            case 6 when name.SequenceEqual("actual"u8): return ref Actual;
+            case 6 when name.SequenceEqual("weight"u8): return ref Weight;
+            case 12 when name.SequenceEqual("printedScore"u8): return ref PrintedScore;
+            case 13 when name.SequenceEqual("deviationNote"u8): return ref DeviationNote;
+            default: return ref Unsafe.NullRef<JsonField>();
         }
     }
 }
@@ -74,20 +79,21 @@ internal struct FundLineFields
         DeviationNote = JsonField.Of(obj, "deviationNote"),
     };
 
-    public bool Set(ReadOnlySpan<byte> name, JsonField value)
+    [UnscopedRef]
+    public ref JsonField Slot(ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
-            case 2 when name.SequenceEqual("id"u8): Id = value; return true;
-            case 4 when name.SequenceEqual("name"u8): Name = value; return true;
-            case 6 when name.SequenceEqual("parent"u8): Parent = value; return true;
-            case 6 when name.SequenceEqual("budget"u8): Budget = value; return true;
-            case 8 when name.SequenceEqual("executed"u8): Executed = value; return true;
-            case 11 when name.SequenceEqual("printedRate"u8): PrintedRate = value; return true;
-            case 12 when name.SequenceEqual("printedScore"u8): PrintedScore = value; return true;
-            case 13 when name.SequenceEqual("initialBudget"u8): InitialBudget = value; return true;
-            case 13 when name.SequenceEqual("deviationNote"u8): DeviationNote = value; return true;
-            default: return false;
+            case 2 when name.SequenceEqual("id"u8): return ref Id;
+            case 4 when name.SequenceEqual("name"u8): return ref Name;
+            case 6 when name.SequenceEqual("parent"u8): return ref Parent;
+            case 6 when name.SequenceEqual("budget"u8): return ref Budget;
+            case 8 when name.SequenceEqual("executed"u8): return ref Executed;
+            case 11 when name.SequenceEqual("printedRate"u8): return ref PrintedRate;
+            case 12 when name.SequenceEqual("printedScore"u8): return ref PrintedScore;
+            case 13 when name.SequenceEqual("initialBudget"u8): return ref InitialBudget;
+            case 13 when name.SequenceEqual("deviationNote"u8): return ref DeviationNote;
+            default: return ref Unsafe.NullRef<JsonField>();
         }
     }
 }
@@ -109,19 +115,20 @@ internal struct RootFields
         PrintedTotal = JsonField.Of(root, "printedTotal"),
     };
 
-    public bool Set(ReadOnlySpan<byte> name, JsonField value)
+    [UnscopedRef]
+    public ref JsonField Slot(ReadOnlySpan<byte> name)
     {
         switch (name.Length)
         {
-            case 4 when name.SequenceEqual("kind"u8): Kind = value; return true;
-            case 4 when name.SequenceEqual("year"u8): Year = value; return true;
-            case 5 when name.SequenceEqual("title"u8): Title = value; return true;
-            case 6 when name.SequenceEqual("region"u8): Region = value; return true;
-            case 10 when name.SequenceEqual("department"u8): Department = value; return true;
-            case 11 when name.SequenceEqual("implementer"u8): Implementer = value; return true;
-            case 12 when name.SequenceEqual("printedTotal"u8): PrintedTotal = value; return true;
-            case 18 when name.SequenceEqual("printedWeightTotal"u8): PrintedWeightTotal = value; return true;
-            default: return false;
+            case 4 when name.SequenceEqual("kind"u8): return ref Kind;
+            case 4 when name.SequenceEqual("year"u8): return ref Year;
+            case 5 when name.SequenceEqual("title"u8): return ref Title;
+            case 6 when name.SequenceEqual("region"u8): return ref Region;
+            case 10 when name.SequenceEqual("department"u8): return ref Department;
+            case 11 when name.SequenceEqual("implementer"u8): return ref Implementer;
+            case 12 when name.SequenceEqual("printedTotal"u8): return ref PrintedTotal;
+            case 18 when name.SequenceEqual("printedWeightTotal"u8): return ref PrintedWeightTotal;
+            default: return ref Unsafe.NullRef<JsonField>();
         }
     }
 }
