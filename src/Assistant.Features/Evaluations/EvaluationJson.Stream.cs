@@ -79,6 +79,21 @@ public static partial class EvaluationJson
         }
     }
 
+    /// <summary>An object's known fields (the reader stands on its start; left on its end).</summary>
+    private static TFields Fields<TFields>(ref Utf8JsonReader reader)
+        where TFields : struct, IFieldSlots
+    {
+        var f = default(TFields);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            ReadOnlySpan<byte> name = NameOf(ref reader);
+            reader.Read();
+            Take(ref f.Slot(name), ref reader);
+        }
+
+        return f;
+    }
+
     /// <summary>The kind of the value the reader stands on, which is then skipped past.</summary>
     private static JsonValueKind Skipped(ref Utf8JsonReader reader)
     {
@@ -218,13 +233,7 @@ public static partial class EvaluationJson
                     continue;
                 }
 
-                var f = default(FundLineFields);
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    ReadOnlySpan<byte> name = NameOf(ref reader);
-                    reader.Read();
-                    Take(ref f.Slot(name), ref reader);
-                }
+                var f = Fields<FundLineFields>(ref reader);
 
                 lines.Add(FundLine(in f, path));
             }
@@ -260,13 +269,7 @@ public static partial class EvaluationJson
                     continue;
                 }
 
-                var f = default(IndicatorFields);
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    ReadOnlySpan<byte> name = NameOf(ref reader);
-                    reader.Read();
-                    Take(ref f.Slot(name), ref reader);
-                }
+                var f = Fields<IndicatorFields>(ref reader);
 
                 list.Add(Indicator(in f, path));
             }

@@ -48,30 +48,16 @@ public static partial class EvaluationJson
     public static Evaluation Parse(ReadOnlyMemory<byte> utf8) => Stream(utf8);
 
     /// <summary>Through a <see cref="JsonDocument"/> and <see cref="Read"/>: how every body was read before session 28; kept as the reference the streaming reader is tested against.</summary>
-    public static Evaluation ParseDocument(ReadOnlyMemory<byte> utf8)
+    public static Evaluation ParseDocument(ReadOnlyMemory<byte> utf8) => ReadDocument(() => JsonDocument.Parse(utf8, DocumentOptions));
+
+    private static Evaluation ParseDocument(string json) => ReadDocument(() => JsonDocument.Parse(json, DocumentOptions));
+
+    private static Evaluation ReadDocument(Func<JsonDocument> parse)
     {
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(utf8, DocumentOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw Malformed(ex);
-        }
-
-        using (doc)
-        {
-            return Read(doc.RootElement);
-        }
-    }
-
-    private static Evaluation ParseDocument(string json)
-    {
-        JsonDocument doc;
-        try
-        {
-            doc = JsonDocument.Parse(json, DocumentOptions);
+            doc = parse();
         }
         catch (JsonException ex)
         {

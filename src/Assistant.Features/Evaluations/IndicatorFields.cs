@@ -12,7 +12,7 @@ namespace Assistant.Features.Evaluations;
 /// does; an absent field is missing. Unknown fields are ignored. Filled from a document's element
 /// (<see cref="Of"/>) or field by field by the streaming reader (<see cref="Slot"/>).
 /// </summary>
-internal struct IndicatorFields
+internal struct IndicatorFields : IFieldSlots
 {
     public JsonField Id, Level1, Level2, Name, Unit, Target, Actual, Weight, PrintedScore, DeviationNote, Grade;
 
@@ -61,7 +61,7 @@ internal struct IndicatorFields
 }
 
 /// <summary>The fields of one fund line (<c>funds.lines[i]</c>), the last of duplicates.</summary>
-internal struct FundLineFields
+internal struct FundLineFields : IFieldSlots
 {
     public JsonField Id, Name, Parent, InitialBudget, Budget, Executed, PrintedRate, PrintedScore, DeviationNote;
 
@@ -135,3 +135,11 @@ internal struct RootFields
 
 /// <summary>A section read on its own (its value, its kind as given, the errors it found, in order), so a section given twice is replaced whole and errors still come in the fixed field order.</summary>
 internal readonly record struct Part<T>(JsonValueKind Kind, T Value, List<InputError>? Errors);
+
+/// <summary>A set of named fields the streaming reader fills by name.</summary>
+internal interface IFieldSlots
+{
+    /// <summary>The field named <paramref name="name"/> (unescaped UTF-8), or a null reference for an unknown name.</summary>
+    [UnscopedRef]
+    ref JsonField Slot(ReadOnlySpan<byte> name);
+}
