@@ -13,13 +13,61 @@ public static class LexicalTerms
     /// <summary>Longer words are cut off here (a term is an index key).</summary>
     public const int MaxTermChars = 32;
 
+    /// <summary>Distinct pieces remembered per thread before the memory is cleared (a few MB at most).</summary>
+    public const int MaxRemembered = 50_000;
+
+    [ThreadStatic]
+    private static Dictionary<string, string[]>? remembered;
+
     /// <summary>Every term of <paramref name="text"/> in order, repeats kept (a passage's stored terms: their count is its length, repeats its term frequencies).</summary>
+    /// <remarks>
+    /// Cut piece by piece (<see cref="WordSegmenter.Pieces"/>), each piece's terms remembered per thread:
+    /// reports repeat their headings, indicator names and stock clauses, and a bulk load cuts every
+    /// passage's heading path again. The terms are exactly those of cutting the whole text at once
+    /// (<see cref="OfWhole"/>; tests compare both on whole corpora).
+    /// </remarks>
     public static string[] Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text).ToLowerInvariant();
+        var memory = remembered ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
         var terms = new List<string>();
-        foreach (string word in WordSegmenter.CutForSearch(normalized))
+        foreach (string piece in WordSegmenter.Pieces(normalized))
+        {
+            if (piece.Length == 0)
+            {
+                continue;
+            }
+
+            if (!memory.TryGetValue(piece, out string[]? words))
+            {
+                words = Keep(WordSegmenter.CutForSearch(piece));
+                if (memory.Count >= MaxRemembered)
+                {
+                    memory.Clear();
+                }
+
+                memory[piece] = words;
+            }
+
+            terms.AddRange(words);
+        }
+
+        return [.. terms];
+    }
+
+    /// <summary>The terms of the whole text cut at once, nothing remembered: the reference <see cref="Of"/> must equal.</summary>
+    public static string[] OfWhole(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Keep(WordSegmenter.CutForSearch(TextNormalizer.Normalize(text).ToLowerInvariant()));
+    }
+
+    /// <summary>The words with a letter or digit, trimmed, cut to <see cref="MaxTermChars"/>.</summary>
+    private static string[] Keep(IReadOnlyList<string> words)
+    {
+        var terms = new List<string>(words.Count);
+        foreach (string word in words)
         {
             string w = word.Trim();
             if (w.Length > 0 && w.Any(char.IsLetterOrDigit))
