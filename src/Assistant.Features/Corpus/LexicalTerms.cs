@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Assistant.Domain.Numbers;
 using Assistant.Features.Words;
 
@@ -13,15 +14,17 @@ public static class LexicalTerms
     /// <summary>Longer words are cut off here (a term is an index key).</summary>
     public const int MaxTermChars = 32;
 
-    /// <summary>Distinct pieces remembered per thread before the memory is cleared (a few MB at most).</summary>
+    /// <summary>Distinct pieces remembered before the memory is cleared (about 20 MB at most).</summary>
     public const int MaxRemembered = 50_000;
 
-    [ThreadStatic]
-    private static Dictionary<string, string[]>? remembered;
+    /// <summary>Each piece's terms, shared by every thread (reads take no lock); the arrays are never handed out.</summary>
+    private static readonly ConcurrentDictionary<string, string[]> Remembered = new(StringComparer.Ordinal);
+
+    private static int rememberedCount;
 
     /// <summary>Every term of <paramref name="text"/> in order, repeats kept (a passage's stored terms: their count is its length, repeats its term frequencies).</summary>
     /// <remarks>
-    /// Cut piece by piece (<see cref="WordSegmenter.Pieces"/>), each piece's terms remembered per thread:
+    /// Cut piece by piece (<see cref="WordSegmenter.Pieces"/>), each piece's terms remembered (bounded, shared by all threads):
     /// reports repeat their headings, indicator names and stock clauses, and a bulk load cuts every
     /// passage's heading path again. The terms are exactly those of cutting the whole text at once
     /// (<see cref="OfWhole"/>; tests compare both on whole corpora).
@@ -30,7 +33,6 @@ public static class LexicalTerms
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text).ToLowerInvariant();
-        var memory = remembered ??= new Dictionary<string, string[]>(StringComparer.Ordinal);
         var terms = new List<string>();
         foreach (string piece in WordSegmenter.Pieces(normalized))
         {
@@ -39,15 +41,20 @@ public static class LexicalTerms
                 continue;
             }
 
-            if (!memory.TryGetValue(piece, out string[]? words))
+            if (!Remembered.TryGetValue(piece, out string[]? words))
             {
                 words = Keep(WordSegmenter.CutForSearch(piece));
-                if (memory.Count >= MaxRemembered)
+                // A count of our own: ConcurrentDictionary.Count takes every lock.
+                if (Volatile.Read(ref rememberedCount) >= MaxRemembered)
                 {
-                    memory.Clear();
+                    Remembered.Clear();
+                    Volatile.Write(ref rememberedCount, 0);
                 }
 
-                memory[piece] = words;
+                if (Remembered.TryAdd(piece, words))
+                {
+                    Interlocked.Increment(ref rememberedCount);
+                }
             }
 
             terms.AddRange(words);
