@@ -24,6 +24,7 @@ public class LexicalTermsMemoryTests
         "！？，。'\"&|:* ",
         "",
         "公益性岗位安置人数未达到年度目标公益性岗位安置人数未达到年度目标公益性岗位安置人数未达到年度目标",
+        string.Concat(Enumerable.Repeat("就业见习补贴资金下达率", 20)) + "，城镇新增就业", // a piece longer than the memory keeps
     ];
 
     [Theory]

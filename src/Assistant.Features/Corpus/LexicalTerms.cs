@@ -14,8 +14,11 @@ public static class LexicalTerms
     /// <summary>Longer words are cut off here (a term is an index key).</summary>
     public const int MaxTermChars = 32;
 
-    /// <summary>Distinct pieces remembered before the memory is cleared (about 20 MB at most).</summary>
+    /// <summary>Distinct pieces remembered before the memory is cleared (pieces of at most MaxRememberedChars: about 20 MB at most).</summary>
     public const int MaxRemembered = 50_000;
+
+    /// <summary>Longer pieces are cut every time, never remembered, so the memory's size stays bounded whatever the input.</summary>
+    public const int MaxRememberedChars = 64;
 
     /// <summary>Each piece's terms, shared by every thread (reads take no lock); the arrays are never handed out.</summary>
     private static readonly ConcurrentDictionary<string, string[]> Remembered = new(StringComparer.Ordinal);
@@ -38,6 +41,12 @@ public static class LexicalTerms
         {
             if (piece.Length == 0)
             {
+                continue;
+            }
+
+            if (piece.Length > MaxRememberedChars)
+            {
+                terms.AddRange(Keep(WordSegmenter.CutForSearch(piece)));
                 continue;
             }
 
