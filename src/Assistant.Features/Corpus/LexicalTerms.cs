@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Assistant.Domain.Numbers;
 using Assistant.Features.Words;
 
@@ -13,13 +14,76 @@ public static class LexicalTerms
     /// <summary>Longer words are cut off here (a term is an index key).</summary>
     public const int MaxTermChars = 32;
 
+    /// <summary>Distinct pieces remembered before the memory is cleared (pieces of at most MaxRememberedChars: about 20 MB at most).</summary>
+    public const int MaxRemembered = 50_000;
+
+    /// <summary>Longer pieces are cut every time, never remembered, so the memory's size stays bounded whatever the input.</summary>
+    public const int MaxRememberedChars = 64;
+
+    /// <summary>Each piece's terms, shared by every thread (reads take no lock); the arrays are never handed out.</summary>
+    private static readonly ConcurrentDictionary<string, string[]> Remembered = new(StringComparer.Ordinal);
+
+    private static int rememberedCount;
+
     /// <summary>Every term of <paramref name="text"/> in order, repeats kept (a passage's stored terms: their count is its length, repeats its term frequencies).</summary>
+    /// <remarks>
+    /// Cut piece by piece (<see cref="WordSegmenter.Pieces"/>), each piece's terms remembered (bounded, shared by all threads):
+    /// reports repeat their headings, indicator names and stock clauses, and a bulk load cuts every
+    /// passage's heading path again. The terms are exactly those of cutting the whole text at once
+    /// (<see cref="OfWhole"/>; tests compare both on whole corpora).
+    /// </remarks>
     public static string[] Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text).ToLowerInvariant();
         var terms = new List<string>();
-        foreach (string word in WordSegmenter.CutForSearch(normalized))
+        foreach (string piece in WordSegmenter.Pieces(normalized))
+        {
+            if (piece.Length == 0)
+            {
+                continue;
+            }
+
+            if (piece.Length > MaxRememberedChars)
+            {
+                terms.AddRange(Keep(WordSegmenter.CutForSearch(piece)));
+                continue;
+            }
+
+            if (!Remembered.TryGetValue(piece, out string[]? words))
+            {
+                words = Keep(WordSegmenter.CutForSearch(piece));
+                // A count of our own: ConcurrentDictionary.Count takes every lock.
+                if (Volatile.Read(ref rememberedCount) >= MaxRemembered)
+                {
+                    Remembered.Clear();
+                    Volatile.Write(ref rememberedCount, 0);
+                }
+
+                if (Remembered.TryAdd(piece, words))
+                {
+                    Interlocked.Increment(ref rememberedCount);
+                }
+            }
+
+            terms.AddRange(words);
+        }
+
+        return [.. terms];
+    }
+
+    /// <summary>The terms of the whole text cut at once, nothing remembered: the reference <see cref="Of"/> must equal.</summary>
+    public static string[] OfWhole(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Keep(WordSegmenter.CutForSearch(TextNormalizer.Normalize(text).ToLowerInvariant()));
+    }
+
+    /// <summary>The words with a letter or digit, trimmed, cut to <see cref="MaxTermChars"/>.</summary>
+    private static string[] Keep(IReadOnlyList<string> words)
+    {
+        var terms = new List<string>(words.Count);
+        foreach (string word in words)
         {
             string w = word.Trim();
             if (w.Length > 0 && w.Any(char.IsLetterOrDigit))

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
 using JiebaNet.Segmenter;
 
 namespace Assistant.Features.Words;
@@ -33,6 +35,24 @@ public static class WordSegmenter
         ArgumentNullException.ThrowIfNull(text);
         return text.Length == 0 ? [] : Segmenter().CutForSearch(text).ToList();
     }
+
+    /// <summary>
+    /// The pieces jieba cuts independently (its own split: runs of CJK characters, ASCII letters,
+    /// digits and <c>+#&amp;._%-</c>, and the text between them), in order; they concatenate to
+    /// <paramref name="text"/>. <see cref="CutForSearch"/> of a text is the concatenation of
+    /// <see cref="CutForSearch"/> of its pieces (jieba splits each piece the same way again and finds
+    /// no further boundary), so a caller may cut, and remember, piece by piece.
+    /// </summary>
+    public static string[] Pieces(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length == 0 ? [] : BlockPattern.Split(text);
+    }
+
+    /// <summary>jieba's own block pattern (<c>JiebaSegmenter.RegexChineseDefault</c>), read once so the split is exactly its split.</summary>
+    private static readonly Regex BlockPattern =
+        (Regex)(typeof(JiebaSegmenter).GetField("RegexChineseDefault", BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
+            ?? throw new InvalidOperationException("jieba.NET has no RegexChineseDefault: check WordSegmenter.Pieces against the package version."));
 
     private static JiebaSegmenter Segmenter()
     {
