@@ -24,7 +24,7 @@ namespace Assistant.Benchmarks;
 /// query), hybrid / vector / lexical search in process and through the API, filtered searches
 /// (section, region, year, the caller's unit scope), HNSW recall@10 against exact search for several
 /// ef_search (unfiltered and filtered), and index sizes.
-/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- search-scale --passages 100000 [--queries 200] [--m 16] [--ef-construction 64] [--keep] [--drop] [--search-only | --recall-only [--short-recall]] [--no-index]</c> (<c>--no-index</c>: the indexes as they are, e.g. while another run builds one)
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- search-scale --passages 100000 [--queries 200] [--m 16] [--ef-construction 64] [--keep] [--drop] [--search-only | --recall-only [--short-recall] [--dense 40]] [--no-index]</c> (<c>--no-index</c>: the indexes as they are, e.g. while another run builds one)
 /// </summary>
 internal static class SearchScale
 {
@@ -96,7 +96,7 @@ internal static class SearchScale
                     await RecallAsync(dataSource, Queries.Select(q => HashingEmbedding.Embed(q)).ToArray());
                 }
 
-                await SearchScaleRecall.DenseAsync(dataSource);
+                await SearchScaleRecall.DenseAsync(dataSource, Int(args, "--dense", 40));
             }
             else
             {
@@ -401,7 +401,7 @@ internal static class SearchScale
         if (!searchOnly)
         {
             await RecallAsync(dataSource, vectors.Values.ToArray());
-            await SearchScaleRecall.DenseAsync(dataSource);
+            await SearchScaleRecall.DenseAsync(dataSource, 40);
         }
     }
 
@@ -466,7 +466,7 @@ internal static class SearchScale
             ? string.Create(CultureInfo.InvariantCulture, $"SET LOCAL hnsw.ef_search = {e}; SET LOCAL hnsw.iterative_scan = relaxed_order")
             : "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off";
         await new NpgsqlCommand(set, connection, tx).ExecuteNonQueryAsync();
-        await using var cmd = new NpgsqlCommand(sql, connection, tx);
+        await using var cmd = new NpgsqlCommand(sql, connection, tx) { CommandTimeout = 0 };
         cmd.Parameters.Add(new NpgsqlParameter { Value = v, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
         var ids = new List<(long, double)>();
         await using var r = await cmd.ExecuteReaderAsync();

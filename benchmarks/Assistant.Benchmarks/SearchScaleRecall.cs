@@ -18,13 +18,14 @@ internal static class SearchScaleRecall
 
     internal static readonly int[] EfValues = [100, 150, 200, 300, 400];
 
-    public static async Task DenseAsync(NpgsqlDataSource dataSource)
+    /// <param name="perSet">How many queries the second and third sets hold (exact search at 1M under load costs seconds a query).</param>
+    public static async Task DenseAsync(NpgsqlDataSource dataSource, int perSet)
     {
         var sets = new List<(string Name, List<float[]> Vectors)>
         {
             ("stored passages, session 27's 20 (id % 4999 = 7)", await StoredAsync(dataSource, "id % 4999 = 7", 20)),
-            ("stored passages, 40 more (id % 997 = 3)", await StoredAsync(dataSource, "id % 997 = 3", 40)),
-            ("first half of a stored passage's text, embedded (not stored), dense only", await HalvesAsync(dataSource, "id % 991 = 5", 40)),
+            ($"stored passages, {perSet} more (id % 997 = 3)", await StoredAsync(dataSource, "id % 997 = 3", perSet)),
+            ("first half of a stored passage's text, embedded (not stored), dense only", await HalvesAsync(dataSource, "id % 991 = 5", perSet)),
         };
         long passages;
         await using (var count = dataSource.CreateCommand("SELECT count(*) FROM corpus_passages"))
