@@ -24,7 +24,7 @@ namespace Assistant.Benchmarks;
 /// query), hybrid / vector / lexical search in process and through the API, filtered searches
 /// (section, region, year, the caller's unit scope), HNSW recall@10 against exact search for several
 /// ef_search (unfiltered and filtered), and index sizes.
-/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- search-scale --passages 100000 [--queries 200] [--m 16] [--ef-construction 64] [--keep] [--drop] [--search-only]</c>
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- search-scale --passages 100000 [--queries 200] [--m 16] [--ef-construction 64] [--keep] [--drop] [--search-only | --recall-only [--short-recall] [--dense 40]] [--no-index]</c> (<c>--no-index</c>: the indexes as they are, e.g. while another run builds one)
 /// </summary>
 internal static class SearchScale
 {
@@ -37,6 +37,9 @@ internal static class SearchScale
     ];
 
     internal const string Viewer = "单位7";
+
+    /// <summary>Session 26's list for every query on the whole graph: the floor and the product's before, timed beside the product's.</summary>
+    private const int Ef100 = 100;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -80,8 +83,26 @@ internal static class SearchScale
                 await LoadAsync(dataSource, have, target, embedder);
             }
 
-            await IndexAsync(dataSource, m, efConstruction);
-            await MeasureAsync(app, dataSource, queries, args.Contains("--search-only"));
+            if (!args.Contains("--no-index"))
+            {
+                await IndexAsync(dataSource, m, efConstruction);
+            }
+
+            if (args.Contains("--recall-only"))
+            {
+                // Recall only (session 28): the dense queries' sets, and the short questions' with --short-recall.
+                if (args.Contains("--short-recall"))
+                {
+                    await RecallAsync(dataSource, Queries.Select(q => HashingEmbedding.Embed(q)).ToArray());
+                }
+
+                await SearchScaleRecall.DenseAsync(dataSource, Int(args, "--dense", 40));
+            }
+            else
+            {
+                await MeasureAsync(app, dataSource, queries, args.Contains("--search-only"));
+            }
+
             await app.StopAsync();
         }
 
@@ -263,7 +284,7 @@ internal static class SearchScale
         // (CorpusSearch.EfSearch: a short query's sparse vector gets the longer list), so the floor answers
         // with the recall the product's vector half has; session 26's floor (ef_search 100 for every query) is timed beside it.
         var rawConnections = new Dictionary<int, NpgsqlConnection>();
-        foreach (int ef in new[] { CorpusSearch.VectorEfSearch, CorpusSearch.SparseQueryEfSearch })
+        foreach (int ef in new[] { Ef100, CorpusSearch.VectorEfSearch, CorpusSearch.SparseQueryEfSearch }.Distinct())
         {
             var c = await dataSource.OpenConnectionAsync();
             await using var set = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"SET hnsw.ef_search = {ef}"), c);
@@ -291,7 +312,7 @@ internal static class SearchScale
                 await r.Content.ReadAsByteArrayAsync();
             }),
             (string.Create(CultureInfo.InvariantCulture, $"floor: raw HNSW query (ORDER BY embedding <=> q LIMIT 10) at the product's ef_search for the query ({CorpusSearch.SparseQueryEfSearch} for a sparse vector: {sparse} of {Queries.Length} queries; else {CorpusSearch.VectorEfSearch})"), Raw(v => CorpusSearch.IsSparse(v) ? CorpusSearch.SparseQueryEfSearch : CorpusSearch.VectorEfSearch)),
-            (string.Create(CultureInfo.InvariantCulture, $"raw HNSW query at ef_search {CorpusSearch.VectorEfSearch} for every query (session 26's floor)"), Raw(_ => CorpusSearch.VectorEfSearch)),
+            (string.Create(CultureInfo.InvariantCulture, $"raw HNSW query at ef_search {Ef100} for every query (session 26's floor)"), Raw(_ => Ef100)),
         };
 
         var cases = new (string Name, Func<string, SearchRequest> Make)[]
@@ -327,10 +348,10 @@ internal static class SearchScale
         paths.AddRange(cases.Select(c => ($"CorpusSearch {c.Name} (unit scope {Viewer})", InProcess(search, c.Make))));
 
         // Every query at ef_search 100 (200 on the section's graph): the sparse-query list's before, in this run.
-        var usualEf = new CorpusSearch(dataSource, embedderService, sparseQueryEf: false);
+        var usualEf = new CorpusSearch(dataSource, embedderService, sparseQueryEf: false, wholeGraphEf: Ef100);
         foreach (var (label, make) in cases.Where(c => c.Name is "hybrid" or "vector" or "hybrid, section=deviation-reason" or "hybrid, fund=见习"))
         {
-            paths.Add(($"CorpusSearch {label}, ef_search {CorpusSearch.VectorEfSearch} for every query (session 26) (unit scope {Viewer})", InProcess(usualEf, make)));
+            paths.Add(($"CorpusSearch {label}, ef_search {Ef100} for every query (session 26) (unit scope {Viewer})", InProcess(usualEf, make)));
         }
 
         // The same section searches on the whole graph (no partial index): the lever's before, in this run.
@@ -364,7 +385,7 @@ internal static class SearchScale
             Row(paths[k].Name, timed[k], k < 3 ? null : floor);
             if (k == 2)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor p95 (no-op + raw HNSW at the product's ef_search) = {floor:0.00} ms; target hybrid p95 ≤ {3 * floor:0.00} ms; session 26's floor (no-op + raw at ef_search {CorpusSearch.VectorEfSearch}) = {P(timed[0], 0.95) + P(timed[2], 0.95):0.00} ms"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"floor p95 (no-op + raw HNSW at the product's ef_search) = {floor:0.00} ms; target hybrid p95 ≤ {3 * floor:0.00} ms; session 26's floor (no-op + raw at ef_search {Ef100}) = {P(timed[0], 0.95) + P(timed[2], 0.95):0.00} ms"));
             }
         }
 
@@ -380,7 +401,7 @@ internal static class SearchScale
         if (!searchOnly)
         {
             await RecallAsync(dataSource, vectors.Values.ToArray());
-            await PassageRecallAsync(dataSource);
+            await SearchScaleRecall.DenseAsync(dataSource, 40);
         }
     }
 
@@ -437,48 +458,7 @@ internal static class SearchScale
         }
     }
 
-    /// <summary>
-    /// Recall@10 for queries shaped like the indexed rows (20 stored passages' own vectors, unfiltered):
-    /// separates the graph's quality from the short queries', whose nearest passages are far (cosine
-    /// distance 0.5–0.7) and nearly tied.
-    /// </summary>
-    private static async Task PassageRecallAsync(NpgsqlDataSource dataSource)
-    {
-        var queries = new List<float[]>();
-        await using (var cmd = dataSource.CreateCommand("SELECT embedding FROM corpus_passages WHERE id % 4999 = 7 ORDER BY id LIMIT 20"))
-        await using (var r = await cmd.ExecuteReaderAsync())
-        {
-            while (await r.ReadAsync())
-            {
-                queries.Add(r.GetFieldValue<Pgvector.Vector>(0).ToArray());
-            }
-        }
-
-        const string Plain = "SELECT id, embedding <=> $1::real[]::vector FROM corpus_passages ORDER BY embedding <=> $1::real[]::vector LIMIT 10";
-        var exact = new List<List<(long, double)>>();
-        foreach (var v in queries)
-        {
-            exact.Add(await Ids(dataSource, Plain, v, null));
-        }
-
-        Console.WriteLine();
-        Console.WriteLine("| ef_search | recall@10, 20 stored passages as queries |");
-        Console.WriteLine("|---:|---:|");
-        foreach (int ef in new[] { 40, 100, 400 })
-        {
-            double overlap = 0;
-            for (int i = 0; i < queries.Count; i++)
-            {
-                var approx = await Ids(dataSource, Plain, queries[i], ef);
-                double tenth = exact[i].Max(e => e.Item2) + 1e-6;
-                overlap += Math.Min(1.0, (double)approx.Count(a => a.Item2 <= tenth) / exact[i].Count);
-            }
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {ef} | {overlap / queries.Count:0.000} |"));
-        }
-    }
-
-    private static async Task<List<(long, double)>> Ids(NpgsqlDataSource dataSource, string sql, float[] v, int? ef)
+    internal static async Task<List<(long, double)>> Ids(NpgsqlDataSource dataSource, string sql, float[] v, int? ef)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var tx = await connection.BeginTransactionAsync();
@@ -486,7 +466,7 @@ internal static class SearchScale
             ? string.Create(CultureInfo.InvariantCulture, $"SET LOCAL hnsw.ef_search = {e}; SET LOCAL hnsw.iterative_scan = relaxed_order")
             : "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off";
         await new NpgsqlCommand(set, connection, tx).ExecuteNonQueryAsync();
-        await using var cmd = new NpgsqlCommand(sql, connection, tx);
+        await using var cmd = new NpgsqlCommand(sql, connection, tx) { CommandTimeout = 0 };
         cmd.Parameters.Add(new NpgsqlParameter { Value = v, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
         var ids = new List<(long, double)>();
         await using var r = await cmd.ExecuteReaderAsync();

@@ -17,9 +17,10 @@ namespace Assistant.Features.Corpus;
 /// <param name="exactScanPassages">Up to how many passages a region or year filter's documents may hold to be searched exactly (<see cref="DocumentScope.MaxPassages"/>; another value for tests and measurement).</param>
 /// <param name="sectionIndexes">Whether a section filter with its own partial index (<see cref="SectionIndexedKinds"/>) uses it (false: the whole graph, for tests and measurement).</param>
 /// <param name="sparseQueryEf">Whether a sparse query vector gets <see cref="SparseQueryEfSearch"/> (false: every query at the graph's usual list, for measurement).</param>
+/// <param name="wholeGraphEf">The whole graph's usual list (<see cref="VectorEfSearch"/>; another value for measurement).</param>
 public sealed class CorpusSearch(
     NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, int lexicalRowBudget = CorpusSearch.LexicalRowBudget, int exactScanPassages = DocumentScope.MaxPassages,
-    bool sectionIndexes = true, bool sparseQueryEf = true)
+    bool sectionIndexes = true, bool sparseQueryEf = true, int wholeGraphEf = CorpusSearch.VectorEfSearch)
 {
     public const int MaxTop = 50;
     public const int MaxQueryChars = 500;
@@ -119,11 +120,13 @@ public sealed class CorpusSearch(
     public const int LexicalScanFactor = 2;
 
     /// <summary>
-    /// HNSW candidate list per query; at least the candidates asked for. 100 (session 25, docs/scaling.md):
-    /// short-query recall@10 at 100k passages 0.775 at 40, 0.840 at 100, 0.905 at 200; the vector half
-    /// runs beside the lexical half, which is the slower, so its extra fraction of a millisecond is hidden.
+    /// HNSW candidate list for a dense (passage-shaped) query on the whole graph; at least the candidates
+    /// asked for. 200 since session 28: 100 (session 25) gave such queries recall@10 1.000, 0.945 and
+    /// 0.995 on three builds of the same 114k corpus, under 0.95 on one (docs/benchmarks.md, issue 21 —
+    /// search at province scale, session 28, with the 1M figures); 200 keeps every build measured at or above 0.95.
+    /// Short questions' sparse vectors get <see cref="SparseQueryEfSearch"/>.
     /// </summary>
-    public const int VectorEfSearch = 100;
+    public const int VectorEfSearch = 200;
 
     /// <summary>
     /// HNSW candidate list on a section's own graph (<see cref="SectionIndexedKinds"/>). The whole
@@ -141,7 +144,7 @@ public sealed class CorpusSearch(
     /// passage (cosine distance 0.5–0.7) with its nearest ones nearly tied, and the walk at 100 stops in
     /// the wrong region for some: short-query recall@10 at 114k passages 0.845 at 100, 0.945 at 400,
     /// 0.950 at 1000 (docs/benchmarks.md, issue 21 — search, session 27). A passage-shaped query (most
-    /// buckets set, or any model embedder's dense vector) keeps <see cref="VectorEfSearch"/>: 1.000 there.
+    /// buckets set, or any model embedder's dense vector) keeps the usual <see cref="VectorEfSearch"/>.
     /// 1000 is also the most pgvector accepts for <c>hnsw.ef_search</c>.
     /// </summary>
     public const int SparseQueryEfSearch = 1000;
@@ -165,10 +168,12 @@ public sealed class CorpusSearch(
     }
 
     /// <summary>The HNSW candidate list for <paramref name="query"/> on the whole graph or a section's own (<paramref name="sectionGraph"/>), at least <paramref name="candidates"/>.</summary>
-    public static int EfSearch(ReadOnlySpan<float> query, bool sectionGraph, int candidates) =>
-        Math.Max(IsSparse(query) ? SparseQueryEfSearch : GraphEfSearch(sectionGraph), candidates);
+    public static int EfSearch(ReadOnlySpan<float> query, bool sectionGraph, int candidates) => EfSearch(query, sectionGraph, candidates, VectorEfSearch);
 
-    private static int GraphEfSearch(bool sectionGraph) => sectionGraph ? SectionEfSearch : VectorEfSearch;
+    private static int EfSearch(ReadOnlySpan<float> query, bool sectionGraph, int candidates, int wholeGraphEf) =>
+        Math.Max(IsSparse(query) ? SparseQueryEfSearch : GraphEfSearch(sectionGraph, wholeGraphEf), candidates);
+
+    private static int GraphEfSearch(bool sectionGraph, int wholeGraphEf) => sectionGraph ? SectionEfSearch : wholeGraphEf;
 
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
@@ -247,7 +252,7 @@ public sealed class CorpusSearch(
 
         string? sectionSql = scope is null && sectionIndexes && request.Kind is { } kind && SectionIndexedKinds.TryGetValue(kind, out var own) ? own : null;
         string sql = scope is not null ? ExactVectorSql : sectionSql ?? VectorSql;
-        int ef = sparseQueryEf ? EfSearch(q, sectionSql is not null, candidates) : Math.Max(GraphEfSearch(sectionSql is not null), candidates);
+        int ef = sparseQueryEf ? EfSearch(q, sectionSql is not null, candidates, wholeGraphEf) : Math.Max(GraphEfSearch(sectionSql is not null, wholeGraphEf), candidates);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         await using (var set = new NpgsqlCommand(
