@@ -49,10 +49,14 @@ public static class WordSegmenter
         return text.Length == 0 ? [] : BlockPattern.Split(text);
     }
 
-    /// <summary>jieba's own block pattern (<c>JiebaSegmenter.RegexChineseDefault</c>), read once so the split is exactly its split.</summary>
+    /// <summary>
+    /// jieba's own block pattern (<c>JiebaSegmenter.RegexChineseDefault</c>), read once so the split is exactly
+    /// its split. Should a later package not have it, nothing is split (one block: the whole text, cut as before,
+    /// only remembered less often), so the terms stay right.
+    /// </summary>
     private static readonly Regex BlockPattern =
-        (Regex)(typeof(JiebaSegmenter).GetField("RegexChineseDefault", BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
-            ?? throw new InvalidOperationException("jieba.NET has no RegexChineseDefault: check WordSegmenter.Pieces against the package version."));
+        typeof(JiebaSegmenter).GetField("RegexChineseDefault", BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as Regex
+            ?? new Regex("(?!)", RegexOptions.CultureInvariant);
 
     private static JiebaSegmenter Segmenter()
     {
