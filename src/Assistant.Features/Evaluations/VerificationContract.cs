@@ -46,6 +46,7 @@ public static class VerificationContract
             {
                 ClaimKind.Exceeded => "exceeded",
                 ClaimKind.Short => "short",
+                ClaimKind.Grade => "grade",
                 _ => "met",
             }, Name(c.Verdict), c.FactId, c.Note)).ToList(),
             new VerificationSummaryDto(r.Summary.Numbers, r.Summary.Verified, r.Summary.Derived, r.Summary.Identifiers, r.Summary.Unverified, r.Summary.Contradicted, r.Summary.Claims, r.Summary.ClaimsContradicted,
