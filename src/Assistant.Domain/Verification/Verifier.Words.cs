@@ -136,6 +136,21 @@ public sealed partial class Verifier
             : hit with { Verdict = Verdict.Contradicted, FactId = own.Fact.Id, Note = $"{own.Fact.Label}为{own.Fact.Text}（{fact.Text}是{fact.Label}）" };
     }
 
+    /// <summary>
+    /// The words before a number without the fund line's name: 县级资金全年预算 has no subject of its own beyond the line,
+    /// 其他就业补助支出 has (a spending category, not the 其他资金 line).
+    /// </summary>
+    private string WithoutLineName(string before, IReadOnlyList<int> fundLines)
+    {
+        if (fundLines.Count == 0)
+        {
+            return before;
+        }
+
+        string name = _sheet.Evaluation.Funds.Lines[fundLines[0]].Name;
+        return before.Replace(name, string.Empty, StringComparison.Ordinal).Replace(SheetIndex.FundCore(name), string.Empty, StringComparison.Ordinal);
+    }
+
     private Candidate? FundFact(int line, string measure)
     {
         foreach (Candidate c in _index.FundCandidates)
