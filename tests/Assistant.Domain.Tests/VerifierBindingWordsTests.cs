@@ -120,13 +120,5 @@ public class VerifierBindingWordsTests
         return at;
     }
 
-    private static string Name(Verdict v) => v switch
-    {
-        Verdict.Verified => "verified",
-        Verdict.Derived => "derived",
-        Verdict.Identifier => "identifier",
-        Verdict.Contradicted => "contradicted",
-        Verdict.OutOfScope => "out-of-scope",
-        _ => "unverified",
-    };
+    private static string Name(Verdict v) => VerificationContract.Name(v);
 }

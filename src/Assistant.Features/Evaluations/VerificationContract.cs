@@ -126,7 +126,8 @@ public static class VerificationContract
         _ => "quantity",
     };
 
-    private static string Name(Verdict verdict) => verdict switch
+    /// <summary>A verdict as the contract writes it (verified, out-of-scope…).</summary>
+    public static string Name(Verdict verdict) => verdict switch
     {
         Verdict.Verified => "verified",
         Verdict.Derived => "derived",
