@@ -197,11 +197,31 @@ public sealed partial class Verifier
 
         if (clauseLines.Count > 0)
         {
-            return lines.Any(l => IndexOf(clauseLines, l!.Value) < 0);
+            // Not when the named line holds the same figure (a line equal to the total, first in the sheet's order).
+            return lines.Any(l => IndexOf(clauseLines, l!.Value) < 0) && !OnNamedLine(hit, clauseLines);
         }
 
         int total = TotalLine();
         return role == Role.Execution && WholeRateWords().IsMatch(before) && sentenceLines.All(l => l == total) && lines.Any(l => l != total);
+    }
+
+    private bool OnNamedLine(CheckedMention hit, IReadOnlyList<int> clauseLines)
+    {
+        if (hit.FactId is not { } id || id.Contains(' ', StringComparison.Ordinal) || _sheet.Find(id) is not { } fact || hit.Mention.Number is not { } number)
+        {
+            return false;
+        }
+
+        string measure = Candidate.MeasureOf(fact);
+        foreach (int line in clauseLines)
+        {
+            if (FundFact(line, measure) is { } own && Matches(hit.Mention, number, own.InMentionUnits(hit.Mention.Unit).Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A number whose neighbour forms a range with it (在75%至80%之间): the other end, or null.</summary>

@@ -116,7 +116,11 @@ public sealed partial class Verifier
         var numbers = lines.Select(l => int.Parse(l.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         if (clauseLines.Count > 0)
         {
-            return numbers.Any(l => !clauseLines.Contains(l));
+            // Unless a named line holds the same figure in the same column.
+            Fact? fact = hit.FactId.Contains(' ', StringComparison.Ordinal) ? null : _sheet.Find(hit.FactId);
+            bool onNamed = fact is not null && hit.Mention.Number is { } n && _candidates.Any(c => c.Fact.FundLineIndex is { } l && clauseLines.Contains(l)
+                && Measure(c.Fact) == Measure(fact) && Matches(hit.Mention, n, c.InMentionUnits(hit.Mention.Unit).Value));
+            return numbers.Any(l => !clauseLines.Contains(l)) && !onNamed;
         }
 
         int total = TotalLine();
