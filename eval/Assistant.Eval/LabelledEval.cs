@@ -87,7 +87,7 @@ internal static class LabelledEval
     private static string Cell((int Predicted, int Labelled, int Both) c) => string.Create(CultureInfo.InvariantCulture,
         $"{(c.Predicted == 0 ? 1m : (decimal)c.Both / c.Predicted):0.00}/{(c.Labelled == 0 ? 1m : (decimal)c.Both / c.Labelled):0.00} ({c.Predicted}/{c.Labelled})");
 
-    private static string Name(Verdict v) => v switch
+    internal static string Name(Verdict v) => v switch
     {
         Verdict.Verified => "verified",
         Verdict.Derived => "derived",

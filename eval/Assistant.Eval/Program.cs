@@ -45,6 +45,16 @@ if (args.Contains("--import-only"))
     return 0;
 }
 
+if (args.Contains("--verifier-only"))
+{
+    // The verifier's rows alone (adversarial texts, whole reports, labelled reports) while working on the verifier.
+    var texts = Assistant.Eval.VerifierEval.Run(repo, shared);
+    _ = Assistant.Eval.ReportEval.Run(repo, shared);
+    var hand = Assistant.Eval.LabelledEval.Run(repo, shared);
+    Console.WriteLine($"verifier.texts {texts.Sum(v => v.Cases)}, judged right {texts.Sum(v => v.Correct)}; labelled contradicted precision {Assistant.Eval.LabelledEval.Precision(hand, "contradicted")}, recall {Assistant.Eval.LabelledEval.Recall(hand, "contradicted")}");
+    return texts.Sum(v => v.Cases - v.Correct) == 0 ? 0 : 1;
+}
+
 if (args.Contains("--chat-only"))
 {
     // Development loop for the chat: the chat rows only; --answers prints every answer as released.

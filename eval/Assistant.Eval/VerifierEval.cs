@@ -18,7 +18,14 @@ namespace Assistant.Eval;
 /// </summary>
 internal static class VerifierEval
 {
-    public sealed record Case(string Id, string Table, string Kind, string Text, string? Injected, int? At, string? Note);
+    /// <summary>
+    /// One text. <c>Table</c> is a reference table's name in shared/reference, or a path under eval/ (tables of
+    /// other provinces kept beside the cases). <c>Expect</c>, when set, is the verdict the span <c>Injected</c>
+    /// must get (verified, out-of-scope, contradicted…; a claim's verdict when the span is a claim); a "clean"
+    /// text with an <c>Expect</c> need only have nothing contradicted (a true sentence the table cannot confirm
+    /// may stay unverified, never be flagged as wrong).
+    /// </summary>
+    public sealed record Case(string Id, string Table, string Kind, string Text, string? Injected, int? At, string? Note, string? Expect = null);
 
     public sealed record Result(string Kind, int Cases, int Correct, List<string> Failures);
 
@@ -38,14 +45,19 @@ internal static class VerifierEval
         {
             if (!sheets.TryGetValue(c.Table, out var sheet))
             {
-                sheet = FactSheet.Build(EvaluationJson.Parse(File.ReadAllText(Path.Combine(shared, "reference", c.Table + ".json"))));
+                string table = c.Table.StartsWith("eval/", StringComparison.Ordinal) ? Path.Combine(repo, c.Table) : Path.Combine(shared, "reference", c.Table + ".json");
+                sheet = FactSheet.Build(EvaluationJson.Parse(File.ReadAllText(table)));
                 sheets[c.Table] = sheet;
             }
 
             var report = Verifier.Verify(sheet, c.Text);
             bool correct;
             string detail;
-            if (c.Kind == "clean")
+            if (c.Expect is { } expect)
+            {
+                (correct, detail) = Expected(c, report, expect);
+            }
+            else if (c.Kind == "clean")
             {
                 correct = report.IsClean;
                 detail = string.Join("; ", report.Mentions.Where(m => m.Verdict is Verdict.Unverified or Verdict.Contradicted)
@@ -97,6 +109,23 @@ internal static class VerifierEval
         }
 
         return results;
+    }
+
+    /// <summary>The span's verdict is the expected one, and a clean text has nothing contradicted anywhere.</summary>
+    private static (bool Correct, string Detail) Expected(Case c, VerificationReport report, string expect)
+    {
+        int at = c.At ?? c.Text.IndexOf(c.Injected!, StringComparison.Ordinal);
+        int end = at + c.Injected!.Length;
+        bool Overlaps(int start, int length) => start < end && start + length > at;
+        var verdicts = report.Mentions.Where(m => Overlaps(m.Mention.Start, m.Mention.Length)).Select(m => (m.Mention.Text, V: LabelledEval.Name(m.Verdict), m.FactId))
+            .Concat(report.Claims.Where(x => Overlaps(x.Start, x.Length)).Select(x => (x.Text, V: LabelledEval.Name(x.Verdict), x.FactId))).ToList();
+        bool contradictedElsewhere = c.Kind == "clean" && (report.Summary.Contradicted > 0 || report.Summary.ClaimsContradicted > 0)
+            && !(expect == "contradicted");
+        bool correct = verdicts.Count > 0 && verdicts.All(v => v.V == expect) && !contradictedElsewhere;
+        string detail = string.Join("; ", verdicts.Select(v => $"{v.Text}={v.V}({v.FactId})"))
+            + (contradictedElsewhere ? "; contradicted: " + string.Join("、", report.Mentions.Where(m => m.Verdict == Verdict.Contradicted).Select(m => m.Mention.Text)
+                .Concat(report.Claims.Where(x => x.Verdict == Verdict.Contradicted).Select(x => x.Text))) : string.Empty);
+        return (correct, detail);
     }
 
     // ------------------------------------------------------------------ generating

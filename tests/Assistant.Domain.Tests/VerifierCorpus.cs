@@ -93,7 +93,9 @@ public static class VerifierCorpus
         }
     }
 
-    public static FactSheet Reference(string table) => Load(RepoPaths.Reference(table));
+    /// <summary>A reference table by name, or a table kept under eval/ by its path (eval/cases/verifier/tables/…).</summary>
+    public static FactSheet Reference(string table) =>
+        Load(table.StartsWith("eval/", StringComparison.Ordinal) ? Path.Combine(RepoPaths.Repo, table) : RepoPaths.Reference(table));
 
     private static FactSheet Load(string path)
     {

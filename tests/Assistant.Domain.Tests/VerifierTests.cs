@@ -171,6 +171,9 @@ public class VerifierTests
             + "创业担保贷款发放额2.16亿元，超额完成。自评总分89.47分，等级为良。";
         VerificationReport r = Verifier.Verify(Entrepreneurship, text);
         Assert.True(r.IsClean, string.Join("; ", r.Mentions.Where(m => m.Verdict is Verdict.Unverified or Verdict.Contradicted).Select(m => m.Mention.Text)));
-        Assert.Equal(2, r.Claims.Count);
+        Assert.Equal(3, r.Claims.Count);
+
+        // 等级为良 is a claim too (session 28), and 89.47 is 良.
+        Assert.Contains(r.Claims, c => c.Kind == ClaimKind.Grade && c.Verdict == Verdict.Verified);
     }
 }

@@ -45,7 +45,33 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             claims.Add(Judge(m, text, kind, numeric, subject, groupName));
         }
 
+        foreach (Match g in GradePattern().Matches(ctx.Normalized))
+        {
+            if (Grade(g, original) is { } grade)
+            {
+                claims.Add(grade);
+            }
+        }
+
         return claims;
+    }
+
+    /// <summary>评价等级为“优”: the grade the table's 总分 earns under the policy's bands (the printed 总分's grade also stands).</summary>
+    private CheckedClaim? Grade(Match g, string original)
+    {
+        if (sheet.Report.Grade is not { } expected || sheet.Report.Total is not { } total || ctx.ForeignAt(g.Index) is not null)
+        {
+            return null;
+        }
+
+        string said = g.Groups["g"].Value[..1];
+        var policy = ScoringPolicy.Find(sheet.Report.PolicyName);
+        string? printed = sheet.Evaluation.PrintedTotal is { } p ? policy?.GradeOf(p.Value) : null;
+        string text = original.Substring(g.Index, g.Length);
+        return said == expected || said == printed
+            ? new CheckedClaim(g.Index, g.Length, text, ClaimKind.Grade, Verdict.Verified, "total", null)
+            : new CheckedClaim(g.Index, g.Length, text, ClaimKind.Grade, Verdict.Contradicted, "total",
+                $"总分{PrintedNumber.Format(total, 2)}分，等级为“{expected}”");
     }
 
     private CheckedClaim Judge(Match m, string text, ClaimKind kind, bool numeric, IReadOnlyList<int> subject, string? groupName)
@@ -124,6 +150,22 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     /// <summary>A group claim's members: the indicators its sentence lists, or the level it names, or all.</summary>
     private (IReadOnlyList<int> Members, string? Name) Group(Clause clause, int at)
     {
+        // 除因病致贫返贫外其余效益指标均已完成: the indicators named between 除 and 外 are not of the group.
+        Match except = Exception().Match(clause.SentenceBefore(at));
+        if (!except.Success)
+        {
+            return GroupOf(clause, at, default);
+        }
+
+        var excluded = except.Groups["x"].Value.Split(ExceptionSeparators, StringSplitOptions.RemoveEmptyEntries).SelectMany(names.Named).ToList();
+        (IReadOnlyList<int> members, string? name) = GroupOf(clause, at, except);
+        return excluded.Count == 0 ? (members, name) : (members.Where(i => !excluded.Contains(i)).ToList(), name);
+    }
+
+    private static readonly char[] ExceptionSeparators = ['、', '和', '及', '与'];
+
+    private (IReadOnlyList<int> Members, string? Name) GroupOf(Clause clause, int at, Match? except)
+    {
         char[] head = clause.SentenceBefore(at).ToCharArray();
         foreach (Mention x in ctx.Mentions.Where(x => x.Start >= clause.SentenceStart && x.Start + x.Length <= at))
         {
@@ -131,6 +173,11 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             {
                 head[p - clause.SentenceStart] = '、';
             }
+        }
+
+        if (except is { Success: true })
+        {
+            Array.Fill(head, '、', except.Index, except.Length);
         }
 
         IReadOnlyList<int> listed = names.NamedInOrder(new string(head), out _);
@@ -192,6 +239,12 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             _ => Verdict.Contradicted,
         };
     }
+
+    [GeneratedRegex(@"(?:等级|等次|档次)\s*(?:为|是|评定为|评为|定为)?\s*[“""「『]?(?<g>优秀|优|良好|良|中等|中|较差|差)(?![\u4e00-\u9fa5]{0,1}[化势质])[”""」』]?|(?:评为|评定为|定为)\s*[“""「『]?(?<g>优秀|优|良好|良|中等|中|较差|差)[”""」』]?(?:等级|等次)")]
+    private static partial Regex GradePattern();
+
+    [GeneratedRegex(@"除(?:了)?(?<x>[^，,。；;]{2,40}?)(?:以外|之外|外)")]
+    private static partial Regex Exception();
 
     [GeneratedRegex(@"^\s*(?:以上|上述|前述|这几项|这些|上列)")]
     private static partial Regex Anaphor();

@@ -48,6 +48,8 @@ public enum ClaimKind
     Met,
     /// <summary>未完成, 未达到, 低于目标.</summary>
     Short,
+    /// <summary>评价等级为“优”: the grade the 总分 earns.</summary>
+    Grade,
 }
 
 public sealed record CheckedClaim(int Start, int Length, string Text, ClaimKind Kind, Verdict Verdict, string? FactId, string? Note);

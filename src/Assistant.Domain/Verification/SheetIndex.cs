@@ -152,7 +152,7 @@ internal sealed class SheetIndex
         decimal factor = c.Unit.Multiplier / mention.Multiplier;
         // A target is set, not measured, and a whole count (2903人) is counted: exact as printed.
         if (c.Fact.Kind == FactKind.Derived || (c.Fact.IndicatorIndex is { } i && (c.Measure == "target"
-            || (c.Measure == "actual" && Sheet.Report.Indicators[i].Actual is QuantityCell { IsExactCount: true }))))
+            || (c.Measure == "actual" && (Sheet.Report.Indicators[i].Actual is QuantityCell { IsExactCount: true } || ExactOperands(i))))))
         {
             return c.Fact.Range?.Scale(factor) ?? Interval.Point(c.Fact.Value * factor);
         }
@@ -160,6 +160,18 @@ internal sealed class SheetIndex
         decimal half = 0.5m * PrintedNumber.Unit(c.Fact.Decimals);
         return new Interval(c.Fact.Value - half, c.Fact.Value + half).Scale(factor);
     }
+
+    /// <summary>
+    /// A row whose target and actual are whole numbers with no 万/亿 and no rate or money unit (9座 of 12座, a unit
+    /// left in the name): counted, so exact, and what is derived from them (完成率 75 %) is exact too.
+    /// </summary>
+    public bool ExactOperands(int indicator) =>
+        Sheet.Report.Indicators[indicator] is { Target: QuantityCell t, Actual: QuantityCell a }
+        && Whole(t) && Whole(a);
+
+    private static bool Whole(QuantityCell q) =>
+        q.Number.Decimals == 0 && q.EffectiveUnit.Multiplier == 1m
+        && q.EffectiveUnit.Base is not ("%" or "‰") && !q.EffectiveUnit.Base.StartsWith('元') && !q.EffectiveUnit.Base.Contains('/');
 
     public static Interval Hull(decimal value, Interval range) => new(Math.Min(value, range.Low), Math.Max(value, range.High));
 

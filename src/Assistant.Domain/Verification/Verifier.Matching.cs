@@ -33,7 +33,9 @@ public sealed partial class Verifier
                 return new CheckedMention(m, Verdict.Verified, c.Fact.Id, null);
             }
 
-            if (throughRounding is null && range is { } r && RoundsTo(number.Interval, r) && !m.IsApproximate)
+            // Not for what is derived from counted figures (9 ÷ 12 is 75 % exactly): only its own rounding applies.
+            if (throughRounding is null && range is { } r && RoundsTo(number.Interval, r) && !m.IsApproximate
+                && !(c.Fact.IndicatorIndex is { } row && c.Fact.Kind == Facts.FactKind.Derived && _index.ExactOperands(row)))
             {
                 throughRounding = new CheckedMention(m, Verdict.Verified, c.Fact.Id,
                     $"按表中数字计算为{c.Fact.Text}；仅在表中数字的四舍五入范围内一致");
@@ -174,12 +176,31 @@ public sealed partial class Verifier
 
         return m.Qualifier switch
         {
-            "约" or "约为" or "大约" or "左右" => Math.Abs(value - number.Value) <= Math.Abs(number.Value) * 0.05m,
+            "约" or "约为" or "大约" or "左右" => Approximately(number, value),
             "近" or "将近" or "接近" => value <= number.Value && value >= number.Value * 0.9m,
             "超过" or "逾" or "以上" or "不低于" or "不少于" => value >= number.Value && value <= number.Value * 1.5m,
             "不超过" or "不高于" or "以下" => value <= number.Value && value >= number.Value * 0.5m,
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// 约X: the value rounds to X at X's last significant digit (约5.1万 is 5.05万–5.15万, not 5.03万 nor 5.2万; 约80% is
+    /// 75 %–85 %), and within 5 % of it.
+    /// </summary>
+    private static bool Approximately(PrintedNumber number, decimal value)
+    {
+        decimal place = PrintedNumber.Unit(number.Decimals);
+        if (number.Decimals == 0)
+        {
+            for (decimal v = Math.Abs(number.Value); v >= 10m && v % 10m == 0m; v /= 10m)
+            {
+                place *= 10m;
+            }
+        }
+
+        decimal distance = Math.Abs(value - number.Value);
+        return distance < place / 2m + place / 1000m && distance <= Math.Abs(number.Value) * 0.05m;
     }
 
     /// <summary>Exactly the computed value, or a value the printed inputs' rounding allows (DOMAIN.md §3).</summary>

@@ -63,7 +63,7 @@ public sealed partial class Verifier
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
         var extracted = MentionExtractor.Extract(text, normalized);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
-        var mentions = SameNameElsewhere(extracted.Select(m => Check(m, context)).ToList(), normalized);
+        var mentions = SameNameElsewhere(extracted.Select(m => InRange(Check(m, context), context)).ToList(), normalized);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
         var summary = new VerificationSummary(
             mentions.Count,
@@ -99,13 +99,28 @@ public sealed partial class Verifier
         string before = clause.Before(m.Start);
         string after = clause.After(m.Start + m.Length);
 
+        if (m.Unit.Base is "项" or "个" && ListCount(m, number, before) is { } listed)
+        {
+            return listed;
+        }
+
         if (CountOf(m, number, clause, before, after) is { } counted)
         {
             return counted;
         }
 
+        if (IsPriorYearChange(before))
+        {
+            return new CheckedMention(m, Verdict.OutOfScope, null, "是与上年（同期）的比较，表中没有上年的数字");
+        }
+
         bool fundWords = FundWords().IsMatch(clause.Text);
         IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.SentenceBefore(m.Start))) : [];
+        IReadOnlyList<int> clauseLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.Before(m.Start))) : [];
+        if (ScoreOf(m, number, before, named, fundWords, fundLines) is { } totalScore)
+        {
+            return totalScore;
+        }
 
         // A rate named by its keyword (完成率…, 执行率…) must be that rate, not any number that happens to match;
         // a 结余 must be what is left of a budget, not any difference of two numbers.
@@ -113,9 +128,11 @@ public sealed partial class Verifier
         bool anyRole = role is Role.None or Role.Gap;
         var inScope = new Scope(ScopeKind.Named, named, fundWords, role, m);
 
-        if (Direct(m, number, inScope) is { } hit)
+        bool money = m.Unit.Base.StartsWith('元') || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
+        string? column = money && named.Count == 0 ? MoneyColumn(before) : null;
+        if (Direct(m, number, inScope) is { } hit && !OtherLine(hit, role, clauseLines, fundLines, before))
         {
-            return Directed(hit, before, after);
+            return SwappedColumn(hit, column) ?? TargetAsActual(hit, number, before, after, binding) ?? Directed(hit, before, after);
         }
 
         // For a rate, its own operands: actual ÷ target of the named indicator, executed ÷ budget of a fund line.
@@ -123,7 +140,7 @@ public sealed partial class Verifier
             ? new Scope(ScopeKind.Operands, named, fundWords, role, m)
             : named.Count == 0 ? new Scope(ScopeKind.All, named, fundWords, role, m) : inScope;
 
-        if (Derived(m, number, derivedScope, role) is { } derived)
+        if (Derived(m, number, derivedScope, role) is { } derived && !OtherLine(derived, role, clauseLines, fundLines, before))
         {
             return Directed(derived, before, after);
         }
@@ -142,7 +159,6 @@ public sealed partial class Verifier
             return sibling;
         }
 
-        bool money = m.Unit.Base.StartsWith('元') || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
         bool part = !money && !FundWords().IsMatch(clause.Sentence) && PartWords().IsMatch(clause.SentenceBefore(m.Start));
         if (part)
         {
@@ -174,6 +190,12 @@ public sealed partial class Verifier
             {
                 return new CheckedMention(m, Verdict.Contradicted, rate.Fact.Id, $"{rate.Fact.Label}为{rate.Fact.Text}");
             }
+        }
+
+        if (column is not null && !VerificationContext.HasOwnSubject(WithoutLineName(before, fundLines)) && FundFact(fundLines.Count > 0 ? fundLines[0] : TotalLine(), column) is { } own)
+        {
+            // 全年预算5.86亿元, 全年执行5625600元: a sum the words call a fund line's 预算 or 执行 that is neither.
+            return new CheckedMention(m, Verdict.Contradicted, own.Fact.Id, $"{own.Fact.Label}为{own.Fact.Text}");
         }
 
         if (named.Count > 0 && m.Unit.Base.Length > 0)
@@ -367,9 +389,13 @@ public sealed partial class Verifier
     /// A money number after 结余/未支出/剩余… that is what a line left of its budget this year: not a 结转 line's own
     /// figure (结转资金 names a source of funds as often as what is left), nor a 滚存/累计 balance of past years.
     /// </summary>
-    private bool IsBalanceOf(string before, IReadOnlyList<int> fundLines) =>
-        !NotThisYearsBalance().IsMatch(before)
-        && (fundLines.Count == 0 || !BalanceLineName().IsMatch(_sheet.Evaluation.Funds.Lines[fundLines[0]].Name));
+    private bool IsBalanceOf(string before, IReadOnlyList<int> fundLines)
+    {
+        // The line's own name (上年结转) is no word about the number: 上年结转资金结余134.4万元 is that line's 结余.
+        string line = fundLines.Count > 0 ? _sheet.Evaluation.Funds.Lines[fundLines[0]].Name : string.Empty;
+        string rest = line.Length > 0 ? before.Replace(line, string.Empty, StringComparison.Ordinal) : before;
+        return !NotThisYearsBalance().IsMatch(rest) && (line.Length == 0 || !BalanceLineName().IsMatch(line) || LeftWords().IsMatch(rest));
+    }
 
     private int TotalLine()
     {
@@ -402,6 +428,9 @@ public sealed partial class Verifier
 
     [GeneratedRegex(@"结余|结转")]
     private static partial Regex BalanceLineName();
+
+    [GeneratedRegex(@"结余|剩余|未支出|未执行|未使用")]
+    private static partial Regex LeftWords();
 
     [GeneratedRegex(@"结转|滚存|累计|历年|往年|以前年度")]
     private static partial Regex NotThisYearsBalance();

@@ -46,6 +46,7 @@ public static class VerificationContract
             {
                 ClaimKind.Exceeded => "exceeded",
                 ClaimKind.Short => "short",
+                ClaimKind.Grade => "grade",
                 _ => "met",
             }, Name(c.Verdict), c.FactId, c.Note)).ToList(),
             new VerificationSummaryDto(r.Summary.Numbers, r.Summary.Verified, r.Summary.Derived, r.Summary.Identifiers, r.Summary.Unverified, r.Summary.Contradicted, r.Summary.Claims, r.Summary.ClaimsContradicted,
@@ -125,7 +126,8 @@ public static class VerificationContract
         _ => "quantity",
     };
 
-    private static string Name(Verdict verdict) => verdict switch
+    /// <summary>A verdict as the contract writes it (verified, out-of-scope…).</summary>
+    public static string Name(Verdict verdict) => verdict switch
     {
         Verdict.Verified => "verified",
         Verdict.Derived => "derived",

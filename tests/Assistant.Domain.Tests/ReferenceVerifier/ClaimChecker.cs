@@ -47,6 +47,21 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             claims.Add(Judge(m, text, kind, numeric, subject, groupName));
         }
 
+        // 评价等级为“优”: the grade of the computed 总分 (or of the printed one).
+        foreach (Match g in Regex.Matches(ctx.Normalized, @"(?:等级|等次|档次)\s*(?:为|是|评定为|评为|定为)?\s*[“""「『]?(?<g>优秀|优|良好|良|中等|中|较差|差)(?![\u4e00-\u9fa5]{0,1}[化势质])[”""」』]?|(?:评为|评定为|定为)\s*[“""「『]?(?<g>优秀|优|良好|良|中等|中|较差|差)[”""」』]?(?:等级|等次)"))
+        {
+            if (sheet.Report.Grade is not { } expected || sheet.Report.Total is not { } total || ctx.ForeignAt(g.Index) is not null)
+            {
+                continue;
+            }
+
+            string said = g.Groups["g"].Value[..1];
+            string? printed = sheet.Evaluation.PrintedTotal is { } p ? ScoringPolicy.Find(sheet.Report.PolicyName)?.GradeOf(p.Value) : null;
+            bool right = said == expected || said == printed;
+            claims.Add(new CheckedClaim(g.Index, g.Length, original.Substring(g.Index, g.Length), ClaimKind.Grade, right ? Verdict.Verified : Verdict.Contradicted, "total",
+                right ? null : $"总分{PrintedNumber.Format(total, 2)}分，等级为“{expected}”"));
+        }
+
         return claims;
     }
 
@@ -124,9 +139,19 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     }
 
     /// <summary>A group claim's members: the indicators its sentence lists, or the level it names, or all.</summary>
+    /// <summary>A group claim's members, less those named between 除 and 外 (除因病致贫返贫外其余效益指标均已完成).</summary>
     private (IReadOnlyList<int> Members, string? Name) Group(Clause clause, int at)
     {
-        char[] head = clause.SentenceBefore(at).ToCharArray();
+        Match except = Regex.Match(clause.SentenceBefore(at), @"除(?:了)?(?<x>[^，,。；;]{2,40}?)(?:以外|之外|外)");
+        (IReadOnlyList<int> members, string? name) = GroupOf(clause, at, except);
+        var excluded = except.Success ? except.Groups["x"].Value.Split(['、', '和', '及', '与'], StringSplitOptions.RemoveEmptyEntries).SelectMany(names.Named).ToHashSet() : [];
+        return excluded.Count == 0 ? (members, name) : (members.Where(i => !excluded.Contains(i)).ToList(), name);
+    }
+
+    private (IReadOnlyList<int> Members, string? Name) GroupOf(Clause clause, int at, Match except)
+    {
+        string sentence = clause.SentenceBefore(at);
+        char[] head = (except.Success ? sentence[..except.Index] + new string('、', except.Length) + sentence[(except.Index + except.Length)..] : sentence).ToCharArray();
         foreach (Mention x in ctx.Mentions.Where(x => x.Start >= clause.SentenceStart && x.Start + x.Length <= at))
         {
             for (int p = x.Start; p < x.Start + x.Length; p++)

@@ -1,4 +1,5 @@
-// Frozen copy of src/Assistant.Domain/Verification/Verifier.cs before issue 21 (the reference the golden and property tests compare against).
+// Frozen copy of src/Assistant.Domain/Verification/Verifier.cs before issue 21 (the reference the golden and property tests compare against);
+// session 28's rules on the words that bind a number are restated in Verifier.Words.cs and hooked in here.
 using Assistant.Domain.Verification;
 using System.Text.RegularExpressions;
 using Assistant.Domain.Cells;
@@ -43,7 +44,7 @@ public sealed partial class Verifier
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
         var extracted = MentionExtractor.Extract(text);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
-        var mentions = SameNameElsewhere(extracted.Select(m => Check(m, context)).ToList(), normalized);
+        var mentions = SameNameElsewhere(extracted.Select(m => InRange(Check(m, context), context)).ToList(), normalized);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
         var summary = new VerificationSummary(
             mentions.Count,
@@ -79,13 +80,28 @@ public sealed partial class Verifier
         string before = clause.Before(m.Start);
         string after = clause.After(m.Start + m.Length);
 
+        if (ListCount(m, number, before) is { } listed)
+        {
+            return listed;
+        }
+
         if (CountOf(m, number, clause, before, after) is { } counted)
         {
             return counted;
         }
 
+        if (IsPriorYearChange(before))
+        {
+            return new CheckedMention(m, Verdict.OutOfScope, null, "是与上年（同期）的比较，表中没有上年的数字");
+        }
+
         bool fundWords = FundWords().IsMatch(clause.Text);
         IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(FundCore(clause.SentenceBefore(m.Start))) : [];
+        IReadOnlyList<int> clauseLines = fundWords ? _fundNames.Named(FundCore(clause.Before(m.Start))) : [];
+        if (ScoreOf(m, number, before, named, fundWords, fundLines) is { } score)
+        {
+            return score;
+        }
         var scope = named.Count == 0
             ? _candidates
             : _candidates.Where(c => c.Fact.IndicatorIndex is { } i
@@ -100,9 +116,11 @@ public sealed partial class Verifier
             scope = scope.Where(c => Plays(c.Fact, role)).ToList();
         }
 
-        if (Direct(m, number, scope) is { } hit)
+        bool money = m.Unit.Base.StartsWith('元') || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
+        string? column = money && named.Count == 0 ? MoneyColumn(before) : null;
+        if (Direct(m, number, scope) is { } hit && !OtherLine(hit, role, clauseLines, fundLines, before))
         {
-            return Directed(hit, before, after);
+            return SwappedColumn(hit, column) ?? TargetAsActual(hit, number, before, after, binding) ?? Directed(hit, before, after);
         }
 
         var derivedScope = named.Count == 0 && role is Role.None or Role.Gap ? _candidates : scope;
@@ -113,7 +131,7 @@ public sealed partial class Verifier
                 .Where(c => IsOperandOf(c.Fact, role)).ToList();
         }
 
-        if (Derived(m, number, derivedScope, role) is { } derived)
+        if (Derived(m, number, derivedScope, role) is { } derived && !OtherLine(derived, role, clauseLines, fundLines, before))
         {
             return Directed(derived, before, after);
         }
@@ -140,7 +158,6 @@ public sealed partial class Verifier
             }
         }
 
-        bool money = m.Unit.Base.StartsWith('元') || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
         bool part = !money && !FundWords().IsMatch(clause.Sentence) && PartWords().IsMatch(clause.SentenceBefore(m.Start));
         if (part)
         {
@@ -155,8 +172,11 @@ public sealed partial class Verifier
         }
 
         // A 结余 (not 结转, not a 滚存/累计 balance of past years) in money is what the line left of its budget this year.
-        bool balance = role == Role.Balance && money && !Regex.IsMatch(before, "结转|滚存|累计|历年|往年|以前年度")
-            && (fundLines.Count == 0 || !Regex.IsMatch(_sheet.Evaluation.Funds.Lines[fundLines[0]].Name, "结余|结转"));
+        // The line's own name (上年结转) is no word about the number.
+        string lineName = fundLines.Count > 0 ? _sheet.Evaluation.Funds.Lines[fundLines[0]].Name : string.Empty;
+        string rest = lineName.Length > 0 ? before.Replace(lineName, string.Empty, StringComparison.Ordinal) : before;
+        bool balance = role == Role.Balance && money && !Regex.IsMatch(rest, "结转|滚存|累计|历年|往年|以前年度")
+            && (fundLines.Count == 0 || !Regex.IsMatch(lineName, "结余|结转") || Regex.IsMatch(rest, "结余|剩余|未支出|未执行|未使用"));
         if ((role == Role.Execution || balance) && named.Count == 0)
         {
             // Contradicted only against the fund line the sentence names (or the total when it names none).
@@ -166,6 +186,15 @@ public sealed partial class Verifier
             {
                 return new CheckedMention(m, Verdict.Contradicted, rate.Fact.Id, $"{rate.Fact.Label}为{rate.Fact.Text}");
             }
+        }
+
+        string lineless = fundLines.Count == 0 ? before
+            : before.Replace(_sheet.Evaluation.Funds.Lines[fundLines[0]].Name, string.Empty, StringComparison.Ordinal).Replace(FundCore(_sheet.Evaluation.Funds.Lines[fundLines[0]].Name), string.Empty, StringComparison.Ordinal);
+        if (column is not null && !VerificationContext.HasOwnSubject(lineless)
+            && _candidates.FirstOrDefault(c => c.Fact.FundLineIndex == (fundLines.Count > 0 ? fundLines[0] : TotalLine()) && Measure(c.Fact) == column) is { } ownColumn)
+        {
+            // A sum the words call a fund line's 预算 or 执行 that is neither.
+            return new CheckedMention(m, Verdict.Contradicted, ownColumn.Fact.Id, $"{ownColumn.Fact.Label}为{ownColumn.Fact.Text}");
         }
 
         if (named.Count > 0 && m.Unit.Base.Length > 0)
@@ -290,7 +319,7 @@ public sealed partial class Verifier
     private static string FundCore(string s) => s.Replace("财政", string.Empty, StringComparison.Ordinal).Replace("资金", string.Empty, StringComparison.Ordinal)
         .Replace("年度", string.Empty, StringComparison.Ordinal).Replace("其中", string.Empty, StringComparison.Ordinal);
 
-    private static CheckedMention? Direct(Mention m, PrintedNumber number, List<Candidate> scope)
+    private CheckedMention? Direct(Mention m, PrintedNumber number, List<Candidate> scope)
     {
         CheckedMention? throughRounding = null;
         foreach (Candidate c in scope)
@@ -307,7 +336,8 @@ public sealed partial class Verifier
                 return new CheckedMention(m, Verdict.Verified, c.Fact.Id, null);
             }
 
-            if (throughRounding is null && range is { } r && RoundsTo(number.Interval, r) && !m.IsApproximate)
+            if (throughRounding is null && range is { } r && RoundsTo(number.Interval, r) && !m.IsApproximate
+                && !(c.Fact.Kind == FactKind.Derived && c.Fact.IndicatorIndex is { } row && ExactOperands(row)))
             {
                 throughRounding = new CheckedMention(m, Verdict.Verified, c.Fact.Id,
                     $"按表中数字计算为{c.Fact.Text}；仅在表中数字的四舍五入范围内一致");
@@ -353,7 +383,7 @@ public sealed partial class Verifier
 
         return m.Qualifier switch
         {
-            "约" or "约为" or "大约" or "左右" => Math.Abs(value - number.Value) <= Math.Abs(number.Value) * 0.05m,
+            "约" or "约为" or "大约" or "左右" => Approximately(number, value),
             "近" or "将近" or "接近" => value <= number.Value && value >= number.Value * 0.9m,
             "超过" or "逾" or "以上" or "不低于" or "不少于" => value >= number.Value && value <= number.Value * 1.5m,
             "不超过" or "不高于" or "以下" => value <= number.Value && value >= number.Value * 0.5m,
@@ -367,7 +397,7 @@ public sealed partial class Verifier
         decimal factor = c.Unit.Multiplier / mention.Multiplier;
         // A target is set, not measured, and a whole count (2903人) is counted: exact as printed.
         if (c.Fact.Kind == FactKind.Derived || (c.Fact.IndicatorIndex is { } i && (Measure(c.Fact) == "target"
-            || (Measure(c.Fact) == "actual" && _sheet.Report.Indicators[i].Actual is QuantityCell { IsExactCount: true }))))
+            || (Measure(c.Fact) == "actual" && (_sheet.Report.Indicators[i].Actual is QuantityCell { IsExactCount: true } || ExactOperands(i))))))
         {
             return c.Fact.Range?.Scale(factor) ?? Interval.Point(c.Fact.Value * factor);
         }

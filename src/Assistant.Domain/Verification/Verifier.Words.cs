@@ -1,0 +1,300 @@
+using System.Text.RegularExpressions;
+using Assistant.Domain.Cells;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
+
+namespace Assistant.Domain.Verification;
+
+/// <summary>
+/// What the words right before a number bind it to, beyond its indicator: a comparison with last year
+/// (the table has none), the list a count counts, a range, the 总分, the 预算 or the 执行 of a fund line,
+/// a 完成值 (not the target), the fund line whose 结余 or 执行率 it is.
+/// </summary>
+public sealed partial class Verifier
+{
+    /// <summary>较上年提高1.2个百分点, 同比增长12.5%: a change over last year, which the table does not hold.</summary>
+    private static bool IsPriorYearChange(string before) => PriorYearChange().IsMatch(before);
+
+    /// <summary>
+    /// "资助参保、住院救助、门诊救助三项指标的完成值分别为…": a count right after a list of 、-separated items
+    /// counts the list; verified when it has that many items (null when the words are no such list).
+    /// </summary>
+    private static CheckedMention? ListCount(Mention m, PrintedNumber number, string before)
+    {
+        Match list = ListBefore().Match(before);
+        if (!list.Success)
+        {
+            return null;
+        }
+
+        int items = list.Value.Split('、', '和', '及').Count(s => s.Trim().Length > 0);
+        return items >= 2 && number.Value == items && number.Decimals == 0
+            ? new CheckedMention(m, Verdict.Verified, null, $"句中列出的{items}项")
+            : null;
+    }
+
+    /// <summary>自评总分86.46分, 综合得分为84.46分: a score the words call the total must be the total.</summary>
+    /// <summary>
+    /// 自评总分86.46分, 综合得分为84.46分, 预算执行率得分8.79分: a score the words call the total (or the 预算执行率's)
+    /// must be that score; any other score of the table it equals is not what the sentence says.
+    /// </summary>
+    private CheckedMention? ScoreOf(Mention m, PrintedNumber number, string before, IReadOnlyList<int> named, bool fundWords, IReadOnlyList<int> fundLines)
+    {
+        if (m.Unit.Base != "分" || named.Count > 0)
+        {
+            return null;
+        }
+
+        Candidate? own = !fundWords && TotalWords().IsMatch(before) ? FactNamed("total")
+            : FundScoreWords().IsMatch(before) ? FundFact(fundLines.Count > 0 ? fundLines[0] : TotalLine(), "score") : null;
+        if (own is null)
+        {
+            return null;
+        }
+
+        if (Direct(m, number, new Scope(ScopeKind.All, named, fundWords, Role.None, m)) is { FactId: { } id } hit
+            && (id == own.Fact.Id || id is "weightTotal" or "funds.weight"))
+        {
+            return hit;
+        }
+
+        return new CheckedMention(m, Verdict.Contradicted, own.Fact.Id, $"{own.Fact.Label}为{own.Fact.Text}");
+    }
+
+    private Candidate? FactNamed(string id)
+    {
+        foreach (Candidate c in _candidates)
+        {
+            if (c.Fact.Id == id)
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// 危桥改造完成12座 when 12 is the target and 9 the actual: a number the words call what was done
+    /// (完成, 实际完成, 达到, …为) that is the target but not the actual is contradicted by the actual.
+    /// </summary>
+    private CheckedMention? TargetAsActual(CheckedMention hit, PrintedNumber number, string before, string after, Binding binding)
+    {
+        if (hit.Verdict != Verdict.Verified || hit.FactId is not { } id || !id.EndsWith(".target", StringComparison.Ordinal)
+            || _sheet.Find(id) is not { IndicatorIndex: { } i } || TargetAhead().IsMatch(before) || FollowsTarget().IsMatch(after)
+            || !(DoneWords().IsMatch(before) || (binding.Explicit && IsWords().IsMatch(before))))
+        {
+            return null;
+        }
+
+        // 实际完成, 完成值为: what was done, always. 完成, 达到, 为: read so only when the row fell short (达到90% of a
+        // ≥90% target that came to 93.6% says the target was reached, which is true).
+        if (!ActualOnlyWords().IsMatch(before) && _sheet.Report.Indicators[i].Status != Scoring.IndicatorStatus.Short)
+        {
+            return null;
+        }
+
+        foreach (Candidate c in _index.OfIndicator(i))
+        {
+            if (c.Measure == "actual" && Compatible(hit.Mention.Unit, c.Unit) && _sheet.Report.Indicators[i].Actual is QuantityCell)
+            {
+                decimal actual = c.InMentionUnits(hit.Mention.Unit).Value;
+                return Matches(hit.Mention, number, actual) ? null
+                    : new CheckedMention(hit.Mention, Verdict.Contradicted, c.Fact.Id,
+                        $"“{_sheet.Evaluation.Indicators[i].Name}”的完成值为{c.Fact.Text}（{hit.Mention.Text.Trim()}是指标值）");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Which column of a fund line the words right before a sum of money name: its 预算 or its 执行 (null for neither).</summary>
+    private static string? MoneyColumn(string before) =>
+        BudgetWords().IsMatch(before) ? "budget" : SpentWords().IsMatch(before) ? "executed" : null;
+
+    /// <summary>
+    /// 全年预算数3012.46万元 when 3012.46 is what was spent (and 实际执行3820万元 when 3820 is the budget): a sum the
+    /// words call one column of a fund line that is the other column is contradicted by that line's own.
+    /// </summary>
+    private CheckedMention? SwappedColumn(CheckedMention hit, string? column)
+    {
+        if (column is null || hit.FactId is not { } id || _sheet.Find(id) is not { FundLineIndex: { } line } fact)
+        {
+            return null;
+        }
+
+        string measure = Candidate.MeasureOf(fact);
+        bool swapped = column == "budget" ? measure == "executed" : measure is "budget" or "initialBudget";
+        if (!swapped || FundFact(line, column) is not { } own || hit.Mention.Number is not { } number)
+        {
+            return null;
+        }
+
+        // A line that spent all its budget: both columns hold the number, and it is the one the words name.
+        return Matches(hit.Mention, number, own.InMentionUnits(hit.Mention.Unit).Value)
+            ? hit with { FactId = own.Fact.Id }
+            : hit with { Verdict = Verdict.Contradicted, FactId = own.Fact.Id, Note = $"{own.Fact.Label}为{own.Fact.Text}（{fact.Text}是{fact.Label}）" };
+    }
+
+    /// <summary>
+    /// The words before a number without the fund line's name: 县级资金全年预算 has no subject of its own beyond the line,
+    /// 其他就业补助支出 has (a spending category, not the 其他资金 line).
+    /// </summary>
+    private string WithoutLineName(string before, IReadOnlyList<int> fundLines)
+    {
+        if (fundLines.Count == 0)
+        {
+            return before;
+        }
+
+        string name = _sheet.Evaluation.Funds.Lines[fundLines[0]].Name;
+        return before.Replace(name, string.Empty, StringComparison.Ordinal).Replace(SheetIndex.FundCore(name), string.Empty, StringComparison.Ordinal);
+    }
+
+    private Candidate? FundFact(int line, string measure)
+    {
+        foreach (Candidate c in _index.FundCandidates)
+        {
+            if (c.Fact.FundLineIndex == line && c.Measure == measure)
+            {
+                return c;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The fund line of a fact id (funds.lines[2].balance → 2), null when it is no fund line's.</summary>
+    private static int? LineOf(string? factId)
+    {
+        const string prefix = "funds.lines[";
+        if (factId is null || !factId.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        int close = factId.IndexOf(']', prefix.Length);
+        return close > prefix.Length && int.TryParse(factId.AsSpan(prefix.Length, close - prefix.Length), out int line) ? line : null;
+    }
+
+    /// <summary>
+    /// A 结余 or 执行率 of a fund line its clause names is that line's (地方资金结余…, 中央资金执行率…); with no line
+    /// named in the sentence, a 执行率 the words call the budget's (预算执行率, 资金执行率) is the total's, not a part's
+    /// that happens to fit.
+    /// </summary>
+    private bool OtherLine(CheckedMention hit, Role role, IReadOnlyList<int> clauseLines, IReadOnlyList<int> sentenceLines, string before)
+    {
+        if (role is not (Role.Balance or Role.Execution) || hit.FactId is not { } id)
+        {
+            return false;
+        }
+
+        var lines = id.Split(" - ").Select(LineOf).ToList();
+        if (lines.Any(l => l is null))
+        {
+            return false;
+        }
+
+        if (clauseLines.Count > 0)
+        {
+            // Not when the named line holds the same figure (a line equal to the total, first in the sheet's order).
+            return lines.Any(l => IndexOf(clauseLines, l!.Value) < 0) && !OnNamedLine(hit, clauseLines);
+        }
+
+        int total = TotalLine();
+        return role == Role.Execution && WholeRateWords().IsMatch(before) && sentenceLines.All(l => l == total) && lines.Any(l => l != total);
+    }
+
+    private bool OnNamedLine(CheckedMention hit, IReadOnlyList<int> clauseLines)
+    {
+        if (hit.FactId is not { } id || id.Contains(' ', StringComparison.Ordinal) || _sheet.Find(id) is not { } fact || hit.Mention.Number is not { } number)
+        {
+            return false;
+        }
+
+        string measure = Candidate.MeasureOf(fact);
+        foreach (int line in clauseLines)
+        {
+            if (FundFact(line, measure) is { } own && Matches(hit.Mention, number, own.InMentionUnits(hit.Mention.Unit).Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A number whose neighbour forms a range with it (在75%至80%之间): the other end, or null.</summary>
+    private static Mention? RangePartner(Mention m, VerificationContext ctx)
+    {
+        foreach (Mention x in ctx.Mentions)
+        {
+            if (x.IsIdentifier || x.Number is null || x.Unit.Base != m.Unit.Base || x.Start == m.Start)
+            {
+                continue;
+            }
+
+            (Mention lo, Mention hi) = x.Start < m.Start ? (x, m) : (m, x);
+            int gapStart = lo.Start + lo.Length;
+            if (gapStart <= hi.Start && hi.Start - gapStart <= 2 && RangeJoin().IsMatch(ctx.Normalized[gapStart..hi.Start]))
+            {
+                return x;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A contradicted end of a range whose fact lies inside the range: the range is right.</summary>
+    private CheckedMention InRange(CheckedMention c, VerificationContext ctx)
+    {
+        if (c.Verdict != Verdict.Contradicted || c.FactId is not { } id || c.Mention.Number is not { } n
+            || RangePartner(c.Mention, ctx) is not { Number: { } other } || _sheet.Find(id) is not { } fact)
+        {
+            return c;
+        }
+
+        decimal value = fact.Value;
+        decimal lo = Math.Min(n.Value, other.Value), hi = Math.Max(n.Value, other.Value);
+        return c.Mention.Unit.Multiplier == 1m && lo <= value && value <= hi
+            ? c with { Verdict = Verdict.Verified, Note = $"{fact.Label}为{fact.Text}，在所说的范围内" }
+            : c;
+    }
+
+    [GeneratedRegex(@"(?:较|比|与|同)?(?:上年|去年|上一年|上年度|前一年|上年同期)(?:同期)?(?:相比)?[，,]?\s*(?:提高|增长|增加|下降|减少|降低|上升|多|少|高|低)了?\s*(?:约|近)?\s*$|(?:同比|环比)(?:提高|增长|增加|下降|减少|降低|上升)?了?\s*(?:约|近)?\s*$")]
+    private static partial Regex PriorYearChange();
+
+    [GeneratedRegex(@"(?:[\u4e00-\u9fa5“”""]{2,20}[、和及]){1,}[\u4e00-\u9fa5“”""]{2,20}$")]
+    private static partial Regex ListBefore();
+
+    [GeneratedRegex(@"(?:总分|总得分|自评得分|综合得分|评价得分|自评分|自评分数|绩效得分|最终得分|得分合计)(?:为|是|达到?|共)?\s*$")]
+    private static partial Regex TotalWords();
+
+    [GeneratedRegex(@"(?:预算执行率?|资金执行率?|执行率)(?:指标)?得分(?:为|是)?\s*$")]
+    private static partial Regex FundScoreWords();
+
+    [GeneratedRegex(@"(?:实际完成|完成了?|实际达到|达到了?|实现了?|完成值(?:为|是)?|实际(?:为|是))\s*$")]
+    private static partial Regex DoneWords();
+
+    [GeneratedRegex(@"(?:实际完成|实际达到|完成值(?:为|是)?|实际(?:为|是))\s*$")]
+    private static partial Regex ActualOnlyWords();
+
+    [GeneratedRegex(@"(?:为|是)\s*$")]
+    private static partial Regex IsWords();
+
+    /// <summary>Words that make the number a goal, not what was done (目标, 计划完成, 力争达到…).</summary>
+    [GeneratedRegex(@"目标|计划|任务|预期|指标值|指标为|要求|标准|控制|设定|设置|考核|拟|力争|争取|确保|应")]
+    private static partial Regex TargetAhead();
+
+    [GeneratedRegex(@"(?<!年初|调整|未)(?:全年|年度)?预算(?:数|资金|金额|总额|总数)?(?:为|是|共|合计|总计)?\s*$")]
+    private static partial Regex BudgetWords();
+
+    [GeneratedRegex(@"(?<!未|尚未)(?:实际)?(?:执行|支出)(?:数|资金|金额|总额)?(?:为|是|共|了|合计)?\s*$")]
+    private static partial Regex SpentWords();
+
+    [GeneratedRegex(@"(?:预算|资金|项目|总体|整体|全年)执行率")]
+    private static partial Regex WholeRateWords();
+
+    [GeneratedRegex(@"^\s*(?:至|到|~|～|-|—|－)\s*$")]
+    private static partial Regex RangeJoin();
+}

@@ -1,0 +1,171 @@
+// Session 28: the words that bind a number to its fact, restated simply (the product: src/Assistant.Domain/Verification/Verifier.Words.cs).
+using Assistant.Domain.Verification;
+using System.Text.RegularExpressions;
+using Assistant.Domain.Cells;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Domain.Tests.ReferenceVerifier;
+
+public sealed partial class Verifier
+{
+    /// <summary>A count right after a list of two or more 、-separated items that has that many items.</summary>
+    private static CheckedMention? ListCount(Mention m, PrintedNumber number, string before)
+    {
+        Match list = Regex.Match(before, @"(?:[\u4e00-\u9fa5“”""]{2,20}[、和及]){1,}[\u4e00-\u9fa5“”""]{2,20}$");
+        int items = list.Success ? list.Value.Split('、', '和', '及').Count(s => s.Trim().Length > 0) : 0;
+        return m.Unit.Base is "项" or "个" && items >= 2 && number.Decimals == 0 && number.Value == items
+            ? new CheckedMention(m, Verdict.Verified, null, $"句中列出的{items}项")
+            : null;
+    }
+
+    private static bool IsPriorYearChange(string before) => Regex.IsMatch(before,
+        @"(?:较|比|与|同)?(?:上年|去年|上一年|上年度|前一年|上年同期)(?:同期)?(?:相比)?[，,]?\s*(?:提高|增长|增加|下降|减少|降低|上升|多|少|高|低)了?\s*(?:约|近)?\s*$|(?:同比|环比)(?:提高|增长|增加|下降|减少|降低|上升)?了?\s*(?:约|近)?\s*$");
+
+    /// <summary>The total (总分…) or the 预算执行率's score (…得分) the words name: that score, or contradicted by it.</summary>
+    private CheckedMention? ScoreOf(Mention m, PrintedNumber number, string before, IReadOnlyList<int> named, bool fundWords, IReadOnlyList<int> fundLines)
+    {
+        if (m.Unit.Base != "分" || named.Count > 0)
+        {
+            return null;
+        }
+
+        string? id = !fundWords && Regex.IsMatch(before, @"(?:总分|总得分|自评得分|综合得分|评价得分|自评分|自评分数|绩效得分|最终得分|得分合计)(?:为|是|达到?|共)?\s*$") ? "total"
+            : Regex.IsMatch(before, @"(?:预算执行率?|资金执行率?|执行率)(?:指标)?得分(?:为|是)?\s*$") ? $"funds.lines[{(fundLines.Count > 0 ? fundLines[0] : TotalLine())}].score"
+            : null;
+        if (id is null || _sheet.Find(id) is not { } own)
+        {
+            return null;
+        }
+
+        CheckedMention? hit = Direct(m, number, _candidates);
+        return hit?.FactId is { } h && (h == id || h is "weightTotal" or "funds.weight")
+            ? hit
+            : new CheckedMention(m, Verdict.Contradicted, id, $"{own.Label}为{own.Text}");
+    }
+
+    /// <summary>The target where the words say what was done, on a row that fell short (or after 实际完成/完成值为 on any row).</summary>
+    private CheckedMention? TargetAsActual(CheckedMention hit, PrintedNumber number, string before, string after, Binding binding)
+    {
+        if (hit.Verdict != Verdict.Verified || hit.FactId is not { } id || !id.EndsWith(".target", StringComparison.Ordinal) || _sheet.Find(id) is not { IndicatorIndex: { } i })
+        {
+            return null;
+        }
+
+        bool goal = Regex.IsMatch(before, "目标|计划|任务|预期|指标值|指标为|要求|标准|控制|设定|设置|考核|拟|力争|争取|确保|应") || FollowsTarget().IsMatch(after);
+        bool actualOnly = Regex.IsMatch(before, @"(?:实际完成|实际达到|完成值(?:为|是)?|实际(?:为|是))\s*$");
+        bool done = Regex.IsMatch(before, @"(?:实际完成|完成了?|实际达到|达到了?|实现了?|完成值(?:为|是)?|实际(?:为|是))\s*$")
+            || (binding.Explicit && Regex.IsMatch(before, @"(?:为|是)\s*$"));
+        if (goal || !done || !(actualOnly || _sheet.Report.Indicators[i].Status == IndicatorStatus.Short) || _sheet.Report.Indicators[i].Actual is not QuantityCell)
+        {
+            return null;
+        }
+
+        Candidate? actual = _candidates.FirstOrDefault(c => c.Fact.IndicatorIndex == i && Measure(c.Fact) == "actual" && Compatible(hit.Mention.Unit, c.Unit));
+        return actual is null || Matches(hit.Mention, number, actual.InMentionUnits(hit.Mention.Unit).Value) ? null
+            : new CheckedMention(hit.Mention, Verdict.Contradicted, actual.Fact.Id,
+                $"“{_sheet.Evaluation.Indicators[i].Name}”的完成值为{actual.Fact.Text}（{hit.Mention.Text.Trim()}是指标值）");
+    }
+
+    /// <summary>预算 or 执行 right before a sum of money (not 年初预算, 调整预算, 未执行).</summary>
+    private static string? MoneyColumn(string before) =>
+        Regex.IsMatch(before, @"(?<!年初|调整|未)(?:全年|年度)?预算(?:数|资金|金额|总额|总数)?(?:为|是|共|合计|总计)?\s*$") ? "budget"
+        : Regex.IsMatch(before, @"(?<!未|尚未)(?:实际)?(?:执行|支出)(?:数|资金|金额|总额)?(?:为|是|共|了|合计)?\s*$") ? "executed"
+        : null;
+
+    /// <summary>A line's 执行 called its 预算 (or the other way): contradicted by the column the words name, unless that holds the number too.</summary>
+    private CheckedMention? SwappedColumn(CheckedMention hit, string? column)
+    {
+        if (column is null || hit.FactId is not { } id || _sheet.Find(id) is not { FundLineIndex: { } line } fact || hit.Mention.Number is not { } number)
+        {
+            return null;
+        }
+
+        string measure = Measure(fact);
+        if (!(column == "budget" ? measure == "executed" : measure is "budget" or "initialBudget"))
+        {
+            return null;
+        }
+
+        Candidate? own = _candidates.FirstOrDefault(c => c.Fact.FundLineIndex == line && Measure(c.Fact) == column);
+        if (own is null)
+        {
+            return null;
+        }
+
+        return Matches(hit.Mention, number, own.InMentionUnits(hit.Mention.Unit).Value)
+            ? hit with { FactId = own.Fact.Id }
+            : hit with { Verdict = Verdict.Contradicted, FactId = own.Fact.Id, Note = $"{own.Fact.Label}为{own.Fact.Text}（{fact.Text}是{fact.Label}）" };
+    }
+
+    /// <summary>A 结余 or 执行率 found on another line than the one the clause names, or (no line named in the sentence) a 预算执行率 not the total's.</summary>
+    private bool OtherLine(CheckedMention hit, Role role, IReadOnlyList<int> clauseLines, IReadOnlyList<int> sentenceLines, string before)
+    {
+        if (role is not (Role.Balance or Role.Execution) || hit.FactId is null)
+        {
+            return false;
+        }
+
+        var lines = hit.FactId.Split(" - ").Select(id => Regex.Match(id, @"^funds\.lines\[(\d+)\]")).ToList();
+        if (lines.Any(l => !l.Success))
+        {
+            return false;
+        }
+
+        var numbers = lines.Select(l => int.Parse(l.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (clauseLines.Count > 0)
+        {
+            // Unless a named line holds the same figure in the same column.
+            Fact? fact = hit.FactId.Contains(' ', StringComparison.Ordinal) ? null : _sheet.Find(hit.FactId);
+            bool onNamed = fact is not null && hit.Mention.Number is { } n && _candidates.Any(c => c.Fact.FundLineIndex is { } l && clauseLines.Contains(l)
+                && Measure(c.Fact) == Measure(fact) && Matches(hit.Mention, n, c.InMentionUnits(hit.Mention.Unit).Value));
+            return numbers.Any(l => !clauseLines.Contains(l)) && !onNamed;
+        }
+
+        int total = TotalLine();
+        return role == Role.Execution && Regex.IsMatch(before, "(?:预算|资金|项目|总体|整体|全年)执行率") && sentenceLines.All(l => l == total) && numbers.Any(l => l != total);
+    }
+
+    /// <summary>Two numbers joined by 至/到/~ form a range; a contradicted end whose fact lies inside is verified.</summary>
+    private CheckedMention InRange(CheckedMention c, VerificationContext ctx)
+    {
+        if (c.Verdict != Verdict.Contradicted || c.FactId is null || c.Mention.Number is not { } n || _sheet.Find(c.FactId) is not { } fact || c.Mention.Unit.Multiplier != 1m)
+        {
+            return c;
+        }
+
+        Mention? other = ctx.Mentions.FirstOrDefault(x => !x.IsIdentifier && x.Number is not null && x.Unit.Base == c.Mention.Unit.Base && x.Start != c.Mention.Start
+            && (x.Start < c.Mention.Start ? (x.Start + x.Length, c.Mention.Start) : (c.Mention.Start + c.Mention.Length, x.Start)) is var (from, to)
+            && from <= to && to - from <= 2 && Regex.IsMatch(ctx.Normalized[from..to], @"^\s*(?:至|到|~|～|-|—|－)\s*$"));
+        if (other?.Number is not { } o)
+        {
+            return c;
+        }
+
+        return Math.Min(n.Value, o.Value) <= fact.Value && fact.Value <= Math.Max(n.Value, o.Value)
+            ? c with { Verdict = Verdict.Verified, Note = $"{fact.Label}为{fact.Text}，在所说的范围内" }
+            : c;
+    }
+
+    /// <summary>A row whose target and actual are whole numbers without 万/亿, rate or money units: what is derived from them is exact.</summary>
+    private bool ExactOperands(int indicator)
+    {
+        static bool Whole(QuantityCell q) => q.Number.Decimals == 0 && q.EffectiveUnit.Multiplier == 1m
+            && q.EffectiveUnit.Base is not ("%" or "‰") && !q.EffectiveUnit.Base.StartsWith('元') && !q.EffectiveUnit.Base.Contains('/');
+        return _sheet.Report.Indicators[indicator] is { Target: QuantityCell t, Actual: QuantityCell a } && Whole(t) && Whole(a);
+    }
+
+    /// <summary>约X: rounds to X at its last significant digit, and within 5 %.</summary>
+    private static bool Approximately(PrintedNumber number, decimal value)
+    {
+        decimal place = PrintedNumber.Unit(number.Decimals);
+        for (decimal v = Math.Abs(number.Value); number.Decimals == 0 && v >= 10m && v % 10m == 0m; v /= 10m)
+        {
+            place *= 10m;
+        }
+
+        decimal distance = Math.Abs(value - number.Value);
+        return distance < place / 2m + place / 1000m && distance <= Math.Abs(number.Value) * 0.05m;
+    }
+}
