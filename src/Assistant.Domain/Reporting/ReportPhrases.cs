@@ -70,6 +70,7 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
         switch (r.Status)
         {
             case IndicatorStatus.Short when r.Rule == IndicatorRule.Qualitative:
+            case IndicatorStatus.Met when r.Rule == IndicatorRule.Qualitative && Calculator.IsWeaker(r.Target, r.Actual):
                 clause += "，实际效果弱于年度指标值";
                 break;
             case IndicatorStatus.Short:
@@ -95,7 +96,8 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
     public bool IsMet(int index)
     {
         IndicatorResult r = Sheet.Report.Indicators[index];
-        return r.Status == IndicatorStatus.Met && r.Rule != IndicatorRule.Cancelled && r.Target is not MissingCell;
+        return r.Status == IndicatorStatus.Met && r.Rule != IndicatorRule.Cancelled && r.Target is not MissingCell
+            && !(r.Rule == IndicatorRule.Qualitative && Calculator.IsWeaker(r.Target, r.Actual));
     }
 
     /// <summary>Whether a printed text can be quoted: every number in it is an identifier or verifies.</summary>
