@@ -88,6 +88,44 @@ public class ReconciliationTests
     }
 
     [Fact]
+    public void PrintedTotal_SumOfAMisScoredRow_NamesTheRowNotRounding()
+    {
+        Indicator Named(Indicator r, string name) => r with { Name = name };
+        var e = new Evaluation
+        {
+            Kind = EvaluationKind.Project,
+            Title = "t",
+            Funds = new FundSection(),
+            Indicators =
+            [
+                Named(RuleTests.Row("≥100", "95", "50", printed: "50"), "见习人员就业率"),
+                Named(RuleTests.Row("≥100", "100", "50", printed: "50"), "见习人数"),
+            ],
+            PrintedTotal = N("100"),
+        };
+        Finding f = Assert.Single(Calculator.Score(e).Findings, f => f.Code == FindingCodes.TotalPrinted);
+        Assert.Contains("“见习人员就业率”的打印得分与评分规则不符", f.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("四舍五入", f.Message, StringComparison.Ordinal);
+        Assert.Equal("97.50", f.Expected);
+    }
+
+    [Fact]
+    public void PrintedTotal_SumOfRoundedScores_BlamesNoRow()
+    {
+        var e = new Evaluation
+        {
+            Kind = EvaluationKind.Project,
+            Title = "t",
+            Funds = new FundSection(),
+            Indicators = [RuleTests.Row("≥3", "1", "50", printed: "16.67"), RuleTests.Row("≥3", "1", "50", printed: "16.67")],
+            PrintedTotal = N("33.34"),
+        };
+        Finding f = Assert.Single(Calculator.Score(e).Findings, f => f.Code == FindingCodes.TotalPrinted);
+        Assert.Contains("四舍五入", f.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("与评分规则不符", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FundParts_OffOnlyByRounding_AreInfo()
     {
         Evaluation e = Table("资金总额", "10.0", "9.0", ("中央", "3.33", "3"), ("地方", "6.66", "6"));

@@ -334,10 +334,19 @@ public static class Reconciliation
         decimal roundedCells = (evaluation.Funds.Lines.FirstOrDefault(l => string.IsNullOrWhiteSpace(l.Parent))?.PrintedScore?.Value ?? 0m)
             + evaluation.Indicators.Sum(i => i.PrintedScore?.Value ?? 0m);
         string computed = PrintedNumber.Format(total, policy.ScoreDecimals);
+
+        // When the printed total is the sum of the printed scores, the difference comes from those scores:
+        // from their rounding, or from the rows whose printed score the rules do not give (named).
+        var misScored = findings.Where(f => f.Severity == Severity.Error && f.Code is FindingCodes.IndicatorScorePrinted or FindingCodes.FundsScorePrinted)
+            .Select(f => f.Path.StartsWith("indicators[", StringComparison.Ordinal) && int.TryParse(f.Path.AsSpan(11, f.Path.IndexOf(']', StringComparison.Ordinal) - 11), out int k)
+                ? $"“{evaluation.Indicators[k].Name.Trim()}”" : "资金得分")
+            .Distinct().ToList();
         string message = ag == Agreement.ConsistentThroughRounding
             ? $"总分打印为{printed}，按未四舍五入的得分合计为{computed}，在完成值的四舍五入范围内一致"
             : PrintedNumber.RoundHalfUp(roundedCells, printed.Decimals) == printed.Value
-                ? $"总分打印为{printed}，是各项四舍五入后得分之和；按未四舍五入的得分合计应为{computed}"
+                ? misScored.Count > 0
+                    ? $"总分打印为{printed}，等于表中各项打印得分之和，但其中{string.Join("、", misScored.Take(3))}{(misScored.Count > 3 ? "等" : string.Empty)}的打印得分与评分规则不符；按规则合计应为{computed}"
+                    : $"总分打印为{printed}，是各项四舍五入后得分之和；按未四舍五入的得分合计应为{computed}"
                 : $"总分打印为{printed}，按各项得分（未四舍五入）合计应为{computed}";
         findings.Add(new Finding(FindingCodes.TotalPrinted, SeverityOf(ag), message, "printedTotal", computed, printed.ToString()));
     }
