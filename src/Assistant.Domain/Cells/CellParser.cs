@@ -84,7 +84,13 @@ public static partial class CellParser
             return yes ? 3 : 0;
         }
 
-        if (Matches(t, NotAchievedWords) || Negated().IsMatch(t) || (Overrun().IsMatch(t) && !NegatedOverrun().IsMatch(t)))
+        // A miss denied (未超出预算, 无逾期, 不超期) is the target met.
+        if (NegatedOverrun().IsMatch(t) && !Negated().IsMatch(t))
+        {
+            return 3;
+        }
+
+        if (Matches(t, NotAchievedWords) || Negated().IsMatch(t) || Overrun().IsMatch(t))
         {
             return 0;
         }
@@ -99,7 +105,7 @@ public static partial class CellParser
             return 2;
         }
 
-        if (Matches(t, StrongWords) || NegatedOverrun().IsMatch(t))
+        if (Matches(t, StrongWords))
         {
             return 3;
         }
@@ -128,7 +134,7 @@ public static partial class CellParser
     [GeneratedRegex("^(?:无|未|不|没有?|零)|杜绝|防止|避免|禁止|严禁|未发生|不发生|无(?:重大|较大|一般)?(?:安全)?(?:事故|投诉|违规|违纪|问题)")]
     private static partial Regex NegativePhrase();
 
-    private static readonly string[] NotAchievedWords = ["未达成", "未完成", "未达到", "未实现", "较差", "效果差", "不明显", "无效", "不达标", "没有达到", "不合格", "不满意", "不及时", "逾期", "延期", "滞后", "推迟", "超期", "延误", "失败"];
+    private static readonly string[] NotAchievedWords = ["未达成", "未完成", "未达到", "未实现", "较差", "效果差", "不明显", "无效", "不达标", "没有达到", "不合格", "不满意", "不及时", "逾期", "延期", "滞后", "推迟", "超期", "延误", "失败", "不好", "不佳", "欠佳", "不太", "不够"];
     private static readonly string[] FairWords = ["一般", "基本", "部分达成", "部分完成", "部分实现", "部分达到", "部分落实"];
     private static readonly string[] GoodWords = ["良好", "较好", "较为", "比较明显", "较明显", "较显著", "较满意", "比较满意", "有所", "较高"];
     private static readonly string[] StrongWords = ["显著", "明显", "突出", "优秀", "达成", "完成", "达标", "实现", "达到", "满意", "及时", "按时", "按期", "准时", "合格", "有效", "好", "到位", "全面", "全部"];
@@ -139,7 +145,7 @@ public static partial class CellParser
     [GeneratedRegex("超出预算|超过预算|超预算|超支|超标")]
     private static partial Regex Overrun();
 
-    [GeneratedRegex("(?:未|不|没有?)(?:超出|超过|超)(?:预算|标准)?|控制在(?:预算|标准)?(?:内|以内|范围内)|预算(?:范围)?(?:内|以内)")]
+    [GeneratedRegex("(?:未|不|没有?)(?:超出|超过|超)(?:预算|标准)?|控制在(?:预算|标准)?(?:内|以内|范围内)|预算(?:范围)?(?:内|以内)|(?:未|不|无|没有?)(?:超期|逾期|延期|滞后|推迟|延误)")]
     private static partial Regex NegatedOverrun();
 
     [GeneratedRegex("^部分(?:达成|完成|实现|达到|落实)")]
