@@ -79,7 +79,7 @@ public static partial class CellParser
     public static int? GradeLevel(string text)
     {
         string t = Compact(TextNormalizer.Normalize(text));
-        if (YesNo(t) is { } yes)
+        if (YesNoOf(t) is { } yes)
         {
             return yes ? 3 : 0;
         }
@@ -114,9 +114,11 @@ public static partial class CellParser
     }
 
     /// <summary>A cell that is only a yes or a no (是/否, 有/无, 已/未): true, false; null otherwise.</summary>
-    public static bool? YesNo(string text)
+    public static bool? YesNo(string text) => YesNoOf(Compact(TextNormalizer.Normalize(text)));
+
+    private static bool? YesNoOf(string compact)
     {
-        string t = Compact(TextNormalizer.Normalize(text)).TrimEnd('。', '.', '！', '!');
+        string t = compact.TrimEnd('。', '.', '！', '!');
         return t switch
         {
             "是" or "有" or "已" => true,

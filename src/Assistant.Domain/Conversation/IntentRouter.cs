@@ -191,8 +191,8 @@ public static partial class IntentRouter
         return new string(chars);
     }
 
-    private const string Traditional = "總執項標為麼資預績評價達優報寫說幾個們沒這嗎還與實際數據單導錢結餘轉離進滿務經費規則計樣問題請幫麽務來嗎讓給額應該層級縣區當後從專業構條產況點於將會發動過關門顯著變優";
-    private const string SimplifiedOf = "总执项标为么资预绩评价达优报写说几个们没这吗还与实际数据单导钱结余转离进满务经费规则计样问题请帮么务来吗让给额应该层级县区当后从专业构条产况点于将会发动过关门显著变优";
+    private const string Traditional = "總執項標為麼資預績評價達優報寫說幾個們沒這嗎還與實際數據單導錢結餘轉離進滿務經費規則計樣問題請幫麽來讓給額應該層級縣區當後從專業構條產況點於將會發動過關門顯變";
+    private const string SimplifiedOf = "总执项标为么资预绩评价达优报写说几个们没这吗还与实际数据单导钱结余转离进满务经费规则计样问题请帮么来让给额应该层级县区当后从专业构条产况点于将会发动过关门显变";
     private static readonly System.Buffers.SearchValues<char> TraditionalChars = System.Buffers.SearchValues.Create(Traditional);
 
     /// <summary>English words staff mix in (how is the budget execution, which indicators are not met), as the Chinese cue.</summary>

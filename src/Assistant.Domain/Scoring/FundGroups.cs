@@ -22,7 +22,7 @@ public static partial class FundGroups
         // Headed sets: a part named 按收入性质分：… begins one.
         if (parts.Skip(1).Any(x => GroupHead().IsMatch(name(x))))
         {
-            return Cut(parts, (x, _) => GroupHead().IsMatch(name(x)));
+            return Cut(parts, x => GroupHead().IsMatch(name(x)));
         }
 
         // Sources, then uses (or the other way round): a new set where the kind changes.
@@ -65,12 +65,12 @@ public static partial class FundGroups
         return [[.. parts]];
     }
 
-    private static List<List<T>> Cut<T>(IReadOnlyList<T> parts, Func<T, int, bool> startsSet)
+    private static List<List<T>> Cut<T>(IReadOnlyList<T> parts, Func<T, bool> startsSet)
     {
         var sets = new List<List<T>>();
         for (int i = 0; i < parts.Count; i++)
         {
-            if (i == 0 || startsSet(parts[i], i))
+            if (i == 0 || startsSet(parts[i]))
             {
                 sets.Add([]);
             }
