@@ -228,7 +228,21 @@ public static partial class IndicatorMatcher
         "贴人", "员数", // across two words (补贴|人数, 人员|数量)
     };
 
-    /// <summary>Short forms written out in place (公益岗补贴人数 → 公益性岗位补贴人员数量).</summary>
+    /// <summary>
+    /// Words staff use for one idea that indicator names spell another way (工期 for 项目完工时间, 按时发放 for
+    /// 发放及时率, 合格 for 验收合格率): a message holding one of a group is read as holding all of them.
+    /// </summary>
+    private static readonly string[][] Concepts =
+    [
+        ["工期", "完工", "竣工", "完成时间", "完工时间", "完成时限", "按期", "时限", "进度"],
+        ["满意", "满意度", "满意率", "认可度"],
+        ["及时", "及时率", "按时", "准时", "到位率"],
+        ["合格", "合格率", "验收", "达标率", "质量"],
+        ["覆盖", "覆盖率", "覆盖面"],
+        ["参保", "参加基本医疗保险", "参加医疗保险", "参加养老保险", "医保"],
+    ];
+
+    /// <summary>Short forms written out in place (公益岗补贴人数 → 公益性岗位补贴人员数量), then the concepts' other words added.</summary>
     private static string Expand(string text)
     {
         string e = text;
@@ -237,6 +251,14 @@ public static partial class IndicatorMatcher
             if (e.Contains(s, StringComparison.Ordinal) && !e.Contains(l, StringComparison.Ordinal))
             {
                 e = e.Replace(s, l, StringComparison.Ordinal);
+            }
+        }
+
+        foreach (string[] group in Concepts)
+        {
+            if (group.Any(word => text.Contains(word, StringComparison.Ordinal)))
+            {
+                e += " " + string.Join(' ', group);
             }
         }
 

@@ -63,6 +63,9 @@ public sealed record Intent(IntentKind Kind, string? Section, IReadOnlyList<int>
     /// <summary>docx | pdf, for <see cref="IntentKind.Export"/>.</summary>
     public string? Format { get; init; }
 
+    /// <summary>The fund lines a question names (上年结转, 县级资金), by their index in the score report; empty when none.</summary>
+    public IReadOnlyList<int> Funds { get; init; } = [];
+
     /// <summary>What a <see cref="IntentKind.CrossUnit"/> question asks.</summary>
     public CrossUnitQuestion? Across { get; init; }
 }

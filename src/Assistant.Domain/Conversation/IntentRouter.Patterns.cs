@@ -132,6 +132,18 @@ public static partial class IntentRouter
     [GeneratedRegex("请|帮我|找一下|找找|查找|搜索|看看|有没有|相似的?|类似的?|案例|先例|参考|往年的?|[？?，,。！!]")]
     private static partial Regex AskWords();
 
+    [GeneratedRegex("最低|最少|最差|最慢|最落后|最不好|垫底|倒数第一|排最后|最后一名")]
+    private static partial Regex LowestWord();
+
+    [GeneratedRegex("最高|最多|最好|最快|最大|排第一|第一名|超得最多|完成得最好")]
+    private static partial Regex HighestWord();
+
+    [GeneratedRegex(@"\d+(?:\.\d+)?\s*(?:%|个百分点|分|万元|亿元|元)")]
+    private static partial Regex QuotedFigure();
+
+    [GeneratedRegex("哪来|哪里来|哪儿来|怎么出来|咋出来|是什么数|是哪个数|从哪")]
+    private static partial Regex WhereFrom();
+
     [GeneratedRegex("[“\"「『]([^”\"」』]+)[”\"」』]")]
     private static partial Regex Quoted();
 }

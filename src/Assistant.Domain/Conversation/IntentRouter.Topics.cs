@@ -123,6 +123,24 @@ public static partial class IntentRouter
         return null;
     }
 
+    /// <summary>Worst or best (完成率最低, 执行率最高的资金, 垫底的): by completion for rows, by 执行率 for fund lines; points lost stay with 扣分.</summary>
+    private static string? Superlative(string m)
+    {
+        bool low = LowestWord().IsMatch(m), high = HighestWord().IsMatch(m);
+        if ((!low && !high) || Lost().IsMatch(m) || ScoreWord().IsMatch(m) || PointsWord().IsMatch(m) || TotalWord().IsMatch(m) || Meaning().IsMatch(m))
+        {
+            return null;
+        }
+
+        bool fund = (FundWord().IsMatch(m) || RateWord().IsMatch(m)) && !CompletionWord().IsMatch(m) && !m.Contains("指标", StringComparison.Ordinal);
+        if (!fund && !CompletionWord().IsMatch(m) && !Over().IsMatch(m) && !IndicatorWord().IsMatch(m) && !ListWord().IsMatch(m))
+        {
+            return null;
+        }
+
+        return fund ? (low ? Topics.FundLowest : Topics.FundHighest) : (low ? Topics.Lowest : Topics.Highest);
+    }
+
     private static string? ListTopic(string m)
     {
         bool list = ListWord().IsMatch(m);

@@ -45,7 +45,8 @@ public static partial class IntentRouter
         }
         IndicatorMatch match = IndicatorMatcher.Match(ask, sheet);
         IReadOnlyList<int> named = match.Ambiguous ? [] : match.Indicators;
-        Intent Make(IntentKind kind, string? topic = null) => new(kind, null, named, null, null) { Topic = topic };
+        IReadOnlyList<int> funds = named.Count == 0 ? FundMatcher.Match(ask, sheet) : [];
+        Intent Make(IntentKind kind, string? topic = null) => new(kind, null, named, null, null) { Topic = topic, Funds = funds };
 
         if (Rewrite().IsMatch(ask))
         {
@@ -95,8 +96,15 @@ public static partial class IntentRouter
             return Make(IntentKind.Similar) with { Query = query };
         }
 
+        // Which row or line did worst or best (完成率最低的是哪个, 哪个资金执行率最高): a ranking.
+        if (named.Count == 0 && Superlative(m) is { } rank)
+        {
+            return Make(IntentKind.Compute, rank);
+        }
+
         // Why a fund line's money went unspent (县级资金为啥执行这么低): the lines' rates, not the indicators.
-        if (named.Count == 0 && FundWord().IsMatch(m) && (RateWord().IsMatch(m) || StrongWhy().IsMatch(m) || LowWord().IsMatch(m)) && !m.Contains("指标", StringComparison.Ordinal)
+        bool fundAsked = funds.Count > 0 && (BalanceWord().IsMatch(m) || HowMuch().IsMatch(m) || Why().IsMatch(m));
+        if (named.Count == 0 && (FundWord().IsMatch(m) || funds.Count > 0) && (RateWord().IsMatch(m) || StrongWhy().IsMatch(m) || LowWord().IsMatch(m) || fundAsked) && !m.Contains("指标", StringComparison.Ordinal)
             && !ScoreWord().IsMatch(m) && !Lost().IsMatch(m) && !PointsWord().IsMatch(m) && !Meaning().IsMatch(m))
         {
             return Make(IntentKind.Compute, BalanceWord().IsMatch(m) ? Topics.Balance : Topics.Rate);
@@ -115,6 +123,12 @@ public static partial class IntentRouter
         if (Overview().IsMatch(m) && named.Count == 0 && !Lost().IsMatch(m))
         {
             return Make(IntentKind.Summary);
+        }
+
+        // A figure quoted back (19.5%怎么算的, 0.97分是哪来的): which fact it is, worked out.
+        if (named.Count == 0 && QuotedFigure().Match(m) is { Success: true } figure && (Meaning().IsMatch(m) || WhereFrom().IsMatch(m)))
+        {
+            return Make(IntentKind.Compute, Topics.Number) with { Text = figure.Value };
         }
 
         if (DefineTopic(m) is { } topic)

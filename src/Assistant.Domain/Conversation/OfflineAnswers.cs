@@ -16,7 +16,7 @@ public static class OfflineAnswers
         return intent.Kind switch
         {
             IntentKind.Define => TableAnswers.Define(intent.Topic, intent.Indicators, sheet),
-            IntentKind.Compute => TableAnswers.Compute(intent.Topic, intent.Indicators, sheet),
+            IntentKind.Compute => TableAnswers.Compute(intent.Topic, intent.Indicators, sheet, intent.Funds, intent.Text),
             IntentKind.List => TableAnswers.List(intent.Topic, sheet),
             IntentKind.Summary => TableAnswers.Summary(sheet),
             IntentKind.Assess => ReviewAnswers.Assess(sheet, intent.Indicators, intent.Text),

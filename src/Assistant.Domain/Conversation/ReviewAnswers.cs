@@ -40,7 +40,7 @@ public static partial class ReviewAnswers
         w.Line(e.StatedReason is { } reason ? $"单位填报的偏差原因：“{reason}”。" : e.ReasonFinding ?? "这一项没有需要说明的偏差。");
         foreach (Contradiction c in e.Contradictions.Take(3))
         {
-            w.Line($"{c.Source}中有与表格不符之处：{NoDigits(c.Note)}。");
+            w.Line($"{c.Source}中有与表格不符之处：{w.Quote(c.Note, "核对说明中的数字")}。");
         }
 
         var cases = similar?.ToList() ?? [];
@@ -118,7 +118,7 @@ public static partial class ReviewAnswers
                 continue;
             }
 
-            w.Line($"所填原因：“{NoDigits(reason)}”。");
+            w.Line($"所填原因：“{w.Quote(reason, pasted is null ? "原因中的数字（表中所填）" : "原因中的数字（所引文字）")}”。");
             var problems = new List<string>();
             bool vague = reason.Length < 15 || !Cause().IsMatch(reason);
             if (vague)
@@ -157,8 +157,14 @@ public static partial class ReviewAnswers
                 problems.Add($"其中有{w.Count(contradicted, "处", "与表不符的数字或判断")}数字或判断与表不符");
             }
 
+            string? accounted = AccountsForGap(w, reason, p, unit);
+            if (accounted is not null)
+            {
+                w.Line(accounted);
+            }
+
             w.Line(problems.Count == 0
-                ? "这条原因针对这一项、与数字不矛盾，基本可以；最好再写明影响的程度。"
+                ? accounted is null ? "这条原因针对这一项、与数字不矛盾，基本可以；最好再写明影响的程度。" : "这条原因针对这一项，数量上能解释差距，审核一般可以接受。"
                 : "不够有说服力：" + string.Join("；", problems) + "。");
         }
 
@@ -210,7 +216,7 @@ public static partial class ReviewAnswers
         VerificationSummary s = v.Summary;
         w.Line($"这段文字共有{w.Count(s.Numbers, "个", "数字个数")}数字：与自评表一致或可由表中数字推算的{w.Count(s.Verified, "个", "一致的数字个数")}，编号或日期{w.Count(s.Identifiers, "个", "编号或日期个数")}，找不到依据的{w.Count(s.Unverified, "个", "找不到依据的数字个数")}，与表不符的{w.Count(s.Contradicted, "个", "不符的数字个数")}。");
         var agreeing = v.Mentions.Where(m => m.Verdict == Verdict.Verified && m.FactId is not null && sheet.Find(m.FactId) is not null)
-            .Select(m => NoDigits(sheet.Find(m.FactId!)!.Label)).Distinct(StringComparer.Ordinal).Take(8).ToList();
+            .Select(m => w.Quote(sheet.Find(m.FactId!)!.Label, "表中项目名称里的数字")).Distinct(StringComparer.Ordinal).Take(8).ToList();
         if (agreeing.Count > 0)
         {
             w.Line($"对得上的有：{string.Join("、", agreeing)}。");
@@ -220,7 +226,7 @@ public static partial class ReviewAnswers
         foreach (CheckedMention m in v.Mentions.Where(m => m.Verdict is Verdict.Unverified or Verdict.Contradicted))
         {
             k++;
-            w.Line($"第{w.Count(k, "处", "问题序号")}问题（原文第{w.Count(m.Mention.Start + 1, "个字", "问题在原文中的位置")}起）：{(m.Verdict == Verdict.Contradicted ? "与表不符" : "找不到依据")}，{NoDigits(m.Note ?? string.Empty)}。");
+            w.Line($"第{w.Count(k, "处", "问题序号")}问题（原文第{w.Count(m.Mention.Start + 1, "个字", "问题在原文中的位置")}起）：{(m.Verdict == Verdict.Contradicted ? "与表不符" : "找不到依据")}，{w.Quote(m.Note ?? string.Empty, "核对说明中的数字")}。");
         }
 
         foreach (CheckedClaim c in v.Claims.Where(c => c.Verdict == Verdict.Contradicted))
@@ -256,10 +262,32 @@ public static partial class ReviewAnswers
         new(w.Done().Text + more.Text, [.. w.Done().TurnFacts, .. more.TurnFacts]);
 
     /// <summary>A quoted text with its digits left out would change it; quote only texts without digits, else describe.</summary>
-    private static string NoDigits(string s) => Digit().IsMatch(s) ? Digit().Replace(s, "…") : s;
+    /// <summary>
+    /// The reason's own quantities in the row's unit (2座…1座) adding up to the gap (3座): the reason accounts for
+    /// the whole shortfall, which is the strongest thing a reviewer can find in it. Null when they do not.
+    /// </summary>
+    private static string? AccountsForGap(AnswerWriter w, string reason, string p, string unit)
+    {
+        if (w.Sheet.Find(p + ".gap") is not { } gap || unit.Length == 0 || unit == "%" || unit.Contains('元', StringComparison.Ordinal))
+        {
+            return null;
+        }
 
-    [GeneratedRegex(@"\d")]
-    private static partial Regex Digit();
+        decimal sum = 0m;
+        int parts = 0;
+        foreach (Match q in Regex.Matches(reason, @"(\d+(?:\.\d+)?)\s*" + Regex.Escape(unit), RegexOptions.None, TimeSpan.FromMilliseconds(100)))
+        {
+            if (decimal.TryParse(q.Groups[1].Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out decimal v))
+            {
+                sum += v;
+                parts++;
+            }
+        }
+
+        return parts >= 1 && sum == Math.Abs(gap.Value)
+            ? $"原因中列出的数量合计{w.N(sum, unit, gap.Decimals, "原因中列出的数量之和")}，正好等于差距{w.F(p + ".gap")}，差距的每一部分都有交代。"
+            : null;
+    }
 
     [GeneratedRegex("由于|因为|导致|造成|受.{1,12}影响|原因|减少|下降|不足|较晚|滞后|延迟|推迟|缩减|调整|取消|暂停|未能|放缓|保守|萎缩|变化|加大|增加|提高|扩大|宣传|直补快办|主动|落实")]
     private static partial Regex Cause();

@@ -6,12 +6,12 @@ namespace Assistant.Domain.Conversation;
 public static partial class TableAnswers
 {
     /// <summary>What each fund line left of its budget (还剩多少没花): budget − executed, its share, and whether it must be explained.</summary>
-    internal static void FundBalances(AnswerWriter w, ScoringPolicy policy)
+    internal static void FundBalances(AnswerWriter w, ScoringPolicy policy, IReadOnlyList<int>? only = null)
     {
         FactSheet s = w.Sheet;
         bool any = false;
         bool low = false;
-        foreach (FundLineResult line in s.Report.Funds)
+        foreach (FundLineResult line in s.Report.Funds.Where(l => Asked(l, only)))
         {
             string p = $"funds.lines[{line.Index}]";
             if (s.Find(p + ".balance") is not { } balance || s.Find(p + ".budget") is not { Value: > 0m })
@@ -41,7 +41,7 @@ public static partial class TableAnswers
         {
             w.Line("表中没有同时填写全年预算数和全年执行数的资金行，算不出结余。");
         }
-        else if (low)
+        else if (low && only is not { Count: > 0 })
         {
             w.Line($"执行率低于{w.Percent(policy.LowExecutionThreshold, "说明原因的执行率界限（评分规则）")}的，自评报告须说明资金结余的原因和下一步措施（{policy.Title}）。");
         }

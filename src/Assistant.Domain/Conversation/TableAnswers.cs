@@ -84,8 +84,9 @@ public static partial class TableAnswers
         return w.Done();
     }
 
-    public static OfflineAnswer Compute(string? topic, IReadOnlyList<int> rows, FactSheet sheet)
+    public static OfflineAnswer Compute(string? topic, IReadOnlyList<int> rows, FactSheet sheet, IReadOnlyList<int>? funds = null, string? figure = null)
     {
+        funds ??= [];
         var w = new AnswerWriter(sheet);
         ScoringPolicy policy = PolicyOf(sheet);
         switch (topic)
@@ -118,10 +119,18 @@ public static partial class TableAnswers
                 Weights(w);
                 break;
             case Topics.Balance:
-                FundBalances(w, policy);
+                FundBalances(w, policy, funds);
+                FundReasons(w, funds, policy);
                 break;
             case Topics.Rate or Topics.Funds:
-                FundRates(w, all: true);
+                FundRates(w, all: true, funds);
+                FundReasons(w, funds, policy);
+                break;
+            case Topics.Lowest or Topics.Highest or Topics.FundLowest or Topics.FundHighest:
+                Ranked(w, topic, policy);
+                break;
+            case Topics.Number:
+                Figure(w, figure ?? string.Empty);
                 break;
             case Topics.Lost or Topics.Total or Topics.Grade:
                 w.Line("这是转移支付自评表，不设分值和总分，没有扣分；按完成情况看：");
@@ -208,10 +217,10 @@ public static partial class TableAnswers
         return $"定性指标：达成得满分，部分达成按分值的{b}至{a}计，未达成按{b}以下计";
     }
 
-    internal static void FundRates(AnswerWriter w, bool all)
+    internal static void FundRates(AnswerWriter w, bool all, IReadOnlyList<int>? only = null)
     {
         FactSheet s = w.Sheet;
-        foreach (FundLineResult line in s.Report.Funds.Where(l => all || l.IsRoot))
+        foreach (FundLineResult line in s.Report.Funds.Where(l => (all || l.IsRoot) && Asked(l, only)))
         {
             string p = $"funds.lines[{line.Index}]";
             if (w.Has(p + ".rate"))
@@ -244,12 +253,14 @@ public static partial class TableAnswers
         string name = Name(w.Sheet, i);
         IndicatorResult r = w.Sheet.Report.Indicators[i];
         w.Add($"{(withName ? $"“{name}”：" : string.Empty)}指标值{w.F(p + ".target", $"“{w.Quote(r.Target.Text, "指标值中的数字（表中）")}”")}，完成值{w.F(p + ".actual", $"“{w.Quote(r.Actual.Text, "完成值中的数字（表中）")}”")}");
+        bool reverse = r.Rule == IndicatorRule.Reverse; // ≤ a cap: below it is better
         if (w.Has(p + ".gap"))
         {
-            w.Add($"，{(r.Status == IndicatorStatus.Exceeded ? "超出" : "相差")}{w.F(p + ".gap")}");
+            string gapWord = reverse ? (r.Status == IndicatorStatus.Short ? "超出上限" : "低于上限") : r.Status == IndicatorStatus.Exceeded ? "超出" : "相差";
+            w.Add($"，{gapWord}{w.F(p + ".gap")}");
         }
 
-        if (w.Has(p + ".completion"))
+        if (w.Has(p + ".completion") && !reverse)
         {
             w.Add(w.Has(p + ".actual") && w.Has(p + ".target")
                 ? $"，完成率{w.F(p + ".completion")}（{w.F(p + ".actual")} ÷ {w.F(p + ".target")}）"

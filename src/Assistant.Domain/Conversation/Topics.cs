@@ -22,6 +22,11 @@ public static class Topics
     public const string Overshoot = "overshoot";
     public const string Unexplained = "unexplained";
     public const string Findings = "findings";
+    public const string Lowest = "lowest";
+    public const string Highest = "highest";
+    public const string FundLowest = "fund-lowest";
+    public const string FundHighest = "fund-highest";
+    public const string Number = "number";
     public const string Formal = "formal";
     public const string Concise = "concise";
 }

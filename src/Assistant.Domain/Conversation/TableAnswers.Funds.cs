@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Assistant.Domain.Drafting;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Domain.Conversation;
+
+/// <summary>Answers that single out: the fund lines a question names, the worst or best row or line, a figure quoted back.</summary>
+public static partial class TableAnswers
+{
+    /// <summary>Whether a line is answered: every line when none is named; else the total and the named ones.</summary>
+    internal static bool Asked(FundLineResult line, IReadOnlyList<int>? only) => only is not { Count: > 0 } || line.IsRoot || only.Contains(line.Index);
+
+    /// <summary>For each named line: the unit's own reason for it, or that the table gives none where one is due.</summary>
+    internal static void FundReasons(AnswerWriter w, IReadOnlyList<int> funds, ScoringPolicy policy)
+    {
+        foreach (int f in funds)
+        {
+            FundLineResult line = w.Sheet.Report.Funds.First(l => l.Index == f);
+            if (line.Rate is not { } rate)
+            {
+                continue;
+            }
+
+            string? note = f < w.Sheet.Evaluation.Funds.Lines.Count ? DeviationItems.Clean(w.Sheet.Evaluation.Funds.Lines[f].DeviationNote) : null;
+            if (note is not null)
+            {
+                w.Line($"表中对{line.Name}填报的原因：“{w.Quote(note, "原因中的数字（表中所填）")}”。");
+            }
+            else if (rate < policy.LowExecutionThreshold)
+            {
+                w.Line($"表中没有填写{line.Name}执行率偏低的原因。执行率低于{w.Percent(policy.LowExecutionThreshold, "说明原因的执行率界限（评分规则）")}，"
+                    + "自评报告须说明结余的原因（资金何时到位、哪些支出没有发生或尚未结算、涉及多少）和下一步措施。");
+            }
+        }
+    }
+
+    /// <summary>The worst or best: rows by 完成率 (positive rows only; rows short without a rate named after), lines by 执行率.</summary>
+    internal static void Ranked(AnswerWriter w, string topic, ScoringPolicy policy)
+    {
+        FactSheet s = w.Sheet;
+        bool low = topic is Topics.Lowest or Topics.FundLowest;
+        if (topic is Topics.FundLowest or Topics.FundHighest)
+        {
+            RankedFunds(w, low, policy);
+            return;
+        }
+
+        var rows = s.Report.Indicators.Where(r => r.Rule == IndicatorRule.Positive && r.Completion is not null && w.Has(P(r.Index) + ".completion")).ToList();
+        var ordered = (low ? rows.OrderBy(r => r.Completion) : rows.OrderByDescending(r => r.Completion)).ThenBy(r => r.Index).ToList();
+        if (ordered.Count == 0)
+        {
+            w.Line("表中没有能算出完成率的指标（都是定性、时间或越低越好的指标），无法按完成率比较。");
+            ListShort(w, policy);
+            return;
+        }
+
+        w.Line($"完成率{(low ? "最低" : "最高")}的是“{Name(s, ordered[0].Index)}”：");
+        RowFigures(w, ordered[0].Index, withName: false);
+        if (ordered.Count > 1)
+        {
+            w.Line("其次是：");
+            foreach (var r in ordered.Skip(1).Take(2))
+            {
+                RowFigures(w, r.Index);
+            }
+        }
+
+        var unranked = low ? s.Report.Indicators.Where(r => r.Status == IndicatorStatus.Short && !rows.Contains(r)).ToList() : [];
+        if (unranked.Count > 0)
+        {
+            w.Line("下列指标没有完成率可比（定性、时间或越低越好的指标），同样未达到指标值：");
+            foreach (var r in unranked)
+            {
+                RowFigures(w, r.Index);
+            }
+        }
+    }
+
+    private static void RankedFunds(AnswerWriter w, bool low, ScoringPolicy policy)
+    {
+        FactSheet s = w.Sheet;
+        var lines = s.Report.Funds.Where(l => !l.IsRoot && l.Rate is not null && w.Has($"funds.lines[{l.Index}].rate")).ToList();
+        if (lines.Count == 0)
+        {
+            w.Line("表中只有资金总额一行，没有分来源的资金可比：");
+            FundRates(w, all: false);
+            return;
+        }
+
+        var ordered = (low ? lines.OrderBy(l => l.Rate) : lines.OrderByDescending(l => l.Rate)).ThenBy(l => l.Index).ToList();
+        w.Line($"执行率{(low ? "最低" : "最高")}的是{ordered[0].Name}：");
+        FundRates(w, all: true, [ordered[0].Index]);
+        if (low)
+        {
+            FundReasons(w, [ordered[0].Index], policy);
+        }
+
+        if (ordered.Count > 1)
+        {
+            w.Line("其余资金：");
+            foreach (var line in ordered.Skip(1))
+            {
+                string p = $"funds.lines[{line.Index}]";
+                w.Line($"{line.Name}执行率{w.F(p + ".rate")}；");
+            }
+        }
+    }
+
+    /// <summary>A figure quoted back (19.5%怎么算的): the facts of the table it is, each worked out; or that the table has none.</summary>
+    internal static void Figure(AnswerWriter w, string figure)
+    {
+        Match m = FigureParts().Match(figure);
+        if (!m.Success || !decimal.TryParse(m.Groups[1].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal asked))
+        {
+            w.Line("没有看出问的是哪个数，请把数字连同单位写上，如“19.50%怎么算的”。");
+            return;
+        }
+
+        string unit = m.Groups[2].Value == "个百分点" ? "%" : m.Groups[2].Value;
+        int decimals = m.Groups[1].Value.Contains('.', StringComparison.Ordinal) ? m.Groups[1].Value.Length - m.Groups[1].Value.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
+        var hits = w.Sheet.Facts.Where(f => f.Unit == unit && Math.Round(f.Value, decimals, MidpointRounding.AwayFromZero) == asked && !f.Id.StartsWith("turn.", StringComparison.Ordinal))
+            .OrderBy(f => f.Kind == FactKind.Input ? 1 : 0).Take(3).ToList();
+        if (hits.Count == 0)
+        {
+            w.Line($"表中没有算出等于{w.N(asked, unit, decimals, "问题中引用的数字")}的数。可以问“执行率怎么算”“每项扣了多少分”“总分怎么算”，逐项看算式。");
+            return;
+        }
+
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Fact f in hits)
+        {
+            Explain(w, f, done);
+        }
+    }
+
+    private static void Explain(AnswerWriter w, Fact f, HashSet<string> done)
+    {
+        Match id = FactPath().Match(f.Id);
+        string owner = id.Success ? $"{id.Groups[1].Value}[{id.Groups[2].Value}]" : f.Id;
+        string field = id.Success ? id.Groups[3].Value : string.Empty;
+        if (!done.Add(owner + "|" + (field is "score" or "lost" or "completion" or "gap" ? "row" : field)))
+        {
+            return;
+        }
+
+        if (owner.StartsWith("funds.lines", StringComparison.Ordinal) && int.TryParse(id.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int line))
+        {
+            switch (field)
+            {
+                case "rate":
+                    FundRates(w, all: true, [line]);
+                    return;
+                case "score":
+                    FundScore(w, line);
+                    return;
+                case "balance" or "unexecutedRate":
+                    FundBalances(w, PolicyOf(w.Sheet), [line]);
+                    return;
+            }
+        }
+        else if (owner.StartsWith("indicators", StringComparison.Ordinal) && int.TryParse(id.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out int row)
+            && field is "score" or "lost" or "completion" or "gap")
+        {
+            if (field is "score" or "lost" && Scored(w.Sheet))
+            {
+                RowScore(w, row);
+            }
+            else
+            {
+                RowFigures(w, row);
+            }
+
+            return;
+        }
+        else if (f.Id == "total")
+        {
+            Total(w);
+            return;
+        }
+
+        w.Line($"{DraftText.Ref(f.Id)}是表中的“{f.Label}”。");
+    }
+
+    [GeneratedRegex(@"(\d+(?:\.\d+)?)\s*(%|个百分点|分|万元|亿元|元)")]
+    private static partial Regex FigureParts();
+
+    [GeneratedRegex(@"^(funds\.lines|indicators)\[(\d+)\]\.(\w+)$")]
+    private static partial Regex FactPath();
+}
