@@ -42,7 +42,8 @@ internal static class ChatEval
         {
             JsonNode doc = JsonNode.Parse(File.ReadAllText(file))!;
             string table = (string)doc["table"]!;
-            Evaluation e = EvaluationJson.Parse(File.ReadAllText(Path.Combine(shared, "reference", table + ".json")));
+            string own = Path.Combine(dir, "tables", table + ".json"); // tables written for the eval (other provinces and sectors)
+            Evaluation e = EvaluationJson.Parse(File.ReadAllText(File.Exists(own) ? own : Path.Combine(shared, "reference", table + ".json")));
             FactSheet sheet = FactSheet.Build(e);
             foreach (JsonNode c in doc["cases"]!.AsArray().Select(n => n!))
             {
@@ -61,7 +62,7 @@ internal static class ChatEval
         var indicators = c["indicators"]?.AsArray().Select(n => (int)n!).Order().ToList();
         var fragments = c["fragments"]?.AsArray().Select(n => (string)n!).ToList() ?? [];
 
-        Intent got = IntentRouter.Route(message, sheet);
+        Intent got = IntentRouter.Route(message, sheet, (string?)c["previous"]);
         string kind = got.Kind.ToString().ToLowerInvariant();
         bool intentRight = intents.Contains(kind)
             && (part is null || got.Part == part)

@@ -29,6 +29,19 @@ public static class FundMatcher
             }
         }
 
+        // 县级配套 for a line called 县级自筹资金: the level alone, when it picks exactly one line.
+        if (found.Count == 0)
+        {
+            foreach (string level in Levels.Where(l => canonical.Contains(l, StringComparison.Ordinal)))
+            {
+                var atLevel = lines.Where(l => Key(l.Name).StartsWith(level, StringComparison.Ordinal)).ToList();
+                if (atLevel.Count == 1)
+                {
+                    found.Add(atLevel[0].Index);
+                }
+            }
+        }
+
         if (found.Count == 0 && canonical.Contains("地方", StringComparison.Ordinal) && !lines.Any(l => l.Name.Contains("地方", StringComparison.Ordinal)))
         {
             found.AddRange(lines.Where(l => LocalLevels.Any(level => Key(l.Name).StartsWith(level, StringComparison.Ordinal))).Select(l => l.Index));
@@ -38,6 +51,8 @@ public static class FundMatcher
         return found.Where(i => !found.Any(j => j != i && Key(Name(sheet, j)).Contains(Key(Name(sheet, i)), StringComparison.Ordinal) && Key(Name(sheet, j)).Length > Key(Name(sheet, i)).Length
             && canonical.Contains(Key(Name(sheet, j)), StringComparison.Ordinal))).ToList();
     }
+
+    private static readonly string[] Levels = ["中央", "省级", "自治区", "市级", "州级", "县级", "区级", "旗级"];
 
     private static readonly HashSet<string> Vague = new(StringComparer.Ordinal) { "其他", "其它", "本年", "当年", "本级" };
 

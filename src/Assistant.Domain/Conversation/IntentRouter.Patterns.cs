@@ -23,7 +23,7 @@ public static partial class IntentRouter
     [GeneratedRegex("word|docx|报告|文档|公文")]
     private static partial Regex ReportFile();
 
-    [GeneratedRegex("要不要写|需不需要写|需要写.{0,4}吗|要写.{0,6}吗|用不用写|要说明吗|需要说明吗|要不要说明|必须写|要补.{0,4}原因吗|需不需要说明")]
+    [GeneratedRegex("低于多少.{0,6}(?:写|说明|解释)|多少.{0,4}(?:要|需要|需|就得|得)(?:写|说明|解释)原因|什么情况.{0,4}(?:要|需要|需)(?:写|说明)原因|要不要写|需不需要写|需要写.{0,4}吗|要写.{0,6}吗|用不用写|要说明吗|需要说明吗|要不要说明|必须写|要补.{0,4}原因吗|需不需要说明")]
     private static partial Regex ReasonNeeded();
 
     [GeneratedRegex("说服力|站得住|站不住|说得通|说不通|说得过去|靠谱|有道理|合理吗|行不行|行吗|可以吗|能过吗|过得了|能不能过|通过审核|审核能过|有没有矛盾|矛盾吗|矛盾|自相矛盾|对得上吗|经得起|可信|充分吗|够不够")]
@@ -131,6 +131,25 @@ public static partial class IntentRouter
 
     [GeneratedRegex("请|帮我|找一下|找找|查找|搜索|看看|有没有|相似的?|类似的?|案例|先例|参考|往年的?|[？?，,。！!]")]
     private static partial Regex AskWords();
+
+    [GeneratedRegex("怎么改|咋改|如何改(?!写)|怎么整改|如何整改|怎么改进|如何改进|改进措施|整改措施|怎么提高|如何提高|怎么补救|如何补救|怎么弥补|下一步怎么办|下一步怎么做|该怎么办|怎么办")]
+    private static partial Regex ImproveWord();
+
+    [GeneratedRegex("去年|上一年|上年度(?!结转)|上年(?!结转|度结转)|前年|同比|跟去年|比去年|较上年|与上年|和上年")]
+    private static partial Regex PriorYear();
+
+    /// <summary>上年的钱 / 上年资金: money carried over from last year (a fund line), not last year's figures.</summary>
+    [GeneratedRegex("上年(?:度)?的?(?:钱|资金|经费|结转|结余|预算)")]
+    private static partial Regex CarryOver();
+
+    [GeneratedRegex("是谁|是哪家|哪家单位|哪个公司|施工单位|承建|中标|名单|名称是|叫什么|哪几座|哪几所|哪几个(?:乡|镇|村|学校|水库|医院|企业|单位)|哪些(?:乡镇|村|学校|水库|医院|企业)|多少个(?:乡镇|乡|镇|村)|常住人口|人口多少|联系人|电话|地址")]
+    private static partial Regex NotInTableAsk();
+
+    [GeneratedRegex("如果|假如|假设|要是|若是|倘若|万一|what if")]
+    private static partial Regex Hypothetical();
+
+    [GeneratedRegex("支出|花|执行|用完|用掉|拨付|到位|结算|付清")]
+    private static partial Regex SpendWord();
 
     [GeneratedRegex("最低|最少|最差|最慢|最落后|最不好|垫底|倒数第一|排最后|最后一名")]
     private static partial Regex LowestWord();

@@ -90,10 +90,28 @@ public static partial class IntentRouter
             return Draft(m, named) is { } d ? d : Clarify(match);
         }
 
+        // 这个怎么改 / 糖尿病那项如何整改: what to do about the row(s), answering their causes.
+        if (ImproveWord().IsMatch(m) && !TotalWord().IsMatch(m))
+        {
+            return match.Ambiguous ? Clarify(match) : Make(IntentKind.Explain, Topics.Improve);
+        }
+
+        // 去年执行率多少 / 跟去年比怎么样: a self-evaluation holds one year; say so, then this year's figures.
+        if (PriorYear().IsMatch(m) && !Similar().IsMatch(m) && !BalanceWord().IsMatch(m) && !CarryOver().IsMatch(m))
+        {
+            return Make(IntentKind.Define, Topics.PriorYear);
+        }
+
         if (Similar().IsMatch(m))
         {
             string query = named.Count > 0 ? $"{sheet.Evaluation.Indicators[named[0]].Name.Trim()}未完成的原因" : StripAsk(m);
             return Make(IntentKind.Similar) with { Query = query };
+        }
+
+        // A scenario on the money (如果年底再支出200万，执行率多少): scored again as asked.
+        if (Hypothetical().IsMatch(m) && SpendWord().IsMatch(m))
+        {
+            return Make(IntentKind.Compute, Topics.WhatIf) with { Text = m };
         }
 
         // Which row or line did worst or best (完成率最低的是哪个, 哪个资金执行率最高): a ranking.
@@ -126,7 +144,7 @@ public static partial class IntentRouter
         }
 
         // A figure quoted back (19.5%怎么算的, 0.97分是哪来的): which fact it is, worked out.
-        if (named.Count == 0 && QuotedFigure().Match(m) is { Success: true } figure && (Meaning().IsMatch(m) || WhereFrom().IsMatch(m)))
+        if (named.Count == 0 && QuotedFigure().Match(m) is { Success: true } figure && (Meaning().IsMatch(m) || WhereFrom().IsMatch(m)) && DefineTopic(m) is null)
         {
             return Make(IntentKind.Compute, Topics.Number) with { Text = figure.Value };
         }
@@ -138,7 +156,14 @@ public static partial class IntentRouter
 
         if (ComputeTopic(m, named.Count > 0) is { } ct)
         {
-            return match.Ambiguous ? Clarify(match) : Make(IntentKind.Compute, ct);
+            // 水库这个总分咋算的: the table's total, whatever rows the words also touch.
+            return match.Ambiguous && ct is not (Topics.Total or Topics.Grade or Topics.Weights) ? Clarify(match) : Make(IntentKind.Compute, ct);
+        }
+
+        // 施工单位是谁 / 哪几座水库没完工 / 惠及多少个乡镇: a name or list the table does not hold.
+        if (NotInTableAsk().IsMatch(m))
+        {
+            return Make(IntentKind.Define, Topics.NotInTable);
         }
 
         if (ListTopic(m) is { } lt)

@@ -23,6 +23,7 @@ public static class OfflineAnswers
             IntentKind.Clarify => ReviewAnswers.Clarify(sheet, intent.Indicators),
             IntentKind.Rewrite => ReviewAnswers.RewriteOffline(sheet, intent.Text, intent.Topic),
             IntentKind.Help => ReviewAnswers.Help(sheet),
+            IntentKind.Explain when intent.Topic == Topics.Improve => ReviewAnswers.Improve(sheet, intent.Indicators),
             IntentKind.Explain => ReviewAnswers.Explain(sheet, intent.Indicators),
             IntentKind.Verify when intent.Text is { } text => ReviewAnswers.Verify(sheet, text),
             _ => null,

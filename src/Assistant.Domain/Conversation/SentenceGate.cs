@@ -109,6 +109,28 @@ public sealed class SentenceGate
         return Release(rest, paragraphEnd: true) is { } s ? [s] : [];
     }
 
+    /// <summary>
+    /// A what-if answer's figures (按假设再支出200万元测算：执行率92.70%) are not the table's and differ from it on
+    /// purpose: a number there that is exactly one of this turn's scenario facts (computed by the calculator on
+    /// the changed table, <see cref="TableAnswers.ScenarioLabel"/>) is not held; any other number still is.
+    /// </summary>
+    private IReadOnlyList<(int Start, int Length, string Reason)> Scenario(IReadOnlyList<(int Start, int Length, string Reason)> problems, string text)
+    {
+        if (problems.Count == 0 || !(text.Contains(TableAnswers.ScenarioLabel, StringComparison.Ordinal) || _paragraph.ToString().Contains(TableAnswers.ScenarioLabel, StringComparison.Ordinal)))
+        {
+            return problems;
+        }
+
+        var scenario = _added.Where(f => f.Label.StartsWith(TableAnswers.ScenarioLabel, StringComparison.Ordinal))
+            .Select(f => Assistant.Domain.Numbers.PrintedNumber.Format(f.Value, f.Decimals)).ToHashSet(StringComparer.Ordinal);
+        return scenario.Count == 0 ? problems : problems.Where(p =>
+        {
+            string span = text.Substring(p.Start, p.Length);
+            string digits = new(span.Where(c => char.IsAsciiDigit(c) || c == '.').ToArray());
+            return !scenario.Contains(digits);
+        }).ToList();
+    }
+
     private (int Length, bool ParagraphEnd)? NextEnd()
     {
         int depth = 0;
@@ -222,7 +244,7 @@ public sealed class SentenceGate
             report = WithContext(report, text);
         }
 
-        var problems = DraftText.Problems(report);
+        var problems = Scenario(DraftText.Problems(report), text);
         var held = new List<HeldSpan>();
         var sb = new StringBuilder(text);
         foreach (var (start, length, _) in problems.OrderByDescending(p => p.Start))

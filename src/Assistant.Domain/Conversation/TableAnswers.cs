@@ -68,6 +68,9 @@ public static partial class TableAnswers
             case Topics.ReasonNeeded:
                 ReasonNeeded(w, rows, policy);
                 break;
+            case Topics.PriorYear or Topics.NotInTable:
+                Outside(w, topic, rows);
+                break;
             case Topics.Completion:
                 w.Line("完成率是完成值除以指标值。");
                 foreach (int i in rows.Count > 0 ? rows : IndicatorExplainer.ShortRows(sheet))
@@ -128,6 +131,9 @@ public static partial class TableAnswers
                 break;
             case Topics.Lowest or Topics.Highest or Topics.FundLowest or Topics.FundHighest:
                 Ranked(w, topic, policy);
+                break;
+            case Topics.WhatIf:
+                WhatIf(w, figure ?? string.Empty, funds);
                 break;
             case Topics.Number:
                 Figure(w, figure ?? string.Empty);

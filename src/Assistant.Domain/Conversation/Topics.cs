@@ -27,6 +27,10 @@ public static class Topics
     public const string FundLowest = "fund-lowest";
     public const string FundHighest = "fund-highest";
     public const string Number = "number";
+    public const string WhatIf = "what-if";
+    public const string Improve = "improve";
+    public const string PriorYear = "prior-year";
+    public const string NotInTable = "not-in-table";
     public const string Formal = "formal";
     public const string Concise = "concise";
 }

@@ -188,7 +188,7 @@ public sealed partial class ConversationService(
             if (client is null)
             {
                 var offline = new OfflineAssistant();
-                string answer = await offline.AnswerAsync(content, tools, sheet);
+                string answer = await offline.AnswerAsync(content, tools, sheet, history.LastOrDefault(h => h.Role == "user")?.Content);
                 gate.AddFacts(offline.TurnFacts);
                 await StreamAsync(answer, gate, ReleaseAsync, cancellationToken);
             }

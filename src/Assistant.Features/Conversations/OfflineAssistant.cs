@@ -23,11 +23,12 @@ public sealed partial class OfflineAssistant
     /// <summary>Facts computed in this turn (counts, thresholds), for the gate.</summary>
     public IReadOnlyList<Fact> TurnFacts => turnFacts;
 
-    public async Task<string> AnswerAsync(string message, ChatTools tools, FactSheet sheet)
+    /// <param name="previous">The user's question before this one in the conversation, for follow-ups (那第二个呢, 这个怎么改); null for none.</param>
+    public async Task<string> AnswerAsync(string message, ChatTools tools, FactSheet sheet, string? previous = null)
     {
         ArgumentNullException.ThrowIfNull(tools);
         ArgumentNullException.ThrowIfNull(sheet);
-        Intent intent = IntentRouter.Route(message, sheet);
+        Intent intent = IntentRouter.Route(message, sheet, previous);
         if (!tools.HasTable && intent.Kind is not (IntentKind.CrossUnit or IntentKind.Similar))
         {
             return ScopeHelp;
@@ -48,6 +49,9 @@ public sealed partial class OfflineAssistant
                 case IntentKind.Verify:
                     await tools.VerifyAsync(intent.Text ?? string.Empty);
                     return Take(ReviewAnswers.Verify(sheet, intent.Text ?? string.Empty));
+                case IntentKind.Explain when intent.Topic == Topics.Improve:
+                    await tools.ScoreAsync();
+                    return Take(ReviewAnswers.Improve(sheet, intent.Indicators));
                 case IntentKind.Explain:
                     return await ExplainAsync(intent, tools, sheet);
                 case IntentKind.CrossUnit when intent.Across is { } across:

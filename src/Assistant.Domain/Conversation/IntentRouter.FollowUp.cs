@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Domain.Conversation;
+
+/// <summary>Follow-ups read with the question before them (那第二个呢, 这个怎么改, 这个原因有说服力吗).</summary>
+public static partial class IntentRouter
+{
+    /// <summary>
+    /// Routes <paramref name="message"/> as <see cref="Route(string, FactSheet)"/> does, then, when it is a short
+    /// follow-up that names no row, reads it against <paramref name="previous"/> (the user's last question):
+    /// “第二个” is the second row of the previous answer's list (not the table's row 2), and “这个/这项/它” is the
+    /// row the previous question was about (or the first of its list).
+    /// </summary>
+    public static Intent Route(string message, FactSheet sheet, string? previous)
+    {
+        Intent intent = Route(message, sheet);
+        if (string.IsNullOrWhiteSpace(previous) || intent.Kind is IntentKind.CrossUnit or IntentKind.Verify or IntentKind.Rewrite or IntentKind.Export)
+        {
+            return intent;
+        }
+
+        string m = Canonical(message);
+        if (m.Length > 30 || !FollowUpCue().IsMatch(m))
+        {
+            return intent;
+        }
+
+        Intent before = Route(previous, sheet);
+        IReadOnlyList<int> order = RowsOf(before, sheet);
+        Match pos = Position().Match(m);
+        string g = pos.Groups[1].Value;
+        if (pos.Success && (IndicatorMatcher.ChineseNumber(g) ?? (int.TryParse(g, out int k) ? k : null)) is int n)
+        {
+            if (n < 1 || n > order.Count || before.Indicators.Count == 1)
+            {
+                return intent;
+            }
+
+            int row = order[n - 1];
+            return before.Kind switch
+            {
+                IntentKind.Compute when before.Topic is Topics.Lowest or Topics.Highest => before with { Indicators = [row], Topic = Topics.Completion },
+                IntentKind.Compute => before with { Indicators = [row] },
+                _ => new Intent(IntentKind.Explain, null, [row], null, null),
+            };
+        }
+
+        if (intent.Indicators.Count == 0 && order.Count > 0 && intent.Kind is IntentKind.Explain or IntentKind.Assess or IntentKind.Help or IntentKind.Compute)
+        {
+            IReadOnlyList<int> rows = before.Indicators.Count > 0 ? before.Indicators : [order[0]];
+            return intent.Kind == IntentKind.Help ? new Intent(IntentKind.Explain, null, rows, null, null) : intent with { Indicators = rows };
+        }
+
+        return intent;
+    }
+
+    /// <summary>The rows a previous answer listed, in its order.</summary>
+    private static IReadOnlyList<int> RowsOf(Intent before, FactSheet sheet)
+    {
+        if (before.Indicators.Count > 0)
+        {
+            return before.Indicators;
+        }
+
+        var rows = sheet.Report.Indicators;
+        return before.Topic switch
+        {
+            Topics.Lost or Topics.Total or Topics.Grade => rows.Where(r => sheet.Find($"indicators[{r.Index}].lost") is not null)
+                .OrderByDescending(r => sheet.Find($"indicators[{r.Index}].lost")!.Value).ThenBy(r => r.Index).Select(r => r.Index).ToList(),
+            Topics.Lowest => rows.Where(r => r.Rule == IndicatorRule.Positive && r.Completion is not null).OrderBy(r => r.Completion).ThenBy(r => r.Index).Select(r => r.Index).ToList(),
+            Topics.Highest => rows.Where(r => r.Rule == IndicatorRule.Positive && r.Completion is not null).OrderByDescending(r => r.Completion).ThenBy(r => r.Index).Select(r => r.Index).ToList(),
+            Topics.Overshoot => rows.Where(r => r.Status == IndicatorStatus.Exceeded).Select(r => r.Index).ToList(),
+            _ => IndicatorExplainer.ShortRows(sheet),
+        };
+    }
+
+    [GeneratedRegex("^(?:那|那么|还有|再|然后)|呢[?？。!！]*$|这个|这项|这条|该项|它|那项|那个")]
+    private static partial Regex FollowUpCue();
+
+    [GeneratedRegex(@"第\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*(?:个|项|条|名)?")]
+    private static partial Regex Position();
+}

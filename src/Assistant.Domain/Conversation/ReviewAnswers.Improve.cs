@@ -1,0 +1,64 @@
+using Assistant.Domain.Drafting;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Domain.Conversation;
+
+public static partial class ReviewAnswers
+{
+    /// <summary>
+    /// 这个怎么改: for each row asked (or every row that fell short), where it stands, the unit's reason, and
+    /// measures that answer that reason (by its kind), or, without a reason, measures for what the row counts;
+    /// a measure only follows a cause, so a row without one is told to state it first.
+    /// </summary>
+    public static OfflineAnswer Improve(FactSheet sheet, IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        var w = new AnswerWriter(sheet);
+        var list = rows.Count > 0 ? rows : IndicatorExplainer.ShortRows(sheet);
+        if (list.Count == 0)
+        {
+            w.Line("各项指标都达到了指标值，没有需要整改的偏差；可保持现有做法，并关注超额较多的指标目标是否定得偏低。");
+            return w.Done();
+        }
+
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (int i in list.Take(5))
+        {
+            var ind = sheet.Evaluation.Indicators[i];
+            TableAnswers.RowFigures(w, i);
+            string? reason = DeviationItems.Clean(ind.DeviationNote);
+            var measures = new List<string>();
+            if (reason is not null)
+            {
+                w.Line($"单位填报的原因：“{w.Quote(reason, "原因中的数字（表中所填）")}”。");
+                measures.AddRange(DraftPhrases.AnswersFor(reason));
+            }
+
+            if (measures.Count == 0)
+            {
+                string? unit = sheet.Find(TableAnswers.P(i) + ".target")?.Unit ?? ind.Unit;
+                Nature nature = IndicatorNature.Of(ind.Name, unit, ind.Target, ind.Level2);
+                var forRow = DraftPhrases.Measures(ind.Name, nature).ToList();
+                measures.AddRange(forRow.Where(m => !used.Contains(m)).DefaultIfEmpty(forRow.FirstOrDefault() ?? string.Empty).Where(m => m.Length > 0).Take(1));
+                if (reason is null)
+                {
+                    w.Line("表中没有填写原因：先查明并写清差距是怎么造成的，措施要对着原因写。一般可以：");
+                }
+            }
+
+            foreach (string m in measures.Where(m => used.Add(m) || measures.Count == 1))
+            {
+                w.Line($"下一步：{m.TrimEnd('。')}。");
+            }
+        }
+
+        if (list.Count > 5)
+        {
+            w.Line("其余指标请逐项询问。");
+        }
+
+        w.Line("要写进报告，可以让我“起草改进措施”。");
+        return w.Done();
+    }
+}
