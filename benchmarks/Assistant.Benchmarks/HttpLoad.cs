@@ -21,7 +21,9 @@ namespace Assistant.Benchmarks;
 /// requests back to back for <c>--seconds</c>; prints requests/s and p50/p95/p99. The floor measured in
 /// the same run is <c>GET /health</c> (auth-free round trip plus a database ping).
 /// <c>--hot</c> (issue 21) runs instead: an authenticated static answer of the /score answer's size (the floor),
-/// <c>POST /score</c> with the largest reference table, the OpenAPI document and a tiny authenticated call.
+/// <c>POST /score</c> with the largest reference table, the OpenAPI document and a tiny authenticated call;
+/// it warms every scenario, then each again until the JIT has settled, and reports the methods the JIT
+/// still compiled during each measured window (a window with large JIT time timed partly unoptimised code).
 /// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- http [--seconds 20] [--concurrency 8] [--hot]</c>
 /// </summary>
 internal static class HttpLoad
