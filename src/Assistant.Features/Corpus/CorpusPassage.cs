@@ -48,17 +48,9 @@ public sealed class CorpusPassage
 
 internal sealed class CorpusPassageMapping : IEntityTypeConfiguration<CorpusPassage>
 {
-    /// <summary>The <c>toast_tuple_target</c> of <c>corpus_passages</c>: the most PostgreSQL allows (a page less its header).</summary>
-    public const int PassageRowBytes = 8160;
-
     public void Configure(EntityTypeBuilder<CorpusPassage> e)
     {
         e.ToTable("corpus_passages");
-        // Rows stay whole in the heap up to a page (about 2.5 KB on average, the vector 1.5 KB of it)
-        // instead of the vector going to the TOAST table: the bulk load writes one row instead of a row,
-        // a TOAST row and a TOAST index entry, and the index builds and searches read the vector from
-        // the row itself (docs/benchmarks.md, issue 21 — bulk ingestion, session 29).
-        e.HasStorageParameter("toast_tuple_target", PassageRowBytes);
         e.HasKey(p => p.Id).HasName("corpus_passages_pkey");
         e.Property(p => p.Id).HasColumnName("id").UseSerialColumn();
         e.Property(p => p.DocumentId).HasColumnName("document_id");

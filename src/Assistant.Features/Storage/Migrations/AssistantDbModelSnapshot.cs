@@ -437,8 +437,6 @@ namespace Assistant.Features.Storage.Migrations
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Embedding" }, "ix_corpus_passages_embedding_deviation_reason"), new[] { "vector_cosine_ops" });
 
                     b.ToTable("corpus_passages", (string)null);
-
-                    b.HasAnnotation("Npgsql:StorageParameter:toast_tuple_target", 8160);
                 });
 
             modelBuilder.Entity("Assistant.Features.Corpus.CorpusSetting", b =>
