@@ -43,7 +43,7 @@ public static partial class CellParser
     public static void ForgetReadCells() => Parsed.Clear();
 
     /// <summary>Cells read so far, by exact text and unit (bounded: emptied past 8,192 keys).</summary>
-    internal static readonly BoundedMemory<CellKey, Cell> Parsed = new(8192);
+    internal static readonly BoundedMemory<CellKey, Cell> Parsed = new(8192, capacity: 1024);
 
     /// <summary>On this thread, read every cell afresh (tests compare answers with and without the memory).</summary>
     [ThreadStatic]

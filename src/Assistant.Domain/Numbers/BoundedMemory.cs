@@ -8,10 +8,12 @@ namespace Assistant.Domain.Numbers;
 /// texts in use (a table names the same units and targets over and over, across rows and requests).
 /// Only for immutable values: every caller of the same key gets the same instance.
 /// </summary>
-internal sealed class BoundedMemory<TKey, TValue>(int bound, IEqualityComparer<TKey>? comparer = null)
+internal sealed class BoundedMemory<TKey, TValue>(int bound, int capacity, IEqualityComparer<TKey>? comparer = null)
     where TKey : notnull
 {
-    private readonly ConcurrentDictionary<TKey, TValue> kept = new(comparer);
+    // Emptied by replacing it with a new one of the first capacity (ConcurrentDictionary.Clear starts again from
+    // 31 buckets, and filling it again would grow it step by step, copying every node each time).
+    private volatile ConcurrentDictionary<TKey, TValue> kept = New(capacity, comparer);
     private readonly Lock emptying = new();
 
     // Counted apart: ConcurrentDictionary.Count takes every lock. A key added while the memory is being
@@ -34,7 +36,7 @@ internal sealed class BoundedMemory<TKey, TValue>(int bound, IEqualityComparer<T
             {
                 if (Volatile.Read(ref count) >= bound)
                 {
-                    kept.Clear();
+                    kept = New(capacity, comparer);
                     Volatile.Write(ref count, 0);
                     Emptied++;
                 }
@@ -52,10 +54,13 @@ internal sealed class BoundedMemory<TKey, TValue>(int bound, IEqualityComparer<T
     {
         lock (emptying)
         {
-            kept.Clear();
+            kept = New(capacity, comparer);
             Volatile.Write(ref count, 0);
         }
     }
+
+    private static ConcurrentDictionary<TKey, TValue> New(int capacity, IEqualityComparer<TKey>? comparer) =>
+        new(Environment.ProcessorCount, capacity, comparer);
 
     /// <summary>Keys held now (a test of the bound; takes every lock).</summary>
     internal int Held => kept.Count;

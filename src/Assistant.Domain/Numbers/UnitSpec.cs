@@ -76,7 +76,7 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(KnownBases, b => b, b => new UnitSpec(string.Empty, 1m, b), StringComparer.Ordinal);
 
     /// <summary>Units read so far (bounded: emptied past 4,096 distinct texts; one longer than <see cref="MaxKeptLength"/> is read and not kept).</summary>
-    private static readonly BoundedMemory<string, UnitSpec> Parsed = new(4096, StringComparer.Ordinal);
+    private static readonly BoundedMemory<string, UnitSpec> Parsed = new(4096, capacity: 64, StringComparer.Ordinal);
 
     /// <summary>Longer texts are not kept (a unit cell is a few characters; the bound keeps the memory small).</summary>
     private const int MaxKeptLength = 32;
