@@ -219,15 +219,7 @@ public class CellMemoryTests
         "1", "9", "0", ".", ",", "5", "12", "2024", "١٢", "９", "帮扶就业率",
     ];
 
-    private static string Generated(Random random)
-    {
-        var s = new StringBuilder();
-        int n = random.Next(1, 7);
-        for (int i = 0; i < n; i++)
-        {
-            s.Append(Pieces[random.Next(Pieces.Length)]);
-        }
-
-        return s.ToString();
-    }
+    /// <summary>One to six pieces, one after another.</summary>
+    private static string Generated(Random random) =>
+        string.Concat(Enumerable.Range(0, random.Next(1, 7)).Select(_ => Pieces[random.Next(Pieces.Length)]));
 }
