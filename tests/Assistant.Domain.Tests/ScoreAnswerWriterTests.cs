@@ -68,7 +68,7 @@ public class ScoreAnswerWriterTests
         Assert.Equal(100, doc.RootElement.GetProperty("indicators").GetArrayLength());
     }
 
-    private static Evaluation Table(Random random, int n)
+    internal static Evaluation Table(Random random, int n)
     {
         var rows = new List<Indicator>();
         int count = random.Next(0, 40);

@@ -15,7 +15,48 @@ public static partial class CellParser
         ["指标值未设定", "未设定", "未设置", "无", "/", "-", "—", "——", "－", "不适用", "暂无"];
 
     /// <summary>Parses a cell; <paramref name="indicatorUnit"/> is the row's unit (万人, 亿元, %…) used when the cell has none.</summary>
+    /// <remarks>
+    /// A cell's reading depends only on its exact text and the unit given, and a <see cref="Cell"/> is
+    /// immutable, so each (text, unit) is read once and kept in a bounded memory: tables repeat their
+    /// targets (≥95%, 100%, 是, 12月底前…) across rows, units and requests. A text longer than
+    /// <see cref="MaxKeptLength"/> is read every time and not kept.
+    /// </remarks>
     public static Cell Parse(string? text, string? indicatorUnit = null)
+    {
+        if (text is null || text.Length > MaxKeptLength || (indicatorUnit?.Length ?? 0) > MaxKeptLength || WithoutMemory)
+        {
+            return Read(text, indicatorUnit);
+        }
+
+        var key = new CellKey(text, indicatorUnit);
+        if (Parsed.TryGet(key, out Cell? known))
+        {
+            return known;
+        }
+
+        Cell cell = Read(text, indicatorUnit);
+        Parsed.Keep(key, cell);
+        return cell;
+    }
+
+    /// <summary>Empties the memory of cells read (a benchmark of a table never seen; tests).</summary>
+    public static void ForgetReadCells() => Parsed.Clear();
+
+    /// <summary>Cells read so far, by exact text and unit (bounded: emptied past 8,192 keys).</summary>
+    internal static readonly BoundedMemory<CellKey, Cell> Parsed = new(8192, capacity: 1024);
+
+    /// <summary>On this thread, read every cell afresh (tests compare answers with and without the memory).</summary>
+    [ThreadStatic]
+    internal static bool WithoutMemory;
+
+    /// <summary>Texts (and units) longer than this are not kept: a target or actual is a few characters; the bound keeps the memory small.</summary>
+    internal const int MaxKeptLength = 48;
+
+    /// <summary>What a cell's reading depends on: its exact text and the unit it is read with (compared ordinally).</summary>
+    internal readonly record struct CellKey(string Text, string? Unit);
+
+    /// <summary>Reads a cell, without the memory (what <see cref="Parse"/> keeps).</summary>
+    internal static Cell Read(string? text, string? indicatorUnit)
     {
         string original = text ?? string.Empty;
         string s = TextNormalizer.Normalize(original).Trim();

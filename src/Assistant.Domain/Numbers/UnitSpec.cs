@@ -45,16 +45,15 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
 
         // A table names a handful of units over and over (人, %, 万元…): each is read once. The answer
         // depends only on the text and a UnitSpec is immutable, so a kept one is the one Read would make.
-        if (Parsed.TryGetValue(unit, out UnitSpec? known))
+        if (Parsed.TryGet(unit, out UnitSpec? known))
         {
             return known;
         }
 
         UnitSpec spec = Read(unit);
-        // Counted apart: ConcurrentDictionary.Count takes every lock.
-        if (unit.Length <= MaxKeptLength && Volatile.Read(ref parsedCount) < MaxParsed && Parsed.TryAdd(unit, spec))
+        if (unit.Length <= MaxKeptLength)
         {
-            Interlocked.Increment(ref parsedCount);
+            Parsed.Keep(unit, spec);
         }
 
         return spec;
@@ -76,15 +75,11 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
     private static readonly System.Collections.Frozen.FrozenDictionary<string, UnitSpec> BareBases =
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(KnownBases, b => b, b => new UnitSpec(string.Empty, 1m, b), StringComparer.Ordinal);
 
-    /// <summary>Units read so far (bounded: past <see cref="MaxParsed"/> distinct texts, or longer than <see cref="MaxKeptLength"/>, they are read and not kept).</summary>
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, UnitSpec> Parsed = new(StringComparer.Ordinal);
-
-    private const int MaxParsed = 4096;
+    /// <summary>Units read so far (bounded: emptied past 4,096 distinct texts; one longer than <see cref="MaxKeptLength"/> is read and not kept).</summary>
+    private static readonly BoundedMemory<string, UnitSpec> Parsed = new(4096, capacity: 64, StringComparer.Ordinal);
 
     /// <summary>Longer texts are not kept (a unit cell is a few characters; the bound keeps the memory small).</summary>
     private const int MaxKeptLength = 32;
-
-    private static int parsedCount;
 
     private static UnitSpec Read(string unit)
     {
