@@ -415,6 +415,13 @@ internal static class SearchScale
             }));
         }
 
+        // BENCH_PATHS=a|b: only the floors and the paths whose name holds one of these (a short run at 1M under load).
+        if (Environment.GetEnvironmentVariable("BENCH_PATHS") is { Length: > 0 } only)
+        {
+            var keep = only.Split('|');
+            paths = [.. paths.Where((p, i) => i < 3 || keep.Any(k => p.Name.Contains(k, StringComparison.Ordinal)))];
+        }
+
         bool sequential = Environment.GetEnvironmentVariable("BENCH_SEQUENTIAL") == "1";
         var timed = sequential ? await Timing.SequentialAsync(n, Queries, paths.Select(p => p.Run).ToArray()) : await Timing.InterleavedAsync(n, Queries, paths.Select(p => p.Run).ToArray());
         Console.WriteLine();
