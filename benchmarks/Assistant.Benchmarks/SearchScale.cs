@@ -24,7 +24,7 @@ namespace Assistant.Benchmarks;
 /// query), hybrid / vector / lexical search in process and through the API, filtered searches
 /// (section, region, year, the caller's unit scope), HNSW recall@10 against exact search for several
 /// ef_search (unfiltered and filtered), and index sizes.
-/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- search-scale --passages 100000 [--queries 200] [--m 16] [--ef-construction 64] [--keep] [--drop] [--search-only | --recall-only [--short-recall] [--dense 40]] [--no-index]</c> (<c>--no-index</c>: the indexes as they are, e.g. while another run builds one)
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- search-scale --passages 100000 [--queries 200] [--m 16] [--ef-construction 64] [--keep] [--drop] [--build-only | --short-probe | --search-only | --recall-only [--short-recall] [--dense 40]] [--no-index]</c> (<c>--no-index</c>: the indexes as they are, e.g. while another run builds one)
 /// </summary>
 internal static class SearchScale
 {
@@ -40,6 +40,9 @@ internal static class SearchScale
 
     /// <summary>Session 26's list for every query on the whole graph: the floor and the product's before, timed beside the product's.</summary>
     private const int Ef100 = 100;
+
+    /// <summary>A larger exact-scan bound for region + year, timed beside the product's (session 29).</summary>
+    private const int WideScopePassages = 20_000;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -88,7 +91,16 @@ internal static class SearchScale
                 await IndexAsync(dataSource, m, efConstruction);
             }
 
-            if (args.Contains("--recall-only"))
+            if (args.Contains("--build-only"))
+            {
+                // Only the corpus and its indexes (session 29): measure later with --search-only or --recall-only on the kept database.
+            }
+            else if (args.Contains("--short-probe"))
+            {
+                // Short questions' recall strict and tie-aware, by candidate source (session 29).
+                await SearchScaleShort.RunAsync(dataSource, Queries, args.Contains("--widths") ? [.. args[Array.IndexOf(args, "--widths") + 1].Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture))] : [200, 1000, 3000]);
+            }
+            else if (args.Contains("--recall-only"))
             {
                 // Recall only (session 28): the dense queries' sets, and the short questions' with --short-recall.
                 if (args.Contains("--short-recall"))
@@ -354,6 +366,38 @@ internal static class SearchScale
             paths.Add(($"CorpusSearch {label}, ef_search {Ef100} for every query (session 26) (unit scope {Viewer})", InProcess(usualEf, make)));
         }
 
+        // Session 28's vector half for sparse queries (the candidates only, no wider read), and the raw
+        // query read to the wider count: session 29's lever's before and its own raw cost, in this run.
+        var narrow = new CorpusSearch(dataSource, embedderService, sparseQueryRows: 0);
+        foreach (var (label, make) in cases.Where(c => c.Name is "hybrid" or "vector" or "hybrid, section=deviation-reason" or "hybrid, fund=见习" or "hybrid, region=川汇区, year=2023"))
+        {
+            paths.Add(($"CorpusSearch {label}, sparse queries read only their candidates (session 28) (unit scope {Viewer})", InProcess(narrow, make)));
+        }
+
+        var wide = await dataSource.OpenConnectionAsync();
+        await using (var set = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"SET hnsw.ef_search = {CorpusSearch.SparseQueryEfSearch}; SET hnsw.iterative_scan = relaxed_order"), wide))
+        {
+            await set.ExecuteNonQueryAsync();
+        }
+
+        rawConnections[-1] = wide;
+        paths.Add((string.Create(CultureInfo.InvariantCulture, $"raw HNSW query at ef_search {CorpusSearch.SparseQueryEfSearch}, iterative scan read to {CorpusSearch.SparseQueryRows} rows (the product's sparse read)"), async q =>
+        {
+            await using var cmd = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"SELECT id, embedding <=> $1::real[]::vector FROM corpus_passages ORDER BY embedding <=> $1::real[]::vector LIMIT {CorpusSearch.SparseQueryRows}"), wide);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = vectors[q], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+            }
+        }));
+
+        // Region + year with a larger exact-scan bound (at 1M their documents hold ~15k passages, over DocumentScope.MaxPassages).
+        var wideScope = new CorpusSearch(dataSource, embedderService, exactScanPassages: WideScopePassages);
+        foreach (var (label, make) in cases.Where(c => c.Name is "hybrid, region=川汇区, year=2023" or "vector, region=川汇区, year=2023"))
+        {
+            paths.Add(($"CorpusSearch {label}, exact-scan bound {WideScopePassages} (product {DocumentScope.MaxPassages}) (unit scope {Viewer})", InProcess(wideScope, make)));
+        }
+
         // The same section searches on the whole graph (no partial index): the lever's before, in this run.
         var wholeGraph = new CorpusSearch(dataSource, embedderService, sectionIndexes: false);
         foreach (var (label, mode) in new[] { ("hybrid", SearchMode.Hybrid), ("vector", SearchMode.Vector) })
@@ -369,6 +413,13 @@ internal static class SearchScale
                 r.EnsureSuccessStatusCode();
                 await r.Content.ReadAsByteArrayAsync();
             }));
+        }
+
+        // BENCH_PATHS=a|b: only the floors and the paths whose name holds one of these (a short run at 1M under load).
+        if (Environment.GetEnvironmentVariable("BENCH_PATHS") is { Length: > 0 } only)
+        {
+            var keep = only.Split('|');
+            paths = [.. paths.Where((p, i) => i < 3 || keep.Any(k => p.Name.Contains(k, StringComparison.Ordinal)))];
         }
 
         bool sequential = Environment.GetEnvironmentVariable("BENCH_SEQUENTIAL") == "1";
@@ -406,13 +457,16 @@ internal static class SearchScale
     }
 
     /// <summary>
-    /// HNSW recall@10 against exact search (index scans off). Synthetic passages repeat a template, so
-    /// many are equally near: an approximate neighbour counts when it is no farther than the exact 10th.
-    /// Filtered: the product's vector query under a filter and the unit scope, iterative scan on.
+    /// HNSW recall@10 against exact search (index scans off, ordered by distance then id), two ways in
+    /// each cell (session 29): strict (the approximate id is in that exact top 10) / tie-aware (its exact
+    /// distance is no farther than the exact 10th + 1e-6: synthetic passages repeat a template, so
+    /// several may be equally near and any of them is a right answer). Filtered: the product's vector
+    /// query under a filter and the unit scope, iterative scan on.
     /// </summary>
     private static async Task RecallAsync(NpgsqlDataSource dataSource, float[][] vectors)
     {
         Console.WriteLine();
+        Console.WriteLine("recall@10 strict / tie-aware (exact top 10 by distance, then id)");
         Console.WriteLine("| ef_search | recall@10 | recall@10, section=deviation-reason + scope (its own graph) | the same, whole graph | recall@10, region=川汇区 + year=2023 + scope | p95 ms raw |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
         const string Plain = "SELECT id, embedding <=> $1::real[]::vector FROM corpus_passages ORDER BY embedding <=> $1::real[]::vector LIMIT 10";
@@ -425,17 +479,17 @@ internal static class SearchScale
             exact[sql] = [];
             foreach (var v in vectors)
             {
-                exact[sql].Add(await Ids(dataSource, sql, v, null));
+                exact[sql].Add(await Ids(dataSource, sql.Replace(" LIMIT 10", ", id LIMIT 10", StringComparison.Ordinal), v, null));
             }
         }
 
         foreach (int ef in new[] { 40, 100, 200, 400, 1000 })
         {
-            var recalls = new List<double>();
+            var recalls = new List<string>();
             var times = new List<double>();
             foreach (string sql in new[] { Plain, Section, SectionWhole, Region })
             {
-                double overlap = 0;
+                double overlap = 0, strict = 0;
                 for (int i = 0; i < vectors.Length; i++)
                 {
                     var sw = Stopwatch.StartNew();
@@ -448,13 +502,14 @@ internal static class SearchScale
                     var ex = exact[sql][i];
                     double tenth = ex.Count == 0 ? double.MaxValue : ex.Max(e => e.Item2) + 1e-6;
                     overlap += ex.Count == 0 ? 1 : Math.Min(1.0, (double)approx.Count(a => a.Item2 <= tenth) / ex.Count);
+                    strict += ex.Count == 0 ? 1 : (double)approx.Count(a => ex.Any(e => e.Item1 == a.Item1)) / ex.Count;
                 }
 
-                recalls.Add(overlap / vectors.Length);
+                recalls.Add(string.Create(CultureInfo.InvariantCulture, $"{strict / vectors.Length:0.000} / {overlap / vectors.Length:0.000}"));
             }
 
             times.Sort();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {ef} | {recalls[0]:0.000} | {recalls[1]:0.000} | {recalls[2]:0.000} | {recalls[3]:0.000} | {P(times, 0.95):0.00} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {ef} | {recalls[0]} | {recalls[1]} | {recalls[2]} | {recalls[3]} | {P(times, 0.95):0.00} |"));
         }
     }
 

@@ -56,6 +56,17 @@ public class VectorEfSearchTests
         Assert.Equal(sparse, CorpusSearch.IsSparse(v));
     }
 
+    /// <summary>A sparse query reads 2,000 rows through HNSW and keeps its candidates (session 29); a passage-shaped or model vector reads only its candidates.</summary>
+    [Fact]
+    public void SparseQueries_ReadWider_DenseOnesOnlyTheirCandidates()
+    {
+        Assert.Equal(2000, CorpusSearch.VectorRows(HashingEmbedding.Embed("资金下达时间较晚导致支出进度慢"), candidates: 40));
+        Assert.Equal(40, CorpusSearch.VectorRows(HashingEmbedding.Embed("2023年度就业补助资金项目支出绩效自评报告中关于见习岗位开发数量未达到年初设定目标的原因分析"), candidates: 40));
+        Assert.Equal(40, CorpusSearch.VectorRows([.. Enumerable.Range(0, 1024).Select(i => (float)Math.Sin(i + 1))], candidates: 40));
+        Assert.Equal(3000, CorpusSearch.VectorRows(HashingEmbedding.Embed("推行免申即享"), candidates: 3000));
+        Assert.Equal(40, CorpusSearch.VectorRows(HashingEmbedding.Embed("推行免申即享"), candidates: 40, sparseRows: 0));
+    }
+
     [Fact]
     public void MoreCandidatesThanTheList_RaiseIt()
     {

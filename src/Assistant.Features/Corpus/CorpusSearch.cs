@@ -18,9 +18,10 @@ namespace Assistant.Features.Corpus;
 /// <param name="sectionIndexes">Whether a section filter with its own partial index (<see cref="SectionIndexedKinds"/>) uses it (false: the whole graph, for tests and measurement).</param>
 /// <param name="sparseQueryEf">Whether a sparse query vector gets <see cref="SparseQueryEfSearch"/> (false: every query at the graph's usual list, for measurement).</param>
 /// <param name="wholeGraphEf">The whole graph's usual list (<see cref="VectorEfSearch"/>; another value for measurement).</param>
+/// <param name="sparseQueryRows">How many rows a sparse query's HNSW scan reads before the nearest are kept (<see cref="SparseQueryRows"/>; 0: only the candidates, session 28's, for measurement).</param>
 public sealed class CorpusSearch(
     NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, int lexicalRowBudget = CorpusSearch.LexicalRowBudget, int exactScanPassages = DocumentScope.MaxPassages,
-    bool sectionIndexes = true, bool sparseQueryEf = true, int wholeGraphEf = CorpusSearch.VectorEfSearch)
+    bool sectionIndexes = true, bool sparseQueryEf = true, int wholeGraphEf = CorpusSearch.VectorEfSearch, int sparseQueryRows = CorpusSearch.SparseQueryRows)
 {
     public const int MaxTop = 50;
     public const int MaxQueryChars = 500;
@@ -149,6 +150,20 @@ public sealed class CorpusSearch(
     /// </summary>
     public const int SparseQueryEfSearch = 1000;
 
+    /// <summary>
+    /// How many rows a sparse query's HNSW scan reads (the iterative scan continued past ef_search) before
+    /// the nearest candidates by exact distance are kept. ef_search 1000 is pgvector's maximum, and at
+    /// 300k–1M passages it leaves short questions at recall@10 0.875–0.880: for some the walk settles
+    /// among passages that are near but not nearest, and only reading on reaches the rest (300k: 0.880
+    /// at 40 rows, 0.930 at 2,000, 0.950 at 5,000; docs/benchmarks.md, issue 21 — vector recall at 1M,
+    /// session 29). The rows cost their distances and heap reads, so the read is bounded.
+    /// </summary>
+    public const int SparseQueryRows = 2000;
+
+    /// <summary>How many rows the vector half's HNSW scan reads for <paramref name="query"/>: <see cref="SparseQueryRows"/> for a sparse vector (<paramref name="sparseRows"/> in measurement), else the candidates.</summary>
+    public static int VectorRows(ReadOnlySpan<float> query, int candidates, int sparseRows = SparseQueryRows) =>
+        IsSparse(query) ? Math.Max(sparseRows, candidates) : candidates;
+
     /// <summary>A query vector with at most this share of its dimensions non-zero is sparse (48 of 384; a 20-character question sets about 50).</summary>
     public const int SparseDimensionsDivisor = 8;
 
@@ -253,6 +268,9 @@ public sealed class CorpusSearch(
         string? sectionSql = scope is null && sectionIndexes && request.Kind is { } kind && SectionIndexedKinds.TryGetValue(kind, out var own) ? own : null;
         string sql = scope is not null ? ExactVectorSql : sectionSql ?? VectorSql;
         int ef = sparseQueryEf ? EfSearch(q, sectionSql is not null, candidates, wholeGraphEf) : Math.Max(GraphEfSearch(sectionSql is not null, wholeGraphEf), candidates);
+
+        // A sparse query reads on past its list and keeps the nearest (an exact scan reads only what it keeps).
+        int rows = scope is null && sparseQueryEf ? VectorRows(q, candidates, sparseQueryRows) : candidates;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         await using (var set = new NpgsqlCommand(
@@ -264,7 +282,7 @@ public sealed class CorpusSearch(
         await using (var cmd = new NpgsqlCommand(sql, connection, tx))
         {
             cmd.Parameters.Add(new NpgsqlParameter { Value = new Vector(q) });
-            AddFilters(cmd, request, scope, candidates);
+            AddFilters(cmd, request, scope, rows);
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))
             {
@@ -278,9 +296,9 @@ public sealed class CorpusSearch(
 
         await tx.CommitAsync(cancellationToken);
 
-        // relaxed_order may return neighbours slightly out of order.
-        vector.Sort((a, b) => b.Score.CompareTo(a.Score));
-        return vector;
+        // relaxed_order may return neighbours slightly out of order; a wider read keeps only the nearest.
+        vector.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Id.CompareTo(b.Id));
+        return vector.Count > candidates ? vector.GetRange(0, candidates) : vector;
     }
 
     /// <summary>The lexical half: the candidates chosen by <see cref="LexicalPlanAsync"/>, ranked by BM25 (<c>Bm25</c>, over the terms' bytes).</summary>
