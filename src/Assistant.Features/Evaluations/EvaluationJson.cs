@@ -72,7 +72,7 @@ public static partial class EvaluationJson
 
     private static InputException Malformed(JsonException ex)
     {
-        if (ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        if (ex.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase) && ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
         {
             return new InputException("body", $"JSON嵌套层数超过{ReaderOptions.MaxDepth}层（数组或对象套得太深）", $"the JSON is nested deeper than {ReaderOptions.MaxDepth} levels (arrays or objects inside each other)");
         }

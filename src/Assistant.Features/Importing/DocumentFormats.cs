@@ -123,7 +123,7 @@ public static class DocumentFormats
         }
     }
 
-    /// <summary>UTF-16 without a BOM: even length, zeros only on one side of each pair and on at least a fifth of them (digits, tabs and newlines of a table). True for big-endian, false for little-endian, null for neither.</summary>
+    /// <summary>UTF-16 without a BOM: even length, zeros on one side of at least a fifth of the pairs and rarely on the other (digits, tabs and newlines of a table). True for big-endian, false for little-endian, null for neither.</summary>
     private static bool? Utf16WithoutBom(byte[] content)
     {
         if (content.Length < 8 || content.Length % 2 != 0)
@@ -141,11 +141,12 @@ public static class DocumentFormats
         }
 
         int pairs = n / 2;
-        if (evenZeros == 0 && oddZeros * 5 >= pairs)
+        // A character such as 一 (U+4E00) puts a zero on the other side now and then.
+        if (oddZeros * 5 >= pairs && evenZeros * 10 <= oddZeros)
         {
             return false;
         }
 
-        return oddZeros == 0 && evenZeros * 5 >= pairs ? true : null;
+        return evenZeros * 5 >= pairs && oddZeros * 10 <= evenZeros ? true : null;
     }
 }
