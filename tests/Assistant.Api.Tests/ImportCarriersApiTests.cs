@@ -30,7 +30,7 @@ public class ImportCarriersApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     public async Task Score_JsonWithABom_IsRead(string encoding)
     {
         using HttpClient client = factory.CreateClient();
-        string json = await File.ReadAllTextAsync(Shared.Reference("zhongwei-2024-entrepreneurship-fund.json"));
+        string json = await File.ReadAllTextAsync(Shared.Reference("zhongwei-2024-entrepreneurship-fund"));
         Encoding e = encoding == "utf-8" ? new UTF8Encoding(true) : new UnicodeEncoding(false, true);
         using var body = new ByteArrayContent([.. e.GetPreamble(), .. e.GetBytes(json)]);
         body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -43,7 +43,7 @@ public class ImportCarriersApiTests(ApiFactory factory) : IClassFixture<ApiFacto
     public async Task Score_BlankBudgetFromAnOaForm_Is400NamingTheField()
     {
         using HttpClient client = factory.CreateClient();
-        JsonNode table = JsonNode.Parse(await File.ReadAllTextAsync(Shared.Reference("zhongwei-2024-entrepreneurship-fund.json")))!;
+        JsonNode table = JsonNode.Parse(await File.ReadAllTextAsync(Shared.Reference("zhongwei-2024-entrepreneurship-fund")))!;
         table["funds"]!["lines"]![0]!["budget"] = string.Empty;
         using var body = new StringContent(table.ToJsonString(), Encoding.UTF8, "application/json");
         using HttpResponseMessage r = await client.PostAsync(U("/api/v1/evaluations/score"), body);
