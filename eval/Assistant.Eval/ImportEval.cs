@@ -10,7 +10,7 @@ namespace Assistant.Eval;
 internal sealed record ImportRow(string Case, string Format, int Table, int Cells, int Exact, int Unsure, int Wrong, bool ScoreMatches, IReadOnlyList<string> Differences);
 
 /// <summary>
-/// The importer on documents: cases as files (<c>eval/cases/import/*.txt|*.md|*.xlsx|*.docx</c> beside
+/// The importer on documents: cases as files (<c>eval/cases/import/*.txt|*.md|*.csv|*.xlsx|*.docx</c> beside
 /// <c>*.expected.json</c>), the seeds copied out of PDFs against the reference tables, and Office
 /// documents generated in the official layout from the references. Each expected cell is read
 /// exactly, read but flagged unsure, or wrong (missing, different, or a value that should not be there).
@@ -21,13 +21,13 @@ internal static class ImportEval
     {
         string dir = Path.Combine(repo, "eval", "cases", "import");
         var rows = new List<ImportRow>();
-        string[] documents = [".txt", ".md", ".xlsx", ".docx"];
+        string[] documents = [".txt", ".md", ".csv", ".xlsx", ".docx"];
         foreach (string file in Directory.GetFiles(dir).Where(f => documents.Contains(Path.GetExtension(f), StringComparer.Ordinal)).Order(StringComparer.Ordinal))
         {
             string name = Path.GetFileNameWithoutExtension(file);
             JsonNode expected = JsonNode.Parse(File.ReadAllText(Path.Combine(dir, name + ".expected.json")))!;
             List<JsonElement?> want = expected is JsonArray a ? a.Select(n => (JsonElement?)JsonSerializer.SerializeToElement(n)).ToList() : [JsonSerializer.SerializeToElement(expected)];
-            string format = Path.GetExtension(file) is ".xlsx" or ".docx" ? Path.GetExtension(file)[1..] : "text";
+            string format = Path.GetExtension(file) is ".xlsx" or ".docx" or ".csv" ? Path.GetExtension(file)[1..] : "text";
             rows.AddRange(Compare(name, format, () => DocumentImporter.Import(Path.GetFileName(file), File.ReadAllBytes(file)), want));
         }
 

@@ -34,6 +34,9 @@ public static class ImportApi
         return api;
     }
 
+    /// <summary>How much of the document's text an import answer carries back (a 15 MB report is not echoed whole).</summary>
+    public const int MaxEchoedText = 200_000;
+
     /// <summary>multipart/form-data (<c>file</c>, or <c>text</c> for pasted text), or the file as the body with <c>?fileName=</c>.</summary>
     public static async Task<IResult> ImportAsync(HttpRequest request, string? fileName, string? policy, CancellationToken ct)
     {
@@ -62,8 +65,24 @@ public static class ImportApi
             ["format"] = result.Format,
             ["count"] = result.Tables.Count,
             ["tables"] = tables,
-            ["text"] = result.Text,
+            ["text"] = result.Text.Length > MaxEchoedText ? result.Text[..MaxEchoedText] : result.Text,
         };
+        if (result.Text.Length > MaxEchoedText)
+        {
+            // A long report around the table: its beginning only (the tables are read from all of it); /verify/report checks the whole text.
+            body["textTruncated"] = true;
+            body["textLength"] = result.Text.Length;
+        }
+
+        if (result.Tables.Count > 1)
+        {
+            string list = string.Join("；", result.Tables.Select((t, k) => $"{k + 1}. {t.Title}（{t.Source}）"));
+            body["notice"] = new JsonObject
+            {
+                ["zh"] = $"文件中有{result.Tables.Count}张各自独立的自评表：{list}。请选择要使用的一张（保存或评分时用 table=N）。",
+                ["en"] = $"the file holds {result.Tables.Count} separate tables: {list}. Choose the one to use (table=N when storing or scoring).",
+            };
+        }
         return Results.Text(body.ToJsonString(ScoreContract.JsonOptions), "application/json; charset=utf-8");
     }
 

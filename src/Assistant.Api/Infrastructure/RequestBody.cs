@@ -21,7 +21,7 @@ internal static class RequestBody
         string text;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(WithoutBom(body).Span);
         }
         catch (DecoderFallbackException)
         {
@@ -99,6 +99,7 @@ internal static class RequestBody
     /// <summary>The checks every JSON body passes, in this order, before it is parsed: not empty, UTF-8, no NUL or lone surrogate.</summary>
     private static T Parse<T>(ReadOnlyMemory<byte> body, Func<ReadOnlyMemory<byte>, T> parse)
     {
+        body = WithoutBom(body);
         if (body.Length == 0)
         {
             throw new InputException("body", "请求体为空，应为自评表JSON", "the body is empty; expected an evaluation as JSON");
@@ -113,7 +114,35 @@ internal static class RequestBody
         return parse(body);
     }
 
-    /// <summary>The raw body (a file), up to <paramref name="limit"/> bytes.</summary>
+    /// <summary>
+    /// The body without a byte-order mark: UTF-8's EF BB BF (what .NET's Encoding.UTF8, PowerShell 5 and
+    /// many Windows OA clients write) is dropped; a UTF-16 body with its BOM is re-encoded as UTF-8.
+    /// </summary>
+    private static ReadOnlyMemory<byte> WithoutBom(ReadOnlyMemory<byte> body)
+    {
+        ReadOnlySpan<byte> b = body.Span;
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return body[3..];
+        }
+
+        bool little = b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]);
+        if ((little || b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) && body.Length % 2 == 0)
+        {
+            try
+            {
+                string text = new UnicodeEncoding(!little, false, true).GetString(b[2..]);
+                return Encoding.UTF8.GetBytes(text);
+            }
+            catch (DecoderFallbackException)
+            {
+                throw new InputException("body", "请求体标明是UTF-16编码，但内容不是有效的UTF-16文本", "the body is marked as UTF-16 but is not valid UTF-16");
+            }
+        }
+
+        return body;
+    }
+
     /// <summary>A small JSON body as <typeparamref name="T"/> (null when empty); a malformed one is a 400 naming the field.</summary>
     public static T? ParseJson<T>(string text)
         where T : class

@@ -10,10 +10,26 @@ public static class WebDefaults
         ArgumentNullException.ThrowIfNull(builder);
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = MethodNotAllowed);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => ScoreContract.Configure(o.SerializerOptions));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32L * 1024 * 1024);
         return builder;
+    }
+
+    /// <summary>A 405 says so in both languages, with the methods the address takes (the <c>Allow</c> header routing sets).</summary>
+    private static void MethodNotAllowed(Microsoft.AspNetCore.Http.ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Status != StatusCodes.Status405MethodNotAllowed)
+        {
+            return;
+        }
+
+        string allow = context.HttpContext.Response.Headers.Allow.ToString();
+        string method = context.HttpContext.Request.Method;
+        context.ProblemDetails.Title = "不支持该请求方法 / Method not allowed";
+        context.ProblemDetails.Detail = allow.Length > 0
+            ? $"该地址不接受 {method} 请求，请用 {allow}。/ this address does not accept {method}; use {allow}."
+            : $"该地址不接受 {method} 请求，请查看接口文档。/ this address does not accept {method}; see the API document.";
     }
 }

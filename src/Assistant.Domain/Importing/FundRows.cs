@@ -43,6 +43,15 @@ internal static class FundRows
             dataFields.RemoveAt(dataFields.Count - 1);
         }
 
+        // An explanation of the 执行率 written in the cell after 得分, under no header of its own: the line's deviation note.
+        int? noteAt = null;
+        if (values.Count > 0 && !dataFields.Contains(FundField.Note) && IsProse(texts[values[^1]])
+            && (values.Count > dataFields.Count || dataFields[values.Count - 1] == FundField.Unknown))
+        {
+            noteAt = values[^1];
+            values.RemoveAt(values.Count - 1);
+        }
+
         bool unsure = false;
         while (values.Count > dataFields.Count && values.FindIndex(v => texts[v].Length == 0) is int e and >= 0)
         {
@@ -73,6 +82,12 @@ internal static class FundRows
 
         string path = $"funds.lines[{index}]";
         t.Sources[path + ".name"] = row[nameAt].Source;
+        if (noteAt is int n)
+        {
+            line.DeviationNote = CellText.Clean(texts[n]);
+            t.Sources[path + ".deviationNote"] = row[n].Source;
+        }
+
         for (int k = 0; k < values.Count; k++)
         {
             FundField f = dataFields[k];
@@ -157,6 +172,10 @@ internal static class FundRows
 
         return number;
     }
+
+    /// <summary>A sentence, not a figure or a stray label: at least four Chinese characters and no number cell.</summary>
+    private static bool IsProse(string text) =>
+        !CellText.IsBlank(text) && CellText.Number(text, out _, out _) is null && text.Count(c => c is >= '\u4e00' and <= '\u9fff') >= 4;
 
     private static bool IsTotalName(string name) =>
         name.Contains("总额", StringComparison.Ordinal) || name.Contains("合计", StringComparison.Ordinal) || name.Contains("总计", StringComparison.Ordinal) || name.Contains("小计", StringComparison.Ordinal);

@@ -30,4 +30,7 @@ public sealed record Grid(string Name, IReadOnlyList<GridRow> Rows)
 
     /// <summary>Cell positions are unreliable (text copied from a PDF): empty cells may be missing or extra, wrapped cells continue on the next line.</summary>
     public bool Loose { get; init; }
+
+    /// <summary>What the reader left out of the grid (hidden rows or columns of a worksheet): a warning on every table read from it.</summary>
+    public ImportNote? Skipped { get; init; }
 }

@@ -8,6 +8,9 @@ public sealed class ImportedTable
 {
     public string Kind { get; set; } = "project";
     public string? Title { get; set; }
+
+    /// <summary>No 项目名称 row: the title was taken from a heading or is 未命名项目.</summary>
+    public bool TitleGuessed { get; set; }
     public string? Year { get; set; }
     public string? Region { get; set; }
     public string? Department { get; set; }

@@ -35,6 +35,7 @@ public static partial class TableLayout
         private ImportedTable? cur;
         private string? pendingTitle;
         private string? pendingYear;
+        private string? pendingUnit;
         private Mode mode;
         private List<FundField> fundFields = [];
         private List<IndicatorField> indicatorFields = [];
@@ -73,12 +74,29 @@ public static partial class TableLayout
             }
 
             string first = texts[filled[0]];
+            string? unitCell = filled.Select(i => UnitCell().Match(CellText.Compact(texts[i]))).FirstOrDefault(m => m.Success)?.Groups["u"].Value;
             if (filled.Any(i => HeaderWords.IsTitle(texts[i])))
             {
                 Finish();
+                pendingUnit = unitCell;
                 pendingTitle = texts[filled.First(i => HeaderWords.IsTitle(texts[i]))];
                 pendingYear = filled.Select(i => HeaderWords.Year(texts[i])).FirstOrDefault(y => y is not null) ?? pendingYear;
                 mode = Mode.None;
+                return;
+            }
+
+            if (unitCell is not null && filled.Count == 1)
+            {
+                // 单位：元 on a line of its own (above the table, or above the 项目资金 block).
+                if (cur is not null && cur.FundLines.Count == 0 && !cur.Sources.ContainsKey("funds.unit"))
+                {
+                    cur.FundUnit = unitCell;
+                }
+                else
+                {
+                    pendingUnit = unitCell;
+                }
+
                 return;
             }
 
@@ -117,6 +135,7 @@ public static partial class TableLayout
                 if (FundUnit().Match(CellText.Compact(string.Concat(texts))) is { Success: true } u)
                 {
                     cur!.FundUnit = u.Groups["u"].Value;
+                    cur.Sources["funds.unit"] = row[0].Source;
                 }
 
                 for (int i = 0; i < fundFields.Count; i++)
@@ -132,6 +151,8 @@ public static partial class TableLayout
 
             if (HeaderWords.IsIndicatorHeader(texts))
             {
+                // The header repeated at the top of a table continued over a page break: the rows go on under the 一级/二级 above.
+                bool continued = cur is { Indicators.Count: > 0 } && mode == Mode.Indicators && indicatorTexts.Select(CellText.Compact).SequenceEqual(texts.Select(CellText.Compact));
                 Start();
                 mode = Mode.Indicators;
                 indicatorFields = [];
@@ -148,6 +169,11 @@ public static partial class TableLayout
                     }
 
                     indicatorFields.Add(f);
+                    if (continued || (f == IndicatorField.Unknown && SerialHeader(texts[i])))
+                    {
+                        continue;
+                    }
+
                     if (f == IndicatorField.Unknown)
                     {
                         cur!.Warn("indicators", row[i].Source, $"无法识别指标表头“{texts[i]}”，该列未读取", $"indicator column \"{texts[i]}\" not recognised; its cells were not read");
@@ -158,8 +184,12 @@ public static partial class TableLayout
                     }
                 }
 
-                level1 = null;
-                level2 = null;
+                if (!continued)
+                {
+                    level1 = null;
+                    level2 = null;
+                }
+
                 subHeaderMayFollow = true;
                 return;
             }
@@ -358,6 +388,7 @@ public static partial class TableLayout
             tableNo++;
             cur = new ImportedTable { Source = tableNo == 1 ? grid.Name : $"{grid.Name} 第{tableNo}张表" };
             cur.Year = pendingYear;
+            cur.FundUnit = pendingUnit ?? cur.FundUnit;
             if (pendingTitle is not null && pendingTitle.Contains("转移支付", StringComparison.Ordinal))
             {
                 cur.Kind = "transfer";
@@ -381,6 +412,7 @@ public static partial class TableLayout
             string? heading = t.Sources.TryGetValue("tableTitle", out string? h) && h.Length > 0 ? h : pendingTitle;
             t.Sources.Remove("tableTitle");
             pendingTitle = null;
+            pendingUnit = null;
             if (!HasContent(t))
             {
                 tableNo--;
@@ -396,10 +428,17 @@ public static partial class TableLayout
             if (t.Title is null)
             {
                 t.Title = heading is not null ? TitleFrom(heading) : "未命名项目";
+                t.TitleGuessed = true;
                 t.Warn("title", t.Source, $"未找到项目名称，按“{t.Title}”读取（推测）", $"no 项目名称 found; title taken as \"{t.Title}\" (guessed)");
             }
 
             t.Region = RegionOf(t.Department) ?? RegionOf(t.Implementer) ?? RegionOf(heading);
+            FundMagnitude.Check(t, heading);
+            if (grid.Skipped is { } skipped)
+            {
+                t.Warn("source", grid.Name, skipped.Zh, skipped.En);
+            }
+
             tables.Add(t);
         }
 
@@ -465,6 +504,12 @@ public static partial class TableLayout
 
     [GeneratedRegex(@"[(（](?<u>万元|元|亿元)[)）]")]
     private static partial Regex FundUnit();
+
+    /// <summary>A 序号 / 编号 column: numbers the rows, holds no value; not worth a warning.</summary>
+    private static bool SerialHeader(string text) => CellText.Compact(text) is "序号" or "编号" or "序" or "No." or "NO." or "No";
+
+    [GeneratedRegex(@"^(金额)?单位[:：](?<u>万元|元|亿元)$")]
+    private static partial Regex UnitCell();
 
     [GeneratedRegex(@"[（(][^()（）]*[)）]")]
     private static partial Regex BracketText();

@@ -67,6 +67,11 @@ public static partial class EvaluationJson
             int? year = Year(root.Year);
             Add(funds.Errors);
             Add(indicators.Errors);
+            if (indicators.Kind == JsonValueKind.Array && indicators.Value is { Count: 0 } && indicators.Errors is not { Count: > 0 })
+            {
+                Error("indicators", "至少要有一项绩效指标（空表无法评分）", "at least one indicator is required (an empty table cannot be scored)");
+            }
+
             Add(levels.Errors);
             PrintedNumber? weightTotal = NumberOf(root.PrintedWeightTotal, "printedWeightTotal", "", nonNegative: true);
             PrintedNumber? total = NumberOf(root.PrintedTotal, "printedTotal", "", nonNegative: true);
@@ -171,14 +176,26 @@ public static partial class EvaluationJson
             }
 
             (string? rateText, PrintedNumber? rate) = Rate(l.PrintedRate, "printedRate", path);
+            string? parent = TextOf(l.Parent, "parent", path) is { Length: > 0 } p ? p.Trim() : null;
+            PrintedNumber? initialBudget = NumberOf(l.InitialBudget, "initialBudget", path, nonNegative: true);
+            int before = _errors?.Count ?? 0;
+            PrintedNumber? budget = NumberOf(l.Budget, "budget", path, nonNegative: true);
+            bool budgetRefused = (_errors?.Count ?? 0) > before;
+            PrintedNumber? executed = NumberOf(l.Executed, "executed", path, nonNegative: true);
+            if (budget is null && !budgetRefused && executed is not null)
+            {
+                // An OA form's blank 全年预算数 beside an executed amount: not a 执行率 of nothing, nor a 资金得分 of 0.
+                Error(path + ".budget", "有全年执行数时必须填写全年预算数（本项为空）", "budget is required when executed is given (it is blank or missing)");
+            }
+
             return new FundLine
             {
                 Id = TextOf(l.Id, "id", path),
                 Name = name?.Trim() ?? string.Empty,
-                Parent = TextOf(l.Parent, "parent", path) is { Length: > 0 } p ? p.Trim() : null,
-                InitialBudget = NumberOf(l.InitialBudget, "initialBudget", path, nonNegative: true),
-                Budget = NumberOf(l.Budget, "budget", path, nonNegative: true),
-                Executed = NumberOf(l.Executed, "executed", path, nonNegative: true),
+                Parent = parent,
+                InitialBudget = initialBudget,
+                Budget = budget,
+                Executed = executed,
                 PrintedRateText = rateText,
                 PrintedRate = rate,
                 PrintedScore = NumberOf(l.PrintedScore, "printedScore", path, nonNegative: true),
@@ -337,6 +354,11 @@ public static partial class EvaluationJson
             if (v.Kind == JsonValueKind.Number)
             {
                 raw = v.GetRawText();
+                if (raw.AsSpan().IndexOfAny('e', 'E') >= 0 && !Plain(raw, out raw))
+                {
+                    OutOfRange(Field(at, name));
+                    return null;
+                }
             }
             else if (v.Kind == JsonValueKind.String)
             {
@@ -429,6 +451,23 @@ public static partial class EvaluationJson
             }
 
             return cell;
+        }
+
+        /// <summary>
+        /// A JSON number in exponent notation (<c>2.7e3</c>, as Jackson or JavaScript write it) as the
+        /// plain decimal it is (<c>2700</c>), read with <see cref="decimal"/> (never through a double);
+        /// false when no decimal holds it (<c>1e400</c>).
+        /// </summary>
+        private static bool Plain(string raw, out string plain)
+        {
+            plain = raw;
+            if (!decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal d))
+            {
+                return false;
+            }
+
+            plain = d.ToString(CultureInfo.InvariantCulture);
+            return !(d == 0 && raw.AsSpan().IndexOfAnyInRange('1', '9') >= 0 && raw.AsSpan(0, raw.AsSpan().IndexOfAny('e', 'E')).IndexOfAnyInRange('1', '9') >= 0);
         }
 
         /// <summary>A field's path (<c>indicators[3].target</c>), made only when there is an error to name.</summary>

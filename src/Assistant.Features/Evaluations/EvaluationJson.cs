@@ -72,6 +72,11 @@ public static partial class EvaluationJson
 
     private static InputException Malformed(JsonException ex)
     {
+        if (ex.Message.Contains("maximum", StringComparison.OrdinalIgnoreCase) && ex.Message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        {
+            return new InputException("body", $"JSON嵌套层数超过{ReaderOptions.MaxDepth}层（数组或对象套得太深）", $"the JSON is nested deeper than {ReaderOptions.MaxDepth} levels (arrays or objects inside each other)");
+        }
+
         string where = ex.LineNumber is { } line ? $"第{line + 1}行第{(ex.BytePositionInLine ?? 0) + 1}列" : "未知位置";
         string whereEn = ex.LineNumber is { } l2 ? $"line {l2 + 1}, column {(ex.BytePositionInLine ?? 0) + 1}" : "unknown position";
         return new InputException("body", $"JSON格式错误（{where}）", $"malformed JSON ({whereEn})");

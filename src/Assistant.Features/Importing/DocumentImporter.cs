@@ -17,9 +17,7 @@ public static class DocumentImporter
 {
     public const int MaxBytes = 20 * 1024 * 1024;
 
-    static DocumentImporter() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    public static ImportResult Import(string? fileName, byte[] content, CancellationToken ct = default)
+        public static ImportResult Import(string? fileName, byte[] content, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         string name = string.IsNullOrWhiteSpace(fileName) ? "document" : Path.GetFileName(fileName);
@@ -35,13 +33,7 @@ public static class DocumentImporter
 
         string ext = Path.GetExtension(name).ToLowerInvariant();
         bool zip = content.Length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
-        bool ole = content.Length >= 8 && content[0] == 0xD0 && content[1] == 0xCF && content[2] == 0x11 && content[3] == 0xE0;
-        if (ole || ext is ".xls" or ".doc" or ".wps" or ".et")
-        {
-            throw ZipGuard.Bad("不支持旧版 Office 格式（.xls/.doc），请在 Excel 或 Word 中另存为 .xlsx 或 .docx 后再上传。",
-                "old Office formats (.xls/.doc) are not supported; save the file as .xlsx or .docx and upload it again.");
-        }
-
+        DocumentFormats.RefuseUnreadable(ext, content);
         if (zip || ext is ".xlsx" or ".docx" or ".xlsm")
         {
             if (!zip)
@@ -54,12 +46,12 @@ public static class DocumentImporter
             {
                 "xlsx" => Office(name, "xlsx", () => Spreadsheet(name, content, ct)),
                 "docx" => Office(name, "docx", () => Word(name, content, ct)),
-                _ => throw ZipGuard.Bad("压缩文件不是 Excel（.xlsx）或 Word（.docx）文档。", "the zip is neither an Excel (.xlsx) nor a Word (.docx) document."),
+                _ => throw DocumentFormats.OtherZip(kind),
             };
         }
 
-        string text = Decode(content);
-        return FromText(name, text, ct);
+        string text = DocumentFormats.Decode(content);
+        return ext == ".csv" ? FromCsv(name, text, ct) : FromText(name, text, ct);
     }
 
     /// <summary>Pasted or copied text.</summary>
@@ -73,6 +65,13 @@ public static class DocumentImporter
         Grid grid = TextTables.Read(text, name);
         IReadOnlyList<ImportedTable> tables = TableLayout.Read(grid, ct);
         return Result(name, "text", tables, text);
+    }
+
+    /// <summary>A CSV saved by Excel ("CSV (逗号分隔)" in GBK, "CSV UTF-8" with BOM): quoted cells, commas and line breaks inside quotes.</summary>
+    public static ImportResult FromCsv(string name, string text, CancellationToken ct = default)
+    {
+        Grid grid = CsvTables.Read(text, name);
+        return Result(name, "csv", TableLayout.Read(grid, ct), text);
     }
 
     private static ImportResult Office(string name, string format, Func<ImportResult> read)
@@ -91,13 +90,19 @@ public static class DocumentImporter
     {
         var tables = new List<ImportedTable>();
         var text = new StringBuilder();
-        foreach (Grid grid in XlsxGrids.Read(content, ct))
+        List<Grid> grids = XlsxGrids.Read(content, out List<string> hiddenSheets, ct);
+        foreach (Grid grid in grids)
         {
             tables.AddRange(TableLayout.Read(grid, ct));
             foreach (GridRow row in grid.Rows)
             {
                 text.AppendLine(string.Join('\t', row.Cells.Where(c => !c.Spanned).Select(c => c.Text)).TrimEnd('\t'));
             }
+        }
+
+        foreach (ImportedTable t in hiddenSheets.Count > 0 ? tables : [])
+        {
+            t.Warn("source", "workbook", $"隐藏的工作表（{string.Join("、", hiddenSheets)}）未读取", $"hidden worksheet(s) ({string.Join(", ", hiddenSheets)}) not read");
         }
 
         return Result(name, "xlsx", tables, text.ToString());
@@ -122,7 +127,7 @@ public static class DocumentImporter
                 "no self-evaluation table found (expected a 绩效指标 header with 三级指标 / 指标值 / 完成值, or a 项目资金 header).");
         }
 
-        return new ImportResult(name, format, tables, text);
+        return new ImportResult(name, format, TableJoin.Join(tables), text);
     }
 
     /// <summary>The text of a document to check: a .docx's paragraphs and tables, or text as UTF-8 or GB18030.</summary>
@@ -130,25 +135,6 @@ public static class DocumentImporter
     {
         ArgumentNullException.ThrowIfNull(content);
         bool zip = content.Length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4;
-        return zip ? Corpus.DocumentText.Read(fileName ?? "document.docx", content) : Decode(content);
-    }
-
-    private static string Decode(byte[] content)
-    {
-        try
-        {
-            return new UTF8Encoding(false, true).GetString(content).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            try
-            {
-                return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(content);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw ZipGuard.Bad("文件既不是 UTF-8 也不是 GB18030 编码的文本，也不是 .xlsx/.docx 文档。", "the file is neither UTF-8 nor GB18030 text, nor an .xlsx/.docx document.");
-            }
-        }
+        return zip ? Corpus.DocumentText.Read(fileName ?? "document.docx", content) : DocumentFormats.Decode(content);
     }
 }

@@ -16,8 +16,12 @@ public static class XlsxGrids
     public const int MaxRows = 20_000;
     public const int MaxColumns = 200;
 
-    public static List<Grid> Read(byte[] content, CancellationToken ct)
+    public static List<Grid> Read(byte[] content, CancellationToken ct) => Read(content, out _, ct);
+
+    /// <summary>Every visible worksheet; <paramref name="hiddenSheets"/> names the hidden ones (not read: a hidden sheet is an old version or a lookup list, not the table).</summary>
+    public static List<Grid> Read(byte[] content, out List<string> hiddenSheets, CancellationToken ct)
     {
+        hiddenSheets = [];
         using var doc = SpreadsheetDocument.Open(new MemoryStream(content, writable: false), false);
         WorkbookPart book = doc.WorkbookPart ?? throw ZipGuard.Bad("Excel 文件没有工作簿。", "the .xlsx has no workbook.");
         string[] shared = book.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
@@ -31,6 +35,12 @@ public static class XlsxGrids
                 continue;
             }
 
+            if (sheet.State?.Value is { } state && state != SheetStateValues.Visible)
+            {
+                hiddenSheets.Add(sheet.Name?.Value ?? "Sheet");
+                continue;
+            }
+
             grids.Add(Sheet(sheet.Name?.Value ?? "Sheet", part, shared, styles, ct));
         }
 
@@ -40,6 +50,8 @@ public static class XlsxGrids
     private static Grid Sheet(string name, WorksheetPart part, string[] shared, Stylesheet? styles, CancellationToken ct)
     {
         var cells = new Dictionary<(int Row, int Col), GridCell>();
+        var hiddenRows = new HashSet<int>();
+        HashSet<int> hiddenCols = HiddenColumns(part);
         int maxRow = 0;
         int maxCol = 0;
         foreach (Row row in part.Worksheet?.GetFirstChild<SheetData>()?.Elements<Row>() ?? [])
@@ -49,6 +61,11 @@ public static class XlsxGrids
             if (r > MaxRows)
             {
                 break;
+            }
+
+            if (row.Hidden?.Value == true || (row.CustomHeight?.Value == true && row.Height?.Value == 0))
+            {
+                hiddenRows.Add(r);
             }
 
             int nextCol = 1;
@@ -103,14 +120,25 @@ public static class XlsxGrids
 
             maxRow = Math.Max(maxRow, Math.Min(r2, MaxRows));
             maxCol = Math.Max(maxCol, Math.Min(c2, MaxColumns));
+            MoveHiddenAnchor(cells, covered, spanned, hiddenRows, hiddenCols, (r1, c1), (Math.Min(r2, MaxRows), Math.Min(c2, MaxColumns)));
         }
 
         var rows = new List<GridRow>(maxRow);
         for (int r = 1; r <= maxRow; r++)
         {
+            if (hiddenRows.Contains(r))
+            {
+                continue;
+            }
+
             var list = new List<GridCell>(maxCol);
             for (int c = 1; c <= maxCol; c++)
             {
+                if (hiddenCols.Contains(c))
+                {
+                    continue;
+                }
+
                 string source = $"{name}!{Column(c)}{r}";
                 GridCell cell = covered.Contains((r, c)) ? new GridCell(string.Empty, source) : cells.GetValueOrDefault((r, c)) ?? new GridCell(string.Empty, source);
                 list.Add(spanned.Contains((r, c)) ? cell with { Spanned = true } : cell);
@@ -119,7 +147,77 @@ public static class XlsxGrids
             rows.Add(new GridRow(list));
         }
 
-        return new Grid(name, rows);
+        return new Grid(name, rows) { Skipped = SkippedNote(cells.Keys, hiddenRows, hiddenCols) };
+    }
+
+    /// <summary>Hidden columns: <c>&lt;col hidden="1"&gt;</c> or a zero width.</summary>
+    private static HashSet<int> HiddenColumns(WorksheetPart part)
+    {
+        var hidden = new HashSet<int>();
+        foreach (Column col in part.Worksheet?.Elements<Columns>().SelectMany(c => c.Elements<Column>()) ?? [])
+        {
+            if (col.Hidden?.Value == true || (col.Width?.Value == 0 && col.CustomWidth?.Value == true))
+            {
+                for (uint c = col.Min?.Value ?? 1; c <= Math.Min(col.Max?.Value ?? 0, (uint)MaxColumns); c++)
+                {
+                    hidden.Add((int)c);
+                }
+            }
+        }
+
+        return hidden;
+    }
+
+    /// <summary>A merged range whose first cell is hidden keeps its text in its first visible cell.</summary>
+    private static void MoveHiddenAnchor(Dictionary<(int, int), GridCell> cells, HashSet<(int, int)> covered, HashSet<(int, int)> spanned, HashSet<int> hiddenRows, HashSet<int> hiddenCols, (int R, int C) from, (int R, int C) to)
+    {
+        if ((!hiddenRows.Contains(from.R) && !hiddenCols.Contains(from.C)) || !cells.TryGetValue(from, out GridCell? anchor))
+        {
+            return;
+        }
+
+        for (int r = from.R; r <= to.R; r++)
+        {
+            for (int c = from.C; c <= to.C; c++)
+            {
+                if (!hiddenRows.Contains(r) && !hiddenCols.Contains(c))
+                {
+                    cells[(r, c)] = anchor;
+                    covered.Remove((r, c));
+                    spanned.Remove((r, c));
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>The warning for hidden rows and columns that held something: how many, and which.</summary>
+    private static ImportNote? SkippedNote(IEnumerable<(int Row, int Col)> filled, HashSet<int> hiddenRows, HashSet<int> hiddenCols)
+    {
+        var keys = filled.ToList();
+        var rows = keys.Where(k => hiddenRows.Contains(k.Row)).Select(k => k.Row).Distinct().Order().ToList();
+        var cols = keys.Where(k => hiddenCols.Contains(k.Col) && !hiddenRows.Contains(k.Row)).Select(k => k.Col).Distinct().Order().ToList();
+        if (rows.Count == 0 && cols.Count == 0)
+        {
+            return null;
+        }
+
+        var zh = new List<string>();
+        var en = new List<string>();
+        if (rows.Count > 0)
+        {
+            zh.Add($"{rows.Count}行隐藏行（第{string.Join("、", rows.Take(10))}行）");
+            en.Add($"{rows.Count} hidden row(s) ({string.Join(", ", rows.Take(10))})");
+        }
+
+        if (cols.Count > 0)
+        {
+            zh.Add($"{cols.Count}列隐藏列（{string.Join("、", cols.Take(10).Select(Column))}列）");
+            en.Add($"{cols.Count} hidden column(s) ({string.Join(", ", cols.Take(10).Select(Column))})");
+        }
+
+        return new ImportNote($"工作表中的{string.Join("和", zh)}未读取（隐藏的行列通常是作废或草稿内容）；如需读取，请在 Excel 中取消隐藏后重新导入",
+            $"{string.Join(" and ", en)} of the worksheet were not read (hidden rows and columns are usually withdrawn or draft content); unhide them in Excel and import again to read them");
     }
 
     private static (string Text, ImportNote? Note) Text(Cell cell, string[] shared, Stylesheet? styles)

@@ -15,7 +15,7 @@ public static class ZipGuard
     public const long MaxPartBytes = 100L * 1024 * 1024;
     public const int MaxRatio = 200;
 
-    /// <summary>What the zip holds: a spreadsheet, a Word document, or neither.</summary>
+    /// <summary>What the zip holds: a spreadsheet (xlsx), a Word document (docx), or another kind (ofd, pptx, odf, zip).</summary>
     public static string Inspect(byte[] content, CancellationToken ct)
     {
         try
@@ -45,6 +45,12 @@ public static class ZipGuard
                 else if (e.FullName.Equals("word/document.xml", StringComparison.OrdinalIgnoreCase))
                 {
                     kind = "docx";
+                }
+                else if (kind == "zip")
+                {
+                    kind = e.FullName.Equals("OFD.xml", StringComparison.OrdinalIgnoreCase) ? "ofd"
+                        : e.FullName.Equals("ppt/presentation.xml", StringComparison.OrdinalIgnoreCase) ? "pptx"
+                        : e.FullName.Equals("content.xml", StringComparison.OrdinalIgnoreCase) ? "odf" : kind;
                 }
             }
 
