@@ -53,10 +53,13 @@ public sealed partial class Verifier
             return null;
         }
 
-        bool goal = Regex.IsMatch(before, "目标|计划|任务|预期|指标值|指标为|要求|标准|控制|设定|设置|考核|拟|力争|争取|确保|应") || FollowsTarget().IsMatch(after);
+        // The row's own name is no goal word (新建高标准农田面积 holds 标准).
+        string ownName = _sheet.Evaluation.Indicators[i].Name.Split('（', '(')[0].Trim();
+        bool goal = Regex.IsMatch(ownName.Length > 0 ? before.Replace(ownName, string.Empty, StringComparison.Ordinal) : before, "目标|计划|任务|预期|指标值|指标为|要求|标准|控制|设定|设置|考核|拟|力争|争取|确保|应") || FollowsTarget().IsMatch(after);
         bool actualOnly = Regex.IsMatch(before, @"(?:实际完成|实际达到|完成值(?:为|是)?|实际(?:为|是))\s*$");
         bool done = Regex.IsMatch(before, @"(?:实际完成|完成了?|实际达到|达到了?|实现了?|完成值(?:为|是)?|实际(?:为|是))\s*$")
-            || (binding.Explicit && Regex.IsMatch(before, @"(?:为|是)\s*$"));
+            || (binding.Explicit && Regex.IsMatch(before, @"(?:为|是)\s*$"))
+            || (binding.Explicit && Regex.IsMatch(before, @"(?<!未|没有|尚未|用于|以|为|需|要|将|拟)(?:实际完成|完成了?|建成|实现)(?![率值])[^\d，,。；;、]{2,30}$"));
         if (goal || !done || !(actualOnly || _sheet.Report.Indicators[i].Status == IndicatorStatus.Short) || _sheet.Report.Indicators[i].Actual is not QuantityCell)
         {
             return null;
