@@ -190,8 +190,8 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             Array.Fill(head, '、', except.Index, except.Length);
         }
 
-        // 各项指标均已完成, 其余指标均…: the words name the whole table (or a level), not what the sentence listed before.
-        bool whole = Whole().IsMatch(clause.Before(at));
+        // 各项指标均已完成, 其余指标均… (not 上述各项均…): the whole table (or a level), not what the sentence listed before.
+        bool whole = Whole().IsMatch(clause.Before(at)) && !Anaphor().IsMatch(clause.SentenceBefore(at));
         IReadOnlyList<int> listed = whole ? [] : names.NamedInOrder(new string(head), out _);
         if (listed.Count > 0)
         {

@@ -168,8 +168,8 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             }
         }
 
-        // 各项/所有/其余指标均…: the whole table (or the level the clause names), never the names listed before.
-        bool whole = Regex.IsMatch(clause.Before(at), "各项|所有|全部|一切|其余|其他|其它");
+        // 各项/所有/其余指标均… (not 上述各项): the whole table (or the level the clause names), never the names listed before.
+        bool whole = Regex.IsMatch(clause.Before(at), "各项|所有|全部|一切|其余|其他|其它") && !Anaphor().IsMatch(clause.SentenceBefore(at));
         IReadOnlyList<int> listed = whole ? [] : names.NamedInOrder(new string(head), out _);
         if (listed.Count > 0)
         {
