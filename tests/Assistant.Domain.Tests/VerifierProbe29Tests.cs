@@ -69,6 +69,18 @@ public class VerifierProbe29Tests
     }
 
     [Fact]
+    public void TheUnitsOwnFigure_InsideItsQuotedReason_IsKeptAsQuoted()
+    {
+        // 实际在辖区居住老人减少约1800人: 实际 alone does not make the clause state one of the table's quantities.
+        FactSheet sheet = Sheets["eval/cases/verifier/tables/t10-public-health.json"];
+        string text = "单位说明的原因是部分老年人外出务工或随子女在外居住，实际在辖区居住老人减少约1800人。";
+        VerificationReport report = Assistant.Domain.Drafting.StatedReasonCheck.Verify(sheet, text, Assistant.Domain.Drafting.DeviationItems.Find(sheet));
+        CheckedMention m = Assert.Single(report.Mentions, x => x.Mention.Text.Contains("1800", StringComparison.Ordinal));
+        Assert.Equal(Verdict.Identifier, m.Verdict);
+        Assert.Equal(Assistant.Domain.Drafting.StatedReasonCheck.QuotedNote, m.Note);
+    }
+
+    [Fact]
     public void AChatCorrection_ShowsTheRightValue()
     {
         FactSheet sheet = Sheets["eval/cases/verifier/tables/t10-public-health.json"];

@@ -45,6 +45,19 @@ public sealed partial class Verifier
             : new CheckedMention(m, Verdict.Contradicted, id, $"{own.Label}为{own.Text}");
     }
 
+    /// <summary>A row's target, actual or gap printed without a unit has the unit its name ends with (新增粮食产能（万公斤）).</summary>
+    private static string RowUnit(FactSheet sheet, Fact f)
+    {
+        if (f.Unit.Length > 0 || f.IndicatorIndex is not { } i || !Regex.IsMatch(f.Id, @"\.(?:target|actual|gap)$"))
+        {
+            return f.Unit;
+        }
+
+        Match m = Regex.Match(sheet.Evaluation.Indicators[i].Name, @"[（(]\s*(?<u>%|％|‰|[万亿千]?[\u4e00-\u9fa5]{1,4}(?:/[\u4e00-\u9fa5]{1,2}){0,2})\s*[)）]\s*$");
+        string? b = m.Success ? UnitSpec.Parse(m.Groups["u"].Value).Base : null;
+        return b is not null && (UnitSpec.KnownBases.Contains(b) || b is "公斤" or "千克" or "吨" or "立方米" or "米" or "千瓦" or "等") ? m.Groups["u"].Value : f.Unit;
+    }
+
     /// <summary>The target where the words say what was done, on a row that fell short (or after 实际完成/完成值为 on any row).</summary>
     private CheckedMention? TargetAsActual(CheckedMention hit, PrintedNumber number, string before, string after, Binding binding)
     {

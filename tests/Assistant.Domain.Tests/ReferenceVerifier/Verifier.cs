@@ -255,19 +255,6 @@ public sealed partial class Verifier
     }
 
     /// <summary>目标1, 附表2, 第3批: numbers that name a thing rather than state a quantity.</summary>
-    /// <summary>A row's target, actual or gap printed without a unit has the unit its name ends with (新增粮食产能（万公斤）).</summary>
-    private static string RowUnit(FactSheet sheet, Fact f)
-    {
-        if (f.Unit.Length > 0 || f.IndicatorIndex is not { } i || !Regex.IsMatch(f.Id, @"\.(?:target|actual|gap)$"))
-        {
-            return f.Unit;
-        }
-
-        Match m = Regex.Match(sheet.Evaluation.Indicators[i].Name, @"[（(]\s*(?<u>%|％|‰|[万亿千]?[\u4e00-\u9fa5]{1,4}(?:/[\u4e00-\u9fa5]{1,2}){0,2})\s*[)）]\s*$");
-        string? b = m.Success ? UnitSpec.Parse(m.Groups["u"].Value).Base : null;
-        return b is not null && (UnitSpec.KnownBases.Contains(b) || b is "公斤" or "千克" or "吨" or "立方米" or "米" or "千瓦" or "等") ? m.Groups["u"].Value : f.Unit;
-    }
-
     private bool IsLabelNumber(Mention m, VerificationContext ctx)
     {
         if (m.Number is not { Decimals: 0 })
