@@ -226,12 +226,12 @@ public static partial class ReviewAnswers
         foreach (CheckedMention m in v.Mentions.Where(m => m.Verdict is Verdict.Unverified or Verdict.Contradicted))
         {
             k++;
-            w.Line($"第{w.Count(k, "处", "问题序号")}问题（原文第{w.Count(m.Mention.Start + 1, "个字", "问题在原文中的位置")}起）：{(m.Verdict == Verdict.Contradicted ? "与表不符" : "找不到依据")}，{w.Quote(m.Note ?? string.Empty, "核对说明中的数字")}。");
+            w.Line($"第{w.Count(k, "处", "问题序号")}问题（原文第{w.Count(m.Mention.Start + 1, "个字", "问题在原文中的位置")}起）：{(m.Verdict == Verdict.Contradicted ? "与表不符" : "找不到依据")}，{Correction(w, m.Note)}。");
         }
 
         foreach (CheckedClaim c in v.Claims.Where(c => c.Verdict == Verdict.Contradicted))
         {
-            w.Line($"原文第{w.Count(c.Start + 1, "个字", "判断在原文中的位置")}起的判断与表中该指标的实际情况不符，请改正。");
+            w.Line($"原文第{w.Count(c.Start + 1, "个字", "判断在原文中的位置")}起的判断与表中该指标的实际情况不符{(c.Note is { Length: > 0 } note ? "：" + Correction(w, note) : string.Empty)}，请改正。");
         }
 
         if (k == 0 && s.ClaimsContradicted == 0)
@@ -260,6 +260,12 @@ public static partial class ReviewAnswers
 
     private static OfflineAnswer Append(AnswerWriter w, OfflineAnswer more) =>
         new(w.Done().Text + more.Text, [.. w.Done().TurnFacts, .. more.TurnFacts]);
+
+    /// <summary>
+    /// The verifier's note on a problem, with the table's right value shown (总分为92.35分), not hidden: the numbers in
+    /// its notes are the table's own figures and the names of its rows, quoted as facts of the turn.
+    /// </summary>
+    private static string Correction(AnswerWriter w, string? note) => note is { Length: > 0 } ? w.Quote(note, "自评表中的数字（核对说明）") : string.Empty;
 
     /// <summary>A quoted text with its digits left out would change it; quote only texts without digits, else describe.</summary>
     /// <summary>

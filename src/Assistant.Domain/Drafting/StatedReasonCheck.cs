@@ -107,7 +107,7 @@ public static partial class StatedReasonCheck
         return at > from && TableQuantity().IsMatch(text[from..at]);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("完成|实际|执行|预算|指标值|目标|得分|结余|支出|资金|比例|率")]
+    [System.Text.RegularExpressions.GeneratedRegex("完成|实际(?:完成|达到|为|是|执行|支出|到位)|执行|预算|指标值|目标|得分|结余|支出|资金|比例|率")]
     private static partial System.Text.RegularExpressions.Regex TableQuantity();
 
     /// <summary>True when the fact is one of the item's own (its row's, or its fund line's and those the item lists).</summary>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Runtime.CompilerServices;
 using Assistant.Domain.Cells;
 using Assistant.Domain.Facts;
@@ -13,7 +14,7 @@ namespace Assistant.Domain.Verification;
 /// meaningful pair (sums, gaps, ratios) in the same kind of index; and the indicator and fund-line
 /// names prepared for matching. Immutable, so safe to share between threads.
 /// </summary>
-internal sealed class SheetIndex
+internal sealed partial class SheetIndex
 {
     private static readonly ConditionalWeakTable<FactSheet, SheetIndex> Prepared = new();
 
@@ -24,10 +25,14 @@ internal sealed class SheetIndex
     // Rows of NamesNest, filled on first use (a benign race: two threads compute the same row).
     private readonly bool[]?[] _nest;
 
+    /// <summary>The indicator names (without a bracketed unit) that hold a digit: 2型糖尿病患者规范管理率, 0-6岁儿童健康管理率.</summary>
+    public string[] DigitNames { get; }
+
     private SheetIndex(FactSheet sheet)
     {
         Sheet = sheet;
-        Candidates = sheet.Facts.Concat(TextNumberFacts(sheet)).Select((f, k) => new Candidate(f, UnitSpec.Parse(f.Unit), k)).ToArray();
+        string?[] nameUnits = sheet.Evaluation.Indicators.Select(i => NameUnit(i.Name)).ToArray();
+        Candidates = sheet.Facts.Concat(TextNumberFacts(sheet)).Select((f, k) => new Candidate(f, UnitSpec.Parse(UnitOf(f, nameUnits)), k)).ToArray();
         _byIndicator = Candidates.Where(c => c.Fact.IndicatorIndex is not null).GroupBy(c => c.Fact.IndicatorIndex!.Value).ToDictionary(g => g.Key, g => g.ToArray());
         _nest = new bool[sheet.Evaluation.Indicators.Count][];
         FundCandidates = Candidates.Where(c => c.Fact.FundLineIndex is not null).ToArray();
@@ -58,6 +63,8 @@ internal sealed class SheetIndex
         _scaled = new IntervalIndex(scaled, always);
         _raw = new IntervalIndex(raw, []);
         Names = new NameIndex(sheet.Evaluation.Indicators.Select(i => i.Name).ToList());
+        DigitNames = sheet.Evaluation.Indicators.Select(i => i.Name.Split('（', '(')[0].Trim())
+            .Where(n => n.Length >= 4 && n.Any(char.IsAsciiDigit)).Distinct(StringComparer.Ordinal).ToArray();
         FundNames = new NameIndex(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
         Derived = new DerivedIndex(this);
     }
@@ -179,6 +186,31 @@ internal sealed class SheetIndex
         .Replace("年度", string.Empty, StringComparison.Ordinal).Replace("其中", string.Empty, StringComparison.Ordinal);
 
     /// <summary>Numbers written inside text cells (<c>不超过其实际缴费额的2/3</c>) are facts of their indicator too.</summary>
+    /// <summary>
+    /// A row's target, actual or gap without a unit of its own takes the unit its name ends with: 新增粮食产能（万公斤）
+    /// printed 380 is 380万公斤, so a report's 380万公斤 is that figure, not 3.8 million of nothing.
+    /// </summary>
+    internal static string UnitOf(Fact f, string?[] nameUnits) =>
+        f.Unit.Length == 0 && f.IndicatorIndex is { } i && nameUnits[i] is { } u
+        && (f.Id.EndsWith(".target", StringComparison.Ordinal) || f.Id.EndsWith(".actual", StringComparison.Ordinal) || f.Id.EndsWith(".gap", StringComparison.Ordinal))
+            ? u : f.Unit;
+
+    /// <summary>The unit in brackets at the end of an indicator's name (（万公斤）, （万亩）, （%）), or null.</summary>
+    internal static string? NameUnit(string name)
+    {
+        Match m = NameUnitPattern().Match(name);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        UnitSpec spec = UnitSpec.Parse(m.Groups["u"].Value);
+        return UnitSpec.IsKnownBase(spec.Base) || spec.Base is "公斤" or "千克" or "吨" or "立方米" or "米" or "千瓦" or "等" ? m.Groups["u"].Value : null;
+    }
+
+    [GeneratedRegex(@"[（(]\s*(?<u>%|％|‰|[万亿千]?[\u4e00-\u9fa5]{1,4}(?:/[\u4e00-\u9fa5]{1,2}){0,2})\s*[)）]\s*$")]
+    private static partial Regex NameUnitPattern();
+
     private static IEnumerable<Fact> TextNumberFacts(FactSheet sheet)
     {
         for (int i = 0; i < sheet.Report.Indicators.Count; i++)

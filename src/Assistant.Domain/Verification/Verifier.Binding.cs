@@ -23,6 +23,11 @@ public sealed partial class Verifier
             return listed;
         }
 
+        if (ListItem(m, clause, ctx) is { } item)
+        {
+            return item;
+        }
+
         IReadOnlyList<int> own = NamedFor(m, clause.Text);
         if (own.Count > 0)
         {
@@ -69,6 +74,56 @@ public sealed partial class Verifier
         }
 
         return new Binding([], false, false);
+    }
+
+    /// <summary>
+    /// 新建高标准农田3.2万亩、配套高效节水灌溉0.8万亩: in a list of items joined by 、/和/及, each number goes with
+    /// the indicator its own item names (the words since the previous number), not the clause's best name.
+    /// </summary>
+    private Binding? ListItem(Mention m, Clause clause, VerificationContext ctx)
+    {
+        int previous = -1, next = -1;
+        IReadOnlyList<Mention> mentions = ctx.Mentions;
+        int lo = 0, hi = mentions.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            (lo, hi) = mentions[mid].Start < clause.Start ? (mid + 1, hi) : (lo, mid);
+        }
+
+        for (int k = lo; k < mentions.Count; k++)
+        {
+            Mention x = mentions[k];
+            if (x.Start >= clause.End)
+            {
+                break;
+            }
+
+            if (x.Start < clause.Start || x.IsIdentifier || (x.Start != m.Start && IsLabelNumber(x, ctx)))
+            {
+                continue;
+            }
+
+            if (x.Start + x.Length <= m.Start)
+            {
+                previous = x.Start + x.Length;
+            }
+            else if (x.Start > m.Start && next < 0)
+            {
+                next = x.Start;
+            }
+        }
+
+        string normalized = ctx.Normalized;
+        bool first = previous < 0 && next >= 0 && ListJoint().IsMatch(normalized.AsSpan(m.Start + m.Length, Math.Min(3, clause.End - m.Start - m.Length)));
+        if (!first && (previous < 0 || !ListJoint().IsMatch(normalized.AsSpan(previous, Math.Min(3, m.Start - previous)))))
+        {
+            return null;
+        }
+
+        string segment = normalized[(first ? clause.Start : previous)..m.Start];
+        IReadOnlyList<int> named = NamedFor(m, segment);
+        return named.Count > 0 ? new Binding(named, true, true, segment) : null;
     }
 
     /// <summary>"A、B、C分别完成目标任务的x%、y%、z%": the k-th number goes with the k-th indicator named before 分别.</summary>
@@ -195,6 +250,9 @@ public sealed partial class Verifier
         MatchCollection all = regex.Matches(text);
         return all.Count > 0 ? all[^1] : Match.Empty;
     }
+
+    [GeneratedRegex(@"^\s*(?:、|和|及|与|以及)")]
+    private static partial Regex ListJoint();
 
     [GeneratedRegex(@"共|全部|总共|合计|总计|一共|累计|设置|设定|设立")]
     private static partial Regex Totality();

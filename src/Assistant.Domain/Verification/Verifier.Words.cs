@@ -81,8 +81,8 @@ public sealed partial class Verifier
     private CheckedMention? TargetAsActual(CheckedMention hit, PrintedNumber number, string before, string after, Binding binding)
     {
         if (hit.Verdict != Verdict.Verified || hit.FactId is not { } id || !id.EndsWith(".target", StringComparison.Ordinal)
-            || _sheet.Find(id) is not { IndicatorIndex: { } i } || TargetAhead().IsMatch(before) || FollowsTarget().IsMatch(after)
-            || !(DoneWords().IsMatch(before) || (binding.Explicit && IsWords().IsMatch(before))))
+            || _sheet.Find(id) is not { IndicatorIndex: { } i } || TargetAhead().IsMatch(WithoutRowName(before, i)) || FollowsTarget().IsMatch(after)
+            || !(DoneWords().IsMatch(before) || (binding.Explicit && (IsWords().IsMatch(before) || DoneBeforeName().IsMatch(before)))))
         {
             return null;
         }
@@ -106,6 +106,13 @@ public sealed partial class Verifier
         }
 
         return null;
+    }
+
+    /// <summary>The words without the row's own name, whose words are no target words (新建高标准农田面积 holds 标准).</summary>
+    private string WithoutRowName(string before, int row)
+    {
+        string name = _sheet.Evaluation.Indicators[row].Name.Split('（', '(')[0].Trim();
+        return name.Length > 0 ? before.Replace(name, string.Empty, StringComparison.Ordinal) : before;
     }
 
     /// <summary>Which column of a fund line the words right before a sum of money name: its 预算 or its 执行 (null for neither).</summary>
@@ -281,6 +288,10 @@ public sealed partial class Verifier
 
     [GeneratedRegex(@"(?:为|是)\s*$")]
     private static partial Regex IsWords();
+
+    // 完成高效节水灌溉面积0.8万亩: the done word before the row's name, the number right after it (not 用于完成…, 未完成…).
+    [GeneratedRegex(@"(?<!未|没有|尚未|用于|以|为|需|要|将|拟)(?:实际完成|完成了?|建成|实现)(?![率值])[^\d，,。；;、]{2,30}$")]
+    private static partial Regex DoneBeforeName();
 
     /// <summary>Words that make the number a goal, not what was done (目标, 计划完成, 力争达到…).</summary>
     [GeneratedRegex(@"目标|计划|任务|预期|指标值|指标为|要求|标准|控制|设定|设置|考核|拟|力争|争取|确保|应")]

@@ -324,16 +324,51 @@ public sealed partial class Verifier
             && o.FactId is { } id && id.StartsWith(row + ".", StringComparison.Ordinal) && headingAt(o.Mention.Start) is { } h && h != heading);
     }
 
-    /// <summary>目标1, 附表2, 第3批: numbers that name a thing rather than state a quantity.</summary>
-    private static bool IsLabelNumber(Mention m, VerificationContext ctx)
+    /// <summary>
+    /// 目标1, 附表2, 第3批: numbers that name a thing rather than state a quantity; and numbers that are part of a
+    /// name or a term (2型糖尿病, 0-6岁儿童, 65岁及以上老年人, 12345热线, 5G, a table's name holding a digit).
+    /// </summary>
+    private bool IsLabelNumber(Mention m, VerificationContext ctx)
     {
-        if (m.Unit.Base.Length > 0 || m.Unit.Magnitude.Length > 0 || m.Number is not { Decimals: 0 })
+        if (m.Number is not { Decimals: 0 })
+        {
+            return false;
+        }
+
+        string normalized = ctx.Normalized;
+        int end = m.Start + m.Length;
+        if (TermAfter().IsMatch(normalized.AsSpan(end, Math.Min(8, normalized.Length - end)))
+            || (AgeAfter().IsMatch(normalized.AsSpan(end, Math.Min(3, normalized.Length - end)))
+                && RangeBefore().IsMatch(normalized.AsSpan(Math.Max(0, m.Start - 4), Math.Min(4, m.Start))))
+            || InDigitName(normalized, m.Start, end))
+        {
+            return true;
+        }
+
+        if (m.Unit.Base.Length > 0 || m.Unit.Magnitude.Length > 0)
         {
             return false;
         }
 
         string before = ctx.Normalized[Math.Max(0, m.Start - 4)..m.Start].TrimEnd();
         return LabelWords().IsMatch(before);
+    }
+
+    /// <summary>Whether the number lies inside the text's writing of an indicator name that holds a digit (0-6岁儿童健康管理率).</summary>
+    private bool InDigitName(string normalized, int start, int end)
+    {
+        foreach (string name in _index.DigitNames)
+        {
+            int from = Math.Max(0, end - name.Length);
+            int to = Math.Min(normalized.Length, start + name.Length);
+            int at = to - from >= name.Length ? normalized.IndexOf(name, from, to - from, StringComparison.Ordinal) : -1;
+            if (at >= 0 && at <= start && at + name.Length >= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A direction word before a gap (低于…, 多…, 超出…) must agree with the sign of actual − target.</summary>
@@ -413,6 +448,17 @@ public sealed partial class Verifier
 
     [GeneratedRegex(@"(?m)^[ \t]*(?:#{1,6}[ \t]*)?[^\n。，,；\d]{2,40}(?:资金|经费|项目)[ \t]*$")]
     private static partial Regex ProgrammeHeading();
+
+    // 2型, 65岁及以上老年人, 3周岁以下婴幼儿, 12345热线, 5G: the number is part of a term.
+    [GeneratedRegex(@"^(?:型(?!号)|周?岁(?:及|或)?以[上下](?:的)?[\u4e00-\u9fa5]|\s*(?:服务|政务|便民|投诉)?热线|G(?![A-Za-z]))")]
+    private static partial Regex TermAfter();
+
+    [GeneratedRegex(@"^周?岁")]
+    private static partial Regex AgeAfter();
+
+    // 0-6岁: the upper end of an age range.
+    [GeneratedRegex(@"\d\s*[-－~～至到]\s*$")]
+    private static partial Regex RangeBefore();
 
     [GeneratedRegex(@"其中")]
     private static partial Regex PartWords();

@@ -145,6 +145,14 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         Match except = Regex.Match(clause.SentenceBefore(at), @"除(?:了)?(?<x>[^，,。；;]{2,40}?)(?:以外|之外|外)");
         (IReadOnlyList<int> members, string? name) = GroupOf(clause, at, except);
         var excluded = except.Success ? except.Groups["x"].Value.Split(['、', '和', '及', '与'], StringSplitOptions.RemoveEmptyEntries).SelectMany(names.Named).ToHashSet() : [];
+
+        // 其余/其他指标均…: less every indicator the paragraph named before the claim's clause.
+        if (Regex.IsMatch(clause.Before(at), "其余|其他|其它"))
+        {
+            int paragraph = ctx.Normalized.LastIndexOf('\n', Math.Max(0, clause.Start - 1)) + 1;
+            excluded.UnionWith(names.NamedInOrder(ctx.Normalized[paragraph..clause.Start], out _));
+        }
+
         return excluded.Count == 0 ? (members, name) : (members.Where(i => !excluded.Contains(i)).ToList(), name);
     }
 
@@ -160,7 +168,9 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             }
         }
 
-        IReadOnlyList<int> listed = names.NamedInOrder(new string(head), out _);
+        // 各项/所有/其余指标均… (not 上述各项): the whole table (or the level the clause names), never the names listed before.
+        bool whole = Regex.IsMatch(clause.Before(at), "各项|所有|全部|一切|其余|其他|其它") && !Anaphor().IsMatch(clause.SentenceBefore(at));
+        IReadOnlyList<int> listed = whole ? [] : names.NamedInOrder(new string(head), out _);
         if (listed.Count > 0)
         {
             return (listed, null);
@@ -170,7 +180,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         int lineStart = ctx.Normalized.LastIndexOf('\n', Math.Max(0, clause.SentenceStart - 1)) + 1;
 
         // 以上指标均… / 上述各项均…: the group is what the sentences before it in the paragraph listed.
-        if (Anaphor().IsMatch(clause.SentenceBefore(at)) && clause.SentenceStart > lineStart)
+        if (!whole && Anaphor().IsMatch(clause.SentenceBefore(at)) && clause.SentenceStart > lineStart)
         {
             IReadOnlyList<int> before = names.NamedInOrder(ctx.Normalized[lineStart..clause.SentenceStart], out _);
             if (before.Count > 0)
@@ -179,7 +189,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             }
         }
 
-        string[] contexts = [clause.SentenceBefore(at), ctx.Normalized[lineStart..at]];
+        string[] contexts = whole ? [clause.Before(at)] : [clause.SentenceBefore(at), ctx.Normalized[lineStart..at]];
         foreach (string context in contexts)
         {
             string? level = null;
@@ -226,6 +236,6 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     [GeneratedRegex(@"(?:均|全部|全面|都|各项指标|所有指标|各项|指标全部)(?:已|已经|能|如期)?\s*$")]
     private static partial Regex GroupWords();
 
-    [GeneratedRegex(@"(?<exceeded>超额完成(?!的?原因)|超出(?:年度)?(?:预期)?目标)|(?<short>未完成(?!的?原因)|没有完成|未能完成|未达到|未达成|没有达到|未达标|未实现)|(?<below>低于(?:年度)?(?:预期)?(?:目标|指标)值?)|(?<above>高于(?:年度)?(?:预期)?(?:目标|指标)值?)|(?<all>全部完成|均已完成|均完成|全面完成|均达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均已达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?)|(?<met>已完成|完成了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的)|达到了?(?:年度)?(?:预期)?(?:目标|指标)值?(?!的))")]
+    [GeneratedRegex(@"(?<exceeded>超额完成(?!的?原因)|超出(?:年度)?(?:预期)?目标)|(?<short>未完成(?!的?原因)|没有完成|未能完成|未达到|未达成|没有达到|未达标|未实现)|(?<below>低于(?:年度)?(?:预期)?(?:目标|指标)值?)|(?<above>高于(?:年度)?(?:预期)?(?:目标|指标)值?)|(?<all>全部完成|均已完成|均完成|全面完成|均达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均已达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均已?(?:达成|实现)(?:年度)?(?:预期)?(?:绩效)?目标)|(?<met>已完成|完成了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的)|达到了?(?:年度)?(?:预期)?(?:目标|指标)值?(?!的)|(?<!为|以|确保|力争|争取)(?:达成|实现)了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的))")]
     private static partial Regex ClaimPattern();
 }

@@ -25,6 +25,20 @@ public sealed partial class Verifier
             return listed;
         }
 
+        // 新建高标准农田3.2万亩、配套高效节水灌溉0.8万亩: a list item's number goes with the name its own item holds
+        // (the words since the previous number in the clause, or from the clause's start for the first item).
+        var inClause = ctx.Mentions.Where(x => x.Start >= clause.Start && x.Start < clause.End && !x.IsIdentifier && (x.Start == m.Start || !IsLabelNumber(x, ctx))).ToList();
+        Mention? prev = inClause.LastOrDefault(x => x.Start + x.Length <= m.Start);
+        bool hasNext = inClause.Any(x => x.Start > m.Start);
+        string joint = @"^\s*(?:、|和|及|与|以及)";
+        int? segmentStart = prev is not null
+            ? (Regex.IsMatch(ctx.Normalized.Substring(prev.Start + prev.Length, Math.Min(3, m.Start - prev.Start - prev.Length)), joint) ? prev.Start + prev.Length : null)
+            : hasNext && Regex.IsMatch(ctx.Normalized.Substring(m.Start + m.Length, Math.Min(3, clause.End - m.Start - m.Length)), joint) ? clause.Start : null;
+        if (segmentStart is { } from && NamedFor(m, ctx.Normalized[from..m.Start]) is { Count: > 0 } item)
+        {
+            return new Binding(item, true, true, ctx.Normalized[from..m.Start]);
+        }
+
         IReadOnlyList<int> own = NamedFor(m, clause.Text);
         if (own.Count > 0)
         {

@@ -45,6 +45,19 @@ public sealed partial class Verifier
             : new CheckedMention(m, Verdict.Contradicted, id, $"{own.Label}为{own.Text}");
     }
 
+    /// <summary>A row's target, actual or gap printed without a unit has the unit its name ends with (新增粮食产能（万公斤）).</summary>
+    private static string RowUnit(FactSheet sheet, Fact f)
+    {
+        if (f.Unit.Length > 0 || f.IndicatorIndex is not { } i || !Regex.IsMatch(f.Id, @"\.(?:target|actual|gap)$"))
+        {
+            return f.Unit;
+        }
+
+        Match m = Regex.Match(sheet.Evaluation.Indicators[i].Name, @"[（(]\s*(?<u>%|％|‰|[万亿千]?[\u4e00-\u9fa5]{1,4}(?:/[\u4e00-\u9fa5]{1,2}){0,2})\s*[)）]\s*$");
+        string? b = m.Success ? UnitSpec.Parse(m.Groups["u"].Value).Base : null;
+        return b is not null && (UnitSpec.KnownBases.Contains(b) || b is "公斤" or "千克" or "吨" or "立方米" or "米" or "千瓦" or "等") ? m.Groups["u"].Value : f.Unit;
+    }
+
     /// <summary>The target where the words say what was done, on a row that fell short (or after 实际完成/完成值为 on any row).</summary>
     private CheckedMention? TargetAsActual(CheckedMention hit, PrintedNumber number, string before, string after, Binding binding)
     {
@@ -53,10 +66,13 @@ public sealed partial class Verifier
             return null;
         }
 
-        bool goal = Regex.IsMatch(before, "目标|计划|任务|预期|指标值|指标为|要求|标准|控制|设定|设置|考核|拟|力争|争取|确保|应") || FollowsTarget().IsMatch(after);
+        // The row's own name is no goal word (新建高标准农田面积 holds 标准).
+        string ownName = _sheet.Evaluation.Indicators[i].Name.Split('（', '(')[0].Trim();
+        bool goal = Regex.IsMatch(ownName.Length > 0 ? before.Replace(ownName, string.Empty, StringComparison.Ordinal) : before, "目标|计划|任务|预期|指标值|指标为|要求|标准|控制|设定|设置|考核|拟|力争|争取|确保|应") || FollowsTarget().IsMatch(after);
         bool actualOnly = Regex.IsMatch(before, @"(?:实际完成|实际达到|完成值(?:为|是)?|实际(?:为|是))\s*$");
         bool done = Regex.IsMatch(before, @"(?:实际完成|完成了?|实际达到|达到了?|实现了?|完成值(?:为|是)?|实际(?:为|是))\s*$")
-            || (binding.Explicit && Regex.IsMatch(before, @"(?:为|是)\s*$"));
+            || (binding.Explicit && Regex.IsMatch(before, @"(?:为|是)\s*$"))
+            || (binding.Explicit && Regex.IsMatch(before, @"(?<!未|没有|尚未|用于|以|为|需|要|将|拟)(?:实际完成|完成了?|建成|实现)(?![率值])[^\d，,。；;、]{2,30}$"));
         if (goal || !done || !(actualOnly || _sheet.Report.Indicators[i].Status == IndicatorStatus.Short) || _sheet.Report.Indicators[i].Actual is not QuantityCell)
         {
             return null;

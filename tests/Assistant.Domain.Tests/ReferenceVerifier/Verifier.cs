@@ -28,7 +28,7 @@ public sealed partial class Verifier
         _sheet = sheet ?? throw new ArgumentNullException(nameof(sheet));
         _candidates = sheet.Facts
             .Concat(TextNumberFacts(sheet))
-            .Select(f => new Candidate(f, UnitSpec.Parse(f.Unit)))
+            .Select(f => new Candidate(f, UnitSpec.Parse(RowUnit(sheet, f))))
             .ToList();
         _names = new IndicatorNames(sheet.Evaluation.Indicators.Select(i => i.Name).ToList());
         _fundNames = new IndicatorNames(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
@@ -255,9 +255,28 @@ public sealed partial class Verifier
     }
 
     /// <summary>目标1, 附表2, 第3批: numbers that name a thing rather than state a quantity.</summary>
-    private static bool IsLabelNumber(Mention m, VerificationContext ctx)
+    private bool IsLabelNumber(Mention m, VerificationContext ctx)
     {
-        if (m.Unit.Base.Length > 0 || m.Unit.Magnitude.Length > 0 || m.Number is not { Decimals: 0 })
+        if (m.Number is not { Decimals: 0 })
+        {
+            return false;
+        }
+
+        // A number that is part of a term or of an indicator's name: 2型, 0-6岁, 65岁及以上老年人, 12345热线, 5G.
+        string text = ctx.Normalized;
+        int end = m.Start + m.Length;
+        string after = text[end..Math.Min(text.Length, end + 8)];
+        string lead = text[Math.Max(0, m.Start - 4)..m.Start];
+        if (Regex.IsMatch(after, @"^(?:型(?!号)|周?岁(?:及|或)?以[上下](?:的)?[\u4e00-\u9fa5]|\s*(?:服务|政务|便民|投诉)?热线|G(?![A-Za-z]))")
+            || (Regex.IsMatch(after, "^周?岁") && Regex.IsMatch(lead, @"\d\s*[-－~～至到]\s*$"))
+            || _sheet.Evaluation.Indicators.Select(i => i.Name.Split('（', '(')[0].Trim()).Where(n => n.Length >= 4 && n.Any(char.IsAsciiDigit))
+                .Any(n => Enumerable.Range(Math.Max(0, end - n.Length), Math.Max(0, m.Start - Math.Max(0, end - n.Length) + 1))
+                    .Any(at => at + n.Length <= text.Length && at + n.Length >= end && string.CompareOrdinal(text, at, n, 0, n.Length) == 0)))
+        {
+            return true;
+        }
+
+        if (m.Unit.Base.Length > 0 || m.Unit.Magnitude.Length > 0)
         {
             return false;
         }
