@@ -69,9 +69,30 @@ public partial class DraftGateTests
         // The unit's figures the verifier could not check are listed for review, never dropped.
         Assert.NotEmpty(gate.Kept);
         Assert.All(gate.Kept, n => Assert.Contains("单位自述", n.Message, StringComparison.Ordinal));
+        Assert.True(gate.IsClean, "a figure only the unit gives is noted, and does not hold the draft back");
         var (masked, spans) = DraftText.Mask(new RenderedDraft(text.Split('\n').Select(l => new RenderedParagraph(l, [], [])).ToList(), [], []), gate.Mask);
         Assert.Empty(spans);
         Assert.Equal(text, masked.Text);
+    }
+
+    [Fact]
+    public void AQuotedFigureContradictingTheTable_IsKeptButHoldsTheDraftForReview()
+    {
+        Evaluation e = SharedData.LoadReference("zhongwei-2024-internship-subsidy");
+        FactSheet sheet = FactSheet.Build(e);
+        DeviationItem first = DeviationItems.Find(sheet).First(i => i.IndicatorIndex == 0);
+        var planted = new List<DeviationItem> { first with { StatedReason = "2家用人单位退出，实际完成80人" } };
+        string text = "机关事业单位实习生数量未完成。单位说明的原因是2家用人单位退出，实际完成80人。";
+        VerificationReport report = StatedReasonCheck.Verify(sheet, text, planted);
+        VerificationReport contradicted = report with
+        {
+            Mentions = report.Mentions.Select(m => m.Mention.Text.StartsWith("80", StringComparison.Ordinal) ? m with { Verdict = Verdict.Contradicted, FactId = "indicators[0].actual" } : m).ToList(),
+        };
+        GateOutcome gate = DraftGate.Judge(contradicted, text, sheet.Evaluation, planted);
+        Assert.Empty(gate.Mask);
+        Assert.True(gate.Contradicted);
+        Assert.False(gate.IsClean);
+        Assert.Contains(gate.Kept, n => n.Message.Contains("“80人”", StringComparison.Ordinal) || n.Message.Contains("“80", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -7,10 +7,14 @@ namespace Assistant.Domain.Drafting;
 /// <summary>What the drafter does with a verification of its own text.</summary>
 /// <param name="Mask">Spans to replace with 【待核实】: numbers and claims the drafter wrote that the table does not bear out.</param>
 /// <param name="Kept">The unit's own words (a quoted 偏差原因) the verifier could not check: kept as written, listed for review.</param>
-public sealed record GateOutcome(IReadOnlyList<(int Start, int Length, string Reason)> Mask, IReadOnlyList<ReviewNote> Kept)
+/// <param name="Contradicted">Whether a figure of the unit's quoted words contradicts the table (kept as written, but the draft needs review).</param>
+public sealed record GateOutcome(IReadOnlyList<(int Start, int Length, string Reason)> Mask, IReadOnlyList<ReviewNote> Kept, bool Contradicted = false)
 {
-    /// <summary>Whether the draft may be marked verified (nothing masked, nothing of the unit's left unchecked).</summary>
-    public bool IsClean => Mask.Count == 0 && Kept.Count == 0;
+    /// <summary>
+    /// Whether the draft may be marked verified: nothing masked and nothing of the unit's contradicting the
+    /// table. A figure only the unit gives (减少约1800人) is quoted as the unit's and noted; it does not hold the draft back.
+    /// </summary>
+    public bool IsClean => Mask.Count == 0 && !Contradicted;
 }
 
 /// <summary>
@@ -42,6 +46,7 @@ public static class DraftGate
             .ToList();
         var mask = new List<(int Start, int Length, string Reason)>();
         var kept = new List<ReviewNote>();
+        bool contradicted = false;
         foreach (var p in DraftText.Problems(report))
         {
             int end = p.Start + p.Length;
@@ -53,6 +58,7 @@ public static class DraftGate
             if (quotes.FirstOrDefault(q => p.Start >= q.Start && end <= q.End) is { Item: { } item })
             {
                 string said = text.Substring(p.Start, p.Length);
+                contradicted |= p.Reason.Contains("不符", StringComparison.Ordinal);
                 kept.Add(new ReviewNote(ReviewNoteKinds.Supply,
                     $"草稿照录了单位填报的原因“{item.StatedReason!.Trim().TrimEnd('。')}”，其中“{said}”是单位自述的数字，自评表中没有可核对的数据，请单位核实后保留或改正。",
                     item.Id, item.IndicatorIndex, item.Name));
@@ -62,7 +68,7 @@ public static class DraftGate
             mask.Add(p);
         }
 
-        return new GateOutcome(mask, kept.DistinctBy(n => n.Message).ToList());
+        return new GateOutcome(mask, kept.DistinctBy(n => n.Message).ToList(), contradicted);
     }
 
     /// <summary>The names a draft repeats: indicators, fund lines, title, department, implementer, region.</summary>
