@@ -121,7 +121,8 @@ internal static class DraftQualityEval
     private static Row Score(string provider, string name, Evaluation evaluation, DraftResult d, bool deterministic)
     {
         FactSheet sheet = FactSheet.Build(evaluation);
-        var items = DeviationItems.Find(sheet);
+        // The items as the drafter numbers them (low fund parts included), so a paragraph's item ids name the right rows.
+        var items = DeviationItems.Find(sheet, Assistant.Domain.Scoring.ScoringPolicy.Default, lowParts: true);
         var paragraphs = d.Paragraphs.Select(p => new ReviewedParagraph(p.Text, p.Items, p.Citations.Select(c => c.Source).ToList())).ToList();
         var sources = d.Sources.Select(s => new ReviewedSource(s.Source, s.Title, s.Region, s.Year, s.Indicator)).ToList();
         var notes = d.Notes.Select(n => new ReviewNote(n.Kind, n.Message, n.Item, n.IndicatorIndex, n.Indicator, n.Part)).ToList();

@@ -63,6 +63,18 @@ public class CrossUnitTests
     [InlineData("受疫情影响", "疫情或不可抗力")]
     [InlineData("厉行节约，压减开支", "资金节约或结余")]
     [InlineData("优先使用中央及自治区资金", ReasonKinds.Other)]
+    [InlineData("3个片区项目受6月汛期影响推迟开工，0.3万亩结转至2026年6月底前完成", "天气或自然灾害")]
+    [InlineData("5座水库受汛期（4-9月）限制施工窗口，主体工程未完工，已结转至2025年汛前完成", "天气或自然灾害")]
+    [InlineData("受年初连续降雨影响", "天气或自然灾害")]
+    [InlineData("7月遭遇强降雨洪涝灾害，部分田块水毁返工", "天气或自然灾害")]
+    [InlineData("春季持续干旱，补植苗木成活率下降", "天气或自然灾害")]
+    [InlineData("钢材、水泥等主要建材价格上涨，单位造价超出预算", "价格或成本变化")]
+    [InlineData("县级配套资金因财力紧张仅到位24万元，剩余96万元结转下年使用", "本级财力紧张")]
+    [InlineData("省级考核方案下发较晚", "上级方案或文件下发较晚")]
+    [InlineData("村医力量不足", "人员力量不足")]
+    [InlineData("部分老年人外出务工或随子女在外居住，实际在辖区居住老人减少约1800人", "人口或对象流动")]
+    [InlineData("3个食堂改造项目因招标两次流标，10月才开工，年底未完工", "项目实施进度滞后")]
+    [InlineData("跨年度项目按合同约定结转支付", "统计或核算口径")]
     public void Reasons_AreCountedByKind(string reason, string kind) => Assert.Equal(kind, ReasonKinds.Classify(reason));
 
     [Fact]

@@ -48,12 +48,52 @@ public static partial class DraftPhrases
                           new("政策宣传和对象摸排不够到位，部分符合条件的对象未及时申报", "加强政策宣传和对象摸排，拓宽申报渠道")],
         [Nature.Rate] = [new("过程管理和质量控制不够到位，相关比率未达到目标", "加强过程管理和质量控制，按月跟踪相关比率")],
         [Nature.Time] = [new("工作推进慢于计划，部分环节未能在规定时限内完成", "倒排工作时间表，明确责任人和完成时限")],
-        [Nature.Quality] = [new("相关工作成效需要较长周期才能充分显现，当年效果尚未达到预期", "细化评价标准，补充佐证材料，按评价等级如实评分")],
-        [Nature.Unknown] = [new("实际情况与年初测算存在差距，相关工作推进慢于预期", "加强绩效运行监控，对进度滞后的事项及时分析原因并调整措施")],
+        [Nature.Quality] = [new("相关工作成效需要较长周期才能充分显现，当年效果尚未达到预期", "对照年度目标查找薄弱环节，制定分阶段推进计划，明确当年可衡量的工作要求，年末逐项评估成效"),
+                            new("相关配套制度和工作机制尚在完善，部分措施未落实到位", "完善配套制度和工作机制，明确责任分工，加强督促检查，推动各项措施落实到位")],
+        [Nature.Unknown] = [new("实际情况与年初测算存在差距，相关工作推进慢于预期", "加强绩效运行监控，对进度滞后的事项及时分析原因并调整措施"),
+                            new("年初对工作难度估计不足，部分环节推进慢于计划", "将该项工作列入月度调度重点，逐项明确责任人和时间节点")],
     };
 
-    private static IEnumerable<Pair> Pairs(string ownWords, Nature nature)
+    /// <summary>
+    /// Causes and measures by the sector a table serves (water works, schools, public health), read from
+    /// the item's words and the table's title, by what the indicator counts; none names another fund's people.
+    /// </summary>
+    private static readonly (Regex Sector, Nature Nature, Pair Pair)[] BySector =
+    [
+        (Water(), Nature.Count, new("部分工程尚未完工，未能按期发挥效益，受益范围相应小于年初测算", "加快未完工工程建设，完工后及时组织验收并投入运行，尽早发挥工程效益")),
+        (Water(), Nature.Quality, new("工程建成后管护主体和管护经费等配套制度尚在落实，长效机制未全部建立", "明确工程管护主体和责任人，落实管护经费，完善巡查、维修养护和考核制度")),
+        (Water(), Nature.Rate, new("部分工程受施工条件和天气限制，进度慢于计划", "合理安排施工时段，加强施工调度和质量监管，按月通报工程进度")),
+        (School(), Nature.Quality, new("健康状况的改善受饮食习惯、家庭膳食和体育锻炼等多方面因素影响，一年内成效有限", "开展营养健康教育，科学制定带量食谱，定期监测营养健康状况，引导养成健康饮食习惯")),
+        (School(), Nature.Count, new("转学、升学等流动情况变化，实际受益人数少于年初测算", "依据学籍系统动态掌握流动情况，据实测算受益人数，变动较大的按程序调整指标值")),
+        (School(), Nature.Rate, new("各校工作推进不平衡，部分学校未达到要求", "对未达标的学校逐校分析原因，加强督导和业务指导")),
+        (Health(), Nature.Quality, new("农村地区基层公共卫生服务能力相对薄弱，城乡差距需要持续投入才能逐步缩小", "向农村和偏远地区倾斜基本公共卫生服务资源，加强乡村两级服务能力建设，推动城乡服务均等化")),
+        (Health(), Nature.Rate, new("基层服务人员力量有限，随访和健康管理服务覆盖不够", "推行家庭医生签约服务和网格化分片包干，加强随访和健康管理服务")),
+        (Farm(), Nature.Quality, new("耕地质量提升等成效需要多年持续投入才能显现", "加强建后管护和质量监测，持续开展土壤改良和地力培肥")),
+    ];
+
+    /// <summary>What the sector of <paramref name="context"/> (the item's words and its table's title) says first.</summary>
+    private static IEnumerable<Pair> SectorPairs(string context, Nature nature) =>
+        BySector.Where(x => (x.Nature == nature || (nature == Nature.Unknown && x.Nature == Nature.Count)) && x.Sector.IsMatch(context)).Select(x => x.Pair);
+
+    [GeneratedRegex("水库|除险加固|水利|灌溉|灌区|渠道|节水|堤防|河道|饮水|水毁|渠系|水土保持")]
+    private static partial Regex Water();
+
+    [GeneratedRegex("学生|学校|营养改善|义务教育|校园|在校|幼儿园|中小学")]
+    private static partial Regex School();
+
+    [GeneratedRegex("公共卫生|健康管理|卫生健康|疾病预防|疾控|建档|慢病|妇幼")]
+    private static partial Regex Health();
+
+    [GeneratedRegex("农田|耕地|种植|农业|良种|土壤")]
+    private static partial Regex Farm();
+
+    private static IEnumerable<Pair> Pairs(string ownWords, Nature nature, string? context = null)
     {
+        foreach (Pair p in SectorPairs(ownWords + "；" + context, nature))
+        {
+            yield return p;
+        }
+
         bool money = nature == Nature.Money;
         foreach (SubjectGroup g in FundLexicon.Of(ownWords))
         {
@@ -75,14 +115,25 @@ public static partial class DraftPhrases
     /// <summary>Measures that answer a stated or adapted cause, matched by its words.</summary>
     private static readonly (Regex Cause, string Measure)[] Answers =
     [
+        (new Regex("财力紧张|财力不足|财政困难|财政紧张|财力有限|配套资金未(?:足额)?到位|配套不足|自筹资金未到位|自筹不足"), "将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口"),
         (new Regex("优先使用|上级资金|中央资金|自治区资金|省级资金|本级资金|中央及"), "统筹安排上级资金和本级资金，年初据实确定本级资金规模，上级资金到位后同步使用本级资金，避免本级预算大量结余"),
-        (new Regex("下达|拨付|到位|较晚|滞后|报账"), "加强与上级财政部门的沟通对接，资金到位后及时分解下达，按月调度拨付进度，年底前完成清算"),
-        (new Regex("经营困难|经营压力|效益下滑|停工|停产|减产|关停|倒闭|裁员"), "加强与用人单位的对接，落实吸纳就业补贴、稳岗返还等扶持政策，帮助企业稳定岗位，提高吸纳就业的积极性"),
+        (new Regex("(?:方案|文件|通知|办法|细则|考核标准)[^，。；]{0,6}(?:下发|印发|出台|下达)[^，。；]{0,2}(?:较晚|晚|滞后|延迟|推迟)"), "提前谋划年度工作，参照上年方案先行做好准备，上级方案下发后压茬推进、倒排时间节点，确保在规定时限内完成"),
+        (new Regex("(?:中央|省级|省|市级|上级|补助)[^，。；]{0,16}下达|资金下达|下达较晚|下达晚|下达时间|到位较晚|到位晚|年底下达|年末下达"), "加强与上级财政部门的沟通对接，资金到位后及时分解下达，按月调度拨付进度，年底前完成清算"),
+        (new Regex("流标|废标|招标|采购程序"), "提前编制招标文件、启动招标，流标后及时按规定转为竞争性谈判或重新招标，压缩采购周期，为施工留足工期"),
+        (new Regex("价格上涨|涨价|价格上升|成本上升|成本上涨|建材|造价|超概算|概算"), "加强工程造价控制，优化设计方案，对概算实行动态管理，主要材料价格变动较大的按程序调整概算，超出部分报批后实施"),
+        (new Regex("村医|乡村医生"), "加强乡村医生队伍建设，通过定向培养、乡聘村用等方式补充村医，开展规范化管理业务培训，推行家庭医生团队分片包干"),
+        (new Regex("力量不足|人员不足|人手不足|人员短缺|人员紧缺|缺编|人员流失|专业人员少"), "充实基层工作力量，通过招聘补充、统筹调配等方式配齐人员，开展业务培训，提高人均服务能力"),
+        (new Regex("锻炼时间|体育活动|体育课|体育锻炼|运动时间"), "落实每天校园体育活动时间要求，开齐开足体育课，组织课间和课后体育锻炼，定期开展体质监测并反馈家长"),
+        (new Regex("转学|随迁|外出就读|流动学生"), "依据学籍系统动态掌握转学、随迁情况，据实测算受益人数，变动较大的按程序调整指标值"),
+        (new Regex("外出务工|随子女|在外居住|常住人口|人口外流|外出人员|流动人口"), "以实际常住人口为基数测算服务对象和指标值，对外出人员做好信息登记和流动管理，变化较大的按程序调整指标值"),
+        (new Regex("进度滞后|进度缓慢|未能及时支付|未及时支付|工程款|实施进度"), "倒排项目工期，加强施工调度和进度督查，按工程进度及时办理计量和资金支付"),
+        (new Regex("拨付滞后|拨付不及时|未及时拨付|拨付较慢|报账"), "简化资金拨付审核流程，建立拨付台账，按月通报拨付进度，确保资金在规定时限内拨付到位"),
+        (new Regex("经营困难|经营压力|效益下滑|企业[^，。；]{0,8}停工|停产|减产|关停|倒闭|裁员"), "加强与用人单位的对接，落实吸纳就业补贴、稳岗返还等扶持政策，帮助企业稳定岗位，提高吸纳就业的积极性"),
         (new Regex("死亡|迁出|户籍|自然减员|动态减少|对象减少|身故|外迁"), "以动态核定的在册对象为基础测算下一年度指标值，对象因死亡、迁出等发生变化的，执行中按程序调整指标值"),
         (new Regex("招生|生源|在校生|入学人数"), "依据招生计划和实际在校生人数测算资助对象和指标值，招生情况发生变化的按程序调整"),
         (new Regex("医疗费用|费用过高|大病|承受能力|因病"), "健全高额医疗费用预警和防止因病返贫监测机制，对高额费用患者及时落实倾斜救助和二次救助，减轻个人负担"),
         (new Regex("交通管制|施工期间|封闭施工|占道|施工影响"), "分路段、分时段组织施工，提前发布交通管制公告，设置便道和绕行指引，减少施工对群众出行的影响"),
-        (new Regex("汛期|雨季|降雨|暴雨|天气|气候|冰冻|台风|施工窗口|农时"), "结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"),
+        (new Regex("汛期|雨季|降雨|暴雨|洪涝|洪水|水毁|天气|气候|冰冻|台风|施工窗口|农时"), "结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"),
         (new Regex("设计变更|变更设计|方案调整"), "加强前期勘察设计，设计变更按程序及时审批，缩短变更周期"),
         (new Regex("审计|验收|结算"), "提前启动工程结算审计和交工验收，与审计机构明确审计时限，分标段及时组织验收"),
         (new Regex("核对|比对|核查|核验|学籍|信息核实|数据核实|复核|核定"), "提前开展信息比对和核查工作，与相关部门建立数据共享机制，缩短核对时间，确保按期完成"),
@@ -96,11 +147,34 @@ public static partial class DraftPhrases
         (new Regex("宣传|知晓|了解"), "加大政策宣传力度，利用线上线下渠道扩大政策知晓面"),
     ];
 
-    /// <summary>First analyses of a shortfall for an item, most specific first (its people, then what it counts).</summary>
-    public static IEnumerable<string> Causes(string ownWords, Nature nature) => Pairs(ownWords, nature).Select(p => p.Cause);
+    /// <summary>
+    /// Other wordings of a measure, for a second item with a cause of the same kind in one draft (two rows
+    /// held up by the flood season get two different measures, not the same sentence or none).
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Alternates = new(StringComparer.Ordinal)
+    {
+        ["结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"] =
+            ["抢抓非汛期和晴好天气集中施工，汛前完成控制性工程，汛期做好在建工程度汛防护，汛后及时复工"],
+        ["加快剩余建设任务，明确完成时限，完工后及时组织验收"] = ["对未完成的建设内容逐项明确完成时限和责任人，加强施工调度，完工一处、验收一处"],
+        ["倒排项目工期，加强施工调度和进度督查，按工程进度及时办理计量和资金支付"] = ["建立项目进度周报制度，对滞后项目约谈施工单位，按合同约定及时结算工程款"],
+        ["充实基层工作力量，通过招聘补充、统筹调配等方式配齐人员，开展业务培训，提高人均服务能力"] = ["统筹调配县乡两级专业人员下沉服务，开展岗位练兵和业务培训，补齐人员短板"],
+        ["加强工程造价控制，优化设计方案，对概算实行动态管理，主要材料价格变动较大的按程序调整概算，超出部分报批后实施"] =
+            ["开展主要材料价格监测，实行限额设计和造价跟踪审计，严格控制单位造价"],
+        ["提前编制招标文件、启动招标，流标后及时按规定转为竞争性谈判或重新招标，压缩采购周期，为施工留足工期"] = ["优化招标条件设置，扩大潜在投标人范围，减少流标，招标完成后倒排工期"],
+    };
 
-    /// <summary>Measures for an item, most specific first.</summary>
-    public static IEnumerable<string> Measures(string ownWords, Nature nature) => Pairs(ownWords, nature).Select(p => p.Measure);
+    /// <summary>A measure and its other wordings, in order of preference.</summary>
+    public static IReadOnlyList<string> Alternatives(string measure)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return Alternates.TryGetValue(measure, out string[]? more) ? [measure, .. more] : [measure];
+    }
+
+    /// <summary>First analyses of a shortfall for an item, most specific first (its people, then what it counts).</summary>
+    public static IEnumerable<string> Causes(string ownWords, Nature nature, string? context = null) => Pairs(ownWords, nature, context).Select(p => p.Cause);
+
+    /// <summary>Measures for an item, most specific first; <paramref name="context"/> (the table's title) names its sector.</summary>
+    public static IEnumerable<string> Measures(string ownWords, Nature nature, string? context = null) => Pairs(ownWords, nature, context).Select(p => p.Measure);
 
     /// <summary>The measure that answers a cause, when one does.</summary>
     public static string? Answer(string cause)
@@ -141,7 +215,7 @@ public static partial class DraftPhrases
         (new Regex("其他资金|其他"), new("其他资金实际到位和使用少于年初预算", "核实其他资金的来源和到位情况，据实编列预算，按进度使用", true)),
     ];
 
-    private static readonly Dictionary<string, string> Paired = ByGroup.Values.Concat(ByNature.Values).SelectMany(p => p).Concat(FundPairs.Select(f => f.Pair))
+    private static readonly Dictionary<string, string> Paired = ByGroup.Values.Concat(ByNature.Values).SelectMany(p => p).Concat(FundPairs.Select(f => f.Pair)).Concat(BySector.Select(x => x.Pair))
         .GroupBy(p => p.Cause, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Measure, StringComparer.Ordinal);
 
     /// <summary>Whether a cause is about where the money came from (优先使用中央资金).</summary>

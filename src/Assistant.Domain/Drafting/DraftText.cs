@@ -130,10 +130,14 @@ public static partial class DraftText
     /// Replaces every problem span of <paramref name="report"/> (made on <paramref name="draft"/>'s text)
     /// with <see cref="Unverified"/>; paragraphs keep their sources.
     /// </summary>
-    public static (RenderedDraft Draft, IReadOnlyList<MaskedSpan> Masked) Mask(RenderedDraft draft, VerificationReport report)
+    public static (RenderedDraft Draft, IReadOnlyList<MaskedSpan> Masked) Mask(RenderedDraft draft, VerificationReport report) =>
+        Mask(draft, Problems(report));
+
+    /// <summary>Replaces the given spans (made on <paramref name="draft"/>'s text, as <see cref="Problems"/> gives them) with <see cref="Unverified"/>.</summary>
+    public static (RenderedDraft Draft, IReadOnlyList<MaskedSpan> Masked) Mask(RenderedDraft draft, IReadOnlyList<(int Start, int Length, string Reason)> problems)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        var problems = Problems(report);
+        ArgumentNullException.ThrowIfNull(problems);
         if (problems.Count == 0)
         {
             return (draft, []);

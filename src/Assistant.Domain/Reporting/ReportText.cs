@@ -7,8 +7,9 @@ namespace Assistant.Domain.Reporting;
 /// <summary>
 /// What keeps a part's text fit to submit, whoever wrote it (the offline composer, section 三's drafter or a
 /// model): a clause addressed to the unit or the reviewer (请单位核实…, 建议单位…, 提示：…) moves to the
-/// review notes; a sentence that still holds 【待核实】, an unrendered <c>{{…}}</c> or an internal item id
-/// (<c>item-3</c>) is taken out and listed as a note with the reason, so the text never carries them.
+/// review notes; an internal item id (<c>item-3</c>) is taken out; a side clause holding 【待核实】 or an
+/// unrendered <c>{{…}}</c> is taken out, and where the mark sits in the sentence's subject or a quote it
+/// stays visible. No sentence is dropped whole, and list numbers stay consecutive.
 /// </summary>
 public static partial class ReportText
 {
@@ -29,11 +30,12 @@ public static partial class ReportText
             var kept = new StringBuilder();
             foreach (string sentence in Sentences(line))
             {
-                string s = InternalId().Replace(sentence, string.Empty);
-                if (s.Contains(DraftText.Unverified, StringComparison.Ordinal) || s.Contains("{{", StringComparison.Ordinal) || s.Contains("}}", StringComparison.Ordinal))
+                string s = Unrendered().Replace(InternalId().Replace(sentence, string.Empty), DraftText.Unverified);
+                if (s.Contains(DraftText.Unverified, StringComparison.Ordinal))
                 {
-                    notes.Add(new ReviewNote(ReviewNoteKinds.Supply, $"以下句子含有无法由自评表核实的内容，已从正文删去，请核实后补写：{s}", Part: partNumeral));
-                    continue;
+                    // Never a whole sentence out: an item, its reason or its measure would vanish and the
+                    // numbering break. A side clause that cannot be checked goes; otherwise the mark stays visible.
+                    s = Unverifiable(s, partNumeral, notes);
                 }
 
                 var clauses = Clauses(s);
@@ -69,7 +71,64 @@ public static partial class ReportText
             }
         }
 
-        return (string.Join('\n', lines), notes);
+        return (Renumber(string.Join('\n', lines)), notes);
+    }
+
+    /// <summary>
+    /// A sentence holding 【待核实】: clauses after the first that hold the mark and quote nothing are taken
+    /// out (与指标值相差【待核实】); a sentence whose subject or quote holds it keeps it, visibly, for review.
+    /// </summary>
+    private static string Unverifiable(string sentence, string partNumeral, List<ReviewNote> notes)
+    {
+        var clauses = Clauses(sentence);
+        var drop = clauses.Select((c, i) => (c, i))
+            .Where(x => x.i > 0 && x.c.Contains(DraftText.Unverified, StringComparison.Ordinal) && !x.c.Contains('“') && !x.c.Contains('”'))
+            .Select(x => x.i).ToHashSet();
+        var keep = clauses.Where((_, i) => !drop.Contains(i)).ToList();
+        if (drop.Count == 0 || keep.Any(k => k.Contains(DraftText.Unverified, StringComparison.Ordinal)))
+        {
+            notes.Add(new ReviewNote(ReviewNoteKinds.Supply, $"以下句子含有无法由自评表核实的内容，已在正文中标为【待核实】，请核实后改正：{sentence}", Part: partNumeral));
+            return sentence;
+        }
+
+        string joined = string.Concat(keep).TrimEnd('，', '、', '；', '：', '。', ' ');
+        string end = EndsSentence(sentence) ? sentence[^1].ToString() : string.Empty;
+        notes.Add(new ReviewNote(ReviewNoteKinds.Supply, $"以下句子中无法由自评表核实的分句已删去，请核实后补写：{sentence}", Part: partNumeral));
+        return joined + end;
+    }
+
+    /// <summary>
+    /// Numbers the list items (1. 2. …, 1、 2、 …) of each block consecutively; a block ends at a heading
+    /// (一、 or （一）). A list that lost an item keeps no gap (1, 2, 3, 6 → 1, 2, 3, 4).
+    /// </summary>
+    public static string Renumber(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Split('\n');
+        int next = 0;
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (Heading().IsMatch(lines[i]))
+            {
+                next = 0;
+                continue;
+            }
+
+            Match m = ListNumber().Match(lines[i]);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            next++;
+            string number = next.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (m.Groups[1].Value != number)
+            {
+                lines[i] = lines[i][..m.Groups[1].Index] + number + lines[i][(m.Groups[1].Index + m.Groups[1].Length)..];
+            }
+        }
+
+        return string.Join('\n', lines);
     }
 
     /// <summary>Sentences of a line, each with its closing mark (。！？；).</summary>
@@ -158,4 +217,13 @@ public static partial class ReportText
 
     [GeneratedRegex(@"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*$")]
     private static partial Regex ListMarker();
+
+    [GeneratedRegex(@"\{\{[^{}]*\}\}|\{\{|\}\}")]
+    private static partial Regex Unrendered();
+
+    [GeneratedRegex(@"^\s*(\d{1,2})(?:[.．](?!\d)|、)")]
+    private static partial Regex ListNumber();
+
+    [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])")]
+    private static partial Regex Heading();
 }

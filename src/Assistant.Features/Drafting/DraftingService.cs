@@ -6,6 +6,7 @@ using Assistant.Domain.Drafting;
 using Assistant.Domain.Evaluations;
 using Assistant.Domain.Facts;
 using Assistant.Domain.Numbers;
+using Assistant.Domain.Reporting;
 using Assistant.Domain.Scoring;
 using Assistant.Domain.Verification;
 using Assistant.Features.Corpus;
@@ -148,11 +149,13 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
             best = Check((await offline.GetResponseAsync(first, options, cancellationToken)).Text, brief, sanitize: false);
         }
 
-        (RenderedDraft final, IReadOnlyList<MaskedSpan> masked) = DraftText.Mask(best.Draft, best.Report);
+        // Only what the drafter itself asserts is masked; names and the unit's quoted words are never touched.
+        (RenderedDraft final, IReadOnlyList<MaskedSpan> masked) = DraftText.Mask(best.Draft, best.Gate.Mask);
         VerificationReport report = StatedReasonCheck.Verify(sheet, final.Text, items);
+        GateOutcome after = DraftGate.Judge(report, final.Text, evaluation, items);
         var coverage = Coverage(final, brief.Items);
         var uncovered = brief.Items.Where(i => coverage[i.Item.Id].Count == 0).Select(i => i.Item.Id).ToList();
-        bool clean = report.IsClean && masked.Count == 0 && uncovered.Count == 0 && best.Draft.UnknownFactIds.Count == 0;
+        bool clean = after.IsClean && best.Gate.IsClean && masked.Count == 0 && uncovered.Count == 0 && best.Draft.UnknownFactIds.Count == 0;
 
         var citations = brief.Sources.ToDictionary(s => s.Number, Citation);
         var result = new DraftResult(
@@ -174,7 +177,7 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
             new PromptDto(prompt.Name, prompt.Version),
             repairs,
             brief.Sources.Select(Citation).ToList(),
-            Notes(brief, policy, final, best.Notes).Select(ReviewNoteDto.From).ToList(),
+            Notes(brief, policy, final, best.Notes.Concat(best.Gate.Kept).ToList()).Select(ReviewNoteDto.From).ToList(),
             log.Entries);
 
         LogDrafted(logger, result.Section, brief.Items.Count, provider, modelId, result.Status, repairs, masked.Count, uncovered.Count, fallback is not null, clock.ElapsedMilliseconds);
@@ -305,19 +308,21 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         {
             SanitizedDraft clean = DraftSanitizer.Clean(raw, brief.Evaluation, brief.Items.Select(i => i.Item).ToList(),
                 brief.Sources.ToDictionary(x => x.Number, x => x.Hit.Indicator));
-            raw = clean.Text;
+            raw = ReportText.Renumber(clean.Text);
             notes = clean.Notes;
         }
 
         RenderedDraft draft = DraftText.Render(raw, brief.Sheet, brief.Sources.Count);
-        VerificationReport report = StatedReasonCheck.Verify(brief.Sheet, draft.Text, brief.Items.Select(i => i.Item).ToList());
-        var complaints = DraftText.Problems(report).Select(p => p.Reason).ToList();
+        var items = brief.Items.Select(i => i.Item).ToList();
+        VerificationReport report = StatedReasonCheck.Verify(brief.Sheet, draft.Text, items);
+        GateOutcome gate = DraftGate.Judge(report, draft.Text, brief.Evaluation, items);
+        var complaints = gate.Mask.Select(p => p.Reason).ToList();
         complaints.AddRange(draft.UnknownFactIds.Select(id => $"事实编号 {id} 不存在，请改用列出的编号"));
         complaints.AddRange(draft.UnknownSources.Select(s => $"来源 [S{s}] 不存在，请删去或改用列出的来源"));
         var coverage = Coverage(draft, brief.Items);
         complaints.AddRange(brief.Items.Where(i => coverage[i.Item.Id].Count == 0).Select(i => $"漏写了事项 {i.Item.Id}（“{i.Item.Name}”{i.Item.Situation}）"));
         complaints.AddRange(Heaviest(draft, brief).Select(i => $"偏差最大的事项 {i.Id}（“{i.Name}”）没有说明原因，请写出具体原因"));
-        return new Attempt(raw, draft, report, complaints, notes);
+        return new Attempt(raw, draft, gate, complaints, notes);
     }
 
     /// <summary>Items not covered, and the heaviest deviations (most points lost, most money unspent) left without a reason.</summary>
@@ -453,7 +458,7 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
 
     private static string Shorten(string message) => message.Length > 300 ? message[..300] + "…" : message;
 
-    private sealed record Attempt(string Raw, RenderedDraft Draft, VerificationReport Report, List<string> Complaints, IReadOnlyList<ReviewNote> Notes);
+    private sealed record Attempt(string Raw, RenderedDraft Draft, GateOutcome Gate, List<string> Complaints, IReadOnlyList<ReviewNote> Notes);
 
     [System.Text.RegularExpressions.GeneratedRegex(@"原因|由于|因为|受[^，。]{1,20}影响|导致|所致|造成")]
     private static partial System.Text.RegularExpressions.Regex CauseWords();

@@ -136,7 +136,7 @@ public sealed partial class OfflineDrafter : IChatClient
     private sealed record Cause(CauseOrigin Origin, string Text, IReadOnlyList<(string Clause, int Source)> Precedents, string? OwnMeasure = null, IReadOnlyList<string>? Measures = null);
 
     /// <summary>Writes one draft: remembers every sentence used so none is repeated for another item.</summary>
-    private sealed class SectionWriter(DraftBrief brief)
+    private sealed partial class SectionWriter(DraftBrief brief)
     {
         private readonly HashSet<string> used = new(StringComparer.Ordinal);
         private readonly HashSet<string> reserved = new(StringComparer.Ordinal);
@@ -197,10 +197,19 @@ public sealed partial class OfflineDrafter : IChatClient
                 return new Cause(CauseOrigin.Analysis, string.Join("；", fund.Select(f => f.Cause)), [], null, fund.Select(f => f.Measure).ToList());
             }
 
+            if (group.Kind == DeviationKind.Shortfall && OutputsShort(group) is { Count: > 0 } outputs)
+            {
+                // An effect short while outputs are short: the table itself says why (works not finished).
+                string names = string.Concat(outputs.Take(2).Select(o => $"“{o.Name}”"));
+                string effect = $"产出指标{names}仍有任务未完成，部分建设内容尚未投入使用，效益未能全部显现";
+                used.Add(Precedent.Key(effect));
+                return new Cause(CauseOrigin.Analysis, effect, [], null, [$"督促{names}按新的时限完成剩余任务，建成后及时投入使用，并跟踪统计实际受益情况"]);
+            }
+
             string analysis = group.Kind switch
             {
                 DeviationKind.Overshoot => "年初设定指标值时测算偏于保守，指标值低于实际工作量",
-                _ => Fresh(DraftPhrases.Causes(OwnWords(group), NatureOf(group))) ?? "实际情况与年初测算存在差距",
+                _ => Fresh(DraftPhrases.Causes(OwnWords(group), NatureOf(group), E.Title)) ?? "实际情况与年初测算存在差距",
             };
             used.Add(Precedent.Key(analysis));
             Reserve(analysis);
@@ -292,8 +301,8 @@ public sealed partial class OfflineDrafter : IChatClient
                     sb.Append(CauseSentence(cause, "主要原因是"));
                     break;
                 default:
-                    sb.Append(Names(group)).Append("未完成年度指标值").Append(many ? "。" : "，")
-                      .Append(string.Concat(group.Items.Select(i => (many ? $"“{i.Name}”" : string.Empty) + ItemFacts(i, withGap: true) + "。")));
+                    sb.Append(Names(group)).Append(Reverse(group) ? "超出年度控制标准" : "未完成年度指标值").Append(many ? "。" : "，")
+                      .Append(string.Concat(group.Items.Select(i => (many ? $"“{i.Name}”" : string.Empty) + ItemFacts(i, withGap: true, reverse: IsReverse(i)) + "。")));
                     sb.Append(many && cause.Origin == CauseOrigin.Stated ? $"单位对上述指标说明的原因均为{cause.Text}。" : CauseSentence(cause, "主要原因是"));
                     if (cause.Origin == CauseOrigin.Stated && group.Money && DraftPhrases.IsFundingSource(cause.Text))
                     {
@@ -355,24 +364,24 @@ public sealed partial class OfflineDrafter : IChatClient
                     Add("规范绩效目标调整程序，年度中取消或调整指标应按程序报批，并相应调整分值");
                     break;
                 default:
-                    subject = group.Kind != DeviationKind.QualitativeWeaker ? $"{Names(group)}未完成的问题"
+                    subject = group.Kind != DeviationKind.QualitativeWeaker ? $"{Names(group)}{(Reverse(group) ? "超出控制标准" : "未完成")}的问题"
                         : IsDeadline(group) ? $"{Names(group)}未按期完成的问题" : $"{Names(group)}实际效果弱于指标值的问题";
                     // The unit's own measure first, then what answers each kind of cause it gave; a generic
                     // measure only where the cause is of no kind known here, never one that ignores it.
                     Add(cause.OwnMeasure);
+                    // Measures written from the table's own names (督促“X”…) are the table's words, never foreign.
+                    parts.AddRange((cause.Measures ?? []).Where(m => used.Add(Precedent.Key(m))));
                     foreach (string m in DraftPhrases.AnswersFor(cause.Text))
                     {
-                        Add(m);
+                        // The measure kept for this cause (or, for a second cause of its kind, another wording).
+                        Add(DraftPhrases.Alternatives(m).FirstOrDefault(c => !used.Contains(Precedent.Key(c)) && !NearCopy(c)));
                     }
 
-                    if (parts.Count == 0 && cause.Origin == CauseOrigin.Stated)
-                    {
-                        Add($"围绕单位所述“{cause.Text}”的情况逐项制定整改措施，明确责任人和完成时限");
-                    }
-
+                    // A cause of no kind known here gets the measures of its sector and indicator, never a
+                    // sentence that only repeats the cause back (围绕单位所述…逐项制定整改措施).
                     foreach (DeviationItem item in group.Items.Take(3).Where(_ => parts.Count == 0))
                     {
-                        Add(Fresh(DraftPhrases.Measures(PrecedentFit.OwnWords(item, E), PrecedentFit.NatureOf(item, E))));
+                        Add(Fresh(DraftPhrases.Measures(PrecedentFit.OwnWords(item, E), PhraseNature(item), E.Title)));
                     }
 
                     if (parts.Count < 3)
@@ -384,7 +393,7 @@ public sealed partial class OfflineDrafter : IChatClient
 
             if (parts.Count == 0)
             {
-                Add(Fresh(DraftPhrases.Measures(string.Empty, Nature.Unknown)) ?? $"将{Names(group)}纳入绩效运行监控重点，按月跟踪完成进度");
+                Add(Fresh(DraftPhrases.Measures(string.Empty, Nature.Unknown, E.Title)) ?? $"将{Names(group)}纳入绩效运行监控重点，按月跟踪完成进度");
             }
 
             return $"针对{subject}，{string.Join("；", parts)}。";
@@ -427,7 +436,7 @@ public sealed partial class OfflineDrafter : IChatClient
         /// <summary>Money indicators short of their target, largest gap first: where an unspent budget shows.</summary>
         private List<DeviationItem> CostLines() =>
             brief.Items.Select(i => i.Item)
-                .Where(i => i.Kind == DeviationKind.Shortfall && PrecedentFit.NatureOf(i, E) == Nature.Money && brief.Sheet.Find(i.Path + ".gap") is not null)
+                .Where(i => i.Kind == DeviationKind.Shortfall && !IsReverse(i) && PrecedentFit.NatureOf(i, E) == Nature.Money && brief.Sheet.Find(i.Path + ".gap") is not null)
                 .OrderByDescending(i => DeviationGroups.Unspent(brief.Sheet, i)).ThenBy(i => i.IndicatorIndex)
                 .ToList();
 
@@ -487,7 +496,18 @@ public sealed partial class OfflineDrafter : IChatClient
 
         private string OwnWords(DeviationGroup group) => string.Join("；", group.Items.Select(i => PrecedentFit.OwnWords(i, E)));
 
-        private Nature NatureOf(DeviationGroup group) => PrecedentFit.NatureOf(group.Items[0], E);
+        private Nature NatureOf(DeviationGroup group) => PhraseNature(group.Items[0]);
+
+        /// <summary>
+        /// What an item counts, for choosing a sentence: a quantity short of its target (万亩, 万公斤) counts
+        /// something even when its unit says nothing; a qualitative row judged weaker is a quality.
+        /// </summary>
+        private Nature PhraseNature(DeviationItem item) => (item.Kind, PrecedentFit.NatureOf(item, E)) switch
+        {
+            (DeviationKind.Shortfall, Nature.Quality) => Nature.Unknown,
+            (DeviationKind.QualitativeWeaker, Nature.Unknown or Nature.Count) => Nature.Quality,
+            (_, var n) => n,
+        };
 
         private static string Names(DeviationGroup group) => string.Concat(group.Items.Select(i => $"“{i.Name}”"));
 
@@ -513,54 +533,6 @@ public sealed partial class OfflineDrafter : IChatClient
             }
 
             return string.Join("，", parts) + "。";
-        }
-
-        private static string ItemFacts(DeviationItem item, bool withGap)
-        {
-            bool Has(string id) => item.FactIds.Contains(id, StringComparer.Ordinal);
-            string R(string suffix) => DraftText.Ref($"{item.Path}.{suffix}");
-            var parts = new List<string>();
-            if (Has($"{item.Path}.target"))
-            {
-                parts.Add("年度指标值" + R("target"));
-            }
-
-            if (Has($"{item.Path}.actual"))
-            {
-                parts.Add("实际完成" + R("actual"));
-            }
-
-            if (Has($"{item.Path}.completion"))
-            {
-                parts.Add("完成率" + R("completion"));
-            }
-
-            if (withGap && Has($"{item.Path}.gap"))
-            {
-                parts.Add((item.Kind == DeviationKind.Shortfall ? "与指标值相差" : "超出指标值") + R("gap"));
-            }
-
-            if (Has($"{item.Path}.lost"))
-            {
-                parts.Add("扣" + R("lost"));
-            }
-
-            return string.Join("，", parts);
-        }
-
-        private string QualitativeFacts(DeviationItem item, bool named)
-        {
-            if (item.IndicatorIndex is { } qi && brief.Sheet.Report.Indicators[qi] is { } r
-                && r.Target.Text.Trim() is { Length: > 0 } t && r.Actual.Text.Trim() is { Length: > 0 } a
-                && ((!t.Any(char.IsAsciiDigit) && !a.Any(char.IsAsciiDigit)) || (DateLike().IsMatch(t) && DateLike().IsMatch(a))))
-            {
-                string lost = item.FactIds.Contains(item.Path + ".lost", StringComparer.Ordinal) ? "，扣" + DraftText.Ref(item.Path + ".lost") : string.Empty;
-                return DateLike().IsMatch(t) || DateLike().IsMatch(a)
-                    ? $"{(named ? $"“{item.Name}”" : string.Empty)}年度指标值为“{t}”，实际完成时间为“{a}”{lost}。"
-                    : $"{(named ? $"“{item.Name}”" : string.Empty)}年度指标值为“{t}”，实际完成为“{a}”{lost}。";
-            }
-
-            return string.Empty;
         }
     }
 

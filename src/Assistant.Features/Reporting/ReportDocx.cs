@@ -62,7 +62,14 @@ public static class ReportDocx
         stream.CopyTo(output);
     }
 
-    /// <summary>The title: the fund (with region) on the first line, the year and 绩效自评报告 on the second.</summary>
+    /// <summary>Characters of the 22-point title that fit on one line of the page.</summary>
+    public const int TitleWidth = 20;
+
+    /// <summary>
+    /// The title: the fund (with region) on the first line, the year and 绩效自评报告 on the last. A fund
+    /// name too long for one line is broken where a reader would break it (after the region, before
+    /// 项目/资金/计划…), never inside a word by the page's wrapping.
+    /// </summary>
     public static IReadOnlyList<string> TitleLines(Evaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
@@ -70,8 +77,48 @@ public static class ReportDocx
         string title = evaluation.Title.Trim();
         string first = region.Length > 0 && !title.StartsWith(region, StringComparison.Ordinal) ? region + title : title;
         string year = evaluation.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年度" : string.Empty;
-        return [first, year + "绩效自评报告"];
+        var lines = new List<string>();
+        if (first.Length <= TitleWidth)
+        {
+            lines.Add(first);
+        }
+        else if (first.Length > title.Length && region.Length <= TitleWidth)
+        {
+            lines.Add(region);
+            lines.AddRange(Break(title));
+        }
+        else
+        {
+            lines.AddRange(Break(first));
+        }
+
+        lines.Add(year + "绩效自评报告");
+        return lines;
     }
+
+    /// <summary>A long name in lines of at most <see cref="TitleWidth"/>, broken after a place or before a word of kind.</summary>
+    private static IEnumerable<string> Break(string name)
+    {
+        while (name.Length > TitleWidth)
+        {
+            // Two lines when it fits in two, balanced; otherwise as full a first line as a good break allows.
+            bool two = name.Length <= 2 * TitleWidth;
+            int lo = two ? Math.Max(2, name.Length - TitleWidth) : 2;
+            int aim = two ? name.Length / 2 : TitleWidth;
+            int at = Enumerable.Range(lo, Math.Max(0, TitleWidth - lo + 1))
+                .Where(i => i < name.Length - 1 && GoodBreak(name, i))
+                .OrderBy(i => Math.Abs(i - aim)).Cast<int?>().FirstOrDefault()
+                ?? (two ? (name.Length + 1) / 2 : TitleWidth);
+            yield return name[..at];
+            name = name[at..];
+        }
+
+        yield return name;
+    }
+
+    private static bool GoodBreak(string s, int i) =>
+        "省市县区州旗镇乡局委）".Contains(s[i - 1], StringComparison.Ordinal)
+        || new[] { "项目", "资金", "计划", "工程", "专项", "补助", "建设", "服务", "改造", "转移支付" }.Any(w => string.CompareOrdinal(s, i, w, 0, w.Length) == 0);
 
     /// <summary>A line of a part: 一、 headings in 黑体, （一） headings in 楷体, the rest as body text.</summary>
     private static Paragraph BodyLine(string line)

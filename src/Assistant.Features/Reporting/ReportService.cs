@@ -210,7 +210,8 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
 
         // Part 三 quotes the unit's stated reasons: their numbers are judged as the drafter judged them.
         VerificationReport report = quoted is null ? Verifier.Verify(sheet, clean) : StatedReasonCheck.Verify(sheet, clean, quoted);
-        bool ok = report.IsClean && masked.Count == 0 && !notes.Any(n => n.Kind == ReviewNoteKinds.Supply && n.Message.StartsWith("以下句子", StringComparison.Ordinal));
+        bool checkedOut = quoted is null ? report.IsClean : DraftGate.Judge(report, clean, sheet.Evaluation, quoted).IsClean;
+        bool ok = checkedOut && masked.Count == 0 && !notes.Any(n => n.Kind == ReviewNoteKinds.Supply && n.Message.StartsWith("以下句子", StringComparison.Ordinal));
         return new ReportPartDto(info.Key, info.Heading, ok ? DraftResult.Verified : DraftResult.NeedsReview, clean,
             notes.DistinctBy(n => n.Message).ToList(), masked, PartVerificationDto.From(report), sources, model, prompt, repairs, ReportPartDto.Drafted);
     }

@@ -26,6 +26,10 @@ public static class TableDocx
         body.Append(ReportDocx.Paragraph(TableTitle(evaluation), ReportDocx.TitleFont, 36, JustificationValues.Center, indent: false, lineTwips: 600));
         body.Append(ReportDocx.Paragraph($"（{year}）", ReportDocx.BodyFont, 28, JustificationValues.Center, indent: false, lineTwips: 480));
         body.Append(Funds(evaluation, score, scored));
+
+        // A paragraph between the tables keeps them two tables: adjacent tables merge when opened, and the
+        // indicators' header row would no longer be the first row, so it would not repeat on the next page.
+        body.Append(ReportDocx.Paragraph(string.Empty, ReportDocx.BodyFont, 6, indent: false, lineTwips: 120));
         body.Append(Indicators(evaluation, score, scored));
         body.Append(ReportDocx.Paragraph(string.Empty, ReportDocx.BodyFont, 21, indent: false, lineTwips: 240));
     }
@@ -74,7 +78,8 @@ public static class TableDocx
 
     private static Table Indicators(Evaluation e, ScoreReport score, bool scored)
     {
-        int[] grid = scored ? [900, 900, 2000, 1100, 1100, 600, 700, 1545] : [900, 1000, 2245, 1300, 1300, 2100];
+        // 一级/二级 wide enough for 产出指标 and 服务对象满意度指标 in two lines, not one character a line.
+        int[] grid = scored ? [1050, 1150, 1900, 1050, 1050, 550, 700, 1395] : [1050, 1150, 2145, 1250, 1250, 2000];
         Table t = NewTable(grid);
         var head = new List<TableCell> { Cell("一级指标", grid[0], bold: true), Cell("二级指标", grid[1], bold: true), Cell("三级指标", grid[2], bold: true),
             Cell("年度指标值", grid[3], bold: true), Cell("实际完成值", grid[4], bold: true) };
@@ -145,7 +150,7 @@ public static class TableDocx
     {
         string name = TableCells.Level1(ind);
         var printed = e.LevelWeights.FirstOrDefault(w => w.Level1 == name);
-        return printed is null ? name : $"{name}（{TableCells.Weight(printed.Weight)}分）";
+        return printed is null ? name : $"{name}\n（{TableCells.Weight(printed.Weight)}分）";
     }
 
     private static Table NewTable(int[] grid)
@@ -195,9 +200,18 @@ public static class TableDocx
             new SnapToGrid { Val = false },
             new SpacingBetweenLines { Line = "280", LineRule = LineSpacingRuleValues.Exact, Before = "0", After = "0" },
             new Justification { Val = left ? JustificationValues.Left : JustificationValues.Center }));
-        if (text.Length > 0)
+        string[] parts = text.Split('\n');
+        for (int i = 0; i < parts.Length; i++)
         {
-            p.Append(ReportDocx.Run(text, ReportDocx.TableFont, Font, bold));
+            if (i > 0)
+            {
+                p.Append(new Run(new Break()));
+            }
+
+            if (parts[i].Length > 0)
+            {
+                p.Append(ReportDocx.Run(parts[i], ReportDocx.TableFont, Font, bold));
+            }
         }
 
         return new TableCell(props, p);

@@ -1,0 +1,104 @@
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Verification;
+
+namespace Assistant.Domain.Drafting;
+
+/// <summary>What the drafter does with a verification of its own text.</summary>
+/// <param name="Mask">Spans to replace with 【待核实】: numbers and claims the drafter wrote that the table does not bear out.</param>
+/// <param name="Kept">The unit's own words (a quoted 偏差原因) the verifier could not check: kept as written, listed for review.</param>
+/// <param name="Contradicted">Whether a figure of the unit's quoted words contradicts the table (kept as written, but the draft needs review).</param>
+public sealed record GateOutcome(IReadOnlyList<(int Start, int Length, string Reason)> Mask, IReadOnlyList<ReviewNote> Kept, bool Contradicted = false)
+{
+    /// <summary>
+    /// Whether the draft may be marked verified: nothing masked and nothing of the unit's contradicting the
+    /// table. A figure only the unit gives (减少约1800人) is quoted as the unit's and noted; it does not hold the draft back.
+    /// </summary>
+    public bool IsClean => Mask.Count == 0 && !Contradicted;
+}
+
+/// <summary>
+/// The drafter's side of the number gate. A verifier verdict is about a number the drafter asserts; a
+/// digit inside a name (“2型糖尿病患者规范管理率”, “0-6岁儿童健康管理率”, a fund line, the title) asserts
+/// nothing and is never masked, and a figure inside the unit's own quoted 偏差原因 (“减少约1800人”) is the
+/// unit's word: masking it would turn the unit's reason into dots, so it is kept and listed as a review
+/// note instead. Whatever the verifier says, the draft never loses a name or the unit's words.
+/// </summary>
+public static class DraftGate
+{
+    /// <summary>Judges <paramref name="text"/> as <see cref="StatedReasonCheck"/> does, then spares names and the unit's quoted words.</summary>
+    public static GateOutcome Judge(FactSheet sheet, string text, IReadOnlyList<DeviationItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        return Judge(StatedReasonCheck.Verify(sheet, text, items), text, sheet.Evaluation, items);
+    }
+
+    /// <summary>The same, on a report already made.</summary>
+    public static GateOutcome Judge(VerificationReport report, string text, Evaluation evaluation, IReadOnlyList<DeviationItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(items);
+        var names = Spans(text, Names(evaluation));
+        var quotes = items.Where(i => i.StatedReason is { Length: > 0 })
+            .SelectMany(i => Spans(text, Quotable(i.StatedReason!)).Select(s => (s.Start, s.End, Item: i)))
+            .ToList();
+        var mask = new List<(int Start, int Length, string Reason)>();
+        var kept = new List<ReviewNote>();
+        bool contradicted = false;
+        foreach (var p in DraftText.Problems(report))
+        {
+            int end = p.Start + p.Length;
+            if (names.Any(n => p.Start >= n.Start && end <= n.End))
+            {
+                continue;
+            }
+
+            if (quotes.FirstOrDefault(q => p.Start >= q.Start && end <= q.End) is { Item: { } item })
+            {
+                string said = text.Substring(p.Start, p.Length);
+                contradicted |= p.Reason.Contains("不符", StringComparison.Ordinal);
+                kept.Add(new ReviewNote(ReviewNoteKinds.Supply,
+                    $"草稿照录了单位填报的原因“{item.StatedReason!.Trim().TrimEnd('。')}”，其中“{said}”是单位自述的数字，自评表中没有可核对的数据，请单位核实后保留或改正。",
+                    item.Id, item.IndicatorIndex, item.Name));
+                continue;
+            }
+
+            mask.Add(p);
+        }
+
+        return new GateOutcome(mask, kept.DistinctBy(n => n.Message).ToList(), contradicted);
+    }
+
+    /// <summary>The names a draft repeats: indicators, fund lines, title, department, implementer, region.</summary>
+    private static IEnumerable<string> Names(Evaluation e) =>
+        e.Indicators.Select(i => i.Name).Concat(e.Funds.Lines.Select(l => l.Name))
+            .Append(e.Title).Append(e.Department).Append(e.Implementer).Append(e.Region)
+            .Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()).Where(n => n.Length >= 2)
+            .Distinct(StringComparer.Ordinal).OrderByDescending(n => n.Length);
+
+    /// <summary>The stated reason as a draft may quote it: whole, without its final stop, and its clauses of some length.</summary>
+    private static IEnumerable<string> Quotable(string stated)
+    {
+        string t = stated.Trim().TrimEnd('。', '；', ';', '.', '，', ',');
+        StatedText split = StatedText.Split(stated);
+        return new[] { t, split.Cause, split.Measure ?? string.Empty }
+            .Concat(t.Split(['，', '；', ',', ';']).Select(c => c.Trim()).Where(c => c.Length >= 6))
+            .Where(c => c.Length >= 2).Distinct(StringComparer.Ordinal).OrderByDescending(c => c.Length);
+    }
+
+    private static List<(int Start, int End)> Spans(string text, IEnumerable<string> words)
+    {
+        var spans = new List<(int, int)>();
+        foreach (string w in words)
+        {
+            for (int at = text.IndexOf(w, StringComparison.Ordinal); at >= 0; at = text.IndexOf(w, at + w.Length, StringComparison.Ordinal))
+            {
+                spans.Add((at, at + w.Length));
+            }
+        }
+
+        return spans;
+    }
+}

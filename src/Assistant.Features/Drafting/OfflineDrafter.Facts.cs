@@ -1,0 +1,72 @@
+using Assistant.Domain.Drafting;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Features.Drafting;
+
+public sealed partial class OfflineDrafter
+{
+    /// <summary>The figures of an item as a sentence writes them, and what kind of row it is.</summary>
+    private sealed partial class SectionWriter
+    {
+        /// <summary>Whether an item's indicator is a ceiling (≤): falling short of it means spending or taking more than allowed.</summary>
+        private bool IsReverse(DeviationItem item) => item.IndicatorIndex is { } x && brief.Sheet.Report.Indicators[x].Rule == IndicatorRule.Reverse;
+
+        private bool Reverse(DeviationGroup group) => group.Items.All(IsReverse);
+
+        /// <summary>Items of the output indicators (产出) short of their targets, other than the group's own.</summary>
+        private List<DeviationItem> OutputsShort(DeviationGroup group) =>
+            group.Items.All(i => i.Level1?.Contains("效益", StringComparison.Ordinal) == true) && NatureOf(group) is Nature.Count or Nature.Unknown
+                ? brief.Items.Select(b => b.Item).Where(i => !group.Items.Contains(i) && i.Level1?.Contains("产出", StringComparison.Ordinal) == true
+                    && i.Kind == DeviationKind.Shortfall && !IsReverse(i)
+                    && (PrecedentFit.NatureOf(i, E) == Nature.Count || i.Level2?.Contains("数量", StringComparison.Ordinal) == true)).ToList()
+                : [];
+
+        private static string ItemFacts(DeviationItem item, bool withGap, bool reverse = false)
+        {
+            bool Has(string id) => item.FactIds.Contains(id, StringComparer.Ordinal);
+            string R(string suffix) => DraftText.Ref($"{item.Path}.{suffix}");
+            var parts = new List<string>();
+            if (Has($"{item.Path}.target"))
+            {
+                parts.Add((reverse ? "年度控制标准" : "年度指标值") + R("target"));
+            }
+
+            if (Has($"{item.Path}.actual"))
+            {
+                parts.Add((reverse ? "实际为" : "实际完成") + R("actual"));
+            }
+
+            if (Has($"{item.Path}.completion") && !reverse)
+            {
+                parts.Add("完成率" + R("completion"));
+            }
+
+            if (withGap && Has($"{item.Path}.gap"))
+            {
+                parts.Add((reverse ? "超出控制标准" : item.Kind == DeviationKind.Shortfall ? "与指标值相差" : "超出指标值") + R("gap"));
+            }
+
+            if (Has($"{item.Path}.lost"))
+            {
+                parts.Add("扣" + R("lost"));
+            }
+
+            return string.Join("，", parts);
+        }
+
+        private string QualitativeFacts(DeviationItem item, bool named)
+        {
+            if (item.IndicatorIndex is { } qi && brief.Sheet.Report.Indicators[qi] is { } r
+                && r.Target.Text.Trim() is { Length: > 0 } t && r.Actual.Text.Trim() is { Length: > 0 } a
+                && ((!t.Any(char.IsAsciiDigit) && !a.Any(char.IsAsciiDigit)) || (DateLike().IsMatch(t) && DateLike().IsMatch(a))))
+            {
+                string lost = item.FactIds.Contains(item.Path + ".lost", StringComparer.Ordinal) ? "，扣" + DraftText.Ref(item.Path + ".lost") : string.Empty;
+                return DateLike().IsMatch(t) || DateLike().IsMatch(a)
+                    ? $"{(named ? $"“{item.Name}”" : string.Empty)}年度指标值为“{t}”，实际完成时间为“{a}”{lost}。"
+                    : $"{(named ? $"“{item.Name}”" : string.Empty)}年度指标值为“{t}”，实际完成为“{a}”{lost}。";
+            }
+
+            return string.Empty;
+        }
+    }
+}
