@@ -86,7 +86,8 @@ public static partial class CrossUnitQuestions
             return ExecutionQuestion(m, year);
         }
 
-        if (ShortIndicators().IsMatch(m))
+        // Without a table, 哪些指标没完成 is still a table question (open the table); 未完成最多/普遍的短板 is about the units.
+        if (ShortIndicators().IsMatch(m) && (!implied || Across().IsMatch(m) || MostShort().IsMatch(m)))
         {
             return new CrossUnitQuestion(Shortfalls, null, year);
         }
@@ -148,6 +149,9 @@ public static partial class CrossUnitQuestions
 
     [GeneratedRegex(@"(?:哪些|哪几|哪个|哪一个|哪家|各|每个|每一个|每家|所有|全部|下属|下级|按|分)\s*(?:家|个)?(?:单位|县区|区县|县|区|市|部门|地方|地区|项目单位)|全(?:市|县|省|区)|单位之间|跨单位|谁(?=没|未)|(?:最低|最高|最少|最多|最差|最好|最慢|较低|偏低)的(?:单位|县区|县|区|部门|地区)|(?:\d+|[两二三四五六七八九十]+)\s*(?:个|家)\s*(?:单位|县区|区县|县|区|部门)|(?:单位|县|部门)(?:数)?最多|有几个(?:单位|县|部门)|多少(?:个|家)(?:单位|县|部门)|(?:单位|县|县区|部门)(?:合计|汇总|总体|整体)|(?:低于|高于|不到|不足|超过|以上|以下)[^，。？?]{0,8}的(?:单位|县区|区县|县|区|部门)|的(?:单位|县区|县|区|部门)(?:有|是)(?:哪些|哪几个|几个|哪个)")]
     private static partial Regex Across();
+
+    [GeneratedRegex("最多|最普遍|最常见|最集中|普遍|共性|短板")]
+    private static partial Regex MostShort();
 
     [GeneratedRegex("单位|县|区|部门|别人|别家")]
     private static partial Regex UnitWord();

@@ -171,13 +171,13 @@ public sealed partial class OfflineAssistant
 
         if (a.Groups.Count > 0)
         {
-            sb.Append(a.Groups.Count == 1 ? "合计（以万元计的各表执行数之和除以预算数之和）：\n" : "按项目分别合计（以万元计的各表执行数之和除以预算数之和；部门整体支出表单独合计，不混入项目）：\n");
+            sb.Append(a.Groups.Count == 1 ? "合计执行率（以万元计的各表执行数之和除以预算数之和）：\n" : "按项目分别合计（以万元计的各表执行数之和除以预算数之和；部门整体支出表单独合计，不混入项目）：\n");
             foreach (ExecutionGroup g in a.Groups)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"- {Named(g.Program)}（{g.Kind}，{Count(g.Tables, "张", "该项目的表")}表");
-                sb.Append(g.Units.Count > 0 ? $"：{string.Join("、", g.Units.Select(Named))}）" : "）");
-                sb.Append(g.Rate is null ? "：执行率无法合计。\n"
-                    : $"：各表相加，全年预算数{Num(g.Budget, "万元", "全年预算数", null)}，执行数{Num(g.Executed, "万元", "执行数", null)}，执行率{Num(g.Rate, "%", "执行率", 2, ".rate")}。\n");
+                sb.Append(g.Units.Count > 0 ? $"：{string.Join("、", g.Units.Select(Named))}）\n" : "）\n");
+                sb.Append(g.Rate is null ? "  执行率无法合计。\n"
+                    : $"  执行率{Num(g.Rate, "%", "执行率", 2, ".rate")}，全年预算数{Num(g.Budget, "万元", "全年预算数", null)}，执行数{Num(g.Executed, "万元", "执行数", null)}。\n");
             }
         }
 
