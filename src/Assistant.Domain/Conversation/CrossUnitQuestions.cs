@@ -99,7 +99,8 @@ public static partial class CrossUnitQuestions
         }
 
         // Units named, no indicator: what fell short and why is the reasons they gave.
-        return Shortfall().IsMatch(m) || reasonWord ? new CrossUnitQuestion(Reasons, null, year) : null;
+        // Without a table and without unit words (哪些指标没完成), it is still a question about a table.
+        return (Shortfall().IsMatch(m) || reasonWord) && (!implied || Across().IsMatch(m)) ? new CrossUnitQuestion(Reasons, null, year) : null;
     }
 
     /// <summary>The indicator's name: quoted, or what is left once the question's own words are taken away.</summary>

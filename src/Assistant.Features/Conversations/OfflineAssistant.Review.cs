@@ -85,8 +85,8 @@ public sealed partial class OfflineAssistant
                 sb.Append("未完成的单位最多的指标（按未完成的单位数）：\n");
                 foreach (ShortfallCount c in a.Indicators.Take(MaxUnits))
                 {
-                    sb.Append(CultureInfo.InvariantCulture, $"- “{Named(c.Name)}”：{Count(c.Tables, "张", "含此指标的表")}表有此指标，{Count(c.Short, "个", "未完成的单位")}单位未完成（{string.Join("、", c.ShortUnits.Select(Named))}）");
-                    sb.Append(c.Unexplained > 0 ? $"，其中{Count(c.Unexplained, "个", "没写原因的单位")}没写原因。\n" : "。\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"- “{Named(c.Name)}”：有此指标的表共{Count(c.Tables, "张", "含此指标的表")}，存在缺口的是{string.Join("、", c.ShortUnits.Select(Named))}");
+                    sb.Append(c.Unexplained > 0 ? "，其中有未填报原因的。\n" : "。\n");
                 }
 
                 break;
@@ -208,7 +208,7 @@ public sealed partial class OfflineAssistant
         }
 
         var units = a.Missing.GroupBy(m => m.Unit, StringComparer.Ordinal).ToList();
-        sb.Append(CultureInfo.InvariantCulture, $"未完成（或执行率偏低）却没有填写偏差原因的共{Count(a.Missing.Count, "项", "没写原因的项")}，涉及{Count(units.Count, "个", "没写原因的单位")}单位：\n");
+        sb.Append(CultureInfo.InvariantCulture, $"未完成（或执行率偏低）却没有填写偏差原因的，涉及{Count(units.Count, "个", "没写原因的单位")}单位：\n");
         foreach (var u in units.Take(MaxUnits))
         {
             string rows = string.Join("、", u.Select(m => m.Status == "funds" ? $"“{Named(m.Subject)}”执行率偏低" : $"“{Named(m.Subject)}”未完成"));
@@ -240,7 +240,8 @@ public sealed partial class OfflineAssistant
             sb.Append(title).Append("：\n");
             foreach (Domain.Review.ReasonFlag f in flags.Take(MaxUnits))
             {
-                sb.Append("- ").Append(Said(f.Message)).Append('\n');
+                // The rows are named in the message: their count is left out (the gate holds small counts of rows).
+                sb.Append("- ").Append(Said(RowCount().Replace(f.Message, "在下列各项上"))).Append('\n');
             }
         }
 
@@ -255,6 +256,9 @@ public sealed partial class OfflineAssistant
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")]
     private static partial System.Text.RegularExpressions.Regex SaidNumber();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"在\d+项上")]
+    private static partial System.Text.RegularExpressions.Regex RowCount();
 
     [System.Text.RegularExpressions.GeneratedRegex("(?:局|委|委员会|办|办公室|中心|厅|部|院|所|站|队|公司)$")]
     private static partial System.Text.RegularExpressions.Regex DepartmentName();
