@@ -70,6 +70,11 @@ internal static class ChatEval
             && (format is null || got.Format == format);
         bool? indicatorsRight = indicators is null ? null : got.Indicators.Order().SequenceEqual(indicators);
 
+        // A question across units: which one (missing, boilerplate, shortfalls, execution…) and the reviewer's threshold.
+        string? across = (string?)c["across"];
+        decimal? threshold = c["threshold"] is JsonNode t ? (decimal)t : null;
+        intentRight = intentRight && (across is null || got.Across?.Kind == across) && (threshold is null || got.Across?.Threshold == threshold);
+
         OfflineAnswer? answer = got.Kind switch
         {
             IntentKind.Draft when got.Part is "一" or "二" or "四" or "五" => PartAnswer(got.Part, sheet),
@@ -89,8 +94,8 @@ internal static class ChatEval
 
         var missing = text is null ? fragments : fragments.Where(f => !Fold(text).Contains(Fold(f), StringComparison.Ordinal)).ToList();
         bool? fragmentsRight = fragments.Count == 0 || text is null ? null : missing.Count == 0;
-        string expected = string.Join('|', intents) + (part is null ? "" : ":" + part) + (section is null ? "" : "/" + section) + (indicators is null ? "" : "[" + string.Join(',', indicators) + "]");
-        string gotText = kind + (got.Part is null ? "" : ":" + got.Part) + (got.Section is null ? "" : "/" + got.Section) + "[" + string.Join(',', got.Indicators) + "]";
+        string expected = string.Join('|', intents) + (across is null ? "" : "(" + across + (threshold is null ? "" : " " + threshold) + ")") + (part is null ? "" : ":" + part) + (section is null ? "" : "/" + section) + (indicators is null ? "" : "[" + string.Join(',', indicators) + "]");
+        string gotText = kind + (got.Across is { } a ? "(" + a.Kind + (a.Threshold is null ? "" : " " + a.Threshold) + ")" : "") + (got.Part is null ? "" : ":" + got.Part) + (got.Section is null ? "" : "/" + got.Section) + "[" + string.Join(',', got.Indicators) + "]";
         return new ChatCaseResult(set, table, message, expected, gotText, intentRight, indicatorsRight, fragmentsRight, missing, held, text);
     }
 

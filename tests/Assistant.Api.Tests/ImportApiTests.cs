@@ -42,6 +42,34 @@ public class ImportApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(before, (await Json(await client.GetAsync(new Uri("/api/v1/evaluations", UriKind.Relative)))).AsArray().Count);
     }
 
+    /// <summary>
+    /// The README's example: <c>curl --data-binary @file '…/import?fileName=t.txt'</c> sends the file as
+    /// <c>application/x-www-form-urlencoded</c>; with ?fileName= that body is the file, not a form (was 422).
+    /// The same for storing the table from a document and for a corpus report sent as the body.
+    /// </summary>
+    [Fact]
+    public async Task RawBodyWithCurlsDefaultContentType_IsTheFile()
+    {
+        using HttpClient client = factory.CreateClient();
+        byte[] seed = await File.ReadAllBytesAsync(Shared.Seed("zhongwei-2024-project-self-evaluation-tables.txt"));
+        using var body = new ByteArrayContent(seed);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        using HttpResponseMessage r = await client.PostAsync(new Uri("/api/v1/evaluations/import?fileName=t.txt", UriKind.Relative), body);
+        Assert.True(r.StatusCode == HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        Assert.Equal(4, (int)(await Json(r))["count"]!);
+
+        using var stored = new ByteArrayContent(seed);
+        stored.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        using HttpResponseMessage s = await client.PostAsync(new Uri("/api/v1/evaluations?fileName=t.txt&table=1", UriKind.Relative), stored);
+        Assert.True(s.StatusCode == HttpStatusCode.Created, await s.Content.ReadAsStringAsync());
+
+        // A url-encoded form without ?fileName= is still read as a form: text= pasted.
+        using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("text", System.Text.Encoding.UTF8.GetString(seed))]);
+        using HttpResponseMessage f = await client.PostAsync(new Uri("/api/v1/evaluations/import", UriKind.Relative), form);
+        Assert.True(f.StatusCode == HttpStatusCode.OK, await f.Content.ReadAsStringAsync());
+        Assert.Equal(4, (int)(await Json(f))["count"]!);
+    }
+
     [Fact]
     public async Task Import_XlsxMultipart_AndPastedText()
     {

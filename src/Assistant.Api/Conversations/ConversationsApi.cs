@@ -172,7 +172,7 @@ public static class ConversationsApi
             return ApiResults.Invalid([new InputError("cases", $"cases 应在0到{ExplanationService.MaxCases}之间。", $"cases must be between 0 and {ExplanationService.MaxCases}.")]);
         }
 
-        return await explanations.ExplainAsync(http.Caller().Unit, id, index, cases ?? 3, ct) is { } explanation
+        return await explanations.ExplainAsync(http.Caller().Scope, id, index, cases ?? 3, ct) is { } explanation
             ? TypedResults.Ok(explanation)
             : ApiResults.NotFound("evaluation indicator", $"{id}/{index}");
     }

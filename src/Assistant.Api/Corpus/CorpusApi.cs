@@ -55,7 +55,7 @@ public static class CorpusApi
         Features.Records.ApiCaller caller = request.HttpContext.Caller();
         byte[] content;
         string name;
-        if (request.HasFormContentType)
+        if (RequestBody.IsForm(request, fileName))
         {
             var form = await request.ReadFormAsync(ct);
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault()

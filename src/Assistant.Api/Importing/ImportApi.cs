@@ -101,7 +101,7 @@ public static class ImportApi
     /// </summary>
     public static async Task<string> EvaluationJsonAsync(HttpRequest request, string? fileName, int? table, CancellationToken ct)
     {
-        bool document = request.HasFormContentType || (fileName is not null && !fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
+        bool document = RequestBody.IsForm(request, fileName) || (fileName is not null && !fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
         if (!document)
         {
             return await RequestBody.ReadTextAsync(request, ct);
@@ -125,7 +125,7 @@ public static class ImportApi
             throw TooLarge(limit);
         }
 
-        if (request.HasFormContentType)
+        if (RequestBody.IsForm(request, fileName))
         {
             IFormCollection form = await request.ReadFormAsync(ct);
             if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is { } file)

@@ -192,4 +192,21 @@ internal static class RequestBody
 
     private static InputException TooLarge() =>
         new("body", $"请求体过大（上限{MaxBytes / 1024 / 1024} MB）", $"the body is too large (limit {MaxBytes / 1024 / 1024} MB)");
+
+    /// <summary>
+    /// True when the body is a form to read field by field: multipart, or url-encoded without <c>?fileName=</c>.
+    /// <c>curl --data-binary @file</c> sends the file as <c>application/x-www-form-urlencoded</c>; with
+    /// <c>?fileName=</c> in the query that body is the file itself, not a form.
+    /// </summary>
+    public static bool IsForm(HttpRequest request, string? fileName)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.HasFormContentType)
+        {
+            return false;
+        }
+
+        return string.IsNullOrWhiteSpace(fileName)
+            || !(request.ContentType ?? string.Empty).StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -5,10 +5,25 @@ namespace Assistant.Domain.Conversation;
 
 /// <summary>
 /// A question across the units a reviewer's scope covers: <see cref="Kind"/> is <c>indicator</c> (which
-/// units fell short on <see cref="Indicator"/> and why), <c>execution</c> (执行率 by unit) or
-/// <c>reasons</c> (the reasons most given); <see cref="Year"/> null for every year stored.
+/// units fell short on <see cref="Indicator"/> and why), <c>execution</c> (执行率 by unit), <c>reasons</c>
+/// (the reasons most given), <c>missing</c> (rows short with no reason written), <c>boilerplate</c>
+/// (reasons repeated, copied from another unit, or only measures) or <c>shortfalls</c> (the indicators
+/// most often short); <see cref="Year"/> null for every year stored.
 /// </summary>
-public sealed record CrossUnitQuestion(string Kind, string? Indicator, int? Year);
+public sealed record CrossUnitQuestion(string Kind, string? Indicator, int? Year)
+{
+    /// <summary>A 执行率 threshold in percent the reviewer gave (低于80% → 80), or null.</summary>
+    public decimal? Threshold { get; init; }
+
+    /// <summary>True when the threshold is a floor (高于、超过、以上), false when a ceiling (低于、不到、以下).</summary>
+    public bool Above { get; init; }
+
+    /// <summary>Which units were asked about: 县 (counties and districts), 部门 (departments), or null for all.</summary>
+    public string? Level { get; init; }
+
+    /// <summary>True when a total (合计、总体、汇总) was asked for.</summary>
+    public bool Total { get; init; }
+}
 
 /// <summary>
 /// Recognises cross-unit questions (哪些单位…没完成…为什么, 各单位执行率, 执行率最低的单位, 今年最常见的偏差原因,
@@ -20,14 +35,19 @@ public static partial class CrossUnitQuestions
     public const string Indicator = "indicator";
     public const string Execution = "execution";
     public const string Reasons = "reasons";
+    public const string Missing = "missing";
+    public const string Boilerplate = "boilerplate";
+    public const string Shortfalls = "shortfalls";
 
     /// <param name="message">The user's message.</param>
     /// <param name="thisYear">The year 今年/本年 means (the conversation's table's year), or null.</param>
-    public static CrossUnitQuestion? Recognize(string message, int? thisYear)
+    /// <param name="implied">True in a conversation without a table, where every question is about the units.</param>
+    public static CrossUnitQuestion? Recognize(string message, int? thisYear, bool implied = false)
     {
         ArgumentNullException.ThrowIfNull(message);
         string m = message.Trim();
-        bool across = Across().IsMatch(m);
+        bool copyWords = CopyWords().IsMatch(m);
+        bool across = implied || Across().IsMatch(m) || (copyWords && UnitWord().IsMatch(m));
         bool reasonWord = ReasonWord().IsMatch(m);
         // “最多” about this table's rows (哪几项扣分最多，原因是什么) is not the reasons most given across units.
         bool mostGiven = reasonWord && (across || !ThisTable().IsMatch(m)) && (MostGiven().IsMatch(m) || (across && Concentrated().IsMatch(m)));
@@ -46,6 +66,16 @@ public static partial class CrossUnitQuestions
             year = thisYear;
         }
 
+        if (across && (copyWords || BoilerplateWords().IsMatch(m)))
+        {
+            return new CrossUnitQuestion(Boilerplate, null, year);
+        }
+
+        if (across && NoReason().IsMatch(m))
+        {
+            return new CrossUnitQuestion(Missing, null, year);
+        }
+
         if (mostGiven)
         {
             return new CrossUnitQuestion(Reasons, null, year);
@@ -53,17 +83,24 @@ public static partial class CrossUnitQuestions
 
         if (ExecutionWord().IsMatch(m))
         {
-            return new CrossUnitQuestion(Execution, null, year);
+            return ExecutionQuestion(m, year);
+        }
+
+        // Without a table, 哪些指标没完成 is still a table question (open the table); 未完成最多/普遍的短板 is about the units.
+        if (ShortIndicators().IsMatch(m) && (!implied || Across().IsMatch(m) || MostShort().IsMatch(m)))
+        {
+            return new CrossUnitQuestion(Shortfalls, null, year);
         }
 
         string? name = Name(m);
-        if (name is not null)
+        if (name is not null && (!implied || Across().IsMatch(m) || Shortfall().IsMatch(m)))
         {
             return new CrossUnitQuestion(Indicator, name, year);
         }
 
         // Units named, no indicator: what fell short and why is the reasons they gave.
-        return Shortfall().IsMatch(m) || reasonWord ? new CrossUnitQuestion(Reasons, null, year) : null;
+        // Without a table and without unit words (哪些指标没完成), it is still a question about a table.
+        return (Shortfall().IsMatch(m) || reasonWord) && (!implied || Across().IsMatch(m)) ? new CrossUnitQuestion(Reasons, null, year) : null;
     }
 
     /// <summary>The indicator's name: quoted, or what is left once the question's own words are taken away.</summary>
@@ -85,8 +122,85 @@ public static partial class CrossUnitQuestions
         return rest.Length >= 2 ? rest : null;
     }
 
-    [GeneratedRegex(@"(?:哪些|哪几|哪个|哪一个|哪家|各|每个|每一个|每家|所有|全部|下属|下级|按|分)\s*(?:家|个)?(?:单位|县区|县|区|市|部门|地方|地区|项目单位)|全(?:市|县|省|区)|单位之间|跨单位|谁(?=没|未)|(?:最低|最高|最少|最多|最差|最好|最慢|较低|偏低)的(?:单位|县区|县|区|部门|地区)")]
+    /// <summary>An execution question with what narrows it: a threshold (低于80%、90%以上、不到八成), the level asked (县, 部门), a total.</summary>
+    private static CrossUnitQuestion ExecutionQuestion(string m, int? year)
+    {
+        decimal? threshold = null;
+        bool above = false;
+        if (Threshold().Match(m) is { Success: true } t)
+        {
+            string number = t.Groups["n"].Success ? t.Groups["n"].Value : t.Groups["m"].Value;
+            threshold = decimal.Parse(number, NumberStyles.Number, CultureInfo.InvariantCulture);
+            above = t.Groups["up"].Success || t.Groups["upAfter"].Success;
+        }
+        else if (ChinesePercent().Match(m) is { Success: true } cp)
+        {
+            threshold = ChineseNumber(cp.Groups["c"].Value);
+            above = cp.Groups["up"].Success || cp.Groups["upAfter"].Success;
+        }
+        else if (Tenths().Match(m) is { Success: true } c)
+        {
+            threshold = ("一二三四五六七八九".IndexOf(c.Groups["d"].Value[0], StringComparison.Ordinal) + 1) * 10m;
+            above = c.Groups["up"].Success || c.Groups["upAfter"].Success;
+        }
+
+        string? level = County().IsMatch(m) ? "县" : Department().IsMatch(m) ? "部门" : null;
+        return new CrossUnitQuestion(Execution, null, year) { Threshold = threshold, Above = above, Level = level, Total = TotalWord().IsMatch(m) };
+    }
+
+    [GeneratedRegex(@"(?:哪些|哪几|哪个|哪一个|哪家|各|每个|每一个|每家|所有|全部|下属|下级|按|分)\s*(?:家|个)?(?:单位|县区|区县|县|区|市|部门|地方|地区|项目单位)|全(?:市|县|省|区)|单位之间|跨单位|谁(?=没|未)|(?:最低|最高|最少|最多|最差|最好|最慢|较低|偏低)的(?:单位|县区|县|区|部门|地区)|(?:\d+|[两二三四五六七八九十]+)\s*(?:个|家)\s*(?:单位|县区|区县|县|区|部门)|(?:单位|县|部门)(?:数)?最多|有几个(?:单位|县|部门)|多少(?:个|家)(?:单位|县|部门)|(?:单位|县|县区|部门)(?:合计|汇总|总体|整体)|(?:低于|高于|不到|不足|超过|以上|以下)[^，。？?]{0,8}的(?:单位|县区|区县|县|区|部门)|的(?:单位|县区|县|区|部门)(?:有|是)(?:哪些|哪几个|几个|哪个)")]
     private static partial Regex Across();
+
+    [GeneratedRegex("最多|最普遍|最常见|最集中|普遍|共性|短板")]
+    private static partial Regex MostShort();
+
+    [GeneratedRegex("单位|县|区|部门|别人|别家")]
+    private static partial Regex UnitWord();
+
+    [GeneratedRegex("一字不差|一模一样|照抄|抄袭|抄的|抄了|复制粘贴|雷同|千篇一律|和别的单位一样|与其他单位相同")]
+    private static partial Regex CopyWords();
+
+    [GeneratedRegex(@"套话|空话|官话|模板化|敷衍|(?:原因|理由)[^，。？?]{0,8}(?:相同|一样|重复)|重复(?:使用|填写|填报)?(?:的|了)?(?:同一)?(?:原因|理由|句)|同一(?:句|个原因|条原因)|只写了?措施|只是措施|写的是措施|不是原因|没说清|说不清")]
+    private static partial Regex BoilerplateWords();
+
+    [GeneratedRegex(@"(?:没写|没有写|未写|没填|没有填|未填|漏填|漏写|未填写|没有填写|没填写|缺少|不写|没给|没有给|未给出|没有给出|没有说明|没说明|未说明|没交代|没有交代)[^，。？?]{0,8}?(?:原因|理由)|(?:没写|没有写|未写|没填|未填|漏填|缺少)(?:偏差)?说明|(?:原因|理由)(?:栏)?(?:为空|空白|空着|没填|未填|没写|未写|都没写|没有写|缺失)|无(?:偏差)?原因")]
+    private static partial Regex NoReason();
+
+    [GeneratedRegex(@"(?:哪些|哪个|哪几个|哪几项|哪项|哪一项|什么)(?:指标)[^，。？?]{0,8}(?:未完成|没完成|没有完成|没达标|未达标|不达标|没达到|未达到|完成不好|完成得?差|差距|缺口|短板|失分|扣分)|(?:未完成|没完成|没有完成|没达标|未达标|失分|扣分)[^，。？?]{0,6}(?:最多|最普遍|最常见|最集中)|(?:共性|普遍)(?:的)?(?:问题|短板|差距)|短板指标")]
+    private static partial Regex ShortIndicators();
+
+    [GeneratedRegex(@"(?:(?<up>高于|超过|大于|不低于)|低于|不到|不足|小于|少于|未达到|没到|达不到|没有达到)\s*(?:(?<n>\d+(?:\.\d+)?)\s*[%％]?|百分之(?<m>\d+(?:\.\d+)?))|(?:(?<n>\d+(?:\.\d+)?)\s*[%％]|百分之(?<m>\d+(?:\.\d+)?))\s*(?:(?<upAfter>以上|及以上)|以下|之下)")]
+    private static partial Regex Threshold();
+
+    [GeneratedRegex(@"(?:(?<up>高于|超过|大于|不低于)|低于|不到|不足|小于|少于|没到|达不到)\s*(?<d>[一二三四五六七八九])成|(?<d>[一二三四五六七八九])成\s*(?:(?<upAfter>以上)|以下)")]
+    private static partial Regex Tenths();
+
+    /// <summary>一 to 九十九 in Chinese numerals (八十, 八十五, 九十, 十五).</summary>
+    private static decimal ChineseNumber(string text)
+    {
+        const string digits = "一二三四五六七八九";
+        int ten = text.IndexOf('十', StringComparison.Ordinal);
+        if (ten < 0)
+        {
+            return digits.IndexOf(text[0], StringComparison.Ordinal) + 1;
+        }
+
+        int tens = ten == 0 ? 1 : digits.IndexOf(text[ten - 1], StringComparison.Ordinal) + 1;
+        int ones = ten + 1 < text.Length ? digits.IndexOf(text[ten + 1], StringComparison.Ordinal) + 1 : 0;
+        return (tens * 10) + ones;
+    }
+
+    [GeneratedRegex(@"(?:(?<up>高于|超过|大于|不低于)|低于|不到|不足|小于|少于|没到|达不到)?\s*百分之(?<c>[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:(?<upAfter>以上)|以下)?")]
+    private static partial Regex ChinesePercent();
+
+    [GeneratedRegex("县|区县|县区|旗")]
+    private static partial Regex County();
+
+    [GeneratedRegex("部门|局|委|办")]
+    private static partial Regex Department();
+
+    [GeneratedRegex("合计|总的|总体|整体|汇总|加总|一共|总执行率|加起来|平均")]
+    private static partial Regex TotalWord();
 
     [GeneratedRegex("原因|理由")]
     private static partial Regex ReasonWord();

@@ -62,6 +62,11 @@ public static partial class ReasonStrength
                 : $"单位对“{item.Name}”填写的“{s}”只重复了结果，没有说明原因；请补充具体原因。";
         }
 
+        if (item.Kind is DeviationKind.Shortfall or DeviationKind.LowExecution && Review.ReasonQuality.IsMeasureOnly(s))
+        {
+            return $"单位对“{item.Name}”填写的“{s}”只是工作措施，没有说明为什么没有完成{GapText(sheet, item)}；请补充造成差距的具体原因和数据。";
+        }
+
         Evaluation e = sheet.Evaluation;
         Nature nature = PrecedentFit.NatureOf(item, e);
         decimal? completion = Completion(sheet, item);

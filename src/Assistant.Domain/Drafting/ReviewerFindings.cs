@@ -17,6 +17,8 @@ public static class ReviewerFindingCodes
     public const string RateWithoutReason = "review.rate-without-reason";
     public const string UnspentShare = "review.unspent-share";
     public const string CostLinesVsSpending = "review.cost-lines-vs-spending";
+    public const string ReasonRepeated = "review.reason-repeated";
+    public const string ReasonMeasureOnly = "review.reason-measure-only";
 }
 
 /// <summary>Applies a policy's <see cref="ReviewerCriteria"/> to a scored table.</summary>
@@ -36,7 +38,7 @@ public static class ReviewerFindings
             foreach (TotalForRateBand band in c.TotalBands.Where(b => r >= b.RateFrom && r < b.RateTo && total > b.MaxTotal))
             {
                 found.Add(new ReviewerFinding(ReviewerFindingCodes.TotalHighForRate,
-                    $"预算执行率{Pct(r)}（{Pct(band.RateFrom)}–{Pct(band.RateTo)}区间）而总分{Num(total)}分，高于该区间通常认可的{Num(band.MaxTotal)}分；评审将核查产出和效益指标的完成值与资金支出是否相符，请单位说明未支出资金对应的任务如何完成，或复核相关指标的得分。",
+                    $"预算执行率{Pct(r)}（{Pct(band.RateFrom)}–{Pct(band.RateTo)}区间）而总分{Num(total)}分，高于该区间的复核参考线{Num(band.MaxTotal)}分（参考线是本工具按各地财政评审的做法设定的核查线：执行率越低，总分越不应接近满分；它不是评分规则，不扣分）；评审将核查产出和效益指标的完成值与资金支出是否相符，请单位说明未支出资金对应的任务如何完成，或复核相关指标的得分。",
                     FundLineIndex: root!.Index));
             }
         }
@@ -84,7 +86,33 @@ public static class ReviewerFindings
             found.Add(cost);
         }
 
+        found.AddRange(Boilerplate(sheet, c));
         return found;
+    }
+
+    /// <summary>
+    /// The table's own boilerplate (<see cref="Review.ReasonQuality"/>): one sentence on several rows, or a
+    /// "reason" that only lists measures for a row that fell short (or a fund line below the 执行率 that needs a reason).
+    /// </summary>
+    private static IEnumerable<ReviewerFinding> Boilerplate(FactSheet sheet, ReviewerCriteria c)
+    {
+        string unit = sheet.Evaluation.Implementer ?? sheet.Evaluation.Department ?? "本单位";
+        var stated = Review.CrossUnit.Reasons(sheet);
+        var needed = stated.Where(r => r.Status == "short"
+            || (r.Status == "funds" && sheet.Report.Funds.FirstOrDefault(f => f.Name == r.Subject) is { IsRoot: true, Rate: { } fr } && fr < c.ReasonRequiredBelow)).ToList();
+        var uses = stated.Select(r => new Review.ReasonUse(unit, unit, r.Indicator, r.Subject, r.Reason)).ToList();
+        foreach (Review.ReasonFlag f in Review.ReasonQuality.Find(uses))
+        {
+            Review.ReasonUse first = f.Uses[0];
+            if (f.Code == Review.ReasonQuality.Repeated)
+            {
+                yield return new ReviewerFinding(ReviewerFindingCodes.ReasonRepeated, f.Message, first.Indicator, first.Indicator is null ? null : first.Subject);
+            }
+            else if (f.Code == Review.ReasonQuality.MeasureOnly && needed.Any(n => n.Subject == first.Subject && n.Indicator == first.Indicator))
+            {
+                yield return new ReviewerFinding(ReviewerFindingCodes.ReasonMeasureOnly, f.Message, first.Indicator, first.Indicator is null ? null : first.Subject);
+            }
+        }
     }
 
     /// <summary>

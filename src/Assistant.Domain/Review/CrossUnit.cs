@@ -12,6 +12,12 @@ public sealed record IndicatorStanding(
 /// <summary>A table's execution: 全年预算数, 执行数, 执行率 of its total line, and its total score.</summary>
 public sealed record ExecutionStanding(decimal? Budget, decimal? Executed, decimal? Rate, string Unit, decimal? Total, string? Grade, string? Reason);
 
+/// <summary>Which program a table reports on: <see cref="Kind"/> 项目支出 or 部门整体支出, and the program's name without year and place.</summary>
+public sealed record ProgramKey(string Kind, string Name);
+
+/// <summary>A row that needed a reason and has none: an indicator short of its target, or a fund line below the 执行率 that must be explained.</summary>
+public sealed record Unexplained(int? Indicator, string Subject, string Status);
+
 /// <summary>A stated reason for a deviation in one table.</summary>
 public sealed record StatedReason(int? Indicator, string Subject, string Status, string Reason, string Kind);
 
@@ -21,7 +27,7 @@ public sealed record StatedReason(int? Indicator, string Subject, string Status,
 /// most of the asked name's character pairs must be in the row's name, so “城镇新增就业人数” does not
 /// answer with another table's “就业困难人员实现就业人数”.
 /// </summary>
-public static class CrossUnit
+public static partial class CrossUnit
 {
     public const decimal MinOverlap = 0.6m;
 
@@ -88,6 +94,80 @@ public static class CrossUnit
 
         return list;
     }
+
+    public const string ProjectSpending = "项目支出";
+    public const string DepartmentSpending = "部门整体支出";
+
+    /// <summary>
+    /// The program a table reports on, so a cross-unit 执行率 sums one program's tables and never mixes a
+    /// department's 部门整体支出 table into a program's total: 部门整体支出 when the title says so (or the
+    /// fund lines are split into 基本支出 and 项目支出); otherwise the title without its year and without
+    /// the unit's own place and department names (泰和县2025年高标准农田建设补助资金 → 高标准农田建设补助资金).
+    /// </summary>
+    public static ProgramKey Program(FactSheet sheet, params string?[] names)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        var e = sheet.Evaluation;
+        string title = TextNormalizer.Normalize(e.Title ?? string.Empty).Trim();
+        bool overall = title.Contains("整体支出", StringComparison.Ordinal) || title.Contains("部门整体", StringComparison.Ordinal)
+            || (e.Funds.Lines.Any(l => l.Name.Contains("基本支出", StringComparison.Ordinal)) && e.Funds.Lines.Any(l => l.Name.Contains("项目支出", StringComparison.Ordinal)));
+        if (overall)
+        {
+            return new ProgramKey(DepartmentSpending, DepartmentSpending);
+        }
+
+        // Codes and digits in a title (a file number, a unit code) are not the program's name.
+        string name = ProgramCode().Replace(ProgramYear().Replace(title, string.Empty), string.Empty);
+        foreach (string? n in names.Append(e.Implementer).Append(e.Department).Append(e.Region).Where(n => !string.IsNullOrWhiteSpace(n)).OrderByDescending(n => n!.Length))
+        {
+            name = name.Replace(TextNormalizer.Normalize(n!).Trim(), string.Empty, StringComparison.Ordinal);
+        }
+
+        name = ProgramPlace().Replace(name, string.Empty).Trim('（', '）', '(', ')', ' ', '-', '—', '_');
+        name = ProgramTail().Replace(name, string.Empty);
+        return new ProgramKey(ProjectSpending, name.Length >= 2 ? name : title);
+    }
+
+    /// <summary>Rows that needed a reason and have none, from the calculator's findings.</summary>
+    public static IReadOnlyList<Unexplained> Missing(FactSheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        var list = new List<Unexplained>();
+        foreach (var f in sheet.Report.Findings)
+        {
+            if (f.Code == FindingCodes.IndicatorShortfallUnexplained && RowIndex().Match(f.Path) is { Success: true } m
+                && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i < sheet.Evaluation.Indicators.Count)
+            {
+                list.Add(new Unexplained(i, sheet.Evaluation.Indicators[i].Name, "short"));
+            }
+            else if (f.Code == FindingCodes.FundsLowExecution && FundIndex().Match(f.Path) is { Success: true } fm
+                && int.Parse(fm.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var k && k < sheet.Evaluation.Funds.Lines.Count
+                && string.IsNullOrWhiteSpace(sheet.Evaluation.Funds.Lines[k].DeviationNote))
+            {
+                list.Add(new Unexplained(null, sheet.Evaluation.Funds.Lines[k].Name, "funds"));
+            }
+        }
+
+        return list.DistinctBy(u => (u.Indicator, u.Subject)).ToList();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^indicators\[(\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex RowIndex();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^funds\.lines\[(\d+)\]")]
+    private static partial System.Text.RegularExpressions.Regex FundIndex();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[A-Za-z0-9._\-]+")]
+    private static partial System.Text.RegularExpressions.Regex ProgramCode();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:19|20)\d{2}\s*年度?|年度")]
+    private static partial System.Text.RegularExpressions.Regex ProgramYear();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\p{IsCJKUnifiedIdeographs}]{2,8}?(?:省|自治区|市|州|盟|县|旗))+(?=[\p{IsCJKUnifiedIdeographs}]{4,})")]
+    private static partial System.Text.RegularExpressions.Regex ProgramPlace();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:项目)?(?:绩效)?自评表?$|绩效自评$")]
+    private static partial System.Text.RegularExpressions.Regex ProgramTail();
 
     /// <summary>The share of the asked name's character pairs found in the row's name (after the same normalisation).</summary>
     public static decimal Overlap(string asked, string rowName)

@@ -58,7 +58,7 @@ public sealed partial class ChatTools
     }
 
     [KernelFunction("units_execution")]
-    [Description("跨单位：您的密钥可查看的各单位（最新提交的自评表）的预算执行率，由低到高，以及合计执行率（Σ执行数÷Σ预算数，万元计）。单位密钥只看到本单位。")]
+    [Description("跨单位：您的密钥可查看的各单位（最新提交的自评表）的预算执行率，由低到高；groups 按项目分别合计（Σ执行数÷Σ预算数，万元计），部门整体支出表单独合计，不混入项目。单位密钥只看到本单位。")]
     private async Task<ExecutionAnswer> UnitsExecutionToolAsync(
         [Description("年度，如 2024；不限年度时留空")] int? year = null, CancellationToken cancellationToken = default)
     {
@@ -66,21 +66,36 @@ public sealed partial class ChatTools
         ExecutionAnswer a = await RunInsightAsync("units_execution", args, s => Insights!.ExecutionAsync(s, year, cancellationToken));
         LearnAcross(
             a.Rows.SelectMany(r => new[] { (r.Budget, r.FundUnit, $"{r.UnitName}全年预算数"), (r.Executed, r.FundUnit, $"{r.UnitName}执行数"), (r.Rate, "%", $"{r.UnitName}执行率"), (r.Total, "分", $"{r.UnitName}总分") })
-                .Append((a.OverallRate, "%", "合计执行率")),
-            [a.Tables]);
+                .Append((a.OverallRate, "%", "合计执行率"))
+                .Concat(a.Groups.SelectMany(g => new[] { (g.Budget, "万元", $"{g.Program}预算数合计"), (g.Executed, "万元", $"{g.Program}执行数合计"), (g.Rate, "%", $"{g.Program}合计执行率") })),
+            [a.Tables, .. a.Groups.Select(g => g.Tables)]);
         await ToolAsync("units_execution", args, $"{a.Tables} 张表，合计执行率 {a.OverallRate ?? "无法计算"}%", false);
         return a;
     }
 
     [KernelFunction("units_reasons")]
-    [Description("跨单位：您的密钥可查看的各单位（最新提交的自评表）填报的偏差原因，按类别统计（最常见的在前），附例子。单位密钥只看到本单位。")]
+    [Description("跨单位：您的密钥可查看的各单位（最新提交的自评表）填报的偏差原因，按类别统计（最常见的在前），附例子；flags 列出套话（同一句用在多项上、与别的单位一字不差、只写措施），missing 列出未完成却没写原因的行。单位密钥只看到本单位。")]
     private async Task<ReasonsAnswer> UnitsReasonsToolAsync(
         [Description("年度，如 2024；不限年度时留空")] int? year = null, CancellationToken cancellationToken = default)
     {
         var args = new Dictionary<string, object?> { ["year"] = year };
         ReasonsAnswer a = await RunInsightAsync("units_reasons", args, s => Insights!.ReasonsAsync(s, year, cancellationToken));
-        LearnAcross([], [a.Tables, a.Reasons, .. a.Kinds.SelectMany(k => new[] { k.Count, k.Units })]);
+        LearnAcross([], [a.Tables, a.Reasons, a.Missing.Count, a.Flags.Count, .. a.Kinds.SelectMany(k => new[] { k.Count, k.Units }), .. a.Flags.Select(f => f.Uses.Count)]);
         await ToolAsync("units_reasons", args, $"{a.Tables} 张表，{a.Reasons} 条原因，{a.Kinds.Count} 类", false);
+        return a;
+    }
+
+    public Task<ShortfallsAnswer> UnitsShortfallsAsync(int? year) => InvokeAsync<ShortfallsAnswer>("units_shortfalls", new() { ["year"] = year });
+
+    [KernelFunction("units_shortfalls")]
+    [Description("跨单位：您的密钥可查看的各单位（最新提交的自评表）中，哪些指标未完成的单位最多（按未完成的单位数排列），每项列出未完成的单位和其中没写原因的数目。")]
+    private async Task<ShortfallsAnswer> UnitsShortfallsToolAsync(
+        [Description("年度，如 2024；不限年度时留空")] int? year = null, CancellationToken cancellationToken = default)
+    {
+        var args = new Dictionary<string, object?> { ["year"] = year };
+        ShortfallsAnswer a = await RunInsightAsync("units_shortfalls", args, s => Insights!.ShortfallsAsync(s, year, cancellationToken));
+        LearnAcross([], [a.Tables, .. a.Indicators.SelectMany(i => new[] { i.Tables, i.Short, i.Unexplained })]);
+        await ToolAsync("units_shortfalls", args, $"{a.Tables} 张表，{a.Indicators.Count} 项指标有单位未完成", false);
         return a;
     }
 

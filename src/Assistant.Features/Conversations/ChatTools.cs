@@ -168,7 +168,7 @@ public sealed partial class ChatTools
         }
         else
         {
-            IReadOnlyList<(string Source, string Text)> texts = await explanations.DraftTextsAsync(caller.Unit, evaluationId);
+            IReadOnlyList<(string Source, string Text)> texts = await explanations.DraftTextsAsync(caller.Scope ?? Units.UnitScope.Own(caller.Unit), evaluationId);
             explanation = await explanations.ExplainAsync(evaluationId, sheet, index, texts, 3, policy);
         }
 

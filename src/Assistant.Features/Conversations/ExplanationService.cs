@@ -17,10 +17,19 @@ public sealed class ExplanationService(RecordStore records, CorpusSearch search)
 {
     public const int MaxCases = 10;
 
-    /// <summary>The explanation of row <paramref name="index"/> of a stored evaluation; null when the evaluation is not the unit's or has no such row.</summary>
-    public async Task<ExplanationResponse?> ExplainAsync(string unit, Guid evaluationId, int index, int cases, CancellationToken cancellationToken = default)
+    /// <summary>The explanation of row <paramref name="index"/> of a stored evaluation of the unit itself.</summary>
+    public Task<ExplanationResponse?> ExplainAsync(string unit, Guid evaluationId, int index, int cases, CancellationToken cancellationToken = default) =>
+        ExplainAsync(Units.UnitScope.Own(unit), evaluationId, index, cases, cancellationToken);
+
+    /// <summary>
+    /// The explanation of row <paramref name="index"/> of a stored evaluation the scope reads (the same rule as
+    /// <c>GET /evaluations/{id}</c>: a parent unit's reviewer reads its units' tables); null when the scope does not
+    /// cover the evaluation or it has no such row.
+    /// </summary>
+    public async Task<ExplanationResponse?> ExplainAsync(Units.UnitScope scope, Guid evaluationId, int index, int cases, CancellationToken cancellationToken = default)
     {
-        StoredEvaluation? stored = await records.GetEvaluationAsync(unit, evaluationId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(scope);
+        StoredEvaluation? stored = await records.GetEvaluationAsync(scope, evaluationId, cancellationToken);
         if (stored is null)
         {
             return null;
@@ -32,19 +41,23 @@ public sealed class ExplanationService(RecordStore records, CorpusSearch search)
             return null;
         }
 
-        IReadOnlyList<(string Source, string Text)> texts = await DraftTextsAsync(unit, evaluationId, cancellationToken);
+        IReadOnlyList<(string Source, string Text)> texts = await DraftTextsAsync(scope, evaluationId, cancellationToken);
         ScoringPolicy policy = EvaluationService.ResolvePolicy(stored.Policy);
         FactSheet sheet = FactSheet.Build(evaluation, policy);
         return await ExplainAsync(evaluationId, sheet, index, texts, cases, policy, cancellationToken);
     }
 
     /// <summary>The report texts about a stored evaluation: the latest stored draft of each section, labelled.</summary>
-    public async Task<IReadOnlyList<(string Source, string Text)>> DraftTextsAsync(string unit, Guid evaluationId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<(string Source, string Text)>> DraftTextsAsync(string unit, Guid evaluationId, CancellationToken cancellationToken = default) =>
+        DraftTextsAsync(Units.UnitScope.Own(unit), evaluationId, cancellationToken);
+
+    /// <summary>The report texts about a stored evaluation the scope reads (its own unit's drafts or a unit beneath).</summary>
+    public async Task<IReadOnlyList<(string Source, string Text)>> DraftTextsAsync(Units.UnitScope scope, Guid evaluationId, CancellationToken cancellationToken = default)
     {
         var texts = new List<(string Source, string Text)>();
-        foreach (var latest in (await records.ListDraftsAsync(unit, evaluationId, cancellationToken)).GroupBy(d => d.Section).Select(g => g.MaxBy(d => d.Version)!))
+        foreach (var latest in (await records.ListDraftsAsync(scope, evaluationId, cancellationToken)).GroupBy(d => d.Section).Select(g => g.MaxBy(d => d.Version)!))
         {
-            if (await records.GetDraftAsync(unit, latest.Id, cancellationToken) is { } draft)
+            if (await records.GetDraftAsync(scope, latest.Id, cancellationToken) is { } draft)
             {
                 texts.Add(($"草稿 {draft.Section} 第{draft.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)}版", draft.Result.Text));
             }

@@ -3,6 +3,7 @@ using System.Text;
 using Assistant.Domain.Conversation;
 using Assistant.Domain.Drafting;
 using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
 using Assistant.Features.Review;
 
 namespace Assistant.Features.Conversations;
@@ -19,6 +20,8 @@ public sealed partial class OfflineAssistant
         "- 哪些单位城镇新增就业人数没完成，为什么\n" +
         "- 各单位执行率，执行率最低的单位\n" +
         "- 今年最常见的偏差原因\n" +
+        "- 哪些单位没写偏差原因，哪些原因是套话（与别的单位一字不差、同一句用在多项上）\n" +
+        "- 哪些指标未完成的单位最多，执行率低于某个百分比的单位，各县合计执行率\n" +
         "- 找类似的偏差原因案例\n" +
         "要问某张表的得分、扣分原因，或起草、导出报告，请打开那张表（或那份送审材料）后在那里提问。\n";
 
@@ -44,7 +47,7 @@ public sealed partial class OfflineAssistant
                 {
                     sb.Append(CultureInfo.InvariantCulture, $"- {Named(r.UnitName)}（《{Named(r.Title)}》）\n");
                     sb.Append(CultureInfo.InvariantCulture, $"  完成率{Num(r.Completion, "%", "完成率", 2, ".completion")}，得{Num(r.Score, "分", "得分", 2)}，扣{Num(r.LostPoints, "分", "扣分", 2)}。\n");
-                    sb.Append(r.Reason is { } reason ? $"  填报的原因：“{reason}”（归为{r.ReasonKind}）。\n" : "  没有填报原因。\n");
+                    sb.Append(r.Reason is { } reason ? $"  填报的原因：“{Said(reason)}”（归为{r.ReasonKind}）。\n" : "  没有填报原因。\n");
                 }
 
                 if (a.ShortReasons.Count > 0)
@@ -62,25 +65,28 @@ public sealed partial class OfflineAssistant
             }
 
             case CrossUnitQuestions.Execution:
+                return Execution(q, await tools.UnitsExecutionAsync(q.Year), scope, years);
+
+            case CrossUnitQuestions.Missing:
+                return Missing(await tools.UnitsReasonsAsync(q.Year), scope, years);
+
+            case CrossUnitQuestions.Boilerplate:
+                return Boilerplate(await tools.UnitsReasonsAsync(q.Year), scope, years);
+
+            case CrossUnitQuestions.Shortfalls:
             {
-                ExecutionAnswer a = await tools.UnitsExecutionAsync(q.Year);
-                sb.Append(CultureInfo.InvariantCulture, $"{scope}已提交的{years}自评表共{Count(a.Tables, "张", "已提交的自评表")}");
-                if (a.Tables == 0)
+                ShortfallsAnswer a = await tools.UnitsShortfallsAsync(q.Year);
+                sb.Append(CultureInfo.InvariantCulture, $"在{scope}已提交的{years}自评表（共{Count(a.Tables, "张", "已提交的自评表")}）中，");
+                if (a.Indicators.Count == 0)
                 {
-                    return sb.Append("，没有可以统计的执行率。\n").ToString();
+                    return sb.Append("没有未完成的指标。\n").ToString();
                 }
 
-                sb.Append("，预算执行率由低到高：\n");
-                foreach (UnitExecutionRow r in a.Rows.Take(MaxUnits))
+                sb.Append("未完成的单位最多的指标（按未完成的单位数）：\n");
+                foreach (ShortfallCount c in a.Indicators.Take(MaxUnits))
                 {
-                    sb.Append(CultureInfo.InvariantCulture, $"- {Named(r.UnitName)}（《{Named(r.Title)}》）\n");
-                    sb.Append(r.Rate is null ? "  执行率无法计算。\n" : $"  执行率{Num(r.Rate, "%", "执行率", 2, ".rate")}，全年预算数{Num(r.Budget, r.FundUnit, "全年预算数", null)}，执行数{Num(r.Executed, r.FundUnit, "执行数", null)}。\n");
-                    sb.Append(r.Reason is { } reason ? $"  说明：“{reason}”。\n" : string.Empty);
-                }
-
-                if (a.OverallRate is not null)
-                {
-                    sb.Append(CultureInfo.InvariantCulture, $"合计执行率（以万元计的各表执行数之和除以预算数之和）为{Num(a.OverallRate, "%", "合计执行率", 2, ".rate")}。\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"- “{Named(c.Name)}”：有此指标的表共{Count(c.Tables, "张", "含此指标的表")}，存在缺口的是{string.Join("、", c.ShortUnits.Select(Named))}");
+                    sb.Append(c.Unexplained > 0 ? "，其中有未填报原因的。\n" : "。\n");
                 }
 
                 break;
@@ -109,6 +115,153 @@ public sealed partial class OfflineAssistant
 
         return sb.ToString();
     }
+
+    /// <summary>
+    /// 执行率 by unit, narrowed to the level asked (县 or 部门) and to the threshold the reviewer gave
+    /// (低于80%: below it; 90%以上: at or above it), then each program's total: a department's 部门整体支出
+    /// table is summed apart, never into a program's.
+    /// </summary>
+    private string Execution(CrossUnitQuestion q, ExecutionAnswer a, string scope, string years)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"{scope}已提交的{years}自评表共{Count(a.Tables, "张", "已提交的自评表")}");
+        if (a.Tables == 0)
+        {
+            return sb.Append("，没有可以统计的执行率。\n").ToString();
+        }
+
+        var rows = a.Rows.Where(r => q.Level switch
+        {
+            "县" => r.ProgramKind != Domain.Review.CrossUnit.ProjectSpending ? false : !DepartmentName().IsMatch(r.UnitName),
+            "部门" => r.ProgramKind == Domain.Review.CrossUnit.DepartmentSpending || DepartmentName().IsMatch(r.UnitName),
+            _ => true,
+        }).ToList();
+        string who = q.Level switch { "县" => "县（区）", "部门" => "部门", _ => "单位" };
+        if (rows.Count < a.Rows.Count)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"，其中{who}的表{Count(rows.Count, "张", $"{who}的表")}");
+        }
+
+        if (q.Threshold is { } t)
+        {
+            string bound = Num(PrintedNumber.FormatTrimmed(t), "%", "您给出的执行率界限", null, ".rate");
+            var hit = rows.Where(r => Rate(r) is { } v && (q.Above ? v >= t : v < t)).ToList();
+            string words = q.Above ? $"执行率不低于{bound}" : $"执行率低于{bound}";
+            if (hit.Count == 0)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"，没有{words}的{who}。\n");
+            }
+            else
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"，{words}的{who}有{Count(hit.Count, "个", "符合界限的单位")}：\n");
+                AppendRows(sb, hit);
+            }
+
+            int unknown = rows.Count(r => Rate(r) is null);
+            if (unknown > 0)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"另有{Count(unknown, "张", "无法计算执行率的表")}表执行率无法计算。\n");
+            }
+        }
+        else
+        {
+            sb.Append("，预算执行率由低到高：\n");
+            AppendRows(sb, rows.Take(MaxUnits).ToList());
+        }
+
+        if (a.Groups.Count > 0)
+        {
+            sb.Append(a.Groups.Count == 1 ? "合计执行率（以万元计的各表执行数之和除以预算数之和）：\n" : "按项目分别合计（以万元计的各表执行数之和除以预算数之和；部门整体支出表单独合计，不混入项目）：\n");
+            foreach (ExecutionGroup g in a.Groups)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"- {Named(g.Program)}（{g.Kind}，{Count(g.Tables, "张", "该项目的表")}表");
+                sb.Append(g.Units.Count > 0 ? $"：{string.Join("、", g.Units.Select(Named))}）\n" : "）\n");
+                sb.Append(g.Rate is null ? "  执行率无法合计。\n"
+                    : $"  执行率{Num(g.Rate, "%", "执行率", 2, ".rate")}，全年预算数{Num(g.Budget, "万元", "全年预算数", null)}，执行数{Num(g.Executed, "万元", "执行数", null)}。\n");
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private void AppendRows(StringBuilder sb, IReadOnlyList<UnitExecutionRow> rows)
+    {
+        foreach (UnitExecutionRow r in rows)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"- {Named(r.UnitName)}（《{Named(r.Title)}》）\n");
+            sb.Append(r.Rate is null ? "  执行率无法计算。\n" : $"  执行率{Num(r.Rate, "%", "执行率", 2, ".rate")}，全年预算数{Num(r.Budget, r.FundUnit, "全年预算数", null)}，执行数{Num(r.Executed, r.FundUnit, "执行数", null)}。\n");
+            sb.Append(r.Reason is { } reason ? $"  说明：“{Said(reason)}”。\n" : string.Empty);
+        }
+    }
+
+    private static decimal? Rate(UnitExecutionRow r) =>
+        decimal.TryParse(r.Rate, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v) ? v : null;
+
+    /// <summary>Rows short of target (or fund lines below the 执行率 that needs a reason) with no reason written, by unit.</summary>
+    private string Missing(ReasonsAnswer a, string scope, string years)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"在{scope}已提交的{years}自评表（共{Count(a.Tables, "张", "已提交的自评表")}）中，");
+        if (a.Missing.Count == 0)
+        {
+            return sb.Append("未完成的指标和执行率偏低的资金都填写了偏差原因。\n").ToString();
+        }
+
+        var units = a.Missing.GroupBy(m => m.Unit, StringComparer.Ordinal).ToList();
+        sb.Append(CultureInfo.InvariantCulture, $"未完成（或执行率偏低）却没有填写偏差原因的，涉及{Count(units.Count, "个", "没写原因的单位")}单位：\n");
+        foreach (var u in units.Take(MaxUnits))
+        {
+            string rows = string.Join("、", u.Select(m => m.Status == "funds" ? $"“{Named(m.Subject)}”执行率偏低" : $"“{Named(m.Subject)}”未完成"));
+            sb.Append(CultureInfo.InvariantCulture, $"- {Named(u.First().UnitName)}（《{Named(u.First().Title)}》）：{rows}，没有写原因。\n");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The boilerplate among the units' reasons: copied from another unit, one sentence on several rows, measures given as reasons.</summary>
+    private string Boilerplate(ReasonsAnswer a, string scope, string years)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"在{scope}已提交的{years}自评表（共{Count(a.Tables, "张", "已提交的自评表")}，填报的偏差原因{Count(a.Reasons, "条", "填报的原因")}）中，");
+        if (a.Flags.Count == 0)
+        {
+            return sb.Append("没有发现套话：没有同一句原因用在多项上，没有与别的单位一字不差的原因，也没有只写措施的原因。\n").ToString();
+        }
+
+        sb.Append("以下原因审核会视为套话：\n");
+        foreach (var (code, title) in new[] { (Domain.Review.ReasonQuality.Copied, "与别的单位一字不差"), (Domain.Review.ReasonQuality.Repeated, "同一句原因用在多项上"), (Domain.Review.ReasonQuality.MeasureOnly, "只写了措施，没有说明原因") })
+        {
+            var flags = a.Flags.Where(f => f.Code == code).ToList();
+            if (flags.Count == 0)
+            {
+                continue;
+            }
+
+            sb.Append(title).Append("：\n");
+            foreach (Domain.Review.ReasonFlag f in flags.Take(MaxUnits))
+            {
+                // The rows are named in the message: their count is left out (the gate holds small counts of rows).
+                sb.Append("- ").Append(Said(RowCount().Replace(f.Message, "在下列各项上"))).Append('\n');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// Text the units wrote (a quoted reason, a finding that quotes it and counts its rows): its figures are
+    /// the unit's own words or counts of rows, each made a fact of the turn so the gate does not hold them.
+    /// </summary>
+    private string Said(string text) => SaidNumber().Replace(text, d => Num(d.Value, string.Empty, "单位填写的原文中的数字", null));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")]
+    private static partial System.Text.RegularExpressions.Regex SaidNumber();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"在\d+项上")]
+    private static partial System.Text.RegularExpressions.Regex RowCount();
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?:局|委|委员会|办|办公室|中心|厅|部|院|所|站|队|公司)$")]
+    private static partial System.Text.RegularExpressions.Regex DepartmentName();
 
     /// <summary>
     /// A unit's or a table's name as registered: the digits in it (某1市…, a code in a title) are part of

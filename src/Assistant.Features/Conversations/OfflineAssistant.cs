@@ -29,6 +29,13 @@ public sealed partial class OfflineAssistant
         ArgumentNullException.ThrowIfNull(tools);
         ArgumentNullException.ThrowIfNull(sheet);
         Intent intent = IntentRouter.Route(message, sheet, previous);
+        if (!tools.HasTable && intent.Kind is not (IntentKind.CrossUnit or IntentKind.Similar)
+            && CrossUnitQuestions.Recognize(message, null, implied: true) is { } implied)
+        {
+            // Without a table every question is about the units (哪些是套话, 执行率低于80%的有哪些).
+            intent = new Intent(IntentKind.CrossUnit, null, [], null, null) { Across = implied };
+        }
+
         if (!tools.HasTable && intent.Kind is not (IntentKind.CrossUnit or IntentKind.Similar))
         {
             return ScopeHelp;

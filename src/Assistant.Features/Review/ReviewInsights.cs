@@ -17,16 +17,49 @@ public sealed record UnitIndicatorRow(
 public sealed record IndicatorAnswer(string Name, int? Year, int Tables, int Matched, int Short, IReadOnlyList<UnitIndicatorRow> Rows, IReadOnlyList<ReasonCount> ShortReasons);
 
 public sealed record UnitExecutionRow(
-    string Unit, string UnitName, Guid SubmissionId, int Version, string Status, string Title, string? Budget, string? Executed, string? Rate, string FundUnit, string? Total, string? Grade, string? Reason);
+    string Unit, string UnitName, Guid SubmissionId, int Version, string Status, string Title, string? Budget, string? Executed, string? Rate, string FundUnit, string? Total, string? Grade, string? Reason)
+{
+    /// <summary>项目支出 or 部门整体支出.</summary>
+    public string ProgramKind { get; init; } = CrossUnit.ProjectSpending;
 
-/// <summary>执行率 by unit (lowest first) and over all tables: Σ执行数 ÷ Σ预算数 of those in one money unit.</summary>
-public sealed record ExecutionAnswer(int? Year, int Tables, string? OverallRate, IReadOnlyList<UnitExecutionRow> Rows);
+    /// <summary>The program the table reports on (the title without year and place), or 部门整体支出.</summary>
+    public string Program { get; init; } = string.Empty;
+}
+
+/// <summary>One program's (or the 部门整体支出 tables') 执行率: Σ执行数 ÷ Σ预算数 of its tables in 万元, and which units were summed.</summary>
+public sealed record ExecutionGroup(string Kind, string Program, int Tables, string? Budget, string? Executed, string? Rate, IReadOnlyList<string> Units);
+
+/// <summary>
+/// 执行率 by unit (lowest first) and by program (<see cref="Groups"/>, never mixing a department's
+/// 部门整体支出 into a program's total). <see cref="OverallRate"/> is the one program's rate when every table
+/// reports on one program, else null (the groups say each).
+/// </summary>
+public sealed record ExecutionAnswer(int? Year, int Tables, string? OverallRate, IReadOnlyList<UnitExecutionRow> Rows)
+{
+    public IReadOnlyList<ExecutionGroup> Groups { get; init; } = [];
+}
+
+/// <summary>One indicator across units: how many units' tables have it and how many fell short, with those units.</summary>
+public sealed record ShortfallCount(string Name, int Tables, int Short, int Unexplained, IReadOnlyList<string> ShortUnits);
+
+/// <summary>The indicators most often short across units (most short units first).</summary>
+public sealed record ShortfallsAnswer(int? Year, int Tables, IReadOnlyList<ShortfallCount> Indicators);
+
+/// <summary>A unit's row that needed a reason and has none.</summary>
+public sealed record MissingReason(string Unit, string UnitName, string Title, string Subject, string Status);
 
 public sealed record ReasonExample(string Unit, string UnitName, string Title, string Subject, string Status, string Reason);
 
 public sealed record ReasonCount(string Kind, int Count, int Units, IReadOnlyList<ReasonExample> Examples);
 
-public sealed record ReasonsAnswer(int? Year, int Tables, int Reasons, IReadOnlyList<ReasonCount> Kinds);
+public sealed record ReasonsAnswer(int? Year, int Tables, int Reasons, IReadOnlyList<ReasonCount> Kinds)
+{
+    /// <summary>Boilerplate: one sentence on several rows of a unit, the same sentence in several units, measures given as reasons.</summary>
+    public IReadOnlyList<ReasonFlag> Flags { get; init; } = [];
+
+    /// <summary>Rows short of target (or fund lines below the 执行率 that needs a reason) with no reason at all.</summary>
+    public IReadOnlyList<MissingReason> Missing { get; init; } = [];
+}
 
 /// <summary>
 /// Questions across the units a reviewer's scope covers, answered from the latest submitted version of
@@ -72,17 +105,47 @@ public sealed class ReviewInsights(SubmissionService submissions)
         foreach (var (s, sheet) in tables)
         {
             ExecutionStanding e = CrossUnit.Execution(sheet);
+            ProgramKey program = CrossUnit.Program(sheet, s.UnitName);
             rows.Add((new UnitExecutionRow(s.Unit, s.UnitName, s.Id, s.Version, s.Status, s.Title, Num(e.Budget), Num(e.Executed), Percent(e.Rate), e.Unit,
-                Num(e.Total, 2), e.Grade, e.Reason), e));
+                Num(e.Total, 2), e.Grade, e.Reason) { ProgramKind = program.Kind, Program = program.Name }, e));
         }
 
-        // Sums only across one money unit (万元 by default); others are left out of the overall rate.
-        var summed = rows.Where(r => r.E.Unit == "万元" && r.E.Budget is > 0 && r.E.Executed is not null).ToList();
-        decimal budget = summed.Sum(r => r.E.Budget!.Value);
-        decimal executed = summed.Sum(r => r.E.Executed!.Value);
-        string? overall = budget > 0 ? Percent(executed / budget) : null;
-        return new ExecutionAnswer(year, tables.Count, overall,
-            rows.OrderBy(r => r.E.Rate ?? decimal.MaxValue).ThenBy(r => r.Row.Unit, StringComparer.Ordinal).Select(r => r.Row).ToList());
+        // Sums one program at a time, and only across one money unit (万元); others are left out of the sums.
+        var groups = rows.GroupBy(r => (r.Row.ProgramKind, r.Row.Program))
+            .Select(g =>
+            {
+                var summed = g.Where(r => r.E.Unit == "万元" && r.E.Budget is > 0 && r.E.Executed is not null).ToList();
+                decimal budget = summed.Sum(r => r.E.Budget!.Value);
+                decimal executed = summed.Sum(r => r.E.Executed!.Value);
+                return new ExecutionGroup(g.Key.ProgramKind, g.Key.Program, g.Count(), summed.Count > 0 ? Num(budget) : null, summed.Count > 0 ? Num(executed) : null,
+                    budget > 0 ? Percent(executed / budget) : null, summed.Select(r => r.Row.UnitName).ToList());
+            })
+            .OrderBy(g => g.Kind == CrossUnit.ProjectSpending ? 0 : 1).ThenByDescending(g => g.Tables).ThenBy(g => g.Program, StringComparer.Ordinal).ToList();
+        return new ExecutionAnswer(year, tables.Count, groups.Count == 1 ? groups[0].Rate : null,
+            rows.OrderBy(r => r.E.Rate ?? decimal.MaxValue).ThenBy(r => r.Row.Unit, StringComparer.Ordinal).Select(r => r.Row).ToList())
+        { Groups = groups };
+    }
+
+    /// <summary>The indicators most often short across the units' latest tables (by name, as the indicator question matches them).</summary>
+    public async Task<ShortfallsAnswer> ShortfallsAsync(UnitScope scope, int? year, CancellationToken cancellationToken = default)
+    {
+        var tables = await SheetsAsync(scope, year, cancellationToken);
+        var seen = new List<(string Name, string UnitName, bool Short, bool Unexplained)>();
+        foreach (var (s, sheet) in tables)
+        {
+            var missing = CrossUnit.Missing(sheet).Where(m => m.Indicator is not null).Select(m => m.Indicator!.Value).ToHashSet();
+            for (int i = 0; i < sheet.Evaluation.Indicators.Count; i++)
+            {
+                bool isShort = sheet.Report.Indicators[i].Status == Domain.Scoring.IndicatorStatus.Short;
+                seen.Add((Core(sheet.Evaluation.Indicators[i].Name), s.UnitName, isShort, missing.Contains(i)));
+            }
+        }
+
+        var counts = seen.GroupBy(x => x.Name, StringComparer.Ordinal)
+            .Select(g => new ShortfallCount(g.Key, g.Count(), g.Count(x => x.Short), g.Count(x => x.Unexplained), g.Where(x => x.Short).Select(x => x.UnitName).ToList()))
+            .Where(c => c.Short > 0)
+            .OrderByDescending(c => c.Short).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
+        return new ShortfallsAnswer(year, tables.Count, counts);
     }
 
     public async Task<ReasonsAnswer> ReasonsAsync(UnitScope scope, int? year, CancellationToken cancellationToken = default)
@@ -98,7 +161,9 @@ public sealed class ReviewInsights(SubmissionService submissions)
             .Select(g => new ReasonCount(g.Key, g.Count(), g.Select(x => x.S.Unit).Distinct().Count(),
                 g.Take(MaxExamples).Select(x => new ReasonExample(x.S.Unit, x.S.UnitName, x.S.Title, x.R.Subject, x.R.Status, x.R.Reason)).ToList()))
             .OrderByDescending(k => k.Count).ThenBy(k => k.Kind, StringComparer.Ordinal).ToList();
-        return new ReasonsAnswer(year, tables.Count, all.Count, kinds);
+        var flags = ReasonQuality.Find(all.Select(x => new ReasonUse(x.S.Unit, x.S.UnitName, x.R.Indicator, x.R.Subject, x.R.Reason)));
+        var missing = tables.SelectMany(t => CrossUnit.Missing(t.Sheet).Select(m => new MissingReason(t.S.Unit, t.S.UnitName, t.S.Title, m.Subject, m.Status))).ToList();
+        return new ReasonsAnswer(year, tables.Count, all.Count, kinds) { Flags = flags, Missing = missing };
     }
 
     private async Task<List<(SubmissionSummary S, FactSheet Sheet)>> SheetsAsync(UnitScope scope, int? year, CancellationToken cancellationToken)
@@ -116,6 +181,9 @@ public sealed class ReviewInsights(SubmissionService submissions)
 
         return list;
     }
+
+    /// <summary>An indicator's name as units write it (without spaces or the unit in brackets), for counting across tables.</summary>
+    private static string Core(string name) => TextNormalizer.Normalize(name).Trim();
 
     private static string? Num(decimal? d, int? decimals = null) =>
         d is not { } v ? null : decimals is { } n ? PrintedNumber.Format(v, n) : PrintedNumber.FormatTrimmed(v);

@@ -22,8 +22,8 @@ namespace Assistant.Api.Tests.Review;
 /// </summary>
 public sealed class IsolationTests(ReviewFactory factory) : IClassFixture<ReviewFactory>
 {
-    /// <summary>Routes whose rows belong to the key's own unit by design (chats, explanations, a unit's private corpus, its admin's webhooks): a reviewer above does not read them either.</summary>
-    private static readonly string[] UnitPrivate = ["/api/v1/conversations", "/api/v1/corpus", "/indicators/{index:int}/explanation", "/api/v1/webhooks"];
+    /// <summary>Routes whose rows belong to the key's own unit by design (chats, a unit's private corpus, its admin's webhooks): a reviewer above does not read them either. An indicator's explanation reads a stored evaluation and follows its scope.</summary>
+    private static readonly string[] UnitPrivate = ["/api/v1/conversations", "/api/v1/corpus", "/api/v1/webhooks"];
 
     private sealed record Victim(string Unit, string Marker, List<string> Ids, string BatchItem);
 
@@ -107,7 +107,7 @@ public sealed class IsolationTests(ReviewFactory factory) : IClassFixture<Review
         Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests leaked or failed:\n" + string.Join('\n', failures.Take(40)));
         Assert.Equal(before, await CountsAsync(unit.Unit, county.Unit));
 
-        // The city reviewer above reads every GET route of both victims (but the units' private chats, explanations and corpus).
+        // The city reviewer above reads every GET route of both victims (but the units' private chats and corpus).
         HttpClient city = w.Reviewers["gx.c1"];
         foreach (Victim victim in new[] { unit, county })
         {

@@ -122,7 +122,7 @@ public sealed class ModelCrossUnitChatTests(ModelReviewFactory factory) : IClass
         Assert.Equal(0, (int)turn["held"]!);
         FakeRequest first = factory.OpenAI.Requests.Skip(before).First();
         var offered = first.Body["tools"]!.AsArray().Select(t => (string)t!["function"]!["name"]!).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["evaluation_search_reports", "evaluation_units_execution", "evaluation_units_indicator", "evaluation_units_reasons"], offered);
+        Assert.Equal(["evaluation_search_reports", "evaluation_units_execution", "evaluation_units_indicator", "evaluation_units_reasons", "evaluation_units_shortfalls"], offered);
         Assert.Contains(first.Body["messages"]!.AsArray(), m => (string?)m!["role"] == "system" && m["content"]!.ToString().Contains("没有选定自评表", StringComparison.Ordinal));
     }
 }

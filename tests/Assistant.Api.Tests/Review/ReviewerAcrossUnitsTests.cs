@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Assistant.Features.Records;
+
+namespace Assistant.Api.Tests.Review;
+
+/// <summary>
+/// A city finance bureau reviewing one program across its counties (the session 29 probe: 高标准农田建设补助资金,
+/// 8 county tables and 2 部门整体支出 tables, invented data in Fixtures/jian29-*.json). The reviewer is told which
+/// reasons are boilerplate (one sentence on 6 rows of 永新, copied word for word by 万安, a measure given as 新干's
+/// reason), which rows have no reason, which indicators are short most often, and the 执行率 below the threshold
+/// they give, with the program's total kept apart from the departments' tables.
+/// </summary>
+public sealed class ReviewerAcrossUnitsTests(ReviewFactory factory) : IClassFixture<ReviewFactory>
+{
+    private static readonly (string File, string Code, string Name, string Level)[] Units =
+    [
+        ("01", "jx29.th", "泰和县", "county"), ("02", "jx29.js", "吉水县", "county"), ("03", "jx29.yf", "永丰县", "county"), ("04", "jx29.xj", "峡江县", "county"),
+        ("05", "jx29.xg", "新干县", "county"), ("06", "jx29.af", "安福县", "county"), ("07", "jx29.yx", "永新县", "county"), ("08", "jx29.wa", "万安县", "county"),
+        ("D1", "jx29.nyj", "吉安市农业农村局", "department"), ("D2", "jx29.slj", "吉安市水利局", "department"),
+    ];
+
+    /// <summary>xUnit makes a new instance per test: the units are stored once per database (the class fixture).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReviewFactory, HttpClient> Reviewers = [];
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    private async Task<HttpClient> ReviewerAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (Reviewers.TryGetValue(factory, out HttpClient? reviewer))
+            {
+                return reviewer;
+            }
+
+            var units = new JsonArray { new JsonObject { ["code"] = "jx29", ["name"] = "吉安市财政局", ["level"] = "city" } };
+            foreach (var u in Units)
+            {
+                units.Add(new JsonObject { ["code"] = u.Code, ["name"] = u.Name, ["parent"] = "jx29", ["level"] = u.Level });
+            }
+
+            await ReviewWorld.SendAsync(factory.CreateClient(), HttpMethod.Post, "/api/v1/units", units.ToJsonString(), HttpStatusCode.Created);
+            foreach (var u in Units)
+            {
+                HttpClient drafter = factory.ClientFor(ApiRoles.Drafter, u.Code);
+                string body = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", $"jian29-{u.File}.json"));
+                string id = (string)(await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/evaluations", body, HttpStatusCode.Created))["id"]!;
+                await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/submissions", $$"""{"evaluationId":"{{id}}"}""", HttpStatusCode.Created);
+            }
+
+            reviewer = factory.ClientFor(ApiRoles.Reviewer, "jx29");
+            Reviewers.Add(factory, reviewer);
+            return reviewer;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static async Task<string> AskAsync(HttpClient client, string question)
+    {
+        string conversation = (string)(await ReviewWorld.SendAsync(client, HttpMethod.Post, "/api/v1/conversations", "{}", HttpStatusCode.Created))["id"]!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/conversations/{conversation}/messages", UriKind.Relative))
+        {
+            Content = new StringContent(new JsonObject { ["content"] = question, ["provider"] = "offline" }.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        using HttpResponseMessage r = await client.SendAsync(request);
+        string text = await r.Content.ReadAsStringAsync();
+        Assert.True(r.StatusCode == HttpStatusCode.OK, text);
+        JsonNode turn = JsonNode.Parse(text)!["turn"]!;
+        string said = (string)turn["text"]!;
+        Assert.True((int)turn["held"]! == 0, said);
+        Assert.DoesNotContain("【待核实】", said, StringComparison.Ordinal);
+        return said;
+    }
+
+    [Fact]
+    public async Task ReasonsAcrossUnits_FlagTheRepeatedTheCopiedAndTheMeasure_AndListTheMissing()
+    {
+        HttpClient client = await ReviewerAsync();
+        JsonNode a = await ReviewWorld.SendAsync(client, HttpMethod.Get, "/api/v1/review/reasons?year=2025", null, HttpStatusCode.OK);
+        var flags = a["flags"]!.AsArray().Select(f => ((string)f!["code"]!, (string)f["message"]!)).ToList();
+        Assert.Contains(flags, f => f.Item1 == "reason.repeated" && f.Item2.StartsWith("永新县在6项上填写了同一句原因", StringComparison.Ordinal));
+        Assert.Contains(flags, f => f.Item1 == "reason.copied" && f.Item2.Contains("永新县", StringComparison.Ordinal) && f.Item2.Contains("万安县", StringComparison.Ordinal) && f.Item2.Contains("一字不差", StringComparison.Ordinal));
+        Assert.Contains(flags, f => f.Item1 == "reason.measure-only" && f.Item2.StartsWith("新干县“新增粮食产能", StringComparison.Ordinal));
+        Assert.DoesNotContain(flags, f => f.Item2.Contains("泰和县", StringComparison.Ordinal) || f.Item2.Contains("安福县", StringComparison.Ordinal));
+
+        var missing = a["missing"]!.AsArray().Select(m => $"{(string)m!["unitName"]!}/{(string)m["subject"]!}").ToList();
+        Assert.Contains(missing, m => m.StartsWith("峡江县/高效节水灌溉面积", StringComparison.Ordinal));
+        Assert.Contains("万安县/年度资金总额", missing);
+        Assert.DoesNotContain(missing, m => m.StartsWith("吉水县", StringComparison.Ordinal) || m.StartsWith("泰和县", StringComparison.Ordinal));
+
+        string said = await AskAsync(client, "哪些单位的偏差原因是套话或者和别的单位一字不差？");
+        Assert.Contains("一字不差", said, StringComparison.Ordinal);
+        Assert.Contains("万安县", said, StringComparison.Ordinal);
+        Assert.Contains("永新县在下列各项上填写了同一句原因", said, StringComparison.Ordinal);
+        Assert.Contains("只写了措施", said, StringComparison.Ordinal);
+
+        said = await AskAsync(client, "哪些单位未完成指标却没写偏差原因？");
+        Assert.Contains("峡江县", said, StringComparison.Ordinal);
+        Assert.Contains("“高效节水灌溉面积（万亩）”未完成", said, StringComparison.Ordinal);
+        Assert.Contains("万安县", said, StringComparison.Ordinal);
+        Assert.Contains("一字不差", await AskAsync(client, "哪些是套话"), StringComparison.Ordinal);
+
+        // Per unit: 永新's submission carries the boilerplate in its risk.
+        JsonNode queue = await ReviewWorld.SendAsync(client, HttpMethod.Get, "/api/v1/submissions", null, HttpStatusCode.OK);
+        Assert.Contains("偏差原因是套话", queue.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Execution_KeepsTheProgramApartFromTheDepartments_AndHonoursTheThreshold()
+    {
+        HttpClient client = await ReviewerAsync();
+        JsonNode a = await ReviewWorld.SendAsync(client, HttpMethod.Get, "/api/v1/review/execution?year=2025", null, HttpStatusCode.OK);
+        Assert.Null((string?)a["overallRate"]);
+        JsonArray groups = a["groups"]!.AsArray();
+        Assert.Equal(2, groups.Count);
+        Assert.Equal(("项目支出", "高标准农田建设补助资金", 8, "88.73"), ((string)groups[0]!["kind"]!, (string)groups[0]!["program"]!, (int)groups[0]!["tables"]!, (string)groups[0]!["rate"]!));
+        Assert.Equal(("部门整体支出", 2), ((string)groups[1]!["kind"]!, (int)groups[1]!["tables"]!));
+
+        string said = await AskAsync(client, "哪些单位的预算执行率低于80%？");
+        string list = said[..said.IndexOf("按项目分别合计", StringComparison.Ordinal)];
+        Assert.Contains("执行率低于80%的单位有2个", list, StringComparison.Ordinal);
+        Assert.Contains("永新县", list, StringComparison.Ordinal);
+        Assert.Contains("吉水县", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("安福县", list, StringComparison.Ordinal);
+
+        said = await AskAsync(client, "执行率低于85%的县有哪些");
+        list = said[..said.IndexOf("按项目分别合计", StringComparison.Ordinal)];
+        Assert.Contains("安福县", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("万安县", list, StringComparison.Ordinal);
+
+        said = await AskAsync(client, "高标准农田建设补助资金8个县合计执行率是多少？");
+        Assert.Contains("执行率88.73%，全年预算数35000万元，执行数31055.5万元", said, StringComparison.Ordinal);
+        Assert.Contains("部门整体支出表单独合计", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("吉安市农业农村局（《", said, StringComparison.Ordinal);
+
+        said = await AskAsync(client, "哪些指标未完成的单位最多？");
+        Assert.StartsWith("- “新建高标准农田面积", said[said.IndexOf("- ", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("永新县", said, StringComparison.Ordinal);
+    }
+}
