@@ -95,7 +95,7 @@ internal static class ChatEval
         var missing = text is null ? fragments : fragments.Where(f => !Fold(text).Contains(Fold(f), StringComparison.Ordinal)).ToList();
         bool? fragmentsRight = fragments.Count == 0 || text is null ? null : missing.Count == 0;
         string expected = string.Join('|', intents) + (across is null ? "" : "(" + across + (threshold is null ? "" : " " + threshold) + ")") + (part is null ? "" : ":" + part) + (section is null ? "" : "/" + section) + (indicators is null ? "" : "[" + string.Join(',', indicators) + "]");
-        string gotText = kind + (got.Across is { } a ? "(" + a.Kind + (a.Threshold is null ? "" : " " + a.Threshold) + ")" : "") + (got.Part is null ? "" : ":" + got.Part) + (got.Section is null ? "" : "/" + got.Section) + "[" + string.Join(',', got.Indicators) + "]";
+        string gotText = kind + (got.Across is { } gotAcross ? "(" + gotAcross.Kind + (gotAcross.Threshold is null ? "" : " " + gotAcross.Threshold) + ")" : "") + (got.Part is null ? "" : ":" + got.Part) + (got.Section is null ? "" : "/" + got.Section) + "[" + string.Join(',', got.Indicators) + "]";
         return new ChatCaseResult(set, table, message, expected, gotText, intentRight, indicatorsRight, fragmentsRight, missing, held, text);
     }
 

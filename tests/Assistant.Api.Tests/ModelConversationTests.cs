@@ -46,7 +46,7 @@ public class ModelConversationTests(ModelApiFactory factory) : IClassFixture<Mod
         var calls = model.Calls;
         Assert.Equal(2, calls.Count);
         Assert.Equal(
-            ["evaluation_draft_report_part", "evaluation_draft_section", "evaluation_explain_indicator", "evaluation_export_links", "evaluation_get_score", "evaluation_search_reports", "evaluation_units_execution", "evaluation_units_indicator", "evaluation_units_reasons", "evaluation_verify_text"],
+            ["evaluation_draft_report_part", "evaluation_draft_section", "evaluation_explain_indicator", "evaluation_export_links", "evaluation_get_score", "evaluation_search_reports", "evaluation_units_execution", "evaluation_units_indicator", "evaluation_units_reasons", "evaluation_units_shortfalls", "evaluation_verify_text"],
             calls[0].Options!.Tools!.Select(t => t.Name).Order(StringComparer.Ordinal));
         FunctionResultContent result = calls[1].Messages.SelectMany(m => m.Contents).OfType<FunctionResultContent>().Single();
         Assert.Equal("c1", result.CallId);

@@ -62,7 +62,7 @@ public sealed class ModelConversationWireTests : IAsyncLifetime
         Assert.Equal(1200, (int)(server.Requests[0].Body["max_completion_tokens"] ?? server.Requests[0].Body["max_tokens"])!);
         Assert.Equal("auto", (string?)server.Requests[0].Body["tool_choice"]);
         var offered = server.Requests[0].Body["tools"]!.AsArray().Select(t => (string)t!["function"]!["name"]!).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["evaluation_draft_report_part", "evaluation_draft_section", "evaluation_explain_indicator", "evaluation_export_links", "evaluation_get_score", "evaluation_search_reports", "evaluation_units_execution", "evaluation_units_indicator", "evaluation_units_reasons", "evaluation_verify_text"], offered);
+        Assert.Equal(["evaluation_draft_report_part", "evaluation_draft_section", "evaluation_explain_indicator", "evaluation_export_links", "evaluation_get_score", "evaluation_search_reports", "evaluation_units_execution", "evaluation_units_indicator", "evaluation_units_reasons", "evaluation_units_shortfalls", "evaluation_verify_text"], offered);
         string tools = server.Requests[0].Body["tools"]!.ToJsonString();
         Assert.Contains("\"index\"", tools, StringComparison.Ordinal);
         Assert.DoesNotContain("cancellationToken", tools, StringComparison.OrdinalIgnoreCase);

@@ -55,10 +55,13 @@ public static class DraftGate
                 continue;
             }
 
-            if (quotes.FirstOrDefault(q => p.Start >= q.Start && end <= q.End) is { Item: { } item })
+            // The unit's own figure the table cannot check is kept as the unit's; one the table contradicts (实际完成80人
+            // against 58, 把执行率写成100% against 19.50%) is masked like any other — a quote does not make it true.
+            bool refuted = p.Reason.Contains("不符", StringComparison.Ordinal)
+                || report.Mentions.Any(m => m.Mention.Start == p.Start && m.Note == StatedReasonCheck.Note);
+            if (!refuted && quotes.FirstOrDefault(q => p.Start >= q.Start && end <= q.End) is { Item: { } item })
             {
                 string said = text.Substring(p.Start, p.Length);
-                contradicted |= p.Reason.Contains("不符", StringComparison.Ordinal);
                 kept.Add(new ReviewNote(ReviewNoteKinds.Supply,
                     $"草稿照录了单位填报的原因“{item.StatedReason!.Trim().TrimEnd('。')}”，其中“{said}”是单位自述的数字，自评表中没有可核对的数据，请单位核实后保留或改正。",
                     item.Id, item.IndicatorIndex, item.Name));
