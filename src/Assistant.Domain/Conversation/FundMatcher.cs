@@ -48,8 +48,9 @@ public static class FundMatcher
         }
 
         // A key inside a longer named key (中央 inside 中央财政) names one line, the longer.
-        return found.Where(i => !found.Any(j => j != i && Key(Name(sheet, j)).Contains(Key(Name(sheet, i)), StringComparison.Ordinal) && Key(Name(sheet, j)).Length > Key(Name(sheet, i)).Length
-            && canonical.Contains(Key(Name(sheet, j)), StringComparison.Ordinal))).ToList();
+        var keys = found.Distinct().ToDictionary(i => i, i => Key(sheet.Report.Funds.First(l => l.Index == i).Name));
+        return found.Where(i => !keys.Any(k => k.Key != i && k.Value.Length > keys[i].Length && k.Value.Contains(keys[i], StringComparison.Ordinal)
+            && canonical.Contains(k.Value, StringComparison.Ordinal))).ToList();
     }
 
     private static readonly string[] Levels = ["中央", "省级", "自治区", "市级", "州级", "县级", "区级", "旗级"];
@@ -57,8 +58,6 @@ public static class FundMatcher
     private static readonly HashSet<string> Vague = new(StringComparer.Ordinal) { "其他", "其它", "本年", "当年", "本级" };
 
     private static string Whole(string name) => new(TextNormalizer.Normalize(name).Where(c => !char.IsWhiteSpace(c)).ToArray());
-
-    private static string Name(FactSheet sheet, int index) => sheet.Report.Funds.First(l => l.Index == index).Name;
 
     /// <summary>The distinctive part of a line's name: 县级资金 → 县级, 上年结转 → 上年结转, 其中：中央财政资金 → 中央.</summary>
     internal static string Key(string name)

@@ -9,6 +9,36 @@ namespace Assistant.Domain.Conversation;
 /// <summary>Answers that single out: the fund lines a question names, the worst or best row or line, a figure quoted back.</summary>
 public static partial class TableAnswers
 {
+    internal static void FundRates(AnswerWriter w, bool all, IReadOnlyList<int>? only = null)
+    {
+        FactSheet s = w.Sheet;
+        foreach (FundLineResult line in s.Report.Funds.Where(l => (all || l.IsRoot) && Asked(l, only)))
+        {
+            string p = $"funds.lines[{line.Index}]";
+            if (w.Has(p + ".rate"))
+            {
+                w.Line($"{line.Name}：全年执行数{w.F(p + ".executed")} ÷ 全年预算数{w.F(p + ".budget")} = 执行率{w.F(p + ".rate")}。");
+            }
+        }
+    }
+
+    internal static void FundScore(AnswerWriter w, int f)
+    {
+        string p = $"funds.lines[{f}]";
+        if (!w.Has(p + ".score") || !w.Has("funds.weight"))
+        {
+            return;
+        }
+
+        Fact weight = w.Sheet.Find("funds.weight")!;
+        decimal score = w.Sheet.Report.Funds.First(l => l.Index == f).Score ?? 0m;
+        w.Line($"资金得分 = 分值 × 执行率（不超过分值）：{w.F("funds.weight")} × {w.F(p + ".rate")} = {w.F(p + ".score")}。");
+        if (weight.Value - score > 0)
+        {
+            w.Line($"预算执行这一项扣{w.N(weight.Value - score, "分", 2, "资金扣分（分值减资金得分）")}。");
+        }
+    }
+
     /// <summary>Whether a line is answered: every line when none is named; else the total and the named ones.</summary>
     internal static bool Asked(FundLineResult line, IReadOnlyList<int>? only) => only is not { Count: > 0 } || line.IsRoot || only.Contains(line.Index);
 

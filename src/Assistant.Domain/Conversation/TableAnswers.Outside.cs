@@ -22,13 +22,13 @@ public static partial class TableAnswers
         }
 
         w.Line("自评表只记资金和各项绩效指标的数，没有具体的名单、名称或明细（如哪几处、哪些单位、承建方），表中回答不了，需查项目档案或实施方案。");
+        if (rows.Count > 0)
+        {
+            w.Line("表中相关的指标：");
+        }
+
         foreach (int i in rows.Take(3))
         {
-            if (i == rows[0])
-            {
-                w.Line("表中相关的指标：");
-            }
-
             RowFigures(w, i);
         }
     }
