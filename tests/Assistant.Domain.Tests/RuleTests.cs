@@ -202,6 +202,68 @@ public class RuleTests
         Assert.Equal(status == "met" ? 5m : 1.5m, r.Score);
     }
 
+    /// <summary>
+    /// A missed deadline is never 达成: the unit's 部分达成 or 未达成 stands inside its band (3–4 of 5, 0–3 of 5),
+    /// so does a printed score in the 部分达成 band without a grade; a 达成 grade or a full mark is 未达成's default.
+    /// </summary>
+    [Theory]
+    [InlineData("2025年10月底前", "2025年12月底", QualitativeGrade.Partial, "3.50", "3.5", null)]
+    [InlineData("2025年10月底前", "2025年12月底", QualitativeGrade.Partial, "3", "3", null)]
+    [InlineData("10月底前", "12月", QualitativeGrade.NotAchieved, "2", "2", null)]
+    [InlineData("10月底前", "12月", QualitativeGrade.Partial, "1.5", "3.5", "按“部分达成”档默认比例")]
+    [InlineData("2025年6月30日前", "2025年8月15日", null, "3.5", "3.5", null)]
+    [InlineData("2025年6月30日前", "2025年8月15日", null, "4.5", "1.5", "按“未达成”档默认比例")]
+    [InlineData("2025年6月30日前", "2025年8月15日", null, "5", "1.5", "按“未达成”档默认比例")]
+    [InlineData("2025年6月30日前", "2025年8月15日", QualitativeGrade.Achieved, "5", "1.5", "与完成时间不符")]
+    [InlineData("2025年6月30日前", "2025年8月15日", null, null, "1.5", "按“未达成”档默认比例")]
+    public void Deadline_Missed_TheUnitsGradeInsideItsBand(string target, string actual, QualitativeGrade? grade, string? printed, string score, string? trace)
+    {
+        IndicatorResult r = Score(Row(target, actual, "5", grade: grade, printed: printed));
+        Assert.Equal(IndicatorStatus.Short, r.Status);
+        Assert.Equal(decimal.Parse(score, System.Globalization.CultureInfo.InvariantCulture), r.Score);
+        Assert.Equal(Interval.Point(r.Score!.Value), r.ScoreInterval);
+        if (trace is not null)
+        {
+            Assert.Contains(trace, r.Trace, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("档（", r.Trace, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// A printed total that takes another score inside a grade band is not "consistent through rounding":
+    /// the band is the evaluator's room, not printed precision. The total names the row whose score differs.
+    /// </summary>
+    [Theory]
+    [InlineData("2025年10月底前", "2025年12月底", null, "4.5", "94.5", FindingCodes.TotalPrinted)]
+    [InlineData("基本完善", "一般", QualitativeGrade.NotAchieved, "3.5", "93.5", FindingCodes.TotalPrinted)]
+    [InlineData("2025年10月底前", "2025年12月底", QualitativeGrade.Partial, "3.5", "93.5", null)]
+    public void Total_GradedRowOutsideItsBand_IsAnError(string target, string actual, QualitativeGrade? grade, string printed, string total, string? code)
+    {
+        var e = new Evaluation
+        {
+            Kind = EvaluationKind.Project,
+            Title = "t",
+            Funds = new FundSection(),
+            Indicators = [Row(target, actual, "5", grade: grade, printed: printed), Row("≥100", "100", "90", printed: "90")],
+            PrintedTotal = PrintedNumber.Parse(total),
+        };
+        ScoreReport report = Calculator.Score(e);
+        Finding? f = report.Findings.FirstOrDefault(x => x.Code == FindingCodes.TotalPrinted);
+        if (code is null)
+        {
+            Assert.Null(f);
+            return;
+        }
+
+        Assert.NotNull(f);
+        Assert.Equal(Severity.Error, f!.Severity);
+        Assert.DoesNotContain("四舍五入范围内一致", f.Message, StringComparison.Ordinal);
+        Assert.Contains("测试指标", f.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("指标值未设定", "120", IndicatorStatus.NotApplicable)]
     [InlineData("", "120", IndicatorStatus.NotApplicable)]

@@ -347,10 +347,35 @@ public static class Calculator
                 bool onTime = a.Key.CompareTo(t.Key) <= 0 || (t.Year is null && a.Year is not null && (a.Month ?? 12, a.Day ?? 31).CompareTo((t.Month ?? 12, t.Day ?? 31)) <= 0);
                 return onTime
                     ? b.Done(IndicatorRule.Qualitative, IndicatorStatus.Met, b.Weight, $"完成时间“{a.Text.Trim()}”不晚于“{t.Text.Trim()}”，达成")
-                    : Graded(b, indicator, policy, QualitativeGrade.NotAchieved, $"完成时间“{a.Text.Trim()}”晚于“{t.Text.Trim()}”");
+                    : Late(b, indicator, policy, $"完成时间“{a.Text.Trim()}”晚于“{t.Text.Trim()}”");
             default:
                 return ScoreQualitative(b, t, actual, indicator, policy);
         }
+    }
+
+    /// <summary>
+    /// A deadline missed. It is not 达成; the unit's own grade stands when it is 部分达成 or 未达成 (a few weeks
+    /// late with the work done is the evaluator's judgement, as for a qualitative row), and so does a printed
+    /// score inside the 部分达成 band when no grade is given. Otherwise 未达成 at its default share; a unit that
+    /// graded the row 达成 is told the grade does not fit the dates.
+    /// </summary>
+    private static IndicatorResult Late(Builder b, Indicator indicator, ScoringPolicy policy, string why)
+    {
+        switch (indicator.Grade)
+        {
+            case QualitativeGrade.Partial or QualitativeGrade.NotAchieved:
+                return Graded(b, indicator, policy, indicator.Grade.Value, $"{why}，评价等级为“{indicator.Grade.Value.ToChinese()}”");
+            case QualitativeGrade.Achieved:
+                return Graded(b, indicator, policy, QualitativeGrade.NotAchieved, $"{why}，表中评价等级“达成”与完成时间不符");
+        }
+
+        if (b.Weight is { } w && indicator.PrintedScore is { } p
+            && p.Value >= w * policy.QualitativeBandLow[QualitativeGrade.Partial] && p.Value < w * policy.QualitativeBandLow[QualitativeGrade.Achieved])
+        {
+            return Graded(b, indicator, policy, QualitativeGrade.Partial, why);
+        }
+
+        return Graded(b, indicator, policy, QualitativeGrade.NotAchieved, why);
     }
 
     private static IndicatorResult ScoreQualitative(Builder b, Cell target, Cell actual, Indicator indicator, ScoringPolicy policy)
@@ -449,7 +474,9 @@ public static class Calculator
         string how = inBand
             ? $"表中评定{PrintedNumber.FormatTrimmed(score)}分，在“{grade.ToChinese()}”档（{PrintedNumber.FormatTrimmed(low)}–{PrintedNumber.FormatTrimmed(high)}分）内"
             : $"按“{grade.ToChinese()}”档默认比例{Pct(policy.QualitativeDefaultShare[grade])}计{Fmt(score)}分";
-        return b.Done(IndicatorRule.Qualitative, status, score, $"{why}，{how}", scoreInterval: new Interval(low, high));
+        // The band is the evaluator's room, not a rounding interval: the score is a point, so a printed total
+        // that takes another score inside (or outside) the band is not called consistent through rounding.
+        return b.Done(IndicatorRule.Qualitative, status, score, $"{why}，{how}");
     }
 
     private static bool IsCost(Indicator indicator) =>
