@@ -170,6 +170,18 @@ public partial class OfflineDraftCauseTests
         Assert.Equal(expected, ReportPhrases.YearBefore(e));
     }
 
+    /// <summary>With the department before it, the year comes first and a place the department or region already names is said once.</summary>
+    [Theory]
+    [InlineData("2025年新邵县农村饮水安全工程维修养护资金", "新邵县水利局", "湖南省邵阳市新邵县", "2025年度新邵县水利局农村饮水安全工程维修养护资金")]
+    [InlineData("农村公路养护专项资金", "桃源县交通运输局", null, "2025年度桃源县交通运输局农村公路养护专项资金")]
+    [InlineData("邵阳市隆回县困难老年人养老服务补贴", "隆回县民政局", "湖南省邵阳市隆回县", "2025年度隆回县民政局困难老年人养老服务补贴")]
+    [InlineData("2025年度森林草原防火", "绥宁县林业局", null, "2025年度绥宁县林业局森林草原防火")]
+    public void TheYear_AndThePlace_AreWrittenOnce_AfterTheDepartment(string title, string who, string? region, string expected)
+    {
+        var e = new Evaluation { Kind = EvaluationKind.Project, Title = title, Year = 2025, Region = region, Funds = new FundSection(), Indicators = [] };
+        Assert.Equal(expected, ReportPhrases.YearBefore(e, who));
+    }
+
     [GeneratedRegex(@"(\d{4})年度\1年")]
     private static partial Regex YearTwice();
 }

@@ -14,12 +14,18 @@ public class ReportLayoutTests
     [InlineData("基本公共卫生服务项目", "山西省吕梁市临县", new[] { "山西省吕梁市临县基本公共卫生服务项目" })]
     [InlineData("中型灌区续建配套与节水改造项目", "湖北省荆州市监利市", new[] { "湖北省荆州市监利市", "中型灌区续建配套与节水改造项目" })]
     [InlineData("广西壮族自治区河池市都安瑶族自治县妇幼健康和重大公共卫生服务项目", null, new[] { "广西壮族自治区河池市都安瑶族自治县", "妇幼健康和重大公共卫生服务项目" })]
+    [InlineData("2024年新邵县农村饮水安全工程维修养护资金", "湖南省邵阳市新邵县", new[] { "湖南省邵阳市新邵县", "农村饮水安全工程维修养护资金" })]
+    [InlineData("2024年度邵阳市隆回县困难老年人养老服务补贴", "湖南省邵阳市隆回县", new[] { "湖南省邵阳市隆回县困难老年人养老服务补贴" })]
+    [InlineData("2024年森林草原防火项目", null, new[] { "森林草原防火项目" })]
+    [InlineData("洞口县乡镇综合文化站免费开放", "湖南省邵阳市洞口县", new[] { "湖南省邵阳市洞口县乡镇综合文化站免费开放" })]
+    [InlineData("县城", "湖南省邵阳市洞口县", new[] { "湖南省邵阳市洞口县县城" })]
     public void TheTitle_IsBrokenBetweenWords_NeverInsideOne(string title, string? region, string[] expected)
     {
         var e = new Evaluation { Kind = EvaluationKind.Project, Title = title, Region = region, Year = 2024, Funds = new FundSection(), Indicators = [] };
         var lines = ReportDocx.TitleLines(e);
         Assert.Equal([.. expected, "2024年度绩效自评报告"], lines);
         Assert.All(lines, l => Assert.True(l.Length <= ReportDocx.TitleWidth, l));
+        Assert.DoesNotMatch(@"20\d\d年.*20\d\d年", string.Concat(lines));
     }
 
     [Fact]

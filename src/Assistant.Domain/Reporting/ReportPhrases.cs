@@ -139,10 +139,58 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         string title = e.Title.Trim();
-        bool titled = title.Length > 5 && title[..4].All(char.IsAsciiDigit) && title[4] == '年';
-        string year = titled ? string.Empty : e.Year is { } y ? $"{y}年度" : "本年度";
-        return year + (between ?? string.Empty) + title;
+        if (!string.IsNullOrEmpty(between))
+        {
+            // 新邵县水利局 + 2025年新邵县农村饮水…资金 reads “2025年度新邵县水利局农村饮水…资金”: the year first,
+            // the place the department already names said once.
+            int? y0 = e.Year ?? TitleYear(title);
+            return (y0 is { } yy ? $"{yy}年度" : "本年度") + between + Bare(title, between + (e.Region ?? string.Empty));
+        }
+
+        string year = TitleYear(title) is not null ? string.Empty : e.Year is { } y ? $"{y}年度" : "本年度";
+        return year + title;
     }
+
+    /// <summary>The year a title starts with (“2025年…”, “2025年度…”), if any.</summary>
+    public static int? TitleYear(string title) =>
+        title.Length > 5 && title[..4].All(char.IsAsciiDigit) && title[4] == '年'
+            ? int.Parse(title.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// A title without its leading year (2025年 / 2025年度) and without the leading places <paramref name="context"/>
+    /// already names (the region 湖南省邵阳市新邵县, or the department 新邵县水利局): “2025年新邵县农村饮水安全工程维修养护资金”
+    /// in the context of 新邵县 is “农村饮水安全工程维修养护资金”. A title that would be left with fewer than
+    /// four characters is kept whole.
+    /// </summary>
+    public static string Bare(string title, string context)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(context);
+        string t = title.Trim();
+        if (TitleYear(t) is not null)
+        {
+            t = t[5..].TrimStart('度', ' ', '　');
+        }
+
+        bool cut = true;
+        while (cut)
+        {
+            cut = false;
+            for (int n = Math.Min(12, t.Length - 4); n >= 2; n--)
+            {
+                if (PlaceEnd.Contains(t[n - 1], StringComparison.Ordinal) && context.Contains(t[..n], StringComparison.Ordinal))
+                {
+                    t = t[n..];
+                    cut = true;
+                    break;
+                }
+            }
+        }
+
+        return t.Length >= 4 ? t : title.Trim();
+    }
+
+    private const string PlaceEnd = "省市县区旗州盟镇乡";
 
     public static string Symbol(Comparator comparator) => comparator switch
     {

@@ -75,8 +75,18 @@ public static class ReportDocx
         ArgumentNullException.ThrowIfNull(evaluation);
         string region = evaluation.Region?.Trim() ?? string.Empty;
         string title = evaluation.Title.Trim();
+
+        // The year goes on the last line, and the region says the place once: “2025年新邵县农村饮水…资金” of
+        // 湖南省邵阳市新邵县 is titled “湖南省邵阳市新邵县 / 农村饮水…资金 / 2025年度绩效自评报告”.
+        int? titleYear = ReportPhrases.TitleYear(title);
+        int? year0 = evaluation.Year ?? titleYear;
+        if (titleYear is null || titleYear == year0)
+        {
+            title = ReportPhrases.Bare(title, region);
+        }
+
         string first = region.Length > 0 && !title.StartsWith(region, StringComparison.Ordinal) ? region + title : title;
-        string year = evaluation.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年度" : string.Empty;
+        string year = year0 is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年度" : string.Empty;
         var lines = new List<string>();
         if (first.Length <= TitleWidth)
         {
