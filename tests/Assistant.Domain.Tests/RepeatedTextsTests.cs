@@ -80,7 +80,8 @@ public class RepeatedTextsTests
         byte[] body = Encoding.UTF8.GetBytes("{\"kind\":\"project\",\"title\":\"t\",\"funds\":{\"lines\":[]},\"indicators\":["
             + "{\"name\":\"甲\",\"level1\":\"产出指标\",\"unit\":\"人\",\"target\":\"≥95%\",\"actual\":\"96%\"},"
             + "{\"name\":\"乙\",\"level1\":\"效益指标\",\"unit\":\"人\",\"target\":\"≥95%\",\"actual\":\"94%\"},"
-            + "{\"name\":\"丙\",\"level1\":\"产出指标\",\"unit\":\"人\",\"target\":\"≥95%\",\"actual\":\"\\u0039\\u0036%\"}]}");
+            + "{\"name\":\"丙\",\"level1\":\"产出指标\",\"unit\":\"人\",\"target\":\"≥95%\",\"actual\":\"\\u0039\\u0036%\"},"
+            + "{\"name\":\"丁\",\"level1\":\"\\u4ea7出指标\",\"level2\":\"\\u4ea7出指标\",\"actual\":\"96%\"}]}");
         IReadOnlyList<Indicator> rows = EvaluationJson.Parse(body.AsMemory()).Indicators;
         Assert.Same(rows[0].Level1, rows[2].Level1);
         Assert.Same(rows[0].Target, rows[1].Target);
@@ -88,6 +89,9 @@ public class RepeatedTextsTests
         Assert.Equal("产出指标", rows[2].Level1);
         Assert.Equal("96%", rows[2].Actual);
         Assert.Equal(rows[0].Actual, rows[2].Actual);
-        Assert.NotSame(rows[0].Actual, rows[2].Actual); // the escaped spelling is read by the reader itself
+        Assert.NotSame(rows[0].Actual, rows[2].Actual); // another spelling of the same text: read again
+        Assert.Same(rows[3].Level1, rows[3].Level2); // the same escaped spelling twice: one string
+        Assert.Equal("产出指标", rows[3].Level1);
+        Assert.NotSame(rows[0].Level1, rows[3].Level1);
     }
 }

@@ -266,12 +266,13 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     public static bool TryFormatUtf8(decimal value, int decimals, Span<byte> destination, out int written)
     {
         written = 0;
-        if (decimals is < 0 or > 28 || value < 0m)
+        // The sign bit (negative zero included): TryDigits refuses those too, so this only answers sooner.
+        if (decimals is < 0 or > 28 || decimal.IsNegative(value))
         {
             return false;
         }
 
-        decimal rounded = RoundHalfUp(value, decimals);
+        decimal rounded = value.Scale <= decimals ? value : RoundHalfUp(value, decimals);
         return TryDigits(rounded, decimals, trim: false, destination, out written);
     }
 
@@ -279,7 +280,7 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     public static bool TryFormatTrimmedUtf8(decimal value, Span<byte> destination, out int written)
     {
         written = 0;
-        return value >= 0m && TryDigits(value, 0, trim: true, destination, out written);
+        return !decimal.IsNegative(value) && TryDigits(value, 0, trim: true, destination, out written);
     }
 
     /// <summary>
