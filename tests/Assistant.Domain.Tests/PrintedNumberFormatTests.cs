@@ -89,7 +89,7 @@ public class PrintedNumberFormatTests
         Gen<(decimal, int)> value =
             from lo in Gen.Choose(int.MinValue, int.MaxValue)
             from mid in Gen.Elements(0, 0, 1, 7, 123456, int.MaxValue, -1)
-            from hi in Gen.Elements(0, 0, 0, 1)
+            from hi in Gen.Elements(0, 0, 0, 1, 232, 999_999_999, 1_000_000_000, int.MaxValue, -1)
             from negative in Gen.Elements(true, false, false)
             from scale in Gen.Choose(0, 28)
             from decimals in Gen.Elements(0, 1, 2, 2, 4, 6, 10, 28)
@@ -100,6 +100,60 @@ public class PrintedNumberFormatTests
                 && Spec(p.Item1) == Utf8(p.Item1, null)
                 && Spec(p.Item1) == PrintedNumber.FormatTrimmed(p.Item1))
             .Check(Config.QuickThrowOnFailure.WithMaxTest(30_000));
+    }
+
+    /// <summary>Session 30: the mantissa's digits by hand (10⁹ at a time while above 64 bits), against <see cref="UInt128"/>'s own.</summary>
+    [Fact]
+    public void MantissaDigits_AsUInt128()
+    {
+        static void Same(uint hi, uint mid, uint lo)
+        {
+            Span<byte> buffer = stackalloc byte[PrintedNumber.MantissaDigitsLength];
+            int start = PrintedNumber.MantissaDigits(hi, mid, lo, buffer);
+            UInt128 value = ((UInt128)hi << 64) | ((UInt128)mid << 32) | lo;
+            Assert.Equal(value.ToString(CultureInfo.InvariantCulture), System.Text.Encoding.ASCII.GetString(buffer[start..]));
+        }
+
+        uint[] edges = [0, 1, 9, 10, 999_999_999, 1_000_000_000, 1_000_000_001, int.MaxValue, 0x8000_0000, uint.MaxValue - 1, uint.MaxValue];
+        foreach (uint hi in edges)
+        {
+            foreach (uint mid in edges)
+            {
+                foreach (uint lo in edges)
+                {
+                    Same(hi, mid, lo);
+                }
+            }
+        }
+
+        // Powers of ten and their neighbours across the whole range (10²⁸ and 2⁹⁶ − 1 included).
+        for (UInt128 p = 1; p <= ((UInt128)uint.MaxValue << 64) / 10; p *= 10)
+        {
+            foreach (UInt128 v in new[] { p - 1, p, p + 1, p * 10 - 1 })
+            {
+                Same((uint)(v >> 64), (uint)(v >> 32), (uint)v);
+            }
+        }
+
+        var random = new Random(30);
+        for (int i = 0; i < 200_000; i++)
+        {
+            Same((uint)random.NextInt64(0, 1L << 32) >> random.Next(0, 32), (uint)random.NextInt64(0, 1L << 32), (uint)random.NextInt64(0, 1L << 32));
+        }
+    }
+
+    /// <summary>Session 30: half units kept per decimal count, bit for bit the product they replaced, and the interval built from them.</summary>
+    [Fact]
+    public void HalfUnit_AsTheProduct()
+    {
+        for (int d = -1; d <= 30; d++)
+        {
+            var n = new PrintedNumber(80.80m, d);
+            decimal expected = 0.5m * PrintedNumber.Unit(d);
+            Assert.Equal(decimal.GetBits(expected), decimal.GetBits(n.HalfUnit));
+            Assert.Equal(decimal.GetBits(80.80m - expected), decimal.GetBits(n.Interval.Low));
+            Assert.Equal(decimal.GetBits(80.80m + expected), decimal.GetBits(n.Interval.High));
+        }
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed record QuantityCell(string Text, Comparator Comparator, PrintedNum
     : Cell(Text)
 {
     /// <summary>The value in the base unit (40.55万 人 → 405500 人).</summary>
-    public decimal BaseValue => Number.Value * EffectiveUnit.Multiplier;
+    public decimal BaseValue => EffectiveUnit.Times(Number.Value);
 
     /// <summary>
     /// The interval of base values that print as this cell. A whole count in its own unit (1464 人,
@@ -48,7 +48,7 @@ public sealed record QuantityCell(string Text, Comparator Comparator, PrintedNum
     /// </summary>
     public Interval BaseInterval => IsExactCount
         ? Interval.Point(BaseValue)
-        : Number.Interval.Scale(EffectiveUnit.Multiplier);
+        : EffectiveUnit.MultipliesByOne ? Number.Interval : Number.Interval.Scale(EffectiveUnit.Multiplier);
 
     /// <summary>A whole number of people, items, households… with no 万/亿: counted, so exact.</summary>
     public bool IsExactCount => Number.Decimals == 0 && EffectiveUnit.Multiplier == 1m

@@ -241,7 +241,8 @@ public static partial class CellParser
             return null;
         }
 
-        string unitText = UnitSpec.Canonical(m.Unit);
+        // A known base (人, %, 元/人…) is its shared string: no string of the cell's unit for most cells.
+        string unitText = UnitSpec.Canonical(UnitSpec.KnownBase(m.UnitSpan) ?? m.Unit);
         string magnitude = m.Magnitude;
         if (magnitude.Length > 0 && UnitSpec.Canonical(magnitude + unitText) is var spelled && spelled != magnitude + unitText)
         {
@@ -255,9 +256,9 @@ public static partial class CellParser
             return null;
         }
 
-        string label = m.Label.Trim();
-        Comparator cmp = ComparatorOf(m.Comparator, m.Tail);
-        PrintedNumber number = PrintedNumber.TryParseRun(m.Number, out PrintedNumber run) ? run : PrintedNumber.Parse(m.Number);
+        string label = m.LabelEnd == 0 ? string.Empty : m.Label.Trim();
+        Comparator cmp = ComparatorOf(m.ComparatorSpan, m.TailSpan);
+        PrintedNumber number = PrintedNumber.TryParseRun(m.NumberSpan, out PrintedNumber run) ? run : PrintedNumber.Parse(m.Number);
         decimal multiplier = UnitSpec.MultiplierOf(magnitude) ?? 1m;
         var cellUnit = magnitude.Length == 0 ? UnitSpec.Bare(unitText) : new UnitSpec(magnitude, multiplier, unitText);
         UnitSpec effective = unitText.Length > 0
@@ -296,7 +297,7 @@ public static partial class CellParser
 
     private static readonly char[] ClosingPunctuation = ['。', '.', '；', ';', '，', ','];
 
-    private static Comparator ComparatorOf(string prefix, string tail) => prefix switch
+    private static Comparator ComparatorOf(ReadOnlySpan<char> prefix, ReadOnlySpan<char> tail) => prefix switch
     {
         "≥" or ">=" or "不低于" or "不少于" or "大于等于" or "至少" or "达到" => Comparator.AtLeast,
         ">" or "大于" or "高于" or "超过" => Comparator.Above,

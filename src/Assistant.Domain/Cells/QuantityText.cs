@@ -9,8 +9,30 @@ namespace Assistant.Domain.Cells;
 /// shortest prefix before a comparator word that ends at the number; the unit the shortest text before
 /// a closing word (以上, 以内…) or the end.
 /// </summary>
-internal readonly record struct QuantityText(string Label, string Comparator, string Number, string Magnitude, string Unit, string Tail)
+internal readonly record struct QuantityText(string Source, int LabelEnd, int NumberStart, int NumberStop, string Magnitude, int UnitEnd)
 {
+    // The parts are kept as places in the cell's text; a part is made a string only when asked for (the
+    // parser reads the comparator, number and tail as spans: no string per part of every cell).
+    public string Label => Source[..LabelEnd];
+
+    public string Comparator => Source[LabelEnd..NumberStart];
+
+    public string Number => Source[NumberStart..NumberStop];
+
+    public string Unit => Source[UnitStart..UnitEnd];
+
+    public string Tail => Source[UnitEnd..];
+
+    public ReadOnlySpan<char> ComparatorSpan => Source.AsSpan(LabelEnd, NumberStart - LabelEnd);
+
+    public ReadOnlySpan<char> NumberSpan => Source.AsSpan(NumberStart, NumberStop - NumberStart);
+
+    public ReadOnlySpan<char> UnitSpan => Source.AsSpan(UnitStart, UnitEnd - UnitStart);
+
+    public ReadOnlySpan<char> TailSpan => Source.AsSpan(UnitEnd);
+
+    private int UnitStart => NumberStop + Magnitude.Length;
+
     /// <summary>Comparator words, in the pattern's order.</summary>
     internal static readonly string[] Comparators =
         ["≥", "≤", ">=", "<=", ">", "<", "=", "不低于", "不少于", "不高于", "不超过", "不多于", "大于等于", "小于等于", "大于", "小于", "高于", "低于", "达到", "至少", "超过", "等于"];
@@ -86,8 +108,7 @@ internal readonly record struct QuantityText(string Label, string Comparator, st
             }
         }
 
-        parts = new QuantityText(
-            s[..labelEnd], s[labelEnd..d], s[d..end], magnitude, s[unitStart..unitEnd], s[unitEnd..]);
+        parts = new QuantityText(s, labelEnd, d, end, magnitude, unitEnd);
         return true;
     }
 

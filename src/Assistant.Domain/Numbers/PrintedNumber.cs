@@ -9,10 +9,17 @@ namespace Assistant.Domain.Numbers;
 public readonly record struct PrintedNumber(decimal Value, int Decimals)
 {
     /// <summary>Half of one unit in the last printed place (0.005 for two decimals).</summary>
-    public decimal HalfUnit => 0.5m * Unit(Decimals);
+    public decimal HalfUnit => Decimals is >= 0 and <= 28 ? HalfUnits[Decimals] : 0.5m * Unit(Decimals);
 
     /// <summary>The interval of values that print as this number.</summary>
-    public Interval Interval => new(Value - HalfUnit, Value + HalfUnit);
+    public Interval Interval
+    {
+        get
+        {
+            decimal half = HalfUnit;
+            return new(Value - half, Value + half);
+        }
+    }
 
     /// <summary>An exact number: its interval is a single point.</summary>
     public static PrintedNumber Exact(decimal value) => new(value, Scale(value));
@@ -37,6 +44,9 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     /// <summary>1, 0.1, 0.01… as <c>1m / 10m / 10m…</c> gives them (1 at scale d).</summary>
     private static readonly decimal[] Units = Enumerable.Range(0, 29).Select(d => new decimal(1, 0, 0, false, (byte)d)).ToArray();
 
+    /// <summary><c>0.5m * Unit(d)</c> for d = 0…28, each the same product computed once (after <see cref="Units"/>: statics are set in order).</summary>
+    private static readonly decimal[] HalfUnits = Units.Select(u => 0.5m * u).ToArray();
+
     /// <summary>The number of decimals a decimal carries (2700.00m has 2).</summary>
     public static int Scale(decimal value) => value.Scale;
 
@@ -50,6 +60,14 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
         if (string.IsNullOrWhiteSpace(text))
         {
             return false;
+        }
+
+        // A plain run of ASCII digits, commas and dots (95, 0.95, 2,181.57) is what the steps below would read
+        // it as (nothing to normalize, trim or refuse for an exponent), without the copies.
+        bool parsed = TryParseRun(text, out number, out bool plain);
+        if (plain)
+        {
+            return parsed;
         }
 
         string s = TextNormalizer.Normalize(text).Replace(",", string.Empty, StringComparison.Ordinal).Trim();
@@ -140,7 +158,8 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
 
         plain = true;
         ReadOnlySpan<char> s = digits[..n];
-        if (s.Length == 0 || !decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
+        if (s.Length == 0 || !(TryPlainDecimal(s, out decimal value)
+            || decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)))
         {
             return false;
         }
@@ -153,6 +172,48 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
         }
 
         number = new PrintedNumber(value, decimals);
+        return true;
+    }
+
+    /// <summary>
+    /// The decimal <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider, out decimal)"/> reads
+    /// from a run of ASCII digits with at most one point and at most 19 digits (the common case: 95, 0.95,
+    /// 2181.57), built from the digits without the framework's general parser: the digits are the mantissa
+    /// (below 10¹⁹, so within 64 bits) and the digits after the point the scale — as the parser keeps them,
+    /// trailing zeros included (2.50 has scale 2). False when the run is anything else (two points, a sign, more
+    /// digits, no digit): the caller then asks the framework. Held equal to the framework by
+    /// <c>PrintedNumberParseTests</c>.
+    /// </summary>
+    internal static bool TryPlainDecimal(ReadOnlySpan<char> s, out decimal value)
+    {
+        value = 0m;
+        ulong mantissa = 0;
+        int digits = 0, dot = -1;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c == '.' && dot < 0)
+            {
+                dot = i;
+            }
+            else if (char.IsAsciiDigit(c) && digits < 19)
+            {
+                mantissa = (mantissa * 10) + (uint)(c - '0');
+                digits++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits == 0)
+        {
+            return false;
+        }
+
+        int scale = dot < 0 ? 0 : s.Length - dot - 1;
+        value = new decimal(unchecked((int)(uint)mantissa), unchecked((int)(uint)(mantissa >> 32)), 0, false, (byte)scale);
         return true;
     }
 
@@ -205,12 +266,13 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     public static bool TryFormatUtf8(decimal value, int decimals, Span<byte> destination, out int written)
     {
         written = 0;
-        if (decimals is < 0 or > 28 || value < 0m)
+        // The sign bit (negative zero included): TryDigits refuses those too, so this only answers sooner.
+        if (decimals is < 0 or > 28 || decimal.IsNegative(value))
         {
             return false;
         }
 
-        decimal rounded = RoundHalfUp(value, decimals);
+        decimal rounded = value.Scale <= decimals ? value : RoundHalfUp(value, decimals);
         return TryDigits(rounded, decimals, trim: false, destination, out written);
     }
 
@@ -218,7 +280,7 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     public static bool TryFormatTrimmedUtf8(decimal value, Span<byte> destination, out int written)
     {
         written = 0;
-        return value >= 0m && TryDigits(value, 0, trim: true, destination, out written);
+        return !decimal.IsNegative(value) && TryDigits(value, 0, trim: true, destination, out written);
     }
 
     /// <summary>
@@ -243,16 +305,9 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
         }
 
         // The 96-bit mantissa's digits (most values fit 64 bits; unrounded scores often take all 96).
-        Span<byte> digits = stackalloc byte[40];
-        ulong low = unchecked(((ulong)(uint)bits[1] << 32) | (uint)bits[0]);
-        int n;
-        bool formatted = bits[2] == 0
-            ? low.TryFormat(digits, out n, default, CultureInfo.InvariantCulture)
-            : unchecked(((UInt128)(uint)bits[2] << 64) | low).TryFormat(digits, out n, default, CultureInfo.InvariantCulture);
-        if (!formatted)
-        {
-            return false;
-        }
+        Span<byte> buffer = stackalloc byte[MantissaDigitsLength];
+        Span<byte> digits = buffer[MantissaDigits(unchecked((uint)bits[2]), unchecked((uint)bits[1]), unchecked((uint)bits[0]), buffer)..];
+        int n = digits.Length;
 
         if (n == 1 && digits[0] == (byte)'0')
         {
@@ -315,6 +370,49 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
         return true;
     }
 
+    /// <summary>The most digits a 96-bit mantissa has (2⁹⁶ − 1 has 29).</summary>
+    internal const int MantissaDigitsLength = 29;
+
+    /// <summary>
+    /// The decimal digits of the 96-bit mantissa <paramref name="hi"/>:<paramref name="mid"/>:<paramref name="lo"/>
+    /// (at least one: "0" for zero), written at the end of <paramref name="digits"/> (29 bytes); returns where
+    /// they start. While the mantissa needs more than 64 bits it is divided by 10⁹ as three 32-bit limbs (long
+    /// division, each step a 64-bit by 32-bit division), giving nine digits a time; the rest is a
+    /// <see cref="ulong"/>. Exact; what <c>UInt128.TryFormat</c> wrote before (its 128-bit divisions cost more),
+    /// held equal to the framework's formats by <c>PrintedNumberFormatTests</c>.
+    /// </summary>
+    internal static int MantissaDigits(uint hi, uint mid, uint lo, Span<byte> digits)
+    {
+        const uint Billion = 1_000_000_000;
+        int at = digits.Length;
+        while (hi != 0)
+        {
+            ulong part = hi;
+            hi = (uint)(part / Billion);
+            part = ((part % Billion) << 32) | mid;
+            mid = (uint)(part / Billion);
+            part = ((part % Billion) << 32) | lo;
+            lo = (uint)(part / Billion);
+            uint chunk = (uint)(part % Billion);
+            for (int k = 0; k < 9; k++)
+            {
+                digits[--at] = (byte)('0' + (chunk % 10));
+                chunk /= 10;
+            }
+        }
+
+        // What is left fits 64 bits (and, after a division above, is at least 2⁶⁴ ÷ 10⁹ — never a leading zero).
+        ulong rest = ((ulong)mid << 32) | lo;
+        do
+        {
+            digits[--at] = (byte)('0' + (rest % 10));
+            rest /= 10;
+        }
+        while (rest != 0);
+
+        return at;
+    }
+
     private static readonly string[] FixedFormats = Enumerable.Range(0, 29).Select(d => "F" + d.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>Formats without trailing zeros (4.00 → "4", 0.20 → "0.2").</summary>
@@ -343,4 +441,64 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     }
 
     internal const string TrimmedFormat = "0.############################";
+}
+
+/// <summary>
+/// A number as <see cref="PrintedNumber.Format"/> (fixed decimals, half up) or <see cref="PrintedNumber.FormatTrimmed"/>
+/// prints it, for an interpolated string: written straight into the string being built, without a string of
+/// its own (a trace holds four or five numbers). The same characters as those two methods, by construction:
+/// the same UTF-8 digits widened, or their string when the digits cannot be written by hand (negative values).
+/// </summary>
+public readonly struct PrintedText : ISpanFormattable
+{
+    private readonly decimal value;
+    private readonly int decimals;
+    private readonly bool trimmed;
+
+    private PrintedText(decimal value, int decimals, bool trimmed)
+    {
+        this.value = value;
+        this.decimals = decimals;
+        this.trimmed = trimmed;
+    }
+
+    /// <summary>As <see cref="PrintedNumber.FormatTrimmed"/>.</summary>
+    public static PrintedText Trimmed(decimal value) => new(value, 0, trimmed: true);
+
+    /// <summary>As <see cref="PrintedNumber.Format"/>.</summary>
+    public static PrintedText Fixed(decimal value, int decimals) => new(value, decimals, trimmed: false);
+
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        charsWritten = 0;
+        Span<byte> utf8 = stackalloc byte[64];
+        if (trimmed ? PrintedNumber.TryFormatTrimmedUtf8(value, utf8, out int n) : PrintedNumber.TryFormatUtf8(value, decimals, utf8, out n))
+        {
+            if (n > destination.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                destination[i] = (char)utf8[i];
+            }
+
+            charsWritten = n;
+            return true;
+        }
+
+        string text = ToString();
+        if (!text.TryCopyTo(destination))
+        {
+            return false;
+        }
+
+        charsWritten = text.Length;
+        return true;
+    }
+
+    public override string ToString() => trimmed ? PrintedNumber.FormatTrimmed(value) : PrintedNumber.Format(value, decimals);
+
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
 }

@@ -15,6 +15,18 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
 
     public bool IsPercent => Base == "%";
 
+    /// <summary>
+    /// The multiplier is exactly 1 (scale 0): multiplying or dividing by it gives a value back bit for bit
+    /// (<c>UnitMultiplierTests</c>), so the scorer skips those operations.
+    /// </summary>
+    internal bool MultipliesByOne => Multiplier.Scale == 0 && Multiplier == 1m;
+
+    /// <summary><paramref name="value"/> × <see cref="Multiplier"/> (the value itself when that is exactly 1).</summary>
+    internal decimal Times(decimal value) => MultipliesByOne ? value : value * Multiplier;
+
+    /// <summary><paramref name="value"/> ÷ <see cref="Multiplier"/> (the value itself when that is exactly 1).</summary>
+    internal decimal Over(decimal value) => MultipliesByOne ? value : value / Multiplier;
+
     /// <summary>Magnitude prefixes, longest first.</summary>
     internal static readonly (string Text, decimal Multiplier)[] Magnitudes =
     [
@@ -72,8 +84,16 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
     /// <summary>Whether <paramref name="unit"/> is one of <see cref="KnownBases"/> (a lookup, not a scan of the list).</summary>
     public static bool IsKnownBase(string unit) => BareBases.ContainsKey(unit);
 
+    /// <summary>The known base spelled by <paramref name="unit"/> as its shared string, or null (a lookup by span: no string made).</summary>
+    public static string? KnownBase(ReadOnlySpan<char> unit) =>
+        unit.Length > 0 && BareBasesBySpan.TryGetValue(unit, out UnitSpec? known) ? known.Base : null;
+
     private static readonly System.Collections.Frozen.FrozenDictionary<string, UnitSpec> BareBases =
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(KnownBases, b => b, b => new UnitSpec(string.Empty, 1m, b), StringComparer.Ordinal);
+
+    // After BareBases: static fields are set in the order written.
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, UnitSpec>.AlternateLookup<ReadOnlySpan<char>> BareBasesBySpan =
+        BareBases.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Units read so far (bounded: emptied past 4,096 distinct texts; one longer than <see cref="MaxKeptLength"/> is read and not kept).</summary>
     private static readonly BoundedMemory<string, UnitSpec> Parsed = new(4096, capacity: 64, StringComparer.Ordinal);

@@ -184,7 +184,7 @@ public static class Calculator
         };
     }
 
-    private static IndicatorResult ScoreQuantity(Builder b, QuantityCell t, Cell actual, Indicator indicator, ScoringPolicy policy)
+    private static IndicatorResult ScoreQuantity(in Builder b, QuantityCell t, Cell actual, Indicator indicator, ScoringPolicy policy)
     {
         if (actual is MissingCell)
         {
@@ -227,8 +227,8 @@ public static class Calculator
         bool reverse = t.Comparator is Comparator.AtMost or Comparator.Below
             || (t.Comparator == Comparator.None && policy.PlainCostTarget == PlainCostTarget.Reverse && IsCost(indicator));
         string unit = a.EffectiveUnit.Text;
-        decimal toDisplay = a.EffectiveUnit.Multiplier;
-        decimal gap = Math.Abs(tv - av) / toDisplay;
+        UnitSpec display = a.EffectiveUnit;
+        decimal gap = display.Over(Math.Abs(tv - av));
 
         if (tv == 0 && t.Comparator is Comparator.None or Comparator.Equal or Comparator.AtMost)
         {
@@ -254,7 +254,7 @@ public static class Calculator
             decimal? score = weight is { } wt ? wt * PositiveShare(completion, policy) : null;
             Interval? si = weight is { } wt2 ? MapMonotonePieces(completionInterval, wt2, policy) : null;
             return b.Done(IndicatorRule.Positive, status, score,
-                () => PositiveTrace(status, weight, score, tv / toDisplay, av / toDisplay, completion, policy),
+                () => PositiveTrace(status, weight, score, display.Over(tv), display.Over(av), completion, policy),
                 completion, completionInterval, si, gap, unit);
         }
 
@@ -270,7 +270,7 @@ public static class Calculator
             }
 
             return b.Done(IndicatorRule.Reverse, status, score,
-                () => ReverseTrace(status, weight, score, tv / toDisplay, av / toDisplay, policy),
+                () => ReverseTrace(status, weight, score, display.Over(tv), display.Over(av), policy),
                 completion, completionInterval, si, gap, unit);
         }
     }
@@ -287,23 +287,28 @@ public static class Calculator
             ? 1m
             : policy.ReverseFormula == ReverseFormula.Ratio ? tv / x : Math.Max(0m, 1m - ((x - tv) / tv));
 
+    // The traces write their numbers straight into the sentence (PrintedText: the characters FormatTrimmed,
+    // Fmt and Pct give, without a string per number).
     private static string PositiveTrace(IndicatorStatus status, decimal? weight, decimal? score, decimal target, decimal actual, decimal completion, ScoringPolicy policy)
     {
         string w = weight is { } ww ? PrintedNumber.FormatTrimmed(ww) : "分值";
+        PrintedText pct = PrintedText.Fixed(completion * 100m, 2);
         if (status == IndicatorStatus.Short)
         {
-            return $"正向指标：{w} × {PrintedNumber.FormatTrimmed(actual)} ÷ {PrintedNumber.FormatTrimmed(target)} = {Fmt(score)}（完成率{Pct(completion)}）";
+            return score is { } s
+                ? $"正向指标：{w} × {PrintedText.Trimmed(actual)} ÷ {PrintedText.Trimmed(target)} = {PrintedText.Fixed(s, 2)}（完成率{pct}%）"
+                : $"正向指标：{w} × {PrintedText.Trimmed(actual)} ÷ {PrintedText.Trimmed(target)} = —（完成率{pct}%）";
         }
 
         return policy.ReduceForLowTargets && completion >= policy.OvershootThreshold
-            ? $"正向指标超额{Pct(completion)}，目标设定偏低，按偏离度扣分：{w} × (2 − {Pct(completion)}) = {Fmt(score)}"
-            : $"正向指标：完成值{PrintedNumber.FormatTrimmed(actual)}不低于指标值{PrintedNumber.FormatTrimmed(target)}（完成率{Pct(completion)}），得满分{w}";
+            ? $"正向指标超额{pct}%，目标设定偏低，按偏离度扣分：{w} × (2 − {pct}%) = {Fmt(score)}"
+            : $"正向指标：完成值{PrintedText.Trimmed(actual)}不低于指标值{PrintedText.Trimmed(target)}（完成率{pct}%），得满分{w}";
     }
 
     private static string ReverseTrace(IndicatorStatus status, decimal? weight, decimal? score, decimal target, decimal actual, ScoringPolicy policy)
     {
         string w = weight is { } ww ? PrintedNumber.FormatTrimmed(ww) : "分值";
-        string tx = PrintedNumber.FormatTrimmed(target), ax = PrintedNumber.FormatTrimmed(actual);
+        PrintedText tx = PrintedText.Trimmed(target), ax = PrintedText.Trimmed(actual);
         return status != IndicatorStatus.Short
             ? $"反向指标：完成值{ax}不高于指标值{tx}，得满分{w}"
             : policy.ReverseFormula == ReverseFormula.Ratio
@@ -335,7 +340,7 @@ public static class Calculator
         }
     }
 
-    private static IndicatorResult ScoreDeadline(Builder b, DeadlineCell t, Cell actual, Indicator indicator, ScoringPolicy policy)
+    private static IndicatorResult ScoreDeadline(in Builder b, DeadlineCell t, Cell actual, Indicator indicator, ScoringPolicy policy)
     {
         switch (actual)
         {
@@ -359,7 +364,7 @@ public static class Calculator
     /// score inside the 部分达成 band when no grade is given. Otherwise 未达成 at its default share; a unit that
     /// graded the row 达成 is told the grade does not fit the dates.
     /// </summary>
-    private static IndicatorResult Late(Builder b, Indicator indicator, ScoringPolicy policy, string why)
+    private static IndicatorResult Late(in Builder b, Indicator indicator, ScoringPolicy policy, string why)
     {
         switch (indicator.Grade)
         {
@@ -378,7 +383,7 @@ public static class Calculator
         return Graded(b, indicator, policy, QualitativeGrade.NotAchieved, why);
     }
 
-    private static IndicatorResult ScoreQualitative(Builder b, Cell target, Cell actual, Indicator indicator, ScoringPolicy policy)
+    private static IndicatorResult ScoreQualitative(in Builder b, Cell target, Cell actual, Indicator indicator, ScoringPolicy policy)
     {
         if (actual is MissingCell)
         {
@@ -454,7 +459,7 @@ public static class Calculator
         target is QualitativeCell t && actual is QualitativeCell { Level: { } al } && al > 0
         && (t.Level ?? (al == 1 ? 2 : null)) is { } tl && al < tl;
 
-    private static IndicatorResult Graded(Builder b, Indicator indicator, ScoringPolicy policy, QualitativeGrade grade, string why)
+    private static IndicatorResult Graded(in Builder b, Indicator indicator, ScoringPolicy policy, QualitativeGrade grade, string why)
     {
         IndicatorStatus status = grade == QualitativeGrade.Achieved ? IndicatorStatus.Met : IndicatorStatus.Short;
         if (b.Weight is not { } w)
@@ -529,7 +534,8 @@ public static class Calculator
 
     internal static string Pct(decimal ratio) => PrintedNumber.Format(ratio * 100m, 2) + "%";
 
-    private sealed class Builder(Indicator indicator, int index, Cell target, Cell actual, decimal? weight)
+    // A struct passed by reference (in): one per row, nothing to allocate.
+    private readonly struct Builder(Indicator indicator, int index, Cell target, Cell actual, decimal? weight)
     {
         public decimal? Weight { get; } = weight;
 

@@ -16,7 +16,7 @@ public static partial class EvaluationJson
 {
     private static Evaluation Stream(ReadOnlyMemory<byte> body)
     {
-        var r = new Reader();
+        var r = new Reader { Texts = new RepeatedTexts(body) };
         var reader = new Utf8JsonReader(body.Span, ReaderOptions);
         Evaluation? evaluation;
         try
@@ -67,7 +67,7 @@ public static partial class EvaluationJson
         reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
 
     /// <summary>The value the reader stands on into <paramref name="slot"/> (a known field), or skipped past (an unknown one).</summary>
-    private static void Take(ref JsonField slot, ref Utf8JsonReader reader)
+    private static void Take(ref JsonField slot, ref Utf8JsonReader reader, RepeatedTexts? texts)
     {
         if (Unsafe.IsNullRef(ref slot))
         {
@@ -75,12 +75,12 @@ public static partial class EvaluationJson
         }
         else
         {
-            slot = Value(ref reader);
+            slot = Value(ref reader, texts);
         }
     }
 
     /// <summary>An object's known fields (the reader stands on its start; left on its end).</summary>
-    private static TFields Fields<TFields>(ref Utf8JsonReader reader)
+    private static TFields Fields<TFields>(ref Utf8JsonReader reader, RepeatedTexts? texts)
         where TFields : struct, IFieldSlots
     {
         var f = default(TFields);
@@ -88,7 +88,7 @@ public static partial class EvaluationJson
         {
             ReadOnlySpan<byte> name = NameOf(ref reader);
             reader.Read();
-            Take(ref f.Slot(name), ref reader);
+            Take(ref f.Slot(name), ref reader, texts);
         }
 
         return f;
@@ -115,9 +115,9 @@ public static partial class EvaluationJson
     };
 
     /// <summary>The value the reader stands on, as a field; an object or array is skipped past (its kind is all a plain field needs).</summary>
-    private static JsonField Value(ref Utf8JsonReader reader)
+    private static JsonField Value(ref Utf8JsonReader reader, RepeatedTexts? texts)
     {
-        JsonField field = JsonField.Token(ref reader);
+        JsonField field = JsonField.Token(ref reader, texts);
         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
         {
             reader.Skip();
@@ -128,6 +128,9 @@ public static partial class EvaluationJson
 
     private sealed partial class Reader
     {
+        /// <summary>The body's repeated short strings, each made once (the streaming path only).</summary>
+        public RepeatedTexts? Texts { get; init; }
+
         public Evaluation? NotAnObjectSkipped(ref Utf8JsonReader reader)
         {
             reader.Skip();
@@ -159,7 +162,7 @@ public static partial class EvaluationJson
                 else
                 {
                     // A plain field, or an unknown one (skipped).
-                    Take(ref fields.Slot(name), ref reader);
+                    Take(ref fields.Slot(name), ref reader, Texts);
                 }
             }
 
@@ -194,11 +197,11 @@ public static partial class EvaluationJson
                 }
                 else if (name.SequenceEqual("unit"u8))
                 {
-                    unit = Value(ref reader);
+                    unit = Value(ref reader, Texts);
                 }
                 else if (name.SequenceEqual("weight"u8))
                 {
-                    weight = Value(ref reader);
+                    weight = Value(ref reader, Texts);
                 }
                 else
                 {
@@ -233,7 +236,7 @@ public static partial class EvaluationJson
                     continue;
                 }
 
-                var f = Fields<FundLineFields>(ref reader);
+                var f = Fields<FundLineFields>(ref reader, Texts);
 
                 lines.Add(FundLine(in f, path));
             }
@@ -260,7 +263,7 @@ public static partial class EvaluationJson
             int i = 0;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                string path = $"indicators[{i}]";
+                string path = IndicatorPath(i);
                 i++;
                 if (reader.TokenType != JsonTokenType.StartObject)
                 {
@@ -269,7 +272,7 @@ public static partial class EvaluationJson
                     continue;
                 }
 
-                var f = Fields<IndicatorFields>(ref reader);
+                var f = Fields<IndicatorFields>(ref reader, Texts);
 
                 list.Add(Indicator(in f, path));
             }
@@ -297,7 +300,7 @@ public static partial class EvaluationJson
             {
                 string name = reader.GetString()!;
                 reader.Read();
-                entries.Add((name, Value(ref reader)));
+                entries.Add((name, Value(ref reader, Texts)));
             }
 
             LastOfEachName(entries);

@@ -90,6 +90,15 @@ public static partial class EvaluationJson
         return JsonSerializer.Serialize(doc.RootElement);
     }
 
+    /// <summary>
+    /// <c>indicators[i]</c>: every row carries its path (its errors name it), so each index's is made once and
+    /// kept (a race makes the same text twice, harmlessly); rows past the kept ones make theirs.
+    /// </summary>
+    private static string IndicatorPath(int i) =>
+        i < IndicatorPaths.Length ? IndicatorPaths[i] ??= $"indicators[{i}]" : $"indicators[{i}]";
+
+    private static readonly string?[] IndicatorPaths = new string?[512];
+
     public static Evaluation Read(JsonElement root)
     {
         var r = new Reader();
@@ -157,7 +166,7 @@ public static partial class EvaluationJson
                 int i = 0;
                 foreach (JsonElement el in root.GetProperty("indicators").EnumerateArray())
                 {
-                    string path = $"indicators[{i}]";
+                    string path = IndicatorPath(i);
                     i++;
                     if (el.ValueKind != JsonValueKind.Object)
                     {

@@ -108,8 +108,9 @@ public ref struct IndentedJsonEmitter
 
     public void Null(JsonName name)
     {
-        Name(name);
-        NullLiteral();
+        // The name and its null, one pre-built run.
+        Run(name.NullRun(_depth));
+        _afterValue = true;
     }
 
     public void Number(JsonName name, int value)
@@ -119,6 +120,37 @@ public ref struct IndentedJsonEmitter
         Utf8Formatter.TryFormat(value, span, out int written);
         _position += written;
         _afterValue = true;
+    }
+
+    /// <summary>
+    /// A run of properties pre-built by <see cref="JsonRun"/>: the bytes its writer gave at this depth after
+    /// a value, copied at once (the comma dropped for a container's first value, as for every property).
+    /// </summary>
+    public void Properties(JsonRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Run(run.Run(_depth));
+        _afterValue = true;
+    }
+
+    /// <summary>
+    /// What <paramref name="write"/> emits inside an object at <paramref name="depth"/> after a value — so the
+    /// bytes start with the comma that <see cref="Run"/> drops for a first value. Properties only: it must
+    /// end at the depth it began.
+    /// </summary>
+    internal static byte[] Capture(int depth, JsonRunWriter write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var emitter = new IndentedJsonEmitter(buffer) { _depth = depth, _afterValue = true };
+        write(ref emitter);
+        if (emitter._depth != depth || !emitter._afterValue)
+        {
+            throw new InvalidOperationException("a pre-built run must write whole properties and end where it began");
+        }
+
+        emitter.Flush();
+        byte[] bytes = buffer.WrittenSpan.ToArray();
+        return bytes.Length > 0 && bytes[0] == (byte)',' ? bytes : throw new InvalidOperationException("a pre-built run starts with a property");
     }
 
     /// <summary>A string value already encoded (a fixed word).</summary>
@@ -135,10 +167,43 @@ public ref struct IndentedJsonEmitter
         Quoted(value);
     }
 
+    /// <summary>
+    /// Room for a string value of at most <paramref name="maxLength"/> ASCII bytes that need no escaping
+    /// (digits, point, percent — the caller's promise), after the name and the opening quote: the caller
+    /// formats straight into it, then <see cref="CommitAscii"/> (or, if it could not, <see cref="StringValue"/>).
+    /// </summary>
+    public Span<byte> AsciiValue(JsonName name, int maxLength)
+    {
+        Name(name);
+        Span<byte> span = Reserve(maxLength + 2);
+        span[0] = (byte)'"';
+        return span.Slice(1, maxLength);
+    }
+
+    /// <summary>Closes the value begun by <see cref="AsciiValue"/> after <paramref name="written"/> bytes.</summary>
+    public void CommitAscii(int written)
+    {
+        _span[_position + 1 + written] = (byte)'"';
+        _position += written + 2;
+        _afterValue = true;
+    }
+
     /// <summary>A string value, or null.</summary>
     public void String(JsonName name, string? value)
     {
+        if (value is null)
+        {
+            Null(name);
+            return;
+        }
+
         Name(name);
+        StringValue(value);
+    }
+
+    /// <summary>A string value (or null) after a name already written (a value <see cref="AsciiValue"/> could not take).</summary>
+    public void StringValue(string? value)
+    {
         if (value is null)
         {
             NullLiteral();
@@ -284,6 +349,7 @@ public ref struct IndentedJsonEmitter
 public sealed class JsonName
 {
     private readonly byte[][] _runs;
+    private readonly byte[][] _nullRuns;
     private readonly string _quoted;
 
     public JsonName(string name)
@@ -292,9 +358,36 @@ public sealed class JsonName
         Encoded = JsonEncodedText.Encode(name, ContractWriter.WriterOptions.Encoder);
         _quoted = "\"" + Encoded.Value + "\": ";
         _runs = Enumerable.Range(0, IndentedJsonEmitter.PrebuiltDepth + 1).Select(d => IndentedJsonEmitter.Break(d, _quoted)).ToArray();
+        _nullRuns = Enumerable.Range(0, IndentedJsonEmitter.PrebuiltDepth + 1).Select(d => IndentedJsonEmitter.Break(d, _quoted + "null")).ToArray();
     }
 
     public JsonEncodedText Encoded { get; }
 
     internal ReadOnlySpan<byte> Run(int depth) => depth <= IndentedJsonEmitter.PrebuiltDepth ? _runs[depth] : IndentedJsonEmitter.Break(depth, _quoted);
+
+    /// <summary>The same run followed by <c>null</c> (a property whose value is null).</summary>
+    internal ReadOnlySpan<byte> NullRun(int depth) => depth <= IndentedJsonEmitter.PrebuiltDepth ? _nullRuns[depth] : IndentedJsonEmitter.Break(depth, _quoted + "null");
+}
+
+/// <summary>Writes the properties a <see cref="JsonRun"/> keeps.</summary>
+public delegate void JsonRunWriter(ref IndentedJsonEmitter emitter);
+
+/// <summary>
+/// A fixed run of properties (names and fixed values: <c>"kind": "qualitative", "comparator": null, …</c>)
+/// pre-built per depth by running <see cref="IndentedJsonEmitter"/> itself once, so its bytes are the
+/// emitter's by construction, and written later as one copy instead of a call per property.
+/// </summary>
+public sealed class JsonRun
+{
+    private readonly byte[][] _runs;
+    private readonly JsonRunWriter _write;
+
+    public JsonRun(JsonRunWriter write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        _write = write;
+        _runs = Enumerable.Range(0, IndentedJsonEmitter.PrebuiltDepth + 1).Select(d => IndentedJsonEmitter.Capture(d, write)).ToArray();
+    }
+
+    internal ReadOnlySpan<byte> Run(int depth) => depth <= IndentedJsonEmitter.PrebuiltDepth ? _runs[depth] : IndentedJsonEmitter.Capture(depth, _write);
 }

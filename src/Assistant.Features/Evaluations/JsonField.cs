@@ -52,14 +52,14 @@ internal readonly struct JsonField
     public static JsonField Of(JsonElement obj, string name) => obj.TryGetProperty(name, out JsonElement v) ? Of(v) : default;
 
     /// <summary>The value token the reader stands on; an object or array keeps only its kind (the caller reads or skips it).</summary>
-    public static JsonField Token(ref Utf8JsonReader reader)
+    public static JsonField Token(ref Utf8JsonReader reader, RepeatedTexts? texts = null)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
                 try
                 {
-                    return new(JsonValueKind.String, reader.GetString());
+                    return new(JsonValueKind.String, texts is null ? reader.GetString() : texts.Text(ref reader));
                 }
                 catch (InvalidOperationException)
                 {

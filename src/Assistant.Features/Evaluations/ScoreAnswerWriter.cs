@@ -48,6 +48,14 @@ public static class ScoreAnswerWriter
     private static readonly JsonEncodedText[] Severities = Enum.GetValues<Assistant.Domain.Scoring.Severity>().Select(s => E(s.ToContract())).ToArray();
     private static readonly JsonEncodedText[] Comparators = Enum.GetValues<Assistant.Domain.Cells.Comparator>().Select(c => E(c.Symbol())).ToArray();
 
+    /// <summary>An indicator's rule and status, pre-built per pair (rule × status), as the two properties write them.</summary>
+    private static readonly JsonRun[] RuleStatuses = Enumerable.Range(0, Rules.Length * Statuses.Length)
+        .Select(k => new JsonRun((ref IndentedJsonEmitter w) =>
+        {
+            w.String(Rule, Rules[k / Statuses.Length]);
+            w.String(Status, Statuses[k % Statuses.Length]);
+        })).ToArray();
+
     /// <summary>Writes the answer into <paramref name="output"/> (indented, Chinese as itself), flushed.</summary>
     public static void Write(System.Buffers.IBufferWriter<byte> output, Evaluation evaluation, ScoreReport report)
     {
@@ -91,8 +99,7 @@ public static class ScoreAnswerWriter
             writer.String(Name, ind.Name);
             writer.String(Level1, ind.Level1);
             writer.String(Level2, ind.Level2);
-            writer.String(Rule, Rules[(int)r.Rule]);
-            writer.String(Status, Statuses[(int)r.Status]);
+            writer.Properties(RuleStatuses[((int)r.Rule * Statuses.Length) + (int)r.Status]);
             writer.String(Target, ind.Target);
             writer.String(Actual, ind.Actual);
             Cell(ref writer, TargetParsed, r.Target);
@@ -162,16 +169,8 @@ public static class ScoreAnswerWriter
         switch (cell)
         {
             case QuantityCell q:
-                writer.String(Kind, Quantity);
-                if (q.Comparator is Assistant.Domain.Cells.Comparator.None || (int)q.Comparator >= Comparators.Length)
-                {
-                    writer.Null(Comparator);
-                }
-                else
-                {
-                    writer.String(Comparator, Comparators[(int)q.Comparator]);
-                }
-
+                int c = (int)q.Comparator;
+                writer.Properties(c > 0 && c < QuantityHeads.Length ? QuantityHeads[c] : QuantityHeads[0]);
                 Fixed(ref writer, Value, q.Number.Value, q.Number.Decimals);
                 writer.Number(Decimals, q.Number.Decimals);
                 UnitSpec unit = q.EffectiveUnit;
@@ -187,69 +186,123 @@ public static class ScoreAnswerWriter
                 Trimmed(ref writer, BaseValue, q.BaseValue);
                 writer.String(BaseUnit, unit.Base.Length > 0 ? unit.Base : null);
                 writer.String(Label, q.Label);
-                writer.Null(Level);
-                writer.Null(Date);
-                writer.Null(Note);
+                writer.Properties(LevelDateNoteNull);
                 break;
             case QualitativeCell t:
-                writer.String(Kind, Qualitative);
-                Nulls(ref writer);
                 if (t.Level is { } level)
                 {
+                    writer.Properties(QualitativeHead);
                     writer.Number(Level, level);
+                    writer.Properties(DateNoteNull);
                 }
                 else
                 {
-                    writer.Null(Level);
+                    writer.Properties(QualitativeWithoutLevel);
                 }
 
-                writer.Null(Date);
-                writer.Null(Note);
                 break;
             case DeadlineCell d:
-                writer.String(Kind, Deadline);
-                Nulls(ref writer);
-                writer.Null(Level);
+                writer.Properties(DeadlineHead);
                 writer.String(Date, ScoreContract.DateText(d));
                 writer.Null(Note);
                 break;
             case MissingCell m:
-                Noted(ref writer, Missing, m.ExplicitlyNotSet ? NotSetNote : EmptyNote);
+                writer.Properties(m.ExplicitlyNotSet ? MissingNotSet : MissingEmpty);
                 break;
             case CancelledCell:
-                Noted(ref writer, Cancelled, CancelledNote);
+                writer.Properties(CancelledWhole);
                 break;
-            case CompoundCell c:
-                writer.String(Kind, Compound);
-                Nulls(ref writer);
-                writer.Null(Level);
-                writer.Null(Date);
-                writer.String(Note, c.Reason);
+            case CompoundCell compound:
+                writer.Properties(CompoundHead);
+                writer.String(Note, compound.Reason);
                 break;
             default:
-                writer.String(Kind, Unknown);
-                Nulls(ref writer);
-                writer.Null(Level);
-                writer.Null(Date);
-                writer.Null(Note);
+                writer.Properties(UnknownWhole);
                 break;
         }
 
         writer.EndObject();
     }
 
+    // A cell's fixed runs of properties, each pre-built once by the emitter (JsonRun): what the calls they
+    // stand for wrote one by one until session 29, copied at once.
+
+    /// <summary>kind "quantity" and the comparator (null for none), by <see cref="Assistant.Domain.Cells.Comparator"/>.</summary>
+    private static readonly JsonRun[] QuantityHeads = Enumerable.Range(0, Comparators.Length).Select(c => new JsonRun((ref IndentedJsonEmitter w) =>
+    {
+        w.String(Kind, Quantity);
+        if (c == 0)
+        {
+            w.Null(Comparator);
+        }
+        else
+        {
+            w.String(Comparator, Comparators[c]);
+        }
+    })).ToArray();
+
+    private static readonly JsonRun LevelDateNoteNull = new((ref IndentedJsonEmitter w) =>
+    {
+        w.Null(Level);
+        w.Null(Date);
+        w.Null(Note);
+    });
+
+    private static readonly JsonRun DateNoteNull = new((ref IndentedJsonEmitter w) =>
+    {
+        w.Null(Date);
+        w.Null(Note);
+    });
+
+    private static readonly JsonRun QualitativeHead = new((ref IndentedJsonEmitter w) => Headed(ref w, Qualitative));
+
+    private static readonly JsonRun QualitativeWithoutLevel = new((ref IndentedJsonEmitter w) =>
+    {
+        Headed(ref w, Qualitative);
+        w.Null(Level);
+        w.Null(Date);
+        w.Null(Note);
+    });
+
+    private static readonly JsonRun DeadlineHead = new((ref IndentedJsonEmitter w) =>
+    {
+        Headed(ref w, Deadline);
+        w.Null(Level);
+    });
+
+    private static readonly JsonRun MissingNotSet = new((ref IndentedJsonEmitter w) => Noted(ref w, Missing, NotSetNote));
+
+    private static readonly JsonRun MissingEmpty = new((ref IndentedJsonEmitter w) => Noted(ref w, Missing, EmptyNote));
+
+    private static readonly JsonRun CancelledWhole = new((ref IndentedJsonEmitter w) => Noted(ref w, Cancelled, CancelledNote));
+
+    private static readonly JsonRun CompoundHead = new((ref IndentedJsonEmitter w) =>
+    {
+        Headed(ref w, Compound);
+        w.Null(Level);
+        w.Null(Date);
+    });
+
+    private static readonly JsonRun UnknownWhole = new((ref IndentedJsonEmitter w) =>
+    {
+        Headed(ref w, Unknown);
+        w.Null(Level);
+        w.Null(Date);
+        w.Null(Note);
+    });
+
     private static void Noted(ref IndentedJsonEmitter writer, JsonEncodedText kind, JsonEncodedText note)
     {
-        writer.String(Kind, kind);
-        Nulls(ref writer);
+        Headed(ref writer, kind);
         writer.Null(Level);
         writer.Null(Date);
         writer.String(Note, note);
     }
 
-    /// <summary>comparator … label, all null (every cell but a quantity).</summary>
-    private static void Nulls(ref IndentedJsonEmitter writer)
+    /// <summary>The kind, then comparator … label, all null (every cell but a quantity).</summary>
+    private static void Headed(ref IndentedJsonEmitter writer, JsonEncodedText kind)
     {
+        writer.String(Kind, kind);
         writer.Null(Comparator);
         writer.Null(Value);
         writer.Null(Decimals);
@@ -259,7 +312,10 @@ public static class ScoreAnswerWriter
         writer.Null(Label);
     }
 
-    /// <summary><see cref="PrintedNumber.Format"/> as UTF-8, or null.</summary>
+    /// <summary>The longest number written: 29 integer digits, a point and 28 decimals (and a percent sign).</summary>
+    private const int MaxNumberLength = 64;
+
+    /// <summary><see cref="PrintedNumber.Format"/> as UTF-8, formatted straight into the answer, or null.</summary>
     private static void Fixed(ref IndentedJsonEmitter writer, JsonName name, decimal? value, int decimals)
     {
         if (value is not { } v)
@@ -268,18 +324,18 @@ public static class ScoreAnswerWriter
             return;
         }
 
-        Span<byte> buffer = stackalloc byte[48];
-        if (PrintedNumber.TryFormatUtf8(v, decimals, buffer, out int written))
+        Span<byte> span = writer.AsciiValue(name, MaxNumberLength);
+        if (PrintedNumber.TryFormatUtf8(v, decimals, span, out int written))
         {
-            writer.AsciiString(name, buffer[..written]);
+            writer.CommitAscii(written);
         }
         else
         {
-            writer.String(name, PrintedNumber.Format(v, decimals));
+            writer.StringValue(PrintedNumber.Format(v, decimals));
         }
     }
 
-    /// <summary><c>PrintedNumber.Format(ratio × 100, 2) + "%"</c> as UTF-8, or null.</summary>
+    /// <summary><c>PrintedNumber.Format(ratio × 100, 2) + "%"</c> as UTF-8, formatted straight into the answer, or null.</summary>
     private static void Percent(ref IndentedJsonEmitter writer, JsonName name, decimal? ratio)
     {
         if (ratio is not { } r)
@@ -288,19 +344,19 @@ public static class ScoreAnswerWriter
             return;
         }
 
-        Span<byte> buffer = stackalloc byte[48];
-        if (PrintedNumber.TryFormatUtf8(r * 100m, 2, buffer, out int written) && written < buffer.Length)
+        Span<byte> span = writer.AsciiValue(name, MaxNumberLength);
+        if (PrintedNumber.TryFormatUtf8(r * 100m, 2, span, out int written) && written < span.Length)
         {
-            buffer[written++] = (byte)'%';
-            writer.AsciiString(name, buffer[..written]);
+            span[written++] = (byte)'%';
+            writer.CommitAscii(written);
         }
         else
         {
-            writer.String(name, PrintedNumber.Format(r * 100m, 2) + "%");
+            writer.StringValue(PrintedNumber.Format(r * 100m, 2) + "%");
         }
     }
 
-    /// <summary><see cref="PrintedNumber.FormatTrimmed"/> as UTF-8, or null.</summary>
+    /// <summary><see cref="PrintedNumber.FormatTrimmed"/> as UTF-8, formatted straight into the answer, or null.</summary>
     private static void Trimmed(ref IndentedJsonEmitter writer, JsonName name, decimal? value)
     {
         if (value is not { } v)
@@ -309,14 +365,14 @@ public static class ScoreAnswerWriter
             return;
         }
 
-        Span<byte> buffer = stackalloc byte[48];
-        if (PrintedNumber.TryFormatTrimmedUtf8(v, buffer, out int written))
+        Span<byte> span = writer.AsciiValue(name, MaxNumberLength);
+        if (PrintedNumber.TryFormatTrimmedUtf8(v, span, out int written))
         {
-            writer.AsciiString(name, buffer[..written]);
+            writer.CommitAscii(written);
         }
         else
         {
-            writer.String(name, PrintedNumber.FormatTrimmed(v));
+            writer.StringValue(PrintedNumber.FormatTrimmed(v));
         }
     }
 }
