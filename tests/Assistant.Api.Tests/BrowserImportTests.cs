@@ -71,6 +71,79 @@ public class BrowserImportTests(BrowserHost host) : IClassFixture<BrowserHost>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserHost.Screenshots, "import-paste.png"), FullPage = true });
     }
 
+    /// <summary>
+    /// A CSV as Excel saves it, chosen in the page's import picker: "CSV (逗号分隔)" in GBK with a quoted
+    /// thousands separator (the tester's file), and one of our own (another province and sector) in GBK
+    /// with a quoted cell holding a comma and a line break. Each is read as its table and scored.
+    /// </summary>
+    [Theory]
+    [InlineData("probe29-F30-excel-ansi.csv", null, "总分 95.60 · 优")]
+    [InlineData("南充农村公路养护.csv", "own", "总分 98.20 · 优")]
+    public async Task UploadCsv_ThroughThePicker_ReadAndScored(string name, string? own, string total)
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        byte[] csv = own is null
+            ? await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Repo, "eval", "cases", "import", name))
+            : System.Text.Encoding.GetEncoding("GB18030").GetBytes(RoadMaintenanceCsv);
+        IPage page = await host.OpenAsync();
+        await OpenImportAsync(page);
+        Assert.Contains(".csv", (await page.Locator("#import-file").GetAttributeAsync("accept"))!.Split(','));
+        await Assertions.Expect(page.Locator("label[for='import-file']")).ToContainTextAsync(".csv");
+        await page.SetInputFilesAsync("#import-file", new FilePayload { Name = name, MimeType = "text/csv", Buffer = csv });
+        await Assertions.Expect(page.Locator("#import-total")).ToHaveTextAsync(total);
+        if (own is not null)
+        {
+            await Assertions.Expect(page.Locator("input[data-path='indicators.0.actual']")).ToHaveValueAsync("480");
+            await Assertions.Expect(page.Locator("input[data-path='indicators.0.deviationNote']")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("汛期[\\s\\S]*20公里"));
+        }
+
+        await page.ClickAsync("#import-store");
+        await Assertions.Expect(page.Locator("#total")).ToHaveTextAsync(total);
+    }
+
+    /// <summary>
+    /// Every picker that reads tables (one table, a batch, an import job) offers every format the importer
+    /// reads, and its help text names them: a format the importer reads but the picker hides is a format
+    /// staff cannot choose, and one the picker offers but the importer refuses is a false promise.
+    /// </summary>
+    [Theory]
+    [InlineData("import-file")]
+    [InlineData("batch-files")]
+    [InlineData("import-job-files")]
+    public void EachTablePicker_OffersAndNamesEveryFormatTheImporterReads(string id)
+    {
+        string html = File.ReadAllText(Path.Combine(RepoPaths.Repo, "src", "Assistant.Api", "Page", "index.html"));
+        var input = System.Text.RegularExpressions.Regex.Match(html, $"<input id=\"{id}\"[^>]*accept=\"([^\"]*)\"");
+        var label = System.Text.RegularExpressions.Regex.Match(html, $"<label for=\"{id}\">([^<]*)</label>");
+        Assert.True(input.Success && label.Success, id);
+        string[] accepted = input.Groups[1].Value.Split(',');
+        foreach (string ext in Assistant.Features.Importing.DocumentImporter.TableExtensions)
+        {
+            Assert.Contains(ext, accepted);
+            Assert.Contains(ext, label.Groups[1].Value, StringComparison.Ordinal);
+        }
+
+        Assert.All(accepted.Where(a => a != ".zip"), a => Assert.Contains(a, Assistant.Features.Importing.DocumentImporter.TableExtensions));
+    }
+
+    /// <summary>A county road-maintenance table (四川南充) as Excel's "CSV (逗号分隔)" writes it: 执行率 90.00 %, 总分 98.20.</summary>
+    private const string RoadMaintenanceCsv =
+        ",项目支出绩效自评表,,,,,,,\r\n" +
+        "项目名称,,农村公路养护项目,,,,,,\r\n" +
+        "主管部门,,南充市嘉陵区交通运输局,,实施单位,,南充市嘉陵区公路养护站,,\r\n" +
+        "项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值,执行率,得分,\r\n" +
+        ",年度资金总额,200.00,200.00,180.00,10,90.00%,9.00,\r\n" +
+        ",其中：市级资金,120.00,120.00,120.00,,100.00%,,\r\n" +
+        ",区级资金,80.00,80.00,60.00,,75.00%,,\r\n" +
+        "绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施\r\n" +
+        ",产出指标（50分）,数量指标,养护里程（公里）,≥500,480,20,19.20,\"受7月汛期影响，\r\n部分路段停工，20公里结转至2025年\"\r\n" +
+        ",,质量指标,路面优良率（%）,≥80,85,20,20,\r\n" +
+        ",,时效指标,养护及时率（%）,100,100,10,10,\r\n" +
+        ",效益指标（30分）,社会效益指标,群众出行条件,明显改善,明显改善,20,20,\r\n" +
+        ",,可持续影响指标,养护安全事故发生数（起）,0,0,10,10,\r\n" +
+        ",满意度指标（10分）,服务对象满意度指标,沿线群众满意度（%）,≥90,93,10,10,\r\n" +
+        "总分,,,,,,100,98.20,\r\n";
+
     [Fact]
     public async Task FromScratch_AddRows_ChooseLevels_TypeCells_Store()
     {

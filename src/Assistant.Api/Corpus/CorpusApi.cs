@@ -82,7 +82,7 @@ public static class CorpusApi
         }
         else
         {
-            content = await RequestBody.ReadBytesAsync(request, DocumentText.MaxBytes, ct);
+            content = BodyCharset.DocumentText(request, await RequestBody.ReadBytesAsync(request, DocumentText.MaxBytes, ct));
             name = string.IsNullOrWhiteSpace(fileName) ? "report.txt" : fileName;
         }
 

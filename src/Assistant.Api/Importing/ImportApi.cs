@@ -158,7 +158,7 @@ public static class ImportApi
             throw TooLarge(limit);
         }
 
-        return (string.IsNullOrWhiteSpace(fileName) ? "document.txt" : fileName, body);
+        return (string.IsNullOrWhiteSpace(fileName) ? "document.txt" : fileName, BodyCharset.DocumentText(request, body));
     }
 
     private static UnreadableDocumentException TooLarge(int limit) =>

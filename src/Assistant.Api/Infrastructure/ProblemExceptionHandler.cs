@@ -38,6 +38,12 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 problem.Status = StatusCodes.Status422UnprocessableEntity;
                 problem.Title = "无法读取文档 / The document could not be read";
                 break;
+            case UnsupportedCharsetException charset:
+                problem = Problems.Invalid(charset.Errors);
+                problem.Status = StatusCodes.Status415UnsupportedMediaType;
+                problem.Title = $"不支持的字符编码 {charset.Charset} / Unsupported charset {charset.Charset}";
+                problem.Type = "https://tools.ietf.org/html/rfc9110#section-15.5.16";
+                break;
             case InputException input:
                 problem = Problems.Invalid(input.Errors);
                 break;

@@ -4,7 +4,10 @@ using Assistant.Features.Evaluations;
 
 namespace Assistant.Api.Infrastructure;
 
-/// <summary>Reads a request body as UTF-8 text up to a limit, so oversized bodies get a clear 400.</summary>
+/// <summary>
+/// Reads a request body as UTF-8 text up to a limit, so oversized bodies get a clear 400; a body in
+/// another charset its Content-Type declares is read as declared (<see cref="BodyCharset"/>).
+/// </summary>
 internal static class RequestBody
 {
     /// <summary>4 MiB: a table with thousands of indicators fits with room to spare.</summary>
@@ -12,6 +15,7 @@ internal static class RequestBody
 
     public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken ct, bool allowEmpty = false)
     {
+        BodyCharset.Kind? declared = BodyCharset.Declared(request);
         byte[] body = await ReadAsync(request, MaxBytes, TooLarge, ct);
         if (body.Length == 0 && !allowEmpty)
         {
@@ -21,7 +25,7 @@ internal static class RequestBody
         string text;
         try
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(WithoutBom(body).Span);
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(BodyCharset.ToUtf8(body, declared, SingleByteName(request, declared)).Span);
         }
         catch (DecoderFallbackException)
         {
@@ -41,6 +45,8 @@ internal static class RequestBody
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(parse);
+        BodyCharset.Kind? charset = BodyCharset.Declared(request);
+        string? name = SingleByteName(request, charset);
         if (request.ContentLength > MaxBytes)
         {
             throw TooLarge();
@@ -58,7 +64,7 @@ internal static class RequestBody
                 received.CopyTo(whole);
                 int length = (int)received.Length;
                 reader.AdvanceTo(received.End);
-                return Parse(whole.AsMemory(0, length), parse);
+                return Parse(whole.AsMemory(0, length), charset, name, parse);
             }
             finally
             {
@@ -88,7 +94,7 @@ internal static class RequestBody
                 }
             }
 
-            return Parse(buffer.AsMemory(0, length), parse);
+            return Parse(buffer.AsMemory(0, length), charset, name, parse);
         }
         finally
         {
@@ -96,10 +102,10 @@ internal static class RequestBody
         }
     }
 
-    /// <summary>The checks every JSON body passes, in this order, before it is parsed: not empty, UTF-8, no NUL or lone surrogate.</summary>
-    private static T Parse<T>(ReadOnlyMemory<byte> body, Func<ReadOnlyMemory<byte>, T> parse)
+    /// <summary>The checks every JSON body passes, in this order, before it is parsed: not empty, UTF-8 (after its declared charset), no NUL or lone surrogate.</summary>
+    private static T Parse<T>(ReadOnlyMemory<byte> body, BodyCharset.Kind? declared, string? name, Func<ReadOnlyMemory<byte>, T> parse)
     {
-        body = WithoutBom(body);
+        body = BodyCharset.ToUtf8(body, declared, name);
         if (body.Length == 0)
         {
             throw new InputException("body", "请求体为空，应为自评表JSON", "the body is empty; expected an evaluation as JSON");
@@ -114,34 +120,8 @@ internal static class RequestBody
         return parse(body);
     }
 
-    /// <summary>
-    /// The body without a byte-order mark: UTF-8's EF BB BF (what .NET's Encoding.UTF8, PowerShell 5 and
-    /// many Windows OA clients write) is dropped; a UTF-16 body with its BOM is re-encoded as UTF-8.
-    /// </summary>
-    private static ReadOnlyMemory<byte> WithoutBom(ReadOnlyMemory<byte> body)
-    {
-        ReadOnlySpan<byte> b = body.Span;
-        if (b.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            return body[3..];
-        }
-
-        bool little = b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]);
-        if ((little || b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) && body.Length % 2 == 0)
-        {
-            try
-            {
-                string text = new UnicodeEncoding(!little, false, true).GetString(b[2..]);
-                return Encoding.UTF8.GetBytes(text);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new InputException("body", "请求体标明是UTF-16编码，但内容不是有效的UTF-16文本", "the body is marked as UTF-16 but is not valid UTF-16");
-            }
-        }
-
-        return body;
-    }
+    private static string? SingleByteName(HttpRequest request, BodyCharset.Kind? declared) =>
+        declared == BodyCharset.Kind.SingleByte ? BodyCharset.CharsetName(request) : null;
 
     /// <summary>A small JSON body as <typeparamref name="T"/> (null when empty); a malformed one is a 400 naming the field.</summary>
     public static T? ParseJson<T>(string text)

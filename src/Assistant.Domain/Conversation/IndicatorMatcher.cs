@@ -10,6 +10,9 @@ namespace Assistant.Domain.Conversation;
 public sealed record IndicatorMatch(IReadOnlyList<int> Indicators, bool Ambiguous)
 {
     public static readonly IndicatorMatch None = new([], false);
+
+    /// <summary>Found only through a pointer (那项) and less than one distinctive word: the question may name another item.</summary>
+    public bool Weak { get; init; }
 }
 
 /// <summary>
@@ -103,7 +106,43 @@ public static partial class IndicatorMatcher
             top = Prefer(top, i => StatusFits(m, sheet, i));
         }
 
-        return new IndicatorMatch(top, top.Count > 1);
+        return new IndicatorMatch(top, top.Count > 1) { Weak = best < 1m };
+    }
+
+    /// <summary>
+    /// Whether row <paramref name="row"/> is what <paramref name="asked"/> (the words a question names an item by)
+    /// means: at least half of the asked name's distinctive word pairs (those not shared by several rows) are the
+    /// row's, its short forms and concepts counting as the row's words they stand for (按时 for 及时率, 满意率 for
+    /// 满意度). 高血糖患者管理率 is not 高血压患者规范管理率, though they share 高血, 患者 and 管理率.
+    /// </summary>
+    internal static bool Covers(FactSheet sheet, int row, string asked)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(asked);
+        string[] names = sheet.Evaluation.Indicators.Select(i => Core(i.Name)).ToArray();
+        string name = names[row];
+        var pairs = Bigrams(asked).Distinct(StringComparer.Ordinal).ToList();
+        var distinctive = pairs.Where(p => !Generic.Contains(p) && names.Count(n => n.Contains(p, StringComparison.Ordinal)) <= 1).ToList();
+        if (distinctive.Count > 0)
+        {
+            pairs = distinctive;
+        }
+
+        var explained = pairs.Where(p => name.Contains(p, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (s, l) in Aliases.Where(a => asked.Contains(a.Short, StringComparison.Ordinal) && name.Contains(a.Long, StringComparison.Ordinal)))
+        {
+            explained.UnionWith(Bigrams(s));
+        }
+
+        foreach (string[] group in Concepts.Where(g => g.Any(word => name.Contains(word, StringComparison.Ordinal))))
+        {
+            foreach (string word in group.Where(word => asked.Contains(word, StringComparison.Ordinal)))
+            {
+                explained.UnionWith(Bigrams(word));
+            }
+        }
+
+        return pairs.Count > 0 && pairs.Count(explained.Contains) * 2 >= pairs.Count;
     }
 
     /// <summary>第N项 / 第N个指标 / 第N行 (arabic or Chinese numerals); null when the message has none.</summary>
@@ -265,7 +304,7 @@ public static partial class IndicatorMatcher
         return e;
     }
 
-    private static IEnumerable<string> Bigrams(string s)
+    internal static IEnumerable<string> Bigrams(string s)
     {
         for (int i = 0; i + 1 < s.Length; i++)
         {

@@ -28,6 +28,11 @@ public static partial class IntentRouter
         }
 
         Intent before = Route(previous, sheet);
+        if (before.Topic == Topics.NoSuchItem && intent.Indicators.Count == 0 && intent.Kind is not IntentKind.Draft)
+        {
+            return before; // “这个” is still the item the table does not have, never the first short row
+        }
+
         IReadOnlyList<int> order = RowsOf(before, sheet);
         Match pos = Position().Match(m);
         string g = pos.Groups[1].Value;

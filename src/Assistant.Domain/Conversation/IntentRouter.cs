@@ -70,6 +70,12 @@ public static partial class IntentRouter
             return Make(IntentKind.Export) with { Format = f };
         }
 
+        // 糖尿病那项怎么改 on a table without such a row: say so, and name the nearest items it has.
+        if (MissingItem(ask, sheet, match, funds) is { } missing)
+        {
+            return new Intent(IntentKind.Define, null, [], null, missing) { Topic = Topics.NoSuchItem };
+        }
+
         if (ReasonNeeded().IsMatch(m) && !PleaseWrite().IsMatch(m))
         {
             return Make(IntentKind.Define, Topics.ReasonNeeded);

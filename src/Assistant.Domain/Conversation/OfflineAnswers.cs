@@ -15,6 +15,7 @@ public static class OfflineAnswers
         ArgumentNullException.ThrowIfNull(sheet);
         return intent.Kind switch
         {
+            IntentKind.Define when intent.Topic == Topics.NoSuchItem => TableAnswers.NoSuchItem(sheet, intent.Text ?? string.Empty),
             IntentKind.Define => TableAnswers.Define(intent.Topic, intent.Indicators, sheet),
             IntentKind.Compute => TableAnswers.Compute(intent.Topic, intent.Indicators, sheet, intent.Funds, intent.Text),
             IntentKind.List => TableAnswers.List(intent.Topic, sheet),

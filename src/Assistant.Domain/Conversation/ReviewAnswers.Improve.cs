@@ -32,7 +32,11 @@ public static partial class ReviewAnswers
             if (reason is not null)
             {
                 w.Line($"单位填报的原因：“{w.Quote(reason, "原因中的数字（表中所填）")}”。");
-                measures.AddRange(DraftPhrases.AnswersFor(reason));
+                if (PartOfGap(w, reason, TableAnswers.P(i)) is { } part)
+                {
+                    w.Line(part + "，整改时先把其余部分的原因查清。");
+                }
+                measures.AddRange(DraftPhrases.AnswersFor(reason, region: sheet.Evaluation.Region));
             }
 
             if (measures.Count == 0)

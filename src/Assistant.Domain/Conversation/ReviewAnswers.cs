@@ -38,6 +38,10 @@ public static partial class ReviewAnswers
         }
 
         w.Line(e.StatedReason is { } reason ? $"单位填报的偏差原因：“{reason}”。" : e.ReasonFinding ?? "这一项没有需要说明的偏差。");
+        if (e.StatedReason is { } stated && PartOfGap(w, stated, p) is { } part)
+        {
+            w.Line(part + "。");
+        }
         foreach (Contradiction c in e.Contradictions.Take(3))
         {
             w.Line($"{c.Source}中有与表格不符之处：{w.Quote(c.Note, "核对说明中的数字")}。");
@@ -120,7 +124,9 @@ public static partial class ReviewAnswers
 
             w.Line($"所填原因：“{w.Quote(reason, pasted is null ? "原因中的数字（表中所填）" : "原因中的数字（所引文字）")}”。");
             var problems = new List<string>();
-            bool vague = reason.Length < 15 || !Cause().IsMatch(reason);
+            // A reason whose quantities add up to the gap says how it came about, part by part: not “one sentence”.
+            string? accounted = AccountsForGap(w, reason, p);
+            bool vague = accounted is null && (reason.Length < 15 || !Cause().IsMatch(reason));
             if (vague)
             {
                 string size = w.Has(p + ".gap") ? $"差距{w.F(p + ".gap")}" : "这一偏差";
@@ -157,10 +163,13 @@ public static partial class ReviewAnswers
                 problems.Add($"其中有{w.Count(contradicted, "处", "与表不符的数字或判断")}数字或判断与表不符");
             }
 
-            string? accounted = AccountsForGap(w, reason, p, unit);
             if (accounted is not null)
             {
                 w.Line(accounted);
+            }
+            else if (PartOfGap(w, reason, p) is { } part)
+            {
+                problems.Add(part);
             }
 
             w.Line(problems.Count == 0
@@ -267,32 +276,33 @@ public static partial class ReviewAnswers
     /// </summary>
     private static string Correction(AnswerWriter w, string? note) => note is { Length: > 0 } ? w.Quote(note, "自评表中的数字（核对说明）") : string.Empty;
 
-    /// <summary>A quoted text with its digits left out would change it; quote only texts without digits, else describe.</summary>
     /// <summary>
     /// The reason's own quantities in the row's unit (2座…1座) adding up to the gap (3座): the reason accounts for
     /// the whole shortfall, which is the strongest thing a reviewer can find in it. Null when they do not.
     /// </summary>
-    private static string? AccountsForGap(AnswerWriter w, string reason, string p, string unit)
+    private static string? AccountsForGap(AnswerWriter w, string reason, string p) =>
+        GapAccounting.Of(w.Sheet, p, reason) is { Whole: true } all && w.Has(p + ".gap")
+            ? $"原因中列出的数量合计{w.N(all.Stated, all.Unit, all.Decimals, "原因中列出的数量之和")}，正好等于差距{w.F(p + ".gap")}，差距的每一部分都有交代。"
+            : null;
+
+    /// <summary>
+    /// The reason's quantities cover only part of the gap (96万元 of a 335.70万元 结余, 2座 of 5座): both numbers
+    /// and the rest, computed in decimal, as the calculator prints them. Null when they add up, or give no quantity.
+    /// </summary>
+    internal static string? PartOfGap(AnswerWriter w, string reason, string p)
     {
-        if (w.Sheet.Find(p + ".gap") is not { } gap || unit.Length == 0 || unit == "%" || unit.Contains('元', StringComparison.Ordinal))
+        if (GapAccounting.Of(w.Sheet, p, reason) is not { Whole: false } part)
         {
             return null;
         }
 
-        decimal sum = 0m;
-        int parts = 0;
-        foreach (Match q in Regex.Matches(reason, @"(\d+(?:\.\d+)?)\s*" + Regex.Escape(unit), RegexOptions.None, TimeSpan.FromMilliseconds(100)))
-        {
-            if (decimal.TryParse(q.Groups[1].Value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out decimal v))
-            {
-                sum += v;
-                parts++;
-            }
-        }
-
-        return parts >= 1 && sum == Math.Abs(gap.Value)
-            ? $"原因中列出的数量合计{w.N(sum, unit, gap.Decimals, "原因中列出的数量之和")}，正好等于差距{w.F(p + ".gap")}，差距的每一部分都有交代。"
-            : null;
+        bool fund = p.StartsWith("funds.", StringComparison.Ordinal);
+        string gap = w.F(p + (fund ? ".balance" : ".gap"));
+        string stated = w.N(part.Stated, part.Unit, part.Decimals, "原因中交代的数量之和");
+        string rest = w.N(part.Rest, part.Unit, part.Decimals, fund ? "结余中原因未交代的部分（结余减原因中交代的数）" : "差距中原因未交代的部分（差距减原因中交代的数）");
+        return fund
+            ? $"单位的说明只交代了其中{stated}的去向，结余共{gap}，其余{rest}没有说明原因"
+            : $"原因中交代的数量合计{stated}，只是差距{gap}的一部分，其余{rest}没有说明原因";
     }
 
     [GeneratedRegex("由于|因为|导致|造成|受.{1,12}影响|原因|减少|下降|不足|较晚|滞后|延迟|推迟|缩减|调整|取消|暂停|未能|放缓|保守|萎缩|变化|加大|增加|提高|扩大|宣传|直补快办|主动|落实")]

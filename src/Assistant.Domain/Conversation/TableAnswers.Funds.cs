@@ -45,7 +45,10 @@ public static partial class TableAnswers
     /// <summary>For each named line: the unit's own reason for it, or that the table gives none where one is due.</summary>
     internal static void FundReasons(AnswerWriter w, IReadOnlyList<int> funds, ScoringPolicy policy)
     {
-        foreach (int f in funds)
+        // No line named: the whole project's line, when the unit explained it.
+        IReadOnlyList<int> lines = funds.Count > 0 ? funds
+            : RootFund(w.Sheet) is { } root && root < w.Sheet.Evaluation.Funds.Lines.Count && DeviationItems.Clean(w.Sheet.Evaluation.Funds.Lines[root].DeviationNote) is not null ? [root] : [];
+        foreach (int f in lines)
         {
             FundLineResult line = w.Sheet.Report.Funds.First(l => l.Index == f);
             if (line.Rate is not { } rate)
@@ -57,6 +60,10 @@ public static partial class TableAnswers
             if (note is not null)
             {
                 w.Line($"表中对{line.Name}填报的原因：“{w.Quote(note, "原因中的数字（表中所填）")}”。");
+                if (ReviewAnswers.PartOfGap(w, note, $"funds.lines[{f}]") is { } part)
+                {
+                    w.Line(part + "。");
+                }
             }
             else if (rate < policy.LowExecutionThreshold)
             {

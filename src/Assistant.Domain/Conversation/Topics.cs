@@ -31,6 +31,7 @@ public static class Topics
     public const string Improve = "improve";
     public const string PriorYear = "prior-year";
     public const string NotInTable = "not-in-table";
+    public const string NoSuchItem = "no-such-item";
     public const string Formal = "formal";
     public const string Concise = "concise";
 }

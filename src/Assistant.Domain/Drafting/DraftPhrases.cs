@@ -121,18 +121,23 @@ public static partial class DraftPhrases
         (new Regex("(?:中央|省级|省|市级|上级|补助)[^，。；]{0,16}下达|资金下达|下达较晚|下达晚|下达时间|到位较晚|到位晚|年底下达|年末下达"), "加强与上级财政部门的沟通对接，资金到位后及时分解下达，按月调度拨付进度，年底前完成清算"),
         (new Regex("流标|废标|招标|采购程序"), "提前编制招标文件、启动招标，流标后及时按规定转为竞争性谈判或重新招标，压缩采购周期，为施工留足工期"),
         (new Regex("价格上涨|涨价|价格上升|成本上升|成本上涨|建材|造价|超概算|概算"), "加强工程造价控制，优化设计方案，对概算实行动态管理，主要材料价格变动较大的按程序调整概算，超出部分报批后实施"),
+        (new Regex("编制不足|编制紧张|编制有限|编制少|编制数少|空编|缺编|编制未到位|核定编制"), StaffQuota),
+        (new Regex("(?:专业技术|技术|专业)(?:人员|人才|力量|骨干)[^，。；]{0,4}(?:缺乏|不足|短缺|紧缺|薄弱|匮乏|较少|偏少|流失)|(?:缺乏|缺少|缺)(?:专业|技术)|人才(?:缺乏|短缺|匮乏|不足)"), Technicians),
+        (new Regex("(?:设备|设施|仪器|器械|车辆|机械)[^，。；]{0,4}(?:老化|陈旧|落后|故障|损坏|不足|短缺|缺乏|超期服役)|老旧设备"), Equipment),
         (new Regex("村医|乡村医生"), "加强乡村医生队伍建设，通过定向培养、乡聘村用等方式补充村医，开展规范化管理业务培训，推行家庭医生团队分片包干"),
         (new Regex("力量不足|人员不足|人手不足|人员短缺|人员紧缺|缺编|人员流失|专业人员少"), "充实基层工作力量，通过招聘补充、统筹调配等方式配齐人员，开展业务培训，提高人均服务能力"),
         (new Regex("锻炼时间|体育活动|体育课|体育锻炼|运动时间"), "落实每天校园体育活动时间要求，开齐开足体育课，组织课间和课后体育锻炼，定期开展体质监测并反馈家长"),
         (new Regex("转学|随迁|外出就读|流动学生"), "依据学籍系统动态掌握转学、随迁情况，据实测算受益人数，变动较大的按程序调整指标值"),
         (new Regex("外出务工|随子女|在外居住|常住人口|人口外流|外出人员|流动人口"), "以实际常住人口为基数测算服务对象和指标值，对外出人员做好信息登记和流动管理，变化较大的按程序调整指标值"),
         (new Regex("进度滞后|进度缓慢|未能及时支付|未及时支付|工程款|实施进度"), "倒排项目工期，加强施工调度和进度督查，按工程进度及时办理计量和资金支付"),
+        (new Regex("(?:县级|县本级|区级|区本级|旗级|本级|县财政|区财政|县里)[^，。；]{0,10}(?:拨付|支付|兑付)[^，。；]{0,4}(?:滞后|不及时|较慢|延迟|缓慢|较晚)"), CountyPayment),
         (new Regex("拨付滞后|拨付不及时|未及时拨付|拨付较慢|报账"), "简化资金拨付审核流程，建立拨付台账，按月通报拨付进度，确保资金在规定时限内拨付到位"),
         (new Regex("经营困难|经营压力|效益下滑|企业[^，。；]{0,8}停工|停产|减产|关停|倒闭|裁员"), "加强与用人单位的对接，落实吸纳就业补贴、稳岗返还等扶持政策，帮助企业稳定岗位，提高吸纳就业的积极性"),
         (new Regex("死亡|迁出|户籍|自然减员|动态减少|对象减少|身故|外迁"), "以动态核定的在册对象为基础测算下一年度指标值，对象因死亡、迁出等发生变化的，执行中按程序调整指标值"),
         (new Regex("招生|生源|在校生|入学人数"), "依据招生计划和实际在校生人数测算资助对象和指标值，招生情况发生变化的按程序调整"),
         (new Regex("医疗费用|费用过高|大病|承受能力|因病"), "健全高额医疗费用预警和防止因病返贫监测机制，对高额费用患者及时落实倾斜救助和二次救助，减轻个人负担"),
         (new Regex("交通管制|施工期间|封闭施工|占道|施工影响"), "分路段、分时段组织施工，提前发布交通管制公告，设置便道和绕行指引，减少施工对群众出行的影响"),
+        (new Regex("(?:汛期|雨季|降雨|降水|暴雨|洪涝|洪水|天气|冰冻|台风|雨雪|低温|冬季|严寒)[^。；]{0,20}(?:工期|施工|开工|停工|完工|竣工|工程|作业)|(?:工期|施工|开工|停工|完工|竣工)[^。；]{0,12}(?:汛期|雨季|降雨|暴雨|天气|冰冻|雨雪|冬季)"), WeatherWorks),
         (new Regex("汛期|雨季|降雨|暴雨|洪涝|洪水|水毁|天气|气候|冰冻|台风|施工窗口|农时"), "结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"),
         (new Regex("设计变更|变更设计|方案调整"), "加强前期勘察设计，设计变更按程序及时审批，缩短变更周期"),
         (new Regex("审计|验收|结算"), "提前启动工程结算审计和交工验收，与审计机构明确审计时限，分标段及时组织验收"),
@@ -141,11 +146,33 @@ public static partial class DraftPhrases
         (new Regex("未完工|尚未完工|未竣工|在建|未完成施工"), "加快剩余建设任务，明确完成时限，完工后及时组织验收"),
         (new Regex("政策调整|政策变化|政策变动|标准调整|口径调整"), "密切跟踪政策调整，及时测算对绩效目标和资金的影响，据实按程序调整绩效目标"),
         (new Regex("场地|选址|用地"), "提前落实场地和用地手续，明确责任单位和完成时限"),
+        (new Regex("参与意愿|参与积极性|积极性不高|积极性不足|积极性较低|参与度|参与率|不愿参与|不愿意参与|配合度|(?:群众|村民|农户|居民)[^，。；]{0,6}(?:不愿|不积极|观望|顾虑|不配合)"), Participation),
         (new Regex("保守|谨慎|意愿|需求"), "加强政策宣传和服务对接，及时了解服务对象需求，提高政策的吸引力和覆盖面"),
+        (new Regex("审批环节|审批流程|审批程序|审批时间|审批周期|审批手续|审批较慢|审批滞后|审批慢|报批|前期手续|立项审批|环节多|环节较多|多头审批"), Approvals),
         (new Regex("审核|材料|程序|手续|流程"), "优化经办流程，精简申报材料，压实审核责任，缩短资金兑付周期"),
         (new Regex("经济|市场|形势|行业|下行"), "密切跟踪经济形势和就业市场变化，及时调整工作重点和资金投向"),
         (new Regex("宣传|知晓|了解"), "加大政策宣传力度，利用线上线下渠道扩大政策知晓面"),
     ];
+
+    private const string StaffQuota = "积极争取机构编制部门支持，盘活用好现有编制，空编岗位及时招聘补充，编制确实不足的通过政府购买服务、县聘乡用等方式补充一线人员";
+    private const string Technicians = "通过公开招聘、定向培养和柔性引进补充专业技术人员，与上级业务单位建立对口帮扶和技术指导机制，分批开展专业技术培训";
+    private const string Equipment = "对老化设备逐台检测评估，分批安排更新改造，落实日常维护保养和定期检修制度，建立设备台账，减少故障停用";
+    private const string CountyPayment = "县级财政收到上级资金后及时分解拨付，本级资金按项目实施进度及时拨付，严格执行拨付时限，对拨付滞后的资金逐笔督办，将拨付进度纳入项目单位绩效考核";
+    private const string WeatherWorks = "抢抓非汛期和晴好天气施工黄金期，合理安排工序，汛前完成主体和控制性工程，汛期做好在建工程度汛防护，确需顺延的按程序办理工期调整";
+    private const string Participation = "通过村民议事会、入户宣讲和示范户带动等方式发动群众，推行以奖代补、先建后补，让群众参与项目决策和监督，提高群众参与的主动性";
+    private const string Approvals = "梳理审批事项和环节，推行并联审批、容缺受理，项目前期手续由专人跟踪办理，明确各环节办理时限，压缩审批时间";
+
+    /// <summary>
+    /// A narrower kind of cause and the broader kinds its words also match (天气影响工期 is weather too): when
+    /// the narrower matches, its measure answers the cause and the broader, more general measure is left out.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Narrows = new(StringComparer.Ordinal)
+    {
+        [WeatherWorks] = ["结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"],
+        [CountyPayment] = ["简化资金拨付审核流程，建立拨付台账，按月通报拨付进度，确保资金在规定时限内拨付到位"],
+        [Participation] = ["加强政策宣传和服务对接，及时了解服务对象需求，提高政策的吸引力和覆盖面"],
+        [Approvals] = ["优化经办流程，精简申报材料，压实审核责任，缩短资金兑付周期"],
+    };
 
     /// <summary>
     /// Other wordings of a measure, for a second item with a cause of the same kind in one draft (two rows
@@ -155,6 +182,7 @@ public static partial class DraftPhrases
     {
         ["结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"] =
             ["抢抓非汛期和晴好天气集中施工，汛前完成控制性工程，汛期做好在建工程度汛防护，汛后及时复工"],
+        [WeatherWorks] = ["根据汛期和季节特点倒排施工计划，雨季前完成土方和主体工程，汛后及时复工并增加作业面，追回延误的工期"],
         ["加快剩余建设任务，明确完成时限，完工后及时组织验收"] = ["对未完成的建设内容逐项明确完成时限和责任人，加强施工调度，完工一处、验收一处"],
         ["倒排项目工期，加强施工调度和进度督查，按工程进度及时办理计量和资金支付"] = ["建立项目进度周报制度，对滞后项目约谈施工单位，按合同约定及时结算工程款"],
         ["充实基层工作力量，通过招聘补充、统筹调配等方式配齐人员，开展业务培训，提高人均服务能力"] = ["统筹调配县乡两级专业人员下沉服务，开展岗位练兵和业务培训，补齐人员短板"],
@@ -180,19 +208,31 @@ public static partial class DraftPhrases
     public static string? Answer(string cause)
     {
         ArgumentNullException.ThrowIfNull(cause);
-        return Paired.TryGetValue(cause, out string? paired) ? paired : Answers.FirstOrDefault(a => a.Cause.IsMatch(cause)).Measure;
+        return Paired.TryGetValue(cause, out string? paired) ? paired : AnswersFor(cause, 1).FirstOrDefault();
     }
 
     /// <summary>
     /// The measures that answer a cause of several kinds (“2座因汛期推迟开工，1座因设计变更未完工”
-    /// is weather and a design change), one per kind in order, at most <paramref name="max"/>.
+    /// is weather and a design change), one per kind in order, at most <paramref name="max"/>. A narrower
+    /// kind's measure replaces the broader one's; <paramref name="region"/> (the table's 地区) says whose
+    /// payment is late: in a county's table, 资金拨付滞后 is the county's own paying out.
     /// </summary>
-    public static IReadOnlyList<string> AnswersFor(string cause, int max = 2)
+    public static IReadOnlyList<string> AnswersFor(string cause, int max = 2, string? region = null)
     {
         ArgumentNullException.ThrowIfNull(cause);
-        return Paired.TryGetValue(cause, out string? paired)
-            ? [paired]
-            : Answers.Where(a => a.Cause.IsMatch(cause)).Select(a => a.Measure).Distinct(StringComparer.Ordinal).Take(max).ToList();
+        if (region is not null && CountyRegion().IsMatch(region.Trim()) && LatePayment().IsMatch(cause) && !UpperLevel().IsMatch(cause))
+        {
+            cause = "县级" + cause;
+        }
+
+        if (Paired.TryGetValue(cause, out string? paired))
+        {
+            return [paired];
+        }
+
+        var matched = Answers.Where(a => a.Cause.IsMatch(cause)).Select(a => a.Measure).Distinct(StringComparer.Ordinal).ToList();
+        var broader = matched.SelectMany(m => Narrows.TryGetValue(m, out string[]? b) ? b : []).ToHashSet(StringComparer.Ordinal);
+        return matched.Where(m => !broader.Contains(m)).Take(max).ToList();
     }
 
     /// <summary>
@@ -223,4 +263,13 @@ public static partial class DraftPhrases
 
     [GeneratedRegex("优先使用|上级资金|中央资金|自治区资金|省级资金|本级资金|中央及")]
     private static partial Regex FundingSource();
+
+    [GeneratedRegex("[县旗区]$")]
+    private static partial Regex CountyRegion();
+
+    [GeneratedRegex("拨付滞后|拨付不及时|未及时拨付|拨付较慢|拨付延迟|支付滞后|支付不及时|兑付滞后")]
+    private static partial Regex LatePayment();
+
+    [GeneratedRegex("中央|省级|省|自治区|市级|上级|下达")]
+    private static partial Regex UpperLevel();
 }

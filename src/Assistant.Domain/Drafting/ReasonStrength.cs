@@ -9,7 +9,8 @@ namespace Assistant.Domain.Drafting;
 /// <summary>
 /// Judges the reasons a unit stated in its table. A stated reason is kept in the draft; when it cannot
 /// explain the gap (a money reason for a headcount shortfall, one sentence for a target missed by
-/// 95 %, a restatement of the result, the same words for very different gaps) the review notes say why.
+/// 95 %, a restatement of the result, the same words for very different gaps, quantities that cover only part
+/// of the gap) the review notes say why.
 /// </summary>
 public static partial class ReasonStrength
 {
@@ -90,6 +91,14 @@ public static partial class ReasonStrength
         if (item.Kind == DeviationKind.Shortfall && OvershootWords().IsMatch(s))
         {
             return $"“{s}”说的是超额的原因，而“{item.Name}”未完成；请核对原因是否填错行。";
+        }
+
+        // The reason's own quantities cover only part of the gap (96万元 of a 335.70万元 结余, 2座 of 5座).
+        if (item.Kind is DeviationKind.Shortfall or DeviationKind.LowExecution && GapAccounting.Of(sheet, item.Path, s) is { Whole: false } part)
+        {
+            string what = item.FundLineIndex is not null ? "结余" : "差距";
+            string Q(decimal v) => PrintedNumber.Format(v, part.Decimals) + part.Unit;
+            return $"单位对“{item.Name}”的说明只交代了{Q(part.Stated)}，而{what}为{Q(part.Gap)}，其余{Q(part.Rest)}没有说明原因；请单位补充其余部分的原因和数据。";
         }
 
         return null;

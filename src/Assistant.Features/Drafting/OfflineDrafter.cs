@@ -336,7 +336,7 @@ public sealed partial class OfflineDrafter : IChatClient
                         ? $"预算执行率{DraftText.Ref(group.Items[0].Path + ".rate")}偏低的问题"
                         : $"“{group.Items[0].Name}”执行率{DraftText.Ref(group.Items[0].Path + ".rate")}偏低的问题";
                     Add(cause.OwnMeasure);
-                    foreach (string m in cause.Measures ?? DraftPhrases.AnswersFor(cause.Text))
+                    foreach (string m in cause.Measures ?? DraftPhrases.AnswersFor(cause.Text, region: E.Region))
                     {
                         Add(m);
                     }
@@ -371,7 +371,7 @@ public sealed partial class OfflineDrafter : IChatClient
                     Add(cause.OwnMeasure);
                     // Measures written from the table's own names (督促“X”…) are the table's words, never foreign.
                     parts.AddRange((cause.Measures ?? []).Where(m => used.Add(Precedent.Key(m))));
-                    foreach (string m in DraftPhrases.AnswersFor(cause.Text))
+                    foreach (string m in DraftPhrases.AnswersFor(cause.Text, region: E.Region))
                     {
                         // The measure kept for this cause (or, for a second cause of its kind, another wording).
                         Add(DraftPhrases.Alternatives(m).FirstOrDefault(c => !used.Contains(Precedent.Key(c)) && !NearCopy(c)));

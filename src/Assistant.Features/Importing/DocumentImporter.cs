@@ -10,14 +10,20 @@ public sealed record ImportResult(string FileName, string Format, IReadOnlyList<
 
 /// <summary>
 /// Reads the documents staff have — .xlsx workbooks, .docx tables and reports, text copied from a
-/// PDF or Word (.txt, .md, pasted; UTF-8 or GB18030) — into 自评表. Bounded: a size limit, zip
+/// PDF or Word (.txt, .md, pasted; UTF-8, UTF-16 or GB18030), CSV — into 自评表. Bounded: a size limit, zip
 /// checks before any part is opened, cancellation between rows.
 /// </summary>
 public static class DocumentImporter
 {
     public const int MaxBytes = 20 * 1024 * 1024;
 
-        public static ImportResult Import(string? fileName, byte[] content, CancellationToken ct = default)
+    /// <summary>
+    /// The file kinds read as tables (the staff page's pickers offer exactly these): Excel workbooks (also
+    /// macro-enabled), Word, CSV as Excel saves it, and text copied from a PDF or Word (UTF-8, UTF-16 or GB18030).
+    /// </summary>
+    public static readonly IReadOnlyList<string> TableExtensions = [".xlsx", ".xlsm", ".docx", ".csv", ".txt", ".md"];
+
+    public static ImportResult Import(string? fileName, byte[] content, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(content);
         string name = string.IsNullOrWhiteSpace(fileName) ? "document" : Path.GetFileName(fileName);
