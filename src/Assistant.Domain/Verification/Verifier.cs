@@ -63,7 +63,13 @@ public sealed partial class Verifier
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
         var extracted = MentionExtractor.Extract(text, normalized);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
-        var mentions = SameNameElsewhere(extracted.Select((m, k) => InRange(Check(m, k, context), context)).ToList(), normalized);
+        var checkedMentions = new List<CheckedMention>(extracted.Count);
+        for (int k = 0; k < extracted.Count; k++)
+        {
+            checkedMentions.Add(InRange(Check(extracted[k], k, context), context));
+        }
+
+        var mentions = SameNameElsewhere(checkedMentions, normalized);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
         var summary = new VerificationSummary(
             mentions.Count,
