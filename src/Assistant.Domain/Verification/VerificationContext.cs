@@ -17,18 +17,32 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
     // The foreign place each clause's sentence names up to the clause's end, once computed ("" for none).
     private readonly string?[] _foreignUpTo = new string?[clauses.Count];
 
+    // Whether each mention (by its index in Mentions) names a thing rather than a quantity: 0 not yet asked, 1 yes, −1 no.
+    private readonly sbyte[] _label = new sbyte[mentions.Count];
+
+    // Where the digit-holding names occur in the text, by start, and the furthest end of any occurrence starting
+    // at or before each (computed on the first question).
+    private int[]? _nameStarts;
+    private int[]? _nameReach;
+
+    /// <summary>The remembered answer for the mention at <paramref name="k"/> in <see cref="Mentions"/> (0 while not asked).</summary>
+    public ref sbyte LabelAt(int k) => ref _label[k];
+
     /// <summary>
     /// The place or project other than the table's that the text at <paramref name="index"/> speaks of:
     /// its section's, or the last place its sentence names up to the end of its clause.
     /// </summary>
-    public string? ForeignAt(int index)
+    public string? ForeignAt(int index) => ForeignAt(index, -1);
+
+    /// <summary>As <see cref="ForeignAt(int)"/>, given the clause holding <paramref name="index"/> when the caller has it (−1 when not).</summary>
+    public string? ForeignAt(int index, int clause)
     {
         if (scopes.SectionAt(index) is { } section)
         {
             return section;
         }
 
-        int at = Clause.IndexAt(Clauses, index);
+        int at = clause >= 0 ? clause : Clause.IndexAt(Clauses, index);
         string? known = _foreignUpTo[at];
         if (known is null)
         {
@@ -38,10 +52,59 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
         return known.Length > 0 ? known : null;
     }
 
+    /// <summary>
+    /// Whether the text writes one of <paramref name="names"/> (always the same names for one text) over all of
+    /// [<paramref name="start"/>, <paramref name="end"/>): every occurrence found once for the whole text, then a lookup.
+    /// </summary>
+    public bool WithinAnyOf(LiteralNames names, int start, int end)
+    {
+        if (names.Names.Count == 0)
+        {
+            return false;
+        }
+
+        if (_nameStarts is null)
+        {
+            FindAll(names);
+        }
+
+        // The last occurrence starting at or before start; the furthest any of those reaches.
+        int lo = 0, hi = _nameStarts!.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            (lo, hi) = _nameStarts[mid] <= start ? (mid + 1, hi) : (lo, mid);
+        }
+
+        return lo > 0 && _nameReach![lo - 1] >= end;
+    }
+
+    private void FindAll(LiteralNames names)
+    {
+        // Each occurrence as start × 2³² + end, ascending by start.
+        var found = new List<long>();
+        names.FindAll(Normalized, found);
+        _nameStarts = new int[found.Count];
+        _nameReach = new int[found.Count];
+        for (int i = 0; i < found.Count; i++)
+        {
+            int end = (int)(found[i] & uint.MaxValue);
+            _nameStarts[i] = (int)(found[i] >> 32);
+            _nameReach[i] = i > 0 ? Math.Max(_nameReach[i - 1], end) : end;
+        }
+    }
+
     private string? ForeignUpTo(Clause clause)
     {
         // Over the sentence's characters up to the clause's end, without a copy of them or a Match per place.
         ReadOnlySpan<char> upTo = clause.Sentence.AsSpan(0, Math.Clamp(clause.End - clause.SentenceStart, 0, clause.Sentence.Length));
+
+        // Every place or self word the pattern finds holds one of these (…市/县/州/盟/旗, 全区 … 本级, 自治区): without one, none.
+        if (!upTo.ContainsAny(PlaceCharacters))
+        {
+            return null;
+        }
+
         string? last = null;
         foreach (ValueMatch m in PlaceOrSelf().EnumerateMatches(upTo))
         {
@@ -93,6 +156,8 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
 
         return n;
     }
+
+    private static readonly System.Buffers.SearchValues<char> PlaceCharacters = System.Buffers.SearchValues.Create("市县州盟旗区省级");
 
     [GeneratedRegex(@"[\u4e00-\u9fa5]{2}(?:市|县|州|盟|旗)(?![场民长委直属级县区域里内外])|全区|全市|全县|全省|全旗|全州|全盟|我区|我市|我县|我省|本市|本县|本区|本级|自治区")]
     private static partial Regex PlaceOrSelf();

@@ -13,9 +13,8 @@ public sealed partial class Verifier
     /// (实际完成…, 低于目标任务…), those of the nearest clause before it in the sentence that names one,
     /// and for a cell alone on its line, those the row's label names.
     /// </summary>
-    private Binding Bind(Mention m, VerificationContext ctx)
+    private Binding Bind(Mention m, int index, VerificationContext ctx)
     {
-        int index = Clause.IndexAt(ctx.Clauses, m.Start);
         Clause clause = ctx.Clauses[index];
 
         if (Respectively(m, clause, ctx) is { } listed)
@@ -99,7 +98,7 @@ public sealed partial class Verifier
                 break;
             }
 
-            if (x.Start < clause.Start || x.IsIdentifier || (x.Start != m.Start && IsLabelNumber(x, ctx)))
+            if (x.Start < clause.Start || x.IsIdentifier || (x.Start != m.Start && IsLabelNumber(k, ctx)))
             {
                 continue;
             }

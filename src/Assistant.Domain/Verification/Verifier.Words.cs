@@ -81,7 +81,7 @@ public sealed partial class Verifier
     private CheckedMention? TargetAsActual(CheckedMention hit, PrintedNumber number, string before, string after, Binding binding)
     {
         if (hit.Verdict != Verdict.Verified || hit.FactId is not { } id || !id.EndsWith(".target", StringComparison.Ordinal)
-            || _sheet.Find(id) is not { IndicatorIndex: { } i } || TargetAhead().IsMatch(WithoutRowName(before, i)) || FollowsTarget().IsMatch(after)
+            || _index.Find(id) is not { IndicatorIndex: { } i } || TargetAhead().IsMatch(WithoutRowName(before, i)) || FollowsTarget().IsMatch(after)
             || !(DoneWords().IsMatch(before) || (binding.Explicit && (IsWords().IsMatch(before) || DoneBeforeName().IsMatch(before)))))
         {
             return null;
@@ -125,7 +125,7 @@ public sealed partial class Verifier
     /// </summary>
     private CheckedMention? SwappedColumn(CheckedMention hit, string? column)
     {
-        if (column is null || hit.FactId is not { } id || _sheet.Find(id) is not { FundLineIndex: { } line } fact)
+        if (column is null || hit.FactId is not { } id || _index.Find(id) is not { FundLineIndex: { } line } fact)
         {
             return null;
         }
@@ -214,7 +214,7 @@ public sealed partial class Verifier
 
     private bool OnNamedLine(CheckedMention hit, IReadOnlyList<int> clauseLines)
     {
-        if (hit.FactId is not { } id || id.Contains(' ', StringComparison.Ordinal) || _sheet.Find(id) is not { } fact || hit.Mention.Number is not { } number)
+        if (hit.FactId is not { } id || id.Contains(' ', StringComparison.Ordinal) || _index.Find(id) is not { } fact || hit.Mention.Number is not { } number)
         {
             return false;
         }
@@ -256,7 +256,7 @@ public sealed partial class Verifier
     private CheckedMention InRange(CheckedMention c, VerificationContext ctx)
     {
         if (c.Verdict != Verdict.Contradicted || c.FactId is not { } id || c.Mention.Number is not { } n
-            || RangePartner(c.Mention, ctx) is not { Number: { } other } || _sheet.Find(id) is not { } fact)
+            || RangePartner(c.Mention, ctx) is not { Number: { } other } || _index.Find(id) is not { } fact)
         {
             return c;
         }

@@ -63,7 +63,13 @@ public sealed partial class Verifier
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
         var extracted = MentionExtractor.Extract(text, normalized);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
-        var mentions = SameNameElsewhere(extracted.Select(m => InRange(Check(m, context), context)).ToList(), normalized);
+        var checkedMentions = new List<CheckedMention>(extracted.Count);
+        for (int k = 0; k < extracted.Count; k++)
+        {
+            checkedMentions.Add(InRange(Check(extracted[k], k, context), context));
+        }
+
+        var mentions = SameNameElsewhere(checkedMentions, normalized);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
         var summary = new VerificationSummary(
             mentions.Count,
@@ -81,20 +87,22 @@ public sealed partial class Verifier
         return new VerificationReport(mentions, claims, summary);
     }
 
-    private CheckedMention Check(Mention m, VerificationContext ctx)
+    private CheckedMention Check(Mention m, int k, VerificationContext ctx)
     {
-        if (m.IsIdentifier || m.Number is not { } number || IsLabelNumber(m, ctx))
+        if (m.IsIdentifier || m.Number is not { } number || IsLabelNumber(k, ctx))
         {
             return new CheckedMention(m, Verdict.Identifier, null, null);
         }
 
-        if (ctx.ForeignAt(m.Start) is { } foreign)
+        // The clause holding the number, found once for the checks below.
+        int at = Clause.IndexAt(ctx.Clauses, m.Start);
+        if (ctx.ForeignAt(m.Start, at) is { } foreign)
         {
             return new CheckedMention(m, Verdict.OutOfScope, null, $"说的是{foreign}，不在本表范围内");
         }
 
-        Clause clause = Clause.At(ctx.Clauses, m.Start);
-        Binding binding = Bind(m, ctx);
+        Clause clause = ctx.Clauses[at];
+        Binding binding = Bind(m, at, ctx);
         IReadOnlyList<int> named = binding.Named;
         string before = clause.Before(m.Start);
         string after = clause.After(m.Start + m.Length);
@@ -210,7 +218,7 @@ public sealed partial class Verifier
                 string rowName = _sheet.Evaluation.Indicators[row].Name;
                 Fact? other = binding.Explicit && role == Role.None
                     && Direct(m, number, new Scope(ScopeKind.Other, named, fundWords, role, m)) is { FactId: { } oid }
-                    ? _sheet.Find(oid) : null;
+                    ? _index.Find(oid) : null;
                 string also = other?.IndicatorIndex is { } oi ? $"（该数字与“{_sheet.Evaluation.Indicators[oi].Name}”的数据相同）" : string.Empty;
                 return new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id,
                     $"“{rowName}”的{closest.Fact.Label.Replace(rowName, string.Empty, StringComparison.Ordinal)}为{closest.Fact.Text}{also}");
@@ -328,6 +336,18 @@ public sealed partial class Verifier
     /// 目标1, 附表2, 第3批: numbers that name a thing rather than state a quantity; and numbers that are part of a
     /// name or a term (2型糖尿病, 0-6岁儿童, 65岁及以上老年人, 12345热线, 5G, a table's name holding a digit).
     /// </summary>
+    private bool IsLabelNumber(int k, VerificationContext ctx)
+    {
+        // Asked for each number and again for its clause's other numbers (ListItem): answered once per number.
+        ref sbyte known = ref ctx.LabelAt(k);
+        if (known == 0)
+        {
+            known = IsLabelNumber(ctx.Mentions[k], ctx) ? (sbyte)1 : (sbyte)-1;
+        }
+
+        return known > 0;
+    }
+
     private bool IsLabelNumber(Mention m, VerificationContext ctx)
     {
         if (m.Number is not { Decimals: 0 })
@@ -340,7 +360,7 @@ public sealed partial class Verifier
         if (TermAfter().IsMatch(normalized.AsSpan(end, Math.Min(8, normalized.Length - end)))
             || (AgeAfter().IsMatch(normalized.AsSpan(end, Math.Min(3, normalized.Length - end)))
                 && RangeBefore().IsMatch(normalized.AsSpan(Math.Max(0, m.Start - 4), Math.Min(4, m.Start))))
-            || InDigitName(normalized, m.Start, end))
+            || ctx.WithinAnyOf(_index.DigitNames, m.Start, end))
         {
             return true;
         }
@@ -354,23 +374,6 @@ public sealed partial class Verifier
         return LabelWords().IsMatch(before);
     }
 
-    /// <summary>Whether the number lies inside the text's writing of an indicator name that holds a digit (0-6岁儿童健康管理率).</summary>
-    private bool InDigitName(string normalized, int start, int end)
-    {
-        foreach (string name in _index.DigitNames)
-        {
-            int from = Math.Max(0, end - name.Length);
-            int to = Math.Min(normalized.Length, start + name.Length);
-            int at = to - from >= name.Length ? normalized.IndexOf(name, from, to - from, StringComparison.Ordinal) : -1;
-            if (at >= 0 && at <= start && at + name.Length >= end)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>A direction word before a gap (低于…, 多…, 超出…) must agree with the sign of actual − target.</summary>
     private CheckedMention Directed(CheckedMention hit, string before, string after)
     {
@@ -381,7 +384,7 @@ public sealed partial class Verifier
         }
 
         string firstId = hit.FactId.Split(' ')[0];
-        Fact? fact = _sheet.Find(firstId) ?? CandidateFact(firstId);
+        Fact? fact = _index.Find(firstId) ?? CandidateFact(firstId);
         if (fact?.IndicatorIndex is not { } i || !(IsGapFact(Candidate.MeasureOf(fact)) || hit.Verdict == Verdict.Derived))
         {
             return hit;
