@@ -244,7 +244,7 @@ public sealed class SentenceGate
             report = WithContext(report, text);
         }
 
-        var problems = Scenario(DraftText.Problems(report), text);
+        var problems = DraftGate.Held(Scenario(DraftText.Problems(report), text), report, text, _sheet.Evaluation);
         var held = new List<HeldSpan>();
         var sb = new StringBuilder(text);
         foreach (var (start, length, _) in problems.OrderByDescending(p => p.Start))

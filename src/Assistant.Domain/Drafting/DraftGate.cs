@@ -57,9 +57,7 @@ public static class DraftGate
 
             // The unit's own figure the table cannot check is kept as the unit's; one the table contradicts (实际完成80人
             // against 58, 把执行率写成100% against 19.50%) is masked like any other — a quote does not make it true.
-            bool refuted = p.Reason.Contains("不符", StringComparison.Ordinal)
-                || report.Mentions.Any(m => m.Mention.Start == p.Start && m.Note == StatedReasonCheck.Note);
-            if (!refuted && quotes.FirstOrDefault(q => p.Start >= q.Start && end <= q.End) is { Item: { } item })
+            if (!Refuted(p, report) && quotes.FirstOrDefault(q => p.Start >= q.Start && end <= q.End) is { Item: { } item })
             {
                 string said = text.Substring(p.Start, p.Length);
                 kept.Add(new ReviewNote(ReviewNoteKinds.Supply,
@@ -72,6 +70,32 @@ public static class DraftGate
         }
 
         return new GateOutcome(mask, kept.DistinctBy(n => n.Message).ToList(), contradicted);
+    }
+
+    /// <summary>Whether the table refutes a problem's figure (不符, or a quoted figure the stated-reason check contradicts).</summary>
+    private static bool Refuted((int Start, int Length, string Reason) p, VerificationReport report) =>
+        p.Reason.Contains("不符", StringComparison.Ordinal) || report.Mentions.Any(m => m.Mention.Start == p.Start && m.Note == StatedReasonCheck.Note);
+
+    /// <summary>
+    /// The problems of a text that are still held once the unit's own quoted words are spared: a figure inside
+    /// any stated 偏差原因 of the table (indicators' and fund lines') that the table cannot check is the unit's
+    /// and is shown as such (as the drafter does); one the table refutes stays held. For answers in chat.
+    /// </summary>
+    public static IReadOnlyList<(int Start, int Length, string Reason)> Held(IReadOnlyList<(int Start, int Length, string Reason)> problems, VerificationReport report, string text, Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        if (problems.Count == 0)
+        {
+            return problems;
+        }
+
+        var quotes = evaluation.Indicators.Select(i => i.DeviationNote).Concat(evaluation.Funds.Lines.Select(l => l.DeviationNote))
+            .Where(r => !string.IsNullOrWhiteSpace(r)).SelectMany(r => Spans(text, Quotable(r!))).ToList();
+        return quotes.Count == 0 ? problems
+            : problems.Where(p => Refuted(p, report) || !quotes.Any(q => p.Start >= q.Start && p.Start + p.Length <= q.End)).ToList();
     }
 
     /// <summary>The names a draft repeats: indicators, fund lines, title, department, implementer, region.</summary>

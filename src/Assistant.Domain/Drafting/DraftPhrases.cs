@@ -69,11 +69,61 @@ public static partial class DraftPhrases
         (Health(), Nature.Quality, new("农村地区基层公共卫生服务能力相对薄弱，城乡差距需要持续投入才能逐步缩小", "向农村和偏远地区倾斜基本公共卫生服务资源，加强乡村两级服务能力建设，推动城乡服务均等化")),
         (Health(), Nature.Rate, new("基层服务人员力量有限，随访和健康管理服务覆盖不够", "推行家庭医生签约服务和网格化分片包干，加强随访和健康管理服务")),
         (Farm(), Nature.Quality, new("耕地质量提升等成效需要多年持续投入才能显现", "加强建后管护和质量监测，持续开展土壤改良和地力培肥")),
+        (Forest(), Nature.Rate, new("部分林区火源管控和早期发现能力不足，火情未能在初期得到控制", "加强野外火源管控和防火期巡山护林，完善瞭望监控和预警响应，提高早期发现和初期扑救能力")),
+        (Forest(), Nature.Count, new("部分防火基础设施建设未能在防火期前完成", "按防火期倒排防火基础设施建设工期，加强施工调度，确保在防火期前完工投用")),
+        (Forest(), Nature.Money, new("防火基础设施建设单位成本高于年初测算", "加强成本核算和单价控制，通过集中采购、比价询价等方式控制单位成本，超出标准的按程序报批", true)),
+        (Elderly(), Nature.Quality, new("困难老年人生活状况的改善受补贴水平和服务供给等多方面因素影响", "定期走访评估困难老年人生活状况，推动补贴发放与居家养老上门服务衔接，提高服务精准度")),
+        (Elderly(), Nature.Rate, new("居家养老服务供给不足，服务覆盖面小于计划", "培育居家养老服务组织，扩大上门服务供给，按月跟踪服务覆盖情况")),
+        (Culture(), Nature.Quality, new("群众文化活动的内容和形式不够丰富", "丰富群众文化活动的内容和形式，结合群众需求开展特色活动，提高活动质量和群众参与度")),
+        (Culture(), Nature.Count, new("文化活动开展频次低于计划，服务群众的范围相应缩小", "制定文化站年度活动计划并按月调度，开展流动服务和送文化下乡，扩大服务覆盖面")),
     ];
+
+    /// <summary>What answers a shortfall of satisfaction whatever the sector (never a construction or money measure).</summary>
+    private static readonly Pair SatisfactionPair = new("服务对象反映的问题未能及时解决", "开展服务对象满意度回访，梳理群众反映集中的问题，逐项整改并向群众反馈");
 
     /// <summary>What the sector of <paramref name="context"/> (the item's words and its table's title) says first.</summary>
     private static IEnumerable<Pair> SectorPairs(string context, Nature nature) =>
         BySector.Where(x => (x.Nature == nature || (nature == Nature.Unknown && x.Nature == Nature.Count)) && x.Sector.IsMatch(context)).Select(x => x.Pair);
+
+    [GeneratedRegex("未(?:及时)?停发|多发|冒领|重复发放|错发|超标准发放|发放差错")]
+    private static partial Regex OverPaid();
+
+    [GeneratedRegex("浑浊|浊度|水质不达标|水质超标|消毒|细菌|菌落")]
+    private static partial Regex WaterQuality();
+
+    [GeneratedRegex("标准偏低|标准较低|标准不高|补贴偏低|补助偏低|待遇偏低")]
+    private static partial Regex StandardLow();
+
+    [GeneratedRegex("内容单一|形式单一|不够丰富|缺乏吸引力|吸引力不强|针对性不强|内容陈旧")]
+    private static partial Regex ContentThin();
+
+    [GeneratedRegex("岗位调整|人员调整|人员变动|人事变动|调离|人员更替|离职|辞职")]
+    private static partial Regex StaffChange();
+
+    [GeneratedRegex("森林|防火|火灾|林区|草原|护林")]
+    private static partial Regex Forest();
+
+    [GeneratedRegex("养老|老年人|高龄|失能")]
+    private static partial Regex Elderly();
+
+    [GeneratedRegex("文化站|文化活动|群众文化|图书馆|文化馆|综合文化")]
+    private static partial Regex Culture();
+
+    [GeneratedRegex("满意度|满意率")]
+    private static partial Regex Satisfaction();
+
+    [GeneratedRegex("施工|工程|建设|改造|修建|工期|进场")]
+    private static partial Regex Works();
+
+    /// <summary>
+    /// Whether a measure fits the cause it answers: a measure about construction (集中施工, 为施工留足工期)
+    /// only where the cause speaks of works (turbid water in the flood season is not a building site).
+    /// </summary>
+    public static bool Fits(string measure, string cause)
+    {
+        ArgumentNullException.ThrowIfNull(measure);
+        return !measure.Contains("施工", StringComparison.Ordinal) || Works().IsMatch(cause ?? string.Empty);
+    }
 
     [GeneratedRegex("水库|除险加固|水利|灌溉|灌区|渠道|节水|堤防|河道|饮水|水毁|渠系|水土保持")]
     private static partial Regex Water();
@@ -89,6 +139,11 @@ public static partial class DraftPhrases
 
     private static IEnumerable<Pair> Pairs(string ownWords, Nature nature, string? context = null)
     {
+        if (Satisfaction().IsMatch(ownWords))
+        {
+            yield return SatisfactionPair;
+        }
+
         foreach (Pair p in SectorPairs(ownWords + "；" + context, nature))
         {
             yield return p;
@@ -115,15 +170,22 @@ public static partial class DraftPhrases
     /// <summary>Measures that answer a stated or adapted cause, matched by its words.</summary>
     private static readonly (Regex Cause, string Measure)[] Answers =
     [
-        (new Regex("财力紧张|财力不足|财政困难|财政紧张|财力有限|配套资金未(?:足额)?到位|配套不足|自筹资金未到位|自筹不足"), "将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口"),
+        (new Regex("财力紧张|财力不足|财政困难|财政紧张|财力有限|配套资金未(?:足额|及时)?到位|配套资金[^，。；]{0,4}(?:不到位|到位不及时|到位较晚|到位滞后)|(?:县级|市级|本级|地方)[^，。；]{0,4}资金未(?:及时|足额)?到位|配套不足|自筹资金未到位|自筹不足"), "将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口"),
         (new Regex("优先使用|上级资金|中央资金|自治区资金|省级资金|本级资金|中央及"), "统筹安排上级资金和本级资金，年初据实确定本级资金规模，上级资金到位后同步使用本级资金，避免本级预算大量结余"),
         (new Regex("(?:方案|文件|通知|办法|细则|考核标准)[^，。；]{0,6}(?:下发|印发|出台|下达)[^，。；]{0,2}(?:较晚|晚|滞后|延迟|推迟)"), "提前谋划年度工作，参照上年方案先行做好准备，上级方案下发后压茬推进、倒排时间节点，确保在规定时限内完成"),
         (new Regex("(?:中央|省级|省|市级|上级|补助)[^，。；]{0,16}下达|资金下达|下达较晚|下达晚|下达时间|到位较晚|到位晚|年底下达|年末下达"), "加强与上级财政部门的沟通对接，资金到位后及时分解下达，按月调度拨付进度，年底前完成清算"),
-        (new Regex("流标|废标|招标|采购程序"), "提前编制招标文件、启动招标，流标后及时按规定转为竞争性谈判或重新招标，压缩采购周期，为施工留足工期"),
-        (new Regex("价格上涨|涨价|价格上升|成本上升|成本上涨|建材|造价|超概算|概算"), "加强工程造价控制，优化设计方案，对概算实行动态管理，主要材料价格变动较大的按程序调整概算，超出部分报批后实施"),
+        (new Regex("流标|废标"), "提前编制招标文件、启动招标，流标后及时按规定转为竞争性谈判或重新招标，压缩采购周期，为施工留足工期"),
+        (new Regex("招标|采购程序|采购"), "提前编制采购需求和招标文件，尽早启动采购程序，合同签订后督促供应商按期供货，验收合格后及时支付款项"),
+        (new Regex("价格上涨|涨价|价格上升|成本上升|成本上涨|费用上涨|人工费|材料费|建材|造价|超概算|概算"), "加强工程造价控制，优化设计方案，对概算实行动态管理，主要材料价格变动较大的按程序调整概算，超出部分报批后实施"),
         (new Regex("编制不足|编制紧张|编制有限|编制少|编制数少|空编|缺编|编制未到位|核定编制"), StaffQuota),
         (new Regex("(?:专业技术|技术|专业)(?:人员|人才|力量|骨干)[^，。；]{0,4}(?:缺乏|不足|短缺|紧缺|薄弱|匮乏|较少|偏少|流失)|(?:缺乏|缺少|缺)(?:专业|技术)|人才(?:缺乏|短缺|匮乏|不足)"), Technicians),
         (new Regex("(?:设备|设施|仪器|器械|车辆|机械)[^，。；]{0,4}(?:老化|陈旧|落后|故障|损坏|不足|短缺|缺乏|超期服役)|老旧设备"), Equipment),
+        // Kinds of cause of session 30 (each its own entry, ahead of the broader words they contain).
+        (OverPaid(), "与公安、卫健、民政殡葬等部门建立死亡和户籍变动信息比对机制，按月比对、及时停发，对多发资金限期追回并建立追回台账"),
+        (WaterQuality(), "加强水源地保护和巡查，完善净化消毒设施并规范运行，汛期和降雨后加密水质检测，浑浊度等指标超标时及时启动应急处理"),
+        (StandardLow(), "结合财力状况和物价水平研究建立补贴标准动态调整机制，做好政策解读，及时回应服务对象对标准的诉求"),
+        (ContentThin(), "开展服务对象需求调查，丰富服务和活动的内容与形式，按需配送服务项目，并向偏远地区倾斜"),
+        (StaffChange(), "做好人员调整期间的工作交接，及时补齐空缺岗位，明确临时负责人，保证服务不断档"),
         (new Regex("村医|乡村医生"), "加强乡村医生队伍建设，通过定向培养、乡聘村用等方式补充村医，开展规范化管理业务培训，推行家庭医生团队分片包干"),
         (new Regex("力量不足|人员不足|人手不足|人员短缺|人员紧缺|缺编|人员流失|专业人员少"), "充实基层工作力量，通过招聘补充、统筹调配等方式配齐人员，开展业务培训，提高人均服务能力"),
         (new Regex("锻炼时间|体育活动|体育课|体育锻炼|运动时间"), "落实每天校园体育活动时间要求，开齐开足体育课，组织课间和课后体育锻炼，定期开展体质监测并反馈家长"),
@@ -133,7 +195,7 @@ public static partial class DraftPhrases
         (new Regex("(?:县级|县本级|区级|区本级|旗级|本级|县财政|区财政|县里)[^，。；]{0,10}(?:拨付|支付|兑付)[^，。；]{0,4}(?:滞后|不及时|较慢|延迟|缓慢|较晚)"), CountyPayment),
         (new Regex("拨付滞后|拨付不及时|未及时拨付|拨付较慢|报账"), "简化资金拨付审核流程，建立拨付台账，按月通报拨付进度，确保资金在规定时限内拨付到位"),
         (new Regex("经营困难|经营压力|效益下滑|企业[^，。；]{0,8}停工|停产|减产|关停|倒闭|裁员"), "加强与用人单位的对接，落实吸纳就业补贴、稳岗返还等扶持政策，帮助企业稳定岗位，提高吸纳就业的积极性"),
-        (new Regex("死亡|迁出|户籍|自然减员|动态减少|对象减少|身故|外迁"), "以动态核定的在册对象为基础测算下一年度指标值，对象因死亡、迁出等发生变化的，执行中按程序调整指标值"),
+        (new Regex("死亡(?![^，。；]{0,6}停发)|迁出|户籍|自然减员|动态减少|对象减少|身故|外迁"), "以动态核定的在册对象为基础测算下一年度指标值，对象因死亡、迁出等发生变化的，执行中按程序调整指标值"),
         (new Regex("招生|生源|在校生|入学人数"), "依据招生计划和实际在校生人数测算资助对象和指标值，招生情况发生变化的按程序调整"),
         (new Regex("医疗费用|费用过高|大病|承受能力|因病"), "健全高额医疗费用预警和防止因病返贫监测机制，对高额费用患者及时落实倾斜救助和二次救助，减轻个人负担"),
         (new Regex("交通管制|施工期间|封闭施工|占道|施工影响"), "分路段、分时段组织施工，提前发布交通管制公告，设置便道和绕行指引，减少施工对群众出行的影响"),
@@ -183,6 +245,8 @@ public static partial class DraftPhrases
         ["结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"] =
             ["抢抓非汛期和晴好天气集中施工，汛前完成控制性工程，汛期做好在建工程度汛防护，汛后及时复工"],
         [WeatherWorks] = ["根据汛期和季节特点倒排施工计划，雨季前完成土方和主体工程，汛后及时复工并增加作业面，追回延误的工期"],
+        ["将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口"] =
+            ["本级配套资金按季度预拨到位，建立配套资金到位台账，确保资金和补贴按时足额拨付发放"],
         ["加快剩余建设任务，明确完成时限，完工后及时组织验收"] = ["对未完成的建设内容逐项明确完成时限和责任人，加强施工调度，完工一处、验收一处"],
         ["倒排项目工期，加强施工调度和进度督查，按工程进度及时办理计量和资金支付"] = ["建立项目进度周报制度，对滞后项目约谈施工单位，按合同约定及时结算工程款"],
         ["充实基层工作力量，通过招聘补充、统筹调配等方式配齐人员，开展业务培训，提高人均服务能力"] = ["统筹调配县乡两级专业人员下沉服务，开展岗位练兵和业务培训，补齐人员短板"],
@@ -255,8 +319,23 @@ public static partial class DraftPhrases
         (new Regex("其他资金|其他"), new("其他资金实际到位和使用少于年初预算", "核实其他资金的来源和到位情况，据实编列预算，按进度使用", true)),
     ];
 
-    private static readonly Dictionary<string, string> Paired = ByGroup.Values.Concat(ByNature.Values).SelectMany(p => p).Concat(FundPairs.Select(f => f.Pair)).Concat(BySector.Select(x => x.Pair))
+    private static readonly Dictionary<string, string> Paired = ByGroup.Values.Concat(ByNature.Values).SelectMany(p => p).Concat(FundPairs.Select(f => f.Pair)).Concat(BySector.Select(x => x.Pair)).Append(SatisfactionPair)
         .GroupBy(p => p.Cause, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Measure, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a reason the unit gave on any row speaks of the money of one fund line (县级资金 → “第四季度县级配套资金未及时到位”):
+    /// its source word (县级, 省级, 中央, 市级, 本级, 配套) with 资金.
+    /// </summary>
+    public static bool NamesFundLine(string reason, string lineName)
+    {
+        ArgumentNullException.ThrowIfNull(lineName);
+        Match m = SourceWord().Match(lineName);
+        return m.Success && reason is { Length: > 0 } r && r.Contains("资金", StringComparison.Ordinal)
+            && (r.Contains(m.Value, StringComparison.Ordinal) || (m.Value is "县级" or "本级" or "市级" && r.Contains("配套资金", StringComparison.Ordinal)));
+    }
+
+    [GeneratedRegex("中央|省级|市级|县级|区级|本级|自筹")]
+    private static partial Regex SourceWord();
 
     /// <summary>Whether a cause is about where the money came from (优先使用中央资金).</summary>
     public static bool IsFundingSource(string cause) => FundingSource().IsMatch(cause ?? string.Empty);

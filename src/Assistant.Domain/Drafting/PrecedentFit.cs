@@ -115,6 +115,37 @@ public static partial class PrecedentFit
         return theirs.Count == 0 && evaluation.Title.Trim().Length >= 4 && t.Contains(evaluation.Title.Trim(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Whether a past report's title is of a sector this evaluation's title and department are not (an
+    /// employment fund's report for a water-works, elderly-care or forest-fire table): its reasons and
+    /// measures are another sector's, so none is cited. A title of no known sector is not judged.
+    /// </summary>
+    public static bool OtherSector(string? title, Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var theirs = Sectors.Where(x => x.Words.IsMatch(title ?? string.Empty)).Select(x => x.Name).ToList();
+        if (theirs.Count == 0)
+        {
+            return false;
+        }
+
+        string mine = evaluation.Title + "；" + evaluation.Department;
+        return !Sectors.Any(x => theirs.Contains(x.Name) && x.Words.IsMatch(mine));
+    }
+
+    private static readonly (string Name, Regex Words)[] Sectors =
+    [
+        ("就业", new Regex("就业|创业|见习|实习|职业技能|技能培训|公益性岗位|人力资源|劳务|零工|人社")),
+        ("水利", new Regex("水利|水库|饮水|供水|灌区|灌溉|河道|堤防|水土保持|水毁")),
+        ("教育", new Regex("教育|学校|学生|教师|幼儿园|营养改善|校舍")),
+        ("卫生", new Regex("卫生|医疗|健康|疾控|医保|卫健|妇幼|医院")),
+        ("农业", new Regex("农业|农田|耕地|种植|良种|农机|畜牧|养殖|渔业")),
+        ("民政", new Regex("养老|老年人|民政|救助|低保|特困|残疾|儿童福利")),
+        ("文化", new Regex("文化|文旅|图书|体育|广电|文物|旅游")),
+        ("林业", new Regex("林业|森林|防火|造林|草原|生态公益林|湿地")),
+        ("交通", new Regex("公路|道路|交通|桥梁|客运|农村路")),
+    ];
+
     /// <summary>A named programme, place or institution in a sentence that this evaluation does not name.</summary>
     public static string? NamedThing(string sentence, Evaluation evaluation)
     {

@@ -68,6 +68,11 @@ public static partial class ReasonStrength
             return $"单位对“{item.Name}”填写的“{s}”只是工作措施，没有说明为什么没有完成{GapText(sheet, item)}；请补充造成差距的具体原因和数据。";
         }
 
+        if (item.Kind is DeviationKind.Shortfall or DeviationKind.QualitativeWeaker or DeviationKind.LowExecution && IsBoilerplate(s))
+        {
+            return $"单位对“{item.Name}”填写的“{s}”是笼统的套话，没有说明具体是哪些因素、各造成多少差距{GapText(sheet, item)}；请补充具体原因和数据。";
+        }
+
         Evaluation e = sheet.Evaluation;
         Nature nature = PrecedentFit.NatureOf(item, e);
         decimal? completion = Completion(sheet, item);
@@ -104,6 +109,13 @@ public static partial class ReasonStrength
         return null;
     }
 
+    /// <summary>
+    /// A reason that names no cause of its own: “受多种因素影响”, “受资金下达较晚等客观因素影响，项目推进不及时”
+    /// (a catch-all 等客观因素 or 多种因素, without a figure).
+    /// </summary>
+    public static bool IsBoilerplate(string? reason) =>
+        reason is { Length: > 0 } r && Boilerplate().IsMatch(r) && !r.Any(char.IsAsciiDigit);
+
     /// <summary>An item's 完成率 (or a fund line's 执行率), when known.</summary>
     public static decimal? Completion(FactSheet sheet, DeviationItem item)
     {
@@ -130,6 +142,9 @@ public static partial class ReasonStrength
 
     [GeneratedRegex(@"人数|人员|对象|需求|意愿|申报|企业|岗位|减少|不足")]
     private static partial Regex PeopleCause();
+
+    [GeneratedRegex(@"(?:多种|多方面|各种|诸多|客观|主客观|综合)(?:因素|原因)")]
+    private static partial Regex Boilerplate();
 
     [GeneratedRegex(@"超额|超出|需求旺盛|高于预期")]
     private static partial Regex OvershootWords();

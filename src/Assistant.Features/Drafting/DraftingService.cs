@@ -220,6 +220,12 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
                     continue;
                 }
 
+                // A past report of another sector (an employment fund's report for a water works table) is no precedent.
+                if (PrecedentFit.OtherSector(hit.Title, sheet.Evaluation))
+                {
+                    continue;
+                }
+
                 if (!byPassage.TryGetValue(hit.PassageId, out int number))
                 {
                     if (sources.Count >= MaxSources)
@@ -255,12 +261,16 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
             bool cited = final.Paragraphs.Any(p => p.Sources.Count > 0 && p.Text.Contains(item.Name, StringComparison.Ordinal));
             string basis = cited ? "参考往年同类项目" : "根据指标性质和完成情况";
             bool ownWords = item.Kind == DeviationKind.LowExecution && items.Any(i => i.StatedReason is { } r && (DraftPhrases.IsFundingSource(r)
+                || DraftPhrases.NamesFundLine(r, item.Name)
                 || (i.Kind == DeviationKind.Shortfall && PrecedentFit.NatureOf(i, brief.Evaluation) == Nature.Money)));
+            bool saidNone = final.Paragraphs.Any(p => p.Text.Contains(item.Name, StringComparison.Ordinal) && p.Text.Contains(OfflineDrafter.NoCauseLead, StringComparison.Ordinal));
             string message = item.Kind == DeviationKind.Cancelled
                 ? $"自评表未说明“{item.Name}”取消的原因和审批依据，请单位补充。"
                 : ownWords
                     ? $"自评表未填写“{item.Name}”{item.Situation}的原因；草稿采用了单位在绩效指标中填报的原因，请单位确认，并补充结余资金的构成和去向。"
-                    : $"自评表未填写“{item.Name}”{item.Situation}的原因；草稿中的原因是{basis}分析得出的，请单位确认或改为实际原因，并补充相关数据。";
+                    : saidNone && !cited
+                        ? $"自评表未填写“{item.Name}”{item.Situation}的原因；草稿没有推测原因，只写明了单位未说明，请单位补充造成差距的具体原因和相关数据。"
+                        : $"自评表未填写“{item.Name}”{item.Situation}的原因；草稿中的原因是{basis}分析得出的，请单位确认或改为实际原因，并补充相关数据。";
             notes.Add(new ReviewNote(ReviewNoteKinds.MissingReason, message, item.Id, item.IndicatorIndex, item.Name, Part));
         }
 

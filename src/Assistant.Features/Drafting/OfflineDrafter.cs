@@ -21,6 +21,9 @@ public sealed partial class OfflineDrafter : IChatClient
 {
     public const string ModelId = "offline-drafter-v2";
 
+    /// <summary>How a draft begins the sentence saying that the unit gave no reason for a row.</summary>
+    public const string NoCauseLead = "自评表未说明";
+
     private static readonly ChatClientMetadata Metadata = new("offline", null, ModelId);
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -98,6 +101,7 @@ public sealed partial class OfflineDrafter : IChatClient
             for (int n = 0; n < groups.Count; n++)
             {
                 sb.Append(n + 1).Append(". ").Append(writer.ReasonParagraph(groups[n], causes[n])).Append('\n');
+                writer.Said(groups[n], causes[n]);
             }
         }
 
@@ -129,6 +133,9 @@ public sealed partial class OfflineDrafter : IChatClient
         Precedent,
         Analysis,
         None,
+
+        /// <summary>The unit gave no reason and neither the table nor a fitting precedent gives one: the draft says so.</summary>
+        Missing,
     }
 
     /// <param name="OwnMeasure">The unit's own measure, written in its 偏差原因 cell after the cause (下一步…, 改进措施：…).</param>
@@ -169,7 +176,7 @@ public sealed partial class OfflineDrafter : IChatClient
                     // The unit's own words come first: the reasons it gave for under-spent cost lines, or a
                     // reason about where the money came from (优先使用中央资金) given anywhere in the table.
                     var own = CostLines().Where(c => c.StatedReason is not null)
-                        .Concat(brief.Items.Select(i => i.Item).Where(i => i.StatedReason is { } r && DraftPhrases.IsFundingSource(r)))
+                        .Concat(brief.Items.Select(i => i.Item).Where(i => i.StatedReason is { } r && (DraftPhrases.IsFundingSource(r) || (!IsRoot(head) && DraftPhrases.NamesFundLine(r, head.Name)))))
                         .Select(i => Clean(i.StatedReason!)).Distinct(StringComparer.Ordinal).ToList();
                     if (own.Count > 0)
                     {
@@ -201,16 +208,20 @@ public sealed partial class OfflineDrafter : IChatClient
             {
                 // An effect short while outputs are short: the table itself says why (works not finished).
                 string names = string.Concat(outputs.Take(2).Select(o => $"“{o.Name}”"));
-                string effect = $"产出指标{names}仍有任务未完成，部分建设内容尚未投入使用，效益未能全部显现";
+                bool builds = Builds().IsMatch(names + "；" + E.Title);
+                string effect = builds ? $"产出指标{names}仍有任务未完成，部分建设内容尚未投入使用，效益未能全部显现" : $"产出指标{names}未完成年度任务，相应的服务效果未能全部显现";
                 used.Add(Precedent.Key(effect));
-                return new Cause(CauseOrigin.Analysis, effect, [], null, [$"督促{names}按新的时限完成剩余任务，建成后及时投入使用，并跟踪统计实际受益情况"]);
+                return new Cause(CauseOrigin.Analysis, effect, [], null,
+                    [builds ? $"督促{names}按新的时限完成剩余任务，建成后及时投入使用，并跟踪统计实际受益情况" : $"督促{names}按计划完成年度任务，并跟踪统计实际受益情况"]);
             }
 
-            string analysis = group.Kind switch
+            if (group.Kind != DeviationKind.Overshoot)
             {
-                DeviationKind.Overshoot => "年初设定指标值时测算偏于保守，指标值低于实际工作量",
-                _ => Fresh(DraftPhrases.Causes(OwnWords(group), NatureOf(group), E.Title)) ?? "实际情况与年初测算存在差距",
-            };
+                // No cause is invented: the draft says plainly that the unit gave none, and what it must add.
+                return new Cause(CauseOrigin.Missing, string.Empty, []);
+            }
+
+            const string analysis = "年初设定指标值时测算偏于保守，指标值低于实际工作量";
             used.Add(Precedent.Key(analysis));
             Reserve(analysis);
             return new Cause(CauseOrigin.Analysis, analysis, []);
@@ -224,6 +235,15 @@ public sealed partial class OfflineDrafter : IChatClient
                 .Select(f => E.Funds.Lines[LineIndex(f)].Name)
                 .DefaultIfEmpty(line.Name);
             return names.Select(DraftPhrases.FundCause).Distinct().Take(2).ToList();
+        }
+
+        /// <summary>Remembers a group's stated reason once its paragraph is written.</summary>
+        public void Said(DeviationGroup group, Cause cause)
+        {
+            if (cause.Origin == CauseOrigin.Stated && group.Items.Count == 1)
+            {
+                statedSaid.TryAdd(cause.Text, group.Items[0].IndicatorIndex is null ? "预算执行率" : group.Items[0].Name);
+            }
         }
 
         public string ReasonParagraph(DeviationGroup group, Cause cause)
@@ -303,7 +323,7 @@ public sealed partial class OfflineDrafter : IChatClient
                 default:
                     sb.Append(Names(group)).Append(Reverse(group) ? "超出年度控制标准" : "未完成年度指标值").Append(many ? "。" : "，")
                       .Append(string.Concat(group.Items.Select(i => (many ? $"“{i.Name}”" : string.Empty) + ItemFacts(i, withGap: true, reverse: IsReverse(i)) + "。")));
-                    sb.Append(many && cause.Origin == CauseOrigin.Stated ? $"单位对上述指标说明的原因均为{cause.Text}。" : CauseSentence(cause, "主要原因是"));
+                    sb.Append(CauseSentence(cause, "主要原因是", many));
                     if (cause.Origin == CauseOrigin.Stated && group.Money && DraftPhrases.IsFundingSource(cause.Text))
                     {
                         sb.Length--;
@@ -371,17 +391,20 @@ public sealed partial class OfflineDrafter : IChatClient
                     Add(cause.OwnMeasure);
                     // Measures written from the table's own names (督促“X”…) are the table's words, never foreign.
                     parts.AddRange((cause.Measures ?? []).Where(m => used.Add(Precedent.Key(m))));
-                    foreach (string m in DraftPhrases.AnswersFor(cause.Text, region: E.Region))
+                    // A stated “reason” that is only a measure or a catch-all names no cause to answer: each row
+                    // gets the measures of its own sector and indicator instead (a fire-damage rate is not a funds matter).
+                    bool noCause = cause.Origin == CauseOrigin.Stated && (Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) || ReasonStrength.IsBoilerplate(cause.Text));
+                    foreach (string m in noCause ? [] : DraftPhrases.AnswersFor(cause.Text, region: E.Region))
                     {
-                        // The measure kept for this cause (or, for a second cause of its kind, another wording).
-                        Add(DraftPhrases.Alternatives(m).FirstOrDefault(c => !used.Contains(Precedent.Key(c)) && !NearCopy(c)));
+                        // The measure kept for this cause (or, for a second cause of its kind, another wording that fits it).
+                        Add(DraftPhrases.Alternatives(m).FirstOrDefault(c => !used.Contains(Precedent.Key(c)) && !NearCopy(c) && DraftPhrases.Fits(c, cause.Text)));
                     }
 
                     // A cause of no kind known here gets the measures of its sector and indicator, never a
                     // sentence that only repeats the cause back (围绕单位所述…逐项制定整改措施).
-                    foreach (DeviationItem item in group.Items.Take(3).Where(_ => parts.Count == 0))
+                    foreach (DeviationItem item in group.Items.Take(noCause ? 4 : 3).Where(_ => noCause || parts.Count == 0))
                     {
-                        Add(Fresh(DraftPhrases.Measures(PrecedentFit.OwnWords(item, E), PhraseNature(item), E.Title)));
+                        Add(Fresh(DraftPhrases.Measures(NoCauseWords(item, noCause), PhraseNature(item), E.Title)));
                     }
 
                     if (parts.Count < 3)
@@ -425,13 +448,41 @@ public sealed partial class OfflineDrafter : IChatClient
             return result;
         }
 
-        private string CauseSentence(Cause cause, string lead) => cause.Origin switch
+        private string CauseSentence(Cause cause, string lead, bool many = false) => cause.Origin switch
         {
-            CauseOrigin.Stated => $"单位说明的原因是{cause.Text}。",
+            CauseOrigin.Stated when Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) =>
+                $"单位在偏差原因中填写的“{cause.Text}”是工作措施，没有说明{(many ? "上述指标" : "该项")}偏差的原因，原因需单位补充。",
+            CauseOrigin.Stated when ReasonStrength.IsBoilerplate(cause.Text) =>
+                $"单位{(many ? "对上述指标" : string.Empty)}填写的原因为“{cause.Text}”，没有说明具体是哪些因素、各造成多少差距，具体原因需单位补充。",
+            CauseOrigin.Stated when !many && statedSaid.TryGetValue(cause.Text, out string? earlier) => $"单位说明的原因与“{earlier}”相同，即{cause.Text}。",
+            CauseOrigin.Stated => many ? $"单位对上述指标说明的原因均为{cause.Text}。" : $"单位说明的原因是{cause.Text}。",
+            CauseOrigin.CostLines => $"单位在绩效指标中说明的相关原因是{cause.Text}。",
+            CauseOrigin.Missing => MissingSentence(many),
             CauseOrigin.Precedent => "经分析，" + lead + string.Join("；", cause.Precedents.Select(p => p.Clause + DraftText.Cite(p.Source))) + "。",
             CauseOrigin.Analysis => "经初步分析，" + lead.Replace("主要原因是", "原因可能是", StringComparison.Ordinal) + cause.Text + "，具体原因以单位核实情况为准。",
             _ => string.Empty,
         };
+
+        /// <summary>
+        /// That the unit gave no reason, said in full the first time and more briefly after (the same sentence on
+        /// every such row would read as a template).
+        /// </summary>
+        private string MissingSentence(bool many)
+        {
+            string subject = many ? "上述指标" : "该项";
+            string[] forms =
+            [
+                $"{NoCauseLead}{subject}偏差的原因，草稿不作推测，具体原因及相关数据需单位补充。",
+                $"{subject}偏差单位同样未说明原因，需一并补充。",
+                $"单位亦未填写{subject}的原因，草稿未作推测。",
+            ];
+            return missingSaid < forms.Length ? forms[missingSaid++] : "原因待单位补充。";
+        }
+
+        private int missingSaid;
+
+        /// <summary>Each stated reason already quoted, with the item it was quoted for (one note on 资金 and 时效 is quoted once, then referred to).</summary>
+        private readonly Dictionary<string, string> statedSaid = new(StringComparer.Ordinal);
 
         /// <summary>Money indicators short of their target, largest gap first: where an unspent budget shows.</summary>
         private List<DeviationItem> CostLines() =>
@@ -494,6 +545,9 @@ public sealed partial class OfflineDrafter : IChatClient
             return set;
         }
 
+        /// <summary>An item's own words for choosing its measures; without its stated words when they name no cause.</summary>
+        private string NoCauseWords(DeviationItem item, bool noCause) => noCause ? item.Name : PrecedentFit.OwnWords(item, E);
+
         private string OwnWords(DeviationGroup group) => string.Join("；", group.Items.Select(i => PrecedentFit.OwnWords(i, E)));
 
         private Nature NatureOf(DeviationGroup group) => PhraseNature(group.Items[0]);
@@ -544,4 +598,7 @@ public sealed partial class OfflineDrafter : IChatClient
 
     [GeneratedRegex(@"\d{4}\s*年|\d{1,2}\s*月|月底|年底|前完成|之前")]
     private static partial Regex DateLike();
+
+    [GeneratedRegex("工程|建设|新建|改造|修建|维修|设施|建成|完工|除险加固|衬砌|水库|渠道|管网|道路|公路|校舍")]
+    private static partial Regex Builds();
 }
