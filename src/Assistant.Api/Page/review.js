@@ -162,7 +162,7 @@ async function openSubmission(id, version) {
     const para = el("p", { class: "rp" + (mine.length ? " commented" : "") + (wrong.length ? " contradicts" : ""), "data-part": p.part, "data-index": p.index },
       el("span", { class: "pidx" }, "¶" + (p.index + 1)), p.text);
     report.append(para);
-    for (const w of wrong) report.append(el("span", { class: "contradiction" }, "与自评表不符：" + w));
+    for (const w of wrong) report.append(el("span", { class: "contradiction" }, contradictionText(w)));
     for (const c of mine) report.append(el("span", { class: "review-comment" }, "审核意见：" + c.text));
     if (pending) para.append(commentButton(para, { part: p.part, paragraph: p.index }));
   }
@@ -223,6 +223,17 @@ function contradictions(d, p) {
     const m = /^“([^”]+)”/.exec(q);
     return m && q.includes("不符") && p.text.includes(m[1]);
   });
+}
+
+/**
+ * A contradiction as the reviewer reads it: each problem (several are joined by ；) is “the words” and what the
+ * table says. The verifier names the table's fact by its id (“70.00%”与indicators[0].completion不符), which is for
+ * the model that repairs drafts, not for a reviewer: the id gives way to 自评表.
+ */
+function contradictionText(problem) {
+  return "与自评表不符：" + problem.split(/；(?=“)/).filter(p => p.includes("不符"))
+    .map(p => p.replace(/^(“[^”]+”)与[^“”：]*?不符(?:：)?/, (m, quoted) => quoted + (m.endsWith("：") ? "，" : "")))
+    .join("；");
 }
 
 /** A 批注 button that opens a comment box under the paragraph or finding, anchored to it. */

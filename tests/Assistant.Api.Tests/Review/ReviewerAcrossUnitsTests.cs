@@ -106,6 +106,15 @@ public sealed class ReviewerAcrossUnitsTests(ReviewFactory factory) : IClassFixt
         Assert.Contains("万安县", said, StringComparison.Ordinal);
         Assert.Contains("一字不差", await AskAsync(client, "哪些是套话"), StringComparison.Ordinal);
 
+        // Per unit, in the review queue: 永新's submission (one sentence on 6 rows) and 新干's (a measure given as the
+        // reason) carry the boilerplate in their risk; 泰和's and 吉水's (their own specific reasons) do not.
+        JsonArray queue = (await ReviewWorld.SendAsync(client, HttpMethod.Get, "/api/v1/submissions", null, HttpStatusCode.OK)).AsArray();
+        bool Boilerplate(string unit) => queue.Single(q => (string?)q!["unit"] == unit)!["risk"]!["reasons"]!.AsArray()
+            .Any(r => ((string)r!).StartsWith("偏差原因是套话", StringComparison.Ordinal));
+        Assert.True(Boilerplate("jx29.yx"));
+        Assert.True(Boilerplate("jx29.xg"));
+        Assert.False(Boilerplate("jx29.th"));
+        Assert.False(Boilerplate("jx29.js"));
     }
 
     [Fact]
