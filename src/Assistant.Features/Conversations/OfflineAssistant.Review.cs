@@ -167,7 +167,9 @@ public sealed partial class OfflineAssistant
             {
                 decimal end = q.Extreme < 0 ? rated.Min(r => CrossUnitCounts.Rate(r)!.Value) : rated.Max(r => CrossUnitCounts.Rate(r)!.Value);
                 var at = rated.Where(r => CrossUnitCounts.Rate(r) == end).ToList();
-                sb.Append(CultureInfo.InvariantCulture, $"，执行率{(q.Extreme < 0 ? "最低" : "最高")}的{who}是{string.Join("、", at.Select(r => $"{Named(r.UnitName)}（《{Named(r.Title)}》）"))}，执行率{Num(at[0].Rate, "%", "执行率", 2, ".rate")}。\n");
+                // The rate on a line of its own: beside 最低 it would read as a claim about the table's own lines.
+                sb.Append(CultureInfo.InvariantCulture, $"，执行率{(q.Extreme < 0 ? "最低" : "最高")}的{who}是{string.Join("、", at.Select(r => $"{Named(r.UnitName)}（《{Named(r.Title)}》）"))}：\n");
+                sb.Append(CultureInfo.InvariantCulture, $"  执行率{Num(at[0].Rate, "%", "执行率", 2, ".rate")}。\n");
                 sb.Append("各").Append(who);
             }
             else

@@ -225,7 +225,7 @@ public sealed partial class SubmissionService(
             doc.RootElement.Clone(),
             score,
             report,
-            ReportParagraphs.Of(report));
+            ReportParagraphs.Of(report, EvaluationJson.Parse(evaluation.Body)));
     }
 
     /// <summary>The latest version of every submission the scope covers, with its stored evaluation (for questions across units).</summary>

@@ -13,7 +13,10 @@ namespace Assistant.Api.Tests.Review;
 /// </summary>
 public sealed class ReviewContradictionBrowserTests(ReviewBrowserHost host) : IClassFixture<ReviewBrowserHost>
 {
-    /// <summary>Part 二 as the unit wrote it: ¶2 is right, ¶4 gives 新建 a 完成率 of 70.00% (1.5 of 2.5 is 60.00%), ¶5 the wrong grade.</summary>
+    /// <summary>
+    /// Part 二 as the unit wrote it: ¶2 is right (执行率70.00%), ¶4 gives 新建 a 完成率 of 70.00% too (1.5 of 2.5 is
+    /// 60.00%): the same figure, right in one paragraph and wrong in the other; ¶5 gives the wrong grade.
+    /// </summary>
     private const string Performance = """
         二、绩效情况分析
         （一）资金投入情况。全年预算数4000万元，全年执行数2800万元，执行率70.00%，资金得分7.00分。
@@ -58,7 +61,11 @@ public sealed class ReviewContradictionBrowserTests(ReviewBrowserHost host) : IC
 
         // The two contradicted paragraphs are marked, each with what the table says; the right ones are not.
         ILocator marked = reviewer.Locator("#d-report p.rp.contradicts");
-        await Assertions.Expect(marked).ToHaveCountAsync(2);
+        await Assertions.Expect(marked.First).ToBeVisibleAsync();
+        await marked.First.ScrollIntoViewIfNeededAsync();
+        await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("review-5-contradicted-paragraphs.png"), FullPage = true });
+        IReadOnlyList<string> seen = [.. await marked.AllInnerTextsAsync(), .. await reviewer.Locator("#d-report .contradiction").AllInnerTextsAsync()];
+        Assert.True(await marked.CountAsync() == 2, string.Join("\n", seen));
         await Assertions.Expect(marked.Nth(0)).ToContainTextAsync("新建高标准农田1.5万亩，完成率70.00%");
         await Assertions.Expect(marked.Nth(1)).ToContainTextAsync("评价等级为良");
         ILocator grade = marked.Nth(1).Locator("xpath=following-sibling::*[1]");
@@ -67,8 +74,5 @@ public sealed class ReviewContradictionBrowserTests(ReviewBrowserHost host) : IC
         await Assertions.Expect(grade).ToContainTextAsync("中");
         await Assertions.Expect(reviewer.Locator("#d-report p.rp", new PageLocatorOptions { HasText = "资金投入情况" })).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("contradicts"));
         await Assertions.Expect(reviewer.Locator("#d-report p.rp", new PageLocatorOptions { HasText = "资金管理情况" })).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("contradicts"));
-
-        await marked.Nth(1).ScrollIntoViewIfNeededAsync();
-        await reviewer.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("review-5-contradicted-paragraphs.png"), FullPage = true });
     }
 }

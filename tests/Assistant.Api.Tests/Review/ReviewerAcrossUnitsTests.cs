@@ -97,10 +97,12 @@ public sealed class ReviewerAcrossUnitsTests(ReviewFactory factory) : IClassFixt
         string said = await AskAsync(client, "哪些单位的偏差原因是套话或者和别的单位一字不差？");
         Assert.Contains("一字不差", said, StringComparison.Ordinal);
         Assert.Contains("万安县", said, StringComparison.Ordinal);
-        Assert.Contains("永新县在下列各项上填写了同一句原因", said, StringComparison.Ordinal);
+        Assert.Contains("永新县在6项上填写了同一句原因", said, StringComparison.Ordinal);
         Assert.Contains("只写了措施", said, StringComparison.Ordinal);
 
         said = await AskAsync(client, "哪些单位未完成指标却没写偏差原因？");
+        int missingUnits = a["missing"]!.AsArray().Select(m => (string)m!["unit"]!).Distinct(StringComparer.Ordinal).Count();
+        Assert.Contains($"共{a["missing"]!.AsArray().Count}项，涉及{missingUnits}个单位", said, StringComparison.Ordinal);
         Assert.Contains("峡江县", said, StringComparison.Ordinal);
         Assert.Contains("“高效节水灌溉面积（万亩）”未完成", said, StringComparison.Ordinal);
         Assert.Contains("万安县", said, StringComparison.Ordinal);
@@ -148,5 +150,13 @@ public sealed class ReviewerAcrossUnitsTests(ReviewFactory factory) : IClassFixt
         said = await AskAsync(client, "哪些指标未完成的单位最多？");
         Assert.StartsWith("- “新建高标准农田面积", said[said.IndexOf("- ", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains("永新县", said, StringComparison.Ordinal);
+        JsonNode built = await ReviewWorld.SendAsync(client, HttpMethod.Get, "/api/v1/review/indicators?year=2025&name=" + Uri.EscapeDataString("新建高标准农田面积"), null, HttpStatusCode.OK);
+        Assert.Contains($"有此指标的表共{(int)built["matched"]!}张，{(int)built["short"]!}个单位存在缺口", said, StringComparison.Ordinal);
+
+        // Without a threshold: the ranking, the lowest named first when asked, and how many are below the 90 % that must be explained.
+        var rates = a["rows"]!.AsArray().Select(r => decimal.Parse((string)r!["rate"]!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        said = await AskAsync(client, "2025年执行率最低的单位是哪个？");
+        Assert.StartsWith("您可查看的各单位已提交的2025年度自评表共10张，执行率最低的单位是永新县（《", said, StringComparison.Ordinal);
+        Assert.Contains($"执行率低于90%（须说明原因）的单位有{rates.Count(r => r < 90m)}个", said, StringComparison.Ordinal);
     }
 }
