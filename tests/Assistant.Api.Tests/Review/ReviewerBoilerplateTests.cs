@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Assistant.Features.Records;
 
@@ -126,20 +125,5 @@ public sealed class ReviewerBoilerplateTests(ReviewFactory factory) : IClassFixt
         }
     }
 
-    private static async Task<string> AskAsync(HttpClient client, string question)
-    {
-        string conversation = (string)(await ReviewWorld.SendAsync(client, HttpMethod.Post, "/api/v1/conversations", "{}", HttpStatusCode.Created))["id"]!;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/conversations/{conversation}/messages", UriKind.Relative))
-        {
-            Content = new StringContent(new JsonObject { ["content"] = question, ["provider"] = "offline" }.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.ParseAdd("application/json");
-        using HttpResponseMessage r = await client.SendAsync(request);
-        string text = await r.Content.ReadAsStringAsync();
-        Assert.True(r.StatusCode == HttpStatusCode.OK, text);
-        JsonNode turn = JsonNode.Parse(text)!["turn"]!;
-        string answer = (string)turn["text"]!;
-        Assert.True((int)turn["held"]! == 0, answer);
-        return answer;
-    }
+    private static Task<string> AskAsync(HttpClient client, string question) => ReviewWorld.AskOfflineAsync(client, question);
 }
