@@ -158,11 +158,11 @@ async function openSubmission(id, version) {
       if (!heading || !printed) report.append(el("div", { class: "part-title" }, heading ? heading.heading : part));
     }
     const mine = comments.filter(c => c.part === p.part && c.paragraph === p.index);
-    const wrong = contradictions(d, p);
+    const wrong = p.contradictions || [];
     const para = el("p", { class: "rp" + (mine.length ? " commented" : "") + (wrong.length ? " contradicts" : ""), "data-part": p.part, "data-index": p.index },
       el("span", { class: "pidx" }, "¶" + (p.index + 1)), p.text);
     report.append(para);
-    for (const w of wrong) report.append(el("span", { class: "contradiction" }, "与自评表不符：" + w));
+    for (const w of wrong) report.append(el("span", { class: "contradiction" }, w));
     for (const c of mine) report.append(el("span", { class: "review-comment" }, "审核意见：" + c.text));
     if (pending) para.append(commentButton(para, { part: p.part, paragraph: p.index }));
   }
@@ -209,20 +209,6 @@ function partEditor(d, key) {
   }
   box.append(open, editor, save, saved);
   return box;
-}
-
-/**
- * The verifier's contradictions that fall in this paragraph: each problem of the part's verification
- * quotes the words it is about (“…”); a problem that says they do not agree with the table (不符) and
- * whose quoted words are in the paragraph marks it. Unverified numbers (找不到依据) are not contradictions.
- */
-function contradictions(d, p) {
-  const part = d.report && d.report.parts.find(x => x.key === p.part);
-  const problems = (part && part.verification && part.verification.problems) || [];
-  return problems.filter(q => {
-    const m = /^“([^”]+)”/.exec(q);
-    return m && q.includes("不符") && p.text.includes(m[1]);
-  });
 }
 
 /** A 批注 button that opens a comment box under the paragraph or finding, anchored to it. */

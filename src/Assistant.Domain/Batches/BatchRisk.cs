@@ -51,7 +51,7 @@ public static class BatchRisk
                 ReviewerFindingCodes.TargetTooLow => RiskCategories.TargetTooLow,
                 ReviewerFindingCodes.RateWithoutReason => RiskCategories.ShortfallUnexplained,
                 ReviewerFindingCodes.CostLinesVsSpending => RiskCategories.TableError,
-                ReviewerFindingCodes.ReasonRepeated or ReviewerFindingCodes.ReasonMeasureOnly => RiskCategories.ReasonBoilerplate,
+                _ when ReviewerFindingCodes.IsBoilerplate(r.Code) => RiskCategories.ReasonBoilerplate,
                 _ => null,
             };
             if (category is not null)

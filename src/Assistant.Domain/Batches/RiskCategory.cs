@@ -26,7 +26,7 @@ public static class RiskCategories
         new(ReportContradicted, 25, 5, "报告中的数字或结论与自评表矛盾", "numbers or claims in the report contradict the table"),
         new(TotalHighForRate, 20, 2, "总分相对预算执行率偏高", "the total is high for the execution rate"),
         new(ShortfallUnexplained, 15, 5, "未完成指标或低执行率未说明原因", "shortfalls (indicator not met, low execution) without a reason"),
-        new(ReasonBoilerplate, 10, 3, "偏差原因是套话（同一句用在多项上，或只写了措施）", "boilerplate reasons (one sentence on several rows, or only measures)"),
+        new(ReasonBoilerplate, 10, 3, "偏差原因是套话（同一句用在多项上、只写了措施、原因笼统或与年度不符）", "boilerplate reasons (one sentence on several rows, only measures, general words, or a cause of another period)"),
         new(TargetTooLow, 10, 5, "指标值设定偏低（完成率≥130%）", "targets set too low (over-achievement of 130 % or more)"),
         new(TableUnclear, 3, 5, "自评表有无法核对的单元格", "cells of the table that could not be checked"),
         new(ReportMissing, 5, 1, "未提供自评报告，无法核对文字", "no report was given, so no text was checked"),

@@ -23,6 +23,9 @@ public sealed record CrossUnitQuestion(string Kind, string? Indicator, int? Year
 
     /// <summary>True when a total (合计、总体、汇总) was asked for.</summary>
     public bool Total { get; init; }
+
+    /// <summary>Which end of the ranking was asked for: −1 the lowest (执行率最低的单位), 1 the highest, 0 neither.</summary>
+    public int Extreme { get; init; }
 }
 
 /// <summary>
@@ -145,7 +148,8 @@ public static partial class CrossUnitQuestions
         }
 
         string? level = County().IsMatch(m) ? "县" : Department().IsMatch(m) ? "部门" : null;
-        return new CrossUnitQuestion(Execution, null, year) { Threshold = threshold, Above = above, Level = level, Total = TotalWord().IsMatch(m) };
+        int extreme = Lowest().IsMatch(m) ? -1 : Highest().IsMatch(m) ? 1 : 0;
+        return new CrossUnitQuestion(Execution, null, year) { Threshold = threshold, Above = above, Level = level, Total = TotalWord().IsMatch(m), Extreme = extreme };
     }
 
     [GeneratedRegex(@"(?:哪些|哪几|哪个|哪一个|哪家|各|每个|每一个|每家|所有|全部|下属|下级|按|分)\s*(?:家|个)?(?:单位|县区|区县|县|区|市|部门|地方|地区|项目单位)|全(?:市|县|省|区)|单位之间|跨单位|谁(?=没|未)|(?:最低|最高|最少|最多|最差|最好|最慢|较低|偏低)的(?:单位|县区|县|区|部门|地区)|(?:\d+|[两二三四五六七八九十]+)\s*(?:个|家)\s*(?:单位|县区|区县|县|区|部门)|(?:单位|县|部门)(?:数)?最多|有几个(?:单位|县|部门)|多少(?:个|家)(?:单位|县|部门)|(?:单位|县|县区|部门)(?:合计|汇总|总体|整体)|(?:低于|高于|不到|不足|超过|以上|以下)[^，。？?]{0,8}的(?:单位|县区|区县|县|区|部门)|的(?:单位|县区|县|区|部门)(?:有|是)(?:哪些|哪几个|几个|哪个)")]
@@ -160,7 +164,7 @@ public static partial class CrossUnitQuestions
     [GeneratedRegex("一字不差|一模一样|照抄|抄袭|抄的|抄了|复制粘贴|雷同|千篇一律|和别的单位一样|与其他单位相同")]
     private static partial Regex CopyWords();
 
-    [GeneratedRegex(@"套话|空话|官话|模板化|敷衍|(?:原因|理由)[^，。？?]{0,8}(?:相同|一样|重复)|重复(?:使用|填写|填报)?(?:的|了)?(?:同一)?(?:原因|理由|句)|同一(?:句|个原因|条原因)|只写了?措施|只是措施|写的是措施|不是原因|没说清|说不清")]
+    [GeneratedRegex(@"套话|空话|官话|模板化|敷衍|笼统|含糊|空泛|泛泛|不具体|不够具体|不实在|(?:归于|归咎于|推给|还写|还在写|还拿)疫情|疫情(?:当|作)?(?:原因|理由|借口)|(?:原因|理由)[^，。？?]{0,8}(?:相同|一样|重复)|重复(?:使用|填写|填报)?(?:的|了)?(?:同一)?(?:原因|理由|句)|同一(?:句|个原因|条原因)|只写了?措施|只是措施|写的是措施|不是原因|没说清|说不清")]
     private static partial Regex BoilerplateWords();
 
     [GeneratedRegex(@"(?:没写|没有写|未写|没填|没有填|未填|漏填|漏写|未填写|没有填写|没填写|缺少|不写|没给|没有给|未给出|没有给出|没有说明|没说明|未说明|没交代|没有交代)[^，。？?]{0,8}?(?:原因|理由)|(?:没写|没有写|未写|没填|未填|漏填|缺少)(?:偏差)?说明|(?:原因|理由)(?:栏)?(?:为空|空白|空着|没填|未填|没写|未写|都没写|没有写|缺失)|无(?:偏差)?原因")]
@@ -192,6 +196,12 @@ public static partial class CrossUnitQuestions
 
     [GeneratedRegex(@"(?:(?<up>高于|超过|大于|不低于)|低于|不到|不足|小于|少于|没到|达不到)?\s*百分之(?<c>[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:(?<upAfter>以上)|以下)?")]
     private static partial Regex ChinesePercent();
+
+    [GeneratedRegex("最低|最少|最差|最慢|垫底|倒数第一")]
+    private static partial Regex Lowest();
+
+    [GeneratedRegex("最高|最好|最快|第一名|排第一")]
+    private static partial Regex Highest();
 
     [GeneratedRegex("县|区县|县区|旗")]
     private static partial Regex County();

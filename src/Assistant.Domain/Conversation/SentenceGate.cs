@@ -28,7 +28,7 @@ public sealed record GatedSentence(string Text, IReadOnlyList<int> Sources, IRea
 /// two releases and nothing is shown before it is checked. A run without an end longer than
 /// <see cref="MaxSentence"/> characters is cut at its last comma.
 /// </summary>
-public sealed class SentenceGate
+public sealed partial class SentenceGate
 {
     public const int MaxSentence = 300;
 
@@ -39,6 +39,7 @@ public sealed class SentenceGate
     private readonly StringBuilder _released = new();
     private readonly StringBuilder _paragraph = new();
     private readonly List<Fact> _added = [];
+    private bool _acrossUnits;
 
     /// <summary>How much of the paragraph so far a sentence is read after (see <see cref="WithContext"/>).</summary>
     private const int MaxContext = 1200;
@@ -75,6 +76,7 @@ public sealed class SentenceGate
         ArgumentNullException.ThrowIfNull(sheet);
         _sheet = sheet with { Facts = [.. sheet.Facts, .. _added] };
         _verifier = new Verifier(_sheet);
+        _acrossUnits = true;
     }
 
     /// <summary>Everything released so far, sentences joined (line breaks between paragraphs).</summary>
@@ -130,6 +132,27 @@ public sealed class SentenceGate
             return !scenario.Contains(digits);
         }).ToList();
     }
+
+    /// <summary>
+    /// In an answer about other units (after <see cref="Rebase"/>), a count it states — 3个单位存在缺口, 共2项, 在6项上,
+    /// 其中1个没有说明原因 — is a count of the cross-unit view, not of a table: the table-less sheet's own counts
+    /// (count.short) and its indicator names do not apply to it. A whole number with a counting word that is exactly
+    /// one of this turn's whole-number facts (of that unit, or of none) is released; any other number is still held.
+    /// </summary>
+    private IReadOnlyList<(int Start, int Length, string Reason)> AcrossCounts(IReadOnlyList<(int Start, int Length, string Reason)> problems, string text)
+    {
+        if (!_acrossUnits || problems.Count == 0)
+        {
+            return problems;
+        }
+
+        return problems.Where(p => !(CountSpan().Match(text.Substring(p.Start, p.Length)) is { Success: true } m
+            && decimal.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var n
+            && _added.Any(f => f.Decimals == 0 && f.Value == n && (f.Unit.Length == 0 || f.Unit == m.Groups[2].Value)))).ToList();
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,6})(个|项|张|条|家|处|所|名)$")]
+    private static partial System.Text.RegularExpressions.Regex CountSpan();
 
     private (int Length, bool ParagraphEnd)? NextEnd()
     {
@@ -244,7 +267,7 @@ public sealed class SentenceGate
             report = WithContext(report, text);
         }
 
-        var problems = DraftGate.Held(Scenario(DraftText.Problems(report), text), report, text, _sheet.Evaluation);
+        var problems = DraftGate.Held(AcrossCounts(Scenario(DraftText.Problems(report), text), text), report, text, _sheet.Evaluation);
         var held = new List<HeldSpan>();
         var sb = new StringBuilder(text);
         foreach (var (start, length, _) in problems.OrderByDescending(p => p.Start))

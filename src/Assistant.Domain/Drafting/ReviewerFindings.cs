@@ -19,6 +19,11 @@ public static class ReviewerFindingCodes
     public const string CostLinesVsSpending = "review.cost-lines-vs-spending";
     public const string ReasonRepeated = "review.reason-repeated";
     public const string ReasonMeasureOnly = "review.reason-measure-only";
+    public const string ReasonVague = "review.reason-vague";
+    public const string ReasonOutOfPeriod = "review.reason-out-of-period";
+
+    /// <summary>The stated reasons' own weaknesses (boilerplate): the drafts note them through <see cref="ReasonStrength"/>, the risk queue as 偏差原因是套话.</summary>
+    public static bool IsBoilerplate(string code) => code is ReasonRepeated or ReasonMeasureOnly or ReasonVague or ReasonOutOfPeriod;
 }
 
 /// <summary>Applies a policy's <see cref="ReviewerCriteria"/> to a scored table.</summary>
@@ -91,8 +96,9 @@ public static class ReviewerFindings
     }
 
     /// <summary>
-    /// The table's own boilerplate (<see cref="Review.ReasonQuality"/>): one sentence on several rows, or a
-    /// "reason" that only lists measures for a row that fell short (or a fund line below the 执行率 that needs a reason).
+    /// The table's own boilerplate (<see cref="Review.ReasonQuality"/>): one sentence on several rows, or, for a
+    /// row that fell short (or a fund line below the 执行率 that needs a reason), a "reason" that only lists
+    /// measures, names its cause only in general words, or blames 疫情 in a year it no longer applies to.
     /// </summary>
     private static IEnumerable<ReviewerFinding> Boilerplate(FactSheet sheet, ReviewerCriteria c)
     {
@@ -100,17 +106,21 @@ public static class ReviewerFindings
         var stated = Review.CrossUnit.Reasons(sheet);
         var needed = stated.Where(r => r.Status == "short"
             || (r.Status == "funds" && sheet.Report.Funds.FirstOrDefault(f => f.Name == r.Subject) is { IsRoot: true, Rate: { } fr } && fr < c.ReasonRequiredBelow)).ToList();
-        var uses = stated.Select(r => new Review.ReasonUse(unit, unit, r.Indicator, r.Subject, r.Reason)).ToList();
+        var uses = stated.Select(r => new Review.ReasonUse(unit, unit, r.Indicator, r.Subject, r.Reason, sheet.Evaluation.Year)).ToList();
         foreach (Review.ReasonFlag f in Review.ReasonQuality.Find(uses))
         {
             Review.ReasonUse first = f.Uses[0];
-            if (f.Code == Review.ReasonQuality.Repeated)
+            string? code = f.Code switch
             {
-                yield return new ReviewerFinding(ReviewerFindingCodes.ReasonRepeated, f.Message, first.Indicator, first.Indicator is null ? null : first.Subject);
-            }
-            else if (f.Code == Review.ReasonQuality.MeasureOnly && needed.Any(n => n.Subject == first.Subject && n.Indicator == first.Indicator))
+                Review.ReasonQuality.Repeated => ReviewerFindingCodes.ReasonRepeated,
+                Review.ReasonQuality.MeasureOnly => ReviewerFindingCodes.ReasonMeasureOnly,
+                Review.ReasonQuality.Vague => ReviewerFindingCodes.ReasonVague,
+                Review.ReasonQuality.OutOfPeriod => ReviewerFindingCodes.ReasonOutOfPeriod,
+                _ => null,
+            };
+            if (code is not null && (code == ReviewerFindingCodes.ReasonRepeated || needed.Any(n => n.Subject == first.Subject && n.Indicator == first.Indicator)))
             {
-                yield return new ReviewerFinding(ReviewerFindingCodes.ReasonMeasureOnly, f.Message, first.Indicator, first.Indicator is null ? null : first.Subject);
+                yield return new ReviewerFinding(code, f.Message, first.Indicator, first.Indicator is null ? null : first.Subject);
             }
         }
     }

@@ -132,24 +132,27 @@ public static partial class CrossUnit
     public static IReadOnlyList<Unexplained> Missing(FactSheet sheet)
     {
         ArgumentNullException.ThrowIfNull(sheet);
+        var rows = sheet.Evaluation.Indicators;
+        var lines = sheet.Evaluation.Funds.Lines;
         var list = new List<Unexplained>();
         foreach (var f in sheet.Report.Findings)
         {
-            if (f.Code == FindingCodes.IndicatorShortfallUnexplained && RowIndex().Match(f.Path) is { Success: true } m
-                && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i < sheet.Evaluation.Indicators.Count)
+            if (f.Code == FindingCodes.IndicatorShortfallUnexplained && PathIndex(RowIndex(), f.Path, rows.Count) is { } i)
             {
-                list.Add(new Unexplained(i, sheet.Evaluation.Indicators[i].Name, "short"));
+                list.Add(new Unexplained(i, rows[i].Name, "short"));
             }
-            else if (f.Code == FindingCodes.FundsLowExecution && FundIndex().Match(f.Path) is { Success: true } fm
-                && int.Parse(fm.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var k && k < sheet.Evaluation.Funds.Lines.Count
-                && string.IsNullOrWhiteSpace(sheet.Evaluation.Funds.Lines[k].DeviationNote))
+            else if (f.Code == FindingCodes.FundsLowExecution && PathIndex(FundIndex(), f.Path, lines.Count) is { } k && string.IsNullOrWhiteSpace(lines[k].DeviationNote))
             {
-                list.Add(new Unexplained(null, sheet.Evaluation.Funds.Lines[k].Name, "funds"));
+                list.Add(new Unexplained(null, lines[k].Name, "funds"));
             }
         }
 
         return list.DistinctBy(u => (u.Indicator, u.Subject)).ToList();
     }
+
+    /// <summary>The index a finding's path names (<c>indicators[3]…</c>, <c>funds.lines[0]…</c>) when it is one of the <paramref name="count"/> rows.</summary>
+    private static int? PathIndex(System.Text.RegularExpressions.Regex pattern, string path, int count) =>
+        pattern.Match(path) is { Success: true } m && int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i < count ? i : null;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^indicators\[(\d+)\]")]
     private static partial System.Text.RegularExpressions.Regex RowIndex();

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Assistant.Domain.Conversation;
 using Assistant.Domain.Facts;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Review;
@@ -25,6 +26,12 @@ public sealed partial class ChatTools
 
     /// <summary>False in a conversation about the units of a scope (no table): only cross-unit questions and search.</summary>
     public bool HasTable => caller.HasTable;
+
+    /// <summary>The user's question of this turn: a 执行率 threshold it gives (低于80%) and the counts beyond it are facts of the execution view.</summary>
+    public string? Question { get; set; }
+
+    /// <summary>The 执行率 (in percent) below which a fund line must explain itself, by the conversation's policy.</summary>
+    public decimal MustExplainBelow => policy.Review.ReasonRequiredBelow * 100m;
 
     /// <summary>The units this caller reads.</summary>
     public UnitScope Scope => caller.Scope ?? UnitScope.Own(caller.Unit);
@@ -52,7 +59,7 @@ public sealed partial class ChatTools
         var args = new Dictionary<string, object?> { ["name"] = name, ["year"] = year };
         IndicatorAnswer a = await RunInsightAsync("units_indicator", args, s => Insights!.IndicatorAsync(s, name, year, cancellationToken));
         LearnAcross(a.Rows.SelectMany(r => new[] { (r.Completion, "%", $"{r.UnitName}完成率"), (r.Score, "分", $"{r.UnitName}得分"), (r.LostPoints, "分", $"{r.UnitName}扣分"), (r.Weight, "分", $"{r.UnitName}分值") }),
-            [a.Tables, a.Matched, a.Short, .. a.ShortReasons.SelectMany(k => new[] { k.Count, k.Units })]);
+            [a.Tables, a.Matched, a.Short, .. a.ShortReasons.SelectMany(k => new[] { k.Count, k.Units }), .. CrossUnitCounts.Indicator(a)]);
         await ToolAsync("units_indicator", args, $"{a.Tables} 张表，{a.Matched} 个单位有此指标，{a.Short} 个未完成", false);
         return a;
     }
@@ -64,23 +71,27 @@ public sealed partial class ChatTools
     {
         var args = new Dictionary<string, object?> { ["year"] = year };
         ExecutionAnswer a = await RunInsightAsync("units_execution", args, s => Insights!.ExecutionAsync(s, year, cancellationToken));
+        // The reviewer's own threshold (低于80%) and the 90 % that must be explained are bounds of this view: they and the counts beyond them may be said.
+        CrossUnitQuestion? asked = Question is { } q ? CrossUnitQuestions.Recognize(q, null, implied: true) : null;
         LearnAcross(
             a.Rows.SelectMany(r => new[] { (r.Budget, r.FundUnit, $"{r.UnitName}全年预算数"), (r.Executed, r.FundUnit, $"{r.UnitName}执行数"), (r.Rate, "%", $"{r.UnitName}执行率"), (r.Total, "分", $"{r.UnitName}总分") })
                 .Append((a.OverallRate, "%", "合计执行率"))
-                .Concat(a.Groups.SelectMany(g => new[] { (g.Budget, "万元", $"{g.Program}预算数合计"), (g.Executed, "万元", $"{g.Program}执行数合计"), (g.Rate, "%", $"{g.Program}合计执行率") })),
-            [a.Tables, .. a.Groups.Select(g => g.Tables)]);
+                .Concat(a.Groups.SelectMany(g => new[] { (g.Budget, "万元", $"{g.Program}预算数合计"), (g.Executed, "万元", $"{g.Program}执行数合计"), (g.Rate, "%", $"{g.Program}合计执行率") }))
+                .Append((Assistant.Domain.Numbers.PrintedNumber.FormatTrimmed(MustExplainBelow), "%", "须说明原因的界限执行率"))
+                .Append((asked?.Threshold is { } t ? Assistant.Domain.Numbers.PrintedNumber.FormatTrimmed(t) : null, "%", "提问给出的界限执行率")),
+            [a.Tables, .. a.Groups.Select(g => g.Tables), .. CrossUnitCounts.Execution(a, asked, MustExplainBelow)]);
         await ToolAsync("units_execution", args, $"{a.Tables} 张表，合计执行率 {a.OverallRate ?? "无法计算"}%", false);
         return a;
     }
 
     [KernelFunction("units_reasons")]
-    [Description("跨单位：您的密钥可查看的各单位（最新提交的自评表）填报的偏差原因，按类别统计（最常见的在前），附例子；flags 列出套话（同一句用在多项上、与别的单位一字不差、只写措施），missing 列出未完成却没写原因的行。单位密钥只看到本单位。")]
+    [Description("跨单位：您的密钥可查看的各单位（最新提交的自评表）填报的偏差原因，按类别统计（最常见的在前），附例子；flags 列出套话（同一句用在多项上、与别的单位一字不差、只写措施、原因笼统、原因与年度不符），missing 列出未完成却没写原因的行。单位密钥只看到本单位。")]
     private async Task<ReasonsAnswer> UnitsReasonsToolAsync(
         [Description("年度，如 2024；不限年度时留空")] int? year = null, CancellationToken cancellationToken = default)
     {
         var args = new Dictionary<string, object?> { ["year"] = year };
         ReasonsAnswer a = await RunInsightAsync("units_reasons", args, s => Insights!.ReasonsAsync(s, year, cancellationToken));
-        LearnAcross([], [a.Tables, a.Reasons, a.Missing.Count, a.Flags.Count, .. a.Kinds.SelectMany(k => new[] { k.Count, k.Units }), .. a.Flags.Select(f => f.Uses.Count)]);
+        LearnAcross([], [a.Tables, a.Reasons, a.Missing.Count, a.Flags.Count, .. a.Kinds.SelectMany(k => new[] { k.Count, k.Units }), .. CrossUnitCounts.Reasons(a)]);
         await ToolAsync("units_reasons", args, $"{a.Tables} 张表，{a.Reasons} 条原因，{a.Kinds.Count} 类", false);
         return a;
     }
@@ -94,7 +105,7 @@ public sealed partial class ChatTools
     {
         var args = new Dictionary<string, object?> { ["year"] = year };
         ShortfallsAnswer a = await RunInsightAsync("units_shortfalls", args, s => Insights!.ShortfallsAsync(s, year, cancellationToken));
-        LearnAcross([], [a.Tables, .. a.Indicators.SelectMany(i => new[] { i.Tables, i.Short, i.Unexplained })]);
+        LearnAcross([], [a.Tables, .. a.Indicators.SelectMany(i => new[] { i.Tables, i.Short, i.Unexplained }), .. CrossUnitCounts.Shortfalls(a)]);
         await ToolAsync("units_shortfalls", args, $"{a.Tables} 张表，{a.Indicators.Count} 项指标有单位未完成", false);
         return a;
     }

@@ -144,7 +144,10 @@ public sealed partial class ConversationService(
         (string providerName, string modelId) = client?.Describe() ?? ("offline", OfflineModelId);
         var audit = new AuditLog(new AuditScope(conversation.EvaluationId, caller.Unit, caller.KeyPrefix)) { Model = (providerName, modelId) };
         Kernel kernel = kernels.Create(audit);
-        var tools = new ChatTools(caller, conversation.EvaluationId ?? Guid.Empty, sheet, policy, explanations, search, drafting, records, Emit, kernel, reports, reportStore) { Insights = insights };
+        var tools = new ChatTools(caller, conversation.EvaluationId ?? Guid.Empty, sheet, policy, explanations, search, drafting, records, Emit, kernel, reports, reportStore)
+        {
+            Insights = insights, Question = content,
+        };
         tools.Continue(EarlierSources(history));
         var gate = new SentenceGate(sheet, () => tools.Sources.Count);
         tools.FactsLearned = gate.AddFacts;

@@ -65,7 +65,7 @@ public sealed partial class OfflineAssistant
             }
 
             case CrossUnitQuestions.Execution:
-                return Execution(q, await tools.UnitsExecutionAsync(q.Year), scope, years);
+                return Execution(q, await tools.UnitsExecutionAsync(q.Year), scope, years, tools.MustExplainBelow);
 
             case CrossUnitQuestions.Missing:
                 return Missing(await tools.UnitsReasonsAsync(q.Year), scope, years);
@@ -85,8 +85,9 @@ public sealed partial class OfflineAssistant
                 sb.Append("未完成的单位最多的指标（按未完成的单位数）：\n");
                 foreach (ShortfallCount c in a.Indicators.Take(MaxUnits))
                 {
-                    sb.Append(CultureInfo.InvariantCulture, $"- “{Named(c.Name)}”：有此指标的表共{Count(c.Tables, "张", "含此指标的表")}，存在缺口的是{string.Join("、", c.ShortUnits.Select(Named))}");
-                    sb.Append(c.Unexplained > 0 ? "，其中有未填报原因的。\n" : "。\n");
+                    var units = c.ShortUnits.Distinct(StringComparer.Ordinal).ToList();
+                    sb.Append(CultureInfo.InvariantCulture, $"- “{Named(c.Name)}”：有此指标的表共{Count(c.Tables, "张", "含此指标的表")}，{Count(units.Count, "个", "未完成的单位")}单位存在缺口（{string.Join("、", units.Select(Named))}）");
+                    sb.Append(c.Unexplained > 0 ? $"，其中{Count(c.Unexplained, "个", "没写原因的单位")}没有填报原因。\n" : "。\n");
                 }
 
                 break;
@@ -121,7 +122,7 @@ public sealed partial class OfflineAssistant
     /// (低于80%: below it; 90%以上: at or above it), then each program's total: a department's 部门整体支出
     /// table is summed apart, never into a program's.
     /// </summary>
-    private string Execution(CrossUnitQuestion q, ExecutionAnswer a, string scope, string years)
+    private string Execution(CrossUnitQuestion q, ExecutionAnswer a, string scope, string years, decimal mustExplain)
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"{scope}已提交的{years}自评表共{Count(a.Tables, "张", "已提交的自评表")}");
@@ -130,12 +131,7 @@ public sealed partial class OfflineAssistant
             return sb.Append("，没有可以统计的执行率。\n").ToString();
         }
 
-        var rows = a.Rows.Where(r => q.Level switch
-        {
-            "县" => r.ProgramKind != Domain.Review.CrossUnit.ProjectSpending ? false : !DepartmentName().IsMatch(r.UnitName),
-            "部门" => r.ProgramKind == Domain.Review.CrossUnit.DepartmentSpending || DepartmentName().IsMatch(r.UnitName),
-            _ => true,
-        }).ToList();
+        var rows = CrossUnitCounts.AtLevel(a.Rows, q.Level);
         string who = q.Level switch { "县" => "县（区）", "部门" => "部门", _ => "单位" };
         if (rows.Count < a.Rows.Count)
         {
@@ -145,7 +141,7 @@ public sealed partial class OfflineAssistant
         if (q.Threshold is { } t)
         {
             string bound = Num(PrintedNumber.FormatTrimmed(t), "%", "您给出的执行率界限", null, ".rate");
-            var hit = rows.Where(r => Rate(r) is { } v && (q.Above ? v >= t : v < t)).ToList();
+            var hit = CrossUnitCounts.Beyond(rows, t, q.Above);
             string words = q.Above ? $"执行率不低于{bound}" : $"执行率低于{bound}";
             if (hit.Count == 0)
             {
@@ -157,7 +153,7 @@ public sealed partial class OfflineAssistant
                 AppendRows(sb, hit);
             }
 
-            int unknown = rows.Count(r => Rate(r) is null);
+            int unknown = rows.Count(r => CrossUnitCounts.Rate(r) is null);
             if (unknown > 0)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"另有{Count(unknown, "张", "无法计算执行率的表")}表执行率无法计算。\n");
@@ -165,8 +161,32 @@ public sealed partial class OfflineAssistant
         }
         else
         {
-            sb.Append("，预算执行率由低到高：\n");
+            // 执行率最低（最高）的单位: the answer first, by name, then the ranking it comes from.
+            var rated = rows.Where(r => CrossUnitCounts.Rate(r) is not null).ToList();
+            if (q.Extreme != 0 && rated.Count > 0)
+            {
+                decimal end = q.Extreme < 0 ? rated.Min(r => CrossUnitCounts.Rate(r)!.Value) : rated.Max(r => CrossUnitCounts.Rate(r)!.Value);
+                var at = rated.Where(r => CrossUnitCounts.Rate(r) == end).ToList();
+                // The rate on a line of its own: beside 最低 it would read as a claim about the table's own lines.
+                sb.Append(CultureInfo.InvariantCulture, $"，执行率{(q.Extreme < 0 ? "最低" : "最高")}的{who}是{string.Join("、", at.Select(r => $"{Named(r.UnitName)}（《{Named(r.Title)}》）"))}：\n");
+                sb.Append(CultureInfo.InvariantCulture, $"  执行率{Num(at[0].Rate, "%", "执行率", 2, ".rate")}。\n");
+                sb.Append("各").Append(who);
+            }
+            else
+            {
+                sb.Append('，');
+            }
+
+            sb.Append("预算执行率由低到高：\n");
             AppendRows(sb, rows.Take(MaxUnits).ToList());
+            var low = CrossUnitCounts.Beyond(rows, mustExplain, above: false);
+            if (low.Count > 0)
+            {
+                string bound = Num(PrintedNumber.FormatTrimmed(mustExplain), "%", "须说明原因的执行率界限", null, ".rate");
+                int silent = low.Count(r => r.Reason is null);
+                sb.Append(CultureInfo.InvariantCulture, $"执行率低于{bound}（须说明原因）的{who}有{Count(low.Count, "个", "执行率须说明原因的单位")}：{string.Join("、", low.Select(r => Named(r.UnitName)))}");
+                sb.Append(silent > 0 ? $"，其中{Count(silent, "个", "未说明原因的单位")}没有说明原因。\n" : "，都说明了原因。\n");
+            }
         }
 
         if (a.Groups.Count > 0)
@@ -194,9 +214,6 @@ public sealed partial class OfflineAssistant
         }
     }
 
-    private static decimal? Rate(UnitExecutionRow r) =>
-        decimal.TryParse(r.Rate, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v) ? v : null;
-
     /// <summary>Rows short of target (or fund lines below the 执行率 that needs a reason) with no reason written, by unit.</summary>
     private string Missing(ReasonsAnswer a, string scope, string years)
     {
@@ -208,7 +225,7 @@ public sealed partial class OfflineAssistant
         }
 
         var units = a.Missing.GroupBy(m => m.Unit, StringComparer.Ordinal).ToList();
-        sb.Append(CultureInfo.InvariantCulture, $"未完成（或执行率偏低）却没有填写偏差原因的，涉及{Count(units.Count, "个", "没写原因的单位")}单位：\n");
+        sb.Append(CultureInfo.InvariantCulture, $"未完成（或执行率偏低）却没有填写偏差原因的共{Count(a.Missing.Count, "项", "没写原因的项")}，涉及{Count(units.Count, "个", "没写原因的单位")}单位：\n");
         foreach (var u in units.Take(MaxUnits))
         {
             string rows = string.Join("、", u.Select(m => m.Status == "funds" ? $"“{Named(m.Subject)}”执行率偏低" : $"“{Named(m.Subject)}”未完成"));
@@ -218,18 +235,19 @@ public sealed partial class OfflineAssistant
         return sb.ToString();
     }
 
-    /// <summary>The boilerplate among the units' reasons: copied from another unit, one sentence on several rows, measures given as reasons.</summary>
+    /// <summary>The boilerplate among the units' reasons: copied from another unit, one sentence on several rows, measures given as reasons, general or out-of-period causes.</summary>
     private string Boilerplate(ReasonsAnswer a, string scope, string years)
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"在{scope}已提交的{years}自评表（共{Count(a.Tables, "张", "已提交的自评表")}，填报的偏差原因{Count(a.Reasons, "条", "填报的原因")}）中，");
         if (a.Flags.Count == 0)
         {
-            return sb.Append("没有发现套话：没有同一句原因用在多项上，没有与别的单位一字不差的原因，也没有只写措施的原因。\n").ToString();
+            return sb.Append("没有发现套话：没有同一句原因用在多项上，没有与别的单位一字不差的原因，没有只写措施或笼统的原因，也没有与年度不符的原因。\n").ToString();
         }
 
         sb.Append("以下原因审核会视为套话：\n");
-        foreach (var (code, title) in new[] { (Domain.Review.ReasonQuality.Copied, "与别的单位一字不差"), (Domain.Review.ReasonQuality.Repeated, "同一句原因用在多项上"), (Domain.Review.ReasonQuality.MeasureOnly, "只写了措施，没有说明原因") })
+        foreach (var (code, title) in new[] { (Domain.Review.ReasonQuality.Copied, "与别的单位一字不差"), (Domain.Review.ReasonQuality.Repeated, "同一句原因用在多项上"), (Domain.Review.ReasonQuality.MeasureOnly, "只写了措施，没有说明原因"),
+            (Domain.Review.ReasonQuality.Vague, "原因笼统，没有说明具体是什么"), (Domain.Review.ReasonQuality.OutOfPeriod, "原因与年度不符") })
         {
             var flags = a.Flags.Where(f => f.Code == code).ToList();
             if (flags.Count == 0)
@@ -240,8 +258,7 @@ public sealed partial class OfflineAssistant
             sb.Append(title).Append("：\n");
             foreach (Domain.Review.ReasonFlag f in flags.Take(MaxUnits))
             {
-                // The rows are named in the message: their count is left out (the gate holds small counts of rows).
-                sb.Append("- ").Append(Said(RowCount().Replace(f.Message, "在下列各项上"))).Append('\n');
+                sb.Append("- ").Append(Said(f.Message)).Append('\n');
             }
         }
 
@@ -256,12 +273,6 @@ public sealed partial class OfflineAssistant
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")]
     private static partial System.Text.RegularExpressions.Regex SaidNumber();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"在\d+项上")]
-    private static partial System.Text.RegularExpressions.Regex RowCount();
-
-    [System.Text.RegularExpressions.GeneratedRegex("(?:局|委|委员会|办|办公室|中心|厅|部|院|所|站|队|公司)$")]
-    private static partial System.Text.RegularExpressions.Regex DepartmentName();
 
     /// <summary>
     /// A unit's or a table's name as registered: the digits in it (某1市…, a code in a title) are part of

@@ -276,7 +276,7 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
 
         notes.AddRange(ReasonStrength.Judge(brief.Sheet, items).Select(n => n with { Part = Part }));
         // The stated reasons' own weaknesses (repeated, only measures) are the notes ReasonStrength gave above.
-        foreach (ReviewerFinding f in ReviewerFindings.Find(brief.Sheet, policy).Where(f => f.Code is not (ReviewerFindingCodes.ReasonRepeated or ReviewerFindingCodes.ReasonMeasureOnly)))
+        foreach (ReviewerFinding f in ReviewerFindings.Find(brief.Sheet, policy).Where(f => !ReviewerFindingCodes.IsBoilerplate(f.Code)))
         {
             DeviationItem? about = items.FirstOrDefault(i => (f.IndicatorIndex is { } ii && i.IndicatorIndex == ii) || (f.IndicatorIndex is null && f.FundLineIndex is { } fl && i.FundLineIndex == fl));
             notes.Add(new ReviewNote(ReviewNoteKinds.ReviewerCriterion, f.Message, about?.Id, f.IndicatorIndex, f.IndicatorName ?? about?.Name, Part));

@@ -37,7 +37,11 @@ public sealed record SubmissionVersionDto(Guid Id, int Version, Guid EvaluationI
 public sealed record DecisionDto(Guid Id, int Version, string Decision, string? Comment, IReadOnlyList<ReviewComment> Comments, IReadOnlyList<ReviewScore> Scores, string DecidedBy, string DecidedByUnit, DateTimeOffset DecidedAt);
 
 /// <summary>A report paragraph as comments anchor to it.</summary>
-public sealed record ReportParagraph(string Part, int Index, string Text);
+public sealed record ReportParagraph(string Part, int Index, string Text)
+{
+    /// <summary>What the table contradicts in this paragraph (its number or claim, in the reviewer's words), by where it stands in the part.</summary>
+    public IReadOnlyList<string> Contradictions { get; init; } = [];
+}
 
 /// <summary>A submission with every version and decision, and the shown version's table, score and report.</summary>
 public sealed record SubmissionDetail(

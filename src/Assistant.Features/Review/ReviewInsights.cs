@@ -54,7 +54,7 @@ public sealed record ReasonCount(string Kind, int Count, int Units, IReadOnlyLis
 
 public sealed record ReasonsAnswer(int? Year, int Tables, int Reasons, IReadOnlyList<ReasonCount> Kinds)
 {
-    /// <summary>Boilerplate: one sentence on several rows of a unit, the same sentence in several units, measures given as reasons.</summary>
+    /// <summary>Boilerplate: one sentence on several rows of a unit, the same sentence in several units, measures given as reasons, general or out-of-period causes.</summary>
     public IReadOnlyList<ReasonFlag> Flags { get; init; } = [];
 
     /// <summary>Rows short of target (or fund lines below the 执行率 that needs a reason) with no reason at all.</summary>
@@ -151,17 +151,17 @@ public sealed class ReviewInsights(SubmissionService submissions)
     public async Task<ReasonsAnswer> ReasonsAsync(UnitScope scope, int? year, CancellationToken cancellationToken = default)
     {
         var tables = await SheetsAsync(scope, year, cancellationToken);
-        var all = new List<(SubmissionSummary S, StatedReason R)>();
+        var all = new List<(SubmissionSummary S, StatedReason R, int? Year)>();
         foreach (var (s, sheet) in tables)
         {
-            all.AddRange(CrossUnit.Reasons(sheet).Select(r => (s, r)));
+            all.AddRange(CrossUnit.Reasons(sheet).Select(r => (s, r, sheet.Evaluation.Year ?? s.Year)));
         }
 
         var kinds = all.GroupBy(x => x.R.Kind)
             .Select(g => new ReasonCount(g.Key, g.Count(), g.Select(x => x.S.Unit).Distinct().Count(),
                 g.Take(MaxExamples).Select(x => new ReasonExample(x.S.Unit, x.S.UnitName, x.S.Title, x.R.Subject, x.R.Status, x.R.Reason)).ToList()))
             .OrderByDescending(k => k.Count).ThenBy(k => k.Kind, StringComparer.Ordinal).ToList();
-        var flags = ReasonQuality.Find(all.Select(x => new ReasonUse(x.S.Unit, x.S.UnitName, x.R.Indicator, x.R.Subject, x.R.Reason)));
+        var flags = ReasonQuality.Find(all.Select(x => new ReasonUse(x.S.Unit, x.S.UnitName, x.R.Indicator, x.R.Subject, x.R.Reason, x.Year)));
         var missing = tables.SelectMany(t => CrossUnit.Missing(t.Sheet).Select(m => new MissingReason(t.S.Unit, t.S.UnitName, t.S.Title, m.Subject, m.Status))).ToList();
         return new ReasonsAnswer(year, tables.Count, all.Count, kinds) { Flags = flags, Missing = missing };
     }

@@ -9,29 +9,15 @@ using Assistant.Features.Evaluations;
 namespace Assistant.Features.Review;
 
 /// <summary>
-/// The risk of a submission made without a batch check: from the calculator's findings on its table
-/// (errors weigh 10, warnings 3). A batch check passes its own, richer summary instead, and the next
-/// versions of a batch submission are assessed the batch's way (<see cref="Checked"/>).
+/// The risk of a submission: a batch check passes its own summary (<see cref="Of(RiskAssessment)"/>); any other
+/// submission, and every next version, is assessed the same way here (<see cref="Checked"/>): the calculator's
+/// findings, the reviewer criteria (boilerplate reasons among them) and the report verified against the table.
 /// </summary>
 public static class SubmissionRisk
 {
     public const string High = "high";
     public const string Medium = "medium";
     public const string Low = "low";
-
-    public static RiskSummary Of(ScoreResponse score)
-    {
-        ArgumentNullException.ThrowIfNull(score);
-        var errors = score.Findings.Where(f => f.Severity == "error").ToList();
-        var warnings = score.Findings.Where(f => f.Severity == "warning").ToList();
-        int points = (10 * errors.Count) + (3 * warnings.Count);
-        var reasons = errors.Select(f => $"错误 {f.Code}：{f.Message}")
-            .Concat(warnings.Select(f => $"提示 {f.Code}：{f.Message}"))
-            .Take(8)
-            .ToList();
-        string level = errors.Count > 0 ? High : warnings.Count > 0 ? Medium : Low;
-        return new RiskSummary(level, points, reasons);
-    }
 
     /// <summary>A batch check's assessment as a submission carries it: its level (none ranks as low), score and each reason in both languages.</summary>
     public static RiskSummary Of(RiskAssessment risk)
@@ -42,7 +28,8 @@ public static class SubmissionRisk
 
     /// <summary>
     /// What a batch check finds in a table and its report (the calculator, the reviewer criteria, the report verified
-    /// against the table): the risk of a batch submission's next version, so its versions rank alike in the queue.
+    /// against the table): the risk of every submission that does not bring a batch's own summary (API, page, CLI)
+    /// and of every next version, so all submissions, and all versions of one, rank alike in the queue.
     /// </summary>
     public static RiskSummary Checked(Evaluation evaluation, string? policyName, string? reportText)
     {

@@ -28,7 +28,8 @@ public sealed partial class SubmissionService(
     /// Submits a stored evaluation of <paramref name="unitCode"/> with a report version (null: its latest,
     /// if any). The first submission of an evaluation opens a submission (version 1); a later one, or one
     /// naming <paramref name="submissionId"/>, is the next version of it — allowed only after 退回.
-    /// <paramref name="risk"/> (from a batch check) ranks it in the queue; without it the calculator's findings do.
+    /// <paramref name="risk"/> (from a batch check) ranks it in the queue; without it the same check is made here
+    /// (<see cref="SubmissionRisk.Checked"/>), so a submission made through the API, the page or the CLI ranks as a batch's does.
     /// </summary>
     public async Task<SubmissionSummary> SubmitAsync(
         string unitCode, Guid evaluationId, int? reportVersion, Actor submittedBy, string source, RiskSummary? risk = null, Guid? submissionId = null, CancellationToken cancellationToken = default)
@@ -48,7 +49,8 @@ public sealed partial class SubmissionService(
             throw new InputException("reportVersion", $"这张表没有第{reportVersion}版报告。", $"the evaluation has no report version {reportVersion}.");
         }
 
-        RiskSummary ranked = risk is null ? SubmissionRisk.Of(EvaluationService.Score(EvaluationJson.Parse(evaluation.Body), evaluation.Policy)) : SubmissionRisk.Normalise(risk);
+        // One rule for every submission, however it came: the batch check's (calculator, reviewer criteria, the report verified against the table).
+        RiskSummary ranked = risk is null ? SubmissionRisk.Checked(EvaluationJson.Parse(evaluation.Body), evaluation.Policy, report?.Report.Text) : SubmissionRisk.Normalise(risk);
         DateTimeOffset now = Now();
 
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
@@ -80,10 +82,6 @@ public sealed partial class SubmissionService(
             }
 
             version = latest.Version + 1;
-            if (risk is null && await db.SubmissionVersions.AnyAsync(v => v.SubmissionId == id && v.Source == "batch", cancellationToken))
-            {
-                ranked = SubmissionRisk.Checked(EvaluationJson.Parse(evaluation.Body), evaluation.Policy, report?.Report.Text);
-            }
         }
         else
         {
@@ -130,7 +128,7 @@ public sealed partial class SubmissionService(
                 $"version {latest.Version} was already {decided.Decision}; a version is decided once (after 退回, wait for the unit to resubmit).");
         }
 
-        var (score, report) = await ContentAsync(submission.Unit, latest, cancellationToken);
+        var (_, score, report) = await ContentAsync(submission.Unit, latest, cancellationToken);
         var (decision, comment, comments, scores) = DecisionInput.Check(body, score, ReportParagraphs.Of(report));
         var row = new ReviewDecisionRecord
         {
@@ -216,8 +214,7 @@ public sealed partial class SubmissionService(
         SubmissionVersionRecord latest = versions[^1];
         SubmissionVersionRecord shown = version is null ? latest : versions.FirstOrDefault(v => v.Version == version)
             ?? throw new InputException("version", $"没有第{version}版。", $"there is no version {version}.");
-        var (score, report) = await ContentAsync(submission.Unit, shown, cancellationToken);
-        StoredEvaluation evaluation = (await records.GetEvaluationAsync(submission.Unit, shown.EvaluationId, cancellationToken))!;
+        var (evaluation, score, report) = await ContentAsync(submission.Unit, shown, cancellationToken);
         using JsonDocument doc = JsonDocument.Parse(evaluation.Body);
         IReadOnlyDictionary<string, string> names = await units.NamesAsync([submission.Unit], cancellationToken);
         return new SubmissionDetail(
@@ -228,7 +225,7 @@ public sealed partial class SubmissionService(
             doc.RootElement.Clone(),
             score,
             report,
-            ReportParagraphs.Of(report));
+            ReportParagraphs.Of(report, EvaluationJson.Parse(evaluation.Body)));
     }
 
     /// <summary>The latest version of every submission the scope covers, with its stored evaluation (for questions across units).</summary>
@@ -247,13 +244,14 @@ public sealed partial class SubmissionService(
         return result;
     }
 
-    private async Task<(ScoreResponse Score, ReportDraft? Report)> ContentAsync(string unit, SubmissionVersionRecord v, CancellationToken cancellationToken)
+    /// <summary>A version's stored evaluation (read once), its score and its report.</summary>
+    private async Task<(StoredEvaluation Evaluation, ScoreResponse Score, ReportDraft? Report)> ContentAsync(string unit, SubmissionVersionRecord v, CancellationToken cancellationToken)
     {
         StoredEvaluation evaluation = await records.GetEvaluationAsync(unit, v.EvaluationId, cancellationToken)
             ?? throw new InvalidOperationException($"evaluation {v.EvaluationId} of a submission is missing");
         ScoreResponse score = EvaluationService.Score(EvaluationJson.Parse(evaluation.Body), evaluation.Policy);
         ReportDraft? report = v.ReportVersion is { } rv ? (await reports.GetAsync(unit, v.EvaluationId, rv, cancellationToken))?.Report : null;
-        return (score, report);
+        return (evaluation, score, report);
     }
 
     private static async Task LockAsync(AssistantDb db, Guid submissionId, CancellationToken cancellationToken) =>

@@ -105,6 +105,38 @@ public sealed class ModelCrossUnitChatTests(ModelReviewFactory factory) : IClass
         Assert.DoesNotContain("某2市", tool, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Counts the model works out from the tool's rows — how many units are below the reviewer's 80 %, below the
+    /// 90 % that must be explained, how many of those give no reason — and the two bounds themselves are facts of
+    /// the view and pass; a count the view does not hold is still held.
+    /// </summary>
+    [Fact]
+    public async Task CountsOfTheCrossUnitView_PassTheGate_AndAMadeUpCountIsHeld()
+    {
+        ReviewWorld w = await factory.WorldAsync();
+        HttpClient reviewer = w.Reviewers["gx.c1"];
+        JsonNode view = await ReviewWorld.SendAsync(reviewer, HttpMethod.Get, "/api/v1/review/execution", null, HttpStatusCode.OK);
+        var rates = view["rows"]!.AsArray().Select(r => decimal.Parse((string)r!["rate"]!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        int below80 = rates.Count(r => r < 80m);
+        int below90 = rates.Count(r => r < 90m);
+        Assert.InRange(below80, 1, rates.Count - 1);
+        int madeUp = Enumerable.Range(5, 20).First(n => n != rates.Count && n != below80 && n != below90);
+
+        string conversation = (string)(await ReviewWorld.SendAsync(reviewer, HttpMethod.Post, "/api/v1/conversations", "{}", HttpStatusCode.Created))["id"]!;
+        factory.OpenAI.Enqueue(
+            FakeOpenAIServer.Reply.Tool("call_c1", "evaluation_units_execution", "{}"),
+            FakeOpenAIServer.Reply.Text($"执行率低于80%的单位有{below80}个。执行率低于90%、须说明原因的单位有{below90}个，其中{below90}个没有说明原因。另有{madeUp}个单位正在整改。"));
+
+        JsonNode turn = await AskAsync(reviewer, conversation, "执行率低于80%的单位有几个");
+
+        string text = (string)turn["text"]!;
+        Assert.Contains($"执行率低于80%的单位有{below80}个", text, StringComparison.Ordinal);
+        Assert.Contains($"须说明原因的单位有{below90}个，其中{below90}个没有说明原因", text, StringComparison.Ordinal);
+        Assert.Contains("执行率低于90%", text, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{madeUp}个单位", text, StringComparison.Ordinal);
+        Assert.Equal(1, (int)turn["held"]!);
+    }
+
     [Fact]
     public async Task WithoutATable_TheModelIsOfferedOnlyTheCrossUnitFunctionsAndSearch()
     {

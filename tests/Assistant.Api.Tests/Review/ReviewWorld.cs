@@ -141,6 +141,25 @@ public sealed class ReviewWorld
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>Asks a question in a new conversation without a table (offline); the answer must hold nothing back.</summary>
+    public static async Task<string> AskOfflineAsync(HttpClient client, string question)
+    {
+        string conversation = (string)(await SendAsync(client, HttpMethod.Post, "/api/v1/conversations", "{}", HttpStatusCode.Created))["id"]!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/conversations/{conversation}/messages", UriKind.Relative))
+        {
+            Content = new StringContent(new JsonObject { ["content"] = question, ["provider"] = "offline" }.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        using HttpResponseMessage r = await client.SendAsync(request);
+        string text = await r.Content.ReadAsStringAsync();
+        Assert.True(r.StatusCode == HttpStatusCode.OK, text);
+        JsonNode turn = JsonNode.Parse(text)!["turn"]!;
+        string said = (string)turn["text"]!;
+        Assert.True((int)turn["held"]! == 0, said);
+        Assert.DoesNotContain("【待核实】", said, StringComparison.Ordinal);
+        return said;
+    }
+
     private static JsonObject Unit(string code, string name, string? parent, string level) =>
         new() { ["code"] = code, ["name"] = name, ["parent"] = parent, ["level"] = level };
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Assistant.Features.Records;
 
@@ -60,23 +59,7 @@ public sealed class ReviewerAcrossUnitsTests(ReviewFactory factory) : IClassFixt
         }
     }
 
-    private static async Task<string> AskAsync(HttpClient client, string question)
-    {
-        string conversation = (string)(await ReviewWorld.SendAsync(client, HttpMethod.Post, "/api/v1/conversations", "{}", HttpStatusCode.Created))["id"]!;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/v1/conversations/{conversation}/messages", UriKind.Relative))
-        {
-            Content = new StringContent(new JsonObject { ["content"] = question, ["provider"] = "offline" }.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.ParseAdd("application/json");
-        using HttpResponseMessage r = await client.SendAsync(request);
-        string text = await r.Content.ReadAsStringAsync();
-        Assert.True(r.StatusCode == HttpStatusCode.OK, text);
-        JsonNode turn = JsonNode.Parse(text)!["turn"]!;
-        string said = (string)turn["text"]!;
-        Assert.True((int)turn["held"]! == 0, said);
-        Assert.DoesNotContain("【待核实】", said, StringComparison.Ordinal);
-        return said;
-    }
+    private static Task<string> AskAsync(HttpClient client, string question) => ReviewWorld.AskOfflineAsync(client, question);
 
     [Fact]
     public async Task ReasonsAcrossUnits_FlagTheRepeatedTheCopiedAndTheMeasure_AndListTheMissing()
@@ -97,15 +80,26 @@ public sealed class ReviewerAcrossUnitsTests(ReviewFactory factory) : IClassFixt
         string said = await AskAsync(client, "哪些单位的偏差原因是套话或者和别的单位一字不差？");
         Assert.Contains("一字不差", said, StringComparison.Ordinal);
         Assert.Contains("万安县", said, StringComparison.Ordinal);
-        Assert.Contains("永新县在下列各项上填写了同一句原因", said, StringComparison.Ordinal);
+        Assert.Contains("永新县在6项上填写了同一句原因", said, StringComparison.Ordinal);
         Assert.Contains("只写了措施", said, StringComparison.Ordinal);
 
         said = await AskAsync(client, "哪些单位未完成指标却没写偏差原因？");
+        int missingUnits = a["missing"]!.AsArray().Select(m => (string)m!["unit"]!).Distinct(StringComparer.Ordinal).Count();
+        Assert.Contains($"共{a["missing"]!.AsArray().Count}项，涉及{missingUnits}个单位", said, StringComparison.Ordinal);
         Assert.Contains("峡江县", said, StringComparison.Ordinal);
         Assert.Contains("“高效节水灌溉面积（万亩）”未完成", said, StringComparison.Ordinal);
         Assert.Contains("万安县", said, StringComparison.Ordinal);
         Assert.Contains("一字不差", await AskAsync(client, "哪些是套话"), StringComparison.Ordinal);
 
+        // Per unit, in the review queue: 永新's submission (one sentence on 6 rows) and 新干's (a measure given as the
+        // reason) carry the boilerplate in their risk; 泰和's and 吉水's (their own specific reasons) do not.
+        JsonArray queue = (await ReviewWorld.SendAsync(client, HttpMethod.Get, "/api/v1/submissions", null, HttpStatusCode.OK)).AsArray();
+        bool Boilerplate(string unit) => queue.Single(q => (string?)q!["unit"] == unit)!["risk"]!["reasons"]!.AsArray()
+            .Any(r => ((string)r!).StartsWith("偏差原因是套话", StringComparison.Ordinal));
+        Assert.True(Boilerplate("jx29.yx"));
+        Assert.True(Boilerplate("jx29.xg"));
+        Assert.False(Boilerplate("jx29.th"));
+        Assert.False(Boilerplate("jx29.js"));
     }
 
     [Fact]
@@ -139,5 +133,13 @@ public sealed class ReviewerAcrossUnitsTests(ReviewFactory factory) : IClassFixt
         said = await AskAsync(client, "哪些指标未完成的单位最多？");
         Assert.StartsWith("- “新建高标准农田面积", said[said.IndexOf("- ", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains("永新县", said, StringComparison.Ordinal);
+        JsonNode built = await ReviewWorld.SendAsync(client, HttpMethod.Get, "/api/v1/review/indicators?year=2025&name=" + Uri.EscapeDataString("新建高标准农田面积"), null, HttpStatusCode.OK);
+        Assert.Contains($"有此指标的表共{(int)built["matched"]!}张，{(int)built["short"]!}个单位存在缺口", said, StringComparison.Ordinal);
+
+        // Without a threshold: the ranking, the lowest named first when asked, and how many are below the 90 % that must be explained.
+        var rates = a["rows"]!.AsArray().Select(r => decimal.Parse((string)r!["rate"]!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        said = await AskAsync(client, "2025年执行率最低的单位是哪个？");
+        Assert.StartsWith("您可查看的各单位已提交的2025年度自评表共10张，执行率最低的单位是永新县（《", said, StringComparison.Ordinal);
+        Assert.Contains($"执行率低于90%（须说明原因）的单位有{rates.Count(r => r < 90m)}个", said, StringComparison.Ordinal);
     }
 }

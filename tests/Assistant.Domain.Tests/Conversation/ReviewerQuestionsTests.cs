@@ -37,7 +37,29 @@ public sealed class ReviewerQuestionsTests
         { "全市总体执行率多少", "execution" },
         { "执行率不到百分之八十的县", "execution" },
         { "8个县的资金执行率合计", "execution" },
+        // Session 30: general and out-of-period reasons, and counts asked for.
+        { "哪些单位的偏差原因写得很笼统", "boilerplate" },
+        { "各单位的原因有没有不具体的", "boilerplate" },
+        { "哪几个县还把原因归于疫情", "boilerplate" },
+        { "下属单位有没有拿疫情当理由的", "boilerplate" },
+        { "有几个单位没写原因", "missing" },
+        { "执行率低于90%的有几个单位", "execution" },
+        { "执行率最低的单位是哪个", "execution" },
     };
+
+    [Theory]
+    [InlineData("执行率最低的单位是哪个", -1)]
+    [InlineData("哪个县的预算执行率最低", -1)]
+    [InlineData("各县执行率谁垫底", -1)]
+    [InlineData("执行率最高的部门", 1)]
+    [InlineData("各单位执行率从低到高排一下", 0)]
+    [InlineData("执行率低于80%的单位有哪些", 0)]
+    public void TheEndOfTheRankingAsked_IsKept(string message, int extreme)
+    {
+        CrossUnitQuestion q = Assert.IsType<CrossUnitQuestion>(CrossUnitQuestions.Recognize(message, 2025, implied: true));
+        Assert.Equal("execution", q.Kind);
+        Assert.Equal(extreme, q.Extreme);
+    }
 
     [Theory]
     [MemberData(nameof(Kinds))]
