@@ -156,7 +156,9 @@ public static partial class MentionExtractor
                 cn = cn[..^mag.Length];
             }
 
-            if (ChineseNumber(cn) is not { } value)
+            // 一亿二千五百六十万元: 1亿2560万 is 12560万, not (1亿 + 2560)万.
+            decimal? read = mag == "万" && cn.Contains('亿', StringComparison.Ordinal) ? ChineseNumber(cn + "万") / 10000m : ChineseNumber(cn);
+            if (read is not { } value)
             {
                 continue;
             }
@@ -343,7 +345,7 @@ public static partial class MentionExtractor
 
     // 二百六十八万元, 两千余人, 一点二万亩, 约三百万元: a numeral that starts with a digit or 十/廿, then a unit (no 分, 年, 天:
     // 十分重要, 十年, 十天 are words as often as quantities).
-    [GeneratedRegex(@"(?<qual>约|近|超过|逾)?(?<![第统唯之这那哪每任同某单零〇一二两三四五六七八九十廿百千万亿点])(?<cn>[一二两三四五六七八九十廿][零〇一二两三四五六七八九十廿百千万亿点]{0,12})(?<more>余|多)?(?<mag>万亿|亿|万)?(?<unit>个百分点|元/人|元|人次|户次|人|户|家|个(?![月工])|件|起|项|座|所|名|处|套|台|亩|公里|吨|只|头|辆|条|篇|场|批)(?<tail>左右|以上|以下)?")]
+    [GeneratedRegex(@"(?<qual>约|近|超过|逾)?(?<![第统唯之这那哪每任同某单零〇一二两三四五六七八九十廿百千万亿])(?<![零〇一二两三四五六七八九十廿百千万亿]点)(?<cn>[一二两三四五六七八九十廿][零〇一二两三四五六七八九十廿百千万亿点]{0,12})(?<more>余|多)?(?<mag>万亿|亿|万)?(?<unit>个百分点|元/人|元|人次|户次|人|户|家|个(?![月工])|件|起|项|座|所|名|处|套|台|亩|公里|吨|只|头|辆|条|篇|场|批)(?<tail>左右|以上|以下)?")]
     private static partial Regex ChineseAmount();
 
     [GeneratedRegex(@"(?<![第统唯之万这那哪每任同某单一二两三四五六七八九十])(?<cn>[一二两三四五六七八九十]{1,3})(?<unit>项|家|批|期)(?![目性])")]

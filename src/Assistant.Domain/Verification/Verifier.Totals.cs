@@ -31,11 +31,14 @@ public sealed partial class Verifier
 
             mentions[k] = total.Groups["col"].Success
                 ? OfTotalColumn(c, number, sheet, total.Groups["col"].Value is "预算" or "安排" ? "budget" : "executed")
-                : OfListedParts(c, number, mentions, k, sentence, sheet);
+                : OfListedParts(c, number, mentions, k, sentence, normalized, sheet);
         }
 
         return mentions;
     }
+
+    /// <summary>合计执行, 共计: the words before a sum call it a total (of the total line, or of the parts before it).</summary>
+    internal static bool IsStatedTotal(string before) => TotalBefore().IsMatch(before);
 
     private static readonly char[] SentenceEnds = ['。', '！', '？', '\n', '!', '?'];
 
@@ -59,7 +62,7 @@ public sealed partial class Verifier
     }
 
     /// <summary>合计4215.60万元 after 基本支出1625.60万元、项目支出2500.00万元: the parts listed since the sentence began (or the last total).</summary>
-    private static CheckedMention OfListedParts(CheckedMention c, PrintedNumber number, List<CheckedMention> mentions, int k, int sentence, FactSheet sheet)
+    private static CheckedMention OfListedParts(CheckedMention c, PrintedNumber number, List<CheckedMention> mentions, int k, int sentence, string normalized, FactSheet sheet)
     {
         decimal sum = 0m;
         int parts = 0, decimals = 0;
@@ -76,7 +79,8 @@ public sealed partial class Verifier
             parts++;
         }
 
-        if (parts < 2 || Matches(c.Mention, number, sum))
+        // A list with its own parts inside (筹集2167.08万元，其中：中央…，上年结余…，合计3914.95万元) has no one reading of its sum.
+        if (parts < 2 || Matches(c.Mention, number, sum) || NestedParts().IsMatch(normalized.AsSpan(sentence, c.Mention.Start - sentence)))
         {
             return c;
         }
@@ -130,6 +134,9 @@ public sealed partial class Verifier
 
         return null;
     }
+
+    [GeneratedRegex(@"其中|包括|含")]
+    private static partial Regex NestedParts();
 
     [GeneratedRegex(@"(?:合计|共计|总计)(?<col>执行|支出|预算|安排)?(?:数|资金|金额)?(?:为|是|了|达)?\s*$")]
     private static partial Regex TotalBefore();

@@ -193,7 +193,7 @@ public sealed partial class Verifier
             }
         }
 
-        if (column is not null && !VerificationContext.HasOwnSubject(SubjectWithoutColumn(WithoutLineName(before, fundLines))) && FundFact(fundLines.Count > 0 ? fundLines[0] : TotalLine(), column) is { } own)
+        if (column is not null && !IsStatedTotal(before) && !VerificationContext.HasOwnSubject(SubjectWithoutColumn(WithoutLineName(before, fundLines))) && FundFact(fundLines.Count > 0 ? fundLines[0] : TotalLine(), column) is { } own)
         {
             // 全年预算5.86亿元, 全年执行5625600元: a sum the words call a fund line's 预算 or 执行 that is neither.
             return new CheckedMention(m, Verdict.Contradicted, own.Fact.Id, $"{own.Fact.Label}为{own.Fact.Text}");

@@ -193,7 +193,7 @@ public sealed partial class Verifier
 
         string lineless = fundLines.Count == 0 ? before
             : before.Replace(_sheet.Evaluation.Funds.Lines[fundLines[0]].Name, string.Empty, StringComparison.Ordinal).Replace(FundCore(_sheet.Evaluation.Funds.Lines[fundLines[0]].Name), string.Empty, StringComparison.Ordinal);
-        if (column is not null && !VerificationContext.HasOwnSubject(Assistant.Domain.Verification.Verifier.SubjectWithoutColumn(lineless))
+        if (column is not null && !Assistant.Domain.Verification.Verifier.IsStatedTotal(before) && !VerificationContext.HasOwnSubject(Assistant.Domain.Verification.Verifier.SubjectWithoutColumn(lineless))
             && _candidates.FirstOrDefault(c => c.Fact.FundLineIndex == (fundLines.Count > 0 ? fundLines[0] : TotalLine()) && Measure(c.Fact) == column) is { } ownColumn)
         {
             // A sum the words call a fund line's 预算 or 执行 that is neither.
