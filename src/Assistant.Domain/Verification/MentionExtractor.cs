@@ -113,8 +113,132 @@ public static partial class MentionExtractor
             }
         }
 
+        foreach (Mention c in ChineseAmounts(text, s))
+        {
+            if (Free(taken, c.Start, c.Length))
+            {
+                Add(c.Start, c.Length, c.Kind, c.Number, c.Unit, c.Qualifier);
+            }
+        }
+
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return mentions;
+    }
+
+    /// <summary>
+    /// Amounts and counts in Chinese numerals with a place word (二百六十八万元, 一点二万亩, 一万零五百亩, 十二个, 两千余人,
+    /// 廿三项, 约三百万元), read exactly in decimal: a trailing 万/亿 is the magnitude, 余/多 after the numeral read as 逾
+    /// (more than), 约/近 before it as the Arabic qualifiers. A numeral of one digit alone (一个, 两人) is no amount,
+    /// nor one that starts with its place word (超百个, 千家万户). Candidates only: the caller keeps those not already taken.
+    /// </summary>
+    public static IEnumerable<Mention> ChineseAmounts(string text, string s)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(s);
+        if (s.AsSpan().IndexOfAny(PlaceChars) < 0)
+        {
+            yield break;
+        }
+
+        foreach (Match m in ChineseAmount().Matches(s))
+        {
+            string cn = m.Groups["cn"].Value;
+            if (cn.AsSpan().IndexOfAny(PlaceChars) < 0)
+            {
+                continue;
+            }
+
+            string mag = m.Groups["mag"].Value;
+            if (mag.Length == 0 && cn.Length > 1 && cn[^1] is '万' or '亿')
+            {
+                // 二百六十八万元: the numeral's last 万 or 亿 is the amount's magnitude (一万零五百亩 keeps its inner 万).
+                mag = cn.EndsWith("万亿", StringComparison.Ordinal) ? "万亿" : cn[^1].ToString();
+                cn = cn[..^mag.Length];
+            }
+
+            // 一亿二千五百六十万元: 1亿2560万 is 12560万, not (1亿 + 2560)万.
+            decimal? read = mag == "万" && cn.Contains('亿', StringComparison.Ordinal) ? ChineseNumber(cn + "万") / 10000m : ChineseNumber(cn);
+            if (read is not { } value)
+            {
+                continue;
+            }
+
+            string baseUnit = UnitSpec.Canonical(m.Groups["unit"].Value);
+            var unit = new UnitSpec(mag, UnitSpec.MultiplierOf(mag) ?? 1m, baseUnit);
+            string? qualifier = m.Groups["qual"].Success ? m.Groups["qual"].Value : m.Groups["more"].Success ? "逾" : m.Groups["tail"].Success ? m.Groups["tail"].Value : null;
+            yield return new Mention(m.Index, m.Length, text.Substring(m.Index, m.Length), KindOf(unit), PrintedNumber.Exact(value), unit, qualifier);
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PlaceChars = System.Buffers.SearchValues.Create("十百千万亿廿点零〇");
+
+    /// <summary>
+    /// A Chinese numeral of any size: 二百六十八 → 268, 一万零五百 → 10500, 三亿二千万 → 320000000, 廿三 → 23, 一点零五 → 1.05,
+    /// 二〇五 → 205 (digit by digit); null for anything else.
+    /// </summary>
+    public static decimal? ChineseNumber(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int point = text.IndexOf('点', StringComparison.Ordinal);
+        string whole = point >= 0 ? text[..point] : text;
+        if (whole.Length == 0 || (point >= 0 && point == text.Length - 1))
+        {
+            return null;
+        }
+
+        decimal total = 0m, section = 0m, current = 0m;
+        bool lastDigit = false;
+        foreach (char c in whole)
+        {
+            int d = c == '〇' ? 0 : Digit(c);
+            decimal place = c switch { '十' => 10m, '百' => 100m, '千' => 1000m, _ => 0m };
+            if (d >= 0)
+            {
+                current = lastDigit && current > 0 ? current * 10m + d : d;
+                lastDigit = true;
+                continue;
+            }
+
+            lastDigit = false;
+            if (place > 0)
+            {
+                section += (current == 0 ? 1 : current) * place;
+                current = 0;
+            }
+            else if (c == '廿')
+            {
+                section += 20m;
+            }
+            else if (c == '万')
+            {
+                total += (section + current) * 10000m;
+                section = current = 0;
+            }
+            else if (c == '亿')
+            {
+                total = (total + section + current) * 100000000m;
+                section = current = 0;
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        decimal value = total + section + current, scale = 0.1m;
+        for (int k = point + 1; point >= 0 && k < text.Length; k++)
+        {
+            int d = text[k] == '〇' ? 0 : Digit(text[k]);
+            if (d < 0)
+            {
+                return null;
+            }
+
+            value += d * scale;
+            scale /= 10m;
+        }
+
+        return value;
     }
 
     private static bool Free(bool[] taken, int index, int length) => !taken.AsSpan(index, length).Contains(true);
@@ -218,6 +342,11 @@ public static partial class MentionExtractor
 
     [GeneratedRegex(@"百分之(?<cn>[零一二两三四五六七八九十百点]+)")]
     private static partial Regex ChinesePercent();
+
+    // 二百六十八万元, 两千余人, 一点二万亩, 约三百万元: a numeral that starts with a digit or 十/廿, then a unit (no 分, 年, 天:
+    // 十分重要, 十年, 十天 are words as often as quantities).
+    [GeneratedRegex(@"(?<qual>约|近|超过|逾)?(?<![第统唯之这那哪每任同某单零〇一二两三四五六七八九十廿百千万亿])(?<![零〇一二两三四五六七八九十廿百千万亿]点)(?<cn>[一二两三四五六七八九十廿][零〇一二两三四五六七八九十廿百千万亿点]{0,12})(?<more>余|多)?(?<mag>万亿|亿|万)?(?<unit>个百分点|元/人|元|人次|户次|人|户|家|个(?![月工])|件|起|项|座|所|名|处|套|台|亩|公里|吨|只|头|辆|条|篇|场|批)(?<tail>左右|以上|以下)?")]
+    private static partial Regex ChineseAmount();
 
     [GeneratedRegex(@"(?<![第统唯之万这那哪每任同某单一二两三四五六七八九十])(?<cn>[一二两三四五六七八九十]{1,3})(?<unit>项|家|批|期)(?![目性])")]
     private static partial Regex ChineseCount();

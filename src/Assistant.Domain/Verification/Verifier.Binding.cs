@@ -180,8 +180,7 @@ public sealed partial class Verifier
         // The qualifier that says which group is the one in the number's own list segment: in
         // “其中未完成3项、超额完成1项” the 3 is 未完成's and the 1 is 超额完成's.
         string own = before[(before.LastIndexOfAny(SegmentEnds) + 1)..];
-        int next = after.IndexOfAny(SegmentEnds);
-        string ownAfter = next < 0 ? after : after[..next];
+        string ownAfter = OwnSegmentAfter(after);
         Match q = LastMatch(CountQualifier(), own);
         if (!q.Success)
         {
@@ -242,6 +241,21 @@ public sealed partial class Verifier
             : new CheckedMention(m, Verdict.Contradicted, id, $"{what}指标有{expected}项");
     }
 
+    /// <summary>
+    /// The words after a count up to its list segment's end — and, in 8项绩效指标中7项完成, up to the 中 that opens the next
+    /// count (完成 is the 7's; the 8 counts all the indicators).
+    /// </summary>
+    internal static string OwnSegmentAfter(string after)
+    {
+        int next = after.IndexOfAny(SegmentEnds);
+        string own = next < 0 ? after : after[..next];
+        Match inner = InnerCount().Match(own);
+        return inner.Success ? own[..(inner.Index + 1)] : own;
+    }
+
+    [GeneratedRegex(@"中(?=\s*[\d一二两三四五六七八九十])")]
+    private static partial Regex InnerCount();
+
     private static readonly char[] SegmentEnds = ['、', '，', ',', '；', ';', '：', ':', '。', '（', '('];
 
     private static Match LastMatch(Regex regex, string text)
@@ -253,7 +267,7 @@ public sealed partial class Verifier
     [GeneratedRegex(@"^\s*(?:、|和|及|与|以及)")]
     private static partial Regex ListJoint();
 
-    [GeneratedRegex(@"共|全部|总共|合计|总计|一共|累计|设置|设定|设立")]
+    [GeneratedRegex(@"共|全部|总共|合计|总计|一共|累计|设置|设定|设立|指标中\s*$")]
     private static partial Regex Totality();
 
     [GeneratedRegex(@"(?:(?<short>未完成|未达到|未达成|未达标|没有完成|没有达到|未能完成|未实现|偏差)|(?<exceeded>超额完成|超过目标|超出目标)|(?<met>已完成|完成(?![值率情量数])|达到|达标|实现))")]

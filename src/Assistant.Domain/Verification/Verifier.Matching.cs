@@ -67,6 +67,9 @@ public sealed partial class Verifier
     {
         Candidate[] all = _index.Candidates;
         DerivedIndex pairs = _index.Derived;
+
+        // A 个百分点 gap of the right pair that is no rounding of it: kept only when no other pair gives the number.
+        CheckedMention? wrongGap = null;
         if (!pairs.IsIndexed)
         {
             for (int i = 0; i < all.Length; i++)
@@ -80,7 +83,7 @@ public sealed partial class Verifier
                 {
                     for (var kind = PairKind.Sum; kind <= PairKind.Ratio && inScope.Allows(all[j]); kind++)
                     {
-                        if (Pair(m, number, all[i], all[j], kind, role) is { } found)
+                        if (Pair(m, number, all[i], all[j], kind, role) is { } found && (found.Verdict != Verdict.Contradicted || (wrongGap ??= found) is null))
                         {
                             return found;
                         }
@@ -88,7 +91,7 @@ public sealed partial class Verifier
                 }
             }
 
-            return null;
+            return wrongGap;
         }
 
         pairs.Near(m, number, _nearPairs);
@@ -103,13 +106,14 @@ public sealed partial class Verifier
         foreach ((long _, int id) in _nearKeys)
         {
             (int i, int j, PairKind kind) = pairs.Entry(id);
-            if (inScope.Allows(all[i]) && inScope.Allows(all[j]) && Pair(m, number, all[i], all[j], kind, role) is { } found)
+            if (inScope.Allows(all[i]) && inScope.Allows(all[j]) && Pair(m, number, all[i], all[j], kind, role) is { } found
+                && (found.Verdict != Verdict.Contradicted || (wrongGap ??= found) is null))
             {
                 return found;
             }
         }
 
-        return null;
+        return wrongGap;
     }
 
     /// <summary>One derived value of a meaningful pair (a before b in the sheet's order for a sum), checked against the mention.</summary>
@@ -136,10 +140,11 @@ public sealed partial class Verifier
                     ? new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} - {b.Fact.Id}", $"{a.Fact.Text} − {b.Fact.Text}")
                     : null;
 
-            // A difference of two printed rates is written in 个百分点.
+            // A difference of two printed rates is written in 个百分点: the difference of the rates as printed (or as
+            // computed), at most rounded; 4.5 for 95% − 90% is no rounding of 5, though the inputs' rounding would allow it.
             case PairKind.RateGap when m.Unit.Base == "个百分点" && a.Unit.Base == "%" && b.Unit.Base == "%" && a.Fact.Value > b.Fact.Value && RateGap(a, b)
                 && Consistent(m, number, a.Fact.Value - b.Fact.Value, _index.Printed(a, UnitSpec.None) - _index.Printed(b, UnitSpec.None)):
-                return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} - {b.Fact.Id}", $"{a.Fact.Text} − {b.Fact.Text}");
+                return RateGapVerdict(m, number, a.Fact, b.Fact);
 
             case PairKind.Ratio when m.Unit.Base == "%" && role != Role.Balance && a.Unit.Base == b.Unit.Base && a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Ratio(a, b):
                 decimal ratio = a.Fact.Value * a.Unit.Multiplier / (b.Fact.Value * b.Unit.Multiplier) * 100m;
@@ -151,6 +156,19 @@ public sealed partial class Verifier
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A 个百分点 gap two rates' printed intervals allow: derived when it is the difference of the rates as printed (or as
+    /// computed), at most rounded; else contradicted with that difference named (4.5 for 95% − 90% is no rounding of 5).
+    /// </summary>
+    internal static CheckedMention RateGapVerdict(Mention m, PrintedNumber number, Facts.Fact a, Facts.Fact b)
+    {
+        decimal printedGap = PrintedNumber.RoundHalfUp(a.Value, a.Decimals) - PrintedNumber.RoundHalfUp(b.Value, b.Decimals);
+        return Matches(m, number, a.Value - b.Value) || Matches(m, number, printedGap) || m.IsApproximate || m.Qualifier is not null
+            ? new CheckedMention(m, Verdict.Derived, $"{a.Id} - {b.Id}", $"{a.Text} − {b.Text}")
+            : new CheckedMention(m, Verdict.Contradicted, $"{a.Id} - {b.Id}",
+                $"按表中数字，{a.Text} − {b.Text} = {PrintedNumber.FormatTrimmed(printedGap)}个百分点，不是{m.Text.Trim()}");
     }
 
     /// <summary>

@@ -36,6 +36,13 @@ public sealed partial class Verifier
         return DirectionWords().IsMatch(before) && !FollowsTarget().IsMatch(after) ? Role.Gap : Role.None;
     }
 
+    /// <summary>
+    /// 剩余3座, 未完成2处: after a 结余 word, a count or quantity (not money, not a rate) is what a row has left to do —
+    /// its target − actual, a gap — not a fund line's 结余.
+    /// </summary>
+    internal static bool IsRowRemainder(Numbers.UnitSpec unit) =>
+        unit.Base.Length > 0 && !unit.Base.StartsWith('元') && unit.Base is not ("%" or "‰" or "个百分点" or "分");
+
     private static bool IsGapFact(string measure) => measure is "gap" or "excess" or "shortfall";
 
     private static bool Plays(Candidate c, Role role) => role switch

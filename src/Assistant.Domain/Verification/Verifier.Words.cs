@@ -45,7 +45,7 @@ public sealed partial class Verifier
             return null;
         }
 
-        Candidate? own = !fundWords && TotalWords().IsMatch(before) ? FactNamed("total")
+        Candidate? own = TotalScoreWords(before, fundWords) ? FactNamed("total")
             : FundScoreWords().IsMatch(before) ? FundFact(fundLines.Count > 0 ? fundLines[0] : TotalLine(), "score") : null;
         if (own is null)
         {
@@ -60,6 +60,37 @@ public sealed partial class Verifier
 
         return new CheckedMention(m, Verdict.Contradicted, own.Fact.Id, $"{own.Fact.Label}为{own.Fact.Text}");
     }
+
+    /// <summary>
+    /// 自评得分 right before the score, in a clause without words about funds — or whose only such words name the kind of
+    /// evaluation (部门整体支出绩效自评得分96.5分 is the 总分).
+    /// </summary>
+    internal static bool TotalScoreWords(string before, bool fundWords) =>
+        TotalWords().IsMatch(before) && (!fundWords || !FundWords().IsMatch(before.Replace("整体支出", string.Empty, StringComparison.Ordinal)));
+
+    /// <summary>
+    /// The column the words before a sum name, once the fund line's own name is set aside: 基本支出1625.60万元 names no
+    /// column (支出 is the line's name), 基本支出执行1620.30万元 names 执行.
+    /// </summary>
+    private string? LineColumn(string? column, string before, IReadOnlyList<int> clauseLines)
+    {
+        if (column is null || clauseLines.Count == 0)
+        {
+            return column;
+        }
+
+        foreach (int line in clauseLines)
+        {
+            string name = _sheet.Evaluation.Funds.Lines[line].Name;
+            before = before.Replace(name, string.Empty, StringComparison.Ordinal).Replace(SheetIndex.FundCore(name), string.Empty, StringComparison.Ordinal);
+        }
+
+        return MoneyColumn(before);
+    }
+
+    /// <summary>项目全年预算数 → 全年: the words before a sum without its column words and the evaluation's own subject (项目, 部门).</summary>
+    internal static string SubjectWithoutColumn(string lineless) =>
+        OwnSubjectWords().Replace(ColumnAtEnd().Replace(lineless, string.Empty), string.Empty);
 
     private Candidate? FactNamed(string id)
     {
@@ -78,11 +109,12 @@ public sealed partial class Verifier
     /// 危桥改造完成12座 when 12 is the target and 9 the actual: a number the words call what was done
     /// (完成, 实际完成, 达到, …为) that is the target but not the actual is contradicted by the actual.
     /// </summary>
-    private CheckedMention? TargetAsActual(CheckedMention hit, PrintedNumber number, string before, string after, Binding binding)
+    private CheckedMention? TargetAsActual(CheckedMention hit, PrintedNumber number, string before, string after, Binding binding, Clause clause)
     {
         if (hit.Verdict != Verdict.Verified || hit.FactId is not { } id || !id.EndsWith(".target", StringComparison.Ordinal)
             || _index.Find(id) is not { IndicatorIndex: { } i } || TargetAhead().IsMatch(WithoutRowName(before, i)) || FollowsTarget().IsMatch(after)
-            || !(DoneWords().IsMatch(before) || (binding.Explicit && (IsWords().IsMatch(before) || DoneBeforeName().IsMatch(before)))))
+            || !(DoneWords().IsMatch(before) || (binding.Explicit && (IsWords().IsMatch(before) || DoneBeforeName().IsMatch(before)))
+                || NameStatesDone(before, _sheet.Evaluation.Indicators[i].Name, clause.Sentence, clause.SentenceStart, hit.Mention)))
         {
             return null;
         }
@@ -106,6 +138,37 @@ public sealed partial class Verifier
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// 渗滤液超标排放0次, 道路交通事故数3起: a number written straight after the row's name (or its name less 次数/数量/数…)
+    /// states what was done, unless the sentence speaks of a goal before it or states what was done after it
+    /// (危桥改造12座，实际完成9座 gives the target first).
+    /// </summary>
+    internal static bool NameStatesDone(string before, string rowName, string sentence, int sentenceStart, Mention m)
+    {
+        string name = rowName.Split('（', '(')[0].Trim();
+        string written = before.TrimEnd();
+        if (name.Length < 2 || written.Length < 2)
+        {
+            return false;
+        }
+
+        bool named = written.EndsWith(name, StringComparison.Ordinal);
+        foreach (string suffix in (string[])["次数", "个数", "人数", "数量", "数", "量"])
+        {
+            named = named || (name.Length - suffix.Length >= 3 && name.EndsWith(suffix, StringComparison.Ordinal)
+                && written.EndsWith(name[..^suffix.Length], StringComparison.Ordinal));
+        }
+
+        if (!named)
+        {
+            return false;
+        }
+
+        int end = Math.Clamp(m.Start + m.Length - sentenceStart, 0, sentence.Length);
+        return !TargetAhead().IsMatch(sentence[..Math.Max(0, end - m.Length - written.Length)])
+            && !DoneLater().IsMatch(sentence.AsSpan(end));
     }
 
     /// <summary>The words without the row's own name, whose words are no target words (新建高标准农田面积 holds 标准).</summary>
@@ -285,6 +348,16 @@ public sealed partial class Verifier
 
     [GeneratedRegex(@"(?:实际完成|实际达到|完成值(?:为|是)?|实际(?:为|是))\s*$")]
     private static partial Regex ActualOnlyWords();
+
+    [GeneratedRegex(@"(?:(?:全年|年度)?预算(?:数|资金|金额|总额|总数)?|(?:实际)?(?:执行|支出)(?:数|资金|金额|总额)?)(?:为|是|共|了|合计|总计)?\s*$")]
+    private static partial Regex ColumnAtEnd();
+
+    [GeneratedRegex(@"^(?:本|该)?(?:项目|部门|单位)")]
+    private static partial Regex OwnSubjectWords();
+
+    // 危桥改造12座，实际完成9座: what was done is stated after the number, which is then the target.
+    [GeneratedRegex(@"(?:实际|完成|达到|实现)[^，,。；;\d]{0,8}\d")]
+    private static partial Regex DoneLater();
 
     [GeneratedRegex(@"(?:为|是)\s*$")]
     private static partial Regex IsWords();

@@ -69,7 +69,7 @@ public sealed partial class Verifier
             checkedMentions.Add(InRange(Check(extracted[k], k, context), context));
         }
 
-        var mentions = SameNameElsewhere(checkedMentions, normalized);
+        var mentions = StatedTotals(SameNameElsewhere(checkedMentions, normalized), normalized, _sheet);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
         var summary = new VerificationSummary(
             mentions.Count,
@@ -133,6 +133,7 @@ public sealed partial class Verifier
         // A rate named by its keyword (完成率…, 执行率…) must be that rate, not any number that happens to match;
         // a 结余 must be what is left of a budget, not any difference of two numbers.
         Role role = RoleOf(before, after, m.Unit.Base is "%" or "‰");
+        role = role == Role.Balance && IsRowRemainder(m.Unit) ? Role.Gap : role;
         bool anyRole = role is Role.None or Role.Gap;
         var inScope = new Scope(ScopeKind.Named, named, fundWords, role, m);
 
@@ -140,7 +141,7 @@ public sealed partial class Verifier
         string? column = money && named.Count == 0 ? MoneyColumn(before) : null;
         if (Direct(m, number, inScope) is { } hit && !OtherLine(hit, role, clauseLines, fundLines, before))
         {
-            return SwappedColumn(hit, column) ?? TargetAsActual(hit, number, before, after, binding) ?? Directed(hit, before, after);
+            return SwappedColumn(hit, LineColumn(column, before, clauseLines)) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? Directed(hit, before, after);
         }
 
         // For a rate, its own operands: actual ÷ target of the named indicator, executed ÷ budget of a fund line.
@@ -200,7 +201,7 @@ public sealed partial class Verifier
             }
         }
 
-        if (column is not null && !VerificationContext.HasOwnSubject(WithoutLineName(before, fundLines)) && FundFact(fundLines.Count > 0 ? fundLines[0] : TotalLine(), column) is { } own)
+        if (column is not null && !IsStatedTotal(before) && !VerificationContext.HasOwnSubject(SubjectWithoutColumn(WithoutLineName(before, fundLines))) && FundFact(fundLines.Count > 0 ? fundLines[0] : TotalLine(), column) is { } own)
         {
             // 全年预算5.86亿元, 全年执行5625600元: a sum the words call a fund line's 预算 or 执行 that is neither.
             return new CheckedMention(m, Verdict.Contradicted, own.Fact.Id, $"{own.Fact.Label}为{own.Fact.Text}");
@@ -225,7 +226,8 @@ public sealed partial class Verifier
             }
         }
 
-        return new CheckedMention(m, Verdict.Unverified, null, "表中没有可支持该数字的数据，也无法由表中数据推算");
+        return QuotedFromReason(m, ctx.Normalized, _sheet.Evaluation)
+            ?? new CheckedMention(m, Verdict.Unverified, null, "表中没有可支持该数字的数据，也无法由表中数据推算");
     }
 
     /// <summary>

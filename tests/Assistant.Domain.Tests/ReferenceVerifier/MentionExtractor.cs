@@ -120,6 +120,16 @@ public static partial class MentionExtractor
             }
         }
 
+        // Session 30: amounts in Chinese numerals, read by the product's own reader (no second copy of its pattern).
+        foreach (Mention c in Assistant.Domain.Verification.MentionExtractor.ChineseAmounts(text, s))
+        {
+            if (!taken.AsSpan(c.Start, c.Length).Contains(true))
+            {
+                taken.AsSpan(c.Start, c.Length).Fill(true);
+                mentions.Add(c);
+            }
+        }
+
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
         return mentions;
     }

@@ -136,8 +136,7 @@ public sealed partial class Verifier
         // The qualifier that says which group is the one in the number's own list segment: in
         // “其中未完成3项、超额完成1项” the 3 is 未完成's and the 1 is 超额完成's.
         string own = before[(before.LastIndexOfAny(SegmentEnds) + 1)..];
-        int next = after.IndexOfAny(SegmentEnds);
-        string ownAfter = next < 0 ? after : after[..next];
+        string ownAfter = Assistant.Domain.Verification.Verifier.OwnSegmentAfter(after);
         Match q = LastMatch(CountQualifier(), own);
         if (!q.Success)
         {
@@ -200,7 +199,7 @@ public sealed partial class Verifier
         return all.Count > 0 ? all[^1] : Match.Empty;
     }
 
-    [GeneratedRegex(@"共|全部|总共|合计|总计|一共|累计|设置|设定|设立")]
+    [GeneratedRegex(@"共|全部|总共|合计|总计|一共|累计|设置|设定|设立|指标中\s*$")]
     private static partial Regex Totality();
 
     [GeneratedRegex(@"(?:(?<short>未完成|未达到|未达成|未达标|没有完成|没有达到|未能完成|未实现|偏差)|(?<exceeded>超额完成|超过目标|超出目标)|(?<met>已完成|完成(?![值率情量数])|达到|达标|实现))")]

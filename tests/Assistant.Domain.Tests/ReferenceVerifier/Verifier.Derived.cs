@@ -11,6 +11,7 @@ public sealed partial class Verifier
     {
         bool percent = m.Unit.Base is "%" or "个百分点";
         var operands = scope.Where(c => c.Fact.Value != 0).ToList();
+        CheckedMention? wrongGap = null;
         for (int i = 0; i < operands.Count; i++)
         {
             Candidate a = operands[i];
@@ -52,7 +53,14 @@ public sealed partial class Verifier
                 if (m.Unit.Base == "个百分点" && a.Unit.Base == "%" && b.Unit.Base == "%" && a.Fact.Value > b.Fact.Value
                     && RateGap(a.Fact, b.Fact) && Consistent(m, number, a.Fact.Value - b.Fact.Value, Printed(a, UnitSpec.None) - Printed(b, UnitSpec.None)))
                 {
-                    return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} - {b.Fact.Id}", $"{a.Fact.Text} − {b.Fact.Text}");
+                    // Session 30: a gap that is no rounding of the printed difference is contradicted, unless another pair gives it.
+                    CheckedMention gap = Assistant.Domain.Verification.Verifier.RateGapVerdict(m, number, a.Fact, b.Fact);
+                    if (gap.Verdict != Verdict.Contradicted)
+                    {
+                        return gap;
+                    }
+
+                    wrongGap ??= gap;
                 }
 
                 if (m.Unit.Base == "%" && role != Role.Balance && a.Unit.Base == b.Unit.Base && a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Ratio(a.Fact, b.Fact))
@@ -68,7 +76,7 @@ public sealed partial class Verifier
             }
         }
 
-        return null;
+        return wrongGap;
     }
 
     /// <summary>Exactly the computed value, or a value the printed inputs' rounding allows (DOMAIN.md §3).</summary>

@@ -31,7 +31,7 @@ public sealed partial class Verifier
             return null;
         }
 
-        string? id = !fundWords && Regex.IsMatch(before, @"(?:总分|总得分|自评得分|综合得分|评价得分|自评分|自评分数|绩效得分|最终得分|得分合计)(?:为|是|达到?|共)?\s*$") ? "total"
+        string? id = Assistant.Domain.Verification.Verifier.TotalScoreWords(before, fundWords) ? "total"
             : Regex.IsMatch(before, @"(?:预算执行率?|资金执行率?|执行率)(?:指标)?得分(?:为|是)?\s*$") ? $"funds.lines[{(fundLines.Count > 0 ? fundLines[0] : TotalLine())}].score"
             : null;
         if (id is null || _sheet.Find(id) is not { } own)
@@ -59,7 +59,7 @@ public sealed partial class Verifier
     }
 
     /// <summary>The target where the words say what was done, on a row that fell short (or after 实际完成/完成值为 on any row).</summary>
-    private CheckedMention? TargetAsActual(CheckedMention hit, PrintedNumber number, string before, string after, Binding binding)
+    private CheckedMention? TargetAsActual(CheckedMention hit, PrintedNumber number, string before, string after, Binding binding, Clause clause)
     {
         if (hit.Verdict != Verdict.Verified || hit.FactId is not { } id || !id.EndsWith(".target", StringComparison.Ordinal) || _sheet.Find(id) is not { IndicatorIndex: { } i })
         {
@@ -72,7 +72,8 @@ public sealed partial class Verifier
         bool actualOnly = Regex.IsMatch(before, @"(?:实际完成|实际达到|完成值(?:为|是)?|实际(?:为|是))\s*$");
         bool done = Regex.IsMatch(before, @"(?:实际完成|完成了?|实际达到|达到了?|实现了?|完成值(?:为|是)?|实际(?:为|是))\s*$")
             || (binding.Explicit && Regex.IsMatch(before, @"(?:为|是)\s*$"))
-            || (binding.Explicit && Regex.IsMatch(before, @"(?<!未|没有|尚未|用于|以|为|需|要|将|拟)(?:实际完成|完成了?|建成|实现)(?![率值])[^\d，,。；;、]{2,30}$"));
+            || (binding.Explicit && Regex.IsMatch(before, @"(?<!未|没有|尚未|用于|以|为|需|要|将|拟)(?:实际完成|完成了?|建成|实现)(?![率值])[^\d，,。；;、]{2,30}$"))
+            || Assistant.Domain.Verification.Verifier.NameStatesDone(before, _sheet.Evaluation.Indicators[i].Name, clause.Sentence, clause.SentenceStart, hit.Mention);
         if (goal || !done || !(actualOnly || _sheet.Report.Indicators[i].Status == IndicatorStatus.Short) || _sheet.Report.Indicators[i].Actual is not QuantityCell)
         {
             return null;

@@ -44,7 +44,7 @@ public sealed partial class Verifier
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
         var extracted = MentionExtractor.Extract(text);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
-        var mentions = SameNameElsewhere(extracted.Select(m => InRange(Check(m, context), context)).ToList(), normalized);
+        var mentions = Assistant.Domain.Verification.Verifier.StatedTotals(SameNameElsewhere(extracted.Select(m => InRange(Check(m, context), context)).ToList(), normalized), normalized, _sheet);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
         var summary = new VerificationSummary(
             mentions.Count,
@@ -111,6 +111,7 @@ public sealed partial class Verifier
         // A rate named by its keyword (完成率…, 执行率…) must be that rate, not any number that happens to match;
         // a 结余 must be what is left of a budget, not any difference of two numbers.
         Role role = RoleOf(before, after, m.Unit.Base is "%" or "‰");
+        role = role == Role.Balance && Assistant.Domain.Verification.Verifier.IsRowRemainder(m.Unit) ? Role.Gap : role;
         if (role != Role.None && role != Role.Gap)
         {
             scope = scope.Where(c => Plays(c.Fact, role)).ToList();
@@ -120,7 +121,9 @@ public sealed partial class Verifier
         string? column = money && named.Count == 0 ? MoneyColumn(before) : null;
         if (Direct(m, number, scope) is { } hit && !OtherLine(hit, role, clauseLines, fundLines, before))
         {
-            return SwappedColumn(hit, column) ?? TargetAsActual(hit, number, before, after, binding) ?? Directed(hit, before, after);
+            string? lineColumn = column is null || clauseLines.Count == 0 ? column
+                : MoneyColumn(clauseLines.Aggregate(before, (b, l) => b.Replace(_sheet.Evaluation.Funds.Lines[l].Name, string.Empty, StringComparison.Ordinal).Replace(FundCore(_sheet.Evaluation.Funds.Lines[l].Name), string.Empty, StringComparison.Ordinal)));
+            return SwappedColumn(hit, lineColumn) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? Directed(hit, before, after);
         }
 
         var derivedScope = named.Count == 0 && role is Role.None or Role.Gap ? _candidates : scope;
@@ -190,7 +193,7 @@ public sealed partial class Verifier
 
         string lineless = fundLines.Count == 0 ? before
             : before.Replace(_sheet.Evaluation.Funds.Lines[fundLines[0]].Name, string.Empty, StringComparison.Ordinal).Replace(FundCore(_sheet.Evaluation.Funds.Lines[fundLines[0]].Name), string.Empty, StringComparison.Ordinal);
-        if (column is not null && !VerificationContext.HasOwnSubject(lineless)
+        if (column is not null && !Assistant.Domain.Verification.Verifier.IsStatedTotal(before) && !VerificationContext.HasOwnSubject(Assistant.Domain.Verification.Verifier.SubjectWithoutColumn(lineless))
             && _candidates.FirstOrDefault(c => c.Fact.FundLineIndex == (fundLines.Count > 0 ? fundLines[0] : TotalLine()) && Measure(c.Fact) == column) is { } ownColumn)
         {
             // A sum the words call a fund line's 预算 or 执行 that is neither.
@@ -221,7 +224,8 @@ public sealed partial class Verifier
             }
         }
 
-        return new CheckedMention(m, Verdict.Unverified, null, "表中没有可支持该数字的数据，也无法由表中数据推算");
+        return Assistant.Domain.Verification.Verifier.QuotedFromReason(m, ctx.Normalized, _sheet.Evaluation)
+            ?? new CheckedMention(m, Verdict.Unverified, null, "表中没有可支持该数字的数据，也无法由表中数据推算");
     }
 
     /// <summary>

@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
+
+namespace Assistant.Domain.Verification;
+
+/// <summary>
+/// A stated total of money that nothing in the table verified: after 合计执行/合计预算 it must be the total line's
+/// column; after a bare 合计/共计/总计 it must be the sum of the amounts the sentence lists before it
+/// (基本支出1625.60万元、项目支出2500.00万元，合计4215.60万元 is contradicted: the parts make 4125.60万元).
+/// Runs once over the checked numbers, only for an unverified sum of money right after such a word.
+/// </summary>
+public sealed partial class Verifier
+{
+    internal static List<CheckedMention> StatedTotals(List<CheckedMention> mentions, string normalized, FactSheet sheet)
+    {
+        for (int k = 0; k < mentions.Count; k++)
+        {
+            CheckedMention c = mentions[k];
+            if (c.Verdict != Verdict.Unverified || c.Mention is not { Number: { } number } m || !IsMoney(m.Unit) || m.Start > normalized.Length)
+            {
+                continue;
+            }
+
+            int sentence = normalized.LastIndexOfAny(SentenceEnds, Math.Max(0, m.Start - 1)) + 1;
+            Match total = TotalBefore().Match(normalized[Math.Min(sentence, m.Start)..m.Start]);
+            if (!total.Success)
+            {
+                continue;
+            }
+
+            mentions[k] = total.Groups["col"].Success
+                ? OfTotalColumn(c, number, sheet, total.Groups["col"].Value is "预算" or "安排" ? "budget" : "executed")
+                : OfListedParts(c, number, mentions, k, sentence, normalized, sheet);
+        }
+
+        return mentions;
+    }
+
+    /// <summary>合计执行, 共计: the words before a sum call it a total (of the total line, or of the parts before it).</summary>
+    internal static bool IsStatedTotal(string before) => TotalBefore().IsMatch(before);
+
+    private static readonly char[] SentenceEnds = ['。', '！', '？', '\n', '!', '?'];
+
+    private static bool IsMoney(UnitSpec unit) => unit.Base == "元" || (unit.Base.Length == 0 && unit.Magnitude.Length > 0);
+
+    /// <summary>合计执行2130万元: the total line's 执行 (or 预算) is what the words name.</summary>
+    private static CheckedMention OfTotalColumn(CheckedMention c, PrintedNumber number, FactSheet sheet, string column)
+    {
+        SheetIndex index = SheetIndex.For(sheet);
+        int line = sheet.Evaluation.Funds.Lines.Count == 0 ? -1 : Math.Max(0, sheet.Evaluation.Funds.Lines.ToList().FindIndex(l => l.Parent is null));
+        foreach (Candidate f in index.FundCandidates)
+        {
+            if (f.Fact.FundLineIndex == line && f.Measure == column && (f.Unit.Base == "元" || f.Unit.Base.Length == 0))
+            {
+                return Matches(c.Mention, number, f.InMentionUnits(c.Mention.Unit).Value) ? c
+                    : new CheckedMention(c.Mention, Verdict.Contradicted, f.Fact.Id, $"合计应为{f.Fact.Label}{f.Fact.Text}");
+            }
+        }
+
+        return c;
+    }
+
+    /// <summary>合计4215.60万元 after 基本支出1625.60万元、项目支出2500.00万元: the parts listed since the sentence began (or the last total).</summary>
+    private static CheckedMention OfListedParts(CheckedMention c, PrintedNumber number, List<CheckedMention> mentions, int k, int sentence, string normalized, FactSheet sheet)
+    {
+        decimal sum = 0m;
+        int parts = 0, decimals = 0;
+        for (int p = k - 1; p >= 0 && mentions[p].Mention.Start >= sentence; p--)
+        {
+            Mention part = mentions[p].Mention;
+            if (part.Number is not { } n || !IsMoney(part.Unit) || part.Unit.Base != c.Mention.Unit.Base || mentions[p].Verdict == Verdict.OutOfScope)
+            {
+                continue;
+            }
+
+            sum += n.Value * part.Unit.Multiplier / c.Mention.Unit.Multiplier;
+            decimals = Math.Max(decimals, n.Decimals);
+            parts++;
+        }
+
+        // A list with its own parts inside (筹集2167.08万元，其中：中央…，上年结余…，合计3914.95万元) has no one reading of its sum.
+        if (parts < 2 || Matches(c.Mention, number, sum) || NestedParts().IsMatch(normalized.AsSpan(sentence, c.Mention.Start - sentence)))
+        {
+            return c;
+        }
+
+        // The parts' sum as the table has it (年度资金总额的预算), when it is one of its figures.
+        Candidate? same = null;
+        foreach (Candidate f in SheetIndex.For(sheet).FundCandidates)
+        {
+            if (f.Unit.Base == c.Mention.Unit.Base && f.InMentionUnits(c.Mention.Unit).Value == sum)
+            {
+                same = f;
+                break;
+            }
+        }
+
+        string written = PrintedNumber.Format(sum, decimals) + c.Mention.Unit.Magnitude + c.Mention.Unit.Base;
+        return new CheckedMention(c.Mention, Verdict.Contradicted, same?.Fact.Id,
+            $"句中所列各部分之和为{written}" + (same is null ? string.Empty : $"（{same.Fact.Label}为{same.Fact.Text}）"));
+    }
+
+    /// <summary>
+    /// 主要是2个项目因设计变更延期: a count the text quotes from a row's own 偏差原因 (the number, its unit and the next two
+    /// characters as the table writes them) is that row's; only asked of a number nothing else verified.
+    /// </summary>
+    internal static CheckedMention? QuotedFromReason(Mention m, string normalized, Evaluations.Evaluation evaluation)
+    {
+        int end = m.Start + m.Length;
+        if (m.Number is null || m.Unit.Base.Length == 0 || end + 2 > normalized.Length)
+        {
+            return null;
+        }
+
+        string quoted = normalized.Substring(m.Start, m.Length + 2).Trim();
+        var indicators = evaluation.Indicators;
+        for (int i = 0; i < indicators.Count; i++)
+        {
+            if (indicators[i].DeviationNote is not { Length: > 0 } reason)
+            {
+                continue;
+            }
+
+            string note = TextNormalizer.Normalize(reason);
+            for (int at = note.IndexOf(quoted, StringComparison.Ordinal); at >= 0; at = note.IndexOf(quoted, at + 1, StringComparison.Ordinal))
+            {
+                if (at == 0 || !(char.IsAsciiDigit(note[at - 1]) || note[at - 1] == '.'))
+                {
+                    return new CheckedMention(m, Verdict.Verified, $"indicators[{i}].deviationNote", $"与“{indicators[i].Name}”偏差原因中所述一致");
+                }
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"其中|包括|含")]
+    private static partial Regex NestedParts();
+
+    [GeneratedRegex(@"(?:合计|共计|总计)(?<col>执行|支出|预算|安排)?(?:数|资金|金额)?(?:为|是|了|达)?\s*$")]
+    private static partial Regex TotalBefore();
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Verification;
+using Assistant.Features.Evaluations;
+using Assistant.Testing;
+
+namespace Assistant.Domain.Tests;
+
+/// <summary>
+/// Session 30 (outside tester's 浙江/四川/新疆/贵州/黑龙江 tables): a target written straight after the row's name
+/// as what was done (0 and reverse rows); Chinese numerals for amounts and counts; a fund line's name is no 执行
+/// word; 8项指标中7项完成; 个百分点 gaps that round no printed difference; stated totals against their parts or the
+/// total's column; 部门整体支出…自评得分; 剩余N座; a count quoted from the row's 偏差原因. Every case of
+/// eval/cases/verifier/probe-2026-30.json is judged as the eval judges it, on the product and on the reference.
+/// </summary>
+public class VerifierProbe30Tests
+{
+    private sealed record Case(string Id, string Table, string Kind, string Text, string? Injected, int? At, string? Expect);
+
+    private static readonly List<Case> Cases = JsonSerializer.Deserialize<List<Case>>(
+        File.ReadAllText(Path.Combine(RepoPaths.Repo, "eval", "cases", "verifier", "probe-2026-30.json")), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+
+    private static readonly Dictionary<string, FactSheet> Sheets = Cases.Select(c => c.Table).Distinct()
+        .ToDictionary(t => t, t => FactSheet.Build(EvaluationJson.Parse(File.ReadAllText(Path.Combine(RepoPaths.Repo, t)))));
+
+    public static TheoryData<string> Ids()
+    {
+        var data = new TheoryData<string>();
+        foreach (Case c in Cases)
+        {
+            data.Add(c.Id);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void TheCase_IsJudgedRight_OnBoth(string id)
+    {
+        Case c = Cases.Single(x => x.Id == id);
+        foreach (VerificationReport report in new[] { Verifier.Verify(Sheets[c.Table], c.Text), ReferenceVerifier.Verifier.Verify(Sheets[c.Table], c.Text) })
+        {
+            if (c.Injected is null)
+            {
+                Assert.True(report.IsClean, $"{id}: " + string.Join("; ", report.Mentions.Where(m => m.Verdict is Verdict.Unverified or Verdict.Contradicted).Select(m => $"{m.Mention.Text}={m.Verdict} {m.Note}")));
+                continue;
+            }
+
+            int at = c.At ?? c.Text.IndexOf(c.Injected, StringComparison.Ordinal);
+            int end = at + c.Injected.Length;
+            var verdicts = report.Mentions.Where(m => m.Mention.Start < end && m.Mention.Start + m.Mention.Length > at).Select(m => (m.Mention.Text, m.Verdict, m.Note))
+                .Concat(report.Claims.Where(x => x.Start < end && x.Start + x.Length > at).Select(x => (x.Text, x.Verdict, x.Note))).ToList();
+            string detail = string.Join("; ", verdicts.Select(v => $"{v.Text}={VerificationContract.Name(v.Verdict)} {v.Note}"));
+            Assert.True(verdicts.Count > 0 && (c.Expect is { } expect
+                ? verdicts.All(v => VerificationContract.Name(v.Verdict) == expect)
+                : verdicts.Any(v => v.Verdict is Verdict.Unverified or Verdict.Contradicted)), $"{id}: {detail}");
+        }
+    }
+
+    [Theory]
+    [InlineData("二百六十八", "268")]
+    [InlineData("一万零五百", "10500")]
+    [InlineData("一点二", "1.2")]
+    [InlineData("一点零五", "1.05")]
+    [InlineData("两千", "2000")]
+    [InlineData("廿三", "23")]
+    [InlineData("三〇五", "305")]
+    [InlineData("十二", "12")]
+    [InlineData("一亿二千万", "120000000")]
+    [InlineData("三亿零五十万", "300500000")]
+    public void AChineseNumeral_IsReadExactly(string numeral, string value) =>
+        Assert.Equal(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), MentionExtractor.ChineseNumber(numeral));
+
+    [Theory]
+    [InlineData("实际执行二百六十八万元。", "268", "万", "元", null)]
+    [InlineData("实际完成一点二万亩。", "1.2", "万", "亩", null)]
+    [InlineData("受益群众两千余人。", "2000", "", "人", "逾")]
+    [InlineData("部门预算一亿二千五百六十万元。", "12560", "万", "元", null)]
+    [InlineData("建成站点十二个。", "12", "", "个", null)]
+    [InlineData("投资约三百万元。", "300", "万", "元", "约")]
+    public void AnAmountInChineseNumerals_IsAMention(string text, string value, string magnitude, string unit, string? qualifier)
+    {
+        Mention m = Assert.Single(MentionExtractor.Extract(text), x => x.Number is not null);
+        Assert.Equal(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture), m.Number!.Value.Value);
+        Assert.Equal(magnitude, m.Unit.Magnitude);
+        Assert.Equal(unit, m.Unit.Base);
+        Assert.Equal(qualifier, m.Qualifier);
+    }
+
+    [Theory]
+    [InlineData("建设一个示范点。")]
+    [InlineData("建设零工驿站超百个。")]
+    [InlineData("惠及千家万户。")]
+    [InlineData("第十二个项目。")]
+    [InlineData("这十分重要。")]
+    public void AWordThatHoldsANumeral_IsNoAmount(string text) =>
+        Assert.DoesNotContain(MentionExtractor.Extract(text), m => m.Number is not null);
+
+    [Theory]
+    [InlineData("T01", "部门调整后预算中，基本支出1625.60万元、项目支出2500.00万元，合计4215.60万元。", "4215.60万元", "4125.60万元")]
+    [InlineData("T11", "养护工程按期完工率90%，比目标低4.5个百分点。", "4.5个百分点", "= 5个百分点")]
+    [InlineData("T10", "渗滤液超标排放0次，实现零排放目标。", "0次", "完成值为1")]
+    [InlineData("T10", "本级财政资金1880万元与上年结转资金250万元合计执行2130万元。", "2130万元", "1880.00万元")]
+    [InlineData("T02", "项目全年预算数7250万元。", "7250万元", "7250000.00元")]
+    public void AContradiction_NamesTheRightValue(string table, string text, string number, string named)
+    {
+        FactSheet sheet = FactSheet.Build(EvaluationJson.Parse(File.ReadAllText(Path.Combine(RepoPaths.Repo, "eval", "cases", "verifier", "tables", $"p30-{table}.json"))));
+        foreach (VerificationReport report in new[] { Verifier.Verify(sheet, text), ReferenceVerifier.Verifier.Verify(sheet, text) })
+        {
+            CheckedMention m = Assert.Single(report.Mentions, x => x.Mention.Text.Trim() == number);
+            Assert.Equal(Verdict.Contradicted, m.Verdict);
+            Assert.Contains(named, m.Note, StringComparison.Ordinal);
+        }
+    }
+}
