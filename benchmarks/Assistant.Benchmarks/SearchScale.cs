@@ -24,7 +24,7 @@ namespace Assistant.Benchmarks;
 /// query), hybrid / vector / lexical search in process and through the API, filtered searches
 /// (section, region, year, the caller's unit scope), HNSW recall@10 against exact search for several
 /// ef_search (unfiltered and filtered), and index sizes.
-/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- search-scale --passages 100000 [--queries 200] [--m 16] [--ef-construction 64] [--keep] [--drop] [--build-only | --short-probe | --search-only | --recall-only [--short-recall] [--dense 40]] [--no-index]</c> (<c>--no-index</c>: the indexes as they are, e.g. while another run builds one)
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- search-scale --passages 100000 [--queries 200] [--m 16] [--ef-construction 64] [--keep] [--drop] [--build-only | --short-probe | --filtered-recall | --search-only | --recall-only [--short-recall] [--dense 40]] [--no-index]</c> (<c>--no-index</c>: the indexes as they are, e.g. while another run builds one)
 /// </summary>
 internal static class SearchScale
 {
@@ -99,6 +99,11 @@ internal static class SearchScale
             {
                 // Short questions' recall strict and tie-aware, by candidate source (session 29).
                 await SearchScaleShort.RunAsync(dataSource, Queries, args.Contains("--widths") ? [.. args[Array.IndexOf(args, "--widths") + 1].Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture))] : [200, 1000, 3000]);
+            }
+            else if (args.Contains("--filtered-recall"))
+            {
+                // The product's vector answers under each timed filter against the exact filtered answers (session 30).
+                await SearchScaleFiltered.RunAsync(dataSource, app.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(), Queries);
             }
             else if (args.Contains("--recall-only"))
             {

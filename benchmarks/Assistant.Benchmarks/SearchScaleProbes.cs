@@ -78,18 +78,20 @@ internal static class SearchScaleProbes
     }
 
     /// <summary>
-    /// The vector half under section=deviation-reason on the whole graph (ef_search 100) and on the
-    /// section's own graph (ef_search 100, 200, 400), each query's plan run with <c>EXPLAIN (ANALYZE,
-    /// BUFFERS)</c> in turn: buffers touched (independent of the machine's load) and execution time.
+    /// The vector read under section=deviation-reason on the whole graph (ef_search 100, 40 rows) and on
+    /// the section's own graph (ef_search 100 and 200, 40 rows; 1000, 2000 rows: a short question's), each
+    /// query's plan run with <c>EXPLAIN (ANALYZE, BUFFERS)</c> in turn: the index used (a plan that leaves
+    /// the graph shows here), buffers touched (independent of the machine's load) and execution time.
     /// </summary>
     public static async Task SectionGraphsAsync(NpgsqlDataSource dataSource, float[][] vectors)
     {
-        var variants = new (string Name, string Sql, int Ef)[]
+        // The read returns rows passing or not (session 30): the whole graph's rows are a quarter the section's.
+        var variants = new (string Name, string Sql, int Ef, int Rows)[]
         {
-            ("whole graph, ef_search 100", CorpusSearch.VectorSql, 100),
-            ("own graph, ef_search 100", CorpusSearch.SectionIndexedKinds[SectionKind.DeviationReason], 100),
-            ("own graph, ef_search 200 (the product's)", CorpusSearch.SectionIndexedKinds[SectionKind.DeviationReason], 200),
-            ("own graph, ef_search 400", CorpusSearch.SectionIndexedKinds[SectionKind.DeviationReason], 400),
+            ("whole graph, ef_search 100, 40 rows", CorpusSearch.VectorSql, 100, 40),
+            ("own graph, ef_search 100, 40 rows", CorpusSearch.SectionIndexedKinds[SectionKind.DeviationReason], 100, 40),
+            ("own graph, ef_search 200, 40 rows (a dense query's)", CorpusSearch.SectionIndexedKinds[SectionKind.DeviationReason], 200, 40),
+            ("own graph, ef_search 1000, 2000 rows (a short question's first read, the product's)", CorpusSearch.SectionIndexedKinds[SectionKind.DeviationReason], CorpusSearch.SparseQueryEfSearch, CorpusSearch.SparseQueryRows),
         };
         var buffers = variants.Select(_ => new List<double>()).ToArray();
         var times = variants.Select(_ => new List<double>()).ToArray();
@@ -108,7 +110,7 @@ internal static class SearchScaleProbes
                 cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
                 cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
                 cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-                cmd.Parameters.Add(new NpgsqlParameter { Value = 40 });
+                cmd.Parameters.Add(new NpgsqlParameter { Value = variants[k].Rows });
                 cmd.Parameters.Add(new NpgsqlParameter { Value = SearchScale.Viewer, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
                 cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
                 string json = (string)(await cmd.ExecuteScalarAsync())!;
@@ -130,7 +132,7 @@ internal static class SearchScaleProbes
         }
 
         Console.WriteLine();
-        Console.WriteLine("| vector half, section=deviation-reason + scope, 40 candidates (EXPLAIN ANALYZE per query, in turn) | index used | mean buffers | p50 ms | p95 ms |");
+        Console.WriteLine("| vector read, section=deviation-reason + scope (EXPLAIN ANALYZE per query, in turn) | index used | mean buffers | p50 ms | p95 ms |");
         Console.WriteLine("|---|---|---:|---:|---:|");
         for (int k = 0; k < variants.Length; k++)
         {

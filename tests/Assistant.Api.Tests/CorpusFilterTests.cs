@@ -228,6 +228,41 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
         }
     }
 
+    /// <summary>
+    /// The HNSW read returns rows passing the filters or not, their distance only when they pass (session
+    /// 30): the filters are no predicate of the scan (the plan shows none), and when fewer than the
+    /// candidates pass among the first rows read, the read goes on (<see cref="CorpusSearch.NextFetch"/>)
+    /// until they have, so a passage-shaped query (first read: its 40 candidates) under a filter passing
+    /// a few rows in the corpus still gets the exact filtered answer, for every viewer.
+    /// </summary>
+    [Theory]
+    [InlineData("川汇区", null, null)]
+    [InlineData("川汇", 2023, null)]
+    [InlineData(null, null, "见习")]
+    public async Task AFilterPassingFewOfTheRowsRead_ReadsOnUntilTheCandidatesPass(string? region, int? year, string? fund)
+    {
+        const string Query = "2023年度就业补助资金项目支出绩效自评报告中关于见习岗位开发数量与职业技能培训人次及创业担保贷款发放情况的说明";
+        Assert.Empty(QueryIntent.Kinds(Query)); // no kind boosted: the answer is the nearest passages alone
+        var embedder = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        float[] v = (await embedder.GenerateAsync([Query]))[0].Vector.ToArray();
+        Assert.False(CorpusSearch.IsSparse(v));
+        Assert.Equal(40, CorpusSearch.VectorRows(v, 40));
+        await using var indexOnly = IndexOnly();
+        var plan = await PlanAsync(indexOnly, CorpusSearch.VectorSql, null, fund, region);
+        Assert.Contains(plan, l => l.Contains("Index Scan using ix_corpus_passages_embedding on", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, l => l.Contains("Filter:", StringComparison.Ordinal) && l.Contains("strpos", StringComparison.Ordinal));
+        foreach (string? viewer in new[] { null, UnitA, UnitB })
+        {
+            var request = Request(Query, region, year, null, fund, SearchMode.Vector);
+            int passing = rows.Count(r => Passes(r, request, viewer));
+            Assert.InRange(passing, 10, rows.Count / 4);
+            var expected = await NearestAsync(request, viewer);
+            using var scope = CorpusAudience.For(viewer);
+            var actual = (await new CorpusSearch(indexOnly, embedder, exactScanPassages: 0).SearchAsync(request)).Hits.Select(h => h.PassageId).ToList();
+            Assert.True(expected.SequenceEqual(actual), $"viewer {viewer}, {passing} passing: expected [{string.Join(",", expected)}], got [{string.Join(",", actual)}]");
+        }
+    }
+
     [Fact]
     public void TheCorpus_HasWhatTheCasesNeed()
     {

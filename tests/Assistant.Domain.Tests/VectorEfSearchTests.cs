@@ -74,4 +74,23 @@ public class VectorEfSearchTests
         Assert.Equal(300, CorpusSearch.EfSearch(v, sectionGraph: false, candidates: 300));
         Assert.Equal(CorpusSearch.SparseQueryEfSearch + 1, CorpusSearch.EfSearch(HashingEmbedding.Embed("推行免申即享"), sectionGraph: false, candidates: CorpusSearch.SparseQueryEfSearch + 1));
     }
+
+    /// <summary>
+    /// The HNSW read counts rows returned, passing the filters or not (session 30), and reads on only
+    /// while fewer than the candidates have passed: by the pass rate so far, a quarter more, at least the
+    /// candidates, never past <see cref="CorpusSearch.MaxVectorRows"/>.
+    /// </summary>
+    [Theory]
+    [InlineData(2000, 1900, 40, 0)] // unfiltered: enough passed
+    [InlineData(2000, 40, 40, 0)] // exactly the candidates
+    [InlineData(2000, 30, 40, 834)] // 1.5 % pass (region + year at 1M): 10 more need ≈ 667 rows, and a quarter more
+    [InlineData(2000, 0, 40, 20000 - 2000)] // none passed yet: as far as the bound allows
+    [InlineData(40, 38, 40, 40)] // a dense query under the unit scope: 2 missing, at least the candidates
+    [InlineData(40, 7, 40, 236)] // a dense query under an 18 % filter
+    [InlineData(19_990, 5, 40, 10)] // at the bound's edge
+    [InlineData(20_000, 5, 40, 0)] // the bound reached: what passed is the answer
+    public void TheReadGoesOn_OnlyWhileTooFewPassed(int read, int kept, int candidates, int next)
+    {
+        Assert.Equal(next, CorpusSearch.NextFetch(read, kept, candidates));
+    }
 }

@@ -50,17 +50,29 @@ public sealed partial class CorpusSearch(
         AND ($9::uuid[] IS NULL OR p.document_id = ANY($9))
         """;
 
-    /// <summary>The nearest-neighbour query; ordered by the distance expression so the HNSW index serves it.</summary>
-    public const string VectorSql =
-        "SELECT p.id, p.embedding <=> $1 AS distance FROM corpus_passages p WHERE p.embedding IS NOT NULL AND "
-        + Filters + " ORDER BY p.embedding <=> $1 LIMIT $7";
+    /// <summary>
+    /// The nearest-neighbour read through HNSW, ordered by the distance expression so the index serves
+    /// it: every row the scan returns, with its distance when it passes the filters and null when not
+    /// (a rejected row's embedding, stored out of line, is never read). The filters are a column, not a
+    /// <c>WHERE</c> clause: the read is bounded by the rows the scan returns (<see cref="SparseQueryRows"/>),
+    /// not by the rows that pass, so a filter passing one row in dozens does not multiply the walk (it
+    /// read to 2,000 passing rows, session 29: 28,000 rows under region + year at 1M), and the planner,
+    /// given no predicate to misjudge, cannot trade the index for a sort of every passing row (under
+    /// section=deviation-reason it did: the expression's guessed selectivity put fewer rows than the
+    /// limit in the section; docs/benchmarks.md, issue 21 — filtered search at 1M, session 30). Read
+    /// through a cursor (<see cref="VectorAsync"/>); <c>$7</c> is <see cref="MaxVectorRows"/>.
+    /// </summary>
+    public const string VectorSql = VectorReadColumns + " ORDER BY p.embedding <=> $1 LIMIT $7";
+
+    private const string VectorReadColumns =
+        "SELECT p.id, CASE WHEN " + Filters + " THEN p.embedding <=> $1 END AS distance FROM corpus_passages p WHERE p.embedding IS NOT NULL";
 
     /// <summary>The partial HNSW index over the deviation-reason passages (<see cref="SectionIndexedKinds"/>).</summary>
     public const string DeviationReasonIndex = "ix_corpus_passages_embedding_deviation_reason";
 
     /// <summary>
     /// The sections with their own partial HNSW index (<c>WHERE kind = '…'</c>), each with its vector
-    /// query: the same query plus the section as a literal, which is what lets the planner match the
+    /// read: <see cref="VectorSql"/> plus the section as a literal, which is what lets the planner match the
     /// index's predicate (a parameter never does). Passages of one kind sit together in the embedding
     /// space, so for a query near other kinds the whole graph's iterative scan walks hundreds of
     /// rejected tuples; the section's own graph holds only passing ones (docs/benchmarks.md, issue 21 —
@@ -73,8 +85,14 @@ public sealed partial class CorpusSearch(
     };
 
     private static string SectionVectorSql(SectionKind kind) =>
-        "SELECT p.id, p.embedding <=> $1 AS distance FROM corpus_passages p WHERE p.embedding IS NOT NULL AND p.kind = '"
-        + SectionKinds.Name(kind) + "' AND " + Filters + " ORDER BY p.embedding <=> $1 LIMIT $7";
+        VectorReadColumns + " AND p.kind = '" + SectionKinds.Name(kind) + "' ORDER BY p.embedding <=> $1 LIMIT $7";
+
+    /// <summary>
+    /// The most rows one search's HNSW read returns (pgvector's default <c>hnsw.max_scan_tuples</c>, which
+    /// bounded the filtered scan before): a filter that passes fewer than the candidates among them
+    /// gives what passed. Also keeps the read's estimated cost far under <c>jit_above_cost</c>.
+    /// </summary>
+    public const int MaxVectorRows = 20_000;
 
     /// <summary>
     /// The exact nearest neighbours among the few passages a document scope holds: the filtered rows
@@ -156,11 +174,13 @@ public sealed partial class CorpusSearch(
     /// 300k–1M passages it leaves short questions at recall@10 0.875–0.880: for some the walk settles
     /// among passages that are near but not nearest, and only reading on reaches the rest (300k: 0.880
     /// at 40 rows, 0.930 at 2,000, 0.950 at 5,000; docs/benchmarks.md, issue 21 — vector recall at 1M,
-    /// session 29). The rows cost their distances and heap reads, so the read is bounded.
+    /// session 29). The rows cost their distances and heap reads, so the read is bounded. Rows the scan
+    /// returns, passing the filters or not (session 30): under a filter the walk is as long as without
+    /// one, and the read goes on only while fewer than the candidates have passed (<see cref="NextFetch"/>).
     /// </summary>
     public const int SparseQueryRows = 2000;
 
-    /// <summary>How many rows the vector half's HNSW scan reads for <paramref name="query"/>: <see cref="SparseQueryRows"/> for a sparse vector (<paramref name="sparseRows"/> in measurement), else the candidates.</summary>
+    /// <summary>How many rows the vector half's HNSW scan reads first for <paramref name="query"/>: <see cref="SparseQueryRows"/> for a sparse vector (<paramref name="sparseRows"/> in measurement), else the candidates.</summary>
     public static int VectorRows(ReadOnlySpan<float> query, int candidates, int sparseRows = SparseQueryRows) =>
         IsSparse(query) ? Math.Max(sparseRows, candidates) : candidates;
 
@@ -248,57 +268,6 @@ public sealed partial class CorpusSearch(
         }
 
         return new SearchResponse(request.Query, request.Mode.ToString().ToLowerInvariant(), hits.Count, hits);
-    }
-
-    /// <summary>
-    /// The vector half: the query's embedding, then the nearest passages under the filters, best first:
-    /// HNSW with an iterative scan, or, when a document scope holds few passages, an exact scan of them.
-    /// </summary>
-    private async Task<List<(long Id, double Score)>> VectorAsync(SearchRequest request, DocumentScope? scope, int candidates, CancellationToken cancellationToken)
-    {
-        var vector = new List<(long Id, double Score)>();
-        float[] q = (await embedder.GenerateAsync([request.Query], null, cancellationToken))[0].Vector.ToArray();
-
-        // A query with nothing that embeds ("。", ":*") has no direction: cosine distance would be NaN.
-        if (!q.Any(x => x != 0 && float.IsFinite(x)))
-        {
-            return vector;
-        }
-
-        string? sectionSql = scope is null && sectionIndexes && request.Kind is { } kind && SectionIndexedKinds.TryGetValue(kind, out var own) ? own : null;
-        string sql = scope is not null ? ExactVectorSql : sectionSql ?? VectorSql;
-        int ef = sparseQueryEf ? EfSearch(q, sectionSql is not null, candidates, wholeGraphEf) : Math.Max(GraphEfSearch(sectionSql is not null, wholeGraphEf), candidates);
-
-        // A sparse query reads on past its list and keeps the nearest (an exact scan reads only what it keeps).
-        int rows = scope is null && sparseQueryEf ? VectorRows(q, candidates, sparseQueryRows) : candidates;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var set = new NpgsqlCommand(
-            $"SET LOCAL hnsw.ef_search = {ef}; SET LOCAL hnsw.iterative_scan = relaxed_order;", connection, tx))
-        {
-            await set.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using (var cmd = new NpgsqlCommand(sql, connection, tx))
-        {
-            cmd.Parameters.Add(new NpgsqlParameter { Value = new Vector(q) });
-            AddFilters(cmd, request, scope, rows);
-            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-            while (await r.ReadAsync(cancellationToken))
-            {
-                double distance = r.IsDBNull(1) ? double.NaN : r.GetDouble(1);
-                if (double.IsFinite(distance))
-                {
-                    vector.Add((r.GetInt64(0), 1 - distance));
-                }
-            }
-        }
-
-        await tx.CommitAsync(cancellationToken);
-
-        // relaxed_order may return neighbours slightly out of order; a wider read keeps only the nearest.
-        vector.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Id.CompareTo(b.Id));
-        return vector.Count > candidates ? vector.GetRange(0, candidates) : vector;
     }
 
     /// <summary>The lexical half: the candidates chosen by <see cref="LexicalPlanAsync"/>, ranked by BM25 (<c>Bm25</c>, over the terms' bytes).</summary>
@@ -454,16 +423,18 @@ public sealed partial class CorpusSearch(
 
     private sealed record Fused(long Id, double Score, int? VectorRank, int? LexicalRank);
 
-    private static void AddFilters(NpgsqlCommand cmd, SearchRequest request, DocumentScope? scope, int limit)
+    private static void AddFilters(NpgsqlCommand cmd, SearchRequest request, DocumentScope? scope, int limit) => AddFilters(cmd.Parameters, request, scope, limit);
+
+    private static void AddFilters(NpgsqlParameterCollection parameters, SearchRequest request, DocumentScope? scope, int limit)
     {
-        cmd.Parameters.Add(new NpgsqlParameter { Value = request.Kind is { } k ? SectionKinds.Name(k) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = Blank(request.Fund), NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = Blank(request.Region), NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)request.Year ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)request.ExcludeDocument ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = limit });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)CorpusAudience.ViewerUnit ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)scope?.Documents ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        parameters.Add(new NpgsqlParameter { Value = request.Kind is { } k ? SectionKinds.Name(k) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter { Value = Blank(request.Fund), NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter { Value = Blank(request.Region), NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter { Value = (object?)request.Year ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        parameters.Add(new NpgsqlParameter { Value = (object?)request.ExcludeDocument ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
+        parameters.Add(new NpgsqlParameter { Value = limit });
+        parameters.Add(new NpgsqlParameter { Value = (object?)CorpusAudience.ViewerUnit ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        parameters.Add(new NpgsqlParameter { Value = (object?)scope?.Documents ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
     }
 
     internal static object Blank(string? s) => string.IsNullOrWhiteSpace(s) ? DBNull.Value : s.Trim();

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using Assistant.Domain.Corpus;
+using Assistant.Features.Corpus;
+using Microsoft.Extensions.AI;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Assistant.Benchmarks;
+
+/// <summary>
+/// The product's vector answer under each filter the timing run uses, against the exact filtered answer
+/// (issue 21, session 30; <c>search-scale … --filtered-recall</c>). One sequential pass computes every
+/// passage's distance to the 20 short questions with its filter columns; the filters are applied in C#
+/// (kind equal, fund and region as case-insensitive substrings, year equal, published or the viewer's
+/// own), and the exact answer is what the search promises in vector mode: the nearest 40 passing
+/// passages by (distance, id), one per text, the first 10. Recall@10 two ways, as elsewhere: strict
+/// (the hit is in that exact 10) / tie-aware (its distance is no farther than the exact 10th + 2e-6; the
+/// hit's score is rounded to 1e-6). The search runs as <see cref="CorpusSearch"/> does in the product and
+/// as variants (session 28's read of the candidates only).
+/// </summary>
+internal static class SearchScaleFiltered
+{
+    private const double Epsilon = 2e-6;
+    private const int Candidates = 40;
+
+    private sealed record Case(string Name, SectionKind? Kind, string? Fund, string? Region, int? Year)
+    {
+        public bool Passes(string kind, string? fund, string? region, int? year, string? owner) =>
+            (Kind is null || kind == SectionKinds.Name(Kind.Value))
+            && (Fund is null || (fund?.Contains(Fund, StringComparison.OrdinalIgnoreCase) ?? false))
+            && (Region is null || (region?.Contains(Region, StringComparison.OrdinalIgnoreCase) ?? false))
+            && (Year is null || year == Year)
+            && (owner is null || owner == SearchScale.Viewer);
+
+        public SearchRequest Request(string query) => new(query, 10, Kind, Fund, Region, Year, SearchMode.Vector);
+    }
+
+    private static readonly Case[] Cases =
+    [
+        new("unfiltered", null, null, null, null),
+        new("section=deviation-reason", SectionKind.DeviationReason, null, null, null),
+        new("fund=见习", null, "见习", null, null),
+        new("region=川汇区, year=2023", null, null, "川汇区", 2023),
+        new("year=2023", null, null, null, 2023),
+        new("region=川汇 (no suffix)", null, null, "川汇", null),
+    ];
+
+    public static async Task RunAsync(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, string[] queries)
+    {
+        var clock = Stopwatch.StartNew();
+        var exact = await ExactAsync(dataSource, queries);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exact filtered answers: one pass in {clock.Elapsed.TotalSeconds:0.0} s"));
+        var variants = new (string Name, CorpusSearch Search)[]
+        {
+            ("the product", new CorpusSearch(dataSource, embedder)),
+            ("candidates only (session 28's read)", new CorpusSearch(dataSource, embedder, sparseQueryRows: 0)),
+        };
+
+        Console.WriteLine();
+        Console.WriteLine($"vector answers' recall@10 strict / tie-aware under filters (unit scope {SearchScale.Viewer}, {queries.Length} short questions; exact: nearest {Candidates} passing, one per text, first 10)");
+        Console.WriteLine("| filter | passing passages | " + string.Join(" | ", variants.Select(v => v.Name)) + " | questions under 1.0 (product) |");
+        Console.WriteLine("|---|---:|" + string.Concat(variants.Select(_ => "---:|")) + "---|");
+        for (int c = 0; c < Cases.Length; c++)
+        {
+            var cells = new List<string>();
+            var missed = new List<string>();
+            for (int v = 0; v < variants.Length; v++)
+            {
+                double strict = 0, ties = 0;
+                for (int q = 0; q < queries.Length; q++)
+                {
+                    using var scope = CorpusAudience.For(SearchScale.Viewer);
+                    var hits = (await variants[v].Search.SearchAsync(Cases[c].Request(queries[q]))).Hits;
+                    var ten = exact.Answers[c][q];
+                    double tenth = ten.Count == 0 ? double.MaxValue : ten[^1].Distance + Epsilon;
+                    double s = ten.Count == 0 ? 1 : (double)hits.Count(h => ten.Any(e => e.Id == h.PassageId)) / ten.Count;
+                    double t = ten.Count == 0 ? 1 : Math.Min(1.0, (double)hits.Count(h => 1 - h.Score <= tenth) / ten.Count);
+                    strict += s;
+                    ties += t;
+                    if (v == 0 && s < 1)
+                    {
+                        missed.Add(string.Create(CultureInfo.InvariantCulture, $"{queries[q]} {s:0.0}"));
+                    }
+                }
+
+                cells.Add(string.Create(CultureInfo.InvariantCulture, $"{strict / queries.Length:0.000} / {ties / queries.Length:0.000}"));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Cases[c].Name} | {exact.Passing[c]} | {string.Join(" | ", cells)} | {string.Join("; ", missed)} |"));
+        }
+    }
+
+    /// <summary>Every passage's distances to the questions in one pass; per case and question the nearest passing passages, one per text, the first 10.</summary>
+    private static async Task<(List<List<(long Id, double Distance)>>[] Answers, long[] Passing)> ExactAsync(NpgsqlDataSource dataSource, string[] queries)
+    {
+        // Per case and question: the nearest passing passages so far (a max-heap by (distance, id) of Candidates).
+        var heaps = Cases.Select(_ => queries.Select(_ => new PriorityQueue<(long Id, double Distance, string Hash), (double, long)>(Comparer<(double, long)>.Create((a, b) => b.CompareTo(a)))).ToArray()).ToArray();
+        var passing = new long[Cases.Length];
+        string distances = string.Join(", ", queries.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"p.embedding <=> ${i + 1}::real[]::vector")));
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand($"SELECT p.id, p.text_hash, p.kind, p.fund, p.region, p.year, p.owner_unit, ARRAY[{distances}]::float8[] FROM corpus_passages p WHERE p.embedding IS NOT NULL", connection) { CommandTimeout = 0 };
+        foreach (string q in queries)
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = HashingEmbedding.Embed(q), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
+        }
+
+        await using (var r = await cmd.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync())
+            {
+                long id = r.GetInt64(0);
+                string hash = r.GetString(1), kind = r.GetString(2);
+                string? fund = r.IsDBNull(3) ? null : r.GetString(3), region = r.IsDBNull(4) ? null : r.GetString(4), owner = r.IsDBNull(6) ? null : r.GetString(6);
+                int? year = r.IsDBNull(5) ? null : r.GetInt32(5);
+                double[]? d = null;
+                for (int c = 0; c < Cases.Length; c++)
+                {
+                    if (!Cases[c].Passes(kind, fund, region, year, owner))
+                    {
+                        continue;
+                    }
+
+                    passing[c]++;
+                    d ??= r.GetFieldValue<double[]>(7);
+                    for (int q = 0; q < queries.Length; q++)
+                    {
+                        var heap = heaps[c][q];
+                        if (heap.Count < Candidates)
+                        {
+                            heap.Enqueue((id, d[q], hash), (d[q], id));
+                        }
+                        else if (heap.TryPeek(out _, out var worst) && (d[q], id).CompareTo(worst) < 0)
+                        {
+                            heap.DequeueEnqueue((id, d[q], hash), (d[q], id));
+                        }
+                    }
+                }
+            }
+        }
+
+        var answers = heaps.Select(perQuery => perQuery.Select(heap =>
+        {
+            var nearest = heap.UnorderedItems.Select(x => x.Element).OrderBy(x => x.Distance).ThenBy(x => x.Id);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            return nearest.Where(x => seen.Add(x.Hash)).Take(10).Select(x => (x.Id, x.Distance)).ToList();
+        }).ToList()).ToArray();
+        return (answers, passing);
+    }
+}
