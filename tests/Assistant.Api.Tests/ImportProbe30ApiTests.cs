@@ -42,7 +42,6 @@ public class ImportProbe30ApiTests(ApiFactory factory) : IClassFixture<ApiFactor
     [Theory]
     [InlineData("probe30-T11-zhejiang-acrobat-copy.txt", 6, 3, "98.20")]
     [InlineData("anhui-luan-acrobat-copy-empty-cells-vanish.txt", 6, 4, "97.40")]
-    [InlineData("hebei-xingtai-target-actual-one-cell-tabs.txt", 6, 1, "98.75")]
     public async Task Import_PastedText_RowsRebuilt_PrintedTotalNotAccused(string file, int indicators, int fundLines, string total)
     {
         using HttpClient client = factory.CreateClient();
