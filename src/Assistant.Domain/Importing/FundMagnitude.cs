@@ -44,6 +44,6 @@ internal static class FundMagnitude
             $"the funds are read in 万元 and the largest is {PrintedNumber.Format(largest, 2)} 万元 (over 10 billion 元), which is implausible; the amounts may be in 元 ({asYuan} 万元); check the header's unit");
     }
 
-    private static bool IsDepartmentWide(string? text) =>
+    internal static bool IsDepartmentWide(string? text) =>
         text is not null && (text.Contains("部门整体", StringComparison.Ordinal) || text.Contains("整体支出", StringComparison.Ordinal));
 }

@@ -17,6 +17,12 @@ public enum IndicatorField
     Score,
     Note,
     Unknown,
+
+    /// <summary>年度指标值/实际完成值 in one column: each cell holds both (<c>≥3000/2700</c>).</summary>
+    TargetActual,
+
+    /// <summary>实际完成值/年度指标值 in one column, the actual first.</summary>
+    ActualTarget,
 }
 
 /// <summary>The columns of a 项目资金 block.</summary>
@@ -40,6 +46,12 @@ public static partial class HeaderWords
     public static IndicatorField Indicator(string label, out bool exact)
     {
         string c = Strip(label);
+        if (Combined(CellText.Compact(label)) is { } combined)
+        {
+            exact = false;
+            return combined;
+        }
+
         exact = true;
         switch (c)
         {
@@ -110,6 +122,29 @@ public static partial class HeaderWords
         return IndicatorField.Unknown;
     }
 
+    /// <summary>
+    /// A header naming the target and the actual in one column (<c>年度指标值/实际完成值</c>, <c>指标值及完成值</c>,
+    /// <c>目标值（完成值）</c>), in the order it names them; null for any other header.
+    /// </summary>
+    private static IndicatorField? Combined(string c)
+    {
+        Match t = CombinedTarget().Match(c);
+        Match a = CombinedActual().Match(c);
+        if (!t.Success || !a.Success || c.Length > 24)
+        {
+            return null;
+        }
+
+        (Match first, Match second) = t.Index < a.Index ? (t, a) : (a, t);
+        string between = first.Index + first.Length <= second.Index ? c[(first.Index + first.Length)..second.Index] : string.Empty;
+        if (between.IndexOfAny(['/', '／', '、', '及', '与', '和', '(', '（', '|', '\\']) < 0)
+        {
+            return null;
+        }
+
+        return t.Index < a.Index ? IndicatorField.TargetActual : IndicatorField.ActualTarget;
+    }
+
     /// <summary>Reads a fund-block header label.</summary>
     public static FundField Fund(string label)
     {
@@ -169,8 +204,20 @@ public static partial class HeaderWords
     public static bool IsIndicatorHeader(IEnumerable<string> cells)
     {
         var fields = cells.Select(c => Indicator(c, out _)).ToHashSet();
-        return fields.Contains(IndicatorField.Target) && fields.Contains(IndicatorField.Actual)
+        bool combined = fields.Contains(IndicatorField.TargetActual) || fields.Contains(IndicatorField.ActualTarget);
+        return (combined || (fields.Contains(IndicatorField.Target) && fields.Contains(IndicatorField.Actual)))
             && (fields.Contains(IndicatorField.Name) || fields.Contains(IndicatorField.Level1) || fields.Contains(IndicatorField.Level2));
+    }
+
+    /// <summary>
+    /// A row that names the indicator columns (<c>一级指标 | 二级指标 | 三级指标 | …</c>) but not both a target
+    /// and an actual the importer can read: its rows are no fund lines, and the table must say why it read no indicators.
+    /// </summary>
+    public static bool LooksLikeIndicatorHeader(IReadOnlyList<string> cells)
+    {
+        var fields = cells.Select(c => Indicator(c, out bool exact) is var f && exact ? f : IndicatorField.Unknown).ToList();
+        int levels = fields.Count(f => f is IndicatorField.Level1 or IndicatorField.Level2 or IndicatorField.Name);
+        return levels >= 2 || (levels == 1 && fields.Any(f => f is IndicatorField.Weight or IndicatorField.Score));
     }
 
     /// <summary>Is the row the header of a 项目资金 block (a budget and an executed column)?</summary>
@@ -260,6 +307,12 @@ public static partial class HeaderWords
 
     [GeneratedRegex(@"^(数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标")]
     private static partial Regex Level2Prefix();
+
+    [GeneratedRegex(@"(指标值|目标值|目标|计划值|预期值)")]
+    private static partial Regex CombinedTarget();
+
+    [GeneratedRegex(@"(完成值|实际值|实际完成|完成情况|实际)")]
+    private static partial Regex CombinedActual();
 
     [GeneratedRegex(@"[(（]?(?<y>(19|20)\d{2})年度?[)）]?")]
     private static partial Regex YearPattern();

@@ -113,6 +113,9 @@ internal static partial class IndicatorRows
                 case IndicatorField.Target:
                     indicator.Target = CellText.IsBlank(text) ? string.Empty : text;
                     break;
+                case IndicatorField.TargetActual or IndicatorField.ActualTarget:
+                    Combined(t, indicator, path, text, cell, field == IndicatorField.TargetActual);
+                    continue;
                 case IndicatorField.Actual:
                     indicator.Actual = CellText.IsBlank(text) ? string.Empty : text;
                     break;
@@ -181,6 +184,66 @@ internal static partial class IndicatorRows
 
         indicator.Unit ??= UnitFromValue(indicator.Target, name) ?? UnitFromValue(indicator.Actual, name);
         t.Indicators.Add(indicator);
+    }
+
+    /// <summary>
+    /// A section row across the whole table (<c>一、产出指标（50分）</c>, <c>（一）数量指标</c>) in a block with
+    /// no 一级 column, or numbered as a section: it sets the 一级 (with its printed weight) or the 二级 of
+    /// the rows under it and is no indicator. False for any other row.
+    /// </summary>
+    public static bool Section(ImportedTable t, List<GridCell> row, List<string> texts, List<IndicatorField> header, ref string? level1, ref string? level2)
+    {
+        var filled = Enumerable.Range(0, texts.Count).Where(i => !CellText.IsBlank(texts[i])).ToList();
+        if (filled.Count == 0 || filled.Select(i => CellText.Compact(texts[i])).Distinct().Count() != 1)
+        {
+            return false;
+        }
+
+        string text = CellText.Compact(texts[filled[0]]);
+        Match m = SectionNumber().Match(text);
+        string rest = text[m.Length..];
+        if (!m.Success && header.Contains(IndicatorField.Level1))
+        {
+            return false;
+        }
+
+        if (HeaderWords.IsLevel1(rest, out _, out _))
+        {
+            SetLevel1(t, rest, row[filled[0]], ref level1, ref level2);
+            return true;
+        }
+
+        if (HeaderWords.IsLevel2(rest, out string name) && (m.Success || !header.Contains(IndicatorField.Level2)))
+        {
+            level2 = name;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>年度指标值/实际完成值 in one cell (<c>≥3000/2700</c>): both read, or the cell kept whole as the target with a warning.</summary>
+    private static void Combined(ImportedTable t, ImportedIndicator indicator, string path, string text, GridCell cell, bool targetFirst)
+    {
+        if (CellText.IsBlank(text))
+        {
+            indicator.Target = string.Empty;
+            indicator.Actual = string.Empty;
+            return;
+        }
+
+        t.Sources[path + ".target"] = cell.Source;
+        if (CombinedValues.Split(text, targetFirst) is { } pair)
+        {
+            indicator.Target = pair.Target;
+            indicator.Actual = pair.Actual;
+            t.Sources[path + ".actual"] = cell.Source;
+            return;
+        }
+
+        indicator.Target = text;
+        t.Warn(path + ".actual", cell.Source, $"“{text}”在“年度指标值/实际完成值”列中，未能分出指标值和完成值，整格按指标值读取，完成值未读取",
+            $"\"{text}\" is in the combined target/actual column and could not be split; kept whole as the target, no actual read");
     }
 
     /// <summary>The explanation cells joined (<c>报名人数不足；扩大政策宣传覆盖面</c>), or null when none says anything.</summary>
@@ -270,7 +333,7 @@ internal static partial class IndicatorRows
 
         cells[IndicatorField.Name] = i;
         int nameCol = header.IndexOf(IndicatorField.Name);
-        var after = (nameCol >= 0 ? header.Skip(nameCol + 1) : header.Where(f => f is IndicatorField.Target or IndicatorField.Actual or IndicatorField.Weight or IndicatorField.Score or IndicatorField.Note or IndicatorField.Nature or IndicatorField.Unit))
+        var after = (nameCol >= 0 ? header.Skip(nameCol + 1) : header.Where(f => f is IndicatorField.Target or IndicatorField.Actual or IndicatorField.TargetActual or IndicatorField.ActualTarget or IndicatorField.Weight or IndicatorField.Score or IndicatorField.Note or IndicatorField.Nature or IndicatorField.Unit))
             .Where(f => f is not IndicatorField.Label and not IndicatorField.Name).ToList();
         var rest = Enumerable.Range(i + 1, n - i - 1).ToList();
         int wIdx = after.IndexOf(IndicatorField.Weight);
@@ -325,7 +388,7 @@ internal static partial class IndicatorRows
     private static bool Positional(List<string> texts, int n, List<IndicatorField> header, Dictionary<IndicatorField, int> cells)
     {
         int nameAt = header.IndexOf(IndicatorField.Name);
-        int actualAt = header.IndexOf(IndicatorField.Actual);
+        int actualAt = header.FindIndex(f => f is IndicatorField.Actual or IndicatorField.TargetActual or IndicatorField.ActualTarget);
         if (nameAt < 0 || actualAt < 0 || n > header.Count || n <= actualAt || n <= nameAt)
         {
             return false;
@@ -349,7 +412,7 @@ internal static partial class IndicatorRows
                 IndicatorField.Level2 => !value && (label2 || !label1),
                 IndicatorField.Name => !value && !label1 && !label2,
                 IndicatorField.Weight or IndicatorField.Score => CellText.IsPlainNumber(s) && AtMostHundred(s),
-                IndicatorField.Target or IndicatorField.Actual or IndicatorField.Unit or IndicatorField.Nature => !label1 && !label2,
+                IndicatorField.Target or IndicatorField.Actual or IndicatorField.Unit or IndicatorField.Nature or IndicatorField.TargetActual or IndicatorField.ActualTarget => !label1 && !label2,
                 _ => true,
             };
             if (!fits)
@@ -473,8 +536,9 @@ internal static partial class IndicatorRows
     private static string? UnitFromValue(string? value, string name)
     {
         string? unit = CellText.UnitOfValue(value);
-        if (unit is null or "")
+        if (unit is null or "" || Deadline().IsMatch(unit))
         {
+            // 11月底前, 10月中旬, 6月末: a date, not a number with its unit.
             return null;
         }
 
@@ -488,6 +552,12 @@ internal static partial class IndicatorRows
 
     [GeneratedRegex(@"^[≥≤><=＞＜]?[+-]?\d[\d,]*(\.\d+)?%?")]
     private static partial Regex ValueCell();
+
+    [GeneratedRegex(@"^(月|日|号)(底|末|初|中|上旬|中旬|下旬)?(前|后|内|止)$|^(月|日|号)(底|末|初|上旬|中旬|下旬)$")]
+    private static partial Regex Deadline();
+
+    [GeneratedRegex(@"^([(（][一二三四五六七八九十\d]{1,3}[)）][、.．]?|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．]|\d{1,2}\.(?!\d))")]
+    private static partial Regex SectionNumber();
 
     [GeneratedRegex(@"^指标\s*\d+\s*[:：]\s*")]
     private static partial Regex NumberedPrefix();

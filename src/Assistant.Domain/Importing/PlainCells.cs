@@ -46,6 +46,15 @@ public static partial class TextTables
             if (header > 0)
             {
                 rows.Add(new GridRow(cells.GetRange(p, header)));
+                if (IndicatorBlock(cells, p, header) is { } block)
+                {
+                    rows.AddRange(block.Rows);
+                    width = 0;
+                    lastWasData = false;
+                    p = block.End;
+                    continue;
+                }
+
                 width = header;
                 labelColumn = HeaderWords.Indicator(cell.Text, out _) == IndicatorField.Label || HeaderWords.Fund(cell.Text) == FundField.Label || !IsHeaderWord(cell.Text, false);
                 lastWasData = false;
@@ -91,7 +100,7 @@ public static partial class TextTables
             {
                 IReadOnlyList<GridCell> prev = lastWasData ? rows[^1].Cells : [];
                 if (labelColumn && cell.Text.Length >= 4 && prev.Count > 0 && prev[^1].Text.Length > 0 && !HeaderWords.IsLevel1(cell.Text, out _, out _)
-                    && CellText.Number(cell.Text, out _, out _) is null)
+                    && CellText.Number(cell.Text, out _, out _) is null && CellText.Number(prev[^1].Text, out _, out _) is null && !CellText.IsBlank(prev[^1].Text))
                 {
                     // Text where the label column is always empty: the second line of the row's last cell.
                     var joined = prev.ToList();
@@ -119,6 +128,34 @@ public static partial class TextTables
         }
 
         return new Grid(name, rows) { Loose = true };
+    }
+
+    /// <summary>
+    /// The rows of the indicator block whose header is <c>cells[p..p+header)</c>, rebuilt by the shapes of
+    /// their cells, when the copy left no empty line in the block and cutting it by the header's width
+    /// puts no 分值 and 得分 where they belong; null otherwise (the block is cut by width).
+    /// </summary>
+    private static (List<GridRow> Rows, int End)? IndicatorBlock(List<GridCell> cells, int p, int header)
+    {
+        var fields = cells.GetRange(p, header).Select(c => HeaderWords.Indicator(c.Text, out _)).ToList();
+        if (!HeaderWords.IsIndicatorHeader(cells.GetRange(p, header).Select(c => c.Text)))
+        {
+            return null;
+        }
+
+        int start = p + header;
+        int end = start;
+        while (end < cells.Count && !IsStop(cells[end].Text) && HeaderAt(cells, end, true) == 0 && HeaderAt(cells, end, false) == 0)
+        {
+            end++;
+        }
+
+        if (end - start < 3 || Enumerable.Range(start, end - start).Any(k => cells[k].Text.Length == 0) || FitsWidth(cells, start, end, fields))
+        {
+            return null;
+        }
+
+        return ByShape(cells, start, end, fields) is { } rows ? (rows, end) : null;
     }
 
     /// <summary>One cell a line (an empty line an empty cell), with the plain line breaks inside a cell joined.</summary>

@@ -178,6 +178,11 @@ public static partial class TableLayout
                     {
                         cur!.Warn("indicators", row[i].Source, $"无法识别指标表头“{texts[i]}”，该列未读取", $"indicator column \"{texts[i]}\" not recognised; its cells were not read");
                     }
+                    else if (f is IndicatorField.TargetActual or IndicatorField.ActualTarget)
+                    {
+                        cur!.Warn("indicators", row[i].Source, $"“{texts[i]}”一列中每格含指标值和完成值，按分隔符（/、换行或“目标…完成…”）拆分读取",
+                            $"column \"{texts[i]}\" holds the target and the actual in each cell; each cell split at its separator");
+                    }
                     else if (!exact && f != IndicatorField.Label)
                     {
                         cur!.Warn("indicators", row[i].Source, $"表头“{texts[i]}”按“{FieldName(f)}”读取（推测）", $"header \"{texts[i]}\" read as {f} (guessed)");
@@ -191,6 +196,17 @@ public static partial class TableLayout
                 }
 
                 subHeaderMayFollow = true;
+                return;
+            }
+
+            if (mode != Mode.Indicators && HeaderWords.LooksLikeIndicatorHeader(texts))
+            {
+                // An indicator header without a target and an actual column the importer reads: its rows are no fund lines.
+                Start();
+                mode = Mode.Skip;
+                string columns = string.Join("、", filled.Select(i => $"“{texts[i]}”"));
+                cur!.Warn("indicators", row[filled[0]].Source, $"绩效指标表头（{columns}）中未找到可读取的“年度指标值”和“实际完成值”列，本表的绩效指标未读取",
+                    $"the indicator header ({columns}) has no 年度指标值 (target) and 实际完成值 (actual) columns the importer can read; no indicator of this table was read");
                 return;
             }
 
@@ -220,6 +236,8 @@ public static partial class TableLayout
             {
                 case Mode.Funds:
                     FundRows.Read(cur!, row, texts, fundFields);
+                    break;
+                case Mode.Indicators when IndicatorRows.Section(cur!, row, texts, indicatorFields, ref level1, ref level2):
                     break;
                 case Mode.Indicators:
                     IndicatorRows.Read(cur!, row, texts, indicatorFields, grid.Loose, ref level1, ref level2);
@@ -425,11 +443,22 @@ public static partial class TableLayout
                 t.Kind = "transfer";
             }
 
-            if (t.Title is null)
+            if (t.Title is null && heading is not null && t.Department is not null && FundMagnitude.IsDepartmentWide(heading))
+            {
+                // A 部门整体支出 table names its 部门（单位）, not a project: its title is the heading's, as printed.
+                t.Title = TitleFrom(heading);
+            }
+            else if (t.Title is null)
             {
                 t.Title = heading is not null ? TitleFrom(heading) : "未命名项目";
                 t.TitleGuessed = true;
                 t.Warn("title", t.Source, $"未找到项目名称，按“{t.Title}”读取（推测）", $"no 项目名称 found; title taken as \"{t.Title}\" (guessed)");
+            }
+
+            if (t.Indicators.Count == 0 && !t.Warnings.Any(w => w.Path == "indicators"))
+            {
+                t.Warn("indicators", t.Source, "未找到绩效指标表头（须有三级指标、年度指标值、实际完成值等列），本表未读到绩效指标",
+                    "no indicator header found (it names 三级指标, 年度指标值 and 实际完成值); no indicator of this table was read");
             }
 
             t.Region = RegionOf(t.Department) ?? RegionOf(t.Implementer) ?? RegionOf(heading);
@@ -496,6 +525,8 @@ public static partial class TableLayout
         IndicatorField.Weight => "分值",
         IndicatorField.Score => "得分",
         IndicatorField.Note => "偏差原因分析及改进措施",
+        IndicatorField.TargetActual => "年度指标值/实际完成值",
+        IndicatorField.ActualTarget => "实际完成值/年度指标值",
         _ => f.ToString(),
     };
 
