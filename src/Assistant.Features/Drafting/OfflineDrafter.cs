@@ -450,6 +450,10 @@ public sealed partial class OfflineDrafter : IChatClient
 
         private string CauseSentence(Cause cause, string lead, bool many = false) => cause.Origin switch
         {
+            // A measure-only or catch-all reason already quoted for another row is referred to, not written again.
+            CauseOrigin.Stated when !many && statedSaid.TryGetValue(cause.Text, out string? before)
+                && (Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) || ReasonStrength.IsBoilerplate(cause.Text)) =>
+                $"单位填写的原因与“{before}”相同，同样没有说明该项偏差的具体原因，需单位补充。",
             CauseOrigin.Stated when Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) =>
                 $"单位在偏差原因中填写的“{cause.Text}”是工作措施，没有说明{(many ? "上述指标" : "该项")}偏差的原因，原因需单位补充。",
             CauseOrigin.Stated when ReasonStrength.IsBoilerplate(cause.Text) =>

@@ -99,6 +99,12 @@ public static class ScoreAnswerWriter
             writer.String(Name, ind.Name);
             writer.String(Level1, ind.Level1);
             writer.String(Level2, ind.Level2);
+            // Rule and status index the pre-built pair; a value outside its enum would pick another pair, so it throws.
+            if ((uint)r.Rule >= (uint)Rules.Length || (uint)r.Status >= (uint)Statuses.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(report), $"indicator {r.Index}: rule {r.Rule} / status {r.Status} outside the contract");
+            }
+
             writer.Properties(RuleStatuses[((int)r.Rule * Statuses.Length) + (int)r.Status]);
             writer.String(Target, ind.Target);
             writer.String(Actual, ind.Actual);
