@@ -1,4 +1,3 @@
-using System.Text;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Documents;
 using Assistant.Features.Storage;
@@ -13,7 +12,6 @@ public static class DocumentText
     /// <summary>Characters of text a report may have (a long report has about 60,000); more is refused, not parsed.</summary>
     public static int MaxTextChars => OpenXmlLimits.Default.MaxTextChars;
 
-    static DocumentText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>The text of <paramref name="content"/>, or an <see cref="InputException"/> saying why it is not a report.</summary>
     public static string Read(string fileName, ReadOnlySpan<byte> content, CancellationToken cancellationToken = default)
@@ -36,7 +34,8 @@ public static class DocumentText
         }
         else
         {
-            text = Decode(content);
+            // The importer's reading of text bytes (BOM, UTF-8, UTF-16 without BOM, GB18030/GBK), not a second copy of it.
+            text = Importing.DocumentFormats.Decode(content.ToArray());
         }
 
         if (text.Length > MaxTextChars)
@@ -60,26 +59,6 @@ public static class DocumentText
 
         // What PostgreSQL cannot store goes; markup and fact references are data, never instructions.
         return Domain.Drafting.UntrustedText.Strip(StorableText.Clean(text));
-    }
-
-    private static string Decode(ReadOnlySpan<byte> content)
-    {
-        var utf8 = new UTF8Encoding(false, true);
-        try
-        {
-            return utf8.GetString(content).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            try
-            {
-                return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(content);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw Bad("文件既不是 UTF-8 也不是 GB18030 编码的文本。", "The file is neither UTF-8 nor GB18030 text.");
-            }
-        }
     }
 
     private static InputException Bad(string zh, string en) => new([new InputError("file", zh, en)]);
