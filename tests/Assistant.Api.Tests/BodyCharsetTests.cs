@@ -170,4 +170,26 @@ public class BodyCharsetTests(ApiFactory factory) : IClassFixture<ApiFactory>
         using HttpResponseMessage response = await _client.PostAsync("/api/v1/evaluations/score", content);
         Assert.True((int)response.StatusCode < 500, $"{contentType}: {response.StatusCode}");
     }
+
+    /// <summary>The Content-Type nearly every client sends is known without parsing; it and its near misses read as parsing reads them.</summary>
+    [Theory]
+    [InlineData("application/json; charset=utf-8", "Utf8")]
+    [InlineData("APPLICATION/JSON; CHARSET=UTF-8", "Utf8")]
+    [InlineData("application/json;charset=utf-8", "Utf8")]
+    [InlineData("application/json; charset=utf-16", "Utf16")]
+    [InlineData("application/json; charset=utf-8x", null)]
+    [InlineData("text/csv; charset=gbk", "Gb18030")]
+    [InlineData("application/json", null)]
+    public void Declared_TheCommonJsonType_ReadsAsParsed(string contentType, string? expected)
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        http.Request.ContentType = contentType;
+        if (expected is null && contentType.Contains("charset", StringComparison.Ordinal))
+        {
+            Assert.ThrowsAny<Features.Evaluations.InputException>(() => Infrastructure.BodyCharset.Declared(http.Request));
+            return;
+        }
+
+        Assert.Equal(expected, Infrastructure.BodyCharset.Declared(http.Request)?.ToString());
+    }
 }

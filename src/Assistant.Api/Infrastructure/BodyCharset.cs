@@ -17,6 +17,8 @@ internal static class BodyCharset
 {
     static BodyCharset() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
+    private const string JsonUtf8 = "application/json; charset=utf-8";
+
     /// <summary>A declared charset this reader honours.</summary>
     public enum Kind
     {
@@ -36,6 +38,12 @@ internal static class BodyCharset
         if (type is null || type.IndexOf("charset", StringComparison.OrdinalIgnoreCase) < 0)
         {
             return null;
+        }
+
+        // What nearly every client sends (HttpClient's StringContent, the staff page) is known without parsing it.
+        if (type.Equals(JsonUtf8, StringComparison.OrdinalIgnoreCase))
+        {
+            return Kind.Utf8;
         }
 
         if (!MediaTypeHeaderValue.TryParse(type, out MediaTypeHeaderValue? parsed) || parsed.Charset.Value is not { } raw)

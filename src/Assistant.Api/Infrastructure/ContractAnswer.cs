@@ -8,7 +8,8 @@ namespace Assistant.Api.Infrastructure;
 /// <summary>
 /// A 200 with a score or facts answer, written as <c>TypedResults.Ok</c> writes it (same bytes, same
 /// content type, same OpenAPI metadata) but synchronously through the source generator's handlers
-/// (<see cref="ContractWriter"/>) straight into the response's pipe, then flushed once. The async
+/// (<see cref="ContractWriter"/>) into a pooled buffer (<see cref="PooledAnswer"/>), then handed to the
+/// response whole with its <c>Content-Length</c>, as static bytes are. The async
 /// serializer <c>Ok&lt;T&gt;</c> uses takes the reflection-style metadata path for these answers (they are
 /// larger than its buffer, and the contract's encoder rules out the fast path), which cost more than
 /// scoring the table. An answer may instead come with its own writer of the same bytes (the score,
@@ -19,6 +20,9 @@ public sealed class ContractAnswer<T> : IResult, IEndpointMetadataProvider, ISta
     where T : class
 {
     private const string JsonContentType = "application/json; charset=utf-8";
+
+    /// <summary>The size the next answer's buffer starts at: the last answer's of this type, with room (one rent, no growth, for answers of a similar size).</summary>
+    private static int sizeHint = PooledAnswer.MinimumHint;
 
     private readonly Func<T>? make;
     private readonly Action<IBufferWriter<byte>>? write;
@@ -56,25 +60,27 @@ public sealed class ContractAnswer<T> : IResult, IEndpointMetadataProvider, ISta
         response.StatusCode = StatusCode;
         response.ContentType = JsonContentType;
 
-        // Nothing is sent until the flush (the server holds what is written before the headers), so the
-        // answer's length is known by then: it goes out with Content-Length in one send, not chunked
-        // with its end in a second.
-        var counted = new CountingWriter(response.BodyWriter);
+        // The answer is written into a pooled buffer, then handed to the server whole with its length, as
+        // static bytes are (headers and body in one send, no chunk framing). Written into the response
+        // before its headers, it was kept by the server in arrays allocated per request (16 KB each, the
+        // writer's span size) and copied again after the headers.
+        using var answer = new PooledAnswer(sizeHint);
         if (write is not null)
         {
-            write(counted);
+            write(answer);
         }
         else
         {
-            ContractWriter.Write(counted, Value);
+            ContractWriter.Write(answer, Value);
         }
 
+        sizeHint = PooledAnswer.NextHint(answer.Written);
         if (!response.HasStarted)
         {
-            response.ContentLength = counted.Written;
+            response.ContentLength = answer.Written;
         }
 
-        await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        await response.BodyWriter.WriteAsync(answer.WrittenMemory, httpContext.RequestAborted);
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
@@ -84,18 +90,73 @@ public sealed class ContractAnswer<T> : IResult, IEndpointMetadataProvider, ISta
     }
 }
 
-/// <summary>Passes writes through to the response, counting the bytes.</summary>
-internal sealed class CountingWriter(IBufferWriter<byte> inner) : IBufferWriter<byte>
+/// <summary>
+/// An answer's bytes in one array rented from the shared pool (returned on dispose), grown by doubling
+/// when the answer outgrows it; <see cref="WrittenMemory"/> is what was written.
+/// </summary>
+internal sealed class PooledAnswer : IBufferWriter<byte>, IDisposable
 {
-    public long Written { get; private set; }
+    /// <summary>The smallest starting size (the emitters ask for spans of up to 16 KB at a time).</summary>
+    public const int MinimumHint = 16 * 1024;
+
+    /// <summary>The largest starting size kept from one answer to the next (a rare larger answer grows from here).</summary>
+    public const int MaximumHint = 1024 * 1024;
+
+    private byte[] buffer;
+
+    public PooledAnswer(int sizeHint) => buffer = ArrayPool<byte>.Shared.Rent(Math.Clamp(sizeHint, MinimumHint, MaximumHint));
+
+    public int Written { get; private set; }
+
+    public ReadOnlyMemory<byte> WrittenMemory => buffer.AsMemory(0, Written);
+
+    /// <summary>The starting size for an answer after one of <paramref name="written"/> bytes: that, an eighth more, within the bounds.</summary>
+    public static int NextHint(int written) => (int)Math.Clamp(written + (written / 8L), MinimumHint, MaximumHint);
 
     public void Advance(int count)
     {
-        inner.Advance(count);
+        if (count < 0 || count > buffer.Length - Written)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count));
+        }
+
         Written += count;
     }
 
-    public Memory<byte> GetMemory(int sizeHint = 0) => inner.GetMemory(sizeHint);
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return buffer.AsMemory(Written);
+    }
 
-    public Span<byte> GetSpan(int sizeHint = 0) => inner.GetSpan(sizeHint);
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Ensure(sizeHint);
+        return buffer.AsSpan(Written);
+    }
+
+    public void Dispose()
+    {
+        byte[] rented = buffer;
+        buffer = [];
+        Written = 0;
+        if (rented.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private void Ensure(int sizeHint)
+    {
+        int needed = Math.Max(sizeHint, 1);
+        if (buffer.Length - Written >= needed)
+        {
+            return;
+        }
+
+        byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(Array.MaxLength, Math.Max(2L * buffer.Length, (long)Written + needed)));
+        buffer.AsSpan(0, Written).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = larger;
+    }
 }
