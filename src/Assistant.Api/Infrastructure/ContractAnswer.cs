@@ -62,8 +62,8 @@ public sealed class ContractAnswer<T> : IResult, IEndpointMetadataProvider, ISta
 
         // The answer is written into a pooled buffer, then handed to the server whole with its length, as
         // static bytes are (headers and body in one send, no chunk framing). Written into the response
-        // before its headers, it was kept by the server in arrays allocated per request (16 KB each, the
-        // writer's span size) and copied again after the headers.
+        // before its headers, it was kept by the server in segments (a lock and a segment per span) and
+        // copied into the pipe after the headers.
         using var answer = new PooledAnswer(sizeHint);
         if (write is not null)
         {
