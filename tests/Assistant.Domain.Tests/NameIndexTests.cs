@@ -120,9 +120,13 @@ public class NameIndexTests
                 tree.Runs(text, out List<int> touched, out int[] best, out bool[] tail);
                 Assert.Equal(expected, touched.Select(i => (i, best[i], tail[i])).ToList());
 
-                // With a least run (the matcher asks for three): the same, less the names below it.
-                tree.Runs(text, 3, out touched, out best, out tail);
-                Assert.Equal(expected.Where(e => e.Item2 >= 3).ToList(), touched.Select(i => (i, best[i], tail[i])).ToList());
+                // With a least run (the matcher asks for three, or two when a name is that short; session 31 passes over
+                // the characters outside any run of that many the names hold): the same, less the names below it.
+                foreach (int least in (int[])[2, 3, 4])
+                {
+                    tree.Runs(text, least, out touched, out best, out tail);
+                    Assert.Equal(expected.Where(e => e.Item2 >= least).ToList(), touched.Select(i => (i, best[i], tail[i])).ToList());
+                }
             }
         }).Check(Config)));
     }
@@ -140,6 +144,28 @@ public class NameIndexTests
         Assert.Equal((6, true), (best[36], tail[36]));
         Assert.Equal((5, true), (best[2], tail[2]));
         Assert.Equal((4, false), (best[0], tail[0]));
+    }
+
+    [Fact]
+    public void CharactersOutsideTheNamesRunsOfThree_ArePassedOver_WithTheSameRuns()
+    {
+        // Session 31: 1037 shares no run of three with 合成指标1 … 合成指标100, 1000 shares 100 with 合成指标100.
+        var names = Enumerable.Range(1, 100).Select(i => $"合成指标{i}").ToList();
+        var tree = new NameIndex(names);
+        var positions = new ReferenceVerifier.PositionNameIndex(names);
+        foreach (string text in (string[])["另有1037人次参与", "另有1000人次参与", "合成指标37完成值为1234.5", "标37合成指标100", "指标3"])
+        {
+            positions.Runs(text, out List<int> expectedTouched, out int[] expectedBest, out bool[] expectedTail);
+            var expected = expectedTouched.Select(i => (i, expectedBest[i], expectedTail[i])).Where(e => e.Item2 >= 3).ToList();
+            tree.Runs(text, 3, out List<int> touched, out int[] best, out bool[] tail);
+            Assert.Equal(expected, touched.Select(i => (i, best[i], tail[i])).ToList());
+        }
+
+        tree.Runs("另有1037人次参与", 3, out List<int> none, out _, out _);
+        Assert.Empty(none);
+        tree.Runs("另有1000人次参与", 3, out List<int> hundred, out int[] run, out bool[] ends);
+        Assert.Equal(new[] { 99 }, hundred);
+        Assert.Equal((3, true), (run[99], ends[99]));
     }
 
     /// <summary>The full ranking the indexed matcher implies (its callers only ever need the best of it).</summary>

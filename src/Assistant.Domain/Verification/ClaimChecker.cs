@@ -123,7 +123,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             return own;
         }
 
-        if (VerificationContext.HasOwnSubject(clause.Text))
+        if (ctx.ClauseHasOwnSubject(index))
         {
             ownSubject = true;
             return [];
@@ -137,7 +137,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
                 return named;
             }
 
-            if (VerificationContext.HasOwnSubject(ctx.Clauses[k].Text))
+            if (ctx.ClauseHasOwnSubject(k))
             {
                 ownSubject = true;
                 return [];

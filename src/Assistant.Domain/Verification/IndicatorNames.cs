@@ -98,7 +98,8 @@ internal sealed class IndicatorNames(NameIndex index)
             ReadOnlySpan<char> t = buffer[..NameIndex.Core(text, buffer)];
             index.Runs(t, _minRun, out List<int> touched, out int[] runs, out bool[] tails);
             int best = 0, named = 0;
-            foreach (int i in touched)
+            ReadOnlySpan<int> touchedNames = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(touched);
+            foreach (int i in touchedNames)
             {
                 // Every rule needs a run of three or more (or all of a name shorter than three).
                 int run = runs[i];
@@ -137,7 +138,7 @@ internal sealed class IndicatorNames(NameIndex index)
             _scoredCount += named;
             Span<(int Index, int Score)> scored = _scored.AsSpan(offset, named);
             int k = 0, top = 0, topCount = 0;
-            foreach (int i in touched)
+            foreach (int i in touchedNames)
             {
                 if (runs[i] == 0)
                 {

@@ -34,6 +34,9 @@ internal sealed class NameIndex
     [ThreadStatic]
     private static Scratch? _scratch;
 
+    // The names' runs of two or three characters, for the length last asked (each index is asked for one length).
+    private volatile Grams? _grams;
+
     public NameIndex(IReadOnlyList<string> names)
     {
         Cores = names.Select(Core).ToArray();
@@ -165,8 +168,27 @@ internal sealed class NameIndex
         int[] endAt = s.EndAt, run = s.Run, seen = s.Seen, longest = s.Longest, visited = s.Visited, onPath = s.OnPath;
         List<int> nodes = s.Nodes;
         int maxRun = 0;
+
+        // Only characters inside a run of n (two or three) the names hold can be part of a run of minRun or more:
+        // the others are passed over (a run they would start or carry stays below minRun, which no answer reads).
+        int gram = Math.Min(minRun, 3);
+        HashSet<long>? grams = gram >= 2 ? GramsOf(gram) : null;
+        int liveUntil = 0;
         for (int j = 0; j < text.Length; j++)
         {
+            if (grams is not null)
+            {
+                if (j + gram <= text.Length && grams.Contains(Gram(text, j, gram)))
+                {
+                    liveUntil = j + gram;
+                }
+
+                if (j >= liveUntil)
+                {
+                    continue;
+                }
+            }
+
             if (!_at.TryGetValue(text[j], out int[]? holding))
             {
                 continue;
@@ -206,7 +228,10 @@ internal sealed class NameIndex
         // A node outside them has no visited node above it, so no name ending below it shares a character.
         if (nodes.Count * 8 > _parent.Length)
         {
-            Down(0, _parent.Length, minRun, stamp, seen, longest, visited, onPath, touched, best, tail);
+            // Every node: the names touched are read off in order below, so Down need not list them.
+            Down(0, _parent.Length, minRun, stamp, seen, longest, visited, onPath, null, best, tail);
+            ReadOff(minRun, stamp, visited, onPath, touched);
+            return;
         }
         else
         {
@@ -227,13 +252,7 @@ internal sealed class NameIndex
         {
             // Most names touched: reading them off in order is cheaper than sorting.
             touched.Clear();
-            for (int i = 0; i < Cores.Length; i++)
-            {
-                if (_end[i] >= 0 && visited[_end[i]] == stamp && onPath[_end[i]] >= minRun)
-                {
-                    touched.Add(i);
-                }
-            }
+            ReadOff(minRun, stamp, visited, onPath, touched);
         }
         else
         {
@@ -241,8 +260,22 @@ internal sealed class NameIndex
         }
     }
 
+    /// <summary>The names whose end node the current call visited with a run of at least <paramref name="minRun"/>, ascending.</summary>
+    private void ReadOff(int minRun, int stamp, int[] visited, int[] onPath, List<int> touched)
+    {
+        int[] end = _end;
+        for (int i = 0; i < end.Length; i++)
+        {
+            int e = end[i];
+            if (e >= 0 && visited[e] == stamp && onPath[e] >= minRun)
+            {
+                touched.Add(i);
+            }
+        }
+    }
+
     /// <summary>Nodes <paramref name="from"/> to <paramref name="to"/> (whole subtrees, in order): each one's longest run on its path, and the names ending there.</summary>
-    private void Down(int from, int to, int minRun, int stamp, int[] seen, int[] longest, int[] visited, int[] onPath, List<int> touched, int[] best, bool[] tail)
+    private void Down(int from, int to, int minRun, int stamp, int[] seen, int[] longest, int[] visited, int[] onPath, List<int>? touched, int[] best, bool[] tail)
     {
         for (int n = from; n < to; n++)
         {
@@ -262,10 +295,46 @@ internal sealed class NameIndex
                 int i = _endingHere[e];
                 best[i] = path;
                 tail[i] = own == path;
-                touched.Add(i);
+                touched?.Add(i);
             }
         }
     }
+
+    /// <summary>Every run of <paramref name="n"/> characters the names hold, packed by <see cref="Gram"/>; built on first use (a benign race).</summary>
+    private HashSet<long> GramsOf(int n)
+    {
+        Grams? known = _grams;
+        if (known is not null && known.Length == n)
+        {
+            return known.Set;
+        }
+
+        var set = new HashSet<long>();
+        foreach (string core in Cores)
+        {
+            for (int k = 0; k + n <= core.Length; k++)
+            {
+                set.Add(Gram(core, k, n));
+            }
+        }
+
+        _grams = new Grams(n, set);
+        return set;
+    }
+
+    /// <summary>The <paramref name="n"/> characters (at most three) of <paramref name="s"/> at <paramref name="at"/>, packed into one number.</summary>
+    internal static long Gram(ReadOnlySpan<char> s, int at, int n)
+    {
+        long gram = 0;
+        for (int k = 0; k < n; k++)
+        {
+            gram = (gram << 16) | s[at + k];
+        }
+
+        return gram;
+    }
+
+    private sealed record Grams(int Length, HashSet<long> Set);
 
     public static string Core(string s)
     {

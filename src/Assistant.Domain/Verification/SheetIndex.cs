@@ -28,6 +28,9 @@ internal sealed partial class SheetIndex
     // The sheet's facts by id, built on first use (the same benign race).
     private Dictionary<string, Fact>? _byId;
 
+    // Each row's 偏差原因 normalized, built on first use (the same benign race).
+    private string?[]? _reasons;
+
     /// <summary>The indicator names (without a bracketed unit) that hold a digit: 2型糖尿病患者规范管理率, 0-6岁儿童健康管理率.</summary>
     public LiteralNames DigitNames { get; }
 
@@ -90,6 +93,9 @@ internal sealed partial class SheetIndex
 
     /// <summary>The sheet's fact with this id, as <see cref="FactSheet.Find"/> gives it (the first of the id), without a search of every fact.</summary>
     public Fact? Find(string id) => (_byId ??= ById(Sheet.Facts)).TryGetValue(id, out Fact? fact) ? fact : null;
+
+    /// <summary>Each row's 偏差原因 normalized as a text is (null when it has none), for numbers quoted from a reason; built on first use.</summary>
+    public string?[] Reasons => _reasons ??= Verifier.NormalizedReasons(Sheet.Evaluation);
 
     private static Dictionary<string, Fact> ById(IReadOnlyList<Fact> facts)
     {

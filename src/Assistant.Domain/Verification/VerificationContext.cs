@@ -20,6 +20,9 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
     // Whether each mention (by its index in Mentions) names a thing rather than a quantity: 0 not yet asked, 1 yes, −1 no.
     private readonly sbyte[] _label = new sbyte[mentions.Count];
 
+    // Whether each clause's whole text has a subject of its own: 0 not yet asked, 1 yes, −1 no.
+    private readonly sbyte[] _ownSubject = new sbyte[clauses.Count];
+
     // Where the digit-holding names occur in the text, by start, and the furthest end of any occurrence starting
     // at or before each (computed on the first question).
     private int[]? _nameStarts;
@@ -120,6 +123,18 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
         }
 
         return last;
+    }
+
+    /// <summary><see cref="HasOwnSubject(string)"/> of the whole text of the clause at <paramref name="clause"/>, answered once per clause.</summary>
+    public bool ClauseHasOwnSubject(int clause)
+    {
+        ref sbyte known = ref _ownSubject[clause];
+        if (known == 0)
+        {
+            known = HasOwnSubject(Clauses[clause].Text) ? (sbyte)1 : (sbyte)-1;
+        }
+
+        return known > 0;
     }
 
     /// <summary>

@@ -48,7 +48,7 @@ public sealed partial class Verifier
                 return new Binding(named, false, false, previous.Text);
             }
 
-            if (VerificationContext.HasOwnSubject(previous.Text))
+            if (ctx.ClauseHasOwnSubject(k))
             {
                 // The sentence's subject is one the table does not name.
                 return new Binding([], false, true);
@@ -310,7 +310,7 @@ public sealed partial class Verifier
         (int Index, int Score) pick = (-1, 0);
         foreach ((int Index, int Score) s in scored)
         {
-            if (s.Score * 10 >= best * 6 && (pick.Index < 0 || _names.RanksBefore(s, pick)) && FitsUnit(m, fits, s.Index))
+            if (s.Score * 10 >= best * 6 && FitsUnit(m, fits, s.Index) && (pick.Index < 0 || _names.RanksBefore(s, pick)))
             {
                 pick = s;
             }

@@ -105,7 +105,11 @@ public sealed partial class Verifier
     /// 主要是2个项目因设计变更延期: a count the text quotes from a row's own 偏差原因 (the number, its unit and the next two
     /// characters as the table writes them) is that row's; only asked of a number nothing else verified.
     /// </summary>
-    internal static CheckedMention? QuotedFromReason(Mention m, string normalized, Evaluations.Evaluation evaluation)
+    internal static CheckedMention? QuotedFromReason(Mention m, string normalized, Evaluations.Evaluation evaluation) =>
+        QuotedFromReason(m, normalized, evaluation, NormalizedReasons(evaluation));
+
+    /// <summary>As above, with each row's 偏差原因 already normalized (null for none): the sheet's <see cref="SheetIndex.Reasons"/>.</summary>
+    internal static CheckedMention? QuotedFromReason(Mention m, string normalized, Evaluations.Evaluation evaluation, string?[] reasons)
     {
         int end = m.Start + m.Length;
         if (m.Number is null || m.Unit.Base.Length == 0 || end + 2 > normalized.Length)
@@ -117,12 +121,11 @@ public sealed partial class Verifier
         var indicators = evaluation.Indicators;
         for (int i = 0; i < indicators.Count; i++)
         {
-            if (indicators[i].DeviationNote is not { Length: > 0 } reason)
+            if (reasons[i] is not { } note)
             {
                 continue;
             }
 
-            string note = TextNormalizer.Normalize(reason);
             for (int at = note.IndexOf(quoted, StringComparison.Ordinal); at >= 0; at = note.IndexOf(quoted, at + 1, StringComparison.Ordinal))
             {
                 if (at == 0 || !(char.IsAsciiDigit(note[at - 1]) || note[at - 1] == '.'))
@@ -133,6 +136,19 @@ public sealed partial class Verifier
         }
 
         return null;
+    }
+
+    /// <summary>Each row's 偏差原因 normalized as the text is (null when the row has none).</summary>
+    internal static string?[] NormalizedReasons(Evaluations.Evaluation evaluation)
+    {
+        var indicators = evaluation.Indicators;
+        var reasons = new string?[indicators.Count];
+        for (int i = 0; i < reasons.Length; i++)
+        {
+            reasons[i] = indicators[i].DeviationNote is { Length: > 0 } reason ? TextNormalizer.Normalize(reason) : null;
+        }
+
+        return reasons;
     }
 
     [GeneratedRegex(@"其中|包括|含")]

@@ -226,7 +226,7 @@ public sealed partial class Verifier
             }
         }
 
-        return QuotedFromReason(m, ctx.Normalized, _sheet.Evaluation)
+        return QuotedFromReason(m, ctx.Normalized, _sheet.Evaluation, _index.Reasons)
             ?? new CheckedMention(m, Verdict.Unverified, null, "表中没有可支持该数字的数据，也无法由表中数据推算");
     }
 
