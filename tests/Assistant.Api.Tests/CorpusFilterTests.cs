@@ -263,6 +263,79 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
         }
     }
 
+    /// <summary>
+    /// A document scope without a fund filter is ranked from the documents' vector index alone (issue 21,
+    /// session 31): an index-only scan, no heap row and no out-of-line vector read per passage, so the exact
+    /// scan's bound can be five times the heap scan's; the answer is the exact filtered answer for every
+    /// viewer, including a section filter and a unit's own documents inside the scope. Fails without the
+    /// index (the plan reads the table) and with the scope's SQL naming a column the index does not carry.
+    /// </summary>
+    [Theory]
+    [InlineData("川汇区", 2023, null)]
+    [InlineData("川汇", null, null)]
+    [InlineData("周口市", 2023, "deviation-reason")]
+    [InlineData(null, 2022, null)]
+    public async Task AScopeWithoutAFund_IsRankedFromTheDocumentsVectorIndexAlone(string? region, int? year, string? section)
+    {
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        await using var indexOnly = IndexOnly(); // on this small corpus a sequential scan would be cheaper than any index
+        foreach (string? viewer in new[] { null, UnitA, UnitB })
+        {
+            var request = Request("见习岗位供给不足", region, year, section, null, SearchMode.Vector);
+            DocumentScope? scope;
+            await using (var connection = await dataSource.OpenConnectionAsync())
+            {
+                using var audience = CorpusAudience.For(viewer);
+                scope = await DocumentScope.ForAsync(connection, request, DocumentScope.MaxPassages, CancellationToken.None);
+            }
+
+            Assert.NotNull(scope);
+            Assert.Equal(rows.Count(r => Passes(r, request with { Kind = null }, viewer)), scope.Passages);
+            var plan = await ExplainScopeAsync(indexOnly, request, scope, viewer);
+            Assert.Contains(plan, l => l.Contains("Index Only Scan using " + DocumentScope.VectorIndex + " on", StringComparison.Ordinal));
+            Assert.Contains(plan, l => l.Trim() == "Heap Fetches: 0");
+
+            var expected = await NearestAsync(request, viewer);
+            var actual = await SearchAsync(request, viewer, DocumentScope.MaxPassages);
+            Assert.True(expected.SequenceEqual(actual), $"viewer {viewer}: expected [{string.Join(",", expected)}], got [{string.Join(",", actual)}]");
+        }
+    }
+
+    [Fact]
+    public void AFundFilter_KeepsTheHeapScansBound()
+    {
+        Assert.Equal(DocumentScope.MaxPassages, DocumentScope.Bound(new SearchRequest("q", 10, Region: "川汇区", Year: 2023), DocumentScope.MaxPassages));
+        Assert.Equal(DocumentScope.MaxHeapPassages, DocumentScope.Bound(new SearchRequest("q", 10, Fund: "见习", Region: "川汇区"), DocumentScope.MaxPassages));
+        Assert.Equal(0, DocumentScope.Bound(new SearchRequest("q", 10, Fund: "见习"), 0));
+        Assert.Equal(DocumentScope.MaxPassages, DocumentScope.Bound(new SearchRequest("q", 10, Fund: " "), DocumentScope.MaxPassages));
+        Assert.True(DocumentScope.MaxPassages > DocumentScope.MaxHeapPassages);
+    }
+
+    /// <summary><c>EXPLAIN (ANALYZE)</c> of <see cref="CorpusSearch.ScopeVectorSql"/> for <paramref name="request"/> under <paramref name="scope"/>.</summary>
+    private async Task<List<string>> ExplainScopeAsync(NpgsqlDataSource dataSource, SearchRequest request, DocumentScope scope, string? viewer)
+    {
+        var embedder = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        float[] v = (await embedder.GenerateAsync([request.Query]))[0].Vector.ToArray();
+        await using var explain = dataSource.CreateCommand("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + CorpusSearch.ScopeVectorSql);
+        explain.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(v) });
+        explain.Parameters.Add(new NpgsqlParameter { Value = request.Kind is { } k ? SectionKinds.Name(k) : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        explain.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        explain.Parameters.Add(new NpgsqlParameter { Value = (object?)request.Region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        explain.Parameters.Add(new NpgsqlParameter { Value = (object?)request.Year ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        explain.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        explain.Parameters.Add(new NpgsqlParameter { Value = 40 });
+        explain.Parameters.Add(new NpgsqlParameter { Value = (object?)viewer ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        explain.Parameters.Add(new NpgsqlParameter { Value = scope.Documents, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+        var plan = new List<string>();
+        await using var r = await explain.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            plan.Add(r.GetString(0));
+        }
+
+        return plan;
+    }
+
     [Fact]
     public void TheCorpus_HasWhatTheCasesNeed()
     {
@@ -276,7 +349,7 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
         Assert.Empty(QueryIntent.Kinds("见习岗位供给不足"));
     }
 
-    /// <summary>The test database with sequential scans, sorts and bitmap scans priced out, so the planner takes the HNSW indexes even on this small corpus.</summary>
+    /// <summary>The test database with sequential scans, sorts and bitmap scans priced out, so the planner takes the indexes (HNSW, the documents' vectors) even on this small corpus.</summary>
     private NpgsqlDataSource IndexOnly()
     {
         var options = new NpgsqlConnectionStringBuilder(host.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString)
