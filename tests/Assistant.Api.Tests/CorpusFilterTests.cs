@@ -302,13 +302,19 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
     }
 
     [Fact]
-    public void AFundFilter_KeepsTheHeapScansBound()
+    public void AFundFilter_AndTheLexicalHalf_KeepTheHeapScansBound()
     {
         Assert.Equal(DocumentScope.MaxPassages, DocumentScope.Bound(new SearchRequest("q", 10, Region: "川汇区", Year: 2023), DocumentScope.MaxPassages));
         Assert.Equal(DocumentScope.MaxHeapPassages, DocumentScope.Bound(new SearchRequest("q", 10, Fund: "见习", Region: "川汇区"), DocumentScope.MaxPassages));
         Assert.Equal(0, DocumentScope.Bound(new SearchRequest("q", 10, Fund: "见习"), 0));
         Assert.Equal(DocumentScope.MaxPassages, DocumentScope.Bound(new SearchRequest("q", 10, Fund: " "), DocumentScope.MaxPassages));
         Assert.True(DocumentScope.MaxPassages > DocumentScope.MaxHeapPassages);
+
+        // The lexical half reads through a scope only as large as a heap read may be.
+        var small = new DocumentScope([Guid.NewGuid()], DocumentScope.MaxHeapPassages);
+        Assert.Same(small, DocumentScope.ForLexical(small));
+        Assert.Null(DocumentScope.ForLexical(new DocumentScope([Guid.NewGuid()], 13_524)));
+        Assert.Null(DocumentScope.ForLexical(null));
     }
 
     /// <summary><c>EXPLAIN (ANALYZE)</c> of <see cref="CorpusSearch.ScopeVectorSql"/> for <paramref name="request"/> under <paramref name="scope"/>.</summary>
@@ -316,24 +322,8 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
     {
         var embedder = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         float[] v = (await embedder.GenerateAsync([request.Query]))[0].Vector.ToArray();
-        await using var explain = dataSource.CreateCommand("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + CorpusSearch.ScopeVectorSql);
-        explain.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(v) });
-        explain.Parameters.Add(new NpgsqlParameter { Value = request.Kind is { } k ? SectionKinds.Name(k) : DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        explain.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        explain.Parameters.Add(new NpgsqlParameter { Value = (object?)request.Region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        explain.Parameters.Add(new NpgsqlParameter { Value = (object?)request.Year ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
-        explain.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-        explain.Parameters.Add(new NpgsqlParameter { Value = 40 });
-        explain.Parameters.Add(new NpgsqlParameter { Value = (object?)viewer ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        explain.Parameters.Add(new NpgsqlParameter { Value = scope.Documents, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
-        var plan = new List<string>();
-        await using var r = await explain.ExecuteReaderAsync();
-        while (await r.ReadAsync())
-        {
-            plan.Add(r.GetString(0));
-        }
-
-        return plan;
+        return await ExplainAsync(
+            dataSource, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + CorpusSearch.ScopeVectorSql, v, request.Kind is { } k ? SectionKinds.Name(k) : null, null, request.Region, request.Year, viewer, scope.Documents);
     }
 
     [Fact]
@@ -364,18 +354,26 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
     /// <summary>The plan of a vector query (<see cref="CorpusSearch.VectorSql"/> or a section's) for a unit's viewer under the given filters.</summary>
     private static async Task<List<string>> PlanAsync(NpgsqlDataSource dataSource, string sql, string? kind, string? fund, string? region)
     {
-        await using var explain = dataSource.CreateCommand("EXPLAIN " + sql);
-        explain.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(new float[HashingEmbedding.DefaultDimensions].Select((_, i) => i == 1 ? 1f : 0f).ToArray()) });
-        explain.Parameters.Add(new NpgsqlParameter { Value = (object?)kind ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        explain.Parameters.Add(new NpgsqlParameter { Value = (object?)fund ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        explain.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        explain.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
-        explain.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-        explain.Parameters.Add(new NpgsqlParameter { Value = 40 });
-        explain.Parameters.Add(new NpgsqlParameter { Value = UnitA, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        explain.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+        float[] axis = [.. new float[HashingEmbedding.DefaultDimensions].Select((_, i) => i == 1 ? 1f : 0f)];
+        return await ExplainAsync(dataSource, "EXPLAIN " + sql, axis, kind, fund, region, null, UnitA, null);
+    }
+
+    /// <summary>The plan lines of <paramref name="explain"/> (a vector query under EXPLAIN) with the search's nine parameters.</summary>
+    private static async Task<List<string>> ExplainAsync(
+        NpgsqlDataSource dataSource, string explain, float[] vector, string? kind, string? fund, string? region, int? year, string? viewer, Guid[]? documents)
+    {
+        await using var cmd = dataSource.CreateCommand(explain);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(vector) });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)kind ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)fund ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)year ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = 40 });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)viewer ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)documents ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
         var plan = new List<string>();
-        await using var r = await explain.ExecuteReaderAsync();
+        await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())
         {
             plan.Add(r.GetString(0));

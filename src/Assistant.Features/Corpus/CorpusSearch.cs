@@ -237,7 +237,7 @@ public sealed partial class CorpusSearch(
         List<(long Id, double Score)> lexical;
         try
         {
-            lexical = request.Mode == SearchMode.Vector ? [] : await LexicalAsync(connection, request, scope, candidates, cancellationToken);
+            lexical = request.Mode == SearchMode.Vector ? [] : await LexicalAsync(connection, request, DocumentScope.ForLexical(scope), candidates, cancellationToken);
         }
         finally
         {

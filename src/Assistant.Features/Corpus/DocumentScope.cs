@@ -24,11 +24,21 @@ public sealed record DocumentScope(Guid[] Documents, long Passages)
     public const int MaxPassages = 20_000;
 
     /// <summary>
-    /// The bound when a fund filter is asked as well: the fund is a passage's own (not its document's) and
-    /// not in <see cref="VectorIndex"/>, so that scan reads each passage's heap row and its vector out of
-    /// line, several times the cost (docs/benchmarks.md, issue 21 — search filters, session 25).
+    /// The most passages a scope read through the table may hold: the vector half's exact scan under a fund
+    /// filter (the fund is a passage's own, not its document's, and not in <see cref="VectorIndex"/>, so
+    /// that scan reads each passage's heap row and its vector out of line), and the lexical half's read of
+    /// the scope (<see cref="ForLexical"/>). Session 25's bound (docs/benchmarks.md, issue 21 — search filters, session 25).
     /// </summary>
     public const int MaxHeapPassages = 4000;
+
+    /// <summary>
+    /// The scope the lexical half reads through, or null when it holds more than <see cref="MaxHeapPassages"/>:
+    /// the half's words are then found through their GIN index with region and year tested per row, as
+    /// before session 31. Through a scope of 13,524 passages (region=川汇区 + year=2023 at 1M) the planner
+    /// reads every passage of the scope's documents and tests its words: 12,625 rows for 500 kept, 578 ms
+    /// (docs/benchmarks.md, issue 21 — filtered recall at 1M, session 31).
+    /// </summary>
+    public static DocumentScope? ForLexical(DocumentScope? scope) => scope is { Passages: <= MaxHeapPassages } ? scope : null;
 
     /// <summary>
     /// The passages' vectors by document (a B-tree on <c>document_id</c> carrying <c>id</c>, <c>kind</c>
