@@ -24,6 +24,9 @@ internal static class SearchScaleFiltered
     private const double Epsilon = 2e-6;
     private const int Candidates = 40;
 
+    /// <summary>The document scope's exact-scan bound before session 31 (<see cref="DocumentScope.MaxPassages"/> was 4,000).</summary>
+    private const int SessionThirtyBound = 4000;
+
     private sealed record Case(string Name, SectionKind? Kind, string? Fund, string? Region, int? Year)
     {
         public bool Passes(string kind, string? fund, string? region, int? year, string? owner) =>
@@ -46,7 +49,8 @@ internal static class SearchScaleFiltered
         new("region=川汇 (no suffix)", null, null, "川汇", null),
     ];
 
-    public static async Task RunAsync(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, string[] queries)
+    /// <summary>Recall under each filter for <paramref name="queries"/>, printed for the first <paramref name="first"/> (the earlier sessions' set) and for all.</summary>
+    public static async Task RunAsync(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, string[] queries, int first)
     {
         var clock = Stopwatch.StartNew();
         var exact = await ExactAsync(dataSource, queries);
@@ -54,11 +58,12 @@ internal static class SearchScaleFiltered
         var variants = new (string Name, CorpusSearch Search)[]
         {
             ("the product", new CorpusSearch(dataSource, embedder)),
-            ("candidates only (session 28's read)", new CorpusSearch(dataSource, embedder, sparseQueryRows: 0)),
+            (string.Create(CultureInfo.InvariantCulture, $"exact-scan bound {SessionThirtyBound} (session 30's)"), new CorpusSearch(dataSource, embedder, exactScanPassages: SessionThirtyBound)),
         };
 
         Console.WriteLine();
         Console.WriteLine($"vector answers' recall@10 strict / tie-aware under filters (unit scope {SearchScale.Viewer}, {queries.Length} short questions; exact: nearest {Candidates} passing, one per text, first 10)");
+        Console.WriteLine($"each cell: the first {first} questions (sessions 28-30's set) // all {queries.Length}; a variant whose search is the product's for the filter (no region or year, or a scope over both bounds) is not run again (=)");
         Console.WriteLine("| filter | passing passages | " + string.Join(" | ", variants.Select(v => v.Name)) + " | questions under 1.0 (product) |");
         Console.WriteLine("|---|---:|" + string.Concat(variants.Select(_ => "---:|")) + "---|");
         for (int c = 0; c < Cases.Length; c++)
@@ -67,9 +72,20 @@ internal static class SearchScaleFiltered
             var missed = new List<string>();
             for (int v = 0; v < variants.Length; v++)
             {
-                double strict = 0, ties = 0;
+                if (v > 0 && Cases[c].Region is null && Cases[c].Year is null)
+                {
+                    cells.Add("=");
+                    continue;
+                }
+
+                double strict = 0, ties = 0, strictFirst = 0, tiesFirst = 0;
                 for (int q = 0; q < queries.Length; q++)
                 {
+                    if (q == first)
+                    {
+                        (strictFirst, tiesFirst) = (strict, ties);
+                    }
+
                     using var scope = CorpusAudience.For(SearchScale.Viewer);
                     var hits = (await variants[v].Search.SearchAsync(Cases[c].Request(queries[q]))).Hits;
                     var ten = exact.Answers[c][q];
@@ -84,7 +100,12 @@ internal static class SearchScaleFiltered
                     }
                 }
 
-                cells.Add(string.Create(CultureInfo.InvariantCulture, $"{strict / queries.Length:0.000} / {ties / queries.Length:0.000}"));
+                if (first >= queries.Length)
+                {
+                    (strictFirst, tiesFirst) = (strict, ties);
+                }
+
+                cells.Add(string.Create(CultureInfo.InvariantCulture, $"{strictFirst / first:0.000} / {tiesFirst / first:0.000} // {strict / queries.Length:0.000} / {ties / queries.Length:0.000}"));
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Cases[c].Name} | {exact.Passing[c]} | {string.Join(" | ", cells)} | {string.Join("; ", missed)} |"));

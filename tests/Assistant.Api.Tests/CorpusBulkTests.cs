@@ -103,6 +103,11 @@ public sealed class CorpusBulkTests
             Assert.Contains(report.IndexTimings, t => t.Definition.StartsWith("CREATE INDEX " + CorpusSearch.DeviationReasonIndex + " ", StringComparison.Ordinal)
                 && t.Definition.Contains("USING hnsw", StringComparison.Ordinal) && t.Definition.Contains("WHERE (kind = 'deviation-reason'::text)", StringComparison.Ordinal));
             Assert.Equal(1L, await ScalarAsync(bulkData, $"SELECT count(*) FROM pg_indexes WHERE indexname = '{CorpusSearch.DeviationReasonIndex}' AND indexdef LIKE '%hnsw%WHERE%deviation-reason%'"));
+
+            // So is the documents' vector index (a B-tree carrying every vector: kept through a load, each row would insert one).
+            Assert.Contains(report.IndexTimings, t => t.Definition.StartsWith("CREATE INDEX " + DocumentScope.VectorIndex + " ", StringComparison.Ordinal)
+                && t.Definition.Contains("INCLUDE (id, kind, embedding)", StringComparison.Ordinal));
+            Assert.Equal(1L, await ScalarAsync(bulkData, $"SELECT count(*) FROM pg_indexes WHERE indexname = '{DocumentScope.VectorIndex}'"));
             stored += report.Summary.Ingested;
             duplicates += report.Summary.Duplicates;
         }

@@ -263,6 +263,69 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
         }
     }
 
+    /// <summary>
+    /// A document scope without a fund filter is ranked from the documents' vector index alone (issue 21,
+    /// session 31): an index-only scan, no heap row and no out-of-line vector read per passage, so the exact
+    /// scan's bound can be five times the heap scan's; the answer is the exact filtered answer for every
+    /// viewer, including a section filter and a unit's own documents inside the scope. Fails without the
+    /// index (the plan reads the table) and with the scope's SQL naming a column the index does not carry.
+    /// </summary>
+    [Theory]
+    [InlineData("川汇区", 2023, null)]
+    [InlineData("川汇", null, null)]
+    [InlineData("周口市", 2023, "deviation-reason")]
+    [InlineData(null, 2022, null)]
+    public async Task AScopeWithoutAFund_IsRankedFromTheDocumentsVectorIndexAlone(string? region, int? year, string? section)
+    {
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        await using var indexOnly = IndexOnly(); // on this small corpus a sequential scan would be cheaper than any index
+        foreach (string? viewer in new[] { null, UnitA, UnitB })
+        {
+            var request = Request("见习岗位供给不足", region, year, section, null, SearchMode.Vector);
+            DocumentScope? scope;
+            await using (var connection = await dataSource.OpenConnectionAsync())
+            {
+                using var audience = CorpusAudience.For(viewer);
+                scope = await DocumentScope.ForAsync(connection, request, DocumentScope.MaxPassages, CancellationToken.None);
+            }
+
+            Assert.NotNull(scope);
+            Assert.Equal(rows.Count(r => Passes(r, request with { Kind = null }, viewer)), scope.Passages);
+            var plan = await ExplainScopeAsync(indexOnly, request, scope, viewer);
+            Assert.Contains(plan, l => l.Contains("Index Only Scan using " + DocumentScope.VectorIndex + " on", StringComparison.Ordinal));
+            Assert.Contains(plan, l => l.Trim() == "Heap Fetches: 0");
+
+            var expected = await NearestAsync(request, viewer);
+            var actual = await SearchAsync(request, viewer, DocumentScope.MaxPassages);
+            Assert.True(expected.SequenceEqual(actual), $"viewer {viewer}: expected [{string.Join(",", expected)}], got [{string.Join(",", actual)}]");
+        }
+    }
+
+    [Fact]
+    public void AFundFilter_AndTheLexicalHalf_KeepTheHeapScansBound()
+    {
+        Assert.Equal(DocumentScope.MaxPassages, DocumentScope.Bound(new SearchRequest("q", 10, Region: "川汇区", Year: 2023), DocumentScope.MaxPassages));
+        Assert.Equal(DocumentScope.MaxHeapPassages, DocumentScope.Bound(new SearchRequest("q", 10, Fund: "见习", Region: "川汇区"), DocumentScope.MaxPassages));
+        Assert.Equal(0, DocumentScope.Bound(new SearchRequest("q", 10, Fund: "见习"), 0));
+        Assert.Equal(DocumentScope.MaxPassages, DocumentScope.Bound(new SearchRequest("q", 10, Fund: " "), DocumentScope.MaxPassages));
+        Assert.True(DocumentScope.MaxPassages > DocumentScope.MaxHeapPassages);
+
+        // The lexical half reads through a scope only as large as a heap read may be.
+        var small = new DocumentScope([Guid.NewGuid()], DocumentScope.MaxHeapPassages);
+        Assert.Same(small, DocumentScope.ForLexical(small));
+        Assert.Null(DocumentScope.ForLexical(new DocumentScope([Guid.NewGuid()], 13_524)));
+        Assert.Null(DocumentScope.ForLexical(null));
+    }
+
+    /// <summary><c>EXPLAIN (ANALYZE)</c> of <see cref="CorpusSearch.ScopeVectorSql"/> for <paramref name="request"/> under <paramref name="scope"/>.</summary>
+    private async Task<List<string>> ExplainScopeAsync(NpgsqlDataSource dataSource, SearchRequest request, DocumentScope scope, string? viewer)
+    {
+        var embedder = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        float[] v = (await embedder.GenerateAsync([request.Query]))[0].Vector.ToArray();
+        return await ExplainAsync(
+            dataSource, "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) " + CorpusSearch.ScopeVectorSql, v, request.Kind is { } k ? SectionKinds.Name(k) : null, null, request.Region, request.Year, viewer, scope.Documents);
+    }
+
     [Fact]
     public void TheCorpus_HasWhatTheCasesNeed()
     {
@@ -276,7 +339,7 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
         Assert.Empty(QueryIntent.Kinds("见习岗位供给不足"));
     }
 
-    /// <summary>The test database with sequential scans, sorts and bitmap scans priced out, so the planner takes the HNSW indexes even on this small corpus.</summary>
+    /// <summary>The test database with sequential scans, sorts and bitmap scans priced out, so the planner takes the indexes (HNSW, the documents' vectors) even on this small corpus.</summary>
     private NpgsqlDataSource IndexOnly()
     {
         var options = new NpgsqlConnectionStringBuilder(host.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString)
@@ -291,18 +354,26 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
     /// <summary>The plan of a vector query (<see cref="CorpusSearch.VectorSql"/> or a section's) for a unit's viewer under the given filters.</summary>
     private static async Task<List<string>> PlanAsync(NpgsqlDataSource dataSource, string sql, string? kind, string? fund, string? region)
     {
-        await using var explain = dataSource.CreateCommand("EXPLAIN " + sql);
-        explain.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(new float[HashingEmbedding.DefaultDimensions].Select((_, i) => i == 1 ? 1f : 0f).ToArray()) });
-        explain.Parameters.Add(new NpgsqlParameter { Value = (object?)kind ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        explain.Parameters.Add(new NpgsqlParameter { Value = (object?)fund ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        explain.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        explain.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
-        explain.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
-        explain.Parameters.Add(new NpgsqlParameter { Value = 40 });
-        explain.Parameters.Add(new NpgsqlParameter { Value = UnitA, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        explain.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
+        float[] axis = [.. new float[HashingEmbedding.DefaultDimensions].Select((_, i) => i == 1 ? 1f : 0f)];
+        return await ExplainAsync(dataSource, "EXPLAIN " + sql, axis, kind, fund, region, null, UnitA, null);
+    }
+
+    /// <summary>The plan lines of <paramref name="explain"/> (a vector query under EXPLAIN) with the search's nine parameters.</summary>
+    private static async Task<List<string>> ExplainAsync(
+        NpgsqlDataSource dataSource, string explain, float[] vector, string? kind, string? fund, string? region, int? year, string? viewer, Guid[]? documents)
+    {
+        await using var cmd = dataSource.CreateCommand(explain);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(vector) });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)kind ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)fund ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)region ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)year ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = 40 });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)viewer ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)documents ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Uuid });
         var plan = new List<string>();
-        await using var r = await explain.ExecuteReaderAsync();
+        await using var r = await cmd.ExecuteReaderAsync();
         while (await r.ReadAsync())
         {
             plan.Add(r.GetString(0));

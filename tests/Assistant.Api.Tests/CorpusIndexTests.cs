@@ -169,6 +169,9 @@ public sealed class CorpusIndexTests : IAsyncLifetime
             Assert.Equal(0L, await ScalarAsync(ds, "SELECT count(*) FROM corpus_passages WHERE embedding IS NULL OR embedder <> 'hashing:hashing-ngram-v1:128'"));
             Assert.Equal(1L, await ScalarAsync(ds, "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_corpus_passages_embedding'"));
             Assert.Equal(1L, await ScalarAsync(ds, $"SELECT count(*) FROM pg_indexes WHERE indexname = '{CorpusSearch.DeviationReasonIndex}' AND indexdef LIKE '%WHERE%deviation-reason%'"));
+
+            // The documents' vector index is dropped for the retype and made again (128 dimensions fit a B-tree row).
+            Assert.Equal(1L, await ScalarAsync(ds, $"SELECT count(*) FROM pg_indexes WHERE indexname = '{DocumentScope.VectorIndex}' AND indexdef LIKE '%btree (document_id) INCLUDE (id, kind, embedding)'"));
             var hits = await other.GetRequiredService<CorpusSearch>().SearchAsync(new SearchRequest("见习岗位不足", 3, Mode: SearchMode.Vector));
             Assert.Equal(3, hits.Count);
 

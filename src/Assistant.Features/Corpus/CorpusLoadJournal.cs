@@ -47,7 +47,8 @@ internal static class CorpusLoadJournal
 
     /// <summary>
     /// Records the load and, when <paramref name="dropIndexes"/>, the corpus's vector and text-search
-    /// indexes (HNSW, IVFFlat, GIN, GiST on <c>corpus_passages</c>; never unique ones) and drops them,
+    /// indexes (HNSW, IVFFlat, GIN, GiST on <c>corpus_passages</c>, and B-trees carrying columns, such as
+    /// <see cref="DocumentScope.VectorIndex"/>'s vectors; never unique ones) and drops them,
     /// in one transaction. Returns the definitions dropped.
     /// </summary>
     public static async Task<IReadOnlyList<string>> StartAsync(NpgsqlConnection connection, Guid id, DateTimeOffset now, BulkOptions options, int documents, bool dropIndexes, CancellationToken cancellationToken)
@@ -61,7 +62,8 @@ internal static class CorpusLoadJournal
                 FROM pg_index x
                 JOIN pg_class i ON i.oid = x.indexrelid
                 JOIN pg_am a ON a.oid = i.relam
-                WHERE x.indrelid = 'corpus_passages'::regclass AND NOT x.indisunique AND a.amname IN ('hnsw', 'ivfflat', 'gin', 'gist')
+                WHERE x.indrelid = 'corpus_passages'::regclass AND NOT x.indisunique
+                  AND (a.amname IN ('hnsw', 'ivfflat', 'gin', 'gist') OR (a.amname = 'btree' AND x.indnkeyatts < x.indnatts))
                 ORDER BY i.relname
                 """;
             await using var cmd = new NpgsqlCommand(find, connection, tx);

@@ -76,6 +76,10 @@ internal sealed class CorpusPassageMapping : IEntityTypeConfiguration<CorpusPass
         // kinds (CorpusSearch.SectionIndexedKinds; docs/benchmarks.md, issue 21 — search, session 26).
         e.HasIndex(p => p.Embedding, CorpusSearch.DeviationReasonIndex).HasMethod("hnsw").HasOperators("vector_cosine_ops")
             .HasFilter("kind = 'deviation-reason'");
+        // A document scope's exact scan reads every vector it ranks from this index alone (an index-only
+        // scan: no heap row, no TOAST read of the out-of-line vector; DocumentScope.VectorIndex).
+        e.HasIndex(p => p.DocumentId).HasDatabaseName(DocumentScope.VectorIndex)
+            .IncludeProperties(p => new { p.Id, p.Kind, p.Embedding });
         e.HasIndex(p => p.Terms).HasMethod("gin").HasDatabaseName("ix_corpus_passages_terms");
         e.HasIndex(p => p.Kind).HasDatabaseName("ix_corpus_passages_kind");
         e.HasIndex(p => p.Embedder).HasDatabaseName("ix_corpus_passages_embedder");

@@ -25,8 +25,8 @@ public sealed partial class CorpusSearch
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         if (scope is not null)
         {
-            // An exact scan reads only what it keeps.
-            await using var cmd = new NpgsqlCommand(ExactVectorSql, connection);
+            // An exact scan reads only what it keeps; without a fund filter, only the documents' vector index.
+            await using var cmd = new NpgsqlCommand(string.IsNullOrWhiteSpace(request.Fund) ? ScopeVectorSql : ExactVectorSql, connection);
             cmd.Parameters.Add(new NpgsqlParameter { Value = new Vector(q) });
             AddFilters(cmd, request, scope, candidates);
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken);

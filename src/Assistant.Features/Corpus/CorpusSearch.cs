@@ -105,6 +105,17 @@ public sealed partial class CorpusSearch(
         + Filters + " OFFSET 0) c ORDER BY distance, c.id LIMIT $7";
 
     /// <summary>
+    /// <see cref="ExactVectorSql"/> without a fund filter: only the columns <see cref="DocumentScope.VectorIndex"/>
+    /// carries, so the scan is index-only (no heap row, no out-of-line vector read per passage). Region,
+    /// year, owner and the excluded document are the documents' and already in the scope's list <c>$9</c>
+    /// (a passage carries its document's region, year and owner); the section and the excluded document are
+    /// tested again per passage.
+    /// </summary>
+    public const string ScopeVectorSql =
+        "SELECT c.id, c.embedding <=> $1 AS distance FROM (SELECT p.id, p.embedding FROM corpus_passages p WHERE p.document_id = ANY($9) AND p.embedding IS NOT NULL"
+        + " AND ($2::text IS NULL OR (p.kind || '') = $2) AND ($6::uuid IS NULL OR p.document_id <> $6) OFFSET 0) c ORDER BY distance, c.id LIMIT $7";
+
+    /// <summary>
     /// The lexical candidates: passages whose terms hold any (<c>&amp;&amp;</c>) or all (<c>@&gt;</c>) of the
     /// candidate terms <c>$1</c>, found through the GIN index on the terms (and the document scope
     /// <c>$9</c>), at most <c>$11</c> rows read (<see cref="LexicalScanFactor"/>), at most <c>$10</c> of
@@ -219,14 +230,14 @@ public sealed partial class CorpusSearch(
         // The two halves run at once, each on its own connection: the vector half (embedding, then the
         // HNSW scan) and the lexical half (term statistics, then the GIN candidates) share nothing.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var scope = await DocumentScope.ForAsync(connection, request, exactScanPassages, cancellationToken);
+        var scope = await DocumentScope.ForAsync(connection, request, DocumentScope.Bound(request, exactScanPassages), cancellationToken);
         Task<List<(long Id, double Score)>> vectorHalf = request.Mode == SearchMode.Lexical
             ? Task.FromResult(new List<(long Id, double Score)>())
             : VectorAsync(request, scope, candidates, cancellationToken);
         List<(long Id, double Score)> lexical;
         try
         {
-            lexical = request.Mode == SearchMode.Vector ? [] : await LexicalAsync(connection, request, scope, candidates, cancellationToken);
+            lexical = request.Mode == SearchMode.Vector ? [] : await LexicalAsync(connection, request, DocumentScope.ForLexical(scope), candidates, cancellationToken);
         }
         finally
         {

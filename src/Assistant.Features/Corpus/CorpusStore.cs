@@ -167,13 +167,17 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
             {
                 // The model declares the default size; a configured size re-types the column here (DDL, so SQL).
                 // DDL takes no parameters; dims is an int from validated settings.
+                // The documents' vector index holds each vector in a B-tree row, which has room for
+                // DocumentScope.MaxIndexedDimensions; a larger model's vectors are scanned from the table.
                 string retype = $"""
                     DROP INDEX IF EXISTS ix_corpus_passages_embedding;
                     DROP INDEX IF EXISTS {CorpusSearch.DeviationReasonIndex};
+                    DROP INDEX IF EXISTS {DocumentScope.VectorIndex};
                     ALTER TABLE corpus_passages ALTER COLUMN embedding TYPE vector({dims}) USING NULL;
                     UPDATE corpus_passages SET embedder = NULL;
                     CREATE INDEX ix_corpus_passages_embedding ON corpus_passages USING hnsw (embedding vector_cosine_ops);
                     CREATE INDEX {CorpusSearch.DeviationReasonIndex} ON corpus_passages USING hnsw (embedding vector_cosine_ops) WHERE kind = 'deviation-reason';
+                    {(dims <= DocumentScope.MaxIndexedDimensions ? DocumentScope.VectorIndexSql + ";" : "")}
                     """;
                 await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.Database.ExecuteSqlRawAsync(retype, cancellationToken);

@@ -15,10 +15,52 @@ namespace Assistant.Features.Corpus;
 public sealed record DocumentScope(Guid[] Documents, long Passages)
 {
     /// <summary>
-    /// Above this many passages the scope is not used (HNSW with an iterative scan instead): an exact
-    /// scan costs a heap row per passage (measured: docs/benchmarks.md, issue 21 — search filters, session 25).
+    /// Above this many passages the scope is not used (HNSW with an iterative scan instead). The exact
+    /// scan reads each passage's vector from <see cref="VectorIndex"/> alone, about a fifth of a page
+    /// per passage; HNSW under a filter this selective misses neighbours (region=川汇区 + year=2023 at 1M,
+    /// 13,524 passages: recall@10 0.915) and costs as much as the scan (docs/benchmarks.md, issue 21 —
+    /// filtered recall at 1M, session 31).
     /// </summary>
-    public const int MaxPassages = 4000;
+    public const int MaxPassages = 20_000;
+
+    /// <summary>
+    /// The most passages a scope read through the table may hold: the vector half's exact scan under a fund
+    /// filter (the fund is a passage's own, not its document's, and not in <see cref="VectorIndex"/>, so
+    /// that scan reads each passage's heap row and its vector out of line), and the lexical half's read of
+    /// the scope (<see cref="ForLexical"/>). Session 25's bound (docs/benchmarks.md, issue 21 — search filters, session 25).
+    /// </summary>
+    public const int MaxHeapPassages = 4000;
+
+    /// <summary>
+    /// The scope the lexical half reads through, or null when it holds more than <see cref="MaxHeapPassages"/>:
+    /// the half's words are then found through their GIN index with region and year tested per row, as
+    /// before session 31. Through a scope of 13,524 passages (region=川汇区 + year=2023 at 1M) the planner
+    /// reads every passage of the scope's documents and tests its words: 12,625 rows for 500 kept, 578 ms
+    /// (docs/benchmarks.md, issue 21 — filtered recall at 1M, session 31).
+    /// </summary>
+    public static DocumentScope? ForLexical(DocumentScope? scope) => scope is { Passages: <= MaxHeapPassages } ? scope : null;
+
+    /// <summary>
+    /// The passages' vectors by document (a B-tree on <c>document_id</c> carrying <c>id</c>, <c>kind</c>
+    /// and <c>embedding</c>): the exact scan of a scope is an index-only scan, no heap row and no TOAST
+    /// read per passage (the table stores the vector out of line). Region, year and owner are the
+    /// document's, already applied by the scope's list; fund is a passage's own and unbounded text, so
+    /// it is not carried (a B-tree row holds at most ~2.7 KB).
+    /// </summary>
+    public const string VectorIndex = "ix_corpus_passages_document_embedding";
+
+    /// <summary>The definition of <see cref="VectorIndex"/> (also the migration's).</summary>
+    public const string VectorIndexSql = "CREATE INDEX " + VectorIndex + " ON corpus_passages (document_id) INCLUDE (id, kind, embedding)";
+
+    /// <summary>The largest vector <see cref="VectorIndex"/> can carry within a B-tree row (4 bytes a dimension); a larger model's column goes without it.</summary>
+    public const int MaxIndexedDimensions = 512;
+
+    /// <summary>The passage bound for <paramref name="request"/>: <paramref name="maxPassages"/>, or at most <see cref="MaxHeapPassages"/> under a fund filter.</summary>
+    public static int Bound(SearchRequest request, int maxPassages)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return string.IsNullOrWhiteSpace(request.Fund) ? maxPassages : Math.Min(maxPassages, MaxHeapPassages);
+    }
 
     private const string Sql =
         """

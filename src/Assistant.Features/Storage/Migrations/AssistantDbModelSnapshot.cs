@@ -410,6 +410,11 @@ namespace Assistant.Features.Storage.Migrations
                     b.HasAlternateKey("DocumentId", "Ordinal")
                         .HasName("corpus_passages_document_id_ordinal_key");
 
+                    b.HasIndex("DocumentId")
+                        .HasDatabaseName("ix_corpus_passages_document_embedding");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("DocumentId"), new[] { "Id", "Kind", "Embedding" });
+
                     b.HasIndex("Embedder")
                         .HasDatabaseName("ix_corpus_passages_embedder");
 
