@@ -32,15 +32,19 @@ public class QuantityTraceTests
             string expected = reverse
                 ? ReverseTrace(status, weight, score, display.Over(target), display.Over(actual), policy)
                 : PositiveTrace(status, weight, score, display.Over(target), display.Over(actual), completion, policy);
-            var trace = new QuantityTrace(reverse, status, weight, score, target, actual, completion, display, policy);
-            Assert.Equal(expected, trace.ToString());
+            var trace = new QuantityTrace(reverse, target, actual, display, policy);
+            Assert.True(trace.IsKept);
+            Assert.Equal(expected, trace.ToString(status, weight, score, completion));
 
             char[] exact = new char[expected.Length];
-            Assert.True(trace.TryFormat(exact, out int written));
+            Assert.True(trace.TryFormat(exact, out int written, status, weight, score, completion));
             Assert.Equal(expected, new string(exact, 0, written));
-            Assert.False(trace.TryFormat(new char[expected.Length - 1], out _));
+            Assert.False(trace.TryFormat(new char[expected.Length - 1], out _, status, weight, score, completion));
         }
     }
+
+    [Fact]
+    public void TheDefault_KeepsNoTrace() => Assert.False(default(QuantityTrace).IsKept);
 
     [Fact]
     public void TheLargestNumbers_FitTheRoomTheWriterGives()
@@ -52,9 +56,9 @@ public class QuantityTraceTests
             {
                 foreach (bool reverse in new[] { false, true })
                 {
-                    var trace = new QuantityTrace(reverse, status, big, small, big, small, policy.OvershootThreshold, UnitSpec.Parse("亿元"), policy);
-                    Assert.True(trace.TryFormat(new char[QuantityTrace.MaxLength], out int written));
-                    Assert.Equal(trace.ToString().Length, written);
+                    var trace = new QuantityTrace(reverse, big, small, UnitSpec.Parse("亿元"), policy);
+                    Assert.True(trace.TryFormat(new char[QuantityTrace.MaxLength], out int written, status, big, small, policy.OvershootThreshold));
+                    Assert.Equal(trace.ToString(status, big, small, policy.OvershootThreshold).Length, written);
                 }
             }
         }

@@ -254,7 +254,7 @@ public static class Calculator
             decimal? score = weight is { } wt ? wt * PositiveShare(completion, policy) : null;
             Interval? si = weight is { } wt2 ? MapMonotonePieces(completionInterval, wt2, policy) : null;
             return b.Done(IndicatorRule.Positive, status, score,
-                new QuantityTrace(reverse: false, status, weight, score, tv, av, completion, display, policy),
+                new QuantityTrace(reverse: false, tv, av, display, policy),
                 completion, completionInterval, si, gap, unit);
         }
 
@@ -270,7 +270,7 @@ public static class Calculator
             }
 
             return b.Done(IndicatorRule.Reverse, status, score,
-                new QuantityTrace(reverse: true, status, weight, score, tv, av, completion, display, policy),
+                new QuantityTrace(reverse: true, tv, av, display, policy),
                 completion, completionInterval, si, gap, unit);
         }
     }
@@ -513,7 +513,7 @@ public static class Calculator
         public IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, string trace,
             decimal? completion = null, Interval? completionInterval = null, Interval? scoreInterval = null,
             decimal? gap = null, string? gapUnit = null) =>
-            Done(rule, status, score, trace, null, completion, completionInterval, scoreInterval, gap, gapUnit);
+            Done(rule, status, score, trace, default, completion, completionInterval, scoreInterval, gap, gapUnit);
 
         /// <summary>The same, the trace kept as its arguments (<see cref="QuantityTrace"/>) and built when first read.</summary>
         public IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, in QuantityTrace trace,
@@ -521,7 +521,7 @@ public static class Calculator
             decimal? gap = null, string? gapUnit = null) =>
             Done(rule, status, score, null, trace, completion, completionInterval, scoreInterval, gap, gapUnit);
 
-        private IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, string? trace, QuantityTrace? traceText,
+        private IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, string? trace, in QuantityTrace traceText,
             decimal? completion, Interval? completionInterval, Interval? scoreInterval, decimal? gap, string? gapUnit)
         {
             decimal? forTotal = score ?? (Weight is not null ? indicator.PrintedScore?.Value : null);

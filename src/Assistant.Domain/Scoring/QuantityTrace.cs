@@ -3,46 +3,45 @@ using Assistant.Domain.Numbers;
 namespace Assistant.Domain.Scoring;
 
 /// <summary>
-/// A positive or reverse quantity row's trace (分值 × 完成值 ÷ 指标值 = …) kept as its arguments, not as a
-/// string or a closure: stored inline in the <see cref="IndicatorResult"/> (nothing allocated per row), written
-/// as characters into a caller's span by <see cref="TryFormat"/> (the score answer writes it without a string)
-/// and made into <see cref="IndicatorResult.Trace"/> by <see cref="ToString"/> — one method for both, so the
-/// characters are the same. Since session 31; until then a closure and its delegate per row, and a string.
+/// A positive or reverse quantity row's trace (分值 × 完成值 ÷ 指标值 = …) kept as the arguments its row does not
+/// hold already (the target and actual in base units, the unit they are shown in, the policy, the direction) —
+/// not as a string or a closure: stored inline in the <see cref="IndicatorResult"/> (nothing allocated per
+/// row), written as characters into a caller's span by <see cref="TryFormat"/> (the score answer writes it
+/// without a string) and made into <see cref="IndicatorResult.Trace"/> by <see cref="ToString(IndicatorStatus, decimal?, decimal?, decimal)"/>
+/// — one method for both, so the characters are the same. The status, weight, score and completion are the
+/// row's own (the values the calculator gave both). Since session 31; until then a closure and its delegate
+/// per row, and a string.
 /// </summary>
 internal readonly struct QuantityTrace
 {
-    private readonly bool reverse;
-    private readonly IndicatorStatus status;
-    private readonly decimal? weight;
-    private readonly decimal? score;
+    private readonly UnitSpec? display;
+    private readonly ScoringPolicy? policy;
     private readonly decimal target;
     private readonly decimal actual;
-    private readonly decimal completion;
-    private readonly UnitSpec display;
-    private readonly ScoringPolicy policy;
+    private readonly bool reverse;
 
     /// <summary>The target and actual are in base units; the sentence shows them in <paramref name="display"/>'s.</summary>
-    public QuantityTrace(bool reverse, IndicatorStatus status, decimal? weight, decimal? score, decimal target, decimal actual,
-        decimal completion, UnitSpec display, ScoringPolicy policy)
+    public QuantityTrace(bool reverse, decimal target, decimal actual, UnitSpec display, ScoringPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(display);
+        ArgumentNullException.ThrowIfNull(policy);
         this.reverse = reverse;
-        this.status = status;
-        this.weight = weight;
-        this.score = score;
         this.target = target;
         this.actual = actual;
-        this.completion = completion;
         this.display = display;
         this.policy = policy;
     }
 
+    /// <summary>Whether a trace is kept (the default value keeps none).</summary>
+    public bool IsKept => display is not null;
+
     /// <summary>The longest a trace can be: six numbers of at most 64 characters and some 40 of text.</summary>
     internal const int MaxLength = 512;
 
-    public override string ToString()
+    public string ToString(IndicatorStatus status, decimal? weight, decimal? score, decimal completion)
     {
         Span<char> buffer = stackalloc char[MaxLength];
-        if (TryFormat(buffer, out int written))
+        if (TryFormat(buffer, out int written, status, weight, score, completion))
         {
             return new string(buffer[..written]);
         }
@@ -51,7 +50,7 @@ internal readonly struct QuantityTrace
         for (int length = MaxLength * 2; ; length *= 2)
         {
             char[] larger = new char[length];
-            if (TryFormat(larger, out written))
+            if (TryFormat(larger, out written, status, weight, score, completion))
             {
                 return new string(larger, 0, written);
             }
@@ -59,16 +58,16 @@ internal readonly struct QuantityTrace
     }
 
     /// <summary>The sentence into <paramref name="destination"/>; false when it does not fit.</summary>
-    public bool TryFormat(Span<char> destination, out int written)
+    public bool TryFormat(Span<char> destination, out int written, IndicatorStatus status, decimal? weight, decimal? score, decimal completion)
     {
-        PrintedText t = PrintedText.Trimmed(display.Over(target)), a = PrintedText.Trimmed(display.Over(actual));
+        PrintedText t = PrintedText.Trimmed(display!.Over(target)), a = PrintedText.Trimmed(display.Over(actual));
         NumberOrWord w = new(weight, trimmed: true, "分值");
         NumberOrWord s = new(score, trimmed: false, "—");
         if (reverse)
         {
             return status != IndicatorStatus.Short
                 ? destination.TryWrite($"反向指标：完成值{a}不高于指标值{t}，得满分{w}", out written)
-                : policy.ReverseFormula == ReverseFormula.Ratio
+                : policy!.ReverseFormula == ReverseFormula.Ratio
                     ? destination.TryWrite($"反向指标超出：{w} × {t} ÷ {a} = {s}", out written)
                     : destination.TryWrite($"反向指标超出：{w} × (1 − ({a} − {t}) ÷ {t}) = {s}", out written);
         }
@@ -79,7 +78,7 @@ internal readonly struct QuantityTrace
             return destination.TryWrite($"正向指标：{w} × {a} ÷ {t} = {s}（完成率{pct}%）", out written);
         }
 
-        return policy.ReduceForLowTargets && completion >= policy.OvershootThreshold
+        return policy!.ReduceForLowTargets && completion >= policy.OvershootThreshold
             ? destination.TryWrite($"正向指标超额{pct}%，目标设定偏低，按偏离度扣分：{w} × (2 − {pct}%) = {s}", out written)
             : destination.TryWrite($"正向指标：完成值{a}不低于指标值{t}（完成率{pct}%），得满分{w}", out written);
     }

@@ -96,18 +96,18 @@ public sealed record IndicatorResult
     /// </summary>
     public string Trace
     {
-        get => trace ??= quantityTrace!.Value.ToString();
+        get => trace ??= quantityTrace.ToString(Status, Weight, Score, Completion ?? 0m);
         init => trace = value;
     }
 
     /// <summary>The trace as its arguments, built when first read (set instead of <see cref="Trace"/>).</summary>
-    internal QuantityTrace? QuantityTrace
+    internal QuantityTrace QuantityTrace
     {
         init => quantityTrace = value;
     }
 
     private string? trace;
-    private readonly QuantityTrace? quantityTrace;
+    private readonly QuantityTrace quantityTrace;
 
     /// <summary>
     /// Writes the trace into <paramref name="destination"/> without making its string, when it is kept as its
@@ -116,9 +116,9 @@ public sealed record IndicatorResult
     /// </summary>
     public bool TryWriteTrace(Span<char> destination, out int written)
     {
-        if (trace is null && quantityTrace is { } q)
+        if (trace is null && quantityTrace.IsKept)
         {
-            return q.TryFormat(destination, out written);
+            return quantityTrace.TryFormat(destination, out written, Status, Weight, Score, Completion ?? 0m);
         }
 
         written = 0;
