@@ -92,7 +92,9 @@ public sealed record IndicatorResult
     /// <summary>
     /// The computation in words and numbers (分值 × 完成值 ÷ 指标值 = …). Built on first read when the
     /// calculator gave it as a <see cref="Scoring.QuantityTrace"/> (most callers of a score never read it; the
-    /// text is the same either way).
+    /// text is the same either way). Such a trace reads this row's status, weight, score and completion: a copy
+    /// made with <c>with</c> that changed one of them before the trace was read would tell the copy's numbers
+    /// (no code makes such a copy).
     /// </summary>
     public string Trace
     {
