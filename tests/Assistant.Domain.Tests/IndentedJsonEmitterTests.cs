@@ -30,6 +30,7 @@ public class IndentedJsonEmitterTests
         {
             string value = "a" + (char)c + "b";
             AssertSame((ref IndentedJsonEmitter e) => e.String(A, value), w => w.WriteString(A.Encoded, value), $"U+{c:X4}");
+            AssertSame((ref IndentedJsonEmitter e) => e.String(A, value.AsSpan()), w => w.WriteString(A.Encoded, value), $"U+{c:X4} as characters");
         }
     }
 
@@ -39,6 +40,7 @@ public class IndentedJsonEmitterTests
         foreach (string value in Hostile)
         {
             AssertSame((ref IndentedJsonEmitter e) => e.String(B, value), w => w.WriteString(B.Encoded, value), value.Length > 40 ? value[..40] : value);
+            AssertSame((ref IndentedJsonEmitter e) => e.String(B, value.AsSpan()), w => w.WriteString(B.Encoded, value), "as characters: " + (value.Length > 40 ? value[..40] : value));
         }
 
         AssertSame((ref IndentedJsonEmitter e) => e.String(A, (string?)null), w => w.WriteString(A.Encoded, (string?)null), "null");

@@ -53,6 +53,38 @@ public class ScoreAnswerWriterTests
         Assert.Equal(360, compared);
     }
 
+    /// <summary>
+    /// The answer written from a report whose traces nobody has read (as the API does: the quantity rows'
+    /// traces go out from their arguments, never as strings) is the same bytes as the records of another
+    /// report of the same table, and writing it does not make the traces (they are still built when read).
+    /// </summary>
+    [Fact]
+    public void RandomTables_TracesWrittenBeforeRead_SameBytesAsTheContractRecords()
+    {
+        var random = new Random(3131);
+        int fromArguments = 0;
+        for (int table = 0; table < 120; table++)
+        {
+            Evaluation e = Table(random, table);
+            foreach (ScoringPolicy policy in ScoringPolicy.All)
+            {
+                ScoreReport fresh = Calculator.Score(e, policy);
+                int kept = fresh.Indicators.Count(r => r.TryWriteTrace(new char[512], out _));
+                fromArguments += kept;
+                var actual = new ArrayBufferWriter<byte>();
+                ScoreAnswerWriter.Write(actual, e, fresh);
+                var expected = new ArrayBufferWriter<byte>();
+                ContractWriter.Write(expected, ScoreContract.ToResponse(e, Calculator.Score(e, policy)));
+                Assert.Equal(Encoding.UTF8.GetString(expected.WrittenSpan), Encoding.UTF8.GetString(actual.WrittenSpan));
+                Assert.True(expected.WrittenSpan.SequenceEqual(actual.WrittenSpan));
+                Assert.Equal(kept, fresh.Indicators.Count(r => r.TryWriteTrace(new char[512], out _)));
+                Assert.All(fresh.Indicators, r => Assert.False(r.Trace.Length == 0 || r.TryWriteTrace(new char[512], out _)));
+            }
+        }
+
+        Assert.True(fromArguments > 300, $"only {fromArguments} traces were written from their arguments");
+    }
+
     [Fact]
     public void SyntheticTable_SameBytes_AndAnswersTheScoreItStates()
     {

@@ -254,7 +254,7 @@ public static class Calculator
             decimal? score = weight is { } wt ? wt * PositiveShare(completion, policy) : null;
             Interval? si = weight is { } wt2 ? MapMonotonePieces(completionInterval, wt2, policy) : null;
             return b.Done(IndicatorRule.Positive, status, score,
-                () => PositiveTrace(status, weight, score, display.Over(tv), display.Over(av), completion, policy),
+                new QuantityTrace(reverse: false, tv, av, display, policy),
                 completion, completionInterval, si, gap, unit);
         }
 
@@ -270,7 +270,7 @@ public static class Calculator
             }
 
             return b.Done(IndicatorRule.Reverse, status, score,
-                () => ReverseTrace(status, weight, score, display.Over(tv), display.Over(av), policy),
+                new QuantityTrace(reverse: true, tv, av, display, policy),
                 completion, completionInterval, si, gap, unit);
         }
     }
@@ -286,35 +286,6 @@ public static class Calculator
         x <= tv
             ? 1m
             : policy.ReverseFormula == ReverseFormula.Ratio ? tv / x : Math.Max(0m, 1m - ((x - tv) / tv));
-
-    // The traces write their numbers straight into the sentence (PrintedText: the characters FormatTrimmed,
-    // Fmt and Pct give, without a string per number).
-    private static string PositiveTrace(IndicatorStatus status, decimal? weight, decimal? score, decimal target, decimal actual, decimal completion, ScoringPolicy policy)
-    {
-        string w = weight is { } ww ? PrintedNumber.FormatTrimmed(ww) : "分值";
-        PrintedText pct = PrintedText.Fixed(completion * 100m, 2);
-        if (status == IndicatorStatus.Short)
-        {
-            return score is { } s
-                ? $"正向指标：{w} × {PrintedText.Trimmed(actual)} ÷ {PrintedText.Trimmed(target)} = {PrintedText.Fixed(s, 2)}（完成率{pct}%）"
-                : $"正向指标：{w} × {PrintedText.Trimmed(actual)} ÷ {PrintedText.Trimmed(target)} = —（完成率{pct}%）";
-        }
-
-        return policy.ReduceForLowTargets && completion >= policy.OvershootThreshold
-            ? $"正向指标超额{pct}%，目标设定偏低，按偏离度扣分：{w} × (2 − {pct}%) = {Fmt(score)}"
-            : $"正向指标：完成值{PrintedText.Trimmed(actual)}不低于指标值{PrintedText.Trimmed(target)}（完成率{pct}%），得满分{w}";
-    }
-
-    private static string ReverseTrace(IndicatorStatus status, decimal? weight, decimal? score, decimal target, decimal actual, ScoringPolicy policy)
-    {
-        string w = weight is { } ww ? PrintedNumber.FormatTrimmed(ww) : "分值";
-        PrintedText tx = PrintedText.Trimmed(target), ax = PrintedText.Trimmed(actual);
-        return status != IndicatorStatus.Short
-            ? $"反向指标：完成值{ax}不高于指标值{tx}，得满分{w}"
-            : policy.ReverseFormula == ReverseFormula.Ratio
-                ? $"反向指标超出：{w} × {tx} ÷ {ax} = {Fmt(score)}"
-                : $"反向指标超出：{w} × (1 − ({ax} − {tx}) ÷ {tx}) = {Fmt(score)}";
-    }
 
     /// <summary>Applies the (piecewise monotone) positive score function, taking both the ends and any threshold inside.</summary>
     private static Interval MapMonotonePieces(Interval x, decimal weight, ScoringPolicy policy)
@@ -542,15 +513,15 @@ public static class Calculator
         public IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, string trace,
             decimal? completion = null, Interval? completionInterval = null, Interval? scoreInterval = null,
             decimal? gap = null, string? gapUnit = null) =>
-            Done(rule, status, score, trace, null, completion, completionInterval, scoreInterval, gap, gapUnit);
+            Done(rule, status, score, trace, default, completion, completionInterval, scoreInterval, gap, gapUnit);
 
-        /// <summary>The same, the trace built when first read.</summary>
-        public IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, Func<string> trace,
+        /// <summary>The same, the trace kept as its arguments (<see cref="QuantityTrace"/>) and built when first read.</summary>
+        public IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, in QuantityTrace trace,
             decimal? completion = null, Interval? completionInterval = null, Interval? scoreInterval = null,
             decimal? gap = null, string? gapUnit = null) =>
             Done(rule, status, score, null, trace, completion, completionInterval, scoreInterval, gap, gapUnit);
 
-        private IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, string? trace, Func<string>? traceText,
+        private IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, string? trace, in QuantityTrace traceText,
             decimal? completion, Interval? completionInterval, Interval? scoreInterval, decimal? gap, string? gapUnit)
         {
             decimal? forTotal = score ?? (Weight is not null ? indicator.PrintedScore?.Value : null);
@@ -571,7 +542,7 @@ public static class Calculator
                 GapUnit = gapUnit,
                 ScoreForTotal = Weight is null ? null : forTotal,
                 Trace = trace!,
-                TraceText = traceText,
+                QuantityTrace = traceText,
             };
         }
     }

@@ -91,23 +91,41 @@ public sealed record IndicatorResult
     public decimal? ScoreForTotal { get; init; }
     /// <summary>
     /// The computation in words and numbers (分值 × 完成值 ÷ 指标值 = …). Built on first read when the
-    /// calculator gave it as <see cref="TraceText"/> (most callers of a score never read it; the text is
-    /// the same either way).
+    /// calculator gave it as a <see cref="Scoring.QuantityTrace"/> (most callers of a score never read it; the
+    /// text is the same either way). Such a trace reads this row's status, weight, score and completion: a copy
+    /// made with <c>with</c> that changed one of them before the trace was read would tell the copy's numbers
+    /// (no code makes such a copy).
     /// </summary>
     public string Trace
     {
-        get => trace ??= traceText!();
+        get => trace ??= quantityTrace.ToString(Status, Weight, Score, Completion ?? 0m);
         init => trace = value;
     }
 
-    /// <summary>Builds <see cref="Trace"/> when it is first read (set instead of <see cref="Trace"/>).</summary>
-    public Func<string>? TraceText
+    /// <summary>The trace as its arguments, built when first read (set instead of <see cref="Trace"/>).</summary>
+    internal QuantityTrace QuantityTrace
     {
-        init => traceText = value;
+        init => quantityTrace = value;
     }
 
     private string? trace;
-    private readonly Func<string>? traceText;
+    private readonly QuantityTrace quantityTrace;
+
+    /// <summary>
+    /// Writes the trace into <paramref name="destination"/> without making its string, when it is kept as its
+    /// arguments and has not been read yet (the score answer's writer). False otherwise — it is a string already
+    /// (read <see cref="Trace"/>) — or when it does not fit.
+    /// </summary>
+    public bool TryWriteTrace(Span<char> destination, out int written)
+    {
+        if (trace is null && quantityTrace.IsKept)
+        {
+            return quantityTrace.TryFormat(destination, out written, Status, Weight, Score, Completion ?? 0m);
+        }
+
+        written = 0;
+        return false;
+    }
 
     /// <summary>Equal when every field is, the trace compared as text (however it was given).</summary>
     public bool Equals(IndicatorResult? other) =>

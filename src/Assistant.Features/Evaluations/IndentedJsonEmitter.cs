@@ -210,6 +210,19 @@ public ref struct IndentedJsonEmitter
             return;
         }
 
+        StringValue(value.AsSpan());
+    }
+
+    /// <summary>A string value given as characters (a text written into a span, never made into a string).</summary>
+    public void String(JsonName name, scoped ReadOnlySpan<char> value)
+    {
+        Name(name);
+        StringValue(value);
+    }
+
+    /// <summary>A string value given as characters, after a name already written.</summary>
+    public void StringValue(scoped ReadOnlySpan<char> value)
+    {
         uint[] escapes = Escapes;
         foreach (char c in value)
         {
@@ -252,7 +265,7 @@ public ref struct IndentedJsonEmitter
     /// text before transcoding, as <see cref="JsonEncodedText"/> does not (that refuses a lone surrogate
     /// the writer writes as <c>\uD800</c>).
     /// </summary>
-    private void Escaped(string value)
+    private void Escaped(scoped ReadOnlySpan<char> value)
     {
         var scratch = new ArrayBufferWriter<byte>((value.Length * 6) + 2);
         using (var writer = new Utf8JsonWriter(scratch, new JsonWriterOptions { Encoder = Encoder, SkipValidation = true }))

@@ -117,7 +117,7 @@ public static class ScoreAnswerWriter
             Trimmed(ref writer, ScoreUnrounded, r.Score);
             Trimmed(ref writer, Gap, r.Gap);
             writer.String(GapUnit, r.GapUnit);
-            writer.String(Trace, r.Trace);
+            WriteTrace(ref writer, r);
             writer.EndObject();
         }
 
@@ -167,6 +167,23 @@ public static class ScoreAnswerWriter
         writer.EndObject();
         writer.Flush();
     }
+
+    /// <summary>The row's trace, written from its characters without a string when it has not been read (<see cref="IndicatorResult.TryWriteTrace"/>).</summary>
+    private static void WriteTrace(ref IndentedJsonEmitter writer, IndicatorResult r)
+    {
+        Span<char> text = stackalloc char[TraceRoom];
+        if (r.TryWriteTrace(text, out int written))
+        {
+            writer.String(Trace, text[..written]);
+        }
+        else
+        {
+            writer.String(Trace, r.Trace);
+        }
+    }
+
+    /// <summary>Room for a trace on the stack; a longer one (a qualitative row quoting a long cell) is written from its string.</summary>
+    private const int TraceRoom = 512;
 
     /// <summary>As <see cref="ScoreContract.Cell"/> and the generated handler for <see cref="CellDto"/> write it.</summary>
     private static void Cell(ref IndentedJsonEmitter writer, JsonName name, Cell cell)
