@@ -44,9 +44,9 @@ public static partial class DraftPhrases
     {
         [Nature.Money] = [new("实际符合条件的支出事项少于年初预算安排，资金未能全部支出", "按实际需求编制预算，加强支出进度监控", true),
                           new("年初预算测算偏高，实际支出需求低于预算", "以上年实际支出为基础测算预算，按季度分析支出进度", true)],
-        [Nature.Count] = [new("实际符合条件的服务对象少于年初测算，指标值测算依据不够充分", "以上年实际完成数为基础测算指标值，执行中按月调度完成进度"),
+        [Nature.Count] = [new("实际符合条件的服务对象少于年初测算，指标值测算依据不够充分", "逐项核实未完成部分的原因，能继续实施的明确完成时限和责任人，按月调度完成进度"),
                           new("政策宣传和对象摸排不够到位，部分符合条件的对象未及时申报", "加强政策宣传和对象摸排，拓宽申报渠道")],
-        [Nature.Rate] = [new("过程管理和质量控制不够到位，相关比率未达到目标", "加强过程管理和质量控制，按月跟踪相关比率")],
+        [Nature.Rate] = [new("过程管理和质量控制不够到位，相关比率未达到目标", "对未达标的部分逐一查明原因，明确整改责任人和完成时限，按月跟踪该比率直至达标")],
         [Nature.Time] = [new("工作推进慢于计划，部分环节未能在规定时限内完成", "倒排工作时间表，明确责任人和完成时限")],
         [Nature.Quality] = [new("相关工作成效需要较长周期才能充分显现，当年效果尚未达到预期", "对照年度目标查找薄弱环节，制定分阶段推进计划，明确当年可衡量的工作要求，年末逐项评估成效"),
                             new("相关配套制度和工作机制尚在完善，部分措施未落实到位", "完善配套制度和工作机制，明确责任分工，加强督促检查，推动各项措施落实到位")],
@@ -87,6 +87,29 @@ public static partial class DraftPhrases
 
     [GeneratedRegex("未(?:及时)?停发|多发|冒领|重复发放|错发|超标准发放|发放差错")]
     private static partial Regex OverPaid();
+
+    [GeneratedRegex("(?:村民|群众|农户|村级)[^，。；]{0,4}筹资|筹资筹劳|筹资[^，。；]{0,4}(?:未到位|不到位|未及时到位|不足|困难)")]
+    private static partial Regex VillagersFunds();
+
+    // A saving, not a delay: 集中带量采购价格下降，结余26万元 (the 采购 in it is no late procurement).
+    [GeneratedRegex("降价|价格下降|价格下调|价格降低|带量采购|集采|中标价[^，。；]{0,4}低于|节约|节省|低于预算")]
+    private static partial Regex Saving();
+
+    [GeneratedRegex("(?:孕产妇|产妇|婴儿|新生儿|早产儿)[^。；]{0,20}死亡|死亡[^。；]{0,12}(?:孕产妇|产妇|婴儿|新生儿|早产儿)|危重孕产妇|危重新生儿|危重早产儿")]
+    private static partial Regex MaternalDeath();
+
+    [GeneratedRegex("(?:患者|病人|病例|危重)[^。；]{0,16}死亡|死亡[^，。；]{0,4}\\d*例|死亡病例|抢救无效")]
+    private static partial Regex PatientDeath();
+
+    // Deaths in accidents or disasters are no change of a population to re-count: they are prevented, case by case.
+    [GeneratedRegex("(?:事故|灾害|灾情|溺水|火灾|险情|塌方|滑坡|泥石流)[^。；]{0,16}(?:死亡|伤亡|遇难)|(?:死亡|伤亡|遇难)[^。；]{0,8}(?:事故|灾害)")]
+    private static partial Regex AccidentDeath();
+
+    [GeneratedRegex("(?:价格|行情|市场|猪价|粮价)[^，。；]{0,4}(?:低迷|下跌|下行|走低|波动|不景气)|暂停生产|停止生产|停养|退出养殖|停产停养|歇业")]
+    private static partial Regex Market();
+
+    [GeneratedRegex("种植|播种|农时|耕地|农田|作物|良种|粮食|农作物|春耕|秋收|育苗|植树|造林")]
+    private static partial Regex Crops();
 
     [GeneratedRegex("浑浊|浊度|水质不达标|水质超标|消毒|细菌|菌落")]
     private static partial Regex WaterQuality();
@@ -152,6 +175,12 @@ public static partial class DraftPhrases
         bool money = nature == Nature.Money;
         foreach (SubjectGroup g in FundLexicon.Of(ownWords))
         {
+            // 农时 and the weather explain crop work, not a livestock or a manure project's shortfall.
+            if (g.Name == "农业" && !Crops().IsMatch(ownWords + "；" + context))
+            {
+                continue;
+            }
+
             if (ByGroup.TryGetValue(g.Name, out var pairs))
             {
                 foreach (Pair p in pairs.Where(p => p.Money == money))
@@ -171,6 +200,13 @@ public static partial class DraftPhrases
     private static readonly (Regex Cause, string Measure)[] Answers =
     [
         (new Regex("财力紧张|财力不足|财政困难|财政紧张|财力有限|配套资金未(?:足额|及时)?到位|配套资金[^，。；]{0,4}(?:不到位|到位不及时|到位较晚|到位滞后)|(?:县级|市级|本级|地方)[^，。；]{0,4}资金未(?:及时|足额)?到位|配套不足|自筹资金未到位|自筹不足"), "将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口"),
+        // Kinds of cause of session 31 (each ahead of the broader words it contains: 采购, 死亡, 停产).
+        (VillagersFunds(), VillagersFundsMeasure),
+        (Saving(), SavingMeasure),
+        (MaternalDeath(), MaternalDeathMeasure),
+        (PatientDeath(), PatientDeathMeasure),
+        (AccidentDeath(), AccidentDeathMeasure),
+        (Market(), MarketMeasure),
         (new Regex("优先使用|上级资金|中央资金|自治区资金|省级资金|本级资金|中央及"), "统筹安排上级资金和本级资金，年初据实确定本级资金规模，上级资金到位后同步使用本级资金，避免本级预算大量结余"),
         (new Regex("(?:方案|文件|通知|办法|细则|考核标准)[^，。；]{0,6}(?:下发|印发|出台|下达)[^，。；]{0,2}(?:较晚|晚|滞后|延迟|推迟)"), "提前谋划年度工作，参照上年方案先行做好准备，上级方案下发后压茬推进、倒排时间节点，确保在规定时限内完成"),
         (new Regex("(?:中央|省级|省|市级|上级|补助)[^，。；]{0,16}下达|资金下达|下达较晚|下达晚|下达时间|到位较晚|到位晚|年底下达|年末下达"), "加强与上级财政部门的沟通对接，资金到位后及时分解下达，按月调度拨付进度，年底前完成清算"),
@@ -194,8 +230,8 @@ public static partial class DraftPhrases
         (new Regex("进度滞后|进度缓慢|未能及时支付|未及时支付|工程款|实施进度"), "倒排项目工期，加强施工调度和进度督查，按工程进度及时办理计量和资金支付"),
         (new Regex("(?:县级|县本级|区级|区本级|旗级|本级|县财政|区财政|县里)[^，。；]{0,10}(?:拨付|支付|兑付)[^，。；]{0,4}(?:滞后|不及时|较慢|延迟|缓慢|较晚)"), CountyPayment),
         (new Regex("拨付滞后|拨付不及时|未及时拨付|拨付较慢|报账"), "简化资金拨付审核流程，建立拨付台账，按月通报拨付进度，确保资金在规定时限内拨付到位"),
-        (new Regex("经营困难|经营压力|效益下滑|企业[^，。；]{0,8}停工|停产|减产|关停|倒闭|裁员"), "加强与用人单位的对接，落实吸纳就业补贴、稳岗返还等扶持政策，帮助企业稳定岗位，提高吸纳就业的积极性"),
-        (new Regex("死亡(?![^，。；]{0,6}停发)|迁出|户籍|自然减员|动态减少|对象减少|身故|外迁"), "以动态核定的在册对象为基础测算下一年度指标值，对象因死亡、迁出等发生变化的，执行中按程序调整指标值"),
+        (new Regex("经营困难|经营压力|效益下滑|企业[^，。；]{0,8}停工|停产|减产|关停|倒闭|裁员"), Employers),
+        (new Regex("死亡(?![^，。；]{0,6}停发)|迁出|户籍|自然减员|动态减少|对象减少|身故|外迁"), Population),
         (new Regex("招生|生源|在校生|入学人数"), "依据招生计划和实际在校生人数测算资助对象和指标值，招生情况发生变化的按程序调整"),
         (new Regex("医疗费用|费用过高|大病|承受能力|因病"), "健全高额医疗费用预警和防止因病返贫监测机制，对高额费用患者及时落实倾斜救助和二次救助，减轻个人负担"),
         (new Regex("交通管制|施工期间|封闭施工|占道|施工影响"), "分路段、分时段组织施工，提前发布交通管制公告，设置便道和绕行指引，减少施工对群众出行的影响"),
@@ -216,6 +252,14 @@ public static partial class DraftPhrases
         (new Regex("宣传|知晓|了解"), "加大政策宣传力度，利用线上线下渠道扩大政策知晓面"),
     ];
 
+    private const string VillagersFundsMeasure = "项目申报前充分征求村民意见，落实筹资筹劳方案后再组织实施，对筹资确有困难的村按程序调整项目或以投工投劳等方式替代，避免项目因筹资不到位延期";
+    private const string SavingMeasure = "对集中采购降价等形成的结余资金按规定及时收回或统筹用于同类项目，下一年度按实际采购价格据实编制预算";
+    private const string MaternalDeathMeasure = "加强高危孕产妇和新生儿的筛查评估与专案管理，畅通危重孕产妇和新生儿转诊救治通道，与转出地做好高危孕产妇信息衔接，逐例开展死亡评审并落实整改";
+    private const string PatientDeathMeasure = "对每例死亡病例开展评审，查找筛查、随访和转诊救治环节的薄弱点，加强高危人群的早发现和规范管理";
+    private const string AccidentDeathMeasure = "逐起分析事故（灾害）原因，落实隐患排查整治和防范措施，加强重点路段、重点时段和重点人群的安全监管与警示宣传，严格落实安全责任";
+    private const string MarketMeasure = "跟踪市场行情和实施主体的生产经营状况，对暂停生产的主体逐一了解复产安排，复产后及时组织实施，确实无法实施的按程序调整任务和资金";
+    private const string Employers = "加强与用人单位的对接，落实吸纳就业补贴、稳岗返还等扶持政策，帮助企业稳定岗位，提高吸纳就业的积极性";
+    private const string Population = "以动态核定的在册对象为基础测算下一年度指标值，对象因死亡、迁出等发生变化的，执行中按程序调整指标值";
     private const string StaffQuota = "积极争取机构编制部门支持，盘活用好现有编制，空编岗位及时招聘补充，编制确实不足的通过政府购买服务、县聘乡用等方式补充一线人员";
     private const string Technicians = "通过公开招聘、定向培养和柔性引进补充专业技术人员，与上级业务单位建立对口帮扶和技术指导机制，分批开展专业技术培训";
     private const string Equipment = "对老化设备逐台检测评估，分批安排更新改造，落实日常维护保养和定期检修制度，建立设备台账，减少故障停用";
@@ -230,6 +274,11 @@ public static partial class DraftPhrases
     /// </summary>
     private static readonly Dictionary<string, string[]> Narrows = new(StringComparer.Ordinal)
     {
+        [SavingMeasure] = ["提前编制采购需求和招标文件，尽早启动采购程序，合同签订后督促供应商按期供货，验收合格后及时支付款项"],
+        [MaternalDeathMeasure] = [Population, PatientDeathMeasure],
+        [PatientDeathMeasure] = [Population],
+        [AccidentDeathMeasure] = [Population],
+        [VillagersFundsMeasure] = ["将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口"],
         [WeatherWorks] = ["结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"],
         [CountyPayment] = ["简化资金拨付审核流程，建立拨付台账，按月通报拨付进度，确保资金在规定时限内拨付到位"],
         [Participation] = ["加强政策宣传和服务对接，及时了解服务对象需求，提高政策的吸引力和覆盖面"],
@@ -254,6 +303,35 @@ public static partial class DraftPhrases
             ["开展主要材料价格监测，实行限额设计和造价跟踪审计，严格控制单位造价"],
         ["提前编制招标文件、启动招标，流标后及时按规定转为竞争性谈判或重新招标，压缩采购周期，为施工留足工期"] = ["优化招标条件设置，扩大潜在投标人范围，减少流标，招标完成后倒排工期"],
     };
+
+    /// <summary>
+    /// What answers a ceiling exceeded (a unit cost or 平均补助 above its 控制标准, a rate above its limit) when no kind of
+    /// cause known here does: for money, the standard is enforced and what was added (增加了沼气工程, 增加北斗定位模块, in
+    /// the cause's own words) is approved first or paid by whoever added it; otherwise the row is watched against its limit.
+    /// </summary>
+    public static string CeilingMeasure(string name, string? cause, bool money)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!money)
+        {
+            return $"逐项分析“{name}”超出控制标准的原因，针对薄弱环节加强源头防控和过程监测，按季度通报控制情况";
+        }
+
+        Match added = Added().Match(cause ?? string.Empty);
+        string what = added.Success
+            ? $"对{added.Groups["what"].Value.Trim()}等超出原定标准的建设或配置内容，实施前按程序报批并相应调整控制标准，未经批准的由实施主体自筹"
+            : "超出标准的建设或配置内容实施前按程序报批，未经批准的由实施主体自筹";
+        return $"严格执行“{name}”的控制标准，{what}";
+    }
+
+    /// <summary>
+    /// What answers a shortfall whose stated cause is of no kind known here: no mechanism the unit did not name (农时,
+    /// 指标值测算, 质量控制), only what is done with the part left undone.
+    /// </summary>
+    public const string LeftoverMeasure = "对未完成的部分逐项明确后续安排，能够继续实施的明确完成时限和责任人，确实无法实施的按程序调整绩效目标和资金安排";
+
+    [GeneratedRegex("(?:增加|新增|加装|增设|增配|追加)了?(?<what>[^，。；、]{2,14})")]
+    private static partial Regex Added();
 
     /// <summary>A measure and its other wordings, in order of preference.</summary>
     public static IReadOnlyList<string> Alternatives(string measure)

@@ -102,7 +102,7 @@ public static partial class ReasonStrength
         if (item.Kind is DeviationKind.Shortfall or DeviationKind.LowExecution && GapAccounting.Of(sheet, item.Path, s) is { Whole: false } part)
         {
             string what = item.FundLineIndex is not null ? "结余" : "差距";
-            string Q(decimal v) => PrintedNumber.Format(v, part.Decimals) + part.Unit;
+            string Q(decimal v) => UnitSpec.Write(PrintedNumber.Format(v, part.Decimals), part.Unit);
             return $"单位对“{item.Name}”的说明只交代了{Q(part.Stated)}，而{what}为{Q(part.Gap)}，其余{Q(part.Rest)}没有说明原因；请单位补充其余部分的原因和数据。";
         }
 

@@ -132,6 +132,9 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
             "百分比" or "百分率" or "百分数" or "百分之" or "percent" or "pct" => "%",
             "百分点" or "个百分比点" => "个百分点",
             "千分比" or "千分率" => "‰",
+            // A rate per 10万 written without its 1 (/10万, 每10万) is the unit 1/10万.
+            ['/', >= '0' and <= '9', ..] => "1" + unit,
+            ['每', >= '0' and <= '9', ..] => "1/" + unit[1..],
             _ => unit,
         };
     }
@@ -149,6 +152,24 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
 
         return magnitude.Length == 0 ? 1m : null;
     }
+
+    /// <summary>
+    /// A unit as written straight after a number. One that starts with a digit (1/10万, per 100 000 live births)
+    /// would run into the number (10 then 1/10万 reads “101/10万”): its leading 1 is dropped (10/10万), and one
+    /// that starts with another digit is written as what it is, a denominator (13.5/10万人).
+    /// </summary>
+    public static string AfterNumber(string? unit)
+    {
+        if (string.IsNullOrEmpty(unit) || !char.IsAsciiDigit(unit[0]))
+        {
+            return unit ?? string.Empty;
+        }
+
+        return unit.StartsWith("1/", StringComparison.Ordinal) ? unit[1..] : "/" + unit;
+    }
+
+    /// <summary>A number and its unit as written: <c>10</c> and <c>1/10万</c> make <c>10/10万</c>, never <c>101/10万</c>.</summary>
+    public static string Write(string number, string? unit) => number + AfterNumber(unit);
 
     public override string ToString() => Text;
 }

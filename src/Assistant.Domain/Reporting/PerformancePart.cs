@@ -1,6 +1,7 @@
 using System.Text;
 using Assistant.Domain.Drafting;
 using Assistant.Domain.Evaluations;
+using Assistant.Domain.Facts;
 using Assistant.Domain.Scoring;
 
 namespace Assistant.Domain.Reporting;
@@ -149,13 +150,21 @@ public static class PerformancePart
         int met = report.Indicators.Count(r => r.Status is IndicatorStatus.Met or IndicatorStatus.Exceeded);
         int exceeded = report.Indicators.Count(r => r.Status == IndicatorStatus.Exceeded);
         var shortNames = report.Indicators.Where(r => r.Status == IndicatorStatus.Short).Select(r => "“" + r.Name.Trim() + "”").ToList();
-        if (met > 0)
+        var weakerNames = report.Indicators.Where(FactSheet.IsWeakerMet).Select(r => "“" + r.Name.Trim() + "”").ToList();
+        string? weaker = weakerNames.Count > 0 ? p.Fact(FactSheet.CountWeaker) : null;
+        if (met > weakerNames.Count || (met > 0 && weaker is null))
         {
-            sb.Append("，完成值达到指标值的").Append(p.Fact("count.met"));
+            // A weaker qualitative row graded met is no row that reached its target (part 四 says it is weaker).
+            sb.Append("，完成值达到指标值的").Append(weaker is null ? p.Fact("count.met") : p.Fact(FactSheet.CountReached));
             if (exceeded > 0)
             {
                 sb.Append("（其中超过指标值的").Append(p.Fact("count.exceeded")).Append('）');
             }
+        }
+
+        if (weaker is not null)
+        {
+            sb.Append("，实际效果弱于指标值的").Append(weaker);
         }
 
         if (shortNames.Count > 0)
@@ -173,6 +182,11 @@ public static class PerformancePart
         if (shortNames.Count > 0)
         {
             sb.Append("未完成年度指标值的是").Append(Join(shortNames)).Append('。');
+        }
+
+        if (weaker is not null)
+        {
+            sb.Append("实际效果弱于年度指标值的是").Append(Join(weakerNames)).Append('。');
         }
 
         if (p.Scored && p.Fact("total") is { } total && report.Grade is { } grade)

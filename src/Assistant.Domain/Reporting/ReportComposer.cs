@@ -191,6 +191,15 @@ public static class ReportComposer
             notes.Add(new ReviewNote(ReviewNoteKinds.Finding, f.Message + "：请更正自评表，报告中的数字以计算结果为准。", Part: "五"));
         }
 
+        foreach (IndicatorResult r in report.Indicators.Where(FactSheet.IsWeakerMet))
+        {
+            // Graded met at full marks though the result is weaker: the report says so, not 无.
+            if (p.Cell(r.Index, r.Target, "target") is { } t && p.Cell(r.Index, r.Actual, "actual") is { } a)
+            {
+                lines.Add($"“{r.Name.Trim()}”指标值为{t}，实际完成情况为{a}，实际效果弱于年度指标值，自评表按完成计分，评分档次需按实际效果复核。");
+            }
+        }
+
         foreach (Finding f in report.Findings.Where(f => f.Code == FindingCodes.IndicatorQualitativeWeaker))
         {
             notes.Add(new ReviewNote(ReviewNoteKinds.Finding, f.Message + "：请按实际效果评定档次，不宜直接计满分。", Part: "五"));

@@ -74,6 +74,20 @@ public static partial class MentionExtractor
             Add(m.Index, m.Length, hasMonth ? MentionKind.Date : MentionKind.Year, null, UnitSpec.None, null);
         }
 
+        // A rate per 10万 (13.5/10万, 2例/10万人, ≤10/万): the denominator is the number's unit, not a number of its own.
+        List<(int Index, int Length, string Denominator)>? per = null;
+        if (s.Contains('/', StringComparison.Ordinal))
+        {
+            foreach (Match m in PerDenominator().Matches(s))
+            {
+                if (Free(taken, m.Index, m.Length))
+                {
+                    taken.AsSpan(m.Index, m.Length).Fill(true);
+                    (per ??= []).Add((m.Index, m.Length, m.Groups["d"].Value.Replace(" ", string.Empty, StringComparison.Ordinal)));
+                }
+            }
+        }
+
         foreach (ValueMatch m in NumberPattern().EnumerateMatches(s))
         {
             if (!Free(taken, m.Index, m.Length))
@@ -93,8 +107,16 @@ public static partial class MentionExtractor
             }
 
             string baseUnit = n.Pct.Length > 0 ? n.Pct : UnitSpec.Canonical(n.Unit);
+            int length = m.Length;
+            if (per is not null && Per(s, m.Index + m.Length, per) is { } p)
+            {
+                // 13.5/10万 is 13.5 in the unit 1/10万; 2例/10万 in 例/10万.
+                baseUnit = (baseUnit.Length > 0 ? baseUnit : p.Word.Length > 0 ? p.Word : "1") + "/" + p.Denominator;
+                length = p.End - m.Index;
+            }
+
             var unit = new UnitSpec(n.Mag, UnitSpec.MultiplierOf(n.Mag) ?? 1m, baseUnit);
-            Add(m.Index, m.Length, KindOf(unit), number, unit, n.Qual ?? n.Tail);
+            Add(m.Index, length, KindOf(unit), number, unit, n.Qual ?? n.Tail);
         }
 
         foreach (Match m in ChinesePercent().Matches(s))
@@ -339,6 +361,25 @@ public static partial class MentionExtractor
 
     [GeneratedRegex(@"(?<qual>" + QualWords + @")?\s*(?<![\d.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])\s*(?:(?<pct>%|‰)|(?<mag>" + MagWords + @")?\s*(?<unit>" + UnitWords + @")?)(?<tail>" + TailWords + ")?")]
     internal static partial Regex NumberPattern();
+
+    /// <summary>The denominator that follows a number at <paramref name="at"/> (after a count word such as 例), or null.</summary>
+    private static (string Word, string Denominator, int End)? Per(string s, int at, List<(int Index, int Length, string Denominator)> per)
+    {
+        string word = at < s.Length && s[at] == '例' ? "例" : string.Empty;
+        foreach (var (index, length, denominator) in per)
+        {
+            if (index == at + word.Length)
+            {
+                return (word, denominator, index + length);
+            }
+        }
+
+        return null;
+    }
+
+    // A denominator of a power of ten right after a number (or its count word): /10万, /万, /1000, /10万人.
+    [GeneratedRegex(@"(?<=\d(?:\s*(?:例|人次|人|次|个|件|起|户|%|‰))?)\s*/\s*(?<d>(?:[1-9]0*\s*)?(?:万|千|百|亿)(?:人口|人|活产|户|例)?|10{2,}(?:人口|人|活产|户|例)?)")]
+    private static partial Regex PerDenominator();
 
     [GeneratedRegex(@"百分之(?<cn>[零一二两三四五六七八九十百点]+)")]
     private static partial Regex ChinesePercent();

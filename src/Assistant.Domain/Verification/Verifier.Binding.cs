@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Assistant.Domain.Facts;
 using Assistant.Domain.Numbers;
 using Assistant.Domain.Scoring;
 
@@ -236,7 +237,10 @@ public sealed partial class Verifier
             _ => "共",
         };
         string id = group is null ? $"count.{(status == "all" ? "indicators" : status)}" : $"count[{group}].{status}";
-        return number.Value == expected
+        // 完成值达到指标值的7项 where 8 are graded met: a count that leaves out qualitative rows weaker than their
+        // target (graded met at full marks) is right too.
+        int weaker = status == "met" ? members.Count(i => FactSheet.IsWeakerMet(_sheet.Report.Indicators[i])) : 0;
+        return number.Value == expected || (weaker > 0 && number.Value == expected - weaker)
             ? new CheckedMention(m, Verdict.Verified, id, null)
             : new CheckedMention(m, Verdict.Contradicted, id, $"{what}指标有{expected}项");
     }

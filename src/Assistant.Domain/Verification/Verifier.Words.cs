@@ -113,6 +113,7 @@ public sealed partial class Verifier
     {
         if (hit.Verdict != Verdict.Verified || hit.FactId is not { } id || !id.EndsWith(".target", StringComparison.Ordinal)
             || _index.Find(id) is not { IndicatorIndex: { } i } || TargetAhead().IsMatch(WithoutRowName(before, i)) || FollowsTarget().IsMatch(after)
+            || StatedAsTarget(hit.Mention, before, clause)
             || !(DoneWords().IsMatch(before) || (binding.Explicit && (IsWords().IsMatch(before) || DoneBeforeName().IsMatch(before)))
                 || NameStatesDone(before, _sheet.Evaluation.Indicators[i].Name, clause.Sentence, clause.SentenceStart, hit.Mention)))
         {
@@ -134,6 +135,59 @@ public sealed partial class Verifier
                 return Matches(hit.Mention, number, actual) ? null
                     : new CheckedMention(hit.Mention, Verdict.Contradicted, c.Fact.Id,
                         $"“{_sheet.Evaluation.Indicators[i].Name}”的完成值为{c.Fact.Text}（{hit.Mention.Text.Trim()}是指标值）");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// 主要产出目标为：…，完成地质灾害治理工程≥12处: a number written with a comparator (≥12处, ≤3.5万元) or listed
+    /// under a goal the sentence states first (目标为, 年度目标, 计划, 指标值为…) with nothing said of what was done
+    /// in between (实际, 完成值) is the target, whatever words the row's name holds.
+    /// </summary>
+    private static bool StatedAsTarget(Mention m, string before, Clause clause) =>
+        ComparatorAtEnd().IsMatch(before) || GoalLeads(clause.SentenceBefore(m.Start));
+
+    /// <summary>Whether the sentence so far states a goal (目标为…) and says nothing of what was done after it.</summary>
+    private static bool GoalLeads(string sentenceBefore)
+    {
+        Match? last = null;
+        foreach (Match g in GoalLead().Matches(sentenceBefore))
+        {
+            last = g;
+        }
+
+        return last is not null && !DoneSince().IsMatch(sentenceBefore.AsSpan(last.Index + last.Length));
+    }
+
+    /// <summary>
+    /// 设备单套成本控制在3.5万元/套以内 when the row's actual broke that ceiling (4.9): a limit said to be kept, stated
+    /// with the target of a reverse row that was exceeded, is contradicted by the actual (not a goal: 目标为控制在…以内 stands).
+    /// </summary>
+    private CheckedMention? LimitKept(CheckedMention hit, string before, string after, Clause clause)
+    {
+        if (hit.Verdict != Verdict.Verified || hit.FactId is not { } id || !id.EndsWith(".target", StringComparison.Ordinal)
+            || _index.Find(id) is not { IndicatorIndex: { } i }
+            || _sheet.Report.Indicators[i] is not { Rule: Scoring.IndicatorRule.Reverse, Status: Scoring.IndicatorStatus.Short }
+            || _sheet.Report.Indicators[i].Actual is not QuantityCell)
+        {
+            return null;
+        }
+
+        bool kept = KeptBefore().IsMatch(before) || hit.Mention.Qualifier is "不超过" or "不高于" or "以下"
+            || (KeptAfter().IsMatch(after) && !ComparatorAtEnd().IsMatch(before));
+        if (!kept || GoalWords().IsMatch(WithoutRowName(before, i)) || GoalLeads(clause.SentenceBefore(hit.Mention.Start)))
+        {
+            return null;
+        }
+
+        foreach (Candidate c in _index.OfIndicator(i))
+        {
+            if (c.Measure == "actual")
+            {
+                return new CheckedMention(hit.Mention, Verdict.Contradicted, c.Fact.Id,
+                    $"“{_sheet.Evaluation.Indicators[i].Name}”的完成值为{c.Fact.Text}，超出了{hit.Mention.Text.Trim()}的控制标准，没有控制在标准以内");
             }
         }
 
@@ -365,6 +419,27 @@ public sealed partial class Verifier
     // 完成高效节水灌溉面积0.8万亩: the done word before the row's name, the number right after it (not 用于完成…, 未完成…).
     [GeneratedRegex(@"(?<!未|没有|尚未|用于|以|为|需|要|将|拟)(?:实际完成|完成了?|建成|实现)(?![率值])[^\d，,。；;、]{2,30}$")]
     private static partial Regex DoneBeforeName();
+
+    [GeneratedRegex(@"(?:≥|≤|>|<|＞|＜|≧|≦)\s*$")]
+    private static partial Regex ComparatorAtEnd();
+
+    // What a sentence states as its goal before a list of figures (主要产出目标为：…, 年度计划…, 指标值为…).
+    [GeneratedRegex(@"(?:目标|计划|指标值|预期|任务|要求)(?:值|任务|数)?\s*(?:为|是|[：:])")]
+    private static partial Regex GoalLead();
+
+    // Words saying what was done, after which a figure is no longer the goal (目标12处，实际完成9处).
+    [GeneratedRegex(@"实际|完成值|完成了|已完成|共完成|累计完成|完成情况|达到了|实现了")]
+    private static partial Regex DoneSince();
+
+    // A goal said in the clause itself (目标为控制在…以内, 标准为不超过…): the ceiling, not a claim it was kept.
+    [GeneratedRegex(@"目标|计划|指标值|预期|设定|要求|标准为|标准是|考核|力争|争取|确保|拟")]
+    private static partial Regex GoalWords();
+
+    [GeneratedRegex(@"(?:控制在|控制到|保持在|压缩到|压缩至|降至|降到|降低到|降低至|不超过|未超过|未超出|没有超过|没有超出|不高于|低于|少于)\s*$")]
+    private static partial Regex KeptBefore();
+
+    [GeneratedRegex(@"^\s*(?:/\s*[\u4e00-\u9fa5]{1,3}\s*)?(?:以内|之内|以下|内)")]
+    private static partial Regex KeptAfter();
 
     /// <summary>Words that make the number a goal, not what was done (目标, 计划完成, 力争达到…).</summary>
     [GeneratedRegex(@"目标|计划|任务|预期|指标值|指标为|要求|标准|控制|设定|设置|考核|拟|力争|争取|确保|应")]

@@ -141,7 +141,7 @@ public sealed partial class Verifier
         string? column = money && named.Count == 0 ? MoneyColumn(before) : null;
         if (Direct(m, number, inScope) is { } hit && !OtherLine(hit, role, clauseLines, fundLines, before))
         {
-            return SwappedColumn(hit, LineColumn(column, before, clauseLines)) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? Directed(hit, before, after);
+            return SwappedColumn(hit, LineColumn(column, before, clauseLines)) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? LimitKept(hit, before, after, clause) ?? Directed(hit, before, after);
         }
 
         // For a rate, its own operands: actual ÷ target of the named indicator, executed ÷ budget of a fund line.

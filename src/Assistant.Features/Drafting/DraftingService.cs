@@ -260,20 +260,25 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         {
             bool cited = final.Paragraphs.Any(p => p.Sources.Count > 0 && p.Text.Contains(item.Name, StringComparison.Ordinal));
             string basis = cited ? "参考往年同类项目" : "根据指标性质和完成情况";
-            bool ownWords = item.Kind == DeviationKind.LowExecution && items.Any(i => i.StatedReason is { } r && (DraftPhrases.IsFundingSource(r)
-                || DraftPhrases.NamesFundLine(r, item.Name)
-                || (i.Kind == DeviationKind.Shortfall && PrecedentFit.NatureOf(i, brief.Evaluation) == Nature.Money)));
+            // The unit's own words are said to be used only where the text quotes them for this line (a hedged
+            // first analysis, 经初步分析…, is the draft's own and says so).
+            bool ownWords = item.Kind == DeviationKind.LowExecution && final.Paragraphs.Any(p => p.Text.Contains(item.Name, StringComparison.Ordinal)
+                && p.Text.Contains(OfflineDrafter.CostLinesLead, StringComparison.Ordinal));
+            bool partWords = item.Kind == DeviationKind.LowExecution && !ownWords && LowParts(brief, item).Any(l => !string.IsNullOrWhiteSpace(brief.Evaluation.Funds.Lines[l].DeviationNote));
             bool saidNone = final.Paragraphs.Any(p => p.Text.Contains(item.Name, StringComparison.Ordinal) && p.Text.Contains(OfflineDrafter.NoCauseLead, StringComparison.Ordinal));
             string message = item.Kind == DeviationKind.Cancelled
                 ? $"自评表未说明“{item.Name}”取消的原因和审批依据，请单位补充。"
                 : ownWords
                     ? $"自评表未填写“{item.Name}”{item.Situation}的原因；草稿采用了单位在绩效指标中填报的原因，请单位确认，并补充结余资金的构成和去向。"
+                    : partWords
+                    ? $"自评表未填写“{item.Name}”{item.Situation}的原因；草稿采用了单位在分项资金中填报的原因，请单位确认，并补充其余资金的结余去向。"
                     : saidNone && !cited
                         ? $"自评表未填写“{item.Name}”{item.Situation}的原因；草稿没有推测原因，只写明了单位未说明，请单位补充造成差距的具体原因和相关数据。"
                         : $"自评表未填写“{item.Name}”{item.Situation}的原因；草稿中的原因是{basis}分析得出的，请单位确认或改为实际原因，并补充相关数据。";
             notes.Add(new ReviewNote(ReviewNoteKinds.MissingReason, message, item.Id, item.IndicatorIndex, item.Name, Part));
         }
 
+        notes.AddRange(PartsUnexplained(brief, items).Select(n => n with { Part = Part }));
         notes.AddRange(ReasonStrength.Judge(brief.Sheet, items).Select(n => n with { Part = Part }));
         // The stated reasons' own weaknesses (repeated, only measures) are the notes ReasonStrength gave above.
         foreach (ReviewerFinding f in ReviewerFindings.Find(brief.Sheet, policy).Where(f => !ReviewerFindingCodes.IsBoilerplate(f.Code)))
@@ -293,6 +298,43 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         notes.AddRange(struck.Select(n => n with { Part = Part }));
         return notes;
     }
+
+    /// <summary>
+    /// A fund line below the 执行率 threshold whose stated reason speaks of some of its low parts only (筹资筹劳 explained,
+    /// 县级奖补资金 at 76 % not): a note for each part the reason leaves out.
+    /// </summary>
+    private static IEnumerable<ReviewNote> PartsUnexplained(DraftBrief brief, List<DeviationItem> items)
+    {
+        var lines = brief.Evaluation.Funds.Lines;
+        foreach (DeviationItem item in items.Where(i => i.Kind == DeviationKind.LowExecution && i.StatedReason is { Length: > 0 }))
+        {
+            var parts = LowParts(brief, item).Select(l => (Id: $"funds.lines[{l.ToString(CultureInfo.InvariantCulture)}].rate", Line: l)).ToList();
+            bool Named(int line) => DraftPhrases.NamesFundLine(item.StatedReason!, lines[line].Name)
+                || (SourcePrefix().Replace(lines[line].Name.Trim().Replace("财政", string.Empty, StringComparison.Ordinal).Replace("资金", string.Empty, StringComparison.Ordinal), string.Empty) is { Length: >= 2 } core && item.StatedReason!.Contains(core, StringComparison.Ordinal));
+            if (!parts.Any(p => Named(p.Line)))
+            {
+                continue;
+            }
+
+            foreach (var (id, line) in parts.Where(p => !Named(p.Line)))
+            {
+                string rate = brief.Sheet.Find(id)?.Text ?? string.Empty;
+                yield return new ReviewNote(ReviewNoteKinds.MissingReason,
+                    $"单位对“{item.Name}”说明的原因只涉及其中部分资金，“{lines[line].Name.Trim()}”执行率{rate}的原因没有说明，请单位补充该部分资金未支出的原因和结余去向。",
+                    item.Id, null, lines[line].Name.Trim());
+            }
+        }
+    }
+
+    /// <summary>The fund lines whose 执行率 an under-spent line's paragraph states as its low parts.</summary>
+    private static IEnumerable<int> LowParts(DraftBrief brief, DeviationItem item) =>
+        item.FactIds.Where(f => f.StartsWith("funds.lines[", StringComparison.Ordinal) && f.EndsWith("].rate", StringComparison.Ordinal)
+                && !f.StartsWith(item.Path + ".", StringComparison.Ordinal))
+            .Select(f => int.Parse(f["funds.lines[".Length..f.IndexOf(']', StringComparison.Ordinal)], CultureInfo.InvariantCulture))
+            .Where(l => l < brief.Evaluation.Funds.Lines.Count);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(?:中央|省级|省|市级|市|县级|县|区级|区|村级|村|本级|其他)")]
+    private static partial System.Text.RegularExpressions.Regex SourcePrefix();
 
     private IChatClient ChooseClient(string? requested) => model.Chooses(requested) ? model.Client! : offline;
 

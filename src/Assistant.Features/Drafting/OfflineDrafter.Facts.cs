@@ -13,6 +13,40 @@ public sealed partial class OfflineDrafter
 
         private bool Reverse(DeviationGroup group) => group.Items.All(IsReverse);
 
+        /// <summary>Whether most of a sentence's word pairs are already in one sentence of the draft.</summary>
+        private bool NearCopy(string sentence)
+        {
+            var mine = Bigrams(sentence);
+            return mine.Count > 0 && used.Any(u => Bigrams(u) is var other && mine.Count(other.Contains) * 2 >= mine.Count);
+        }
+
+        private static HashSet<string> Bigrams(string s)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i + 1 < s.Length; i++)
+            {
+                if (char.IsLetter(s[i]) && char.IsLetter(s[i + 1]))
+                {
+                    set.Add(s.Substring(i, 2));
+                }
+            }
+
+            return set;
+        }
+
+        /// <summary>The notes the unit wrote on the low parts of an under-spent line without a reason of its own (null when none).</summary>
+        private string? PartNotes(DeviationItem line)
+        {
+            var notes = line.FactIds.Where(f => f.StartsWith("funds.lines[", StringComparison.Ordinal) && f.EndsWith("].rate", StringComparison.Ordinal)
+                    && !f.StartsWith(line.Path + ".", StringComparison.Ordinal))
+                .Select(f => E.Funds.Lines[LineIndex(f)].DeviationNote?.Trim().TrimEnd('。', '；'))
+                .OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            return notes.Count > 0 ? string.Join("；", notes) : null;
+        }
+
+        /// <summary>Whether an item's figures are money (万元/个, 元/人): a unit cost above its ceiling.</summary>
+        private bool MoneyUnit(DeviationItem item) => brief.Sheet.Find(item.Path + ".target")?.Unit.Contains('元', StringComparison.Ordinal) == true;
+
         /// <summary>Items of the output indicators (产出) short of their targets, other than the group's own.</summary>
         private List<DeviationItem> OutputsShort(DeviationGroup group) =>
             group.Items.All(i => i.Level1?.Contains("效益", StringComparison.Ordinal) == true) && NatureOf(group) is Nature.Count or Nature.Unknown

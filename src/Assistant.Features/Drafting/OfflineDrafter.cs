@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Assistant.Domain.Cells;
 using Assistant.Domain.Drafting;
 using Assistant.Domain.Evaluations;
+using Assistant.Domain.Facts;
 using Assistant.Domain.Scoring;
 using Assistant.Features.Corpus;
 using Microsoft.Extensions.AI;
@@ -23,6 +24,9 @@ public sealed partial class OfflineDrafter : IChatClient
 
     /// <summary>How a draft begins the sentence saying that the unit gave no reason for a row.</summary>
     public const string NoCauseLead = "自评表未说明";
+
+    /// <summary>How a draft quotes the reasons the unit gave on its indicators for money it did not spend.</summary>
+    public const string CostLinesLead = "单位在绩效指标中说明的相关原因是";
 
     private static readonly ChatClientMetadata Metadata = new("offline", null, ModelId);
 
@@ -183,6 +187,13 @@ public sealed partial class OfflineDrafter : IChatClient
                         return new Cause(CauseOrigin.CostLines, string.Join("、", own), []);
                     }
 
+                    // The reason the unit wrote on a low part of this line (县级资金：集中带量采购降价，结余60万元) is its own.
+                    if (PartNotes(head) is { Length: > 0 } partNotes)
+                    {
+                        StatedText parts = StatedText.Split(Clean(partNotes));
+                        return new Cause(CauseOrigin.Stated, parts.Cause, [], parts.Measure);
+                    }
+
                     break;
             }
 
@@ -212,7 +223,7 @@ public sealed partial class OfflineDrafter : IChatClient
                 string effect = builds ? $"产出指标{names}仍有任务未完成，部分建设内容尚未投入使用，效益未能全部显现" : $"产出指标{names}未完成年度任务，相应的服务效果未能全部显现";
                 used.Add(Precedent.Key(effect));
                 return new Cause(CauseOrigin.Analysis, effect, [], null,
-                    [builds ? $"督促{names}按新的时限完成剩余任务，建成后及时投入使用，并跟踪统计实际受益情况" : $"督促{names}按计划完成年度任务，并跟踪统计实际受益情况"]);
+                    [builds ? $"随{names}剩余任务的后续安排同步跟踪，建成的及时投入使用，并据实统计实际受益情况" : $"随{names}剩余任务的落实同步跟踪服务效果，并据实统计实际受益情况"]);
             }
 
             if (group.Kind != DeviationKind.Overshoot)
@@ -293,7 +304,7 @@ public sealed partial class OfflineDrafter : IChatClient
                     if (Has(ReviewerFindingCodes.ScoresAheadOfSpending, ReviewerFindingCodes.TotalHighForRate) && brief.Sheet.Find("count.met") is not null)
                     {
                         sb.Append("在预算执行率为").Append(DraftText.Ref(line.Path + ".rate")).Append("的情况下，")
-                          .Append(DraftText.Ref("count.met")).Append("绩效指标完成或超额完成，资金支出进度与任务完成情况不匹配，反映出年初预算测算与实际任务需求存在差距。");
+                          .Append(DraftText.Ref(brief.Sheet.Find(FactSheet.CountReached) is null ? "count.met" : FactSheet.CountReached)).Append("绩效指标完成或超额完成，资金支出进度与任务完成情况不匹配，反映出年初预算测算与实际任务需求存在差距。");
                     }
 
                     break;
@@ -400,6 +411,17 @@ public sealed partial class OfflineDrafter : IChatClient
                         Add(DraftPhrases.Alternatives(m).FirstOrDefault(c => !used.Contains(Precedent.Key(c)) && !NearCopy(c) && DraftPhrases.Fits(c, cause.Text)));
                     }
 
+                    // A ceiling exceeded, or a stated cause of no kind known here: a measure from the cause's own
+                    // terms or one that claims no mechanism the unit did not name (never 结合农时 for a unit cost).
+                    if (parts.Count == 0 && !noCause && Reverse(group))
+                    {
+                        Add(DraftPhrases.CeilingMeasure(group.Items[0].Name, cause.Text, PhraseNature(group.Items[0]) == Nature.Money || MoneyUnit(group.Items[0])));
+                    }
+                    else if (parts.Count == 0 && !noCause && cause.Origin == CauseOrigin.Stated && group.Kind == DeviationKind.Shortfall)
+                    {
+                        Add(DraftPhrases.LeftoverMeasure);
+                    }
+
                     // A cause of no kind known here gets the measures of its sector and indicator, never a
                     // sentence that only repeats the cause back (围绕单位所述…逐项制定整改措施).
                     foreach (DeviationItem item in group.Items.Take(noCause ? 4 : 3).Where(_ => noCause || parts.Count == 0))
@@ -460,7 +482,7 @@ public sealed partial class OfflineDrafter : IChatClient
                 $"单位{(many ? "对上述指标" : string.Empty)}填写的原因为“{cause.Text}”，没有说明具体是哪些因素、各造成多少差距，具体原因需单位补充。",
             CauseOrigin.Stated when !many && statedSaid.TryGetValue(cause.Text, out string? earlier) => $"单位说明的原因与“{earlier}”相同，即{cause.Text}。",
             CauseOrigin.Stated => many ? $"单位对上述指标说明的原因均为{cause.Text}。" : $"单位说明的原因是{cause.Text}。",
-            CauseOrigin.CostLines => $"单位在绩效指标中说明的相关原因是{cause.Text}。",
+            CauseOrigin.CostLines => $"{CostLinesLead}{cause.Text}。",
             CauseOrigin.Missing => MissingSentence(many),
             CauseOrigin.Precedent => "经分析，" + lead + string.Join("；", cause.Precedents.Select(p => p.Clause + DraftText.Cite(p.Source))) + "。",
             CauseOrigin.Analysis => "经初步分析，" + lead.Replace("主要原因是", "原因可能是", StringComparison.Ordinal) + cause.Text + "，具体原因以单位核实情况为准。",
@@ -526,27 +548,6 @@ public sealed partial class OfflineDrafter : IChatClient
             {
                 reserved.Add(Precedent.Key(m));
             }
-        }
-
-        /// <summary>Whether most of a sentence's word pairs are already in one sentence of the draft.</summary>
-        private bool NearCopy(string sentence)
-        {
-            var mine = Bigrams(sentence);
-            return mine.Count > 0 && used.Any(u => Bigrams(u) is var other && mine.Count(other.Contains) * 2 >= mine.Count);
-        }
-
-        private static HashSet<string> Bigrams(string s)
-        {
-            var set = new HashSet<string>(StringComparer.Ordinal);
-            for (int i = 0; i + 1 < s.Length; i++)
-            {
-                if (char.IsLetter(s[i]) && char.IsLetter(s[i + 1]))
-                {
-                    set.Add(s.Substring(i, 2));
-                }
-            }
-
-            return set;
         }
 
         /// <summary>An item's own words for choosing its measures; without its stated words when they name no cause.</summary>
