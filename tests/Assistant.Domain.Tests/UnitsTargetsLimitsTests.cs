@@ -151,20 +151,4 @@ public class UnitsTargetsLimitsTests
         Assert.Contains("地质灾害监测预警能力", five, StringComparison.Ordinal);
         Assert.True(Verifier.Verify(sheet, five).IsClean, five);
     }
-
-    [Fact]
-    public void ATableWithoutAWeakerRow_KeepsItsFacts() =>
-        Assert.Null(Sheet("62-fuyou-maternal-death-saving").Find(FactSheet.CountWeaker));
-
-    [Theory]
-    [InlineData("≥5", "万亩", "≥5万亩")]
-    [InlineData("52", "个", "52个")]
-    [InlineData("≤10", "1/10万", "≤10/10万")]
-    [InlineData("≥90%", "%", "≥90%")]
-    [InlineData("3.2‰", "‰", "3.2‰")]
-    [InlineData("明显提升", "", "明显提升")]
-    [InlineData("2025年11月20日", "", "2025年11月20日")]
-    [InlineData("≤3.5", "万元/套", "≤3.5万元/套")]
-    public void TheAnnex_PrintsTheRowsUnit(string cell, string unit, string printed) =>
-        Assert.Equal(printed, TableCells.Value(cell, unit));
 }

@@ -44,12 +44,6 @@ public sealed record FactSheet(Evaluation Evaluation, ScoreReport Report, IReadO
         return new FactSheet(evaluation, report, FactBuilder.Collect(evaluation, report));
     }
 
-    /// <summary>Indicators reached, without qualitative rows weaker than their target (present only when there is one).</summary>
-    public const string CountReached = "count.reached";
-
-    /// <summary>Qualitative rows graded met whose result is weaker than the target (present only when there is one).</summary>
-    public const string CountWeaker = "count.weaker";
-
     /// <summary>A qualitative row graded met (full marks) whose result the words make weaker than its target.</summary>
     public static bool IsWeakerMet(IndicatorResult r) =>
         r.Rule == IndicatorRule.Qualitative && r.Status == IndicatorStatus.Met && Calculator.IsWeaker(r.Target, r.Actual);
@@ -213,17 +207,6 @@ internal static class FactBuilder
         facts.Add(new Fact("count.met", "完成（含超额完成）的指标个数", report.Indicators.Count(r => r.Status is IndicatorStatus.Met or IndicatorStatus.Exceeded), "项", 0, FactKind.Derived));
         facts.Add(new Fact("count.exceeded", "超额完成的指标个数", report.Indicators.Count(r => r.Status == IndicatorStatus.Exceeded), "项", 0, FactKind.Derived));
         facts.Add(new Fact("count.short", "未完成的指标个数", report.Indicators.Count(r => r.Status == IndicatorStatus.Short), "项", 0, FactKind.Derived));
-
-        // A qualitative row graded met though its result is weaker (有所提升 for 明显提升) is not counted as reached in
-        // words: the counts without it and of it, only where there is one (other tables' facts stay as they were).
-        int weaker = report.Indicators.Count(FactSheet.IsWeakerMet);
-        if (weaker > 0)
-        {
-            facts.Add(new Fact(FactSheet.CountReached, "完成值达到指标值的指标个数（不含实际效果弱于指标值的定性指标）",
-                report.Indicators.Count(r => r.Status is IndicatorStatus.Met or IndicatorStatus.Exceeded && !FactSheet.IsWeakerMet(r)), "项", 0, FactKind.Derived));
-            facts.Add(new Fact(FactSheet.CountWeaker, "实际效果弱于指标值、按完成计分的定性指标个数", weaker, "项", 0, FactKind.Derived));
-        }
-
         return facts;
     }
 

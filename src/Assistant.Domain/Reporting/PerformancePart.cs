@@ -151,11 +151,13 @@ public static class PerformancePart
         int exceeded = report.Indicators.Count(r => r.Status == IndicatorStatus.Exceeded);
         var shortNames = report.Indicators.Where(r => r.Status == IndicatorStatus.Short).Select(r => "“" + r.Name.Trim() + "”").ToList();
         var weakerNames = report.Indicators.Where(FactSheet.IsWeakerMet).Select(r => "“" + r.Name.Trim() + "”").ToList();
-        string? weaker = weakerNames.Count > 0 ? p.Fact(FactSheet.CountWeaker) : null;
+        // The counts without and of such rows are written as numbers, not facts: the verifier reads them through the
+        // count rule (a count of rows met that leaves out weaker rows is right), and no fact of its own matches stray numbers.
+        string? weaker = weakerNames.Count > 0 ? weakerNames.Count + "项" : null;
         if (met > weakerNames.Count || (met > 0 && weaker is null))
         {
             // A weaker qualitative row graded met is no row that reached its target (part 四 says it is weaker).
-            sb.Append("，完成值达到指标值的").Append(weaker is null ? p.Fact("count.met") : p.Fact(FactSheet.CountReached));
+            sb.Append("，完成值达到指标值的").Append(weaker is null ? p.Fact("count.met") : (met - weakerNames.Count) + "项");
             if (exceeded > 0)
             {
                 sb.Append("（其中超过指标值的").Append(p.Fact("count.exceeded")).Append('）');

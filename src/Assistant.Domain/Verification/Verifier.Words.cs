@@ -113,7 +113,7 @@ public sealed partial class Verifier
     {
         if (hit.Verdict != Verdict.Verified || hit.FactId is not { } id || !id.EndsWith(".target", StringComparison.Ordinal)
             || _index.Find(id) is not { IndicatorIndex: { } i } || TargetAhead().IsMatch(WithoutRowName(before, i)) || FollowsTarget().IsMatch(after)
-            || StatedAsTarget(hit.Mention, before, clause)
+            || StatedAsTarget(before, clause.SentenceBefore(hit.Mention.Start))
             || !(DoneWords().IsMatch(before) || (binding.Explicit && (IsWords().IsMatch(before) || DoneBeforeName().IsMatch(before)))
                 || NameStatesDone(before, _sheet.Evaluation.Indicators[i].Name, clause.Sentence, clause.SentenceStart, hit.Mention)))
         {
@@ -127,15 +127,26 @@ public sealed partial class Verifier
             return null;
         }
 
+        // The actual read in any of its units (25 against 25万元 and its 元 reading): equal to the number in one
+        // of them, the words are true; else the first reading names what was done.
+        Candidate? first = null;
         foreach (Candidate c in _index.OfIndicator(i))
         {
             if (c.Measure == "actual" && Compatible(hit.Mention.Unit, c.Unit) && _sheet.Report.Indicators[i].Actual is QuantityCell)
             {
-                decimal actual = c.InMentionUnits(hit.Mention.Unit).Value;
-                return Matches(hit.Mention, number, actual) ? null
-                    : new CheckedMention(hit.Mention, Verdict.Contradicted, c.Fact.Id,
-                        $"“{_sheet.Evaluation.Indicators[i].Name}”的完成值为{c.Fact.Text}（{hit.Mention.Text.Trim()}是指标值）");
+                if (Matches(hit.Mention, number, c.InMentionUnits(hit.Mention.Unit).Value))
+                {
+                    return null;
+                }
+
+                first ??= c;
             }
+        }
+
+        if (first is not null)
+        {
+            return new CheckedMention(hit.Mention, Verdict.Contradicted, first.Fact.Id,
+                $"“{_sheet.Evaluation.Indicators[i].Name}”的完成值为{first.Fact.Text}（{hit.Mention.Text.Trim()}是指标值）");
         }
 
         return null;
@@ -146,8 +157,8 @@ public sealed partial class Verifier
     /// under a goal the sentence states first (目标为, 年度目标, 计划, 指标值为…) with nothing said of what was done
     /// in between (实际, 完成值) is the target, whatever words the row's name holds.
     /// </summary>
-    private static bool StatedAsTarget(Mention m, string before, Clause clause) =>
-        ComparatorAtEnd().IsMatch(before) || GoalLeads(clause.SentenceBefore(m.Start));
+    internal static bool StatedAsTarget(string before, string sentenceBefore) =>
+        ComparatorAtEnd().IsMatch(before) || GoalLeads(sentenceBefore);
 
     /// <summary>Whether the sentence so far states a goal (目标为…) and says nothing of what was done after it.</summary>
     private static bool GoalLeads(string sentenceBefore)
@@ -159,6 +170,17 @@ public sealed partial class Verifier
         }
 
         return last is not null && !DoneSince().IsMatch(sentenceBefore.AsSpan(last.Index + last.Length));
+    }
+
+    /// <summary>
+    /// Whether the words say a limit was kept (控制在…以内, 不超过…, 降至…) and not as a goal: no goal word before the
+    /// number (the row's own name left out, <paramref name="beforeWithoutName"/>) and no goal leading the sentence.
+    /// </summary>
+    internal static bool SaysLimitKept(Mention m, string before, string after, string beforeWithoutName, string sentenceBefore)
+    {
+        bool kept = KeptBefore().IsMatch(before) || m.Qualifier is "不超过" or "不高于" or "以下"
+            || (KeptAfter().IsMatch(after) && !ComparatorAtEnd().IsMatch(before));
+        return kept && !GoalWords().IsMatch(beforeWithoutName) && !GoalLeads(sentenceBefore);
     }
 
     /// <summary>
@@ -175,9 +197,7 @@ public sealed partial class Verifier
             return null;
         }
 
-        bool kept = KeptBefore().IsMatch(before) || hit.Mention.Qualifier is "不超过" or "不高于" or "以下"
-            || (KeptAfter().IsMatch(after) && !ComparatorAtEnd().IsMatch(before));
-        if (!kept || GoalWords().IsMatch(WithoutRowName(before, i)) || GoalLeads(clause.SentenceBefore(hit.Mention.Start)))
+        if (!SaysLimitKept(hit.Mention, before, after, WithoutRowName(before, i), clause.SentenceBefore(hit.Mention.Start)))
         {
             return null;
         }

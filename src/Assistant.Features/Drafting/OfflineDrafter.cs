@@ -304,7 +304,7 @@ public sealed partial class OfflineDrafter : IChatClient
                     if (Has(ReviewerFindingCodes.ScoresAheadOfSpending, ReviewerFindingCodes.TotalHighForRate) && brief.Sheet.Find("count.met") is not null)
                     {
                         sb.Append("在预算执行率为").Append(DraftText.Ref(line.Path + ".rate")).Append("的情况下，")
-                          .Append(DraftText.Ref(brief.Sheet.Find(FactSheet.CountReached) is null ? "count.met" : FactSheet.CountReached)).Append("绩效指标完成或超额完成，资金支出进度与任务完成情况不匹配，反映出年初预算测算与实际任务需求存在差距。");
+                          .Append(DraftText.Ref("count.met")).Append("绩效指标完成或超额完成，资金支出进度与任务完成情况不匹配，反映出年初预算测算与实际任务需求存在差距。");
                     }
 
                     break;

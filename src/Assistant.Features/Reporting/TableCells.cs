@@ -17,17 +17,6 @@ public static class TableCells
 
     public static string Weight(PrintedNumber? n) => n is { } v ? PrintedNumber.Format(v.Value, v.Decimals) : string.Empty;
 
-    /// <summary>
-    /// A 指标值 or 完成值 cell with the row's unit (万亩, 个, 吨, 1/10万) when the cell ends in a bare number
-    /// (≥5 → ≥5万亩, ≤10 → ≤10/10万); a cell that carries its unit (≥90%, 3.2‰) or is words or a date is kept as printed.
-    /// </summary>
-    public static string Value(string? cell, string? unit)
-    {
-        string text = cell?.Trim() ?? string.Empty;
-        string u = unit?.Trim() ?? string.Empty;
-        return text.Length > 0 && u.Length > 0 && char.IsAsciiDigit(text[^1]) ? UnitSpec.Write(text, u) : text;
-    }
-
     /// <summary>The total as computed (sum of unrounded scores, rounded half-up).</summary>
     public static string Total(ScoreReport score) => score.TotalRounded is { } t ? t.ToString("0.00", CultureInfo.InvariantCulture) : string.Empty;
 

@@ -109,8 +109,8 @@ public static class TableDocx
                 Cell(starts1.Contains(i) ? Level1Label(e, ind) : string.Empty, grid[0], merge: starts1.Contains(i) ? MergedCellValues.Restart : MergedCellValues.Continue),
                 Cell(starts2.Contains(i) ? ind.Level2?.Trim() ?? string.Empty : string.Empty, grid[1], merge: starts2.Contains(i) ? MergedCellValues.Restart : MergedCellValues.Continue),
                 Cell(ind.Name.Trim(), grid[2], left: true),
-                Cell(TableCells.Value(ind.Target, ind.Unit), grid[3]),
-                Cell(TableCells.Value(ind.Actual, ind.Unit), grid[4]),
+                Cell(ind.Target?.Trim() ?? string.Empty, grid[3]),
+                Cell(ind.Actual?.Trim() ?? string.Empty, grid[4]),
             };
             if (scored)
             {

@@ -119,8 +119,8 @@ public static class TableXlsx
             s.Text(row, 1, TableCells.Level1(ind), Boxed);
             s.Text(row, 2, ind.Level2?.Trim() ?? string.Empty, Boxed);
             s.Text(row, 3, ind.Name.Trim(), Boxed);
-            s.Text(row, 4, TableCells.Value(ind.Target, ind.Unit), Boxed);
-            s.Text(row, 5, TableCells.Value(ind.Actual, ind.Unit), Boxed);
+            s.Text(row, 4, ind.Target?.Trim() ?? string.Empty, Boxed);
+            s.Text(row, 5, ind.Actual?.Trim() ?? string.Empty, Boxed);
             if (scored)
             {
                 s.Number(row, 6, ind.Weight?.Value, Boxed);

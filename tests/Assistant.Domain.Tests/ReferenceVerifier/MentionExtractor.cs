@@ -89,6 +89,21 @@ public static partial class MentionExtractor
             Add(m, hasMonth ? MentionKind.Date : MentionKind.Year, null, UnitSpec.None, null);
         }
 
+        // A rate per 10万 (13.5/10万): the denominator is the number's unit, not a number of its own.
+        var per = new List<(int Index, int Length, string Denominator)>();
+        foreach (Match m in Assistant.Domain.Verification.MentionExtractor.PerDenominator().Matches(s))
+        {
+            if (Free(m))
+            {
+                for (int i = m.Index; i < m.Index + m.Length; i++)
+                {
+                    taken[i] = true;
+                }
+
+                per.Add((m.Index, m.Length, m.Groups["d"].Value.Replace(" ", string.Empty, StringComparison.Ordinal)));
+            }
+        }
+
         foreach (Match m in NumberPattern().Matches(s))
         {
             if (!Free(m) || !PrintedNumber.TryParse(m.Groups["num"].Value, out PrintedNumber number))
@@ -99,9 +114,21 @@ public static partial class MentionExtractor
             string pct = m.Groups["pct"].Value;
             string mag = m.Groups["mag"].Value;
             string baseUnit = pct.Length > 0 ? pct : UnitSpec.Canonical(m.Groups["unit"].Value);
+            int length = m.Length;
+            if (Assistant.Domain.Verification.MentionExtractor.Per(s, m.Index + m.Length, per) is { } p)
+            {
+                baseUnit = (baseUnit.Length > 0 ? baseUnit : p.Word.Length > 0 ? p.Word : "1") + "/" + p.Denominator;
+                length = p.End - m.Index;
+            }
+
             var unit = new UnitSpec(mag, UnitSpec.MultiplierOf(mag) ?? 1m, baseUnit);
             string? qualifier = m.Groups["qual"].Success ? m.Groups["qual"].Value : m.Groups["tail"].Success ? m.Groups["tail"].Value : null;
-            Add(m, KindOf(unit), number, unit, qualifier);
+            for (int i = m.Index; i < m.Index + length; i++)
+            {
+                taken[i] = true;
+            }
+
+            mentions.Add(new Mention(m.Index, length, text.Substring(m.Index, length), KindOf(unit), number, unit, qualifier));
         }
 
         foreach (Match m in ChinesePercent().Matches(s))

@@ -1,6 +1,7 @@
 // Frozen copy of src/Assistant.Domain/Verification/Verifier.Binding.cs before issue 21 (the reference the golden and property tests compare against).
 using Assistant.Domain.Verification;
 using System.Text.RegularExpressions;
+using Assistant.Domain.Facts;
 using Assistant.Domain.Numbers;
 using Assistant.Domain.Scoring;
 
@@ -186,7 +187,8 @@ public sealed partial class Verifier
             _ => "共",
         };
         string id = group is null ? $"count.{(status == "all" ? "indicators" : status)}" : $"count[{group}].{status}";
-        return number.Value == expected
+        int weaker = status == "met" ? members.Count(i => FactSheet.IsWeakerMet(_sheet.Report.Indicators[i])) : 0;
+        return number.Value == expected || (weaker > 0 && number.Value == expected - weaker)
             ? new CheckedMention(m, Verdict.Verified, id, null)
             : new CheckedMention(m, Verdict.Contradicted, id, $"{what}指标有{expected}项");
     }

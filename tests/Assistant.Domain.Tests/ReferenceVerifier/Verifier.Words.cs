@@ -74,15 +74,38 @@ public sealed partial class Verifier
             || (binding.Explicit && Regex.IsMatch(before, @"(?:为|是)\s*$"))
             || (binding.Explicit && Regex.IsMatch(before, @"(?<!未|没有|尚未|用于|以|为|需|要|将|拟)(?:实际完成|完成了?|建成|实现)(?![率值])[^\d，,。；;、]{2,30}$"))
             || Assistant.Domain.Verification.Verifier.NameStatesDone(before, _sheet.Evaluation.Indicators[i].Name, clause.Sentence, clause.SentenceStart, hit.Mention);
+        goal = goal || Assistant.Domain.Verification.Verifier.StatedAsTarget(before, clause.SentenceBefore(hit.Mention.Start));
         if (goal || !done || !(actualOnly || _sheet.Report.Indicators[i].Status == IndicatorStatus.Short) || _sheet.Report.Indicators[i].Actual is not QuantityCell)
         {
             return null;
         }
 
-        Candidate? actual = _candidates.FirstOrDefault(c => c.Fact.IndicatorIndex == i && Measure(c.Fact) == "actual" && Compatible(hit.Mention.Unit, c.Unit));
-        return actual is null || Matches(hit.Mention, number, actual.InMentionUnits(hit.Mention.Unit).Value) ? null
+        var actuals = _candidates.Where(c => c.Fact.IndicatorIndex == i && Measure(c.Fact) == "actual" && Compatible(hit.Mention.Unit, c.Unit)).ToList();
+        Candidate? actual = actuals.FirstOrDefault();
+        return actual is null || actuals.Any(c => Matches(hit.Mention, number, c.InMentionUnits(hit.Mention.Unit).Value)) ? null
             : new CheckedMention(hit.Mention, Verdict.Contradicted, actual.Fact.Id,
                 $"“{_sheet.Evaluation.Indicators[i].Name}”的完成值为{actual.Fact.Text}（{hit.Mention.Text.Trim()}是指标值）");
+    }
+
+    /// <summary>A limit said to be kept (控制在…以内), stated with the target of a reverse row that broke it: contradicted by the actual.</summary>
+    private CheckedMention? LimitKept(CheckedMention hit, string before, string after, Clause clause)
+    {
+        if (hit.Verdict != Verdict.Verified || hit.FactId is not { } id || !id.EndsWith(".target", StringComparison.Ordinal) || _sheet.Find(id) is not { IndicatorIndex: { } i }
+            || _sheet.Report.Indicators[i] is not { Rule: IndicatorRule.Reverse, Status: IndicatorStatus.Short } || _sheet.Report.Indicators[i].Actual is not QuantityCell)
+        {
+            return null;
+        }
+
+        string ownName = _sheet.Evaluation.Indicators[i].Name.Split('（', '(')[0].Trim();
+        string withoutName = ownName.Length > 0 ? before.Replace(ownName, string.Empty, StringComparison.Ordinal) : before;
+        if (!Assistant.Domain.Verification.Verifier.SaysLimitKept(hit.Mention, before, after, withoutName, clause.SentenceBefore(hit.Mention.Start)))
+        {
+            return null;
+        }
+
+        Candidate? actual = _candidates.FirstOrDefault(c => c.Fact.IndicatorIndex == i && Measure(c.Fact) == "actual");
+        return actual is null ? null : new CheckedMention(hit.Mention, Verdict.Contradicted, actual.Fact.Id,
+            $"“{_sheet.Evaluation.Indicators[i].Name}”的完成值为{actual.Fact.Text}，超出了{hit.Mention.Text.Trim()}的控制标准，没有控制在标准以内");
     }
 
     /// <summary>预算 or 执行 right before a sum of money (not 年初预算, 调整预算, 未执行).</summary>

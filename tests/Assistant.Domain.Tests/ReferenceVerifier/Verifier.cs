@@ -123,7 +123,7 @@ public sealed partial class Verifier
         {
             string? lineColumn = column is null || clauseLines.Count == 0 ? column
                 : MoneyColumn(clauseLines.Aggregate(before, (b, l) => b.Replace(_sheet.Evaluation.Funds.Lines[l].Name, string.Empty, StringComparison.Ordinal).Replace(FundCore(_sheet.Evaluation.Funds.Lines[l].Name), string.Empty, StringComparison.Ordinal)));
-            return SwappedColumn(hit, lineColumn) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? Directed(hit, before, after);
+            return SwappedColumn(hit, lineColumn) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? LimitKept(hit, before, after, clause) ?? Directed(hit, before, after);
         }
 
         var derivedScope = named.Count == 0 && role is Role.None or Role.Gap ? _candidates : scope;
