@@ -26,6 +26,15 @@ public sealed record CrossUnitQuestion(string Kind, string? Indicator, int? Year
 
     /// <summary>Which end of the ranking was asked for: −1 the lowest (执行率最低的单位), 1 the highest, 0 neither.</summary>
     public int Extreme { get; init; }
+
+    /// <summary>
+    /// The part of the money asked about (县级配套资金执行率低于70%的有哪些 → 县级): each unit's fund line of that
+    /// source is compared, not its total; null for the total.
+    /// </summary>
+    public string? Line { get; init; }
+
+    /// <summary>A place the question names (绥宁县森林火灾受害率超标了多少 → 绥宁县): only that unit's tables are answered.</summary>
+    public string? Place { get; init; }
 }
 
 /// <summary>
@@ -41,6 +50,7 @@ public static partial class CrossUnitQuestions
     public const string Missing = "missing";
     public const string Boilerplate = "boilerplate";
     public const string Shortfalls = "shortfalls";
+    public const string Scores = "scores";
 
     /// <param name="message">The user's message.</param>
     /// <param name="thisYear">The year 今年/本年 means (the conversation's table's year), or null.</param>
@@ -84,6 +94,14 @@ public static partial class CrossUnitQuestions
             return new CrossUnitQuestion(Reasons, null, year);
         }
 
+        // 哪个单位总分最高 / 各县得分排名: the units by total score (with their 执行率 beside).
+        if (ScoreRank().IsMatch(m) && (!ExecutionWord().IsMatch(m) || m.Contains("总分", StringComparison.Ordinal)) && (Lowest().IsMatch(m) || Highest().IsMatch(m) || RankWord().IsMatch(m) || Across().IsMatch(m)) && !ShortIndicators().IsMatch(m))
+        {
+            // 哪个最高，哪个最低: both ends asked, the whole ranking answers.
+            int end = Lowest().IsMatch(m) == Highest().IsMatch(m) ? 0 : Lowest().IsMatch(m) ? -1 : 1;
+            return new CrossUnitQuestion(Scores, null, year) { Extreme = end, Level = County().IsMatch(m) ? "县" : null };
+        }
+
         if (ExecutionWord().IsMatch(m))
         {
             return ExecutionQuestion(m, year);
@@ -96,9 +114,10 @@ public static partial class CrossUnitQuestions
         }
 
         string? name = Name(m);
-        if (name is not null && (!implied || Across().IsMatch(m) || Shortfall().IsMatch(m)))
+        string? place = PlaceOf(m);
+        if (name is not null && (!implied || Across().IsMatch(m) || Shortfall().IsMatch(m) || place is not null))
         {
-            return new CrossUnitQuestion(Indicator, name, year);
+            return new CrossUnitQuestion(Indicator, name, year) { Place = place };
         }
 
         // Units named, no indicator: what fell short and why is the reasons they gave.
@@ -115,14 +134,28 @@ public static partial class CrossUnitQuestions
             return q.Groups[1].Value.Trim();
         }
 
-        string rest = message;
+        string rest = PlaceOf(message) is { } place ? message.Replace(place, string.Empty, StringComparison.Ordinal) : message;
         foreach (Regex r in new[] { Year(), ThisYear(), Across(), Around(), Status(), Asking(), Filler() })
         {
             rest = r.Replace(rest, string.Empty);
         }
 
-        rest = rest.Trim();
+        // 满意度没达标的有哪几个单位 → 满意度, not “满意度有”.
+        rest = TrailingVerb().Replace(rest.Trim(), string.Empty);
         return rest.Length >= 2 ? rest : null;
+    }
+
+    /// <summary>
+    /// A county or district the question opens with (绥宁县森林火灾受害率…, 请问隆回县…), not a word for units
+    /// (各县, 四个县, 哪个区) nor a place inside an indicator's name (防火区域, 城乡社区): the answer keeps the
+    /// tables of units whose place this ends with.
+    /// </summary>
+    public static string? PlaceOf(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        string m = message.TrimStart();
+        Match p = Place().Match(m);
+        return p.Success && p.Index <= 2 && !NotAPlace().IsMatch(p.Value) ? p.Value : null;
     }
 
     /// <summary>An execution question with what narrows it: a threshold (低于80%、90%以上、不到八成), the level asked (县, 部门), a total.</summary>
@@ -147,10 +180,32 @@ public static partial class CrossUnitQuestions
             above = c.Groups["up"].Success || c.Groups["upAfter"].Success;
         }
 
-        string? level = County().IsMatch(m) ? "县" : Department().IsMatch(m) ? "部门" : null;
+        string? line = FundSource().Match(m) is { Success: true } f ? f.Groups["s"].Value : null;
+        // 县级配套资金 names the money, not the units: the level is the units' only when another word says so.
+        string levelText = line is null ? m : FundSource().Replace(m, " ");
+        string? level = County().IsMatch(levelText) ? "县" : Department().IsMatch(levelText) ? "部门" : null;
         int extreme = Lowest().IsMatch(m) ? -1 : Highest().IsMatch(m) ? 1 : 0;
-        return new CrossUnitQuestion(Execution, null, year) { Threshold = threshold, Above = above, Level = level, Total = TotalWord().IsMatch(m), Extreme = extreme };
+        return new CrossUnitQuestion(Execution, null, year) { Threshold = threshold, Above = above, Level = level, Total = TotalWord().IsMatch(m), Extreme = extreme, Line = line };
     }
+
+    /// <summary>A source of the money (县级配套资金, 省级资金, 中央财政资金, 市级那块): the fund line asked about.</summary>
+    [GeneratedRegex("(?<s>中央|省级|省本级|市级|市本级|县级|县区级|区级|县本级|本级|乡镇级?|地方|自筹|配套|分项|各级|各项|哪项|哪一项|哪笔)(?:财政)?(?:配套|补助|专项|衔接)?(?:资金|经费|部分|那块|那部分|的钱|拨款)")]
+    private static partial Regex FundSource();
+
+    [GeneratedRegex("总分|总得分|得分|分数|评分|打分|等级")]
+    private static partial Regex ScoreRank();
+
+    [GeneratedRegex("排名|排序|排行|由高到低|从高到低|由低到高|从低到高|谁高|谁低|比较")]
+    private static partial Regex RankWord();
+
+    [GeneratedRegex("[\u4e00-\u9fff]{2,3}(?:县|区|旗|市)")]
+    private static partial Regex Place();
+
+    [GeneratedRegex("[各每全哪几个本我该这那别其他两二三四五六七八九十多些下级的和与跟]|单位|部门|(?:县|区)(?:县|区)")]
+    private static partial Regex NotAPlace();
+
+    [GeneratedRegex("(?:有|是|为|在)$")]
+    private static partial Regex TrailingVerb();
 
     [GeneratedRegex(@"(?:哪些|哪几|哪个|哪一个|哪家|各|每个|每一个|每家|所有|全部|下属|下级|按|分)\s*(?:家|个)?(?:单位|县区|区县|县|区|市|部门|地方|地区|项目单位)|全(?:市|县|省|区)|单位之间|跨单位|谁(?=没|未)|(?:最低|最高|最少|最多|最差|最好|最慢|较低|偏低)的(?:单位|县区|县|区|部门|地区)|(?:\d+|[两二三四五六七八九十]+)\s*(?:个|家)\s*(?:单位|县区|区县|县|区|部门)|(?:单位|县|部门)(?:数)?最多|有几个(?:单位|县|部门)|多少(?:个|家)(?:单位|县|部门)|(?:单位|县|县区|部门)(?:合计|汇总|总体|整体)|(?:低于|高于|不到|不足|超过|以上|以下)[^，。？?]{0,8}的(?:单位|县区|区县|县|区|部门)|的(?:单位|县区|县|区|部门)(?:有|是)(?:哪些|哪几个|几个|哪个)")]
     private static partial Regex Across();
@@ -161,7 +216,7 @@ public static partial class CrossUnitQuestions
     [GeneratedRegex("单位|县|区|部门|别人|别家")]
     private static partial Regex UnitWord();
 
-    [GeneratedRegex("一字不差|一模一样|照抄|抄袭|抄的|抄了|复制粘贴|雷同|千篇一律|和别的单位一样|与其他单位相同")]
+    [GeneratedRegex("一字不差|一模一样|照抄|抄袭|抄的|抄了|复制粘贴|雷同|千篇一律|(?:和|与|跟)(?:别的|其他|其它|别家|另外的?)(?:单位|县区|县|区|部门|地方)?[^，。？?]{0,8}(?:一样|相同|相似|重复|差不多)")]
     private static partial Regex CopyWords();
 
     [GeneratedRegex(@"套话|空话|官话|模板化|敷衍|笼统|含糊|空泛|泛泛|不具体|不够具体|不实在|(?:归于|归咎于|推给|还写|还在写|还拿)疫情|疫情(?:当|作)?(?:原因|理由|借口)|(?:原因|理由)[^，。？?]{0,8}(?:相同|一样|重复)|重复(?:使用|填写|填报)?(?:的|了)?(?:同一)?(?:原因|理由|句)|同一(?:句|个原因|条原因)|只写了?措施|只是措施|写的是措施|不是原因|没说清|说不清")]
@@ -242,10 +297,10 @@ public static partial class CrossUnitQuestions
     [GeneratedRegex("下面|下边|其中|里面|这些|单位|指标")]
     private static partial Regex Around();
 
-    [GeneratedRegex("完成得?怎么样|完成得?如何|完成情况|没有?完成|未完成|没有?达标|未达标|不达标|没有?达到|未达到|达不到|目标值|目标|偏差|差距|缺口")]
+    [GeneratedRegex("完成得?怎么样|完成得?如何|完成情况|没有?完成|未完成|没有?达标|未达标|不达标|没有?达到|未达到|达不到|目标值|目标|偏差|差距|缺口|超标|超了|超出")]
     private static partial Regex Status();
 
-    [GeneratedRegex("为什么|为何|原因是什么|什么原因|原因|理由|说了什么|是什么|什么|怎么样|怎样|如何|有哪些|哪些|谁|请问|请|列一下|列出|看看|说说|告诉我|分别|一下")]
+    [GeneratedRegex("为什么|为何|为啥|原因是什么|什么原因|原因|理由|说了什么|是什么|什么|怎么样|怎样|如何|怎么|有哪些|哪些|哪几个|谁|请问|请|列一下|列出|看看|说说|告诉我|分别|一下|超标了?多少|超了多少|超出了?多少|差了?多少|(?:扣|失|丢)了?(?:那么|这么)多分?|扣了?多少分?|扣分|扣了|多少")]
     private static partial Regex Asking();
 
     [GeneratedRegex(@"[的了都呢吗啊在，。？！、：:；;,.?!\s]|上(?=没|未)")]

@@ -33,6 +33,12 @@ public static partial class IntentRouter
             return before; // “这个” is still the item the table does not have, never the first short row
         }
 
+        // 那县级那块呢 after 执行率咋才80%: the same question of the fund line now named.
+        if (intent.Indicators.Count == 0 && intent.Funds.Count > 0 && intent.Kind is IntentKind.Explain or IntentKind.Help or IntentKind.Compute or IntentKind.Define)
+        {
+            return new Intent(IntentKind.Compute, null, [], null, null) { Topic = before.Topic == Topics.Balance ? Topics.Balance : Topics.Rate, Funds = intent.Funds };
+        }
+
         IReadOnlyList<int> order = RowsOf(before, sheet);
         Match pos = Position().Match(m);
         string g = pos.Groups[1].Value;

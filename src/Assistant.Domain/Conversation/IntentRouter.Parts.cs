@@ -76,7 +76,7 @@ public static partial class IntentRouter
         return new Intent(IntentKind.Draft, section, part == "三" ? named : [], null, null) { Part = part };
     }
 
-    [GeneratedRegex("起草|草拟|撰写|拟写|拟一|写一?[段份下个篇版稿]|写个|帮我写|替我写|给我写|重写|重新写|再写|写出|生成|出一版|出个稿|draft|write")]
+    [GeneratedRegex("起草|起个草|起一?个?草稿|打一?个?草稿|拟一?个?草稿|出一?个?草稿|弄一?个?草稿|写一?个?草稿|草拟|撰写|拟写|拟一|写一?[段份下个篇版稿]|写个|帮我写|替我写|给我写|重写|重新写|再写|写出|生成|出一版|出个稿|draft|write")]
     private static partial Regex DraftVerb();
 
     /// <summary>A part named alone, as a follow-up (“第五部分”, “那第四部分呢？”, “还有第二部分”): draft it.</summary>

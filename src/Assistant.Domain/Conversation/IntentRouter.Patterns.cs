@@ -26,7 +26,7 @@ public static partial class IntentRouter
     [GeneratedRegex("低于多少.{0,6}(?:写|说明|解释)|多少.{0,4}(?:要|需要|需|就得|得)(?:写|说明|解释)原因|什么情况.{0,4}(?:要|需要|需)(?:写|说明)原因|要不要写|需不需要写|需要写.{0,4}吗|要写.{0,6}吗|用不用写|要说明吗|需要说明吗|要不要说明|必须写|要补.{0,4}原因吗|需不需要说明")]
     private static partial Regex ReasonNeeded();
 
-    [GeneratedRegex("说服力|站得住|站不住|说得通|说不通|说得过去|靠谱|有道理|合理吗|行不行|行吗|可以吗|能过吗|过得了|能不能过|通过审核|审核能过|有没有矛盾|矛盾吗|矛盾|自相矛盾|对得上吗|经得起|可信|充分吗|够不够")]
+    [GeneratedRegex("说服力|站得住|站不住|站住|立得住|立不住|立住|能成立|成立吗|靠得住|经得住|说得通|说不通|说得过去|靠谱|有道理|合理吗|行不行|行吗|可以吗|能过吗|过得了|能不能过|通过审核|审核能过|有没有矛盾|矛盾吗|矛盾|自相矛盾|对得上吗|经得起|可信|充分吗|够不够")]
     private static partial Regex AssessWords();
 
     [GeneratedRegex("相似|类似|参考|案例|先例|往年|历年|其[他它](省|市|县|区|地区|地方|单位)|别的(省|市|县|区|地区|地方|单位)|外地|外省|兄弟|别人|同类|差不多的情况|借鉴|范例|范文|例子")]
@@ -144,6 +144,10 @@ public static partial class IntentRouter
 
     [GeneratedRegex("是谁|是哪家|哪家单位|哪个公司|施工单位|承建|中标|名单|名称是|叫什么|哪几座|哪几所|哪几个(?:乡|镇|村|学校|水库|医院|企业|单位)|哪些(?:乡镇|村|学校|水库|医院|企业)|多少个(?:乡镇|乡|镇|村)|常住人口|人口多少|联系人|电话|地址")]
     private static partial Regex NotInTableAsk();
+
+    /// <summary>A count asked (多少, 几个, 几家, 几张床位) — of something no row may name.</summary>
+    [GeneratedRegex("多少|几个|几家|几所|几座|几张|几名|几位|几人|几处")]
+    private static partial Regex CountAsk();
 
     [GeneratedRegex("如果|假如|假设|要是|若是|倘若|万一|what if")]
     private static partial Regex Hypothetical();

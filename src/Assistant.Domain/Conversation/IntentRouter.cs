@@ -70,6 +70,12 @@ public static partial class IntentRouter
             return Make(IntentKind.Export) with { Format = f };
         }
 
+        // 如果差错金额控制在2万以内，总分能到多少: that row scored again at the value asked, and the total.
+        if (named.Count == 1 && funds.Count == 0 && Hypothetical().IsMatch(m) && TableAnswers.AskedValue(m, sheet, named[0]) is not null)
+        {
+            return Make(IntentKind.Compute, Topics.WhatIfRow) with { Text = m };
+        }
+
         // 糖尿病那项怎么改 on a table without such a row: say so, and name the nearest items it has.
         if (MissingItem(ask, sheet, match, funds) is { } missing)
         {
@@ -166,10 +172,23 @@ public static partial class IntentRouter
             return match.Ambiguous && ct is not (Topics.Total or Topics.Grade or Topics.Weights) ? Clarify(match) : Make(IntentKind.Compute, ct);
         }
 
+        // 成本那个指标是超额还是没完成: the row's figures say which.
+        if (named.Count > 0 && Over().IsMatch(m) && ShortWord().IsMatch(m))
+        {
+            return Make(IntentKind.Compute, Topics.Completion);
+        }
+
         // 施工单位是谁 / 哪几座水库没完工 / 惠及多少个乡镇: a name or list the table does not hold.
         if (NotInTableAsk().IsMatch(m))
         {
             return Make(IntentKind.Define, Topics.NotInTable);
+        }
+
+        // 养老机构床位数多少 / 有多少老人没领到补贴 / 文化站有几个没开放: a count no row names; the rows nearest it are shown.
+        if (named.Count == 0 && !match.Ambiguous && CountAsk().IsMatch(m) && !Over().IsMatch(m) && !ShortWord().IsMatch(m) && !NoReason().IsMatch(m) && !ReasonWord().IsMatch(m)
+            && !IndicatorWord().IsMatch(m) && !FundWord().IsMatch(m) && !RateWord().IsMatch(m) && !ScoreWord().IsMatch(m) && !PointsWord().IsMatch(m) && !TotalWord().IsMatch(m))
+        {
+            return new Intent(IntentKind.Define, null, TableAnswers.Nearest(sheet, StripAsk(m)), null, null) { Topic = Topics.NotCounted };
         }
 
         if (ListTopic(m) is { } lt)
@@ -249,7 +268,7 @@ public static partial class IntentRouter
         ("which indicators", "哪些指标"), ("indicators", "指标"), ("indicator", "指标"),
         ("not met", "没完成"), ("unmet", "没完成"), ("missed", "没完成"), ("shortfall", "没完成"), ("fell short", "没完成"),
         ("unspent", "结余"), ("balance", "结余"), ("left over", "结余"),
-        ("score", "得分"), ("reasons", "原因"), ("reason", "原因"), ("why", "为什么"), ("draft", "起草"),
+        ("score", "得分"), ("cost", "成本"), ("satisfaction", "满意度"), ("coverage", "覆盖率"), ("reasons", "原因"), ("reason", "原因"), ("why", "为什么"), ("draft", "起草"),
     ];
 
     private static Intent Clarify(IndicatorMatch match) => new(IntentKind.Clarify, null, match.Indicators, null, null);

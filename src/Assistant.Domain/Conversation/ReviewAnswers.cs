@@ -144,7 +144,11 @@ public static partial class ReviewAnswers
             string unit = sheet.Find(p + ".target")?.Unit ?? string.Empty;
             if (money && !unit.Contains('元', StringComparison.Ordinal) && r.Status == IndicatorStatus.Short)
             {
-                problems.Add("说的是资金怎么安排，没有说明这项实物量为什么没有完成：资金来源不同不会直接减少人数或数量");
+                // 资金下达较晚 on a coverage or a count: the timing of the money, not how it cut this row by the gap.
+                string size = w.Has(p + ".gap") ? $"差距{w.F(p + ".gap")}" : "这一偏差";
+                problems.Add(LateMoney().IsMatch(reason)
+                    ? $"只说资金下达（到位）晚，没有说明资金晚到具体怎样影响了这一项（哪些服务或工程延后、少了多少），说明不了{size}"
+                    : "说的是资金怎么安排，没有说明这项实物量为什么没有完成：资金来源不同不会直接减少人数或数量");
             }
 
             if (r.Status == IndicatorStatus.Exceeded && ShortWords().IsMatch(reason))
@@ -307,6 +311,9 @@ public static partial class ReviewAnswers
 
     [GeneratedRegex("由于|因为|导致|造成|受.{1,12}影响|原因|减少|下降|不足|较晚|滞后|延迟|推迟|缩减|调整|取消|暂停|未能|放缓|保守|萎缩|变化|加大|增加|提高|扩大|宣传|直补快办|主动|落实")]
     private static partial Regex Cause();
+
+    [GeneratedRegex("(?:下达|到位|拨付|下拨|拨款)[^，。；]{0,4}(?:较晚|晚|迟|滞后|不及时|延迟)")]
+    private static partial Regex LateMoney();
 
     [GeneratedRegex("资金|经费|预算|拨款|中央|自治区|省级|财政")]
     private static partial Regex Money();

@@ -33,6 +33,22 @@ public static partial class TableAnswers
         }
     }
 
+    /// <summary>A count no row names (养老机构床位数, 没领到补贴的老人): said plainly, then the nearest rows' figures, in case one of them is what was meant.</summary>
+    internal static void Uncounted(AnswerWriter w, IReadOnlyList<int> rows)
+    {
+        w.Line("表中没有单列这个数：自评表只记资金和各项绩效指标的指标值、完成值，没有这一项，不能据表回答，需查项目台账或统计数据。");
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        w.Line("表中相关的指标如下，如果您问的就是下面某个指标，以表中的数为准：");
+        foreach (int i in rows)
+        {
+            RowFigures(w, i);
+        }
+    }
+
     /// <summary>
     /// A question about an item the table does not have: said plainly, with the nearest items it does have
     /// (by the words they share), or, for a fund source, the table's own lines; never another row's figures.
@@ -66,7 +82,7 @@ public static partial class TableAnswers
     }
 
     /// <summary>Rows sharing the asked name's words (pairs first, then single characters that say something), at most three.</summary>
-    private static List<int> Nearest(FactSheet sheet, string asked)
+    internal static List<int> Nearest(FactSheet sheet, string asked)
     {
         var pairs = IndicatorMatcher.Bigrams(asked).ToHashSet(StringComparer.Ordinal);
         var chars = asked.Where(c => c is >= '\u4e00' and <= '\u9fff' && !CommonChars.Contains(c)).ToHashSet();

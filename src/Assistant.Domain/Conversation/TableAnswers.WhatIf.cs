@@ -88,7 +88,7 @@ public static partial class TableAnswers
             w.Add($"相应测算资金得分{w.N(score, "分", 2, ScenarioLabel + "的资金得分")}（现为{w.F($"funds.lines[{root}].score")}）");
             if (after.TotalRounded is { } total && w.Has("total"))
             {
-                w.Add($"，总分{w.N(total, "分", 2, ScenarioLabel + "的总分")}（现为{w.F("total")}），等级“{GradeOf(total, PolicyOf(s))}”");
+                w.Add($"，总分{w.N(total, "分", 2, ScenarioLabel + "的总分")}（现为{w.F("total")}），{ScenarioGrade(total, PolicyOf(s))}");
             }
 
             w.Line("。");

@@ -71,6 +71,9 @@ public static partial class TableAnswers
             case Topics.PriorYear or Topics.NotInTable:
                 Outside(w, topic, rows);
                 break;
+            case Topics.NotCounted:
+                Uncounted(w, rows);
+                break;
             case Topics.Completion:
                 w.Line("完成率是完成值除以指标值。");
                 foreach (int i in rows.Count > 0 ? rows : IndicatorExplainer.ShortRows(sheet))
@@ -134,6 +137,9 @@ public static partial class TableAnswers
                 break;
             case Topics.WhatIf:
                 WhatIf(w, figure ?? string.Empty, funds);
+                break;
+            case Topics.WhatIfRow when rows.Count == 1:
+                WhatIfRow(w, figure ?? string.Empty, rows[0]);
                 break;
             case Topics.Number:
                 Figure(w, figure ?? string.Empty);

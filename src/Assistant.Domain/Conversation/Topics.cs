@@ -28,6 +28,8 @@ public static class Topics
     public const string FundHighest = "fund-highest";
     public const string Number = "number";
     public const string WhatIf = "what-if";
+    public const string WhatIfRow = "what-if-row";
+    public const string NotCounted = "not-counted";
     public const string Improve = "improve";
     public const string PriorYear = "prior-year";
     public const string NotInTable = "not-in-table";

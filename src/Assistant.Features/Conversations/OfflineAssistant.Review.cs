@@ -35,6 +35,11 @@ public sealed partial class OfflineAssistant
             case CrossUnitQuestions.Indicator:
             {
                 IndicatorAnswer a = await tools.UnitsIndicatorAsync(q.Indicator!, q.Year);
+                if (q.Place is not null)
+                {
+                    return UnitIndicator(q, a, scope, years);
+                }
+
                 sb.Append(CultureInfo.InvariantCulture, $"在{scope}已提交的{years}自评表（共{Count(a.Tables, "张", "已提交的自评表")}）中，");
                 if (a.Matched == 0)
                 {
@@ -64,6 +69,12 @@ public sealed partial class OfflineAssistant
                 break;
             }
 
+            case CrossUnitQuestions.Execution when q.Line is not null:
+                return LineExecution(q, await tools.UnitsExecutionAsync(q.Year), scope, years);
+
+            case CrossUnitQuestions.Scores:
+                return Scores(q, await tools.UnitsExecutionAsync(q.Year), scope, years);
+
             case CrossUnitQuestions.Execution:
                 return Execution(q, await tools.UnitsExecutionAsync(q.Year), scope, years, tools.MustExplainBelow);
 
@@ -83,6 +94,10 @@ public sealed partial class OfflineAssistant
                 }
 
                 sb.Append("未完成的单位最多的指标（按未完成的单位数）：\n");
+                // A kind of indicator short in more units than any one name (满意度 in four tables under four names) leads.
+                string families = Families(a);
+                int topFamily = FamilyUnits(a), topName = a.Indicators.Max(c => c.ShortUnits.Distinct(StringComparer.Ordinal).Count());
+                sb.Append(topFamily > topName ? families : string.Empty);
                 foreach (ShortfallCount c in a.Indicators.Take(MaxUnits))
                 {
                     var units = c.ShortUnits.Distinct(StringComparer.Ordinal).ToList();
@@ -90,6 +105,7 @@ public sealed partial class OfflineAssistant
                     sb.Append(c.Unexplained > 0 ? $"，其中{Count(c.Unexplained, "个", "没写原因的单位")}没有填报原因。\n" : "。\n");
                 }
 
+                sb.Append(topFamily > topName ? string.Empty : families);
                 break;
             }
 
@@ -189,6 +205,11 @@ public sealed partial class OfflineAssistant
             }
         }
 
+        if (q.Total && a.Groups.Count > 1)
+        {
+            AcrossPrograms(sb, a);
+        }
+
         if (a.Groups.Count > 0)
         {
             sb.Append(a.Groups.Count == 1 ? "合计执行率（以万元计的各表执行数之和除以预算数之和）：\n" : "按项目分别合计（以万元计的各表执行数之和除以预算数之和；部门整体支出表单独合计，不混入项目）：\n");
@@ -269,9 +290,10 @@ public sealed partial class OfflineAssistant
     /// Text the units wrote (a quoted reason, a finding that quotes it and counts its rows): its figures are
     /// the unit's own words or counts of rows, each made a fact of the turn so the gate does not hold them.
     /// </summary>
-    private string Said(string text) => SaidNumber().Replace(text, d => Num(d.Value, string.Empty, "单位填写的原文中的数字", null));
+    /// <remarks>The unit written after a figure (88%, 2.1万元, 740人) goes with it, so the figure is released with its unit, not held.</remarks>
+    private string Said(string text) => SaidNumber().Replace(text, d => Num(d.Groups["n"].Value, d.Groups["u"].Value, "单位填写的原文中的数字", null));
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![\d.])(?<n>\d+(?:\.\d+)?)(?![\d.])(?<u>%|‰|万元|亿元|元|万人次|万人|人次|人|个|处|场|户|公里|万亩|亩|座|所|家)?")]
     private static partial System.Text.RegularExpressions.Regex SaidNumber();
 
     /// <summary>

@@ -24,7 +24,14 @@ public sealed record UnitExecutionRow(
 
     /// <summary>The program the table reports on (the title without year and place), or 部门整体支出.</summary>
     public string Program { get; init; } = string.Empty;
+
+    /// <summary>The table's lines below its total (中央、省级、县级资金…), for a question about one source of the money; not part of the API's answer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<UnitFundLine> Lines { get; init; } = [];
 }
+
+/// <summary>One fund line below a table's total: its name, 全年预算数, 执行数 and 执行率 (in %), and the unit's note.</summary>
+public sealed record UnitFundLine(string Name, string? Budget, string? Executed, string? Rate, string? Reason);
 
 /// <summary>One program's (or the 部门整体支出 tables') 执行率: Σ执行数 ÷ Σ预算数 of its tables in 万元, and which units were summed.</summary>
 public sealed record ExecutionGroup(string Kind, string Program, int Tables, string? Budget, string? Executed, string? Rate, IReadOnlyList<string> Units);
@@ -107,7 +114,7 @@ public sealed class ReviewInsights(SubmissionService submissions)
             ExecutionStanding e = CrossUnit.Execution(sheet);
             ProgramKey program = CrossUnit.Program(sheet, s.UnitName);
             rows.Add((new UnitExecutionRow(s.Unit, s.UnitName, s.Id, s.Version, s.Status, s.Title, Num(e.Budget), Num(e.Executed), Percent(e.Rate), e.Unit,
-                Num(e.Total, 2), e.Grade, e.Reason) { ProgramKind = program.Kind, Program = program.Name }, e));
+                Num(e.Total, 2), e.Grade, e.Reason) { ProgramKind = program.Kind, Program = program.Name, Lines = PartLines(sheet) }, e));
         }
 
         // Sums one program at a time, and only across one money unit (万元); others are left out of the sums.
@@ -181,6 +188,14 @@ public sealed class ReviewInsights(SubmissionService submissions)
 
         return list;
     }
+
+    /// <summary>The fund lines below the total line, each with the calculator's 执行率.</summary>
+    private static List<UnitFundLine> PartLines(FactSheet sheet) =>
+        sheet.Report.Funds.Where(f => !f.IsRoot && f.Index < sheet.Evaluation.Funds.Lines.Count)
+            .Select(f => (R: f, L: sheet.Evaluation.Funds.Lines[f.Index]))
+            .Select(x => new UnitFundLine(x.L.Name.Trim(), Num(x.L.Budget?.Value), Num(x.L.Executed?.Value), Percent(x.R.Rate),
+                string.IsNullOrWhiteSpace(x.L.DeviationNote) ? null : x.L.DeviationNote.Trim()))
+            .ToList();
 
     /// <summary>An indicator's name as units write it (without spaces or the unit in brackets), for counting across tables.</summary>
     private static string Core(string name) => TextNormalizer.Normalize(name).Trim();
