@@ -42,6 +42,7 @@ public sealed class HostApiTests(TracedApiFactory factory) : IClassFixture<Trace
                 Assert.NotEmpty(body.Content!);
                 Assert.All(body.Content!, c => Assert.NotNull(c.Value.Schema));
                 Assert.Contains("400", op.Responses!.Keys);
+                Assert.Contains("415", op.Responses!.Keys);
             }
 
             if (path.StartsWith("/api/v1", StringComparison.Ordinal))

@@ -138,6 +138,8 @@ public class ImportApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         { "no-table", "list.xlsx" },
         { "binary", "photo.txt" },
         { "old-excel", "old.xls" },
+        { "funds-only", "funds.txt" },
+        { "funds-only-docx", "funds.docx" },
     };
 
     [Theory]
@@ -173,8 +175,28 @@ public class ImportApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         "no-table" => ShoppingList(),
         "binary" => [.. Enumerable.Range(0, 5000).Select(i => (byte)(i % 31))],
         "old-excel" => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[1000]],
+        // Session 31: a table whose fund lines are read but no indicator (was 200 with "indicators": []).
+        "funds-only" => Encoding.UTF8.GetBytes(FundsOnly),
+        "funds-only-docx" => OfficeFixtures.Docx([JsonDocument.Parse(FundsOnlyJson).RootElement]),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    private const string FundsOnly = "2024年度项目支出绩效自评表\n项目名称\t稳岗返还资金\n项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n年度资金总额\t900.00\t900.00\t810.00\t10\t90.00%\t9.00\n";
+
+    private const string FundsOnlyJson = """{"kind":"project","title":"稳岗返还资金","funds":{"unit":"万元","weight":"10","lines":[{"name":"年度资金总额","budget":"900.00","executed":"810.00"}]},"indicators":[]}""";
+
+    [Fact]
+    public async Task ATableWithNoIndicator_Is422_NamingWhatIsMissing()
+    {
+        using HttpClient client = factory.CreateClient();
+        using HttpResponseMessage r = await client.PostAsync(new Uri("/api/v1/evaluations/import", UriKind.Relative), Multipart(Encoding.UTF8.GetBytes(FundsOnly), "funds.txt"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode);
+        Assert.Equal("application/problem+json", r.Content.Headers.ContentType!.MediaType);
+        string message = (string)(await Json(r))["errors"]!["file"]![0]!;
+        Assert.Contains("没有读到任何绩效指标", message, StringComparison.Ordinal);
+        Assert.Contains("1行资金", message, StringComparison.Ordinal);
+        Assert.Contains("no performance indicator", message, StringComparison.Ordinal);
+    }
 
     /// <summary>A zip renamed .xlsx whose sheet would expand to 150 MB.</summary>
     private static byte[] Bomb()

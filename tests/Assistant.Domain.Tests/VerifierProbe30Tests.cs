@@ -10,15 +10,21 @@ namespace Assistant.Domain.Tests;
 /// Session 30 (outside tester's 浙江/四川/新疆/贵州/黑龙江 tables): a target written straight after the row's name
 /// as what was done (0 and reverse rows); Chinese numerals for amounts and counts; a fund line's name is no 执行
 /// word; 8项指标中7项完成; 个百分点 gaps that round no printed difference; stated totals against their parts or the
-/// total's column; 部门整体支出…自评得分; 剩余N座; a count quoted from the row's 偏差原因. Every case of
-/// eval/cases/verifier/probe-2026-30.json is judged as the eval judges it, on the product and on the reference.
+/// total's column; 部门整体支出…自评得分; 剩余N座; a count quoted from the row's 偏差原因. Session 31: a row's 得分
+/// taken for its 分值 or 扣分, a gap after 比目标少 equal to the target, a 完成率 that ends the row's own name,
+/// 资金得分, the fund line a 执行率's note names, and shares of a fund total by part. Every case of
+/// probe-2026-30.json, probe-2026-31.json and shares-2026-31.json is judged as the eval judges it, on the
+/// product and on the reference.
 /// </summary>
 public class VerifierProbe30Tests
 {
     private sealed record Case(string Id, string Table, string Kind, string Text, string? Injected, int? At, string? Expect);
 
-    private static readonly List<Case> Cases = JsonSerializer.Deserialize<List<Case>>(
-        File.ReadAllText(Path.Combine(RepoPaths.Repo, "eval", "cases", "verifier", "probe-2026-30.json")), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
+    // Session 31 adds shares of a fund total by part (占全部执行数的…, 占预算总额的…, 占比…): shares-2026-31.json.
+    private static readonly List<Case> Cases = new[] { "probe-2026-30.json", "probe-2026-31.json", "shares-2026-31.json" }
+        .SelectMany(f => JsonSerializer.Deserialize<List<Case>>(
+            File.ReadAllText(Path.Combine(RepoPaths.Repo, "eval", "cases", "verifier", f)), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!)
+        .ToList();
 
     private static readonly Dictionary<string, FactSheet> Sheets = Cases.Select(c => c.Table).Distinct()
         .ToDictionary(t => t, t => FactSheet.Build(EvaluationJson.Parse(File.ReadAllText(Path.Combine(RepoPaths.Repo, t)))));
@@ -103,9 +109,17 @@ public class VerifierProbe30Tests
     [InlineData("T10", "渗滤液超标排放0次，实现零排放目标。", "0次", "完成值为1")]
     [InlineData("T10", "本级财政资金1880万元与上年结转资金250万元合计执行2130万元。", "2130万元", "1880.00万元")]
     [InlineData("T02", "项目全年预算数7250万元。", "7250万元", "7250000.00元")]
+    [InlineData("T02", "中央资金执行3980000元，占中央资金预算的99.50%，占全部执行数的54.90%。", "54.90%", "执行数的比例为64.57%（54.90%是执行数占预算数的比例）")]
+    [InlineData("T08", "地区资金执行3530.00万元，占全部执行数的7.85%。", "7.85%", "执行数的比例为6.34%（7.85%是预算数占预算数的比例）")]
+    [InlineData("T02", "区级资金预算1250000元，占预算总额的9.73%。", "9.73%", "预算数的比例为17.24%（9.73%是执行数占执行数的比例）")]
+    [InlineData("p31-T04", "省级资金全部执行到位，县级资金执行率102%。", "102%", "县级资金执行率为83.45%")]
+    [InlineData("p31-T08", "基本支出执行率99.6%，项目支出执行率93.0%。", "93.0%", "项目支出执行率为92.95%")]
+    [InlineData("p31-T07", "文物保护修缮项目完成3处，该项得分20分。", "20分", "得分为15.00分（20分是分值）")]
+    [InlineData("p31-T09", "部门预算执行偏差率8%，超过5%的控制目标，该项得6分。", "6分", "得分为4.00分（6分是扣分）")]
+    [InlineData("p31-T09", "免费孕前优生健康检查5400人，完成率90%，比目标少6000人。", "6000人", "为600人（6000人是指标值）")]
     public void AContradiction_NamesTheRightValue(string table, string text, string number, string named)
     {
-        FactSheet sheet = FactSheet.Build(EvaluationJson.Parse(File.ReadAllText(Path.Combine(RepoPaths.Repo, "eval", "cases", "verifier", "tables", $"p30-{table}.json"))));
+        FactSheet sheet = FactSheet.Build(EvaluationJson.Parse(File.ReadAllText(Path.Combine(RepoPaths.Repo, "eval", "cases", "verifier", "tables", $"{(table.Contains('-', StringComparison.Ordinal) ? table : "p30-" + table)}.json"))));
         foreach (VerificationReport report in new[] { Verifier.Verify(sheet, text), ReferenceVerifier.Verifier.Verify(sheet, text) })
         {
             CheckedMention m = Assert.Single(report.Mentions, x => x.Mention.Text.Trim() == number);

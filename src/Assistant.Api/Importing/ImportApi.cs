@@ -48,7 +48,7 @@ public static class ImportApi
             JsonObject o = ImportContract.ToJson(t);
             try
             {
-                ScoreResponse score = EvaluationService.Score(ImportContract.ToEvaluation(t), policy);
+                ScoreResponse score = EvaluationService.Score(ImportContract.ToEvaluation(t), t, policy);
                 o["score"] = JsonSerializer.SerializeToNode(score, ScoreContract.JsonOptions);
             }
             catch (InputException e) when (e is not UnreadableDocumentException)

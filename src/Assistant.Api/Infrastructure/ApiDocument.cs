@@ -117,6 +117,12 @@ public static class ApiDocument
             operation.Responses.TryAdd("400", Problem("输入有误，errors 按字段列出（中英文）/ Invalid input; errors keyed by field, in Chinese and English", document, InvalidExample()));
         }
 
+        if (operation.RequestBody is not null)
+        {
+            // A body whose Content-Type declares a charset the API does not read (utf-32, big5, shift_jis…).
+            operation.Responses.TryAdd("415", Problem("正文声明的字符集不受支持（可用 UTF-8、UTF-16、GB18030/GBK）；errors 的 Content-Type 项中英文说明 / The body's declared charset is not supported (use UTF-8, UTF-16 or GB18030/GBK); the Content-Type entry of errors says so in Chinese and English", document, null));
+        }
+
         if (metadata.OfType<IAuthorizeData>().Any())
         {
             operation.Security =

@@ -148,6 +148,13 @@ async function openEvaluation(id) {
   document.dispatchEvent(new CustomEvent("assistant:evaluation-opened", { detail: envelope.id }));
 }
 
+// A reverse (越低越好) row's 完成值 ÷ 指标值 is no 完成率 (3.6 against ≤2 would read as 180 %): how far it is over or under its cap.
+function completionShown(x) {
+  if (x.rule !== "reverse") return x.completionText || "";
+  const gap = x.gap && Number(x.gap) !== 0 ? x.gap + (x.gapUnit === "%" ? "个百分点" : (x.gapUnit || "")) : "";
+  return gap ? (x.status === "short" ? "超出上限" : "低于上限") + gap : "";
+}
+
 function renderScore(score) {
   const funds = el("table", {}, el("tr", {}, el("th", {}, "资金"), el("th", {}, "执行率"), el("th", {}, "得分")),
     ...score.funds.map(f => el("tr", {}, el("td", {}, (f.parent ? "　" : "") + f.name), el("td", {}, f.rateText || "—"), el("td", {}, f.score || "—"))));
@@ -155,7 +162,7 @@ function renderScore(score) {
     const fell = i.status === "short" || (i.weight && i.score && Number(i.score) < Number(i.weight));
     return el("tr", { class: fell ? "short" : null, "data-index": i.index },
       el("td", {}, String(i.index + 1)), el("td", {}, i.name), el("td", {}, i.target || ""), el("td", {}, i.actual || ""),
-      el("td", {}, i.completionText || ""), el("td", {}, i.score ? i.score + "/" + (i.weight || "") : ""),
+      el("td", {}, completionShown(i)), el("td", {}, i.score ? i.score + "/" + (i.weight || "") : ""),
       el("td", {}, fell ? el("button", { type: "button", class: "why", onclick: () => explain(i.index) }, "为什么？") : ""));
   });
   const indicators = el("table", { id: "indicators" },
@@ -174,7 +181,7 @@ async function explain(index) {
   const t = e.trace;
   const rows = [
     ["指标", t.name + "（" + t.statusText + "）"], ["指标值", t.target], ["完成值", t.actual],
-    ["差距", t.gap ? t.gap + (t.gapUnit || "") : "—"], ["完成率", t.completionText || "—"],
+    ["差距", t.gap ? t.gap + (t.gapUnit || "") : "—"], [t.rule === "reverse" ? "与上限" : "完成率", completionShown(t) || "—"],
     ["得分", t.score ? t.score + " / " + t.weight + (t.lost ? "，扣 " + t.lost : "") : "—"],
     ["计分规则", t.ruleText], ["计算", t.computation],
     ["填报的原因", e.statedReason || e.reasonFinding || "—"],

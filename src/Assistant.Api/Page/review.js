@@ -137,13 +137,16 @@ async function openSubmission(id, version) {
     el("td", {}, i.index + 1), el("td", {}, i.name), el("td", {}, i.target ?? ""), el("td", {}, i.actual ?? ""), el("td", {}, i.weight ?? ""), el("td", {}, i.score ?? ""),
     el("td", {}, pending && i.weight ? el("input", { class: "spot-score", "data-index": i.index, inputmode: "decimal", "aria-label": "抽评得分 " + i.name }) : (scores.get(i.index) ?? "")))));
 
-  $("d-findings").replaceChildren(...d.score.findings.map(f => {
-    const li = el("li", { class: "finding-" + f.severity, title: f.code }, f.message);  // the rule's code on hover, not in the reviewer's text
+  // The table's findings, the report's contradictions and the risk's reasons (the server's list): never "无" beside a risk badge.
+  const found = d.findings || d.score.findings.map(f => ({ source: "table", code: f.code, severity: f.severity, message: f.message }));
+  $("d-findings").replaceChildren(...found.map(f => {
+    const li = el("li", { class: "finding-" + f.severity + " finding-" + f.source, title: f.code }, f.message);  // the rule's code on hover, not in the reviewer's text
+    if (f.source !== "table") return li;
     for (const c of comments.filter(c => c.finding === f.code)) li.append(el("span", { class: "review-comment" }, "审核意见：" + c.text));
     if (pending) li.append(commentButton(li, { finding: f.code }));
     return li;
   }));
-  if (!d.score.findings.length) $("d-findings").append(el("li", { class: "muted" }, "无"));
+  if (!found.length) $("d-findings").append(el("li", { class: "muted" }, "无"));
 
   const report = $("d-report");
   report.replaceChildren();

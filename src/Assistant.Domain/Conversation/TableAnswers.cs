@@ -446,7 +446,10 @@ public static partial class TableAnswers
             {
                 if (brief)
                 {
-                    w.Line($"“{Name(s, i)}”完成率{w.F(P(i) + ".completion", "（无法计算）")}。");
+                    // A reverse row has no 完成率 (its ratio reads as over-achievement): how far it is over its cap.
+                    w.Line(s.Report.Indicators[i].Rule == IndicatorRule.Reverse && w.Has(P(i) + ".gap")
+                        ? $"“{Name(s, i)}”超出上限{w.F(P(i) + ".gap")}。"
+                        : $"“{Name(s, i)}”完成率{w.F(P(i) + ".completion", "（无法计算）")}。");
                 }
                 else
                 {

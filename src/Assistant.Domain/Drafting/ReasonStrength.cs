@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Assistant.Domain.Evaluations;
 using Assistant.Domain.Facts;
 using Assistant.Domain.Numbers;
+using Assistant.Domain.Scoring;
 
 namespace Assistant.Domain.Drafting;
 
@@ -31,9 +32,8 @@ public static partial class ReasonStrength
         foreach (var group in items.Where(i => i.StatedReason is not null && i.Kind != DeviationKind.Cancelled)
                      .GroupBy(i => Precedent.Key(i.StatedReason!), StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            var rates = group.Select(i => Completion(sheet, i)).Where(c => c is not null).Select(c => c!.Value).ToList();
-            string spread = rates.Count > 1 && rates.Max() - rates.Min() >= 0.30m
-                ? $"，而这些指标的完成情况相差很大（完成率{Pct(rates.Min())}至{Pct(rates.Max())}），同一句话不能同时解释各自的差距"
+            string spread = Spread(sheet, group.ToList()) is { } figures
+                ? $"，而这些指标的完成情况相差很大（{figures}），同一句话不能同时解释各自的差距"
                 : string.Empty;
             string names = string.Join("、", group.Select(i => $"“{i.Name}”"));
             DeviationItem first = group.First();
@@ -115,6 +115,54 @@ public static partial class ReasonStrength
     /// </summary>
     public static bool IsBoilerplate(string? reason) =>
         reason is { Length: > 0 } r && Boilerplate().IsMatch(r) && !r.Any(char.IsAsciiDigit);
+
+    /// <summary>
+    /// The figures of items that share one reason, when they lie far apart (≥ 30 points of the target reached):
+    /// the range of the 完成率 / 执行率 of positive rows and fund lines, and each reverse row by how far it is
+    /// over its cap (its ratio, 133.33 % for 1.2‰ against ≤0.9‰, would read as over-achievement). Reverse rows
+    /// compare by the share of their 分值 they earned.
+    /// </summary>
+    private static string? Spread(FactSheet sheet, IReadOnlyList<DeviationItem> items)
+    {
+        var rates = new List<decimal>();
+        var limits = new List<string>();
+        var comparable = new List<decimal>();
+        foreach (DeviationItem item in items)
+        {
+            IndicatorResult? r = item.IndicatorIndex is { } i ? sheet.Report.Indicators[i] : null;
+            if (r is { Rule: IndicatorRule.Reverse })
+            {
+                if (CompletionWords.Comparable(r) is { } share)
+                {
+                    comparable.Add(share);
+                }
+
+                if (CompletionWords.Limit(r) is { } limit)
+                {
+                    limits.Add($"“{item.Name}”{limit}");
+                }
+            }
+            else if (Completion(sheet, item) is { } c)
+            {
+                rates.Add(c);
+                comparable.Add(c);
+            }
+        }
+
+        if (comparable.Count < 2 || comparable.Max() - comparable.Min() < 0.30m)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        if (rates.Count > 0)
+        {
+            parts.Add(rates.Count == 1 || rates.Min() == rates.Max() ? $"完成率{Pct(rates[0])}" : $"完成率{Pct(rates.Min())}至{Pct(rates.Max())}");
+        }
+
+        parts.AddRange(limits);
+        return parts.Count == 0 ? null : string.Join("，", parts);
+    }
 
     /// <summary>An item's 完成率 (or a fund line's 执行率), when known.</summary>
     public static decimal? Completion(FactSheet sheet, DeviationItem item)

@@ -47,7 +47,9 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
         string name = ind.Name.Trim();
         string? t = Cell(index, r.Target, "target");
         string? a = Cell(index, r.Actual, "actual");
-        string? c = r.Completion is { } ? Fact($"indicators[{index}].completion") : null;
+        // A reverse row's 完成值 ÷ 指标值 (3.6 against ≤2 is 180 %) is no 完成率: it is stated by how far it is over its cap.
+        string? c = CompletionWords.Shown(r) is { } ? Fact($"indicators[{index}].completion") : null;
+        string? over = r.Rule == IndicatorRule.Reverse && Fact($"indicators[{index}].gap") is { } g ? $"，超出上限{g}" : null;
 
         if (r.Rule == IndicatorRule.Cancelled)
         {
@@ -74,7 +76,7 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
                 clause += "，实际效果弱于年度指标值";
                 break;
             case IndicatorStatus.Short:
-                clause += (c is null ? string.Empty : $"，完成率{c}") + "，未完成年度指标值";
+                clause += (over ?? (c is null ? string.Empty : $"，完成率{c}")) + "，未完成年度指标值";
                 break;
             case IndicatorStatus.Exceeded when r.Rule == IndicatorRule.Reverse:
                 clause += "，优于年度指标值";

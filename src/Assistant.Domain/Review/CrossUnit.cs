@@ -7,7 +7,14 @@ namespace Assistant.Domain.Review;
 
 /// <summary>One indicator of one unit's table, as a cross-unit answer lists it (numbers from the calculator).</summary>
 public sealed record IndicatorStanding(
-    int Index, string Name, string Status, string StatusText, string? Target, string? Actual, decimal? Completion, decimal? Weight, decimal? Score, decimal? LostPoints, string? Reason, string? ReasonKind);
+    int Index, string Name, string Status, string StatusText, string? Target, string? Actual, decimal? Completion, decimal? Weight, decimal? Score, decimal? LostPoints, string? Reason, string? ReasonKind)
+{
+    /// <summary>|指标值 − 完成值| as printed, and its unit; null when none.</summary>
+    public (string Number, string Unit)? Gap { get; init; }
+
+    /// <summary>A reverse row's distance from its cap (超出上限1.6万元): such a row has no 完成率 (<see cref="Completion"/> is null).</summary>
+    public string? Limit { get; init; }
+}
 
 /// <summary>A table's execution: 全年预算数, 执行数, 执行率 of its total line, and its total score.</summary>
 public sealed record ExecutionStanding(decimal? Budget, decimal? Executed, decimal? Rate, string Unit, decimal? Total, string? Grade, string? Reason);
@@ -49,8 +56,8 @@ public static partial class CrossUnit
         IndicatorResult r = sheet.Report.Indicators[i];
         decimal? lost = r.Weight is { } w && r.Score is { } s ? w - s : null;
         string? reason = string.IsNullOrWhiteSpace(row.DeviationNote) ? null : row.DeviationNote.Trim();
-        return new IndicatorStanding(i, row.Name, r.Status.ToContract(), r.Status.ToChinese(), row.Target, row.Actual, r.Completion, r.Weight, r.Score, lost,
-            reason, ReasonKinds.Classify(reason));
+        return new IndicatorStanding(i, row.Name, r.Status.ToContract(), r.Status.ToChinese(), row.Target, row.Actual, CompletionWords.Shown(r), r.Weight, r.Score, lost,
+            reason, ReasonKinds.Classify(reason)) { Gap = CompletionWords.Gap(r), Limit = CompletionWords.Limit(r) };
     }
 
     public static ExecutionStanding Execution(FactSheet sheet)

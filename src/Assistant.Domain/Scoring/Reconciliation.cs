@@ -213,7 +213,7 @@ public static class Reconciliation
 
             if (r.Status == IndicatorStatus.Short && !explained)
             {
-                string detail = r.Completion is { } c ? $"完成率{Calculator.Pct(c)}" : $"完成值“{Shown(ind.Actual)}”";
+                string detail = CompletionWords.Describe(r) ?? $"完成值“{Shown(ind.Actual)}”";
                 findings.Add(new Finding(FindingCodes.IndicatorShortfallUnexplained, Severity.Warning,
                     $"“{ind.Name}”未完成年度指标（指标值{Shown(ind.Target)}，完成值{Shown(ind.Actual)}，{detail}），未说明偏差原因",
                     Path(i, ".deviationNote"), ind.Target, ind.Actual));

@@ -110,7 +110,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     }
 
     private static string Describe(IndicatorResult r) =>
-        $"“{r.Name}”{(r.Completion is { } c ? $"完成率{PrintedNumber.Format(c * 100m, 2)}%，" : string.Empty)}{r.Status.ToChinese()}";
+        $"“{r.Name}”{(CompletionWords.Describe(r) is { } c ? c + "，" : string.Empty)}{r.Status.ToChinese()}";
 
     /// <summary>The indicators a single claim speaks of: its clause's, or the nearest named before it in its sentence.</summary>
     private IReadOnlyList<int> Single(int index, out bool ownSubject)

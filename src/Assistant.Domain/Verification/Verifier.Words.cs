@@ -414,7 +414,7 @@ public sealed partial class Verifier
     [GeneratedRegex(@"(?:总分|总得分|自评得分|综合得分|评价得分|自评分|自评分数|绩效得分|最终得分|得分合计)(?:为|是|达到?|共)?\s*$")]
     private static partial Regex TotalWords();
 
-    [GeneratedRegex(@"(?:预算执行率?|资金执行率?|执行率)(?:指标)?得分(?:为|是)?\s*$")]
+    [GeneratedRegex(@"(?:预算执行率?|资金执行率?|执行率|资金)(?:指标)?得分(?:为|是)?\s*$")]
     private static partial Regex FundScoreWords();
 
     [GeneratedRegex(@"(?:实际完成|完成了?|实际达到|达到了?|实现了?|完成值(?:为|是)?|实际(?:为|是))\s*$")]

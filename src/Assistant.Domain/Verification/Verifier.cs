@@ -130,10 +130,22 @@ public sealed partial class Verifier
             return totalScore;
         }
 
+        if (ShareOf(m, number, clause, before) is { } share)
+        {
+            return share;
+        }
+
+        if (m.Unit.Base == "分" && StatedRoles.RowScore(_sheet, m, number, before, named, Matches) is { } rowScore)
+        {
+            return rowScore;
+        }
+
         // A rate named by its keyword (完成率…, 执行率…) must be that rate, not any number that happens to match;
         // a 结余 must be what is left of a budget, not any difference of two numbers.
         Role role = RoleOf(before, after, m.Unit.Base is "%" or "‰");
         role = role == Role.Balance && IsRowRemainder(m.Unit) ? Role.Gap : role;
+        // 重点项目完成率75%: the 完成率 ends the row's own name; 75% is its 完成值.
+        role = role == Role.Completion && StatedRoles.RateInName(_sheet, named, before) ? Role.None : role;
         bool anyRole = role is Role.None or Role.Gap;
         var inScope = new Scope(ScopeKind.Named, named, fundWords, role, m);
 
@@ -141,7 +153,7 @@ public sealed partial class Verifier
         string? column = money && named.Count == 0 ? MoneyColumn(before) : null;
         if (Direct(m, number, inScope) is { } hit && !OtherLine(hit, role, clauseLines, fundLines, before))
         {
-            return SwappedColumn(hit, LineColumn(column, before, clauseLines)) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? LimitKept(hit, before, after, clause) ?? Directed(hit, before, after);
+            return (role == Role.Gap ? StatedRoles.GapNotInput(_sheet, hit, before) : null) ?? SwappedColumn(hit, LineColumn(column, before, clauseLines)) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? LimitKept(hit, before, after, clause) ?? Directed(hit, before, after);
         }
 
         // For a rate, its own operands: actual ÷ target of the named indicator, executed ÷ budget of a fund line.
@@ -184,7 +196,8 @@ public sealed partial class Verifier
         if (named.Count == 0 && (role == Role.Execution || role == Role.Balance && money && IsBalanceOf(before, fundLines)))
         {
             // Contradicted only against the fund line the sentence names (or the total when it names none).
-            int line = fundLines.Count > 0 ? fundLines[0] : TotalLine();
+            // The line its own clause names (县级资金执行率102% after 省级资金…), else the sentence's, else the total.
+            int line = clauseLines.Count > 0 ? clauseLines[0] : fundLines.Count > 0 ? fundLines[0] : TotalLine();
             Candidate? rate = null;
             foreach (Candidate c in _index.FundCandidates)
             {

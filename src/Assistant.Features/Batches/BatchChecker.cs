@@ -85,14 +85,15 @@ public static class BatchChecker
                 findings.Add(new BatchFinding("import", "import.warning", "info", w.Zh, w.Path, title));
             }
 
-            foreach (Finding f in sheet.Report.Findings)
+            IReadOnlyList<Finding> scored = ImportDoubt.Temper(sheet.Report.Findings, source);
+            foreach (Finding f in scored)
             {
                 findings.Add(new BatchFinding("table", f.Code, f.Severity.ToContract(), f.Message, f.Path, title));
             }
 
             IReadOnlyList<ReviewerFinding> review = ReviewerFindings.Find(sheet, policy);
             findings.AddRange(review.Select(r => new BatchFinding("review", r.Code, "warning", r.Message, r.IndicatorName, title)));
-            tableFindings.AddRange(sheet.Report.Findings);
+            tableFindings.AddRange(scored);
             reviewFindings.AddRange(review);
             rate ??= sheet.Report.Funds.FirstOrDefault(f => f.IsRoot && f.Rate is not null)?.Rate;
             checkedTables.Add(new CheckedTable(

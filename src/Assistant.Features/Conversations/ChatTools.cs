@@ -288,7 +288,7 @@ public sealed partial class ChatTools
         IndicatorResult r = sheet.Report.Indicators[index];
         decimal? lost = r.Weight is { } w && r.Score is { } s && w - s > 0 ? w - s : null;
         return new ShortRowDto(index, r.Name.Trim(), r.Target.Text.Trim(), r.Actual.Text.Trim(),
-            r.Completion is { } c ? PrintedNumber.Format(c * 100m, 2) + "%" : null,
+            CompletionWords.Shown(r) is { } c ? PrintedNumber.Format(c * 100m, 2) + "%" : CompletionWords.Limit(r),
             r.Score is { } sc ? PrintedNumber.Format(sc, 2) : null,
             lost is { } l ? PrintedNumber.Format(l, 2) : null);
     }

@@ -51,7 +51,11 @@ public sealed partial class OfflineAssistant
                 foreach (UnitIndicatorRow r in a.Rows.Where(r => r.IndicatorStatus == "short").Take(MaxUnits))
                 {
                     sb.Append(CultureInfo.InvariantCulture, $"- {Named(r.UnitName)}（《{Named(r.Title)}》）\n");
-                    sb.Append(CultureInfo.InvariantCulture, $"  完成率{Num(r.Completion, "%", "完成率", 2, ".completion")}，得{Num(r.Score, "分", "得分", 2)}，扣{Num(r.LostPoints, "分", "扣分", 2)}。\n");
+                    // A reverse row has no 完成率 (3.6 against ≤2 would read as 180 %): it is over its cap by its gap.
+                    string how = r.Limit is not null && r.Completion is null && r.Gap is not null
+                        ? $"超出上限{Num(r.Gap, r.GapUnit ?? string.Empty, "超出上限的数量", null)}"
+                        : $"完成率{Num(r.Completion, "%", "完成率", 2, ".completion")}";
+                    sb.Append(CultureInfo.InvariantCulture, $"  {how}，得{Num(r.Score, "分", "得分", 2)}，扣{Num(r.LostPoints, "分", "扣分", 2)}。\n");
                     sb.Append(r.Reason is { } reason ? $"  填报的原因：“{Said(reason)}”（归为{r.ReasonKind}）。\n" : "  没有填报原因。\n");
                 }
 

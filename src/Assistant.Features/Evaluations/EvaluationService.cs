@@ -1,5 +1,6 @@
 using Assistant.Domain.Evaluations;
 using Assistant.Domain.Facts;
+using Assistant.Domain.Importing;
 using Assistant.Domain.Scoring;
 
 namespace Assistant.Features.Evaluations;
@@ -14,6 +15,16 @@ public static class EvaluationService
 
     public static ScoreResponse Score(Evaluation evaluation, string? policyName = null) =>
         ScoreContract.ToResponse(evaluation, Report(evaluation, policyName));
+
+    /// <summary>
+    /// The score of a table read from a document: as <see cref="Score"/>, but a failed sum check (总分, 分值合计)
+    /// on a table with rows read by guess is a warning naming those rows (<see cref="ImportDoubt"/>).
+    /// </summary>
+    public static ScoreResponse Score(Evaluation evaluation, ImportedTable source, string? policyName = null)
+    {
+        ScoreReport report = Report(evaluation, policyName);
+        return ScoreContract.ToResponse(evaluation, report with { Findings = ImportDoubt.Temper(report.Findings, source) });
+    }
 
     /// <summary>The score report under the named policy (unknown names refused), for <see cref="ScoreAnswerWriter"/>.</summary>
     public static ScoreReport Report(Evaluation evaluation, string? policyName = null)

@@ -83,7 +83,7 @@ public sealed class ImportJobHandler(IDbContextFactory<AssistantDb> databases, J
                 {
                     // The same rules as POST /evaluations (lengths, counts, years), then the score.
                     validator.Check(evaluation);
-                    ScoreResponse score = EvaluationService.Score(evaluation, policyName);
+                    ScoreResponse score = EvaluationService.Score(evaluation, t, policyName);
                     string body = ImportContract.ToJson(t, withProvenance: false).ToJsonString();
                     EvaluationRecord record = EvaluationRecord.Of(BatchService.EvaluationId(fileId, i), job.Unit, evaluation, policyName, body, score,
                         job.CreatedBy, RecordStore.RequestHash("import:" + policyName, body), now);

@@ -31,7 +31,31 @@ public static class TableDocx
         // indicators' header row would no longer be the first row, so it would not repeat on the next page.
         body.Append(ReportDocx.Paragraph(string.Empty, ReportDocx.BodyFont, 6, indent: false, lineTwips: 120));
         body.Append(Indicators(evaluation, score, scored));
+        if (PrintedDiffers(score) is { } note)
+        {
+            body.Append(ReportDocx.Paragraph(note, ReportDocx.TableFont, Font, JustificationValues.Left, indent: false, lineTwips: 320));
+        }
+
         body.Append(ReportDocx.Paragraph(string.Empty, ReportDocx.BodyFont, 21, indent: false, lineTwips: 240));
+    }
+
+    /// <summary>The printed values a unit's table differs from (得分, 执行率, 总分): the annex prints the calculator's, so it says which and what the unit printed.</summary>
+    private static readonly HashSet<string> PrintedCodes = new(StringComparer.Ordinal)
+    {
+        FindingCodes.IndicatorScorePrinted, FindingCodes.FundsScorePrinted, FindingCodes.FundsRatePrinted, FindingCodes.TotalPrinted,
+    };
+
+    /// <summary>
+    /// A note under the annex when the unit's own table printed a 得分, 执行率 or 总分 the rules do not give: the
+    /// annex prints the computed values, so a reader comparing it with the unit's table is told why they differ.
+    /// </summary>
+    public static string? PrintedDiffers(ScoreReport score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        var differing = score.Findings.Where(f => f.Severity == Severity.Error && PrintedCodes.Contains(f.Code)).Select(f => f.Message.TrimEnd('。')).ToList();
+        return differing.Count == 0
+            ? null
+            : "注：本表的执行率、得分和总分按评分规则计算，与单位自评表打印的数字不同：" + string.Join("；", differing) + "。";
     }
 
     private static Table Funds(Evaluation e, ScoreReport score, bool scored)
@@ -73,6 +97,13 @@ public static class TableDocx
             }
         }
 
+        // The 项目资金 label is merged down its lines: the block stays on one page.
+        var rows = t.Elements<TableRow>().ToList();
+        for (int k = 2; k < rows.Count - 1; k++)
+        {
+            KeepWithNext(rows[k]);
+        }
+
         return t;
     }
 
@@ -98,8 +129,29 @@ public static class TableDocx
 
         var l1 = e.Indicators.Select(TableCells.Level1).ToList();
         var l2 = e.Indicators.Select(TableCells.Level2).ToList();
-        var starts1 = TableCells.Runs(l1).Select(r => r.Start).ToHashSet();
-        var starts2 = TableCells.Runs(l2).Select(r => r.Start).ToHashSet();
+        var runs2 = TableCells.Runs(l2);
+        // A merged 一级 (二级) cell split over two pages leaves the rows on the second page with empty labels:
+        // a 一级 block that fits a page is merged and kept on one page (its rows kept with the next); a longer
+        // one (more rows, or rows made tall by long reasons) prints its 一级 and 二级 on every row instead.
+        var starts1 = new HashSet<int>();
+        var starts2 = new HashSet<int>();
+        var keep = new HashSet<int>();
+        foreach (var (start, count) in TableCells.Runs(l1))
+        {
+            if (count <= MaxRowsKeptTogether && Enumerable.Range(start, count).Sum(k => Lines(e.Indicators[k])) <= MaxLinesKeptTogether)
+            {
+                starts1.Add(start);
+                starts2.Add(start);
+                starts2.UnionWith(runs2.Where(r => r.Start >= start && r.Start < start + count).Select(r => r.Start));
+                keep.UnionWith(Enumerable.Range(start, count - 1));
+            }
+            else
+            {
+                starts1.UnionWith(Enumerable.Range(start, count));
+                starts2.UnionWith(Enumerable.Range(start, count));
+            }
+        }
+
         for (int i = 0; i < e.Indicators.Count; i++)
         {
             Indicator ind = e.Indicators[i];
@@ -121,7 +173,13 @@ public static class TableDocx
                 cells.Add(Cell(ind.DeviationNote?.Trim() ?? string.Empty, grid[5], left: true));
             }
 
-            t.Append(Row(false, [.. cells]));
+            TableRow row = Row(false, [.. cells]);
+            if (keep.Contains(i))
+            {
+                KeepWithNext(row);
+            }
+
+            t.Append(row);
         }
 
         if (scored)
@@ -168,6 +226,28 @@ public static class TableDocx
                 new BottomMargin { Width = "30", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 60, Type = TableWidthValues.Dxa })));
         t.Append(new TableGrid(grid.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
         return t;
+    }
+
+    /// <summary>Rows of one 一级 block kept on one page when it has at most this many (a page holds about 20 rows).</summary>
+    public const int MaxRowsKeptTogether = 14;
+
+    /// <summary>Table lines a 一级 block may take to be kept on one page (a page holds about 45 under the header).</summary>
+    public const int MaxLinesKeptTogether = 36;
+
+    /// <summary>About how many lines a row takes: its tallest cell (三级 9, 指标值 5, 偏差原因 7 characters a line).</summary>
+    private static int Lines(Indicator ind) => new[]
+    {
+        1, (ind.Name.Trim().Length + 8) / 9, ((ind.Target ?? string.Empty).Trim().Length + 4) / 5, ((ind.Actual ?? string.Empty).Trim().Length + 4) / 5,
+        ((ind.DeviationNote ?? string.Empty).Trim().Length + 6) / 7,
+    }.Max();
+
+    /// <summary>Keeps the row on the page of the next one (Word and LibreOffice honour keepNext on a row's paragraphs).</summary>
+    private static void KeepWithNext(TableRow row)
+    {
+        foreach (ParagraphProperties pp in row.Descendants<ParagraphProperties>())
+        {
+            pp.PrependChild(new KeepNext());
+        }
     }
 
     private static TableRow Row(bool header, params TableCell[] cells)

@@ -53,7 +53,36 @@ public sealed record SubmissionDetail(
     ScoreResponse Score,
     ReportDraft? Report,
     IReadOnlyList<ReportParagraph> Paragraphs,
-    SubmissionActions? Actions = null);
+    SubmissionActions? Actions = null)
+{
+    /// <summary>
+    /// What the reviewer is shown as 审核发现 for the shown version: the calculator's findings, the report's
+    /// contradictions (each with its paragraph) and the risk's reasons — so a risk badge never stands beside an
+    /// empty list. Empty only when the table, the report and the risk have nothing to say.
+    /// </summary>
+    public IReadOnlyList<ReviewFinding> Findings { get; init; } = [];
+}
+
+/// <summary>One 审核发现: <c>source</c> table (a calculator finding; <c>code</c> anchors comments), report (a contradiction in <c>part</c>/<c>paragraph</c>) or risk (a reason of the risk).</summary>
+public sealed record ReviewFinding(string Source, string Code, string Severity, string Message, string? Part = null, int? Paragraph = null)
+{
+    public const string ReportContradicted = "report.contradicted";
+    public const string RiskReason = "risk.reason";
+
+    /// <summary>The list of a version: its score's findings, its report paragraphs' contradictions, its risk's reasons (Chinese half).</summary>
+    public static IReadOnlyList<ReviewFinding> Of(ScoreResponse score, IReadOnlyList<ReportParagraph> paragraphs, RiskSummary risk)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        ArgumentNullException.ThrowIfNull(risk);
+        return
+        [
+            .. score.Findings.Select(f => new ReviewFinding("table", f.Code, f.Severity, f.Message)),
+            .. paragraphs.SelectMany(p => p.Contradictions.Select(c => new ReviewFinding("report", ReportContradicted, "error", "报告" + c, p.Part, p.Index))),
+            .. risk.Reasons.Select(r => new ReviewFinding("risk", RiskReason, "warning", "风险提示：" + r.Split("/ ", 2)[0].Trim())),
+        ];
+    }
+}
 
 /// <summary>
 /// What the asking key may do next with the shown version: <c>decide</c> (a reviewer, the latest version pending),

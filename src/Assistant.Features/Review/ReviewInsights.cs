@@ -11,7 +11,16 @@ namespace Assistant.Features.Review;
 /// <summary>One unit's row of an indicator asked across units; decimals are strings (completion and rates in %).</summary>
 public sealed record UnitIndicatorRow(
     string Unit, string UnitName, Guid SubmissionId, int Version, string Status, string Title, int Indicator, string Name, string IndicatorStatus, string StatusText,
-    string? Target, string? Actual, string? Completion, string? Weight, string? Score, string? LostPoints, string? Reason, string? ReasonKind);
+    string? Target, string? Actual, string? Completion, string? Weight, string? Score, string? LostPoints, string? Reason, string? ReasonKind)
+{
+    /// <summary>|指标值 − 完成值| as printed, and its unit (个百分点 between percentages).</summary>
+    public string? Gap { get; init; }
+
+    public string? GapUnit { get; init; }
+
+    /// <summary>A reverse (越低越好) row's distance from its cap, 超出上限1.6万元; such a row has no 完成率 (its ratio would read as over-achievement).</summary>
+    public string? Limit { get; init; }
+}
 
 /// <summary>Which units' tables have the indicator, how many fell short, each row (short ones first, most points lost first), and the kinds of reasons they gave.</summary>
 public sealed record IndicatorAnswer(string Name, int? Year, int Tables, int Matched, int Short, IReadOnlyList<UnitIndicatorRow> Rows, IReadOnlyList<ReasonCount> ShortReasons);
@@ -90,7 +99,8 @@ public sealed class ReviewInsights(SubmissionService submissions)
             foreach (IndicatorStanding i in CrossUnit.Indicator(name.Trim(), sheet))
             {
                 rows.Add(new UnitIndicatorRow(s.Unit, s.UnitName, s.Id, s.Version, s.Status, s.Title, i.Index, i.Name, i.Status, i.StatusText, i.Target, i.Actual,
-                    Percent(i.Completion), Num(i.Weight), Num(i.Score, 2), Num(i.LostPoints, 2), i.Reason, i.ReasonKind));
+                    Percent(i.Completion), Num(i.Weight), Num(i.Score, 2), Num(i.LostPoints, 2), i.Reason, i.ReasonKind)
+                    { Gap = i.Gap?.Number, GapUnit = i.Gap?.Unit, Limit = i.Limit });
             }
         }
 

@@ -217,6 +217,7 @@ public sealed partial class SubmissionService(
         var (evaluation, score, report) = await ContentAsync(submission.Unit, shown, cancellationToken);
         using JsonDocument doc = JsonDocument.Parse(evaluation.Body);
         IReadOnlyDictionary<string, string> names = await units.NamesAsync([submission.Unit], cancellationToken);
+        IReadOnlyList<ReportParagraph> paragraphs = ReportParagraphs.Of(report, EvaluationJson.Parse(evaluation.Body));
         return new SubmissionDetail(
             Summary(submission, latest, decisions.FirstOrDefault(d => d.VersionId == latest.Id), names),
             versions.Select(v => new SubmissionVersionDto(v.Id, v.Version, v.EvaluationId, v.ReportVersion, v.Source, Risk(v), v.SubmittedByName, v.CreatedAt)).ToList(),
@@ -225,7 +226,7 @@ public sealed partial class SubmissionService(
             doc.RootElement.Clone(),
             score,
             report,
-            ReportParagraphs.Of(report, EvaluationJson.Parse(evaluation.Body)));
+            paragraphs) { Findings = ReviewFinding.Of(score, paragraphs, Risk(shown)) };
     }
 
     /// <summary>The latest version of every submission the scope covers, with its stored evaluation (for questions across units).</summary>

@@ -65,6 +65,17 @@ public sealed class BatchReviewTests(ReviewFactory factory) : IClassFixture<Revi
                 Assert.NotEmpty(full["versions"]![0]!["risk"]!["reasons"]!.AsArray());
             }
 
+            // The 审核发现 the page lists: the table's findings, the report's contradictions and every risk reason
+            // (a risk badge never stands beside “无”).
+            JsonArray found = full["findings"]!.AsArray();
+            Assert.Equal(full["score"]!["findings"]!.AsArray().Count, found.Count(f => (string?)f!["source"] == "table"));
+            Assert.Equal(full["paragraphs"]!.AsArray().Sum(p => p!["contradictions"]!.AsArray().Count), found.Count(f => (string?)f!["source"] == "report"));
+            foreach (JsonNode? reason in full["versions"]![0]!["risk"]!["reasons"]!.AsArray())
+            {
+                string head = ((string)reason!).Split("/ ")[0].Trim();
+                Assert.Contains(found, f => (string?)f!["source"] == "risk" && ((string)f["message"]!).EndsWith(head, StringComparison.Ordinal));
+            }
+
             // The unit itself sees its submission; its sibling does not.
             string unit = (string)item["unit"]!;
             string sibling = unit[..^1] + "2";

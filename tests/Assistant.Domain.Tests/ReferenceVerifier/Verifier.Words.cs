@@ -32,7 +32,7 @@ public sealed partial class Verifier
         }
 
         string? id = Assistant.Domain.Verification.Verifier.TotalScoreWords(before, fundWords) ? "total"
-            : Regex.IsMatch(before, @"(?:预算执行率?|资金执行率?|执行率)(?:指标)?得分(?:为|是)?\s*$") ? $"funds.lines[{(fundLines.Count > 0 ? fundLines[0] : TotalLine())}].score"
+            : Regex.IsMatch(before, @"(?:预算执行率?|资金执行率?|执行率|资金)(?:指标)?得分(?:为|是)?\s*$") ? $"funds.lines[{(fundLines.Count > 0 ? fundLines[0] : TotalLine())}].score"
             : null;
         if (id is null || _sheet.Find(id) is not { } own)
         {

@@ -102,6 +102,18 @@ public sealed partial class Verifier
         {
             return score;
         }
+
+        if (m.Unit.Base == "%" && before.Contains('占', StringComparison.Ordinal)
+            && FundShares.Check(_sheet, m, number, clause.SentenceBefore(m.Start), before, TotalLine(), id => _sheet.Find(id) is not null, Matches) is { } share)
+        {
+            return share;
+        }
+
+        if (m.Unit.Base == "分" && StatedRoles.RowScore(_sheet, m, number, before, named, Matches) is { } rowScore)
+        {
+            return rowScore;
+        }
+
         var scope = named.Count == 0
             ? _candidates
             : _candidates.Where(c => c.Fact.IndicatorIndex is { } i
@@ -112,6 +124,7 @@ public sealed partial class Verifier
         // a 结余 must be what is left of a budget, not any difference of two numbers.
         Role role = RoleOf(before, after, m.Unit.Base is "%" or "‰");
         role = role == Role.Balance && Assistant.Domain.Verification.Verifier.IsRowRemainder(m.Unit) ? Role.Gap : role;
+        role = role == Role.Completion && StatedRoles.RateInName(_sheet, named, before) ? Role.None : role;
         if (role != Role.None && role != Role.Gap)
         {
             scope = scope.Where(c => Plays(c.Fact, role)).ToList();
@@ -123,7 +136,7 @@ public sealed partial class Verifier
         {
             string? lineColumn = column is null || clauseLines.Count == 0 ? column
                 : MoneyColumn(clauseLines.Aggregate(before, (b, l) => b.Replace(_sheet.Evaluation.Funds.Lines[l].Name, string.Empty, StringComparison.Ordinal).Replace(FundCore(_sheet.Evaluation.Funds.Lines[l].Name), string.Empty, StringComparison.Ordinal)));
-            return SwappedColumn(hit, lineColumn) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? LimitKept(hit, before, after, clause) ?? Directed(hit, before, after);
+            return (role == Role.Gap ? StatedRoles.GapNotInput(_sheet, hit, before) : null) ?? SwappedColumn(hit, lineColumn) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? LimitKept(hit, before, after, clause) ?? Directed(hit, before, after);
         }
 
         var derivedScope = named.Count == 0 && role is Role.None or Role.Gap ? _candidates : scope;
@@ -183,7 +196,8 @@ public sealed partial class Verifier
         if ((role == Role.Execution || balance) && named.Count == 0)
         {
             // Contradicted only against the fund line the sentence names (or the total when it names none).
-            int line = fundLines.Count > 0 ? fundLines[0] : TotalLine();
+            // The line its own clause names (县级资金执行率102% after 省级资金…), else the sentence's, else the total.
+            int line = clauseLines.Count > 0 ? clauseLines[0] : fundLines.Count > 0 ? fundLines[0] : TotalLine();
             Candidate? rate = _candidates.FirstOrDefault(c => Plays(c.Fact, role) && c.Fact.FundLineIndex == line);
             if (rate is not null)
             {
