@@ -139,7 +139,7 @@ public static partial class TextTables
     /// </summary>
     private static bool NextFundLine(List<GridCell> cells, int p, int k) =>
         k + 1 < cells.Count && IsFigure(cells[k - 1].Text) && IsFigure(cells[k + 1].Text)
-        && cells[k].Text.Length > 0 && CellText.Number(cells[k].Text, out _, out _) is null;
+        && cells[k].Text.Any(c => c is >= '\u4e00' and <= '\u9fff') && CellText.Number(cells[k].Text, out _, out _) is null; // a name, not a — placeholder
 
     private static bool IsFigure(string text) => text.Length > 0 && CellText.Number(text, out _, out _) is not null;
 
