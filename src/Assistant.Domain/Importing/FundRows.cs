@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Importing;
 
 /// <summary>Reads the lines of a 项目资金 block against its header's columns.</summary>
-internal static class FundRows
+internal static partial class FundRows
 {
     public static void Read(ImportedTable t, List<GridCell> row, List<string> texts, List<FundField> header)
     {
@@ -73,6 +74,11 @@ internal static class FundRows
         }
 
         (name, _) = CellText.SplitUnit(name);
+        if (IsTotalLine(name))
+        {
+            name = TotalName; // 合计 / 总计 as the block's total line: the contract's 年度资金总额
+        }
+
         int index = t.FundLines.Count;
         var line = new ImportedFundLine { Name = name };
         if (index > 0 && (part || IsTotalName(t.FundLines[0].Name)))
@@ -106,6 +112,12 @@ internal static class FundRows
             }
 
             string? number = CellText.Number(text, out bool percent, out _);
+            if (percent && f is FundField.Weight or FundField.Score && values.Count < dataFields.Count && dataFields.Contains(FundField.Rate))
+            {
+                // A short line (no 分值/得分, their cells gone in the copy): its percentage is its 执行率.
+                f = FundField.Rate;
+            }
+
             string field = f switch
             {
                 FundField.InitialBudget => "initialBudget",
@@ -172,6 +184,60 @@ internal static class FundRows
 
         return number;
     }
+
+    /// <summary>The name a block's total line takes in the contract.</summary>
+    public const string TotalName = "年度资金总额";
+
+    /// <summary><c>合计</c> / <c>总计</c> (资金合计, 合 计) naming a 项目资金 block's total line.</summary>
+    public static bool IsTotalLine(string text) =>
+        CellText.Compact(text).TrimEnd('：', ':') is "合计" or "总计" or "资金合计" or "资金总计" or "合计金额" or "项目资金合计" or "预算资金合计";
+
+    /// <summary>
+    /// A block whose total line stands after its parts (江西: 中央 / 省级 / 区级, then 合计; or 年度资金总额
+    /// last): the total moves first and the lines above it become its parts, so that the 资金得分 is
+    /// the total's and the parts are reconciled against it, as when the total is printed first.
+    /// </summary>
+    public static void Arrange(ImportedTable t)
+    {
+        List<ImportedFundLine> lines = t.FundLines;
+        if (lines.Count < 2 || IsTotalName(lines[0].Name) || lines.Any(l => l.Parent is not null))
+        {
+            return;
+        }
+
+        var totals = Enumerable.Range(0, lines.Count).Where(i => IsTotalName(lines[i].Name)).ToList();
+        if (totals.Count != 1)
+        {
+            return;
+        }
+
+        int from = totals[0];
+        ImportedFundLine total = lines[from];
+        lines.RemoveAt(from);
+        lines.Insert(0, total);
+        foreach (ImportedFundLine part in lines.Skip(1))
+        {
+            part.Parent = total.Name;
+        }
+
+        // Every path funds.lines[k] moves with its line: the total to 0, the lines above it one down.
+        int Moved(int k) => k == from ? 0 : k < from ? k + 1 : k;
+        string Renumber(string path) => FundPath().Replace(path, m => $"funds.lines[{Moved(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))}]");
+        var sources = t.Sources.ToList();
+        t.Sources.Clear();
+        foreach ((string key, string value) in sources)
+        {
+            t.Sources[Renumber(key)] = value;
+        }
+
+        for (int w = 0; w < t.Warnings.Count; w++)
+        {
+            t.Warnings[w] = t.Warnings[w] with { Path = Renumber(t.Warnings[w].Path) };
+        }
+    }
+
+    [GeneratedRegex(@"^funds\.lines\[(\d+)\]")]
+    private static partial Regex FundPath();
 
     /// <summary>A sentence, not a figure or a stray label: at least four Chinese characters and no number cell.</summary>
     private static bool IsProse(string text) =>

@@ -32,6 +32,7 @@ public static partial class TextTables
         var rows = new List<GridRow>();
         int width = 0;
         bool labelColumn = false;
+        bool fundBlock = false;
         bool lastWasData = false;
         int p = 0;
         while (p < cells.Count)
@@ -56,6 +57,7 @@ public static partial class TextTables
                 }
 
                 width = header;
+                fundBlock = HeaderAt(cells, p, indicator: true) == 0;
                 labelColumn = HeaderWords.Indicator(cell.Text, out _) == IndicatorField.Label || HeaderWords.Fund(cell.Text) == FundField.Label || !IsHeaderWord(cell.Text, false);
                 lastWasData = false;
                 p += header;
@@ -111,7 +113,7 @@ public static partial class TextTables
                 }
 
                 int take = Math.Min(width, cells.Count - p);
-                int stop = Enumerable.Range(p + 1, take - 1).FirstOrDefault(k => IsStop(cells[k].Text) || HeaderAt(cells, k, true) > 0, -1);
+                int stop = Enumerable.Range(p + 1, take - 1).FirstOrDefault(k => IsStop(cells[k].Text) || HeaderAt(cells, k, true) > 0 || fundBlock && NextFundLine(cells, p, k), -1);
                 if (stop > 0)
                 {
                     take = stop - p;
@@ -129,6 +131,17 @@ public static partial class TextTables
 
         return new Grid(name, rows) { Loose = true };
     }
+
+    /// <summary>
+    /// In a 项目资金 block whose empty cells left no line (Acrobat), a line with no 分值/得分 is shorter than
+    /// the header: the next line starts at a name (text, not a number) that follows this line's figures
+    /// and is followed by figures of its own (中央资金 1420 1420 100% | 省级资金 300 300 100%).
+    /// </summary>
+    private static bool NextFundLine(List<GridCell> cells, int p, int k) =>
+        k + 1 < cells.Count && IsFigure(cells[k - 1].Text) && IsFigure(cells[k + 1].Text)
+        && cells[k].Text.Any(c => c is >= '\u4e00' and <= '\u9fff') && CellText.Number(cells[k].Text, out _, out _) is null; // a name, not a — placeholder
+
+    private static bool IsFigure(string text) => text.Length > 0 && CellText.Number(text, out _, out _) is not null;
 
     /// <summary>
     /// The rows of the indicator block whose header is <c>cells[p..p+header)</c>, rebuilt by the shapes of
@@ -218,6 +231,13 @@ public static partial class TextTables
         bool fundLabel = !indicator && first.Length is > 0 and <= 20 && (first.Contains("资金", StringComparison.Ordinal) || first.Contains("预算", StringComparison.Ordinal) || first.Contains("经费", StringComparison.Ordinal));
         if (!IsHeaderWord(first, indicator) && !fundLabel)
         {
+            return 0;
+        }
+
+        if (indicator && HeaderWords.Indicator(first, out bool exact) != IndicatorField.Label && !exact && p + 1 < cells.Count && HeaderAt(cells, p + 1, indicator) > 0)
+        {
+            // A value before the header that only looks like a header word (完成年度任务 under 年度总体目标, read
+            // as 实际完成值 by its 完成): the header is the run after it.
             return 0;
         }
 

@@ -225,6 +225,13 @@ public static partial class TableLayout
                 return;
             }
 
+            if (mode == Mode.Funds && FundRows.IsTotalLine(first))
+            {
+                // 合计 / 总计 in the 项目资金 block is its total line (江西: last, under the parts), not the 总分 row.
+                FundRows.Read(cur!, row, texts, fundFields);
+                return;
+            }
+
             if (filled.FirstOrDefault(i => HeaderWords.IsTotal(texts[i]), -1) is int totalAt and >= 0 && cur is not null)
             {
                 TotalRow(row, texts, totalAt);
@@ -362,8 +369,12 @@ public static partial class TableLayout
 
             if (numbers.Count >= 2)
             {
-                Set("printedWeightTotal", numbers[0].Text, numbers[0].Cell);
-                Set("printedTotal", numbers[1].Text, numbers[1].Cell);
+                // The 总分 row follows the header above it: 得分 printed before 分值 (贵州, 浙江) puts the total first.
+                int weightAt = indicatorFields.IndexOf(IndicatorField.Weight), scoreAt = indicatorFields.IndexOf(IndicatorField.Score);
+                bool scoreFirst = weightAt >= 0 && scoreAt >= 0 && scoreAt < weightAt;
+                (int w, int s) = scoreFirst ? (1, 0) : (0, 1);
+                Set("printedWeightTotal", numbers[w].Text, numbers[w].Cell);
+                Set("printedTotal", numbers[s].Text, numbers[s].Cell);
             }
             else if (numbers.Count == 1)
             {
@@ -461,6 +472,7 @@ public static partial class TableLayout
                     "no indicator header found (it names 三级指标, 年度指标值 and 实际完成值); no indicator of this table was read");
             }
 
+            FundRows.Arrange(t);
             t.Region = RegionOf(t.Department) ?? RegionOf(t.Implementer) ?? RegionOf(heading);
             FundMagnitude.Check(t, heading);
             if (grid.Skipped is { } skipped)
