@@ -363,7 +363,7 @@ public static partial class MentionExtractor
     internal static partial Regex NumberPattern();
 
     /// <summary>The denominator that follows a number at <paramref name="at"/> (after a count word such as 例), or null.</summary>
-    internal static (string Word, string Denominator, int End)? Per(string s, int at, List<(int Index, int Length, string Denominator)> per)
+    public static (string Word, string Denominator, int End)? Per(string s, int at, List<(int Index, int Length, string Denominator)> per)
     {
         string word = at < s.Length && s[at] == '例' ? "例" : string.Empty;
         foreach (var (index, length, denominator) in per)
@@ -379,7 +379,7 @@ public static partial class MentionExtractor
 
     // A denominator of a power of ten right after a number (or its count word): /10万, /万, /1000, /10万人.
     [GeneratedRegex(@"(?<=\d(?:\s*(?:例|人次|人|次|个|件|起|户|%|‰))?)\s*/\s*(?<d>(?:[1-9]0*\s*)?(?:万|千|百|亿)(?:人口|人|活产|户|例)?|10{2,}(?:人口|人|活产|户|例)?)")]
-    internal static partial Regex PerDenominator();
+    public static partial Regex PerDenominator();
 
     [GeneratedRegex(@"百分之(?<cn>[零一二两三四五六七八九十百点]+)")]
     private static partial Regex ChinesePercent();
