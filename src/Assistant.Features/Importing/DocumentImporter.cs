@@ -153,10 +153,12 @@ public static class DocumentImporter
         string read = lines > 0 ? $"只读到{lines}行资金数据，" : string.Empty;
         string readEn = lines > 0 ? $"only {lines} fund line(s) were read and " : string.Empty;
         // The cells that could not be read say why (a 指标值 and 完成值 in one cell: “≥50000/52360”不是数字).
-        var unreadable = tables.SelectMany(t => t.Warnings).Where(w => w.Zh.Contains("不是数字", StringComparison.Ordinal))
+        // So does an indicator header whose target or actual column was not recognised (its warning names the header).
+        var unreadable = tables.SelectMany(t => t.Warnings)
+            .Where(w => w.Zh.Contains("不是数字", StringComparison.Ordinal) || (w.Path == "indicators" && w.Zh.StartsWith("绩效指标表头", StringComparison.Ordinal)))
             .DistinctBy(w => w.Zh, StringComparer.Ordinal).Take(3).ToList();
-        string why = unreadable.Count > 0 ? $"无法读取的单元格：{string.Join("；", unreadable.Select(w => $"{w.Source} {w.Zh}"))}；" : string.Empty;
-        string whyEn = unreadable.Count > 0 ? $"cells that could not be read: {string.Join("; ", unreadable.Select(w => $"{w.Source} {w.En}"))}; " : string.Empty;
+        string why = unreadable.Count > 0 ? $"无法读取的内容：{string.Join("；", unreadable.Select(w => $"{w.Source} {w.Zh}"))}；" : string.Empty;
+        string whyEn = unreadable.Count > 0 ? $"what could not be read: {string.Join("; ", unreadable.Select(w => $"{w.Source} {w.En}"))}; " : string.Empty;
         return new UnreadableDocumentException(
             $"文件中没有读到任何绩效指标：{read}{why}需要“绩效指标”表头下的三级指标（指标名称）、年度指标值、实际完成值各占一列（指标值和完成值写在同一格的，请分成两列）。",
             $"no performance indicator was read from the file: {readEn}{whyEn}a 绩效指标 header is needed with 三级指标 (indicator name), 年度指标值 (target) and 实际完成值 (actual) in columns of their own (split a cell holding both target and actual into two columns).");
