@@ -132,6 +132,26 @@ public class NameIndexTests
     }
 
     [Fact]
+    public void TheIndexedMatcher_OnNamesSharingHeadsAndDigits_NamesAndRanksAsTheLongestCommonRunTable()
+    {
+        // Session 32: the matcher judges each touched name once (named or not, its run written, the best-covered counted)
+        // and the tree reads the runs off with the names when it walks every node; up to 120 names sharing heads and digits
+        // touch most of the tree. The scored list stays ascending by name (what clause also names is looked up in it).
+        Assert.Null(Record.Exception(() => Prop.ForAll(SharedHeadCases().ToArbitrary(), x =>
+        {
+            var reference = new ReferenceVerifier.IndicatorNames(x.Names);
+            var indexed = new IndicatorNames(x.Names);
+            foreach (string text in x.Texts.Concat(x.Names))
+            {
+                Assert.Equal(reference.Named(text).ToList(), indexed.Named(text).ToList());
+                Assert.Equal(reference.Ranked(text).ToList(), Ranked(indexed, text));
+                var scored = indexed.Scored(text, out _).ToArray();
+                Assert.Equal(scored.OrderBy(s => s.Index).ToArray(), scored);
+            }
+        }).Check(Config)));
+    }
+
+    [Fact]
     public void ThePrefixTree_SharesTheHeadsOfNames()
     {
         var names = Enumerable.Range(1, 100).Select(i => $"合成指标{i}").ToList();

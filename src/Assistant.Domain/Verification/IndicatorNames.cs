@@ -92,13 +92,30 @@ internal sealed class IndicatorNames(NameIndex index)
     private Answer Match(string text)
     {
         char[]? rented = text.Length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(text.Length) : null;
-        Span<char> buffer = rented is not null ? rented : stackalloc char[512];
+        // As long as the text (a core is never longer): the stack buffer is zeroed on entry, 1 KB for every text otherwise.
+        Span<char> buffer = rented is not null ? rented : stackalloc char[text.Length];
         try
         {
             ReadOnlySpan<char> t = buffer[..NameIndex.Core(text, buffer)];
             index.Runs(t, _minRun, out List<int> touched, out int[] runs, out bool[] tails);
-            int best = 0, named = 0;
             ReadOnlySpan<int> touchedNames = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(touched);
+            if (_scoredCount + touchedNames.Length > _scored.Length)
+            {
+                var larger = System.Buffers.ArrayPool<(int, int)>.Shared.Rent(Math.Max(Math.Max(1024, _scored.Length * 2), _scoredCount + touchedNames.Length));
+                _scored.AsSpan(0, _scoredCount).CopyTo(larger);
+                if (_scored.Length > 0)
+                {
+                    System.Buffers.ArrayPool<(int, int)>.Shared.Return(_scored);
+                }
+
+                _scored = larger;
+            }
+
+            // One pass: each touched name judged, written after the answers so far if named, and the best run's
+            // best-covered names counted (names sharing a prefix, 就业困难人员就业人数 / 就业困难人员帮扶率, tie on the run).
+            int offset = _scoredCount;
+            Span<(int Index, int Score)> room = _scored.AsSpan(offset, touchedNames.Length);
+            int best = 0, named = 0, top = 0, topCount = 0;
             foreach (int i in touchedNames)
             {
                 // Every rule needs a run of three or more (or all of a name shorter than three).
@@ -109,49 +126,18 @@ internal sealed class IndicatorNames(NameIndex index)
                     || (run >= 3 && t.Length <= 3 * length && Subsequence(_names[i], t) is var sub && sub >= 5 && sub * 4 >= length * 3);
                 if (!isNamed)
                 {
-                    runs[i] = 0;
                     continue;
                 }
 
-                named++;
-                best = Math.Max(best, run);
-            }
-
-            if (named == 0)
-            {
-                return None;
-            }
-
-            if (_scoredCount + named > _scored.Length)
-            {
-                var larger = System.Buffers.ArrayPool<(int, int)>.Shared.Rent(Math.Max(Math.Max(1024, _scored.Length * 2), _scoredCount + named));
-                _scored.AsSpan(0, _scoredCount).CopyTo(larger);
-                if (_scored.Length > 0)
+                room[named++] = (i, run);
+                int coverage = run * 1000 / Math.Max(1, length);
+                if (run > best)
                 {
-                    System.Buffers.ArrayPool<(int, int)>.Shared.Return(_scored);
+                    (best, top, topCount) = (run, coverage, 1);
                 }
-
-                _scored = larger;
-            }
-
-            int offset = _scoredCount;
-            _scoredCount += named;
-            Span<(int Index, int Score)> scored = _scored.AsSpan(offset, named);
-            int k = 0, top = 0, topCount = 0;
-            foreach (int i in touchedNames)
-            {
-                if (runs[i] == 0)
+                else if (run == best)
                 {
-                    continue;
-                }
-
-                scored[k++] = (i, runs[i]);
-
-                // Names sharing a prefix (就业困难人员就业人数 / 就业困难人员帮扶率) tie on the run: the better-covered name wins.
-                if (runs[i] == best)
-                {
-                    int coverage = best * 1000 / Math.Max(1, _names[i].Length);
-                    if (topCount == 0 || coverage > top)
+                    if (coverage > top)
                     {
                         (top, topCount) = (coverage, 1);
                     }
@@ -162,8 +148,15 @@ internal sealed class IndicatorNames(NameIndex index)
                 }
             }
 
+            if (named == 0)
+            {
+                return None;
+            }
+
+            _scoredCount += named;
+            Span<(int Index, int Score)> scored = room[..named];
             var result = new int[topCount];
-            k = 0;
+            int k = 0;
             foreach ((int i, int score) in scored)
             {
                 if (score == best && best * 1000 / Math.Max(1, _names[i].Length) == top)

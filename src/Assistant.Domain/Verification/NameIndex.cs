@@ -228,9 +228,9 @@ internal sealed class NameIndex
         // A node outside them has no visited node above it, so no name ending below it shares a character.
         if (nodes.Count * 8 > _parent.Length)
         {
-            // Every node: the names touched are read off in order below, so Down need not list them.
-            Down(0, _parent.Length, minRun, stamp, seen, longest, visited, onPath, null, best, tail);
-            ReadOff(minRun, stamp, visited, onPath, touched);
+            // Every node: each one's longest run on its path, then the names touched read off in order with their runs.
+            DownAll(stamp, seen, longest, visited, onPath);
+            ReadOff(minRun, stamp, seen, longest, visited, onPath, touched, best, tail);
             return;
         }
         else
@@ -252,7 +252,7 @@ internal sealed class NameIndex
         {
             // Most names touched: reading them off in order is cheaper than sorting.
             touched.Clear();
-            ReadOff(minRun, stamp, visited, onPath, touched);
+            ReadOff(minRun, stamp, seen, longest, visited, onPath, touched, best, tail);
         }
         else
         {
@@ -260,8 +260,12 @@ internal sealed class NameIndex
         }
     }
 
-    /// <summary>The names whose end node the current call visited with a run of at least <paramref name="minRun"/>, ascending.</summary>
-    private void ReadOff(int minRun, int stamp, int[] visited, int[] onPath, List<int> touched)
+    /// <summary>
+    /// The names whose end node the current call visited with a run of at least <paramref name="minRun"/>, ascending,
+    /// each with its run and tail as <see cref="Down"/> gives them (the run on the path to its end node; a tail when
+    /// the end node's own run is that long).
+    /// </summary>
+    private void ReadOff(int minRun, int stamp, int[] seen, int[] longest, int[] visited, int[] onPath, List<int> touched, int[] best, bool[] tail)
     {
         int[] end = _end;
         for (int i = 0; i < end.Length; i++)
@@ -269,8 +273,25 @@ internal sealed class NameIndex
             int e = end[i];
             if (e >= 0 && visited[e] == stamp && onPath[e] >= minRun)
             {
+                int path = onPath[e];
+                best[i] = path;
+                tail[i] = (seen[e] == stamp ? longest[e] : 0) == path;
                 touched.Add(i);
             }
+        }
+    }
+
+    /// <summary>As <see cref="Down"/> over every node (parents first), without the names: <see cref="ReadOff"/> gives them.</summary>
+    private void DownAll(int stamp, int[] seen, int[] longest, int[] visited, int[] onPath)
+    {
+        int[] parent = _parent;
+        for (int n = 0; n < parent.Length; n++)
+        {
+            int own = seen[n] == stamp ? longest[n] : 0;
+            int p = parent[n];
+            int above = p >= 0 ? onPath[p] : 0;
+            visited[n] = stamp;
+            onPath[n] = Math.Max(own, above);
         }
     }
 

@@ -25,6 +25,9 @@ internal sealed partial class SheetIndex
     // Rows of NamesNest, filled on first use (a benign race: two threads compute the same row).
     private readonly bool[]?[] _nest;
 
+    // The same rows as the indicators that nest, ascending (the same benign race).
+    private readonly int[]?[] _nestList;
+
     // The sheet's facts by id, built on first use (the same benign race).
     private Dictionary<string, Fact>? _byId;
 
@@ -41,6 +44,7 @@ internal sealed partial class SheetIndex
         Candidates = sheet.Facts.Concat(TextNumberFacts(sheet)).Select((f, k) => new Candidate(f, UnitSpec.Parse(UnitOf(f, nameUnits)), k)).ToArray();
         _byIndicator = Candidates.Where(c => c.Fact.IndicatorIndex is not null).GroupBy(c => c.Fact.IndicatorIndex!.Value).ToDictionary(g => g.Key, g => g.ToArray());
         _nest = new bool[sheet.Evaluation.Indicators.Count][];
+        _nestList = new int[sheet.Evaluation.Indicators.Count][];
         FundCandidates = Candidates.Where(c => c.Fact.FundLineIndex is not null).ToArray();
 
         // Each fact by the values it stands for in its base unit (its value and the range its printed inputs allow);
@@ -115,6 +119,27 @@ internal sealed partial class SheetIndex
 
     /// <summary>For each indicator, whether its name and indicator <paramref name="a"/>'s nest.</summary>
     public bool[] NestRowOf(int a) => _nest[a] ??= NestRow(a);
+
+    /// <summary>The indicators whose name and indicator <paramref name="a"/>'s nest (the true entries of <see cref="NestRowOf"/>), ascending.</summary>
+    public int[] NestListOf(int a)
+    {
+        if (_nestList[a] is { } known)
+        {
+            return known;
+        }
+
+        bool[] row = NestRowOf(a);
+        var list = new List<int>();
+        for (int b = 0; b < row.Length; b++)
+        {
+            if (row[b])
+            {
+                list.Add(b);
+            }
+        }
+
+        return _nestList[a] = [.. list];
+    }
 
     private bool[] NestRow(int a)
     {

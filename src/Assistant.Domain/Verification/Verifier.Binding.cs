@@ -309,6 +309,12 @@ public sealed partial class Verifier
             }
         }
 
+        // A unit no indicator's facts fit (人次 on a table of 人 and 个): no name can be picked, none need be read.
+        if (!AnyFits(m, fits))
+        {
+            return named;
+        }
+
         // The best-ranked name within 60 % of the best run whose facts fit the number's unit.
         ReadOnlySpan<(int Index, int Score)> scored = _names.Scored(text, out int best);
         (int Index, int Score) pick = (-1, 0);
@@ -345,22 +351,17 @@ public sealed partial class Verifier
         ReadOnlySpan<(int Index, int Score)> scored = _names.Scored(namedIn, out int best);
         List<int>? also = null;
 
-        // One name named (the usual case): its row of nesting names read directly.
-        bool[]? only = named.Count == 1 ? _index.NestRowOf(named[0]) : null;
+        // One name named (the usual case): the few names nesting with it, each looked up in the scored list
+        // (ascending by name), not every scored name read (on a table whose names share a head, all of them).
+        if (named.Count == 1)
+        {
+            return AlsoNesting(scored, best, named[0], _index.NestListOf(named[0]));
+        }
+
         foreach ((int index, int score) in scored)
         {
             if (score * 10 < best * 6 || IndexOf(named, index) >= 0)
             {
-                continue;
-            }
-
-            if (only is not null)
-            {
-                if (only[index])
-                {
-                    (also ??= []).Add(index);
-                }
-
                 continue;
             }
 
@@ -377,6 +378,37 @@ public sealed partial class Verifier
         return also;
     }
 
+    /// <summary>
+    /// The names of <paramref name="nesting"/> (those nesting with <paramref name="named"/>, ascending) other than it that
+    /// the scored list (ascending by name) holds within 60 % of the best run, ascending; null when none.
+    /// </summary>
+    internal static List<int>? AlsoNesting(ReadOnlySpan<(int Index, int Score)> scored, int best, int named, int[] nesting)
+    {
+        List<int>? also = null;
+        foreach (int index in nesting)
+        {
+            if (index != named && ScoreOf(scored, index) is int score && score * 10 >= best * 6)
+            {
+                (also ??= []).Add(index);
+            }
+        }
+
+        return also;
+    }
+
+    /// <summary>The run of <paramref name="index"/> in a scored list ascending by name, or null when it is not there.</summary>
+    internal static int? ScoreOf(ReadOnlySpan<(int Index, int Score)> scored, int index)
+    {
+        int lo = 0, hi = scored.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            (lo, hi) = scored[mid].Index < index ? (mid + 1, hi) : (lo, mid);
+        }
+
+        return lo < scored.Length && scored[lo].Index == index ? scored[lo].Score : null;
+    }
+
     /// <summary>Whether an indicator has a fact of the number's kind of unit (remembered per unit and indicator).</summary>
     private sbyte[] FitsRow(string unit)
     {
@@ -386,6 +418,22 @@ public sealed partial class Verifier
         }
 
         return row;
+    }
+
+    /// <summary>Whether any indicator has a fact of the number's kind of unit (remembered per unit).</summary>
+    private bool AnyFits(Mention m, sbyte[] row)
+    {
+        if (!_anyFits.TryGetValue(m.Unit.Base, out bool any))
+        {
+            for (int i = 0; i < row.Length && !any; i++)
+            {
+                any = FitsUnit(m, row, i);
+            }
+
+            _anyFits[m.Unit.Base] = any;
+        }
+
+        return any;
     }
 
     private bool FitsUnit(Mention m, sbyte[] row, int indicator)

@@ -21,6 +21,7 @@ public sealed partial class Verifier
     private readonly IndicatorNames _names;
     private readonly IndicatorNames _fundNames;
     private readonly Dictionary<string, sbyte[]> _fits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _anyFits = new(StringComparer.Ordinal);
 
     // Per text (cleared by Verify): what a clause names for a number of a unit, and what else it names.
     private readonly Dictionary<(string Text, string Unit), IReadOnlyList<int>> _namedFor = [];
