@@ -1,3 +1,4 @@
+using System.Text;
 using Assistant.Domain.Facts;
 using Assistant.Domain.Verification;
 using Assistant.Features.Evaluations;
@@ -122,6 +123,43 @@ public class VerifierNestedNamesTests
                     Assert.Equal(expected, Verifier.ScoreOf(scored, i));
                 }
             }).Check(Config)));
+    }
+
+    /// <summary>
+    /// Session 32: when the name a clause names has no fact of the number's kind of unit, the best-ranked scored name that
+    /// has one is taken; a unit no indicator of the table has (人次 on a table of 人, 个, 家, %, 万元, 万人, 元/人; 亩 and
+    /// 公里 on an employment table) now skips that ranking. The verdicts must be the reference verifier's.
+    /// </summary>
+    [Theory]
+    [InlineData("人次")]
+    [InlineData("万人次")]
+    [InlineData("亩")]
+    [InlineData("公里")]
+    [InlineData("户")]
+    [InlineData("人")]
+    public void ANumberOfAUnitNoIndicatorHas_IsJudgedAsTheReferenceJudgesIt(string unit)
+    {
+        FactSheet[] sheets =
+        [
+            FactSheet.Build(SyntheticTables.Project(100)),
+            FactSheet.Build(SyntheticTables.Project(9, seed: 5)),
+            VerifierCorpus.Reference("guangxi-2024-employment-transfer"),
+            VerifierCorpus.Reference("zhongwei-2024-internship-subsidy"),
+        ];
+        foreach (FactSheet sheet in sheets)
+        {
+            var text = new StringBuilder();
+            var indicators = sheet.Evaluation.Indicators;
+            for (int i = 0; i < indicators.Count; i += 3)
+            {
+                text.Append(indicators[i].Name).Append("完成值为").Append(indicators[i].Actual).Append("，另有").Append(1000 + (i * 37)).Append(unit).Append("参与；")
+                    .Append(indicators[i].Name).Append(12 + i).Append(unit).Append("，较上年增加").Append(3 + i).Append(unit).Append('。');
+            }
+
+            string expected = VerifierCorpus.Render(ReferenceVerifier.Verifier.Verify(sheet, text.ToString()));
+            string actual = VerifierCorpus.Render(Verifier.Verify(sheet, text.ToString()));
+            Assert.True(expected == actual, VerifierGoldenTests.FirstDifference(expected, actual));
+        }
     }
 
     [Fact]
