@@ -13,10 +13,10 @@ namespace Assistant.Features.Evaluations;
 /// A forward-only JSON emitter that writes the bytes <see cref="Utf8JsonWriter"/> writes with
 /// <see cref="ContractWriter.WriterOptions"/> (indented, the contract's relaxed encoder), straight into
 /// the output's spans: no per-call validation; every property's comma, new line, indentation and name
-/// copied as one pre-built run of bytes (<see cref="JsonName"/>); a string transcoded once after a
-/// check of its UTF-16 code units against the encoder's own verdict for each of them
-/// (<see cref="TextEncoder.WillEncode"/>, read once into a bitmap; every surrogate counts as "escape",
-/// as the encoder escapes every character outside the BMP); a string that needs escaping is escaped by a
+/// copied as one pre-built run of bytes (<see cref="JsonName"/>); a string's UTF-16 code units checked
+/// against the encoder's own verdict for each of them (<see cref="TextEncoder.WillEncode"/>, read once
+/// into a bitmap; every surrogate counts as "escape", as the encoder escapes every character outside the
+/// BMP) and transcoded in the same pass; a string that needs escaping is escaped by a
 /// <see cref="Utf8JsonWriter"/> with the same options. Structure is the caller's responsibility (names
 /// only inside objects, balanced ends). Held byte-equal to <see cref="Utf8JsonWriter"/> by
 /// <c>IndentedJsonEmitterTests</c> (every UTF-16 code unit, hostile strings, nesting deeper than the
