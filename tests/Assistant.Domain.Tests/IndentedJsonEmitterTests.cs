@@ -46,6 +46,65 @@ public class IndentedJsonEmitterTests
         AssertSame((ref IndentedJsonEmitter e) => e.String(A, (string?)null), w => w.WriteString(A.Encoded, (string?)null), "null");
     }
 
+    /// <summary>
+    /// Since session 32 a string is checked and transcoded in one pass: random texts mixing every width of
+    /// UTF-8 (ASCII, two-byte Latin/Greek/Cyrillic, three-byte CJK and punctuation, the edges of each width),
+    /// with or without one code unit the encoder escapes (a quote, a control, a lone or paired surrogate, a
+    /// non-character) at a random place — first, last, middle — as a string and as characters, one after
+    /// another into one answer (so a value dropped half-transcoded must leave nothing behind).
+    /// </summary>
+    [Fact]
+    public void RandomMixedTexts_SameBytesAsTheWriter()
+    {
+        char[] widths = ['a', 'Z', '0', ' ', '~', '\u0080', '\u00e9', '\u03a9', '\u0416', '\u07ff', '\u0800', '\u4e2d', '\u6587', '\u2265', '\u3002', '\uff0c', '\ufffd', '\ud7ff', '\ue000', '\uf8ff'];
+        char[] escaped = ['"', '\\', '\n', '\u0001', '\u001f', '\u007f', '\ud800', '\udfff', '\ufffe', '\uffff', '\u2028'];
+        var random = new Random(3232);
+        for (int round = 0; round < 400; round++)
+        {
+            var values = new string[random.Next(1, 12)];
+            for (int v = 0; v < values.Length; v++)
+            {
+                var text = new char[random.Next(0, 200)];
+                for (int i = 0; i < text.Length; i++)
+                {
+                    text[i] = random.Next(4) == 0 ? (char)random.Next(0x20, 0xD800) : widths[random.Next(widths.Length)];
+                }
+
+                if (text.Length > 0 && random.Next(3) == 0)
+                {
+                    int at = random.Next(3) switch { 0 => 0, 1 => text.Length - 1, _ => random.Next(text.Length) };
+                    text[at] = escaped[random.Next(escaped.Length)];
+                }
+
+                values[v] = new string(text);
+            }
+
+            AssertSame(
+                (ref IndentedJsonEmitter e) =>
+                {
+                    for (int v = 0; v < values.Length; v++)
+                    {
+                        if (v % 2 == 0)
+                        {
+                            e.String(B, values[v]);
+                        }
+                        else
+                        {
+                            e.String(A, values[v].AsSpan());
+                        }
+                    }
+                },
+                w =>
+                {
+                    for (int v = 0; v < values.Length; v++)
+                    {
+                        w.WriteString(v % 2 == 0 ? B.Encoded : A.Encoded, values[v]);
+                    }
+                },
+                $"round {round}");
+        }
+    }
+
     [Fact]
     public void Structure_SameBytesAsTheWriter()
     {

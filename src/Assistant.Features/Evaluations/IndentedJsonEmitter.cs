@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -11,10 +13,10 @@ namespace Assistant.Features.Evaluations;
 /// A forward-only JSON emitter that writes the bytes <see cref="Utf8JsonWriter"/> writes with
 /// <see cref="ContractWriter.WriterOptions"/> (indented, the contract's relaxed encoder), straight into
 /// the output's spans: no per-call validation; every property's comma, new line, indentation and name
-/// copied as one pre-built run of bytes (<see cref="JsonName"/>); a string transcoded once after a
-/// check of its UTF-16 code units against the encoder's own verdict for each of them
-/// (<see cref="TextEncoder.WillEncode"/>, read once into a bitmap; every surrogate counts as "escape",
-/// as the encoder escapes every character outside the BMP); a string that needs escaping is escaped by a
+/// copied as one pre-built run of bytes (<see cref="JsonName"/>); a string's UTF-16 code units checked
+/// against the encoder's own verdict for each of them (<see cref="TextEncoder.WillEncode"/>, read once
+/// into a bitmap; every surrogate counts as "escape", as the encoder escapes every character outside the
+/// BMP) and transcoded in the same pass; a string that needs escaping is escaped by a
 /// <see cref="Utf8JsonWriter"/> with the same options. Structure is the caller's responsibility (names
 /// only inside objects, balanced ends). Held byte-equal to <see cref="Utf8JsonWriter"/> by
 /// <c>IndentedJsonEmitterTests</c> (every UTF-16 code unit, hostile strings, nesting deeper than the
@@ -220,24 +222,52 @@ public ref struct IndentedJsonEmitter
         StringValue(value);
     }
 
-    /// <summary>A string value given as characters, after a name already written.</summary>
+    /// <summary>
+    /// A string value given as characters, after a name already written: checked and transcoded in one
+    /// pass (since session 32; before, a pass over the bitmap and then <see cref="Utf8.FromUtf16"/>). A code
+    /// unit the encoder would escape sends the whole value to <see cref="Escaped"/>; the bytes already
+    /// transcoded are dropped (the position has not moved). Every other code unit is a BMP scalar that is not
+    /// a surrogate (every surrogate is in the bitmap), so its UTF-8 is one, two or three bytes by its value —
+    /// what <see cref="Utf8.FromUtf16"/> writes for it. Held byte-equal to <see cref="Utf8JsonWriter"/> by
+    /// <c>IndentedJsonEmitterTests</c> (every code unit, hostile strings, random mixed texts).
+    /// </summary>
     public void StringValue(scoped ReadOnlySpan<char> value)
     {
-        uint[] escapes = Escapes;
-        foreach (char c in value)
+        Span<byte> span = Reserve((value.Length * 3) + 2);
+        ref uint escapes = ref MemoryMarshal.GetArrayDataReference(Escapes);
+        ref byte start = ref MemoryMarshal.GetReference(span);
+        start = (byte)'"';
+        int o = 1;
+        foreach (char ch in value)
         {
-            if ((escapes[c >> 5] & (1u << c)) != 0)
+            uint c = ch;
+            if ((Unsafe.Add(ref escapes, (int)(c >> 5)) & (1u << (int)c)) != 0)
             {
                 Escaped(value);
                 return;
             }
+
+            if (c < 0x80)
+            {
+                Unsafe.Add(ref start, o++) = (byte)c;
+            }
+            else if (c < 0x800)
+            {
+                Unsafe.Add(ref start, o) = (byte)(0xC0 | (c >> 6));
+                Unsafe.Add(ref start, o + 1) = (byte)(0x80 | (c & 0x3F));
+                o += 2;
+            }
+            else
+            {
+                Unsafe.Add(ref start, o) = (byte)(0xE0 | (c >> 12));
+                Unsafe.Add(ref start, o + 1) = (byte)(0x80 | ((c >> 6) & 0x3F));
+                Unsafe.Add(ref start, o + 2) = (byte)(0x80 | (c & 0x3F));
+                o += 3;
+            }
         }
 
-        Span<byte> span = Reserve((value.Length * 3) + 2);
-        span[0] = (byte)'"';
-        Utf8.FromUtf16(value, span[1..], out _, out int written, replaceInvalidSequences: false);
-        span[written + 1] = (byte)'"';
-        _position += written + 2;
+        Unsafe.Add(ref start, o) = (byte)'"';
+        _position += o + 1;
         _afterValue = true;
     }
 
