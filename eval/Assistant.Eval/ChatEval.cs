@@ -63,6 +63,14 @@ internal static class ChatEval
         var fragments = c["fragments"]?.AsArray().Select(n => (string)n!).ToList() ?? [];
 
         Intent got = IntentRouter.Route(message, sheet, (string?)c["previous"]);
+        // A compound question (执行率多少？哪些指标没完成？): every part routed and answered; "parts" lists the intents expected, in order.
+        var all = IntentRouter.RouteAll(message, sheet, (string?)c["previous"]);
+        var parts = c["parts"]?.AsArray().Select(n => (string)n!).ToList();
+        if (all.Count > 1)
+        {
+            got = all[0];
+        }
+
         string kind = got.Kind.ToString().ToLowerInvariant();
         bool intentRight = intents.Contains(kind)
             && (part is null || got.Part == part)
@@ -75,12 +83,17 @@ internal static class ChatEval
         decimal? threshold = c["threshold"] is JsonNode t ? (decimal)t : null;
         intentRight = intentRight && (across is null || got.Across?.Kind == across) && (threshold is null || got.Across?.Threshold == threshold);
 
-        OfflineAnswer? answer = got.Kind switch
+        // A single question keeps its intent check as before; a compound one is right when its parts are those expected.
+        if (parts is not null)
         {
-            IntentKind.Draft when got.Part is "一" or "二" or "四" or "五" => PartAnswer(got.Part, sheet),
-            IntentKind.Export => ReportAnswers.Export(sheet, got.Format, new ExportLinks($"{SampleRoot}/report.docx", $"{SampleRoot}/table.xlsx")),
-            _ => OfflineAnswers.FromTable(got, sheet),
-        };
+            intentRight = all.Select(i => i.Kind.ToString().ToLowerInvariant()).SequenceEqual(parts);
+        }
+        else if (all.Count > 1)
+        {
+            intentRight = false; // a question read as two: the case says which ("parts") when that is right
+        }
+
+        OfflineAnswer? answer = OfflineAnswers.Combine(all.Select(i => Answer(i, sheet)));
         string? text = null;
         int held = 0;
         if (answer is not null)
@@ -94,10 +107,17 @@ internal static class ChatEval
 
         var missing = text is null ? fragments : fragments.Where(f => !Fold(text).Contains(Fold(f), StringComparison.Ordinal)).ToList();
         bool? fragmentsRight = fragments.Count == 0 || text is null ? null : missing.Count == 0;
-        string expected = string.Join('|', intents) + (across is null ? "" : "(" + across + (threshold is null ? "" : " " + threshold) + ")") + (part is null ? "" : ":" + part) + (section is null ? "" : "/" + section) + (indicators is null ? "" : "[" + string.Join(',', indicators) + "]");
-        string gotText = kind + (got.Across is { } gotAcross ? "(" + gotAcross.Kind + (gotAcross.Threshold is null ? "" : " " + gotAcross.Threshold) + ")" : "") + (got.Part is null ? "" : ":" + got.Part) + (got.Section is null ? "" : "/" + got.Section) + "[" + string.Join(',', got.Indicators) + "]";
+        string expected = (parts is null ? "" : "[" + string.Join("+", parts) + "] ") + string.Join('|', intents) + (across is null ? "" : "(" + across + (threshold is null ? "" : " " + threshold) + ")") + (part is null ? "" : ":" + part) + (section is null ? "" : "/" + section) + (indicators is null ? "" : "[" + string.Join(',', indicators) + "]");
+        string gotText = (all.Count > 1 ? "[" + string.Join("+", all.Select(i => i.Kind.ToString().ToLowerInvariant() + (i.Topic is null ? "" : "/" + i.Topic))) + "] " : "") + kind + (got.Across is { } gotAcross ? "(" + gotAcross.Kind + (gotAcross.Threshold is null ? "" : " " + gotAcross.Threshold) + ")" : "") + (got.Part is null ? "" : ":" + got.Part) + (got.Section is null ? "" : "/" + got.Section) + "[" + string.Join(',', got.Indicators) + "]";
         return new ChatCaseResult(set, table, message, expected, gotText, intentRight, indicatorsRight, fragmentsRight, missing, held, text);
     }
+
+    private static OfflineAnswer? Answer(Intent got, FactSheet sheet) => got.Kind switch
+    {
+        IntentKind.Draft when got.Part is "一" or "二" or "四" or "五" => PartAnswer(got.Part, sheet),
+        IntentKind.Export => ReportAnswers.Export(sheet, got.Format, new ExportLinks($"{SampleRoot}/report.docx", $"{SampleRoot}/table.xlsx")),
+        _ => OfflineAnswers.FromTable(got, sheet),
+    };
 
     /// <summary>A stored evaluation's address, for the export answers.</summary>
     private const string SampleRoot = "/api/v1/evaluations/01937a3c-5b2e-7d40-9f1a-2c3d4e5f6a7b";

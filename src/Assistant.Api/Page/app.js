@@ -115,7 +115,7 @@ async function refreshStored() {
   const list = await json("/api/v1/evaluations?limit=200");
   const select = $("stored");
   select.replaceChildren(el("option", { value: "" }, "（请选择）"),
-    ...list.map(e => el("option", { value: e.id }, (e.year ? e.year + "年 " : "") + e.title + (e.total ? "（" + e.total + "分）" : ""))));
+    ...list.map(e => el("option", { value: e.id }, (e.year && !String(e.title).includes(e.year + "年") ? e.year + "年度" : "") + e.title + (e.total ? "（" + e.total + "分）" : ""))));
   if (state.evaluationId) select.value = state.evaluationId;
 }
 

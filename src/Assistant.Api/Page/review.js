@@ -70,6 +70,13 @@ async function refreshQueue() {
 }
 
 /** The Chinese half of a risk reason (a batch's reasons read "中文（n处）/ English"). */
+/** A table's year and title, the year said once: “2025年新邵县…资金” already carries it, “就业补助资金” gets “2024年度”. */
+function yearTitle(year, title) {
+  const t = String(title || "").trim();
+  if (!year || /^\s*(19|20)\d{2}\s*年/.test(t) || t.includes(year + "年")) return t;
+  return year + "年度" + t;
+}
+
 function reasonHead(reason) { return String(reason).split(/\s*\/\s+/)[0]; }
 
 /** The batch the queue is narrowed to (from the batch page's link), with a way to drop it. */
@@ -85,7 +92,7 @@ async function showBatch(id) {
 async function refreshEvaluations() {
   const list = await json("/api/v1/evaluations?limit=100");
   $("submit-evaluation").replaceChildren(el("option", { value: "" }, "（请选择）"),
-    ...list.map(e => el("option", { value: e.id }, (e.year || "") + " " + e.title + " · " + e.unit)));
+    ...list.map(e => el("option", { value: e.id }, yearTitle(e.year, e.title) + " · " + e.unit)));
 }
 
 // ---- one submission ----------------------------------------------------------------------------
@@ -106,7 +113,7 @@ async function openSubmission(id, version) {
   $("detail-empty").hidden = true;
   $("detail-body").hidden = false;
   $("d-unit").textContent = s.unitName;
-  $("d-title").textContent = (s.year || "") + " " + s.title;
+  $("d-title").textContent = yearTitle(s.year, s.title);
   $("d-version").textContent = "第" + d.shownVersion + "版（共" + d.versions.length + "版）";
   $("d-status").textContent = STATUS[s.status];
   $("d-status").className = "state " + s.status;

@@ -111,7 +111,7 @@ public static partial class IntentRouter
     [GeneratedRegex("为什么|为何|为啥|什么原因|原因是|原因何在|怎么回事|咋回事|怎么没|咋没|怎么样|咋样|怎样|如何|情况|why|explain|解释")]
     private static partial Regex Why();
 
-    [GeneratedRegex("总体|整体|概况|概览|总结|汇总|summary|看看这张表|表的情况")]
+    [GeneratedRegex("总体|整体|概况|概览|总结|汇总|summary|(?:看看|看下|看一下|瞧瞧)(?:这|那)?张表|表的情况|(?:这|那)?张表(?:怎么样|咋样|如何)")]
     private static partial Regex Overview();
 
     [GeneratedRegex("为什么|为何|为啥|什么原因|原因是|原因何在|怎么回事|咋回事|怎么没|咋没|why")]
@@ -169,4 +169,12 @@ public static partial class IntentRouter
 
     [GeneratedRegex("[“\"「『]([^”\"」』]+)[”\"」』]")]
     private static partial Regex Quoted();
+
+    /// <summary>A list asked by its condition alone (完成率低于80%的, 超过目标值一倍的指标).</summary>
+    [GeneratedRegex(@"的(?:指标|项目|有|是|呢)?[?？。!！\s]*$|的指标|是哪|有什么|都是")]
+    private static partial Regex ThresholdAsk();
+
+    /// <summary>The marker a held number leaves (【待核实】, 待核实, 待核对).</summary>
+    [GeneratedRegex("待核实|待核对|待确认的数")]
+    private static partial Regex PendingMark();
 }

@@ -70,6 +70,12 @@ public static partial class IntentRouter
             return Make(IntentKind.Export) with { Format = f };
         }
 
+        // 【待核实】是什么意思 / 为什么有待核实 / 待核实的在哪: what the marker means and what to do about it.
+        if (PendingMark().IsMatch(m) && !DraftVerb().IsMatch(m))
+        {
+            return Make(IntentKind.Define, Topics.Pending);
+        }
+
         // 如果差错金额控制在2万以内，总分能到多少: that row scored again at the value asked, and the total.
         if (named.Count == 1 && funds.Count == 0 && Hypothetical().IsMatch(m) && TableAnswers.AskedValue(m, sheet, named[0]) is not null)
         {
@@ -124,6 +130,14 @@ public static partial class IntentRouter
         if (Hypothetical().IsMatch(m) && SpendWord().IsMatch(m))
         {
             return Make(IntentKind.Compute, Topics.WhatIf) with { Text = m };
+        }
+
+        // 超额130%以上的有哪些 / 完成率低于80%的 / 超过目标值一倍的: the rows by their computed 完成率, against the bound asked.
+        // (The bound's own words never name a row: “30%以上” is not “65岁及以上老年人健康管理率”.)
+        if (!Hypothetical().IsMatch(m) && !NoReason().IsMatch(m) && CompletionThreshold.Parse(m) is not null && (ListWord().IsMatch(m) || ThresholdAsk().IsMatch(m))
+            && ((named.Count == 0 && !match.Ambiguous) || IndicatorMatcher.Match(CompletionThreshold.WithoutBound(m), sheet).Indicators.Count == 0))
+        {
+            return Make(IntentKind.List, Topics.Threshold) with { Text = m, Indicators = [] };
         }
 
         // Which row or line did worst or best (完成率最低的是哪个, 哪个资金执行率最高): a ranking.

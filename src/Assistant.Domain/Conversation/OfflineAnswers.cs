@@ -15,9 +15,11 @@ public static class OfflineAnswers
         ArgumentNullException.ThrowIfNull(sheet);
         return intent.Kind switch
         {
+            IntentKind.Define when intent.Topic == Topics.Pending => TableAnswers.Pending(sheet),
             IntentKind.Define when intent.Topic == Topics.NoSuchItem => TableAnswers.NoSuchItem(sheet, intent.Text ?? string.Empty),
             IntentKind.Define => TableAnswers.Define(intent.Topic, intent.Indicators, sheet),
             IntentKind.Compute => TableAnswers.Compute(intent.Topic, intent.Indicators, sheet, intent.Funds, intent.Text),
+            IntentKind.List when intent.Topic == Topics.Threshold && TableAnswers.ThresholdOf(intent.Text) is { } bound => TableAnswers.Threshold(sheet, bound),
             IntentKind.List => TableAnswers.List(intent.Topic, sheet),
             IntentKind.Summary => TableAnswers.Summary(sheet),
             IntentKind.Assess => ReviewAnswers.Assess(sheet, intent.Indicators, intent.Text),
@@ -29,5 +31,57 @@ public static class OfflineAnswers
             IntentKind.Verify when intent.Text is { } text => ReviewAnswers.Verify(sheet, text),
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// The answers to the parts of a compound question (执行率多少？哪些指标没完成？) as one answer, in order; each part's
+    /// facts of the turn renamed so no two parts share an id. Null parts (answers that need storage) are left out.
+    /// </summary>
+    public static OfflineAnswer? Combine(IEnumerable<OfflineAnswer?> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var parts = answers.OfType<OfflineAnswer>().ToList();
+        if (parts.Count <= 1)
+        {
+            return parts.FirstOrDefault();
+        }
+
+        var text = new System.Text.StringBuilder();
+        var facts = new List<Fact>();
+        var said = new HashSet<string>(StringComparer.Ordinal); // a line one part already gave is not repeated by the next
+        for (int p = 0; p < parts.Count; p++)
+        {
+            var own = parts[p].TurnFacts.ToDictionary(f => Drafting.DraftText.Ref(f.Id), StringComparer.Ordinal);
+            var lines = parts[p].Text.Split('\n');
+            var kept = new List<string>();
+            for (int l = 0; l < lines.Length; l++)
+            {
+                string line = lines[l];
+                string key = own.Aggregate(line, (k, f) => k.Replace(f.Key, $"<{f.Value.Value}{f.Value.Unit}>", StringComparison.Ordinal));
+                if (line.Length > 0 && p > 0 && said.Contains(key))
+                {
+                    continue;
+                }
+
+                said.Add(key);
+                kept.Add(line);
+            }
+
+            string t = string.Join('\n', kept);
+            foreach (Fact f in parts[p].TurnFacts)
+            {
+                string id = $"turn.q{p + 1}.{facts.Count + 1}";
+                t = t.Replace(Drafting.DraftText.Ref(f.Id), Drafting.DraftText.Ref(id), StringComparison.Ordinal);
+                facts.Add(f with { Id = id });
+            }
+
+            text.Append(t);
+            if (!t.EndsWith('\n'))
+            {
+                text.Append('\n');
+            }
+        }
+
+        return new OfflineAnswer(text.ToString(), facts);
     }
 }

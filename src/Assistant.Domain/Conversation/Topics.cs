@@ -34,6 +34,8 @@ public static class Topics
     public const string PriorYear = "prior-year";
     public const string NotInTable = "not-in-table";
     public const string NoSuchItem = "no-such-item";
+    public const string Threshold = "threshold";
+    public const string Pending = "pending";
     public const string Formal = "formal";
     public const string Concise = "concise";
 }

@@ -154,6 +154,19 @@ public static partial class CrossUnit
             }
         }
 
+        // A part line (其中：财政拨款, 地方资金) below the 执行率 that must be explained, when neither it nor the total line says why:
+        // the calculator flags only the total line, so a total at 95 % hides a part at 70 %.
+        ScoringPolicy policy = ScoringPolicy.Find(sheet.Report.PolicyName) ?? ScoringPolicy.Default;
+        var root = sheet.Report.Funds.FirstOrDefault(f => f.IsRoot);
+        bool rootExplained = root is not null && root.Index < lines.Count && !string.IsNullOrWhiteSpace(lines[root.Index].DeviationNote);
+        foreach (var part in sheet.Report.Funds.Where(f => !f.IsRoot && f.Index < lines.Count && f.Rate is { } rate && rate < policy.LowExecutionThreshold))
+        {
+            if (!rootExplained && string.IsNullOrWhiteSpace(lines[part.Index].DeviationNote))
+            {
+                list.Add(new Unexplained(null, lines[part.Index].Name.Trim(), "funds"));
+            }
+        }
+
         return list.DistinctBy(u => (u.Indicator, u.Subject)).ToList();
     }
 

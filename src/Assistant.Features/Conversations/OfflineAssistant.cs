@@ -28,7 +28,27 @@ public sealed partial class OfflineAssistant
     {
         ArgumentNullException.ThrowIfNull(tools);
         ArgumentNullException.ThrowIfNull(sheet);
-        Intent intent = IntentRouter.Route(message, sheet, previous);
+        IReadOnlyList<Intent> intents = IntentRouter.RouteAll(message, sheet, previous);
+        if (intents.Count > 1 && tools.HasTable)
+        {
+            // 执行率多少？哪些指标没完成？: every part answered, in the order asked.
+            var answers = new StringBuilder();
+            var said = new HashSet<string>(StringComparer.Ordinal); // a line an earlier part gave is not repeated
+            foreach (Intent part in intents)
+            {
+                foreach (string line in (await AnswerAsync(part, message, tools, sheet)).Split('\n'))
+                {
+                    if (line.Length > 0 && said.Add(line))
+                    {
+                        answers.Append(line).Append('\n');
+                    }
+                }
+            }
+
+            return answers.ToString();
+        }
+
+        Intent intent = intents[0];
         if (!tools.HasTable && intent.Kind is not (IntentKind.CrossUnit or IntentKind.Similar)
             && CrossUnitQuestions.Recognize(message, null, implied: true) is { } implied)
         {
@@ -41,6 +61,12 @@ public sealed partial class OfflineAssistant
             return ScopeHelp;
         }
 
+        return await AnswerAsync(intent, message, tools, sheet);
+    }
+
+    /// <summary>One routed question answered: the tool it needs run, the answer composed.</summary>
+    private async Task<string> AnswerAsync(Intent intent, string message, ChatTools tools, FactSheet sheet)
+    {
         try
         {
             switch (intent.Kind)
@@ -186,7 +212,8 @@ public sealed partial class OfflineAssistant
         sb.Append('\n');
         sb.Append(r.Status == DraftResult.Verified
             ? "草稿中的数字已逐一与自评表核对，全部一致。"
-            : $"有{Count(r.Masked.Count, "处", "待核实之处")}未能核实，已标为【待核实】，请复核。");
+            : $"有{Count(r.Masked.Count, "处", "待核实之处")}未能核实，已标为【待核实】，请复核：" + string.Join("；", r.Masked.GroupBy(x => x.Paragraph).OrderBy(g => g.Key)
+                .Select(g => $"第{Count(g.Key + 1, "段", "草稿段落序号")}{(g.Count() > 1 ? Count(g.Count(), "处", "该段待核实之处") : string.Empty)}")) + "。");
         int cited = r.Paragraphs.Count(p => p.Citations.Count > 0);
         if (cited > 0)
         {

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using Assistant.Domain.Facts;
+
+namespace Assistant.Domain.Conversation;
+
+/// <summary>
+/// Messages that ask two or more things at once (执行率多少？哪些指标没完成？ / 总分和扣分最多的指标): every part
+/// is answered, in the order asked, not only the first.
+/// </summary>
+public static partial class IntentRouter
+{
+    /// <summary>
+    /// The intents of every question in <paramref name="message"/>: one when it asks one thing (then exactly
+    /// <see cref="Route(string, FactSheet, string?)"/>), else one per part that asks something the others do not.
+    /// Parts are the message's sentences (？ ； 。 and line breaks, 另外/还有/顺便 after a comma), and two figures joined by
+    /// 和/以及/还有 when each half is a question of its own (总分和扣分最多的指标). A part too short to ask anything
+    /// (为什么) is read with the part before it. A pasted text, a draft, an export or a question across units is never split.
+    /// </summary>
+    public static IReadOnlyList<Intent> RouteAll(string message, FactSheet sheet, string? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(sheet);
+        Intent whole = Route(message, sheet, previous);
+        if (whole.Kind is IntentKind.CrossUnit or IntentKind.Verify or IntentKind.Rewrite or IntentKind.Export or IntentKind.Draft or IntentKind.Clarify
+            || whole.Text is not null && whole.Kind is IntentKind.Assess || NotSplit().IsMatch(Canonical(message)))
+        {
+            return [whole];
+        }
+
+        IReadOnlyList<string> parts = Parts(message);
+        if (parts.Count < 2)
+        {
+            return [whole];
+        }
+
+        var intents = new List<Intent>();
+        string? before = previous;
+        foreach (string part in parts)
+        {
+            Intent i = Route(part, sheet, before);
+            before = part;
+            if (i.Kind is IntentKind.Help or IntentKind.CrossUnit || intents.Any(x => Same(x, i)))
+            {
+                continue;
+            }
+
+            // 总分怎么算？每项扣多少？: the total's answer already works out every row's points lost.
+            if (i.Kind == IntentKind.Compute && i.Topic == Topics.Lost && i.Indicators.Count == 0 && intents.Any(x => x.Kind == IntentKind.Compute && x.Topic == Topics.Total))
+            {
+                continue;
+            }
+
+            // 哪些指标没完成？为什么？: the list already gives each row's stated reason; the why adds nothing.
+            if (i.Kind == IntentKind.Explain && i.Indicators.Count == 0 && intents.Any(x => x.Kind == IntentKind.List && x.Topic is null or Topics.Short))
+            {
+                continue;
+            }
+
+            intents.Add(i);
+        }
+
+        return intents.Count >= 2 ? intents : [whole];
+    }
+
+    private static bool Same(Intent a, Intent b) =>
+        a.Kind == b.Kind && a.Topic == b.Topic && a.Indicators.SequenceEqual(b.Indicators) && a.Funds.SequenceEqual(b.Funds) && a.Text == b.Text;
+
+    /// <summary>The questions of a message, in order; a part of fewer than three characters goes with the one before.</summary>
+    private static List<string> Parts(string message)
+    {
+        var parts = new List<string>();
+        foreach (string sentence in SentenceEnd().Split(message))
+        {
+            foreach (string piece in Joined().Split(sentence))
+            {
+                string p = Connective().Replace(piece.Trim(' ', '，', ',', '、'), string.Empty).Trim(' ', '，', ',', '、');
+                if (p.Length == 0)
+                {
+                    continue;
+                }
+
+                // 下一步措施写哪些？针对活动场次和设备采购: a part that asks nothing narrows the question before it.
+                if (parts.Count > 0 && (p.Length < 3 || !Asks().IsMatch(Canonical(p))))
+                {
+                    parts[^1] += "，" + p;
+                    continue;
+                }
+
+                parts.Add(p);
+            }
+        }
+
+        // 总分和扣分最多的指标: two figures joined by 和 — split only when both halves ask something themselves.
+        if (parts.Count == 1 && And().Match(parts[0]) is { Success: true } and)
+        {
+            string left = parts[0][..and.Index].Trim(), right = parts[0][(and.Index + and.Length)..].Trim();
+            if (left.Length >= 2 && right.Length >= 3 && FigureNoun().IsMatch(left) && AskCue().IsMatch(right))
+            {
+                return [left, right];
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>A part that asks something of its own (a question word, a request, a superlative).</summary>
+    [GeneratedRegex("吗|么|什么|多少|几|哪|怎|为何|为啥|如何|是否|有没有|呢|能不能|可不可以|行不行|对不对|请|帮|写|列|说明|解释|算|查|看看|给我|告诉|起草|分析|咋|啥|最多|最少|最高|最低|情况")]
+    private static partial Regex Asks();
+
+    [GeneratedRegex(@"[？?；;。!！\n]+")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"[，,]\s*(?:另外|还有|再就是|顺便|同时|以及|并且|另外再)(?:问一下|问下|说说|看看)?")]
+    private static partial Regex Joined();
+
+    /// <summary>A word that joins a part to the one before (另外, 还有, 顺便问一下), not part of what it asks.</summary>
+    [GeneratedRegex("^(?:另外|还有|再就是|顺便问一下|顺便问下|顺便|同时|以及|并且|然后|再问一下|再问下)[，,\\s]*")]
+    private static partial Regex Connective();
+
+    [GeneratedRegex("和|以及|还有|跟|与")]
+    private static partial Regex And();
+
+    /// <summary>A left half that is a figure of its own (总分, 执行率, 等级, 得分).</summary>
+    [GeneratedRegex(@"^(?:(?:这张表|本表|表里|我们|我们的|项目)(?:的)?)?(?:总分|总得分|等级|评级|执行率|资金执行率|预算执行率|完成率|得分|扣分|结余|结余多少)(?:是|为)?(?:多少|几分)?$")]
+    private static partial Regex FigureNoun();
+
+    /// <summary>A right half that asks something (a list, a ranking, a figure).</summary>
+    [GeneratedRegex("哪些|哪几|哪个|哪项|最多|最少|最低|最高|多少|几项|怎么|为什么|为啥|原因|没完成|未完成|扣分")]
+    private static partial Regex AskCue();
+
+    /// <summary>A comparison or a difference is one question (执行率和完成率有什么区别, 分别是多少).</summary>
+    [GeneratedRegex("区别|不同|差别|差异|关系|比较|对比|相比|分别|各自|一样吗|哪个高|哪个低|哪个大")]
+    private static partial Regex NotSplit();
+}

@@ -1,0 +1,115 @@
+using Assistant.Domain.Drafting;
+
+namespace Assistant.Features.Drafting;
+
+/// <summary>The measures paragraph of a group: the unit's own measure, precedents' actions, the measures that answer its cause.</summary>
+public sealed partial class OfflineDrafter
+{
+    /// <summary>What answers a target set too low, in order of preference (one per group of over-achievements).</summary>
+    private static readonly string[] OvershootMeasures =
+    [
+        "以近年实际完成数为基础，结合资金规模和政策变化科学测算下一年度指标值，执行中确需调整的按程序报批",
+        "申报下一年度绩效目标时参考本年度实际完成数据，据实提高指标值，使目标与资金规模和工作任务相匹配",
+        "加强绩效运行监控，年中完成进度明显超出目标的，及时分析原因并按程序调整指标值",
+    ];
+
+    private sealed partial class SectionWriter
+    {
+        public string MeasureParagraph(DeviationGroup group, Cause cause)
+        {
+            var parts = new List<string>();
+            string own = OwnWords(group);
+            void Add(string? measure)
+            {
+                if (measure is not null && FundLexicon.Foreign(measure, own).Count == 0 && !NearCopy(measure) && used.Add(Precedent.Key(measure)))
+                {
+                    parts.Add(measure);
+                }
+            }
+
+            string subject;
+            switch (group.Kind)
+            {
+                case DeviationKind.LowExecution:
+                    subject = IsRoot(group.Items[0])
+                        ? $"预算执行率{DraftText.Ref(group.Items[0].Path + ".rate")}偏低的问题"
+                        : $"“{group.Items[0].Name}”执行率{DraftText.Ref(group.Items[0].Path + ".rate")}偏低的问题";
+                    Add(cause.OwnMeasure);
+                    foreach (string m in cause.Measures ?? DraftPhrases.AnswersFor(cause.Text, region: E.Region))
+                    {
+                        Add(m);
+                    }
+
+                    parts.AddRange(Precedents(group, reasons: false, max: 1).Select(p => p.Clause + DraftText.Cite(p.Source)));
+                    if (Has(ReviewerFindingCodes.UnspentShare))
+                    {
+                        Add("对当年结余资金按规定及时收回或结转统筹使用，提高资金使用效益");
+                    }
+
+                    if (Has(ReviewerFindingCodes.ScoresAheadOfSpending, ReviewerFindingCodes.TotalHighForRate))
+                    {
+                        Add("据实编制下一年度预算，使资金安排与任务量相匹配");
+                    }
+
+                    Add("建立资金支出月度通报机制，加快预算执行进度");
+                    break;
+                case DeviationKind.Overshoot:
+                    subject = $"{Names(group)}完成值明显高于指标值的问题";
+                    Add(Fresh(OvershootMeasures));
+                    parts.AddRange(Precedents(group, reasons: false, max: 1).Select(p => p.Clause + DraftText.Cite(p.Source)));
+                    break;
+                case DeviationKind.Cancelled:
+                    subject = $"{Names(group)}指标年度中取消的问题";
+                    Add("规范绩效目标调整程序，年度中取消或调整指标应按程序报批，并相应调整分值");
+                    break;
+                default:
+                    subject = group.Kind != DeviationKind.QualitativeWeaker ? $"{Names(group)}{(Reverse(group) ? "超出控制标准" : "未完成")}的问题"
+                        : IsDeadline(group) ? $"{Names(group)}未按期完成的问题" : $"{Names(group)}实际效果弱于指标值的问题";
+                    // The unit's own measure first, then what answers each kind of cause it gave; a generic
+                    // measure only where the cause is of no kind known here, never one that ignores it.
+                    Add(cause.OwnMeasure);
+                    // Measures written from the table's own names (督促“X”…) are the table's words, never foreign.
+                    parts.AddRange((cause.Measures ?? []).Where(m => used.Add(Precedent.Key(m))));
+                    // A stated “reason” that is only a measure or a catch-all names no cause to answer: each row
+                    // gets the measures of its own sector and indicator instead (a fire-damage rate is not a funds matter).
+                    bool noCause = cause.Origin == CauseOrigin.Stated && (Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) || ReasonStrength.IsBoilerplate(cause.Text));
+                    foreach (string m in noCause ? [] : DraftPhrases.AnswersFor(cause.Text, region: E.Region))
+                    {
+                        // The measure kept for this cause (or, for a second cause of its kind, another wording that fits it).
+                        Add(DraftPhrases.Alternatives(m).FirstOrDefault(c => !used.Contains(Precedent.Key(c)) && !NearCopy(c) && DraftPhrases.Fits(c, cause.Text)));
+                    }
+
+                    // A ceiling exceeded, or a stated cause of no kind known here: a measure from the cause's own
+                    // terms or one that claims no mechanism the unit did not name (never 结合农时 for a unit cost).
+                    if (parts.Count == 0 && !noCause && Reverse(group))
+                    {
+                        Add(DraftPhrases.CeilingMeasure(group.Items[0].Name, cause.Text, PhraseNature(group.Items[0]) == Nature.Money || MoneyUnit(group.Items[0])));
+                    }
+                    else if (parts.Count == 0 && !noCause && cause.Origin == CauseOrigin.Stated && group.Kind == DeviationKind.Shortfall)
+                    {
+                        Add(DraftPhrases.LeftoverMeasure);
+                    }
+
+                    // A cause of no kind known here gets the measures of its sector and indicator, never a
+                    // sentence that only repeats the cause back (围绕单位所述…逐项制定整改措施).
+                    foreach (DeviationItem item in group.Items.Take(noCause ? 4 : 3).Where(_ => noCause || parts.Count == 0))
+                    {
+                        Add(Fresh(DraftPhrases.Measures(NoCauseWords(item, noCause), PhraseNature(item), E.Title)));
+                    }
+
+                    if (parts.Count < 3)
+                    {
+                        parts.AddRange(Precedents(group, reasons: false, max: 1).Select(p => p.Clause + DraftText.Cite(p.Source)));
+                    }
+                    break;
+            }
+
+            if (parts.Count == 0)
+            {
+                Add(Fresh(DraftPhrases.Measures(string.Empty, Nature.Unknown, E.Title)) ?? $"将{Names(group)}纳入绩效运行监控重点，按月跟踪完成进度");
+            }
+
+            return $"针对{subject}，{string.Join("；", parts)}。";
+        }
+    }
+}
