@@ -209,7 +209,7 @@ public sealed partial class Verifier
     /// </summary>
     public static bool IsIndicatorTally(string before, string after, string sentenceBefore)
     {
-        if (IndicatorsAfter().IsMatch(after) || AllOfGroup().IsMatch(before))
+        if (IndicatorsAfter().IsMatch(after) || CountsWholeGroup(before))
         {
             return true;
         }
@@ -234,8 +234,14 @@ public sealed partial class Verifier
         return !rest.Success ? null : rest.Groups["met"].Success ? "short" : rest.Groups["short"].Success ? "met" : null;
     }
 
-    /// <summary>产出指标5项, 三级指标共18个: the words before a count name a group of indicators and nothing else, so it counts them all.</summary>
-    public static bool CountsWholeGroup(string own) => AllOfGroup().IsMatch(own);
+    /// <summary>
+    /// 产出指标5项, 三级指标共18个: the words before a count name a group of indicators and nothing else, so it counts them all —
+    /// not a part the words single out (扣分的绩效指标有3项, 满分的指标有…), which is left to the ordinary matching.
+    /// </summary>
+    public static bool CountsWholeGroup(string own) => AllOfGroup().IsMatch(own) && !SingledOut().IsMatch(own);
+
+    [GeneratedRegex(@"的|扣分|失分|满分|偏离|偏差")]
+    private static partial Regex SingledOut();
 
     [GeneratedRegex(@"除(?:了)?[^，,。；;]*$")]
     private static partial Regex ExceptOpen();
