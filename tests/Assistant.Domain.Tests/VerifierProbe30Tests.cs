@@ -14,14 +14,16 @@ namespace Assistant.Domain.Tests;
 /// taken for its 分值 or 扣分, a gap after 比目标少 equal to the target, a 完成率 that ends the row's own name,
 /// 资金得分, the fund line a 执行率's note names, and shares of a fund total by part. Every case of
 /// probe-2026-30.json, probe-2026-31.json and shares-2026-31.json is judged as the eval judges it, on the
-/// product and on the reference.
+/// product and on the reference. Session 32: counts of indicators (N项指标中M项未完成, 三级指标18个完成16个, 部分完成,
+/// 除两项指标外…), numbers against cells that carry their unit (25万元 / 250000元 / a bare 25), and the nine parked
+/// probe-31 cases judged by hand: probe-2026-32.json.
 /// </summary>
 public class VerifierProbe30Tests
 {
     private sealed record Case(string Id, string Table, string Kind, string Text, string? Injected, int? At, string? Expect);
 
     // Session 31 adds shares of a fund total by part (占全部执行数的…, 占预算总额的…, 占比…): shares-2026-31.json.
-    private static readonly List<Case> Cases = new[] { "probe-2026-30.json", "probe-2026-31.json", "shares-2026-31.json" }
+    private static readonly List<Case> Cases = new[] { "probe-2026-30.json", "probe-2026-31.json", "shares-2026-31.json", "probe-2026-32.json" }
         .SelectMany(f => JsonSerializer.Deserialize<List<Case>>(
             File.ReadAllText(Path.Combine(RepoPaths.Repo, "eval", "cases", "verifier", f)), new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!)
         .ToList();

@@ -50,9 +50,11 @@ public sealed record QuantityCell(string Text, Comparator Comparator, PrintedNum
         ? Interval.Point(BaseValue)
         : EffectiveUnit.MultipliesByOne ? Number.Interval : Number.Interval.Scale(EffectiveUnit.Multiplier);
 
-    /// <summary>A whole number of people, items, households… with no 万/亿: counted, so exact.</summary>
-    public bool IsExactCount => Number.Decimals == 0 && EffectiveUnit.Multiplier == 1m
-        && EffectiveUnit.Base is "人" or "人次" or "个" or "家" or "户" or "件" or "起" or "项" or "次" or "笔" or "所" or "名";
+    /// <summary>
+    /// A whole number of people, items, households, bridges, sites… with no 万/亿 (12处, 1座, 420人): counted, so exact
+    /// (<see cref="UnitSpec.CountsWholeThings"/>).
+    /// </summary>
+    public bool IsExactCount => Number.Decimals == 0 && EffectiveUnit.Multiplier == 1m && EffectiveUnit.CountsWholeThings;
 
     /// <summary>True when the cell states a bound (≥98) rather than a measured value.</summary>
     public bool IsBound => Comparator is not (Comparator.None or Comparator.Equal);

@@ -81,6 +81,20 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
         return unit.Length == 0 ? None : BareBases.TryGetValue(unit, out UnitSpec? known) ? known : new UnitSpec(string.Empty, 1m, unit);
     }
 
+    /// <summary>
+    /// Bases that count whole things (人, 户, 个, 座, 处, 套, 辆…): a whole number of them with no 万/亿 is a count,
+    /// exact, not a rounded measure (420人 is 420, not [419.5, 420.5); 1.2万人 and 126.4公里 are rounded).
+    /// Durations (天, 月, 年), areas, lengths, money and rates are measures.
+    /// </summary>
+    public bool CountsWholeThings => Magnitude.Length == 0 && CountBases.Contains(Base);
+
+    private static readonly System.Collections.Frozen.FrozenSet<string> CountBases = System.Collections.Frozen.FrozenSet.ToFrozenSet(
+    [
+        "人", "人次", "户", "户次", "家", "家次", "个", "个次", "件", "起", "次", "项", "笔", "所", "名", "位", "例",
+        "台", "套", "期", "场", "场次", "批", "批次", "份", "篇", "座", "条", "处", "间", "辆", "艘", "架", "部",
+        "宗", "张", "头", "只", "本", "册", "栋", "幢", "村", "校", "支", "队", "个村", "眼", "口", "株", "棵", "盏", "块",
+    ], StringComparer.Ordinal);
+
     /// <summary>Whether <paramref name="unit"/> is one of <see cref="KnownBases"/> (a lookup, not a scan of the list).</summary>
     public static bool IsKnownBase(string unit) => BareBases.ContainsKey(unit);
 

@@ -32,6 +32,12 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             int index = Clause.IndexAt(ctx.Clauses, m.Index);
             Clause clause = ctx.Clauses[index];
             bool group = m.Groups["all"].Success || GroupWords().IsMatch(clause.Before(m.Index));
+            if (group && IsCountClaim(clause.Before(m.Index), clause.SentenceBefore(m.Index)))
+            {
+                // 其中8项全部完成, 除两项指标外其余均已完成: a claim about a counted set, which the count's own check judges.
+                continue;
+            }
+
             bool ownSubject = false;
             (IReadOnlyList<int> subject, string? groupName) = group ? Group(clause, m.Index) : (Single(index, out ownSubject), null);
             if (subject.Count == 0)
@@ -146,6 +152,27 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
 
         return [];
     }
+
+    /// <summary>
+    /// 8项全部完成 (a count right before the claim) or 除两项指标外…均已完成 (the exception is a count, no names): the claim
+    /// is about a set the words only count; the count is checked against the table's statuses, not the claim.
+    /// </summary>
+    internal static bool IsCountClaim(string clauseBefore, string sentenceBefore)
+    {
+        if (CountRightBefore().IsMatch(clauseBefore))
+        {
+            return true;
+        }
+
+        Match except = Exception().Match(sentenceBefore);
+        return except.Success && CountOnly().IsMatch(except.Groups["x"].Value);
+    }
+
+    [GeneratedRegex(@"[\d一二两三四五六七八九十]\s*(?:项|个)\s*(?:绩效|三级)?(?:指标)?\s*$")]
+    private static partial Regex CountRightBefore();
+
+    [GeneratedRegex(@"^\s*[\d一二两三四五六七八九十]+\s*(?:项|个)\s*(?:绩效|三级)?(?:指标)?\s*$")]
+    private static partial Regex CountOnly();
 
     /// <summary>A group claim's members: the indicators its sentence lists, or the level it names, or all.</summary>
     private (IReadOnlyList<int> Members, string? Name) Group(Clause clause, int at)

@@ -173,7 +173,7 @@ public sealed partial class Verifier
     /// </summary>
     private CheckedMention? CountOf(Mention m, PrintedNumber number, Clause clause, string before, string after)
     {
-        if (m.Unit.Base != "项" && !(m.Unit.Base == "个" && after.TrimStart().StartsWith("指标", StringComparison.Ordinal)))
+        if (m.Unit.Base != "项" && !(m.Unit.Base == "个" && IsIndicatorTally(before, after, clause.SentenceBefore(m.Start))))
         {
             return null;
         }
@@ -188,40 +188,112 @@ public sealed partial class Verifier
             q = CountQualifier().Match(ownAfter);
         }
 
+        // 除两项指标外，其余指标均已完成: the count is of the indicators the rest of the sentence leaves out.
+        string? excepted = ExceptedStatus(clause.SentenceBefore(m.Start), after, clause.Sentence[Math.Clamp(m.Start + m.Length - clause.SentenceStart, 0, clause.Sentence.Length)..]);
         string window = before + "@" + after;
-        bool aboutIndicators = window.Contains("指标", StringComparison.Ordinal) || q.Success;
-        bool total = Totality().IsMatch(own) || Totality().IsMatch(ownAfter);
-        if (!aboutIndicators || (!q.Success && !total))
+        bool aboutIndicators = window.Contains("指标", StringComparison.Ordinal) || q.Success || excepted is not null;
+        bool total = Totality().IsMatch(own) || Totality().IsMatch(ownAfter) || CountsWholeGroup(own);
+        if (!aboutIndicators || (!q.Success && !total && excepted is null))
         {
             // A count of a group the words name in a way this check does not know (扣分的, 超得较多的,
             // 数量指标) is left to the ordinary matching: contradicted needs evidence of the group.
             return null;
         }
 
-        return CountOfGroup(m, number, clause, q);
+        return CountOfGroup(m, number, clause, q, excepted);
     }
 
+    /// <summary>
+    /// A count in 个 that counts indicators: 12个指标, 三级指标18个, or 完成16个 / 未完成2个 in a sentence that has
+    /// already counted its indicators in 个 (the segment before the number holds only a status word).
+    /// </summary>
+    public static bool IsIndicatorTally(string before, string after, string sentenceBefore)
+    {
+        if (IndicatorsAfter().IsMatch(after) || CountsWholeGroup(before))
+        {
+            return true;
+        }
+
+        // 完成16个, 其中未完成的有2个, 其中8个已完成: a status word before the number, or after it with nothing before but 其中.
+        string own = before[(before.LastIndexOfAny(SegmentEnds) + 1)..];
+        return (StatusOnly().IsMatch(own) || (FillerOnly().IsMatch(own) && StatusFirst().IsMatch(after))) && TallyInCount().IsMatch(sentenceBefore);
+    }
+
+    /// <summary>
+    /// 除两项指标外，其余指标均已完成 / 除3项外均达到目标: the status of the indicators a 除…外 count leaves out — short
+    /// when the rest is said to be met, met when the rest is said to fall short (null when the words are no such exception).
+    /// </summary>
+    public static string? ExceptedStatus(string sentenceBefore, string after, string sentenceAfter)
+    {
+        if (!ExceptOpen().IsMatch(sentenceBefore) || !ExceptClose().IsMatch(after))
+        {
+            return null;
+        }
+
+        Match rest = CountQualifier().Match(sentenceAfter);
+        return !rest.Success ? null : rest.Groups["met"].Success ? "short" : rest.Groups["short"].Success ? "met" : null;
+    }
+
+    /// <summary>
+    /// 产出指标5项, 三级指标共18个: the words before a count name a group of indicators and nothing else, so it counts them all —
+    /// not a part the words single out (扣分的绩效指标有3项, 满分的指标有…), which is left to the ordinary matching.
+    /// </summary>
+    public static bool CountsWholeGroup(string own) => AllOfGroup().IsMatch(own) && !SingledOut().IsMatch(own);
+
+    [GeneratedRegex(@"的|扣分|失分|满分|偏离|偏差")]
+    private static partial Regex SingledOut();
+
+    [GeneratedRegex(@"除(?:了)?[^，,。；;]*$")]
+    private static partial Regex ExceptOpen();
+
+    [GeneratedRegex(@"^\s*(?:绩效|三级|考核)?(?:指标)?\s*(?:以外|之外|外)")]
+    private static partial Regex ExceptClose();
+
+    // 产出指标5项, 三级指标共18个, 绩效指标总数为12项: a count right after a group of indicators counts the whole group.
+    [GeneratedRegex(@"指标\s*(?:共|总数|个数|数量|数)?\s*(?:为|有|是|计)?\s*$")]
+    private static partial Regex AllOfGroup();
+
+    // 完成, 已完成, 其中未完成, 部分完成: a list segment holding only a status word before its count.
+    [GeneratedRegex(@"^\s*(?:其中|另有|有|共|均|全部|已经|已|基本|部分|尚|仍|还)*\s*(?:未完成|未达到|未达标|没有完成|未能完成|完成|达到|达标|实现|超额完成)(?:了|的)?(?:有|为|共|计)?\s*$")]
+    private static partial Regex StatusOnly();
+
+    [GeneratedRegex(@"^\s*(?:绩效|三级|二级|一级|考核)?指标")]
+    private static partial Regex IndicatorsAfter();
+
+    [GeneratedRegex(@"^\s*(?:其中|另有|有|共|均|尚|仍|还)*\s*$")]
+    private static partial Regex FillerOnly();
+
+    [GeneratedRegex(@"^\s*(?:指标)?\s*(?:均|已经|已|全部|基本|部分|尚|仍|还)*\s*(?:未完成|未达到|未达标|没有完成|未能完成|完成|达到|达标|实现|超额完成)")]
+    private static partial Regex StatusFirst();
+
+    // 三级指标18个, 共12个绩效指标: the sentence has counted its indicators in 个.
+    [GeneratedRegex(@"指标\s*(?:共|总数|个数|数量|数)?\s*(?:为|有|是|计)?\s*[\d一二两三四五六七八九十]+\s*个|[\d一二两三四五六七八九十]+\s*个\s*(?:三级|绩效|考核)?指标")]
+    private static partial Regex TallyInCount();
+
     // Apart from CountOf, so the closures below are made only for a count of indicators, not for every number.
-    private CheckedMention CountOfGroup(Mention m, PrintedNumber number, Clause clause, Match q)
+    private CheckedMention CountOfGroup(Mention m, PrintedNumber number, Clause clause, Match q, string? excepted)
     {
         var indicators = _sheet.Evaluation.Indicators;
         string lead = clause.SentenceBefore(m.Start);
         string? group = null;
         int nearest = -1;
+        int longest = 0;
         foreach (string level in indicators.SelectMany(i => new[] { i.Level1, i.Level2 }).OfType<string>().Distinct().OrderBy(l => l, StringComparer.Ordinal))
         {
+            // The level named last, by where its name ends; of names ending together (经济效益指标 holds 效益指标), the longer.
             string core = level.Replace("指标", string.Empty, StringComparison.Ordinal);
             int where = core.Length >= 2 ? lead.LastIndexOf(core + "指标", StringComparison.Ordinal) : -1;
-            if (where > nearest)
+            int end = where < 0 ? -1 : where + core.Length;
+            if (end > nearest || (end == nearest && end >= 0 && core.Length > longest))
             {
-                nearest = where;
+                (nearest, longest) = (end, core.Length);
                 group = level;
             }
         }
 
         var members = Enumerable.Range(0, indicators.Count)
             .Where(i => group is null || indicators[i].Level1 == group || indicators[i].Level2 == group).ToList();
-        string status = q.Success ? (q.Groups["short"].Success ? "short" : q.Groups["exceeded"].Success ? "exceeded" : "met") : "all";
+        string status = excepted ?? (q.Success ? (q.Groups["short"].Success ? "short" : q.Groups["exceeded"].Success ? "exceeded" : "met") : "all");
         int expected = members.Count(i => status switch
         {
             "short" => _sheet.Report.Indicators[i].Status == IndicatorStatus.Short,
@@ -242,7 +314,7 @@ public sealed partial class Verifier
         int weaker = status == "met" ? members.Count(i => FactSheet.IsWeakerMet(_sheet.Report.Indicators[i])) : 0;
         return number.Value == expected || (weaker > 0 && number.Value == expected - weaker)
             ? new CheckedMention(m, Verdict.Verified, id, null)
-            : new CheckedMention(m, Verdict.Contradicted, id, $"{what}指标有{expected}项");
+            : new CheckedMention(m, Verdict.Contradicted, id, status == "all" ? $"{group ?? "全部指标"}共{expected}项" : $"{what}指标有{expected}项");
     }
 
     /// <summary>
@@ -274,7 +346,7 @@ public sealed partial class Verifier
     [GeneratedRegex(@"共|全部|总共|合计|总计|一共|累计|设置|设定|设立|指标中\s*$")]
     private static partial Regex Totality();
 
-    [GeneratedRegex(@"(?:(?<short>未完成|未达到|未达成|未达标|没有完成|没有达到|未能完成|未实现|偏差)|(?<exceeded>超额完成|超过目标|超出目标)|(?<met>已完成|完成(?![值率情量数])|达到|达标|实现))")]
+    [GeneratedRegex(@"(?:(?<short>未完成|未达到|未达成|未达标|没有完成|没有达到|未能完成|未实现|偏差|部分完成|基本完成|未全部完成|未完全完成|未完全达到)|(?<exceeded>超额完成|超过目标|超出目标)|(?<met>已完成|完成(?![值率情量数])|达到|达标|实现))")]
     private static partial Regex CountQualifier();
 
     /// <summary>

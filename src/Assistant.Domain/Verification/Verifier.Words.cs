@@ -128,13 +128,15 @@ public sealed partial class Verifier
         }
 
         // The actual read in any of its units (25 against 25万元 and its 元 reading): equal to the number in one
-        // of them, the words are true; else the first reading names what was done.
+        // of them, the words are true; else the first reading names what was done. A bare number is read in the
+        // unit it matched the target in (25 for 25万元 is 25万元, so an actual printed 250000元 is the same).
         Candidate? first = null;
+        UnitSpec reading = ReadingUnit(hit, number);
         foreach (Candidate c in _index.OfIndicator(i))
         {
             if (c.Measure == "actual" && Compatible(hit.Mention.Unit, c.Unit) && _sheet.Report.Indicators[i].Actual is QuantityCell)
             {
-                if (Matches(hit.Mention, number, c.InMentionUnits(hit.Mention.Unit).Value))
+                if (Matches(hit.Mention, number, c.InMentionUnits(reading).Value))
                 {
                     return null;
                 }
@@ -150,6 +152,30 @@ public sealed partial class Verifier
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The unit a number was read in when it matched the fact <paramref name="hit"/> names: its own, or — a bare number
+    /// that matched the fact as printed (25 in a 万元 column for 25万元) — the fact's. Another fact compared with the same
+    /// number (the actual of the row, the other column of the line) is read in that unit too, not in 元.
+    /// </summary>
+    private UnitSpec ReadingUnit(CheckedMention hit, PrintedNumber number)
+    {
+        Mention m = hit.Mention;
+        if (!m.Unit.IsEmpty || hit.FactId is not { } id)
+        {
+            return m.Unit;
+        }
+
+        foreach (Candidate c in _candidates)
+        {
+            if (c.Fact.Id == id)
+            {
+                return c.Unit.Base.Length > 0 && !Matches(m, number, c.InMentionUnits(m.Unit).Value) && Matches(m, number, c.Fact.Value) ? c.Unit : m.Unit;
+            }
+        }
+
+        return m.Unit;
     }
 
     /// <summary>
@@ -275,7 +301,7 @@ public sealed partial class Verifier
         }
 
         // A line that spent all its budget: both columns hold the number, and it is the one the words name.
-        return Matches(hit.Mention, number, own.InMentionUnits(hit.Mention.Unit).Value)
+        return Matches(hit.Mention, number, own.InMentionUnits(ReadingUnit(hit, number)).Value)
             ? hit with { FactId = own.Fact.Id }
             : hit with { Verdict = Verdict.Contradicted, FactId = own.Fact.Id, Note = $"{own.Fact.Label}为{own.Fact.Text}（{fact.Text}是{fact.Label}）" };
     }
@@ -357,9 +383,10 @@ public sealed partial class Verifier
         }
 
         string measure = Candidate.MeasureOf(fact);
+        UnitSpec reading = ReadingUnit(hit, number);
         foreach (int line in clauseLines)
         {
-            if (FundFact(line, measure) is { } own && Matches(hit.Mention, number, own.InMentionUnits(hit.Mention.Unit).Value))
+            if (FundFact(line, measure) is { } own && Matches(hit.Mention, number, own.InMentionUnits(reading).Value))
             {
                 return true;
             }

@@ -34,6 +34,12 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             int index = Clause.IndexAt(ctx.Clauses, m.Index);
             Clause clause = ctx.Clauses[index];
             bool group = m.Groups["all"].Success || GroupWords().IsMatch(clause.Before(m.Index));
+            if (group && Assistant.Domain.Verification.ClaimChecker.IsCountClaim(clause.Before(m.Index), clause.SentenceBefore(m.Index)))
+            {
+                // 其中8项全部完成, 除两项指标外其余均已完成: a claim about a counted set, which the count's own check judges.
+                continue;
+            }
+
             bool ownSubject = false;
             (IReadOnlyList<int> subject, string? groupName) = group ? Group(clause, m.Index) : (Single(index, out ownSubject), null);
             if (subject.Count == 0)

@@ -129,7 +129,7 @@ public sealed partial class Verifier
     /// </summary>
     private CheckedMention? CountOf(Mention m, PrintedNumber number, Clause clause, string before, string after)
     {
-        if (m.Unit.Base != "项" && !(m.Unit.Base == "个" && after.TrimStart().StartsWith("指标", StringComparison.Ordinal)))
+        if (m.Unit.Base != "项" && !(m.Unit.Base == "个" && Assistant.Domain.Verification.Verifier.IsIndicatorTally(before, after, clause.SentenceBefore(m.Start))))
         {
             return null;
         }
@@ -144,10 +144,12 @@ public sealed partial class Verifier
             q = CountQualifier().Match(ownAfter);
         }
 
+        // Session 32: 除两项指标外，其余指标均已完成 counts what the rest leaves out; 产出指标5项 counts the whole group.
+        string? excepted = Assistant.Domain.Verification.Verifier.ExceptedStatus(clause.SentenceBefore(m.Start), after, clause.Sentence[Math.Clamp(m.Start + m.Length - clause.SentenceStart, 0, clause.Sentence.Length)..]);
         string window = before + "@" + after;
-        bool aboutIndicators = window.Contains("指标", StringComparison.Ordinal) || q.Success;
-        bool total = Totality().IsMatch(own) || Totality().IsMatch(ownAfter);
-        if (!aboutIndicators || (!q.Success && !total))
+        bool aboutIndicators = window.Contains("指标", StringComparison.Ordinal) || q.Success || excepted is not null;
+        bool total = Totality().IsMatch(own) || Totality().IsMatch(ownAfter) || Assistant.Domain.Verification.Verifier.CountsWholeGroup(own);
+        if (!aboutIndicators || (!q.Success && !total && excepted is null))
         {
             // A count of a group the words name in a way this check does not know (扣分的, 超得较多的,
             // 数量指标) is left to the ordinary matching: contradicted needs evidence of the group.
@@ -158,20 +160,23 @@ public sealed partial class Verifier
         string lead = clause.SentenceBefore(m.Start);
         string? group = null;
         int nearest = -1;
+        int longest = 0;
         foreach (string level in indicators.SelectMany(i => new[] { i.Level1, i.Level2 }).OfType<string>().Distinct().OrderBy(l => l, StringComparer.Ordinal))
         {
+            // The level named last, by where its name ends; of names ending together (经济效益指标 holds 效益指标), the longer.
             string core = level.Replace("指标", string.Empty, StringComparison.Ordinal);
             int where = core.Length >= 2 ? lead.LastIndexOf(core + "指标", StringComparison.Ordinal) : -1;
-            if (where > nearest)
+            int end = where < 0 ? -1 : where + core.Length;
+            if (end > nearest || (end == nearest && end >= 0 && core.Length > longest))
             {
-                nearest = where;
+                (nearest, longest) = (end, core.Length);
                 group = level;
             }
         }
 
         var members = Enumerable.Range(0, indicators.Count)
             .Where(i => group is null || indicators[i].Level1 == group || indicators[i].Level2 == group).ToList();
-        string status = q.Success ? (q.Groups["short"].Success ? "short" : q.Groups["exceeded"].Success ? "exceeded" : "met") : "all";
+        string status = excepted ?? (q.Success ? (q.Groups["short"].Success ? "short" : q.Groups["exceeded"].Success ? "exceeded" : "met") : "all");
         int expected = members.Count(i => status switch
         {
             "short" => _sheet.Report.Indicators[i].Status == IndicatorStatus.Short,
@@ -190,7 +195,7 @@ public sealed partial class Verifier
         int weaker = status == "met" ? members.Count(i => FactSheet.IsWeakerMet(_sheet.Report.Indicators[i])) : 0;
         return number.Value == expected || (weaker > 0 && number.Value == expected - weaker)
             ? new CheckedMention(m, Verdict.Verified, id, null)
-            : new CheckedMention(m, Verdict.Contradicted, id, $"{what}指标有{expected}项");
+            : new CheckedMention(m, Verdict.Contradicted, id, status == "all" ? $"{group ?? "全部指标"}共{expected}项" : $"{what}指标有{expected}项");
     }
 
     private static readonly char[] SegmentEnds = ['、', '，', ',', '；', ';', '：', ':', '。', '（', '('];
@@ -204,7 +209,7 @@ public sealed partial class Verifier
     [GeneratedRegex(@"共|全部|总共|合计|总计|一共|累计|设置|设定|设立|指标中\s*$")]
     private static partial Regex Totality();
 
-    [GeneratedRegex(@"(?:(?<short>未完成|未达到|未达成|未达标|没有完成|没有达到|未能完成|未实现|偏差)|(?<exceeded>超额完成|超过目标|超出目标)|(?<met>已完成|完成(?![值率情量数])|达到|达标|实现))")]
+    [GeneratedRegex(@"(?:(?<short>未完成|未达到|未达成|未达标|没有完成|没有达到|未能完成|未实现|偏差|部分完成|基本完成|未全部完成|未完全完成|未完全达到)|(?<exceeded>超额完成|超过目标|超出目标)|(?<met>已完成|完成(?![值率情量数])|达到|达标|实现))")]
     private static partial Regex CountQualifier();
 
     /// <summary>

@@ -82,7 +82,8 @@ public sealed partial class Verifier
 
         var actuals = _candidates.Where(c => c.Fact.IndicatorIndex == i && Measure(c.Fact) == "actual" && Compatible(hit.Mention.Unit, c.Unit)).ToList();
         Candidate? actual = actuals.FirstOrDefault();
-        return actual is null || actuals.Any(c => Matches(hit.Mention, number, c.InMentionUnits(hit.Mention.Unit).Value)) ? null
+        UnitSpec reading = ReadingUnit(hit, number);
+        return actual is null || actuals.Any(c => Matches(hit.Mention, number, c.InMentionUnits(reading).Value)) ? null
             : new CheckedMention(hit.Mention, Verdict.Contradicted, actual.Fact.Id,
                 $"“{_sheet.Evaluation.Indicators[i].Name}”的完成值为{actual.Fact.Text}（{hit.Mention.Text.Trim()}是指标值）");
     }
@@ -114,6 +115,17 @@ public sealed partial class Verifier
         : Regex.IsMatch(before, @"(?<!未|尚未)(?:实际)?(?:执行|支出)(?:数|资金|金额|总额)?(?:为|是|共|了|合计)?\s*$") ? "executed"
         : null;
 
+    /// <summary>
+    /// Session 32: a bare number that matched a fact as printed (25 for 25万元) is read in that fact's unit when
+    /// another fact is compared with it; else in its own unit.
+    /// </summary>
+    private UnitSpec ReadingUnit(CheckedMention hit, PrintedNumber number)
+    {
+        Mention m = hit.Mention;
+        Candidate? c = m.Unit.IsEmpty && hit.FactId is { } id ? _candidates.FirstOrDefault(x => x.Fact.Id == id) : null;
+        return c is not null && c.Unit.Base.Length > 0 && !Matches(m, number, c.InMentionUnits(m.Unit).Value) && Matches(m, number, c.Fact.Value) ? c.Unit : m.Unit;
+    }
+
     /// <summary>A line's 执行 called its 预算 (or the other way): contradicted by the column the words name, unless that holds the number too.</summary>
     private CheckedMention? SwappedColumn(CheckedMention hit, string? column)
     {
@@ -134,7 +146,7 @@ public sealed partial class Verifier
             return null;
         }
 
-        return Matches(hit.Mention, number, own.InMentionUnits(hit.Mention.Unit).Value)
+        return Matches(hit.Mention, number, own.InMentionUnits(ReadingUnit(hit, number)).Value)
             ? hit with { FactId = own.Fact.Id }
             : hit with { Verdict = Verdict.Contradicted, FactId = own.Fact.Id, Note = $"{own.Fact.Label}为{own.Fact.Text}（{fact.Text}是{fact.Label}）" };
     }
@@ -159,7 +171,7 @@ public sealed partial class Verifier
             // Unless a named line holds the same figure in the same column.
             Fact? fact = hit.FactId.Contains(' ', StringComparison.Ordinal) ? null : _sheet.Find(hit.FactId);
             bool onNamed = fact is not null && hit.Mention.Number is { } n && _candidates.Any(c => c.Fact.FundLineIndex is { } l && clauseLines.Contains(l)
-                && Measure(c.Fact) == Measure(fact) && Matches(hit.Mention, n, c.InMentionUnits(hit.Mention.Unit).Value));
+                && Measure(c.Fact) == Measure(fact) && Matches(hit.Mention, n, c.InMentionUnits(ReadingUnit(hit, n)).Value));
             return numbers.Any(l => !clauseLines.Contains(l)) && !onNamed;
         }
 
