@@ -240,7 +240,8 @@ public class IndicatorExplainerTests
     [Fact]
     public void TheReferenceTablesHaveShortRowsToExplain()
     {
-        Assert.Equal(11, Names().Sum(t => IndicatorExplainer.ShortRows(FactSheet.Build(SharedData.LoadReference(t))).Count));
+        // 12 since session 32: 效果良好 against 效果显著 (就业创业专项业务经费) is short of its target too.
+        Assert.Equal(12, Names().Sum(t => IndicatorExplainer.ShortRows(FactSheet.Build(SharedData.LoadReference(t))).Count));
     }
 
     [Fact]

@@ -122,7 +122,7 @@ public class RuleTests
     [InlineData("效果显著", "效果显著", null, null, "10", "met")]
     [InlineData("效果显著", "效果明显", null, null, "10", "met")]
     [InlineData("效果良好", "效果显著", null, null, "10", "met")]
-    [InlineData("效果显著", "效果良好", null, null, "10", "met")]
+    [InlineData("效果显著", "效果良好", null, null, "10", "short")]
     [InlineData("效果显著", "效果良好", null, "8.5", "8.5", "short")]
     [InlineData("效果显著", "未达成", null, null, "3", "short")]
     [InlineData("效果显著", "创业带动就业 4208 人", null, null, "10", "met")]

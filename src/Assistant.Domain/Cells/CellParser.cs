@@ -125,6 +125,19 @@ public static partial class CellParser
             return yes ? 3 : 0;
         }
 
+        // A grade letter alone (优/良/中/差, as an evaluation grades itself): 优 > 良 > 中 > 差.
+        switch (t.TrimEnd('。', '.'))
+        {
+            case "优" or "优等":
+                return 3;
+            case "良" or "良等":
+                return 2;
+            case "中" or "中等":
+                return 1;
+            case "差" or "差等":
+                return 0;
+        }
+
         // A miss denied (未超出预算, 无逾期, 不超期) is the target met.
         if (NegatedOverrun().IsMatch(t) && !Negated().IsMatch(t))
         {

@@ -44,9 +44,13 @@ public sealed record FactSheet(Evaluation Evaluation, ScoreReport Report, IReadO
         return new FactSheet(evaluation, report, FactBuilder.Collect(evaluation, report));
     }
 
-    /// <summary>A qualitative row graded met (full marks) whose result the words make weaker than its target.</summary>
+    /// <summary>
+    /// A qualitative row whose result the words make weaker than its target, yet scored at full marks: short of its
+    /// target (效果良好 against 效果显著, no grade given), or met when the table graded it 达成 outright.
+    /// </summary>
     public static bool IsWeakerMet(IndicatorResult r) =>
-        r.Rule == IndicatorRule.Qualitative && r.Status == IndicatorStatus.Met && Calculator.IsWeaker(r.Target, r.Actual);
+        r.Rule == IndicatorRule.Qualitative && r.Status is IndicatorStatus.Met or IndicatorStatus.Short
+        && Calculator.IsWeaker(r.Target, r.Actual) && (r.Score is null || r.Score == r.Weight);
 }
 
 internal static class FactBuilder

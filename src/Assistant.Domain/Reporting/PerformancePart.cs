@@ -149,15 +149,18 @@ public static class PerformancePart
         sb.Append("年度共设置三级绩效指标").Append(count);
         int met = report.Indicators.Count(r => r.Status is IndicatorStatus.Met or IndicatorStatus.Exceeded);
         int exceeded = report.Indicators.Count(r => r.Status == IndicatorStatus.Exceeded);
-        var shortNames = report.Indicators.Where(r => r.Status == IndicatorStatus.Short).Select(r => "“" + r.Name.Trim() + "”").ToList();
-        var weakerNames = report.Indicators.Where(FactSheet.IsWeakerMet).Select(r => "“" + r.Name.Trim() + "”").ToList();
+        var weakerRows = report.Indicators.Where(FactSheet.IsWeakerMet).ToList();
+        var weakerNames = weakerRows.Select(r => "“" + r.Name.Trim() + "”").ToList();
+        var shortNames = report.Indicators.Where(r => r.Status == IndicatorStatus.Short && !FactSheet.IsWeakerMet(r)).Select(r => "“" + r.Name.Trim() + "”").ToList();
+        int weakerMet = weakerRows.Count(r => r.Status == IndicatorStatus.Met);
+        int weakerShort = weakerRows.Count - weakerMet;
         // The counts without and of such rows are written as numbers, not facts: the verifier reads them through the
-        // count rule (a count of rows met that leaves out weaker rows is right), and no fact of its own matches stray numbers.
+        // count rule (a count of rows met or short that leaves out weaker rows is right), and no fact of its own matches stray numbers.
         string? weaker = weakerNames.Count > 0 ? weakerNames.Count + "项" : null;
-        if (met > weakerNames.Count || (met > 0 && weaker is null))
+        if (met > weakerMet)
         {
-            // A weaker qualitative row graded met is no row that reached its target (part 四 says it is weaker).
-            sb.Append("，完成值达到指标值的").Append(weaker is null ? p.Fact("count.met") : (met - weakerNames.Count) + "项");
+            // A weaker qualitative row at full marks is no row that reached its target (part 五 says it is weaker).
+            sb.Append("，完成值达到指标值的").Append(weakerMet == 0 ? p.Fact("count.met") : (met - weakerMet) + "项");
             if (exceeded > 0)
             {
                 sb.Append("（其中超过指标值的").Append(p.Fact("count.exceeded")).Append('）');
@@ -171,7 +174,7 @@ public static class PerformancePart
 
         if (shortNames.Count > 0)
         {
-            sb.Append("，未达到指标值的").Append(p.Fact("count.short"));
+            sb.Append("，未达到指标值的").Append(weakerShort == 0 ? p.Fact("count.short") : shortNames.Count + "项");
         }
 
         int cancelled = report.Indicators.Count(r => r.Rule == IndicatorRule.Cancelled);

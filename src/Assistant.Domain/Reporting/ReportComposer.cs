@@ -193,10 +193,10 @@ public static class ReportComposer
 
         foreach (IndicatorResult r in report.Indicators.Where(FactSheet.IsWeakerMet))
         {
-            // Graded met at full marks though the result is weaker: the report says so, not 无.
+            // Scored at full marks though the result is weaker: the report says so, not 无.
             if (p.Cell(r.Index, r.Target, "target") is { } t && p.Cell(r.Index, r.Actual, "actual") is { } a)
             {
-                lines.Add($"“{r.Name.Trim()}”指标值为{t}，实际完成情况为{a}，实际效果弱于年度指标值，自评表按完成计分，评分档次需按实际效果复核。");
+                lines.Add($"“{r.Name.Trim()}”指标值为{t}，实际完成情况为{a}，实际效果弱于年度指标值，自评表按满分计分，评分档次需按实际效果复核。");
             }
         }
 

@@ -411,8 +411,11 @@ public static class Calculator
                     $"完成值“{actual.Text.Trim()}”弱于指标值“{target.Text.Trim()}”，按表中评定{PrintedNumber.FormatTrimmed(p.Value)}分（{g.ToChinese()}档）");
             }
 
-            return b.Done(IndicatorRule.Qualitative, IndicatorStatus.Met, b.Weight,
-                $"完成值“{actual.Text.Trim()}”弱于指标值“{target.Text.Trim()}”，未给出评价等级，按达成计满分（需复核）");
+            // Not met: the target's grade was not reached (效果良好 against 效果显著). Without a grade or a lower
+            // printed score the row stays in the 达成 band at its default share, and the reviewer gets a finding.
+            QualitativeGrade band = QualitativeGrade.Achieved;
+            return b.Done(IndicatorRule.Qualitative, IndicatorStatus.Short, b.Weight is { } fw ? fw * policy.QualitativeDefaultShare[band] : null,
+                $"完成值“{actual.Text.Trim()}”弱于指标值“{target.Text.Trim()}”，未达到指标值；未给出评价等级，按“{band.ToChinese()}”档计分（需复核）");
         }
 
         return b.Done(IndicatorRule.Qualitative, IndicatorStatus.Met, b.Weight,

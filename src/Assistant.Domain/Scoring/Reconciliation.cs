@@ -213,9 +213,10 @@ public static class Reconciliation
 
             if (r.Status == IndicatorStatus.Short && !explained)
             {
-                string detail = CompletionWords.Describe(r) ?? $"完成值“{Shown(ind.Actual)}”";
+                // The cells are quoted once: a row without a completion says only what the words make of it (if anything).
+                string? detail = CompletionWords.Describe(r) ?? (Calculator.IsWeaker(r.Target, r.Actual) ? "实际效果弱于指标值" : null);
                 findings.Add(new Finding(FindingCodes.IndicatorShortfallUnexplained, Severity.Warning,
-                    $"“{ind.Name}”未完成年度指标（指标值{Shown(ind.Target)}，完成值{Shown(ind.Actual)}，{detail}），未说明偏差原因",
+                    $"“{ind.Name}”未完成年度指标（指标值{Shown(ind.Target)}，完成值{Shown(ind.Actual)}{(detail is null ? string.Empty : "，" + detail)}），未说明偏差原因",
                     Path(i, ".deviationNote"), ind.Target, ind.Actual));
             }
 
@@ -319,10 +320,17 @@ public static class Reconciliation
             return;
         }
 
-        Interval interval = report.Funds.Where(f => f.IsRoot).Select(f => f.ScoreInterval ?? Interval.Point(f.Score ?? 0m)).FirstOrDefault(Interval.Point(0m));
-        foreach (IndicatorResult r in report.Indicators)
+        // A total's tolerance is the sum of its terms' printed precision: a row whose printed score agrees with
+        // its rules stands for that printed score's interval (not the wider one its actual's rounding allows),
+        // so a gap made by a wrongly printed row is never excused as rounding of the other rows.
+        FundLine? rootLine = evaluation.Funds.Lines.FirstOrDefault(l => string.IsNullOrWhiteSpace(l.Parent));
+        Interval interval = report.Funds.Where(f => f.IsRoot)
+            .Select(f => Term(f.ScoreInterval, f.Score ?? 0m, rootLine?.PrintedScore)).FirstOrDefault(Interval.Point(0m));
+        for (int i = 0; i < report.Indicators.Count; i++)
         {
-            interval += r.ScoreInterval ?? Interval.Point(r.ScoreForTotal ?? 0m);
+            IndicatorResult r = report.Indicators[i];
+            PrintedNumber? printedScore = i < evaluation.Indicators.Count ? evaluation.Indicators[i].PrintedScore : null;
+            interval += Term(r.ScoreInterval, r.ScoreForTotal ?? 0m, r.Score is null ? null : printedScore);
         }
 
         Agreement ag = Compare(printed, total, interval);
@@ -349,6 +357,21 @@ public static class Reconciliation
                     : $"总分打印为{printed}，是各项四舍五入后得分之和；按未四舍五入的得分合计应为{computed}"
                 : $"总分打印为{printed}，按各项得分（未四舍五入）合计应为{computed}";
         findings.Add(new Finding(FindingCodes.TotalPrinted, SeverityOf(ag), message, "printedTotal", computed, printed.ToString()));
+    }
+
+    /// <summary>
+    /// One term of the total: the computed score's interval, narrowed to the printed score's interval when the
+    /// printed score is one the rules allow (a wrong printed score leaves the computed interval).
+    /// </summary>
+    private static Interval Term(Interval? computed, decimal score, PrintedNumber? printed)
+    {
+        if (computed is not { IsPoint: false } c || printed is not { } ps || !Interval.Allows(ps.Interval, c))
+        {
+            return computed ?? Interval.Point(score);
+        }
+
+        Interval p = ps.Interval;
+        return new Interval(Math.Max(c.Low, p.Low), Math.Min(c.High, p.High));
     }
 
     private static Severity SeverityOf(Agreement agreement) =>

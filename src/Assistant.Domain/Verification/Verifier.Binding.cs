@@ -183,16 +183,24 @@ public sealed partial class Verifier
         string own = before[(before.LastIndexOfAny(SegmentEnds) + 1)..];
         string ownAfter = OwnSegmentAfter(after);
         Match q = LastMatch(CountQualifier(), own);
+        bool allOf = false;
         if (!q.Success)
         {
             q = CountQualifier().Match(ownAfter);
+            // 设置的绩效指标8项全部完成: the 8 counts the indicators; whether all were completed is the claim's to check
+            // (one false claim is one error, not also a wrong count).
+            if (q.Success && q.Groups["met"].Success && AllOfThem().IsMatch(ownAfter[..q.Index]))
+            {
+                q = Match.Empty;
+                allOf = true;
+            }
         }
 
         // 除两项指标外，其余指标均已完成: the count is of the indicators the rest of the sentence leaves out.
         string? excepted = ExceptedStatus(clause.SentenceBefore(m.Start), after, clause.Sentence[Math.Clamp(m.Start + m.Length - clause.SentenceStart, 0, clause.Sentence.Length)..]);
         string window = before + "@" + after;
         bool aboutIndicators = window.Contains("指标", StringComparison.Ordinal) || q.Success || excepted is not null;
-        bool total = Totality().IsMatch(own) || Totality().IsMatch(ownAfter) || CountsWholeGroup(own);
+        bool total = allOf || Totality().IsMatch(own) || Totality().IsMatch(ownAfter) || CountsWholeGroup(own);
         if (!aboutIndicators || (!q.Success && !total && excepted is null))
         {
             // A count of a group the words name in a way this check does not know (扣分的, 超得较多的,
@@ -309,12 +317,14 @@ public sealed partial class Verifier
             _ => "共",
         };
         string id = group is null ? $"count.{(status == "all" ? "indicators" : status)}" : $"count[{group}].{status}";
-        // 完成值达到指标值的7项 where 8 are graded met: a count that leaves out qualitative rows weaker than their
-        // target (graded met at full marks) is right too.
-        int weaker = status == "met" ? members.Count(i => FactSheet.IsWeakerMet(_sheet.Report.Indicators[i])) : 0;
+        // A count that leaves out qualitative rows weaker than their target yet at full marks is right too: 完成值达到
+        // 指标值的7项 where 8 are graded met (one graded 达成 outright), 未达到指标值的1项 where 2 are short (one only weaker).
+        int weaker = status is "met" or "short"
+            ? members.Count(i => FactSheet.IsWeakerMet(_sheet.Report.Indicators[i]) && (_sheet.Report.Indicators[i].Status == IndicatorStatus.Short) == (status == "short"))
+            : 0;
         return number.Value == expected || (weaker > 0 && number.Value == expected - weaker)
             ? new CheckedMention(m, Verdict.Verified, id, null)
-            : new CheckedMention(m, Verdict.Contradicted, id, status == "all" ? $"{group ?? "全部指标"}共{expected}项" : $"{what}指标有{expected}项");
+            : new CheckedMention(m, Verdict.Contradicted, id, status == "all" ? $"{group ?? "绩效指标"}共有{expected}项" : $"{what}指标有{expected}项");
     }
 
     /// <summary>
@@ -342,6 +352,9 @@ public sealed partial class Verifier
 
     [GeneratedRegex(@"^\s*(?:、|和|及|与|以及)")]
     private static partial Regex ListJoint();
+
+    [GeneratedRegex(@"^\s*(?:(?:绩效)?指标)?\s*(?:全部|全都|均|都|全|皆)\s*(?:已经?)?\s*$")]
+    private static partial Regex AllOfThem();
 
     [GeneratedRegex(@"共|全部|总共|合计|总计|一共|累计|设置|设定|设立|指标中\s*$")]
     private static partial Regex Totality();

@@ -179,6 +179,83 @@ public sealed partial class Verifier
     }
 
     /// <summary>
+    /// Of the fund lines a sentence names, the one named last before the number (…当年财政拨款执行率87.5%；上年结转…执行率81.18%
+    /// is 上年结转's), or the first when no name is written out in full.
+    /// </summary>
+    internal int NearestLine(IReadOnlyList<int> lines, string sentenceBefore)
+    {
+        int best = lines[0], where = -1;
+        foreach (int i in lines)
+        {
+            string name = _sheet.Evaluation.Funds.Lines[i].Name.Trim();
+            int at = name.Length > 0 ? sentenceBefore.LastIndexOf(name, StringComparison.Ordinal) : -1;
+            if (at > where)
+            {
+                where = at;
+                best = i;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>A row's own label after its quoted name: 的完成率, but 与指标值的差距 without a 的 before it.</summary>
+    internal static string OwnLabel(string label) =>
+        label.StartsWith('与') || label.StartsWith('的') ? label : "的" + label;
+
+    /// <summary>
+    /// The 完成率 of a named reverse row (≤, costs, rates of harm) that went over its limit, written as 指标值 ÷ 完成值 (below
+    /// 100 %, as the row fell short; the ratio the policy's ratio variant scores by): verified when it matches. A row that
+    /// kept its limit keeps 完成值 ÷ 指标值 only (a 133.33% there reads as an overshoot the table does not show).
+    /// </summary>
+    private CheckedMention? ReverseCompletion(IReadOnlyList<int> named, Mention m, PrintedNumber number)
+    {
+        foreach (int i in named)
+        {
+            if (_sheet.Report.Indicators[i] is { Rule: Scoring.IndicatorRule.Reverse, Status: Scoring.IndicatorStatus.Short, Target: QuantityCell t, Actual: QuantityCell a }
+                && t.EffectiveUnit.Equals(a.EffectiveUnit) && t.Number.Value > 0 && a.Number.Value > 0 && Matches(m, number, t.Number.Value / a.Number.Value * 100m))
+            {
+                return new CheckedMention(m, Verdict.Verified, $"indicators[{i}].completion",
+                    $"逆向指标完成率按指标值÷完成值计算为{PrintedNumber.Format(t.Number.Value / a.Number.Value * 100m, 2)}%");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// 家长满意度实际完成98% when the actual is 88% and 98% only the rounded 完成率 (97.78%): a number the words call
+    /// the actual (实际完成, 实际达到, 完成值为) is compared with the row's actual, not with another of its facts.
+    /// </summary>
+    private CheckedMention? CompletionAsActual(CheckedMention hit, PrintedNumber number, string before)
+    {
+        if (hit.Verdict != Verdict.Verified || hit.FactId is not { } id || !id.EndsWith(".completion", StringComparison.Ordinal)
+            || _index.Find(id) is not { IndicatorIndex: { } i } || !ActualOnlyWords().IsMatch(before)
+            || _sheet.Report.Indicators[i].Actual is not QuantityCell)
+        {
+            return null;
+        }
+
+        Candidate? first = null;
+        foreach (Candidate c in _index.OfIndicator(i))
+        {
+            if (c.Measure == "actual" && Compatible(hit.Mention.Unit, c.Unit))
+            {
+                if (Matches(hit.Mention, number, c.InMentionUnits(hit.Mention.Unit).Value))
+                {
+                    return new CheckedMention(hit.Mention, Verdict.Verified, c.Fact.Id, null);
+                }
+
+                first ??= c;
+            }
+        }
+
+        return first is null ? null
+            : new CheckedMention(hit.Mention, Verdict.Contradicted, first.Fact.Id,
+                $"“{_sheet.Evaluation.Indicators[i].Name}”的完成值为{first.Fact.Text}（{hit.Mention.Text.Trim()}与完成率相近，但不是完成值）");
+    }
+
+    /// <summary>
     /// 主要产出目标为：…，完成地质灾害治理工程≥12处: a number written with a comparator (≥12处, ≤3.5万元) or listed
     /// under a goal the sentence states first (目标为, 年度目标, 计划, 指标值为…) with nothing said of what was done
     /// in between (实际, 完成值) is the target, whatever words the row's name holds.

@@ -139,16 +139,24 @@ public sealed partial class Verifier
         string own = before[(before.LastIndexOfAny(SegmentEnds) + 1)..];
         string ownAfter = Assistant.Domain.Verification.Verifier.OwnSegmentAfter(after);
         Match q = LastMatch(CountQualifier(), own);
+        bool allOf = false;
         if (!q.Success)
         {
             q = CountQualifier().Match(ownAfter);
+            // 设置的绩效指标8项全部完成: the 8 counts the indicators; whether all were completed is the claim's to check
+            // (one false claim is one error, not also a wrong count).
+            if (q.Success && q.Groups["met"].Success && Regex.IsMatch(ownAfter[..q.Index], @"^\s*(?:(?:绩效)?指标)?\s*(?:全部|全都|均|都|全|皆)\s*(?:已经?)?\s*$"))
+            {
+                q = Match.Empty;
+                allOf = true;
+            }
         }
 
         // Session 32: 除两项指标外，其余指标均已完成 counts what the rest leaves out; 产出指标5项 counts the whole group.
         string? excepted = Assistant.Domain.Verification.Verifier.ExceptedStatus(clause.SentenceBefore(m.Start), after, clause.Sentence[Math.Clamp(m.Start + m.Length - clause.SentenceStart, 0, clause.Sentence.Length)..]);
         string window = before + "@" + after;
         bool aboutIndicators = window.Contains("指标", StringComparison.Ordinal) || q.Success || excepted is not null;
-        bool total = Totality().IsMatch(own) || Totality().IsMatch(ownAfter) || Assistant.Domain.Verification.Verifier.CountsWholeGroup(own);
+        bool total = allOf || Totality().IsMatch(own) || Totality().IsMatch(ownAfter) || Assistant.Domain.Verification.Verifier.CountsWholeGroup(own);
         if (!aboutIndicators || (!q.Success && !total && excepted is null))
         {
             // A count of a group the words name in a way this check does not know (扣分的, 超得较多的,
@@ -192,10 +200,12 @@ public sealed partial class Verifier
             _ => "共",
         };
         string id = group is null ? $"count.{(status == "all" ? "indicators" : status)}" : $"count[{group}].{status}";
-        int weaker = status == "met" ? members.Count(i => FactSheet.IsWeakerMet(_sheet.Report.Indicators[i])) : 0;
+        int weaker = status is "met" or "short"
+            ? members.Count(i => FactSheet.IsWeakerMet(_sheet.Report.Indicators[i]) && (_sheet.Report.Indicators[i].Status == IndicatorStatus.Short) == (status == "short"))
+            : 0;
         return number.Value == expected || (weaker > 0 && number.Value == expected - weaker)
             ? new CheckedMention(m, Verdict.Verified, id, null)
-            : new CheckedMention(m, Verdict.Contradicted, id, status == "all" ? $"{group ?? "全部指标"}共{expected}项" : $"{what}指标有{expected}项");
+            : new CheckedMention(m, Verdict.Contradicted, id, status == "all" ? $"{group ?? "绩效指标"}共有{expected}项" : $"{what}指标有{expected}项");
     }
 
     private static readonly char[] SegmentEnds = ['、', '，', ',', '；', ';', '：', ':', '。', '（', '('];

@@ -88,6 +88,50 @@ public sealed partial class Verifier
                 $"“{_sheet.Evaluation.Indicators[i].Name}”的完成值为{actual.Fact.Text}（{hit.Mention.Text.Trim()}是指标值）");
     }
 
+    /// <summary>
+    /// The 完成率 of a named reverse row (≤, costs, rates of harm) written as 指标值 ÷ 完成值, the ratio the policy's
+    /// ratio variant scores by and many reports print: verified when it matches (not 完成值 ÷ 指标值 only).
+    /// </summary>
+    private CheckedMention? ReverseCompletion(IReadOnlyList<int> named, Mention m, PrintedNumber number)
+    {
+        foreach (int i in named)
+        {
+            if (_sheet.Report.Indicators[i] is { Rule: IndicatorRule.Reverse, Status: IndicatorStatus.Short, Target: QuantityCell t, Actual: QuantityCell a }
+                && t.EffectiveUnit.Equals(a.EffectiveUnit) && t.Number.Value > 0 && a.Number.Value > 0 && Matches(m, number, t.Number.Value / a.Number.Value * 100m))
+            {
+                return new CheckedMention(m, Verdict.Verified, $"indicators[{i}].completion",
+                    $"逆向指标完成率按指标值÷完成值计算为{PrintedNumber.Format(t.Number.Value / a.Number.Value * 100m, 2)}%");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Of the fund lines a sentence names, the one whose name is written last before the number (else the first).</summary>
+    private int NearestLine(IReadOnlyList<int> lines, string sentenceBefore) =>
+        lines.Select(i => (i, at: sentenceBefore.LastIndexOf(_sheet.Evaluation.Funds.Lines[i].Name.Trim() is { Length: > 0 } n ? n : "\0", StringComparison.Ordinal)))
+            .Aggregate((best: lines[0], at: -1), (acc, x) => x.at > acc.at ? (x.i, x.at) : acc).best;
+
+    /// <summary>A 完成率 matched where the words say the actual (实际完成98% of an 88% row): compared with the actual instead.</summary>
+    private CheckedMention? CompletionAsActual(CheckedMention hit, PrintedNumber number, string before)
+    {
+        if (hit.Verdict != Verdict.Verified || hit.FactId is not { } id || !id.EndsWith(".completion", StringComparison.Ordinal) || _sheet.Find(id) is not { IndicatorIndex: { } i }
+            || !Regex.IsMatch(before, @"(?:实际完成|实际达到|完成值(?:为|是)?|实际(?:为|是))\s*$") || _sheet.Report.Indicators[i].Actual is not QuantityCell)
+        {
+            return null;
+        }
+
+        var actuals = _candidates.Where(c => c.Fact.IndicatorIndex == i && Measure(c.Fact) == "actual" && Compatible(hit.Mention.Unit, c.Unit)).ToList();
+        if (actuals.FirstOrDefault(c => Matches(hit.Mention, number, c.InMentionUnits(hit.Mention.Unit).Value)) is { } same)
+        {
+            return new CheckedMention(hit.Mention, Verdict.Verified, same.Fact.Id, null);
+        }
+
+        return actuals.Count == 0 ? null
+            : new CheckedMention(hit.Mention, Verdict.Contradicted, actuals[0].Fact.Id,
+                $"“{_sheet.Evaluation.Indicators[i].Name}”的完成值为{actuals[0].Fact.Text}（{hit.Mention.Text.Trim()}与完成率相近，但不是完成值）");
+    }
+
     /// <summary>A limit said to be kept (控制在…以内), stated with the target of a reverse row that broke it: contradicted by the actual.</summary>
     private CheckedMention? LimitKept(CheckedMention hit, string before, string after, Clause clause)
     {

@@ -136,7 +136,7 @@ public sealed partial class Verifier
         {
             string? lineColumn = column is null || clauseLines.Count == 0 ? column
                 : MoneyColumn(clauseLines.Aggregate(before, (b, l) => b.Replace(_sheet.Evaluation.Funds.Lines[l].Name, string.Empty, StringComparison.Ordinal).Replace(FundCore(_sheet.Evaluation.Funds.Lines[l].Name), string.Empty, StringComparison.Ordinal)));
-            return (role == Role.Gap ? StatedRoles.GapNotInput(_sheet, hit, before) : null) ?? SwappedColumn(hit, lineColumn) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? LimitKept(hit, before, after, clause) ?? Directed(hit, before, after);
+            return (role == Role.Gap ? StatedRoles.GapNotInput(_sheet, hit, before) : null) ?? SwappedColumn(hit, lineColumn) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? CompletionAsActual(hit, number, before) ?? LimitKept(hit, before, after, clause) ?? Directed(hit, before, after);
         }
 
         var derivedScope = named.Count == 0 && role is Role.None or Role.Gap ? _candidates : scope;
@@ -150,6 +150,12 @@ public sealed partial class Verifier
         if (Derived(m, number, derivedScope, role) is { } derived && !OtherLine(derived, role, clauseLines, fundLines, before))
         {
             return Directed(derived, before, after);
+        }
+
+        // A reverse row's 完成率 by the customary ratio 指标值 ÷ 完成值 (50‰ ÷ 55‰ = 90.91%, below 100% as the row fell short).
+        if (role == Role.Completion && named.Count > 0 && ReverseCompletion(named, m, number) is { } reverse)
+        {
+            return reverse;
         }
 
         // A 完成率 of 100 % for a met indicator: the completion capped at its target.
@@ -197,7 +203,7 @@ public sealed partial class Verifier
         {
             // Contradicted only against the fund line the sentence names (or the total when it names none).
             // The line its own clause names (县级资金执行率102% after 省级资金…), else the sentence's, else the total.
-            int line = clauseLines.Count > 0 ? clauseLines[0] : fundLines.Count > 0 ? fundLines[0] : TotalLine();
+            int line = clauseLines.Count > 0 ? clauseLines[0] : fundLines.Count > 0 ? NearestLine(fundLines, clause.SentenceBefore(m.Start)) : TotalLine();
             Candidate? rate = _candidates.FirstOrDefault(c => Plays(c.Fact, role) && c.Fact.FundLineIndex == line);
             if (rate is not null)
             {
@@ -234,7 +240,7 @@ public sealed partial class Verifier
                     ? _sheet.Find(oid) : null;
                 string also = other?.IndicatorIndex is { } oi ? $"（该数字与“{_sheet.Evaluation.Indicators[oi].Name}”的数据相同）" : string.Empty;
                 return new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id,
-                    $"“{rowName}”的{closest.Fact.Label.Replace(rowName, string.Empty, StringComparison.Ordinal)}为{closest.Fact.Text}{also}");
+                    $"“{rowName}”{Assistant.Domain.Verification.Verifier.OwnLabel(closest.Fact.Label.Replace(rowName, string.Empty, StringComparison.Ordinal))}为{closest.Fact.Text}{also}");
             }
         }
 
