@@ -43,7 +43,6 @@ public static partial class TextTables
     /// </summary>
     private static string[]? InColumns(string line, Columns columns)
     {
-        bool Fits(string[]? cells) => cells is not null && (FitsColumns(cells, columns) || (columns.RowSeen && IsWrappedEnd(cells, columns)));
         string[]? wide = InColumns(line, columns.Starts, 2);
         if (columns.NarrowStarts is null)
         {
@@ -51,15 +50,43 @@ public static partial class TextTables
         }
 
         string[]? narrow = InColumns(line, columns.NarrowStarts, 1);
-        bool wideFits = Fits(wide);
-        bool narrowFits = Fits(narrow);
-        if (narrowFits && (!wideFits || columns.Narrow))
+        int w = Quality(wide, columns);
+        int n = Quality(narrow, columns);
+        if (n > w || (n == w && n > 0 && columns.Narrow))
         {
-            columns.Narrow |= !wideFits && FitsColumns(narrow!, columns);
+            columns.Narrow |= n > w && FitsColumns(narrow!, columns);
             return narrow;
         }
 
         return wide;
+    }
+
+    /// <summary>How well a placement fits: its cells fit their columns, 分值 and 得分 both filled, no column holding two values.</summary>
+    private static int Quality(string[]? cells, Columns columns)
+    {
+        if (cells is null)
+        {
+            return int.MinValue;
+        }
+
+        int q = FitsColumns(cells, columns) ? 10 : columns.RowSeen && IsWrappedEnd(cells, columns) ? 5 : 0;
+        int weight = columns.Fields.IndexOf(IndicatorField.Weight);
+        int score = columns.Fields.IndexOf(IndicatorField.Score);
+        if (weight >= 0 && score >= 0 && cells[weight].Length > 0 && cells[score].Length > 0)
+        {
+            q += 2;
+        }
+
+        foreach (string c in cells)
+        {
+            string[] words = c.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length > 1 && words.Count(x => ValueToken().IsMatch(CellText.Compact(x))) > 1)
+            {
+                q -= 3;
+            }
+        }
+
+        return q;
     }
 
     /// <summary>The line's cells placed in the header's columns (empty where nothing stands), or null when they do not fit.</summary>
