@@ -365,4 +365,23 @@ public class ImportingProbe32Tests
         ImportedTable t = FromText(text);
         Assert.Equal("年度资金总额>:500/500/450/90.00%/18.00;财政拨款>年度资金总额:500/500/450/90.00%/", Lines(t));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void PdftotextIndicatorRows_CountedEitherWay_KeepTheirColumns(int wide)
+    {
+        // Where the header words stand: pdftotext's character count, or columns aligned for the eye.
+        int[] c = wide == 1 ? [0, 10, 22, 42, 52, 62, 68, 76] : [0, 12, 26, 52, 66, 80, 86, 94];
+        string text = "项目名称    林业有害生物防治\n"
+            + Lay(wide, ("一级指标", c[0]), ("二级指标", c[1]), ("三级指标", c[2]), ("年度指标值", c[3]), ("实际完成值", c[4]), ("分值", c[5]), ("得分", c[6]), ("偏差原因分析及改进措施", c[7])) + "\n"
+            + Lay(wide, ("产出指标", c[0]), ("数量指标", c[1]), ("防治作业面积（万亩）", c[2]), ("≥50", c[3]), ("51.2", c[4]), ("20", c[5]), ("20.00", c[6])) + "\n"
+            + Lay(wide, ("质量指标", c[1]), ("防治作业合格率", c[2]), ("≥95", c[3]), ("96", c[4]), ("15", c[5]), ("15.00", c[6])) + "\n"
+            + Lay(wide, ("（%）", c[2])) + "\n"
+            + Lay(wide, ("效益指标", c[0]), ("生态效益指标", c[1]), ("成灾率（‰）", c[2]), ("≤4", c[3]), ("3.2", c[4]), ("30", c[5]), ("30.00", c[6])) + "\n"
+            + Lay(wide, ("总分", 0), ("65", c[5]), ("65.00", c[6])) + "\n";
+        ImportedTable t = Assert.Single(TableLayout.Read(TextTables.Read(text, "case.txt")));
+        Assert.Equal(["防治作业面积|万亩|≥50|51.2|20|20.00", "防治作业合格率|%|≥95|96|15|15.00", "成灾率|‰|≤4|3.2|30|30.00"],
+            t.Indicators.Select(i => $"{i.Name}|{i.Unit}|{i.Target}|{i.Actual}|{i.Weight}|{i.PrintedScore}"));
+    }
 }
