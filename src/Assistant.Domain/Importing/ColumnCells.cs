@@ -9,9 +9,15 @@ namespace Assistant.Domain.Importing;
 /// </summary>
 public static partial class TextTables
 {
-    private sealed class Columns(List<int> starts, List<IndicatorField> fields)
+    private sealed class Columns(List<int> starts, List<IndicatorField> fields, List<int>? narrowStarts = null)
     {
         public List<int> Starts { get; } = starts;
+
+        /// <summary>The starts with a Chinese character one column wide (pdftotext counts characters), when the header has as many words so measured.</summary>
+        public List<int>? NarrowStarts { get; } = narrowStarts;
+
+        /// <summary>A row so far fitted only with the narrow measure: the text is pdftotext's count; its lines are read so first.</summary>
+        public bool Narrow { get; set; }
 
         public List<IndicatorField> Fields { get; } = fields;
 
@@ -27,28 +33,81 @@ public static partial class TextTables
         }
 
         List<(string Text, int Start, int End)> spans = Spans(line);
-        return spans.Count == fields.Count ? new Columns([.. spans.Select(s => s.Start)], fields) : null;
+        List<(string Text, int Start, int End)> narrow = Spans(line, wide: 1);
+        return spans.Count == fields.Count ? new Columns([.. spans.Select(s => s.Start)], fields, narrow.Count == fields.Count ? [.. narrow.Select(s => s.Start)] : null) : null;
+    }
+
+    /// <summary>
+    /// The line's cells in the header's columns: measured with a Chinese character two columns wide (text
+    /// aligned for the eye), else one wide (pdftotext's count) when only that reading fits.
+    /// </summary>
+    private static string[]? InColumns(string line, Columns columns)
+    {
+        string[]? wide = InColumns(line, columns.Starts, 2);
+        if (columns.NarrowStarts is null)
+        {
+            return wide;
+        }
+
+        string[]? narrow = InColumns(line, columns.NarrowStarts, 1);
+        int w = Quality(wide, columns);
+        int n = Quality(narrow, columns);
+        if (n > w || (n == w && n > 0 && columns.Narrow))
+        {
+            columns.Narrow |= n > w && FitsColumns(narrow!, columns);
+            return narrow;
+        }
+
+        return wide;
+    }
+
+    /// <summary>How well a placement fits: its cells fit their columns, 分值 and 得分 both filled, no column holding two values.</summary>
+    private static int Quality(string[]? cells, Columns columns)
+    {
+        if (cells is null)
+        {
+            return int.MinValue;
+        }
+
+        int q = FitsColumns(cells, columns) ? 10 : columns.RowSeen && IsWrappedEnd(cells, columns) ? 5 : 0;
+        int weight = columns.Fields.IndexOf(IndicatorField.Weight);
+        int score = columns.Fields.IndexOf(IndicatorField.Score);
+        if (weight >= 0 && score >= 0 && cells[weight].Length > 0 && cells[score].Length > 0)
+        {
+            q += 2;
+        }
+
+        foreach (string c in cells)
+        {
+            string[] words = c.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length > 1 && words.Count(x => ValueToken().IsMatch(CellText.Compact(x))) > 1)
+            {
+                q -= 3;
+            }
+        }
+
+        return q;
     }
 
     /// <summary>The line's cells placed in the header's columns (empty where nothing stands), or null when they do not fit.</summary>
-    private static string[]? InColumns(string line, Columns columns)
+    private static string[]? InColumns(string line, List<int> starts, int wide)
     {
         if (line.Contains('\t', StringComparison.Ordinal))
         {
             return null;
         }
 
-        int n = columns.Starts.Count;
+        int n = starts.Count;
         string[] cells = new string[n];
         Array.Fill(cells, string.Empty);
-        foreach ((string text, int start, int end) in Spans(line, words: true))
+        foreach ((string text, int start, int end) in Spans(line, words: true, wide: wide))
         {
             int best = -1;
             int bestOverlap = 0;
             for (int k = 0; k < n; k++)
             {
-                int from = columns.Starts[k];
-                int to = k + 1 < n ? columns.Starts[k + 1] : int.MaxValue;
+                int from = starts[k];
+                int to = k + 1 < n ? starts[k + 1] : int.MaxValue;
                 int overlap = Math.Min(end, to) - Math.Max(start, from);
                 if (overlap > bestOverlap)
                 {
@@ -106,7 +165,7 @@ public static partial class TextTables
     }
 
     /// <summary>The runs of text between gaps of two or more spaces (or every word), with their display columns.</summary>
-    private static List<(string Text, int Start, int End)> Spans(string line, bool words = false)
+    private static List<(string Text, int Start, int End)> Spans(string line, bool words = false, int wide = 2)
     {
         var spans = new List<(string, int, int)>();
         int col = 0;
@@ -115,7 +174,7 @@ public static partial class TextTables
         {
             if (line[i] is ' ' or '\u3000')
             {
-                col += line[i] == ' ' ? 1 : 2;
+                col += line[i] == ' ' ? 1 : wide;
                 i++;
                 continue;
             }
@@ -124,7 +183,7 @@ public static partial class TextTables
             int from = i;
             while (i < line.Length && !(line[i] is ' ' or '\u3000' && (words || i + 1 >= line.Length || line[i + 1] is ' ' or '\u3000' || line[i] == '\u3000')))
             {
-                col += Wide(line[i]) ? 2 : 1;
+                col += Wide(line[i]) ? wide : 1;
                 i++;
             }
 

@@ -81,10 +81,10 @@ public static partial class CombinedValues
         return cuts.Count == 1 && cuts[0] > 0 && cuts[0] + 1 < c.Length ? (c[..cuts[0]], c[(cuts[0] + 1)..]) : null;
     }
 
-    [GeneratedRegex(@"^(?<a>[≥≤><=＞＜]?[+-]?\d[^()（）]*)[(（](?<b>[^()（）]+)[)）]$")]
+    [GeneratedRegex(@"^(?<a>(?:[≥≤><=＞＜≧≦]|>=|<=)?[+-]?\d[^()（）]*)[(（](?<b>[^()（）]+)[)）]$")]
     private static partial Regex Bracketed();
 
-    [GeneratedRegex(@"^[≥≤><=＞＜]?[+-]?\d")]
+    [GeneratedRegex(@"^(?:[≥≤><=＞＜≧≦]|>=|<=)?[+-]?\d")]
     private static partial Regex ValueStart();
 
     /// <summary><c>目标3000完成2700</c>, <c>指标值:≥95%;完成值:96%</c>, <c>完成2700(目标3000)</c>.</summary>

@@ -6,7 +6,108 @@ namespace Assistant.Domain.Importing;
 /// <summary>Reads the lines of a 项目资金 block against its header's columns.</summary>
 internal static partial class FundRows
 {
-    public static void Read(ImportedTable t, List<GridCell> row, List<string> texts, List<FundField> header)
+    /// <summary>
+    /// One line of the block. With <paramref name="headerWidths"/> (a worksheet or a Word table, where every
+    /// cell keeps its column) the cells are placed under the header cell above them; otherwise in order
+    /// after the line's name.
+    /// </summary>
+    public static void Read(ImportedTable t, List<GridCell> row, List<string> texts, List<FundField> header, IReadOnlyList<int>? headerWidths = null)
+    {
+        Placement? placed = headerWidths is null ? null : ByColumn(row, texts, header, headerWidths);
+        placed ??= InOrder(texts, header);
+        if (placed is not null)
+        {
+            Add(t, row, texts, placed);
+        }
+    }
+
+    /// <summary>Where a line's cells go: the name's cells, each value's cell and field, the explanation's cell.</summary>
+    private sealed record Placement(List<int> Name, List<(int At, FundField Field)> Values, int? NoteAt, bool Unsure, bool Short);
+
+    /// <summary>
+    /// The cells under the header's columns (grids whose cells keep their columns): the label columns hold the
+    /// line's name, whether merged, written in one cell with blanks beside it, split over two cells
+    /// (<c>其中：</c> | <c>财政拨款</c>) or repeated in each cell; each other column its field. Null when the
+    /// row does not span the header's columns or holds a number under the label.
+    /// </summary>
+    private static Placement? ByColumn(List<GridCell> row, List<string> texts, List<FundField> header, IReadOnlyList<int> widths)
+    {
+        if (widths.Count != header.Count || row.Sum(c => c.Width) != widths.Sum() || row.Count == 0)
+        {
+            return null;
+        }
+
+        var under = new int[row.Count];
+        int col = 0;
+        int h = 0;
+        int hEnd = widths[0];
+        for (int i = 0; i < row.Count; i++)
+        {
+            while (col >= hEnd && h + 1 < widths.Count)
+            {
+                h++;
+                hEnd += widths[h];
+            }
+
+            under[i] = h;
+            col += row[i].Width;
+        }
+
+        var name = new List<int>();
+        var values = new List<(int, FundField)>();
+        int? noteAt = null;
+        bool unsure = false;
+        var seen = new HashSet<int>();
+        int firstData = header.FindIndex(f => f != FundField.Label);
+        for (int i = 0; i < row.Count; i++)
+        {
+            // A blank header cell after the figures (the column of an explanation) labels nothing.
+            FundField f = header[under[i]] == FundField.Label && firstData >= 0 && under[i] > firstData ? FundField.Unknown : header[under[i]];
+            string text = texts[i];
+            if (CellText.IsBlank(text))
+            {
+                continue;
+            }
+
+            if (f == FundField.Label)
+            {
+                if (CellText.Number(text, out _, out _) is not null)
+                {
+                    return null;
+                }
+
+                if (!IsBlockLabel(text) && !(name.Count > 0 && CellText.Compact(texts[name[^1]]) == CellText.Compact(text)))
+                {
+                    name.Add(i);
+                }
+
+                continue;
+            }
+
+            if (f == FundField.Unknown || (seen.Contains(under[i]) && f != FundField.Note))
+            {
+                // Under no header of its own, or a second cell under one header: an explanation when it is a sentence.
+                if (IsProse(text))
+                {
+                    noteAt ??= i;
+                }
+                else
+                {
+                    unsure |= f != FundField.Unknown;
+                }
+
+                continue;
+            }
+
+            seen.Add(under[i]);
+            values.Add((i, f));
+        }
+
+        return name.Count == 0 ? null : new Placement(name, values, noteAt, unsure, false);
+    }
+
+    /// <summary>The cells in order after the name (text copied from a PDF, or a row that does not span the header).</summary>
+    private static Placement? InOrder(List<string> texts, List<FundField> header)
     {
         // The name is the first filled cell that is not a number and not the block's own label.
         int nameAt = -1;
@@ -17,7 +118,7 @@ internal static partial class FundRows
                 continue;
             }
 
-            if (HeaderWords.Fund(texts[i]) == FundField.Label && texts[i].Length > 0 && !LooksLikeLineName(texts[i]))
+            if (IsBlockLabel(texts[i]))
             {
                 continue;
             }
@@ -28,11 +129,31 @@ internal static partial class FundRows
 
         if (nameAt < 0)
         {
-            return;
+            return null;
+        }
+
+        // The name split over cells (其中： | 财政拨款) or repeated in the cells of an unmerged range.
+        var name = new List<int> { nameAt };
+        int after = nameAt + 1;
+        while (after < texts.Count && !CellText.IsBlank(texts[after]) && CellText.Number(texts[after], out _, out _) is null)
+        {
+            if (CellText.Compact(texts[after]) == CellText.Compact(texts[name[^1]]))
+            {
+                after++;
+                continue;
+            }
+
+            if (!IsNamePiece(texts[after]))
+            {
+                break;
+            }
+
+            name.Add(after);
+            after++;
         }
 
         var dataFields = header.Where(f => f is not FundField.Label).ToList();
-        List<int> values = Enumerable.Range(nameAt + 1, texts.Count - nameAt - 1).ToList();
+        List<int> values = Enumerable.Range(after, texts.Count - after).ToList();
         while (values.Count > 0 && texts[values[^1]].Length == 0)
         {
             values.RemoveAt(values.Count - 1);
@@ -65,7 +186,28 @@ internal static partial class FundRows
             unsure = true;
         }
 
-        string name = CellText.Clean(texts[nameAt]);
+        return new Placement(name, values.Select((v, k) => (v, dataFields[k])).ToList(), noteAt, unsure, values.Count < dataFields.Count);
+    }
+
+    /// <summary>The block's own label (项目资金（万元）, 资金情况) standing in a line's row, not a line's name.</summary>
+    private static bool IsBlockLabel(string text) => HeaderWords.Fund(text) == FundField.Label && text.Length > 0 && !LooksLikeLineName(text);
+
+    /// <summary>A second piece of a name split over two cells (财政拨款 after 其中：, 总额 after 年度资金): a few Chinese characters, no value word.</summary>
+    private static bool IsNamePiece(string text)
+    {
+        string c = CellText.Compact(text);
+        return c.Length is > 0 and <= 10 && c.All(ch => CellText.IsCjk(ch) || ch is '(' or ')')
+            && c is not ("无" or "不适用" or "暂无" or "万元" or "元" or "亿元")
+            && HeaderWords.Fund(c) is FundField.Unknown && !c.Contains("原因", StringComparison.Ordinal);
+    }
+
+    private static void Add(ImportedTable t, List<GridCell> row, List<string> texts, Placement placed)
+    {
+        string name = CellText.Clean(string.Concat(placed.Name.Select(i => CellText.Clean(texts[i]))));
+        int nameAt = placed.Name[0];
+        int? noteAt = placed.NoteAt;
+        bool unsure = placed.Unsure;
+        bool rateTaken = placed.Values.Any(v => v.Field == FundField.Rate && CellText.Number(texts[v.At], out _, out _) is not null);
         bool part = name.StartsWith("其中", StringComparison.Ordinal);
         name = (part ? name[2..] : name).TrimStart('：', ':', ' ').Trim().TrimEnd('：', ':');
         if (name.Length == 0)
@@ -94,11 +236,11 @@ internal static partial class FundRows
             t.Sources[path + ".deviationNote"] = row[n].Source;
         }
 
-        for (int k = 0; k < values.Count; k++)
+        foreach ((int at, FundField field0) in placed.Values)
         {
-            FundField f = dataFields[k];
-            GridCell cell = row[values[k]];
-            string text = texts[values[k]];
+            FundField f = field0;
+            GridCell cell = row[at];
+            string text = texts[at];
             if (CellText.IsBlank(text) || f == FundField.Unknown)
             {
                 continue;
@@ -112,9 +254,9 @@ internal static partial class FundRows
             }
 
             string? number = CellText.Number(text, out bool percent, out _);
-            if (percent && f is FundField.Weight or FundField.Score && values.Count < dataFields.Count && dataFields.Contains(FundField.Rate))
+            if (percent && f is FundField.Weight or FundField.Score && (!rateTaken || placed.Short))
             {
-                // A short line (no 分值/得分, their cells gone in the copy): its percentage is its 执行率.
+                // A percentage under 分值 or 得分 (a short line whose 分值/得分 cells are gone, or a rate printed off its column): the 执行率.
                 f = FundField.Rate;
             }
 

@@ -9,6 +9,9 @@ public sealed record GridCell(string Text, string Source)
     /// <summary>A later column of a horizontally merged cell: the text is in the first one.</summary>
     public bool Spanned { get; init; }
 
+    /// <summary>How many grid columns the cell covers (itself and the spanned cells after it); set by the row source for grids whose positions are reliable.</summary>
+    public int Width { get; init; } = 1;
+
     /// <summary>What the reader was unsure of for this cell (e.g. precision inferred), in Chinese and English.</summary>
     public ImportNote? Note { get; init; }
 }

@@ -50,7 +50,20 @@ internal static partial class IndicatorRows
         // 一级 / 二级: a filled cell sets the level; an empty one (merged down) keeps the one above.
         if (cells.TryGetValue(IndicatorField.Level1, out int l1) && !CellText.IsBlank(texts[l1]))
         {
-            SetLevel1(t, texts[l1], row[l1], ref level1, ref level2);
+            if (level1 is not null && BareWeight().Match(CellText.Compact(texts[l1])) is { Success: true } bare)
+            {
+                // （50分） beside the second row: the wrapped end of the 一级 label merged over the rows above.
+                string wrapped = level1;
+                if (!t.LevelWeights.Any(w => w.Key == wrapped))
+                {
+                    t.LevelWeights.Add(new(wrapped, bare.Groups["w"].Value));
+                    t.Sources[$"levelWeights.{wrapped}"] = row[l1].Source;
+                }
+            }
+            else
+            {
+                SetLevel1(t, texts[l1], row[l1], ref level1, ref level2);
+            }
         }
 
         if (cells.TryGetValue(IndicatorField.Level2, out int l2) && !CellText.IsBlank(texts[l2]))
@@ -111,13 +124,13 @@ internal static partial class IndicatorRows
             switch (field)
             {
                 case IndicatorField.Target:
-                    indicator.Target = CellText.IsBlank(text) ? string.Empty : text;
+                    indicator.Target = CellText.IsBlank(text) ? string.Empty : CellText.Comparators(text);
                     break;
                 case IndicatorField.TargetActual or IndicatorField.ActualTarget:
                     Combined(t, indicator, path, text, cell, field == IndicatorField.TargetActual);
                     continue;
                 case IndicatorField.Actual:
-                    indicator.Actual = CellText.IsBlank(text) ? string.Empty : text;
+                    indicator.Actual = CellText.IsBlank(text) ? string.Empty : CellText.Comparators(text);
                     break;
                 case IndicatorField.Nature:
                     nature = CellText.IsBlank(text) ? null : CellText.Compact(text);
@@ -517,7 +530,7 @@ internal static partial class IndicatorRows
     /// <summary>A 指标性质 column (≥, ≤, =, 定性) joined to the value: ≥ + 1500 → ≥1500.</summary>
     private static string? WithNature(string nature, string? target)
     {
-        if (string.IsNullOrEmpty(target) || "≥≤><=＞＜".Contains(CellText.Compact(target)[0], StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(target) || "≥≤><=＞＜≧≦".Contains(CellText.Compact(target)[0], StringComparison.Ordinal))
         {
             return target;
         }
@@ -550,8 +563,11 @@ internal static partial class IndicatorRows
         return unit;
     }
 
-    [GeneratedRegex(@"^[≥≤><=＞＜]?[+-]?\d[\d,]*(\.\d+)?%?")]
+    [GeneratedRegex(@"^([≥≤><=＞＜≧≦]|>=|<=)?[+-]?\d[\d,]*(\.\d+)?%?")]
     private static partial Regex ValueCell();
+
+    [GeneratedRegex(@"^[(（](?<w>\d+(\.\d+)?)分?[)）]$")]
+    private static partial Regex BareWeight();
 
     [GeneratedRegex(@"^(月|日|号)(底|末|初|中|上旬|中旬|下旬)?(前|后|内|止)$|^(月|日|号)(底|末|初|上旬|中旬|下旬)$")]
     private static partial Regex Deadline();

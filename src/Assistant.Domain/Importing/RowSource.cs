@@ -7,7 +7,26 @@ namespace Assistant.Domain.Importing;
 /// </summary>
 internal sealed class RowSource(Grid grid)
 {
-    private readonly List<List<GridCell>> pieces = grid.Rows.Select(r => r.Cells.Where(c => !c.Spanned).ToList()).ToList();
+    private readonly List<List<GridCell>> pieces = grid.Rows.Select(r => Anchors(r.Cells)).ToList();
+
+    /// <summary>The cells not spanned, each with the number of grid columns it covers.</summary>
+    private static List<GridCell> Anchors(IReadOnlyList<GridCell> cells)
+    {
+        var list = new List<GridCell>(cells.Count);
+        for (int i = 0; i < cells.Count; i++)
+        {
+            if (cells[i].Spanned && list.Count > 0)
+            {
+                list[^1] = list[^1] with { Width = list[^1].Width + 1 };
+            }
+            else if (!cells[i].Spanned)
+            {
+                list.Add(cells[i]);
+            }
+        }
+
+        return list;
+    }
     private int piece;
     private int offset;
 

@@ -38,6 +38,7 @@ public static partial class TableLayout
         private string? pendingUnit;
         private Mode mode;
         private List<FundField> fundFields = [];
+        private List<int>? fundWidths;
         private List<IndicatorField> indicatorFields = [];
         private string? level1;
         private string? level2;
@@ -125,6 +126,7 @@ public static partial class TableLayout
                 Start();
                 mode = Mode.Funds;
                 fundFields = texts.Select(HeaderWords.Fund).ToList();
+                fundWidths = grid.Loose || grid.Stream ? null : row.Select(c => c.Width).ToList();
 
                 // The cells before the first column of figures label the block, whatever their wording
                 // (年度预算资金（万元）, 预算执行情况（万元）): they hold no values.
@@ -228,7 +230,7 @@ public static partial class TableLayout
             if (mode == Mode.Funds && FundRows.IsTotalLine(first))
             {
                 // 合计 / 总计 in the 项目资金 block is its total line (江西: last, under the parts), not the 总分 row.
-                FundRows.Read(cur!, row, texts, fundFields);
+                FundRows.Read(cur!, row, texts, fundFields, fundWidths);
                 return;
             }
 
@@ -242,7 +244,7 @@ public static partial class TableLayout
             switch (mode)
             {
                 case Mode.Funds:
-                    FundRows.Read(cur!, row, texts, fundFields);
+                    FundRows.Read(cur!, row, texts, fundFields, fundWidths);
                     break;
                 case Mode.Indicators when IndicatorRows.Section(cur!, row, texts, indicatorFields, ref level1, ref level2):
                     break;

@@ -45,6 +45,7 @@ public static partial class TextTables
         var rows = new List<GridRow>();
         List<IndicatorField>? header = null;
         Columns? columns = null;
+        FundColumns? fundColumns = null;
         for (int i = 0; i < lines.Length; i++)
         {
             string line = lines[i];
@@ -54,12 +55,29 @@ public static partial class TextTables
             }
 
             string[] parts = Split(line);
-            if (parts.Length == 0)
+            if (parts.Length == 0 || PageNumber().IsMatch(line.Trim()))
             {
-                continue;
+                continue; // — 2 —, 第 1 页 共 3 页: the page's footer, not a row
             }
 
             string at = $"第{i + 1}行";
+            if (fundColumns is not null)
+            {
+                if (IsFundBoundary(parts))
+                {
+                    fundColumns = null;
+                }
+                else if (FundLine(line, fundColumns, rows, at))
+                {
+                    continue;
+                }
+            }
+
+            if (HeaderWords.IsFundHeader(parts))
+            {
+                fundColumns = FundColumnsOf(line);
+            }
+
             if (HeaderWords.IsIndicatorHeader(parts))
             {
                 header = [.. parts.Select(p => HeaderWords.Indicator(p, out _))];
@@ -129,7 +147,7 @@ public static partial class TextTables
             return wide;
         }
 
-        string[] tokens = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        string[] tokens = JoinUnits(trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (tokens.Any(t => TableLayout.MetaLabelOf(t) is not null))
         {
             return AtLabels(tokens);
@@ -170,6 +188,38 @@ public static partial class TextTables
             }
 
             lastJoinable = joinable;
+        }
+
+        return [.. cells];
+    }
+
+    /// <summary>
+    /// A value the copy cut at a space: a percent sign or a per-period unit after its number (<c>90.00 %</c>,
+    /// <c>≥1 次/年</c>, <c>100% /年</c>) joins the number, a comparator alone (<c>≥ 1次/年</c>) the number after it.
+    /// </summary>
+    internal static string[] JoinUnits(string[] tokens)
+    {
+        if (tokens.Length < 2)
+        {
+            return tokens;
+        }
+
+        var cells = new List<string>(tokens.Length);
+        for (int k = 0; k < tokens.Length; k++)
+        {
+            string t = tokens[k].Trim();
+            if (cells.Count > 0 && UnitPiece().IsMatch(CellText.Compact(t)) && EndsInNumber().IsMatch(CellText.Compact(cells[^1])))
+            {
+                cells[^1] += t;
+            }
+            else if (cells.Count > 0 && ComparatorAlone().IsMatch(CellText.Compact(cells[^1])) && StartsWithNumber().IsMatch(CellText.Compact(t)))
+            {
+                cells[^1] += t;
+            }
+            else
+            {
+                cells.Add(tokens[k]);
+            }
         }
 
         return [.. cells];
@@ -340,12 +390,27 @@ public static partial class TextTables
     [GeneratedRegex(@"^\d+(\.\d+)?$")]
     private static partial Regex PlainNumber();
 
+    [GeneratedRegex(@"^(%|％|%?/[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,2})$")]
+    private static partial Regex UnitPiece();
+
+    [GeneratedRegex(@"^([≥≤><=≧≦]|>=|<=)?[+-]?\d[\d,]*(\.\d+)?%?$")]
+    private static partial Regex EndsInNumber();
+
+    [GeneratedRegex(@"^([≥≤><=≧≦]|>=|<=)$")]
+    private static partial Regex ComparatorAlone();
+
+    [GeneratedRegex(@"^[+-]?\d")]
+    private static partial Regex StartsWithNumber();
+
+    [GeneratedRegex(@"^([-—－–]\s*\d{1,3}\s*[-—－–]|第\s*\d{1,3}\s*页(\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}\s*页?|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)$")]
+    private static partial Regex PageNumber();
+
     [GeneratedRegex(@"^:?-{3,}:?$")]
     private static partial Regex MarkdownRule();
 
     [GeneratedRegex(@"\s{2,}|\u3000+")]
     private static partial Regex WideGap();
 
-    [GeneratedRegex(@"^([≥≤><=＞＜]?[+-]?\d[\d,]*(\.\d+)?%?[万亿]?[\u4e00-\u9fff]{0,2}(/[\u4e00-\u9fff]{1,2})?|——|—|-)$")]
+    [GeneratedRegex(@"^(([≥≤><=＞＜≧≦]|>=|<=|＞＝|＜＝)?[+-]?\d[\d,]*(\.\d+)?%?[万亿]?[\u4e00-\u9fff]{0,2}(/[\u4e00-\u9fff]{1,2})?|——|—|-)$")]
     private static partial Regex ValueToken();
 }
