@@ -16,6 +16,9 @@ public static partial class TextTables
         public List<IndicatorField> Fields { get; } = fields;
 
         public bool RowSeen { get; set; }
+
+        /// <summary>Every character one column (pdftotext -layout places characters on a grid), not a Chinese character two.</summary>
+        public bool Narrow { get; init; }
     }
 
     /// <summary>The header's columns when the line is laid out with runs of spaces (not tabs), else null.</summary>
@@ -27,7 +30,59 @@ public static partial class TextTables
         }
 
         List<(string Text, int Start, int End)> spans = Spans(line);
-        return spans.Count == fields.Count ? new Columns([.. spans.Select(s => s.Start)], fields) : null;
+        if (spans.Count == fields.Count)
+        {
+            return new Columns([.. spans.Select(s => s.Start)], fields);
+        }
+
+        // Header words a single space apart between wide gaps: pdftotext -layout, which puts each character in a
+        // column of its own. (A line single-spaced throughout is no layout to place words by.)
+        if (spans.Count < 2)
+        {
+            return null;
+        }
+
+        spans = [.. Spans(line, narrow: true).SelectMany(HeaderPieces)];
+        return spans.Count == fields.Count ? new Columns([.. spans.Select(s => s.Start)], fields) { Narrow = true } : null;
+    }
+
+    /// <summary>A span cut where <see cref="GluedCells.Split"/> cuts it, each piece at the column of its first word.</summary>
+    private static IEnumerable<(string Text, int Start, int End)> HeaderPieces((string Text, int Start, int End) span)
+    {
+        IReadOnlyList<string> pieces = GluedCells.Split(span.Text);
+        if (pieces.Count < 2)
+        {
+            return [span];
+        }
+
+        List<(string Text, int Start, int End)> words = Spans(span.Text, words: true, narrow: true);
+        var result = new List<(string, int, int)>();
+        int w = 0;
+        foreach (string piece in pieces)
+        {
+            string want = piece.Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (w >= words.Count)
+            {
+                return [span];
+            }
+
+            int first = w;
+            string got = string.Empty;
+            while (w < words.Count && got.Length < want.Length)
+            {
+                got += words[w].Text;
+                w++;
+            }
+
+            if (got != want)
+            {
+                return [span];
+            }
+
+            result.Add((piece, span.Start + words[first].Start, span.Start + words[w - 1].End));
+        }
+
+        return w == words.Count ? result : [span];
     }
 
     /// <summary>The line's cells placed in the header's columns (empty where nothing stands), or null when they do not fit.</summary>
@@ -41,7 +96,7 @@ public static partial class TextTables
         int n = columns.Starts.Count;
         string[] cells = new string[n];
         Array.Fill(cells, string.Empty);
-        foreach ((string text, int start, int end) in Spans(line, words: true))
+        foreach ((string text, int start, int end) in Spans(line, words: true, columns.Narrow))
         {
             int best = -1;
             int bestOverlap = 0;
@@ -106,7 +161,7 @@ public static partial class TextTables
     }
 
     /// <summary>The runs of text between gaps of two or more spaces (or every word), with their display columns.</summary>
-    private static List<(string Text, int Start, int End)> Spans(string line, bool words = false)
+    private static List<(string Text, int Start, int End)> Spans(string line, bool words = false, bool narrow = false)
     {
         var spans = new List<(string, int, int)>();
         int col = 0;
@@ -115,7 +170,7 @@ public static partial class TextTables
         {
             if (line[i] is ' ' or '\u3000')
             {
-                col += line[i] == ' ' ? 1 : 2;
+                col += line[i] == ' ' || narrow ? 1 : 2;
                 i++;
                 continue;
             }
@@ -124,7 +179,7 @@ public static partial class TextTables
             int from = i;
             while (i < line.Length && !(line[i] is ' ' or '\u3000' && (words || i + 1 >= line.Length || line[i + 1] is ' ' or '\u3000' || line[i] == '\u3000')))
             {
-                col += Wide(line[i]) ? 2 : 1;
+                col += Wide(line[i]) && !narrow ? 2 : 1;
                 i++;
             }
 
