@@ -70,6 +70,43 @@ public class ImportApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(4, (int)(await Json(f))["count"]!);
     }
 
+    /// <summary>
+    /// Probe 32 (chat #13): the README's <c>curl --data-binary @table.json …/evaluations</c> without a Content-Type sends
+    /// JSON as <c>application/x-www-form-urlencoded</c>. JSON (a body starting with <c>{</c>, after a BOM or white space)
+    /// is read as JSON; a file that is neither JSON nor a form gets a 400 naming Content-Type and what to send.
+    /// </summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("\uFEFF")]
+    [InlineData("\r\n  ")]
+    public async Task JsonWithCurlsDefaultContentType_IsStored(string lead)
+    {
+        using HttpClient client = factory.CreateClient();
+        string json = lead + await File.ReadAllTextAsync(Shared.Reference(Shared.Tables[0]));
+        using var body = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        using HttpResponseMessage r = await client.PostAsync(new Uri("/api/v1/evaluations", UriKind.Relative), body);
+        Assert.True(r.StatusCode == HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        Assert.NotNull((await Json(r))["score"]);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/evaluations")]
+    [InlineData("/api/v1/evaluations/import")]
+    [InlineData("/api/v1/verify/report")]
+    public async Task TextFileWithCurlsDefaultContentType_NoFileName_Is400NamingTheContentType(string path)
+    {
+        using HttpClient client = factory.CreateClient();
+        using var body = new ByteArrayContent(Encoding.UTF8.GetBytes("项目名称 乡村道路\n一级指标 二级指标 三级指标\n"));
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        using HttpResponseMessage r = await client.PostAsync(new Uri(path, UriKind.Relative), body);
+        string text = await r.Content.ReadAsStringAsync();
+        Assert.True(r.StatusCode == HttpStatusCode.BadRequest, text);
+        Assert.Contains("Content-Type", text, StringComparison.Ordinal);
+        Assert.Contains("application/json", text, StringComparison.Ordinal);
+        Assert.Contains("multipart/form-data", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Import_XlsxMultipart_AndPastedText()
     {

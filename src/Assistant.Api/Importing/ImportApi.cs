@@ -102,8 +102,9 @@ public static class ImportApi
     public static async Task<string> EvaluationJsonAsync(HttpRequest request, string? fileName, int? table, CancellationToken ct)
     {
         bool document = RequestBody.IsForm(request, fileName) || (fileName is not null && !fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase));
-        if (!document)
+        if (!document || (fileName is null && await RequestBody.IsJsonSentAsFormAsync(request, ct)))
         {
+            // JSON, also when curl sent it without a Content-Type (as application/x-www-form-urlencoded).
             return await RequestBody.ReadTextAsync(request, ct);
         }
 
@@ -127,7 +128,17 @@ public static class ImportApi
 
         if (RequestBody.IsForm(request, fileName))
         {
-            IFormCollection form = await request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            catch (InvalidDataException) when (RequestBody.IsUrlEncoded(request))
+            {
+                // A file or JSON sent by curl --data-binary without a Content-Type: not a form at all.
+                throw new InputException("Content-Type", UrlEncodedZh, UrlEncodedEn);
+            }
+
             if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is { } file)
             {
                 if (file.Length > limit)
@@ -145,6 +156,11 @@ public static class ImportApi
                 return (fileName ?? "pasted.txt", Encoding.UTF8.GetBytes(pasted.ToString()));
             }
 
+            if (RequestBody.IsUrlEncoded(request))
+            {
+                throw new InputException("Content-Type", UrlEncodedZh, UrlEncodedEn);
+            }
+
             throw new UnreadableDocumentException("请在表单的 file 字段上传文件，或在 text 字段粘贴表格文字。", "upload the document in the form's 'file' field, or paste the table's text in 'text'.");
         }
 
@@ -160,6 +176,13 @@ public static class ImportApi
 
         return (string.IsNullOrWhiteSpace(fileName) ? "document.txt" : fileName, BodyCharset.DocumentText(request, body));
     }
+
+    /// <summary>A url-encoded body with no <c>text</c> field: most often a file sent by curl without a Content-Type.</summary>
+    internal const string UrlEncodedZh = "请求体的 Content-Type 是 application/x-www-form-urlencoded（curl -d / --data-binary 未指定 Content-Type 时的默认值），但其中没有 text 字段。"
+        + "发送自评表JSON请加 -H 'Content-Type: application/json'；上传文件请用 multipart/form-data（curl -F file=@文件名），或在地址中加 ?fileName=文件名 直接发送文件。";
+
+    internal const string UrlEncodedEn = "the body is declared application/x-www-form-urlencoded (curl's default for -d / --data-binary without a Content-Type) but has no 'text' field. "
+        + "Send an evaluation's JSON with -H 'Content-Type: application/json'; upload a file as multipart/form-data (curl -F file=@name), or send it as the body with ?fileName=name.";
 
     private static UnreadableDocumentException TooLarge(int limit) =>
         new($"文件超过 {limit / 1024 / 1024} MB。", $"the file is larger than {limit / 1024 / 1024} MB.");

@@ -25,6 +25,13 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         return null;
     }
 
+    /// <summary>The Content-Type the client declared (its media type only, cut short), or "（无）/ none".</summary>
+    private static string ReceivedType(HttpContext http)
+    {
+        string type = (http.Request.ContentType ?? string.Empty).Split(';')[0].Trim();
+        return type.Length == 0 ? "none" : type.Length > 80 ? type[..80] : type;
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails problem;
@@ -61,7 +68,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 break;
             case InvalidDataException or IOException when !httpContext.RequestAborted.IsCancellationRequested:
                 // A multipart body without a boundary, with a broken or truncated part.
-                problem = Problems.Invalid([new InputError("body", "请求体（multipart 表单）格式错误或不完整", "the request body (multipart form) is malformed or truncated")]);
+                problem = Problems.Invalid([new InputError("body",
+                    $"请求体（表单）格式错误或不完整（收到的 Content-Type：{ReceivedType(httpContext)}）。上传文件请用 multipart/form-data（curl -F file=@文件名）；发送JSON请用 Content-Type: application/json",
+                    $"the request body (a form) is malformed or truncated (Content-Type received: {ReceivedType(httpContext)}). Upload files as multipart/form-data (curl -F file=@name); send JSON with Content-Type: application/json")]);
                 break;
             case Npgsql.PostgresException pg when pg.SqlState is "22021" or "22P05" or "54000":
                 // Text PostgreSQL cannot store (NUL, invalid encoding) or a value past its limits.

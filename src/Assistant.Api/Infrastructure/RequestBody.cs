@@ -174,6 +174,44 @@ internal static class RequestBody
         new("body", $"请求体过大（上限{MaxBytes / 1024 / 1024} MB）", $"the body is too large (limit {MaxBytes / 1024 / 1024} MB)");
 
     /// <summary>
+    /// True when the body is declared <c>application/x-www-form-urlencoded</c> — what <c>curl -d</c> and
+    /// <c>curl --data-binary</c> send when no <c>-H 'Content-Type: …'</c> is given — but is JSON: it starts
+    /// (after white space and a BOM) with <c>{</c> or <c>[</c>, which no url-encoded form does. The body is
+    /// buffered so it can still be read from its start.
+    /// </summary>
+    public static async Task<bool> IsJsonSentAsFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsUrlEncoded(request))
+        {
+            return false;
+        }
+
+        request.EnableBuffering(MaxBytes);
+        byte[] head = new byte[64];
+        int length = 0;
+        int read;
+        while (length < head.Length && (read = await request.Body.ReadAsync(head.AsMemory(length), ct)) > 0)
+        {
+            length += read;
+        }
+
+        request.Body.Position = 0;
+        ReadOnlySpan<byte> start = head.AsSpan(0, length);
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            start = start[3..];
+        }
+
+        start = start.TrimStart((ReadOnlySpan<byte>)[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']);
+        return start.Length > 0 && start[0] is (byte)'{' or (byte)'[';
+    }
+
+    /// <summary>The body is declared url-encoded (curl's default for -d / --data-binary).</summary>
+    public static bool IsUrlEncoded(HttpRequest request) =>
+        (request?.ContentType ?? string.Empty).StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// True when the body is a form to read field by field: multipart, or url-encoded without <c>?fileName=</c>.
     /// <c>curl --data-binary @file</c> sends the file as <c>application/x-www-form-urlencoded</c>; with
     /// <c>?fileName=</c> in the query that body is the file itself, not a form.

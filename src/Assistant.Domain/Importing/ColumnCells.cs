@@ -33,8 +33,23 @@ public static partial class TextTables
         }
 
         List<(string Text, int Start, int End)> spans = Spans(line);
-        List<(string Text, int Start, int End)> narrow = Spans(line, wide: 1);
-        return spans.Count == fields.Count ? new Columns([.. spans.Select(s => s.Start)], fields, narrow.Count == fields.Count ? [.. narrow.Select(s => s.Start)] : null) : null;
+        if (spans.Count == fields.Count)
+        {
+            List<(string Text, int Start, int End)> narrow = Spans(line, wide: 1);
+            return new Columns([.. spans.Select(s => s.Start)], fields, narrow.Count == fields.Count ? [.. narrow.Select(s => s.Start)] : null);
+        }
+
+        // Header words a single space apart between wide gaps: pdftotext -layout, which puts each character in a
+        // column of its own. (A line single-spaced throughout is no layout to place words by.)
+        if (spans.Count < 2)
+        {
+            return null;
+        }
+
+        spans = [.. Spans(line, wide: 1).SelectMany(HeaderPieces)];
+        return spans.Count == fields.Count
+            ? new Columns([.. spans.Select(s => s.Start)], fields, [.. spans.Select(s => s.Start)]) { Narrow = true }
+            : null;
     }
 
     /// <summary>
@@ -87,6 +102,45 @@ public static partial class TextTables
         }
 
         return q;
+    }
+
+    /// <summary>A span cut where <see cref="GluedCells.Split"/> cuts it, each piece at the column of its first word.</summary>
+    private static IEnumerable<(string Text, int Start, int End)> HeaderPieces((string Text, int Start, int End) span)
+    {
+        IReadOnlyList<string> pieces = GluedCells.Split(span.Text);
+        if (pieces.Count < 2)
+        {
+            return [span];
+        }
+
+        List<(string Text, int Start, int End)> words = Spans(span.Text, words: true, wide: 1);
+        var result = new List<(string, int, int)>();
+        int w = 0;
+        foreach (string piece in pieces)
+        {
+            string want = piece.Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (w >= words.Count)
+            {
+                return [span];
+            }
+
+            int first = w;
+            string got = string.Empty;
+            while (w < words.Count && got.Length < want.Length)
+            {
+                got += words[w].Text;
+                w++;
+            }
+
+            if (got != want)
+            {
+                return [span];
+            }
+
+            result.Add((piece, span.Start + words[first].Start, span.Start + words[w - 1].End));
+        }
+
+        return w == words.Count ? result : [span];
     }
 
     /// <summary>The line's cells placed in the header's columns (empty where nothing stands), or null when they do not fit.</summary>

@@ -144,10 +144,17 @@ public static partial class TextTables
         string[] wide = WideGap().Split(trimmed);
         if (wide.Length > 1)
         {
-            return wide;
+            // pdftotext -layout puts a single space between columns that stand close (年度指标值 实际完成值, 100 94.83).
+            return [.. wide.SelectMany(GluedCells.Split)];
         }
 
         string[] tokens = JoinUnits(trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        if (GluedCells.HeaderRun(tokens) is { } spelled && !HeaderWords.IsIndicatorHeader(tokens) && !HeaderWords.IsFundHeader(tokens))
+        {
+            // A header spaced out a character at a time (一 级 指 标 二 级 指 标 …).
+            return [.. spelled];
+        }
+
         if (tokens.Any(t => TableLayout.MetaLabelOf(t) is not null))
         {
             return AtLabels(tokens);
@@ -410,6 +417,9 @@ public static partial class TextTables
 
     [GeneratedRegex(@"\s{2,}|\u3000+")]
     private static partial Regex WideGap();
+
+    /// <summary>A figure as a table cell prints it (<c>≥1200</c>, <c>90.00%</c>, <c>12500人</c>, <c>—</c>).</summary>
+    internal static bool IsValueToken(string token) => ValueToken().IsMatch(token);
 
     [GeneratedRegex(@"^(([≥≤><=＞＜≧≦]|>=|<=|＞＝|＜＝)?[+-]?\d[\d,]*(\.\d+)?%?[万亿]?[\u4e00-\u9fff]{0,2}(/[\u4e00-\u9fff]{1,2})?|——|—|-)$")]
     private static partial Regex ValueToken();

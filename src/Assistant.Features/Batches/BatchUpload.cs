@@ -84,11 +84,14 @@ public static class BatchUpload
         var result = new List<BatchFile>();
         try
         {
-            using var zip = new ZipArchive(new MemoryStream(zipFile.Content, writable: false), ZipArchiveMode.Read, false, Encoding.GetEncoding("GB18030"));
-            foreach (ZipArchiveEntry e in zip.Entries)
+            // Names read as their writer meant them: UTF-8 with or without the flag, the Unicode Path field, else GB18030.
+            using var zip = new ZipArchive(new MemoryStream(zipFile.Content, writable: false), ZipArchiveMode.Read, false, ZipEntryNames.RawNameEncoding);
+            IReadOnlyList<string> names = ZipEntryNames.Read(zip, zipFile.Content);
+            for (int i = 0; i < zip.Entries.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
-                string path = e.FullName.Replace('\\', '/');
+                ZipArchiveEntry e = zip.Entries[i];
+                string path = names[i].Replace('\\', '/');
                 if (BatchPairing.Ignored(path) || path.Split('/').Contains(".."))
                 {
                     continue;
