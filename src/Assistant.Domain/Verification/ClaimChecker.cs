@@ -159,14 +159,30 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     /// </summary>
     internal static bool IsCountClaim(string clauseBefore, string sentenceBefore)
     {
-        if (CountRightBefore().IsMatch(clauseBefore))
+        Match count = CountRightBefore().Match(clauseBefore);
+        if (count.Success)
         {
-            return true;
+            // 其中8项全部完成 counts a part; 设置的绩效指标8项全部完成 (no part named, no total before it) says all were completed.
+            int cut = sentenceBefore.Length - (clauseBefore.Length - count.Index);
+            return IsSubsetCount(sentenceBefore[..Math.Clamp(cut, 0, sentenceBefore.Length)]);
         }
 
         Match except = Exception().Match(sentenceBefore);
         return except.Success && CountOnly().IsMatch(except.Groups["x"].Value);
     }
+
+    /// <summary>
+    /// Whether a count of indicators, by the sentence before it, counts a part of them (其中8项, 10项指标中3项, 共10项…，8项):
+    /// a 其中/中 right before it, or a count written earlier in the sentence.
+    /// </summary>
+    internal static bool IsSubsetCount(string sentenceBeforeCount) =>
+        SubsetMark().IsMatch(sentenceBeforeCount) || EarlierCount().IsMatch(sentenceBeforeCount);
+
+    [GeneratedRegex(@"(?:其中|中)\s*$")]
+    private static partial Regex SubsetMark();
+
+    [GeneratedRegex(@"[\d一二两三四五六七八九十]\s*(?:项|个)")]
+    private static partial Regex EarlierCount();
 
     [GeneratedRegex(@"[\d一二两三四五六七八九十]\s*(?:项|个)\s*(?:绩效|三级)?(?:指标)?\s*$")]
     private static partial Regex CountRightBefore();

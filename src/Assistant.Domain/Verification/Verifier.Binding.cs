@@ -189,7 +189,8 @@ public sealed partial class Verifier
             q = CountQualifier().Match(ownAfter);
             // 设置的绩效指标8项全部完成: the 8 counts the indicators; whether all were completed is the claim's to check
             // (one false claim is one error, not also a wrong count).
-            if (q.Success && q.Groups["met"].Success && AllOfThem().IsMatch(ownAfter[..q.Index]))
+            if (q.Success && q.Groups["met"].Success && AllOfThem().IsMatch(ownAfter[..q.Index])
+                && !Assistant.Domain.Verification.ClaimChecker.IsSubsetCount(clause.SentenceBefore(m.Start)))
             {
                 q = Match.Empty;
                 allOf = true;
@@ -322,7 +323,10 @@ public sealed partial class Verifier
         int weaker = status is "met" or "short"
             ? members.Count(i => FactSheet.IsWeakerMet(_sheet.Report.Indicators[i]) && (_sheet.Report.Indicators[i].Status == IndicatorStatus.Short) == (status == "short"))
             : 0;
-        return number.Value == expected || (weaker > 0 && number.Value == expected - weaker)
+        // A weaker qualitative row graded 达成 at full marks is short by its words: 完成8个 where 7 are met and one only
+        // weaker counts it with the completed, as the unit's grade does.
+        int weakerShort = status == "met" ? members.Count(i => FactSheet.IsWeakerMet(_sheet.Report.Indicators[i]) && _sheet.Report.Indicators[i].Status == IndicatorStatus.Short) : 0;
+        return number.Value == expected || (weaker > 0 && number.Value == expected - weaker) || (weakerShort > 0 && number.Value == expected + weakerShort)
             ? new CheckedMention(m, Verdict.Verified, id, null)
             : new CheckedMention(m, Verdict.Contradicted, id, status == "all" ? $"{group ?? "绩效指标"}共有{expected}项" : $"{what}指标有{expected}项");
     }
