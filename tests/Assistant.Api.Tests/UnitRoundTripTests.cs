@@ -39,9 +39,7 @@ public class UnitRoundTripTests
         return EvaluationJson.Parse(e.ToJsonString());
     }
 
-    // "health" and "transfer-yuan" (rows in 1/10万) are kept out: the importer does not split “（1/10万）” off a
-    // name yet, so the read-back row loses its unit (session-32 report).
-    public static TheoryData<string> Cases => new() { "education" };
+    public static TheoryData<string> Cases => new() { "education", "health", "transfer-yuan" };
 
     private static Evaluation Case(string name) => name switch
     {

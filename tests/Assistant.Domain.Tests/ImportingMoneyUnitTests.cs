@@ -96,3 +96,14 @@ public class ImportingMoneyUnitTests
     public void Convert_IsExact_AndKeepsEveryPrintedDigit(string amount, string from, string to, string expected) =>
         Assert.Equal(expected, FundUnits.Convert(amount, from, to));
 }
+
+/// <summary>Session 32: the product's own annex prints 孕产妇死亡率（1/10万）; read back, the unit is split off the name like any other.</summary>
+public class ImportingRateUnitTests
+{
+    [Theory]
+    [InlineData("孕产妇死亡率（1/10万）", "孕产妇死亡率", "1/10万")]
+    [InlineData("甲乙类传染病发病率(1/10万)", "甲乙类传染病发病率", "1/10万")]
+    [InlineData("婴儿死亡率（1/1000）", "婴儿死亡率", "1/1000")]
+    [InlineData("新生儿死亡率（‰）", "新生儿死亡率", "‰")]
+    public void PerPopulationUnits_AreSplit(string cell, string name, string unit) => Assert.Equal((name, unit), CellText.SplitUnit(cell));
+}
