@@ -51,7 +51,7 @@ public static partial class DraftText
                 if (sheet.Find(id) is { } fact)
                 {
                     facts.Add(id);
-                    return fact.Text;
+                    return fact.Written;
                 }
 
                 unknownFacts.Add(id);

@@ -29,6 +29,12 @@ public sealed record Fact(string Id, string Label, decimal Value, string Unit, i
 
     /// <summary>The value as it should be written: rounded half-up to <see cref="Decimals"/>, with its unit.</summary>
     public string Text => UnitSpec.Write(PrintedNumber.Format(Value, Decimals), Unit);
+
+    /// <summary>
+    /// The value as a report's text writes it: <see cref="Text"/>, except that a whole amount in 元 drops the “.00” a
+    /// table prints (1660000元, not 1660000.00元); the number is the same, read back at its own precision.
+    /// </summary>
+    public string Written => Unit == "元" && Decimals > 0 && Value == decimal.Truncate(Value) ? UnitSpec.Write(PrintedNumber.Format(Value, 0), Unit) : Text;
 }
 
 /// <summary>Every number of an evaluation, inputs and derived, with the score report they came from.</summary>

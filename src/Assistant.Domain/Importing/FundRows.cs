@@ -253,7 +253,7 @@ internal static partial class FundRows
                 continue;
             }
 
-            string? number = CellText.Number(text, out bool percent, out _);
+            string? number = CellText.Number(text, out bool percent, out string? cellUnit);
             if (percent && f is FundField.Weight or FundField.Score && (!rateTaken || placed.Short))
             {
                 // A percentage under 分值 or 得分 (a short line whose 分值/得分 cells are gone, or a rate printed off its column): the 执行率.
@@ -283,6 +283,15 @@ internal static partial class FundRows
             else if (unsure)
             {
                 t.Warn(fieldPath, cell.Source, "本行的格数与表头不符，按顺序对应（推测）", "this row's cells do not match the header; matched in order (guessed)");
+            }
+
+            if (cellUnit is not null && cellUnit != t.FundUnit && f is FundField.InitialBudget or FundField.Budget or FundField.Executed
+                && FundUnits.Convert(number, cellUnit, t.FundUnit) is { } converted)
+            {
+                // The cell states its own unit (1280元 under a 万元 header): the amount is the one printed, in the header's unit.
+                t.Warn(fieldPath, cell.Source, $"“{text}”的单位与表头（{t.FundUnit}）不同，已换算为{converted}{t.FundUnit}",
+                    $"\"{text}\" is not in the header's unit ({t.FundUnit}); converted to {converted} {t.FundUnit}");
+                number = converted;
             }
 
             t.Sources[fieldPath] = cell.Source;

@@ -139,6 +139,13 @@ public static partial class TableLayout
                     cur!.FundUnit = u.Groups["u"].Value;
                     cur.Sources["funds.unit"] = row[0].Source;
                 }
+                else if (MoneyUnit().Match(CellText.Compact(string.Concat(texts))) is { Success: true } other)
+                {
+                    // A money unit this reader does not know (美元, 十万元): named, never silently read as 万元.
+                    string unread = other.Groups["u"].Value;
+                    cur!.Warn("funds.unit", row[0].Source, $"表头的资金单位“{unread}”无法识别，金额按{cur.FundUnit}读取，请核对并改为元、万元或亿元",
+                        $"the header's money unit \"{unread}\" is not known; the amounts are read in {cur.FundUnit}; check it and state 元, 万元 or 亿元");
+                }
 
                 for (int i = 0; i < fundFields.Count; i++)
                 {
@@ -476,6 +483,7 @@ public static partial class TableLayout
 
             FundRows.Arrange(t);
             t.Region = RegionOf(t.Department) ?? RegionOf(t.Implementer) ?? RegionOf(heading);
+            FundUnits.ToContractUnit(t);
             FundMagnitude.Check(t, heading);
             if (grid.Skipped is { } skipped)
             {
@@ -547,13 +555,16 @@ public static partial class TableLayout
     [GeneratedRegex(@"^[(（]?(19|20)\d{2}年度?[)）]?$")]
     private static partial Regex YearOnly();
 
-    [GeneratedRegex(@"[(（](?<u>万元|元|亿元)[)）]")]
+    [GeneratedRegex(@"[(（](?:(?:金额|资金)?单位[:：])?(?<u>" + FundUnits.Pattern + @")[)）]")]
     private static partial Regex FundUnit();
+
+    [GeneratedRegex(@"[(（](?<u>[^()（）]{1,4}元)[)）]")]
+    private static partial Regex MoneyUnit();
 
     /// <summary>A 序号 / 编号 column: numbers the rows, holds no value; not worth a warning.</summary>
     private static bool SerialHeader(string text) => CellText.Compact(text) is "序号" or "编号" or "序" or "No." or "NO." or "No";
 
-    [GeneratedRegex(@"^(金额)?单位[:：](?<u>万元|元|亿元)$")]
+    [GeneratedRegex(@"^(金额|资金)?单位[:：](?<u>" + FundUnits.Pattern + @")$")]
     private static partial Regex UnitCell();
 
     [GeneratedRegex(@"[（(][^()（）]*[)）]")]

@@ -23,7 +23,7 @@ public static class CompletionWords
     {
         ArgumentNullException.ThrowIfNull(r);
         return r.Rule == IndicatorRule.Reverse && Gap(r) is { } g
-            ? (r.Status == IndicatorStatus.Short ? "超出上限" : "低于上限") + g.Number + g.Unit
+            ? (r.Status == IndicatorStatus.Short ? "超出上限" : "低于上限") + UnitSpec.Write(g.Number, g.Unit)
             : null;
     }
 

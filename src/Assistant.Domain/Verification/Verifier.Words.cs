@@ -136,7 +136,8 @@ public sealed partial class Verifier
         {
             if (c.Measure == "actual" && Compatible(hit.Mention.Unit, c.Unit) && _sheet.Report.Indicators[i].Actual is QuantityCell)
             {
-                if (Matches(hit.Mention, number, c.InMentionUnits(reading).Value))
+                // A bare number is the actual as printed too (25 for a row in 万元 whose actual is 25).
+                if (Matches(hit.Mention, number, c.InMentionUnits(reading).Value) || (hit.Mention.Unit.IsEmpty && Matches(hit.Mention, number, c.Fact.Value)))
                 {
                     return null;
                 }

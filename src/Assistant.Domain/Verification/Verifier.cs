@@ -246,6 +246,19 @@ public sealed partial class Verifier
             }
         }
 
+        if (named.Count > 0 && m.Unit.Base.Length > 0)
+        {
+            // 生均维修成本1500万元 on a row in 元/人 at 1500: the row's digits with another unit of its family.
+            foreach (Candidate c in _index.Candidates)
+            {
+                if (c.Fact.IndicatorIndex is { } row && IndexOf(named, row) >= 0 && c.Measure is "target" or "actual" && UnitSlip.Is(m.Unit, number, c.Unit, c.Fact.Value))
+                {
+                    string rowName = _sheet.Evaluation.Indicators[row].Name;
+                    return new CheckedMention(m, Verdict.Contradicted, c.Fact.Id, UnitSlip.Note(rowName, c.Fact.Label.Replace(rowName, string.Empty, StringComparison.Ordinal), c.Fact.Text, m.Unit));
+                }
+            }
+        }
+
         return QuotedFromReason(m, ctx.Normalized, _sheet.Evaluation, _index.Reasons)
             ?? new CheckedMention(m, Verdict.Unverified, null, "表中没有可支持该数字的数据，也无法由表中数据推算");
     }
@@ -428,7 +441,7 @@ public sealed partial class Verifier
         return hit with
         {
             Verdict = Verdict.Contradicted,
-            Note = $"“{r.Name}”完成值{a.Number}{a.EffectiveUnit.Text}{(sign > 0 ? "高于" : "低于")}指标值{t.Number}{t.EffectiveUnit.Text}，不是{(saysHigher ? "高于" : "低于")}",
+            Note = $"“{r.Name}”完成值{UnitSpec.Write(a.Number.ToString(), a.EffectiveUnit.Text)}{(sign > 0 ? "高于" : "低于")}指标值{UnitSpec.Write(t.Number.ToString(), t.EffectiveUnit.Text)}，不是{(saysHigher ? "高于" : "低于")}",
         };
     }
 

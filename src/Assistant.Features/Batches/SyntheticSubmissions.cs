@@ -60,7 +60,7 @@ public static class SyntheticSubmissions
         if (injected == "table-error" && score.Indicators.FirstOrDefault(i => i.Weight is > 0) is { } weighted)
         {
             // A printed score above the indicator's weight: what a hand-filled table gets wrong.
-            PrintScore(ms, e.Indicators[weighted.Index].Name.Trim(), weighted.Weight!.Value + 1m);
+            PrintScore(ms, TableCells.Name(e.Indicators[weighted.Index]), weighted.Weight!.Value + 1m);
         }
 
         return new SyntheticSubmission($"{seed:0000}-{unit}", unit, ms.ToArray(), Report(e, score, injected == "report-contradicted"), injected);

@@ -40,6 +40,20 @@ public static class TableCells
         return runs;
     }
 
+    /// <summary>
+    /// A 三级指标 as the source printed it, its unit in brackets (受益学生人数（万人）, 孕产妇死亡率（1/10万）): the
+    /// import splits the unit off the name, and a target or actual without it (≥2, 2.8) reads as another quantity.
+    /// </summary>
+    public static string Name(Indicator i)
+    {
+        ArgumentNullException.ThrowIfNull(i);
+        string name = i.Name.Trim();
+        string? unit = i.Unit?.Trim();
+        return string.IsNullOrEmpty(unit) || name.EndsWith("（" + unit + "）", StringComparison.Ordinal) || name.EndsWith("(" + unit + ")", StringComparison.Ordinal)
+            ? name
+            : name + "（" + unit + "）";
+    }
+
     public static string Level1(Indicator i) => ReportFacts.Level1Of(i.Level1);
 
     public static string Level2(Indicator i) => ReportFacts.Level1Of(i.Level1) + "/" + ReportFacts.Level2Of(i.Level2);

@@ -160,7 +160,7 @@ public static class TableDocx
             {
                 Cell(starts1.Contains(i) ? Level1Label(e, ind) : string.Empty, grid[0], merge: starts1.Contains(i) ? MergedCellValues.Restart : MergedCellValues.Continue),
                 Cell(starts2.Contains(i) ? ind.Level2?.Trim() ?? string.Empty : string.Empty, grid[1], merge: starts2.Contains(i) ? MergedCellValues.Restart : MergedCellValues.Continue),
-                Cell(ind.Name.Trim(), grid[2], left: true),
+                Cell(TableCells.Name(ind), grid[2], left: true),
                 Cell(ind.Target?.Trim() ?? string.Empty, grid[3]),
                 Cell(ind.Actual?.Trim() ?? string.Empty, grid[4]),
             };
@@ -237,7 +237,7 @@ public static class TableDocx
     /// <summary>About how many lines a row takes: its tallest cell (三级 9, 指标值 5, 偏差原因 7 characters a line).</summary>
     private static int Lines(Indicator ind) => new[]
     {
-        1, (ind.Name.Trim().Length + 8) / 9, ((ind.Target ?? string.Empty).Trim().Length + 4) / 5, ((ind.Actual ?? string.Empty).Trim().Length + 4) / 5,
+        1, (TableCells.Name(ind).Length + 8) / 9, ((ind.Target ?? string.Empty).Trim().Length + 4) / 5, ((ind.Actual ?? string.Empty).Trim().Length + 4) / 5,
         ((ind.DeviationNote ?? string.Empty).Trim().Length + 6) / 7,
     }.Max();
 

@@ -118,7 +118,7 @@ public static class TableXlsx
             IndicatorResult r = score.Indicators[i];
             s.Text(row, 1, TableCells.Level1(ind), Boxed);
             s.Text(row, 2, ind.Level2?.Trim() ?? string.Empty, Boxed);
-            s.Text(row, 3, ind.Name.Trim(), Boxed);
+            s.Text(row, 3, TableCells.Name(ind), Boxed);
             s.Text(row, 4, ind.Target?.Trim() ?? string.Empty, Boxed);
             s.Text(row, 5, ind.Actual?.Trim() ?? string.Empty, Boxed);
             if (scored)

@@ -83,7 +83,7 @@ public sealed partial class Verifier
         var actuals = _candidates.Where(c => c.Fact.IndicatorIndex == i && Measure(c.Fact) == "actual" && Compatible(hit.Mention.Unit, c.Unit)).ToList();
         Candidate? actual = actuals.FirstOrDefault();
         UnitSpec reading = ReadingUnit(hit, number);
-        return actual is null || actuals.Any(c => Matches(hit.Mention, number, c.InMentionUnits(reading).Value)) ? null
+        return actual is null || actuals.Any(c => Matches(hit.Mention, number, c.InMentionUnits(reading).Value) || (hit.Mention.Unit.IsEmpty && Matches(hit.Mention, number, c.Fact.Value))) ? null
             : new CheckedMention(hit.Mention, Verdict.Contradicted, actual.Fact.Id,
                 $"“{_sheet.Evaluation.Indicators[i].Name}”的完成值为{actual.Fact.Text}（{hit.Mention.Text.Trim()}是指标值）");
     }

@@ -244,6 +244,18 @@ public sealed partial class Verifier
             }
         }
 
+        if (named.Count > 0 && m.Unit.Base.Length > 0)
+        {
+            // A unit slip on a named row: its digits with another unit of the same family (1500万元 for 1500元/人).
+            Candidate? slip = _candidates.FirstOrDefault(c => c.Fact.IndicatorIndex is { } i && named.Contains(i) && Measure(c.Fact) is "target" or "actual"
+                && UnitSlip.Is(m.Unit, number, c.Unit, c.Fact.Value));
+            if (slip is not null)
+            {
+                string rowName = _sheet.Evaluation.Indicators[slip.Fact.IndicatorIndex!.Value].Name;
+                return new CheckedMention(m, Verdict.Contradicted, slip.Fact.Id, UnitSlip.Note(rowName, slip.Fact.Label.Replace(rowName, string.Empty, StringComparison.Ordinal), slip.Fact.Text, m.Unit));
+            }
+        }
+
         return Assistant.Domain.Verification.Verifier.QuotedFromReason(m, ctx.Normalized, _sheet.Evaluation)
             ?? new CheckedMention(m, Verdict.Unverified, null, "表中没有可支持该数字的数据，也无法由表中数据推算");
     }
@@ -341,7 +353,7 @@ public sealed partial class Verifier
         return hit with
         {
             Verdict = Verdict.Contradicted,
-            Note = $"“{r.Name}”完成值{a.Number}{a.EffectiveUnit.Text}{(sign > 0 ? "高于" : "低于")}指标值{t.Number}{t.EffectiveUnit.Text}，不是{(saysHigher ? "高于" : "低于")}",
+            Note = $"“{r.Name}”完成值{UnitSpec.Write(a.Number.ToString(), a.EffectiveUnit.Text)}{(sign > 0 ? "高于" : "低于")}指标值{UnitSpec.Write(t.Number.ToString(), t.EffectiveUnit.Text)}，不是{(saysHigher ? "高于" : "低于")}",
         };
     }
 
