@@ -36,7 +36,7 @@ public static partial class ReviewAnswers
                 {
                     w.Line(part + "，整改时先把其余部分的原因查清。");
                 }
-                measures.AddRange(DraftPhrases.AnswersFor(reason, region: sheet.Evaluation.Region));
+                measures.AddRange(DraftPhrases.AnswersFor(reason, region: sheet.Evaluation.Region, context: ind.Name + "；" + sheet.Evaluation.Title));
             }
 
             if (measures.Count == 0)

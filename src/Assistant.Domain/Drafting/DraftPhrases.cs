@@ -63,8 +63,9 @@ public static partial class DraftPhrases
         (Water(), Nature.Count, new("部分工程尚未完工，未能按期发挥效益，受益范围相应小于年初测算", "加快未完工工程建设，完工后及时组织验收并投入运行，尽早发挥工程效益")),
         (Water(), Nature.Quality, new("工程建成后管护主体和管护经费等配套制度尚在落实，长效机制未全部建立", "明确工程管护主体和责任人，落实管护经费，完善巡查、维修养护和考核制度")),
         (Water(), Nature.Rate, new("部分工程受施工条件和天气限制，进度慢于计划", "合理安排施工时段，加强施工调度和质量监管，按月通报工程进度")),
-        (School(), Nature.Quality, new("健康状况的改善受饮食习惯、家庭膳食和体育锻炼等多方面因素影响，一年内成效有限", "开展营养健康教育，科学制定带量食谱，定期监测营养健康状况，引导养成健康饮食习惯")),
-        (School(), Nature.Count, new("转学、升学等流动情况变化，实际受益人数少于年初测算", "依据学籍系统动态掌握流动情况，据实测算受益人数，变动较大的按程序调整指标值")),
+        (SchoolNutrition(), Nature.Quality, new("健康状况的改善受饮食习惯、家庭膳食和体育锻炼等多方面因素影响，一年内成效有限", "开展营养健康教育，科学制定带量食谱，定期监测营养健康状况，引导养成健康饮食习惯")),
+        (School(), Nature.Quality, new("教育教学质量的提升需要较长周期，教学管理和课堂教学等方面仍有薄弱环节", "加强教学常规管理，开展校际结对帮扶和课堂教学指导，定期开展学业质量监测并针对薄弱学科改进教学")),
+        (SchoolPupils(), Nature.Count, new("转学、升学等流动情况变化，实际受益人数少于年初测算", "依据学籍系统动态掌握流动情况，据实测算受益人数，变动较大的按程序调整指标值")),
         (School(), Nature.Rate, new("各校工作推进不平衡，部分学校未达到要求", "对未达标的学校逐校分析原因，加强督导和业务指导")),
         (Health(), Nature.Quality, new("农村地区基层公共卫生服务能力相对薄弱，城乡差距需要持续投入才能逐步缩小", "向农村和偏远地区倾斜基本公共卫生服务资源，加强乡村两级服务能力建设，推动城乡服务均等化")),
         (Health(), Nature.Rate, new("基层服务人员力量有限，随访和健康管理服务覆盖不够", "推行家庭医生签约服务和网格化分片包干，加强随访和健康管理服务")),
@@ -154,6 +155,14 @@ public static partial class DraftPhrases
     [GeneratedRegex("学生|学校|营养改善|义务教育|校园|在校|幼儿园|中小学")]
     private static partial Regex School();
 
+    // Nutrition measures (带量食谱) only where a school row speaks of nutrition or health, never for 教学质量.
+    [GeneratedRegex(@"^(?=[\s\S]*(?:学生|学校|营养改善|义务教育|校园|在校|幼儿园|中小学))(?=[\s\S]*(?:营养|膳食|食谱|体质|身高|体重|贫血|肥胖|生长发育|健康状况))")]
+    private static partial Regex SchoolNutrition();
+
+    // Pupils counted (受益学生人数), not teachers trained (培训教师人次): only then does 学籍 say who left.
+    [GeneratedRegex(@"^(?![\s\S]*教师)(?=[\s\S]*(?:学生|在校|入学|幼儿|受益人数|资助))")]
+    private static partial Regex SchoolPupils();
+
     [GeneratedRegex("公共卫生|健康管理|卫生健康|疾病预防|疾控|建档|慢病|妇幼")]
     private static partial Regex Health();
 
@@ -199,6 +208,11 @@ public static partial class DraftPhrases
     /// <summary>Measures that answer a stated or adapted cause, matched by its words.</summary>
     private static readonly (Regex Cause, string Measure)[] Answers =
     [
+        // Kinds of cause of session 32: late (not missing) matching money, waiting time, a land dispute, works near a school.
+        (LateMatching(), LateMatchingMeasure),
+        (new Regex("候诊|排队时间|等候时间|等待时间|就诊时间[^，。；]{0,2}(?:长|较长)|看病难|挂号难"), WaitingMeasure),
+        (new Regex("(?:教学|工作)任务[^，。；]{0,2}(?:重|繁重|较重)|工学矛盾|无法脱产|难以脱产|抽不出时间"), "合理安排培训时间，错开工作任务集中时段，采取集中培训与线上学习、送培上门相结合的方式，提高培训到课率"),
+        (new Regex("土地流转|流转纠纷|土地纠纷|权属纠纷|边界纠纷|征地|青苗补偿|阻工"), LandDisputeMeasure),
         (new Regex("财力紧张|财力不足|财政困难|财政紧张|财力有限|配套资金未(?:足额|及时)?到位|配套资金[^，。；]{0,4}(?:不到位|到位不及时|到位较晚|到位滞后)|(?:县级|市级|本级|地方)[^，。；]{0,4}资金未(?:及时|足额)?到位|配套不足|自筹资金未到位|自筹不足"), "将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口"),
         // Kinds of cause of session 31 (each ahead of the broader words it contains: 采购, 死亡, 停产).
         (VillagersFunds(), VillagersFundsMeasure),
@@ -234,7 +248,8 @@ public static partial class DraftPhrases
         (new Regex("死亡(?![^，。；]{0,6}停发)|迁出|户籍|自然减员|动态减少|对象减少|身故|外迁"), Population),
         (new Regex("招生|生源|在校生|入学人数"), "依据招生计划和实际在校生人数测算资助对象和指标值，招生情况发生变化的按程序调整"),
         (new Regex("医疗费用|费用过高|大病|承受能力|因病"), "健全高额医疗费用预警和防止因病返贫监测机制，对高额费用患者及时落实倾斜救助和二次救助，减轻个人负担"),
-        (new Regex("交通管制|施工期间|封闭施工|占道|施工影响"), "分路段、分时段组织施工，提前发布交通管制公告，设置便道和绕行指引，减少施工对群众出行的影响"),
+        (new Regex("交通管制|封闭施工|占道|绕行|出行不便|道路施工|半幅施工"), TrafficMeasure),
+        (new Regex("施工期间|施工影响|施工安排|施工噪音|施工噪声|施工扬尘"), WorksNuisance),
         (new Regex("(?:汛期|雨季|降雨|降水|暴雨|洪涝|洪水|天气|冰冻|台风|雨雪|低温|冬季|严寒)[^。；]{0,20}(?:工期|施工|开工|停工|完工|竣工|工程|作业)|(?:工期|施工|开工|停工|完工|竣工)[^。；]{0,12}(?:汛期|雨季|降雨|暴雨|天气|冰冻|雨雪|冬季)"), WeatherWorks),
         (new Regex("汛期|雨季|降雨|暴雨|洪涝|洪水|水毁|天气|气候|冰冻|台风|施工窗口|农时"), "结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"),
         (new Regex("设计变更|变更设计|方案调整"), "加强前期勘察设计，设计变更按程序及时审批，缩短变更周期"),
@@ -252,6 +267,12 @@ public static partial class DraftPhrases
         (new Regex("宣传|知晓|了解"), "加大政策宣传力度，利用线上线下渠道扩大政策知晓面"),
     ];
 
+    private const string LateMatchingMeasure = "本级配套资金按项目进度提前拨付到位，建立配套资金到位台账，资金到位前提前完成采购需求编制等准备工作，资金到位后压茬推进，避免项目延至次年";
+    private const string WaitingMeasure = "推行预约就诊和分时段就诊，优化挂号、检查、取药等环节流程，高峰时段增加接诊力量，缩短群众候诊时间";
+    private const string LandDisputeMeasure = "项目实施前做好土地权属核查和流转协议签订，依法规范土地流转程序，对流转纠纷及时组织乡村两级调解，纠纷化解后及时组织实施";
+    private const string TrafficMeasure = "分路段、分时段组织施工，提前发布交通管制公告，设置便道和绕行指引，减少施工对群众出行的影响";
+    private const string WorksNuisance = "合理安排施工时段和作业区域，避开群众上学、就医、出行等集中时段，施工前公告施工安排并听取意见，做好安全防护和现场隔离，减少施工对服务对象的影响";
+    private const string SchoolWorksNuisance = "将校园施工尽量安排在假期和课余时段，施工前向家长通报施工安排，设置安全隔离和专用通道，保障正常教学秩序和校园安全";
     private const string VillagersFundsMeasure = "项目申报前充分征求村民意见，落实筹资筹劳方案后再组织实施，对筹资确有困难的村按程序调整项目或以投工投劳等方式替代，避免项目因筹资不到位延期";
     private const string SavingMeasure = "对集中采购降价等形成的结余资金按规定及时收回或统筹用于同类项目，下一年度按实际采购价格据实编制预算";
     private const string MaternalDeathMeasure = "加强高危孕产妇和新生儿的筛查评估与专案管理，畅通危重孕产妇和新生儿转诊救治通道，与转出地做好高危孕产妇信息衔接，逐例开展死亡评审并落实整改";
@@ -274,6 +295,9 @@ public static partial class DraftPhrases
     /// </summary>
     private static readonly Dictionary<string, string[]> Narrows = new(StringComparer.Ordinal)
     {
+        [LateMatchingMeasure] = ["将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口",
+            "加强与上级财政部门的沟通对接，资金到位后及时分解下达，按月调度拨付进度，年底前完成清算"],
+        [TrafficMeasure] = [WorksNuisance],
         [SavingMeasure] = ["提前编制采购需求和招标文件，尽早启动采购程序，合同签订后督促供应商按期供货，验收合格后及时支付款项"],
         [MaternalDeathMeasure] = [Population, PatientDeathMeasure],
         [PatientDeathMeasure] = [Population],
@@ -309,9 +333,15 @@ public static partial class DraftPhrases
     /// cause known here does: for money, the standard is enforced and what was added (增加了沼气工程, 增加北斗定位模块, in
     /// the cause's own words) is approved first or paid by whoever added it; otherwise the row is watched against its limit.
     /// </summary>
-    public static string CeilingMeasure(string name, string? cause, bool money)
+    public static string CeilingMeasure(string name, string? cause, bool money, bool time = false)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (time)
+        {
+            // A time limit exceeded (结算时限, 办结时间) is a matter of procedure, not of 源头防控.
+            return $"梳理“{name}”超出时限的办理环节，优化经办流程，明确各环节办理时限和责任人，对超时事项逐件督办并按月通报";
+        }
+
         if (!money)
         {
             return $"逐项分析“{name}”超出控制标准的原因，针对薄弱环节加强源头防控和过程监测，按季度通报控制情况";
@@ -359,7 +389,7 @@ public static partial class DraftPhrases
     /// kind's measure replaces the broader one's; <paramref name="region"/> (the table's 地区) says whose
     /// payment is late: in a county's table, 资金拨付滞后 is the county's own paying out.
     /// </summary>
-    public static IReadOnlyList<string> AnswersFor(string cause, int max = 2, string? region = null)
+    public static IReadOnlyList<string> AnswersFor(string cause, int max = 2, string? region = null, string? context = null)
     {
         ArgumentNullException.ThrowIfNull(cause);
         if (region is not null && CountyRegion().IsMatch(region.Trim()) && LatePayment().IsMatch(cause) && !UpperLevel().IsMatch(cause))
@@ -374,8 +404,19 @@ public static partial class DraftPhrases
 
         var matched = Answers.Where(a => a.Cause.IsMatch(cause)).Select(a => a.Measure).Distinct(StringComparer.Ordinal).ToList();
         var broader = matched.SelectMany(m => Narrows.TryGetValue(m, out string[]? b) ? b : []).ToHashSet(StringComparer.Ordinal);
-        return matched.Where(m => !broader.Contains(m)).Take(max).ToList();
+        return matched.Where(m => !broader.Contains(m)).Take(max).Select(m => ForSector(m, context)).ToList();
     }
+
+    /// <summary>A measure in the words of the sector of <paramref name="context"/> (the row's words and its table's title) where it has them.</summary>
+    private static string ForSector(string measure, string? context) =>
+        measure == WorksNuisance && context is not null && School().IsMatch(context) ? SchoolWorksNuisance : measure;
+
+    /// <summary>
+    /// What answers a shortfall for a row of <paramref name="nature"/> whose stated cause is of no kind known here:
+    /// the part left undone is carried on for a quantity; a rate, a satisfaction or a time limit cannot be “继续实施”.
+    /// </summary>
+    public static bool CarriesOver(Nature nature, string ownWords) =>
+        nature is Nature.Count or Nature.Unknown && !Satisfaction().IsMatch(ownWords ?? string.Empty);
 
     /// <summary>
     /// A first analysis of why a fund line was under-spent, by where its money comes from, and the measure
@@ -420,6 +461,10 @@ public static partial class DraftPhrases
 
     [GeneratedRegex("优先使用|上级资金|中央资金|自治区资金|省级资金|本级资金|中央及")]
     private static partial Regex FundingSource();
+
+    // Late, not missing: 配套资金到位较晚 holds a project up (procurement moves to next year); 未及时到位 stays a matter of budgeting it in full.
+    [GeneratedRegex("配套资金[^，。；]{0,4}(?:到位较晚|到位晚|到位滞后|到位时间较晚|拨付较晚)|(?:县级|市级|区级|本级|地方)[^，。；]{0,4}资金[^，。；]{0,2}(?:到位较晚|到位滞后)")]
+    private static partial Regex LateMatching();
 
     [GeneratedRegex("[县旗区]$")]
     private static partial Regex CountyRegion();

@@ -73,7 +73,7 @@ public sealed partial class OfflineDrafter
                     // A stated “reason” that is only a measure or a catch-all names no cause to answer: each row
                     // gets the measures of its own sector and indicator instead (a fire-damage rate is not a funds matter).
                     bool noCause = cause.Origin == CauseOrigin.Stated && (Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) || ReasonStrength.IsBoilerplate(cause.Text));
-                    foreach (string m in noCause ? [] : DraftPhrases.AnswersFor(cause.Text, region: E.Region))
+                    foreach (string m in noCause ? [] : DraftPhrases.AnswersFor(cause.Text, region: E.Region, context: own + "；" + E.Title))
                     {
                         // The measure kept for this cause (or, for a second cause of its kind, another wording that fits it).
                         Add(DraftPhrases.Alternatives(m).FirstOrDefault(c => !used.Contains(Precedent.Key(c)) && !NearCopy(c) && DraftPhrases.Fits(c, cause.Text)));
@@ -83,9 +83,9 @@ public sealed partial class OfflineDrafter
                     // terms or one that claims no mechanism the unit did not name (never 结合农时 for a unit cost).
                     if (parts.Count == 0 && !noCause && Reverse(group))
                     {
-                        Add(DraftPhrases.CeilingMeasure(group.Items[0].Name, cause.Text, PhraseNature(group.Items[0]) == Nature.Money || MoneyUnit(group.Items[0])));
+                        Add(DraftPhrases.CeilingMeasure(group.Items[0].Name, cause.Text, PhraseNature(group.Items[0]) == Nature.Money || MoneyUnit(group.Items[0]), PhraseNature(group.Items[0]) == Nature.Time));
                     }
-                    else if (parts.Count == 0 && !noCause && cause.Origin == CauseOrigin.Stated && group.Kind == DeviationKind.Shortfall)
+                    else if (parts.Count == 0 && !noCause && cause.Origin == CauseOrigin.Stated && group.Kind == DeviationKind.Shortfall && group.Items.All(i => DraftPhrases.CarriesOver(PhraseNature(i), i.Name)))
                     {
                         Add(DraftPhrases.LeftoverMeasure);
                     }
