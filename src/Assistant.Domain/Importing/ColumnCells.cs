@@ -19,6 +19,9 @@ public static partial class TextTables
         /// <summary>A row so far fitted only with the narrow measure: the text is pdftotext's count; its lines are read so first.</summary>
         public bool Narrow { get; set; }
 
+        /// <summary>The header was found only by its words a single space apart (pdftotext's grid): lines are measured so alone.</summary>
+        public bool NarrowOnly { get; init; }
+
         public List<IndicatorField> Fields { get; } = fields;
 
         public bool RowSeen { get; set; }
@@ -35,7 +38,8 @@ public static partial class TextTables
         List<(string Text, int Start, int End)> spans = Spans(line);
         if (spans.Count == fields.Count)
         {
-            List<(string Text, int Start, int End)> narrow = Spans(line, wide: 1);
+            // A header spelled a character at a time (一 级 指 标) gives no column grid to measure by characters.
+            List<(string Text, int Start, int End)> narrow = spans.Any(s => SpelledOut(s.Text)) ? [] : Spans(line, wide: 1);
             return new Columns([.. spans.Select(s => s.Start)], fields, narrow.Count == fields.Count ? [.. narrow.Select(s => s.Start)] : null);
         }
 
@@ -48,7 +52,7 @@ public static partial class TextTables
 
         spans = [.. Spans(line, wide: 1).SelectMany(HeaderPieces)];
         return spans.Count == fields.Count
-            ? new Columns([.. spans.Select(s => s.Start)], fields, [.. spans.Select(s => s.Start)]) { Narrow = true }
+            ? new Columns([.. spans.Select(s => s.Start)], fields) { Narrow = true, NarrowOnly = true }
             : null;
     }
 
@@ -58,6 +62,11 @@ public static partial class TextTables
     /// </summary>
     private static string[]? InColumns(string line, Columns columns)
     {
+        if (columns.NarrowOnly)
+        {
+            return InColumns(line, columns.Starts, 1);
+        }
+
         string[]? wide = InColumns(line, columns.Starts, 2);
         if (columns.NarrowStarts is null)
         {
@@ -103,6 +112,9 @@ public static partial class TextTables
 
         return q;
     }
+
+    private static bool SpelledOut(string text) =>
+        text.Length >= 3 && text.Where((c, k) => k % 2 == 1).All(c => c == ' ') && text.Where((c, k) => k % 2 == 0).All(c => c != ' ');
 
     /// <summary>A span cut where <see cref="GluedCells.Split"/> cuts it, each piece at the column of its first word.</summary>
     private static IEnumerable<(string Text, int Start, int End)> HeaderPieces((string Text, int Start, int End) span)
