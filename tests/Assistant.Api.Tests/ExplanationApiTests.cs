@@ -69,7 +69,8 @@ public class ExplanationApiTests(CorpusApiFactory factory) : IClassFixture<Corpu
             }
         }
 
-        Assert.Equal(11, explained);
+        // 12 since session 32: the operating table's 效果良好 against 效果显著 is short of its target (qualitative, weaker).
+        Assert.Equal(12, explained);
     }
 
     [Fact]

@@ -245,7 +245,9 @@ public sealed class BatchReviewBrowserTests(BatchReviewBrowserHost host) : IClas
         await bureau.ClickAsync("#f-apply");
         await Assertions.Expect(bureau.Locator("#queue tbody tr td.risk-medium")).ToHaveCountAsync(0);
         int high = await bureau.Locator("#queue tbody tr td.risk-high").CountAsync();
-        Assert.InRange(high, 1, items.Count - 1);
+        // Every generated submission may be high since session 32 (a qualitative row weaker than its target is a shortfall
+        // without a reason too); the filter shows the high ones and only them.
+        Assert.InRange(high, 1, items.Count);
         await Assertions.Expect(bureau.Locator("#queue tbody tr")).ToHaveCountAsync(high);
         await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("batch-review-8-queue-of-the-batch.png"), FullPage = true });
         await bureau.ClickAsync("#f-batch-clear");
