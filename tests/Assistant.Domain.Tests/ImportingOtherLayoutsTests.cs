@@ -175,5 +175,14 @@ public class ImportingOtherLayoutsTests
     [InlineData("福州市人力资源和社会保障局", "福州市")]
     [InlineData("某州人力资源和社会保障局", "某州")]
     [InlineData("广州市番禺区人力资源和社会保障局", "广州市")]
+    [InlineData("四川省南江县教育局", "南江县")]
+    [InlineData("河南省周口市医疗保障局", "周口市")]
+    [InlineData("四川省巴中市南江县教育局", "巴中市")]
+    [InlineData("宁夏回族自治区中卫市人力资源和社会保障局", "中卫市")]
+    [InlineData("广西壮族自治区人力资源和社会保障厅", "广西壮族自治区")]
+    [InlineData("四川省教育厅", "四川省")]
+    [InlineData("湖南省城市管理和综合执法局", "湖南省")]
+    [InlineData("内蒙古自治区呼伦贝尔市扎兰屯市财政局", "呼伦贝尔市")]
+    [InlineData("云南省西双版纳傣族自治州财政局", "西双版纳傣族自治州")]
     public void Region_CityWhoseNameEndsIn州(string department, string region) => Assert.Equal(region, TableLayout.RegionOf(department));
 }

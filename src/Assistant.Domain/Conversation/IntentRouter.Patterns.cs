@@ -84,6 +84,9 @@ public static partial class IntentRouter
     [GeneratedRegex("分值|权重")]
     private static partial Regex WeightWord();
 
+    [GeneratedRegex("(?:分值|权重)(?:的)?(?:合计|总和|之和|总计|共计|加起来|加总|相加|一共|总共|合起来)|总分值|满分是多少")]
+    private static partial Regex WeightSum();
+
     [GeneratedRegex("差了|差多少|差几|差距|缺口|少了多少|还差|超了多少|超出多少|多了多少|超了几|超多少|超过多少")]
     private static partial Regex GapWord();
 

@@ -85,6 +85,12 @@ public static partial class IntentRouter
             return Topics.Funds;
         }
 
+        // 分值合计是多少，对不对: the sum of the weights (and whether it is 100), not the total score.
+        if (!named && WeightSum().IsMatch(m))
+        {
+            return Topics.Weights;
+        }
+
         if (TotalWord().IsMatch(m) || GradeWord().IsMatch(m))
         {
             return GradeWord().IsMatch(m) ? Topics.Grade : Topics.Total;

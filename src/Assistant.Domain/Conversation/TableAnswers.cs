@@ -535,6 +535,9 @@ public static partial class TableAnswers
                 string what = item.Kind switch
                 {
                     DeviationKind.Overshoot => $"完成值是指标值的{w.F(P(i) + ".completion")}，超得较多",
+                    // A ceiling broken (≤20 against 24) is over its limit, not a share of it (120 % reads as over-achievement).
+                    DeviationKind.Shortfall when s.Report.Indicators[i].Rule == IndicatorRule.Reverse && w.Has(P(i) + ".actual") && w.Has(P(i) + ".target")
+                        => $"完成值{w.F(P(i) + ".actual")}，超出上限{w.F(P(i) + ".target")}",
                     DeviationKind.Shortfall => $"完成值是指标值的{w.F(P(i) + ".completion", "（无法计算）")}",
                     DeviationKind.QualitativeWeaker => "完成值的评价弱于指标值",
                     DeviationKind.Cancelled => "年中取消了这一指标",

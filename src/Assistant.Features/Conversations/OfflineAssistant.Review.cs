@@ -47,7 +47,7 @@ public sealed partial class OfflineAssistant
                 }
 
                 sb.Append(CultureInfo.InvariantCulture, $"有“{a.Name}”的表共{Count(a.Matched, "张", "含此指标的表")}，");
-                sb.Append(a.Short == 0 ? "没有一张存在缺口。\n" : $"其中{Count(a.Short, "张", "有缺口的表")}存在缺口（完成值低于指标值）：\n");
+                sb.Append(a.Short == 0 ? "没有一张存在缺口。\n" : $"其中{Count(a.Short, "张", "有缺口的表")}存在缺口（未达到指标值或超出上限）：\n");
                 foreach (UnitIndicatorRow r in a.Rows.Where(r => r.IndicatorStatus == "short").Take(MaxUnits))
                 {
                     sb.Append(CultureInfo.InvariantCulture, $"- {Named(r.UnitName)}（《{Named(r.Title)}》）\n");
