@@ -176,7 +176,7 @@ public static class TableXlsx
             s.Text(row, 1, f.Code, Boxed);
             s.Text(row, 2, f.Severity switch { Severity.Error => "错误", Severity.Warning => "警告", _ => "提示" }, Boxed);
             s.Text(row, 3, f.Message, Boxed);
-            s.Text(row, 4, f.Path, Boxed);
+            s.Text(row, 4, FindingPlaces.Of(f.Path, score), Boxed);
             s.Text(row, 5, f.Expected ?? string.Empty, Boxed);
             s.Text(row, 6, f.Actual ?? string.Empty, Boxed);
         }
