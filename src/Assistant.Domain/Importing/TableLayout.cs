@@ -512,55 +512,6 @@ public static partial class TableLayout
         return c;
     }
 
-    /// <summary>The region a department's name begins with (<c>中卫市人力资源和社会保障局</c> → 中卫市).</summary>
-    public static string? RegionOf(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-
-        Match m = RegionPattern().Match(CellText.Compact(name));
-        if (!m.Success)
-        {
-            return null;
-        }
-
-        string compact = CellText.Compact(name);
-        string region = m.Groups["r"].Value;
-        if (region.EndsWith('州') && compact.AsSpan(region.Length).StartsWith("市", StringComparison.Ordinal))
-        {
-            region += "市"; // 福州市, 广州市: the city, not a 州 that ends at 州
-        }
-
-        if (region[0] is '各' or '本' or '全' || region.StartsWith("市县", StringComparison.Ordinal) || region.StartsWith("县区", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        // 四川省南江县教育局, 河南省周口市医疗保障局: the unit's own place is the one written under the province (a county's
-        // table is not a provincial project); a city's district stays with its city (广州市番禺区 → 广州市).
-        int at = region.Length;
-        for (int step = 0; step < 1 && (region.EndsWith('省') || region.EndsWith("自治区", StringComparison.Ordinal)); step++)
-        {
-            Match next = RegionPattern().Match(compact[at..]);
-            string lower = next.Success ? next.Groups["r"].Value : string.Empty;
-            if (lower.Length is < 2 or > 12 || !(lower.EndsWith('市') || lower.EndsWith('县') || lower.EndsWith('区') || lower.EndsWith('旗') || lower.EndsWith("自治州", StringComparison.Ordinal) || lower.EndsWith('盟'))
-                || NotAPlace.Contains(lower))
-            {
-                break;
-            }
-
-            region = lower;
-            at += lower.Length;
-        }
-
-        return region;
-    }
-
-    /// <summary>Words that end like a place and are none (城市管理局, 市区, 社区服务中心).</summary>
-    private static readonly HashSet<string> NotAPlace = ["城市", "城区", "市区", "县区", "地区", "社区", "园区", "新区", "景区", "校区", "辖区", "片区", "矿区", "开发区", "高新区", "市县", "县市", "省市", "全区", "全市", "全县", "本市", "本县", "本区"];
-
     private static string FieldName(IndicatorField f) => f switch
     {
         IndicatorField.Level1 => "一级指标",
@@ -595,7 +546,4 @@ public static partial class TableLayout
 
     [GeneratedRegex(@"[（(][^()（）]*[)）]")]
     private static partial Regex BracketText();
-
-    [GeneratedRegex(@"^(?<r>[\u4e00-\u9fff]+?(自治区|省|自治州|地区|市|州|盟|县|旗|区))")]
-    private static partial Regex RegionPattern();
 }
