@@ -58,14 +58,17 @@ public static class Calculator
     }
 
     /// <summary>
-    /// Sums per 一级指标, in the order the levels first appear (as grouping the rows gives them); the
-    /// level of a row is normalized once for a run of rows with the same printed text.
+    /// Sums per 一级指标, in the order the levels first appear (as grouping the rows gives them); each
+    /// printed text of a level is normalized once (rows that alternate 产出指标, 效益指标… are not read again).
     /// </summary>
     private static List<LevelResult> Levels(Evaluation evaluation, List<IndicatorResult> indicators, bool scored)
     {
         var keys = new List<string>();
         var weights = new List<decimal>();
         var scores = new List<decimal>();
+
+        // The printed texts met so far and the level each one is (a table prints a handful: a short list, no dictionary).
+        var texts = new List<(string? Text, int Level)>();
         string? lastText = null;
         int last = -1;
         for (int i = 0; i < indicators.Count; i++)
@@ -73,14 +76,23 @@ public static class Calculator
             Indicator ind = evaluation.Indicators[i];
             if (last < 0 || !string.Equals(ind.Level1, lastText, StringComparison.Ordinal))
             {
-                string key = NormalizeLevel(ind.Level1);
-                last = keys.IndexOf(key);
+                last = LevelOfText(texts, ind.Level1);
                 if (last < 0)
                 {
-                    last = keys.Count;
-                    keys.Add(key);
-                    weights.Add(0m);
-                    scores.Add(0m);
+                    string key = NormalizeLevel(ind.Level1);
+                    last = keys.IndexOf(key);
+                    if (last < 0)
+                    {
+                        last = keys.Count;
+                        keys.Add(key);
+                        weights.Add(0m);
+                        scores.Add(0m);
+                    }
+
+                    if (texts.Count < MaxLevelTexts)
+                    {
+                        texts.Add((ind.Level1, last));
+                    }
                 }
 
                 lastText = ind.Level1;
@@ -99,6 +111,23 @@ public static class Calculator
         }
 
         return levels;
+    }
+
+    /// <summary>Printed texts of levels remembered in one call (past it a text is normalized every time it changes, as before).</summary>
+    private const int MaxLevelTexts = 16;
+
+    /// <summary>The level a printed text was found to be earlier in this table, or -1.</summary>
+    private static int LevelOfText(List<(string? Text, int Level)> texts, string? text)
+    {
+        foreach ((string? seen, int level) in texts)
+        {
+            if (string.Equals(seen, text, StringComparison.Ordinal))
+            {
+                return level;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>产出指标 (50) 分 and 产出指标 are the same level.</summary>
