@@ -113,7 +113,7 @@ public class VerifierNestedNamesTests
     public void AScoredNamesRun_IsFoundByItsIndex_AndANameNotScoredIsNot()
     {
         Assert.Null(Record.Exception(() => Prop.ForAll(
-            Gen.ListOf(Gen.Choose(0, 60), 0).Select(l => l.Distinct().Order().ToArray()).ToArbitrary(),
+            Gen.ListOf(Gen.Choose(0, 60)).Select(l => l.Distinct().Order().ToArray()).ToArbitrary(),
             indices =>
             {
                 var scored = indices.Select(i => (Index: i, Score: (i * 7 % 11) + 1)).ToArray();

@@ -249,13 +249,11 @@ public sealed partial class Verifier
         if (named.Count > 0 && m.Unit.Base.Length > 0)
         {
             // 生均维修成本1500万元 on a row in 元/人 at 1500: the row's digits with another unit of its family.
-            foreach (Candidate c in _index.Candidates)
+            if (UnitSlipOf(_index, m.Unit, number, named) is { } c)
             {
-                if (c.Fact.IndicatorIndex is { } row && IndexOf(named, row) >= 0 && c.Measure is "target" or "actual" && UnitSlip.Is(m.Unit, number, c.Unit, c.Fact.Value))
-                {
-                    string rowName = _sheet.Evaluation.Indicators[row].Name;
-                    return new CheckedMention(m, Verdict.Contradicted, c.Fact.Id, UnitSlip.Note(rowName, c.Fact.Label.Replace(rowName, string.Empty, StringComparison.Ordinal), c.Fact.Text, m.Unit));
-                }
+                int row = c.Fact.IndicatorIndex!.Value;
+                string rowName = _sheet.Evaluation.Indicators[row].Name;
+                return new CheckedMention(m, Verdict.Contradicted, c.Fact.Id, UnitSlip.Note(rowName, c.Fact.Label.Replace(rowName, string.Empty, StringComparison.Ordinal), c.Fact.Text, m.Unit));
             }
         }
 
@@ -317,6 +315,35 @@ public sealed partial class Verifier
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The first fact in the sheet's order (<see cref="Candidate.Position"/>) of a named row's 指标值 or 完成值
+    /// whose digits the number states in another unit of its family (<see cref="UnitSlip.Is"/>), or null. Only the
+    /// named rows' facts are read, each row's in the sheet's order, so a row's first slip is its earliest; not every
+    /// fact of the sheet (session 33: that walk, an interface call per fact, was a fifth of a call on 100 indicators).
+    /// </summary>
+    internal static Candidate? UnitSlipOf(SheetIndex index, UnitSpec unit, PrintedNumber number, IReadOnlyList<int> named)
+    {
+        Candidate? first = null;
+        for (int k = 0; k < named.Count; k++)
+        {
+            foreach (Candidate c in index.OfIndicator(named[k]))
+            {
+                if (first is not null && c.Position >= first.Position)
+                {
+                    break;
+                }
+
+                if (c.Measure is "target" or "actual" && UnitSlip.Is(unit, number, c.Unit, c.Fact.Value))
+                {
+                    first = c;
+                    break;
+                }
+            }
+        }
+
+        return first;
     }
 
     private static int IndexOf(IReadOnlyList<int> list, int value)
