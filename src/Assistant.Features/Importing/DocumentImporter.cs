@@ -68,9 +68,53 @@ public static class DocumentImporter
             throw ZipGuard.Bad("文件不是文本，也不是 .xlsx/.docx 文档。", "the file is not text, nor an .xlsx/.docx document.");
         }
 
-        Grid grid = TextTables.Read(text, name);
-        IReadOnlyList<ImportedTable> tables = TableLayout.Read(grid, ct);
-        return Result(name, "text", tables, text);
+        string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        PdfLayoutBlocks.Outcome? laid = PdfLayoutBlocks.Rewrite(lines);
+        if (laid is { Lines: null })
+        {
+            throw ZipGuard.Bad(
+                $"第{laid.RefusedLine}行：从 PDF 复制的表格中，这一行折行的文字夹在两行指标之间，无法确定属于哪一行。请上传 .docx 或 .xlsx 原件，或在表格中把这一格改短后再复制。",
+                $"line {laid.RefusedLine}: in this table copied from a PDF, the wrapped text of this line lies between two indicator rows and cannot be placed with confidence. Upload the .docx or .xlsx, or shorten that cell and copy again.");
+        }
+
+        try
+        {
+            if (laid?.Lines is { } rewritten)
+            {
+                IReadOnlyList<ImportedTable> read = TableLayout.Read(TextTables.Read(string.Join('\n', rewritten), name), ct);
+                if (read.Count > 0)
+                {
+                    return Result(name, "text", read, text);
+                }
+            }
+
+            Grid grid = TextTables.Read(text, name);
+            IReadOnlyList<ImportedTable> tables = TableLayout.Read(grid, ct);
+            return Result(name, "text", tables, text);
+        }
+        catch (UnreadableDocumentException e) when (IsRawPdfOrder(lines) && e.Errors.Count == 1)
+        {
+            throw ZipGuard.Bad(
+                e.Errors[0].Zh + "这段文字像是不保留版式从 PDF 复制的（一格一行，表格的行列顺序已打乱）：请用保留版式的方式复制（如 pdftotext -layout），或上传 .docx / .xlsx 原件。",
+                e.Errors[0].En + " This text looks copied from a PDF without its layout (one cell a line, the table's rows and columns lost): copy it keeping the layout (pdftotext -layout, for one), or upload the .docx / .xlsx.");
+        }
+    }
+
+    /// <summary>
+    /// Text pdftotext printed without -layout: short lines without tabs or column gaps, the header's words on
+    /// lines of their own (三级指标 / 年度指标 / 值), so that no row can be told from the next.
+    /// </summary>
+    private static bool IsRawPdfOrder(string[] lines)
+    {
+        string[] text = [.. lines.Select(l => l.Replace('\f', ' ').Trim()).Where(l => l.Length > 0)];
+        if (text.Length < 30 || text.Any(l => l.Contains('\t', StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        int gapped = text.Count(l => l.Contains("  ", StringComparison.Ordinal));
+        bool headerApart = text.Count(l => l is "一级指标" or "二级指标" or "三级指标" or "指标值" or "完成值" or "年初预算数" or "全年预算数" or "执行率" or "分值" or "得分") >= 3;
+        return gapped * 10 <= text.Length && headerApart;
     }
 
     /// <summary>A CSV saved by Excel ("CSV (逗号分隔)" in GBK, "CSV UTF-8" with BOM): quoted cells, commas and line breaks inside quotes.</summary>

@@ -1,0 +1,309 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Assistant.Domain.Importing;
+
+/// <summary>
+/// A table printed by <c>pdftotext -layout</c> from a PDF whose cells wrap: each table row is a block of
+/// lines between blank lines, and a wrapped cell's lines sit in its column on the lines above and below
+/// the row's middle line (<c>年度资金</c> / <c>1660000.00 …</c> / <c>总额 … %</c>). Under a fund or indicator
+/// header (itself wrapped: <c>全年预算</c> / <c>数</c>), each word of a block is put in a column (in reading
+/// order, nearest the column's start as the section's own lines place it, by kind: a percentage under
+/// 执行率, plain numbers up to 100 at the end of a line under 分值 and 得分, a name never a value), a <c>%</c>,
+/// a unit or the last digits alone under a figure join it, and the pieces of a column are joined without
+/// spaces into one cell. A block holds several rows when a merged cell (一级 or 二级 spanning rows) joins
+/// them: each row is around the line of its own target (or budget), pieces go to the nearest such line, and
+/// a merged cell midway between two rows belongs to both. A row whose 一级 or 二级 is blank (a merged cell
+/// printed in another row) takes its group's by the 二级's kind (数量/质量/时效/成本 are 产出, …).
+/// The result is the same text as tab-separated rows, each at the line of its row (blank lines elsewhere),
+/// for <see cref="TextTables"/> to read as it reads cells copied from Word.
+/// </summary>
+public static partial class PdfLayoutBlocks
+{
+    /// <summary>The text rewritten as tab-separated rows, or the 1-based line of a piece that could belong to either of two rows.</summary>
+    public sealed record Outcome(string[]? Lines, int RefusedLine);
+
+    private enum Col
+    {
+        Label,
+        FundName,
+        Initial,
+        Budget,
+        Executed,
+        Weight,
+        Rate,
+        Score,
+        Level1,
+        Level2,
+        Name,
+        Target,
+        Actual,
+        Note,
+        Other,
+    }
+
+    private sealed record Word(string Text, int Start, int End);
+
+    private sealed class AmbiguousException(int line) : Exception
+    {
+        public int Line { get; } = line;
+    }
+
+    /// <summary>Null when the text is not a blank-separated pdftotext layout with a fund or indicator header.</summary>
+    public static Outcome? Rewrite(string[] lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        string[] text = [.. lines.Select(l => l.Replace('\f', ' ').Replace('\u3000', ' ').TrimEnd())];
+        List<int[]> blocks = Blocks(text);
+        bool any = false;
+        var output = new string[text.Length];
+        Array.Fill(output, string.Empty);
+        try
+        {
+            int b = 0;
+            while (b < blocks.Count)
+            {
+                int[] idx = blocks[b];
+                List<(int Start, string Text)> header = Cluster(text, idx, out int mainLine);
+                bool fund = IsFundHeader(header);
+                if (!fund && !IsIndicatorHeader(header))
+                {
+                    if (idx.Length > 1 && header.Count > 1 || idx.Length == 1 && header.Count > 1 && header.Any(h => TableLayout.MetaLabelOf(h.Text) is not null))
+                    {
+                        // A wrapped label (转移支付 / 项目名称), or labels and values a single space apart (实施单位 大同市图书馆).
+
+                        output[idx[0]] = string.Join('\t', header.Select(h => h.Text));
+                    }
+                    else
+                    {
+                        foreach (int i in idx)
+                        {
+                            output[i] = text[i];
+                        }
+                    }
+
+                    b++;
+                    continue;
+                }
+
+                // The header's section: its blocks up to the next header (a fund header, then an indicator one).
+                int e = b + 1;
+                while (e < blocks.Count && Cluster(text, blocks[e], out _) is var next && !IsFundHeader(next) && !IsIndicatorHeader(next))
+                {
+                    e++;
+                }
+
+                if (e == b + 1 || !blocks.Skip(b).Take(e - b).Any(x => x.Length > 1) && !FollowedByBlank(text, idx))
+                {
+                    // A header with nothing under it, or rows packed line by line: not this layout.
+                    return null;
+                }
+
+                any = true;
+                List<int[]> section = blocks.GetRange(b + 1, e - b - 1);
+                if (fund)
+                {
+                    FundSection(text, header, mainLine, section, output);
+                }
+                else
+                {
+                    IndicatorSection(text, header, mainLine, section, output);
+                }
+
+                b = e;
+            }
+        }
+        catch (AmbiguousException a)
+        {
+            return new Outcome(null, a.Line + 1);
+        }
+
+        return any ? new Outcome(output, 0) : null;
+    }
+
+    /// <summary>The header block's line is followed by a blank line: rows printed a block each.</summary>
+    private static bool FollowedByBlank(string[] text, int[] idx) => idx[^1] + 1 < text.Length && text[idx[^1] + 1].Length == 0;
+
+    private static List<int[]> Blocks(string[] text)
+    {
+        var blocks = new List<int[]>();
+        var current = new List<int>();
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(text[i]))
+            {
+                if (current.Count > 0)
+                {
+                    blocks.Add([.. current]);
+                    current.Clear();
+                }
+            }
+            else
+            {
+                current.Add(i);
+            }
+        }
+
+        if (current.Count > 0)
+        {
+            blocks.Add([.. current]);
+        }
+
+        return blocks;
+    }
+
+    /// <summary>
+    /// The words of a line with their character columns (pdftotext counts a Chinese character as one), a
+    /// number kept with the short unit or percent sign the copy set a space apart (<c>12 月底前</c>, <c>（50 分）</c>).
+    /// </summary>
+    private static List<Word> Words(string line)
+    {
+        var words = new List<Word>();
+        int i = 0;
+        while (i < line.Length)
+        {
+            if (line[i] == ' ')
+            {
+                i++;
+                continue;
+            }
+
+            int j = i;
+            while (j < line.Length && line[j] != ' ')
+            {
+                j++;
+            }
+
+            string w = line[i..j];
+            if (words.Count > 0 && i - words[^1].End == 1 && EndsInDigit().IsMatch(words[^1].Text) && (ShortUnit().IsMatch(w) || w is "%" or "％" or "‰"))
+            {
+                words[^1] = new Word(words[^1].Text + w, words[^1].Start, j);
+            }
+            else
+            {
+                words.Add(new Word(w, i, j));
+            }
+
+            i = j;
+        }
+
+        return words;
+    }
+
+    /// <summary>A header (or label) block: the words of its lines gathered by column, each column's pieces top to bottom.</summary>
+    private static List<(int Start, string Text)> Cluster(string[] text, int[] idx, out int mainLine)
+    {
+        List<Word>[] lines = [.. idx.Select(i => Words(text[i]))];
+        int main = 0;
+        for (int k = 1; k < lines.Length; k++)
+        {
+            if (lines[k].Count > lines[main].Count)
+            {
+                main = k;
+            }
+        }
+
+        mainLine = idx[main];
+        var columns = lines[main].Select(w => (Start: w.Start, Pieces: new List<(int K, string T)> { (main, w.Text) })).ToList();
+        for (int k = 0; k < lines.Length; k++)
+        {
+            if (k == main)
+            {
+                continue;
+            }
+
+            foreach (Word w in lines[k])
+            {
+                int best = -1;
+                for (int c = 0; c < columns.Count; c++)
+                {
+                    if (Math.Abs(columns[c].Start - w.Start) <= 4 && columns[c].Pieces.All(p => p.K != k) && (best < 0 || Math.Abs(columns[c].Start - w.Start) < Math.Abs(columns[best].Start - w.Start)))
+                    {
+                        best = c;
+                    }
+                }
+
+                if (best >= 0)
+                {
+                    columns[best].Pieces.Add((k, w.Text));
+                }
+                else
+                {
+                    columns.Add((w.Start, [(k, w.Text)]));
+                }
+            }
+        }
+
+        return [.. columns.OrderBy(c => c.Start).Select(c => (c.Start, string.Concat(c.Pieces.OrderBy(p => p.K).Select(p => p.T))))];
+    }
+
+    private static bool IsIndicatorHeader(List<(int Start, string Text)> cells) =>
+        cells.Count >= 4 && cells.Any(c => c.Text is "三级指标" or "指标名称") && cells.Any(c => c.Text.Contains("指标值", StringComparison.Ordinal));
+
+    private static bool IsFundHeader(List<(int Start, string Text)> cells) => cells.Count(c => FundField(c.Text) is not Col.Other) >= 3 && cells.Any(c => FundField(c.Text) == Col.Rate);
+
+    private static Col FundField(string h) => h switch
+    {
+        "年初预算数" => Col.Initial,
+        "全年预算数" or "预算数" => Col.Budget,
+        "全年执行数" or "执行数" => Col.Executed,
+        "分值" => Col.Weight,
+        "执行率" => Col.Rate,
+        "得分" => Col.Score,
+        _ => Col.Other,
+    };
+
+    private static Col IndicatorField(string h) =>
+        h == "一级指标" ? Col.Level1
+        : h == "二级指标" ? Col.Level2
+        : h is "三级指标" or "指标名称" ? Col.Name
+        : h.Contains("指标值", StringComparison.Ordinal) ? Col.Target
+        : h.Contains("完成值", StringComparison.Ordinal) ? Col.Actual
+        : h is "分值" or "权重" ? Col.Weight
+        : h == "得分" ? Col.Score
+        : h.Contains("原因", StringComparison.Ordinal) || h.Contains("措施", StringComparison.Ordinal) ? Col.Note
+        : Col.Other;
+
+    private static void FundSection(string[] text, List<(int Start, string Text)> header, int headerLine, List<int[]> section, string[] output)
+    {
+        // Words before the first fund column (项目资金（万元）) are the block's label.
+        string lead = string.Concat(header.TakeWhile(h => FundField(h.Text) == Col.Other).Select(h => h.Text));
+        header = [.. header.SkipWhile(h => FundField(h.Text) == Col.Other)];
+        var starts = new List<int> { 0, Math.Max(3, header[0].Start / 2) };
+        starts.AddRange(header.Select(h => h.Start));
+        var fields = new List<Col> { Col.Label, Col.FundName };
+        fields.AddRange(header.Select(h => FundField(h.Text)));
+        int budget = fields.IndexOf(Col.Budget);
+        List<Col> values = [Col.Initial, Col.Budget, Col.Executed, Col.Rate];
+        List<(Dictionary<int, string> Cells, int Line)> rows = Section(text, section, starts, fields, values, budget >= 0 ? budget : fields.IndexOf(Col.Executed));
+        string label = lead + string.Concat(rows.Select(r => r.Cells.GetValueOrDefault(0, string.Empty)));
+        output[headerLine] = string.Join('\t', new[] { label, string.Empty }.Concat(header.Select(h => h.Text)));
+        foreach ((Dictionary<int, string> cells, int line) in rows)
+        {
+            if (Enumerable.Range(1, fields.Count - 1).Any(cells.ContainsKey))
+            {
+                output[line] = string.Join('\t', Enumerable.Range(0, fields.Count).Select(j => j == 0 ? string.Empty : cells.GetValueOrDefault(j, string.Empty)));
+            }
+        }
+    }
+
+    private static void IndicatorSection(string[] text, List<(int Start, string Text)> header, int headerLine, List<int[]> section, string[] output)
+    {
+        List<int> starts = [.. header.Select(h => h.Start)];
+        List<Col> fields = [.. header.Select(h => IndicatorField(h.Text))];
+        output[headerLine] = string.Join('\t', header.Select(h => h.Text));
+        int target = fields.IndexOf(Col.Target);
+        List<(Dictionary<int, string> Cells, int Line)> rows = Section(text, section, starts, fields, [Col.Target, Col.Actual, Col.Weight, Col.Score], target);
+        LevelCells.Fill(rows.Select(r => r.Cells).ToList(), fields.IndexOf(Col.Level1), fields.IndexOf(Col.Level2));
+        foreach ((Dictionary<int, string> cells, int line) in rows)
+        {
+            output[line] = string.Join('\t', Enumerable.Range(0, fields.Count).Select(j => cells.GetValueOrDefault(j, string.Empty)));
+        }
+    }
+
+    [GeneratedRegex(@"\d$")]
+    private static partial Regex EndsInDigit();
+
+    [GeneratedRegex(@"^[\u4e00-\u9fff]{1,3}[）)]?$")]
+    private static partial Regex ShortUnit();
+}
