@@ -145,6 +145,7 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
         {
             "百分比" or "百分率" or "百分数" or "百分之" or "percent" or "pct" => "%",
             "百分点" or "个百分比点" => "个百分点",
+            "千分点" => "个千分点",
             "千分比" or "千分率" => "‰",
             // A rate per 10万 written without its 1 (/10万, 每10万) is the unit 1/10万.
             ['/', >= '0' and <= '9', ..] => "1" + unit,

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Assistant.Domain.Cells;
 using Assistant.Domain.Facts;
 using Assistant.Domain.Numbers;
 using Assistant.Domain.Scoring;
@@ -21,7 +22,10 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             ClaimKind kind = m.Groups["exceeded"].Success || m.Groups["above"].Success ? ClaimKind.Exceeded
                 : m.Groups["short"].Success || m.Groups["below"].Success ? ClaimKind.Short
                 : ClaimKind.Met;
-            bool numeric = m.Groups["above"].Success || m.Groups["below"].Success;
+            // 低于控制标准, 超出上限, 超标: a side of the row's limit (its completion, 完成值 ÷ 指标值, below or above 1);
+            // 未超过控制标准, 控制在目标以内: at most the limit.
+            Side side = m.Groups["above"].Success ? Side.Above : m.Groups["below"].Success ? Side.Below : m.Groups["within"].Success ? Side.AtMost : Side.None;
+            bool numeric = side != Side.None;
             string text = original.Substring(m.Index, m.Length);
             if (ctx.ForeignAt(m.Index) is { } foreign)
             {
@@ -39,7 +43,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             }
 
             bool ownSubject = false;
-            (IReadOnlyList<int> subject, string? groupName) = group ? Group(clause, m.Index) : (Single(index, out ownSubject), null);
+            (IReadOnlyList<int> subject, string? groupName) = group ? Group(clause, m.Index) : (Single(index, m.Value, out ownSubject), null);
             if (subject.Count == 0)
             {
                 claims.Add(ownSubject
@@ -48,8 +52,10 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
                 continue;
             }
 
-            claims.Add(Judge(m, text, kind, numeric, subject, groupName));
+            claims.Add(Judge(m, text, kind, side, subject, groupName));
         }
+
+        claims.AddRange(QualitativeClaims(original, claims));
 
         foreach (Match g in GradePattern().Matches(ctx.Normalized))
         {
@@ -60,6 +66,48 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         }
 
         return claims;
+    }
+
+    /// <summary>
+    /// 教学质量提升指标达到“效果显著”的目标, 满意度实现了“满意”目标: a qualitative row said to have reached its own target
+    /// word (达到/实现/达成/取得 then the target's text) — verified when its result is as strong, contradicted when weaker
+    /// (效果良好 against 效果显著). The row must be named in the clause (or earlier in its sentence).
+    /// </summary>
+    private IEnumerable<CheckedClaim> QualitativeClaims(string original, List<CheckedClaim> found)
+    {
+        var indicators = sheet.Report.Indicators;
+        for (int i = 0; i < indicators.Count; i++)
+        {
+            if (indicators[i] is not { Rule: IndicatorRule.Qualitative, Target: QualitativeCell target } || target.Text.Trim() is not { Length: >= 2 } word)
+            {
+                continue;
+            }
+
+            for (int at = ctx.Normalized.IndexOf(word, StringComparison.Ordinal); at >= 0; at = ctx.Normalized.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+            {
+                Match verb = ReachedBefore().Match(ctx.Normalized[Math.Max(0, at - 8)..at]);
+                if (!verb.Success || ctx.ForeignAt(at) is not null)
+                {
+                    continue;
+                }
+
+                int start = at - (Math.Min(8, at) - verb.Index);
+                Match tail = TargetTail().Match(ctx.Normalized, at + word.Length);
+                int end = at + word.Length + (tail.Success && tail.Index == at + word.Length ? tail.Length : 0);
+                if (found.Any(c => c.Start < end && c.Start + c.Length > start))
+                {
+                    continue;
+                }
+
+                int index = Clause.IndexAt(ctx.Clauses, at);
+                if (!Single(index, word, out _).Contains(i))
+                {
+                    continue;
+                }
+
+                yield return Judge(start, end - start, original.Substring(start, end - start), ClaimKind.Met, Side.None, [i], null);
+            }
+        }
     }
 
     /// <summary>评价等级为“优”: the grade the table's 总分 earns under the policy's bands (the printed 总分's grade also stands).</summary>
@@ -80,13 +128,16 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
                 $"总分{PrintedNumber.Format(total, 2)}分，等级为“{expected}”");
     }
 
-    private CheckedClaim Judge(Match m, string text, ClaimKind kind, bool numeric, IReadOnlyList<int> subject, string? groupName)
+    private CheckedClaim Judge(Match m, string text, ClaimKind kind, Side side, IReadOnlyList<int> subject, string? groupName) =>
+        Judge(m.Index, m.Length, text, kind, side, subject, groupName);
+
+    private CheckedClaim Judge(int start, int length, string text, ClaimKind kind, Side side, IReadOnlyList<int> subject, string? groupName)
     {
         var wrong = new List<int>();
         int known = 0;
         foreach (int i in subject)
         {
-            Verdict v = Judge(kind, numeric, sheet.Report.Indicators[i]);
+            Verdict v = Judge(kind, side, sheet.Report.Indicators[i]);
             if (v == Verdict.Contradicted)
             {
                 wrong.Add(i);
@@ -102,24 +153,26 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         {
             string notes = string.Join("；", wrong.Take(3).Select(i => Describe(sheet.Report.Indicators[i])));
             string prefix = groupName is null ? string.Empty : $"{groupName}中";
-            return new CheckedClaim(m.Index, m.Length, text, kind, Verdict.Contradicted, $"indicators[{wrong[0]}].status",
+            return new CheckedClaim(start, length, text, kind, Verdict.Contradicted, $"indicators[{wrong[0]}].status",
                 prefix + notes + (wrong.Count > 3 ? $"等{wrong.Count}项" : string.Empty));
         }
 
         if (known == 0)
         {
-            return new CheckedClaim(m.Index, m.Length, text, kind, Verdict.Unverified, $"indicators[{subject[0]}].status", "表中无法判断该指标是否完成");
+            return new CheckedClaim(start, length, text, kind, Verdict.Unverified, $"indicators[{subject[0]}].status", "表中无法判断该指标是否完成");
         }
 
         string id = subject.Count == 1 ? $"indicators[{subject[0]}].status" : groupName is null ? "count.short" : $"count[{groupName}].short";
-        return new CheckedClaim(m.Index, m.Length, text, kind, Verdict.Verified, id, null);
+        return new CheckedClaim(start, length, text, kind, Verdict.Verified, id, null);
     }
 
     private static string Describe(IndicatorResult r) =>
-        $"“{r.Name}”{(CompletionWords.Describe(r) is { } c ? c + "，" : string.Empty)}{r.Status.ToChinese()}";
+        Calculator.IsWeaker(r.Target, r.Actual)
+            ? $"“{r.Name}”完成值“{r.Actual.Text.Trim()}”弱于指标值“{r.Target.Text.Trim()}”，{r.Status.ToChinese()}"
+            : $"“{r.Name}”{(CompletionWords.Describe(r) is { } c ? c + "，" : string.Empty)}{r.Status.ToChinese()}";
 
     /// <summary>The indicators a single claim speaks of: its clause's, or the nearest named before it in its sentence.</summary>
-    private IReadOnlyList<int> Single(int index, out bool ownSubject)
+    private IReadOnlyList<int> Single(int index, string claim, out bool ownSubject)
     {
         ownSubject = false;
         Clause clause = ctx.Clauses[index];
@@ -129,7 +182,8 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             return own;
         }
 
-        if (ctx.ClauseHasOwnSubject(index))
+        // The claim's own words are no subject (超出控制标准, 低于控制上限).
+        if (ctx.ClauseHasOwnSubject(index) && VerificationContext.HasOwnSubject(clause.Text.Replace(claim, string.Empty, StringComparison.Ordinal)))
         {
             ownSubject = true;
             return [];
@@ -277,12 +331,26 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         return (Enumerable.Range(0, indicators.Count).ToList(), "全部指标");
     }
 
-    private static Verdict Judge(ClaimKind kind, bool numeric, IndicatorResult r)
+    private enum Side
     {
-        if (numeric && r.Completion is { } c)
+        None,
+        Above,
+        Below,
+        AtMost,
+    }
+
+    private static Verdict Judge(ClaimKind kind, Side side, IndicatorResult r)
+    {
+        if (side != Side.None && r.Completion is { } c)
         {
-            bool above = c > 1m, below = c < 1m;
-            return (kind == ClaimKind.Exceeded ? above : below) ? Verdict.Verified : Verdict.Contradicted;
+            bool holds = side switch { Side.Above => c > 1m, Side.Below => c < 1m, _ => c <= 1m };
+            return holds ? Verdict.Verified : Verdict.Contradicted;
+        }
+
+        if (side == Side.AtMost)
+        {
+            // 未超过控制标准 of a row with no completion (qualitative, unknown): what its status says of a reverse row only.
+            return r.Rule == IndicatorRule.Reverse ? Judge(ClaimKind.Met, Side.None, r) : Verdict.Unverified;
         }
 
         return (kind, r.Status) switch
@@ -297,6 +365,14 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
 
     [GeneratedRegex(@"(?:等级|等次|档次)\s*(?:为|是|评定为|评为|定为)?\s*[“""「『]?(?<g>优秀|优|良好|良|中等|中|较差|差)(?![\u4e00-\u9fa5]{0,1}[化势质])[”""」』]?|(?:评为|评定为|定为)\s*[“""「『]?(?<g>优秀|优|良好|良|中等|中|较差|差)[”""」』]?(?:等级|等次)")]
     private static partial Regex GradePattern();
+
+    // 达到“, 实现了, 达成: the verb right before a qualitative row's target word (not 未达到, 力争实现).
+    [GeneratedRegex(@"(?<![未没不争保求])(?:达到|实现|达成|取得)了?\s*[“""「『]?\s*$")]
+    private static partial Regex ReachedBefore();
+
+    // ”的目标, 的预期目标, 目标: what follows the target word in the claim.
+    [GeneratedRegex(@"\G\s*[”""」』]?\s*(?:的)?(?:年度)?(?:预期)?(?:目标值?|效果|水平|成效)?")]
+    private static partial Regex TargetTail();
 
     [GeneratedRegex(@"除(?:了)?(?<x>[^，,。；;]{2,40}?)(?:以外|之外|外)")]
     private static partial Regex Exception();
@@ -313,6 +389,6 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     [GeneratedRegex(@"(?:均|全部|全面|都|各项指标|所有指标|各项|指标全部)(?:已|已经|能|如期)?\s*$")]
     private static partial Regex GroupWords();
 
-    [GeneratedRegex(@"(?<exceeded>超额完成(?!的?原因)|超出(?:年度)?(?:预期)?目标)|(?<short>未完成(?!的?原因)|没有完成|未能完成|未达到|未达成|没有达到|未达标|未实现)|(?<below>低于(?:年度)?(?:预期)?(?:目标|指标)值?)|(?<above>高于(?:年度)?(?:预期)?(?:目标|指标)值?)|(?<all>全部完成|均已完成|均完成|全面完成|均达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均已达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均(?:已)?(?:达成|实现)(?:年度)?(?:预期)?(?:绩效)?目标)|(?<met>已完成|完成了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的)|达到了?(?:年度)?(?:预期)?(?:目标|指标)值?(?!的)|(?<!为|以|确保|力争|争取)(?:达成|实现)了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的))")]
+    [GeneratedRegex(@"(?<exceeded>超额完成(?!的?原因)|超出(?:年度)?(?:预期)?目标)|(?<short>未完成(?!的?原因)|没有完成|未能完成|未达到|未达成|没有达到|未达标|未实现)|(?<within>(?:未|没有|不)(?:超过|超出|高于)(?:年度)?(?:控制)?(?:目标|指标|标准|上限|限值)值?|(?:未|没有)超标(?=[了，,。；;\s]|$)|控制在(?:年度)?(?:控制)?(?:目标|指标|标准|上限|限值)值?(?:以内|之内|范围内|以下))|(?<below>低于(?:年度)?(?:预期)?(?:控制)?(?:目标|指标|标准|上限|限值)值?)|(?<above>高于(?:年度)?(?:预期)?(?:控制)?(?:目标|指标|标准|上限|限值)值?|(?:超出|超过)(?:控制)?(?:标准|上限|限值)|超出控制目标|(?<![未不没无])超标(?=[了，,。；;\s\d]|$))|(?<all>全部完成|均已完成|均完成|全面完成|均达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均已达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均(?:已)?(?:达成|实现)(?:年度)?(?:预期)?(?:绩效)?目标)|(?<met>已完成|完成了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的)|达到了?(?:年度)?(?:预期)?(?:目标|指标)值?(?!的)|达到了?(?:年度)?预期(?:效果|水平)?(?!的)|(?<![未不没])达标(?=[了，,。；;\s]|$)|(?<!为|以|确保|力争|争取)(?:达成|实现)了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的))")]
     private static partial Regex ClaimPattern();
 }

@@ -253,10 +253,16 @@ internal sealed partial class SheetIndex
         }
 
         UnitSpec spec = UnitSpec.Parse(m.Groups["u"].Value);
-        return UnitSpec.IsKnownBase(spec.Base) || spec.Base is "公斤" or "千克" or "吨" or "立方米" or "米" or "千瓦" or "等" ? m.Groups["u"].Value : null;
+        return UnitSpec.IsKnownBase(spec.Base) || spec.Base is "公斤" or "千克" or "吨" or "立方米" or "米" or "千瓦" or "等" || IsPerPopulation(spec.Base) ? m.Groups["u"].Value : null;
     }
 
-    [GeneratedRegex(@"[（(]\s*(?<u>%|％|‰|[万亿千]?[\u4e00-\u9fa5]{1,4}(?:/[\u4e00-\u9fa5]{1,2}){0,2})\s*[)）]\s*$")]
+    /// <summary>A rate per a power of ten (1/10万, 1/万, 1/1000): 甲乙类传染病发病率（1/10万）.</summary>
+    internal static bool IsPerPopulation(string unitBase) => PerPopulation().IsMatch(unitBase);
+
+    [GeneratedRegex(@"^1/(?:[1-9]0*)?(?:万|千|百|亿)?(?:人口|人|活产|户|例)?$")]
+    private static partial Regex PerPopulation();
+
+    [GeneratedRegex(@"[（(]\s*(?<u>%|％|‰|1?/\s*(?:[1-9]0*)?(?:万|千|百|亿)(?:人口|人|活产|户|例)?|1?/\s*10{2,}|[万亿千]?[\u4e00-\u9fa5]{1,4}(?:/[\u4e00-\u9fa5]{1,2}){0,2})\s*[)）]\s*$")]
     private static partial Regex NameUnitPattern();
 
     private static IEnumerable<Fact> TextNumberFacts(FactSheet sheet)

@@ -41,7 +41,7 @@ public sealed partial class Verifier
     /// its target − actual, a gap — not a fund line's 结余.
     /// </summary>
     internal static bool IsRowRemainder(Numbers.UnitSpec unit) =>
-        unit.Base.Length > 0 && !unit.Base.StartsWith('元') && unit.Base is not ("%" or "‰" or "个百分点" or "分");
+        unit.Base.Length > 0 && !unit.Base.StartsWith('元') && unit.Base is not ("%" or "‰" or "个百分点" or "个千分点" or "分");
 
     private static bool IsGapFact(string measure) => measure is "gap" or "excess" or "shortfall";
 

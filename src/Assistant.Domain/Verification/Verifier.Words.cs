@@ -136,8 +136,7 @@ public sealed partial class Verifier
         {
             if (c.Measure == "actual" && Compatible(hit.Mention.Unit, c.Unit) && _sheet.Report.Indicators[i].Actual is QuantityCell)
             {
-                // A bare number is the actual as printed too (25 for a row in 万元 whose actual is 25).
-                if (Matches(hit.Mention, number, c.InMentionUnits(reading).Value) || (hit.Mention.Unit.IsEmpty && Matches(hit.Mention, number, c.Fact.Value)))
+                if (Matches(hit.Mention, number, c.InMentionUnits(reading).Value))
                 {
                     return null;
                 }

@@ -236,13 +236,11 @@ public sealed partial class Verifier
             if (closest is not null)
             {
                 int row = closest.Fact.IndicatorIndex!.Value;
-                string rowName = _sheet.Evaluation.Indicators[row].Name;
                 Fact? other = binding.Explicit && role == Role.None
                     && Direct(m, number, new Scope(ScopeKind.Other, named, fundWords, role, m)) is { FactId: { } oid }
                     ? _index.Find(oid) : null;
                 string also = other?.IndicatorIndex is { } oi ? $"（该数字与“{_sheet.Evaluation.Indicators[oi].Name}”的数据相同）" : string.Empty;
-                return new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id,
-                    $"“{rowName}”{OwnLabel(closest.Fact.Label.Replace(rowName, string.Empty, StringComparison.Ordinal))}为{closest.Fact.Text}{also}");
+                return new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id, RowFactNote(_sheet, closest.Fact, row) + also);
             }
         }
 

@@ -1,6 +1,7 @@
 // Frozen copy of src/Assistant.Domain/Verification/ClaimChecker.cs before issue 21 (the reference the golden and property tests compare against).
 using Assistant.Domain.Verification;
 using System.Text.RegularExpressions;
+using Assistant.Domain.Cells;
 using Assistant.Domain.Facts;
 using Assistant.Domain.Numbers;
 using Assistant.Domain.Scoring;
@@ -23,7 +24,8 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             ClaimKind kind = m.Groups["exceeded"].Success || m.Groups["above"].Success ? ClaimKind.Exceeded
                 : m.Groups["short"].Success || m.Groups["below"].Success ? ClaimKind.Short
                 : ClaimKind.Met;
-            bool numeric = m.Groups["above"].Success || m.Groups["below"].Success;
+            // Session 33: a side of the row's limit (低于控制标准, 超标) or at most it (未超过控制标准, 控制在目标以内).
+            string side = m.Groups["above"].Success ? "above" : m.Groups["below"].Success ? "below" : m.Groups["within"].Success ? "within" : "";
             string text = original.Substring(m.Index, m.Length);
             if (ctx.ForeignAt(m.Index) is { } foreign)
             {
@@ -41,7 +43,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             }
 
             bool ownSubject = false;
-            (IReadOnlyList<int> subject, string? groupName) = group ? Group(clause, m.Index) : (Single(index, out ownSubject), null);
+            (IReadOnlyList<int> subject, string? groupName) = group ? Group(clause, m.Index) : (Single(index, m.Value, out ownSubject), null);
             if (subject.Count == 0)
             {
                 claims.Add(ownSubject
@@ -50,7 +52,37 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
                 continue;
             }
 
-            claims.Add(Judge(m, text, kind, numeric, subject, groupName));
+            claims.Add(Judge(m.Index, m.Length, text, kind, side, subject, groupName));
+        }
+
+        // Session 33: a qualitative row said to have reached its own target word (达到“效果显著”的目标).
+        for (int i = 0; i < sheet.Report.Indicators.Count; i++)
+        {
+            if (sheet.Report.Indicators[i] is not { Rule: IndicatorRule.Qualitative, Target: QualitativeCell target } || target.Text.Trim().Length < 2)
+            {
+                continue;
+            }
+
+            string word = target.Text.Trim();
+            foreach (Match w in Regex.Matches(ctx.Normalized, Regex.Escape(word)))
+            {
+                int at = w.Index;
+                Match verb = Regex.Match(ctx.Normalized[Math.Max(0, at - 8)..at], @"(?<![未没不争保求])(?:达到|实现|达成|取得)了?\s*[“""「『]?\s*$");
+                if (!verb.Success || ctx.ForeignAt(at) is not null)
+                {
+                    continue;
+                }
+
+                int start = Math.Max(0, at - 8) + verb.Index;
+                Match tail = Regex.Match(ctx.Normalized[(at + word.Length)..], @"^\s*[”""」』]?\s*(?:的)?(?:年度)?(?:预期)?(?:目标值?|效果|水平|成效)?");
+                int end = at + word.Length + tail.Length;
+                if (claims.Any(c => c.Start < end && c.Start + c.Length > start) || !Single(Clause.IndexAt(ctx.Clauses, at), word, out _).Contains(i))
+                {
+                    continue;
+                }
+
+                claims.Add(Judge(start, end - start, original.Substring(start, end - start), ClaimKind.Met, "", [i], null));
+            }
         }
 
         // 评价等级为“优”: the grade of the computed 总分 (or of the printed one).
@@ -71,13 +103,13 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         return claims;
     }
 
-    private CheckedClaim Judge(Match m, string text, ClaimKind kind, bool numeric, IReadOnlyList<int> subject, string? groupName)
+    private CheckedClaim Judge(int start, int length, string text, ClaimKind kind, string side, IReadOnlyList<int> subject, string? groupName)
     {
         var wrong = new List<int>();
         int known = 0;
         foreach (int i in subject)
         {
-            Verdict v = Judge(kind, numeric, sheet.Report.Indicators[i]);
+            Verdict v = Judge(kind, side, sheet.Report.Indicators[i]);
             if (v == Verdict.Contradicted)
             {
                 wrong.Add(i);
@@ -93,24 +125,26 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         {
             string notes = string.Join("；", wrong.Take(3).Select(i => Describe(sheet.Report.Indicators[i])));
             string prefix = groupName is null ? string.Empty : $"{groupName}中";
-            return new CheckedClaim(m.Index, m.Length, text, kind, Verdict.Contradicted, $"indicators[{wrong[0]}].status",
+            return new CheckedClaim(start, length, text, kind, Verdict.Contradicted, $"indicators[{wrong[0]}].status",
                 prefix + notes + (wrong.Count > 3 ? $"等{wrong.Count}项" : string.Empty));
         }
 
         if (known == 0)
         {
-            return new CheckedClaim(m.Index, m.Length, text, kind, Verdict.Unverified, $"indicators[{subject[0]}].status", "表中无法判断该指标是否完成");
+            return new CheckedClaim(start, length, text, kind, Verdict.Unverified, $"indicators[{subject[0]}].status", "表中无法判断该指标是否完成");
         }
 
         string id = subject.Count == 1 ? $"indicators[{subject[0]}].status" : groupName is null ? "count.short" : $"count[{groupName}].short";
-        return new CheckedClaim(m.Index, m.Length, text, kind, Verdict.Verified, id, null);
+        return new CheckedClaim(start, length, text, kind, Verdict.Verified, id, null);
     }
 
     private static string Describe(IndicatorResult r) =>
-        $"“{r.Name}”{(CompletionWords.Describe(r) is { } c ? c + "，" : string.Empty)}{r.Status.ToChinese()}";
+        Calculator.IsWeaker(r.Target, r.Actual)
+            ? $"“{r.Name}”完成值“{r.Actual.Text.Trim()}”弱于指标值“{r.Target.Text.Trim()}”，{r.Status.ToChinese()}"
+            : $"“{r.Name}”{(CompletionWords.Describe(r) is { } c ? c + "，" : string.Empty)}{r.Status.ToChinese()}";
 
     /// <summary>The indicators a single claim speaks of: its clause's, or the nearest named before it in its sentence.</summary>
-    private IReadOnlyList<int> Single(int index, out bool ownSubject)
+    private IReadOnlyList<int> Single(int index, string claim, out bool ownSubject)
     {
         ownSubject = false;
         Clause clause = ctx.Clauses[index];
@@ -120,7 +154,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             return own;
         }
 
-        if (VerificationContext.HasOwnSubject(clause.Text))
+        if (VerificationContext.HasOwnSubject(clause.Text.Replace(claim, string.Empty, StringComparison.Ordinal)))
         {
             ownSubject = true;
             return [];
@@ -218,12 +252,17 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         return (Enumerable.Range(0, indicators.Count).ToList(), "全部指标");
     }
 
-    private static Verdict Judge(ClaimKind kind, bool numeric, IndicatorResult r)
+    private static Verdict Judge(ClaimKind kind, string side, IndicatorResult r)
     {
-        if (numeric && r.Completion is { } c)
+        if (side.Length > 0 && r.Completion is { } c)
         {
-            bool above = c > 1m, below = c < 1m;
-            return (kind == ClaimKind.Exceeded ? above : below) ? Verdict.Verified : Verdict.Contradicted;
+            bool holds = side == "above" ? c > 1m : side == "below" ? c < 1m : c <= 1m;
+            return holds ? Verdict.Verified : Verdict.Contradicted;
+        }
+
+        if (side == "within")
+        {
+            return r.Rule == IndicatorRule.Reverse ? Judge(ClaimKind.Met, "", r) : Verdict.Unverified;
         }
 
         return (kind, r.Status) switch
@@ -242,6 +281,6 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     [GeneratedRegex(@"(?:均|全部|全面|都|各项指标|所有指标|各项|指标全部)(?:已|已经|能|如期)?\s*$")]
     private static partial Regex GroupWords();
 
-    [GeneratedRegex(@"(?<exceeded>超额完成(?!的?原因)|超出(?:年度)?(?:预期)?目标)|(?<short>未完成(?!的?原因)|没有完成|未能完成|未达到|未达成|没有达到|未达标|未实现)|(?<below>低于(?:年度)?(?:预期)?(?:目标|指标)值?)|(?<above>高于(?:年度)?(?:预期)?(?:目标|指标)值?)|(?<all>全部完成|均已完成|均完成|全面完成|均达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均已达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均已?(?:达成|实现)(?:年度)?(?:预期)?(?:绩效)?目标)|(?<met>已完成|完成了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的)|达到了?(?:年度)?(?:预期)?(?:目标|指标)值?(?!的)|(?<!为|以|确保|力争|争取)(?:达成|实现)了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的))")]
+    [GeneratedRegex(@"(?<exceeded>超额完成(?!的?原因)|超出(?:年度)?(?:预期)?目标)|(?<short>未完成(?!的?原因)|没有完成|未能完成|未达到|未达成|没有达到|未达标|未实现)|(?<within>(?:未|没有|不)(?:超过|超出|高于)(?:年度)?(?:控制)?(?:目标|指标|标准|上限|限值)值?|(?:未|没有)超标(?=[了，,。；;\s]|$)|控制在(?:年度)?(?:控制)?(?:目标|指标|标准|上限|限值)值?(?:以内|之内|范围内|以下))|(?<below>低于(?:年度)?(?:预期)?(?:控制)?(?:目标|指标|标准|上限|限值)值?)|(?<above>高于(?:年度)?(?:预期)?(?:控制)?(?:目标|指标|标准|上限|限值)值?|(?:超出|超过)(?:控制)?(?:标准|上限|限值)|超出控制目标|(?<![未不没无])超标(?=[了，,。；;\s\d]|$))|(?<all>全部完成|均已完成|均完成|全面完成|均达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均已达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均(?:已)?(?:达成|实现)(?:年度)?(?:预期)?(?:绩效)?目标)|(?<met>已完成|完成了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的)|达到了?(?:年度)?(?:预期)?(?:目标|指标)值?(?!的)|达到了?(?:年度)?预期(?:效果|水平)?(?!的)|(?<![未不没])达标(?=[了，,。；;\s]|$)|(?<!为|以|确保|力争|争取)(?:达成|实现)了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的))")]
     private static partial Regex ClaimPattern();
 }

@@ -205,10 +205,11 @@ public sealed partial class Verifier
         if (mention.Base.Length == 0 || fact.Base.Length == 0)
         {
             // A bare number: compatible with counts and amounts, not with percentages or scores.
-            return mention.Base.Length == 0 ? fact.Base is not ("%" or "个百分点" or "分") || mention.Magnitude.Length == 0 : mention.Base is not ("%" or "个百分点");
+            return mention.Base.Length == 0 ? fact.Base is not ("%" or "个百分点" or "分") || mention.Magnitude.Length == 0 : mention.Base is not ("%" or "个百分点" or "个千分点");
         }
 
-        return mention.Base == fact.Base || (mention.Base is "%" or "个百分点" && fact.Base is "%" or "个百分点");
+        return mention.Base == fact.Base || (mention.Base is "%" or "个百分点" && fact.Base is "%" or "个百分点")
+            || (mention.Base is "‰" or "个千分点" && fact.Base is "‰" or "个千分点");
     }
 
     /// <summary>Numbers written inside text cells (<c>不超过其实际缴费额的2/3</c>) are facts of their indicator too.</summary>

@@ -53,9 +53,9 @@ public sealed partial class Verifier
             return f.Unit;
         }
 
-        Match m = Regex.Match(sheet.Evaluation.Indicators[i].Name, @"[（(]\s*(?<u>%|％|‰|[万亿千]?[\u4e00-\u9fa5]{1,4}(?:/[\u4e00-\u9fa5]{1,2}){0,2})\s*[)）]\s*$");
+        Match m = Regex.Match(sheet.Evaluation.Indicators[i].Name, @"[（(]\s*(?<u>%|％|‰|1?/\s*(?:[1-9]0*)?(?:万|千|百|亿)(?:人口|人|活产|户|例)?|1?/\s*10{2,}|[万亿千]?[\u4e00-\u9fa5]{1,4}(?:/[\u4e00-\u9fa5]{1,2}){0,2})\s*[)）]\s*$");
         string? b = m.Success ? UnitSpec.Parse(m.Groups["u"].Value).Base : null;
-        return b is not null && (UnitSpec.KnownBases.Contains(b) || b is "公斤" or "千克" or "吨" or "立方米" or "米" or "千瓦" or "等") ? m.Groups["u"].Value : f.Unit;
+        return b is not null && (UnitSpec.KnownBases.Contains(b) || b is "公斤" or "千克" or "吨" or "立方米" or "米" or "千瓦" or "等" || Assistant.Domain.Verification.SheetIndex.IsPerPopulation(b)) ? m.Groups["u"].Value : f.Unit;
     }
 
     /// <summary>The target where the words say what was done, on a row that fell short (or after 实际完成/完成值为 on any row).</summary>
@@ -83,7 +83,7 @@ public sealed partial class Verifier
         var actuals = _candidates.Where(c => c.Fact.IndicatorIndex == i && Measure(c.Fact) == "actual" && Compatible(hit.Mention.Unit, c.Unit)).ToList();
         Candidate? actual = actuals.FirstOrDefault();
         UnitSpec reading = ReadingUnit(hit, number);
-        return actual is null || actuals.Any(c => Matches(hit.Mention, number, c.InMentionUnits(reading).Value) || (hit.Mention.Unit.IsEmpty && Matches(hit.Mention, number, c.Fact.Value))) ? null
+        return actual is null || actuals.Any(c => Matches(hit.Mention, number, c.InMentionUnits(reading).Value)) ? null
             : new CheckedMention(hit.Mention, Verdict.Contradicted, actual.Fact.Id,
                 $"“{_sheet.Evaluation.Indicators[i].Name}”的完成值为{actual.Fact.Text}（{hit.Mention.Text.Trim()}是指标值）");
     }

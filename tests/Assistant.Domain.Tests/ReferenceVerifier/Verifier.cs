@@ -234,13 +234,11 @@ public sealed partial class Verifier
             if (closest is not null)
             {
                 int row = closest.Fact.IndicatorIndex!.Value;
-                string rowName = _sheet.Evaluation.Indicators[row].Name;
                 Fact? other = binding.Explicit && role == Role.None
                     && Direct(m, number, _candidates.Where(c => c.Fact.IndicatorIndex is { } i && !named.Contains(i) && c.Unit.Base == m.Unit.Base).ToList()) is { FactId: { } oid }
                     ? _sheet.Find(oid) : null;
                 string also = other?.IndicatorIndex is { } oi ? $"（该数字与“{_sheet.Evaluation.Indicators[oi].Name}”的数据相同）" : string.Empty;
-                return new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id,
-                    $"“{rowName}”{Assistant.Domain.Verification.Verifier.OwnLabel(closest.Fact.Label.Replace(rowName, string.Empty, StringComparison.Ordinal))}为{closest.Fact.Text}{also}");
+                return new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id, Assistant.Domain.Verification.Verifier.RowFactNote(_sheet, closest.Fact, row) + also);
             }
         }
 
