@@ -50,7 +50,8 @@ public static partial class ReportDocx
                 }
             }
 
-            body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+            // The annex starts a page by its own first paragraph (pageBreakBefore): a break in a paragraph of its
+            // own would leave a blank page whenever the text fills its last page to the foot.
             TableDocx.Append(body, evaluation, score);
             body.Append(SectionProperties(main));
             main.Document = new Document(body);

@@ -21,7 +21,9 @@ public static class TableDocx
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(score);
         bool scored = evaluation.Kind == EvaluationKind.Project;
-        body.Append(ReportDocx.Paragraph("附件", ReportDocx.HeadingFont, 32, indent: false));
+        Paragraph annex = ReportDocx.Paragraph("附件", ReportDocx.HeadingFont, 32, indent: false);
+        annex.ParagraphProperties!.PrependChild(new PageBreakBefore());
+        body.Append(ReportDocx.KeepWithNext(annex));
         string year = evaluation.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年度" : string.Empty;
         foreach (string line in TableTitleLines(evaluation))
         {
