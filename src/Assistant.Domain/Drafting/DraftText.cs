@@ -51,7 +51,7 @@ public static partial class DraftText
                 if (sheet.Find(id) is { } fact)
                 {
                     facts.Add(id);
-                    return fact.Written;
+                    return sheet.Written(fact);
                 }
 
                 unknownFacts.Add(id);

@@ -42,6 +42,33 @@ public sealed record FactSheet(Evaluation Evaluation, ScoreReport Report, IReadO
 {
     public Fact? Find(string id) => Facts.FirstOrDefault(f => f.Id == id);
 
+    /// <summary>
+    /// A fact as a report's prose writes it: <see cref="Fact.Written"/>, except that a table kept in 元 whose money is
+    /// in whole hundreds of 元 (1660000.00) has its fund amounts written in 万元 (166.00万元), as reviewers read large
+    /// sums; the figure is exact, not rounded. A table with any amount finer than that keeps every amount in 元, so
+    /// one text never mixes the two. The annex keeps the table's own unit.
+    /// </summary>
+    public string Written(Fact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return fact.FundLineIndex is not null && fact.Unit == "元" && YuanInWan(Evaluation)
+            ? UnitSpec.Write(PrintedNumber.Format(fact.Value / 10_000m, 2), "万元")
+            : fact.Written;
+    }
+
+    /// <summary>Whether a table in 元 states its money in 万元 in prose: every amount whole hundreds of 元, the largest at least 10,000元.</summary>
+    public static bool YuanInWan(Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        if (evaluation.Funds.Unit != "元" || evaluation.Funds.Lines.Count == 0)
+        {
+            return false;
+        }
+
+        var amounts = evaluation.Funds.Lines.SelectMany(l => new[] { l.InitialBudget, l.Budget, l.Executed }).Where(n => n is not null).Select(n => n!.Value.Value).ToList();
+        return amounts.Count > 0 && amounts.All(v => v % 100m == 0m) && amounts.Max(Math.Abs) >= 10_000m;
+    }
+
     /// <summary>Builds the facts of an evaluation under a policy.</summary>
     public static FactSheet Build(Evaluation evaluation, ScoringPolicy? policy = null)
     {
@@ -133,6 +160,8 @@ internal static class FactBuilder
             }
         }
 
+        PartsSums(e, report, facts);
+
         for (int i = 0; i < e.Indicators.Count; i++)
         {
             Indicator ind = e.Indicators[i];
@@ -218,6 +247,35 @@ internal static class FactBuilder
         facts.Add(new Fact("count.exceeded", "超额完成的指标个数", report.Indicators.Count(r => r.Status == IndicatorStatus.Exceeded), "项", 0, FactKind.Derived));
         facts.Add(new Fact("count.short", "未完成的指标个数", report.Indicators.Count(r => r.Status == IndicatorStatus.Short), "项", 0, FactKind.Derived));
         return facts;
+    }
+
+    /// <summary>
+    /// Parts that do not add up to their line (funds.parts-sum, an error): their sum and its gap to the line are facts, so a
+    /// text may say so (各来源预算数合计165.00万元，与全年预算数相差1.00万元) rather than state a sum that is not true.
+    /// </summary>
+    private static void PartsSums(Evaluation e, ScoreReport report, List<Fact> facts)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Finding f in report.Findings.Where(f => f.Code == FindingCodes.FundsPartsSum && f.Severity == Severity.Error))
+        {
+            System.Text.RegularExpressions.Match m = System.Text.RegularExpressions.Regex.Match(f.Path, @"^funds\.lines\[(\d+)\]\.(initialBudget|budget|executed)$");
+            if (!m.Success || !seen.Add(f.Path) || f.Expected is null || f.Actual is null
+                || !decimal.TryParse(f.Expected, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out decimal sum)
+                || !decimal.TryParse(f.Actual, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out decimal total))
+            {
+                continue;
+            }
+
+            int line = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            string column = m.Groups[2].Value;
+            string label = column switch { "initialBudget" => "年初预算数", "budget" => "全年预算数", _ => "全年执行数" };
+            int decimals = Math.Max(Decimals(f.Expected), Decimals(f.Actual));
+            string name = e.Funds.Lines[line].Name;
+            facts.Add(new Fact($"funds.lines[{line}].partsSum.{column}", $"{name}各部分{label}之和", sum, e.Funds.Unit, decimals, FactKind.Derived) { FundLineIndex = line });
+            facts.Add(new Fact($"funds.lines[{line}].partsGap.{column}", $"{name}{label}与各部分之和的差额", Math.Abs(total - sum), e.Funds.Unit, decimals, FactKind.Derived) { FundLineIndex = line });
+        }
+
+        static int Decimals(string s) => s.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 ? s.Length - dot - 1 : 0;
     }
 
     private static string UnitOf(QuantityCell cell) => cell.EffectiveUnit.Text;

@@ -64,7 +64,8 @@ public static class PerformancePart
                 string pid = $"funds.lines[{i}]";
                 var clause = new StringBuilder(e.Funds.Lines[i].Name.Trim());
                 clause.Append("预算").Append(p.Fact(pid + ".budget") ?? "见自评表");
-                if (p.Fact(pid + ".share.budget") is { } share && parts.Count > 1)
+                // Shares of a total the parts do not make would not add up to 100 %: left out then.
+                if (p.Fact(pid + ".share.budget") is { } share && parts.Count > 1 && !p.PartsDiffer(root, "budget"))
                 {
                     clause.Append("，占").Append(share);
                 }
@@ -82,6 +83,10 @@ public static class PerformancePart
                 return clause.ToString();
             })));
             sb.Append('。');
+            if (p.PartsMismatch(root, parts) is { } mismatch)
+            {
+                sb.Append(mismatch);
+            }
         }
 
         if (p.Scored && p.Fact("funds.weight") is { } w && p.Fact(id + ".score") is { } s)

@@ -48,12 +48,17 @@ public static class ReportComposer
             }
 
             var parts = p.Parts(root);
-            if (parts.Count > 0)
+            string list = string.Join("、", parts.Select(i => e.Funds.Lines[i].Name.Trim() + p.Fact($"funds.lines[{i}].budget")));
+            if (parts.Count > 0 && p.PartsMismatch(root, parts, "budget") is { } mismatch)
             {
-                sb.Append("，其中").Append(string.Join("、", parts.Select(i => e.Funds.Lines[i].Name.Trim() + p.Fact($"funds.lines[{i}].budget")))) ;
+                // Parts that do not add up are no 其中 of the total: listed as the table has them, then the gap.
+                sb.Append("。自评表所列资金来源为").Append(list).Append('，').Append(mismatch);
+            }
+            else
+            {
+                sb.Append(parts.Count > 0 ? "，其中" + list : string.Empty).Append('。');
             }
 
-            sb.Append('。');
             if (!string.IsNullOrWhiteSpace(e.Implementer))
             {
                 sb.Append("资金由").Append(e.Implementer.Trim()).Append("组织实施。");
@@ -189,6 +194,12 @@ public static class ReportComposer
         foreach (Finding f in report.Findings.Where(f => f.Code is FindingCodes.TotalPrinted or FindingCodes.IndicatorScorePrinted or FindingCodes.FundsRatePrinted or FindingCodes.FundsScorePrinted or FindingCodes.FundsPartsSum && f.Severity == Severity.Error))
         {
             notes.Add(new ReviewNote(ReviewNoteKinds.Finding, f.Message + "：请更正自评表，报告中的数字以计算结果为准。", Part: "五"));
+        }
+
+        if (p.RootLine() is { } root && p.PartsMismatch(root, p.Parts(root)) is { } mismatch)
+        {
+            // A table error the unit must correct is said where the reader looks, not only beside the text.
+            lines.Add("自评表项目资金中，" + mismatch.TrimEnd('。') + "，自评表资金来源数据需核实更正。");
         }
 
         foreach (IndicatorResult r in report.Indicators.Where(FactSheet.IsWeakerMet))

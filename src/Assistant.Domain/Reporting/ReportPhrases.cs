@@ -133,6 +133,57 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
             .ToList();
     }
 
+    /// <summary>The money columns of a fund line: its id, the label a table prints, in the order a report states them.</summary>
+    public static readonly (string Column, string Label)[] FundColumns = [("budget", "全年预算数"), ("executed", "全年执行数"), ("initialBudget", "年初预算数")];
+
+    /// <summary>Whether the parts of <paramref name="root"/> do not add up to it in <paramref name="column"/> (funds.parts-sum, an error).</summary>
+    public bool PartsDiffer(int root, string column) => Fact($"funds.lines[{root}].partsGap.{column}") is not null;
+
+    /// <summary>
+    /// The sentences saying that the parts of the line do not add up to it, column by column (资金来源各部分的全年预算数合计
+    /// 165.00万元，与全年预算数166.00万元不一致，相差1.00万元。), or null when they add up. The sum is stated only when it
+    /// is the sum of the parts the text lists; no sum that is not true is ever written.
+    /// </summary>
+    public string? PartsMismatch(int root, IReadOnlyList<int> parts, params string[] columns)
+    {
+        var list = new List<string>();
+        foreach ((string column, string label) in FundColumns.Where(c => columns.Length == 0 || columns.Contains(c.Column)))
+        {
+            // 年初预算数 is said only when 全年预算数 adds up (the same gap twice says nothing more; the annex lists both).
+            if (column == "initialBudget" && PartsDiffer(root, "budget"))
+            {
+                continue;
+            }
+
+            if (Fact($"funds.lines[{root}].partsGap.{column}") is not { } gap)
+            {
+                continue;
+            }
+
+            string sum = ListedSum(root, column, parts) is { } s ? $"合计{s}，" : "之和";
+            string total = Fact($"funds.lines[{root}].{column}") ?? string.Empty;
+            list.Add($"资金来源各部分的{label}{sum}与{label}{total}不一致，相差{gap}");
+        }
+
+        return list.Count == 0 ? null : string.Join("；", list) + "。";
+    }
+
+    /// <summary>The parts' sum fact of a column, when it is the sum of exactly the parts listed.</summary>
+    private string? ListedSum(int root, string column, IReadOnlyList<int> parts)
+    {
+        if (Sheet.Find($"funds.lines[{root}].partsSum.{column}") is not { } sum)
+        {
+            return null;
+        }
+
+        var lines = Sheet.Evaluation.Funds.Lines;
+        Func<FundLine, Numbers.PrintedNumber?> get = column switch { "initialBudget" => l => l.InitialBudget, "budget" => l => l.Budget, _ => l => l.Executed };
+        string name = lines[root].Name.Trim();
+        var all = Enumerable.Range(0, lines.Count).Where(i => i != root && lines[i].Parent?.Trim() == name).ToList();
+        decimal listed = all.Sum(i => get(lines[i])?.Value ?? 0m);
+        return listed == sum.Value && all.All(i => parts.Contains(i) || (get(lines[i])?.Value ?? 0m) == 0m) ? Fact(sum.Id) : null;
+    }
+
     /// <summary>
     /// “2024年度” before a title, or nothing when the title already starts with its year
     /// (“2024年农村公路养护专项资金”): a report never says “2024年度2024年”.

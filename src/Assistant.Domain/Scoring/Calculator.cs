@@ -161,9 +161,11 @@ public static class Calculator
                 rateInterval = b.Interval.Low > 0 ? e.Interval.DivideBy(b.Interval) : null;
             }
 
+            // Only the total line is scored (分值 × 执行率 of 年度资金总额): a part (当年财政拨款, 上年结转…) has
+            // a 执行率 but no 资金得分 of its own, as no table prints one.
             decimal? score = null;
             Interval? scoreInterval = null;
-            if (weight is { } w && line.Budget is not null && line.Executed is not null)
+            if (weight is { } w && isRoot && line.Budget is not null && line.Executed is not null)
             {
                 score = rate is { } rr ? w * Math.Min(1m, rr) : 0m;
                 scoreInterval = rateInterval?.Map(x => w * Math.Min(1m, x)) ?? Interval.Point(score.Value);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using System.Runtime.CompilerServices;
 using Assistant.Domain.Cells;
@@ -37,6 +38,25 @@ internal sealed partial class SheetIndex
     /// <summary>The indicator names (without a bracketed unit) that hold a digit: 2型糖尿病患者规范管理率, 0-6岁儿童健康管理率.</summary>
     public LiteralNames DigitNames { get; }
 
+    /// <summary>
+    /// The units with a digit the table's rows print (1/10万, 1/万, 1/1000), as a row's unit or bracketed after its name,
+    /// normalized: written in brackets in a text (孕产妇死亡率（1/10万）) such a unit is a label, not a quantity.
+    /// </summary>
+    public System.Collections.Frozen.FrozenSet<string> UnitLabels { get; }
+
+    /// <summary>What a name's last bracket holds (孕产妇死亡率（1/10万） → 1/10万), or null.</summary>
+    public static string? BracketedEnd(string? name)
+    {
+        string n = (name ?? string.Empty).TrimEnd();
+        if (n.Length < 3 || n[^1] is not ('）' or ')'))
+        {
+            return null;
+        }
+
+        int open = n.LastIndexOfAny(['（', '(']);
+        return open < 0 ? null : n[(open + 1)..^1].Trim();
+    }
+
     private SheetIndex(FactSheet sheet)
     {
         Sheet = sheet;
@@ -75,6 +95,11 @@ internal sealed partial class SheetIndex
         Names = new NameIndex(sheet.Evaluation.Indicators.Select(i => i.Name).ToList());
         DigitNames = new LiteralNames(sheet.Evaluation.Indicators.Select(i => i.Name.Split('（', '(')[0].Trim())
             .Where(n => n.Length >= 4 && n.Any(char.IsAsciiDigit)).Distinct(StringComparer.Ordinal).ToArray());
+        UnitLabels = sheet.Evaluation.Indicators
+            .SelectMany(i => new[] { i.Unit, BracketedEnd(i.Name) })
+            .Where(u => !string.IsNullOrWhiteSpace(u) && u.Any(char.IsAsciiDigit))
+            .Select(u => TextNormalizer.Normalize(u!.Trim()).Replace(" ", string.Empty, StringComparison.Ordinal))
+            .ToFrozenSet(StringComparer.Ordinal);
         FundNames = new NameIndex(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
         Derived = new DerivedIndex(this);
     }

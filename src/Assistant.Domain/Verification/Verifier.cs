@@ -420,7 +420,8 @@ public sealed partial class Verifier
         if (TermAfter().IsMatch(normalized.AsSpan(end, Math.Min(8, normalized.Length - end)))
             || (AgeAfter().IsMatch(normalized.AsSpan(end, Math.Min(3, normalized.Length - end)))
                 && RangeBefore().IsMatch(normalized.AsSpan(Math.Max(0, m.Start - 4), Math.Min(4, m.Start))))
-            || ctx.WithinAnyOf(_index.DigitNames, m.Start, end))
+            || ctx.WithinAnyOf(_index.DigitNames, m.Start, end)
+            || BracketedUnit(normalized, m.Start, end, _index.UnitLabels))
         {
             return true;
         }
@@ -432,6 +433,24 @@ public sealed partial class Verifier
 
         string before = ctx.Normalized[Math.Max(0, m.Start - 4)..m.Start].TrimEnd();
         return LabelWords().IsMatch(before);
+    }
+
+    /// <summary>
+    /// （1/10万）, （1/万）: a number inside brackets that hold exactly a unit the table's rows print (孕产妇死亡率（1/10万）
+    /// as a report names the row) is the unit's label, not a quantity.
+    /// </summary>
+    public static bool BracketedUnit(string normalized, int start, int end, IReadOnlySet<string> units)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        ArgumentNullException.ThrowIfNull(units);
+        if (units.Count == 0 || start < 1 || normalized[start - 1] != '(')
+        {
+            return false;
+        }
+
+        int close = normalized.IndexOf(')', Math.Min(end, normalized.Length));
+        return close >= end && close - start <= 12
+            && units.Contains(normalized[start..close].Replace(" ", string.Empty, StringComparison.Ordinal));
     }
 
     /// <summary>A direction word before a gap (低于…, 多…, 超出…) must agree with the sign of actual − target.</summary>

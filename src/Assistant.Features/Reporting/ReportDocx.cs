@@ -15,7 +15,7 @@ namespace Assistant.Features.Reporting;
 /// 自评表 attached after a page break (<see cref="TableDocx"/>). The official font names are kept; a machine
 /// without them maps them (scripts/office-up does it for LibreOffice).
 /// </summary>
-public static class ReportDocx
+public static partial class ReportDocx
 {
     public const string TitleFont = "方正小标宋简体";
     public const string BodyFont = "仿宋_GB2312";
@@ -50,7 +50,8 @@ public static class ReportDocx
                 }
             }
 
-            body.Append(new Paragraph(new Run(new Break { Type = BreakValues.Page })));
+            // The annex starts a page by its own first paragraph (pageBreakBefore): a break in a paragraph of its
+            // own would leave a blank page whenever the text fills its last page to the foot.
             TableDocx.Append(body, evaluation, score);
             body.Append(SectionProperties(main));
             main.Document = new Document(body);
@@ -107,18 +108,18 @@ public static class ReportDocx
     }
 
     /// <summary>A long name in lines of at most <see cref="TitleWidth"/>, broken after a place or before a word of kind.</summary>
-    private static IEnumerable<string> Break(string name)
+    internal static IEnumerable<string> Break(string name, int width = TitleWidth)
     {
-        while (name.Length > TitleWidth)
+        while (name.Length > width)
         {
             // Two lines when it fits in two, balanced; otherwise as full a first line as a good break allows.
-            bool two = name.Length <= 2 * TitleWidth;
-            int lo = two ? Math.Max(2, name.Length - TitleWidth) : 2;
-            int aim = two ? name.Length / 2 : TitleWidth;
-            int at = Enumerable.Range(lo, Math.Max(0, TitleWidth - lo + 1))
+            bool two = name.Length <= 2 * width;
+            int lo = two ? Math.Max(2, name.Length - width) : 2;
+            int aim = two ? name.Length / 2 : width;
+            int at = Enumerable.Range(lo, Math.Max(0, width - lo + 1))
                 .Where(i => i < name.Length - 1 && GoodBreak(name, i))
                 .OrderBy(i => Math.Abs(i - aim)).Cast<int?>().FirstOrDefault()
-                ?? (two ? (name.Length + 1) / 2 : TitleWidth);
+                ?? (two ? (name.Length + 1) / 2 : width);
             yield return name[..at];
             name = name[at..];
         }
@@ -135,7 +136,7 @@ public static class ReportDocx
     {
         if (line.Length > 1 && "一二三四五六七八九十".Contains(line[0], StringComparison.Ordinal) && line[1] == '、')
         {
-            return Paragraph(line, HeadingFont, 32);
+            return KeepWithNext(Paragraph(line, HeadingFont, 32));
         }
 
         if (line.StartsWith('（') && line.Length > 2 && "一二三四五六七八九十".Contains(line[1], StringComparison.Ordinal))
@@ -144,7 +145,7 @@ public static class ReportDocx
             int end = line.IndexOfAny(['。', '：'], close > 0 ? close : 0);
             if (end < 0 || end == line.Length - 1)
             {
-                return Paragraph(line, SubheadingFont, 32);
+                return KeepWithNext(Paragraph(line, SubheadingFont, 32));
             }
 
             // （一）资金投入情况分析。正文……: the heading in 楷体, the text after it in 仿宋.
@@ -153,7 +154,24 @@ public static class ReportDocx
             return p;
         }
 
-        return Paragraph(line, BodyFont, 32);
+        // 1.产出指标完成情况。(with or without its score after it) heads the items below it: kept with them too.
+        Paragraph body = Paragraph(line, BodyFont, 32);
+        return NumberedHeading().IsMatch(line) ? KeepWithNext(body) : body;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}[.．、]\s*[^。，]{1,20}完成情况。")]
+    private static partial System.Text.RegularExpressions.Regex NumberedHeading();
+
+    /// <summary>
+    /// A heading stays on the page of the paragraph after it (keepNext, first in the paragraph's properties as the
+    /// schema orders them): no 二、绩效情况分析 stranded at the foot of a page.
+    /// </summary>
+    internal static Paragraph KeepWithNext(Paragraph p)
+    {
+        ArgumentNullException.ThrowIfNull(p);
+        ParagraphProperties props = p.ParagraphProperties ?? p.PrependChild(new ParagraphProperties());
+        props.PrependChild(new KeepNext());
+        return p;
     }
 
     internal static Paragraph Paragraph(string text, string font, int halfPoints, JustificationValues? Justification = null, bool indent = true, int lineTwips = 560)

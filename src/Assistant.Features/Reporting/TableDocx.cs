@@ -21,9 +21,15 @@ public static class TableDocx
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(score);
         bool scored = evaluation.Kind == EvaluationKind.Project;
-        body.Append(ReportDocx.Paragraph("附件", ReportDocx.HeadingFont, 32, indent: false));
+        Paragraph annex = ReportDocx.Paragraph("附件", ReportDocx.HeadingFont, 32, indent: false);
+        annex.ParagraphProperties!.PrependChild(new PageBreakBefore());
+        body.Append(ReportDocx.KeepWithNext(annex));
         string year = evaluation.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年度" : string.Empty;
-        body.Append(ReportDocx.Paragraph(TableTitle(evaluation), ReportDocx.TitleFont, 36, JustificationValues.Center, indent: false, lineTwips: 600));
+        foreach (string line in TableTitleLines(evaluation))
+        {
+            body.Append(ReportDocx.KeepWithNext(ReportDocx.Paragraph(line, ReportDocx.TitleFont, 36, JustificationValues.Center, indent: false, lineTwips: 600)));
+        }
+
         body.Append(ReportDocx.Paragraph($"（{year}）", ReportDocx.BodyFont, 28, JustificationValues.Center, indent: false, lineTwips: 480));
         body.Append(Funds(evaluation, score, scored));
 
@@ -31,7 +37,7 @@ public static class TableDocx
         // indicators' header row would no longer be the first row, so it would not repeat on the next page.
         body.Append(ReportDocx.Paragraph(string.Empty, ReportDocx.BodyFont, 6, indent: false, lineTwips: 120));
         body.Append(Indicators(evaluation, score, scored));
-        if (PrintedDiffers(score) is { } note)
+        foreach (string note in new[] { PartsDiffer(score), PrintedDiffers(score) }.OfType<string>())
         {
             body.Append(ReportDocx.Paragraph(note, ReportDocx.TableFont, Font, JustificationValues.Left, indent: false, lineTwips: 320));
         }
@@ -58,10 +64,26 @@ public static class TableDocx
             : "注：本表的执行率、得分和总分按评分规则计算，与单位自评表打印的数字不同：" + string.Join("；", differing) + "。";
     }
 
+    /// <summary>
+    /// A note under the annex when the parts of a fund line do not add up to it (funds.parts-sum, an error): the annex
+    /// prints the unit's figures as they are, so the reader is told which column is off and by how much.
+    /// </summary>
+    public static string? PartsDiffer(ScoreReport score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        var differing = score.Findings.Where(f => f.Severity == Severity.Error && f.Code == FindingCodes.FundsPartsSum).Select(f => f.Message.TrimEnd('。')).ToList();
+        return differing.Count == 0
+            ? null
+            : "注：项目资金各来源之和与合计数不一致，本表按单位自评表填报的数字列示，需核实更正：" + string.Join("；", differing) + "。";
+    }
+
     private static Table Funds(Evaluation e, ScoreReport score, bool scored)
     {
         // 8845 twips of text width.
-        int[] grid = scored ? [1100, 1545, 1000, 1000, 1000, 700, 1000, 1500] : [1300, 2045, 1850, 1850, 1800];
+        // Amounts in 元 run to ten characters (3600000.00): their columns are widened so a number never breaks over two lines.
+        int[] grid = !scored ? [1300, 2045, 1850, 1850, 1800]
+            : e.Funds.Unit == "元" ? [1000, 1445, 1250, 1250, 1250, 550, 1000, 1100]
+            : [1100, 1545, 1000, 1000, 1000, 700, 1000, 1500];
         Table t = NewTable(grid);
         t.Append(Row(false, Cell("项目名称", grid[0], bold: true), Cell(e.Title.Trim(), grid[1..].Sum(), span: grid.Length - 1)));
         if (scored)
@@ -202,6 +224,29 @@ public static class TableDocx
         }
 
         return title.EndsWith("项目", StringComparison.Ordinal) ? title + "支出绩效自评表" : title + "项目支出绩效自评表";
+    }
+
+    /// <summary>
+    /// Characters of the 18-point annex title on one line: the text width (8,845 twips) holds 24.5, and a substituted
+    /// font may be wider, so two are kept spare (the tester's 25-character title wrapped a lone 表 at 24).
+    /// </summary>
+    public const int TableTitleWidth = 22;
+
+    /// <summary>
+    /// The annex title in lines that fit: one line when it does; else the fund's name, then 项目支出绩效自评表 /
+    /// 转移支付绩效目标自评表 on a line of its own (a long name broken where a reader would break it), never a lone 表.
+    /// </summary>
+    public static IReadOnlyList<string> TableTitleLines(Evaluation e)
+    {
+        string title = TableTitle(e);
+        if (title.Length <= TableTitleWidth)
+        {
+            return [title];
+        }
+
+        string suffix = new[] { "转移支付绩效目标自评表", "项目支出绩效自评表", "支出绩效自评表" }.First(x => title.EndsWith(x, StringComparison.Ordinal));
+        string name = title[..^suffix.Length];
+        return [.. ReportDocx.Break(name, TableTitleWidth), suffix];
     }
 
     private static string Level1Label(Evaluation e, Indicator ind)

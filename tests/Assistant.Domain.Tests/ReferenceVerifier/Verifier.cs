@@ -305,7 +305,8 @@ public sealed partial class Verifier
             || (Regex.IsMatch(after, "^周?岁") && Regex.IsMatch(lead, @"\d\s*[-－~～至到]\s*$"))
             || _sheet.Evaluation.Indicators.Select(i => i.Name.Split('（', '(')[0].Trim()).Where(n => n.Length >= 4 && n.Any(char.IsAsciiDigit))
                 .Any(n => Enumerable.Range(Math.Max(0, end - n.Length), Math.Max(0, m.Start - Math.Max(0, end - n.Length) + 1))
-                    .Any(at => at + n.Length <= text.Length && at + n.Length >= end && string.CompareOrdinal(text, at, n, 0, n.Length) == 0)))
+                    .Any(at => at + n.Length <= text.Length && at + n.Length >= end && string.CompareOrdinal(text, at, n, 0, n.Length) == 0))
+            || BracketedTableUnit(text, m.Start, end))
         {
             return true;
         }
@@ -317,6 +318,38 @@ public sealed partial class Verifier
 
         string before = ctx.Normalized[Math.Max(0, m.Start - 4)..m.Start].TrimEnd();
         return LabelWords().IsMatch(before);
+    }
+
+    /// <summary>（1/10万） after a name: brackets holding exactly a unit with a digit that a row prints (its unit, or its name's last bracket).</summary>
+    private bool BracketedTableUnit(string text, int start, int end)
+    {
+        if (start < 1 || text[start - 1] != '(')
+        {
+            return false;
+        }
+
+        int close = text.IndexOf(')', end);
+        if (close < end || close - start > 12)
+        {
+            return false;
+        }
+
+        string inside = text[start..close].Replace(" ", string.Empty, StringComparison.Ordinal);
+        foreach (var row in _sheet.Evaluation.Indicators)
+        {
+            string name = row.Name.TrimEnd();
+            int open = name.LastIndexOfAny(['（', '(']);
+            string? bracketed = name.Length >= 3 && name[^1] is '）' or ')' && open >= 0 ? name[(open + 1)..^1] : null;
+            foreach (string? u in new[] { row.Unit, bracketed })
+            {
+                if (u is not null && u.Any(char.IsAsciiDigit) && TextNormalizer.Normalize(u.Trim()).Replace(" ", string.Empty, StringComparison.Ordinal) == inside)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A direction word before a gap (低于…, 多…, 超出…) must agree with the sign of actual − target.</summary>
