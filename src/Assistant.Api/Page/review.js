@@ -122,7 +122,7 @@ async function openSubmission(id, version) {
   $("d-version").textContent = "第" + d.shownVersion + "版（共" + d.versions.length + "版）";
   $("d-status").textContent = STATUS[s.status];
   $("d-status").className = "state " + s.status;
-  $("d-risk").replaceChildren(el("span", { class: "risk-" + s.risk.level }, s.risk.level === "none" ? "风险 无（0分，未发现风险点）" : "风险 " + RISK[s.risk.level] + "（" + s.risk.score + "分）"),
+  $("d-risk").replaceChildren(el("span", { class: "risk-" + s.risk.level }, "风险 " + RISK[s.risk.level] + "（" + s.risk.score + "分）"),
     s.risk.reasons.length ? el("ul", { id: "d-risk-reasons" }, s.risk.reasons.map(r => el("li", {}, reasonHead(r)))) : " 无风险提示");
 
   const history = [];

@@ -256,7 +256,7 @@ public sealed class BatchReviewBrowserTests(BatchReviewBrowserHost host) : IClas
         await Assertions.Expect(bureau.Locator("#queue tbody tr")).ToHaveCountAsync(1);
         await Assertions.Expect(bureau.Locator("#queue tbody tr td.risk-none")).ToHaveTextAsync("无");
         await bureau.Locator("#queue tbody tr").First.ClickAsync();
-        await Assertions.Expect(bureau.Locator("#d-risk")).ToContainTextAsync("风险 无（0分，未发现风险点）");
+        await Assertions.Expect(bureau.Locator("#d-risk")).ToContainTextAsync("风险 无（0分） 无风险提示");
         await Assertions.Expect(bureau.Locator("#d-risk")).ToContainTextAsync("无风险提示");
         await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("batch-review-9-queue-risk-none.png"), FullPage = true });
         await bureau.ClickAsync("#f-batch-clear");
