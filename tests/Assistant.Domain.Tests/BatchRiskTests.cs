@@ -59,9 +59,12 @@ public class BatchRiskTests
             new(ReviewerFindingCodes.UnspentShare, "结余", FundLineIndex: 0),
         ];
         var signals = BatchRisk.Signals(table, review, report: null);
+        // The fund line below 90 % without a reason is the calculator's funds.low-execution and the reviewer's rate-without-reason:
+        // one line, one signal.
         Assert.Equal(
-            [RiskCategories.TableError, RiskCategories.ShortfallUnexplained, RiskCategories.TableUnclear, RiskCategories.TotalHighForRate, RiskCategories.TargetTooLow, RiskCategories.ShortfallUnexplained, RiskCategories.ReportMissing],
+            [RiskCategories.TableError, RiskCategories.ShortfallUnexplained, RiskCategories.TableUnclear, RiskCategories.ShortfallUnexplained, RiskCategories.TotalHighForRate, RiskCategories.TargetTooLow, RiskCategories.ReportMissing],
             signals.Select(s => s.Category).ToArray());
+        Assert.Equal(["indicators[2]", "funds.lines[0]"], signals.Where(s => s.Category == RiskCategories.ShortfallUnexplained).Select(s => s.Subject));
         Assert.Equal("培训人数", signals.Single(s => s.Category == RiskCategories.TargetTooLow).Subject);
     }
 

@@ -6,7 +6,7 @@
 const state = { key: "", open: null, detail: null, batch: null };
 const STATUS = { pending: "待审", returned: "已退回", approved: "已通过" };
 const DECISION = { returned: "退回", approved: "通过" };
-const RISK = { high: "高", medium: "中", low: "低" };
+const RISK = { high: "高", medium: "中", low: "低", none: "无" };
 const PARTS = { targets: "一", performance: "二", deviation: "三", application: "四", other: "五" };
 
 function $(id) { return document.getElementById(id); }
@@ -63,10 +63,15 @@ async function refreshQueue() {
   body.replaceChildren(...list.map(s => el("tr", { "data-id": s.id, class: s.id === state.open ? "open" : null, onclick: () => guard(() => openSubmission(s.id))() },
     el("td", {}, s.unitName), el("td", {}, s.title), el("td", { class: "nowrap" }, "第" + s.version + "版"),
     el("td", { class: "nowrap" }, el("span", { class: "state " + s.status }, STATUS[s.status])),
-    el("td", { class: "risk-" + s.risk.level, title: s.risk.reasons.join("\n") }, RISK[s.risk.level] + " " + s.risk.score,
+    el("td", { class: "risk-" + s.risk.level, title: s.risk.reasons.join("\n") }, riskBadge(s.risk),
       s.risk.reasons.length ? el("span", { class: "risk-reason" }, reasonHead(s.risk.reasons[0]) + (s.risk.reasons.length > 1 ? " 等" + s.risk.reasons.length + "项" : "")) : null),
     el("td", {}, when(s.submittedAt)))));
   $("queue-empty").hidden = list.length > 0;
+}
+
+/** The queue's risk cell: 高/中/低 with the points; 无 (0 points) alone. */
+function riskBadge(risk) {
+  return risk.level === "none" ? RISK.none : (RISK[risk.level] || risk.level) + " " + risk.score;
 }
 
 /** The Chinese half of a risk reason (a batch's reasons read "中文（n处）/ English"). */

@@ -19,7 +19,7 @@ public static class SubmissionsApi
             .WithSummary("提交自评表和报告送审（第1版；退回后再提交为下一版）/ Submit an evaluation with its report for review")
             .Produces<SubmissionSummary>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         api.MapGet("", ListAsync).RequireAuthorization(ApiSecurity.Reader).WithName("ListSubmissions")
-            .WithSummary("审核队列：可见单位的送审（?status=pending|approved|returned&unit=&risk=high|medium|low&year=&batch=批次id）/ The review queue")
+            .WithSummary("审核队列：可见单位的送审（?status=pending|approved|returned&unit=&risk=high|medium|low|none&year=&batch=批次id）/ The review queue")
             .Produces<IReadOnlyList<SubmissionSummary>>().ProducesValidationProblem();
         api.MapGet("/{id:guid}", GetAsync).RequireAuthorization(ApiSecurity.Reader).WithName("GetSubmission")
             .WithSummary("一份送审：各版本、审核结论和意见，及所示版本的表、得分和报告 / A submission with its versions, decisions, table and report")

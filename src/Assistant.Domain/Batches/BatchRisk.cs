@@ -32,6 +32,15 @@ public static class BatchRisk
             {
                 signals.Add(new RiskSignal(RiskCategories.ShortfallUnexplained, f.Path));
             }
+            else if (f.Code is FindingCodes.FundsLowExecution)
+            {
+                // A fund line (the total or a part of it) below the 执行率 that must be explained, with no reason.
+                signals.Add(new RiskSignal(RiskCategories.ShortfallUnexplained, f.Path));
+            }
+            else if (f.Code is FindingCodes.IndicatorQualitativeWeaker)
+            {
+                signals.Add(new RiskSignal(RiskCategories.QualitativeFullMarks, f.Path));
+            }
             else if (f.Severity == Severity.Error)
             {
                 signals.Add(new RiskSignal(RiskCategories.TableError, f.Path));
@@ -54,7 +63,8 @@ public static class BatchRisk
                 _ when ReviewerFindingCodes.IsBoilerplate(r.Code) => RiskCategories.ReasonBoilerplate,
                 _ => null,
             };
-            if (category is not null)
+            // The total line's 执行率 without a reason is also the calculator's funds.low-execution (same line): counted once.
+            if (category is not null && !(category == RiskCategories.ShortfallUnexplained && signals.Contains(new RiskSignal(category, subject))))
             {
                 signals.Add(new RiskSignal(category, subject));
             }

@@ -15,6 +15,7 @@ public static class RiskCategories
     public const string TotalHighForRate = "risk.total-high-for-rate";
     public const string ShortfallUnexplained = "risk.shortfall-unexplained";
     public const string ReasonBoilerplate = "risk.reason-boilerplate";
+    public const string QualitativeFullMarks = "risk.qualitative-full-marks";
     public const string TargetTooLow = "risk.target-too-low";
     public const string TableUnclear = "risk.table-unclear";
     public const string ReportMissing = "risk.report-missing";
@@ -27,6 +28,7 @@ public static class RiskCategories
         new(TotalHighForRate, 20, 2, "总分相对预算执行率偏高", "the total is high for the execution rate"),
         new(ShortfallUnexplained, 15, 5, "未完成指标或低执行率未说明原因", "shortfalls (indicator not met, low execution) without a reason"),
         new(ReasonBoilerplate, 10, 3, "偏差原因是套话（同一句用在多项上、只写了措施、原因笼统或与年度不符）", "boilerplate reasons (one sentence on several rows, only measures, general words, or a cause of another period)"),
+        new(QualitativeFullMarks, 10, 3, "定性指标的完成情况弱于指标值却给了满分（应按评价等级复核）", "a qualitative result weaker than its target scored full marks (to be rated by the grades)"),
         new(TargetTooLow, 10, 5, "指标值设定偏低（完成率≥130%）", "targets set too low (over-achievement of 130 % or more)"),
         new(TableUnclear, 3, 5, "自评表有无法核对的单元格", "cells of the table that could not be checked"),
         new(ReportMissing, 5, 1, "未提供自评报告，无法核对文字", "no report was given, so no text was checked"),

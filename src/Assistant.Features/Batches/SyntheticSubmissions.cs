@@ -14,11 +14,14 @@ public sealed record SyntheticSubmission(string Name, string Unit, byte[] Table,
 
 /// <summary>
 /// Deterministic submissions for load runs and tests, varied from a base table: the amount spent
-/// (so the 执行率 and the fund score vary), the unit, the title; every fifth has no error, the others
-/// one of: a report number that contradicts the table, weights that do not add up (a table error),
-/// a low execution rate with no reason given, an indicator over-achieved far beyond its target.
+/// (so the 执行率 and the fund score vary), the unit, the title. The base is first made clean — every
+/// indicator exactly at its target (a qualitative one as worded), cost indicators spent in step with the
+/// money, no deviation notes left over from the base's own shortfalls — so every fifth, with no error, is
+/// really clean (risk none or low) and the others carry exactly one error: a report number that contradicts
+/// the table, a printed score above its weight (a table error), a low execution rate with no reason given,
+/// an indicator over-achieved far beyond its target.
 /// </summary>
-public static class SyntheticSubmissions
+public static partial class SyntheticSubmissions
 {
     public static readonly string[] Injections = ["none", "report-contradicted", "table-error", "shortfall-unexplained", "target-too-low"];
 
@@ -39,7 +42,8 @@ public static class SyntheticSubmissions
                 DeviationNote = injected == "shortfall-unexplained" ? null : l.DeviationNote,
             }
             : l).ToList();
-        var indicators = baseTable.Indicators.Select(i => i with { PrintedScore = null }).ToList();
+        bool costInStep = CostLinesMatchBudget(baseTable);
+        var indicators = baseTable.Indicators.Select(i => Met(i, costInStep && IsCost(i, baseTable.Funds.Unit) ? share : 1m)).ToList();
         if (injected == "target-too-low" && indicators.FindIndex(Modest) is int o and >= 0)
         {
             decimal target = Number(indicators[o].Target)!.Value;
@@ -64,6 +68,68 @@ public static class SyntheticSubmissions
         }
 
         return new SyntheticSubmission($"{seed:0000}-{unit}", unit, ms.ToArray(), Report(e, score, injected == "report-contradicted"), injected);
+    }
+
+    /// <summary>
+    /// The row at its target, with no note: a number target (≥95%, ≤3000元, 20000亩) is completed exactly — a cost
+    /// row whose targets added up to the budget is planned and completed at <paramref name="share"/> of it, in step
+    /// with the money — a worded one (明显改善) as worded; a row whose target reads as neither keeps its cells.
+    /// </summary>
+    private static Indicator Met(Indicator i, decimal share)
+    {
+        Indicator row = i with { PrintedScore = null, DeviationNote = null, Grade = null };
+        string? target = i.Target?.Trim();
+        if (string.IsNullOrEmpty(target) || target.StartsWith('>') || target.StartsWith('<'))
+        {
+            return row;
+        }
+
+        string bare = target.TrimStart('≥', '≤', '=', ' ');
+        int first = bare.IndexOfAny("0123456789".ToCharArray());
+        if (first is > 0 and <= 4 && Comparator().IsMatch(bare[..first]))
+        {
+            bare = bare[first..]; // 不低于95% → 95%
+        }
+
+        int digits = 0;
+        while (digits < bare.Length && (char.IsAsciiDigit(bare[digits]) || bare[digits] == '.'))
+        {
+            digits++;
+        }
+
+        if (digits == 0)
+        {
+            // A worded target (明显改善, 按时完成): the result says the same.
+            return bare.Any(char.IsDigit) ? row : row with { Actual = bare };
+        }
+
+        if (!decimal.TryParse(bare[..digits], NumberStyles.Number, CultureInfo.InvariantCulture, out decimal value))
+        {
+            return row;
+        }
+
+        if (share == 1m)
+        {
+            return row with { Actual = bare };
+        }
+
+        // A cost row in step with the money: its planned amount and its result both follow the share spent, so the
+        // 成本 rows no longer add up to the 全年预算数 and are met (the reviewer's comparison is for real tables).
+        string number = PrintedNumber.Format(decimal.Round(value * share, 2), 2);
+        int at = target.IndexOf(bare[..digits], StringComparison.Ordinal);
+        return row with { Target = target[..at] + number + target[(at + digits)..], Actual = number + bare[digits..] };
+    }
+
+    private static bool IsCost(Indicator i, string? fundUnit) =>
+        (i.Level2 ?? string.Empty).Contains("成本", StringComparison.Ordinal) && fundUnit is { Length: > 0 } u
+        && ((i.Target ?? string.Empty).Contains(u, StringComparison.Ordinal) || string.Equals(i.Unit?.Trim(), u, StringComparison.Ordinal));
+
+    /// <summary>Cost rows whose targets add up to the 全年预算数 (the reviewer compares their results with the spending).</summary>
+    private static bool CostLinesMatchBudget(Evaluation e)
+    {
+        FundLine? root = e.Funds.Lines.FirstOrDefault(l => string.IsNullOrWhiteSpace(l.Parent));
+        decimal? sum = e.Indicators.Where(i => IsCost(i, e.Funds.Unit)).Select(i => Leading(i.Target)).Aggregate((decimal?)0m, (a, b) => a + (b ?? 0m));
+        return root?.Budget is { } budget && sum is > 0 && Math.Abs(sum.Value - budget.Value) <= 0.01m;
     }
 
     /// <summary>A quantitative indicator (≥ or plain target) completed below 120 %: over-achieving it is the injected error alone.</summary>
@@ -137,6 +203,22 @@ public static class SyntheticSubmissions
 
     private static decimal? Number(string? cell) =>
         cell is not null && decimal.TryParse(cell.Trim().TrimStart('≥', '≤', '>', '<', '='), NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v) ? v : null;
+
+    /// <summary>The number a cell starts with after its comparison sign (≤500万元 → 500).</summary>
+    private static decimal? Leading(string? cell)
+    {
+        string t = (cell ?? string.Empty).Trim().TrimStart('≥', '≤', '=', ' ');
+        int n = 0;
+        while (n < t.Length && (char.IsAsciiDigit(t[n]) || t[n] == '.'))
+        {
+            n++;
+        }
+
+        return n > 0 && decimal.TryParse(t[..n], NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v) ? v : null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(?:不低于|不少于|不高于|不超过|不大于|不小于|达到|大于等于|小于等于)$")]
+    private static partial System.Text.RegularExpressions.Regex Comparator();
 
     private static string Format(decimal v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 }

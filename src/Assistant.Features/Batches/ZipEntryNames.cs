@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using Assistant.Features.Importing;
 
 namespace Assistant.Features.Batches;
 
@@ -15,8 +16,6 @@ namespace Assistant.Features.Batches;
 public static class ZipEntryNames
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
-
-    static ZipEntryNames() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>The encoding to open the archive with: Latin-1 keeps every byte of an unflagged name as one char.</summary>
     public static Encoding RawNameEncoding => Encoding.Latin1;
@@ -49,18 +48,8 @@ public static class ZipEntryNames
         return names;
     }
 
-    /// <summary>A name stored without the UTF-8 flag: ASCII as is, else strict UTF-8, else GB18030.</summary>
-    public static string DecodeRaw(ReadOnlySpan<byte> raw)
-    {
-        try
-        {
-            return StrictUtf8.GetString(raw);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.GetEncoding("GB18030").GetString(raw);
-        }
-    }
+    /// <summary>A name stored without the UTF-8 flag: ASCII as is, else strict UTF-8, else GB18030 — the rule of file bodies (<see cref="TextBytes"/>), lenient so a name is always shown.</summary>
+    public static string DecodeRaw(ReadOnlySpan<byte> raw) => TextBytes.Utf8ThenGb18030(raw, lenient: true)!;
 
     private static string Decode(CentralEntry e)
     {

@@ -33,6 +33,9 @@ public static partial class CrossUnitCounts
         return rows.Where(r => Rate(r) is { } v && (above ? v >= threshold : v < threshold)).ToList();
     }
 
+    /// <summary>How many units the rows are (one unit may have several tables).</summary>
+    public static int Units(IEnumerable<UnitExecutionRow> rows) => rows.Select(r => r.Unit).Distinct(StringComparer.Ordinal).Count();
+
     public static decimal? Rate(UnitExecutionRow r)
     {
         ArgumentNullException.ThrowIfNull(r);
@@ -52,10 +55,11 @@ public static partial class CrossUnitCounts
         {
             var rows = AtLevel(a.Rows, level);
             var low = Beyond(rows, mustExplain, above: false);
-            counts.AddRange([rows.Count, rows.Count(r => Rate(r) is null), low.Count, low.Count(r => r.Reason is null)]);
+            counts.AddRange([rows.Count, rows.Count(r => Rate(r) is null), low.Count, low.Count(r => r.Reason is null), Units(low)]);
             if (question?.Threshold is { } t)
             {
-                counts.Add(Beyond(rows, t, question.Above).Count);
+                var beyond = Beyond(rows, t, question.Above);
+                counts.AddRange([beyond.Count, Units(beyond)]);
             }
         }
 

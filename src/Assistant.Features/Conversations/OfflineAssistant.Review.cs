@@ -169,7 +169,7 @@ public sealed partial class OfflineAssistant
             }
             else
             {
-                sb.Append(CultureInfo.InvariantCulture, $"，{words}的{who}有{Count(hit.Count, "个", "符合界限的单位")}：\n");
+                sb.Append(CultureInfo.InvariantCulture, $"，{words}的{who}有{UnitsOf(hit, "符合界限的单位")}：\n");
                 AppendRows(sb, hit);
             }
 
@@ -204,8 +204,10 @@ public sealed partial class OfflineAssistant
             {
                 string bound = Num(PrintedNumber.FormatTrimmed(mustExplain), "%", "须说明原因的执行率界限", null, ".rate");
                 int silent = low.Count(r => r.Reason is null);
-                sb.Append(CultureInfo.InvariantCulture, $"执行率低于{bound}（须说明原因）的{who}有{Count(low.Count, "个", "执行率须说明原因的单位")}：{string.Join("、", low.Select(r => Named(r.UnitName)))}");
-                sb.Append(silent > 0 ? $"，其中{Count(silent, "个", "未说明原因的单位")}没有说明原因。\n" : "，都说明了原因。\n");
+                bool several = low.Select(r => r.Unit).Distinct(StringComparer.Ordinal).Count() < low.Count;
+                sb.Append(CultureInfo.InvariantCulture, $"执行率低于{bound}（须说明原因）的{who}有{UnitsOf(low, "执行率须说明原因的单位")}：{string.Join("、", low.Select(r => Named(r.UnitName)).Distinct(StringComparer.Ordinal))}");
+                sb.Append(silent == 0 ? "，都说明了原因。\n"
+                    : several ? $"，其中{Count(silent, "张", "未说明原因的表")}表没有说明原因。\n" : $"，其中{Count(silent, "个", "未说明原因的单位")}没有说明原因。\n");
             }
         }
 
@@ -227,6 +229,17 @@ public sealed partial class OfflineAssistant
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// How many units the rows are — units, not tables: one unit's two tables are 1个（2张表）, so “执行率低于90%的单位有2个”
+    /// is never said of one unit.
+    /// </summary>
+    private string UnitsOf(IReadOnlyList<UnitExecutionRow> rows, string label)
+    {
+        int units = rows.Select(r => r.Unit).Distinct(StringComparer.Ordinal).Count();
+        string count = Count(units, "个", label);
+        return units < rows.Count ? $"{count}（{Count(rows.Count, "张", label + "的表")}表）" : count;
     }
 
     private void AppendRows(StringBuilder sb, IReadOnlyList<UnitExecutionRow> rows)

@@ -94,21 +94,8 @@ public static class DocumentFormats
             return Strict(new UnicodeEncoding(bigEndian, false, true), content, 0, "UTF-16");
         }
 
-        try
-        {
-            return new UTF8Encoding(false, true).GetString(content);
-        }
-        catch (DecoderFallbackException)
-        {
-            try
-            {
-                return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(content);
-            }
-            catch (DecoderFallbackException)
-            {
-                throw ZipGuard.Bad("文件既不是文本（UTF-8、UTF-16 或 GB18030/GBK 编码），也不是 .xlsx/.docx 文档。", "the file is neither text (UTF-8, UTF-16 or GB18030/GBK) nor an .xlsx/.docx document.");
-            }
-        }
+        return TextBytes.Utf8ThenGb18030(content)
+            ?? throw ZipGuard.Bad("文件既不是文本（UTF-8、UTF-16 或 GB18030/GBK 编码），也不是 .xlsx/.docx 文档。", "the file is neither text (UTF-8, UTF-16 or GB18030/GBK) nor an .xlsx/.docx document.");
     }
 
     private static string Strict(Encoding encoding, byte[] content, int skip, string name)

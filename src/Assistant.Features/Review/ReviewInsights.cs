@@ -127,15 +127,17 @@ public sealed class ReviewInsights(SubmissionService submissions)
                 Num(e.Total, 2), e.Grade, e.Reason) { ProgramKind = program.Kind, Program = program.Name, Lines = PartLines(sheet) }, e));
         }
 
-        // Sums one program at a time, and only across one money unit (万元); others are left out of the sums.
+        // Sums one program at a time in 万元: a table in 元 (or 千元, 亿元) is converted exactly; a table whose amounts are in no
+        // money unit is left out of the sums. Units are named once however many of their tables were summed.
         var groups = rows.GroupBy(r => (r.Row.ProgramKind, r.Row.Program))
             .Select(g =>
             {
-                var summed = g.Where(r => r.E.Unit == "万元" && r.E.Budget is > 0 && r.E.Executed is not null).ToList();
-                decimal budget = summed.Sum(r => r.E.Budget!.Value);
-                decimal executed = summed.Sum(r => r.E.Executed!.Value);
+                var summed = g.Select(r => (r.Row, Budget: Wan(r.E.Budget, r.E.Unit), Executed: Wan(r.E.Executed, r.E.Unit)))
+                    .Where(r => r.Budget is > 0 && r.Executed is not null).ToList();
+                decimal budget = summed.Sum(r => r.Budget!.Value);
+                decimal executed = summed.Sum(r => r.Executed!.Value);
                 return new ExecutionGroup(g.Key.ProgramKind, g.Key.Program, g.Count(), summed.Count > 0 ? Num(budget) : null, summed.Count > 0 ? Num(executed) : null,
-                    budget > 0 ? Percent(executed / budget) : null, summed.Select(r => r.Row.UnitName).ToList());
+                    budget > 0 ? Percent(executed / budget) : null, summed.Select(r => r.Row.UnitName).Distinct(StringComparer.Ordinal).ToList());
             })
             .OrderBy(g => g.Kind == CrossUnit.ProjectSpending ? 0 : 1).ThenByDescending(g => g.Tables).ThenBy(g => g.Program, StringComparer.Ordinal).ToList();
         return new ExecutionAnswer(year, tables.Count, groups.Count == 1 ? groups[0].Rate : null,
@@ -206,6 +208,10 @@ public sealed class ReviewInsights(SubmissionService submissions)
             .Select(x => new UnitFundLine(x.L.Name.Trim(), Num(x.L.Budget?.Value), Num(x.L.Executed?.Value), Percent(x.R.Rate),
                 string.IsNullOrWhiteSpace(x.L.DeviationNote) ? null : x.L.DeviationNote.Trim()))
             .ToList();
+
+    /// <summary>An amount of a table in <paramref name="unit"/> (元, 千元, 万元, 亿元…) in 万元, exactly (3600000 元 → 360 万元); null when the unit is not money.</summary>
+    internal static decimal? Wan(decimal? amount, string? unit) =>
+        amount is { } v && Domain.Importing.FundUnits.YuanPer(unit?.Trim()) is { } yuan ? v * yuan / 10_000m : null;
 
     /// <summary>An indicator's name as units write it (without spaces or the unit in brackets), for counting across tables.</summary>
     private static string Core(string name) => TextNormalizer.Normalize(name).Trim();

@@ -19,11 +19,14 @@ public static class SubmissionRisk
     public const string Medium = "medium";
     public const string Low = "low";
 
-    /// <summary>A batch check's assessment as a submission carries it: its level (none ranks as low), score and each reason in both languages.</summary>
+    /// <summary>No risk point at all (the bands: 高 at 50 or more, 中 at 20, 低 above 0, 无 at 0).</summary>
+    public const string None = "none";
+
+    /// <summary>A batch check's assessment as a submission carries it: its level (by <see cref="BatchRisk.Level"/>, so 0 points is none), score and each reason in both languages.</summary>
     public static RiskSummary Of(RiskAssessment risk)
     {
         ArgumentNullException.ThrowIfNull(risk);
-        return new RiskSummary(risk.Level is High or Medium ? risk.Level : Low, risk.Score, [.. risk.Reasons.Select(r => $"{r.Zh}（{r.Count}处）/ {r.En}")]);
+        return new RiskSummary(BatchRisk.Level(risk.Score), risk.Score, [.. risk.Reasons.Select(r => $"{r.Zh}（{r.Count}处）/ {r.En}")]);
     }
 
     /// <summary>
@@ -48,15 +51,23 @@ public static class SubmissionRisk
             High or "高" => High,
             Medium or "中" => Medium,
             Low or "低" => Low,
-            _ => throw new InputException(field, "风险只能是 high、medium 或 low（高/中/低）。", "risk must be high, medium or low."),
+            None or "无" => None,
+            _ => throw new InputException(field, "风险只能是 high、medium、low 或 none（高/中/低/无）。", "risk must be high, medium, low or none."),
         };
     }
 
-    /// <summary>A summary passed in (batch check) made safe to store: a known level, a score ≥ 0, at most 50 reasons of 500 characters.</summary>
+    /// <summary>A summary passed in (batch check) made safe to store: a known level (none exactly at 0 points, low only above), a score ≥ 0, at most 50 reasons of 500 characters.</summary>
     public static RiskSummary Normalise(RiskSummary risk)
     {
         ArgumentNullException.ThrowIfNull(risk);
-        return new RiskSummary(ParseLevel(risk.Level), Math.Max(0, risk.Score),
+        int score = Math.Max(0, risk.Score);
+        string level = ParseLevel(risk.Level);
+        if ((level == None && score > 0) || (level == Low && score == 0))
+        {
+            level = BatchRisk.Level(score);
+        }
+
+        return new RiskSummary(level, score,
             risk.Reasons.Where(r => !string.IsNullOrWhiteSpace(r)).Take(50).Select(r => r.Length > 500 ? r[..500] : r).ToList());
     }
 }

@@ -45,7 +45,7 @@ internal sealed class SubmissionVersionRecordMapping : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<SubmissionVersionRecord> e)
     {
-        e.ToTable("submission_versions", t => t.HasCheckConstraint("submission_versions_risk_check", "risk_level IN ('high', 'medium', 'low')"));
+        e.ToTable("submission_versions", t => t.HasCheckConstraint("submission_versions_risk_check", "risk_level IN ('high', 'medium', 'low', 'none')"));
         e.HasKey(x => x.Id).HasName("submission_versions_pkey");
         e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
         e.Property(x => x.SubmissionId).HasColumnName("submission_id");

@@ -1138,7 +1138,7 @@ namespace Assistant.Features.Storage.Migrations
 
                     b.ToTable("submission_versions", null, t =>
                         {
-                            t.HasCheckConstraint("submission_versions_risk_check", "risk_level IN ('high', 'medium', 'low')");
+                            t.HasCheckConstraint("submission_versions_risk_check", "risk_level IN ('high', 'medium', 'low', 'none')");
                         });
                 });
 
