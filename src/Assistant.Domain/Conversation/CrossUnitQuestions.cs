@@ -33,6 +33,9 @@ public sealed record CrossUnitQuestion(string Kind, string? Indicator, int? Year
     /// </summary>
     public string? Line { get; init; }
 
+    /// <summary>True when a question about the reasons most given also asks which are boilerplate (最常见的原因是什么？哪些是套话).</summary>
+    public bool AlsoBoilerplate { get; init; }
+
     /// <summary>A place the question names (绥宁县森林火灾受害率超标了多少 → 绥宁县): only that unit's tables are answered.</summary>
     public string? Place { get; init; }
 }
@@ -91,7 +94,7 @@ public static partial class CrossUnitQuestions
 
         if (mostGiven)
         {
-            return new CrossUnitQuestion(Reasons, null, year);
+            return new CrossUnitQuestion(Reasons, null, year) { AlsoBoilerplate = copyWords || BoilerplateWords().IsMatch(m) };
         }
 
         // 哪个单位总分最高 / 各县得分排名: the units by total score (with their 执行率 beside).

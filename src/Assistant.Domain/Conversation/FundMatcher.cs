@@ -29,16 +29,14 @@ public static class FundMatcher
             }
         }
 
-        // 县级配套 for a line called 县级自筹资金: the level alone, when it picks exactly one line.
-        if (found.Count == 0)
+        // 县级配套 for a line called 县级自筹资金: the level alone, when it picks exactly one line — also beside a line
+        // named in full (中央和县级各剩多少: 中央 names 中央补助资金, 县级 names 县级配套资金).
+        foreach (string level in Levels.Where(l => canonical.Contains(l, StringComparison.Ordinal)))
         {
-            foreach (string level in Levels.Where(l => canonical.Contains(l, StringComparison.Ordinal)))
+            var atLevel = lines.Where(l => Key(l.Name).StartsWith(level, StringComparison.Ordinal)).ToList();
+            if (atLevel.Count == 1 && !found.Contains(atLevel[0].Index) && !found.Any(i => Key(lines.First(l => l.Index == i).Name).StartsWith(level, StringComparison.Ordinal)))
             {
-                var atLevel = lines.Where(l => Key(l.Name).StartsWith(level, StringComparison.Ordinal)).ToList();
-                if (atLevel.Count == 1)
-                {
-                    found.Add(atLevel[0].Index);
-                }
+                found.Add(atLevel[0].Index);
             }
         }
 

@@ -22,7 +22,8 @@ public static partial class IntentRouter
         ArgumentNullException.ThrowIfNull(sheet);
         Intent whole = Route(message, sheet, previous);
         if (whole.Kind is IntentKind.CrossUnit or IntentKind.Verify or IntentKind.Rewrite or IntentKind.Export or IntentKind.Draft or IntentKind.Clarify
-            || whole.Text is not null && whole.Kind is IntentKind.Assess || NotSplit().IsMatch(Canonical(message)))
+            || whole.Text is not null && whole.Kind is IntentKind.Assess || NotSplit().IsMatch(Canonical(message))
+            || whole.Topic == Topics.WhatIfRow && AsksDeductStart(whole.Text ?? string.Empty)) // 升到多少开始扣分？升到5‰扣几分？: one row, both answered
         {
             return [whole];
         }

@@ -55,6 +55,12 @@ public static partial class IntentRouter
 
     private static Intent? Draft(string m, IReadOnlyList<int> named)
     {
+        // 改进措施第1条太长了，帮我重新起草第三部分: what is drafted is what follows the verb, when that names a part.
+        if (RedraftPart().Match(m) is { Success: true } again && PartOf(m[again.Index..]) is { } named2 && !Reasons().IsMatch(m[again.Index..]) && !Measures().IsMatch(m[again.Index..]))
+        {
+            return new Intent(IntentKind.Draft, named2 == "三" ? "deviation" : null, [], null, null) { Part = named2 };
+        }
+
         string? part = PartOf(m);
         bool noReasons = NoReasons().IsMatch(m);
         bool noMeasures = NoMeasures().IsMatch(m);
@@ -78,6 +84,14 @@ public static partial class IntentRouter
 
     [GeneratedRegex("起草|起个草|起一?个?草稿|打一?个?草稿|拟一?个?草稿|出一?个?草稿|弄一?个?草稿|写一?个?草稿|草拟|撰写|拟写|拟一|写一?[段份下个篇版稿]|写个|帮我写|替我写|给我写|重写|重新写|再写|写出|生成|出一版|出个稿|draft|write")]
     private static partial Regex DraftVerb();
+
+    /// <summary>A part asked to be drafted again (重新起草第三部分, 重写全文).</summary>
+    [GeneratedRegex(@"(?:重新起草|重新生成|重新写|重写|再起草|重起草|再写|起草|生成)[^，,。？?]{0,4}?(?:第\s*[一二三四五1-5]\s*(?:部分|大部分|节|章)|全文|整篇|报告)")]
+    private static partial Regex RedraftPart();
+
+    /// <summary>A request to change what was written (改一下, 太空了, 不具体, 换成, 用这个原因).</summary>
+    [GeneratedRegex("改一下|改改|改成|换成|换一下|重写|重新写|太空|空泛|太虚|不具体|不够具体|写具体|不实在|补充|按这个|用这个|写进去|写上")]
+    private static partial Regex ChangeAsk();
 
     /// <summary>A part named alone, as a follow-up (“第五部分”, “那第四部分呢？”, “还有第二部分”): draft it.</summary>
     [GeneratedRegex(@"^\s*(那|那么|还有|再来|再写|接着|然后|继续)?\s*第\s*[一二三四五1-5]\s*(部分|大部分|节|章)\s*(呢|吧|也要|也写一下|也来一下|也写|也起草)?\s*[?？。.!！]*\s*$")]

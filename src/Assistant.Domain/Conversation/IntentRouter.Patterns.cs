@@ -75,7 +75,7 @@ public static partial class IntentRouter
     private static partial Regex CompletionWord();
 
     /// <summary>What is left of the budget (还剩多少没花, 结余多少); not 结转, a source of funds.</summary>
-    [GeneratedRegex("结余|剩余|剩下|还剩|剩了|没花|没用完|没有用完|没支出|未支出|未使用|未执行|余额|没执行|用完没|花完没|用完了吗|花完了吗|用光了吗|用光没")]
+    [GeneratedRegex("结余|剩余|剩下|还剩|剩了|各剩|剩多少|剩几|没花|没用完|没有用完|没支出|未支出|未使用|未执行|余额|没执行|用完没|花完没|用完了吗|花完了吗|用光了吗|用光没")]
     private static partial Regex BalanceWord();
 
     [GeneratedRegex("资金|钱|经费|预算|拨款")]
@@ -180,4 +180,22 @@ public static partial class IntentRouter
     /// <summary>The marker a held number leaves (【待核实】, 待核实, 待核对).</summary>
     [GeneratedRegex("待核实|待核对|待确认的数")]
     private static partial Regex PendingMark();
+
+    [GeneratedRegex("(?:执行率|支出进度|执行进度|资金执行)[^，。；？?]{0,8}?(?:多少|几成|百分之几|多高|什么程度|什么水平)")]
+    private static partial Regex RateHowHigh();
+
+    [GeneratedRegex(@"(?:才能|才可以|才够|才会|才|就能|能不能|能否|可以|能够|想|要)[^，。；？?]{0,10}?(?:\d+(?:\.\d+)?分|评优|评良|优|良|及格|等级)|(?:评上|评为|拿到|达到|上|过|够)\s*(?:\d+(?:\.\d+)?分|优|良|及格)")]
+    private static partial Regex GradeAim();
+
+    [GeneratedRegex("(?:多少|多高|多低|什么程度|哪个数)[^，。；？?]{0,6}?(?:就|才|会|开始|要)?[^，。；？?]{0,3}?(?:开始扣分|扣分|被扣|丢分|失分|不得满分|拿不到满分|没有满分)|从(?:多少|哪里|哪儿|什么时候)开始扣|什么时候(?:开始)?扣分|超过多少(?:就)?扣|低于多少(?:就)?扣")]
+    private static partial Regex DeductStart();
+
+    [GeneratedRegex("满分|给分|打分|得分|计分|算分|评分|给了?\\d+分")]
+    private static partial Regex MarkWord();
+
+    [GeneratedRegex("在哪|哪里|哪儿|几处|多少处|列出|列一下|有哪")]
+    private static partial Regex PendingWhere();
+
+    [GeneratedRegex("(?:超出|超过|超了|突破|高于|超)(?:了)?上限.{0,6}(?:哪|几|有没有|什么)|(?:哪|几|有没有|什么)[^，。？?]{0,8}(?:超出|超过|超了|突破|高于|超)(?:了)?上限|(?:哪些|哪几|哪个|哪项|有没有)[^，。？?]{0,8}超标|超标的?(?:是|有)?(?:哪|几)")]
+    private static partial Regex OverCapAsk();
 }

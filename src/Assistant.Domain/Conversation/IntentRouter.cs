@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Assistant.Domain.Evaluations;
 using Assistant.Domain.Facts;
 using Assistant.Domain.Numbers;
+using Assistant.Domain.Scoring;
 
 namespace Assistant.Domain.Conversation;
 
@@ -21,6 +22,38 @@ public static partial class IntentRouter
         ("得份", "得分"), ("扣份", "扣分"), ("总份", "总分"), ("指表", "指标"), ("起早", "起草"),
         ("偏查", "偏差"), ("原应", "原因"), ("措失", "措施"), ("导处", "导出"), ("倒出", "导出"), ("下栽", "下载"), ("沃德", "word"), ("world", "word"), ("wrod", "word"), ("exel", "excel"), ("excle", "excel"),
     ];
+
+    /// <summary>
+    /// The qualitative rows a “is this score fair” question is about: named, or quoted by their target or result
+    /// words (有所改善对明显改善给满分合理吗). Empty when the message does not ask about a qualitative row's score.
+    /// </summary>
+    private static List<int> QualitativeRowsAsked(string m, FactSheet sheet, IReadOnlyList<int> named)
+    {
+        if (!MarkWord().IsMatch(m) || !(Fair().IsMatch(m) || AssessWords().IsMatch(m)))
+        {
+            return [];
+        }
+
+        static string Words(string? cell) => Canonical(cell ?? string.Empty).Trim();
+        bool Says(string? cell) => Words(cell) is { Length: >= 2 } w && m.Contains(w, StringComparison.Ordinal);
+        var qualitative = sheet.Report.Indicators.Where(r => r.Rule == IndicatorRule.Qualitative).ToList();
+        var rows = qualitative.Where(r => named.Contains(r.Index)).ToList();
+        if (rows.Count == 0)
+        {
+            // 效果良好对效果显著: the rows whose target and result are both quoted, else those with either.
+            rows = qualitative.Where(r => Says(r.Target.Text) && Says(r.Actual.Text)).ToList();
+        }
+
+        if (rows.Count == 0)
+        {
+            rows = qualitative.Where(r => Says(r.Target.Text) || Says(r.Actual.Text)).ToList();
+        }
+
+        return rows.Select(r => r.Index).ToList();
+    }
+
+    /// <summary>Whether the message asks from which value a row starts to lose points (升到多少就开始扣分).</summary>
+    internal static bool AsksDeductStart(string message) => DeductStart().IsMatch(message);
 
     public static Intent Route(string message, Evaluation evaluation) => Route(message, FactSheet.Build(evaluation));
 
@@ -43,12 +76,25 @@ public static partial class IntentRouter
         {
             ask = m;
         }
+        // 加上建立危重孕产妇救治绿色通道: the measure asked for names no row (孕产妇 in it is not a row's name).
+        if (UserStatements.AskedMeasure(message) is { } measure)
+        {
+            ask = ask.Replace(Canonical(measure), " ", StringComparison.Ordinal);
+        }
+
         IndicatorMatch match = IndicatorMatcher.Match(ask, sheet);
         IReadOnlyList<int> named = match.Ambiguous ? [] : match.Indicators;
         IReadOnlyList<int> funds = named.Count == 0 ? FundMatcher.Match(ask, sheet) : [];
         Intent Make(IntentKind kind, string? topic = null) => new(kind, null, named, null, null) { Topic = topic, Funds = funds };
 
-        if (Rewrite().IsMatch(ask))
+        // 孕产妇死亡率那段原因写得太空了，改一下，原因是…: the row's paragraph drafted again with the reason given (kept for the conversation).
+        if (!hasPayload && ChangeAsk().IsMatch(m) && UserStatements.Reasons([message], sheet) is { Count: > 0 } given)
+        {
+            return new Intent(IntentKind.Draft, Measures().IsMatch(m[..Math.Max(0, m.IndexOf("原因", StringComparison.Ordinal))]) ? "deviation" : "deviation-reasons", given.Keys.ToList(), null, null) { Part = "三" };
+        }
+
+        // 第三部分的改进措施第1条太长了，帮我重新起草第三部分: a part drafted again is a draft, not a rewrite of pasted text.
+        if (Rewrite().IsMatch(ask) && !(!hasPayload && RedraftPart().IsMatch(ask)))
         {
             return Make(IntentKind.Rewrite, Concise().IsMatch(ask) ? Topics.Concise : Topics.Formal) with { Text = hasPayload ? payload : null };
         }
@@ -73,7 +119,20 @@ public static partial class IntentRouter
         // 【待核实】是什么意思 / 为什么有待核实 / 待核实的在哪: what the marker means and what to do about it.
         if (PendingMark().IsMatch(m) && !DraftVerb().IsMatch(m))
         {
-            return Make(IntentKind.Define, Topics.Pending);
+            // 待核实的有哪些 / 哪几处待核实 / 待核实的在哪: the marks of the latest draft and report, listed.
+            return ListWord().IsMatch(m) || PendingWhere().IsMatch(m) ? Make(IntentKind.List, Topics.PendingList) : Make(IntentKind.Define, Topics.Pending);
+        }
+
+        // 执行率要到多少总分才能上90分 / 想评上良，执行率得提高到多少: the lowest rate that reaches the score asked.
+        if (RateHowHigh().IsMatch(m) && GradeAim().IsMatch(m) && !Hypothetical().IsMatch(m))
+        {
+            return Make(IntentKind.Compute, Topics.RateForGrade) with { Text = m, Indicators = [] };
+        }
+
+        // 新生儿死亡率升到多少就开始扣分: from which value the row starts to lose points (and the what-if, when a value is given).
+        if (named.Count == 1 && funds.Count == 0 && DeductStart().IsMatch(m))
+        {
+            return Make(IntentKind.Compute, Topics.WhatIfRow) with { Text = m };
         }
 
         // 如果差错金额控制在2万以内，总分能到多少: that row scored again at the value asked, and the total.
@@ -91,6 +150,18 @@ public static partial class IntentRouter
         if (ReasonNeeded().IsMatch(m) && !PleaseWrite().IsMatch(m))
         {
             return Make(IntentKind.Define, Topics.ReasonNeeded);
+        }
+
+        // 超出上限的是哪项 / 哪些指标超标了: the ceiling rows over their cap, not the 封顶 rule.
+        if (named.Count == 0 && OverCapAsk().IsMatch(m) && !Hypothetical().IsMatch(m) && !Meaning().IsMatch(m))
+        {
+            return Make(IntentKind.List, Topics.OverCap);
+        }
+
+        // 有所改善对明显改善给满分合理吗: the qualitative rule and the row's own score, not the “is the reason convincing” template.
+        if (QualitativeRowsAsked(m, sheet, named) is { Count: > 0 } qualitative)
+        {
+            return Make(IntentKind.Define, Topics.Qualitative) with { Indicators = qualitative };
         }
 
         if (SpecialTopic(m) is { } special && !(AssessWords().IsMatch(m) && ReasonWord().IsMatch(m)))
@@ -111,7 +182,7 @@ public static partial class IntentRouter
         // 这个怎么改 / 糖尿病那项如何整改: what to do about the row(s), answering their causes.
         if (ImproveWord().IsMatch(m) && !TotalWord().IsMatch(m))
         {
-            return match.Ambiguous ? Clarify(match) : Make(IntentKind.Explain, Topics.Improve);
+            return match.Ambiguous ? Clarify(match) : Make(IntentKind.Explain, Topics.Improve) with { Text = UserStatements.AskedMeasure(message) };
         }
 
         // 去年执行率多少 / 跟去年比怎么样: a self-evaluation holds one year; say so, then this year's figures.

@@ -16,6 +16,8 @@ public static class OfflineAnswers
         return intent.Kind switch
         {
             IntentKind.Define when intent.Topic == Topics.Pending => TableAnswers.Pending(sheet),
+            IntentKind.List when intent.Topic == Topics.OverCap => TableAnswers.OverCap(sheet),
+            IntentKind.List when intent.Topic == Topics.PendingList => TableAnswers.Pending(sheet), // the list needs the stored drafts: the assistant gives it
             IntentKind.Define when intent.Topic == Topics.NoSuchItem => TableAnswers.NoSuchItem(sheet, intent.Text ?? string.Empty),
             IntentKind.Define => TableAnswers.Define(intent.Topic, intent.Indicators, sheet),
             IntentKind.Compute => TableAnswers.Compute(intent.Topic, intent.Indicators, sheet, intent.Funds, intent.Text),
@@ -26,7 +28,7 @@ public static class OfflineAnswers
             IntentKind.Clarify => ReviewAnswers.Clarify(sheet, intent.Indicators),
             IntentKind.Rewrite => ReviewAnswers.RewriteOffline(sheet, intent.Text, intent.Topic),
             IntentKind.Help => ReviewAnswers.Help(sheet),
-            IntentKind.Explain when intent.Topic == Topics.Improve => ReviewAnswers.Improve(sheet, intent.Indicators),
+            IntentKind.Explain when intent.Topic == Topics.Improve => ReviewAnswers.Improve(sheet, intent.Indicators, intent.Text),
             IntentKind.Explain => ReviewAnswers.Explain(sheet, intent.Indicators),
             IntentKind.Verify when intent.Text is { } text => ReviewAnswers.Verify(sheet, text),
             _ => null,

@@ -11,7 +11,11 @@ public static partial class ReviewAnswers
     /// measures that answer that reason (by its kind), or, without a reason, measures for what the row counts;
     /// a measure only follows a cause, so a row without one is told to state it first.
     /// </summary>
-    public static OfflineAnswer Improve(FactSheet sheet, IReadOnlyList<int> rows)
+    /// <param name="sheet">The table.</param>
+    /// <param name="rows">The rows asked about; every row that fell short when empty.</param>
+    /// <param name="asked">A measure the staff member asked to add (加上建立…绿色通道): written first, in their words.</param>
+    /// <param name="given">Reasons the staff member gave in the conversation, by row (already the rows' 偏差原因 in the sheet).</param>
+    public static OfflineAnswer Improve(FactSheet sheet, IReadOnlyList<int> rows, string? asked = null, IReadOnlyDictionary<int, string>? given = null)
     {
         ArgumentNullException.ThrowIfNull(sheet);
         var w = new AnswerWriter(sheet);
@@ -31,7 +35,9 @@ public static partial class ReviewAnswers
             var measures = new List<string>();
             if (reason is not null)
             {
-                w.Line($"单位填报的原因：“{w.Quote(reason, "原因中的数字（表中所填）")}”。");
+                w.Line(given is not null && given.ContainsKey(i)
+                    ? $"您在对话中给出的原因：“{w.Quote(reason, "原因中的数字（对话中给出）")}”。"
+                    : $"单位填报的原因：“{w.Quote(reason, "原因中的数字（表中所填）")}”。");
                 if (PartOfGap(w, reason, TableAnswers.P(i)) is { } part)
                 {
                     w.Line(part + "，整改时先把其余部分的原因查清。");
@@ -49,6 +55,11 @@ public static partial class ReviewAnswers
                 {
                     w.Line("表中没有填写原因：先查明并写清差距是怎么造成的，措施要对着原因写。一般可以：");
                 }
+            }
+
+            if (asked is not null && i == list[0])
+            {
+                w.Line($"下一步（按您的要求加入）：{w.Quote(asked, "措施中的数字（对话中给出）")}。");
             }
 
             foreach (string m in measures.Where(m => used.Add(m) || measures.Count == 1))

@@ -47,8 +47,18 @@ public static partial class TableAnswers
         FactSheet s = w.Sheet;
         Evaluation e = s.Evaluation;
         Indicator row = e.Indicators[i];
+        if (IntentRouter.AsksDeductStart(message))
+        {
+            DeductStart(w, i);
+        }
+
         if (AskedValue(message, s, i) is not { } value)
         {
+            if (IntentRouter.AsksDeductStart(message))
+            {
+                return;
+            }
+
             w.Line($"测算需要写明“{Name(s, i)}”的完成值（如“如果{Name(s, i)}达到某个数”）；定性指标没有可以代入的数。");
             return;
         }
@@ -77,6 +87,36 @@ public static partial class TableAnswers
 
         w.Line("。");
         w.Line("以上只是测算，其余各项不变；自评表应按实际完成值填报。");
+    }
+
+    /// <summary>From which value row <paramref name="i"/> starts to lose points: above a ceiling, below a floor; with today's distance to it.</summary>
+    private static void DeductStart(AnswerWriter w, int i)
+    {
+        FactSheet s = w.Sheet;
+        IndicatorResult r = s.Report.Indicators[i];
+        string p = P(i);
+        if (s.Find(p + ".target") is not { } target || s.Find(p + ".actual") is not { } actual || r.Rule is not (IndicatorRule.Positive or IndicatorRule.Reverse))
+        {
+            w.Line($"“{Name(s, i)}”不是按数值计分的指标，没有“到多少开始扣分”的界限：定性指标按达成程度分档计分。");
+            return;
+        }
+
+        string unit = target.Unit;
+        int decimals = Math.Max(target.Decimals, actual.Decimals);
+        decimal room = r.Rule == IndicatorRule.Reverse ? target.Value - actual.Value : actual.Value - target.Value;
+        if (r.Rule == IndicatorRule.Reverse)
+        {
+            w.Line($"“{Name(s, i)}”是越低越好的指标（上限{w.F(p + ".target")}）：不超过上限的得满分，超过{w.F(p + ".target")}就开始扣分，超出越多扣得越多。");
+        }
+        else
+        {
+            w.Line($"“{Name(s, i)}”是越高越好的指标（指标值{w.F(p + ".target")}）：达到指标值的得满分，低于{w.F(p + ".target")}就开始扣分（按完成值 ÷ 指标值 × 分值计）。");
+        }
+
+        w.Line(room > 0m
+            ? $"现为{w.F(p + ".actual")}，离扣分的界限还有{w.N(room, unit, decimals, r.Rule == IndicatorRule.Reverse ? "指标值 − 完成值（距上限的余量）" : "完成值 − 指标值（高出指标值的部分）")}。"
+            : room == 0m ? $"现为{w.F(p + ".actual")}，正好在界限上。"
+            : $"现为{w.F(p + ".actual")}，已经{(r.Rule == IndicatorRule.Reverse ? "超出上限" : "低于指标值")}{w.N(-room, unit, decimals, r.Rule == IndicatorRule.Reverse ? "完成值 − 指标值（超出上限的部分）" : "指标值 − 完成值（差距）")}，正在扣分。");
     }
 
     /// <summary>

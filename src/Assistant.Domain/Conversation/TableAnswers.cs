@@ -138,6 +138,9 @@ public static partial class TableAnswers
             case Topics.WhatIf:
                 WhatIf(w, figure ?? string.Empty, funds);
                 break;
+            case Topics.RateForGrade:
+                RateForGrade(w, figure ?? string.Empty);
+                break;
             case Topics.WhatIfRow when rows.Count == 1:
                 WhatIfRow(w, figure ?? string.Empty, rows[0]);
                 break;
@@ -389,9 +392,7 @@ public static partial class TableAnswers
         foreach (int i in list.Where(i => s.Report.Indicators[i].Rule == IndicatorRule.Qualitative))
         {
             IndicatorResult r = s.Report.Indicators[i];
-            bool weaker = s.Report.Findings.Any(f => f.Path.StartsWith(P(i), StringComparison.Ordinal) && f.Code == "indicator.qualitative-weaker");
-            w.Line($"“{Name(s, i)}”：指标值“{w.Quote(r.Target.Text, "指标值中的数字（表中）")}”，完成值“{w.Quote(r.Actual.Text, "完成值中的数字（表中）")}”，得分{w.F(P(i) + ".score", "（未计分）")}。"
-                + (weaker ? "完成值的评价弱于指标值，按满分计并不稳妥：应给出评价等级，或说明为何仍算达成。" : string.Empty));
+            QualitativeVerdict(w, i, a, b);
         }
     }
 

@@ -36,6 +36,10 @@ public static class Topics
     public const string NoSuchItem = "no-such-item";
     public const string Threshold = "threshold";
     public const string Pending = "pending";
+    public const string RateForGrade = "rate-for-grade";
+    public const string DeductFrom = "deduct-from";
+    public const string OverCap = "over-cap";
+    public const string PendingList = "pending-list";
     public const string Formal = "formal";
     public const string Concise = "concise";
 }

@@ -114,8 +114,19 @@ public sealed partial class ConversationService(
             policy = EvaluationService.ResolvePolicy(null);
         }
 
-        FactSheet sheet = FactSheet.Build(evaluation, policy);
         IReadOnlyList<StoredMessage> history = await conversations.MessagesAsync(conversation.Id, cancellationToken);
+        FactSheet sheet = FactSheet.Build(evaluation, policy);
+
+        // Reasons the staff member gave in this conversation (原因是…) are the rows' 偏差原因 for the rest of it: every later
+        // answer and draft uses them. The stored table is not changed.
+        IReadOnlyDictionary<int, string> given = caller.HasTable && caller.OwnsTable
+            ? UserStatements.Reasons(history.Where(h => h.Role == "user").Select(h => h.Content).Append(content), sheet)
+            : new Dictionary<int, string>();
+        if (given.Count > 0)
+        {
+            evaluation = UserStatements.Apply(evaluation, given);
+            sheet = FactSheet.Build(evaluation, policy);
+        }
 
         // A question left without an answer (the process stopped mid-turn) is marked as such, so the
         // conversation shows it and this turn's history says so, instead of two questions in a row.
@@ -190,7 +201,7 @@ public sealed partial class ConversationService(
 
             if (client is null)
             {
-                var offline = new OfflineAssistant();
+                var offline = new OfflineAssistant { GivenReasons = given };
                 string answer = await offline.AnswerAsync(content, tools, sheet, history.LastOrDefault(h => h.Role == "user")?.Content);
                 gate.AddFacts(offline.TurnFacts);
                 await StreamAsync(answer, gate, ReleaseAsync, cancellationToken);

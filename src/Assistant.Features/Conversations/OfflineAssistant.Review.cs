@@ -130,6 +130,12 @@ public sealed partial class OfflineAssistant
                     sb.Append(e is null ? "。\n" : $"。例如：\n  {Named(e.UnitName)}\n  “{e.Subject}”：“{e.Reason}”。\n");
                 }
 
+                // 最常见的原因是什么？哪些是套话: the second part answered too, “none found” included.
+                if (q.AlsoBoilerplate)
+                {
+                    sb.Append("哪些是套话：").Append(Boilerplate(a, scope, years));
+                }
+
                 break;
             }
         }
@@ -171,6 +177,18 @@ public sealed partial class OfflineAssistant
             {
                 sb.Append(CultureInfo.InvariantCulture, $"，{words}的{who}有{UnitsOf(hit, "符合界限的单位")}：\n");
                 AppendRows(sb, hit);
+                if (q.Extreme != 0 && hit.Where(r => CrossUnitCounts.Rate(r) is not null).ToList() is { Count: > 0 } rated)
+                {
+                    // 执行率低于九成的有哪些？哪个最低，为什么: the lowest named, with the reason its table gives.
+                    decimal end = q.Extreme < 0 ? rated.Min(r => CrossUnitCounts.Rate(r)!.Value) : rated.Max(r => CrossUnitCounts.Rate(r)!.Value);
+                    var at = rated.Where(r => CrossUnitCounts.Rate(r) == end).ToList();
+                    sb.Append(CultureInfo.InvariantCulture, $"其中执行率{(q.Extreme < 0 ? "最低" : "最高")}的是{string.Join("、", at.Select(r => $"{Named(r.UnitName)}（《{Named(r.Title)}》）"))}：\n");
+                    sb.Append(CultureInfo.InvariantCulture, $"  执行率{Num(at[0].Rate, "%", "执行率", 2, ".rate")}。\n");
+                    foreach (UnitExecutionRow r in at)
+                    {
+                        sb.Append(r.Reason is { } why ? $"  原因（表中所填）：“{Said(why)}”。\n" : $"  《{Named(r.Title)}》没有填写执行率偏低的原因，须补写。\n");
+                    }
+                }
             }
 
             int unknown = rows.Count(r => CrossUnitCounts.Rate(r) is null);

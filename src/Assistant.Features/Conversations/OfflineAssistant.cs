@@ -20,6 +20,9 @@ public sealed partial class OfflineAssistant
 {
     private readonly List<Fact> turnFacts = [];
 
+    /// <summary>The reasons the staff member gave for rows earlier in this conversation or in this message (already the rows' 偏差原因 in the sheet).</summary>
+    public IReadOnlyDictionary<int, string> GivenReasons { get; init; } = new Dictionary<int, string>();
+
     /// <summary>Facts computed in this turn (counts, thresholds), for the gate.</summary>
     public IReadOnlyList<Fact> TurnFacts => turnFacts;
 
@@ -72,7 +75,7 @@ public sealed partial class OfflineAssistant
             switch (intent.Kind)
             {
                 case IntentKind.Draft when intent.Part is "三":
-                    return DraftSectionThree(await tools.DraftAsync(intent.Section ?? "deviation"), intent.Indicators);
+                    return Given(message, sheet) + DraftSectionThree(await tools.DraftAsync(intent.Section ?? "deviation"), intent.Indicators);
                 case IntentKind.Draft:
                     return await DraftPartAsync(intent.Part ?? "全文", tools, sheet);
                 case IntentKind.Export:
@@ -84,9 +87,11 @@ public sealed partial class OfflineAssistant
                     return Take(ReviewAnswers.Verify(sheet, intent.Text ?? string.Empty));
                 case IntentKind.Explain when intent.Topic == Topics.Improve:
                     await tools.ScoreAsync();
-                    return Take(ReviewAnswers.Improve(sheet, intent.Indicators));
+                    return Take(ReviewAnswers.Improve(sheet, intent.Indicators, intent.Text ?? UserStatements.AskedMeasure(message), GivenReasons));
                 case IntentKind.Explain:
                     return await ExplainAsync(intent, tools, sheet);
+                case IntentKind.List when intent.Topic == Topics.PendingList:
+                    return Take(TableAnswers.PendingMarks(sheet, await tools.WrittenTextsAsync()));
                 case IntentKind.CrossUnit when intent.Across is { } across:
                     return await AcrossAsync(across, tools);
                 case IntentKind.Define or IntentKind.Compute or IntentKind.List or IntentKind.Summary or IntentKind.Assess:
@@ -100,6 +105,19 @@ public sealed partial class OfflineAssistant
         {
             return e.Message;
         }
+    }
+
+    /// <summary>When this message gives a row's reason: that it is kept for the conversation, and that the table itself is unchanged.</summary>
+    private string Given(string message, FactSheet sheet)
+    {
+        var rows = UserStatements.Reasons([message], sheet).Keys.Order().ToList();
+        if (rows.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        string names = string.Join("、", rows.Select(i => $"“{sheet.Evaluation.Indicators[i].Name.Trim()}”"));
+        return $"已记下您给出的{names}的原因，本次对话中后面的起草和回答都按这条原因写；离线模式不能逐字润色，下面按表中数字和这条原因重新起草这一项。自评表里的偏差原因栏没有改动，定稿前请同步填写。\n";
     }
 
     public static string Help(Evaluation evaluation)

@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using Assistant.Domain.Evaluations;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
+
+namespace Assistant.Domain.Conversation;
+
+/// <summary>
+/// Facts a staff member gives in the conversation (孕产妇死亡率那段原因太空了，原因是辖区高龄高危孕产妇比例上升…; 加上建立危重孕产妇救治
+/// 绿色通道): the reason stated for a row is kept for the rest of the conversation — the row's 偏差原因 in every later answer
+/// and draft of it (the stored table is not changed) — and a measure asked for is written into the answer that asked.
+/// </summary>
+public static partial class UserStatements
+{
+    /// <summary>The reason each row was given in <paramref name="userMessages"/> (in order; a later one replaces an earlier one).</summary>
+    public static IReadOnlyDictionary<int, string> Reasons(IEnumerable<string?> userMessages, FactSheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(userMessages);
+        ArgumentNullException.ThrowIfNull(sheet);
+        var found = new Dictionary<int, string>();
+        int? last = null;
+        foreach (string? message in userMessages)
+        {
+            if (string.IsNullOrWhiteSpace(message))
+            {
+                continue;
+            }
+
+            string text = TextNormalizer.Normalize(message);
+            Match m = StatedReason().Match(text);
+            IndicatorMatch rows = IndicatorMatcher.Match(IntentRouter.Canonical(m.Success ? text[..m.Index] : text), sheet);
+            if (!rows.Ambiguous && rows.Indicators.Count == 1)
+            {
+                last = rows.Indicators[0];
+            }
+
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            // The reason in the staff member's own characters (the normalised text only finds it: ， stays ，).
+            Group g = m.Groups["r"];
+            string said = message.Length == text.Length ? message.Substring(g.Index, g.Length) : g.Value;
+            string reason = said.Trim(' ', '，', ',', '：', ':', '“', '”', '"');
+            int? row = !rows.Ambiguous && rows.Indicators.Count == 1 ? rows.Indicators[0] : last;
+            if (reason.Length >= 4 && row is { } r)
+            {
+                found[r] = reason.TrimEnd('。') + "。";
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The measure a message asks to add (加上建立危重孕产妇救治绿色通道 → 建立危重孕产妇救治绿色通道); null when it asks none.</summary>
+    public static string? AskedMeasure(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        string text = TextNormalizer.Normalize(message);
+        Match m = AddMeasure().Match(text);
+        if (!m.Success || !MeasureWord().IsMatch(text))
+        {
+            return null;
+        }
+
+        string measure = (message.Length == text.Length ? message.Substring(m.Groups["m"].Index, m.Groups["m"].Length) : m.Groups["m"].Value).Trim(' ', '，', ',', '：', ':', '“', '”', '"', '。');
+        return measure.Length >= 4 ? measure : null;
+    }
+
+    /// <summary>Whether the message itself gives a reason for a row (so the answer says it was kept).</summary>
+    public static bool GivesReason(string message, FactSheet sheet) => Reasons([message], sheet).Count > 0;
+
+    /// <summary>The table as this conversation reads it: each row given a reason in it carries that reason as its 偏差原因.</summary>
+    public static Evaluation Apply(Evaluation evaluation, IReadOnlyDictionary<int, string> reasons)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(reasons);
+        if (reasons.Count == 0)
+        {
+            return evaluation;
+        }
+
+        var rows = evaluation.Indicators.ToArray();
+        foreach (var (i, reason) in reasons)
+        {
+            if (i >= 0 && i < rows.Length)
+            {
+                rows[i] = rows[i] with { DeviationNote = reason };
+            }
+        }
+
+        return evaluation with { Indicators = rows };
+    }
+
+    [GeneratedRegex(@"(?:原因是|原因在于|原因为|原因：|原因:|真实原因是|实际原因是|主要是因为|其实是因为|是因为)(?!什么|啥|哪|否|怎|如何|不是)(?<r>[^？?\n]{4,200})")]
+    private static partial Regex StatedReason();
+
+    [GeneratedRegex(@"(?:加上|加入|加进|补充|补上|写上|写进|再加|添加|加一条)(?:一条|一项|一句)?(?:措施)?[：:]?(?<m>[^，,。；;！!？?\n]{4,80})")]
+    private static partial Regex AddMeasure();
+
+    [GeneratedRegex("措施|改进|整改|下一步|通道|机制|制度")]
+    private static partial Regex MeasureWord();
+}
