@@ -95,6 +95,9 @@ public sealed class CrossUnitChatTests(ReviewFactory factory) : IClassFixture<Re
         { "今年最常见的偏差原因是什么", "units_reasons", ["经济形势和市场变化", "资金下达或拨付滞后"] },
         { "下属单位填报的原因主要集中在哪些方面", "units_reasons", ["经济形势和市场变化"] },
         { "哪些单位没完成指标，为什么", "units_reasons", ["受经济下行影响，企业用工需求减少"] },
+        { "执行率低于九成的单位有哪些？哪个最低，为什么", "units_execution", ["75.00%", "其中执行率最低的是"] },
+        { "执行率不到90%的是哪些单位，最低的是谁、原因是什么", "units_execution", ["75.00%", "其中执行率最低的是"] },
+        { "今年最常见的偏差原因是什么？哪些是套话", "units_reasons", ["经济形势和市场变化", "哪些是套话："] },
     };
 
     [Theory]

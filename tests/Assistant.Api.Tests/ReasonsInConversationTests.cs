@@ -1,0 +1,86 @@
+using System.Text.Json;
+
+namespace Assistant.Api.Tests;
+
+/// <summary>
+/// What a staff member tells the assistant in a conversation (offline, real PostgreSQL): a reason given for a row
+/// is kept for the next turns and used when that row is redrafted; a measure asked for is included; "重新起草第三部分"
+/// drafts instead of refusing. Every sentence passes the gate.
+/// </summary>
+public class ReasonsInConversationTests(CorpusApiFactory factory) : IClassFixture<CorpusApiFactory>
+{
+    private static string Health => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "health32-yuan-parts.json"));
+
+    private async Task<(HttpClient Client, Guid Conversation)> StartAsync()
+    {
+        await factory.SeedAsync();
+        HttpClient client = factory.ClientFor(ApiRoles.Admin, ApiFactory.Unit);
+        Guid evaluation = await client.StoreAsync("health32-yuan-parts", Health);
+        return (client, await client.StartAsync(evaluation));
+    }
+
+    private static void NothingHeld(IReadOnlyList<Sse> events) =>
+        Assert.True(events.Done().GetProperty("held").GetInt32() == 0,
+            string.Join("\n", events.Of("sentence").Where(x => x.GetProperty("held").GetArrayLength() > 0).Select(x => x.GetRawText())));
+
+    public static TheoryData<string, string, string, string> ReasonThenMeasure => new()
+    {
+        {
+            "孕产妇死亡率那段原因写得太空了，改一下，原因是辖区高龄高危孕产妇比例上升，有2例产后大出血转诊不及时",
+            "高龄高危孕产妇比例上升",
+            "再把改进措施写具体点，加上建立危重孕产妇救治绿色通道",
+            "绿色通道"
+        },
+        {
+            "孕产妇系统管理人数没完成的原因其实是辖区常住孕产妇减少，外出务工人员增加",
+            "常住孕产妇减少",
+            "孕产妇系统管理人数的改进措施加上按季度核对流动孕产妇名单",
+            "流动孕产妇名单"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReasonThenMeasure))]
+    public async Task AReasonGivenInChat_IsKept_AndTheNextRedraftUsesIt_WithTheAskedMeasure(string giveReason, string reason, string askMeasure, string measure)
+    {
+        (HttpClient client, Guid conversation) = await StartAsync();
+        IReadOnlyList<Sse> first = await client.AskAsync(conversation, giveReason);
+        NothingHeld(first);
+        string said = first.Said();
+        Assert.Contains(reason, said, StringComparison.Ordinal);
+        Assert.DoesNotContain("不能改写", said, StringComparison.Ordinal);
+
+        IReadOnlyList<Sse> second = await client.AskAsync(conversation, askMeasure);
+        NothingHeld(second);
+        string next = second.Said();
+        Assert.Contains(measure, next, StringComparison.Ordinal);
+        Assert.Contains(reason, next, StringComparison.Ordinal);
+        Assert.DoesNotContain("表中没有填写原因", next, StringComparison.Ordinal);
+
+        // The stored table is not changed by a chat turn: its row still has no 偏差原因 of the user's words.
+        using HttpResponseMessage stored = await client.GetAsync(new Uri($"/api/v1/conversations/{conversation}", UriKind.Relative));
+        Assert.True(stored.IsSuccessStatusCode);
+        JsonElement conv = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<JsonElement>(stored.Content);
+        Guid evaluation = conv.GetProperty("evaluationId").GetGuid();
+        using HttpResponseMessage table = await client.GetAsync(new Uri($"/api/v1/evaluations/{evaluation}", UriKind.Relative));
+        Assert.DoesNotContain(reason, await table.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("第三部分的改进措施第1条太长了，帮我重新起草第三部分")]
+    [InlineData("帮我重新起草第三部分")]
+    [InlineData("第三部分重新写一版")]
+    public async Task ARedraftOfPartThree_IsDrafted_NotRefused(string ask)
+    {
+        (HttpClient client, Guid conversation) = await StartAsync();
+        IReadOnlyList<Sse> events = await client.AskAsync(conversation, ask);
+        NothingHeld(events);
+        string said = events.Said();
+        Assert.DoesNotContain("不能改写", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("需要大模型", said, StringComparison.Ordinal);
+        // The short rows of the table are in the drafted section, with the calculator's figures.
+        Assert.Contains("孕产妇系统管理人数", said, StringComparison.Ordinal);
+        Assert.Contains("孕产妇死亡率", said, StringComparison.Ordinal);
+        Assert.Contains("84.00%", said, StringComparison.Ordinal);
+    }
+}
