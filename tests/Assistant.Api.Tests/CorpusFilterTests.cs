@@ -266,7 +266,8 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
             var plain = (await new CorpusSearch(indexOnly, embedder, exactScanPassages: 0, seedWalks: 0).SearchAsync(request)).Hits;
             Assert.Equal(ten.Count, seeded.Count);
             Assert.All(seeded, h => Assert.Contains(h.PassageId, nearest));
-            Assert.All(seeded, h => Assert.Equal(Math.Round(similarity[h.PassageId], 6), h.Score, 5));
+            // The score is the exact similarity (× 1.5 for a passage of the kind the question asks for, 原因 → deviation reasons).
+            Assert.All(seeded, h => Assert.True(Math.Abs(h.Score - similarity[h.PassageId]) < 2e-6 || Math.Abs(h.Score - (1.5 * similarity[h.PassageId])) < 2e-6, $"{h.PassageId}: {h.Score} against {similarity[h.PassageId]}"));
             Assert.True(seeded.Count(h => ten.Contains(h.PassageId)) >= plain.Count(h => ten.Contains(h.PassageId)), $"{query}: seed walks found fewer of the exact ten");
         }
     }
