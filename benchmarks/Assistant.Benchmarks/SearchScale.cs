@@ -311,11 +311,9 @@ internal static class SearchScale
         var search = app.Services.GetRequiredService<CorpusSearch>();
         var vectors = Queries.ToDictionary(q => q, q => HashingEmbedding.Embed(q), StringComparer.Ordinal);
 
-        // Every path, the floors included, is one entry of a list timed together (Timing.Interleaved):
-        // all warmed alike first, then round by round, so the load drifts alike for all of them.
-        // The raw HNSW floor runs at the ef_search the product's vector half uses for that query
-        // (CorpusSearch.EfSearch: a short query's sparse vector gets the longer list), so the floor answers
-        // with the recall the product's vector half has; session 26's floor (ef_search 100 for every query) is timed beside it.
+        // Every path, the floors included, is one entry of a list timed together (Timing.Interleaved): all warmed alike first, then round by round, so the load drifts alike for all of them.
+        // The raw HNSW floor runs at the ef_search the product's vector half uses for that query (CorpusSearch.EfSearch: a short query's sparse vector gets the longer list),
+        // so the floor answers with the recall the product's vector half has; session 26's floor (ef_search 100 for every query) is timed beside it.
         var rawConnections = new Dictionary<int, NpgsqlConnection>();
         foreach (int ef in new[] { Ef100, CorpusSearch.VectorEfSearch, CorpusSearch.SparseQueryEfSearch }.Distinct())
         {
@@ -419,6 +417,8 @@ internal static class SearchScale
             paths.Add(($"CorpusSearch {label}, exact-scan bound {HeapScopePassages} (session 30; product {DocumentScope.MaxPassages}) (unit scope {Viewer})", InProcess(heapScope, make)));
         }
 
+        paths.AddRange(SearchScaleCandidates.Paths(dataSource, embedderService, cases, InProcess));
+
         // The same section searches on the whole graph (no partial index): the lever's before, in this run.
         var wholeGraph = new CorpusSearch(dataSource, embedderService, sectionIndexes: false);
         foreach (var (label, mode) in new[] { ("hybrid", SearchMode.Hybrid), ("vector", SearchMode.Vector) })
@@ -464,6 +464,11 @@ internal static class SearchScale
         foreach (var c in rawConnections.Values)
         {
             await c.DisposeAsync();
+        }
+
+        if (Environment.GetEnvironmentVariable("BENCH_NO_PROBES") == "1")
+        {
+            return; // only the timed table (session 33)
         }
 
         await SearchScaleProbes.ApiOverheadAsync(http, search, n);

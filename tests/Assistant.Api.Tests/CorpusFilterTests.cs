@@ -229,6 +229,50 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
     }
 
     /// <summary>
+    /// Seed walks (session 33, <see cref="CorpusSearch.SeedWalks"/>) only add passages ranked by their exact
+    /// distance to the query and passing every filter: under no filter, a fund and a section, for the public
+    /// and a unit's viewer, every vector hit with seed walks is among the exact nearest 40 passing passages,
+    /// its score is its exact similarity, and the answer holds at least as many of the exact ten as without them.
+    /// </summary>
+    [Theory]
+    [InlineData("见习岗位不足的原因", null, null)]
+    [InlineData("退役军人结对帮扶", "见习", null)]
+    [InlineData("家政服务培训", null, "deviation-reason")]
+    [InlineData("预算执行率偏低的原因", "创业", null)]
+    public async Task SeedWalks_AddOnlyPassingPassages_RankedByTheirExactDistance(string query, string? fund, string? section)
+    {
+        var embedder = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        float[] v = (await embedder.GenerateAsync([query]))[0].Vector.ToArray();
+        Assert.True(CorpusSearch.IsSparse(v));
+        var similarity = new Dictionary<long, double>();
+        await using (var cmd = host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT id, 1 - (embedding <=> $1) FROM corpus_passages"))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(v) });
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                similarity[r.GetInt64(0)] = r.GetDouble(1);
+            }
+        }
+
+        await using var indexOnly = IndexOnly();
+        foreach (string? viewer in new[] { null, UnitA })
+        {
+            using var scope = CorpusAudience.For(viewer);
+            var request = Request(query, null, null, section, fund, SearchMode.Vector);
+            var nearest = await NearestAsync(request with { Top = 40 }, viewer);
+            var ten = await NearestAsync(request, viewer);
+            var seeded = (await new CorpusSearch(indexOnly, embedder, exactScanPassages: 0, seedWalks: 5).SearchAsync(request)).Hits;
+            var plain = (await new CorpusSearch(indexOnly, embedder, exactScanPassages: 0, seedWalks: 0).SearchAsync(request)).Hits;
+            Assert.Equal(ten.Count, seeded.Count);
+            Assert.All(seeded, h => Assert.Contains(h.PassageId, nearest));
+            // The score is the exact similarity (× 1.5 for a passage of the kind the question asks for, 原因 → deviation reasons).
+            Assert.All(seeded, h => Assert.True(Math.Abs(h.Score - similarity[h.PassageId]) < 2e-6 || Math.Abs(h.Score - (1.5 * similarity[h.PassageId])) < 2e-6, $"{h.PassageId}: {h.Score} against {similarity[h.PassageId]}"));
+            Assert.True(seeded.Count(h => ten.Contains(h.PassageId)) >= plain.Count(h => ten.Contains(h.PassageId)), $"{query}: seed walks found fewer of the exact ten");
+        }
+    }
+
+    /// <summary>
     /// The HNSW read returns rows passing the filters or not, their distance only when they pass (session
     /// 30): the filters are no predicate of the scan (the plan shows none), and when fewer than the
     /// candidates pass among the first rows read, the read goes on (<see cref="CorpusSearch.NextFetch"/>)
