@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Assistant.Features.Records;
 
 namespace Assistant.Api.Tests;
 
@@ -32,10 +33,10 @@ public class ReasonsInConversationTests(CorpusApiFactory factory) : IClassFixtur
             "绿色通道"
         },
         {
-            "孕产妇系统管理人数没完成的原因其实是辖区常住孕产妇减少，外出务工人员增加",
-            "常住孕产妇减少",
-            "孕产妇系统管理人数的改进措施加上按季度核对流动孕产妇名单",
-            "流动孕产妇名单"
+            "孕产妇及家属满意度没达到的原因是产科病房改造期间床位紧张，陪护条件差",
+            "产科病房改造期间床位紧张",
+            "孕产妇及家属满意度的改进措施加上改造期间开设临时陪护休息区",
+            "临时陪护休息区"
         },
     };
 
@@ -49,6 +50,9 @@ public class ReasonsInConversationTests(CorpusApiFactory factory) : IClassFixtur
         string said = first.Said();
         Assert.Contains(reason, said, StringComparison.Ordinal);
         Assert.DoesNotContain("不能改写", said, StringComparison.Ordinal);
+        // The user's reason is not presented as the one the unit filled in, and a quotation is not followed by a second full stop.
+        Assert.DoesNotContain("单位填报的偏差原因：“" + reason, said, StringComparison.Ordinal);
+        Assert.DoesNotContain("。”。", said, StringComparison.Ordinal);
 
         IReadOnlyList<Sse> second = await client.AskAsync(conversation, askMeasure);
         NothingHeld(second);
@@ -56,6 +60,7 @@ public class ReasonsInConversationTests(CorpusApiFactory factory) : IClassFixtur
         Assert.Contains(measure, next, StringComparison.Ordinal);
         Assert.Contains(reason, next, StringComparison.Ordinal);
         Assert.DoesNotContain("表中没有填写原因", next, StringComparison.Ordinal);
+        Assert.DoesNotContain("。”。", next, StringComparison.Ordinal);
 
         // The stored table is not changed by a chat turn: its row still has no 偏差原因 of the user's words.
         using HttpResponseMessage stored = await client.GetAsync(new Uri($"/api/v1/conversations/{conversation}", UriKind.Relative));
@@ -78,9 +83,13 @@ public class ReasonsInConversationTests(CorpusApiFactory factory) : IClassFixtur
         string said = events.Said();
         Assert.DoesNotContain("不能改写", said, StringComparison.Ordinal);
         Assert.DoesNotContain("需要大模型", said, StringComparison.Ordinal);
+        Assert.Equal("draft_section", Assert.Single(events.Of("tool")).GetProperty("name").GetString());
+        Assert.Contains("保存为第1版", said, StringComparison.Ordinal);
+        JsonElement drafted = Assert.Single(events.Of("draft"));
+        Assert.Equal("verified", drafted.GetProperty("draft").GetProperty("status").GetString());
+
         // The short rows of the table are in the drafted section, with the calculator's figures.
-        Assert.Contains("孕产妇系统管理人数", said, StringComparison.Ordinal);
-        Assert.Contains("孕产妇死亡率", said, StringComparison.Ordinal);
-        Assert.Contains("84.00%", said, StringComparison.Ordinal);
+        string text = drafted.GetRawText();
+        Assert.All(new[] { "孕产妇系统管理人数", "孕产妇死亡率", "84.00%" }, w => Assert.True(text.Contains(w, StringComparison.Ordinal), text));
     }
 }

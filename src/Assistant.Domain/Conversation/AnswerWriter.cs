@@ -65,7 +65,8 @@ public sealed partial class AnswerWriter(FactSheet sheet, string prefix = "turn.
         return this;
     }
 
-    public OfflineAnswer Done() => new(_text.ToString(), _turn);
+    /// <summary>The answer; a quotation that ends its own sentence is not followed by a second full stop (“…不及时。”。 → “…不及时。”).</summary>
+    public OfflineAnswer Done() => new(_text.Replace("。”。", "。”").Replace("！”。", "！”").Replace("？”。", "？”").ToString(), _turn);
 
     [GeneratedRegex(@"\d+(?:\.\d+)?")]
     private static partial Regex CellNumber();

@@ -26,7 +26,11 @@ public static partial class ReviewAnswers
     };
 
     /// <summary>One indicator: figures, rule and computation, the stated reason (or its absence), contradictions, similar cases.</summary>
-    public static void Explain(AnswerWriter w, IndicatorExplanation e, IEnumerable<string>? similar = null)
+    /// <param name="w">The answer being written.</param>
+    /// <param name="e">The row's explanation.</param>
+    /// <param name="similar">Similar past cases, already cited.</param>
+    /// <param name="reasonGivenInChat">Whether the row's reason is one the user gave in this conversation (the table's cell is unchanged): it is then not called the unit's.</param>
+    public static void Explain(AnswerWriter w, IndicatorExplanation e, IEnumerable<string>? similar = null, bool reasonGivenInChat = false)
     {
         int i = e.Trace.Index;
         string p = TableAnswers.P(i);
@@ -37,7 +41,9 @@ public static partial class ReviewAnswers
             TableAnswersScore(w, i);
         }
 
-        w.Line(e.StatedReason is { } reason ? $"单位填报的偏差原因：“{reason}”。" : e.ReasonFinding ?? "这一项没有需要说明的偏差。");
+        w.Line(e.StatedReason is not { } reason ? e.ReasonFinding ?? "这一项没有需要说明的偏差。"
+            : reasonGivenInChat ? $"您在对话中给出的原因：“{reason}”（自评表的偏差原因栏没有改动，定稿前请同步填写）。"
+            : $"单位填报的偏差原因：“{reason}”。");
         if (e.StatedReason is { } stated && PartOfGap(w, stated, p) is { } part)
         {
             w.Line(part + "。");
