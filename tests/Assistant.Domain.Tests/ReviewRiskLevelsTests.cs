@@ -25,48 +25,8 @@ public class ReviewRiskLevelsTests
 {
     /// <summary>A project table as the contract carries it: funds (name, parent, budget, executed, note) and indicators (level1, level2, name, unit, target, actual, weight, note); fund weight 10.</summary>
     internal static Evaluation Table(string title, string unit, (string Name, string? Parent, string Budget, string Executed, string? Note)[] lines,
-        (string L1, string L2, string Name, string Unit, string Target, string Actual, string Weight, string? Note)[] indicators, string region = "某省某县")
-    {
-        var funds = new JsonArray();
-        foreach (var l in lines)
-        {
-            var o = new JsonObject { ["name"] = l.Name, ["budget"] = l.Budget, ["executed"] = l.Executed };
-            if (l.Parent is not null)
-            {
-                o["parent"] = l.Parent;
-            }
-
-            if (l.Note is not null)
-            {
-                o["deviationNote"] = l.Note;
-            }
-
-            funds.Add(o);
-        }
-
-        var rows = new JsonArray();
-        var levels = new JsonObject();
-        foreach (var i in indicators)
-        {
-            var o = new JsonObject { ["level1"] = i.L1, ["level2"] = i.L2, ["name"] = i.Name, ["unit"] = i.Unit, ["target"] = i.Target, ["actual"] = i.Actual, ["weight"] = i.Weight };
-            if (i.Note is not null)
-            {
-                o["deviationNote"] = i.Note;
-            }
-
-            rows.Add(o);
-            decimal sum = indicators.Where(x => x.L1 == i.L1).Sum(x => decimal.Parse(x.Weight, CultureInfo.InvariantCulture));
-            levels[i.L1] = sum.ToString(CultureInfo.InvariantCulture);
-        }
-
-        var table = new JsonObject
-        {
-            ["kind"] = "project", ["title"] = title, ["year"] = 2024, ["region"] = region, ["department"] = region + "某局", ["implementer"] = region + "某中心",
-            ["funds"] = new JsonObject { ["unit"] = unit, ["weight"] = "10", ["lines"] = funds },
-            ["levelWeights"] = levels, ["indicators"] = rows,
-        };
-        return EvaluationJson.Parse(table.ToJsonString());
-    }
+        (string L1, string L2, string Name, string Unit, string Target, string Actual, string Weight, string? Note)[] indicators, string region = "某省某县") =>
+        EvaluationJson.Parse(Assistant.Testing.TableJson.Build(title, region, unit, lines, indicators, region + "某局", region + "某中心").ToJsonString());
 
     /// <summary>Four met indicators worth 90 (产出 50, 效益 30, 满意度 10).</summary>
     private static (string, string, string, string, string, string, string, string?)[] MetRows(string output, string outputUnit, string target, string actual) =>

@@ -34,45 +34,8 @@ public sealed class ReviewLevelsAcrossUnitsTests(ReviewFactory factory) : IClass
     private sealed record World(HttpClient Reviewer, Dictionary<string, HttpClient> Drafters, Dictionary<string, string> Submissions, HttpClient BatchReviewer);
 
     private static string Table(string title, string region, string unit, (string Name, string? Parent, string Budget, string Executed, string? Note)[] lines,
-        (string L1, string L2, string Name, string Unit, string Target, string Actual, string Weight, string? Note)[] rows)
-    {
-        var funds = new JsonArray();
-        foreach (var l in lines)
-        {
-            var o = new JsonObject { ["name"] = l.Name, ["budget"] = l.Budget, ["executed"] = l.Executed };
-            if (l.Parent is not null)
-            {
-                o["parent"] = l.Parent;
-            }
-
-            if (l.Note is not null)
-            {
-                o["deviationNote"] = l.Note;
-            }
-
-            funds.Add(o);
-        }
-
-        var indicators = new JsonArray();
-        var levels = new JsonObject();
-        foreach (var r in rows)
-        {
-            var o = new JsonObject { ["level1"] = r.L1, ["level2"] = r.L2, ["name"] = r.Name, ["unit"] = r.Unit, ["target"] = r.Target, ["actual"] = r.Actual, ["weight"] = r.Weight };
-            if (r.Note is not null)
-            {
-                o["deviationNote"] = r.Note;
-            }
-
-            indicators.Add(o);
-            levels[r.L1] = rows.Where(x => x.L1 == r.L1).Sum(x => decimal.Parse(x.Weight, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture);
-        }
-
-        return new JsonObject
-        {
-            ["kind"] = "project", ["title"] = title, ["year"] = 2024, ["region"] = region, ["department"] = region + "主管局", ["implementer"] = region + "项目中心",
-            ["funds"] = new JsonObject { ["unit"] = unit, ["weight"] = "10", ["lines"] = funds }, ["levelWeights"] = levels, ["indicators"] = indicators,
-        }.ToJsonString();
-    }
+        (string L1, string L2, string Name, string Unit, string Target, string Actual, string Weight, string? Note)[] rows) =>
+        Assistant.Testing.TableJson.Build(title, region, unit, lines, rows, region + "主管局", region + "项目中心").ToJsonString();
 
     private static (string, string, string, string, string, string, string, string?)[] Rows(string output, string unit, string target, string actual,
         (string, string, string, string, string, string, string, string?)? effect = null) =>
