@@ -66,6 +66,21 @@ public class VerifierCeilingTests
     public void ADirectionWordOnACeilingRow_IsJudgedByTheSideOfItsLimit(string table, string text, string span, Verdict expected) =>
         Expect(table, text, span, expected);
 
+    /// <summary>Probe 33 #3: a negated claim (未能/没有/没能 控制在…以内, 未能达到目标) says the limit or target was missed.</summary>
+    [Theory]
+    [InlineData("p33-V-jijiu", "人均急救转运成本480元/人，未能控制在目标以内。", "未能控制在目标以内", Verdict.Verified)]
+    [InlineData("p33-V-jijiu", "人均急救转运成本480元/人，没有控制在控制标准以内。", "没有控制在控制标准以内", Verdict.Verified)]
+    [InlineData("p33-V-jijiu", "急救患者死亡率6.5‰，没能控制在标准以内。", "没能控制在标准以内", Verdict.Contradicted)]
+    [InlineData("p33-V-jijiu", "人均急救转运成本480元/人，未能控制在450元/人以内。", "450元/人", Verdict.Verified)]
+    [InlineData("p31-C-fuyou", "孕产妇死亡率为13.5/10万，未能控制在10/10万以内。", "10/10万", Verdict.Verified)]
+    [InlineData("p31-C-fuyou", "孕产妇死亡率为13.5/10万，控制在10/10万以内。", "10/10万", Verdict.Contradicted)]
+    [InlineData("p32-t3-liandu", "老年人健康管理率未能达到目标。", "未能达到目标", Verdict.Verified)]
+    [InlineData("p32-t3-liandu", "群众满意度未能达到目标。", "未能达到目标", Verdict.Contradicted)]
+    [InlineData("p31-C-fuyou", "产前筛查率没能达到年度目标。", "没能达到", Verdict.Verified)]
+    [InlineData("p31-C-fuyou", "孕产妇系统管理率没有实现年度目标。", "没有实现", Verdict.Contradicted)]
+    public void ANegatedClaim_SaysTheLimitOrTargetWasMissed(string table, string text, string span, Verdict expected) =>
+        Expect(table, text, span, expected);
+
     [Theory]
     [InlineData("p32-t1-nanjiang", "学生近视新发率55‰，高于目标值5个千分点。", "5个千分点", Verdict.Verified)]
     [InlineData("p32-t1-nanjiang", "学生近视新发率55‰，高于目标值6个千分点。", "6个千分点", Verdict.Contradicted)]

@@ -283,7 +283,7 @@ public sealed partial class Verifier
     {
         bool kept = KeptBefore().IsMatch(before) || m.Qualifier is "不超过" or "不高于" or "以下"
             || (KeptAfter().IsMatch(after) && !ComparatorAtEnd().IsMatch(before));
-        return kept && !GoalWords().IsMatch(beforeWithoutName) && !GoalLeads(sentenceBefore);
+        return kept && !NotKeptBefore().IsMatch(before) && !GoalWords().IsMatch(beforeWithoutName) && !GoalLeads(sentenceBefore);
     }
 
     /// <summary>
@@ -561,6 +561,10 @@ public sealed partial class Verifier
 
     [GeneratedRegex(@"(?:控制在|控制到|保持在|压缩到|压缩至|降至|降到|降低到|降低至|不超过|未超过|未超出|没有超过|没有超出|不高于|低于|少于)\s*$")]
     private static partial Regex KeptBefore();
+
+    // 未能控制在15/10万以内, 没有降至…以下: the words say the limit was not kept.
+    [GeneratedRegex(@"(?:未能|没能|没有|未|不能|无法|难以)\s*(?:控制在|控制到|保持在|压缩到|压缩至|降至|降到|降低到|降低至)\s*$")]
+    private static partial Regex NotKeptBefore();
 
     [GeneratedRegex(@"^\s*(?:/\s*[\u4e00-\u9fa5]{1,3}\s*)?(?:以内|之内|以下|内)")]
     private static partial Regex KeptAfter();
