@@ -66,7 +66,10 @@ public class VerifierCeilingTests
     public void ADirectionWordOnACeilingRow_IsJudgedByTheSideOfItsLimit(string table, string text, string span, Verdict expected) =>
         Expect(table, text, span, expected);
 
-    /// <summary>Probe 33 #3: a negated claim (未能/没有/没能 控制在…以内, 未能达到目标) says the limit or target was missed.</summary>
+    /// <summary>
+    /// Probe 33 #3: a negated claim (未能/没有/没能 控制在…以内, 未能达到目标) says the limit or target was missed; #5: 比控制标准低/高 before a
+    /// gap must agree with the side of the limit the actual lies on.
+    /// </summary>
     [Theory]
     [InlineData("p33-V-jijiu", "人均急救转运成本480元/人，未能控制在目标以内。", "未能控制在目标以内", Verdict.Verified)]
     [InlineData("p33-V-jijiu", "人均急救转运成本480元/人，没有控制在控制标准以内。", "没有控制在控制标准以内", Verdict.Verified)]
@@ -78,6 +81,11 @@ public class VerifierCeilingTests
     [InlineData("p32-t3-liandu", "群众满意度未能达到目标。", "未能达到目标", Verdict.Contradicted)]
     [InlineData("p31-C-fuyou", "产前筛查率没能达到年度目标。", "没能达到", Verdict.Verified)]
     [InlineData("p31-C-fuyou", "孕产妇系统管理率没有实现年度目标。", "没有实现", Verdict.Contradicted)]
+    [InlineData("p32-t3-liandu", "人均服务成本95元，比控制标准低6元。", "6元", Verdict.Contradicted)]
+    [InlineData("p32-t3-liandu", "人均服务成本95元，比控制标准高6元。", "6元", Verdict.Verified)]
+    [InlineData("p33-V-jijiu", "院前急救平均反应时间13.5分钟，比控制标准低1.5分钟。", "1.5分钟", Verdict.Contradicted)]
+    [InlineData("p33-V-jijiu", "急救设备采购办结时限26天，比上限低4天。", "4天", Verdict.Verified)]
+    [InlineData("p33-V-jijiu", "急救设备采购办结时限26天，比上限高4天。", "4天", Verdict.Contradicted)]
     public void ANegatedClaim_SaysTheLimitOrTargetWasMissed(string table, string text, string span, Verdict expected) =>
         Expect(table, text, span, expected);
 
