@@ -33,6 +33,12 @@ public static partial class IntentRouter
             return before; // “这个” is still the item the table does not have, never the first short row
         }
 
+        // 要是省级资金都用完了呢 / 执行到100%呢: a what-if stays one; with no line named, the line of the turn before.
+        if (intent.Topic == Topics.WhatIf)
+        {
+            return intent.Funds.Count == 0 && before.Funds.Count == 1 ? intent with { Funds = before.Funds } : intent;
+        }
+
         // 那县级那块呢 after 执行率咋才80%: the same question of the fund line now named.
         if (intent.Indicators.Count == 0 && intent.Funds.Count > 0 && intent.Kind is IntentKind.Explain or IntentKind.Help or IntentKind.Compute or IntentKind.Define)
         {

@@ -155,6 +155,9 @@ public static partial class IntentRouter
     [GeneratedRegex("如果|假如|假设|要是|若是|倘若|万一|what if")]
     private static partial Regex Hypothetical();
 
+    [GeneratedRegex("呢|的话|会怎样|会怎么样")]
+    private static partial Regex WhatIfCue();
+
     [GeneratedRegex("支出|花|执行|用完|用掉|拨付|到位|结算|付清")]
     private static partial Regex SpendWord();
 

@@ -198,7 +198,7 @@ public static partial class IntentRouter
         }
 
         // A scenario on the money (如果年底再支出200万，执行率多少): scored again as asked.
-        if (Hypothetical().IsMatch(m) && SpendWord().IsMatch(m))
+        if ((Hypothetical().IsMatch(m) || (TableAnswers.AsksRateSet(m) && WhatIfCue().IsMatch(m))) && SpendWord().IsMatch(m))
         {
             return Make(IntentKind.Compute, Topics.WhatIf) with { Text = m };
         }

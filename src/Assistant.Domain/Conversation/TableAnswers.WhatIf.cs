@@ -31,16 +31,52 @@ public static partial class TableAnswers
         decimal added;
         string what;
         int? line = funds.Count == 1 ? funds[0] : null;
+        int target = line ?? root;
+        FundLine t = e.Funds.Lines[target];
+        string targetName = target == root ? "资金总额" : t.Name.Trim();
         Match a = AmountWithUnit().Match(message);
         if (!a.Success)
         {
             a = AmountAfterVerb().Match(message);
         }
 
-        if (a.Success && InFundUnit(a, unit) is { } amount)
+        decimal? amount = a.Success ? InFundUnit(a, unit) : null;
+        Match pct = RateSet().Match(message);
+        if (pct.Success && decimal.TryParse(pct.Groups[1].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal asked))
         {
-            added = amount;
-            what = $"再支出{w.N(amount, unit, Math.Max(PrintedNumber.Scale(amount), 0), ScenarioLabel + "假设再支出的金额（问题中）")}";
+            // 执行率达到95% / 省级资金执行到100%: the line's executed amount set to that share of its budget.
+            if (t is not { Budget: { } tb, Executed: { } tx } || tb.Value <= 0m)
+            {
+                w.Line($"表中{targetName}没有同时填写全年预算数和全年执行数，无法按执行率测算。");
+                return;
+            }
+
+            if (asked > 100m)
+            {
+                w.Line($"执行率不能超过100%：{targetName}全年预算数是{w.F($"funds.lines[{target}].budget")}，实际支出不能超出预算，未测算。");
+                return;
+            }
+
+            decimal set = tb.Value * asked / 100m;
+            added = set - tx.Value;
+            what = $"{targetName}执行率达到{w.N(asked, "%", Math.Max(PrintedNumber.Scale(asked), 0), ScenarioLabel + "假设的执行率（问题中）")}（{(added >= 0m ? "再支出" : "少支出")}{w.N(Math.Abs(added), unit, 2, ScenarioLabel + "假设的该资金执行数与现执行数之差（全年预算数 × 执行率 − 全年执行数）")}）";
+        }
+        else if (amount is { } v && AllSpent().IsMatch(message) && t is { Budget: { } ab, Executed: { } ax } && v == ab.Value)
+        {
+            // 省级资金120万全部花完: the amount named is the line's own budget, so executed = budget, not 120万 more.
+            added = Math.Max(ab.Value - ax.Value, 0m);
+            what = $"{targetName}全部执行（再支出{w.N(added, unit, 2, ScenarioLabel + "假设全部执行的该资金结余（全年预算数 − 全年执行数）")}）";
+        }
+        else if (amount is { } sv && !AddWord().IsMatch(message) && SetWord().IsMatch(message) && t is { Executed: { } sx })
+        {
+            // 执行了80万 / 执行到100万: the line's executed amount becomes the amount asked.
+            added = sv - sx.Value;
+            what = $"{targetName}执行数为{w.N(sv, unit, Math.Max(PrintedNumber.Scale(sv), 0), ScenarioLabel + "假设的执行数（问题中）")}";
+        }
+        else if (amount is { } plus)
+        {
+            added = plus;
+            what = $"再支出{w.N(plus, unit, Math.Max(PrintedNumber.Scale(plus), 0), ScenarioLabel + "假设再支出的金额（问题中）")}";
         }
         else if (AllSpent().IsMatch(message))
         {
@@ -57,8 +93,19 @@ public static partial class TableAnswers
         }
         else
         {
-            w.Line("测算需要写明再支出多少（如“如果再支出200万元，执行率多少”），或“全部花完”。");
+            w.Line("测算需要写明再支出多少（如“如果再支出200万元，执行率多少”）、执行到多少，或“全部花完”“执行率达到95%”。");
             return;
+        }
+
+        // Spending beyond a budget is refused with that budget named: never a 执行率 over 100 % computed silently.
+        foreach (int i in target == root ? new[] { root } : new[] { target, root })
+        {
+            if (e.Funds.Lines[i] is { Budget: { } ob, Executed: { } ox } && ox.Value + added > ob.Value)
+            {
+                string name = i == root ? "资金总额" : e.Funds.Lines[i].Name.Trim();
+                w.Line($"按假设{what}测算，{name}的执行数将为{w.N(ox.Value + added, unit, 2, ScenarioLabel + "的执行数（超出预算）")}，超过其全年预算数{w.F($"funds.lines[{i}].budget")}；实际支出不能超出预算，未测算。");
+                return;
+            }
         }
 
         var lines = e.Funds.Lines.ToArray();
@@ -73,11 +120,6 @@ public static partial class TableAnswers
         FundLineResult then = after.Funds.First(f => f.Index == root);
         decimal newExecuted = rootExecuted.Value + added;
         w.Line($"按假设{what}测算：全年执行数{w.N(newExecuted, unit, 2, ScenarioLabel + "的全年执行数")} ÷ 全年预算数{w.F($"funds.lines[{root}].budget")} = 执行率{Rate(w, then.Rate)}（现为{w.F($"funds.lines[{root}].rate")}）。");
-        if (newExecuted > rootBudget.Value)
-        {
-            w.Line("测算的执行数已超过全年预算数，实际支出不能超出预算。");
-        }
-
         if (line is { } l2 && l2 != root && after.Funds.FirstOrDefault(f => f.Index == l2) is { Rate: { } partRate })
         {
             w.Line($"测算{e.Funds.Lines[l2].Name.Trim()}执行率{w.N(partRate * 100m, "%", 2, ScenarioLabel + "的该资金执行率")}（现为{w.F($"funds.lines[{l2}].rate")}）。");
@@ -96,6 +138,9 @@ public static partial class TableAnswers
 
         w.Line("以上只是测算；自评表和报告应按截至年底的实际执行数填报。");
     }
+
+    /// <summary>执行到100% / 执行率达到95%: a what-if that sets a line's rate.</summary>
+    internal static bool AsksRateSet(string message) => RateSet().IsMatch(message);
 
     private static string Rate(AnswerWriter w, decimal? rate) => rate is { } r ? w.N(r * 100m, "%", 2, ScenarioLabel + "的执行率") : "（算不出）";
 
@@ -129,6 +174,15 @@ public static partial class TableAnswers
 
     [GeneratedRegex(@"(?:支出|花|拨付|执行|用)了?\s*(\d+(?:\.\d+)?)()")]
     private static partial Regex AmountAfterVerb();
+
+    [GeneratedRegex(@"执行率?(?:能|可以|要)?(?:达到|到达|提高到|提升到|升到|到|为|是)\s*(\d+(?:\.\d+)?)\s*[%％]")]
+    private static partial Regex RateSet();
+
+    [GeneratedRegex("再|多支出|多花|多执行|多拨付|追加|另外|额外|还要?(?:支出|花|执行)")]
+    private static partial Regex AddWord();
+
+    [GeneratedRegex("执行了|执行到|支出了|支出到|花了|用了|累计|一共|总共|全年执行|共执行|共支出")]
+    private static partial Regex SetWord();
 
     [GeneratedRegex("全部|全都|都花|花完|用完|执行完|支出完|拨付完|到位")]
     private static partial Regex AllSpent();
