@@ -54,7 +54,7 @@ public static partial class PdfLayoutBlocks
     {
         ArgumentNullException.ThrowIfNull(lines);
         string[] text = [.. lines.Select(l => l.Replace('\f', ' ').Replace('\u3000', ' ').TrimEnd())];
-        List<int[]> blocks = Blocks(text);
+        List<int[]> blocks = PageBreaks.Blocks(lines, text);
         bool any = false;
         var output = new string[text.Length];
         Array.Fill(output, string.Empty);
@@ -123,34 +123,6 @@ public static partial class PdfLayoutBlocks
 
     /// <summary>The header block's line is followed by a blank line: rows printed a block each.</summary>
     private static bool FollowedByBlank(string[] text, int[] idx) => idx[^1] + 1 < text.Length && text[idx[^1] + 1].Length == 0;
-
-    private static List<int[]> Blocks(string[] text)
-    {
-        var blocks = new List<int[]>();
-        var current = new List<int>();
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (string.IsNullOrWhiteSpace(text[i]))
-            {
-                if (current.Count > 0)
-                {
-                    blocks.Add([.. current]);
-                    current.Clear();
-                }
-            }
-            else
-            {
-                current.Add(i);
-            }
-        }
-
-        if (current.Count > 0)
-        {
-            blocks.Add([.. current]);
-        }
-
-        return blocks;
-    }
 
     /// <summary>
     /// The words of a line with their character columns (pdftotext counts a Chinese character as one), a
