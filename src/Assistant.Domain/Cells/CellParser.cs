@@ -78,7 +78,7 @@ public static partial class CellParser
     internal static Cell Read(string? text, string? indicatorUnit)
     {
         string original = text ?? string.Empty;
-        string s = TextNormalizer.Normalize(original).Trim();
+        string s = TextNormalizer.TrimWhiteSpace(TextNormalizer.Normalize(original));
         if (s.Length == 0)
         {
             return new MissingCell(original, ExplicitlyNotSet: false);
@@ -304,26 +304,42 @@ public static partial class CellParser
             return null;
         }
 
-        // A known base (人, %, 元/人…) is its shared string: no string of the cell's unit for most cells.
-        string unitText = UnitSpec.Canonical(UnitSpec.KnownBase(m.UnitSpan) ?? m.Unit);
+        // A known base (人, %, 元/人…) is its shared unit, found by one lookup of the span: no string of the cell's unit,
+        // and nothing to spell again (Canonical leaves every known base, alone or after a magnitude, as it is; a test holds it).
+        UnitSpec? known = UnitSpec.KnownBareUnit(m.UnitSpan);
+        string unitText;
         string magnitude = m.Magnitude;
-        if (magnitude.Length > 0 && UnitSpec.Canonical(magnitude + unitText) is var spelled && spelled != magnitude + unitText)
+        if (known is not null)
         {
-            // 千分比 is ‰, not 千 × 分比.
-            (magnitude, unitText) = (string.Empty, spelled);
+            unitText = known.Base;
+        }
+        else
+        {
+            unitText = UnitSpec.Canonical(m.Unit);
+            if (magnitude.Length > 0 && UnitSpec.Canonical(magnitude + unitText) is var spelled && spelled != magnitude + unitText)
+            {
+                // 千分比 is ‰, not 千 × 分比.
+                (magnitude, unitText) = (string.Empty, spelled);
+            }
+
+            if (unitText.Length > 0 && !UnitSpec.IsKnownBase(unitText))
+            {
+                // 个工作日, 元/人/月 and the like are known; anything else is words after a number.
+                return null;
+            }
         }
 
-        if (unitText.Length > 0 && !UnitSpec.IsKnownBase(unitText))
-        {
-            // 个工作日, 元/人/月 and the like are known; anything else is words after a number.
-            return null;
-        }
+        return Quantity(m, original, indicatorUnit, magnitude, unitText, magnitude.Length == 0 && known is not null ? known : null);
+    }
 
+    /// <summary>The quantity cell of parts already matched, its unit checked (<paramref name="bare"/>: the shared unit of a known base without a magnitude).</summary>
+    private static QuantityCell Quantity(in QuantityText m, string original, string? indicatorUnit, string magnitude, string unitText, UnitSpec? bare)
+    {
         string label = m.LabelEnd == 0 ? string.Empty : m.Label.Trim();
         Comparator cmp = ComparatorOf(m.ComparatorSpan, m.TailSpan);
         PrintedNumber number = PrintedNumber.TryParseRun(m.NumberSpan, out PrintedNumber run) ? run : PrintedNumber.Parse(m.Number);
-        decimal multiplier = UnitSpec.MultiplierOf(magnitude) ?? 1m;
-        var cellUnit = magnitude.Length == 0 ? UnitSpec.Bare(unitText) : new UnitSpec(magnitude, multiplier, unitText);
+        decimal multiplier = magnitude.Length == 0 ? 1m : UnitSpec.MultiplierOf(magnitude) ?? 1m;
+        var cellUnit = bare ?? (magnitude.Length == 0 ? UnitSpec.Bare(unitText) : new UnitSpec(magnitude, multiplier, unitText));
         UnitSpec effective = unitText.Length > 0
             ? cellUnit
             : magnitude.Length > 0
@@ -331,6 +347,37 @@ public static partial class CellParser
                 : UnitSpec.Parse(indicatorUnit);
         return new QuantityCell(original, cmp, number, cellUnit, effective, label.Length > 0 ? label : null);
     }
+
+    /// <summary>What <see cref="TryQuantity"/> did before session 34 (three lookups of a known base, its spelling checked): a test holds the two equal.</summary>
+    internal static QuantityCell? TryQuantityAsBefore(string s, string original, string? indicatorUnit)
+    {
+        if (!QuantityText.TryMatch(s, out QuantityText m))
+        {
+            return null;
+        }
+
+        string unitText = UnitSpec.Canonical(UnitSpec.KnownBase(m.UnitSpan) ?? m.Unit);
+        string magnitude = m.Magnitude;
+        if (magnitude.Length > 0 && UnitSpec.Canonical(magnitude + unitText) is var spelled && spelled != magnitude + unitText)
+        {
+            (magnitude, unitText) = (string.Empty, spelled);
+        }
+
+        if (unitText.Length > 0 && !UnitSpec.IsKnownBase(unitText))
+        {
+            return null;
+        }
+
+        return Quantity(m, original, indicatorUnit, magnitude, unitText, null);
+    }
+
+    /// <summary>The quantity reading of a cell's text as <see cref="Read"/> prepares it (for that test).</summary>
+    internal static QuantityCell? TryQuantityOf(string text, string? indicatorUnit) =>
+        TryQuantity(Compact(TextNormalizer.TrimWhiteSpace(TextNormalizer.Normalize(text))), text, indicatorUnit);
+
+    /// <summary>The same, the way before session 34.</summary>
+    internal static QuantityCell? TryQuantityOfAsBefore(string text, string? indicatorUnit) =>
+        TryQuantityAsBefore(Compact(TextNormalizer.Normalize(text).Trim()), text, indicatorUnit);
 
     /// <summary>The cell without white space and without closing punctuation (as <c>\s+</c> removed, then trimmed of 。.；;，,).</summary>
     private static string Compact(string s)
@@ -358,12 +405,8 @@ public static partial class CellParser
         return compact.TrimEnd(ClosingPunctuation);
     }
 
-    /// <summary>
-    /// <see cref="char.IsWhiteSpace(char)"/>, answered without the Unicode tables for the characters a cell is made of:
-    /// no white space lies between U+00FF and U+1680 or after U+3000 (CJK, full-width forms), so only
-    /// Latin-1 and U+1680–U+3000 are asked.
-    /// </summary>
-    internal static bool IsWhiteSpace(char c) => c <= '\u00FF' ? char.IsWhiteSpace(c) : c is >= '\u1680' and <= '\u3000' && char.IsWhiteSpace(c);
+    /// <summary><see cref="char.IsWhiteSpace(char)"/> without the Unicode tables where no white space can be (<see cref="TextNormalizer.IsWhiteSpace"/>).</summary>
+    internal static bool IsWhiteSpace(char c) => TextNormalizer.IsWhiteSpace(c);
 
     private static readonly char[] ClosingPunctuation = ['。', '.', '；', ';', '，', ','];
 

@@ -50,7 +50,7 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
     /// </summary>
     public static UnitSpec Parse(string? unit)
     {
-        if (string.IsNullOrWhiteSpace(unit))
+        if (TextNormalizer.IsBlank(unit))
         {
             return None;
         }
@@ -101,6 +101,10 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
     /// <summary>The known base spelled by <paramref name="unit"/> as its shared string, or null (a lookup by span: no string made).</summary>
     public static string? KnownBase(ReadOnlySpan<char> unit) =>
         unit.Length > 0 && BareBasesBySpan.TryGetValue(unit, out UnitSpec? known) ? known.Base : null;
+
+    /// <summary>The shared unit of the known base spelled by <paramref name="unit"/> (what <see cref="Bare"/> gives for it), or null: one lookup by span.</summary>
+    internal static UnitSpec? KnownBareUnit(ReadOnlySpan<char> unit) =>
+        unit.Length > 0 && BareBasesBySpan.TryGetValue(unit, out UnitSpec? known) ? known : null;
 
     private static readonly System.Collections.Frozen.FrozenDictionary<string, UnitSpec> BareBases =
         System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(KnownBases, b => b, b => new UnitSpec(string.Empty, 1m, b), StringComparer.Ordinal);

@@ -525,7 +525,7 @@ public static class Calculator
             while (i < s.Length)
             {
                 char c = TextNormalizer.Map(s[i++]);
-                if (!char.IsWhiteSpace(c) && c is not ('。' or '.' or '，' or ',' or '；' or ';'))
+                if (!TextNormalizer.IsWhiteSpace(c) && c is not ('。' or '.' or '，' or ',' or '；' or ';'))
                 {
                     return c;
                 }
