@@ -18,7 +18,7 @@ internal sealed class LargeBlockMemoryPoolFactory : IMemoryPoolFactory<byte>
     /// <summary>The pools this factory has made (the server makes a few, at start).</summary>
     public IReadOnlyCollection<LargeBlockMemoryPool> Created => created;
 
-    public MemoryPool<byte> Create(MemoryPoolOptions? options = null)
+    public MemoryPool<byte> Create()
     {
         var pool = new LargeBlockMemoryPool();
         created.Enqueue(pool);
