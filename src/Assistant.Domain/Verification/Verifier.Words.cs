@@ -204,15 +204,16 @@ public sealed partial class Verifier
         label.StartsWith('与') || label.StartsWith('的') ? label : "的" + label;
 
     /// <summary>
-    /// The 完成率 of a named reverse row (≤, costs, rates of harm) that went over its limit, written as 指标值 ÷ 完成值 (below
-    /// 100 %, as the row fell short; the ratio the policy's ratio variant scores by): verified when it matches. A row that
-    /// kept its limit keeps 完成值 ÷ 指标值 only (a 133.33% there reads as an overshoot the table does not show).
+    /// The 完成率 of a named reverse row (≤, costs, rates of harm) written as 指标值 ÷ 完成值, the customary 逆向指标完成率 the
+    /// policy's ratio variant scores by: verified when it matches, whether the row kept its limit (119.05% for 4.2‰ against
+    /// ≤5‰) or broke it (76.92% for 2.6‰ against ≤2‰). The contract's own 完成值 ÷ 指标值 (84.00%, 130.00%) verifies as any
+    /// fact does: a ≤ row has exactly these two legitimate 完成率 (probe 33 #7), whatever its status.
     /// </summary>
     private CheckedMention? ReverseCompletion(IReadOnlyList<int> named, Mention m, PrintedNumber number)
     {
         foreach (int i in named)
         {
-            if (_sheet.Report.Indicators[i] is { Rule: Scoring.IndicatorRule.Reverse, Status: Scoring.IndicatorStatus.Short, Target: QuantityCell t, Actual: QuantityCell a }
+            if (_sheet.Report.Indicators[i] is { Rule: Scoring.IndicatorRule.Reverse, Target: QuantityCell t, Actual: QuantityCell a }
                 && t.EffectiveUnit.Equals(a.EffectiveUnit) && t.Number.Value > 0 && a.Number.Value > 0 && Matches(m, number, t.Number.Value / a.Number.Value * 100m))
             {
                 return new CheckedMention(m, Verdict.Verified, $"indicators[{i}].completion",
@@ -559,11 +560,11 @@ public sealed partial class Verifier
     [GeneratedRegex(@"目标|计划|指标值|预期|设定|要求|标准为|标准是|考核|力争|争取|确保|拟")]
     private static partial Regex GoalWords();
 
-    [GeneratedRegex(@"(?:控制在|控制到|保持在|压缩到|压缩至|降至|降到|降低到|降低至|不超过|未超过|未超出|没有超过|没有超出|不高于|低于|少于)\s*$")]
+    [GeneratedRegex(@"(?:" + DirectionTerms.KeepVerbs + @"|不超过|未超过|未超出|没有超过|没有超出|不高于|低于|少于)\s*$")]
     private static partial Regex KeptBefore();
 
     // 未能控制在15/10万以内, 没有降至…以下: the words say the limit was not kept.
-    [GeneratedRegex(@"(?:未能|没能|没有|未|不能|无法|难以)\s*(?:控制在|控制到|保持在|压缩到|压缩至|降至|降到|降低到|降低至)\s*$")]
+    [GeneratedRegex(@"(?:未能|没能|没有|未|不能|无法|难以)\s*(?:" + DirectionTerms.KeepVerbs + @")\s*$")]
     private static partial Regex NotKeptBefore();
 
     [GeneratedRegex(@"^\s*(?:/\s*[\u4e00-\u9fa5]{1,3}\s*)?(?:以内|之内|以下|内)")]
