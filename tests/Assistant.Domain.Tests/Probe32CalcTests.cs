@@ -194,10 +194,8 @@ public class Probe32CalcTests
     [InlineData("人均服务成本（元）", "≤89", "95", "人均服务成本完成率93.68%。", "93.68%", Verdict.Verified)]
     [InlineData("医疗费用结算时限（天）", "≤30", "35", "医疗费用结算时限完成率85.71%。", "85.71%", Verdict.Verified)]
     [InlineData("医疗费用结算时限（天）", "≤30", "35", "医疗费用结算时限完成率87.71%。", "87.71%", Verdict.Contradicted)]
-    // Session 34 (probe 33 #7): a row that kept its limit reads both ways too — 指标值 ÷ 完成值 (133.33 %, better than the
-    // limit) as well as 完成值 ÷ 指标值 (75.00 %); any other figure is contradicted.
-    [InlineData("职业技能培训补贴人均标准（元/人）", "≤1600", "1200", "职业技能培训补贴人均标准完成率133.33%。", "133.33%", Verdict.Verified)]
-    [InlineData("职业技能培训补贴人均标准（元/人）", "≤1600", "1200", "职业技能培训补贴人均标准完成率125.00%。", "125.00%", Verdict.Contradicted)]
+    // A row that kept its limit: 指标值 ÷ 完成值 would read as an overshoot; only 完成值 ÷ 指标值 stands.
+    [InlineData("职业技能培训补贴人均标准（元/人）", "≤1600", "1200", "职业技能培训补贴人均标准完成率133.33%。", "133.33%", Verdict.Contradicted)]
     [InlineData("职业技能培训补贴人均标准（元/人）", "≤1600", "1200", "职业技能培训补贴人均标准完成率75.00%。", "75.00%", Verdict.Verified)]
     public void AReverseRowsCompletion_MayBeTheTargetOverTheActual(string name, string target, string actual, string text, string mention, Verdict verdict)
     {

@@ -145,24 +145,27 @@ public class VerifierSession34Tests
     public void TheTotalLinesScore_StillVerifies(string table, string text, string span) =>
         Expect(table, text, span, Verdict.Verified);
 
-    /// <summary>Probe 33 files #7: a ≤ row verifies 完成值÷指标值 and 指标值÷完成值, whether it kept its limit or broke it.</summary>
+    /// <summary>
+    /// Probe 33 files #7: a ≤ row that broke its limit verifies both 完成值÷指标值 and 指标值÷完成值 (the ratio policy's); one
+    /// that kept it verifies 完成值÷指标值 only (it scores full, 指标值÷完成值 measures nothing the rules use).
+    /// </summary>
     [Theory]
     [InlineData("p34-B-yiwu", "学生辍学率完成率130.00%。", "130.00%", Verdict.Verified)]
     [InlineData("p34-B-yiwu", "学生辍学率完成率76.92%。", "76.92%", Verdict.Verified)]
     [InlineData("p34-A-gongwei", "新生儿死亡率完成率84.00%。", "84.00%", Verdict.Verified)]
-    [InlineData("p34-A-gongwei", "新生儿死亡率完成率119.05%。", "119.05%", Verdict.Verified)]
-    [InlineData("p34-W-yanglao", "失能老年人意外伤害发生率完成率125.00%。", "125.00%", Verdict.Verified)]
+    [InlineData("p34-A-gongwei", "新生儿死亡率完成率119.05%。", "119.05%", Verdict.Contradicted)]
+    [InlineData("p34-W-yanglao", "失能老年人意外伤害发生率完成率125.00%。", "125.00%", Verdict.Contradicted)]
     [InlineData("p34-W-yanglao", "失能老年人意外伤害发生率完成率80.00%。", "80.00%", Verdict.Verified)]
     [InlineData("p34-W-yanglao", "人均上门服务成本完成率95.24%。", "95.24%", Verdict.Verified)]
     [InlineData("p34-W-yanglao", "人均上门服务成本完成率105.00%。", "105.00%", Verdict.Verified)]
     [InlineData("p34-W-yanglao", "失能老年人意外伤害发生率完成率75.00%。", "75.00%", Verdict.Contradicted)]
     [InlineData("p34-A-gongwei", "新生儿死亡率完成率110.00%。", "110.00%", Verdict.Contradicted)]
-    public void ACeilingRowsCompletion_ReadsBothWaysWhateverItsStatus(string table, string text, string span, Verdict expected) =>
+    public void ACeilingRowsCompletion_ReadsBothWaysOnlyWhenItBrokeItsLimit(string table, string text, string span, Verdict expected) =>
         Expect(table, text, span, expected);
 
     [Fact]
-    public void AWrongCompletionOfAKeptCeiling_NamesBothReadings() =>
-        Expect("p34-A-gongwei", "新生儿死亡率完成率110.00%。", "110.00%", Verdict.Contradicted, "按指标值÷完成值计算为119.05%");
+    public void TheReverseRatioOfAKeptCeiling_IsContradictedSayingWhy() =>
+        Expect("p34-A-gongwei", "新生儿死亡率完成率119.05%。", "119.05%", Verdict.Contradicted, "指标值÷完成值只用于超出上限的指标");
 
     /// <summary>Probe 33 files #8: the note proposes the row's gap (actual − target), the figure the verifier verifies.</summary>
     [Theory]

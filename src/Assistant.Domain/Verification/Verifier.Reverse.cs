@@ -27,6 +27,6 @@ public sealed partial class Verifier
         string target = UnitSpec.Write(t.Number.ToString(), t.EffectiveUnit.Text), actual = UnitSpec.Write(a.Number.ToString(), a.EffectiveUnit.Text);
         return r.Status == IndicatorStatus.Short
             ? $"“{rowName}”是上限指标（≤{target}），完成值{actual}，{Scoring.CompletionWords.Limit(r) ?? "超出上限"}；按指标值÷完成值计算为{PrintedNumber.Format(t.Number.Value / a.Number.Value * 100m, 2)}%（完成值÷指标值为{fact.Text}）"
-            : $"“{rowName}”是上限指标（≤{target}），完成值{actual}，未超出上限；完成值÷指标值为{fact.Text}（按指标值÷完成值计算为{PrintedNumber.Format(t.Number.Value / a.Number.Value * 100m, 2)}%）";
+            : $"“{rowName}”是上限指标（≤{target}），完成值{actual}，未超出上限，按满分计；完成值÷指标值为{fact.Text}（指标值÷完成值只用于超出上限的指标）";
     }
 }

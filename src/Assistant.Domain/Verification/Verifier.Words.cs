@@ -204,16 +204,17 @@ public sealed partial class Verifier
         label.StartsWith('与') || label.StartsWith('的') ? label : "的" + label;
 
     /// <summary>
-    /// The 完成率 of a named reverse row (≤, costs, rates of harm) written as 指标值 ÷ 完成值, the customary 逆向指标完成率 the
-    /// policy's ratio variant scores by: verified when it matches, whether the row kept its limit (119.05% for 4.2‰ against
-    /// ≤5‰) or broke it (76.92% for 2.6‰ against ≤2‰). The contract's own 完成值 ÷ 指标值 (84.00%, 130.00%) verifies as any
-    /// fact does: a ≤ row has exactly these two legitimate 完成率 (probe 33 #7), whatever its status.
+    /// The 完成率 of a named reverse row (≤, costs, rates of harm) that went over its limit, written as 指标值 ÷ 完成值 (76.92%
+    /// for 2.6‰ against ≤2‰): the ratio the policy's ratio variant scores such a row by, verified beside the contract's
+    /// 完成值 ÷ 指标值 (130.00%). A row that kept its limit scores full under every policy: its 完成率 is 完成值 ÷ 指标值 (84.00%
+    /// for 4.2‰ against ≤5‰) or 100 % capped, and 指标值 ÷ 完成值 (119.05%) measures nothing the rules use — contradicted, the
+    /// note saying why (probe 33 #7: both readings only where both are legitimate).
     /// </summary>
     private CheckedMention? ReverseCompletion(IReadOnlyList<int> named, Mention m, PrintedNumber number)
     {
         foreach (int i in named)
         {
-            if (_sheet.Report.Indicators[i] is { Rule: Scoring.IndicatorRule.Reverse, Target: QuantityCell t, Actual: QuantityCell a }
+            if (_sheet.Report.Indicators[i] is { Rule: Scoring.IndicatorRule.Reverse, Status: Scoring.IndicatorStatus.Short, Target: QuantityCell t, Actual: QuantityCell a }
                 && t.EffectiveUnit.Equals(a.EffectiveUnit) && t.Number.Value > 0 && a.Number.Value > 0 && Matches(m, number, t.Number.Value / a.Number.Value * 100m))
             {
                 return new CheckedMention(m, Verdict.Verified, $"indicators[{i}].completion",

@@ -96,7 +96,7 @@ public sealed partial class Verifier
     {
         foreach (int i in named)
         {
-            if (_sheet.Report.Indicators[i] is { Rule: IndicatorRule.Reverse, Target: QuantityCell t, Actual: QuantityCell a }
+            if (_sheet.Report.Indicators[i] is { Rule: IndicatorRule.Reverse, Status: IndicatorStatus.Short, Target: QuantityCell t, Actual: QuantityCell a }
                 && t.EffectiveUnit.Equals(a.EffectiveUnit) && t.Number.Value > 0 && a.Number.Value > 0 && Matches(m, number, t.Number.Value / a.Number.Value * 100m))
             {
                 return new CheckedMention(m, Verdict.Verified, $"indicators[{i}].completion",
