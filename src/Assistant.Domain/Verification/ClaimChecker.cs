@@ -56,6 +56,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         }
 
         claims.AddRange(QualitativeClaims(original, claims));
+        claims.AddRange(NumericTargetClaims(original, claims));
 
         foreach (Match g in GradePattern().Matches(ctx.Normalized))
         {
@@ -109,6 +110,51 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             }
         }
     }
+
+    /// <summary>
+    /// 全年选聘生态护林员305人，达到320人的目标 (chat probe 33 #6): a row said to have reached a target written as a number
+    /// (达到/完成/实现 + the figure + 的目标/目标任务) is a claim that it was met, judged by its status like 完成年度目标; the figure
+    /// itself is checked as a number. The row must be named in the clause (or earlier in its sentence).
+    /// </summary>
+    private IEnumerable<CheckedClaim> NumericTargetClaims(string original, List<CheckedClaim> found)
+    {
+        foreach ((int start, int length) in NumericTargetSpans(ctx.Normalized))
+        {
+            if (ctx.ForeignAt(start) is not null || found.Any(c => c.Start < start + length && c.Start + c.Length > start))
+            {
+                continue;
+            }
+
+            string text = original.Substring(start, length);
+            IReadOnlyList<int> subject = Single(Clause.IndexAt(ctx.Clauses, start), text, out _);
+            if (subject.Count > 0)
+            {
+                yield return Judge(start, length, text, ClaimKind.Met, Side.None, subject, null);
+            }
+        }
+    }
+
+    /// <summary>Where a text says a target written as a number was reached (达到320人的目标, 完成了1.5万亩的年度目标任务); shared with the reference.</summary>
+    public static IEnumerable<(int Start, int Length)> NumericTargetSpans(string normalized)
+    {
+        foreach (Match m in NumericTarget().Matches(normalized))
+        {
+            yield return (m.Index, m.Length);
+        }
+    }
+
+    /// <summary>
+    /// 基层医疗卫生服务能力有所提升，未达到“明显提升”的目标: the quoted target word in a claim's clause is no subject of its own
+    /// (chat probe 33 #6); shared with the reference.
+    /// </summary>
+    public static string WithoutQuotedWords(string clause) => QuotedWord().Replace(clause, string.Empty);
+
+    [GeneratedRegex(@"[“""「『][^“”""「」『』]{1,16}[”""」』]")]
+    private static partial Regex QuotedWord();
+
+    // 达到320人的目标, 完成了1.5万亩的年度目标任务, 实现3000万元的预期目标 (not 未达到…, 力争达到…, 为实现…).
+    [GeneratedRegex(@"(?<![未没不争保求为])(?:达到|达成|实现|完成)了?\s*\d[\d,，.]*\s*[^\d\s，,。；;、“”""的]{0,6}\s*的\s*(?:年度)?(?:预期|既定|计划)?(?:绩效)?(?:目标值?|目标任务|任务|计划)")]
+    private static partial Regex NumericTarget();
 
     /// <summary>评价等级为“优”: the grade the table's 总分 earns under the policy's bands (the printed 总分's grade also stands).</summary>
     private CheckedClaim? Grade(Match g, string original)
@@ -183,7 +229,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         }
 
         // The claim's own words are no subject (超出控制标准, 低于控制上限).
-        if (ctx.ClauseHasOwnSubject(index) && VerificationContext.HasOwnSubject(clause.Text.Replace(claim, string.Empty, StringComparison.Ordinal)))
+        if (ctx.ClauseHasOwnSubject(index) && VerificationContext.HasOwnSubject(WithoutQuotedWords(clause.Text.Replace(claim, string.Empty, StringComparison.Ordinal))))
         {
             ownSubject = true;
             return [];
@@ -389,6 +435,6 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     [GeneratedRegex(@"(?:均|全部|全面|都|各项指标|所有指标|各项|指标全部)(?:已|已经|能|如期)?\s*$")]
     private static partial Regex GroupWords();
 
-    [GeneratedRegex(@"(?<exceeded>超额完成(?!的?原因)|超出(?:年度)?(?:预期)?目标)|(?<short>未完成(?!的?原因)|没有完成|没能完成|未能完成|未能?达到|没能达到|未能?达成|没有达到|未能?达标|未能?实现|没能实现|没有实现)|(?<within>(?:未|没有|不)(?:超过|超出|高于)(?:年度)?(?:控制)?(?:目标|指标|标准|上限|限值)值?|(?:未|没有)超标(?=[了，,。；;\s]|$)|控制在(?:年度)?(?:控制)?(?:目标|指标|标准|上限|限值)值?(?:以内|之内|范围内|以下))|(?<below>低于(?:年度)?(?:预期)?(?:控制)?(?:目标|指标|标准|上限|限值)值?)|(?<above>(?:未能|没能|没有|未|不能|无法)控制在(?:年度)?(?:控制)?(?:目标|指标|标准|上限|限值)值?(?:以内|之内|范围内|以下)|高于(?:年度)?(?:预期)?(?:控制)?(?:目标|指标|标准|上限|限值)值?|(?:超出|超过)(?:控制)?(?:标准|上限|限值)|超出控制目标|(?<![未不没无])超标(?=[了，,。；;\s\d]|$))|(?<all>全部完成|均已完成|均完成|全面完成|均达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均已达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均(?:已)?(?:达成|实现)(?:年度)?(?:预期)?(?:绩效)?目标)|(?<met>已完成|完成了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的)|达到了?(?:年度)?(?:预期)?(?:目标|指标)值?(?!的)|达到了?(?:年度)?预期(?:效果|水平)?(?!的)|(?<![未不没])达标(?=[了，,。；;\s]|$)|(?<!为|以|确保|力争|争取)(?:达成|实现)了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的))")]
+    [GeneratedRegex(@"(?<exceeded>超额完成(?!的?原因)|超出(?:年度)?(?:预期)?目标)|(?<short>未完成(?!的?原因)|没有完成|没能完成|未能完成|未能?达到|没能达到|未能?达成|没有达到|未能?达标|未能?实现|没能实现|没有实现)|(?<within>(?:未|没有|不)(?:超过|超出|高于)(?:年度)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?|(?:未|没有)超标(?=[了，,。；;\s]|$)|控制在(?:年度)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?(?:以内|之内|范围内|以下))|(?<below>低于(?:年度)?(?:预期)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?)|(?<above>(?:未能|没能|没有|未|不能|无法)控制在(?:年度)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?(?:以内|之内|范围内|以下)|高于(?:年度)?(?:预期)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?|(?:超出|超过)(?:控制)?(?:" + DirectionTerms.CeilingNouns + @")|超出控制目标|(?<![未不没无])超标(?=[了，,。；;\s\d]|$))|(?<all>全部完成|均已完成|均完成|全面完成|均达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均已达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均(?:已)?(?:达成|实现)(?:年度)?(?:预期)?(?:绩效)?目标)|(?<met>已完成|完成了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的)|达到了?(?:年度)?(?:预期)?(?:目标|指标)值?(?!的)|达到了?(?:年度)?预期(?:效果|水平)?(?!的)|(?<![未不没])达标(?=[了，,。；;\s]|$)|(?<!为|以|确保|力争|争取)(?:达成|实现)了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的))")]
     private static partial Regex ClaimPattern();
 }

@@ -67,6 +67,84 @@ internal static partial class StatedRoles
     }
 
     /// <summary>
+    /// 中央资金执行率90.00%，得分9.00分 (probe 33 #6): a score given to a part of the funds (a line with a parent). The parts carry
+    /// no score of their own — only the total line's 资金得分 counts in the 总分 — so the score is contradicted with that note
+    /// (citing the total line's score when the table has one), never matched to another row's figure that happens to equal it.
+    /// A score equal to the total line's own is left to the ordinary checks (the sentence may state the fund score after a part's
+    /// rate). <paramref name="line"/> is the fund line the sentence names nearest before the number (−1 when none).
+    /// </summary>
+    public static CheckedMention? PartScore(FactSheet sheet, Mention m, PrintedNumber number, string before, IReadOnlyList<int> named, int line,
+        Func<Mention, PrintedNumber, decimal, bool> matches)
+    {
+        var lines = sheet.Evaluation.Funds.Lines;
+        if (m.Unit.Base != "分" || named.Count > 0 || line < 0 || line >= lines.Count || lines[line].Parent is null || !PartScoreWords().IsMatch(before)
+            || NotPartScore().IsMatch(before))
+        {
+            return null;
+        }
+
+        int root = 0;
+        while (root < lines.Count && lines[root].Parent is not null)
+        {
+            root++;
+        }
+
+        Fact? total = root < lines.Count ? sheet.Find($"funds.lines[{root}].score") : null;
+        if (total is not null && matches(m, number, total.Value))
+        {
+            return null;
+        }
+
+        string note = $"资金来源各部分不单独计分，“{lines[line].Name.Trim()}”没有得分"
+            + (total is null ? "" : $"；只有{lines[root].Name.Trim()}的资金得分计入总分，为{total.Text}");
+        return new CheckedMention(m, Verdict.Contradicted, total?.Id, note);
+    }
+
+    /// <summary>
+    /// 其中上年结转资金执行156万元 (chat probe 33 #7): a sentence that names one fund line and the column (预算/执行) of a sum is
+    /// checked against that line's own figure first, so a difference or sum of other figures that happens to equal the number
+    /// (696 − 540) does not make it right; derived only when it involves the named line. <paramref name="lineColumn"/> is the
+    /// column the words name once the line's name is set aside.
+    /// </summary>
+    public static bool NamedLineMissed(FactSheet sheet, CheckedMention derived, string? lineColumn, IReadOnlyList<int> clauseLines)
+    {
+        if (derived.Verdict != Verdict.Derived || lineColumn is null || clauseLines.Count != 1 || derived.FactId is not { } id
+            || sheet.Find($"funds.lines[{clauseLines[0]}].{lineColumn}") is null)
+        {
+            return false;
+        }
+
+        return !id.Contains($"funds.lines[{clauseLines[0]}].", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// 超出控制目标0.3个百分点 on a row in ‰, 较目标提高0.3个千分点 on a row in % (chat probe 33 #15): a gap in the other kind of
+    /// points than the row's own is contradicted with a note naming the right kind (and the row's gap). Null when no named row's
+    /// gap is in the other kind.
+    /// </summary>
+    public static CheckedMention? PointsSlip(FactSheet sheet, Mention m, IReadOnlyList<int> named)
+    {
+        string other = m.Unit.Base switch { "个百分点" => "个千分点", "个千分点" => "个百分点", _ => string.Empty };
+        if (other.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (int i in named)
+        {
+            if (sheet.Find($"indicators[{i}].gap") is { } gap && (gap.Unit == other || (other == "个千分点" && gap.Unit == "‰")))
+            {
+                string name = sheet.Evaluation.Indicators[i].Name.Trim();
+                string right = other == "个千分点" ? "千分点" : "百分点", wrong = other == "个千分点" ? "百分点" : "千分点";
+                return new CheckedMention(m, Verdict.Contradicted, gap.Id,
+                    $"“{name}”以{(other == "个千分点" ? "‰" : "%")}计，完成值与指标值相差{gap.Text}：差距应以{right}表示，不是{wrong}");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// 比目标少6000人: after 比目标（指标值、计划）少/多/低/高 the number is the difference, so a hit on the row's own
     /// 指标值 or 完成值 is no verification: contradicted, naming the row's gap. Null when the words or the hit are other.
     /// </summary>
@@ -82,6 +160,13 @@ internal static partial class StatedRoles
         Fact? gap = sheet.Find(row + ".gap") ?? sheet.Find(row + ".shortfall") ?? sheet.Find(row + ".excess");
         return gap is null ? null : new CheckedMention(hit.Mention, Verdict.Contradicted, gap.Id, $"{gap.Label}为{gap.Text}（{hit.Mention.Text.Trim()}是{(id.EndsWith(".target", StringComparison.Ordinal) ? "指标值" : "完成值")}）");
     }
+
+    // 得分9分 / 执行率得分8分 / 中央资金得分9分 / 该部分资金得分为9分: a score with nothing but the part (or its rate) before it.
+    [GeneratedRegex(@"^[^，,；;。]*?(?:资金|拨款|资金执行率|执行率)?(?:指标)?(?:得分|得了?|计)(?:为|是)?\s*$")]
+    private static partial Regex PartScoreWords();
+
+    [GeneratedRegex(@"总|自评|综合|指标|分值|满分|扣|权重|合计|年度资金")]
+    private static partial Regex NotPartScore();
 
     [GeneratedRegex(@"(?:为|是|达到?|仅为?|只有|约为?)\s*$")]
     private static partial Regex LinkWords();

@@ -318,18 +318,25 @@ public sealed partial class Verifier
             _ => "共",
         };
         string id = group is null ? $"count.{(status == "all" ? "indicators" : status)}" : $"count[{group}].{status}";
-        // A count that leaves out qualitative rows weaker than their target yet at full marks is right too: 完成值达到
-        // 指标值的7项 where 8 are graded met (one graded 达成 outright), 未达到指标值的1项 where 2 are short (one only weaker).
         int weaker = status is "met" or "short"
             ? members.Count(i => FactSheet.IsWeakerMet(_sheet.Report.Indicators[i]) && (_sheet.Report.Indicators[i].Status == IndicatorStatus.Short) == (status == "short"))
             : 0;
-        // A weaker qualitative row graded 达成 at full marks and now short may be counted with the completed, as the unit's
-        // grade counts it (完成8个 where 7 are met and one only weaker); the claim that all were completed is still checked.
-        int weakerShort = status == "met" ? members.Count(i => FactSheet.IsWeakerMet(_sheet.Report.Indicators[i]) && _sheet.Report.Indicators[i].Status == IndicatorStatus.Short) : 0;
-        return number.Value == expected || (weaker > 0 && number.Value == expected - weaker) || (weakerShort > 0 && number.Value == expected + weakerShort)
+        return CountAgrees(number.Value, expected, weaker, clause.Sentence)
             ? new CheckedMention(m, Verdict.Verified, id, null)
             : new CheckedMention(m, Verdict.Contradicted, id, status == "all" ? $"{group ?? "绩效指标"}共有{expected}项" : $"{what}指标有{expected}项");
     }
+
+    /// <summary>
+    /// Counted rows are exact integers (probe 33 #2, chat #8): 未完成 counts every row graded short — a qualitative row whose
+    /// result is weaker than its target too, even at full marks — and 完成 every row met or exceeded. Only a sentence that counts
+    /// the weaker qualitative rows apart (实际效果弱于指标值的1项, as the drafted report does) may leave them out of its
+    /// 完成/未完成 counts (<paramref name="weakerApart"/> of the counted status).
+    /// </summary>
+    public static bool CountAgrees(decimal value, int expected, int weakerApart, string sentence) =>
+        value == expected || (weakerApart > 0 && value == expected - weakerApart && WeakerCountedApart().IsMatch(sentence));
+
+    [GeneratedRegex(@"弱于(?:年度)?(?:指标值|目标|预期|指标)")]
+    private static partial Regex WeakerCountedApart();
 
     /// <summary>
     /// The words after a count up to its list segment's end — and, in 8项绩效指标中7项完成, up to the 中 that opens the next
@@ -343,7 +350,8 @@ public sealed partial class Verifier
         return inner.Success ? own[..(inner.Index + 1)] : own;
     }
 
-    [GeneratedRegex(@"中(?=\s*[\d一二两三四五六七八九十])")]
+    // 10项指标中5项 / 10项指标中有5项 / 10项指标中仅2项: the 中 opens the next count.
+    [GeneratedRegex(@"中(?=\s*(?:有|共有|仅有|只有|仅|只|其中)?\s*[\d一二两三四五六七八九十])")]
     private static partial Regex InnerCount();
 
     private static readonly char[] SegmentEnds = ['、', '，', ',', '；', ';', '：', ':', '。', '（', '('];

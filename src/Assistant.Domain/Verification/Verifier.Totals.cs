@@ -156,4 +156,25 @@ public sealed partial class Verifier
 
     [GeneratedRegex(@"(?:合计|共计|总计)(?<col>执行|支出|预算|安排)?(?:数|资金|金额)?(?:为|是|了|达)?\s*$")]
     private static partial Regex TotalBefore();
+
+    /// <summary>
+    /// The fund line a score's sentence names last before it (中央资金执行率90%，得分9分 → 中央资金), its own clause's first;
+    /// −1 when the sentence names none. Read only for a score no indicator is named for.
+    /// </summary>
+    private int PartLine(Clause clause, Mention m, IReadOnlyList<int> clauseLines)
+    {
+        if (clauseLines.Count > 0)
+        {
+            return clauseLines[0];
+        }
+
+        string sentenceBefore = clause.SentenceBefore(m.Start);
+        if (!FundWords().IsMatch(sentenceBefore))
+        {
+            return -1;
+        }
+
+        IReadOnlyList<int> lines = _fundNames.Named(SheetIndex.FundCore(sentenceBefore));
+        return lines.Count > 0 ? NearestLine(lines, sentenceBefore) : -1;
+    }
 }

@@ -204,9 +204,11 @@ public sealed partial class Verifier
         label.StartsWith('与') || label.StartsWith('的') ? label : "的" + label;
 
     /// <summary>
-    /// The 完成率 of a named reverse row (≤, costs, rates of harm) that went over its limit, written as 指标值 ÷ 完成值 (below
-    /// 100 %, as the row fell short; the ratio the policy's ratio variant scores by): verified when it matches. A row that
-    /// kept its limit keeps 完成值 ÷ 指标值 only (a 133.33% there reads as an overshoot the table does not show).
+    /// The 完成率 of a named reverse row (≤, costs, rates of harm) that went over its limit, written as 指标值 ÷ 完成值 (76.92%
+    /// for 2.6‰ against ≤2‰): the ratio the policy's ratio variant scores such a row by, verified beside the contract's
+    /// 完成值 ÷ 指标值 (130.00%). A row that kept its limit scores full under every policy: its 完成率 is 完成值 ÷ 指标值 (84.00%
+    /// for 4.2‰ against ≤5‰) or 100 % capped, and 指标值 ÷ 完成值 (119.05%) measures nothing the rules use — contradicted, the
+    /// note saying why (probe 33 #7: both readings only where both are legitimate).
     /// </summary>
     private CheckedMention? ReverseCompletion(IReadOnlyList<int> named, Mention m, PrintedNumber number)
     {
@@ -559,11 +561,11 @@ public sealed partial class Verifier
     [GeneratedRegex(@"目标|计划|指标值|预期|设定|要求|标准为|标准是|考核|力争|争取|确保|拟")]
     private static partial Regex GoalWords();
 
-    [GeneratedRegex(@"(?:控制在|控制到|保持在|压缩到|压缩至|降至|降到|降低到|降低至|不超过|未超过|未超出|没有超过|没有超出|不高于|低于|少于)\s*$")]
+    [GeneratedRegex(@"(?:" + DirectionTerms.KeepVerbs + @"|不超过|未超过|未超出|没有超过|没有超出|不高于|低于|少于)\s*$")]
     private static partial Regex KeptBefore();
 
     // 未能控制在15/10万以内, 没有降至…以下: the words say the limit was not kept.
-    [GeneratedRegex(@"(?:未能|没能|没有|未|不能|无法|难以)\s*(?:控制在|控制到|保持在|压缩到|压缩至|降至|降到|降低到|降低至)\s*$")]
+    [GeneratedRegex(@"(?:未能|没能|没有|未|不能|无法|难以)\s*(?:" + DirectionTerms.KeepVerbs + @")\s*$")]
     private static partial Regex NotKeptBefore();
 
     [GeneratedRegex(@"^\s*(?:/\s*[\u4e00-\u9fa5]{1,3}\s*)?(?:以内|之内|以下|内)")]

@@ -126,6 +126,11 @@ public sealed partial class Verifier
         bool fundWords = FundWords().IsMatch(clause.Text);
         IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.SentenceBefore(m.Start))) : [];
         IReadOnlyList<int> clauseLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.Before(m.Start))) : [];
+        if (m.Unit.Base == "分" && named.Count == 0 && StatedRoles.PartScore(_sheet, m, number, before, named, PartLine(clause, m, clauseLines), Matches) is { } partScore)
+        {
+            return partScore;
+        }
+
         if (ScoreOf(m, number, before, named, fundWords, fundLines) is { } totalScore)
         {
             return totalScore;
@@ -162,7 +167,8 @@ public sealed partial class Verifier
             ? new Scope(ScopeKind.Operands, named, fundWords, role, m)
             : named.Count == 0 ? new Scope(ScopeKind.All, named, fundWords, role, m) : inScope;
 
-        if (Derived(m, number, derivedScope, role) is { } derived && !OtherLine(derived, role, clauseLines, fundLines, before))
+        if (Derived(m, number, derivedScope, role) is { } derived && !OtherLine(derived, role, clauseLines, fundLines, before)
+            && !StatedRoles.NamedLineMissed(_sheet, derived, LineColumn(column, before, clauseLines), clauseLines))
         {
             return Directed(derived, before, after);
         }
@@ -227,11 +233,18 @@ public sealed partial class Verifier
             return new CheckedMention(m, Verdict.Contradicted, own.Fact.Id, $"{own.Fact.Label}为{own.Fact.Text}");
         }
 
+        if (named.Count > 0 && StatedRoles.PointsSlip(_sheet, m, named) is { } points)
+        {
+            return points;
+        }
+
         if (named.Count > 0 && m.Unit.Base.Length > 0)
         {
             // The clause is about an indicator: a number of the same kind that is not its own is a contradiction,
             // cited against the row the sentence names (its 指标值 or 完成值 when the words say which).
-            string? hint = TargetWords().IsMatch(before) ? "target" : ActualWords().IsMatch(before) ? "actual" : null;
+            // A gap in 个百分点/个千分点 is cited as the row's own gap (actual − target, probe 33 #8), the figure this verifier verifies,
+            // not the completion's distance from 100 % that may lie nearer.
+            string? hint = TargetWords().IsMatch(before) ? "target" : ActualWords().IsMatch(before) ? "actual" : m.Unit.Base is "个百分点" or "个千分点" ? "gap" : null;
             Candidate? closest = Closest(m, number, named, new Scope(ScopeKind.SameKind, named, fundWords, role, m), hint);
             if (closest is not null)
             {

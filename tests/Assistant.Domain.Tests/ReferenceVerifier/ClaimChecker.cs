@@ -85,6 +85,22 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             }
         }
 
+        // Session 34 (chat probe 33 #6): a row said to have reached a target written as a number (达到320人的目标).
+        foreach ((int start, int length) in Assistant.Domain.Verification.ClaimChecker.NumericTargetSpans(ctx.Normalized))
+        {
+            if (ctx.ForeignAt(start) is not null || claims.Any(c => c.Start < start + length && c.Start + c.Length > start))
+            {
+                continue;
+            }
+
+            string text = original.Substring(start, length);
+            IReadOnlyList<int> subject = Single(Clause.IndexAt(ctx.Clauses, start), text, out _);
+            if (subject.Count > 0)
+            {
+                claims.Add(Judge(start, length, text, ClaimKind.Met, "", subject, null));
+            }
+        }
+
         // 评价等级为“优”: the grade of the computed 总分 (or of the printed one).
         foreach (Match g in Regex.Matches(ctx.Normalized, @"(?:等级|等次|档次)\s*(?:为|是|评定为|评为|定为)?\s*[“""「『]?(?<g>优秀|优|良好|良|中等|中|较差|差)(?![\u4e00-\u9fa5]{0,1}[化势质])[”""」』]?|(?:评为|评定为|定为)\s*[“""「『]?(?<g>优秀|优|良好|良|中等|中|较差|差)[”""」』]?(?:等级|等次)"))
         {
@@ -154,7 +170,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             return own;
         }
 
-        if (VerificationContext.HasOwnSubject(clause.Text.Replace(claim, string.Empty, StringComparison.Ordinal)))
+        if (VerificationContext.HasOwnSubject(Assistant.Domain.Verification.ClaimChecker.WithoutQuotedWords(clause.Text.Replace(claim, string.Empty, StringComparison.Ordinal))))
         {
             ownSubject = true;
             return [];

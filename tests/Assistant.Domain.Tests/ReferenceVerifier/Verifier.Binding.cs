@@ -204,10 +204,8 @@ public sealed partial class Verifier
         int weaker = status is "met" or "short"
             ? members.Count(i => FactSheet.IsWeakerMet(_sheet.Report.Indicators[i]) && (_sheet.Report.Indicators[i].Status == IndicatorStatus.Short) == (status == "short"))
             : 0;
-        // A weaker qualitative row graded 达成 at full marks and now short may be counted with the completed, as the unit's
-        // grade counts it (完成8个 where 7 are met and one only weaker); the claim that all were completed is still checked.
-        int weakerShort = status == "met" ? members.Count(i => FactSheet.IsWeakerMet(_sheet.Report.Indicators[i]) && _sheet.Report.Indicators[i].Status == IndicatorStatus.Short) : 0;
-        return number.Value == expected || (weaker > 0 && number.Value == expected - weaker) || (weakerShort > 0 && number.Value == expected + weakerShort)
+        // Session 34 (probe 33 #2): counts are exact; weaker rows may be left out only where the sentence counts them apart.
+        return Assistant.Domain.Verification.Verifier.CountAgrees(number.Value, expected, weaker, clause.Sentence)
             ? new CheckedMention(m, Verdict.Verified, id, null)
             : new CheckedMention(m, Verdict.Contradicted, id, status == "all" ? $"{group ?? "绩效指标"}共有{expected}项" : $"{what}指标有{expected}项");
     }

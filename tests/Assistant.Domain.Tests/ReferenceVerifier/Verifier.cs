@@ -98,6 +98,18 @@ public sealed partial class Verifier
         bool fundWords = FundWords().IsMatch(clause.Text);
         IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(FundCore(clause.SentenceBefore(m.Start))) : [];
         IReadOnlyList<int> clauseLines = fundWords ? _fundNames.Named(FundCore(clause.Before(m.Start))) : [];
+        // Session 34 (probe 33 #6): a score given to a fund part is contradicted (the parts carry no score).
+        if (m.Unit.Base == "分" && named.Count == 0)
+        {
+            string sentenceBefore = clause.SentenceBefore(m.Start);
+            IReadOnlyList<int> partLines = clauseLines.Count > 0 ? clauseLines : FundWords().IsMatch(sentenceBefore) ? _fundNames.Named(FundCore(sentenceBefore)) : [];
+            int partLine = clauseLines.Count > 0 ? clauseLines[0] : partLines.Count > 0 ? NearestLine(partLines, sentenceBefore) : -1;
+            if (StatedRoles.PartScore(_sheet, m, number, before, named, partLine, Matches) is { } partScore)
+            {
+                return partScore;
+            }
+        }
+
         if (ScoreOf(m, number, before, named, fundWords, fundLines) is { } score)
         {
             return score;
@@ -147,7 +159,11 @@ public sealed partial class Verifier
                 .Where(c => IsOperandOf(c.Fact, role)).ToList();
         }
 
-        if (Derived(m, number, derivedScope, role) is { } derived && !OtherLine(derived, role, clauseLines, fundLines, before))
+        // Session 34 (chat probe 33 #7): a sentence naming one fund line's column is checked against that line first.
+        string? namedColumn = column is null || clauseLines.Count == 0 ? column
+            : MoneyColumn(clauseLines.Aggregate(before, (b, l) => b.Replace(_sheet.Evaluation.Funds.Lines[l].Name, string.Empty, StringComparison.Ordinal).Replace(FundCore(_sheet.Evaluation.Funds.Lines[l].Name), string.Empty, StringComparison.Ordinal)));
+        if (Derived(m, number, derivedScope, role) is { } derived && !OtherLine(derived, role, clauseLines, fundLines, before)
+            && !StatedRoles.NamedLineMissed(_sheet, derived, namedColumn, clauseLines))
         {
             return Directed(derived, before, after);
         }
@@ -220,11 +236,18 @@ public sealed partial class Verifier
             return new CheckedMention(m, Verdict.Contradicted, ownColumn.Fact.Id, $"{ownColumn.Fact.Label}为{ownColumn.Fact.Text}");
         }
 
+        if (named.Count > 0 && StatedRoles.PointsSlip(_sheet, m, named) is { } points)
+        {
+            return points;
+        }
+
         if (named.Count > 0 && m.Unit.Base.Length > 0)
         {
             // The clause is about an indicator: a number of the same kind that is not its own is a contradiction,
             // cited against the row the sentence names (its 指标值 or 完成值 when the words say which).
-            string? hint = TargetWords().IsMatch(before) ? "target" : ActualWords().IsMatch(before) ? "actual" : null;
+            // A gap in 个百分点/个千分点 is cited as the row's own gap (actual − target, probe 33 #8), the figure this verifier verifies,
+            // not the completion's distance from 100 % that may lie nearer.
+            string? hint = TargetWords().IsMatch(before) ? "target" : ActualWords().IsMatch(before) ? "actual" : m.Unit.Base is "个百分点" or "个千分点" ? "gap" : null;
             var own = scope
                 .Where(c => c.Fact.IndicatorIndex is { } i && named.Contains(i) && SameKind(m.Unit, c.Unit)
                     && (role is Role.None or Role.Gap || Plays(c.Fact, role)) && (role == Role.Gap || !IsGapFact(c.Fact)))
