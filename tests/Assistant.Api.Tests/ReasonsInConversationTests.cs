@@ -92,4 +92,27 @@ public class ReasonsInConversationTests(CorpusApiFactory factory) : IClassFixtur
         string text = drafted.GetRawText();
         Assert.All(new[] { "孕产妇系统管理人数", "孕产妇死亡率", "84.00%" }, w => Assert.True(text.Contains(w, StringComparison.Ordinal), text));
     }
+
+    [Theory]
+    [InlineData("孕产妇死亡率超标的原因是：全县年活产数少（约8600人），2例死亡就让比率升到24/10万，其中1例为外县转入的危重孕妇。请把这个原因加进去，重写第三部分。", "约8600人")]
+    [InlineData("重写第三部分，孕产妇死亡率那项的原因写：全县活产数少，3例中有2例为外县转入，比率波动较大。", "3例中有2例为外县转入")]
+    public async Task AReasonTypedWithItsOwnFigures_RedraftsPartThree_QuotingThem_AndIsListedAsNotYetInTheTable(string message, string figures)
+    {
+        (HttpClient client, Guid conversation) = await StartAsync();
+        IReadOnlyList<Sse> first = await client.AskAsync(conversation, message);
+        NothingHeld(first);
+        string said = first.Said();
+        Assert.Contains("已记下您给出的“孕产妇死亡率”的原因", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("没有找到", said, StringComparison.Ordinal); // not a failed lookup across units (全县 in the reason)
+        Assert.Contains("保存为第1版", said, StringComparison.Ordinal);
+        Assert.Contains(figures, said, StringComparison.Ordinal); // the row's paragraph, with the staff member's own figures
+        Assert.DoesNotContain("【待核实】", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("请把这个原因", said, StringComparison.Ordinal); // the request is not part of the reason
+
+        IReadOnlyList<Sse> second = await client.AskAsync(conversation, "哪些指标没写原因");
+        NothingHeld(second);
+        string next = second.Said();
+        Assert.Contains("自评表的偏差原因栏里还没有", next, StringComparison.Ordinal);
+        Assert.Contains("“孕产妇死亡率”：您给出的原因是", next, StringComparison.Ordinal);
+    }
 }

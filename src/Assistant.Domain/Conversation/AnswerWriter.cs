@@ -34,6 +34,29 @@ public sealed partial class AnswerWriter(FactSheet sheet, string prefix = "turn.
         return DraftText.Ref(id);
     }
 
+    /// <summary>
+    /// An amount of money of this turn in the unit the answer's other amounts are written in: a table in 元 whose prose is in
+    /// 万元 (<see cref="FactSheet.YuanInWan"/>) gets 万元 (exact: as many decimals as needed), so one sentence never divides
+    /// 6020000元 by 560.00万元.
+    /// </summary>
+    public string Money(decimal value, int decimals, string label)
+    {
+        string unit = sheet.Evaluation.Funds.Unit;
+        if (unit == "元" && FactSheet.YuanInWan(sheet.Evaluation))
+        {
+            decimal wan = value / 10_000m;
+            int places = 2;
+            while (places < 6 && Math.Round(wan, places) != wan)
+            {
+                places++;
+            }
+
+            return N(wan, "万元", places, label);
+        }
+
+        return N(value, unit, decimals, label);
+    }
+
     /// <summary>A count of this turn.</summary>
     public string Count(int value, string unit, string label) => N(value, unit, 0, label);
 
@@ -46,10 +69,12 @@ public sealed partial class AnswerWriter(FactSheet sheet, string prefix = "turn.
         ArgumentNullException.ThrowIfNull(cell);
         return CellNumber().Replace(cell.Trim(), m =>
         {
-            string digits = m.Value;
+            // 上升到23%: the percent sign belongs to the number (the gate reads 23% as a percentage).
+            bool percent = m.Value.EndsWith('%');
+            string digits = percent ? m.Value[..^1] : m.Value;
             int dot = digits.IndexOf('.', StringComparison.Ordinal);
             decimal v = decimal.Parse(digits, NumberStyles.Number, CultureInfo.InvariantCulture);
-            return N(v, string.Empty, dot < 0 ? 0 : digits.Length - dot - 1, label);
+            return N(v, percent ? "%" : string.Empty, dot < 0 ? 0 : digits.Length - dot - 1, label);
         });
     }
 
@@ -68,6 +93,6 @@ public sealed partial class AnswerWriter(FactSheet sheet, string prefix = "turn.
     /// <summary>The answer; a quotation that ends its own sentence is not followed by a second full stop (“…不及时。”。 → “…不及时。”).</summary>
     public OfflineAnswer Done() => new(_text.Replace("。”。", "。”").Replace("！”。", "！”").Replace("？”。", "？”").ToString(), _turn);
 
-    [GeneratedRegex(@"\d+(?:\.\d+)?")]
+    [GeneratedRegex(@"\d+(?:\.\d+)?%?")]
     private static partial Regex CellNumber();
 }

@@ -285,7 +285,7 @@ public static partial class CrossUnitQuestions
     [GeneratedRegex("执行率|执行情况|预算执行|资金执行|执行进度|支出进度")]
     private static partial Regex ExecutionWord();
 
-    [GeneratedRegex("没有?完成|未完成|没有?达标|未达标|不达标|没有?达到|未达到|达不到|短缺|差距|缺口|偏差|落后")]
+    [GeneratedRegex("没有?完成|未完成|没有?达标|未达标|不达标|没有?达到|未达到|达不到|短缺|差距|缺口|偏差|落后|超标|超出上限|超过上限|超了")]
     private static partial Regex Shortfall();
 
     [GeneratedRegex(@"((?:19|20)\d{2})\s*年?度?")]
@@ -300,10 +300,10 @@ public static partial class CrossUnitQuestions
     [GeneratedRegex("下面|下边|其中|里面|这些|单位|指标")]
     private static partial Regex Around();
 
-    [GeneratedRegex("完成得?怎么样|完成得?如何|完成情况|没有?完成|未完成|没有?达标|未达标|不达标|没有?达到|未达到|达不到|目标值|目标|偏差|差距|缺口|超标|超了|超出")]
+    [GeneratedRegex("超出上限|超过上限|完成得?怎么样|完成得?如何|完成情况|没有?完成|未完成|没有?达标|未达标|不达标|没有?达到|未达到|达不到|目标值|目标|偏差|差距|缺口|超标|超了|超出")]
     private static partial Regex Status();
 
-    [GeneratedRegex("为什么|为何|为啥|原因是什么|什么原因|原因|理由|说了什么|是什么|什么|怎么样|怎样|如何|怎么|有哪些|哪些|哪几个|谁|请问|请|列一下|列出|看看|说说|告诉我|分别|一下|超标了?多少|超了多少|超出了?多少|差了?多少|(?:扣|失|丢)了?(?:那么|这么)多分?|扣了?多少分?|扣分|扣了|多少")]
+    [GeneratedRegex("哪个项目|哪些项目|哪几个项目|哪个|为什么|为何|为啥|原因是什么|什么原因|原因|理由|说了什么|是什么|什么|怎么样|怎样|如何|怎么|有哪些|哪些|哪几个|谁|请问|请|列一下|列出|看看|说说|告诉我|分别|一下|超标了?多少|超了多少|超出了?多少|差了?多少|(?:扣|失|丢)了?(?:那么|这么)多分?|扣了?多少分?|扣分|扣了|多少")]
     private static partial Regex Asking();
 
     [GeneratedRegex(@"[的了都呢吗啊在，。？！、：:；;,.?!\s]|上(?=没|未)")]

@@ -61,11 +61,6 @@ public static partial class IntentRouter
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(sheet);
-        if (CrossUnitQuestions.Recognize(message, sheet.Evaluation.Year) is { } across)
-        {
-            return new Intent(IntentKind.CrossUnit, null, [], null, null) { Across = across };
-        }
-
         string m = Canonical(message);
         string payload = Payload(TextNormalizer.Normalize(message), message) ?? string.Empty;
         string ask = payload.Length >= 6 ? m.Replace(Canonical(payload), " ", StringComparison.Ordinal) : m;
@@ -75,6 +70,18 @@ public static partial class IntentRouter
         if (!hasPayload)
         {
             ask = m;
+        }
+
+        // 孕产妇死亡率超标的原因是：全县年活产数少…: a reason for a row of this table, given by the staff member, whatever words
+        // inside it (全县, 各乡镇) would otherwise read as a question across units.
+        if ((!hasPayload || ReasonIsThePayload(message)) && GivenReason(message, m, sheet) is { } stated)
+        {
+            return stated;
+        }
+
+        if (CrossUnitQuestions.Recognize(message, sheet.Evaluation.Year) is { } across)
+        {
+            return new Intent(IntentKind.CrossUnit, null, [], null, null) { Across = across };
         }
         // 加上建立危重孕产妇救治绿色通道: the measure asked for names no row (孕产妇 in it is not a row's name).
         if (UserStatements.AskedMeasure(message) is { } measure)
@@ -86,12 +93,6 @@ public static partial class IntentRouter
         IReadOnlyList<int> named = match.Ambiguous ? [] : match.Indicators;
         IReadOnlyList<int> funds = named.Count == 0 ? FundMatcher.Match(ask, sheet) : [];
         Intent Make(IntentKind kind, string? topic = null) => new(kind, null, named, null, null) { Topic = topic, Funds = funds };
-
-        // 孕产妇死亡率那段原因写得太空了，改一下，原因是…: the row's paragraph drafted again with the reason given (kept for the conversation).
-        if (!hasPayload && ChangeAsk().IsMatch(m) && UserStatements.Reasons([message], sheet) is { Count: > 0 } given)
-        {
-            return new Intent(IntentKind.Draft, Measures().IsMatch(m[..Math.Max(0, m.IndexOf("原因", StringComparison.Ordinal))]) ? "deviation" : "deviation-reasons", given.Keys.ToList(), null, null) { Part = "三" };
-        }
 
         // 第三部分的改进措施第1条太长了，帮我重新起草第三部分: a part drafted again is a draft, not a rewrite of pasted text.
         if (Rewrite().IsMatch(ask) && !(!hasPayload && RedraftPart().IsMatch(ask)))
@@ -121,6 +122,24 @@ public static partial class IntentRouter
         {
             // 待核实的有哪些 / 哪几处待核实 / 待核实的在哪: the marks of the latest draft and report, listed.
             return ListWord().IsMatch(m) || PendingWhere().IsMatch(m) ? Make(IntentKind.List, Topics.PendingList) : Make(IntentKind.Define, Topics.Pending);
+        }
+
+        // 居民健康素养水平那条不用写了，删掉后重新出一版: whether the row may leave part 三, and why not.
+        if (named.Count == 1 && funds.Count == 0 && DropAsk().IsMatch(m) && !DropWithinText().IsMatch(m))
+        {
+            return Make(IntentKind.Define, Topics.DropItem);
+        }
+
+        // 省级资金执行率要到多少，整个项目执行率才能到90%: the part's amount and rate that bring the whole to the rate asked.
+        if (funds.Count == 1 && TableAnswers.TotalRateAsked(m) is not null && !Hypothetical().IsMatch(m))
+        {
+            return Make(IntentKind.Compute, Topics.PartForTotal) with { Text = m };
+        }
+
+        // 执行率要到多少才能拿满分？现在还差多少钱: the money's score is full at 100 %, and the amount still unspent.
+        if (named.Count == 0 && RateHowHigh().IsMatch(m) && FullMarks().IsMatch(m) && !Hypothetical().IsMatch(m))
+        {
+            return Make(IntentKind.Compute, Topics.FundFull);
         }
 
         // 执行率要到多少总分才能上90分 / 想评上良，执行率得提高到多少: the lowest rate that reaches the score asked.
@@ -167,6 +186,12 @@ public static partial class IntentRouter
         if (SpecialTopic(m) is { } special && !(AssessWords().IsMatch(m) && ReasonWord().IsMatch(m)))
         {
             return Make(IntentKind.Define, special);
+        }
+
+        // 哪些是套话？ about this table's reasons: the same check as 这些原因有说服力吗.
+        if (BoilerplateAsk().IsMatch(m) && !DraftVerb().IsMatch(m) && !ChangeAsk().IsMatch(m))
+        {
+            return match.Ambiguous ? Clarify(match) : Make(IntentKind.Assess);
         }
 
         if (AssessWords().IsMatch(m) && !DraftVerb().IsMatch(StripAssess(m)))

@@ -65,6 +65,11 @@ public static partial class TableAnswers
                     w.Line(part + "。");
                 }
             }
+            else if (!line.IsRoot && RootNoteNaming(w.Sheet, line) is { } rootNote)
+            {
+                // 省级资金12月下旬才下达，部分未能支出 written on the total line: the unit's reason for this part, where it wrote it.
+                w.Line($"{line.Name}一栏没有单独填写原因，资金总额一栏的说明写到了它：“{w.Quote(rootNote, "原因中的数字（表中所填）")}”。");
+            }
             else if (rate < policy.LowExecutionThreshold)
             {
                 w.Line($"表中没有填写{line.Name}执行率偏低的原因。执行率低于{w.Percent(policy.LowExecutionThreshold, "说明原因的执行率界限（评分规则）")}，"
@@ -72,6 +77,31 @@ public static partial class TableAnswers
             }
         }
     }
+
+    /// <summary>
+    /// The note of the line above a part (its parent, else the root) when it names the part (省级资金12月下旬才下达 names 省级资金 by 省级);
+    /// null when it does not.
+    /// </summary>
+    public static string? RootNoteNaming(FactSheet sheet, FundLineResult part)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(part);
+        var lines = sheet.Evaluation.Funds.Lines;
+        FundLineResult? above = sheet.Report.Funds.FirstOrDefault(l => l.Index != part.Index && part.Parent is { } parent && string.Equals(l.Name.Trim(), parent.Trim(), StringComparison.Ordinal))
+            ?? sheet.Report.Funds.FirstOrDefault(l => l.IsRoot && l.Index != part.Index);
+        if (above is null || above.Index >= lines.Count || DeviationItems.Clean(lines[above.Index].DeviationNote) is not { } note)
+        {
+            return null;
+        }
+
+        string name = part.Name.Trim();
+        string source = PartWord().Replace(name, string.Empty);
+        return note.Contains(name, StringComparison.Ordinal) || (source.Length >= 2 && note.Contains(source, StringComparison.Ordinal)) ? note : null;
+    }
+
+    /// <summary>What a fund line's name adds to its source (县级配套资金 → 县级, 中央补助资金 → 中央).</summary>
+    [GeneratedRegex("(?:财政)?(?:配套|补助|专项|衔接|转移支付)?(?:资金|经费)$")]
+    private static partial Regex PartWord();
 
     /// <summary>The worst or best: rows by 完成率 (positive rows only; rows short without a rate named after), lines by 执行率.</summary>
     internal static void Ranked(AnswerWriter w, string topic, ScoringPolicy policy)

@@ -41,7 +41,6 @@ public static partial class TableAnswers
             return;
         }
 
-        string unit = e.Funds.Unit;
         ScoreReport full = Rescored(e, root, budget.Value, policy);
         if (full.TotalRounded is not { } fullTotal)
         {
@@ -90,7 +89,7 @@ public static partial class TableAnswers
         ScoreReport at = Rescored(e, root, need, policy);
         FundLineResult line = at.Funds.First(f => f.Index == root);
         w.Line($"按计算器重新测算（其余各项不变），执行率至少要到{w.N((line.Rate ?? 0m) * 100m, "%", 2, ScenarioLabel + "达到目标分数所需的最低执行率")}"
-            + $"（全年执行数{w.N(need, unit, 2, ScenarioLabel + "所需的全年执行数")}，比现在再支出{w.N(need - executed.Value, unit, 2, ScenarioLabel + "所需再支出的金额")}），"
+            + $"（全年执行数{w.Money(need, 2, ScenarioLabel + "所需的全年执行数")}，比现在再支出{w.Money(need - executed.Value, 2, ScenarioLabel + "所需再支出的金额")}），"
             + $"资金得分{w.N(line.Score ?? 0m, "分", 2, ScenarioLabel + "的资金得分")}，总分{w.N(at.TotalRounded ?? 0m, "分", 2, ScenarioLabel + "的总分")}，{ScenarioGrade(at.TotalRounded ?? 0m, policy)}。");
         w.Line("以上只是测算；自评表和报告应按截至年底的实际执行数填报。");
     }

@@ -59,36 +59,36 @@ public static partial class TableAnswers
 
             decimal set = tb.Value * asked / 100m;
             added = set - tx.Value;
-            what = $"{targetName}执行率达到{w.N(asked, "%", Math.Max(PrintedNumber.Scale(asked), 0), ScenarioLabel + "假设的执行率（问题中）")}（{(added >= 0m ? "再支出" : "少支出")}{w.N(Math.Abs(added), unit, 2, ScenarioLabel + "假设的该资金执行数与现执行数之差（全年预算数 × 执行率 − 全年执行数）")}）";
+            what = $"{targetName}执行率达到{w.N(asked, "%", Math.Max(PrintedNumber.Scale(asked), 0), ScenarioLabel + "假设的执行率（问题中）")}（{(added >= 0m ? "再支出" : "少支出")}{w.Money(Math.Abs(added), 2, ScenarioLabel + "假设的该资金执行数与现执行数之差（全年预算数 × 执行率 − 全年执行数）")}）";
         }
         else if (amount is { } v && AllSpent().IsMatch(message) && t is { Budget: { } ab, Executed: { } ax } && v == ab.Value)
         {
             // 省级资金120万全部花完: the amount named is the line's own budget, so executed = budget, not 120万 more.
             added = Math.Max(ab.Value - ax.Value, 0m);
-            what = $"{targetName}全部执行（再支出{w.N(added, unit, 2, ScenarioLabel + "假设全部执行的该资金结余（全年预算数 − 全年执行数）")}）";
+            what = $"{targetName}全部执行（再支出{w.Money(added, 2, ScenarioLabel + "假设全部执行的该资金结余（全年预算数 − 全年执行数）")}）";
         }
         else if (amount is { } sv && !AddWord().IsMatch(message) && SetWord().IsMatch(message) && t is { Executed: { } sx })
         {
             // 执行了80万 / 执行到100万: the line's executed amount becomes the amount asked.
             added = sv - sx.Value;
-            what = $"{targetName}执行数为{w.N(sv, unit, Math.Max(PrintedNumber.Scale(sv), 0), ScenarioLabel + "假设的执行数（问题中）")}";
+            what = $"{targetName}执行数为{w.Money(sv, Math.Max(PrintedNumber.Scale(sv), 0), ScenarioLabel + "假设的执行数（问题中）")}";
         }
         else if (amount is { } plus)
         {
             added = plus;
-            what = $"再支出{w.N(plus, unit, Math.Max(PrintedNumber.Scale(plus), 0), ScenarioLabel + "假设再支出的金额（问题中）")}";
+            what = $"再支出{w.Money(plus, Math.Max(PrintedNumber.Scale(plus), 0), ScenarioLabel + "假设再支出的金额（问题中）")}";
         }
         else if (AllSpent().IsMatch(message))
         {
             if (line is { } l && e.Funds.Lines[l] is { Budget: { } b, Executed: { } x })
             {
                 added = Math.Max(b.Value - x.Value, 0m);
-                what = $"{e.Funds.Lines[l].Name.Trim()}全部执行（再支出{w.N(added, unit, 2, ScenarioLabel + "假设全部执行的该资金结余（全年预算数 − 全年执行数）")}）";
+                what = $"{e.Funds.Lines[l].Name.Trim()}全部执行（再支出{w.Money(added, 2, ScenarioLabel + "假设全部执行的该资金结余（全年预算数 − 全年执行数）")}）";
             }
             else
             {
                 added = Math.Max(rootBudget.Value - rootExecuted.Value, 0m);
-                what = $"全部执行（再支出{w.N(added, unit, 2, ScenarioLabel + "假设全部执行的资金总额结余（全年预算数 − 全年执行数）")}）";
+                what = $"全部执行（再支出{w.Money(added, 2, ScenarioLabel + "假设全部执行的资金总额结余（全年预算数 − 全年执行数）")}）";
             }
         }
         else
@@ -103,7 +103,7 @@ public static partial class TableAnswers
             if (e.Funds.Lines[i] is { Budget: { } ob, Executed: { } ox } && ox.Value + added > ob.Value)
             {
                 string name = i == root ? "资金总额" : e.Funds.Lines[i].Name.Trim();
-                w.Line($"按假设{what}测算，{name}的执行数将为{w.N(ox.Value + added, unit, 2, ScenarioLabel + "的执行数（超出预算）")}，超过其全年预算数{w.F($"funds.lines[{i}].budget")}；实际支出不能超出预算，未测算。");
+                w.Line($"按假设{what}测算，{name}的执行数将为{w.Money(ox.Value + added, 2, ScenarioLabel + "的执行数（超出预算）")}，超过其全年预算数{w.F($"funds.lines[{i}].budget")}；实际支出不能超出预算，未测算。");
                 return;
             }
         }
@@ -119,7 +119,7 @@ public static partial class TableAnswers
         FundLineResult now = s.Report.Funds.First(f => f.Index == root);
         FundLineResult then = after.Funds.First(f => f.Index == root);
         decimal newExecuted = rootExecuted.Value + added;
-        w.Line($"按假设{what}测算：全年执行数{w.N(newExecuted, unit, 2, ScenarioLabel + "的全年执行数")} ÷ 全年预算数{w.F($"funds.lines[{root}].budget")} = 执行率{Rate(w, then.Rate)}（现为{w.F($"funds.lines[{root}].rate")}）。");
+        w.Line($"按假设{what}测算：全年执行数{w.Money(newExecuted, 2, ScenarioLabel + "的全年执行数")} ÷ 全年预算数{w.F($"funds.lines[{root}].budget")} = 执行率{Rate(w, then.Rate)}（现为{w.F($"funds.lines[{root}].rate")}）。");
         if (line is { } l2 && l2 != root && after.Funds.FirstOrDefault(f => f.Index == l2) is { Rate: { } partRate })
         {
             w.Line($"测算{e.Funds.Lines[l2].Name.Trim()}执行率{w.N(partRate * 100m, "%", 2, ScenarioLabel + "的该资金执行率")}（现为{w.F($"funds.lines[{l2}].rate")}）。");

@@ -141,6 +141,12 @@ public static partial class TableAnswers
             case Topics.RateForGrade:
                 RateForGrade(w, figure ?? string.Empty);
                 break;
+            case Topics.FundFull:
+                FundFull(w, funds);
+                break;
+            case Topics.PartForTotal:
+                PartForTotal(w, funds, figure ?? string.Empty);
+                break;
             case Topics.WhatIfRow when rows.Count == 1:
                 WhatIfRow(w, figure ?? string.Empty, rows[0]);
                 break;

@@ -42,4 +42,8 @@ public static class Topics
     public const string PendingList = "pending-list";
     public const string Formal = "formal";
     public const string Concise = "concise";
+    public const string GivenReason = "given-reason";
+    public const string FundFull = "fund-full";
+    public const string PartForTotal = "part-for-total";
+    public const string DropItem = "drop-item";
 }

@@ -42,7 +42,13 @@ public static partial class UserStatements
             // The reason in the staff member's own characters (the normalised text only finds it: ， stays ，).
             Group g = m.Groups["r"];
             string said = message.Length == text.Length ? message.Substring(g.Index, g.Length) : g.Value;
-            string reason = said.Trim(' ', '，', ',', '：', ':', '“', '”', '"');
+            // 请把这个原因加进去，重写第三部分 after the reason is the request, not the reason.
+            if (RequestTail().Match(said) is { Success: true } tail)
+            {
+                said = said[..tail.Index];
+            }
+
+            string reason = said.Trim(' ', '，', ',', '：', ':', '“', '”', '"', '。', '；', ';');
             int? row = !rows.Ambiguous && rows.Indicators.Count == 1 ? rows.Indicators[0] : last;
             if (reason.Length >= 4 && row is { } r)
             {
@@ -66,6 +72,25 @@ public static partial class UserStatements
 
         string measure = (message.Length == text.Length ? message.Substring(m.Groups["m"].Index, m.Groups["m"].Length) : m.Groups["m"].Value).Trim(' ', '，', ',', '：', ':', '“', '”', '"', '。');
         return measure.Length >= 4 ? measure : null;
+    }
+
+    /// <summary>
+    /// What the message says besides the reason it gives (孕产妇死亡率超标的原因是：…。请把这个原因加进去，重写第三部分 → 孕产妇死亡率超标的
+    /// + 请把这个原因加进去，重写第三部分), with the words that introduce the reason (原因改为, 原因：); null when it gives none.
+    /// </summary>
+    public static (string Before, string Marker, string After)? Around(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        string text = TextNormalizer.Normalize(message);
+        Match m = StatedReason().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        Group g = m.Groups["r"];
+        string after = RequestTail().Match(g.Value) is { Success: true } tail ? g.Value[tail.Index..] : string.Empty;
+        return (text[..m.Index], text.Substring(m.Index, g.Index - m.Index), after);
     }
 
     /// <summary>Whether the message itself gives a reason for a row (so the answer says it was kept).</summary>
@@ -93,8 +118,13 @@ public static partial class UserStatements
         return evaluation with { Indicators = rows };
     }
 
-    [GeneratedRegex(@"(?:原因是|原因在于|原因为|原因：|原因:|真实原因是|实际原因是|主要是因为|其实是因为|是因为)(?!什么|啥|哪|否|怎|如何|不是)(?<r>[^？?\n]{4,200})")]
+    // 原因写：… / 原因改一下：… / 原因改为… / 原因应该是…: a new reason after the words that replace the old one.
+    [GeneratedRegex(@"(?:原因是|原因在于|原因为|原因[：:]|原因(?:写|改一下|改下|改|修改|更正|补充|换)[：:]|原因(?:改成|改为|换成|换为|应为|应该是|写成|写为|补充为|更正为)|真实原因是|实际原因是|主要是因为|其实是因为|是因为)(?!什么|啥|哪|否|怎|如何|不是)(?<r>[^？?\n]{4,200})")]
     private static partial Regex StatedReason();
+
+    /// <summary>A request after the reason (，请把这个原因加进去，重写第三部分 / 。按这个重新起草): where the reason ends.</summary>
+    [GeneratedRegex(@"[，,。；;！!]\s*[^，,。；;！!]{0,10}?(?:加进|加到|加入|写进|写入|写到|补进|放进|放到|重写|重新起草|重新写|重新生成|重新出|再起草|起草|再出一版|更新到|替换掉?原|按这个|按这条|按此|据此|用这个|用这条)")]
+    private static partial Regex RequestTail();
 
     [GeneratedRegex(@"(?:加上|加入|加进|补充|补上|写上|写进|再加|添加|加一条)(?:一条|一项|一句)?(?:措施)?[：:]?(?<m>[^，,。；;！!？?\n]{4,80})")]
     private static partial Regex AddMeasure();

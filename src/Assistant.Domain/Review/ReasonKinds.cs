@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Review;
@@ -6,14 +7,14 @@ namespace Assistant.Domain.Review;
 /// The kinds of reason units give for a deviation, by the words they use (first match wins, in this
 /// order). Counting reasons across units counts kinds, since no two units word a reason alike.
 /// </summary>
-public static class ReasonKinds
+public static partial class ReasonKinds
 {
     public const string Other = "其他原因";
 
     private static readonly (string Kind, string[] Words)[] Kinds =
     [
         ("本级财力紧张", ["财力紧张", "财力不足", "财政困难", "财政紧张", "财力有限", "配套资金未到位", "配套资金未足额到位", "配套不足", "自筹资金未到位"]),
-        ("资金下达或拨付滞后", ["资金下达", "下达较晚", "下达晚", "拨付滞后", "拨付进度", "资金到位", "到位晚", "到位较晚", "未及时拨付", "年底下达", "年末下达", "资金未到位"]),
+        (LateFunds, ["资金下达", "下达较晚", "下达晚", "拨付滞后", "拨付进度", "资金到位", "到位晚", "到位较晚", "未及时拨付", "年底下达", "年末下达", "资金未到位"]),
         // Weather and natural causes come before progress and carry-over words: “受6月汛期影响推迟开工，0.3万亩结转至次年”
         // is a weather reason, not a statistical one.
         ("天气或自然灾害", ["汛期", "雨季", "降雨", "降水", "暴雨", "强降雨", "阴雨", "洪涝", "洪水", "台风", "冰冻", "雨雪", "低温", "高温", "干旱", "旱情", "天气", "气候", "自然灾害", "冰雹", "寒潮", "地质灾害"]),
@@ -31,6 +32,15 @@ public static class ReasonKinds
         ("资金节约或结余", ["节约", "结余", "厉行节约", "压减", "成本降低", "政府采购节约"]),
     ];
 
+    private const string LateFunds = "资金下达或拨付滞后";
+
+    /// <summary>
+    /// Money that came late, however worded: 省级资金12月下旬才下达, 资金于11月底到位, 上级资金拨付不及时, 补助资金到账较晚,
+    /// 第四季度才拨付到县 — a time late in the year or 才/较晚/滞后 next to 下达、到位、拨付、到账.
+    /// </summary>
+    [GeneratedRegex(@"(?:才|较晚|很晚|迟迟|延迟|推迟|滞后|年底|年末|岁末|(?:1[012]|十[一二]?|[89八九])月(?:份|底|末|下旬|中旬|上旬|中下旬)?|下半年|四季度|第四季度|三季度|第三季度)[^，,。；;]{0,8}?(?:下达|到位|拨付|拨到|到账|下拨|拨款|分配下达)|(?:下达|到位|拨付|到账|下拨)(?:时间)?(?:较晚|晚|较迟|迟|滞后|不及时|延迟|推迟|缓慢|偏晚)|(?:未能?|没有|没能)(?:及时|按时)(?:下达|到位|拨付|到账|下拨)")]
+    private static partial Regex LateArrival();
+
     /// <summary>The kind of a stated reason; <see cref="Other"/> when none of the words appear; null when there is no reason.</summary>
     public static string? Classify(string? reason)
     {
@@ -42,7 +52,7 @@ public static class ReasonKinds
         string t = TextNormalizer.Normalize(reason);
         foreach (var (kind, words) in Kinds)
         {
-            if (words.Any(w => t.Contains(w, StringComparison.Ordinal)))
+            if (words.Any(w => t.Contains(w, StringComparison.Ordinal)) || (kind == LateFunds && LateArrival().IsMatch(t)))
             {
                 return kind;
             }

@@ -99,7 +99,14 @@ public sealed partial class OfflineAssistant
                     break;
             }
 
-            return Take(OfflineAnswers.FromTable(intent, sheet) ?? ReviewAnswers.Help(sheet));
+            string answer = Take(OfflineAnswers.FromTable(intent, sheet) ?? ReviewAnswers.Help(sheet));
+            // 哪些指标没写原因 after reasons were given in the chat: those are still missing from the stored table.
+            if (intent.Topic is Topics.Unexplained or Topics.ReasonNeeded && TableAnswers.GivenInChat(sheet, GivenReasons) is { } given)
+            {
+                answer += Take(given);
+            }
+
+            return answer;
         }
         catch (ToolException e)
         {

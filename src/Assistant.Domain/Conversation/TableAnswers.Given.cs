@@ -1,0 +1,89 @@
+using Assistant.Domain.Drafting;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Scoring;
+
+namespace Assistant.Domain.Conversation;
+
+/// <summary>Reasons the staff member typed into the conversation: acknowledged, and named where the table still lacks them.</summary>
+public static partial class TableAnswers
+{
+    /// <summary>
+    /// A reason given for a row (孕产妇死亡率超标的原因是：全县年活产数少（约9500人），2例死亡…), confirmed in one sentence with the
+    /// staff member's own words and figures quoted; the table itself is not changed.
+    /// </summary>
+    public static OfflineAnswer GivenReason(FactSheet sheet, IReadOnlyList<int> rows, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(rows);
+        var w = new AnswerWriter(sheet);
+        var valid = rows.Where(i => i >= 0 && i < sheet.Evaluation.Indicators.Count).ToList();
+        if (valid.Count == 0 || string.IsNullOrWhiteSpace(reason))
+        {
+            return ReviewAnswers.Help(sheet);
+        }
+
+        string names = string.Join("、", valid.Select(i => $"“{Name(sheet, i)}”"));
+        w.Line($"已记下您给出的{names}的原因：“{w.Quote(reason.Trim().TrimEnd('。'), "您在对话中给出的原因中的数字")}”，本次对话中后面的回答和起草都按这条原因写；"
+            + "自评表里的偏差原因栏没有改动，定稿前请同步填写。需要写进报告时，请说“重新起草第三部分”。");
+        return w.Done();
+    }
+
+    /// <summary>
+    /// After the rows still lacking a reason (哪些指标没写原因): the ones whose reason was given only in this conversation, which the
+    /// stored table does not hold yet. Null when none was given.
+    /// </summary>
+    public static OfflineAnswer? GivenInChat(FactSheet sheet, IReadOnlyDictionary<int, string> given)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(given);
+        var rows = given.Keys.Where(i => i >= 0 && i < sheet.Evaluation.Indicators.Count).Order().ToList();
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var w = new AnswerWriter(sheet, "turn.g");
+        w.Line($"另有{w.Count(rows.Count, "项", "对话中给出原因的指标数")}的原因是您在本次对话中给出的，自评表的偏差原因栏里还没有，定稿前请填入：");
+        foreach (int i in rows)
+        {
+            w.Line($"“{Name(sheet, i)}”：您给出的原因是“{w.Quote(given[i].Trim().TrimEnd('。'), "您在对话中给出的原因中的数字")}”。");
+        }
+
+        return w.Done();
+    }
+
+    /// <summary>
+    /// 居民健康素养水平那条不用写了，删掉后重新出一版: a row part 三 must explain stays, with the rule that requires it; a row it does not
+    /// explain is not in the draft to begin with.
+    /// </summary>
+    public static OfflineAnswer DropItem(FactSheet sheet, IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(rows);
+        var w = new AnswerWriter(sheet);
+        ScoringPolicy policy = PolicyOf(sheet);
+        var items = DeviationItems.Find(sheet, policy);
+        foreach (int i in rows.Where(i => i >= 0 && i < sheet.Evaluation.Indicators.Count))
+        {
+            string p = P(i);
+            DeviationItem? item = items.FirstOrDefault(x => x.IndicatorIndex == i);
+            string? why = item?.Kind switch
+            {
+                DeviationKind.Overshoot => $"完成值{w.F(p + ".actual")}是指标值{w.F(p + ".target")}的{w.F(p + ".completion")}，达到{w.Percent(policy.OvershootThreshold, "须说明超额原因的完成率界限（评分规则）")}及以上，超得较多的须分析原因（目标是否定低了）",
+                DeviationKind.Shortfall when sheet.Report.Indicators[i].Rule == IndicatorRule.Reverse && w.Has(p + ".actual") && w.Has(p + ".target")
+                    => $"完成值{w.F(p + ".actual")}超出上限{w.F(p + ".target")}，未完成的须说明原因",
+                DeviationKind.Shortfall when w.Has(p + ".actual") && w.Has(p + ".target") => $"完成值{w.F(p + ".actual")}没有达到指标值{w.F(p + ".target")}，未完成的须说明原因",
+                DeviationKind.Shortfall => "没有达到指标值，未完成的须说明原因",
+                DeviationKind.QualitativeWeaker => "完成情况的评价弱于指标值，须说明原因",
+                DeviationKind.Cancelled => "年中取消了这一指标，须说明取消的原因",
+                null => null,
+                _ => "属于偏离绩效目标、须说明的事项",
+            };
+            w.Line(why is null
+                ? $"“{Name(sheet, i)}”已完成指标值，不属于须说明偏差的事项，第三部分本来就不单独写它，不需要删。"
+                : $"“{Name(sheet, i)}”不能删：{why}。第三部分须逐项说明偏离绩效目标的事项，删掉后审核会认为漏报，所以重出的版本仍保留这一项；可以把这一段写短，只说原因和措施。");
+        }
+
+        return w.Done();
+    }
+}
