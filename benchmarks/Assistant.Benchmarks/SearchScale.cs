@@ -315,7 +315,7 @@ internal static class SearchScale
         // The raw HNSW floor runs at the ef_search the product's vector half uses for that query (CorpusSearch.EfSearch: a short query's sparse vector gets the longer list),
         // so the floor answers with the recall the product's vector half has; session 26's floor (ef_search 100 for every query) is timed beside it.
         var rawConnections = new Dictionary<int, NpgsqlConnection>();
-        foreach (int ef in new[] { Ef100, CorpusSearch.VectorEfSearch, CorpusSearch.SparseQueryEfSearch }.Distinct())
+        foreach (int ef in new[] { Ef100, CorpusSearch.VectorEfSearch, CorpusSearch.SparseQueryEfSearch }.Concat(SearchScaleCandidates.SparseEfSearches).Distinct())
         {
             var c = await dataSource.OpenConnectionAsync();
             await using var set = new NpgsqlCommand(string.Create(CultureInfo.InvariantCulture, $"SET hnsw.ef_search = {ef}"), c);
@@ -345,6 +345,12 @@ internal static class SearchScale
             (string.Create(CultureInfo.InvariantCulture, $"floor: raw HNSW query (ORDER BY embedding <=> q LIMIT 10) at the product's ef_search for the query ({CorpusSearch.SparseQueryEfSearch} for a sparse vector: {sparse} of {Queries.Length} queries; else {CorpusSearch.VectorEfSearch})"), Raw(v => CorpusSearch.IsSparse(v) ? CorpusSearch.SparseQueryEfSearch : CorpusSearch.VectorEfSearch)),
             (string.Create(CultureInfo.InvariantCulture, $"raw HNSW query at ef_search {Ef100} for every query (session 26's floor)"), Raw(_ => Ef100)),
         };
+
+        // The raw floor at each other sparse list timed (session 34): the floor of that list's hybrid.
+        foreach (int ef in SearchScaleCandidates.SparseEfSearches.Where(e => e != CorpusSearch.SparseQueryEfSearch))
+        {
+            paths.Add((string.Create(CultureInfo.InvariantCulture, $"raw HNSW query (LIMIT 10) at ef_search {ef} for a sparse vector, else {CorpusSearch.VectorEfSearch}"), Raw(v => CorpusSearch.IsSparse(v) ? ef : CorpusSearch.VectorEfSearch)));
+        }
 
         var cases = new (string Name, Func<string, SearchRequest> Make)[]
         {

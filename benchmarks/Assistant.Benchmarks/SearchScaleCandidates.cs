@@ -5,23 +5,26 @@ using Npgsql;
 
 namespace Assistant.Benchmarks;
 
-/// <summary>Session 33's candidate levers for recall at 1M, timed beside the product's paths in <c>search-scale</c>'s interleaved run.</summary>
+/// <summary>Candidate levers for recall at 1M, timed beside the product's paths in <c>search-scale</c>'s interleaved run.</summary>
 internal static class SearchScaleCandidates
 {
-    /// <summary>Seed walks for sparse queries (5 and 10 beside the product's), and exact-scan bounds sized to the filters at 1M (100,000 and 200,000).</summary>
+    /// <summary>The sparse query lists timed beside the product's (session 34).</summary>
+    public static readonly int[] SparseEfSearches = [200, 400, 1000];
+
+    /// <summary>Shorter sparse-query lists beside the product's, and exact-scan bounds sized to the filters at 1M (100,000 and 200,000).</summary>
     public static List<(string Name, Func<string, Task> Run)> Paths(
         NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedderService, (string Name, Func<string, SearchRequest> Make)[] cases, Func<CorpusSearch, Func<string, SearchRequest>, Func<string, Task>> inProcess)
     {
         var paths = new List<(string Name, Func<string, Task> Run)>();
         string viewer = SearchScale.Viewer;
 
-        // Session 33's candidates beside the product: seed walks for sparse queries, and an exact-scan bound sized to the filters at 1M.
-        foreach (int walks in new[] { 5, 10 }.Where(w => w != CorpusSearch.SeedWalks))
+        // Session 34: a sparse query's list on the graph being measured, beside the product's (its raw floor at the same list is timed by SearchScale).
+        foreach (int ef in SparseEfSearches.Where(e => e != CorpusSearch.SparseQueryEfSearch))
         {
-            var seeded = new CorpusSearch(dataSource, embedderService, seedWalks: walks);
-            foreach (var (label, make) in cases.Where(c => c.Name is "hybrid" or "vector" or "hybrid, fund=见习" or "hybrid, year=2023" or "hybrid, section=deviation-reason"))
+            var shorter = new CorpusSearch(dataSource, embedderService, sparseEfSearch: ef);
+            foreach (var (label, make) in cases.Where(c => c.Name is "hybrid" or "hybrid, fund=见习" or "hybrid, year=2023"))
             {
-                paths.Add(($"CorpusSearch {label}, {walks} seed walks (product {CorpusSearch.SeedWalks}) (unit scope {viewer})", inProcess(seeded, make)));
+                paths.Add((string.Create(CultureInfo.InvariantCulture, $"CorpusSearch {label}, sparse ef_search {ef} (product {CorpusSearch.SparseQueryEfSearch}) (unit scope {viewer})"), inProcess(shorter, make)));
             }
         }
 

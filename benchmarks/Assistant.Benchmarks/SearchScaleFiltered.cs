@@ -84,16 +84,35 @@ internal static class SearchScaleFiltered
 
         // Each variant with the cases where its search differs from the product's (elsewhere "=").
         static bool Scoped(Case c) => c.Region is not null || c.Year is not null;
-        var variants = new (string Name, CorpusSearch Search, Func<Case, bool> Differs)[]
+        static Func<SearchRequest, Task<List<(long Id, double Score)>>> Product(CorpusSearch search) =>
+            async r => [.. (await search.SearchAsync(r)).Hits.Select(h => (h.PassageId, h.Score))];
+        var variants = new (string Name, Func<SearchRequest, Task<List<(long Id, double Score)>>> Search, Func<Case, bool> Differs)[]
         {
-            ("the product", new CorpusSearch(dataSource, embedder), _ => true),
-            (string.Create(CultureInfo.InvariantCulture, $"exact-scan bound {SessionThirtyBound} (session 30's)"), new CorpusSearch(dataSource, embedder, exactScanPassages: SessionThirtyBound), Scoped),
-            (string.Create(CultureInfo.InvariantCulture, $"exact-scan bound {WideBound}"), new CorpusSearch(dataSource, embedder, exactScanPassages: WideBound), Scoped),
-            ("seed walks 0", new CorpusSearch(dataSource, embedder, seedWalks: 0), _ => true),
-            ("seed walks 5", new CorpusSearch(dataSource, embedder, seedWalks: 5), _ => true),
-            ("seed walks 10", new CorpusSearch(dataSource, embedder, seedWalks: 10), _ => true),
-            ("rows 5000", new CorpusSearch(dataSource, embedder, sparseQueryRows: 5000), _ => true),
+            ("the product", Product(new CorpusSearch(dataSource, embedder)), _ => true),
+            (string.Create(CultureInfo.InvariantCulture, $"exact-scan bound {SessionThirtyBound} (session 30's)"), Product(new CorpusSearch(dataSource, embedder, exactScanPassages: SessionThirtyBound)), Scoped),
+            (string.Create(CultureInfo.InvariantCulture, $"exact-scan bound {WideBound}"), Product(new CorpusSearch(dataSource, embedder, exactScanPassages: WideBound)), Scoped),
+
+            // Session 34: a sparse query's list on the graph being measured (the product's is CorpusSearch.SparseQueryEfSearch); scoped cases scan exactly either way.
+            ("sparse ef_search 200", Product(new CorpusSearch(dataSource, embedder, sparseEfSearch: 200)), c => !Scoped(c)),
+            ("sparse ef_search 400", Product(new CorpusSearch(dataSource, embedder, sparseEfSearch: 400)), c => !Scoped(c)),
+
+            // Session 33's seed walks, now the benchmark's own read (SeedWalkSearch), against the same read without them; whole-graph cases only.
+            ("seed walks 0", SeedWalks(0), c => !Scoped(c) && c.Kind is null),
+            ("seed walks 5", SeedWalks(5), c => !Scoped(c) && c.Kind is null),
+            ("seed walks 10", SeedWalks(10), c => !Scoped(c) && c.Kind is null),
+            ("rows 5000", Product(new CorpusSearch(dataSource, embedder, sparseQueryRows: 5000)), _ => true),
         };
+
+        Func<SearchRequest, Task<List<(long Id, double Score)>>> SeedWalks(int walks)
+        {
+            var search = new SeedWalkSearch(dataSource, walks);
+            return async r =>
+            {
+                var hits = await search.SearchAsync(r, SearchScale.Viewer);
+                await CheckPassingAsync(dataSource, r, hits.Select(h => h.Id).ToArray());
+                return hits;
+            };
+        }
 
         // BENCH_VARIANTS / BENCH_CASES: regular expressions choosing which variants and cases run.
         var variantFilter = new System.Text.RegularExpressions.Regex(Environment.GetEnvironmentVariable("BENCH_VARIANTS") ?? "^(the product|exact-scan bound 4000)");
@@ -133,11 +152,11 @@ internal static class SearchScaleFiltered
 
                     using var scope = CorpusAudience.For(SearchScale.Viewer);
                     var sw = Stopwatch.StartNew();
-                    var hits = (await variants[v].Search.SearchAsync(Cases[c].Request(queries[q]))).Hits;
+                    var hits = await variants[v].Search(Cases[c].Request(queries[q]));
                     times.Add(sw.Elapsed.TotalMilliseconds);
                     var ten = exact.Answers[c][q];
                     double tenth = ten.Count == 0 ? double.MaxValue : ten[^1].Distance + Epsilon;
-                    double s = ten.Count == 0 ? 1 : (double)hits.Count(h => ten.Any(e => e.Id == h.PassageId)) / ten.Count;
+                    double s = ten.Count == 0 ? 1 : (double)hits.Count(h => ten.Any(e => e.Id == h.Id)) / ten.Count;
                     double t = ten.Count == 0 ? 1 : Math.Min(1.0, (double)hits.Count(h => 1 - h.Score <= tenth) / ten.Count);
                     strict += s;
                     ties += t;
@@ -157,6 +176,22 @@ internal static class SearchScaleFiltered
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {Cases[c].Name} | {exact.Passing[c]} | {string.Join(" | ", cells)} | {string.Join("; ", missed)} |"));
+        }
+    }
+
+    /// <summary>Every hit of a seed walk passes the request's filters and the viewer's scope (the check session 33's product test made): else the run stops.</summary>
+    private static async Task CheckPassingAsync(NpgsqlDataSource dataSource, SearchRequest request, long[] ids)
+    {
+        var c = new Case("check", request.Kind, request.Fund, request.Region, request.Year);
+        await using var cmd = dataSource.CreateCommand("SELECT id, kind, fund, region, year, owner_unit FROM corpus_passages WHERE id = ANY($1)");
+        cmd.Parameters.Add(new NpgsqlParameter { Value = ids });
+        await using var r = await cmd.ExecuteReaderAsync();
+        while (await r.ReadAsync())
+        {
+            if (!c.Passes(r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.IsDBNull(4) ? null : r.GetInt32(4), r.IsDBNull(5) ? null : r.GetString(5)))
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"seed walk returned passage {r.GetInt64(0)}, which fails the filters of {request}"));
+            }
         }
     }
 

@@ -229,10 +229,11 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
     }
 
     /// <summary>
-    /// Seed walks (session 33, <see cref="CorpusSearch.SeedWalks"/>) only add passages ranked by their exact
-    /// distance to the query and passing every filter: under no filter, a fund and a section, for the public
-    /// and a unit's viewer, every vector hit with seed walks is among the exact nearest 40 passing passages,
-    /// its score is its exact similarity, and the answer holds at least as many of the exact ten as without them.
+    /// Seed walks (session 33; since session 34 the benchmark's <see cref="Assistant.Benchmarks.SeedWalkSearch"/>,
+    /// not the product's) only add passages ranked by their exact distance to the query and passing every
+    /// filter: under no filter, a fund and a section, for the public and a unit's viewer, every hit with seed
+    /// walks is among the exact nearest 40 passing passages, its score is its exact similarity, and the
+    /// answer holds at least as many of the exact ten as the same read without them.
     /// </summary>
     [Theory]
     [InlineData("见习岗位不足的原因", null, null)]
@@ -262,13 +263,12 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
             var request = Request(query, null, null, section, fund, SearchMode.Vector);
             var nearest = await NearestAsync(request with { Top = 40 }, viewer);
             var ten = await NearestAsync(request, viewer);
-            var seeded = (await new CorpusSearch(indexOnly, embedder, exactScanPassages: 0, seedWalks: 5).SearchAsync(request)).Hits;
-            var plain = (await new CorpusSearch(indexOnly, embedder, exactScanPassages: 0, seedWalks: 0).SearchAsync(request)).Hits;
+            var seeded = await new Assistant.Benchmarks.SeedWalkSearch(indexOnly, 5).SearchAsync(request, viewer);
+            var plain = await new Assistant.Benchmarks.SeedWalkSearch(indexOnly, 0).SearchAsync(request, viewer);
             Assert.Equal(ten.Count, seeded.Count);
-            Assert.All(seeded, h => Assert.Contains(h.PassageId, nearest));
-            // The score is the exact similarity (× 1.5 for a passage of the kind the question asks for, 原因 → deviation reasons).
-            Assert.All(seeded, h => Assert.True(Math.Abs(h.Score - similarity[h.PassageId]) < 2e-6 || Math.Abs(h.Score - (1.5 * similarity[h.PassageId])) < 2e-6, $"{h.PassageId}: {h.Score} against {similarity[h.PassageId]}"));
-            Assert.True(seeded.Count(h => ten.Contains(h.PassageId)) >= plain.Count(h => ten.Contains(h.PassageId)), $"{query}: seed walks found fewer of the exact ten");
+            Assert.All(seeded, h => Assert.Contains(h.Id, nearest));
+            Assert.All(seeded, h => Assert.True(Math.Abs(h.Score - similarity[h.Id]) < 2e-6, $"{h.Id}: {h.Score} against {similarity[h.Id]}"));
+            Assert.True(seeded.Count(h => ten.Contains(h.Id)) >= plain.Count(h => ten.Contains(h.Id)), $"{query}: seed walks found fewer of the exact ten");
         }
     }
 

@@ -35,12 +35,8 @@ public sealed partial class CorpusSearch
         else
         {
             string? sectionSql = sectionIndexes && request.Kind is { } kind && SectionIndexedKinds.TryGetValue(kind, out var own) ? own : null;
-            int ef = sparseQueryEf ? EfSearch(q, sectionSql is not null, candidates, wholeGraphEf) : Math.Max(GraphEfSearch(sectionSql is not null, wholeGraphEf), candidates);
+            int ef = sparseQueryEf ? EfSearch(q, sectionSql is not null, candidates, wholeGraphEf, sparseEfSearch) : Math.Max(GraphEfSearch(sectionSql is not null, wholeGraphEf), candidates);
             await HnswReadAsync(connection, sectionSql ?? VectorSql, q, ef, request, candidates, vector, cancellationToken);
-            if (seedWalks > 0 && sparseQueryEf && IsSparse(q) && vector.Count > 0)
-            {
-                await SeedWalksAsync(connection, sectionSql ?? VectorSql, q, request, vector, cancellationToken);
-            }
         }
 
         // relaxed_order may return neighbours slightly out of order; a wider read keeps only the nearest.
@@ -86,69 +82,6 @@ public sealed partial class CorpusSearch
         }
 
         await tx.CommitAsync(cancellationToken);
-    }
-
-    /// <summary>
-    /// How many of a sparse query's nearest passages each seed a second HNSW walk (<see cref="SeedWalksAsync"/>).
-    /// 0 until measured at 1M (docs/scaling.md, 1M, session 33).
-    /// </summary>
-    public const int SeedWalks = 0;
-
-    /// <summary>The candidate list of a seed's walk: a stored passage is a dense, passage-shaped query, for which 200 gives recall@10 ≥ 0.95 (<see cref="VectorEfSearch"/>).</summary>
-    public const int SeedEfSearch = VectorEfSearch;
-
-    /// <summary>How many rows each seed's walk returns.</summary>
-    public const int SeedRows = 100;
-
-    /// <summary>
-    /// Second walks for a sparse query: its nearest passages found so far, each used as the query of a walk
-    /// of <see cref="SeedRows"/> rows (ordered by distance to the seed), every row's distance to the query
-    /// itself computed exactly and added to <paramref name="vector"/> when it passes the filters. A short
-    /// question is far from every passage and its exact neighbours are scattered over the graph; one greedy
-    /// walk from the entry point settles among some of them, a walk from each of those reaches their own
-    /// neighbourhoods (measured in docs/scaling.md, 1M, session 33).
-    /// </summary>
-    private async Task SeedWalksAsync(NpgsqlConnection connection, string sql, float[] q, SearchRequest request, List<(long Id, double Score)> vector, CancellationToken cancellationToken)
-    {
-        var seeds = vector.OrderByDescending(v => v.Score).ThenBy(v => v.Id).Take(seedWalks).Select(v => v.Id).ToArray();
-        var seedVectors = new List<Vector>();
-        await using (var cmd = new NpgsqlCommand("SELECT embedding FROM corpus_passages WHERE id = ANY($1) ORDER BY id", connection))
-        {
-            cmd.Parameters.Add(new NpgsqlParameter { Value = seeds });
-            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-            while (await r.ReadAsync(cancellationToken))
-            {
-                seedVectors.Add(r.GetFieldValue<Vector>(0));
-            }
-        }
-
-        string seedSql = sql.Replace("ORDER BY p.embedding <=> $1 LIMIT $7", "ORDER BY p.embedding <=> $10 LIMIT $7", StringComparison.Ordinal);
-        var found = new List<(long Id, double Score)>();
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var batch = new NpgsqlBatch(connection, tx))
-        {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SET LOCAL hnsw.ef_search = {SeedEfSearch}")));
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL hnsw.iterative_scan = relaxed_order"));
-            foreach (var seed in seedVectors)
-            {
-                var walk = new NpgsqlBatchCommand(seedSql);
-                walk.Parameters.Add(new NpgsqlParameter { Value = new Vector(q) });
-                AddFilters(walk.Parameters, request, null, SeedRows);
-                walk.Parameters.Add(new NpgsqlParameter { Value = seed });
-                batch.BatchCommands.Add(walk);
-            }
-
-            await using var r = await batch.ExecuteReaderAsync(cancellationToken);
-            do
-            {
-                await ReadAsync(r, found, cancellationToken);
-            }
-            while (await r.NextResultAsync(cancellationToken));
-        }
-
-        await tx.CommitAsync(cancellationToken);
-        var have = vector.Select(v => v.Id).ToHashSet();
-        vector.AddRange(found.Where(f => have.Add(f.Id)));
     }
 
     /// <summary>

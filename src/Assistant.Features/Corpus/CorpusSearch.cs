@@ -19,11 +19,11 @@ namespace Assistant.Features.Corpus;
 /// <param name="sparseQueryEf">Whether a sparse query vector gets <see cref="SparseQueryEfSearch"/> (false: every query at the graph's usual list, for measurement).</param>
 /// <param name="wholeGraphEf">The whole graph's usual list (<see cref="VectorEfSearch"/>; another value for measurement).</param>
 /// <param name="sparseQueryRows">How many rows a sparse query's HNSW scan reads before the nearest are kept (<see cref="SparseQueryRows"/>; 0: only the candidates, session 28's, for measurement).</param>
-/// <param name="seedWalks">How many of a sparse query's nearest passages seed a second walk each (<see cref="SeedWalks"/>; 0: none, for measurement).</param>
+/// <param name="sparseEfSearch">A sparse query vector's list (<see cref="SparseQueryEfSearch"/>; another value for measurement).</param>
 public sealed partial class CorpusSearch(
     NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, int lexicalRowBudget = CorpusSearch.LexicalRowBudget, int exactScanPassages = DocumentScope.MaxPassages,
     bool sectionIndexes = true, bool sparseQueryEf = true, int wholeGraphEf = CorpusSearch.VectorEfSearch, int sparseQueryRows = CorpusSearch.SparseQueryRows,
-    int seedWalks = CorpusSearch.SeedWalks)
+    int sparseEfSearch = CorpusSearch.SparseQueryEfSearch)
 {
     public const int MaxTop = 50;
     public const int MaxQueryChars = 500;
@@ -216,10 +216,10 @@ public sealed partial class CorpusSearch(
     }
 
     /// <summary>The HNSW candidate list for <paramref name="query"/> on the whole graph or a section's own (<paramref name="sectionGraph"/>), at least <paramref name="candidates"/>.</summary>
-    public static int EfSearch(ReadOnlySpan<float> query, bool sectionGraph, int candidates) => EfSearch(query, sectionGraph, candidates, VectorEfSearch);
+    public static int EfSearch(ReadOnlySpan<float> query, bool sectionGraph, int candidates) => EfSearch(query, sectionGraph, candidates, VectorEfSearch, SparseQueryEfSearch);
 
-    private static int EfSearch(ReadOnlySpan<float> query, bool sectionGraph, int candidates, int wholeGraphEf) =>
-        Math.Max(IsSparse(query) ? SparseQueryEfSearch : GraphEfSearch(sectionGraph, wholeGraphEf), candidates);
+    private static int EfSearch(ReadOnlySpan<float> query, bool sectionGraph, int candidates, int wholeGraphEf, int sparseEf) =>
+        Math.Max(IsSparse(query) ? sparseEf : GraphEfSearch(sectionGraph, wholeGraphEf), candidates);
 
     private static int GraphEfSearch(bool sectionGraph, int wholeGraphEf) => sectionGraph ? SectionEfSearch : wholeGraphEf;
 
