@@ -152,4 +152,21 @@ public class VerifierScanTests
 
         Assert.Equal("合成指标12完成12万人", NameIndex.Core("合成指标 （12） 完成１２万人"));
     }
+
+    [Fact]
+    public void TheBitParallelSubsequence_IsTheTablesLongestCommonSubsequence()
+    {
+        // Names up to 64 characters by bits (and longer by the table), from few characters so that they repeat.
+        Assert.Null(Record.Exception(() => Prop.ForAll(
+            (from nameLength in Gen.Choose(0, 70)
+             from name in Gen.ListOf(Gen.Elements("就业人员培训补贴率1".ToCharArray()), nameLength)
+             from textLength in Gen.Choose(0, 80)
+             from text in Gen.ListOf(Gen.Elements("就业人员培训实现的补贴1完成".ToCharArray()), textLength)
+             select (Name: new string(name.ToArray()), Text: new string(text.ToArray()))).ToArbitrary(),
+            x => Assert.Equal(IndicatorNames.SubsequenceTable(x.Name, x.Text), IndicatorNames.Subsequence(x.Name, x.Text))).Check(Config)));
+
+        Assert.Equal(8, IndicatorNames.Subsequence("失业人员再就业人数", "失业人员实现再就业11.91万人"));
+        Assert.Equal(64, IndicatorNames.Subsequence(new string('就', 64), new string('就', 70)));
+        Assert.Equal(3, IndicatorNames.Subsequence("合成指标100", "指标完成值为1"));
+    }
 }
