@@ -88,6 +88,8 @@ public static class TextNormalizer
     public static char Map(char c) => c switch
     {
         <= '\u007F' => c,
+        // CJK unified ideographs (most of a Chinese text): letters, no digit among them, kept without the Unicode lookup.
+        >= '\u4E00' and <= '\u9FFF' => c,
         >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
         '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' => ' ',
         '\u2265' => '≥',

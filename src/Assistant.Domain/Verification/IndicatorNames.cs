@@ -206,7 +206,37 @@ internal sealed class IndicatorNames(NameIndex index)
     /// How many of a name's characters the text holds in order (失业人员再就业人数 in 失业人员实现再就业11.91万人: 8),
     /// for names written with a word inserted.
     /// </summary>
-    private static int Subsequence(string name, ReadOnlySpan<char> text)
+    internal static int Subsequence(string name, ReadOnlySpan<char> text)
+    {
+        if (name.Length > 64)
+        {
+            return SubsequenceTable(name, text);
+        }
+
+        // Bit-parallel (Allison–Dix, Hyyrö): bit k of v is 0 where the table's row for the text so far steps up at
+        // name character k; the zeros counted at the end are the table's last entry.
+        ulong v = ~0UL;
+        foreach (char c in text)
+        {
+            ulong at = 0;
+            for (int k = 0; k < name.Length; k++)
+            {
+                if (name[k] == c)
+                {
+                    at |= 1UL << k;
+                }
+            }
+
+            ulong u = v & at;
+            v = unchecked(v + u) | (v - u);
+        }
+
+        ulong all = name.Length == 64 ? ~0UL : (1UL << name.Length) - 1;
+        return name.Length - System.Numerics.BitOperations.PopCount(v & all);
+    }
+
+    /// <summary>As <see cref="Subsequence"/>, by the table of every prefix of the name against every prefix of the text.</summary>
+    internal static int SubsequenceTable(string name, ReadOnlySpan<char> text)
     {
         int[]? rented = text.Length >= 256 ? System.Buffers.ArrayPool<int>.Shared.Rent(2 * (text.Length + 1)) : null;
         Span<int> buffer = rented is not null ? rented : stackalloc int[2 * (text.Length + 1)];

@@ -346,10 +346,13 @@ public static partial class MentionExtractor
     [GeneratedRegex(@"(?:https?://|(?<![\w/])/api/v\d+/)[A-Za-z0-9._~%/?#=&+\-]+")]
     private static partial Regex Link();
 
-    [GeneratedRegex(@"(?:(?<=^|[\n。；;：:])[ \t]*[（(]\s*\d{1,2}\s*[)）])|(?:(?<=^|\n)[ \t]*\d{1,2}(?:[、]|\.(?!\d)))|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|第\s*\d{1,3}\s*(?=[项条款章节部分批期次个])")]
+    // ListMarker and DatePattern read only the normalized text (TextNormalizer.Normalize folds every Unicode decimal digit to
+    // ASCII), where \d and [0-9] match the same characters: [0-9] lets the search for a start skip the Chinese characters
+    // vectorized instead of asking each one's Unicode category.
+    [GeneratedRegex(@"(?:(?<=^|[\n。；;：:])[ \t]*[（(]\s*[0-9]{1,2}\s*[)）])|(?:(?<=^|\n)[ \t]*[0-9]{1,2}(?:[、]|\.(?![0-9])))|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|第\s*[0-9]{1,3}\s*(?=[项条款章节部分批期次个])")]
     private static partial Regex ListMarker();
 
-    [GeneratedRegex(@"(?<![\d.])(?:(?<y>\d{4})\s*年(?:度)?\s*(?:(?<m>\d{1,2})\s*月(?:份)?\s*(?:(?<d>\d{1,2})\s*[日号])?(?:底|末|初|中旬|上旬|下旬)?)?|(?<![个\d])(?<m>\d{1,2})\s*月(?:份)?\s*(?:(?<d>\d{1,2})\s*[日号])?(?:底|末|初|中旬|上旬|下旬)?)")]
+    [GeneratedRegex(@"(?<![0-9.])(?:(?<y>[0-9]{4})\s*年(?:度)?\s*(?:(?<m>[0-9]{1,2})\s*月(?:份)?\s*(?:(?<d>[0-9]{1,2})\s*[日号])?(?:底|末|初|中旬|上旬|下旬)?)?|(?<![个0-9])(?<m>[0-9]{1,2})\s*月(?:份)?\s*(?:(?<d>[0-9]{1,2})\s*[日号])?(?:底|末|初|中旬|上旬|下旬)?)")]
     private static partial Regex DatePattern();
 
     // The number pattern's word lists, in its order (the first alternative that fits is the one the regex

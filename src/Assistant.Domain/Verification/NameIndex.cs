@@ -31,6 +31,9 @@ internal sealed class NameIndex
     /// <summary>For each character, the nodes holding it, descending.</summary>
     private readonly Dictionary<char, int[]> _at;
 
+    /// <summary>Every character some name holds, one bit per UTF-16 code unit (8 KB): a run of the names holds only these.</summary>
+    private readonly ulong[] _held = new ulong[65536 / 64];
+
     [ThreadStatic]
     private static Scratch? _scratch;
 
@@ -139,6 +142,10 @@ internal sealed class NameIndex
         }
 
         _at = at.ToDictionary(p => p.Key, p => Enumerable.Reverse(p.Value).ToArray());
+        foreach (char c in _at.Keys)
+        {
+            _held[c >> 6] |= 1UL << c;
+        }
     }
 
     /// <summary>Each name without spaces, brackets and quotes, normalised.</summary>
@@ -178,7 +185,8 @@ internal sealed class NameIndex
         {
             if (grams is not null)
             {
-                if (j + gram <= text.Length && grams.Contains(Gram(text, j, gram)))
+                // A gram with a character no name holds is not among the names' grams: no hash lookup for it.
+                if (j + gram <= text.Length && HeldAll(text, j, gram) && grams.Contains(Gram(text, j, gram)))
                 {
                     liveUntil = j + gram;
                 }
@@ -321,6 +329,22 @@ internal sealed class NameIndex
         }
     }
 
+    /// <summary>Whether some name holds each of the <paramref name="n"/> characters of <paramref name="text"/> at <paramref name="at"/>.</summary>
+    private bool HeldAll(ReadOnlySpan<char> text, int at, int n)
+    {
+        ulong[] held = _held;
+        for (int k = at + n - 1; k >= at; k--)
+        {
+            char c = text[k];
+            if ((held[c >> 6] & (1UL << c)) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Every run of <paramref name="n"/> characters the names hold, packed by <see cref="Gram"/>; built on first use (a benign race).</summary>
     private HashSet<long> GramsOf(int n)
     {
@@ -380,7 +404,8 @@ internal sealed class NameIndex
         return n;
     }
 
-    private static bool IsDropped(char c) => char.IsWhiteSpace(c) || c is '(' or ')' or '（' or '）' or '“' or '”' or '"';
+    // A CJK unified ideograph is no space, bracket or quote: decided without the Unicode lookup of char.IsWhiteSpace.
+    private static bool IsDropped(char c) => (c < '\u4E00' || c > '\u9FFF') && (char.IsWhiteSpace(c) || c is '(' or ')' or '（' or '）' or '“' or '”' or '"');
 
     /// <summary>
     /// Per-thread work arrays: a node's entries are valid only when stamped by the current call (each
