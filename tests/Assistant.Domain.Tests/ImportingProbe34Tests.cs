@@ -76,6 +76,8 @@ public class ImportingProbe34Tests
 """;
 
     [Theory]
+    [InlineData("                                           年度指标值      实际完成值    分值   得分     偏差原因分析及改进措施\n 一级指标    二级指标    三级指标")]
+    [InlineData(" 一级指标    二级指标    三级指标\n                                           年度指标值      实际完成值    分值   得分     偏差原因分析及改进措施")]
     [InlineData(" 一级指标    二级指标    三级指标            年度            实际          分值   得分     偏差原因分析\n                                           指标值          完成值                         及改进措施")]
     [InlineData(" 一级指标    二级指标    三级指标            年度指标值      实际          分值   得分     偏差原因分析及改进措施\n                                                           完成值")]
     public void A_header_whose_cells_wrap_over_lines_is_joined_into_one(string header)

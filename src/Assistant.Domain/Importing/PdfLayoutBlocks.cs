@@ -54,7 +54,7 @@ public static partial class PdfLayoutBlocks
     {
         ArgumentNullException.ThrowIfNull(lines);
         string[] raw = lines;
-        lines = WrappedHeader.Join(lines);
+        lines = WrappedHeader.Join(lines, blockStartsOnly: true);
         string[] text = [.. lines.Select(l => l.Replace('\f', ' ').Replace('\u3000', ' ').TrimEnd())];
         List<int[]> blocks = PageBreaks.Blocks(lines, text);
         bool any = false;

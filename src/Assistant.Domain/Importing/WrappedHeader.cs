@@ -22,13 +22,15 @@ public static class WrappedHeader
     ];
 
     /// <summary>The lines with each wrapped header joined onto its first line (same length, same line numbers).</summary>
-    public static string[] Join(string[] lines)
+    /// <param name="lines">The copy's lines.</param>
+    /// <param name="blockStartsOnly">Join only a header that begins a block (after a blank line or at the start): the blank-separated layout's reading.</param>
+    public static string[] Join(string[] lines, bool blockStartsOnly = false)
     {
         ArgumentNullException.ThrowIfNull(lines);
         string[] result = [.. lines];
         for (int i = 0; i < result.Length; i++)
         {
-            if (!IsPieces(result[i]))
+            if (!IsPieces(result[i]) || blockStartsOnly && i > 0 && result[i - 1].Trim().Length > 0)
             {
                 continue;
             }
@@ -41,7 +43,8 @@ public static class WrappedHeader
                 }
 
                 string[] window = result[i..(i + m)];
-                if (Joined(window) is { } joined)
+                string[] below = [.. result.Skip(i + m).Where(l => l.Trim().Length > 0).Take(4)];
+                if (Joined(window, below) is { } joined)
                 {
                     result[i] = joined;
                     for (int k = i + 1; k < i + m; k++)
@@ -70,21 +73,32 @@ public static class WrappedHeader
         return text.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => Vocabulary.Any(v => v.Contains(w, StringComparison.Ordinal)));
     }
 
-    private static string? Joined(string[] window)
+    /// <summary>
+    /// The joined line in the measure (a Chinese character one column wide, as pdftotext counts, or two, as text
+    /// aligned for the eye) whose column starts the rows below line up with best.
+    /// </summary>
+    private static string? Joined(string[] window, string[] below)
     {
+        string? best = null;
+        int bestScore = -1;
         foreach (int wide in new[] { 1, 2 })
         {
-            if (Joined(window, wide) is { } joined)
+            if (Joined(window, wide, out List<int> starts) is { } joined)
             {
-                return joined;
+                int score = below.Sum(l => Spans(l.Replace('\f', ' '), wide).Count(s => starts.Any(c => Math.Abs(c - s.Start) <= 1)));
+                if (score > bestScore)
+                {
+                    (best, bestScore) = (joined, score);
+                }
             }
         }
 
-        return null;
+        return best;
     }
 
-    private static string? Joined(string[] window, int wide)
+    private static string? Joined(string[] window, int wide, out List<int> starts)
     {
+        starts = [];
         List<(int Start, int End, string Text)>[] spans = [.. window.Select(l => Spans(l.Replace('\f', ' '), wide))];
         if (spans.Any(s => s.Count == 0))
         {
@@ -137,6 +151,7 @@ public static class WrappedHeader
         }
 
         columns = [.. columns.OrderBy(c => c.Start)];
+        starts = [.. columns.Select(c => c.Start)];
         List<string> cells = [.. columns.Select(c => string.Concat(c.Pieces.OrderBy(p => p.K).Select(p => p.T)))];
         bool indicator = HeaderWords.IsIndicatorHeader(cells);
         bool fund = HeaderWords.IsFundHeader(cells);
