@@ -25,6 +25,50 @@ public static partial class TextTables
         public List<IndicatorField> Fields { get; } = fields;
 
         public bool RowSeen { get; set; }
+
+        /// <summary>The header was typed with two spaces between its cells, not laid out in columns.</summary>
+        public bool Typed { get; set; }
+    }
+
+    /// <summary>
+    /// A line typed with exactly two spaces between its cells (<c>产出指标  数量  受益学生人次  ≥12000人次  …</c>), at
+    /// least three such gaps and no indentation: its cells are in order, not in columns, so a header so typed
+    /// gives no column positions for its rows to be placed by.
+    /// </summary>
+    private static bool IsTyped(string line)
+    {
+        if (line.Length == 0 || line[0] == ' ' || line.Contains('\t', StringComparison.Ordinal) || line.Contains('\u3000', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string trimmed = line.TrimEnd();
+        int gaps = 0;
+        int i = 0;
+        while (i < trimmed.Length)
+        {
+            if (trimmed[i] != ' ')
+            {
+                i++;
+                continue;
+            }
+
+            int j = i;
+            while (j < trimmed.Length && trimmed[j] == ' ')
+            {
+                j++;
+            }
+
+            if (j - i > 2)
+            {
+                return false;
+            }
+
+            gaps += j - i == 2 ? 1 : 0;
+            i = j;
+        }
+
+        return gaps >= 3;
     }
 
     /// <summary>The header's columns when the line is laid out with runs of spaces (not tabs), else null.</summary>

@@ -68,7 +68,18 @@ internal static partial class IndicatorRows
 
         if (cells.TryGetValue(IndicatorField.Level2, out int l2) && !CellText.IsBlank(texts[l2]))
         {
-            level2 = HeaderWords.IsLevel2(texts[l2], out string l2Name) ? l2Name : CellText.Compact(texts[l2]);
+            // 产出指标 / (45分) with the weight wrapped under the 二级 column: the 一级's weight when it has none.
+            string l2Text = CellText.Compact(texts[l2]);
+            string? own = level1;
+            if (own is not null && l1 >= 0 && cells.ContainsKey(IndicatorField.Level1) && !CellText.IsBlank(texts[l1])
+                && TrailingWeight().Match(l2Text) is { Success: true, Index: > 0 } tw && !t.LevelWeights.Any(w => w.Key == own))
+            {
+                t.LevelWeights.Add(new(own, tw.Groups["w"].Value));
+                t.Sources[$"levelWeights.{own}"] = row[l2].Source;
+                l2Text = l2Text[..tw.Index];
+            }
+
+            level2 = HeaderWords.IsLevel2(l2Text, out string l2Name) ? l2Name : l2Text;
         }
 
         if (!cells.TryGetValue(IndicatorField.Name, out int nameAt) || CellText.IsBlank(texts[nameAt]))
@@ -568,6 +579,9 @@ internal static partial class IndicatorRows
 
     [GeneratedRegex(@"^[(（](?<w>\d+(\.\d+)?)分?[)）]$")]
     private static partial Regex BareWeight();
+
+    [GeneratedRegex(@"[(（](?<w>\d+(\.\d+)?)分[)）]$")]
+    private static partial Regex TrailingWeight();
 
     [GeneratedRegex(@"^(月|日|号)(底|末|初|中|上旬|中旬|下旬)?(前|后|内|止)$|^(月|日|号)(底|末|初|上旬|中旬|下旬)$")]
     private static partial Regex Deadline();

@@ -76,7 +76,7 @@ internal static partial class PageBreaks
     }
 
     /// <summary>A line with two or more figures (a target and an actual, a budget and its execution, a weight and a score).</summary>
-    private static bool HasValues(string line) =>
+    internal static bool HasValues(string line) =>
         line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(w => Figure().IsMatch(w)) >= 2;
 
     [GeneratedRegex(@"^\s*(总\s*分|合\s*计|总\s*计)")]

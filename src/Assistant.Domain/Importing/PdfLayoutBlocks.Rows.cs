@@ -90,6 +90,12 @@ public static partial class PdfLayoutBlocks
                         {
                             r0 = cand[0];
                         }
+                        else if (cells[cand[0]].ContainsKey(j) && !LowerHasCell(grid, anchors, cand[1], k, j))
+                        {
+                            // The row above's cell is still open (its lines run down to here) and the row below has
+                            // nothing in this column: the last line of the cell above, never the start of an empty cell.
+                            r0 = cand[0];
+                        }
                         else if (!grid[anchors[cand[1]]].ContainsKey(j))
                         {
                             r0 = cand[1];
@@ -133,6 +139,21 @@ public static partial class PdfLayoutBlocks
         }
 
         return rows;
+    }
+
+    /// <summary>Whether row <paramref name="r"/> has a piece in column <paramref name="j"/> below line <paramref name="k"/>, up to midway to the next row.</summary>
+    private static bool LowerHasCell(Dictionary<int, string>[] grid, List<int> anchors, int r, int k, int j)
+    {
+        int end = r + 1 < anchors.Count ? (anchors[r] + anchors[r + 1]) / 2 : grid.Length - 1;
+        for (int k2 = k + 1; k2 <= end && k2 < grid.Length; k2++)
+        {
+            if (grid[k2].ContainsKey(j))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Add(Dictionary<int, List<(int K, string T)>> cells, int j, int k, string t)

@@ -53,6 +53,8 @@ public static partial class PdfLayoutBlocks
     public static Outcome? Rewrite(string[] lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
+        string[] raw = lines;
+        lines = WrappedHeader.Join(lines, blockStartsOnly: true);
         string[] text = [.. lines.Select(l => l.Replace('\f', ' ').Replace('\u3000', ' ').TrimEnd())];
         List<int[]> blocks = PageBreaks.Blocks(lines, text);
         bool any = false;
@@ -99,8 +101,15 @@ public static partial class PdfLayoutBlocks
                     return null;
                 }
 
-                any = true;
                 List<int[]> section = blocks.GetRange(b + 1, e - b - 1);
+                bool joined = idx.Length == 1 && idx[0] + 1 < raw.Length && raw[idx[0] + 1].Trim().Length > 0 && text[idx[0] + 1].Length == 0;
+                if (joined && section.Count == 1 && section[0].Count(i => PageBreaks.HasValues(text[i])) >= 3)
+                {
+                    // A wrapped header joined onto one line above rows packed line by line (no blank lines): not this layout.
+                    return null;
+                }
+
+                any = true;
                 if (fund)
                 {
                     FundSection(text, header, mainLine, section, output);

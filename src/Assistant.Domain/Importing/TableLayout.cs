@@ -236,6 +236,7 @@ public static partial class TableLayout
 
             if (mode == Mode.Funds && FundRows.IsTotalLine(first))
             {
+                UnitInLabel(row, texts, filled);
                 // 合计 / 总计 in the 项目资金 block is its total line (江西: last, under the parts), not the 总分 row.
                 FundRows.Read(cur!, row, texts, fundFields, fundWidths);
                 return;
@@ -248,6 +249,11 @@ public static partial class TableLayout
                 return;
             }
 
+            if (mode == Mode.Funds)
+            {
+                UnitInLabel(row, texts, filled);
+            }
+
             switch (mode)
             {
                 case Mode.Funds:
@@ -258,6 +264,44 @@ public static partial class TableLayout
                 case Mode.Indicators:
                     IndicatorRows.Read(cur!, row, texts, indicatorFields, grid.Loose, ref level1, ref level2);
                     break;
+            }
+        }
+
+        /// <summary>
+        /// The money unit printed in a fund line's label cell rather than in the header (<c>项目资金（千元）</c> beside
+        /// <c>年度资金总额</c> in a PDF copy, <c>（元）</c> on a line of the label alone): read as the header's would be,
+        /// when the header stated none; a money unit this reader does not know is named in a warning.
+        /// </summary>
+        private void UnitInLabel(List<GridCell> row, List<string> texts, List<int> filled)
+        {
+            if (cur is null || cur.Sources.ContainsKey("funds.unit"))
+            {
+                return;
+            }
+
+            foreach (int i in filled)
+            {
+                string compact = CellText.Compact(texts[i]);
+                if (CellText.Number(texts[i], out _, out _) is not null)
+                {
+                    continue;
+                }
+
+                if (FundUnit().Match(compact) is { Success: true } u)
+                {
+                    cur.FundUnit = u.Groups["u"].Value;
+                    cur.Sources["funds.unit"] = row[i].Source;
+                    return;
+                }
+
+                if (MoneyUnit().Match(compact) is { Success: true } other)
+                {
+                    string unread = other.Groups["u"].Value;
+                    cur.Sources["funds.unit"] = row[i].Source;
+                    cur.Warn("funds.unit", row[i].Source, $"资金栏“{texts[i]}”中的单位“{unread}”无法识别，金额按{cur.FundUnit}读取，请核对并改为元、万元或亿元",
+                        $"the money unit \"{unread}\" in the fund label \"{texts[i]}\" is not known; the amounts are read in {cur.FundUnit}; check it and state 元, 万元 or 亿元");
+                    return;
+                }
             }
         }
 

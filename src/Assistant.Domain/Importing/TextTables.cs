@@ -13,7 +13,7 @@ public static partial class TextTables
     public static Grid Read(string text, string name)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        string[] lines = WrappedHeader.Join(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n'));
         return IsCellPerLine(lines) ? CellPerLine(lines, name) : IsPlainCellPerLine(lines) ? PlainCellPerLine(lines, name) : Rows(lines, name);
     }
 
@@ -82,13 +82,17 @@ public static partial class TextTables
             {
                 header = [.. parts.Select(p => HeaderWords.Indicator(p, out _))];
                 columns = ColumnsOf(line, header);
+                if (columns is not null)
+                {
+                    columns.Typed = IsTyped(line);
+                }
             }
             else if (header is not null && (HeaderWords.IsFundHeader(parts) || parts.Any(HeaderWords.IsTitle) || HeaderWords.IsTotal(parts[0])))
             {
                 header = null;
                 columns = null;
             }
-            else if (columns is not null && InColumns(line, columns) is { } laid && (columns.RowSeen && IsWrappedEnd(laid, columns) || FitsColumns(laid, columns)))
+            else if (columns is not null && !(columns.Typed && IsTyped(line)) && InColumns(line, columns) is { } laid && (columns.RowSeen && IsWrappedEnd(laid, columns) || FitsColumns(laid, columns)))
             {
                 if (columns.RowSeen && IsWrappedEnd(laid, columns))
                 {
