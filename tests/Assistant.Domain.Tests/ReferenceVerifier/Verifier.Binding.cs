@@ -223,7 +223,7 @@ public sealed partial class Verifier
     [GeneratedRegex(@"共|全部|总共|合计|总计|一共|累计|设置|设定|设立|指标中\s*$")]
     private static partial Regex Totality();
 
-    [GeneratedRegex(@"(?:(?<short>未完成|未达到|未达成|未达标|没有完成|没有达到|未能完成|未实现|偏差|部分完成|基本完成|未全部完成|未完全完成|未完全达到)|(?<exceeded>超额完成|超过目标|超出目标|(?<![未不没])(?:超过|优于|好于)(?:年度)?指标值)|(?<met>已完成|完成(?![值率情量数])|达到|达标|实现))")]
+    [GeneratedRegex(@"(?:(?<short>未完成|未达到|未达成|未达标|没有完成|没有达到|未能完成|未实现|偏差|部分完成|基本完成|未全部完成|未完全完成|未完全达到)|(?<exceeded>超额完成|超过目标|超出目标)|(?<met>已完成|完成(?![值率情量数])|达到|达标|实现))")]
     private static partial Regex CountQualifier();
 
     /// <summary>
