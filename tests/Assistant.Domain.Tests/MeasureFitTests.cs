@@ -79,7 +79,8 @@ public class MeasureFitTests
         string m = DraftPhrases.CeilingMeasure(name, null, money: false, time: true);
         Assert.Contains("办理时限", m, StringComparison.Ordinal);
         Assert.DoesNotContain("源头防控", m, StringComparison.Ordinal);
-        Assert.Contains("源头防控", DraftPhrases.CeilingMeasure("孕产妇死亡率", null, money: false), StringComparison.Ordinal);
+        Assert.DoesNotContain(name, m, StringComparison.Ordinal);
+        Assert.Contains("专案管理", DraftPhrases.CeilingMeasure("孕产妇死亡率", null, money: false), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -278,6 +278,25 @@ public class RuleTests
         Assert.Null(r.Score);
     }
 
+    [Theory]
+    [InlineData("94.80", "94.80")]
+    [InlineData("8.50", "8.50")]
+    [InlineData("8", "8")]
+    [InlineData("12.0", "12.0")]
+    public void Unscorable_TheCarriedScore_IsQuotedAsPrinted(string printed, string quoted)
+    {
+        var e = new Evaluation
+        {
+            Kind = EvaluationKind.Project,
+            Title = "t",
+            Funds = new FundSection(),
+            Indicators = [Row("指标值未设定", "120", "100", printed: printed)],
+        };
+        Finding f = Assert.Single(Calculator.Score(e).Findings, f => f.Code == FindingCodes.IndicatorUnscorable);
+        Assert.Contains("按表中打印得分" + quoted + "计入总分", f.Message, StringComparison.Ordinal);
+        Assert.Equal(quoted, f.Actual);
+    }
+
     [Fact]
     public void Unscorable_CarriesThePrintedScoreIntoTheTotal_WithAFinding()
     {

@@ -145,6 +145,14 @@ async function openSubmission(id, version) {
   const actions = d.actions || { decide: s.status === "pending" && d.shownVersion === s.version, revise: false, resubmit: s.status === "returned" };
   const pending = actions.decide;
   $("d-total").textContent = d.score.total ? "总分 " + d.score.total + " · " + d.score.grade : "";
+  // The fund lines first, as the 自评表 prints them: budget, spending and 执行率 in the table's unit (only the total is scored).
+  const fundsIn = (d.evaluation && d.evaluation.funds) || {};
+  $("d-funds-unit").textContent = fundsIn.unit ? "（" + fundsIn.unit + "）" : "";
+  $("d-funds").tBodies[0].replaceChildren(...d.score.funds.map(f => {
+    const line = (fundsIn.lines || [])[f.index] || {};
+    return el("tr", {}, el("td", {}, (f.parent ? "　" : "") + f.name), el("td", {}, line.budget ?? "—"), el("td", {}, line.executed ?? "—"),
+      el("td", {}, f.rateText || "—"), el("td", {}, f.score ?? (f.parent ? "不单独计分" : "—")));
+  }));
   $("d-table").tBodies[0].replaceChildren(...d.score.indicators.map(i => el("tr", { class: i.status === "short" ? "short" : null },
     el("td", {}, i.index + 1), el("td", {}, i.name), el("td", {}, i.target ?? ""), el("td", {}, i.actual ?? ""), el("td", {}, i.weight ?? ""), el("td", {}, i.score ?? ""),
     el("td", {}, pending && i.weight ? el("input", { class: "spot-score", "data-index": i.index, inputmode: "decimal", "aria-label": "抽评得分 " + i.name }) : (scores.get(i.index) ?? "")))));

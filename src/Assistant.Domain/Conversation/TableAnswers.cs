@@ -357,7 +357,15 @@ public static partial class TableAnswers
     private static void Cap(AnswerWriter w, IReadOnlyList<int> rows, ScoringPolicy p)
     {
         FactSheet s = w.Sheet;
-        w.Line("超过指标值的指标按满分计，得分不超过该项分值（封顶），多完成的部分不加分；资金得分同样不超过分值。");
+        // A ceiling row (≤) is better than its target when it stays below it: its words are 低于上限, never 超过/多完成.
+        var asked = rows.Count > 0 ? rows.Select(i => s.Report.Indicators.First(r => r.Index == i)).ToList() : s.Report.Indicators.ToList();
+        bool ceilings = asked.Any(r => r.Rule == IndicatorRule.Reverse);
+        bool positives = asked.Any(r => r.Rule == IndicatorRule.Positive);
+        w.Line(ceilings && !positives
+            ? "反向指标（控制上限）完成值低于指标值的按满分计，得分不超过该项分值（封顶），比上限低得多也不加分；资金得分同样不超过分值。"
+            : ceilings
+                ? "优于指标值的指标按满分计（正向指标超过指标值、反向指标低于控制上限），得分不超过该项分值（封顶），优于指标值的部分不加分；资金得分同样不超过分值。"
+                : "超过指标值的指标按满分计，得分不超过该项分值（封顶），多完成的部分不加分；资金得分同样不超过分值。");
         w.Line("第十二条要求完成值高于指标值较多的要分析原因，看目标是否定得偏低。");
         if (p.ReduceForLowTargets)
         {

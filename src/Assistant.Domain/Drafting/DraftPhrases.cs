@@ -93,6 +93,20 @@ public static partial class DraftPhrases
     private static partial Regex VillagersFunds();
 
     // A saving, not a delay: 集中带量采购价格下降，结余26万元 (the 采购 in it is no late procurement).
+    // Goods (drugs, consumables, fodder, seed), not works: their price rising is answered by re-costing, not by 概算.
+    [GeneratedRegex("(?:药品|耗材|试剂|疫苗|物资|器材|种子|化肥|农药|饲料|设备|教材|食材|原材料)[^。；]{0,12}(?:单价|价格|费用|成本)[^，。；]{0,4}(?:上涨|上升|提高|上调|增加)|(?:单价|价格)[^，。；]{0,4}(?:上涨|上升|上调)[^。；]{0,12}(?:药品|耗材|试剂|疫苗|物资|器材|种子|化肥|农药|饲料|教材|食材)")]
+    private static partial Regex GoodsPrice();
+
+    [GeneratedRegex("价格上涨|涨价|价格上升|单价上涨|单价上升|单价提高|价格上调|成本上升|成本上涨|费用上涨|物价上涨")]
+    private static partial Regex PriceRise();
+
+    // Staff who left and are not yet replaced: 超龄退出, 到龄离岗, 补聘未完成, 招聘未到位, 岗位空缺.
+    [GeneratedRegex("超龄|到龄|年龄[^，。；]{0,4}(?:退出|离岗|清退)|补聘|补录|补招|招聘[^，。；]{0,6}(?:未完成|尚未完成|未到位|滞后|推迟|较晚)|(?:退出|离岗|辞职|离职)[^，。；]{0,8}(?:未及时补充|补充不及时|未补充|空缺)|岗位空缺|人员空缺|缺员")]
+    private static partial Regex Replacement();
+
+    [GeneratedRegex("辍学|失学|流失学生|学生流失|厌学|劝返")]
+    private static partial Regex DropOut();
+
     [GeneratedRegex("降价|价格下降|价格下调|价格降低|带量采购|集采|中标价[^，。；]{0,4}低于|节约|节省|低于预算")]
     private static partial Regex Saving();
 
@@ -208,6 +222,12 @@ public static partial class DraftPhrases
     /// <summary>Measures that answer a stated or adapted cause, matched by its words.</summary>
     private static readonly (Regex Cause, string Measure)[] Answers =
     [
+        // Kinds of cause of session 34, each ahead of the broader words it holds (采购, 程序, 人员): the price of goods bought
+        // rose (药品耗材单价上涨 is no late procurement), staff left and were not yet replaced (护林员超龄退出，补聘未完成),
+        // pupils dropped out (辍学, 流失), and a price rise of works (单价上涨 of 建材).
+        (GoodsPrice(), GoodsPriceMeasure),
+        (PriceRise(), PriceMeasure),
+        (DropOut(), DropOutMeasure),
         // Kinds of cause of session 32: late (not missing) matching money, waiting time, a land dispute, works near a school.
         (LateMatching(), LateMatchingMeasure),
         (new Regex("候诊|排队时间|等候时间|等待时间|就诊时间[^，。；]{0,2}(?:长|较长)|看病难|挂号难"), WaitingMeasure),
@@ -225,9 +245,11 @@ public static partial class DraftPhrases
         (new Regex("(?:方案|文件|通知|办法|细则|考核标准)[^，。；]{0,6}(?:下发|印发|出台|下达)[^，。；]{0,2}(?:较晚|晚|滞后|延迟|推迟)"), "提前谋划年度工作，参照上年方案先行做好准备，上级方案下发后压茬推进、倒排时间节点，确保在规定时限内完成"),
         (new Regex("(?:中央|省级|省|市级|上级|补助)[^，。；]{0,16}下达|资金下达|下达较晚|下达晚|下达时间|到位较晚|到位晚|年底下达|年末下达"), "加强与上级财政部门的沟通对接，资金到位后及时分解下达，按月调度拨付进度，年底前完成清算"),
         (new Regex("流标|废标"), "提前编制招标文件、启动招标，流标后及时按规定转为竞争性谈判或重新招标，压缩采购周期，为施工留足工期"),
-        (new Regex("招标|采购程序|采购"), "提前编制采购需求和招标文件，尽早启动采购程序，合同签订后督促供应商按期供货，验收合格后及时支付款项"),
-        (new Regex("价格上涨|涨价|价格上升|成本上升|成本上涨|费用上涨|人工费|材料费|建材|造价|超概算|概算"), "加强工程造价控制，优化设计方案，对概算实行动态管理，主要材料价格变动较大的按程序调整概算，超出部分报批后实施"),
+        (new Regex("招标|采购程序|采购"), ProcurementMeasure),
+        (new Regex("人工费|材料费|建材|造价|超概算|概算"), PriceMeasure),
         (new Regex("编制不足|编制紧张|编制有限|编制少|编制数少|空编|缺编|编制未到位|核定编制"), StaffQuota),
+        // After a shortage of posts (空编岗位招聘未完成 is the quota's matter), ahead of 人员变动 and 程序.
+        (Replacement(), ReplacementMeasure),
         (new Regex("(?:专业技术|技术|专业)(?:人员|人才|力量|骨干)[^，。；]{0,4}(?:缺乏|不足|短缺|紧缺|薄弱|匮乏|较少|偏少|流失)|(?:缺乏|缺少|缺)(?:专业|技术)|人才(?:缺乏|短缺|匮乏|不足)"), Technicians),
         (new Regex("(?:设备|设施|仪器|器械|车辆|机械)[^，。；]{0,4}(?:老化|陈旧|落后|故障|损坏|不足|短缺|缺乏|超期服役)|老旧设备"), Equipment),
         // Kinds of cause of session 30 (each its own entry, ahead of the broader words they contain).
@@ -235,7 +257,7 @@ public static partial class DraftPhrases
         (WaterQuality(), "加强水源地保护和巡查，完善净化消毒设施并规范运行，汛期和降雨后加密水质检测，浑浊度等指标超标时及时启动应急处理"),
         (StandardLow(), "结合财力状况和物价水平研究建立补贴标准动态调整机制，做好政策解读，及时回应服务对象对标准的诉求"),
         (ContentThin(), "开展服务对象需求调查，丰富服务和活动的内容与形式，按需配送服务项目，并向偏远地区倾斜"),
-        (StaffChange(), "做好人员调整期间的工作交接，及时补齐空缺岗位，明确临时负责人，保证服务不断档"),
+        (StaffChange(), StaffChange_Measure),
         (new Regex("村医|乡村医生"), "加强乡村医生队伍建设，通过定向培养、乡聘村用等方式补充村医，开展规范化管理业务培训，推行家庭医生团队分片包干"),
         (new Regex("力量不足|人员不足|人手不足|人员短缺|人员紧缺|缺编|人员流失|专业人员少"), "充实基层工作力量，通过招聘补充、统筹调配等方式配齐人员，开展业务培训，提高人均服务能力"),
         (new Regex("锻炼时间|体育活动|体育课|体育锻炼|运动时间"), "落实每天校园体育活动时间要求，开齐开足体育课，组织课间和课后体育锻炼，定期开展体质监测并反馈家长"),
@@ -267,6 +289,12 @@ public static partial class DraftPhrases
         (new Regex("宣传|知晓|了解"), "加大政策宣传力度，利用线上线下渠道扩大政策知晓面"),
     ];
 
+    private const string PriceMeasure = "加强工程造价控制，优化设计方案，对概算实行动态管理，主要材料价格变动较大的按程序调整概算，超出部分报批后实施";
+    private const string GoodsPriceMeasure = "跟踪药品、耗材等主要物资的价格变动，按集中采购中选价格和实际用量重新测算单位成本，价格变动较大的按程序调整成本控制标准，执行中优先选用中选产品控制成本";
+    private const string ReplacementMeasure = "提前摸清临近退出年龄和有意离岗的人员，退出与补聘同步启动，缩短补聘公告、考察和聘用的周期，补聘到位前统筹调配现有人员顶岗，确保岗位不空缺";
+    // No group's own words (学生, 教师, 失业人员, 养殖, 疫苗): the drafter drops a measure that names people the row does not.
+    private const string DropOutMeasure = "落实控辍保学责任，建立辍学台账，逐人分析辍学原因，组织学校和乡村干部上门劝返，对家庭困难的落实资助，对随迁流动的做好学籍衔接和去向跟踪";
+    private const string ProcurementMeasure = "提前编制采购需求和招标文件，尽早启动采购程序，合同签订后督促供应商按期供货，验收合格后及时支付款项";
     private const string LateMatchingMeasure = "本级配套资金按项目进度提前拨付到位，建立配套资金到位台账，资金到位前提前完成采购需求编制等准备工作，资金到位后压茬推进，避免项目延至次年";
     private const string WaitingMeasure = "推行预约就诊和分时段就诊，优化挂号、检查、取药等环节流程，高峰时段增加接诊力量，缩短群众候诊时间";
     private const string LandDisputeMeasure = "项目实施前做好土地权属核查和流转协议签订，依法规范土地流转程序，对流转纠纷及时组织乡村两级调解，纠纷化解后及时组织实施";
@@ -287,6 +315,7 @@ public static partial class DraftPhrases
     private const string CountyPayment = "县级财政收到上级资金后及时分解拨付，本级资金按项目实施进度及时拨付，严格执行拨付时限，对拨付滞后的资金逐笔督办，将拨付进度纳入项目单位绩效考核";
     private const string WeatherWorks = "抢抓非汛期和晴好天气施工黄金期，合理安排工序，汛前完成主体和控制性工程，汛期做好在建工程度汛防护，确需顺延的按程序办理工期调整";
     private const string Participation = "通过村民议事会、入户宣讲和示范户带动等方式发动群众，推行以奖代补、先建后补，让群众参与项目决策和监督，提高群众参与的主动性";
+    private const string StaffChange_Measure = "做好人员调整期间的工作交接，及时补齐空缺岗位，明确临时负责人，保证服务不断档";
     private const string Approvals = "梳理审批事项和环节，推行并联审批、容缺受理，项目前期手续由专人跟踪办理，明确各环节办理时限，压缩审批时间";
 
     /// <summary>
@@ -298,7 +327,11 @@ public static partial class DraftPhrases
         [LateMatchingMeasure] = ["将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口",
             "加强与上级财政部门的沟通对接，资金到位后及时分解下达，按月调度拨付进度，年底前完成清算"],
         [TrafficMeasure] = [WorksNuisance],
-        [SavingMeasure] = ["提前编制采购需求和招标文件，尽早启动采购程序，合同签订后督促供应商按期供货，验收合格后及时支付款项"],
+        [SavingMeasure] = [ProcurementMeasure],
+        [GoodsPriceMeasure] = [ProcurementMeasure, PriceMeasure, SavingMeasure],
+        [PriceMeasure] = [ProcurementMeasure],
+        [ReplacementMeasure] = ["优化经办流程，精简申报材料，压实审核责任，缩短资金兑付周期", "充实基层工作力量，通过招聘补充、统筹调配等方式配齐人员，开展业务培训，提高人均服务能力", Approvals],
+        [DropOutMeasure] = ["依据学籍系统动态掌握转学、随迁情况，据实测算受益人数，变动较大的按程序调整指标值", "以实际常住人口为基数测算服务对象和指标值，对外出人员做好信息登记和流动管理，变化较大的按程序调整指标值"],
         [MaternalDeathMeasure] = [Population, PatientDeathMeasure],
         [PatientDeathMeasure] = [Population],
         [AccidentDeathMeasure] = [Population],
@@ -323,36 +356,58 @@ public static partial class DraftPhrases
         ["加快剩余建设任务，明确完成时限，完工后及时组织验收"] = ["对未完成的建设内容逐项明确完成时限和责任人，加强施工调度，完工一处、验收一处"],
         ["倒排项目工期，加强施工调度和进度督查，按工程进度及时办理计量和资金支付"] = ["建立项目进度周报制度，对滞后项目约谈施工单位，按合同约定及时结算工程款"],
         ["充实基层工作力量，通过招聘补充、统筹调配等方式配齐人员，开展业务培训，提高人均服务能力"] = ["统筹调配县乡两级专业人员下沉服务，开展岗位练兵和业务培训，补齐人员短板"],
-        ["加强工程造价控制，优化设计方案，对概算实行动态管理，主要材料价格变动较大的按程序调整概算，超出部分报批后实施"] =
-            ["开展主要材料价格监测，实行限额设计和造价跟踪审计，严格控制单位造价"],
+        [PriceMeasure] = ["开展主要材料价格监测，实行限额设计和造价跟踪审计，严格控制单位造价"],
         ["提前编制招标文件、启动招标，流标后及时按规定转为竞争性谈判或重新招标，压缩采购周期，为施工留足工期"] = ["优化招标条件设置，扩大潜在投标人范围，减少流标，招标完成后倒排工期"],
     };
 
     /// <summary>
     /// What answers a ceiling exceeded (a unit cost or 平均补助 above its 控制标准, a rate above its limit) when no kind of
     /// cause known here does: for money, the standard is enforced and what was added (增加了沼气工程, 增加北斗定位模块, in
-    /// the cause's own words) is approved first or paid by whoever added it; otherwise the row is watched against its limit.
+    /// the cause's own words) is approved first or paid by whoever added it; a time limit by its procedure; a rate by what
+    /// it counts in its sector (辍学率 by 控辍保学, 孕产妇死亡率 by 专案管理, 森林火灾受害率 by 火源管控), never one sector's
+    /// words for another's row. The row's name is not repeated: the measure follows “针对“X”超出控制标准的问题”.
+    /// <paramref name="context"/> is the row's words and its table's title.
     /// </summary>
-    public static string CeilingMeasure(string name, string? cause, bool money, bool time = false)
+    public static string CeilingMeasure(string name, string? cause, bool money, bool time = false, string? context = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (time)
         {
             // A time limit exceeded (结算时限, 办结时间) is a matter of procedure, not of 源头防控.
-            return $"梳理“{name}”超出时限的办理环节，优化经办流程，明确各环节办理时限和责任人，对超时事项逐件督办并按月通报";
+            return "梳理超出时限的办理环节，优化经办流程，明确各环节办理时限和责任人，对超时事项逐件督办并按月通报";
         }
 
         if (!money)
         {
-            return $"逐项分析“{name}”超出控制标准的原因，针对薄弱环节加强源头防控和过程监测，按季度通报控制情况";
+            // The row's own name decides first (a 投诉率 in a forest table is about complaints), then its table's title.
+            return CeilingRates.FirstOrDefault(c => c.Row.IsMatch(name)).Measure
+                ?? CeilingRates.FirstOrDefault(c => c.Row.IsMatch(context ?? string.Empty)).Measure ?? CeilingRateMeasure;
         }
 
         Match added = Added().Match(cause ?? string.Empty);
         string what = added.Success
             ? $"对{added.Groups["what"].Value.Trim()}等超出原定标准的建设或配置内容，实施前按程序报批并相应调整控制标准，未经批准的由实施主体自筹"
             : "超出标准的建设或配置内容实施前按程序报批，未经批准的由实施主体自筹";
-        return $"严格执行“{name}”的控制标准，{what}";
+        return $"严格执行该项控制标准，{what}";
     }
+
+    /// <summary>What answers a rate above its limit whose sector says nothing more: find each case, fix it, watch the rate.</summary>
+    public const string CeilingRateMeasure = "对超出控制标准的情况逐一查明原因，明确整改责任人和完成时限，按季度监测并通报控制情况，推动该项指标回到控制标准以内";
+
+    /// <summary>Rates with a ceiling, by what they count (the row's name first, then its table's title), and what answers each.</summary>
+    private static readonly (Regex Row, string Measure)[] CeilingRates =
+    [
+        (new Regex("辍学|失学"), DropOutMeasure),
+        (new Regex("(?:孕产妇|婴儿|新生儿|儿童|早产儿)[^；]{0,6}死亡"), MaternalDeathMeasure),
+        (new Regex("事故|伤亡"), AccidentDeathMeasure),
+        (new Regex("死亡率|病死率|致死"), PatientDeathMeasure),
+        (new Regex("发病率|患病率|感染率|传染病|疫情|检出率|阳性率"), "加强重点传染病和慢性病的监测报告，落实预防接种、早期筛查和随访管理，对发病集中的地区和人群开展专项干预，按季度分析发病趋势"),
+        (new Regex("火灾|火情|受害率|森林|林区|草原"), "加强野外火源管控和防火期巡山护林，完善瞭望监控和预警响应，提高早期发现和初期扑救能力"),
+        (new Regex("漏损|水质|浑浊|供水|饮水"), "排查更换老旧供水管网，加强管网巡查、漏损监测和水质检测，发现问题及时维修处置"),
+        (new Regex("失业率|失业人员|零就业"), "加强失业动态监测，对登记失业者逐人开展职业指导和岗位推荐，落实就业援助和技能提升措施，促进其尽快实现就业"),
+        (new Regex("农药|残留|损失率|疫病|病虫|畜禽|农产品|粮食|耕地|农田"), "加强投入品使用监管和技术指导，开展生产基地巡查和抽样监测，对问题集中的区域和经营主体开展专项整治"),
+        (new Regex("投诉|差错|返工|不合格"), "对投诉和差错逐件登记、查明原因，落实责任和整改时限，完善服务规范和质量检查制度，按月通报"),
+    ];
 
     /// <summary>
     /// What answers a shortfall whose stated cause is of no kind known here: no mechanism the unit did not name (农时,

@@ -6,7 +6,8 @@ namespace Assistant.Domain.Drafting;
 /// A unit's 偏差原因分析及改进措施 cell split into its cause and its own measure: “中职招生人数较计划减少，
 /// 下一步加强招生宣传” is the cause “中职招生人数较计划减少” and the measure “加强招生宣传”. A report
 /// writes the cause in the reasons and the measure in the measures, never the measure inside the cause.
-/// A cell with no measure marker is all cause.
+/// So is “辖区高龄孕产妇比例上升；加强高危孕产妇专案管理”: a clause after ；/。 that opens with an action verb is the
+/// unit's measure. A cell with no measure marker is all cause.
 /// </summary>
 public sealed partial record StatedText(string Cause, string? Measure)
 {
@@ -26,6 +27,8 @@ public sealed partial record StatedText(string Cause, string? Measure)
 
     private static string Trim(string s) => s.Trim().Trim('，', '。', '；', ';', ',', '.', ' ', '：', ':');
 
-    [GeneratedRegex(@"[，。；;,\s]*(?:(?:改进|整改|下一步)措施[：:]|下一步(?:将|要|拟)?|今后将|拟于?下一年度|将进一步)")]
+    // A marker (下一步, 改进措施：) anywhere, or a clause after ；/。 that opens with what a unit will do (“辖区高龄孕产妇比例上升；
+    // 加强高危孕产妇专案管理”): a verb of action, never one the clause negates or says is late (“；落实不到位”, “；推进缓慢” are causes).
+    [GeneratedRegex(@"[，。；;,\s]*(?:(?:改进|整改|下一步|下步)措施[：:]|下一步(?:将|要|拟)?|下步将|今后将|拟于?下一年度|将进一步)|[。；;]\s*(?=(?:加强|完善|建立|健全|强化|加大|加快|优化|规范|做好|督促|严格|扩大|压实|进一步)(?![^，。；;]*(?:不到位|不足|不够|不力|不及时|缓慢|滞后|较慢|较晚|偏低|未|没有|延迟|推迟))[^，。；;]{2,})")]
     private static partial Regex MeasureMarker();
 }

@@ -168,7 +168,9 @@ public static class PerformancePart
             sb.Append("，完成值达到指标值的").Append(weakerMet == 0 ? p.Fact("count.met") : (met - weakerMet) + "项");
             if (exceeded > 0)
             {
-                sb.Append("（其中超过指标值的").Append(p.Fact("count.exceeded")).Append('）');
+                // 优于, not 超过: a ceiling row (新生儿死亡率4.2‰ against ≤5‰) is better than its target by staying below it.
+                bool ceiling = report.Indicators.Any(r => r.Status == IndicatorStatus.Exceeded && r.Rule == IndicatorRule.Reverse);
+                sb.Append(ceiling ? "（其中优于指标值的" : "（其中超过指标值的").Append(p.Fact("count.exceeded")).Append('）');
             }
         }
 

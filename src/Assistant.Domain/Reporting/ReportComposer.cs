@@ -183,7 +183,8 @@ public static class ReportComposer
             notes.Add(new ReviewNote(ReviewNoteKinds.Finding, f.Message + "：请核对一级指标表头分值与其下各项分值。", Part: "五"));
         }
 
-        foreach (IndicatorResult r in report.Indicators.Where(r => r.Rule == IndicatorRule.Qualitative && r.Status == IndicatorStatus.Short))
+        // One line per qualitative row: a weaker row scored at full marks gets the line below, not also this one.
+        foreach (IndicatorResult r in report.Indicators.Where(r => r.Rule == IndicatorRule.Qualitative && r.Status == IndicatorStatus.Short && !FactSheet.IsWeakerMet(r)))
         {
             if (p.Cell(r.Index, r.Target, "target") is { } t && p.Cell(r.Index, r.Actual, "actual") is { } a)
             {

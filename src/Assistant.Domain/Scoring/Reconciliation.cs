@@ -214,8 +214,10 @@ public static class Reconciliation
 
             if (scored && r.Weight is not null && r.Score is null && r.ScoreForTotal is { } carried)
             {
+                // The printed score as printed (94.80, not 94.8): the note quotes the table.
+                string printed = ind.PrintedScore is { } shown && shown.Value == carried ? shown.ToString() : PrintedNumber.FormatTrimmed(carried);
                 findings.Add(new Finding(FindingCodes.IndicatorUnscorable, Severity.Warning,
-                    $"“{ind.Name}”无法计算得分，按表中打印得分{PrintedNumber.FormatTrimmed(carried)}计入总分", Path(i, ".printedScore"), null, PrintedNumber.FormatTrimmed(carried)));
+                    $"“{ind.Name}”无法计算得分，按表中打印得分{printed}计入总分", Path(i, ".printedScore"), null, printed));
             }
 
             if (scored && ind.Weight is null)

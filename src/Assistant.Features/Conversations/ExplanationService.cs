@@ -73,14 +73,16 @@ public sealed class ExplanationService(RecordStore records, CorpusSearch search)
         IndicatorExplanation e = IndicatorExplainer.Explain(sheet, index, texts, policy);
         var similar = new List<CitationDto>();
         int k = Math.Clamp(cases, 0, MaxCases);
-        if (k > 0)
+        // Similar past cases only for a row that has something to explain (a met row has no 往年情况 to compare), and
+        // only of this table's sector: an employment fund's report is no precedent for a 孕产妇死亡率 (probe 33 chat #14).
+        if (k > 0 && e.Kind is not null)
         {
             string query = e.Kind == "overshoot"
                 ? $"{e.Trace.Name}超额完成 完成值高于指标值的原因"
                 : $"{e.Trace.Name}未完成的原因";
             // The report's own table or text (same unit and year) is never its own similar case.
             SearchResponse found = await search.SearchAsync(new SearchRequest(query, Math.Min(k + 5, 20), SectionKind.DeviationReason), cancellationToken);
-            similar.AddRange(found.Hits.Where(h => !PrecedentFit.IsSelf(h.Title, h.Region, h.Year, sheet.Evaluation)).Take(k)
+            similar.AddRange(found.Hits.Where(h => !PrecedentFit.IsSelf(h.Title, h.Region, h.Year, sheet.Evaluation) && !PrecedentFit.OtherSector(h.Title, sheet.Evaluation)).Take(k)
                 .Select((h, i) => DraftingService.Citation(new DraftSource(i + 1, h))));
         }
 

@@ -83,7 +83,7 @@ public sealed partial class OfflineDrafter
                     // terms or one that claims no mechanism the unit did not name (never 结合农时 for a unit cost).
                     if (parts.Count == 0 && !noCause && Reverse(group))
                     {
-                        Add(DraftPhrases.CeilingMeasure(group.Items[0].Name, cause.Text, PhraseNature(group.Items[0]) == Nature.Money || MoneyUnit(group.Items[0]), PhraseNature(group.Items[0]) == Nature.Time));
+                        Add(DraftPhrases.CeilingMeasure(group.Items[0].Name, cause.Text, PhraseNature(group.Items[0]) == Nature.Money || MoneyUnit(group.Items[0]), PhraseNature(group.Items[0]) == Nature.Time, own + "；" + E.Title));
                     }
                     else if (parts.Count == 0 && !noCause && cause.Origin == CauseOrigin.Stated && group.Kind == DeviationKind.Shortfall && group.Items.All(i => DraftPhrases.CarriesOver(PhraseNature(i), i.Name)))
                     {

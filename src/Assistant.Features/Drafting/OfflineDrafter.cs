@@ -25,6 +25,12 @@ public sealed partial class OfflineDrafter : IChatClient
     /// <summary>How a draft begins the sentence saying that the unit gave no reason for a row.</summary>
     public const string NoCauseLead = "自评表未说明";
 
+    /// <summary>The sentences that say the unit gave no reason and the draft guessed none, in full and in the shorter forms used after.</summary>
+    private static readonly string[] NoCauseSentences = [NoCauseLead, "同样未说明原因", "单位亦未填写", "原因待单位补充"];
+
+    /// <summary>Whether a paragraph says the unit gave no reason (the draft guessed none): the notes must then not say a reason was analysed.</summary>
+    public static bool SaysNoCause(string text) => NoCauseSentences.Any(w => text.Contains(w, StringComparison.Ordinal));
+
     /// <summary>How a draft quotes the reasons the unit gave on its indicators for money it did not spend.</summary>
     public const string CostLinesLead = "单位在绩效指标中说明的相关原因是";
 

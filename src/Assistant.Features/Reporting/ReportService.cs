@@ -117,7 +117,10 @@ public sealed partial class ReportService(CorpusSearch search, DraftingModel mod
     private async Task<ReportPartDto> PartAsync(ReportPartInfo info, FactSheet sheet, ScoringPolicy policy, bool useModel, int sourcesPerItem, CancellationToken cancellationToken)
     {
         var hits = info.Key == ReportParts.Performance && sourcesPerItem > 0
-            ? (await search.SearchAsync(new SearchRequest($"{sheet.Evaluation.Title}资金管理情况 分配科学性 下达及时性 拨付合规性 使用规范性", Math.Min(ManagementSources, sourcesPerItem), SectionKind.Management), cancellationToken)).Hits
+            ? (await search.SearchAsync(new SearchRequest($"{sheet.Evaluation.Title}资金管理情况 分配科学性 下达及时性 拨付合规性 使用规范性", Math.Min(ManagementSources, sourcesPerItem) + 5, SectionKind.Management), cancellationToken)).Hits
+                // Another sector's practice (补贴资金通过社保卡发放 of an employment fund) is no precedent for a health table's management.
+                .Where(h => !PrecedentFit.OtherSector(h.Title, sheet.Evaluation) && !PrecedentFit.IsSelf(h.Title, h.Region, h.Year, sheet.Evaluation))
+                .Take(Math.Min(ManagementSources, sourcesPerItem)).ToList()
             : [];
         var sources = hits.Select((h, i) => new DraftSource(i + 1, h)).ToList();
         var precedents = sources.Select(s => new ReportPrecedent(s.Number, s.Hit.Title, s.Hit.SectionPath, s.Hit.Text)).ToList();

@@ -64,6 +64,11 @@ public static class TableDocx
             : "注：本表的执行率、得分和总分按评分规则计算，与单位自评表打印的数字不同：" + string.Join("；", differing) + "。";
     }
 
+    // 年度资金总额|全年预算数|1280.0万元与各部分之和…: the line, the column and the rest of a funds.parts-sum message.
+    private static readonly System.Text.RegularExpressions.Regex PartsColumn = new("^(?<line>.+?)(?<column>年初预算数|全年预算数|全年执行数)(?<rest>.+)$");
+
+    private static readonly System.Text.RegularExpressions.Regex PartsAgainst = new("与各部分之和");
+
     /// <summary>
     /// A note under the annex when the parts of a fund line do not add up to it (funds.parts-sum, an error): the annex
     /// prints the unit's figures as they are, so the reader is told which column is off and by how much.
@@ -71,7 +76,16 @@ public static class TableDocx
     public static string? PartsDiffer(ScoreReport score)
     {
         ArgumentNullException.ThrowIfNull(score);
-        var differing = score.Findings.Where(f => f.Severity == Severity.Error && f.Code == FindingCodes.FundsPartsSum).Select(f => f.Message.TrimEnd('。')).ToList();
+        var messages = score.Findings.Where(f => f.Severity == Severity.Error && f.Code == FindingCodes.FundsPartsSum).Select(f => f.Message.TrimEnd('。')).ToList();
+        // The same figures in several columns (年初预算数 and 全年预算数 both 1280.0 against parts of 1250.0) are said once, naming the columns.
+        var differing = new List<string>();
+        foreach (var g in messages.Select(m => (Message: m, Match: PartsColumn.Match(m))).GroupBy(x => x.Match.Success ? x.Match.Groups["line"].Value + "|" + x.Match.Groups["rest"].Value : x.Message, StringComparer.Ordinal))
+        {
+            var first = g.First();
+            differing.Add(g.Count() == 1 || !first.Match.Success ? first.Message
+                : first.Match.Groups["line"].Value + string.Join("和", g.Select(x => x.Match.Groups["column"].Value)) + "均为" + PartsAgainst.Replace(first.Match.Groups["rest"].Value, "，与各部分之和", 1));
+        }
+
         return differing.Count == 0
             ? null
             : "注：项目资金各来源之和与合计数不一致，本表按单位自评表填报的数字列示，需核实更正：" + string.Join("；", differing) + "。";

@@ -20,6 +20,7 @@ public static class TableXlsx
     private const uint BoxedPercent = 3;
     private const uint BoxedTwo = 4;
     private const uint TitleStyle = 5;
+    private const uint BoxedOne = 6;
 
     public static void Write(Stream output, Evaluation evaluation, ScoreReport score)
     {
@@ -158,8 +159,13 @@ public static class TableXlsx
         }
     }
 
-    /// <summary>Money keeps the decimals it was printed with (2700.00 stays 2700.00).</summary>
-    private static uint Money(Assistant.Domain.Numbers.PrintedNumber? n) => n is { Decimals: 2 } ? BoxedTwo : Boxed;
+    /// <summary>Money keeps the decimals it was printed with (2700.00 stays 2700.00, 1280.0 stays 1280.0, as the Word annex prints it).</summary>
+    private static uint Money(Assistant.Domain.Numbers.PrintedNumber? n) => n switch
+    {
+        { Decimals: 2 } => BoxedTwo,
+        { Decimals: 1 } => BoxedOne,
+        _ => Boxed,
+    };
 
     private static void Findings(SheetBuilder s, ScoreReport score)
     {
@@ -213,7 +219,7 @@ public static class TableXlsx
             new TopBorder { Style = BorderStyleValues.Thin }, new BottomBorder { Style = BorderStyleValues.Thin }, new DiagonalBorder());
         var wrap = new Alignment { Vertical = VerticalAlignmentValues.Center, Horizontal = HorizontalAlignmentValues.Center, WrapText = true };
         styles.Stylesheet = new Stylesheet(
-            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.00%" }, new NumberingFormat { NumberFormatId = 165, FormatCode = "0.00" }) { Count = 2 },
+            new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "0.00%" }, new NumberingFormat { NumberFormatId = 165, FormatCode = "0.00" }, new NumberingFormat { NumberFormatId = 166, FormatCode = "0.0" }) { Count = 3 },
             new Fonts(
                 new Font(new FontSize { Val = 11 }, new FontName { Val = "宋体" }),
                 new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "宋体" }),
@@ -226,7 +232,8 @@ public static class TableXlsx
                 new CellFormat { FontId = 1, BorderId = 1, ApplyBorder = true, ApplyFont = true, Alignment = (Alignment)wrap.CloneNode(true), ApplyAlignment = true },
                 new CellFormat { BorderId = 1, NumberFormatId = 164, ApplyNumberFormat = true, ApplyBorder = true, Alignment = (Alignment)wrap.CloneNode(true), ApplyAlignment = true },
                 new CellFormat { BorderId = 1, NumberFormatId = 165, ApplyNumberFormat = true, ApplyBorder = true, Alignment = (Alignment)wrap.CloneNode(true), ApplyAlignment = true },
-                new CellFormat { FontId = 2, ApplyFont = true, Alignment = (Alignment)wrap.CloneNode(true), ApplyAlignment = true }) { Count = 6 });
+                new CellFormat { FontId = 2, ApplyFont = true, Alignment = (Alignment)wrap.CloneNode(true), ApplyAlignment = true },
+                new CellFormat { BorderId = 1, NumberFormatId = 166, ApplyNumberFormat = true, ApplyBorder = true, Alignment = (Alignment)wrap.CloneNode(true), ApplyAlignment = true }) { Count = 7 });
     }
 
     /// <summary>Cells by row and column, written in order.</summary>

@@ -132,6 +132,11 @@ public sealed class ReviewBrowserTests(ReviewBrowserHost host) : IClassFixture<R
         await Assertions.Expect(reviewer.Locator("#queue tbody tr")).ToContainTextAsync("某甲市一县就业服务中心");
         await reviewer.Locator("#queue tbody tr").First.ClickAsync();
         await Assertions.Expect(reviewer.Locator("#d-table tbody tr")).ToHaveCountAsync(9);
+        // The 自评表 shows its fund lines too (probe 33 chat #15): budget, spending and 执行率 in the table's unit; parts carry no score.
+        await Assertions.Expect(reviewer.Locator("#d-funds tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(reviewer.Locator("#d-funds thead")).ToContainTextAsync("（万元）");
+        await Assertions.Expect(reviewer.Locator("#d-funds tbody tr").First).ToContainTextAsync("年度资金总额200.0038.9919.50%0.97");
+        await Assertions.Expect(reviewer.Locator("#d-funds tbody tr").Nth(1)).ToContainTextAsync("不单独计分");
         ILocator paragraph = reviewer.Locator("#d-report p.rp[data-part='deviation']").Nth(2);
         await Assertions.Expect(paragraph).ToBeVisibleAsync();
         await paragraph.Locator("button.comment").ClickAsync();
