@@ -26,7 +26,7 @@ namespace Assistant.Benchmarks;
 /// ef_search (unfiltered and filtered), and index sizes.
 /// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- search-scale --passages 100000 [--queries 200] [--m 16] [--ef-construction 64] [--keep] [--drop] [--build-only | --short-probe | --filtered-recall | --search-only | --recall-only [--short-recall] [--dense 40]] [--no-index]</c> (<c>--no-index</c>: the indexes as they are, e.g. while another run builds one)
 /// </summary>
-internal static class SearchScale
+internal static partial class SearchScale
 {
     internal static readonly string[] Queries =
     [
@@ -543,63 +543,5 @@ internal static class SearchScale
             times.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {ef} | {recalls[0]} | {recalls[1]} | {recalls[2]} | {recalls[3]} | {P(times, 0.95):0.00} |"));
         }
-    }
-
-    internal static async Task<List<(long, double)>> Ids(NpgsqlDataSource dataSource, string sql, float[] v, int? ef)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var tx = await connection.BeginTransactionAsync();
-        string set = ef is { } e
-            ? string.Create(CultureInfo.InvariantCulture, $"SET LOCAL hnsw.ef_search = {e}; SET LOCAL hnsw.iterative_scan = relaxed_order")
-            : "SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off";
-        await new NpgsqlCommand(set, connection, tx).ExecuteNonQueryAsync();
-        await using var cmd = new NpgsqlCommand(sql, connection, tx) { CommandTimeout = 0 };
-        cmd.Parameters.Add(new NpgsqlParameter { Value = v, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Real });
-        var ids = new List<(long, double)>();
-        await using var r = await cmd.ExecuteReaderAsync();
-        while (await r.ReadAsync())
-        {
-            ids.Add((r.GetInt64(0), r.GetDouble(1)));
-        }
-
-        return ids;
-    }
-
-    internal static double P(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    internal static void Row(string what, List<double> sorted, double? floor = null) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {what} | {sorted.Count} | {P(sorted, 0.50):0.00} | {P(sorted, 0.95):0.00} | {P(sorted, 0.99):0.00} |{(floor is { } f ? $" {P(sorted, 0.95) / f:0.00}× floor" : string.Empty)}"));
-
-    private static async Task WriteNullable<T>(NpgsqlBinaryImporter w, T? value, NpgsqlDbType type)
-    {
-        if (value is null)
-        {
-            await w.WriteNullAsync();
-        }
-        else
-        {
-            await w.WriteAsync(value, type);
-        }
-    }
-
-    private static async Task Exec(NpgsqlDataSource ds, string sql)
-    {
-        await using var cmd = ds.CreateCommand(sql);
-        cmd.CommandTimeout = 0;
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<long> Scalar(NpgsqlDataSource ds, string sql)
-    {
-        await using var cmd = ds.CreateCommand(sql);
-        cmd.CommandTimeout = 0;
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    private static int Int(string[] args, string name, int fallback)
-    {
-        int i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }
