@@ -23,7 +23,7 @@ public static partial class IntentRouter
         Intent whole = Route(message, sheet, previous);
         if (whole.Kind is IntentKind.CrossUnit or IntentKind.Verify or IntentKind.Rewrite or IntentKind.Export or IntentKind.Draft or IntentKind.Clarify
             || whole.Text is not null && whole.Kind is IntentKind.Assess || NotSplit().IsMatch(Canonical(message))
-            || whole.Topic is Topics.FundFull or Topics.GivenReason or Topics.DropItem or Topics.PartForTotal // 要到多少才能拿满分？还差多少钱: one answer says both
+            || whole.Topic is Topics.FundFull or Topics.GivenReason or Topics.DropItem or Topics.PartForTotal or Topics.TotalForRate // 要到多少才能拿满分？还差多少钱: one answer says both
             || whole.Topic == Topics.WhatIfRow && AsksDeductStart(whole.Text ?? string.Empty)) // 升到多少开始扣分？升到5‰扣几分？: one row, both answered
         {
             return [whole];

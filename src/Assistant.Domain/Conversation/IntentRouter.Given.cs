@@ -51,6 +51,10 @@ public static partial class IntentRouter
     [GeneratedRegex("满分")]
     private static partial Regex FullMarks();
 
+    /// <summary>Money still missing (还差多少钱, 差多少万元, 还要花多少钱).</summary>
+    [GeneratedRegex("差多少(?:钱|万元|元|资金)|还要(?:花|支出|执行)多少")]
+    private static partial Regex MoneyShort();
+
     /// <summary>哪些是套话 / 有没有套话 / 这几条是不是空话: the reasons of this table checked (the same check as 有说服力吗).</summary>
     [GeneratedRegex(@"(?:哪些|哪几|哪条|哪句|哪项|哪个|哪一|有没有|是不是|算不算|像不像|有哪些|是否)[^，。？?]{0,8}?(?:套话|空话|官话|模板化|千篇一律|泛泛而谈)|(?:套话|空话|官话)(?:吗|么|有哪些|多不多|有几)")]
     private static partial Regex BoilerplateAsk();

@@ -136,8 +136,14 @@ public static partial class IntentRouter
             return Make(IntentKind.Compute, Topics.PartForTotal) with { Text = m };
         }
 
-        // 执行率要到多少才能拿满分？现在还差多少钱: the money's score is full at 100 %, and the amount still unspent.
-        if (named.Count == 0 && RateHowHigh().IsMatch(m) && FullMarks().IsMatch(m) && !Hypothetical().IsMatch(m))
+        // 执行数要到多少才能到90%，还差多少钱: on the whole project, 全年预算数 × the rate asked, and the amount still to spend.
+        if (named.Count == 0 && (funds.Count == 0 || (funds.Count == 1 && funds[0] == TableAnswers.RootFund(sheet))) && TableAnswers.AmountForRateAsked(m) is not null)
+        {
+            return Make(IntentKind.Compute, Topics.TotalForRate) with { Text = m };
+        }
+
+        // 执行率要到多少才能拿满分？现在还差多少钱 / 要拿满分还差多少钱: the money's score is full at 100 %, and the amount still unspent.
+        if (named.Count == 0 && (RateHowHigh().IsMatch(m) || MoneyShort().IsMatch(m)) && FullMarks().IsMatch(m) && !Hypothetical().IsMatch(m))
         {
             return Make(IntentKind.Compute, Topics.FundFull);
         }

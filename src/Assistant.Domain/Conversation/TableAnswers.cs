@@ -147,6 +147,9 @@ public static partial class TableAnswers
             case Topics.PartForTotal:
                 PartForTotal(w, funds, figure ?? string.Empty);
                 break;
+            case Topics.TotalForRate:
+                TotalForRate(w, figure ?? string.Empty);
+                break;
             case Topics.WhatIfRow when rows.Count == 1:
                 WhatIfRow(w, figure ?? string.Empty, rows[0]);
                 break;

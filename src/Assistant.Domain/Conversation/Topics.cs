@@ -45,5 +45,6 @@ public static class Topics
     public const string GivenReason = "given-reason";
     public const string FundFull = "fund-full";
     public const string PartForTotal = "part-for-total";
+    public const string TotalForRate = "total-for-rate";
     public const string DropItem = "drop-item";
 }

@@ -28,6 +28,14 @@ public static partial class UserStatements
 
             string text = TextNormalizer.Normalize(message);
             Match m = StatedReason().Match(text);
+            // 县级资金执行率低的原因是…: a fund part's reason belongs to that fund line (FundReasons), never to an indicator
+            // whose name shares 资金 (资金发放及时率), and it leaves the row talked about before.
+            if (FundNamed(m.Success ? text[..m.Index] : text, sheet) is not null)
+            {
+                last = null;
+                continue;
+            }
+
             IndicatorMatch rows = IndicatorMatcher.Match(IntentRouter.Canonical(m.Success ? text[..m.Index] : text), sheet);
             if (!rows.Ambiguous && rows.Indicators.Count == 1)
             {
@@ -58,6 +66,81 @@ public static partial class UserStatements
 
         return found;
     }
+
+    /// <summary>The reason each fund line was given in <paramref name="userMessages"/> (县级资金执行率低的原因是…; a later one replaces an earlier one).</summary>
+    public static IReadOnlyDictionary<int, string> FundReasons(IEnumerable<string?> userMessages, FactSheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(userMessages);
+        ArgumentNullException.ThrowIfNull(sheet);
+        var found = new Dictionary<int, string>();
+        foreach (string? message in userMessages)
+        {
+            if (string.IsNullOrWhiteSpace(message))
+            {
+                continue;
+            }
+
+            string text = TextNormalizer.Normalize(message);
+            Match m = StatedReason().Match(text);
+            if (!m.Success || FundNamed(text[..m.Index], sheet) is not { } line)
+            {
+                continue;
+            }
+
+            Group g = m.Groups["r"];
+            string said = message.Length == text.Length ? message.Substring(g.Index, g.Length) : g.Value;
+            if (RequestTail().Match(said) is { Success: true } tail)
+            {
+                said = said[..tail.Index];
+            }
+
+            string reason = said.Trim(' ', '，', ',', '：', ':', '“', '”', '"', '。', '；', ';');
+            if (reason.Length >= 4)
+            {
+                found[line] = reason.TrimEnd('。') + "。";
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The table with each fund line given a reason in the conversation carrying it as its 偏差原因.</summary>
+    public static Evaluation ApplyFunds(Evaluation evaluation, IReadOnlyDictionary<int, string> reasons)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentNullException.ThrowIfNull(reasons);
+        if (reasons.Count == 0)
+        {
+            return evaluation;
+        }
+
+        var lines = evaluation.Funds.Lines.ToArray();
+        foreach (var (i, reason) in reasons)
+        {
+            if (i >= 0 && i < lines.Length)
+            {
+                lines[i] = lines[i] with { DeviationNote = reason };
+            }
+        }
+
+        return evaluation with { Funds = evaluation.Funds with { Lines = lines } };
+    }
+
+    /// <summary>The one fund line a text names by its part (中央/省级/市级/县级/本级资金, 其他资金, 年度资金总额); null when none or several.</summary>
+    private static int? FundNamed(string text, FactSheet sheet)
+    {
+        if (!FundPartWord().IsMatch(text))
+        {
+            return null;
+        }
+
+        IReadOnlyList<int> funds = FundMatcher.Match(IntentRouter.Canonical(text), sheet);
+        return funds.Count == 1 ? funds[0] : null;
+    }
+
+    // 县级资金 / 省级配套资金 / 中央财政资金 / 其他资金 / 年度资金总额: a fund part by its level, not 资金发放及时率.
+    [GeneratedRegex(@"(?:中央|省级|市级|州级|县级|区级|旗级|乡级|本级|地方|配套|其他|自筹|上级|(?:省|市|县|区)(?:财政|本级|配套))[^，,。；;？?\n]{0,6}?资金|资金总额")]
+    private static partial Regex FundPartWord();
 
     /// <summary>The measure a message asks to add (加上建立危重孕产妇救治绿色通道 → 建立危重孕产妇救治绿色通道); null when it asks none.</summary>
     public static string? AskedMeasure(string message)

@@ -122,9 +122,12 @@ public sealed partial class ConversationService(
         IReadOnlyDictionary<int, string> given = caller.HasTable && caller.OwnsTable
             ? UserStatements.Reasons(history.Where(h => h.Role == "user").Select(h => h.Content).Append(content), sheet)
             : new Dictionary<int, string>();
-        if (given.Count > 0)
+        IReadOnlyDictionary<int, string> givenFunds = caller.HasTable && caller.OwnsTable
+            ? UserStatements.FundReasons(history.Where(h => h.Role == "user").Select(h => h.Content).Append(content), sheet)
+            : new Dictionary<int, string>();
+        if (given.Count > 0 || givenFunds.Count > 0)
         {
-            evaluation = UserStatements.Apply(evaluation, given);
+            evaluation = UserStatements.ApplyFunds(UserStatements.Apply(evaluation, given), givenFunds);
             sheet = FactSheet.Build(evaluation, policy);
         }
 
