@@ -15,6 +15,12 @@ public sealed partial class Verifier
     /// <summary>较上年提高1.2个百分点, 同比增长12.5%: a change over last year, which the table does not hold.</summary>
     private static bool IsPriorYearChange(string before) => PriorYearChange().IsMatch(before);
 
+    /// <summary>…才能使执行率达到 / 如果…达到: the number after it is a threshold in a condition.</summary>
+    private static bool IsConditionThreshold(string before) => ConditionThreshold().IsMatch(before);
+
+    [GeneratedRegex(@"(?:才能|才可以|才可|才会)(?:使|让)?[^，,。；;？?]{0,10}?(?:达到|提高到|提升到|上升到|到)\s*(?:约|近)?\s*$|^\s*(?:若|如果|假如|要是|倘若)[^，,。；;？?]{0,14}?(?:达到|提高到|提升到|上升到|到)\s*(?:约|近)?\s*$")]
+    private static partial Regex ConditionThreshold();
+
     /// <summary>
     /// "资助参保、住院救助、门诊救助三项指标的完成值分别为…": a count right after a list of 、-separated items
     /// counts the list; verified when it has that many items (null when the words are no such list).

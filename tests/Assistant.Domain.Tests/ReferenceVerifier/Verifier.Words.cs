@@ -20,6 +20,9 @@ public sealed partial class Verifier
             : null;
     }
 
+    private static bool IsConditionThreshold(string before) => Regex.IsMatch(before,
+        @"(?:才能|才可以|才可|才会)(?:使|让)?[^，,。；;？?]{0,10}?(?:达到|提高到|提升到|上升到|到)\s*(?:约|近)?\s*$|^\s*(?:若|如果|假如|要是|倘若)[^，,。；;？?]{0,14}?(?:达到|提高到|提升到|上升到|到)\s*(?:约|近)?\s*$");
+
     private static bool IsPriorYearChange(string before) => Regex.IsMatch(before,
         @"(?:较|比|与|同)?(?:上年|去年|上一年|上年度|前一年|上年同期)(?:同期)?(?:相比)?[，,]?\s*(?:提高|增长|增加|下降|减少|降低|上升|多|少|高|低)了?\s*(?:约|近)?\s*$|(?:同比|环比)(?:提高|增长|增加|下降|减少|降低|上升)?了?\s*(?:约|近)?\s*$");
 

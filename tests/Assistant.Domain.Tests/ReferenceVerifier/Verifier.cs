@@ -95,6 +95,12 @@ public sealed partial class Verifier
             return new CheckedMention(m, Verdict.OutOfScope, null, "是与上年（同期）的比较，表中没有上年的数字");
         }
 
+        // 需达到149.40万元才能使执行率达到90% / 如果执行率达到95%: a threshold in a condition, not a rate claimed for the table.
+        if (m.Unit.Base == "%" && IsConditionThreshold(before))
+        {
+            return new CheckedMention(m, Verdict.OutOfScope, null, "是条件中要达到的目标值，不是表中已有的数字");
+        }
+
         bool fundWords = FundWords().IsMatch(clause.Text);
         IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(FundCore(clause.SentenceBefore(m.Start))) : [];
         IReadOnlyList<int> clauseLines = fundWords ? _fundNames.Named(FundCore(clause.Before(m.Start))) : [];
