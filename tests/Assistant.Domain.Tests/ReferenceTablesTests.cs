@@ -199,6 +199,10 @@ public class ReferenceTablesTests
             Guangxi,
             [
                 "warning funds.low-execution funds.lines[0]",
+                // The total is low and silent, and so are its three parts (probe 34 #8): each is a finding of its own.
+                "warning funds.low-execution funds.lines[1]",
+                "warning funds.low-execution funds.lines[2]",
+                "warning funds.low-execution funds.lines[3]",
                 "warning indicator.overshoot-unexplained indicators[2].deviationNote",
                 "warning indicator.overshoot-unexplained indicators[11].deviationNote",
                 "warning indicator.overshoot-unexplained indicators[12].deviationNote",

@@ -49,9 +49,17 @@ public class ReviewRiskLevelsTests
         { "farm-total-explained", [] },
         // The low part gives its own reason.
         { "school-part-explained", [] },
-        // The total itself low and silent (80 %): its finding asks for the reason of the money (a part at 60 % adds no finding
-        // of its own, though /review/reasons lists it); the line is counted once in the risk (calculator's and reviewer's finding).
-        { "clinic-both-low", ["funds.lines[0]"] },
+        // The total itself low and silent (80 %): its finding asks for the reason of the money, and the part at 60 % is a
+        // finding of its own as it is under a total at 92 % (probe 34 #8); each line is counted once in the risk.
+        { "clinic-both-low", ["funds.lines[0]", "funds.lines[2]"] },
+        // 学生资助 in 元 at 85.00 %: 省级 80.25 % and 县级 53.85 % are findings too; 中央 at 100 % is not.
+        { "school-both-low", ["funds.lines[0]", "funds.lines[2]", "funds.lines[3]"] },
+        // A part that is the whole money (当年财政拨款 = 全年预算数) would only repeat the total's finding.
+        { "whole-money-low", ["funds.lines[0]"] },
+        // Under a low total, the low part that gives its own reason is no finding; the total still is.
+        { "river-part-own-reason", ["funds.lines[0]"] },
+        // A low total that gives its reason covers its low parts, as it does above 90 %.
+        { "culture-total-explained", [] },
     };
 
     private static Evaluation PartLineTable(string name) => name switch
@@ -71,6 +79,21 @@ public class ReviewRiskLevelsTests
         "clinic-both-low" => Table("2024年基层医疗卫生机构能力建设项目", "万元",
             [("年度资金总额", null, "1000", "800", null), ("中央资金", "年度资金总额", "600", "560", null), ("县级配套资金", "年度资金总额", "400", "240", null)],
             MetRows("标准化建设村卫生室", "所", "≥30", "31"), "某省丁县"),
+        "school-both-low" => Table("2024年学生资助补助资金", "元",
+            [("年度资金总额", null, "1660000", "1411000", null), ("中央财政资金", "年度资金总额", "800000", "800000", null),
+             ("省级资金", "年度资金总额", "600000", "481500", null), ("县级资金", "年度资金总额", "260000", "129500", null)],
+            MetRows("资助学生人数", "人", "≥2800", "2850"), "某省戊县"),
+        "whole-money-low" => Table("2024年城乡居民养老保险补助项目", "万元",
+            [("年度资金总额", null, "500", "400", null), ("当年财政拨款", "年度资金总额", "500", "400", null)],
+            MetRows("参保人数", "万人", "≥12", "12.3"), "某市己区"),
+        "river-part-own-reason" => Table("2024年中小河流治理项目", "万元",
+            [("年度资金总额", null, "2000", "1700", null), ("省级资金", "年度资金总额", "1200", "1140", null),
+             ("市级资金", "年度资金总额", "800", "560", "市级资金因工程变更审批延后，11月才拨付")],
+            MetRows("治理河道长度", "公里", "≥25", "25.6"), "某省庚市"),
+        "culture-total-explained" => Table("2024年公共文化服务体系建设项目", "万元",
+            [("年度资金总额", null, "300", "240", "部分设备采购流标，重新招标延至次年"), ("中央资金", "年度资金总额", "180", "170", null),
+             ("县级资金", "年度资金总额", "120", "70", null)],
+            MetRows("送戏下乡场次", "场", "≥120", "126"), "某省辛县"),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
 
@@ -95,7 +118,7 @@ public class ReviewRiskLevelsTests
         // /review/reasons' missing names the same lines.
         var missing = CrossUnit.Missing(sheet).Where(m => m.Status == "funds").Select(m => m.Subject).ToList();
         var named = low.Select(f => e.Funds.Lines[int.Parse(f.Path["funds.lines[".Length..^1], CultureInfo.InvariantCulture)].Name.Trim()).ToList();
-        Assert.Equal(name == "clinic-both-low" ? [.. named, "县级配套资金"] : named, missing);
+        Assert.Equal(name == "whole-money-low" ? [.. named, "当年财政拨款"] : named, missing);
 
         // The risk counts each silent line once (the total's own reviewer finding is the same line).
         RiskAssessment risk = BatchRisk.Assess(BatchRisk.Signals(sheet.Report.Findings, ReviewerFindings.Find(sheet, policy), null));

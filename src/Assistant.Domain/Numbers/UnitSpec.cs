@@ -119,9 +119,32 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
     /// <summary>Longer texts are not kept (a unit cell is a few characters; the bound keeps the memory small).</summary>
     private const int MaxKeptLength = 32;
 
+    /// <summary>
+    /// The normaliser reads a middle dot as a decimal point (1·5 → 1.5); in a unit such as 元/人·年 there is no number
+    /// around it, so the dot is put back (元/人.年 is not how a unit is printed).
+    /// </summary>
+    public static string KeepMiddleDot(string unit)
+    {
+        if (!unit.Contains('.', StringComparison.Ordinal))
+        {
+            return unit;
+        }
+
+        var chars = unit.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] == '.' && i > 0 && i + 1 < chars.Length && !char.IsAsciiDigit(chars[i - 1]) && !char.IsAsciiDigit(chars[i + 1]))
+            {
+                chars[i] = '·';
+            }
+        }
+
+        return new string(chars);
+    }
+
     private static UnitSpec Read(string unit)
     {
-        string u = Canonical(TextNormalizer.Normalize(unit).Replace(" ", string.Empty, StringComparison.Ordinal)
+        string u = Canonical(KeepMiddleDot(TextNormalizer.Normalize(unit).Replace(" ", string.Empty, StringComparison.Ordinal))
             .Trim(Brackets));
         foreach ((string text, decimal multiplier) in Magnitudes)
         {

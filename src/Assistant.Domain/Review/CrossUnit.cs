@@ -155,8 +155,8 @@ public static partial class CrossUnit
         }
 
         // A part line (其中：财政拨款, 地方资金) below the 执行率 that must be explained, when neither it nor the total line says why.
-        // The calculator flags such a part itself when the total line is at or above that 执行率 (a total at 95 % hides a part
-        // at 70 %); under a total that is itself low and silent it flags the total only, and the parts are listed here.
+        // The calculator flags such a part itself (below or above a silent total), except a part that is the whole money;
+        // the parts are listed here too (DistinctBy below keeps one line each).
         ScoringPolicy policy = ScoringPolicy.Find(sheet.Report.PolicyName) ?? ScoringPolicy.Default;
         var root = sheet.Report.Funds.FirstOrDefault(f => f.IsRoot);
         bool rootExplained = root is not null && root.Index < lines.Count && !string.IsNullOrWhiteSpace(lines[root.Index].DeviationNote);

@@ -112,12 +112,13 @@ public static class Reconciliation
     private static void CheckFundLines(Evaluation evaluation, ScoreReport report, ScoringPolicy policy, List<Finding> findings)
     {
         // A part line (其中：县级资金) below the 执行率 that must be explained needs a reason of its own when the total line gives
-        // none (a reason on the total covers its parts) and is not itself below it (then the total's own finding asks for the
-        // reason, and a part such as 当年财政拨款 that is the whole money would only repeat it): a total at 92 % hides a county's 65 %.
+        // none (a reason on the total covers its parts), whether the total is above the threshold (a total at 92 % hides a
+        // county's 65 %) or below it (a total at 85 % does not say that the county's part is at 54 %). A part that is the whole
+        // money (当年财政拨款 with the total's budget) would only repeat the total's own finding and is left out.
         FundLineResult? rootResult = report.Funds.FirstOrDefault(f => f.IsRoot);
         bool rootCovers = rootResult is null || rootResult.Index >= evaluation.Funds.Lines.Count
-            || !string.IsNullOrWhiteSpace(evaluation.Funds.Lines[rootResult.Index].DeviationNote)
-            || (rootResult.Rate is { } rootRate && rootRate < policy.LowExecutionThreshold);
+            || !string.IsNullOrWhiteSpace(evaluation.Funds.Lines[rootResult.Index].DeviationNote);
+        decimal? rootBudget = rootCovers ? null : evaluation.Funds.Lines[rootResult!.Index].Budget?.Value;
         for (int i = 0; i < evaluation.Funds.Lines.Count; i++)
         {
             FundLine line = evaluation.Funds.Lines[i];
@@ -164,7 +165,8 @@ public static class Reconciliation
                     $"{line.Name}执行率{Calculator.Pct(low)}，低于{Calculator.Pct(policy.LowExecutionThreshold)}，应说明原因",
                     path, "≥" + Calculator.Pct(policy.LowExecutionThreshold), Calculator.Pct(low)));
             }
-            else if (!r.IsRoot && !rootCovers && r.Rate is { } partLow && partLow < policy.LowExecutionThreshold && string.IsNullOrWhiteSpace(line.DeviationNote))
+            else if (!r.IsRoot && !rootCovers && r.Rate is { } partLow && partLow < policy.LowExecutionThreshold && string.IsNullOrWhiteSpace(line.DeviationNote)
+                && line.Budget?.Value != rootBudget)
             {
                 findings.Add(new Finding(FindingCodes.FundsLowExecution, Severity.Warning,
                     $"{line.Name}（{evaluation.Funds.Lines[rootResult!.Index].Name.Trim()}中的一部分）执行率{Calculator.Pct(partLow)}，低于{Calculator.Pct(policy.LowExecutionThreshold)}，应说明原因",

@@ -9,6 +9,23 @@ namespace Assistant.Features.Reporting;
 /// <summary>The 自评表's cells as printed in an export: inputs as the unit printed them, 执行率/得分/总分 as computed.</summary>
 public static class TableCells
 {
+    /// <summary>
+    /// A fund line's label: the total as named; the first part under it as 其中：中央资金, the parts after it as named
+    /// (其中 is printed once, as on the 自评表, not on every part).
+    /// </summary>
+    public static string LineLabel(IReadOnlyList<FundLine> lines, int i)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        FundLine line = lines[i];
+        if (string.IsNullOrWhiteSpace(line.Parent))
+        {
+            return line.Name.Trim();
+        }
+
+        bool first = i == 0 || lines[i - 1].Parent is not { } previous || previous.Trim() != line.Parent.Trim();
+        return first ? "其中：" + line.Name.Trim() : line.Name.Trim();
+    }
+
     public static string Money(PrintedNumber? n) => n is { } v ? PrintedNumber.Format(v.Value, v.Decimals) : string.Empty;
 
     public static string Rate(decimal? rate) => rate is { } r ? PrintedNumber.Format(r * 100m, 2) + "%" : string.Empty;

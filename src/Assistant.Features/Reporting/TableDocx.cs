@@ -113,7 +113,7 @@ public static class TableDocx
                 FundLineResult r = score.Funds[i];
                 bool root = string.IsNullOrWhiteSpace(line.Parent);
                 t.Append(Row(false, Cell(string.Empty, grid[0], merge: MergedCellValues.Continue),
-                    Cell(root ? line.Name.Trim() : "其中：" + line.Name.Trim(), grid[1], left: !root),
+                    Cell(TableCells.LineLabel(e.Funds.Lines, i), grid[1], left: !root),
                     Cell(TableCells.Money(line.InitialBudget), grid[2]), Cell(TableCells.Money(line.Budget), grid[3]), Cell(TableCells.Money(line.Executed), grid[4]),
                     Cell(root ? TableCells.Weight(e.Funds.Weight) : "—", grid[5]), Cell(TableCells.Rate(r.Rate), grid[6]), Cell(root ? TableCells.Score(r.Score) : "—", grid[7])));
             }
@@ -128,7 +128,7 @@ public static class TableDocx
             {
                 FundLine line = e.Funds.Lines[i];
                 bool root = string.IsNullOrWhiteSpace(line.Parent);
-                t.Append(Row(false, Cell(string.Empty, grid[0], merge: MergedCellValues.Continue), Cell(root ? line.Name.Trim() : "其中：" + line.Name.Trim(), grid[1], left: !root),
+                t.Append(Row(false, Cell(string.Empty, grid[0], merge: MergedCellValues.Continue), Cell(TableCells.LineLabel(e.Funds.Lines, i), grid[1], left: !root),
                     Cell(TableCells.Money(line.Budget), grid[2]), Cell(TableCells.Money(line.Executed), grid[3]), Cell(TableCells.Rate(score.Funds[i].Rate), grid[4])));
             }
         }
@@ -220,6 +220,12 @@ public static class TableDocx
 
         if (scored)
         {
+            // 总分 is never left alone on a page: the last indicator row is kept with it (rows cannot split).
+            if (t.Elements<TableRow>().LastOrDefault() is { } last && last != header && !last.Descendants<KeepNext>().Any())
+            {
+                KeepWithNext(last);
+            }
+
             t.Append(Row(false, Cell("总分", grid[..5].Sum(), span: 5, bold: true), Cell(TableCells.WeightTotal(score), grid[5]), Cell(TableCells.Total(score), grid[6], bold: true),
                 Cell(score.Grade is { } g ? $"自评等级：{g}" : string.Empty, grid[7])));
         }

@@ -81,7 +81,7 @@ public static class TableXlsx
             bool root = string.IsNullOrWhiteSpace(line.Parent);
             rootRow = root && rootRow == 0 ? row : rootRow;
             s.Text(row, 1, string.Empty, Boxed);
-            s.Text(row, 2, root ? line.Name.Trim() : "其中：" + line.Name.Trim(), Boxed);
+            s.Text(row, 2, TableCells.LineLabel(e.Funds.Lines, i), Boxed);
             s.Number(row, 3, line.InitialBudget?.Value, Money(line.InitialBudget));
             s.Number(row, 4, line.Budget?.Value, Money(line.Budget));
             s.Number(row, 5, line.Executed?.Value, Money(line.Executed));
