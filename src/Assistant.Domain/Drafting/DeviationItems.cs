@@ -173,6 +173,7 @@ public static partial class DeviationItems
 
         string t = UntrustedText.Strip(note);
         t = Spaces().Replace(t, " ").Trim();
+        t = StripLeadIn(t);
         if (t.Length > MaxStatedChars)
         {
             t = t[..MaxStatedChars] + "…";
@@ -181,8 +182,33 @@ public static partial class DeviationItems
         return t is "" or "无" or "/" or "—" or "-" or "无偏差" ? null : t;
     }
 
+    /// <summary>
+    /// A reason without its own lead-in: “原因是：部分高危孕产妇转诊不及时”, “原因改一下：部分企业停产”, “偏差原因：…”
+    /// are quoted as “部分高危孕产妇转诊不及时” (a draft writes its own “单位说明的原因是”).
+    /// </summary>
+    public static string StripLeadIn(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        string t = reason;
+        for (int n = 0; n < 3; n++)
+        {
+            string next = LeadIn().Replace(t, string.Empty, 1).Trim();
+            if (next.Length == 0 || next == t)
+            {
+                break;
+            }
+
+            t = next;
+        }
+
+        return t;
+    }
+
     /// <summary>Longest stated reason a draft quotes.</summary>
     public const int MaxStatedChars = 300;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:(?:主要|偏差|未完成的?|具体)?原因(?:分析)?(?:是|为|如下|说明)?\s*[：:]|(?:主要|偏差|具体)?原因(?:是|为)(?![：:])|原因(?:改一下|改为|改成|更正为|修改为|补充|补充一下|如下)\s*[：:]?)\s*")]
+    private static partial System.Text.RegularExpressions.Regex LeadIn();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"[ \t\r\n]+")]
     private static partial System.Text.RegularExpressions.Regex Spaces();

@@ -512,7 +512,16 @@ public static partial class DraftPhrases
     private static partial Regex SourceWord();
 
     /// <summary>Whether a cause is about where the money came from (优先使用中央资金).</summary>
-    public static bool IsFundingSource(string cause) => FundingSource().IsMatch(cause ?? string.Empty);
+    public static bool IsFundingSource(string cause) => FundingSource().IsMatch(cause ?? string.Empty) && !IsLateArrival(cause);
+
+    /// <summary>
+    /// A reason that says money arrived late (“省级资金下达较晚”, “中央资金12月才下达”, “上级资金未及时拨付”): a matter
+    /// of time, not of which money paid first, so it is never glossed as “优先由上级资金安排”.
+    /// </summary>
+    public static bool IsLateArrival(string? cause) => LateArrival().IsMatch(cause ?? string.Empty);
+
+    [GeneratedRegex(@"(?:下达|到位|拨付|拨款|下拨|到账|分配)[^，。；]{0,3}(?:较晚|偏晚|晚|滞后|延迟|迟缓|不及时|时间较晚)|(?:未|没有|未能)(?:及时|按时|按期)?(?:下达|到位|拨付|下拨|到账)|(?:\d{1,2}|十一|十二|年底|年末|四季度|第四季度)月?[^，。；]{0,3}才(?:下达|到位|拨付|下拨|到账)|(?:下达|到位|拨付)时间[^，。；]{0,2}(?:较晚|偏晚|晚)")]
+    private static partial Regex LateArrival();
 
     [GeneratedRegex("优先使用|上级资金|中央资金|自治区资金|省级资金|本级资金|中央及")]
     private static partial Regex FundingSource();

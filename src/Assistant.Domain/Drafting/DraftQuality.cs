@@ -163,7 +163,7 @@ public static partial class DraftQuality
         string s = item.StatedReason ?? string.Empty;
         decimal? c = ReasonStrength.Completion(sheet, item);
         Nature nature = PrecedentFit.NatureOf(item, sheet.Evaluation);
-        return (item.Kind == DeviationKind.Shortfall && nature != Nature.Money && MoneyOnly().IsMatch(s) && !People().IsMatch(s))
+        return (item.Kind == DeviationKind.Shortfall && nature != Nature.Money && MoneyOnly().IsMatch(s) && !People().IsMatch(s) && !DraftPhrases.IsLateArrival(s))
             || (item.Kind == DeviationKind.Shortfall && c is < 0.50m && Precedent.Key(s).Length <= 12)
             || Precedent.Key(s) is "指标已取消" or "已取消" or "未完成";
     }

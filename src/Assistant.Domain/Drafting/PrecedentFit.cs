@@ -32,6 +32,11 @@ public static partial class PrecedentFit
             return "named:" + named;
         }
 
+        if (OtherFundLevel(sentence, item, evaluation) is { } level)
+        {
+            return "fund-level:" + level;
+        }
+
         Nature nature = NatureOf(item, evaluation);
         if (!IndicatorNature.Compatible(nature, IndicatorNature.OfSentence(sentence)))
         {
@@ -55,6 +60,47 @@ public static partial class PrecedentFit
 
         return null;
     }
+
+    /// <summary>
+    /// A fund level (中央/省级/市级/县级/本级) the sentence blames that is not a low part of this table: “中央追加资金到位较晚”
+    /// cannot explain a 执行率 when the 中央 part is at 93 % and only the 县级 part is low. Null when the sentence names
+    /// no level, the table has no parts, or a level it names is the item's own part or a part below 90 %.
+    /// </summary>
+    public static string? OtherFundLevel(string sentence, DeviationItem item, Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(evaluation);
+        var named = FundLevel().Matches(sentence).Select(m => Level(m.Value)).Distinct().ToList();
+        var parts = evaluation.Funds.Lines.Where(l => l.Parent is not null && Level(l.Name) is { Length: > 0 }).ToList();
+        if (item.FundLineIndex is null || named.Count == 0 || parts.Count == 0)
+        {
+            return null;
+        }
+
+        var low = parts.Where(l => l.Budget is { Value: > 0m } b && l.Executed is { } x && x.Value / b.Value < 0.90m).Select(l => Level(l.Name)).ToHashSet();
+        if (item.FundLineIndex is { } fi && fi < evaluation.Funds.Lines.Count && evaluation.Funds.Lines[fi].Parent is not null)
+        {
+            low = [Level(evaluation.Funds.Lines[fi].Name)];
+        }
+
+        return named.Any(low.Contains) ? null : string.Join("、", named);
+    }
+
+    private static string Level(string text)
+    {
+        Match m = FundLevel().Match(text);
+        return !m.Success ? string.Empty : m.Value switch
+        {
+            "自治区" or "省级" or "省" => "省级",
+            "市级" or "市" => "市级",
+            "县级" or "县" or "区级" => "县级",
+            var v => v,
+        };
+    }
+
+    [GeneratedRegex(@"中央|自治区|省级|市级|县级|区级|本级|(?<![\u4e00-\u9fa5])[省市县](?=级?(?:财政)?(?:配套|追加|补助)?资金)")]
+    private static partial Regex FundLevel();
 
     /// <summary>
     /// The words that say whom an item serves: the indicator's own name (and its stated reason); for a

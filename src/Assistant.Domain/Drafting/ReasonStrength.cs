@@ -77,10 +77,13 @@ public static partial class ReasonStrength
         Nature nature = PrecedentFit.NatureOf(item, e);
         decimal? completion = Completion(sheet, item);
         string gap = GapText(sheet, item);
-        bool fundingOnly = FundingSource().IsMatch(s) && !PeopleCause().IsMatch(s);
+        // Money that arrived late is a matter of time (a 及时率 or a schedule row is short because of it), not of
+        // which money paid first.
+        bool fundingOnly = FundingSource().IsMatch(s) && !PeopleCause().IsMatch(s) && !DraftPhrases.IsLateArrival(s);
         if (fundingOnly && item.Kind == DeviationKind.Shortfall && nature != Nature.Money)
         {
-            return $"“{s}”说明的是资金使用顺序，不能解释“{item.Name}”{gap}的人数（数量）差距；请单位补充服务对象、需求或工作推进方面的具体原因。";
+            string what = IsRateRow(sheet, item) ? "差距" : "人数（数量）差距";
+            return $"“{s}”说明的是资金使用顺序，不能解释“{item.Name}”{gap}的{what}；请单位补充服务对象、需求或工作推进方面的具体原因。";
         }
 
         if (fundingOnly && item.Kind == DeviationKind.Shortfall && completion is { } mc && mc < 0.50m)
@@ -108,6 +111,12 @@ public static partial class ReasonStrength
 
         return null;
     }
+
+    /// <summary>A row measured as a rate (%, ‰): its gap is in points, not in people or things.</summary>
+    private static bool IsRateRow(FactSheet sheet, DeviationItem item) =>
+        item.IndicatorIndex is { } i && i < sheet.Evaluation.Indicators.Count
+        && (sheet.Evaluation.Indicators[i].Unit is { } u && (u.Contains('%', StringComparison.Ordinal) || u.Contains('‰', StringComparison.Ordinal))
+            || sheet.Evaluation.Indicators[i].Name.Contains("率", StringComparison.Ordinal));
 
     /// <summary>
     /// A reason that names no cause of its own: “受多种因素影响”, “受资金下达较晚等客观因素影响，项目推进不及时”

@@ -291,7 +291,8 @@ public sealed partial class OfflineDrafter : IChatClient
                     }
                     else if (cause.Origin == CauseOrigin.CostLines)
                     {
-                        sb.Append("单位在绩效指标中说明的原因是").Append(cause.Text).Append("，即相关支出优先由上级资金安排，本项目资金相应结余。");
+                        sb.Append("单位在绩效指标中说明的原因是").Append(cause.Text)
+                          .Append(DraftPhrases.IsFundingSource(cause.Text) ? "，即相关支出优先由上级资金安排，本项目资金相应结余。" : "。");
                     }
 
                     if (cause.Origin != CauseOrigin.CostLines)
@@ -385,7 +386,9 @@ public sealed partial class OfflineDrafter : IChatClient
             CauseOrigin.Stated => many ? $"单位对上述指标说明的原因均为{cause.Text}。" : $"单位说明的原因是{cause.Text}。",
             CauseOrigin.CostLines => $"{CostLinesLead}{cause.Text}。",
             CauseOrigin.Missing => MissingSentence(many),
-            CauseOrigin.Precedent => "经分析，" + lead + string.Join("；", cause.Precedents.Select(p => p.Clause + DraftText.Cite(p.Source))) + "。",
+            // Another unit's reason is a lead, not this unit's fact: hedged like any cause the table does not give.
+            CauseOrigin.Precedent => "经初步分析，" + lead.Replace("主要原因是", "原因可能是", StringComparison.Ordinal)
+                + string.Join("；", cause.Precedents.Select(p => p.Clause + DraftText.Cite(p.Source))) + "，具体原因以单位核实情况为准。",
             CauseOrigin.Analysis => "经初步分析，" + lead.Replace("主要原因是", "原因可能是", StringComparison.Ordinal) + cause.Text + "，具体原因以单位核实情况为准。",
             _ => string.Empty,
         };

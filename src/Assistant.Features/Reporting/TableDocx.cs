@@ -202,11 +202,11 @@ public static class TableDocx
             };
             if (scored)
             {
-                cells.AddRange([Cell(TableCells.Weight(ind.Weight), grid[5]), Cell(TableCells.Score(r.ScoreForTotal ?? r.Score), grid[6]), Cell(ind.DeviationNote?.Trim() ?? string.Empty, grid[7], left: true)]);
+                cells.AddRange([Cell(TableCells.Weight(ind.Weight), grid[5]), Cell(TableCells.Score(r.ScoreForTotal ?? r.Score), grid[6]), Cell(Domain.Drafting.DeviationItems.StripLeadIn(ind.DeviationNote?.Trim() ?? string.Empty), grid[7], left: true)]);
             }
             else
             {
-                cells.Add(Cell(ind.DeviationNote?.Trim() ?? string.Empty, grid[5], left: true));
+                cells.Add(Cell(Domain.Drafting.DeviationItems.StripLeadIn(ind.DeviationNote?.Trim() ?? string.Empty), grid[5], left: true));
             }
 
             TableRow row = Row(false, [.. cells]);
