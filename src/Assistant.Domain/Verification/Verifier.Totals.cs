@@ -177,4 +177,92 @@ public sealed partial class Verifier
         IReadOnlyList<int> lines = _fundNames.Named(SheetIndex.FundCore(sentenceBefore));
         return lines.Count > 0 ? NearestLine(lines, sentenceBefore) : -1;
     }
+    /// <summary>
+    /// An amount whose clause names a fund line right before it (no other number between): checked against that line's
+    /// column the words name (or, with none, the column the sentence names: 全年预算数500万元，其中中央财政资金200万元 → 预算);
+    /// verified by any of that line's figures when no column is named. Null when no line is named right before it.
+    /// </summary>
+    private CheckedMention? NamedLineAmount(Mention m, PrintedNumber number, Clause clause, string before, IReadOnlyList<int> clauseLines, string? column)
+    {
+        if (clauseLines.Count == 0 || IsStatedTotal(before))
+        {
+            return null;
+        }
+
+        int line = NearestLine(clauseLines, before);
+        int lastDigit = before.Length - 1;
+        while (lastDigit >= 0 && !char.IsAsciiDigit(before[lastDigit]))
+        {
+            lastDigit--;
+        }
+
+        string name = _sheet.Evaluation.Funds.Lines[line].Name.Trim();
+        string tail = before[(lastDigit + 1)..];
+        string core = SheetIndex.FundCore(name);
+        if (name.Length == 0 || !(tail.Contains(name, StringComparison.Ordinal) || core.Length >= 2 && SheetIndex.FundCore(tail).Contains(core, StringComparison.Ordinal))
+            || ShareWordAfter().IsMatch(tail.Replace(name, string.Empty, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        string? col = LineColumn(column, before, clauseLines);
+        if (col is null)
+        {
+            return null;
+        }
+
+        foreach (Candidate f in _index.FundCandidates)
+        {
+            if (f.Fact.FundLineIndex == line && (col is null ? f.Measure is "budget" or "executed" : f.Measure == col)
+                && Matches(m, number, f.InMentionUnits(m.Unit).Value))
+            {
+                return new CheckedMention(m, Verdict.Verified, f.Fact.Id, null);
+            }
+        }
+
+        // Contradicted only when the amount is another line's (or column's) figure: the value collision the named line settles.
+        bool another = false;
+        foreach (Candidate f in _index.FundCandidates)
+        {
+            another |= f.Fact.FundLineIndex is not null && f.Measure is "budget" or "executed" or "initialBudget" or "balance" && Matches(m, number, f.InMentionUnits(m.Unit).Value);
+        }
+
+        return another && FundFact(line, col!) is { } fact
+            ? new CheckedMention(m, Verdict.Contradicted, fact.Fact.Id, $"{fact.Fact.Label}为{fact.Fact.Text}")
+            : null;
+    }
+
+    /// <summary>The column (预算 or 执行) the sentence names last before its first fund line's name, or null.</summary>
+    private string? SentenceColumn(string sentence)
+    {
+        int first = sentence.Length;
+        foreach (var l in _sheet.Evaluation.Funds.Lines)
+        {
+            int at = l.Name.Trim().Length > 0 ? sentence.IndexOf(l.Name.Trim(), StringComparison.Ordinal) : -1;
+            first = at >= 0 ? Math.Min(first, at) : first;
+        }
+
+        string prefix = sentence[..first];
+        int budget = -1, spent = -1;
+        foreach (Match b in BudgetWord().Matches(prefix))
+        {
+            budget = b.Index;
+        }
+
+        foreach (Match e in SpentWord().Matches(prefix))
+        {
+            spent = e.Index;
+        }
+
+        return budget < 0 && spent < 0 ? null : budget > spent ? "budget" : "executed";
+    }
+
+    [GeneratedRegex(@"(?<!年初|调整|未)预算(?!执行)")]
+    private static partial Regex BudgetWord();
+
+    [GeneratedRegex(@"(?<!未|尚未)(?:执行|支出)(?!率)")]
+    private static partial Regex SpentWord();
+
+    [GeneratedRegex(@"占|比重|比例|增长|减少|增加|下降|结余|结转|差|缺口|还需|尚需|剩余")]
+    private static partial Regex ShareWordAfter();
 }

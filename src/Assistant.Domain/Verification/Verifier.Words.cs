@@ -450,6 +450,12 @@ public sealed partial class Verifier
             return false;
         }
 
+        // 县级资金执行60万元，执行率20%: one line's figure over another's is a share, a 执行率 only when the words say 占/比重/比例.
+        if (role == Role.Execution && id.Split([" - ", " / "], StringSplitOptions.None).Select(LineOf).Distinct().Count() > 1 && !before.Contains('占', StringComparison.Ordinal) && !before.Contains("比重", StringComparison.Ordinal) && !before.Contains("比例", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         if (clauseLines.Count > 0)
         {
             // Not when the named line holds the same figure (a line equal to the total, first in the sheet's order).

@@ -163,6 +163,12 @@ public sealed partial class Verifier
 
         bool money = m.Unit.Base.StartsWith('元') || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
         string? column = money && named.Count == 0 ? MoneyColumn(before) : null;
+        // 中央财政资金预算300万元: an amount right after a fund line's name is that line's (its column's), not an equal figure of another line.
+        if (money && named.Count == 0 && NamedLineAmount(m, number, clause, before, clauseLines, column) is { } lineAmount)
+        {
+            return lineAmount;
+        }
+
         if (Direct(m, number, inScope) is { } hit && !OtherLine(hit, role, clauseLines, fundLines, before))
         {
             return (role == Role.Gap ? StatedRoles.GapNotInput(_sheet, hit, before) : null) ?? SwappedColumn(hit, LineColumn(column, before, clauseLines)) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? CompletionAsActual(hit, number, before) ?? LimitKept(hit, before, after, clause) ?? Directed(hit, before, after);

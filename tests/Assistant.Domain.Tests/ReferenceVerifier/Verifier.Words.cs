@@ -213,6 +213,11 @@ public sealed partial class Verifier
         }
 
         var numbers = lines.Select(l => int.Parse(l.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (role == Role.Execution && hit.FactId.Split([" - ", " / "], StringSplitOptions.None).Select(id => Regex.Match(id, @"^funds\.lines\[(\d+)\]").Value).Distinct().Count() > 1 && !Regex.IsMatch(before, "占|比重|比例"))
+        {
+            return true;
+        }
+
         if (clauseLines.Count > 0)
         {
             // Unless a named line holds the same figure in the same column.
@@ -266,5 +271,39 @@ public sealed partial class Verifier
 
         decimal distance = Math.Abs(value - number.Value);
         return distance < place / 2m + place / 1000m && distance <= Math.Abs(number.Value) * 0.05m;
+    }
+
+    /// <summary>An amount whose clause names a fund line right before it: that line's column (the words', else the sentence's last before its first line name).</summary>
+    private CheckedMention? NamedLineAmount(Mention m, PrintedNumber number, Clause clause, string before, IReadOnlyList<int> clauseLines, string? column)
+    {
+        if (clauseLines.Count == 0 || Assistant.Domain.Verification.Verifier.IsStatedTotal(before))
+        {
+            return null;
+        }
+
+        int line = NearestLine(clauseLines, before);
+        string name = _sheet.Evaluation.Funds.Lines[line].Name.Trim();
+        string tail = Regex.Match(before, @"[^0-9]*$").Value;
+        if (name.Length == 0 || !(tail.Contains(name, StringComparison.Ordinal) || FundCore(name).Length >= 2 && FundCore(tail).Contains(FundCore(name), StringComparison.Ordinal))
+            || Regex.IsMatch(tail.Replace(name, string.Empty, StringComparison.Ordinal), "占|比重|比例|增长|减少|增加|下降|结余|结转|差|缺口|还需|尚需|剩余"))
+        {
+            return null;
+        }
+
+        string? col = column is null ? null : MoneyColumn(clauseLines.Aggregate(before, (b, l) => b.Replace(_sheet.Evaluation.Funds.Lines[l].Name, string.Empty, StringComparison.Ordinal).Replace(FundCore(_sheet.Evaluation.Funds.Lines[l].Name), string.Empty, StringComparison.Ordinal)));
+        if (col is null)
+        {
+            return null;
+        }
+
+        var own = _candidates.Where(c => c.Fact.FundLineIndex == line && (col is null ? Measure(c.Fact) is "budget" or "executed" : Measure(c.Fact) == col)).ToList();
+        if (own.FirstOrDefault(c => Matches(m, number, c.InMentionUnits(m.Unit).Value)) is { } same)
+        {
+            return new CheckedMention(m, Verdict.Verified, same.Fact.Id, null);
+        }
+
+        return own.Count > 0 && _candidates.Any(c => c.Fact.FundLineIndex is not null && Measure(c.Fact) is "budget" or "executed" or "initialBudget" or "balance" && Matches(m, number, c.InMentionUnits(m.Unit).Value))
+            ? new CheckedMention(m, Verdict.Contradicted, own[0].Fact.Id, $"{own[0].Fact.Label}为{own[0].Fact.Text}")
+            : null;
     }
 }

@@ -150,6 +150,12 @@ public sealed partial class Verifier
 
         bool money = m.Unit.Base.StartsWith('元') || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
         string? column = money && named.Count == 0 ? MoneyColumn(before) : null;
+        // Session 34 (chat probe 34 #2/#3): an amount right after a fund line's name is judged against that line's column first.
+        if (money && named.Count == 0 && NamedLineAmount(m, number, clause, before, clauseLines, column) is { } lineAmount)
+        {
+            return lineAmount;
+        }
+
         if (Direct(m, number, scope) is { } hit && !OtherLine(hit, role, clauseLines, fundLines, before))
         {
             string? lineColumn = column is null || clauseLines.Count == 0 ? column
