@@ -232,37 +232,6 @@ public sealed partial class Verifier
             : null;
     }
 
-    /// <summary>The column (预算 or 执行) the sentence names last before its first fund line's name, or null.</summary>
-    private string? SentenceColumn(string sentence)
-    {
-        int first = sentence.Length;
-        foreach (var l in _sheet.Evaluation.Funds.Lines)
-        {
-            int at = l.Name.Trim().Length > 0 ? sentence.IndexOf(l.Name.Trim(), StringComparison.Ordinal) : -1;
-            first = at >= 0 ? Math.Min(first, at) : first;
-        }
-
-        string prefix = sentence[..first];
-        int budget = -1, spent = -1;
-        foreach (Match b in BudgetWord().Matches(prefix))
-        {
-            budget = b.Index;
-        }
-
-        foreach (Match e in SpentWord().Matches(prefix))
-        {
-            spent = e.Index;
-        }
-
-        return budget < 0 && spent < 0 ? null : budget > spent ? "budget" : "executed";
-    }
-
-    [GeneratedRegex(@"(?<!年初|调整|未)预算(?!执行)")]
-    private static partial Regex BudgetWord();
-
-    [GeneratedRegex(@"(?<!未|尚未)(?:执行|支出)(?!率)")]
-    private static partial Regex SpentWord();
-
     [GeneratedRegex(@"占|比重|比例|增长|减少|增加|下降|结余|结转|差|缺口|还需|尚需|剩余")]
     private static partial Regex ShareWordAfter();
 }
