@@ -180,8 +180,12 @@ public partial class ReportPagesTests
             .Any(c => c.InnerText.Contains("年度资金总额", StringComparison.Ordinal)));
         var cells = sheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>().ToList();
         string Row(DocumentFormat.OpenXml.Spreadsheet.Cell c) => new(c.CellReference!.Value!.SkipWhile(char.IsLetter).ToArray());
-        var fundRows = cells.Where(c => c.CellReference!.Value!.StartsWith('B') && (c.InnerText == "年度资金总额" || c.InnerText.StartsWith("其中：", StringComparison.Ordinal)))
-            .Select(c => (Part: c.InnerText.StartsWith("其中：", StringComparison.Ordinal), Row: Row(c))).ToList();
+        // Parts are found by their names: only the first part line carries 「其中：」 since session 34.
+        var partNames = e.Funds.Lines.Where(l => l.Parent is not null).Select(l => l.Name.Trim()).ToHashSet();
+        string Bare(string t) => t.StartsWith("其中：", StringComparison.Ordinal) ? t["其中：".Length..] : t;
+        var fundRows = cells.Where(c => c.CellReference!.Value!.StartsWith('B') && (c.InnerText == "年度资金总额" || partNames.Contains(Bare(c.InnerText))))
+            .Select(c => (Part: partNames.Contains(Bare(c.InnerText)), Row: Row(c))).ToList();
+        Assert.Single(fundRows, r => r.Part && cells.Any(c => c.CellReference!.Value == "B" + r.Row && c.InnerText.StartsWith("其中：", StringComparison.Ordinal)));
         Assert.Equal(3, fundRows.Count);
         foreach (var (part, row) in fundRows)
         {
