@@ -232,6 +232,15 @@ public sealed partial class Verifier
             : null;
     }
 
+    [GeneratedRegex(@"(?<!年初|调整|未)(?:全年|年度)?预算(?:数|资金|金额|总额|总数)?(?:为|是|共|合计|总计)?\s*$")]
+    private static partial Regex BudgetWords();
+
+    [GeneratedRegex(@"(?<!未|尚未)(?:实际)?(?:执行|支出)(?:数|资金|金额|总额)?(?:为|是|共|了|合计)?\s*$")]
+    private static partial Regex SpentWords();
+
+    [GeneratedRegex(@"(?:预算|资金|项目|总体|整体|全年)执行率")]
+    private static partial Regex WholeRateWords();
+
     [GeneratedRegex(@"占|比重|比例|增长|减少|增加|下降|结余|结转|差|缺口|还需|尚需|剩余")]
     private static partial Regex ShareWordAfter();
 }

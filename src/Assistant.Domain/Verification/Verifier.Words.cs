@@ -587,15 +587,6 @@ public sealed partial class Verifier
     [GeneratedRegex(@"目标|计划|任务|预期|指标值|指标为|要求|标准|控制|设定|设置|考核|拟|力争|争取|确保|应")]
     private static partial Regex TargetAhead();
 
-    [GeneratedRegex(@"(?<!年初|调整|未)(?:全年|年度)?预算(?:数|资金|金额|总额|总数)?(?:为|是|共|合计|总计)?\s*$")]
-    private static partial Regex BudgetWords();
-
-    [GeneratedRegex(@"(?<!未|尚未)(?:实际)?(?:执行|支出)(?:数|资金|金额|总额)?(?:为|是|共|了|合计)?\s*$")]
-    private static partial Regex SpentWords();
-
-    [GeneratedRegex(@"(?:预算|资金|项目|总体|整体|全年)执行率")]
-    private static partial Regex WholeRateWords();
-
     [GeneratedRegex(@"^\s*(?:至|到|~|～|-|—|－)\s*$")]
     private static partial Regex RangeJoin();
 }
