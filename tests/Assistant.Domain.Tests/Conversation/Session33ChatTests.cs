@@ -14,22 +14,9 @@ namespace Assistant.Domain.Tests.Conversation;
 /// </summary>
 public class Session33ChatTests
 {
-    private static FactSheet Table(string name) => FactSheet.Build(File.Exists(Own(name))
-        ? EvaluationJson.Parse(File.ReadAllText(Own(name)))
-        : SharedData.LoadReference(name));
+    private static FactSheet Table(string name) => ChatTables.Table(name);
 
-    private static string Own(string name) => Path.Combine(RepoPaths.Repo, "eval", "cases", "chat", "tables", name + ".json");
-
-    /// <summary>The answer composed from the table, released through the sentence gate (nothing may be held).</summary>
-    private static string Answer(FactSheet sheet, Intent intent)
-    {
-        OfflineAnswer answer = OfflineAnswers.FromTable(intent, sheet)!;
-        var gate = new SentenceGate(sheet);
-        gate.AddFacts(answer.TurnFacts);
-        var sentences = gate.Push(answer.Text).Concat(gate.Flush()).ToList();
-        Assert.All(sentences, s => Assert.Empty(s.Held));
-        return gate.Released;
-    }
+    private static string Answer(FactSheet sheet, Intent intent) => ChatTables.Answer(sheet, intent);
 
     private static string Answer(FactSheet sheet, string message, string? previous = null) => Answer(sheet, IntentRouter.Route(message, sheet, previous));
 

@@ -17,20 +17,11 @@ namespace Assistant.Domain.Tests.Conversation;
 /// </summary>
 public class Session34ChatTests
 {
-    private static FactSheet Table(string name) => FactSheet.Build(EvaluationJson.Parse(File.ReadAllText(
-        Path.Combine(RepoPaths.Repo, "eval", "cases", "chat", "tables", name + ".json"))));
+    private static FactSheet Table(string name) => ChatTables.Table(name);
 
-    private static string Answer(FactSheet sheet, Intent intent)
-    {
-        OfflineAnswer answer = OfflineAnswers.FromTable(intent, sheet)!;
-        var gate = new SentenceGate(sheet);
-        gate.AddFacts(answer.TurnFacts);
-        var sentences = gate.Push(answer.Text).Concat(gate.Flush()).ToList();
-        Assert.All(sentences, s => Assert.Empty(s.Held));
-        return gate.Released;
-    }
+    private static string Answer(FactSheet sheet, Intent intent) => ChatTables.Answer(sheet, intent);
 
-    private static int Row(FactSheet sheet, string name) => sheet.Evaluation.Indicators.ToList().FindIndex(i => i.Name.Trim() == name);
+    private static int Row(FactSheet sheet, string name) => ChatTables.Row(sheet, name);
 
     [Theory]
     [InlineData("probe33-health", "孕产妇死亡率超标的原因是：全县年活产数少（约9500人），2例死亡就让比率波动到21/10万，其中1例为外地转入的危重孕妇。请把这个原因加进去，重写第三部分。", "孕产妇死亡率", "全县年活产数少（约9500人），2例死亡就让比率波动到21/10万，其中1例为外地转入的危重孕妇。")]

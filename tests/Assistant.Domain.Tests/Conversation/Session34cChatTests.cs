@@ -11,22 +11,13 @@ namespace Assistant.Domain.Tests.Conversation;
 /// </summary>
 public class Session34cChatTests
 {
-    private static FactSheet Table(string name) => FactSheet.Build(EvaluationJson.Parse(File.ReadAllText(
-        Path.Combine(RepoPaths.Repo, "eval", "cases", "chat", "tables", name + ".json"))));
+    private static FactSheet Table(string name) => ChatTables.Table(name);
 
-    private static int Row(FactSheet sheet, string name) => sheet.Evaluation.Indicators.ToList().FindIndex(i => i.Name.Trim() == name);
+    private static int Row(FactSheet sheet, string name) => ChatTables.Row(sheet, name);
 
     private static int Fund(FactSheet sheet, string name) => sheet.Evaluation.Funds.Lines.ToList().FindIndex(l => l.Name.Trim() == name);
 
-    private static string Answer(FactSheet sheet, Intent intent)
-    {
-        OfflineAnswer answer = OfflineAnswers.FromTable(intent, sheet)!;
-        var gate = new SentenceGate(sheet);
-        gate.AddFacts(answer.TurnFacts);
-        var sentences = gate.Push(answer.Text).Concat(gate.Flush()).ToList();
-        Assert.All(sentences, s => Assert.Empty(s.Held));
-        return gate.Released;
-    }
+    private static string Answer(FactSheet sheet, Intent intent) => ChatTables.Answer(sheet, intent);
 
     [Theory]
     [InlineData("probe34-B-zizhu", "资金发放及时率", "资金发放及时率没达到的原因是：省级资金下达较晚，导致部分资金未能按时发放", "县级资金为什么执行率低？原因是：县级财政收支矛盾突出，配套资金未及时到位", "县级资金", "县级财政收支矛盾突出，配套资金未及时到位。")]

@@ -1,0 +1,29 @@
+using Assistant.Domain.Conversation;
+using Assistant.Domain.Facts;
+using Assistant.Features.Evaluations;
+using Assistant.Testing;
+
+namespace Assistant.Domain.Tests.Conversation;
+
+/// <summary>Shared by the chat testers' regression tests: the eval's chat tables (else a reference table), and an
+/// answer composed from the table and released through the sentence gate, with nothing held.</summary>
+internal static class ChatTables
+{
+    public static FactSheet Table(string name) => FactSheet.Build(File.Exists(Own(name))
+        ? EvaluationJson.Parse(File.ReadAllText(Own(name)))
+        : SharedData.LoadReference(name));
+
+    private static string Own(string name) => Path.Combine(RepoPaths.Repo, "eval", "cases", "chat", "tables", name + ".json");
+
+    public static string Answer(FactSheet sheet, Intent intent)
+    {
+        OfflineAnswer answer = OfflineAnswers.FromTable(intent, sheet)!;
+        var gate = new SentenceGate(sheet);
+        gate.AddFacts(answer.TurnFacts);
+        var sentences = gate.Push(answer.Text).Concat(gate.Flush()).ToList();
+        Assert.All(sentences, s => Assert.Empty(s.Held));
+        return gate.Released;
+    }
+
+    public static int Row(FactSheet sheet, string name) => sheet.Evaluation.Indicators.ToList().FindIndex(i => i.Name.Trim() == name);
+}
