@@ -48,13 +48,7 @@ public static partial class TableAnswers
 
         // The least amount, to the table's own precision, whose share of the budget is at least the rate asked.
         int places = Math.Max(Math.Max(rootBudget.Decimals, rootExecuted.Decimals), 2);
-        decimal step = 1m;
-        for (int d = 0; d < places; d++)
-        {
-            step /= 10m;
-        }
-
-        decimal need = Math.Ceiling(rootBudget.Value * asked / 100m / step) * step;
+        decimal need = LeastAmountFor(rootBudget.Value, asked, places);
         decimal more = need - rootExecuted.Value;
         if (more <= 0m)
         {
@@ -92,4 +86,17 @@ public static partial class TableAnswers
     /// <summary>整个项目执行率才能到90% / 总执行率达到90% / 项目整体执行率要到90%.</summary>
     [GeneratedRegex(@"(?:整个|整体|总体|总的|项目|总|全部|资金总额)[^，。？?]{0,8}?执行率[^，。？?\d]{0,8}?(?:到|达到|过|超过|上|达)\s*(?<r>\d+(?:\.\d+)?)\s*[%％]")]
     private static partial Regex TotalAim();
+
+    /// <summary>The least amount, to <paramref name="places"/> decimals, whose share of <paramref name="budget"/> is at least
+    /// <paramref name="percent"/> %.</summary>
+    internal static decimal LeastAmountFor(decimal budget, decimal percent, int places)
+    {
+        decimal step = 1m;
+        for (int d = 0; d < places; d++)
+        {
+            step /= 10m;
+        }
+
+        return Math.Ceiling(budget * percent / 100m / step) * step;
+    }
 }

@@ -46,14 +46,8 @@ public static partial class TableAnswers
         string target = w.N(asked, "%", Math.Max(PrintedNumber.Scale(asked), 0), ScenarioLabel + "问题中的目标执行率");
         w.Line($"现在{e.Funds.Lines[root].Name.Trim()}：全年执行数{w.F(p + ".executed")} ÷ 全年预算数{w.F(p + ".budget")} = 执行率{w.F(p + ".rate")}。");
         int places = Math.Max(Math.Max(budget.Decimals, executed.Decimals), 2);
-        decimal step = 1m;
-        for (int d = 0; d < places; d++)
-        {
-            step /= 10m;
-        }
-
         // The least amount, to the table's own precision, whose share of the budget is at least the rate asked.
-        decimal need = Math.Ceiling(budget.Value * asked / 100m / step) * step;
+        decimal need = LeastAmountFor(budget.Value, asked, places);
         decimal more = need - executed.Value;
         string needText = w.Money(need, places, ScenarioLabel + "达到目标执行率所需的全年执行数（全年预算数 × 目标执行率）");
         if (more <= 0m)
