@@ -52,13 +52,18 @@ const when = t => new Date(t).toLocaleString("zh-CN", { hour12: false });
 
 // ---- the queue -----------------------------------------------------------------------------------
 
+/** The latest queue request: an older answer arriving after a newer filter's is dropped, never shown over it. */
+let queueRequest = 0;
+
 async function refreshQueue() {
+  const request = ++queueRequest;
   const q = new URLSearchParams();
   for (const [param, id] of [["status", "f-status"], ["risk", "f-risk"], ["unit", "f-unit"]]) {
     if ($(id).value.trim()) q.set(param, $(id).value.trim());
   }
   if (state.batch) q.set("batch", state.batch.id);
   const list = await json("/api/v1/submissions?" + q.toString());
+  if (request !== queueRequest) return;
   const body = $("queue").tBodies[0];
   body.replaceChildren(...list.map(s => el("tr", { "data-id": s.id, class: s.id === state.open ? "open" : null, onclick: () => guard(() => openSubmission(s.id))() },
     el("td", {}, s.unitName), el("td", {}, s.title), el("td", { class: "nowrap" }, "第" + s.version + "版"),

@@ -58,12 +58,12 @@ public static class BatchRisk
             {
                 ReviewerFindingCodes.TotalHighForRate or ReviewerFindingCodes.ScoresAheadOfSpending => RiskCategories.TotalHighForRate,
                 ReviewerFindingCodes.TargetTooLow => RiskCategories.TargetTooLow,
-                ReviewerFindingCodes.RateWithoutReason => RiskCategories.ShortfallUnexplained,
+                ReviewerFindingCodes.RateWithoutReason or ReviewerFindingCodes.PartRateWithoutReason => RiskCategories.ShortfallUnexplained,
                 ReviewerFindingCodes.CostLinesVsSpending => RiskCategories.TableError,
                 _ when ReviewerFindingCodes.IsBoilerplate(r.Code) => RiskCategories.ReasonBoilerplate,
                 _ => null,
             };
-            // The total line's 执行率 without a reason is also the calculator's funds.low-execution (same line): counted once.
+            // A fund line's 执行率 without a reason (the total or a part) is also the calculator's funds.low-execution (same line): counted once.
             if (category is not null && !(category == RiskCategories.ShortfallUnexplained && signals.Contains(new RiskSignal(category, subject))))
             {
                 signals.Add(new RiskSignal(category, subject));

@@ -53,7 +53,8 @@ public static partial class ReviewAnswers
             w.Line($"{c.Source}中有与表格不符之处：{w.Quote(c.Note, "核对说明中的数字")}。");
         }
 
-        var cases = similar?.ToList() ?? [];
+        // A precedent cited twice (two passages of one report) is named once.
+        var cases = similar?.Distinct(StringComparer.Ordinal).ToList() ?? [];
         if (cases.Count > 0)
         {
             w.Line("相似的往年情况：" + string.Join("；", cases) + "。");

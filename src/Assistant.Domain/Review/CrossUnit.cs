@@ -123,19 +123,12 @@ public static partial class CrossUnit
             return new ProgramKey(DepartmentSpending, DepartmentSpending);
         }
 
-        // Codes and digits in a title (a file number, a unit code) are not the program's name.
-        string name = ProgramCode().Replace(ProgramYear().Replace(title, string.Empty), string.Empty);
-        foreach (string? n in names.Append(e.Implementer).Append(e.Department).Append(e.Region).Where(n => !string.IsNullOrWhiteSpace(n)).OrderByDescending(n => n!.Length))
-        {
-            name = name.Replace(TextNormalizer.Normalize(n!).Trim(), string.Empty, StringComparison.Ordinal);
-        }
-
-        name = ProgramPlace().Replace(name, string.Empty).Trim('（', '）', '(', ')', ' ', '-', '—', '_');
-        name = ProgramTail().Replace(name, string.Empty);
-        return new ProgramKey(ProjectSpending, name.Length >= 2 ? name : title);
+        // Codes, years, places and the unit's own names are not the program's name (ProgramNames).
+        string name = ProgramNames.Of(title, [e.Region], names.Append(e.Implementer).Append(e.Department));
+        return new ProgramKey(ProjectSpending, name);
     }
 
-    /// <summary>Rows that needed a reason and have none, from the calculator's findings.</summary>
+    /// <summary>Rows that needed a reason and have none: the same rows the risk queue counts as 未说明原因 and the calculator lists as findings.</summary>
     public static IReadOnlyList<Unexplained> Missing(FactSheet sheet)
     {
         ArgumentNullException.ThrowIfNull(sheet);
@@ -154,17 +147,15 @@ public static partial class CrossUnit
             }
         }
 
-        // A part line (其中：财政拨款, 地方资金) below the 执行率 that must be explained, when neither it nor the total line says why.
-        // The calculator flags such a part itself (below or above a silent total), except a part that is the whole money;
-        // the parts are listed here too (DistinctBy below keeps one line each).
+        // The same fund lines the risk queue counts (BatchRisk.Signals): the calculator's funds.low-execution (the total, and a part
+        // below the threshold when the total gives no reason, except a part that is the whole money) and the reviewer criteria's
+        // 执行率 without a reason (a placeholder note such as “无” is no reason), each line once.
         ScoringPolicy policy = ScoringPolicy.Find(sheet.Report.PolicyName) ?? ScoringPolicy.Default;
-        var root = sheet.Report.Funds.FirstOrDefault(f => f.IsRoot);
-        bool rootExplained = root is not null && root.Index < lines.Count && !string.IsNullOrWhiteSpace(lines[root.Index].DeviationNote);
-        foreach (var part in sheet.Report.Funds.Where(f => !f.IsRoot && f.Index < lines.Count && f.Rate is { } rate && rate < policy.LowExecutionThreshold))
+        foreach (var r in Drafting.ReviewerFindings.Find(sheet, policy))
         {
-            if (!rootExplained && string.IsNullOrWhiteSpace(lines[part.Index].DeviationNote))
+            if ((r.Code is Drafting.ReviewerFindingCodes.RateWithoutReason or Drafting.ReviewerFindingCodes.PartRateWithoutReason) && r.FundLineIndex is { } k && k < lines.Count)
             {
-                list.Add(new Unexplained(null, lines[part.Index].Name.Trim(), "funds"));
+                list.Add(new Unexplained(null, lines[k].Name.Trim(), "funds"));
             }
         }
 
@@ -180,18 +171,6 @@ public static partial class CrossUnit
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^funds\.lines\[(\d+)\]")]
     private static partial System.Text.RegularExpressions.Regex FundIndex();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"[A-Za-z0-9._\-]+")]
-    private static partial System.Text.RegularExpressions.Regex ProgramCode();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:19|20)\d{2}\s*年度?|年度")]
-    private static partial System.Text.RegularExpressions.Regex ProgramYear();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\p{IsCJKUnifiedIdeographs}]{2,8}?(?:省|自治区|市|州|盟|县|旗))+(?=[\p{IsCJKUnifiedIdeographs}]{4,})")]
-    private static partial System.Text.RegularExpressions.Regex ProgramPlace();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:项目)?(?:绩效)?自评表?$|绩效自评$")]
-    private static partial System.Text.RegularExpressions.Regex ProgramTail();
 
     /// <summary>The share of the asked name's character pairs found in the row's name (after the same normalisation).</summary>
     public static decimal Overlap(string asked, string rowName)

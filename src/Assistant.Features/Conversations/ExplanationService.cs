@@ -82,7 +82,9 @@ public sealed class ExplanationService(RecordStore records, CorpusSearch search)
                 : $"{e.Trace.Name}未完成的原因";
             // The report's own table or text (same unit and year) is never its own similar case.
             SearchResponse found = await search.SearchAsync(new SearchRequest(query, Math.Min(k + 5, 20), SectionKind.DeviationReason), cancellationToken);
-            similar.AddRange(found.Hits.Where(h => !PrecedentFit.IsSelf(h.Title, h.Region, h.Year, sheet.Evaluation) && !PrecedentFit.OtherSector(h.Title, sheet.Evaluation)).Take(k)
+            // One case per document: two passages of one report are one precedent, not two (probe 34 chat #16).
+            similar.AddRange(found.Hits.Where(h => !PrecedentFit.IsSelf(h.Title, h.Region, h.Year, sheet.Evaluation) && !PrecedentFit.OtherSector(h.Title, sheet.Evaluation))
+                .DistinctBy(h => (h.Title, h.Region, h.Year)).Take(k)
                 .Select((h, i) => DraftingService.Citation(new DraftSource(i + 1, h))));
         }
 

@@ -4,6 +4,7 @@ using Assistant.Domain.Conversation;
 using Assistant.Domain.Drafting;
 using Assistant.Domain.Facts;
 using Assistant.Domain.Numbers;
+using Assistant.Domain.Review;
 using Assistant.Features.Review;
 
 namespace Assistant.Features.Conversations;
@@ -122,10 +123,11 @@ public sealed partial class OfflineAssistant
                     return sb.Append("，没有填报偏差原因。\n").ToString();
                 }
 
-                sb.Append(CultureInfo.InvariantCulture, $"，填报的偏差原因共{Count(a.Reasons, "条", "填报的原因")}，按类别（最常见的在前）：\n");
+                sb.Append(CultureInfo.InvariantCulture, $"，填报的偏差原因共{Count(a.Reasons, "条", "填报的原因")}，按类别（最常见的在前，未能归类的放在最后）：\n");
                 foreach (ReasonCount k in a.Kinds)
                 {
-                    sb.Append(CultureInfo.InvariantCulture, $"- {k.Kind}：{Count(k.Count, "条", "此类原因")}，涉及{Count(k.Units, "个", "涉及的单位")}单位");
+                    string kind = k.Kind == ReasonKinds.Other ? "其他原因（未能归入以上类别）" : k.Kind;
+                    sb.Append(CultureInfo.InvariantCulture, $"- {kind}：{Count(k.Count, "条", "此类原因")}，涉及{Count(k.Units, "个", "涉及的单位")}单位");
                     ReasonExample? e = k.Examples.FirstOrDefault();
                     sb.Append(e is null ? "。\n" : $"。例如：\n  {Named(e.UnitName)}\n  “{e.Subject}”：“{e.Reason}”。\n");
                 }
@@ -262,13 +264,25 @@ public sealed partial class OfflineAssistant
 
     private void AppendRows(StringBuilder sb, IReadOnlyList<UnitExecutionRow> rows)
     {
+        bool mixed = rows.Select(r => r.FundUnit.Trim()).Distinct(StringComparer.Ordinal).Count() > 1;
         foreach (UnitExecutionRow r in rows)
         {
             sb.Append(CultureInfo.InvariantCulture, $"- {Named(r.UnitName)}（《{Named(r.Title)}》）\n");
-            sb.Append(r.Rate is null ? "  执行率无法计算。\n" : $"  执行率{Num(r.Rate, "%", "执行率", 2, ".rate")}，全年预算数{Num(r.Budget, r.FundUnit, "全年预算数", null)}，执行数{Num(r.Executed, r.FundUnit, "执行数", null)}。\n");
+            // One money unit down the list (万元), whatever unit each table is in: 3600000元 beside 800万元 is hard to compare.
+            string? budget = r.Budget, executed = r.Executed, unit = r.FundUnit;
+            if (mixed && Wan(r.Budget, r.FundUnit) is { } b && Wan(r.Executed, r.FundUnit) is { } x)
+            {
+                (budget, executed, unit) = (b, x, "万元");
+            }
+
+            sb.Append(r.Rate is null ? "  执行率无法计算。\n" : $"  执行率{Num(r.Rate, "%", "执行率", 2, ".rate")}，全年预算数{Num(budget, unit, "全年预算数", null)}，执行数{Num(executed, unit, "执行数", null)}。\n");
             sb.Append(r.Reason is { } reason ? $"  说明：“{Said(reason)}”。\n" : string.Empty);
         }
     }
+
+    /// <summary>An amount printed in <paramref name="unit"/> in 万元, exactly and without trailing zeros (3024000元 → 302.4); null when the unit is not money.</summary>
+    private static string? Wan(string? amount, string unit) =>
+        decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v) && ReviewInsights.Wan(v, unit) is { } w ? PrintedNumber.FormatTrimmed(w) : null;
 
     /// <summary>Rows short of target (or fund lines below the 执行率 that needs a reason) with no reason written, by unit.</summary>
     private string Missing(ReasonsAnswer a, string scope, string years)

@@ -193,7 +193,7 @@ public sealed partial class OfflineAssistant
             ExplanationResponse e = await tools.ExplainAsync(index);
             IndicatorExplanation x = IndicatorExplainer.Explain(sheet, index, null, policy);
             x = x with { Contradictions = e.Contradictions.Select(c => new Contradiction(c.Source, c.Text, c.FactId, c.Note)).ToList() };
-            ReviewAnswers.Explain(w, x, e.SimilarCases.Select(c => $"《{c.Title}》{Where(c)}{DraftText.Cite(c.Source)}"), GivenReasons.ContainsKey(index));
+            ReviewAnswers.Explain(w, x, e.SimilarCases.DistinctBy(c => (c.Title, Where(c))).Select(c => $"《{c.Title}》{Where(c)}{DraftText.Cite(c.Source)}"), GivenReasons.ContainsKey(index));
         }
 
         if (rows.Count > 5)

@@ -108,10 +108,10 @@ public sealed class ReviewInsights(SubmissionService submissions)
             .ThenByDescending(r => decimal.TryParse(r.LostPoints, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal d) ? d : 0m)
             .ThenBy(r => r.Unit, StringComparer.Ordinal).ToList();
         var shortRows = ordered.Where(r => r.IndicatorStatus == "short").ToList();
-        var kinds = shortRows.GroupBy(r => r.ReasonKind ?? "未说明原因")
+        var kinds = shortRows.GroupBy(r => r.ReasonKind ?? NoReason)
             .Select(g => new ReasonCount(g.Key, g.Count(), g.Select(r => r.Unit).Distinct().Count(),
                 g.Take(MaxExamples).Select(r => new ReasonExample(r.Unit, r.UnitName, r.Title, r.Name, r.IndicatorStatus, r.Reason ?? string.Empty)).ToList()))
-            .OrderByDescending(k => k.Count).ThenBy(k => k.Kind, StringComparer.Ordinal).ToList();
+            .OrderBy(k => Unclassified(k.Kind)).ThenByDescending(k => k.Count).ThenBy(k => k.Kind, StringComparer.Ordinal).ToList();
         return new IndicatorAnswer(name.Trim(), year, tables.Count, rows.Count, shortRows.Count, ordered, kinds);
     }
 
@@ -179,11 +179,20 @@ public sealed class ReviewInsights(SubmissionService submissions)
         var kinds = all.GroupBy(x => x.R.Kind)
             .Select(g => new ReasonCount(g.Key, g.Count(), g.Select(x => x.S.Unit).Distinct().Count(),
                 g.Take(MaxExamples).Select(x => new ReasonExample(x.S.Unit, x.S.UnitName, x.S.Title, x.R.Subject, x.R.Status, x.R.Reason)).ToList()))
-            .OrderByDescending(k => k.Count).ThenBy(k => k.Kind, StringComparer.Ordinal).ToList();
+            .OrderBy(k => Unclassified(k.Kind)).ThenByDescending(k => k.Count).ThenBy(k => k.Kind, StringComparer.Ordinal).ToList();
         var flags = ReasonQuality.Find(all.Select(x => new ReasonUse(x.S.Unit, x.S.UnitName, x.R.Indicator, x.R.Subject, x.R.Reason, x.Year)));
         var missing = tables.SelectMany(t => CrossUnit.Missing(t.Sheet).Select(m => new MissingReason(t.S.Unit, t.S.UnitName, t.S.Title, m.Subject, m.Status))).ToList();
         return new ReasonsAnswer(year, tables.Count, all.Count, kinds) { Flags = flags, Missing = missing };
     }
+
+    /// <summary>
+    /// Kinds are listed most frequent first, but 其他原因 (no kind's words found) and 未说明原因 come after every classified kind
+    /// whatever their counts: “最常见的偏差原因” is a kind of cause, and an unclassified heap is none.
+    /// </summary>
+    public static int Unclassified(string kind) => kind switch { ReasonKinds.Other => 1, NoReason => 2, _ => 0 };
+
+    /// <summary>The kind of a short row without a reason, in <see cref="IndicatorAnswer.ShortReasons"/>.</summary>
+    public const string NoReason = "未说明原因";
 
     private async Task<List<(SubmissionSummary S, FactSheet Sheet)>> SheetsAsync(UnitScope scope, int? year, CancellationToken cancellationToken)
     {

@@ -241,13 +241,21 @@ public sealed class BatchReviewBrowserTests(BatchReviewBrowserHost host) : IClas
         await bureau.GotoAsync($"{host.BaseAddress}/review.html#batch={job}");
         await Assertions.Expect(bureau.Locator("#f-batch")).ToContainTextAsync("某甲市2024年度项目自评");
         await Assertions.Expect(bureau.Locator("#queue tbody tr")).ToHaveCountAsync(items.Count);
+        // Which rows the filter must show comes from the API, so the page is waited on until every one of them is there
+        // and high, never counted while the list is being replaced (a count taken mid-refresh flaked under load).
+        JsonElement highs = await api.GetFromJsonAsync<JsonElement>(new Uri($"/api/v1/submissions?batch={job}&risk=high", UriKind.Relative));
+        var highIds = highs.EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToList();
+        // The generator's clean submission (seed 0) is clean: the filter shows the high ones and only them, never all five.
+        Assert.InRange(highIds.Count, 1, items.Count - 1);
         await bureau.SelectOptionAsync("#f-risk", "high");
         await bureau.ClickAsync("#f-apply");
-        await Assertions.Expect(bureau.Locator("#queue tbody tr td.risk-medium")).ToHaveCountAsync(0);
-        int high = await bureau.Locator("#queue tbody tr td.risk-high").CountAsync();
-        // The generator's clean submission (seed 0) is clean: the filter shows the high ones and only them, never all five.
-        Assert.InRange(high, 1, items.Count - 1);
-        await Assertions.Expect(bureau.Locator("#queue tbody tr")).ToHaveCountAsync(high);
+        await Assertions.Expect(bureau.Locator("#queue tbody tr")).ToHaveCountAsync(highIds.Count);
+        foreach (string id in highIds)
+        {
+            await Assertions.Expect(bureau.Locator($"#queue tbody tr[data-id='{id}'] td.risk-high")).ToHaveCountAsync(1);
+        }
+
+        await Assertions.Expect(bureau.Locator("#queue tbody tr td.risk-high")).ToHaveCountAsync(highIds.Count);
         await bureau.ScreenshotAsync(new PageScreenshotOptions { Path = Shot("batch-review-8-queue-of-the-batch.png"), FullPage = true });
 
         // 无 (no risk point): the clean one, shown as 无 without a score; its detail says so instead of “低（0分）”.
