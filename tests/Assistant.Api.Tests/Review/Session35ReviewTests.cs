@@ -150,7 +150,7 @@ public sealed class Session35ReviewTests(ReviewFactory factory) : IClassFixture<
         Assert.Equal(3, groups.Count);
         JsonNode health = groups[Health];
         Assert.Equal((2, "1160", "1062.4", "91.59"), ((int)health["tables"]!, (string)health["budget"]!, (string)health["executed"]!, (string)health["rate"]!));
-        Assert.Equal(["甲县卫生健康局", "乙县卫生健康局"], health["units"]!.AsArray().Select(u => (string)u!).Order(StringComparer.Ordinal));
+        Assert.Equal(["乙县卫生健康局", "甲县卫生健康局"], health["units"]!.AsArray().Select(u => (string)u!).Order(StringComparer.Ordinal));
         JsonNode forest = groups[Forest];
         Assert.Equal((2, "900", "672", "74.67"), ((int)forest["tables"]!, (string)forest["budget"]!, (string)forest["executed"]!, (string)forest["rate"]!));
         Assert.Equal(1, (int)groups["农村公路养护资金"]["tables"]!);
@@ -213,7 +213,7 @@ public sealed class Session35ReviewTests(ReviewFactory factory) : IClassFixture<
 
             JsonNode item = queue.Single(q => (string)q!["unit"]! == c.Code)!;
             string? riskLine = item["risk"]!["reasons"]!.AsArray().Select(r => (string)r!).SingleOrDefault(r => r.StartsWith("未完成指标或低执行率未说明原因", StringComparison.Ordinal));
-            Assert.Equal(c.Missing.Length == 0 ? null : $"未完成指标或低执行率未说明原因（{c.Missing.Length}处）", riskLine?.Split(" /", 2)[0]);
+            Assert.Equal(c.Missing.Length == 0 ? null : $"未完成指标或低执行率未说明原因（{c.Missing.Length}处）", riskLine?.Split("/ ", 2)[0]);
 
             // The review page's 审核发现: the table's findings name each of those rows, with its rate or status.
             JsonNode detail = await ReviewWorld.SendAsync(client, HttpMethod.Get, $"/api/v1/submissions/{(string)item["id"]!}", null, HttpStatusCode.OK);
