@@ -112,7 +112,21 @@ internal static class SearchScaleFiltered
             ("all words 5000", WordSource(5000, true), c => c.Region is null && c.Kind is null),
             ("all words 20000", WordSource(20000, true), c => c.Region is null && c.Kind is null),
             ("all words 50000", WordSource(50000, true), c => c.Region is null && c.Kind is null),
+
+            // Session 35: a graph per year (a partial HNSW index WHERE year = 2023, built by hand on the 1M cluster), read with the year as a literal.
+            ("year graph", YearGraph, c => c.Year == 2023 && c.Region is null && c.Kind is null),
         };
+
+        async Task<List<(long Id, double Score)>> YearGraph(SearchRequest r)
+        {
+            float[] q = HashingEmbedding.Embed(r.Query);
+            string sql = CorpusSearch.VectorSql.Replace(" ORDER BY ", string.Create(CultureInfo.InvariantCulture, $" AND p.year = {r.Year} ORDER BY "), StringComparison.Ordinal);
+            await using var connection = await dataSource.OpenConnectionAsync();
+            var read = await SeedWalkSearch.HnswReadAsync(connection, q, r, SearchScale.Viewer, Math.Max(r.Top * 4, 20), sql);
+            var hits = await SeedWalkSearch.NearestPerTextAsync(connection, read, r.Top);
+            await CheckPassingAsync(dataSource, r, hits.Select(h => h.Id).ToArray());
+            return hits;
+        }
 
         Func<SearchRequest, Task<List<(long Id, double Score)>>> WordSource(int rows, bool allWords)
         {

@@ -42,14 +42,15 @@ internal sealed class SeedWalkSearch(NpgsqlDataSource dataSource, int walks)
     }
 
     /// <summary>The product's HNSW read for a whole-graph request: the nearest <paramref name="candidates"/> passing passages it finds, by (distance, id).</summary>
-    internal static async Task<List<(long Id, double Distance)>> HnswReadAsync(NpgsqlConnection connection, float[] q, SearchRequest request, string? viewer, int candidates)
+    /// <remarks><paramref name="sql"/>: another read of <see cref="CorpusSearch.VectorSql"/>'s shape (a partial graph's, session 35).</remarks>
+    internal static async Task<List<(long Id, double Distance)>> HnswReadAsync(NpgsqlConnection connection, float[] q, SearchRequest request, string? viewer, int candidates, string? sql = null)
     {
         var vector = new List<(long Id, double Distance)>();
         await using (var tx = await connection.BeginTransactionAsync())
         {
             int ef = CorpusSearch.EfSearch(q, sectionGraph: false, candidates);
             await Exec(connection, tx, string.Create(CultureInfo.InvariantCulture, $"SET LOCAL hnsw.ef_search = {ef}; SET LOCAL hnsw.iterative_scan = relaxed_order"));
-            await using (var declare = new NpgsqlCommand("DECLARE vector_read NO SCROLL CURSOR FOR " + CorpusSearch.VectorSql, connection, tx))
+            await using (var declare = new NpgsqlCommand("DECLARE vector_read NO SCROLL CURSOR FOR " + (sql ?? CorpusSearch.VectorSql), connection, tx))
             {
                 AddParameters(declare.Parameters, q, request, viewer, CorpusSearch.MaxVectorRows);
                 await declare.ExecuteNonQueryAsync();
