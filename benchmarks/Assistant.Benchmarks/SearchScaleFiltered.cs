@@ -101,7 +101,43 @@ internal static class SearchScaleFiltered
             ("seed walks 5", SeedWalks(5), c => !Scoped(c) && c.Kind is null),
             ("seed walks 10", SeedWalks(10), c => !Scoped(c) && c.Kind is null),
             ("rows 5000", Product(new CorpusSearch(dataSource, embedder, sparseQueryRows: 5000)), _ => true),
+
+            // Session 35: the HNSW read joined by the passages holding the question's words, ranked by exact distance (WordSourceSearch); the cases that walk the whole graph (a year alone is over the exact-scan bound).
+            ("word source 0", WordSource(0, false), c => c.Region is null && c.Kind is null),
+            ("word source 200", WordSource(200, false), c => c.Region is null && c.Kind is null),
+            ("word source 500", WordSource(500, false), c => c.Region is null && c.Kind is null),
+            ("word source 1000", WordSource(1000, false), c => c.Region is null && c.Kind is null),
+            ("word source 2000", WordSource(2000, false), c => c.Region is null && c.Kind is null),
+            ("word source 4000", WordSource(4000, false), c => c.Region is null && c.Kind is null),
+            ("all words 5000", WordSource(5000, true), c => c.Region is null && c.Kind is null),
+            ("all words 20000", WordSource(20000, true), c => c.Region is null && c.Kind is null),
+            ("all words 50000", WordSource(50000, true), c => c.Region is null && c.Kind is null),
+
+            // Session 35: a graph per year (partial HNSW indexes WHERE year = 2023 and 2021, built by hand on the 1M cluster), read with the year as a literal.
+            ("year graph", YearGraph, c => c.Year is 2023 or 2021 && c.Region is null && c.Kind is null),
         };
+
+        async Task<List<(long Id, double Score)>> YearGraph(SearchRequest r)
+        {
+            float[] q = HashingEmbedding.Embed(r.Query);
+            string sql = CorpusSearch.VectorSql.Replace(" ORDER BY ", string.Create(CultureInfo.InvariantCulture, $" AND p.year = {r.Year} ORDER BY "), StringComparison.Ordinal);
+            await using var connection = await dataSource.OpenConnectionAsync();
+            var read = await SeedWalkSearch.HnswReadAsync(connection, q, r, SearchScale.Viewer, Math.Max(r.Top * 4, 20), sql);
+            var hits = await SeedWalkSearch.NearestPerTextAsync(connection, read, r.Top);
+            await CheckPassingAsync(dataSource, r, hits.Select(h => h.Id).ToArray());
+            return hits;
+        }
+
+        Func<SearchRequest, Task<List<(long Id, double Score)>>> WordSource(int rows, bool allWords)
+        {
+            var search = new WordSourceSearch(dataSource, rows, allWords);
+            return async r =>
+            {
+                var hits = await search.SearchAsync(r, SearchScale.Viewer);
+                await CheckPassingAsync(dataSource, r, hits.Select(h => h.Id).ToArray());
+                return hits;
+            };
+        }
 
         Func<SearchRequest, Task<List<(long Id, double Score)>>> SeedWalks(int walks)
         {

@@ -31,13 +31,26 @@ internal sealed class SeedWalkSearch(NpgsqlDataSource dataSource, int walks)
     {
         float[] q = HashingEmbedding.Embed(request.Query);
         int candidates = Math.Max(request.Top * 4, 20);
-        var vector = new List<(long Id, double Distance)>();
         await using var connection = await dataSource.OpenConnectionAsync();
+        var vector = await HnswReadAsync(connection, q, request, viewer, candidates);
+        if (walks > 0 && CorpusSearch.IsSparse(q) && vector.Count > 0)
+        {
+            await WalkAsync(connection, q, request, viewer, vector);
+        }
+
+        return await NearestPerTextAsync(connection, vector, request.Top);
+    }
+
+    /// <summary>The product's HNSW read for a whole-graph request: the nearest <paramref name="candidates"/> passing passages it finds, by (distance, id).</summary>
+    /// <remarks><paramref name="sql"/>: another read of <see cref="CorpusSearch.VectorSql"/>'s shape (a partial graph's, session 35).</remarks>
+    internal static async Task<List<(long Id, double Distance)>> HnswReadAsync(NpgsqlConnection connection, float[] q, SearchRequest request, string? viewer, int candidates, string? sql = null)
+    {
+        var vector = new List<(long Id, double Distance)>();
         await using (var tx = await connection.BeginTransactionAsync())
         {
             int ef = CorpusSearch.EfSearch(q, sectionGraph: false, candidates);
             await Exec(connection, tx, string.Create(CultureInfo.InvariantCulture, $"SET LOCAL hnsw.ef_search = {ef}; SET LOCAL hnsw.iterative_scan = relaxed_order"));
-            await using (var declare = new NpgsqlCommand("DECLARE vector_read NO SCROLL CURSOR FOR " + CorpusSearch.VectorSql, connection, tx))
+            await using (var declare = new NpgsqlCommand("DECLARE vector_read NO SCROLL CURSOR FOR " + (sql ?? CorpusSearch.VectorSql), connection, tx))
             {
                 AddParameters(declare.Parameters, q, request, viewer, CorpusSearch.MaxVectorRows);
                 await declare.ExecuteNonQueryAsync();
@@ -60,12 +73,7 @@ internal sealed class SeedWalkSearch(NpgsqlDataSource dataSource, int walks)
             vector.RemoveRange(candidates, vector.Count - candidates);
         }
 
-        if (walks > 0 && CorpusSearch.IsSparse(q) && vector.Count > 0)
-        {
-            await WalkAsync(connection, q, request, viewer, vector);
-        }
-
-        return await NearestPerTextAsync(connection, vector, request.Top);
+        return vector;
     }
 
     private async Task WalkAsync(NpgsqlConnection connection, float[] q, SearchRequest request, string? viewer, List<(long Id, double Distance)> vector)
@@ -102,7 +110,7 @@ internal sealed class SeedWalkSearch(NpgsqlDataSource dataSource, int walks)
         vector.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : a.Id.CompareTo(b.Id));
     }
 
-    private static async Task<List<(long Id, double Score)>> NearestPerTextAsync(NpgsqlConnection connection, List<(long Id, double Distance)> vector, int top)
+    internal static async Task<List<(long Id, double Score)>> NearestPerTextAsync(NpgsqlConnection connection, List<(long Id, double Distance)> vector, int top)
     {
         var hashes = new Dictionary<long, string>();
         await using (var cmd = new NpgsqlCommand("SELECT id, text_hash FROM corpus_passages WHERE id = ANY($1)", connection))
@@ -120,7 +128,7 @@ internal sealed class SeedWalkSearch(NpgsqlDataSource dataSource, int walks)
     }
 
     /// <summary>The parameters of <see cref="CorpusSearch.VectorSql"/>: $1 the question, $2–$6 the filters, $7 the limit, $8 the viewer, $9 no document scope.</summary>
-    private static void AddParameters(NpgsqlParameterCollection parameters, float[] q, SearchRequest request, string? viewer, int limit)
+    internal static void AddParameters(NpgsqlParameterCollection parameters, float[] q, SearchRequest request, string? viewer, int limit)
     {
         parameters.Add(new NpgsqlParameter { Value = new Vector(q) });
         parameters.Add(new NpgsqlParameter { Value = request.Kind is { } k ? SectionKinds.Name(k) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
@@ -134,7 +142,7 @@ internal sealed class SeedWalkSearch(NpgsqlDataSource dataSource, int walks)
     }
 
     /// <summary>Reads (id, distance) rows, keeping those with a distance (they passed the filters); returns how many rows came.</summary>
-    private static async Task<int> ReadAsync(NpgsqlCommand cmd, List<(long Id, double Distance)> into)
+    internal static async Task<int> ReadAsync(NpgsqlCommand cmd, List<(long Id, double Distance)> into)
     {
         await using (cmd)
         {

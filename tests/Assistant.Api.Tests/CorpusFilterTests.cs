@@ -273,6 +273,57 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
     }
 
     /// <summary>
+    /// The word source (session 35, the benchmark's <see cref="Assistant.Benchmarks.WordSourceSearch"/>, measured and
+    /// not adopted): the passages holding the question's rarest words, or all its words, join the HNSW read at their
+    /// exact distance, under every filter and viewer: every hit is among the exact nearest 40 passing passages, its
+    /// score is its exact similarity, and the answer holds at least as many of the exact ten as the read alone.
+    /// </summary>
+    [Theory]
+    [InlineData("岗位空缺未及时补充", null, null)]
+    [InlineData("政策知晓率偏低", "创业", null)]
+    [InlineData("创业担保贷款贴息", null, "deviation-reason")]
+    [InlineData("培训质量有待提高", "见习", null)]
+    public async Task TheWordSource_AddsOnlyPassingPassages_RankedByTheirExactDistance(string query, string? fund, string? section)
+    {
+        var embedder = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        float[] v = (await embedder.GenerateAsync([query]))[0].Vector.ToArray();
+        Assert.True(CorpusSearch.IsSparse(v));
+        var similarity = new Dictionary<long, double>();
+        await using (var cmd = host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT id, 1 - (embedding <=> $1) FROM corpus_passages"))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(v) });
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+                similarity[r.GetInt64(0)] = r.GetDouble(1);
+            }
+        }
+
+        await using var indexOnly = IndexOnly();
+        await using (var connection = await indexOnly.OpenConnectionAsync())
+        {
+            Assert.NotNull(await CorpusSearch.LexicalPlanAsync(connection, query, 200, CancellationToken.None)); // the source has words to read
+        }
+
+        foreach (string? viewer in new[] { null, UnitB })
+        {
+            using var scope = CorpusAudience.For(viewer);
+            var request = Request(query, null, null, section, fund, SearchMode.Vector);
+            var nearest = await NearestAsync(request with { Top = 40 }, viewer);
+            var ten = await NearestAsync(request, viewer);
+            var plain = await new Assistant.Benchmarks.WordSourceSearch(indexOnly, 0, false).SearchAsync(request, viewer);
+            foreach (var (rows, allWords) in new[] { (200, false), (5000, true) })
+            {
+                var joined = await new Assistant.Benchmarks.WordSourceSearch(indexOnly, rows, allWords).SearchAsync(request, viewer);
+                Assert.Equal(ten.Count, joined.Count);
+                Assert.All(joined, h => Assert.Contains(h.Id, nearest));
+                Assert.All(joined, h => Assert.True(Math.Abs(h.Score - similarity[h.Id]) < 2e-6, $"{h.Id}: {h.Score} against {similarity[h.Id]}"));
+                Assert.True(joined.Count(h => ten.Contains(h.Id)) >= plain.Count(h => ten.Contains(h.Id)), $"{query}: the word source found fewer of the exact ten");
+            }
+        }
+    }
+
+    /// <summary>
     /// The HNSW read returns rows passing the filters or not, their distance only when they pass (session
     /// 30): the filters are no predicate of the scan (the plan shows none), and when fewer than the
     /// candidates pass among the first rows read, the read goes on (<see cref="CorpusSearch.NextFetch"/>)
