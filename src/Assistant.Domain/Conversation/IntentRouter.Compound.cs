@@ -172,7 +172,10 @@ public static partial class IntentRouter
         return (new Intent(IntentKind.List, null, [], null, null) { Topic = Topics.Overshoot }, items);
     }
 
-    /// <summary>A sentence cut at the commas after which another row is named and asked about; the sentence whole when none.</summary>
+    /// <summary>
+    /// A sentence cut at the commas after which another row is named, with a word turning to it (又, 那项), and asked about; the
+    /// sentence whole when none.
+    /// </summary>
     private static IEnumerable<string> ByRows(string sentence, FactSheet sheet)
     {
         string[] pieces = sentence.Split('，', ',');
@@ -192,7 +195,7 @@ public static partial class IntentRouter
         foreach (string piece in pieces.Skip(1))
         {
             IReadOnlyList<int> left = Rows(current), right = Rows(piece);
-            if (left.Count > 0 && right.Count > 0 && !left.Intersect(right).Any() && Asks().IsMatch(Canonical(current)) && Asks().IsMatch(Canonical(piece)))
+            if (left.Count > 0 && right.Count > 0 && !left.Intersect(right).Any() && AnotherRow().IsMatch(piece) && Asks().IsMatch(Canonical(current)) && Asks().IsMatch(Canonical(piece)))
             {
                 result.Add(current);
                 current = piece;
@@ -206,6 +209,13 @@ public static partial class IntentRouter
         result.Add(current);
         return result;
     }
+
+    /// <summary>
+    /// Words that turn to another row after a comma (人均经费那项又…, 火灾受害率又超了多少, 老年人那项呢): without them a word of a row's
+    /// name in the second half (封顶是哪条规定 — 在规定时间内支付到位率) does not make it a question of its own.
+    /// </summary>
+    [GeneratedRegex("又|也|那项|那一项|那个指标|这项|这一项|呢|同样|另外|还有")]
+    private static partial Regex AnotherRow();
 
     /// <summary>The same question asked again of another row (又, 也, 同样, 呢).</summary>
     [GeneratedRegex("又|也|同样|呢")]

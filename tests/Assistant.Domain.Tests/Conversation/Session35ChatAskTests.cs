@@ -132,6 +132,10 @@ public class Session35ChatAskTests
         FactSheet sheet = Table("probe34-health");
         Assert.Single(IntentRouter.RouteAll("婴儿死亡率超标了，为什么", sheet));
         Assert.Single(IntentRouter.RouteAll("满意度没完成，扣了几分", sheet));
+
+        // A word of another row's name after the comma (规定 in 补贴资金在规定时间内支付到位率) is no second question without 又/那项.
+        FactSheet internship = Table("zhongwei-2024-internship-subsidy");
+        Assert.Single(IntentRouter.RouteAll("实习生数量为什么扣分，扣分是按哪条规定", internship));
     }
 
     [Theory]
