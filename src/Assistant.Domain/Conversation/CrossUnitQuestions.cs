@@ -18,7 +18,7 @@ public sealed record CrossUnitQuestion(string Kind, string? Indicator, int? Year
     /// <summary>True when the threshold is a floor (高于、超过、以上), false when a ceiling (低于、不到、以下).</summary>
     public bool Above { get; init; }
 
-    /// <summary>Which units were asked about: 县 (counties and districts), 部门 (departments), or null for all.</summary>
+    /// <summary>Which units were asked about: 县 (counties and districts), 市 (cities), 省 (provinces), 部门 (departments), or null for all.</summary>
     public string? Level { get; init; }
 
     /// <summary>True when a total (合计、总体、汇总) was asked for.</summary>
@@ -138,7 +138,7 @@ public static partial class CrossUnitQuestions
         }
 
         string rest = PlaceOf(message) is { } place ? message.Replace(place, string.Empty, StringComparison.Ordinal) : message;
-        foreach (Regex r in new[] { Year(), ThisYear(), Across(), Around(), Status(), Asking(), Filler() })
+        foreach (Regex r in new[] { Year(), ThisYear(), Across(), Around(), GapAsked(), Status(), Asking(), Filler() })
         {
             rest = r.Replace(rest, string.Empty);
         }
@@ -179,17 +179,38 @@ public static partial class CrossUnitQuestions
         }
         else if (Tenths().Match(m) is { Success: true } c)
         {
-            threshold = ("一二三四五六七八九".IndexOf(c.Groups["d"].Value[0], StringComparison.Ordinal) + 1) * 10m;
+            // 九成 → 90, 八成五 → 85.
+            threshold = (("一二三四五六七八九".IndexOf(c.Groups["d"].Value[0], StringComparison.Ordinal) + 1) * 10m)
+                + (c.Groups["e"].Success ? "一二三四五六七八九".IndexOf(c.Groups["e"].Value[0], StringComparison.Ordinal) + 1 : 0);
             above = c.Groups["up"].Success || c.Groups["upAfter"].Success;
         }
 
         string? line = FundSource().Match(m) is { Success: true } f ? f.Groups["s"].Value : null;
         // 县级配套资金 names the money, not the units: the level is the units' only when another word says so.
         string levelText = line is null ? m : FundSource().Replace(m, " ");
-        string? level = County().IsMatch(levelText) ? "县" : Department().IsMatch(levelText) ? "部门" : null;
+        string? level = LevelOf(levelText);
         int extreme = Lowest().IsMatch(m) ? -1 : Highest().IsMatch(m) ? 1 : 0;
         return new CrossUnitQuestion(Execution, null, year) { Threshold = threshold, Above = above, Level = level, Total = TotalWord().IsMatch(m), Extreme = extreme, Line = line };
     }
+
+    /// <summary>
+    /// The level of the units asked about: 县 (各县, 哪些区, 的县区), 市 (哪些市, 各市州), 省 (各省), 部门 (各部门); a county's own name (绥宁县) is
+    /// one of the counties. Null when the question is about every unit (全市各单位).
+    /// </summary>
+    public static string? LevelOf(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (UnitsAtLevel().Match(message) is { Success: true } l)
+        {
+            return l.Groups["l"].Value switch { "市" or "州" or "市州" or "地市" => "市", "省" => "省", "部门" => "部门", _ => "县" };
+        }
+
+        return County().IsMatch(message) ? "县" : Department().IsMatch(message) ? "部门" : null;
+    }
+
+    /// <summary>A word for units of one level: 各县, 哪些区, 的县（区）, 四个县, 下属各市, 哪个省.</summary>
+    [GeneratedRegex(@"(?:各|每个|每一个|哪些|哪几个|哪个|哪一个|所有|下属|下辖|下级|几个|\d+个|[两二三四五六七八九十]+个|的)(?<l>县区|区县|县市区|县|区|旗|市州|地市|市|州|省|部门)(?!级|直|本级|财政|资金|配套|域|划)")]
+    private static partial Regex UnitsAtLevel();
 
     /// <summary>A source of the money (县级配套资金, 省级资金, 中央财政资金, 市级那块): the fund line asked about.</summary>
     [GeneratedRegex("(?<s>中央|省级|省本级|市级|市本级|县级|县区级|区级|县本级|本级|乡镇级?|地方|自筹|配套|分项|各级|各项|哪项|哪一项|哪笔)(?:财政)?(?:配套|补助|专项|衔接)?(?:资金|经费|部分|那块|那部分|的钱|拨款)")]
@@ -210,7 +231,7 @@ public static partial class CrossUnitQuestions
     [GeneratedRegex("(?:有|是|为|在)$")]
     private static partial Regex TrailingVerb();
 
-    [GeneratedRegex(@"(?:哪些|哪几|哪个|哪一个|哪家|各|每个|每一个|每家|所有|全部|下属|下级|按|分)\s*(?:家|个)?(?:单位|县区|区县|县|区|市|部门|地方|地区|项目单位)|全(?:市|县|省|区)|单位之间|跨单位|谁(?=没|未)|(?:最低|最高|最少|最多|最差|最好|最慢|较低|偏低)的(?:单位|县区|县|区|部门|地区)|(?:\d+|[两二三四五六七八九十]+)\s*(?:个|家)\s*(?:单位|县区|区县|县|区|部门)|(?:单位|县|部门)(?:数)?最多|有几个(?:单位|县|部门)|多少(?:个|家)(?:单位|县|部门)|(?:单位|县|县区|部门)(?:合计|汇总|总体|整体)|(?:低于|高于|不到|不足|超过|以上|以下)[^，。？?]{0,8}的(?:单位|县区|区县|县|区|部门)|的(?:单位|县区|县|区|部门)(?:有|是)(?:哪些|哪几个|几个|哪个)")]
+    [GeneratedRegex(@"(?:哪些|哪几|哪个|哪一个|哪家|各|每个|每一个|每家|所有|全部|下属|下级|按|分)\s*(?:家|个)?(?:单位|县区|区县|县|区|市|部门|地方|地区|项目单位)|全(?:市|县|省|区)|单位之间|跨单位|谁(?=没|未)|(?:最低|最高|最少|最多|最差|最好|最慢|较低|偏低)的(?:单位|县区|县|区|部门|地区)|(?:\d+|[两二三四五六七八九十]+)\s*(?:个|家)\s*(?:单位|县区|区县|县|区|部门)|(?:单位|县|部门)(?:数)?最多|有几个(?:单位|县|部门)|多少(?:个|家)(?:单位|县|部门)|(?:单位|县|县区|部门)(?:合计|汇总|总体|整体)|(?:低于|高于|不到|不足|没达到|未达到|没有达到|达不到|没到|超过|以上|以下)[^，。？?]{0,8}的(?:单位|县区|区县|县|区|市|州|省|部门)|的(?:单位|县区|县|区|市|州|省|部门)(?:有|是)(?:哪些|哪几个|几个|哪个)|(?:哪些|哪几个|哪个|各)(?:市州|地市|市|省)(?!级|直|本级|财政|资金|配套)")]
     private static partial Regex Across();
 
     [GeneratedRegex("最多|最普遍|最常见|最集中|普遍|共性|短板")]
@@ -231,10 +252,10 @@ public static partial class CrossUnitQuestions
     [GeneratedRegex(@"(?:哪些|哪个|哪几个|哪几项|哪项|哪一项|什么)(?:指标)[^，。？?]{0,8}(?:未完成|没完成|没有完成|没达标|未达标|不达标|没达到|未达到|完成不好|完成得?差|差距|缺口|短板|失分|扣分)|(?:未完成|没完成|没有完成|没达标|未达标|失分|扣分)[^，。？?]{0,6}(?:最多|最普遍|最常见|最集中)|(?:共性|普遍)(?:的)?(?:问题|短板|差距)|短板指标")]
     private static partial Regex ShortIndicators();
 
-    [GeneratedRegex(@"(?:(?<up>高于|超过|大于|不低于)|低于|不到|不足|小于|少于|未达到|没到|达不到|没有达到)\s*(?:(?<n>\d+(?:\.\d+)?)\s*[%％]?|百分之(?<m>\d+(?:\.\d+)?))|(?:(?<n>\d+(?:\.\d+)?)\s*[%％]|百分之(?<m>\d+(?:\.\d+)?))\s*(?:(?<upAfter>以上|及以上)|以下|之下)")]
+    [GeneratedRegex(@"(?:(?<up>高于|超过|大于|不低于)|低于|不到|不足|小于|少于|未达到|没达到|没有达到|没到|未到|达不到|没够|不够)\s*(?:(?<n>\d+(?:\.\d+)?)\s*[%％]?|百分之(?<m>\d+(?:\.\d+)?))|(?:(?<n>\d+(?:\.\d+)?)\s*[%％]|百分之(?<m>\d+(?:\.\d+)?))\s*(?:(?<upAfter>以上|及以上)|以下|之下)")]
     private static partial Regex Threshold();
 
-    [GeneratedRegex(@"(?:(?<up>高于|超过|大于|不低于)|低于|不到|不足|小于|少于|没到|达不到)\s*(?<d>[一二三四五六七八九])成|(?<d>[一二三四五六七八九])成\s*(?:(?<upAfter>以上)|以下)")]
+    [GeneratedRegex(@"(?:(?<up>高于|超过|大于|不低于)|低于|不到|不足|小于|少于|未达到|没达到|没有达到|没到|未到|达不到|没够|不够)\s*(?<d>[一二三四五六七八九])成(?<e>[一二三四五六七八九])?|(?<d>[一二三四五六七八九])成(?<e>[一二三四五六七八九])?\s*(?:(?<upAfter>以上)|以下)")]
     private static partial Regex Tenths();
 
     /// <summary>一 to 九十九 in Chinese numerals (八十, 八十五, 九十, 十五).</summary>
@@ -252,7 +273,7 @@ public static partial class CrossUnitQuestions
         return (tens * 10) + ones;
     }
 
-    [GeneratedRegex(@"(?:(?<up>高于|超过|大于|不低于)|低于|不到|不足|小于|少于|没到|达不到)?\s*百分之(?<c>[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:(?<upAfter>以上)|以下)?")]
+    [GeneratedRegex(@"(?:(?<up>高于|超过|大于|不低于)|低于|不到|不足|小于|少于|未达到|没达到|没有达到|没到|未到|达不到)?\s*百分之(?<c>[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])(?:(?<upAfter>以上)|以下)?")]
     private static partial Regex ChinesePercent();
 
     [GeneratedRegex("最低|最少|最差|最慢|垫底|倒数第一")]
@@ -296,6 +317,10 @@ public static partial class CrossUnitQuestions
 
     [GeneratedRegex("[“\"「『‘]([^”\"」』’]{2,40})[”\"」』’]")]
     private static partial Regex Quoted();
+
+    /// <summary>How far off, asked after the name (差了几个千分点, 超了多少人, 低了几个百分点): taken away before the status words, whose 超了 it holds.</summary>
+    [GeneratedRegex("(?:相差|差了?|超标了?|超了|超出了?|低了|高了|少了|多了)(?:几|多少)个?(?:十万分点|万分点|千分点|百分点|个点|点|人次|人|万元|元|分|公里|户|项)?")]
+    private static partial Regex GapAsked();
 
     [GeneratedRegex("下面|下边|其中|里面|这些|单位|指标")]
     private static partial Regex Around();

@@ -37,6 +37,7 @@ public static partial class IndicatorMatcher
         ("大师工作室", "技能大师工作室"),
         ("满意率", "满意度"),
         ("贷款", "创业担保贷款"),
+        ("人数", "人员数量"),
     ];
 
     public static IndicatorMatch Match(string message, FactSheet sheet)
@@ -329,7 +330,7 @@ public static partial class IndicatorMatcher
     [GeneratedRegex("为什么|为何|为啥|什么原因|怎么回事|没有完成|未完成|没完成|没达到|未达到|完成率|执行率|多少|扣了|扣分|帮我|起草|写一|一下|原因|措施|请问")]
     private static partial Regex Noise();
 
-    [GeneratedRegex("人数|人员|多少人|几个人|个人|人次|名")]
+    [GeneratedRegex(@"人数|人员|多少人|几个人|个人|人次|名|\d\s*人(?!均)")]
     private static partial Regex PeopleWords();
 
     [GeneratedRegex("钱|万元|经费|花了|用了|支出|金额")]

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Conversation;
 
@@ -21,18 +22,29 @@ public static partial class IntentRouter
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(sheet);
         Intent whole = Route(message, sheet, previous);
-        if (whole.Kind is IntentKind.CrossUnit or IntentKind.Verify or IntentKind.Rewrite or IntentKind.Export or IntentKind.Draft or IntentKind.Clarify
-            || whole.Text is not null && whole.Kind is IntentKind.Assess || NotSplit().IsMatch(Canonical(message))
-            || whole.Topic is Topics.FundFull or Topics.GivenReason or Topics.DropItem or Topics.PartForTotal or Topics.TotalForRate // 要到多少才能拿满分？还差多少钱: one answer says both
-            || whole.Topic == Topics.WhatIfRow && AsksDeductStart(whole.Text ?? string.Empty)) // 升到多少开始扣分？升到5‰扣几分？: one row, both answered
+        // 8项指标里几项没完成 on a table of 7 rows: the count the question takes for granted is corrected first.
+        Intent? premise = whole.Kind is IntentKind.CrossUnit or IntentKind.Draft or IntentKind.Verify or IntentKind.Rewrite ? null : CountPremise(message, sheet);
+        IReadOnlyList<Intent> Said(IReadOnlyList<Intent> answered) => premise is null ? answered : [premise, .. answered];
+        bool money = whole.Topic is Topics.FundFull or Topics.PartForTotal or Topics.TotalForRate;
+        // 哪些超额比较多，要不要写原因: the rows over the threshold, then whether each needs a reason and has one. (哪些没完成，要不要写原因
+        // stays one answer: the list of rows short already says, row by row, whether a reason is written.)
+        if (whole.Topic == Topics.ReasonNeeded && whole.Indicators.Count == 0 && RowsAskedWithReason(message, sheet) is { } asked)
         {
-            return [whole];
+            return Said([asked.List, whole with { Indicators = asked.Rows }]);
         }
 
-        IReadOnlyList<string> parts = Parts(message);
+        if (whole.Kind is IntentKind.CrossUnit or IntentKind.Verify or IntentKind.Rewrite or IntentKind.Export or IntentKind.Draft or IntentKind.Clarify
+            || whole.Text is not null && whole.Kind is IntentKind.Assess || NotSplit().IsMatch(Canonical(message))
+            || whole.Topic is Topics.GivenReason or Topics.DropItem
+            || whole.Topic == Topics.WhatIfRow && AsksDeductStart(whole.Text ?? string.Empty) && ByRows(message, sheet).Count() < 2) // 升到多少开始扣分？升到5‰扣几分？: one row, both answered
+        {
+            return Said([whole]);
+        }
+
+        IReadOnlyList<string> parts = Parts(message, sheet);
         if (parts.Count < 2)
         {
-            return [whole];
+            return Said([whole]);
         }
 
         var intents = new List<Intent>();
@@ -44,6 +56,20 @@ public static partial class IntentRouter
             if (i.Kind is IntentKind.Help or IntentKind.CrossUnit || intents.Any(x => Same(x, i)))
             {
                 continue;
+            }
+
+            // 要到多少才能拿满分？还差多少钱: the money answer already says what is still unspent; a bare 还差多少钱 adds nothing.
+            if (money && i.Topic is not (Topics.FundFull or Topics.PartForTotal or Topics.TotalForRate) && i.Indicators.Count == 0 && BareMoneyAsk().IsMatch(Canonical(part)))
+            {
+                continue;
+            }
+
+            // 满意度要到多少才能拿满分，人均经费那项又该控制在多少: “又” asks the row after the comma the same question (full marks), when it
+            // gives no value of its own.
+            if (intents.Count > 0 && intents[^1] is { Topic: Topics.WhatIfRow, Indicators.Count: 1 } same && i.Indicators.Count == 1 && !same.Indicators.SequenceEqual(i.Indicators)
+                && SameAgain().IsMatch(part) && !part.Any(char.IsAsciiDigit))
+            {
+                i = same with { Indicators = i.Indicators };
             }
 
             // 总分怎么算？每项扣多少？: the total's answer already works out every row's points lost.
@@ -61,19 +87,42 @@ public static partial class IntentRouter
             intents.Add(i);
         }
 
-        return intents.Count >= 2 ? intents : [whole];
+        return Said(intents.Count >= 2 ? intents : [whole]);
+    }
+
+    /// <summary>
+    /// The number of indicators a question takes the table to have (8项指标里几项没完成, 这十个指标中, 共9项指标) when it is not the
+    /// table's count: a <see cref="Topics.CountPremise"/> intent saying so, else null. A count of one level's rows (产出指标5项) is not the table's.
+    /// </summary>
+    private static Intent? CountPremise(string message, FactSheet sheet)
+    {
+        int rows = sheet.Evaluation.Indicators.Count;
+        if (rows == 0 || StatedRows().Match(TextNormalizer.Normalize(message)) is not { Success: true } stated)
+        {
+            return null;
+        }
+
+        string n = stated.Groups["n"].Value;
+        int? count = int.TryParse(n, out int d) ? d : IndicatorMatcher.ChineseNumber(n);
+        return count is { } c && c > 1 && c != rows && c <= 200
+            ? new Intent(IntentKind.Define, null, [], null, c.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Topic = Topics.CountPremise }
+            : null;
     }
 
     private static bool Same(Intent a, Intent b) =>
         a.Kind == b.Kind && a.Topic == b.Topic && a.Indicators.SequenceEqual(b.Indicators) && a.Funds.SequenceEqual(b.Funds) && a.Text == b.Text;
 
-    /// <summary>The questions of a message, in order; a part of fewer than three characters goes with the one before.</summary>
-    private static List<string> Parts(string message)
+    /// <summary>
+    /// The questions of a message, in order; a part of fewer than three characters goes with the one before. Within a sentence,
+    /// a comma starts a new question when the words after it name another row and ask something of it
+    /// (满意度要到多少才能拿满分，人均经费那项又该控制在多少).
+    /// </summary>
+    private static List<string> Parts(string message, FactSheet sheet)
     {
         var parts = new List<string>();
         foreach (string sentence in SentenceEnd().Split(message))
         {
-            foreach (string piece in Joined().Split(sentence))
+            foreach (string piece in Joined().Split(sentence).SelectMany(p => ByRows(p, sheet)))
             {
                 string p = Connective().Replace(piece.Trim(' ', '，', ',', '、'), string.Empty).Trim(' ', '，', ',', '、');
                 if (p.Length == 0)
@@ -104,6 +153,81 @@ public static partial class IntentRouter
 
         return parts;
     }
+
+    /// <summary>
+    /// The rows a “do these need a reason” question lists (哪些超额比较多 → the rows over the policy's threshold), as the list intent
+    /// and the rows; null when it asks about no such list.
+    /// </summary>
+    private static (Intent List, IReadOnlyList<int> Rows)? RowsAskedWithReason(string message, FactSheet sheet)
+    {
+        string m = Canonical(message);
+        if (!ListWord().IsMatch(m) || !Over().IsMatch(m))
+        {
+            return null;
+        }
+
+        var items = Drafting.DeviationItems.Find(sheet, TableAnswers.PolicyOf(sheet))
+            .Where(x => x.IndicatorIndex is not null && x.Kind == Drafting.DeviationKind.Overshoot)
+            .Select(x => x.IndicatorIndex!.Value).Distinct().ToList();
+        return (new Intent(IntentKind.List, null, [], null, null) { Topic = Topics.Overshoot }, items);
+    }
+
+    /// <summary>
+    /// A sentence cut at the commas after which another row is named, with a word turning to it (又, 那项), and asked about; the
+    /// sentence whole when none.
+    /// </summary>
+    private static IEnumerable<string> ByRows(string sentence, FactSheet sheet)
+    {
+        string[] pieces = sentence.Split('，', ',');
+        if (pieces.Length < 2)
+        {
+            return [sentence];
+        }
+
+        IReadOnlyList<int> Rows(string text)
+        {
+            IndicatorMatch found = IndicatorMatcher.Match(Canonical(text), sheet);
+            return found.Ambiguous ? [] : found.Indicators;
+        }
+
+        var result = new List<string>();
+        string current = pieces[0];
+        foreach (string piece in pieces.Skip(1))
+        {
+            IReadOnlyList<int> left = Rows(current), right = Rows(piece);
+            if (left.Count > 0 && right.Count > 0 && !left.Intersect(right).Any() && AnotherRow().IsMatch(piece) && Asks().IsMatch(Canonical(current)) && Asks().IsMatch(Canonical(piece)))
+            {
+                result.Add(current);
+                current = piece;
+            }
+            else
+            {
+                current += "，" + piece;
+            }
+        }
+
+        result.Add(current);
+        return result;
+    }
+
+    /// <summary>
+    /// Words that turn to another row after a comma (人均经费那项又…, 火灾受害率又超了多少, 老年人那项呢): without them a word of a row's
+    /// name in the second half (封顶是哪条规定 — 在规定时间内支付到位率) does not make it a question of its own.
+    /// </summary>
+    [GeneratedRegex("又|也|那项|那一项|那个指标|这项|这一项|呢|同样|另外|还有")]
+    private static partial Regex AnotherRow();
+
+    /// <summary>The same question asked again of another row (又, 也, 同样, 呢).</summary>
+    [GeneratedRegex("又|也|同样|呢")]
+    private static partial Regex SameAgain();
+
+    /// <summary>The money still missing asked alone (还差多少钱, 现在差多少), which the money answer already gives.</summary>
+    [GeneratedRegex(@"^[^，。？?]{0,6}?(?:还差|差)(?:多少|几)(?:钱|万元|元|资金)?[呢吗啊？?。]*$")]
+    private static partial Regex BareMoneyAsk();
+
+    /// <summary>How many indicators the question says the table has: 8项指标, 这十个指标, 共9项绩效指标 (not 产出指标5项).</summary>
+    [GeneratedRegex(@"(?:共|总共|一共|这|全部|所有|表里|表中|表上)(?:有)?\s*(?<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:项|个|条)\s*(?:绩效)?指标|(?<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:项|个|条)\s*(?:绩效)?指标\s*(?:里|中|当中|里面|里头|之中)")]
+    private static partial Regex StatedRows();
 
     /// <summary>A part that asks something of its own (a question word, a request, a superlative).</summary>
     [GeneratedRegex("吗|么|什么|多少|几|哪|怎|为何|为啥|如何|是否|有没有|呢|能不能|可不可以|行不行|对不对|请|帮|写|列|说明|解释|算|查|看看|给我|告诉|起草|分析|咋|啥|最多|最少|最高|最低|情况")]

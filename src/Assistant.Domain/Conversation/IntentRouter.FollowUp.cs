@@ -33,6 +33,27 @@ public static partial class IntentRouter
             return before; // “这个” is still the item the table does not have, never the first short row
         }
 
+        // 执行率要到90%还差多少钱？要拿满分呢 / 资金要拿满分还差多少钱？到90%呢: the money question asked again, at full marks
+        // or at another rate (never a row: 满分 and 90% name none).
+        if (intent.Indicators.Count == 0 && intent.Kind is not IntentKind.Draft && before.Topic is Topics.FundFull or Topics.TotalForRate or Topics.PartForTotal)
+        {
+            if (FullMarks().IsMatch(m) && intent.Topic != Topics.FundFull)
+            {
+                return new Intent(IntentKind.Compute, null, [], null, null) { Topic = Topics.FundFull };
+            }
+
+            if (TableAnswers.RateAimed(m) is not null && intent.Topic is not (Topics.TotalForRate or Topics.PartForTotal or Topics.FundFull))
+            {
+                return new Intent(IntentKind.Compute, null, [], null, null) { Topic = Topics.TotalForRate, Text = m };
+            }
+        }
+
+        // A money question is about the money, never the first short row of the answer before.
+        if (intent.Topic is Topics.FundFull or Topics.TotalForRate or Topics.PartForTotal)
+        {
+            return intent;
+        }
+
         // 要是省级资金都用完了呢 / 执行到100%呢: a what-if stays one; with no line named, the line of the turn before.
         if (intent.Topic == Topics.WhatIf)
         {

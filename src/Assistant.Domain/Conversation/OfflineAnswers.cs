@@ -19,6 +19,7 @@ public static class OfflineAnswers
             IntentKind.List when intent.Topic == Topics.OverCap => TableAnswers.OverCap(sheet),
             IntentKind.List when intent.Topic == Topics.PendingList => TableAnswers.Pending(sheet), // the list needs the stored drafts: the assistant gives it
             IntentKind.Define when intent.Topic == Topics.DropItem => TableAnswers.DropItem(sheet, intent.Indicators),
+            IntentKind.Define when intent.Topic == Topics.CountPremise => TableAnswers.CountPremise(sheet, intent.Text),
             IntentKind.Define when intent.Topic == Topics.GivenReason => TableAnswers.GivenReason(sheet, intent.Indicators, intent.Text),
             IntentKind.Define when intent.Topic == Topics.NoSuchItem => TableAnswers.NoSuchItem(sheet, intent.Text ?? string.Empty),
             IntentKind.Define => TableAnswers.Define(intent.Topic, intent.Indicators, sheet),

@@ -25,12 +25,20 @@ public static partial class TableAnswers
         return m.Success && decimal.TryParse(m.Groups["r"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal r) && r > 0m ? r : null;
     }
 
+    /// <summary>The 执行率 a message aims at (到90%, 达到95%), amount asked or not (到90%呢 after a money question); null for none.</summary>
+    public static decimal? RateAimed(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Match m = AnyRateAim().Match(message);
+        return m.Success && decimal.TryParse(m.Groups["r"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal r) && r > 0m ? r : null;
+    }
+
     internal static void TotalForRate(AnswerWriter w, string message)
     {
         FactSheet s = w.Sheet;
         Evaluation e = s.Evaluation;
         if (RootFund(s) is not { } root || root >= e.Funds.Lines.Count || e.Funds.Lines[root] is not { Budget: { Value: > 0m } budget, Executed: { } executed }
-            || AmountForRateAsked(message) is not { } asked)
+            || (AmountForRateAsked(message) ?? RateAimed(message)) is not { } asked)
         {
             w.Line("测算需要资金总额填写了全年预算数和全年执行数，并写明执行率要到多少（如“执行率要到90%，还差多少钱”）。");
             return;

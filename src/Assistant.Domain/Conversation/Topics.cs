@@ -47,4 +47,5 @@ public static class Topics
     public const string PartForTotal = "part-for-total";
     public const string TotalForRate = "total-for-rate";
     public const string DropItem = "drop-item";
+    public const string CountPremise = "count-premise";
 }

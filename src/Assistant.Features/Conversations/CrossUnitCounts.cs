@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Assistant.Domain.Conversation;
 using Assistant.Domain.Review;
 using Assistant.Features.Review;
+using Assistant.Features.Units;
 
 namespace Assistant.Features.Conversations;
 
@@ -14,17 +15,26 @@ namespace Assistant.Features.Conversations;
 /// </summary>
 public static partial class CrossUnitCounts
 {
-    /// <summary>The units asked about: 县 (counties' program tables, not departments), 部门 (departments), or all.</summary>
+    /// <summary>
+    /// The units asked about: 县, 市 or 省 (the units at that level of government, by the hierarchy: a county registered as such,
+    /// whatever its name — 甲县卫生健康局 — and the departments under it; for a unit not registered, by its name), 部门 (departments),
+    /// or all.
+    /// </summary>
     public static IReadOnlyList<UnitExecutionRow> AtLevel(IEnumerable<UnitExecutionRow> rows, string? level)
     {
         ArgumentNullException.ThrowIfNull(rows);
         return rows.Where(r => level switch
         {
-            "县" => r.ProgramKind == CrossUnit.ProjectSpending && !DepartmentName().IsMatch(r.UnitName),
+            "县" => r.Tier is { } t ? t == UnitLevels.County : r.ProgramKind == CrossUnit.ProjectSpending && !DepartmentName().IsMatch(r.UnitName),
+            "市" => r.Tier is { } t ? t == UnitLevels.City : CityName().IsMatch(r.UnitName),
+            "省" => r.Tier is { } t ? t == UnitLevels.Province : ProvinceName().IsMatch(r.UnitName),
             "部门" => r.ProgramKind == CrossUnit.DepartmentSpending || DepartmentName().IsMatch(r.UnitName),
             _ => true,
         }).ToList();
     }
+
+    /// <summary>What a level is called in an answer: 县（区）, 市, 省, 部门, else 单位.</summary>
+    public static string Who(string? level) => level switch { "县" => "县（区）", "市" => "市", "省" => "省", "部门" => "部门", _ => "单位" };
 
     /// <summary>The rows on the asked side of a threshold in percent: below it, or at or above it when <paramref name="above"/>.</summary>
     public static IReadOnlyList<UnitExecutionRow> Beyond(IEnumerable<UnitExecutionRow> rows, decimal threshold, bool above)
@@ -51,7 +61,7 @@ public static partial class CrossUnitCounts
     {
         ArgumentNullException.ThrowIfNull(a);
         var counts = new List<int>();
-        foreach (string? level in new[] { null, "县", "部门" })
+        foreach (string? level in new[] { null, "县", "市", "省", "部门" })
         {
             var rows = AtLevel(a.Rows, level);
             var low = Beyond(rows, mustExplain, above: false);
@@ -64,6 +74,11 @@ public static partial class CrossUnitCounts
         }
 
         counts.AddRange(a.Groups.Select(g => g.Units.Count));
+        if (question?.Level is { } asked)
+        {
+            counts.AddRange(ReviewInsights.Groups(AtLevel(a.Rows, asked)).SelectMany(g => new[] { g.Tables, g.Units.Count }));
+        }
+
         return counts;
     }
 
@@ -106,4 +121,12 @@ public static partial class CrossUnitCounts
 
     [GeneratedRegex("(?:局|委|委员会|办|办公室|中心|厅|部|院|所|站|队|公司)$")]
     private static partial Regex DepartmentName();
+
+    /// <summary>A city's own name (某市, 吉安市), not its departments'.</summary>
+    [GeneratedRegex("^[\u4e00-\u9fff]{1,6}市$")]
+    private static partial Regex CityName();
+
+    /// <summary>A province's own name (某省, 江西省).</summary>
+    [GeneratedRegex("^[\u4e00-\u9fff]{1,6}(?:省|自治区)$")]
+    private static partial Regex ProvinceName();
 }

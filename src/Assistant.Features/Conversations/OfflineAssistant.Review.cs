@@ -160,7 +160,9 @@ public sealed partial class OfflineAssistant
         }
 
         var rows = CrossUnitCounts.AtLevel(a.Rows, q.Level);
-        string who = q.Level switch { "县" => "县（区）", "部门" => "部门", _ => "单位" };
+        string who = CrossUnitCounts.Who(q.Level);
+        // 执行率低于九成的县: the programs' totals are the level's too, so the list below never shows a table the header left out.
+        IReadOnlyList<ExecutionGroup> groups = q.Level is null ? a.Groups : ReviewInsights.Groups(rows);
         if (rows.Count < a.Rows.Count)
         {
             sb.Append(CultureInfo.InvariantCulture, $"，其中{who}的表{Count(rows.Count, "张", $"{who}的表")}");
@@ -231,15 +233,16 @@ public sealed partial class OfflineAssistant
             }
         }
 
-        if (q.Total && a.Groups.Count > 1)
+        if (q.Total && groups.Count > 1)
         {
-            AcrossPrograms(sb, a);
+            AcrossPrograms(sb, a with { Rows = rows, Groups = groups });
         }
 
-        if (a.Groups.Count > 0)
+        if (groups.Count > 0)
         {
-            sb.Append(a.Groups.Count == 1 ? "合计执行率（以万元计的各表执行数之和除以预算数之和）：\n" : "按项目分别合计（以万元计的各表执行数之和除以预算数之和；部门整体支出表单独合计，不混入项目）：\n");
-            foreach (ExecutionGroup g in a.Groups)
+            string whose = q.Level is null ? string.Empty : $"{who}的表";
+            sb.Append(groups.Count == 1 ? $"{whose}合计执行率（以万元计的各表执行数之和除以预算数之和）：\n" : $"{whose}按项目分别合计（以万元计的各表执行数之和除以预算数之和；部门整体支出表单独合计，不混入项目）：\n");
+            foreach (ExecutionGroup g in groups)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"- {Named(g.Program)}（{g.Kind}，{Count(g.Tables, "张", "该项目的表")}表");
                 sb.Append(g.Units.Count > 0 ? $"：{string.Join("、", g.Units.Select(Named))}）\n" : "）\n");

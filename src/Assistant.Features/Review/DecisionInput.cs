@@ -95,6 +95,28 @@ public static class DecisionInput
             }
         }
 
+        // {"indicator":3}, {"indicator":"3"} or {"indicator":"城乡居民满意度"}: the row by its index or its exact name; anything else is no row (-1).
+        static int? IndexOf(JsonElement? sent, ScoreResponse score)
+        {
+            if (sent is not { } e || e.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+            {
+                return null;
+            }
+
+            if (e.ValueKind == JsonValueKind.Number)
+            {
+                return e.TryGetInt32(out int n) ? n : -1;
+            }
+
+            if (e.ValueKind != JsonValueKind.String)
+            {
+                return -1;
+            }
+
+            string text = e.GetString()!.Trim();
+            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int k) ? k : score.Indicators.ToList().FindIndex(x => x.Name.Trim() == text);
+        }
+
         var scores = new List<ReviewScore>();
         IReadOnlyList<ScoreBody> sent = body.Scores ?? [];
         var seen = new HashSet<int>();
@@ -102,7 +124,7 @@ public static class DecisionInput
         {
             ScoreBody s = sent[i] ?? new ScoreBody();
             string f = $"scores[{i}]";
-            int index = s.Indicator ?? (s.Name is { } name ? score.Indicators.ToList().FindIndex(x => x.Name.Trim() == name.Trim()) : -1);
+            int index = IndexOf(s.Indicator, score) ?? (s.Name is { } name ? score.Indicators.ToList().FindIndex(x => x.Name.Trim() == name.Trim()) : -1);
             if (index < 0 || index >= score.Indicators.Count)
             {
                 errors.Add(new InputError(f + ".indicator", "请用序号（从0数起）或完整名称指明指标。", "name the indicator by its index (from 0) or its full name."));

@@ -24,8 +24,11 @@ public sealed record DecisionBody(string? Decision = null, string? Comment = nul
 
 public sealed record CommentBody(string? Text = null, string? Finding = null, string? Part = null, int? Paragraph = null, int? Indicator = null);
 
-/// <summary>A 抽评 score as sent: the indicator by its 0-based index (or its exact name) and the score as a decimal string or number.</summary>
-public sealed record ScoreBody(int? Indicator = null, string? Name = null, JsonElement? Score = null);
+/// <summary>
+/// A 抽评 score as sent: the indicator by its 0-based index or its exact name — under <c>indicator</c> (a number, or a string
+/// holding the index or the name) or under <c>name</c> — and the score as a decimal string or number.
+/// </summary>
+public sealed record ScoreBody(JsonElement? Indicator = null, string? Name = null, JsonElement? Score = null);
 
 /// <summary>A submission in the queue.</summary>
 public sealed record SubmissionSummary(

@@ -34,6 +34,13 @@ public sealed record UnitExecutionRow(
     /// <summary>The program the table reports on (the title without year and place), or 部门整体支出.</summary>
     public string Program { get; init; } = string.Empty;
 
+    /// <summary>
+    /// The level of government the unit belongs to (province, city or county: its own, or its nearest such ancestor's), for a
+    /// question about 各县 or 哪些市; null for a unit not registered in the hierarchy. Not part of the API's answer.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Tier { get; init; }
+
     /// <summary>The table's lines below its total (中央、省级、县级资金…), for a question about one source of the money; not part of the API's answer.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<UnitFundLine> Lines { get; init; } = [];
@@ -81,7 +88,7 @@ public sealed record ReasonsAnswer(int? Year, int Tables, int Reasons, IReadOnly
 /// Questions across the units a reviewer's scope covers, answered from the latest submitted version of
 /// each submission (one per unit and project), every number from the calculator.
 /// </summary>
-public sealed class ReviewInsights(SubmissionService submissions)
+public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStore units)
 {
     public const int MaxExamples = 5;
 
@@ -118,21 +125,35 @@ public sealed class ReviewInsights(SubmissionService submissions)
     public async Task<ExecutionAnswer> ExecutionAsync(UnitScope scope, int? year, CancellationToken cancellationToken = default)
     {
         var tables = await SheetsAsync(scope, year, cancellationToken);
+        IReadOnlyDictionary<string, string> tiers = await units.TiersAsync(tables.Select(t => t.S.Unit), cancellationToken);
         var rows = new List<(UnitExecutionRow Row, ExecutionStanding E)>();
         foreach (var (s, sheet) in tables)
         {
             ExecutionStanding e = CrossUnit.Execution(sheet);
             ProgramKey program = CrossUnit.Program(sheet, s.UnitName);
             rows.Add((new UnitExecutionRow(s.Unit, s.UnitName, s.Id, s.Version, s.Status, s.Title, Num(e.Budget), Num(e.Executed), Percent(e.Rate), e.Unit,
-                Num(e.Total, 2), e.Grade, e.Reason) { ProgramKind = program.Kind, Program = program.Name, Lines = PartLines(sheet) }, e));
+                Num(e.Total, 2), e.Grade, e.Reason) { ProgramKind = program.Kind, Program = program.Name, Lines = PartLines(sheet), Tier = tiers.GetValueOrDefault(s.Unit) }, e));
         }
 
-        // Sums one program at a time in 万元: a table in 元 (or 千元, 亿元) is converted exactly; a table whose amounts are in no
-        // money unit is left out of the sums. Units are named once however many of their tables were summed.
-        var groups = rows.GroupBy(r => (r.Row.ProgramKind, r.Row.Program))
+        var groups = Groups(rows.Select(r => r.Row));
+        return new ExecutionAnswer(year, tables.Count, groups.Count == 1 ? groups[0].Rate : null,
+            rows.OrderBy(r => r.E.Rate ?? decimal.MaxValue).ThenBy(r => r.Row.Unit, StringComparer.Ordinal).Select(r => r.Row).ToList())
+        { Groups = groups };
+    }
+
+    /// <summary>
+    /// Each program's total over <paramref name="rows"/>, one program at a time in 万元: a table in 元 (or 千元, 亿元) is converted
+    /// exactly; a table whose amounts are in no money unit is left out of the sums. Units are named once however many of their
+    /// tables were summed. (Over the rows of one level, 各县, the totals are that level's.)
+    /// </summary>
+    public static IReadOnlyList<ExecutionGroup> Groups(IEnumerable<UnitExecutionRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        static decimal? Dec(string? text) => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal d) ? d : null;
+        return rows.GroupBy(r => (r.ProgramKind, r.Program))
             .Select(g =>
             {
-                var summed = g.Select(r => (r.Row, Budget: Wan(r.E.Budget, r.E.Unit), Executed: Wan(r.E.Executed, r.E.Unit)))
+                var summed = g.Select(r => (Row: r, Budget: Wan(Dec(r.Budget), r.FundUnit), Executed: Wan(Dec(r.Executed), r.FundUnit)))
                     .Where(r => r.Budget is > 0 && r.Executed is not null).ToList();
                 decimal budget = summed.Sum(r => r.Budget!.Value);
                 decimal executed = summed.Sum(r => r.Executed!.Value);
@@ -140,9 +161,6 @@ public sealed class ReviewInsights(SubmissionService submissions)
                     budget > 0 ? Percent(executed / budget) : null, summed.Select(r => r.Row.UnitName).Distinct(StringComparer.Ordinal).ToList());
             })
             .OrderBy(g => g.Kind == CrossUnit.ProjectSpending ? 0 : 1).ThenByDescending(g => g.Tables).ThenBy(g => g.Program, StringComparer.Ordinal).ToList();
-        return new ExecutionAnswer(year, tables.Count, groups.Count == 1 ? groups[0].Rate : null,
-            rows.OrderBy(r => r.E.Rate ?? decimal.MaxValue).ThenBy(r => r.Row.Unit, StringComparer.Ordinal).Select(r => r.Row).ToList())
-        { Groups = groups };
     }
 
     /// <summary>The indicators most often short across the units' latest tables (by name, as the indicator question matches them).</summary>

@@ -180,6 +180,48 @@ public sealed class UnitStore(IDbContextFactory<AssistantDb> databases, TimeProv
         return await db.Units.AsNoTracking().Select(u => u.Code).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The level of government each registered unit among <paramref name="codes"/> belongs to: its own level when it is a
+    /// province, city or county, else its nearest such ancestor's (a county's department is the county's, a 市直 department
+    /// the city's). Codes that are not registered, or sit under no such level, are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> TiersAsync(IEnumerable<string> codes, CancellationToken cancellationToken = default)
+    {
+        string[] wanted = [.. codes.Distinct(StringComparer.Ordinal)];
+        await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        var known = new Dictionary<string, (string Level, string? Parent)>(StringComparer.Ordinal);
+        string[] next = wanted;
+        for (int depth = 0; depth <= UnitLevels.All.Length && next.Length > 0; depth++)
+        {
+            string[] asked = next;
+            var found = await db.Units.AsNoTracking().Where(u => asked.Contains(u.Code)).Select(u => new { u.Code, u.Level, u.ParentCode }).ToListAsync(cancellationToken);
+            foreach (var u in found)
+            {
+                known[u.Code] = (u.Level, u.ParentCode);
+            }
+
+            next = [.. found.Where(u => u.ParentCode is not null && !known.ContainsKey(u.ParentCode)).Select(u => u.ParentCode!).Distinct(StringComparer.Ordinal)];
+        }
+
+        var tiers = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string code in wanted)
+        {
+            string? at = code;
+            for (int hop = 0; hop <= UnitLevels.All.Length && at is not null && known.TryGetValue(at, out var unit); hop++)
+            {
+                if (unit.Level is UnitLevels.Province or UnitLevels.City or UnitLevels.County)
+                {
+                    tiers[code] = unit.Level;
+                    break;
+                }
+
+                at = unit.Parent;
+            }
+        }
+
+        return tiers;
+    }
+
     /// <summary>Names of the given codes (codes that are not registered are their own names).</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken cancellationToken = default)
     {

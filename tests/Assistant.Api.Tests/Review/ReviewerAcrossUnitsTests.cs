@@ -120,15 +120,19 @@ public sealed class ReviewerAcrossUnitsTests(ReviewFactory factory) : IClassFixt
         Assert.Contains("吉水县", list, StringComparison.Ordinal);
         Assert.DoesNotContain("安福县", list, StringComparison.Ordinal);
 
+        // The counties only: the programs' total below is theirs too (one program, no 部门整体支出 group of the city's departments).
         said = await AskAsync(client, "执行率低于85%的县有哪些");
-        list = said[..said.IndexOf("按项目分别合计", StringComparison.Ordinal)];
+        list = said[..said.IndexOf("县（区）的表合计执行率（以万元计", StringComparison.Ordinal)];
         Assert.Contains("安福县", list, StringComparison.Ordinal);
         Assert.DoesNotContain("万安县", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("部门整体支出", said, StringComparison.Ordinal);
 
         said = await AskAsync(client, "高标准农田建设补助资金8个县合计执行率是多少？");
         Assert.Contains("执行率88.73%，全年预算数35000万元，执行数31055.5万元", said, StringComparison.Ordinal);
-        Assert.Contains("部门整体支出表单独合计", said, StringComparison.Ordinal);
-        Assert.DoesNotContain("吉安市农业农村局（《", said, StringComparison.Ordinal);
+        // The counties' total only (8张 of 10): the city's departments are no county, so neither listed nor summed.
+        Assert.Contains("其中县（区）的表8张", said, StringComparison.Ordinal);
+        Assert.Contains("县（区）的表合计执行率", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("吉安市农业农村局", said, StringComparison.Ordinal);
 
         said = await AskAsync(client, "哪些指标未完成的单位最多？");
         Assert.StartsWith("- “新建高标准农田面积", said[said.IndexOf("- ", StringComparison.Ordinal)..], StringComparison.Ordinal);
