@@ -113,6 +113,37 @@ public class SheetIndexFastPathTests
         Assert.Equal(report.Mentions.Count, report.Summary.Numbers);
     }
 
+    /// <summary>The pairs' index is built when a number no single fact gives is looked for, and only then; the verdicts are the same either way.</summary>
+    [Theory]
+    [InlineData(100, 1)]
+    [InlineData(30, 4)]
+    [InlineData(12, 9)]
+    public void ThePairsIndex_IsBuiltOnlyForANumberNoFactGives_WithTheSameVerdicts(int rows, int seed)
+    {
+        Evaluation table = SyntheticTables.Project(rows, seed);
+        var sheet = FactSheet.Build(table);
+        var row = sheet.Report.Indicators[2];
+        string factsOnly = $"{row.Name}完成值为{row.Actual.Text}。项目全年预算2700.00万元，执行2181.57万元。";
+        // 518.43万元 is the balance (a fact); 1037人次 is no fact's, so it is looked for among the pairs.
+        string withPairs = factsOnly + "结余518.43万元，另有1037人次参与。";
+
+        VerificationReport first = Verifier.Verify(sheet, factsOnly);
+        Assert.False(SheetIndex.For(sheet).HasDerived);
+        // 合成指标3's 3 is part of a name; the other numbers are the row's and the funds' own.
+        Assert.All(first.Mentions, m => Assert.Contains(m.Verdict, new[] { Verdict.Verified, Verdict.Identifier }));
+        Assert.Equal(3, first.Mentions.Count(m => m.Verdict == Verdict.Verified));
+
+        VerificationReport second = Verifier.Verify(sheet, withPairs);
+        Assert.True(SheetIndex.For(sheet).HasDerived);
+        Assert.Contains(second.Mentions, m => m.Mention.Text.StartsWith("518.43", StringComparison.Ordinal) && m.FactId == "funds.lines[0].balance");
+
+        // The same texts on a sheet whose pairs were built before any text: the same verdicts.
+        var built = FactSheet.Build(table);
+        _ = SheetIndex.For(built).Derived;
+        Assert.Equal(VerifierCorpus.Render(first), VerifierCorpus.Render(Verifier.Verify(built, factsOnly)));
+        Assert.Equal(VerifierCorpus.Render(second), VerifierCorpus.Render(Verifier.Verify(built, withPairs)));
+    }
+
     [Fact]
     public void Nest_AgreesWithContainment_OnRandomStrings()
     {

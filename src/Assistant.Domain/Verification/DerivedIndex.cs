@@ -45,8 +45,7 @@ internal sealed class DerivedIndex
             return;
         }
 
-        _entries.Capacity = (int)pairs;
-        var amounts = new List<(double, double, int)>((int)pairs);
+        var amounts = new List<(double, double, int)>();
         var rateGaps = new List<(double, double, int)>();
         var ratios = new List<(double, double, int)>();
         var amountsAlways = new List<int>();

@@ -101,7 +101,6 @@ internal sealed partial class SheetIndex
             .Select(u => TextNormalizer.Normalize(u!.Trim()).Replace(" ", string.Empty, StringComparison.Ordinal))
             .ToFrozenSet(StringComparer.Ordinal);
         FundNames = new NameIndex(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
-        Derived = new DerivedIndex(this);
     }
 
     public FactSheet Sheet { get; }
@@ -116,7 +115,30 @@ internal sealed partial class SheetIndex
 
     public NameIndex FundNames { get; }
 
-    public DerivedIndex Derived { get; }
+    /// <summary>
+    /// The derived values of the meaningful pairs, built on first use (session 35): only a number no single fact gives
+    /// is looked for among them, so a text whose every number is a fact's (or that has no number) never builds them.
+    /// Two threads may both build it; one is kept (it is immutable once built).
+    /// </summary>
+    public DerivedIndex Derived
+    {
+        get
+        {
+            DerivedIndex? derived = Volatile.Read(ref _derived);
+            if (derived is null)
+            {
+                Interlocked.CompareExchange(ref _derived, new DerivedIndex(this), null);
+                derived = Volatile.Read(ref _derived)!;
+            }
+
+            return derived;
+        }
+    }
+
+    private DerivedIndex? _derived;
+
+    /// <summary>Whether <see cref="Derived"/> has been built (tests).</summary>
+    internal bool HasDerived => Volatile.Read(ref _derived) is not null;
 
     public static SheetIndex For(FactSheet sheet) => Prepared.GetValue(sheet, s => new SheetIndex(s));
 
