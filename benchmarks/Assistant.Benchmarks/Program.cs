@@ -36,6 +36,11 @@ if (args.Length > 0 && args[0] == "report")
     return await Assistant.Benchmarks.ReportLoad.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "hot-parts")
+{
+    return Assistant.Benchmarks.FreshSheetParts.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "hot")
 {
     return Assistant.Benchmarks.HotPathRatios.Run(args[1..]);

@@ -51,13 +51,14 @@ internal sealed class DerivedIndex
         var amountsAlways = new List<int>();
         var rateGapsAlways = new List<int>();
         var ratiosAlways = new List<int>();
+        var own = new Own?[all.Length];
         void Add(List<(double, double, int)> list, List<int> always, int a, int b, PairKind kind)
         {
             int id = _entries.Count;
             _entries.Add((a, b, kind));
             try
             {
-                Interval h = HullOf(sheet, all[a], all[b], kind);
+                Interval h = PairHull(sheet, all, own, a, b, kind);
                 list.Add(((double)h.Low, (double)h.High, id));
             }
             catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException or DivideByZeroException)
@@ -84,7 +85,7 @@ internal sealed class DerivedIndex
                         Add(amounts, amountsAlways, i, j, PairKind.Gap);
                     }
 
-                    if (a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Verifier.Ratio(a, b) && sheet.Printed(b, UnitSpec.None).Low > 0)
+                    if (a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Verifier.Ratio(a, b) && PositiveDivisor(sheet, all, own, j))
                     {
                         Add(ratios, ratiosAlways, i, j, PairKind.Ratio);
                     }
@@ -133,8 +134,76 @@ internal sealed class DerivedIndex
         }
     }
 
+    /// <summary>
+    /// What a candidate brings to every pair it is in, computed once (session 35; before, once per pair): its value in
+    /// base units and the interval its print stands for (<see cref="SheetIndex.Printed"/> in base units).
+    /// </summary>
+    internal readonly record struct Own(decimal Scaled, Interval Printed);
+
+    /// <summary>The hull of a pair from its candidates' <see cref="Own"/> values when both have them, else as <see cref="HullOf(SheetIndex, Candidate, Candidate, PairKind)"/> computes it.</summary>
+    internal static Interval PairHull(SheetIndex sheet, Candidate[] all, Own?[] own, int a, int b, PairKind kind) =>
+        OwnOf(sheet, all, own, a) is { } oa && OwnOf(sheet, all, own, b) is { } ob ? HullOf(all[a], oa, all[b], ob, kind) : HullOf(sheet, all[a], all[b], kind);
+
+    /// <summary>The candidate's <see cref="Own"/>, computed on first use; null when it overflows (its pairs are then computed as before, and fail as before).</summary>
+    internal static Own? OwnOf(SheetIndex sheet, Candidate[] all, Own?[] own, int k)
+    {
+        if (own[k] is { } known)
+        {
+            return known;
+        }
+
+        try
+        {
+            Candidate c = all[k];
+            return own[k] = new Own(c.Fact.Value * c.Unit.Multiplier, sheet.Printed(c, UnitSpec.None));
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException or DivideByZeroException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether a divisor's printed interval lies above zero. One too large for decimal in base units (a budget of 10²⁵
+    /// 亿元) is: its pairs' hulls overflow and are kept for every query; before session 35 the overflow escaped and the
+    /// whole verification failed.
+    /// </summary>
+    private static bool PositiveDivisor(SheetIndex sheet, Candidate[] all, Own?[] own, int j)
+    {
+        if (OwnOf(sheet, all, own, j) is { } o)
+        {
+            return o.Printed.Low > 0;
+        }
+
+        try
+        {
+            return sheet.Printed(all[j], UnitSpec.None).Low > 0;
+        }
+        catch (OverflowException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>As <see cref="HullOf(SheetIndex, Candidate, Candidate, PairKind)"/>, from the two candidates' <see cref="Own"/> values (the same decimals, so the same hull).</summary>
+    private static Interval HullOf(Candidate a, Own oa, Candidate b, Own ob, PairKind kind)
+    {
+        switch (kind)
+        {
+            case PairKind.Sum:
+                return SheetIndex.Hull(oa.Scaled + ob.Scaled, oa.Printed + ob.Printed);
+            case PairKind.Gap:
+                return SheetIndex.Hull(oa.Scaled - ob.Scaled, oa.Printed - ob.Printed);
+            case PairKind.Ratio:
+                decimal ratio = oa.Scaled / ob.Scaled * 100m;
+                return SheetIndex.Hull(ratio, oa.Printed.Scale(a.Unit.Multiplier).DivideBy(ob.Printed.Scale(b.Unit.Multiplier)).Scale(100m));
+            default:
+                return SheetIndex.Hull(a.Fact.Value - b.Fact.Value, oa.Printed - ob.Printed);
+        }
+    }
+
     /// <summary>The interval a pair's derived value stands for (its exact value and the range its printed inputs allow), in base units.</summary>
-    private static Interval HullOf(SheetIndex sheet, Candidate a, Candidate b, PairKind kind)
+    internal static Interval HullOf(SheetIndex sheet, Candidate a, Candidate b, PairKind kind)
     {
         switch (kind)
         {

@@ -27,9 +27,10 @@ internal sealed class IntervalIndex
             (lows[k], order[k]) = (items[k].Low, k);
         }
 
+        // Sorted in place, then widened and mapped to payloads in place (session 35: two arrays fewer per index).
         Array.Sort(lows, order);
-        _low = new double[items.Count];
-        _payload = new int[items.Count];
+        _low = lows;
+        _payload = order;
         _leaves = 1;
         while (_leaves < items.Count)
         {

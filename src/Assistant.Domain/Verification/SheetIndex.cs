@@ -61,11 +61,11 @@ internal sealed partial class SheetIndex
     {
         Sheet = sheet;
         string?[] nameUnits = sheet.Evaluation.Indicators.Select(i => NameUnit(i.Name)).ToArray();
-        Candidates = sheet.Facts.Concat(TextNumberFacts(sheet)).Select((f, k) => new Candidate(f, UnitSpec.Parse(UnitOf(f, nameUnits)), k)).ToArray();
-        _byIndicator = Candidates.Where(c => c.Fact.IndicatorIndex is not null).GroupBy(c => c.Fact.IndicatorIndex!.Value).ToDictionary(g => g.Key, g => g.ToArray());
+        Candidates = CandidatesOf(sheet, nameUnits);
+        _byIndicator = ByIndicator(Candidates);
         _nest = new bool[sheet.Evaluation.Indicators.Count][];
         _nestList = new int[sheet.Evaluation.Indicators.Count][];
-        FundCandidates = Candidates.Where(c => c.Fact.FundLineIndex is not null).ToArray();
+        FundCandidates = Array.FindAll(Candidates, c => c.Fact.FundLineIndex is not null);
 
         // Each fact by the values it stands for in its base unit (its value and the range its printed inputs allow);
         // and, for a bare number, by its value as printed.
@@ -101,7 +101,6 @@ internal sealed partial class SheetIndex
             .Select(u => TextNormalizer.Normalize(u!.Trim()).Replace(" ", string.Empty, StringComparison.Ordinal))
             .ToFrozenSet(StringComparer.Ordinal);
         FundNames = new NameIndex(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
-        Derived = new DerivedIndex(this);
     }
 
     public FactSheet Sheet { get; }
@@ -116,7 +115,30 @@ internal sealed partial class SheetIndex
 
     public NameIndex FundNames { get; }
 
-    public DerivedIndex Derived { get; }
+    /// <summary>
+    /// The derived values of the meaningful pairs, built on first use (session 35): only a number no single fact gives
+    /// is looked for among them, so a text whose every number is a fact's (or that has no number) never builds them.
+    /// Two threads may both build it; one is kept (it is immutable once built).
+    /// </summary>
+    public DerivedIndex Derived
+    {
+        get
+        {
+            DerivedIndex? derived = Volatile.Read(ref _derived);
+            if (derived is null)
+            {
+                Interlocked.CompareExchange(ref _derived, new DerivedIndex(this), null);
+                derived = Volatile.Read(ref _derived)!;
+            }
+
+            return derived;
+        }
+    }
+
+    private DerivedIndex? _derived;
+
+    /// <summary>Whether <see cref="Derived"/> has been built (tests).</summary>
+    internal bool HasDerived => Volatile.Read(ref _derived) is not null;
 
     public static SheetIndex For(FactSheet sheet) => Prepared.GetValue(sheet, s => new SheetIndex(s));
 
@@ -138,6 +160,47 @@ internal sealed partial class SheetIndex
     }
 
     public Candidate[] OfIndicator(int indicator) => _byIndicator.TryGetValue(indicator, out Candidate[]? c) ? c : [];
+
+    /// <summary>The sheet's facts, then the numbers of its text cells, as candidates in that order (session 35: one pass, no LINQ chain).</summary>
+    private static Candidate[] CandidatesOf(FactSheet sheet, string?[] nameUnits)
+    {
+        var facts = new List<Fact>(sheet.Facts.Count + 8);
+        facts.AddRange(sheet.Facts);
+        facts.AddRange(TextNumberFacts(sheet));
+        var all = new Candidate[facts.Count];
+        for (int k = 0; k < all.Length; k++)
+        {
+            all[k] = new Candidate(facts[k], UnitSpec.Parse(UnitOf(facts[k], nameUnits)), k);
+        }
+
+        return all;
+    }
+
+    /// <summary>The candidates of each indicator, in the candidates' order (what grouping by indicator gives).</summary>
+    private static Dictionary<int, Candidate[]> ByIndicator(Candidate[] all)
+    {
+        var lists = new Dictionary<int, List<Candidate>>();
+        foreach (Candidate c in all)
+        {
+            if (c.Fact.IndicatorIndex is { } i)
+            {
+                if (!lists.TryGetValue(i, out List<Candidate>? list))
+                {
+                    lists[i] = list = new List<Candidate>(8);
+                }
+
+                list.Add(c);
+            }
+        }
+
+        var byIndicator = new Dictionary<int, Candidate[]>(lists.Count);
+        foreach ((int i, List<Candidate> list) in lists)
+        {
+            byIndicator[i] = [.. list];
+        }
+
+        return byIndicator;
+    }
 
     /// <summary>Whether one indicator's name holds the other's (招募人员体检 / 每年招募人员体检人数); computed per row on first use.</summary>
     public bool NamesNest(int a, int b) => NestRowOf(a)[b];
@@ -169,15 +232,51 @@ internal sealed partial class SheetIndex
     private bool[] NestRow(int a)
     {
         var indicators = Sheet.Evaluation.Indicators;
+        ulong[] masks = _charMasks ??= CharMasks(indicators);
         var row = new bool[indicators.Count];
         string name = indicators[a].Name;
         for (int b = 0; b < row.Length; b++)
         {
-            string other = indicators[b].Name;
-            row[b] = name.Contains(other, StringComparison.Ordinal) || other.Contains(name, StringComparison.Ordinal);
+            row[b] = Nest(name, masks[a], indicators[b].Name, masks[b]);
         }
 
         return row;
+    }
+
+    // One bit per character (its code mod 64) of each indicator name, built on first use (the same benign race).
+    private ulong[]? _charMasks;
+
+    private static ulong[] CharMasks(IReadOnlyList<Assistant.Domain.Evaluations.Indicator> indicators)
+    {
+        var masks = new ulong[indicators.Count];
+        for (int i = 0; i < masks.Length; i++)
+        {
+            masks[i] = CharMask(indicators[i].Name);
+        }
+
+        return masks;
+    }
+
+    /// <summary>One bit per character of <paramref name="s"/> (its code mod 64): a string holding another holds all its bits.</summary>
+    internal static ulong CharMask(string s)
+    {
+        ulong mask = 0;
+        foreach (char c in s)
+        {
+            mask |= 1UL << c;
+        }
+
+        return mask;
+    }
+
+    /// <summary>
+    /// Whether one of two names holds the other (what <c>x.Contains(y) || y.Contains(x)</c> gives), given each one's
+    /// <see cref="CharMask"/>: only the longer can hold the shorter, and only if it holds every bit of the shorter's mask.
+    /// </summary>
+    internal static bool Nest(string x, ulong xMask, string y, ulong yMask)
+    {
+        (string longer, ulong longerMask, string shorter, ulong shorterMask) = x.Length >= y.Length ? (x, xMask, y, yMask) : (y, yMask, x, xMask);
+        return (shorterMask & ~longerMask) == 0 && longer.Contains(shorter, StringComparison.Ordinal);
     }
 
     /// <summary>

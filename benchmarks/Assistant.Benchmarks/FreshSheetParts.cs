@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Verification;
+using Assistant.Features.Evaluations;
+
+namespace Assistant.Benchmarks;
+
+/// <summary>
+/// Where a verification on a fact sheet built for the call (as POST /verify does) spends what a verification on a
+/// prepared sheet does not (issue 21, session 35): each round builds a new sheet of the 100-indicator table and times,
+/// in turn, the sheet, the verifier's preparation of it (<see cref="SheetIndex"/>), its pairs' index, the first
+/// verification of the text on it (which fills the per-sheet rows built on first use) and a second one (warm); then
+/// the preparation's pieces built again on their own. Medians of the thread's CPU time.
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- hot-parts [--rounds 400]</c>
+/// </summary>
+internal static class FreshSheetParts
+{
+    public static int Run(string[] args)
+    {
+        int rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(400);
+        var table = SyntheticTables.Project(100);
+        string text = VerificationBenchmarks.Text(FactSheet.Build(table), string.Empty);
+        var names = table.Indicators.Select(i => i.Name).ToList();
+        var parts = new (string Name, List<double> Cpu, long[] Bytes)[]
+        {
+            ("FactSheet.Build", [], [0]),
+            ("SheetIndex (the preparation, without its pairs' index)", [], [0]),
+            ("  its pairs' index (DerivedIndex), first use", [], [0]),
+            ("first Verifier.Verify on the new sheet (rows built on first use)", [], [0]),
+            ("second Verifier.Verify on the same sheet (warm)", [], [0]),
+            ("  again on its own: NameIndex of the indicator names", [], [0]),
+            ("  again on its own: DerivedIndex", [], [0]),
+            ("  again on its own: every row of NamesNest (NestListOf)", [], [0]),
+        };
+
+        void Time(int part, Action run, bool keep)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            double start = ThreadCpu.Microseconds();
+            run();
+            double us = ThreadCpu.Microseconds() - start;
+            if (keep)
+            {
+                parts[part].Cpu.Add(us);
+                parts[part].Bytes[0] = GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+        }
+
+        for (int r = 0; r < rounds; r++)
+        {
+            bool keep = r >= rounds / 5;
+            FactSheet sheet = null!;
+            SheetIndex index = null!;
+            Time(0, () => sheet = FactSheet.Build(table), keep);
+            Time(1, () => index = SheetIndex.For(sheet), keep);
+            Time(2, () => _ = index.Derived, keep);
+            Time(3, () => Verifier.Verify(sheet, text), keep);
+            Time(4, () => Verifier.Verify(sheet, text), keep);
+            Time(5, () => _ = new NameIndex(names), keep);
+            Time(6, () => _ = new DerivedIndex(index), keep);
+            var other = SheetIndex.For(FactSheet.Build(table));
+            Time(7, () =>
+            {
+                for (int a = 0; a < names.Count; a++)
+                {
+                    _ = other.NestListOf(a);
+                }
+            }, keep);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} rounds (the first fifth warm-up), {Environment.ProcessorCount} cores; median thread CPU µs"));
+        Console.WriteLine("| part | median CPU µs | allocated |");
+        Console.WriteLine("|---|---:|---:|");
+        foreach ((string name, List<double> cpu, long[] bytes) in parts)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {cpu.Order().ElementAt(cpu.Count / 2):0.0} | {bytes[0] / 1024.0:0.0} KB |"));
+        }
+
+        return 0;
+    }
+}
