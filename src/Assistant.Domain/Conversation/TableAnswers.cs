@@ -423,7 +423,7 @@ public static partial class TableAnswers
             RowFigures(w, i);
             DeviationItem? item = items.FirstOrDefault(x => x.IndicatorIndex == i);
             w.Line(item is null ? "这一项不需要专门说明偏差原因。"
-                : item.StatedReason is { } reason ? $"这一项需要说明，表中已填：“{reason}”。" : "这一项需要说明原因，表中还没有填写。");
+                : item.StatedReason is { } reason ? $"这一项需要说明，表中已填：{AnswerWriter.Quoted(reason)}" : "这一项需要说明原因，表中还没有填写。");
         }
     }
 
