@@ -236,7 +236,7 @@ public static partial class UserStatements
     [GeneratedRegex(@"[，,。；;！!]\s*[^，,。；;！!]{0,10}?(?:加进|加到|加入|写进|写入|写到|补进|放进|放到|重写|重新起草|重新写|重新生成|重新出|再起草|起草|再出一版|更新到|替换掉?原|按这个|按这条|按此|据此|用这个|用这条)")]
     private static partial Regex RequestTail();
 
-    [GeneratedRegex(@"(?:加上|加入|加进|补充|补上|写上|写进|再加|添加|加一条)(?:一条|一项|一句)?(?:措施)?[：:]?(?<m>[^，,。；;！!？?\n]{4,80})")]
+    [GeneratedRegex(@"(?:再加上|加上|加入|加进|补充|补上|写上|写进|再加|添加|加一条)(?:一条|一项|一句)?(?:措施)?[：:]?(?<m>[^，,。；;！!？?\n]{4,80})")]
     private static partial Regex AddMeasure();
 
     [GeneratedRegex("措施|改进|整改|下一步|通道|机制|制度")]
