@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Assistant.Api.Infrastructure;
+using Assistant.Features.Conversations;
 using Assistant.Features.Drafting;
 using Assistant.Features.Orchestration;
 using Assistant.Features.Evaluations;
@@ -46,7 +47,7 @@ public static class DraftsApi
     /// The draft is stored before it is returned (201); each call adds a version.
     /// </summary>
     public static async Task<Results<Created<DraftEnvelope>, ValidationProblem, NotFoundProblem, ProblemHttpResult>> AddAsync(
-        HttpContext http, RecordStore records, DraftingService drafting, IValidator<DraftBody> validator, Guid id, CancellationToken ct)
+        HttpContext http, RecordStore records, DraftingService drafting, ConversationStore conversations, IValidator<DraftBody> validator, Guid id, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
         string? key = IdempotencyHeader.Key(http);
@@ -76,7 +77,10 @@ public static class DraftsApi
             return TypedResults.Created($"/api/v1/drafts/{earlier.Id}", Envelope(earlier));
         }
 
-        DraftResult result = await drafting.DraftAsync(EvaluationJson.Parse(stored.Body), request, new AuditScope(id, caller.Unit, caller.Prefix), ct);
+        // The reasons and measures the unit gave in its conversations about this table are part 三's, here as in the chat.
+        Domain.Evaluations.Evaluation evaluation = await ChatEdits.ForEvaluationAsync(conversations, caller.Unit, id, EvaluationJson.Parse(stored.Body),
+            EvaluationService.ResolvePolicy(request.Policy), ct);
+        DraftResult result = await drafting.DraftAsync(evaluation, request, new AuditScope(id, caller.Unit, caller.Prefix), ct);
         var (draft, outcome) = await records.AddDraftAsync(caller.Unit, caller.KeyId, id, result, hash, key, ct);
         if (outcome == Features.Records.Idempotency.Mismatch)
         {

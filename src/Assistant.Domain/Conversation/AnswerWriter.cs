@@ -57,6 +57,15 @@ public sealed partial class AnswerWriter(FactSheet sheet, string prefix = "turn.
         return N(value, unit, decimals, label);
     }
 
+    /// <summary>
+    /// A difference of two values of this turn: between two percentages it is in 个百分点 (86% against 90% is 4个百分点, not
+    /// 4%), as the table's own gap facts are; any other unit stays.
+    /// </summary>
+    public string Gap(decimal value, string unit, int decimals, string label) => N(value, PointUnit(unit), decimals, label);
+
+    /// <summary>The unit of a difference between two values in <paramref name="unit"/> (% → 个百分点).</summary>
+    public static string PointUnit(string unit) => unit?.Trim() is "%" or "％" ? "个百分点" : unit ?? string.Empty;
+
     /// <summary>A count of this turn.</summary>
     public string Count(int value, string unit, string label) => N(value, unit, 0, label);
 
@@ -90,8 +99,18 @@ public sealed partial class AnswerWriter(FactSheet sheet, string prefix = "turn.
         return this;
     }
 
-    /// <summary>The answer; a quotation that ends its own sentence is not followed by a second full stop (“…不及时。”。 → “…不及时。”).</summary>
-    public OfflineAnswer Done() => new(_text.Replace("。”。", "。”").Replace("！”。", "！”").Replace("？”。", "？”").ToString(), _turn);
+    public OfflineAnswer Done() => new(_text.ToString(), _turn);
+
+    /// <summary>
+    /// A quotation that closes its sentence: “…” and a full stop, or no second stop when the quoted words end their own
+    /// sentence (“…不及时。” — never “…不及时。”。).
+    /// </summary>
+    public static string Quoted(string words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        string w = words.TrimEnd();
+        return w.Length > 0 && w[^1] is '。' or '！' or '？' or '!' or '?' ? $"“{w}”" : $"“{w}”。";
+    }
 
     [GeneratedRegex(@"\d+(?:\.\d+)?%?")]
     private static partial Regex CellNumber();

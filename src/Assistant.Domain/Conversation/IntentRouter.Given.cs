@@ -35,9 +35,33 @@ public static partial class IntentRouter
             return new Intent(IntentKind.Define, null, rows, null, null) { Topic = Topics.GivenReason, Text = given[rows[0]] };
         }
 
-        string section = RedraftPart().IsMatch(asked) || Measures().IsMatch(Canonical(around.Before)) ? "deviation" : "deviation-reasons";
-        return new Intent(IntentKind.Draft, section, rows, null, null) { Part = "三" };
+        // The whole part 三 is drafted again (its reasons and measures): a reasons-only draft would leave the full text with the old reason.
+        return new Intent(IntentKind.Draft, "deviation", rows, null, null) { Part = "三" };
     }
+
+    /// <summary>
+    /// The intent of a message that gives a measure (第2条措施改成：…; 把X的措施换成…; X的改进措施写：…): part 三 drafted again
+    /// with it (<see cref="Topics.GivenMeasure"/>, the measure in <see cref="Intent.Text"/>, the rows named in it). Null when it gives none.
+    /// </summary>
+    private static Intent? GivenMeasure(string message, FactSheet sheet)
+    {
+        if (!UserStatements.ReplacesMeasure(message) || UserStatements.MeasureOf(message, sheet) is not { } edit)
+        {
+            return null;
+        }
+
+        return new Intent(IntentKind.Draft, "deviation", edit.Rows, null, null) { Part = "三", Topic = Topics.GivenMeasure, Text = edit.Measure };
+    }
+
+    /// <summary>现在第三部分的全文给我看看 / 把第三部分调出来: part 三 as last stored, shown (not drafted again).</summary>
+    private static Intent? ShowStored(string m) =>
+        ShowAsk().IsMatch(m) && !DraftVerb().IsMatch(m) && !ChangeAsk().IsMatch(m) && PartOf(m) == "三" && NamedPart(m)
+            ? new Intent(IntentKind.Draft, "deviation", [], null, null) { Part = "三", Topic = Topics.ShowStored }
+            : null;
+
+    [GeneratedRegex("给我看|看看|看一下|看一看|瞧瞧|显示|展示|调出|拿出来|贴出来|贴一下|发给我|发我|列出来|再发一遍|再贴一遍")]
+    private static partial Regex ShowAsk();
+
 
     /// <summary>The verb that gives a reason (补充一下孕产妇死亡率的原因), not a request to change a text.</summary>
     [GeneratedRegex("(?:补充|补上|说明|说一下|告诉你|交代)(?:一下|下)?")]

@@ -75,7 +75,9 @@ public static partial class IntentRouter
         string? section = null;
         if (part == "三")
         {
-            section = reasons == measures ? (noReasons ? "improvement-measures" : noMeasures ? "deviation-reasons" : "deviation")
+            // 完整的第三部分，措施也要 / 原因和措施都要: the whole section, whatever one of its halves the message names.
+            section = Both().IsMatch(m) && !noReasons && !noMeasures ? "deviation"
+                : reasons == measures ? (noReasons ? "improvement-measures" : noMeasures ? "deviation-reasons" : "deviation")
                 : reasons ? "deviation-reasons" : "improvement-measures";
         }
 
@@ -142,6 +144,10 @@ public static partial class IntentRouter
 
     [GeneratedRegex("措施不用|不用写?措施|不要措施|不写措施|措施不要|措施先不|不需要措施|只写原因|只要原因|光写原因")]
     private static partial Regex NoMeasures();
+
+    /// <summary>Both halves of part 三 asked for (完整的, 措施也要, 原因和措施都要, 连同措施).</summary>
+    [GeneratedRegex("完整|整个第|全部内容|(?:措施|原因)也要|也要(?:写)?(?:措施|原因)|(?:措施|原因)也(?:写|带上|加上|一起)|连同|一起写|都要|都写")]
+    private static partial Regex Both();
 
     [GeneratedRegex("那段|那一段|这一段|一段|段落|单独写|单写")]
     private static partial Regex Paragraph();

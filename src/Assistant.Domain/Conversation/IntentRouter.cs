@@ -74,6 +74,17 @@ public static partial class IntentRouter
 
         // 孕产妇死亡率超标的原因是：全县年活产数少…: a reason for a row of this table, given by the staff member, whatever words
         // inside it (全县, 各乡镇) would otherwise read as a question across units.
+        // 第2条措施改成：… / 把X的措施换成… / X的改进措施写：…: the measure replaces the row's, and part 三 is drafted again with it.
+        if (GivenMeasure(message, sheet) is { } measured)
+        {
+            return measured;
+        }
+
+        if (ShowStored(m) is { } show)
+        {
+            return show;
+        }
+
         if ((!hasPayload || ReasonIsThePayload(message)) && GivenReason(message, m, sheet) is { } stated)
         {
             return stated;

@@ -36,8 +36,8 @@ public static partial class ReviewAnswers
             if (reason is not null)
             {
                 w.Line(given is not null && given.ContainsKey(i)
-                    ? $"您在对话中给出的原因：“{w.Quote(reason, "原因中的数字（对话中给出）")}”。"
-                    : $"单位填报的原因：“{w.Quote(reason, "原因中的数字（表中所填）")}”。");
+                    ? $"您在对话中给出的原因：{AnswerWriter.Quoted(w.Quote(reason, "原因中的数字（对话中给出）"))}"
+                    : $"单位填报的原因：{AnswerWriter.Quoted(w.Quote(reason, "原因中的数字（表中所填）"))}");
                 if (PartOfGap(w, reason, TableAnswers.P(i)) is { } part)
                 {
                     w.Line(part + "，整改时先把其余部分的原因查清。");

@@ -43,7 +43,7 @@ public static partial class ReviewAnswers
 
         w.Line(e.StatedReason is not { } reason ? e.ReasonFinding ?? "这一项没有需要说明的偏差。"
             : reasonGivenInChat ? $"您在对话中给出的原因：“{reason}”（自评表的偏差原因栏没有改动，定稿前请同步填写）。"
-            : $"单位填报的偏差原因：“{reason}”。");
+            : $"单位填报的偏差原因：{AnswerWriter.Quoted(reason)}");
         if (e.StatedReason is { } stated && PartOfGap(w, stated, p) is { } part)
         {
             w.Line(part + "。");
@@ -129,7 +129,7 @@ public static partial class ReviewAnswers
                 continue;
             }
 
-            w.Line($"所填原因：“{w.Quote(reason, pasted is null ? "原因中的数字（表中所填）" : "原因中的数字（所引文字）")}”。");
+            w.Line($"所填原因：{AnswerWriter.Quoted(w.Quote(reason, pasted is null ? "原因中的数字（表中所填）" : "原因中的数字（所引文字）"))}");
             var problems = new List<string>();
             // A reason whose quantities add up to the gap says how it came about, part by part: not “one sentence”.
             string? accounted = AccountsForGap(w, reason, p);
@@ -293,7 +293,7 @@ public static partial class ReviewAnswers
     /// </summary>
     private static string? AccountsForGap(AnswerWriter w, string reason, string p) =>
         GapAccounting.Of(w.Sheet, p, reason) is { Whole: true } all && w.Has(p + ".gap")
-            ? $"原因中列出的数量合计{w.N(all.Stated, all.Unit, all.Decimals, "原因中列出的数量之和")}，正好等于差距{w.F(p + ".gap")}，差距的每一部分都有交代。"
+            ? $"原因中列出的数量合计{w.Gap(all.Stated, all.Unit, all.Decimals, "原因中列出的数量之和")}，正好等于差距{w.F(p + ".gap")}，差距的每一部分都有交代。"
             : null;
 
     /// <summary>
@@ -309,8 +309,8 @@ public static partial class ReviewAnswers
 
         bool fund = p.StartsWith("funds.", StringComparison.Ordinal);
         string gap = w.F(p + (fund ? ".balance" : ".gap"));
-        string stated = w.N(part.Stated, part.Unit, part.Decimals, "原因中交代的数量之和");
-        string rest = w.N(part.Rest, part.Unit, part.Decimals, fund ? "结余中原因未交代的部分（结余减原因中交代的数）" : "差距中原因未交代的部分（差距减原因中交代的数）");
+        string stated = w.Gap(part.Stated, part.Unit, part.Decimals, "原因中交代的数量之和");
+        string rest = w.Gap(part.Rest, part.Unit, part.Decimals, fund ? "结余中原因未交代的部分（结余减原因中交代的数）" : "差距中原因未交代的部分（差距减原因中交代的数）");
         return fund
             ? $"单位的说明只交代了其中{stated}的去向，结余共{gap}，其余{rest}没有说明原因"
             : $"原因中交代的数量合计{stated}，只是差距{gap}的一部分，其余{rest}没有说明原因";

@@ -59,7 +59,7 @@ public static partial class TableAnswers
             string? note = f < w.Sheet.Evaluation.Funds.Lines.Count ? DeviationItems.Clean(w.Sheet.Evaluation.Funds.Lines[f].DeviationNote) : null;
             if (note is not null)
             {
-                w.Line($"表中对{line.Name}填报的原因：“{w.Quote(note, "原因中的数字（表中所填）")}”。");
+                w.Line($"表中对{line.Name}填报的原因：{AnswerWriter.Quoted(w.Quote(note, "原因中的数字（表中所填）"))}");
                 if (ReviewAnswers.PartOfGap(w, note, $"funds.lines[{f}]") is { } part)
                 {
                     w.Line(part + "。");
@@ -68,7 +68,7 @@ public static partial class TableAnswers
             else if (!line.IsRoot && RootNoteNaming(w.Sheet, line) is { } rootNote)
             {
                 // 省级资金12月下旬才下达，部分未能支出 written on the total line: the unit's reason for this part, where it wrote it.
-                w.Line($"{line.Name}一栏没有单独填写原因，资金总额一栏的说明写到了它：“{w.Quote(rootNote, "原因中的数字（表中所填）")}”。");
+                w.Line($"{line.Name}一栏没有单独填写原因，资金总额一栏的说明写到了它：{AnswerWriter.Quoted(w.Quote(rootNote, "原因中的数字（表中所填）"))}");
             }
             else if (rate < policy.LowExecutionThreshold)
             {

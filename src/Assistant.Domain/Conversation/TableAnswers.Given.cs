@@ -46,7 +46,7 @@ public static partial class TableAnswers
         w.Line($"另有{w.Count(rows.Count, "项", "对话中给出原因的指标数")}的原因是您在本次对话中给出的，自评表的偏差原因栏里还没有，定稿前请填入：");
         foreach (int i in rows)
         {
-            w.Line($"“{Name(sheet, i)}”：您给出的原因是“{w.Quote(given[i].Trim().TrimEnd('。'), "您在对话中给出的原因中的数字")}”。");
+            w.Line($"“{Name(sheet, i)}”：您给出的原因是{AnswerWriter.Quoted(w.Quote(given[i].Trim().TrimEnd('。'), "您在对话中给出的原因中的数字"))}");
         }
 
         return w.Done();

@@ -34,7 +34,7 @@ public static partial class TableAnswers
                 {
                     RowFigures(w, i);
                     string? reason = DeviationItems.Clean(s.Evaluation.Indicators[i].DeviationNote);
-                    w.Line(reason is null ? "表中没有填写偏差原因。" : $"填报的原因：“{w.Quote(reason, "原因中的数字（表中）")}”。");
+                    w.Line(reason is null ? "表中没有填写偏差原因。" : $"填报的原因：{AnswerWriter.Quoted(w.Quote(reason, "原因中的数字（表中）"))}");
                 }
             }
         }

@@ -114,9 +114,9 @@ public static partial class TableAnswers
         }
 
         w.Line(room > 0m
-            ? $"现为{w.F(p + ".actual")}，离扣分的界限还有{w.N(room, unit, decimals, r.Rule == IndicatorRule.Reverse ? "指标值 − 完成值（距上限的余量）" : "完成值 − 指标值（高出指标值的部分）")}。"
+            ? $"现为{w.F(p + ".actual")}，离扣分的界限还有{w.Gap(room, unit, decimals, r.Rule == IndicatorRule.Reverse ? "指标值 − 完成值（距上限的余量）" : "完成值 − 指标值（高出指标值的部分）")}。"
             : room == 0m ? $"现为{w.F(p + ".actual")}，正好在界限上。"
-            : $"现为{w.F(p + ".actual")}，已经{(r.Rule == IndicatorRule.Reverse ? "超出上限" : "低于指标值")}{w.N(-room, unit, decimals, r.Rule == IndicatorRule.Reverse ? "完成值 − 指标值（超出上限的部分）" : "指标值 − 完成值（差距）")}，正在扣分。");
+            : $"现为{w.F(p + ".actual")}，已经{(r.Rule == IndicatorRule.Reverse ? "超出上限" : "低于指标值")}{w.Gap(-room, unit, decimals, r.Rule == IndicatorRule.Reverse ? "完成值 − 指标值（超出上限的部分）" : "指标值 − 完成值（差距）")}，正在扣分。");
     }
 
     /// <summary>

@@ -425,7 +425,7 @@ public static partial class TableAnswers
             // The row named in its own line: listed after others (哪些超额比较多，要不要写原因), two rows' lines are never the same sentence.
             string row = $"“{s.Evaluation.Indicators[i].Name.Trim()}”";
             w.Line(item is null ? $"{row}不需要专门说明偏差原因。"
-                : item.StatedReason is { } reason ? $"{row}需要说明，表中已填：“{reason}”。" : $"{row}需要说明原因，表中还没有填写。");
+                : item.StatedReason is { } reason ? $"{row}需要说明，表中已填：{AnswerWriter.Quoted(reason)}" : $"{row}需要说明原因，表中还没有填写。");
         }
     }
 

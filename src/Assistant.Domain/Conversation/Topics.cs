@@ -43,6 +43,8 @@ public static class Topics
     public const string Formal = "formal";
     public const string Concise = "concise";
     public const string GivenReason = "given-reason";
+    public const string GivenMeasure = "given-measure";
+    public const string ShowStored = "show-stored";
     public const string FundFull = "fund-full";
     public const string PartForTotal = "part-for-total";
     public const string TotalForRate = "total-for-rate";

@@ -50,6 +50,17 @@ public static partial class UserStatements
             // The reason in the staff member's own characters (the normalised text only finds it: ， stays ，).
             Group g = m.Groups["r"];
             string said = message.Length == text.Length ? message.Substring(g.Index, g.Length) : g.Value;
+            // 实习生少是因为岗位减少，措施改成：…: a measure given is never part of a reason, and a 是因为 said about it is no reason given.
+            if (GivenMeasure().Match(text) is { Success: true } measure)
+            {
+                if (measure.Index <= m.Index || WeakMarker().IsMatch(text.Substring(m.Index, g.Index - m.Index)))
+                {
+                    continue;
+                }
+
+                said = said[..Math.Min(said.Length, Math.Max(0, measure.Index - g.Index))];
+            }
+
             // 请把这个原因加进去，重写第三部分 after the reason is the request, not the reason.
             if (RequestTail().Match(said) is { Success: true } tail)
             {
@@ -119,11 +130,23 @@ public static partial class UserStatements
         {
             if (i >= 0 && i < lines.Length)
             {
-                lines[i] = lines[i] with { DeviationNote = reason };
+                lines[i] = lines[i] with { DeviationNote = KeepMeasure(lines[i].DeviationNote, reason) };
             }
         }
 
         return evaluation with { Funds = evaluation.Funds with { Lines = lines } };
+    }
+
+    /// <summary>A new reason for a note: the note's own measure (…；下一步加强…) stays after it unless the reason brings its own.</summary>
+    private static string KeepMeasure(string? note, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(note) || Drafting.StatedText.Split(reason).Measure is not null)
+        {
+            return reason;
+        }
+
+        string? measure = Drafting.StatedText.LabelledMeasureOnly(note) ?? Drafting.StatedText.Split(note).Measure;
+        return measure is null ? reason : WithMeasure(reason, measure);
     }
 
     /// <summary>The one fund line a text names by its part (中央/省级/市级/县级/本级资金, 其他资金, 年度资金总额); null when none or several.</summary>
@@ -194,7 +217,7 @@ public static partial class UserStatements
         {
             if (i >= 0 && i < rows.Length)
             {
-                rows[i] = rows[i] with { DeviationNote = reason };
+                rows[i] = rows[i] with { DeviationNote = KeepMeasure(rows[i].DeviationNote, reason) };
             }
         }
 
@@ -205,11 +228,15 @@ public static partial class UserStatements
     [GeneratedRegex(@"(?:原因是|原因在于|原因为|原因[：:]|原因(?:写|改一下|改下|改|修改|更正|补充|换)[：:]|原因(?:改成|改为|换成|换为|应为|应该是|写成|写为|补充为|更正为)|真实原因是|实际原因是|主要是因为|其实是因为|是因为)(?!什么|啥|哪|否|怎|如何|不是)(?<r>[^？?\n]{4,200})")]
     private static partial Regex StatedReason();
 
+    /// <summary>A reason introduced only by 是因为 (an explanation in passing, not a row's reason given).</summary>
+    [GeneratedRegex("^(?:主要是因为|其实是因为|是因为)$")]
+    private static partial Regex WeakMarker();
+
     /// <summary>A request after the reason (，请把这个原因加进去，重写第三部分 / 。按这个重新起草): where the reason ends.</summary>
     [GeneratedRegex(@"[，,。；;！!]\s*[^，,。；;！!]{0,10}?(?:加进|加到|加入|写进|写入|写到|补进|放进|放到|重写|重新起草|重新写|重新生成|重新出|再起草|起草|再出一版|更新到|替换掉?原|按这个|按这条|按此|据此|用这个|用这条)")]
     private static partial Regex RequestTail();
 
-    [GeneratedRegex(@"(?:加上|加入|加进|补充|补上|写上|写进|再加|添加|加一条)(?:一条|一项|一句)?(?:措施)?[：:]?(?<m>[^，,。；;！!？?\n]{4,80})")]
+    [GeneratedRegex(@"(?:再加上|加上|加入|加进|补充|补上|写上|写进|再加|添加|加一条)(?:一条|一项|一句)?(?:措施)?[：:]?(?<m>[^，,。；;！!？?\n]{4,80})")]
     private static partial Regex AddMeasure();
 
     [GeneratedRegex("措施|改进|整改|下一步|通道|机制|制度")]

@@ -25,10 +25,31 @@ public sealed partial record StatedText(string Cause, string? Measure)
         return cause.Length == 0 ? new StatedText(Trim(text), null) : new StatedText(cause, measure.Length >= 2 ? measure : null);
     }
 
+    /// <summary>
+    /// A cell that is only a labelled measure (下一步改进措施：推行随访预约制度 — as a measure given in the conversation for a row
+    /// without a reason is carried): the measure; null when the cell opens with anything else.
+    /// </summary>
+    public static string? LabelledMeasureOnly(string? stated)
+    {
+        string text = (stated ?? string.Empty).Trim();
+        Match m = LeadingLabel().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        string measure = Trim(text[m.Length..]);
+        return measure.Length >= 2 ? measure : null;
+    }
+
+    [GeneratedRegex(@"^(?:(?:下一步|下步)(?:的)?)?(?:改进|整改|工作)?措施(?:为|是)?[：:]")]
+    private static partial Regex LeadingLabel();
+
     private static string Trim(string s) => s.Trim().Trim('，', '。', '；', ';', ',', '.', ' ', '：', ':');
 
     // A marker (下一步, 改进措施：) anywhere, or a clause after ；/。 that opens with what a unit will do (“辖区高龄孕产妇比例上升；
     // 加强高危孕产妇专案管理”): a verb of action, never one the clause negates or says is late (“；落实不到位”, “；推进缓慢” are causes).
-    [GeneratedRegex(@"[，。；;,\s]*(?:(?:改进|整改|下一步|下步)措施[：:]|下一步(?:将|要|拟)?|下步将|今后将|拟于?下一年度|将进一步)|[。；;]\s*(?=(?:加强|完善|建立|健全|强化|加大|加快|优化|规范|做好|督促|严格|扩大|压实|进一步)(?![^，。；;]*(?:不到位|不足|不够|不力|不及时|缓慢|滞后|较慢|较晚|偏低|未|没有|延迟|推迟))[^，。；;]{2,})")]
+    // 下一步改进措施： is one label (the measure after it, never the label inside the measure).
+    [GeneratedRegex(@"[，。；;,\s]*(?:(?:(?:下一步|下步)(?:的)?)?(?:(?:改进|整改|工作)措施|措施)(?:为|是)?[：:]|下一步(?:将|要|拟)?|下步将|今后将|拟于?下一年度|将进一步)|[。；;]\s*(?=(?:加强|完善|建立|健全|强化|加大|加快|优化|规范|做好|督促|严格|扩大|压实|进一步)(?![^，。；;]*(?:不到位|不足|不够|不力|不及时|缓慢|滞后|较慢|较晚|偏低|未|没有|延迟|推迟))[^，。；;]{2,})")]
     private static partial Regex MeasureMarker();
 }

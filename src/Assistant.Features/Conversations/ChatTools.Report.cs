@@ -3,6 +3,7 @@ using Assistant.Domain.Facts;
 using Assistant.Features.Drafting;
 using Assistant.Domain.Reporting;
 using Assistant.Features.Evaluations;
+using Assistant.Features.Records;
 using Assistant.Features.Reporting;
 using Microsoft.SemanticKernel;
 
@@ -61,6 +62,22 @@ public sealed partial class ChatTools
         await ToolAsync("draft_report_part", args, $"{title}：报告第 {v.Version} 版，{verified}", false);
         await emit(new ChatEvent("report", new { evaluationId, version = v.Version, part = key, status = report.Status }));
         return new PartToolResult(numeral, title, v.Version, report, drafted, null, null);
+    }
+
+    /// <summary>The latest stored draft of a section of part 三 of this evaluation; null when none is stored (or nothing is stored here).</summary>
+    public async Task<StoredDraft?> LatestDraftAsync(string section, CancellationToken cancellationToken = default)
+    {
+        if (records is null || evaluationId == Guid.Empty)
+        {
+            return null;
+        }
+
+        Units.UnitScope scope = caller.Scope ?? Units.UnitScope.Own(caller.Unit);
+        DraftSummary? last = (await records.ListDraftsAsync(scope, evaluationId, cancellationToken))
+            .Where(d => d.Section == section).OrderByDescending(d => d.Version).FirstOrDefault();
+        StoredDraft? draft = last is null ? null : await records.GetDraftAsync(scope, last.Id, cancellationToken);
+        await ToolAsync("latest_draft", new Dictionary<string, object?> { ["section"] = section }, draft is null ? "没有保存的草稿" : $"第 {draft.Version} 版", false);
+        return draft;
     }
 
     [KernelFunction("export_links")]

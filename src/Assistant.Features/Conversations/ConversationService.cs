@@ -117,17 +117,13 @@ public sealed partial class ConversationService(
         IReadOnlyList<StoredMessage> history = await conversations.MessagesAsync(conversation.Id, cancellationToken);
         FactSheet sheet = FactSheet.Build(evaluation, policy);
 
-        // Reasons the staff member gave in this conversation (原因是…) are the rows' 偏差原因 for the rest of it: every later
-        // answer and draft uses them. The stored table is not changed.
-        IReadOnlyDictionary<int, string> given = caller.HasTable && caller.OwnsTable
-            ? UserStatements.Reasons(history.Where(h => h.Role == "user").Select(h => h.Content).Append(content), sheet)
-            : new Dictionary<int, string>();
-        IReadOnlyDictionary<int, string> givenFunds = caller.HasTable && caller.OwnsTable
-            ? UserStatements.FundReasons(history.Where(h => h.Role == "user").Select(h => h.Content).Append(content), sheet)
-            : new Dictionary<int, string>();
-        if (given.Count > 0 || givenFunds.Count > 0)
+        // Reasons and measures the staff member gave in this conversation (原因是…, 第2条措施改成…) are the rows' 偏差原因 and
+        // measures for the rest of it: every later answer and draft uses them. The stored table is not changed.
+        ChatEdits edits = caller.HasTable && caller.OwnsTable ? ChatEdits.Read([history], sheet, content) : ChatEdits.None;
+        IReadOnlyDictionary<int, string> given = edits.Reasons;
+        if (edits.Any)
         {
-            evaluation = UserStatements.ApplyFunds(UserStatements.Apply(evaluation, given), givenFunds);
+            evaluation = edits.Apply(evaluation);
             sheet = FactSheet.Build(evaluation, policy);
         }
 
@@ -204,7 +200,7 @@ public sealed partial class ConversationService(
 
             if (client is null)
             {
-                var offline = new OfflineAssistant { GivenReasons = given };
+                var offline = new OfflineAssistant { GivenReasons = given, GivenMeasure = edits.Current };
                 string answer = await offline.AnswerAsync(content, tools, sheet, history.LastOrDefault(h => h.Role == "user")?.Content);
                 gate.AddFacts(offline.TurnFacts);
                 await StreamAsync(answer, gate, ReleaseAsync, cancellationToken);

@@ -129,7 +129,7 @@ public sealed partial class OfflineAssistant
                     string kind = k.Kind == ReasonKinds.Other ? "其他原因（未能归入以上类别）" : k.Kind;
                     sb.Append(CultureInfo.InvariantCulture, $"- {kind}：{Count(k.Count, "条", "此类原因")}，涉及{Count(k.Units, "个", "涉及的单位")}单位");
                     ReasonExample? e = k.Examples.FirstOrDefault();
-                    sb.Append(e is null ? "。\n" : $"。例如：\n  {Named(e.UnitName)}\n  “{e.Subject}”：“{e.Reason}”。\n");
+                    sb.Append(e is null ? "。\n" : $"。例如：\n  {Named(e.UnitName)}\n  “{e.Subject}”：{AnswerWriter.Quoted(e.Reason)}\n");
                 }
 
                 // 最常见的原因是什么？哪些是套话: the second part answered too, “none found” included.
@@ -190,7 +190,7 @@ public sealed partial class OfflineAssistant
                     sb.Append(CultureInfo.InvariantCulture, $"  执行率{Num(at[0].Rate, "%", "执行率", 2, ".rate")}。\n");
                     foreach (UnitExecutionRow r in at)
                     {
-                        sb.Append(r.Reason is { } why ? $"  原因（表中所填）：“{Said(why)}”。\n" : $"  《{Named(r.Title)}》没有填写执行率偏低的原因，须补写。\n");
+                        sb.Append(r.Reason is { } why ? $"  原因（表中所填）：{AnswerWriter.Quoted(Said(why))}\n" : $"  《{Named(r.Title)}》没有填写执行率偏低的原因，须补写。\n");
                     }
                 }
             }
@@ -279,7 +279,7 @@ public sealed partial class OfflineAssistant
             }
 
             sb.Append(r.Rate is null ? "  执行率无法计算。\n" : $"  执行率{Num(r.Rate, "%", "执行率", 2, ".rate")}，全年预算数{Num(budget, unit, "全年预算数", null)}，执行数{Num(executed, unit, "执行数", null)}。\n");
-            sb.Append(r.Reason is { } reason ? $"  说明：“{Said(reason)}”。\n" : string.Empty);
+            sb.Append(r.Reason is { } reason ? $"  说明：{AnswerWriter.Quoted(Said(reason))}\n" : string.Empty);
         }
     }
 

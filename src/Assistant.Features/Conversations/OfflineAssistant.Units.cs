@@ -57,7 +57,7 @@ public sealed partial class OfflineAssistant
             sb.Append(CultureInfo.InvariantCulture, $"- {Named(row.UnitName)}（《{Named(row.Title)}》）\n");
             sb.Append(line.Rate is null ? $"  “{Named(line.Name)}”执行率无法计算。\n"
                 : $"  “{Named(line.Name)}”执行率{Num(line.Rate, "%", "执行率", 2, ".rate")}，全年预算数{Num(line.Budget, row.FundUnit, "全年预算数", null)}，执行数{Num(line.Executed, row.FundUnit, "执行数", null)}；资金总额执行率{Num(row.Rate, "%", "执行率", 2, ".rate")}。\n");
-            sb.Append(line.Reason is { } reason ? $"  说明：“{Said(reason)}”。\n" : "  这一行没有填写说明。\n");
+            sb.Append(line.Reason is { } reason ? $"  说明：{AnswerWriter.Quoted(Said(reason))}\n" : "  这一行没有填写说明。\n");
         }
 
         int without = rows.Count - withLine;

@@ -7,6 +7,7 @@ using Assistant.Domain.Evaluations;
 using Assistant.Domain.Facts;
 using Assistant.Domain.Scoring;
 using Assistant.Features.Drafting;
+using Assistant.Features.Records;
 
 namespace Assistant.Features.Conversations;
 
@@ -22,6 +23,9 @@ public sealed partial class OfflineAssistant
 
     /// <summary>The reasons the staff member gave for rows earlier in this conversation or in this message (already the rows' 偏差原因 in the sheet).</summary>
     public IReadOnlyDictionary<int, string> GivenReasons { get; init; } = new Dictionary<int, string>();
+
+    /// <summary>The measure this message gives (第2条措施改成…), with the rows it was found for; null when it gives none.</summary>
+    public MeasureEdit? GivenMeasure { get; init; }
 
     /// <summary>Facts computed in this turn (counts, thresholds), for the gate.</summary>
     public IReadOnlyList<Fact> TurnFacts => turnFacts;
@@ -74,8 +78,13 @@ public sealed partial class OfflineAssistant
         {
             switch (intent.Kind)
             {
+                case IntentKind.Draft when intent.Part is "三" && intent.Topic == Topics.ShowStored:
+                    return await ShowStoredAsync(tools);
+                case IntentKind.Draft when intent.Part is "三" && intent.Topic == Topics.GivenMeasure && GivenMeasure is { Unresolved: { } why }:
+                    return $"{why}，这条措施没有记下，第三部分也没有重新起草。请写明是哪一项的措施，例如“把某某指标的措施改成：……”。\n";
                 case IntentKind.Draft when intent.Part is "三":
-                    return Given(message, sheet) + DraftSectionThree(await tools.DraftAsync(intent.Section ?? "deviation"), intent.Indicators);
+                    IReadOnlyList<int> rows = intent.Indicators.Count > 0 ? intent.Indicators : GivenMeasure?.Rows ?? [];
+                    return Given(message, sheet) + MeasureTaken(sheet) + DraftSectionThree(await tools.DraftAsync(intent.Section ?? "deviation"), rows);
                 case IntentKind.Draft:
                     return await DraftPartAsync(intent.Part ?? "全文", tools, sheet);
                 case IntentKind.Export:
@@ -125,6 +134,37 @@ public sealed partial class OfflineAssistant
 
         string names = string.Join("、", rows.Select(i => $"“{sheet.Evaluation.Indicators[i].Name.Trim()}”"));
         return $"已记下您给出的{names}的原因，本次对话中后面的起草和回答都按这条原因写；离线模式不能逐字润色，下面按表中数字和这条原因重新起草这一项。自评表里的偏差原因栏没有改动，定稿前请同步填写。\n";
+    }
+
+    /// <summary>When this message gives a measure: which rows it was taken for, what it says, and that the table itself is unchanged.</summary>
+    private string MeasureTaken(FactSheet sheet)
+    {
+        if (GivenMeasure is not { Unresolved: null } edit || edit.Rows.Count + edit.Funds.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        string names = string.Join("、", edit.Rows.Select(i => $"“{sheet.Evaluation.Indicators[i].Name.Trim()}”")
+            .Concat(edit.Funds.Where(f => f < sheet.Evaluation.Funds.Lines.Count).Select(f => $"“{sheet.Evaluation.Funds.Lines[f].Name.Trim()}”")));
+        string measure = edit.Measure.TrimEnd('。');
+        return (edit.Adds ? $"已在{names}的改进措施中加上“{measure}”" : $"已把{names}的改进措施改为“{measure}”")
+            + "，原因没有改动；本次对话中后面的起草都按这条措施写。自评表里的偏差原因分析及改进措施栏没有改动，定稿前请同步填写。\n";
+    }
+
+    /// <summary>Part 三 as last stored (the whole section), shown as it is; drafted when none is stored yet.</summary>
+    private async Task<string> ShowStoredAsync(ChatTools tools)
+    {
+        StoredDraft? latest = await tools.LatestDraftAsync("deviation");
+        if (latest is null)
+        {
+            DraftToolResult drafted = await tools.DraftAsync("deviation");
+            return "还没有保存过完整的第三部分，下面起草一版。\n" + Draft(drafted)
+                + (drafted.Draft is { } d ? Citation().Replace(d.Text, string.Empty).Trim() + "\n" : string.Empty);
+        }
+
+        string text = Citation().Replace(latest.Result.Text, string.Empty).Trim();
+        string status = latest.Result.Status == DraftResult.Verified ? "数字已逐一核对" : "其中有未能核实之处，已标为【待核实】";
+        return $"这是最近保存的第三部分（第{Count(latest.Version, "版", "草稿版本")}，{status}）：\n{text}\n";
     }
 
     public static string Help(Evaluation evaluation)

@@ -161,6 +161,13 @@ public sealed partial class OfflineDrafter : IChatClient
 
         public Cause CauseOf(DeviationGroup group)
         {
+            // A row carrying only a measure (下一步改进措施：…, as a measure given in the conversation for a row without a
+            // reason is carried): no cause is stated; the measure is the unit's own.
+            if (group.StatedReason is { } labelled && StatedText.LabelledMeasureOnly(Clean(labelled)) is { } onlyMeasure)
+            {
+                return CauseOf(group with { StatedReason = null }) with { OwnMeasure = onlyMeasure };
+            }
+
             DeviationItem head = group.Items[0];
             if (group.StatedReason is { } stated && !(group.Kind == DeviationKind.Cancelled && ReasonStrength.Weakness(brief.Sheet, head) is not null))
             {
@@ -179,7 +186,9 @@ public sealed partial class OfflineDrafter : IChatClient
                     // reason about where the money came from (优先使用中央资金) given anywhere in the table.
                     var own = CostLines().Where(c => c.StatedReason is not null)
                         .Concat(brief.Items.Select(i => i.Item).Where(i => i.StatedReason is { } r && (DraftPhrases.IsFundingSource(r) || (!IsRoot(head) && DraftPhrases.NamesFundLine(r, head.Name)))))
-                        .Select(i => Clean(i.StatedReason!)).Distinct(StringComparer.Ordinal).ToList();
+                        .Select(i => Clean(i.StatedReason!)).Where(r => StatedText.LabelledMeasureOnly(r) is null)
+                        .Select(r => StatedText.Split(r).Cause).Where(c => c.Length > 0) // the cause only: a measure written after it goes to the measures
+                        .Distinct(StringComparer.Ordinal).ToList();
                     if (own.Count > 0)
                     {
                         return new Cause(CauseOrigin.CostLines, string.Join("、", own), []);
