@@ -61,7 +61,7 @@ internal sealed partial class SheetIndex
     {
         Sheet = sheet;
         string?[] nameUnits = sheet.Evaluation.Indicators.Select(i => NameUnit(i.Name)).ToArray();
-        Candidates = sheet.Facts.Concat(TextNumberFacts(sheet)).Select((f, k) => new Candidate(f, UnitSpec.Parse(UnitOf(f, nameUnits)), k)).ToArray();
+        Candidates = sheet.Facts.Where(f => !Deductions.IsFundLost(f)).Concat(TextNumberFacts(sheet)).Select((f, k) => new Candidate(f, UnitSpec.Parse(UnitOf(f, nameUnits)), k)).ToArray();
         _byIndicator = Candidates.Where(c => c.Fact.IndicatorIndex is not null).GroupBy(c => c.Fact.IndicatorIndex!.Value).ToDictionary(g => g.Key, g => g.ToArray());
         _nest = new bool[sheet.Evaluation.Indicators.Count][];
         _nestList = new int[sheet.Evaluation.Indicators.Count][];

@@ -62,7 +62,7 @@ public sealed partial class Verifier
         string normalized = TextNormalizer.Normalize(text);
         var clauses = Clause.Split(normalized);
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
-        var extracted = MentionExtractor.Extract(text, normalized);
+        var extracted = PointsWithoutGe.Mend(MentionExtractor.Extract(text, normalized), normalized);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
         var checkedMentions = new List<CheckedMention>(extracted.Count);
         for (int k = 0; k < extracted.Count; k++)
@@ -129,9 +129,21 @@ public sealed partial class Verifier
             return new CheckedMention(m, Verdict.OutOfScope, null, "是条件中要达到的目标值，不是表中已有的数字");
         }
 
+        // 执行率低于90%: the policy's threshold for explaining a low execution (session 35).
+        if (ExecutionThreshold(_sheet, m, number, before) is { } threshold)
+        {
+            return threshold;
+        }
+
         bool fundWords = FundWords().IsMatch(clause.Text);
         IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.SentenceBefore(m.Start))) : [];
         IReadOnlyList<int> clauseLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.Before(m.Start))) : [];
+        // 扣1.60分: a deduction of the named row, the fund line or the 总分 (session 35).
+        if (m.Unit.Base == "分" && Deductions.Check(_sheet, m, number, before, clause.SentenceBefore(m.Start), named, Matches) is { } deduction)
+        {
+            return deduction;
+        }
+
         if (m.Unit.Base == "分" && named.Count == 0 && StatedRoles.PartScore(_sheet, m, number, before, named, PartLine(clause, m, clauseLines), Matches) is { } partScore)
         {
             return partScore;
@@ -171,7 +183,7 @@ public sealed partial class Verifier
 
         if (Direct(m, number, inScope) is { } hit && !OtherLine(hit, role, clauseLines, fundLines, before))
         {
-            return (role == Role.Gap ? StatedRoles.GapNotInput(_sheet, hit, before) : null) ?? SwappedColumn(hit, LineColumn(column, before, clauseLines)) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? CompletionAsActual(hit, number, before) ?? LimitKept(hit, before, after, clause) ?? Directed(hit, before, after);
+            return (role == Role.Gap ? StatedRoles.GapNotInput(_sheet, hit, before) : null) ?? SwappedColumn(hit, LineColumn(column, before, clauseLines)) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? CompletionAsActual(hit, number, before) ?? LimitKept(hit, before, after, clause) ?? (role == Role.Completion ? OverTheLimit(_sheet, hit) : null) ?? Directed(hit, before, after);
         }
 
         // For a rate, its own operands: actual ÷ target of the named indicator, executed ÷ budget of a fund line.
