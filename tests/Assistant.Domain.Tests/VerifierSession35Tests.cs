@@ -104,6 +104,13 @@ public class VerifierSession35Tests
     public void ADeduction_IsTheRowsTheFundLinesOrTheTotals(string table, string text, string span, Verdict expected, string? noteHas) =>
         Expect(table, text, span, expected, noteHas);
 
+    /// <summary>A deduction in a row's scoring rule (超过指标值得满分 names no 总分) is no total's: never contradicted as one.</summary>
+    [Theory]
+    [InlineData("p34-A-gongwei", "计分：正向指标：完成值÷指标值×分值，超过指标值得满分，得分14.25分（分值15分），扣0.75分。")]
+    [InlineData("p35-J-gongwei", "计分：正向指标：完成值÷指标值×分值，超过指标值得满分，得分13.80分（分值15分），扣1.20分。")]
+    public void ADeductionInARowsRule_IsNoTotals(string table, string text) =>
+        Assert.All(Both(table, text), r => Assert.All(r.Mentions, m => Assert.NotEqual(Verdict.Contradicted, m.Verdict)));
+
     /// <summary>5千分点 (no 个) is read as 5个千分点, 4百分点 as 4个百分点.</summary>
     [Theory]
     [InlineData("p35-J-gongwei", "婴儿死亡率6.6‰，超出控制目标0.6千分点。", "0.6千分点", Verdict.Verified)]

@@ -95,6 +95,7 @@ internal static partial class Deductions
     [GeneratedRegex(@"资金|预算执行|执行率")]
     private static partial Regex FundScoreWords();
 
-    [GeneratedRegex(@"总分|自评得分|综合得分|总得分|合计得分|满分")]
+    // Not 满分: 超过指标值得满分 speaks of a row's rule, not of the 总分.
+    [GeneratedRegex(@"总分|自评得分|综合得分|总得分|合计得分")]
     private static partial Regex TotalWords();
 }

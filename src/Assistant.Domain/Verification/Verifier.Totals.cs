@@ -62,6 +62,32 @@ public sealed partial class Verifier
     }
 
     /// <summary>
+    /// A money number after 结余/未支出/剩余… that is what a line left of its budget this year: not a 结转 line's own
+    /// figure (结转资金 names a source of funds as often as what is left), nor a 滚存/累计 balance of past years.
+    /// </summary>
+    private bool IsBalanceOf(string before, IReadOnlyList<int> fundLines)
+    {
+        // The line's own name (上年结转) is no word about the number: 上年结转资金结余134.4万元 is that line's 结余.
+        string line = fundLines.Count > 0 ? _sheet.Evaluation.Funds.Lines[fundLines[0]].Name : string.Empty;
+        string rest = line.Length > 0 ? before.Replace(line, string.Empty, StringComparison.Ordinal) : before;
+        return !NotThisYearsBalance().IsMatch(rest) && (line.Length == 0 || !BalanceLineName().IsMatch(line) || LeftWords().IsMatch(rest));
+    }
+
+    private int TotalLine()
+    {
+        var lines = _sheet.Evaluation.Funds.Lines;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Parent is null)
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
     /// A money fact written in the mention's unit (session 35, chat probe 34 #14: 合计执行312.4万元 on a 元 table is corrected to
     /// 302.40万元, not 3024000.00元): the fact's own text when the units agree, else its value in the mention's magnitude with
     /// at least two decimals.
