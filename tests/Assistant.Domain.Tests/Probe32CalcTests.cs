@@ -189,7 +189,8 @@ public class Probe32CalcTests
 
     [Theory]
     [InlineData("学生近视新发率", "≤50‰", "55‰", "学生近视新发率完成率90.91%。", "90.91%", Verdict.Verified)]
-    [InlineData("学生近视新发率", "≤50‰", "55‰", "学生近视新发率完成率110.00%。", "110.00%", Verdict.Verified)]
+    // Session 35: 完成值 ÷ 指标值 above 100 % on a row that broke its limit reads as over-achievement.
+    [InlineData("学生近视新发率", "≤50‰", "55‰", "学生近视新发率完成率110.00%。", "110.00%", Verdict.Contradicted)]
     [InlineData("学生近视新发率", "≤50‰", "55‰", "学生近视新发率完成率95.00%。", "95.00%", Verdict.Contradicted)]
     [InlineData("人均服务成本（元）", "≤89", "95", "人均服务成本完成率93.68%。", "93.68%", Verdict.Verified)]
     [InlineData("医疗费用结算时限（天）", "≤30", "35", "医疗费用结算时限完成率85.71%。", "85.71%", Verdict.Verified)]

@@ -146,18 +146,20 @@ public class VerifierSession34Tests
         Expect(table, text, span, Verdict.Verified);
 
     /// <summary>
-    /// Probe 33 files #7: a ≤ row that broke its limit verifies both 完成值÷指标值 and 指标值÷完成值 (the ratio policy's); one
+    /// Probe 33 files #7: a ≤ row that broke its limit verifies 指标值÷完成值 (the ratio policy's; session 35: its 完成值÷指标值 above
+    /// 100 % is contradicted as it reads as over-achievement); one
     /// that kept it verifies 完成值÷指标值 only (it scores full, 指标值÷完成值 measures nothing the rules use).
     /// </summary>
     [Theory]
-    [InlineData("p34-B-yiwu", "学生辍学率完成率130.00%。", "130.00%", Verdict.Verified)]
+    // Session 35 (files probe 34 #7): 完成值÷指标值 above 100 % on a row that broke its limit reads as over-achievement: contradicted.
+    [InlineData("p34-B-yiwu", "学生辍学率完成率130.00%。", "130.00%", Verdict.Contradicted)]
     [InlineData("p34-B-yiwu", "学生辍学率完成率76.92%。", "76.92%", Verdict.Verified)]
     [InlineData("p34-A-gongwei", "新生儿死亡率完成率84.00%。", "84.00%", Verdict.Verified)]
     [InlineData("p34-A-gongwei", "新生儿死亡率完成率119.05%。", "119.05%", Verdict.Contradicted)]
     [InlineData("p34-W-yanglao", "失能老年人意外伤害发生率完成率125.00%。", "125.00%", Verdict.Contradicted)]
     [InlineData("p34-W-yanglao", "失能老年人意外伤害发生率完成率80.00%。", "80.00%", Verdict.Verified)]
     [InlineData("p34-W-yanglao", "人均上门服务成本完成率95.24%。", "95.24%", Verdict.Verified)]
-    [InlineData("p34-W-yanglao", "人均上门服务成本完成率105.00%。", "105.00%", Verdict.Verified)]
+    [InlineData("p34-W-yanglao", "人均上门服务成本完成率105.00%。", "105.00%", Verdict.Contradicted)]
     [InlineData("p34-W-yanglao", "失能老年人意外伤害发生率完成率75.00%。", "75.00%", Verdict.Contradicted)]
     [InlineData("p34-A-gongwei", "新生儿死亡率完成率110.00%。", "110.00%", Verdict.Contradicted)]
     public void ACeilingRowsCompletion_ReadsBothWaysOnlyWhenItBrokeItsLimit(string table, string text, string span, Verdict expected) =>

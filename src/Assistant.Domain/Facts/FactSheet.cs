@@ -144,6 +144,11 @@ internal static class FactBuilder
             if (scored && r.Score is { } s)
             {
                 Add("score", "资金得分", s, "分", ScoreDecimals, FactKind.Derived);
+                if (e.Funds.Weight is { } fwl && fwl.Value - s > 0)
+                {
+                    // Session 35: the fund line's 扣分 (分值 − 得分), as each row's and the total's.
+                    Add("lost", "扣分", fwl.Value - s, "分", ScoreDecimals, FactKind.Derived);
+                }
             }
 
             if (line.Parent is { } parentName && e.Funds.Lines.Select((l, k) => (l, k)).FirstOrDefault(x => x.l.Name.Trim() == parentName.Trim()) is { l: not null } parent)

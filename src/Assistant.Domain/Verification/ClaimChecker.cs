@@ -341,6 +341,11 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             return (listed, null);
         }
 
+        if (KindGroup(sheet, clause.Before(at)) is { } kind)
+        {
+            return kind;
+        }
+
         var indicators = sheet.Evaluation.Indicators;
         int lineStart = ctx.Normalized.LastIndexOf('\n', Math.Max(0, clause.SentenceStart - 1)) + 1;
 
@@ -376,6 +381,32 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
 
         return (Enumerable.Range(0, indicators.Count).ToList(), "全部指标");
     }
+
+    /// <summary>
+    /// 定性指标全部完成 / 定量指标均已完成 (session 35, chat probe 34 #14): the group is the rows of that kind only (qualitative by
+    /// the calculator's rule), so the note cites no quantitative row. Null when the clause names no kind, or the table has none of it.
+    /// </summary>
+    internal static (IReadOnlyList<int> Members, string? Name)? KindGroup(FactSheet sheet, string before)
+    {
+        Match kind = Match.Empty;
+        foreach (Match k in KindWords().Matches(before))
+        {
+            kind = k;
+        }
+
+        if (!kind.Success)
+        {
+            return null;
+        }
+
+        bool qualitative = kind.Value.StartsWith("定性", StringComparison.Ordinal);
+        var rows = sheet.Report.Indicators;
+        var members = Enumerable.Range(0, rows.Count).Where(i => (rows[i].Rule == IndicatorRule.Qualitative) == qualitative).ToList();
+        return members.Count == 0 ? null : (members, qualitative ? "定性指标" : "定量指标");
+    }
+
+    [GeneratedRegex(@"定性指标|定量指标")]
+    private static partial Regex KindWords();
 
     private enum Side
     {

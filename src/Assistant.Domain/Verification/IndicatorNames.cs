@@ -123,7 +123,8 @@ internal sealed class IndicatorNames(NameIndex index)
                 int length = _names[i].Length;
                 bool isNamed = run >= Math.Min(8, length) || (run >= 4 && run * 10 >= length * 6)
                     || (tails[i] && run >= 5)
-                    || (run >= 3 && t.Length <= 3 * length && Subsequence(_names[i], t) is var sub && sub >= 5 && sub * 4 >= length * 3);
+                    || (run >= 3 && t.Length <= 3 * length && Subsequence(_names[i], t) is var sub && sub >= 5 && sub * 4 >= length * 3)
+                    || DistinctiveName.Names(_names, i, t, run);
                 if (!isNamed)
                 {
                     continue;

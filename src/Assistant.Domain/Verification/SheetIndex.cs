@@ -165,7 +165,15 @@ internal sealed partial class SheetIndex
     private static Candidate[] CandidatesOf(FactSheet sheet, string?[] nameUnits)
     {
         var facts = new List<Fact>(sheet.Facts.Count + 8);
-        facts.AddRange(sheet.Facts);
+        // The fund line's deduction is never a candidate by value alone (Deductions reads it after 扣/失分).
+        foreach (Fact f in sheet.Facts)
+        {
+            if (!Deductions.IsFundLost(f))
+            {
+                facts.Add(f);
+            }
+        }
+
         facts.AddRange(TextNumberFacts(sheet));
         var all = new Candidate[facts.Count];
         for (int k = 0; k < all.Length; k++)

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Verification;
 
@@ -112,6 +114,37 @@ public sealed partial class Verifier
 
     [GeneratedRegex(@"(?:比(?:年度)?(?:" + DirectionTerms.TargetNouns + @"))?(?:(?<lo>" + DirectionTerms.Lower + @")|(?<hi>" + DirectionTerms.Higher + @"))(?:了)?(?:年度)?(?:预期)?(?:目标任务|目标值|指标值|目标|任务|计划)?(?:了)?\s*$|比(?:年度)?(?:控制)?(?:" + DirectionTerms.TargetNouns + "|" + DirectionTerms.CeilingNouns + @")值?(?:(?<lo>低)|(?<hi>高))(?:出|了)?\s*$")]
     private static partial Regex DirectionWords();
+
+    /// <summary>
+    /// 资金方面，执行率低于90% (session 35, chat probe 34 #16): a percentage right after 执行率低于 / 不足 / 未达到 that equals the
+    /// policy's threshold for explaining a low execution is that rule's figure, not an indicator's ≥90% target. Null otherwise.
+    /// </summary>
+    public static CheckedMention? ExecutionThreshold(FactSheet sheet, Mention m, PrintedNumber number, string before)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(m);
+        if (m.Unit.Base != "%" || !ThresholdWords().IsMatch(before ?? string.Empty))
+        {
+            return null;
+        }
+
+        decimal threshold = (Scoring.ScoringPolicy.Find(sheet.Report.PolicyName) ?? Scoring.ScoringPolicy.Default).LowExecutionThreshold * 100m;
+        return number.Value == threshold
+            ? new CheckedMention(m, Verdict.Verified, "policy.lowExecutionThreshold", $"评分规则中需说明原因的执行率界限（{PrintedNumber.Format(threshold, 0)}%）")
+            : null;
+    }
+
+    [GeneratedRegex(@"执行率(?:均|仍|都|若|如)?(?:低于|不足|未达到|未达|达不到|不到|不满)\s*$")]
+    private static partial Regex ThresholdWords();
+
+    /// <summary>
+    /// 达到50公里的目标 (session 35, chat probe 34 #14): a unit the number pattern does not read (公里, 公斤…) between the number
+    /// and 的目标 still makes the number the target the sentence quotes, judged by the claim, not a second alarm.
+    /// </summary>
+    public static bool TargetAfterUnit(string after) => UnitThenTarget().IsMatch(after ?? string.Empty);
+
+    [GeneratedRegex(@"^\s*[\u4e00-\u9fa5/]{1,4}?的(?:年度|预期)?(?:目标|任务|要求)")]
+    private static partial Regex UnitThenTarget();
 
     /// <summary>"…1.6万人的要求": the number is the target the sentence compares with, not a gap.</summary>
     [GeneratedRegex(@"^\s*(?:的)?(?:要求|目标|任务|标准)")]

@@ -54,11 +54,55 @@ public sealed partial class Verifier
             if (f.Fact.FundLineIndex == line && f.Measure == column && (f.Unit.Base == "元" || f.Unit.Base.Length == 0))
             {
                 return Matches(c.Mention, number, f.InMentionUnits(c.Mention.Unit).Value) ? c
-                    : new CheckedMention(c.Mention, Verdict.Contradicted, f.Fact.Id, $"合计应为{f.Fact.Label}{f.Fact.Text}");
+                    : new CheckedMention(c.Mention, Verdict.Contradicted, f.Fact.Id, $"合计应为{f.Fact.Label}{Written(f.Fact, f.Unit, c.Mention.Unit)}");
             }
         }
 
         return c;
+    }
+
+    /// <summary>
+    /// A money number after 结余/未支出/剩余… that is what a line left of its budget this year: not a 结转 line's own
+    /// figure (结转资金 names a source of funds as often as what is left), nor a 滚存/累计 balance of past years.
+    /// </summary>
+    private bool IsBalanceOf(string before, IReadOnlyList<int> fundLines)
+    {
+        // The line's own name (上年结转) is no word about the number: 上年结转资金结余134.4万元 is that line's 结余.
+        string line = fundLines.Count > 0 ? _sheet.Evaluation.Funds.Lines[fundLines[0]].Name : string.Empty;
+        string rest = line.Length > 0 ? before.Replace(line, string.Empty, StringComparison.Ordinal) : before;
+        return !NotThisYearsBalance().IsMatch(rest) && (line.Length == 0 || !BalanceLineName().IsMatch(line) || LeftWords().IsMatch(rest));
+    }
+
+    private int TotalLine()
+    {
+        var lines = _sheet.Evaluation.Funds.Lines;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Parent is null)
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// A money fact written in the mention's unit (session 35, chat probe 34 #14: 合计执行312.4万元 on a 元 table is corrected to
+    /// 302.40万元, not 3024000.00元): the fact's own text when the units agree, else its value in the mention's magnitude with
+    /// at least two decimals.
+    /// </summary>
+    public static string Written(Fact fact, UnitSpec factUnit, UnitSpec mention)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        if (factUnit.Multiplier == mention.Multiplier || mention.Multiplier == 0m || factUnit.Base != mention.Base && factUnit.Base.Length > 0 && mention.Base.Length > 0)
+        {
+            return fact.Text;
+        }
+
+        decimal value = fact.Value * factUnit.Multiplier / mention.Multiplier;
+        int decimals = Math.Max(2, fact.Decimals);
+        return PrintedNumber.Format(PrintedNumber.RoundHalfUp(value, decimals), decimals) + mention.Magnitude + (mention.Base.Length > 0 ? mention.Base : factUnit.Base);
     }
 
     /// <summary>合计4215.60万元 after 基本支出1625.60万元、项目支出2500.00万元: the parts listed since the sentence began (or the last total).</summary>
@@ -208,7 +252,7 @@ public sealed partial class Verifier
         string? col = LineColumn(column, before, clauseLines);
         if (col is null)
         {
-            return null;
+            return PartInList(m, number, clause, line);
         }
 
         foreach (Candidate f in _index.FundCandidates)
@@ -231,6 +275,71 @@ public sealed partial class Verifier
             ? new CheckedMention(m, Verdict.Contradicted, fact.Fact.Id, $"{fact.Fact.Label}为{fact.Fact.Text}")
             : null;
     }
+
+    /// <summary>
+    /// 其中中央财政资金200万元、县级资金300万元 (session 35, chat probe 34 #2): an amount after a fund part's name in a 其中 list with
+    /// no 预算/执行 word is that part's 预算数 or 执行数; another line's figure there (the parts swapped) is contradicted, citing
+    /// the part's own figures. Null when the amount is no line's figure (left to the ordinary checks).
+    /// </summary>
+    private CheckedMention? PartInList(Mention m, PrintedNumber number, Clause clause, int line)
+    {
+        if (_sheet.Evaluation.Funds.Lines[line].Parent is null || !clause.SentenceBefore(m.Start).Contains("其中", StringComparison.Ordinal)
+            || LastNamedLine(_sheet, clause.SentenceBefore(m.Start)) != line)
+        {
+            return null;
+        }
+
+        Candidate? budget = null, executed = null;
+        bool another = false;
+        foreach (Candidate f in _index.FundCandidates)
+        {
+            if (f.Fact.FundLineIndex is not { } l || f.Measure is not ("budget" or "executed" or "initialBudget" or "balance"))
+            {
+                continue;
+            }
+
+            bool same = Matches(m, number, f.InMentionUnits(m.Unit).Value);
+            if (l != line)
+            {
+                another |= same && f.Measure != "balance";
+            }
+            else if (same && f.Measure != "balance")
+            {
+                return new CheckedMention(m, Verdict.Verified, f.Fact.Id, null);
+            }
+            else
+            {
+                budget ??= f.Measure == "budget" ? f : null;
+                executed ??= f.Measure == "executed" ? f : null;
+            }
+        }
+
+        return another && budget is not null ? new CheckedMention(m, Verdict.Contradicted, budget.Fact.Id, PartNote(budget, executed, m.Unit)) : null;
+    }
+
+    /// <summary>The fund line whose full name is written last in <paramref name="said"/> (县级配套资金 after 省级资金), or −1.</summary>
+    public static int LastNamedLine(FactSheet sheet, string said)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(said);
+        int best = -1, where = -1;
+        var lines = sheet.Evaluation.Funds.Lines;
+        for (int l = 0; l < lines.Count; l++)
+        {
+            string name = lines[l].Name.Trim();
+            int at = name.Length > 0 ? said.LastIndexOf(name, StringComparison.Ordinal) : -1;
+            if (at > where || (at == where && at >= 0 && name.Length > lines[best].Name.Trim().Length))
+            {
+                (best, where) = (l, at);
+            }
+        }
+
+        return best;
+    }
+
+    private static string PartNote(Candidate budget, Candidate? executed, UnitSpec unit) =>
+        $"{budget.Fact.Label}为{Written(budget.Fact, budget.Unit, unit)}"
+        + (executed is null ? string.Empty : $"，{executed.Fact.Label}为{Written(executed.Fact, executed.Unit, unit)}");
 
     [GeneratedRegex(@"(?<!年初|调整|未)(?:全年|年度)?预算(?:数|资金|金额|总额|总数)?(?:为|是|共|合计|总计)?\s*$")]
     private static partial Regex BudgetWords();

@@ -62,7 +62,7 @@ public sealed partial class Verifier
         string normalized = TextNormalizer.Normalize(text);
         var clauses = Clause.Split(normalized);
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
-        var extracted = MentionExtractor.Extract(text, normalized);
+        var extracted = PointsWithoutGe.Mend(MentionExtractor.Extract(text, normalized), normalized);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
         var checkedMentions = new List<CheckedMention>(extracted.Count);
         for (int k = 0; k < extracted.Count; k++)
@@ -129,9 +129,21 @@ public sealed partial class Verifier
             return new CheckedMention(m, Verdict.OutOfScope, null, "是条件中要达到的目标值，不是表中已有的数字");
         }
 
+        // 执行率低于90%: the policy's threshold for explaining a low execution (session 35).
+        if (ExecutionThreshold(_sheet, m, number, before) is { } threshold)
+        {
+            return threshold;
+        }
+
         bool fundWords = FundWords().IsMatch(clause.Text);
         IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.SentenceBefore(m.Start))) : [];
         IReadOnlyList<int> clauseLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.Before(m.Start))) : [];
+        // 扣1.60分: a deduction of the named row, the fund line or the 总分 (session 35).
+        if (m.Unit.Base == "分" && Deductions.Check(_sheet, m, number, before, clause.SentenceBefore(m.Start), named, Matches) is { } deduction)
+        {
+            return deduction;
+        }
+
         if (m.Unit.Base == "分" && named.Count == 0 && StatedRoles.PartScore(_sheet, m, number, before, named, PartLine(clause, m, clauseLines), Matches) is { } partScore)
         {
             return partScore;
@@ -171,7 +183,7 @@ public sealed partial class Verifier
 
         if (Direct(m, number, inScope) is { } hit && !OtherLine(hit, role, clauseLines, fundLines, before))
         {
-            return (role == Role.Gap ? StatedRoles.GapNotInput(_sheet, hit, before) : null) ?? SwappedColumn(hit, LineColumn(column, before, clauseLines)) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? CompletionAsActual(hit, number, before) ?? LimitKept(hit, before, after, clause) ?? Directed(hit, before, after);
+            return (role == Role.Gap ? StatedRoles.GapNotInput(_sheet, hit, before) : null) ?? SwappedColumn(hit, LineColumn(column, before, clauseLines)) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? CompletionAsActual(hit, number, before) ?? LimitKept(hit, before, after, clause) ?? (role == Role.Completion ? OverTheLimit(_sheet, hit) : null) ?? Directed(hit, before, after);
         }
 
         // For a rate, its own operands: actual ÷ target of the named indicator, executed ÷ budget of a fund line.
@@ -525,32 +537,6 @@ public sealed partial class Verifier
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// A money number after 结余/未支出/剩余… that is what a line left of its budget this year: not a 结转 line's own
-    /// figure (结转资金 names a source of funds as often as what is left), nor a 滚存/累计 balance of past years.
-    /// </summary>
-    private bool IsBalanceOf(string before, IReadOnlyList<int> fundLines)
-    {
-        // The line's own name (上年结转) is no word about the number: 上年结转资金结余134.4万元 is that line's 结余.
-        string line = fundLines.Count > 0 ? _sheet.Evaluation.Funds.Lines[fundLines[0]].Name : string.Empty;
-        string rest = line.Length > 0 ? before.Replace(line, string.Empty, StringComparison.Ordinal) : before;
-        return !NotThisYearsBalance().IsMatch(rest) && (line.Length == 0 || !BalanceLineName().IsMatch(line) || LeftWords().IsMatch(rest));
-    }
-
-    private int TotalLine()
-    {
-        var lines = _sheet.Evaluation.Funds.Lines;
-        for (int i = 0; i < lines.Count; i++)
-        {
-            if (lines[i].Parent is null)
-            {
-                return i;
-            }
-        }
-
-        return 0;
     }
 
     [GeneratedRegex(@"(?m)^[ \t]*(?:#{1,6}[ \t]*)?[^\n。，,；\d]{2,40}(?:资金|经费|项目)[ \t]*$")]

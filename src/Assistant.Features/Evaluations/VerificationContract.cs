@@ -38,7 +38,7 @@ public static class VerificationContract
         return new VerificationResponse(
             "assistant.verification/v1",
             r.Mentions.Select(m => new MentionDto(
-                m.Mention.Start, m.Mention.Length, m.Mention.Text,
+                m.Mention.Start + Leading(m.Mention.Text), m.Mention.Text.Trim().Length, m.Mention.Text.Trim(),
                 m.Mention.Number is { } n ? n.ToString() : null,
                 m.Mention.Unit.IsEmpty ? null : m.Mention.Unit.Text,
                 Kind(m.Mention.Kind), m.Mention.Qualifier, Name(m.Verdict), m.FactId, m.Note)).ToList(),
@@ -52,6 +52,9 @@ public static class VerificationContract
             new VerificationSummaryDto(r.Summary.Numbers, r.Summary.Verified, r.Summary.Derived, r.Summary.Identifiers, r.Summary.Unverified, r.Summary.Contradicted, r.Summary.Claims, r.Summary.ClaimsContradicted,
                 r.Summary.OutOfScope, r.Summary.ClaimsOutOfScope));
     }
+
+    /// <summary>The white space a mention's text starts with (a number read with the tab before it): its span is given without it.</summary>
+    private static int Leading(string text) => text.Length - text.TrimStart().Length;
 
     /// <summary>Reads <c>{ "evaluation": {…}, "text": "…", "policy": "…" }</c>.</summary>
     public static (Domain.Evaluations.Evaluation Evaluation, string Text, string? Policy) ParseRequest(string json)

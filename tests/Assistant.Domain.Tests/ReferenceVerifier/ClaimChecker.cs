@@ -232,6 +232,12 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             return (listed, null);
         }
 
+        // Session 35: 定性指标全部完成 is a claim over the qualitative rows only.
+        if (Assistant.Domain.Verification.ClaimChecker.KindGroup(sheet, clause.Before(at)) is { } kind)
+        {
+            return kind;
+        }
+
         var indicators = sheet.Evaluation.Indicators;
         int lineStart = ctx.Normalized.LastIndexOf('\n', Math.Max(0, clause.SentenceStart - 1)) + 1;
 

@@ -37,7 +37,9 @@ internal sealed class IndicatorNames(IReadOnlyList<string> names)
             (int run, bool tail) = LongestCommonRun(_names[i], t);
             bool named = run >= Math.Min(8, _names[i].Length) || (run >= 4 && run * 10 >= _names[i].Length * 6)
                 || (tail && run >= 5)
-                || (run >= 3 && t.Length <= 3 * _names[i].Length && Subsequence(_names[i], t) is var sub && sub >= 5 && sub * 4 >= _names[i].Length * 3);
+                || (run >= 3 && t.Length <= 3 * _names[i].Length && Subsequence(_names[i], t) is var sub && sub >= 5 && sub * 4 >= _names[i].Length * 3)
+                // Session 35: a run no other name holds, followed by the words that open a row's figure.
+                || DistinctiveName.Names(_names, i, t, run);
             scores[i] = named ? run : 0;
             best = Math.Max(best, scores[i]);
         }

@@ -71,7 +71,8 @@ public sealed partial class Verifier
 
         // The row's own name is no goal word (新建高标准农田面积 holds 标准).
         string ownName = _sheet.Evaluation.Indicators[i].Name.Split('（', '(')[0].Trim();
-        bool goal = Regex.IsMatch(ownName.Length > 0 ? before.Replace(ownName, string.Empty, StringComparison.Ordinal) : before, "目标|计划|任务|预期|指标值|指标为|要求|标准|控制|设定|设置|考核|拟|力争|争取|确保|应") || FollowsTarget().IsMatch(after);
+        bool goal = Regex.IsMatch(ownName.Length > 0 ? before.Replace(ownName, string.Empty, StringComparison.Ordinal) : before, "目标|计划|任务|预期|指标值|指标为|要求|标准|控制|设定|设置|考核|拟|力争|争取|确保|应") || FollowsTarget().IsMatch(after)
+            || Assistant.Domain.Verification.Verifier.TargetAfterUnit(after);
         bool actualOnly = Regex.IsMatch(before, @"(?:实际完成|实际达到|完成值(?:为|是)?|实际(?:为|是))\s*$");
         bool done = Regex.IsMatch(before, @"(?:实际完成|完成了?|实际达到|达到了?|实现了?|完成值(?:为|是)?|实际(?:为|是))\s*$")
             || (binding.Explicit && Regex.IsMatch(before, @"(?:为|是)\s*$"))
@@ -293,7 +294,26 @@ public sealed partial class Verifier
         string? col = column is null ? null : MoneyColumn(clauseLines.Aggregate(before, (b, l) => b.Replace(_sheet.Evaluation.Funds.Lines[l].Name, string.Empty, StringComparison.Ordinal).Replace(FundCore(_sheet.Evaluation.Funds.Lines[l].Name), string.Empty, StringComparison.Ordinal)));
         if (col is null)
         {
-            return null;
+            // Session 35 (chat probe 34 #2): in a 其中 list of parts with no 预算/执行 word, the amount is the part's 预算数 or 执行数;
+            // another line's figure there (the parts swapped) is contradicted citing the part's own.
+            if (_sheet.Evaluation.Funds.Lines[line].Parent is null || !clause.SentenceBefore(m.Start).Contains("其中", StringComparison.Ordinal)
+                || Assistant.Domain.Verification.Verifier.LastNamedLine(_sheet, clause.SentenceBefore(m.Start)) != line)
+            {
+                return null;
+            }
+
+            var figures = _candidates.Where(c => c.Fact.FundLineIndex is not null && Measure(c.Fact) is "budget" or "executed" or "initialBudget").ToList();
+            if (figures.FirstOrDefault(c => c.Fact.FundLineIndex == line && Matches(m, number, c.InMentionUnits(m.Unit).Value)) is { } part)
+            {
+                return new CheckedMention(m, Verdict.Verified, part.Fact.Id, null);
+            }
+
+            var budget = figures.FirstOrDefault(c => c.Fact.FundLineIndex == line && Measure(c.Fact) == "budget");
+            var executed = figures.FirstOrDefault(c => c.Fact.FundLineIndex == line && Measure(c.Fact) == "executed");
+            return budget is not null && figures.Any(c => c.Fact.FundLineIndex != line && Matches(m, number, c.InMentionUnits(m.Unit).Value))
+                ? new CheckedMention(m, Verdict.Contradicted, budget.Fact.Id, $"{budget.Fact.Label}为{Assistant.Domain.Verification.Verifier.Written(budget.Fact, budget.Unit, m.Unit)}"
+                    + (executed is null ? string.Empty : $"，{executed.Fact.Label}为{Assistant.Domain.Verification.Verifier.Written(executed.Fact, executed.Unit, m.Unit)}"))
+                : null;
         }
 
         var own = _candidates.Where(c => c.Fact.FundLineIndex == line && (col is null ? Measure(c.Fact) is "budget" or "executed" : Measure(c.Fact) == col)).ToList();

@@ -26,7 +26,7 @@ public sealed partial class Verifier
     public Verifier(FactSheet sheet)
     {
         _sheet = sheet ?? throw new ArgumentNullException(nameof(sheet));
-        _candidates = sheet.Facts
+        _candidates = sheet.Facts.Where(f => !Deductions.IsFundLost(f))
             .Concat(TextNumberFacts(sheet))
             .Select(f => new Candidate(f, UnitSpec.Parse(RowUnit(sheet, f))))
             .ToList();
@@ -42,7 +42,7 @@ public sealed partial class Verifier
         string normalized = TextNormalizer.Normalize(text);
         var clauses = Clause.Split(normalized);
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
-        var extracted = MentionExtractor.Extract(text);
+        var extracted = PointsWithoutGe.Mend(MentionExtractor.Extract(text), normalized);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
         var mentions = Assistant.Domain.Verification.Verifier.StatedTotals(SameNameElsewhere(extracted.Select(m => InRange(Check(m, context), context)).ToList(), normalized), normalized, _sheet);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
@@ -101,9 +101,21 @@ public sealed partial class Verifier
             return new CheckedMention(m, Verdict.OutOfScope, null, "是条件中要达到的目标值，不是表中已有的数字");
         }
 
+        // 执行率低于90%: the policy's threshold for explaining a low execution (session 35).
+        if (Assistant.Domain.Verification.Verifier.ExecutionThreshold(_sheet, m, number, before) is { } threshold)
+        {
+            return threshold;
+        }
+
         bool fundWords = FundWords().IsMatch(clause.Text);
         IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(FundCore(clause.SentenceBefore(m.Start))) : [];
         IReadOnlyList<int> clauseLines = fundWords ? _fundNames.Named(FundCore(clause.Before(m.Start))) : [];
+        // Session 35 (chat probe 34 #14): 扣1.60分 is the named row's, the fund line's or the total's deduction.
+        if (m.Unit.Base == "分" && Deductions.Check(_sheet, m, number, before, clause.SentenceBefore(m.Start), named, Matches) is { } deduction)
+        {
+            return deduction;
+        }
+
         // Session 34 (probe 33 #6): a score given to a fund part is contradicted (the parts carry no score).
         if (m.Unit.Base == "分" && named.Count == 0)
         {
@@ -160,7 +172,8 @@ public sealed partial class Verifier
         {
             string? lineColumn = column is null || clauseLines.Count == 0 ? column
                 : MoneyColumn(clauseLines.Aggregate(before, (b, l) => b.Replace(_sheet.Evaluation.Funds.Lines[l].Name, string.Empty, StringComparison.Ordinal).Replace(FundCore(_sheet.Evaluation.Funds.Lines[l].Name), string.Empty, StringComparison.Ordinal)));
-            return (role == Role.Gap ? StatedRoles.GapNotInput(_sheet, hit, before) : null) ?? SwappedColumn(hit, lineColumn) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? CompletionAsActual(hit, number, before) ?? LimitKept(hit, before, after, clause) ?? Directed(hit, before, after);
+            return (role == Role.Gap ? StatedRoles.GapNotInput(_sheet, hit, before) : null) ?? SwappedColumn(hit, lineColumn) ?? TargetAsActual(hit, number, before, after, binding, clause) ?? CompletionAsActual(hit, number, before) ?? LimitKept(hit, before, after, clause)
+                ?? (role == Role.Completion ? Assistant.Domain.Verification.Verifier.OverTheLimit(_sheet, hit) : null) ?? Directed(hit, before, after);
         }
 
         var derivedScope = named.Count == 0 && role is Role.None or Role.Gap ? _candidates : scope;

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
+
+namespace Assistant.Domain.Verification;
+
+/// <summary>
+/// 扣1.60分 (session 35, chat probe 34 #14): a number of 分 right after 扣 / 扣除 / 失分 is a deduction, 分值 − 得分 — of the row the
+/// clause names, else of the fund line or of the 总分 (满分 − 总分), whichever the sentence spoke of last before it. Verified when it
+/// is that deduction, contradicted naming it when not. Shared by the verifier and the reference the tests keep.
+/// </summary>
+internal static partial class Deductions
+{
+    public static CheckedMention? Check(FactSheet sheet, Mention m, PrintedNumber number, string before, string sentenceBefore, IReadOnlyList<int> named,
+        Func<Mention, PrintedNumber, decimal, bool> matches)
+    {
+        if (m.Unit.Base != "分" || !DeductionWords().IsMatch(before))
+        {
+            return null;
+        }
+
+        string said = DeductionWords().Replace(sentenceBefore, string.Empty);
+        int fund = LastIndex(FundScoreWords(), said), total = LastIndex(TotalWords(), said);
+        string id, label, scoreId;
+        if (named.Count == 1 && sheet.Find($"indicators[{named[0]}].weight") is not null)
+        {
+            (id, scoreId) = ($"indicators[{named[0]}].lost", $"indicators[{named[0]}].score");
+            label = $"“{sheet.Evaluation.Indicators[named[0]].Name.Trim()}”的扣分";
+        }
+        else if (named.Count == 0 && fund >= 0 && fund >= total && RootLine(sheet) is { } root && sheet.Find($"funds.lines[{root}].score") is not null)
+        {
+            (id, scoreId) = ($"funds.lines[{root}].lost", $"funds.lines[{root}].score");
+            label = "预算执行率（资金）的扣分";
+        }
+        else if (named.Count == 0 && total >= 0 && sheet.Find("total") is not null)
+        {
+            (id, scoreId) = ("totalLost", "total");
+            label = "总扣分（满分−总分）";
+        }
+        else
+        {
+            return null;
+        }
+
+        // A row at full marks has no 扣分 fact: its 得分 is cited (no id the sheet does not hold).
+        Fact? fact = sheet.Find(id);
+        if (fact is null && sheet.Find(scoreId) is null)
+        {
+            return null;
+        }
+
+        decimal lost = fact?.Value ?? 0m;
+        string cited = fact?.Id ?? scoreId;
+        return matches(m, number, lost)
+            ? new CheckedMention(m, Verdict.Verified, cited, null)
+            : new CheckedMention(m, Verdict.Contradicted, cited, fact is null ? $"{label}为0（得满分，没有扣分）" : $"{label}为{fact.Text}");
+    }
+
+    /// <summary>
+    /// The fund line's 扣分 is read only after 扣 (this rule): a bare figure in a table cell (3, 4) equal to it by chance is no
+    /// deduction, so the fact is kept out of the facts a number is matched against by value.
+    /// </summary>
+    public static bool IsFundLost(Fact fact) =>
+        fact is { FundLineIndex: not null } && fact.Id.EndsWith(".lost", StringComparison.Ordinal);
+
+    private static int? RootLine(FactSheet sheet)
+    {
+        var lines = sheet.Evaluation.Funds.Lines;
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Parent is null)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static int LastIndex(Regex regex, string text)
+    {
+        int last = -1;
+        foreach (Match match in regex.Matches(text))
+        {
+            last = match.Index;
+        }
+
+        return last;
+    }
+
+    // 扣1.60分, 扣除1.6分, 共扣8.09分, 扣分1.60分, 失分0.44分.
+    [GeneratedRegex(@"(?:扣(?:除|减|掉)?(?:了)?|扣分(?:为|是)?|失分(?:为|是)?|失(?:了)?)\s*$")]
+    private static partial Regex DeductionWords();
+
+    [GeneratedRegex(@"资金|预算执行|执行率")]
+    private static partial Regex FundScoreWords();
+
+    // Not 满分: 超过指标值得满分 speaks of a row's rule, not of the 总分.
+    [GeneratedRegex(@"总分|自评得分|综合得分|总得分|合计得分")]
+    private static partial Regex TotalWords();
+}
