@@ -379,7 +379,7 @@ public sealed partial class OfflineDrafter : IChatClient
             // A measure-only or catch-all reason already quoted for another row is referred to, not written again.
             CauseOrigin.Stated when !many && statedSaid.TryGetValue(cause.Text, out string? before)
                 && (Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) || ReasonStrength.IsBoilerplate(cause.Text)) =>
-                $"单位填写的原因与“{before}”相同，同样没有说明该项偏差的具体原因，需单位补充。",
+                SameAgain(before),
             CauseOrigin.Stated when Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) =>
                 $"单位在偏差原因中填写的“{cause.Text}”是工作措施，没有说明{(many ? "上述指标" : "该项")}偏差的原因，原因需单位补充。",
             // 疫情 in a table of a year it no longer held projects up: quoted, and said not to fit the year.
@@ -415,6 +415,23 @@ public sealed partial class OfflineDrafter : IChatClient
         }
 
         private int missingSaid;
+
+        /// <summary>
+        /// That a row's reason is the same catch-all already quoted, said in full once and more briefly after: rows that share
+        /// a reason naming no cause are written one by one (each answered by its own kind), not as one template repeated.
+        /// </summary>
+        private string SameAgain(string before)
+        {
+            string[] forms =
+            [
+                $"单位填写的原因与“{before}”相同，同样没有说明该项偏差的具体原因，需单位补充。",
+                "该项填写的也是同一句原因，具体原因同样需单位补充。",
+                "原因一栏仍是同一句话，需单位逐项说明。",
+            ];
+            return sameSaid < forms.Length ? forms[sameSaid++] : "原因同上，需单位补充。";
+        }
+
+        private int sameSaid;
 
         /// <summary>Each stated reason already quoted, with the item it was quoted for (one note on 资金 and 时效 is quoted once, then referred to).</summary>
         private readonly Dictionary<string, string> statedSaid = new(StringComparer.Ordinal);
