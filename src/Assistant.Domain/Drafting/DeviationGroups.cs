@@ -37,7 +37,8 @@ public static class DeviationGroups
                      DeviationKind.Overshoot => "over|" + Key(i),
                      DeviationKind.Cancelled => "cancel|" + Key(i),
                      DeviationKind.QualitativeWeaker => "quality|" + Key(i),
-                     _ when i.StatedReason is null => "short|" + i.Id,
+                     // A reason that names no cause (工作推进不够到位 on 婴儿死亡率 and 高血压) joins nothing: each row is answered by its own kind.
+                     _ when i.StatedReason is null || NamesNoCause(i.StatedReason) => "short|" + i.Id,
                      _ => "short|" + (IsMoney(i) ? "money|" : "count|") + Key(i),
                  }, StringComparer.Ordinal))
         {
@@ -65,6 +66,9 @@ public static class DeviationGroups
             .Select(g => g.Group)
             .ToList();
     }
+
+    /// <summary>A stated reason that names no cause: only measures, a catch-all or a vague general cause.</summary>
+    public static bool NamesNoCause(string reason) => Review.ReasonQuality.IsMeasureOnly(reason) || ReasonStrength.IsBoilerplate(reason);
 
     /// <summary>Points an item lost: an indicator's 扣分, a fund line's 分值 not earned.</summary>
     public static decimal Lost(FactSheet sheet, DeviationItem item)

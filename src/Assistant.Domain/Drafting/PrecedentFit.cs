@@ -216,6 +216,26 @@ public static partial class PrecedentFit
             }
         }
 
+        // Another place's industries (围绕装备制造、现代物流等本地主导产业): a county whose table names none of them has its own.
+        foreach (Match m in Industry().Matches(sentence))
+        {
+            if (!own.Contains(m.Value, StringComparison.Ordinal))
+            {
+                return m.Value;
+            }
+        }
+
+        foreach (Match m in IndustryList().Matches(sentence))
+        {
+            foreach (string named in m.Groups["list"].Value.Split('、', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (named.Length >= 2 && !GenericIndustry().IsMatch(named) && !own.Contains(named, StringComparison.Ordinal))
+                {
+                    return named;
+                }
+            }
+        }
+
         return Year().Match(sentence) is { Success: true } y ? y.Value : null;
     }
 
@@ -238,6 +258,16 @@ public static partial class PrecedentFit
 
     [GeneratedRegex(@"(?:以下|如下)(?:几项|几点|几个方面|方面|措施|工作)?$|采取(?:了)?(?:以下|如下|这些|下列)?[^，,]{0,8}措施$|(?:主要|具体)(?:有|是|为|如下)$|从以下|(?:措施|原因)(?:如下|有)$")]
     private static partial Regex LeadIn();
+
+    [GeneratedRegex("装备制造|先进制造|智能制造|现代物流|电子信息|新能源汽车|新材料|生物医药|纺织服装|食品加工|农产品加工|汽车零部件|石油化工|精细化工|光伏|锂电|数字经济|跨境电商|文化旅游|直播电商|竹木加工|陶瓷")]
+    private static partial Regex Industry();
+
+    /// <summary>Industries listed before 等…产业 (围绕A、B等主导产业).</summary>
+    [GeneratedRegex("(?:围绕|结合|聚焦|对接|面向|紧扣)(?<list>[\u4e00-\u9fa5、]{2,30}?)等(?:本地|当地|县域|地方)?(?:主导|重点|特色|优势|支柱|新兴)?产业")]
+    private static partial Regex IndustryList();
+
+    [GeneratedRegex("^(?:本地|当地|县域|地方|主导|重点|特色|优势|支柱|新兴|相关)")]
+    private static partial Regex GenericIndustry();
 
     [GeneratedRegex(@"([\u4e00-\u9fa5]{2,4})(?:行动|计划|工程)")]
     private static partial Regex Programme();

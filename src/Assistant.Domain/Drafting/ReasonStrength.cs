@@ -68,6 +68,11 @@ public static partial class ReasonStrength
             return $"单位对“{item.Name}”填写的“{s}”只是工作措施，没有说明为什么没有完成{GapText(sheet, item)}；请补充造成差距的具体原因和数据。";
         }
 
+        if (item.Kind != DeviationKind.Cancelled && Review.ReasonQuality.IsOutOfPeriod(s, sheet.Evaluation.Year))
+        {
+            return $"单位对“{item.Name}”填写的原因“{s}”把偏差归于疫情，而这是{sheet.Evaluation.Year}年度的自评表（疫情自2023年1月起已按乙类乙管），这一原因与年度不符；请核实并写明本年度造成差距的实际原因和数据。";
+        }
+
         if (item.Kind is DeviationKind.Shortfall or DeviationKind.QualitativeWeaker or DeviationKind.LowExecution && IsBoilerplate(s))
         {
             return $"单位对“{item.Name}”填写的“{s}”是笼统的套话，没有说明具体是哪些因素、各造成多少差距{GapText(sheet, item)}；请补充具体原因和数据。";
@@ -120,10 +125,10 @@ public static partial class ReasonStrength
 
     /// <summary>
     /// A reason that names no cause of its own: “受多种因素影响”, “受资金下达较晚等客观因素影响，项目推进不及时”
-    /// (a catch-all 等客观因素 or 多种因素, without a figure).
+    /// (a catch-all 等客观因素 or 多种因素, without a figure), or one the reviewers' check finds vague (工作推进不够到位).
     /// </summary>
     public static bool IsBoilerplate(string? reason) =>
-        reason is { Length: > 0 } r && Boilerplate().IsMatch(r) && !r.Any(char.IsAsciiDigit);
+        reason is { Length: > 0 } r && ((Boilerplate().IsMatch(r) && !r.Any(char.IsAsciiDigit)) || Review.ReasonQuality.IsVague(r));
 
     /// <summary>
     /// The figures of items that share one reason, when they lie far apart (≥ 30 points of the target reached):

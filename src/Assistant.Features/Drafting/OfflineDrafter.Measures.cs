@@ -21,9 +21,24 @@ public sealed partial class OfflineDrafter
             string own = OwnWords(group);
             void Add(string? measure)
             {
-                if (measure is not null && FundLexicon.Foreign(measure, own).Count == 0 && !NearCopy(measure) && used.Add(Precedent.Key(measure)))
+                if (measure is null || FundLexicon.Foreign(measure, own).Count > 0 || NearCopy(measure))
                 {
-                    parts.Add(measure);
+                    return;
+                }
+
+                // A measure that spells out one already written (加强与企业对接 → 加强与企业的对接，根据企业生产安排…) takes its place.
+                string key = Precedent.Key(measure).Replace("的", string.Empty, StringComparison.Ordinal);
+                int shorter = parts.FindIndex(p => Precedent.Key(p).Replace("的", string.Empty, StringComparison.Ordinal) is { Length: >= 4 } k && key.StartsWith(k, StringComparison.Ordinal));
+                if (used.Add(Precedent.Key(measure)))
+                {
+                    if (shorter >= 0)
+                    {
+                        parts[shorter] = measure;
+                    }
+                    else
+                    {
+                        parts.Add(measure);
+                    }
                 }
             }
 
@@ -40,7 +55,7 @@ public sealed partial class OfflineDrafter
                         Add(m);
                     }
 
-                    parts.AddRange(Precedents(group, reasons: false, max: 1).Select(p => p.Clause + DraftText.Cite(p.Source)));
+                    parts.AddRange(Precedents(group, reasons: false, max: 1, cause.Text).Select(p => p.Clause + DraftText.Cite(p.Source)));
                     if (Has(ReviewerFindingCodes.UnspentShare))
                     {
                         Add("对当年结余资金按规定及时收回或结转统筹使用，提高资金使用效益");
@@ -72,7 +87,11 @@ public sealed partial class OfflineDrafter
                     parts.AddRange((cause.Measures ?? []).Where(m => used.Add(Precedent.Key(m))));
                     // A stated “reason” that is only a measure or a catch-all names no cause to answer: each row
                     // gets the measures of its own sector and indicator instead (a fire-damage rate is not a funds matter).
-                    bool noCause = cause.Origin == CauseOrigin.Stated && (Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) || ReasonStrength.IsBoilerplate(cause.Text));
+                    // So is one that says only which money paid first (优先使用中央资金) for a row that counts people or things.
+                    bool noCause = cause.Origin == CauseOrigin.Stated && (Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) || ReasonStrength.IsBoilerplate(cause.Text)
+                        || (!group.Money && DraftPhrases.IsFundingSource(cause.Text) && !FundingCausePeople().IsMatch(cause.Text)));
+                    // 疫情 in a year it no longer held anything up is not answered; what else the reason names still is.
+                    bool outOfPeriod = cause.Origin == CauseOrigin.Stated && Assistant.Domain.Review.ReasonQuality.IsOutOfPeriod(cause.Text, E.Year);
                     foreach (string m in noCause ? [] : DraftPhrases.AnswersFor(cause.Text, region: E.Region, context: own + "；" + E.Title))
                     {
                         // The measure kept for this cause (or, for a second cause of its kind, another wording that fits it).
@@ -85,21 +104,24 @@ public sealed partial class OfflineDrafter
                     {
                         Add(DraftPhrases.CeilingMeasure(group.Items[0].Name, cause.Text, PhraseNature(group.Items[0]) == Nature.Money || MoneyUnit(group.Items[0]), PhraseNature(group.Items[0]) == Nature.Time, own + "；" + E.Title));
                     }
-                    else if (parts.Count == 0 && !noCause && cause.Origin == CauseOrigin.Stated && group.Kind == DeviationKind.Shortfall && group.Items.All(i => DraftPhrases.CarriesOver(PhraseNature(i), i.Name)))
+                    else if (parts.Count == 0 && !noCause && !outOfPeriod && cause.Origin == CauseOrigin.Stated && group.Kind == DeviationKind.Shortfall && group.Items.All(i => DraftPhrases.CarriesOver(PhraseNature(i), i.Name)))
                     {
                         Add(DraftPhrases.LeftoverMeasure);
                     }
 
                     // A cause of no kind known here gets the measures of its sector and indicator, never a
                     // sentence that only repeats the cause back (围绕单位所述…逐项制定整改措施).
+                    // A ceiling row gets what answers its own kind of rate (婴儿死亡率 by 专案管理), never its sector's service measure.
                     foreach (DeviationItem item in group.Items.Take(noCause ? 4 : 3).Where(_ => noCause || parts.Count == 0))
                     {
-                        Add(Fresh(DraftPhrases.Measures(NoCauseWords(item, noCause), PhraseNature(item), E.Title)));
+                        Add(IsReverse(item)
+                            ? Fresh([DraftPhrases.CeilingMeasure(item.Name, null, PhraseNature(item) == Nature.Money || MoneyUnit(item), PhraseNature(item) == Nature.Time, PrecedentFit.OwnWords(item, E) + "；" + E.Title)])
+                            : Fresh(DraftPhrases.Measures(NoCauseWords(item, noCause), PhraseNature(item), E.Title)));
                     }
 
                     if (parts.Count < 3)
                     {
-                        parts.AddRange(Precedents(group, reasons: false, max: 1).Select(p => p.Clause + DraftText.Cite(p.Source)));
+                        parts.AddRange(Precedents(group, reasons: false, max: 1, cause.Text).Select(p => p.Clause + DraftText.Cite(p.Source)));
                     }
                     break;
             }
@@ -112,4 +134,8 @@ public sealed partial class OfflineDrafter
             return $"针对{subject}，{string.Join("；", parts)}。";
         }
     }
+
+    /// <summary>A reason about money that also names a cause among people or needs (优先使用中央资金，申报人数减少).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("人数|人员|对象|需求|意愿|申报|企业|岗位|减少|不足")]
+    private static partial System.Text.RegularExpressions.Regex FundingCausePeople();
 }

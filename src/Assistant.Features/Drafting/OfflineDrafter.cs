@@ -356,7 +356,7 @@ public sealed partial class OfflineDrafter : IChatClient
         }
 
         /// <summary>Cause or action clauses of the group's sources that fit every item of it, cited, never used twice.</summary>
-        private List<(string Clause, int Source)> Precedents(DeviationGroup group, bool reasons, int max)
+        private List<(string Clause, int Source)> Precedents(DeviationGroup group, bool reasons, int max, string? cause = null)
         {
             var result = new List<(string, int)>();
             DeviationItem head = group.Items[0];
@@ -367,7 +367,9 @@ public sealed partial class OfflineDrafter : IChatClient
                 SearchHit hit = brief.Sources[s - 1].Hit;
                 var clauses = reasons
                     ? Precedent.Reasons(hit.Text, head.Kind, hit.Region, group.Items.Count == 1 ? head.Name : null)
-                    : Precedent.Measures(hit.Text, hit.Region).Where(m => Precedent.Answers(m, head.Kind, context)).ToList();
+                    : Precedent.Measures(hit.Text, hit.Region).Where(m => Precedent.Answers(m, head.Kind, context))
+                        // 对年底下达的资金… answers money that came late: only where this unit says (or the draft's analysis finds) it did.
+                        .Where(m => !DraftPhrases.AssumesLateArrival(m) || DraftPhrases.IsLateArrival(context + "；" + cause) || DraftPhrases.AssumesLateArrival(context + "；" + cause)).ToList();
                 foreach (string clause in clauses)
                 {
                     if (result.Count < max && group.Items.All(i => PrecedentFit.Misfit(clause, i, E, hit.Indicator) is null) && !NearCopy(clause) && used.Add(Precedent.Key(clause)))
@@ -386,9 +388,12 @@ public sealed partial class OfflineDrafter : IChatClient
             // A measure-only or catch-all reason already quoted for another row is referred to, not written again.
             CauseOrigin.Stated when !many && statedSaid.TryGetValue(cause.Text, out string? before)
                 && (Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) || ReasonStrength.IsBoilerplate(cause.Text)) =>
-                $"单位填写的原因与“{before}”相同，同样没有说明该项偏差的具体原因，需单位补充。",
+                SameAgain(before),
             CauseOrigin.Stated when Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) =>
                 $"单位在偏差原因中填写的“{cause.Text}”是工作措施，没有说明{(many ? "上述指标" : "该项")}偏差的原因，原因需单位补充。",
+            // 疫情 in a table of a year it no longer held projects up: quoted, and said not to fit the year.
+            CauseOrigin.Stated when Assistant.Domain.Review.ReasonQuality.IsOutOfPeriod(cause.Text, E.Year) =>
+                $"单位{(many ? "对上述指标" : string.Empty)}填写的原因为“{cause.Text}”，但疫情因素已不适用于本年度，该原因与年度不符，实际原因需单位核实后补充。",
             CauseOrigin.Stated when ReasonStrength.IsBoilerplate(cause.Text) =>
                 $"单位{(many ? "对上述指标" : string.Empty)}填写的原因为“{cause.Text}”，没有说明具体是哪些因素、各造成多少差距，具体原因需单位补充。",
             CauseOrigin.Stated when !many && statedSaid.TryGetValue(cause.Text, out string? earlier) => $"单位说明的原因与“{earlier}”相同，即{cause.Text}。",
@@ -419,6 +424,23 @@ public sealed partial class OfflineDrafter : IChatClient
         }
 
         private int missingSaid;
+
+        /// <summary>
+        /// That a row's reason is the same catch-all already quoted, said in full once and more briefly after: rows that share
+        /// a reason naming no cause are written one by one (each answered by its own kind), not as one template repeated.
+        /// </summary>
+        private string SameAgain(string before)
+        {
+            string[] forms =
+            [
+                $"单位填写的原因与“{before}”相同，同样没有说明该项偏差的具体原因，需单位补充。",
+                "该项填写的也是同一句原因，具体原因同样需单位补充。",
+                "原因一栏仍是同一句话，需单位逐项说明。",
+            ];
+            return sameSaid < forms.Length ? forms[sameSaid++] : "原因同上，需单位补充。";
+        }
+
+        private int sameSaid;
 
         /// <summary>Each stated reason already quoted, with the item it was quoted for (one note on 资金 and 时效 is quoted once, then referred to).</summary>
         private readonly Dictionary<string, string> statedSaid = new(StringComparer.Ordinal);
