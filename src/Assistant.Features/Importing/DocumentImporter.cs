@@ -90,7 +90,13 @@ public static class DocumentImporter
 
             Grid grid = TextTables.Read(text, name);
             IReadOnlyList<ImportedTable> tables = TableLayout.Read(grid, ct);
-            return Result(name, "text", tables, text);
+            ImportResult result = Result(name, "text", tables, text);
+            if (CopyChecks.Scrambled(result.Tables) && CopyChecks.Refusal(lines, IsRawPdfOrder(lines)) is { } refusal)
+            {
+                throw refusal;
+            }
+
+            return result;
         }
         catch (UnreadableDocumentException e) when (IsRawPdfOrder(lines) && e.Errors.Count == 1)
         {
@@ -178,6 +184,12 @@ public static class DocumentImporter
         }
 
         IReadOnlyList<ImportedTable> joined = TableJoin.Join(tables);
+        if (joined.SelectMany(t => t.Errors.Select(e => (Table: t, Error: e))).ToList() is { Count: > 0 } errors)
+        {
+            // A money unit the contract cannot carry: refused by name (field and cell), never read as 万元.
+            throw new UnreadableDocumentException([.. errors.Select(x => new InputError(x.Error.Path, $"{x.Error.Source}：{x.Error.Zh}", $"{x.Error.Source}: {x.Error.En}"))]);
+        }
+
         if (joined.All(t => t.Indicators.Count == 0))
         {
             throw NoIndicators(joined);
