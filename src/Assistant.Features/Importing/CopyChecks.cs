@@ -36,13 +36,16 @@ internal static partial class CopyChecks
 
     private static bool Suspect(ImportedIndicator i, bool scored)
     {
-        if (CellText.Number(i.Name, out _, out _) is not null || Comparator().IsMatch(CellText.Compact(i.Name)) || scored && i.Weight is null && i.PrintedScore is null)
+        // A figure as the name, or a comparator inside it (城镇调查失业率 ≤4.5%: the target run into the name).
+        if (CellText.Number(i.Name, out _, out _) is not null || Comparator().IsMatch(CellText.Compact(i.Name)) || i.Name.IndexOfAny(['≥', '≤']) >= 0
+            || scored && i.Weight is null && i.PrintedScore is null)
         {
             return true;
         }
 
         string[] cells = [i.Name, i.Target ?? string.Empty, i.Actual ?? string.Empty, i.DeviationNote ?? string.Empty];
-        return cells.Any(c => WeightOnly().IsMatch(CellText.Compact(c)) || LevelWords.Any(w => CellText.Compact(c).Contains(w, StringComparison.Ordinal)));
+        return cells.Any(c => WeightOnly().IsMatch(CellText.Compact(c)) || LevelWords.Any(w => CellText.Compact(c).Contains(w, StringComparison.Ordinal)))
+            || cells.Take(3).Any(c => HeaderWords.Indicator(c, out bool exact) is not (IndicatorField.Unknown or IndicatorField.Label) && exact);
     }
 
     /// <summary>The refusal for a copy that lost its columns, or null when the copy is neither kind (its reading stands).</summary>
@@ -55,8 +58,9 @@ internal static partial class CopyChecks
                 "this text looks copied from a PDF without its layout (one cell a line, the table's rows and columns lost); the indicator rows read from it are mixed up: copy it keeping the layout (pdftotext -layout, for one), or upload the .docx / .xlsx.");
         }
 
-        string[] text = [.. lines.Select(l => l.Replace('\f', ' ')).Where(l => l.Trim().Length > 0)];
-        bool leftTrimmed = text.Length >= 10 && text.All(l => !char.IsWhiteSpace(l[0])) && text.Count(l => l.Contains("  ", StringComparison.Ordinal)) * 3 >= text.Length;
+        string[] text = [.. lines.Select(l => l.TrimStart('\f').Replace('\f', ' ')).Where(l => l.Trim().Length > 0)];
+        // Every line flush left (a page's first line after its form feed may keep its indent), and most laid out with gaps.
+        bool leftTrimmed = text.Length >= 10 && text.Count(l => char.IsWhiteSpace(l[0])) <= 2 && text.Count(l => l.Contains("  ", StringComparison.Ordinal)) * 3 >= text.Length;
         return leftTrimmed
             ? new UnreadableDocumentException(
                 "这段从 PDF 复制的文字去掉了行首的空格，折行的单元格（如“偏差原因 / 分析及改进措施”、跨行的一级指标）已无法对应到所在的列，读出的指标行互相错位：请保留行首空格原样复制（如 pdftotext -layout 的输出），或上传 .docx / .xlsx 原件。",
