@@ -1,4 +1,5 @@
 using Assistant.Domain.Importing;
+using Assistant.Features.Evaluations;
 using Assistant.Features.Importing;
 
 namespace Assistant.Domain.Tests;
@@ -54,9 +55,11 @@ public class ImportingProbe34Tests
     [Fact]
     public void An_unknown_money_unit_in_the_label_cell_is_named()
     {
-        ImportedTable t = Read(Fund("项目资金（十万元）", "150", "90"));
-        ImportWarning w = Assert.Single(t.Warnings, x => x.Path == "funds.unit");
-        Assert.Contains("十万元", w.Zh, StringComparison.Ordinal);
+        // Session 35: named as an error of the field (the import refused), no longer a warning over amounts read as 万元.
+        UnreadableDocumentException e = Assert.Throws<UnreadableDocumentException>(() => DocumentImporter.FromText("copied.txt", Fund("项目资金（十万元）", "150", "90")));
+        InputError error = Assert.Single(e.Errors);
+        Assert.Equal("funds.unit", error.Field);
+        Assert.Contains("十万元", error.Zh, StringComparison.Ordinal);
     }
 
     private const string Rows = """

@@ -63,7 +63,7 @@ public static partial class TextTables
         string first = parts.FirstOrDefault(p => !CellText.IsBlank(p)) ?? string.Empty;
         string key = CellText.Compact(first);
         return HeaderWords.IsIndicatorHeader(parts) || HeaderWords.IsFundHeader(parts) || HeaderWords.LooksLikeIndicatorHeader(parts) || HeaderWords.IsTitle(first)
-            || TableLayout.MetaLabelOf(first) is not null || key.StartsWith("年度总体目标", StringComparison.Ordinal) || key.StartsWith("总体目标", StringComparison.Ordinal)
+            || TableLayout.IsMetaCell(first) || key.StartsWith("年度总体目标", StringComparison.Ordinal) || key.StartsWith("总体目标", StringComparison.Ordinal)
             || key.StartsWith("绩效目标", StringComparison.Ordinal) || key.StartsWith("绩效指标", StringComparison.Ordinal) || key.StartsWith("一级指标", StringComparison.Ordinal)
             || key is "总分" or "综合得分" or "自评得分" or "总得分" or "说明" or "预期目标";
     }

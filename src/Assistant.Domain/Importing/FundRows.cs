@@ -189,6 +189,22 @@ internal static partial class FundRows
         return new Placement(name, values.Select((v, k) => (v, dataFields[k])).ToList(), noteAt, unsure, values.Count < dataFields.Count);
     }
 
+    /// <summary>
+    /// A line that is only the wrapped end of the name above (<c>政资金</c> under <c>其中：中央财</c>): no figure in the row,
+    /// a short piece of a name, and the name above cut where no fund name ends (资金, 拨款, 总额, 收入, 经费 … end one).
+    /// </summary>
+    private static bool WrappedNameEnd(ImportedTable t, List<string> texts, Placement placed, string piece)
+    {
+        if (t.FundLines.Count == 0 || placed.NoteAt is not null || placed.Values.Any(v => !CellText.IsBlank(texts[v.At])) || !IsNamePiece(piece)
+            || texts.Any(x => CellText.Number(x, out _, out _) is not null) || CellText.Compact(string.Concat(placed.Name.Select(i => texts[i]))).StartsWith("其中", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        string above = t.FundLines[^1].Name;
+        return above.Length > 0 && !"金款额入费助贴转余数他计出支".Contains(above[^1], StringComparison.Ordinal) && t.FundLines[^1].Budget is not null;
+    }
+
     /// <summary>The block's own label (项目资金（万元）, 资金情况) standing in a line's row, not a line's name.</summary>
     private static bool IsBlockLabel(string text) => HeaderWords.Fund(text) == FundField.Label && text.Length > 0 && !LooksLikeLineName(text);
 
@@ -216,6 +232,15 @@ internal static partial class FundRows
         }
 
         (name, _) = CellText.SplitUnit(name);
+        if (WrappedNameEnd(t, texts, placed, name))
+        {
+            // 政资金 under 其中：中央财 (a tab-separated or typed copy that wrapped the label cell): the name above goes on.
+            t.FundLines[^1].Name += name;
+            string at = $"funds.lines[{t.FundLines.Count - 1}].name";
+            t.Sources[at] = (t.Sources.TryGetValue(at, out string? was) ? was + "," : string.Empty) + row[nameAt].Source;
+            return;
+        }
+
         if (IsTotalLine(name))
         {
             name = TotalName; // 合计 / 总计 as the block's total line: the contract's 年度资金总额

@@ -31,6 +31,9 @@ public sealed class ImportedTable
 
     public List<ImportWarning> Warnings { get; } = [];
 
+    /// <summary>What makes the table's figures unreadable as printed (a money unit the contract cannot carry): the import is refused naming each.</summary>
+    public List<ImportWarning> Errors { get; } = [];
+
     public void Warn(string path, string source, string zh, string en) => Warnings.Add(new ImportWarning(path, source, zh, en));
 }
 

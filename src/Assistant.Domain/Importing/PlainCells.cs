@@ -262,7 +262,7 @@ public static partial class TextTables
     private static bool IsStop(string text)
     {
         string c = CellText.Compact(text);
-        return HeaderWords.IsTitle(text) || HeaderWords.IsTotal(text) || TableLayout.MetaLabelOf(text) is not null
+        return HeaderWords.IsTitle(text) || HeaderWords.IsTotal(text) || TableLayout.IsMetaCell(text)
             || c.StartsWith("年度总体目标", StringComparison.Ordinal) || c.StartsWith("总体目标", StringComparison.Ordinal);
     }
 

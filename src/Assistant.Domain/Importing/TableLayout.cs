@@ -28,7 +28,7 @@ public static partial class TableLayout
     /// <summary>The field a 项目名称 / 主管部门 / 实施单位 label names, or null when the text is no such label.</summary>
     internal static string? MetaLabelOf(string text) => LayoutReader.MetaLabel(LayoutReader.Stripped(text));
 
-    private sealed class LayoutReader(Grid grid, CancellationToken ct)
+    private sealed partial class LayoutReader(Grid grid, CancellationToken ct)
     {
         private readonly List<ImportedTable> tables = [];
         private readonly RowSource rows = new(grid);
@@ -36,6 +36,7 @@ public static partial class TableLayout
         private string? pendingTitle;
         private string? pendingYear;
         private string? pendingUnit;
+        private (string Unit, string Source, string Zh, string En)? pendingUnread;
         private Mode mode;
         private List<FundField> fundFields = [];
         private List<int>? fundWidths;
@@ -67,6 +68,7 @@ public static partial class TableLayout
 
         private void Row(List<GridCell> row)
         {
+            row = LabelledCells(row);
             var texts = row.Select(c => CellText.Clean(c.Text)).ToList();
             var filled = Enumerable.Range(0, texts.Count).Where(i => !CellText.IsBlank(texts[i])).ToList();
             if (filled.Count == 0)
@@ -83,6 +85,13 @@ public static partial class TableLayout
                 pendingTitle = texts[filled.First(i => HeaderWords.IsTitle(texts[i]))];
                 pendingYear = filled.Select(i => HeaderWords.Year(texts[i])).FirstOrDefault(y => y is not null) ?? pendingYear;
                 mode = Mode.None;
+                return;
+            }
+
+            if (unitCell is null && filled.Count == 1 && OtherUnitCell().Match(CellText.Compact(first)) is { Success: true } odd)
+            {
+                // 单位：美元 on a line of its own: a unit the contract cannot carry, refused by name.
+                Unread(odd.Groups["u"].Value, row[filled[0]].Source, $"“{first}”", $"\"{first}\"");
                 return;
             }
 
@@ -142,9 +151,7 @@ public static partial class TableLayout
                 else if (MoneyUnit().Match(CellText.Compact(string.Concat(texts))) is { Success: true } other)
                 {
                     // A money unit this reader does not know (美元, 十万元): named, never silently read as 万元.
-                    string unread = other.Groups["u"].Value;
-                    cur!.Warn("funds.unit", row[0].Source, $"表头的资金单位“{unread}”无法识别，金额按{cur.FundUnit}读取，请核对并改为元、万元或亿元",
-                        $"the header's money unit \"{unread}\" is not known; the amounts are read in {cur.FundUnit}; check it and state 元, 万元 or 亿元");
+                    Unread(other.Groups["u"].Value, row[0].Source, "表头", "the header");
                 }
 
                 for (int i = 0; i < fundFields.Count; i++)
@@ -268,44 +275,6 @@ public static partial class TableLayout
         }
 
         /// <summary>
-        /// The money unit printed in a fund line's label cell rather than in the header (<c>项目资金（千元）</c> beside
-        /// <c>年度资金总额</c> in a PDF copy, <c>（元）</c> on a line of the label alone): read as the header's would be,
-        /// when the header stated none; a money unit this reader does not know is named in a warning.
-        /// </summary>
-        private void UnitInLabel(List<GridCell> row, List<string> texts, List<int> filled)
-        {
-            if (cur is null || cur.Sources.ContainsKey("funds.unit"))
-            {
-                return;
-            }
-
-            foreach (int i in filled)
-            {
-                string compact = CellText.Compact(texts[i]);
-                if (CellText.Number(texts[i], out _, out _) is not null)
-                {
-                    continue;
-                }
-
-                if (FundUnit().Match(compact) is { Success: true } u)
-                {
-                    cur.FundUnit = u.Groups["u"].Value;
-                    cur.Sources["funds.unit"] = row[i].Source;
-                    return;
-                }
-
-                if (MoneyUnit().Match(compact) is { Success: true } other)
-                {
-                    string unread = other.Groups["u"].Value;
-                    cur.Sources["funds.unit"] = row[i].Source;
-                    cur.Warn("funds.unit", row[i].Source, $"资金栏“{texts[i]}”中的单位“{unread}”无法识别，金额按{cur.FundUnit}读取，请核对并改为元、万元或亿元",
-                        $"the money unit \"{unread}\" in the fund label \"{texts[i]}\" is not known; the amounts are read in {cur.FundUnit}; check it and state 元, 万元 or 亿元");
-                    return;
-                }
-            }
-        }
-
-        /// <summary>
         /// The second row of a two-row header (<c>偏差原因 | 改进措施</c> under a spanning
         /// <c>偏差原因分析及改进措施</c>): its words name the columns under the spanning cell; its empty
         /// cells keep the columns of the row above. A run of filled cells stands under one spanning cell
@@ -351,113 +320,10 @@ public static partial class TableLayout
             var texts = piece.Select(c => CellText.Clean(c.Text)).ToList();
             string first = texts.FirstOrDefault(t => !CellText.IsBlank(t)) ?? string.Empty;
             string key = Stripped(first);
-            return HeaderWords.IsTitle(first) || HeaderWords.IsTotal(first) || MetaLabel(key) is not null
+            return HeaderWords.IsTitle(first) || HeaderWords.IsTotal(first) || MetaLabel(key) is not null || LabelAndValue(first) is not null
                 || key.StartsWith("总体目标", StringComparison.Ordinal) || key.StartsWith("年度总体目标", StringComparison.Ordinal)
                 || key.StartsWith("资金管理情况", StringComparison.Ordinal) || key is "说明" or "预期目标"
                 || HeaderWords.IsFundHeader(texts) || HeaderWords.IsIndicatorHeader(texts);
-        }
-
-        private bool MetaRow(List<GridCell> row, List<string> texts, List<int> filled)
-        {
-            bool any = false;
-            for (int k = 0; k < filled.Count; k++)
-            {
-                string? label = MetaLabel(Stripped(texts[filled[k]]));
-                if (label is null)
-                {
-                    continue;
-                }
-
-                int? valueAt = k + 1 < filled.Count && MetaLabel(Stripped(texts[filled[k + 1]])) is null ? filled[k + 1] : null;
-
-                any = true;
-                if (label == "title")
-                {
-                    if (cur is not null && (HasContent(cur) || cur.Title is not null))
-                    {
-                        Finish();
-                    }
-
-                    Start();
-                    mode = Mode.None;
-                }
-                else
-                {
-                    Start();
-                }
-
-                if (valueAt is int v)
-                {
-                    string value = texts[v];
-                    if (label == "department" && cur!.Department is not null && !Stripped(texts[filled[k]]).StartsWith("地方", StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-
-                    Set(label, value, row[v]);
-                }
-            }
-
-            return any;
-        }
-
-        internal static string? MetaLabel(string key) => key switch
-        {
-            "项目名称" or "转移支付名称" or "转移支付项目名称" or "资金名称" or "专项名称" or "专项资金名称" => "title",
-            "主管部门" or "中央主管部门" or "地方主管部门" or "主管单位" or "预算部门" or "省级主管部门" or "部门名称" or "单位名称" => "department",
-            "实施单位" or "资金使用单位" or "项目实施单位" or "项目单位" or "预算单位" => "implementer",
-            _ => null,
-        };
-
-        private void TotalRow(List<GridCell> row, List<string> texts, int totalAt)
-        {
-            var numbers = new List<(string Text, GridCell Cell)>();
-            for (int i = totalAt + 1; i < texts.Count; i++)
-            {
-                if (CellText.Number(texts[i], out bool pct, out _) is { } n && !pct)
-                {
-                    numbers.Add((n, row[i]));
-                }
-            }
-
-            if (numbers.Count >= 2)
-            {
-                // The 总分 row follows the header above it: 得分 printed before 分值 (贵州, 浙江) puts the total first.
-                int weightAt = indicatorFields.IndexOf(IndicatorField.Weight), scoreAt = indicatorFields.IndexOf(IndicatorField.Score);
-                bool scoreFirst = weightAt >= 0 && scoreAt >= 0 && scoreAt < weightAt;
-                (int w, int s) = scoreFirst ? (1, 0) : (0, 1);
-                Set("printedWeightTotal", numbers[w].Text, numbers[w].Cell);
-                Set("printedTotal", numbers[s].Text, numbers[s].Cell);
-            }
-            else if (numbers.Count == 1)
-            {
-                Set("printedTotal", numbers[0].Text, numbers[0].Cell);
-                cur!.Warn("printedTotal", numbers[0].Cell.Source, "总分行只有一个数，按总分读取（推测）", "the 总分 row has one number; read as the total (guessed)");
-            }
-        }
-
-        private void Set(string field, string? value, GridCell cell)
-        {
-            if (value is null || cur is null)
-            {
-                return;
-            }
-
-            switch (field)
-            {
-                case "title": cur.Title = value; break;
-                case "department": cur.Department = value; break;
-                case "implementer": cur.Implementer = value; break;
-                case "year": cur.Year = value; break;
-                case "printedWeightTotal": cur.PrintedWeightTotal = value; break;
-                case "printedTotal": cur.PrintedTotal = value; break;
-            }
-
-            cur.Sources[field] = cell.Source;
-            if (cell.Note is { } note)
-            {
-                cur.Warn(field, cell.Source, note.Zh, note.En);
-            }
         }
 
         private void Start()
@@ -471,6 +337,12 @@ public static partial class TableLayout
             cur = new ImportedTable { Source = tableNo == 1 ? grid.Name : $"{grid.Name} 第{tableNo}张表" };
             cur.Year = pendingYear;
             cur.FundUnit = pendingUnit ?? cur.FundUnit;
+            if (pendingUnread is { } unread)
+            {
+                pendingUnread = null;
+                Unread(unread.Unit, unread.Source, unread.Zh, unread.En);
+            }
+
             if (pendingTitle is not null && pendingTitle.Contains("转移支付", StringComparison.Ordinal))
             {
                 cur.Kind = "transfer";
@@ -495,6 +367,7 @@ public static partial class TableLayout
             t.Sources.Remove("tableTitle");
             pendingTitle = null;
             pendingUnit = null;
+            pendingUnread = null;
             if (!HasContent(t))
             {
                 tableNo--;
@@ -510,11 +383,11 @@ public static partial class TableLayout
             if (t.Title is null && heading is not null && t.Department is not null && FundMagnitude.IsDepartmentWide(heading))
             {
                 // A 部门整体支出 table names its 部门（单位）, not a project: its title is the heading's, as printed.
-                t.Title = TitleFrom(heading);
+                t.Title = TitleFrom(heading) ?? CellText.Compact(heading);
             }
             else if (t.Title is null)
             {
-                t.Title = heading is not null ? TitleFrom(heading) : "未命名项目";
+                t.Title = (heading is not null ? TitleFrom(heading) : null) ?? "未命名项目";
                 t.TitleGuessed = true;
                 t.Warn("title", t.Source, $"未找到项目名称，按“{t.Title}”读取（推测）", $"no 项目名称 found; title taken as \"{t.Title}\" (guessed)");
             }
@@ -542,20 +415,6 @@ public static partial class TableLayout
         internal static string Stripped(string text) => BracketText().Replace(CellText.Compact(text), string.Empty).TrimEnd(':', '：');
     }
 
-    private static string TitleFrom(string heading)
-    {
-        string c = CellText.Compact(heading);
-        foreach (string suffix in new[] { "转移支付绩效目标自评表", "项目支出绩效自评表", "绩效目标自评表", "绩效自评表", "自评表" })
-        {
-            if (c.EndsWith(suffix, StringComparison.Ordinal) && c.Length > suffix.Length)
-            {
-                return c[..^suffix.Length];
-            }
-        }
-
-        return c;
-    }
-
     private static string FieldName(IndicatorField f) => f switch
     {
         IndicatorField.Level1 => "一级指标",
@@ -576,17 +435,8 @@ public static partial class TableLayout
     [GeneratedRegex(@"^[(（]?(19|20)\d{2}年度?[)）]?$")]
     private static partial Regex YearOnly();
 
-    [GeneratedRegex(@"[(（](?:(?:金额|资金)?单位[:：])?(?<u>" + FundUnits.Pattern + @")[)）]")]
-    private static partial Regex FundUnit();
-
-    [GeneratedRegex(@"[(（](?<u>[^()（）]{1,4}元)[)）]")]
-    private static partial Regex MoneyUnit();
-
     /// <summary>A 序号 / 编号 column: numbers the rows, holds no value; not worth a warning.</summary>
     private static bool SerialHeader(string text) => CellText.Compact(text) is "序号" or "编号" or "序" or "No." or "NO." or "No";
-
-    [GeneratedRegex(@"^(金额|资金)?单位[:：](?<u>" + FundUnits.Pattern + @")$")]
-    private static partial Regex UnitCell();
 
     [GeneratedRegex(@"[（(][^()（）]*[)）]")]
     private static partial Regex BracketText();

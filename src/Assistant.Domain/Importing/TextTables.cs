@@ -159,6 +159,12 @@ public static partial class TextTables
             return [.. spelled];
         }
 
+        if (tokens.Length > 0 && TableLayout.IsMetaCell(tokens[0]) && tokens.Any(t => TableLayout.LabelAndValue(t) is not null))
+        {
+            // 项目名称：X 主管部门：Y — each label and its value apart, as if copied with gaps.
+            tokens = [.. tokens.SelectMany(t => TableLayout.LabelAndValue(t) is { } lv ? new[] { lv.Label, lv.Value } : [t])];
+        }
+
         if (tokens.Any(t => TableLayout.MetaLabelOf(t) is not null))
         {
             return AtLabels(tokens);
@@ -401,7 +407,7 @@ public static partial class TextTables
     [GeneratedRegex(@"^\d+(\.\d+)?$")]
     private static partial Regex PlainNumber();
 
-    [GeneratedRegex(@"^(%|％|%?/[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff]{1,2})$")]
+    [GeneratedRegex(@"^(%|％|%?/[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{1,3}(/[\u4e00-\u9fff]{1,2}([·.•][\u4e00-\u9fff]{1,2})?){1,2})$")]
     private static partial Regex UnitPiece();
 
     [GeneratedRegex(@"^([≥≤><=≧≦]|>=|<=)?[+-]?\d[\d,]*(\.\d+)?%?$")]
@@ -425,6 +431,6 @@ public static partial class TextTables
     /// <summary>A figure as a table cell prints it (<c>≥1200</c>, <c>90.00%</c>, <c>12500人</c>, <c>—</c>).</summary>
     internal static bool IsValueToken(string token) => ValueToken().IsMatch(token);
 
-    [GeneratedRegex(@"^(([≥≤><=＞＜≧≦]|>=|<=|＞＝|＜＝)?[+-]?\d[\d,]*(\.\d+)?%?[万亿]?[\u4e00-\u9fff]{0,2}(/[\u4e00-\u9fff]{1,2})?|——|—|-)$")]
+    [GeneratedRegex(@"^(([≥≤><=＞＜≧≦]|>=|<=|＞＝|＜＝)?[+-]?\d[\d,]*(\.\d+)?%?[万亿]?[\u4e00-\u9fff]{0,2}(/[\u4e00-\u9fff]{1,2}([·.•][\u4e00-\u9fff]{1,2})?){0,2}|——|—|-)$")]
     private static partial Regex ValueToken();
 }

@@ -30,47 +30,120 @@ public static class WrappedHeader
         string[] result = [.. lines];
         for (int i = 0; i < result.Length; i++)
         {
-            if (!IsPieces(result[i]) || blockStartsOnly && i > 0 && result[i - 1].Trim().Length > 0)
+            if (!IsPieces(result[i], tabs: true) || blockStartsOnly && i > 0 && result[i - 1].Trim().Length > 0)
             {
                 continue;
             }
 
-            for (int m = 3; m >= 2; m--)
+            // Laid out column under column first (pdftotext -layout), then flowed in reading order (a copy that
+            // breaks the header's run of cells where a line ends: 年度 / 指标值 实际 / 完成值 分值 得分 …).
+            int joinedLines = 0;
+            for (int m = 3; m >= 2 && joinedLines == 0; m--)
             {
-                if (i + m > result.Length || !Enumerable.Range(i, m).All(k => IsPieces(result[k])))
+                if (Window(result, i, m, tabs: false) is { } window)
                 {
-                    continue;
-                }
-
-                string[] window = result[i..(i + m)];
-                string[] below = [.. result.Skip(i + m).Where(l => l.Trim().Length > 0).Take(4)];
-                if (Joined(window, below) is { } joined)
-                {
-                    result[i] = joined;
-                    for (int k = i + 1; k < i + m; k++)
+                    string[] below = [.. result.Skip(i + m).Where(l => l.Trim().Length > 0).Take(4)];
+                    if (Joined(window, below) is { } joined)
                     {
-                        result[k] = string.Empty;
+                        result[i] = joined;
+                        joinedLines = m;
                     }
-
-                    i += m - 1;
-                    break;
                 }
             }
+
+            for (int m = 4; m >= 2 && joinedLines == 0; m--)
+            {
+                if (Window(result, i, m, tabs: true) is { } window && Flowed(window) is { } joined)
+                {
+                    result[i] = joined;
+                    joinedLines = m;
+                }
+            }
+
+            for (int k = i + 1; k < i + joinedLines; k++)
+            {
+                result[k] = string.Empty;
+            }
+
+            i += Math.Max(0, joinedLines - 1);
         }
 
         return result;
     }
 
-    /// <summary>A line of header words and their pieces only (no figure), laid out with spaces.</summary>
-    private static bool IsPieces(string line)
+    private static string[]? Window(string[] lines, int at, int count, bool tabs) =>
+        at + count <= lines.Length && Enumerable.Range(at, count).All(k => IsPieces(lines[k], tabs)) ? lines[at..(at + count)] : null;
+
+    /// <summary>
+    /// The header's cells read in order across the lines, the last word of a line joined to the first of the next
+    /// when together they make (a piece of) one header word and are not two known words side by side (<c>年度</c> +
+    /// <c>指标值</c>, <c>偏差原因分析</c> + <c>及改进措施</c>; never <c>分值</c> + <c>得分</c>). Null unless every cell is then a
+    /// known word of one indicator (or fund) header, a cell was broken at a line's end, a line held cells side by side
+    /// (text copied one cell a line is no flowed header), and the first line was no whole header already.
+    /// </summary>
+    private static string? Flowed(string[] window)
+    {
+        bool tabbed = window.Any(l => l.Contains('\t', StringComparison.Ordinal));
+        var cells = new List<string>();
+        bool broken = false;
+        bool sideBySide = false;
+        foreach (string line in window)
+        {
+            string[] words = Words(line);
+            sideBySide |= words.Length > 1;
+            if (words.Length == 0)
+            {
+                return null;
+            }
+
+            // A first line that is a whole header, every word known: what follows is a second header row, not its flow.
+            if (cells.Count == 0 && (HeaderWords.IsIndicatorHeader(words) || HeaderWords.IsFundHeader(words)) && words.All(w => Known(w, false) || Known(w, true)))
+            {
+                return null;
+            }
+
+            for (int w = 0; w < words.Length; w++)
+            {
+                string a = cells.Count > 0 ? cells[^1] : string.Empty;
+                bool across = w == 0 && a.Length > 0 && Vocabulary.Any(v => v.Contains(a + words[0], StringComparison.Ordinal))
+                    && !((Known(a, false) || Known(a, true)) && (Known(words[0], false) || Known(words[0], true)));
+                if (across)
+                {
+                    cells[^1] = a + words[0];
+                    broken = true;
+                }
+                else
+                {
+                    cells.Add(words[w]);
+                }
+            }
+        }
+
+        // A cell broken where a line ends, and cells side by side on a line: a flowed header, not one cell a line (a Word copy).
+        bool indicator = HeaderWords.IsIndicatorHeader(cells);
+        bool fund = HeaderWords.IsFundHeader(cells);
+        if (!broken || !sideBySide || !indicator && !fund || !cells.All(c => Known(c, fund && !indicator)))
+        {
+            return null;
+        }
+
+        string start = window.Any(l => l.Contains('\f', StringComparison.Ordinal)) ? "\f" : string.Empty;
+        return start + string.Join(tabbed ? "\t" : "  ", cells);
+    }
+
+    private static string[] Words(string line) =>
+        line.Replace('\f', ' ').Replace('\u3000', ' ').Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>A line of header words and their pieces only (no figure), laid out with spaces (or, when <paramref name="tabs"/>, tabs too).</summary>
+    private static bool IsPieces(string line, bool tabs)
     {
         string text = line.Replace('\f', ' ').Replace('\u3000', ' ').Trim();
-        if (text.Length == 0 || line.Contains('\t', StringComparison.Ordinal) || text.Any(char.IsDigit))
+        if (text.Length == 0 || !tabs && line.Contains('\t', StringComparison.Ordinal) || text.Any(char.IsDigit))
         {
             return false;
         }
 
-        return text.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => Vocabulary.Any(v => v.Contains(w, StringComparison.Ordinal)));
+        return Words(text).All(w => Vocabulary.Any(v => v.Contains(w, StringComparison.Ordinal)));
     }
 
     /// <summary>

@@ -84,13 +84,13 @@ public static class DocumentImporter
                 IReadOnlyList<ImportedTable> read = TableLayout.Read(TextTables.Read(string.Join('\n', rewritten), name), ct);
                 if (read.Count > 0)
                 {
-                    return Result(name, "text", read, text);
+                    return Unscrambled(Result(name, "text", read, text), lines);
                 }
             }
 
             Grid grid = TextTables.Read(text, name);
             IReadOnlyList<ImportedTable> tables = TableLayout.Read(grid, ct);
-            return Result(name, "text", tables, text);
+            return Unscrambled(Result(name, "text", tables, text), lines);
         }
         catch (UnreadableDocumentException e) when (IsRawPdfOrder(lines) && e.Errors.Count == 1)
         {
@@ -99,6 +99,10 @@ public static class DocumentImporter
                 e.Errors[0].En + " This text looks copied from a PDF without its layout (one cell a line, the table's rows and columns lost): copy it keeping the layout (pdftotext -layout, for one), or upload the .docx / .xlsx.");
         }
     }
+
+    /// <summary>The tables read, unless the copy lost its columns and the rows read from it are scrambled (then refused with what to do).</summary>
+    private static ImportResult Unscrambled(ImportResult result, string[] lines) =>
+        CopyChecks.Scrambled(result.Tables) && CopyChecks.Refusal(lines, IsRawPdfOrder(lines)) is { } refusal ? throw refusal : result;
 
     /// <summary>
     /// Text pdftotext printed without -layout: short lines without tabs or column gaps, the header's words on
@@ -178,6 +182,12 @@ public static class DocumentImporter
         }
 
         IReadOnlyList<ImportedTable> joined = TableJoin.Join(tables);
+        if (joined.SelectMany(t => t.Errors.Select(e => (Table: t, Error: e))).ToList() is { Count: > 0 } errors)
+        {
+            // A money unit the contract cannot carry: refused by name (field and cell), never read as 万元.
+            throw new UnreadableDocumentException([.. errors.Select(x => new InputError(x.Error.Path, $"{x.Error.Source}：{x.Error.Zh}", $"{x.Error.Source}: {x.Error.En}"))]);
+        }
+
         if (joined.All(t => t.Indicators.Count == 0))
         {
             throw NoIndicators(joined);

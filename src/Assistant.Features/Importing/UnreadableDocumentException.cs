@@ -10,6 +10,12 @@ public sealed class UnreadableDocumentException : InputException
     {
     }
 
+    /// <summary>The document read, but a value in it cannot be (a money unit): each error names its field.</summary>
+    public UnreadableDocumentException(IReadOnlyList<InputError> errors)
+        : base(errors)
+    {
+    }
+
     public UnreadableDocumentException()
         : base()
     {

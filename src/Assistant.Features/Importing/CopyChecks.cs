@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Assistant.Domain.Importing;
+
+namespace Assistant.Features.Importing;
+
+/// <summary>
+/// Text copied from a PDF in a way that loses the table's columns: pdftotext without -layout (one cell a line, the
+/// cells in the page's column order) or a -layout copy whose lines were left-trimmed (the wrapped pieces of a cell
+/// no longer stand under it). When the rows read from such a copy are scrambled, the import is refused with what
+/// to do instead, never answered with indicators made of pieces of others.
+/// </summary>
+internal static partial class CopyChecks
+{
+    private static readonly string[] LevelWords =
+    [
+        "产出指标", "效益指标", "满意度指标", "成本指标", "数量指标", "质量指标", "时效指标", "经济效益指标", "社会效益指标",
+        "生态效益指标", "可持续影响指标", "服务对象满意度指标", "分值", "得分",
+    ];
+
+    /// <summary>
+    /// At least two indicators, and half of them or more made of pieces of others: a name that is a figure, a 一级/二级
+    /// label or a header word inside a name, value or explanation, a bare (50分), or no 分值 nor 得分 in a scored table.
+    /// </summary>
+    public static bool Scrambled(IReadOnlyList<ImportedTable> tables)
+    {
+        var rows = tables.SelectMany(t => t.Indicators.Select(i => (Table: t, Row: i))).ToList();
+        if (rows.Count < 2)
+        {
+            return false;
+        }
+
+        bool scored = tables.Any(t => t.Kind == "project");
+        int suspect = rows.Count(x => Suspect(x.Row, scored && x.Table.Kind == "project"));
+        return suspect * 2 >= rows.Count;
+    }
+
+    private static bool Suspect(ImportedIndicator i, bool scored)
+    {
+        // A figure as the name, or a comparator inside it (城镇调查失业率 ≤4.5%: the target run into the name).
+        if (CellText.Number(i.Name, out _, out _) is not null || Comparator().IsMatch(CellText.Compact(i.Name)) || i.Name.IndexOfAny(['≥', '≤']) >= 0
+            || scored && i.Weight is null && i.PrintedScore is null)
+        {
+            return true;
+        }
+
+        string[] cells = [i.Name, i.Target ?? string.Empty, i.Actual ?? string.Empty, i.DeviationNote ?? string.Empty];
+        return cells.Any(c => WeightOnly().IsMatch(CellText.Compact(c)) || LevelWords.Any(w => CellText.Compact(c).Contains(w, StringComparison.Ordinal)))
+            || cells.Take(3).Any(c => HeaderWords.Indicator(c, out bool exact) is not (IndicatorField.Unknown or IndicatorField.Label) && exact);
+    }
+
+    /// <summary>The refusal for a copy that lost its columns, or null when the copy is neither kind (its reading stands).</summary>
+    public static UnreadableDocumentException? Refusal(string[] lines, bool rawOrder)
+    {
+        if (rawOrder)
+        {
+            return new UnreadableDocumentException(
+                "这段文字像是不保留版式从 PDF 复制的（一格一行，表格的行列顺序已打乱），读出的指标行互相错位：请用保留版式的方式复制（如 pdftotext -layout），或上传 .docx / .xlsx 原件。",
+                "this text looks copied from a PDF without its layout (one cell a line, the table's rows and columns lost); the indicator rows read from it are mixed up: copy it keeping the layout (pdftotext -layout, for one), or upload the .docx / .xlsx.");
+        }
+
+        string[] text = [.. lines.Select(l => l.TrimStart('\f').Replace('\f', ' ')).Where(l => l.Trim().Length > 0)];
+        // Every line flush left (a page's first line after its form feed may keep its indent), and most laid out with gaps.
+        bool leftTrimmed = text.Length >= 10 && text.Count(l => char.IsWhiteSpace(l[0])) <= 2 && text.Count(l => l.Contains("  ", StringComparison.Ordinal)) * 3 >= text.Length;
+        return leftTrimmed
+            ? new UnreadableDocumentException(
+                "这段从 PDF 复制的文字去掉了行首的空格，折行的单元格（如“偏差原因 / 分析及改进措施”、跨行的一级指标）已无法对应到所在的列，读出的指标行互相错位：请保留行首空格原样复制（如 pdftotext -layout 的输出），或上传 .docx / .xlsx 原件。",
+                "this text copied from a PDF lost the spaces at the start of its lines, so the wrapped pieces of cells (a two-line 偏差原因 header, a 一级指标 spanning rows) no longer stand under their columns and the indicator rows read from it are mixed up: copy it with the leading spaces kept (as pdftotext -layout prints it), or upload the .docx / .xlsx.")
+            : null;
+    }
+
+    [GeneratedRegex(@"^([≥≤><=＞＜≧≦]|>=|<=)\d")]
+    private static partial Regex Comparator();
+
+    [GeneratedRegex(@"^[(（]\d{1,3}分[)）]$")]
+    private static partial Regex WeightOnly();
+}
