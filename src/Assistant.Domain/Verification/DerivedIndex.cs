@@ -196,7 +196,7 @@ internal sealed class DerivedIndex
                 return SheetIndex.Hull(oa.Scaled - ob.Scaled, oa.Printed - ob.Printed);
             case PairKind.Ratio:
                 decimal ratio = oa.Scaled / ob.Scaled * 100m;
-                return SheetIndex.Hull(ratio, oa.Printed.Scale(a.Unit.Multiplier).DivideBy(ob.Printed.Scale(b.Unit.Multiplier)).Scale(100m));
+                return SheetIndex.Hull(ratio, oa.Printed.DivideBy(ob.Printed).Scale(100m));
             default:
                 return SheetIndex.Hull(a.Fact.Value - b.Fact.Value, oa.Printed - ob.Printed);
         }
@@ -214,7 +214,7 @@ internal sealed class DerivedIndex
             case PairKind.Ratio:
                 decimal ratio = a.Fact.Value * a.Unit.Multiplier / (b.Fact.Value * b.Unit.Multiplier) * 100m;
                 Interval ia = sheet.Printed(a, UnitSpec.None), ib = sheet.Printed(b, UnitSpec.None);
-                return SheetIndex.Hull(ratio, ia.Scale(a.Unit.Multiplier).DivideBy(ib.Scale(b.Unit.Multiplier)).Scale(100m));
+                return SheetIndex.Hull(ratio, ia.DivideBy(ib).Scale(100m));
             default:
                 return SheetIndex.Hull(a.Fact.Value - b.Fact.Value, sheet.Printed(a, UnitSpec.None) - sheet.Printed(b, UnitSpec.None));
         }

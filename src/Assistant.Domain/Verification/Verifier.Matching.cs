@@ -149,7 +149,7 @@ public sealed partial class Verifier
             case PairKind.Ratio when m.Unit.Base == "%" && role != Role.Balance && a.Unit.Base == b.Unit.Base && a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Ratio(a, b):
                 decimal ratio = a.Fact.Value * a.Unit.Multiplier / (b.Fact.Value * b.Unit.Multiplier) * 100m;
                 Interval ia = _index.Printed(a, UnitSpec.None), ib = _index.Printed(b, UnitSpec.None);
-                return ib.Low > 0 && Consistent(m, number, ratio, ia.Scale(a.Unit.Multiplier).DivideBy(ib.Scale(b.Unit.Multiplier)).Scale(100m))
+                return ib.Low > 0 && Consistent(m, number, ratio, ia.DivideBy(ib).Scale(100m))
                     ? new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} / {b.Fact.Id}", $"{a.Fact.Text} ÷ {b.Fact.Text}")
                     : null;
 
