@@ -1,3 +1,4 @@
+using Assistant.Domain.Conversation;
 using Assistant.Domain.Drafting;
 using Assistant.Domain.Evaluations;
 using Assistant.Domain.Facts;
@@ -139,5 +140,20 @@ public class PlaceholderReasonTests
         Assert.DoesNotContain(sheet.Report.Findings, f => f.Code == FindingCodes.IndicatorShortfallUnexplained);
         Assert.Empty(CrossUnit.Missing(sheet));
         Assert.Equal("无法集中培训，改为线上", Assert.Single(DeviationItems.Find(sheet), i => i.IndicatorIndex == 0).StatedReason);
+    }
+    // Chat (哪些指标没写原因): rows whose cell is a placeholder are listed as lacking a reason, and 无 is never quoted.
+    [Theory]
+    [InlineData("无", "乡镇卫生院远程会诊覆盖率")]
+    [InlineData("暂无", "新增节水灌溉面积")]
+    [InlineData("—", "学生营养餐覆盖人数")]
+    public void Chat_ListsPlaceholderRows_AsWithoutReason(string note, string name)
+    {
+        Indicator row = RuleTests.Row("≥100", "70", "10", unit: "个", note: note) with { Name = name };
+        Indicator other = RuleTests.Row("≥10", "6", "10", unit: "个", note: "项目审批延迟，开工较晚") with { Name = "其他已说明指标" };
+        FactSheet sheet = FactSheet.Build(Scored(row, other, RuleTests.Row("≥1", "1", "80")));
+        string text = TableAnswers.List(Topics.Unexplained, sheet).Text;
+        Assert.Contains(name, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("其他已说明指标", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("“" + note + "”", text, StringComparison.Ordinal);
     }
 }
