@@ -93,7 +93,7 @@ public static class IndicatorExplainer
         var contradictions = new List<Contradiction>();
         var verifier = new Verifier(sheet);
         var all = new List<(string Source, string Text)>();
-        if (!string.IsNullOrWhiteSpace(ind.DeviationNote))
+        if (Review.ReasonText.IsGiven(ind.DeviationNote))
         {
             // The note speaks of its own row: checked as a clause that names the indicator.
             all.Add(("偏差原因", $"{ind.Name.Trim()}：{ind.DeviationNote.Trim()}"));

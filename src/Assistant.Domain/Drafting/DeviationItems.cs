@@ -179,7 +179,7 @@ public static partial class DeviationItems
             t = t[..MaxStatedChars] + "…";
         }
 
-        return t is "" or "无" or "/" or "—" or "-" or "无偏差" ? null : t;
+        return Review.ReasonText.IsPlaceholder(t) ? null : t;
     }
 
     /// <summary>

@@ -55,7 +55,7 @@ public static partial class CrossUnit
         var row = sheet.Evaluation.Indicators[i];
         IndicatorResult r = sheet.Report.Indicators[i];
         decimal? lost = r.Weight is { } w && r.Score is { } s ? w - s : null;
-        string? reason = string.IsNullOrWhiteSpace(row.DeviationNote) ? null : row.DeviationNote.Trim();
+        string? reason = ReasonText.Given(row.DeviationNote);
         return new IndicatorStanding(i, row.Name, r.Status.ToContract(), r.Status.ToChinese(), row.Target, row.Actual, CompletionWords.Shown(r), r.Weight, r.Score, lost,
             reason, ReasonKinds.Classify(reason)) { Gap = CompletionWords.Gap(r), Limit = CompletionWords.Limit(r) };
     }
@@ -73,7 +73,7 @@ public static partial class CrossUnit
         var line = lines[root];
         decimal? rate = sheet.Report.Funds.First(f => f.Index == root).Rate;
         return new ExecutionStanding(line.Budget?.Value, line.Executed?.Value, rate, sheet.Evaluation.Funds.Unit, sheet.Report.Total, sheet.Report.Grade,
-            string.IsNullOrWhiteSpace(line.DeviationNote) ? null : line.DeviationNote.Trim());
+            ReasonText.Given(line.DeviationNote));
     }
 
     /// <summary>Every reason the table states for a shortfall, an over-achievement or a fund line's execution.</summary>
@@ -83,7 +83,7 @@ public static partial class CrossUnit
         var list = new List<StatedReason>();
         foreach (var line in sheet.Evaluation.Funds.Lines)
         {
-            if (!string.IsNullOrWhiteSpace(line.DeviationNote))
+            if (ReasonText.IsGiven(line.DeviationNote))
             {
                 list.Add(new StatedReason(null, line.Name, "funds", line.DeviationNote.Trim(), ReasonKinds.Classify(line.DeviationNote)!));
             }
@@ -93,7 +93,7 @@ public static partial class CrossUnit
         {
             var row = sheet.Evaluation.Indicators[i];
             IndicatorResult r = sheet.Report.Indicators[i];
-            if (!string.IsNullOrWhiteSpace(row.DeviationNote) && r.Status is IndicatorStatus.Short or IndicatorStatus.Exceeded)
+            if (ReasonText.IsGiven(row.DeviationNote) && r.Status is IndicatorStatus.Short or IndicatorStatus.Exceeded)
             {
                 list.Add(new StatedReason(i, row.Name, r.Status.ToContract(), row.DeviationNote.Trim(), ReasonKinds.Classify(row.DeviationNote)!));
             }
@@ -141,7 +141,7 @@ public static partial class CrossUnit
             {
                 list.Add(new Unexplained(i, rows[i].Name, "short"));
             }
-            else if (f.Code == FindingCodes.FundsLowExecution && PathIndex(FundIndex(), f.Path, lines.Count) is { } k && string.IsNullOrWhiteSpace(lines[k].DeviationNote))
+            else if (f.Code == FindingCodes.FundsLowExecution && PathIndex(FundIndex(), f.Path, lines.Count) is { } k && ReasonText.IsPlaceholder(lines[k].DeviationNote))
             {
                 list.Add(new Unexplained(null, lines[k].Name.Trim(), "funds"));
             }

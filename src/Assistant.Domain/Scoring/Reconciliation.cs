@@ -117,7 +117,7 @@ public static class Reconciliation
         // money (当年财政拨款 with the total's budget) would only repeat the total's own finding and is left out.
         FundLineResult? rootResult = report.Funds.FirstOrDefault(f => f.IsRoot);
         bool rootCovers = rootResult is null || rootResult.Index >= evaluation.Funds.Lines.Count
-            || !string.IsNullOrWhiteSpace(evaluation.Funds.Lines[rootResult.Index].DeviationNote);
+            || Review.ReasonText.IsGiven(evaluation.Funds.Lines[rootResult.Index].DeviationNote);
         decimal? rootBudget = rootCovers ? null : evaluation.Funds.Lines[rootResult!.Index].Budget?.Value;
         for (int i = 0; i < evaluation.Funds.Lines.Count; i++)
         {
@@ -159,13 +159,13 @@ public static class Reconciliation
                 }
             }
 
-            if (r.IsRoot && r.Rate is { } low && low < policy.LowExecutionThreshold && string.IsNullOrWhiteSpace(line.DeviationNote))
+            if (r.IsRoot && r.Rate is { } low && low < policy.LowExecutionThreshold && Review.ReasonText.IsPlaceholder(line.DeviationNote))
             {
                 findings.Add(new Finding(FindingCodes.FundsLowExecution, Severity.Warning,
                     $"{line.Name}执行率{Calculator.Pct(low)}，低于{Calculator.Pct(policy.LowExecutionThreshold)}，应说明原因",
                     path, "≥" + Calculator.Pct(policy.LowExecutionThreshold), Calculator.Pct(low)));
             }
-            else if (!r.IsRoot && !rootCovers && r.Rate is { } partLow && partLow < policy.LowExecutionThreshold && string.IsNullOrWhiteSpace(line.DeviationNote)
+            else if (!r.IsRoot && !rootCovers && r.Rate is { } partLow && partLow < policy.LowExecutionThreshold && Review.ReasonText.IsPlaceholder(line.DeviationNote)
                 && line.Budget?.Value != rootBudget)
             {
                 findings.Add(new Finding(FindingCodes.FundsLowExecution, Severity.Warning,
@@ -182,7 +182,7 @@ public static class Reconciliation
         {
             Indicator ind = evaluation.Indicators[i];
             IndicatorResult r = report.Indicators[i];
-            bool explained = !string.IsNullOrWhiteSpace(ind.DeviationNote);
+            bool explained = Review.ReasonText.IsGiven(ind.DeviationNote);
 
             if (r.Target is MissingCell)
             {

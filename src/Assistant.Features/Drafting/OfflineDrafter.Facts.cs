@@ -39,7 +39,7 @@ public sealed partial class OfflineDrafter
         {
             var notes = line.FactIds.Where(f => f.StartsWith("funds.lines[", StringComparison.Ordinal) && f.EndsWith("].rate", StringComparison.Ordinal)
                     && !f.StartsWith(line.Path + ".", StringComparison.Ordinal))
-                .Select(f => E.Funds.Lines[LineIndex(f)].DeviationNote?.Trim().TrimEnd('。', '；'))
+                .Select(f => Domain.Review.ReasonText.Given(E.Funds.Lines[LineIndex(f)].DeviationNote)?.TrimEnd('。', '；'))
                 .OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             return notes.Count > 0 ? string.Join("；", notes) : null;
         }

@@ -233,7 +233,7 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
         sheet.Report.Funds.Where(f => !f.IsRoot && f.Index < sheet.Evaluation.Funds.Lines.Count)
             .Select(f => (R: f, L: sheet.Evaluation.Funds.Lines[f.Index]))
             .Select(x => new UnitFundLine(x.L.Name.Trim(), Num(x.L.Budget?.Value), Num(x.L.Executed?.Value), Percent(x.R.Rate),
-                string.IsNullOrWhiteSpace(x.L.DeviationNote) ? null : x.L.DeviationNote.Trim()))
+                Domain.Review.ReasonText.Given(x.L.DeviationNote)))
             .ToList();
 
     /// <summary>An amount of a table in <paramref name="unit"/> (元, 千元, 万元, 亿元…) in 万元, exactly (3600000 元 → 360 万元); null when the unit is not money.</summary>
