@@ -228,19 +228,8 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
         }
     }
 
-    /// <summary>
-    /// Seed walks (session 33; since session 34 the benchmark's <see cref="Assistant.Benchmarks.SeedWalkSearch"/>,
-    /// not the product's) only add passages ranked by their exact distance to the query and passing every
-    /// filter: under no filter, a fund and a section, for the public and a unit's viewer, every hit with seed
-    /// walks is among the exact nearest 40 passing passages, its score is its exact similarity, and the
-    /// answer holds at least as many of the exact ten as the same read without them.
-    /// </summary>
-    [Theory]
-    [InlineData("见习岗位不足的原因", null, null)]
-    [InlineData("退役军人结对帮扶", "见习", null)]
-    [InlineData("家政服务培训", null, "deviation-reason")]
-    [InlineData("预算执行率偏低的原因", "创业", null)]
-    public async Task SeedWalks_AddOnlyPassingPassages_RankedByTheirExactDistance(string query, string? fund, string? section)
+    /// <summary>Every passage's exact cosine similarity to a short (sparse) question's built-in embedding.</summary>
+    private async Task<Dictionary<long, double>> ExactSimilarityAsync(string query)
     {
         var embedder = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         float[] v = (await embedder.GenerateAsync([query]))[0].Vector.ToArray();
@@ -255,6 +244,25 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
                 similarity[r.GetInt64(0)] = r.GetDouble(1);
             }
         }
+
+        return similarity;
+    }
+
+    /// <summary>
+    /// Seed walks (session 33; since session 34 the benchmark's <see cref="Assistant.Benchmarks.SeedWalkSearch"/>,
+    /// not the product's) only add passages ranked by their exact distance to the query and passing every
+    /// filter: under no filter, a fund and a section, for the public and a unit's viewer, every hit with seed
+    /// walks is among the exact nearest 40 passing passages, its score is its exact similarity, and the
+    /// answer holds at least as many of the exact ten as the same read without them.
+    /// </summary>
+    [Theory]
+    [InlineData("见习岗位不足的原因", null, null)]
+    [InlineData("退役军人结对帮扶", "见习", null)]
+    [InlineData("家政服务培训", null, "deviation-reason")]
+    [InlineData("预算执行率偏低的原因", "创业", null)]
+    public async Task SeedWalks_AddOnlyPassingPassages_RankedByTheirExactDistance(string query, string? fund, string? section)
+    {
+        var similarity = await ExactSimilarityAsync(query);
 
         await using var indexOnly = IndexOnly();
         foreach (string? viewer in new[] { null, UnitA })
@@ -285,19 +293,7 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
     [InlineData("培训质量有待提高", "见习", null)]
     public async Task TheWordSource_AddsOnlyPassingPassages_RankedByTheirExactDistance(string query, string? fund, string? section)
     {
-        var embedder = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
-        float[] v = (await embedder.GenerateAsync([query]))[0].Vector.ToArray();
-        Assert.True(CorpusSearch.IsSparse(v));
-        var similarity = new Dictionary<long, double>();
-        await using (var cmd = host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT id, 1 - (embedding <=> $1) FROM corpus_passages"))
-        {
-            cmd.Parameters.Add(new NpgsqlParameter { Value = new Pgvector.Vector(v) });
-            await using var r = await cmd.ExecuteReaderAsync();
-            while (await r.ReadAsync())
-            {
-                similarity[r.GetInt64(0)] = r.GetDouble(1);
-            }
-        }
+        var similarity = await ExactSimilarityAsync(query);
 
         await using var indexOnly = IndexOnly();
         await using (var connection = await indexOnly.OpenConnectionAsync())
