@@ -175,6 +175,40 @@ public class RuleTests
         Assert.Equal(IndicatorStatus.Unknown, r.Status);
     }
 
+    /// <summary>
+    /// 取消 about something else (an activity, a class, a trip) on a row with its actual is a reason for the shortfall, not a
+    /// cancelled indicator: the row is scored on its numbers (22.5% against ≥25% is short), never given full marks.
+    /// </summary>
+    [Theory]
+    [InlineData("≥25%", "22.5%", "汛期暴雨导致下乡宣传活动多次取消", IndicatorStatus.Short)]
+    [InlineData("≥12期", "10期", "受疫情影响培训班取消2期", IndicatorStatus.Short)]
+    [InlineData("≥300人次", "240人次", "部分企业停产，原定培训取消", IndicatorStatus.Short)]
+    [InlineData("≥95%", "95%", "部分入户走访因天气取消后补做", IndicatorStatus.Met)]
+    [InlineData("≥20场", "15场", "该项活动多次取消", IndicatorStatus.Short)]
+    [InlineData("≤5000元/人", "5200元/人", "集中采购取消，单价上涨", IndicatorStatus.Short)]
+    public void A_cancelled_activity_in_the_reason_is_no_cancelled_indicator(string target, string actual, string note, IndicatorStatus status)
+    {
+        IndicatorResult r = Score(Row(target, actual, "15", note: note));
+        Assert.NotEqual(IndicatorRule.Cancelled, r.Rule);
+        Assert.Equal(status, r.Status);
+        Assert.True(r.Score < 15m || status == IndicatorStatus.Met, $"{note}: {r.Score}");
+    }
+
+    /// <summary>A note saying the indicator itself was cancelled still cancels it, with or without an actual printed.</summary>
+    [Theory]
+    [InlineData("≥5.3", "", "因政策调整，活动取消")]
+    [InlineData("≥100户", "0户", "该指标已取消")]
+    [InlineData("≥100户", "0", "根据上级通知取消该项指标")]
+    [InlineData("≥8个", "0个", "本项已调整取消")]
+    [InlineData("≥8个", "3个", "年中指标调整取消")]
+    [InlineData("≥8个", "0个", "已取消")]
+    public void A_note_that_cancels_the_indicator_still_cancels_it(string target, string actual, string note)
+    {
+        IndicatorResult r = Score(Row(target, actual, "7", note: note));
+        Assert.Equal(IndicatorRule.Cancelled, r.Rule);
+        Assert.Equal(7m, r.Score);
+    }
+
     [Theory]
     [InlineData("≥5.3", "", "指标已取消")]
     [InlineData("≥5.3", "指标已取消", null)]

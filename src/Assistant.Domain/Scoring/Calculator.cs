@@ -197,8 +197,11 @@ public static class Calculator
         decimal? weight = scored ? indicator.Weight?.Value : null;
         var b = new Builder(indicator, index, target, actual, weight);
 
+        // A note cancels the row when the row has no actual (指标已取消 as the only explanation), or when it says the indicator
+        // itself was cancelled; 取消 about something else (宣传活动多次取消, 培训班取消2期) on a row with its actual is a reason, not a cancellation.
         bool cancelled = target is CancelledCell || actual is CancelledCell
-            || (indicator.DeviationNote?.Contains("取消", StringComparison.Ordinal) ?? false);
+            || (indicator.DeviationNote is { } note && note.Contains("取消", StringComparison.Ordinal)
+                && (actual is MissingCell || CancelledNotes.SayTheIndicatorWasCancelled(note)));
         if (cancelled)
         {
             decimal? s = weight is { } w ? (policy.CancelledScoring == CancelledScoring.FullWeight ? w : 0m) : null;
