@@ -237,6 +237,29 @@ public class RuleTests
     }
 
     /// <summary>
+    /// A deadline printed without a year (12月31日前, 12月底前, 10月底前) is in the table's year: an actual of a later year is late
+    /// whatever its month (2026年3月 in a 2025 table), the same year compares month and day, an earlier year is on time; a
+    /// table without a year keeps comparing month and day.
+    /// </summary>
+    [Theory]
+    [InlineData("12月31日前", "2026年3月", 2025, "short")]
+    [InlineData("12月底前", "2026年1月15日", 2025, "short")]
+    [InlineData("10月底前", "2025年11月", 2025, "short")]
+    [InlineData("10月底前", "2025年9月", 2025, "met")]
+    [InlineData("12月31日前", "2025年12月", 2025, "met")]
+    [InlineData("6月30日前", "2024年12月", 2025, "met")]
+    [InlineData("12月31日前", "2026年3月", null, "met")]
+    [InlineData("10月底前", "2026年11月", null, "short")]
+    [InlineData("2025年9月", "8月", 2025, "met")]
+    [InlineData("2025年9月", "10月", 2025, "short")]
+    public void ADeadlineWithoutAYear_IsInTheTablesYear(string target, string actual, int? year, string status)
+    {
+        IndicatorResult r = Calculator.ScoreIndicator(Row(target, actual, "5"), 0, ScoringPolicy.Default, scored: true, year);
+        Assert.Equal(status, r.Status.ToContract());
+        Assert.Equal(status == "met" ? 5m : 1.5m, r.Score);
+    }
+
+    /// <summary>
     /// A missed deadline is never 达成: the unit's 部分达成 or 未达成 stands inside its band (3–4 of 5, 0–3 of 5),
     /// so does a printed score in the 部分达成 band without a grade; a 达成 grade or a full mark is 未达成's default.
     /// </summary>

@@ -234,8 +234,9 @@ public static partial class UserStatements
             return MeasureLabel + m;
         }
 
+        // A placeholder cause (/, 无, 暂无) is no cause: the note keeps the measure alone, never "/。下一步改进措施：…".
         string cause = StatedText.Split(note).Cause.TrimEnd('。', '；', ';', '，', ',');
-        return cause.Length == 0 ? MeasureLabel + m : cause + "。" + MeasureLabel + m;
+        return cause.Length == 0 || Review.ReasonText.IsPlaceholder(cause) ? MeasureLabel + m : cause + "。" + MeasureLabel + m;
     }
 
     /// <summary>The label a measure is carried under in a row's note (read back by <see cref="StatedText"/>).</summary>

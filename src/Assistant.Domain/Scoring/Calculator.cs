@@ -20,7 +20,7 @@ public static class Calculator
         var indicators = new List<IndicatorResult>(evaluation.Indicators.Count);
         for (int i = 0; i < evaluation.Indicators.Count; i++)
         {
-            indicators.Add(ScoreIndicator(evaluation.Indicators[i], i, policy, scored));
+            indicators.Add(ScoreIndicator(evaluation.Indicators[i], i, policy, scored, evaluation.Year));
         }
 
         decimal? total = null;
@@ -177,8 +177,11 @@ public static class Calculator
         return results;
     }
 
-    /// <summary>Scores one indicator row by the rule its target and actual call for.</summary>
-    public static IndicatorResult ScoreIndicator(Indicator indicator, int index, ScoringPolicy policy, bool scored)
+    /// <summary>
+    /// Scores one indicator row by the rule its target and actual call for. <paramref name="year"/> is the table's year: a
+    /// deadline printed without one (12月31日前) falls in it, so an actual in a later year (2026年3月 in a 2025 table) is late.
+    /// </summary>
+    public static IndicatorResult ScoreIndicator(Indicator indicator, int index, ScoringPolicy policy, bool scored, int? year = null)
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(policy);
@@ -213,7 +216,7 @@ public static class Calculator
         {
             MissingCell => b.Done(IndicatorRule.Unscorable, IndicatorStatus.NotApplicable, null, "年度指标值未设定，无法计分"),
             QuantityCell t => ScoreQuantity(b, t, actual, indicator, policy),
-            DeadlineCell t => ScoreDeadline(b, t, actual, indicator, policy),
+            DeadlineCell t => ScoreDeadline(b, t, actual, indicator, policy, year),
             _ => ScoreQualitative(b, target, actual, indicator, policy),
         };
     }
@@ -345,7 +348,7 @@ public static class Calculator
         }
     }
 
-    private static IndicatorResult ScoreDeadline(in Builder b, DeadlineCell t, Cell actual, Indicator indicator, ScoringPolicy policy)
+    private static IndicatorResult ScoreDeadline(in Builder b, DeadlineCell t, Cell actual, Indicator indicator, ScoringPolicy policy, int? year)
     {
         switch (actual)
         {
@@ -354,7 +357,16 @@ public static class Calculator
             case DeadlineCell a when SameText(a.Text, t.Text):
                 return b.Done(IndicatorRule.Restated, IndicatorStatus.Met, b.Weight, "完成时间与指标值相同，视为达成");
             case DeadlineCell a:
-                bool onTime = a.Key.CompareTo(t.Key) <= 0 || (t.Year is null && a.Year is not null && (a.Month ?? 12, a.Day ?? 31).CompareTo((t.Month ?? 12, t.Day ?? 31)) <= 0);
+                // A target without a year is in the table's year: an actual of a later year is late whatever its month, one of
+                // an earlier year on time; the same year (or no table year) compares month and day.
+                bool inTime = (a.Month ?? 12, a.Day ?? 31).CompareTo((t.Month ?? 12, t.Day ?? 31)) <= 0;
+                bool onTime = (t.Year, a.Year, year) switch
+                {
+                    (null, { } ay, { } y) => ay < y || (ay == y && inTime),
+                    (null, not null, null) => inTime,
+                    ({ } ty, null, { } y) => y < ty || (y == ty && inTime),
+                    _ => a.Key.CompareTo(t.Key) <= 0,
+                };
                 return onTime
                     ? b.Done(IndicatorRule.Qualitative, IndicatorStatus.Met, b.Weight, $"完成时间“{a.Text.Trim()}”不晚于“{t.Text.Trim()}”，达成")
                     : Late(b, indicator, policy, $"完成时间“{a.Text.Trim()}”晚于“{t.Text.Trim()}”");

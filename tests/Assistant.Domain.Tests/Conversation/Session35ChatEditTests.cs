@@ -224,4 +224,18 @@ public class Session35ChatEditTests
     [InlineData("产科病房改造期间床位紧张", "“产科病房改造期间床位紧张”。")]
     [InlineData("是否属实？", "“是否属实？”")]
     public void AQuotationClosingItsSentence_HasOneFullStop(string words, string quoted) => Assert.Equal(quoted, AnswerWriter.Quoted(words));
+
+    /// <summary>
+    /// A measure given in chat for a row whose cause cell is a placeholder (/, 无, 暂无) keeps the measure alone, so the
+    /// redraft never reads "单位说明的原因是/。"; a real cause is kept before the measure.
+    /// </summary>
+    [Theory]
+    [InlineData("/", "下一步改进措施：对规范管理率低的乡镇卫生院约谈负责人。")]
+    [InlineData("无", "下一步改进措施：对规范管理率低的乡镇卫生院约谈负责人。")]
+    [InlineData("暂无。", "下一步改进措施：对规范管理率低的乡镇卫生院约谈负责人。")]
+    [InlineData("／。下一步改进措施：加强随访。", "下一步改进措施：对规范管理率低的乡镇卫生院约谈负责人。")]
+    [InlineData("签约医生数量不足", "签约医生数量不足。下一步改进措施：对规范管理率低的乡镇卫生院约谈负责人。")]
+    [InlineData("无法按期开展随访。下一步改进措施：加强随访。", "无法按期开展随访。下一步改进措施：对规范管理率低的乡镇卫生院约谈负责人。")]
+    public void AMeasureOnAPlaceholderCause_KeepsNoPlaceholder(string note, string expected) =>
+        Assert.Equal(expected, UserStatements.WithMeasure(note, "对规范管理率低的乡镇卫生院约谈负责人"));
 }
