@@ -117,6 +117,23 @@ internal static class SearchScaleFiltered
             ("year graph", YearGraph, c => c.Year is 2023 or 2021 && c.Region is null && c.Kind is null),
         };
 
+        // Session 36: a graph per year present (built on the 1M cluster), a year filter through its own graph and any other request through every year's, the union ranked by exact distance (YearGraphSearch).
+        foreach (int ef in new[] { 1000, 400, 200, 100 })
+        {
+            foreach (int rows in new[] { 40, 400, 2000 })
+            {
+                variants = [.. variants, (string.Create(CultureInfo.InvariantCulture, $"year graphs ef {ef} rows {rows}"), YearGraphs(new YearGraphSearch(dataSource, ef, rows, Candidates, single: false)), c => c.Region is null && c.Kind is null)];
+                variants = [.. variants, (string.Create(CultureInfo.InvariantCulture, $"year graphs single ef {ef} rows {rows}"), YearGraphs(new YearGraphSearch(dataSource, ef, rows, Candidates, single: true)), c => c.Region is null && c.Kind is null && c.Year is null)];
+            }
+        }
+
+        Func<SearchRequest, Task<List<(long Id, double Score)>>> YearGraphs(YearGraphSearch search) => async r =>
+        {
+            var hits = await search.SearchAsync(r, SearchScale.Viewer);
+            await CheckPassingAsync(dataSource, r, hits.Select(h => h.Id).ToArray());
+            return hits;
+        };
+
         async Task<List<(long Id, double Score)>> YearGraph(SearchRequest r)
         {
             float[] q = HashingEmbedding.Embed(r.Query);

@@ -51,7 +51,15 @@ public sealed class CorpusBulkOneTransactionTests
         OnResult = onResult,
     };
 
-    private const string Indexes = "SELECT indexdef FROM pg_indexes WHERE tablename = 'corpus_passages' ORDER BY indexname";
+    /// <summary>The table's indexes but the years' own graphs, which follow the years stored (<see cref="YearGraphs"/>, checked by <see cref="YearGraphsFollowTheYearsStored"/>).</summary>
+    private const string Indexes = "SELECT indexdef FROM pg_indexes WHERE tablename = 'corpus_passages' AND indexname NOT LIKE '" + YearGraphs.IndexPrefix + "%' ORDER BY indexname";
+
+    /// <summary>One graph per year the documents hold (a load builds those of its new years), none other.</summary>
+    private static async Task YearGraphsFollowTheYearsStored(NpgsqlDataSource dataSource)
+    {
+        var years = await RowsAsync(dataSource, "SELECT DISTINCT '" + YearGraphs.IndexPrefix + "' || year FROM corpus_documents WHERE year IS NOT NULL ORDER BY 1");
+        Assert.Equal(years, await RowsAsync(dataSource, "SELECT indexname FROM pg_indexes WHERE tablename = 'corpus_passages' AND indexname LIKE '" + YearGraphs.IndexPrefix + "%' AND indexdef LIKE '%USING hnsw%WHERE (year = %' ORDER BY 1"));
+    }
 
     [Fact]
     public async Task ABadDocumentInTheMiddle_RollsBackTheBatchesAlreadyWritten_NamesEveryFailure_AndTheIndexesComeBack()
@@ -93,6 +101,8 @@ public sealed class CorpusBulkOneTransactionTests
         Assert.Equal(again.PassagesStored, await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_passages"));
         Assert.Equal(0L, await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_documents d WHERE passage_count <> (SELECT count(*) FROM corpus_passages p WHERE p.document_id = d.id)"));
         Assert.Equal(indexesBefore, await RowsAsync(dataSource, Indexes));
+        await YearGraphsFollowTheYearsStored(dataSource);
+        Assert.NotEmpty(await RowsAsync(dataSource, "SELECT indexname FROM pg_indexes WHERE indexname LIKE '" + YearGraphs.IndexPrefix + "%'"));
         const string Terms = "SELECT term, passages, occurrences FROM corpus_terms ORDER BY term";
         var kept = await RowsAsync(dataSource, Terms);
         await using (var recount = dataSource.CreateCommand(CorpusTermCounts.RecountSql))
@@ -163,6 +173,7 @@ public sealed class CorpusBulkOneTransactionTests
         Assert.Equal(12L, await ScalarAsync(dataSource, "SELECT count(DISTINCT content_hash) FROM corpus_documents"));
         Assert.Equal(12L, await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_documents"));
         Assert.Equal(indexesBefore, await RowsAsync(dataSource, Indexes));
+        await YearGraphsFollowTheYearsStored(dataSource);
         Assert.Equal(0L, await ScalarAsync(dataSource, "SELECT count(*) FROM corpus_loads WHERE finished_at IS NULL"));
     }
 }

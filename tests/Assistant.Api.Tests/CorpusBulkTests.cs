@@ -64,7 +64,11 @@ public sealed class CorpusBulkTests
     }
 
     private static Task<List<string>> IndexesAsync(NpgsqlDataSource dataSource) =>
-        RowsAsync(dataSource, "SELECT indexdef FROM pg_indexes WHERE tablename = 'corpus_passages' ORDER BY indexname");
+        RowsAsync(dataSource, "SELECT indexdef FROM pg_indexes WHERE tablename = 'corpus_passages' AND indexname NOT LIKE '" + YearGraphs.IndexPrefix + "%' ORDER BY indexname");
+
+    /// <summary>The years' own graphs (<see cref="YearGraphs"/>): one per year stored, built by the store or the loader.</summary>
+    private static Task<List<string>> YearGraphsAsync(NpgsqlDataSource dataSource) =>
+        RowsAsync(dataSource, "SELECT indexdef FROM pg_indexes WHERE tablename = 'corpus_passages' AND indexname LIKE '" + YearGraphs.IndexPrefix + "%' ORDER BY indexname");
 
     [Fact]
     public async Task BulkAndOneByOne_StoreIdenticalRows_AndTheIndexesComeBack()
@@ -124,6 +128,11 @@ public sealed class CorpusBulkTests
         Assert.Equal(expectedPassages, await RowsAsync(bulkData, passages));
         Assert.True(expectedPassages.Count > 500, $"{expectedPassages.Count} passages");
         Assert.Equal(indexesBefore, await IndexesAsync(bulkData));
+
+        // The same years' graphs whether the store (a report at a time) or the loader built them, one per year stored.
+        var yearGraphs = await YearGraphsAsync(singleData);
+        Assert.Equal(yearGraphs, await YearGraphsAsync(bulkData));
+        Assert.Equal(await RowsAsync(bulkData, "SELECT DISTINCT year::text FROM corpus_documents WHERE year IS NOT NULL ORDER BY 1"), yearGraphs.Select(d => d[^5..^1]).ToList());
         // BM25's statistics, counted afresh after the bulk loads, equal the ones kept row by row.
         const string terms = "SELECT term, passages, occurrences FROM corpus_terms ORDER BY term";
         Assert.Equal(await RowsAsync(singleData, terms), await RowsAsync(bulkData, terms));

@@ -18,7 +18,7 @@ namespace Assistant.Api.Tests;
 /// every row holding the candidate terms), both through the document scope (region or year: an exact
 /// scan of the scope's passages) and without it (the HNSW path).
 /// </summary>
-public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassFixture<CorpusFilterTests.Corpus>
+public sealed partial class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassFixture<CorpusFilterTests.Corpus>
 {
     private const string UnitA = Corpus.UnitA;
     private const string UnitB = Corpus.UnitB;
@@ -431,11 +431,12 @@ public sealed class CorpusFilterTests(CorpusFilterTests.Corpus corpus) : IClassF
     }
 
     /// <summary>The test database with sequential scans, sorts and bitmap scans priced out, so the planner takes the indexes (HNSW, the documents' vectors) even on this small corpus.</summary>
-    private NpgsqlDataSource IndexOnly()
+    private NpgsqlDataSource IndexOnly(bool pooling = true)
     {
         var options = new NpgsqlConnectionStringBuilder(host.Services.GetRequiredService<NpgsqlDataSource>().ConnectionString)
         {
             Options = "-c enable_seqscan=off -c enable_sort=off -c enable_bitmapscan=off",
+            Pooling = pooling,
         };
         var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
         builder.UseVector();

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Assistant.Domain.Corpus;
+using Assistant.Features.Corpus;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Records;
 using Npgsql;
@@ -130,6 +131,23 @@ public sealed class ForwardMigrationTests
         }
 
         Assert.Equal(await SchemaAsync(freshFactory.ConnectionString), await SchemaAsync(factory.ConnectionString));
+
+        // The migration built a graph for the one year the old corpus holds (2023); either database has one graph per year its documents hold.
+        Assert.Contains("ix_corpus_passages_embedding_year2023 USING hnsw (embedding vector_cosine_ops) WHERE (year = 2023)", await YearGraphDefinitionsAsync(factory.ConnectionString));
+        foreach (string db in new[] { factory.ConnectionString, freshFactory.ConnectionString })
+        {
+            await using var c = new NpgsqlConnection(db);
+            await c.OpenAsync();
+            var years = await ColumnAsync(c, "SELECT DISTINCT year::text FROM corpus_documents WHERE year IS NOT NULL ORDER BY 1");
+            Assert.Equal(years.Select(y => $"{YearGraphs.IndexPrefix}{y} USING hnsw (embedding vector_cosine_ops) WHERE (year = {y})"), await YearGraphDefinitionsAsync(db));
+        }
+    }
+
+    private static async Task<List<string>> YearGraphDefinitionsAsync(string connectionString)
+    {
+        await using var c = new NpgsqlConnection(connectionString);
+        await c.OpenAsync();
+        return await ColumnAsync(c, $"SELECT indexname || ' ' || substring(indexdef from 'USING .*') FROM pg_indexes WHERE schemaname = 'public' AND indexname LIKE '{YearGraphs.IndexPrefix}%' ORDER BY 1");
     }
 
     /// <summary>Every change to the model comes with its migration (<c>dotnet ef migrations add</c>, see README).</summary>
@@ -218,7 +236,8 @@ public sealed class ForwardMigrationTests
             ORDER BY 1
             """));
         lines.AddRange(await ColumnAsync(c, "SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1"));
-        lines.AddRange(await ColumnAsync(c, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"));
+        // The years' own graphs depend on the data (one per year present, YearGraphs): compared apart.
+        lines.AddRange(await ColumnAsync(c, $"SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '{YearGraphs.IndexPrefix}%' ORDER BY 1"));
         lines.AddRange(await ColumnAsync(c, "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1"));
         lines.AddRange(await ColumnAsync(c, "SELECT p.proname || ' ' || md5(p.prosrc) FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'plpgsql') ORDER BY 1"));
         lines.AddRange(await ColumnAsync(c, "SELECT extname FROM pg_extension ORDER BY 1"));

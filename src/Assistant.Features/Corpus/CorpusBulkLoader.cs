@@ -141,7 +141,8 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
             double loadSeconds = clockStart.Elapsed.TotalSeconds;
             var indexClock = Stopwatch.StartNew();
 
-            // Also after a rolled-back load: the indexes it (or a crashed load) dropped come back.
+            // Also after a rolled-back load: the indexes it (or a crashed load) dropped come back, with the graphs of years loaded for the first time (YearGraphs).
+            indexes.AddRange(await YearGraphs.MissingAsync(connection, indexes, cancellationToken));
             var timings = await RebuildAsync(connection, indexes, cancellationToken);
             if (recount)
             {

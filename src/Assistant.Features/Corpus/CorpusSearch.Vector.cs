@@ -35,8 +35,12 @@ public sealed partial class CorpusSearch
         else
         {
             string? sectionSql = sectionIndexes && request.Kind is { } kind && SectionIndexedKinds.TryGetValue(kind, out var own) ? own : null;
-            int ef = sparseQueryEf ? EfSearch(q, sectionSql is not null, candidates, wholeGraphEf, sparseEfSearch) : Math.Max(GraphEfSearch(sectionSql is not null, wholeGraphEf), candidates);
-            await HnswReadAsync(connection, sectionSql ?? VectorSql, q, ef, request, candidates, vector, cancellationToken);
+
+            // A year filter reads its year's own graph when it has one (YearGraphs); a section's graph first.
+            string? yearSql = sectionSql is null && yearIndexes && request.Year is { } year && await YearGraphs.ExistsAsync(connection, year, cancellationToken) ? YearVectorSql(year) : null;
+            string? partialSql = sectionSql ?? yearSql;
+            int ef = sparseQueryEf ? EfSearch(q, partialSql is not null, candidates, wholeGraphEf, sparseEfSearch) : Math.Max(GraphEfSearch(partialSql is not null, wholeGraphEf), candidates);
+            await HnswReadAsync(connection, partialSql ?? VectorSql, q, ef, request, candidates, vector, cancellationToken);
         }
 
         // relaxed_order may return neighbours slightly out of order; a wider read keeps only the nearest.

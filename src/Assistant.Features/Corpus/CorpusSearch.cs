@@ -16,6 +16,7 @@ namespace Assistant.Features.Corpus;
 /// <param name="lexicalRowBudget">The most passages the lexical side fetches and ranks (<see cref="LexicalRowBudget"/>; another value for measurement).</param>
 /// <param name="exactScanPassages">Up to how many passages a region or year filter's documents may hold to be searched exactly (<see cref="DocumentScope.MaxPassages"/>; another value for tests and measurement).</param>
 /// <param name="sectionIndexes">Whether a section filter with its own partial index (<see cref="SectionIndexedKinds"/>) uses it (false: the whole graph, for tests and measurement).</param>
+/// <param name="yearIndexes">Whether a year filter reads its year's own graph when it has one (<see cref="YearGraphs"/>; false: the whole graph, for tests and measurement).</param>
 /// <param name="sparseQueryEf">Whether a sparse query vector gets <see cref="SparseQueryEfSearch"/> (false: every query at the graph's usual list, for measurement).</param>
 /// <param name="wholeGraphEf">The whole graph's usual list (<see cref="VectorEfSearch"/>; another value for measurement).</param>
 /// <param name="sparseQueryRows">How many rows a sparse query's HNSW scan reads before the nearest are kept (<see cref="SparseQueryRows"/>; 0: only the candidates, session 28's, for measurement).</param>
@@ -23,7 +24,7 @@ namespace Assistant.Features.Corpus;
 public sealed partial class CorpusSearch(
     NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, int lexicalRowBudget = CorpusSearch.LexicalRowBudget, int exactScanPassages = DocumentScope.MaxPassages,
     bool sectionIndexes = true, bool sparseQueryEf = true, int wholeGraphEf = CorpusSearch.VectorEfSearch, int sparseQueryRows = CorpusSearch.SparseQueryRows,
-    int sparseEfSearch = CorpusSearch.SparseQueryEfSearch)
+    int sparseEfSearch = CorpusSearch.SparseQueryEfSearch, bool yearIndexes = true)
 {
     public const int MaxTop = 50;
     public const int MaxQueryChars = 500;
@@ -85,6 +86,13 @@ public sealed partial class CorpusSearch(
     {
         [SectionKind.DeviationReason] = SectionVectorSql(SectionKind.DeviationReason),
     };
+
+    /// <summary>
+    /// The vector read of <paramref name="year"/>'s own graph (<see cref="YearGraphs"/>): <see cref="VectorSql"/> plus
+    /// the year as a literal, so the planner matches the partial index's predicate (the filters stay the column).
+    /// </summary>
+    public static string YearVectorSql(int year) =>
+        VectorReadColumns + " AND p.year = " + year.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ORDER BY p.embedding <=> $1 LIMIT $7";
 
     private static string SectionVectorSql(SectionKind kind) =>
         VectorReadColumns + " AND p.kind = '" + SectionKinds.Name(kind) + "' ORDER BY p.embedding <=> $1 LIMIT $7";

@@ -65,6 +65,13 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
         var vectors = await EmbedAsync(prepared.EmbeddingTexts, cancellationToken);
         var document = CorpusRows.Document(prepared, Guid.CreateVersion7(clock.GetUtcNow()), clock.GetUtcNow());
         await using AssistantDb db = await databases.CreateDbContextAsync(cancellationToken);
+        if (document.Year is { } year)
+        {
+            // A year seen for the first time gets its own graph (YearGraphs), built before the rows are written (on none, so at once).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await YearGraphs.EnsureAsync((NpgsqlConnection)db.Database.GetDbConnection(), [year], cancellationToken);
+        }
+
         db.CorpusDocuments.Add(document);
         db.CorpusPassages.AddRange(CorpusRows.Passages(prepared, document.Id, vectors, embedder.Identity()));
         try
