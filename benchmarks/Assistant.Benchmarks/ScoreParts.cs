@@ -31,7 +31,7 @@ internal static class ScoreParts
         }));
         var cells = table.Indicators.SelectMany(i => new[] { (i.Target, i.Unit), (i.Actual, i.Unit) }).ToArray();
         var notes = table.Indicators.Select(i => i.DeviationNote).ToArray();
-        var dates = cells.Select(c => c.Target).Where(t => t is not null && t.AsSpan().IndexOfAny('年', '月') >= 0).Cast<string>().ToArray();
+        var dates = cells.Select(c => c.Item1).Where(t => t is not null && t.AsSpan().IndexOfAny('年', '月') >= 0).Cast<string>().ToArray();
         var cases = new (string Name, Action Run)[]
         {
             ("floor: JsonDocument.Parse(UTF-8), 100 indicators", () => { using var d = JsonDocument.Parse(utf8); }),
