@@ -41,6 +41,11 @@ if (args.Length > 0 && args[0] == "hot-parts")
     return Assistant.Benchmarks.FreshSheetParts.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "score-parts")
+{
+    return Assistant.Benchmarks.ScoreParts.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "hot")
 {
     return Assistant.Benchmarks.HotPathRatios.Run(args[1..]);

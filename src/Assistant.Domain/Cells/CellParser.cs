@@ -265,7 +265,33 @@ public static partial class CellParser
     private static readonly int EndGroup = DeadlinePattern().GroupNumberFromName("end");
     private static readonly int BeforeGroup = DeadlinePattern().GroupNumberFromName("before");
 
+    /// <summary>
+    /// The date a cell reads as, or null. Since session 36 its parts are read by <see cref="DeadlineText"/> (no match object and
+    /// no groups per cell); the pattern reads only what that reader leaves to it, and <see cref="TryDeadlineAsBefore"/> keeps the
+    /// pattern's way whole for the test that holds the two equal.
+    /// </summary>
     private static DeadlineCell? TryDeadline(string s, string original)
+    {
+        switch (DeadlineText.TryRead(s, out DeadlineText parts))
+        {
+            case DeadlineText.Outcome.Matched when parts.Year is not null || parts.Month is not null:
+                (int? y, int? mo, int? d) = (parts.Year, parts.Month, parts.Day);
+                if (y is < 1900 or > 2200 || mo is < 1 or > 12 || d is < 1 or > 31)
+                {
+                    return null;
+                }
+
+                bool end = parts.End is "底" or "末";
+                return new DeadlineCell(original, y, end && mo is null ? 12 : mo, d, end, parts.Before);
+            case DeadlineText.Outcome.AskThePattern:
+                return TryDeadlineAsBefore(s, original);
+            default:
+                return TryYearEnd(s, original);
+        }
+    }
+
+    /// <summary>The date a cell reads as, by the patterns alone (what <see cref="TryDeadline"/> did before session 36).</summary>
+    internal static DeadlineCell? TryDeadlineAsBefore(string s, string original)
     {
         Match m = DeadlinePattern().Match(s);
         if (m.Success)
@@ -288,6 +314,18 @@ public static partial class CellParser
             }
         }
 
+        return TryYearEnd(s, original);
+    }
+
+    /// <summary>本年底, 年末前, 年内: the end of the table's year.</summary>
+    private static DeadlineCell? TryYearEnd(string s, string original)
+    {
+        // Most texts asked are not one (a quantity with 年 in its label): no match object for them.
+        if (!YearEndPattern().IsMatch(s))
+        {
+            return null;
+        }
+
         Match yearEnd = YearEndPattern().Match(s);
         if (yearEnd.Success)
         {
@@ -296,6 +334,9 @@ public static partial class CellParser
 
         return null;
     }
+
+    /// <summary>The date <see cref="Read"/> makes of a text as it prepares it (for the test that holds it equal to <see cref="TryDeadlineAsBefore"/>).</summary>
+    internal static DeadlineCell? DeadlineOf(string compact) => TryDeadline(compact, compact);
 
     private static QuantityCell? TryQuantity(string s, string original, string? indicatorUnit)
     {
