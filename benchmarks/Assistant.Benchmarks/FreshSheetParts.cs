@@ -21,18 +21,39 @@ internal static class FreshSheetParts
         int rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(400);
         var table = SyntheticTables.Project(100);
         string text = VerificationBenchmarks.Text(FactSheet.Build(table), string.Empty);
+        if (args.Contains("--fresh-only"))
+        {
+            // For a profiler (session 36): only what POST /verify does, round after round.
+            double started = ThreadCpu.Microseconds();
+            for (int r = 0; r < rounds; r++)
+            {
+                Verifier.Verify(FactSheet.Build(table), text);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} fresh-sheet verifications, {(ThreadCpu.Microseconds() - started) / rounds:0.0} µs CPU each on average"));
+            return 0;
+        }
+
         var names = table.Indicators.Select(i => i.Name).ToList();
         var parts = new (string Name, List<double> Cpu, long[] Bytes)[]
         {
             ("FactSheet.Build", [], [0]),
             ("SheetIndex (the preparation, without its pairs' index)", [], [0]),
-            ("  its pairs' index (DerivedIndex), first use", [], [0]),
+            ("  its pairs' index (DerivedIndex), first use (since session 36: the partners; each group on its first query)", [], [0]),
             ("first Verifier.Verify on the new sheet (rows built on first use)", [], [0]),
             ("second Verifier.Verify on the same sheet (warm)", [], [0]),
             ("  again on its own: NameIndex of the indicator names", [], [0]),
-            ("  again on its own: DerivedIndex", [], [0]),
+            ("  again on its own: DerivedIndex, every group built", [], [0]),
             ("  again on its own: every row of NamesNest (NestListOf)", [], [0]),
+            ("  again on its own: the units the names end with (NameUnits)", [], [0]),
+            ("  again on its own: the candidates (CandidatesOf)", [], [0]),
+            ("  again on its own: the candidates by indicator (ByIndicator)", [], [0]),
+            ("  again on its own: the two value indexes (ValueIndexes)", [], [0]),
+            ("  again on its own: the digit names (LiteralNames)", [], [0]),
+            ("  again on its own: the unit labels (UnitLabelsOf)", [], [0]),
+            ("  again on its own: NameIndex of the fund lines", [], [0]),
         };
+        var fundCores = table.Funds.Lines.Select(l => SheetIndex.FundCore(l.Name)).ToList();
 
         void Time(int part, Action run, bool keep)
         {
@@ -58,7 +79,7 @@ internal static class FreshSheetParts
             Time(3, () => Verifier.Verify(sheet, text), keep);
             Time(4, () => Verifier.Verify(sheet, text), keep);
             Time(5, () => _ = new NameIndex(names), keep);
-            Time(6, () => _ = new DerivedIndex(index), keep);
+            Time(6, () => _ = new DerivedIndex(index).Count, keep);
             var other = SheetIndex.For(FactSheet.Build(table));
             Time(7, () =>
             {
@@ -67,6 +88,15 @@ internal static class FreshSheetParts
                     _ = other.NestListOf(a);
                 }
             }, keep);
+            string?[] units = null!;
+            Candidate[] candidates = null!;
+            Time(8, () => units = SheetIndex.NameUnits(table.Indicators), keep);
+            Time(9, () => candidates = SheetIndex.CandidatesOf(sheet, units), keep);
+            Time(10, () => _ = SheetIndex.ByIndicator(candidates), keep);
+            Time(11, () => _ = SheetIndex.ValueIndexes(candidates), keep);
+            Time(12, () => _ = new LiteralNames(SheetIndex.DigitNamesOf(table.Indicators)), keep);
+            Time(13, () => _ = SheetIndex.UnitLabelsOf(table.Indicators), keep);
+            Time(14, () => _ = new NameIndex(fundCores), keep);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} rounds (the first fifth warm-up), {Environment.ProcessorCount} cores; median thread CPU µs"));

@@ -27,6 +27,25 @@ internal sealed class Candidate(Fact fact, UnitSpec unit, int position)
     {
         int bracket = f.Id.LastIndexOf(']');
         int from = bracket >= 0 && bracket + 1 < f.Id.Length && f.Id[bracket + 1] == '.' ? bracket + 2 : f.Id.LastIndexOf('.') + 1;
-        return f.Id[from..];
+        ReadOnlySpan<char> measure = f.Id.AsSpan(from);
+
+        // Session 36: the fact sheet's own columns are shared strings, not a new one per candidate (the same text, so the
+        // same comparisons; equal references also make them quick).
+        foreach (string known in KnownMeasures)
+        {
+            if (measure.SequenceEqual(known))
+            {
+                return known;
+            }
+        }
+
+        return measure.ToString();
     }
+
+    /// <summary>The columns a fact sheet names its facts by (FactSheet), most common first.</summary>
+    internal static readonly string[] KnownMeasures =
+    [
+        "actual", "target", "gap", "score", "weight", "completion", "rate", "lost", "excess", "shortfall", "adjustment",
+        "budget", "executed", "balance", "initialBudget", "unexecutedRate", "share.budget", "share.executed",
+    ];
 }

@@ -14,7 +14,8 @@ internal enum PairKind
 /// <summary>
 /// The derived values of every meaningful pair of facts (two of one indicator, or two fund-line facts):
 /// sums of parts, gaps, gaps of rates and ratios, each with the interval its printed inputs allow,
-/// computed once per fact sheet and indexed by value, so a number that matches no single fact is
+/// computed at most once per fact sheet (each of the three groups on its first query, since session 36)
+/// and indexed by value, so a number that matches no single fact is
 /// compared only with the derived values near it instead of searching every pair. A number's unit
 /// says which kind it can be: 个百分点 a gap of rates, % a ratio, anything else a sum or gap. The
 /// index is bounded: a sheet with more pairs than <see cref="MaxPairs"/> is searched pair by pair
@@ -24,42 +25,54 @@ internal sealed class DerivedIndex
 {
     public const int MaxPairs = 250_000;
 
-    private readonly IntervalIndex? _amounts;
-    private readonly IntervalIndex? _rateGaps;
-    private readonly IntervalIndex? _ratios;
-    private readonly List<(int A, int B, PairKind Kind)> _entries = [];
+    // The three groups of pairs (amounts: sums and gaps; gaps of rates; ratios), each indexed on first use (session 36):
+    // a number's unit says which group it is looked for in, so a text with no 个百分点 and no unmatched % never builds
+    // the other two. Two threads may both build a group; one is kept (immutable once built).
+    private const int Amounts = 0, RateGaps = 1, Ratios = 2;
+    private readonly SheetIndex _sheet;
+    private readonly Group?[] _groups = new Group?[3];
+
+    /// <summary>One group's pairs, and its index of their hulls whose payloads are ids (the pair's place in the group × 4 + the group).</summary>
+    private sealed class Group((int A, int B, PairKind Kind)[] entries, IntervalIndex index)
+    {
+        public (int A, int B, PairKind Kind)[] Entries { get; } = entries;
+
+        public IntervalIndex Index { get; } = index;
+    }
 
     public DerivedIndex(SheetIndex sheet)
     {
+        _sheet = sheet;
         Candidate[] all = sheet.Candidates;
         Partners = new int[all.Length][];
         long pairs = 0;
+        var scratch = new List<int>();
         for (int a = 0; a < all.Length; a++)
         {
-            Partners[a] = all[a].Fact.Value == 0 ? [] : PartnersOf(sheet, all[a]);
+            Partners[a] = all[a].Fact.Value == 0 ? [] : PartnersOf(sheet, all[a], scratch);
             pairs += Partners[a].Length;
         }
 
-        if (pairs > MaxPairs)
-        {
-            return;
-        }
+        IsIndexed = pairs <= MaxPairs;
+    }
 
-        var amounts = new List<(double, double, int)>();
-        var rateGaps = new List<(double, double, int)>();
-        var ratios = new List<(double, double, int)>();
-        var amountsAlways = new List<int>();
-        var rateGapsAlways = new List<int>();
-        var ratiosAlways = new List<int>();
+    /// <summary>Builds one group: its pairs in the order of every pair (i, then its partners, then kind), as the whole index listed them before session 36.</summary>
+    private Group Build(int group)
+    {
+        SheetIndex sheet = _sheet;
+        Candidate[] all = sheet.Candidates;
+        var entries = new List<(int A, int B, PairKind Kind)>();
+        var hulls = new List<(double, double, int)>();
+        var always = new List<int>();
         var own = new Own?[all.Length];
-        void Add(List<(double, double, int)> list, List<int> always, int a, int b, PairKind kind)
+        void Add(int a, int b, PairKind kind)
         {
-            int id = _entries.Count;
-            _entries.Add((a, b, kind));
+            int id = (entries.Count << 2) | group;
+            entries.Add((a, b, kind));
             try
             {
                 Interval h = PairHull(sheet, all, own, a, b, kind);
-                list.Add(((double)h.Low, (double)h.High, id));
+                hulls.Add(((double)h.Low, (double)h.High, id));
             }
             catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException or DivideByZeroException)
             {
@@ -73,45 +86,73 @@ internal sealed class DerivedIndex
             foreach (int j in Partners[i])
             {
                 Candidate b = all[j];
-                if (a.Unit.Base == b.Unit.Base)
+                if (group == RateGaps)
+                {
+                    if (a.Unit.Base == "%" && b.Unit.Base == "%" && a.Fact.Value > b.Fact.Value && Verifier.RateGap(a, b))
+                    {
+                        Add(i, j, PairKind.RateGap);
+                    }
+
+                    continue;
+                }
+
+                if (a.Unit.Base != b.Unit.Base)
+                {
+                    continue;
+                }
+
+                if (group == Amounts)
                 {
                     if (j > i && a.Fact.FundLineIndex is not null && b.Fact.FundLineIndex is not null && a.Measure == b.Measure && a.Measure != "balance")
                     {
-                        Add(amounts, amountsAlways, i, j, PairKind.Sum);
+                        Add(i, j, PairKind.Sum);
                     }
 
                     if (Verifier.Balance(a, b) || Verifier.Gap(a, b))
                     {
-                        Add(amounts, amountsAlways, i, j, PairKind.Gap);
-                    }
-
-                    if (a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Verifier.Ratio(a, b) && PositiveDivisor(sheet, all, own, j))
-                    {
-                        Add(ratios, ratiosAlways, i, j, PairKind.Ratio);
+                        Add(i, j, PairKind.Gap);
                     }
                 }
-
-                if (a.Unit.Base == "%" && b.Unit.Base == "%" && a.Fact.Value > b.Fact.Value && Verifier.RateGap(a, b))
+                else if (a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Verifier.Ratio(a, b) && PositiveDivisor(sheet, all, own, j))
                 {
-                    Add(rateGaps, rateGapsAlways, i, j, PairKind.RateGap);
+                    Add(i, j, PairKind.Ratio);
                 }
             }
         }
 
-        _amounts = new IntervalIndex(amounts, amountsAlways);
-        _rateGaps = new IntervalIndex(rateGaps, rateGapsAlways);
-        _ratios = new IntervalIndex(ratios, ratiosAlways);
+        return new Group([.. entries], new IntervalIndex(hulls, always));
+    }
+
+    private Group GroupOf(int group)
+    {
+        Group? built = Volatile.Read(ref _groups[group]);
+        if (built is null)
+        {
+            Interlocked.CompareExchange(ref _groups[group], Build(group), null);
+            built = Volatile.Read(ref _groups[group])!;
+        }
+
+        return built;
     }
 
     /// <summary>For each candidate (by position), the positions of the candidates it forms a meaningful pair with, ascending; none for a zero.</summary>
     public int[][] Partners { get; }
 
     /// <summary>Whether the pairs are indexed (false: more than <see cref="MaxPairs"/>, searched pair by pair).</summary>
-    public bool IsIndexed => _amounts is not null;
+    public bool IsIndexed { get; }
 
-    public int Count => _entries.Count;
+    /// <summary>How many pairs the index holds (every group built; tests).</summary>
+    public int Count => GroupOf(Amounts).Entries.Length + GroupOf(RateGaps).Entries.Length + GroupOf(Ratios).Entries.Length;
 
-    public (int A, int B, PairKind Kind) Entry(int id) => _entries[id];
+    /// <summary>Whether a group has been built (0 amounts, 1 gaps of rates, 2 ratios; tests).</summary>
+    internal bool HasGroup(int group) => Volatile.Read(ref _groups[group]) is not null;
+
+    /// <summary>Every pair of the index, group by group (every group built; tests).</summary>
+    internal IEnumerable<(int A, int B, PairKind Kind)> Pairs() =>
+        GroupOf(Amounts).Entries.Concat(GroupOf(RateGaps).Entries).Concat(GroupOf(Ratios).Entries);
+
+    /// <summary>The pair an id of <see cref="Near"/> stands for.</summary>
+    public (int A, int B, PairKind Kind) Entry(int id) => _groups[id & 3]!.Entries[id >> 2];
 
     /// <summary>The ids of the derived values a mention could be, near its value (a superset the caller checks exactly).</summary>
     public void Near(Mention m, PrintedNumber number, List<int> hits)
@@ -121,16 +162,16 @@ internal sealed class DerivedIndex
         UnitSpec unit = m.Unit;
         if (unit.Base == "个百分点")
         {
-            _rateGaps!.Query(low, high, hits);
+            GroupOf(RateGaps).Index.Query(low, high, hits);
         }
         else if (unit.Base == "%")
         {
-            _ratios!.Query(low, high, hits);
+            GroupOf(Ratios).Index.Query(low, high, hits);
         }
         else
         {
             double scale = (double)unit.Multiplier;
-            _amounts!.Query(low * scale, high * scale, hits);
+            GroupOf(Amounts).Index.Query(low * scale, high * scale, hits);
         }
     }
 
@@ -225,11 +266,11 @@ internal sealed class DerivedIndex
     /// zeros, ascending and each once. Both lists are ascending and distinct already, so they are merged
     /// (session 26; before, a LINQ pipeline with a hash set and a sort per candidate).
     /// </summary>
-    private static int[] PartnersOf(SheetIndex sheet, Candidate a)
+    private static int[] PartnersOf(SheetIndex sheet, Candidate a, List<int> partners)
     {
         Candidate[] own = a.Fact.IndicatorIndex is { } i ? sheet.OfIndicator(i) : [];
         Candidate[] funds = a.Fact.FundLineIndex is not null ? sheet.FundCandidates : [];
-        var partners = new List<int>(own.Length + funds.Length);
+        partners.Clear();
         int x = 0, y = 0;
         while (x < own.Length || y < funds.Length)
         {

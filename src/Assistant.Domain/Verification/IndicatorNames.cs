@@ -16,7 +16,7 @@ internal sealed class IndicatorNames(NameIndex index)
 
     // A name is named only with a run of three or more, or all of a name shorter than three: a text whose
     // longest run with any name is shorter than this names none.
-    private readonly int _minRun = Math.Min(3, index.Cores.Where(c => c.Length > 0).Select(c => c.Length).DefaultIfEmpty(3).Min());
+    private readonly int _minRun = MinRun(index.Cores);
 
     // Every answer's named names with their runs, one after another, in an array from the shared pool
     // (emptied by Forget, handed back by Release): no array per answer, none per verification.
@@ -34,6 +34,21 @@ internal sealed class IndicatorNames(NameIndex index)
     }
 
     public IReadOnlyList<int> Named(string text) => Find(text).Named;
+
+    /// <summary>The shortest non-empty name's length, at most 3 (3 when there is none); session 36: a loop, not LINQ, as every verifier makes two.</summary>
+    internal static int MinRun(string[] cores)
+    {
+        int min = 3;
+        foreach (string c in cores)
+        {
+            if (c.Length > 0 && c.Length < min)
+            {
+                min = c.Length;
+            }
+        }
+
+        return min;
+    }
 
     /// <summary>Every indicator the text names with its run, ascending by indicator; <paramref name="best"/> the longest run.</summary>
     public ReadOnlySpan<(int Index, int Score)> Scored(string text, out int best)

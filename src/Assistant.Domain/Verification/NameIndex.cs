@@ -384,8 +384,30 @@ internal sealed class NameIndex
     public static string Core(string s)
     {
         string n = TextNormalizer.Normalize(s);
-        var chars = n.Where(c => !IsDropped(c)).ToArray();
-        return new string(chars);
+        int first = 0;
+        while (first < n.Length && !IsDropped(n[first]))
+        {
+            first++;
+        }
+
+        if (first == n.Length)
+        {
+            // Nothing dropped (most names): the normalized name is its core (session 36: no copy).
+            return n;
+        }
+
+        var chars = new char[n.Length];
+        n.AsSpan(0, first).CopyTo(chars);
+        int kept = first;
+        for (int k = first + 1; k < n.Length; k++)
+        {
+            if (!IsDropped(n[k]))
+            {
+                chars[kept++] = n[k];
+            }
+        }
+
+        return new string(chars, 0, kept);
     }
 
     /// <summary><see cref="Core(string)"/> of <paramref name="s"/> written into <paramref name="into"/> (at least as long as <paramref name="s"/>); returns its length.</summary>

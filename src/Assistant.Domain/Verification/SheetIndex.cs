@@ -60,24 +60,49 @@ internal sealed partial class SheetIndex
     private SheetIndex(FactSheet sheet)
     {
         Sheet = sheet;
-        string?[] nameUnits = sheet.Evaluation.Indicators.Select(i => NameUnit(i.Name)).ToArray();
+        string?[] nameUnits = NameUnits(sheet.Evaluation.Indicators);
         Candidates = CandidatesOf(sheet, nameUnits);
         _byIndicator = ByIndicator(Candidates);
         _nest = new bool[sheet.Evaluation.Indicators.Count][];
         _nestList = new int[sheet.Evaluation.Indicators.Count][];
         FundCandidates = Array.FindAll(Candidates, c => c.Fact.FundLineIndex is not null);
+        (_scaled, _raw) = ValueIndexes(Candidates);
+        Names = new NameIndex(sheet.Evaluation.Indicators.Select(i => i.Name).ToList());
+        DigitNames = new LiteralNames(DigitNamesOf(sheet.Evaluation.Indicators));
+        UnitLabels = UnitLabelsOf(sheet.Evaluation.Indicators);
+        FundNames = new NameIndex(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
+    }
 
-        // Each fact by the values it stands for in its base unit (its value and the range its printed inputs allow);
-        // and, for a bare number, by its value as printed.
-        var scaled = new List<(double, double, int)>();
-        var raw = new List<(double, double, int)>();
+    /// <summary>Each indicator's <see cref="NameUnit"/>, in order.</summary>
+    internal static string?[] NameUnits(IReadOnlyList<Assistant.Domain.Evaluations.Indicator> indicators)
+    {
+        var units = new string?[indicators.Count];
+        for (int i = 0; i < units.Length; i++)
+        {
+            units[i] = NameUnit(indicators[i].Name);
+        }
+
+        return units;
+    }
+
+    /// <summary>
+    /// Each fact by the values it stands for in its base unit (its value and the range its printed inputs allow);
+    /// and, for a bare number, by its value as printed.
+    /// </summary>
+    internal static (IntervalIndex Scaled, IntervalIndex Raw) ValueIndexes(Candidate[] candidates)
+    {
+        var scaled = new List<(double, double, int)>(candidates.Length);
+        var raw = new List<(double, double, int)>(candidates.Length);
         var always = new List<int>();
-        foreach (Candidate c in Candidates)
+        foreach (Candidate c in candidates)
         {
             try
             {
-                decimal v = c.Fact.Value * c.Unit.Multiplier;
-                Interval hull = c.Fact.Range is { } r ? Hull(v, r.Scale(c.Unit.Multiplier)) : Interval.Point(v);
+                // Session 36: a multiplier of 1 (most facts) leaves the decimal as it is (mantissa and scale), so it is not applied.
+                decimal multiplier = c.Unit.Multiplier;
+                bool one = multiplier == 1m;
+                decimal v = one ? c.Fact.Value : c.Fact.Value * multiplier;
+                Interval hull = c.Fact.Range is { } r ? Hull(v, one ? r : r.Scale(multiplier)) : Interval.Point(v);
                 scaled.Add(((double)hull.Low, (double)hull.High, c.Position));
                 if (c.Unit.Base.Length > 0)
                 {
@@ -90,20 +115,69 @@ internal sealed partial class SheetIndex
             }
         }
 
-        _scaled = new IntervalIndex(scaled, always);
-        _raw = new IntervalIndex(raw, []);
-        Names = new NameIndex(sheet.Evaluation.Indicators.Select(i => i.Name).ToList());
-        DigitNames = new LiteralNames(sheet.Evaluation.Indicators.Select(i => i.Name.Split('（', '(')[0].Trim())
-            .Where(n => n.Length >= 4 && n.Any(char.IsAsciiDigit)).Distinct(StringComparer.Ordinal).ToArray());
-        UnitLabels = sheet.Evaluation.Indicators
-            .SelectMany(i => new[] { i.Unit, BracketedEnd(i.Name) })
-            .Where(u => !string.IsNullOrWhiteSpace(u) && u.Any(char.IsAsciiDigit))
-            .Select(u => TextNormalizer.Normalize(u!.Trim()).Replace(" ", string.Empty, StringComparison.Ordinal))
-            .ToFrozenSet(StringComparer.Ordinal);
-        FundNames = new NameIndex(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
+        return (new IntervalIndex(scaled, always), new IntervalIndex(raw, []));
     }
 
     public FactSheet Sheet { get; }
+
+    /// <summary>
+    /// The indicator names' heads before a bracket, trimmed, that hold an ASCII digit and are four characters or more, each
+    /// once in first-seen order (what <c>Split('（', '(')[0].Trim()</c>, then <c>Where</c> and <c>Distinct</c> give; session 36: one loop).
+    /// </summary>
+    internal static string[] DigitNamesOf(IReadOnlyList<Assistant.Domain.Evaluations.Indicator> indicators)
+    {
+        List<string>? names = null;
+        HashSet<string>? seen = null;
+        foreach (var indicator in indicators)
+        {
+            string name = indicator.Name ?? string.Empty;
+            int bracket = name.AsSpan().IndexOfAny('（', '(');
+            ReadOnlySpan<char> head = (bracket < 0 ? name.AsSpan() : name.AsSpan(0, bracket)).Trim();
+            if (head.Length < 4 || !head.ContainsAnyInRange('0', '9'))
+            {
+                continue;
+            }
+
+            names ??= [];
+            string h = head.Length == name.Length ? name : head.ToString();
+            if ((seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(h))
+            {
+                names.Add(h);
+            }
+        }
+
+        return names is null ? [] : [.. names];
+    }
+
+    /// <summary>
+    /// The rows' units and their names' bracketed ends that hold an ASCII digit, normalized without spaces (session 36: a
+    /// loop in place of a LINQ chain, the same set).
+    /// </summary>
+    internal static FrozenSet<string> UnitLabelsOf(IReadOnlyList<Assistant.Domain.Evaluations.Indicator> indicators)
+    {
+        List<string>? labels = null;
+        foreach (var indicator in indicators)
+        {
+            Label(indicator.Unit, ref labels);
+            if (indicator.Name is { Length: > 0 } name && name[^1] is not ('）' or ')') && !char.IsWhiteSpace(name[^1]))
+            {
+                // No bracket at the end: BracketedEnd gives null.
+                continue;
+            }
+
+            Label(BracketedEnd(indicator.Name), ref labels);
+        }
+
+        return labels is null ? FrozenSet<string>.Empty : labels.ToFrozenSet(StringComparer.Ordinal);
+
+        static void Label(string? u, ref List<string>? labels)
+        {
+            if (!string.IsNullOrWhiteSpace(u) && u.AsSpan().ContainsAnyInRange('0', '9'))
+            {
+                (labels ??= []).Add(TextNormalizer.Normalize(u.Trim()).Replace(" ", string.Empty, StringComparison.Ordinal));
+            }
+        }
+    }
 
     /// <summary>Every fact of the sheet and every number written in its text cells, in the order the verifier prefers them.</summary>
     public Candidate[] Candidates { get; }
@@ -162,7 +236,7 @@ internal sealed partial class SheetIndex
     public Candidate[] OfIndicator(int indicator) => _byIndicator.TryGetValue(indicator, out Candidate[]? c) ? c : [];
 
     /// <summary>The sheet's facts, then the numbers of its text cells, as candidates in that order (session 35: one pass, no LINQ chain).</summary>
-    private static Candidate[] CandidatesOf(FactSheet sheet, string?[] nameUnits)
+    internal static Candidate[] CandidatesOf(FactSheet sheet, string?[] nameUnits)
     {
         var facts = new List<Fact>(sheet.Facts.Count + 8);
         // The fund line's deduction is never a candidate by value alone (Deductions reads it after 扣/失分).
@@ -185,7 +259,7 @@ internal sealed partial class SheetIndex
     }
 
     /// <summary>The candidates of each indicator, in the candidates' order (what grouping by indicator gives).</summary>
-    private static Dictionary<int, Candidate[]> ByIndicator(Candidate[] all)
+    internal static Dictionary<int, Candidate[]> ByIndicator(Candidate[] all)
     {
         var lists = new Dictionary<int, List<Candidate>>();
         foreach (Candidate c in all)
@@ -417,6 +491,19 @@ internal sealed partial class SheetIndex
     /// <summary>The unit in brackets at the end of an indicator's name (（万公斤）, （万亩）, （%）), or null.</summary>
     internal static string? NameUnit(string name)
     {
+        // The pattern ends with a closing bracket and white space only: a name ending otherwise has no unit (session 36: no regex run for it).
+        ReadOnlySpan<char> end = name.AsSpan().TrimEnd();
+        if (end.Length == 0 || end[^1] is not ('）' or ')'))
+        {
+            return null;
+        }
+
+        return NameUnitMatched(name);
+    }
+
+    /// <summary>What <see cref="NameUnit"/> gave before session 36: the pattern run on every name.</summary>
+    internal static string? NameUnitMatched(string name)
+    {
         Match m = NameUnitPattern().Match(name);
         if (!m.Success)
         {
@@ -441,6 +528,11 @@ internal sealed partial class SheetIndex
         for (int i = 0; i < sheet.Report.Indicators.Count; i++)
         {
             IndicatorResult r = sheet.Report.Indicators[i];
+            if (r.Target is not CompoundCell && r.Actual is not CompoundCell)
+            {
+                continue;
+            }
+
             foreach ((Cell cell, string which) in new[] { (r.Target, "target"), (r.Actual, "actual") })
             {
                 if (cell is CompoundCell c)
