@@ -118,6 +118,13 @@ public static partial class CellParser
             return quantity;
         }
 
+        // A rate per a power of ten written in the cell (≤12/10万, 11.8/10万, 2例/10万人, 每10万人12例): the denominator is the unit.
+        if (compact.AsSpan().IndexOfAny('/', '每') >= 0 && CellUnits.TrySplitRate(compact, out string head, out string rateUnit)
+            && QuantityText.TryMatch(head, out QuantityText rate) && rate.Magnitude.Length == 0 && rate.UnitSpan.Length == 0)
+        {
+            return Quantity(rate, original, indicatorUnit, string.Empty, rateUnit, null);
+        }
+
         MatchCollection numbers = NumberToken().Matches(compact);
         if (numbers.Count > 0)
         {
@@ -356,22 +363,26 @@ public static partial class CellParser
         }
         else
         {
-            unitText = UnitSpec.Canonical(m.Unit);
+            unitText = CellUnits.Spell(UnitSpec.Canonical(m.Unit));
             if (magnitude.Length > 0 && UnitSpec.Canonical(magnitude + unitText) is var spelled && spelled != magnitude + unitText)
             {
                 // 千分比 is ‰, not 千 × 分比.
                 (magnitude, unitText) = (string.Empty, spelled);
             }
 
-            if (unitText.Length > 0 && !UnitSpec.IsKnownBase(unitText))
+            if (unitText.Length > 0 && !IsCellUnit(unitText))
             {
-                // 个工作日, 元/人/月 and the like are known; anything else is words after a number.
+                // 个工作日, 元/人/月, 元/台, 次/年 and the like are known; anything else is words after a number.
                 return null;
             }
         }
 
         return Quantity(m, original, indicatorUnit, magnitude, unitText, magnitude.Length == 0 && known is not null ? known : null);
     }
+
+    /// <summary>A unit a cell may print after its number: a known base, ‱, or a compound unit (元/台, 次/年, 元/人·年; <see cref="CellUnits.IsCompound"/>).</summary>
+    private static bool IsCellUnit(string unitText) =>
+        UnitSpec.IsKnownBase(unitText) || unitText == "‱" || CellUnits.IsCompound(unitText);
 
     /// <summary>The quantity cell of parts already matched, its unit checked (<paramref name="bare"/>: the shared unit of a known base without a magnitude).</summary>
     private static QuantityCell Quantity(in QuantityText m, string original, string? indicatorUnit, string magnitude, string unitText, UnitSpec? bare)
@@ -397,14 +408,14 @@ public static partial class CellParser
             return null;
         }
 
-        string unitText = UnitSpec.Canonical(UnitSpec.KnownBase(m.UnitSpan) ?? m.Unit);
+        string unitText = CellUnits.Spell(UnitSpec.Canonical(UnitSpec.KnownBase(m.UnitSpan) ?? m.Unit));
         string magnitude = m.Magnitude;
         if (magnitude.Length > 0 && UnitSpec.Canonical(magnitude + unitText) is var spelled && spelled != magnitude + unitText)
         {
             (magnitude, unitText) = (string.Empty, spelled);
         }
 
-        if (unitText.Length > 0 && !UnitSpec.IsKnownBase(unitText))
+        if (unitText.Length > 0 && !IsCellUnit(unitText))
         {
             return null;
         }

@@ -94,6 +94,12 @@ public static class TextNormalizer
         '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' => ' ',
         '\u2265' => '≥',
         '\u2264' => '≤',
+        // ≧ ≦ (the signs of Japanese and some Chinese fonts) and the small ﹤ ﹥ are the comparators; ∕ (division slash) is /.
+        '\u2267' => '≥',
+        '\u2266' => '≤',
+        '\uFE64' => '<',
+        '\uFE65' => '>',
+        '\u2215' => '/',
         '\u00B7' or '\u066B' => '.',
         '\u066C' => ',',
         _ when char.IsDigit(c) => (char)('0' + (int)char.GetNumericValue(c)),

@@ -188,15 +188,7 @@ public static class Calculator
         Cell target = CellParser.Parse(indicator.Target, indicator.Unit);
         Cell actual = CellParser.Parse(indicator.Actual, indicator.Unit);
 
-        // A bare number takes the unit its partner cell prints (≤90万元 against 90 is 90万元).
-        if (actual is QuantityCell { CellUnit.IsEmpty: true, EffectiveUnit.IsEmpty: true } && target is QuantityCell { CellUnit.IsEmpty: false } tu)
-        {
-            actual = CellParser.Parse(indicator.Actual, tu.CellUnit.Text);
-        }
-        else if (target is QuantityCell { CellUnit.IsEmpty: true, EffectiveUnit.IsEmpty: true } && actual is QuantityCell { CellUnit.IsEmpty: false } au)
-        {
-            target = CellParser.Parse(indicator.Target, au.CellUnit.Text);
-        }
+        (target, actual) = CellUnits.WithPartnerUnits(target, actual, indicator.Target, indicator.Actual);
         decimal? weight = scored ? indicator.Weight?.Value : null;
         var b = new Builder(indicator, index, target, actual, weight);
 
@@ -234,13 +226,19 @@ public static class Calculator
                 $"实际完成值“{actual.Text}”不是可与指标值比较的数量，无法计分");
         }
 
+        decimal tv = t.BaseValue;
         if (!SameBase(t.EffectiveUnit, a.EffectiveUnit))
         {
-            return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null,
-                $"指标值单位“{t.EffectiveUnit.Text}”与完成值单位“{a.EffectiveUnit.Text}”不一致，无法计分");
+            // Two rates per a power of ten (≤3‰ against 25‱, ≤12/10万 against 1.1‱) compare once the target is in the actual's rate.
+            if (CellUnits.RateFactor(t.EffectiveUnit.Base, a.EffectiveUnit.Base) is not { } factor)
+            {
+                return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null,
+                    $"指标值单位“{t.EffectiveUnit.Text}”与完成值单位“{a.EffectiveUnit.Text}”不一致，无法计分");
+            }
+
+            tv *= factor;
         }
 
-        decimal tv = t.BaseValue;
         if (a.IsBound)
         {
             // The actual restates a bound (≥98 against ≥98, or ≥98 against ≥95): met only if the
@@ -507,8 +505,7 @@ public static class Calculator
     private static bool IsCost(Indicator indicator) =>
         (indicator.Level2?.Contains("成本", StringComparison.Ordinal) ?? false);
 
-    private static bool SameBase(UnitSpec a, UnitSpec b) =>
-        a.Base.Length == 0 || b.Base.Length == 0 || a.Base == b.Base;
+    private static bool SameBase(UnitSpec a, UnitSpec b) => CellUnits.SameBase(a, b);
 
     /// <summary>A percentage of a whole (…率 that is not a growth or unemployment rate).</summary>
     private static bool IsShare(string name, QuantityCell actual) =>

@@ -38,6 +38,8 @@ public static class FindingCodes
     public const string IndicatorActualLabel = "indicator.actual-label";
     /// <summary>A weighted row whose score cannot be computed; the printed score is carried into the total.</summary>
     public const string IndicatorUnscorable = "indicator.unscorable";
+    /// <summary>A target or actual cell prints a unit other than the row's unit column (≤8000元/台 under 元); the cell's unit is used.</summary>
+    public const string IndicatorUnitColumn = "indicator.unit-column";
     /// <summary>A weighted row or weight cell is missing in a scored table.</summary>
     public const string IndicatorWeightMissing = "indicator.weight-missing";
 }

@@ -213,6 +213,7 @@ public static class Reconciliation
 
             Unreadable(ind, r, i, r.Target, ".target", findings);
             Unreadable(ind, r, i, r.Actual, ".actual", findings);
+            UnitColumn(ind, r, i, findings);
 
             if (scored && r.Weight is not null && r.Score is null && r.ScoreForTotal is { } carried)
             {
@@ -299,6 +300,44 @@ public static class Reconciliation
                 $"“{ind.Name}”的{(field == ".target" ? "指标值" : "完成值")}“{cc.Text.Trim()}”{cc.Reason}", Path(i, field), null, cc.Text));
         }
     }
+
+    /// <summary>
+    /// A cell whose own unit is not the row's unit column (元/台 under 元, ‰ under %, 次/年 under 次): the cell's unit is what the
+    /// row is scored in, and the column should say so. Spellings of one unit (% and 个百分点 of a change, 天 and 日, 1/10万 and
+    /// 1/10万人) are not flagged, nor a magnitude (万元 under 元).
+    /// </summary>
+    private static void UnitColumn(Indicator ind, IndicatorResult r, int i, List<Finding> findings)
+    {
+        if (TextNormalizer.IsBlank(ind.Unit) || UnitSpec.Parse(ind.Unit) is not { Base.Length: > 0 } column)
+        {
+            return;
+        }
+
+        string? field = null;
+        QuantityCell? odd = null;
+        foreach ((Cell cell, string f) in new[] { (r.Target, ".target"), (r.Actual, ".actual") })
+        {
+            if (cell is QuantityCell { CellUnit.Base.Length: > 0 } q && !SameSpelling(q.CellUnit.Base, column.Base) && odd is null)
+            {
+                (odd, field) = (q, f);
+            }
+        }
+
+        if (odd is null || field is null)
+        {
+            return;
+        }
+
+        string which = field == ".target" ? "指标值" : "完成值";
+        findings.Add(new Finding(FindingCodes.IndicatorUnitColumn, Severity.Warning,
+            $"“{ind.Name}”的{which}“{odd.Text.Trim()}”写明单位“{odd.CellUnit.Base}”，与计量单位栏“{ind.Unit!.Trim()}”不一致，已按单元格中的单位计算，请核实单位",
+            Path(i, field), column.Base, odd.CellUnit.Base));
+    }
+
+    private static bool SameSpelling(string cell, string column) =>
+        CellUnits.SameUnit(cell, column)
+        || (cell, column) is ("个百分点", "%") or ("%", "个百分点") or ("日", "天") or ("天", "日") or ("个月", "月") or ("月", "个月")
+            or ("工作日", "个工作日") or ("个工作日", "工作日") or ("个工作日", "天") or ("工作日", "天");
 
     /// <summary>An indicator's path (<c>indicators[3].actual</c>), made only when a finding needs it.</summary>
     private static string Path(int i, string field) => $"indicators[{i}]{field}";
