@@ -73,13 +73,13 @@ internal static partial class CopyChecks
     /// The refusal for a copy whose rows read scrambled though it is neither kind above (a -layout copy whose wrapped
     /// cells and merged 一级/二级 cells could not be put back in their rows): the suspect rows named, with what to do.
     /// </summary>
-    public static UnreadableDocumentException Mixed(IReadOnlyList<ImportedTable> tables)
+    public static UnreadableDocumentException Mixed(IReadOnlyList<ImportedTable> tables, bool laidOut)
     {
         var errors = new List<InputError>
         {
             new("file",
-                ImportSanity.Advice.Zh("这段从 PDF 复制的文字中，折行的单元格（跨行的一级/二级指标、分几行写的指标名称或偏差原因）无法确定属于哪一行，读出的指标行一半以上互相错位"),
-                ImportSanity.Advice.En("in this text copied from a PDF, the wrapped cells (一级/二级 cells spanning rows, names or reasons written over several lines) cannot be given to their rows, and half or more of the indicator rows read from it are mixed up")),
+                ImportSanity.Advice.Zh("这段从 PDF 复制的文字中，折行的单元格（跨行的一级/二级指标、分几行写的指标名称或偏差原因）无法确定属于哪一行，读出的指标行一半以上互相错位", laidOut),
+                ImportSanity.Advice.En("in this text copied from a PDF, the wrapped cells (一级/二级 cells spanning rows, names or reasons written over several lines) cannot be given to their rows, and half or more of the indicator rows read from it are mixed up", laidOut)),
         };
         foreach (ImportedTable t in tables)
         {

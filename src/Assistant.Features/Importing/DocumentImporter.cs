@@ -106,7 +106,7 @@ public static class DocumentImporter
 
     /// <summary>The tables read, unless the copy lost its columns and the rows read from it are scrambled (then refused with what to do).</summary>
     private static ImportResult Unscrambled(ImportResult result, string[] lines) =>
-        CopyChecks.Scrambled(result.Tables) ? throw (CopyChecks.Refusal(lines, IsRawPdfOrder(lines)) ?? CopyChecks.Mixed(result.Tables)) : result;
+        CopyChecks.Scrambled(result.Tables) ? throw (CopyChecks.Refusal(lines, IsRawPdfOrder(lines)) ?? CopyChecks.Mixed(result.Tables, ImportSanity.LaidOut(result.Text))) : result;
 
     /// <summary>
     /// Text pdftotext printed without -layout: short lines without tabs or column gaps, the header's words on
@@ -186,7 +186,7 @@ public static class DocumentImporter
         }
 
         IReadOnlyList<ImportedTable> joined = TableJoin.Join(tables);
-        if (format == "text" && ImportSanity.Problems(joined) is { Count: > 0 } garbage)
+        if (format == "text" && ImportSanity.Problems(joined, ImportSanity.LaidOut(text)) is { Count: > 0 } garbage)
         {
             // Names that cannot be names (an amount in a fund's name, a page footer as an indicator): never scored.
             throw new UnreadableDocumentException(garbage);

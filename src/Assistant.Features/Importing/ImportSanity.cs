@@ -12,7 +12,7 @@ namespace Assistant.Features.Importing;
 /// header word (<c>资金 48,600,000.00总额</c>, <c>分值</c>), or an indicator named by an address, a time stamp, a page
 /// number or a header word, refuses the copy (422, each such field named, with what to do) rather than scoring it.
 /// </summary>
-internal static partial class ImportSanity
+public static partial class ImportSanity
 {
     private static readonly HashSet<string> HeaderNames = new(StringComparer.Ordinal)
     {
@@ -129,7 +129,7 @@ internal static partial class ImportSanity
     /// The fields of tables read from a text copy whose names cannot be names, each as an error naming its field and
     /// cell, led by what went wrong and what to do; empty when every name could be one.
     /// </summary>
-    public static IReadOnlyList<InputError> Problems(IReadOnlyList<ImportedTable> tables)
+    public static IReadOnlyList<InputError> Problems(IReadOnlyList<ImportedTable> tables, bool laidOut)
     {
         ArgumentNullException.ThrowIfNull(tables);
         var errors = new List<InputError>();
@@ -161,7 +161,7 @@ internal static partial class ImportSanity
             return errors;
         }
 
-        errors.Insert(0, new InputError("file", Advice.Zh("这段文字中的表格没有读对（折行的单元格、页眉页脚混进了资金行或指标行）"), Advice.En("the table in this text was not read right (wrapped cells, page headers or footers ran into the fund lines or indicators)")));
+        errors.Insert(0, new InputError("file", Advice.Zh("这段文字中的表格没有读对（折行的单元格、页眉页脚混进了资金行或指标行）", laidOut), Advice.En("the table in this text was not read right (wrapped cells, page headers or footers ran into the fund lines or indicators)", laidOut)));
         return errors;
     }
 
@@ -172,13 +172,27 @@ internal static partial class ImportSanity
         t.Sources.FirstOrDefault(p => p.Key.StartsWith(prefix, StringComparison.Ordinal)).Value is { } cell ? $"{cell}: " : string.Empty;
 
     /// <summary>What to do when a copy of a printed table cannot be read: said the same way by every refusal of such a copy.</summary>
+    /// <summary>
+    /// A copy that already keeps the page's layout (as pdftotext -layout prints it): most lines indented and laid out
+    /// with runs of spaces. Copying it that way again would not help, so its refusal says what else to do.
+    /// </summary>
+    public static bool LaidOut(string text)
+    {
+        string[] lines = [.. (text ?? string.Empty).Split('\n').Select(l => l.Replace('\f', ' ').TrimEnd()).Where(l => l.Trim().Length > 0)];
+        return lines.Length >= 10
+            && lines.Count(l => l.StartsWith(' ')) * 10 >= lines.Length * 3
+            && lines.Count(l => l.TrimStart().Contains("  ", StringComparison.Ordinal)) * 10 >= lines.Length * 3;
+    }
+
     public static class Advice
     {
-        public static string Zh(string what) =>
-            $"{what}，未计分。请改用以下任一方式：用 pdftotext -layout 保留版式复制并保留行首空格；上传生成该 PDF 的 .xlsx / .docx 原件；或在 Excel / Word 中选中表格复制后粘贴。";
+        public static string Zh(string what, bool laidOut = false) => laidOut
+            ? $"这段文字已是保留版式的复制（如 pdftotext -layout），但{what}，未计分。请改用以下任一方式：上传生成该 PDF 的 .xlsx / .docx 原件；在 Excel / Word 中选中表格复制后粘贴；或把表格的列调宽、使单元格不折行，重新生成 PDF 后再用 pdftotext -layout 复制。"
+            : $"{what}，未计分。请改用以下任一方式：用 pdftotext -layout 保留版式复制并保留行首空格；上传生成该 PDF 的 .xlsx / .docx 原件；或在 Excel / Word 中选中表格复制后粘贴。";
 
-        public static string En(string what) =>
-            $"{what}; nothing was scored. Do one of these instead: copy it keeping the layout and the leading spaces (pdftotext -layout); upload the .xlsx / .docx the PDF was made from; or select the table in Excel / Word, copy and paste it.";
+        public static string En(string what, bool laidOut = false) => laidOut
+            ? $"this text already keeps the page's layout (as pdftotext -layout prints it), but {what}; nothing was scored. Do one of these instead: upload the .xlsx / .docx the PDF was made from; select the table in Excel / Word, copy and paste it; or widen the table's columns so that no cell wraps, print the PDF again and copy it with pdftotext -layout."
+            : $"{what}; nothing was scored. Do one of these instead: copy it keeping the layout and the leading spaces (pdftotext -layout); upload the .xlsx / .docx the PDF was made from; or select the table in Excel / Word, copy and paste it.";
     }
 
     // 12/5/26, 2:37 AM · 2026/12/5 02:37 · 2026-12-05 02:37:10 · 2026/12/5 上午2:37 — at the start of the line, a title may follow.
