@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Assistant.Domain.Importing;
+using Assistant.Features.Evaluations;
 
 namespace Assistant.Features.Importing;
 
@@ -66,6 +67,36 @@ internal static partial class CopyChecks
                 "这段从 PDF 复制的文字去掉了行首的空格，折行的单元格（如“偏差原因 / 分析及改进措施”、跨行的一级指标）已无法对应到所在的列，读出的指标行互相错位：请保留行首空格原样复制（如 pdftotext -layout 的输出），或上传 .docx / .xlsx 原件。",
                 "this text copied from a PDF lost the spaces at the start of its lines, so the wrapped pieces of cells (a two-line 偏差原因 header, a 一级指标 spanning rows) no longer stand under their columns and the indicator rows read from it are mixed up: copy it with the leading spaces kept (as pdftotext -layout prints it), or upload the .docx / .xlsx.")
             : null;
+    }
+
+    /// <summary>
+    /// The refusal for a copy whose rows read scrambled though it is neither kind above (a -layout copy whose wrapped
+    /// cells and merged 一级/二级 cells could not be put back in their rows): the suspect rows named, with what to do.
+    /// </summary>
+    public static UnreadableDocumentException Mixed(IReadOnlyList<ImportedTable> tables, bool laidOut)
+    {
+        var errors = new List<InputError>
+        {
+            new("file",
+                ImportSanity.Advice.Zh("这段从 PDF 复制的文字中，折行的单元格（跨行的一级/二级指标、分几行写的指标名称或偏差原因）无法确定属于哪一行，读出的指标行一半以上互相错位", laidOut),
+                ImportSanity.Advice.En("in this text copied from a PDF, the wrapped cells (一级/二级 cells spanning rows, names or reasons written over several lines) cannot be given to their rows, and half or more of the indicator rows read from it are mixed up", laidOut)),
+        };
+        foreach (ImportedTable t in tables)
+        {
+            bool scored = t.Kind == "project";
+            for (int k = 0; k < t.Indicators.Count && errors.Count < 9; k++)
+            {
+                if (Suspect(t.Indicators[k], scored))
+                {
+                    string name = t.Indicators[k].Name.Trim();
+                    string cell = t.Sources.TryGetValue($"indicators[{k}].name", out string? at) ? $"{at}：" : string.Empty;
+                    errors.Add(new InputError($"indicators[{k}].name", $"{cell}“{name}”不像一行完整的指标（名称、指标值、分值或得分不全或混有其他行的文字）",
+                        $"{(cell.Length > 0 ? at + ": " : string.Empty)}\"{name}\" is not a whole indicator row (its name, target, weight or score missing or mixed with another row's text)"));
+                }
+            }
+        }
+
+        return new UnreadableDocumentException(errors);
     }
 
     [GeneratedRegex(@"^([≥≤><=＞＜≧≦]|>=|<=)\d")]

@@ -18,8 +18,9 @@ public static class DocumentFormats
         ReadOnlySpan<byte> head = content.AsSpan(0, Math.Min(content.Length, 16));
         if (head.StartsWith("%PDF-"u8) || ext == ".pdf")
         {
-            throw ZipGuard.Bad("不支持 PDF 文件。请在 PDF 中全选复制文字后粘贴到“粘贴文字”框，或用 Excel/Word 另存为 .xlsx/.docx 后上传。",
-                "PDF is not supported; copy the PDF's text and paste it, or export the tables to Excel/Word (.xlsx/.docx) and upload that.");
+            // A viewer's select-all copy loses the table's columns; a copy that keeps them (pdftotext -layout) can be read.
+            throw ZipGuard.Bad("不支持 PDF 文件。请上传生成该 PDF 的 .xlsx / .docx 原件；没有原件时，用 pdftotext -layout 保留版式把 PDF 转成文字（保留行首空格）后上传该 .txt 或粘贴到“粘贴文字”框。PDF 阅读器中全选复制的文字会丢失表格的列，通常无法读取。",
+                "PDF is not supported. Upload the .xlsx / .docx the PDF was made from; without it, turn the PDF into text keeping its layout and leading spaces (pdftotext -layout) and upload that .txt or paste it. Text copied with select-all in a PDF viewer loses the table's columns and usually cannot be read.");
         }
 
         if (IsImage(head) || ext is ".png" or ".jpg" or ".jpeg" or ".gif" or ".bmp" or ".tif" or ".tiff" or ".webp" or ".heic")

@@ -68,7 +68,11 @@ public static class DocumentImporter
             throw ZipGuard.Bad("文件不是文本，也不是 .xlsx/.docx 文档。", "the file is not text, nor an .xlsx/.docx document.");
         }
 
-        string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        string[] copied = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        // A printed page's margins (time stamp, address, page number) are no part of the table.
+        // A copy pasted with a blank line after every line reads as the copy it was made from.
+        string[] lines = ImportSanity.WithoutPageMargins(ImportSanity.WithoutDoubleSpacing([.. copied]) ?? copied);
+        string body = lines.SequenceEqual(copied, StringComparer.Ordinal) ? text : string.Join('\n', lines);
         PdfLayoutBlocks.Outcome? laid = PdfLayoutBlocks.Rewrite(lines);
         if (laid is { Lines: null })
         {
@@ -88,7 +92,7 @@ public static class DocumentImporter
                 }
             }
 
-            Grid grid = TextTables.Read(text, name);
+            Grid grid = TextTables.Read(body, name);
             IReadOnlyList<ImportedTable> tables = TableLayout.Read(grid, ct);
             return Unscrambled(Result(name, "text", tables, text), lines);
         }
@@ -102,7 +106,7 @@ public static class DocumentImporter
 
     /// <summary>The tables read, unless the copy lost its columns and the rows read from it are scrambled (then refused with what to do).</summary>
     private static ImportResult Unscrambled(ImportResult result, string[] lines) =>
-        CopyChecks.Scrambled(result.Tables) && CopyChecks.Refusal(lines, IsRawPdfOrder(lines)) is { } refusal ? throw refusal : result;
+        CopyChecks.Scrambled(result.Tables) ? throw (CopyChecks.Refusal(lines, IsRawPdfOrder(lines)) ?? CopyChecks.Mixed(result.Tables, ImportSanity.LaidOut(result.Text))) : result;
 
     /// <summary>
     /// Text pdftotext printed without -layout: short lines without tabs or column gaps, the header's words on
@@ -182,6 +186,12 @@ public static class DocumentImporter
         }
 
         IReadOnlyList<ImportedTable> joined = TableJoin.Join(tables);
+        if (format == "text" && ImportSanity.Problems(joined, ImportSanity.LaidOut(text)) is { Count: > 0 } garbage)
+        {
+            // Names that cannot be names (an amount in a fund's name, a page footer as an indicator): never scored.
+            throw new UnreadableDocumentException(garbage);
+        }
+
         if (joined.SelectMany(t => t.Errors.Select(e => (Table: t, Error: e))).ToList() is { Count: > 0 } errors)
         {
             // A money unit the contract cannot carry: refused by name (field and cell), never read as 万元.
@@ -190,7 +200,7 @@ public static class DocumentImporter
 
         if (joined.All(t => t.Indicators.Count == 0))
         {
-            throw NoIndicators(joined);
+            throw NoIndicators(joined, format == "text");
         }
 
         return new ImportResult(name, format, joined, text);
@@ -201,11 +211,13 @@ public static class DocumentImporter
     /// 自评表 that can be scored: 422 naming what was read and what is missing, not a 200 with an empty table.
     /// A table that has indicators keeps its warnings (a partial table is still answered).
     /// </summary>
-    private static UnreadableDocumentException NoIndicators(IReadOnlyList<ImportedTable> tables)
+    private static UnreadableDocumentException NoIndicators(IReadOnlyList<ImportedTable> tables, bool copied)
     {
         int lines = tables.Sum(t => t.FundLines.Count);
-        string read = lines > 0 ? $"只读到{lines}行资金数据，" : string.Empty;
-        string readEn = lines > 0 ? $"only {lines} fund line(s) were read and " : string.Empty;
+        // More fund lines than a 自评表 has (a copy's indicator rows taken for fund lines) is no count to report.
+        bool plausible = lines <= 10;
+        string read = lines > 0 ? plausible ? $"只读到{lines}行资金数据，" : "资金表后面的行也被当成了资金行，" : string.Empty;
+        string readEn = lines > 0 ? plausible ? $"only {lines} fund line(s) were read and " : "the rows after the fund table were taken for fund lines and " : string.Empty;
         // The cells that could not be read say why (a 指标值 and 完成值 in one cell: “≥50000/52360”不是数字).
         // So does an indicator header whose target or actual column was not recognised (its warning names the header).
         var unreadable = tables.SelectMany(t => t.Warnings)
@@ -213,9 +225,11 @@ public static class DocumentImporter
             .DistinctBy(w => w.Zh, StringComparer.Ordinal).Take(3).ToList();
         string why = unreadable.Count > 0 ? $"无法读取的内容：{string.Join("；", unreadable.Select(w => $"{w.Source} {w.Zh}"))}；" : string.Empty;
         string whyEn = unreadable.Count > 0 ? $"what could not be read: {string.Join("; ", unreadable.Select(w => $"{w.Source} {w.En}"))}; " : string.Empty;
+        string pdf = copied ? "如果这段文字是从 PDF 复制的：请用 pdftotext -layout 保留版式复制并保留行首空格，或上传生成该 PDF 的 .xlsx / .docx 原件。" : string.Empty;
+        string pdfEn = copied ? " If this text was copied from a PDF: copy it keeping the layout and the leading spaces (pdftotext -layout), or upload the .xlsx / .docx the PDF was made from." : string.Empty;
         return new UnreadableDocumentException(
-            $"文件中没有读到任何绩效指标：{read}{why}需要“绩效指标”表头下的三级指标（指标名称）、年度指标值、实际完成值各占一列（指标值和完成值写在同一格的，请分成两列）。",
-            $"no performance indicator was read from the file: {readEn}{whyEn}a 绩效指标 header is needed with 三级指标 (indicator name), 年度指标值 (target) and 实际完成值 (actual) in columns of their own (split a cell holding both target and actual into two columns).");
+            $"文件中没有读到任何绩效指标：{read}{why}需要“绩效指标”表头下的三级指标（指标名称）、年度指标值、实际完成值各占一列（指标值和完成值写在同一格的，请分成两列）。{pdf}",
+            $"no performance indicator was read from the file: {readEn}{whyEn}a 绩效指标 header is needed with 三级指标 (indicator name), 年度指标值 (target) and 实际完成值 (actual) in columns of their own (split a cell holding both target and actual into two columns).{pdfEn}");
     }
 
     /// <summary>The text of a document to check: a .docx's paragraphs and tables, or text as UTF-8 or GB18030.</summary>
