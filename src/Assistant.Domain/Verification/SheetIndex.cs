@@ -100,7 +100,7 @@ internal sealed partial class SheetIndex
             .Where(u => !string.IsNullOrWhiteSpace(u) && u.Any(char.IsAsciiDigit))
             .Select(u => TextNormalizer.Normalize(u!.Trim()).Replace(" ", string.Empty, StringComparison.Ordinal))
             .ToFrozenSet(StringComparer.Ordinal);
-        FundNames = new NameIndex(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
+        FundNames = new NameIndex(FundNameCores.Shorten(sheet.Evaluation.Funds.Lines, sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList()));
     }
 
     public FactSheet Sheet { get; }
