@@ -44,6 +44,24 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
 
             bool ownSubject = false;
             (IReadOnlyList<int> subject, string? groupName) = group ? Group(clause, m.Index) : (Single(index, m.Value, out ownSubject), null);
+            // 辍学率超出控制标准, 吨垃圾成本165元/吨，超出上限 (session 36): a part of one row's name no other row holds, right before
+            // the claim (or opening its sentence), names that row.
+            if (subject.Count == 0 && !group && Assistant.Domain.Verification.Deductions.RowNamedBefore(sheet, clause.Before(m.Index)) is { } part)
+            {
+                subject = [part];
+            }
+            else if (subject.Count == 0 && !group && clause.Before(m.Index).Trim().Length == 0
+                && Assistant.Domain.Verification.Deductions.RowNamedBefore(sheet, Assistant.Domain.Verification.Deductions.Opening(clause.SentenceBefore(m.Index))) is { } opening)
+            {
+                subject = [opening];
+            }
+
+            if (subject.Count == 0 && !ownSubject && Assistant.Domain.Verification.ClaimChecker.IsCountedPart(clause.Before(m.Index), clause.SentenceBefore(m.Index)))
+            {
+                // 7个指标中有3个未完成 (session 36): the status of a counted part, which the count's own check judges.
+                continue;
+            }
+
             if (subject.Count == 0)
             {
                 claims.Add(ownSubject
@@ -257,6 +275,10 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     /// 8项全部完成 (a count right before the claim) or 除两项指标外…均已完成 (the exception is a count, no names): the claim
     /// is about a set the words only count; the count is checked against the table's statuses, not the claim.
     /// </summary>
+    /// <summary>Whether a claim follows a count of a part of the indicators (7个指标中有3个未完成, 全部指标中2项未达标).</summary>
+    internal static bool IsCountedPart(string clauseBefore, string sentenceBefore) =>
+        CountRightBefore().IsMatch(clauseBefore) && IsCountClaim(clauseBefore, sentenceBefore);
+
     internal static bool IsCountClaim(string clauseBefore, string sentenceBefore)
     {
         Match count = CountRightBefore().Match(clauseBefore);

@@ -19,6 +19,12 @@ internal static partial class Deductions
             return null;
         }
 
+        // 资金执行扣1.25分，日处理量扣1.60分 (session 36, files probe 35 #5): the words right before 扣 name the row by a part of its name.
+        if (named.Count == 0 && RowNamedBefore(sheet, DeductionWords().Replace(before, string.Empty)) is { } row)
+        {
+            named = [row];
+        }
+
         string said = DeductionWords().Replace(sentenceBefore, string.Empty);
         int fund = LastIndex(FundScoreWords(), said), total = LastIndex(TotalWords(), said);
         string id, label, scoreId;
@@ -62,6 +68,60 @@ internal static partial class Deductions
     /// </summary>
     public static bool IsFundLost(Fact fact) =>
         fact is { FundLineIndex: not null } && fact.Id.EndsWith(".lost", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The row the words right before a deduction name (日处理量 for 生活垃圾日处理量): the longest run of three or more of those words
+    /// that one row's name holds and no other's; null when none, or two rows tie.
+    /// </summary>
+    public static int? RowNamedBefore(FactSheet sheet, string words)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(words);
+        int start = words.Length;
+        while (start > 0 && words[start - 1] is >= '\u4e00' and <= '\u9fa5')
+        {
+            start--;
+        }
+
+        string subject = words[start..];
+        var names = sheet.Evaluation.Indicators.Select(i => i.Name).ToList();
+        for (int length = subject.Length; length >= 3; length--)
+        {
+            int? found = null;
+            bool tie = false;
+            for (int k = 0; k + length <= subject.Length; k++)
+            {
+                string part = subject.Substring(k, length);
+                var holders = Enumerable.Range(0, names.Count).Where(i => names[i].Contains(part, StringComparison.Ordinal)).ToList();
+                if (holders.Count == 1 && found != holders[0])
+                {
+                    tie |= found is not null;
+                    found = holders[0];
+                }
+            }
+
+            if (found is not null)
+            {
+                return tie ? null : found;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The Chinese words that open <paramref name="sentence"/> (吨垃圾成本 of 吨垃圾成本165元/吨，).</summary>
+    public static string Opening(string sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        string trimmed = sentence.TrimStart();
+        int end = 0;
+        while (end < trimmed.Length && trimmed[end] is >= '\u4e00' and <= '\u9fa5')
+        {
+            end++;
+        }
+
+        return trimmed[..end];
+    }
 
     private static int? RootLine(FactSheet sheet)
     {

@@ -70,7 +70,7 @@ internal sealed partial class SheetIndex
         Names = new NameIndex(sheet.Evaluation.Indicators.Select(i => i.Name).ToList());
         DigitNames = new LiteralNames(DigitNamesOf(sheet.Evaluation.Indicators));
         UnitLabels = UnitLabelsOf(sheet.Evaluation.Indicators);
-        FundNames = new NameIndex(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
+        FundNames = new NameIndex(FundNameCores.Shorten(sheet.Evaluation.Funds.Lines, sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList()));
     }
 
     /// <summary>Each indicator's <see cref="NameUnit"/>, in order.</summary>

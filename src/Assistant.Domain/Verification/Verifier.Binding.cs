@@ -269,7 +269,8 @@ public sealed partial class Verifier
     [GeneratedRegex(@"^\s*(?:绩效|三级|二级|一级|考核)?指标")]
     private static partial Regex IndicatorsAfter();
 
-    [GeneratedRegex(@"^\s*(?:其中|另有|有|共|均|尚|仍|还)*\s*$")]
+    // 7个指标中有3个未完成 (session 36): the group the sentence counted, then 中, is filler before the count too.
+    [GeneratedRegex(@"^\s*(?:[^，,。；;]*指标\s*中)?\s*(?:其中|另有|有|共|均|尚|仍|还)*\s*$")]
     private static partial Regex FillerOnly();
 
     [GeneratedRegex(@"^\s*(?:指标)?\s*(?:均|已经|已|全部|基本|部分|尚|仍|还)*\s*(?:未完成|未达到|未达标|没有完成|未能完成|完成|达到|达标|实现|超额完成)")]

@@ -35,7 +35,8 @@ public sealed partial class Verifier
 
             // Not for what is derived from counted figures (9 ÷ 12 is 75 % exactly): only its own rounding applies.
             if (throughRounding is null && range is { } r && RoundsTo(number.Interval, r) && !m.IsApproximate
-                && !(c.Fact.IndicatorIndex is { } row && c.Fact.Kind == Facts.FactKind.Derived && _index.ExactOperands(row)))
+                && !(c.Fact.IndicatorIndex is { } row && c.Fact.Kind == Facts.FactKind.Derived && _index.ExactOperands(row))
+                && !HalfUpRates.RefusesTolerance(_sheet, c.Fact, number))
             {
                 throughRounding = new CheckedMention(m, Verdict.Verified, c.Fact.Id,
                     $"按表中数字计算为{c.Fact.Text}；仅在表中数字的四舍五入范围内一致");
@@ -51,7 +52,7 @@ public sealed partial class Verifier
                 if (inScope.Allows(c) && c.Unit.Base.Length > m.Unit.Base.Length && c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal)
                     && c.Unit.Base is not "个百分点" && Matches(m, number, c.InMentionUnits(new UnitSpec(m.Unit.Magnitude, m.Unit.Multiplier, c.Unit.Base)).Value))
                 {
-                    return new CheckedMention(m, Verdict.Verified, c.Fact.Id, $"表中单位为{c.Unit.Base}，文中写作{m.Unit.Base}");
+                    return new CheckedMention(m, Verdict.Verified, c.Fact.Id, $"表中单位为{c.Unit.Base}，文中写作{m.Unit.Text}");
                 }
             }
         }
@@ -149,7 +150,7 @@ public sealed partial class Verifier
             case PairKind.Ratio when m.Unit.Base == "%" && role != Role.Balance && a.Unit.Base == b.Unit.Base && a.Unit.Base is not ("%" or "分" or "个百分点") && b.Fact.Value > 0 && Ratio(a, b):
                 decimal ratio = a.Fact.Value * a.Unit.Multiplier / (b.Fact.Value * b.Unit.Multiplier) * 100m;
                 Interval ia = _index.Printed(a, UnitSpec.None), ib = _index.Printed(b, UnitSpec.None);
-                return ib.Low > 0 && Consistent(m, number, ratio, ia.DivideBy(ib).Scale(100m))
+                return ib.Low > 0 && (HalfUpRates.RefusesTolerance(_sheet, a.Fact, b.Fact, number) ? Matches(m, number, ratio) : Consistent(m, number, ratio, ia.DivideBy(ib).Scale(100m)))
                     ? new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} / {b.Fact.Id}", $"{a.Fact.Text} ÷ {b.Fact.Text}")
                     : null;
 

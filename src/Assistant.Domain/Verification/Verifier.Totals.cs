@@ -243,7 +243,8 @@ public sealed partial class Verifier
         string name = _sheet.Evaluation.Funds.Lines[line].Name.Trim();
         string tail = before[(lastDigit + 1)..];
         string core = SheetIndex.FundCore(name);
-        if (name.Length == 0 || !(tail.Contains(name, StringComparison.Ordinal) || core.Length >= 2 && SheetIndex.FundCore(tail).Contains(core, StringComparison.Ordinal))
+        if (name.Length == 0 || !(tail.Contains(name, StringComparison.Ordinal) || core.Length >= 2 && SheetIndex.FundCore(tail).Contains(core, StringComparison.Ordinal)
+            || _index.FundNames.Cores[line].Length >= 2 && SheetIndex.FundCore(tail).Contains(_index.FundNames.Cores[line], StringComparison.Ordinal))
             || ShareWordAfter().IsMatch(tail.Replace(name, string.Empty, StringComparison.Ordinal)))
         {
             return null;
@@ -252,7 +253,8 @@ public sealed partial class Verifier
         string? col = LineColumn(column, before, clauseLines);
         if (col is null)
         {
-            return PartInList(m, number, clause, line);
+            // 县级资金0元 (session 36): outside a 其中 list, a figure of the named line itself is that line's, not an equal one of another.
+            return PartInList(m, number, clause, line) ?? OwnFigure(m, number, line);
         }
 
         foreach (Candidate f in _index.FundCandidates)
@@ -315,6 +317,19 @@ public sealed partial class Verifier
         }
 
         return another && budget is not null ? new CheckedMention(m, Verdict.Contradicted, budget.Fact.Id, PartNote(budget, executed, m.Unit)) : null;
+    }
+
+    private CheckedMention? OwnFigure(Mention m, PrintedNumber number, int line)
+    {
+        foreach (Candidate f in _index.FundCandidates)
+        {
+            if (f.Fact.FundLineIndex == line && f.Measure is "budget" or "executed" or "initialBudget" or "balance" && Matches(m, number, f.InMentionUnits(m.Unit).Value))
+            {
+                return new CheckedMention(m, Verdict.Verified, f.Fact.Id, null);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The fund line whose full name is written last in <paramref name="said"/> (县级配套资金 after 省级资金), or −1.</summary>

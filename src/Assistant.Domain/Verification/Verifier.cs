@@ -138,6 +138,12 @@ public sealed partial class Verifier
         bool fundWords = FundWords().IsMatch(clause.Text);
         IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.SentenceBefore(m.Start))) : [];
         IReadOnlyList<int> clauseLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.Before(m.Start))) : [];
+        // 中央衔接资金是州市级预算的9.04倍: a ratio in 倍 of two fund figures, or of a row's 完成值 and 指标值 (session 36).
+        if (m.Unit.Base == "倍" && Multiples.Check(_sheet, m, number, before, named, s => _fundNames.Named(SheetIndex.FundCore(s)), Matches) is { } multiple)
+        {
+            return multiple;
+        }
+
         // 扣1.60分: a deduction of the named row, the fund line or the 总分 (session 35).
         if (m.Unit.Base == "分" && Deductions.Check(_sheet, m, number, before, clause.SentenceBefore(m.Start), named, Matches) is { } deduction)
         {

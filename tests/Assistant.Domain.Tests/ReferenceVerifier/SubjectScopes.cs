@@ -69,8 +69,8 @@ internal sealed partial class SubjectScopes
     private static bool IsPlaceName(string name, string suffix)
     {
         // The character right before 市/县/州/盟/旗 and the first one rule out 全市, 各县, 城市, 超市, 完成市…
-        const string notLast = "全各本该我城都超股上开县区省乡镇门集夜早菜和的个在到及等与成、于向为至入出进两一每其此级属";
-        const string notFirst = "全各本该我每其此市县省区乡镇在到于向为至和与及等的了";
+        const string notLast = "全各本该我城都超股上开县区省乡镇门集夜早菜和的个在到及等与成、于向为至入出进两一每其此级属是比占较金额数率";
+        const string notFirst = "全各本该我每其此市县省区乡镇在到于向为至和与及等的了是比占较";
         return name.Length == 2 && !notLast.Contains(name[1], StringComparison.Ordinal) && !notFirst.Contains(name[0], StringComparison.Ordinal)
             && !(suffix == "州" && name[1] is '神' or '九');
     }

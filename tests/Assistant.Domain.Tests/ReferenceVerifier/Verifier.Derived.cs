@@ -67,7 +67,7 @@ public sealed partial class Verifier
                 {
                     decimal ratio = a.Fact.Value * a.Unit.Multiplier / (b.Fact.Value * b.Unit.Multiplier) * 100m;
                     Interval ia = Printed(a, UnitSpec.None), ib = Printed(b, UnitSpec.None);
-                    bool consistent = ib.Low > 0 && Consistent(m, number, ratio, ia.DivideBy(ib).Scale(100m));
+                    bool consistent = ib.Low > 0 && (HalfUpRates.RefusesTolerance(_sheet, a.Fact, b.Fact, number) ? Matches(m, number, ratio) : Consistent(m, number, ratio, ia.DivideBy(ib).Scale(100m)));
                     if (consistent)
                     {
                         return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} / {b.Fact.Id}", $"{a.Fact.Text} ÷ {b.Fact.Text}");

@@ -32,7 +32,8 @@ public sealed partial class Verifier
             }
 
             if (throughRounding is null && range is { } r && RoundsTo(number.Interval, r) && !m.IsApproximate
-                && !(c.Fact.Kind == FactKind.Derived && c.Fact.IndicatorIndex is { } row && ExactOperands(row)))
+                && !(c.Fact.Kind == FactKind.Derived && c.Fact.IndicatorIndex is { } row && ExactOperands(row))
+                && !HalfUpRates.RefusesTolerance(_sheet, c.Fact, number))
             {
                 throughRounding = new CheckedMention(m, Verdict.Verified, c.Fact.Id,
                     $"按表中数字计算为{c.Fact.Text}；仅在表中数字的四舍五入范围内一致");
@@ -47,7 +48,7 @@ public sealed partial class Verifier
                 if (c.Unit.Base.Length > m.Unit.Base.Length && c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal)
                     && c.Unit.Base is not "个百分点" && Matches(m, number, c.InMentionUnits(new UnitSpec(m.Unit.Magnitude, m.Unit.Multiplier, c.Unit.Base)).Value))
                 {
-                    return new CheckedMention(m, Verdict.Verified, c.Fact.Id, $"表中单位为{c.Unit.Base}，文中写作{m.Unit.Base}");
+                    return new CheckedMention(m, Verdict.Verified, c.Fact.Id, $"表中单位为{c.Unit.Base}，文中写作{m.Unit.Text}");
                 }
             }
         }

@@ -285,7 +285,8 @@ public sealed partial class Verifier
         int line = NearestLine(clauseLines, before);
         string name = _sheet.Evaluation.Funds.Lines[line].Name.Trim();
         string tail = Regex.Match(before, @"[^0-9]*$").Value;
-        if (name.Length == 0 || !(tail.Contains(name, StringComparison.Ordinal) || FundCore(name).Length >= 2 && FundCore(tail).Contains(FundCore(name), StringComparison.Ordinal))
+        if (name.Length == 0 || !(tail.Contains(name, StringComparison.Ordinal) || FundCore(name).Length >= 2 && FundCore(tail).Contains(FundCore(name), StringComparison.Ordinal)
+                || _fundCores[line].Length >= 2 && FundCore(tail).Contains(_fundCores[line], StringComparison.Ordinal))
             || Regex.IsMatch(tail.Replace(name, string.Empty, StringComparison.Ordinal), "占|比重|比例|增长|减少|增加|下降|结余|结转|差|缺口|还需|尚需|剩余"))
         {
             return null;
@@ -299,7 +300,9 @@ public sealed partial class Verifier
             if (_sheet.Evaluation.Funds.Lines[line].Parent is null || !clause.SentenceBefore(m.Start).Contains("其中", StringComparison.Ordinal)
                 || Assistant.Domain.Verification.Verifier.LastNamedLine(_sheet, clause.SentenceBefore(m.Start)) != line)
             {
-                return null;
+                // Session 36: outside a 其中 list, a figure of the named line itself is that line's (县级资金0元).
+                return _candidates.FirstOrDefault(c => c.Fact.FundLineIndex == line && Measure(c.Fact) is "budget" or "executed" or "initialBudget" or "balance"
+                    && Matches(m, number, c.InMentionUnits(m.Unit).Value)) is { } own ? new CheckedMention(m, Verdict.Verified, own.Fact.Id, null) : null;
             }
 
             var figures = _candidates.Where(c => c.Fact.FundLineIndex is not null && Measure(c.Fact) is "budget" or "executed" or "initialBudget").ToList();

@@ -22,6 +22,7 @@ public sealed partial class Verifier
     private readonly List<Candidate> _candidates;
     private readonly IndicatorNames _names;
     private readonly IndicatorNames _fundNames;
+    private readonly IReadOnlyList<string> _fundCores;
 
     public Verifier(FactSheet sheet)
     {
@@ -31,7 +32,8 @@ public sealed partial class Verifier
             .Select(f => new Candidate(f, UnitSpec.Parse(RowUnit(sheet, f))))
             .ToList();
         _names = new IndicatorNames(sheet.Evaluation.Indicators.Select(i => i.Name).ToList());
-        _fundNames = new IndicatorNames(sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
+        _fundCores = FundNameCores.Shorten(sheet.Evaluation.Funds.Lines, sheet.Evaluation.Funds.Lines.Select(l => FundCore(l.Name)).ToList());
+        _fundNames = new IndicatorNames(_fundCores);
     }
 
     public static VerificationReport Verify(FactSheet sheet, string text) => new Verifier(sheet).Verify(text);
@@ -110,6 +112,12 @@ public sealed partial class Verifier
         bool fundWords = FundWords().IsMatch(clause.Text);
         IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(FundCore(clause.SentenceBefore(m.Start))) : [];
         IReadOnlyList<int> clauseLines = fundWords ? _fundNames.Named(FundCore(clause.Before(m.Start))) : [];
+        // Session 36 (files probe 35 #9): a ratio in 倍 of two fund figures, or of a row's 完成值 and 指标值.
+        if (m.Unit.Base == "倍" && Multiples.Check(_sheet, m, number, before, named, s => _fundNames.Named(FundCore(s)), Matches) is { } multiple)
+        {
+            return multiple;
+        }
+
         // Session 35 (chat probe 34 #14): 扣1.60分 is the named row's, the fund line's or the total's deduction.
         if (m.Unit.Base == "分" && Deductions.Check(_sheet, m, number, before, clause.SentenceBefore(m.Start), named, Matches) is { } deduction)
         {
