@@ -151,6 +151,7 @@ public class UnitsInCellsTests
     [InlineData("≤8000元/台", "8188元/台", "元/台")]
     [InlineData("≤12/10万", "11.8/10万", "1/10万")]
     [InlineData("≤12/10万", "11.8/10万", "/10万人")]
+    [InlineData("＜120/万", "126/万", "/万")] // the unit an importer takes from the cell, without its 1
     [InlineData("提高3个百分点", "2.5个百分点", "%")]
     [InlineData("≤80万元", "75万元", "元")]
     [InlineData("≤15天", "12日", "天")]

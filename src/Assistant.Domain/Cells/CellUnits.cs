@@ -130,7 +130,11 @@ public static partial class CellUnits
     /// (1/10万 and 1/10万人, 例/10万, 1/100000).
     /// </summary>
     public static bool SameUnit(string a, string b) =>
-        a == b || (PerDenominator(a) is { } pa && PerDenominator(b) is { } pb && pa == pb);
+        a == b || (MayBeRate(a) && MayBeRate(b) && PerDenominator(a) is { } pa && PerDenominator(b) is { } pb && pa == pb);
+
+    /// <summary>A cheap test before the pattern: only a base with a / or a rate sign can be a rate (the verifier asks for every pair).</summary>
+    private static bool MayBeRate(string unitBase) =>
+        unitBase.Length > 0 && (unitBase[0] is '%' or '‰' or '‱' || unitBase.Contains('/', StringComparison.Ordinal));
 
     /// <summary>Whether two units have the same base, or either has none (<see cref="SameUnit"/>).</summary>
     public static bool SameBase(UnitSpec a, UnitSpec b) =>
@@ -199,6 +203,6 @@ public static partial class CellUnits
     [GeneratedRegex(@"^每(?<d>(?:[1-9]0*)?(?:亿|万|千|百)(?:人口|人|活产|户)?)(?<pre>[^\d]{0,5})(?<num>\d+(?:,\d{3})*(?:\.\d+)?)(?<w>例|人次|人|次|个|件|起|户|名)?(?<tail>及以上|及以下|以上|以下|以内|内)?$")]
     private static partial Regex RateBefore();
 
-    [GeneratedRegex(@"^(?:例|人次|人|次|个|件|起|户|名|1)/(?<n>[1-9]0*)?(?<m>亿|万|千|百)?(?:人口|人|活产|户|例)?$")]
+    [GeneratedRegex(@"^(?:例|人次|人|次|个|件|起|户|名|1)?/(?<n>[1-9]0*)?(?<m>亿|万|千|百)?(?:人口|人|活产|户|例)?$")]
     private static partial Regex PerUnit();
 }

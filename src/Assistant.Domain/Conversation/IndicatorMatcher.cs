@@ -87,6 +87,15 @@ public static partial class IndicatorMatcher
         bool pointer = Pointer().IsMatch(m);
         if (best < 1m && !(pointer && best > 0m))
         {
+            // Only words several rows share (见习 in three names) but the question's own unit words (见习人数…100人, 见习的钱) fit one
+            // of those rows alone (the one counted in 人, the one in 万元): that row, as a pointer (见习那项) would pick it.
+            if (best > 0m && (PeopleWords().IsMatch(m) || MoneyWords().IsMatch(m) || RateWords().IsMatch(m))
+                && Enumerable.Range(0, count).Where(i => scores[i] >= best - 0.0001m).ToList() is { Count: > 1 } shared
+                && shared.Where(i => UnitFits(m, sheet, i)).ToList() is [int only])
+            {
+                return new IndicatorMatch([only], false) { Weak = true };
+            }
+
             return IndicatorMatch.None;
         }
 

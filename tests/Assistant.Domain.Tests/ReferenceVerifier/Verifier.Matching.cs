@@ -210,7 +210,8 @@ public sealed partial class Verifier
         }
 
         return mention.Base == fact.Base || (mention.Base is "%" or "个百分点" && fact.Base is "%" or "个百分点")
-            || (mention.Base is "‰" or "个千分点" && fact.Base is "‰" or "个千分点");
+            || (mention.Base is "‰" or "个千分点" && fact.Base is "‰" or "个千分点")
+            || Assistant.Domain.Cells.CellUnits.SameUnit(mention.Base, fact.Base); // 171.5/10万 of a row in 例/10万人 (session 36)
     }
 
     /// <summary>Numbers written inside text cells (<c>不超过其实际缴费额的2/3</c>) are facts of their indicator too.</summary>
