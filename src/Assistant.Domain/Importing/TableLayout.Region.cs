@@ -37,6 +37,11 @@ public static partial class TableLayout
         {
             Match next = RegionPattern().Match(compact[at..]);
             string lower = next.Success ? next.Groups["r"].Value : string.Empty;
+            if (lower.EndsWith('州') && compact.AsSpan(at + lower.Length).StartsWith("市", StringComparison.Ordinal))
+            {
+                lower += "市"; // 浙江省湖州市, 广东省广州市: the city under the province, as above
+            }
+
             if (lower.Length is < 2 or > 12 || !(lower.EndsWith('市') || lower.EndsWith('县') || lower.EndsWith('区') || lower.EndsWith('旗') || lower.EndsWith("自治州", StringComparison.Ordinal) || lower.EndsWith('盟'))
                 || NotAPlace.Contains(lower))
             {
