@@ -44,16 +44,11 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
 
             bool ownSubject = false;
             (IReadOnlyList<int> subject, string? groupName) = group ? Group(clause, m.Index) : (Single(index, m.Value, out ownSubject), null);
-            // 辍学率超出控制标准, 吨垃圾成本165元/吨，超出上限 (session 36): a part of one row's name no other row holds, right before
-            // the claim (or opening its sentence), names that row.
+            // 辍学率超出控制标准, 吨垃圾成本超出上限 (session 36): words right before the claim that are mostly a part of one row's name
+            // no other row holds name that row.
             if (subject.Count == 0 && !group && Assistant.Domain.Verification.Deductions.RowNamedBefore(sheet, clause.Before(m.Index)) is { } part)
             {
                 subject = [part];
-            }
-            else if (subject.Count == 0 && !group && clause.Before(m.Index).Trim().Length == 0
-                && Assistant.Domain.Verification.Deductions.RowNamedBefore(sheet, Assistant.Domain.Verification.Deductions.Opening(clause.SentenceBefore(m.Index))) is { } opening)
-            {
-                subject = [opening];
             }
 
             if (subject.Count == 0 && !ownSubject && Assistant.Domain.Verification.ClaimChecker.IsCountedPart(clause.Before(m.Index), clause.SentenceBefore(m.Index)))

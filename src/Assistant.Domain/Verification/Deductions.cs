@@ -71,7 +71,7 @@ internal static partial class Deductions
 
     /// <summary>
     /// The row the words right before a deduction name (日处理量 for 生活垃圾日处理量): the longest run of three or more of those words
-    /// that one row's name holds and no other's; null when none, or two rows tie.
+    /// that one row's name holds and no other's, covering three fifths of them at least; null when none, or two rows tie.
     /// </summary>
     public static int? RowNamedBefore(FactSheet sheet, string words)
     {
@@ -100,27 +100,14 @@ internal static partial class Deductions
                 }
             }
 
+            // The part is most of the words (吨垃圾 of 吨垃圾成本): not one word of a longer subject of its own (全区就业政策满意度).
             if (found is not null)
             {
-                return tie ? null : found;
+                return tie || length * 5 < subject.Length * 3 ? null : found;
             }
         }
 
         return null;
-    }
-
-    /// <summary>The Chinese words that open <paramref name="sentence"/> (吨垃圾成本 of 吨垃圾成本165元/吨，).</summary>
-    public static string Opening(string sentence)
-    {
-        ArgumentNullException.ThrowIfNull(sentence);
-        string trimmed = sentence.TrimStart();
-        int end = 0;
-        while (end < trimmed.Length && trimmed[end] is >= '\u4e00' and <= '\u9fa5')
-        {
-            end++;
-        }
-
-        return trimmed[..end];
     }
 
     private static int? RootLine(FactSheet sheet)

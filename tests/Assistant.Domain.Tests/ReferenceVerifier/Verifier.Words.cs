@@ -302,7 +302,7 @@ public sealed partial class Verifier
             {
                 // Session 36: outside a 其中 list, a figure of the named line itself is that line's (县级资金0元).
                 return _candidates.FirstOrDefault(c => c.Fact.FundLineIndex == line && Measure(c.Fact) is "budget" or "executed" or "initialBudget" or "balance"
-                    && Matches(m, number, c.InMentionUnits(m.Unit).Value)) is { } own ? new CheckedMention(m, Verdict.Verified, own.Fact.Id, null) : null;
+                    && Matches(m, number, c.InMentionUnits(m.Unit).Value)) is { } ownFigure ? new CheckedMention(m, Verdict.Verified, ownFigure.Fact.Id, null) : null;
             }
 
             var figures = _candidates.Where(c => c.Fact.FundLineIndex is not null && Measure(c.Fact) is "budget" or "executed" or "initialBudget").ToList();
