@@ -51,7 +51,7 @@ public static class FundMatcher
             && canonical.Contains(k.Value, StringComparison.Ordinal))).ToList();
     }
 
-    private static readonly string[] Levels = ["中央", "省级", "自治区", "市级", "州级", "县级", "区级", "旗级"];
+    private static readonly string[] Levels = ["中央", "省级", "自治区", "州市级", "市州级", "盟市级", "地市级", "市级", "州级", "县级", "区级", "旗级", "乡镇级", "乡镇"];
 
     private static readonly HashSet<string> Vague = new(StringComparer.Ordinal) { "其他", "其它", "本年", "当年", "本级" };
 

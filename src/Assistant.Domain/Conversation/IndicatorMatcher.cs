@@ -44,6 +44,43 @@ public static partial class IndicatorMatcher
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(sheet);
+        IndicatorMatch whole = MatchOne(message, sheet);
+        // A joining word inside a row's own name (实习及见习人员生活补助及意外伤害险) joins nothing.
+        string[] joins = Joins.Where(j => message.Contains(j, StringComparison.Ordinal)
+            && !sheet.Evaluation.Indicators.Any(i => i.Name.Contains(j, StringComparison.Ordinal))).ToArray();
+        if ((whole.Indicators.Count > 1 && !whole.Ambiguous) || joins.Length == 0)
+        {
+            return whole;
+        }
+
+        // 老年人健康管理和高血压规范管理这两项 / 高血压那项和居民健康素养: rows named one after the other, each found on its own
+        // (the best match of the whole message is only one of them). Every piece that names a row must name exactly one.
+        var rows = new List<int>();
+        foreach (string piece in message.Split(joins, StringSplitOptions.TrimEntries).Where(p => p.Length >= 2))
+        {
+            IndicatorMatch one = MatchOne(piece, sheet);
+            if (one.Indicators.Count == 0)
+            {
+                continue;
+            }
+
+            if (one.Ambiguous || one.Weak)
+            {
+                return whole;
+            }
+
+            rows.Add(one.Indicators[0]);
+        }
+
+        rows = rows.Distinct().ToList();
+        return rows.Count >= 2 && whole.Indicators.All(rows.Contains) ? new IndicatorMatch(rows, false) : whole;
+    }
+
+    /// <summary>Rows named one after another: 和, 与, 跟, 及, 以及, 还有, 、.</summary>
+    private static readonly string[] Joins = ["以及", "还有", "和", "与", "跟", "及", "、"];
+
+    private static IndicatorMatch MatchOne(string message, FactSheet sheet)
+    {
         int count = sheet.Evaluation.Indicators.Count;
         string m = TextNormalizer.Normalize(message);
         if (Ordinal(m) is { } n)

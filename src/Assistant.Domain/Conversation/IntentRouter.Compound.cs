@@ -33,6 +33,12 @@ public static partial class IntentRouter
             return Said([asked.List, whole with { Indicators = asked.Rows }]);
         }
 
+        // 再把第三部分整体重写一下，然后第三部分的全文给我看看: drafted again, then the whole new text shown.
+        if (whole is { Kind: IntentKind.Draft, Part: "三" } && whole.Topic is null && ThenShown(message) is { } shown)
+        {
+            return Said([whole, shown]);
+        }
+
         if (whole.Kind is IntentKind.CrossUnit or IntentKind.Verify or IntentKind.Rewrite or IntentKind.Export or IntentKind.Draft or IntentKind.Clarify
             || whole.Text is not null && whole.Kind is IntentKind.Assess || NotSplit().IsMatch(Canonical(message))
             || whole.Topic is Topics.GivenReason or Topics.DropItem
@@ -72,8 +78,22 @@ public static partial class IntentRouter
                 i = same with { Indicators = i.Indicators };
             }
 
-            // 总分怎么算？每项扣多少？: the total's answer already works out every row's points lost.
-            if (i.Kind == IntentKind.Compute && i.Topic == Topics.Lost && i.Indicators.Count == 0 && intents.Any(x => x.Kind == IntentKind.Compute && x.Topic == Topics.Total))
+            // 总分怎么算？每项扣多少？: the total's answer already works out every row's points lost (扣分最多的三项？各扣多少: so does the ranking).
+            if (i.Kind == IntentKind.Compute && i.Topic == Topics.Lost && i.Indicators.Count == 0 && intents.Any(x => x.Kind == IntentKind.Compute && x.Topic is Topics.Total or Topics.MostLost))
+            {
+                continue;
+            }
+
+            // 老年人健康管理和高血压规范管理这两项各扣了多少分？为什么没完成？: a why that names nothing is about the rows just asked of.
+            if (i.Kind is IntentKind.Explain or IntentKind.Assess && i.Text is null && i.Indicators.Count == 0 && i.Funds.Count == 0 && intents.Count > 0
+                && intents[^1] is { Indicators.Count: > 0 } prior && !ListWord().IsMatch(Canonical(part)))
+            {
+                i = i with { Indicators = prior.Indicators };
+            }
+
+            // 总分和扣分最多的指标: the total's answer already names the row that lost most (a ranking of several places is still asked).
+            if (i.Topic == Topics.MostLost && (TableAnswers.RankAsked(part) ?? 1) == 1 && !PluralRank().IsMatch(Canonical(part))
+                && intents.Any(x => x.Kind == IntentKind.Compute && x.Topic is Topics.Total or Topics.Grade))
             {
                 continue;
             }
@@ -108,6 +128,40 @@ public static partial class IntentRouter
             ? new Intent(IntentKind.Define, null, [], null, c.ToString(System.Globalization.CultureInfo.InvariantCulture)) { Topic = Topics.CountPremise }
             : null;
     }
+
+    /// <summary>
+    /// A later clause of a message that drafts part 三 again asking to see the whole text (然后第三部分的全文给我看看, 改完把全文发给我):
+    /// the part as stored, shown after the draft; null when no clause asks it.
+    /// </summary>
+    private static Intent? ThenShown(string message)
+    {
+        string[] pieces = ThenSplit().Split(Canonical(message));
+        foreach (string piece in pieces.Skip(1))
+        {
+            if (ShowStored(piece) is { } shown)
+            {
+                return shown;
+            }
+
+            // 然后给我看看全文 / 完整的发我: the part being drafted is the one meant.
+            if (ShowAsk().IsMatch(piece) && WholeText().IsMatch(piece) && !DraftVerb().IsMatch(piece) && !ChangeAsk().IsMatch(piece))
+            {
+                return new Intent(IntentKind.Draft, "deviation", [], null, null) { Part = "三", Topic = Topics.ShowStored };
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A ranking of several places (哪几项, 哪些, 前三).</summary>
+    [GeneratedRegex("哪几|哪些|几项|前[两二三四五]|前\\d|排名|排序|排个序")]
+    private static partial Regex PluralRank();
+
+    [GeneratedRegex(@"[，,。；;？?！!\n]+|然后|接着|之后|完了|弄完|改完|写完|重写完")]
+    private static partial Regex ThenSplit();
+
+    [GeneratedRegex("全文|全部|完整|整个|整段|整体|全貌|一整")]
+    private static partial Regex WholeText();
 
     private static bool Same(Intent a, Intent b) =>
         a.Kind == b.Kind && a.Topic == b.Topic && a.Indicators.SequenceEqual(b.Indicators) && a.Funds.SequenceEqual(b.Funds) && a.Text == b.Text;

@@ -105,7 +105,7 @@ public static partial class IntentRouter
         var rows = sheet.Report.Indicators;
         return before.Topic switch
         {
-            Topics.Lost or Topics.Total or Topics.Grade => rows.Where(r => sheet.Find($"indicators[{r.Index}].lost") is not null)
+            Topics.Lost or Topics.Total or Topics.Grade or Topics.MostLost => rows.Where(r => sheet.Find($"indicators[{r.Index}].lost") is not null)
                 .OrderByDescending(r => sheet.Find($"indicators[{r.Index}].lost")!.Value).ThenBy(r => r.Index).Select(r => r.Index).ToList(),
             Topics.Lowest => rows.Where(r => r.Rule == IndicatorRule.Positive && r.Completion is not null).OrderBy(r => r.Completion).ThenBy(r => r.Index).Select(r => r.Index).ToList(),
             Topics.Highest => rows.Where(r => r.Rule == IndicatorRule.Positive && r.Completion is not null).OrderByDescending(r => r.Completion).ThenBy(r => r.Index).Select(r => r.Index).ToList(),

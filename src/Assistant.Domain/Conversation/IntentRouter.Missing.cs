@@ -38,7 +38,11 @@ public static partial class IntentRouter
 
         // A row matched by a word or two of the name (管理 of 高血压患者管理率) is not what was asked; one whose words the name
         // mostly are is, whether or not the matcher could pick it (见习人员 names three rows of an internship table).
-        return Enumerable.Range(0, sheet.Evaluation.Indicators.Count).Any(i => IndicatorMatcher.Covers(sheet, i, asked)) ? null : asked;
+        bool Covered(string name) => Enumerable.Range(0, sheet.Evaluation.Indicators.Count).Any(i => IndicatorMatcher.Covers(sheet, i, name));
+        // 居民健康素养与孕产妇死亡率: two rows named one after the other, each the table's.
+        var pieces = asked.Split(["以及", "还有", "和", "与", "跟", "及", "、"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(p => p.Length >= 2).ToList();
+        return Covered(asked) || (pieces.Count >= 2 && pieces.All(Covered)) ? null : asked;
     }
 
     /// <summary>The words before a pointer (糖尿病那项), else the words that open the question before its cue (糖尿病管理率为什么没完成).</summary>

@@ -152,7 +152,8 @@ public static partial class IntentRouter
     [GeneratedRegex("多少|几个|几家|几所|几座|几张|几名|几位|几人|几处")]
     private static partial Regex CountAsk();
 
-    [GeneratedRegex("如果|假如|假设|要是|若是|倘若|万一|what if")]
+    // 万一 (in case), never the 万 of an amount and a following 一 (县级那200万一分没花).
+    [GeneratedRegex(@"如果|假如|假设|要是|若是|倘若|(?<![\d.一二三四五六七八九十两百千])万一|what if")]
     private static partial Regex Hypothetical();
 
     [GeneratedRegex("呢|的话|会怎样|会怎么样")]
@@ -201,4 +202,20 @@ public static partial class IntentRouter
 
     [GeneratedRegex("(?:超出|超过|超了|突破|高于|超)(?:了)?上限.{0,6}(?:哪|几|有没有|什么)|(?:哪|几|有没有|什么)[^，。？?]{0,8}(?:超出|超过|超了|突破|高于|超)(?:了)?上限|(?:哪些|哪几|哪个|哪项|有没有)[^，。？?]{0,8}超标|超标的?(?:是|有)?(?:哪|几)")]
     private static partial Regex OverCapAsk();
+
+    /// <summary>A ranking by points lost: 扣分最多的三项, 哪项扣得最多, 失分最多的, 扣分前三, 扣分排个序.</summary>
+    [GeneratedRegex(@"(?:扣分|扣的分|扣得|扣的|扣了|被扣|丢分|丢的分|失分|减分)(?:最多|最大|最狠|最严重|排名|排序|排一下|排个序|前\s*(?:\d|[一二两三四五]))|(?:最多|最大)的?(?:扣分|失分|丢分)|哪(?:项|个|几项|几个|些|一项|一个)(?:指标)?(?:扣分|扣得|扣的|丢分|失分)(?:最多|最大|最狠|多)")]
+    private static partial Regex MostLostAsk();
+
+    /// <summary>A yes/no question about a figure (是不是, 是…吗, 对不对, 没错吧).</summary>
+    [GeneratedRegex(@"是不是|是否|对不对|对吗|是吗|对吧|没错吧|没错吗|真的是|确定是|(?:是|为)\s*\d[\d.]*\s*%\s*吗")]
+    private static partial Regex YesNo();
+
+    /// <summary>How to write something in the report (报告里咋写, 三里面怎么写, 怎么说明, 如何表述).</summary>
+    [GeneratedRegex("(?:咋|怎么|怎样|如何|该怎么|应该怎么|要怎么)(?:写|说明|解释|表述|描述|交代)|写(?:啥|什么)|(?:报告|自评报告|第三部分|三里)[^，。？?]{0,6}(?:写法|怎么弄|咋弄)")]
+    private static partial Regex WriteHow();
+
+    /// <summary>Money not spent (一分没花, 全没执行, 没花出去, 还有49万没花, 结余, 执行率只有72%).</summary>
+    [GeneratedRegex("没花|没用|没执行|未执行|没支出|未支出|没拨付|未拨付|没动|结余|剩|执行率|零执行|执行不了|花不出去|没有花|没有执行|没有支出")]
+    private static partial Regex Unspent();
 }

@@ -52,6 +52,9 @@ public static partial class IntentRouter
         return rows.Select(r => r.Index).ToList();
     }
 
+    /// <summary>Whether the message asks how to write something in the report (报告里咋写, 怎么说明).</summary>
+    internal static bool AsksHowToWrite(string message) => WriteHow().IsMatch(Canonical(message));
+
     /// <summary>Whether the message asks from which value a row starts to lose points (升到多少就开始扣分).</summary>
     internal static bool AsksDeductStart(string message) => DeductStart().IsMatch(message);
 
@@ -141,6 +144,13 @@ public static partial class IntentRouter
             return Make(IntentKind.Define, Topics.DropItem);
         }
 
+        // 州市级资金执形率是不是７３．２％ / 老年人那项完成率是90%吗: yes or no, with the exact figure.
+        if (YesNo().IsMatch(m) && !Hypothetical().IsMatch(m) && TableAnswers.ConfirmAsked(m) is not null
+            && ((named.Count == 0 && funds.Count <= 1 && RateWord().IsMatch(m)) || (named.Count == 1 && funds.Count == 0 && CompletionWord().IsMatch(m))))
+        {
+            return Make(IntentKind.Compute, Topics.Confirm) with { Text = m };
+        }
+
         // 省级资金执行率要到多少，整个项目执行率才能到90%: the part's amount and rate that bring the whole to the rate asked.
         if (funds.Count == 1 && TableAnswers.TotalRateAsked(m) is not null && !Hypothetical().IsMatch(m))
         {
@@ -216,6 +226,14 @@ public static partial class IntentRouter
             return match.Ambiguous ? Clarify(match) : Make(IntentKind.Assess);
         }
 
+        // 县级那200万一分没花，报告里咋写 / 县级资金全没执行，第三部分怎么写: how to write about that money in the report — its
+        // figures and what part 三 must say of it — not a scenario of spending it, nor a draft of the whole part.
+        if ((named.Count == 0 || match.Weak) && WriteHow().IsMatch(m) && Unspent().IsMatch(m) && !Hypothetical().IsMatch(m)
+            && (funds.Count > 0 ? funds : FundMatcher.Match(ask, sheet)) is { Count: > 0 } unspent)
+        {
+            return Make(IntentKind.Compute, Topics.Rate) with { Text = m, Indicators = [], Funds = unspent };
+        }
+
         if (DraftVerb().IsMatch(m) || (PartOf(m) is not null && CanWrite().IsMatch(m)) || (NamedPart(m) && (BarePart().IsMatch(m) || (PartVerb().IsMatch(m) && !Meaning().IsMatch(m)))) || NoReasons().IsMatch(m) || NoMeasures().IsMatch(m))
         {
             return Draft(m, named) is { } d ? d : Clarify(match);
@@ -251,6 +269,13 @@ public static partial class IntentRouter
             && ((named.Count == 0 && !match.Ambiguous) || IndicatorMatcher.Match(CompletionThreshold.WithoutBound(m), sheet).Indicators.Count == 0))
         {
             return Make(IntentKind.List, Topics.Threshold) with { Text = m, Indicators = [] };
+        }
+
+        // 扣分最多的三项是哪几项？各扣多少 / 哪项扣分最多: every part that lost points (the money too), ranked by the points lost.
+        // (With 原因/为什么 it stays the list of rows that lost points, each with its reason.)
+        if (named.Count == 0 && funds.Count == 0 && MostLostAsk().IsMatch(m) && !Hypothetical().IsMatch(m) && !ReasonWord().IsMatch(m) && !Why().IsMatch(m) && !m.Contains("总分", StringComparison.Ordinal) && !m.Contains("总得分", StringComparison.Ordinal))
+        {
+            return Make(IntentKind.Compute, Topics.MostLost) with { Text = m };
         }
 
         // Which row or line did worst or best (完成率最低的是哪个, 哪个资金执行率最高): a ranking.

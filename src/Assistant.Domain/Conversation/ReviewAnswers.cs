@@ -41,7 +41,8 @@ public static partial class ReviewAnswers
             TableAnswersScore(w, i);
         }
 
-        w.Line(e.StatedReason is not { } reason ? e.ReasonFinding ?? "这一项没有需要说明的偏差。"
+        bool unscorable = Unscorable(w, i);
+        w.Line(e.StatedReason is not { } reason ? e.ReasonFinding ?? (unscorable ? "表中无法判断这一项是否达到指标值，请人工核对后再决定是否需要说明偏差。" : "这一项没有需要说明的偏差。")
             : reasonGivenInChat ? $"您在对话中给出的原因：“{reason}”（自评表的偏差原因栏没有改动，定稿前请同步填写）。"
             : $"单位填报的偏差原因：{AnswerWriter.Quoted(reason)}");
         if (e.StatedReason is { } stated && PartOfGap(w, stated, p) is { } part)
@@ -59,6 +60,43 @@ public static partial class ReviewAnswers
         {
             w.Line("相似的往年情况：" + string.Join("；", cases) + "。");
         }
+    }
+
+    /// <summary>
+    /// A row the calculator cannot score (两个数值的单元格, 无法比较的单位): why, and that the score printed in the table went into the
+    /// total as it is — the answer to 为啥没算分. False for any other row.
+    /// </summary>
+    private static bool Unscorable(AnswerWriter w, int i)
+    {
+        IndicatorResult r = w.Sheet.Report.Indicators[i];
+        if (r.Rule != IndicatorRule.Unscorable)
+        {
+            return false;
+        }
+
+        string p = TableAnswers.P(i);
+        var why = w.Sheet.Report.Findings
+            .Where(f => f.Code is FindingCodes.IndicatorCellUnreadable && (f.Path == p || f.Path.StartsWith(p + ".", StringComparison.Ordinal)))
+            .Select(f => f.Message.Trim().TrimEnd('。')).Distinct(StringComparer.Ordinal).Take(1).ToList();
+        string reason = why.Count > 0 ? "：" + string.Join("；", why.Select(m => w.Quote(m, "检查结果中的数字（表中单元格）"))) : string.Empty;
+        w.Line($"这一项没有按规则算分，因为指标值或完成值不能按数值比较{reason}。");
+        Indicator row = w.Sheet.Evaluation.Indicators[i];
+        if (!TableAnswers.Scored(w.Sheet))
+        {
+            return true;
+        }
+
+        if (r.ScoreForTotal is { } carried && row.PrintedScore is { } printed)
+        {
+            w.Line($"总分里用的是表中打印的得分{w.N(carried, "分", printed.Decimals, "表中打印的得分（无法计分的指标按打印得分计入总分）")}"
+                + (w.Has(p + ".weight") ? $"（分值{w.F(p + ".weight")}）" : string.Empty) + "，计算器没有改动它；请核对这一项的指标值和完成值，确认打印得分是否合理。");
+        }
+        else
+        {
+            w.Line("表中也没有打印这一项的得分，总分无法把它计入，请补填可比较的指标值、完成值或得分。");
+        }
+
+        return true;
     }
 
     private static void TableAnswersScore(AnswerWriter w, int i)

@@ -127,9 +127,11 @@ public sealed partial class SentenceGate
             .Select(f => Assistant.Domain.Numbers.PrintedNumber.Format(f.Value, f.Decimals)).ToHashSet(StringComparer.Ordinal);
         return scenario.Count == 0 ? problems : problems.Where(p =>
         {
+            // The figure itself: 20 of “20/10万” (the rate's own /10万 is its unit, not more digits of the number).
             string span = text.Substring(p.Start, p.Length);
             string digits = new(span.Where(c => char.IsAsciiDigit(c) || c == '.').ToArray());
-            return !scenario.Contains(digits);
+            string first = new(span.SkipWhile(c => !char.IsAsciiDigit(c)).TakeWhile(c => char.IsAsciiDigit(c) || c == '.').ToArray());
+            return !scenario.Contains(digits) && !(span.Contains('/', StringComparison.Ordinal) && scenario.Contains(first.TrimEnd('.')));
         }).ToList();
     }
 

@@ -131,6 +131,17 @@ public static partial class TableAnswers
             case Topics.Rate or Topics.Funds:
                 FundRates(w, all: true, funds);
                 FundReasons(w, funds, policy);
+                if (figure is not null && IntentRouter.AsksHowToWrite(figure))
+                {
+                    HowToWrite(w, funds, policy);
+                }
+
+                break;
+            case Topics.Confirm:
+                Confirm(w, figure ?? string.Empty, rows, funds);
+                break;
+            case Topics.MostLost when Scored(sheet):
+                MostLost(w, figure ?? string.Empty);
                 break;
             case Topics.Lowest or Topics.Highest or Topics.FundLowest or Topics.FundHighest:
                 Ranked(w, topic, policy);

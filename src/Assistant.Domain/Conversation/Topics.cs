@@ -50,4 +50,6 @@ public static class Topics
     public const string TotalForRate = "total-for-rate";
     public const string DropItem = "drop-item";
     public const string CountPremise = "count-premise";
+    public const string MostLost = "most-lost";
+    public const string Confirm = "confirm";
 }

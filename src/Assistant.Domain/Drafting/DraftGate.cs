@@ -44,13 +44,16 @@ public static class DraftGate
         var quotes = items.Where(i => i.StatedReason is { Length: > 0 })
             .SelectMany(i => Spans(text, Quotable(i.StatedReason!)).Select(s => (s.Start, s.End, Item: i)))
             .ToList();
+        // A measure the unit gave (in its note, or in the conversation: 对规范管理率低于50%的乡镇卫生院约谈负责人) states a plan, not
+        // a result: its figures are the unit's standard and are written as given, never checked against the table's results.
+        var measures = Spans(text, items.Select(i => MeasureOf(i.StatedReason)).OfType<string>());
         var mask = new List<(int Start, int Length, string Reason)>();
         var kept = new List<ReviewNote>();
         bool contradicted = false;
         foreach (var p in DraftText.Problems(report))
         {
             int end = p.Start + p.Length;
-            if (names.Any(n => p.Start >= n.Start && end <= n.End))
+            if (names.Any(n => p.Start >= n.Start && end <= n.End) || measures.Any(n => p.Start >= n.Start && end <= n.End))
             {
                 continue;
             }
@@ -92,10 +95,25 @@ public static class DraftGate
             return problems;
         }
 
-        var quotes = evaluation.Indicators.Select(i => i.DeviationNote).Concat(evaluation.Funds.Lines.Select(l => l.DeviationNote))
-            .Where(r => !string.IsNullOrWhiteSpace(r)).SelectMany(r => Spans(text, Quotable(r!))).ToList();
-        return quotes.Count == 0 ? problems
-            : problems.Where(p => Refuted(p, report) || !quotes.Any(q => p.Start >= q.Start && p.Start + p.Length <= q.End)).ToList();
+        var notes = evaluation.Indicators.Select(i => i.DeviationNote).Concat(evaluation.Funds.Lines.Select(l => l.DeviationNote))
+            .Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
+        var quotes = notes.SelectMany(r => Spans(text, Quotable(r!))).ToList();
+        var measures = Spans(text, notes.Select(MeasureOf).OfType<string>());
+        bool Within(List<(int Start, int End)> spans, (int Start, int Length, string Reason) p) => spans.Any(q => p.Start >= q.Start && p.Start + p.Length <= q.End);
+        return quotes.Count == 0 && measures.Count == 0 ? problems
+            : problems.Where(p => !Within(measures, p) && (Refuted(p, report) || !Within(quotes, p))).ToList();
+    }
+
+    /// <summary>The measure part of a stated note (下一步改进措施：…), whole and without its final stop; null when it has none.</summary>
+    private static string? MeasureOf(string? stated)
+    {
+        if (string.IsNullOrWhiteSpace(stated) || (StatedText.LabelledMeasureOnly(stated) ?? StatedText.Split(stated).Measure) is not { } measure)
+        {
+            return null;
+        }
+
+        string m = measure.Trim().TrimEnd('。', '；', ';', '.', '，', ',');
+        return m.Length >= 4 ? m : null;
     }
 
     /// <summary>The names a draft repeats: indicators, fund lines, title, department, implementer, region.</summary>

@@ -21,7 +21,10 @@ public sealed partial class OfflineDrafter
             string own = OwnWords(group);
             void Add(string? measure)
             {
-                if (measure is null || FundLexicon.Foreign(measure, own).Count > 0 || NearCopy(measure))
+                // The unit's own measure (its note, or a measure given in the conversation) is written as given: never
+                // dropped as foreign to the sector or as a near copy of another group's measure.
+                bool mine = measure is not null && string.Equals(measure, cause.OwnMeasure, StringComparison.Ordinal);
+                if (measure is null || (!mine && (FundLexicon.Foreign(measure, own).Count > 0 || NearCopy(measure))))
                 {
                     return;
                 }
@@ -29,7 +32,7 @@ public sealed partial class OfflineDrafter
                 // A measure that spells out one already written (加强与企业对接 → 加强与企业的对接，根据企业生产安排…) takes its place.
                 string key = Precedent.Key(measure).Replace("的", string.Empty, StringComparison.Ordinal);
                 int shorter = parts.FindIndex(p => Precedent.Key(p).Replace("的", string.Empty, StringComparison.Ordinal) is { Length: >= 4 } k && key.StartsWith(k, StringComparison.Ordinal));
-                if (used.Add(Precedent.Key(measure)))
+                if (used.Add(Precedent.Key(measure)) || (mine && !parts.Contains(measure, StringComparer.Ordinal)))
                 {
                     if (shorter >= 0)
                     {
@@ -70,11 +73,14 @@ public sealed partial class OfflineDrafter
                     break;
                 case DeviationKind.Overshoot:
                     subject = $"{Names(group)}完成值明显高于指标值的问题";
+                    // The unit's own measure (written in its note or given in the conversation) first, on every kind of group.
+                    Add(cause.OwnMeasure);
                     Add(Fresh(OvershootMeasures));
                     parts.AddRange(Precedents(group, reasons: false, max: 1).Select(p => p.Clause + DraftText.Cite(p.Source)));
                     break;
                 case DeviationKind.Cancelled:
                     subject = $"{Names(group)}指标年度中取消的问题";
+                    Add(cause.OwnMeasure);
                     Add("规范绩效目标调整程序，年度中取消或调整指标应按程序报批，并相应调整分值");
                     break;
                 default:

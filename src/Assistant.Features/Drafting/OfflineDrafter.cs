@@ -180,7 +180,8 @@ public sealed partial class OfflineDrafter : IChatClient
             switch (group.Kind)
             {
                 case DeviationKind.Cancelled:
-                    return new Cause(CauseOrigin.None, string.Empty, []);
+                    // A weak reason is not repeated as the cause, but a measure written after it is still the unit's own.
+                    return new Cause(CauseOrigin.None, string.Empty, [], group.StatedReason is { } weak ? StatedText.Split(Clean(weak)).Measure : null);
                 case DeviationKind.LowExecution:
                     // The unit's own words come first: the reasons it gave for under-spent cost lines, or a
                     // reason about where the money came from (优先使用中央资金) given anywhere in the table.

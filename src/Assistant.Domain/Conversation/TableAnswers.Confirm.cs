@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Assistant.Domain.Conversation;
+
+/// <summary>
+/// 州市级资金执行率是不是73.2% / 老年人健康管理完成率是90%吗: a yes or a no first, then the exact figure and how it is
+/// worked out; a figure asked with fewer decimals is right when the exact one rounds (half up) to it.
+/// </summary>
+public static partial class TableAnswers
+{
+    /// <summary>The percentage a yes/no question quotes (73.2 from 是不是73.2%), and its decimals; null when none.</summary>
+    internal static (decimal Value, int Decimals)? ConfirmAsked(string message)
+    {
+        string m = IntentRouter.Canonical(message ?? string.Empty);
+        if (AskedPercent().Match(m) is not { Success: true } p
+            || !decimal.TryParse(p.Groups["n"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal value))
+        {
+            return null;
+        }
+
+        int dot = p.Groups["n"].Value.IndexOf('.', StringComparison.Ordinal);
+        return (value, dot < 0 ? 0 : p.Groups["n"].Value.Length - dot - 1);
+    }
+
+    /// <summary>The rate of fund line <paramref name="funds"/>[0] (else the whole project's) or row <paramref name="rows"/>[0]'s 完成率, checked against the figure asked.</summary>
+    internal static void Confirm(AnswerWriter w, string message, IReadOnlyList<int> rows, IReadOnlyList<int> funds)
+    {
+        var s = w.Sheet;
+        if (ConfirmAsked(message) is not { } asked)
+        {
+            return;
+        }
+
+        string id, what, how;
+        if (rows.Count == 1)
+        {
+            string p = P(rows[0]);
+            id = p + ".completion";
+            what = $"“{Name(s, rows[0])}”的完成率";
+            how = w.Has(id) ? $"{w.F(p + ".actual")} ÷ {w.F(p + ".target")}" : string.Empty;
+            if (!w.Has(id))
+            {
+                w.Line($"“{Name(s, rows[0])}”没有可计算的完成率（指标值或完成值不是可比较的数），无法回答是或不是；下面是这一项的情况。");
+                RowFigures(w, rows[0]);
+                return;
+            }
+        }
+        else if ((funds.Count > 0 ? funds[0] : RootFund(s)) is { } f)
+        {
+            string p = $"funds.lines[{f}]";
+            id = p + ".rate";
+            what = $"“{s.Evaluation.Funds.Lines[f].Name.Trim()}”的执行率";
+            how = $"全年执行数{w.F(p + ".executed")} ÷ 全年预算数{w.F(p + ".budget")}";
+            if (!w.Has(id))
+            {
+                w.Line($"表中算不出{what}（缺少全年预算数或全年执行数），无法回答是或不是。");
+                return;
+            }
+        }
+        else
+        {
+            return;
+        }
+
+        decimal exact = s.Find(id)!.Value;
+        decimal rounded = Math.Round(exact, asked.Decimals, MidpointRounding.AwayFromZero);
+        string formula = how.Length > 0 ? $"（{how}）" : string.Empty;
+        if (rounded == asked.Value)
+        {
+            string more = asked.Decimals < 2 && Math.Round(exact, 2, MidpointRounding.AwayFromZero) != asked.Value
+                ? $"，保留{(asked.Decimals == 0 ? "整数" : "一位小数")}是{w.N(rounded, "%", asked.Decimals, "执行率或完成率按问题的位数四舍五入")}"
+                : string.Empty;
+            w.Line($"是的。{what}为{w.F(id)}{formula}{more}。");
+        }
+        else
+        {
+            w.Line($"不是。{what}为{w.F(id)}{formula}，不是问题中的{w.N(asked.Value, "%", asked.Decimals, "问题中的百分比（用户所问）")}。");
+        }
+    }
+
+    [GeneratedRegex(@"(?<![\d.])(?<n>\d{1,3}(?:\.\d+)?)\s*%")]
+    private static partial Regex AskedPercent();
+}
