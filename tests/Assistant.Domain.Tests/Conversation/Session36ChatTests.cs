@@ -163,11 +163,12 @@ public partial class Session36ChatTests
 
     public static TheoryData<string, string, string, string, string> Unscorable => new()
     {
-        // The tester's 黔南 row: ≤12/10万 against 11.8/10万, printed 15.
-        { "probe35-gz-jiuzhu", "孕产妇死亡率", "", "", "孕产妇死亡率那个为啥没算分" },
-        { "probe35-gz-jiuzhu", "孕产妇死亡率", "", "", "孕产妇死亡率为什么没有计算得分" },
-        // 甲县 with the rate written inside the cells, and a range for a target.
-        { "probe35-health-jiaxian", "孕产妇死亡率", "≤20/10万", "24/10万", "孕产妇死亡率咋没算分" },
+        // The tester's 黔南 row (≤12/10万 against 11.8/10万) is scored since i36-units read rates inside cells;
+        // a per-100,000 or ‰ target against an actual in % is still not comparable (never converted).
+        { "probe35-gz-jiuzhu", "孕产妇死亡率", "≤12/10万", "0.012%", "孕产妇死亡率那个为啥没算分" },
+        { "probe35-gz-jiuzhu", "孕产妇死亡率", "≤3‰", "3.6%", "孕产妇死亡率为什么没有计算得分" },
+        // 甲县 with the rate written inside the target cell and a % actual, and a range for a target.
+        { "probe35-health-jiaxian", "孕产妇死亡率", "≤20/10万", "24%", "孕产妇死亡率咋没算分" },
         { "probe35-health-jiaxian", "健康教育讲座次数", "12-15次", "20次", "健康教育讲座次数为啥没算分" },
     };
 
