@@ -12,21 +12,23 @@ internal static class DraftCommands
 {
     public static Command Draft(TextWriter stdout, TextWriter stderr)
     {
-        var evaluation = new Option<string>("--evaluation") { Description = "自评表：JSON（assistant.evaluation/v1）、.xlsx、.docx 或文本文件，- 表示标准输入", Required = true };
+        var evaluation = new Option<string>("--evaluation") { Description = "自评表：JSON（assistant.evaluation/v1）、.xlsx、.docx 或文本文件，- 表示标准输入；或已保存的自评表编号（与 --unit 一起）", Required = true };
+        var unit = new Option<string?>("--unit") { Description = "已保存的自评表所属单位的代码（--evaluation 为编号时）；按该单位在对话中给出的原因和措施起草" };
         var table = new Option<int?>("--table") { Description = "文件中有多张表时，第几张（从1开始）" };
         var section = new Option<string>("--section") { Description = "deviation | deviation-reasons | improvement-measures", DefaultValueFactory = _ => "deviation" };
         var policy = new Option<string?>("--policy") { Description = "评分规则名称 / scoring policy" };
         var provider = new Option<string?>("--provider") { Description = "default | offline | model" };
         var format = new Option<string>("--format") { Description = "json（默认，完整结果）| text（只输出正文）", DefaultValueFactory = _ => "json" };
-        var command = new Command("draft", "起草“三、偏离绩效目标的原因和下一步改进措施”/ draft section 三, verified and cited") { evaluation, section, policy, provider, format, table };
+        var command = new Command("draft", "起草“三、偏离绩效目标的原因和下一步改进措施”/ draft section 三, verified and cited") { evaluation, section, policy, provider, format, table, unit };
         command.SetAction(async (pr, ct) =>
         {
             DraftRequest request;
-            Domain.Evaluations.Evaluation parsed;
+            Domain.Evaluations.Evaluation? parsed = null;
             string fmt = pr.GetValue(format)!;
+            bool stored = StoredTables.IsId(pr.GetValue(evaluation)!, out Guid storedId);
             try
             {
-                parsed = CliApp.Load(pr.GetValue(evaluation)!, pr.GetValue(table));
+                parsed = stored ? null : CliApp.Load(pr.GetValue(evaluation)!, pr.GetValue(table));
                 request = new DraftRequest(DraftSections.Parse(pr.GetValue(section)), pr.GetValue(policy), pr.GetValue(provider));
                 EvaluationService.ResolvePolicy(request.Policy);
                 if (fmt is not ("json" or "text"))
@@ -53,7 +55,8 @@ internal static class DraftCommands
             }
 
             using IHost host = built;
-            if (!await CliHost.TryStartAsync(host, ct))
+            bool database = await CliHost.TryStartAsync(host, ct);
+            if (!database)
             {
                 await stderr.WriteLineAsync(CliHost.NoCorpusNote);
                 request = request with { SourcesPerItem = 0 };
@@ -61,6 +64,7 @@ internal static class DraftCommands
 
             try
             {
+                parsed ??= (await StoredTables.LoadAsync(host.Services, pr.GetValue(unit), storedId, request.Policy, database, ct)).Drafted;
                 DraftResult result = await host.Services.GetRequiredService<DraftingService>().DraftAsync(parsed, request, null, ct);
                 await stdout.WriteLineAsync(fmt == "text" ? result.Text : JsonSerializer.Serialize(result, ScoreContract.JsonOptions));
                 return 0;

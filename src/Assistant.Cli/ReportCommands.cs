@@ -19,20 +19,22 @@ internal static class ReportCommands
 {
     public static Command Report(TextWriter stdout, TextWriter stderr)
     {
-        var evaluation = new Option<string>("--evaluation") { Description = "自评表JSON文件（assistant.evaluation/v1），- 表示标准输入", Required = true };
+        var evaluation = new Option<string>("--evaluation") { Description = "自评表JSON文件（assistant.evaluation/v1），- 表示标准输入；或已保存的自评表编号（与 --unit 一起）", Required = true };
+        var unit = new Option<string?>("--unit") { Description = "已保存的自评表所属单位的代码（--evaluation 为编号时）；按该单位在对话中给出的原因和措施起草" };
         var format = new Option<string>("--format") { Description = "docx（默认）| xlsx | text | json", DefaultValueFactory = _ => "docx" };
         var output = new Option<string?>("--output") { Description = "输出文件；text/json 可省略（输出到标准输出）" };
         var policy = new Option<string?>("--policy") { Description = "评分规则名称 / scoring policy" };
         var provider = new Option<string?>("--provider") { Description = "offline（默认）| model", DefaultValueFactory = _ => "offline" };
-        var command = new Command("report", "起草整篇绩效自评报告并导出Word/Excel / draft the whole report and export it") { evaluation, format, output, policy, provider };
+        var command = new Command("report", "起草整篇绩效自评报告并导出Word/Excel / draft the whole report and export it") { evaluation, format, output, policy, provider, unit };
         command.SetAction(async (pr, ct) =>
         {
             string fmt = pr.GetValue(format)!.Trim().ToLowerInvariant();
             string? path = pr.GetValue(output);
-            Domain.Evaluations.Evaluation parsed;
+            Domain.Evaluations.Evaluation? parsed = null;
+            bool stored = StoredTables.IsId(pr.GetValue(evaluation)!, out Guid storedId);
             try
             {
-                parsed = CliApp.Load(pr.GetValue(evaluation)!);
+                parsed = stored ? null : CliApp.Load(pr.GetValue(evaluation)!);
                 EvaluationService.ResolvePolicy(pr.GetValue(policy));
                 if (fmt is not ("docx" or "xlsx" or "text" or "json"))
                 {
@@ -50,11 +52,10 @@ internal static class ReportCommands
                 return CliApp.BadInput;
             }
 
-            ScoreReport score = Calculator.Score(parsed, EvaluationService.ResolvePolicy(pr.GetValue(policy)));
-            if (fmt == "xlsx")
+            if (parsed is not null && fmt == "xlsx")
             {
                 await using FileStream xs = File.Create(path!);
-                TableXlsx.Write(xs, parsed, score);
+                TableXlsx.Write(xs, parsed, Calculator.Score(parsed, EvaluationService.ResolvePolicy(pr.GetValue(policy))));
                 return 0;
             }
 
@@ -79,8 +80,27 @@ internal static class ReportCommands
 
             try
             {
+                // A stored table (--evaluation ID --unit CODE) is drafted as the web API drafts it (with the unit's chat edits), scored and annexed as stored.
+                Domain.Evaluations.Evaluation drafted;
+                if (parsed is null)
+                {
+                    (parsed, drafted) = await StoredTables.LoadAsync(services, pr.GetValue(unit), storedId, pr.GetValue(policy), corpus, ct);
+                }
+                else
+                {
+                    drafted = parsed;
+                }
+
+                ScoreReport score = Calculator.Score(parsed, EvaluationService.ResolvePolicy(pr.GetValue(policy)));
+                if (fmt == "xlsx")
+                {
+                    await using FileStream xs = File.Create(path!);
+                    TableXlsx.Write(xs, parsed, score);
+                    return 0;
+                }
+
                 var request = new ReportRequest(null, pr.GetValue(policy), pr.GetValue(provider), corpus ? 3 : 0);
-                ReportDraft report = await services.GetRequiredService<ReportService>().DraftAsync(parsed, request, null, ct);
+                ReportDraft report = await services.GetRequiredService<ReportService>().DraftAsync(drafted, request, null, ct);
                 switch (fmt)
                 {
                     case "docx":

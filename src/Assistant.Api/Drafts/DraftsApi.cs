@@ -78,8 +78,7 @@ public static class DraftsApi
         }
 
         // The reasons and measures the unit gave in its conversations about this table are part 三's, here as in the chat.
-        Domain.Evaluations.Evaluation evaluation = await ChatEdits.ForEvaluationAsync(conversations, caller.Unit, id, EvaluationJson.Parse(stored.Body),
-            EvaluationService.ResolvePolicy(request.Policy), ct);
+        Domain.Evaluations.Evaluation evaluation = await ChatEdits.TableForDraftingAsync(conversations, caller.Unit, stored, request.Policy, ct);
         DraftResult result = await drafting.DraftAsync(evaluation, request, new AuditScope(id, caller.Unit, caller.Prefix), ct);
         var (draft, outcome) = await records.AddDraftAsync(caller.Unit, caller.KeyId, id, result, hash, key, ct);
         if (outcome == Features.Records.Idempotency.Mismatch)

@@ -58,7 +58,8 @@ public static class ReportApi
         return TypedResults.Ok(await EnvelopeAsync(reports, caller, v, ct));
     }
 
-    public static async Task<IResult> PostAsync(HttpContext http, RecordStore records, ReportStore reports, ReportService service, Features.Jobs.JobService jobs, Guid id, CancellationToken ct)
+    public static async Task<IResult> PostAsync(HttpContext http, RecordStore records, ReportStore reports, ReportService service, Features.Jobs.JobService jobs,
+        Features.Conversations.ConversationStore conversations, Guid id, CancellationToken ct)
     {
         ApiCaller caller = http.Caller();
         bool asJob = Jobs.JobsApi.WantsJob(http.Request);
@@ -97,7 +98,8 @@ public static class ReportApi
             return TypedResults.Accepted($"/api/v1/jobs/{job.Id}", job);
         }
 
-        Evaluation evaluation = EvaluationJson.Parse(stored.Body);
+        // Part 三 with the reasons and measures the unit gave in its conversations (one source with POST …/drafts and the job).
+        Evaluation evaluation = await Features.Conversations.ChatEdits.TableForDraftingAsync(conversations, caller.Unit, stored, body.Policy, ct);
         var request = new ReportRequest(part, body.Policy ?? stored.Policy, body.Provider, body.SourcesPerItem ?? 3);
         ReportDraft draft = await service.DraftAsync(evaluation, request, part is null ? null : latest?.Report, ct);
         ReportVersion v = await reports.AddAsync(caller.Unit, caller.KeyId, Who(caller), id, "drafted", part, draft, ct);

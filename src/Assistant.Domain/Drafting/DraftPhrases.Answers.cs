@@ -28,7 +28,7 @@ public static partial class DraftPhrases
         (new Regex("候诊|排队时间|等候时间|等待时间|就诊时间[^，。；]{0,2}(?:长|较长)|看病难|挂号难"), WaitingMeasure),
         (new Regex("(?:教学|工作)任务[^，。；]{0,2}(?:重|繁重|较重)|工学矛盾|无法脱产|难以脱产|抽不出时间"), "合理安排培训时间，错开工作任务集中时段，采取集中培训与线上学习、送培上门相结合的方式，提高培训到课率"),
         (new Regex("土地流转|流转纠纷|土地纠纷|权属纠纷|边界纠纷|征地|青苗补偿|阻工"), LandDisputeMeasure),
-        (new Regex("财力紧张|财力不足|财政困难|财政紧张|财力有限|配套资金未(?:足额|及时)?到位|配套资金[^，。；]{0,4}(?:不到位|到位不及时|到位较晚|到位滞后)|(?:县级|市级|本级|地方)[^，。；]{0,4}资金未(?:及时|足额)?到位|配套不足|自筹资金未到位|自筹不足"), "将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口"),
+        (new Regex("财力紧张|财力不足|财政困难|财政紧张|财力有限|配套资金未(?:足额|及时)?到位|配套资金[^，。；]{0,4}(?:不到位|到位不及时|到位较晚|到位滞后)|(?:县级|市级|本级|地方)[^，。；]{0,4}资金未(?:及时|足额)?到位|配套不足|自筹资金未到位|自筹不足"), MatchingInBudget),
         // Kinds of cause of session 31 (each ahead of the broader words it contains: 采购, 死亡, 停产).
         (VillagersFunds(), VillagersFundsMeasure),
         (Saving(), SavingMeasure),
@@ -109,6 +109,7 @@ public static partial class DraftPhrases
     // No group's own words (学生, 教师, 失业人员, 养殖, 疫苗): the drafter drops a measure that names people the row does not.
     private const string DropOutMeasure = "落实控辍保学责任，建立辍学台账，逐人分析辍学原因，组织学校和乡村干部上门劝返，对家庭困难的落实资助，对随迁流动的做好学籍衔接和去向跟踪";
     private const string ProcurementMeasure = "提前编制采购需求和招标文件，尽早启动采购程序，合同签订后督促供应商按期供货，验收合格后及时支付款项";
+    private const string MatchingInBudget = "将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口";
     private const string LateMatchingMeasure = "本级配套资金按项目进度提前拨付到位，建立配套资金到位台账，资金到位前提前完成采购需求编制等准备工作，资金到位后压茬推进，避免项目延至次年";
     private const string WaitingMeasure = "推行预约就诊和分时段就诊，优化挂号、检查、取药等环节流程，高峰时段增加接诊力量，缩短群众候诊时间";
     private const string LandDisputeMeasure = "项目实施前做好土地权属核查和流转协议签订，依法规范土地流转程序，对流转纠纷及时组织乡村两级调解，纠纷化解后及时组织实施";
@@ -138,7 +139,7 @@ public static partial class DraftPhrases
     /// </summary>
     private static readonly Dictionary<string, string[]> Narrows = new(StringComparer.Ordinal)
     {
-        [LateMatchingMeasure] = ["将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口",
+        [LateMatchingMeasure] = [MatchingInBudget,
             UpperLate],
         [TrafficMeasure] = [WorksNuisance],
         // Money that came late is no matter of which money paid first (省级资金下达较晚 names 省级资金 too).
@@ -156,7 +157,7 @@ public static partial class DraftPhrases
         [MaternalDeathMeasure] = [Population, PatientDeathMeasure],
         [PatientDeathMeasure] = [Population],
         [AccidentDeathMeasure] = [Population],
-        [VillagersFundsMeasure] = ["将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口"],
+        [VillagersFundsMeasure] = [MatchingInBudget],
         [WeatherWorks] = ["结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"],
         [CountyPayment] = ["简化资金拨付审核流程，建立拨付台账，按月通报拨付进度，确保资金在规定时限内拨付到位"],
         [Participation] = [Willingness],
@@ -172,7 +173,7 @@ public static partial class DraftPhrases
         ["结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"] =
             ["抢抓非汛期和晴好天气集中施工，汛前完成控制性工程，汛期做好在建工程度汛防护，汛后及时复工"],
         [WeatherWorks] = ["根据汛期和季节特点倒排施工计划，雨季前完成土方和主体工程，汛后及时复工并增加作业面，追回延误的工期"],
-        ["将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口"] =
+        [MatchingInBudget] =
             ["本级配套资金按季度预拨到位，建立配套资金到位台账，确保资金和补贴按时足额拨付发放"],
         ["加快剩余建设任务，明确完成时限，完工后及时组织验收"] = ["对未完成的建设内容逐项明确完成时限和责任人，加强施工调度，完工一处、验收一处"],
         ["倒排项目工期，加强施工调度和进度督查，按工程进度及时办理计量和资金支付"] = ["建立项目进度周报制度，对滞后项目约谈施工单位，按合同约定及时结算工程款"],
@@ -275,7 +276,15 @@ public static partial class DraftPhrases
             return [paired];
         }
 
-        var matched = Answers.Where(a => a.Cause.IsMatch(cause)).Select(a => a.Measure).Distinct(StringComparer.Ordinal).ToList();
+        // 市级 money in a county's table is upper-level money (the city's transfer), never the county's own matching money.
+        bool cityAbove = region is not null && CountyRegion().IsMatch(region.Trim()) && CityMoney().IsMatch(cause) && !CountyMoney().IsMatch(cause);
+        var matched = Answers.Where(a => a.Cause.IsMatch(cause) && !(cityAbove && a.Measure is LateMatchingMeasure or MatchingInBudget))
+            .Select(a => a.Measure).Distinct(StringComparer.Ordinal).ToList();
+        if (cityAbove && !matched.Contains(UpperLate))
+        {
+            matched.Insert(0, UpperLate);
+        }
+
         var broader = matched.SelectMany(m => Narrows.TryGetValue(m, out string[]? b) ? b : []).ToHashSet(StringComparer.Ordinal);
         return matched.Where(m => !broader.Contains(m)).Take(max).Select(m => ForSector(m, context)).ToList();
     }
@@ -293,6 +302,12 @@ public static partial class DraftPhrases
         (Publicity, var c) when HealthEducation().IsMatch(c) => HealthEducationMeasure,
         _ => measure,
     };
+
+    [GeneratedRegex("市级[^，。；]{0,6}资金|市级(?:配套|补助|财政)|市本级|市财政")]
+    private static partial Regex CityMoney();
+
+    [GeneratedRegex("县级|县本级|区级|旗级|本县|县财政|自筹")]
+    private static partial Regex CountyMoney();
 
     [GeneratedRegex("发放|兑付|及时率|补贴|补助|资助|救助|津贴")]
     private static partial Regex Payout();

@@ -67,6 +67,7 @@ public static partial class DraftPhrases
         (School(), Nature.Quality, new("教育教学质量的提升需要较长周期，教学管理和课堂教学等方面仍有薄弱环节", "加强教学常规管理，开展校际结对帮扶和课堂教学指导，定期开展学业质量监测并针对薄弱学科改进教学")),
         (SchoolPupils(), Nature.Count, new("转学、升学等流动情况变化，实际受益人数少于年初测算", "依据学籍系统动态掌握流动情况，据实测算受益人数，变动较大的按程序调整指标值")),
         (School(), Nature.Rate, new("各校工作推进不平衡，部分学校未达到要求", "对未达标的学校逐校分析原因，加强督导和业务指导")),
+        (MedicalAid(), Nature.Count, new("救助对象身份认定和参保状态动态变化，实际资助参保的人次少于年初测算", "与民政、乡村振兴、税务等部门按月比对救助对象身份信息和参保状态，做到应资尽资，变动较大的按程序调整指标值")),
         (HealthLiteracy(), Nature.Quality, new("居民健康知识和技能的提升需要持续开展健康教育，健康教育活动的覆盖面和针对性不足", HealthEducationMeasure)),
         (HealthLiteracy(), Nature.Quality, new("健康教育活动的形式和内容不够丰富，居民参与度不高", "围绕居民健康需求开展健康讲座和健康咨询活动，按计划完成讲座场次，结合随访、义诊等服务普及健康知识")),
         (HealthLiteracy(), Nature.Rate, new("健康教育活动的覆盖面和针对性不足，居民健康知识掌握不够", HealthEducationMeasure)),
@@ -176,9 +177,15 @@ public static partial class DraftPhrases
     [GeneratedRegex(@"^(?=[\s\S]*(?:学生|学校|营养改善|义务教育|校园|在校|幼儿园|中小学))(?=[\s\S]*(?:营养|膳食|食谱|体质|身高|体重|贫血|肥胖|生长发育|健康状况))")]
     private static partial Regex SchoolNutrition();
 
-    // Pupils counted (受益学生人数), not teachers trained (培训教师人次): only then does 学籍 say who left.
-    [GeneratedRegex(@"^(?![\s\S]*教师)(?=[\s\S]*(?:学生|在校|入学|幼儿|受益人数|资助))")]
+    // Pupils counted (受益学生人数), not teachers trained (培训教师人次): only then does 学籍 say who left. A school's words must be
+    // there (in the row or its table's title): 资助 or 受益人数 alone is any sector's (资助困难群众参保人次 is 医疗救助's).
+    [GeneratedRegex(@"^(?![\s\S]*教师)(?=[\s\S]*(?:学生|在校|入学|幼儿|学籍|学校|学前|中小学|义务教育|高中|中职|寄宿|营养改善))")]
     private static partial Regex SchoolPupils();
+
+    // Enrolment paid for by medical aid (资助困难群众参保人次, 资助参保人数): people enrolled, not pupils (学籍), not patients; a bare
+    // 参保 is also employment's social insurance (社会保险补贴), which this is not.
+    [GeneratedRegex(@"资助[^，。；]{0,8}参保|参保资助|(?=[\s\S]*医疗救助)(?=[\s\S]*参保)")]
+    private static partial Regex MedicalAid();
 
     [GeneratedRegex("健康素养|健康知识|健康教育|健康行为")]
     private static partial Regex HealthLiteracy();
@@ -257,10 +264,12 @@ public static partial class DraftPhrases
     /// that answers it: only upper-level money is 下达 late; a county's own money, carry-over and other
     /// money have causes of their own.
     /// </summary>
-    public static (string Cause, string Measure) FundCause(string lineName)
+    public static (string Cause, string Measure) FundCause(string lineName, string? region = null)
     {
         ArgumentNullException.ThrowIfNull(lineName);
-        Pair p = FundPairs.FirstOrDefault(f => f.Source.IsMatch(lineName)).Pair ?? ByNature[Nature.Money][0];
+        // 市级资金 in a county's table is the city's transfer: upper-level money, as the table states it.
+        string name = region is not null && CountyRegion().IsMatch(region.Trim()) && lineName.Contains("市级", StringComparison.Ordinal) ? "上级" + lineName : lineName;
+        Pair p = FundPairs.FirstOrDefault(f => f.Source.IsMatch(name)).Pair ?? ByNature[Nature.Money][0];
         return (p.Cause, p.Measure);
     }
 
@@ -283,12 +292,17 @@ public static partial class DraftPhrases
     {
         ArgumentNullException.ThrowIfNull(lineName);
         Match m = SourceWord().Match(lineName);
+        // 配套资金 is the line's own matching money unless the reason names another level's (市级配套资金 is not 县级资金).
         return m.Success && reason is { Length: > 0 } r && r.Contains("资金", StringComparison.Ordinal)
-            && (r.Contains(m.Value, StringComparison.Ordinal) || (m.Value is "县级" or "本级" or "市级" && r.Contains("配套资金", StringComparison.Ordinal)));
+            && (r.Contains(m.Value, StringComparison.Ordinal) || (m.Value is "县级" or "本级" or "市级" && r.Contains("配套资金", StringComparison.Ordinal)
+                && LeveledMatching().Matches(r).All(x => x.Groups[1].Value == m.Value)));
     }
 
     [GeneratedRegex("中央|省级|市级|县级|区级|本级|自筹")]
     private static partial Regex SourceWord();
+
+    [GeneratedRegex("(中央|省级|市级|县级|区级|本级)配套资金")]
+    private static partial Regex LeveledMatching();
 
     /// <summary>Whether a cause is about where the money came from (优先使用中央资金).</summary>
     public static bool IsFundingSource(string cause) => FundingSource().IsMatch(cause ?? string.Empty) && !IsLateArrival(cause);

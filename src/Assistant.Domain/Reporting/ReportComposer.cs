@@ -37,7 +37,10 @@ public static class ReportComposer
         var sb = new StringBuilder();
         sb.Append(ReportParts.Get(ReportParts.Targets).Heading).Append('\n');
         sb.Append("（一）资金安排及分解下达情况\n");
-        string who = string.IsNullOrWhiteSpace(e.Department) ? string.Empty : e.Department.Trim();
+        // The implementer leads where the table puts it in a place below the department's (独山县医疗保障局 under 黔南州医疗保障局):
+        // the report is its own; the department is then named as such.
+        bool implementerLeads = ReportPhrases.ImplementerPlace(e) is not null;
+        string who = implementerLeads ? e.Implementer!.Trim() : string.IsNullOrWhiteSpace(e.Department) ? string.Empty : e.Department.Trim();
         if (p.RootLine() is { } root)
         {
             string id = $"funds.lines[{root}]";
@@ -59,7 +62,11 @@ public static class ReportComposer
                 sb.Append(parts.Count > 0 ? "，其中" + list : string.Empty).Append('。');
             }
 
-            if (!string.IsNullOrWhiteSpace(e.Implementer))
+            if (implementerLeads && !string.IsNullOrWhiteSpace(e.Department))
+            {
+                sb.Append("项目主管部门为").Append(e.Department.Trim()).Append('。');
+            }
+            else if (!string.IsNullOrWhiteSpace(e.Implementer))
             {
                 sb.Append("资金由").Append(e.Implementer.Trim()).Append("组织实施。");
             }

@@ -204,6 +204,45 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
         return year + title;
     }
 
+    /// <summary>
+    /// The place of the unit that carries the money out when the table names one below the region and the 主管部门:
+    /// 黔南州医疗保障局 (department) with 独山县医疗保障局 (implementer) in 黔南州 is 独山县's report, so 独山县 leads its
+    /// title and first sentence. Null when the implementer names no place, or the same place as the region or the department.
+    /// </summary>
+    public static string? ImplementerPlace(Evaluation e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        string implementer = e.Implementer?.Trim() ?? string.Empty;
+        if (implementer.Length == 0)
+        {
+            return null;
+        }
+
+        // The places the implementer's name starts with (黔南州独山县医疗保障局 → 黔南州, 独山县), less those the region or the
+        // department already names.
+        string region = e.Region?.Trim() ?? string.Empty;
+        string department = e.Department?.Trim() ?? string.Empty;
+        // A place of at least two characters before its suffix (独山县, 利川市): 市县 in 市县人力资源和社会保障局 is no place.
+        var own = Review.ProgramNames.KnownPlaces([], [implementer]).Where(p => p.Length >= 3).ToList();
+        string lead = string.Concat(own);
+        if (own.Count == 0 || !implementer.StartsWith(lead, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string place = string.Concat(own.Where(p => !region.Contains(p, StringComparison.Ordinal) && !department.StartsWith(p, StringComparison.Ordinal)
+            && !department.Contains(p, StringComparison.Ordinal)));
+        return place.Length >= 2 && lead.EndsWith(place, StringComparison.Ordinal) ? place : null;
+    }
+
+    /// <summary>The place a report names first: the region, then the implementer's own place below it (黔南州 + 独山县 → 黔南州独山县).</summary>
+    public static string LeadingPlace(Evaluation e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        string region = e.Region?.Trim() ?? string.Empty;
+        return ImplementerPlace(e) is { } own && !region.Contains(own, StringComparison.Ordinal) ? region + own : region;
+    }
+
     /// <summary>The year a title starts with (“2025年…”, “2025年度…”), if any.</summary>
     public static int? TitleYear(string title) =>
         title.Length > 5 && title[..4].All(char.IsAsciiDigit) && title[4] == '年'

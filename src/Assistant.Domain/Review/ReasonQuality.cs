@@ -4,8 +4,16 @@ using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Review;
 
-/// <summary>One stated reason where it was written: a unit's table (of <paramref name="Year"/>, when known), the row (indicator or fund line) it explains.</summary>
-public sealed record ReasonUse(string Unit, string UnitName, int? Indicator, string Subject, string Reason, int? Year = null);
+/// <summary>
+/// One stated reason where it was written: a unit's table (of <paramref name="Year"/>, when known; <paramref name="Title"/> and
+/// <paramref name="Submission"/> name the table, so one unit's two tables are told apart), the row (indicator or fund line) it explains.
+/// </summary>
+public sealed record ReasonUse(string Unit, string UnitName, int? Indicator, string Subject, string Reason, int? Year = null, string? Title = null, Guid? Submission = null)
+{
+    /// <summary>The unit, and the table when it is named: 甲县卫生健康局《2024年甲县基本公共卫生服务项目》.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Where => string.IsNullOrWhiteSpace(Title) ? UnitName : $"{UnitName}《{Title.Trim()}》";
+}
 
 /// <summary>
 /// Boilerplate found among stated reasons: <c>reason.repeated</c> (one sentence on several rows of one
@@ -106,19 +114,21 @@ public static partial class ReasonQuality
         var flags = new List<ReasonFlag>();
         foreach (var same in all.GroupBy(u => Precedent.Key(u.Reason), StringComparer.Ordinal).Where(g => g.Key.Length > 0))
         {
-            var byUnit = same.GroupBy(u => u.Unit, StringComparer.Ordinal).ToList();
-            foreach (var unit in byUnit.Where(g => g.Count() >= RepeatedRows))
+            // Repeated within one table (a unit's two tables are two tables); copied across units.
+            var byTable = same.GroupBy(u => (u.Unit, u.Submission, Title: u.Title?.Trim())).ToList();
+            foreach (var table in byTable.Where(g => g.Count() >= RepeatedRows))
             {
-                var rows = unit.ToList();
+                var rows = table.ToList();
                 flags.Add(new ReasonFlag(Repeated, rows[0].Reason, rows,
-                    $"{rows[0].UnitName}在{rows.Count}项上填写了同一句原因“{rows[0].Reason}”（{Subjects(rows)}）；一句话说明不了各项各自的差距，审核会视为套话，请逐项写明具体原因。"));
+                    $"{rows[0].Where}在{rows.Count}项上填写了同一句原因“{rows[0].Reason}”（{Subjects(rows)}）；一句话说明不了各项各自的差距，审核会视为套话，请逐项写明具体原因。"));
             }
 
+            var byUnit = same.GroupBy(u => u.Unit, StringComparer.Ordinal).ToList();
             if (byUnit.Count >= 2 && same.Key.Length >= MinCopiedLength)
             {
                 var rows = same.ToList();
                 string units = string.Join("、", byUnit.Select(g => g.First().UnitName));
-                string where = string.Join("；", byUnit.Select(g => $"{g.First().UnitName}：{Subjects(g.ToList())}"));
+                string where = string.Join("；", byTable.Select(g => $"{g.First().Where}：{Subjects(g.ToList())}"));
                 flags.Add(new ReasonFlag(Copied, rows[0].Reason, rows,
                     $"{units}填报的原因一字不差：“{rows[0].Reason}”（{where}）；请核实是否照抄，各单位应写本单位的实际情况。"));
             }
@@ -127,19 +137,19 @@ public static partial class ReasonQuality
         foreach (ReasonUse u in all.Where(u => IsMeasureOnly(u.Reason)))
         {
             flags.Add(new ReasonFlag(MeasureOnly, u.Reason, [u],
-                $"{u.UnitName}“{u.Subject}”填写的原因“{u.Reason}”只是工作措施，没有说明为什么出现偏差；请写明造成差距的具体原因（如进度、需求、价格、天气等）和数据。"));
+                $"{u.Where}“{u.Subject}”填写的原因“{u.Reason}”只是工作措施，没有说明为什么出现偏差；请写明造成差距的具体原因（如进度、需求、价格、天气等）和数据。"));
         }
 
         foreach (ReasonUse u in all.Where(u => IsVague(u.Reason)))
         {
             flags.Add(new ReasonFlag(Vague, u.Reason, [u],
-                $"{u.UnitName}“{u.Subject}”填写的原因“{u.Reason}”只说了笼统的因素，没有说明具体是什么原因；审核会视为套话，请写明造成差距的具体事项（如进度、需求、价格、天气等）和数据。"));
+                $"{u.Where}“{u.Subject}”填写的原因“{u.Reason}”只说了笼统的因素，没有说明具体是什么原因；审核会视为套话，请写明造成差距的具体事项（如进度、需求、价格、天气等）和数据。"));
         }
 
         foreach (ReasonUse u in all.Where(u => IsOutOfPeriod(u.Reason, u.Year)))
         {
             flags.Add(new ReasonFlag(OutOfPeriod, u.Reason, [u],
-                $"{u.UnitName}“{u.Subject}”把偏差归于疫情（“{u.Reason}”），而这是{u.Year}年度的自评表（疫情自2023年1月起已按乙类乙管），这一原因与年度不符；请核实并写明本年度的实际原因。"));
+                $"{u.Where}“{u.Subject}”把偏差归于疫情（“{u.Reason}”），而这是{u.Year}年度的自评表（疫情自2023年1月起已按乙类乙管），这一原因与年度不符；请核实并写明本年度的实际原因。"));
         }
 
         return flags;

@@ -8,7 +8,7 @@ namespace Assistant.Domain.Scoring;
 /// Scores a 自评表 under a <see cref="ScoringPolicy"/> and reconciles every printed number against
 /// the computed one. Deterministic, <c>decimal</c> throughout.
 /// </summary>
-public static class Calculator
+public static partial class Calculator
 {
     public static ScoreReport Score(Evaluation evaluation, ScoringPolicy? policy = null)
     {
@@ -396,110 +396,6 @@ public static class Calculator
         }
 
         return Graded(b, indicator, policy, QualitativeGrade.NotAchieved, why);
-    }
-
-    private static IndicatorResult ScoreQualitative(in Builder b, Cell target, Cell actual, Indicator indicator, ScoringPolicy policy)
-    {
-        if (actual is MissingCell)
-        {
-            return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null, "实际完成值缺失，无法计分");
-        }
-
-        if (indicator.Grade is { } grade)
-        {
-            return Graded(b, indicator, policy, grade, $"评价等级为“{grade.ToChinese()}”");
-        }
-
-        if (SameText(target.Text, actual.Text))
-        {
-            return target is CompoundCell
-                ? b.Done(IndicatorRule.Restated, IndicatorStatus.Met, b.Weight, "完成值重述指标值，视为达成，得满分")
-                : b.Done(IndicatorRule.Qualitative, IndicatorStatus.Met, b.Weight, "完成值与指标值表述一致，视为达成，得满分");
-        }
-
-        if (target is CompoundCell)
-        {
-            return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null,
-                $"指标值“{target.Text.Trim()}”含多个数值，无法与完成值“{actual.Text.Trim()}”比较");
-        }
-
-        // A yes or a no: it agrees with the target or it does not (否 against 是; 否 against 无安全事故 agrees).
-        if (actual is QualitativeCell && CellParser.YesNo(actual.Text) is { } yes)
-        {
-            bool expected = CellParser.YesNo(target.Text) ?? !CellParser.IsNegativePhrase(target.Text);
-            return yes == expected
-                ? b.Done(IndicatorRule.Qualitative, IndicatorStatus.Met, b.Weight, $"完成值“{actual.Text.Trim()}”与指标值“{target.Text.Trim()}”一致，视为达成，得满分")
-                : Graded(b, indicator, policy, QualitativeGrade.NotAchieved, $"完成值“{actual.Text.Trim()}”与指标值“{target.Text.Trim()}”相反，未达成");
-        }
-
-        int? actualLevel = actual is QualitativeCell aq ? aq.Level : null;
-        if (actualLevel == 0)
-        {
-            return Graded(b, indicator, policy, QualitativeGrade.NotAchieved, $"完成值“{actual.Text.Trim()}”表明未达成");
-        }
-
-        if (actual is QualitativeCell && CellParser.IsPartial(actual.Text))
-        {
-            return Graded(b, indicator, policy, QualitativeGrade.Partial, $"完成值“{actual.Text.Trim()}”表明部分达成");
-        }
-
-        if (IsWeaker(target, actual))
-        {
-            // A weaker word than the target: if the table gave less than full marks, that is the
-            // evaluator's judgement within the grade bands; otherwise full marks, and a finding.
-            if (b.Weight is { } w && indicator.PrintedScore is { } p && p.Value < w && p.Value >= 0)
-            {
-                QualitativeGrade g = p.Value >= w * policy.QualitativeBandLow[QualitativeGrade.Achieved] ? QualitativeGrade.Achieved
-                    : p.Value >= w * policy.QualitativeBandLow[QualitativeGrade.Partial] ? QualitativeGrade.Partial : QualitativeGrade.NotAchieved;
-                return b.Done(IndicatorRule.Qualitative, IndicatorStatus.Short, p.Value,
-                    $"完成值“{actual.Text.Trim()}”弱于指标值“{target.Text.Trim()}”，按表中评定{PrintedNumber.FormatTrimmed(p.Value)}分（{g.ToChinese()}档）");
-            }
-
-            // Not met: the target's grade was not reached (效果良好 against 效果显著). Without a grade or a lower
-            // printed score the row stays in the 达成 band at its default share, and the reviewer gets a finding.
-            QualitativeGrade band = QualitativeGrade.Achieved;
-            return b.Done(IndicatorRule.Qualitative, IndicatorStatus.Short, b.Weight is { } fw ? fw * policy.QualitativeDefaultShare[band] : null,
-                $"完成值“{actual.Text.Trim()}”弱于指标值“{target.Text.Trim()}”，未达到指标值；未给出评价等级，按“{band.ToChinese()}”档计分（需复核）");
-        }
-
-        return b.Done(IndicatorRule.Qualitative, IndicatorStatus.Met, b.Weight,
-            actualLevel is null
-                ? $"定性指标，完成值“{actual.Text.Trim()}”未给出等级，按达成计满分"
-                : $"定性指标，完成值“{actual.Text.Trim()}”达到指标值“{target.Text.Trim()}”，得满分");
-    }
-
-    /// <summary>
-    /// Whether a qualitative result is worded weaker than its target but not as a miss (效果良好 against
-    /// 效果显著, 基本满意 against 满意). A target with no grade word (持续优化, 提高服务水平) is met by a
-    /// plain result, not by 一般 or 基本.
-    /// </summary>
-    internal static bool IsWeaker(Cell target, Cell actual) =>
-        target is QualitativeCell t && actual is QualitativeCell { Level: { } al } && al > 0
-        && (t.Level ?? (al == 1 ? 2 : null)) is { } tl && al < tl;
-
-    private static IndicatorResult Graded(in Builder b, Indicator indicator, ScoringPolicy policy, QualitativeGrade grade, string why)
-    {
-        IndicatorStatus status = grade == QualitativeGrade.Achieved ? IndicatorStatus.Met : IndicatorStatus.Short;
-        if (b.Weight is not { } w)
-        {
-            return b.Done(IndicatorRule.Qualitative, status, null, $"{why}（{grade.ToChinese()}）");
-        }
-
-        decimal low = w * policy.QualitativeBandLow[grade];
-        decimal high = grade switch
-        {
-            QualitativeGrade.Achieved => w,
-            QualitativeGrade.Partial => w * policy.QualitativeBandLow[QualitativeGrade.Achieved],
-            _ => w * policy.QualitativeBandLow[QualitativeGrade.Partial],
-        };
-        bool inBand = indicator.PrintedScore is { } p && p.Value >= low && (p.Value < high || (grade == QualitativeGrade.Achieved && p.Value <= high));
-        decimal score = inBand ? indicator.PrintedScore!.Value.Value : w * policy.QualitativeDefaultShare[grade];
-        string how = inBand
-            ? $"表中评定{PrintedNumber.FormatTrimmed(score)}分，在“{grade.ToChinese()}”档（{PrintedNumber.FormatTrimmed(low)}–{PrintedNumber.FormatTrimmed(high)}分）内"
-            : $"按“{grade.ToChinese()}”档默认比例{Pct(policy.QualitativeDefaultShare[grade])}计{Fmt(score)}分";
-        // The band is the evaluator's room, not a rounding interval: the score is a point, so a printed total
-        // that takes another score inside (or outside) the band is not called consistent through rounding.
-        return b.Done(IndicatorRule.Qualitative, status, score, $"{why}，{how}");
     }
 
     private static bool IsCost(Indicator indicator) =>

@@ -142,6 +142,19 @@ public sealed record ChatEdits(
             : evaluation;
     }
 
+    /// <summary>
+    /// The one table part 三 of a stored evaluation is drafted from, wherever it is drafted — <c>POST /evaluations/{id}/drafts</c>,
+    /// the report (<c>POST /evaluations/{id}/report</c>, its job, hence the Word export) and the command line's <c>draft</c>/<c>report</c>
+    /// of a stored table: the table as stored, with the reasons and measures the unit gave in its conversations about it.
+    /// </summary>
+    public static Task<Evaluation> TableForDraftingAsync(ConversationStore conversations, string unit, Records.StoredEvaluation stored, string? policy,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        return ForEvaluationAsync(conversations, unit, stored.Id, Evaluations.EvaluationJson.Parse(stored.Body),
+            Evaluations.EvaluationService.ResolvePolicy(policy ?? stored.Policy), cancellationToken);
+    }
+
     /// <summary>The table of <paramref name="stored"/> with the edits of every conversation of the unit about it (oldest first).</summary>
     public static async Task<Evaluation> ForEvaluationAsync(ConversationStore conversations, string unit, Guid evaluationId, Evaluation evaluation, ScoringPolicy policy,
         CancellationToken cancellationToken)

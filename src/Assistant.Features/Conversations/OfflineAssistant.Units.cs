@@ -93,29 +93,20 @@ public sealed partial class OfflineAssistant
     /// </summary>
     private void AcrossPrograms(StringBuilder sb, ExecutionAnswer a)
     {
-        // Every table's money in 万元 (a table in 元 divided by 10000, one in 亿元 multiplied: exact), so none is left out of the sum.
-        var summed = a.Rows.Where(r => r.ProgramKind == Domain.Review.CrossUnit.ProjectSpending && InWan(Dec(r.Budget), r.FundUnit) is > 0 && InWan(Dec(r.Executed), r.FundUnit) is not null).ToList();
+        // Every table's money in 万元 (元 ÷ 10000, 千元 ÷ 10, 亿元 × 10000: exact, one conversion for the chat and /review/execution), so none is left out of the sum.
+        var summed = a.Rows.Where(r => r.ProgramKind == Domain.Review.CrossUnit.ProjectSpending && ReviewInsights.Wan(Dec(r.Budget), r.FundUnit) is > 0 && ReviewInsights.Wan(Dec(r.Executed), r.FundUnit) is not null).ToList();
         if (summed.Count < 2)
         {
             return;
         }
 
-        decimal budget = summed.Sum(r => InWan(Dec(r.Budget), r.FundUnit)!.Value), executed = summed.Sum(r => InWan(Dec(r.Executed), r.FundUnit)!.Value);
+        decimal budget = summed.Sum(r => ReviewInsights.Wan(Dec(r.Budget), r.FundUnit)!.Value), executed = summed.Sum(r => ReviewInsights.Wan(Dec(r.Executed), r.FundUnit)!.Value);
         string rate = PrintedNumber.Format(executed / budget * 100m, 2);
         int programs = summed.Select(r => r.Program).Distinct(StringComparer.Ordinal).Count();
         sb.Append(CultureInfo.InvariantCulture, $"这{Count(summed.Count, "张", "相加的项目表")}项目表分属{Count(programs, "个", "不同的项目")}不同的项目，各项目的执行率应分别看（见下）；");
         sb.Append(CultureInfo.InvariantCulture, $"若把它们的执行数、预算数直接相加，合计执行率为{Num(rate, "%", "各表直接相加的合计执行率", 2, ".rate")}");
         sb.Append(CultureInfo.InvariantCulture, $"（执行数合计{Num(PrintedNumber.FormatTrimmed(executed), "万元", "各表执行数合计", null)} ÷ 预算数合计{Num(PrintedNumber.FormatTrimmed(budget), "万元", "各表预算数合计", null)}），只作参考。\n");
     }
-
-    /// <summary>An amount of a table in 万元 (元 ÷ 10000, 亿元 × 10000, exact); null for another unit or no amount.</summary>
-    internal static decimal? InWan(decimal? amount, string unit) => amount is not { } v ? null : unit switch
-    {
-        "万元" => v,
-        "元" => v / 10_000m,
-        "亿元" => v * 10_000m,
-        _ => null,
-    };
 
     /// <summary>The units by total score, highest first (the one asked about named first), each with its grade and 执行率.</summary>
     private string Scores(CrossUnitQuestion q, ExecutionAnswer a, string scope, string years)

@@ -265,7 +265,9 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
             bool ownWords = item.Kind == DeviationKind.LowExecution && final.Paragraphs.Any(p => p.Text.Contains(item.Name, StringComparison.Ordinal)
                 && p.Text.Contains(OfflineDrafter.CostLinesLead, StringComparison.Ordinal));
             bool partWords = item.Kind == DeviationKind.LowExecution && !ownWords && LowParts(brief, item).Any(l => Domain.Review.ReasonText.IsGiven(brief.Evaluation.Funds.Lines[l].DeviationNote));
-            bool saidNone = final.Paragraphs.Any(p => p.Text.Contains(item.Name, StringComparison.Ordinal) && OfflineDrafter.SaysNoCause(p.Text));
+            // The total line's paragraph (预算执行率偏低…) need not name the line.
+            bool saidNone = final.Paragraphs.Any(p => (p.Text.Contains(item.Name, StringComparison.Ordinal)
+                || (item.Kind == DeviationKind.LowExecution && p.Text.Contains("预算执行率偏低", StringComparison.Ordinal))) && OfflineDrafter.SaysNoCause(p.Text));
             string message = item.Kind == DeviationKind.Cancelled
                 ? $"自评表未说明“{item.Name}”取消的原因和审批依据，请单位补充。"
                 : ownWords

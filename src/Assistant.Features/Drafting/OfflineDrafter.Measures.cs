@@ -137,6 +137,12 @@ public sealed partial class OfflineDrafter
                 Add(Fresh(DraftPhrases.Measures(string.Empty, Nature.Unknown, E.Title)) ?? $"将{Names(group)}纳入绩效运行监控重点，按月跟踪完成进度");
             }
 
+            if (parts.Count == 0)
+            {
+                // Every candidate named another fund's people (or was written already): never an empty “针对…的问题，。”.
+                parts.Add($"将{Names(group)}纳入绩效运行监控重点，按月跟踪完成进度，对偏差逐项查明原因并落实整改");
+            }
+
             return $"针对{subject}，{string.Join("；", parts)}。";
         }
     }

@@ -213,14 +213,10 @@ public sealed partial class OfflineDrafter : IChatClient
 
             if (group.Kind == DeviationKind.LowExecution)
             {
-                // By where the money comes from: the lowest lines first, at most two kinds of source.
+                // No reason given for the money left: no cause is guessed (上级资金下达较晚 is the unit's to say, not the draft's);
+                // the draft says the reason is missing, and the measures answer the money by where it comes from.
                 var fund = FundCauses(group.Items[0]);
-                foreach (var (c, _) in fund)
-                {
-                    used.Add(Precedent.Key(c));
-                }
-
-                return new Cause(CauseOrigin.Analysis, string.Join("；", fund.Select(f => f.Cause)), [], null, fund.Select(f => f.Measure).ToList());
+                return new Cause(CauseOrigin.Missing, string.Empty, [], null, fund.Select(f => f.Measure).ToList());
             }
 
             if (group.Kind == DeviationKind.Shortfall && OutputsShort(group) is { Count: > 0 } outputs)
@@ -253,7 +249,7 @@ public sealed partial class OfflineDrafter : IChatClient
                 .OrderBy(f => brief.Sheet.Find(f)?.Value ?? 0m)
                 .Select(f => E.Funds.Lines[LineIndex(f)].Name)
                 .DefaultIfEmpty(line.Name);
-            return names.Select(DraftPhrases.FundCause).Distinct().Take(2).ToList();
+            return names.Select(n => DraftPhrases.FundCause(n, E.Region)).Distinct().Take(2).ToList();
         }
 
         /// <summary>Remembers a group's stated reason once its paragraph is written.</summary>
@@ -400,7 +396,7 @@ public sealed partial class OfflineDrafter : IChatClient
             CauseOrigin.Stated when !many && statedSaid.TryGetValue(cause.Text, out string? earlier) => $"单位说明的原因与“{earlier}”相同，即{cause.Text}。",
             CauseOrigin.Stated => many ? $"单位对上述指标说明的原因均为{cause.Text}。" : $"单位说明的原因是{cause.Text}。",
             CauseOrigin.CostLines => $"{CostLinesLead}{cause.Text}。",
-            CauseOrigin.Missing => MissingSentence(many),
+            CauseOrigin.Missing => MissingSentence(many, lead.Contains("结余", StringComparison.Ordinal) ? (lead.StartsWith("资金", StringComparison.Ordinal) ? "资金结余" : "该部分资金结余") : null),
             // Another unit's reason is a lead, not this unit's fact: hedged like any cause the table does not give.
             CauseOrigin.Precedent => "经初步分析，" + lead.Replace("主要原因是", "原因可能是", StringComparison.Ordinal)
                 + string.Join("；", cause.Precedents.Select(p => p.Clause + DraftText.Cite(p.Source))) + "，具体原因以单位核实情况为准。",
@@ -412,15 +408,22 @@ public sealed partial class OfflineDrafter : IChatClient
         /// That the unit gave no reason, said in full the first time and more briefly after (the same sentence on
         /// every such row would read as a template).
         /// </summary>
-        private string MissingSentence(bool many)
+        private string MissingSentence(bool many, string? money = null)
         {
             string subject = many ? "上述指标" : "该项";
-            string[] forms =
-            [
-                $"{NoCauseLead}{subject}偏差的原因，草稿不作推测，具体原因及相关数据需单位补充。",
-                $"{subject}偏差单位同样未说明原因，需一并补充。",
-                $"单位亦未填写{subject}的原因，草稿未作推测。",
-            ];
+            string[] forms = money is not null
+                ?
+                [
+                    $"{NoCauseLead}{money}的原因，草稿不作推测，具体原因及相关数据需单位补充。",
+                    $"{money}单位同样未说明原因，需一并补充。",
+                    $"单位亦未填写{money}的原因，草稿未作推测。",
+                ]
+                :
+                [
+                    $"{NoCauseLead}{subject}偏差的原因，草稿不作推测，具体原因及相关数据需单位补充。",
+                    $"{subject}偏差单位同样未说明原因，需一并补充。",
+                    $"单位亦未填写{subject}的原因，草稿未作推测。",
+                ];
             return missingSaid < forms.Length ? forms[missingSaid++] : "原因待单位补充。";
         }
 

@@ -74,7 +74,8 @@ public static partial class ReportDocx
     public static IReadOnlyList<string> TitleLines(Evaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
-        string region = evaluation.Region?.Trim() ?? string.Empty;
+        // The region, and the implementer's own place below it where the table names one (黔南州 + 独山县).
+        string region = Domain.Reporting.ReportPhrases.LeadingPlace(evaluation);
         string title = evaluation.Title.Trim();
 
         // The year goes on the last line, and the region says the place once: “2025年新邵县农村饮水…资金” of

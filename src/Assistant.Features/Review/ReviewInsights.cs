@@ -55,11 +55,15 @@ public sealed record ExecutionGroup(string Kind, string Program, int Tables, str
 /// <summary>
 /// 执行率 by unit (lowest first) and by program (<see cref="Groups"/>, never mixing a department's
 /// 部门整体支出 into a program's total). <see cref="OverallRate"/> is the one program's rate when every table
-/// reports on one program, else null (the groups say each).
+/// reports on one program, else null (the groups say each) with <see cref="OverallNote"/> saying why. Rows of tables in
+/// different money units (元 beside 万元) are all stated in 万元.
 /// </summary>
 public sealed record ExecutionAnswer(int? Year, int Tables, string? OverallRate, IReadOnlyList<UnitExecutionRow> Rows)
 {
     public IReadOnlyList<ExecutionGroup> Groups { get; init; } = [];
+
+    /// <summary>Why <see cref="OverallRate"/> is null (several programs, no table, nothing in a money unit); null when there is a rate.</summary>
+    public string? OverallNote { get; init; }
 }
 
 /// <summary>One indicator across units: how many units' tables have it and how many fell short, with those units.</summary>
@@ -135,10 +139,39 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
                 Num(e.Total, 2), e.Grade, e.Reason) { ProgramKind = program.Kind, Program = program.Name, Lines = PartLines(sheet), Tier = tiers.GetValueOrDefault(s.Unit) }, e));
         }
 
+        // A list that mixes money units (a table in 元 beside tables in 万元) states every amount in 万元, as the groups do.
+        if (rows.Select(r => r.Row.FundUnit.Trim()).Where(u => Wan(1m, u) is not null).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            rows = rows.Select(r => (InWan(r.Row), r.E)).ToList();
+        }
+
         var groups = Groups(rows.Select(r => r.Row));
         return new ExecutionAnswer(year, tables.Count, groups.Count == 1 ? groups[0].Rate : null,
             rows.OrderBy(r => r.E.Rate ?? decimal.MaxValue).ThenBy(r => r.Row.Unit, StringComparer.Ordinal).Select(r => r.Row).ToList())
-        { Groups = groups };
+        { Groups = groups, OverallNote = OverallNote(tables.Count, groups) };
+    }
+
+    /// <summary>Why there is no <see cref="ExecutionAnswer.OverallRate"/>: no table, several programs (each has its own), or nothing in a money unit to sum.</summary>
+    private static string? OverallNote(int tables, IReadOnlyList<ExecutionGroup> groups) => tables == 0
+        ? "没有已提交的自评表，无法计算合计执行率。"
+        : groups.Count > 1
+            ? $"这些表分属{groups.Count}个项目（{string.Join("、", groups.Select(g => g.Program))}），各项目的执行率分别见groups，不把不同项目合并为一个执行率。"
+            : groups[0].Rate is null
+                ? "这些表的金额没有可汇总的货币单位或预算数为0，无法计算合计执行率。"
+                : null;
+
+    /// <summary>A row (and its fund lines) with every amount in 万元, exactly; a row whose unit is not money stays as it is.</summary>
+    private static UnitExecutionRow InWan(UnitExecutionRow row)
+    {
+        static string? Convert(string? amount, string unit) =>
+            decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v) && Wan(v, unit) is { } w ? Num(w) : amount;
+        return Wan(1m, row.FundUnit) is null || row.FundUnit.Trim() == "万元"
+            ? row
+            : row with
+            {
+                Budget = Convert(row.Budget, row.FundUnit), Executed = Convert(row.Executed, row.FundUnit), FundUnit = "万元",
+                Lines = row.Lines.Select(l => l with { Budget = Convert(l.Budget, row.FundUnit), Executed = Convert(l.Executed, row.FundUnit) }).ToList(),
+            };
     }
 
     /// <summary>
@@ -198,7 +231,7 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
             .Select(g => new ReasonCount(g.Key, g.Count(), g.Select(x => x.S.Unit).Distinct().Count(),
                 g.Take(MaxExamples).Select(x => new ReasonExample(x.S.Unit, x.S.UnitName, x.S.Title, x.R.Subject, x.R.Status, x.R.Reason)).ToList()))
             .OrderBy(k => Unclassified(k.Kind)).ThenByDescending(k => k.Count).ThenBy(k => k.Kind, StringComparer.Ordinal).ToList();
-        var flags = ReasonQuality.Find(all.Select(x => new ReasonUse(x.S.Unit, x.S.UnitName, x.R.Indicator, x.R.Subject, x.R.Reason, x.Year)));
+        var flags = ReasonQuality.Find(all.Select(x => new ReasonUse(x.S.Unit, x.S.UnitName, x.R.Indicator, x.R.Subject, x.R.Reason, x.Year, x.S.Title, x.S.Id)));
         var missing = tables.SelectMany(t => CrossUnit.Missing(t.Sheet).Select(m => new MissingReason(t.S.Unit, t.S.UnitName, t.S.Title, m.Subject, m.Status))).ToList();
         return new ReasonsAnswer(year, tables.Count, all.Count, kinds) { Flags = flags, Missing = missing };
     }

@@ -67,9 +67,9 @@ public sealed class ReviewerAcrossUnitsTests(ReviewFactory factory) : IClassFixt
         HttpClient client = await ReviewerAsync();
         JsonNode a = await ReviewWorld.SendAsync(client, HttpMethod.Get, "/api/v1/review/reasons?year=2025", null, HttpStatusCode.OK);
         var flags = a["flags"]!.AsArray().Select(f => ((string)f!["code"]!, (string)f["message"]!)).ToList();
-        Assert.Contains(flags, f => f.Item1 == "reason.repeated" && f.Item2.StartsWith("永新县在6项上填写了同一句原因", StringComparison.Ordinal));
+        Assert.Contains(flags, f => f.Item1 == "reason.repeated" && f.Item2.StartsWith("永新县《高标准农田建设补助资金》在6项上填写了同一句原因", StringComparison.Ordinal));
         Assert.Contains(flags, f => f.Item1 == "reason.copied" && f.Item2.Contains("永新县", StringComparison.Ordinal) && f.Item2.Contains("万安县", StringComparison.Ordinal) && f.Item2.Contains("一字不差", StringComparison.Ordinal));
-        Assert.Contains(flags, f => f.Item1 == "reason.measure-only" && f.Item2.StartsWith("新干县“新增粮食产能", StringComparison.Ordinal));
+        Assert.Contains(flags, f => f.Item1 == "reason.measure-only" && f.Item2.StartsWith("新干县《高标准农田建设补助资金》“新增粮食产能", StringComparison.Ordinal));
         Assert.DoesNotContain(flags, f => f.Item2.Contains("泰和县", StringComparison.Ordinal) || f.Item2.Contains("安福县", StringComparison.Ordinal));
 
         var missing = a["missing"]!.AsArray().Select(m => $"{(string)m!["unitName"]!}/{(string)m["subject"]!}").ToList();
@@ -80,7 +80,7 @@ public sealed class ReviewerAcrossUnitsTests(ReviewFactory factory) : IClassFixt
         string said = await AskAsync(client, "哪些单位的偏差原因是套话或者和别的单位一字不差？");
         Assert.Contains("一字不差", said, StringComparison.Ordinal);
         Assert.Contains("万安县", said, StringComparison.Ordinal);
-        Assert.Contains("永新县在6项上填写了同一句原因", said, StringComparison.Ordinal);
+        Assert.Contains("永新县《高标准农田建设补助资金》在6项上填写了同一句原因", said, StringComparison.Ordinal);
         Assert.Contains("只写了措施", said, StringComparison.Ordinal);
 
         said = await AskAsync(client, "哪些单位未完成指标却没写偏差原因？");

@@ -60,7 +60,7 @@ public sealed class Session35ReviewTests(ReviewFactory factory) : IClassFixture<
             ["年度资金总额"]),
     ];
 
-    private static JsonObject Table(string title, string region, string department, string unit,
+    internal static JsonObject Table(string title, string region, string department, string unit,
         (string Name, string? Parent, string Budget, string Executed, string? Note)[] lines, (string Name, string Unit, string Target, string Actual, string? Note)[] rows)
     {
         var funds = new JsonArray();
