@@ -202,13 +202,22 @@ public class ScoringPathSession36Tests
     public void Deadline_CellsRead_AreTheDatesOfBefore()
     {
         // Through the whole reading (normalized, trimmed, compacted), without the memory.
-        string[] texts = ["１２月底前", " 2024 年 12 月 31 日前 ", "12月底前。", "11月\u3000", "本年底前", "2024年12月底前完成"];
+        string[] texts = ["１２月底前", " 2024 年 12 月 31 日前 ", "12月底前。", "11月\u3000", "本年底前"];
         foreach (string text in texts)
         {
             Cell cell = CellParser.Read(text, null);
             DeadlineCell? before = CellParser.TryDeadlineAsBefore(Compact(text), Compact(text));
             Assert.Equal(before is null ? null : before with { Text = text }, cell as DeadlineCell);
         }
+    }
+
+    /// <summary>Since the integration of session 36 a date followed by what happened then (完成, 完工, 拨付到位) reads as that date.</summary>
+    [Fact]
+    public void Deadline_WithWordsAfterIt_ReadsAsTheDate()
+    {
+        var cell = Assert.IsType<DeadlineCell>(CellParser.Read("2024年12月底前完成", null));
+        Assert.Equal((2024, 12, 31), cell.Key);
+        Assert.Null(CellParser.TryDeadlineAsBefore("2024年12月底前完成", "2024年12月底前完成"));
     }
 
     private static string Compact(string text)

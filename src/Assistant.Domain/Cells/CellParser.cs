@@ -108,7 +108,7 @@ public static partial class CellParser
         }
 
         // Only a cell with 年 or 月 can read as a date (both date patterns need one).
-        if (compact.AsSpan().IndexOfAny('年', '月') >= 0 && TryDeadline(compact, original) is { } deadline)
+        if (compact.AsSpan().IndexOfAny('年', '月') >= 0 && (TryDeadline(compact, original) ?? TryDeadlineInWords(compact, original)) is { } deadline)
         {
             return deadline;
         }
@@ -324,6 +324,22 @@ public static partial class CellParser
         return TryYearEnd(s, original);
     }
 
+    /// <summary>
+    /// A date written with the words around it that say what happened then: <c>2026年1月完工</c>, <c>于2025年10月全部拨付到位</c>,
+    /// <c>2025年11月底前完成</c>, <c>年底前完成</c>. The words are dropped and the date read; anything else around it is not a date.
+    /// </summary>
+    private static DeadlineCell? TryDeadlineInWords(string s, string original)
+    {
+        Match m = DateInWordsPattern().Match(s);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        string date = m.Groups["date"].Value;
+        return date.Length < s.Length && date.Length > 0 ? TryDeadline(date, original) : null;
+    }
+
     /// <summary>本年底, 年末前, 年内: the end of the table's year.</summary>
     private static DeadlineCell? TryYearEnd(string s, string original)
     {
@@ -493,6 +509,9 @@ public static partial class CellParser
 
     [GeneratedRegex(@"^(?:(?<y>\d{4})年)?(?:(?<m>\d{1,2})月(?:份)?)?(?:(?<d>\d{1,2})[日号])?(?<end>底|末|中旬|上旬|下旬|初)?(?<before>前|之前|以前|内|止|以内)?$")]
     private static partial Regex DeadlinePattern();
+
+    [GeneratedRegex(@"^(?:已于|实际于|计划于|于|在|截至|截止|至)?(?<date>[^，,；;。]+?)(?:(?:并|且)?(?:已|已经|全部|均|基本|按时|如期)?(?:完工|完成|竣工|建成|交付使用|交付|投入使用|投用|通过验收|验收|拨付到位|拨付完毕|拨付|下达|发放到位|发放完毕|发放|兑付到位|兑付完毕|兑付|资金到位|到位|办结|上线|实施完毕)){0,2}$")]
+    private static partial Regex DateInWordsPattern();
 
     [GeneratedRegex(@"^(?:本|当)?年(?:底|末|内)(?<before>前|之前|以前)?$")]
     private static partial Regex YearEndPattern();

@@ -369,8 +369,48 @@ public static partial class Calculator
                     ? b.Done(IndicatorRule.Qualitative, IndicatorStatus.Met, b.Weight, $"完成时间“{a.Text.Trim()}”不晚于“{t.Text.Trim()}”，达成")
                     : Late(b, indicator, policy, $"完成时间“{a.Text.Trim()}”晚于“{t.Text.Trim()}”");
             default:
-                return ScoreQualitative(b, t, actual, indicator, policy);
+                // A date the parser could not read (2026年1月中下旬完工, 6月至8月分批完工) is neither on time nor late: the
+                // printed score stands, never full marks by default. Words that say it (未完工（预计2025年5月）) keep their meaning.
+                if (actual is not QualitativeCell && indicator.Grade is null && SaysLate(actual.Text))
+                {
+                    return Late(b, indicator, policy, $"完成值“{actual.Text.Trim()}”表明未按期完成");
+                }
+
+                IndicatorResult q = ScoreQualitative(b, t, actual, indicator, policy);
+                return q.Status == IndicatorStatus.Met && actual is not QualitativeCell { Level: not null } && LooksLikeADate(actual.Text)
+                    ? b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null, $"完成时间“{actual.Text.Trim()}”无法读作一个日期，无法与“{t.Text.Trim()}”比较，按表中打印得分")
+                    : q;
         }
+    }
+
+    private static readonly string[] LateWords = ["未完工", "未完成", "未竣工", "尚未", "未按期", "未按时", "未能按期", "未能按时", "延期", "推迟", "滞后", "逾期", "超期", "延误", "延至", "顺延"];
+
+    /// <summary>A date cell's words that say the work was not done in time (未完工（预计2025年5月）, 延期至2026年3月).</summary>
+    private static bool SaysLate(string text)
+    {
+        foreach (string w in LateWords)
+        {
+            if (text.Contains(w, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A digit right before 年 or 月 (a year or a month written in digits).</summary>
+    private static bool LooksLikeADate(string text)
+    {
+        for (int i = 1; i < text.Length; i++)
+        {
+            if (text[i] is '年' or '月' && char.IsDigit(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

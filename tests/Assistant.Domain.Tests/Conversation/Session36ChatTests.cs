@@ -63,8 +63,8 @@ public partial class Session36ChatTests
     // 见习: 8.05, 4.20, then the money 5 − 0.97 = 4.03 before the 2.80 row.
     [InlineData("zhongwei-2024-internship-subsidy", "扣分最多的三项是哪几项？各扣多少", 3, "扣8.05分", "扣4.20分", "3. 预算执行", "扣4.03分")]
     [InlineData("zhongwei-2024-internship-subsidy", "失分最多的前两项", 2, "1. “实习及见习人员生活补助及意外伤害险”：扣8.05分", "2. “机关事业单位实习生数量”：扣4.20分")]
-    // 普洱: 产业路 1.40, 预算执行 0.73, 产业发展比例 0.30.
-    [InlineData("probe35-yn-xianjie", "扣分最多的三项是哪几项？各扣多少", 3, "1. “新建改建产业路”：扣1.40分", "2. 预算执行", "扣0.73分", "3. “衔接资金用于产业发展比例”：扣0.30分")]
+    // 普洱: 完工时间 4.00 (2026年1月完工 against 2025年11月底前: late, the printed 6 stands), 产业路 1.40, 预算执行 0.73.
+    [InlineData("probe35-yn-xianjie", "扣分最多的三项是哪几项？各扣多少", 3, "1. “项目完工时间”：扣4.00分", "2. “新建改建产业路”：扣1.40分", "3. 预算执行", "扣0.73分")]
     // 黔南: 因病致贫返贫发生率 2.00, 参保人次 1.05, 预算执行 0.20.
     [InlineData("probe35-gz-jiuzhu", "扣得最多的是哪几项", 3, "1. “因病致贫返贫发生率”：扣2.00分", "2. “资助困难群众参保人次”：扣1.05分", "3. 预算执行", "扣0.20分")]
     public void TheMostPointsLost_AreRanked_WithTheMoney_AndNothingBefore(string table, string message, int asked, params string[] ranked)

@@ -301,8 +301,7 @@ public sealed partial class Verifier
                 || Assistant.Domain.Verification.Verifier.LastNamedLine(_sheet, clause.SentenceBefore(m.Start)) != line)
             {
                 // Session 36: outside a 其中 list, a figure of the named line itself is that line's (县级资金0元).
-                return _candidates.FirstOrDefault(c => c.Fact.FundLineIndex == line && Measure(c.Fact) is "budget" or "executed" or "initialBudget" or "balance"
-                    && Matches(m, number, c.InMentionUnits(m.Unit).Value)) is { } ownFigure ? new CheckedMention(m, Verdict.Verified, ownFigure.Fact.Id, null) : null;
+                return OwnFigure(m, number, line);
             }
 
             var figures = _candidates.Where(c => c.Fact.FundLineIndex is not null && Measure(c.Fact) is "budget" or "executed" or "initialBudget").ToList();
@@ -316,7 +315,7 @@ public sealed partial class Verifier
             return budget is not null && figures.Any(c => c.Fact.FundLineIndex != line && Matches(m, number, c.InMentionUnits(m.Unit).Value))
                 ? new CheckedMention(m, Verdict.Contradicted, budget.Fact.Id, $"{budget.Fact.Label}为{Assistant.Domain.Verification.Verifier.Written(budget.Fact, budget.Unit, m.Unit)}"
                     + (executed is null ? string.Empty : $"，{executed.Fact.Label}为{Assistant.Domain.Verification.Verifier.Written(executed.Fact, executed.Unit, m.Unit)}"))
-                : null;
+                : OwnFigure(m, number, line);
         }
 
         var own = _candidates.Where(c => c.Fact.FundLineIndex == line && (col is null ? Measure(c.Fact) is "budget" or "executed" : Measure(c.Fact) == col)).ToList();
@@ -329,4 +328,9 @@ public sealed partial class Verifier
             ? new CheckedMention(m, Verdict.Contradicted, own[0].Fact.Id, $"{own[0].Fact.Label}为{own[0].Fact.Text}")
             : null;
     }
+
+    /// <summary>A figure of the named line itself (its 预算数, 执行数, 年初预算数 or 结余) equal to the number, or null.</summary>
+    private CheckedMention? OwnFigure(Mention m, PrintedNumber number, int line) =>
+        _candidates.FirstOrDefault(c => c.Fact.FundLineIndex == line && Measure(c.Fact) is "budget" or "executed" or "initialBudget" or "balance"
+            && Matches(m, number, c.InMentionUnits(m.Unit).Value)) is { } ownFigure ? new CheckedMention(m, Verdict.Verified, ownFigure.Fact.Id, null) : null;
 }
