@@ -25,6 +25,8 @@ public class ProgramNamesTests
     [InlineData("2024年章贡区城市社区卫生服务项目", "江西省赣州市章贡区", null, "城市社区卫生服务项目")]
     [InlineData("2024年城关镇污水处理设施运行经费", "湖南省某县城关镇", null, "污水处理设施运行经费")]
     [InlineData("黔东南苗族侗族自治州2024年义务教育薄弱环节改善资金", null, null, "义务教育薄弱环节改善资金")]
+    [InlineData("2024年甲县基本公共卫生服务项目", "贵州省甲县", null, "基本公共卫生服务项目")]
+    [InlineData("贵州省2024年农村公路养护资金", null, null, "农村公路养护资金")]
     // Brackets holding a year, a place or a code, and Chinese-numeral years.
     [InlineData("基本公共卫生服务项目（2024年度）", null, null, "基本公共卫生服务项目")]
     [InlineData("基本公共卫生服务项目（乙县）", "四川省乙县", null, "基本公共卫生服务项目")]
@@ -53,6 +55,9 @@ public class ProgramNamesTests
     [Theory]
     [InlineData("2024年乙县基本公共卫生服务项目", "四川省乙县", "基本公共卫生服务项目", "四川省某县")]
     [InlineData("泰和县2025年高标准农田建设补助资金", "江西省吉安市泰和县", "吉水县高标准农田建设补助资金", "江西省吉安市吉水县")]
+    // A province whose name ends like a place (贵州省 is one place, not 贵州 + 省甲县).
+    [InlineData("2024年甲县基本公共卫生服务项目", "贵州省甲县", "乙县基本公共卫生服务项目", "贵州省乙县")]
+    [InlineData("独山县城乡医疗救助补助资金", "贵州省黔南州独山县", "2025年荔波县城乡医疗救助补助资金", "贵州省黔南布依族苗族自治州荔波县")]
     [InlineData("阿拉善左旗公益林管护项目", null, "公益林管护项目（2024年度）", null)]
     public void OneProgram_InTwoUnits(string a, string? regionA, string b, string? regionB) =>
         Assert.Equal(ProgramNames.Of(a, [regionA], []), ProgramNames.Of(b, [regionB], []));

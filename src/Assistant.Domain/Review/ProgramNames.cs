@@ -110,7 +110,7 @@ public static partial class ProgramNames
         return name;
     }
 
-    [GeneratedRegex(@"\G(?<p>[\p{IsCJKUnifiedIdeographs}]{1,8}?)(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗|镇|乡)(?:市|县|区)?")]
+    [GeneratedRegex(@"\G(?<p>[\p{IsCJKUnifiedIdeographs}]{1,8}?)(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗|镇|乡)(?:市|县|区|省)?")]
     private static partial Regex OnePlace();
 
     [GeneratedRegex(@"[^\p{IsCJKUnifiedIdeographs}]+")]
