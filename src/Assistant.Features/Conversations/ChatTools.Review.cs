@@ -80,7 +80,7 @@ public sealed partial class ChatTools
                 .Append((Assistant.Domain.Numbers.PrintedNumber.FormatTrimmed(MustExplainBelow), "%", "须说明原因的界限执行率"))
                 .Append((asked?.Threshold is { } t ? Assistant.Domain.Numbers.PrintedNumber.FormatTrimmed(t) : null, "%", "提问给出的界限执行率")),
             [a.Tables, .. a.Groups.Select(g => g.Tables), .. CrossUnitCounts.Execution(a, asked, MustExplainBelow)]);
-        await ToolAsync("units_execution", args, $"{a.Tables} 张表，合计执行率 {a.OverallRate ?? "无法计算"}%", false);
+        await ToolAsync("units_execution", args, $"{a.Tables} 张表，合计执行率 " + (a.OverallRate is { } overall ? $"{overall}%" : $"无法计算（{a.OverallNote}）"), false);
         return a;
     }
 
