@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Pipelines;
 using System.Text;
 using Assistant.Features.Evaluations;
 
@@ -16,9 +15,8 @@ internal static class RequestBody
 
     public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken ct, bool allowEmpty = false)
     {
-        ArgumentNullException.ThrowIfNull(request);
         BodyCharset.Kind? declared = BodyCharset.Declared(request);
-        using PooledBody body = await ReadPooledAsync(request, MaxBytes, TooLarge, ct);
+        byte[] body = await ReadAsync(request, MaxBytes, TooLarge, ct);
         if (body.Length == 0 && !allowEmpty)
         {
             throw new InputException("body", "请求体为空，应为自评表JSON", "the body is empty; expected an evaluation as JSON");
@@ -27,7 +25,7 @@ internal static class RequestBody
         string text;
         try
         {
-            text = StrictUtf8.GetString(BodyCharset.ToUtf8(body.Memory, declared, SingleByteName(request, declared)).Span);
+            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(BodyCharset.ToUtf8(body, declared, SingleByteName(request, declared)).Span);
         }
         catch (DecoderFallbackException)
         {
@@ -49,82 +47,60 @@ internal static class RequestBody
         ArgumentNullException.ThrowIfNull(parse);
         BodyCharset.Kind? charset = BodyCharset.Declared(request);
         string? name = SingleByteName(request, charset);
-        using PooledBody body = await ReadPooledAsync(request, MaxBytes, TooLarge, ct);
-        return Parse(body.Memory, charset, name, parse);
-    }
-
-    /// <summary>
-    /// The whole body in one array rented from the shared pool, read from the request's pipe and consumed
-    /// as it arrives (Kestrel stops reading the socket while more than its request buffer, 1 MiB, waits
-    /// unconsumed in the pipe, so waiting for a whole larger body without consuming it never ends). A declared
-    /// length is the array's size (one rent, no growth) and ends the reading when it is all there; without one
-    /// the array grows by doubling. Past <paramref name="limit"/>, declared or not, <paramref name="tooLarge"/>.
-    /// </summary>
-    private static async Task<PooledBody> ReadPooledAsync(HttpRequest request, int limit, Func<InputException> tooLarge, CancellationToken ct)
-    {
-        long? declared = request.ContentLength;
-        if (declared > limit)
+        if (request.ContentLength > MaxBytes)
         {
-            throw tooLarge();
+            throw TooLarge();
         }
 
-        PipeReader reader = request.BodyReader;
-        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(declared ?? 0, 4096, limit + 1L));
-        int length = 0;
+        if (request.ContentLength is long declared and > 0)
+        {
+            // A declared length: wait for all of it at once (one resumption however the body arrives), then copy it out.
+            System.IO.Pipelines.PipeReader reader = request.BodyReader;
+            System.IO.Pipelines.ReadResult read = await reader.ReadAtLeastAsync((int)declared, ct);
+            ReadOnlySequence<byte> received = read.Buffer;
+            byte[] whole = ArrayPool<byte>.Shared.Rent((int)received.Length);
+            try
+            {
+                received.CopyTo(whole);
+                int length = (int)received.Length;
+                reader.AdvanceTo(received.End);
+                return Parse(whole.AsMemory(0, length), charset, name, parse);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(whole);
+            }
+        }
+
+        byte[] buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp((request.ContentLength ?? 0) + 1, 4096, MaxBytes + 1L));
         try
         {
-            while (declared is not { } whole || length < whole)
+            int length = 0;
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
             {
-                ReadResult read = await reader.ReadAsync(ct);
-                ReadOnlySequence<byte> received = read.Buffer;
-                if (length + received.Length > limit)
+                length += read;
+                if (length > MaxBytes)
                 {
-                    reader.AdvanceTo(received.End);
-                    throw tooLarge();
+                    throw TooLarge();
                 }
 
-                if (length + received.Length > buffer.Length)
+                if (length == buffer.Length)
                 {
-                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(limit + 1L, Math.Max(2L * buffer.Length, length + received.Length)));
+                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, MaxBytes + 1L));
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
                     buffer = larger;
                 }
-
-                received.CopyTo(buffer.AsSpan(length));
-                length += (int)received.Length;
-                reader.AdvanceTo(received.End);
-                if (read.IsCompleted)
-                {
-                    break;
-                }
-
-                if (read.IsCanceled)
-                {
-                    throw new OperationCanceledException(ct);
-                }
             }
 
-            return new PooledBody(buffer, length);
+            return Parse(buffer.AsMemory(0, length), charset, name, parse);
         }
-        catch
+        finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            throw;
         }
     }
-
-    /// <summary>A body in an array rented from the shared pool; disposing returns it.</summary>
-    private readonly struct PooledBody(byte[] array, int length) : IDisposable
-    {
-        public int Length => length;
-
-        public ReadOnlyMemory<byte> Memory => array.AsMemory(0, length);
-
-        public void Dispose() => ArrayPool<byte>.Shared.Return(array);
-    }
-
-    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     /// <summary>The checks every JSON body passes, in this order, before it is parsed: not empty, UTF-8 (after its declared charset), no NUL or lone surrogate.</summary>
     private static T Parse<T>(ReadOnlyMemory<byte> body, BodyCharset.Kind? declared, string? name, Func<ReadOnlyMemory<byte>, T> parse)
@@ -167,12 +143,31 @@ internal static class RequestBody
         }
     }
 
-    /// <summary>The body's bytes (a file), stopping with a 400 naming <c>file</c> as soon as it passes <paramref name="limit"/> (declared or not).</summary>
-    public static async Task<byte[]> ReadBytesAsync(HttpRequest request, int limit, CancellationToken ct)
+    public static Task<byte[]> ReadBytesAsync(HttpRequest request, int limit, CancellationToken ct) =>
+        ReadAsync(request, limit, () => new InputException("file", $"文件超过 {limit / 1024 / 1024} MB。", $"The file is larger than {limit / 1024 / 1024} MB."), ct);
+
+    /// <summary>Reads the body, stopping with <paramref name="tooLarge"/> as soon as it passes the limit (declared or not).</summary>
+    private static async Task<byte[]> ReadAsync(HttpRequest request, int limit, Func<InputException> tooLarge, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        using PooledBody body = await ReadPooledAsync(request, limit, () => new InputException("file", $"文件超过 {limit / 1024 / 1024} MB。", $"The file is larger than {limit / 1024 / 1024} MB."), ct);
-        return body.Memory.ToArray();
+        if (request.ContentLength > limit)
+        {
+            throw tooLarge();
+        }
+
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw tooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private static InputException TooLarge() =>
