@@ -24,6 +24,25 @@ public static class ApiSecurity
     public const string UnitClaim = "unit";
     public const string PrefixClaim = "key_prefix";
 
+    /// <summary>
+    /// Why a key was refused, by what the endpoint needs (its policy) and what the key is (its role):
+    /// a drafter refused a review decision is told a decision needs a reviewer key, not the opposite.
+    /// </summary>
+    public static string ForbiddenDetail(string? policy, string? role)
+    {
+        string held = role is null ? "" : $"（本密钥为 {role}）";
+        string heldEn = role is null ? "" : $" (this key is {role})";
+        return policy switch
+        {
+            Reviewer => $"审核决定需要 reviewer 或 admin 密钥{held}。 / Deciding on a submission needs a reviewer or admin key{heldEn}.",
+            Admin => $"此操作需要 admin 密钥{held}。 / This needs an admin key{heldEn}.",
+            Drafter when role == ApiRoles.Reviewer =>
+                "审阅（reviewer）密钥只能读取和核对；起草和提交需要 drafter 或 admin 密钥。 / Reviewer keys read and check only; drafting and submitting need a drafter or admin key.",
+            Drafter => $"起草和提交需要 drafter 或 admin 密钥{held}。 / Drafting and submitting need a drafter or admin key{heldEn}.",
+            _ => $"本密钥的角色不能执行此操作{held}。 / The key's role does not allow this{heldEn}.",
+        };
+    }
+
     /// <summary>The authenticated caller with its unit scope, kept for the request.</summary>
     internal const string CallerItem = "assistant.caller";
 
@@ -180,7 +199,12 @@ internal sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             "请在 Authorization: Bearer 或 X-Api-Key 头中提供密钥（assistant keys create 签发）。 / Send the key in Authorization: Bearer or X-Api-Key (issued by assistant keys create).");
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiSecurity.Problem(Context, StatusCodes.Status403Forbidden, "密钥无此权限 / The key's role does not allow this",
-            "审阅（reviewer）密钥只能读取和核对；起草需要 drafter 或 admin 密钥。 / Reviewer keys read and check only; drafting needs a drafter or admin key.");
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        string? policy = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
+            .Select(a => a.Policy).LastOrDefault(p => p is not null);
+        string? role = Context.User.FindFirst(ClaimTypes.Role)?.Value;
+        return ApiSecurity.Problem(Context, StatusCodes.Status403Forbidden, "密钥无此权限 / The key's role does not allow this",
+            ApiSecurity.ForbiddenDetail(policy, role));
+    }
 }

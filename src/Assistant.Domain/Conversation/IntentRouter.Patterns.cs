@@ -71,6 +71,10 @@ public static partial class IntentRouter
     [GeneratedRegex("得分|分数|打分|计分|评分|给分|怎么扣")]
     private static partial Regex ScoreWord();
 
+    /// <summary>The table's 总分 (not a row's 得分): 总分, 总得分, 自评总分, 合计得分.</summary>
+    [GeneratedRegex("总分|总得分|合计得分|得分合计|一共.{0,3}分|总共.{0,3}分")]
+    private static partial Regex TotalOnlyWord();
+
     [GeneratedRegex("完成率|完成度|完成比例|完成了百分之|完成得|完成情况|达标没|达标了吗|达到了吗|完成了吗|完成得怎|完成得咋")]
     private static partial Regex CompletionWord();
 
@@ -208,7 +212,7 @@ public static partial class IntentRouter
     private static partial Regex MostLostAsk();
 
     /// <summary>A yes/no question about a figure (是不是, 是…吗, 对不对, 没错吧).</summary>
-    [GeneratedRegex(@"是不是|是否|对不对|对吗|是吗|对吧|没错吧|没错吗|真的是|确定是|(?:是|为)\s*\d[\d.]*\s*%\s*吗")]
+    [GeneratedRegex(@"是不是|是否|对不对|对吗|是吗|对吧|没错吧|没错吗|真的是|确定是|(?:是|为)\s*\d[\d.]*\s*(?:%|分)?\s*吗")]
     private static partial Regex YesNo();
 
     /// <summary>How to write something in the report (报告里咋写, 三里面怎么写, 怎么说明, 如何表述).</summary>

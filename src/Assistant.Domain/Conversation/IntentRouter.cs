@@ -151,6 +151,14 @@ public static partial class IntentRouter
             return Make(IntentKind.Compute, Topics.Confirm) with { Text = m };
         }
 
+        // 总分是不是95.88？ / 培训人数那项得分是5分吗: yes or no on the points, with the computed figure (and the printed one when it was asked).
+        if (YesNo().IsMatch(m) && !Hypothetical().IsMatch(m) && funds.Count == 0 && TableAnswers.ConfirmAsked(m) is null
+            && TableAnswers.ConfirmAskedPoints(m) is not null
+            && ((named.Count == 0 && TotalOnlyWord().IsMatch(m)) || (named.Count == 1 && ScoreWord().IsMatch(m))))
+        {
+            return Make(IntentKind.Compute, Topics.Confirm) with { Text = m };
+        }
+
         // 省级资金执行率要到多少，整个项目执行率才能到90%: the part's amount and rate that bring the whole to the rate asked.
         if (funds.Count == 1 && TableAnswers.TotalRateAsked(m) is not null && !Hypothetical().IsMatch(m))
         {

@@ -29,6 +29,11 @@ public static partial class TableAnswers
         var s = w.Sheet;
         if (ConfirmAsked(message) is not { } asked)
         {
+            if (ConfirmAskedPoints(message) is { } points)
+            {
+                ConfirmPoints(w, points, rows);
+            }
+
             return;
         }
 
@@ -81,4 +86,91 @@ public static partial class TableAnswers
 
     [GeneratedRegex(@"(?<![\d.])(?<n>\d{1,3}(?:\.\d+)?)\s*%")]
     private static partial Regex AskedPercent();
+
+    /// <summary>
+    /// The points a yes/no question quotes (95.88 from 总分是不是95.88？, 5 from 那项得分是5分吗), and its decimals; null when
+    /// the question quotes a percentage (that is <see cref="ConfirmAsked"/>'s) or no number of points.
+    /// </summary>
+    internal static (decimal Value, int Decimals)? ConfirmAskedPoints(string message)
+    {
+        string m = IntentRouter.Canonical(message ?? string.Empty);
+        if (AskedPercent().IsMatch(m))
+        {
+            return null;
+        }
+
+        Match p = AskedPoints().Match(m);
+        if (!p.Success)
+        {
+            p = AskedBareNumber().Match(m);
+        }
+
+        if (!p.Success || !decimal.TryParse(p.Groups["n"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal value))
+        {
+            return null;
+        }
+
+        int dot = p.Groups["n"].Value.IndexOf('.', StringComparison.Ordinal);
+        return (value, dot < 0 ? 0 : p.Groups["n"].Value.Length - dot - 1);
+    }
+
+    /// <summary>
+    /// Row <paramref name="rows"/>[0]'s 得分, else the table's 总分, checked against the points asked; when the figure asked is
+    /// what the table printed and the calculation differs, says so (the unit copied its own wrong figure).
+    /// </summary>
+    private static void ConfirmPoints(AnswerWriter w, (decimal Value, int Decimals) asked, IReadOnlyList<int> rows)
+    {
+        var s = w.Sheet;
+        string id, what;
+        Numbers.PrintedNumber? printed;
+        if (rows.Count == 1)
+        {
+            id = P(rows[0]) + ".score";
+            what = $"“{Name(s, rows[0])}”的得分";
+            printed = s.Evaluation.Indicators[rows[0]].PrintedScore;
+            if (!w.Has(id))
+            {
+                w.Line($"“{Name(s, rows[0])}”没有算出的得分（未计分或无法计分），无法回答是或不是；下面是这一项的情况。");
+                RowFigures(w, rows[0]);
+                return;
+            }
+        }
+        else
+        {
+            id = "total";
+            what = "本表总分";
+            printed = s.Evaluation.PrintedTotal;
+            if (!Scored(s) || !w.Has("total"))
+            {
+                w.Line("本表不计总分或算不出总分（缺少分值或得分），无法回答是或不是。");
+                return;
+            }
+        }
+
+        decimal exact = s.Find(id)!.Value;
+        decimal rounded = Math.Round(exact, asked.Decimals, MidpointRounding.AwayFromZero);
+        string askedText = w.N(asked.Value, "分", asked.Decimals, "问题中的分数（用户所问）");
+        if (rounded == asked.Value)
+        {
+            string more = asked.Decimals < 2 && Math.Round(exact, 2, MidpointRounding.AwayFromZero) != asked.Value
+                ? $"，保留{(asked.Decimals == 0 ? "整数" : "一位小数")}是{w.N(rounded, "分", asked.Decimals, "得分按问题的位数四舍五入")}"
+                : string.Empty;
+            w.Line($"是的。{what}为{w.F(id)}{more}。");
+            return;
+        }
+
+        w.Line($"不是。{what}为{w.F(id)}，不是问题中的{askedText}。");
+        if (printed is { } pr && pr.Value == asked.Value)
+        {
+            w.Line($"表中填报的是{w.N(pr.Value, "分", pr.Decimals, "表中填报的得分（表中）")}，与按评分规则计算的结果不一致，请按计算结果更正。");
+        }
+    }
+
+    /// <summary>A number of points: 95.88分, 5分 (not 分之, not 满分10分's 10 when another is asked).</summary>
+    [GeneratedRegex(@"(?<!满分\s*)(?<![\d.])(?<n>\d{1,3}(?:\.\d+)?)\s*分(?!之)")]
+    private static partial Regex AskedPoints();
+
+    /// <summary>A bare number right after the question's yes/no or its verb: 总分是不是95.88, 得分为5吗.</summary>
+    [GeneratedRegex(@"(?:是不是|是否为|是否|是|为|等于|有|得了|拿了)\s*(?<n>\d{1,3}(?:\.\d+)?)(?![\d.%])")]
+    private static partial Regex AskedBareNumber();
 }

@@ -151,6 +151,19 @@ public sealed class SubmissionApiTests(ReviewFactory factory) : IClassFixture<Re
         Assert.Empty(after["decisions"]!.AsArray());
     }
 
+    [Theory]
+    [InlineData("reviewer", "drafter", "审核决定需要 reviewer 或 admin 密钥（本密钥为 drafter）。", "Deciding on a submission needs a reviewer or admin key (this key is drafter).")]
+    [InlineData("admin", "drafter", "此操作需要 admin 密钥（本密钥为 drafter）。", "This needs an admin key (this key is drafter).")]
+    [InlineData("admin", "reviewer", "此操作需要 admin 密钥（本密钥为 reviewer）。", "This needs an admin key (this key is reviewer).")]
+    [InlineData("drafter", "reviewer", "审阅（reviewer）密钥只能读取和核对；起草和提交需要 drafter 或 admin 密钥。", "Reviewer keys read and check only; drafting and submitting need a drafter or admin key.")]
+    [InlineData("drafter", null, "起草和提交需要 drafter 或 admin 密钥。", "Drafting and submitting need a drafter or admin key.")]
+    [InlineData(null, "drafter", "本密钥的角色不能执行此操作（本密钥为 drafter）。", "The key's role does not allow this (this key is drafter).")]
+    public void TheRefusal_SaysWhatTheActionNeeds_AndWhatTheKeyIs(string? policy, string? role, string chinese, string english)
+    {
+        string detail = Assistant.Api.Infrastructure.ApiSecurity.ForbiddenDetail(policy, role);
+        Assert.Equal($"{chinese} / {english}", detail);
+    }
+
     [Fact]
     public async Task WhoMayDoWhat_DrafterCannotDecide_ReviewerCannotSubmit_OutsideScopeIs404()
     {
@@ -159,8 +172,20 @@ public sealed class SubmissionApiTests(ReviewFactory factory) : IClassFixture<Re
         JsonNode s = await ReviewWorld.SendAsync(w.Drafters[unit], Post, "/api/v1/submissions", $$"""{"evaluationId":"{{w.Evaluations[unit]}}"}""", HttpStatusCode.Created);
         string id = (string)s["id"]!;
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await ReviewWorld.TrySendAsync(w.Drafters[unit], Post, $"/api/v1/submissions/{id}/decisions", """{"decision":"通过"}""")).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await ReviewWorld.TrySendAsync(w.Reviewers["gx.c1"], Post, "/api/v1/submissions", $$"""{"evaluationId":"{{w.Evaluations[unit]}}"}""")).Status);
+        // Each refusal says what the action needs, in both languages: a drafter deciding is told a decision needs a
+        // reviewer key (not that reviewers only read), a reviewer submitting is told drafting and submitting need a drafter key.
+        var (decideStatus, decideBody) = await ReviewWorld.TrySendAsync(w.Drafters[unit], Post, $"/api/v1/submissions/{id}/decisions", """{"decision":"通过"}""");
+        Assert.Equal(HttpStatusCode.Forbidden, decideStatus);
+        string decideDetail = (string)JsonNode.Parse(decideBody)!["detail"]!;
+        Assert.Contains("审核决定需要 reviewer 或 admin 密钥（本密钥为 drafter）", decideDetail, StringComparison.Ordinal);
+        Assert.Contains("Deciding on a submission needs a reviewer or admin key (this key is drafter)", decideDetail, StringComparison.Ordinal);
+        Assert.DoesNotContain("只能读取", decideDetail, StringComparison.Ordinal);
+
+        var (submitStatus, submitBody) = await ReviewWorld.TrySendAsync(w.Reviewers["gx.c1"], Post, "/api/v1/submissions", $$"""{"evaluationId":"{{w.Evaluations[unit]}}"}""");
+        Assert.Equal(HttpStatusCode.Forbidden, submitStatus);
+        string submitDetail = (string)JsonNode.Parse(submitBody)!["detail"]!;
+        Assert.Contains("审阅（reviewer）密钥只能读取和核对；起草和提交需要 drafter 或 admin 密钥", submitDetail, StringComparison.Ordinal);
+        Assert.Contains("drafting and submitting need a drafter or admin key", submitDetail, StringComparison.Ordinal);
 
         // A sibling county's reviewer, the other city's reviewer and a sibling unit: 404, as if it did not exist.
         foreach (HttpClient outsider in new[] { w.Reviewers["gx.c1.k1"], w.Reviewers["gx.c2"], w.Reviewers["gx.c2.k2"] })

@@ -32,7 +32,9 @@ public sealed class UnitsApiTests(ApiFactory factory) : IClassFixture<ApiFactory
         HttpClient countyAdmin = factory.ClientFor(ApiRoles.Admin, "nm.hl.zlt");
         await ReviewWorld.SendAsync(countyAdmin, HttpMethod.Post, "/api/v1/units", """{"code":"nm.hl.zlt.jy2","name":"扎兰屯市第二服务中心","parent":"nm.hl.zlt","level":"unit"}""", HttpStatusCode.Created);
         Assert.Equal(HttpStatusCode.Forbidden, (await ReviewWorld.TrySendAsync(countyAdmin, HttpMethod.Post, "/api/v1/units", """{"code":"nm.hl.x","name":"旁边的县","parent":"nm.hl","level":"county"}""")).Status);
-        Assert.Equal(HttpStatusCode.Forbidden, (await ReviewWorld.TrySendAsync(factory.ClientFor(ApiRoles.Reviewer, "nm"), HttpMethod.Post, "/api/v1/units", """{"code":"nm.y","name":"y","parent":"nm","level":"city"}""")).Status);
+        var (reviewerStatus, reviewerBody) = await ReviewWorld.TrySendAsync(factory.ClientFor(ApiRoles.Reviewer, "nm"), HttpMethod.Post, "/api/v1/units", """{"code":"nm.y","name":"y","parent":"nm","level":"city"}""");
+        Assert.Equal(HttpStatusCode.Forbidden, reviewerStatus);
+        Assert.Contains("此操作需要 admin 密钥（本密钥为 reviewer）。 / This needs an admin key (this key is reviewer).", reviewerBody, StringComparison.Ordinal);
     }
 
     [Theory]
