@@ -21,14 +21,17 @@ public sealed record DraftDefects(
     int WeakReasonsUnflagged,
     IReadOnlyList<string> Details)
 {
-    public int Total => KindMismatch + ForeignSubjects + DanglingLeadIns + NotesInText + RepeatedSentences + SelfCitations + LargestGapUncovered + WeakReasonsUnflagged;
+    /// <summary>Causes the draft gives for rows the unit gave no reason for, from neither a cited source nor the table (session 37).</summary>
+    public int GuessedCauses { get; init; }
+
+    public int Total => KindMismatch + ForeignSubjects + DanglingLeadIns + NotesInText + RepeatedSentences + SelfCitations + LargestGapUncovered + WeakReasonsUnflagged + GuessedCauses;
 }
 
 /// <summary>
 /// The drafting-quality rubric, scored by code: precedents of another kind of indicator, people another
 /// fund serves, lead-ins without what they lead into, notes to the unit inside the text, sentences repeated
 /// across items, the report citing itself, the largest gaps left without a reason, weak stated reasons
-/// repeated without a review note.
+/// repeated without a review note, causes guessed for rows the unit gave no reason for.
 /// </summary>
 public static partial class DraftQuality
 {
@@ -42,7 +45,7 @@ public static partial class DraftQuality
         var details = new List<string>();
         var byId = items.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var sourceOf = sources.ToDictionary(s => s.Number);
-        int kind = 0, foreign = 0, leadIns = 0, notesInText = 0, repeated = 0, self = 0, largest = 0, weak = 0;
+        int kind = 0, foreign = 0, leadIns = 0, notesInText = 0, repeated = 0, self = 0, largest = 0, weak = 0, guessed = 0;
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int p = 0; p < paragraphs.Count; p++)
@@ -66,6 +69,12 @@ public static partial class DraftQuality
                 {
                     leadIns++;
                     details.Add($"lead-in p{p}: {sentence}");
+                }
+
+                if (mine.Count > 0 && mine.All(i => !Review.ReasonText.IsGiven(i.StatedReason)) && IsGuessedCause(sentence, sheet))
+                {
+                    guessed++;
+                    details.Add($"guessed-cause p{p}: {sentence}");
                 }
 
                 if (mine.Count > 0 && FundLexicon.Foreign(sentence, own) is { Count: > 0 } f)
@@ -136,8 +145,49 @@ public static partial class DraftQuality
             }
         }
 
-        return new DraftDefects(kind, foreign, leadIns, notesInText, repeated, self, largest, weak, details);
+        return new DraftDefects(kind, foreign, leadIns, notesInText, repeated, self, largest, weak, details) { GuessedCauses = guessed };
     }
+
+    /// <summary>
+    /// Whether <paramref name="sentence"/>, in a paragraph about rows the unit gave no reason for, gives a cause of its own (session 37:
+    /// 测算偏于保守, 原因可能是…, 由于…): not the unit's words quoted, not a cited source's ([S2]), not the table's own rows (产出指标“…”
+    /// 未完成), not a sentence saying the reason is missing.
+    /// </summary>
+    public static bool IsGuessedCause(string sentence, FactSheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(sheet);
+        if (!GuessWords().IsMatch(sentence) || Cited().IsMatch(sentence) || UnitsOwnWords().IsMatch(sentence) || SaysMissing().IsMatch(sentence))
+        {
+            return false;
+        }
+
+        // A cause the table gives: another row of it, quoted by name (产出指标“新建渠道长度”仍有任务未完成).
+        foreach (Match q in Quoted().Matches(sentence))
+        {
+            if (sheet.Evaluation.Indicators.Any(i => i.Name == q.Groups[1].Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [GeneratedRegex(@"原因(?:可能|主要|应|或)?(?:是|为|在于)|由于|因为|主要是|受[^，。]{1,20}影响|导致|所致|造成|偏于保守|测算偏|反映出|归因于")]
+    private static partial Regex GuessWords();
+
+    [GeneratedRegex(@"\[S\d+\]")]
+    private static partial Regex Cited();
+
+    [GeneratedRegex(@"单位(?:在[^。]{0,12})?(?:说明|填写|填报|自述)|单位对上述指标说明|原因(?:均)?为“|填写的原因")]
+    private static partial Regex UnitsOwnWords();
+
+    [GeneratedRegex(@"未说明|未填写|不作推测|未作推测|待单位补充|需单位补充|一并补充|原因需单位|需单位逐项")]
+    private static partial Regex SaysMissing();
+
+    [GeneratedRegex(@"“([^”]{2,40})”")]
+    private static partial Regex Quoted();
 
     /// <summary>The item that lost the most points and the one that left the most money unspent.</summary>
     public static IReadOnlyList<DeviationItem> Heaviest(FactSheet sheet, IReadOnlyList<DeviationItem> items)

@@ -94,10 +94,49 @@ public static partial class ProgramNames
         }
 
         string p = m.Value;
-        bool notPlace = NotPlaces.Any(w => p.EndsWith(w, StringComparison.Ordinal))
-            || (at + p.Length < text.Length && WordAfterSuffix.Contains(text[at + p.Length], StringComparison.Ordinal));
+        // 恩施市市场监督管理局: the second 市 opens the bureau's name (市场), so the place is 恩施市 (session 37).
+        if (m.Groups["x"].Success && at + p.Length < text.Length && WordAfterSuffix.Contains(text[at + p.Length], StringComparison.Ordinal))
+        {
+            p = p[..^1];
+        }
+
+        int next = at + p.Length;
+        bool wordAfter = next < text.Length && WordAfterSuffix.Contains(text[next], StringComparison.Ordinal)
+            && !BureauStarts.Any(b => text.AsSpan(next).StartsWith(b, StringComparison.Ordinal));
+        bool notPlace = (!IsNamedZone(p) && NotPlaces.Any(w => p.EndsWith(w, StringComparison.Ordinal))) || wordAfter;
         return notPlace ? null : p;
     }
+
+    /// <summary>
+    /// Words a unit's name opens with right after its place (利川市民政局, 武侯区民宗局, 长阳土家族自治县民族宗教事务局, 某市政务服务中心,
+    /// 某县土地整治中心): the place's suffix is no start of a word (市民, 市政, 乡土) there (session 37).
+    /// </summary>
+    private static readonly string[] BureauStarts = ["民政", "民族", "民宗", "民委", "民防", "政府", "政务", "政协", "政法", "土地"];
+
+    /// <summary>
+    /// A new area or development zone with a name of its own (两江新区, 贵安新区, 长春经济技术开发区, 成都高新区): a place, where 新区 or
+    /// 开发区 alone, or after words any zone may hold (经济技术开发区, 城东新区), is not (session 37).
+    /// </summary>
+    private static bool IsNamedZone(string p)
+    {
+        foreach (string zone in Zones)
+        {
+            if (p.EndsWith(zone, StringComparison.Ordinal))
+            {
+                string name = ZoneWords().Replace(p[..^zone.Length], string.Empty);
+                return name.Length >= 2 && !GenericZoneNames.Contains(name, StringComparer.Ordinal);
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] Zones = ["开发区", "高新区", "新区"];
+
+    private static readonly string[] GenericZoneNames = ["城市", "城东", "城西", "城南", "城北", "东部", "西部", "南部", "北部", "中心", "老城", "主城", "国家", "省级", "市级", "县级"];
+
+    [GeneratedRegex(@"(?:经济技术|高新技术产业|高新技术|经济|技术|产业|工业|综合保税|保税|国家级|省级)+$")]
+    private static partial Regex ZoneWords();
 
     /// <summary>Places leading the title (泰和县高标准农田…, 内蒙古自治区锡林郭勒盟草原…), when at least four characters of name follow.</summary>
     private static string LeadingPlaces(string name)
@@ -110,7 +149,7 @@ public static partial class ProgramNames
         return name;
     }
 
-    [GeneratedRegex(@"\G(?<p>[\p{IsCJKUnifiedIdeographs}]{1,8}?)(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗|镇|乡)(?:市|县|区|省)?")]
+    [GeneratedRegex(@"\G(?<p>[\p{IsCJKUnifiedIdeographs}]{1,8}?)(?:特别行政区|自治区|自治州|自治县|自治旗|地区|省|市|州|盟|县|区|旗|镇|乡)(?<x>市|县|区|省)?")]
     private static partial Regex OnePlace();
 
     [GeneratedRegex(@"[^\p{IsCJKUnifiedIdeographs}]+")]

@@ -51,7 +51,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
                 subject = [part];
             }
 
-            if (subject.Count == 0 && !ownSubject && Assistant.Domain.Verification.ClaimChecker.IsCountedPart(clause.Before(m.Index), clause.SentenceBefore(m.Index)))
+            if (subject.Count == 0 && !ownSubject && Assistant.Domain.Verification.ClaimChecker.IsCountedPart(clause.Before(m.Index), Assistant.Domain.Verification.ClaimChecker.CarriedBeforeCount(ctx.Normalized, clause.SentenceStart, clause.Before(m.Index), clause.SentenceBefore(m.Index))))
             {
                 // 7个指标中有3个未完成 (session 36): the status of a counted part, which the count's own check judges.
                 continue;
@@ -273,6 +273,23 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     /// <summary>Whether a claim follows a count of a part of the indicators (7个指标中有3个未完成, 全部指标中2项未达标).</summary>
     internal static bool IsCountedPart(string clauseBefore, string sentenceBefore) =>
         CountRightBefore().IsMatch(clauseBefore) && IsCountClaim(clauseBefore, sentenceBefore);
+
+    /// <summary>
+    /// The sentence before a claim that follows a count, with the sentence before it when the count's own sentence has no subject
+    /// (共设置7个绩效指标。3个未完成。, session 37): the count is then of the indicators that sentence counted.
+    /// </summary>
+    internal static string CarriedBeforeCount(string normalized, int sentenceStart, string clauseBefore, string sentenceBefore)
+    {
+        Match count = CountRightBefore().Match(clauseBefore);
+        if (!count.Success)
+        {
+            return sentenceBefore;
+        }
+
+        string head = sentenceBefore[..Math.Clamp(sentenceBefore.Length - (clauseBefore.Length - count.Index), 0, sentenceBefore.Length)];
+        string carried = Verifier.CarriedSubject(normalized, sentenceStart, head);
+        return carried.Length == head.Length ? sentenceBefore : carried[..^head.Length] + sentenceBefore;
+    }
 
     internal static bool IsCountClaim(string clauseBefore, string sentenceBefore)
     {

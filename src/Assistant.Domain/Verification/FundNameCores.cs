@@ -35,8 +35,35 @@ public static class FundNameCores
             }
         }
 
+        // 本级资金 for 市本级资金, 自筹资金 for 单位自筹资金, 省级资金 for 省级财政专项资金 (session 37): a part is named by its level
+        // word alone when no other line's name holds that word.
+        for (int i = 0; i < result.Length && i < lines.Count; i++)
+        {
+            if (lines[i].Parent is null)
+            {
+                continue;
+            }
+
+            foreach (string level in Levels)
+            {
+                int own = result[i].IndexOf(level, StringComparison.Ordinal);
+                if (own >= 0 && result[i] != level && !Enumerable.Range(0, result.Length).Any(k => k != i && result[k].Contains(level, StringComparison.Ordinal))
+                    && (level == "本级" || !OtherLevelBefore(result[i], own)))
+                {
+                    result[i] = level;
+                    break;
+                }
+            }
+        }
+
         return result;
     }
+
+    /// <summary>The words of a fund's level, longest first (自治区级 before 区级).</summary>
+    private static readonly string[] Levels = ["自治区级", "自治区", "州市级", "本级", "自筹", "中央", "省级", "市级", "州级", "县级", "区级", "旗级", "乡级"];
+
+    /// <summary>市县级 (the level word 县级 after 市): a level of two, not the one word's alone.</summary>
+    private static bool OtherLevelBefore(string core, int at) => at > 0 && core[at - 1] is '市' or '县' or '省' or '州' or '区' or '乡' or '镇' or '旗';
 
     /// <summary>The longest run of two or more Chinese characters every name holds, or null.</summary>
     private static string? SharedWord(string[] names)

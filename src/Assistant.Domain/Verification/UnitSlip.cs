@@ -32,7 +32,8 @@ public static class UnitSlip
         ArgumentNullException.ThrowIfNull(mention);
         ArgumentNullException.ThrowIfNull(fact);
         return mention.Base.Length > 0 && fact.Base.Length > 0 && number.Value == factValue && mention.Text != fact.Text
-            && mention.Base is not "个百分点" && Family(mention.Base) == Family(fact.Base);
+            && mention.Base is not "个百分点" && Family(mention.Base) == Family(fact.Base)
+            && !(UnitsInText.IsOwnUnit(mention.Base) && !Cells.CellUnits.SameUnit(mention.Base, fact.Base)); // 188元/台 is no slip of a 元 figure (session 37)
     }
 
     /// <summary>The note of a slip: “生均维修成本”的完成值为1500元/人，文中单位写作万元.</summary>

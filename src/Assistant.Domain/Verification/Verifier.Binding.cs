@@ -171,9 +171,9 @@ public sealed partial class Verifier
     /// A count of indicators (两项未达到, 3项超额完成, 产出指标共8项) is checked against the group and status
     /// its words name, not against any status group of that size.
     /// </summary>
-    private CheckedMention? CountOf(Mention m, PrintedNumber number, Clause clause, string before, string after)
+    private CheckedMention? CountOf(Mention m, PrintedNumber number, Clause clause, string before, string after, string lead)
     {
-        if (m.Unit.Base != "项" && !(m.Unit.Base == "个" && IsIndicatorTally(before, after, clause.SentenceBefore(m.Start))))
+        if (m.Unit.Base != "项" && !(m.Unit.Base == "个" && IsIndicatorTally(before, after, lead)))
         {
             return null;
         }
@@ -209,7 +209,7 @@ public sealed partial class Verifier
             return null;
         }
 
-        return CountOfGroup(m, number, clause, q, excepted);
+        return CountOfGroup(m, number, clause, q, excepted, lead);
     }
 
     /// <summary>
@@ -281,10 +281,9 @@ public sealed partial class Verifier
     private static partial Regex TallyInCount();
 
     // Apart from CountOf, so the closures below are made only for a count of indicators, not for every number.
-    private CheckedMention CountOfGroup(Mention m, PrintedNumber number, Clause clause, Match q, string? excepted)
+    private CheckedMention CountOfGroup(Mention m, PrintedNumber number, Clause clause, Match q, string? excepted, string lead)
     {
         var indicators = _sheet.Evaluation.Indicators;
-        string lead = clause.SentenceBefore(m.Start);
         string? group = null;
         int nearest = -1;
         int longest = 0;

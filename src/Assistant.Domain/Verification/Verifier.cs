@@ -62,7 +62,7 @@ public sealed partial class Verifier
         string normalized = TextNormalizer.Normalize(text);
         var clauses = Clause.Split(normalized);
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
-        var extracted = PointsWithoutGe.Mend(MentionExtractor.Extract(text, normalized), normalized);
+        var extracted = UnitsInText.Mend(PointsWithoutGe.Mend(MentionExtractor.Extract(text, normalized), normalized), text, normalized);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
         var checkedMentions = new List<CheckedMention>(extracted.Count);
         for (int k = 0; k < extracted.Count; k++)
@@ -113,7 +113,7 @@ public sealed partial class Verifier
             return listed;
         }
 
-        if (CountOf(m, number, clause, before, after) is { } counted)
+        if (CountOf(m, number, clause, before, after, CarriedSubject(ctx.Normalized, clause.SentenceStart, clause.SentenceBefore(m.Start))) is { } counted)
         {
             return counted;
         }
@@ -179,7 +179,8 @@ public sealed partial class Verifier
         bool anyRole = role is Role.None or Role.Gap;
         var inScope = new Scope(ScopeKind.Named, named, fundWords, role, m);
 
-        bool money = m.Unit.Base.StartsWith('元') || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
+        // 120万元/公里 is a price per unit, no sum of a fund line (session 37).
+        bool money = (m.Unit.Base.StartsWith('元') && !UnitsInText.IsOwnUnit(m.Unit.Base)) || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
         string? column = money && named.Count == 0 ? MoneyColumn(before) : null;
         // 中央财政资金预算300万元: an amount right after a fund line's name is that line's (its column's), not an equal figure of another line.
         if (money && named.Count == 0 && NamedLineAmount(m, number, clause, before, clauseLines, column) is { } lineAmount)
@@ -299,7 +300,7 @@ public sealed partial class Verifier
         }
 
         return QuotedFromReason(m, ctx.Normalized, _sheet.Evaluation, _index.Reasons)
-            ?? new CheckedMention(m, Verdict.Unverified, null, "表中没有可支持该数字的数据，也无法由表中数据推算");
+            ?? new CheckedMention(m, Verdict.Unverified, null, UnitsInText.IsOwnUnit(m.Unit.Base) ? UnitsInText.NoFactOfUnit(m.Unit) : "表中没有可支持该数字的数据，也无法由表中数据推算");
     }
 
     /// <summary>

@@ -148,7 +148,6 @@ public sealed partial class OfflineDrafter : IChatClient
     private sealed partial class SectionWriter(DraftBrief brief)
     {
         private readonly HashSet<string> used = new(StringComparer.Ordinal);
-        private readonly HashSet<string> reserved = new(StringComparer.Ordinal);
         private readonly IReadOnlyList<ReviewerFinding> findings = ReviewerFindings.Find(brief.Sheet, PolicyOf(brief));
         private readonly Dictionary<string, BriefItem> byId = brief.Items.ToDictionary(i => i.Item.Id, StringComparer.Ordinal);
         private readonly List<DeviationGroup> groups = DeviationGroups.Build(brief.Sheet, brief.Items.Select(i => i.Item).ToList()).ToList();
@@ -230,16 +229,9 @@ public sealed partial class OfflineDrafter : IChatClient
                     [builds ? $"随{names}剩余任务的后续安排同步跟踪，建成的及时投入使用，并据实统计实际受益情况" : $"随{names}剩余任务的落实同步跟踪服务效果，并据实统计实际受益情况"]);
             }
 
-            if (group.Kind != DeviationKind.Overshoot)
-            {
-                // No cause is invented: the draft says plainly that the unit gave none, and what it must add.
-                return new Cause(CauseOrigin.Missing, string.Empty, []);
-            }
-
-            const string analysis = "年初设定指标值时测算偏于保守，指标值低于实际工作量";
-            used.Add(Precedent.Key(analysis));
-            Reserve(analysis);
-            return new Cause(CauseOrigin.Analysis, analysis, []);
+            // No cause is invented (session 37: not for an over-achievement either — 测算偏于保守 was a guess the facts do not
+            // give): the draft states the figures, says plainly that the unit gave no reason, and what it must add.
+            return new Cause(CauseOrigin.Missing, string.Empty, []);
         }
 
         /// <summary>First analyses of an under-spent line: its own source, or its lowest parts' sources.</summary>
@@ -309,14 +301,14 @@ public sealed partial class OfflineDrafter : IChatClient
                     if (Has(ReviewerFindingCodes.ScoresAheadOfSpending, ReviewerFindingCodes.TotalHighForRate) && brief.Sheet.Find("count.met") is not null)
                     {
                         sb.Append("在预算执行率为").Append(DraftText.Ref(line.Path + ".rate")).Append("的情况下，")
-                          .Append(DraftText.Ref("count.met")).Append("绩效指标完成或超额完成，资金支出进度与任务完成情况不匹配，反映出年初预算测算与实际任务需求存在差距。");
+                          .Append(DraftText.Ref("count.met")).Append("绩效指标完成或超额完成，资金支出进度与任务完成情况不匹配，二者不匹配的原因自评表未作说明，草稿不作推测。");
                     }
 
                     break;
                 case DeviationKind.Overshoot:
                     sb.Append(many ? "多项指标" : Names(group)).Append("完成值明显高于年度指标值").Append(many ? "。" : "，")
                       .Append(string.Concat(group.Items.Select(i => (many ? $"“{i.Name}”" : string.Empty) + ItemFacts(i, withGap: !many) + "。")));
-                    sb.Append(CauseSentence(cause, many ? "上述指标超额完成的主要原因是" : "超额完成的主要原因是"));
+                    sb.Append(CauseSentence(cause, many ? "上述指标超额完成的主要原因是" : "超额完成的主要原因是", many && cause.Origin == CauseOrigin.Missing));
                     break;
                 case DeviationKind.Cancelled:
                     sb.Append(Names(group)).Append(many ? "在年度执行中取消" : "指标在年度执行中取消").Append('。');
@@ -476,18 +468,9 @@ public sealed partial class OfflineDrafter : IChatClient
 
         private bool Has(params string[] codes) => findings.Any(f => codes.Contains(f.Code, StringComparer.Ordinal));
 
-        /// <summary>The first candidate not used yet, not kept for the cause it answers, and not a near-copy of one used.</summary>
+        /// <summary>The first candidate not used yet and not a near-copy of one used.</summary>
         private string? Fresh(IEnumerable<string> candidates) =>
-            candidates.FirstOrDefault(c => !used.Contains(Precedent.Key(c)) && !reserved.Contains(Precedent.Key(c)) && !NearCopy(c));
-
-        /// <summary>Keeps the measure that answers a chosen cause for that cause's paragraph.</summary>
-        private void Reserve(string cause)
-        {
-            if (DraftPhrases.Answer(cause) is { } m)
-            {
-                reserved.Add(Precedent.Key(m));
-            }
-        }
+            candidates.FirstOrDefault(c => !used.Contains(Precedent.Key(c)) && !NearCopy(c));
 
         /// <summary>An item's own words for choosing its measures; without its stated words when they name no cause.</summary>
         private string NoCauseWords(DeviationItem item, bool noCause) => noCause ? item.Name : PrecedentFit.OwnWords(item, E);

@@ -51,7 +51,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
                 subject = [part];
             }
 
-            if (subject.Count == 0 && !ownSubject && Assistant.Domain.Verification.ClaimChecker.IsCountedPart(clause.Before(m.Index), clause.SentenceBefore(m.Index)))
+            if (subject.Count == 0 && !ownSubject && Assistant.Domain.Verification.ClaimChecker.IsCountedPart(clause.Before(m.Index), Assistant.Domain.Verification.ClaimChecker.CarriedBeforeCount(ctx.Normalized, clause.SentenceStart, clause.Before(m.Index), clause.SentenceBefore(m.Index))))
             {
                 // 7个指标中有3个未完成 (session 36): the status of a counted part, which the count's own check judges.
                 continue;

@@ -127,9 +127,9 @@ public sealed partial class Verifier
     /// A count of indicators (两项未达到, 3项超额完成, 产出指标共8项) is checked against the group and status
     /// its words name, not against any status group of that size.
     /// </summary>
-    private CheckedMention? CountOf(Mention m, PrintedNumber number, Clause clause, string before, string after)
+    private CheckedMention? CountOf(Mention m, PrintedNumber number, Clause clause, string before, string after, string lead)
     {
-        if (m.Unit.Base != "项" && !(m.Unit.Base == "个" && Assistant.Domain.Verification.Verifier.IsIndicatorTally(before, after, clause.SentenceBefore(m.Start))))
+        if (m.Unit.Base != "项" && !(m.Unit.Base == "个" && Assistant.Domain.Verification.Verifier.IsIndicatorTally(before, after, lead)))
         {
             return null;
         }
@@ -166,7 +166,6 @@ public sealed partial class Verifier
         }
 
         var indicators = _sheet.Evaluation.Indicators;
-        string lead = clause.SentenceBefore(m.Start);
         string? group = null;
         int nearest = -1;
         int longest = 0;

@@ -44,7 +44,7 @@ public sealed partial class Verifier
         string normalized = TextNormalizer.Normalize(text);
         var clauses = Clause.Split(normalized);
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
-        var extracted = PointsWithoutGe.Mend(MentionExtractor.Extract(text), normalized);
+        var extracted = UnitsInText.Mend(PointsWithoutGe.Mend(MentionExtractor.Extract(text), normalized), text, normalized);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
         var mentions = Assistant.Domain.Verification.Verifier.StatedTotals(SameNameElsewhere(extracted.Select(m => InRange(Check(m, context), context)).ToList(), normalized), normalized, _sheet);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
@@ -87,7 +87,7 @@ public sealed partial class Verifier
             return listed;
         }
 
-        if (CountOf(m, number, clause, before, after) is { } counted)
+        if (CountOf(m, number, clause, before, after, Assistant.Domain.Verification.Verifier.CarriedSubject(ctx.Normalized, clause.SentenceStart, clause.SentenceBefore(m.Start))) is { } counted)
         {
             return counted;
         }
@@ -168,7 +168,8 @@ public sealed partial class Verifier
             scope = scope.Where(c => Plays(c.Fact, role)).ToList();
         }
 
-        bool money = m.Unit.Base.StartsWith('元') || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
+        // 120万元/公里 is a price per unit, no sum of a fund line (session 37).
+        bool money = (m.Unit.Base.StartsWith('元') && !UnitsInText.IsOwnUnit(m.Unit.Base)) || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
         string? column = money && named.Count == 0 ? MoneyColumn(before) : null;
         // Session 34 (chat probe 34 #2/#3): an amount right after a fund line's name is judged against that line's column first.
         if (money && named.Count == 0 && NamedLineAmount(m, number, clause, before, clauseLines, column) is { } lineAmount)
@@ -311,7 +312,7 @@ public sealed partial class Verifier
         }
 
         return Assistant.Domain.Verification.Verifier.QuotedFromReason(m, ctx.Normalized, _sheet.Evaluation)
-            ?? new CheckedMention(m, Verdict.Unverified, null, "表中没有可支持该数字的数据，也无法由表中数据推算");
+            ?? new CheckedMention(m, Verdict.Unverified, null, UnitsInText.IsOwnUnit(m.Unit.Base) ? UnitsInText.NoFactOfUnit(m.Unit) : "表中没有可支持该数字的数据，也无法由表中数据推算");
     }
 
     /// <summary>
