@@ -35,6 +35,8 @@ public sealed partial class Verifier
         _candidates = _index.Candidates;
         _names = new IndicatorNames(_index.Names);
         _fundNames = new IndicatorNames(_index.FundNames);
+        _title = ProgrammeTitle.Name(sheet.Evaluation.Title);
+        _lineNames = [.. sheet.Evaluation.Funds.Lines.Select(l => l.Name)];
     }
 
     public static VerificationReport Verify(FactSheet sheet, string text) => new Verifier(sheet).Verify(text);
@@ -136,10 +138,10 @@ public sealed partial class Verifier
         }
 
         bool fundWords = FundWords().IsMatch(clause.Text);
-        IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.SentenceBefore(m.Start))) : [];
-        IReadOnlyList<int> clauseLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.Before(m.Start))) : [];
+        IReadOnlyList<int> fundLines = fundWords ? LinesNamed(clause.SentenceBefore(m.Start)) : [];
+        IReadOnlyList<int> clauseLines = fundWords ? LinesNamed(clause.Before(m.Start)) : [];
         // 中央衔接资金是州市级预算的9.04倍: a ratio in 倍 of two fund figures, or of a row's 完成值 and 指标值 (session 36).
-        if (m.Unit.Base == "倍" && Multiples.Check(_sheet, m, number, before, named, s => _fundNames.Named(SheetIndex.FundCore(s)), Matches) is { } multiple)
+        if (m.Unit.Base == "倍" && Multiples.Check(_sheet, m, number, before, named, LinesNamed, Matches) is { } multiple)
         {
             return multiple;
         }
@@ -182,6 +184,11 @@ public sealed partial class Verifier
         bool money = m.Unit.Base.StartsWith('元') || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
         string? column = money && named.Count == 0 ? MoneyColumn(before) : null;
         // 中央财政资金预算300万元: an amount right after a fund line's name is that line's (its column's), not an equal figure of another line.
+        if (money && named.Count == 0 && LinesSum(m, number, before, clauseLines.Count > 1 ? clauseLines : fundLines) is { } sum)
+        {
+            return sum;
+        }
+
         if (money && named.Count == 0 && NamedLineAmount(m, number, clause, before, clauseLines, column) is { } lineAmount)
         {
             return lineAmount;
