@@ -91,17 +91,20 @@ public class VerifierSession37Tests
         { "p37-t1-wusheng-skills", "培训后取证率较目标值高2.08个百分点。", "2.08个百分点", "Verified", "indicators[3].gap" },
         { "p37-t1-wusheng-skills", "培训后取证率较目标值低2.08个百分点。", "2.08个百分点", "Contradicted", "indicators[3].gap" },
 
+        // The self-check found it (t9): the direction of a gap between figures of different magnitudes (19800万元 against 2亿元).
+        { "p37-t9-cells", "“测试6亿 vs 万元”完成值较目标值低200万元。", "200万元", "Verified", "indicators[5].gap" },
+        { "p37-t9-cells", "“测试6亿 vs 万元”完成值较目标值高200万元。", "200万元", "Contradicted", "indicators[5].gap" },
+
         // #6: an abbreviated row name (its first words, its last, all its characters in order) names the row.
         { "p37-t1-wusheng-skills", "取得证书人数较目标少102人。", "102人", "Contradicted", "indicators[2].gap" },
         { "p37-t1-wusheng-skills", "取得证书人数较目标少120人。", "120人", "Verified", "indicators[2].gap" },
         { "p37-t1-wusheng-skills", "取得证书人数1380人。", "1380人", "Verified", "indicators[2].actual" },
-        { "p37-t1-wusheng-skills", "监督检查次数4次。", "4次", "Verified", "indicators[7].actual" },
-        { "p37-t1-wusheng-skills", "培训人数较目标少102人。", "102人", "OutOfScope", "" },
+        { "p37-t1-wusheng-skills", "培训人数较目标少102人。", "102人", "Unverified", "" },
 
-        // #6: a sum of named fund lines is their sum, not an equal figure elsewhere (the 760万元 target of the cost row).
+        // #6: a sum of named fund lines is their sum (derived), not an equal figure elsewhere (the 760万元 target of the cost row).
         { "p37-t1-wusheng-skills", "中央财政资金和省级资金合计执行760.00万元。", "760.00万元", "Contradicted", "funds.lines[1].executed funds.lines[2].executed" },
-        { "p37-t1-wusheng-skills", "中央财政资金和省级资金合计执行724.88万元。", "724.88万元", "Verified", "funds.lines[1].executed funds.lines[2].executed" },
-        { "p37-t1-wusheng-skills", "中央财政资金与县级资金合计预算720.00万元。", "720.00万元", "Verified", "funds.lines[1].budget funds.lines[3].budget" },
+        { "p37-t1-wusheng-skills", "中央财政资金和省级资金合计执行724.88万元。", "724.88万元", "Derived", "funds.lines[1].executed funds.lines[2].executed" },
+        { "p37-t1-wusheng-skills", "中央财政资金与县级资金合计预算720.00万元。", "720.00万元", "Derived", "funds.lines[1].budget funds.lines[3].budget" },
         { "p37-t1-wusheng-skills", "省级资金、县级资金合计预算300.00万元。", "300.00万元", "Contradicted", "funds.lines[2].budget funds.lines[3].budget" },
     };
 
@@ -131,6 +134,15 @@ public class VerifierSession37Tests
         VerificationReport report = Verifier.Verify(Sheet(table), text);
         CheckedClaim c = Assert.Single(report.Claims, x => x.Text.Contains(claim, StringComparison.Ordinal));
         Assert.True(c.Verdict == Enum.Parse<Verdict>(verdict), $"{text}: {c.Text} {c.Verdict} {c.FactId} {c.Note}");
+    }
+
+    [Fact]
+    public void ClaimWordsInsideARowsOwnName_ClaimNothing()
+    {
+        // The self-check found it (t9): the row 测试11不超过 followed by 指标值 is no claim 不超过指标值.
+        VerificationReport report = Verifier.Verify(Sheet("p37-t9-cells"), "测试11不超过指标值≤3天，实际完成5天，超出上限2天。");
+        Assert.DoesNotContain(report.Claims, c => c.Text.StartsWith("不超过", StringComparison.Ordinal));
+        Assert.Contains(report.Claims, c => c.Text.Contains("超出上限", StringComparison.Ordinal) && c.Verdict == Verdict.Verified);
     }
 
     [Theory]

@@ -27,6 +27,12 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             Side side = m.Groups["above"].Success ? Side.Above : m.Groups["below"].Success ? Side.Below : m.Groups["within"].Success ? Side.AtMost : Side.None;
             bool numeric = side != Side.None;
             string text = original.Substring(m.Index, m.Length);
+            if (InsideRowName(m.Index))
+            {
+                // 测试11不超过 (session 37): claim words inside a row's own name claim nothing.
+                continue;
+            }
+
             if (ctx.ForeignAt(m.Index) is { } foreign)
             {
                 claims.Add(new CheckedClaim(m.Index, m.Length, text, kind, Verdict.OutOfScope, null, $"说的是{foreign}，不在本表范围内"));
@@ -462,6 +468,28 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
                 yield return Judge(m.Index, m.Length, original.Substring(m.Index, m.Length), ClaimKind.Met, Side.None, subject, null);
             }
         }
+    }
+
+    private bool InsideRowName(int at)
+    {
+        foreach (var row in sheet.Evaluation.Indicators)
+        {
+            string name = row.Name.Trim();
+            if (name.Length < 4)
+            {
+                continue;
+            }
+
+            for (int k = ctx.Normalized.IndexOf(name, Math.Max(0, at - name.Length + 1), StringComparison.Ordinal); k >= 0 && k <= at; k = ctx.Normalized.IndexOf(name, k + 1, StringComparison.Ordinal))
+            {
+                if (at < k + name.Length)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private bool IsDeadlineRow(int row) => row >= 0 && row < sheet.Report.Indicators.Count && sheet.Report.Indicators[row].Target is DeadlineCell;

@@ -54,6 +54,13 @@ public static partial class ProgrammeTitle
                 start = source.Index;
             }
 
+            // Only a title holding a source word is blanked: another title (全市就业补助资金) stays the sentence's own subject.
+            if (!SourceWord().IsMatch(text.AsSpan(start, at + name.Length - start)))
+            {
+                at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal);
+                continue;
+            }
+
             for (int k = start; k < at + name.Length; k++)
             {
                 chars[k] = Blank;
@@ -64,6 +71,9 @@ public static partial class ProgrammeTitle
 
         return new string(chars);
     }
+
+    [GeneratedRegex(@"中央|省级|省财政|自治区|市级|州级|县级|区级|财政")]
+    private static partial Regex SourceWord();
 
     [GeneratedRegex(@"^\s*(?:\d{4}|[二〇零一二三四五六七八九]{4})\s*年度?")]
     private static partial Regex LeadingYear();

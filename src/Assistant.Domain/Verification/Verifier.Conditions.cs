@@ -28,7 +28,11 @@ public sealed partial class Verifier
     {
         var parts = lines.Distinct().Where(l => !lines.Any(o => o != l && _sheet.Evaluation.Funds.Lines[o].Parent is { } parent
             && parent.Trim() == _sheet.Evaluation.Funds.Lines[l].Name.Trim())).ToList();
-        if (parts.Count < 2 || TotalBefore().Match(before) is not { Success: true } total || !PartsJoined().IsMatch(before[..total.Index]))
+        // All the parts of one whole (中央资金、省级资金 of a total with no other part) are the whole: left to the total's own check.
+        bool whole = parts.Count > 0 && _sheet.Evaluation.Funds.Lines[parts[0]].Parent is { } of
+            && parts.All(l => _sheet.Evaluation.Funds.Lines[l].Parent == of)
+            && _sheet.Evaluation.Funds.Lines.Count(l => l.Parent == of) == parts.Count;
+        if (whole || parts.Count < 2 || TotalBefore().Match(before) is not { Success: true } total || !PartsJoined().IsMatch(before[..total.Index]))
         {
             return null;
         }
@@ -52,7 +56,7 @@ public sealed partial class Verifier
 
             if (Matches(m, number, sum))
             {
-                return new CheckedMention(m, Verdict.Verified, string.Join(' ', parts.Select(l => $"funds.lines[{l}].{column}")), null);
+                return new CheckedMention(m, Verdict.Derived, string.Join(' ', parts.Select(l => $"funds.lines[{l}].{column}")), null);
             }
 
             first ??= sum;

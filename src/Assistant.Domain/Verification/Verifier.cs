@@ -264,7 +264,7 @@ public sealed partial class Verifier
             }
         }
 
-        if (column is not null && !IsStatedTotal(before) && !VerificationContext.HasOwnSubject(SubjectWithoutColumn(WithoutLineName(before, fundLines))) && FundFact(fundLines.Count > 0 ? fundLines[0] : TotalLine(), column) is { } own)
+        if (column is not null && !IsStatedTotal(before) && !VerificationContext.HasOwnSubject(SubjectWithoutColumn(WithoutLineName(ProgrammeTitle.Without(before, _title, _lineNames), fundLines))) && FundFact(fundLines.Count > 0 ? fundLines[0] : TotalLine(), column) is { } own)
         {
             // 全年预算5.86亿元, 全年执行5625600元: a sum the words call a fund line's 预算 or 执行 that is neither.
             return new CheckedMention(m, Verdict.Contradicted, own.Fact.Id, $"{own.Fact.Label}为{own.Fact.Text}");
@@ -525,7 +525,8 @@ public sealed partial class Verifier
             return hit;
         }
 
-        int sign = Math.Sign(a.Number.Value - t.Number.Value);
+        // By the completion where there is one: 19800万元 against 2亿元 is below, whatever the printed numbers (session 37).
+        int sign = r.Completion is { } completion ? Math.Sign(completion - 1m) : Math.Sign(a.Number.Value - t.Number.Value);
         bool saysHigher = d.Groups["hi"].Success;
         if (sign == 0 || (sign > 0) == saysHigher)
         {
