@@ -209,7 +209,7 @@ public static partial class ReportText
         : clause.Contains("参考", StringComparison.Ordinal) || clause.Contains("借鉴", StringComparison.Ordinal) ? ReviewNoteKinds.CheckPrecedent
         : ReviewNoteKinds.Supply;
 
-    [GeneratedRegex(@"请单位|建议单位|由单位|需单位|单位应|请(?:结合实际)?核实|核实补充|请补充|请确认|请核对|请结合实际|^\s*提示[:：]|自评表未填写|同一原因用于|待单位")]
+    [GeneratedRegex(@"请单位|建议单位|由单位|需单位|单位应|请(?:结合实际)?核实|核实补充|请补充|请确认|请核对|请结合实际|^\s*提示[:：]|自评表未填写|同一原因用于|待单位|草稿(?:不|未)作推测|需一并补充|同样需补充")]
     private static partial Regex NoteClause();
 
     [GeneratedRegex(@"[（(]?\b(?:item|items|indicator|fund)-\d+\b[)）]?", RegexOptions.IgnoreCase)]

@@ -43,10 +43,17 @@ public static partial class CrossUnit
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(sheet);
         IndicatorMatch match = IndicatorMatcher.Match(name, sheet);
-        return match.Indicators
-            .Where(i => Overlap(name, sheet.Evaluation.Indicators[i].Name) >= MinOverlap)
-            .Select(i => Standing(sheet, i))
-            .ToList();
+        var rows = match.Indicators.Where(i => Overlap(name, sheet.Evaluation.Indicators[i].Name) >= MinOverlap).ToList();
+        // 培训人数 in 脱贫劳动力培训人数 (session 37, probe 37 #12): a row whose name holds the asked name whole is that indicator,
+        // even where the matcher found the message ambiguous between it and a near row (补贴性职业技能培训人次).
+        string asked = Core(name);
+        if (asked.Length >= 3)
+        {
+            rows.AddRange(Enumerable.Range(0, sheet.Evaluation.Indicators.Count)
+                .Where(i => !rows.Contains(i) && Core(sheet.Evaluation.Indicators[i].Name).Contains(asked, StringComparison.Ordinal)));
+        }
+
+        return rows.Select(i => Standing(sheet, i)).ToList();
     }
 
     public static IndicatorStanding Standing(FactSheet sheet, int i)

@@ -27,6 +27,12 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             Side side = m.Groups["above"].Success ? Side.Above : m.Groups["below"].Success ? Side.Below : m.Groups["within"].Success ? Side.AtMost : Side.None;
             bool numeric = side != Side.None;
             string text = original.Substring(m.Index, m.Length);
+            if (InsideRowName(m.Index))
+            {
+                // 测试11不超过 (session 37): claim words inside a row's own name claim nothing.
+                continue;
+            }
+
             if (ctx.ForeignAt(m.Index) is { } foreign)
             {
                 claims.Add(new CheckedClaim(m.Index, m.Length, text, kind, Verdict.OutOfScope, null, $"说的是{foreign}，不在本表范围内"));
@@ -70,6 +76,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
 
         claims.AddRange(QualitativeClaims(original, claims));
         claims.AddRange(NumericTargetClaims(original, claims));
+        claims.AddRange(TimelyClaims(original, claims));
 
         foreach (Match g in GradePattern().Matches(ctx.Normalized))
         {
@@ -449,6 +456,64 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         Below,
         AtMost,
     }
+
+    /// <summary>
+    /// 培训补贴资金按期发放到位 (session 37, probe 37 #6): a timeliness claim (按期, 按时, 如期, 及时, 准时 with a verb of paying or
+    /// finishing) about a row whose 指标值 is a deadline is a claim that the row met its deadline, judged by the row's status: a row
+    /// finished after its deadline (实际完成时间2025年1月15日 against 12月底前) contradicts it. A timeliness word about no deadline row
+    /// (资金及时拨付 in a sentence naming none) is no claim.
+    /// </summary>
+    private IEnumerable<CheckedClaim> TimelyClaims(string original, List<CheckedClaim> found)
+    {
+        foreach (Match m in Timely().Matches(ctx.Normalized))
+        {
+            if (found.Any(c => c.Start < m.Index + m.Length && c.Start + c.Length > m.Index) || ctx.ForeignAt(m.Index) is not null)
+            {
+                continue;
+            }
+
+            int index = Clause.IndexAt(ctx.Clauses, m.Index);
+            Clause clause = ctx.Clauses[index];
+            var subject = Single(index, m.Value, out _).Where(IsDeadlineRow).ToList();
+            if (subject.Count == 0 && Assistant.Domain.Verification.Deductions.RowNamedBefore(sheet, clause.Before(m.Index)) is { } part && IsDeadlineRow(part))
+            {
+                subject = [part];
+            }
+
+            if (subject.Count > 0)
+            {
+                yield return Judge(m.Index, m.Length, original.Substring(m.Index, m.Length), ClaimKind.Met, Side.None, subject, null);
+            }
+        }
+    }
+
+    private bool InsideRowName(int at)
+    {
+        foreach (var row in sheet.Evaluation.Indicators)
+        {
+            string name = row.Name.Trim();
+            if (name.Length < 4)
+            {
+                continue;
+            }
+
+            for (int k = ctx.Normalized.IndexOf(name, Math.Max(0, at - name.Length + 1), StringComparison.Ordinal); k >= 0 && k <= at; k = ctx.Normalized.IndexOf(name, k + 1, StringComparison.Ordinal))
+            {
+                if (at < k + name.Length)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsDeadlineRow(int row) => row >= 0 && row < sheet.Report.Indicators.Count && sheet.Report.Indicators[row].Target is DeadlineCell;
+
+    // 按期发放到位, 按时拨付, 如期完成, 及时足额发放, 准时兑付 — not 未按期 (a claim of lateness, which says the opposite).
+    [GeneratedRegex(@"(?<!未|没有|未能|不能|没能)(?:按期|按时|如期|及时|准时)(?:足额)?(?:发放|拨付|兑付|下达|完成|支付|办结|到位)(?:到位)?")]
+    private static partial Regex Timely();
 
     private static Verdict Judge(ClaimKind kind, Side side, IndicatorResult r)
     {

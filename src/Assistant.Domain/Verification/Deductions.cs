@@ -26,7 +26,15 @@ internal static partial class Deductions
         }
 
         string said = DeductionWords().Replace(sentenceBefore, string.Empty);
+        // “培训补贴资金发放时限”…，扣4.20分 (session 37, probe 37 #1c): a row named whole in the sentence owns the deduction
+        // unless the fund line or the 总分 is spoken of after it; the 资金 inside a row's name speaks of no fund line.
+        (int? quoted, int quotedEnd, said) = RowNamedWhole(sheet, said);
         int fund = LastIndex(FundScoreWords(), said), total = LastIndex(TotalWords(), said);
+        if (named.Count == 0 && quoted is { } whole && quotedEnd > fund && quotedEnd > total)
+        {
+            named = [whole];
+        }
+
         string id, label, scoreId;
         if (named.Count == 1 && sheet.Find($"indicators[{named[0]}].weight") is not null)
         {
@@ -108,6 +116,43 @@ internal static partial class Deductions
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The row whose whole name the words hold last (the longest name where several end together), where that name ends, and
+    /// the words with every row's whole name blanked (so 资金 inside 培训补贴资金发放时限 is not read as the fund line).
+    /// </summary>
+    private static (int? Row, int End, string Blanked) RowNamedWhole(FactSheet sheet, string words)
+    {
+        var indicators = sheet.Evaluation.Indicators;
+        char[] blanked = words.ToCharArray();
+        int? row = null;
+        int end = -1;
+        for (int i = 0; i < indicators.Count; i++)
+        {
+            string name = indicators[i].Name.Trim();
+            if (name.Length < 3)
+            {
+                continue;
+            }
+
+            for (int at = words.IndexOf(name, StringComparison.Ordinal); at >= 0; at = words.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+            {
+                int stop = at + name.Length;
+                if (stop > end || (stop == end && row is { } r && name.Length > indicators[r].Name.Trim().Length))
+                {
+                    (row, end) = (i, stop);
+                }
+
+                for (int k = at; k < stop; k++)
+                {
+                    blanked[k] = '\u3000';
+                }
+            }
+        }
+
+        // Two rows named whole and equally late (one name ends another) are no single row.
+        return (row, end, new string(blanked));
     }
 
     private static int? RootLine(FactSheet sheet)

@@ -35,6 +35,11 @@ public sealed partial class Verifier
         }
 
         string before = clause.Before(m.Start);
+        if (AbbreviatedRow(before) is { } abbreviated)
+        {
+            return new Binding([abbreviated], true, true, clause.Text);
+        }
+
         if (VerificationContext.HasOwnSubject(before))
         {
             return new Binding([], false, true);
@@ -176,6 +181,11 @@ public sealed partial class Verifier
         if (m.Unit.Base != "项" && !(m.Unit.Base == "个" && IsIndicatorTally(before, after, lead)))
         {
             return null;
+        }
+
+        if (ConditionedCount(m, number, before, after) is { } conditioned)
+        {
+            return conditioned;
         }
 
         // The qualifier that says which group is the one in the number's own list segment: in

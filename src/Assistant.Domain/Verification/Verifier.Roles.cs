@@ -112,7 +112,7 @@ public sealed partial class Verifier
     [GeneratedRegex(@"(?<!上年|以前年度|往年|历年|上一年)(?:结余|结转|未执行|剩余|未支出|未使用)(?:资金|金额|部分)?\s*(?:为|是|达|共|约|计)?\s*$")]
     private static partial Regex BalanceWords();
 
-    [GeneratedRegex(@"(?:比(?:年度)?(?:" + DirectionTerms.TargetNouns + @"))?(?:(?<lo>" + DirectionTerms.Lower + @")|(?<hi>" + DirectionTerms.Higher + @"))(?:了)?(?:年度)?(?:预期)?(?:目标任务|目标值|指标值|目标|任务|计划)?(?:了)?\s*$|比(?:年度)?(?:控制)?(?:" + DirectionTerms.TargetNouns + "|" + DirectionTerms.CeilingNouns + @")值?(?:(?<lo>低)|(?<hi>高))(?:出|了)?\s*$")]
+    [GeneratedRegex(@"(?:(?:比|较)(?:年度)?(?:" + DirectionTerms.TargetNouns + @"))?(?:(?<lo>" + DirectionTerms.Lower + @")|(?<hi>" + DirectionTerms.Higher + @"))(?:了)?(?:年度)?(?:预期)?(?:目标任务|目标值|指标值|目标|任务|计划)?(?:了)?\s*$|(?:比|较)(?:年度)?(?:控制)?(?:" + DirectionTerms.TargetNouns + "|" + DirectionTerms.CeilingNouns + @")值?(?:(?<lo>低)|(?<hi>高))(?:出|了)?\s*$")]
     private static partial Regex DirectionWords();
 
     /// <summary>

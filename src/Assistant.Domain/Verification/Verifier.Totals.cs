@@ -218,7 +218,7 @@ public sealed partial class Verifier
             return -1;
         }
 
-        IReadOnlyList<int> lines = _fundNames.Named(SheetIndex.FundCore(sentenceBefore));
+        IReadOnlyList<int> lines = LinesNamed(sentenceBefore);
         return lines.Count > 0 ? NearestLine(lines, sentenceBefore) : -1;
     }
     /// <summary>

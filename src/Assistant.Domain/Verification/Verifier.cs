@@ -35,6 +35,8 @@ public sealed partial class Verifier
         _candidates = _index.Candidates;
         _names = new IndicatorNames(_index.Names);
         _fundNames = new IndicatorNames(_index.FundNames);
+        _title = ProgrammeTitle.Name(sheet.Evaluation.Title);
+        _lineNames = [.. sheet.Evaluation.Funds.Lines.Select(l => l.Name)];
     }
 
     public static VerificationReport Verify(FactSheet sheet, string text) => new Verifier(sheet).Verify(text);
@@ -136,10 +138,10 @@ public sealed partial class Verifier
         }
 
         bool fundWords = FundWords().IsMatch(clause.Text);
-        IReadOnlyList<int> fundLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.SentenceBefore(m.Start))) : [];
-        IReadOnlyList<int> clauseLines = fundWords ? _fundNames.Named(SheetIndex.FundCore(clause.Before(m.Start))) : [];
+        IReadOnlyList<int> fundLines = fundWords ? LinesNamed(clause.SentenceBefore(m.Start)) : [];
+        IReadOnlyList<int> clauseLines = fundWords ? LinesNamed(clause.Before(m.Start)) : [];
         // 中央衔接资金是州市级预算的9.04倍: a ratio in 倍 of two fund figures, or of a row's 完成值 and 指标值 (session 36).
-        if (m.Unit.Base == "倍" && Multiples.Check(_sheet, m, number, before, named, s => _fundNames.Named(SheetIndex.FundCore(s)), Matches) is { } multiple)
+        if (m.Unit.Base == "倍" && Multiples.Check(_sheet, m, number, before, named, LinesNamed, Matches) is { } multiple)
         {
             return multiple;
         }
@@ -183,6 +185,11 @@ public sealed partial class Verifier
         bool money = (m.Unit.Base.StartsWith('元') && !UnitsInText.IsOwnUnit(m.Unit.Base)) || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
         string? column = money && named.Count == 0 ? MoneyColumn(before) : null;
         // 中央财政资金预算300万元: an amount right after a fund line's name is that line's (its column's), not an equal figure of another line.
+        if (money && named.Count == 0 && LinesSum(m, number, before, clauseLines.Count > 1 ? clauseLines : fundLines) is { } sum)
+        {
+            return sum;
+        }
+
         if (money && named.Count == 0 && NamedLineAmount(m, number, clause, before, clauseLines, column) is { } lineAmount)
         {
             return lineAmount;
@@ -258,7 +265,7 @@ public sealed partial class Verifier
             }
         }
 
-        if (column is not null && !IsStatedTotal(before) && !VerificationContext.HasOwnSubject(SubjectWithoutColumn(WithoutLineName(before, fundLines))) && FundFact(fundLines.Count > 0 ? fundLines[0] : TotalLine(), column) is { } own)
+        if (column is not null && !IsStatedTotal(before) && !VerificationContext.HasOwnSubject(SubjectWithoutColumn(WithoutLineName(ProgrammeTitle.Without(before, _title, _lineNames), fundLines))) && FundFact(fundLines.Count > 0 ? fundLines[0] : TotalLine(), column) is { } own)
         {
             // 全年预算5.86亿元, 全年执行5625600元: a sum the words call a fund line's 预算 or 执行 that is neither.
             return new CheckedMention(m, Verdict.Contradicted, own.Fact.Id, $"{own.Fact.Label}为{own.Fact.Text}");
@@ -519,7 +526,8 @@ public sealed partial class Verifier
             return hit;
         }
 
-        int sign = Math.Sign(a.Number.Value - t.Number.Value);
+        // By the completion where there is one: 19800万元 against 2亿元 is below, whatever the printed numbers (session 37).
+        int sign = r.Completion is { } completion ? Math.Sign(completion - 1m) : Math.Sign(a.Number.Value - t.Number.Value);
         bool saysHigher = d.Groups["hi"].Success;
         if (sign == 0 || (sign > 0) == saysHigher)
         {

@@ -26,7 +26,7 @@ public sealed partial class OfflineDrafter : IChatClient
     public const string NoCauseLead = "自评表未说明";
 
     /// <summary>The sentences that say the unit gave no reason and the draft guessed none, in full and in the shorter forms used after.</summary>
-    private static readonly string[] NoCauseSentences = [NoCauseLead, "同样未说明原因", "单位亦未填写", "原因待单位补充"];
+    private static readonly string[] NoCauseSentences = [NoCauseLead, "同样未说明原因", "单位亦未填写"];
 
     /// <summary>Whether a paragraph says the unit gave no reason (the draft guessed none): the notes must then not say a reason was analysed.</summary>
     public static bool SaysNoCause(string text) => NoCauseSentences.Any(w => text.Contains(w, StringComparison.Ordinal));
@@ -379,12 +379,12 @@ public sealed partial class OfflineDrafter : IChatClient
                 && (Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) || ReasonStrength.IsBoilerplate(cause.Text)) =>
                 SameAgain(before),
             CauseOrigin.Stated when Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) =>
-                $"单位在偏差原因中填写的“{cause.Text}”是工作措施，没有说明{(many ? "上述指标" : "该项")}偏差的原因，原因需单位补充。",
+                $"单位在偏差原因中填写的“{cause.Text}”是工作措施，没有说明{(many ? "上述指标" : "该项")}偏差的原因。",
             // 疫情 in a table of a year it no longer held projects up: quoted, and said not to fit the year.
             CauseOrigin.Stated when Assistant.Domain.Review.ReasonQuality.IsOutOfPeriod(cause.Text, E.Year) =>
-                $"单位{(many ? "对上述指标" : string.Empty)}填写的原因为“{cause.Text}”，但疫情因素已不适用于本年度，该原因与年度不符，实际原因需单位核实后补充。",
+                $"单位{(many ? "对上述指标" : string.Empty)}填写的原因为“{cause.Text}”，但疫情因素已不适用于本年度，该原因与年度不符。",
             CauseOrigin.Stated when ReasonStrength.IsBoilerplate(cause.Text) =>
-                $"单位{(many ? "对上述指标" : string.Empty)}填写的原因为“{cause.Text}”，没有说明具体是哪些因素、各造成多少差距，具体原因需单位补充。",
+                $"单位{(many ? "对上述指标" : string.Empty)}填写的原因为“{cause.Text}”，没有说明具体是哪些因素、各造成多少差距。",
             CauseOrigin.Stated when !many && statedSaid.TryGetValue(cause.Text, out string? earlier) => $"单位说明的原因与“{earlier}”相同，即{cause.Text}。",
             CauseOrigin.Stated => many ? $"单位对上述指标说明的原因均为{cause.Text}。" : $"单位说明的原因是{cause.Text}。",
             CauseOrigin.CostLines => $"{CostLinesLead}{cause.Text}。",
@@ -406,17 +406,17 @@ public sealed partial class OfflineDrafter : IChatClient
             string[] forms = money is not null
                 ?
                 [
-                    $"{NoCauseLead}{money}的原因，草稿不作推测，具体原因及相关数据需单位补充。",
-                    $"{money}单位同样未说明原因，需一并补充。",
-                    $"单位亦未填写{money}的原因，草稿未作推测。",
+                    $"{NoCauseLead}{money}的原因。",
+                    $"{money}单位同样未说明原因。",
+                    $"单位亦未填写{money}的原因。",
                 ]
                 :
                 [
-                    $"{NoCauseLead}{subject}偏差的原因，草稿不作推测，具体原因及相关数据需单位补充。",
-                    $"{subject}偏差单位同样未说明原因，需一并补充。",
-                    $"单位亦未填写{subject}的原因，草稿未作推测。",
+                    $"{NoCauseLead}{subject}偏差的原因。",
+                    $"{subject}偏差单位同样未说明原因。",
+                    $"单位亦未填写{subject}的原因。",
                 ];
-            return missingSaid < forms.Length ? forms[missingSaid++] : "原因待单位补充。";
+            return missingSaid < forms.Length ? forms[missingSaid++] : $"{money ?? subject}同样未说明原因。";
         }
 
         private int missingSaid;
@@ -429,11 +429,11 @@ public sealed partial class OfflineDrafter : IChatClient
         {
             string[] forms =
             [
-                $"单位填写的原因与“{before}”相同，同样没有说明该项偏差的具体原因，需单位补充。",
-                "该项填写的也是同一句原因，具体原因同样需单位补充。",
-                "原因一栏仍是同一句话，需单位逐项说明。",
+                $"单位填写的原因与“{before}”相同，同样没有说明该项偏差的具体原因。",
+                "该项填写的也是同一句原因，同样没有说明具体原因。",
+                "原因一栏仍是同一句话，没有逐项说明。",
             ];
-            return sameSaid < forms.Length ? forms[sameSaid++] : "原因同上，需单位补充。";
+            return sameSaid < forms.Length ? forms[sameSaid++] : "原因同上。";
         }
 
         private int sameSaid;
