@@ -12,6 +12,11 @@ public sealed partial class ExactScanIndex
     /// <summary>The fewest passages a scan thread is given; below it a second thread costs more than it saves.</summary>
     private const int MinPartition = 65_536;
 
+    private long scans;
+
+    /// <summary>How many scans have run (for tests and the benchmark: which path a search took).</summary>
+    public long Scans => Interlocked.Read(ref scans);
+
     /// <summary>What a search's filters ask of a passage, as the SQL's <c>Filters</c> match them (fund and region as case-insensitive literal substrings).</summary>
     public sealed record ScanFilter(string? Kind, string? Fund, string? Region, int? Year, Guid? ExcludeDocument, string? Viewer);
 
@@ -35,6 +40,7 @@ public sealed partial class ExactScanIndex
             return null;
         }
 
+        Interlocked.Increment(ref scans);
         int n = s.Count;
         double norm = 0;
         foreach (float x in query)

@@ -53,6 +53,13 @@ public sealed partial class ExactScanIndex(NpgsqlDataSource dataSource, ExactSca
     /// <summary>Why the index is not serving (null when it is, or before the first load).</summary>
     public string? NotServing { get; private set; }
 
+    /// <summary>Whether the index is built for these settings and embedder: enabled, and some query can be scanned (a model embedder's are all dense, so only with <see cref="ExactScanSettings.DenseQueries"/>).</summary>
+    public static bool Builds(ExactScanSettings settings, Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>> embedder)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.Enabled && (settings.DenseQueries || embedder is HashingEmbeddingGenerator);
+    }
+
     /// <summary>Whether <paramref name="query"/> is answered by the scan: loaded, the same dimensions, sparse (or dense ones allowed).</summary>
     public bool Serves(ReadOnlySpan<float> query) =>
         state is { } s && s.Dimensions == query.Length && (settings.DenseQueries || CorpusSearch.IsSparse(query));

@@ -13,13 +13,9 @@ namespace Assistant.Features.Corpus;
 /// </summary>
 internal sealed partial class ExactScanLoader(ExactScanIndex index, IEmbeddingGenerator<string, Embedding<float>> embedder, ILogger<ExactScanLoader> logger) : BackgroundService
 {
-    /// <summary>Whether the index is built for these settings and embedder: enabled, and some query can be scanned (a model embedder's are all dense).</summary>
-    public static bool Builds(ExactScanSettings settings, IEmbeddingGenerator<string, Embedding<float>> embedder) =>
-        settings.Enabled && (settings.DenseQueries || embedder is HashingEmbeddingGenerator);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!Builds(index.Settings, embedder))
+        if (!ExactScanIndex.Builds(index.Settings, embedder))
         {
             LogOff(logger);
             return;
