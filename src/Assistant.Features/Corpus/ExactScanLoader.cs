@@ -47,8 +47,9 @@ internal sealed partial class ExactScanLoader(ExactScanIndex index, IEmbeddingGe
                     await index.RefreshAsync(stoppingToken);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // Stopping: whatever the read was doing (cancelled, or its data source disposed) no longer matters.
                 return;
             }
             catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException or IOException)
