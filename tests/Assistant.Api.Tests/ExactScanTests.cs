@@ -88,7 +88,7 @@ public sealed class ExactScanTests(ExactScanTests.Corpus corpus) : IClassFixture
         var index = corpus.Index;
         Assert.True(index.IsReady);
         var search = new CorpusSearch(corpus.DataSource, corpus.Embedder, exactScan: index);
-        foreach (string query in new[] { "见习岗位供给不足", "资金下达时间较晚导致支出进度慢", "合作银行审批收紧", "推行免申即享" })
+        foreach (string query in new[] { "见习岗位供给不足", "资金下达时间较晚", "合作银行审批收紧", "项目实施进度滞后" })
         {
             foreach (string? viewer in new[] { null, UnitA, UnitB })
             {
