@@ -25,7 +25,7 @@ public sealed partial class ExactScanIndex(NpgsqlDataSource dataSource, ExactSca
     /// Ids this far below the highest seen are read again by each refresh: a transaction that took a lower id may
     /// commit after one that took a higher (serial ids are handed out at insert, not at commit).
     /// </summary>
-    public const long Lookback = 100_000;
+    public const long Lookback = 10_000;
 
     private const string Columns = "id, embedding, year, kind, fund, region, owner_unit, document_id";
 
@@ -143,8 +143,35 @@ public sealed partial class ExactScanIndex(NpgsqlDataSource dataSource, ExactSca
             var held = s.IdsAbove(low);
             int added = 0;
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var cmd = new NpgsqlCommand("SELECT " + Columns + " FROM corpus_passages WHERE id > $1 ORDER BY id", connection);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = low });
+
+            // The ids first (the primary key alone), then only the rows not held: the look-back costs no vector reads.
+            var wanted = new List<long>();
+            await using (var ids = new NpgsqlCommand("SELECT id FROM corpus_passages WHERE id > $1", connection))
+            {
+                ids.Parameters.Add(new NpgsqlParameter { Value = low });
+                await using var ir = await ids.ExecuteReaderAsync(cancellationToken);
+                while (await ir.ReadAsync(cancellationToken))
+                {
+                    long id = ir.GetInt64(0);
+                    if (id > LastId)
+                    {
+                        Interlocked.Exchange(ref lastSeen, id);
+                    }
+
+                    if (!held.Contains(id))
+                    {
+                        wanted.Add(id);
+                    }
+                }
+            }
+
+            if (wanted.Count == 0)
+            {
+                return 0;
+            }
+
+            await using var cmd = new NpgsqlCommand("SELECT " + Columns + " FROM corpus_passages WHERE id = ANY($1) ORDER BY id", connection);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = wanted.ToArray() });
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))
             {
