@@ -21,6 +21,11 @@ if (args.Length > 0 && args[0] == "search-scale")
     return await Assistant.Benchmarks.SearchScale.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "scan-kernel")
+{
+    return Assistant.Benchmarks.SearchScaleExact.Kernel(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "vector-index")
 {
     return await Assistant.Benchmarks.VectorIndexes.RunAsync(args[1..]);

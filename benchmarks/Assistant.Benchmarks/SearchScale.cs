@@ -91,6 +91,9 @@ internal static partial class SearchScale
             "--ConnectionStrings:Assistant=" + connection,
             "--RateLimits:PermitsPerMinute=1000000",
             "--Logging:LogLevel:Default=Warning",
+
+            // The API's own exact-scan index (session 37) only when asked: the variants load their own, timed beside HNSW.
+            "--ExactScan:Enabled=" + (Environment.GetEnvironmentVariable("BENCH_API_EXACT") == "1" ? "true" : "false"),
         ]))
         {
             await app.StartAsync();
@@ -383,6 +386,18 @@ internal static partial class SearchScale
         }
 
         paths.AddRange(cases.Select(c => ($"CorpusSearch {c.Name} (unit scope {Viewer})", InProcess(search, c.Make))));
+
+        // Session 37: the exact in-memory scan (loaded when BENCH_PATHS names "in-memory"), every case, and the scan alone.
+        if (await SearchScaleExact.LoadIfAskedAsync(dataSource, Environment.GetEnvironmentVariable("BENCH_PATHS")) is { } memory)
+        {
+            var exactSearch = new CorpusSearch(dataSource, embedderService, exactScan: memory);
+            paths.AddRange(cases.Select(c => ($"CorpusSearch {c.Name}, exact in-memory scan (unit scope {Viewer})", InProcess(exactSearch, c.Make))));
+            paths.Add(("in-memory scan alone (top 72, no filter, no SQL)", q =>
+            {
+                memory.Scan(vectors[q], new ExactScanIndex.ScanFilter(null, null, null, null, null, Viewer), 72);
+                return Task.CompletedTask;
+            }));
+        }
 
         // Every query at ef_search 100 (200 on the section's graph): the sparse-query list's before, in this run.
         var usualEf = new CorpusSearch(dataSource, embedderService, sparseQueryEf: false, wholeGraphEf: Ef100);

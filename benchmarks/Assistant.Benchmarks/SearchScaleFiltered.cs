@@ -86,9 +86,12 @@ internal static class SearchScaleFiltered
         static bool Scoped(Case c) => c.Region is not null || c.Year is not null;
         static Func<SearchRequest, Task<List<(long Id, double Score)>>> Product(CorpusSearch search) =>
             async r => [.. (await search.SearchAsync(r)).Hits.Select(h => (h.PassageId, h.Score))];
+        // Session 37: the exact in-memory scan (ExactScanIndex), loaded here when a variant names it (its load time and memory printed).
+        var memory = await SearchScaleExact.LoadIfAskedAsync(dataSource, Environment.GetEnvironmentVariable("BENCH_VARIANTS"));
         var variants = new (string Name, Func<SearchRequest, Task<List<(long Id, double Score)>>> Search, Func<Case, bool> Differs)[]
         {
             ("the product", Product(new CorpusSearch(dataSource, embedder)), _ => true),
+            ("exact in-memory scan", Product(new CorpusSearch(dataSource, embedder, exactScan: memory)), _ => memory is not null),
             (string.Create(CultureInfo.InvariantCulture, $"exact-scan bound {SessionThirtyBound} (session 30's)"), Product(new CorpusSearch(dataSource, embedder, exactScanPassages: SessionThirtyBound)), Scoped),
             (string.Create(CultureInfo.InvariantCulture, $"exact-scan bound {WideBound}"), Product(new CorpusSearch(dataSource, embedder, exactScanPassages: WideBound)), Scoped),
 

@@ -8,10 +8,11 @@ namespace Assistant.Api.Tests;
 /// <summary>A started host with storage and the corpus only (no web API), on a test database.</summary>
 internal static class CorpusHost
 {
-    public static async Task<IHost> StartAsync(string connectionString)
+    public static async Task<IHost> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Assistant"] = connectionString });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddStorage().AddCorpus();
         IHost host = builder.Build();
         await host.StartAsync();

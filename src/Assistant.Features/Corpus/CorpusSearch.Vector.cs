@@ -23,6 +23,11 @@ public sealed partial class CorpusSearch
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (exactScan is not null && exactScan.Serves(q) && await ExactScanAsync(connection, q, request, candidates, cancellationToken) is { } exact)
+        {
+            return exact;
+        }
+
         if (scope is not null)
         {
             // An exact scan reads only what it keeps; without a fund filter, only the documents' vector index.

@@ -21,10 +21,11 @@ namespace Assistant.Features.Corpus;
 /// <param name="wholeGraphEf">The whole graph's usual list (<see cref="VectorEfSearch"/>; another value for measurement).</param>
 /// <param name="sparseQueryRows">How many rows a sparse query's HNSW scan reads before the nearest are kept (<see cref="SparseQueryRows"/>; 0: only the candidates, session 28's, for measurement).</param>
 /// <param name="sparseEfSearch">A sparse query vector's list (<see cref="SparseQueryEfSearch"/>; another value for measurement).</param>
+/// <param name="exactScan">The in-memory exact scan (<see cref="ExactScanIndex"/>, session 37): when loaded, the vector half of the queries it serves; null: HNSW and the document scope as before.</param>
 public sealed partial class CorpusSearch(
     NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, int lexicalRowBudget = CorpusSearch.LexicalRowBudget, int exactScanPassages = DocumentScope.MaxPassages,
     bool sectionIndexes = true, bool sparseQueryEf = true, int wholeGraphEf = CorpusSearch.VectorEfSearch, int sparseQueryRows = CorpusSearch.SparseQueryRows,
-    int sparseEfSearch = CorpusSearch.SparseQueryEfSearch, bool yearIndexes = true)
+    int sparseEfSearch = CorpusSearch.SparseQueryEfSearch, bool yearIndexes = true, ExactScanIndex? exactScan = null)
 {
     public const int MaxTop = 50;
     public const int MaxQueryChars = 500;

@@ -18,10 +18,16 @@ public static class CorpusSetup
         builder.Services.AddSingleton<IValidateOptions<EmbeddingSettings>, EmbeddingSettingsValidation>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<EmbeddingSettings>>().Value.CreateGenerator());
+        builder.Services.AddOptions<ExactScanSettings>().BindConfiguration(ExactScanSettings.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ExactScanSettings>, ExactScanSettingsValidation>();
+        builder.Services.AddSingleton(sp => new ExactScanIndex(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<IOptions<ExactScanSettings>>().Value));
         builder.Services.AddSingleton<CorpusStore>();
         builder.Services.AddSingleton<CorpusBulkLoader>();
         builder.Services.AddSingleton<CorpusSearch>();
         builder.Services.AddHostedService<CorpusInitializer>();
+
+        // After the initializer (whose re-embedding must finish first); in the background, so the start never waits for it.
+        builder.Services.AddHostedService<ExactScanLoader>();
         return builder;
     }
 }

@@ -16,7 +16,8 @@ namespace Assistant.Features.Corpus;
 /// Stores parsed reports and their passages. Ingestion is idempotent (a document is identified by the
 /// hash of its normalised text) and atomic (a document and all its passages, or nothing).
 /// </summary>
-public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbeddingGenerator<string, Embedding<float>> embedder, TimeProvider clock)
+/// <param name="exactScan">The in-memory exact scan, told of each stored report after its commit (so this process searches it at once); null in tools without one.</param>
+public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbeddingGenerator<string, Embedding<float>> embedder, TimeProvider clock, ExactScanIndex? exactScan = null)
 {
     private const int EmbedBatch = 128;
 
@@ -87,6 +88,19 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
             // The same document arrived concurrently: the other request stored it.
             var winner = await FindByHashAsync(prepared.ContentHash, owner, cancellationToken);
             return prepared.Result(IngestResult.Duplicate, winner);
+        }
+
+        if (exactScan is not null)
+        {
+            // Stored: this process's searches see it now (others' within ExactScan:RefreshSeconds, or at their next search).
+            // The report is committed whatever the read does; a failed read is caught up by the next refresh.
+            try
+            {
+                await exactScan.RefreshAsync(CancellationToken.None);
+            }
+            catch (NpgsqlException)
+            {
+            }
         }
 
         return prepared.Result(IngestResult.Ingested, document.Id);
