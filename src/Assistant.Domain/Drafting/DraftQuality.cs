@@ -71,7 +71,10 @@ public static partial class DraftQuality
                     details.Add($"lead-in p{p}: {sentence}");
                 }
 
-                if (mine.Count > 0 && mine.All(i => !Review.ReasonText.IsGiven(i.StatedReason)) && IsGuessedCause(sentence, sheet))
+                // A precedent's cause, hedged (经初步分析…具体原因以单位核实情况为准) in a paragraph that cites its sources, is a cited
+                // lead, not a guess: the rendered text no longer carries the [S#] markers, the paragraph's sources do.
+                bool citedLead = para.Sources.Count > 0 && (HedgedLead().IsMatch(sentence) || (s > 0 && HedgedLead().IsMatch(sentences[s - 1]) && !sentences[s - 1].EndsWith('。')));
+                if (mine.Count > 0 && !citedLead && mine.All(i => !Review.ReasonText.IsGiven(i.StatedReason)) && IsGuessedCause(sentence, sheet))
                 {
                     guessed++;
                     details.Add($"guessed-cause p{p}: {sentence}");
@@ -179,6 +182,9 @@ public static partial class DraftQuality
 
     [GeneratedRegex(@"\[S\d+\]")]
     private static partial Regex Cited();
+
+    [GeneratedRegex(@"经初步分析|以单位核实情况为准")]
+    private static partial Regex HedgedLead();
 
     [GeneratedRegex(@"单位(?:在[^。]{0,12})?(?:说明|填写|填报|自述)|单位对上述指标说明|原因(?:均)?为“|填写的原因")]
     private static partial Regex UnitsOwnWords();
