@@ -227,6 +227,18 @@ public static partial class Calculator
         }
 
         decimal tv = t.BaseValue;
+        if (FractionForRate(t, a) is { } fraction)
+        {
+            return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null, fraction);
+        }
+
+        if (PerYear(t, a) is { } perYear)
+        {
+            // 每季度1次 against 4次: one side a frequency per period, the other a count for the year — compared per year.
+            tv *= perYear.Target;
+            a = a with { Number = new PrintedNumber(a.Number.Value * perYear.Actual, a.Number.Decimals) };
+        }
+
         if (!SameBase(t.EffectiveUnit, a.EffectiveUnit))
         {
             // Two rates per a power of ten (≤3‰ against 25‱, ≤12/10万 against 1.1‱) compare once the target is in the actual's rate.
