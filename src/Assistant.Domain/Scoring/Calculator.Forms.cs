@@ -33,10 +33,16 @@ public static partial class Calculator
     /// <summary>How many of the period a frequency is written per fit in a year (每季度 4); 0 when the text is no frequency.</summary>
     internal static int PeriodsAYear(string text)
     {
-        string s = TextNormalizer.Normalize(text).Trim().TrimStart('≥', '≤', '>', '<', '=');
+        // Read in place (the calculator's hot path: no copy of a cell that holds no 每).
+        if (text.AsSpan().IndexOf('每') < 0)
+        {
+            return 0;
+        }
+
+        ReadOnlySpan<char> s = text.AsSpan().Trim().TrimStart("≥≤><=＞＜＝≧≦");
         foreach ((string word, int perYear) in Periods)
         {
-            if (s.StartsWith(word, StringComparison.Ordinal) && s.Length > word.Length && (char.IsAsciiDigit(s[word.Length]) || s[word.Length] is '不' or '至'))
+            if (s.StartsWith(word, StringComparison.Ordinal) && s.Length > word.Length && (char.IsDigit(s[word.Length]) || s[word.Length] is '不' or '至'))
             {
                 return perYear;
             }
