@@ -147,6 +147,10 @@ public class PrintedNumberParseTests
     [InlineData("95%")]
     [InlineData("   ")]
     [InlineData(null)]
+    [InlineData("１,000٫")] // session 37: the generated text that found a plain-run shortcut judging grouping before normalizing
+    [InlineData("１,000")]
+    [InlineData("1,000٫5")]
+    [InlineData("１,00")]
     public void TryParse_AsBefore(string? text) => Assert.True(AsBefore(text!), text);
 
     [Fact]
