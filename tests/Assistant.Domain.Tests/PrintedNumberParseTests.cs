@@ -10,7 +10,7 @@ namespace Assistant.Domain.Tests;
 /// (<see cref="PrintedNumber.TryPlainDecimal"/>), and <see cref="PrintedNumber.TryParse"/> reads a plain run
 /// of digits, commas and dots without its copies. Both against what they replaced: the framework's
 /// <see cref="decimal.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider, out decimal)"/> and the
-/// session-29 <see cref="PrintedNumber.TryParse"/> (copied below as <see cref="Reference"/>) — the same
+/// session-29 <see cref="PrintedNumber.TryParse"/> (copied below as <see cref="Reference"/>, with session 37's rule that a comma is thousands grouping) — the same
 /// answer, the same value and the same scale (its bits), the same printed decimals.
 /// </summary>
 public class PrintedNumberParseTests
@@ -22,6 +22,14 @@ public class PrintedNumberParseTests
     {
         number = default;
         if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        // Session 37: a comma must be thousands grouping (920,00 and 1,2345 are no number, never read ×100 or ×10).
+        string grouped = TextNormalizer.Normalize(text).Trim();
+        if (grouped.Contains(',', StringComparison.Ordinal)
+            && !System.Text.RegularExpressions.Regex.IsMatch(grouped, @"^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?$"))
         {
             return false;
         }
@@ -139,6 +147,10 @@ public class PrintedNumberParseTests
     [InlineData("95%")]
     [InlineData("   ")]
     [InlineData(null)]
+    [InlineData("１,000٫")] // session 37: the generated text that found a plain-run shortcut judging grouping before normalizing
+    [InlineData("１,000")]
+    [InlineData("1,000٫5")]
+    [InlineData("１,00")]
     public void TryParse_AsBefore(string? text) => Assert.True(AsBefore(text!), text);
 
     [Fact]

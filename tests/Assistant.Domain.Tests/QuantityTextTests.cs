@@ -128,6 +128,10 @@ public partial class QuantityTextTests
         Assert.True(PrintedNumber.MayHaveUncomputable("12345678901"));
         Assert.True(PrintedNumber.MayHaveUncomputable("1,234,567,890.1"));
         Assert.False(PrintedNumber.MayHaveUncomputable("1234567890万1234567890"));
+        Assert.True(PrintedNumber.MayHaveUncomputable("0,"));
+        Assert.True(PrintedNumber.MayHaveUncomputable("≥920,00万元"));
+        Assert.True(PrintedNumber.MayHaveUncomputable("1,2345人"));
+        Assert.False(PrintedNumber.MayHaveUncomputable("1,200元/人、2,181.57万元"));
         Assert.Equal("数值超出可计算范围（整数不超过15位、小数不超过10位）", Assert.IsType<CompoundCell>(CellParser.Parse("≥1234567890123456")).Reason);
         Assert.Equal("数值超出可计算范围（整数不超过15位、小数不超过10位）", Assert.IsType<CompoundCell>(CellParser.Parse("0.00000000001%")).Reason);
     }

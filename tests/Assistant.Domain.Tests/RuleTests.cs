@@ -269,10 +269,10 @@ public class RuleTests
     [InlineData("10月底前", "12月", QualitativeGrade.NotAchieved, "2", "2", null)]
     [InlineData("10月底前", "12月", QualitativeGrade.Partial, "1.5", "3.5", "按“部分达成”档默认比例")]
     [InlineData("2025年6月30日前", "2025年8月15日", null, "3.5", "3.5", null)]
-    [InlineData("2025年6月30日前", "2025年8月15日", null, "4.5", "1.5", "按“未达成”档默认比例")]
-    [InlineData("2025年6月30日前", "2025年8月15日", null, "5", "1.5", "按“未达成”档默认比例")]
+    [InlineData("2025年6月30日前", "2025年8月15日", null, "4.5", "1.5", "时效指标未按期完成计入“未达成”档")]
+    [InlineData("2025年6月30日前", "2025年8月15日", null, "5", "1.5", "时效指标未按期完成计入“未达成”档")]
     [InlineData("2025年6月30日前", "2025年8月15日", QualitativeGrade.Achieved, "5", "1.5", "与完成时间不符")]
-    [InlineData("2025年6月30日前", "2025年8月15日", null, null, "1.5", "按“未达成”档默认比例")]
+    [InlineData("2025年6月30日前", "2025年8月15日", null, null, "1.5", "时效指标未按期完成计入“未达成”档")]
     public void Deadline_Missed_TheUnitsGradeInsideItsBand(string target, string actual, QualitativeGrade? grade, string? printed, string score, string? trace)
     {
         IndicatorResult r = Score(Row(target, actual, "5", grade: grade, printed: printed));

@@ -45,6 +45,7 @@ public class ScoringGoldenTests
             foreach (int seed in new[] { 1, 2, 3 })
             {
                 string json = ToJson(SyntheticTables.Project(size, seed));
+                Dump($"synthetic-{size}-{seed}", () => Score(json), () => Facts(json));
                 lines.Append(FormattableString.Invariant($"synthetic {size} seed {seed} score {Digest(Score(json))} facts {Digest(Facts(json))}\n"));
             }
         }
@@ -55,10 +56,13 @@ public class ScoringGoldenTests
             Evaluation varied = Varied(kind == "project");
             string direct = Direct(varied, BothWriters(EvaluationService.Score(varied)));
             string directFacts = BothWriters(EvaluationService.Facts(varied));
+            Dump($"varied-{kind}-direct", () => direct, () => directFacts);
             lines.Append(FormattableString.Invariant($"varied {kind} direct score {Digest(direct)} facts {Digest(directFacts)}\n"));
             string refused = Assert.Throws<InputException>(() => EvaluationJson.Parse(ToJson(varied))).Message;
             lines.Append(FormattableString.Invariant($"varied {kind} refused {Digest(refused)}\n"));
             string json = ToJson(varied with { Indicators = varied.Indicators.Where(i => !Big(i.Target) && !Big(i.Actual)).ToList() });
+            Dump($"varied-{kind}-refused", () => refused, () => string.Empty);
+            Dump($"varied-{kind}", () => Score(json), () => Facts(json));
             lines.Append(FormattableString.Invariant($"varied {kind} score {Digest(Score(json))} facts {Digest(Facts(json))}\n"));
         }
 
@@ -171,6 +175,23 @@ public class ScoringGoldenTests
         }),
         printedTotal = e.PrintedTotal?.ToString(),
     });
+
+    /// <summary>
+    /// With <c>GOLDEN_DUMP=&lt;folder&gt;</c>, writes what a digest line hashes (the score and facts JSON) to that folder,
+    /// so a changed digest can be reviewed row by row against a dump from the commit before (session 37).
+    /// </summary>
+    private static void Dump(string name, Func<string> score, Func<string> facts)
+    {
+        string? folder = Environment.GetEnvironmentVariable("GOLDEN_DUMP");
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, name + ".score.json"), score());
+        File.WriteAllText(Path.Combine(folder, name + ".facts.json"), facts());
+    }
 
     private static string Digest(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
 

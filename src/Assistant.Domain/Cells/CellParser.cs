@@ -118,6 +118,12 @@ public static partial class CellParser
             return quantity;
         }
 
+        // A remark in brackets after the number (98.5%（抽查）, 1200人（含线上）) says how it was measured; the number stands.
+        if (WithoutRemark(compact) is { } bare && TryQuantity(bare, original, indicatorUnit) is { } remarked)
+        {
+            return remarked;
+        }
+
         // A rate per a power of ten written in the cell (≤12/10万, 11.8/10万, 2例/10万人, 每10万人12例): the denominator is the unit.
         if (compact.AsSpan().IndexOfAny('/', '每') >= 0 && CellUnits.TrySplitRate(compact, out string head, out string rateUnit)
             && QuantityText.TryMatch(head, out QuantityText rate) && rate.Magnitude.Length == 0 && rate.UnitSpan.Length == 0)
@@ -136,6 +142,26 @@ public static partial class CellParser
         }
 
         return new QualitativeCell(original, GradeLevel(compact));
+    }
+
+    /// <summary>
+    /// The cell without a bracketed remark at its end (<c>98.5%(抽查)</c> → <c>98.5%</c>, the text normalized so its brackets
+    /// are ASCII), when the remark holds no digit and a digit comes before it; null otherwise.
+    /// </summary>
+    internal static string? WithoutRemark(string compact)
+    {
+        if (compact.Length < 3 || compact[^1] != ')')
+        {
+            return null;
+        }
+
+        int open = compact.LastIndexOf('(');
+        if (open <= 0 || compact.AsSpan(open).IndexOfAnyInRange('0', '9') >= 0 || compact.AsSpan(0, open).IndexOfAnyInRange('0', '9') < 0)
+        {
+            return null;
+        }
+
+        return compact[..open];
     }
 
     /// <summary>

@@ -75,6 +75,7 @@ public static partial class TableAnswers
                 DeviationKind.Shortfall when w.Has(p + ".actual") && w.Has(p + ".target") => $"完成值{w.F(p + ".actual")}没有达到指标值{w.F(p + ".target")}，未完成的须说明原因",
                 DeviationKind.Shortfall => "没有达到指标值，未完成的须说明原因",
                 DeviationKind.QualitativeWeaker => "完成情况的评价弱于指标值，须说明原因",
+                DeviationKind.Late => "未按期完成，须说明原因",
                 DeviationKind.Cancelled => "年中取消了这一指标，须说明取消的原因",
                 null => null,
                 _ => "属于偏离绩效目标、须说明的事项",

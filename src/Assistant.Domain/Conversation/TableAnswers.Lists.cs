@@ -119,6 +119,7 @@ public static partial class TableAnswers
                         => $"完成值{w.F(P(i) + ".actual")}，超出上限{w.F(P(i) + ".target")}",
                     DeviationKind.Shortfall => $"完成值是指标值的{w.F(P(i) + ".completion", "（无法计算）")}",
                     DeviationKind.QualitativeWeaker => "完成值的评价弱于指标值",
+                    DeviationKind.Late => "未按期完成",
                     DeviationKind.Cancelled => "年中取消了这一指标",
                     _ => "需要说明",
                 };

@@ -37,6 +37,7 @@ public static class DeviationGroups
                      DeviationKind.Overshoot => "over|" + Key(i),
                      DeviationKind.Cancelled => "cancel|" + Key(i),
                      DeviationKind.QualitativeWeaker => "quality|" + Key(i),
+                     DeviationKind.Late => "late|" + Key(i),
                      // A reason that names no cause (工作推进不够到位 on 婴儿死亡率 and 高血压) joins nothing: each row is answered by its own kind.
                      _ when i.StatedReason is null || NamesNoCause(i.StatedReason) => "short|" + i.Id,
                      _ => "short|" + (IsMoney(i) ? "money|" : "count|") + Key(i),

@@ -22,6 +22,9 @@ public enum DeviationKind
 
     /// <summary>An indicator cancelled during the year (指标已取消).</summary>
     Cancelled,
+
+    /// <summary>A deadline missed (时效指标, 未按期完成): completed after its 指标值's date, or said to be late.</summary>
+    Late,
 }
 
 /// <summary>
@@ -46,6 +49,7 @@ public sealed record DeviationItem(
         DeviationKind.Overshoot => "overshoot",
         DeviationKind.LowExecution => "low-execution",
         DeviationKind.QualitativeWeaker => "qualitative-weaker",
+        DeviationKind.Late => "late",
         _ => "cancelled",
     };
 
@@ -56,6 +60,7 @@ public sealed record DeviationItem(
         DeviationKind.Overshoot => "完成值高于指标值较多",
         DeviationKind.LowExecution => "预算执行率偏低",
         DeviationKind.QualitativeWeaker => "实际效果弱于年度目标",
+        DeviationKind.Late => "未按期完成",
         _ => "年度内指标已取消",
     };
 
@@ -128,7 +133,7 @@ public static partial class DeviationItems
             }
             else if (r.Status == IndicatorStatus.Short)
             {
-                kind = r.Rule == IndicatorRule.Qualitative ? DeviationKind.QualitativeWeaker : DeviationKind.Shortfall;
+                kind = r.IsLate ? DeviationKind.Late : r.Rule == IndicatorRule.Qualitative ? DeviationKind.QualitativeWeaker : DeviationKind.Shortfall;
             }
             else if (weaker.Contains(r.Index))
             {
@@ -148,7 +153,7 @@ public static partial class DeviationItems
             {
                 DeviationKind.Shortfall => Present(p, "target", "actual", "completion", "gap", "lost"),
                 DeviationKind.Overshoot => Present(p, "target", "actual", "completion", "gap"),
-                DeviationKind.QualitativeWeaker => Present(p, "lost"),
+                DeviationKind.QualitativeWeaker or DeviationKind.Late => Present(p, "lost"),
                 _ => [],
             };
             items.Add(new DeviationItem(string.Empty, k, ind.Name.Trim(), r.Index, null, ind.Level1, ind.Level2, Clean(ind.DeviationNote), ids));

@@ -223,7 +223,7 @@ public static partial class DraftQuality
             || (item.Kind == DeviationKind.Shortfall && c is < 0.50m && Precedent.Key(s).Length <= 12)
             || Precedent.Key(s) is "指标已取消" or "已取消" or "未完成"
             || (item.Kind != DeviationKind.Cancelled && Review.ReasonQuality.IsOutOfPeriod(s, sheet.Evaluation.Year))
-            || (item.Kind is DeviationKind.Shortfall or DeviationKind.QualitativeWeaker && Review.ReasonQuality.IsVague(s));
+            || (item.Kind is DeviationKind.Shortfall or DeviationKind.QualitativeWeaker or DeviationKind.Late && Review.ReasonQuality.IsVague(s));
     }
 
     private static IEnumerable<ReviewNote> NotesFor(IReadOnlyList<ReviewNote> notes, DeviationItem item) =>

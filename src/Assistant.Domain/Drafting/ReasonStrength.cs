@@ -73,7 +73,7 @@ public static partial class ReasonStrength
             return $"单位对“{item.Name}”填写的原因“{s}”把偏差归于疫情，而这是{sheet.Evaluation.Year}年度的自评表（疫情自2023年1月起已按乙类乙管），这一原因与年度不符；请核实并写明本年度造成差距的实际原因和数据。";
         }
 
-        if (item.Kind is DeviationKind.Shortfall or DeviationKind.QualitativeWeaker or DeviationKind.LowExecution && IsBoilerplate(s))
+        if (item.Kind is DeviationKind.Shortfall or DeviationKind.QualitativeWeaker or DeviationKind.Late or DeviationKind.LowExecution && IsBoilerplate(s))
         {
             return $"单位对“{item.Name}”填写的“{s}”是笼统的套话，没有说明具体是哪些因素、各造成多少差距{GapText(sheet, item)}；请补充具体原因和数据。";
         }

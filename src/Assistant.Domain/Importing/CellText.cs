@@ -85,8 +85,35 @@ public static partial class CellText
         percent = m.Groups["pct"].Success;
         unit = m.Groups["unit"].Success ? m.Groups["unit"].Value : null;
         string digits = m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
-        return PrintedNumber.TryParse(digits, out _) ? digits : null;
+        if (PrintedNumber.TryParse(digits, out _))
+        {
+            return digits;
+        }
+
+        // A value a spreadsheet or CSV wrote at full precision (0.923414814814815: 15 decimals) is a number, read to the
+        // decimals a printed number keeps (half up); only a number too large stays unread.
+        int dot = digits.IndexOf('.', StringComparison.Ordinal);
+        if (dot >= 0 && dot <= 16 && digits.Length - dot - 1 > PrintedNumber.MaxDecimals
+            && decimal.TryParse(digits, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
+                System.Globalization.CultureInfo.InvariantCulture, out decimal full))
+        {
+            string rounded = PrintedNumber.Format(PrintedNumber.RoundHalfUp(full, PrintedNumber.MaxDecimals), PrintedNumber.MaxDecimals).TrimEnd('0');
+            rounded = rounded.EndsWith('.') ? rounded + "0" : rounded;
+            return PrintedNumber.TryParse(rounded, out _) ? rounded : null;
+        }
+
+        return null;
     }
+
+    /// <summary>
+    /// Why a cell meant to hold a number was not read, in Chinese and English: a comma that is no thousands separator
+    /// (920,00 — a decimal comma; read with the comma taken out it would be a hundred times larger) says so.
+    /// </summary>
+    public static (string Zh, string En) NotANumber(string text) =>
+        PrintedNumber.IsMisgrouped(Compact(text).TrimEnd('%', '元', '万', '亿'))
+            ? ($"“{text}”中的逗号不是千位分隔符，无法确定数值（小数请用小数点），未读取",
+                $"\"{text}\": the comma is not a thousands separator, so the number is ambiguous (write decimals with a point); not read")
+            : ($"“{text}”不是数字，未读取", $"\"{text}\" is not a number; not read");
 
     /// <summary>Is the cell a plain number (a 分值 or 得分)?</summary>
     public static bool IsPlainNumber(string? text) => Number(text, out bool pct, out string? unit) is not null && !pct && unit is null;

@@ -297,7 +297,7 @@ internal static partial class FundRows
             string fieldPath = field == "weight" ? "funds.weight" : $"{path}.{field}";
             if (number is null)
             {
-                t.Warn(fieldPath, cell.Source, $"“{text}”不是数字，未读取", $"\"{text}\" is not a number; not read");
+                t.Warn(fieldPath, cell.Source, CellText.NotANumber(text).Zh, CellText.NotANumber(text).En);
                 continue;
             }
 

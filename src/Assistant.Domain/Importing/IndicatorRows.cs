@@ -162,7 +162,7 @@ internal static partial class IndicatorRows
                     string? number = CellText.Number(text, out bool pct, out _);
                     if (number is null || pct)
                     {
-                        t.Warn(fieldPath, cell.Source, $"“{text}”不是数字，未读取", $"\"{text}\" is not a number; not read");
+                        t.Warn(fieldPath, cell.Source, CellText.NotANumber(text).Zh, CellText.NotANumber(text).En);
                         continue;
                     }
 

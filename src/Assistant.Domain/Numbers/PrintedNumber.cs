@@ -6,7 +6,7 @@ namespace Assistant.Domain.Numbers;
 /// A number as it was printed: its value and how many decimals were printed. A printed number stands
 /// for the half-open interval of values that round to it (<c>80.80</c> is [80.795, 80.805)).
 /// </summary>
-public readonly record struct PrintedNumber(decimal Value, int Decimals)
+public readonly partial record struct PrintedNumber(decimal Value, int Decimals)
 {
     /// <summary>Half of one unit in the last printed place (0.005 for two decimals).</summary>
     public decimal HalfUnit => Decimals is >= 0 and <= 28 ? HalfUnits[Decimals] : 0.5m * Unit(Decimals);
@@ -70,7 +70,13 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
             return parsed;
         }
 
-        string s = TextNormalizer.Normalize(text).Replace(",", string.Empty, StringComparison.Ordinal).Trim();
+        string normalized = TextNormalizer.Normalize(text).Trim();
+        if (!ValidGrouping(normalized))
+        {
+            return false;
+        }
+
+        string s = normalized.Replace(",", string.Empty, StringComparison.Ordinal);
         if (s.Length == 0 || s.Contains('e', StringComparison.OrdinalIgnoreCase))
         {
             return false;
@@ -102,25 +108,43 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
     /// <summary>
     /// False when every number token of <paramref name="normalized"/> (text already through
     /// <see cref="TextNormalizer.Normalize"/>, so its digits are ASCII) is certainly computable: no run of
-    /// ASCII digits, commas and dots holds more than ten digits. A token lies inside such a run, so it then
-    /// has at most ten digits — at most ten decimals and below 10¹⁰ — and <see cref="IsComputable"/> holds
-    /// for it. True means only that the tokens must be checked one by one.
+    /// ASCII digits, commas and dots holds more than ten digits, and every such run holding a comma is valid
+    /// thousands grouping (<see cref="ValidGrouping"/>; session 37: 1,2 and 920,00 are no number). A token lies
+    /// inside such a run, so it then has at most ten digits — at most ten decimals and below 10¹⁰ — and its
+    /// commas (if any) group thousands, and <see cref="IsComputable"/> holds for it. True means only that the
+    /// tokens must be checked one by one. Reads the text in place (no copy).
     /// </summary>
     public static bool MayHaveUncomputable(ReadOnlySpan<char> normalized)
     {
         int digits = 0;
-        foreach (char c in normalized)
+        int start = -1; // where the current run of digits, commas and dots began; -1 outside a run
+        bool comma = false;
+        for (int i = 0; i <= normalized.Length; i++)
         {
-            if (char.IsAsciiDigit(c))
+            char c = i < normalized.Length ? normalized[i] : '\0';
+            if (char.IsAsciiDigit(c) || c is ',' or '.')
             {
-                if (++digits > 10)
+                if (start < 0)
+                {
+                    start = i;
+                }
+
+                comma |= c == ',';
+                if (char.IsAsciiDigit(c) && ++digits > 10)
                 {
                     return true;
                 }
             }
-            else if (c is not (',' or '.'))
+            else
             {
+                if (comma && !ValidGrouping(normalized[start..i]))
+                {
+                    return true;
+                }
+
                 digits = 0;
+                start = -1;
+                comma = false;
             }
         }
 
@@ -163,6 +187,8 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
         int n = 0;
         foreach (char c in token)
         {
+            // Anything but ASCII digits, commas and dots (a full-width １, an Arabic-Indic ٫, a sign, a space) is not a
+            // plain run: the caller normalizes it first, and only then is its grouping judged (１,000 is 1,000).
             if (n == digits.Length || !(char.IsAsciiDigit(c) || c is ',' or '.'))
             {
                 return false;
@@ -172,6 +198,14 @@ public readonly record struct PrintedNumber(decimal Value, int Decimals)
             {
                 digits[n++] = c;
             }
+        }
+
+        if (!ValidGrouping(token))
+        {
+            // Not thousands grouping (920,00, 1,2345, 1.234,56): a decimal comma or a list, never read as one number
+            // with the commas taken out (a silent ×100). The run is plain: nothing else would read it.
+            plain = true;
+            return false;
         }
 
         return TryParseDigits(digits[..n], out number, out plain);

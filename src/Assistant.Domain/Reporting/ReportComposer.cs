@@ -134,7 +134,7 @@ public static class ReportComposer
             uses.Add("结合本年度预算执行情况据实核定下一年度预算规模，结余资金按规定统筹使用");
         }
 
-        if (items.Any(i => i.Kind is DeviationKind.Shortfall or DeviationKind.QualitativeWeaker))
+        if (items.Any(i => i.Kind is DeviationKind.Shortfall or DeviationKind.QualitativeWeaker or DeviationKind.Late))
         {
             uses.Add("对未完成的指标逐项分析原因、落实整改");
         }
@@ -195,7 +195,9 @@ public static class ReportComposer
         {
             if (p.Cell(r.Index, r.Target, "target") is { } t && p.Cell(r.Index, r.Actual, "actual") is { } a)
             {
-                lines.Add($"“{r.Name.Trim()}”指标值为{t}，实际完成情况为{a}，按定性指标分档评分。");
+                lines.Add(r.IsLate
+                    ? $"“{r.Name.Trim()}”指标值为{t}，实际完成情况为{a}，未按期完成，按时效指标逾期的评分规则计分。"
+                    : $"“{r.Name.Trim()}”指标值为{t}，实际完成情况为{a}，按定性指标分档评分。");
             }
         }
 

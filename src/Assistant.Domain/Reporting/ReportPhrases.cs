@@ -71,6 +71,9 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
         string clause = $"{name}{target}{actual}";
         switch (r.Status)
         {
+            case IndicatorStatus.Short when r.IsLate:
+                clause += "，未按期完成";
+                break;
             case IndicatorStatus.Short when r.Rule == IndicatorRule.Qualitative:
             case IndicatorStatus.Met when r.Rule == IndicatorRule.Qualitative && Calculator.IsWeaker(r.Target, r.Actual):
                 clause += "，实际效果弱于年度指标值";

@@ -90,7 +90,9 @@ public static partial class Calculator
         target is QualitativeCell t && actual is QualitativeCell { Level: { } al } && al > 0
         && (t.Level ?? (al == 1 ? 2 : null)) is { } tl && al < tl;
 
-    private static IndicatorResult Graded(in Builder b, Indicator indicator, ScoringPolicy policy, QualitativeGrade grade, string why)
+    // late: a missed deadline with no grade of the unit's and no printed score below the 达成 band — the score is the policy's
+    // rule for late rows (ScoringPolicy.LateDeadlineGrade), and the trace says so, never "a default".
+    private static IndicatorResult Graded(in Builder b, Indicator indicator, ScoringPolicy policy, QualitativeGrade grade, string why, bool late = false)
     {
         IndicatorStatus status = grade == QualitativeGrade.Achieved ? IndicatorStatus.Met : IndicatorStatus.Short;
         if (b.Weight is not { } w)
@@ -109,7 +111,9 @@ public static partial class Calculator
         decimal score = inBand ? indicator.PrintedScore!.Value.Value : w * policy.QualitativeDefaultShare[grade];
         string how = inBand
             ? $"表中评定{PrintedNumber.FormatTrimmed(score)}分，在“{grade.ToChinese()}”档（{PrintedNumber.FormatTrimmed(low)}–{PrintedNumber.FormatTrimmed(high)}分）内"
-            : $"按“{grade.ToChinese()}”档默认比例{Pct(policy.QualitativeDefaultShare[grade])}计{Fmt(score)}分";
+            : late
+                ? $"表中未给出评价等级，按评分规则“{policy.Title}”，时效指标未按期完成计入“{grade.ToChinese()}”档（{PrintedNumber.FormatTrimmed(low)}–{PrintedNumber.FormatTrimmed(high)}分），按该档比例{Pct(policy.QualitativeDefaultShare[grade])}计{Fmt(score)}分"
+                : $"按“{grade.ToChinese()}”档默认比例{Pct(policy.QualitativeDefaultShare[grade])}计{Fmt(score)}分";
         // The band is the evaluator's room, not a rounding interval: the score is a point, so a printed total
         // that takes another score inside (or outside) the band is not called consistent through rounding.
         return b.Done(IndicatorRule.Qualitative, status, score, $"{why}，{how}");

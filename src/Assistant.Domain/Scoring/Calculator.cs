@@ -227,6 +227,18 @@ public static partial class Calculator
         }
 
         decimal tv = t.BaseValue;
+        if (FractionForRate(t, a) is { } fraction)
+        {
+            return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null, fraction);
+        }
+
+        if (PerYear(t, a) is { } perYear)
+        {
+            // 每季度1次 against 4次: one side a frequency per period, the other a count for the year — compared per year.
+            tv *= perYear.Target;
+            a = a with { Number = new PrintedNumber(a.Number.Value * perYear.Actual, a.Number.Decimals) };
+        }
+
         if (!SameBase(t.EffectiveUnit, a.EffectiveUnit))
         {
             // Two rates per a power of ten (≤3‰ against 25‱, ≤12/10万 against 1.1‱) compare once the target is in the actual's rate.
@@ -367,7 +379,7 @@ public static partial class Calculator
                 };
                 return onTime
                     ? b.Done(IndicatorRule.Qualitative, IndicatorStatus.Met, b.Weight, $"完成时间“{a.Text.Trim()}”不晚于“{t.Text.Trim()}”，达成")
-                    : Late(b, indicator, policy, $"完成时间“{a.Text.Trim()}”晚于“{t.Text.Trim()}”");
+                    : Late(b, indicator, policy, $"完成时间“{a.Text.Trim()}”晚于“{t.Text.Trim()}”，未按期完成");
             default:
                 // A date the parser could not read (2026年1月中下旬完工, 6月至8月分批完工) is neither on time nor late: the
                 // printed score stands, never full marks by default. Words that say it (未完工（预计2025年5月）) keep their meaning.
@@ -435,7 +447,8 @@ public static partial class Calculator
             return Graded(b, indicator, policy, QualitativeGrade.Partial, why);
         }
 
-        return Graded(b, indicator, policy, QualitativeGrade.NotAchieved, why);
+        // No grade and no printed score below the 达成 band: the policy's rule for a missed deadline, named in the trace.
+        return Graded(b, indicator, policy, policy.LateDeadlineGrade, why, late: true);
     }
 
     private static bool IsCost(Indicator indicator) =>

@@ -87,6 +87,12 @@ public sealed record IndicatorResult
     /// <summary>|指标值 − 完成值| in <see cref="GapUnit"/>.</summary>
     public decimal? Gap { get; init; }
     public string? GapUnit { get; init; }
+    /// <summary>
+    /// A missed deadline (时效, 未按期完成): the target is a date and the row fell short of it. Part 二, 三 and 五 of a report
+    /// and a draft's item kind (<c>late</c>) say 未按期完成, never “实际效果弱于指标值”.
+    /// </summary>
+    public bool IsLate => Target is DeadlineCell && Status == IndicatorStatus.Short;
+
     /// <summary>The score that went into the total (the computed score, or the printed one for an unscorable row).</summary>
     public decimal? ScoreForTotal { get; init; }
     /// <summary>

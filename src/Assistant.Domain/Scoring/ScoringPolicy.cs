@@ -77,6 +77,14 @@ public sealed record ScoringPolicy
             [QualitativeGrade.NotAchieved] = 0.00m,
         };
 
+    /// <summary>
+    /// The grade a missed deadline (a 时效 row whose completion date is after its 指标值, or whose words say 延期 / 未按期)
+    /// is scored in when the table gives no 评价等级 and no printed score below the 达成 band: the deadline was not met,
+    /// so by DOMAIN's three grades it is 未达成 (0–60 %), at that grade's share of <see cref="QualitativeDefaultShare"/>.
+    /// A unit's own grade (部分达成 for work done a few days late) or a printed score inside a lower band stands instead.
+    /// </summary>
+    public QualitativeGrade LateDeadlineGrade { get; init; } = QualitativeGrade.NotAchieved;
+
     /// <summary>Total weight when the table prints none.</summary>
     public decimal DefaultWeightTotal { get; init; } = 100m;
 
@@ -106,13 +114,16 @@ public sealed record ScoringPolicy
         ReverseFormula = ReverseFormula.Ratio,
     };
 
-    /// <summary>The same, reducing scores of large over-achievement (第十二条, 目标设定偏低).</summary>
+    /// <summary>
+    /// The same, reducing scores of large over-achievement (第十二条, 目标设定偏低). It changes nothing else: a plain-number
+    /// 成本 target (<c>760</c> 万元) stays positive as DOMAIN's rule and the 中卫 tables score it — reading it as a ceiling is
+    /// <see cref="PlainCostTarget.Reverse"/>, an option of its own that this policy's title does not announce.
+    /// </summary>
     public static readonly ScoringPolicy StrictTargets = Default with
     {
         Name = "caiyu-2020-10-strict-targets",
         Title = "财预〔2020〕10号，完成值高于指标值较多时按偏离度扣分",
         ReduceForLowTargets = true,
-        PlainCostTarget = PlainCostTarget.Reverse,
     };
 
     public static IReadOnlyList<ScoringPolicy> All { get; } = [Default, ReverseRatio, StrictTargets];

@@ -345,6 +345,7 @@ public sealed partial class DraftingService(CorpusSearch search, DraftingModel m
         DeviationKind.LowExecution => $"{e.Title}预算执行率偏低 资金结余 未支出的原因",
         DeviationKind.Overshoot => $"{item.Name}超额完成 完成值高于指标值的原因 目标设定偏低",
         DeviationKind.Cancelled => $"{item.Name}指标取消的原因",
+        DeviationKind.Late => $"{item.Name}未按期完成 进度滞后的原因",
         _ => $"{item.Name}未完成的原因",
     };
 

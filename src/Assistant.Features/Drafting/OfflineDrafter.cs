@@ -318,8 +318,8 @@ public sealed partial class OfflineDrafter : IChatClient
                     }
 
                     break;
-                case DeviationKind.QualitativeWeaker:
-                    sb.Append(Names(group)).Append(IsDeadline(group) ? "未按期完成" : "实际效果弱于年度指标值")
+                case DeviationKind.QualitativeWeaker or DeviationKind.Late:
+                    sb.Append(Names(group)).Append(group.Kind == DeviationKind.Late || IsDeadline(group) ? "未按期完成" : "实际效果弱于年度指标值")
                       .Append(many ? "。" : "，").Append(string.Concat(group.Items.Select(i => QualitativeFacts(i, named: many))));
                     if (!many && sb[^1] == '，')
                     {
@@ -487,6 +487,7 @@ public sealed partial class OfflineDrafter : IChatClient
         {
             (DeviationKind.Shortfall, Nature.Quality) => Nature.Unknown,
             (DeviationKind.QualitativeWeaker, Nature.Unknown or Nature.Count) => Nature.Quality,
+            (DeviationKind.Late, _) => Nature.Time,
             (_, var n) => n,
         };
 

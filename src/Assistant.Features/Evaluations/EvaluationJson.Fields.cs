@@ -377,6 +377,12 @@ public static partial class EvaluationJson
             // Parsed once; only a number that does not parse is asked why (too large, or not a number).
             if (!PrintedNumber.TryParse(raw, out PrintedNumber n))
             {
+                if (PrintedNumber.IsMisgrouped(raw))
+                {
+                    Misgrouped(Field(at, name), raw);
+                    return null;
+                }
+
                 if (PrintedNumber.IsOutOfRange(raw))
                 {
                     OutOfRange(Field(at, name));
@@ -419,6 +425,12 @@ public static partial class EvaluationJson
             if (PrintedNumber.IsOutOfRange(digits))
             {
                 OutOfRange(Field(at, name));
+                return (null, null);
+            }
+
+            if (PrintedNumber.IsMisgrouped(digits))
+            {
+                Misgrouped(Field(at, name), raw);
                 return (null, null);
             }
 
@@ -476,6 +488,14 @@ public static partial class EvaluationJson
         private void OutOfRange(string path) =>
             Error(path, $"数值超出范围（整数部分不超过15位，小数不超过{PrintedNumber.MaxDecimals}位）",
                 $"the number is out of range (at most 15 integer digits and {PrintedNumber.MaxDecimals} decimals)");
+
+        /// <summary>
+        /// A comma that is no thousands separator (920,00, 1,2345, 1.234,56): a decimal comma or a slip, refused with the
+        /// reason — reading it with the comma taken out would make the number a hundred or a thousand times larger.
+        /// </summary>
+        private void Misgrouped(string path, string raw) =>
+            Error(path, $"“{Clip(raw)}”中的逗号不是千位分隔符（千位分隔每三位一组，如2,181.57），无法确定数值；小数请用小数点，如920.00",
+                $"\"{Clip(raw)}\": the comma is not a thousands separator (groups of three digits, e.g. 2,181.57), so the number is ambiguous; write decimals with a point, e.g. 920.00");
 
         private static string Clip(string s) => s.Length > 40 ? s[..40] + "…" : s;
     }
