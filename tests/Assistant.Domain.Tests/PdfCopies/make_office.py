@@ -56,7 +56,7 @@ def invented():
                     ("满意度指标", "服务对象满意度指标", "受益村民对设施运行情况的满意度", "%", "10", "≥90", "93", "10", "")],
               scored=True, total=("100", "98.17"),
               header=["一级指标", "二级指标", "三级指标", "计量单位", "分值", "年度目标值", "实际完成情况", "得分", "偏差原因分析及改进措施"],
-              order=[0, 1, 2, 3, 5, 6, 4, 7, 8], merge=False)
+              order=None, merge=False)
     # 山西: 指标值 / 完成值 wording, no 偏差 column at the end but before 分值, long reasons in a narrow column, merged cells.
     sx = dict(title="2025年城乡居民基本医疗保险参保补助", year="2025", dept="山西省长治市医疗保障局", impl="长治市医疗保险服务中心", unit="万元",
               funds=[("年度资金总额", "1,800.00", "1,860.00", "1,748.40", "10", "94.00%", "9.40"),
@@ -70,7 +70,7 @@ def invented():
                     ("满意度指标", "服务对象满意度指标", "资助对象满意度", "≥90%", "94%", "", "10", "10")],
               scored=True, total=("100", "98.40"),
               header=["一级指标", "二级指标", "三级指标", "指标值", "完成值", "偏差原因分析及改进措施", "分值", "得分"],
-              order=[0, 1, 2, 3, 4, 6, 7, 5], merge=True)
+              order=None, merge=True)
     # 福建: 年初目标值 / 全年实际值, 一级/二级 merged, long names and reasons both wrapping.
     fj = dict(title="2025年海洋渔业资源养护补助", year="2025", dept="福建省宁德市海洋与渔业局", impl="霞浦县海洋与渔业执法大队", unit="万元",
               funds=[("年度资金总额", "360.00", "360.00", "324.00", "10", "90.00%", "9.00"),
@@ -243,10 +243,10 @@ def xlsx(t, path):
         lines, col = 1, 0
         for cell in r:
             if cell is not None and cell[0]:
-                room = sum(widths(t)[col:col + cell[1]]) * 0.95
+                room = sum(widths(t)[col:col + cell[1]]) * 0.8
                 lines = max(lines, -(-len(cell[0]) // max(1, int(room))) if (cell[2] or 1) == 1 else 1)
             col += 1 if cell is None else cell[1]
-        sheet.append(f"<row r='{rn}' ht='{lines * 12 + 3}' customHeight='1'>" + "".join(cells) + "</row>")
+        sheet.append(f"<row r='{rn}' ht='{lines * 14 + 4}' customHeight='1'>" + "".join(cells) + "</row>")
     cols = "".join(f"<col min='{j + 1}' max='{j + 1}' width='{w * 1.9:.1f}' customWidth='1'/>" for j, w in enumerate(widths(t)))
     xml = ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?><worksheet xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>"
            "<sheetPr><pageSetUpPr fitToPage='1'/></sheetPr>"
