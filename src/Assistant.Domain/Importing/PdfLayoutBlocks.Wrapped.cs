@@ -17,9 +17,17 @@ public static partial class PdfLayoutBlocks
     /// The text rewritten as tab-separated rows (each at its first line, its wrapped lines blank), or null when the
     /// text has no fund or indicator header, or no cell of its tables wraps (the copy is read as it is).
     /// </summary>
-    public static string[]? Wrapped(string[] lines)
+    public static string[]? Wrapped(string[] lines) => Wrapped(lines, out _);
+
+    /// <summary>
+    /// As <see cref="Wrapped(string[])"/>; <paramref name="refusedLine"/> is the 1-based line whose row cannot be told
+    /// (a line of words only, without 分值 and 得分, that may begin a row or carry on the one above; a row missing a figure
+    /// the rows around it have), the text then not read this way and null returned.
+    /// </summary>
+    public static string[]? Wrapped(string[] lines, out int refusedLine)
     {
         ArgumentNullException.ThrowIfNull(lines);
+        refusedLine = 0;
         string[] text = [.. lines.Select(l => l.Replace('\f', ' ').Replace('\u3000', ' ').TrimEnd())];
         var output = new string[text.Length];
         var headers = new List<(int From, int To, int Main, List<(int Start, string Text)> Cells, bool Fund)>();
@@ -43,8 +51,9 @@ public static partial class PdfLayoutBlocks
         {
             Sections(text, headers, output, ref wraps, ref end);
         }
-        catch (AmbiguousException)
+        catch (AmbiguousException a)
         {
+            refusedLine = a.Line + 1;
             return null;
         }
 
@@ -316,6 +325,17 @@ public static partial class PdfLayoutBlocks
         }
 
         List<Dictionary<int, string>> done = [.. rows.Select(r => r.Cells.ToDictionary(c => c.Key, c => string.Concat(c.Value)))];
+        // Every row has the figures the first row has (a fund line its budgets, an indicator its target and actual):
+        // a row without one had its figure taken by a neighbour's column.
+        List<int> required = [.. Enumerable.Range(0, fields.Count).Where(j => (fields[j] is Col.Initial or Col.Budget or Col.Executed or Col.Target or Col.Actual) && done.Count > 0 && done[0].ContainsKey(j))];
+        for (int k = 1; k < done.Count; k++)
+        {
+            if (required.Any(j => !done[k].ContainsKey(j)))
+            {
+                throw new AmbiguousException(rows[k].Line);
+            }
+        }
+
         finish(done);
         for (int k = 0; k < rows.Count; k++)
         {

@@ -81,7 +81,7 @@ public static class DocumentImporter
                 $"line {laid.RefusedLine}: in this table copied from a PDF, the wrapped text of this line lies between two indicator rows and cannot be placed with confidence. Upload the .docx or .xlsx, or shorten that cell and copy again.");
         }
 
-        if (Wrapped(name, lines, text, ct) is { } wrapped)
+        if (laid is null && Wrapped(name, lines, text, ct) is { } wrapped)
         {
             return wrapped;
         }
@@ -116,8 +116,9 @@ public static class DocumentImporter
     /// </summary>
     private static ImportResult? Wrapped(string name, string[] lines, string text, CancellationToken ct)
     {
-        if (PdfLayoutBlocks.Wrapped(lines) is not { } rewritten)
+        if (PdfLayoutBlocks.Wrapped(lines, out int refused) is not { } rewritten)
         {
+            // A line whose row cannot be told (refused > 0): the copy is read, or refused, as any other copy, never guessed here.
             return null;
         }
 
