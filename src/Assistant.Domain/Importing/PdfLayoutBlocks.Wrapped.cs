@@ -108,12 +108,12 @@ public static partial class PdfLayoutBlocks
                     continue;
                 }
 
-                if (!fund && !IsIndicatorHeader(cells))
+                if (!fund && !IsWrappedIndicatorHeader(cells))
                 {
                     continue;
                 }
 
-                int score = fund ? cells.Count(c => FundField(c.Text) is not Col.Other) : cells.Count(c => IndicatorField(c.Text) is not Col.Other);
+                int score = fund ? cells.Count(c => FundField(c.Text) is not Col.Other) : cells.Count(c => WrappedIndicatorField(c.Text) is not Col.Other);
                 if (score > bestScore)
                 {
                     bestScore = score;
@@ -201,9 +201,26 @@ public static partial class PdfLayoutBlocks
         return result;
     }
 
+    /// <summary>
+    /// The indicator header test of the wrapped reader: as the layout readers' one, but the target column may also be
+    /// headed 年度目标值 or 年初目标值 (<see cref="WrappedIndicatorField"/>). Kept apart so the blank-separated reader
+    /// (<see cref="Rewrite"/>) reads its copies exactly as before.
+    /// </summary>
+    private static bool IsWrappedIndicatorHeader(List<(int Start, string Text)> cells) =>
+        cells.Count >= 4 && cells.Any(c => c.Text is "三级指标" or "指标名称") && cells.Any(c => WrappedIndicatorField(c.Text) == Col.Target);
+
+    /// <summary>
+    /// A header cell's field for the wrapped reader: 年度目标值 / 年初目标值 are the target, 实际完成情况 / 全年实际值 the
+    /// actual, anything else as <see cref="IndicatorField"/> reads it.
+    /// </summary>
+    private static Col WrappedIndicatorField(string h) =>
+        h.Contains("年度目标值", StringComparison.Ordinal) || h.Contains("年初目标值", StringComparison.Ordinal) ? Col.Target
+        : h.Contains("实际完成情况", StringComparison.Ordinal) || h.Contains("全年实际值", StringComparison.Ordinal) ? Col.Actual
+        : IndicatorField(h);
+
     private static int WrappedIndicators(string[] text, List<(int Start, string Text)> header, int headerLine, int from, int to, string[] output, ref int wraps)
     {
-        List<Col> fields = [.. header.Select(h => IndicatorField(h.Text))];
+        List<Col> fields = [.. header.Select(h => WrappedIndicatorField(h.Text))];
         output[headerLine] = string.Join('\t', header.Select(h => h.Text));
         bool scored = fields.Contains(Col.Weight) && fields.Contains(Col.Score);
         Func<HashSet<Col>, bool> starts = scored

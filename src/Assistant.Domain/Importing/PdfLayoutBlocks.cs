@@ -219,7 +219,7 @@ public static partial class PdfLayoutBlocks
     }
 
     private static bool IsIndicatorHeader(List<(int Start, string Text)> cells) =>
-        cells.Count >= 4 && cells.Any(c => c.Text is "三级指标" or "指标名称") && cells.Any(c => IndicatorField(c.Text) == Col.Target);
+        cells.Count >= 4 && cells.Any(c => c.Text is "三级指标" or "指标名称") && cells.Any(c => c.Text.Contains("指标值", StringComparison.Ordinal));
 
     private static bool IsFundHeader(List<(int Start, string Text)> cells) => cells.Count(c => FundField(c.Text) is not Col.Other) >= 3 && cells.Any(c => FundField(c.Text) == Col.Rate);
 
@@ -238,8 +238,8 @@ public static partial class PdfLayoutBlocks
         h == "一级指标" ? Col.Level1
         : h == "二级指标" ? Col.Level2
         : h is "三级指标" or "指标名称" ? Col.Name
-        : h.Contains("指标值", StringComparison.Ordinal) || h.Contains("目标值", StringComparison.Ordinal) ? Col.Target
-        : h.Contains("完成值", StringComparison.Ordinal) || h.Contains("实际值", StringComparison.Ordinal) || h.Contains("完成情况", StringComparison.Ordinal) ? Col.Actual
+        : h.Contains("指标值", StringComparison.Ordinal) ? Col.Target
+        : h.Contains("完成值", StringComparison.Ordinal) ? Col.Actual
         : h is "分值" or "权重" ? Col.Weight
         : h == "得分" ? Col.Score
         : h.Contains("原因", StringComparison.Ordinal) || h.Contains("措施", StringComparison.Ordinal) ? Col.Note

@@ -81,11 +81,6 @@ public static class DocumentImporter
                 $"line {laid.RefusedLine}: in this table copied from a PDF, the wrapped text of this line lies between two indicator rows and cannot be placed with confidence. Upload the .docx or .xlsx, or shorten that cell and copy again.");
         }
 
-        if (laid is null && Wrapped(name, lines, text, ct) is { } wrapped)
-        {
-            return wrapped;
-        }
-
         try
         {
             if (laid?.Lines is { } rewritten)
@@ -106,30 +101,6 @@ public static class DocumentImporter
             throw ZipGuard.Bad(
                 e.Errors[0].Zh + "这段文字像是不保留版式从 PDF 复制的（一格一行，表格的行列顺序已打乱）：请用保留版式的方式复制（如 pdftotext -layout），或上传 .docx / .xlsx 原件。",
                 e.Errors[0].En + " This text looks copied from a PDF without its layout (one cell a line, the table's rows and columns lost): copy it keeping the layout (pdftotext -layout, for one), or upload the .docx / .xlsx.");
-        }
-    }
-
-    /// <summary>
-    /// A <c>-layout</c> copy whose long cells wrap onto the lines under them, the rows packed with no blank line between
-    /// them: read with each wrapped piece joined to its cell; null when the copy is not such a copy, or its rows do not
-    /// read as whole indicators (then it is read, or refused, as any other copy).
-    /// </summary>
-    private static ImportResult? Wrapped(string name, string[] lines, string text, CancellationToken ct)
-    {
-        if (PdfLayoutBlocks.Wrapped(lines, out int refused) is not { } rewritten)
-        {
-            // A line whose row cannot be told (refused > 0): the copy is read, or refused, as any other copy, never guessed here.
-            return null;
-        }
-
-        try
-        {
-            IReadOnlyList<ImportedTable> read = TableLayout.Read(TextTables.Read(string.Join('\n', rewritten), name), ct);
-            return read.Count == 0 || CopyChecks.Scrambled(read) ? null : Result(name, "text", read, text);
-        }
-        catch (UnreadableDocumentException)
-        {
-            return null;
         }
     }
 
