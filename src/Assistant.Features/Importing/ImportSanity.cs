@@ -153,6 +153,13 @@ public static partial class ImportSanity
                     errors.Add(new InputError($"indicators[{k}].name", $"{Where(t, $"indicators[{k}]")}指标名称“{name}”是页眉页脚、页码或表头文字，不是指标",
                         $"{WhereEn(t, $"indicators[{k}]")}the indicator name \"{name}\" is a page header or footer, a page number or a header word, not an indicator"));
                 }
+                else if (string.IsNullOrWhiteSpace(t.Indicators[k].Target) && !string.IsNullOrWhiteSpace(t.Indicators[k].Actual) && FigureInName().IsMatch(name))
+                {
+                    // A wrapped name with the row's 指标值 run into it (机关事业单位实习生数量 ≥100, 补贴资金在规定时间内支 100付到位率) and
+                    // the 指标值 cell left empty: the copy's cells were not put back in their columns (session 37: LibreOffice copies).
+                    errors.Add(new InputError($"indicators[{k}].name", $"{Where(t, $"indicators[{k}]")}指标名称“{name}”中混入了数字，而指标值为空：折行的单元格没有归回原列",
+                        $"{WhereEn(t, $"indicators[{k}]")}the indicator name \"{name}\" holds a figure while its target is empty: wrapped cells were not put back in their columns"));
+                }
             }
         }
 
@@ -204,6 +211,10 @@ public static partial class ImportSanity
 
     [GeneratedRegex(@"^(第\s*\d+\s*页.*|\d{1,4}\s*/\s*\d{1,4}|[-—－]\s*\d+\s*[-—－])$")]
     private static partial Regex PageNumber();
+
+    /// <summary>A figure set off by a space inside or at the end of a name (实习生数量 ≥100, 时间内支 100付到位率, 就业 ≥92%).</summary>
+    [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}）)]\s+[≥≤＞＜><]?\s*\d+(?:\.\d+)?\s*%?(?:\s*[\p{IsCJKUnifiedIdeographs}]|\s*$)")]
+    private static partial Regex FigureInName();
 
     // An amount inside a name: thousands separators, a decimal fraction, or five digits or more (2024年 stays a name).
     [GeneratedRegex(@"\d{1,3}(,\d{3})+|\d\.\d|\d{5,}")]
