@@ -312,7 +312,9 @@ internal static partial class SearchScale
         using var http = new HttpClient { BaseAddress = new Uri(address) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
         var search = app.Services.GetRequiredService<CorpusSearch>();
-        var vectors = Queries.ToDictionary(q => q, q => HashingEmbedding.Embed(q), StringComparer.Ordinal);
+        // BENCH_QUESTIONS=60: the filtered recall probe's 60 short questions instead of the first 20 (session 37 at 1M).
+        string[] questions = Environment.GetEnvironmentVariable("BENCH_QUESTIONS") == "60" ? [.. Queries, .. MoreQueries] : Queries;
+        var vectors = questions.ToDictionary(q => q, q => HashingEmbedding.Embed(q), StringComparer.Ordinal);
 
         // Every path, the floors included, is one entry of a list timed together (Timing.Interleaved): all warmed alike first, then round by round, so the load drifts alike for all of them.
         // The raw HNSW floor runs at the ef_search the product's vector half uses for that query (CorpusSearch.EfSearch: a short query's sparse vector gets the longer list),
@@ -341,7 +343,7 @@ internal static partial class SearchScale
         bool graph = await Scalar(dataSource, "SELECT count(*) FROM pg_class WHERE relname = 'ix_corpus_passages_embedding'") > 0;
         Func<string, Task> RawIfGraph(Func<float[], int> efOf) => graph ? Raw(efOf) : _ => Task.CompletedTask;
         string noGraph = graph ? string.Empty : "NOT MEASURED (no HNSW graph): ";
-        int sparse = Queries.Count(q => CorpusSearch.IsSparse(vectors[q]));
+        int sparse = questions.Count(q => CorpusSearch.IsSparse(vectors[q]));
         var paths = new List<(string Name, Func<string, Task> Run)>
         {
             ("floor: authenticated no-op API call (GET /api/v1/policies)", async q =>
@@ -350,7 +352,7 @@ internal static partial class SearchScale
                 r.EnsureSuccessStatusCode();
                 await r.Content.ReadAsByteArrayAsync();
             }),
-            (string.Create(CultureInfo.InvariantCulture, $"{noGraph}floor: raw HNSW query (ORDER BY embedding <=> q LIMIT 10) at the product's ef_search for the query ({CorpusSearch.SparseQueryEfSearch} for a sparse vector: {sparse} of {Queries.Length} queries; else {CorpusSearch.VectorEfSearch})"), RawIfGraph(v => CorpusSearch.IsSparse(v) ? CorpusSearch.SparseQueryEfSearch : CorpusSearch.VectorEfSearch)),
+            (string.Create(CultureInfo.InvariantCulture, $"{noGraph}floor: raw HNSW query (ORDER BY embedding <=> q LIMIT 10) at the product's ef_search for the query ({CorpusSearch.SparseQueryEfSearch} for a sparse vector: {sparse} of {questions.Length} queries; else {CorpusSearch.VectorEfSearch})"), RawIfGraph(v => CorpusSearch.IsSparse(v) ? CorpusSearch.SparseQueryEfSearch : CorpusSearch.VectorEfSearch)),
             (string.Create(CultureInfo.InvariantCulture, $"{noGraph}raw HNSW query at ef_search {Ef100} for every query (session 26's floor)"), RawIfGraph(_ => Ef100)),
         };
 
@@ -474,11 +476,11 @@ internal static partial class SearchScale
         }
 
         bool sequential = Environment.GetEnvironmentVariable("BENCH_SEQUENTIAL") == "1";
-        var timed = sequential ? await Timing.SequentialAsync(n, Queries, paths.Select(p => p.Run).ToArray()) : await Timing.InterleavedAsync(n, Queries, paths.Select(p => p.Run).ToArray());
+        var timed = sequential ? await Timing.SequentialAsync(n, questions, paths.Select(p => p.Run).ToArray()) : await Timing.InterleavedAsync(n, questions, paths.Select(p => p.Run).ToArray());
         Console.WriteLine();
         Console.WriteLine(sequential
             ? "timing: BENCH_SEQUENTIAL=1 (each path warmed with 20 calls, then timed alone, one after the other: session 26's way)"
-            : $"timing: interleaved ({Timing.WarmRounds} warm-up rounds of every path over all {Queries.Length} queries, then {n} rounds, each path once per round, order rotated)");
+            : $"timing: interleaved ({Timing.WarmRounds} warm-up rounds of every path over all {questions.Length} queries, then {n} rounds, each path once per round, order rotated)");
         Console.WriteLine("| path | n | p50 ms | p95 ms | p99 ms |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         double floor = P(timed[0], 0.95) + P(timed[1], 0.95);
