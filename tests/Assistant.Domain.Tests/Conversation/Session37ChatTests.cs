@@ -1,6 +1,5 @@
 using Assistant.Domain.Conversation;
 using Assistant.Domain.Facts;
-using Assistant.Features.Conversations;
 
 namespace Assistant.Domain.Tests.Conversation;
 
@@ -12,27 +11,9 @@ namespace Assistant.Domain.Tests.Conversation;
 /// </summary>
 public class Session37ChatTests
 {
-    private static string AnswerAll(FactSheet sheet, string message)
-    {
-        var intents = IntentRouter.RouteAll(message, sheet, null);
-        OfflineAnswer answer = OfflineAnswers.Combine(intents.Select(i => OfflineAnswers.FromTable(i, sheet)))!;
-        var gate = new SentenceGate(sheet);
-        gate.AddFacts(answer.TurnFacts);
-        var sentences = gate.Push(answer.Text).Concat(gate.Flush()).ToList();
-        Assert.All(sentences, s => Assert.Empty(s.Held));
-        return gate.Released;
-    }
+    private static string AnswerAll(FactSheet sheet, string message) => ChatTables.AnswerAll(sheet, message);
 
-    private static void InOrder(string text, params string[] fragments)
-    {
-        int at = 0;
-        foreach (string f in fragments)
-        {
-            int found = text.IndexOf(f, at, StringComparison.Ordinal);
-            Assert.True(found >= 0, $"“{f}” missing (or out of order) in:\n{text}");
-            at = found + f.Length;
-        }
-    }
+    private static void InOrder(string text, params string[] fragments) => ChatTables.InOrder(text, fragments);
 
     [Theory]
     // 宁夏中卫 internship subsidy: computed and printed 总分 85.92; 参加就业见习人员数量 10分 × 72 ÷ 100 = 7.20分.
