@@ -56,6 +56,17 @@ public partial class SelfCheckReportTests(ITestOutputHelper output)
         Assert.True(found.Count == 0, table + ":\n" + string.Join('\n', found));
     }
 
+    // Probe 38 #7: the stand-alone draft of 三 (the draft endpoint, the page's draft panel, the chat's draft) is not cleaned
+    // as the report is, so the drafter itself must write no note to the unit (草稿不作推测 stayed there after session 37).
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void OwnDraftOfThree_AsTheDraftEndpointGivesIt_HoldsNoNoteToTheUnit(string table)
+    {
+        string text = SelfCheckTables.DraftOfThree(SelfCheckTables.Get(table));
+        var found = ToTheUnit().Matches(text).Select(m => $"“{m.Value}” | {Around(text, m.Index)}").ToList();
+        Assert.True(found.Count == 0, table + ":\n" + string.Join('\n', found));
+    }
+
     /// <summary>Whether a position sits inside “…” (the unit's own words quoted: its numbers are the unit's, judged elsewhere).</summary>
     private static bool InQuote(string text, int at)
     {

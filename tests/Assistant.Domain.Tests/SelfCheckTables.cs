@@ -28,6 +28,9 @@ public static class SelfCheckTables
         "p37-t4-kaili-jianxi.json", "p37-t5-xingguo-chuangye.xlsx", "p37-t6-longhui-fuwu.docx", "p37-t7-wuhua-tuiyi.txt",
         "p37-t8-wengniute-nongmin.json", "p37-t9-cells.json", "p37-t10-wuhua-lowexec.json",
         "p30-shaoyang-B-yanglao.json", "p30-shaoyang-D-fanghuo.json",
+        "p38-t1-zhejiang-kecheng-yingyang.json", "p38-t2-yunnan-luliang-gonggongweisheng.json", "p38-t3-shandong-yinan-gaobiaozhunnongtian.json",
+        "p38-t4-anhui-luan-nongcungonglu-transfer.json", "p38-t5-shaanxi-yangxian-xianjie.json", "p38-t6-jiangsu-rugao-yanglao.json",
+        "p38-t8-cells-multiyear.json",
     ];
 
     private static readonly Lazy<IReadOnlyDictionary<string, Evaluation>> All = new(Load);
@@ -81,6 +84,16 @@ public static class SelfCheckTables
         }
 
         return tables;
+    }
+
+    /// <summary>The offline draft of 三 as the draft endpoint returns it (no report cleaning after it): what staff copy.</summary>
+    public static string DraftOfThree(Evaluation e)
+    {
+        ScoringPolicy policy = ScoringPolicy.Default;
+        FactSheet sheet = ReportFacts.Extend(FactSheet.Build(e, policy));
+        var items = DeviationItems.Find(sheet, policy, lowParts: true);
+        var brief = new DraftBrief(DraftSection.Deviation, sheet, items.Select(i => new BriefItem(i, [], [])).ToList(), []);
+        return DraftText.Render(OfflineDrafter.Compose(brief), sheet, 0).Text;
     }
 
     /// <summary>

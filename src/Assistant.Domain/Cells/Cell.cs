@@ -58,6 +58,18 @@ public sealed record QuantityCell(string Text, Comparator Comparator, PrintedNum
 
     /// <summary>True when the cell states a bound (≥98) rather than a measured value.</summary>
     public bool IsBound => Comparator is not (Comparator.None or Comparator.Equal);
+
+    /// <summary>
+    /// The first year of a target set for several years together (<c>2023—2025年累计≥6</c> → 2023), or null for a
+    /// yearly quantity.
+    /// </summary>
+    public int? PeriodFrom { get; init; }
+
+    /// <summary>The last year of a target set for several years together (<c>2023—2025年累计≥6</c> → 2025); null for a yearly quantity.</summary>
+    public int? PeriodTo { get; init; }
+
+    /// <summary>The period as printed for people (<c>2023—2025年</c>, <c>截至2025年</c>); empty for a yearly quantity.</summary>
+    public string PeriodText => PeriodTo is not { } to ? string.Empty : PeriodFrom is { } from ? $"{from}—{to}年" : $"截至{to}年";
 }
 
 /// <summary>Words: 效果显著, 提高服务水平, 全日制专科以上. <see cref="Level"/> ranks grade words (显著 3, 良好 2, 一般 1, 较差 0).</summary>

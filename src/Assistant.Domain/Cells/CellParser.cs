@@ -107,6 +107,12 @@ public static partial class CellParser
             }
         }
 
+        // A target for several years together (2023—2025年累计≥6, 到2025年累计达到6万亩) is a quantity of that period, not a date.
+        if (compact.Length > 6 && TryPeriod(compact, original, indicatorUnit) is { } period)
+        {
+            return period;
+        }
+
         // Only a cell with 年 or 月 can read as a date (both date patterns need one).
         if (compact.AsSpan().IndexOfAny('年', '月') >= 0 && (TryDeadline(compact, original) ?? TryDeadlineInWords(compact, original)) is { } deadline)
         {

@@ -207,13 +207,13 @@ public static partial class Calculator
         return target switch
         {
             MissingCell => b.Done(IndicatorRule.Unscorable, IndicatorStatus.NotApplicable, null, "年度指标值未设定，无法计分"),
-            QuantityCell t => ScoreQuantity(b, t, actual, indicator, policy),
+            QuantityCell t => ScoreQuantity(b, t, actual, indicator, policy, year),
             DeadlineCell t => ScoreDeadline(b, t, actual, indicator, policy, year),
             _ => ScoreQualitative(b, target, actual, indicator, policy),
         };
     }
 
-    private static IndicatorResult ScoreQuantity(in Builder b, QuantityCell t, Cell actual, Indicator indicator, ScoringPolicy policy)
+    private static IndicatorResult ScoreQuantity(in Builder b, QuantityCell t, Cell actual, Indicator indicator, ScoringPolicy policy, int? year = null)
     {
         if (actual is MissingCell)
         {
@@ -224,6 +224,11 @@ public static partial class Calculator
         {
             return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null,
                 $"实际完成值“{actual.Text}”不是可与指标值比较的数量，无法计分");
+        }
+
+        if (NotYetDue(t, a, year) is { } notDue)
+        {
+            return b.Done(IndicatorRule.Unscorable, IndicatorStatus.Unknown, null, notDue);
         }
 
         decimal tv = t.BaseValue;

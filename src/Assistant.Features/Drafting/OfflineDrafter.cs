@@ -301,7 +301,7 @@ public sealed partial class OfflineDrafter : IChatClient
                     if (Has(ReviewerFindingCodes.ScoresAheadOfSpending, ReviewerFindingCodes.TotalHighForRate) && brief.Sheet.Find("count.met") is not null)
                     {
                         sb.Append("在预算执行率为").Append(DraftText.Ref(line.Path + ".rate")).Append("的情况下，")
-                          .Append(DraftText.Ref("count.met")).Append("绩效指标完成或超额完成，资金支出进度与任务完成情况不匹配，二者不匹配的原因自评表未作说明，草稿不作推测。");
+                          .Append(DraftText.Ref("count.met")).Append("绩效指标完成或超额完成，资金支出进度与任务完成情况不匹配，二者不匹配的原因自评表未作说明。");
                     }
 
                     break;
@@ -444,7 +444,8 @@ public sealed partial class OfflineDrafter : IChatClient
         /// <summary>Money indicators short of their target, largest gap first: where an unspent budget shows.</summary>
         private List<DeviationItem> CostLines() =>
             brief.Items.Select(i => i.Item)
-                .Where(i => i.Kind == DeviationKind.Shortfall && !IsReverse(i) && PrecedentFit.NatureOf(i, E) == Nature.Money && brief.Sheet.Find(i.Path + ".gap") is not null)
+                .Where(i => i.Kind == DeviationKind.Shortfall && !IsReverse(i) && PrecedentFit.NatureOf(i, E) == Nature.Money && brief.Sheet.Find(i.Path + ".gap") is not null
+                    && !DraftPhrases.IsNotSpending(i.Name))
                 .OrderByDescending(i => DeviationGroups.Unspent(brief.Sheet, i)).ThenBy(i => i.IndicatorIndex)
                 .ToList();
 
