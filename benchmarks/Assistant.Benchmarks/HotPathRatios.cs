@@ -15,13 +15,17 @@ namespace Assistant.Benchmarks;
 /// Issue 21's hot paths against their floors, interleaved: every round runs each case once, so on a
 /// shared machine all cases see the same load, and the medians' ratios hold where BenchmarkDotNet's
 /// separate runs drift. Prints median µs, the ratio to the floor and bytes allocated per call.
-/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- hot [--rounds 1500]</c>
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- hot [--rounds 1500] [--pretty]</c>
+/// Since session 38 the score answer rows write the API's default form, compact; <c>--pretty</c> writes the
+/// indented form instead (<c>?pretty=true</c>, the form of every run before session 38), at the same places in
+/// the round, so the two forms are compared by alternating runs of one build.
 /// </summary>
 internal static class HotPathRatios
 {
     public static int Run(string[] args)
     {
         int rounds = args.SkipWhile(a => a != "--rounds").Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(1500);
+        bool indented = args.Contains("--pretty");
         var table = SyntheticTables.Project(100);
         string json = JsonSerializer.Serialize(new
         {
@@ -57,7 +61,7 @@ internal static class HotPathRatios
         void WriteDirect(Assistant.Domain.Evaluations.Evaluation e, ScoreReport report)
         {
             output.ResetWrittenCount();
-            ScoreAnswerWriter.Write(output, e, report);
+            ScoreAnswerWriter.Write(output, e, report, indented);
         }
 
         var scored = EvaluationService.Score(EvaluationJson.Parse(utf8));
@@ -165,9 +169,11 @@ internal static class HotPathRatios
             Rewarm();
         }
 
+        WriteDirect(parsed, report);
+        int answerBytes = output.WrittenCount;
         double Median(int c) => times[c].Order().ElementAt(times[c].Count / 2);
         double CpuMedian(int c) => cpu[c].Order().ElementAt(cpu[c].Count / 2);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} interleaved rounds (the first fifth warm-up), {Environment.ProcessorCount} cores; JSON of 100 indicators {utf8.Length} bytes, largest reference table {largest.Length} bytes"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} interleaved rounds (the first fifth warm-up), {Environment.ProcessorCount} cores; JSON of 100 indicators {utf8.Length} bytes, largest reference table {largest.Length} bytes; the score answers written {(indented ? "indented (--pretty)" : "compact (the API's default)")}, {answerBytes} bytes for the 100 indicators"));
         // The thread's CPU time (Linux; 0 elsewhere) holds better than wall time on a shared machine: a preempted call is not charged for the wait.
         Console.WriteLine("| what | median µs | × its floor | median thread CPU µs | × its floor (CPU) | allocated per call |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");

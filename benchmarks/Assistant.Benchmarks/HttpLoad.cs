@@ -24,7 +24,9 @@ namespace Assistant.Benchmarks;
 /// <c>POST /score</c> with the largest reference table, the OpenAPI document and a tiny authenticated call;
 /// it warms every scenario, then each again until the JIT has settled, and reports the methods the JIT
 /// still compiled during each measured window (a window with large JIT time timed partly unoptimised code).
-/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- http [--seconds 20] [--concurrency 8] [--hot]</c>
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- http [--seconds 20] [--concurrency 8] [--hot] [--pretty]</c>
+/// Since session 38 /score answers compact JSON by default and the floor serves those bytes; <c>--pretty</c> asks
+/// /score for <c>?pretty=true</c> and serves the indented bytes as the floor (the form of every run before).
 /// </summary>
 internal static class HttpLoad
 {
@@ -33,6 +35,8 @@ internal static class HttpLoad
         int seconds = Arg(args, "--seconds", 20);
         int concurrency = Arg(args, "--concurrency", 8);
         bool hot = args.Contains("--hot");
+        bool pretty = args.Contains("--pretty");
+        string score = pretty ? "/api/v1/evaluations/score?pretty=true" : "/api/v1/evaluations/score";
         await using var database = new TestDatabase("benchhttp");
         await using WebApplication app = ApiHost.Build([
             "--urls", "http://127.0.0.1:0",
@@ -44,8 +48,15 @@ internal static class HttpLoad
         string largest = tables.MaxBy(t => Encoding.UTF8.GetByteCount(t))!;
 
         // The floor for /score (issue 21): a fixed answer of the same size behind the same authentication (and key cache), no work.
+        // Since session 38 the bytes /score answers by default: the compact form (the floor shrinks with the answer).
         byte[] staticAnswer = Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(
-            Features.Evaluations.EvaluationService.Score(Features.Evaluations.EvaluationJson.Parse(largest)), Features.Evaluations.ScoreContract.JsonOptions));
+            Features.Evaluations.EvaluationService.Score(Features.Evaluations.EvaluationJson.Parse(largest)),
+            new System.Text.Json.JsonSerializerOptions(Features.Evaluations.ScoreContract.JsonOptions) { WriteIndented = pretty }));
+        if (hot)
+        {
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/score's answer {(pretty ? "indented (--pretty)" : "compact (the API's default)")}: {staticAnswer.Length} bytes (the floor serves the same bytes)"));
+        }
+
         app.MapGet("/bench/static", () => Results.Bytes(staticAnswer, "application/json; charset=utf-8"))
             .RequireAuthorization(Assistant.Api.Infrastructure.ApiSecurity.Reader);
 
@@ -60,7 +71,7 @@ internal static class HttpLoad
                 return Results.StatusCode(429);
             }
 
-            return await Assistant.Api.Evaluations.EvaluationsApi.ScoreAsync(http.Request, validator, null, ct);
+            return await Assistant.Api.Evaluations.EvaluationsApi.ScoreAsync(http.Request, validator, null, pretty ? "true" : null, ct);
         }).RequireAuthorization(Assistant.Api.Infrastructure.ApiSecurity.Reader);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -96,16 +107,16 @@ internal static class HttpLoad
         var scenarios = hot ? new (string Name, Func<int, HttpRequestMessage> Make)[]
         {
             ("floor: GET static answer (same bytes as the /score answer), key required", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/static")),
-            ("POST /api/v1/evaluations/score (largest reference table)", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/evaluations/score") { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
+            ("POST /api/v1/evaluations/score (largest reference table)", _ => new HttpRequestMessage(HttpMethod.Post, score) { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
             ("before: the same /score code with one rate-limit take in PostgreSQL per request (no leases)", _ => new HttpRequestMessage(HttpMethod.Post, "/bench/score-unleased") { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
-            ("POST /api/v1/evaluations/score again (after the before, so order favours neither)", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/evaluations/score") { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
+            ("POST /api/v1/evaluations/score again (after the before, so order favours neither)", _ => new HttpRequestMessage(HttpMethod.Post, score) { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),
             ("GET /openapi/v1.json (no key)", _ => new HttpRequestMessage(HttpMethod.Get, "/openapi/v1.json")),
             ("GET /api/v1/policies (key, tiny answer)", _ => new HttpRequestMessage(HttpMethod.Get, "/api/v1/policies")),
         }
         : new (string Name, Func<int, HttpRequestMessage> Make)[]
         {
             ("floor: GET /health", _ => new HttpRequestMessage(HttpMethod.Get, "/health")),
-            ("POST /api/v1/evaluations/score", i => new HttpRequestMessage(HttpMethod.Post, "/api/v1/evaluations/score") { Content = new StringContent(tables[i % tables.Length], Encoding.UTF8, "application/json") }),
+            ("POST /api/v1/evaluations/score", i => new HttpRequestMessage(HttpMethod.Post, score) { Content = new StringContent(tables[i % tables.Length], Encoding.UTF8, "application/json") }),
             ("GET /api/v1/corpus/search (hybrid, top 5)", i => new HttpRequestMessage(HttpMethod.Get, "/api/v1/corpus/search?top=5&q=" + Uri.EscapeDataString(queries[i % queries.Length]))),
             ("POST /api/v1/evaluations/{id}/drafts (offline, stored)", i => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/evaluations/{ids[i % ids.Count]}/drafts") { Content = new StringContent("{\"section\":\"deviation\",\"provider\":\"offline\"}", Encoding.UTF8, "application/json") }),
         };

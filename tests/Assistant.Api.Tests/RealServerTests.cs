@@ -29,7 +29,8 @@ public class RealServerTests
         using var content = new StringContent(await File.ReadAllTextAsync(Shared.Reference(Shared.Tables[2])), System.Text.Encoding.UTF8, "application/json");
         using HttpResponseMessage response = await client.PostAsync(new Uri("/api/v1/evaluations/score", UriKind.Relative), content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("\"total\": \"85.92\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Compact by default since session 38 (no space after the colon).
+        Assert.Contains("\"total\":\"85.92\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await app.StopAsync();
     }
 
@@ -53,8 +54,10 @@ public class RealServerTests
             var evaluation = Assistant.Features.Evaluations.EvaluationJson.Parse(json);
             foreach ((string path, string expected) in new[]
             {
-                ("/api/v1/evaluations/score", System.Text.Json.JsonSerializer.Serialize(Assistant.Features.Evaluations.EvaluationService.Score(evaluation), Assistant.Features.Evaluations.ScoreContract.JsonOptions)),
-                ("/api/v1/evaluations/facts", System.Text.Json.JsonSerializer.Serialize(Assistant.Features.Evaluations.EvaluationService.Facts(evaluation), Assistant.Features.Evaluations.ScoreContract.JsonOptions)),
+                ("/api/v1/evaluations/score", CompactAnswers.Of(Assistant.Features.Evaluations.EvaluationService.Score(evaluation))),
+                ("/api/v1/evaluations/facts", CompactAnswers.Of(Assistant.Features.Evaluations.EvaluationService.Facts(evaluation))),
+                ("/api/v1/evaluations/score?pretty=true", CompactAnswers.Indented(Assistant.Features.Evaluations.EvaluationService.Score(evaluation))),
+                ("/api/v1/evaluations/facts?pretty=true", CompactAnswers.Indented(Assistant.Features.Evaluations.EvaluationService.Facts(evaluation))),
             })
             {
                 await AssertWholeAnswerAsync(client, path, json, expected);
@@ -95,13 +98,12 @@ public class RealServerTests
         string small = await File.ReadAllTextAsync(Shared.Reference(Shared.Tables.MinBy(t => new FileInfo(Shared.Reference(t)).Length)!));
         foreach (string json in new[] { large, small, large })
         {
-            string expected = System.Text.Json.JsonSerializer.Serialize(
-                Assistant.Features.Evaluations.EvaluationService.Score(Assistant.Features.Evaluations.EvaluationJson.Parse(json)), Assistant.Features.Evaluations.ScoreContract.JsonOptions);
+            string expected = CompactAnswers.Of(Assistant.Features.Evaluations.EvaluationService.Score(Assistant.Features.Evaluations.EvaluationJson.Parse(json)));
             await AssertWholeAnswerAsync(client, "/api/v1/evaluations/score", json, expected);
         }
 
-        Assert.True(System.Text.Encoding.UTF8.GetByteCount(System.Text.Json.JsonSerializer.Serialize(
-            Assistant.Features.Evaluations.EvaluationService.Score(Assistant.Features.Evaluations.EvaluationJson.Parse(large)), Assistant.Features.Evaluations.ScoreContract.JsonOptions)) > 4 * Infrastructure.PooledAnswer.MinimumHint);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(CompactAnswers.Of(
+            Assistant.Features.Evaluations.EvaluationService.Score(Assistant.Features.Evaluations.EvaluationJson.Parse(large)))) > 4 * Infrastructure.PooledAnswer.MinimumHint);
         await app.StopAsync();
     }
 

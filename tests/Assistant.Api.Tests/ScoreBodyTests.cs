@@ -41,9 +41,10 @@ public class ScoreBodyTests(ApiFactory factory) : IClassFixture<ApiFactory>
         {
             string json = await File.ReadAllTextAsync(Shared.Reference(table));
             Evaluation evaluation = EvaluationJson.Parse(json);
+            // Since session 38 the API answers compact JSON by default (the same JSON as the indented form, checked by CompactAnswers).
             string expected = path.EndsWith("score", StringComparison.Ordinal)
-                ? JsonSerializer.Serialize(EvaluationService.Score(evaluation), ScoreContract.JsonOptions)
-                : JsonSerializer.Serialize(EvaluationService.Facts(evaluation), ScoreContract.JsonOptions);
+                ? CompactAnswers.Of(EvaluationService.Score(evaluation))
+                : CompactAnswers.Of(EvaluationService.Facts(evaluation));
 
             (HttpStatusCode status, string text, string? type) = await PostAsync(path, Bytes(Encoding.UTF8.GetBytes(json)));
             Assert.Equal(HttpStatusCode.OK, status);
@@ -72,7 +73,7 @@ public class ScoreBodyTests(ApiFactory factory) : IClassFixture<ApiFactory>
             indicators = table.Indicators.Select(i => new { level1 = i.Level1, level2 = i.Level2, name = i.Name, unit = i.Unit, target = i.Target, actual = i.Actual, weight = i.Weight.ToString() }),
         });
         Assert.True(json.Length > 64 * 1024, "the body crosses several buffer growths");
-        string expected = JsonSerializer.Serialize(EvaluationService.Score(EvaluationJson.Parse(json)), ScoreContract.JsonOptions);
+        string expected = CompactAnswers.Of(EvaluationService.Score(EvaluationJson.Parse(json)));
         using var stream = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(json)), 1000);
         stream.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         (HttpStatusCode status, string text, _) = await PostAsync("/api/v1/evaluations/score", stream, chunked: true);

@@ -121,27 +121,34 @@ public class IndentedJsonEmitterTests
 
     private delegate void EmitAction(ref IndentedJsonEmitter emitter);
 
+    /// <summary>
+    /// The emitter's bytes against the writer's, in both forms: indented (<see cref="ContractWriter.WriterOptions"/>)
+    /// and, since session 38, compact (<see cref="ContractWriter.CompactWriterOptions"/>, <c>indented: false</c>).
+    /// </summary>
     private static void AssertSame(EmitAction emit, Action<Utf8JsonWriter> write, string what)
     {
-        var expected = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(expected, ContractWriter.WriterOptions))
+        foreach (bool indented in new[] { true, false })
         {
-            writer.WriteStartObject();
-            write(writer);
-            writer.WriteEndObject();
-        }
-
-        foreach (IBufferWriter<byte> actual in new IBufferWriter<byte>[] { new ArrayBufferWriter<byte>(), new ExactBufferWriter() })
-        {
-            var emitter = new IndentedJsonEmitter(actual);
-            emitter.StartObject();
-            emit(ref emitter);
-            emitter.EndObject();
-            emitter.Flush();
-            byte[] bytes = actual is ArrayBufferWriter<byte> a ? a.WrittenSpan.ToArray() : ((ExactBufferWriter)actual).Written;
-            if (!expected.WrittenSpan.SequenceEqual(bytes))
+            var expected = new ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(expected, indented ? ContractWriter.WriterOptions : ContractWriter.CompactWriterOptions))
             {
-                Assert.Fail($"{what}: expected {Encoding.UTF8.GetString(expected.WrittenSpan)} got {Encoding.UTF8.GetString(bytes)}");
+                writer.WriteStartObject();
+                write(writer);
+                writer.WriteEndObject();
+            }
+
+            foreach (IBufferWriter<byte> actual in new IBufferWriter<byte>[] { new ArrayBufferWriter<byte>(), new ExactBufferWriter() })
+            {
+                var emitter = new IndentedJsonEmitter(actual, indented);
+                emitter.StartObject();
+                emit(ref emitter);
+                emitter.EndObject();
+                emitter.Flush();
+                byte[] bytes = actual is ArrayBufferWriter<byte> a ? a.WrittenSpan.ToArray() : ((ExactBufferWriter)actual).Written;
+                if (!expected.WrittenSpan.SequenceEqual(bytes))
+                {
+                    Assert.Fail($"{what} ({(indented ? "indented" : "compact")}): expected {Encoding.UTF8.GetString(expected.WrittenSpan)} got {Encoding.UTF8.GetString(bytes)}");
+                }
             }
         }
     }

@@ -123,8 +123,17 @@ public class ScoringGoldenTests
     internal static string Direct(Evaluation evaluation, string expected)
     {
         var output = new System.Buffers.ArrayBufferWriter<byte>();
-        ScoreAnswerWriter.Write(output, evaluation, EvaluationService.Report(evaluation));
+        var report = EvaluationService.Report(evaluation);
+        ScoreAnswerWriter.Write(output, evaluation, report);
         Assert.Equal(expected, Encoding.UTF8.GetString(output.WrittenSpan));
+
+        // Since session 38 the API's default: the compact form, the contract writer's compact bytes and the same JSON as the golden.
+        var compact = new System.Buffers.ArrayBufferWriter<byte>();
+        ScoreAnswerWriter.Write(compact, evaluation, report, indented: false);
+        var records = new System.Buffers.ArrayBufferWriter<byte>();
+        ContractWriter.Write(records, ScoreContract.ToResponse(evaluation, report), indented: false);
+        Assert.Equal(Encoding.UTF8.GetString(records.WrittenSpan), Encoding.UTF8.GetString(compact.WrittenSpan));
+        ScoringCompactSession38Tests.AssertSameJson(expected, Encoding.UTF8.GetString(compact.WrittenSpan));
         return expected;
     }
 

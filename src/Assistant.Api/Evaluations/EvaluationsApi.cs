@@ -33,8 +33,9 @@ public static class EvaluationsApi
         return api;
     }
 
-    public static async Task<Results<ContractAnswer<ScoreResponse>, ValidationProblem>> ScoreAsync(HttpRequest request, IValidator<Evaluation> validator, string? policy, CancellationToken ct)
+    public static async Task<Results<ContractAnswer<ScoreResponse>, ValidationProblem>> ScoreAsync(HttpRequest request, IValidator<Evaluation> validator, string? policy, string? pretty, CancellationToken ct)
     {
+        bool indented = AnswerLayout.Indented(pretty);
         Evaluation evaluation = await RequestBody.ReadJsonAsync(request, EvaluationJson.Parse, ct);
         if (ApiResults.Validate(validator, evaluation) is { } invalid)
         {
@@ -43,15 +44,16 @@ public static class EvaluationsApi
 
         // Written straight from the report (the same bytes as the contract's records would give, without making them).
         ScoreReport report = EvaluationService.Report(evaluation, policy);
-        return new ContractAnswer<ScoreResponse>(() => ScoreContract.ToResponse(evaluation, report), output => ScoreAnswerWriter.Write(output, evaluation, report));
+        return new ContractAnswer<ScoreResponse>(() => ScoreContract.ToResponse(evaluation, report), output => ScoreAnswerWriter.Write(output, evaluation, report, indented), indented);
     }
 
-    public static async Task<Results<ContractAnswer<FactsResponse>, ValidationProblem>> FactsAsync(HttpRequest request, IValidator<Evaluation> validator, string? policy, CancellationToken ct)
+    public static async Task<Results<ContractAnswer<FactsResponse>, ValidationProblem>> FactsAsync(HttpRequest request, IValidator<Evaluation> validator, string? policy, string? pretty, CancellationToken ct)
     {
+        bool indented = AnswerLayout.Indented(pretty);
         Evaluation evaluation = await RequestBody.ReadJsonAsync(request, EvaluationJson.Parse, ct);
         return ApiResults.Validate(validator, evaluation) is { } invalid
             ? invalid
-            : new ContractAnswer<FactsResponse>(EvaluationService.Facts(evaluation, policy));
+            : new ContractAnswer<FactsResponse>(EvaluationService.Facts(evaluation, policy), indented);
     }
 
     public static async Task<Results<Ok<VerificationResponse>, ValidationProblem>> VerifyAsync(HttpRequest request, IValidator<Evaluation> validator, CancellationToken ct)

@@ -28,20 +28,29 @@ public sealed class ContractAnswer<T> : IResult, IEndpointMetadataProvider, ISta
     private readonly Action<IBufferWriter<byte>>? write;
     private T? value;
 
-    public ContractAnswer(T value)
+    /// <summary>An answer written by <see cref="ContractWriter"/>, indented (the contract's form) or, with <paramref name="indented"/> false, compact.</summary>
+    public ContractAnswer(T value, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(value);
         this.value = value;
+        Indented = indented;
     }
 
-    /// <summary>An answer written by <paramref name="write"/> (the bytes <see cref="ContractWriter"/> would write for the value <paramref name="make"/> gives).</summary>
-    public ContractAnswer(Func<T> make, Action<IBufferWriter<byte>> write)
+    /// <summary>
+    /// An answer written by <paramref name="write"/> (the bytes <see cref="ContractWriter"/> would write for the value
+    /// <paramref name="make"/> gives, in the form <paramref name="indented"/> names).
+    /// </summary>
+    public ContractAnswer(Func<T> make, Action<IBufferWriter<byte>> write, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(make);
         ArgumentNullException.ThrowIfNull(write);
         this.make = make;
         this.write = write;
+        Indented = indented;
     }
+
+    /// <summary>Whether the answer is written indented (<c>?pretty=true</c>) or compact (the API's default since session 38).</summary>
+    public bool Indented { get; }
 
     public T Value => value ??= make!();
 
@@ -71,7 +80,7 @@ public sealed class ContractAnswer<T> : IResult, IEndpointMetadataProvider, ISta
         }
         else
         {
-            ContractWriter.Write(answer, Value);
+            ContractWriter.Write(answer, Value, Indented);
         }
 
         sizeHint = PooledAnswer.NextHint(answer.Written);

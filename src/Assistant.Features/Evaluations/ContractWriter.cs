@@ -24,6 +24,17 @@ public static class ContractWriter
         MaxDepth = 64,
     };
 
+    /// <summary>
+    /// The same options without indentation (since session 38): the same JSON with no white space between
+    /// tokens, what the API answers unless asked for <c>?pretty=true</c>.
+    /// </summary>
+    public static readonly JsonWriterOptions CompactWriterOptions = new()
+    {
+        Indented = false,
+        Encoder = ScoreContract.JsonOptions.Encoder,
+        MaxDepth = 64,
+    };
+
     private static readonly Action<Utf8JsonWriter, ScoreResponse> ScoreHandler = Handler(ScoreJsonContext.Default.ScoreResponse);
     private static readonly Action<Utf8JsonWriter, FactsResponse> FactsHandler = Handler(ScoreJsonContext.Default.FactsResponse);
 
@@ -41,9 +52,13 @@ public static class ContractWriter
 
     /// <summary>Writes <paramref name="value"/> (a score or facts answer) into <paramref name="output"/>.</summary>
     public static void Write<T>(IBufferWriter<byte> output, T value)
+        where T : class => Write(output, value, indented: true);
+
+    /// <summary>Writes <paramref name="value"/> indented (<see cref="WriterOptions"/>) or compact (<see cref="CompactWriterOptions"/>).</summary>
+    public static void Write<T>(IBufferWriter<byte> output, T value, bool indented)
         where T : class
     {
-        using var writer = new Utf8JsonWriter(output, WriterOptions);
+        using var writer = new Utf8JsonWriter(output, indented ? WriterOptions : CompactWriterOptions);
         switch (value)
         {
             case ScoreResponse score:

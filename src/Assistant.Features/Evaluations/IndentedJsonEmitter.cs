@@ -21,6 +21,10 @@ namespace Assistant.Features.Evaluations;
 /// only inside objects, balanced ends). Held byte-equal to <see cref="Utf8JsonWriter"/> by
 /// <c>IndentedJsonEmitterTests</c> (every UTF-16 code unit, hostile strings, nesting deeper than the
 /// pre-built runs) and to the contract's records by <c>ScoreAnswerWriterTests</c> and the scoring goldens.
+/// Since session 38 it also writes the compact form (<see cref="ContractWriter.CompactWriterOptions"/>: no new
+/// lines, no indentation, no space after a colon) when made with <c>indented: false</c>, from the same calls:
+/// each name and each pre-built run keeps a compact run beside its per-depth ones. Held byte-equal to
+/// <see cref="Utf8JsonWriter"/> with those options by the same tests.
 /// </summary>
 public ref struct IndentedJsonEmitter
 {
@@ -36,16 +40,27 @@ public ref struct IndentedJsonEmitter
     /// <summary>",\n" + indentation, per depth (the comma is skipped for a container's first value).</summary>
     private static readonly byte[][] Breaks = Enumerable.Range(0, PrebuiltDepth + 1).Select(d => Break(d, string.Empty)).ToArray();
 
+    /// <summary>The compact form's break: only the comma (skipped for a container's first value).</summary>
+    private static readonly byte[] Comma = [(byte)','];
+
     private readonly IBufferWriter<byte> _output;
+    private readonly bool _compact;
     private Span<byte> _span;
     private int _position;
     private int _depth;
     private bool _afterValue;
 
     public IndentedJsonEmitter(IBufferWriter<byte> output)
+        : this(output, indented: true)
+    {
+    }
+
+    /// <summary>An emitter of the indented form (the contract's) or, with <paramref name="indented"/> false, of the compact form.</summary>
+    public IndentedJsonEmitter(IBufferWriter<byte> output, bool indented)
     {
         ArgumentNullException.ThrowIfNull(output);
         _output = output;
+        _compact = !indented;
         _span = default;
         _position = 0;
         _depth = 0;
@@ -63,6 +78,9 @@ public ref struct IndentedJsonEmitter
         return [.. bytes];
     }
 
+    /// <summary>The compact form's run of a name: comma, quoted name, colon (no space).</summary>
+    internal static byte[] CompactBreak(string nameAndColon) => [(byte)',', .. Encoding.UTF8.GetBytes(nameAndColon)];
+
     /// <summary>Commits what was written to the output.</summary>
     public void Flush()
     {
@@ -79,7 +97,7 @@ public ref struct IndentedJsonEmitter
     {
         if (_depth > 0)
         {
-            Run(_depth <= PrebuiltDepth ? Breaks[_depth] : Break(_depth, string.Empty));
+            Run(_compact ? Comma : _depth <= PrebuiltDepth ? Breaks[_depth] : Break(_depth, string.Empty));
         }
         else if (_afterValue)
         {
@@ -111,7 +129,7 @@ public ref struct IndentedJsonEmitter
     public void Null(JsonName name)
     {
         // The name and its null, one pre-built run.
-        Run(name.NullRun(_depth));
+        Run(_compact ? name.CompactNullRun : name.NullRun(_depth));
         _afterValue = true;
     }
 
@@ -131,7 +149,7 @@ public ref struct IndentedJsonEmitter
     public void Properties(JsonRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        Run(run.Run(_depth));
+        Run(_compact ? run.CompactRun : run.Run(_depth));
         _afterValue = true;
     }
 
@@ -140,10 +158,10 @@ public ref struct IndentedJsonEmitter
     /// bytes start with the comma that <see cref="Run"/> drops for a first value. Properties only: it must
     /// end at the depth it began.
     /// </summary>
-    internal static byte[] Capture(int depth, JsonRunWriter write)
+    internal static byte[] Capture(int depth, JsonRunWriter write, bool indented = true)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        var emitter = new IndentedJsonEmitter(buffer) { _depth = depth, _afterValue = true };
+        var emitter = new IndentedJsonEmitter(buffer, indented) { _depth = depth, _afterValue = true };
         write(ref emitter);
         if (emitter._depth != depth || !emitter._afterValue)
         {
@@ -325,7 +343,7 @@ public ref struct IndentedJsonEmitter
     private void Close(byte token)
     {
         _depth--;
-        if (_afterValue)
+        if (_afterValue && !_compact)
         {
             ReadOnlySpan<byte> run = _depth <= PrebuiltDepth ? Breaks[_depth] : Break(_depth, string.Empty);
             _afterValue = false;
@@ -337,7 +355,7 @@ public ref struct IndentedJsonEmitter
     }
 
     /// <summary>The comma (after a value), new line, indentation and quoted name with its colon and space.</summary>
-    private void Name(JsonName name) => Run(name.Run(_depth));
+    private void Name(JsonName name) => Run(_compact ? name.CompactRun : name.Run(_depth));
 
     /// <summary>A pre-built run that starts with a comma, written without it for a container's first value.</summary>
     private void Run(ReadOnlySpan<byte> run)
@@ -393,6 +411,8 @@ public sealed class JsonName
 {
     private readonly byte[][] _runs;
     private readonly byte[][] _nullRuns;
+    private readonly byte[] _compactRun;
+    private readonly byte[] _compactNullRun;
     private readonly string _quoted;
 
     public JsonName(string name)
@@ -402,6 +422,9 @@ public sealed class JsonName
         _quoted = "\"" + Encoded.Value + "\": ";
         _runs = Enumerable.Range(0, IndentedJsonEmitter.PrebuiltDepth + 1).Select(d => IndentedJsonEmitter.Break(d, _quoted)).ToArray();
         _nullRuns = Enumerable.Range(0, IndentedJsonEmitter.PrebuiltDepth + 1).Select(d => IndentedJsonEmitter.Break(d, _quoted + "null")).ToArray();
+        string compact = "\"" + Encoded.Value + "\":";
+        _compactRun = IndentedJsonEmitter.CompactBreak(compact);
+        _compactNullRun = IndentedJsonEmitter.CompactBreak(compact + "null");
     }
 
     public JsonEncodedText Encoded { get; }
@@ -410,6 +433,12 @@ public sealed class JsonName
 
     /// <summary>The same run followed by <c>null</c> (a property whose value is null).</summary>
     internal ReadOnlySpan<byte> NullRun(int depth) => depth <= IndentedJsonEmitter.PrebuiltDepth ? _nullRuns[depth] : IndentedJsonEmitter.Break(depth, _quoted + "null");
+
+    /// <summary>The compact form's run (any depth): comma, quoted name, colon.</summary>
+    internal ReadOnlySpan<byte> CompactRun => _compactRun;
+
+    /// <summary>The compact run followed by <c>null</c>.</summary>
+    internal ReadOnlySpan<byte> CompactNullRun => _compactNullRun;
 }
 
 /// <summary>Writes the properties a <see cref="JsonRun"/> keeps.</summary>
@@ -423,6 +452,7 @@ public delegate void JsonRunWriter(ref IndentedJsonEmitter emitter);
 public sealed class JsonRun
 {
     private readonly byte[][] _runs;
+    private readonly byte[] _compactRun;
     private readonly JsonRunWriter _write;
 
     public JsonRun(JsonRunWriter write)
@@ -430,7 +460,11 @@ public sealed class JsonRun
         ArgumentNullException.ThrowIfNull(write);
         _write = write;
         _runs = Enumerable.Range(0, IndentedJsonEmitter.PrebuiltDepth + 1).Select(d => IndentedJsonEmitter.Capture(d, write)).ToArray();
+        _compactRun = IndentedJsonEmitter.Capture(0, write, indented: false);
     }
 
     internal ReadOnlySpan<byte> Run(int depth) => depth <= IndentedJsonEmitter.PrebuiltDepth ? _runs[depth] : IndentedJsonEmitter.Capture(depth, _write);
+
+    /// <summary>The same properties in the compact form (the same at every depth).</summary>
+    internal ReadOnlySpan<byte> CompactRun => _compactRun;
 }

@@ -57,12 +57,20 @@ public static class ScoreAnswerWriter
         })).ToArray();
 
     /// <summary>Writes the answer into <paramref name="output"/> (indented, Chinese as itself), flushed.</summary>
-    public static void Write(System.Buffers.IBufferWriter<byte> output, Evaluation evaluation, ScoreReport report)
+    public static void Write(System.Buffers.IBufferWriter<byte> output, Evaluation evaluation, ScoreReport report) =>
+        Write(output, evaluation, report, indented: true);
+
+    /// <summary>
+    /// Writes the answer into <paramref name="output"/>, flushed: indented (the contract's form, as
+    /// <see cref="ContractWriter.WriterOptions"/>) or, with <paramref name="indented"/> false, compact (as
+    /// <see cref="ContractWriter.CompactWriterOptions"/>: the same JSON without its white space).
+    /// </summary>
+    public static void Write(System.Buffers.IBufferWriter<byte> output, Evaluation evaluation, ScoreReport report, bool indented)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(report);
-        var writer = new IndentedJsonEmitter(output);
+        var writer = new IndentedJsonEmitter(output, indented);
         writer.StartObject();
         writer.String(Schema, SchemaValue);
         writer.String(Policy, report.PolicyName);
