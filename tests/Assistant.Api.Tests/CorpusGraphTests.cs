@@ -67,6 +67,10 @@ public sealed class CorpusGraphTests
     private static Task<List<string>> OwedAsync(NpgsqlDataSource dataSource) =>
         RowsAsync(dataSource, "SELECT DISTINCT unnest(owed_indexes) FROM corpus_loads ORDER BY 1");
 
+    /// <summary>A sentence of the report's body (its own region, fund and amounts), as a query that finds it.</summary>
+    private static string Sentence(string text) =>
+        text.Split('\n').Select(l => l.Trim()).Where(l => l.Length is > 20 and < 120 && !l.StartsWith('#')).Skip(2).First();
+
     private static async Task<IHost> StartReadyAsync(string connectionString, Dictionary<string, string?>? settings = null)
     {
         var all = new Dictionary<string, string?> { ["ExactScan:RefreshSeconds"] = "3600" };
@@ -126,8 +130,7 @@ public sealed class CorpusGraphTests
         var newDocuments = report.Summary.Files.Select(f => f.DocumentId!.Value).ToHashSet();
         foreach (int k in new[] { 3, 17, 38 })
         {
-            string text = SyntheticCorpus.Report(k).Text;
-            string sentence = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length is > 20 and < 120 && !l.StartsWith('#')).Skip(2).First();
+            string sentence = Sentence(SyntheticCorpus.Report(k).Text);
             foreach (string mode in new[] { "vector", "lexical", "hybrid" })
             {
                 var hits = (await search.SearchAsync(SearchRequest.FromText(sentence, 10, null, null, null, null, mode))).Hits;
@@ -140,7 +143,7 @@ public sealed class CorpusGraphTests
         var one = await host.Services.GetRequiredService<CorpusStore>().IngestTextAsync(oneName, oneText, source: "synthetic");
         Assert.Equal(IngestResult.Ingested, one.Status);
         Assert.DoesNotContain(await RowsAsync(dataSource, "SELECT pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = 'corpus_passages'::regclass"), CorpusGraphBuilder.IsGraph);
-        Assert.Contains((await search.SearchAsync(SearchRequest.FromText(oneText.Split('\n')[1], 10, null, null, null, null, "hybrid"))).Hits, h => h.DocumentId == one.DocumentId);
+        Assert.Contains((await search.SearchAsync(SearchRequest.FromText(Sentence(oneText), 10, null, null, null, null, "hybrid"))).Hits, h => h.DocumentId == one.DocumentId);
 
         // The builder: every owed graph built (concurrently), struck from the journal; the indexes as before the load.
         var built = await host.Services.GetRequiredService<CorpusGraphBuilder>().BuildOwedAsync();
