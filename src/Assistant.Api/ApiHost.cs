@@ -43,6 +43,7 @@ public static class ApiHost
         builder.AddStorage();
         builder.AddEvaluations();
         builder.AddCorpus();
+        builder.AddCorpusGraphBuilds();
         builder.AddRecords();
         builder.Services.AddAssistantDrafting(builder.Configuration);
         builder.AddConversations();

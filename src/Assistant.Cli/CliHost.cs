@@ -55,6 +55,7 @@ internal static class CliHost
         {
             builder.AddReview();
             builder.AddJobs();
+            builder.AddCorpusGraphBuilds();
         }
 
         return builder.Build();

@@ -24,8 +24,9 @@ internal static class CorpusCommands
         var fund = new Option<string?>("--fund") { Description = "资金名称" };
         var source = new Option<string>("--source") { Description = "来源标记，如 sample、seed、upload", DefaultValueFactory = _ => "upload" };
         var bulk = new Option<bool>("--bulk") { Description = "大批量：先删除检索索引，入库后重建（文档数不少于已存文档数且至少 1000 份时自动如此）/ drop the search indexes and rebuild them after the load (automatic when the files are at least 1,000 and as many as are stored)" };
+        var graphs = new Option<string>("--graphs") { Description = "background（默认：内存精确扫描可用时，向量图索引在后台建，入库后即可检索）或 now（返回前建好全部索引）/ background (the default: while the exact in-memory scan serves, the vector graphs are built in the background and the reports are searchable at once) or now (every index built before returning)", DefaultValueFactory = _ => "background" };
         var batch = new Option<int>("--batch") { Description = "每个事务写入的文档数（1–5000）/ documents per transaction", DefaultValueFactory = _ => new BulkOptions().BatchDocuments };
-        var command = new Command("ingest", "解析并入库往年报告（同一文档只存一次；并行解析、批量写入，可中断后重跑）/ parse and store past reports (idempotent; parallel, batched, resumable)") { files, region, year, fund, source, bulk, batch };
+        var command = new Command("ingest", "解析并入库往年报告（同一文档只存一次；并行解析、批量写入，可中断后重跑）/ parse and store past reports (idempotent; parallel, batched, resumable)") { files, region, year, fund, source, bulk, batch, graphs };
         command.SetAction(async (pr, ct) =>
         {
             var paths = Expand(pr.GetValue(files)!);
@@ -38,6 +39,18 @@ internal static class CorpusCommands
             if (pr.GetValue(batch) is < 1 or > 5000)
             {
                 await stderr.WriteLineAsync("错误 / error: batch: 应在 1 到 5000 之间 / must be between 1 and 5000");
+                return CliApp.BadInput;
+            }
+
+            BulkGraphs? when = pr.GetValue(graphs)?.ToLowerInvariant() switch
+            {
+                "background" => BulkGraphs.Background,
+                "now" => BulkGraphs.Now,
+                _ => null,
+            };
+            if (when is null)
+            {
+                await stderr.WriteLineAsync("错误 / error: graphs: 应为 background 或 now / must be background or now");
                 return CliApp.BadInput;
             }
 
@@ -55,6 +68,7 @@ internal static class CorpusCommands
                 Source = pr.GetValue(source)!,
                 Indexes = pr.GetValue(bulk) ? BulkIndexes.Rebuild : BulkIndexes.Auto,
                 BatchDocuments = pr.GetValue(batch),
+                Graphs = when.Value,
             };
 
             BulkLoadReport report;
@@ -82,8 +96,11 @@ internal static class CorpusCommands
             }
 
             double seconds = report.LoadSeconds + report.IndexSeconds;
+            string building = summary.Building.Count == 0
+                ? string.Empty
+                : $"; 仍在后台建 / still building in the background: {string.Join(", ", summary.Building)} — 已可检索（词索引与内存精确扫描）/ searchable now (the words' index and the exact in-memory scan); built by a running API host or `assistant worker`, or run `assistant ingest --graphs now`";
             await stderr.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"入库 / stored: {summary.Ingested} reports, {report.PassagesStored} passages in {seconds:0.0} s ({(seconds > 0 ? report.PassagesStored / seconds : 0):0} passages/s; load {report.LoadSeconds:0.0} s, indexes {report.IndexSeconds:0.0} s{(report.IndexesRebuilt.Count > 0 ? ", rebuilt " + report.IndexesRebuilt.Count : string.Empty)}{(report.ResumedLoads > 0 ? $", finished {report.ResumedLoads} interrupted load(s)" : string.Empty)})"));
+                $"入库 / stored: {summary.Ingested} reports, {report.PassagesStored} passages in {seconds:0.0} s ({(seconds > 0 ? report.PassagesStored / seconds : 0):0} passages/s; load {report.LoadSeconds:0.0} s, indexes {report.IndexSeconds:0.0} s{(report.IndexesRebuilt.Count > 0 ? ", rebuilt " + report.IndexesRebuilt.Count : string.Empty)}{(report.ResumedLoads > 0 ? $", finished {report.ResumedLoads} interrupted load(s)" : string.Empty)}){building}"));
             await stdout.WriteLineAsync(JsonSerializer.Serialize(summary, ScoreContract.JsonOptions));
             return summary.Failed == 0 ? 0 : summary.Failed == summary.Files.Count ? CliApp.BadInput : PartialFailure;
         });

@@ -93,7 +93,7 @@ public sealed class CorpusBulkTests
             // Small batches, so a load spans several transactions; the indexes are dropped and rebuilt.
             var report = await loader.LoadAsync(
                 group.Select(d => new BulkInput(d.Name, _ => d.Text)).ToList(),
-                new BulkOptions { Source = "synthetic", Owner = group.Key, BatchDocuments = 4, Indexes = BulkIndexes.Rebuild });
+                new BulkOptions { Source = "synthetic", Owner = group.Key, BatchDocuments = 4, Indexes = BulkIndexes.Rebuild, Graphs = BulkGraphs.Now });
             Assert.True(report.Written);
             Assert.Equal(0, report.Summary.Failed);
             Assert.NotEmpty(report.IndexesRebuilt);
@@ -250,7 +250,8 @@ public sealed class CorpusBulkTests
             Assert.Equal(0L, await ScalarAsync(dataSource, "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_corpus_passages_embedding'"));
             Assert.Equal(0L, await ScalarAsync(dataSource, $"SELECT count(*) FROM pg_indexes WHERE indexname = '{CorpusSearch.DeviationReasonIndex}'"));
 
-            var (exit, stdout, stderr) = await CliProcess.RunAsync(database.ConnectionString, "ingest", dir.FullName, "--batch", "50");
+            // --graphs now: the re-run builds every index before returning (CorpusGraphTests covers leaving the graphs to the background).
+            var (exit, stdout, stderr) = await CliProcess.RunAsync(database.ConnectionString, "ingest", dir.FullName, "--batch", "50", "--graphs", "now");
             Assert.True(exit == 0, stderr);
             using (var summary = JsonDocument.Parse(stdout))
             {

@@ -41,7 +41,8 @@ public static class CorpusBulkApi
     /// load; keep). The upload is one transaction, written batch by batch as the files are parsed: if any
     /// is not a readable report (or the database refuses one) everything is rolled back and the answer is
     /// 422 naming each one; nothing is stored. Otherwise 200 with the same summary as
-    /// <c>assistant ingest</c> (already stored documents count as duplicates).
+    /// <c>assistant ingest</c> (already stored documents count as duplicates), whose <c>building</c> names the graphs a
+    /// large load left to be built in the background (<c>graphs</c>: background, the default, or now: built before the answer).
     /// With <c>?async=true</c> (or <c>Prefer: respond-async</c>) the files are stored with a job and the
     /// answer is 202 with the job and its Location; the job does the same all-or-nothing load (a file that
     /// cannot be read fails the job, naming it, and nothing is stored).
@@ -143,6 +144,13 @@ public static class CorpusBulkApi
             _ => throw new InputException("indexes", "indexes 只能是 auto（默认）、rebuild 或 keep。", "indexes must be auto (the default), rebuild or keep."),
         };
 
+        BulkGraphs graphs = Field(fields, "graphs")?.ToLowerInvariant() switch
+        {
+            null or "background" => BulkGraphs.Background,
+            "now" => BulkGraphs.Now,
+            _ => throw new InputException("graphs", "graphs 只能是 background（默认）或 now。", "graphs must be background (the default) or now."),
+        };
+
         string source = Field(fields, "source") is { Length: > 0 and <= 40 } s ? Features.Storage.StorableText.Clean(s) : "upload";
         string? owner = requested == CorpusAudience.Shared ? null : caller.Unit;
         if (asJob)
@@ -160,6 +168,7 @@ public static class CorpusBulkApi
             Source = source,
             Owner = owner,
             Indexes = indexes,
+            Graphs = graphs,
             AllOrNothing = true,
             OneTransaction = true,
         };

@@ -20,6 +20,21 @@ public enum BulkIndexes
     Keep,
 }
 
+/// <summary>When a large load's graphs (HNSW) are built (session 38).</summary>
+public enum BulkGraphs
+{
+    /// <summary>
+    /// While the exact in-memory scan serves the vector half (<c>ExactScan:Enabled</c>, the built-in embeddings, the
+    /// corpus within <c>ExactScan:MaxBytes</c>), a load that dropped the indexes returns once the rows, the words' index
+    /// and the term counts are in, and leaves the graphs to <see cref="CorpusGraphBuilder"/>, in the background;
+    /// otherwise as <see cref="Now"/>.
+    /// </summary>
+    Background,
+
+    /// <summary>Every index, graphs included (and those earlier loads left owed), is built before the load returns.</summary>
+    Now,
+}
+
 /// <summary>How a bulk load runs.</summary>
 public sealed record BulkOptions
 {
@@ -31,6 +46,9 @@ public sealed record BulkOptions
     public string? Owner { get; init; }
 
     public BulkIndexes Indexes { get; init; } = BulkIndexes.Auto;
+
+    /// <summary>Whether a large load's graphs are built before it returns or in the background (<see cref="BulkGraphs"/>).</summary>
+    public BulkGraphs Graphs { get; init; } = BulkGraphs.Background;
 
     /// <summary>Check every document first and store none when one fails (the API); otherwise failures are skipped and reported.</summary>
     public bool AllOrNothing { get; init; }
@@ -72,4 +90,10 @@ public sealed record BulkLoadReport(
 {
     /// <summary>Each rebuilt index's definition (followed by " -- " and the server's notices during its build, if any) with the seconds its build took.</summary>
     public IReadOnlyList<(string Definition, double Seconds)> IndexTimings { get; init; } = [];
+
+    /// <summary>
+    /// The graphs still owed when the load returned (definitions, whole graph first), built in the background by
+    /// <see cref="CorpusGraphBuilder"/>; empty when every index was built before returning.
+    /// </summary>
+    public IReadOnlyList<string> GraphsOwed { get; init; } = [];
 }

@@ -19,8 +19,13 @@ namespace Assistant.Features.Corpus;
 /// crashed load left dropped. One load runs at a time
 /// (a session advisory lock, released by the server when the process dies).
 /// </para>
+/// <para>
+/// While the exact in-memory scan serves the vector half (session 38, <see cref="BulkGraphs.Background"/>), a large
+/// load does not wait for the graphs (HNSW): it rebuilds the words' GIN index and the term counts, records the graphs
+/// as owed in the journal and returns; <see cref="CorpusGraphBuilder"/> builds them in the background.
+/// </para>
 /// </summary>
-public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, TimeProvider clock)
+public sealed partial class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, TimeProvider clock, ExactScanIndex? exactScan = null, CorpusGraphBuilder? graphs = null)
 {
     /// <summary>
     /// <see cref="BulkIndexes.Auto"/> rebuilds when the load brings at least this many documents and at
@@ -71,6 +76,7 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
         // A crash can lose the last few commits; the re-run stores them again (the key makes that safe).
         await ExecuteAsync(connection, "SET synchronous_commit = off", cancellationToken);
         await ExecuteAsync(connection, "SELECT pg_advisory_lock($1)", cancellationToken, LockKey);
+        bool graphsLocked = false;
         try
         {
             await CorpusLoadJournal.EnsureAsync(connection, cancellationToken);
@@ -78,6 +84,13 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
             long stored = await ScalarAsync(connection, "SELECT count(*) FROM corpus_documents", cancellationToken);
             bool rebuild = options.Indexes == BulkIndexes.Rebuild
                 || (options.Indexes == BulkIndexes.Auto && inputs.Count >= Math.Max(RebuildWhen, stored));
+            if (rebuild)
+            {
+                // Dropping the indexes waits for a graph being built in the background (one graph at most).
+                await LockGraphsAsync(connection, cancellationToken);
+                graphsLocked = true;
+            }
+
             Guid loadId = Guid.CreateVersion7(clock.GetUtcNow());
             var dropped = await CorpusLoadJournal.StartAsync(connection, loadId, clock.GetUtcNow(), options, inputs.Count, rebuild, cancellationToken);
             var indexes = pending.SelectMany(p => p.Indexes).Concat(dropped).Distinct(StringComparer.Ordinal).ToList();
@@ -142,8 +155,20 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
             var indexClock = Stopwatch.StartNew();
 
             // Also after a rolled-back load: the indexes it (or a crashed load) dropped come back, with the graphs of years loaded for the first time (YearGraphs).
-            indexes.AddRange(await YearGraphs.MissingAsync(connection, indexes, cancellationToken));
-            var timings = await RebuildAsync(connection, indexes, cancellationToken);
+            // While the exact scan serves, a load that stored rows leaves the graphs owed (BuildPlanAsync).
+            var plan = await PlanAsync(connection, options, indexes, rebuild && passages > 0, cancellationToken);
+            if (plan.Now.Count > 0 && !graphsLocked)
+            {
+                await LockGraphsAsync(connection, cancellationToken);
+                graphsLocked = true;
+            }
+
+            var timings = await RebuildAsync(connection, plan.Now, cancellationToken);
+            foreach (string paid in plan.Paid)
+            {
+                await CorpusLoadJournal.PaidAsync(connection, paid, cancellationToken);
+            }
+
             if (recount)
             {
                 await using var tx = await connection.BeginTransactionAsync(cancellationToken);
@@ -162,11 +187,17 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
             }
 
             await ExecuteAsync(connection, "ANALYZE corpus_documents; ANALYZE corpus_passages; ANALYZE corpus_terms", cancellationToken);
+            if (plan.Deferred.Count > 0)
+            {
+                await CorpusLoadJournal.OweAsync(connection, loadId, plan.Deferred, cancellationToken);
+            }
+
             await CorpusLoadJournal.FinishAsync(connection, [loadId, .. pending.Select(p => p.Id)], clock.GetUtcNow(), cancellationToken);
+            await AfterLoadAsync(passages, plan.Later.Count > 0);
             if (failed.Count > 0)
             {
                 var failures = failed.OrderBy(f => f.Index).Select(f => f.Result).ToList();
-                return new BulkLoadReport(new IngestSummary(0, 0, failures.Count, failures), 0, false, indexes, loadSeconds, indexClock.Elapsed.TotalSeconds, pending.Count) { IndexTimings = timings };
+                return new BulkLoadReport(new IngestSummary(0, 0, failures.Count, failures) { Building = Names(plan.Later) }, 0, false, plan.Now, loadSeconds, indexClock.Elapsed.TotalSeconds, pending.Count) { IndexTimings = timings, GraphsOwed = plan.Later };
             }
 
             var files = results.Select(r => r!).ToList();
@@ -174,13 +205,18 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
                 files.Count(r => r.Status == IngestResult.Ingested),
                 files.Count(r => r.Status == IngestResult.Duplicate),
                 files.Count(r => r.Status == IngestResult.Failed),
-                files);
-            return new BulkLoadReport(summary, passages, true, indexes, loadSeconds, indexClock.Elapsed.TotalSeconds, pending.Count) { IndexTimings = timings };
+                files) { Building = Names(plan.Later) };
+            return new BulkLoadReport(summary, passages, true, plan.Now, loadSeconds, indexClock.Elapsed.TotalSeconds, pending.Count) { IndexTimings = timings, GraphsOwed = plan.Later };
         }
         finally
         {
             if (connection.State == System.Data.ConnectionState.Open)
             {
+                if (graphsLocked)
+                {
+                    await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None, CorpusGraphBuilder.LockKey);
+                }
+
                 await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None, LockKey);
             }
         }
@@ -402,74 +438,6 @@ public sealed class CorpusBulkLoader(NpgsqlDataSource dataSource, IEmbeddingGene
 
         return passages;
     }
-
-    private static async Task CopyDocumentsAsync(NpgsqlConnection connection, IEnumerable<CorpusDocument> documents, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY corpus_documents (id, content_hash, file_name, title, region, year, fund, source, sections, statements, char_count, passage_count, created_at, owner_unit) FROM STDIN (FORMAT BINARY)",
-            cancellationToken);
-        foreach (var d in documents)
-        {
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(d.Id, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(d.ContentHash, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(d.FileName, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(d.Title, NpgsqlDbType.Text, cancellationToken);
-            await WriteAsync(writer, d.Region, cancellationToken);
-            await WriteAsync(writer, d.Year, cancellationToken);
-            await WriteAsync(writer, d.Fund, cancellationToken);
-            await writer.WriteAsync(d.Source, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(d.Sections, NpgsqlDbType.Jsonb, cancellationToken);
-            await writer.WriteAsync(d.Statements, NpgsqlDbType.Jsonb, cancellationToken);
-            await writer.WriteAsync(d.CharCount, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync(d.PassageCount, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync(d.CreatedAt, NpgsqlDbType.TimestampTz, cancellationToken);
-            await WriteAsync(writer, d.OwnerUnit, cancellationToken);
-        }
-
-        await writer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task<long> CopyPassagesAsync(NpgsqlConnection connection, IEnumerable<CorpusPassage> passages, CancellationToken cancellationToken)
-    {
-        await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY corpus_passages (document_id, ordinal, kind, section_path, indicator, fund, region, year, text, text_hash, terms, embedding, embedder, owner_unit) FROM STDIN (FORMAT BINARY)",
-            cancellationToken);
-        foreach (var p in passages)
-        {
-            await writer.StartRowAsync(cancellationToken);
-            await writer.WriteAsync(p.DocumentId, NpgsqlDbType.Uuid, cancellationToken);
-            await writer.WriteAsync(p.Ordinal, NpgsqlDbType.Integer, cancellationToken);
-            await writer.WriteAsync(p.Kind, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(p.SectionPath, NpgsqlDbType.Text, cancellationToken);
-            await WriteAsync(writer, p.Indicator, cancellationToken);
-            await WriteAsync(writer, p.Fund, cancellationToken);
-            await WriteAsync(writer, p.Region, cancellationToken);
-            await WriteAsync(writer, p.Year, cancellationToken);
-            await writer.WriteAsync(p.Text, NpgsqlDbType.Text, cancellationToken);
-            await writer.WriteAsync(p.TextHash, NpgsqlDbType.Text, cancellationToken);
-            if (p.Terms is null)
-            {
-                await writer.WriteNullAsync(cancellationToken);
-            }
-            else
-            {
-                await writer.WriteAsync(p.Terms, NpgsqlDbType.Array | NpgsqlDbType.Text, cancellationToken);
-            }
-
-            await writer.WriteAsync(p.Embedding!, "vector", cancellationToken);
-            await WriteAsync(writer, p.Embedder, cancellationToken);
-            await WriteAsync(writer, p.OwnerUnit, cancellationToken);
-        }
-
-        return (long)await writer.CompleteAsync(cancellationToken);
-    }
-
-    private static Task WriteAsync(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>
-        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
-
-    private static Task WriteAsync(NpgsqlBinaryImporter writer, int? value, CancellationToken cancellationToken) =>
-        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value.Value, NpgsqlDbType.Integer, cancellationToken);
 
     /// <summary>
     /// Rebuilds dropped indexes with memory for the whole graph (HNSW builds fast while it fits in

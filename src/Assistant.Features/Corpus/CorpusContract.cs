@@ -95,7 +95,16 @@ public sealed record IngestResult(
         new(fileName, Failed, null, null, null, null, null, 0, 0, 0, 0, 0, error);
 }
 
-public sealed record IngestSummary(int Ingested, int Duplicates, int Failed, IReadOnlyList<IngestResult> Files);
+public sealed record IngestSummary(int Ingested, int Duplicates, int Failed, IReadOnlyList<IngestResult> Files)
+{
+    /// <summary>
+    /// The search indexes still being built in the background when the answer was given (names, such as
+    /// <c>ix_corpus_passages_embedding</c>): a large load's graphs (HNSW), while the exact in-memory scan serves the
+    /// vector half and the words' index the lexical half, so every stored passage is already searchable. Empty when
+    /// nothing is being built.
+    /// </summary>
+    public IReadOnlyList<string> Building { get; init; } = [];
+}
 
 public sealed record PassageView(long Id, int Ordinal, string Section, string SectionPath, string? Indicator, string? Fund, string Text);
 

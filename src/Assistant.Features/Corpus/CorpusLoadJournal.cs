@@ -8,11 +8,16 @@ namespace Assistant.Features.Corpus;
 /// and the definitions of the indexes it dropped, written in the same transaction as the drop so a
 /// crash can never lose them. Operational state of the loader, made by the loader itself (not part
 /// of the EF model); a row without <c>finished_at</c> is a load that died, whose indexes the next
-/// load rebuilds.
+/// load rebuilds. <c>owed_indexes</c> (session 38) holds the graphs (HNSW) a finished load left to
+/// <see cref="CorpusGraphBuilder"/>: each is removed once built, so a build that died is finished by the next.
 /// </summary>
 internal static class CorpusLoadJournal
 {
     public sealed record Unfinished(Guid Id, IReadOnlyList<string> Indexes);
+
+    /// <summary>Whether the journal exists with its <c>owed_indexes</c> column.</summary>
+    private const string HasOwedSql =
+        "SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('corpus_loads') AND attname = 'owed_indexes' AND NOT attisdropped)";
 
     public static async Task EnsureAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -28,7 +33,60 @@ internal static class CorpusLoadJournal
                 passages_stored bigint NOT NULL DEFAULT 0,
                 dropped_indexes text[] NOT NULL DEFAULT '{}')
             """;
-        await using var cmd = new NpgsqlCommand(sql, connection);
+        await using (var cmd = new NpgsqlCommand(sql, connection))
+        {
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // Added in session 38; checked first, so a journal that has it is never locked by an ALTER.
+        await using var has = new NpgsqlCommand(HasOwedSql, connection);
+        if (await has.ExecuteScalarAsync(cancellationToken) is not true)
+        {
+            await using var alter = new NpgsqlCommand("ALTER TABLE corpus_loads ADD COLUMN IF NOT EXISTS owed_indexes text[] NOT NULL DEFAULT '{}'", connection);
+            await alter.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The graphs finished loads left to be built (each definition once), or none when there is no journal yet.</summary>
+    public static async Task<List<string>> OwedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var owed = new List<string>();
+        await using (var has = new NpgsqlCommand(HasOwedSql, connection))
+        {
+            if (await has.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                // No load has run yet (or none since session 38): nothing is owed.
+                return owed;
+            }
+        }
+
+        await using var cmd = new NpgsqlCommand("SELECT DISTINCT unnest(owed_indexes) FROM corpus_loads WHERE cardinality(owed_indexes) > 0", connection);
+        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            owed.Add(reader.GetString(0));
+        }
+
+        owed.Sort(CorpusGraphBuilder.Order);
+        return owed;
+    }
+
+    /// <summary>Records that load <paramref name="id"/> leaves <paramref name="definitions"/> to be built (added to what it already owes).</summary>
+    public static async Task OweAsync(NpgsqlConnection connection, Guid id, IReadOnlyCollection<string> definitions, CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "UPDATE corpus_loads SET owed_indexes = ARRAY(SELECT DISTINCT unnest(owed_indexes || $2) ORDER BY 1) WHERE id = $1", connection);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = id });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = definitions.ToArray() });
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The graph <paramref name="definition"/> is built: no load owes it any more.</summary>
+    public static async Task PaidAsync(NpgsqlConnection connection, string definition, CancellationToken cancellationToken)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "UPDATE corpus_loads SET owed_indexes = array_remove(owed_indexes, $1) WHERE $1 = ANY(owed_indexes)", connection);
+        cmd.Parameters.Add(new NpgsqlParameter { Value = definition });
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 

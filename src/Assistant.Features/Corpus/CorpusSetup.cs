@@ -22,12 +22,24 @@ public static class CorpusSetup
         builder.Services.AddSingleton<IValidateOptions<ExactScanSettings>, ExactScanSettingsValidation>();
         builder.Services.AddSingleton(sp => new ExactScanIndex(sp.GetRequiredService<Npgsql.NpgsqlDataSource>(), sp.GetRequiredService<IOptions<ExactScanSettings>>().Value));
         builder.Services.AddSingleton<CorpusStore>();
+        builder.Services.AddSingleton<CorpusGraphBuilder>();
         builder.Services.AddSingleton<CorpusBulkLoader>();
         builder.Services.AddSingleton<CorpusSearch>();
         builder.Services.AddHostedService<CorpusInitializer>();
 
         // After the initializer (whose re-embedding must finish first); in the background, so the start never waits for it.
         builder.Services.AddHostedService<ExactScanLoader>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The background builder of the graphs bulk loads leave owed (<see cref="CorpusGraphBuilder"/>): for the web host
+    /// (every role) and <c>assistant worker</c>, not for one-shot commands (a build they started would die with them).
+    /// </summary>
+    public static IHostApplicationBuilder AddCorpusGraphBuilds(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddHostedService<CorpusGraphService>();
         return builder;
     }
 }

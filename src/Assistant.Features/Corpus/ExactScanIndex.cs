@@ -219,7 +219,7 @@ public sealed partial class ExactScanIndex(NpgsqlDataSource dataSource, ExactSca
         }
     }
 
-    private bool Fits(long rows, int dims) => rows * ((4L * dims) + RowOverheadBytes) <= settings.MaxBytes;
+    internal bool Fits(long rows, int dims) => rows * ((4L * dims) + RowOverheadBytes) <= settings.MaxBytes;
 
     private void Drop(string why)
     {

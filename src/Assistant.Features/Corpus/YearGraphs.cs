@@ -46,6 +46,8 @@ public static class YearGraphs
     /// Builds the graph of each of <paramref name="years"/> that has none, each in its own transaction under an
     /// advisory lock (two ingests of a new year at once build it once). Call it outside a transaction that has
     /// written passages: the build waits for other writers of the table, and a writer waiting for it would deadlock.
+    /// A year whose graph a bulk load left owed, or any year while the graph builder or a bulk load holds
+    /// <see cref="CorpusGraphBuilder.LockKey"/>, is skipped: <see cref="CorpusGraphBuilder"/> builds it (session 38).
     /// Returns the years whose graph was built.
     /// </summary>
     public static async Task<IReadOnlyList<int>> EnsureAsync(NpgsqlConnection connection, IEnumerable<int?> years, CancellationToken cancellationToken)
@@ -64,6 +66,20 @@ public static class YearGraphs
             {
                 lockCmd.Parameters.Add(new NpgsqlParameter { Value = year });
                 await lockCmd.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            // A graph build in the background, or a bulk load dropping or building indexes, holds the graph lock: the year's
+            // graph is then left to CorpusGraphBuilder, which builds every year's without one, instead of waiting for it;
+            // so is a graph a bulk load left owed (its rows are stored: the builder builds it without blocking writes).
+            await using (var graphLock = new NpgsqlCommand("SELECT pg_try_advisory_xact_lock_shared($1)", connection, tx))
+            {
+                graphLock.Parameters.Add(new NpgsqlParameter { Value = CorpusGraphBuilder.LockKey });
+                if (await graphLock.ExecuteScalarAsync(cancellationToken) is not true
+                    || (await CorpusLoadJournal.OwedAsync(connection, cancellationToken)).Contains(DefinitionSql(year), StringComparer.Ordinal))
+                {
+                    await tx.RollbackAsync(cancellationToken);
+                    continue;
+                }
             }
 
             // The year is an int in range, written as a literal (DDL takes no parameters).
