@@ -28,6 +28,8 @@ public static class SelfCheckTables
         "p37-t4-kaili-jianxi.json", "p37-t5-xingguo-chuangye.xlsx", "p37-t6-longhui-fuwu.docx", "p37-t7-wuhua-tuiyi.txt",
         "p37-t8-wengniute-nongmin.json", "p37-t9-cells.json", "p37-t10-wuhua-lowexec.json",
         "p30-shaoyang-B-yanglao.json", "p30-shaoyang-D-fanghuo.json",
+        // Session 38: 部门整体支出 tables (基本支出 / 项目支出): the outside tester's 武夷山 and three of our own.
+        "p38-t7-wuyishan-bumen.json", "p38-d1-jiangan-jiaoyu.json", "p38-d2-yueyang-weijian.json", "p38-d3-tongwei-nongye.json",
     ];
 
     private static readonly Lazy<IReadOnlyDictionary<string, Evaluation>> All = new(Load);
