@@ -110,10 +110,11 @@ public class DepartmentBudgetTests
         Evaluation e = Get("fixture/p37-t2-dancheng-gongyigang.json");
         FactSheet sheet = Sheet(e);
         var lines = e.Funds.Lines;
-        int part = Enumerable.Range(0, lines.Count).First(i => lines[i].Parent is not null && lines[i].Budget is { Value: > 0 } && lines[i].Executed is not null);
+        int part = Enumerable.Range(0, lines.Count).First(i => lines[i].Parent is not null && lines[i].Executed is not null && lines[i].Name.Contains("市级", StringComparison.Ordinal));
         int root = Enumerable.Range(0, lines.Count).First(i => lines[i].Parent is null);
-        decimal budgetShare = lines[part].Budget!.Value / lines[root].Budget!.Value * 100m;
-        string text = $"{lines[part].Name}预算{lines[part].Budget!.Value}{e.Funds.Unit}，占{Numbers.PrintedNumber.Format(budgetShare, 2)}%。";
+        decimal partBudget = lines[part].Budget is { } pb ? pb.Value : 0m, rootBudget = lines[root].Budget is { } rb ? rb.Value : 1m;
+        decimal budgetShare = partBudget / rootBudget * 100m;
+        string text = $"{lines[part].Name}预算{Numbers.PrintedNumber.Format(partBudget, 2)}{e.Funds.Unit}，占{Numbers.PrintedNumber.Format(budgetShare, 2)}%，执行480000.00元。";
         CheckedMention m = Assert.Single(Verifier.Verify(sheet, text).Mentions, x => x.Mention.Unit.Base == "%");
         Assert.True(m.Verdict == Verdict.Verified, $"{text}: {m.Verdict} {m.Note}");
     }
