@@ -31,6 +31,8 @@ public static class SelfCheckTables
         "p38-t1-zhejiang-kecheng-yingyang.json", "p38-t2-yunnan-luliang-gonggongweisheng.json", "p38-t3-shandong-yinan-gaobiaozhunnongtian.json",
         "p38-t4-anhui-luan-nongcungonglu-transfer.json", "p38-t5-shaanxi-yangxian-xianjie.json", "p38-t6-jiangsu-rugao-yanglao.json",
         "p38-t8-cells-multiyear.json",
+        // Session 38: 部门整体支出 tables (基本支出 / 项目支出): the outside tester's 武夷山 and three of our own.
+        "p38-t7-wuyishan-bumen.json", "p38-d1-jiangan-jiaoyu.json", "p38-d2-yueyang-weijian.json", "p38-d3-tongwei-nongye.json",
     ];
 
     private static readonly Lazy<IReadOnlyDictionary<string, Evaluation>> All = new(Load);

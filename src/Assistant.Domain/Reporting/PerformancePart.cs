@@ -38,7 +38,7 @@ public static class PerformancePart
         }
 
         string id = $"funds.lines[{root}]";
-        sb.Append(ReportPhrases.YearBefore(e)).Append("全年预算数").Append(p.Fact(id + ".budget") ?? "见自评表");
+        sb.Append(DepartmentBudget.Is(e) ? DepartmentBudget.Subject(e) : ReportPhrases.YearBefore(e)).Append("全年预算数").Append(p.Fact(id + ".budget") ?? "见自评表");
         if (p.Fact(id + ".executed") is { } ex)
         {
             sb.Append("，全年执行数").Append(ex);
@@ -58,7 +58,8 @@ public static class PerformancePart
         var parts = p.Parts(root);
         if (parts.Count > 0)
         {
-            sb.Append("分资金来源看，");
+            // 基本支出 / 项目支出 are what the money was spent on, not where it came from.
+            sb.Append('分').Append(DepartmentBudget.PartsLabel(e, parts.Select(i => e.Funds.Lines[i].Name))).Append("看，");
             sb.Append(string.Join("；", parts.Select(i =>
             {
                 string pid = $"funds.lines[{i}]";
@@ -122,7 +123,8 @@ public static class PerformancePart
             var parts = p.Parts(root);
             if (parts.Count > 1 && parts.Where(i => p.Sheet.Report.Funds[i].Rate < p.LowExecution).OrderBy(i => p.Sheet.Report.Funds[i].Rate).FirstOrDefault(-1) is var low && low >= 0)
             {
-                sb.Append("分来源看，").Append(p.Sheet.Evaluation.Funds.Lines[low].Name.Trim()).Append("执行率").Append(p.Fact($"funds.lines[{low}].rate")).Append("，执行进度最慢。");
+                string label = DepartmentBudget.PartsLabel(p.Sheet.Evaluation, parts.Select(i => p.Sheet.Evaluation.Funds.Lines[i].Name)) == "支出类别" ? "支出类别" : "来源";
+                sb.Append('分').Append(label).Append("看，").Append(p.Sheet.Evaluation.Funds.Lines[low].Name.Trim()).Append("执行率").Append(p.Fact($"funds.lines[{low}].rate")).Append("，执行进度最慢。");
             }
         }
 

@@ -44,7 +44,8 @@ public static class ReportComposer
         if (p.RootLine() is { } root)
         {
             string id = $"funds.lines[{root}]";
-            sb.Append(ReportPhrases.YearBefore(e, who)).Append("全年预算数").Append(p.Fact(id + ".budget") ?? "见自评表");
+            // A department's whole budget is named as such (武夷山市文化和旅游局2024年度部门整体支出), never by its table's title.
+            sb.Append(DepartmentBudget.Is(e) ? DepartmentBudget.Subject(e) : ReportPhrases.YearBefore(e, who)).Append("全年预算数").Append(p.Fact(id + ".budget") ?? "见自评表");
             if (p.Fact(id + ".initialBudget") is { } ib && p.Fact(id + ".adjustment") is { } adj)
             {
                 sb.Append("（年初预算数").Append(ib).Append("，年中调整").Append(adj).Append('）');
@@ -55,7 +56,7 @@ public static class ReportComposer
             if (parts.Count > 0 && p.PartsMismatch(root, parts, "budget") is { } mismatch)
             {
                 // Parts that do not add up are no 其中 of the total: listed as the table has them, then the gap.
-                sb.Append("。自评表所列资金来源为").Append(list).Append('，').Append(mismatch);
+                sb.Append("。自评表所列").Append(DepartmentBudget.PartsLabel(e, parts.Select(i => e.Funds.Lines[i].Name))).Append("为").Append(list).Append('，').Append(mismatch);
             }
             else
             {

@@ -18,7 +18,9 @@ public static class FundNameCores
         foreach (var group in Enumerable.Range(0, Math.Min(lines.Count, cores.Count)).Where(i => lines[i].Parent is not null).GroupBy(i => lines[i].Parent!))
         {
             int[] parts = [.. group];
-            if (parts.Length < 2 || SharedWord(parts.Select(i => cores[i]).ToArray()) is not { } shared)
+            // 基本支出 / 项目支出 (a department's whole budget) are named whole: 项目 alone is the 项目资金, the total's word.
+            if (parts.Length < 2 || SharedWord(parts.Select(i => cores[i]).ToArray()) is not { } shared
+                || parts.All(i => DepartmentBudget.IsCategory(lines[i].Name)))
             {
                 continue;
             }

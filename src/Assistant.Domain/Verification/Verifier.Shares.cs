@@ -87,7 +87,9 @@ internal static partial class FundShares
         decimal? Ratio(PrintedNumber? top, PrintedNumber? bottom) => top is { } t && bottom is { Value: > 0 } b ? t.Value / b.Value * 100m : null;
         var (pl, wl) = (lines[part], lines[whole]);
         decimal? executedShare = Ratio(pl.Executed, wl.Executed), budgetShare = Ratio(pl.Budget, wl.Budget), executedOfBudget = Ratio(pl.Executed, wl.Budget);
-        bool executedWords = ExecutedWords().IsMatch(sentence[Math.Max(0, at)..]);
+        // What the sentence says of the part after naming it: the fund lines' own names are no such words (基本支出, 项目支出
+        // hold 支出), and the last of 预算 and 执行/支出 is the amount the share follows (基本支出预算2210.40万元，占50.39%).
+        bool executedWords = SaysExecuted(MaskNames(sentence[Math.Max(0, at)..], lines));
         string partName = pl.Name.Trim(), wholeName = wl.Name.Trim();
         string executedToExecuted = $"{partName}执行数占{wholeName}执行数的比例", budgetToBudget = $"{partName}预算数占{wholeName}预算数的比例",
             executedToBudget = $"{partName}执行数占{wholeName}预算数的比例";
@@ -141,6 +143,24 @@ internal static partial class FundShares
         }
 
         return -1;
+    }
+
+    /// <summary>The text with every fund line's name blanked out (its length kept).</summary>
+    private static string MaskNames(string text, IReadOnlyList<Evaluations.FundLine> lines)
+    {
+        foreach (string name in lines.Select(l => l.Name.Trim()).Where(n => n.Length >= 2).OrderByDescending(n => n.Length))
+        {
+            text = text.Replace(name, new string('　', name.Length), StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    /// <summary>Whether the words speak of what was executed: an 执行/支出 word, and no 预算 after the last of them.</summary>
+    private static bool SaysExecuted(string text)
+    {
+        Match last = ExecutedWords().Matches(text).LastOrDefault() ?? Match.Empty;
+        return last.Success && text.LastIndexOf("预算", StringComparison.Ordinal) < last.Index;
     }
 
     private static string Pct(decimal v) => PrintedNumber.Format(v, 2) + "%";

@@ -265,7 +265,7 @@ public sealed partial class OfflineDrafter : IChatClient
                     if (RootRate() is { } rootRate)
                     {
                         sb.Length--;
-                        sb.Append("，项目资金总体执行率为").Append(DraftText.Ref(rootRate)).Append("，该部分资金执行明显滞后。");
+                        sb.Append(DepartmentBudget.Is(brief.Sheet.Evaluation) ? "，部门预算总体执行率为" : "，项目资金总体执行率为").Append(DraftText.Ref(rootRate)).Append("，该部分资金执行明显滞后。");
                     }
 
                     sb.Append(CauseSentence(cause, "结余的主要原因是"));

@@ -76,6 +76,11 @@ public static partial class ReportDocx
         ArgumentNullException.ThrowIfNull(evaluation);
         // The region, and the implementer's own place below it where the table names one (黔南州 + 独山县).
         string region = Domain.Reporting.ReportPhrases.LeadingPlace(evaluation);
+        if (DepartmentBudget.Is(evaluation))
+        {
+            return DepartmentTitleLines(evaluation, region);
+        }
+
         string title = evaluation.Title.Trim();
 
         // The year goes on the last line, and the region says the place once: “2025年新邵县农村饮水…资金” of
@@ -106,6 +111,50 @@ public static partial class ReportDocx
 
         lines.Add(year + "绩效自评报告");
         return lines;
+    }
+
+    /// <summary>
+    /// A department's whole budget: the department (after the region when its name holds no place of it), then
+    /// “2024年度部门整体支出绩效自评报告” — never the table's title, whose year and 绩效自评表 would be said twice.
+    /// </summary>
+    private static List<string> DepartmentTitleLines(Evaluation evaluation, string region)
+    {
+        string unit = DepartmentBudget.Unit(evaluation);
+        var lines = new List<string>();
+        string own = LastPlace(region);
+        if (region.Length > 0 && (unit.Length == 0 || own.Length > 0 && !unit.Contains(own, StringComparison.Ordinal)))
+        {
+            lines.AddRange(Break(region));
+        }
+
+        if (unit.Length > 0)
+        {
+            lines.AddRange(Break(unit));
+        }
+
+        int? year = DepartmentBudget.Year(evaluation);
+        lines.Add((year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年度" : string.Empty) + DepartmentBudget.ReportName);
+        return lines;
+    }
+
+    /// <summary>The last place a region names (福建省南平市武夷山市 → 武夷山市), or the region itself.</summary>
+    private static string LastPlace(string region)
+    {
+        const string ends = "省市县区旗州盟";
+        int end = region.Length - 1;
+        while (end >= 0 && !ends.Contains(region[end], StringComparison.Ordinal))
+        {
+            end--;
+        }
+
+        if (end < 0)
+        {
+            return region;
+        }
+
+        int start = region.LastIndexOfAny(ends.ToCharArray(), Math.Max(0, end - 1));
+        string place = region[(start < 0 || start >= end ? 0 : start + 1)..(end + 1)];
+        return place.Length >= 2 ? place : region;
     }
 
     /// <summary>A long name in lines of at most <see cref="TitleWidth"/>, broken after a place or before a word of kind.</summary>

@@ -99,12 +99,16 @@ public static class TableDocx
             : e.Funds.Unit == "元" ? [1000, 1445, 1250, 1250, 1250, 550, 1000, 1100]
             : [1100, 1545, 1000, 1000, 1000, 700, 1000, 1500];
         Table t = NewTable(grid);
-        t.Append(Row(false, Cell("项目名称", grid[0], bold: true), Cell(e.Title.Trim(), grid[1..].Sum(), span: grid.Length - 1)));
+        // A department's whole budget is headed by the department, its money by 部门预算 (基本支出 / 项目支出 are its categories).
+        bool department = DepartmentBudget.Is(e);
+        t.Append(department
+            ? Row(false, Cell("部门名称", grid[0], bold: true), Cell(DepartmentBudget.Unit(e), grid[1..].Sum(), span: grid.Length - 1))
+            : Row(false, Cell("项目名称", grid[0], bold: true), Cell(e.Title.Trim(), grid[1..].Sum(), span: grid.Length - 1)));
         if (scored)
         {
             t.Append(Row(false, Cell("主管部门", grid[0], bold: true), Cell(e.Department ?? string.Empty, grid[1] + grid[2] + grid[3], span: 3),
                 Cell("实施单位", grid[4] + grid[5], span: 2, bold: true), Cell(e.Implementer ?? string.Empty, grid[6] + grid[7], span: 2)));
-            t.Append(Row(true, Cell("项目资金（万元）".Replace("万元", e.Funds.Unit, StringComparison.Ordinal), grid[0], merge: MergedCellValues.Restart, bold: true),
+            t.Append(Row(true, Cell((department ? "部门预算资金（万元）" : "项目资金（万元）").Replace("万元", e.Funds.Unit, StringComparison.Ordinal), grid[0], merge: MergedCellValues.Restart, bold: true),
                 Cell(string.Empty, grid[1]), Cell("年初预算数", grid[2], bold: true), Cell("全年预算数", grid[3], bold: true), Cell("全年执行数", grid[4], bold: true),
                 Cell("分值", grid[5], bold: true), Cell("执行率", grid[6], bold: true), Cell("得分", grid[7], bold: true)));
             for (int i = 0; i < e.Funds.Lines.Count; i++)
@@ -233,7 +237,10 @@ public static class TableDocx
         return t;
     }
 
-    /// <summary>项目支出绩效自评表 after the fund's name (without doubling 项目), or 转移支付绩效目标自评表.</summary>
+    /// <summary>
+    /// 项目支出绩效自评表 after the fund's name (without doubling 项目), 转移支付绩效目标自评表, or a department's
+    /// 部门整体支出绩效自评表 after the department (武夷山市文化和旅游局部门整体支出绩效自评表; the year is printed below).
+    /// </summary>
     public static string TableTitle(Evaluation e)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -241,6 +248,11 @@ public static class TableDocx
         if (e.Kind != EvaluationKind.Project)
         {
             return title + "转移支付绩效目标自评表";
+        }
+
+        if (DepartmentBudget.Is(e))
+        {
+            return DepartmentBudget.Unit(e) + DepartmentBudget.TableName;
         }
 
         return title.EndsWith("项目", StringComparison.Ordinal) ? title + "支出绩效自评表" : title + "项目支出绩效自评表";
@@ -264,7 +276,7 @@ public static class TableDocx
             return [title];
         }
 
-        string suffix = new[] { "转移支付绩效目标自评表", "项目支出绩效自评表", "支出绩效自评表" }.First(x => title.EndsWith(x, StringComparison.Ordinal));
+        string suffix = new[] { "转移支付绩效目标自评表", DepartmentBudget.TableName, "项目支出绩效自评表", "支出绩效自评表" }.First(x => title.EndsWith(x, StringComparison.Ordinal));
         string name = title[..^suffix.Length];
         return [.. ReportDocx.Break(name, TableTitleWidth), suffix];
     }

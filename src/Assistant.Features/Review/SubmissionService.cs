@@ -229,12 +229,18 @@ public sealed partial class SubmissionService(
             paragraphs) { Findings = ReviewFinding.Of(score, paragraphs, Risk(shown)) };
     }
 
-    /// <summary>The latest version of every submission the scope covers, with its stored evaluation (for questions across units).</summary>
+    /// <summary>
+    /// The latest version of every submission the scope covers, with its stored evaluation (for questions across units). A
+    /// unit that submitted one table twice (two submissions of the same title and year) counts once, by its latest
+    /// submission: its money is not summed twice nor its missing reasons listed twice.
+    /// </summary>
     public async Task<IReadOnlyList<(SubmissionSummary Submission, StoredEvaluation Evaluation)>> LatestEvaluationsAsync(UnitScope scope, int? year, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<SubmissionSummary> queue = await ListAsync(scope, year: year, limit: MaxListLimit, cancellationToken: cancellationToken);
         var result = new List<(SubmissionSummary, StoredEvaluation)>();
-        foreach (SubmissionSummary s in queue.OrderBy(s => s.Unit, StringComparer.Ordinal).ThenBy(s => s.Title, StringComparer.Ordinal))
+        var latest = queue.GroupBy(s => (s.Unit, Title: Domain.Numbers.TextNormalizer.Normalize(s.Title).Trim(), s.Year))
+            .Select(g => g.OrderByDescending(s => s.SubmittedAt).ThenByDescending(s => s.Id).First());
+        foreach (SubmissionSummary s in latest.OrderBy(s => s.Unit, StringComparer.Ordinal).ThenBy(s => s.Title, StringComparer.Ordinal))
         {
             if (await records.GetEvaluationAsync(s.Unit, s.EvaluationId, cancellationToken) is { } e)
             {
