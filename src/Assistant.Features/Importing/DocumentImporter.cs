@@ -81,9 +81,22 @@ public static class DocumentImporter
                 $"line {laid.RefusedLine}: in this table copied from a PDF, the wrapped text of this line lies between two indicator rows and cannot be placed with confidence. Upload the .docx or .xlsx, or shorten that cell and copy again.");
         }
 
+        // Rows packed line after line, each cell beginning at the top of its row and wrapping onto the lines below (a
+        // Word or Excel table printed by LibreOffice): read row by row, the wrapped lines joined to the cells above. The
+        // reader takes a copy only when its cells begin at the top of their rows (a browser's centred cells, a pasted
+        // table are not of this layout and are read as before); a line it cannot give to a row refuses the copy.
+        int wrappedRefused = 0;
+        string[]? wrapped = laid is null ? PdfLayoutBlocks.Wrapped(lines, out wrappedRefused) : null;
+        if (wrappedRefused > 0)
+        {
+            throw ZipGuard.Bad(
+                $"第{wrappedRefused}行：" + ImportSanity.Advice.Zh("这段从 PDF 复制的表格各行之间没有空行、单元格折行，这一行的文字无法确定是新的一行还是上一行的续行（或这一行缺少其他行都有的数值）", laidOut: true),
+                $"line {wrappedRefused}: " + ImportSanity.Advice.En("in this table copied from a PDF the rows follow each other with no blank line and their cells wrap, and this line cannot be told to begin a row or carry on the one above (or it lacks a figure the other rows have)", laidOut: true));
+        }
+
         try
         {
-            if (laid?.Lines is { } rewritten)
+            if ((laid?.Lines ?? wrapped) is { } rewritten)
             {
                 IReadOnlyList<ImportedTable> read = TableLayout.Read(TextTables.Read(string.Join('\n', rewritten), name), ct);
                 if (read.Count > 0)
@@ -186,7 +199,7 @@ public static class DocumentImporter
         }
 
         IReadOnlyList<ImportedTable> joined = TableJoin.Join(tables);
-        if (format == "text" && ImportSanity.Problems(joined, ImportSanity.LaidOut(text)) is { Count: > 0 } garbage)
+        if (format == "text" && ImportSanity.Problems(joined, ImportSanity.LaidOut(text), text) is { Count: > 0 } garbage)
         {
             // Names that cannot be names (an amount in a fund's name, a page footer as an indicator): never scored.
             throw new UnreadableDocumentException(garbage);
