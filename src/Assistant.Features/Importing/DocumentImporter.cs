@@ -13,7 +13,7 @@ public sealed record ImportResult(string FileName, string Format, IReadOnlyList<
 /// PDF or Word (.txt, .md, pasted; UTF-8, UTF-16 or GB18030), CSV — into 自评表. Bounded: a size limit, zip
 /// checks before any part is opened, cancellation between rows.
 /// </summary>
-public static class DocumentImporter
+public static partial class DocumentImporter
 {
     public const int MaxBytes = 20 * 1024 * 1024;
 
@@ -86,7 +86,7 @@ public static class DocumentImporter
         // reader takes a copy only when its cells begin at the top of their rows (a browser's centred cells, a pasted
         // table are not of this layout and are read as before); a line it cannot give to a row refuses the copy.
         int wrappedRefused = 0;
-        string[]? wrapped = laid is null ? PdfLayoutBlocks.Wrapped(lines, out wrappedRefused) : null;
+        string[]? wrapped = laid is null && IsPrintedLayout(body) ? PdfLayoutBlocks.Wrapped(lines, out wrappedRefused) : null;
         if (wrappedRefused > 0)
         {
             throw ZipGuard.Bad(
@@ -116,6 +116,18 @@ public static class DocumentImporter
                 e.Errors[0].En + " This text looks copied from a PDF without its layout (one cell a line, the table's rows and columns lost): copy it keeping the layout (pdftotext -layout, for one), or upload the .docx / .xlsx.");
         }
     }
+
+    /// <summary>
+    /// A copy as pdftotext -layout prints a page (most lines indented and laid out with runs of spaces, no tab), without a
+    /// level weight printed under its 一级 cell (<c>(45分)</c>, which the other readers give to the level): the only
+    /// copies the wrapped reader may take. A table pasted from Word or Excel (tabs, or cells two spaces apart from the
+    /// line's start) is read as before.
+    /// </summary>
+    private static bool IsPrintedLayout(string body) =>
+        ImportSanity.LaidOut(body) && !body.Contains('\t', StringComparison.Ordinal) && !LevelWeight().IsMatch(body);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[(（]\s*\d{1,3}\s*分\s*[)）]")]
+    private static partial System.Text.RegularExpressions.Regex LevelWeight();
 
     /// <summary>The tables read, unless the copy lost its columns and the rows read from it are scrambled (then refused with what to do).</summary>
     private static ImportResult Unscrambled(ImportResult result, string[] lines) =>
