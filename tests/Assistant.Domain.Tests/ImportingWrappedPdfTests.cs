@@ -111,9 +111,9 @@ public class ImportingWrappedPdfTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The wrapped reader (<see cref="PdfLayoutBlocks.Wrapped(string[])"/>) reads each listed copy as its source. It is
-    /// not yet called by <see cref="DocumentImporter"/>: wired in there it read some session-36 browser copies wrongly
-    /// that were refused or read exactly before (their cells are centred, not at the top).
+    /// The wrapped reader (<see cref="PdfLayoutBlocks.Wrapped(string[])"/>) reads each listed copy as its source. Since
+    /// session 38 <see cref="DocumentImporter"/> calls it, and it takes a copy only when its cells begin at the top of
+    /// their rows (session-36 browser copies, cells centred, are not taken: <see cref="ImportingTopAlignedPdfTests"/>).
     /// </summary>
     [Theory]
     [MemberData(nameof(ListedCopies))]
@@ -131,9 +131,8 @@ public class ImportingWrappedPdfTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The layout copies the importer reads wrongly today (a defect older than the wrapped reader: the blank-separated
-    /// and plain text readers take these LibreOffice copies and misplace their wrapped cells). Listed, not hidden: each
-    /// must still be read wrongly, so a fix shows up as a failure here and takes the copy off the list.
+    /// The layout copies the importer reads wrongly (a known defect, listed, not hidden: each must still be read wrongly,
+    /// so a fix shows up as a failure here and takes the copy off the list). Empty since session 38.
     /// </summary>
     private static readonly HashSet<string> KnownWrong = [.. File.ReadAllLines(Path.Combine(Folder, "import-wrong.txt")).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
 

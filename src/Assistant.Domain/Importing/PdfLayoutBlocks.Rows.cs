@@ -407,6 +407,8 @@ public static partial class PdfLayoutBlocks
         bool v = IsValue(t);
         return f switch
         {
+            // A name may begin with a year (2024年安排经费, 2024年预算安排项): no figure, it is the name's first word.
+            Col.Name when v && YearWord().IsMatch(t) => 0,
             Col.Level1 or Col.Level2 or Col.Name or Col.Label or Col.FundName when v && !t.StartsWith('（') => 40,
             Col.Level2 when LevelCells.Category(t) is null && t.Length > 3 => 8,
             Col.Weight or Col.Score => Big(t) ? 40 : Plain().IsMatch(t) ? 0 : v ? 8 : 40,
@@ -426,6 +428,10 @@ public static partial class PdfLayoutBlocks
 
     [GeneratedRegex(@"^\d+(\.\d+)?$")]
     private static partial Regex Plain();
+
+    /// <summary>A year and words after it, no figure among them (2024年安排经费; not 2025年9月底前).</summary>
+    [GeneratedRegex(@"^(19|20)\d{2}\s?年[\u4e00-\u9fff“”、，]{2,}$")]
+    private static partial Regex YearWord();
 
     /// <summary>The end of a cell wrapped under its start: a percent sign, the last digits, a short word, a closing bracket.</summary>
     [GeneratedRegex(@"^(%|％|‰|\d{1,2}|[\u4e00-\u9fff]{1,2}[）)]?|[）)])$")]

@@ -22,7 +22,11 @@ public static partial class PdfLayoutBlocks
     /// <summary>
     /// As <see cref="Wrapped(string[])"/>; <paramref name="refusedLine"/> is the 1-based line whose row cannot be told
     /// (a line of words only, without 分值 and 得分, that may begin a row or carry on the one above; a row missing a figure
-    /// the rows around it have), the text then not read this way and null returned.
+    /// the rows around it have), the text then not read this way and null returned. It is 0 when null is returned
+    /// because the copy is not of this layout: its cells do not begin at the top of their rows (a section's first line
+    /// carries no row's figures, or a line under a row's first line has a word in a column where that row has no cell
+    /// yet, or a new merged 一级/二级 cell starts between two rows' first lines — a cell centred in its row, as a
+    /// browser prints it, or a table pasted from elsewhere).
     /// </summary>
     public static string[]? Wrapped(string[] lines, out int refusedLine)
     {
@@ -47,13 +51,20 @@ public static partial class PdfLayoutBlocks
 
         int wraps = 0;
         int end = 0;
+        int ambiguous;
         try
         {
-            Sections(text, headers, output, ref wraps, ref end);
+            ambiguous = Sections(text, headers, output, ref wraps, ref end);
         }
-        catch (AmbiguousException a)
+        catch (NotTopAlignedException)
         {
-            refusedLine = a.Line + 1;
+            return null;
+        }
+
+        if (ambiguous >= 0)
+        {
+            // Every section was of this layout, but a line in one of them cannot be given to a row: refused, not guessed.
+            refusedLine = ambiguous + 1;
             return null;
         }
 
@@ -61,8 +72,10 @@ public static partial class PdfLayoutBlocks
         return wraps > 0 ? output : null;
     }
 
-    private static void Sections(string[] text, List<(int From, int To, int Main, List<(int Start, string Text)> Cells, bool Fund)> headers, string[] output, ref int wraps, ref int end)
+    /// <summary>Reads every section; returns the first (0-based) line that cannot be given to a row, or -1.</summary>
+    private static int Sections(string[] text, List<(int From, int To, int Main, List<(int Start, string Text)> Cells, bool Fund)> headers, string[] output, ref int wraps, ref int end)
     {
+        int ambiguous = -1;
         for (int x = 0; x < headers.Count; x++)
         {
             var hd = headers[x];
@@ -73,10 +86,26 @@ public static partial class PdfLayoutBlocks
                 output[i] = string.Empty;
             }
 
-            end = hd.Fund
-                ? WrappedFunds(text, hd.Cells, hd.Main, hd.To + 1, stop, output, ref wraps)
-                : WrappedIndicators(text, hd.Cells, hd.Main, hd.To + 1, stop, output, ref wraps);
+            try
+            {
+                end = hd.Fund
+                    ? WrappedFunds(text, hd.Cells, hd.Main, hd.To + 1, stop, output, ref wraps)
+                    : WrappedIndicators(text, hd.Cells, hd.Main, hd.To + 1, stop, output, ref wraps);
+            }
+            catch (AmbiguousException a)
+            {
+                // The other sections are still read: one of them may show the copy is not of this layout at all.
+                ambiguous = ambiguous < 0 ? a.Line : ambiguous;
+                end = stop;
+            }
         }
+
+        return ambiguous;
+    }
+
+    /// <summary>The copy's cells do not begin at the top of their rows: not this layout (the other readers take it).</summary>
+    private sealed class NotTopAlignedException : Exception
+    {
     }
 
     /// <summary>The header whose lines run around line <paramref name="h"/> (up to two above and two below, none with a figure), naming the most fields.</summary>
@@ -132,7 +161,8 @@ public static partial class PdfLayoutBlocks
         {
             output[i] = MetaCells(Words(text[i])) is { Count: > 1 } cells && cells.Any(c => TableLayout.MetaLabelOf(c) is not null) ? string.Join('\t', cells) : text[i];
             if (i + 1 < to && text[i + 1].Trim().Length > 0 && Words(text[i]) is { Count: >= 2 } top && Words(text[i + 1]) is { Count: > 0 } under
-                && under.All(u => !IsValue(u.Text) && u.Text.Length <= 3 && top.Any(t => Math.Abs(t.Start - u.Start) <= 2)))
+                && under.All(u => !IsValue(u.Text) && top.Any(t => Math.Abs(t.Start - u.Start) <= 2)
+                    && (u.Text.Length <= 3 || under.Count == 1 && TableLayout.MetaLabelOf(u.Text) is null && top.Last() is var value && Math.Abs(value.Start - u.Start) <= 2 && TableLayout.MetaLabelOf(value.Text) is null)))
             {
                 output[i] = string.Join('\t', Cluster(text, [i, i + 1], out _).Select(c => c.Text));
                 output[++i] = string.Empty;
@@ -163,12 +193,19 @@ public static partial class PdfLayoutBlocks
         return cells;
     }
 
-    private static List<Word> Glued(List<Word> ws)
+    /// <summary>
+    /// Words a single space apart joined as one piece (<c>业 4208 人</c>), unless the second begins at a column's start
+    /// (<c>业，拓宽就业困难人员就 生活质量</c>: a name's end, then the target's). On a row's first line (<paramref name="afterComma"/>)
+    /// only words after a comma are joined (<c>降低创业成本, 增加</c>: a cell never ends in a comma), never a figure
+    /// (<c>增殖放流大黄鱼、黑鲷等 ≥800万尾</c>, <c>为就业创业服务提供保障 提升就业创业服务</c> stay two cells).
+    /// </summary>
+    private static List<Word> Glued(List<Word> ws, List<int> starts, bool afterComma)
     {
         var result = new List<Word> { ws[0] };
         for (int x = 1; x < ws.Count; x++)
         {
-            if (ws[x].Start - result[^1].End == 1)
+            if (ws[x].Start - result[^1].End == 1 && !starts.Any(s => Math.Abs(s - ws[x].Start) <= 1)
+                && !(afterComma && (IsValue(ws[x].Text) || IsValue(result[^1].Text) || !result[^1].Text.EndsWith(',') && !result[^1].Text.EndsWith('，') && !result[^1].Text.EndsWith('、'))))
             {
                 result[^1] = new Word(result[^1].Text + ws[x].Text, result[^1].Start, ws[x].End);
             }
@@ -188,7 +225,8 @@ public static partial class PdfLayoutBlocks
         foreach (Word w in ws)
         {
             if (result.Count > 0 && w.Start - result[^1].End == 1
-                && ((EndsInDigit().IsMatch(result[^1].Text) && RateUnit().IsMatch(w.Text)) || (result[^1].Text.EndsWith('年') && MonthDay().IsMatch(w.Text))))
+                && ((EndsInDigit().IsMatch(result[^1].Text) && RateUnit().IsMatch(w.Text)) || (result[^1].Text.EndsWith('年') && MonthDay().IsMatch(w.Text))
+                    || (YearOnly().IsMatch(result[^1].Text) && w.Text.StartsWith('年') && w.Text.Length > 1 && !IsValue(w.Text))))
             {
                 result[^1] = new Word(result[^1].Text + w.Text, result[^1].Start, w.End);
             }
@@ -263,6 +301,8 @@ public static partial class PdfLayoutBlocks
         List<int> starts = Remeasure(text, [[.. Enumerable.Range(from, Math.Max(0, to - from)).Where(i => text[i].Trim().Length > 0)]], headerStarts, fields);
         var rows = new List<(Dictionary<int, List<string>> Cells, int Line)>();
         var open = new Dictionary<int, (int Row, bool Done)>();
+        int ambiguous = -1;
+        List<int> firstLine = [];
         int i = from;
         for (; i < to; i++)
         {
@@ -282,24 +322,39 @@ public static partial class PdfLayoutBlocks
             }
 
             int[] a = Align(ws, starts, fields, []);
-            bool begins = rows.Count == 0 || startsRow([.. a.Select(j => fields[j])]);
+            bool begins = startsRow([.. a.Select(j => fields[j])]);
+            if (begins && Glued(ws, starts, afterComma: true) is { } oneCell && oneCell.Count < ws.Count)
+            {
+                // A cell with a space typed in it (降低创业成本, 增加): one cell, not two.
+                ws = oneCell;
+                a = Align(ws, starts, fields, []);
+            }
+
+            if (rows.Count == 0 && !begins)
+            {
+                // The section's first line carries no row's figures: its cells do not begin at the top of their rows.
+                throw new NotTopAlignedException();
+            }
+
             if (!begins && ws.Count > 1)
             {
                 // A wrapped line is the ends of cells: words a space apart are one piece (业 4208人 is the end of 创业带动就业4208人).
-                ws = Glued(ws);
+                // A word where a cell of the row's first line began is that cell's, not the end of the one before it.
+                ws = Glued(ws, [.. starts, .. firstLine], afterComma: false);
                 a = Align(ws, starts, fields, []);
             }
 
             if (begins && !fields.Contains(Col.Weight) && fields.Contains(Col.Target) && rows.Count > 0 && ws.Where((w, x) => fields[a[x]] is Col.Target or Col.Actual).All(w => !w.Text.Any(char.IsDigit)))
             {
                 // Without 分值 and 得分, a line whose target and actual are words (单位应缴纳的 / 三项社会保险) may begin a row
-                // or carry on the one above: the copy is not read this way.
-                throw new AmbiguousException(i);
+                // or carry on the one above: the copy is not read this way (refused once the whole section is seen).
+                ambiguous = ambiguous < 0 ? i : ambiguous;
             }
 
             if (begins)
             {
                 rows.Add(([], i));
+                firstLine = [.. ws.Select(w => w.Start)];
             }
             else
             {
@@ -312,7 +367,15 @@ public static partial class PdfLayoutBlocks
                 int j = a[x];
                 string t = ws[x].Text;
                 int target = r;
-                if (fields[j] is Col.Level1 or Col.Level2 or Col.Label)
+                bool merged = fields[j] is Col.Level1 or Col.Level2 or Col.Label;
+                if (!begins && (merged ? !open.TryGetValue(j, out var m) || m.Done : !rows[r].Cells.ContainsKey(j)))
+                {
+                    // A wrapped piece where its row (or its merged cell) has no unfinished cell begun on a first line: the
+                    // cell begins below its row's first line (centred in its row), not at its top.
+                    throw new NotTopAlignedException();
+                }
+
+                if (merged)
                 {
                     // A merged cell: its pieces join it until it is whole; a new one starts in the row whose first line it is on.
                     if (open.TryGetValue(j, out var o) && (!begins || !o.Done && t.Length <= 3))
@@ -345,12 +408,19 @@ public static partial class PdfLayoutBlocks
         // Every row has the figures the first row has (a fund line its budgets, an indicator its target and actual):
         // a row without one had its figure taken by a neighbour's column.
         List<int> required = [.. Enumerable.Range(0, fields.Count).Where(j => (fields[j] is Col.Initial or Col.Budget or Col.Executed or Col.Target or Col.Actual) && done.Count > 0 && done[0].ContainsKey(j))];
+        int note = fields.IndexOf(Col.Note);
         for (int k = 1; k < done.Count; k++)
         {
-            if (required.Any(j => !done[k].ContainsKey(j)))
+            // An indicator without its actual value but with a reason for it (城镇调查失业率 … 指标已取消) is whole.
+            if (required.Any(j => !done[k].ContainsKey(j) && !(fields[j] == Col.Actual && note >= 0 && done[k].ContainsKey(note))))
             {
-                throw new AmbiguousException(rows[k].Line);
+                ambiguous = ambiguous < 0 ? rows[k].Line : Math.Min(ambiguous, rows[k].Line);
             }
+        }
+
+        if (ambiguous >= 0)
+        {
+            throw new AmbiguousException(ambiguous);
         }
 
         finish(done);
@@ -364,6 +434,10 @@ public static partial class PdfLayoutBlocks
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff·]{1,4}[）)]?$")]
     private static partial System.Text.RegularExpressions.Regex RateUnit();
+
+    /// <summary>A year pdftotext set apart from the word after it (<c>2024 年安排经费</c>, <c>2024 年预算安排项</c>).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(19|20)\d{2}$")]
+    private static partial System.Text.RegularExpressions.Regex YearOnly();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}月")]
     private static partial System.Text.RegularExpressions.Regex MonthDay();

@@ -13,7 +13,7 @@ public sealed record ImportResult(string FileName, string Format, IReadOnlyList<
 /// PDF or Word (.txt, .md, pasted; UTF-8, UTF-16 or GB18030), CSV — into 自评表. Bounded: a size limit, zip
 /// checks before any part is opened, cancellation between rows.
 /// </summary>
-public static class DocumentImporter
+public static partial class DocumentImporter
 {
     public const int MaxBytes = 20 * 1024 * 1024;
 
@@ -81,9 +81,22 @@ public static class DocumentImporter
                 $"line {laid.RefusedLine}: in this table copied from a PDF, the wrapped text of this line lies between two indicator rows and cannot be placed with confidence. Upload the .docx or .xlsx, or shorten that cell and copy again.");
         }
 
+        // Rows packed line after line, each cell beginning at the top of its row and wrapping onto the lines below (a
+        // Word or Excel table printed by LibreOffice): read row by row, the wrapped lines joined to the cells above. The
+        // reader takes a copy only when its cells begin at the top of their rows (a browser's centred cells, a pasted
+        // table are not of this layout and are read as before); a line it cannot give to a row refuses the copy.
+        int wrappedRefused = 0;
+        string[]? wrapped = laid is null && IsPrintedLayout(body) ? PdfLayoutBlocks.Wrapped(lines, out wrappedRefused) : null;
+        if (wrappedRefused > 0)
+        {
+            throw ZipGuard.Bad(
+                $"第{wrappedRefused}行：" + ImportSanity.Advice.Zh("这段从 PDF 复制的表格各行之间没有空行、单元格折行，这一行的文字无法确定是新的一行还是上一行的续行（或这一行缺少其他行都有的数值）", laidOut: true),
+                $"line {wrappedRefused}: " + ImportSanity.Advice.En("in this table copied from a PDF the rows follow each other with no blank line and their cells wrap, and this line cannot be told to begin a row or carry on the one above (or it lacks a figure the other rows have)", laidOut: true));
+        }
+
         try
         {
-            if (laid?.Lines is { } rewritten)
+            if ((laid?.Lines ?? wrapped) is { } rewritten)
             {
                 IReadOnlyList<ImportedTable> read = TableLayout.Read(TextTables.Read(string.Join('\n', rewritten), name), ct);
                 if (read.Count > 0)
@@ -103,6 +116,18 @@ public static class DocumentImporter
                 e.Errors[0].En + " This text looks copied from a PDF without its layout (one cell a line, the table's rows and columns lost): copy it keeping the layout (pdftotext -layout, for one), or upload the .docx / .xlsx.");
         }
     }
+
+    /// <summary>
+    /// A copy as pdftotext -layout prints a page (most lines indented and laid out with runs of spaces, no tab), without a
+    /// level weight printed under its 一级 cell (<c>(45分)</c>, which the other readers give to the level): the only
+    /// copies the wrapped reader may take. A table pasted from Word or Excel (tabs, or cells two spaces apart from the
+    /// line's start) is read as before.
+    /// </summary>
+    private static bool IsPrintedLayout(string body) =>
+        ImportSanity.LaidOut(body) && !body.Contains('\t', StringComparison.Ordinal) && !LevelWeight().IsMatch(body);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[(（]\s*\d{1,3}\s*分\s*[)）]")]
+    private static partial System.Text.RegularExpressions.Regex LevelWeight();
 
     /// <summary>The tables read, unless the copy lost its columns and the rows read from it are scrambled (then refused with what to do).</summary>
     private static ImportResult Unscrambled(ImportResult result, string[] lines) =>
@@ -186,7 +211,7 @@ public static class DocumentImporter
         }
 
         IReadOnlyList<ImportedTable> joined = TableJoin.Join(tables);
-        if (format == "text" && ImportSanity.Problems(joined, ImportSanity.LaidOut(text)) is { Count: > 0 } garbage)
+        if (format == "text" && ImportSanity.Problems(joined, ImportSanity.LaidOut(text), text) is { Count: > 0 } garbage)
         {
             // Names that cannot be names (an amount in a fund's name, a page footer as an indicator): never scored.
             throw new UnreadableDocumentException(garbage);

@@ -129,10 +129,11 @@ public static partial class ImportSanity
     /// The fields of tables read from a text copy whose names cannot be names, each as an error naming its field and
     /// cell, led by what went wrong and what to do; empty when every name could be one.
     /// </summary>
-    public static IReadOnlyList<InputError> Problems(IReadOnlyList<ImportedTable> tables, bool laidOut)
+    public static IReadOnlyList<InputError> Problems(IReadOnlyList<ImportedTable> tables, bool laidOut, string? text = null)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        var errors = new List<InputError>();
+        // A laid-out copy read line by line: pieces of its wrapped cells left as fields of their own.
+        var errors = laidOut && text is not null ? [.. CutCells(tables, text)] : new List<InputError>();
         foreach (ImportedTable t in tables)
         {
             for (int k = 0; k < t.FundLines.Count; k++)

@@ -86,7 +86,36 @@ def invented():
               scored=True, total=("100", "98.00"),
               header=["一级指标", "二级指标", "三级指标", "年初目标值", "全年实际值", "分值", "得分", "偏差原因分析及改进措施"],
               order=None, merge=True)
-    return {"js-wushui": js, "sx-yibao": sx, "fj-yuye": fj}
+    # Session 38. 湖北: a 年度 column before the values, 指标值 / 实际完成值 / 偏差原因 / 分值 / 得分 in that order, every cell
+    # centred vertically (as many real 自评表 are): a wrapped cell's lines sit above and below its row's middle line.
+    hb = dict(title="2025年农机购置与应用补贴", year="2025", dept="湖北省襄阳市农业农村局", impl="枣阳市农业机械化技术推广站", unit="万元",
+              funds=[("年度资金总额", "640.00", "640.00", "576.00", "10", "90.00%", "9.00"),
+                     ("其中：中央资金", "520.00", "520.00", "500.00", "—", "—", "—"),
+                     ("县级资金", "120.00", "120.00", "76.00", "—", "—", "—")],
+              rows=[("产出指标", "数量指标", "补贴购置各类农业机械台套数量", "2025", "≥1600台套", "1520台套", "部分农户购机意愿推迟，下年度提前宣传并简化申领流程", "20", "19.00"),
+                    ("产出指标", "质量指标", "补贴机具核验合格率", "2025", "100%", "100%", "", "10", "10"),
+                    ("产出指标", "时效指标", "补贴资金兑付完成时间", "2025", "2025年11月底前", "2025年11月", "", "10", "10"),
+                    ("效益指标", "经济效益指标", "主要农作物耕种收综合机械化率", "2025", "≥88%", "88.6%", "", "20", "20"),
+                    ("效益指标", "可持续影响指标", "农机社会化服务组织带动小农户能力", "2025", "持续增强", "持续增强", "", "20", "20"),
+                    ("满意度指标", "服务对象满意度指标", "购机农户满意度", "2025", "≥90%", "95%", "", "10", "10")],
+              scored=True, total=("100", "98.00"),
+              header=["一级指标", "二级指标", "三级指标", "年度", "指标值", "实际完成值", "偏差原因", "分值", "得分"],
+              order=None, merge=True, valign="center")
+    # 安徽: a 计量单位 column, 分值 right after the name, 目标值 / 完成值 / 得分 / 偏差原因分析, merged cells, text at the top.
+    ah = dict(title="2025年小型水库除险加固维修养护", year="2025", dept="安徽省六安市水利局", impl="金寨县水库管理服务中心", unit="万元",
+              funds=[("年度资金总额", "980.00", "1,020.00", "969.00", "10", "95.00%", "9.50"),
+                     ("其中：省级资金", "700.00", "700.00", "700.00", "—", "—", "—"),
+                     ("县级资金", "280.00", "320.00", "269.00", "—", "—", "—")],
+              rows=[("产出指标", "数量指标", "完成除险加固及维修养护的小型水库座数", "座", "20", "≥24", "24", "20", ""),
+                    ("产出指标", "质量指标", "维修养护工程竣工验收一次合格率", "%", "15", "100", "96", "14.40", "两座水库放水设施返工，已整改并复验合格；下一步加强隐蔽工程旁站监理"),
+                    ("产出指标", "时效指标", "汛前主体工程完工率", "%", "15", "100", "100", "15", ""),
+                    ("效益指标", "社会效益指标", "水库下游受保护人口", "万人", "20", "≥12", "12.6", "20", ""),
+                    ("效益指标", "可持续影响指标", "小型水库管护责任落实情况", "—", "10", "全面落实", "全面落实", "10", ""),
+                    ("满意度指标", "服务对象满意度指标", "库区及下游群众满意度", "%", "10", "≥90", "92", "10", "")],
+              scored=True, total=("100", "98.90"),
+              header=["一级指标", "二级指标", "三级指标", "计量单位", "分值", "目标值", "完成值", "得分", "偏差原因分析"],
+              order=None, merge=True)
+    return {"js-wushui": js, "sx-yibao": sx, "fj-yuye": fj, "hb-nongji": hb, "ah-shuiku": ah}
 
 
 def tables():
@@ -160,7 +189,7 @@ def widths(t):
     """Narrow columns (in characters): the name and reason columns too narrow for long cells, so they wrap."""
     w = []
     for h in t["header"]:
-        w.append({"一级指标": 5, "二级指标": 6, "三级指标": 11, "计量单位": 4, "分值": 4, "得分": 5}.get(h, 14 if "原因" in h else 8))
+        w.append({"一级指标": 5, "二级指标": 6, "三级指标": 11, "计量单位": 4, "年度": 4, "分值": 4, "得分": 5}.get(h, 14 if "原因" in h else 8))
     return w
 
 
@@ -176,6 +205,8 @@ def docx(t, path):
             pr += "<w:vMerge/>"
         elif rs and rs > 1:
             pr += "<w:vMerge w:val='restart'/>"
+        if t.get("valign", "top") != "top":
+            pr += f"<w:vAlign w:val='{t['valign']}'/>"
         run = f"<w:r><w:rPr><w:rFonts w:ascii='宋体' w:hAnsi='宋体' w:eastAsia='宋体'/><w:sz w:val='18'/></w:rPr><w:t xml:space='preserve'>{escape(text)}</w:t></w:r>" if text else ""
         return f"<w:tc><w:tcPr>{pr}</w:tcPr><w:p><w:pPr><w:spacing w:before='0' w:after='0'/></w:pPr>{run}</w:p></w:tc>"
     rows = grid(t)
@@ -258,7 +289,7 @@ def xlsx(t, path):
               "<fills count='2'><fill><patternFill patternType='none'/></fill><fill><patternFill patternType='gray125'/></fill></fills>"
               "<borders count='2'><border/><border><left style='thin'/><right style='thin'/><top style='thin'/><bottom style='thin'/></border></borders>"
               "<cellStyleXfs count='1'><xf/></cellStyleXfs><cellXfs count='3'><xf/>"
-              "<xf fontId='0' borderId='1' applyBorder='1' applyAlignment='1'><alignment wrapText='1' vertical='top'/></xf>"
+              f"<xf fontId='0' borderId='1' applyBorder='1' applyAlignment='1'><alignment wrapText='1' vertical='{t.get('valign', 'top')}'/></xf>"
               "<xf fontId='1' applyAlignment='1'><alignment horizontal='center'/></xf></cellXfs></styleSheet>")
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("[Content_Types].xml", "<?xml version='1.0' encoding='UTF-8'?><Types xmlns='http://schemas.openxmlformats.org/package/2006/content-types'>"
