@@ -105,7 +105,7 @@ public static partial class DraftPhrases
     private static partial Regex PriceRise();
 
     // Staff who left and are not yet replaced: 超龄退出, 到龄离岗, 补聘未完成, 招聘未到位, 岗位空缺.
-    [GeneratedRegex("超龄|到龄|年龄[^，。；]{0,4}(?:退出|离岗|清退)|补聘|补录|补招|招聘[^，。；]{0,6}(?:未完成|尚未完成|未到位|滞后|推迟|较晚)|(?:退出|离岗|辞职|离职)[^，。；]{0,8}(?:未及时补充|补充不及时|未补充|空缺)|岗位空缺|人员空缺|缺员")]
+    [GeneratedRegex("(?:岗位|在岗)[^，。；]{0,10}(?:退出|离岗|辞职|离职)|超龄|到龄|年龄[^，。；]{0,4}(?:退出|离岗|清退)|补聘|补录|补招|招聘[^，。；]{0,6}(?:未完成|尚未完成|未到位|滞后|推迟|较晚)|(?:退出|离岗|辞职|离职)[^，。；]{0,8}(?:未及时补充|补充不及时|未补充|空缺)|岗位空缺|人员空缺|缺员")]
     private static partial Regex Replacement();
 
     [GeneratedRegex("辍学|失学|流失学生|学生流失|厌学|劝返")]
