@@ -56,11 +56,17 @@ public static partial class DraftQuality
     [GeneratedRegex(@"岗位")]
     private static partial Regex Posts();
 
+    [GeneratedRegex(@"新建|建设|改造|修建|工程|维修|购置|采购|配备")]
+    private static partial Regex RowBuildsOrBuys();
+
     [GeneratedRegex(@"^\s*\d+[.、．]\s*针对[^，]*?的问题，")]
     private static partial Regex MeasureLead();
 
-    [GeneratedRegex(@"改进措施")]
+    [GeneratedRegex(@"^\s*(?:[（(]二[）)]\s*)?(?:下一步)?改进措施")]
     private static partial Regex MeasuresHeading();
+
+    [GeneratedRegex(@"“[^”]*”")]
+    private static partial Regex QuotedName();
 
     [GeneratedRegex(@"[；。;]")]
     private static partial Regex ClauseSplit();
@@ -110,10 +116,14 @@ public static partial class DraftQuality
             string cause = string.Join("；", new[] { CauseOf(evaluation, mine) }.Concat(mine.Select(i => cited.GetValueOrDefault(i.Id, string.Empty))).Where(c => c.Length > 0));
             string rows = string.Join("；", mine.Select(RowWords));
             string body = MeasureLead().Replace(para.Text, string.Empty);
-            foreach (string clause in ClauseSplit().Split(body).Select(c => c.Trim()).Where(c => c.Length >= 6))
+            // A row's own name quoted in a measure (“组织专场招聘会”方面，…) is no measure word.
+            foreach (string clause in ClauseSplit().Split(QuotedName().Replace(body, "X")).Select(c => c.Trim()).Where(c => c.Length >= 6))
             {
                 var presumed = Presupposing.Where(k => k.Measure.IsMatch(clause)).ToList();
-                foreach (var k in presumed.Where(k => !k.Cause.IsMatch(cause) || (k.Kind == "population" && Posts().IsMatch(string.Join("；", mine.Select(i => i.Name))))))
+                string names = string.Join("；", mine.Select(i => i.Name));
+                // Works and purchases may be the row itself (新建防火隔离带长度, 购置扑火装备): their measures then answer the row.
+                foreach (var k in presumed.Where(k => (!k.Cause.IsMatch(cause) && !(k.Kind is "works" or "procurement" && RowBuildsOrBuys().IsMatch(names)))
+                                                      || (k.Kind == "population" && Posts().IsMatch(names))))
                 {
                     found.Add($"mismatched-measure p{p} ({k.Kind}{(cause.Length == 0 ? ", no stated cause" : string.Empty)}): {clause}");
                 }

@@ -153,7 +153,8 @@ public sealed partial class OfflineDrafter
                     {
                         AddFor(item, IsReverse(item)
                             ? Fresh([DraftPhrases.CeilingMeasure(item.Name, null, PhraseNature(item) == Nature.Money || MoneyUnit(item), PhraseNature(item) == Nature.Time, PrecedentFit.OwnWords(item, E) + "；" + E.Title)])
-                            : Fresh(none ? DraftPhrases.NeutralMeasures(PhraseNature(item)) : DraftPhrases.Measures(NoCauseWords(item, noCause), PhraseNature(item), E.Title)));
+                            : Fresh(none ? DraftPhrases.NeutralMeasures(PhraseNature(item))
+                                : DraftPhrases.Measures(NoCauseWords(item, noCause), PhraseNature(item), E.Title).Where(m => !noCause || !DraftPhrases.PresupposesOtherCause(m, cause.Text))));
                     }
 
                     if (parts.Count < 3)
