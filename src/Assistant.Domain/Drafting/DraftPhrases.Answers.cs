@@ -56,6 +56,8 @@ public static partial class DraftPhrases
         (new Regex("村医|乡村医生"), "加强乡村医生队伍建设，通过定向培养、乡聘村用等方式补充村医，开展规范化管理业务培训，推行家庭医生团队分片包干"),
         (new Regex("力量不足|人员不足|人手不足|人员短缺|人员紧缺|缺编|人员流失|专业人员少|(?:人员|人手|力量)[^，。；]{0,4}(?:不足|短缺|紧缺|紧张|偏少|较少)"), StaffShort),
         (new Regex("锻炼时间|体育活动|体育课|体育锻炼|运动时间"), "落实每天校园体育活动时间要求，开齐开足体育课，组织课间和课后体育锻炼，定期开展体质监测并反馈家长"),
+        // Trainees who went on to study are no failure of training: their plans are asked before they finish (session 38).
+        (new Regex("升学|继续深造|继续学业|参军|入伍"), "结业前开展学员就业意向摸底，对有就业意愿的学员逐人开展职业指导和岗位推荐，对升学等不再求职的学员在统计中据实说明"),
         (new Regex("转学|随迁|外出就读|流动学生"), "依据学籍系统动态掌握转学、随迁情况，据实测算受益人数，变动较大的按程序调整指标值"),
         (new Regex("外出务工|随子女|在外居住|常住人口|人口外流|外出人员|流动人口"), "以实际常住人口为基数测算服务对象和指标值，对外出人员做好信息登记和流动管理，变化较大的按程序调整指标值"),
         (new Regex("进度滞后|进度缓慢|未能及时支付|未及时支付|工程款|实施进度"), "倒排项目工期，加强施工调度和进度督查，按工程进度及时办理计量和资金支付"),
@@ -155,7 +157,7 @@ public static partial class DraftPhrases
         [PriceMeasure] = [ProcurementMeasure],
         // Post holders who left for work elsewhere (岗位人员外出务工退出) are replaced; they are no population to re-count.
         [ReplacementMeasure] = ["优化经办流程，精简申报材料，压实审核责任，缩短资金兑付周期", StaffShort, Approvals,
-            "以实际常住人口为基数测算服务对象和指标值，对外出人员做好信息登记和流动管理，变化较大的按程序调整指标值", StaffChange_Measure],
+            "以实际常住人口为基数测算服务对象和指标值，对外出人员做好信息登记和流动管理，变化较大的按程序调整指标值"],
         [DropOutMeasure] = ["依据学籍系统动态掌握转学、随迁情况，据实测算受益人数，变动较大的按程序调整指标值", "以实际常住人口为基数测算服务对象和指标值，对外出人员做好信息登记和流动管理，变化较大的按程序调整指标值"],
         [MaternalDeathMeasure] = [Population, PatientDeathMeasure],
         [PatientDeathMeasure] = [Population],

@@ -71,6 +71,13 @@ public static partial class DraftPhrases
         _ => ["加强绩效运行监控，对进度滞后的事项及时分析原因并调整措施", "将该项工作列入月度调度重点，逐项明确责任人和时间节点"],
     };
 
+    /// <summary>
+    /// Measures for a row with no stated cause: its sector's answer to what the row itself measures (管护主体 for a 管护机制, 参保状态
+    /// for enrolment paid by medical aid) where that holds whatever the cause, then <see cref="NeutralMeasures"/>.
+    /// </summary>
+    public static IEnumerable<string> NoCauseMeasures(string ownWords, Nature nature, string? context = null) =>
+        SectorPairs((ownWords ?? string.Empty) + "；" + context, nature).Select(p => p.Measure).Where(HoldsWhateverCause).Concat(NeutralMeasures(nature));
+
     /// <summary>Upper-level money left unspent with no reason given: followed and paid out, without presupposing that it came late.</summary>
     public const string UpperMoneyNeutral = "对上级资金建立分配、拨付和支出台账，按月调度支出进度，对执行缓慢的资金逐项查明原因、督促整改，年底前完成清算";
 
@@ -95,15 +102,15 @@ public static partial class DraftPhrases
     private static readonly (Regex Measure, Regex Cause)[] Presumed =
     [
         (new(@"(?:上级|省级|中央|自治区|市级)(?:财政|部门)[^。；]{0,8}(?:沟通|对接)|争取[^。；]{0,8}(?:提前|及早|尽早)下达|提前下达|年底下达的资金|资金下达后立即"),
-            new(@"(?:下达|到位|到账|下拨|拨付|分配)[^，。；]{0,6}(?:晚|迟|滞后|延迟|不及时)|追加|才(?:下达|到位|拨付|到账)|未(?:能)?(?:及时|按时)?(?:下达|到位|到账)|年底|年末|四季度|1[12]月")),
-        (new(@"退岗|补岗|岗位空缺|补聘|顶岗|岗位动态补充"), new(@"退出|离岗|辞职|离职|空缺|补聘|外出务工|超龄|清退|退岗|调离|流失|缺员")),
+            new(@"(?:下达|到位|到账|下拨|拨付|分配)[^，。；]{0,6}(?:晚|迟|滞后|延迟|不及时)|(?:\d{1,2}|十一|十二)月[^，。；]{0,3}(?:下达|到位|拨付|下拨)|追加|才(?:下达|到位|拨付|到账)|未(?:能)?(?:及时|按时)?(?:下达|到位|到账)|年底|年末|四季度|1[12]月")),
+        (new(@"退岗|补岗|岗位空缺|补聘|顶岗|岗位动态补充"), new(@"退出|离岗|辞职|离职|空缺|空编|缺编|招聘未完成|补聘|外出务工|超龄|清退|退岗|调离|流失|缺员")),
         (new(@"常住人口|人口为基数|流动管理"), new(@"常住|迁|外出|人口|户籍|死亡|流动|随迁|转学|减员")),
         (new(@"复产|暂停生产"), new(@"停产|停工|关停|暂停|歇业|复产|停养|行情")),
-        (new(@"宣传|知晓"), new(@"需求|意愿|知晓|了解|宣传|积极性|参与|申请|申报|观望|保守|谨慎|不愿|不强|不高")),
-        (new(@"招聘|配齐人员|定向培养"), new(@"人员|人手|力量|编制|缺|医生|教师|人才|退出|离岗|离职|空缺|流失|变动")),
+        (new(@"政策宣传|宣传力度|加大[^。；]{0,6}宣传|加强[^。；]{0,4}宣传|知晓面"), new(@"需求|意愿|知晓|了解|宣传|积极性|参与|申请|申报|观望|保守|谨慎|不愿|不强|不高")),
+        (new(@"招聘|配齐人员|定向培养"), new(@"人员|人手|力量|编制|缺|医生|村医|教师|人才|退出|离岗|离职|空缺|流失|变动")),
         (new(@"汛期|雨季|农时"), new(@"汛|天气|雨|冰冻|台风|农时|季节|气候|低温|洪|旱")),
         (new(@"招标|采购"), new(@"招标|采购|流标|供货|中标|降价|集采")),
-        (new(@"施工|未完工|工期"), new(@"施工|工程|工期|完工|建设|开工|改造|地块")),
+        (new(@"施工|未完工|工期"), new(@"施工|工程|工期|完工|建设|开工|动工|停工|复工|竣工|改造|改建|地块|路段")),
     ];
 
     private const string SafetyMeasure = "逐起查明事故经过和原因，落实整改和责任追究，加强岗前安全教育和在岗安全培训，配齐劳动保护用品，定期开展安全检查和隐患排查";

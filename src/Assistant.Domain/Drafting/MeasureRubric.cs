@@ -18,23 +18,23 @@ public static partial class DraftQuality
     private static readonly (string Kind, Regex Measure, Regex Cause)[] Presupposing =
     [
         ("late-money", new(@"(?:上级|省级|中央|自治区|市级)(?:财政|部门|资金)[^。；]{0,8}(?:沟通|对接)|争取[^。；]{0,8}(?:提前|及早|尽早)下达|提前下达|年底下达的资金|资金下达后立即|下达较晚"),
-            new(@"(?:下达|到位|到账|下拨|拨付|分配)[^，。；]{0,6}(?:晚|迟|滞后|延迟|不及时)|追加|才(?:下达|到位|拨付|到账)|未(?:能)?(?:及时|按时)?(?:下达|到位|到账)|年底|年末|四季度|1[12]月")),
+            new(@"(?:下达|到位|到账|下拨|拨付|分配)[^，。；]{0,6}(?:晚|迟|滞后|延迟|不及时)|(?:\d{1,2}|十一|十二)月[^，。；]{0,3}(?:下达|到位|拨付|下拨)|追加|才(?:下达|到位|拨付|到账)|未(?:能)?(?:及时|按时)?(?:下达|到位|到账)|年底|年末|四季度|1[12]月")),
         ("vacancy", new(@"退岗|补岗|岗位空缺|空缺时间|补聘|顶岗|岗位动态补充|退出与补"),
-            new(@"退出|离岗|辞职|离职|空缺|补聘|外出务工|超龄|清退|退岗|调离|流失|缺员")),
-        ("population", new(@"常住人口|人口为基数|流动管理|户籍变动|迁出"),
+            new(@"退出|离岗|辞职|离职|空缺|空编|缺编|招聘未完成|补聘|外出务工|超龄|清退|退岗|调离|流失|缺员")),
+        ("population", new(@"常住人口|人口为基数|流动管理"),
             new(@"常住|迁|外出|人口|户籍|死亡|流动|随迁|转学|自然减员|减少")),
         ("stopped-production", new(@"复产|暂停生产|停产的主体"),
             new(@"停产|停工|关停|暂停|歇业|复产|停养|行情|价格")),
-        ("publicity", new(@"宣传|知晓"),
+        ("publicity", new(@"政策宣传|宣传力度|加大[^。；]{0,6}宣传|加强[^。；]{0,4}宣传|知晓面"),
             new(@"需求|意愿|知晓|了解|宣传|积极性|参与|申请|申报|观望|保守|谨慎|不愿|对象|人数|不强|不高")),
         ("staffing", new(@"招聘|配齐人员|充实[^。；]{0,6}力量|定向培养|补充[^。；]{0,6}(?:人员|医生|教师|村医)"),
-            new(@"人员|人手|力量|编制|缺|医生|教师|专业技术|人才|退出|离岗|空缺|流失")),
+            new(@"人员|人手|力量|编制|缺|医生|村医|教师|专业技术|人才|退出|离岗|空缺|流失")),
         ("weather", new(@"汛期|天气|雨季|农时"),
             new(@"汛|天气|雨|冰冻|台风|农时|季节|气候|低温|洪|旱")),
         ("procurement", new(@"招标|采购"),
             new(@"招标|采购|流标|供货|中标")),
         ("works", new(@"施工|未完工|工期"),
-            new(@"施工|工程|工期|完工|建设|开工|进度|改造")),
+            new(@"施工|工程|工期|完工|建设|开工|动工|停工|复工|竣工|进度|改造|改建|路段")),
         ("prices", new(@"价格|造价|概算"),
             new(@"价格|单价|涨|造价|概算|成本|费用|降价")),
     ];
@@ -56,7 +56,10 @@ public static partial class DraftQuality
     [GeneratedRegex(@"岗位")]
     private static partial Regex Posts();
 
-    [GeneratedRegex(@"新建|建设|改造|修建|工程|维修|购置|采购|配备")]
+    [GeneratedRegex(@"岗位(?:数|开发)|开发[^；]*岗位")]
+    private static partial Regex PostsCounted();
+
+    [GeneratedRegex(@"新建|建设|改造|改建|修建|工程|维修|购置|采购|配备")]
     private static partial Regex RowBuildsOrBuys();
 
     [GeneratedRegex(@"^\s*\d+[.、．]\s*针对[^，]*?的问题，")]
@@ -123,7 +126,7 @@ public static partial class DraftQuality
                 string names = string.Join("；", mine.Select(i => i.Name));
                 // Works and purchases may be the row itself (新建防火隔离带长度, 购置扑火装备): their measures then answer the row.
                 foreach (var k in presumed.Where(k => (!k.Cause.IsMatch(cause) && !(k.Kind is "works" or "procurement" && RowBuildsOrBuys().IsMatch(names)))
-                                                      || (k.Kind == "population" && Posts().IsMatch(names))))
+                                                      || (k.Kind == "population" && PostsCounted().IsMatch(names))))
                 {
                     found.Add($"mismatched-measure p{p} ({k.Kind}{(cause.Length == 0 ? ", no stated cause" : string.Empty)}): {clause}");
                 }

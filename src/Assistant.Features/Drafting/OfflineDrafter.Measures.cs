@@ -56,8 +56,8 @@ public sealed partial class OfflineDrafter
 
                 if (!used.Contains(Precedent.Key(measure)) && !NearCopy(measure))
                 {
-                    used.Add(Precedent.Key(measure));
                     Add($"“{item.Name}”方面，{measure}");
+                    used.Add(Precedent.Key(measure));
                 }
             }
 
@@ -153,7 +153,7 @@ public sealed partial class OfflineDrafter
                     {
                         AddFor(item, IsReverse(item)
                             ? Fresh([DraftPhrases.CeilingMeasure(item.Name, null, PhraseNature(item) == Nature.Money || MoneyUnit(item), PhraseNature(item) == Nature.Time, PrecedentFit.OwnWords(item, E) + "；" + E.Title)])
-                            : Fresh(none ? DraftPhrases.NeutralMeasures(PhraseNature(item))
+                            : Fresh(none ? DraftPhrases.NoCauseMeasures(PrecedentFit.OwnWords(item, E), PhraseNature(item), E.Title)
                                 : DraftPhrases.Measures(NoCauseWords(item, noCause), PhraseNature(item), E.Title).Where(m => !noCause || !DraftPhrases.PresupposesOtherCause(m, cause.Text))));
                     }
 
