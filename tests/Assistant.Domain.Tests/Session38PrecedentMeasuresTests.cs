@@ -42,7 +42,7 @@ public class Session38PrecedentMeasuresTests
     [InlineData("加强与省级财政沟通对接，争取资金提前下达", null, true)]
     [InlineData("建立岗位动态补充机制，退岗与补岗同步办理，缩短岗位空缺时间", "部分岗位人员年中外出务工退出", false)]
     [InlineData("建立岗位动态补充机制，退岗与补岗同步办理，缩短岗位空缺时间", null, true)]
-    [InlineData("以实际常住人口为基数测算服务对象和指标值", "部分老年人随子女在外居住", false)]
+    [InlineData("以实际常住人口为基数测算服务对象和指标值", "部分老年人外出务工或随子女在外居住", false)]
     [InlineData("对暂停生产的主体逐一了解复产安排，复产后及时组织实施", "受部分行业经营困难影响，逾期有所上升", true)]
     [InlineData("对暂停生产的主体逐一了解复产安排，复产后及时组织实施", "生猪价格低迷，部分养殖场暂停生产", false)]
     [InlineData("加强政策宣传和对象摸排，拓宽申报渠道", null, true)]
