@@ -94,16 +94,16 @@ internal static class DraftQualityEval
 
         Console.WriteLine();
         Console.WriteLine("Drafting quality rubric (defects per draft; 0 is the goal)");
-        Console.WriteLine("| provider | case | status | items | notes | kind | foreign | lead-in | note in text | repeated | self-cite | largest gap | weak unflagged | deterministic | fell back |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| provider | case | status | items | notes | kind | foreign | lead-in | note in text | repeated | self-cite | largest gap | weak unflagged | guessed | mismatched measures | deterministic | fell back |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (Row r in rows)
         {
             DraftDefects d = r.Defects;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Provider} | {r.Case} | {r.Status} | {r.Items} | {r.Notes} | {d.KindMismatch} | {d.ForeignSubjects} | {d.DanglingLeadIns} | {d.NotesInText} | {d.RepeatedSentences} | {d.SelfCitations} | {d.LargestGapUncovered} | {d.WeakReasonsUnflagged} | {(r.Deterministic ? "yes" : "NO")} | {(r.FellBack ? "yes" : "no")} |"));
+                $"| {r.Provider} | {r.Case} | {r.Status} | {r.Items} | {r.Notes} | {d.KindMismatch} | {d.ForeignSubjects} | {d.DanglingLeadIns} | {d.NotesInText} | {d.RepeatedSentences} | {d.SelfCitations} | {d.LargestGapUncovered} | {d.WeakReasonsUnflagged} | {d.GuessedCauses} | {d.MismatchedMeasures} | {(r.Deterministic ? "yes" : "NO")} | {(r.FellBack ? "yes" : "no")} |"));
             foreach (string detail in d.Details)
             {
-                Console.WriteLine($"|   {detail.Replace('|', '/')} | | | | | | | | | | | | | | |");
+                Console.WriteLine($"|   {detail.Replace('|', '/')} | | | | | | | | | | | | | | | | |");
             }
         }
 

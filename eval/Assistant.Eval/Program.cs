@@ -225,6 +225,7 @@ foreach (var group in quality.GroupBy(q => q.Provider))
     metrics[$"quality.{p}.unexpectedLargestGapUncovered"] = group.Sum(q => q.Defects.LargestGapUncovered);
     metrics[$"quality.{p}.unexpectedWeakReasonsUnflagged"] = group.Sum(q => q.Defects.WeakReasonsUnflagged);
     metrics[$"quality.{p}.unexpectedGuessedCauses"] = group.Sum(q => q.Defects.GuessedCauses);
+    metrics[$"quality.{p}.unexpectedMismatchedMeasures"] = group.Sum(q => q.Defects.MismatchedMeasures);
     metrics[$"quality.{p}.unexpectedNondeterministic"] = group.Count(q => !q.Deterministic);
     metrics[$"quality.{p}.verifiedDrafts"] = Ratio(group.Count(q => q.Status == "verified"), group.Count());
 }

@@ -56,6 +56,8 @@ public static partial class DraftPhrases
         (new Regex("村医|乡村医生"), "加强乡村医生队伍建设，通过定向培养、乡聘村用等方式补充村医，开展规范化管理业务培训，推行家庭医生团队分片包干"),
         (new Regex("力量不足|人员不足|人手不足|人员短缺|人员紧缺|缺编|人员流失|专业人员少|(?:人员|人手|力量)[^，。；]{0,4}(?:不足|短缺|紧缺|紧张|偏少|较少)"), StaffShort),
         (new Regex("锻炼时间|体育活动|体育课|体育锻炼|运动时间"), "落实每天校园体育活动时间要求，开齐开足体育课，组织课间和课后体育锻炼，定期开展体质监测并反馈家长"),
+        // Trainees who went on to study are no failure of training: their plans are asked before they finish (session 38).
+        (new Regex("升学|继续深造|继续学业|参军|入伍"), "结业前开展学员就业意向摸底，对有就业意愿的学员逐人开展职业指导和岗位推荐，对升学等不再求职的学员在统计中据实说明"),
         (new Regex("转学|随迁|外出就读|流动学生"), "依据学籍系统动态掌握转学、随迁情况，据实测算受益人数，变动较大的按程序调整指标值"),
         (new Regex("外出务工|随子女|在外居住|常住人口|人口外流|外出人员|流动人口"), "以实际常住人口为基数测算服务对象和指标值，对外出人员做好信息登记和流动管理，变化较大的按程序调整指标值"),
         (new Regex("进度滞后|进度缓慢|未能及时支付|未及时支付|工程款|实施进度"), "倒排项目工期，加强施工调度和进度督查，按工程进度及时办理计量和资金支付"),
@@ -122,6 +124,7 @@ public static partial class DraftPhrases
     private const string PatientDeathMeasure = "对每例死亡病例开展评审，查找筛查、随访和转诊救治环节的薄弱点，加强高危人群的早发现和规范管理";
     private const string AccidentDeathMeasure = "逐起分析事故（灾害）原因，落实隐患排查整治和防范措施，加强重点路段、重点时段和重点人群的安全监管与警示宣传，严格落实安全责任";
     private const string MarketMeasure = "跟踪市场行情和实施主体的生产经营状况，对暂停生产的主体逐一了解复产安排，复产后及时组织实施，确实无法实施的按程序调整任务和资金";
+    private const string BusinessMeasure = "跟踪实施主体的生产经营状况，对经营困难的主体及时落实帮扶政策，确实无法按计划实施的按程序调整任务和资金";
     private const string Employers = "加强与用人单位的对接，落实吸纳就业补贴、稳岗返还等扶持政策，帮助企业稳定岗位，提高吸纳就业的积极性";
     private const string Population = "以动态核定的在册对象为基础测算下一年度指标值，对象因死亡、迁出等发生变化的，执行中按程序调整指标值";
     private const string StaffQuota = "积极争取机构编制部门支持，盘活用好现有编制，空编岗位及时招聘补充，编制确实不足的通过政府购买服务、县聘乡用等方式补充一线人员";
@@ -152,7 +155,9 @@ public static partial class DraftPhrases
         [SavingMeasure] = [ProcurementMeasure],
         [GoodsPriceMeasure] = [ProcurementMeasure, PriceMeasure, SavingMeasure],
         [PriceMeasure] = [ProcurementMeasure],
-        [ReplacementMeasure] = ["优化经办流程，精简申报材料，压实审核责任，缩短资金兑付周期", StaffShort, Approvals],
+        // Post holders who left for work elsewhere (岗位人员外出务工退出) are replaced; they are no population to re-count.
+        [ReplacementMeasure] = ["优化经办流程，精简申报材料，压实审核责任，缩短资金兑付周期", StaffShort, Approvals,
+            "以实际常住人口为基数测算服务对象和指标值，对外出人员做好信息登记和流动管理，变化较大的按程序调整指标值"],
         [DropOutMeasure] = ["依据学籍系统动态掌握转学、随迁情况，据实测算受益人数，变动较大的按程序调整指标值", "以实际常住人口为基数测算服务对象和指标值，对外出人员做好信息登记和流动管理，变化较大的按程序调整指标值"],
         [MaternalDeathMeasure] = [Population, PatientDeathMeasure],
         [PatientDeathMeasure] = [Population],
@@ -286,17 +291,20 @@ public static partial class DraftPhrases
         }
 
         var broader = matched.SelectMany(m => Narrows.TryGetValue(m, out string[]? b) ? b : []).ToHashSet(StringComparer.Ordinal);
-        return matched.Where(m => !broader.Contains(m)).Take(max).Select(m => ForSector(m, context)).ToList();
+        return matched.Where(m => !broader.Contains(m)).Take(max).Select(m => ForSector(m, context, cause)).ToList();
     }
 
     /// <summary>A measure in the words of the sector of <paramref name="context"/> (the row's words and its table's title) where it has them.</summary>
-    private static string ForSector(string measure, string? context) => (measure, context ?? string.Empty) switch
+    private static string ForSector(string measure, string? context, string cause) => (measure, context ?? string.Empty) switch
     {
+        // A loan overdue because borrowers' business is hard is answered by loan risk control, not by the borrowers' production.
+        (Employers or MarketMeasure, var c) when LoanRow().IsMatch(c) => LoanDifficultyMeasure,
         (WorksNuisance, var c) when School().IsMatch(c) => SchoolWorksNuisance,
         (UpperLate, var c) when Payout().IsMatch(c) => LatePayout,
         // Enterprises that stopped: a training row trains around their schedules; a row that is not about jobs follows their recovery.
         (Employers, var c) when Training().IsMatch(c) => TrainingEmployers,
-        (Employers, var c) when c.Length > 0 && !Jobs().IsMatch(c) => MarketMeasure,
+        // Production resumed is answered only where the cause says production stopped (经营困难 alone is not 停产).
+        (Employers, var c) when c.Length > 0 && !Jobs().IsMatch(c) => Stopped().IsMatch(cause) ? MarketMeasure : BusinessMeasure,
         (AttendanceMeasure, var c) when Checkup().IsMatch(c) => CheckupAttendance,
         // Health literacy is raised by health education, not by publicising a policy.
         (Publicity, var c) when HealthEducation().IsMatch(c) => HealthEducationMeasure,

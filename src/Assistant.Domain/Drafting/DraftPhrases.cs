@@ -71,7 +71,7 @@ public static partial class DraftPhrases
         (HealthLiteracy(), Nature.Quality, new("居民健康知识和技能的提升需要持续开展健康教育，健康教育活动的覆盖面和针对性不足", HealthEducationMeasure)),
         (HealthLiteracy(), Nature.Quality, new("健康教育活动的形式和内容不够丰富，居民参与度不高", "围绕居民健康需求开展健康讲座和健康咨询活动，按计划完成讲座场次，结合随访、义诊等服务普及健康知识")),
         (HealthLiteracy(), Nature.Rate, new("健康教育活动的覆盖面和针对性不足，居民健康知识掌握不够", HealthEducationMeasure)),
-        (Health(), Nature.Quality, new("农村地区基层公共卫生服务能力相对薄弱，城乡差距需要持续投入才能逐步缩小", "向农村和偏远地区倾斜基本公共卫生服务资源，加强乡村两级服务能力建设，推动城乡服务均等化")),
+        (Health(), Nature.Quality, new("农村地区基层公共卫生服务能力相对薄弱，城乡差距需要持续投入才能逐步缩小", "向农村和偏远地区倾斜基本公共卫生服务资源，加强乡村两级服务能力建设，按年度监测城乡服务差距，推动城乡服务均等化")),
         (Health(), Nature.Rate, new("基层服务人员力量有限，随访和健康管理服务覆盖不够", "推行家庭医生签约服务和网格化分片包干，加强随访和健康管理服务")),
         (Farm(), Nature.Quality, new("耕地质量提升等成效需要多年持续投入才能显现", "加强建后管护和质量监测，持续开展土壤改良和地力培肥")),
         (Forest(), Nature.Rate, new("部分林区火源管控和早期发现能力不足，火情未能在初期得到控制", "加强野外火源管控和防火期巡山护林，完善瞭望监控和预警响应，提高早期发现和初期扑救能力")),
@@ -105,7 +105,7 @@ public static partial class DraftPhrases
     private static partial Regex PriceRise();
 
     // Staff who left and are not yet replaced: 超龄退出, 到龄离岗, 补聘未完成, 招聘未到位, 岗位空缺.
-    [GeneratedRegex("超龄|到龄|年龄[^，。；]{0,4}(?:退出|离岗|清退)|补聘|补录|补招|招聘[^，。；]{0,6}(?:未完成|尚未完成|未到位|滞后|推迟|较晚)|(?:退出|离岗|辞职|离职)[^，。；]{0,8}(?:未及时补充|补充不及时|未补充|空缺)|岗位空缺|人员空缺|缺员")]
+    [GeneratedRegex("(?:岗位|在岗)[^，。；]{0,10}(?:退出|离岗|辞职|离职)|超龄|到龄|年龄[^，。；]{0,4}(?:退出|离岗|清退)|补聘|补录|补招|招聘[^，。；]{0,6}(?:未完成|尚未完成|未到位|滞后|推迟|较晚)|(?:退出|离岗|辞职|离职)[^，。；]{0,8}(?:未及时补充|补充不及时|未补充|空缺)|岗位空缺|人员空缺|缺员")]
     private static partial Regex Replacement();
 
     [GeneratedRegex("辍学|失学|流失学生|学生流失|厌学|劝返")]

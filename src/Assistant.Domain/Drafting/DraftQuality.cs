@@ -24,7 +24,10 @@ public sealed record DraftDefects(
     /// <summary>Causes the draft gives for rows the unit gave no reason for, from neither a cited source nor the table (session 37).</summary>
     public int GuessedCauses { get; init; }
 
-    public int Total => KindMismatch + ForeignSubjects + DanglingLeadIns + NotesInText + RepeatedSentences + SelfCitations + LargestGapUncovered + WeakReasonsUnflagged + GuessedCauses;
+    /// <summary>Improvement measures that do not answer their item's cause, row or fund (session 38, <see cref="DraftQuality.MismatchedMeasures"/>).</summary>
+    public int MismatchedMeasures { get; init; }
+
+    public int Total => KindMismatch + ForeignSubjects + DanglingLeadIns + NotesInText + RepeatedSentences + SelfCitations + LargestGapUncovered + WeakReasonsUnflagged + GuessedCauses + MismatchedMeasures;
 }
 
 /// <summary>
@@ -148,7 +151,9 @@ public static partial class DraftQuality
             }
         }
 
-        return new DraftDefects(kind, foreign, leadIns, notesInText, repeated, self, largest, weak, details) { GuessedCauses = guessed };
+        var mismatched = MismatchedMeasures(sheet.Evaluation, items, paragraphs);
+        details.AddRange(mismatched);
+        return new DraftDefects(kind, foreign, leadIns, notesInText, repeated, self, largest, weak, details) { GuessedCauses = guessed, MismatchedMeasures = mismatched.Count };
     }
 
     /// <summary>

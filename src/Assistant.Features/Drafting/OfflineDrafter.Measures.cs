@@ -45,6 +45,22 @@ public sealed partial class OfflineDrafter
                 }
             }
 
+            // A measure for one item of several is written with its item (“X”方面，…), so each sits with what it answers.
+            void AddFor(DeviationItem item, string? measure)
+            {
+                if (measure is null || group.Items.Count == 1)
+                {
+                    Add(measure);
+                    return;
+                }
+
+                if (!used.Contains(Precedent.Key(measure)) && !NearCopy(measure))
+                {
+                    Add($"“{item.Name}”方面，{measure}");
+                    used.Add(Precedent.Key(measure));
+                }
+            }
+
             string subject;
             switch (group.Kind)
             {
@@ -104,6 +120,18 @@ public sealed partial class OfflineDrafter
                         Add(DraftPhrases.Alternatives(m).FirstOrDefault(c => !used.Contains(Precedent.Key(c)) && !NearCopy(c) && DraftPhrases.Fits(c, cause.Text)));
                     }
 
+                    // A row of a kind that needs its own answer (an accident by safety, a loan overdue by loan risk control, money paid
+                    // late by paying on time; satisfaction, where no cause says what to answer) gets it whatever else its cause asks for.
+                    bool none = cause.Origin is CauseOrigin.Missing or CauseOrigin.None;
+                    foreach (DeviationItem item in group.Items)
+                    {
+                        DraftPhrases.RowKind kind = DraftPhrases.KindOfRow(item.Name, item.Level2);
+                        if (kind != DraftPhrases.RowKind.None && (none || kind != DraftPhrases.RowKind.Satisfaction) && !parts.Any(p => DraftPhrases.AnswersRow(p, kind)))
+                        {
+                            AddFor(item, Fresh(DraftPhrases.RowKindMeasures(kind)));
+                        }
+                    }
+
                     // A ceiling exceeded, or a stated cause of no kind known here: a measure from the cause's own
                     // terms or one that claims no mechanism the unit did not name (never 结合农时 for a unit cost).
                     if (parts.Count == 0 && !noCause && Reverse(group))
@@ -118,11 +146,15 @@ public sealed partial class OfflineDrafter
                     // A cause of no kind known here gets the measures of its sector and indicator, never a
                     // sentence that only repeats the cause back (围绕单位所述…逐项制定整改措施).
                     // A ceiling row gets what answers its own kind of rate (婴儿死亡率 by 专案管理), never its sector's service measure.
-                    foreach (DeviationItem item in group.Items.Take(noCause ? 4 : 3).Where(_ => noCause || parts.Count == 0))
+                    // No cause stated at all: each row gets a measure that holds whatever the cause turns out to be, with its own
+                    // item (never its fund's or sector's answer to a cause the table does not give: 退岗补岗 for an accident).
+                    foreach (DeviationItem item in group.Items.Take(noCause || none ? 4 : 3).Where(_ => noCause || none || parts.Count == 0)
+                                 .Where(i => !none || DraftPhrases.KindOfRow(i.Name, i.Level2) == DraftPhrases.RowKind.None))
                     {
-                        Add(IsReverse(item)
+                        AddFor(item, IsReverse(item)
                             ? Fresh([DraftPhrases.CeilingMeasure(item.Name, null, PhraseNature(item) == Nature.Money || MoneyUnit(item), PhraseNature(item) == Nature.Time, PrecedentFit.OwnWords(item, E) + "；" + E.Title)])
-                            : Fresh(DraftPhrases.Measures(NoCauseWords(item, noCause), PhraseNature(item), E.Title)));
+                            : Fresh(none ? DraftPhrases.NoCauseMeasures(PrecedentFit.OwnWords(item, E), PhraseNature(item), E.Title)
+                                : DraftPhrases.Measures(NoCauseWords(item, noCause), PhraseNature(item), E.Title).Where(m => !noCause || !DraftPhrases.PresupposesOtherCause(m, cause.Text))));
                     }
 
                     if (parts.Count < 3)

@@ -215,7 +215,9 @@ public sealed partial class OfflineDrafter : IChatClient
                 // No reason given for the money left: no cause is guessed (上级资金下达较晚 is the unit's to say, not the draft's);
                 // the draft says the reason is missing, and the measures answer the money by where it comes from.
                 var fund = FundCauses(group.Items[0]);
-                return new Cause(CauseOrigin.Missing, string.Empty, [], null, fund.Select(f => f.Measure).ToList());
+                // A measure that presupposes a cause (上级资金下达较晚 → 沟通对接) is not written for money left without one.
+                return new Cause(CauseOrigin.Missing, string.Empty, [], null,
+                    fund.Select(f => DraftPhrases.PresupposesOtherCause(f.Measure, null) ? DraftPhrases.UpperMoneyNeutral : f.Measure).Distinct(StringComparer.Ordinal).ToList());
             }
 
             if (group.Kind == DeviationKind.Shortfall && OutputsShort(group) is { Count: > 0 } outputs)
@@ -358,7 +360,13 @@ public sealed partial class OfflineDrafter : IChatClient
                     ? Precedent.Reasons(hit.Text, head.Kind, hit.Region, group.Items.Count == 1 ? head.Name : null)
                     : Precedent.Measures(hit.Text, hit.Region).Where(m => Precedent.Answers(m, head.Kind, context))
                         // 对年底下达的资金… answers money that came late: only where this unit says (or the draft's analysis finds) it did.
-                        .Where(m => !DraftPhrases.AssumesLateArrival(m) || DraftPhrases.IsLateArrival(context + "；" + cause) || DraftPhrases.AssumesLateArrival(context + "；" + cause)).ToList();
+                        .Where(m => !DraftPhrases.AssumesLateArrival(m) || DraftPhrases.IsLateArrival(context + "；" + cause) || DraftPhrases.AssumesLateArrival(context + "；" + cause))
+                        // Session 38: a precedent's measure that presupposes a cause this unit does not state (沟通对接上级财政 for money held
+                        // in an internal review), one about posts for a fund without posts, or — with no cause stated — any measure that
+                        // does not hold whatever the cause, is not this item's.
+                        .Where(m => !DraftPhrases.PresupposesOtherCause(m, cause + "；" + group.StatedReason))
+                        .Where(m => !DraftPhrases.AboutPosts(m) || OwnWords(group).Contains("岗位", StringComparison.Ordinal) || E.Title.Contains("岗位", StringComparison.Ordinal))
+                        .Where(m => cause is not { Length: 0 } || group.StatedReason is not null || DraftPhrases.HoldsWhateverCause(m)).ToList();
                 foreach (string clause in clauses)
                 {
                     if (result.Count < max && group.Items.All(i => PrecedentFit.Misfit(clause, i, E, hit.Indicator) is null) && !NearCopy(clause) && used.Add(Precedent.Key(clause)))
