@@ -268,6 +268,12 @@ internal static partial class FundRows
             string text = texts[at];
             if (CellText.IsBlank(text) || f == FundField.Unknown)
             {
+                // An empty cell that is a formula with no saved value (a file written by a script): said, naming the cell.
+                if (f != FundField.Unknown && cell.Note is { } blankNote)
+                {
+                    t.Warn(f == FundField.Weight ? "funds.weight" : $"{path}.{FundFieldName(f)}", cell.Source, blankNote.Zh, blankNote.En);
+                }
+
                 continue;
             }
 
@@ -285,15 +291,7 @@ internal static partial class FundRows
                 f = FundField.Rate;
             }
 
-            string field = f switch
-            {
-                FundField.InitialBudget => "initialBudget",
-                FundField.Budget => "budget",
-                FundField.Executed => "executed",
-                FundField.Rate => "printedRate",
-                FundField.Score => "printedScore",
-                _ => "weight",
-            };
+            string field = FundFieldName(f);
             string fieldPath = field == "weight" ? "funds.weight" : $"{path}.{field}";
             if (number is null)
             {
@@ -427,4 +425,15 @@ internal static partial class FundRows
         string c = CellText.Compact(text);
         return c.Contains("资金总额", StringComparison.Ordinal) || c.StartsWith("其中", StringComparison.Ordinal) || c.Contains("资金", StringComparison.Ordinal) && !c.StartsWith("项目资金", StringComparison.Ordinal) && !c.StartsWith("资金情况", StringComparison.Ordinal) && !c.StartsWith("资金投入", StringComparison.Ordinal);
     }
+
+    private static string FundFieldName(FundField f) => f switch
+    {
+        FundField.InitialBudget => "initialBudget",
+        FundField.Budget => "budget",
+        FundField.Executed => "executed",
+        FundField.Rate => "printedRate",
+        FundField.Score => "printedScore",
+        FundField.Note => "deviationNote",
+        _ => "weight",
+    };
 }
