@@ -106,6 +106,25 @@ public static partial class CellText
     }
 
     /// <summary>
+    /// What was assumed when a number was read from a cell with more decimals than a printed number keeps (a spreadsheet or
+    /// CSV value at full precision, 0.923414814814815): the cell and the value kept, in Chinese and English; null when the
+    /// number is the cell's own.
+    /// </summary>
+    public static (string Zh, string En)? Rounded(string text, string number)
+    {
+        Match m = NumberCell().Match(Compact(text));
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        string digits = m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
+        return digits == number
+            ? null
+            : ($"“{text.Trim()}”的小数超过{PrintedNumber.MaxDecimals}位，按四舍五入读作{number}", $"\"{text.Trim()}\" has more than {PrintedNumber.MaxDecimals} decimals; read as {number} (rounded half up)");
+    }
+
+    /// <summary>
     /// Why a cell meant to hold a number was not read, in Chinese and English: a comma that is no thousands separator
     /// (920,00 — a decimal comma; read with the comma taken out it would be a hundred times larger) says so.
     /// </summary>

@@ -299,6 +299,11 @@ internal static partial class FundRows
                 continue;
             }
 
+            if (CellText.Rounded(text, number) is { } rounded)
+            {
+                t.Warn(fieldPath, cell.Source, rounded.Zh, rounded.En);
+            }
+
             if (cell.Note is { } note)
             {
                 t.Warn(fieldPath, cell.Source, note.Zh, note.En);

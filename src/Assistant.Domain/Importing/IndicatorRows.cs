@@ -172,6 +172,11 @@ internal static partial class IndicatorRows
                         continue;
                     }
 
+                    if (CellText.Rounded(text, number) is { } rounded)
+                    {
+                        t.Warn(fieldPath, cell.Source, rounded.Zh, rounded.En);
+                    }
+
                     if (field == IndicatorField.Weight)
                     {
                         indicator.Weight = number;
