@@ -62,7 +62,7 @@ public class Session38InputTests
         Assert.Null(report.Indicators[0].Score);
         Finding f = Assert.Single(report.Findings, f => f.Path == "indicators[0].actual" && f.Code == FindingCodes.IndicatorCellUnreadable);
         Assert.Contains("为负数", f.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(report.Findings, f => f.Code == FindingCodes.IndicatorActualLabel);
+        Assert.DoesNotContain(report.Findings, f => f.Code == FindingCodes.IndicatorActualLabel && f.Path == "indicators[0].actual");
     }
 
     [Fact]

@@ -66,6 +66,12 @@ internal static partial class FundRows
             string text = texts[i];
             if (CellText.IsBlank(text))
             {
+                // A formula with no saved value under a figure's header is placed, so the line says it was not read.
+                if (row[i].Note is not null && f is not (FundField.Label or FundField.Unknown or FundField.Note) && seen.Add(under[i]))
+                {
+                    values.Add((i, f));
+                }
+
                 continue;
             }
 
