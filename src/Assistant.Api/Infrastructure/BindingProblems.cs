@@ -40,7 +40,7 @@ internal static partial class BindingProblems
         return new InputError("body", "无法读取请求体", $"the request body could not be read ({bad.StatusCode})");
     }
 
-    private static (string Zh, string En) Expected(string type) => type.TrimEnd('?') switch
+    private static (string Zh, string En) Expected(string type) => Bare(type) switch
     {
         "int" or "Int32" or "long" or "Int64" or "short" => ("整数", "a whole number"),
         "decimal" or "double" or "float" => ("数字", "a number"),
@@ -50,6 +50,13 @@ internal static partial class BindingProblems
         "string" or "String" => ("文字", "text"),
         _ => ($"{type}类型的值", $"a value of type {type}"),
     };
+
+    /// <summary>The type without its nullable wrapping (<c>int?</c>, <c>Nullable&lt;int&gt;</c> → <c>int</c>).</summary>
+    private static string Bare(string type)
+    {
+        string t = type.TrimEnd('?');
+        return t.StartsWith("Nullable<", StringComparison.Ordinal) && t.EndsWith('>') ? t["Nullable<".Length..^1] : t;
+    }
 
     [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\" ]+) (?<name>[^\"]+)\" from \"(?<value>.*)\"\\.$", RegexOptions.Singleline)]
     private static partial Regex FailedToBind();

@@ -139,7 +139,7 @@ internal static class RequestBody
         catch (System.Text.Json.JsonException e)
         {
             // A field present with the wrong type is said to be so (naming the type expected and received), not called missing.
-            throw new InputException([JsonTypes.Error(e, text)]);
+            throw new InputException([JsonTypes.Error(e, text, typeof(T))]);
         }
     }
 

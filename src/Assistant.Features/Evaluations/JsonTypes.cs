@@ -38,7 +38,7 @@ public static partial class JsonTypes
     /// The error of a body the serializer refused: at its path, the kind expected (from the serializer's message) and
     /// the kind received (read from <paramref name="body"/> when given); plain "not valid JSON" when it has no path.
     /// </summary>
-    public static InputError Error(JsonException e, string? body)
+    public static InputError Error(JsonException e, string? body, Type? root = null)
     {
         ArgumentNullException.ThrowIfNull(e);
         string field = e.Path is { Length: > 2 } p ? p.TrimStart('$', '.') : "body";
@@ -48,7 +48,8 @@ public static partial class JsonTypes
             return new InputError(field, "请求体不是有效的JSON，或字段类型不对。", "The body is not valid JSON, or a field has the wrong type.");
         }
 
-        (string zh, string en) = Expected(m.Groups["type"].Value);
+        // The serializer names the record a constructor parameter belongs to, not the parameter's type: read it from the body's type.
+        (string zh, string en) = Expected(PropertyType(root, e.Path!)?.ToString() ?? m.Groups["type"].Value);
         JsonValueKind received = body is null ? JsonValueKind.Undefined : KindAt(body, e.Path!);
         if (received == JsonValueKind.Undefined)
         {
@@ -79,6 +80,30 @@ public static partial class JsonTypes
             _ when t.Contains("Dictionary", StringComparison.Ordinal) => ("对象", "an object"),
             _ => ("对象", "an object"),
         };
+    }
+
+    /// <summary>The type of the property a serializer path (<c>$.content</c>, <c>$.items[0].text</c>) ends at, from the body's type; null when not found.</summary>
+    private static Type? PropertyType(Type? root, string path)
+    {
+        Type? type = root;
+        foreach (Match step in PathStep().Matches(path))
+        {
+            if (type is null)
+            {
+                return null;
+            }
+
+            if (step.Groups["index"].Success)
+            {
+                type = type.IsArray ? type.GetElementType() : type.IsGenericType ? type.GetGenericArguments()[^1] : null;
+                continue;
+            }
+
+            string name = step.Groups["name"].Success ? step.Groups["name"].Value : step.Groups["quoted"].Value;
+            type = type.GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+        }
+
+        return type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
     }
 
     /// <summary>The kind of the value at a serializer path such as <c>$.items[2].text</c>, or Undefined.</summary>
