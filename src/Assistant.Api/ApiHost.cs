@@ -63,6 +63,7 @@ public static class ApiHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiSecurity();
+        app.UseRouteValueProblems();
         app.MapApiDocument();
         app.MapHealth();
         app.MapStaffPage();

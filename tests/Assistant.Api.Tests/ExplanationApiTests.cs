@@ -102,12 +102,16 @@ public class ExplanationApiTests(CorpusApiFactory factory) : IClassFixture<Corpu
     }
 
     [Fact]
-    public async Task UnknownRowsEvaluationsAndUnits_Are404_AndBadCases400()
+    public async Task UnknownEvaluationsAndUnits_Are404_RowsOutOfRangeAndBadCases400()
     {
         await factory.SeedAsync();
         HttpClient client = factory.CreateClient();
         Guid id = await client.StoreAsync("zhongwei-2024-internship-subsidy");
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/api/v1/evaluations/{id}/indicators/99/explanation", UriKind.Relative))).StatusCode);
+
+        // The evaluation exists: a row number past its rows is a 400 naming index (session 38), not "no such record".
+        using HttpResponseMessage past = await client.GetAsync(new Uri($"/api/v1/evaluations/{id}/indicators/99/explanation", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.True((await past.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("index", out _));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri($"/api/v1/evaluations/{Guid.NewGuid()}/indicators/0/explanation", UriKind.Relative))).StatusCode);
         HttpClient other = factory.ClientFor(ApiRoles.Reviewer, "别的单位");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(new Uri($"/api/v1/evaluations/{id}/indicators/0/explanation", UriKind.Relative))).StatusCode);

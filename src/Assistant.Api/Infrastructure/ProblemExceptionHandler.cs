@@ -64,7 +64,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
                 problem = ApiResults.NotFound(missing.What, missing.Id).Value;
                 break;
             case BadHttpRequestException bad:
-                problem = Problems.Invalid([new InputError("body", "无法读取请求体", $"the request body could not be read ({bad.StatusCode})")]);
+                problem = Problems.Invalid([BindingProblems.From(bad)]);
+
                 break;
             case InvalidDataException or IOException when !httpContext.RequestAborted.IsCancellationRequested:
                 // A multipart body without a boundary, with a broken or truncated part.

@@ -138,8 +138,8 @@ internal static class RequestBody
         }
         catch (System.Text.Json.JsonException e)
         {
-            string field = e.Path is { Length: > 2 } p ? p.TrimStart('$', '.') : "body";
-            throw new InputException(field, "请求体不是有效的JSON，或字段类型不对。", "The body is not valid JSON, or a field has the wrong type.");
+            // A field present with the wrong type is said to be so (naming the type expected and received), not called missing.
+            throw new InputException([JsonTypes.Error(e, text, typeof(T))]);
         }
     }
 

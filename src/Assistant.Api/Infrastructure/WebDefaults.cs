@@ -10,7 +10,14 @@ public static class WebDefaults
         ArgumentNullException.ThrowIfNull(builder);
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = MethodNotAllowed);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            MethodNotAllowed(c);
+            RouteValueProblems.NoSuchAddress(c);
+        });
+
+        // A query value that does not bind (?cases=abc) throws, so ProblemExceptionHandler names the parameter in both languages.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => ScoreContract.Configure(o.SerializerOptions));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 32L * 1024 * 1024);

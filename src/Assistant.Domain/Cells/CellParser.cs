@@ -119,6 +119,13 @@ public static partial class CellParser
             return deadline;
         }
 
+        // A minus sign before the number (-5, −5, －5, -5.0人次, ≥-3) is a negative value, not a label "-" before 5:
+        // a count, an amount or a rate in these tables is never below zero, so the cell is not compared, and says why.
+        if (NegativeNumber(compact) is { } negative)
+        {
+            return negative.Cell(original);
+        }
+
         if (TryQuantity(compact, original, indicatorUnit) is { } quantity)
         {
             return quantity;
@@ -148,6 +155,39 @@ public static partial class CellParser
         }
 
         return new QualitativeCell(original, GradeLevel(compact));
+    }
+
+    /// <summary>The minus signs a cell may be typed with: ASCII, the minus sign, full-width, small, hyphen and dashes.</summary>
+    internal const string MinusSigns = "-−－﹣‐‑–";
+
+    /// <summary>
+    /// A cell whose number has a minus sign right before it, after at most a comparator (<c>-5</c>, <c>−5</c>, <c>－5</c>,
+    /// <c>-5.0</c>, <c>-5人次</c>, <c>≥-3%</c>): the value negated; null when the cell has no such sign.
+    /// </summary>
+    internal static NegativeValue? NegativeNumber(string compact)
+    {
+        int i = 0;
+        while (i < compact.Length && compact[i] is '≥' or '≤' or '<' or '>' or '=')
+        {
+            i++;
+        }
+
+        if (i + 1 >= compact.Length || MinusSigns.IndexOf(compact[i], StringComparison.Ordinal) < 0 || !char.IsAsciiDigit(compact[i + 1]))
+        {
+            return null;
+        }
+
+        int end = QuantityText.NumberEnd(compact, i + 1);
+        return PrintedNumber.TryParseSpan(compact.AsSpan(i + 1, end - (i + 1)), out PrintedNumber n)
+            ? new NegativeValue(new PrintedNumber(-n.Value, n.Decimals))
+            : null;
+    }
+
+    /// <summary>A negative value read from a cell.</summary>
+    internal sealed record NegativeValue(PrintedNumber Value)
+    {
+        public CompoundCell Cell(string original) =>
+            new(original, [Value], $"为负数（{Value}）：数量、金额和比率不会小于0，无法按数量比较计分，请核实是否误填了负号");
     }
 
     /// <summary>

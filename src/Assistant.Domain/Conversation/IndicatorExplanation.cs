@@ -106,7 +106,7 @@ public static class IndicatorExplainer
             bool own = source == "偏差原因";
             foreach (CheckedMention m in report.Mentions.Where(m => m.Verdict == Verdict.Contradicted && (own || About(m.FactId, path))))
             {
-                contradictions.Add(new Contradiction(source, Around(text, m.Mention.Start, m.Mention.Length), m.FactId, m.Note ?? $"与{m.FactId}不符"));
+                contradictions.Add(new Contradiction(source, Around(text, m.Mention.Start, m.Mention.Length), m.FactId, m.Note ?? $"与{report.Describe(m.FactId)}不符"));
             }
 
             foreach (CheckedClaim c in report.Claims.Where(c => c.Verdict == Verdict.Contradicted && (own || About(c.FactId, path))))

@@ -367,7 +367,7 @@ public sealed partial class SentenceGate
         CheckedMention? mention = report.Mentions.FirstOrDefault(m => m.Verdict is Verdict.Contradicted or Verdict.Unverified && m.Mention.Start >= start && m.Mention.Start < start + length);
         if (mention is { Verdict: Verdict.Contradicted })
         {
-            return $"数字与自评表不符（{mention.FactId}），已暂扣";
+            return $"数字与{report.Describe(mention.FactId)}不符，已暂扣";
         }
 
         if (mention is not null)
@@ -375,7 +375,7 @@ public sealed partial class SentenceGate
             return "数字在自评表中找不到依据，已暂扣";
         }
 
-        return claim is not null ? $"说法与表中情况不符（{claim.FactId}），已暂扣" : "未通过核验，已暂扣";
+        return claim is not null ? $"说法与{report.Describe(claim.FactId)}的情况不符，已暂扣" : "未通过核验，已暂扣";
     }
 
     private static string Name(Verdict v) => v switch

@@ -97,7 +97,7 @@ public static partial class DraftText
             .Where(m => m.Verdict is Verdict.Unverified or Verdict.Contradicted or Verdict.OutOfScope)
             .Select(m => (m.Mention.Start, m.Mention.Length, Reason: m.Verdict switch
             {
-                Verdict.Contradicted => $"“{m.Mention.Text}”与{m.FactId}不符{(m.Note is { } n ? "：" + n : string.Empty)}",
+                Verdict.Contradicted => $"“{m.Mention.Text}”与{report.Describe(m.FactId)}不符{(m.Note is { } n ? "：" + n : string.Empty)}",
                 Verdict.OutOfScope => $"“{m.Mention.Text}”不在本表范围内",
                 _ => $"“{m.Mention.Text}”在自评表中找不到依据",
             }))

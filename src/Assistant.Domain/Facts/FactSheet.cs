@@ -43,6 +43,46 @@ public sealed record FactSheet(Evaluation Evaluation, ScoreReport Report, IReadO
     public Fact? Find(string id) => Facts.FirstOrDefault(f => f.Id == id);
 
     /// <summary>
+    /// A fact named in words for staff, as a message says what a figure disagrees with: <c>“补贴性职业技能培训人次”的完成值2650人次</c>,
+    /// <c>“年度资金总额”的扣分1.36分</c>, <c>绩效指标个数12项</c>; an id no fact has names its row or fund line (<c>“…”</c>), else
+    /// the table. The id itself (<c>indicators[0].actual</c>) is for machines and stays in its own field.
+    /// </summary>
+    public string Describe(string? id)
+    {
+        if (id is null)
+        {
+            return "自评表";
+        }
+
+        if (Find(id) is { } f)
+        {
+            string? owner = f.IndicatorIndex is int i && i < Evaluation.Indicators.Count ? Evaluation.Indicators[i].Name
+                : f.FundLineIndex is int l && l < Evaluation.Funds.Lines.Count ? Evaluation.Funds.Lines[l].Name
+                : null;
+            if (owner is not null && f.Label.StartsWith(owner, StringComparison.Ordinal) && f.Label.Length > owner.Length)
+            {
+                return $"“{owner.Trim()}”的{f.Label[owner.Length..]}{Written(f)}";
+            }
+
+            return $"{f.Label}{Written(f)}";
+        }
+
+        System.Text.RegularExpressions.Match row = System.Text.RegularExpressions.Regex.Match(id, @"^(indicators|funds\.lines)\[(\d+)\]");
+        if (row.Success && int.TryParse(row.Groups[2].ValueSpan, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n))
+        {
+            string? name = row.Groups[1].Value == "indicators"
+                ? n < Evaluation.Indicators.Count ? Evaluation.Indicators[n].Name : null
+                : n < Evaluation.Funds.Lines.Count ? Evaluation.Funds.Lines[n].Name : null;
+            if (name is not null)
+            {
+                return $"“{name.Trim()}”";
+            }
+        }
+
+        return "自评表";
+    }
+
+    /// <summary>
     /// A fact as a report's prose writes it: <see cref="Fact.Written"/>, except that a table kept in 元 whose money is
     /// in whole hundreds of 元 (1660000.00) has its fund amounts written in 万元 (166.00万元), as reviewers read large
     /// sums; the figure is exact, not rounded. A table with any amount finer than that keeps every amount in 元, so

@@ -106,6 +106,25 @@ public static partial class CellText
     }
 
     /// <summary>
+    /// What was assumed when a number was read from a cell with more decimals than a printed number keeps (a spreadsheet or
+    /// CSV value at full precision, 0.923414814814815): the cell and the value kept, in Chinese and English; null when the
+    /// number is the cell's own.
+    /// </summary>
+    public static (string Zh, string En)? Rounded(string text, string number)
+    {
+        Match m = NumberCell().Match(Compact(text));
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        string digits = m.Groups["n"].Value.Replace(",", string.Empty, StringComparison.Ordinal);
+        return digits == number
+            ? null
+            : ($"“{text.Trim()}”的小数超过{PrintedNumber.MaxDecimals}位，按四舍五入读作{number}", $"\"{text.Trim()}\" has more than {PrintedNumber.MaxDecimals} decimals; read as {number} (rounded half up)");
+    }
+
+    /// <summary>
     /// Why a cell meant to hold a number was not read, in Chinese and English: a comma that is no thousands separator
     /// (920,00 — a decimal comma; read with the comma taken out it would be a hundred times larger) says so.
     /// </summary>
@@ -127,6 +146,18 @@ public static partial class CellText
         Match m = TrailingUnit().Match(name);
         if (!m.Success)
         {
+            // A compound unit the list above does not spell (元/份, 元/册, 份/村): any bracket the cell reader takes as a compound unit.
+            Match b = TrailingBracket().Match(name);
+            if (b.Success && b.Index > 0)
+            {
+                string inner = TextNormalizer.Normalize(b.Groups["u"].Value).Trim();
+                string spelled = Cells.CellUnits.Spell(inner.Replace('.', '·'));
+                if (Cells.CellUnits.IsCompound(spelled))
+                {
+                    return (name[..b.Index].TrimEnd(), spelled);
+                }
+            }
+
             return (name, null);
         }
 
@@ -158,6 +189,9 @@ public static partial class CellText
 
     [GeneratedRegex(@"\s*[（(]\s*(?<u>(?:%|％)(?:/(?:年|月|季度|季|周|日|天|半年))?|‰|年一遇|1/10万人?|1/万人?|1/1000|1/100|1/10000|[万亿千百]?(?:个工作日|工作日|个百分点|个月|人次|户次|家次|平方公里|平方米|立方米|公里|公斤|千克|公顷|台套|台次|课时|学时|小时|分钟|千瓦|人|元|个|家|次|户|项|场|所|天|日|年|月|台|套|件|册|篇|期|间|处|名|岗|亩|吨|辆|座|条|起|批|份|倍|岁|类|株|头|只|棵|盏|张|眼|口|艘|栋|宗|床|米)(?:/(?:人次|人|户|月|年|日|天|小时|公里|平方米|亩|次|个|件|所|家|座|条|期|班|公斤|吨|台套|台|辆|头|只|套|生|学期|季度|季|周|旬|半年)(?:·(?:年|月|日|天|学期|次))?){0,2})\s*[)）]\s*$")]
     private static partial Regex TrailingUnit();
+
+    [GeneratedRegex(@"\s*[（(]\s*(?<u>[^()（）\s]{3,16})\s*[)）]\s*$")]
+    private static partial Regex TrailingBracket();
 
     [GeneratedRegex(@"^([≥≤><=＞＜≧≦]|>=|<=)?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(?<u>%(/[\u4e00-\u9fff]{1,2})?|[万亿]?[\u4e00-\u9fff]{0,3}(/[\u4e00-\u9fff]{1,2}([·.•][\u4e00-\u9fff]{1,2})?){0,2})$")]
     private static partial Regex ValueUnit();

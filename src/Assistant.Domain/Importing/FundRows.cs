@@ -66,6 +66,12 @@ internal static partial class FundRows
             string text = texts[i];
             if (CellText.IsBlank(text))
             {
+                // A formula with no saved value under a figure's header is placed, so the line says it was not read.
+                if (row[i].Note is not null && f is not (FundField.Label or FundField.Unknown or FundField.Note) && seen.Add(under[i]))
+                {
+                    values.Add((i, f));
+                }
+
                 continue;
             }
 
@@ -268,6 +274,12 @@ internal static partial class FundRows
             string text = texts[at];
             if (CellText.IsBlank(text) || f == FundField.Unknown)
             {
+                // An empty cell that is a formula with no saved value (a file written by a script): said, naming the cell.
+                if (f != FundField.Unknown && cell.Note is { } blankNote)
+                {
+                    t.Warn(f == FundField.Weight ? "funds.weight" : $"{path}.{FundFieldName(f)}", cell.Source, blankNote.Zh, blankNote.En);
+                }
+
                 continue;
             }
 
@@ -285,20 +297,17 @@ internal static partial class FundRows
                 f = FundField.Rate;
             }
 
-            string field = f switch
-            {
-                FundField.InitialBudget => "initialBudget",
-                FundField.Budget => "budget",
-                FundField.Executed => "executed",
-                FundField.Rate => "printedRate",
-                FundField.Score => "printedScore",
-                _ => "weight",
-            };
+            string field = FundFieldName(f);
             string fieldPath = field == "weight" ? "funds.weight" : $"{path}.{field}";
             if (number is null)
             {
                 t.Warn(fieldPath, cell.Source, CellText.NotANumber(text).Zh, CellText.NotANumber(text).En);
                 continue;
+            }
+
+            if (CellText.Rounded(text, number) is { } rounded)
+            {
+                t.Warn(fieldPath, cell.Source, rounded.Zh, rounded.En);
             }
 
             if (cell.Note is { } note)
@@ -427,4 +436,15 @@ internal static partial class FundRows
         string c = CellText.Compact(text);
         return c.Contains("资金总额", StringComparison.Ordinal) || c.StartsWith("其中", StringComparison.Ordinal) || c.Contains("资金", StringComparison.Ordinal) && !c.StartsWith("项目资金", StringComparison.Ordinal) && !c.StartsWith("资金情况", StringComparison.Ordinal) && !c.StartsWith("资金投入", StringComparison.Ordinal);
     }
+
+    private static string FundFieldName(FundField f) => f switch
+    {
+        FundField.InitialBudget => "initialBudget",
+        FundField.Budget => "budget",
+        FundField.Executed => "executed",
+        FundField.Rate => "printedRate",
+        FundField.Score => "printedScore",
+        FundField.Note => "deviationNote",
+        _ => "weight",
+    };
 }

@@ -156,6 +156,12 @@ internal static partial class IndicatorRows
                 case IndicatorField.Weight or IndicatorField.Score:
                     if (CellText.IsBlank(text))
                     {
+                        // An empty cell that is a formula with no saved value (a file written by a script): said, naming the cell.
+                        if (cell.Note is { } blankNote)
+                        {
+                            t.Warn(fieldPath, cell.Source, blankNote.Zh, blankNote.En);
+                        }
+
                         continue;
                     }
 
@@ -164,6 +170,11 @@ internal static partial class IndicatorRows
                     {
                         t.Warn(fieldPath, cell.Source, CellText.NotANumber(text).Zh, CellText.NotANumber(text).En);
                         continue;
+                    }
+
+                    if (CellText.Rounded(text, number) is { } rounded)
+                    {
+                        t.Warn(fieldPath, cell.Source, rounded.Zh, rounded.En);
                     }
 
                     if (field == IndicatorField.Weight)

@@ -97,12 +97,17 @@ public static partial class TableLayout
 
         private void TotalRow(List<GridCell> row, List<string> texts, int totalAt)
         {
-            var numbers = new List<(string Text, GridCell Cell)>();
+            var numbers = new List<(string? Text, GridCell Cell)>();
             for (int i = totalAt + 1; i < texts.Count; i++)
             {
                 if (CellText.Number(texts[i], out bool pct, out _) is { } n && !pct)
                 {
                     numbers.Add((n, row[i]));
+                }
+                else if (CellText.IsBlank(texts[i]) && row[i].Note is not null)
+                {
+                    // A formula with no saved value holds its place (the 总分 after the 分值 合计), and is warned about, not skipped.
+                    numbers.Add((null, row[i]));
                 }
             }
 
@@ -112,8 +117,19 @@ public static partial class TableLayout
                 int weightAt = indicatorFields.IndexOf(IndicatorField.Weight), scoreAt = indicatorFields.IndexOf(IndicatorField.Score);
                 bool scoreFirst = weightAt >= 0 && scoreAt >= 0 && scoreAt < weightAt;
                 (int w, int s) = scoreFirst ? (1, 0) : (0, 1);
-                Set("printedWeightTotal", numbers[w].Text, numbers[w].Cell);
-                Set("printedTotal", numbers[s].Text, numbers[s].Cell);
+                foreach ((string field, int at) in new[] { ("printedWeightTotal", w), ("printedTotal", s) })
+                {
+                    if (numbers[at].Text is null && numbers[at].Cell.Note is { } note)
+                    {
+                        cur?.Warn(field, numbers[at].Cell.Source, note.Zh, note.En);
+                    }
+
+                    Set(field, numbers[at].Text, numbers[at].Cell);
+                }
+            }
+            else if (numbers.Count == 1 && numbers[0].Text is null)
+            {
+                cur?.Warn("printedTotal", numbers[0].Cell.Source, numbers[0].Cell.Note!.Zh, numbers[0].Cell.Note!.En);
             }
             else if (numbers.Count == 1)
             {

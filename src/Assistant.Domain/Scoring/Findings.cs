@@ -40,6 +40,8 @@ public static class FindingCodes
     public const string IndicatorUnscorable = "indicator.unscorable";
     /// <summary>A target or actual cell prints a unit other than the row's unit column (≤8000元/台 under 元); the cell's unit is used.</summary>
     public const string IndicatorUnitColumn = "indicator.unit-column";
+    /// <summary>A fund line with money spent against a budget of 0: its 执行率 cannot be computed.</summary>
+    public const string FundsRateUncomputable = "funds.rate-uncomputable";
     /// <summary>A weighted row or weight cell is missing in a scored table.</summary>
     public const string IndicatorWeightMissing = "indicator.weight-missing";
 }

@@ -125,6 +125,15 @@ public static class Reconciliation
             FundLineResult r = report.Funds[i];
             string path = $"funds.lines[{i}]";
 
+            // Money spent against a budget of 0: no rate can be computed (nothing to divide by), and the row's score
+            // then rests on nothing; the reviewer is told why instead of seeing a blank rate.
+            if (line.Budget is { Value: 0 } && line.Executed is { Value: not 0 } spent)
+            {
+                findings.Add(new Finding(FindingCodes.FundsRateUncomputable, Severity.Warning,
+                    $"{line.Name.Trim()}全年预算数为0，全年执行数却为{spent}，执行率无法计算（预算数为0不能作除数）；请核实预算数是否漏填，或说明无预算而支出的原因",
+                    path + ".budget", "全年预算数大于0", line.Budget.ToString()));
+            }
+
             if (line.PrintedRate is { } pr)
             {
                 if (r.Rate is { } rate && r.RateInterval is { } ri)

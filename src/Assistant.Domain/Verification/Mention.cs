@@ -68,4 +68,10 @@ public sealed record VerificationReport(IReadOnlyList<CheckedMention> Mentions, 
 {
     /// <summary>True when nothing is unverified or contradicted.</summary>
     public bool IsClean => Summary.Unverified == 0 && Summary.Contradicted == 0 && Summary.ClaimsContradicted == 0;
+
+    /// <summary>The facts the text was checked against (null when checked against several tables): names a fact id in words for staff.</summary>
+    public Facts.FactSheet? Sheet { get; init; }
+
+    /// <summary>What a fact id is in words (<see cref="Facts.FactSheet.Describe"/>), or “自评表” without a sheet.</summary>
+    public string Describe(string? factId) => Sheet?.Describe(factId) ?? "自评表";
 }

@@ -72,7 +72,7 @@ public sealed partial class Verifier
             checkedMentions.Add(InRange(Check(extracted[k], k, context), context));
         }
 
-        var mentions = StatedTotals(SameNameElsewhere(checkedMentions, normalized), normalized, _sheet);
+        var mentions = PrintedQuotes(StatedTotals(SameNameElsewhere(checkedMentions, normalized), normalized, _sheet), normalized, _sheet);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
         var summary = new VerificationSummary(
             mentions.Count,
@@ -87,7 +87,7 @@ public sealed partial class Verifier
             OutOfScope = mentions.Count(m => m.Verdict == Verdict.OutOfScope),
             ClaimsOutOfScope = claims.Count(c => c.Verdict == Verdict.OutOfScope),
         };
-        return new VerificationReport(mentions, claims, summary);
+        return new VerificationReport(mentions, claims, summary) { Sheet = _sheet };
     }
 
     private CheckedMention Check(Mention m, int k, VerificationContext ctx)

@@ -24,7 +24,7 @@ public sealed class ExplanationService(RecordStore records, CorpusSearch search)
     /// <summary>
     /// The explanation of row <paramref name="index"/> of a stored evaluation the scope reads (the same rule as
     /// <c>GET /evaluations/{id}</c>: a parent unit's reviewer reads its units' tables); null when the scope does not
-    /// cover the evaluation or it has no such row.
+    /// cover the evaluation; an <see cref="InputException"/> naming <c>index</c> and its range when it has no such row.
     /// </summary>
     public async Task<ExplanationResponse?> ExplainAsync(Units.UnitScope scope, Guid evaluationId, int index, int cases, CancellationToken cancellationToken = default)
     {
@@ -38,7 +38,14 @@ public sealed class ExplanationService(RecordStore records, CorpusSearch search)
         Evaluation evaluation = EvaluationJson.Parse(stored.Body);
         if (index < 0 || index >= evaluation.Indicators.Count)
         {
-            return null;
+            // The evaluation exists: the row number is what is wrong, so name it and its range.
+            int n = evaluation.Indicators.Count;
+            throw new InputException("index", n == 0
+                    ? $"该自评表没有绩效指标，index {index}无对应的行"
+                    : $"index应在0到{n - 1}之间（该自评表共{n}行绩效指标），收到{index}",
+                n == 0
+                    ? $"the evaluation has no indicators; index {index} has no row"
+                    : $"index must be between 0 and {n - 1} (the evaluation has {n} indicator rows); received {index}");
         }
 
         IReadOnlyList<(string Source, string Text)> texts = await DraftTextsAsync(scope, evaluationId, cancellationToken);

@@ -73,7 +73,9 @@ public static class VerificationContract
             Domain.Evaluations.Evaluation? evaluation = null;
             if (!root.TryGetProperty("evaluation", out JsonElement e) || e.ValueKind != JsonValueKind.Object)
             {
-                errors.Add(new InputError("evaluation", "缺少自评表（evaluation对象）", "evaluation (an object) is required"));
+                errors.Add(e.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
+                    ? new InputError("evaluation", "缺少自评表（evaluation对象）", "evaluation (an object) is required")
+                    : JsonTypes.Wrong("evaluation", e.ValueKind, "自评表对象", "an evaluation object"));
             }
             else
             {
@@ -90,7 +92,10 @@ public static class VerificationContract
             string? text = root.TryGetProperty("text", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             if (text is null)
             {
-                errors.Add(new InputError("text", "缺少待核对文字（字符串）", "text (a string) is required"));
+                // Present with another type (12345, an array) is not "missing": say what was received.
+                errors.Add(t.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null
+                    ? new InputError("text", "缺少待核对文字（字符串）", "text (a string) is required")
+                    : JsonTypes.Wrong("text", t.ValueKind, "待核对文字（字符串）", "the text to check (a string)"));
             }
             else
             {
@@ -105,6 +110,11 @@ public static class VerificationContract
             }
 
             string? policy = root.TryGetProperty("policy", out JsonElement p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+            if (p.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String))
+            {
+                errors.Add(JsonTypes.Wrong("policy", p.ValueKind, "规则名称（字符串）", "a policy name (a string)"));
+            }
+
             if (errors.Count > 0)
             {
                 throw new InputException(errors);

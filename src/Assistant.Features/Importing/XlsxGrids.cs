@@ -252,7 +252,7 @@ public static class XlsxGrids
         if (raw.Length == 0)
         {
             return cell.CellFormula is not null
-                ? (string.Empty, new ImportNote("公式没有保存计算结果，请在 Excel 中重新计算并保存", "the formula has no saved value; recalculate and save in Excel"))
+                ? (string.Empty, NoSavedValue(cell.CellFormula.Text))
                 : (string.Empty, null);
         }
 
@@ -263,6 +263,15 @@ public static class XlsxGrids
 
         string format = FormatCode(cell.StyleIndex?.Value, styles);
         return NumberFormats.Print(value, format);
+    }
+
+    /// <summary>A formula cell with no saved result (a file written by a script, never opened in Excel): the value is not guessed.</summary>
+    private static ImportNote NoSavedValue(string? formula)
+    {
+        string f = string.IsNullOrWhiteSpace(formula) ? string.Empty : "=" + (formula.Length > 60 ? formula[..60] + "…" : formula);
+        return f.Length == 0
+            ? new ImportNote("公式没有保存计算结果，未读取；请在 Excel 中重新计算并保存后再导入", "the formula has no saved value and was not read; recalculate and save in Excel, then import again")
+            : new ImportNote($"公式{f}没有保存计算结果，未读取；请在 Excel 中重新计算并保存后再导入", $"the formula {f} has no saved value and was not read; recalculate and save in Excel, then import again");
     }
 
     private static string FormatCode(uint? styleIndex, Stylesheet? styles)
