@@ -5,8 +5,8 @@ namespace Assistant.Domain.Conversation;
 
 /// <summary>
 /// The lines an answer composed of parts has already said (安全事故那项扣了多少分？为什么: the points lost, then the why, both opening
-/// with the row's figures and its computation). A later part's line is a repeat when it is the same line, or when it states the very
-/// figures (at least two) one earlier line stated, in mostly the same words (seven in ten of the shorter line's word pairs) — the
+/// with the row's figures and its computation). A later part's line is a repeat when it is the same line, or when every figure it
+/// states (at least two) one earlier line stated, in mostly the same words (seven in ten of the shorter line's word pairs) — the
 /// same trace worded again. A list line stating a fund's figures after their division is not a repeat; lines without figures repeat
 /// only word for word.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed partial class SaidLines(Func<string, Fact?>? turnFact = null)
         }
 
         HashSet<string> words = Words(line);
-        return _figures.Any(f => figures.SetEquals(f.Figures) && Alike(words, f.Words));
+        return _figures.Any(f => figures.IsSubsetOf(f.Figures) && Alike(words, f.Words));
     }
 
     /// <summary>Records <paramref name="line"/> as said.</summary>

@@ -135,7 +135,7 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
         {
             ExecutionStanding e = CrossUnit.Execution(sheet);
             ProgramKey program = CrossUnit.Program(sheet, s.UnitName);
-            rows.Add((new UnitExecutionRow(s.Unit, s.UnitName, s.Id, s.Version, s.Status, s.Title, Money(e.Budget), Money(e.Executed), Percent(e.Rate), e.Unit,
+            rows.Add((new UnitExecutionRow(s.Unit, s.UnitName, s.Id, s.Version, s.Status, s.Title, Printed(e.Budget), Printed(e.Executed), Percent(e.Rate), e.Unit,
                 Num(e.Total, 2), e.Grade, e.Reason) { ProgramKind = program.Kind, Program = program.Name, Lines = PartLines(sheet), Tier = tiers.GetValueOrDefault(s.Unit) }, e));
         }
 
@@ -265,7 +265,7 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
     private static List<UnitFundLine> PartLines(FactSheet sheet) =>
         sheet.Report.Funds.Where(f => !f.IsRoot && f.Index < sheet.Evaluation.Funds.Lines.Count)
             .Select(f => (R: f, L: sheet.Evaluation.Funds.Lines[f.Index]))
-            .Select(x => new UnitFundLine(x.L.Name.Trim(), Money(x.L.Budget?.Value), Money(x.L.Executed?.Value), Percent(x.R.Rate),
+            .Select(x => new UnitFundLine(x.L.Name.Trim(), Printed(x.L.Budget?.Value), Printed(x.L.Executed?.Value), Percent(x.R.Rate),
                 Domain.Review.ReasonText.Given(x.L.DeviationNote)))
             .ToList();
 
@@ -279,11 +279,15 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
     private static string? Num(decimal? d, int? decimals = null) =>
         d is not { } v ? null : decimals is { } n ? PrintedNumber.Format(v, n) : PrintedNumber.FormatTrimmed(v);
 
+    /// <summary>An amount of a table as the table printed it (286.00, 117.60, 200): its own decimals, never trimmed to 286 or 117.6.</summary>
+    public static string? Printed(decimal? d) =>
+        d is not { } v ? null : v.Scale <= 6 ? v.ToString(CultureInfo.InvariantCulture) : Money(v);
+
     /// <summary>
-    /// An amount of money as tables print it: two decimals (286.00, 117.60), more only when the amount has them (a sum converted from
-    /// 元, 0.0125 万元) — never trimmed to 286 or 117.6.
+    /// An amount of money worked out here (a sum over tables, an amount converted from 元): two decimals, more only when the amount
+    /// has them (0.0125 万元) — never trimmed to 286 or 117.6.
     /// </summary>
-    internal static string? Money(decimal? d)
+    public static string? Money(decimal? d)
     {
         if (d is not { } v)
         {
