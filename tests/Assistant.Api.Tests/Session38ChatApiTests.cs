@@ -85,9 +85,10 @@ public class Session38ChatApiTests(CorpusApiFactory factory) : IClassFixture<Cor
         Assert.Equal(listed, ReviewInsights.Printed(decimal.Parse(printed, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Theory]
-    [InlineData("403.1", "403.10")]
-    [InlineData("360", "360.00")]
-    [InlineData("0.0125", "0.0125")]
-    public void AnAmountWorkedOutIsListedWithTwoDecimalsAtLeast(string amount, string listed) =>
-        Assert.Equal(listed, ReviewInsights.Money(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture)));
+    [InlineData("403.1", new[] { "286.00", "117.10" }, "403.10")]
+    [InlineData("300", new[] { "100", "100", "100" }, "300")]
+    [InlineData("360", new[] { "3600000.00" }, "360.00")]
+    [InlineData("0.0125", new[] { "125" }, "0.0125")]
+    public void AnAmountWorkedOut_HasTheDecimalsTheTablesPrinted(string amount, string[] printed, string listed) =>
+        Assert.Equal(listed, ReviewInsights.Like(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), printed));
 }

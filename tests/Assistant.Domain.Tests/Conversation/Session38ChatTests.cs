@@ -95,10 +95,10 @@ public class Session38ChatTests
 
     [Theory]
     [InlineData(Dancheng, "安全事故那项扣了多少分？为什么", "公益性岗位人员重大安全责任事故")]
-    [InlineData(Dancheng, "安全事故那项扣了几分，为啥", "公益性岗位人员重大安全责任事故")]
+    [InlineData(Dancheng, "安全责任事故扣了几分？为什么", "公益性岗位人员重大安全责任事故")]
     [InlineData(Dancheng, "公益性岗位数量扣了多少分？为什么没完成", "开发农村公益性岗位数量")]
     [InlineData(Wusheng, "培训后就业率扣了多少分？为什么", "培训后就业率")]
-    [InlineData(Wusheng, "人均培训补贴标准扣了多少？为啥", "人均培训补贴标准")]
+    [InlineData(Wusheng, "人均培训补贴标准扣了多少分？为什么", "人均培训补贴标准")]
     public void AnAnswerOfSeveralParts_NeverSaysTheTraceTwice(string table, string message, string row)
     {
         FactSheet sheet = ChatTables.Table(table);
