@@ -13,6 +13,15 @@ public sealed record IndicatorMatch(IReadOnlyList<int> Indicators, bool Ambiguou
 
     /// <summary>Found only through a pointer (那项) and less than one distinctive word: the question may name another item.</summary>
     public bool Weak { get; init; }
+
+    /// <summary>
+    /// Rows whose words fit the question better but which are not what it asks (a rate when it asks 人数; a row met when it asks
+    /// why one fell short): the answer says which row it took instead. Empty when none was set aside.
+    /// </summary>
+    public IReadOnlyList<int> SetAside { get; init; } = [];
+
+    /// <summary>The question's words the choice was made by (人数, 没完成), for the answer to name.</summary>
+    public IReadOnlyList<string> Cues { get; init; } = [];
 }
 
 /// <summary>
@@ -151,6 +160,11 @@ public static partial class IndicatorMatcher
         {
             top = Prefer(top, i => UnitFits(m, sheet, i));
             top = Prefer(top, i => StatusFits(m, sheet, i));
+        }
+
+        if (Kinder(m, sheet, names, text, scores, best, top) is { } kinder)
+        {
+            return kinder;
         }
 
         return new IndicatorMatch(top, top.Count > 1) { Weak = best < 1m };

@@ -68,4 +68,7 @@ public sealed record Intent(IntentKind Kind, string? Section, IReadOnlyList<int>
 
     /// <summary>What a <see cref="IntentKind.CrossUnit"/> question asks.</summary>
     public CrossUnitQuestion? Across { get; init; }
+
+    /// <summary>Rows the question's words fit better but whose kind it did not ask (<see cref="IndicatorMatch.SetAside"/>), with the words that decided.</summary>
+    public IndicatorMatch? Chosen { get; init; }
 }

@@ -15,6 +15,14 @@ public static partial class IntentRouter
     /// </summary>
     public static Intent Route(string message, FactSheet sheet, string? previous)
     {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(sheet);
+        // 原因是…: a reason that names no row goes to the row the conversation is about (or the only short row), and says so.
+        if (GivenMeasure(message, sheet) is null && UnnamedReason(message, sheet, previous) is { } unnamed)
+        {
+            return unnamed;
+        }
+
         Intent intent = Route(message, sheet);
         if (string.IsNullOrWhiteSpace(previous) || intent.Kind is IntentKind.CrossUnit or IntentKind.Verify or IntentKind.Rewrite or IntentKind.Export)
         {

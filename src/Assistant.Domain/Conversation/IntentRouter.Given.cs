@@ -40,6 +40,34 @@ public static partial class IntentRouter
     }
 
     /// <summary>
+    /// A reason given without naming its row (原因是培训机构资质到期后复审周期长达3个月): kept for the row the conversation is about
+    /// (named in <paramref name="previous"/>), else the table's only short row, and acknowledged with the row it went to
+    /// (<see cref="Topics.GivenReason"/>, <see cref="Intent.Chosen"/> empty); with neither, the answer asks which row (no rows).
+    /// Part 三 is drafted again when the message asks for it and the row is known. Null when the message gives no such reason.
+    /// </summary>
+    private static Intent? UnnamedReason(string message, FactSheet sheet, string? previous)
+    {
+        if (UserStatements.Unnamed(previous is null ? [] : [previous], message, sheet) is not { } unnamed || UserStatements.Around(message) is not { } around
+            || AsksAboutReason().IsMatch(around.Before) || QuestionAfter().IsMatch(TextNormalizerShim(message)))
+        {
+            return null;
+        }
+
+        IReadOnlyList<int> rows = unnamed.Row is { } r ? [r] : [];
+        string asked = StatementVerb().Replace(Canonical(around.Before), " ") + " " + Canonical(around.After);
+        bool redraft = around.After.Length > 0 || ChangeAsk().IsMatch(asked) || RedraftPart().IsMatch(asked) || DraftVerb().IsMatch(Canonical(around.After)) || ChangeMarker().IsMatch(around.Marker);
+        return redraft && rows.Count > 0
+            ? new Intent(IntentKind.Draft, "deviation", rows, null, null) { Part = "三" }
+            : new Intent(IntentKind.Define, null, rows, null, null) { Topic = Topics.GivenReason, Text = unnamed.Reason, Query = unnamed.AboutRow ? Unnamed : UnnamedOnlyShort };
+    }
+
+    /// <summary>Marks a <see cref="Topics.GivenReason"/> intent whose row the message did not name (in <see cref="Intent.Query"/>).</summary>
+    public const string Unnamed = "unnamed";
+
+    /// <summary>As <see cref="Unnamed"/>, kept for the table's only short row (the conversation was about none).</summary>
+    public const string UnnamedOnlyShort = "unnamed-only-short";
+
+    /// <summary>
     /// The intent of a message that gives a measure (第2条措施改成：…; 把X的措施换成…; X的改进措施写：…): part 三 drafted again
     /// with it (<see cref="Topics.GivenMeasure"/>, the measure in <see cref="Intent.Text"/>, the rows named in it). Null when it gives none.
     /// </summary>

@@ -106,7 +106,10 @@ public static partial class IntentRouter
         IndicatorMatch match = IndicatorMatcher.Match(ask, sheet);
         IReadOnlyList<int> named = match.Ambiguous ? [] : match.Indicators;
         IReadOnlyList<int> funds = named.Count == 0 ? FundMatcher.Match(ask, sheet) : [];
-        Intent Make(IntentKind kind, string? topic = null) => new(kind, null, named, null, null) { Topic = topic, Funds = funds };
+        Intent Make(IntentKind kind, string? topic = null) => new(kind, null, named, null, null)
+        {
+            Topic = topic, Funds = funds, Chosen = match.SetAside.Count > 0 && named.Count > 0 ? match : null,
+        };
 
         // 第三部分的改进措施第1条太长了，帮我重新起草第三部分: a part drafted again is a draft, not a rewrite of pasted text.
         if (Rewrite().IsMatch(ask) && !(!hasPayload && RedraftPart().IsMatch(ask)))

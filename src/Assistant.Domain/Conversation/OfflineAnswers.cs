@@ -13,14 +13,21 @@ public static class OfflineAnswers
     {
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(sheet);
-        return intent.Kind switch
+        OfflineAnswer? answer = Answer(intent, sheet);
+        // 取证人数那项为什么没完成: which row was taken, when the question's words fit another row better.
+        return answer is not null && TableAnswers.ChosenRow(sheet, intent) is { } chosen ? answer with { Text = chosen + answer.Text } : answer;
+    }
+
+    private static OfflineAnswer? Answer(Intent intent, FactSheet sheet) =>
+        intent.Kind switch
         {
             IntentKind.Define when intent.Topic == Topics.Pending => TableAnswers.Pending(sheet),
             IntentKind.List when intent.Topic == Topics.OverCap => TableAnswers.OverCap(sheet),
             IntentKind.List when intent.Topic == Topics.PendingList => TableAnswers.Pending(sheet), // the list needs the stored drafts: the assistant gives it
             IntentKind.Define when intent.Topic == Topics.DropItem => TableAnswers.DropItem(sheet, intent.Indicators),
             IntentKind.Define when intent.Topic == Topics.CountPremise => TableAnswers.CountPremise(sheet, intent.Text),
-            IntentKind.Define when intent.Topic == Topics.GivenReason => TableAnswers.GivenReason(sheet, intent.Indicators, intent.Text),
+            IntentKind.Define when intent.Topic == Topics.GivenReason => TableAnswers.GivenReason(sheet, intent.Indicators, intent.Text,
+                intent.Query is IntentRouter.Unnamed or IntentRouter.UnnamedOnlyShort, intent.Query != IntentRouter.UnnamedOnlyShort),
             IntentKind.Define when intent.Topic == Topics.NoSuchItem => TableAnswers.NoSuchItem(sheet, intent.Text ?? string.Empty),
             IntentKind.Define => TableAnswers.Define(intent.Topic, intent.Indicators, sheet),
             IntentKind.Compute => TableAnswers.Compute(intent.Topic, intent.Indicators, sheet, intent.Funds, intent.Text),
@@ -36,7 +43,6 @@ public static class OfflineAnswers
             IntentKind.Verify when intent.Text is { } text => ReviewAnswers.Verify(sheet, text),
             _ => null,
         };
-    }
 
     /// <summary>
     /// The answers to the parts of a compound question (执行率多少？哪些指标没完成？) as one answer, in order; each part's
@@ -53,23 +59,26 @@ public static class OfflineAnswers
 
         var text = new System.Text.StringBuilder();
         var facts = new List<Fact>();
-        var said = new HashSet<string>(StringComparer.Ordinal); // a line one part already gave is not repeated by the next
+        var said = new SaidLines(); // a line one part already gave (or its figures, worded again) is not repeated by the next
         for (int p = 0; p < parts.Count; p++)
         {
-            var own = parts[p].TurnFacts.ToDictionary(f => Drafting.DraftText.Ref(f.Id), StringComparer.Ordinal);
+            var own = parts[p].TurnFacts.ToDictionary(f => f.Id, StringComparer.Ordinal);
             var lines = parts[p].Text.Split('\n');
             var kept = new List<string>();
-            for (int l = 0; l < lines.Length; l++)
+            foreach (string line in lines)
             {
-                string line = lines[l];
-                string key = own.Aggregate(line, (k, f) => k.Replace(f.Key, $"<{f.Value.Value}{f.Value.Unit}>", StringComparison.Ordinal));
-                if (line.Length > 0 && p > 0 && said.Contains(key))
+                string key = Valued(line, own);
+                if (line.Length > 0 && p > 0 && said.Repeats(key))
                 {
                     continue;
                 }
 
-                said.Add(key);
                 kept.Add(line);
+            }
+
+            foreach (string line in kept)
+            {
+                said.Add(Valued(line, own));
             }
 
             string t = string.Join('\n', kept);
@@ -89,4 +98,8 @@ public static class OfflineAnswers
 
         return new OfflineAnswer(text.ToString(), facts);
     }
+
+    /// <summary>The line with each fact of its part's turn written as its value (two parts number the same figure differently).</summary>
+    private static string Valued(string line, Dictionary<string, Fact> own) =>
+        own.Aggregate(line, (k, f) => k.Replace(Drafting.DraftText.Ref(f.Key), $"<{f.Value.Value}{f.Value.Unit}>", StringComparison.Ordinal));
 }

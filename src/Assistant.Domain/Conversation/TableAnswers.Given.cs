@@ -11,19 +11,41 @@ public static partial class TableAnswers
     /// A reason given for a row (孕产妇死亡率超标的原因是：全县年活产数少（约9500人），2例死亡…), confirmed in one sentence with the
     /// staff member's own words and figures quoted; the table itself is not changed.
     /// </summary>
-    public static OfflineAnswer GivenReason(FactSheet sheet, IReadOnlyList<int> rows, string? reason)
+    /// <param name="sheet">The table.</param>
+    /// <param name="rows">The rows the reason was kept for; none when the message named none and none could be told (the answer asks which).</param>
+    /// <param name="reason">The reason, in the staff member's words.</param>
+    /// <param name="unnamed">Whether the message named no row (the answer then says which row it went to, and why that one).</param>
+    /// <param name="aboutRow">For an unnamed reason: whether the row was the one the conversation is about (else the table's only short row).</param>
+    public static OfflineAnswer GivenReason(FactSheet sheet, IReadOnlyList<int> rows, string? reason, bool unnamed = false, bool aboutRow = true)
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(rows);
         var w = new AnswerWriter(sheet);
         var valid = rows.Where(i => i >= 0 && i < sheet.Evaluation.Indicators.Count).ToList();
-        if (valid.Count == 0 || string.IsNullOrWhiteSpace(reason))
+        if (string.IsNullOrWhiteSpace(reason))
         {
             return ReviewAnswers.Help(sheet);
         }
 
+        string quoted = w.Quote(reason.Trim().TrimEnd('。'), "您在对话中给出的原因中的数字");
+        if (valid.Count == 0)
+        {
+            // 原因是… with no row named, none talked about, and several rows short: which one, never a guess.
+            var shortRows = Enumerable.Range(0, sheet.Report.Indicators.Count).Where(i => sheet.Report.Indicators[i].Status == IndicatorStatus.Short).ToList();
+            string which = shortRows.Count > 0 ? $"表中未完成的有{string.Join("、", shortRows.Select(i => $"“{Name(sheet, i)}”"))}，" : string.Empty;
+            w.Line($"您给出的原因“{quoted}”没有说是哪一项的，还没有记下。{which}请说明是哪一项，例如“{(shortRows.Count > 0 ? Name(sheet, shortRows[0]) : "某某指标")}的原因是……”。");
+            return w.Done();
+        }
+
         string names = string.Join("、", valid.Select(i => $"“{Name(sheet, i)}”"));
-        w.Line($"已记下您给出的{names}的原因：“{w.Quote(reason.Trim().TrimEnd('。'), "您在对话中给出的原因中的数字")}”，本次对话中后面的回答和起草都按这条原因写；"
+        if (unnamed)
+        {
+            w.Line($"您没有说是哪一项的原因，已把{names}（{(aboutRow ? "本次对话正在说的这项指标" : "表中唯一未完成的指标")}）的偏差原因记为“{quoted}”，本次对话中后面的回答和起草都按这条原因写；"
+                + "如果说的不是这项指标，请写明指标名称。自评表里的偏差原因栏没有改动，定稿前请同步填写。需要写进报告时，请说“重新起草第三部分”。");
+            return w.Done();
+        }
+
+        w.Line($"已记下您给出的{names}的原因：“{quoted}”，本次对话中后面的回答和起草都按这条原因写；"
             + "自评表里的偏差原因栏没有改动，定稿前请同步填写。需要写进报告时，请说“重新起草第三部分”。");
         return w.Done();
     }

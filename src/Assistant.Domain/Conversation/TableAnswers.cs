@@ -252,12 +252,27 @@ public static partial class TableAnswers
         return $"定性指标：达成得满分，部分达成按分值的{b}至{a}计，未达成按{b}以下计";
     }
 
+    /// <summary>
+    /// The upper bound a target cell prints before its number (≤1000, ＜5, 不高于1800, 不超过3): a cap read without it says the opposite
+    /// (指标值1000元/人·月 reads as a floor). A lower bound (≥) is how every target reads and is left out, as the table's figures are.
+    /// </summary>
+    internal static string UpperBound(string? target)
+    {
+        string t = (target ?? string.Empty).Trim();
+        return t.StartsWith('≤') || t.StartsWith("<=", StringComparison.Ordinal) || t.StartsWith("＜=", StringComparison.Ordinal)
+            || t.StartsWith("不高于", StringComparison.Ordinal) || t.StartsWith("不超过", StringComparison.Ordinal) || t.StartsWith("不大于", StringComparison.Ordinal)
+            || t.StartsWith("小于等于", StringComparison.Ordinal) || t.StartsWith("低于或等于", StringComparison.Ordinal)
+            ? "≤"
+            : t.StartsWith('<') || t.StartsWith('＜') || t.StartsWith("小于", StringComparison.Ordinal) || t.StartsWith("低于", StringComparison.Ordinal) ? "<" : string.Empty;
+    }
+
     internal static void RowFigures(AnswerWriter w, int i, bool withName = true)
     {
         string p = P(i);
         string name = Name(w.Sheet, i);
         IndicatorResult r = w.Sheet.Report.Indicators[i];
-        w.Add($"{(withName ? $"“{name}”：" : string.Empty)}指标值{w.F(p + ".target", $"“{w.Quote(r.Target.Text, "指标值中的数字（表中）")}”")}，完成值{w.F(p + ".actual", $"“{w.Quote(r.Actual.Text, "完成值中的数字（表中）")}”")}");
+        string cap = w.Has(p + ".target") ? UpperBound(r.Target.Text) : string.Empty;
+        w.Add($"{(withName ? $"“{name}”：" : string.Empty)}指标值{cap}{w.F(p + ".target", $"“{w.Quote(r.Target.Text, "指标值中的数字（表中）")}”")}，完成值{w.F(p + ".actual", $"“{w.Quote(r.Actual.Text, "完成值中的数字（表中）")}”")}");
         bool reverse = r.Rule == IndicatorRule.Reverse; // ≤ a cap: below it is better
         if (w.Has(p + ".gap"))
         {

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Assistant.Domain.Evaluations;
 using Assistant.Domain.Facts;
 using Assistant.Domain.Numbers;
+using Assistant.Domain.Scoring;
 
 namespace Assistant.Domain.Conversation;
 
@@ -12,7 +13,11 @@ namespace Assistant.Domain.Conversation;
 /// </summary>
 public static partial class UserStatements
 {
-    /// <summary>The reason each row was given in <paramref name="userMessages"/> (in order; a later one replaces an earlier one).</summary>
+    /// <summary>
+    /// The reason each row was given in <paramref name="userMessages"/> (in order; a later one replaces an earlier one). A reason that
+    /// names no row (原因是培训机构资质到期…) is the row's the conversation was last about, else the table's only short row; with
+    /// neither it is not kept (the answer asks which row it is).
+    /// </summary>
     public static IReadOnlyDictionary<int, string> Reasons(IEnumerable<string?> userMessages, FactSheet sheet)
     {
         ArgumentNullException.ThrowIfNull(userMessages);
@@ -21,62 +26,109 @@ public static partial class UserStatements
         int? last = null;
         foreach (string? message in userMessages)
         {
-            if (string.IsNullOrWhiteSpace(message))
+            if (Read(message, sheet, ref last) is { Row: { } r } given)
             {
-                continue;
-            }
-
-            string text = TextNormalizer.Normalize(message);
-            Match m = StatedReason().Match(text);
-            // 县级资金执行率低的原因是…: a fund part's reason belongs to that fund line (FundReasons), never to an indicator
-            // whose name shares 资金 (资金发放及时率), and it leaves the row talked about before.
-            if (FundNamed(m.Success ? text[..m.Index] : text, sheet) is not null)
-            {
-                last = null;
-                continue;
-            }
-
-            IndicatorMatch rows = IndicatorMatcher.Match(IntentRouter.Canonical(m.Success ? text[..m.Index] : text), sheet);
-            if (!rows.Ambiguous && rows.Indicators.Count == 1)
-            {
-                last = rows.Indicators[0];
-            }
-
-            if (!m.Success)
-            {
-                continue;
-            }
-
-            // The reason in the staff member's own characters (the normalised text only finds it: ， stays ，).
-            Group g = m.Groups["r"];
-            string said = message.Length == text.Length ? message.Substring(g.Index, g.Length) : g.Value;
-            // 实习生少是因为岗位减少，措施改成：…: a measure given is never part of a reason, and a 是因为 said about it is no reason given.
-            if (GivenMeasure().Match(text) is { Success: true } measure)
-            {
-                if (measure.Index <= m.Index || WeakMarker().IsMatch(text.Substring(m.Index, g.Index - m.Index)))
-                {
-                    continue;
-                }
-
-                said = said[..Math.Min(said.Length, Math.Max(0, measure.Index - g.Index))];
-            }
-
-            // 请把这个原因加进去，重写第三部分 after the reason is the request, not the reason.
-            if (RequestTail().Match(said) is { Success: true } tail)
-            {
-                said = said[..tail.Index];
-            }
-
-            string reason = said.Trim(' ', '，', ',', '：', ':', '“', '”', '"', '。', '；', ';');
-            int? row = !rows.Ambiguous && rows.Indicators.Count == 1 ? rows.Indicators[0] : last;
-            if (reason.Length >= 4 && row is { } r)
-            {
-                found[r] = reason.TrimEnd('。') + "。";
+                found[r] = given.Reason;
             }
         }
 
         return found;
     }
+
+    /// <summary>
+    /// The reason <paramref name="message"/> gives without naming a row, after <paramref name="earlier"/> (the user's messages before
+    /// it): the row it is kept for (the one the conversation was last about, else the only short row), or null with the rows it
+    /// may be for (the short rows) when neither. Null when the message gives no reason, or names its row.
+    /// </summary>
+    public static UnnamedReason? Unnamed(IEnumerable<string?> earlier, string message, FactSheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(sheet);
+        int? none = null;
+        if (Read(message, sheet, ref none) is not { Named: false } given)
+        {
+            return null;
+        }
+
+        int? last = null;
+        foreach (string? m in earlier)
+        {
+            Read(m, sheet, ref last);
+        }
+
+        bool about = last is not null;
+        int? row = Read(message, sheet, ref last)?.Row;
+        var shortRows = Enumerable.Range(0, sheet.Report.Indicators.Count).Where(i => sheet.Report.Indicators[i].Status == IndicatorStatus.Short).ToList();
+        return new UnnamedReason(given.Reason, row, row is null ? shortRows : []) { AboutRow = about };
+    }
+
+    /// <summary>
+    /// One message read: the reason it gives (null when none) and the row it is kept for — the row named before it, else
+    /// <paramref name="last"/> (the row the conversation is about; updated by any message naming one row), else the only short row.
+    /// </summary>
+    private static (string Reason, int? Row, bool Named)? Read(string? message, FactSheet sheet, ref int? last)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return null;
+        }
+
+        string text = TextNormalizer.Normalize(message);
+        Match m = StatedReason().Match(text);
+        // 县级资金执行率低的原因是…: a fund part's reason belongs to that fund line (FundReasons), never to an indicator
+        // whose name shares 资金 (资金发放及时率), and it leaves the row talked about before.
+        if (FundNamed(m.Success ? text[..m.Index] : text, sheet) is not null)
+        {
+            last = null;
+            return null;
+        }
+
+        IndicatorMatch rows = IndicatorMatcher.Match(IntentRouter.Canonical(m.Success ? text[..m.Index] : text), sheet);
+        bool named = !rows.Ambiguous && rows.Indicators.Count == 1;
+        if (named)
+        {
+            last = rows.Indicators[0];
+        }
+
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        // The reason in the staff member's own characters (the normalised text only finds it: ， stays ，).
+        Group g = m.Groups["r"];
+        string said = message.Length == text.Length ? message.Substring(g.Index, g.Length) : g.Value;
+        // 实习生少是因为岗位减少，措施改成：…: a measure given is never part of a reason, and a 是因为 said about it is no reason given.
+        if (GivenMeasure().Match(text) is { Success: true } measure)
+        {
+            if (measure.Index <= m.Index || WeakMarker().IsMatch(text.Substring(m.Index, g.Index - m.Index)))
+            {
+                return null;
+            }
+
+            said = said[..Math.Min(said.Length, Math.Max(0, measure.Index - g.Index))];
+        }
+
+        // 请把这个原因加进去，重写第三部分 after the reason is the request, not the reason.
+        if (RequestTail().Match(said) is { Success: true } tail)
+        {
+            said = said[..tail.Index];
+        }
+
+        string reason = said.Trim(' ', '，', ',', '：', ':', '“', '”', '"', '。', '；', ';');
+        if (reason.Length < 4)
+        {
+            return null;
+        }
+
+        // Named nowhere in the message, nor before it: the table's only short row, if it has exactly one.
+        int? row = named ? rows.Indicators[0] : last ?? OnlyShortRow(sheet);
+        return (reason.TrimEnd('。') + "。", row, named);
+    }
+
+    private static int? OnlyShortRow(FactSheet sheet) =>
+        Enumerable.Range(0, sheet.Report.Indicators.Count).Where(i => sheet.Report.Indicators[i].Status == IndicatorStatus.Short).ToList() is [int only] ? only : null;
 
     /// <summary>The reason each fund line was given in <paramref name="userMessages"/> (县级资金执行率低的原因是…; a later one replaces an earlier one).</summary>
     public static IReadOnlyDictionary<int, string> FundReasons(IEnumerable<string?> userMessages, FactSheet sheet)
@@ -241,4 +293,11 @@ public static partial class UserStatements
 
     [GeneratedRegex("措施|改进|整改|下一步|通道|机制|制度")]
     private static partial Regex MeasureWord();
+}
+
+/// <summary>A reason given without naming its row: the row it was kept for, or (none) the rows it may be for.</summary>
+public sealed record UnnamedReason(string Reason, int? Row, IReadOnlyList<int> Candidates)
+{
+    /// <summary>Whether the row is the one the conversation was about (else the table's only short row).</summary>
+    public bool AboutRow { get; init; }
 }

@@ -21,6 +21,9 @@ public sealed record ChatEdits(
     /// <summary>The measure this turn's message gives (null when none, or when no message of this turn was read).</summary>
     public MeasureEdit? Current { get; init; }
 
+    /// <summary>The reason this turn's message gives without naming its row, with the row it was kept for (null when none).</summary>
+    public UnnamedReason? CurrentReason { get; init; }
+
     public static readonly ChatEdits None = new(new Dictionary<int, string>(), new Dictionary<int, string>(), new Dictionary<int, string>(), new Dictionary<int, string>());
 
     public bool Any => Reasons.Count + FundReasons.Count + Measures.Count + FundMeasures.Count > 0;
@@ -61,6 +64,7 @@ public sealed record ChatEdits(
         return new ChatEdits(UserStatements.Reasons(texts, sheet), UserStatements.FundReasons(texts, sheet), measures, fundMeasures)
         {
             Current = string.IsNullOrWhiteSpace(content) ? null : last,
+            CurrentReason = string.IsNullOrWhiteSpace(content) ? null : UserStatements.Unnamed(texts.Take(texts.Count - 1), content, sheet),
         };
     }
 

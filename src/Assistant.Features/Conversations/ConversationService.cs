@@ -200,7 +200,7 @@ public sealed partial class ConversationService(
 
             if (client is null)
             {
-                var offline = new OfflineAssistant { GivenReasons = given, GivenMeasure = edits.Current };
+                var offline = new OfflineAssistant { GivenReasons = given, GivenMeasure = edits.Current, UnnamedReason = edits.CurrentReason };
                 string answer = await offline.AnswerAsync(content, tools, sheet, history.LastOrDefault(h => h.Role == "user")?.Content);
                 gate.AddFacts(offline.TurnFacts);
                 await StreamAsync(answer, gate, ReleaseAsync, cancellationToken);

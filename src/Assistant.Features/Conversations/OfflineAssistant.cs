@@ -27,6 +27,12 @@ public sealed partial class OfflineAssistant
     /// <summary>The measure this message gives (第2条措施改成…), with the rows it was found for; null when it gives none.</summary>
     public MeasureEdit? GivenMeasure { get; init; }
 
+    /// <summary>
+    /// The reason this message gives without naming a row, with the row the whole conversation's edits kept it for (the row it
+    /// was last about, which may be several messages back); null when the message gives none or names its row.
+    /// </summary>
+    public UnnamedReason? UnnamedReason { get; init; }
+
     /// <summary>Facts computed in this turn (counts, thresholds), for the gate.</summary>
     public IReadOnlyList<Fact> TurnFacts => turnFacts;
 
@@ -36,20 +42,34 @@ public sealed partial class OfflineAssistant
         ArgumentNullException.ThrowIfNull(tools);
         ArgumentNullException.ThrowIfNull(sheet);
         IReadOnlyList<Intent> intents = IntentRouter.RouteAll(message, sheet, previous);
+        if (UnnamedReason is { } unnamed)
+        {
+            // The row the stored edits kept the reason for (the conversation's, not only the previous message's): said as it was kept.
+            IReadOnlyList<int> kept = unnamed.Row is { } row ? [row] : [];
+            intents = intents.Select(i => i.Topic == Topics.GivenReason
+                ? i with { Indicators = kept, Query = unnamed.AboutRow ? IntentRouter.Unnamed : IntentRouter.UnnamedOnlyShort }
+                : i).ToList();
+        }
+
         if (intents.Count > 1 && tools.HasTable)
         {
             // 执行率多少？哪些指标没完成？: every part answered, in the order asked.
             var answers = new StringBuilder();
-            var said = new HashSet<string>(StringComparer.Ordinal); // a line an earlier part gave is not repeated
+            // A line an earlier part gave — or its figures worded again (the trace of 扣了多少分 and of 为什么) — is not repeated.
+            var said = new SaidLines(id => turnFacts.FirstOrDefault(f => f.Id == id));
             foreach (Intent part in intents)
             {
+                var kept = new List<string>();
                 foreach (string line in (await AnswerAsync(part, message, tools, sheet)).Split('\n'))
                 {
-                    if (line.Length > 0 && said.Add(line))
+                    if (line.Length > 0 && !said.Repeats(line) && !kept.Contains(line))
                     {
+                        kept.Add(line);
                         answers.Append(line).Append('\n');
                     }
                 }
+
+                kept.ForEach(said.Add);
             }
 
             return answers.ToString();
@@ -71,8 +91,14 @@ public sealed partial class OfflineAssistant
         return await AnswerAsync(intent, message, tools, sheet);
     }
 
-    /// <summary>One routed question answered: the tool it needs run, the answer composed.</summary>
+    /// <summary>One routed question answered: the tool it needs run, the answer composed (after which row it took, when another fit the words better).</summary>
     private async Task<string> AnswerAsync(Intent intent, string message, ChatTools tools, FactSheet sheet)
+    {
+        string answer = await AnswerOneAsync(intent, message, tools, sheet);
+        return TableAnswers.ChosenRow(sheet, intent) is { } chosen && !answer.StartsWith(chosen, StringComparison.Ordinal) ? chosen + answer : answer;
+    }
+
+    private async Task<string> AnswerOneAsync(Intent intent, string message, ChatTools tools, FactSheet sheet)
     {
         try
         {
@@ -126,13 +152,22 @@ public sealed partial class OfflineAssistant
     /// <summary>When this message gives a row's reason: that it is kept for the conversation, and that the table itself is unchanged.</summary>
     private string Given(string message, FactSheet sheet)
     {
-        var rows = UserStatements.Reasons([message], sheet).Keys.Order().ToList();
+        var rows = UnnamedReason is { Row: { } kept } ? [kept] : UserStatements.Reasons([message], sheet).Keys.Order().ToList();
         if (rows.Count == 0)
         {
             return string.Empty;
         }
 
         string names = string.Join("、", rows.Select(i => $"“{sheet.Evaluation.Indicators[i].Name.Trim()}”"));
+        if (UnnamedReason is { Row: not null } unnamed)
+        {
+            var w = new AnswerWriter(sheet);
+            w.Line($"您没有说是哪一项的原因，已把{names}（{(unnamed.AboutRow ? "本次对话正在说的这项指标" : "表中唯一未完成的指标")}）的偏差原因记为"
+                + $"“{w.Quote(unnamed.Reason.TrimEnd('。'), "您在对话中给出的原因中的数字")}”，本次对话中后面的起草和回答都按这条原因写；"
+                + "离线模式不能逐字润色，下面按表中数字和这条原因重新起草。自评表里的偏差原因栏没有改动，定稿前请同步填写。");
+            return Take(w.Done());
+        }
+
         return $"已记下您给出的{names}的原因，本次对话中后面的起草和回答都按这条原因写；离线模式不能逐字润色，下面按表中数字和这条原因重新起草这一项。自评表里的偏差原因栏没有改动，定稿前请同步填写。\n";
     }
 

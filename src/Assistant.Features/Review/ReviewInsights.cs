@@ -135,7 +135,7 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
         {
             ExecutionStanding e = CrossUnit.Execution(sheet);
             ProgramKey program = CrossUnit.Program(sheet, s.UnitName);
-            rows.Add((new UnitExecutionRow(s.Unit, s.UnitName, s.Id, s.Version, s.Status, s.Title, Num(e.Budget), Num(e.Executed), Percent(e.Rate), e.Unit,
+            rows.Add((new UnitExecutionRow(s.Unit, s.UnitName, s.Id, s.Version, s.Status, s.Title, Printed(e.Budget), Printed(e.Executed), Percent(e.Rate), e.Unit,
                 Num(e.Total, 2), e.Grade, e.Reason) { ProgramKind = program.Kind, Program = program.Name, Lines = PartLines(sheet), Tier = tiers.GetValueOrDefault(s.Unit) }, e));
         }
 
@@ -164,7 +164,7 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
     private static UnitExecutionRow InWan(UnitExecutionRow row)
     {
         static string? Convert(string? amount, string unit) =>
-            decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v) && Wan(v, unit) is { } w ? Num(w) : amount;
+            decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v) && Wan(v, unit) is { } w ? Like(w, [amount]) : amount;
         return Wan(1m, row.FundUnit) is null || row.FundUnit.Trim() == "万元"
             ? row
             : row with
@@ -190,7 +190,8 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
                     .Where(r => r.Budget is > 0 && r.Executed is not null).ToList();
                 decimal budget = summed.Sum(r => r.Budget!.Value);
                 decimal executed = summed.Sum(r => r.Executed!.Value);
-                return new ExecutionGroup(g.Key.ProgramKind, g.Key.Program, g.Count(), summed.Count > 0 ? Num(budget) : null, summed.Count > 0 ? Num(executed) : null,
+                return new ExecutionGroup(g.Key.ProgramKind, g.Key.Program, g.Count(), summed.Count > 0 ? Like(budget, summed.Select(r => r.Row.Budget)) : null,
+                    summed.Count > 0 ? Like(executed, summed.Select(r => r.Row.Executed)) : null,
                     budget > 0 ? Percent(executed / budget) : null, summed.Select(r => r.Row.UnitName).Distinct(StringComparer.Ordinal).ToList());
             })
             .OrderBy(g => g.Kind == CrossUnit.ProjectSpending ? 0 : 1).ThenByDescending(g => g.Tables).ThenBy(g => g.Program, StringComparer.Ordinal).ToList();
@@ -265,7 +266,7 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
     private static List<UnitFundLine> PartLines(FactSheet sheet) =>
         sheet.Report.Funds.Where(f => !f.IsRoot && f.Index < sheet.Evaluation.Funds.Lines.Count)
             .Select(f => (R: f, L: sheet.Evaluation.Funds.Lines[f.Index]))
-            .Select(x => new UnitFundLine(x.L.Name.Trim(), Num(x.L.Budget?.Value), Num(x.L.Executed?.Value), Percent(x.R.Rate),
+            .Select(x => new UnitFundLine(x.L.Name.Trim(), Printed(x.L.Budget?.Value), Printed(x.L.Executed?.Value), Percent(x.R.Rate),
                 Domain.Review.ReasonText.Given(x.L.DeviationNote)))
             .ToList();
 
@@ -278,6 +279,52 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
 
     private static string? Num(decimal? d, int? decimals = null) =>
         d is not { } v ? null : decimals is { } n ? PrintedNumber.Format(v, n) : PrintedNumber.FormatTrimmed(v);
+
+    /// <summary>An amount of a table as the table printed it (286.00, 117.60, 200): its own decimals, never trimmed to 286 or 117.6.</summary>
+    public static string? Printed(decimal? d) =>
+        d is not { } v ? null : v.Scale <= 6 ? v.ToString(CultureInfo.InvariantCulture) : Money(v);
+
+    /// <summary>
+    /// An amount worked out from printed ones (a sum over tables, an amount converted from 元) with as many decimals as the most any of
+    /// them printed (100 + 100 → 200; 286.00 + 117.10 → 403.10), more only when the amount needs them to be exact.
+    /// </summary>
+    public static string Like(decimal value, IEnumerable<string?> printed)
+    {
+        ArgumentNullException.ThrowIfNull(printed);
+        int places = printed.Select(Decimals).DefaultIfEmpty(0).Max();
+        while (places < 6 && Math.Round(value, places) != value)
+        {
+            places++;
+        }
+
+        return PrintedNumber.Format(value, places);
+    }
+
+    private static int Decimals(string? text)
+    {
+        int dot = text?.IndexOf('.', StringComparison.Ordinal) ?? -1;
+        return dot < 0 ? 0 : text!.Length - dot - 1;
+    }
+
+    /// <summary>
+    /// An amount of money worked out here (a sum over tables, an amount converted from 元): two decimals, more only when the amount
+    /// has them (0.0125 万元) — never trimmed to 286 or 117.6.
+    /// </summary>
+    public static string? Money(decimal? d)
+    {
+        if (d is not { } v)
+        {
+            return null;
+        }
+
+        int places = 2;
+        while (places < 6 && Math.Round(v, places) != v)
+        {
+            places++;
+        }
+
+        return PrintedNumber.Format(v, places);
+    }
 
     private static string? Percent(decimal? ratio) => ratio is { } r ? PrintedNumber.Format(r * 100m, 2) : null;
 }

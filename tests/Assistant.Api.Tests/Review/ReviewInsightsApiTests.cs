@@ -68,7 +68,7 @@ public sealed class ReviewInsightsApiTests(ReviewFactory factory) : IClassFixtur
         Assert.Equal(["75.00", "77.50", "80.00", "82.50"], rows.Select(r => (string)r!["rate"]!));
         Assert.Equal("gx.c1.k1.u1", (string?)rows[0]!["unit"]);
         Assert.Equal("78.75", (string?)a["overallRate"]);
-        Assert.Equal("200", (string?)rows[0]!["budget"]);
+        Assert.Equal("200.00", (string?)rows[0]!["budget"]); // as the table prints it (200.00), never trimmed (session 37 tester #16)
         JsonNode province = await ReviewWorld.SendAsync(w.Reviewers[ReviewWorld.Province], HttpMethod.Get, "/api/v1/review/execution", null, HttpStatusCode.OK);
         Assert.Equal(8, (int)province["tables"]!);
     }
