@@ -359,7 +359,7 @@ public static partial class MentionExtractor
     // takes); NumberSpan reads the groups back from the matched characters with the same lists.
     internal const string QualWords = "约为|约|大约|将近|接近|近|超过|逾|不低于|不少于|不高于|不超过";
     internal const string MagWords = "万亿|千万|百万|亿|万|千";
-    internal const string UnitWords = "个百分点|百分点|个千分点|元/人/月|元/人/年|元/人次|元/人|元|人次|户次|人|户|家|个工作日|个月|个|件|起|项|次|倍|分钟|分|天|名|所|期|场|批|份|篇|条|处|座|套|台|亩|年|周";
+    internal const string UnitWords = "个百分点|百分点|个千分点|元/人/月|元/人/年|元/人次|元/人|元|人次|户次|人|户|家|个工作日|个月|个|件|起|项|次|倍|分钟|分|天|名|所|期|场|批|份|篇|条|处|座|套|台|亩|年|周|张|辆|艘|株|棵|盏|栋|幢|宗|架|例|位|笔";
     internal const string TailWords = "左右|以上|以下";
 
     [GeneratedRegex(@"(?<qual>" + QualWords + @")?\s*(?<![\d.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])\s*(?:(?<pct>%|‰)|(?<mag>" + MagWords + @")?\s*(?<unit>" + UnitWords + @")?)(?<tail>" + TailWords + ")?")]

@@ -240,6 +240,7 @@ public sealed partial class Verifier
 
         return mention.Base == fact.Base || (mention.Base is "%" or "个百分点" && fact.Base is "%" or "个百分点")
             || (mention.Base is "‰" or "个千分点" && fact.Base is "‰" or "个千分点")
-            || Assistant.Domain.Cells.CellUnits.SameUnit(mention.Base, fact.Base); // 171.5/10万 of a row in 例/10万人 (session 36)
+            || Assistant.Domain.Cells.CellUnits.SameUnit(mention.Base, fact.Base) // 171.5/10万 of a row in 例/10万人 (session 36)
+            || SamePersons(mention.Base, fact.Base);
     }
 }
