@@ -158,4 +158,21 @@ public class VerifierSession38Tests
     [InlineData("henan-huaxian-yinshui", "新增水质检测设备24台，实现年度目标30台的80%。", "实现年度目标")]
     public void AShareOfTheTarget_IsNoClaimOfMet(string table, string text, string span) =>
         ExpectClaim(table, text, span, null);
+
+    /// <summary>Probe 38 §14: a figure written with its unit shortened names the table's whole unit (万元/个, not 元/个).</summary>
+    [Theory]
+    [InlineData("t5-shaanxi-yangxian-xianjie", "小型公益性基础设施项目平均投资86.5万元/个，超出80万元的控制标准6.5万元。", "80万元", "表中单位为万元/个，文中写作万元")]
+    [InlineData("henan-huaxian-yinshui", "单处工程维修成本58.6万元。", "58.6万元", "表中单位为万元/处，文中写作万元")]
+    public void AShortenedUnit_NoteNamesTheWholeUnit(string table, string text, string span, string note) =>
+        Expect(table, text, span, Verdict.Verified, null, note);
+
+    /// <summary>Probe 38 §4: 为目标值的2.15倍 after the row's 完成值 is that row's 完成值 ÷ 指标值; the first year of 2023—2025年 is a year.</summary>
+    [Theory]
+    [InlineData("t1-zhejiang-kecheng-yingyang", "营养健康宣传教育覆盖学校86所，为目标值的2.15倍。", "2.15倍", Verdict.Derived)]
+    [InlineData("t1-zhejiang-kecheng-yingyang", "营养健康宣传教育覆盖学校86所，为目标值的2.5倍。", "2.5倍", Verdict.Contradicted)]
+    [InlineData("jiangsu-peixian-yiwujiaoyu", "受益学生12580人，为目标值的1.05倍。", "1.05倍", Verdict.Derived)]
+    [InlineData("t3-shandong-yinan-gaobiaozhunnongtian", "2023—2025年累计建设任务6万亩。", "2023", Verdict.Identifier)]
+    [InlineData("henan-huaxian-yinshui", "2024-2026年持续开展农村供水工程管护。", "2024", Verdict.Identifier)]
+    public void AMultipleOfTheTargetAndAYearRange_AreRead(string table, string text, string span, Verdict expected) =>
+        Expect(table, text, span, expected);
 }

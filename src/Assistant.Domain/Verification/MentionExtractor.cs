@@ -57,6 +57,15 @@ public static partial class MentionExtractor
             }
         }
 
+        // 2023—2025年, 2023-2025年: the first year of a range is a year too, not a bare number (session 38).
+        foreach (ValueMatch m in YearBeforeRange().EnumerateMatches(s))
+        {
+            if (Free(taken, m.Index, m.Length))
+            {
+                Add(m.Index, m.Length, MentionKind.Year, null, UnitSpec.None, null);
+            }
+        }
+
         foreach (ValueMatch m in DatePattern().EnumerateMatches(s))
         {
             if (!Free(taken, m.Index, m.Length))
@@ -354,6 +363,9 @@ public static partial class MentionExtractor
 
     [GeneratedRegex(@"(?<![0-9.])(?:(?<y>[0-9]{4})\s*年(?:度)?\s*(?:(?<m>[0-9]{1,2})\s*月(?:份)?\s*(?:(?<d>[0-9]{1,2})\s*[日号])?(?:底|末|初|中旬|上旬|下旬)?)?|(?<![个0-9])(?<m>[0-9]{1,2})\s*月(?:份)?\s*(?:(?<d>[0-9]{1,2})\s*[日号])?(?:底|末|初|中旬|上旬|下旬)?)")]
     private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"(?<![0-9.])(?:19|20)[0-9]{2}\s*年?(?=\s*[—–\-－~～至到]{1,2}\s*(?:(?:19|20)[0-9]{2}|[0-9]{2})\s*年)")]
+    private static partial Regex YearBeforeRange();
 
     // The number pattern's word lists, in its order (the first alternative that fits is the one the regex
     // takes); NumberSpan reads the groups back from the matched characters with the same lists.
