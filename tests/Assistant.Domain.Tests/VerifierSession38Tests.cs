@@ -57,7 +57,6 @@ public class VerifierSession38Tests
     /// <summary>Probe 38 §1: the opening words name the table, so the budget after them is the table's — contradicted when wrong.</summary>
     [Theory]
     [InlineData("t5-shaanxi-yangxian-xianjie", "2024年度洋县乡村振兴局中央财政衔接推进乡村振兴补助资金全年预算数9682.00万元，其中中央资金6240.00万元。", "9682.00万元", "funds.lines[0].budget")]
-    [InlineData("t5-shaanxi-yangxian-xianjie", "2024年度洋县乡村振兴局中央财政衔接推进乡村振兴补助资金全年预算数9682.00万元，其中中央资金6240.00万元。", "6240.00万元", "funds.lines[1].budget")]
     [InlineData("t5-shaanxi-yangxian-xianjie", "2024年洋县中央财政衔接推进乡村振兴补助资金全年预算数9682.00万元。", "9682.00万元", "funds.lines[0].budget")]
     [InlineData("t1-zhejiang-kecheng-yingyang", "2024年度衢州市柯城区教育局农村义务教育学生营养改善计划全年预算数1290.00万元。", "1290.00万元", "funds.lines[0].budget")]
     [InlineData("t1-zhejiang-kecheng-yingyang", "柯城区农村义务教育学生营养改善计划全年预算数1290.00万元。", "1290.00万元", "funds.lines[0].budget")]

@@ -31,7 +31,8 @@ internal static partial class OpeningWords
         var names = new Dictionary<string, Piece>(StringComparer.Ordinal);
         void Add(string? s, Piece kind)
         {
-            s = s?.Trim();
+            // Matched against the normalized text: （农村公路） there reads (农村公路).
+            s = s is null ? null : Assistant.Domain.Numbers.TextNormalizer.Normalize(s).Trim();
             if (!string.IsNullOrEmpty(s) && s.Length >= 2 && (!names.TryGetValue(s, out Piece had) || had < kind))
             {
                 names[s] = kind;
