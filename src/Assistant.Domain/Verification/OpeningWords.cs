@@ -10,7 +10,7 @@ namespace Assistant.Domain.Verification;
 /// programme title (or the title's core: without the year, the source words, a trailing 项目/资金, or the words in its brackets),
 /// in any order, at the start of a clause. They name this table, so they are no subject of the clause's own: they are blanked out
 /// (every other character keeps its place) before the clauses are read, and the figures after them are checked as the table's.
-/// A run is blanked only when it holds the title (or its core), or the department together with the year or a place.
+/// A run is blanked only when it holds the title (or its core) or the department, together with the year, a place or the department.
 /// </summary>
 internal static partial class OpeningWords
 {
@@ -155,8 +155,9 @@ internal static partial class OpeningWords
             }
         }
 
-        // The run must name the programme, or the department with a year or a place; and be followed by more words (a name alone is no opening).
-        bool names_ = title || (department && (year || place));
+        // The run must name the programme or the department together with a year or a place (a title core alone may be the start of a
+        // row's name, 基本公共卫生服务水平, or another unit's subsidy of that name); and be followed by more words.
+        bool names_ = (title && (year || place || department)) || (department && (year || place));
         return names_ && end < text.Length && end > at ? end : at;
     }
 
