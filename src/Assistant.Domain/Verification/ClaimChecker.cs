@@ -77,6 +77,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         claims.AddRange(QualitativeClaims(original, claims));
         claims.AddRange(NumericTargetClaims(original, claims));
         claims.AddRange(TimelyClaims(original, claims));
+        claims.AddRange(CompletionClaims(original, claims));
 
         foreach (Match g in GradePattern().Matches(ctx.Normalized))
         {
@@ -480,6 +481,12 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
                 subject = [part];
             }
 
+            if (subject.Count == 0 && IsFinishing(m.Value))
+            {
+                // 项目已按期完工 (session 38): the works' own completion-time row.
+                subject = WorksRows(m.Index, m.Value);
+            }
+
             if (subject.Count > 0)
             {
                 yield return Judge(m.Index, m.Length, original.Substring(m.Index, m.Length), ClaimKind.Met, Side.None, subject, null);
@@ -512,7 +519,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     private bool IsDeadlineRow(int row) => row >= 0 && row < sheet.Report.Indicators.Count && sheet.Report.Indicators[row].Target is DeadlineCell;
 
     // 按期发放到位, 按时拨付, 如期完成, 及时足额发放, 准时兑付 — not 未按期 (a claim of lateness, which says the opposite).
-    [GeneratedRegex(@"(?<!未|没有|未能|不能|没能)(?:按期|按时|如期|及时|准时)(?:足额)?(?:发放|拨付|兑付|下达|完成|支付|办结|到位)(?:到位)?")]
+    [GeneratedRegex(@"(?<!未|没有|未能|不能|没能)(?:按期|按时|如期|及时|准时)(?:足额)?(?:发放|拨付|兑付|下达|完成|支付|办结|到位|完工|竣工|建成|交工|交付使用)(?:到位|验收)?")]
     private static partial Regex Timely();
 
     private static Verdict Judge(ClaimKind kind, Side side, IndicatorResult r)
@@ -543,7 +550,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     private static partial Regex GradePattern();
 
     // 达到“, 实现了, 达成: the verb right before a qualitative row's target word (not 未达到, 力争实现).
-    [GeneratedRegex(@"(?<![未没不争保求])(?:达到|实现|达成|取得)了?\s*[“""「『]?\s*$")]
+    [GeneratedRegex(@"(?<![未没不争保求])(?:达到|实现|达成|取得)了?\s*[“""「『]?\s*$|(?<![未没不尚])(?:已经?|均已|已然)\s*$")]
     private static partial Regex ReachedBefore();
 
     // ”的目标, 的预期目标, 目标: what follows the target word in the claim.
@@ -565,6 +572,6 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     [GeneratedRegex(@"(?:均|全部|全面|都|各项指标|所有指标|各项|指标全部)(?:已|已经|能|如期)?\s*$")]
     private static partial Regex GroupWords();
 
-    [GeneratedRegex(@"(?<exceeded>超额完成(?!的?原因)|超出(?:年度)?(?:预期)?目标)|(?<short>未完成(?!的?原因)|没有完成|没能完成|未能完成|未能?达到|没能达到|未能?达成|没有达到|未能?达标|未能?实现|没能实现|没有实现)|(?<within>(?:未|没有|不)(?:超过|超出|高于)(?:年度)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?|(?:未|没有)超标(?=[了，,。；;\s]|$)|控制在(?:年度)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?(?:以内|之内|范围内|以下))|(?<below>低于(?:年度)?(?:预期)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?)|(?<above>(?:未能|没能|没有|未|不能|无法)控制在(?:年度)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?(?:以内|之内|范围内|以下)|高于(?:年度)?(?:预期)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?|(?:超出|超过)(?:控制)?(?:" + DirectionTerms.CeilingNouns + @")|超出控制目标|(?<![未不没无])超标(?=[了，,。；;\s\d]|$))|(?<all>全部完成|均已完成|均完成|全面完成|均达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均已达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均(?:已)?(?:达成|实现)(?:年度)?(?:预期)?(?:绩效)?目标)|(?<met>已完成|完成了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的)|达到了?(?:年度)?(?:预期)?(?:目标|指标)值?(?!的)|达到了?(?:年度)?预期(?:效果|水平)?(?!的)|(?<![未不没])达标(?=[了，,。；;\s]|$)|(?<!为|以|确保|力争|争取)(?:达成|实现)了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的))")]
+    [GeneratedRegex(@"(?<exceeded>超额完成(?!的?原因)|超出(?:年度)?(?:预期)?目标)|(?<short>未完成(?!的?原因)|没有完成|没能完成|未能完成|未能?达到|没能达到|未能?达成|没有达到|未能?达标|未能?实现|没能实现|没有实现)|(?<within>(?:未|没有|不)(?:超过|超出|高于)(?:年度)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?|(?:未|没有)超标(?=[了，,。；;\s]|$)|控制在(?:年度)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?(?:以内|之内|范围内|以下))|(?<below>低于(?:年度)?(?:预期)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?)|(?<above>(?:未能|没能|没有|未|不能|无法)控制在(?:年度)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?(?:以内|之内|范围内|以下)|高于(?:年度)?(?:预期)?(?:控制)?(?:" + DirectionTerms.LimitNouns + @")值?|(?:超出|超过)(?:控制)?(?:" + DirectionTerms.CeilingNouns + @")|超出控制目标|(?<![未不没无])超标(?=[了，,。；;\s\d]|$))|(?<all>全部完成|均已完成|均完成|全面完成|均达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均已达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均(?:已)?(?:达成|实现)(?:年度)?(?:预期)?(?:绩效)?目标)|(?<met>已完成|完成了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的|[^，,。；;]{0,12}?的\s*(?:\d|百分之))|达到了?(?:年度)?(?:预期)?(?:目标|指标)值?(?!的)|达到了?(?:年度)?预期(?:效果|水平)?(?!的)|(?<![未不没])达标(?=[了，,。；;\s]|$)|(?<!为|以|确保|力争|争取)(?:达成|实现)了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的|[^，,。；;]{0,12}?的\s*(?:\d|百分之)))")]
     private static partial Regex ClaimPattern();
 }

@@ -57,6 +57,15 @@ public static partial class MentionExtractor
             }
         }
 
+        // 2023—2025年, 2023-2025年: the first year of a range is a year too, not a bare number (session 38).
+        foreach (ValueMatch m in YearBeforeRange().EnumerateMatches(s))
+        {
+            if (Free(taken, m.Index, m.Length))
+            {
+                Add(m.Index, m.Length, MentionKind.Year, null, UnitSpec.None, null);
+            }
+        }
+
         foreach (ValueMatch m in DatePattern().EnumerateMatches(s))
         {
             if (!Free(taken, m.Index, m.Length))
@@ -355,11 +364,14 @@ public static partial class MentionExtractor
     [GeneratedRegex(@"(?<![0-9.])(?:(?<y>[0-9]{4})\s*年(?:度)?\s*(?:(?<m>[0-9]{1,2})\s*月(?:份)?\s*(?:(?<d>[0-9]{1,2})\s*[日号])?(?:底|末|初|中旬|上旬|下旬)?)?|(?<![个0-9])(?<m>[0-9]{1,2})\s*月(?:份)?\s*(?:(?<d>[0-9]{1,2})\s*[日号])?(?:底|末|初|中旬|上旬|下旬)?)")]
     private static partial Regex DatePattern();
 
+    [GeneratedRegex(@"(?<![0-9.])(?:19|20)[0-9]{2}\s*年?(?=\s*[—–\-－~～至到]{1,2}\s*(?:(?:19|20)[0-9]{2}|[0-9]{2})\s*年)")]
+    private static partial Regex YearBeforeRange();
+
     // The number pattern's word lists, in its order (the first alternative that fits is the one the regex
     // takes); NumberSpan reads the groups back from the matched characters with the same lists.
     internal const string QualWords = "约为|约|大约|将近|接近|近|超过|逾|不低于|不少于|不高于|不超过";
     internal const string MagWords = "万亿|千万|百万|亿|万|千";
-    internal const string UnitWords = "个百分点|百分点|个千分点|元/人/月|元/人/年|元/人次|元/人|元|人次|户次|人|户|家|个工作日|个月|个|件|起|项|次|倍|分钟|分|天|名|所|期|场|批|份|篇|条|处|座|套|台|亩|年|周";
+    internal const string UnitWords = "个百分点|百分点|个千分点|元/人/月|元/人/年|元/人次|元/人|元|人次|户次|人|户|家|个工作日|个月|个|件|起|项|次|倍|分钟|分|天|名|所|期|场|批|份|篇|条|处|座|套|台|亩|年|周|张|辆|艘|株|棵|盏|栋|幢|宗|架|例|位|笔";
     internal const string TailWords = "左右|以上|以下";
 
     [GeneratedRegex(@"(?<qual>" + QualWords + @")?\s*(?<![\d.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])\s*(?:(?<pct>%|‰)|(?<mag>" + MagWords + @")?\s*(?<unit>" + UnitWords + @")?)(?<tail>" + TailWords + ")?")]

@@ -70,7 +70,8 @@ public static partial class Multiples
 
     private static (Fact, Fact)? RowPair(FactSheet sheet, string a, string b, IReadOnlyList<int> named)
     {
-        if (named.Count != 1 || !ActualWords().IsMatch(a) || !TargetWords().IsMatch(b))
+        // 覆盖学校86所，为目标值的2.15倍 (session 38): a side that names nothing is the row the sentence speaks of, its 完成值.
+        if (named.Count != 1 || !(ActualWords().IsMatch(a) || a.Trim().Length == 0) || !TargetWords().IsMatch(b))
         {
             return null;
         }

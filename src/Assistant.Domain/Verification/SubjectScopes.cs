@@ -40,8 +40,9 @@ internal sealed partial class SubjectScopes
     {
         foreach (Match m in Place().Matches(text))
         {
-            string name = m.Groups["name"].Value;
-            if (IsPlaceName(name, m.Groups["suffix"].Value) && !_own.Contains(name, StringComparison.Ordinal))
+            string name = Name(m);
+            if (IsPlaceName(name, m.Groups["suffix"].Value) && !_own.Contains(name + m.Groups["suffix"].Value, StringComparison.Ordinal)
+                && (name.Length == 1 || !_own.Contains(name, StringComparison.Ordinal)))
             {
                 return name + m.Groups["suffix"].Value;
             }
@@ -55,7 +56,8 @@ internal sealed partial class SubjectScopes
     {
         foreach (Match m in Place().Matches(text))
         {
-            if (IsPlaceName(m.Groups["name"].Value, m.Groups["suffix"].Value) && _own.Contains(m.Groups["name"].Value, StringComparison.Ordinal))
+            string name = Name(m);
+            if (IsPlaceName(name, m.Groups["suffix"].Value) && _own.Contains(name.Length == 1 ? name + m.Groups["suffix"].Value : name, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -64,8 +66,20 @@ internal sealed partial class SubjectScopes
         return false;
     }
 
+    /// <summary>
+    /// The place's name: its two characters, or the last one when the first ends a date (2024年度洋县, 2024年沛县, 3月歙县: session 38,
+    /// a county of one character after 年/度/月 was read as 度洋县 and never matched the table's own 洋县).
+    /// </summary>
+    private static string Name(Match m) => m.Groups["name"].Value;
+
     private static bool IsPlaceName(string name, string suffix)
     {
+        if (name.Length == 1)
+        {
+            // A county of one character (洋县, 沛县, 歙县) only after a date, and never 全县, 本县…
+            return suffix == "县" && !"全各本该我每其此市县省区乡镇在到于向为至和与及等的了是比占较".Contains(name[0], StringComparison.Ordinal);
+        }
+
         // The character right before 市/县/州/盟/旗 and the first one rule out 全市, 各县, 城市, 超市, 完成市…
         const string notLast = "全各本该我城都超股上开县区省乡镇门集夜早菜和的个在到及等与成、于向为至入出进两一每其此级属是比占较金额数率";
         const string notFirst = "全各本该我每其此市县省区乡镇在到于向为至和与及等的了是比占较";
@@ -135,6 +149,6 @@ internal sealed partial class SubjectScopes
     [GeneratedRegex(@"^[ \t\u3000]*(?:(?<l0>附表\s*\d*)|(?<l1>[一二三四五六七八九十]{1,3}、)|(?<l2>[（(][一二三四五六七八九十]{1,3}[)）])|(?<l3>\d{1,2}(?:[.．、](?!\d)))|(?<l4>[（(]\d{1,2}[)）])|(?<l5>[①②③④⑤⑥⑦⑧⑨⑩]))")]
     private static partial Regex Heading();
 
-    [GeneratedRegex(@"(?<name>[\u4e00-\u9fa5]{2})(?<suffix>市|县|州|盟|旗)(?![场民长委直属级县区域里内外])")]
+    [GeneratedRegex(@"(?:(?<=[年度月日])(?<name>[\u4e00-\u9fa5])(?<suffix>县)|(?<name>(?![年度月])[\u4e00-\u9fa5]{2})(?<suffix>市|县|州|盟|旗))(?![场民长委直属级县区域里内外])")]
     private static partial Regex Place();
 }

@@ -52,7 +52,7 @@ public sealed partial class Verifier
                 if (inScope.Allows(c) && c.Unit.Base.Length > m.Unit.Base.Length && c.Unit.Base.StartsWith(m.Unit.Base, StringComparison.Ordinal)
                     && c.Unit.Base is not "个百分点" && Matches(m, number, c.InMentionUnits(new UnitSpec(m.Unit.Magnitude, m.Unit.Multiplier, c.Unit.Base)).Value))
                 {
-                    return new CheckedMention(m, Verdict.Verified, c.Fact.Id, $"表中单位为{c.Unit.Base}，文中写作{m.Unit.Text}");
+                    return new CheckedMention(m, Verdict.Verified, c.Fact.Id, $"表中单位为{c.Unit.Text}，文中写作{m.Unit.Text}");
                 }
             }
         }
@@ -240,6 +240,7 @@ public sealed partial class Verifier
 
         return mention.Base == fact.Base || (mention.Base is "%" or "个百分点" && fact.Base is "%" or "个百分点")
             || (mention.Base is "‰" or "个千分点" && fact.Base is "‰" or "个千分点")
-            || Assistant.Domain.Cells.CellUnits.SameUnit(mention.Base, fact.Base); // 171.5/10万 of a row in 例/10万人 (session 36)
+            || Assistant.Domain.Cells.CellUnits.SameUnit(mention.Base, fact.Base) // 171.5/10万 of a row in 例/10万人 (session 36)
+            || SamePersons(mention.Base, fact.Base);
     }
 }

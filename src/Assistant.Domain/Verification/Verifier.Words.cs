@@ -529,7 +529,7 @@ public sealed partial class Verifier
     [GeneratedRegex(@"(?:[\u4e00-\u9fa5“”""]{2,20}[、和及]){1,}[\u4e00-\u9fa5“”""]{2,20}$")]
     private static partial Regex ListBefore();
 
-    [GeneratedRegex(@"(?:总分|总得分|自评得分|综合得分|评价得分|自评分|自评分数|绩效得分|最终得分|得分合计)(?:为|是|达到?|共)?\s*$")]
+    [GeneratedRegex(@"(?:(?:总分|总得分|自评得分|综合得分|评价得分|自评分|自评分数|绩效得分|最终得分|得分合计)|(?:本|该)(?:项目|部门|单位)(?:整体|总体)?(?:绩效)?(?:自评)?(?:总)?得分)(?:为|是|达到?|共)?\s*$")]
     private static partial Regex TotalWords();
 
     [GeneratedRegex(@"(?:预算执行率?|资金执行率?|执行率|资金)(?:指标)?得分(?:为|是)?\s*$")]

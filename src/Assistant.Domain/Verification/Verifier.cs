@@ -22,6 +22,7 @@ public sealed partial class Verifier
     private readonly IndicatorNames _fundNames;
     private readonly Dictionary<string, sbyte[]> _fits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _anyFits = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<(string Text, int Kind)> _opening;
 
     // Per text (cleared by Verify): what a clause names for a number of a unit, and what else it names.
     private readonly Dictionary<(string Text, string Unit), IReadOnlyList<int>> _namedFor = [];
@@ -37,6 +38,7 @@ public sealed partial class Verifier
         _fundNames = new IndicatorNames(_index.FundNames);
         _title = ProgrammeTitle.Name(sheet.Evaluation.Title);
         _lineNames = [.. sheet.Evaluation.Funds.Lines.Select(l => l.Name)];
+        _opening = OpeningWords.Names(sheet.Evaluation);
     }
 
     public static VerificationReport Verify(FactSheet sheet, string text) => new Verifier(sheet).Verify(text);
@@ -61,10 +63,12 @@ public sealed partial class Verifier
 
     private VerificationReport Check(string text)
     {
-        string normalized = TextNormalizer.Normalize(text);
+        string read = TextNormalizer.Normalize(text);
+        var extracted = UnitsInText.Mend(PointsWithoutGe.Mend(MentionExtractor.Extract(text, read), read), text, read);
+        // 2024年度洋县乡村振兴局…全年预算数: the words naming the table itself are no subject of the clause's own (session 38).
+        string normalized = OpeningWords.Blanked(read, _opening);
         var clauses = Clause.Split(normalized);
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
-        var extracted = UnitsInText.Mend(PointsWithoutGe.Mend(MentionExtractor.Extract(text, normalized), normalized), text, normalized);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
         var checkedMentions = new List<CheckedMention>(extracted.Count);
         for (int k = 0; k < extracted.Count; k++)

@@ -73,6 +73,15 @@ public static partial class MentionExtractor
             }
         }
 
+        // 2023—2025年: the first year of a range is a year too (session 38).
+        foreach (Match m in YearBeforeRange().Matches(s))
+        {
+            if (Free(m))
+            {
+                Add(m, MentionKind.Year, null, UnitSpec.None, null);
+            }
+        }
+
         foreach (Match m in DatePattern().Matches(s))
         {
             if (!Free(m))
@@ -180,7 +189,10 @@ public static partial class MentionExtractor
     [GeneratedRegex(@"(?<![\d.])(?:(?<y>\d{4})\s*年(?:度)?\s*(?:(?<m>\d{1,2})\s*月(?:份)?\s*(?:(?<d>\d{1,2})\s*[日号])?(?:底|末|初|中旬|上旬|下旬)?)?|(?<![个\d])(?<m>\d{1,2})\s*月(?:份)?\s*(?:(?<d>\d{1,2})\s*[日号])?(?:底|末|初|中旬|上旬|下旬)?)")]
     private static partial Regex DatePattern();
 
-    [GeneratedRegex(@"(?<qual>约为|约|大约|将近|接近|近|超过|逾|不低于|不少于|不高于|不超过)?\s*(?<![\d.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])\s*(?:(?<pct>%|‰)|(?<mag>万亿|千万|百万|亿|万|千)?\s*(?<unit>个百分点|百分点|个千分点|元/人/月|元/人/年|元/人次|元/人|元|人次|户次|人|户|家|个工作日|个月|个|件|起|项|次|倍|分钟|分|天|名|所|期|场|批|份|篇|条|处|座|套|台|亩|年|周)?)(?<tail>左右|以上|以下)?")]
+    [GeneratedRegex(@"(?<![0-9.])(?:19|20)[0-9]{2}\s*年?(?=\s*[—–\-－~～至到]{1,2}\s*(?:(?:19|20)[0-9]{2}|[0-9]{2})\s*年)")]
+    private static partial Regex YearBeforeRange();
+
+    [GeneratedRegex(@"(?<qual>约为|约|大约|将近|接近|近|超过|逾|不低于|不少于|不高于|不超过)?\s*(?<![\d.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])\s*(?:(?<pct>%|‰)|(?<mag>万亿|千万|百万|亿|万|千)?\s*(?<unit>个百分点|百分点|个千分点|元/人/月|元/人/年|元/人次|元/人|元|人次|户次|人|户|家|个工作日|个月|个|件|起|项|次|倍|分钟|分|天|名|所|期|场|批|份|篇|条|处|座|套|台|亩|年|周|张|辆|艘|株|棵|盏|栋|幢|宗|架|例|位|笔)?)(?<tail>左右|以上|以下)?")]
     private static partial Regex NumberPattern();
 
     [GeneratedRegex(@"百分之(?<cn>[零一二两三四五六七八九十百点]+)")]

@@ -254,5 +254,6 @@ public sealed partial class Verifier
     private static bool SameKind(UnitSpec mention, UnitSpec fact) =>
         mention.Base.Length > 0 && (mention.Base == fact.Base || (mention.Base is "%" or "个百分点" && fact.Base is "%" or "个百分点")
             || (mention.Base is "‰" or "个千分点" && fact.Base is "‰" or "个千分点")
-            || Assistant.Domain.Cells.CellUnits.SameUnit(mention.Base, fact.Base)); // 1/10万 and 例/10万人 are one rate (session 36)
+            || Assistant.Domain.Cells.CellUnits.SameUnit(mention.Base, fact.Base) // 1/10万 and 例/10万人 are one rate (session 36)
+            || Assistant.Domain.Verification.Verifier.SamePersons(mention.Base, fact.Base)); // session 38
 }

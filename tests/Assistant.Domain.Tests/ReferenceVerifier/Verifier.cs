@@ -41,10 +41,12 @@ public sealed partial class Verifier
     public VerificationReport Verify(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string normalized = TextNormalizer.Normalize(text);
+        string read = TextNormalizer.Normalize(text);
+        var extracted = UnitsInText.Mend(PointsWithoutGe.Mend(MentionExtractor.Extract(text), read), text, read);
+        // Session 38: the opening words naming the table itself are no subject of the clause's own.
+        string normalized = OpeningWords.Blanked(read, OpeningWords.Names(_sheet.Evaluation));
         var clauses = Clause.Split(normalized);
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
-        var extracted = UnitsInText.Mend(PointsWithoutGe.Mend(MentionExtractor.Extract(text), normalized), text, normalized);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
         var mentions = Assistant.Domain.Verification.Verifier.StatedTotals(SameNameElsewhere(extracted.Select(m => InRange(Check(m, context), context)).ToList(), normalized), normalized, _sheet);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
