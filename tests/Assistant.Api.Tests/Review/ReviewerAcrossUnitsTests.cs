@@ -128,7 +128,7 @@ public sealed class ReviewerAcrossUnitsTests(ReviewFactory factory) : IClassFixt
         Assert.DoesNotContain("部门整体支出", said, StringComparison.Ordinal);
 
         said = await AskAsync(client, "高标准农田建设补助资金8个县合计执行率是多少？");
-        Assert.Contains("执行率88.73%，全年预算数35000万元，执行数31055.5万元", said, StringComparison.Ordinal);
+        Assert.Contains("执行率88.73%，全年预算数35000.00万元，执行数31055.50万元", said, StringComparison.Ordinal);
         // The counties' total only (8张 of 10): the city's departments are no county, so neither listed nor summed.
         Assert.Contains("其中县（区）的表8张", said, StringComparison.Ordinal);
         Assert.Contains("县（区）的表合计执行率", said, StringComparison.Ordinal);

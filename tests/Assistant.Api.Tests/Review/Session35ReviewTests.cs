@@ -149,24 +149,24 @@ public sealed class Session35ReviewTests(ReviewFactory factory) : IClassFixture<
         var groups = a["groups"]!.AsArray().ToDictionary(g => (string)g!["program"]!, g => g!);
         Assert.Equal(3, groups.Count);
         JsonNode health = groups[Health];
-        Assert.Equal((2, "1160", "1062.4", "91.59"), ((int)health["tables"]!, (string)health["budget"]!, (string)health["executed"]!, (string)health["rate"]!));
+        Assert.Equal((2, "1160.00", "1062.40", "91.59"), ((int)health["tables"]!, (string)health["budget"]!, (string)health["executed"]!, (string)health["rate"]!));
         Assert.Equal(["乙县卫生健康局", "甲县卫生健康局"], health["units"]!.AsArray().Select(u => (string)u!).Order(StringComparer.Ordinal));
         JsonNode forest = groups[Forest];
-        Assert.Equal((2, "900", "672", "74.67"), ((int)forest["tables"]!, (string)forest["budget"]!, (string)forest["executed"]!, (string)forest["rate"]!));
+        Assert.Equal((2, "900.00", "672.00", "74.67"), ((int)forest["tables"]!, (string)forest["budget"]!, (string)forest["executed"]!, (string)forest["rate"]!));
         Assert.Equal(1, (int)groups["农村公路养护资金"]["tables"]!);
         Assert.All(a["rows"]!.AsArray(), r => Assert.Contains((string)r!["program"]!, groups.Keys));
 
         string said = await ReviewWorld.AskOfflineAsync(client, "基本公共卫生服务项目两个县合计执行率是多少？");
         string sums = said[said.IndexOf("按项目分别合计", StringComparison.Ordinal)..];
         Assert.Contains($"- {Health}（项目支出，2张表：", sums, StringComparison.Ordinal);
-        Assert.Contains("执行率91.59%，全年预算数1160万元，执行数1062.4万元", sums, StringComparison.Ordinal);
+        Assert.Contains("执行率91.59%，全年预算数1160.00万元，执行数1062.40万元", sums, StringComparison.Ordinal);
         Assert.DoesNotContain("乙县基本公共卫生服务项目", sums, StringComparison.Ordinal);
 
         // The ranked list across units is in one money unit: 甲县's 元 table in 万元 beside the others.
         said = await ReviewWorld.AskOfflineAsync(client, "哪些单位的预算执行率低于90%？");
         string list = said[..said.IndexOf("按项目分别合计", StringComparison.Ordinal)];
-        Assert.Contains("执行率84.00%，全年预算数360万元，执行数302.4万元", list, StringComparison.Ordinal);
-        Assert.Contains("执行率60.00%，全年预算数500万元，执行数300万元", list, StringComparison.Ordinal);
+        Assert.Contains("执行率84.00%，全年预算数360.00万元，执行数302.40万元", list, StringComparison.Ordinal);
+        Assert.Contains("执行率60.00%，全年预算数500.00万元，执行数300.00万元", list, StringComparison.Ordinal);
         Assert.DoesNotContain("3600000", list, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\d元", list.Replace("万元", string.Empty, StringComparison.Ordinal));
     }

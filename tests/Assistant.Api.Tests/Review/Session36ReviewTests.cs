@@ -95,9 +95,9 @@ public sealed class Session36ReviewTests(ReviewFactory factory) : IClassFixture<
         Assert.Equal(3, rows.Count);
         Assert.All(rows, r => Assert.Equal("万元", (string)r!["fundUnit"]!));
         JsonNode jia = rows.Single(r => ((string)r!["title"]!).Contains("甲县", StringComparison.Ordinal))!;
-        Assert.Equal(("360", "291.6", "81.00"), ((string)jia["budget"]!, (string)jia["executed"]!, (string)jia["rate"]!));
+        Assert.Equal(("360.00", "291.60", "81.00"), ((string)jia["budget"]!, (string)jia["executed"]!, (string)jia["rate"]!));
         JsonNode yi = rows.Single(r => ((string)r!["title"]!).Contains("乙县", StringComparison.Ordinal))!;
-        Assert.Equal(("500", "470"), ((string)yi["budget"]!, (string)yi["executed"]!));
+        Assert.Equal(("500.00", "470.00"), ((string)yi["budget"]!, (string)yi["executed"]!));
 
         Assert.Null((string?)a["overallRate"]);
         string note = (string)a["overallNote"]!;
@@ -105,14 +105,14 @@ public sealed class Session36ReviewTests(ReviewFactory factory) : IClassFixture<
         Assert.Contains(Health, note, StringComparison.Ordinal);
         Assert.Contains("农村公路养护资金", note, StringComparison.Ordinal);
         var groups = a["groups"]!.AsArray().ToDictionary(g => (string)g!["program"]!, g => g!);
-        Assert.Equal(("860", "761.6", "88.56"), ((string)groups[Health]["budget"]!, (string)groups[Health]["executed"]!, (string)groups[Health]["rate"]!));
+        Assert.Equal(("860.00", "761.60", "88.56"), ((string)groups[Health]["budget"]!, (string)groups[Health]["executed"]!, (string)groups[Health]["rate"]!));
 
         // The chat's list over the same rows: one money unit, the 元 table's amounts in 万元 (its 中央财政资金 line too).
         string said = await ReviewWorld.AskOfflineAsync(client, "哪些单位的预算执行率低于90%？");
-        Assert.Contains("全年预算数360万元，执行数291.6万元", said, StringComparison.Ordinal);
+        Assert.Contains("全年预算数360.00万元，执行数291.60万元", said, StringComparison.Ordinal);
         Assert.DoesNotContain("3600000", said, StringComparison.Ordinal);
         said = await ReviewWorld.AskOfflineAsync(client, "各单位中央财政资金执行率是多少？");
-        Assert.Contains("全年预算数240万元，执行数216万元", said, StringComparison.Ordinal);
+        Assert.Contains("全年预算数240.00万元，执行数216.00万元", said, StringComparison.Ordinal);
         Assert.DoesNotContain("2400000", said, StringComparison.Ordinal);
     }
 }

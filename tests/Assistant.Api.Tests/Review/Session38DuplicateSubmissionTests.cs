@@ -44,7 +44,7 @@ public sealed class Session38DuplicateSubmissionTests(ReviewFactory factory) : I
         JsonNode group = Assert.Single(a["groups"]!.AsArray())!;
         Assert.Equal("部门整体支出", (string)group["kind"]!);
         // 4386.52 + 16412.58, not 4386.52 twice + 16412.58.
-        Assert.Equal((2, "20799.1"), ((int)group["tables"]!, (string)group["budget"]!));
+        Assert.Equal((2, "20799.10"), ((int)group["tables"]!, (string)group["budget"]!));
 
         JsonNode r = await ReviewWorld.SendAsync(client, HttpMethod.Get, "/api/v1/review/reasons?year=2024", null, HttpStatusCode.OK);
         var missing = r["missing"]!.AsArray().Where(m => (string)m!["unit"]! == "t38.a").Select(m => (string)m!["subject"]!).ToList();
