@@ -170,7 +170,10 @@ public static partial class TableAnswers
     [GeneratedRegex(@"(?<!满分\s*)(?<![\d.])(?<n>\d{1,3}(?:\.\d+)?)\s*分(?!之)")]
     private static partial Regex AskedPoints();
 
-    /// <summary>A bare number right after the question's yes/no or its verb: 总分是不是95.88, 得分为5吗.</summary>
-    [GeneratedRegex(@"(?:是不是|是否为|是否|是|为|等于|有|得了|拿了)\s*(?<n>\d{1,3}(?:\.\d+)?)(?![\d.%])")]
+    /// <summary>
+    /// A bare number right after the question's yes/no or its verb (总分是不是95.88, 得分为5吗), or right before its check word
+    /// (总分87.76对不对, 得分7.2对吗: probe 38 #10).
+    /// </summary>
+    [GeneratedRegex(@"(?:是不是|是否为|是否|是|为|等于|有|得了|拿了)\s*(?<n>\d{1,3}(?:\.\d+)?)(?![\d.%])|(?<![\d.第])(?<n>\d{1,3}(?:\.\d+)?)\s*[，,]?\s*(?=对不对|对吗|对吧|没错吧|没错吗|准不准|准确吗)")]
     private static partial Regex AskedBareNumber();
 }
