@@ -92,10 +92,15 @@ public static class SelfCheckTables
     public static string DraftOfThree(Evaluation e)
     {
         ScoringPolicy policy = ScoringPolicy.Default;
-        FactSheet sheet = ReportFacts.Extend(FactSheet.Build(e, policy));
+        return ComposeThree(ReportFacts.Extend(FactSheet.Build(e, policy)), policy).Rendered.Text;
+    }
+
+    /// <summary>Part 三 by the offline drafter without precedents: the brief it was drafted from and its rendering.</summary>
+    private static (DraftBrief Brief, RenderedDraft Rendered) ComposeThree(FactSheet sheet, ScoringPolicy policy)
+    {
         var items = DeviationItems.Find(sheet, policy, lowParts: true);
         var brief = new DraftBrief(DraftSection.Deviation, sheet, items.Select(i => new BriefItem(i, [], [])).ToList(), []);
-        return DraftText.Render(OfflineDrafter.Compose(brief), sheet, 0).Text;
+        return (brief, DraftText.Render(OfflineDrafter.Compose(brief), sheet, 0));
     }
 
     /// <summary>
@@ -113,9 +118,7 @@ public static class SelfCheckTables
             var notes = new List<ReviewNote>();
             if (info.Key == ReportParts.Deviation)
             {
-                var items = DeviationItems.Find(sheet, policy, lowParts: true);
-                var brief = new DraftBrief(DraftSection.Deviation, sheet, items.Select(i => new BriefItem(i, [], [])).ToList(), []);
-                RenderedDraft rendered = DraftText.Render(OfflineDrafter.Compose(brief), sheet, 0);
+                var (brief, rendered) = ComposeThree(sheet, policy);
                 notes.AddRange(DraftingService.Notes(brief, policy, rendered, []));
                 raw = rendered.Text;
             }
