@@ -74,6 +74,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             claims.Add(Judge(m, text, kind, side, subject, groupName));
         }
 
+        claims.AddRange(DegreeClaims.Find(sheet, ctx.Normalized, original, claims, (p, t) => Single(Clause.IndexAt(ctx.Clauses, p), t, out _), p => ctx.ForeignAt(p)).ToList());
         claims.AddRange(QualitativeClaims(original, claims));
         claims.AddRange(NumericTargetClaims(original, claims));
         claims.AddRange(TimelyClaims(original, claims));

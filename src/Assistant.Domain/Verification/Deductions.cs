@@ -35,6 +35,13 @@ internal static partial class Deductions
             named = [whole];
         }
 
+        // 资金执行得分9.09分，扣0.91分；产出指标得分47.52分，扣2.58分 (session 39, probe 38 #4): a 一级指标 named after the fund line
+        // or the 总分 owns the deduction: its 分值合计 − 得分合计.
+        if (named.Count == 0 && (quoted is null || quotedEnd <= fund && quotedEnd <= total) && LevelDeduction(sheet, m, number, said, Math.Max(fund, total), matches) is { } level)
+        {
+            return level;
+        }
+
         string id, label, scoreId;
         if (named.Count == 1 && sheet.Find($"indicators[{named[0]}].weight") is not null)
         {
@@ -68,6 +75,35 @@ internal static partial class Deductions
         return matches(m, number, lost)
             ? new CheckedMention(m, Verdict.Verified, cited, null)
             : new CheckedMention(m, Verdict.Contradicted, cited, fact is null ? $"{label}为0（得满分，没有扣分）" : $"{label}为{fact.Text}");
+    }
+
+    /// <summary>
+    /// The deduction of the 一级指标 (产出指标, 效益指标…) the words name last, when after <paramref name="after"/>: its 分值合计 −
+    /// 得分合计, cited by its 得分合计. Null when no level is named there or the sheet has no score for it.
+    /// </summary>
+    private static CheckedMention? LevelDeduction(FactSheet sheet, Mention m, PrintedNumber number, string said, int after, Func<Mention, PrintedNumber, decimal, bool> matches)
+    {
+        string? level = null;
+        int at = after;
+        foreach (var l in sheet.Report.Levels)
+        {
+            int k = l.Level1.Trim().Length >= 3 ? said.LastIndexOf(l.Level1.Trim(), StringComparison.Ordinal) : -1;
+            if (k > at)
+            {
+                (level, at) = (l.Level1, k);
+            }
+        }
+
+        if (level is null || sheet.Find($"levels[{level}].weight") is not { } weight || sheet.Find($"levels[{level}].score") is not { } score)
+        {
+            return null;
+        }
+
+        decimal lost = weight.Value - score.Value;
+        string text = PrintedNumber.Format(lost, Math.Max(score.Decimals, number.Decimals));
+        return matches(m, number, lost)
+            ? new CheckedMention(m, Verdict.Verified, score.Id, null)
+            : new CheckedMention(m, Verdict.Contradicted, score.Id, $"{level.Trim()}的扣分为{text}分（分值{weight.Text}−得分{score.Text}）");
     }
 
     /// <summary>

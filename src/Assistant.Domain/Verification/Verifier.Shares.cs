@@ -12,11 +12,16 @@ namespace Assistant.Domain.Verification;
 /// </summary>
 public sealed partial class Verifier
 {
-    /// <summary>A share of a fund total (占全部执行数的…, 占比…): a percentage after 占 only, so most numbers pay one test.</summary>
+    /// <summary>
+    /// A share of a fund total (占全部执行数的…, 占比…): a percentage after 占 only, so most numbers pay one test; then (session 39) the
+    /// gap between two lines' 执行率 in 个百分点 and a rate in a list after 执行率分别为.
+    /// </summary>
     private CheckedMention? ShareOf(Mention m, PrintedNumber number, Clause clause, string before) =>
-        m.Unit.Base == "%" && before.Contains('占', StringComparison.Ordinal)
+        (m.Unit.Base == "%" && before.Contains('占', StringComparison.Ordinal)
             ? FundShares.Check(_sheet, m, number, clause.SentenceBefore(m.Start), before, TotalLine(), id => _index.Find(id) is not null, Matches)
-            : null;
+            : null)
+        ?? RateGaps.Check(_sheet, m, number, before, Matches)
+        ?? ListedParts.Rate(_sheet, m, number, clause.SentenceBefore(m.Start), Matches);
 }
 
 /// <summary>The share check of <see cref="Verifier"/>, shared with the reference verifier the tests keep.</summary>
@@ -43,6 +48,11 @@ internal static partial class FundShares
         if (!w.Success || before.Contains("分别", StringComparison.Ordinal))
         {
             return null;
+        }
+
+        if (LeftShare(sheet, m, number, sentenceBefore, w, totalLine, matches) is { } leftShare)
+        {
+            return leftShare;
         }
 
         var lines = sheet.Evaluation.Funds.Lines;

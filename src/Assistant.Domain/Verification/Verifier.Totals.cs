@@ -228,6 +228,12 @@ public sealed partial class Verifier
     /// </summary>
     private CheckedMention? NamedLineAmount(Mention m, PrintedNumber number, Clause clause, string before, IReadOnlyList<int> clauseLines, string? column)
     {
+        // 全年结余资金合计353.55万元，其中省级112.73万元、县级240.28万元: a part in a 其中 list takes its total's column (session 39).
+        if (ListedParts.Amount(_sheet, m, number, clause.SentenceBefore(m.Start), Matches) is { } listed)
+        {
+            return listed;
+        }
+
         if (clauseLines.Count == 0 || IsStatedTotal(before))
         {
             return null;

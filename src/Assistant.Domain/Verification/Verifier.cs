@@ -245,7 +245,7 @@ public sealed partial class Verifier
         if (named.Count == 0 && binding.OwnSubject && !(fundWords || (money && FundWords().IsMatch(clause.Sentence))) && role is Role.None or Role.Gap or Role.Completion)
         {
             // The clause speaks of its own subject, which is no indicator of the table (a population, another programme).
-            return new CheckedMention(m, Verdict.OutOfScope, null, "句中所说的对象不是表中的指标或资金");
+            return (role == Role.Completion ? ShortNames.Completion(_sheet, m, number, clause.SentenceBefore(m.Start), Matches) : null) ?? new CheckedMention(m, Verdict.OutOfScope, null, "句中所说的对象不是表中的指标或资金");
         }
 
         if (named.Count == 0 && (role == Role.Execution || role == Role.Balance && money && IsBalanceOf(before, fundLines)))
@@ -295,7 +295,7 @@ public sealed partial class Verifier
                     && Direct(m, number, new Scope(ScopeKind.Other, named, fundWords, role, m)) is { FactId: { } oid }
                     ? _index.Find(oid) : null;
                 string also = other?.IndicatorIndex is { } oi ? $"（该数字与“{_sheet.Evaluation.Indicators[oi].Name}”的数据相同）" : string.Empty;
-                return new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id, RowFactNote(_sheet, closest.Fact, row) + also);
+                return GapNote(_sheet, row, before) is { } gap ? new CheckedMention(m, Verdict.Contradicted, gap.Id, gap.Note + also) : new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id, RowFactNote(_sheet, closest.Fact, row) + also);
             }
         }
 

@@ -68,6 +68,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             claims.Add(Judge(m.Index, m.Length, text, kind, side, subject, groupName));
         }
 
+        claims.AddRange(DegreeClaims.Find(sheet, ctx.Normalized, original, claims, (p, t) => Single(Clause.IndexAt(ctx.Clauses, p), t, out _), p => ctx.ForeignAt(p)).ToList());
         // Session 33: a qualitative row said to have reached its own target word (达到“效果显著”的目标).
         for (int i = 0; i < sheet.Report.Indicators.Count; i++)
         {

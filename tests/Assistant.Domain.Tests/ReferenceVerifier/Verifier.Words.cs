@@ -277,6 +277,11 @@ public sealed partial class Verifier
     /// <summary>An amount whose clause names a fund line right before it: that line's column (the words', else the sentence's last before its first line name).</summary>
     private CheckedMention? NamedLineAmount(Mention m, PrintedNumber number, Clause clause, string before, IReadOnlyList<int> clauseLines, string? column)
     {
+        if (ListedParts.Amount(_sheet, m, number, clause.SentenceBefore(m.Start), Matches) is { } listed)
+        {
+            return listed;
+        }
+
         if (clauseLines.Count == 0 || Assistant.Domain.Verification.Verifier.IsStatedTotal(before))
         {
             return null;

@@ -149,6 +149,12 @@ public sealed partial class Verifier
             return share;
         }
 
+        // Session 39: the gap between two lines' 执行率, a rate in a list after 执行率分别为.
+        if ((RateGaps.Check(_sheet, m, number, before, Matches) ?? ListedParts.Rate(_sheet, m, number, clause.SentenceBefore(m.Start), Matches)) is { } listedRate)
+        {
+            return listedRate;
+        }
+
         if (m.Unit.Base == "分" && StatedRoles.RowScore(_sheet, m, number, before, named, Matches) is { } rowScore)
         {
             return rowScore;
@@ -242,7 +248,7 @@ public sealed partial class Verifier
         if (named.Count == 0 && binding.OwnSubject && !(fundWords || (money && FundWords().IsMatch(clause.Sentence))) && role is Role.None or Role.Gap or Role.Completion)
         {
             // The clause speaks of its own subject, which is no indicator of the table (a population, another programme).
-            return new CheckedMention(m, Verdict.OutOfScope, null, "句中所说的对象不是表中的指标或资金");
+            return (role == Role.Completion ? ShortNames.Completion(_sheet, m, number, clause.SentenceBefore(m.Start), Matches) : null) ?? new CheckedMention(m, Verdict.OutOfScope, null, "句中所说的对象不是表中的指标或资金");
         }
 
         // A 结余 (not 结转, not a 滚存/累计 balance of past years) in money is what the line left of its budget this year.
@@ -297,7 +303,8 @@ public sealed partial class Verifier
                     && Direct(m, number, _candidates.Where(c => c.Fact.IndicatorIndex is { } i && !named.Contains(i) && c.Unit.Base == m.Unit.Base).ToList()) is { FactId: { } oid }
                     ? _sheet.Find(oid) : null;
                 string also = other?.IndicatorIndex is { } oi ? $"（该数字与“{_sheet.Evaluation.Indicators[oi].Name}”的数据相同）" : string.Empty;
-                return new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id, Assistant.Domain.Verification.Verifier.RowFactNote(_sheet, closest.Fact, row) + also);
+                return Assistant.Domain.Verification.Verifier.GapNote(_sheet, row, before) is { } gap ? new CheckedMention(m, Verdict.Contradicted, gap.Id, gap.Note + also)
+                    : new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id, Assistant.Domain.Verification.Verifier.RowFactNote(_sheet, closest.Fact, row) + also);
             }
         }
 
