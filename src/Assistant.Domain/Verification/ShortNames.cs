@@ -31,6 +31,48 @@ internal static partial class ShortNames
             : new CheckedMention(m, Verdict.Contradicted, fact.Id, $"“{sheet.Evaluation.Indicators[row].Name.Trim()}”的完成率为{fact.Text}");
     }
 
+    /// <summary>
+    /// 全年培训管护人员381名 (row 管护人员培训人数), 带动就业脱贫人口1262人 (row 带动脱贫人口就业人数): a count whose sentence names its
+    /// row with the words in another order. The subject (four characters or more, without its opening time and verb words) is
+    /// written with characters every one of which one row's name holds, and no other's. The count is that row's 完成值 (or
+    /// 指标值) when it prints as one in the same unit (人, 名 and 位 alike), contradicted citing the 完成值 when it is neither.
+    /// </summary>
+    public static CheckedMention? Reordered(FactSheet sheet, Mention m, PrintedNumber number, string sentenceBefore, Func<Mention, PrintedNumber, decimal, bool> matches)
+    {
+        // The sentence's first number is this one: its subject is all the words before it.
+        Match subject = Subject().Match(sentenceBefore + "0");
+        if (m.Unit.Base.Length == 0 || m.Unit.Base == "%" || !subject.Success || subject.Index + subject.Length != sentenceBefore.Length + 1)
+        {
+            return null;
+        }
+
+        string words = subject.Groups["s"].Value;
+        var names = sheet.Evaluation.Indicators.Select(i => i.Name).ToList();
+        var holders = Enumerable.Range(0, names.Count).Where(i => words.All(ch => names[i].Contains(ch, StringComparison.Ordinal))).ToList();
+        if (words.Length < 4 || holders.Count != 1)
+        {
+            return null;
+        }
+
+        Candidate? actual = null;
+        foreach (Candidate c in SheetIndex.For(sheet).OfIndicator(holders[0]))
+        {
+            if (c.Measure is not ("actual" or "target") || !(c.Unit.Base == m.Unit.Base || Verifier.SamePersons(m.Unit.Base, c.Unit.Base)))
+            {
+                continue;
+            }
+
+            if (matches(m, number, c.InMentionUnits(m.Unit).Value))
+            {
+                return new CheckedMention(m, Verdict.Verified, c.Fact.Id, null);
+            }
+
+            actual ??= c.Measure == "actual" ? c : null;
+        }
+
+        return actual is null ? null : new CheckedMention(m, Verdict.Contradicted, actual.Fact.Id, Verifier.RowFactNote(sheet, actual.Fact, holders[0]));
+    }
+
     /// <summary>The one row whose name holds the longest run (three characters at least) of the words; null when none or two tie.</summary>
     internal static int? RowOf(FactSheet sheet, string words)
     {
