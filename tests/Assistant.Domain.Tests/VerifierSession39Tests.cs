@@ -78,12 +78,12 @@ public class VerifierSession39Tests
 
     /// <summary>Item 1: the k-th rate after 执行率分别为 is the k-th line's.</summary>
     [Theory]
-    [InlineData("t4-anhui-luan-nongcungonglu-transfer", "中央财政资金、省级资金、市县资金执行率分别为93.02%、77.21%、57.68%。", "57.68%", "57.86%")]
+    [InlineData("t4-anhui-luan-nongcungonglu-transfer", "中央财政资金、省级资金、市县资金执行率分别为93.02%、77.20%、57.68%。", "57.68%", "57.86%")]
     [InlineData("t1-zhejiang-kecheng-yingyang", "中央资金、省级资金、区级资金的执行率分别为100%、86.52%和94.44%。", "94.44%", "49.44%")]
     public void AWrongRateOfAList_IsContradicted(string table, string text, string span, string note) => Wrong(table, text, span, note);
 
     [Theory]
-    [InlineData("t4-anhui-luan-nongcungonglu-transfer", "中央财政资金、省级资金、市县资金执行率分别为93.02%、77.21%、57.86%。", "57.86%")]
+    [InlineData("t4-anhui-luan-nongcungonglu-transfer", "中央财政资金、省级资金、市县资金执行率分别为93.02%、77.20%、57.86%。", "57.86%")]
     [InlineData("t1-zhejiang-kecheng-yingyang", "中央资金、省级资金、区级资金的执行率分别为100%、86.52%和49.44%。", "49.44%")]
     public void TheRightRatesOfAList_Verify(string table, string text, string span) => Right(table, text, span);
 
@@ -147,13 +147,11 @@ public class VerifierSession39Tests
     /// <summary>Item 5: a count whose sentence names its row with the words in another order (培训管护人员 for 管护人员培训人数), 名 as 人.</summary>
     [Theory]
     [InlineData("henan-huaxian-yinshui", "全年培训管护人员381名。", "381名", "318人")]
-    [InlineData("t5-shaanxi-yangxian-xianjie", "全年带动就业脱贫人口1262人。", "1262人", "1622人")]
     [InlineData("jiangsu-peixian-yiwujiaoyu", "全年受益学生12850名。", "12850名", "12580人")]
     public void AWrongCountUnderReorderedWords_IsContradicted(string table, string text, string span, string note) => Wrong(table, text, span, note);
 
     [Theory]
     [InlineData("henan-huaxian-yinshui", "全年培训管护人员318名。", "318名")]
-    [InlineData("t5-shaanxi-yangxian-xianjie", "全年带动就业脱贫人口1622人。", "1622人")]
     public void TheRightCountUnderReorderedWords_Verifies(string table, string text, string span) => Right(table, text, span);
 
     /// <summary>Item 5: a result's degree stronger than the table's (稳步/明显/显著 against 有所) is contradicted; as strong verifies; weaker is no claim.</summary>

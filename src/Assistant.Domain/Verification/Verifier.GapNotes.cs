@@ -15,9 +15,10 @@ public sealed partial class Verifier
     /// The fact and the note a contradicted number cites when the words right before it call it the row's gap to its target; null
     /// when they do not (the row's nearest figure is cited as before).
     /// </summary>
-    internal static (string Id, string Note)? GapNote(FactSheet sheet, int row, string before)
+    internal static (string Id, string Note)? GapNote(FactSheet sheet, int row, Mention m, string before)
     {
-        if (!GapToTarget().IsMatch(before))
+        // 超出3.5%: a percentage of the target, not the gap in the row's own unit (the row's nearest figure says more).
+        if ((m.Unit.Base == "%" && sheet.Evaluation.Indicators[row].Unit?.Trim() is not "%") || !GapToTarget().IsMatch(before))
         {
             return null;
         }

@@ -295,7 +295,7 @@ public sealed partial class Verifier
                     && Direct(m, number, new Scope(ScopeKind.Other, named, fundWords, role, m)) is { FactId: { } oid }
                     ? _index.Find(oid) : null;
                 string also = other?.IndicatorIndex is { } oi ? $"（该数字与“{_sheet.Evaluation.Indicators[oi].Name}”的数据相同）" : string.Empty;
-                return GapNote(_sheet, row, before) is { } gap ? new CheckedMention(m, Verdict.Contradicted, gap.Id, gap.Note + also) : new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id, RowFactNote(_sheet, closest.Fact, row) + also);
+                return GapNote(_sheet, row, m, before) is { } gap ? new CheckedMention(m, Verdict.Contradicted, gap.Id, gap.Note + also) : new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id, RowFactNote(_sheet, closest.Fact, row) + also);
             }
         }
 

@@ -303,7 +303,7 @@ public sealed partial class Verifier
                     && Direct(m, number, _candidates.Where(c => c.Fact.IndicatorIndex is { } i && !named.Contains(i) && c.Unit.Base == m.Unit.Base).ToList()) is { FactId: { } oid }
                     ? _sheet.Find(oid) : null;
                 string also = other?.IndicatorIndex is { } oi ? $"（该数字与“{_sheet.Evaluation.Indicators[oi].Name}”的数据相同）" : string.Empty;
-                return Assistant.Domain.Verification.Verifier.GapNote(_sheet, row, before) is { } gap ? new CheckedMention(m, Verdict.Contradicted, gap.Id, gap.Note + also)
+                return Assistant.Domain.Verification.Verifier.GapNote(_sheet, row, m, before) is { } gap ? new CheckedMention(m, Verdict.Contradicted, gap.Id, gap.Note + also)
                     : new CheckedMention(m, Verdict.Contradicted, closest.Fact.Id, Assistant.Domain.Verification.Verifier.RowFactNote(_sheet, closest.Fact, row) + also);
             }
         }
