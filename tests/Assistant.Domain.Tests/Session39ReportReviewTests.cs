@@ -27,48 +27,65 @@ public class Session39ReportReviewTests(ITestOutputHelper output)
         return two[start..].Split('\n').Where(l => l.StartsWith('（') && l.Contains('：')).ToList();
     }
 
+    /// <summary>Whether a sentence of part 二（四） says a row went over its target (超额完成).</summary>
+    private static bool Over(string sentence) => sentence.Contains("超额完成", StringComparison.Ordinal);
+
     [Theory]
     [MemberData(nameof(SelfCheckTables.Names), MemberType = typeof(SelfCheckTables))]
-    public void AMetSummary_ComesAfterEveryRowOfItsGroup(string name)
+    public void AMetSummary_HasNoRowThatReachedItsTargetAfterIt(string name)
     {
         foreach (string line in IndicatorLines(SelfCheckTables.Get(name)))
         {
-            foreach (string summary in MetSummaries.Append("本类其余各项均达到年度指标值。"))
+            foreach (string summary in MetSummaries)
             {
                 int at = line.IndexOf(summary, StringComparison.Ordinal);
-                Assert.True(at < 0 || at + summary.Length == line.TrimEnd().Length, $"{name}: “{summary}” between rows: {line}");
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                // After the summary: only rows short of their targets (or not comparable), never one met or over its target.
+                var after = line[(at + summary.Length)..].Split('。', StringSplitOptions.RemoveEmptyEntries);
+                Assert.False(after.Any(Over), $"{name}: a row over its target after “{summary}”: {line}");
+                Assert.False(after.Any(a => a.EndsWith("达到年度指标值", StringComparison.Ordinal)), $"{name}: a met row after “{summary}”: {line}");
             }
         }
     }
 
     [Fact]
-    public void Guangxi_MetAndUnmetRowsOfOneGroup_SayWhichRowsTheSummaryLeavesOut()
+    public void Guangxi_RowsOverTheirTargets_ComeBeforeTheSummary()
     {
-        var lines = IndicatorLines(SelfCheckTables.Get("ref/guangxi-2024-employment-transfer"));
+        var lines = IndicatorLines(SelfCheckTables.Get("seed/guangxi-2024-employment-transfer-report#1"));
         foreach (string line in lines)
         {
             output.WriteLine(line);
         }
 
-        // Every line with a summary of several met rows either has no row short after it or names the rows it leaves out.
-        Assert.Contains(lines, l => MetSummaries.Any(s => l.EndsWith(s, StringComparison.Ordinal)) || l.EndsWith("本类其余各项均达到年度指标值。", StringComparison.Ordinal));
-        Assert.DoesNotContain(lines, l => MetSummaries.Any(s => l.Contains(s, StringComparison.Ordinal) && !l.EndsWith(s, StringComparison.Ordinal)));
+        string social = Assert.Single(lines, l => l.Contains("失业人员再就业规模", StringComparison.Ordinal));
+        int summary = MetSummaries.Select(s => social.IndexOf(s, StringComparison.Ordinal)).Max();
+        Assert.True(summary > 0, social);
+        Assert.True(social.IndexOf("失业人员再就业规模", StringComparison.Ordinal) < summary, social);
+        Assert.True(social.IndexOf("高校毕业生去向落实率", StringComparison.Ordinal) < summary, social);
+        // The row short of its target follows the summary.
+        Assert.True(social.IndexOf("就业困难人员就业人数", StringComparison.Ordinal) > summary, social);
     }
 
     [Fact]
-    public void AGroupWithMetAndUnmetRows_EndsWithTheRowsLeftOut()
+    public void AGroupWithMetOverAndShortRows_SumsUpTheRowsThatReachedTheirTargets_ThenTheShortOne()
     {
         Indicator Row(string name, string target, string actual) => new() { Level1 = "产出指标", Level2 = "数量指标", Name = name, Target = target, Actual = actual, Unit = "人" };
         var e = new Evaluation
         {
             Kind = EvaluationKind.Project, Title = "2024年就业补助资金", Year = 2024, Region = "湖南省邵阳市隆回县",
             Funds = new FundSection { Unit = "万元", Lines = [new FundLine { Name = "年度资金总额", Budget = PrintedNumber.Parse("100.00"), Executed = PrintedNumber.Parse("98.00") }] },
-            Indicators = [Row("职业技能培训人数", "≥500", "520"), Row("创业培训人数", "≥200", "150"), Row("就业见习人数", "≥100", "110")],
+            Indicators = [Row("职业技能培训人数", "≥500", "500"), Row("创业培训人数", "≥200", "150"), Row("就业见习人数", "≥100", "100"), Row("农民工培训人数", "≥300", "420")],
         };
         string line = Assert.Single(IndicatorLines(e));
         output.WriteLine(line);
-        Assert.EndsWith("除“创业培训人数”外，本类其余各项均达到年度指标值。", line, StringComparison.Ordinal);
-        Assert.True(line.IndexOf("就业见习人数", StringComparison.Ordinal) < line.IndexOf("创业培训人数", StringComparison.Ordinal));
+        int summary = MetSummaries.Select(s => line.IndexOf(s, StringComparison.Ordinal)).Max();
+        Assert.True(summary > line.IndexOf("农民工培训人数", StringComparison.Ordinal), line);
+        Assert.True(summary > line.IndexOf("就业见习人数", StringComparison.Ordinal), line);
+        Assert.True(summary < line.IndexOf("创业培训人数", StringComparison.Ordinal), line);
     }
 
     [Theory]
@@ -77,7 +94,7 @@ public class Session39ReportReviewTests(ITestOutputHelper output)
     [InlineData("高级工培训占比提高，人均补贴上升", "价格或成本变化")]
     [InlineData("部分企业减产，岗位需求下降", "经济形势和市场变化")]
     [InlineData("受文化站管理员岗位调整影响，部分站点活动减少", "人员变动")]
-    [InlineData("村医年中离职2人，随访未能全覆盖", "人员变动")]
+    [InlineData("文化站专职管理员年中离职，站点开放时间减少", "人员变动")]
     [InlineData("婚检宣传覆盖不足，部分新婚夫妇未主动参加检查", "宣传或政策知晓不足")]
     [InlineData("部分群众对政策不了解，申请积极性受影响", "宣传或政策知晓不足")]
     [InlineData("部分老年人家庭因住房条件不符合改造要求退出", "服务对象条件不符或退出")]
@@ -103,7 +120,7 @@ public class Session39ReportReviewTests(ITestOutputHelper output)
     [InlineData("351.234567", "351.23")]
     [InlineData("318.765432", "318.77")]
     [InlineData("360", "360.00")]
-    [InlineData("0.0125", "0.0125")]
+    [InlineData("0.0125", "0.01")]
     [InlineData("0.004", "0.004")]
     public void MoneyWorkedOut_IsTwoDecimals_UnlessThatPrintsZero(string value, string printed) =>
         Assert.Equal(printed, ReviewInsights.Money(decimal.Parse(value, System.Globalization.CultureInfo.InvariantCulture)));
@@ -146,5 +163,53 @@ public class Session39ReportReviewTests(ITestOutputHelper output)
         Evaluation e = SelfCheckTables.Get(name);
         Assert.Equal(kind, CrossUnit.Program(FactSheet.Build(e, ScoringPolicy.Default)).Kind);
         Assert.Equal(kind == CrossUnit.DepartmentSpending, DepartmentBudget.Is(e));
+    }
+
+    [Theory]
+    [InlineData("fixture/p38-t7-wuyishan-bumen.json")]
+    [InlineData("fixture/p38-d1-jiangan-jiaoyu.json")]
+    [InlineData("fixture/p38-d2-yueyang-weijian.json")]
+    [InlineData("fixture/p38-d3-tongwei-nongye.json")]
+    public void ADepartmentsAnnex_IsHeadedByTheDepartmentOnce(string name)
+    {
+        Evaluation e = SelfCheckTables.Get(name);
+        var body = new DocumentFormat.OpenXml.Wordprocessing.Body();
+        Features.Reporting.TableDocx.Append(body, e, Calculator.Score(e));
+        var funds = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().First();
+        var cells = funds.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList();
+        Assert.Contains("部门名称", cells);
+        Assert.Contains(DepartmentBudget.Unit(e), cells);
+        // No 主管部门 repeating the department beside an empty 实施单位.
+        Assert.DoesNotContain("主管部门", cells);
+        Assert.DoesNotContain("实施单位", cells);
+    }
+
+    [Fact]
+    public void AProjectsAnnex_KeepsItsSupervisingDepartmentRow()
+    {
+        Evaluation e = SelfCheckTables.Get("fixture/p38-t5-shaanxi-yangxian-xianjie.json");
+        var body = new DocumentFormat.OpenXml.Wordprocessing.Body();
+        Features.Reporting.TableDocx.Append(body, e, Calculator.Score(e));
+        var cells = body.Elements<DocumentFormat.OpenXml.Wordprocessing.Table>().First().Descendants<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList();
+        Assert.Contains("项目名称", cells);
+        Assert.Contains("主管部门", cells);
+    }
+
+    [Fact]
+    public void ADepartmentsAnnexNote_NamesItsExpenditureCategories()
+    {
+        Evaluation t7 = SelfCheckTables.Get("fixture/p38-t7-wuyishan-bumen.json");
+        var lines = t7.Funds.Lines.ToList();
+        int basic = lines.FindIndex(l => l.Name.Contains("基本支出", StringComparison.Ordinal));
+        lines[basic] = lines[basic] with { Budget = PrintedNumber.Parse("2200.40") };
+        Evaluation off = t7 with { Funds = t7.Funds with { Lines = lines } };
+        string note = Assert.IsType<string>(Features.Reporting.TableDocx.PartsDiffer(Calculator.Score(off), off));
+        Assert.StartsWith("注：部门预算各支出类别之和与合计数不一致", note, StringComparison.Ordinal);
+        // A project's note is unchanged.
+        Evaluation t5 = SelfCheckTables.Get("fixture/p38-t5-shaanxi-yangxian-xianjie.json");
+        var plines = t5.Funds.Lines.ToList();
+        plines[1] = plines[1] with { Budget = PrintedNumber.Parse("6400.00") };
+        Evaluation poff = t5 with { Funds = t5.Funds with { Lines = plines } };
+        Assert.StartsWith("注：项目资金各来源之和与合计数不一致", Features.Reporting.TableDocx.PartsDiffer(Calculator.Score(poff), poff), StringComparison.Ordinal);
     }
 }

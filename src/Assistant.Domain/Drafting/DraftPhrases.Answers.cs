@@ -77,7 +77,7 @@ public static partial class DraftPhrases
         (new Regex("汛期|雨季|降雨|暴雨|洪涝|洪水|水毁|天气|气候|冰冻|台风|施工窗口|农时"), "结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"),
         (new Regex("设计变更|变更设计|方案调整"), "加强前期勘察设计，设计变更按程序及时审批，缩短变更周期"),
         (new Regex("审计|验收|结算"), "提前启动工程结算审计和交工验收，与审计机构明确审计时限，分标段及时组织验收"),
-        (new Regex("核对|比对|核查|核验|学籍|信息核实|数据核实|复核|核定"), "提前开展信息比对和核查工作，与相关部门建立数据共享机制，缩短核对时间，确保按期完成"),
+        (new Regex("核对|比对|核查|核验|学籍|核实|复核|核定"), "提前开展信息比对和核查工作，与相关部门建立数据共享机制，缩短核对时间，确保按期完成"),
         (new Regex("客运|班线|通车"), "加快剩余路段提质改造，协调开通客运班线，明确完成时限"),
         (new Regex("未完工|尚未完工|未竣工|在建|未完成施工"), "加快剩余建设任务，明确完成时限，完工后及时组织验收"),
         (new Regex("政策调整|政策变化|政策变动|标准调整|口径调整"), "密切跟踪政策调整，及时测算对绩效目标和资金的影响，据实按程序调整绩效目标"),
@@ -325,8 +325,9 @@ public static partial class DraftPhrases
         // Production resumed is answered only where the cause says production stopped (经营困难 alone is not 停产).
         (Employers, var c) when c.Length > 0 && !Jobs().IsMatch(c) => Stopped().IsMatch(cause) ? MarketMeasure : BusinessMeasure,
         (AttendanceMeasure, var c) when Checkup().IsMatch(c) => CheckupAttendance,
-        // A fund without posts (送戏下乡) has no 空缺岗位 to fill (session 39).
-        (StaffChange_Measure, var c) when c.Length > 0 && !(c + cause).Contains("岗位", StringComparison.Ordinal) => StaffChangeNoPosts,
+        // People changing where no post fell vacant (送戏下乡: 演出团体人员变动) leave no 空缺岗位 to fill (session 39); a carer who
+        // left (护理员离职) or a post named does.
+        (StaffChange_Measure, var c) when c.Length > 0 && !PostLeft().IsMatch(c + "；" + cause) => StaffChangeNoPosts,
         // Health literacy is raised by health education, not by publicising a policy.
         (Publicity, var c) when HealthEducation().IsMatch(c) => HealthEducationMeasure,
         _ => measure,
@@ -340,6 +341,9 @@ public static partial class DraftPhrases
 
     [GeneratedRegex("发放|兑付|及时率|补贴|补助|资助|救助|津贴")]
     private static partial Regex Payout();
+
+    [GeneratedRegex("岗位|离职|辞职|调离|空缺|离岗|退休")]
+    private static partial Regex PostLeft();
 
     [GeneratedRegex("培训|参训|培养")]
     private static partial Regex Training();

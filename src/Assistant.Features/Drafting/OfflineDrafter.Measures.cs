@@ -75,9 +75,10 @@ public sealed partial class OfflineDrafter
                         // that holds whatever its cause (not 沟通对接上级财政, which presupposes money that came late).
                         foreach (PartNote p in partNotes)
                         {
-                            string? m = p.Note is { } note
-                                ? DraftPhrases.AnswersFor(note, max: 1, region: E.Region).FirstOrDefault(a => !used.Contains(Precedent.Key(a)))
-                                : DraftPhrases.FundCause(p.Name, E.Region).Measure is var fm && !DraftPhrases.PresupposesOtherCause(fm, null) ? fm : DraftPhrases.UpperMoneyNeutral;
+                            // A note of no kind known here gets the part's own measure, as a part without a note does.
+                            string fm = DraftPhrases.FundCause(p.Name, E.Region).Measure;
+                            string? m = (p.Note is { } note ? DraftPhrases.AnswersFor(note, max: 1, region: E.Region).FirstOrDefault(a => !used.Contains(Precedent.Key(a))) : null)
+                                ?? (!DraftPhrases.PresupposesOtherCause(fm, p.Note) ? fm : DraftPhrases.UpperMoneyNeutral);
                             if (m is not null && !used.Contains(Precedent.Key(m)))
                             {
                                 used.Add(Precedent.Key(m));

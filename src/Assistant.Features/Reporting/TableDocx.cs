@@ -37,7 +37,7 @@ public static class TableDocx
         // indicators' header row would no longer be the first row, so it would not repeat on the next page.
         body.Append(ReportDocx.Paragraph(string.Empty, ReportDocx.BodyFont, 6, indent: false, lineTwips: 120));
         body.Append(Indicators(evaluation, score, scored));
-        foreach (string note in new[] { PartsDiffer(score), PrintedDiffers(score) }.OfType<string>())
+        foreach (string note in new[] { PartsDiffer(score, evaluation), PrintedDiffers(score) }.OfType<string>())
         {
             body.Append(ReportDocx.Paragraph(note, ReportDocx.TableFont, Font, JustificationValues.Left, indent: false, lineTwips: 320));
         }
@@ -73,7 +73,7 @@ public static class TableDocx
     /// A note under the annex when the parts of a fund line do not add up to it (funds.parts-sum, an error): the annex
     /// prints the unit's figures as they are, so the reader is told which column is off and by how much.
     /// </summary>
-    public static string? PartsDiffer(ScoreReport score)
+    public static string? PartsDiffer(ScoreReport score, Evaluation? evaluation = null)
     {
         ArgumentNullException.ThrowIfNull(score);
         var messages = score.Findings.Where(f => f.Severity == Severity.Error && f.Code == FindingCodes.FundsPartsSum).Select(f => f.Message.TrimEnd('。')).ToList();
@@ -88,7 +88,7 @@ public static class TableDocx
 
         return differing.Count == 0
             ? null
-            : (DepartmentBudget.Is(e) ? "注：部门预算各支出类别之和与合计数不一致" : "注：项目资金各来源之和与合计数不一致") + "，本表按单位自评表填报的数字列示，需核实更正：" + string.Join("；", differing) + "。";
+            : (evaluation is not null && DepartmentBudget.Is(evaluation) ? "注：部门预算各支出类别之和与合计数不一致" : "注：项目资金各来源之和与合计数不一致") + "，本表按单位自评表填报的数字列示，需核实更正：" + string.Join("；", differing) + "。";
     }
 
     private static Table Funds(Evaluation e, ScoreReport score, bool scored)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Assistant.Features.Records;
 
 namespace Assistant.Api.Tests.Review;
 
