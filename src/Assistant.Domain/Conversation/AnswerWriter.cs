@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Assistant.Domain.Drafting;
 using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Conversation;
 
@@ -36,7 +37,7 @@ public sealed partial class AnswerWriter(FactSheet sheet, string prefix = "turn.
 
     /// <summary>
     /// An amount of money of this turn in the unit the answer's other amounts are written in: a table in 元 whose prose is in
-    /// 万元 (<see cref="FactSheet.YuanInWan"/>) gets 万元 (exact: as many decimals as needed), so one sentence never divides
+    /// 万元 (<see cref="FactSheet.YuanInWan"/>) gets 万元 (two decimals, rounded half up), so one sentence never divides
     /// 6020000元 by 560.00万元.
     /// </summary>
     public string Money(decimal value, int decimals, string label)
@@ -44,9 +45,10 @@ public sealed partial class AnswerWriter(FactSheet sheet, string prefix = "turn.
         string unit = sheet.Evaluation.Funds.Unit;
         if (unit == "元" && FactSheet.YuanInWan(sheet.Evaluation))
         {
+            // Two decimals, as 万元 is read (session 39: never 3511.687152万元); more only when two would print a non-zero amount as 0.00.
             decimal wan = value / 10_000m;
             int places = 2;
-            while (places < 6 && Math.Round(wan, places) != wan)
+            while (places < 6 && wan != 0m && PrintedNumber.RoundHalfUp(wan, places) == 0m)
             {
                 places++;
             }

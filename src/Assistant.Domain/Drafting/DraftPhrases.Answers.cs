@@ -39,7 +39,7 @@ public static partial class DraftPhrases
         (new Regex("优先使用|上级资金|中央资金|自治区资金|省级资金|本级资金|中央及"), FundingOrder),
         (new Regex("(?:方案|文件|通知|办法|细则|考核标准)[^，。；]{0,6}(?:下发|印发|出台|下达)[^，。；]{0,2}(?:较晚|晚|滞后|延迟|推迟)"), "提前谋划年度工作，参照上年方案先行做好准备，上级方案下发后压茬推进、倒排时间节点，确保在规定时限内完成"),
         (new Regex("(?:中央|省级|省|自治区|市级|上级|补助)[^，。；]{0,16}下达|资金下达|下达较晚|下达晚|下达时间|到位较晚|到位晚|年底下达|年末下达"), UpperLate),
-        (new Regex("流标|废标"), "提前编制招标文件、启动招标，流标后及时按规定转为竞争性谈判或重新招标，压缩采购周期，为施工留足工期"),
+        (new Regex("流标|废标"), FailedTender),
         (new Regex("招标|采购程序|采购"), ProcurementMeasure),
         (new Regex("人工费|材料费|建材|造价|超概算|概算"), PriceMeasure),
         (new Regex("编制不足|编制紧张|编制有限|编制少|编制数少|空编|缺编|编制未到位|核定编制"), StaffQuota),
@@ -49,22 +49,26 @@ public static partial class DraftPhrases
         (new Regex("(?:设备|设施|仪器|器械|车辆|机械)[^，。；]{0,4}(?:老化|陈旧|落后|故障|损坏|不足|短缺|缺乏|超期服役)|老旧设备"), Equipment),
         // Kinds of cause of session 30 (each its own entry, ahead of the broader words they contain).
         (OverPaid(), "与公安、卫健、民政殡葬等部门建立死亡和户籍变动信息比对机制，按月比对、及时停发，对多发资金限期追回并建立追回台账"),
-        (WaterQuality(), "加强水源地保护和巡查，完善净化消毒设施并规范运行，汛期和降雨后加密水质检测，浑浊度等指标超标时及时启动应急处理"),
+        (WaterQuality(), WaterQualityMeasure),
         (StandardLow(), "结合财力状况和物价水平研究建立补贴标准动态调整机制，做好政策解读，及时回应服务对象对标准的诉求"),
         (ContentThin(), "开展服务对象需求调查，丰富服务和活动的内容与形式，按需配送服务项目，并向偏远地区倾斜"),
         (StaffChange(), StaffChange_Measure),
         (new Regex("村医|乡村医生"), "加强乡村医生队伍建设，通过定向培养、乡聘村用等方式补充村医，开展规范化管理业务培训，推行家庭医生团队分片包干"),
         (new Regex("力量不足|人员不足|人手不足|人员短缺|人员紧缺|缺编|人员流失|专业人员少|(?:人员|人手|力量)[^，。；]{0,4}(?:不足|短缺|紧缺|紧张|偏少|较少)"), StaffShort),
+        // Session 39: pupils' weight (肥胖检出率上升) is answered by diet and exercise, not by a rate chased month by month.
+        (new Regex("肥胖|超重|体重超标|营养过剩|营养不良"), ObesityMeasure),
+        // Session 39: homes that cannot be converted (住房条件不符合改造要求) are served another way and replaced from the waiting list.
+        (new Regex("住房条件|房屋条件|不符合改造|不具备改造|改造条件"), HousingUnfitMeasure),
         (new Regex("锻炼时间|体育活动|体育课|体育锻炼|运动时间"), "落实每天校园体育活动时间要求，开齐开足体育课，组织课间和课后体育锻炼，定期开展体质监测并反馈家长"),
         // Trainees who went on to study are no failure of training: their plans are asked before they finish (session 38).
         (new Regex("升学|继续深造|继续学业|参军|入伍"), "结业前开展学员就业意向摸底，对有就业意愿的学员逐人开展职业指导和岗位推荐，对升学等不再求职的学员在统计中据实说明"),
         (new Regex("转学|随迁|外出就读|流动学生"), "依据学籍系统动态掌握转学、随迁情况，据实测算受益人数，变动较大的按程序调整指标值"),
-        (new Regex("外出务工|随子女|在外居住|常住人口|人口外流|外出人员|流动人口"), "以实际常住人口为基数测算服务对象和指标值，对外出人员做好信息登记和流动管理，变化较大的按程序调整指标值"),
+        (new Regex("外出务工|随子女|在外居住|常住人口|人口外流|外出人员|流动人口|异地居住|外地居住|异地生活|异地养老|投靠(?:子女|亲属|亲友)|长期在外|长期外出|常年在外"), "以实际常住人口为基数测算服务对象和指标值，对外出人员做好信息登记和流动管理，变化较大的按程序调整指标值"),
         (new Regex("进度滞后|进度缓慢|未能及时支付|未及时支付|工程款|实施进度"), "倒排项目工期，加强施工调度和进度督查，按工程进度及时办理计量和资金支付"),
         (new Regex("(?:县级|县本级|区级|区本级|旗级|本级|县财政|区财政|县里)[^，。；]{0,10}(?:拨付|支付|兑付)[^，。；]{0,4}(?:滞后|不及时|较慢|延迟|缓慢|较晚)"), CountyPayment),
         (new Regex("拨付滞后|拨付不及时|未及时拨付|拨付较慢|报账"), "简化资金拨付审核流程，建立拨付台账，按月通报拨付进度，确保资金在规定时限内拨付到位"),
         (new Regex("经营困难|经营压力|效益下滑|企业[^，。；]{0,8}停工|停产|减产|关停|倒闭|裁员"), Employers),
-        (new Regex("死亡(?![^，。；]{0,6}停发)|迁出|户籍|自然减员|动态减少|对象减少|身故|外迁"), Population),
+        (new Regex("死亡(?![^，。；]{0,6}停发)|迁出|户籍|户口|自然减员|动态减少|对象减少|身故|外迁|去世|离世|病故|注销"), Population),
         (new Regex("招生|生源|在校生|入学人数"), "依据招生计划和实际在校生人数测算资助对象和指标值，招生情况发生变化的按程序调整"),
         (new Regex("医疗费用|费用过高|大病|承受能力|因病"), "健全高额医疗费用预警和防止因病返贫监测机制，对高额费用患者及时落实倾斜救助和二次救助，减轻个人负担"),
         (new Regex("交通管制|封闭施工|占道|绕行|出行不便|道路施工|半幅施工"), TrafficMeasure),
@@ -73,7 +77,7 @@ public static partial class DraftPhrases
         (new Regex("汛期|雨季|降雨|暴雨|洪涝|洪水|水毁|天气|气候|冰冻|台风|施工窗口|农时"), "结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"),
         (new Regex("设计变更|变更设计|方案调整"), "加强前期勘察设计，设计变更按程序及时审批，缩短变更周期"),
         (new Regex("审计|验收|结算"), "提前启动工程结算审计和交工验收，与审计机构明确审计时限，分标段及时组织验收"),
-        (new Regex("核对|比对|核查|核验|学籍|信息核实|数据核实|复核|核定"), "提前开展信息比对和核查工作，与相关部门建立数据共享机制，缩短核对时间，确保按期完成"),
+        (new Regex("核对|比对|核查|核验|学籍|核实|复核|核定"), "提前开展信息比对和核查工作，与相关部门建立数据共享机制，缩短核对时间，确保按期完成"),
         (new Regex("客运|班线|通车"), "加快剩余路段提质改造，协调开通客运班线，明确完成时限"),
         (new Regex("未完工|尚未完工|未竣工|在建|未完成施工"), "加快剩余建设任务，明确完成时限，完工后及时组织验收"),
         (new Regex("政策调整|政策变化|政策变动|标准调整|口径调整"), "密切跟踪政策调整，及时测算对绩效目标和资金的影响，据实按程序调整绩效目标"),
@@ -110,6 +114,17 @@ public static partial class DraftPhrases
     private const string ReplacementMeasure = "提前摸清临近退出年龄和有意离岗的人员，退出与补聘同步启动，缩短补聘公告、考察和聘用的周期，补聘到位前统筹调配现有人员顶岗，确保岗位不空缺";
     // No group's own words (学生, 教师, 失业人员, 养殖, 疫苗): the drafter drops a measure that names people the row does not.
     private const string DropOutMeasure = "落实控辍保学责任，建立辍学台账，逐人分析辍学原因，组织学校和乡村干部上门劝返，对家庭困难的落实资助，对随迁流动的做好学籍衔接和去向跟踪";
+    private const string FailedTender = "提前编制招标文件、启动招标，流标后及时按规定转为竞争性谈判或重新招标，压缩采购周期，为施工留足工期";
+
+    private const string WaterQualityMeasure = "加强水源地保护和巡查，完善净化消毒设施并规范运行，汛期和降雨后加密水质检测，浑浊度等指标超标时及时启动应急处理";
+
+    private const string ObesityMeasure = "落实学生营养膳食指导和科学配餐，保证每天校园体育活动时间，对超重肥胖学生建立健康档案，开展饮食和运动干预，定期开展体质监测并反馈家长";
+
+    private const string HousingUnfitMeasure = "改造前入户评估住房条件，对不符合改造要求的家庭改为提供上门服务或机构养老床位，及时从储备名单中递补符合条件的对象，确实无法完成的按程序调整建设任务";
+
+    /// <summary>People changing in a fund without posts (送戏下乡 troupes, 文化站 staff): the work is handed over and people found, no 岗位 named.</summary>
+    private const string StaffChangeNoPosts = "做好人员调整期间的工作交接，明确临时负责人，及时调配补充人员，保证服务不断档";
+
     private const string ProcurementMeasure = "提前编制采购需求和招标文件，尽早启动采购程序，合同签订后督促供应商按期供货，验收合格后及时支付款项";
     private const string MatchingInBudget = "将本级配套资金足额列入年初预算，按项目进度分期拨付，财力确有困难的及早调整支出结构或按程序调减配套规模，不留资金缺口";
     private const string LateMatchingMeasure = "本级配套资金按项目进度提前拨付到位，建立配套资金到位台账，资金到位前提前完成采购需求编制等准备工作，资金到位后压茬推进，避免项目延至次年";
@@ -153,6 +168,10 @@ public static partial class DraftPhrases
         [PostsMeasure] = [StaffQuota, Willingness],
         [AttendanceMeasure] = [Willingness],
         [SavingMeasure] = [ProcurementMeasure],
+        // Session 39: a tender that failed is answered by what follows a failed tender, not by procurement in general as well.
+        [FailedTender] = [ProcurementMeasure],
+        // Session 39: water that fails its tests is answered by water protection and testing before equipment (净化设施处理能力不足).
+        [WaterQualityMeasure] = [Equipment],
         [GoodsPriceMeasure] = [ProcurementMeasure, PriceMeasure, SavingMeasure],
         [PriceMeasure] = [ProcurementMeasure],
         // Post holders who left for work elsewhere (岗位人员外出务工退出) are replaced; they are no population to re-count.
@@ -187,7 +206,7 @@ public static partial class DraftPhrases
         [HealthEducationMeasure] = ["围绕居民健康需求开展健康讲座和健康咨询活动，按计划完成讲座场次，结合随访、义诊等服务普及健康知识"],
         [LatePayout] = ["与上级财政部门建立资金下达预告机制，提前做好对象审核和发放准备，资金到账即时发放，缩短资金在途时间"],
         [PriceMeasure] = ["开展主要材料价格监测，实行限额设计和造价跟踪审计，严格控制单位造价"],
-        ["提前编制招标文件、启动招标，流标后及时按规定转为竞争性谈判或重新招标，压缩采购周期，为施工留足工期"] = ["优化招标条件设置，扩大潜在投标人范围，减少流标，招标完成后倒排工期"],
+        [FailedTender] = ["优化招标条件设置，扩大潜在投标人范围，减少流标，招标完成后倒排工期"],
     };
 
     /// <summary>
@@ -306,6 +325,9 @@ public static partial class DraftPhrases
         // Production resumed is answered only where the cause says production stopped (经营困难 alone is not 停产).
         (Employers, var c) when c.Length > 0 && !Jobs().IsMatch(c) => Stopped().IsMatch(cause) ? MarketMeasure : BusinessMeasure,
         (AttendanceMeasure, var c) when Checkup().IsMatch(c) => CheckupAttendance,
+        // People changing where no post fell vacant (送戏下乡: 演出团体人员变动) leave no 空缺岗位 to fill (session 39); a carer who
+        // left (护理员离职) or a post named does.
+        (StaffChange_Measure, var c) when c.Length > 0 && !PostLeft().IsMatch(c + "；" + cause) => StaffChangeNoPosts,
         // Health literacy is raised by health education, not by publicising a policy.
         (Publicity, var c) when HealthEducation().IsMatch(c) => HealthEducationMeasure,
         _ => measure,
@@ -319,6 +341,9 @@ public static partial class DraftPhrases
 
     [GeneratedRegex("发放|兑付|及时率|补贴|补助|资助|救助|津贴")]
     private static partial Regex Payout();
+
+    [GeneratedRegex("岗位|离职|辞职|调离|空缺|离岗|退休")]
+    private static partial Regex PostLeft();
 
     [GeneratedRegex("培训|参训|培养")]
     private static partial Regex Training();

@@ -77,6 +77,8 @@ public static partial class DraftPhrases
         (Forest(), Nature.Rate, new("部分林区火源管控和早期发现能力不足，火情未能在初期得到控制", "加强野外火源管控和防火期巡山护林，完善瞭望监控和预警响应，提高早期发现和初期扑救能力")),
         (Forest(), Nature.Count, new("部分防火基础设施建设未能在防火期前完成", "按防火期倒排防火基础设施建设工期，加强施工调度，确保在防火期前完工投用")),
         (Forest(), Nature.Money, new("防火基础设施建设单位成本高于年初测算", "加强成本核算和单价控制，通过集中采购、比价询价等方式控制单位成本，超出标准的按程序报批", true)),
+        // Session 39: a system to be built (养老服务体系 基本建立 against 不断健全) is answered by building it, not by visiting people.
+        (SystemBuilding(), Nature.Quality, new("服务体系建设涉及设施、队伍和制度等多个方面，部分建设任务尚未完成", "对照体系建设目标逐项梳理短板，明确年度推进任务、责任单位和完成时限，健全设施网络、服务队伍和配套制度，按季度调度建设进度")),
         (Elderly(), Nature.Quality, new("困难老年人生活状况的改善受补贴水平和服务供给等多方面因素影响", "定期走访评估困难老年人生活状况，推动补贴发放与居家养老上门服务衔接，提高服务精准度")),
         (Elderly(), Nature.Rate, new("居家养老服务供给不足，服务覆盖面小于计划", "培育居家养老服务组织，扩大上门服务供给，按月跟踪服务覆盖情况")),
         (Culture(), Nature.Quality, new("群众文化活动的内容和形式不够丰富", "丰富群众文化活动的内容和形式，结合群众需求开展特色活动，提高活动质量和群众参与度")),
@@ -129,6 +131,10 @@ public static partial class DraftPhrases
 
     [GeneratedRegex("种植|播种|农时|耕地|农田|作物|良种|粮食|农作物|春耕|秋收|育苗|植树|造林")]
     private static partial Regex Crops();
+
+    /// <summary>A row about a system or network to be built (养老服务体系, 救助保障体系建设): its own words, never only the title's.</summary>
+    [GeneratedRegex("^[^；]{0,14}体系[^；]{0,6}(?:；|$)")]
+    private static partial Regex SystemBuilding();
 
     [GeneratedRegex("浑浊|浊度|水质不达标|水质超标|消毒|细菌|菌落")]
     private static partial Regex WaterQuality();

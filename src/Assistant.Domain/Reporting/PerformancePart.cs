@@ -240,15 +240,22 @@ public static class PerformancePart
             {
                 n2++;
                 var sentences = new List<string>();
-                var met = g2.Where(p.IsMet).ToList();
-                if (met.Count > 0)
+                // Session 39: the rows that reached their targets (met, or over them) come first in the table's order and the summary
+                // (上述各项均达到…) after all of them, never with a row over its target after it; the rows short of their targets
+                // (or that cannot be compared) follow.
+                bool Reached(int i) => p.IsMet(i) || (p.Sheet.Report.Indicators[i].Status == IndicatorStatus.Exceeded && p.Sheet.Report.Indicators[i].Rule != IndicatorRule.Cancelled);
+                var reached = g2.Where(Reached).ToList();
+                var met = reached.Where(p.IsMet).ToList();
+                if (reached.Count == 1)
                 {
-                    sentences.Add(met.Count > 1
-                        ? string.Concat(met.Select(i => p.Indicator(i) + "。")) + MetTogether[groups++ % MetTogether.Length]
-                        : p.Indicator(met[0]) + "，达到年度指标值。");
+                    sentences.Add(p.Indicator(reached[0]) + (met.Count == 1 ? "，达到年度指标值。" : "。"));
+                }
+                else if (reached.Count > 1)
+                {
+                    sentences.Add(string.Concat(reached.Select(i => p.Indicator(i) + "。")) + (met.Count > 1 ? MetTogether[groups++ % MetTogether.Length] : string.Empty));
                 }
 
-                foreach (int i in g2.Where(i => !p.IsMet(i)))
+                foreach (int i in g2.Where(i => !Reached(i)))
                 {
                     sentences.Add(p.Indicator(i) + "。");
                     if (p.Sheet.Report.Indicators[i].Status == IndicatorStatus.Unknown && p.Sheet.Report.Indicators[i].Rule != IndicatorRule.Cancelled && e.Indicators[i].Target is { Length: > 0 })

@@ -165,7 +165,9 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
 
             string sum = ListedSum(root, column, parts) is { } s ? $"合计{s}，" : "之和";
             string total = Fact($"funds.lines[{root}].{column}") ?? string.Empty;
-            list.Add($"资金来源各部分的{label}{sum}与{label}{total}不一致，相差{gap}");
+            // A department's parts are its expenditure categories (基本支出 / 项目支出), not sources of money (session 39).
+            string partsLabel = DepartmentBudget.PartsLabel(Sheet.Evaluation, parts.Where(p => p < Sheet.Evaluation.Funds.Lines.Count).Select(p => Sheet.Evaluation.Funds.Lines[p].Name));
+            list.Add($"{partsLabel}各部分的{label}{sum}与{label}{total}不一致，相差{gap}");
         }
 
         return list.Count == 0 ? null : string.Join("；", list) + "。";

@@ -1,4 +1,5 @@
 using Assistant.Domain.Conversation;
+using Assistant.Domain.Evaluations;
 using Assistant.Domain.Facts;
 using Assistant.Domain.Numbers;
 using Assistant.Domain.Scoring;
@@ -123,9 +124,8 @@ public static partial class CrossUnit
         ArgumentNullException.ThrowIfNull(sheet);
         var e = sheet.Evaluation;
         string title = TextNormalizer.Normalize(e.Title ?? string.Empty).Trim();
-        bool overall = title.Contains("整体支出", StringComparison.Ordinal) || title.Contains("部门整体", StringComparison.Ordinal)
-            || (e.Funds.Lines.Any(l => l.Name.Contains("基本支出", StringComparison.Ordinal)) && e.Funds.Lines.Any(l => l.Name.Contains("项目支出", StringComparison.Ordinal)));
-        if (overall)
+        // One test of the kind for the report, the drafter and the cross-unit views (session 39).
+        if (DepartmentBudget.Is(e))
         {
             return new ProgramKey(DepartmentSpending, DepartmentSpending);
         }

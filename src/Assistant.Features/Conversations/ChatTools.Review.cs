@@ -21,6 +21,9 @@ public sealed partial class ChatTools
     /// <summary>The cross-unit service; without it (no database) the questions are answered with why not.</summary>
     public ReviewInsights? Insights { get; init; }
 
+    /// <summary>Tables a unit submitted more than once, left out of this turn's cross-unit answer (session 39): the reply says so.</summary>
+    public IReadOnlyList<DuplicateSubmission> Duplicates { get; private set; } = [];
+
     /// <summary>Called once, before the first cross-unit result's facts are learned (the gate then stops checking against this table).</summary>
     public Action? AcrossUnits { get; set; }
 
@@ -120,7 +123,13 @@ public sealed partial class ChatTools
 
         try
         {
-            return await run(Scope);
+            T answer = await run(Scope);
+            if (answer is ICrossUnitAnswer { Duplicates.Count: > 0 } across)
+            {
+                Duplicates = across.Duplicates;
+            }
+
+            return answer;
         }
         catch (InputException e)
         {

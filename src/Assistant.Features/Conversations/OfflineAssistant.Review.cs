@@ -26,7 +26,29 @@ public sealed partial class OfflineAssistant
         "- 找类似的偏差原因案例\n" +
         "要问某张表的得分、扣分原因，或起草、导出报告，请打开那张表（或那份送审材料）后在那里提问。\n";
 
+    /// <summary>
+    /// A question across units, and (session 39) a warning after it when a unit submitted one table more than once: only the
+    /// latest submission was counted, and the reviewer should know the other exists.
+    /// </summary>
     private async Task<string> AcrossAsync(CrossUnitQuestion q, ChatTools tools)
+    {
+        string answer = await AcrossAnswerAsync(q, tools);
+        if (tools.Duplicates.Count == 0)
+        {
+            return answer;
+        }
+
+        var sb = new StringBuilder(answer);
+        foreach (DuplicateSubmission d in tools.Duplicates)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"注意：{Named(d.UnitName)}的《{Named(d.Title)}》提交了{Count(d.Submissions, "次", "同一张表的提交次数")}，以上统计只计最新一次提交，")
+              .Append(CultureInfo.InvariantCulture, $"其余{Count(d.Submissions - 1, "次", "未计入的重复提交次数")}未计入，请核实是否重复提交。\n");
+        }
+
+        return sb.ToString();
+    }
+
+    private async Task<string> AcrossAnswerAsync(CrossUnitQuestion q, ChatTools tools)
     {
         string scope = tools.Scope.Subtree ? "您可查看的各单位" : "本单位（您的密钥只能查看本单位）";
         string years = q.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) + "年度" : "各年度";
@@ -283,9 +305,12 @@ public sealed partial class OfflineAssistant
         }
     }
 
-    /// <summary>An amount printed in <paramref name="unit"/> in 万元, exactly and without trailing zeros (3024000元 → 302.4); null when the unit is not money.</summary>
+    /// <summary>
+    /// An amount printed in <paramref name="unit"/> in 万元 (3024000元 → 302.40), rounded to two decimals where the conversion has more
+    /// (35116871.52元 → 3511.69, never 3511.687152; session 39); null when the unit is not money.
+    /// </summary>
     private static string? Wan(string? amount, string unit) =>
-        decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v) && ReviewInsights.Wan(v, unit) is { } w ? PrintedNumber.FormatTrimmed(w) : null;
+        decimal.TryParse(amount, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v) && ReviewInsights.Wan(v, unit) is { } w ? ReviewInsights.Money(w) : null;
 
     /// <summary>Rows short of target (or fund lines below the 执行率 that needs a reason) with no reason written, by unit.</summary>
     private string Missing(ReasonsAnswer a, string scope, string years)

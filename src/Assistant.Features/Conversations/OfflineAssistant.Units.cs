@@ -105,7 +105,7 @@ public sealed partial class OfflineAssistant
         int programs = summed.Select(r => r.Program).Distinct(StringComparer.Ordinal).Count();
         sb.Append(CultureInfo.InvariantCulture, $"这{Count(summed.Count, "张", "相加的项目表")}项目表分属{Count(programs, "个", "不同的项目")}不同的项目，各项目的执行率应分别看（见下）；");
         sb.Append(CultureInfo.InvariantCulture, $"若把它们的执行数、预算数直接相加，合计执行率为{Num(rate, "%", "各表直接相加的合计执行率", 2, ".rate")}");
-        sb.Append(CultureInfo.InvariantCulture, $"（执行数合计{Num(PrintedNumber.FormatTrimmed(executed), "万元", "各表执行数合计", null)} ÷ 预算数合计{Num(PrintedNumber.FormatTrimmed(budget), "万元", "各表预算数合计", null)}），只作参考。\n");
+        sb.Append(CultureInfo.InvariantCulture, $"（执行数合计{Num(ReviewInsights.Money(executed), "万元", "各表执行数合计", null)} ÷ 预算数合计{Num(ReviewInsights.Money(budget), "万元", "各表预算数合计", null)}），只作参考。\n");
     }
 
     /// <summary>The units by total score, highest first (the one asked about named first), each with its grade and 执行率.</summary>

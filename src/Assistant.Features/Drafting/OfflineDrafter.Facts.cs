@@ -1,4 +1,5 @@
 using Assistant.Domain.Drafting;
+using System.Text;
 using Assistant.Domain.Scoring;
 
 namespace Assistant.Features.Drafting;
@@ -37,11 +38,42 @@ public sealed partial class OfflineDrafter
         /// <summary>The notes the unit wrote on the low parts of an under-spent line without a reason of its own (null when none).</summary>
         private string? PartNotes(DeviationItem line)
         {
-            var notes = line.FactIds.Where(f => f.StartsWith("funds.lines[", StringComparison.Ordinal) && f.EndsWith("].rate", StringComparison.Ordinal)
-                    && !f.StartsWith(line.Path + ".", StringComparison.Ordinal))
-                .Select(f => Domain.Review.ReasonText.Given(E.Funds.Lines[LineIndex(f)].DeviationNote)?.TrimEnd('。', '；'))
-                .OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var notes = LowParts(line, listedOnly: false).Select(p => p.Note).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
             return notes.Count > 0 ? string.Join("；", notes) : null;
+        }
+
+        /// <summary>
+        /// The low parts of an under-spent line, each with the note the unit wrote on it (null when none). <paramref name="listedOnly"/>:
+        /// only the parts its sentence lists (其中省级资金执行率…), not a single part that is the whole line.
+        /// </summary>
+        private List<PartNote> LowParts(DeviationItem line, bool listedOnly) =>
+            line.FactIds.Where(f => f.StartsWith("funds.lines[", StringComparison.Ordinal) && f.EndsWith("].rate", StringComparison.Ordinal)
+                    && !f.StartsWith(line.Path + ".", StringComparison.Ordinal))
+                .Where(f => !listedOnly || brief.Sheet.Find(f[..f.LastIndexOf('.')] + ".budget")?.Value != brief.Sheet.Find(line.Path + ".budget")?.Value)
+                .Select(f => E.Funds.Lines[LineIndex(f)])
+                .Select(l => new PartNote(l.Name, Domain.Review.ReasonText.Given(l.DeviationNote)?.TrimEnd('。', '；') is { Length: > 0 } n ? Clean(n) : null))
+                .DistinctBy(p => p.Name, StringComparer.Ordinal).ToList();
+
+        /// <summary>
+        /// Session 39: what the unit said on each low part, said for that part only (a reason given on 市县资金 is not the whole
+        /// fund's), and a part without a note said to have none — no reason is guessed for it.
+        /// </summary>
+        private static string PartsSentence(IReadOnlyList<PartNote> parts)
+        {
+            var sb = new StringBuilder();
+            foreach (var same in parts.Where(p => p.Note is not null).GroupBy(p => p.Note!, StringComparer.Ordinal))
+            {
+                bool many = same.Count() > 1;
+                sb.Append(string.Concat(same.Select(p => $"“{p.Name}”"))).Append("执行率偏低，单位说明的原因").Append(many ? "均为" : "是").Append(same.Key).Append('。');
+            }
+
+            var silent = parts.Where(p => p.Note is null).ToList();
+            if (silent.Count > 0)
+            {
+                sb.Append(string.Concat(silent.Select(p => $"“{p.Name}”"))).Append("执行率偏低的原因自评表未作说明。");
+            }
+
+            return sb.ToString();
         }
 
         /// <summary>Whether an item's figures are money (万元/个, 元/人): a unit cost above its ceiling.</summary>

@@ -69,7 +69,25 @@ public sealed partial class OfflineDrafter
                         ? $"预算执行率{DraftText.Ref(group.Items[0].Path + ".rate")}偏低的问题"
                         : $"“{group.Items[0].Name}”执行率{DraftText.Ref(group.Items[0].Path + ".rate")}偏低的问题";
                     Add(cause.OwnMeasure);
-                    foreach (string m in cause.Measures ?? DraftPhrases.AnswersFor(cause.Text, region: E.Region))
+                    if (cause.Parts is { Count: > 0 } partNotes)
+                    {
+                        // Session 39: each low part gets the measure that fits what was said on it; a part without a note gets one
+                        // that holds whatever its cause (not 沟通对接上级财政, which presupposes money that came late).
+                        foreach (PartNote p in partNotes)
+                        {
+                            // A note of no kind known here gets the part's own measure, as a part without a note does.
+                            string fm = DraftPhrases.FundCause(p.Name, E.Region).Measure;
+                            string? m = (p.Note is { } note ? DraftPhrases.AnswersFor(note, max: 1, region: E.Region).FirstOrDefault(a => !used.Contains(Precedent.Key(a))) : null)
+                                ?? (!DraftPhrases.PresupposesOtherCause(fm, p.Note) ? fm : DraftPhrases.UpperMoneyNeutral);
+                            if (m is not null && !used.Contains(Precedent.Key(m)))
+                            {
+                                used.Add(Precedent.Key(m));
+                                parts.Add($"“{p.Name}”方面，{m}");
+                            }
+                        }
+                    }
+
+                    foreach (string m in cause.Parts is { Count: > 0 } ? [] : cause.Measures ?? DraftPhrases.AnswersFor(cause.Text, region: E.Region))
                     {
                         Add(m);
                     }

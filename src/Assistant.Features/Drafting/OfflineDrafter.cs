@@ -142,7 +142,12 @@ public sealed partial class OfflineDrafter : IChatClient
 
     /// <param name="OwnMeasure">The unit's own measure, written in its 偏差原因 cell after the cause (下一步…, 改进措施：…).</param>
     /// <param name="Measures">For a first analysis: the measures that answer it.</param>
-    private sealed record Cause(CauseOrigin Origin, string Text, IReadOnlyList<(string Clause, int Source)> Precedents, string? OwnMeasure = null, IReadOnlyList<string>? Measures = null);
+    /// <param name="Parts">For a line whose reason is only on some of its low parts: each listed part with its own note (null when none).</param>
+    private sealed record Cause(CauseOrigin Origin, string Text, IReadOnlyList<(string Clause, int Source)> Precedents, string? OwnMeasure = null, IReadOnlyList<string>? Measures = null,
+        IReadOnlyList<PartNote>? Parts = null);
+
+    /// <summary>A low part of an under-spent line and the note the unit wrote on it (null when none).</summary>
+    private sealed record PartNote(string Name, string? Note);
 
     /// <summary>Writes one draft: remembers every sentence used so none is repeated for another item.</summary>
     private sealed partial class SectionWriter(DraftBrief brief)
@@ -198,7 +203,9 @@ public sealed partial class OfflineDrafter : IChatClient
                     if (PartNotes(head) is { Length: > 0 } partNotes)
                     {
                         StatedText parts = StatedText.Split(Clean(partNotes));
-                        return new Cause(CauseOrigin.Stated, parts.Cause, [], parts.Measure);
+                        // Session 39: the reason is said for the parts it was written on, each listed part with its own note or none.
+                        var listed = LowParts(head, listedOnly: true).Select(p => p with { Note = p.Note is { } n ? StatedText.Split(n).Cause is { Length: > 0 } c ? c : null : null }).ToList();
+                        return new Cause(CauseOrigin.Stated, parts.Cause, [], parts.Measure, Parts: listed.Count > 0 && listed.Any(p => p.Note is not null) ? listed : null);
                     }
 
                     break;
@@ -295,7 +302,11 @@ public sealed partial class OfflineDrafter : IChatClient
                           .Append(DraftPhrases.IsFundingSource(cause.Text) ? "，即相关支出优先由上级资金安排，本项目资金相应结余。" : "。");
                     }
 
-                    if (cause.Origin != CauseOrigin.CostLines)
+                    if (cause.Parts is { Count: > 0 } partNotes)
+                    {
+                        sb.Append(PartsSentence(partNotes));
+                    }
+                    else if (cause.Origin != CauseOrigin.CostLines)
                     {
                         sb.Append(CauseSentence(cause, "资金结余的主要原因是"));
                     }

@@ -37,7 +37,7 @@ public static class TableDocx
         // indicators' header row would no longer be the first row, so it would not repeat on the next page.
         body.Append(ReportDocx.Paragraph(string.Empty, ReportDocx.BodyFont, 6, indent: false, lineTwips: 120));
         body.Append(Indicators(evaluation, score, scored));
-        foreach (string note in new[] { PartsDiffer(score), PrintedDiffers(score) }.OfType<string>())
+        foreach (string note in new[] { PartsDiffer(score, evaluation), PrintedDiffers(score) }.OfType<string>())
         {
             body.Append(ReportDocx.Paragraph(note, ReportDocx.TableFont, Font, JustificationValues.Left, indent: false, lineTwips: 320));
         }
@@ -73,7 +73,7 @@ public static class TableDocx
     /// A note under the annex when the parts of a fund line do not add up to it (funds.parts-sum, an error): the annex
     /// prints the unit's figures as they are, so the reader is told which column is off and by how much.
     /// </summary>
-    public static string? PartsDiffer(ScoreReport score)
+    public static string? PartsDiffer(ScoreReport score, Evaluation? evaluation = null)
     {
         ArgumentNullException.ThrowIfNull(score);
         var messages = score.Findings.Where(f => f.Severity == Severity.Error && f.Code == FindingCodes.FundsPartsSum).Select(f => f.Message.TrimEnd('。')).ToList();
@@ -88,7 +88,7 @@ public static class TableDocx
 
         return differing.Count == 0
             ? null
-            : "注：项目资金各来源之和与合计数不一致，本表按单位自评表填报的数字列示，需核实更正：" + string.Join("；", differing) + "。";
+            : (evaluation is not null && DepartmentBudget.Is(evaluation) ? "注：部门预算各支出类别之和与合计数不一致" : "注：项目资金各来源之和与合计数不一致") + "，本表按单位自评表填报的数字列示，需核实更正：" + string.Join("；", differing) + "。";
     }
 
     private static Table Funds(Evaluation e, ScoreReport score, bool scored)
@@ -106,8 +106,13 @@ public static class TableDocx
             : Row(false, Cell("项目名称", grid[0], bold: true), Cell(e.Title.Trim(), grid[1..].Sum(), span: grid.Length - 1)));
         if (scored)
         {
-            t.Append(Row(false, Cell("主管部门", grid[0], bold: true), Cell(e.Department ?? string.Empty, grid[1] + grid[2] + grid[3], span: 3),
-                Cell("实施单位", grid[4] + grid[5], span: 2, bold: true), Cell(e.Implementer ?? string.Empty, grid[6] + grid[7], span: 2)));
+            // A department's table is headed by the department alone (部门名称 above): a 主管部门 row would repeat it beside an empty 实施单位 (session 39).
+            if (!department)
+            {
+                t.Append(Row(false, Cell("主管部门", grid[0], bold: true), Cell(e.Department ?? string.Empty, grid[1] + grid[2] + grid[3], span: 3),
+                    Cell("实施单位", grid[4] + grid[5], span: 2, bold: true), Cell(e.Implementer ?? string.Empty, grid[6] + grid[7], span: 2)));
+            }
+
             t.Append(Row(true, Cell((department ? "部门预算资金（万元）" : "项目资金（万元）").Replace("万元", e.Funds.Unit, StringComparison.Ordinal), grid[0], merge: MergedCellValues.Restart, bold: true),
                 Cell(string.Empty, grid[1]), Cell("年初预算数", grid[2], bold: true), Cell("全年预算数", grid[3], bold: true), Cell("全年执行数", grid[4], bold: true),
                 Cell("分值", grid[5], bold: true), Cell("执行率", grid[6], bold: true), Cell("得分", grid[7], bold: true)));
@@ -139,7 +144,7 @@ public static class TableDocx
 
         // The 项目资金 label is merged down its lines: the block stays on one page.
         var rows = t.Elements<TableRow>().ToList();
-        for (int k = 2; k < rows.Count - 1; k++)
+        for (int k = department && scored ? 1 : 2; k < rows.Count - 1; k++)
         {
             KeepWithNext(rows[k]);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Assistant.Features.Evaluations;
+using Assistant.Features.Records;
 using Assistant.Features.Reporting;
 
 namespace Assistant.Features.Review;
@@ -122,4 +123,24 @@ public static class SubmissionStatus
             ? throw new InputException("decision", "审核结论只能是 通过（approved）或 退回（returned）。", "decision must be approved (通过) or returned (退回).")
             : d;
     }
+}
+
+/// <summary>
+/// One unit's table submitted more than once (same title and year, session 39): the cross-unit views count only the latest
+/// submission (<see cref="Counted"/>), and say so, since the reviewer may want to send the other one back.
+/// </summary>
+public sealed record DuplicateSubmission(string Unit, string UnitName, string Title, int? Year, int Submissions, Guid Counted, DateTimeOffset CountedSubmittedAt, IReadOnlyList<Guid> NotCounted)
+{
+    /// <summary>The warning as the reviewer reads it.</summary>
+    public string Note => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{UnitName}的《{Title}》提交了{Submissions}次，跨单位统计只计最新一次提交，其余{Submissions - 1}次未计入；请核实是否重复提交。");
+}
+
+/// <summary>The latest submission of each unit's table, and the tables submitted more than once.</summary>
+public sealed record CrossUnitTables(IReadOnlyList<(SubmissionSummary Submission, StoredEvaluation Evaluation)> Tables, IReadOnlyList<DuplicateSubmission> Duplicates);
+
+/// <summary>An answer across units that may have left duplicate submissions out.</summary>
+public interface ICrossUnitAnswer
+{
+    IReadOnlyList<DuplicateSubmission> Duplicates { get; }
 }

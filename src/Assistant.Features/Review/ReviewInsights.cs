@@ -23,7 +23,11 @@ public sealed record UnitIndicatorRow(
 }
 
 /// <summary>Which units' tables have the indicator, how many fell short, each row (short ones first, most points lost first), and the kinds of reasons they gave.</summary>
-public sealed record IndicatorAnswer(string Name, int? Year, int Tables, int Matched, int Short, IReadOnlyList<UnitIndicatorRow> Rows, IReadOnlyList<ReasonCount> ShortReasons);
+public sealed record IndicatorAnswer(string Name, int? Year, int Tables, int Matched, int Short, IReadOnlyList<UnitIndicatorRow> Rows, IReadOnlyList<ReasonCount> ShortReasons) : ICrossUnitAnswer
+{
+    /// <summary>Tables a unit submitted more than once: only the latest submission is counted.</summary>
+    public IReadOnlyList<DuplicateSubmission> Duplicates { get; init; } = [];
+}
 
 public sealed record UnitExecutionRow(
     string Unit, string UnitName, Guid SubmissionId, int Version, string Status, string Title, string? Budget, string? Executed, string? Rate, string FundUnit, string? Total, string? Grade, string? Reason)
@@ -58,8 +62,11 @@ public sealed record ExecutionGroup(string Kind, string Program, int Tables, str
 /// reports on one program, else null (the groups say each) with <see cref="OverallNote"/> saying why. Rows of tables in
 /// different money units (元 beside 万元) are all stated in 万元.
 /// </summary>
-public sealed record ExecutionAnswer(int? Year, int Tables, string? OverallRate, IReadOnlyList<UnitExecutionRow> Rows)
+public sealed record ExecutionAnswer(int? Year, int Tables, string? OverallRate, IReadOnlyList<UnitExecutionRow> Rows) : ICrossUnitAnswer
 {
+    /// <summary>Tables a unit submitted more than once: only the latest submission is counted.</summary>
+    public IReadOnlyList<DuplicateSubmission> Duplicates { get; init; } = [];
+
     public IReadOnlyList<ExecutionGroup> Groups { get; init; } = [];
 
     /// <summary>Why <see cref="OverallRate"/> is null (several programs, no table, nothing in a money unit); null when there is a rate.</summary>
@@ -70,7 +77,11 @@ public sealed record ExecutionAnswer(int? Year, int Tables, string? OverallRate,
 public sealed record ShortfallCount(string Name, int Tables, int Short, int Unexplained, IReadOnlyList<string> ShortUnits);
 
 /// <summary>The indicators most often short across units (most short units first).</summary>
-public sealed record ShortfallsAnswer(int? Year, int Tables, IReadOnlyList<ShortfallCount> Indicators);
+public sealed record ShortfallsAnswer(int? Year, int Tables, IReadOnlyList<ShortfallCount> Indicators) : ICrossUnitAnswer
+{
+    /// <summary>Tables a unit submitted more than once: only the latest submission is counted.</summary>
+    public IReadOnlyList<DuplicateSubmission> Duplicates { get; init; } = [];
+}
 
 /// <summary>A unit's row that needed a reason and has none.</summary>
 public sealed record MissingReason(string Unit, string UnitName, string Title, string Subject, string Status);
@@ -79,8 +90,11 @@ public sealed record ReasonExample(string Unit, string UnitName, string Title, s
 
 public sealed record ReasonCount(string Kind, int Count, int Units, IReadOnlyList<ReasonExample> Examples);
 
-public sealed record ReasonsAnswer(int? Year, int Tables, int Reasons, IReadOnlyList<ReasonCount> Kinds)
+public sealed record ReasonsAnswer(int? Year, int Tables, int Reasons, IReadOnlyList<ReasonCount> Kinds) : ICrossUnitAnswer
 {
+    /// <summary>Tables a unit submitted more than once: only the latest submission is counted.</summary>
+    public IReadOnlyList<DuplicateSubmission> Duplicates { get; init; } = [];
+
     /// <summary>Boilerplate: one sentence on several rows of a unit, the same sentence in several units, measures given as reasons, general or out-of-period causes.</summary>
     public IReadOnlyList<ReasonFlag> Flags { get; init; } = [];
 
@@ -103,7 +117,7 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
             throw new InputException("name", "请给出指标名称（不超过100字），如 城镇新增就业人数。", "name is required (at most 100 characters), e.g. 城镇新增就业人数.");
         }
 
-        var tables = await SheetsAsync(scope, year, cancellationToken);
+        var (tables, duplicates) = await SheetsAsync(scope, year, cancellationToken);
         var rows = new List<UnitIndicatorRow>();
         foreach (var (s, sheet) in tables)
         {
@@ -123,12 +137,12 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
             .Select(g => new ReasonCount(g.Key, g.Count(), g.Select(r => r.Unit).Distinct().Count(),
                 g.Take(MaxExamples).Select(r => new ReasonExample(r.Unit, r.UnitName, r.Title, r.Name, r.IndicatorStatus, r.Reason ?? string.Empty)).ToList()))
             .OrderBy(k => Unclassified(k.Kind)).ThenByDescending(k => k.Count).ThenBy(k => k.Kind, StringComparer.Ordinal).ToList();
-        return new IndicatorAnswer(name.Trim(), year, tables.Count, rows.Count, shortRows.Count, ordered, kinds);
+        return new IndicatorAnswer(name.Trim(), year, tables.Count, rows.Count, shortRows.Count, ordered, kinds) { Duplicates = duplicates };
     }
 
     public async Task<ExecutionAnswer> ExecutionAsync(UnitScope scope, int? year, CancellationToken cancellationToken = default)
     {
-        var tables = await SheetsAsync(scope, year, cancellationToken);
+        var (tables, duplicates) = await SheetsAsync(scope, year, cancellationToken);
         IReadOnlyDictionary<string, string> tiers = await units.TiersAsync(tables.Select(t => t.S.Unit), cancellationToken);
         var rows = new List<(UnitExecutionRow Row, ExecutionStanding E)>();
         foreach (var (s, sheet) in tables)
@@ -148,7 +162,7 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
         var groups = Groups(rows.Select(r => r.Row));
         return new ExecutionAnswer(year, tables.Count, groups.Count == 1 ? groups[0].Rate : null,
             rows.OrderBy(r => r.E.Rate ?? decimal.MaxValue).ThenBy(r => r.Row.Unit, StringComparer.Ordinal).Select(r => r.Row).ToList())
-        { Groups = groups, OverallNote = OverallNote(tables.Count, groups) };
+        { Groups = groups, OverallNote = OverallNote(tables.Count, groups), Duplicates = duplicates };
     }
 
     /// <summary>Why there is no <see cref="ExecutionAnswer.OverallRate"/>: no table, several programs (each has its own), or nothing in a money unit to sum.</summary>
@@ -200,7 +214,7 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
     /// <summary>The indicators most often short across the units' latest tables (by name, as the indicator question matches them).</summary>
     public async Task<ShortfallsAnswer> ShortfallsAsync(UnitScope scope, int? year, CancellationToken cancellationToken = default)
     {
-        var tables = await SheetsAsync(scope, year, cancellationToken);
+        var (tables, duplicates) = await SheetsAsync(scope, year, cancellationToken);
         var seen = new List<(string Name, string UnitName, bool Short, bool Unexplained)>();
         foreach (var (s, sheet) in tables)
         {
@@ -216,12 +230,12 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
             .Select(g => new ShortfallCount(g.Key, g.Count(), g.Count(x => x.Short), g.Count(x => x.Unexplained), g.Where(x => x.Short).Select(x => x.UnitName).ToList()))
             .Where(c => c.Short > 0)
             .OrderByDescending(c => c.Short).ThenBy(c => c.Name, StringComparer.Ordinal).ToList();
-        return new ShortfallsAnswer(year, tables.Count, counts);
+        return new ShortfallsAnswer(year, tables.Count, counts) { Duplicates = duplicates };
     }
 
     public async Task<ReasonsAnswer> ReasonsAsync(UnitScope scope, int? year, CancellationToken cancellationToken = default)
     {
-        var tables = await SheetsAsync(scope, year, cancellationToken);
+        var (tables, duplicates) = await SheetsAsync(scope, year, cancellationToken);
         var all = new List<(SubmissionSummary S, StatedReason R, int? Year)>();
         foreach (var (s, sheet) in tables)
         {
@@ -234,7 +248,7 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
             .OrderBy(k => Unclassified(k.Kind)).ThenByDescending(k => k.Count).ThenBy(k => k.Kind, StringComparer.Ordinal).ToList();
         var flags = ReasonQuality.Find(all.Select(x => new ReasonUse(x.S.Unit, x.S.UnitName, x.R.Indicator, x.R.Subject, x.R.Reason, x.Year, x.S.Title, x.S.Id)));
         var missing = tables.SelectMany(t => CrossUnit.Missing(t.Sheet).Select(m => new MissingReason(t.S.Unit, t.S.UnitName, t.S.Title, m.Subject, m.Status))).ToList();
-        return new ReasonsAnswer(year, tables.Count, all.Count, kinds) { Flags = flags, Missing = missing };
+        return new ReasonsAnswer(year, tables.Count, all.Count, kinds) { Flags = flags, Missing = missing, Duplicates = duplicates };
     }
 
     /// <summary>
@@ -246,7 +260,7 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
     /// <summary>The kind of a short row without a reason, in <see cref="IndicatorAnswer.ShortReasons"/>.</summary>
     public const string NoReason = "未说明原因";
 
-    private async Task<List<(SubmissionSummary S, FactSheet Sheet)>> SheetsAsync(UnitScope scope, int? year, CancellationToken cancellationToken)
+    private async Task<(List<(SubmissionSummary S, FactSheet Sheet)> Tables, IReadOnlyList<DuplicateSubmission> Duplicates)> SheetsAsync(UnitScope scope, int? year, CancellationToken cancellationToken)
     {
         if (year is < 1990 or > 2100)
         {
@@ -254,12 +268,13 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
         }
 
         var list = new List<(SubmissionSummary, FactSheet)>();
-        foreach (var (s, e) in await submissions.LatestEvaluationsAsync(scope, year, cancellationToken))
+        CrossUnitTables latest = await submissions.CrossUnitEvaluationsAsync(scope, year, cancellationToken);
+        foreach (var (s, e) in latest.Tables)
         {
             list.Add((s, FactSheet.Build(EvaluationJson.Parse(e.Body), EvaluationService.ResolvePolicy(e.Policy))));
         }
 
-        return list;
+        return (list, latest.Duplicates);
     }
 
     /// <summary>The fund lines below the total line, each with the calculator's 执行率.</summary>
@@ -286,18 +301,15 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
 
     /// <summary>
     /// An amount worked out from printed ones (a sum over tables, an amount converted from 元) with as many decimals as the most any of
-    /// them printed (100 + 100 → 200; 286.00 + 117.10 → 403.10), more only when the amount needs them to be exact.
+    /// them printed (100 + 100 → 200; 286.00 + 117.10 → 403.10). An amount that those decimals cannot hold (元 converted to 万元) is
+    /// rounded half up to two decimals, as a reviewer reads 万元 (35116871.52元 → 3511.69, never 3511.687152; session 39), more only
+    /// when two would print a non-zero amount as 0.00 (125元 → 0.0125).
     /// </summary>
     public static string Like(decimal value, IEnumerable<string?> printed)
     {
         ArgumentNullException.ThrowIfNull(printed);
         int places = printed.Select(Decimals).DefaultIfEmpty(0).Max();
-        while (places < 6 && Math.Round(value, places) != value)
-        {
-            places++;
-        }
-
-        return PrintedNumber.Format(value, places);
+        return Math.Round(value, places) == value ? PrintedNumber.Format(value, places) : Money(value)!;
     }
 
     private static int Decimals(string? text)
@@ -307,8 +319,8 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
     }
 
     /// <summary>
-    /// An amount of money worked out here (a sum over tables, an amount converted from 元): two decimals, more only when the amount
-    /// has them (0.0125 万元) — never trimmed to 286 or 117.6.
+    /// An amount of money in 万元 worked out here (a sum over tables, an amount converted from 元): two decimals, rounded half up
+    /// (3511.687152 → 3511.69); more only when two would print a non-zero amount as 0.00 (0.0125 万元) — never trimmed to 286 or 117.6.
     /// </summary>
     public static string? Money(decimal? d)
     {
@@ -318,7 +330,7 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
         }
 
         int places = 2;
-        while (places < 6 && Math.Round(v, places) != v)
+        while (places < 6 && v != 0m && PrintedNumber.RoundHalfUp(v, places) == 0m)
         {
             places++;
         }

@@ -234,13 +234,20 @@ public sealed partial class SubmissionService(
     /// unit that submitted one table twice (two submissions of the same title and year) counts once, by its latest
     /// submission: its money is not summed twice nor its missing reasons listed twice.
     /// </summary>
-    public async Task<IReadOnlyList<(SubmissionSummary Submission, StoredEvaluation Evaluation)>> LatestEvaluationsAsync(UnitScope scope, int? year, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<(SubmissionSummary Submission, StoredEvaluation Evaluation)>> LatestEvaluationsAsync(UnitScope scope, int? year, CancellationToken cancellationToken = default) =>
+        (await CrossUnitEvaluationsAsync(scope, year, cancellationToken)).Tables;
+
+    /// <summary>
+    /// <see cref="LatestEvaluationsAsync"/> with the submissions left out of it (session 39): a unit that submitted one table twice is
+    /// counted once, and the reviewer is told so (<see cref="DuplicateSubmission"/>), since the other submission may be the one meant.
+    /// </summary>
+    public async Task<CrossUnitTables> CrossUnitEvaluationsAsync(UnitScope scope, int? year, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<SubmissionSummary> queue = await ListAsync(scope, year: year, limit: MaxListLimit, cancellationToken: cancellationToken);
         var result = new List<(SubmissionSummary, StoredEvaluation)>();
-        var latest = queue.GroupBy(s => (s.Unit, Title: Domain.Numbers.TextNormalizer.Normalize(s.Title).Trim(), s.Year))
-            .Select(g => g.OrderByDescending(s => s.SubmittedAt).ThenByDescending(s => s.Id).First());
-        foreach (SubmissionSummary s in latest.OrderBy(s => s.Unit, StringComparer.Ordinal).ThenBy(s => s.Title, StringComparer.Ordinal))
+        var groups = queue.GroupBy(s => (s.Unit, Title: Domain.Numbers.TextNormalizer.Normalize(s.Title).Trim(), s.Year))
+            .Select(g => g.OrderByDescending(s => s.SubmittedAt).ThenByDescending(s => s.Id).ToList()).ToList();
+        foreach (SubmissionSummary s in groups.Select(g => g[0]).OrderBy(s => s.Unit, StringComparer.Ordinal).ThenBy(s => s.Title, StringComparer.Ordinal))
         {
             if (await records.GetEvaluationAsync(s.Unit, s.EvaluationId, cancellationToken) is { } e)
             {
@@ -248,7 +255,10 @@ public sealed partial class SubmissionService(
             }
         }
 
-        return result;
+        var duplicates = groups.Where(g => g.Count > 1).Select(g => new DuplicateSubmission(g[0].Unit, g[0].UnitName, g[0].Title, g[0].Year, g.Count, g[0].Id, g[0].SubmittedAt,
+                g.Skip(1).Select(s => s.Id).ToList()))
+            .OrderBy(d => d.Unit, StringComparer.Ordinal).ThenBy(d => d.Title, StringComparer.Ordinal).ToList();
+        return new CrossUnitTables(result, duplicates);
     }
 
     /// <summary>A version's stored evaluation (read once), its score and its report.</summary>
