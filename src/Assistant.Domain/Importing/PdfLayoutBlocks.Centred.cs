@@ -59,7 +59,52 @@ public static partial class PdfLayoutBlocks
         }
 
         MetaLines(text, end, text.Length, output);
+        CentredLabels(text, headers[0].From, output);
         return wraps > 0 ? output : null;
+    }
+
+    /// <summary>The glued words of a wrapped line, split again where a word of a 一级/二级 column was joined to the next.</summary>
+    private static List<Word> KeepLevels(List<Word> ws, int[] a, List<Col> fields, List<Word> glued)
+    {
+        var result = new List<Word>();
+        foreach (Word g in glued)
+        {
+            List<int> inside = [.. Enumerable.Range(0, ws.Count).Where(x => ws[x].Start >= g.Start && ws[x].End <= g.End)];
+            int cut = inside.FindIndex(x => fields[a[x]] is Col.Level1 or Col.Level2);
+            if (inside.Count > 1 && cut >= 0 && cut + 1 < inside.Count)
+            {
+                // Words up to and including the level's piece stay as they were; the rest is glued again.
+                result.AddRange(inside.Take(cut + 1).Select(x => ws[x]));
+                List<Word> rest = [.. inside.Skip(cut + 1).Select(x => ws[x])];
+                result.Add(new Word(string.Concat(rest.Select(w => w.Text)), rest[0].Start, rest[^1].End));
+            }
+            else
+            {
+                result.Add(g);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A label of the top rows wrapped around its row's line (<c>实施</c> over, <c>单位</c> under the 主管部门 line): put
+    /// back in its place on that line, its halves' lines left empty.
+    /// </summary>
+    private static void CentredLabels(string[] text, int to, string[] output)
+    {
+        for (int i = 1; i + 1 < to; i++)
+        {
+            if (Words(text[i - 1]) is [var over] && Words(text[i + 1]) is [var under] && Math.Abs(over.Start - under.Start) <= 1
+                && TableLayout.MetaLabelOf(over.Text + under.Text) is not null && Words(text[i]) is { Count: >= 2 } line
+                && line.All(w => w.End <= over.Start || w.Start >= over.Start + (over.Text + under.Text).Length))
+            {
+                List<Word> placed = [.. line.Append(new Word(over.Text + under.Text, over.Start, over.Start + (over.Text + under.Text).Length)).OrderBy(w => w.Start)];
+                output[i] = string.Join('\t', MetaCells(placed));
+                output[i - 1] = string.Empty;
+                output[i + 1] = string.Empty;
+            }
+        }
     }
 
     /// <summary>
@@ -95,9 +140,14 @@ public static partial class PdfLayoutBlocks
             bool begins = startsRow([.. a.Select(j => fields[j])]);
             if (Glued(ws, starts, afterComma: begins) is { } glued && glued.Count < ws.Count)
             {
-                // On a middle line only words after a comma are one cell; elsewhere words a space apart are one piece.
-                ws = glued;
-                a = Align(ws, starts, fields, []);
+                // On a middle line only words after a comma are one cell; elsewhere words a space apart are one piece
+                // (2025 年 11), except a piece of a narrow 一级/二级 cell and the name beside it (可持续影响指 农机社会化…).
+                List<Word> kept = begins ? glued : KeepLevels(ws, a, fields, glued);
+                if (kept.Count < ws.Count)
+                {
+                    ws = kept;
+                    a = Align(ws, starts, fields, []);
+                }
             }
 
             if (begins)

@@ -48,6 +48,13 @@ public static partial class ImportSanity
                 }
             }
 
+            if (t.FundLines.Count > 0 && FundTotals.Any(w => compact.Contains(w, StringComparison.Ordinal))
+                && !t.FundLines.Any(f => FundTotals.Any(w => CellText.Compact(f.Name ?? string.Empty).Contains(w, StringComparison.Ordinal))))
+            {
+                errors.Add(new InputError("funds.lines[0].name", "文字中有“资金总额”一行，但读到的资金行中没有它（资金表的表头或折行单元格吞掉了这一行）",
+                    "the text has a 资金总额 line but it is not among the fund lines read (the fund table's header or a wrapped cell took it)"));
+            }
+
             if (t.FundLines.Count == 0 && t.Indicators.Count > 0 && FundTotals.Any(w => compact.Contains(w, StringComparison.Ordinal)))
             {
                 errors.Add(new InputError("funds.lines", "文字中有“资金总额”一行，但没有读到任何资金行（资金表的折行单元格没有归回原行）",
