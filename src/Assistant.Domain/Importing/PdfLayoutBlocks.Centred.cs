@@ -169,7 +169,8 @@ public static partial class PdfLayoutBlocks
         int end = i;
         var owner = new int[pieces.Count];
         Array.Fill(owner, -1);
-        bool shown = false;
+        // Shown to be of this layout once a wrapped cell is mirrored around its middle line, here or in a section above.
+        bool shown = wraps > 0;
         void Fail(int line) => throw (shown ? new AmbiguousException(line) : new NotTopAlignedException());
         bool Merged(int j) => fields[j] is Col.Level1 or Col.Level2 or Col.Label;
 
@@ -298,6 +299,18 @@ public static partial class PdfLayoutBlocks
                 cells.Add((first, line, text));
                 first = -1;
                 text = string.Empty;
+            }
+        }
+
+        // A cell's lines are evenly spaced, a line or two apart (产出 / 指标; 满意 / 度指 / 标): pieces further apart are not one cell.
+        List<int> lines = [.. column.Select(c => c.Line)];
+        foreach ((int f, int l, _) in cells)
+        {
+            List<int> own = [.. lines.Where(x => x >= f && x <= l)];
+            List<int> gaps = [.. own.Zip(own.Skip(1), (x, y) => y - x)];
+            if (gaps.Any(g => g > 2 || g != gaps[0]))
+            {
+                throw shown ? new AmbiguousException(f) : new NotTopAlignedException();
             }
         }
 

@@ -48,7 +48,7 @@ public static partial class ImportSanity
                 }
             }
 
-            if (t.FundLines.Count > 0 && FundTotals.Any(w => compact.Contains(w, StringComparison.Ordinal))
+            if (t.FundLines.Count > 0 && TotalWithFigures().IsMatch(text ?? string.Empty)
                 && !t.FundLines.Any(f => FundTotals.Any(w => CellText.Compact(f.Name ?? string.Empty).Contains(w, StringComparison.Ordinal))))
             {
                 errors.Add(new InputError("funds.lines[0].name", "文字中有“资金总额”一行，但读到的资金行中没有它（资金表的表头或折行单元格吞掉了这一行）",
@@ -64,6 +64,10 @@ public static partial class ImportSanity
 
         return errors;
     }
+
+    /// <summary>A 资金总额 line with its figures (年度资金总额 640.00 …), the line the fund table must have read.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"资金总额[^\n]*\d")]
+    private static partial System.Text.RegularExpressions.Regex TotalWithFigures();
 
     /// <summary>A fund line name with an unmatched bracket (金（万, 元）总额) or of one character (当).</summary>
     private static bool CutFundName(string name) =>
