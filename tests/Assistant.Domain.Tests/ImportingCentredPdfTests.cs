@@ -65,9 +65,6 @@ public class ImportingCentredPdfTests(ITestOutputHelper output)
     [InlineData("hn-yaowu-xlsx.layout.txt", "read", "")]
     // Bottom-aligned in Word: no piece has its mirror across its row's middle line.
     [InlineData("hn-yaowu-docx.layout.txt", "refused", "第6行")]
-    // A target wrapped as 帮扶就业率 / 93.27% around 15 15 in a blank-separated block: more target/actual rows than scores.
-    [InlineData("zw-jianxi-mid-xlsx.layout.txt", "refused", "第43行")]
-    [InlineData("zj-zizhu-xlsx.layout.txt", "refused", "第34行")]
     // 12,680,000.00 printed in a narrow Excel column pushes the header's wrapped 项目资金（/元） onto the total line: its
     // 年度资金总额 line is not among the fund lines read.
     [InlineData("hl-heitu-xlsx.layout.txt", "refused", "资金总额")]

@@ -49,15 +49,6 @@ public static partial class PdfLayoutBlocks
             }
 
             int n = firsts.Count == 0 ? 0 : firsts.Values.Max(l => l.Count);
-            int weight = fields.IndexOf(Col.Weight);
-            int score = fields.IndexOf(Col.Score);
-            if (weight >= 0 && score >= 0 && firsts.TryGetValue(weight, out List<int>? ws) && firsts.TryGetValue(score, out List<int>? ss)
-                && ws.Count > 0 && ws.Count == ss.Count && n > ws.Count && fields.Contains(Col.Target))
-            {
-                // A block with more rows in its target or actual column (帮扶就业率 / 93.27%, a cell centred in its row)
-                // than 分值 and 得分 figures: which lines make a row cannot be told; refused, not guessed.
-                throw new AmbiguousException(idx[firsts.First(f => f.Value.Count == n).Value[1]]);
-            }
             if (n == 0)
             {
                 if (fields[0] == Col.Label && grid.Any(g => g.ContainsKey(0)))
