@@ -73,7 +73,7 @@ public static partial class PdfLayoutBlocks
     }
 
     /// <summary>Reads every section; returns the first (0-based) line that cannot be given to a row, or -1.</summary>
-    private static int Sections(string[] text, List<(int From, int To, int Main, List<(int Start, string Text)> Cells, bool Fund)> headers, string[] output, ref int wraps, ref int end)
+    private static int Sections(string[] text, List<(int From, int To, int Main, List<(int Start, string Text)> Cells, bool Fund)> headers, string[] output, ref int wraps, ref int end, bool centred = false)
     {
         int ambiguous = -1;
         for (int x = 0; x < headers.Count; x++)
@@ -89,8 +89,8 @@ public static partial class PdfLayoutBlocks
             try
             {
                 end = hd.Fund
-                    ? WrappedFunds(text, hd.Cells, hd.Main, hd.To + 1, stop, output, ref wraps)
-                    : WrappedIndicators(text, hd.Cells, hd.Main, hd.To + 1, stop, output, ref wraps);
+                    ? WrappedFunds(text, hd.Cells, hd.Main, hd.To + 1, stop, output, ref wraps, centred)
+                    : WrappedIndicators(text, hd.Cells, hd.Main, hd.To + 1, stop, output, ref wraps, centred);
             }
             catch (AmbiguousException a)
             {
@@ -256,7 +256,7 @@ public static partial class PdfLayoutBlocks
         : h.Contains("实际完成情况", StringComparison.Ordinal) || h.Contains("全年实际值", StringComparison.Ordinal) ? Col.Actual
         : IndicatorField(h);
 
-    private static int WrappedIndicators(string[] text, List<(int Start, string Text)> header, int headerLine, int from, int to, string[] output, ref int wraps)
+    private static int WrappedIndicators(string[] text, List<(int Start, string Text)> header, int headerLine, int from, int to, string[] output, ref int wraps, bool centred)
     {
         List<Col> fields = [.. header.Select(h => WrappedIndicatorField(h.Text))];
         output[headerLine] = string.Join('\t', header.Select(h => h.Text));
@@ -264,11 +264,11 @@ public static partial class PdfLayoutBlocks
         Func<HashSet<Col>, bool> starts = scored
             ? cols => cols.Contains(Col.Weight) || cols.Contains(Col.Score)
             : cols => cols.Contains(Col.Target) && cols.Contains(Col.Actual);
-        return Rows(text, [.. header.Select(h => h.Start)], fields, from, to, starts, output, ref wraps, rows =>
+        return (centred ? (RowsReader)CentredRows : Rows)(text, [.. header.Select(h => h.Start)], fields, from, to, starts, output, ref wraps, rows =>
             LevelCells.Fill(rows, fields.IndexOf(Col.Level1), fields.IndexOf(Col.Level2)));
     }
 
-    private static int WrappedFunds(string[] text, List<(int Start, string Text)> header, int headerLine, int from, int to, string[] output, ref int wraps)
+    private static int WrappedFunds(string[] text, List<(int Start, string Text)> header, int headerLine, int from, int to, string[] output, ref int wraps, bool centred)
     {
         // Words before the first fund column (项目资金（万元）, wrapped: 项目资 / 金（万 / 元）) are the label, printed down the rows.
         string lead = string.Concat(header.TakeWhile(h => FundField(h.Text) == Col.Other).Select(h => h.Text));
@@ -278,7 +278,7 @@ public static partial class PdfLayoutBlocks
         var fields = new List<Col> { Col.Label, Col.FundName };
         fields.AddRange(header.Select(h => FundField(h.Text)));
         string label = lead;
-        int end = Rows(text, starts, fields, from, to, cols => cols.Contains(Col.Budget) || cols.Contains(Col.Executed) || cols.Contains(Col.Initial), output, ref wraps, rows =>
+        int end = (centred ? (RowsReader)CentredRows : Rows)(text, starts, fields, from, to, cols => cols.Contains(Col.Budget) || cols.Contains(Col.Executed) || cols.Contains(Col.Initial), output, ref wraps, rows =>
         {
             foreach (Dictionary<int, string> r in rows)
             {
@@ -289,6 +289,10 @@ public static partial class PdfLayoutBlocks
         output[headerLine] = string.Join('\t', new[] { label, string.Empty }.Concat(header.Select(h => h.Text)));
         return end;
     }
+
+    /// <summary>A section's row reader: <see cref="Rows"/> (cells at the top of their rows) or <see cref="CentredRows"/>.</summary>
+    private delegate int RowsReader(string[] text, List<int> headerStarts, List<Col> fields, int from, int to, Func<HashSet<Col>, bool> startsRow,
+        string[] output, ref int wraps, Action<List<Dictionary<int, string>>> finish);
 
     /// <summary>
     /// The section's rows from line <paramref name="from"/>: a line whose columns <paramref name="startsRow"/> accepts

@@ -70,6 +70,14 @@ public static partial class PdfLayoutBlocks
                 bool fund = IsFundHeader(header);
                 if (!fund && !IsIndicatorHeader(header))
                 {
+                    if (idx.Length > 1 && IsHeading(text[idx[0]]))
+                    {
+                        // The form's heading (2025年度项目支出绩效自评表) over the 项目名称 line, no blank between: a line of its own.
+                        output[idx[0]] = text[idx[0]];
+                        idx = idx[1..];
+                        header = Cluster(text, idx, out _);
+                    }
+
                     if (idx.Length > 1 && header.Count > 1 || idx.Length == 1 && header.Count > 1 && header.Any(h => TableLayout.MetaLabelOf(h.Text) is not null))
                     {
                         // A wrapped label (转移支付 / 项目名称), or labels and values a single space apart (实施单位 大同市图书馆).
@@ -281,6 +289,11 @@ public static partial class PdfLayoutBlocks
             output[line] = string.Join('\t', Enumerable.Range(0, fields.Count).Select(j => cells.GetValueOrDefault(j, string.Empty)));
         }
     }
+
+    /// <summary>A line that is the form's heading alone (<c>2025 年度项目支出绩效自评表</c>): no label of the top rows in it.</summary>
+    private static bool IsHeading(string line) =>
+        Words(line) is { Count: > 0 } ws && string.Concat(ws.Select(w => w.Text)) is var all && all.EndsWith("自评表", StringComparison.Ordinal)
+        && ws.All(w => TableLayout.MetaLabelOf(w.Text) is null);
 
     [GeneratedRegex(@"\d$")]
     private static partial Regex EndsInDigit();

@@ -86,12 +86,25 @@ public static partial class DocumentImporter
         // reader takes a copy only when its cells begin at the top of their rows (a browser's centred cells, a pasted
         // table are not of this layout and are read as before); a line it cannot give to a row refuses the copy.
         int wrappedRefused = 0;
-        string[]? wrapped = laid is null && IsPrintedLayout(body) ? PdfLayoutBlocks.Wrapped(lines, out wrappedRefused) : null;
+        bool printed = laid is null && IsPrintedLayout(body);
+        string[]? wrapped = printed ? PdfLayoutBlocks.Wrapped(lines, out wrappedRefused) : null;
         if (wrappedRefused > 0)
         {
             throw ZipGuard.Bad(
                 $"第{wrappedRefused}行：" + ImportSanity.Advice.Zh("这段从 PDF 复制的表格各行之间没有空行、单元格折行，这一行的文字无法确定是新的一行还是上一行的续行（或这一行缺少其他行都有的数值）", laidOut: true),
                 $"line {wrappedRefused}: " + ImportSanity.Advice.En("in this table copied from a PDF the rows follow each other with no blank line and their cells wrap, and this line cannot be told to begin a row or carry on the one above (or it lacks a figure the other rows have)", laidOut: true));
+        }
+
+        // Cells centred in their rows (Word's or Excel's vertical centring): a wrapped cell's lines around its row's
+        // middle line, where the cells that do not wrap and the row's figures are. Tried only on a printed copy the
+        // top-aligned reader does not take; a copy shown to be of this layout with a piece that cannot be placed is refused.
+        int centredRefused = 0;
+        wrapped ??= printed ? PdfLayoutBlocks.Centred(lines, out centredRefused) : null;
+        if (centredRefused > 0)
+        {
+            throw ZipGuard.Bad(
+                $"第{centredRefused}行：" + ImportSanity.Advice.Zh("这段从 PDF 复制的表格单元格垂直居中、文字折行，这一行的文字在上下两行之间无法确定属于哪一行（或它所在的行缺少其他行都有的数值）", laidOut: true),
+                $"line {centredRefused}: " + ImportSanity.Advice.En("in this table copied from a PDF the cells are centred in their rows and wrap, and the text of this line cannot be given to the row above or the row below with confidence (or its row lacks a figure the other rows have)", laidOut: true));
         }
 
         try

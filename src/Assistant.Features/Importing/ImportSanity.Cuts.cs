@@ -48,6 +48,13 @@ public static partial class ImportSanity
                 }
             }
 
+            if (t.FundLines.Count > 0 && TotalWithFigures().IsMatch(text ?? string.Empty)
+                && !t.FundLines.Any(f => FundTotals.Any(w => CellText.Compact(f.Name ?? string.Empty).Contains(w, StringComparison.Ordinal))))
+            {
+                errors.Add(new InputError("funds.lines[0].name", "文字中有“资金总额”一行，但读到的资金行中没有它（资金表的表头或折行单元格吞掉了这一行）",
+                    "the text has a 资金总额 line but it is not among the fund lines read (the fund table's header or a wrapped cell took it)"));
+            }
+
             if (t.FundLines.Count == 0 && t.Indicators.Count > 0 && FundTotals.Any(w => compact.Contains(w, StringComparison.Ordinal)))
             {
                 errors.Add(new InputError("funds.lines", "文字中有“资金总额”一行，但没有读到任何资金行（资金表的折行单元格没有归回原行）",
@@ -57,6 +64,10 @@ public static partial class ImportSanity
 
         return errors;
     }
+
+    /// <summary>A 资金总额 line with its figures (年度资金总额 640.00 …), the line the fund table must have read.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"资金总额[^\n]*\d")]
+    private static partial System.Text.RegularExpressions.Regex TotalWithFigures();
 
     /// <summary>A fund line name with an unmatched bracket (金（万, 元）总额) or of one character (当).</summary>
     private static bool CutFundName(string name) =>

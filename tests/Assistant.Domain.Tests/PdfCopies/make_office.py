@@ -115,7 +115,50 @@ def invented():
               scored=True, total=("100", "98.90"),
               header=["一级指标", "二级指标", "三级指标", "计量单位", "分值", "目标值", "完成值", "得分", "偏差原因分析"],
               order=None, merge=True)
-    return {"js-wushui": js, "sx-yibao": sx, "fj-yuye": fj, "hb-nongji": hb, "ah-shuiku": ah}
+    # Session 39. 浙江: the standard column order, every cell centred vertically, long names wrapping to three lines.
+    zj = dict(title="2025年义务教育阶段家庭经济困难学生生活补助", year="2025", dept="浙江省温州市教育局", impl="瑞安市学生资助管理中心", unit="万元",
+              funds=[("年度资金总额", "860.00", "860.00", "817.00", "10", "95.00%", "9.50"),
+                     ("其中：省级资金", "500.00", "500.00", "500.00", "—", "—", "—"),
+                     ("县级资金", "360.00", "360.00", "317.00", "—", "—", "—")],
+              rows=[("产出指标", "数量指标", "享受生活补助的义务教育阶段家庭经济困难寄宿生人数", "≥5200人", "4940人", "20", "19.00", "部分学生转学或家庭经济状况好转退出资助，下学期按动态认定结果及时补录"),
+                    ("产出指标", "质量指标", "资助对象认定程序规范率", "100%", "100%", "10", "10", ""),
+                    ("产出指标", "时效指标", "补助资金发放到学生账户的完成时间", "2025年12月底前", "2025年12月", "10", "10", ""),
+                    ("效益指标", "社会效益指标", "义务教育阶段家庭经济困难学生因贫失学辍学人数", "0人", "0人", "20", "20", ""),
+                    ("效益指标", "可持续影响指标", "学生资助长效机制", "持续完善", "持续完善", "10", "10", ""),
+                    ("满意度指标", "服务对象满意度指标", "受助学生及家长满意度", "≥90%", "96%", "20", "20", "")],
+              scored=True, total=("100", "98.50"), header=STANDARD, order=None, merge=True, valign="center")
+    # 山东: 分值 before the values (as 江苏), 一级/二级 repeated on every row, every cell centred.
+    sd = dict(title="2025年农村公路养护工程补助", year="2025", dept="山东省临沂市交通运输局", impl="沂南县公路事业发展中心", unit="万元",
+              funds=[("年度资金总额", "750.00", "780.00", "741.00", "10", "95.00%", "9.50"),
+                     ("其中：省级资金", "450.00", "450.00", "450.00", "—", "—", "—"),
+                     ("县级资金", "300.00", "330.00", "291.00", "—", "—", "—")],
+              rows=[("产出指标", "数量指标", "完成养护的农村公路里程", "公里", "20", "≥320", "326", "20", ""),
+                    ("产出指标", "质量指标", "养护路段优良中等路率", "%", "20", "≥85", "80", "18.82", "部分路段受重车碾压病害反复，已列入下年度大中修计划并加强治超"),
+                    ("产出指标", "时效指标", "养护工程完工时间", "—", "10", "2025年11月底前", "2025年11月", "10", ""),
+                    ("效益指标", "社会效益指标", "农村客车通达率", "%", "20", "100", "100", "20", ""),
+                    ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "%", "20", "≥90", "93", "20", "")],
+              scored=True, total=("100", "98.32"),
+              header=["一级指标", "二级指标", "三级指标", "计量单位", "分值", "年度目标值", "实际完成情况", "得分", "偏差原因分析及改进措施"],
+              order=None, merge=False, valign="center")
+    # 河南: the standard order, every cell at the bottom of its row (a wrapped cell's first lines above the row's last line).
+    hn = dict(zj, title="2025年基层医疗卫生机构基本药物制度补助", dept="河南省南阳市卫生健康委员会", impl="邓州市基层卫生服务中心",
+              rows=[("产出指标", "数量指标", "实施基本药物制度的政府办基层医疗卫生机构数量", "≥420个", "420个", "20", "20", ""),
+                    ("产出指标", "质量指标", "基本药物网上集中采购率", "100%", "96%", "20", "19.20", "个别机构短缺药品线下应急采购，已纳入平台备案管理"),
+                    ("效益指标", "社会效益指标", "基层医疗卫生机构门急诊人次", "≥380万人次", "392万人次", "20", "20", ""),
+                    ("满意度指标", "服务对象满意度指标", "就诊群众满意度", "≥90%", "92%", "30", "30", "")],
+              total=("100", "98.70"), valign="bottom")
+    # 黑龙江: 元, budgets of eleven and twelve characters in narrow columns, so that a figure breaks at a comma or a decimal point.
+    hlj = dict(title="2025年寒地黑土保护利用补助", year="2025", dept="黑龙江省绥化市农业农村局", impl="海伦市黑土地保护服务站", unit="元",
+               funds=[("年度资金总额", "12,680,000.00", "12,680,000.00", "12,046,000.00", "10", "95.00%", "9.50"),
+                      ("其中：中央资金", "10,000,000.00", "10,000,000.00", "10,000,000.00", "—", "—", "—"),
+                      ("县级资金", "2,680,000.00", "2,680,000.00", "2,046,000.00", "—", "—", "—")],
+               rows=[("产出指标", "数量指标", "黑土地保护性耕作面积", "≥120万亩", "123万亩", "30", "30", ""),
+                     ("产出指标", "质量指标", "作业质量抽查合格率", "≥95%", "97%", "20", "20", ""),
+                     ("效益指标", "生态效益指标", "耕地有机质含量", "稳中有升", "稳中有升", "20", "20", ""),
+                     ("满意度指标", "服务对象满意度指标", "作业农户满意度", "≥90%", "94%", "20", "20", "")],
+               scored=True, total=("100", "99.50"), header=STANDARD, order=None, merge=True)
+    return {"js-wushui": js, "sx-yibao": sx, "fj-yuye": fj, "hb-nongji": hb, "ah-shuiku": ah,
+            "zj-zizhu": zj, "sd-gonglu": sd, "hn-yaowu": hn, "hl-heitu": hlj}
 
 
 def tables():
@@ -123,7 +166,9 @@ def tables():
          "zw-jingfei": reference("zhongwei-2024-employment-operating-funds.json", "jingfei"),
          "zw-shifan": reference("zhongwei-2024-employment-service-demo.json", "shifan"),
          "zw-chuangye": reference("zhongwei-2024-entrepreneurship-fund.json", "chuangye"),
-         "gx-jiuye": reference("guangxi-2024-employment-transfer.json", "jiuye")}
+         "gx-jiuye": reference("guangxi-2024-employment-transfer.json", "jiuye"),
+         # Session 39: a reference table with every cell centred vertically.
+         "zw-jianxi-mid": dict(reference("zhongwei-2024-internship-subsidy.json", "jianxi"), valign="center")}
     t.update(invented())
     return t
 
