@@ -396,7 +396,7 @@ internal static partial class SearchScale
         paths.AddRange(cases.Select(c => ($"CorpusSearch {c.Name} (unit scope {Viewer})", InProcess(search, c.Make))));
 
         // Session 37: the exact in-memory scan (loaded when BENCH_PATHS names "in-memory"), every case, and the scan alone.
-        if (await SearchScaleExact.LoadIfAskedAsync(dataSource, Environment.GetEnvironmentVariable("BENCH_PATHS")) is { } memory)
+        if (await SearchScaleExact.LoadIfAskedAsync(dataSource, Environment.GetEnvironmentVariable("BENCH_PATHS"), app.Services) is { } memory)
         {
             var exactSearch = new CorpusSearch(dataSource, embedderService, exactScan: memory);
             paths.AddRange(cases.Select(c => ($"CorpusSearch {c.Name}, exact in-memory scan (unit scope {Viewer})", InProcess(exactSearch, c.Make))));
