@@ -396,10 +396,13 @@ internal static partial class SearchScale
         paths.AddRange(cases.Select(c => ($"CorpusSearch {c.Name} (unit scope {Viewer})", InProcess(search, c.Make))));
 
         // Session 37: the exact in-memory scan (loaded when BENCH_PATHS names "in-memory"), every case, and the scan alone.
-        if (await SearchScaleExact.LoadIfAskedAsync(dataSource, Environment.GetEnvironmentVariable("BENCH_PATHS")) is { } memory)
+        if (await SearchScaleExact.LoadIfAskedAsync(dataSource, Environment.GetEnvironmentVariable("BENCH_PATHS"), app.Services) is { } memory)
         {
             var exactSearch = new CorpusSearch(dataSource, embedderService, exactScan: memory);
             paths.AddRange(cases.Select(c => ($"CorpusSearch {c.Name}, exact in-memory scan (unit scope {Viewer})", InProcess(exactSearch, c.Make))));
+            // Session 39's before: the documents of a region or year filter read up to the vector half's bound although the scan serves that half.
+            var wideScope = new CorpusSearch(dataSource, embedderService, exactScan: memory, lexicalScopes: false);
+            paths.AddRange(cases.Where(c => c.Name is "hybrid, year=2023" or "hybrid, region=川汇 (no suffix)" or "lexical, region=川汇区, year=2023").Select(c => ($"before session 39: CorpusSearch {c.Name}, exact in-memory scan, documents read to the vector bound (unit scope {Viewer})", InProcess(wideScope, c.Make))));
             foreach (var (label, fund, year) in new[] { ("no filter", (string?)null, (int?)null), ("fund=见习", "见习", null), ("year=2023", null, 2023) })
             {
                 paths.Add(($"in-memory scan alone (top 72, {label}, no SQL)", q =>

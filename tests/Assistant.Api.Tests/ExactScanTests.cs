@@ -103,6 +103,60 @@ public sealed class ExactScanTests(ExactScanTests.Corpus corpus) : IClassFixture
     }
 
     /// <summary>
+    /// Session 39: when only the lexical half reads a region or year filter's documents (lexical mode, or the exact scan serves
+    /// the vector half), they are read only up to the lexical half's bound; otherwise up to the vector half's, as before.
+    /// </summary>
+    [Theory]
+    [InlineData(SearchMode.Hybrid, null, 2023, null, DocumentScope.MaxPassages, false, DocumentScope.MaxPassages)]
+    [InlineData(SearchMode.Hybrid, null, 2023, null, DocumentScope.MaxPassages, true, DocumentScope.MaxHeapPassages)]
+    [InlineData(SearchMode.Vector, "川汇", null, null, DocumentScope.MaxPassages, true, DocumentScope.MaxHeapPassages)]
+    [InlineData(SearchMode.Lexical, "川汇", 2023, null, DocumentScope.MaxPassages, true, DocumentScope.MaxHeapPassages)]
+    [InlineData(SearchMode.Hybrid, "川汇", null, "见习", DocumentScope.MaxPassages, false, DocumentScope.MaxHeapPassages)]
+    [InlineData(SearchMode.Hybrid, "川汇", null, "见习", DocumentScope.MaxPassages, true, DocumentScope.MaxHeapPassages)]
+    [InlineData(SearchMode.Hybrid, null, 2022, null, 2000, true, 2000)]
+    [InlineData(SearchMode.Hybrid, null, 2022, null, 2000, false, 2000)]
+    [InlineData(SearchMode.Hybrid, null, 2022, null, 50_000, true, DocumentScope.MaxHeapPassages)]
+    [InlineData(SearchMode.Hybrid, null, 2022, null, 50_000, false, 50_000)]
+    public void TheDocumentsAreReadToTheBoundOfTheHalfThatReadsThem(SearchMode mode, string? region, int? year, string? fund, int maxPassages, bool lexicalOnly, int expected) =>
+        Assert.Equal(expected, CorpusSearch.ScopeBound(new SearchRequest("见习岗位供给不足", 10, null, fund, region, year, mode), maxPassages, lexicalOnly));
+
+    /// <summary>
+    /// The same answers, hybrid and lexical, under every filter and viewer, whether the documents are read to the lexical
+    /// half's bound (the product since session 39) or to the vector half's (before); and a lexical answer is the one a search
+    /// without the exact scan gives (the lexical half never depends on the vector half's index).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task ReadingTheDocumentsToTheLexicalBound_ChangesNoAnswer(string? region, int? year, string? section, string? fund)
+    {
+        var index = corpus.Index;
+        Assert.True(index.IsReady);
+        var now = new CorpusSearch(corpus.DataSource, corpus.Embedder, exactScan: index);
+        var before = new CorpusSearch(corpus.DataSource, corpus.Embedder, exactScan: index, lexicalScopes: false);
+        var withoutScan = new CorpusSearch(corpus.DataSource, corpus.Embedder);
+        foreach (string query in new[] { "见习岗位供给不足", "资金下达时间较晚", "合作银行审批收紧", "项目实施进度滞后" })
+        {
+            foreach (string? viewer in new[] { null, UnitA, UnitB })
+            {
+                foreach (var mode in new[] { SearchMode.Hybrid, SearchMode.Lexical })
+                {
+                    var request = Make(query, region, year, section, fund) with { Mode = mode };
+                    long scans = index.Scans;
+                    var actual = await IdsAsync(now, request, viewer);
+                    Assert.True(mode == SearchMode.Lexical || index.Scans > scans, $"{query}: the hybrid search did not scan");
+                    var expected = await IdsAsync(before, request, viewer);
+                    Assert.True(expected.SequenceEqual(actual), $"{query}, {mode}, viewer {viewer}: expected [{string.Join(",", expected)}], got [{string.Join(",", actual)}]");
+                    if (mode == SearchMode.Lexical)
+                    {
+                        var plain = await IdsAsync(withoutScan, request, viewer);
+                        Assert.True(plain.SequenceEqual(actual), $"{query}, lexical, viewer {viewer}: without the scan [{string.Join(",", plain)}], got [{string.Join(",", actual)}]");
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Passages with the same vector as others (copies under another text, stored by "another process": straight into the
     /// table, so the index reads them at the search) rank by id among the tied, as the database orders them, under filters too.
     /// </summary>

@@ -7,14 +7,20 @@ namespace Assistant.Features.Corpus;
 /// <summary>The vector half of <see cref="CorpusSearch"/>: an exact scan of a small document scope, else the HNSW read through a cursor.</summary>
 public sealed partial class CorpusSearch
 {
+    /// <summary>The query's vector from the configured embedder.</summary>
+    private async Task<float[]> QueryVectorAsync(string query, CancellationToken cancellationToken) =>
+        (await embedder.GenerateAsync([query], null, cancellationToken))[0].Vector.ToArray();
+
     /// <summary>
     /// The vector half: the query's embedding, then the nearest passages under the filters, best first:
     /// HNSW with an iterative scan, or, when a document scope holds few passages, an exact scan of them.
     /// </summary>
-    private async Task<List<(long Id, double Score)>> VectorAsync(SearchRequest request, DocumentScope? scope, int candidates, CancellationToken cancellationToken)
+    /// <param name="scopeLexicalOnly">Whether <paramref name="scope"/> was read only up to the lexical half's bound (<see cref="ScopeBound"/>): when the exact scan does not answer after all, the scope is read again up to the vector half's.</param>
+    /// <param name="query">The query's vector when the caller already has it.</param>
+    private async Task<List<(long Id, double Score)>> VectorAsync(SearchRequest request, DocumentScope? scope, bool scopeLexicalOnly, float[]? query, int candidates, CancellationToken cancellationToken)
     {
         var vector = new List<(long Id, double Score)>();
-        float[] q = (await embedder.GenerateAsync([request.Query], null, cancellationToken))[0].Vector.ToArray();
+        float[] q = query ?? await QueryVectorAsync(request.Query, cancellationToken);
 
         // A query with nothing that embeds ("。", ":*") has no direction: cosine distance would be NaN.
         if (!q.Any(x => x != 0 && float.IsFinite(x)))
@@ -26,6 +32,12 @@ public sealed partial class CorpusSearch
         if (exactScan is not null && exactScan.Serves(q) && await ExactScanAsync(connection, q, request, candidates, cancellationToken) is { } exact)
         {
             return exact;
+        }
+
+        if (scopeLexicalOnly && scope is null)
+        {
+            // The scan stopped serving since the search began: this half reads the documents up to its own bound.
+            scope = await DocumentScope.ForAsync(connection, request, DocumentScope.Bound(request, exactScanPassages), cancellationToken);
         }
 
         if (scope is not null)

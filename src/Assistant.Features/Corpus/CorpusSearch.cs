@@ -22,10 +22,11 @@ namespace Assistant.Features.Corpus;
 /// <param name="sparseQueryRows">How many rows a sparse query's HNSW scan reads before the nearest are kept (<see cref="SparseQueryRows"/>; 0: only the candidates, session 28's, for measurement).</param>
 /// <param name="sparseEfSearch">A sparse query vector's list (<see cref="SparseQueryEfSearch"/>; another value for measurement).</param>
 /// <param name="exactScan">The in-memory exact scan (<see cref="ExactScanIndex"/>, session 37): when loaded, the vector half of the queries it serves; null: HNSW and the document scope as before.</param>
+/// <param name="lexicalScopes">Whether a search whose vector half does not read the document scope (lexical mode, or the exact scan serves the query) reads the documents only up to the lexical half's bound (<see cref="ScopeBound"/>; false: up to <paramref name="exactScanPassages"/> as before session 39, for measurement).</param>
 public sealed partial class CorpusSearch(
     NpgsqlDataSource dataSource, IEmbeddingGenerator<string, Embedding<float>> embedder, int lexicalRowBudget = CorpusSearch.LexicalRowBudget, int exactScanPassages = DocumentScope.MaxPassages,
     bool sectionIndexes = true, bool sparseQueryEf = true, int wholeGraphEf = CorpusSearch.VectorEfSearch, int sparseQueryRows = CorpusSearch.SparseQueryRows,
-    int sparseEfSearch = CorpusSearch.SparseQueryEfSearch, bool yearIndexes = true, ExactScanIndex? exactScan = null)
+    int sparseEfSearch = CorpusSearch.SparseQueryEfSearch, bool yearIndexes = true, ExactScanIndex? exactScan = null, bool lexicalScopes = true)
 {
     public const int MaxTop = 50;
     public const int MaxQueryChars = 500;
@@ -241,10 +242,16 @@ public sealed partial class CorpusSearch(
         // The two halves run at once, each on its own connection: the vector half (embedding, then the
         // HNSW scan) and the lexical half (term statistics, then the GIN candidates) share nothing.
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var scope = await DocumentScope.ForAsync(connection, request, DocumentScope.Bound(request, exactScanPassages), cancellationToken);
+
+        // The query's vector first when the exact scan is loaded: a query it serves needs the documents of a region or
+        // year filter only for the lexical half, so they are read only up to that half's bound (session 39: at 1M, a
+        // year's 10,600 documents were read on every search for a list no half used).
+        float[]? q = request.Mode != SearchMode.Lexical && lexicalScopes && exactScan is { IsReady: true } ? await QueryVectorAsync(request.Query, cancellationToken) : null;
+        bool lexicalOnly = lexicalScopes && (request.Mode == SearchMode.Lexical || (q is not null && exactScan!.Serves(q)));
+        var scope = await DocumentScope.ForAsync(connection, request, ScopeBound(request, exactScanPassages, lexicalOnly), cancellationToken);
         Task<List<(long Id, double Score)>> vectorHalf = request.Mode == SearchMode.Lexical
             ? Task.FromResult(new List<(long Id, double Score)>())
-            : VectorAsync(request, scope, candidates, cancellationToken);
+            : VectorAsync(request, scope, lexicalOnly, q, candidates, cancellationToken);
         List<(long Id, double Score)> lexical;
         try
         {
@@ -290,6 +297,18 @@ public sealed partial class CorpusSearch(
         }
 
         return new SearchResponse(request.Query, request.Mode.ToString().ToLowerInvariant(), hits.Count, hits);
+    }
+
+    /// <summary>
+    /// How many passages the documents a region or year filter selects may hold for the search to read them as a list
+    /// (<see cref="DocumentScope.ForAsync"/>): the vector half's exact bound (<see cref="DocumentScope.Bound"/>), or, when
+    /// only the lexical half reads the list (<paramref name="lexicalOnly"/>: lexical mode, or the in-memory exact scan
+    /// serves the vector half), the lexical half's (<see cref="DocumentScope.ForLexical"/>), whichever is smaller.
+    /// </summary>
+    public static int ScopeBound(SearchRequest request, int maxPassages, bool lexicalOnly)
+    {
+        int bound = DocumentScope.Bound(request, maxPassages);
+        return lexicalOnly ? Math.Min(bound, DocumentScope.MaxHeapPassages) : bound;
     }
 
     /// <summary>The lexical half: the candidates chosen by <see cref="LexicalPlanAsync"/>, ranked by BM25 (<c>Bm25</c>, over the terms' bytes).</summary>
