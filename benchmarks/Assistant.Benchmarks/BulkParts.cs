@@ -43,9 +43,10 @@ internal static class BulkParts
                 sw.Restart();
             }
 
+            // Other reports each round, so the word memory meets new pieces as a load does (amounts and names differ).
             for (int i = 0; i < reports; i++)
             {
-                texts[i] = SyntheticCorpus.Report(i).Text;
+                texts[i] = SyntheticCorpus.Report((round * reports) + i).Text;
             }
 
             Mark("generate the synthetic text (benchmark only)");
