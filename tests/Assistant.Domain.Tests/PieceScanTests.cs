@@ -53,7 +53,7 @@ public class PieceScanTests
 
     public static TheoryData<string> Edges() =>
     [
-        "", "a", "就", " ", "，", "a-b_c.d%e&f#g+h", "2024年完成98.5%（目标100%）。", "C++ 与 C# 的 a.b_c-d&e+f 混在 2023-01-02 里",
+        "", "a", "就", " ", "，", "a-b_c.d%e&f#g+h", "2024年完成98.5%（目标100%）。", "C++ 与 C# 的 a.b_c-d&e+f 混在 2023-01-02 里", "中华人民共和国·广西 a·b ··",
         "\u4DFF\u4E00\u9FD5\u9FD6", "𠀀𠀁 surrogate pairs 就业", "\ud800 lone \udc00 surrogates", "ＡＢＣ全角", "一、项目概况\n（一）\r\n\t城镇新增就业",
     ];
 

@@ -59,7 +59,7 @@ public static class WordSegmenter
             ?? new Regex("(?!)", RegexOptions.CultureInvariant);
 
     /// <summary>jieba's block pattern as this build reads it: <see cref="PieceEnd"/> is written for exactly this one.</summary>
-    public const string BlockPatternText = @"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+)";
+    public const string BlockPatternText = @"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%·\-]+)";
 
     /// <summary>Whether <see cref="PieceEnd"/> may stand for <see cref="Pieces"/>: the package's pattern is the one it was written for.</summary>
     public static bool ScansLikeJieba { get; } = BlockPattern.ToString() == BlockPatternText && (BlockPattern.Options & ~(RegexOptions.Compiled | RegexOptions.CultureInvariant)) == RegexOptions.None;
@@ -68,7 +68,7 @@ public static class WordSegmenter
     /// Where the piece starting at <paramref name="start"/> ends (exclusive): the pieces of <see cref="Pieces"/>, the
     /// empty ones left out, found by scanning instead of a regular expression's split (issue 21, session 39: a bulk load
     /// splits every passage, and the split's strings were thrown away once the memory had the piece). A piece is a run
-    /// of characters in jieba's block class (CJK U+4E00–U+9FD5, ASCII letters and digits, <c>+#&amp;._%-</c>) or a run of
+    /// of characters in jieba's block class (CJK U+4E00–U+9FD5, ASCII letters and digits, <c>+#&amp;._%·-</c>) or a run of
     /// characters outside it. When the package's pattern is not the one this scanner follows
     /// (<see cref="ScansLikeJieba"/> false), the rest of the text is one piece (cut whole: the terms stay right).
     /// </summary>
@@ -90,7 +90,7 @@ public static class WordSegmenter
     }
 
     private static bool InBlock(char c) =>
-        c is (>= '\u4E00' and <= '\u9FD5') or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '+' or '#' or '&' or '.' or '_' or '%' or '-';
+        c is (>= '\u4E00' and <= '\u9FD5') or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '+' or '#' or '&' or '.' or '_' or '%' or '·' or '-';
 
     private static JiebaSegmenter Segmenter()
     {
