@@ -11,6 +11,11 @@ if (args.Length > 0 && args[0] == "bulk")
     return await Assistant.Benchmarks.BulkLoad.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "bulk-parts")
+{
+    return Assistant.Benchmarks.BulkParts.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "bulk-api")
 {
     return await Assistant.Benchmarks.BulkLoad.ApiAsync(args[1..]);

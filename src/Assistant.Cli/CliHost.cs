@@ -28,7 +28,10 @@ internal static class CliHost
     /// With <paramref name="worker"/> (its settings), a job worker (<c>assistant worker</c>): review, webhooks
     /// and the job server of role <c>worker</c> as well, and logs on the console.
     /// </summary>
-    public static IHost Build(IReadOnlyDictionary<string, string?>? worker)
+    public static IHost Build(IReadOnlyDictionary<string, string?>? worker) => CreateBuilder(worker).Build();
+
+    /// <summary>The host's builder before it is built (what <see cref="Build(IReadOnlyDictionary{string, string?}?)"/> builds).</summary>
+    internal static HostApplicationBuilder CreateBuilder(IReadOnlyDictionary<string, string?>? worker)
     {
         HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -46,7 +49,8 @@ internal static class CliHost
 
         builder.AddStorage();
         builder.AddEvaluations();
-        builder.AddCorpus();
+        // One-shot commands do not load the exact in-memory scan (their own searches go to the database); the worker does.
+        builder.AddCorpus(loadExactScan: worker is not null);
         builder.AddRecords();
         builder.Services.AddAssistantDrafting(builder.Configuration);
         builder.AddConversations();
@@ -58,7 +62,7 @@ internal static class CliHost
             builder.AddCorpusGraphBuilds();
         }
 
-        return builder.Build();
+        return builder;
     }
 
     /// <summary>

@@ -93,7 +93,8 @@ public sealed record BulkLoadReport(
 
     /// <summary>
     /// The graphs still owed when the load returned (definitions, whole graph first), built in the background by
-    /// <see cref="CorpusGraphBuilder"/>; empty when every index was built before returning.
+    /// <see cref="CorpusGraphBuilder"/>; empty when every index was built before returning. Since session 39 the documents'
+    /// vector B-tree (<see cref="DocumentScope.VectorIndex"/>) is owed with them (<see cref="CorpusGraphBuilder.MayOwe"/>).
     /// </summary>
     public IReadOnlyList<string> GraphsOwed { get; init; } = [];
 }

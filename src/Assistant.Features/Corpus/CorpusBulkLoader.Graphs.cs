@@ -15,7 +15,8 @@ public sealed partial class CorpusBulkLoader
     /// <summary>
     /// Plans the indexes of a finished load: <paramref name="indexes"/> (dropped by it or by a crashed load) and the graphs of
     /// years it stored for the first time. While the exact scan serves the vector half (<see cref="ScanServesAsync"/>), a load
-    /// that dropped the indexes and stored rows (<paramref name="mayDefer"/>) builds the rest now and leaves the graphs owed;
+    /// that dropped the indexes and stored rows (<paramref name="mayDefer"/>) builds the rest now and leaves the graphs and the
+    /// documents' vector B-tree owed (<see cref="CorpusGraphBuilder.MayOwe"/>);
     /// any other load leaves owed what was owed. When the scan does not serve, every graph is built now, owed ones included
     /// (HNSW is then the only vector path).
     /// </summary>
@@ -35,10 +36,10 @@ public sealed partial class CorpusBulkLoader
             return new IndexPlan(indexes, [], [], owed);
         }
 
-        var deferred = indexes.Where(CorpusGraphBuilder.IsGraph).Distinct(StringComparer.Ordinal).ToList();
+        var deferred = indexes.Where(CorpusGraphBuilder.MayOwe).Distinct(StringComparer.Ordinal).ToList();
         var later = deferred.Concat(owed).Distinct(StringComparer.Ordinal).ToList();
         later.Sort(CorpusGraphBuilder.Order);
-        return new IndexPlan(indexes.Where(d => !CorpusGraphBuilder.IsGraph(d)).ToList(), [], deferred, later);
+        return new IndexPlan(indexes.Where(d => !CorpusGraphBuilder.MayOwe(d)).ToList(), [], deferred, later);
     }
 
     /// <summary>

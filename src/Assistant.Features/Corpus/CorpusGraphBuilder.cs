@@ -64,13 +64,28 @@ public sealed class CorpusGraphBuilder(NpgsqlDataSource dataSource)
         return (space < 0 ? rest : rest[..space]).Trim('"');
     }
 
-    /// <summary>The order graphs are built in: the whole corpus's first (every unfiltered search reads it), then the partial ones by name.</summary>
+    /// <summary>
+    /// Whether a large load may leave <paramref name="definition"/> owed while the exact scan serves (session 39): a graph
+    /// (<see cref="IsGraph"/>), or the documents' vector B-tree (<see cref="DocumentScope.VectorIndex"/>), which only speeds
+    /// a scope's exact scan when the in-memory scan does not serve (without it that scan reads the passages through the
+    /// unique key on <c>document_id, ordinal</c>: the same rows, more slowly). The words' GIN index is never owed: the
+    /// lexical half has no other way to find a term.
+    /// </summary>
+    public static bool MayOwe(string definition) =>
+        IsGraph(definition) || string.Equals(NameOf(definition), DocumentScope.VectorIndex, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The order owed indexes are built in: the whole corpus's graph first (every unfiltered search reads it), then the
+    /// documents' vector B-tree (every scoped search), then the partial graphs by name.
+    /// </summary>
     public static int Order(string? a, string? b)
     {
-        int pa = a is null || a.Contains(" WHERE ", StringComparison.Ordinal) ? 1 : 0;
-        int pb = b is null || b.Contains(" WHERE ", StringComparison.Ordinal) ? 1 : 0;
+        int pa = Rank(a), pb = Rank(b);
         return pa != pb ? pa.CompareTo(pb) : string.CompareOrdinal(a, b);
     }
+
+    private static int Rank(string? definition) =>
+        definition is null || definition.Contains(" WHERE ", StringComparison.Ordinal) ? 2 : IsGraph(definition) ? 0 : 1;
 
     /// <summary>
     /// Builds every owed graph, one at a time, until none is owed; returns what it built. When another builder holds

@@ -11,7 +11,15 @@ namespace Assistant.Features.Corpus;
 public static class CorpusSetup
 {
     /// <summary>The embedding generator (settings under <c>Embeddings</c>, checked at start), the corpus store and search.</summary>
-    public static IHostApplicationBuilder AddCorpus(this IHostApplicationBuilder builder)
+    /// <param name="builder">The host.</param>
+    /// <param name="loadExactScan">
+    /// Whether this process loads the exact in-memory scan (<see cref="ExactScanLoader"/>): a host that serves searches does;
+    /// a one-shot command (<c>assistant ingest</c>) does not (session 39: at 1M the load is 1.57 GB and a core for tens of
+    /// seconds, competing with the command's own work, for searches it never serves). The <see cref="ExactScanIndex"/> and its
+    /// settings are registered either way, so the bulk loader's decision whether the scan serves (it reads the settings, not
+    /// this process's index) is the same.
+    /// </param>
+    public static IHostApplicationBuilder AddCorpus(this IHostApplicationBuilder builder, bool loadExactScan = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<EmbeddingSettings>().BindConfiguration(EmbeddingSettings.Section).ValidateOnStart();
@@ -28,7 +36,11 @@ public static class CorpusSetup
         builder.Services.AddHostedService<CorpusInitializer>();
 
         // After the initializer (whose re-embedding must finish first); in the background, so the start never waits for it.
-        builder.Services.AddHostedService<ExactScanLoader>();
+        if (loadExactScan)
+        {
+            builder.Services.AddHostedService<ExactScanLoader>();
+        }
+
         return builder;
     }
 

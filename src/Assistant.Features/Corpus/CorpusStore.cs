@@ -274,16 +274,47 @@ public sealed class CorpusStore(IDbContextFactory<AssistantDb> databases, IEmbed
         return total;
     }
 
-    internal static string ContentHash(string text)
-    {
-        var normalized = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
-    }
+    /// <summary>SHA-256 (hex) of the text without its white space: a document's key.</summary>
+    internal static string ContentHash(string text) => Convert.ToHexStringLower(HashKept(text, keepLetters: false));
 
-    internal static string TextHash(string text)
+    /// <summary>The first 32 hex digits of SHA-256 of the normalised text's letters and digits.</summary>
+    internal static string TextHash(string text) => Convert.ToHexStringLower(HashKept(Domain.Numbers.TextNormalizer.Normalize(text), keepLetters: true).AsSpan(0, 16));
+
+    /// <summary>
+    /// SHA-256 of the UTF-8 of <paramref name="text"/>'s letters and digits (<paramref name="keepLetters"/>) or of everything
+    /// but its white space: the characters kept in a pooled buffer rather than a string built a character at a time
+    /// (issue 21, session 39: the two hashes were a tenth of the bulk load's preparing). Same bytes, same hash.
+    /// </summary>
+    private static byte[] HashKept(string text, bool keepLetters)
     {
-        var normalized = string.Concat(Domain.Numbers.TextNormalizer.Normalize(text).Where(char.IsLetterOrDigit));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)))[..32];
+        char[] chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        try
+        {
+            int n = 0;
+            foreach (char c in text)
+            {
+                if (keepLetters ? char.IsLetterOrDigit(c) : !char.IsWhiteSpace(c))
+                {
+                    chars[n++] = c;
+                }
+            }
+
+            int max = Encoding.UTF8.GetMaxByteCount(n);
+            byte[] bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(1, max));
+            try
+            {
+                int length = Encoding.UTF8.GetBytes(chars, 0, n, bytes, 0);
+                return SHA256.HashData(bytes.AsSpan(0, length));
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     internal static SectionView SectionView(ReportSection s) =>

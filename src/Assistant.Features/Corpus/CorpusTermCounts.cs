@@ -76,8 +76,8 @@ public static class CorpusTermCounts
 /// </summary>
 public sealed class TermTally
 {
-    private readonly Dictionary<string, (long Passages, long Occurrences)> counts = new(StringComparer.Ordinal);
-    private readonly HashSet<string> distinct = new(StringComparer.Ordinal);
+    /// <summary>Per term: passages, occurrences, and the last passage (its <see cref="Passages"/> number) that counted it.</summary>
+    private readonly Dictionary<string, (long Passages, long Occurrences, long Last)> counts = new(StringComparer.Ordinal);
 
     /// <summary>Passages counted (the totals row's <c>passages</c>).</summary>
     public long Passages { get; private set; }
@@ -93,14 +93,15 @@ public sealed class TermTally
             return;
         }
 
-        Passages++;
+        // The passage's number stamps each term it counts, so a repeat in the same passage counts once as a passage
+        // without a set per passage (issue 21, session 39). Numbers only grow (merged tallies keep their stamps, which
+        // are at most their own count and so below this tally's next number).
+        long passage = ++Passages;
         Occurrences += terms.Length;
-        distinct.Clear();
         foreach (string t in terms)
         {
-            bool first = distinct.Add(t);
             ref var c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, t, out _);
-            c = (c.Passages + (first ? 1 : 0), c.Occurrences + 1);
+            c = (c.Passages + (c.Last == passage ? 0 : 1), c.Occurrences + 1, passage);
         }
     }
 
@@ -110,10 +111,10 @@ public sealed class TermTally
         ArgumentNullException.ThrowIfNull(other);
         Passages += other.Passages;
         Occurrences += other.Occurrences;
-        foreach (var (term, (p, o)) in other.counts)
+        foreach (var (term, (p, o, _)) in other.counts)
         {
             ref var c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, term, out _);
-            c = (c.Passages + p, c.Occurrences + o);
+            c = (c.Passages + p, c.Occurrences + o, c.Last);
         }
     }
 

@@ -23,6 +23,9 @@ public static class LexicalTerms
     /// <summary>Each piece's terms, shared by every thread (reads take no lock); the arrays are never handed out.</summary>
     private static readonly ConcurrentDictionary<string, string[]> Remembered = new(StringComparer.Ordinal);
 
+    /// <summary>The same memory looked up by a span of the text.</summary>
+    private static readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> RememberedBySpan = Remembered.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static int rememberedCount;
 
     /// <summary>Every term of <paramref name="text"/> in order, repeats kept (a passage's stored terms: their count is its length, repeats its term frequencies).</summary>
@@ -36,22 +39,22 @@ public static class LexicalTerms
     {
         ArgumentNullException.ThrowIfNull(text);
         var normalized = TextNormalizer.Normalize(text).ToLowerInvariant();
-        var terms = new List<string>();
-        foreach (string piece in WordSegmenter.Pieces(normalized))
+        var terms = new List<string>(normalized.Length / 2);
+        ReadOnlySpan<char> all = normalized;
+        for (int start = 0, end; start < all.Length; start = end)
         {
-            if (piece.Length == 0)
+            // Pieces found by scanning and looked up as spans (session 39): a remembered piece costs no string.
+            end = WordSegmenter.PieceEnd(all, start);
+            ReadOnlySpan<char> span = all[start..end];
+            if (span.Length > MaxRememberedChars)
             {
+                terms.AddRange(Keep(WordSegmenter.CutForSearch(span.ToString())));
                 continue;
             }
 
-            if (piece.Length > MaxRememberedChars)
+            if (!RememberedBySpan.TryGetValue(span, out string[]? words))
             {
-                terms.AddRange(Keep(WordSegmenter.CutForSearch(piece)));
-                continue;
-            }
-
-            if (!Remembered.TryGetValue(piece, out string[]? words))
-            {
+                string piece = span.ToString();
                 words = Keep(WordSegmenter.CutForSearch(piece));
                 // A count of our own: ConcurrentDictionary.Count takes every lock.
                 if (Volatile.Read(ref rememberedCount) >= MaxRemembered)

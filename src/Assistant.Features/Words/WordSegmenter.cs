@@ -58,6 +58,40 @@ public static class WordSegmenter
         typeof(JiebaSegmenter).GetField("RegexChineseDefault", BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as Regex
             ?? new Regex("(?!)", RegexOptions.CultureInvariant);
 
+    /// <summary>jieba's block pattern as this build reads it: <see cref="PieceEnd"/> is written for exactly this one.</summary>
+    public const string BlockPatternText = @"([\u4E00-\u9FD5a-zA-Z0-9+#&\._%·\-]+)";
+
+    /// <summary>Whether <see cref="PieceEnd"/> may stand for <see cref="Pieces"/>: the package's pattern is the one it was written for.</summary>
+    public static bool ScansLikeJieba { get; } = BlockPattern.ToString() == BlockPatternText && (BlockPattern.Options & ~(RegexOptions.Compiled | RegexOptions.CultureInvariant)) == RegexOptions.None;
+
+    /// <summary>
+    /// Where the piece starting at <paramref name="start"/> ends (exclusive): the pieces of <see cref="Pieces"/>, the
+    /// empty ones left out, found by scanning instead of a regular expression's split (issue 21, session 39: a bulk load
+    /// splits every passage, and the split's strings were thrown away once the memory had the piece). A piece is a run
+    /// of characters in jieba's block class (CJK U+4E00–U+9FD5, ASCII letters and digits, <c>+#&amp;._%·-</c>) or a run of
+    /// characters outside it. When the package's pattern is not the one this scanner follows
+    /// (<see cref="ScansLikeJieba"/> false), the rest of the text is one piece (cut whole: the terms stay right).
+    /// </summary>
+    public static int PieceEnd(ReadOnlySpan<char> text, int start)
+    {
+        if (!ScansLikeJieba)
+        {
+            return text.Length;
+        }
+
+        bool inBlock = InBlock(text[start]);
+        int end = start + 1;
+        while (end < text.Length && InBlock(text[end]) == inBlock)
+        {
+            end++;
+        }
+
+        return end;
+    }
+
+    private static bool InBlock(char c) =>
+        c is (>= '\u4E00' and <= '\u9FD5') or (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '+' or '#' or '&' or '.' or '_' or '%' or '·' or '-';
+
     private static JiebaSegmenter Segmenter()
     {
         Warm();
