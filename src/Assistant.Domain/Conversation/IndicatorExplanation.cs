@@ -72,7 +72,7 @@ public static class IndicatorExplainer
         decimal? lost = r.Weight is { } w && r.Score is { } s && w - s > 0 ? w - s : null;
         var trace = new IndicatorTrace(
             index, ind.Name.Trim(), ind.Level1, ind.Level2,
-            r.Rule.ToContract(), RuleText(r.Rule), r.Status.ToContract(), r.Status.ToChinese(),
+            r.Rule.ToContract(), RuleText(r), r.Status.ToContract(), r.Status.ToChinese(),
             r.Target.Text.Trim(), r.Actual.Text.Trim(),
             r.Weight, r.Score, lost, r.Completion, r.Gap, r.GapUnit, r.Trace);
 
@@ -127,6 +127,22 @@ public static class IndicatorExplainer
             .Where(r => r.Status == IndicatorStatus.Short || (r.Weight is { } w && r.Score is { } s && s < w))
             .Select(r => r.Index)
             .ToList();
+    }
+
+    /// <summary>The rule applied to the row: for a missed deadline, whether the printed score was kept in its band or the late rule set it.</summary>
+    public static string RuleText(IndicatorResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        if (!r.IsLate || r.Band is not { } band)
+        {
+            return RuleText(r.Rule);
+        }
+
+        return r.LateRule
+            ? $"时效指标未按期完成：表中没有评价等级，按时效指标逾期的评分规则计入“{band.ToChinese()}”档"
+            : r.BandDefault
+                ? $"时效指标未按期完成：按“{band.ToChinese()}”档的默认比例计分"
+                : $"时效指标未按期完成：表中评定的得分在“{band.ToChinese()}”档内，保留表中评分（按定性指标分档，没有另按逾期规则改分）";
     }
 
     /// <summary>The rule in Chinese, as the policy states it.</summary>

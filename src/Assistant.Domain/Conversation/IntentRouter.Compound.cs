@@ -98,6 +98,13 @@ public static partial class IntentRouter
                 continue;
             }
 
+            // 执行率多少，要不要写原因 / 结余多少？需不需要说明: whether the money just asked about needs a reason, line by line.
+            if (i.Topic == Topics.ReasonNeeded && i.Indicators.Count == 0 && intents.Count > 0
+                && intents[^1] is { Kind: IntentKind.Compute, Topic: Topics.Rate or Topics.Funds or Topics.Balance or Topics.Confirm } money1 && money1.Indicators.Count == 0)
+            {
+                i = i with { Kind = IntentKind.Compute, Funds = money1.Funds };
+            }
+
             // 哪些指标没完成？为什么？: the list already gives each row's stated reason; the why adds nothing.
             if (i.Kind == IntentKind.Explain && i.Indicators.Count == 0 && intents.Any(x => x.Kind == IntentKind.List && x.Topic is null or Topics.Short))
             {
@@ -176,7 +183,7 @@ public static partial class IntentRouter
         var parts = new List<string>();
         foreach (string sentence in SentenceEnd().Split(message))
         {
-            foreach (string piece in Joined().Split(sentence).SelectMany(p => ByRows(p, sheet)))
+            foreach (string piece in Joined().Split(sentence).SelectMany(SecondAsks).SelectMany(p => ByRows(p, sheet)))
             {
                 string p = Connective().Replace(piece.Trim(' ', '，', ',', '、'), string.Empty).Trim(' ', '，', ',', '、');
                 if (p.Length == 0)
@@ -207,6 +214,29 @@ public static partial class IntentRouter
 
         return parts;
     }
+
+    /// <summary>
+    /// A sentence cut at a comma after which a question of its own begins — a list (哪些指标没写原因), whether a reason is due
+    /// (要不要写原因), how to write it (怎么写) — when the words before it ask something too: 满意度83%要写原因吗，哪些指标没写原因 is
+    /// two questions, each answered (probe 38 #10).
+    /// </summary>
+    private static IEnumerable<string> SecondAsks(string sentence)
+    {
+        Match cut = SecondAsk().Match(sentence);
+        if (!cut.Success)
+        {
+            return [sentence];
+        }
+
+        string left = sentence[..cut.Index], right = sentence[(cut.Index + cut.Length)..];
+        return left.Trim().Length >= 3 && right.Trim().Length >= 3 && Asks().IsMatch(Canonical(left)) && !NotSplit().IsMatch(Canonical(sentence))
+            ? [left, .. SecondAsks(right)]
+            : [sentence];
+    }
+
+    /// <summary>A comma and the start of a question of its own: 哪些/哪几, 要不要写/需不需要写/要写…吗, 怎么写/咋写/如何写.</summary>
+    [GeneratedRegex(@"[，,]\s*(?=(?:那|那么|再说说|还有)?\s*(?:哪些|哪几|要不要|需不需要|用不用|是否需要|需要写|要写原因|得写原因|要说明|怎么写|咋写|如何写|报告里(?:怎么|咋|如何)))")]
+    private static partial Regex SecondAsk();
 
     /// <summary>
     /// The rows a “do these need a reason” question lists (哪些超额比较多 → the rows over the policy's threshold), as the list intent

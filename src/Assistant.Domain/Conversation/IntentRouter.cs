@@ -106,6 +106,15 @@ public static partial class IntentRouter
         IndicatorMatch match = IndicatorMatcher.Match(ask, sheet);
         IReadOnlyList<int> named = match.Ambiguous ? [] : match.Indicators;
         IReadOnlyList<int> funds = named.Count == 0 ? FundMatcher.Match(ask, sheet) : [];
+        // 省级补助资金结余多少万: a fund line written out in full is the line asked of, not a row sharing a word of it (补助标准),
+        // unless a row is written out in full too.
+        if (named.Count > 0 && FundNamedInFull(ask, sheet) is { Count: > 0 } full
+            && !named.Any(i => ask.Contains(Canonical(sheet.Evaluation.Indicators[i].Name.Trim()), StringComparison.Ordinal)))
+        {
+            named = [];
+            funds = full;
+        }
+
         Intent Make(IntentKind kind, string? topic = null) => new(kind, null, named, null, null)
         {
             Topic = topic, Funds = funds, Chosen = match.SetAside.Count > 0 && named.Count > 0 ? match : null,
@@ -150,6 +159,13 @@ public static partial class IntentRouter
         // 州市级资金执形率是不是７３．２％ / 老年人那项完成率是90%吗: yes or no, with the exact figure.
         if (YesNo().IsMatch(m) && !Hypothetical().IsMatch(m) && TableAnswers.ConfirmAsked(m) is not null
             && ((named.Count == 0 && funds.Count <= 1 && RateWord().IsMatch(m)) || (named.Count == 1 && funds.Count == 0 && CompletionWord().IsMatch(m))))
+        {
+            return Make(IntentKind.Compute, Topics.Confirm) with { Text = m };
+        }
+
+        // 县级资金结余是不是240.82万元 / 执行数是2891.63万元吗: yes or no on an amount, in the unit asked.
+        if (TableAnswers.AsksMoneyYesNo(m) && !Hypothetical().IsMatch(m) && named.Count == 0 && funds.Count <= 1
+            && TableAnswers.ConfirmAsked(m) is null && TableAnswers.ConfirmAskedMoney(m) is not null)
         {
             return Make(IntentKind.Compute, Topics.Confirm) with { Text = m };
         }
@@ -300,7 +316,8 @@ public static partial class IntentRouter
         if (named.Count == 0 && (FundWord().IsMatch(m) || funds.Count > 0) && (RateWord().IsMatch(m) || StrongWhy().IsMatch(m) || LowWord().IsMatch(m) || fundAsked) && !m.Contains("指标", StringComparison.Ordinal)
             && !ScoreWord().IsMatch(m) && !Lost().IsMatch(m) && !PointsWord().IsMatch(m) && !Meaning().IsMatch(m))
         {
-            return Make(IntentKind.Compute, BalanceWord().IsMatch(m) ? Topics.Balance : Topics.Rate);
+            // 结余多少万元: the unit asked travels with the question, so the amounts are given in it.
+            return Make(IntentKind.Compute, BalanceWord().IsMatch(m) ? Topics.Balance : Topics.Rate) with { Text = TableAnswers.AskedMoneyUnit(m) is not null ? m : null };
         }
 
         if (StrongWhy().IsMatch(m) && named.Count == 0 && SomeRows().IsMatch(m))
@@ -332,7 +349,8 @@ public static partial class IntentRouter
         if (ComputeTopic(m, named.Count > 0) is { } ct)
         {
             // 水库这个总分咋算的: the table's total, whatever rows the words also touch.
-            return match.Ambiguous && ct is not (Topics.Total or Topics.Grade or Topics.Weights) ? Clarify(match) : Make(IntentKind.Compute, ct);
+            return match.Ambiguous && ct is not (Topics.Total or Topics.Grade or Topics.Weights) ? Clarify(match)
+                : Make(IntentKind.Compute, ct) with { Text = ct is Topics.Balance or Topics.Rate && TableAnswers.AskedMoneyUnit(m) is not null ? m : null };
         }
 
         // 成本那个指标是超额还是没完成: the row's figures say which.
@@ -463,4 +481,21 @@ public static partial class IntentRouter
     }
 
     private static string StripAssess(string m) => AssessWords().Replace(m, " ").Replace("写的", " ", StringComparison.Ordinal).Replace("写得", " ", StringComparison.Ordinal);
+
+    /// <summary>The fund lines (other than the total) whose whole name, at least four characters, the question writes out.</summary>
+    private static List<int> FundNamedInFull(string ask, FactSheet sheet)
+    {
+        var lines = sheet.Evaluation.Funds.Lines;
+        var found = new List<int>();
+        for (int i = 0; i < lines.Count; i++)
+        {
+            string name = Canonical(lines[i].Name.Trim());
+            if (lines[i].Parent is not null && name.Length >= 4 && ask.Contains(name, StringComparison.Ordinal))
+            {
+                found.Add(i);
+            }
+        }
+
+        return found;
+    }
 }

@@ -29,7 +29,11 @@ public static partial class TableAnswers
         var s = w.Sheet;
         if (ConfirmAsked(message) is not { } asked)
         {
-            if (ConfirmAskedPoints(message) is { } points)
+            if (ConfirmAskedMoney(message) is { } money && rows.Count == 0)
+            {
+                ConfirmMoney(w, message, money, funds);
+            }
+            else if (ConfirmAskedPoints(message) is { } points)
             {
                 ConfirmPoints(w, points, rows);
             }
@@ -38,6 +42,7 @@ public static partial class TableAnswers
         }
 
         string id, what, how;
+        Numbers.PrintedNumber? printedRate = null;
         if (rows.Count == 1)
         {
             string p = P(rows[0]);
@@ -56,6 +61,7 @@ public static partial class TableAnswers
             string p = $"funds.lines[{f}]";
             id = p + ".rate";
             what = $"“{s.Evaluation.Funds.Lines[f].Name.Trim()}”的执行率";
+            printedRate = s.Evaluation.Funds.Lines[f].PrintedRate;
             how = $"全年执行数{w.F(p + ".executed")} ÷ 全年预算数{w.F(p + ".budget")}";
             if (!w.Has(id))
             {
@@ -82,6 +88,26 @@ public static partial class TableAnswers
         {
             w.Line($"不是。{what}为{w.F(id)}{formula}，不是问题中的{w.N(asked.Value, "%", asked.Decimals, "问题中的百分比（用户所问）")}。");
         }
+
+        PrintedDiffers(w, printedRate, exact, asked, "%", "执行率", "全年执行数 ÷ 全年预算数计算");
+    }
+
+    /// <summary>
+    /// 执行率是不是77.12% where the table prints 77.12% and the division gives 77.11%: says the figure asked is the table's own
+    /// printed one and that it is wrong (the calculator's finding), so the unit corrects the table, not only its question.
+    /// Also when the answer is yes to the computed figure and the table printed another.
+    /// </summary>
+    private static void PrintedDiffers(AnswerWriter w, Numbers.PrintedNumber? printed, decimal exact, (decimal Value, int Decimals) asked, string unit, string what, string how)
+    {
+        if (printed is not { } pr || Math.Round(exact, pr.Decimals, MidpointRounding.AwayFromZero) == pr.Value)
+        {
+            return;
+        }
+
+        string shown = w.N(pr.Value, unit, pr.Decimals, $"表中填报的{what}（表中）");
+        w.Line(pr.Value == asked.Value
+            ? $"表中填报的是{shown}，与按{how}的结果不一致（问题中的数正是表中填错的这一格），请按计算结果更正。"
+            : $"另外，表中填报的是{shown}，与按{how}的结果不一致，请按计算结果更正。");
     }
 
     [GeneratedRegex(@"(?<![\d.])(?<n>\d{1,3}(?:\.\d+)?)\s*%")]
@@ -156,14 +182,12 @@ public static partial class TableAnswers
                 ? $"，保留{(asked.Decimals == 0 ? "整数" : "一位小数")}是{w.N(rounded, "分", asked.Decimals, "得分按问题的位数四舍五入")}"
                 : string.Empty;
             w.Line($"是的。{what}为{w.F(id)}{more}。");
+            PrintedDiffers(w, printed, exact, asked, "分", rows.Count == 1 ? "得分" : "总分", "评分规则计算");
             return;
         }
 
         w.Line($"不是。{what}为{w.F(id)}，不是问题中的{askedText}。");
-        if (printed is { } pr && pr.Value == asked.Value)
-        {
-            w.Line($"表中填报的是{w.N(pr.Value, "分", pr.Decimals, "表中填报的得分（表中）")}，与按评分规则计算的结果不一致，请按计算结果更正。");
-        }
+        PrintedDiffers(w, printed, exact, asked, "分", rows.Count == 1 ? "得分" : "总分", "评分规则计算");
     }
 
     /// <summary>A number of points: 95.88分, 5分 (not 分之, not 满分10分's 10 when another is asked).</summary>

@@ -9,15 +9,21 @@ namespace Assistant.Domain.Conversation;
 /// <summary>Answers that single out: the fund lines a question names, the worst or best row or line, a figure quoted back.</summary>
 public static partial class TableAnswers
 {
-    internal static void FundRates(AnswerWriter w, bool all, IReadOnlyList<int>? only = null)
+    internal static void FundRates(AnswerWriter w, bool all, IReadOnlyList<int>? only = null, string? message = null)
     {
         FactSheet s = w.Sheet;
+        string? asked = AskedMoneyUnit(message);
         foreach (FundLineResult line in s.Report.Funds.Where(l => (all || l.IsRoot) && Asked(l, only)))
         {
             string p = $"funds.lines[{line.Index}]";
             if (w.Has(p + ".rate"))
             {
                 w.Line($"{line.Name}：全年执行数{w.F(p + ".executed")} ÷ 全年预算数{w.F(p + ".budget")} = 执行率{w.F(p + ".rate")}。");
+                if (asked is not null && s.Find(p + ".executed") is { } ex && ex.Unit != asked && YuanPer(ex.Unit) is not null && YuanPer(asked) is not null)
+                {
+                    // 执行了多少万元 on a table in 元: the amounts in the unit asked, each with the table's figure.
+                    w.Line($"按{asked}计：全年执行数{AmountAsked(w, p + ".executed", asked, "全年执行数")}，全年预算数{AmountAsked(w, p + ".budget", asked, "全年预算数")}。");
+                }
             }
         }
     }

@@ -100,6 +100,19 @@ public static partial class TableAnswers
     {
         FactSheet s = w.Sheet;
         var items = DeviationItems.Find(s, p).Where(x => x.StatedReason is null).ToList();
+        // A part of the money below the threshold (县级配套资金 48.08 %) with no reason of its own nor one on the total naming it is
+        // unexplained too, though the total's rate is above it (probe 38 #10).
+        var parts = s.Report.Funds
+            .Where(l => !l.IsRoot && l.Rate is { } r && r < p.LowExecutionThreshold && w.Has($"funds.lines[{l.Index}].rate")
+                && l.Index < s.Evaluation.Funds.Lines.Count && DeviationItems.Clean(s.Evaluation.Funds.Lines[l.Index].DeviationNote) is null
+                && RootNoteNaming(s, l) is null && !items.Any(x => x.FundLineIndex == l.Index))
+            .ToList();
+        if (parts.Count > 0)
+        {
+            ListUnexplained(w, items, parts, p);
+            return;
+        }
+
         if (items.Count == 0)
         {
             w.Line("需要说明的事项都已填写原因。");
@@ -111,18 +124,7 @@ public static partial class TableAnswers
         {
             if (item.IndicatorIndex is { } i)
             {
-                string what = item.Kind switch
-                {
-                    DeviationKind.Overshoot => $"完成值是指标值的{w.F(P(i) + ".completion")}，超得较多",
-                    // A ceiling broken (≤20 against 24) is over its limit, not a share of it (120 % reads as over-achievement).
-                    DeviationKind.Shortfall when s.Report.Indicators[i].Rule == IndicatorRule.Reverse && w.Has(P(i) + ".actual") && w.Has(P(i) + ".target")
-                        => $"完成值{w.F(P(i) + ".actual")}，超出上限{w.F(P(i) + ".target")}",
-                    DeviationKind.Shortfall => $"完成值是指标值的{w.F(P(i) + ".completion", "（无法计算）")}",
-                    DeviationKind.QualitativeWeaker => "完成值的评价弱于指标值",
-                    DeviationKind.Late => "未按期完成",
-                    DeviationKind.Cancelled => "年中取消了这一指标",
-                    _ => "需要说明",
-                };
+                string what = UnexplainedWhat(w, item, i);
                 w.Line($"“{Name(s, i)}”：{what}。");
             }
             else if (item.FundLineIndex is { } f)
@@ -162,5 +164,39 @@ public static partial class TableAnswers
             });
             w.Line($"{(f.Severity == Severity.Error ? "【错误】" : "【提示】")}{text.TrimEnd('。')}。");
         }
+    }
+
+    private static void ListUnexplained(AnswerWriter w, List<DeviationItem> items, List<FundLineResult> parts, ScoringPolicy p)
+    {
+        FactSheet s = w.Sheet;
+        w.Line($"需要说明却没有填写原因的有{w.Count(items.Count + parts.Count, "项", "缺少原因的事项数")}：");
+        foreach (DeviationItem item in items)
+        {
+            w.Line(item.IndicatorIndex is { } i ? $"“{Name(s, i)}”：{UnexplainedWhat(w, item, i)}。"
+                : item.FundLineIndex is { } f ? $"{item.Name}执行率{w.F($"funds.lines[{f}].rate")}。" : $"“{item.Name}”。");
+        }
+
+        string threshold = w.Percent(p.LowExecutionThreshold, "说明原因的执行率界限（评分规则）");
+        foreach (FundLineResult line in parts)
+        {
+            w.Line($"{line.Name}执行率{w.F($"funds.lines[{line.Index}].rate")}，低于{threshold}，资金来源一栏没有填写原因。");
+        }
+    }
+
+    private static string UnexplainedWhat(AnswerWriter w, DeviationItem item, int i)
+    {
+        FactSheet s = w.Sheet;
+        return item.Kind switch
+        {
+            DeviationKind.Overshoot => $"完成值是指标值的{w.F(P(i) + ".completion")}，超得较多",
+            // A ceiling broken (≤20 against 24) is over its limit, not a share of it (120 % reads as over-achievement).
+            DeviationKind.Shortfall when s.Report.Indicators[i].Rule == IndicatorRule.Reverse && w.Has(P(i) + ".actual") && w.Has(P(i) + ".target")
+                => $"完成值{w.F(P(i) + ".actual")}，超出上限{w.F(P(i) + ".target")}",
+            DeviationKind.Shortfall => $"完成值是指标值的{w.F(P(i) + ".completion", "（无法计算）")}",
+            DeviationKind.QualitativeWeaker => "完成值的评价弱于指标值",
+            DeviationKind.Late => "未按期完成",
+            DeviationKind.Cancelled => "年中取消了这一指标",
+            _ => "需要说明",
+        };
     }
 }

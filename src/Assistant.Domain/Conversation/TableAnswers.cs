@@ -125,11 +125,19 @@ public static partial class TableAnswers
                 Weights(w);
                 break;
             case Topics.Balance:
-                FundBalances(w, policy, funds);
+                FundBalances(w, policy, funds, figure);
                 FundReasons(w, funds, policy);
+                if (figure is not null && IntentRouter.AsksHowToWrite(figure))
+                {
+                    HowToWrite(w, funds, policy);
+                }
+
+                break;
+            case Topics.ReasonNeeded:
+                FundReasonNeeded(w, funds, policy);
                 break;
             case Topics.Rate or Topics.Funds:
-                FundRates(w, all: true, funds);
+                FundRates(w, all: true, funds, figure);
                 FundReasons(w, funds, policy);
                 if (figure is not null && IntentRouter.AsksHowToWrite(figure))
                 {
@@ -253,6 +261,26 @@ public static partial class TableAnswers
     }
 
     /// <summary>
+    /// The rule that was actually applied to row <paramref name="r"/>: for a missed deadline (probe 38 #9) whether the table's printed
+    /// score was kept inside a grade band or the policy's late rule set the band's default share, as the trace and part 五 say.
+    /// </summary>
+    internal static string RuleWords(AnswerWriter w, IndicatorResult r)
+    {
+        if (!r.IsLate || r.Band is not { } band)
+        {
+            return RuleWords(w, r.Rule);
+        }
+
+        ScoringPolicy p = PolicyOf(w.Sheet);
+        string share = w.Percent(p.QualitativeDefaultShare[band], $"“{band.ToChinese()}”档默认比例（评分规则）");
+        return r.LateRule
+            ? $"时效指标未按期完成，不得满分；表中没有评价等级，也没有落在分档内的评分，按评分规则中时效指标逾期的规定计入“{band.ToChinese()}”档，按该档比例{share}计分"
+            : r.BandDefault
+                ? $"时效指标未按期完成，不得满分；按“{band.ToChinese()}”档的默认比例{share}计分"
+                : $"时效指标未按期完成，不得满分；表中评定的得分在“{band.ToChinese()}”档的分数范围内，保留表中评分（没有另按逾期规则改分）";
+    }
+
+    /// <summary>
     /// The upper bound a target cell prints before its number (≤1000, ＜5, 不高于1800, 不超过3): a cap read without it says the opposite
     /// (指标值1000元/人·月 reads as a floor). A lower bound (≥) is how every target reads and is left out, as the table's figures are.
     /// </summary>
@@ -306,7 +334,7 @@ public static partial class TableAnswers
                 => $"{w.F(p + ".weight")} × {w.F(p + ".actual")} ÷ {w.F(p + ".target")} = {w.F(p + ".score")}",
             _ => $"得{w.F(p + ".score")}（分值{w.F(p + ".weight")}）",
         };
-        w.Line($"计分：{RuleWords(w, r.Rule)}。{how}{(w.Has(p + ".lost") ? $"，扣{w.F(p + ".lost")}" : "，没有扣分")}。");
+        w.Line($"计分：{RuleWords(w, r)}。{how}{(w.Has(p + ".lost") ? $"，扣{w.F(p + ".lost")}" : "，没有扣分")}。");
     }
 
     private static void Total(AnswerWriter w)

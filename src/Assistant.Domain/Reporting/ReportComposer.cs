@@ -196,9 +196,14 @@ public static class ReportComposer
         {
             if (p.Cell(r.Index, r.Target, "target") is { } t && p.Cell(r.Index, r.Actual, "actual") is { } a)
             {
-                lines.Add(r.IsLate
-                    ? $"“{r.Name.Trim()}”指标值为{t}，实际完成情况为{a}，未按期完成，按时效指标逾期的评分规则计分。"
-                    : $"“{r.Name.Trim()}”指标值为{t}，实际完成情况为{a}，按定性指标分档评分。");
+                // What the calculator did, not what it might have done (probe 38 #9): a printed score inside a band is kept.
+                lines.Add(!r.IsLate
+                    ? $"“{r.Name.Trim()}”指标值为{t}，实际完成情况为{a}，按定性指标分档评分。"
+                    : r.LateRule || r.Band is null
+                        ? $"“{r.Name.Trim()}”指标值为{t}，实际完成情况为{a}，未按期完成，按时效指标逾期的评分规则计分。"
+                        : r.BandDefault
+                            ? $"“{r.Name.Trim()}”指标值为{t}，实际完成情况为{a}，未按期完成，按“{r.Band.Value.ToChinese()}”档的默认比例计分。"
+                            : $"“{r.Name.Trim()}”指标值为{t}，实际完成情况为{a}，未按期完成，自评表评定的得分在“{r.Band.Value.ToChinese()}”档内，按表中评分计分。");
             }
         }
 

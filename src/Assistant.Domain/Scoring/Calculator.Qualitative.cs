@@ -116,6 +116,6 @@ public static partial class Calculator
                 : $"按“{grade.ToChinese()}”档默认比例{Pct(policy.QualitativeDefaultShare[grade])}计{Fmt(score)}分";
         // The band is the evaluator's room, not a rounding interval: the score is a point, so a printed total
         // that takes another score inside (or outside) the band is not called consistent through rounding.
-        return b.Done(IndicatorRule.Qualitative, status, score, $"{why}，{how}");
+        return b.Done(IndicatorRule.Qualitative, status, score, $"{why}，{how}") with { Band = grade, BandDefault = !inBand, LateRule = late && !inBand };
     }
 }

@@ -1,4 +1,5 @@
 using Assistant.Domain.Cells;
+using Assistant.Domain.Evaluations;
 using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Scoring;
@@ -92,6 +93,23 @@ public sealed record IndicatorResult
     /// and a draft's item kind (<c>late</c>) say 未按期完成, never “实际效果弱于指标值”.
     /// </summary>
     public bool IsLate => Target is DeadlineCell && Status == IndicatorStatus.Short;
+
+    /// <summary>
+    /// How a qualitative row was placed (a missed deadline, a graded row): the grade band it was scored in, null for other rules.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public QualitativeGrade? Band { get; init; }
+
+    /// <summary>
+    /// Whether the score is the band's default share (the policy's rule, e.g. a missed deadline without a grade: 时效指标逾期的评分规则),
+    /// not the table's printed score kept because it lies inside the band. Part 五, the chat and the trace say which was done (probe 38 #9).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool BandDefault { get; init; }
+
+    /// <summary>A missed deadline scored by the policy's late rule (no grade given, no printed score inside a band).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool LateRule { get; init; }
 
     /// <summary>The score that went into the total (the computed score, or the printed one for an unscorable row).</summary>
     public decimal? ScoreForTotal { get; init; }

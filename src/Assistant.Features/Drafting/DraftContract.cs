@@ -26,14 +26,42 @@ public static class DraftSections
         _ => "deviation",
     };
 
-    public static DraftSection Parse(string? name) => name?.Trim().ToLowerInvariant() switch
+    public static DraftSection Parse(string? name) => TryParse(name, out DraftSection section)
+        ? section
+        : throw new InputException("section", Problem(name).Zh, Problem(name).En);
+
+    /// <summary>
+    /// The section by its contract name (deviation …) or as staff and <c>/report</c> name it: 三 / 3 / 第三部分 / 三、偏离绩效目标的原因和下一步改进措施
+    /// for the whole part, 原因 / 偏离原因 for its reasons, 措施 / 改进措施 for its measures (probe 38 #12).
+    /// </summary>
+    public static bool TryParse(string? name, out DraftSection section)
     {
-        "deviation" or null or "" => DraftSection.Deviation,
-        "deviation-reasons" => DraftSection.DeviationReasons,
-        "improvement-measures" => DraftSection.ImprovementMeasures,
-        _ => throw new InputException("section", $"未知的段落“{name}”，可选：deviation、deviation-reasons、improvement-measures。",
-            $"Unknown section '{name}'; use deviation, deviation-reasons or improvement-measures."),
-    };
+        string n = (name ?? string.Empty).Trim().ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal);
+        DraftSection? found = n switch
+        {
+            "" or "deviation" or "三" or "3" or "第三部分" or "第3部分" or "第三" or "part三" => DraftSection.Deviation,
+            "deviation-reasons" or "原因" or "偏离原因" or "偏差原因" or "偏离绩效目标的原因" or "三（一）" or "三(一)" => DraftSection.DeviationReasons,
+            "improvement-measures" or "措施" or "改进措施" or "下一步改进措施" or "三（二）" or "三(二)" => DraftSection.ImprovementMeasures,
+            _ when n.StartsWith("三、", StringComparison.Ordinal) || n.StartsWith("三.", StringComparison.Ordinal) => DraftSection.Deviation,
+            _ => null,
+        };
+        section = found ?? DraftSection.Deviation;
+        return found is not null;
+    }
+
+    /// <summary>Why a section name was refused, in Chinese and English, naming <c>section</c>; a part other than 三 points to <c>/report</c>.</summary>
+    public static (string Zh, string En) Problem(string? name)
+    {
+        string n = (name ?? string.Empty).Trim();
+        if (Domain.Reporting.ReportParts.Find(n) is { } part && part.Key != Domain.Reporting.ReportParts.Deviation)
+        {
+            return ($"section：草稿接口只起草第三部分（偏离绩效目标的原因和下一步改进措施），“{n}”是第{part.Numeral}部分，请用 POST /evaluations/{{id}}/report 并写 \"part\":\"{part.Numeral}\"。",
+                $"section: drafts cover part 三 (deviation reasons and measures) only; '{n}' is part {part.Numeral} ({part.Key}): use POST /evaluations/{{id}}/report with \"part\":\"{part.Key}\".");
+        }
+
+        return ($"section：未知的段落“{n}”，可选：三（或 deviation，整个第三部分）、原因（deviation-reasons）、措施（improvement-measures）。",
+            $"section: unknown section '{n}'; use 三 or deviation (the whole part 三), deviation-reasons or improvement-measures.");
+    }
 
     public static string PromptName(this DraftSection section) => section switch
     {

@@ -9,8 +9,8 @@ public sealed class DraftBodyValidator : AbstractValidator<DraftBody>
 
     public DraftBodyValidator()
     {
-        RuleFor(b => b.Section).Must(s => s is null || DraftSections.Names.Contains(s.Trim().ToLowerInvariant()))
-            .WithMessage("section 只能是 deviation、deviation-reasons 或 improvement-measures").WithState(_ => "section must be deviation, deviation-reasons or improvement-measures");
+        RuleFor(b => b.Section).Must(s => s is null || DraftSections.TryParse(s, out _))
+            .WithMessage(b => DraftSections.Problem(b.Section).Zh).WithState(b => DraftSections.Problem(b.Section).En);
         RuleFor(b => b.Provider).Must(p => p is null || p.Trim().ToLowerInvariant() is "default" or "offline" or "model" or "openai")
             .WithMessage("provider 只能是 default、offline 或 model").WithState(_ => "provider must be default, offline or model");
         RuleFor(b => b.SourcesPerItem).InclusiveBetween(0, MaxSourcesPerItem).When(b => b.SourcesPerItem is not null)
