@@ -46,6 +46,12 @@ public sealed class CorpusGraphTests
         return rows;
     }
 
+    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var cmd = dataSource.CreateCommand(sql);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
     private static async Task<long> ScalarAsync(NpgsqlDataSource dataSource, string sql)
     {
         await using var cmd = dataSource.CreateCommand(sql);
@@ -157,6 +163,49 @@ public sealed class CorpusGraphTests
         Assert.Equal(0L, await ScalarAsync(dataSource, "SELECT count(*) FROM pg_index WHERE indrelid = 'corpus_passages'::regclass AND NOT indisvalid"));
 
         // Nothing owed: a second run builds nothing.
+        Assert.Empty((await host.Services.GetRequiredService<CorpusGraphBuilder>().BuildOwedAsync()).Built);
+    }
+
+    /// <summary>
+    /// Years without their graph on a database whose journal owes nothing — none at all (reports stored one at a time, or a
+    /// corpus loaded before session 38), or one from before session 38 without <c>owed_indexes</c>: the builder builds each
+    /// and reports it, without failing after the build (session 39, the 1M corpus: 42P01 on <c>corpus_loads</c>).
+    /// </summary>
+    [Theory]
+    [InlineData(1, "none")]
+    [InlineData(99, "none")]
+    [InlineData(1, "before session 38")]
+    [InlineData(99, "before session 38")]
+    public async Task YearsWithoutTheirGraph_AreBuiltAndReported_WithoutAJournalThatOwesThem(int drop, string journal)
+    {
+        await using var database = new TestDatabase("graphs_nojournal");
+        using var host = await StartReadyAsync(database.ConnectionString);
+        await SeedAsync(host);
+        var store = host.Services.GetRequiredService<CorpusStore>();
+        foreach (var (name, text) in Enumerable.Range(300, 6).Select(i => SyntheticCorpus.Report(i)))
+        {
+            Assert.NotEqual(IngestResult.Failed, (await store.IngestTextAsync(name, text, source: "synthetic")).Status);
+        }
+
+        var dataSource = host.Services.GetRequiredService<NpgsqlDataSource>();
+        await YearGraphsFollowTheYearsAsync(dataSource);
+        if (journal != "none")
+        {
+            await ExecuteAsync(dataSource, "CREATE TABLE corpus_loads (id uuid PRIMARY KEY, started_at timestamptz NOT NULL, finished_at timestamptz, source text NOT NULL, owner_unit text, documents_given integer NOT NULL, documents_stored integer NOT NULL DEFAULT 0, passages_stored bigint NOT NULL DEFAULT 0, dropped_indexes text[] NOT NULL DEFAULT '{}')");
+        }
+
+        Assert.Equal(journal == "none" ? 0L : 1L, await ScalarAsync(dataSource, "SELECT count(*) FROM pg_class WHERE relname = 'corpus_loads'"));
+        var dropped = (await RowsAsync(dataSource, "SELECT DISTINCT year FROM corpus_documents WHERE year IS NOT NULL ORDER BY 1")).Take(drop).Select(y => int.Parse(y, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        foreach (int year in dropped)
+        {
+            await ExecuteAsync(dataSource, "DROP INDEX " + YearGraphs.IndexName(year));
+        }
+
+        var report = await host.Services.GetRequiredService<CorpusGraphBuilder>().BuildOwedAsync();
+        Assert.False(report.Busy);
+        Assert.Empty(report.StillOwed);
+        Assert.Equal(dropped.Select(YearGraphs.DefinitionSql).ToList(), report.Built.Select(b => b.Definition).ToList());
+        await YearGraphsFollowTheYearsAsync(dataSource);
         Assert.Empty((await host.Services.GetRequiredService<CorpusGraphBuilder>().BuildOwedAsync()).Built);
     }
 

@@ -38,6 +38,13 @@ internal static partial class FundShares
             }
         }
 
+        // A bare 占预算的 with no part named may be a part's own budget spoken of earlier (结余96万元，占预算的80%): only a base that
+        // names the total (全年预算, 预算总额) is the total line's.
+        if (part < 0 && !TotalWords().IsMatch(baseText))
+        {
+            return null;
+        }
+
         int line = part >= 0 ? part : totalLine;
         if (line < 0 || line >= lines.Count || lines[line].Budget is not { Value: > 0 } budget || lines[line].Executed is not { } executed)
         {

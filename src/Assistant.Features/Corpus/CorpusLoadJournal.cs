@@ -81,9 +81,21 @@ internal static class CorpusLoadJournal
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The graph <paramref name="definition"/> is built: no load owes it any more.</summary>
+    /// <summary>
+    /// The graph <paramref name="definition"/> is built: no load owes it any more. Nothing to strike without a journal that
+    /// records owed graphs (no bulk load ever ran, or none since session 38): the builder also builds the graphs of years
+    /// without one, which no journal owes (session 39: at 1M each such build failed here after it had finished).
+    /// </summary>
     public static async Task PaidAsync(NpgsqlConnection connection, string definition, CancellationToken cancellationToken)
     {
+        await using (var has = new NpgsqlCommand(HasOwedSql, connection))
+        {
+            if (await has.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                return;
+            }
+        }
+
         await using var cmd = new NpgsqlCommand(
             "UPDATE corpus_loads SET owed_indexes = array_remove(owed_indexes, $1) WHERE $1 = ANY(owed_indexes)", connection);
         cmd.Parameters.Add(new NpgsqlParameter { Value = definition });
