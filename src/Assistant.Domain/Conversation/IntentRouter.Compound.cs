@@ -229,10 +229,19 @@ public static partial class IntentRouter
         }
 
         string left = sentence[..cut.Index], right = sentence[(cut.Index + cut.Length)..];
+        // 哪几项没完成，要不要写原因 stays one list: each row short says itself whether its reason is written.
+        if (ListWord().IsMatch(Canonical(left)) && ReasonAsk().IsMatch(Canonical(right)))
+        {
+            return [sentence];
+        }
+
         return left.Trim().Length >= 3 && right.Trim().Length >= 3 && Asks().IsMatch(Canonical(left)) && !NotSplit().IsMatch(Canonical(sentence))
             ? [left, .. SecondAsks(right)]
             : [sentence];
     }
+
+    [GeneratedRegex("^\\s*(?:要不要|需不需要|用不用|是否需要|需要写|要写原因|得写原因|要说明)")]
+    private static partial Regex ReasonAsk();
 
     /// <summary>A comma and the start of a question of its own: 哪些/哪几, 要不要写/需不需要写/要写…吗, 怎么写/咋写/如何写.</summary>
     [GeneratedRegex(@"[，,]\s*(?=(?:那|那么|再说说|还有)?\s*(?:哪些|哪几|要不要|需不需要|用不用|是否需要|需要写|要写原因|得写原因|要说明|怎么写|咋写|如何写|报告里(?:怎么|咋|如何)))")]
