@@ -326,7 +326,9 @@ public static partial class PdfLayoutBlocks
             }
 
             int[] a = Align(ws, starts, fields, []);
-            bool begins = startsRow([.. a.Select(j => fields[j])]);
+            // The end of a budget figure broken across two lines (420. / 00, 1,02 / 0.00) is no row's figure.
+            bool begins = startsRow([.. a.Where((j, x) => !(rows.Count > 0 && fields[j] is Col.Initial or Col.Budget or Col.Executed
+                && rows[^1].Cells.TryGetValue(j, out List<string>? above) && BrokenFigure(string.Concat(above), ws[x].Text))).Select(j => fields[j])]);
             if (begins && Glued(ws, starts, afterComma: true) is { } oneCell && oneCell.Count < ws.Count)
             {
                 // A cell with a space typed in it (降低创业成本, 增加): one cell, not two.
@@ -435,6 +437,22 @@ public static partial class PdfLayoutBlocks
 
         return i;
     }
+
+    /// <summary>
+    /// Whether <paramref name="piece"/> is the end of the amount <paramref name="above"/> broken in its narrow column:
+    /// after a decimal point (<c>420.</c> / <c>00</c>), in a thousands group (<c>1,02</c> / <c>0.00</c>), or in the cents
+    /// (<c>12,046,000.0</c> / <c>0</c>); the amount joined is a whole amount with two decimals.
+    /// </summary>
+    private static bool BrokenFigure(string above, string piece) =>
+        BrokenAbove().IsMatch(above) && piece.Length > 0 && piece.All(c => char.IsAsciiDigit(c) || c is '.' or ',') && Amount().IsMatch(above + piece);
+
+    /// <summary>An amount cut short: it ends in a point, a comma, a thousands group of fewer than three digits, or one decimal.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,3}(,\d{3})*(\.|,|,\d{1,2}|\.\d)$|^\d+(\.|\.\d)$")]
+    private static partial System.Text.RegularExpressions.Regex BrokenAbove();
+
+    /// <summary>A whole amount with two decimals, with or without thousands separators.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d{1,3}(,\d{3})+|\d+)\.\d{2}$")]
+    private static partial System.Text.RegularExpressions.Regex Amount();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[\u4e00-\u9fff]{1,3}/[\u4e00-\u9fff·]{1,4}[）)]?$")]
     private static partial System.Text.RegularExpressions.Regex RateUnit();
