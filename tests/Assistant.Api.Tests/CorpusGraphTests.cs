@@ -349,13 +349,17 @@ public sealed class CorpusGraphTests
         var search = noScan.Services.GetRequiredService<CorpusSearch>();
         var years = (await RowsAsync(dataSource, "SELECT DISTINCT year FROM corpus_documents WHERE source = 'synthetic' AND year IS NOT NULL ORDER BY 1")).Select(int.Parse).ToList();
         Assert.True(years.Count >= 2, string.Join(", ", years));
+        // A fund is a passage's own: one the new passages carry, with a year they carry it in.
+        string fundAndYear = (await RowsAsync(dataSource, "SELECT fund || '|' || year FROM corpus_passages WHERE fund IS NOT NULL AND year IS NOT NULL AND document_id IN (SELECT id FROM corpus_documents WHERE source = 'synthetic') ORDER BY id LIMIT 1")).Single();
+        string fund = fundAndYear.Split('|')[0];
+        int fundYear = int.Parse(fundAndYear.Split('|')[1], System.Globalization.CultureInfo.InvariantCulture);
         var queries = new List<SearchRequest>();
         foreach (string mode in new[] { "vector", "hybrid" })
         {
             queries.Add(SearchRequest.FromText("见习岗位不足的原因", 10, null, null, "川汇", null, mode));
             queries.Add(SearchRequest.FromText("资金下达时间较晚", 10, null, null, null, years[0], mode));
             queries.Add(SearchRequest.FromText("加大政策宣传力度", 10, null, null, "南充", years[^1], mode));
-            queries.Add(SearchRequest.FromText("培训补贴人数未完成", 10, null, "就业补助资金", null, years[1], mode));
+            queries.Add(SearchRequest.FromText("培训补贴人数未完成", 10, null, fund, null, fundYear, mode));
         }
 
         var owed = new List<List<long>>();
