@@ -84,7 +84,7 @@ public sealed class Session39CrossUnitTests(ReviewFactory factory) : IClassFixtu
     {
         var units = new JsonArray
         {
-            new JsonObject { ["code"] = "u39", ["name"] = "某县财政局", ["level"] = "county" },
+            new JsonObject { ["code"] = "u39", ["name"] = "某市财政局", ["level"] = "city" },
             new JsonObject { ["code"] = "u39.a", ["name"] = "洋县农业农村局", ["parent"] = "u39", ["level"] = "county" },
         };
         await ReviewWorld.SendAsync(factory.CreateClient(), HttpMethod.Post, "/api/v1/units", units.ToJsonString(), HttpStatusCode.Created);
