@@ -62,7 +62,7 @@ public sealed partial class ChatTools
         var args = new Dictionary<string, object?> { ["name"] = name, ["year"] = year };
         IndicatorAnswer a = await RunInsightAsync("units_indicator", args, s => Insights!.IndicatorAsync(s, name, year, cancellationToken));
         LearnAcross(a.Rows.SelectMany(r => new[] { (r.Completion, "%", $"{r.UnitName}完成率"), (r.Gap, r.GapUnit ?? string.Empty, $"{r.UnitName}与指标值的差距"), (r.Score, "分", $"{r.UnitName}得分"), (r.LostPoints, "分", $"{r.UnitName}扣分"), (r.Weight, "分", $"{r.UnitName}分值") }),
-            [a.Tables, a.Matched, a.Short, .. a.ShortReasons.SelectMany(k => new[] { k.Count, k.Units }), .. CrossUnitCounts.Indicator(a)]);
+            [a.Tables, a.Matched, a.Short, .. a.ShortReasons.SelectMany(k => new[] { k.Count, k.Units }), .. CrossUnitCounts.Indicator(a), .. CrossUnitCounts.Duplicates(a)]);
         await ToolAsync("units_indicator", args, $"{a.Tables} 张表，{a.Matched} 个单位有此指标，{a.Short} 个未完成", false);
         return a;
     }
@@ -82,7 +82,7 @@ public sealed partial class ChatTools
                 .Concat(a.Groups.SelectMany(g => new[] { (g.Budget, "万元", $"{g.Program}预算数合计"), (g.Executed, "万元", $"{g.Program}执行数合计"), (g.Rate, "%", $"{g.Program}合计执行率") }))
                 .Append((Assistant.Domain.Numbers.PrintedNumber.FormatTrimmed(MustExplainBelow), "%", "须说明原因的界限执行率"))
                 .Append((asked?.Threshold is { } t ? Assistant.Domain.Numbers.PrintedNumber.FormatTrimmed(t) : null, "%", "提问给出的界限执行率")),
-            [a.Tables, .. a.Groups.Select(g => g.Tables), .. CrossUnitCounts.Execution(a, asked, MustExplainBelow)]);
+            [a.Tables, .. a.Groups.Select(g => g.Tables), .. CrossUnitCounts.Execution(a, asked, MustExplainBelow), .. CrossUnitCounts.Duplicates(a)]);
         await ToolAsync("units_execution", args, $"{a.Tables} 张表，合计执行率 " + (a.OverallRate is { } overall ? $"{overall}%" : $"无法计算（{a.OverallNote}）"), false);
         return a;
     }
@@ -94,7 +94,7 @@ public sealed partial class ChatTools
     {
         var args = new Dictionary<string, object?> { ["year"] = year };
         ReasonsAnswer a = await RunInsightAsync("units_reasons", args, s => Insights!.ReasonsAsync(s, year, cancellationToken));
-        LearnAcross([], [a.Tables, a.Reasons, a.Missing.Count, a.Flags.Count, .. a.Kinds.SelectMany(k => new[] { k.Count, k.Units }), .. CrossUnitCounts.Reasons(a)]);
+        LearnAcross([], [a.Tables, a.Reasons, a.Missing.Count, a.Flags.Count, .. a.Kinds.SelectMany(k => new[] { k.Count, k.Units }), .. CrossUnitCounts.Reasons(a), .. CrossUnitCounts.Duplicates(a)]);
         await ToolAsync("units_reasons", args, $"{a.Tables} 张表，{a.Reasons} 条原因，{a.Kinds.Count} 类", false);
         return a;
     }
@@ -108,7 +108,7 @@ public sealed partial class ChatTools
     {
         var args = new Dictionary<string, object?> { ["year"] = year };
         ShortfallsAnswer a = await RunInsightAsync("units_shortfalls", args, s => Insights!.ShortfallsAsync(s, year, cancellationToken));
-        LearnAcross([], [a.Tables, .. a.Indicators.SelectMany(i => new[] { i.Tables, i.Short, i.Unexplained }), .. CrossUnitCounts.Shortfalls(a)]);
+        LearnAcross([], [a.Tables, .. a.Indicators.SelectMany(i => new[] { i.Tables, i.Short, i.Unexplained }), .. CrossUnitCounts.Shortfalls(a), .. CrossUnitCounts.Duplicates(a)]);
         await ToolAsync("units_shortfalls", args, $"{a.Tables} 张表，{a.Indicators.Count} 项指标有单位未完成", false);
         return a;
     }

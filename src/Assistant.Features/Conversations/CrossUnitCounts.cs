@@ -112,6 +112,13 @@ public static partial class CrossUnitCounts
         return [shortRows.Select(r => r.Unit).Distinct(StringComparer.Ordinal).Count(), shortRows.Count(r => r.Reason is null), shortRows.Count(r => r.Reason is not null), a.Matched - a.Short];
     }
 
+    /// <summary>For each table submitted more than once: how many times, and how many submissions were left out (session 39).</summary>
+    public static IEnumerable<int> Duplicates(ICrossUnitAnswer a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return a.Duplicates.SelectMany(d => new[] { d.Submissions, d.Submissions - 1 });
+    }
+
     /// <summary>How many indicators fell short somewhere, and for each the units that fell short.</summary>
     public static IEnumerable<int> Shortfalls(ShortfallsAnswer a)
     {

@@ -41,8 +41,9 @@ public sealed partial class OfflineAssistant
         var sb = new StringBuilder(answer);
         foreach (DuplicateSubmission d in tools.Duplicates)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"注意：{Named(d.UnitName)}的《{Named(d.Title)}》提交了{Count(d.Submissions, "次", "同一张表的提交次数")}，以上统计只计最新一次提交，")
-              .Append(CultureInfo.InvariantCulture, $"其余{Count(d.Submissions - 1, "次", "未计入的重复提交次数")}未计入，请核实是否重复提交。\n");
+            // No figure in the warning: the number of submissions is in the API's duplicates list, and the chat's number gate
+            // holds only the view's own figures.
+            sb.Append(CultureInfo.InvariantCulture, $"注意：{Named(d.UnitName)}的《{Named(d.Title)}》重复提交了同一张表，以上统计只计最新一次提交，其余提交未计入，请核实是否重复提交。\n");
         }
 
         return sb.ToString();
