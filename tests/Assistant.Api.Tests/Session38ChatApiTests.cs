@@ -87,7 +87,8 @@ public class Session38ChatApiTests(CorpusApiFactory factory) : IClassFixture<Cor
     [InlineData("403.1", new[] { "286.00", "117.10" }, "403.10")]
     [InlineData("300", new[] { "100", "100", "100" }, "300")]
     [InlineData("360", new[] { "3600000.00" }, "360.00")]
-    [InlineData("0.0125", new[] { "125" }, "0.0125")]
+    [InlineData("0.0125", new[] { "125" }, "0.01")] // 万元 worked out from 元: two decimals since session 39
+    [InlineData("0.0004", new[] { "4" }, "0.0004")] // more only where two would print 0.00
     public void AnAmountWorkedOut_HasTheDecimalsTheTablesPrinted(string amount, string[] printed, string listed) =>
         Assert.Equal(listed, ReviewInsights.Like(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), printed));
 }

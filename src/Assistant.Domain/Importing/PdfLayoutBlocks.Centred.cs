@@ -19,49 +19,7 @@ public static partial class PdfLayoutBlocks
     /// because the copy is not of this layout (no wrapped cell printed around its row's middle line before the first
     /// piece that cannot be placed, or no fund or indicator header).
     /// </summary>
-    public static string[]? Centred(string[] lines, out int refusedLine)
-    {
-        ArgumentNullException.ThrowIfNull(lines);
-        refusedLine = 0;
-        string[] text = [.. lines.Select(l => l.Replace('\f', ' ').Replace('\u3000', ' ').TrimEnd())];
-        var output = new string[text.Length];
-        var headers = new List<(int From, int To, int Main, List<(int Start, string Text)> Cells, bool Fund)>();
-        for (int h = 0; h < text.Length; h++)
-        {
-            if (HeaderAt(text, h) is { } found)
-            {
-                headers.Add(found);
-                h = found.To;
-            }
-        }
-
-        if (headers.Count == 0)
-        {
-            return null;
-        }
-
-        int wraps = 0;
-        int end = 0;
-        int ambiguous;
-        try
-        {
-            ambiguous = Sections(text, headers, output, ref wraps, ref end, centred: true);
-        }
-        catch (NotTopAlignedException)
-        {
-            return null;
-        }
-
-        if (ambiguous >= 0)
-        {
-            refusedLine = ambiguous + 1;
-            return null;
-        }
-
-        MetaLines(text, end, text.Length, output);
-        CentredLabels(text, headers[0].From, output);
-        return wraps > 0 ? output : null;
-    }
+    public static string[]? Centred(string[] lines, out int refusedLine) => Read(lines, out refusedLine, centred: true);
 
     /// <summary>The glued words of a wrapped line, split again where a word of a 一级/二级 column was joined to the next.</summary>
     private static List<Word> KeepLevels(List<Word> ws, int[] a, List<Col> fields, List<Word> glued)

@@ -28,7 +28,10 @@ public static partial class PdfLayoutBlocks
     /// yet, or a new merged 一级/二级 cell starts between two rows' first lines — a cell centred in its row, as a
     /// browser prints it, or a table pasted from elsewhere).
     /// </summary>
-    public static string[]? Wrapped(string[] lines, out int refusedLine)
+    public static string[]? Wrapped(string[] lines, out int refusedLine) => Read(lines, out refusedLine, centred: false);
+
+    /// <summary>The wrapped reading shared by the top-aligned (<see cref="Wrapped(string[], out int)"/>) and centred (<see cref="Centred(string[], out int)"/>) layouts.</summary>
+    private static string[]? Read(string[] lines, out int refusedLine, bool centred)
     {
         ArgumentNullException.ThrowIfNull(lines);
         refusedLine = 0;
@@ -54,7 +57,7 @@ public static partial class PdfLayoutBlocks
         int ambiguous;
         try
         {
-            ambiguous = Sections(text, headers, output, ref wraps, ref end);
+            ambiguous = Sections(text, headers, output, ref wraps, ref end, centred);
         }
         catch (NotTopAlignedException)
         {
@@ -69,6 +72,11 @@ public static partial class PdfLayoutBlocks
         }
 
         MetaLines(text, end, text.Length, output);
+        if (centred)
+        {
+            CentredLabels(text, headers[0].From, output);
+        }
+
         return wraps > 0 ? output : null;
     }
 

@@ -320,7 +320,7 @@ public sealed class ReviewInsights(SubmissionService submissions, Units.UnitStor
 
     /// <summary>
     /// An amount of money in 万元 worked out here (a sum over tables, an amount converted from 元): two decimals, rounded half up
-    /// (3511.687152 → 3511.69); more only when two would print a non-zero amount as 0.00 (0.0125 万元) — never trimmed to 286 or 117.6.
+    /// (3511.687152 → 3511.69); more only when two would print a non-zero amount as 0.00 (0.0004 万元) — never trimmed to 286 or 117.6.
     /// </summary>
     public static string? Money(decimal? d)
     {
