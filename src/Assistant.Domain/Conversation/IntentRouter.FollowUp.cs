@@ -125,6 +125,7 @@ public static partial class IntentRouter
     [GeneratedRegex("^(?:那|那么|还有|再|然后)|呢[?？。!！]*$|这个|这项|这条|该项|它|那项|那个")]
     private static partial Regex FollowUpCue();
 
-    [GeneratedRegex(@"第\s*([一二三四五六七八九十]{1,3}|\d{1,2})\s*(?:个|项|条|名)?")]
+    // 第三部分 / 第二节 / 第四季度 name a part of the report or of the year, never the third row of the answer before.
+    [GeneratedRegex(@"第\s*([一二三四五六七八九十]{1,3}|\d{1,2})(?![一二三四五六七八九十\d])\s*(?:个|项|条|名)?(?!\s*(?:大?部分|节|章|段|页|季度|年|月|次|批|轮|期))")]
     private static partial Regex Position();
 }
