@@ -165,4 +165,31 @@ public class ImportingTopAlignedPdfTests(ITestOutputHelper output)
         Assert.Equal(errors, found.Count);
         Assert.All(found, e => Assert.False(string.IsNullOrEmpty(e.Zh) || string.IsNullOrEmpty(e.En)));
     }
+
+    /// <summary>
+    /// Session 39: a cell wrapped around its row's middle line and read as two rows — the first with a weight but no target
+    /// or actual, the second with no weight under the same 二级指标 — is named, whatever the row's words.
+    /// </summary>
+    [Theory]
+    [InlineData("年末高校毕业生总体就业", "", "帮扶就业率", "15", "率", "≥92%", "93.27%", "", "经济效益指标", 1)]
+    [InlineData("农村饮水安全巩固提升工程受益", "≥5000", "", "10", "人口", "", "5320", "", "社会效益指标", 1)]
+    [InlineData("高标准农田建设", "", "", "20", "面积（万亩）", "≥2.5", "2.31", "", "数量指标", 1)]
+    [InlineData("病死畜禽无害化处理", "100%", "", "10", "率", "", "98%", null, "质量指标", 1)]
+    // Not pieces: both rows whole; or the second row has its weight; or another 二级指标.
+    [InlineData("培训人数", "≥100", "120", "10", "取证人数", "≥80", "90", "10", "数量指标", 0)]
+    [InlineData("年末高校毕业生总体就业", "", "帮扶就业率", "15", "率", "≥92%", "93.27%", "5", "经济效益指标", 0)]
+    [InlineData("培训人数", "≥100", "120", "10", "满意度", "≥90%", "95%", "", null, 0)]
+    public void A_row_wrapped_around_its_middle_line_and_read_as_two_is_named(
+        string name1, string target1, string actual1, string weight1, string name2, string target2, string actual2, string? weight2, string? level2Of2, int errors)
+    {
+        var t = new ImportedTable { Source = "copy.txt", Title = "t", FundUnit = "万元" };
+        t.FundLines.Add(new ImportedFundLine { Name = "年度资金总额", Budget = "10.00", Executed = "9.00" });
+        t.Indicators.Add(new ImportedIndicator { Level1 = "效益指标", Level2 = level2Of2 is null ? "产出指标" : level2Of2, Name = name1, Target = target1, Actual = actual1, Weight = weight1 });
+        t.Indicators.Add(new ImportedIndicator { Level1 = "效益指标", Level2 = level2Of2 ?? "满意度指标", Name = name2, Target = target2, Actual = actual2, Weight = weight2 });
+        IReadOnlyList<InputError> found = ImportSanity.CutCells([t], "年度资金总额 10.00 9.00");
+        Assert.Equal(errors, found.Count);
+        Assert.All(found, e => Assert.Equal("indicators[1].name", e.Field));
+        Assert.All(found, e => Assert.Contains(name2, e.Zh, StringComparison.Ordinal));
+        Assert.All(found, e => Assert.Contains(name2, e.En, StringComparison.Ordinal));
+    }
 }

@@ -48,6 +48,17 @@ public static partial class ImportSanity
                 }
             }
 
+            for (int k = 1; k < t.Indicators.Count; k++)
+            {
+                if (SplitRow(t.Indicators[k - 1], t.Indicators[k]))
+                {
+                    string name = t.Indicators[k].Name.Trim();
+                    string above = t.Indicators[k - 1].Name.Trim();
+                    errors.Add(new InputError($"indicators[{k}].name", $"{Where(t, $"indicators[{k}]")}三级指标“{name}”没有分值，与上一行“{above}”（缺指标值或完成值）是同一行折行单元格的两段，不能分开读",
+                        $"{WhereEn(t, $"indicators[{k}]")}the indicator \"{name}\" has no weight and, with the row above (\"{above}\", missing its target or actual), is two pieces of one row's wrapped cells"));
+                }
+            }
+
             if (t.FundLines.Count > 0 && TotalWithFigures().IsMatch(text ?? string.Empty)
                 && !t.FundLines.Any(f => FundTotals.Any(w => CellText.Compact(f.Name ?? string.Empty).Contains(w, StringComparison.Ordinal))))
             {
@@ -68,6 +79,15 @@ public static partial class ImportSanity
     /// <summary>A 资金总额 line with its figures (年度资金总额 640.00 …), the line the fund table must have read.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"资金总额[^\n]*\d")]
     private static partial System.Text.RegularExpressions.Regex TotalWithFigures();
+
+    /// <summary>
+    /// Session 39: a row with no weight right under a row of the same 二级指标 that has a weight but no target or no actual —
+    /// a cell wrapped around its row's middle line (年末高校毕业生总体就业 / 率, 帮扶就业率 / 93.27%) read as two rows.
+    /// </summary>
+    private static bool SplitRow(ImportedIndicator above, ImportedIndicator row) =>
+        string.IsNullOrWhiteSpace(row.Weight) && !string.IsNullOrWhiteSpace(above.Weight)
+        && (string.IsNullOrWhiteSpace(above.Target) || string.IsNullOrWhiteSpace(above.Actual))
+        && string.Equals(CellText.Compact(above.Level2 ?? string.Empty), CellText.Compact(row.Level2 ?? string.Empty), StringComparison.Ordinal);
 
     /// <summary>A fund line name with an unmatched bracket (金（万, 元）总额) or of one character (当).</summary>
     private static bool CutFundName(string name) =>
