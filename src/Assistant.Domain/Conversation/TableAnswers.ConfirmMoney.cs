@@ -59,6 +59,13 @@ public static partial class TableAnswers
         string figure = fact.Unit == asked.Unit ? w.F(p + "." + field) : AmountAsked(w, p + "." + field, asked.Unit, word);
         string how = field == "balance" ? $"（全年预算数{w.F(p + ".budget")} − 全年执行数{w.F(p + ".executed")}）" : string.Empty;
         string askedText = w.N(asked.Value, asked.Unit, asked.Decimals, "问题中的金额（用户所问）");
+        if (how.Length > 0 && figure.EndsWith('）'))
+        {
+            // 约为240.82万元（表中为2408209元；全年预算数… − 全年执行数…）: one bracket, not two in a row.
+            figure = figure[..^1] + "；" + how[1..];
+            how = string.Empty;
+        }
+
         string be = figure.StartsWith('约') ? "约为" + figure[1..] : "为" + figure;
         w.Line(yes
             ? $"是的。“{name}”的{word}{be}{how}。"

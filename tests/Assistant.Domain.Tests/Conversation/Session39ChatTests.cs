@@ -49,8 +49,8 @@ public class Session39ChatTests
     }
 
     [Theory]
-    [InlineData(Luliang, "县级配套资金结余是不是240.82万元", "是的。", "“县级配套资金”的结余约为240.82万元（表中为2408209元）")]
-    [InlineData(Luliang, "县级配套资金结余是240万吗", "不是。", "约为240.82万元（表中为2408209元）", "不是问题中的240万元")]
+    [InlineData(Luliang, "县级配套资金结余是不是240.82万元", "是的。", "“县级配套资金”的结余约为240.82万元（表中为2408209元；全年预算数4638288元 − 全年执行数2230079元）。")]
+    [InlineData(Luliang, "县级配套资金结余是240万吗", "不是。", "约为240.82万元（表中为2408209元；全年预算数4638288元 − 全年执行数2230079元），不是问题中的240万元")]
     [InlineData(Yinan, "县级资金结余是不是340万", "是的。", "“县级资金”的结余为340.00万元", "全年预算数600.00万元 − 全年执行数260.00万元")]
     [InlineData(Yangxian, "县级资金结余是不是196万", "不是。", "169.50万元", "不是问题中的196万元")]
     [InlineData(Yinan, "省级资金执行数是620.43万元吗", "是的。", "“省级资金”的全年执行数为620.43万元")]
@@ -59,6 +59,7 @@ public class Session39ChatTests
         string text = ChatTables.AnswerAll(ChatTables.Table(table), message);
         Assert.StartsWith(fragments[0], text, StringComparison.Ordinal);
         ChatTables.InOrder(text, fragments);
+        Assert.DoesNotContain("）（", text, StringComparison.Ordinal); // one bracket, not two in a row
     }
 
     [Theory]
