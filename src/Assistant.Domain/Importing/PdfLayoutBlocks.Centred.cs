@@ -86,10 +86,8 @@ public static partial class PdfLayoutBlocks
                 continue;
             }
 
-            if (TotalWord().IsMatch(ws[0].Text))
+            if (WroteTotal(ws, fields, output, i))
             {
-                Dictionary<int, string> total = TotalRow([ws], fields);
-                output[i] = string.Join('\t', Enumerable.Range(0, fields.Count).Select(j => total.GetValueOrDefault(j, string.Empty)));
                 i++;
                 break;
             }

@@ -80,6 +80,19 @@ public static partial class PdfLayoutBlocks
         return wraps > 0 ? output : null;
     }
 
+    /// <summary>The section's total line (合计/总分) written as its row; true when <paramref name="ws"/> is it.</summary>
+    private static bool WroteTotal(List<Word> ws, List<Col> fields, string[] output, int i)
+    {
+        if (!TotalWord().IsMatch(ws[0].Text))
+        {
+            return false;
+        }
+
+        Dictionary<int, string> total = TotalRow([ws], fields);
+        output[i] = string.Join('\t', Enumerable.Range(0, fields.Count).Select(j => total.GetValueOrDefault(j, string.Empty)));
+        return true;
+    }
+
     /// <summary>Reads every section; returns the first (0-based) line that cannot be given to a row, or -1.</summary>
     private static int Sections(string[] text, List<(int From, int To, int Main, List<(int Start, string Text)> Cells, bool Fund)> headers, string[] output, ref int wraps, ref int end, bool centred = false)
     {
@@ -325,10 +338,8 @@ public static partial class PdfLayoutBlocks
                 continue;
             }
 
-            if (TotalWord().IsMatch(ws[0].Text))
+            if (WroteTotal(ws, fields, output, i))
             {
-                Dictionary<int, string> total = TotalRow([ws], fields);
-                output[i] = string.Join('\t', Enumerable.Range(0, fields.Count).Select(j => total.GetValueOrDefault(j, string.Empty)));
                 i++;
                 break;
             }
