@@ -28,15 +28,8 @@ public static partial class TableAnswers
         };
     }
 
-    /// <summary>How many 元 one unit holds; null when the unit is not one of money.</summary>
-    internal static decimal? YuanPer(string? unit) => unit?.Trim() switch
-    {
-        "元" => 1m,
-        "千元" => 1_000m,
-        "万元" => 10_000m,
-        "亿元" => 100_000_000m,
-        _ => null,
-    };
+    /// <summary>How many 元 one unit holds; null when the unit is not one of money (the importer's table, trimmed).</summary>
+    internal static decimal? YuanPer(string? unit) => Importing.FundUnits.YuanPer(unit?.Trim());
 
     /// <summary>
     /// The amount fact <paramref name="id"/> in the unit asked: <c>240.82万元（表中为2408209元）</c> when the unit differs,
