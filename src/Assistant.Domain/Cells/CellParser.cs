@@ -108,7 +108,8 @@ public static partial class CellParser
         }
 
         // A target for several years together (2023—2025年累计≥6, 到2025年累计达到6万亩) is a quantity of that period, not a date.
-        if (compact.Length > 6 && TryPeriod(compact, original, indicatorUnit) is { } period)
+        // Its pattern needs 年 after the last year: a cell without one is not asked (since session 40).
+        if (compact.Length > 6 && compact.Contains('年', StringComparison.Ordinal) && TryPeriod(compact, original, indicatorUnit) is { } period)
         {
             return period;
         }
@@ -144,8 +145,10 @@ public static partial class CellParser
             return Quantity(rate, original, indicatorUnit, string.Empty, rateUnit, null);
         }
 
-        MatchCollection numbers = NumberToken().Matches(compact);
-        if (numbers.Count > 0)
+        // A number token starts with a digit, and the normalized cell writes every digit in ASCII (TextNormalizer.Map): words
+        // without one (效果显著) are not searched for numbers (since session 40).
+        MatchCollection? numbers = compact.AsSpan().ContainsAnyInRange('0', '9') ? NumberToken().Matches(compact) : null;
+        if (numbers is { Count: > 0 })
         {
             var values = numbers.Select(m => PrintedNumber.Parse(m.Value)).ToList();
             string reason = numbers.Count > 1

@@ -322,17 +322,16 @@ public static class Reconciliation
             return;
         }
 
-        string? field = null;
-        QuantityCell? odd = null;
-        foreach ((Cell cell, string f) in new[] { (r.Target, ".target"), (r.Actual, ".actual") })
+        // The target first, then the actual (no array of the two per row since session 40).
+        string field = ".target";
+        QuantityCell? odd = OddUnit(r.Target, column);
+        if (odd is null)
         {
-            if (cell is QuantityCell { CellUnit.Base.Length: > 0 } q && !SameSpelling(q.CellUnit.Base, column.Base) && odd is null)
-            {
-                (odd, field) = (q, f);
-            }
+            field = ".actual";
+            odd = OddUnit(r.Actual, column);
         }
 
-        if (odd is null || field is null)
+        if (odd is null)
         {
             return;
         }
@@ -342,6 +341,10 @@ public static class Reconciliation
             $"“{ind.Name}”的{which}“{odd.Text.Trim()}”写明单位“{odd.CellUnit.Base}”，与计量单位栏“{ind.Unit!.Trim()}”不一致，已按单元格中的单位计算，请核实单位",
             Path(i, field), column.Base, odd.CellUnit.Base));
     }
+
+    /// <summary>The cell when it is a quantity whose own unit is not the column's spelling of it; null otherwise.</summary>
+    private static QuantityCell? OddUnit(Cell cell, UnitSpec column) =>
+        cell is QuantityCell { CellUnit.Base.Length: > 0 } q && !SameSpelling(q.CellUnit.Base, column.Base) ? q : null;
 
     private static bool SameSpelling(string cell, string column) =>
         CellUnits.SameUnit(cell, column)

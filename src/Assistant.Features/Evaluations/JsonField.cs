@@ -59,7 +59,7 @@ internal readonly struct JsonField
             case JsonTokenType.String:
                 try
                 {
-                    return new(JsonValueKind.String, texts is null ? reader.GetString() : texts.Text(ref reader));
+                    return new(JsonValueKind.String, texts is null ? JsonStringText.Read(ref reader) : texts.Text(ref reader));
                 }
                 catch (InvalidOperationException)
                 {

@@ -11,9 +11,10 @@ namespace Assistant.Features.Evaluations;
 /// and where in the body its bytes are); a hit is a value written with the same bytes as an earlier one, so
 /// its text is the same (unescaping is a function of the bytes: <c>\u4EA7</c> written twice is 产 twice; 产
 /// written once raw and once escaped is read twice). Only values of at most <see cref="MaxBytes"/> bytes as
-/// written are kept; any other value, and every miss, is read by <see cref="Utf8JsonReader.GetString"/> as
-/// before — so invalid UTF-8 or a lone surrogate escape still throws there, and is never kept. For one
-/// body on one thread (the reader's).
+/// written are kept; any other value, and every miss, is read by <see cref="JsonStringText.Read"/> (since
+/// session 40; <see cref="Utf8JsonReader.GetString"/> before, which it still is for anything but escaped ASCII)
+/// — so invalid UTF-8 or a lone surrogate escape still throws there, and is never kept. For one body on one
+/// thread (the reader's).
 /// </summary>
 internal sealed class RepeatedTexts(ReadOnlyMemory<byte> body)
 {
@@ -29,7 +30,7 @@ internal sealed class RepeatedTexts(ReadOnlyMemory<byte> body)
     {
         if (reader.HasValueSequence || reader.ValueSpan.Length > MaxBytes)
         {
-            return reader.GetString()!;
+            return JsonStringText.Read(ref reader);
         }
 
         ReadOnlySpan<byte> value = reader.ValueSpan;
@@ -44,7 +45,7 @@ internal sealed class RepeatedTexts(ReadOnlyMemory<byte> body)
             return known;
         }
 
-        string text = reader.GetString()!;
+        string text = JsonStringText.Read(ref reader);
 
         // The value's bytes (as written) lie between the token's quotes: they start one byte after the token does.
         _texts[slot] = text;

@@ -88,8 +88,7 @@ public static class ScoreAnswerWriter
             writer.Number(Index, f.Index);
             writer.String(Name, f.Name);
             writer.String(Parent, f.Parent);
-            Fixed(ref writer, Rate, f.Rate, 4);
-            Percent(ref writer, RateText, f.Rate);
+            FixedAndPercent(ref writer, Rate, RateText, f.Rate);
             Fixed(ref writer, Score, f.Score, 2);
             Trimmed(ref writer, ScoreUnrounded, f.Score);
             writer.EndObject();
@@ -119,8 +118,7 @@ public static class ScoreAnswerWriter
             Cell(ref writer, TargetParsed, r.Target);
             Cell(ref writer, ActualParsed, r.Actual);
             Trimmed(ref writer, Weight, r.Weight);
-            Fixed(ref writer, Completion, r.Completion, 4);
-            Percent(ref writer, CompletionText, r.Completion);
+            FixedAndPercent(ref writer, Completion, CompletionText, r.Completion);
             Fixed(ref writer, Score, r.Score, 2);
             Trimmed(ref writer, ScoreUnrounded, r.Score);
             Trimmed(ref writer, Gap, r.Gap);
@@ -364,6 +362,76 @@ public static class ScoreAnswerWriter
         {
             writer.StringValue(PrintedNumber.Format(v, decimals));
         }
+    }
+
+    /// <summary>Below this a ratio × 100 is exact and far from overflowing (the percent is then the 4-decimal digits moved).</summary>
+    private const decimal ShiftableRatio = 1e20m;
+
+    /// <summary>
+    /// A ratio with 4 decimals under <paramref name="name"/>, then its percent under <paramref name="percentName"/>: what
+    /// <see cref="Fixed"/> (4 decimals) and <see cref="Percent"/> write, the percent taken from the ratio's own digits (since
+    /// session 40). <c>Format(r × 100, 2)</c> is <c>Format(r, 4)</c> with the point two places on: r × 100 is exact for
+    /// a decimal below <see cref="ShiftableRatio"/> (its mantissa times 100 at the same scale, or the same mantissa two
+    /// places less), and rounding half up at the second decimal of 100·r is rounding at the fourth of r. So
+    /// <c>0.6107</c> gives <c>61.07%</c>, <c>0.0050</c> gives <c>0.50%</c> and <c>12.3456</c> gives <c>1234.56%</c>, without
+    /// the product, its rounding and its digits again. Anything else (negative, huge, a ratio the fast path could not
+    /// format) goes the old way, which also keeps its overflow.
+    /// </summary>
+    private static void FixedAndPercent(ref IndentedJsonEmitter writer, JsonName name, JsonName percentName, decimal? ratio)
+    {
+        if (ratio is not { } r || r < 0m || r >= ShiftableRatio)
+        {
+            Fixed(ref writer, name, ratio, 4);
+            Percent(ref writer, percentName, ratio);
+            return;
+        }
+
+        Span<byte> span = writer.AsciiValue(name, MaxNumberLength);
+        if (!PrintedNumber.TryFormatUtf8(r, 4, span, out int written))
+        {
+            writer.StringValue(PrintedNumber.Format(r, 4));
+            Percent(ref writer, percentName, ratio);
+            return;
+        }
+
+        Span<byte> digits = stackalloc byte[MaxNumberLength];
+        span[..written].CopyTo(digits);
+        writer.CommitAscii(written);
+        Span<byte> percent = writer.AsciiValue(percentName, MaxNumberLength);
+        writer.CommitAscii(PercentOfFixed4(digits[..written], percent));
+    }
+
+    /// <summary>
+    /// <c>I.DDDD</c> (a ratio printed with 4 decimals) as the percent <c>IDD.DD%</c>, the integer part without leading zeros
+    /// (at least one digit): the bytes written. <paramref name="percent"/> has room for all of them.
+    /// </summary>
+    internal static int PercentOfFixed4(ReadOnlySpan<byte> fixed4, Span<byte> percent)
+    {
+        // I…I . D1 D2 D3 D4: the percent's integer part is I…I D1 D2 (up to index Length − 3), its decimals D3 D4.
+        int point = fixed4.Length - 5;
+        int last = fixed4.Length - 3;
+        int at = 0;
+        for (int i = 0; i <= last; i++)
+        {
+            if (i == point)
+            {
+                continue;
+            }
+
+            if (at == 0 && fixed4[i] == (byte)'0' && i < last)
+            {
+                // A leading zero of the percent's integer part (not its last digit).
+                continue;
+            }
+
+            percent[at++] = fixed4[i];
+        }
+
+        percent[at++] = (byte)'.';
+        percent[at++] = fixed4[^2];
+        percent[at++] = fixed4[^1];
+        percent[at++] = (byte)'%';
+        return at;
     }
 
     /// <summary><c>PrintedNumber.Format(ratio × 100, 2) + "%"</c> as UTF-8, formatted straight into the answer, or null.</summary>
