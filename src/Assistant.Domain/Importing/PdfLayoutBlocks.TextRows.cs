@@ -73,7 +73,13 @@ public static partial class PdfLayoutBlocks
         }
 
         /// <summary>Whether the line's pieces (<paramref name="ws"/> in columns <paramref name="a"/>) carry on the cells of the row above.</summary>
-        public bool CarriesOn(List<Word> ws, int[] a)
+        public bool CarriesOn(List<Word> ws, int[] a) => Follows(ws, a, full: true);
+
+        /// <summary>
+        /// Whether each of the line's pieces is under a piece of the row being read on the line before (<paramref name="full"/>:
+        /// a piece that fills its column): a wrapped line's pieces are; a piece under an empty place ends no cell above.
+        /// </summary>
+        public bool Follows(List<Word> ws, int[] a, bool full = false)
         {
             int carried = 0;
             for (int x = 0; x < ws.Count; x++)
@@ -86,7 +92,7 @@ public static partial class PdfLayoutBlocks
                 }
 
                 if (line < 0 || !last.TryGetValue(j, out int above) || above != line || !spans.TryGetValue(j, out var span)
-                    || Width(text[line][span.Start..span.End]) < widest.GetValueOrDefault(j) - 0.5m)
+                    || (full && !Fills(text[line][span.Start..span.End], widest.GetValueOrDefault(j))))
                 {
                     return false;
                 }
@@ -94,8 +100,15 @@ public static partial class PdfLayoutBlocks
                 carried++;
             }
 
-            return carried > 0;
+            // A line of level pieces only (指标 / 满意度指) carries on the merged cells, never a row by itself.
+            return carried > 0 || !full;
         }
+
+        /// <summary>
+        /// Whether a cell's line fills its column: as wide as the column's widest line of words, and not the end of a
+        /// sentence (<c>缴费额的 2/3。</c> ends its cell, however wide its figures print).
+        /// </summary>
+        private static bool Fills(string piece, decimal widest) => Width(piece) >= widest - 0.5m && !piece.EndsWith('。');
 
         /// <summary>A line of a cell's words as wide as it prints: a Chinese character or full-width sign is one, a digit, a letter or a space half.</summary>
         private static decimal Width(string piece) => piece.Sum(c => c >= '\u2e80' ? 1m : 0.5m);

@@ -382,6 +382,13 @@ public static partial class PdfLayoutBlocks
                 a = Align(ws, starts, fields, []);
             }
 
+            if (textRows is not null && rows.Count > 0 && (begins ? !a.Any(j => fields[j] == Col.Name) : !carriedOn && !textRows.Follows(ws, a)))
+            {
+                // Without 分值 and 得分: a row whose first line has no name, or a wrapped piece under an empty place in its
+                // column (its cell ended lines above), cannot be placed (refused once the whole section is seen).
+                ambiguous = ambiguous < 0 ? i : ambiguous;
+            }
+
             if (begins)
             {
                 rows.Add(([], i));
