@@ -269,11 +269,11 @@ public static partial class PdfLayoutBlocks
         cells.Count >= 4 && cells.Any(c => c.Text is "三级指标" or "指标名称") && cells.Any(c => WrappedIndicatorField(c.Text) == Col.Target);
 
     /// <summary>
-    /// A header cell's field for the wrapped reader: 年度目标值 / 年初目标值 are the target, 实际完成情况 / 全年实际值 the
+    /// A header cell's field for the wrapped reader: 年度目标值 / 年初目标值 / 目标值 are the target, 实际完成情况 / 全年实际值 the
     /// actual, anything else as <see cref="IndicatorField"/> reads it.
     /// </summary>
     private static Col WrappedIndicatorField(string h) =>
-        h.Contains("年度目标值", StringComparison.Ordinal) || h.Contains("年初目标值", StringComparison.Ordinal) ? Col.Target
+        h.Contains("年度目标值", StringComparison.Ordinal) || h.Contains("年初目标值", StringComparison.Ordinal) || h == "目标值" ? Col.Target
         : h.Contains("实际完成情况", StringComparison.Ordinal) || h.Contains("全年实际值", StringComparison.Ordinal) ? Col.Actual
         : IndicatorField(h);
 
@@ -328,6 +328,10 @@ public static partial class PdfLayoutBlocks
         var open = new Dictionary<int, (int Row, bool Done)>();
         int ambiguous = -1;
         List<int> firstLine = [];
+        // Without 分值 and 得分 a row's first line is told by its target and actual, and a wrapped cell's lines carry
+        // them too (单位应缴纳的 / 三项社会保险): the widths of the columns' lines tell the two apart (TextRows).
+        TextRows? textRows = !fields.Contains(Col.Weight) && fields.Contains(Col.Target) && fields.Contains(Col.Actual)
+            ? new TextRows(text, starts, fields, from, to) : null;
         int i = from;
         for (; i < to; i++)
         {
@@ -361,7 +365,16 @@ public static partial class PdfLayoutBlocks
                 throw new NotTopAlignedException();
             }
 
-            if (!begins && ws.Count > 1)
+            bool carriedOn = false;
+            if (begins && textRows is not null && rows.Count > 0 && Glued(ws, [], afterComma: false) is { } carried
+                && Align(carried, starts, fields, []) is { } at && textRows.CarriesOn(carried, at))
+            {
+                // Every cell of the line (its words a space apart one piece: 缴费额的 2/3。) carries on a cell of the row
+                // above that filled its column's width on the line before.
+                (begins, carriedOn, ws, a) = (false, true, carried, at);
+            }
+
+            if (!begins && !carriedOn && ws.Count > 1)
             {
                 // A wrapped line is the ends of cells: words a space apart are one piece (业 4208人 is the end of 创业带动就业4208人).
                 // A word where a cell of the row's first line began is that cell's, not the end of the one before it.
@@ -369,10 +382,10 @@ public static partial class PdfLayoutBlocks
                 a = Align(ws, starts, fields, []);
             }
 
-            if (begins && !fields.Contains(Col.Weight) && fields.Contains(Col.Target) && rows.Count > 0 && ws.Where((w, x) => fields[a[x]] is Col.Target or Col.Actual).All(w => !w.Text.Any(char.IsDigit)))
+            if (textRows is not null && rows.Count > 0 && (begins ? !a.Any(j => fields[j] == Col.Name) : !carriedOn && !textRows.Follows(ws, a)))
             {
-                // Without 分值 and 得分, a line whose target and actual are words (单位应缴纳的 / 三项社会保险) may begin a row
-                // or carry on the one above: the copy is not read this way (refused once the whole section is seen).
+                // Without 分值 and 得分: a row whose first line has no name, or a wrapped piece under an empty place in its
+                // column (its cell ended lines above), cannot be placed (refused once the whole section is seen).
                 ambiguous = ambiguous < 0 ? i : ambiguous;
             }
 
@@ -421,6 +434,7 @@ public static partial class PdfLayoutBlocks
                 }
 
                 pieces.Add(t);
+                textRows?.Placed(i, j, ws[x], target == r, begins && x == 0);
                 if (fields[j] is Col.Level1 or Col.Level2 or Col.Label)
                 {
                     string whole = string.Concat(pieces);

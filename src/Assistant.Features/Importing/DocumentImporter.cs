@@ -17,6 +17,9 @@ public static partial class DocumentImporter
 {
     public const int MaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>The start of the refusal of a file in which no 自评表 was found.</summary>
+    private const string NoTableZh = "文件中没有找到绩效自评表";
+
     /// <summary>
     /// The file kinds read as tables (the staff page's pickers offer exactly these): Excel workbooks (also
     /// macro-enabled), Word, CSV as Excel saves it, and text copied from a PDF or Word (UTF-8, UTF-16 or GB18030).
@@ -128,6 +131,15 @@ public static partial class DocumentImporter
                 e.Errors[0].Zh + "这段文字像是不保留版式从 PDF 复制的（一格一行，表格的行列顺序已打乱）：请用保留版式的方式复制（如 pdftotext -layout），或上传 .docx / .xlsx 原件。",
                 e.Errors[0].En + " This text looks copied from a PDF without its layout (one cell a line, the table's rows and columns lost): copy it keeping the layout (pdftotext -layout, for one), or upload the .docx / .xlsx.");
         }
+        catch (UnreadableDocumentException e) when (printed && e.Errors.Count == 1 && e.Errors[0].Zh.StartsWith(NoTableZh, StringComparison.Ordinal))
+        {
+            // A printed copy whose headers were not recognised (a header wrapped over three lines around its middle line,
+            // 实际完成情 / 况 above and below 年度目标值): told what to do as every other refused printed copy is, at the header's line.
+            int at = Array.FindIndex(lines, l => l.Contains("三级指标", StringComparison.Ordinal) || l.Contains("指标名称", StringComparison.Ordinal)) + 1;
+            throw ZipGuard.Bad(
+                (at > 0 ? $"第{at}行：" : string.Empty) + ImportSanity.Advice.Zh("没有认出这段从 PDF 复制的表格的表头（表头的字折行、分在上下几行），文件中没有找到绩效自评表", laidOut: true),
+                (at > 0 ? $"line {at}: " : string.Empty) + ImportSanity.Advice.En("the headers of this table copied from a PDF were not recognised (their words wrap over the lines above and below), so no self-evaluation table was found", laidOut: true));
+        }
     }
 
     /// <summary>
@@ -219,7 +231,7 @@ public static partial class DocumentImporter
     {
         if (tables.Count == 0)
         {
-            throw ZipGuard.Bad("文件中没有找到绩效自评表（需要有“绩效指标”表头：三级指标、指标值、完成值，或“项目资金”表头）。",
+            throw ZipGuard.Bad(NoTableZh + "（需要有“绩效指标”表头：三级指标、指标值、完成值，或“项目资金”表头）。",
                 "no self-evaluation table found (expected a 绩效指标 header with 三级指标 / 指标值 / 完成值, or a 项目资金 header).");
         }
 
