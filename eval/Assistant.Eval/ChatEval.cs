@@ -13,6 +13,9 @@ namespace Assistant.Eval;
 internal sealed record ChatCaseResult(string Set, string Table, string Message, string Expected, string Got, bool IntentRight, bool? IndicatorsRight,
     bool? FragmentsRight, IReadOnlyList<string> Missing, int Held, string? Answer)
 {
+    /// <summary>What the answer says twice: a sentence, or a quoted reason inside another sentence (<see cref="AnswerRepeats"/>).</summary>
+    public IReadOnlyList<string> Repeats => AnswerRepeats.Find(Answer);
+
     public bool Correct => IntentRight && IndicatorsRight != false;
 }
 
