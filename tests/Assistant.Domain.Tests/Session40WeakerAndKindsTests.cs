@@ -7,6 +7,7 @@ using Assistant.Domain.Numbers;
 using Assistant.Domain.Review;
 using Assistant.Domain.Scoring;
 using Assistant.Domain.Tests.Conversation;
+using Assistant.Features.Drafting;
 
 namespace Assistant.Domain.Tests;
 
@@ -72,7 +73,10 @@ public class Session40WeakerAndKindsTests
 
         // The draft of 三: the row is an item, said to be weaker than its target.
         string draft = SelfCheckTables.DraftOfThree(sheet.Evaluation);
-        Assert.Contains($"“{row}”实际效果弱于年度指标值", draft, StringComparison.Ordinal);
+        string item = draft.Split('\n').Single(l => l.Contains("实际效果弱于年度指标值", StringComparison.Ordinal) && l.Contains($"“{row}”", StringComparison.Ordinal));
+        Assert.Contains($"“{row}”年度指标值为“{sheet.Evaluation.Indicators[i].Target}”，实际完成为“{actual}”", item, StringComparison.Ordinal);
+        string measures = draft[draft.IndexOf("（二）", StringComparison.Ordinal)..];
+        Assert.Contains($"“{row}”", measures, StringComparison.Ordinal); // and it has its measure
     }
 
     [Fact]
@@ -87,7 +91,7 @@ public class Session40WeakerAndKindsTests
     [Theory]
     [InlineData("宣传力度不够")]
     [InlineData("政策宣传不到位，部分群众不清楚申报流程")]
-    [InlineData("宣传力度不足，群众参与积极性不高的乡镇较多")]
+    [InlineData("宣传力度不足，部分农户不清楚补贴政策")]
     [InlineData("宣传面窄，偏远村组覆盖不到")]
     [InlineData("政策解读不够，部分对象未申请")]
     [InlineData("部分对象未告知到位")]
@@ -120,7 +124,7 @@ public class Session40WeakerAndKindsTests
         FactSheet sheet = FactSheet.Build(e, ScoringPolicy.Default);
         var items = DeviationItems.Find(sheet, ScoringPolicy.Default, lowParts: true);
         var brief = new DraftBrief(DraftSection.Deviation, sheet, items.Select(i => new BriefItem(i, [], [])).ToList(), []);
-        RenderedDraft rendered = DraftText.Render(Features.Drafting.OfflineDrafter.Compose(brief), sheet, 0);
+        RenderedDraft rendered = DraftText.Render(OfflineDrafter.Compose(brief), sheet, 0);
         var paragraphs = rendered.Paragraphs.Select(p => new ReviewedParagraph(p.Text,
             items.Where(i => TextNormalizer.Normalize(p.Text).Contains(TextNormalizer.Normalize(i.Name), StringComparison.Ordinal)
                              || p.FactIds.Any(f => f.StartsWith(i.Path + ".", StringComparison.Ordinal))).Select(i => i.Id).ToList(), p.Sources)).ToList();

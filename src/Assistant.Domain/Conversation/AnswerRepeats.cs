@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Conversation;
 
@@ -19,7 +18,7 @@ public static partial class AnswerRepeats
             return [];
         }
 
-        string text = TextNormalizer.Normalize(answer);
+        string text = answer;
         var repeats = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string sentence in SentenceEnd().Split(text).Select(s => Space().Replace(s, string.Empty).Trim('，', ',', '：', ':', '、')))
@@ -42,6 +41,34 @@ public static partial class AnswerRepeats
 
         return repeats;
     }
+
+    /// <summary>
+    /// What a later part of a compound answer says again of an earlier part (a sentence, or a reason quoted), each once: the
+    /// defect of 执行率多少，要不要写原因 (the total's reason quoted by both parts). A refrain within one part (a list's 计分 line per
+    /// row) is not counted here.
+    /// </summary>
+    /// <param name="parts">The parts' texts, in order.</param>
+    /// <param name="names">Names that recur by design (the table's rows and fund lines): quoting one again is no repeat.</param>
+    public static IReadOnlyList<string> Across(IReadOnlyList<string> parts, IEnumerable<string>? names = null)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var ignored = (names ?? []).Select(n => "“" + Space().Replace(n, string.Empty) + "”").ToHashSet(StringComparer.Ordinal);
+        var repeats = new List<string>();
+        var said = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string part in parts)
+        {
+            var own = Pieces(part ?? string.Empty).Where(p => !ignored.Contains(p)).ToHashSet(StringComparer.Ordinal);
+            repeats.AddRange(own.Where(said.Contains).Where(p => !repeats.Contains(p, StringComparer.Ordinal)));
+            said.UnionWith(own);
+        }
+
+        return repeats;
+    }
+
+    /// <summary>The sentences and the quoted passages of a text that are long enough to count.</summary>
+    private static IEnumerable<string> Pieces(string text) =>
+        SentenceEnd().Split(text).Select(s => Space().Replace(s, string.Empty).Trim('，', ',', '：', ':', '、')).Where(s => s.Length >= MinSentence)
+            .Concat(Quote().Matches(text).Select(q => Space().Replace(q.Groups[1].Value, string.Empty).TrimEnd('。')).Where(q => q.Length >= MinQuote).Select(q => "“" + q + "”"));
 
     /// <summary>Shorter sentences (表中没有填写偏差原因, said once per row of a list) are a list's refrain, not a repeat.</summary>
     private const int MinSentence = 12;

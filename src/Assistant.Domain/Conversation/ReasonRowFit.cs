@@ -47,22 +47,26 @@ public static partial class ReasonRowFit
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(reason);
         string r = TextNormalizer.Normalize(reason);
-        var fits = new List<(int Row, string Word)>();
-        for (int i = 0; i < sheet.Report.Indicators.Count && i < sheet.Evaluation.Indicators.Count; i++)
+        var shortRows = Enumerable.Range(0, Math.Min(sheet.Report.Indicators.Count, sheet.Evaluation.Indicators.Count))
+            .Where(i => sheet.Report.Indicators[i].Status == IndicatorStatus.Short)
+            .Select(i => (Row: i, Name: TextNormalizer.Normalize(sheet.Evaluation.Indicators[i].Name))).ToList();
+        // The lexicon first (贷款 → 小额信贷贷款额), then the words of the names: a word the table's rows share (脱贫 in 脱贫人口…)
+        // would otherwise make two rows fit a reason that the lexicon tells apart.
+        foreach (Func<string, string, string?> by in new Func<string, string, string?>[] { ByLexicon, ByName })
         {
-            if (sheet.Report.Indicators[i].Status != IndicatorStatus.Short)
+            var fits = shortRows.Select(x => (x.Row, Word: by(r, x.Name))).Where(x => x.Word is not null).ToList();
+            if (fits.Count == 1)
             {
-                continue;
+                return (fits[0].Row, fits[0].Word!);
             }
 
-            string name = TextNormalizer.Normalize(sheet.Evaluation.Indicators[i].Name);
-            if (WordOf(r, name) is { } word)
+            if (fits.Count > 1)
             {
-                fits.Add((i, word));
+                return null;
             }
         }
 
-        return fits.Count == 1 ? fits[0] : null;
+        return null;
     }
 
     /// <summary>Why an unnamed reason went to its row, for the confirmation: the row talked about, the only short row, or the one its word fits.</summary>
@@ -70,8 +74,8 @@ public static partial class ReasonRowFit
         : fitWord is { Length: > 0 } w ? $"原因中的“{w}”说的是这项指标，表中未完成的指标里只有它与之相符"
         : "表中唯一未完成的指标";
 
-    /// <summary>The word by which a reason speaks of a row's name: a cue of the lexicon whose row words the name holds, else an uncommon word pair of the name.</summary>
-    private static string? WordOf(string reason, string name)
+    /// <summary>A cue of the lexicon in the reason whose row words the name holds.</summary>
+    private static string? ByLexicon(string reason, string name)
     {
         foreach (var (cue, row) in Lexicon)
         {
@@ -81,11 +85,15 @@ public static partial class ReasonRowFit
             }
         }
 
-        return IndicatorMatcher.Bigrams(name).Distinct(StringComparer.Ordinal)
+        return null;
+    }
+
+    /// <summary>An uncommon word pair of the name that the reason holds, widened to the run both share (老年 → 老年人).</summary>
+    private static string? ByName(string reason, string name) =>
+        IndicatorMatcher.Bigrams(name).Distinct(StringComparer.Ordinal)
             .FirstOrDefault(b => !CommonWord().IsMatch(b) && reason.Contains(b, StringComparison.Ordinal)) is { } pair
             ? Widen(reason, name, pair)
             : null;
-    }
 
     /// <summary>The longest run of the name around <paramref name="pair"/> that the reason also holds (老年 → 老年人).</summary>
     private static string Widen(string reason, string name, string pair)

@@ -91,9 +91,10 @@ public static partial class TableAnswers
 
         var root = lines.FirstOrDefault(l => l.Index == RootFund(s));
         bool rootQuoted = false;
+        var quoted = new HashSet<string>(StringComparer.Ordinal); // borrowed causes quoted once, then referred to
         if (root is not null)
         {
-            ReasonDueLine(w, root, policy);
+            ReasonDueLine(w, root, policy, quoted: quoted);
             rootQuoted = root.Rate < policy.LowExecutionThreshold && root.Index < s.Evaluation.Funds.Lines.Count
                 && Drafting.DeviationItems.Clean(s.Evaluation.Funds.Lines[root.Index].DeviationNote) is not null;
         }
@@ -101,7 +102,7 @@ public static partial class TableAnswers
         var parts = lines.Where(l => l != root).ToList();
         foreach (FundLineResult part in parts.Where(l => l.Rate < policy.LowExecutionThreshold))
         {
-            ReasonDueLine(w, part, policy, rootQuoted);
+            ReasonDueLine(w, part, policy, rootQuoted, quoted);
         }
 
         var fine = parts.Where(l => l.Rate >= policy.LowExecutionThreshold).Select(l => l.Name.Trim()).ToList();
@@ -116,7 +117,8 @@ public static partial class TableAnswers
 
     /// <summary>One line's 执行率 against the threshold: no reason needed, or needed and the reason the table gives or that it gives none.</summary>
     /// <remarks>With <paramref name="rootQuoted"/> (the total's note quoted just before), a part that note names refers to it rather than quoting it again.</remarks>
-    private static bool ReasonDueLine(AnswerWriter w, FundLineResult line, ScoringPolicy policy, bool rootQuoted = false)
+    /// <remarks>Borrowed causes already quoted for an earlier line (<paramref name="quoted"/>) are referred to, not quoted again.</remarks>
+    private static bool ReasonDueLine(AnswerWriter w, FundLineResult line, ScoringPolicy policy, bool rootQuoted = false, HashSet<string>? quoted = null)
     {
         FactSheet s = w.Sheet;
         string p = $"funds.lines[{line.Index}]";
@@ -144,8 +146,13 @@ public static partial class TableAnswers
                 ? $"{line.Name}执行率{w.F(p + ".rate")}，低于{threshold}，需要说明原因；{line.Name}一栏没有单独填写，上面资金总额一栏的说明写到了它。"
                 : $"{line.Name}执行率{w.F(p + ".rate")}，低于{threshold}，需要说明原因；{line.Name}一栏没有单独填写，资金总额一栏的说明写到了它：{AnswerWriter.Quoted(w.Quote(rootNote, "原因中的数字（表中所填）"))}");
         }
+        else if (Borrowed(s, line, policy) is { Count: > 0 } same && quoted is not null && same.All(b => quoted.Contains(b.Cause)))
+        {
+            w.Line($"{line.Name}执行率{w.F(p + ".rate")}，低于{threshold}，需要说明原因；{line.Name}一栏也没有单独填写，单位在绩效指标中说明的相关原因同上。");
+        }
         else if (Borrowed(s, line, policy) is { Count: > 0 } borrowed)
         {
+            quoted?.UnionWith(borrowed.Select(b => b.Cause));
             // What the draft of 三 borrows for it (the unit's reasons for its cost lines or its funding), as the why-answer says it.
             w.Line($"{line.Name}执行率{w.F(p + ".rate")}，低于{threshold}，需要说明原因；{line.Name}一栏没有单独填写，单位在绩效指标中说明的相关原因是："
                 + string.Join("；", borrowed.Select(b => $"“{w.Quote(b.Cause, "原因中的数字（表中所填）")}”（写在“{b.Item.Name}”的偏差原因栏）")) + "。");
