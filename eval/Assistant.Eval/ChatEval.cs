@@ -13,6 +13,9 @@ namespace Assistant.Eval;
 internal sealed record ChatCaseResult(string Set, string Table, string Message, string Expected, string Got, bool IntentRight, bool? IndicatorsRight,
     bool? FragmentsRight, IReadOnlyList<string> Missing, int Held, string? Answer)
 {
+    /// <summary>What a later part of a compound answer says again of an earlier part: a sentence, or a quoted reason (<see cref="AnswerRepeats.Across"/>).</summary>
+    public IReadOnlyList<string> Repeats { get; init; } = [];
+
     public bool Correct => IntentRight && IndicatorsRight != false;
 }
 
@@ -93,7 +96,7 @@ internal static class ChatEval
             intentRight = false; // a question read as two: the case says which ("parts") when that is right
         }
 
-        OfflineAnswer? answer = OfflineAnswers.Combine(all.Select(i => Answer(i, sheet)));
+        OfflineAnswer? answer = OfflineAnswers.Combine(all.Select(i => Answer(i, sheet)).ToList());
         string? text = null;
         int held = 0;
         if (answer is not null)
@@ -109,7 +112,33 @@ internal static class ChatEval
         bool? fragmentsRight = fragments.Count == 0 || text is null ? null : missing.Count == 0;
         string expected = (parts is null ? "" : "[" + string.Join("+", parts) + "] ") + string.Join('|', intents) + (across is null ? "" : "(" + across + (threshold is null ? "" : " " + threshold) + ")") + (part is null ? "" : ":" + part) + (section is null ? "" : "/" + section) + (indicators is null ? "" : "[" + string.Join(',', indicators) + "]");
         string gotText = (all.Count > 1 ? "[" + string.Join("+", all.Select(i => i.Kind.ToString().ToLowerInvariant() + (i.Topic is null ? "" : "/" + i.Topic))) + "] " : "") + kind + (got.Across is { } gotAcross ? "(" + gotAcross.Kind + (gotAcross.Threshold is null ? "" : " " + gotAcross.Threshold) + ")" : "") + (got.Part is null ? "" : ":" + got.Part) + (got.Section is null ? "" : "/" + got.Section) + "[" + string.Join(',', got.Indicators) + "]";
-        return new ChatCaseResult(set, table, message, expected, gotText, intentRight, indicatorsRight, fragmentsRight, missing, held, text);
+        var partAnswers = all.Select(i => Answer(i, sheet)).ToList();
+        var names = sheet.Evaluation.Indicators.Select(x => x.Name.Trim()).Concat(sheet.Evaluation.Funds.Lines.Select(l => l.Name.Trim()));
+        IReadOnlyList<string> repeats = all.Count > 1 && answer is not null ? AnswerRepeats.Across(PartTexts(sheet, partAnswers), names) : [];
+        return new ChatCaseResult(set, table, message, expected, gotText, intentRight, indicatorsRight, fragmentsRight, missing, held, text) { Repeats = repeats };
+    }
+
+    /// <summary>Each part's text as the combined answer releases it (a line an earlier part said is cut from a later one by the combination).</summary>
+    private static List<string> PartTexts(FactSheet sheet, IReadOnlyList<OfflineAnswer?> answers)
+    {
+        var texts = new List<string>();
+        string before = string.Empty;
+        for (int k = 1; k <= answers.Count; k++)
+        {
+            if (OfflineAnswers.Combine(answers.Take(k)) is not { } combined)
+            {
+                continue;
+            }
+
+            var gate = new SentenceGate(sheet);
+            gate.AddFacts(combined.TurnFacts);
+            _ = gate.Push(combined.Text).Concat(gate.Flush()).ToList();
+            string released = gate.Released;
+            texts.Add(released.StartsWith(before, StringComparison.Ordinal) ? released[before.Length..] : released);
+            before = released;
+        }
+
+        return texts;
     }
 
     private static OfflineAnswer? Answer(Intent got, FactSheet sheet) => got.Kind switch

@@ -214,8 +214,8 @@ public static partial class CellParser
     }
 
     /// <summary>
-    /// The strength of a grade word: 0 未达成/较差/否/不及时/超出预算/不满意, 1 一般/基本/部分达成,
-    /// 2 良好/较好/较满意/有所提升, 3 显著/明显/好/满意/及时/是/达到; null for a description with no
+    /// The strength of a grade word: 0 未达成/较差/否/不及时/超出预算/不满意, 1 一般/基本/初步/部分达成,
+    /// 2 良好/较好/较满意/有所提升, 3 显著/明显/大幅/好/满意/及时/是/达到; null for a description with no
     /// grade word (提高服务水平, 保持稳定). A grade word negated (未明显提升, 不及时, 未按期, 没有达到) is 0.
     /// </summary>
     public static int? GradeLevel(string text)
@@ -292,9 +292,10 @@ public static partial class CellParser
     private static partial Regex NegativePhrase();
 
     private static readonly string[] NotAchievedWords = ["未达成", "未完成", "未达到", "未实现", "较差", "效果差", "不明显", "无效", "不达标", "没有达到", "不合格", "不满意", "不及时", "逾期", "延期", "滞后", "推迟", "超期", "延误", "失败", "不好", "不佳", "欠佳", "不太", "不够"];
-    private static readonly string[] FairWords = ["一般", "基本", "部分达成", "部分完成", "部分实现", "部分达到", "部分落实"];
+    // 初步/初见/起步 (初步建立, 初见成效) are a first stage, as 基本 is (session 40: 初步建立 against 进一步完善 or 不断健全 is weaker).
+    private static readonly string[] FairWords = ["一般", "基本", "部分达成", "部分完成", "部分实现", "部分达到", "部分落实", "初步", "初见", "起步"];
     private static readonly string[] GoodWords = ["良好", "较好", "较为", "比较明显", "较明显", "较显著", "较满意", "比较满意", "有所", "较高"];
-    private static readonly string[] StrongWords = ["显著", "明显", "突出", "优秀", "达成", "完成", "达标", "实现", "达到", "满意", "及时", "按时", "按期", "准时", "合格", "有效", "好", "到位", "全面", "全部"];
+    private static readonly string[] StrongWords = ["显著", "明显", "大幅", "突出", "优秀", "达成", "完成", "达标", "实现", "达到", "满意", "及时", "按时", "按期", "准时", "合格", "有效", "好", "到位", "全面", "全部"];
 
     [GeneratedRegex("(?:未|不|没有?)(?:能|够|得到)?(?:明显|显著|有效|大幅|按时|按期|及时|达到|达成|实现|完成|达标|满意|合格|到位|落实|提升|提高|改善|增加|增长|覆盖|公示|发放|建立|控制)|无(?:明显|显著)(?:提升|提高|改善|变化|成效|效果|增长)")]
     private static partial Regex Negated();

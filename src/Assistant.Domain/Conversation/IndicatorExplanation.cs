@@ -133,6 +133,14 @@ public static class IndicatorExplainer
     public static string RuleText(IndicatorResult r)
     {
         ArgumentNullException.ThrowIfNull(r);
+        if (!r.IsLate && r.Rule == IndicatorRule.Qualitative && Calculator.IsWeaker(r.Target, r.Actual))
+        {
+            // 初步建立 against 进一步完善 (session 40): as the trace and the chat's 计分 line say.
+            return r.Score is { } sc && r.Weight is { } wt && sc < wt
+                ? "定性指标：完成值弱于指标值，按表中评定的分数计分"
+                : "定性指标：完成值弱于指标值，表中没有评价等级，暂按“达成”档计分，须复核";
+        }
+
         if (!r.IsLate || r.Band is not { } band)
         {
             return RuleText(r.Rule);

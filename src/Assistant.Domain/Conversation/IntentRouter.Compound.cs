@@ -102,7 +102,17 @@ public static partial class IntentRouter
             if (i.Topic == Topics.ReasonNeeded && i.Indicators.Count == 0 && intents.Count > 0
                 && intents[^1] is { Kind: IntentKind.Compute, Topic: Topics.Rate or Topics.Funds or Topics.Balance or Topics.Confirm } money1 && money1.Indicators.Count == 0)
             {
-                i = i with { Kind = IntentKind.Compute, Funds = money1.Funds };
+                // No line named (执行率多少，要不要写原因): the total's figure first, then only the lines that need a reason, each said once
+                // (session 40: every line was listed twice and the total's reason quoted by both parts).
+                if (money1.Funds.Count == 0 && money1.Topic is Topics.Rate or Topics.Funds or Topics.Balance && TableAnswers.RootFund(sheet) is not null)
+                {
+                    intents[^1] = money1 with { Topic = money1.Topic == Topics.Balance ? Topics.TotalBalance : Topics.TotalRate };
+                    i = i with { Kind = IntentKind.Compute, Topic = Topics.FundReasonsDue, Funds = [] };
+                }
+                else
+                {
+                    i = i with { Kind = IntentKind.Compute, Funds = money1.Funds };
+                }
             }
 
             // 哪些指标没完成？为什么？: the list already gives each row's stated reason; the why adds nothing.

@@ -64,7 +64,7 @@ public static partial class IntentRouter
     /// <summary>Marks a <see cref="Topics.GivenReason"/> intent whose row the message did not name (in <see cref="Intent.Query"/>).</summary>
     public const string Unnamed = "unnamed";
 
-    /// <summary>As <see cref="Unnamed"/>, kept for the table's only short row (the conversation was about none).</summary>
+    /// <summary>As <see cref="Unnamed"/>, kept for the table's only short row or the one short row its words fit (the conversation was about none).</summary>
     public const string UnnamedOnlyShort = "unnamed-only-short";
 
     /// <summary>

@@ -316,8 +316,10 @@ public static partial class IntentRouter
         if (named.Count == 0 && (FundWord().IsMatch(m) || funds.Count > 0) && (RateWord().IsMatch(m) || StrongWhy().IsMatch(m) || LowWord().IsMatch(m) || fundAsked) && !m.Contains("指标", StringComparison.Ordinal)
             && !ScoreWord().IsMatch(m) && !Lost().IsMatch(m) && !PointsWord().IsMatch(m) && !Meaning().IsMatch(m))
         {
-            // 结余多少万元: the unit asked travels with the question, so the amounts are given in it.
-            return Make(IntentKind.Compute, BalanceWord().IsMatch(m) ? Topics.Balance : Topics.Rate) with { Text = TableAnswers.AskedMoneyUnit(m) is not null ? m : null };
+            // 结余多少万元: the unit asked travels with the question, so the amounts are given in it. 预算执行率为什么偏低 with no line named
+            // asks it of the total: the total's reason (or that none is given, with each low part's own said for that part only).
+            Intent money = Make(IntentKind.Compute, BalanceWord().IsMatch(m) ? Topics.Balance : Topics.Rate) with { Text = TableAnswers.AskedMoneyUnit(m) is not null ? m : null };
+            return funds.Count == 0 && StrongWhy().IsMatch(m) && TableAnswers.RootFund(sheet) is { } total ? money with { Funds = [total] } : money;
         }
 
         if (StrongWhy().IsMatch(m) && named.Count == 0 && SomeRows().IsMatch(m))
@@ -482,7 +484,10 @@ public static partial class IntentRouter
 
     private static string StripAssess(string m) => AssessWords().Replace(m, " ").Replace("写的", " ", StringComparison.Ordinal).Replace("写得", " ", StringComparison.Ordinal);
 
-    /// <summary>The fund lines (other than the total) whose whole name, at least four characters, the question writes out.</summary>
+    /// <summary>
+    /// The fund lines whose whole name, at least four characters, the question writes out (the total too since session 40:
+    /// 年度资金总额执行率为什么低 was read as the row 年度建设任务完成时限, which shares 年度).
+    /// </summary>
     private static List<int> FundNamedInFull(string ask, FactSheet sheet)
     {
         var lines = sheet.Evaluation.Funds.Lines;
@@ -490,7 +495,7 @@ public static partial class IntentRouter
         for (int i = 0; i < lines.Count; i++)
         {
             string name = Canonical(lines[i].Name.Trim());
-            if (lines[i].Parent is not null && name.Length >= 4 && ask.Contains(name, StringComparison.Ordinal))
+            if ((lines[i].Parent is not null ? name.Length >= 4 : name.Length >= 6) && ask.Contains(name, StringComparison.Ordinal))
             {
                 found.Add(i);
             }

@@ -76,11 +76,50 @@ public static partial class TableAnswers
                 // 省级资金12月下旬才下达，部分未能支出 written on the total line: the unit's reason for this part, where it wrote it.
                 w.Line($"{line.Name}一栏没有单独填写原因，资金总额一栏的说明写到了它：{AnswerWriter.Quoted(w.Quote(rootNote, "原因中的数字（表中所填）"))}");
             }
+            else if (rate < policy.LowExecutionThreshold && Borrowed(w.Sheet, line, policy) is { Count: > 0 } borrowed)
+            {
+                // What the draft of 三 says for it too (BorrowedReasons): the unit's reasons for its cost lines or its funding, where they were written.
+                w.Line($"{line.Name}一栏没有单独填写原因；单位在绩效指标中说明的相关原因是："
+                    + string.Join("；", borrowed.Select(b => $"“{w.Quote(b.Cause, "原因中的数字（表中所填）")}”（写在“{b.Item.Name}”的偏差原因栏）")) + "。");
+            }
             else if (rate < policy.LowExecutionThreshold)
             {
                 w.Line($"表中没有填写{line.Name}执行率偏低的原因。执行率低于{w.Percent(policy.LowExecutionThreshold, "说明原因的执行率界限（评分规则）")}，"
                     + "自评报告须说明结余的原因（资金何时到位、哪些支出没有发生或尚未结算、涉及多少）和下一步措施。");
+                if (line.IsRoot)
+                {
+                    PartsOwnReasons(w, line, policy);
+                }
             }
+        }
+    }
+
+    /// <summary>The reasons a line without its own may borrow (the cost lines', the funding's), as the draft of 三 borrows them.</summary>
+    private static IReadOnlyList<(DeviationItem Item, string Cause)> Borrowed(FactSheet sheet, FundLineResult line, ScoringPolicy policy) =>
+        BorrowedReasons.Sources(sheet, DeviationItems.Find(sheet, policy, lowParts: true), line.Name, line.IsRoot);
+
+    /// <summary>
+    /// The total without a reason of its own: each low part's own note said for that part only (never the total's reason), and the low
+    /// parts without one said to have none — as the draft of 三 says them (session 39, probe 38 §5 t4).
+    /// </summary>
+    private static void PartsOwnReasons(AnswerWriter w, FundLineResult root, ScoringPolicy policy)
+    {
+        var lows = w.Sheet.Report.Funds.Where(l => !l.IsRoot && l.Index != root.Index && l.Rate < policy.LowExecutionThreshold && w.Has($"funds.lines[{l.Index}].rate")).ToList();
+        var noted = lows.Where(l => l.Index < w.Sheet.Evaluation.Funds.Lines.Count && DeviationItems.Clean(w.Sheet.Evaluation.Funds.Lines[l.Index].DeviationNote) is not null).ToList();
+        if (noted.Count == 0)
+        {
+            return;
+        }
+
+        foreach (FundLineResult part in noted)
+        {
+            string note = DeviationItems.Clean(w.Sheet.Evaluation.Funds.Lines[part.Index].DeviationNote)!;
+            w.Line($"分资金来源看，{part.Name}执行率{w.F($"funds.lines[{part.Index}].rate")}，{part.Name}一栏填写的原因是{AnswerWriter.Quoted(w.Quote(note, "原因中的数字（表中所填）"))}这条原因只说明{part.Name}，不能当作资金总额的原因。");
+        }
+
+        foreach (FundLineResult part in lows.Except(noted))
+        {
+            w.Line($"{part.Name}执行率{w.F($"funds.lines[{part.Index}].rate")}，也低于{w.Percent(policy.LowExecutionThreshold, "说明原因的执行率界限（评分规则）")}，表中没有填写它的原因。");
         }
     }
 

@@ -40,7 +40,8 @@ public static partial class TableAnswers
         string names = string.Join("、", valid.Select(i => $"“{Name(sheet, i)}”"));
         if (unnamed)
         {
-            w.Line($"您没有说是哪一项的原因，已把{names}（{(aboutRow ? "本次对话正在说的这项指标" : "表中唯一未完成的指标")}）的偏差原因记为“{quoted}”，本次对话中后面的回答和起草都按这条原因写；"
+            string? fit = aboutRow || OnlyShort(sheet) ? null : ReasonRowFit.Fit(sheet, reason) is { } f && f.Row == valid[0] ? f.Word : null;
+            w.Line($"您没有说是哪一项的原因，已把{names}（{ReasonRowFit.Why(aboutRow, fit)}）的偏差原因记为“{quoted}”，本次对话中后面的回答和起草都按这条原因写；"
                 + "如果说的不是这项指标，请写明指标名称。自评表里的偏差原因栏没有改动，定稿前请同步填写。需要写进报告时，请说“重新起草第三部分”。");
             return w.Done();
         }
@@ -49,6 +50,8 @@ public static partial class TableAnswers
             + "自评表里的偏差原因栏没有改动，定稿前请同步填写。需要写进报告时，请说“重新起草第三部分”。");
         return w.Done();
     }
+
+    private static bool OnlyShort(FactSheet sheet) => sheet.Report.Indicators.Count(r => r.Status == IndicatorStatus.Short) == 1;
 
     /// <summary>
     /// After the rows still lacking a reason (哪些指标没写原因): the ones whose reason was given only in this conversation, which the

@@ -136,6 +136,15 @@ public static partial class TableAnswers
             case Topics.ReasonNeeded:
                 FundReasonNeeded(w, funds, policy);
                 break;
+            case Topics.FundReasonsDue:
+                FundReasonsDue(w, policy);
+                break;
+            case Topics.TotalRate when RootFund(sheet) is { } rootLine:
+                FundRates(w, all: false, [rootLine], figure);
+                break;
+            case Topics.TotalBalance when RootFund(sheet) is { } rootLine:
+                FundBalances(w, policy, [rootLine], figure);
+                break;
             case Topics.Rate or Topics.Funds:
                 FundRates(w, all: true, funds, figure);
                 FundReasons(w, funds, policy);
@@ -266,6 +275,14 @@ public static partial class TableAnswers
     /// </summary>
     internal static string RuleWords(AnswerWriter w, IndicatorResult r)
     {
+        if (!r.IsLate && r.Rule == IndicatorRule.Qualitative && Calculator.IsWeaker(r.Target, r.Actual))
+        {
+            // 初步建立 against 进一步完善 (session 40): what the trace says — weaker, and scored as the table's grade or the 达成 band for review.
+            return r.Score is { } sc && r.Weight is { } wt && sc < wt
+                ? $"{RuleWords(w, r.Rule)}；完成值弱于指标值，按表中评定的分数计分"
+                : $"{RuleWords(w, r.Rule)}；完成值弱于指标值，表中没有评价等级，也没有低于满分的评分，暂按“达成”档计分，须复核并在报告中说明差距";
+        }
+
         if (!r.IsLate || r.Band is not { } band)
         {
             return RuleWords(w, r.Rule);

@@ -52,4 +52,13 @@ public static class Topics
     public const string CountPremise = "count-premise";
     public const string MostLost = "most-lost";
     public const string Confirm = "confirm";
+
+    /// <summary>执行率多少，要不要写原因 with no line named: the total line's figure only (the next part says which lines need a reason).</summary>
+    public const string TotalRate = "total-rate";
+
+    /// <summary>结余多少，要不要写原因 with no line named: the total line's balance only.</summary>
+    public const string TotalBalance = "total-balance";
+
+    /// <summary>要不要写原因 after money asked with no line named: the total, then only the lines that need a reason, each once.</summary>
+    public const string FundReasonsDue = "fund-reasons-due";
 }

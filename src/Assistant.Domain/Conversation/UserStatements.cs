@@ -60,7 +60,8 @@ public static partial class UserStatements
         bool about = last is not null;
         int? row = Read(message, sheet, ref last)?.Row;
         var shortRows = Enumerable.Range(0, sheet.Report.Indicators.Count).Where(i => sheet.Report.Indicators[i].Status == IndicatorStatus.Short).ToList();
-        return new UnnamedReason(given.Reason, row, row is null ? shortRows : []) { AboutRow = about };
+        string? fit = !about && row is { } kept && OnlyShortRow(sheet) is null && ReasonRowFit.Fit(sheet, given.Reason) is { } f && f.Row == kept ? f.Word : null;
+        return new UnnamedReason(given.Reason, row, row is null ? shortRows : []) { AboutRow = about, FitWord = fit };
     }
 
     /// <summary>
@@ -122,8 +123,9 @@ public static partial class UserStatements
             return null;
         }
 
-        // Named nowhere in the message, nor before it: the table's only short row, if it has exactly one.
-        int? row = named ? rows.Indicators[0] : last ?? OnlyShortRow(sheet);
+        // Named nowhere in the message, nor before it: the table's only short row, if it has exactly one; else the one short row
+        // the reason's words clearly speak of (随访不到位 → 高血压患者规范管理率), if exactly one does (session 40).
+        int? row = named ? rows.Indicators[0] : last ?? OnlyShortRow(sheet) ?? ReasonRowFit.Fit(sheet, reason)?.Row;
         return (reason.TrimEnd('。') + "。", row, named);
     }
 
@@ -298,6 +300,12 @@ public static partial class UserStatements
 /// <summary>A reason given without naming its row: the row it was kept for, or (none) the rows it may be for.</summary>
 public sealed record UnnamedReason(string Reason, int? Row, IReadOnlyList<int> Candidates)
 {
-    /// <summary>Whether the row is the one the conversation was about (else the table's only short row).</summary>
+    /// <summary>Whether the row is the one the conversation was about (else the table's only short row, or the one its words fit).</summary>
     public bool AboutRow { get; init; }
+
+    /// <summary>The reason's word that fits the row it was kept for (随访), when neither the conversation nor a single short row decided it.</summary>
+    public string? FitWord { get; init; }
+
+    /// <summary>Why the reason went to its row, in the words the confirmation uses.</summary>
+    public string Why => ReasonRowFit.Why(AboutRow, FitWord);
 }

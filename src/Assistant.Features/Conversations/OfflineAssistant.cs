@@ -162,7 +162,7 @@ public sealed partial class OfflineAssistant
         if (UnnamedReason is { Row: not null } unnamed)
         {
             var w = new AnswerWriter(sheet);
-            w.Line($"您没有说是哪一项的原因，已把{names}（{(unnamed.AboutRow ? "本次对话正在说的这项指标" : "表中唯一未完成的指标")}）的偏差原因记为"
+            w.Line($"您没有说是哪一项的原因，已把{names}（{unnamed.Why}）的偏差原因记为"
                 + $"“{w.Quote(unnamed.Reason.TrimEnd('。'), "您在对话中给出的原因中的数字")}”，本次对话中后面的起草和回答都按这条原因写；"
                 + "离线模式不能逐字润色，下面按表中数字和这条原因重新起草。自评表里的偏差原因栏没有改动，定稿前请同步填写。");
             return Take(w.Done());

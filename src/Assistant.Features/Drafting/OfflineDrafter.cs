@@ -189,11 +189,8 @@ public sealed partial class OfflineDrafter : IChatClient
                 case DeviationKind.LowExecution:
                     // The unit's own words come first: the reasons it gave for under-spent cost lines, or a
                     // reason about where the money came from (优先使用中央资金) given anywhere in the table.
-                    var own = CostLines().Where(c => c.StatedReason is not null)
-                        .Concat(brief.Items.Select(i => i.Item).Where(i => i.StatedReason is { } r && (DraftPhrases.IsFundingSource(r) || (!IsRoot(head) && DraftPhrases.NamesFundLine(r, head.Name)))))
-                        .Select(i => Clean(i.StatedReason!)).Where(r => StatedText.LabelledMeasureOnly(r) is null)
-                        .Select(r => StatedText.Split(r).Cause).Where(c => c.Length > 0) // the cause only: a measure written after it goes to the measures
-                        .Distinct(StringComparer.Ordinal).ToList();
+                    // (BorrowedReasons: the chat's answer to 县级资金为什么执行率低 borrows the same, so the two agree.)
+                    var own = BorrowedReasons.For(brief.Sheet, brief.Items.Select(i => i.Item).ToList(), head.Name, IsRoot(head));
                     if (own.Count > 0)
                     {
                         return new Cause(CauseOrigin.CostLines, string.Join("、", own), []);
@@ -461,12 +458,7 @@ public sealed partial class OfflineDrafter : IChatClient
         private readonly Dictionary<string, string> statedSaid = new(StringComparer.Ordinal);
 
         /// <summary>Money indicators short of their target, largest gap first: where an unspent budget shows.</summary>
-        private List<DeviationItem> CostLines() =>
-            brief.Items.Select(i => i.Item)
-                .Where(i => i.Kind == DeviationKind.Shortfall && !IsReverse(i) && PrecedentFit.NatureOf(i, E) == Nature.Money && brief.Sheet.Find(i.Path + ".gap") is not null
-                    && !DraftPhrases.IsNotSpending(i.Name))
-                .OrderByDescending(i => DeviationGroups.Unspent(brief.Sheet, i)).ThenBy(i => i.IndicatorIndex)
-                .ToList();
+        private List<DeviationItem> CostLines() => BorrowedReasons.CostLines(brief.Sheet, brief.Items.Select(i => i.Item));
 
         private int Position(DeviationItem item) => groups.FindIndex(g => g.Items.Contains(item));
 
@@ -513,7 +505,7 @@ public sealed partial class OfflineDrafter : IChatClient
 
         private static string Names(DeviationGroup group) => string.Concat(group.Items.Select(i => $"“{i.Name}”"));
 
-        private static string Clean(string stated) => StatedLabel().Replace(stated, string.Empty).Trim().TrimEnd('。', '；', ';', '.');
+        private static string Clean(string stated) => BorrowedReasons.Clean(stated);
 
         private string FundFacts(DeviationItem item, string lead = "")
         {
@@ -537,9 +529,6 @@ public sealed partial class OfflineDrafter : IChatClient
             return string.Join("，", parts) + "。";
         }
     }
-
-    [GeneratedRegex(@"^(?:超额完成|未完成|偏差|未达标)?原因(?:分析)?[：:]")]
-    private static partial Regex StatedLabel();
 
     [GeneratedRegex(@"[^。；！？\n]*[。；！？\n]|[^。；！？\n]+$")]
     private static partial Regex SentenceChunk();
