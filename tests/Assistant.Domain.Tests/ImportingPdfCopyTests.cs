@@ -179,9 +179,9 @@ public class ImportingPdfCopyTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("浙江省湖州市文化广电旅游局", "湖州市")]
-    [InlineData("广东省广州市番禺区民政局", "广州市")]
+    [InlineData("广东省广州市番禺区民政局", "广州市番禺区")]
     [InlineData("河南省郑州市水利局", "郑州市")]
-    [InlineData("江苏省苏州市吴江区农业农村局", "苏州市")]
+    [InlineData("江苏省苏州市吴江区农业农村局", "苏州市吴江区")]
     [InlineData("福建省福州市财政局", "福州市")]
     [InlineData("黑龙江省绥化市农业农村局", "绥化市")]
     public void A_city_ending_in_zhou_under_its_province_is_the_region(string department, string region)

@@ -90,6 +90,14 @@ public static class ImportApi
     public static async Task<IResult> VerifyReportAsync(HttpRequest request, string? fileName, string? policy, CancellationToken ct)
     {
         (string name, byte[] content) = await ReadDocumentAsync(request, fileName, ct);
+        if (Path.GetExtension(name).ToLowerInvariant() is ".xlsx" or ".xlsm" or ".csv" or ".xls")
+        {
+            // A workbook holds the table only: there is no report text to check (session 40: it answered 200 with one mention, 2024年度).
+            throw new UnreadableDocumentException(
+                "电子表格文件（.xlsx/.csv）只有自评表，没有报告正文可核对：请上传自评报告（.docx 或文字，附表可在其中）；只导入表格请用 POST /evaluations/import。",
+                "a spreadsheet holds the table only, with no report text to verify: upload the report (.docx or text, its tables may be inside it); to import the table alone use POST /evaluations/import.");
+        }
+
         TableSource source = TableInput.Load(name, content, null, ct);
         VerificationResponse verification = ReportVerification.Verify(source.Evaluations, source.Text ?? string.Empty, policy);
         return TypedResults.Ok(new ReportVerificationResponse(source.Titles, verification));
@@ -172,6 +180,13 @@ public static class ImportApi
         catch (InputException)
         {
             throw TooLarge(limit);
+        }
+
+        if (body.Length == 0 && string.IsNullOrWhiteSpace(fileName))
+        {
+            // No body and no file name is a missing file, not an empty one (session 40).
+            throw new UnreadableDocumentException("请求中没有文件：请用 multipart/form-data 的 file 字段上传文件，或在 text 字段粘贴表格文字，或把文件作为请求体并在地址中加 ?fileName=文件名。",
+                "the request carries no file: upload it in the multipart/form-data field 'file', paste the text in 'text', or send the file as the body with ?fileName=name.");
         }
 
         return (string.IsNullOrWhiteSpace(fileName) ? "document.txt" : fileName, BodyCharset.DocumentText(request, body));

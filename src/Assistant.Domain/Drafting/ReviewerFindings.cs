@@ -76,7 +76,7 @@ public static class ReviewerFindings
             if (DeviationItems.Clean(sheet.Evaluation.Funds.Lines[f.Index].DeviationNote) is null)
             {
                 found.Add(new ReviewerFinding(ReviewerFindingCodes.RateWithoutReason,
-                    $"“{f.Name}”预算执行率{Pct(f.Rate!.Value)}，低于{Pct(c.ReasonRequiredBelow)}，自评表未说明原因；草稿给出的原因需单位确认，并补充资金未支出的具体事项。",
+                    $"“{f.Name}”预算执行率{Pct(f.Rate!.Value)}，低于{Pct(c.ReasonRequiredBelow)}，自评表未说明原因；报告应由单位据实说明原因，并补充资金未支出的具体事项。",
                     FundLineIndex: f.Index));
             }
 

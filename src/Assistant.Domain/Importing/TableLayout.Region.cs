@@ -52,6 +52,21 @@ public static partial class TableLayout
             at += lower.Length;
         }
 
+        // 重庆市武隆区林业局, 广州市番禺区民政局, 四川省巴中市南江县教育局: a county or district written under its city is the
+        // unit's own place, and a county-level table reads 市级资金 as the city's transfer; the city stays in front.
+        if (region.EndsWith('市') || region.EndsWith("自治州", StringComparison.Ordinal) || region.EndsWith("地区", StringComparison.Ordinal) || region.EndsWith('盟'))
+        {
+            int cityEnd = compact.IndexOf(region, StringComparison.Ordinal) + region.Length;
+            Match next = RegionPattern().Match(compact[cityEnd..]);
+            string lower = next.Success ? next.Groups["r"].Value : string.Empty;
+            if (lower.Length is >= 2 and <= 12 && (lower.EndsWith('县') || lower.EndsWith('区') || lower.EndsWith('旗') || lower.EndsWith('市'))
+                && !NotAPlace.Contains(lower) && !lower.EndsWith("开发区", StringComparison.Ordinal) && !lower.EndsWith("高新区", StringComparison.Ordinal)
+                && !lower.EndsWith("示范区", StringComparison.Ordinal) && !lower.EndsWith("园区", StringComparison.Ordinal) && !lower.EndsWith("社区", StringComparison.Ordinal))
+            {
+                region += lower;
+            }
+        }
+
         return region;
     }
 

@@ -93,7 +93,7 @@ public static class ReportComposer
             var main = Enumerable.Range(0, e.Indicators.Count)
                 .Where(i => p.Sheet.Report.Indicators[i].Target is Cells.QuantityCell && ReportFacts.Level1Of(e.Indicators[i].Level1) == levels[0].Key)
                 .Take(6)
-                .Select(i => e.Indicators[i].Name.Trim() + p.Cell(i, p.Sheet.Report.Indicators[i].Target, "target"))
+                .Select(i => p.Named(i) + p.Cell(i, p.Sheet.Report.Indicators[i].Target, "target"))
                 .ToList();
             if (main.Count > 0)
             {
@@ -103,7 +103,7 @@ public static class ReportComposer
             var effects = Enumerable.Range(0, e.Indicators.Count)
                 .Where(i => ReportFacts.Level1Of(e.Indicators[i].Level1) != levels[0].Key && p.Cell(i, p.Sheet.Report.Indicators[i].Target, "target") is not null)
                 .Take(6)
-                .Select(i => e.Indicators[i].Name.Trim() + p.Cell(i, p.Sheet.Report.Indicators[i].Target, "target"))
+                .Select(i => p.Named(i) + p.Cell(i, p.Sheet.Report.Indicators[i].Target, "target"))
                 .ToList();
             if (effects.Count > 0)
             {

@@ -39,14 +39,44 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
         return null;
     }
 
+    /// <summary>
+    /// A row's name before its figures: a trailing bracket that only repeats the row's unit is left out, as the figure after it
+    /// carries the unit (因病致贫返贫户数（户） → 因病致贫返贫户数 before “0户”; 重特大疾病医疗救助年度限额（元/人） before “≤50000元/人”).
+    /// </summary>
+    public string Named(int index)
+    {
+        Indicator ind = Sheet.Evaluation.Indicators[index];
+        string name = ind.Name.Trim();
+        if (ind.Unit is { Length: > 0 } unit && name.Length > unit.Length + 2)
+        {
+            string u = unit.Trim();
+            foreach ((string open, string close) in new[] { ("（", "）"), ("(", ")") })
+            {
+                if (name.EndsWith(open + u + close, StringComparison.Ordinal))
+                {
+                    return name[..^(u.Length + 2)].TrimEnd();
+                }
+            }
+        }
+
+        return name;
+    }
+
     /// <summary>One indicator's result as a clause (no closing mark).</summary>
     public string Indicator(int index)
     {
-        Indicator ind = Sheet.Evaluation.Indicators[index];
         IndicatorResult r = Sheet.Report.Indicators[index];
-        string name = ind.Name.Trim();
+        string name = Named(index);
         string? t = Cell(index, r.Target, "target");
         string? a = Cell(index, r.Actual, "actual");
+        // A qualitative row whose actual carries a number in words (较上年提升12%): the words are the result, quoted whole,
+        // not the bare number (“访问量…实际完成情况为12%” would say the visits were 12 %).
+        if (r.Rule == IndicatorRule.Qualitative && r.Actual is QuantityCell && HasWords(r.Actual.Text)
+            && string.Concat(r.Actual.Text.Where(ch => !char.IsWhiteSpace(ch))).TrimEnd('。', '；', '，') is { Length: > 0 } words && Quotable(words))
+        {
+            a = "“" + words + "”"; // 创业带动就业 4208 人 → “创业带动就业4208人”
+        }
+
         // A reverse row's 完成值 ÷ 指标值 (3.6 against ≤2 is 180 %) is no 完成率: it is stated by how far it is over its cap.
         string? c = CompletionWords.Shown(r) is { } ? Fact($"indicators[{index}].completion") : null;
         string? over = r.Rule == IndicatorRule.Reverse && Fact($"indicators[{index}].gap") is { } g ? $"，超出上限{g}" : null;
@@ -95,6 +125,17 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
         }
 
         return clause;
+    }
+
+    private static bool HasWords(string text)
+    {
+        int letters = 0;
+        foreach (char ch in text)
+        {
+            letters += ch is >= '\u4e00' and <= '\u9fff' ? 1 : 0;
+        }
+
+        return letters >= 2;
     }
 
     /// <summary>Whether the clause of <see cref="Indicator"/> counts as met (grouped with others in a report).</summary>

@@ -42,6 +42,12 @@ public static class FindingCodes
     public const string IndicatorUnitColumn = "indicator.unit-column";
     /// <summary>A fund line with money spent against a budget of 0: its 执行率 cannot be computed.</summary>
     public const string FundsRateUncomputable = "funds.rate-uncomputable";
+    /// <summary>A scored table gives the money a 分值 but no 年度资金总额 with its budget and spending: the 资金得分 is 0 (session 40).</summary>
+    public const string FundsLinesMissing = "funds.lines-missing";
+    /// <summary>A fund line spent more than its 全年预算数 (执行率 over 100 %): to be checked, the score is capped (session 40).</summary>
+    public const string FundsOverspent = "funds.overspent";
+    /// <summary>A weighted row of a scored table names no 一级指标: its 分值 counts in no level (session 40).</summary>
+    public const string IndicatorLevelMissing = "indicator.level1-missing";
     /// <summary>A weighted row or weight cell is missing in a scored table.</summary>
     public const string IndicatorWeightMissing = "indicator.weight-missing";
 }

@@ -16,7 +16,7 @@ public enum Agreement
 }
 
 /// <summary>Checks every printed number of a table against the calculator, aware of printed precision.</summary>
-public static class Reconciliation
+public static partial class Reconciliation
 {
     /// <summary>
     /// Compares a printed value with a computed one: exact when the computed value, rounded half-up to
@@ -41,9 +41,12 @@ public static class Reconciliation
         var findings = new List<Finding>();
         CheckFundParts(evaluation, findings);
         CheckFundLines(evaluation, report, policy, findings);
+        CheckOverspent(evaluation, report, findings);
         CheckIndicators(evaluation, report, policy, findings);
         if (evaluation.Kind == EvaluationKind.Project)
         {
+            CheckFundsGiven(evaluation, report, findings);
+            CheckLevelsGiven(evaluation, findings);
             CheckWeights(evaluation, report, policy, findings);
             CheckTotal(evaluation, report, policy, findings);
         }

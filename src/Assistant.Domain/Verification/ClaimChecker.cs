@@ -422,8 +422,18 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             }
         }
 
+        // 改造数量、完工率和资金执行率均未达到目标 (session 40): the sentence lists its own subjects, in words the table's names do not
+        // match; they are not the whole table, and judging the claim against every row would contradict a true sentence.
+        if (!whole && NamedList().IsMatch(clause.Before(at)))
+        {
+            return ([], null);
+        }
+
         return (Enumerable.Range(0, indicators.Count).ToList(), "全部指标");
     }
+
+    [GeneratedRegex(@"[\u4e00-\u9fff]{2,}\s*(?:、|和|与|及|以及)\s*[\u4e00-\u9fff]{2,}")]
+    private static partial Regex NamedList();
 
     /// <summary>
     /// 定性指标全部完成 / 定量指标均已完成 (session 35, chat probe 34 #14): the group is the rows of that kind only (qualitative by

@@ -94,9 +94,10 @@ public static class TableDocx
     private static Table Funds(Evaluation e, ScoreReport score, bool scored)
     {
         // 8845 twips of text width.
-        // Amounts in 元 run to ten characters (3600000.00): their columns are widened so a number never breaks over two lines.
+        // Amounts in 元 run to eleven characters (17106482.35): their columns are widened, and an amount longer than ten
+        // characters is set a size smaller (Amount), so a number never breaks over two lines.
         int[] grid = !scored ? [1300, 2045, 1850, 1850, 1800]
-            : e.Funds.Unit == "元" ? [1000, 1445, 1250, 1250, 1250, 550, 1000, 1100]
+            : e.Funds.Unit == "元" ? [950, 1445, 1366, 1367, 1367, 550, 1000, 800]
             : [1100, 1545, 1000, 1000, 1000, 700, 1000, 1500];
         Table t = NewTable(grid);
         // A department's whole budget is headed by the department, its money by 部门预算 (基本支出 / 项目支出 are its categories).
@@ -123,7 +124,7 @@ public static class TableDocx
                 bool root = string.IsNullOrWhiteSpace(line.Parent);
                 t.Append(Row(false, Cell(string.Empty, grid[0], merge: MergedCellValues.Continue),
                     Cell(TableCells.LineLabel(e.Funds.Lines, i), grid[1], left: !root),
-                    Cell(TableCells.Money(line.InitialBudget), grid[2]), Cell(TableCells.Money(line.Budget), grid[3]), Cell(TableCells.Money(line.Executed), grid[4]),
+                    Amount(TableCells.Money(line.InitialBudget), grid[2]), Amount(TableCells.Money(line.Budget), grid[3]), Amount(TableCells.Money(line.Executed), grid[4]),
                     Cell(root ? TableCells.Weight(e.Funds.Weight) : "—", grid[5]), Cell(TableCells.Rate(r.Rate), grid[6]), Cell(root ? TableCells.Score(r.Score) : "—", grid[7])));
             }
         }
@@ -138,7 +139,7 @@ public static class TableDocx
                 FundLine line = e.Funds.Lines[i];
                 bool root = string.IsNullOrWhiteSpace(line.Parent);
                 t.Append(Row(false, Cell(string.Empty, grid[0], merge: MergedCellValues.Continue), Cell(TableCells.LineLabel(e.Funds.Lines, i), grid[1], left: !root),
-                    Cell(TableCells.Money(line.Budget), grid[2]), Cell(TableCells.Money(line.Executed), grid[3]), Cell(TableCells.Rate(score.Funds[i].Rate), grid[4])));
+                    Amount(TableCells.Money(line.Budget), grid[2]), Amount(TableCells.Money(line.Executed), grid[3]), Cell(TableCells.Rate(score.Funds[i].Rate), grid[4])));
             }
         }
 
@@ -344,7 +345,12 @@ public static class TableDocx
         return row;
     }
 
-    private static TableCell Cell(string text, int width, int span = 1, MergedCellValues? merge = null, bool bold = false, bool left = false)
+    /// <summary>The half-point size an amount is set in: 10.5 pt up to ten characters, then 9 pt, then 8 pt (a number never wraps in its cell).</summary>
+    public static int AmountSize(string text) => text.Length <= 10 ? Font : text.Length <= 12 ? 18 : 16;
+
+    private static TableCell Amount(string text, int width) => Cell(text, width, size: AmountSize(text));
+
+    private static TableCell Cell(string text, int width, int span = 1, MergedCellValues? merge = null, bool bold = false, bool left = false, int size = Font)
     {
         var props = new TableCellProperties(new TableCellWidth { Width = width.ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa });
         if (span > 1)
@@ -372,7 +378,7 @@ public static class TableDocx
 
             if (parts[i].Length > 0)
             {
-                p.Append(ReportDocx.Run(parts[i], ReportDocx.TableFont, Font, bold));
+                p.Append(ReportDocx.Run(parts[i], ReportDocx.TableFont, size, bold));
             }
         }
 

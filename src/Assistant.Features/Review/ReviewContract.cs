@@ -106,13 +106,14 @@ public static class SubmissionStatus
     public static string Parse(string? status, string field = "status")
     {
         string t = status?.Trim() ?? string.Empty;
-        return t switch
+        return t.ToLowerInvariant() switch
         {
             "待审" or "待审核" => Pending,
-            "通过" or "approve" => Approved,
-            "退回" or "return" => Returned,
+            "通过" => Approved,
+            "退回" or "驳回" or "不通过" or "退回修改" or "return" or "reject" or "rejected" => Returned,
+            "同意" or "审核通过" or "approve" => Approved,
             _ => All.FirstOrDefault(s => string.Equals(s, t, StringComparison.OrdinalIgnoreCase))
-                ?? throw new InputException(field, "状态只能是 pending、approved 或 returned（待审/通过/退回）。", "status must be pending, approved or returned."),
+                ?? throw new InputException(field, "状态只能是 pending、approved 或 returned（待审/通过/退回，驳回同退回）。", "status must be pending, approved or returned."),
         };
     }
 
