@@ -133,8 +133,9 @@ internal static partial class OpeningWords
             }
 
             int found = -1;
-            foreach ((string name, int kind) in names)
+            for (int n = 0; n < names.Count; n++)
             {
+                (string name, int kind) = names[n];
                 if (string.CompareOrdinal(text, end, name, 0, name.Length) == 0)
                 {
                     found = kind;
