@@ -505,22 +505,26 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         }
     }
 
-    private bool InsideRowName(int at)
+    // An occurrence of a name covering at starts in [at − length + 1, at]: only that window is searched (session 40; before, each
+    // name was searched from there to its next occurrence, often the text's end, for every claim), and only for a name holding
+    // the character at at.
+    private bool InsideRowName(int at) => InsideRowName(ctx.Normalized, sheet.Evaluation.Indicators, at);
+
+    internal static bool InsideRowName(string text, IReadOnlyList<Assistant.Domain.Evaluations.Indicator> rows, int at)
     {
-        foreach (var row in sheet.Evaluation.Indicators)
+        char c = text[at];
+        foreach (var row in rows)
         {
             string name = row.Name.Trim();
-            if (name.Length < 4)
+            if (name.Length < 4 || name.AsSpan().IndexOf(c) < 0)
             {
                 continue;
             }
 
-            for (int k = ctx.Normalized.IndexOf(name, Math.Max(0, at - name.Length + 1), StringComparison.Ordinal); k >= 0 && k <= at; k = ctx.Normalized.IndexOf(name, k + 1, StringComparison.Ordinal))
+            int lo = Math.Max(0, at - name.Length + 1);
+            if (text.AsSpan(lo, Math.Min(text.Length, at + name.Length) - lo).IndexOf(name, StringComparison.Ordinal) >= 0)
             {
-                if (at < k + name.Length)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

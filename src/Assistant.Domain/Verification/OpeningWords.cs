@@ -124,7 +124,8 @@ internal static partial class OpeningWords
         bool year = false, place = false, department = false, title = false;
         while (end < text.Length)
         {
-            if (Year().Match(text, end) is { Success: true } y)
+            // The pattern is tried only where a year can start (a digit or a Chinese numeral; session 40).
+            if (MayStartYear(text[end]) && Year().Match(text, end) is { Success: true } y)
             {
                 year = true;
                 end += y.Length;
@@ -132,8 +133,9 @@ internal static partial class OpeningWords
             }
 
             int found = -1;
-            foreach ((string name, int kind) in names)
+            for (int n = 0; n < names.Count; n++)
             {
+                (string name, int kind) = names[n];
                 if (string.CompareOrdinal(text, end, name, 0, name.Length) == 0)
                 {
                     found = kind;
@@ -160,6 +162,9 @@ internal static partial class OpeningWords
         bool names_ = (title && (year || place || department)) || (department && (year || place));
         return names_ && end < text.Length && end > at ? end : at;
     }
+
+    /// <summary>Whether <see cref="Year"/> can start at <paramref name="c"/>: a digit or a Chinese numeral of a year.</summary>
+    internal static bool MayStartYear(char c) => char.IsDigit(c) || "二〇零一三四五六七八九".Contains(c, StringComparison.Ordinal);
 
     /// <summary>陕西省汉中市洋县 → 陕西省, 陕西, 汉中市, 汉中, 洋县 (a stem of one character is no name by itself).</summary>
     private static IEnumerable<string> Places(string? region)
@@ -225,5 +230,5 @@ internal static partial class OpeningWords
     private static partial Regex Source();
 
     [GeneratedRegex(@"\G(?:\d{4}|[二〇零一二三四五六七八九]{4})\s*年度?")]
-    private static partial Regex Year();
+    internal static partial Regex Year();
 }

@@ -114,6 +114,13 @@ internal sealed partial class SubjectScopes
                 lineEnd = text.Length;
             }
 
+            // Only a line whose first character after its indent can open a heading is cut out and matched (session 40).
+            if (!MayOpenHeading(text.AsSpan(lineStart, lineEnd - lineStart)))
+            {
+                lineStart = lineEnd + 1;
+                continue;
+            }
+
             string line = text[lineStart..lineEnd];
             Match h = Heading().Match(line);
             if (h.Success)
@@ -132,6 +139,20 @@ internal sealed partial class SubjectScopes
         return result;
     }
 
+    /// <summary>Whether <see cref="Heading"/> can match <paramref name="line"/>: its first character after spaces, tabs and
+    /// ideographic spaces is one a heading starts with (附, a Chinese numeral to 十, an opening bracket, a digit, ① to ⑩).</summary>
+    internal static bool MayOpenHeading(ReadOnlySpan<char> line)
+    {
+        int at = line.IndexOfAnyExcept(' ', '\t', '\u3000');
+        if (at < 0)
+        {
+            return false;
+        }
+
+        char c = line[at];
+        return c is '附' or '（' or '(' or (>= '①' and <= '⑩') || char.IsDigit(c) || "一二三四五六七八九十".Contains(c, StringComparison.Ordinal);
+    }
+
     private static string FirstSentence(string s)
     {
         int end = s.IndexOfAny(['。', '；', ';']);
@@ -147,7 +168,7 @@ internal sealed partial class SubjectScopes
     }
 
     [GeneratedRegex(@"^[ \t\u3000]*(?:(?<l0>附表\s*\d*)|(?<l1>[一二三四五六七八九十]{1,3}、)|(?<l2>[（(][一二三四五六七八九十]{1,3}[)）])|(?<l3>\d{1,2}(?:[.．、](?!\d)))|(?<l4>[（(]\d{1,2}[)）])|(?<l5>[①②③④⑤⑥⑦⑧⑨⑩]))")]
-    private static partial Regex Heading();
+    internal static partial Regex Heading();
 
     [GeneratedRegex(@"(?:(?<=[年度月日])(?<name>[\u4e00-\u9fa5])(?<suffix>县)|(?<name>(?![年度月])[\u4e00-\u9fa5]{2})(?<suffix>市|县|州|盟|旗))(?![场民长委直属级县区域里内外])")]
     private static partial Regex Place();

@@ -47,16 +47,39 @@ public sealed partial class Verifier
             wide--;
         }
 
-        string before = string.Concat(normalized.AsSpan(wide, start - wide).ToString().Where(c => !char.IsWhiteSpace(c)));
+        // Compared from the end, skipping white space; the clause is copied only when it ends with a word (session 40).
+        ReadOnlySpan<char> span = normalized.AsSpan(wide, start - wide);
         foreach (string word in PrintedWords)
         {
-            if (before.EndsWith(word, StringComparison.Ordinal))
+            if (EndsWithOutsideSpace(span, word))
             {
-                return before[..^word.Length];
+                return string.Concat(span.ToString().Where(c => !char.IsWhiteSpace(c)))[..^word.Length];
             }
         }
 
         return null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> with its white space taken out ends with <paramref name="word"/> (no white space of its own).</summary>
+    internal static bool EndsWithOutsideSpace(ReadOnlySpan<char> text, string word)
+    {
+        int i = text.Length - 1;
+        for (int w = word.Length - 1; w >= 0; w--)
+        {
+            while (i >= 0 && char.IsWhiteSpace(text[i]))
+            {
+                i--;
+            }
+
+            if (i < 0 || text[i] != word[w])
+            {
+                return false;
+            }
+
+            i--;
+        }
+
+        return true;
     }
 
     /// <summary>The printed cell a clause quotes (总分, a named row's 得分, a fund line's 执行率 or 资金得分), with its path and what it is.</summary>

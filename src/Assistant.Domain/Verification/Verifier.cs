@@ -417,12 +417,12 @@ public sealed partial class Verifier
     /// A report on a fund made of several programmes lists each programme's indicators under its own
     /// heading (### …补助资金); an indicator whose name recurs under another programme's heading with other
     /// figures, while the table's figures are confirmed under the first, is that programme's row, which the
-    /// table does not hold: out of scope, not contradicted.
+    /// table does not hold: out of scope, not contradicted. The headings are read only when a contradicted number asks (session 40).
     /// </summary>
     private static List<CheckedMention> SameNameElsewhere(List<CheckedMention> checkedMentions, string normalized)
     {
-        var headings = ProgrammeHeading().Matches(normalized).Select(h => (h.Index, h.Value.Trim())).ToList();
-        string? HeadingAt(int index) => headings.LastOrDefault(h => h.Index < index).Item2;
+        List<(int Index, string)>? headings = null;
+        string? HeadingAt(int index) => (headings ??= ProgrammeHeading().Matches(normalized).Select(h => (h.Index, h.Value.Trim())).ToList()).LastOrDefault(h => h.Index < index).Item2;
         for (int i = 0; i < checkedMentions.Count; i++)
         {
             CheckedMention c = checkedMentions[i];
