@@ -1,6 +1,7 @@
 using Assistant.Domain.Cells;
 using Assistant.Domain.Evaluations;
 using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
 using Assistant.Domain.Scoring;
 using Assistant.Domain.Verification;
 using Assistant.Features.Evaluations;
