@@ -53,8 +53,9 @@ internal static partial class ShortNames
     /// </summary>
     public static CheckedMention? Reordered(FactSheet sheet, Mention m, PrintedNumber number, string sentenceBefore, string after, IReadOnlyList<int> named, Func<Mention, PrintedNumber, decimal, bool> matches)
     {
-        // The sentence's first number is this one: its subject is all the words before it.
-        if (m.Unit.Base == "%" || sentenceBefore.Length < 4)
+        // The sentence's first number is this one: its subject is all the words before it. A digit before it (a number
+        // earlier in the sentence) means it is not, and is found without the pattern (and without its copy of the words).
+        if (m.Unit.Base == "%" || sentenceBefore.Length < 4 || sentenceBefore.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
         {
             return null;
         }
