@@ -50,11 +50,18 @@ public class QualitativeWordsTests
     [InlineData("好", "较好", "8", "8", "short")]
     [InlineData("明显改善", "有所改善", "8", "8", "short")]
     [InlineData("提高服务水平", "一般", "7", "7", "short")]
+    // session 40: a weaker degree than the target's (DegreeWords, the verifier's ranking too) is short of it — at full marks
+    // with no printed score (the 达成 band's default), at the printed score within the bands
+    [InlineData("逐步提高", "有所提高", null, "10", "short")]
+    [InlineData("逐步提高", "有所提高", "8", "8", "short")]
+    [InlineData("显著提升", "稳步提升", null, "10", "short")]
+    [InlineData("明显改善", "持续改善", "9", "9", "short")]
     // as strong as the target, or stronger: full marks
+    [InlineData("稳步提升", "稳步提升", null, "10", "met")]
+    [InlineData("逐步提高", "明显提高", null, "10", "met")]
     [InlineData("满意", "非常满意", null, "10", "met")]
     [InlineData("较好", "好", null, "10", "met")]
     [InlineData("有效提升", "显著提升", null, "10", "met")]
-    [InlineData("逐步提高", "有所提高", null, "10", "met")]
     [InlineData("长期有效", "长期有效", null, "10", "met")]
     public void Result_IsGradedByItsWords(string target, string actual, string? printed, string score, string status)
     {
@@ -107,8 +114,8 @@ public class QualitativeWordsTests
     [InlineData("未延期", 3)]
     [InlineData("逾期", 0)]
     [InlineData("原则上不高于当地最低工资标准", null)]
-    [InlineData("不断提升", null)]
-    [InlineData("持续优化", null)]
+    [InlineData("不断提升", 2)]
+    [InlineData("持续优化", 2)]
     [InlineData("提高服务水平", null)]
     public void GradeLevel_OfWords(string text, int? level) => Assert.Equal(level, CellParser.GradeLevel(text));
 }

@@ -107,7 +107,8 @@ public class VerifierTests
     [InlineData("年末未支出资金为18.43万元。", "18.43万元", Verdict.Contradicted)]
     [InlineData("2024年就业补助滚存结余1558.08万元。", "1558.08万元", Verdict.Unverified)]
     [InlineData("累计结余1558.08万元。", "1558.08万元", Verdict.Unverified)]
-    [InlineData("结转资金300万元。", "300万元", Verdict.Unverified)]
+    [InlineData("结转资金300万元。", "300万元", Verdict.Contradicted)] // session 40: 结转 is this year's 结余 (518.43万元)
+    [InlineData("上年结转资金300万元。", "300万元", Verdict.Unverified)]
     public void ABalanceInMoney_IsWhatTheLineLeftThisYear(string text, string mention, Verdict verdict)
     {
         CheckedMention m = Only(Entrepreneurship, text, mention);

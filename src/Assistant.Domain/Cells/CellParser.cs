@@ -215,7 +215,7 @@ public static partial class CellParser
 
     /// <summary>
     /// The strength of a grade word: 0 未达成/较差/否/不及时/超出预算/不满意, 1 一般/基本/初步/部分达成,
-    /// 2 良好/较好/较满意/有所提升, 3 显著/明显/大幅/好/满意/及时/是/达到; null for a description with no
+    /// 2 良好/较好/较满意/有所提升 (and, with none of these words, 稳步/持续/逐步/不断/进一步), 3 显著/明显/大幅/好/满意/及时/是/达到; null for a description with no
     /// grade word (提高服务水平, 保持稳定). A grade word negated (未明显提升, 不及时, 未按期, 没有达到) is 0.
     /// </summary>
     public static int? GradeLevel(string text)
@@ -265,7 +265,9 @@ public static partial class CellParser
             return 3;
         }
 
-        return null;
+        // 稳步提升, 持续改善, 逐步完善 (session 40): a steady progress, no grade word of the lists above, is the middle grade's
+        // strength; between two such degrees the finer ranking of DegreeWords decides (Calculator.IsWeaker).
+        return DegreeWords.HasSteady(t) ? 2 : null;
     }
 
     /// <summary>A cell that is only a yes or a no (是/否, 有/无, 已/未): true, false; null otherwise.</summary>

@@ -84,11 +84,12 @@ public static partial class Calculator
     /// <summary>
     /// Whether a qualitative result is worded weaker than its target but not as a miss (效果良好 against
     /// 效果显著, 基本满意 against 满意). A target with no grade word (持续优化, 提高服务水平) is met by a
-    /// plain result, not by 一般 or 基本.
+    /// plain result, not by 一般 or 基本. Both worded as a degree and a verb (有所缩小 against 逐步缩小, 持续提升 against 明显提升),
+    /// the degrees' ranking decides (session 40, <see cref="DegreeWords"/>), the one the verifier's degree claims use.
     /// </summary>
     internal static bool IsWeaker(Cell target, Cell actual) =>
-        target is QualitativeCell t && actual is QualitativeCell { Level: { } al } && al > 0
-        && (t.Level ?? (al == 1 ? 2 : null)) is { } tl && al < tl;
+        target is QualitativeCell t && actual is QualitativeCell a
+        && (DegreeWords.Weaker(t.Text, a.Text) ?? (a.Level is { } al && al > 0 && (t.Level ?? (al == 1 ? 2 : null)) is { } tl && al < tl));
 
     // late: a missed deadline with no grade of the unit's and no printed score below the 达成 band — the score is the policy's
     // rule for late rows (ScoringPolicy.LateDeadlineGrade), and the trace says so, never "a default".

@@ -8,8 +8,9 @@ namespace Assistant.Domain.Verification;
 /// <summary>
 /// Session 39 (probe 38 §3): a degree the text gives a qualitative row's result (农村供水保障水平已稳步提升, 办学条件明显改善) against
 /// the degree of its 完成值 (有所提升, 有所改善) with the same verb. Stronger than the table's result is contradicted, naming the
-/// 完成值; as strong is verified; weaker says less than the table and is no claim. The degrees, strongest first: 显著/明显/大幅/全面,
-/// 稳步/持续/逐步/不断/进一步, 有所/一定程度/初步, 基本. Shared by the verifier and the reference the tests keep.
+/// 完成值; as strong is verified; weaker says less than the table and is no claim. The degrees are ranked by <see cref="DegreeWords"/>
+/// (session 40: the calculator's own ranking of a result against its target, so a claim and the row's status agree). Shared by
+/// the verifier and the reference the tests keep.
 /// </summary>
 internal static partial class DegreeClaims
 {
@@ -25,14 +26,12 @@ internal static partial class DegreeClaims
         var indicators = sheet.Report.Indicators;
         for (int i = 0; i < indicators.Count; i++)
         {
-            if (indicators[i] is not { Rule: IndicatorRule.Qualitative, Actual: QualitativeCell actual }
-                || Degree().Match(actual.Text.Trim()) is not { Success: true } own || own.Length != actual.Text.Trim().Length)
+            if (indicators[i] is not { Rule: IndicatorRule.Qualitative, Actual: QualitativeCell actual } || DegreeWords.Of(actual.Text) is not { } own)
             {
                 continue;
             }
 
-            string verb = own.Groups["verb"].Value;
-            int rank = Rank(own.Groups["degree"].Value);
+            (int rank, string verb) = own;
             for (int at = normalized.IndexOf(verb, StringComparison.Ordinal); at >= 0; at = normalized.IndexOf(verb, at + verb.Length, StringComparison.Ordinal))
             {
                 Match said = SaidDegree().Match(normalized[Math.Max(0, at - 6)..at]);
@@ -43,7 +42,7 @@ internal static partial class DegreeClaims
 
                 int start = Math.Max(0, at - 6) + said.Groups["degree"].Index;
                 int end = at + verb.Length;
-                int saidRank = Rank(said.Groups["degree"].Value);
+                int saidRank = DegreeWords.Rank(said.Groups["degree"].Value);
                 if (saidRank < rank || Quoted(normalized, start, end) || foreignAt(start) is not null
                     || found.Any(c => c.Start < end && c.Start + c.Length > start) || !rowsNamed(start, normalized[start..end]).Contains(i))
                 {
@@ -59,22 +58,10 @@ internal static partial class DegreeClaims
         }
     }
 
-    private static int Rank(string degree) => degree switch
-    {
-        "显著" or "明显" or "大幅" or "全面" or "大大" => 4,
-        "稳步" or "持续" or "逐步" or "不断" or "进一步" or "逐年" => 3,
-        "有所" or "一定程度" or "一定程度上" or "初步" or "略有" => 2,
-        _ => 1,
-    };
-
     /// <summary>Inside quotes (未达到“明显提升”的目标) or followed by 的目标: the target's words, not a result.</summary>
     private static bool Quoted(string normalized, int start, int end) =>
         start > 0 && normalized[start - 1] is '“' or '"' or '「' or '『'
         || TargetAfter().IsMatch(normalized.AsSpan(end, Math.Min(6, normalized.Length - end)));
-
-    /// <summary>A result worded as a degree and a verb of two characters: 有所提升, 明显改善, 基本建立.</summary>
-    [GeneratedRegex(@"^(?<degree>显著|明显|大幅|全面|大大|稳步|持续|逐步|不断|进一步|逐年|有所|一定程度上?|初步|略有|基本)(?<verb>[\u4e00-\u9fa5]{2})$")]
-    private static partial Regex Degree();
 
     /// <summary>The degree right before the verb, not negated (未明显提升, 没有显著改善) nor a wish (力争稳步提升, 确保).</summary>
     [GeneratedRegex(@"(?<![未没不无难争保求需要将有])(?:已经?|均已|得到|实现了?|获得)?(?<degree>显著|明显|大幅|全面|大大|稳步|持续|逐步|不断|进一步|逐年|有所|一定程度上?|初步|略有|基本)(?:地|的)?$")]

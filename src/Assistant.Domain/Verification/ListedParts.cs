@@ -29,7 +29,8 @@ internal static partial class ListedParts
         Match total = TotalBeforeList().Match(sentenceBefore[..q]);
         if (!total.Success)
         {
-            return null;
+            // 资金合计2860.00万元，其中中央…、省级…: no column named; the column whose total the figure is (session 40).
+            return Unnamed(sheet, m, number, sentenceBefore, q, matches);
         }
 
         string measure = total.Groups["left"].Success ? "balance" : total.Groups["spent"].Success ? "executed" : "budget";
@@ -154,10 +155,22 @@ internal static partial class ListedParts
 
     private static string FundCore(string s) => SheetIndex.FundCore(s);
 
+    /// <summary>The one part the words of a 其中 list right before the amount name (the words after the list's last figure), or null.</summary>
+    private static int? LastPart(FactSheet sheet, string list)
+    {
+        int last = list.Length - 1;
+        while (last >= 0 && !(char.IsAsciiDigit(list[last]) || list[last] == '元'))
+        {
+            last--;
+        }
+
+        return PartLine(sheet, list[(last + 1)..]);
+    }
+
     private static bool IsMoney(UnitSpec unit) => unit.Base == "元" || (unit.Base.Length == 0 && unit.Magnitude.Length > 0);
 
-    /// <summary>The total right before 其中: its column word (预算, 执行/支出, 结余), then only its amount (全年结余资金合计353.55万元，).</summary>
-    [GeneratedRegex(@"(?:(?<left>结余|未支出|未执行|剩余)|(?<spent>执行(?!率)|支出|使用)|(?<budget>预算|安排))(?:数|资金|金额|总额|总数|合计|共计|总计|为|是|了|共|[:：\s]){0,4}\d[\d.,]*\s*(?:亿|万|千)?元[，,:：\s]*$")]
+    /// <summary>The total right before 其中: its column word (预算, 执行/支出, 结余 — and 结转, what is carried to the next year, not 上年结转) (预算, 执行/支出, 结余), then only its amount (全年结余资金合计353.55万元，).</summary>
+    [GeneratedRegex(@"(?:(?<left>结余|未支出|未执行|剩余|(?<!上年|上年度|以前年度|往年|历年|上一年)结转(?!上年|以前))|(?<spent>执行(?!率)|支出|使用)|(?<budget>预算|安排))(?:数|资金|金额|总额|总数|合计|共计|总计|为|是|了|共|[:：\s]){0,4}\d[\d.,]*\s*(?:亿|万|千)?元[，,:：\s]*$")]
     private static partial Regex TotalBeforeList();
 
     /// <summary>The words a part's name is written between: the separators and 为/是 around it.</summary>

@@ -109,7 +109,7 @@ public sealed partial class Verifier
     [GeneratedRegex(@"(?:预算)?执行率\s*(?:为|是|达到?|仅为|只有)?\s*(?:约|近|超过)?\s*$")]
     private static partial Regex ExecutionWords();
 
-    [GeneratedRegex(@"(?<!上年|以前年度|往年|历年|上一年)(?:结余|结转|未执行|剩余|未支出|未使用)(?:资金|金额|部分)?\s*(?:为|是|达|共|约|计)?\s*$")]
+    [GeneratedRegex(@"(?<!上年|以前年度|往年|历年|上一年)(?:结余|结转(?:结余)?(?:至|到)?(?:下一?年度?)?|未执行|剩余|未支出|未使用)(?:资金|金额|部分)?\s*(?:为|是|达|共|约|计)?\s*$")]
     private static partial Regex BalanceWords();
 
     [GeneratedRegex(@"(?:(?:比|较)(?:年度)?(?:" + DirectionTerms.TargetNouns + @"))?(?:(?<lo>" + DirectionTerms.Lower + @")|(?<hi>" + DirectionTerms.Higher + @"))(?:了)?(?:年度)?(?:预期)?(?:目标任务|目标值|指标值|目标|任务|计划)?(?:了)?\s*$|(?:比|较)(?:年度)?(?:控制)?(?:" + DirectionTerms.TargetNouns + "|" + DirectionTerms.CeilingNouns + @")值?(?:(?<lo>低)|(?<hi>高))(?:出|了)?\s*$")]

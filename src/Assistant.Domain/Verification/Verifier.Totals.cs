@@ -62,15 +62,16 @@ public sealed partial class Verifier
     }
 
     /// <summary>
-    /// A money number after 结余/未支出/剩余… that is what a line left of its budget this year: not a 结转 line's own
-    /// figure (结转资金 names a source of funds as often as what is left), nor a 滚存/累计 balance of past years.
+    /// A money number after 结余/未支出/剩余/结转… that is what a line left of its budget this year: not a 结转 line's own
+    /// figure (上年结转资金 names a source of funds), nor a 上年结转/滚存/累计 balance of past years (session 40: 结转 alone, 结转结余
+    /// and 结转下年 are this year's balance, <see cref="CarriedOver"/>).
     /// </summary>
     private bool IsBalanceOf(string before, IReadOnlyList<int> fundLines)
     {
         // The line's own name (上年结转) is no word about the number: 上年结转资金结余134.4万元 is that line's 结余.
         string line = fundLines.Count > 0 ? _sheet.Evaluation.Funds.Lines[fundLines[0]].Name : string.Empty;
         string rest = line.Length > 0 ? before.Replace(line, string.Empty, StringComparison.Ordinal) : before;
-        return !NotThisYearsBalance().IsMatch(rest) && (line.Length == 0 || !BalanceLineName().IsMatch(line) || LeftWords().IsMatch(rest));
+        return !CarriedOver.IsOtherYears(rest) && (line.Length == 0 || !BalanceLineName().IsMatch(line) || LeftWords().IsMatch(rest));
     }
 
     private int TotalLine()

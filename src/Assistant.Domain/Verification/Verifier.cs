@@ -245,7 +245,7 @@ public sealed partial class Verifier
         if (named.Count == 0 && binding.OwnSubject && !(fundWords || (money && FundWords().IsMatch(clause.Sentence))) && role is Role.None or Role.Gap or Role.Completion)
         {
             // The clause speaks of its own subject, which is no indicator of the table (a population, another programme).
-            return (role == Role.Completion ? ShortNames.Completion(_sheet, m, number, clause.SentenceBefore(m.Start), Matches) : role == Role.None ? ShortNames.Reordered(_sheet, m, number, clause.SentenceBefore(m.Start), Matches) : null) ?? new CheckedMention(m, Verdict.OutOfScope, null, "句中所说的对象不是表中的指标或资金");
+            return (role == Role.Completion ? ShortNames.Completion(_sheet, m, number, clause.SentenceBefore(m.Start), Matches) : role == Role.None ? ShortNames.Reordered(_sheet, m, number, clause.SentenceBefore(m.Start), after, named, Matches) : null) ?? new CheckedMention(m, Verdict.OutOfScope, null, "句中所说的对象不是表中的指标或资金");
         }
 
         if (named.Count == 0 && (role == Role.Execution || role == Role.Balance && money && IsBalanceOf(before, fundLines)))
@@ -311,7 +311,7 @@ public sealed partial class Verifier
         }
 
         return QuotedFromReason(m, ctx.Normalized, _sheet.Evaluation, _index.Reasons)
-            ?? (named.Count == 0 ? ShortNames.Reordered(_sheet, m, number, clause.SentenceBefore(m.Start), Matches) : null)
+            ?? ShortNames.Reordered(_sheet, m, number, clause.SentenceBefore(m.Start), after, named, Matches)
             ?? new CheckedMention(m, Verdict.Unverified, null, UnitsInText.IsOwnUnit(m.Unit.Base) ? UnitsInText.NoFactOfUnit(m.Unit) : "表中没有可支持该数字的数据，也无法由表中数据推算");
     }
 
@@ -590,9 +590,6 @@ public sealed partial class Verifier
 
     [GeneratedRegex(@"结余|剩余|未支出|未执行|未使用")]
     private static partial Regex LeftWords();
-
-    [GeneratedRegex(@"结转|滚存|累计|历年|往年|以前年度")]
-    private static partial Regex NotThisYearsBalance();
 
     [GeneratedRegex(@"资金|预算|执行|结余|拨款|支出")]
     private static partial Regex FundWords();

@@ -248,14 +248,14 @@ public sealed partial class Verifier
         if (named.Count == 0 && binding.OwnSubject && !(fundWords || (money && FundWords().IsMatch(clause.Sentence))) && role is Role.None or Role.Gap or Role.Completion)
         {
             // The clause speaks of its own subject, which is no indicator of the table (a population, another programme).
-            return (role == Role.Completion ? ShortNames.Completion(_sheet, m, number, clause.SentenceBefore(m.Start), Matches) : role == Role.None ? ShortNames.Reordered(_sheet, m, number, clause.SentenceBefore(m.Start), Matches) : null) ?? new CheckedMention(m, Verdict.OutOfScope, null, "句中所说的对象不是表中的指标或资金");
+            return (role == Role.Completion ? ShortNames.Completion(_sheet, m, number, clause.SentenceBefore(m.Start), Matches) : role == Role.None ? ShortNames.Reordered(_sheet, m, number, clause.SentenceBefore(m.Start), after, named, Matches) : null) ?? new CheckedMention(m, Verdict.OutOfScope, null, "句中所说的对象不是表中的指标或资金");
         }
 
-        // A 结余 (not 结转, not a 滚存/累计 balance of past years) in money is what the line left of its budget this year.
+        // A 结余 (or 结转: session 40; not 上年结转, not a 滚存/累计 balance of past years) in money is what the line left of its budget this year.
         // The line's own name (上年结转) is no word about the number.
         string lineName = fundLines.Count > 0 ? _sheet.Evaluation.Funds.Lines[fundLines[0]].Name : string.Empty;
         string rest = lineName.Length > 0 ? before.Replace(lineName, string.Empty, StringComparison.Ordinal) : before;
-        bool balance = role == Role.Balance && money && !Regex.IsMatch(rest, "结转|滚存|累计|历年|往年|以前年度")
+        bool balance = role == Role.Balance && money && !CarriedOver.IsOtherYears(rest)
             && (fundLines.Count == 0 || !Regex.IsMatch(lineName, "结余|结转") || Regex.IsMatch(rest, "结余|剩余|未支出|未执行|未使用"));
         if ((role == Role.Execution || balance) && named.Count == 0)
         {
@@ -321,7 +321,7 @@ public sealed partial class Verifier
         }
 
         return Assistant.Domain.Verification.Verifier.QuotedFromReason(m, ctx.Normalized, _sheet.Evaluation)
-            ?? (named.Count == 0 ? ShortNames.Reordered(_sheet, m, number, clause.SentenceBefore(m.Start), Matches) : null)
+            ?? ShortNames.Reordered(_sheet, m, number, clause.SentenceBefore(m.Start), after, named, Matches)
             ?? new CheckedMention(m, Verdict.Unverified, null, UnitsInText.IsOwnUnit(m.Unit.Base) ? UnitsInText.NoFactOfUnit(m.Unit) : "表中没有可支持该数字的数据，也无法由表中数据推算");
     }
 
@@ -475,7 +475,7 @@ public sealed partial class Verifier
     [GeneratedRegex(@"(?:预算)?执行率\s*(?:为|是|达到?|仅为|只有)?\s*(?:约|近|超过)?\s*$")]
     private static partial Regex ExecutionWords();
 
-    [GeneratedRegex(@"(?<!上年|以前年度|往年|历年|上一年)(?:结余|结转|未执行|剩余|未支出|未使用)(?:资金|金额|部分)?\s*(?:为|是|达|共|约|计)?\s*$")]
+    [GeneratedRegex(@"(?<!上年|以前年度|往年|历年|上一年)(?:结余|结转(?:结余)?(?:至|到)?(?:下一?年度?)?|未执行|剩余|未支出|未使用)(?:资金|金额|部分)?\s*(?:为|是|达|共|约|计)?\s*$")]
     private static partial Regex BalanceWords();
 
     [GeneratedRegex(@"(?:比(?:年度)?(?:目标任务|目标值|指标值|目标|计划|预期))?(?:(?<lo>低于|少于|少|差|不足|下降了?|减少了?|降低了?)|(?<hi>高于|多于|多|超出|超过|超额完成|超额|增加了?|提高了?|增长了?))(?:了)?(?:年度)?(?:预期)?(?:目标任务|目标值|指标值|目标|任务|计划)?(?:了)?\s*$|比(?:年度)?(?:控制)?(?:目标任务|目标值|指标值|目标|计划|预期|标准|上限|限值)值?(?:(?<lo>低)|(?<hi>高))(?:出|了)?\s*$")]
