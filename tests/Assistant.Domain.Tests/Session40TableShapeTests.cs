@@ -149,5 +149,32 @@ public class Session40TableShapeTests
     {
         Assert.Empty(Of(Calculator.Score(Table(kind: "transfer", level1: null, rowWeight: null, fundsWeight: null)), FindingCodes.IndicatorLevelMissing));
         Assert.Empty(Of(Calculator.Score(Table()), FindingCodes.IndicatorLevelMissing));
+        var bare = EvaluationJson.Parse("""{"kind":"project","title":"t","funds":{"weight":"5","lines":[{"name":"年度资金总额","budget":"2700","executed":"2181.57"}]},"indicators":[{"name":"a","target":"≥1500","actual":"1464","weight":"95"}]}""");
+        Assert.Empty(Of(Calculator.Score(bare), FindingCodes.IndicatorLevelMissing));
     }
+}
+
+/// <summary>Session 40 (outside tester, 乳源 长效管理机制建立): 部分建立 against 建立 was full marks with an info; 部分X states the middle grade.</summary>
+public class Session40PartialWordsTests
+{
+    private static Assistant.Domain.Scoring.IndicatorResult Row(string target, string actual, string? printed) =>
+        Calculator.ScoreIndicator(new Indicator { Level1 = "效益指标", Name = "长效管理机制建立", Target = target, Actual = actual, Weight = Assistant.Domain.Numbers.PrintedNumber.Parse("15"), PrintedScore = printed is null ? null : Assistant.Domain.Numbers.PrintedNumber.Parse(printed) }, 0, ScoringPolicy.Default, scored: true, year: 2024);
+
+    [Theory]
+    [InlineData("建立", "部分建立")]
+    [InlineData("建成", "部分建成")]
+    [InlineData("健全完善", "部分完善")]
+    [InlineData("全面覆盖", "部分覆盖")]
+    [InlineData("建立", "部分完成")]
+    public void APartWorded_IsShortOfItsTarget_AndNotFullMarks(string target, string actual)
+    {
+        var r = Row(target, actual, "15");
+        Assert.Equal(IndicatorStatus.Short, r.Status);
+        Assert.True(r.Score < 15m, $"{actual}: {r.Score}");
+    }
+
+    [Theory]
+    [InlineData("建立", "已建立")]
+    [InlineData("建成", "全面建成")]
+    public void TheTargetReached_IsStillMet(string target, string actual) => Assert.Equal(IndicatorStatus.Met, Row(target, actual, "15").Status);
 }

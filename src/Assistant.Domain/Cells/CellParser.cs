@@ -294,8 +294,9 @@ public static partial class CellParser
     private static partial Regex NegativePhrase();
 
     private static readonly string[] NotAchievedWords = ["未达成", "未完成", "未达到", "未实现", "较差", "效果差", "不明显", "无效", "不达标", "没有达到", "不合格", "不满意", "不及时", "逾期", "延期", "滞后", "推迟", "超期", "延误", "失败", "不好", "不佳", "欠佳", "不太", "不够"];
-    // 初步/初见/起步 (初步建立, 初见成效) are a first stage, as 基本 is (session 40: 初步建立 against 进一步完善 or 不断健全 is weaker).
-    private static readonly string[] FairWords = ["一般", "基本", "部分达成", "部分完成", "部分实现", "部分达到", "部分落实", "初步", "初见", "起步"];
+    // 初步/初见/起步 (初步建立, 初见成效) are a first stage, as 基本 is (session 40: 初步建立 against 进一步完善 or 不断健全 is weaker);
+    // 部分建立/部分建成 state the middle grade as 部分达成 does (session 40, outside tester: 部分建立 against 建立 scored full marks).
+    private static readonly string[] FairWords = ["一般", "基本", "部分达成", "部分完成", "部分实现", "部分达到", "部分落实", "部分建立", "部分建成", "部分完善", "部分覆盖", "初步", "初见", "起步"];
     private static readonly string[] GoodWords = ["良好", "较好", "较为", "比较明显", "较明显", "较显著", "较满意", "比较满意", "有所", "较高"];
     private static readonly string[] StrongWords = ["显著", "明显", "大幅", "突出", "优秀", "达成", "完成", "达标", "实现", "达到", "满意", "及时", "按时", "按期", "准时", "合格", "有效", "好", "到位", "全面", "全部"];
 
@@ -308,7 +309,7 @@ public static partial class CellParser
     [GeneratedRegex("(?:未|不|没有?)(?:超出|超过|超)(?:预算|标准)?|控制在(?:预算|标准)?(?:内|以内|范围内)|预算(?:范围)?(?:内|以内)|(?:未|不|无|没有?)(?:超期|逾期|延期|滞后|推迟|延误)")]
     private static partial Regex NegatedOverrun();
 
-    [GeneratedRegex("^部分(?:达成|完成|实现|达到|落实)")]
+    [GeneratedRegex("^部分(?:达成|完成|实现|达到|落实|建立|建成|完善|覆盖)")]
     private static partial Regex Partial();
 
     // Each list searched for in one pass over the cell (not one search per word: 25 for the misses alone).

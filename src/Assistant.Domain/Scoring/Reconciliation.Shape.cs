@@ -55,6 +55,13 @@ public static partial class Reconciliation
 
     private static void CheckLevelsGiven(Evaluation evaluation, List<Finding> findings)
     {
+        // A table that names no 一级 at all (no level weights, no row with one) is scored as one list; a row missing its 一级
+        // among rows that have one, or under printed level weights, is the gap a reviewer sends back.
+        if (evaluation.LevelWeights.Count == 0 && evaluation.Indicators.All(i => string.IsNullOrWhiteSpace(i.Level1)))
+        {
+            return;
+        }
+
         for (int i = 0; i < evaluation.Indicators.Count; i++)
         {
             Indicator ind = evaluation.Indicators[i];
