@@ -97,7 +97,7 @@ public static class TableDocx
         // Amounts in 元 run to eleven characters (17106482.35): their columns are widened, and an amount longer than ten
         // characters is set a size smaller (Amount), so a number never breaks over two lines.
         int[] grid = !scored ? [1300, 2045, 1850, 1850, 1800]
-            : e.Funds.Unit == "元" ? [950, 1445, 1366, 1367, 1367, 550, 1000, 800]
+            : e.Funds.Unit == "元" ? [1000, 1395, 1366, 1367, 1367, 550, 1000, 800]
             : [1100, 1545, 1000, 1000, 1000, 700, 1000, 1500];
         Table t = NewTable(grid);
         // A department's whole budget is headed by the department, its money by 部门预算 (基本支出 / 项目支出 are its categories).
