@@ -175,6 +175,13 @@ public sealed partial class OfflineDrafter
                                 : DraftPhrases.Measures(NoCauseWords(item, noCause), PhraseNature(item), E.Title).Where(m => !noCause || !DraftPhrases.PresupposesOtherCause(m, cause.Text))));
                     }
 
+                    // One measure written for the first of several rows (the others' came out the same): it answers them all, so it
+                    // is not headed by one row's name (session 40: “改造老旧小区数量（个）”方面，… and nothing for 年度完工率).
+                    if (group.Items.Count > 1 && parts.Count == 1 && parts[0].StartsWith('“') && parts[0].IndexOf("”方面，", StringComparison.Ordinal) is > 0 and var head)
+                    {
+                        parts[0] = parts[0][(head + "”方面，".Length)..];
+                    }
+
                     if (parts.Count < 3)
                     {
                         parts.AddRange(Precedents(group, reasons: false, max: 1, cause.Text).Select(p => p.Clause + DraftText.Cite(p.Source)));
