@@ -47,19 +47,8 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
     {
         Indicator ind = Sheet.Evaluation.Indicators[index];
         string name = ind.Name.Trim();
-        if (ind.Unit is { Length: > 0 } unit && name.Length > unit.Length + 2)
-        {
-            string u = unit.Trim();
-            foreach ((string open, string close) in new[] { ("（", "）"), ("(", ")") })
-            {
-                if (name.EndsWith(open + u + close, StringComparison.Ordinal))
-                {
-                    return name[..^(u.Length + 2)].TrimEnd();
-                }
-            }
-        }
-
-        return name;
+        (string bare, string? unit) = Importing.CellText.SplitUnit(name);
+        return unit is not null && ind.Unit is { } own && string.Equals(unit, own.Trim(), StringComparison.Ordinal) && bare.Length > 0 ? bare : name;
     }
 
     /// <summary>One indicator's result as a clause (no closing mark).</summary>
