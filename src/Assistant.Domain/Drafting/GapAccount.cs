@@ -87,15 +87,8 @@ public static partial class GapAccounting
         return parts == 0 || sum > size ? null : new GapAccount(sum, size, unit, gap.Decimals);
     }
 
-    /// <summary>How many 元 one of <paramref name="unit"/> is; null for units that are not money.</summary>
-    private static decimal? Scale(string unit) => unit switch
-    {
-        "元" => 1m,
-        "万元" => 10_000m,
-        "亿元" => 100_000_000m,
-        "千元" => 1_000m,
-        _ => null,
-    };
+    /// <summary>How many 元 one of <paramref name="unit"/> is (the importer's own table); null for units that are not money.</summary>
+    private static decimal? Scale(string unit) => Importing.FundUnits.YuanPer(unit);
 
     private static decimal? Convert(decimal value, string from, string to) =>
         Scale(from) is { } f && Scale(to) is { } t ? value * f / t : null;

@@ -42,8 +42,7 @@ public static partial class TableLayout
                 lower += "市"; // 浙江省湖州市, 广东省广州市: the city under the province, as above
             }
 
-            if (lower.Length is < 2 or > 12 || !(lower.EndsWith('市') || lower.EndsWith('县') || lower.EndsWith('区') || lower.EndsWith('旗') || lower.EndsWith("自治州", StringComparison.Ordinal) || lower.EndsWith('盟'))
-                || NotAPlace.Contains(lower))
+            if (!IsLowerPlace(lower, underProvince: true))
             {
                 break;
             }
@@ -59,9 +58,7 @@ public static partial class TableLayout
             int cityEnd = compact.IndexOf(region, StringComparison.Ordinal) + region.Length;
             Match next = RegionPattern().Match(compact[cityEnd..]);
             string lower = next.Success ? next.Groups["r"].Value : string.Empty;
-            if (lower.Length is >= 2 and <= 12 && (lower.EndsWith('县') || lower.EndsWith('区') || lower.EndsWith('旗') || lower.EndsWith('市'))
-                && !NotAPlace.Contains(lower) && !lower.EndsWith("开发区", StringComparison.Ordinal) && !lower.EndsWith("高新区", StringComparison.Ordinal)
-                && !lower.EndsWith("示范区", StringComparison.Ordinal) && !lower.EndsWith("园区", StringComparison.Ordinal) && !lower.EndsWith("社区", StringComparison.Ordinal))
+            if (IsLowerPlace(lower, underProvince: false))
             {
                 region += lower;
             }
@@ -69,6 +66,21 @@ public static partial class TableLayout
 
         return region;
     }
+
+    /// <summary>
+    /// Whether <paramref name="lower"/>, read after a province or a city, is a place of its own: a 市, 县, 区 or 旗 (under a province
+    /// also an 自治州 or 盟), and not a word that only ends like one (市区, 社区). Under a city a zone (经济开发区, 高新区) is not a place
+    /// of its own either; under a province it stays the region, as a zone with its own finance bureau (成都高新区) is read.
+    /// </summary>
+    private static bool IsLowerPlace(string lower, bool underProvince) =>
+        lower.Length is >= 2 and <= 12
+        && (lower.EndsWith('市') || lower.EndsWith('县') || lower.EndsWith('区') || lower.EndsWith('旗')
+            || (underProvince && (lower.EndsWith("自治州", StringComparison.Ordinal) || lower.EndsWith('盟'))))
+        && !NotAPlace.Contains(lower)
+        && (underProvince || !NotAPlaceEndings.Any(e => lower.EndsWith(e, StringComparison.Ordinal)));
+
+    /// <summary>Endings of zones that are not places (开发区, 高新区, 示范区, 园区, 社区).</summary>
+    private static readonly string[] NotAPlaceEndings = ["开发区", "高新区", "示范区", "园区", "社区"];
 
     /// <summary>Words that end like a place and are none (城市管理局, 市区, 社区服务中心).</summary>
     private static readonly HashSet<string> NotAPlace = ["城市", "城区", "市区", "县区", "地区", "社区", "园区", "新区", "景区", "校区", "辖区", "片区", "矿区", "开发区", "高新区", "市县", "县市", "省市", "全区", "全市", "全县", "本市", "本县", "本区"];

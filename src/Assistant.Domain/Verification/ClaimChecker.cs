@@ -275,63 +275,6 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         return [];
     }
 
-    /// <summary>
-    /// 8项全部完成 (a count right before the claim) or 除两项指标外…均已完成 (the exception is a count, no names): the claim
-    /// is about a set the words only count; the count is checked against the table's statuses, not the claim.
-    /// </summary>
-    /// <summary>Whether a claim follows a count of a part of the indicators (7个指标中有3个未完成, 全部指标中2项未达标).</summary>
-    internal static bool IsCountedPart(string clauseBefore, string sentenceBefore) =>
-        CountRightBefore().IsMatch(clauseBefore) && IsCountClaim(clauseBefore, sentenceBefore);
-
-    /// <summary>
-    /// The sentence before a claim that follows a count, with the sentence before it when the count's own sentence has no subject
-    /// (共设置7个绩效指标。3个未完成。, session 37): the count is then of the indicators that sentence counted.
-    /// </summary>
-    internal static string CarriedBeforeCount(string normalized, int sentenceStart, string clauseBefore, string sentenceBefore)
-    {
-        Match count = CountRightBefore().Match(clauseBefore);
-        if (!count.Success)
-        {
-            return sentenceBefore;
-        }
-
-        string head = sentenceBefore[..Math.Clamp(sentenceBefore.Length - (clauseBefore.Length - count.Index), 0, sentenceBefore.Length)];
-        string carried = Verifier.CarriedSubject(normalized, sentenceStart, head);
-        return carried.Length == head.Length ? sentenceBefore : carried[..^head.Length] + sentenceBefore;
-    }
-
-    internal static bool IsCountClaim(string clauseBefore, string sentenceBefore)
-    {
-        Match count = CountRightBefore().Match(clauseBefore);
-        if (count.Success)
-        {
-            // 其中8项全部完成 counts a part; 设置的绩效指标8项全部完成 (no part named, no total before it) says all were completed.
-            int cut = sentenceBefore.Length - (clauseBefore.Length - count.Index);
-            return IsSubsetCount(sentenceBefore[..Math.Clamp(cut, 0, sentenceBefore.Length)]);
-        }
-
-        Match except = Exception().Match(sentenceBefore);
-        return except.Success && CountOnly().IsMatch(except.Groups["x"].Value);
-    }
-
-    /// <summary>
-    /// Whether a count of indicators, by the sentence before it, counts a part of them (其中8项, 10项指标中3项, 共10项…，8项):
-    /// a 其中/中 right before it, or a count written earlier in the sentence.
-    /// </summary>
-    internal static bool IsSubsetCount(string sentenceBeforeCount) =>
-        SubsetMark().IsMatch(sentenceBeforeCount) || EarlierCount().IsMatch(sentenceBeforeCount);
-
-    [GeneratedRegex(@"(?:其中|中)\s*$")]
-    private static partial Regex SubsetMark();
-
-    [GeneratedRegex(@"[\d一二两三四五六七八九十]\s*(?:项|个)")]
-    private static partial Regex EarlierCount();
-
-    [GeneratedRegex(@"[\d一二两三四五六七八九十]\s*(?:项|个)\s*(?:绩效|三级)?(?:指标)?\s*$")]
-    private static partial Regex CountRightBefore();
-
-    [GeneratedRegex(@"^\s*[\d一二两三四五六七八九十]+\s*(?:项|个)\s*(?:绩效|三级)?(?:指标)?\s*$")]
-    private static partial Regex CountOnly();
 
     /// <summary>A group claim's members: the indicators its sentence lists, or the level it names, or all.</summary>
     private (IReadOnlyList<int> Members, string? Name) Group(Clause clause, int at)
@@ -468,74 +411,6 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         Below,
         AtMost,
     }
-
-    /// <summary>
-    /// 培训补贴资金按期发放到位 (session 37, probe 37 #6): a timeliness claim (按期, 按时, 如期, 及时, 准时 with a verb of paying or
-    /// finishing) about a row whose 指标值 is a deadline is a claim that the row met its deadline, judged by the row's status: a row
-    /// finished after its deadline (实际完成时间2025年1月15日 against 12月底前) contradicts it. A timeliness word about no deadline row
-    /// (资金及时拨付 in a sentence naming none) is no claim.
-    /// </summary>
-    private IEnumerable<CheckedClaim> TimelyClaims(string original, List<CheckedClaim> found)
-    {
-        foreach (Match m in Timely().Matches(ctx.Normalized))
-        {
-            if (found.Any(c => c.Start < m.Index + m.Length && c.Start + c.Length > m.Index) || ctx.ForeignAt(m.Index) is not null)
-            {
-                continue;
-            }
-
-            int index = Clause.IndexAt(ctx.Clauses, m.Index);
-            Clause clause = ctx.Clauses[index];
-            var subject = Single(index, m.Value, out _).Where(IsDeadlineRow).ToList();
-            if (subject.Count == 0 && Assistant.Domain.Verification.Deductions.RowNamedBefore(sheet, clause.Before(m.Index)) is { } part && IsDeadlineRow(part))
-            {
-                subject = [part];
-            }
-
-            if (subject.Count == 0 && IsFinishing(m.Value))
-            {
-                // 项目已按期完工 (session 38): the works' own completion-time row.
-                subject = WorksRows(m.Index, m.Value);
-            }
-
-            if (subject.Count > 0)
-            {
-                yield return Judge(m.Index, m.Length, original.Substring(m.Index, m.Length), ClaimKind.Met, Side.None, subject, null);
-            }
-        }
-    }
-
-    // An occurrence of a name covering at starts in [at − length + 1, at]: only that window is searched (session 40; before, each
-    // name was searched from there to its next occurrence, often the text's end, for every claim), and only for a name holding
-    // the character at at.
-    private bool InsideRowName(int at) => InsideRowName(ctx.Normalized, sheet.Evaluation.Indicators, at);
-
-    internal static bool InsideRowName(string text, IReadOnlyList<Assistant.Domain.Evaluations.Indicator> rows, int at)
-    {
-        char c = text[at];
-        foreach (var row in rows)
-        {
-            string name = row.Name.Trim();
-            if (name.Length < 4 || name.AsSpan().IndexOf(c) < 0)
-            {
-                continue;
-            }
-
-            int lo = Math.Max(0, at - name.Length + 1);
-            if (text.AsSpan(lo, Math.Min(text.Length, at + name.Length) - lo).IndexOf(name, StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool IsDeadlineRow(int row) => row >= 0 && row < sheet.Report.Indicators.Count && sheet.Report.Indicators[row].Target is DeadlineCell;
-
-    // 按期发放到位, 按时拨付, 如期完成, 及时足额发放, 准时兑付 — not 未按期 (a claim of lateness, which says the opposite).
-    [GeneratedRegex(@"(?<!未|没有|未能|不能|没能)(?:按期|按时|如期|及时|准时)(?:足额)?(?:发放|拨付|兑付|下达|完成|支付|办结|到位|完工|竣工|建成|交工|交付使用)(?:到位|验收)?")]
-    private static partial Regex Timely();
 
     private static Verdict Judge(ClaimKind kind, Side side, IndicatorResult r)
     {
