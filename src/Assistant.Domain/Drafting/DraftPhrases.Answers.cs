@@ -35,6 +35,8 @@ public static partial class DraftPhrases
         (MaternalDeath(), MaternalDeathMeasure),
         (PatientDeath(), PatientDeathMeasure),
         (AccidentDeath(), AccidentDeathMeasure),
+        // Session 41: a fall in prices alone (收购价格下跌) is answered by sales and prices; production stopped (停养、退出养殖) by its recovery.
+        (PriceFallOnly(), PriceFallMeasure),
         (Market(), MarketMeasure),
         (new Regex("优先使用|上级资金|中央资金|自治区资金|省级资金|本级资金|中央及"), FundingOrder),
         (new Regex("(?:方案|文件|通知|办法|细则|考核标准)[^，。；]{0,6}(?:下发|印发|出台|下达)[^，。；]{0,2}(?:较晚|晚|滞后|延迟|推迟)"), "提前谋划年度工作，参照上年方案先行做好准备，上级方案下发后压茬推进、倒排时间节点，确保在规定时限内完成"),
@@ -66,8 +68,8 @@ public static partial class DraftPhrases
         (new Regex("外出务工|随子女|在外居住|常住人口|人口外流|外出人员|流动人口|异地居住|外地居住|异地生活|异地养老|投靠(?:子女|亲属|亲友)|长期在外|长期外出|常年在外"), "以实际常住人口为基数测算服务对象和指标值，对外出人员做好信息登记和流动管理，变化较大的按程序调整指标值"),
         // Session 40 (outside tester): residents not agreeing, heat and drought, and bank accounts are answered by what they name.
         (new Regex("居民意见|群众意见|业主意见|意见(?:未|不)统一|意见分歧|意见不一|未达成一致|(?:居民|群众|业主)(?:不同意|反对|有异议)"), ResidentsMeasure),
-        (new Regex("高温|干旱|旱情|持续少雨"), "密切关注高温干旱等天气变化，合理调整作业时段和计划，天气条件允许后集中力量组织实施，确需顺延的按程序调整任务安排"),
-        (new Regex("银行账户|账户异常|账户信息|账号错误|卡号|账户冻结|资金退回|退回后重新发放"), "资金发放前逐一核验补贴对象的银行账户信息，对账户异常、资金退回的及时联系对象更正信息并限时重新发放"),
+        (new Regex("高温|干旱|旱情|持续少雨"), HeatMeasure),
+        (new Regex("银行账户|账户异常|账户信息|账号错误|卡号|账户冻结|资金退回|退回后重新发放"), AccountsMeasure),
         (new Regex("进度滞后|进度缓慢|未能及时支付|未及时支付|工程款|实施进度"), "倒排项目工期，加强施工调度和进度督查，按工程进度及时办理计量和资金支付"),
         (new Regex("(?:县级|县本级|区级|区本级|旗级|本级|县财政|区财政|县里)[^，。；]{0,10}(?:拨付|支付|兑付)[^，。；]{0,4}(?:滞后|不及时|较慢|延迟|缓慢|较晚)"), CountyPayment),
         (new Regex("拨付滞后|拨付不及时|未及时拨付|拨付较慢|报账"), "简化资金拨付审核流程，建立拨付台账，按月通报拨付进度，确保资金在规定时限内拨付到位"),
@@ -80,7 +82,10 @@ public static partial class DraftPhrases
         (new Regex("(?:汛期|雨季|降雨|降水|暴雨|洪涝|洪水|天气|冰冻|台风|雨雪|低温|冬季|严寒)[^。；]{0,20}(?:工期|施工|开工|动工|停工|完工|竣工|工程|作业)|(?:工期|施工|开工|动工|停工|完工|竣工)[^。；]{0,12}(?:汛期|雨季|降雨|暴雨|天气|冰冻|雨雪|冬季)"), WeatherWorks),
         (new Regex("汛期|雨季|降雨|暴雨|洪涝|洪水|水毁|天气|气候|冰冻|台风|施工窗口|农时"), "结合汛期和季节特点合理安排工作计划，提前做好准备，避开不利天气集中的时段组织实施"),
         (new Regex("设计变更|变更设计|方案调整"), "加强前期勘察设计，设计变更按程序及时审批，缩短变更周期"),
-        (new Regex("审计|验收|结算"), "提前启动工程结算审计和交工验收，与审计机构明确审计时限，分标段及时组织验收"),
+        // Session 41: settling and auditing works (工程结算审计) is not settling a service (培训费用尚未结算, 服务费用待结算).
+        (new Regex("(?:工程|施工|竣工|完工|标段|项目建设|建设项目)[^。；]{0,12}(?:审计|验收|结算)|(?:审计|验收|结算)[^。；]{0,8}(?:工程|施工|标段)|(?:结算|竣工)审计|交工验收|竣工验收"),
+            "提前启动工程结算审计和交工验收，与审计机构明确审计时限，分标段及时组织验收"),
+        (new Regex("审计|验收|结算"), SettlementMeasure),
         (new Regex("核对|比对|核查|核验|学籍|核实|复核|核定"), "提前开展信息比对和核查工作，与相关部门建立数据共享机制，缩短核对时间，确保按期完成"),
         (new Regex("客运|班线|通车"), "加快剩余路段提质改造，协调开通客运班线，明确完成时限"),
         (new Regex("未完工|尚未完工|未竣工|在建|未完成施工"), "加快剩余建设任务，明确完成时限，完工后及时组织验收"),
@@ -143,6 +148,11 @@ public static partial class DraftPhrases
     private const string PatientDeathMeasure = "对每例死亡病例开展评审，查找筛查、随访和转诊救治环节的薄弱点，加强高危人群的早发现和规范管理";
     private const string AccidentDeathMeasure = "逐起分析事故（灾害）原因，落实隐患排查整治和防范措施，加强重点路段、重点时段和重点人群的安全监管与警示宣传，严格落实安全责任";
     private const string MarketMeasure = "跟踪市场行情和实施主体的生产经营状况，对暂停生产的主体逐一了解复产安排，复产后及时组织实施，确实无法实施的按程序调整任务和资金";
+    private const string IllnessPovertyMeasure = "健全防止因病致贫返贫监测预警机制，按月比对群众高额自付费用信息，对监测对象及时落实依申请救助和倾斜救助";
+    private const string HeatMeasure = "密切关注高温干旱等天气变化，合理调整作业时段和计划，天气条件允许后集中力量组织实施，确需顺延的按程序调整任务安排";
+    private const string AccountsMeasure = "资金发放前逐一核验补贴对象的银行账户信息，对账户异常、资金退回的及时联系对象更正信息并限时重新发放";
+    private const string PriceFallMeasure = "加强产销对接，拓宽销售渠道，推广订单收购和保底收购，发展初加工和品牌建设提高产品附加值，减轻价格波动对实施主体和农户收入的影响";
+    private const string SettlementMeasure = "服务或任务完成后及时组织验收，与承办单位明确结算所需材料和办理时限，按合同约定及时结算和支付款项";
     private const string BusinessMeasure = "跟踪实施主体的生产经营状况，对经营困难的主体及时落实帮扶政策，确实无法按计划实施的按程序调整任务和资金";
     private const string Employers = "加强与用人单位的对接，落实吸纳就业补贴、稳岗返还等扶持政策，帮助企业稳定岗位，提高吸纳就业的积极性";
     private const string Population = "以动态核定的在册对象为基础测算下一年度指标值，对象因死亡、迁出等发生变化的，执行中按程序调整指标值";
@@ -213,6 +223,12 @@ public static partial class DraftPhrases
         [LatePayout] = ["与上级财政部门建立资金下达预告机制，提前做好对象审核和发放准备，资金到账即时发放，缩短资金在途时间"],
         [PriceMeasure] = ["开展主要材料价格监测，实行限额设计和造价跟踪审计，严格控制单位造价"],
         [FailedTender] = ["优化招标条件设置，扩大潜在投标人范围，减少流标，招标完成后倒排工期"],
+        // Session 41: a second row held up by the same cause gets its own wording, not the generic 逐项核实 (乳源: the money and two rows).
+        [ResidentsMeasure] = ["对暂缓实施的部分逐一上门做好群众工作，召开居民议事会协商实施方案，意见达成一致后及时组织实施，确实无法实施的按程序调整任务"],
+        [HeatMeasure] = ["避开高温时段错峰作业，旱情缓解后增加作业力量集中推进，对受天气影响确需顺延的任务按程序调整"],
+        [AccountsMeasure] = ["建立补贴对象账户信息动态更新机制，发放前集中比对校验，对退回资金建立台账、逐笔限时重发"],
+        [SettlementMeasure] = ["建立结算事项台账，明确各环节办理时限，按月督办未结算事项，确保当年任务当年结算"],
+        [PriceFallMeasure] = ["跟踪产品市场价格变化，组织产销对接和订单收购，引导实施主体调整品种结构、发展加工增值，稳定农户收入"],
     };
 
     /// <summary>
@@ -267,6 +283,7 @@ public static partial class DraftPhrases
     private static readonly (Regex Row, string Measure)[] CeilingRates =
     [
         (new Regex("辍学|失学"), DropOutMeasure),
+        (new Regex("因病致贫|因病返贫|致贫返贫|返贫致贫"), IllnessPovertyMeasure),
         (new Regex("(?:孕产妇|婴儿|新生儿|儿童|早产儿)[^；]{0,6}死亡"), MaternalDeathMeasure),
         (new Regex("事故|伤亡"), AccidentDeathMeasure),
         (new Regex("死亡率|病死率|致死"), PatientDeathMeasure),

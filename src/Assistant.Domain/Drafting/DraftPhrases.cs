@@ -67,6 +67,10 @@ public static partial class DraftPhrases
         (School(), Nature.Quality, new("教育教学质量的提升需要较长周期，教学管理和课堂教学等方面仍有薄弱环节", "加强教学常规管理，开展校际结对帮扶和课堂教学指导，定期开展学业质量监测并针对薄弱学科改进教学")),
         (SchoolPupils(), Nature.Count, new("转学、升学等流动情况变化，实际受益人数少于年初测算", "依据学籍系统动态掌握流动情况，据实测算受益人数，变动较大的按程序调整指标值")),
         (School(), Nature.Rate, new("各校工作推进不平衡，部分学校未达到要求", "对未达标的学校逐校分析原因，加强督导和业务指导")),
+        // Session 41 (outside tester, 蕲春): households falling into poverty through illness are answered by watching for high medical
+        // costs and aiding early, not by the enrolment of another row.
+        (IllnessPoverty(), Nature.Count, new("部分群众自付费用较高，因病致贫返贫风险未能及时发现和化解", IllnessPovertyMeasure)),
+        (IllnessPoverty(), Nature.Rate, new("部分群众自付费用较高，因病致贫返贫风险未能及时发现和化解", IllnessPovertyMeasure)),
         (MedicalAid(), Nature.Count, new("救助对象身份认定和参保状态动态变化，实际资助参保的人次少于年初测算", "与民政、乡村振兴、税务等部门按月比对救助对象身份信息和参保状态，做到应资尽资，变动较大的按程序调整指标值")),
         (HealthLiteracy(), Nature.Quality, new("居民健康知识和技能的提升需要持续开展健康教育，健康教育活动的覆盖面和针对性不足", HealthEducationMeasure)),
         (HealthLiteracy(), Nature.Quality, new("健康教育活动的形式和内容不够丰富，居民参与度不高", "围绕居民健康需求开展健康讲座和健康咨询活动，按计划完成讲座场次，结合随访、义诊等服务普及健康知识")),
@@ -126,8 +130,13 @@ public static partial class DraftPhrases
     [GeneratedRegex("(?:事故|灾害|灾情|溺水|火灾|险情|塌方|滑坡|泥石流)[^。；]{0,16}(?:死亡|伤亡|遇难)|(?:死亡|伤亡|遇难)[^。；]{0,8}(?:事故|灾害)")]
     private static partial Regex AccidentDeath();
 
-    [GeneratedRegex("(?:价格|行情|市场|猪价|粮价)[^，。；]{0,4}(?:低迷|下跌|下行|走低|波动|不景气)|暂停生产|停止生产|停养|退出养殖|停产停养|歇业")]
+    // Session 41: prices alone (收购价格下跌) are PriceFallOnly's; this is production stopped, whatever the prices did.
+    [GeneratedRegex("暂停生产|停止生产|停养|退出养殖|停产停养|歇业")]
     private static partial Regex Market();
+
+    /// <summary>Prices that fell or stayed low, with no production stopped (收购价格下跌, 市场价格低迷): no recovery to follow.</summary>
+    [GeneratedRegex(@"^(?![\s\S]*(?:暂停生产|停止生产|停养|退出养殖|停产|歇业|关停|停工|减产|倒闭))[\s\S]*?(?:价格|行情|猪价|粮价|收购价)[^，。；]{0,4}(?:低迷|下跌|下行|走低|下降|波动|不景气)")]
+    private static partial Regex PriceFallOnly();
 
     [GeneratedRegex("种植|播种|农时|耕地|农田|作物|良种|粮食|农作物|春耕|秋收|育苗|植树|造林")]
     private static partial Regex Crops();
@@ -192,6 +201,9 @@ public static partial class DraftPhrases
     // 参保 is also employment's social insurance (社会保险补贴), which this is not.
     [GeneratedRegex(@"资助[^，。；]{0,8}参保|参保资助|(?=[\s\S]*医疗救助)(?=[\s\S]*参保)")]
     private static partial Regex MedicalAid();
+
+    [GeneratedRegex("因病致贫|因病返贫|致贫返贫|返贫致贫")]
+    private static partial Regex IllnessPoverty();
 
     [GeneratedRegex("健康素养|健康知识|健康教育|健康行为")]
     private static partial Regex HealthLiteracy();

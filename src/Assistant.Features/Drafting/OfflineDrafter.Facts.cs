@@ -82,10 +82,46 @@ public sealed partial class OfflineDrafter
         /// <summary>Items of the output indicators (产出) short of their targets, other than the group's own.</summary>
         private List<DeviationItem> OutputsShort(DeviationGroup group) =>
             group.Items.All(i => i.Level1?.Contains("效益", StringComparison.Ordinal) == true) && NatureOf(group) is Nature.Count or Nature.Unknown
+                // A ceiling exceeded (因病致贫返贫户数 above its limit) is something that happened, not a benefit not yet shown (session 41).
+                && !group.Items.Any(IsReverse)
                 ? brief.Items.Select(b => b.Item).Where(i => !group.Items.Contains(i) && i.Level1?.Contains("产出", StringComparison.Ordinal) == true
                     && i.Kind == DeviationKind.Shortfall && !IsReverse(i)
-                    && (PrecedentFit.NatureOf(i, E) == Nature.Count || i.Level2?.Contains("数量", StringComparison.Ordinal) == true)).ToList()
+                    && (PrecedentFit.NatureOf(i, E) == Nature.Count || i.Level2?.Contains("数量", StringComparison.Ordinal) == true)
+                    && !FewerNeeded(i.StatedReason)
+                    // Works unfinished explain any benefit of a works programme; a service short explains only an effect on the same
+                    // people or things (困难群众参保 → 困难群众受益, not → 因病致贫返贫户数).
+                    && (Builds().IsMatch(i.Name + "；" + E.Title) || group.Items.Any(g => SharesASubject(g.Name, i.Name)))).ToList()
                 : [];
+
+        /// <summary>Whether two rows' names share a two-character word that is not only a count or a generic term (人数, 年度, 服务…).</summary>
+        private static bool SharesASubject(string a, string b)
+        {
+            for (int k = 0; k + 2 <= a.Length; k++)
+            {
+                string w = a.Substring(k, 2);
+                if (char.IsLetter(w[0]) && char.IsLetter(w[1]) && !GenericWords.Contains(w) && b.Contains(w, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
+        {
+            "人数", "户数", "数量", "人次", "次数", "年度", "完成", "指标", "服务", "项目", "资金", "工作", "情况", "水平", "提升", "提高",
+            "实现", "开展", "覆盖", "比例", "个数", "面积", "建设", "参加", "受益", "群众",
+        };
+
+        /// <summary>
+        /// An output short because fewer people needed it (外出务工在外地参保，不再重复资助; 符合条件的对象减少; 主动退出): the people are
+        /// served elsewhere or need no service, so the shortfall says nothing of an effect falling short (session 41, outside tester:
+        /// 因病致贫返贫户数 was laid at 资助参保人数's door though the 764 were insured elsewhere).
+        /// </summary>
+        private static bool FewerNeeded(string? reason) =>
+            Domain.Review.ReasonKinds.Classify(Domain.Review.ReasonText.Given(reason)) is "人口或对象流动" or "需求或申报不足" or "服务对象条件不符或退出"
+                or "服务对象个人选择或去向变化" or "目标设定不合理";
 
         private static string ItemFacts(DeviationItem item, bool withGap, bool reverse = false)
         {

@@ -310,8 +310,7 @@ public sealed partial class OfflineDrafter : IChatClient
 
                     if (Has(ReviewerFindingCodes.ScoresAheadOfSpending, ReviewerFindingCodes.TotalHighForRate) && brief.Sheet.Find("count.met") is not null)
                     {
-                        sb.Append("在预算执行率为").Append(DraftText.Ref(line.Path + ".rate")).Append("的情况下，")
-                          .Append(DraftText.Ref("count.met")).Append("绩效指标完成或超额完成，资金支出进度与任务完成情况不匹配，二者不匹配的原因自评表未作说明。");
+                        sb.Append(SpendingBehindTasks(line, cause));
                     }
 
                     break;
@@ -336,7 +335,8 @@ public sealed partial class OfflineDrafter : IChatClient
                         sb[^1] = '。';
                     }
 
-                    sb.Append(CauseSentence(cause, "主要原因是"));
+                    // Session 41: two weaker or late rows are 上述指标, not 该项.
+                    sb.Append(CauseSentence(cause, "主要原因是", many));
                     break;
                 default:
                     sb.Append(Names(group)).Append(Reverse(group) ? "超出年度控制标准" : "未完成年度指标值").Append(many ? "。" : "，")
