@@ -36,7 +36,8 @@ public static partial class DraftQuality
         ("works", new(@"施工|未完工|工期"),
             new(@"施工|工程|工期|完工|建设|开工|动工|停工|复工|竣工|进度|改造|改建|路段")),
         ("prices", new(@"价格|造价|概算"),
-            new(@"价格|单价|涨|造价|概算|成本|费用|降价")),
+            // Session 41: a fall in prices (猪价持续低迷, 收购价下跌) is a cause of prices too.
+            new(@"价格|单价|涨|造价|概算|成本|费用|降价|猪价|粮价|收购价|行情|低迷|下跌|走低")),
     ];
 
     /// <summary>Words of a measure that holds whatever the cause: find it, follow it, budget by need, set targets by the record.</summary>
