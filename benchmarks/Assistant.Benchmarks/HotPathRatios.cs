@@ -75,6 +75,8 @@ internal static class HotPathRatios
         int fresh = 0;
         string verifyRequest = new System.Text.Json.Nodes.JsonObject { ["evaluation"] = System.Text.Json.Nodes.JsonNode.Parse(json), ["text"] = text }.ToJsonString();
         var keptVerifiers = new PreparedVerifiers();
+        using var verifyDocument = JsonDocument.Parse(verifyRequest);
+        JsonElement verifyEvaluation = verifyDocument.RootElement.GetProperty("evaluation");
         var keptVerifier = new Assistant.Domain.Verification.Verifier(FactSheet.Build(table));
         var cases = new (string Name, int Floor, Action Run)[]
         {
@@ -148,6 +150,8 @@ internal static class HotPathRatios
                 EvaluationService.Verify(keptVerifiers, k, e, t, p);
             }),
             ("  of which: Verifier.Verify, ~3,000 characters, on a verifier kept for the table", 16, () => keptVerifier.Verify(text)),
+            ("  of which: parse and validate the request", 16, () => validator.Validate(VerificationContract.ParseRequest(verifyRequest).Evaluation)),
+            ("  of which: the table's content key (PreparedVerifiers.KeyOf)", 16, () => PreparedVerifiers.KeyOf(verifyEvaluation, "\0")),
         };
 
         // Outside the timing: the cells of the tables the warm rows read, kept again after the rows that empty the memory.

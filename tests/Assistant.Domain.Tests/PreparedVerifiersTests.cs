@@ -117,7 +117,7 @@ public class PreparedVerifiersTests
             string request = Request(table, text);
             string cached = Cached(prepared, request);
             Assert.Equal(Uncached(request), cached);
-            return JsonNode.Parse(cached)!["mentions"]!.AsArray().Single(m => (string?)m!["text"] == "1464人")!["verdict"]!.GetValue<string>();
+            return JsonNode.Parse(cached)!["Mentions"]!.AsArray().Single(m => (string?)m!["Text"] == "1464人")!["Verdict"]!.GetValue<string>();
         }
 
         // The same text, the table changed in one cell and back: each answer is its own table's.

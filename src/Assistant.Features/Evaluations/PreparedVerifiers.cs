@@ -31,7 +31,7 @@ public sealed class PreparedVerifiers
     private readonly LinkedList<Entry> _recent = new();
     private long _bytes;
 
-    public PreparedVerifiers(int maxEntries = 32, long maxBytes = 2L * 1024 * 1024, int maxEntryBytes = DefaultMaxEntryBytes)
+    public PreparedVerifiers(int maxEntries = 32, long maxBytes = 1024 * 1024, int maxEntryBytes = DefaultMaxEntryBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxEntries);
         ArgumentOutOfRangeException.ThrowIfNegative(maxBytes);
@@ -83,19 +83,33 @@ public sealed class PreparedVerifiers
     private long _hits;
     private long _misses;
 
-    /// <summary>The key of a table: what is hashed (the canonical JSON's bytes, the policy's name, the build) and how long the canonical JSON is.</summary>
+    /// <summary>
+    /// The key of a table and the length of its canonical form: the SHA-256 of the build, the policy as sent and the
+    /// evaluation's tokens as the contract reads them — each token's kind, length and bytes as printed, in order, without
+    /// white space or comments (so a value printed otherwise, 1 or 1.0, is another table; a duplicate field stays, as
+    /// the reader takes the last). Read from the request's own bytes, nothing re-written.
+    /// </summary>
     public static (string Key, int Bytes) KeyOf(JsonElement evaluation, string policyName)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        ArgumentNullException.ThrowIfNull(policyName);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(Build + "\n" + policyName.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + policyName + "\n"));
+        var reader = new Utf8JsonReader(
+            System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(evaluation),
+            new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 256 });
+        Span<byte> head = stackalloc byte[5];
+        int bytes = 0;
+        while (reader.Read())
         {
-            evaluation.WriteTo(writer);
+            ReadOnlySpan<byte> value = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+            head[0] = (byte)reader.TokenType;
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(head[1..], value.Length);
+            hash.AppendData(head);
+            hash.AppendData(value);
+            bytes += value.Length + 1;
         }
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(Build + "\n" + policyName + "\n"));
-        hash.AppendData(buffer.WrittenSpan);
-        return (Convert.ToHexString(hash.GetHashAndReset()), buffer.WrittenCount);
+        return (Convert.ToHexString(hash.GetHashAndReset()), bytes);
     }
 
     /// <summary>
