@@ -52,6 +52,8 @@ internal static class FreshSheetParts
             ("  again on its own: the digit names (LiteralNames)", [], [0]),
             ("  again on its own: the unit labels (UnitLabelsOf)", [], [0]),
             ("  again on its own: NameIndex of the fund lines", [], [0]),
+            ("new Verifier(sheet), the sheet's indexes built (session 41)", [], [0]),
+            ("Verify on that verifier, its third text (a verifier kept for the table, as POST /verify keeps it since session 41)", [], [0]),
         };
         var fundCores = table.Funds.Lines.Select(l => SheetIndex.FundCore(l.Name)).ToList();
 
@@ -97,6 +99,11 @@ internal static class FreshSheetParts
             Time(12, () => _ = new LiteralNames(SheetIndex.DigitNamesOf(table.Indicators)), keep);
             Time(13, () => _ = SheetIndex.UnitLabelsOf(table.Indicators), keep);
             Time(14, () => _ = new NameIndex(fundCores), keep);
+            Verifier kept = null!;
+            Time(15, () => kept = new Verifier(sheet), keep);
+            kept.Verify(text);
+            kept.Verify(text);
+            Time(16, () => kept.Verify(text), keep);
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} rounds (the first fifth warm-up), {Environment.ProcessorCount} cores; median thread CPU µs"));

@@ -73,6 +73,11 @@ internal static class HotPathRatios
         string guangxiReport = File.ReadAllText(Path.Combine(RepoPaths.Shared, "seeds", "guangxi-2024-employment-transfer-report.txt"));
         string text = VerificationBenchmarks.Text(sheet, string.Empty);
         int fresh = 0;
+        string verifyRequest = new System.Text.Json.Nodes.JsonObject { ["evaluation"] = System.Text.Json.Nodes.JsonNode.Parse(json), ["text"] = text }.ToJsonString();
+        var keptVerifiers = new PreparedVerifiers();
+        using var verifyDocument = JsonDocument.Parse(verifyRequest);
+        JsonElement verifyEvaluation = verifyDocument.RootElement.GetProperty("evaluation");
+        var keptVerifier = new Assistant.Domain.Verification.Verifier(FactSheet.Build(table));
         var cases = new (string Name, int Floor, Action Run)[]
         {
             ("floor: JsonDocument.Parse(string), 100 indicators", 0, () => { using var d = JsonDocument.Parse(json); }),
@@ -130,6 +135,23 @@ internal static class HotPathRatios
             ("Verifier.Verify, ~3,000 characters, on a fact sheet built for the call (as POST /verify does)", 16, () => Assistant.Domain.Verification.Verifier.Verify(FactSheet.Build(table), text)),
             ("floor: MentionExtractor.Extract, the Guangxi report (17,288 characters)", 21, () => Assistant.Domain.Verification.MentionExtractor.Extract(guangxiReport)),
             ("Verifier.Verify, the Guangxi report against its table, warm", 21, () => Assistant.Domain.Verification.Verifier.Verify(guangxi, guangxiReport)),
+            // Session 41: POST /verify's own work on the ~3,000 characters, from the request's JSON to the contract's records: with the
+            // table prepared for the call (as before the session), and with the table's verifier kept by its content key (PreparedVerifiers).
+            ("POST /verify's work, ~3,000 characters, the table prepared for the call (parse, validate, build, verify, records)", 16, () =>
+            {
+                var (e, t, p) = VerificationContract.ParseRequest(verifyRequest);
+                validator.Validate(e);
+                EvaluationService.Verify(e, t, p);
+            }),
+            ("POST /verify's work, ~3,000 characters, the table kept by its content key (parse, validate, key, kept verifier, records)", 16, () =>
+            {
+                var (e, t, p, k) = VerificationContract.ParseKeyedRequest(verifyRequest);
+                validator.Validate(e);
+                EvaluationService.Verify(keptVerifiers, k, e, t, p);
+            }),
+            ("  of which: Verifier.Verify, ~3,000 characters, on a verifier kept for the table", 16, () => keptVerifier.Verify(text)),
+            ("  of which: parse and validate the request", 16, () => validator.Validate(VerificationContract.ParseRequest(verifyRequest).Evaluation)),
+            ("  of which: the table's content key (PreparedVerifiers.KeyOf)", 16, () => PreparedVerifiers.KeyOf(verifyEvaluation, "\0")),
         };
 
         // Outside the timing: the cells of the tables the warm rows read, kept again after the rows that empty the memory.

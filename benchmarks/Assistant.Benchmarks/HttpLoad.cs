@@ -36,6 +36,8 @@ internal static class HttpLoad
         int concurrency = Arg(args, "--concurrency", 8);
         bool hot = args.Contains("--hot");
         bool pretty = args.Contains("--pretty");
+        bool verify = args.Contains("--verify");
+        hot |= verify;
         string score = pretty ? "/api/v1/evaluations/score?pretty=true" : "/api/v1/evaluations/score";
         await using var database = new TestDatabase("benchhttp");
         await using WebApplication app = ApiHost.Build([
@@ -73,6 +75,28 @@ internal static class HttpLoad
 
             return await Assistant.Api.Evaluations.EvaluationsApi.ScoreAsync(http.Request, validator, null, pretty ? "true" : null, ct);
         }).RequireAuthorization(Assistant.Api.Infrastructure.ApiSecurity.Reader);
+        // --verify (session 41): POST /verify of ~3,000 characters against the 100-indicator table, the table kept by its content
+        // key (PreparedVerifiers) and a new table every call (never kept), beside a static answer of the same bytes behind the same key.
+        var verifyTable = Features.Evaluations.SyntheticTables.Project(100);
+        string verifyText = VerificationBenchmarks.Text(Domain.Facts.FactSheet.Build(verifyTable), string.Empty);
+        string verifyBody = new System.Text.Json.Nodes.JsonObject
+        {
+            ["evaluation"] = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(new
+            {
+                kind = "project",
+                title = verifyTable.Title,
+                funds = new { unit = "万元", weight = "5.00", lines = verifyTable.Funds.Lines.Select(l => new { name = l.Name, parent = l.Parent, budget = l.Budget.ToString(), executed = l.Executed.ToString() }) },
+                indicators = verifyTable.Indicators.Select(i => new { level1 = i.Level1, level2 = i.Level2, name = i.Name, unit = i.Unit, target = i.Target, actual = i.Actual, weight = i.Weight.ToString() }),
+            })),
+            ["text"] = verifyText,
+        }.ToJsonString();
+        // The same body with the title ending in a call number: a table never seen (the key differs; nothing else does).
+        string title = "\"title\":" + System.Text.Json.JsonSerializer.Serialize(verifyTable.Title);
+        int titleEnd = verifyBody.IndexOf(title, StringComparison.Ordinal) + title.Length - 1;
+        string VerifyBodyNew(int i) => string.Concat(verifyBody.AsSpan(0, titleEnd), "第" + i.ToString(CultureInfo.InvariantCulture) + "稿", verifyBody.AsSpan(titleEnd));
+        byte[] verifyAnswer = [];
+        app.MapGet("/bench/static-verify", () => Results.Bytes(verifyAnswer, "application/json; charset=utf-8"))
+            .RequireAuthorization(Assistant.Api.Infrastructure.ApiSecurity.Reader);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         var corpus = app.Services.GetRequiredService<CorpusStore>();
@@ -103,8 +127,24 @@ internal static class HttpLoad
             ids.Add(body.Split("\"id\": \"")[1].Split('"')[0]);
         }
 
+        if (verify)
+        {
+            using HttpResponseMessage v = await http.PostAsync(new Uri("/api/v1/verify", UriKind.Relative), new StringContent(verifyBody, Encoding.UTF8, "application/json"));
+            verifyAnswer = await v.Content.ReadAsByteArrayAsync();
+            using HttpResponseMessage v2 = await http.PostAsync(new Uri("/api/v1/verify", UriKind.Relative), new StringContent(VerifyBodyNew(0), Encoding.UTF8, "application/json"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"/verify: request {Encoding.UTF8.GetByteCount(verifyBody)} bytes, answer {verifyAnswer.Length} bytes ({(int)v.StatusCode}; a new table {(int)v2.StatusCode}); the floor serves the same answer bytes"));
+        }
+
+        int call = 0;
         string[] queries = ["见习岗位不足的原因", "预算执行率偏低 资金结余", "公益性岗位补贴人员减少", "创业担保贷款贴息 未完成", "加快预算执行进度 改进措施", "培训人数未完成的原因"];
-        var scenarios = hot ? new (string Name, Func<int, HttpRequestMessage> Make)[]
+        var scenarios = verify ? new (string Name, Func<int, HttpRequestMessage> Make)[]
+        {
+            ("floor: GET static answer (same bytes as the /verify answer), key required", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/static-verify")),
+            ("POST /api/v1/verify, ~3,000 characters, the same 100-indicator table every call (kept by its content key)", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/verify") { Content = new StringContent(verifyBody, Encoding.UTF8, "application/json") }),
+            ("POST /api/v1/verify, the same text, a new table every call (title numbered; never kept: the before, plus the key)", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/verify") { Content = new StringContent(VerifyBodyNew(Interlocked.Increment(ref call)), Encoding.UTF8, "application/json") }),
+            ("POST /api/v1/verify, the same table every call, again (after the new tables, so order favours neither)", _ => new HttpRequestMessage(HttpMethod.Post, "/api/v1/verify") { Content = new StringContent(verifyBody, Encoding.UTF8, "application/json") }),
+        }
+        : hot ? new (string Name, Func<int, HttpRequestMessage> Make)[]
         {
             ("floor: GET static answer (same bytes as the /score answer), key required", _ => new HttpRequestMessage(HttpMethod.Get, "/bench/static")),
             ("POST /api/v1/evaluations/score (largest reference table)", _ => new HttpRequestMessage(HttpMethod.Post, score) { Content = new StringContent(largest, Encoding.UTF8, "application/json") }),

@@ -59,10 +59,11 @@ public static class EvaluationsApi
     public static async Task<Results<Ok<VerificationResponse>, ValidationProblem>> VerifyAsync(HttpRequest request, IValidator<Evaluation> validator, CancellationToken ct)
     {
         string body = await RequestBody.ReadTextAsync(request, ct);
-        (Evaluation evaluation, string text, string? policy) = VerificationContract.ParseRequest(body);
+        // Keyed by the table's content (never an id): draft after draft against one table reuses its prepared verifier.
+        (Evaluation evaluation, string text, string? policy, var table) = VerificationContract.ParseKeyedRequest(body);
         return ApiResults.Validate(validator, evaluation) is { } invalid
             ? invalid
-            : TypedResults.Ok(EvaluationService.Verify(evaluation, text, policy));
+            : TypedResults.Ok(EvaluationService.Verify(PreparedVerifiers.Shared, table, evaluation, text, policy));
     }
 
     public static Ok<IEnumerable<PolicyDto>> ListPolicies() =>

@@ -41,6 +41,12 @@ public sealed partial class Verifier
         _opening = OpeningWords.Names(sheet.Evaluation);
     }
 
+    /// <summary>The units whose fit with the rows a verifier remembers across texts before it forgets them all (the answers are the same).</summary>
+    internal const int MaxRememberedUnits = 256;
+
+    /// <summary>How many units' fit with the rows this verifier remembers now.</summary>
+    internal int RememberedUnits => _fits.Count;
+
     public static VerificationReport Verify(FactSheet sheet, string text) => new Verifier(sheet).Verify(text);
 
     public VerificationReport Verify(string text)
@@ -50,6 +56,13 @@ public sealed partial class Verifier
         _fundNames.Forget();
         _namedFor.Clear();
         _alsoNamed.Clear();
+        if (_fits.Count > MaxRememberedUnits)
+        {
+            // A verifier kept for many texts (POST /verify's prepared verifiers): what it remembers per unit stays bounded.
+            _fits.Clear();
+            _anyFits.Clear();
+        }
+
         try
         {
             return Check(text);

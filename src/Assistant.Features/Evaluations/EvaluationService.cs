@@ -36,6 +36,18 @@ public static class EvaluationService
     public static VerificationResponse Verify(Evaluation evaluation, string text, string? policyName = null) =>
         VerificationContract.Verify(FactSheet.Build(evaluation, ResolvePolicy(policyName)), text);
 
+    /// <summary>
+    /// As <see cref="Verify(Evaluation, string, string?)"/>, through the prepared verifiers kept by the table's content key
+    /// (<see cref="VerificationContract.ParseKeyedRequest"/>): the same answer, without preparing the table again.
+    /// </summary>
+    public static VerificationResponse Verify(PreparedVerifiers prepared, (string Key, int Bytes) table, Evaluation evaluation, string text, string? policyName = null)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ScoringPolicy policy = ResolvePolicy(policyName);
+        VerificationContract.CheckText(text);
+        return VerificationContract.ToResponse(prepared.Verify(table.Key, table.Bytes, evaluation, policy, text));
+    }
+
     public static FactsResponse Facts(Evaluation evaluation, string? policyName = null) =>
         ScoreContract.ToResponse(FactSheet.Build(evaluation, ResolvePolicy(policyName)));
 }

@@ -22,13 +22,19 @@ public static class VerificationContract
     public static VerificationResponse Verify(FactSheet sheet, string text)
     {
         ArgumentNullException.ThrowIfNull(sheet);
+        CheckText(text);
+        return ToResponse(Verifier.Verify(sheet, text));
+    }
+
+    /// <summary>The text's checks before a verification: present, not too long, within the budget.</summary>
+    public static void CheckText(string? text)
+    {
         if (text is null || text.Length > MaxTextLength)
         {
             throw new InputException("text", $"待核对文字不能为空，且不超过{MaxTextLength}字", $"text is required and at most {MaxTextLength} characters");
         }
 
         TextBudget.Check(text, "text");
-        return ToResponse(Verifier.Verify(sheet, text));
     }
 
     /// <summary>The contract form of a verification.</summary>
@@ -58,6 +64,19 @@ public static class VerificationContract
 
     /// <summary>Reads <c>{ "evaluation": {…}, "text": "…", "policy": "…" }</c>.</summary>
     public static (Domain.Evaluations.Evaluation Evaluation, string Text, string? Policy) ParseRequest(string json)
+    {
+        var (evaluation, text, policy, _) = Parse(json, keyed: false);
+        return (evaluation, text, policy);
+    }
+
+    /// <summary>
+    /// As <see cref="ParseRequest"/>, with the table's content key for <see cref="PreparedVerifiers"/> (the SHA-256 of the
+    /// evaluation's canonical JSON, the policy as sent and the build) and the canonical JSON's length.
+    /// </summary>
+    public static (Domain.Evaluations.Evaluation Evaluation, string Text, string? Policy, (string Key, int Bytes) Table) ParseKeyedRequest(string json) =>
+        Parse(json, keyed: true);
+
+    private static (Domain.Evaluations.Evaluation Evaluation, string Text, string? Policy, (string Key, int Bytes) Table) Parse(string json, bool keyed)
     {
         ArgumentNullException.ThrowIfNull(json);
         try
@@ -120,7 +139,7 @@ public static class VerificationContract
                 throw new InputException(errors);
             }
 
-            return (evaluation!, text!, policy);
+            return (evaluation!, text!, policy, keyed ? PreparedVerifiers.KeyOf(e, policy ?? "\0") : default);
         }
         catch (JsonException)
         {
