@@ -42,7 +42,7 @@ public static class CompletionWords
 
     /// <summary>完成率97.60% on a positive row, 超出上限1.6万元 on a reverse one; null when neither is known.</summary>
     public static string? Describe(IndicatorResult r) =>
-        Shown(r) is { } c ? "完成率" + Calculator.Pct(c) : Limit(r);
+        Shown(r) is { } c ? string.Concat("完成率", PrintedNumber.Format(c * 100m, 2), "%") : Limit(r); // "完成率" + Calculator.Pct(c), one string fewer
 
     /// <summary>
     /// A share of the target reached that compares rows of both directions: the 完成率 of a positive row,
