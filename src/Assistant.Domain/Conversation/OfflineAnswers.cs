@@ -65,8 +65,21 @@ public static class OfflineAnswers
             var own = parts[p].TurnFacts.ToDictionary(f => f.Id, StringComparer.Ordinal);
             var lines = parts[p].Text.Split('\n');
             var kept = new List<string>();
+            bool counted = false;
             foreach (string line in lines)
             {
+                // 需要说明却没有填写原因的有4项：… — a counted list keeps every item, though an earlier part stated the same row's
+                // figures (session 41: four announced, three shown). The list runs to the next heading or an empty line.
+                if (line.Length == 0 || line.EndsWith('：'))
+                {
+                    counted = line.Length > 0 && AnswerCounts.IsCountedHeading(line) && !(p > 0 && said.Repeats(Valued(line, own)));
+                }
+                else if (counted)
+                {
+                    kept.Add(line);
+                    continue;
+                }
+
                 string key = Valued(line, own);
                 if (line.Length > 0 && p > 0 && said.Repeats(key))
                 {
