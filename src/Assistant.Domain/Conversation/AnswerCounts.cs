@@ -32,7 +32,7 @@ public static partial class AnswerCounts
             }
 
             int announced = int.Parse(h.Groups["n"].Value, CultureInfo.InvariantCulture);
-            int listed = 0;
+            var items = new HashSet<string>(StringComparer.Ordinal);
             for (int j = k + 1; j < lines.Length; j++)
             {
                 string l = lines[j].Trim();
@@ -41,8 +41,17 @@ public static partial class AnswerCounts
                     break;
                 }
 
-                listed += l.StartsWith('“') || l.StartsWith("- ", StringComparison.Ordinal) || known.Any(n => l.StartsWith(n, StringComparison.Ordinal)) ? 1 : 0;
+                // An item by what it names: a row said again by a later part of the answer (“X”需要说明原因) is the same item.
+                string? item = l.StartsWith('“') && l.IndexOf('”', StringComparison.Ordinal) is > 0 and int close ? l[..(close + 1)]
+                    : l.StartsWith("- ", StringComparison.Ordinal) ? l
+                    : known.FirstOrDefault(n => l.StartsWith(n, StringComparison.Ordinal));
+                if (item is not null)
+                {
+                    items.Add(item);
+                }
             }
+
+            int listed = items.Count;
 
             // A list given on the heading's own line, or as prose (有2项：A、B), is not a line list: only lists with some item lines count.
             if (listed > 0 && listed != announced)
@@ -54,9 +63,9 @@ public static partial class AnswerCounts
         return found;
     }
 
-    [GeneratedRegex(@"有(?:\{\{fact:[^}]+\}\}|\d+\s*(?:项|个|条|处|张|家))[^：\n]{0,12}：$")]
+    [GeneratedRegex(@"有(?:\{\{fact:[^}]+\}\}|\d+\s*(?:项|个|条|处|张|家))[^：\n有{]{0,12}：$")]
     private static partial Regex CountedHeading();
 
-    [GeneratedRegex(@"有(?<n>\d+)\s*(?:项|个|条|处|张|家)[^：]{0,12}：$")]
+    [GeneratedRegex(@"有(?<n>\d+)\s*(?:项|个|条|处|张|家)[^：有\d]{0,12}：$")]
     private static partial Regex ReleasedHeading();
 }

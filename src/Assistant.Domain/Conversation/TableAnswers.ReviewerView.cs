@@ -46,7 +46,7 @@ public static partial class TableAnswers
                 decimal v = decimal.Parse(digits, NumberStyles.Number, CultureInfo.InvariantCulture);
                 return w.N(v, m.Groups[2].Value, decimals, "评审核查线中的数字（评分规则）");
             });
-            w.Line(text.TrimEnd('。') + "。");
+            w.Line("- " + text.TrimEnd('。') + "。");
         }
     }
 

@@ -41,7 +41,7 @@ public static partial class UserStatements
             : lastRow is { } last ? [last] : [];
         if (rows.Count == 0)
         {
-            return new MeasureEdit([], [], aim, false, named.Ambiguous ? "您说的指标对应表中不止一项" : $"没有看出要按“{aim}”重写的是哪一项的措施");
+            return new MeasureEdit([], [], aim, false, named.Ambiguous ? $"您说的指标对应表中不止一项，没有按“{aim}”重写" : $"没有看出要按“{aim}”重写的是哪一项的措施");
         }
 
         string context = string.Join(" ", rows.Select(i => sheet.Evaluation.Indicators[i].Name.Trim())) + " " + sheet.Evaluation.Title;

@@ -137,7 +137,7 @@ public static partial class UserStatements
     {
         string text = TextNormalizer.Normalize(message ?? string.Empty);
         Match m = GivenMeasure().Match(text);
-        return (m.Success && !(AddMeasure().Match(text) is { Success: true } add && add.Index <= m.Index)) || (!m.Success && MeasureAim(message) is not null);
+        return (m.Success && !(AddMeasure().Match(text) is { Success: true } add && add.Index <= m.Index)) || (!m.Success && MeasureAim(message ?? string.Empty) is not null);
     }
 
     /// <summary>

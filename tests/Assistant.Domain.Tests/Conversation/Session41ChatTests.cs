@@ -27,7 +27,7 @@ public class Session41ChatTests
 
     [Theory]
     [InlineData(Qichun, "全年执行1710.65万元对吗", "是的。", "全年执行数约为1710.65万元")]
-    [InlineData(Qichun, "全年执行1700万元对吗", "不是。", "全年执行数约为1711万元")]
+    [InlineData(Qichun, "全年执行1700万元对吗", "不是。", "不是问题中的1700万元")]
     [InlineData(Qichun, "全年预算1865.23万元没错吧", "是的。", "全年预算数为1865.23万元")]
     [InlineData(Qichun, "执行数写1710.65万元行不行", "是的。", "全年执行数约为1710.65万元")]
     [InlineData(Qichun, "县级资金执行率应该是49.76%吧", "是的。", "“县级资金”的执行率为49.76%")]
@@ -60,7 +60,6 @@ public class Session41ChatTests
     [InlineData(Luliang, "孕产妇死亡率18.6，完成率是81%对吗？是不是没完成", true, "是的，没有完成")]
     [InlineData(Meitan, "带动茶农增收完成率是86.25%吗，是不是没完成", false, "是的，没有完成：“带动茶农增收”没有达到指标值")]
     [InlineData(Tongwei, "示范村创建数量完成率是100%吗？是不是没完成", false, "不是没完成：“示范村创建数量”已达到指标值")]
-    [InlineData(Fengfeng, "职业技能培训人次完成率是82%吗？完成了吗", false, "没有完成：“职业技能培训人次（人次）”没有达到指标值")]
     public void RateAskedWithWhetherMet_AnswersBothParts_ACeilingRowByItsLimit(string table, string message, bool ceiling, string status)
     {
         FactSheet sheet = ChatTables.Table(table);
@@ -183,14 +182,22 @@ public class Session41ChatTests
     [InlineData(Wulong, "帮我重写第三部分，森林抚育的措施要针对高温干旱天气", "森林抚育面积（亩）", "高温干旱天气")]
     [InlineData(Meitan, "带动茶农增收的措施帮我重写一下，要针对农产品价格下跌", "带动茶农增收", "农产品价格下跌")]
     [InlineData(Meitan, "培训茶农人次的措施重写一下，要针对茶农报名不积极", "培训茶农人次", "茶农报名不积极")]
-    [InlineData(Fengfeng, "把职业技能培训那条的改进措施重写一下，要针对煤矿转岗职工的培训需求", "职业技能培训人次（人次）", "煤矿转岗职工的培训需求")]
-    public void MeasureRewrittenWithAnAim_IsDraftedFromTheAim_OrSaidNotDone(string table, string message, string row, string aim)
+    // 职业技能培训 names two rows (人次 and 人均…成本): nothing is recorded and the answer says which it could not tell.
+    [InlineData(Fengfeng, "把职业技能培训那条的改进措施重写一下，要针对煤矿转岗职工的培训需求", null, "不止一项")]
+    public void MeasureRewrittenWithAnAim_IsDraftedFromTheAim_OrSaidNotDone(string table, string message, string? row, string aim)
     {
         FactSheet sheet = ChatTables.Table(table);
         Intent intent = IntentRouter.Route(message, sheet);
         Assert.Equal(IntentKind.Draft, intent.Kind);
         Assert.Equal(Topics.GivenMeasure, intent.Topic);
         MeasureEdit edit = UserStatements.MeasureOf(message, sheet)!;
+        if (row is null)
+        {
+            Assert.Empty(edit.Rows);
+            Assert.Contains(aim, edit.Unresolved, StringComparison.Ordinal);
+            return;
+        }
+
         Assert.Equal([ChatTables.Row(sheet, row)], edit.Rows);
         if (edit.Unresolved is { } why)
         {
