@@ -16,6 +16,9 @@ internal sealed record ChatCaseResult(string Set, string Table, string Message, 
     /// <summary>What a later part of a compound answer says again of an earlier part: a sentence, or a quoted reason (<see cref="AnswerRepeats.Across"/>).</summary>
     public IReadOnlyList<string> Repeats { get; init; } = [];
 
+    /// <summary>Counted lists whose items are not as many as the count (有4项： then 3 items: <see cref="AnswerCounts.Mismatches"/>).</summary>
+    public IReadOnlyList<string> CountMismatches { get; init; } = [];
+
     public bool Correct => IntentRight && IndicatorsRight != false;
 }
 
@@ -115,7 +118,8 @@ internal static class ChatEval
         var partAnswers = all.Select(i => Answer(i, sheet)).ToList();
         var names = sheet.Evaluation.Indicators.Select(x => x.Name.Trim()).Concat(sheet.Evaluation.Funds.Lines.Select(l => l.Name.Trim()));
         IReadOnlyList<string> repeats = all.Count > 1 && answer is not null ? AnswerRepeats.Across(PartTexts(sheet, partAnswers), names) : [];
-        return new ChatCaseResult(set, table, message, expected, gotText, intentRight, indicatorsRight, fragmentsRight, missing, held, text) { Repeats = repeats };
+        IReadOnlyList<string> counts = text is null ? [] : AnswerCounts.Mismatches(text, sheet.Evaluation.Funds.Lines.Select(l => l.Name.Trim()));
+        return new ChatCaseResult(set, table, message, expected, gotText, intentRight, indicatorsRight, fragmentsRight, missing, held, text) { Repeats = repeats, CountMismatches = counts };
     }
 
     /// <summary>Each part's text as the combined answer releases it (a line an earlier part said is cut from a later one by the combination).</summary>

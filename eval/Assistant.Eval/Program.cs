@@ -64,16 +64,16 @@ if (args.Contains("--chat-only"))
         // Held-out cases are never looked at one by one while tuning: only their totals are printed here.
         // --heldout-misses lists the held-out misses once, for diagnosis in a report (never to tune the router on).
         bool show = set == "chat" || args.Contains("--heldout-misses");
-        foreach (var c in cases.Where(c => show && (args.Contains("--answers") && set == "chat" || !c.Correct || c.FragmentsRight == false || c.Held > 0 || c.Repeats.Count > 0)))
+        foreach (var c in cases.Where(c => show && (args.Contains("--answers") && set == "chat" || !c.Correct || c.FragmentsRight == false || c.Held > 0 || c.Repeats.Count > 0 || c.CountMismatches.Count > 0)))
         {
-            Console.WriteLine($"[{set}] {(c.Correct ? "ok" : "MISS")} “{c.Message.Replace('\n', ' ')}” expected {c.Expected}, got {c.Got}{(c.Missing.Count > 0 && c.Answer is not null ? "; lacks " + string.Join("、", c.Missing) : "")}{(c.Held > 0 ? $"; {c.Held} held" : "")}{(c.Repeats.Count > 0 ? "; says twice " + string.Join(" | ", c.Repeats) : "")}");
+            Console.WriteLine($"[{set}] {(c.Correct ? "ok" : "MISS")} “{c.Message.Replace('\n', ' ')}” expected {c.Expected}, got {c.Got}{(c.Missing.Count > 0 && c.Answer is not null ? "; lacks " + string.Join("、", c.Missing) : "")}{(c.Held > 0 ? $"; {c.Held} held" : "")}{(c.Repeats.Count > 0 ? "; says twice " + string.Join(" | ", c.Repeats) : "")}{(c.CountMismatches.Count > 0 ? "; count ≠ list " + string.Join(" | ", c.CountMismatches) : "")}");
             if (args.Contains("--answers") && c.Answer is not null)
             {
                 Console.WriteLine("    " + c.Answer.Replace("\n", "\n    ", StringComparison.Ordinal));
             }
         }
 
-        Console.WriteLine($"{set}: {cases.Count} cases, intent {cases.Count(c => c.IntentRight)}, indicators {cases.Count(c => c.IndicatorsRight == true)}/{cases.Count(c => c.IndicatorsRight is not null)}, fragments {cases.Count(c => c.FragmentsRight == true)}/{cases.Count(c => c.FragmentsRight is not null)}, held {cases.Sum(c => c.Held)}, said twice {cases.Sum(c => c.Repeats.Count)}");
+        Console.WriteLine($"{set}: {cases.Count} cases, intent {cases.Count(c => c.IntentRight)}, indicators {cases.Count(c => c.IndicatorsRight == true)}/{cases.Count(c => c.IndicatorsRight is not null)}, fragments {cases.Count(c => c.FragmentsRight == true)}/{cases.Count(c => c.FragmentsRight is not null)}, held {cases.Sum(c => c.Held)}, said twice {cases.Sum(c => c.Repeats.Count)}, count ≠ list {cases.Sum(c => c.CountMismatches.Count)}");
     }
 
     return 0;
@@ -246,7 +246,7 @@ foreach (string set in new[] { "chat", "chat-heldout" })
 
     foreach (var miss in cases.Where(c => !c.Correct || c.FragmentsRight == false || c.Held > 0 || c.Repeats.Count > 0))
     {
-        Console.WriteLine($"  missed: “{miss.Message.Replace('\n', ' ')}” expected {miss.Expected}, got {miss.Got}{(miss.Missing.Count > 0 && miss.Answer is not null ? "; answer lacks " + string.Join("、", miss.Missing) : "")}{(miss.Held > 0 ? $"; {miss.Held} held" : "")}{(miss.Repeats.Count > 0 ? "; says twice " + string.Join(" | ", miss.Repeats) : "")}");
+        Console.WriteLine($"  missed: “{miss.Message.Replace('\n', ' ')}” expected {miss.Expected}, got {miss.Got}{(miss.Missing.Count > 0 && miss.Answer is not null ? "; answer lacks " + string.Join("、", miss.Missing) : "")}{(miss.Held > 0 ? $"; {miss.Held} held" : "")}{(miss.Repeats.Count > 0 ? "; says twice " + string.Join(" | ", miss.Repeats) : "")}{(miss.CountMismatches.Count > 0 ? "; count ≠ list " + string.Join(" | ", miss.CountMismatches) : "")}");
     }
 
     metrics[$"chat.{key}.cases"] = cases.Count;
@@ -255,6 +255,7 @@ foreach (string set in new[] { "chat", "chat-heldout" })
     metrics[$"chat.{key}.fragmentAccuracy"] = Ratio(cases.Count(c => c.FragmentsRight == true), cases.Count(c => c.FragmentsRight is not null));
     metrics[$"chat.{key}.unexpectedHeld"] = cases.Sum(c => c.Held);
     metrics[$"chat.{key}.unexpectedRepeats"] = cases.Sum(c => c.Repeats.Count); // session 40: a sentence or a quoted reason said twice
+    metrics[$"chat.{key}.unexpectedCountMismatches"] = cases.Sum(c => c.CountMismatches.Count); // session 41: 有N项 followed by another number of items
 }
 
 var explanations = Assistant.Eval.ChatEval.Explanations(shared);

@@ -190,7 +190,7 @@ public static partial class CrossUnitQuestions
         string levelText = line is null ? m : FundSource().Replace(m, " ");
         string? level = LevelOf(levelText);
         int extreme = Lowest().IsMatch(m) ? -1 : Highest().IsMatch(m) ? 1 : 0;
-        return new CrossUnitQuestion(Execution, null, year) { Threshold = threshold, Above = above, Level = level, Total = TotalWord().IsMatch(m), Extreme = extreme, Line = line };
+        return new CrossUnitQuestion(Execution, null, year) { Threshold = threshold, Above = above, Level = level, Total = TotalWord().IsMatch(m), Extreme = extreme, Line = line, Place = PlaceOf(m) };
     }
 
     /// <summary>
@@ -303,7 +303,8 @@ public static partial class CrossUnitQuestions
     [GeneratedRegex("主要集中|集中在|哪些方面|主要是什么|主要有哪些")]
     private static partial Regex Concentrated();
 
-    [GeneratedRegex("执行率|执行情况|预算执行|资金执行|执行进度|支出进度")]
+    /// <summary>The money's execution: its rate, or its amounts (执行数、预算数、结余, session 41: 蕲春县的执行数是多少万元).</summary>
+    [GeneratedRegex("执行率|执行情况|预算执行|资金执行|执行进度|支出进度|执行数|执行了多少|预算数|全年预算|结余|花了多少|支出了多少|用了多少")]
     private static partial Regex ExecutionWord();
 
     [GeneratedRegex("没有?完成|未完成|没有?达标|未达标|不达标|没有?达到|未达到|达不到|短缺|差距|缺口|偏差|落后|超标|超出上限|超过上限|超了")]

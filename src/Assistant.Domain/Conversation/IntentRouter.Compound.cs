@@ -84,6 +84,14 @@ public static partial class IntentRouter
                 continue;
             }
 
+            // 人均培训成本超了，要写原因吗？扣了多少分: points lost that name nothing are the row just asked of, not the whole table's
+            // breakdown again (session 41).
+            if (i is { Kind: IntentKind.Compute, Topic: Topics.Lost } && i.Indicators.Count == 0 && i.Funds.Count == 0 && intents.Count > 0
+                && intents[^1] is { Indicators.Count: > 0 } askedRows && !WholeTable().IsMatch(Canonical(part)))
+            {
+                i = i with { Indicators = askedRows.Indicators };
+            }
+
             // 老年人健康管理和高血压规范管理这两项各扣了多少分？为什么没完成？: a why that names nothing is about the rows just asked of.
             if (i.Kind is IntentKind.Explain or IntentKind.Assess && i.Text is null && i.Indicators.Count == 0 && i.Funds.Count == 0 && intents.Count > 0
                 && intents[^1] is { Indicators.Count: > 0 } prior && !ListWord().IsMatch(Canonical(part)))
@@ -360,4 +368,8 @@ public static partial class IntentRouter
     /// <summary>A comparison or a difference is one question (执行率和完成率有什么区别, 分别是多少).</summary>
     [GeneratedRegex("区别|不同|差别|差异|关系|比较|对比|相比|分别|各自|一样吗|哪个高|哪个低|哪个大")]
     private static partial Regex NotSplit();
+
+    /// <summary>A part that asks of the whole table (总共扣了多少, 各项, 哪些), not of the row just named.</summary>
+    [GeneratedRegex("总|一共|合计|共扣|各项|每项|每个|各个|全部|所有|哪些|哪几|整体|整个")]
+    private static partial Regex WholeTable();
 }

@@ -211,8 +211,11 @@ public static partial class IntentRouter
     [GeneratedRegex(@"(?:扣分|扣的分|扣得|扣的|扣了|被扣|丢分|丢的分|失分|减分)(?:最多|最大|最狠|最严重|排名|排序|排一下|排个序|前\s*(?:\d|[一二两三四五]))|(?:最多|最大)的?(?:扣分|失分|丢分)|哪(?:项|个|几项|几个|些|一项|一个)(?:指标)?(?:扣分|扣得|扣的|丢分|失分)(?:最多|最大|最狠|多)")]
     private static partial Regex MostLostAsk();
 
-    /// <summary>A yes/no question about a figure (是不是, 是…吗, 对不对, 没错吧).</summary>
-    [GeneratedRegex(@"是不是|是否|对不对|对吗|是吗|对吧|没错吧|没错吗|真的是|确定是|(?:是|为)\s*\d[\d.]*\s*(?:%|分)?\s*吗")]
+    /// <summary>
+    /// A yes/no question about a figure (是不是, 是…吗, 对不对, 没错吧), also a statement then its check (全年执行1710.65万元对吗,
+    /// 执行率写91.7%行不行, 总分为95.99没错吧, 得分应该是8.2分吧: session 41).
+    /// </summary>
+    [GeneratedRegex(@"是不是|是否|对不对|对吗|是吗|对吧|没错吧|没错吗|真的是|确定是|(?:是|为)\s*\d[\d.]*\s*(?:%|分)?\s*吗|" + TableAnswers.CheckTail)]
     private static partial Regex YesNo();
 
     /// <summary>How to write something in the report (报告里咋写, 三里面怎么写, 怎么说明, 如何表述).</summary>

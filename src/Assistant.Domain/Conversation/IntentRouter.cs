@@ -105,6 +105,15 @@ public static partial class IntentRouter
 
         IndicatorMatch match = IndicatorMatcher.Match(ask, sheet);
         IReadOnlyList<int> named = match.Ambiguous ? [] : match.Indicators;
+        // 医疗救助资金执行率多少: 执行率 is the money's; a row sharing a word of the project's name (重特大疾病医疗救助年度限额) is not
+        // asked, unless written out in full or itself a rate of spending (session 41).
+        if (named.Count > 0 && m.Contains("执行率", StringComparison.Ordinal) && !CompletionWord().IsMatch(m)
+            && named.All(i => Canonical(sheet.Evaluation.Indicators[i].Name.Trim()) is { } n && !n.Contains("执行", StringComparison.Ordinal) && !n.Contains("支出", StringComparison.Ordinal)
+                && !ask.Contains(n, StringComparison.Ordinal)))
+        {
+            named = [];
+        }
+
         IReadOnlyList<int> funds = named.Count == 0 ? FundMatcher.Match(ask, sheet) : [];
         // 省级补助资金结余多少万: a fund line written out in full is the line asked of, not a row sharing a word of it (补助标准),
         // unless a row is written out in full too.
@@ -119,6 +128,13 @@ public static partial class IntentRouter
         {
             Topic = topic, Funds = funds, Chosen = match.SetAside.Count > 0 && named.Count > 0 ? match : null,
         };
+
+        // 营造林面积1.35万亩合多少亩 / 户均改造成本2.38万元，报告里写成23800元可以吗: the amount in the other unit, exactly (session 41:
+        // these had been answered with the row's figures, or as a judgement of its reason).
+        if (!hasPayload && !Hypothetical().IsMatch(m) && TableAnswers.ConversionAsked(m) is not null)
+        {
+            return Make(IntentKind.Compute, Topics.Convert) with { Text = m, Indicators = named.Count == 1 ? named : [] };
+        }
 
         // 第三部分的改进措施第1条太长了，帮我重新起草第三部分: a part drafted again is a draft, not a rewrite of pasted text.
         if (Rewrite().IsMatch(ask) && !(!hasPayload && RedraftPart().IsMatch(ask)))
@@ -352,7 +368,11 @@ public static partial class IntentRouter
         {
             // 水库这个总分咋算的: the table's total, whatever rows the words also touch.
             return match.Ambiguous && ct is not (Topics.Total or Topics.Grade or Topics.Weights) ? Clarify(match)
-                : Make(IntentKind.Compute, ct) with { Text = ct is Topics.Balance or Topics.Rate && TableAnswers.AskedMoneyUnit(m) is not null ? m : null };
+                : Make(IntentKind.Compute, ct) with
+                {
+                    Text = (ct is Topics.Balance or Topics.Rate && TableAnswers.AskedMoneyUnit(m) is not null)
+                        || (ct is Topics.Total or Topics.Grade && TableAnswers.AsksReviewer(m)) ? m : null,
+                };
         }
 
         // 成本那个指标是超额还是没完成: the row's figures say which.

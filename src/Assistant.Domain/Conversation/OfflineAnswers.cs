@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Assistant.Domain.Facts;
 
 namespace Assistant.Domain.Conversation;
@@ -7,7 +8,7 @@ namespace Assistant.Domain.Conversation;
 /// but drafting (any part), export and similar cases, which need the report service, the corpus and storage. Null for those. (Explanations
 /// here carry no similar cases; the assistant adds them from the corpus.)
 /// </summary>
-public static class OfflineAnswers
+public static partial class OfflineAnswers
 {
     public static OfflineAnswer? FromTable(Intent intent, FactSheet sheet)
     {
@@ -60,13 +61,28 @@ public static class OfflineAnswers
         var text = new System.Text.StringBuilder();
         var facts = new List<Fact>();
         var said = new SaidLines(); // a line one part already gave (or its figures, worded again) is not repeated by the next
+        var quoted = new HashSet<string>(StringComparer.Ordinal);
+        var rules = new HashSet<string>(StringComparer.Ordinal);
         for (int p = 0; p < parts.Count; p++)
         {
             var own = parts[p].TurnFacts.ToDictionary(f => f.Id, StringComparer.Ordinal);
             var lines = parts[p].Text.Split('\n');
             var kept = new List<string>();
+            bool counted = false;
             foreach (string line in lines)
             {
+                // 需要说明却没有填写原因的有4项：… — a counted list keeps every item, though an earlier part stated the same row's
+                // figures (session 41: four announced, three shown). The list runs to the next heading or an empty line.
+                if (line.Length == 0 || line.EndsWith('：'))
+                {
+                    counted = line.Length > 0 && AnswerCounts.IsCountedHeading(line) && !(p > 0 && said.Repeats(Valued(line, own)));
+                }
+                else if (counted)
+                {
+                    kept.Add(line);
+                    continue;
+                }
+
                 string key = Valued(line, own);
                 if (line.Length > 0 && p > 0 && said.Repeats(key))
                 {
@@ -76,9 +92,31 @@ public static class OfflineAnswers
                 kept.Add(line);
             }
 
+            // A reason an earlier part quoted is not quoted again by a later one (执行率和没完成的指标: the total's reason by the rate and
+            // again by the list): “…” becomes （见上） (session 41, the repeats chat.dev.unexpectedRepeats counted).
+            for (int k = 0; k < kept.Count && p > 0; k++)
+            {
+                kept[k] = QuotedReason().Replace(kept[k], q => quoted.Contains(q.Groups[1].Value.TrimEnd('。')) ? "（见上）" : q.Value);
+                // 计分：正向指标：…得满分。10分 × … : a rule an earlier part stated is not stated again for the next row asked.
+                int end = kept[k].IndexOf('。', StringComparison.Ordinal);
+                if (kept[k].StartsWith("计分：", StringComparison.Ordinal) && end > 0 && end + 1 < kept[k].Length && rules.Contains(kept[k][..end]))
+                {
+                    kept[k] = "计分规则同上：" + kept[k][(end + 1)..];
+                }
+            }
+
             foreach (string line in kept)
             {
                 said.Add(Valued(line, own));
+                if (line.StartsWith("计分：", StringComparison.Ordinal) && line.IndexOf('。', StringComparison.Ordinal) is > 0 and int ruleEnd)
+                {
+                    rules.Add(line[..ruleEnd]);
+                }
+
+                foreach (Match q in QuotedReason().Matches(line))
+                {
+                    quoted.Add(q.Groups[1].Value.TrimEnd('。'));
+                }
             }
 
             string t = string.Join('\n', kept);
@@ -102,4 +140,11 @@ public static class OfflineAnswers
     /// <summary>The line with each fact of its part's turn written as its value (two parts number the same figure differently).</summary>
     private static string Valued(string line, Dictionary<string, Fact> own) =>
         own.Aggregate(line, (k, f) => k.Replace(Drafting.DraftText.Ref(f.Key), $"<{f.Value.Value}{f.Value.Unit}>", StringComparison.Ordinal));
+
+    /// <summary>
+    /// A reason in the unit's words: a passage of 12 characters or more quoted after a colon and ending a clause (填报的原因：“…”。), with no
+    /// fact of the turn in it; a row's name (“…”：, “…”未完成) is never one.
+    /// </summary>
+    [GeneratedRegex(@"[：:]“([^“”{}]{12,400})”(?=$|[。；;，,）)])")]
+    private static partial Regex QuotedReason();
 }

@@ -39,6 +39,12 @@ public static partial class ReviewAnswers
         if (w.Has(p + ".score"))
         {
             TableAnswersScore(w, i);
+            // 为什么得0分？表里填的是15分: the printed score that differs from the rule's is said to be wrong (session 41).
+            if (w.Sheet.Evaluation.Indicators[i].PrintedScore is { } printed && w.Sheet.Find(p + ".score") is { } computed
+                && Math.Round(computed.Value, printed.Decimals, MidpointRounding.AwayFromZero) != printed.Value)
+            {
+                w.Line($"表中填报的得分是{w.N(printed.Value, "分", printed.Decimals, "表中填报的得分（表中）")}，与按评分规则计算的{w.F(p + ".score")}不一致，请按计算结果更正。");
+            }
         }
 
         bool unscorable = Unscorable(w, i);

@@ -43,6 +43,12 @@ public static partial class TableAnswers
 
         string id, what, how;
         Numbers.PrintedNumber? printedRate = null;
+        if (rows.Count == 1 && s.Report.Indicators[rows[0]].Rule == Scoring.IndicatorRule.Reverse && w.Has(P(rows[0]) + ".completion"))
+        {
+            ConfirmCeiling(w, rows[0], asked, message);
+            return;
+        }
+
         if (rows.Count == 1)
         {
             string p = P(rows[0]);
@@ -90,6 +96,10 @@ public static partial class TableAnswers
         }
 
         PrintedDiffers(w, printedRate, exact, asked, "%", "执行率", "全年执行数 ÷ 全年预算数计算");
+        if (rows.Count == 1 && StatusAsked(message))
+        {
+            StatusLine(w, rows[0], message); // 完成率是83%吗？是不是没完成: the second half answered too
+        }
     }
 
     /// <summary>
@@ -198,6 +208,6 @@ public static partial class TableAnswers
     /// A bare number right after the question's yes/no or its verb (总分是不是95.88, 得分为5吗), or right before its check word
     /// (总分87.76对不对, 得分7.2对吗: probe 38 #10).
     /// </summary>
-    [GeneratedRegex(@"(?:是不是|是否为|是否|是|为|等于|有|得了|拿了)\s*(?<n>\d{1,3}(?:\.\d+)?)(?![\d.%])|(?<![\d.第])(?<n>\d{1,3}(?:\.\d+)?)\s*[，,]?\s*(?=对不对|对吗|对吧|没错吧|没错吗|准不准|准确吗)")]
+    [GeneratedRegex(@"(?:是不是|是否为|是否|是|为|等于|有|得了|拿了|写成?|填成?)\s*(?<n>\d{1,3}(?:\.\d+)?)(?![\d.%])|(?<![\d.第])(?<n>\d{1,3}(?:\.\d+)?)\s*[，,]?\s*(?=对不对|对吗|对吧|对么|没错吧|没错吗|准不准|准确吗|行不行|行吗|可以吗|没问题)")]
     private static partial Regex AskedBareNumber();
 }

@@ -72,8 +72,14 @@ public static partial class TableAnswers
             : $"不是。“{name}”的{word}{be}{how}，不是问题中的{askedText}。");
     }
 
-    /// <summary>结余/剩/执行数/预算数/花了/用了/支出: the question is about an amount.</summary>
-    [GeneratedRegex(@"结余|剩|执行数|执行了|预算数|预算是|预算为|预算有|花了|用了|支出了|支出数|没花")]
+    /// <summary>
+    /// The check after a figure stated first (…对吗 / …行不行 / …可以吗 / …没问题吧 / 应该是…吧): the statement-then-check forms of a
+    /// yes/no question (session 41: 全年执行1710.65万元对吗 had been read as nothing and answered with the help menu).
+    /// </summary>
+    internal const string CheckTail = @"行不行|行吗|可以吗|可不可以|没问题吧|没问题吗|对么|应该是[^，。？?]{0,24}?[吧吗]";
+
+    /// <summary>结余/剩/执行数/预算数/花了/用了/支出: the question is about an amount (全年执行1710.65万元: 执行 before the amount).</summary>
+    [GeneratedRegex(@"结余|剩|执行数|执行了|预算数|预算是|预算为|预算有|花了|用了|支出了|支出数|没花|(?:执行|支出|预算|花|用)(?:金额|资金)?(?:为|是|写成?|填成?|写的是|填的是)?\s*\d")]
     private static partial Regex AmountWord();
 
     [GeneratedRegex(@"结余|剩|没花|未执行")]
@@ -83,6 +89,6 @@ public static partial class TableAnswers
     [GeneratedRegex(@"(?<![\d.])(?<n>\d+(?:\.\d+)?)\s*(?<u>万元|万|亿元|亿|元)")]
     private static partial Regex AskedMoneyFigure();
 
-    [GeneratedRegex(@"是不是|是否|对不对|对吗|是吗|对吧|没错吧|没错吗|(?:是|为|有)\s*\d[\d.]*\s*(?:万元|万|亿元|亿|元)\s*(?:吗|么|嘛)")]
+    [GeneratedRegex(@"是不是|是否|对不对|对吗|是吗|对吧|没错吧|没错吗|(?:是|为|有)\s*\d[\d.]*\s*(?:万元|万|亿元|亿|元)\s*(?:吗|么|嘛)|" + CheckTail)]
     private static partial Regex MoneyYesNo();
 }

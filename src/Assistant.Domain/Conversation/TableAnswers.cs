@@ -112,6 +112,11 @@ public static partial class TableAnswers
 
                 Total(w);
                 LostRows(w);
+                if (figure is not null && AsksReviewer(figure))
+                {
+                    ReviewerView(w, figure);
+                }
+
                 break;
             case Topics.Funds when Scored(sheet):
                 FundRates(w, all: false);
@@ -156,6 +161,9 @@ public static partial class TableAnswers
                 break;
             case Topics.Confirm:
                 Confirm(w, figure ?? string.Empty, rows, funds);
+                break;
+            case Topics.Convert:
+                Convert(w, figure ?? string.Empty, rows);
                 break;
             case Topics.MostLost when Scored(sheet):
                 MostLost(w, figure ?? string.Empty);

@@ -61,4 +61,7 @@ public static class Topics
 
     /// <summary>要不要写原因 after money asked with no line named: the total, then only the lines that need a reason, each once.</summary>
     public const string FundReasonsDue = "fund-reasons-due";
+
+    /// <summary>户均改造成本2.38万元写成23800元可以吗 / 1.35万亩合多少亩: an amount in another unit (万↔个, 公顷↔亩, 公里↔米), exactly.</summary>
+    public const string Convert = "convert";
 }

@@ -77,7 +77,7 @@ public static partial class UserStatements
         }
         else if (!m.Success)
         {
-            return null;
+            return AimedMeasure(message, text, sheet, lastRow); // 措施重写一下，要针对…: drafted from the aim, or said not done
         }
 
         Group g = m.Groups["m"];
@@ -137,7 +137,7 @@ public static partial class UserStatements
     {
         string text = TextNormalizer.Normalize(message ?? string.Empty);
         Match m = GivenMeasure().Match(text);
-        return m.Success && !(AddMeasure().Match(text) is { Success: true } add && add.Index <= m.Index);
+        return (m.Success && !(AddMeasure().Match(text) is { Success: true } add && add.Index <= m.Index)) || (!m.Success && MeasureAim(message ?? string.Empty) is not null);
     }
 
     /// <summary>

@@ -184,8 +184,23 @@ public sealed partial class OfflineAssistant
 
         var rows = CrossUnitCounts.AtLevel(a.Rows, q.Level);
         string who = CrossUnitCounts.Who(q.Level);
+        // 蕲春县的执行数是多少万元: that place's tables only, their money in 万元 (session 41: it had been read as an indicator named 执行数是万元).
+        if (q.Place is { } place)
+        {
+            rows = a.Rows.Where(r => AtPlace(r.UnitName, place)).ToList();
+            who = place;
+            if (rows.Count == 0)
+            {
+                return sb.Append(CultureInfo.InvariantCulture, $"，其中没有{place}已提交的表。\n").ToString();
+            }
+        }
+
         // 执行率低于九成的县: the programs' totals are the level's too, so the list below never shows a table the header left out.
-        IReadOnlyList<ExecutionGroup> groups = q.Level is null ? a.Groups : ReviewInsights.Groups(rows);
+        IReadOnlyList<ExecutionGroup> groups = q.Level is null && q.Place is null ? a.Groups : ReviewInsights.Groups(rows);
+        if (q.Place is not null && rows.Count == 1)
+        {
+            groups = []; // one table: its own figures are the total
+        }
         if (rows.Count < a.Rows.Count)
         {
             sb.Append(CultureInfo.InvariantCulture, $"，其中{who}的表{Count(rows.Count, "张", $"{who}的表")}");
@@ -204,6 +219,8 @@ public sealed partial class OfflineAssistant
             {
                 sb.Append(CultureInfo.InvariantCulture, $"，{words}的{who}有{UnitsOf(hit, "符合界限的单位")}：\n");
                 AppendRows(sb, hit);
+                // 执行率低于85%的县有哪些: the programs' totals of those units only, not of every program (session 41: all 5 were listed).
+                groups = groups.Where(g => hit.Any(h => h.Program == g.Program && h.ProgramKind == g.Kind)).ToList();
                 if (q.Extreme != 0 && hit.Where(r => CrossUnitCounts.Rate(r) is not null).ToList() is { Count: > 0 } rated)
                 {
                     // 执行率低于九成的有哪些？哪个最低，为什么: the lowest named, with the reason its table gives.
@@ -242,8 +259,8 @@ public sealed partial class OfflineAssistant
                 sb.Append('，');
             }
 
-            sb.Append("预算执行率由低到高：\n");
-            AppendRows(sb, rows.Take(MaxUnits).ToList());
+            sb.Append(q.Place is null || rows.Count > 1 ? "预算执行率由低到高：\n" : "：\n");
+            AppendRows(sb, rows.Take(MaxUnits).ToList(), inWan: q.Place is not null);
             var low = CrossUnitCounts.Beyond(rows, mustExplain, above: false);
             if (low.Count > 0)
             {
@@ -288,9 +305,9 @@ public sealed partial class OfflineAssistant
         return units < rows.Count ? $"{count}（{Count(rows.Count, "张", label + "的表")}表）" : count;
     }
 
-    private void AppendRows(StringBuilder sb, IReadOnlyList<UnitExecutionRow> rows)
+    private void AppendRows(StringBuilder sb, IReadOnlyList<UnitExecutionRow> rows, bool inWan = false)
     {
-        bool mixed = rows.Select(r => r.FundUnit.Trim()).Distinct(StringComparer.Ordinal).Count() > 1;
+        bool mixed = inWan || rows.Select(r => r.FundUnit.Trim()).Distinct(StringComparer.Ordinal).Count() > 1;
         foreach (UnitExecutionRow r in rows)
         {
             sb.Append(CultureInfo.InvariantCulture, $"- {Named(r.UnitName)}（《{Named(r.Title)}》）\n");
