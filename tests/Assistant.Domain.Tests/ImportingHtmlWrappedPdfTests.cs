@@ -141,6 +141,35 @@ public class ImportingHtmlWrappedPdfTests(ITestOutputHelper output)
         Assert.Contains("不完整", e.Errors[0].Zh, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Blank-separated Excel prints read exactly today, with 得分 taken out of the indicator header: each row's 分值 and
+    /// 得分 then fall in the one 分值 column a gap apart (<c>20    20</c>), and are refused at the first such row — never
+    /// read as one figure (<c>2020</c>, <c>2019.20</c>).
+    /// </summary>
+    [Theory]
+    [InlineData("hn-yaowu-xlsx.layout.txt", 17, 21)]
+    [InlineData("zj-zizhu-xlsx.layout.txt", 16, 19)]
+    [InlineData("hl-heitu-xlsx.layout.txt", 21, 23)]
+    public void Two_figures_of_a_line_in_one_column_are_refused_not_glued(string file, int header, int line)
+    {
+        string[] lines = Lines(file);
+        Assert.NotNull(PdfLayoutBlocks.Rewrite(lines)?.Lines);
+        int at = lines[header - 1].IndexOf("得分", StringComparison.Ordinal);
+        Assert.True(at > 0 && lines[header - 1].Contains("三级指标", StringComparison.Ordinal), lines[header - 1]);
+        lines[header - 1] = lines[header - 1][..at] + "  " + lines[header - 1][(at + 2)..];
+
+        PdfLayoutBlocks.Outcome? laid = PdfLayoutBlocks.Rewrite(lines);
+        Assert.NotNull(laid);
+        Assert.Null(laid.Lines);
+        Assert.Equal((line, PdfLayoutBlocks.Refusal.Glued), (laid.RefusedLine, laid.Why));
+
+        var e = Assert.Throws<UnreadableDocumentException>(() => DocumentImporter.FromText(file, string.Join('\n', lines)));
+        Assert.StartsWith($"第{line}行：", e.Errors[0].Zh, StringComparison.Ordinal);
+        Assert.StartsWith($"line {line}: ", e.Errors[0].En, StringComparison.Ordinal);
+        Assert.Contains("同一列", e.Errors[0].Zh, StringComparison.Ordinal);
+        Assert.Contains(".xlsx", e.Errors[0].Zh, StringComparison.Ordinal);
+    }
+
     /// <summary>A title whose year pdftotext set a space apart (<c>2024 年城镇老旧小区改造项目</c>) is read whole, not as <c>2024</c>.</summary>
     [Theory]
     [InlineData("gd-ruyuan-tester.layout.txt", "2024年城镇老旧小区改造项目")]
