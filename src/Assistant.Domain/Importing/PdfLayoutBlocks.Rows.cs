@@ -26,7 +26,7 @@ public static partial class PdfLayoutBlocks
                 continue;
             }
 
-            var grid = Place(wl, starts, fields);
+            var grid = Place(wl, starts, fields, idx);
             var firsts = new Dictionary<int, List<int>>();
             foreach (int j in valueCols)
             {
@@ -185,7 +185,7 @@ public static partial class PdfLayoutBlocks
     /// The block's words put in columns, line by line: lines of wrapped pieces first (short, so placed where
     /// they stand), the block's fullest line last; a figure alone under a figure (<c>%</c>, <c>0</c>) joins it.
     /// </summary>
-    private static Dictionary<int, string>[] Place(List<Word>[] wl, List<int> starts, List<Col> fields)
+    private static Dictionary<int, string>[] Place(List<Word>[] wl, List<int> starts, List<Col> fields, int[] idx)
     {
         var stacked = new Dictionary<(int, int), (int, int)>();
         var typed = new Dictionary<(int, int), string>();
@@ -266,6 +266,13 @@ public static partial class PdfLayoutBlocks
             for (int n = 0; n < wl[k].Count; n++)
             {
                 int j = placed[(k, n)];
+                if (n > 0 && placed[(k, n - 1)] == j && wl[k][n].Start - wl[k][n - 1].End >= 2 && IsValue(wl[k][n - 1].Text) && IsValue(wl[k][n].Text))
+                {
+                    // Two figures a gap apart on one line put in one column (分值 10 and 得分 8.33 as 108.33, ≤2.5 and 2.38):
+                    // a column the header did not place; never glued into one figure.
+                    throw new AmbiguousException(idx[k], Refusal.Glued);
+                }
+
                 grid[k][j] = grid[k].GetValueOrDefault(j, string.Empty) + wl[k][n].Text;
             }
         }

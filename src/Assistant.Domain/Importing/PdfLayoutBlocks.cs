@@ -20,8 +20,27 @@ namespace Assistant.Domain.Importing;
 /// </summary>
 public static partial class PdfLayoutBlocks
 {
-    /// <summary>The text rewritten as tab-separated rows, or the 1-based line of a piece that could belong to either of two rows.</summary>
-    public sealed record Outcome(string[]? Lines, int RefusedLine);
+    /// <summary>Why a blank-separated copy was refused.</summary>
+    public enum Refusal
+    {
+        /// <summary>A wrapped piece that could belong to either of two rows.</summary>
+        Between,
+
+        /// <summary>A header whose wrapped column names interleave, so the columns cannot be placed (实际完 / 分值 / 成值).</summary>
+        Header,
+
+        /// <summary>Two figures of one line fall in one column (<c>10 8.33</c> read as <c>108.33</c>).</summary>
+        Glued,
+
+        /// <summary>
+        /// A row that is not whole: without 分值 and 得分 where the other rows have them (the wrapped end of a row read as a
+        /// row of its own), or with its cells a column to the left of the header's (a 一级 under 绩效指标, its 二级 under 一级).
+        /// </summary>
+        Fragment,
+    }
+
+    /// <summary>The text rewritten as tab-separated rows, or the 1-based line that refused the copy and why.</summary>
+    public sealed record Outcome(string[]? Lines, int RefusedLine, Refusal Why = Refusal.Between);
 
     private enum Col
     {
@@ -44,9 +63,11 @@ public static partial class PdfLayoutBlocks
 
     private sealed record Word(string Text, int Start, int End);
 
-    private sealed class AmbiguousException(int line) : Exception
+    private sealed class AmbiguousException(int line, Refusal why = Refusal.Between) : Exception
     {
         public int Line { get; } = line;
+
+        public Refusal Why { get; } = why;
     }
 
     /// <summary>Null when the text is not a blank-separated pdftotext layout with a fund or indicator header.</summary>
@@ -68,6 +89,13 @@ public static partial class PdfLayoutBlocks
                 int[] idx = blocks[b];
                 List<(int Start, string Text)> header = Cluster(text, idx, out int mainLine);
                 bool fund = IsFundHeader(header);
+                if ((fund || IsIndicatorHeader(header)) && MixedHeaderCell(header, fund) is not null)
+                {
+                    // A column name wrapped over lines whose pieces were gathered into a neighbour's column (实际完 / 成值
+                    // around 分值 become one name 实际完分值成值): the section's columns cannot be placed with certainty.
+                    throw new AmbiguousException(mainLine, Refusal.Header);
+                }
+
                 if (!fund && !IsIndicatorHeader(header))
                 {
                     if (idx.Length > 1 && IsHeading(text[idx[0]]))
@@ -82,7 +110,7 @@ public static partial class PdfLayoutBlocks
                     {
                         // A wrapped label (转移支付 / 项目名称), or labels and values a single space apart (实施单位 大同市图书馆).
 
-                        output[idx[0]] = string.Join('\t', header.Select(h => h.Text));
+                        output[idx[0]] = string.Join('\t', YearsJoined(header.Select(h => h.Text)));
                     }
                     else
                     {
@@ -132,10 +160,62 @@ public static partial class PdfLayoutBlocks
         }
         catch (AmbiguousException a)
         {
-            return new Outcome(null, a.Line + 1);
+            return new Outcome(null, a.Line + 1, a.Why);
         }
 
         return any ? new Outcome(output, 0) : null;
+    }
+
+    /// <summary>
+    /// A header cell that is not one column's name but holds another column's name within it: an indicator or fund
+    /// field name (分值, 得分, 完成值, 执行率, …) inside a cell that reads as no field, or two field names in one cell.
+    /// </summary>
+    private static string? MixedHeaderCell(List<(int Start, string Text)> header, bool fund)
+    {
+        foreach ((int _, string cell) in header)
+        {
+            int named = FieldNames.Count(n => cell.Contains(n, StringComparison.Ordinal));
+            Col field = fund ? FundField(cell) : IndicatorField(cell);
+            if (named > 1 || named == 1 && field == Col.Other && FieldNames.Any(n => cell.Contains(n, StringComparison.Ordinal) && cell != n))
+            {
+                return cell;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] FieldNames = ["分值", "得分", "完成值", "指标值", "执行率", "预算数", "执行数"];
+
+    /// <summary>A label's value whose year pdftotext set a space apart (<c>2024 年城镇老旧小区改造项目</c>) is one cell, not the year alone.</summary>
+    private static IEnumerable<string> YearsJoined(IEnumerable<string> cells)
+    {
+        string? year = null;
+        foreach (string c in cells)
+        {
+            if (year is not null && c.StartsWith('年'))
+            {
+                yield return year + c;
+                year = null;
+                continue;
+            }
+
+            if (year is not null)
+            {
+                yield return year;
+            }
+
+            year = YearOnly().IsMatch(c) ? c : null;
+            if (year is null)
+            {
+                yield return c;
+            }
+        }
+
+        if (year is not null)
+        {
+            yield return year;
+        }
     }
 
     /// <summary>The header block's line is followed by a blank line: rows printed a block each.</summary>
@@ -283,12 +363,38 @@ public static partial class PdfLayoutBlocks
         output[headerLine] = string.Join('\t', header.Select(h => h.Text));
         int target = fields.IndexOf(Col.Target);
         List<(Dictionary<int, string> Cells, int Line)> rows = Section(text, section, starts, fields, [Col.Target, Col.Actual, Col.Weight, Col.Score], target);
+        NotWhole(rows, fields);
         LevelCells.Fill(rows.Select(r => r.Cells).ToList(), fields.IndexOf(Col.Level1), fields.IndexOf(Col.Level2));
         foreach ((Dictionary<int, string> cells, int line) in rows)
         {
             output[line] = string.Join('\t', Enumerable.Range(0, fields.Count).Select(j => cells.GetValueOrDefault(j, string.Empty)));
         }
     }
+
+    /// <summary>
+    /// Refuses an indicator section with a row that is not whole: a row (not the total) without 分值 and 得分 while most
+    /// rows have one, or a row whose 一级 stands in the column before the header's 一级 and whose 一级 cell is no level.
+    /// </summary>
+    private static void NotWhole(List<(Dictionary<int, string> Cells, int Line)> rows, List<Col> fields)
+    {
+        int weight = fields.IndexOf(Col.Weight), score = fields.IndexOf(Col.Score), level1 = fields.IndexOf(Col.Level1);
+        List<(Dictionary<int, string> Cells, int Line)> body = [.. rows.Where(r => !(r.Cells.TryGetValue(0, out string? c0) && TotalWord().IsMatch(c0)))];
+        bool Scored((Dictionary<int, string> Cells, int Line) r) => weight >= 0 && r.Cells.ContainsKey(weight) || score >= 0 && r.Cells.ContainsKey(score);
+        int scored = body.Count(Scored);
+        if (scored * 2 > body.Count && body.FirstOrDefault(r => !Scored(r)) is { Cells: not null } part)
+        {
+            throw new AmbiguousException(part.Line, Refusal.Fragment);
+        }
+
+        if (level1 > 0 && body.FirstOrDefault(r => r.Cells.TryGetValue(level1 - 1, out string? before) && LevelOne().IsMatch(before)
+            && (!r.Cells.TryGetValue(level1, out string? own) || !LevelOne().IsMatch(own))) is { Cells: not null } shifted)
+        {
+            throw new AmbiguousException(shifted.Line, Refusal.Fragment);
+        }
+    }
+
+    [GeneratedRegex(@"^(产出|效益|满意度|成本)指标")]
+    private static partial Regex LevelOne();
 
     /// <summary>A line that is the form's heading alone (<c>2025 年度项目支出绩效自评表</c>): no label of the top rows in it.</summary>
     private static bool IsHeading(string line) =>

@@ -77,6 +77,23 @@ public static partial class DocumentImporter
         string[] lines = ImportSanity.WithoutPageMargins(ImportSanity.WithoutDoubleSpacing([.. copied]) ?? copied);
         string body = lines.SequenceEqual(copied, StringComparer.Ordinal) ? text : string.Join('\n', lines);
         PdfLayoutBlocks.Outcome? laid = PdfLayoutBlocks.Rewrite(lines);
+        if (laid is { Lines: null, Why: not PdfLayoutBlocks.Refusal.Between })
+        {
+            throw ZipGuard.Bad(
+                $"第{laid.RefusedLine}行：" + ImportSanity.Advice.Zh(laid.Why switch
+                {
+                    PdfLayoutBlocks.Refusal.Header => "这段从 PDF 复制的表格表头折行，各列的名称（如“实际完成值”与“分值”）上下交错，无法确定每一列的位置，读出的单元格会粘连或错列",
+                    PdfLayoutBlocks.Refusal.Glued => "这一行相邻两列的数值落在同一列的位置上（如分值与得分、指标值与完成值），无法确定各自属于哪一列，读出的数值会粘在一起",
+                    _ => "这一行读出的指标行不完整（缺少其他行都有的分值和得分，或各格比表头错开了一列），像是上一行折行的文字，无法确定属于哪一行",
+                }, laidOut: ImportSanity.LaidOut(body)),
+                $"line {laid.RefusedLine}: " + ImportSanity.Advice.En(laid.Why switch
+                {
+                    PdfLayoutBlocks.Refusal.Header => "the headers of this table copied from a PDF wrap and their column names (实际完成值 and 分值, for one) interleave, so the columns cannot be placed with certainty and the cells read would be glued or shifted",
+                    PdfLayoutBlocks.Refusal.Glued => "two figures of adjacent columns on this line fall in the place of one column (分值 and 得分, or a target and its actual), so they cannot be told apart and would be read as one glued figure",
+                    _ => "the indicator row read at this line is not whole (it lacks the 分值 and 得分 every other row has, or its cells stand a column left of the header's), so it looks like the wrapped text of another row and cannot be placed",
+                }, laidOut: ImportSanity.LaidOut(body)));
+        }
+
         if (laid is { Lines: null })
         {
             throw ZipGuard.Bad(
@@ -131,7 +148,7 @@ public static partial class DocumentImporter
                 e.Errors[0].Zh + "这段文字像是不保留版式从 PDF 复制的（一格一行，表格的行列顺序已打乱）：请用保留版式的方式复制（如 pdftotext -layout），或上传 .docx / .xlsx 原件。",
                 e.Errors[0].En + " This text looks copied from a PDF without its layout (one cell a line, the table's rows and columns lost): copy it keeping the layout (pdftotext -layout, for one), or upload the .docx / .xlsx.");
         }
-        catch (UnreadableDocumentException e) when (printed && e.Errors.Count == 1 && e.Errors[0].Zh.StartsWith(NoTableZh, StringComparison.Ordinal))
+        catch (UnreadableDocumentException e) when ((printed || laid is null && ImportSanity.LaidOut(body)) && e.Errors.Count == 1 && e.Errors[0].Zh.StartsWith(NoTableZh, StringComparison.Ordinal))
         {
             // A printed copy whose headers were not recognised (a header wrapped over three lines around its middle line,
             // 实际完成情 / 况 above and below 年度目标值): told what to do as every other refused printed copy is, at the header's line.
