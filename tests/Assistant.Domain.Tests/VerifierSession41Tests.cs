@@ -12,8 +12,9 @@ namespace Assistant.Domain.Tests;
 /// (元), 广东乳源 老旧小区, 重庆武隆 林业, 甘肃安定 残疾人, 宁夏利通 公共文化, and the session-40 tables): counts whose clause names its row
 /// the way staff write (辅助器具适配, 培训残疾人, 免费开放博物馆、纪念馆) or carries it from the clause before (较目标少…, 剩余…); the notes of
 /// contradicted numbers naming the fact meant (a unit slip first, the 完成值 after 完成, the 执行率 of the line the sentence was
-/// speaking of, a gap of two rates as that gap); figures of several years out of scope. The wrong cases failed on main f1dc814 (they
-/// passed as out of scope, or cited another fact); the right and no-row cases hold that the new rules raise no false alarm.
+/// speaking of, a gap of two rates as that gap); figures of several years out of scope. The outside tester's sentences among the wrong
+/// cases passed as out of scope or cited another fact on main 866e42e (probe 40); the others are the same classes in other wordings and
+/// tables. The right and no-row cases hold that the new rules raise no false alarm.
 /// </summary>
 public class VerifierSession41Tests
 {
