@@ -54,7 +54,9 @@ internal static partial class RightNotes
     /// <summary>The row's 完成值 (or 指标值) with the number's digits in another unit of its family, cited as a unit slip.</summary>
     private static CheckedMention? RowSlip(FactSheet sheet, CheckedMention c, PrintedNumber number, int row)
     {
-        if (c.Note is { } note && note.Contains("文中单位写作", StringComparison.Ordinal))
+        // Only a plain citation of the row's figure is re-cited (a claim's explanation — 低于3.5万元 against a broken ceiling — is kept).
+        if (c.Note is not { } note || note.Contains("文中单位写作", StringComparison.Ordinal) || sheet.Find(c.FactId!) is not { } cited
+            || !note.StartsWith(Verifier.RowFactNote(sheet, cited, row), StringComparison.Ordinal))
         {
             return null;
         }
@@ -62,7 +64,9 @@ internal static partial class RightNotes
         Candidate? slip = null;
         foreach (Candidate x in SheetIndex.For(sheet).OfIndicator(row))
         {
-            if (x.Measure is "actual" or "target" && UnitSlip.Is(c.Mention.Unit, number, x.Unit, x.Fact.Value) && (slip is null || x.Measure == "actual" && slip.Measure != "actual"))
+            // The same base in another magnitude (亩 for 万亩, 人次 for 万人次), not a compound unit's bare part (万元 for 万元/套).
+            if (x.Measure is "actual" or "target" && x.Unit.Base == c.Mention.Unit.Base && UnitSlip.Is(c.Mention.Unit, number, x.Unit, x.Fact.Value)
+                && (slip is null || x.Measure == "actual" && slip.Measure != "actual"))
             {
                 slip = x;
             }
