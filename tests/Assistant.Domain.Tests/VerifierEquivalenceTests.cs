@@ -95,6 +95,10 @@ public class VerifierEquivalenceTests
     [Theory]
     [InlineData("zhongwei-2024-entrepreneurship-fund", "当年财政拨款超出目标518.43万元，共超过0项。")]
     [InlineData("zhongwei-2024-entrepreneurship-fund", "完成值为不超过611.2万人次左右、市直属“学前教师”基层服务专项计划经费超出目标77万元，公益性岗位补贴其中43%，促进创业带动就业比目标多3分、共近193.2分；当年财政拨款超出目标518.43万元，共超过0项。补贴发放准确率执行率为6分；")]
+    // Session 41: the product said contradicted (the two lines' sums are 270101万元 executed, 302354万元 budgeted), the reference unverified —
+    // it lacked session 37's sum of named fund lines; the product is right, and the reference now asks the same rule.
+    [InlineData("guangxi-2024-employment-transfer", "中央财政资金、其他资金合计3649万元")]
+    [InlineData("guangxi-2024-employment-transfer", "地方资金超出目标30.13万元、中央财政资金、其他资金合计3649万元；")]
     public void TextsOnceFound_GetTheReferenceVerdicts(string table, string text)
     {
         FactSheet sheet = VerifierCorpus.Reference(table);

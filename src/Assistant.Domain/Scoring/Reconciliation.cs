@@ -294,7 +294,7 @@ public static partial class Reconciliation
                     Path(i, ".actual"), ind.Target, ind.Actual));
             }
 
-            if (r.Actual is QuantityCell { Label: { } label } && !ind.Name.Contains(label, StringComparison.Ordinal))
+            if (r.Actual is QuantityCell { Label: { } label } && ActualLabels.NamesAnotherMeasure(ind.Name, label))
             {
                 findings.Add(new Finding(FindingCodes.IndicatorActualLabel, Severity.Info,
                     $"“{ind.Name}”的完成值注明为“{label}”，与指标名称口径不同，请核实",

@@ -7,7 +7,7 @@ namespace Assistant.Domain.Verification;
 /// <summary>
 /// Session 39 (probe 38 §3): the gap between two fund lines' 执行率 in 个百分点 (市县资金执行率比中央财政资金低35.61个百分点): the
 /// first line's rate minus the second's, read in the direction the words give (低/少 below, 高/多 above). Contradicted when it is
-/// not that gap (of the rates or of the rates as printed), naming both rates; one that holds is left to the ordinary checks.
+/// not that gap (of the rates or of the rates as printed), naming both rates; one that holds is derived from the two rates (session 41).
 /// Shared by the verifier and the reference the tests keep.
 /// </summary>
 internal static partial class RateGaps
@@ -32,7 +32,10 @@ internal static partial class RateGaps
         decimal printed = PrintedNumber.RoundHalfUp(ra.Value, ra.Decimals) - PrintedNumber.RoundHalfUp(rb.Value, rb.Decimals);
         if (matches(m, number, below ? -gap : gap) || matches(m, number, below ? -printed : printed))
         {
-            return null;
+            // Session 41 (probe 40 §10): a gap that holds is the two rates' difference, not a figure of another fact equal to it by
+            // rounding (31.66个百分点 = 91.66% − 60.00%, not a row's 完成率 33.33%).
+            (Fact high, Fact low) = gap >= 0 ? (ra, rb) : (rb, ra);
+            return new CheckedMention(m, Verdict.Derived, $"{high.Id} - {low.Id}", $"{high.Text} − {low.Text}");
         }
 
         string nameA = sheet.Evaluation.Funds.Lines[a].Name.Trim(), nameB = sheet.Evaluation.Funds.Lines[b].Name.Trim();

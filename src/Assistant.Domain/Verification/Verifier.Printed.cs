@@ -30,6 +30,10 @@ public sealed partial class Verifier
             {
                 mentions[k] = m with { Verdict = Verdict.Verified, FactId = printed.Path, Note = $"与表中打印的{printed.What}一致（表中打印的数，不是按规则计算的数）" };
             }
+            else if (AnnexQuote(mentions, k, normalized) is { } annex)
+            {
+                mentions[k] = annex;
+            }
         }
 
         return mentions;

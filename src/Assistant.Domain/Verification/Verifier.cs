@@ -89,6 +89,9 @@ public sealed partial class Verifier
             checkedMentions.Add(InRange(Check(extracted[k], k, context), context));
         }
 
+        // Session 41: a count whose clause names its row the way staff write (辅助器具适配, 较目标少…) is asked again against it.
+        PlainRows(checkedMentions, extracted, context);
+
         var mentions = PrintedQuotes(StatedTotals(SameNameElsewhere(checkedMentions, normalized), normalized, _sheet), normalized, _sheet);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
         var summary = new VerificationSummary(
@@ -107,7 +110,7 @@ public sealed partial class Verifier
         return new VerificationReport(mentions, claims, summary) { Sheet = _sheet };
     }
 
-    private CheckedMention Check(Mention m, int k, VerificationContext ctx)
+    private CheckedMention Check(Mention m, int k, VerificationContext ctx, Binding? bound = null)
     {
         if (m.IsIdentifier || m.Number is not { } number || IsLabelNumber(k, ctx))
         {
@@ -122,7 +125,7 @@ public sealed partial class Verifier
         }
 
         Clause clause = ctx.Clauses[at];
-        Binding binding = Bind(m, at, ctx);
+        Binding binding = bound ?? Bind(m, at, ctx);
         IReadOnlyList<int> named = binding.Named;
         string before = clause.Before(m.Start);
         string after = clause.After(m.Start + m.Length);
@@ -246,6 +249,12 @@ public sealed partial class Verifier
             && Direct(m, number, new Scope(ScopeKind.Also, alsoNamed, fundWords, role, m)) is { } sibling)
         {
             return sibling;
+        }
+
+        // A figure of several years (2023—2025年累计…, 截至2024年底累计…) that no fact supports: the annual table does not hold it (session 41).
+        if (MultiYear.Check(m, clause.SentenceBefore(m.Start)) is { } years)
+        {
+            return years;
         }
 
         bool part = !money && !FundWords().IsMatch(clause.Sentence) && PartWords().IsMatch(clause.SentenceBefore(m.Start));

@@ -23,6 +23,7 @@ public sealed partial class Verifier
     private readonly IndicatorNames _names;
     private readonly IndicatorNames _fundNames;
     private readonly IReadOnlyList<string> _fundCores;
+    private Assistant.Domain.Verification.Verifier? _product;
 
     public Verifier(FactSheet sheet)
     {
@@ -48,7 +49,17 @@ public sealed partial class Verifier
         var clauses = Clause.Split(normalized);
         var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
-        var mentions = Assistant.Domain.Verification.Verifier.StatedTotals(SameNameElsewhere(extracted.Select(m => InRange(Check(m, context), context)).ToList(), normalized), normalized, _sheet);
+        var checkedMentions = extracted.Select(m => InRange(Check(m, context), context)).ToList();
+        // Session 41: counts whose clause names its row the way staff write, asked again against that row.
+        ShortNames.Place PlaceOf(int k)
+        {
+            Clause clause = Clause.At(context.Clauses, extracted[k].Start);
+            return new ShortNames.Place(clause.Before(extracted[k].Start), clause.After(extracted[k].Start + extracted[k].Length), clause.SentenceStart);
+        }
+
+        ShortNames.Plain(_sheet, checkedMentions, PlaceOf, (k, row, named) => InRange(Check(extracted[k], context, new Binding([row], named, true)), context));
+        RightNotes.Mend(_sheet, checkedMentions, PlaceOf);
+        var mentions = Assistant.Domain.Verification.Verifier.StatedTotals(SameNameElsewhere(checkedMentions, normalized), normalized, _sheet);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
         var summary = new VerificationSummary(
             mentions.Count,
@@ -66,7 +77,7 @@ public sealed partial class Verifier
         return new VerificationReport(mentions, claims, summary);
     }
 
-    private CheckedMention Check(Mention m, VerificationContext ctx)
+    private CheckedMention Check(Mention m, VerificationContext ctx, Binding? bound = null)
     {
         if (m.IsIdentifier || m.Number is not { } number || IsLabelNumber(m, ctx))
         {
@@ -79,7 +90,7 @@ public sealed partial class Verifier
         }
 
         Clause clause = Clause.At(ctx.Clauses, m.Start);
-        Binding binding = Bind(m, ctx);
+        Binding binding = bound ?? Bind(m, ctx);
         IReadOnlyList<int> named = binding.Named;
         string before = clause.Before(m.Start);
         string after = clause.After(m.Start + m.Length);
@@ -180,6 +191,12 @@ public sealed partial class Verifier
         bool money = (m.Unit.Base.StartsWith('元') && !UnitsInText.IsOwnUnit(m.Unit.Base)) || m.Unit.Base.Length == 0 && m.Unit.Magnitude.Length > 0;
         string? column = money && named.Count == 0 ? MoneyColumn(before) : null;
         // Session 34 (chat probe 34 #2/#3): an amount right after a fund line's name is judged against that line's column first.
+        // Session 37's sum of named fund lines (中央财政资金、其他资金合计…), restated from the product (session 41: the random texts found it missing here).
+        if (money && named.Count == 0 && (_product ??= new Assistant.Domain.Verification.Verifier(_sheet)).LinesSumFor(m, number, clause.Text, before, clause.SentenceBefore(m.Start)) is { } sum)
+        {
+            return sum;
+        }
+
         if (money && named.Count == 0 && NamedLineAmount(m, number, clause, before, clauseLines, column) is { } lineAmount)
         {
             return lineAmount;
@@ -236,6 +253,12 @@ public sealed partial class Verifier
             {
                 return sibling;
             }
+        }
+
+        // A figure of several years (2023—2025年累计…, 截至2024年底累计…) that no fact supports: the annual table does not hold it (session 41).
+        if (MultiYear.Check(m, clause.SentenceBefore(m.Start)) is { } years)
+        {
+            return years;
         }
 
         bool part = !money && !FundWords().IsMatch(clause.Sentence) && PartWords().IsMatch(clause.SentenceBefore(m.Start));
