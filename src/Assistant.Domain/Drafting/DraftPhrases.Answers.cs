@@ -151,7 +151,7 @@ public static partial class DraftPhrases
     private const string IllnessPovertyMeasure = "健全防止因病致贫返贫监测预警机制，按月比对群众高额自付费用信息，对监测对象及时落实依申请救助和倾斜救助";
     private const string HeatMeasure = "密切关注高温干旱等天气变化，合理调整作业时段和计划，天气条件允许后集中力量组织实施，确需顺延的按程序调整任务安排";
     private const string AccountsMeasure = "资金发放前逐一核验补贴对象的银行账户信息，对账户异常、资金退回的及时联系对象更正信息并限时重新发放";
-    private const string PriceFallMeasure = "加强产销对接，拓宽销售渠道，推广订单收购和保底收购，发展初加工和品牌建设提高产品附加值，减轻价格波动对实施主体和农户收入的影响";
+    private const string PriceFallMeasure = "加强产销对接，拓宽销售渠道，推广订单收购和保底收购，发展初加工和品牌建设提高产品附加值，减轻价格波动对生产经营主体收入的影响";
     private const string SettlementMeasure = "服务或任务完成后及时组织验收，与承办单位明确结算所需材料和办理时限，按合同约定及时结算和支付款项";
     private const string BusinessMeasure = "跟踪实施主体的生产经营状况，对经营困难的主体及时落实帮扶政策，确实无法按计划实施的按程序调整任务和资金";
     private const string Employers = "加强与用人单位的对接，落实吸纳就业补贴、稳岗返还等扶持政策，帮助企业稳定岗位，提高吸纳就业的积极性";
@@ -228,7 +228,7 @@ public static partial class DraftPhrases
         [HeatMeasure] = ["避开高温时段错峰作业，旱情缓解后增加作业力量集中推进，对受天气影响确需顺延的任务按程序调整"],
         [AccountsMeasure] = ["建立补贴对象账户信息动态更新机制，发放前集中比对校验，对退回资金建立台账、逐笔限时重发"],
         [SettlementMeasure] = ["建立结算事项台账，明确各环节办理时限，按月督办未结算事项，确保当年任务当年结算"],
-        [PriceFallMeasure] = ["跟踪产品市场价格变化，组织产销对接和订单收购，引导实施主体调整品种结构、发展加工增值，稳定农户收入"],
+        [PriceFallMeasure] = ["跟踪产品市场价格变化，组织产销对接和订单收购，引导生产经营主体调整品种结构、发展加工增值，稳定经营收入"],
     };
 
     /// <summary>
