@@ -39,16 +39,7 @@ public static partial class TableAnswers
         return null;
     }
 
-    private static (decimal Value, int Decimals)? Number(string text)
-    {
-        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v))
-        {
-            return null;
-        }
-
-        int dot = text.IndexOf('.', StringComparison.Ordinal);
-        return (v, dot < 0 ? 0 : text.Length - dot - 1);
-    }
+    private static PrintedNumber? Number(string text) => PrintedNumber.TryParse(text, out PrintedNumber n) ? n : null;
 
     /// <summary>The bases of one kind and their size in the kind's smallest unit (exact: 1公顷 = 15亩).</summary>
     private static readonly (string Base, string Kind, decimal Factor)[] Bases =

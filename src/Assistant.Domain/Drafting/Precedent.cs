@@ -62,8 +62,14 @@ public static partial class Precedent
         "人员", "数量", "指标", "工作", "情况", "进一", "一步", "加强", "提高", "完成", "目标", "年度", "实际", "问题", "措施", "相关",
     };
 
-    private static bool SharesWord(string a, string b)
+    private static bool SharesWord(string a, string b) => SharesWord(a, b, CommonBigrams);
+
+    /// <summary>Whether two texts share a two-character Chinese word that is not one of <paramref name="common"/>.</summary>
+    public static bool SharesWord(string a, string b, IReadOnlySet<string> common)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(common);
         static IEnumerable<string> Bigrams(string s)
         {
             for (int i = 0; i + 1 < s.Length; i++)
@@ -75,7 +81,7 @@ public static partial class Precedent
             }
         }
 
-        var mine = Bigrams(a).Where(x => !CommonBigrams.Contains(x)).ToHashSet(StringComparer.Ordinal);
+        var mine = Bigrams(a).Where(x => !common.Contains(x)).ToHashSet(StringComparer.Ordinal);
         return Bigrams(b).Any(mine.Contains);
     }
 

@@ -94,19 +94,7 @@ public sealed partial class OfflineDrafter
                 : [];
 
         /// <summary>Whether two rows' names share a two-character word that is not only a count or a generic term (人数, 年度, 服务…).</summary>
-        private static bool SharesASubject(string a, string b)
-        {
-            for (int k = 0; k + 2 <= a.Length; k++)
-            {
-                string w = a.Substring(k, 2);
-                if (char.IsLetter(w[0]) && char.IsLetter(w[1]) && !GenericWords.Contains(w) && b.Contains(w, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool SharesASubject(string a, string b) => Precedent.SharesWord(a, b, GenericWords);
 
         private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
         {
