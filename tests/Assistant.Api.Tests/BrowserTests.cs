@@ -175,6 +175,13 @@ public class BrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
         Assert.Equal("334人", await answer.Locator(".num-ok", new() { HasTextString = "334人" }).First.InnerTextAsync());
         Assert.True(await answer.Locator("a.cite").CountAsync() >= 1);
 
+        // A citation mark sits before its sentence's closing punctuation (…2023年）[S2]；), never after it: the character
+        // right before every mark in the answer and in the draft is not 。；，！？：.
+        string[] beforeMarks = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('#messages a.cite, #draft a.cite')].map(a => { let n = a.previousSibling; while (n && n.nodeName === 'A') n = n.previousSibling; const t = n ? n.textContent : ''; return t.slice(-1); })");
+        Assert.NotEmpty(beforeMarks);
+        Assert.All(beforeMarks, c => Assert.DoesNotContain(c, new[] { "。", "；", "，", "！", "？", "：" }));
+
         // The reviewer's button in the table gives the same trace.
         await page.Locator("#indicators tr[data-index='1'] button.why").ClickAsync();
         await Assertions.Expect(page.Locator("#explanation")).ToContainTextAsync("计分规则");

@@ -90,6 +90,13 @@ function verdictClass(verdict) {
   return { verified: "num-ok", derived: "num-derived", unverified: "num-held", contradicted: "num-bad" }[verdict] || null;
 }
 
+/** A sentence or paragraph with its citation marks before its closing punctuation (…2023年）[S2]；), as Chinese documents place them. */
+function withCites(text, spans, numbers) {
+  const cites = citeLinks(numbers);
+  if (!cites.length || !/[；。，！？：;,.!?]$/.test(text)) return [...marked(text, spans), ...cites];
+  return [...marked(text.slice(0, -1), spans), ...cites, text.slice(-1)];
+}
+
 function citeLinks(numbers) {
   return numbers.map(n => el("a", { class: "cite", href: "#source-" + n, title: sourceTitle(n) }, "[S" + n + "]"));
 }
@@ -241,7 +248,7 @@ function onEvent(type, data, answer) {
         for (let i = spans.length - 1; i >= 0; i--) if (spans[i].start < d.start + d.length && d.start < spans[i].start + spans[i].length) spans.splice(i, 1);
         spans.push(d);
       }
-      answer.append(el("span", { class: "sentence" }, ...marked(data.text, spans), ...citeLinks(data.sources)));
+      answer.append(el("span", { class: "sentence" }, ...withCites(data.text, spans, data.sources)));
       if (data.paragraphEnd) answer.append("\n");
       break;
     }
@@ -329,7 +336,7 @@ function renderDraft(draft, version) {
     const local = all.filter(s => s.start >= offset && s.start < end).map(s => Object.assign({}, s, { start: s.start - offset }));
     local.push(...heldSpans(p.text));
     offset = end + 1;
-    return el("p", { class: "para" }, ...marked(p.text, local), ...citeLinks(p.citations.map(c => c.source)),
+    return el("p", { class: "para" }, ...withCites(p.text, local, p.citations.map(c => c.source)),
       p.items.length ? el("span", { class: "meta" }, "说明事项：" + p.items.join("、")) : "");
   });
   const badge = el("span", { class: "badge " + draft.status }, draft.status === "verified" ? "数字已全部核实" : "需复核");

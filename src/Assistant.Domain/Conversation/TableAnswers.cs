@@ -329,7 +329,9 @@ public static partial class TableAnswers
         bool reverse = r.Rule == IndicatorRule.Reverse; // ≤ a cap: below it is better
         if (w.Has(p + ".gap"))
         {
-            string gapWord = reverse ? (r.Status == IndicatorStatus.Short ? "超出上限" : "低于上限") : r.Status == IndicatorStatus.Exceeded ? "超出" : "相差";
+            // A target of 0 exceeded: the gap is how many happened that should not have (超出指标值2户, not 相差2户).
+            string gapWord = reverse ? (r.Status == IndicatorStatus.Short ? "超出上限" : "低于上限")
+                : r.Rule == IndicatorRule.Zero && r.Status == IndicatorStatus.Short ? "超出指标值" : r.Status == IndicatorStatus.Exceeded ? "超出" : "相差";
             w.Add($"，{gapWord}{w.F(p + ".gap")}");
         }
 

@@ -53,9 +53,17 @@ public sealed record DeviationItem(
         _ => "cancelled",
     };
 
+    /// <summary>
+    /// A row held under a limit that it exceeded: <see cref="IndicatorRule.Reverse"/> (≤ a ceiling) or <see cref="IndicatorRule.Zero"/>
+    /// (a target of 0, 因病致贫返贫户数 0户); null for any other item. What it counts happened: it is no task left undone.
+    /// </summary>
+    public IndicatorRule? Limit { get; init; }
+
     /// <summary>What happened, in the words a report uses (no numbers).</summary>
     public string Situation => Kind switch
     {
+        DeviationKind.Shortfall when Limit == IndicatorRule.Zero => "超出年度指标值",
+        DeviationKind.Shortfall when Limit == IndicatorRule.Reverse => "超出年度控制标准",
         DeviationKind.Shortfall => "未完成年度指标值",
         DeviationKind.Overshoot => "完成值高于指标值较多",
         DeviationKind.LowExecution => "预算执行率偏低",
@@ -156,7 +164,10 @@ public static partial class DeviationItems
                 DeviationKind.QualitativeWeaker or DeviationKind.Late => Present(p, "lost"),
                 _ => [],
             };
-            items.Add(new DeviationItem(string.Empty, k, ind.Name.Trim(), r.Index, null, ind.Level1, ind.Level2, Clean(ind.DeviationNote), ids));
+            items.Add(new DeviationItem(string.Empty, k, ind.Name.Trim(), r.Index, null, ind.Level1, ind.Level2, Clean(ind.DeviationNote), ids)
+            {
+                Limit = k == DeviationKind.Shortfall && r.Rule is IndicatorRule.Reverse or IndicatorRule.Zero ? r.Rule : null,
+            });
         }
 
         return items.Select((item, n) => item with { Id = $"item-{n + 1}" }).ToList();

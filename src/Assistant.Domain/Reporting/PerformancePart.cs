@@ -158,7 +158,11 @@ public static class PerformancePart
         int exceeded = report.Indicators.Count(r => r.Status == IndicatorStatus.Exceeded);
         var weakerRows = report.Indicators.Where(FactSheet.IsWeakerMet).ToList();
         var weakerNames = weakerRows.Select(r => "“" + r.Name.Trim() + "”").ToList();
-        var shortNames = report.Indicators.Where(r => r.Status == IndicatorStatus.Short && !FactSheet.IsWeakerMet(r)).Select(r => "“" + r.Name.Trim() + "”").ToList();
+        var shortRows = report.Indicators.Where(r => r.Status == IndicatorStatus.Short && !FactSheet.IsWeakerMet(r)).ToList();
+        var shortNames = shortRows.Select(r => "“" + r.Name.Trim() + "”").ToList();
+        // A target of 0 exceeded (因病致贫返贫户数 2户 against 0) is no task left undone: it is named apart, as exceeded (session 42).
+        var undoneNames = shortRows.Where(r => r.Rule != IndicatorRule.Zero).Select(r => "“" + r.Name.Trim() + "”").ToList();
+        var overZeroNames = shortRows.Where(r => r.Rule == IndicatorRule.Zero).Select(r => "“" + r.Name.Trim() + "”").ToList();
         int weakerMet = weakerRows.Count(r => r.Status == IndicatorStatus.Met);
         int weakerShort = weakerRows.Count - weakerMet;
         // The counts without and of such rows are written as numbers, not facts: the verifier reads them through the
@@ -193,9 +197,14 @@ public static class PerformancePart
         }
 
         sb.Append('。');
-        if (shortNames.Count > 0)
+        if (undoneNames.Count > 0)
         {
-            sb.Append("未完成年度指标值的是").Append(Join(shortNames)).Append('。');
+            sb.Append("未完成年度指标值的是").Append(Join(undoneNames)).Append('。');
+        }
+
+        if (overZeroNames.Count > 0)
+        {
+            sb.Append("指标值为0而实际发生、超出年度指标值的是").Append(Join(overZeroNames)).Append('。');
         }
 
         if (weaker is not null)

@@ -86,7 +86,8 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
         }
 
         string target = t is null ? string.Empty : $"指标值{t}，";
-        string actual = a is null ? "实际完成情况见附件自评表" : r.Rule == IndicatorRule.Qualitative ? $"实际完成情况为{a}" : $"实际完成{a}";
+        // A row whose target is 0 (因病致贫返贫户数 0户) counts what should not happen: its actual happened, it was not “completed”.
+        string actual = a is null ? "实际完成情况见附件自评表" : r.Rule == IndicatorRule.Qualitative ? $"实际完成情况为{a}" : r.Rule == IndicatorRule.Zero ? $"实际为{a}" : $"实际完成{a}";
         string clause = $"{name}{target}{actual}";
         switch (r.Status)
         {
@@ -96,6 +97,9 @@ public sealed class ReportPhrases(FactSheet sheet, ScoringPolicy? policy = null)
             case IndicatorStatus.Short when r.Rule == IndicatorRule.Qualitative:
             case IndicatorStatus.Met when r.Rule == IndicatorRule.Qualitative && Calculator.IsWeaker(r.Target, r.Actual):
                 clause += "，实际效果弱于年度指标值";
+                break;
+            case IndicatorStatus.Short when r.Rule == IndicatorRule.Zero:
+                clause += "，超出年度指标值";
                 break;
             case IndicatorStatus.Short:
                 clause += (over ?? (c is null ? string.Empty : $"，完成率{c}")) + "，未完成年度指标值";

@@ -12,7 +12,15 @@ public sealed partial class OfflineDrafter
         /// <summary>Whether an item's indicator is a ceiling (≤): falling short of it means spending or taking more than allowed.</summary>
         private bool IsReverse(DeviationItem item) => item.IndicatorIndex is { } x && brief.Sheet.Report.Indicators[x].Rule == IndicatorRule.Reverse;
 
-        private bool Reverse(DeviationGroup group) => group.Items.All(IsReverse);
+        /// <summary>A row whose target is 0 (因病致贫返贫户数 0户, 安全事故 0起): what it counts should not happen at all.</summary>
+        private bool IsZero(DeviationItem item) => item.IndicatorIndex is { } x && brief.Sheet.Report.Indicators[x].Rule == IndicatorRule.Zero;
+
+        /// <summary>A row held under a limit: a ceiling (≤) or a target of 0. Exceeding it is something that happened, not work left undone.</summary>
+        private bool IsCeiling(DeviationItem item) => IsReverse(item) || IsZero(item);
+
+        private bool Ceiling(DeviationGroup group) => group.Items.All(IsCeiling);
+
+        private bool Zero(DeviationGroup group) => group.Items.All(IsZero);
 
         /// <summary>Whether most of a sentence's word pairs are already in one sentence of the draft.</summary>
         private bool NearCopy(string sentence)
@@ -83,9 +91,9 @@ public sealed partial class OfflineDrafter
         private List<DeviationItem> OutputsShort(DeviationGroup group) =>
             group.Items.All(i => i.Level1?.Contains("效益", StringComparison.Ordinal) == true) && NatureOf(group) is Nature.Count or Nature.Unknown
                 // A ceiling exceeded (因病致贫返贫户数 above its limit) is something that happened, not a benefit not yet shown (session 41).
-                && !group.Items.Any(IsReverse)
+                && !group.Items.Any(IsCeiling)
                 ? brief.Items.Select(b => b.Item).Where(i => !group.Items.Contains(i) && i.Level1?.Contains("产出", StringComparison.Ordinal) == true
-                    && i.Kind == DeviationKind.Shortfall && !IsReverse(i)
+                    && i.Kind == DeviationKind.Shortfall && !IsCeiling(i)
                     && (PrecedentFit.NatureOf(i, E) == Nature.Count || i.Level2?.Contains("数量", StringComparison.Ordinal) == true)
                     && !FewerNeeded(i.StatedReason)
                     // Works unfinished explain any benefit of a works programme; a service short explains only an effect on the same
@@ -111,8 +119,16 @@ public sealed partial class OfflineDrafter
             Domain.Review.ReasonKinds.Classify(Domain.Review.ReasonText.Given(reason)) is "人口或对象流动" or "需求或申报不足" or "服务对象条件不符或退出"
                 or "服务对象个人选择或去向变化" or "目标设定不合理";
 
-        private static string ItemFacts(DeviationItem item, bool withGap, bool reverse = false)
+        private static string ItemFacts(DeviationItem item, bool withGap, bool reverse = false, bool zero = false)
         {
+            if (zero)
+            {
+                // A target of 0 exceeded: the actual is how many happened (2户), its gap only repeats it, and there is no 完成率.
+                return string.Join("，", new[] { ("target", "年度指标值"), ("actual", "实际为"), ("lost", "扣") }
+                    .Where(f => item.FactIds.Contains($"{item.Path}.{f.Item1}", StringComparer.Ordinal))
+                    .Select(f => f.Item2 + DraftText.Ref($"{item.Path}.{f.Item1}")));
+            }
+
             bool Has(string id) => item.FactIds.Contains(id, StringComparer.Ordinal);
             string R(string suffix) => DraftText.Ref($"{item.Path}.{suffix}");
             var parts = new List<string>();

@@ -118,7 +118,7 @@ public sealed partial class OfflineDrafter
                     Add("规范绩效目标调整程序，年度中取消或调整指标应按程序报批，并相应调整分值");
                     break;
                 default:
-                    subject = group.Kind is not (DeviationKind.QualitativeWeaker or DeviationKind.Late) ? $"{Names(group)}{(Reverse(group) ? "超出控制标准" : "未完成")}的问题"
+                    subject = group.Kind is not (DeviationKind.QualitativeWeaker or DeviationKind.Late) ? $"{Names(group)}{(Zero(group) ? "超出指标值" : Ceiling(group) ? "超出控制标准" : "未完成")}的问题"
                         : group.Kind == DeviationKind.Late || IsDeadline(group) ? $"{Names(group)}未按期完成的问题" : $"{Names(group)}实际效果弱于指标值的问题";
                     // The unit's own measure first, then what answers each kind of cause it gave; a generic
                     // measure only where the cause is of no kind known here, never one that ignores it.
@@ -152,7 +152,7 @@ public sealed partial class OfflineDrafter
 
                     // A ceiling exceeded, or a stated cause of no kind known here: a measure from the cause's own
                     // terms or one that claims no mechanism the unit did not name (never 结合农时 for a unit cost).
-                    if (parts.Count == 0 && !noCause && Reverse(group))
+                    if (parts.Count == 0 && !noCause && Ceiling(group))
                     {
                         Add(DraftPhrases.CeilingMeasure(group.Items[0].Name, cause.Text, PhraseNature(group.Items[0]) == Nature.Money || MoneyUnit(group.Items[0]), PhraseNature(group.Items[0]) == Nature.Time, own + "；" + E.Title));
                     }
@@ -169,7 +169,7 @@ public sealed partial class OfflineDrafter
                     foreach (DeviationItem item in group.Items.Take(noCause || none ? 4 : 3).Where(_ => noCause || none || parts.Count == 0)
                                  .Where(i => !none || DraftPhrases.KindOfRow(i.Name, i.Level2) == DraftPhrases.RowKind.None))
                     {
-                        AddFor(item, IsReverse(item)
+                        AddFor(item, IsCeiling(item)
                             ? Fresh([DraftPhrases.CeilingMeasure(item.Name, null, PhraseNature(item) == Nature.Money || MoneyUnit(item), PhraseNature(item) == Nature.Time, PrecedentFit.OwnWords(item, E) + "；" + E.Title)])
                             : Fresh(none ? DraftPhrases.NoCauseMeasures(PrecedentFit.OwnWords(item, E), PhraseNature(item), E.Title)
                                 : DraftPhrases.Measures(NoCauseWords(item, noCause), PhraseNature(item), E.Title).Where(m => !noCause || !DraftPhrases.PresupposesOtherCause(m, cause.Text))));
