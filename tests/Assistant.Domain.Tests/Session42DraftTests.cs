@@ -139,6 +139,27 @@ public class Session42DraftTests
         }
     }
 
+    public static TheoryData<string, string, string?, string, string> MeasuresOfTheirKind() => new()
+    {
+        // reference, row, the unit's note, a measure's words that must be there, words that must not
+        { "zhongwei-2024-internship-subsidy", "违规领取补贴人数", "3名见习人员离岗后未及时申报，系统比对滞后", "追回", "指标值" },
+        { "zhongwei-2024-employment-operating-funds", "冒领待遇人数", "部分人员死亡后家属未及时申报", "追回", "指标值" },
+        { "eval/cases/verifier/tables/p40-gansu-tongwei-xiaoshe.json", "重复享受补助户数", null, "追回", "指标值" },
+        { "eval/cases/verifier/tables/p40-sichuan-yilong-weifang.json", "道路交通安全事故起数", null, "隐患路段", "劳动保护用品" },
+        { "eval/cases/verifier/tables/p40-hunan-xinshao-anfang.json", "较大以上交通事故发生次数", "雨季路面湿滑", "交管", "劳动保护用品" },
+        { "zhongwei-2024-employment-service-demo", "安全生产事故起数", null, "安全教育", "隐患路段" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MeasuresOfTheirKind))]
+    public void AZeroRowsMeasure_AnswersWhatItCounts_AndNeverMovesTheTarget(string reference, string name, string? note, string present, string absent)
+    {
+        string line = Measure(Draft(WithZeroRow(reference, name, "0", "3", "人", note)), name);
+        string measure = line[(line.IndexOf("的问题，", StringComparison.Ordinal) + 4)..];
+        Assert.Contains(present, measure, StringComparison.Ordinal);
+        Assert.DoesNotContain(absent, measure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AZeroRowMet_AndAnOrdinaryRowShort_KeepTheirWords()
     {

@@ -13,12 +13,20 @@ public static partial class DraftPhrases
         LoanQuality,
         PaidOnTime,
         Satisfaction,
+
+        /// <summary>Payments made or taken improperly (违规领取待遇人数, 冒领补贴金额): answered by checking eligibility and recovering the money.</summary>
+        Improper,
     }
 
     /// <summary>The kind of a row by its name (and its 二级指标: 时效指标 of a payment is a matter of paying on time).</summary>
     public static RowKind KindOfRow(string name, string? level2 = null)
     {
         ArgumentNullException.ThrowIfNull(name);
+        if (ImproperRow().IsMatch(name))
+        {
+            return RowKind.Improper;
+        }
+
         if (SafetyRow().IsMatch(name))
         {
             return RowKind.Safety;
@@ -38,8 +46,11 @@ public static partial class DraftPhrases
     }
 
     /// <summary>The measures that answer a row of <paramref name="kind"/> whatever its cause, in order of preference (one per row).</summary>
-    public static IReadOnlyList<string> RowKindMeasures(RowKind kind) => kind switch
+    /// <remarks>A road's accidents (道路交通安全事故起数) are answered on the road (隐患路段, 交管), not by a workplace's 劳动保护用品.</remarks>
+    public static IReadOnlyList<string> RowKindMeasures(RowKind kind, string? name = null) => kind switch
     {
+        RowKind.Safety when RoadRow().IsMatch(name ?? string.Empty) => [RoadSafetyMeasure, AccidentDeathMeasure],
+        RowKind.Improper => [ImproperMeasure, "健全领取资格动态核查和停发机制，对资格发生变化的对象及时停发，违规领取的资金依规追回，并追究相关经办人员责任"],
         RowKind.Safety => [SafetyMeasure, "建立岗位安全风险清单，开展经常性安全教育和应急演练，落实用工单位安全管理责任，按季度组织安全检查和隐患排查"],
         RowKind.LoanQuality => [LoanRiskMeasure, LoanDifficultyMeasure],
         RowKind.PaidOnTime => [OnTimeMeasure, "压缩审核和拨付环节用时，年度发放计划提前分解到月，对临近时限仍未发放的逐笔督办，确保按时发放到位"],
@@ -54,6 +65,7 @@ public static partial class DraftPhrases
         RowKind.LoanQuality => LoanAnswer().IsMatch(measure),
         RowKind.PaidOnTime => OnTimeAnswer().IsMatch(measure),
         RowKind.Satisfaction => SatisfactionAnswer().IsMatch(measure),
+        RowKind.Improper => ImproperAnswer().IsMatch(measure),
         _ => true,
     };
 
@@ -120,6 +132,28 @@ public static partial class DraftPhrases
 
     [GeneratedRegex("事故|安全责任|伤亡|安全生产|安全隐患")]
     private static partial Regex SafetyRow();
+
+    private const string RoadSafetyMeasure = "逐起分析事故发生路段和成因，对急弯陡坡、临水临崖等隐患路段增设防护和警示设施，联合公安交管部门加强重点路段、重点时段的巡查和交通秩序整治，严格落实安全责任";
+
+    [GeneratedRegex("道路|交通|公路|路段|车辆|驾驶")]
+    private static partial Regex RoadRow();
+
+    private const string ImproperMeasure = "加强与民政、卫健、公安等部门的信息比对，按月核查领取资格，对违规领取的资金逐笔登记、限期追回，落实经办审核责任";
+
+    [GeneratedRegex("违规(?:领取|发放|享受|使用)|冒领|骗取|套取|重复(?:领取|发放|享受)|多领|错发")]
+    private static partial Regex ImproperRow();
+
+    [GeneratedRegex("追回|领取资格|停发|冒领")]
+    private static partial Regex ImproperAnswer();
+
+    /// <summary>
+    /// Whether a measure adjusts the row's target (测算下一年度指标值, 按程序调整指标值, 调整绩效目标): never an answer to a target of 0 exceeded,
+    /// which counts what should not happen at all (违规领取待遇人数, 因病致贫返贫户数).
+    /// </summary>
+    public static bool AdjustsTarget(string measure) => AdjustsTargetWords().IsMatch(measure ?? string.Empty);
+
+    [GeneratedRegex("指标值|绩效目标|目标值")]
+    private static partial Regex AdjustsTargetWords();
 
     [GeneratedRegex("逾期|不良贷款|不良率|代偿率|坏账")]
     private static partial Regex LoanQualityRow();

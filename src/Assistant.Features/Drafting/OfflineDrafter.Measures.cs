@@ -134,6 +134,12 @@ public sealed partial class OfflineDrafter
                     bool outOfPeriod = cause.Origin == CauseOrigin.Stated && Assistant.Domain.Review.ReasonQuality.IsOutOfPeriod(cause.Text, E.Year);
                     foreach (string m in noCause ? [] : DraftPhrases.AnswersFor(cause.Text, region: E.Region, context: own + "；" + E.Title))
                     {
+                        // A target of 0 exceeded is never answered by changing the target (session 42: 违规领取待遇人数 after deaths not reported).
+                        if (Zero(group) && DraftPhrases.AdjustsTarget(m))
+                        {
+                            continue;
+                        }
+
                         // The measure kept for this cause (or, for a second cause of its kind, another wording that fits it).
                         Add(DraftPhrases.Alternatives(m).FirstOrDefault(c => !used.Contains(Precedent.Key(c)) && !NearCopy(c) && DraftPhrases.Fits(c, cause.Text)));
                     }
@@ -146,7 +152,7 @@ public sealed partial class OfflineDrafter
                         DraftPhrases.RowKind kind = DraftPhrases.KindOfRow(item.Name, item.Level2);
                         if (kind != DraftPhrases.RowKind.None && (none || kind != DraftPhrases.RowKind.Satisfaction) && !parts.Any(p => DraftPhrases.AnswersRow(p, kind)))
                         {
-                            AddFor(item, Fresh(DraftPhrases.RowKindMeasures(kind)));
+                            AddFor(item, Fresh(DraftPhrases.RowKindMeasures(kind, item.Name)));
                         }
                     }
 
