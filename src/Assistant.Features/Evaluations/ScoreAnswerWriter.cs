@@ -156,7 +156,7 @@ public static class ScoreAnswerWriter
             writer.StartObject();
             writer.String(Code, f.Code);
             writer.String(Severity, (int)f.Severity is >= 0 and < 3 ? Severities[(int)f.Severity] : E(f.Severity.ToContract()));
-            writer.String(Message, f.Message);
+            WriteMessage(ref writer, f);
             writer.String(Path, f.Path);
             writer.String(Expected, f.Expected);
             writer.String(Actual, f.Actual);
@@ -185,6 +185,20 @@ public static class ScoreAnswerWriter
         else
         {
             writer.String(Trace, r.Trace);
+        }
+    }
+
+    /// <summary>The finding's message, written from its characters without a string when it is kept as its parts (<see cref="Finding.TryWriteMessage"/>).</summary>
+    private static void WriteMessage(ref IndentedJsonEmitter writer, Finding f)
+    {
+        Span<char> text = stackalloc char[TraceRoom];
+        if (f.TryWriteMessage(text, out int written))
+        {
+            writer.String(Message, text[..written]);
+        }
+        else
+        {
+            writer.String(Message, f.Message);
         }
     }
 
