@@ -29,6 +29,7 @@ internal static class ScoreParts
             funds = new { unit = "万元", weight = "5.00", lines = table.Funds.Lines.Select(l => new { name = l.Name, parent = l.Parent, budget = l.Budget.ToString(), executed = l.Executed.ToString() }) },
             indicators = table.Indicators.Select(i => new { level1 = i.Level1, level2 = i.Level2, name = i.Name, unit = i.Unit, target = i.Target, actual = i.Actual, weight = i.Weight.ToString() }),
         }));
+        ScoreReport report = Calculator.Score(table);
         var cells = table.Indicators.SelectMany(i => new[] { (i.Target, i.Unit), (i.Actual, i.Unit) }).ToArray();
         var notes = table.Indicators.Select(i => i.DeviationNote).ToArray();
         var dates = cells.Select(c => c.Item1).Where(t => t is not null && t.AsSpan().IndexOfAny('年', '月') >= 0).Cast<string>().ToArray();
@@ -41,6 +42,9 @@ internal static class ScoreParts
             ("  the 200 cells read and kept, from an empty memory (emptying included)", () => { CellParser.ForgetReadCells(); foreach (var (t, u) in cells) CellParser.Parse(t, u); }),
             ("  the 200 cells read, no memory", () => { foreach (var (t, u) in cells) CellParser.Read(t, u); }),
             ("  the 200 cells looked up, warm", () => { foreach (var (t, u) in cells) CellParser.Parse(t, u); }),
+            ("  the 200 cells read by the general path alone (as before session 42)", () => { foreach (var (t, u) in cells) CellParser.ReadGeneral(t, u); }),
+            ("  the reconciliation (messages kept as parts since session 42)", () => Reconciliation.Check(table, report, ScoringPolicy.Default)),
+            ("  the same, every message read", () => { foreach (Finding f in Reconciliation.Check(table, report, ScoringPolicy.Default)) _ = f.Message; }),
             ($"  the {notes.Length} notes tested for a placeholder (ReasonText.IsPlaceholder)", () => { foreach (string? n in notes) ReasonText.IsPlaceholder(n); }),
             ($"  the same, as before session 36", () => { foreach (string? n in notes) ReasonText.IsPlaceholderAsBefore(n); }),
             ($"  the {dates.Length} date cells read as dates", () => { foreach (string d in dates) CellParser.DeadlineOf(d); }),

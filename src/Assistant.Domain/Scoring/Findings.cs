@@ -8,7 +8,68 @@ public enum Severity
 }
 
 /// <summary>One thing a reviewer should know: a code clients can switch on, a Chinese message, where, and what was expected.</summary>
-public sealed record Finding(string Code, Severity Severity, string Message, string Path, string? Expected = null, string? Actual = null);
+/// <remarks>
+/// Since session 42 the reconciliation may give the message as its parts (<see cref="FindingMessage"/>), made into text when
+/// <see cref="Message"/> is first read: a score whose findings are counted or filtered but never shown (a table never seen,
+/// a batch's risk) builds none of the 40-odd messages of a large table. The text is the same either way; equality, the hash,
+/// <c>with</c>, printing and JSON read <see cref="Message"/>, so they see the text however it was given.
+/// </remarks>
+public sealed record Finding(string Code, Severity Severity, string Message, string Path, string? Expected = null, string? Actual = null)
+{
+    private string? message = Message;
+    private readonly FindingMessage? parts;
+
+    /// <summary>A finding whose message is made from <paramref name="parts"/> when first read.</summary>
+    internal Finding(string code, Severity severity, FindingMessage parts, string path, string? expected, string? actual)
+        : this(code, severity, (string)null!, path, expected, actual)
+    {
+        this.parts = parts;
+    }
+
+    /// <summary>The message in Chinese (made from its parts on first read when it was given so).</summary>
+    public string Message
+    {
+        get => message ?? (parts is null ? message! : message = parts.Build());
+        init => message = value;
+    }
+
+    /// <summary>
+    /// Writes the message into <paramref name="destination"/> without making its string, when it is kept as its parts and has
+    /// not been read yet (the score answer's writer). False otherwise (read <see cref="Message"/>), or when it does not fit.
+    /// </summary>
+    public bool TryWriteMessage(Span<char> destination, out int written)
+    {
+        if (message is null && parts is not null)
+        {
+            return parts.TryWrite(destination, out written);
+        }
+
+        written = 0;
+        return false;
+    }
+
+    /// <summary>Equal when every field is, the message compared as text (however it was given).</summary>
+    public bool Equals(Finding? other) =>
+        other is not null && (ReferenceEquals(this, other) || (Code == other.Code && Severity == other.Severity && Path == other.Path
+            && Expected == other.Expected && Actual == other.Actual && Message == other.Message));
+
+    public override int GetHashCode() => HashCode.Combine(Code, Severity, Message, Path, Expected, Actual);
+}
+
+/// <summary>The parts of a finding's message, made into its text once, when the message is first read (or written).</summary>
+internal abstract class FindingMessage
+{
+    /// <summary>The message's text.</summary>
+    public abstract string Build();
+
+    /// <summary>The same text written into <paramref name="destination"/>; false when it does not fit (nothing then is promised of the span).</summary>
+    public virtual bool TryWrite(Span<char> destination, out int written)
+    {
+        string text = Build();
+        written = text.Length;
+        return text.AsSpan().TryCopyTo(destination);
+    }
+}
 
 /// <summary>The finding codes of the public contract, plus a few the contract allows us to add.</summary>
 public static class FindingCodes

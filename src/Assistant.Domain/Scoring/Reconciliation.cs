@@ -265,11 +265,9 @@ public static partial class Reconciliation
 
             if (r.Status == IndicatorStatus.Short && !explained)
             {
-                // The cells are quoted once: a row without a completion says only what the words make of it (if anything).
-                string? detail = CompletionWords.Describe(r) ?? (Calculator.IsWeaker(r.Target, r.Actual) ? "实际效果弱于指标值" : null);
+                // The message is made when first read (since session 42; FindingMessages.Shortfall is the sentence it was).
                 findings.Add(new Finding(FindingCodes.IndicatorShortfallUnexplained, Severity.Warning,
-                    $"“{ind.Name}”未完成年度指标（指标值{Shown(ind.Target)}，完成值{Shown(ind.Actual)}{(detail is null ? string.Empty : "，")}{detail}），未说明偏差原因",
-                    Path(i, ".deviationNote"), ind.Target, ind.Actual));
+                    new FindingMessages.Shortfall(ind, r), Path(i, ".deviationNote"), ind.Target, ind.Actual));
             }
 
             if (r.Rule == IndicatorRule.Positive && r.Completion is { } oc && oc >= policy.OvershootThreshold && !explained)
@@ -282,8 +280,7 @@ public static partial class Reconciliation
             if (r.Rule == IndicatorRule.Qualitative && Calculator.IsWeaker(r.Target, r.Actual) && r.Weight is { } qw && r.Score == qw)
             {
                 findings.Add(new Finding(FindingCodes.IndicatorQualitativeWeaker, Severity.Warning,
-                    $"“{ind.Name}”完成值“{ind.Actual?.Trim()}”弱于指标值“{ind.Target?.Trim()}”，却按满分{PrintedNumber.FormatTrimmed(qw)}分计，应按评价等级复核",
-                    Path(i, ".printedScore"), "达成等级说明", ind.Actual));
+                    new FindingMessages.Weaker(ind, qw), Path(i, ".printedScore"), "达成等级说明", ind.Actual));
             }
 
             if (r.Rule == IndicatorRule.Qualitative && r.Actual is not QualitativeCell { Level: not null } && !Calculator.SameText(ind.Target ?? string.Empty, ind.Actual ?? string.Empty)
@@ -368,10 +365,8 @@ public static partial class Reconciliation
             return;
         }
 
-        string which = field == ".target" ? "指标值" : "完成值";
         findings.Add(new Finding(FindingCodes.IndicatorUnitColumn, Severity.Warning,
-            $"“{ind.Name}”的{which}“{odd.Text.Trim()}”写明单位“{odd.CellUnit.Base}”，与计量单位栏“{ind.Unit!.Trim()}”不一致，已按单元格中的单位计算，请核实单位",
-            Path(i, field), column.Base, odd.CellUnit.Base));
+            new FindingMessages.UnitColumn(ind.Name, field == ".target", odd, ind.Unit!), Path(i, field), column.Base, odd.CellUnit.Base));
     }
 
     /// <summary>A quantity cell with a unit of its own (what <see cref="OddUnit"/> asks before comparing it with the column).</summary>

@@ -71,6 +71,9 @@ public static class ScoreAnswerWriter
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentNullException.ThrowIfNull(report);
         var writer = new IndentedJsonEmitter(output, indented);
+
+        // One room on the stack for every trace and message (since session 42: zeroed once per answer, not once per row and finding).
+        Span<char> room = stackalloc char[TraceRoom];
         writer.StartObject();
         writer.String(Schema, SchemaValue);
         writer.String(Policy, report.PolicyName);
@@ -123,7 +126,7 @@ public static class ScoreAnswerWriter
             Trimmed(ref writer, ScoreUnrounded, r.Score);
             Trimmed(ref writer, Gap, r.Gap);
             writer.String(GapUnit, r.GapUnit);
-            WriteTrace(ref writer, r);
+            WriteTrace(ref writer, r, room);
             writer.EndObject();
         }
 
@@ -156,7 +159,7 @@ public static class ScoreAnswerWriter
             writer.StartObject();
             writer.String(Code, f.Code);
             writer.String(Severity, (int)f.Severity is >= 0 and < 3 ? Severities[(int)f.Severity] : E(f.Severity.ToContract()));
-            writer.String(Message, f.Message);
+            WriteMessage(ref writer, f, room);
             writer.String(Path, f.Path);
             writer.String(Expected, f.Expected);
             writer.String(Actual, f.Actual);
@@ -175,9 +178,8 @@ public static class ScoreAnswerWriter
     }
 
     /// <summary>The row's trace, written from its characters without a string when it has not been read (<see cref="IndicatorResult.TryWriteTrace"/>).</summary>
-    private static void WriteTrace(ref IndentedJsonEmitter writer, IndicatorResult r)
+    private static void WriteTrace(ref IndentedJsonEmitter writer, IndicatorResult r, scoped Span<char> text)
     {
-        Span<char> text = stackalloc char[TraceRoom];
         if (r.TryWriteTrace(text, out int written))
         {
             writer.String(Trace, text[..written]);
@@ -185,6 +187,19 @@ public static class ScoreAnswerWriter
         else
         {
             writer.String(Trace, r.Trace);
+        }
+    }
+
+    /// <summary>The finding's message, written from its characters without a string when it is kept as its parts (<see cref="Finding.TryWriteMessage"/>).</summary>
+    private static void WriteMessage(ref IndentedJsonEmitter writer, Finding f, scoped Span<char> text)
+    {
+        if (f.TryWriteMessage(text, out int written))
+        {
+            writer.String(Message, text[..written]);
+        }
+        else
+        {
+            writer.String(Message, f.Message);
         }
     }
 
