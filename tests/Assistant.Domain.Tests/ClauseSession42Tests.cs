@@ -52,9 +52,9 @@ public class ClauseSession42Tests
 
         // Another position in between: a new copy, with that position's words, then the first position's words again.
         Assert.Equal("执行", clause.Before(clause.Start + 2));
-        Assert.Equal("执行218", clause.Before(inside));
-        Assert.Equal("1.57万元", clause.After(inside));
-        Assert.Equal("项目全年预算2700.00万元，执行218", clause.SentenceBefore(inside));
+        Assert.Equal("执行2", clause.Before(inside));
+        Assert.Equal("181.57万元", clause.After(inside));
+        Assert.Equal("项目全年预算2700.00万元，执行2", clause.SentenceBefore(inside));
     }
 
     [Fact]
