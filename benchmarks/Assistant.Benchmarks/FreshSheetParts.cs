@@ -12,7 +12,8 @@ namespace Assistant.Benchmarks;
 /// in turn, the sheet, the verifier's preparation of it (<see cref="SheetIndex"/>), its pairs' index, the first
 /// verification of the text on it (which fills the per-sheet rows built on first use) and a second one (warm); then
 /// the preparation's pieces built again on their own. Medians of the thread's CPU time.
-/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- hot-parts [--rounds 400]</c>
+/// Since session 42 also the kept verifier's verification by stage, and <c>--kept-only</c> (that verification alone, for a profiler).
+/// <c>dotnet run -c Release --project benchmarks/Assistant.Benchmarks -- hot-parts [--rounds 400] [--fresh-only | --kept-only]</c>
 /// </summary>
 internal static class FreshSheetParts
 {
@@ -31,6 +32,21 @@ internal static class FreshSheetParts
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} fresh-sheet verifications, {(ThreadCpu.Microseconds() - started) / rounds:0.0} µs CPU each on average"));
+            return 0;
+        }
+
+        if (args.Contains("--kept-only"))
+        {
+            // For a profiler (session 42): only the verification on a verifier kept for the table, round after round.
+            var verifier = new Verifier(FactSheet.Build(table));
+            verifier.Verify(text);
+            double started = ThreadCpu.Microseconds();
+            for (int r = 0; r < rounds; r++)
+            {
+                verifier.Verify(text);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} verifications on a kept verifier, {(ThreadCpu.Microseconds() - started) / rounds:0.0} µs CPU each on average"));
             return 0;
         }
 
@@ -54,8 +70,19 @@ internal static class FreshSheetParts
             ("  again on its own: NameIndex of the fund lines", [], [0]),
             ("new Verifier(sheet), the sheet's indexes built (session 41)", [], [0]),
             ("Verify on that verifier, its third text (a verifier kept for the table, as POST /verify keeps it since session 41)", [], [0]),
+            // Session 42: the kept verifier's Check by stage, each stage run again on its own on the same text (its inputs made outside
+            // the timing); the last row is the kept verification (part 16) less the stages, in the same round: every number's checks and
+            // the passes over the checked numbers (PlainRows, SameNameElsewhere, StatedTotals, PrintedQuotes).
+            ("kept Verify by stage: TextNormalizer.Normalize", [], [0]),
+            ("  by stage: the numbers (MentionExtractor.Extract, PointsWithoutGe.Mend, UnitsInText.Mend)", [], [0]),
+            ("  by stage: OpeningWords.Blanked", [], [0]),
+            ("  by stage: Clause.Split", [], [0]),
+            ("  by stage: SubjectScopes", [], [0]),
+            ("  by stage: the claims (ClaimChecker, its names' memory empty; in Verify the numbers' checks have filled it)", [], [0]),
+            ("  by stage: the rest, every number's checks and the passes after them (kept Verify less the stages above)", [], [0]),
         };
         var fundCores = table.Funds.Lines.Select(l => SheetIndex.FundCore(l.Name)).ToList();
+        var opening = OpeningWords.Names(table);
 
         void Time(int part, Action run, bool keep)
         {
@@ -104,6 +131,32 @@ internal static class FreshSheetParts
             kept.Verify(text);
             kept.Verify(text);
             Time(16, () => kept.Verify(text), keep);
+
+            // The kept verification by stage (session 42).
+            string read = null!, blanked = null!;
+            IReadOnlyList<Mention> found = null!;
+            List<Clause> clauses = null!;
+            SubjectScopes scopes = null!;
+            Time(17, () => read = Assistant.Domain.Numbers.TextNormalizer.Normalize(text), keep);
+            Time(18, () => found = UnitsInText.Mend(PointsWithoutGe.Mend(MentionExtractor.Extract(text, read), read), text, read), keep);
+            Time(19, () => blanked = OpeningWords.Blanked(read, opening), keep);
+            Time(20, () => clauses = Clause.Split(blanked), keep);
+            Time(21, () => scopes = new SubjectScopes(blanked, table), keep);
+            var context = new VerificationContext(blanked, clauses, scopes, found);
+            var claimNames = new IndicatorNames(SheetIndex.For(sheet).Names);
+            Time(22, () => new ClaimChecker(sheet, claimNames, context).Check(text), keep);
+            claimNames.Release();
+            if (keep)
+            {
+                int last = parts[16].Cpu.Count - 1;
+                double stages = 0;
+                for (int p = 17; p <= 22; p++)
+                {
+                    stages += parts[p].Cpu[last];
+                }
+
+                parts[23].Cpu.Add(parts[16].Cpu[last] - stages);
+            }
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} rounds (the first fifth warm-up), {Environment.ProcessorCount} cores; median thread CPU µs"));

@@ -78,26 +78,34 @@ internal static class HotPathRatios
         using var verifyDocument = JsonDocument.Parse(verifyRequest);
         JsonElement verifyEvaluation = verifyDocument.RootElement.GetProperty("evaluation");
         var keptVerifier = new Assistant.Domain.Verification.Verifier(FactSheet.Build(table));
-        var cases = new (string Name, int Floor, Action Run)[]
+        // Each row's floor by its name (session 42: the rows named their floor by index, and rows inserted above over several
+        // sessions left the verify rows pointing at a scoring row). A floor that is not a row of its own stops the run.
+        const string JsonString = "floor: JsonDocument.Parse(string), 100 indicators";
+        const string JsonUtf8 = "floor: JsonDocument.Parse(UTF-8), 100 indicators";
+        const string LargestTable = "floor: JsonDocument.Parse, largest reference table";
+        const string Extract3000 = "floor: MentionExtractor.Extract, ~3,000 characters";
+        const string Fixed26 = "floor (fixed since session 26): the Match-based extraction, ~3,000 characters";
+        const string ExtractGuangxi = "floor: MentionExtractor.Extract, the Guangxi report (17,288 characters)";
+        var cases = new (string Name, string Floor, Action Run)[]
         {
-            ("floor: JsonDocument.Parse(string), 100 indicators", 0, () => { using var d = JsonDocument.Parse(json); }),
-            ("floor: JsonDocument.Parse(UTF-8), 100 indicators", 1, () => { using var d = JsonDocument.Parse(utf8); }),
-            ("Calculator.Score, 100 indicators", 0, () => Calculator.Score(table)),
-            ("FactSheet.Build, 100 indicators", 0, () => FactSheet.Build(table)),
-            ("EvaluationJson.Parse(UTF-8), 100 indicators", 1, () => EvaluationJson.Parse(utf8)),
-            ("UTF-8 in → score → UTF-8 out (pooled writer), 100 indicators", 1, () =>
+            (JsonString, JsonString, () => { using var d = JsonDocument.Parse(json); }),
+            (JsonUtf8, JsonUtf8, () => { using var d = JsonDocument.Parse(utf8); }),
+            ("Calculator.Score, 100 indicators", JsonString, () => Calculator.Score(table)),
+            ("FactSheet.Build, 100 indicators", JsonString, () => FactSheet.Build(table)),
+            ("EvaluationJson.Parse(UTF-8), 100 indicators", JsonUtf8, () => EvaluationJson.Parse(utf8)),
+            ("UTF-8 in → score → UTF-8 out (pooled writer), 100 indicators", JsonUtf8, () =>
             {
                 var e = EvaluationJson.Parse(utf8);
                 WriteDirect(e, EvaluationService.Report(e));
             }),
-            ("  of which: write the answer from the report (ScoreAnswerWriter), 100 indicators", 1, () => WriteDirect(parsed, report)),
-            ("  before (session 25): in → out through the contract's records, 100 indicators", 1, () => Write(EvaluationService.Score(EvaluationJson.Parse(utf8)))),
-            ("  before: map to the records and write them (ToResponse + ContractWriter), 100 indicators", 1, () => Write(ScoreContract.ToResponse(parsed, report))),
-            ("  before: write the records (ContractWriter), 100 indicators", 1, () => Write(scored)),
-            ("  before: write the answer (JsonSerializer, metadata), 100 indicators", 1, () => WriteWithSerializer(scored)),
-            ("string in → score → string out (as before), 100 indicators", 0, () => JsonSerializer.Serialize(EvaluationService.Score(EvaluationJson.Parse(json)), ScoreContract.JsonOptions)),
-            ("floor: JsonDocument.Parse, largest reference table", 12, () => { using var d = JsonDocument.Parse(largest); }),
-            ("/score's work on the largest table (parse, validate, score, write)", 12, () =>
+            ("  of which: write the answer from the report (ScoreAnswerWriter), 100 indicators", JsonUtf8, () => WriteDirect(parsed, report)),
+            ("  before (session 25): in → out through the contract's records, 100 indicators", JsonUtf8, () => Write(EvaluationService.Score(EvaluationJson.Parse(utf8)))),
+            ("  before: map to the records and write them (ToResponse + ContractWriter), 100 indicators", JsonUtf8, () => Write(ScoreContract.ToResponse(parsed, report))),
+            ("  before: write the records (ContractWriter), 100 indicators", JsonUtf8, () => Write(scored)),
+            ("  before: write the answer (JsonSerializer, metadata), 100 indicators", JsonUtf8, () => WriteWithSerializer(scored)),
+            ("string in → score → string out (as before), 100 indicators", JsonString, () => JsonSerializer.Serialize(EvaluationService.Score(EvaluationJson.Parse(json)), ScoreContract.JsonOptions)),
+            (LargestTable, LargestTable, () => { using var d = JsonDocument.Parse(largest); }),
+            ("/score's work on the largest table (parse, validate, score, write)", LargestTable, () =>
             {
                 var e = EvaluationJson.Parse(largest);
                 validator.Validate(e);
@@ -108,12 +116,12 @@ internal static class HotPathRatios
             // a table never seen (here, not last, so that they run where Calculator.Score's own row does: after a short
             // case, not after the verifier's). The memory is filled again after each round, outside the timing, so the other
             // rows stay warm.
-            ("Calculator.Score, 100 indicators, cells never seen (the cell memory emptied before the call)", 0, () =>
+            ("Calculator.Score, 100 indicators, cells never seen (the cell memory emptied before the call)", JsonString, () =>
             {
                 Assistant.Domain.Cells.CellParser.ForgetReadCells();
                 Calculator.Score(table);
             }),
-            ("UTF-8 in → score → UTF-8 out, 100 indicators, cells never seen (the cell memory emptied before the call)", 1, () =>
+            ("UTF-8 in → score → UTF-8 out, 100 indicators, cells never seen (the cell memory emptied before the call)", JsonUtf8, () =>
             {
                 Assistant.Domain.Cells.CellParser.ForgetReadCells();
                 var e = EvaluationJson.Parse(utf8);
@@ -121,37 +129,37 @@ internal static class HotPathRatios
             }),
             // Since session 36 also with the memory emptied before the timing: emptying it (a new 1,024-bucket dictionary) is the
             // benchmark's own step, not part of a request, which meets a memory that holds other tables' cells.
-            ("Calculator.Score, 100 indicators, cells never seen (the cell memory emptied before the timing)", 0, () => Calculator.Score(table)),
-            ("UTF-8 in → score → UTF-8 out, 100 indicators, cells never seen (the cell memory emptied before the timing)", 1, () =>
+            ("Calculator.Score, 100 indicators, cells never seen (the cell memory emptied before the timing)", JsonString, () => Calculator.Score(table)),
+            ("UTF-8 in → score → UTF-8 out, 100 indicators, cells never seen (the cell memory emptied before the timing)", JsonUtf8, () =>
             {
                 var e = EvaluationJson.Parse(utf8);
                 WriteDirect(e, EvaluationService.Report(e));
             }),
-            ("floor: MentionExtractor.Extract, ~3,000 characters", 16, () => Assistant.Domain.Verification.MentionExtractor.Extract(text)),
+            (Extract3000, Extract3000, () => Assistant.Domain.Verification.MentionExtractor.Extract(text)),
             // Session 27 made the extractor (the floor above) cheaper: the frozen session-26 extractor stays as a floor that does not move between builds.
-            ("floor (fixed since session 26): the Match-based extraction, ~3,000 characters", 17, () => Assistant.Domain.Tests.ReferenceVerifier.MentionExtractor.Extract(text)),
-            ("Verifier.Verify, ~3,000 characters, 100 indicators (same text every call; since session 25 nothing is kept between calls)", 16, () => Assistant.Domain.Verification.Verifier.Verify(sheet, text)),
-            ("Verifier.Verify, the same text with a new letter tag before every clause (a text never seen)", 16, () => Assistant.Domain.Verification.Verifier.Verify(sheet, VerificationBenchmarks.Text(sheet, VerificationBenchmarks.Tag(++fresh)))),
-            ("Verifier.Verify, ~3,000 characters, on a fact sheet built for the call (as POST /verify does)", 16, () => Assistant.Domain.Verification.Verifier.Verify(FactSheet.Build(table), text)),
-            ("floor: MentionExtractor.Extract, the Guangxi report (17,288 characters)", 21, () => Assistant.Domain.Verification.MentionExtractor.Extract(guangxiReport)),
-            ("Verifier.Verify, the Guangxi report against its table, warm", 21, () => Assistant.Domain.Verification.Verifier.Verify(guangxi, guangxiReport)),
+            (Fixed26, Fixed26, () => Assistant.Domain.Tests.ReferenceVerifier.MentionExtractor.Extract(text)),
+            ("Verifier.Verify, ~3,000 characters, 100 indicators (same text every call; since session 25 nothing is kept between calls)", Extract3000, () => Assistant.Domain.Verification.Verifier.Verify(sheet, text)),
+            ("Verifier.Verify, the same text with a new letter tag before every clause (a text never seen)", Extract3000, () => Assistant.Domain.Verification.Verifier.Verify(sheet, VerificationBenchmarks.Text(sheet, VerificationBenchmarks.Tag(++fresh)))),
+            ("Verifier.Verify, ~3,000 characters, on a fact sheet built for the call (as POST /verify does)", Extract3000, () => Assistant.Domain.Verification.Verifier.Verify(FactSheet.Build(table), text)),
+            (ExtractGuangxi, ExtractGuangxi, () => Assistant.Domain.Verification.MentionExtractor.Extract(guangxiReport)),
+            ("Verifier.Verify, the Guangxi report against its table, warm", ExtractGuangxi, () => Assistant.Domain.Verification.Verifier.Verify(guangxi, guangxiReport)),
             // Session 41: POST /verify's own work on the ~3,000 characters, from the request's JSON to the contract's records: with the
             // table prepared for the call (as before the session), and with the table's verifier kept by its content key (PreparedVerifiers).
-            ("POST /verify's work, ~3,000 characters, the table prepared for the call (parse, validate, build, verify, records)", 16, () =>
+            ("POST /verify's work, ~3,000 characters, the table prepared for the call (parse, validate, build, verify, records)", Extract3000, () =>
             {
                 var (e, t, p) = VerificationContract.ParseRequest(verifyRequest);
                 validator.Validate(e);
                 EvaluationService.Verify(e, t, p);
             }),
-            ("POST /verify's work, ~3,000 characters, the table kept by its content key (parse, validate, key, kept verifier, records)", 16, () =>
+            ("POST /verify's work, ~3,000 characters, the table kept by its content key (parse, validate, key, kept verifier, records)", Extract3000, () =>
             {
                 var (e, t, p, k) = VerificationContract.ParseKeyedRequest(verifyRequest);
                 validator.Validate(e);
                 EvaluationService.Verify(keptVerifiers, k, e, t, p);
             }),
-            ("  of which: Verifier.Verify, ~3,000 characters, on a verifier kept for the table", 16, () => keptVerifier.Verify(text)),
-            ("  of which: parse and validate the request", 16, () => validator.Validate(VerificationContract.ParseRequest(verifyRequest).Evaluation)),
-            ("  of which: the table's content key (PreparedVerifiers.KeyOf)", 16, () => PreparedVerifiers.KeyOf(verifyEvaluation, "\0")),
+            ("  of which: Verifier.Verify, ~3,000 characters, on a verifier kept for the table", Extract3000, () => keptVerifier.Verify(text)),
+            ("  of which: parse and validate the request", Extract3000, () => validator.Validate(VerificationContract.ParseRequest(verifyRequest).Evaluation)),
+            ("  of which: the table's content key (PreparedVerifiers.KeyOf)", Extract3000, () => PreparedVerifiers.KeyOf(verifyEvaluation, "\0")),
         };
 
         // Outside the timing: the cells of the tables the warm rows read, kept again after the rows that empty the memory.
@@ -165,6 +173,7 @@ internal static class HotPathRatios
         // Steps run just before a case, outside its timing (by the case's name).
         Action? PrepareFor(string name) => name.Contains("emptied before the timing", StringComparison.Ordinal) ? Assistant.Domain.Cells.CellParser.ForgetReadCells : null;
         var prepare = cases.Select(c => PrepareFor(c.Name)).ToArray();
+        int[] floorOf = FloorIndexes(cases.Select(c => (c.Name, c.Floor)).ToArray());
 
         var times = cases.Select(_ => new List<double>(rounds)).ToArray();
         var cpu = cases.Select(_ => new List<double>(rounds)).ToArray();
@@ -201,12 +210,41 @@ internal static class HotPathRatios
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         for (int c = 0; c < cases.Length; c++)
         {
-            double cpuFloor = CpuMedian(cases[c].Floor);
+            double cpuFloor = CpuMedian(floorOf[c]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {cases[c].Name} | {Median(c):0.0} | {Median(c) / Median(cases[c].Floor):0.0} | {CpuMedian(c):0.0} | {(cpuFloor > 0 ? CpuMedian(c) / cpuFloor : 0):0.0} | {allocated[c] / 1024.0:0.0} KB |"));
+                $"| {cases[c].Name} | {Median(c):0.0} | {Median(c) / Median(floorOf[c]):0.0} | {CpuMedian(c):0.0} | {(cpuFloor > 0 ? CpuMedian(c) / cpuFloor : 0):0.0} | {allocated[c] / 1024.0:0.0} KB |"));
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Each row's floor, found by the floor's name among the rows (session 42). A name that is no row, that two rows carry, or whose row is
+    /// not a floor (its name starting "floor") is an error, not a silently wrong ratio.
+    /// </summary>
+    internal static int[] FloorIndexes(IReadOnlyList<(string Name, string Floor)> rows)
+    {
+        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int r = 0; r < rows.Count; r++)
+        {
+            if (!byName.TryAdd(rows[r].Name, r))
+            {
+                throw new InvalidOperationException($"two rows are named \"{rows[r].Name}\"");
+            }
+        }
+
+        var floors = new int[rows.Count];
+        for (int r = 0; r < rows.Count; r++)
+        {
+            if (!byName.TryGetValue(rows[r].Floor, out int f) || !rows[f].Name.StartsWith("floor", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"the row \"{rows[r].Name}\" names \"{rows[r].Floor}\" as its floor, which is no floor row");
+            }
+
+            floors[r] = f;
+        }
+
+        return floors;
     }
 }
 
