@@ -173,7 +173,8 @@ public static partial class DocumentImporter
 
     /// <summary>The tables read, unless the copy lost its columns and the rows read from it are scrambled (then refused with what to do).</summary>
     private static ImportResult Unscrambled(ImportResult result, string[] lines) =>
-        CopyChecks.Scrambled(result.Tables) ? throw (CopyChecks.Refusal(lines, IsRawPdfOrder(lines)) ?? CopyChecks.Mixed(result.Tables, ImportSanity.LaidOut(result.Text))) : result;
+        CopyChecks.Scrambled(result.Tables) ? throw (CopyChecks.Refusal(lines, IsRawPdfOrder(lines)) ?? CopyChecks.Mixed(result.Tables, ImportSanity.LaidOut(result.Text)))
+        : CopyChecks.Fragments(result.Tables, lines, ImportSanity.LaidOut(result.Text)) is { } pieces ? throw pieces : result;
 
     /// <summary>
     /// Text pdftotext printed without -layout: short lines without tabs or column gaps, the header's words on
