@@ -119,7 +119,7 @@ internal static partial class CopyChecks
             for (int k = 0; k < t.FundLines.Count && errors.Count < 8; k++)
             {
                 ImportedFundLine f = t.FundLines[k];
-                if (new[] { f.InitialBudget, f.Budget, f.Executed, f.PrintedRate, f.PrintedScore, f.Weight }.All(string.IsNullOrWhiteSpace))
+                if (new[] { f.InitialBudget, f.Budget, f.Executed, f.PrintedRate, f.PrintedScore, f.Weight }.All(string.IsNullOrWhiteSpace) && !WholeFundName(f.Name))
                 {
                     errors.Add(Piece(t, $"fundLines[{k}].name", f.Name, "资金行", "fund line"));
                 }
@@ -151,6 +151,17 @@ internal static partial class CopyChecks
             ImportSanity.Advice.Zh("这段从 PDF 复制的表格中，折行的单元格无法确定属于哪一行，读出的行不完整或缺了一部分", laidOut),
             ImportSanity.Advice.En("in this table copied from a PDF the wrapped cells cannot be given to their rows, and the rows read from it are not whole or a part is missing", laidOut)));
         return new UnreadableDocumentException(errors);
+    }
+
+    /// <summary>
+    /// A fund source's whole name (其他资金, 其中：当年财政拨款, 财政资金): a line printed without figures under such a name is
+    /// read as printed. The wrapped pieces of a name (年度资金总 / 额, 中央 / 财政资金 split as 央资金) are not whole names.
+    /// </summary>
+    private static bool WholeFundName(string name)
+    {
+        string n = CellText.Compact(name);
+        n = n.StartsWith("其中：", StringComparison.Ordinal) || n.StartsWith("其中:", StringComparison.Ordinal) ? n[3..] : n;
+        return n.Length >= 4 && (n.EndsWith("资金", StringComparison.Ordinal) || n.EndsWith("资金总额", StringComparison.Ordinal) || n.EndsWith("拨款", StringComparison.Ordinal));
     }
 
     private static InputError Piece(ImportedTable t, string path, string name, string zhKind, string enKind)
