@@ -119,7 +119,7 @@ internal static partial class CopyChecks
             for (int k = 0; k < t.FundLines.Count && errors.Count < 8; k++)
             {
                 ImportedFundLine f = t.FundLines[k];
-                if (new[] { f.InitialBudget, f.Budget, f.Executed, f.PrintedRate, f.PrintedScore, f.Weight }.All(string.IsNullOrWhiteSpace) && !WholeFundName(f.Name))
+                if (FundPiece(f))
                 {
                     errors.Add(Piece(t, $"fundLines[{k}].name", f.Name, "资金行", "fund line"));
                 }
@@ -152,6 +152,10 @@ internal static partial class CopyChecks
             ImportSanity.Advice.En("in this table copied from a PDF the wrapped cells cannot be given to their rows, and the rows read from it are not whole or a part is missing", laidOut)));
         return new UnreadableDocumentException(errors);
     }
+
+    /// <summary>A fund line with no figure under a name that is no whole fund-source name: the wrapped piece of another line's name.</summary>
+    public static bool FundPiece(ImportedFundLine f) =>
+        new[] { f.InitialBudget, f.Budget, f.Executed, f.PrintedRate, f.PrintedScore, f.Weight }.All(string.IsNullOrWhiteSpace) && !WholeFundName(f.Name);
 
     /// <summary>
     /// A fund source's whole name (其他资金, 其中：当年财政拨款, 财政资金): a line printed without figures under such a name is

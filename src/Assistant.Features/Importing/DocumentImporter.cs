@@ -305,8 +305,10 @@ public static partial class DocumentImporter
         int lines = tables.Sum(t => t.FundLines.Count);
         // More fund lines than a 自评表 has (a copy's indicator rows taken for fund lines) is no count to report.
         bool plausible = lines <= 10;
-        string read = lines > 0 ? plausible ? $"只读到{lines}行资金数据，" : "资金表后面的行也被当成了资金行，" : string.Empty;
-        string readEn = lines > 0 ? plausible ? $"only {lines} fund line(s) were read and " : "the rows after the fund table were taken for fund lines and " : string.Empty;
+        // A fund line that is the wrapped piece of another's name (年度资金总 / 额 in a browser's copy) makes the count no count either.
+        bool pieces = copied && tables.SelectMany(t => t.FundLines).Any(CopyChecks.FundPiece);
+        string read = lines == 0 ? string.Empty : pieces ? "资金行折行的文字也被当成了资金行，" : plausible ? $"只读到{lines}行资金数据，" : "资金表后面的行也被当成了资金行，";
+        string readEn = lines == 0 ? string.Empty : pieces ? "the wrapped pieces of fund names were taken for fund lines and " : plausible ? $"only {lines} fund line(s) were read and " : "the rows after the fund table were taken for fund lines and ";
         // The cells that could not be read say why (a 指标值 and 完成值 in one cell: “≥50000/52360”不是数字).
         // So does an indicator header whose target or actual column was not recognised (its warning names the header).
         var unreadable = tables.SelectMany(t => t.Warnings)
