@@ -59,7 +59,7 @@ public class ImportingHtmlWrappedPdfTests(ITestOutputHelper output)
             Assert.All(clean.Indicators, i => Assert.False(string.IsNullOrEmpty(i.Weight), t + " " + i.Name));
         }
 
-        Assert.Equal(2 + 5 * 4, Copies().Count);
+        Assert.Equal(2 + 5 * 6, Copies().Count);
     }
 
     /// <summary>Every copy of the class is read cell for cell as its clean copy, or refused with what to do: none is read wrong.</summary>

@@ -99,6 +99,83 @@ internal static partial class CopyChecks
         return new UnreadableDocumentException(errors);
     }
 
+    /// <summary>
+    /// A copy of a PDF (text without a tab) read with a piece of a wrapped cell taken as a row of its own, or with its
+    /// fund section lost: a fund line or an indicator with a name and not one figure or value (the wrapped end of a
+    /// name, 年度资金总 / 额), or no fund line at all though the text has the fund section's header. Such a reading is
+    /// refused naming the row, never answered (session 42: plain HTML tables printed by LibreOffice and chromium).
+    /// Null when the reading stands.
+    /// </summary>
+    public static UnreadableDocumentException? Fragments(IReadOnlyList<ImportedTable> tables, string[] lines, bool laidOut)
+    {
+        if (tables.Count == 0 || lines.Any(l => l.Contains('\t', StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var errors = new List<InputError>();
+        foreach (ImportedTable t in tables)
+        {
+            for (int k = 0; k < t.FundLines.Count && errors.Count < 8; k++)
+            {
+                ImportedFundLine f = t.FundLines[k];
+                if (FundPiece(f))
+                {
+                    errors.Add(Piece(t, $"fundLines[{k}].name", f.Name, "资金行", "fund line"));
+                }
+            }
+
+            for (int k = 0; k < t.Indicators.Count && errors.Count < 8; k++)
+            {
+                ImportedIndicator i = t.Indicators[k];
+                if (new[] { i.Target, i.Actual, i.Weight, i.PrintedScore }.All(string.IsNullOrWhiteSpace))
+                {
+                    errors.Add(Piece(t, $"indicators[{k}].name", i.Name, "指标行", "indicator row"));
+                }
+            }
+        }
+
+        int header = Array.FindIndex(lines, l => l.Contains("项目资金", StringComparison.Ordinal) || l.Contains("预算数", StringComparison.Ordinal));
+        if (errors.Count == 0 && header >= 0 && tables.All(t => t.FundLines.Count == 0))
+        {
+            errors.Add(new InputError("fundLines", $"第{header + 1}行：这段从 PDF 复制的文字有项目资金部分，却一行资金也没有读出（资金表头折行或各列错开）",
+                $"line {header + 1}: this text copied from a PDF has a fund section, yet no fund line was read from it (its header wraps or its columns shift)"));
+        }
+
+        if (errors.Count == 0)
+        {
+            return null;
+        }
+
+        errors.Insert(0, new InputError("file",
+            ImportSanity.Advice.Zh("这段从 PDF 复制的表格中，折行的单元格无法确定属于哪一行，读出的行不完整或缺了一部分", laidOut),
+            ImportSanity.Advice.En("in this table copied from a PDF the wrapped cells cannot be given to their rows, and the rows read from it are not whole or a part is missing", laidOut)));
+        return new UnreadableDocumentException(errors);
+    }
+
+    /// <summary>A fund line with no figure under a name that is no whole fund-source name: the wrapped piece of another line's name.</summary>
+    public static bool FundPiece(ImportedFundLine f) =>
+        new[] { f.InitialBudget, f.Budget, f.Executed, f.PrintedRate, f.PrintedScore, f.Weight }.All(string.IsNullOrWhiteSpace) && !WholeFundName(f.Name);
+
+    /// <summary>
+    /// A fund source's whole name (其他资金, 其中：当年财政拨款, 财政资金): a line printed without figures under such a name is
+    /// read as printed. The wrapped pieces of a name (年度资金总 / 额, 中央 / 财政资金 split as 央资金) are not whole names.
+    /// </summary>
+    private static bool WholeFundName(string name)
+    {
+        string n = CellText.Compact(name);
+        n = n.StartsWith("其中：", StringComparison.Ordinal) || n.StartsWith("其中:", StringComparison.Ordinal) ? n[3..] : n;
+        return n.Length >= 4 && (n.EndsWith("资金", StringComparison.Ordinal) || n.EndsWith("资金总额", StringComparison.Ordinal) || n.EndsWith("拨款", StringComparison.Ordinal));
+    }
+
+    private static InputError Piece(ImportedTable t, string path, string name, string zhKind, string enKind)
+    {
+        string cell = t.Sources.TryGetValue(path, out string? at) ? at : string.Empty;
+        return new InputError(path,
+            $"{(cell.Length > 0 ? cell + "：" : string.Empty)}{zhKind}“{name.Trim()}”只有名称，没有一个数值，像是另一行折行的文字",
+            $"{(cell.Length > 0 ? cell + ": " : string.Empty)}the {enKind} \"{name.Trim()}\" has a name and not one figure, like the wrapped text of another row");
+    }
+
     [GeneratedRegex(@"^([≥≤><=＞＜≧≦]|>=|<=)\d")]
     private static partial Regex Comparator();
 

@@ -157,6 +157,27 @@ public static partial class DocumentImporter
                 (at > 0 ? $"第{at}行：" : string.Empty) + ImportSanity.Advice.Zh("没有认出这段从 PDF 复制的表格的表头（表头的字折行、分在上下几行），文件中没有找到绩效自评表", laidOut: true),
                 (at > 0 ? $"line {at}: " : string.Empty) + ImportSanity.Advice.En("the headers of this table copied from a PDF were not recognised (their words wrap over the lines above and below), so no self-evaluation table was found", laidOut: true));
         }
+        catch (UnreadableDocumentException e) when (e.Errors.Count == 1 && e.Errors[0].Zh.StartsWith(NoTableZh, StringComparison.Ordinal) && IsUnlaidPdfCopy(lines))
+        {
+            // A browser's PDF viewer copy (chromium: the text in the order the page draws it, one run a line, the cells of a
+            // row on one line single-spaced or one a line): no header found in it; told what to do, at the header's line.
+            int at = Array.FindIndex(lines, l => l.Contains("三级指标", StringComparison.Ordinal) || l.Contains("项目资金", StringComparison.Ordinal)) + 1;
+            throw ZipGuard.Bad(
+                (at > 0 ? $"第{at}行：" : string.Empty) + ImportSanity.Advice.Zh("这段文字像是从浏览器或阅读器中的 PDF 复制的（没有保留版式，单元格按页面绘制的顺序排成行，折行的单元格分在几行），没有认出绩效自评表的表头，文件中没有找到绩效自评表"),
+                (at > 0 ? $"line {at}: " : string.Empty) + ImportSanity.Advice.En("this text looks copied from a PDF shown in a browser or reader (its layout lost: the cells run in the order the page draws them and a wrapped cell is split over lines), and the self-evaluation table's headers were not recognised, so no table was found"));
+        }
+    }
+
+    /// <summary>
+    /// Text copied from a PDF without its layout that has a 自评表's header words (三级指标, 项目资金): no tab, and at most a
+    /// tenth of its lines with a gap of two spaces. A browser's viewer gives such text (and pdftotext without -layout).
+    /// </summary>
+    private static bool IsUnlaidPdfCopy(string[] lines)
+    {
+        string[] text = [.. lines.Select(l => l.Replace('\f', ' ').Trim()).Where(l => l.Length > 0)];
+        return text.Length >= 10 && !text.Any(l => l.Contains('\t', StringComparison.Ordinal))
+            && text.Count(l => l.Contains("  ", StringComparison.Ordinal)) * 10 <= text.Length
+            && text.Any(l => l.Contains("三级指标", StringComparison.Ordinal) || l.Contains("项目资金", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -173,7 +194,8 @@ public static partial class DocumentImporter
 
     /// <summary>The tables read, unless the copy lost its columns and the rows read from it are scrambled (then refused with what to do).</summary>
     private static ImportResult Unscrambled(ImportResult result, string[] lines) =>
-        CopyChecks.Scrambled(result.Tables) ? throw (CopyChecks.Refusal(lines, IsRawPdfOrder(lines)) ?? CopyChecks.Mixed(result.Tables, ImportSanity.LaidOut(result.Text))) : result;
+        CopyChecks.Scrambled(result.Tables) ? throw (CopyChecks.Refusal(lines, IsRawPdfOrder(lines)) ?? CopyChecks.Mixed(result.Tables, ImportSanity.LaidOut(result.Text)))
+        : CopyChecks.Fragments(result.Tables, lines, ImportSanity.LaidOut(result.Text)) is { } pieces ? throw pieces : result;
 
     /// <summary>
     /// Text pdftotext printed without -layout: short lines without tabs or column gaps, the header's words on
@@ -283,8 +305,10 @@ public static partial class DocumentImporter
         int lines = tables.Sum(t => t.FundLines.Count);
         // More fund lines than a 自评表 has (a copy's indicator rows taken for fund lines) is no count to report.
         bool plausible = lines <= 10;
-        string read = lines > 0 ? plausible ? $"只读到{lines}行资金数据，" : "资金表后面的行也被当成了资金行，" : string.Empty;
-        string readEn = lines > 0 ? plausible ? $"only {lines} fund line(s) were read and " : "the rows after the fund table were taken for fund lines and " : string.Empty;
+        // A fund line that is the wrapped piece of another's name (年度资金总 / 额 in a browser's copy) makes the count no count either.
+        bool pieces = copied && tables.SelectMany(t => t.FundLines).Any(CopyChecks.FundPiece);
+        string read = lines == 0 ? string.Empty : pieces ? "资金行折行的文字也被当成了资金行，" : plausible ? $"只读到{lines}行资金数据，" : "资金表后面的行也被当成了资金行，";
+        string readEn = lines == 0 ? string.Empty : pieces ? "the wrapped pieces of fund names were taken for fund lines and " : plausible ? $"only {lines} fund line(s) were read and " : "the rows after the fund table were taken for fund lines and ";
         // The cells that could not be read say why (a 指标值 and 完成值 in one cell: “≥50000/52360”不是数字).
         // So does an indicator header whose target or actual column was not recognised (its warning names the header).
         var unreadable = tables.SelectMany(t => t.Warnings)
