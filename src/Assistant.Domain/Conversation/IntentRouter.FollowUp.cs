@@ -74,6 +74,15 @@ public static partial class IntentRouter
             return new Intent(IntentKind.Compute, null, [], null, null) { Topic = before.Topic == Topics.Balance ? Topics.Balance : Topics.Rate, Funds = intent.Funds };
         }
 
+        // 它的原因是什么 / 那它的原因写的是什么 after 区级资金执行率多少: “它” is the fund line asked before, never the first short row
+        // (session 42: the row 送戏下乡 was answered).
+        if (intent.Indicators.Count == 0 && intent.Funds.Count == 0 && before.Indicators.Count == 0 && before.Funds.Count > 0
+            && (intent.Kind is IntentKind.Explain or IntentKind.Help || intent.Kind == IntentKind.Compute && intent.Topic is null or Topics.Rate or Topics.Balance or Topics.Funds)
+            && !ListWord().IsMatch(m))
+        {
+            return new Intent(IntentKind.Compute, null, [], null, null) { Topic = before.Topic == Topics.Balance ? Topics.Balance : Topics.Rate, Funds = before.Funds };
+        }
+
         IReadOnlyList<int> order = RowsOf(before, sheet);
         Match pos = Position().Match(m);
         string g = pos.Groups[1].Value;
