@@ -143,10 +143,11 @@ public static partial class OfflineAnswers
         own.Aggregate(line, (k, f) => k.Replace(Drafting.DraftText.Ref(f.Key), $"<{f.Value.Value}{f.Value.Unit}>", StringComparison.Ordinal));
 
     /// <summary>
-    /// A reason in the unit's words: a passage quoted after a colon and ending a clause (填报的原因：“…”。); a row's name (“…”：, “…”未完成) is
+    /// A reason in the unit's words: a passage quoted after a colon and ending a clause (填报的原因：“…”。), or followed by where it was written
+    /// (相关原因是：“…”（写在“…”的偏差原因栏）, session 42); a row's name (“…”：, “…”未完成) is
     /// never one. Its figures are fact references (设备采购于{{fact:…}}完成招标), so the passage is checked by <see cref="IsReason"/>.
     /// </summary>
-    [GeneratedRegex(@"[：:]“([^“”]{12,800})”(?=$|[。；;，,）)])")]
+    [GeneratedRegex(@"[：:]“([^“”]{12,800})”(?=$|[。；;，,）)]|（写在)")]
     private static partial Regex QuotedReason();
 
     /// <summary>A quoted passage long enough to be a reason: 12 characters or more of words, each fact reference counted as one (a cell quoted alone is none).</summary>
