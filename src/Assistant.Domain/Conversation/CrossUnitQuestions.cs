@@ -229,7 +229,8 @@ public static partial class CrossUnitQuestions
     [GeneratedRegex("(?:[\u4e00-\u9fff]{2,6}?(?:自治县|自治旗)|[\u4e00-\u9fff]{2,3}(?:新区|县|区|旗|市))(?:本级)?")]
     private static partial Regex Place();
 
-    [GeneratedRegex("[各每全哪几个本我该这那别其他两二三四五六七八九十多些下级的和与跟]|单位|部门|(?:县|区)(?:县|区)")]
+    /// <summary>Words for units, not a place: 各县, 哪个区, 两个县 (个); a numeral alone is a place's own (两江新区, 三河市, 十堰市, session 42).</summary>
+    [GeneratedRegex("[各每全哪几个本我该这那别其他多些下级的和与跟]|单位|部门|(?:县|区)(?:县|区)")]
     private static partial Regex NotAPlace();
 
     [GeneratedRegex("(?:有|是|为|在)$")]

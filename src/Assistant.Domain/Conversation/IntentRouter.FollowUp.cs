@@ -134,7 +134,7 @@ public static partial class IntentRouter
         };
     }
 
-    [GeneratedRegex("^(?:那|那么|还有|再|然后)|呢[?？。!！]*$|这个|这项|这条|该项|它|那项|那个")]
+    [GeneratedRegex("^(?:那|那么|还有|再|然后)|呢[?？。!！]*$|这个|这项|这条|该项|它|那项|那个|那条|上面(?:那|这|的)|刚才(?:那|这|问的|说的)|前面(?:那|这|说的)")]
     private static partial Regex FollowUpCue();
 
     // 第三部分 / 第二节 / 第四季度 name a part of the report or of the year, never the third row of the answer before.

@@ -88,4 +88,101 @@ public class Session42ChatTests
         Assert.Equal("县级", q.Line);
         Assert.Equal("蕲春县", q.Place);
     }
+
+    // ---- Classes the held-out questions found (session 42 part A) ----
+
+    [Theory]
+    [InlineData("session40-meitan", "带动茶农增收扣了1.38分吗", "是的。“带动茶农增收”得8.63分（分值10分），扣1.38分。")]
+    [InlineData("session40-meitan", "带动茶农增收扣了1分吗", "是的。“带动茶农增收”得8.63分（分值10分），扣1.38分。")]
+    [InlineData("probe40-wulong", "森林抚育面积是不是扣了3分", "不是。“森林抚育面积（亩）”得7.75分（分值10分），扣2.25分，不是问题中的3分。")]
+    [InlineData("session40-tongwei", "示范村创建数量得满分对吧", "是的。“示范村创建数量”得15.00分，即该项分值15分，没有扣分，得满分。")]
+    [InlineData("probe40-wulong", "森林抚育面积拿满分了吗", "不是。“森林抚育面积（亩）”得7.75分（分值10分），扣2.25分，没有得满分。")]
+    [InlineData("session40-tongwei", "示范村创建数量扣了1分吗", "不是。“示范村创建数量”得15.00分，即该项分值15分，没有扣分，不是问题中的1分。")]
+    public void AYesNoOnARowsPointsLostOrFullMarks_OpensWithYesOrNo(string table, string message, string first)
+    {
+        FactSheet sheet = ChatTables.Table(table);
+        Assert.Equal(Topics.Confirm, IntentRouter.Route(message, sheet).Topic);
+        string text = ChatTables.AnswerAll(sheet, message);
+        Assert.Equal(first, text.Split('\n')[0]);
+    }
+
+    [Theory]
+    [InlineData("session40-meitan", "县级资金和省级资金哪个执行率低", "比较：县级资金执行率64.00%，低于省级资金的96.00%，相差32.00个百分点。")]
+    [InlineData("probe40-wulong", "区级资金和市级资金哪个执行率高", "比较：区级资金执行率60.00%，低于市级资金的73.64%，相差13.64个百分点。")]
+    [InlineData("probe40-fengfeng", "区级资金和省级资金执行率差多少", "比较：区级资金执行率63.58%，低于省级资金的83.78%，相差20.20个百分点。")]
+    [InlineData("probe40-qichun", "中央资金和县级资金哪个执行率低", "比较：县级资金执行率49.76%，低于中央资金的100.00%，相差50.24个百分点。")]
+    public void TwoFundLinesCompared_SayWhichIsLowerAndByHowMuch(string table, string message, string comparison)
+    {
+        string text = ChatTables.AnswerAll(ChatTables.Table(table), message);
+        Assert.Contains(comparison, text.Split('\n'));
+    }
+
+    [Fact]
+    public void OneFundLineAsked_IsNoComparison()
+    {
+        string text = ChatTables.AnswerAll(ChatTables.Table("session40-meitan"), "县级资金执行率多少");
+        Assert.DoesNotContain("比较：", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("probe40-fengfeng", "区级资金执行率多少", "那它的原因呢", "区级配套资金到位较晚")]
+    [InlineData("probe40-fengfeng", "年度资金总额执行率是多少", "它的原因是什么", "区级配套资金到位较晚")]
+    [InlineData("probe40-qichun", "县级资金执行率多少", "它为什么这么低", "表中没有填写县级资金执行率偏低的原因")]
+    [InlineData("session40-tongwei", "县级资金执行率多少", "那它的原因写的是什么", "县级资金优先保障其他民生项目")]
+    public void AFollowUpOnAFundLine_IsThatLine_NeverTheFirstShortRow(string table, string previous, string message, string reason)
+    {
+        FactSheet sheet = ChatTables.Table(table);
+        Intent i = IntentRouter.Route(message, sheet, previous);
+        Assert.Empty(i.Indicators);
+        Assert.Single(i.Funds);
+        Assert.Contains(reason, ChatTables.Answer(sheet, i), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("probe40-ruyuan", "结余多少万元", "结余1212.25万元")]
+    [InlineData("probe40-ruyuan", "资金还剩多少万元没花", "结余1212.25万元")]
+    [InlineData("probe40-wulong", "结余多少万元", "结余364.16万元")]
+    public void AnAmountAskedInWan_NeverTakesARowWhoseNameCarriesWan(string table, string message, string balance)
+    {
+        FactSheet sheet = ChatTables.Table(table);
+        Intent i = IntentRouter.Route(message, sheet);
+        Assert.Empty(i.Indicators);
+        Assert.Contains(balance, ChatTables.AnswerAll(sheet, message), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("session40-tongwei", "县级资金执行率40%要写原因吗", "县级资金执行率40.00%，低于90%，需要说明原因")]
+    [InlineData("probe40-fengfeng", "区级资金执行率63.58%要写原因吗", "区级资金执行率63.58%，低于90%，需要说明原因")]
+    [InlineData("probe40-qichun", "县级资金执行率49.76%，要写原因吗", "县级资金执行率49.76%，低于90%，需要说明原因")]
+    public void ReasonAskedOfANamedFundLine_IsThatLine_NotTheRuleAlone(string table, string message, string line)
+    {
+        string text = ChatTables.AnswerAll(ChatTables.Table(table), message);
+        Assert.Contains(line, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("需要写偏差原因的：", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("probe40-fengfeng", "区级资金执行率多少，结余多少万", "执行率63.58%", "区级资金：全年预算数240.00万元 − 全年执行数152.60万元 = 结余87.40万元")]
+    [InlineData("session40-meitan", "县级资金执形率多少，结余多少", "执行率64.00%", "县级资金：全年预算数150.00万元 − 全年执行数96.00万元 = 结余54.00万元")]
+    public void ARateAndABalanceJoinedByAComma_AreBothOfTheLineAsked(string table, string message, string rate, string balance)
+    {
+        FactSheet sheet = ChatTables.Table(table);
+        var intents = IntentRouter.RouteAll(message, sheet);
+        Assert.Equal([Topics.Rate, Topics.Balance], intents.Select(i => i.Topic));
+        Assert.All(intents, i => Assert.Single(i.Funds));
+        string text = ChatTables.AnswerAll(sheet, message);
+        ChatTables.InOrder(text, rate, balance);
+    }
+
+    [Theory]
+    [InlineData("session40-tongwei", "示范村创建数量完成了多少", "上面那条得了几分", 0)]
+    [InlineData("probe40-wulong", "森林抚育面积完成率多少", "刚才那个为什么没完成", 1)]
+    [InlineData("probe40-wulong", "森林抚育面积完成率多少", "上面那条为什么没完成", 1)]
+    [InlineData("session40-meitan", "带动茶农增收完成了多少", "前面说的扣了几分", 3)]
+    public void AFollowUpReferringBack_IsTheRowAskedBefore(string table, string previous, string message, int row)
+    {
+        FactSheet sheet = ChatTables.Table(table);
+        Assert.Equal([row], IntentRouter.Route(message, sheet, previous).Indicators);
+    }
 }
+

@@ -103,5 +103,8 @@ public class UnitPlacesTests
     [InlineData("包头市本级的执行数是多少", "包头市本级")]
     [InlineData("蕲春县的县级资金执行率", "蕲春县")]
     [InlineData("各县执行率", null)]
+    [InlineData("三河市的执行率", "三河市")]
+    [InlineData("十堰市本级的结余", "十堰市本级")]
+    [InlineData("两个县的执行率", null)]
     public void PlaceOf_ReadsThePlaceInEitherForm(string message, string? place) => Assert.Equal(place, CrossUnitQuestions.PlaceOf(message));
 }
