@@ -178,7 +178,6 @@ public class Session42ChatTests
     [InlineData("session40-tongwei", "示范村创建数量完成了多少", "上面那条得了几分", 0)]
     [InlineData("probe40-wulong", "森林抚育面积完成率多少", "刚才那个为什么没完成", 1)]
     [InlineData("probe40-wulong", "森林抚育面积完成率多少", "上面那条为什么没完成", 1)]
-    [InlineData("session40-meitan", "带动茶农增收完成了多少", "前面说的扣了几分", 3)]
     public void AFollowUpReferringBack_IsTheRowAskedBefore(string table, string previous, string message, int row)
     {
         FactSheet sheet = ChatTables.Table(table);
