@@ -38,6 +38,9 @@ public sealed record CrossUnitQuestion(string Kind, string? Indicator, int? Year
 
     /// <summary>A place the question names (绥宁县森林火灾受害率超标了多少 → 绥宁县): only that unit's tables are answered.</summary>
     public string? Place { get; init; }
+
+    /// <summary>True when the money left unspent is asked (蕲春县的结余有多少, 还剩多少没花): the answer states the 结余 itself (session 42).</summary>
+    public bool Balance { get; init; }
 }
 
 /// <summary>
@@ -158,7 +161,7 @@ public static partial class CrossUnitQuestions
         ArgumentNullException.ThrowIfNull(message);
         string m = message.TrimStart();
         Match p = Place().Match(m);
-        return p.Success && p.Index <= 2 && !NotAPlace().IsMatch(p.Value) ? p.Value : null;
+        return p.Success && p.Index <= 2 && !NotAPlace().IsMatch(p.Value.EndsWith("本级", StringComparison.Ordinal) ? p.Value[..^2] : p.Value) ? p.Value : null;
     }
 
     /// <summary>An execution question with what narrows it: a threshold (低于80%、90%以上、不到八成), the level asked (县, 部门), a total.</summary>
@@ -190,7 +193,7 @@ public static partial class CrossUnitQuestions
         string levelText = line is null ? m : FundSource().Replace(m, " ");
         string? level = LevelOf(levelText);
         int extreme = Lowest().IsMatch(m) ? -1 : Highest().IsMatch(m) ? 1 : 0;
-        return new CrossUnitQuestion(Execution, null, year) { Threshold = threshold, Above = above, Level = level, Total = TotalWord().IsMatch(m), Extreme = extreme, Line = line, Place = PlaceOf(m) };
+        return new CrossUnitQuestion(Execution, null, year) { Threshold = threshold, Above = above, Level = level, Total = TotalWord().IsMatch(m), Extreme = extreme, Line = line, Place = PlaceOf(m), Balance = BalanceWord().IsMatch(m) };
     }
 
     /// <summary>
@@ -222,16 +225,18 @@ public static partial class CrossUnitQuestions
     [GeneratedRegex("排名|排序|排行|由高到低|从高到低|由低到高|从低到高|谁高|谁低|比较")]
     private static partial Regex RankWord();
 
-    [GeneratedRegex("[\u4e00-\u9fff]{2,3}(?:县|区|旗|市)")]
+    /// <summary>A place as the question writes it: 乳源县, 乳源瑶族自治县, 两江新区, 包头市本级 (session 42: 2–3 characters and 县 only).</summary>
+    [GeneratedRegex("(?:[\u4e00-\u9fff]{2,6}?(?:自治县|自治旗)|[\u4e00-\u9fff]{2,3}(?:新区|县|区|旗|市))(?:本级)?")]
     private static partial Regex Place();
 
-    [GeneratedRegex("[各每全哪几个本我该这那别其他两二三四五六七八九十多些下级的和与跟]|单位|部门|(?:县|区)(?:县|区)")]
+    /// <summary>Words for units, not a place: 各县, 哪个区, 两个县 (个); a numeral alone is a place's own (两江新区, 三河市, 十堰市, session 42).</summary>
+    [GeneratedRegex("[各每全哪几个本我该这那别其他多些下级的和与跟]|单位|部门|(?:县|区)(?:县|区)")]
     private static partial Regex NotAPlace();
 
     [GeneratedRegex("(?:有|是|为|在)$")]
     private static partial Regex TrailingVerb();
 
-    [GeneratedRegex(@"(?:哪些|哪几|哪个|哪一个|哪家|各|每个|每一个|每家|所有|全部|下属|下级|按|分)\s*(?:家|个)?(?:单位|县区|区县|县|区|市|部门|地方|地区|项目单位)|全(?:市|县|省|区)|单位之间|跨单位|谁(?=没|未)|(?:最低|最高|最少|最多|最差|最好|最慢|较低|偏低)的(?:单位|县区|县|区|部门|地区)|(?:\d+|[两二三四五六七八九十]+)\s*(?:个|家)\s*(?:单位|县区|区县|县|区|部门)|(?:单位|县|部门)(?:数)?最多|有几个(?:单位|县|部门)|多少(?:个|家)(?:单位|县|部门)|(?:单位|县|县区|部门)(?:合计|汇总|总体|整体)|(?:低于|高于|不到|不足|没达到|未达到|没有达到|达不到|没到|超过|以上|以下)[^，。？?]{0,8}的(?:单位|县区|区县|县|区|市|州|省|部门)|的(?:单位|县区|县|区|市|州|省|部门)(?:有|是)(?:哪些|哪几个|几个|哪个)|(?:哪些|哪几个|哪个|各)(?:市州|地市|市|省)(?!级|直|本级|财政|资金|配套)")]
+    [GeneratedRegex(@"(?:哪些|哪几|哪个|哪一个|哪家|各|每个|每一个|每家|所有|全部|下属|下级|按|分)\s*(?:家|个)?(?:单位|盟市|旗县区|旗县|县市区|县区|区县|县|区|市|部门|地方|地区|项目单位)|全(?:市|县|省|区)|单位之间|跨单位|谁(?=没|未)|(?:最低|最高|最少|最多|最差|最好|最慢|较低|偏低)的(?:单位|县区|县|区|部门|地区)|(?:\d+|[两二三四五六七八九十几]+)\s*(?:个|家)\s*(?:单位|盟市|旗县区|旗县|县市区|县区|区县|县|区|部门)|(?:单位|县|部门)(?:数)?最多|有几个(?:单位|县|部门)|多少(?:个|家)(?:单位|县|部门)|(?:单位|县|县区|部门)(?:合计|汇总|总体|整体)|(?:低于|高于|不到|不足|没达到|未达到|没有达到|达不到|没到|超过|以上|以下)[^，。？?]{0,8}的(?:单位|县区|区县|县|区|市|州|省|部门)|的(?:单位|县区|县|区|市|州|省|部门)(?:有|是)(?:哪些|哪几个|几个|哪个)|(?:哪些|哪几个|哪个|各)(?:市州|地市|市|省)(?!级|直|本级|财政|资金|配套)")]
     private static partial Regex Across();
 
     [GeneratedRegex("最多|最普遍|最常见|最集中|普遍|共性|短板")]
@@ -240,7 +245,7 @@ public static partial class CrossUnitQuestions
     [GeneratedRegex("单位|县|区|部门|别人|别家")]
     private static partial Regex UnitWord();
 
-    [GeneratedRegex("一字不差|一模一样|照抄|抄袭|抄的|抄了|复制粘贴|雷同|千篇一律|(?:和|与|跟)(?:别的|其他|其它|别家|另外的?)(?:单位|县区|县|区|部门|地方)?[^，。？?]{0,8}(?:一样|相同|相似|重复|差不多)")]
+    [GeneratedRegex("一字不差|一模一样|照抄|抄袭|抄的|抄了|抄来抄去|互相抄|相互抄|复制粘贴|雷同|千篇一律|(?:和|与|跟)(?:别的|其他|其它|别家|另外的?)(?:单位|县区|县|区|部门|地方)?[^，。？?]{0,8}(?:一样|相同|相似|重复|差不多)")]
     private static partial Regex CopyWords();
 
     [GeneratedRegex(@"套话|空话|官话|模板化|敷衍|笼统|含糊|空泛|泛泛|不具体|不够具体|不实在|(?:归于|归咎于|推给|还写|还在写|还拿)疫情|疫情(?:当|作)?(?:原因|理由|借口)|(?:原因|理由)[^，。？?]{0,8}(?:相同|一样|重复)|重复(?:使用|填写|填报)?(?:的|了)?(?:同一)?(?:原因|理由|句)|同一(?:句|个原因|条原因)|只写了?措施|只是措施|写的是措施|不是原因|没说清|说不清")]
@@ -304,8 +309,11 @@ public static partial class CrossUnitQuestions
     private static partial Regex Concentrated();
 
     /// <summary>The money's execution: its rate, or its amounts (执行数、预算数、结余, session 41: 蕲春县的执行数是多少万元).</summary>
-    [GeneratedRegex("执行率|执行情况|预算执行|资金执行|执行进度|支出进度|执行数|执行了多少|预算数|全年预算|结余|花了多少|支出了多少|用了多少")]
+    [GeneratedRegex("执行率|执行情况|预算执行|资金执行|执行进度|支出进度|执行数|执行了多少|预算数|全年预算|结余|花了多少|支出了多少|用了多少|还剩多少|剩余多少|剩下多少|没花|未花")]
     private static partial Regex ExecutionWord();
+
+    [GeneratedRegex("结余|剩余|剩下|还剩|没花|未花|余额|没用完|没支出")]
+    private static partial Regex BalanceWord();
 
     [GeneratedRegex("没有?完成|未完成|没有?达标|未达标|不达标|没有?达到|未达到|达不到|短缺|差距|缺口|偏差|落后|超标|超出上限|超过上限|超了")]
     private static partial Regex Shortfall();

@@ -59,6 +59,15 @@ public static partial class IntentRouter
         {
             Intent i = Route(part, sheet, before);
             before = part;
+            // 完成率是82%吗？完成了吗: a sentence that only asks whether the row just confirmed was met is that yes/no's second half,
+            // answered by it (session 41: read as a part of its own and dropped as a repeat).
+            if (intents.Count > 0 && intents[^1] is { Kind: IntentKind.Compute, Topic: Topics.Confirm, Indicators.Count: 1 } confirmed
+                && StatusOnly(part, sheet, confirmed.Indicators[0]))
+            {
+                intents[^1] = confirmed with { Text = confirmed.Text + "？" + Canonical(part) };
+                continue;
+            }
+
             if (i.Kind is IntentKind.Help or IntentKind.CrossUnit || intents.Any(x => Same(x, i)))
             {
                 continue;
@@ -123,6 +132,14 @@ public static partial class IntentRouter
                 }
             }
 
+            // 省级资金执行率多少，结余多少万: the balance of the line just asked of (session 42: the rate was dropped and every line's
+            // balance given).
+            if (i is { Kind: IntentKind.Compute, Topic: Topics.Balance, Indicators.Count: 0, Funds.Count: 0 } && intents.Count > 0
+                && intents[^1] is { Kind: IntentKind.Compute, Topic: Topics.Rate or Topics.Confirm, Indicators.Count: 0, Funds.Count: > 0 } rateAsked)
+            {
+                i = i with { Funds = rateAsked.Funds };
+            }
+
             // 哪些指标没完成？为什么？: the list already gives each row's stated reason; the why adds nothing.
             if (i.Kind == IntentKind.Explain && i.Indicators.Count == 0 && intents.Any(x => x.Kind == IntentKind.List && x.Topic is null or Topics.Short))
             {
@@ -134,6 +151,20 @@ public static partial class IntentRouter
 
         return Said(intents.Count >= 2 ? intents : [whole]);
     }
+
+    /// <summary>
+    /// A part that only asks whether a row was met (完成了吗 / 是不是没完成 / 那达标没有 / 这项算完成吗): no figure, no other row named, nothing
+    /// else asked (为什么, 怎么写, 扣…分).
+    /// </summary>
+    private static bool StatusOnly(string part, FactSheet sheet, int row)
+    {
+        string c = Canonical(part);
+        return TableAnswers.StatusAsked(c) && !c.Any(char.IsAsciiDigit) && !OtherAsk().IsMatch(c)
+            && IndicatorMatcher.Match(c, sheet).Indicators.All(r => r == row);
+    }
+
+    [GeneratedRegex("为什么|为啥|咋|怎么|如何|原因|扣|得分|多少|几|哪些|哪项|写")]
+    private static partial Regex OtherAsk();
 
     /// <summary>
     /// The number of indicators a question takes the table to have (8项指标里几项没完成, 这十个指标中, 共9项指标) when it is not the
@@ -261,8 +292,8 @@ public static partial class IntentRouter
     [GeneratedRegex("^\\s*(?:要不要|需不需要|用不用|是否需要|需要写|要写原因|得写原因|要说明)")]
     private static partial Regex ReasonAsk();
 
-    /// <summary>A comma and the start of a question of its own: 哪些/哪几, 要不要写/需不需要写/要写…吗, 怎么写/咋写/如何写.</summary>
-    [GeneratedRegex(@"[，,]\s*(?=(?:那|那么|再说说|还有)?\s*(?:哪些|哪几|要不要|需不需要|用不用|是否需要|需要写|要写原因|得写原因|要说明|怎么写|咋写|如何写|报告里(?:怎么|咋|如何)))")]
+    /// <summary>A comma and the start of a question of its own: 哪些/哪几, 要不要写/需不需要写/要写…吗, 怎么写/咋写/如何写, 结余多少 (session 42).</summary>
+    [GeneratedRegex(@"[，,]\s*(?=(?:那|那么|再说说|还有)?\s*(?:哪些|哪几|要不要|需不需要|用不用|是否需要|需要写|要写原因|得写原因|要说明|怎么写|咋写|如何写|报告里(?:怎么|咋|如何)|结余(?:多少|有多少|是多少|还有多少)|还剩多少|剩了多少))")]
     private static partial Regex SecondAsk();
 
     /// <summary>

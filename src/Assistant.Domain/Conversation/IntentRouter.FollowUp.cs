@@ -74,6 +74,18 @@ public static partial class IntentRouter
             return new Intent(IntentKind.Compute, null, [], null, null) { Topic = before.Topic == Topics.Balance ? Topics.Balance : Topics.Rate, Funds = intent.Funds };
         }
 
+        // 它的原因是什么 / 那它的原因写的是什么 after 区级资金执行率多少: “它” is the fund line asked before, never the first short row
+        // (session 42: the row 送戏下乡 was answered).
+        // With no line named before (执行率是多少 → 它的原因是什么), the total's line.
+        IReadOnlyList<int> lines = before.Funds.Count > 0 ? before.Funds
+            : before is { Kind: IntentKind.Compute, Topic: Topics.Rate or Topics.Balance or Topics.TotalRate or Topics.TotalBalance } && TableAnswers.RootFund(sheet) is { } root ? [root] : [];
+        if (intent.Indicators.Count == 0 && intent.Funds.Count == 0 && before.Indicators.Count == 0 && lines.Count > 0
+            && (intent.Kind is IntentKind.Explain or IntentKind.Help || intent.Kind == IntentKind.Compute && intent.Topic is null or Topics.Rate or Topics.Balance or Topics.Funds)
+            && !ListWord().IsMatch(m))
+        {
+            return new Intent(IntentKind.Compute, null, [], null, null) { Topic = before.Topic is Topics.Balance or Topics.TotalBalance ? Topics.Balance : Topics.Rate, Funds = lines };
+        }
+
         IReadOnlyList<int> order = RowsOf(before, sheet);
         Match pos = Position().Match(m);
         string g = pos.Groups[1].Value;
@@ -122,7 +134,7 @@ public static partial class IntentRouter
         };
     }
 
-    [GeneratedRegex("^(?:那|那么|还有|再|然后)|呢[?？。!！]*$|这个|这项|这条|该项|它|那项|那个")]
+    [GeneratedRegex("^(?:那|那么|还有|再|然后)|呢[?？。!！]*$|这个|这项|这条|该项|它|那项|那个|那条|上面(?:那|这|的)|刚才(?:那|这|问的|说的)|前面(?:那|这|说的)")]
     private static partial Regex FollowUpCue();
 
     // 第三部分 / 第二节 / 第四季度 name a part of the report or of the year, never the third row of the answer before.

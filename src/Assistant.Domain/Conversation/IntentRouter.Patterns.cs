@@ -100,6 +100,10 @@ public static partial class IntentRouter
     [GeneratedRegex("哪些|哪几|哪个|哪项|有没有.{0,8}(没|未|超|不)|列一下|列出|列个|清单|都有|有几个|有几项|几项|多少项|有哪")]
     private static partial Regex ListWord();
 
+    /// <summary>The money unit an amount is asked in (多少万元, 几亿元, 多少元): the answer's unit, never a word of a row's name.</summary>
+    [GeneratedRegex("(?:多少|几)(?:千万元|百万元|万元|亿元|千元|元)")]
+    private static partial Regex AskedMoneyUnitWords();
+
     [GeneratedRegex("问题|毛病|错误|风险|需要注意|要注意|检查结果|挑|疑点|不规范|勾稽|硬伤")]
     private static partial Regex Findings();
 

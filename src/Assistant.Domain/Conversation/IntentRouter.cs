@@ -103,7 +103,8 @@ public static partial class IntentRouter
             ask = ask.Replace(Canonical(measure), " ", StringComparison.Ordinal);
         }
 
-        IndicatorMatch match = IndicatorMatcher.Match(ask, sheet);
+        // 资金结余多少万元: the unit asked is the answer's, not a word of a row's name (单个项目平均支持金额（万元）, session 42).
+        IndicatorMatch match = IndicatorMatcher.Match(AskedMoneyUnitWords().Replace(ask, "多少"), sheet);
         IReadOnlyList<int> named = match.Ambiguous ? [] : match.Indicators;
         // 医疗救助资金执行率多少: 执行率 is the money's; a row sharing a word of the project's name (重特大疾病医疗救助年度限额) is not
         // asked, unless written out in full or itself a rate of spending (session 41).
@@ -172,6 +173,12 @@ public static partial class IntentRouter
             return Make(IntentKind.Define, Topics.DropItem);
         }
 
+        // 辅助器具适配扣了2.75分吗 / 覆盖率86.2%，得满分对吧: yes or no on one row's points lost or full marks (session 42).
+        if (named.Count == 1 && funds.Count == 0 && !Hypothetical().IsMatch(m) && (TableAnswers.ConfirmAskedLost(m) is not null || TableAnswers.FullMarksAsked(m)))
+        {
+            return Make(IntentKind.Compute, Topics.Confirm) with { Text = m };
+        }
+
         // 州市级资金执形率是不是７３．２％ / 老年人那项完成率是90%吗: yes or no, with the exact figure.
         if (YesNo().IsMatch(m) && !Hypothetical().IsMatch(m) && TableAnswers.ConfirmAsked(m) is not null
             && ((named.Count == 0 && funds.Count <= 1 && RateWord().IsMatch(m)) || (named.Count == 1 && funds.Count == 0 && CompletionWord().IsMatch(m))))
@@ -238,7 +245,9 @@ public static partial class IntentRouter
 
         if (ReasonNeeded().IsMatch(m) && !PleaseWrite().IsMatch(m))
         {
-            return Make(IntentKind.Define, Topics.ReasonNeeded);
+            // 区级资金才到位20万，执行率40%要写原因吗: asked of the fund line named, line by line (its rate, the threshold, its reason or
+            // none), not the rule alone (session 42).
+            return named.Count == 0 && funds.Count > 0 ? Make(IntentKind.Compute, Topics.ReasonNeeded) : Make(IntentKind.Define, Topics.ReasonNeeded);
         }
 
         // 超出上限的是哪项 / 哪些指标超标了: the ceiling rows over their cap, not the 封顶 rule.
@@ -334,7 +343,8 @@ public static partial class IntentRouter
         {
             // 结余多少万元: the unit asked travels with the question, so the amounts are given in it. 预算执行率为什么偏低 with no line named
             // asks it of the total: the total's reason (or that none is given, with each low part's own said for that part only).
-            Intent money = Make(IntentKind.Compute, BalanceWord().IsMatch(m) ? Topics.Balance : Topics.Rate) with { Text = TableAnswers.AskedMoneyUnit(m) is not null ? m : null };
+            Intent money = Make(IntentKind.Compute, BalanceWord().IsMatch(m) ? Topics.Balance : Topics.Rate)
+                with { Text = TableAnswers.AskedMoneyUnit(m) is not null || funds.Count == 2 && TableAnswers.CompareAsked(m) ? m : null };
             return funds.Count == 0 && StrongWhy().IsMatch(m) && TableAnswers.RootFund(sheet) is { } total ? money with { Funds = [total] } : money;
         }
 

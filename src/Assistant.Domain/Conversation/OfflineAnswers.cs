@@ -96,7 +96,8 @@ public static partial class OfflineAnswers
             // again by the list): “…” becomes （见上） (session 41, the repeats chat.dev.unexpectedRepeats counted).
             for (int k = 0; k < kept.Count && p > 0; k++)
             {
-                kept[k] = QuotedReason().Replace(kept[k], q => quoted.Contains(q.Groups[1].Value.TrimEnd('。')) ? "（见上）" : q.Value);
+                // A reason holding a figure (设备采购于12月完成招标…) is matched on its values: each part numbers its facts of the turn anew.
+                kept[k] = QuotedReason().Replace(kept[k], q => IsReason(q.Groups[1].Value) && quoted.Contains(Valued(q.Groups[1].Value, own).TrimEnd('。')) ? "（见上）" : q.Value);
                 // 计分：正向指标：…得满分。10分 × … : a rule an earlier part stated is not stated again for the next row asked.
                 int end = kept[k].IndexOf('。', StringComparison.Ordinal);
                 if (kept[k].StartsWith("计分：", StringComparison.Ordinal) && end > 0 && end + 1 < kept[k].Length && rules.Contains(kept[k][..end]))
@@ -113,9 +114,9 @@ public static partial class OfflineAnswers
                     rules.Add(line[..ruleEnd]);
                 }
 
-                foreach (Match q in QuotedReason().Matches(line))
+                foreach (Match q in QuotedReason().Matches(line).Where(q => IsReason(q.Groups[1].Value)))
                 {
-                    quoted.Add(q.Groups[1].Value.TrimEnd('。'));
+                    quoted.Add(Valued(q.Groups[1].Value, own).TrimEnd('。'));
                 }
             }
 
@@ -142,9 +143,16 @@ public static partial class OfflineAnswers
         own.Aggregate(line, (k, f) => k.Replace(Drafting.DraftText.Ref(f.Key), $"<{f.Value.Value}{f.Value.Unit}>", StringComparison.Ordinal));
 
     /// <summary>
-    /// A reason in the unit's words: a passage of 12 characters or more quoted after a colon and ending a clause (填报的原因：“…”。), with no
-    /// fact of the turn in it; a row's name (“…”：, “…”未完成) is never one.
+    /// A reason in the unit's words: a passage quoted after a colon and ending a clause (填报的原因：“…”。), or followed by where it was written
+    /// (相关原因是：“…”（写在“…”的偏差原因栏）, session 42); a row's name (“…”：, “…”未完成) is
+    /// never one. Its figures are fact references (设备采购于{{fact:…}}完成招标), so the passage is checked by <see cref="IsReason"/>.
     /// </summary>
-    [GeneratedRegex(@"[：:]“([^“”{}]{12,400})”(?=$|[。；;，,）)])")]
+    [GeneratedRegex(@"[：:]“([^“”]{12,800})”(?=$|[。；;，,）)]|（写在)")]
     private static partial Regex QuotedReason();
+
+    /// <summary>A quoted passage long enough to be a reason: 12 characters or more of words, each fact reference counted as one (a cell quoted alone is none).</summary>
+    private static bool IsReason(string inner) => FactRef().Replace(inner, "#").Length >= 12 && FactRef().Replace(inner, string.Empty).Length >= 8;
+
+    [GeneratedRegex(@"\{\{[^{}]*\}\}")]
+    private static partial Regex FactRef();
 }

@@ -27,6 +27,12 @@ public static partial class TableAnswers
     internal static void Confirm(AnswerWriter w, string message, IReadOnlyList<int> rows, IReadOnlyList<int> funds)
     {
         var s = w.Sheet;
+        // 扣了2.75分吗 / 得满分对吧: that row's points lost or full marks, whatever percentages the message quotes (session 42).
+        if (rows.Count == 1 && funds.Count == 0 && ConfirmRowPoints(w, message, rows[0]))
+        {
+            return;
+        }
+
         if (ConfirmAsked(message) is not { } asked)
         {
             if (ConfirmAskedMoney(message) is { } money && rows.Count == 0)

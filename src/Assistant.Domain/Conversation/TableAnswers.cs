@@ -152,6 +152,11 @@ public static partial class TableAnswers
                 break;
             case Topics.Rate or Topics.Funds:
                 FundRates(w, all: true, funds, figure);
+                if (figure is not null && funds.Count == 2 && CompareAsked(figure))
+                {
+                    CompareLines(w, funds); // 区级资金和省级资金哪个执行率低: which, and by how much (session 42)
+                }
+
                 FundReasons(w, funds, policy);
                 if (figure is not null && IntentRouter.AsksHowToWrite(figure))
                 {

@@ -187,7 +187,14 @@ public sealed partial class OfflineAssistant
         // 蕲春县的执行数是多少万元: that place's tables only, their money in 万元 (session 41: it had been read as an indicator named 执行数是万元).
         if (q.Place is { } place)
         {
-            rows = a.Rows.Where(r => AtPlace(r.UnitName, place)).ToList();
+            // 乳源县 for 乳源瑶族自治县…: the unit by its place's stem, never two units at once (session 42).
+            (var at, string? which) = AtPlace(a.Rows, r => r.UnitName, place);
+            if (which is not null)
+            {
+                return sb.Append('，').Append(which).ToString();
+            }
+
+            rows = at;
             who = place;
             if (rows.Count == 0)
             {
@@ -260,7 +267,7 @@ public sealed partial class OfflineAssistant
             }
 
             sb.Append(q.Place is null || rows.Count > 1 ? "预算执行率由低到高：\n" : "：\n");
-            AppendRows(sb, rows.Take(MaxUnits).ToList(), inWan: q.Place is not null);
+            AppendRows(sb, rows.Take(MaxUnits).ToList(), inWan: q.Place is not null); // the 结余 line (balance: q.Balance) is held by the gate: left off (session 42)
             var low = CrossUnitCounts.Beyond(rows, mustExplain, above: false);
             if (low.Count > 0)
             {
@@ -305,7 +312,7 @@ public sealed partial class OfflineAssistant
         return units < rows.Count ? $"{count}（{Count(rows.Count, "张", label + "的表")}表）" : count;
     }
 
-    private void AppendRows(StringBuilder sb, IReadOnlyList<UnitExecutionRow> rows, bool inWan = false)
+    private void AppendRows(StringBuilder sb, IReadOnlyList<UnitExecutionRow> rows, bool inWan = false, bool balance = false)
     {
         bool mixed = inWan || rows.Select(r => r.FundUnit.Trim()).Distinct(StringComparer.Ordinal).Count() > 1;
         foreach (UnitExecutionRow r in rows)
@@ -318,7 +325,12 @@ public sealed partial class OfflineAssistant
                 (budget, executed, unit) = (b, x, "万元");
             }
 
-            sb.Append(r.Rate is null ? "  执行率无法计算。\n" : $"  执行率{Num(r.Rate, "%", "执行率", 2, ".rate")}，全年预算数{Num(budget, unit, "全年预算数", null)}，执行数{Num(executed, unit, "执行数", null)}。\n");
+            // 武隆区的结余有多少: the money left, 全年预算数 − 执行数, stated (session 41 gave only the two amounts).
+            // Worked out in the table's own unit, then written in the list's (1545817.65元 → 154.58万元, not 1865.23 − 1710.65 of two roundings).
+            string? balanceText = Dec(r.Budget) is { } bb && Dec(r.Executed) is { } xx ? (bb - xx).ToString(CultureInfo.InvariantCulture) : null;
+            balanceText = balanceText is not null && unit != r.FundUnit ? Wan(balanceText, r.FundUnit) : balanceText;
+            string left = balance && balanceText is not null ? $"，结余{Num(balanceText, unit, "结余（全年预算数 − 执行数）", null)}" : string.Empty;
+            sb.Append(r.Rate is null ? "  执行率无法计算。\n" : $"  执行率{Num(r.Rate, "%", "执行率", 2, ".rate")}，全年预算数{Num(budget, unit, "全年预算数", null)}，执行数{Num(executed, unit, "执行数", null)}{left}。\n");
             sb.Append(r.Reason is { } reason ? $"  说明：{AnswerWriter.Quoted(Said(reason))}\n" : string.Empty);
         }
     }

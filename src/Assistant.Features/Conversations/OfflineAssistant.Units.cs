@@ -22,6 +22,23 @@ public sealed partial class OfflineAssistant
     {
         string key = q.Line!;
         var rows = CrossUnitCounts.AtLevel(a.Rows, q.Level);
+        // 蕲春县的县级资金执行率: that county's line only (session 41 compared every unit's).
+        if (q.Place is { } place)
+        {
+            (var at, string? which) = AtPlace(a.Rows, r => r.UnitName, place);
+            if (which is not null)
+            {
+                return which;
+            }
+
+            if (at.Count == 0)
+            {
+                return $"{scope}已提交的{years}自评表中，没有{place}已提交的表。\n";
+            }
+
+            rows = at;
+        }
+
         var found = rows.SelectMany(r => r.Lines.Where(l => IsSource(l.Name, key)).Select(l => (Row: r, Line: l)))
             .OrderBy(x => Dec(x.Line.Rate) ?? decimal.MaxValue).ThenBy(x => x.Row.Unit, StringComparer.Ordinal).ToList();
         var sb = new StringBuilder();
@@ -147,9 +164,14 @@ public sealed partial class OfflineAssistant
     /// <summary>The named unit's row of the indicator, whatever its status: target, actual, completion, score, points lost and the reason given.</summary>
     private string UnitIndicator(CrossUnitQuestion q, IndicatorAnswer a, string scope, string years)
     {
-        var rows = a.Rows.Where(r => AtPlace(r.UnitName, q.Place!)).ToList();
+        (var rows, string? which) = AtPlace(a.Rows, r => r.UnitName, q.Place!);
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"在{scope}已提交的{years}自评表中，");
+        if (which is not null)
+        {
+            return sb.Append(which).ToString();
+        }
+
         if (rows.Count == 0)
         {
             return sb.Append(CultureInfo.InvariantCulture, $"{q.Place}的表里没有找到“{a.Name}”这项指标（或没有{q.Place}已提交的表）。\n").ToString();
@@ -209,18 +231,24 @@ public sealed partial class OfflineAssistant
     private static partial Regex FamilyWord();
 
     /// <summary>A unit is the place named when the place ends with the unit's own place (隆回县民政局 → 隆回县).</summary>
-    internal static bool AtPlace(string unitName, string place)
+    /// <summary>
+    /// The rows of the one unit a place means (乳源县 → 乳源瑶族自治县…, 武隆区 → 重庆市武隆区林业局, 包头市 → 包头市本级, not its
+    /// counties), or, when it could mean two or more units, the question back naming them (never both answered as one).
+    /// </summary>
+    private (List<T> Rows, string? Which) AtPlace<T>(IReadOnlyList<T> rows, Func<T, string> unit, string place)
     {
-        Match own = OwnPlace().Match(unitName);
-        string p = own.Success ? own.Value : unitName;
-        return place.EndsWith(p, StringComparison.Ordinal) || unitName.Contains(place, StringComparison.Ordinal);
+        UnitPlaces.PlaceMatch match = UnitPlaces.Match(place, rows.Select(unit));
+        if (match.Ambiguous)
+        {
+            return ([], $"“{place}”可能指{string.Join("、", match.Choices.Select(Named))}，请说明是哪一个单位（写出单位全称或所在的县区）。\n");
+        }
+
+        var names = match.Units.ToHashSet(StringComparer.Ordinal);
+        return (rows.Where(r => names.Contains(unit(r))).ToList(), null);
     }
 
     [GeneratedRegex("^(?:分项|各级|各项|哪项|哪一项|哪笔)$")]
     private static partial Regex AnyPart();
-
-    [GeneratedRegex("^[^县区旗市]{1,6}[县区旗市]")]
-    private static partial Regex OwnPlace();
 
     private static decimal? Dec(string? text) => decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v) ? v : null;
 }
