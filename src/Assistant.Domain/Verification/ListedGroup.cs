@@ -92,7 +92,7 @@ internal static partial class ListedGroup
     [GeneratedRegex(@"^[\u4e00-\u9fff]{2,}(?:(?:、|和|与|及|以及)[\u4e00-\u9fff]{2,})+$")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"、|以及|和|(?<!参)与|及(?!时)")]
+    [GeneratedRegex(@"、|以及|和|(?<!参)与|(?<![惠普涉顾波])及(?!时)")]
     private static partial Regex Separators();
 
     /// <summary>What an item may end with that names no row: 指标, 的完成情况.</summary>
