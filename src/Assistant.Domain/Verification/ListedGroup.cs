@@ -14,8 +14,8 @@ namespace Assistant.Domain.Verification;
 /// </summary>
 internal static partial class ListedGroup
 {
-    /// <summary>The rows a list before a group claim names, and whether it names the fund's 执行率; null when it is no list or an item names nothing.</summary>
-    public static (IReadOnlyList<int> Rows, bool Funds)? Resolve(FactSheet sheet, IndicatorNames names, string before)
+    /// <summary>The rows a list before a group claim names (<paramref name="named"/>: the rows a text names whole, the verifier's own reading), and whether it names the fund's 执行率; null when it is no list or an item names nothing.</summary>
+    public static (IReadOnlyList<int> Rows, bool Funds)? Resolve(FactSheet sheet, Func<string, IReadOnlyList<int>> named, string before)
     {
         string list = Tail().Replace(before.Trim(), string.Empty);
         list = Lead().Replace(list, string.Empty);
@@ -46,7 +46,7 @@ internal static partial class ListedGroup
                 continue;
             }
 
-            IReadOnlyList<int> whole = names.Named(item);
+            IReadOnlyList<int> whole = named(item);
             int? row = whole.Count == 1 ? whole[0]
                 : whole.Count > 1 ? null
                 : ShortNames.RowOf(sheet, item) ?? ShortNames.AllCharacters(sheet, item, _ => true) ?? ShortNames.VerbAndNoun(sheet, item, _ => true);
