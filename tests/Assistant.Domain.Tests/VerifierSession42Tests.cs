@@ -115,7 +115,8 @@ public class VerifierSession42Tests
     public void AListItemNamingNothing_StaysUnverified_AndFullySpentFunds_ContradictAShortClaim()
     {
         const string unknown = "改造数量、绿化面积和完工率均未达到目标。";
-        VerificationReport report = Verify(Sheets["p40-t3-guangdong-ruyuan-laojiuxiaoqu"], unknown);
+        // The frozen reference judges such a list over the whole table (it predates session 40's rule), so only the product is asked.
+        VerificationReport report = Verifier.Verify(Sheets["p40-t3-guangdong-ruyuan-laojiuxiaoqu"], unknown);
         Assert.Contains(report.Claims, c => c.Verdict == Verdict.Unverified);
         NothingContradicted(report, unknown);
 
@@ -148,7 +149,7 @@ public class VerifierSession42Tests
     [InlineData("p41-t1-hebei-fengfeng-jiuye", "9项指标中7项得满分。", "7项", "6项")]
     [InlineData("p41-t4-chongqing-wulong-linye", "9项指标中8项得满分。", "8项", "7项")]
     [InlineData("p38-t2-yunnan-luliang-gonggongweisheng", "得满分的指标有9项。", "9项", "得满分的指标有")]
-    [InlineData("p40-t3-guangdong-ruyuan-laojiuxiaoqu", "扣分的指标有2项。", "2项", "3项")]
+    [InlineData("p40-t3-guangdong-ruyuan-laojiuxiaoqu", "扣分的指标有2项。", "2项", "按表中打印的得分有3项")]
     [InlineData("p40-t3-guangdong-ruyuan-laojiuxiaoqu", "产出指标中4项得满分。", "4项", "3项")]
     public void ACountOfRowsAtFullMarks_Wrong_IsContradicted(string table, string text, string span, string noteHas) =>
         Assert.Contains(At(Verify(Sheets[table], text), text, span), f => f.Verdict == Verdict.Contradicted && (f.Note ?? string.Empty).Contains(noteHas, StringComparison.Ordinal));

@@ -57,7 +57,9 @@ public sealed partial class Verifier
         string id = $"count{(level is null ? string.Empty : $"[{level}]")}.{(full ? "fullMarks" : "pointsLost")}";
         return number.Value == computed || number.Value == printed
             ? new CheckedMention(m, Verdict.Verified, id, null)
-            : new CheckedMention(m, Verdict.Contradicted, id, $"{level ?? "全部指标"}中{(full ? "得满分" : "有扣分")}的指标有{computed}项");
+            : new CheckedMention(m, Verdict.Contradicted, id, printed is { } p && p != computed
+                ? $"{(level is null ? string.Empty : level + "中")}{(full ? "得满分" : "有扣分")}的指标按计算得分有{computed}项、按表中打印的得分有{p}项"
+                : $"{(level is null ? string.Empty : level + "中")}{(full ? "得满分" : "有扣分")}的指标有{computed}项");
     }
 
     private static readonly char[] FullMarkSegmentEnds = ['，', ',', '；', ';', '、', '中'];
