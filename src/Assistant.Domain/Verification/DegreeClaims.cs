@@ -24,9 +24,12 @@ internal static partial class DegreeClaims
         Func<int, string, IReadOnlyList<int>> rowsNamed, Func<int, string?> foreignAt)
     {
         var indicators = sheet.Report.Indicators;
+        var made = new List<CheckedClaim>();
         for (int i = 0; i < indicators.Count; i++)
         {
-            if (indicators[i] is not { Rule: IndicatorRule.Qualitative, Actual: QualitativeCell actual } || DegreeWords.Of(actual.Text) is not { } own)
+            // 基本建立, 部分完成 (session 42): how far it was done, on the completion scale below, not the scale of progress.
+            if (indicators[i] is not { Rule: IndicatorRule.Qualitative, Actual: QualitativeCell actual } || DegreeWords.Of(actual.Text) is not { } own
+                || IsCompletionVerb(own.Verb) && CompletionOf(actual.Text) is not null)
             {
                 continue;
             }
@@ -50,11 +53,18 @@ internal static partial class DegreeClaims
                 }
 
                 string text = original.Substring(start, end - start);
-                yield return saidRank == rank
+                var claim = saidRank == rank
                     ? new CheckedClaim(start, end - start, text, ClaimKind.Met, Verdict.Verified, $"indicators[{i}].actual", null)
                     : new CheckedClaim(start, end - start, text, ClaimKind.Met, Verdict.Contradicted, $"indicators[{i}].actual",
                         $"“{sheet.Evaluation.Indicators[i].Name.Trim()}”的完成值为“{actual.Text.Trim()}”，程度不及“{normalized[start..end]}”");
+                made.Add(claim);
+                yield return claim;
             }
+        }
+
+        foreach (CheckedClaim claim in CompletionClaims(sheet, normalized, original, [.. found, .. made], rowsNamed, foreignAt))
+        {
+            yield return claim;
         }
     }
 

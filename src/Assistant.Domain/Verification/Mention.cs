@@ -37,7 +37,22 @@ public sealed record Mention(int Start, int Length, string Text, MentionKind Kin
 }
 
 /// <summary>A mention with its verdict and the fact (or computation) behind it.</summary>
-public sealed record CheckedMention(Mention Mention, Verdict Verdict, string? FactId, string? Note);
+public sealed record CheckedMention(Mention Mention, Verdict Verdict, string? FactId, string? Note)
+{
+    /// <summary>Why the verdict was given, for the passes after the check (session 42); not part of the contract's JSON.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    internal MentionReason Reason { get; init; }
+}
+
+/// <summary>Why a number got its verdict, where a later pass needs to know (instead of reading the note's words).</summary>
+internal enum MentionReason
+{
+    /// <summary>No reason recorded.</summary>
+    None,
+
+    /// <summary>Out of scope: its clause speaks of a subject of its own that the table does not name.</summary>
+    OwnSubject,
+}
 
 /// <summary>What a directional phrase asserts about an indicator.</summary>
 public enum ClaimKind

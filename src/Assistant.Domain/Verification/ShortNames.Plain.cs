@@ -22,6 +22,9 @@ internal static partial class ShortNames
     /// <summary>The note of a number whose clause speaks of a subject the table does not name.</summary>
     public const string OwnSubjectNote = "句中所说的对象不是表中的指标或资金";
 
+    /// <summary>A number out of scope because its clause speaks of a subject of its own, marked so for <see cref="Plain"/> (session 42: by its reason, not its note's words).</summary>
+    public static CheckedMention OwnSubject(Mention m) => new(m, Verdict.OutOfScope, null, OwnSubjectNote) { Reason = MentionReason.OwnSubject };
+
     /// <summary>Where the i-th mention stands: its clause's words before and after it, and its sentence's start.</summary>
     public readonly record struct Place(string Before, string After, int SentenceStart);
 
@@ -34,7 +37,7 @@ internal static partial class ShortNames
         for (int k = 0; k < mentions.Count; k++)
         {
             CheckedMention c = mentions[k];
-            if (!(c.Verdict == Verdict.Unverified || c.Verdict == Verdict.OutOfScope && c.Note == OwnSubjectNote) || !IsCount(c.Mention))
+            if (!(c.Verdict == Verdict.Unverified || c.Verdict == Verdict.OutOfScope && c.Reason == MentionReason.OwnSubject) || !IsCount(c.Mention))
             {
                 continue;
             }

@@ -44,6 +44,17 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
 
             bool ownSubject = false;
             (IReadOnlyList<int> subject, string? groupName) = group ? Group(clause, m.Index) : (Single(index, m.Value, out ownSubject), null);
+
+            // 改造数量、完工率和资金执行率均未达到目标 (session 42): a list of rows named short, each item read as one row or the
+            // fund's 执行率 — judged over those rows, not left unverified nor judged over the items the names matched whole.
+            if (group && Assistant.Domain.Verification.ListedGroup.Resolve(sheet, names.Named, clause.Before(m.Index)) is { } listed
+                && (subject.Count == 0 || groupName == "全部指标" || groupName is null && listed.Rows.Except(subject).Any() && !subject.Except(listed.Rows).Any()))
+            {
+                claims.Add(Assistant.Domain.Verification.ListedGroup.FundsDisagree(sheet, kind, listed.Funds) is { } funds
+                    ? new CheckedClaim(m.Index, m.Length, text, kind, Verdict.Contradicted, funds.Id, funds.Note)
+                    : Judge(m.Index, m.Length, text, kind, side, listed.Rows, null));
+                continue;
+            }
             // 辍学率超出控制标准, 吨垃圾成本超出上限 (session 36): words right before the claim that are mostly a part of one row's name
             // no other row holds name that row.
             if (subject.Count == 0 && !group && Assistant.Domain.Verification.Deductions.RowNamedBefore(sheet, clause.Before(m.Index)) is { } part)

@@ -134,6 +134,12 @@ public sealed partial class Verifier
             return null;
         }
 
+        if (Assistant.Domain.Verification.Verifier.FullMarksCount(_sheet, m, number, before, after) is { } fullMarks)
+        {
+            // 9项指标中6项得满分, 扣分的指标有3项 (session 42): a count of rows by their score, not of all the indicators.
+            return fullMarks;
+        }
+
         // The qualifier that says which group is the one in the number's own list segment: in
         // “其中未完成3项、超额完成1项” the 3 is 未完成's and the 1 is 超额完成's.
         string own = before[(before.LastIndexOfAny(SegmentEnds) + 1)..];

@@ -271,7 +271,7 @@ public sealed partial class Verifier
         if (named.Count == 0 && binding.OwnSubject && !(fundWords || (money && FundWords().IsMatch(clause.Sentence))) && role is Role.None or Role.Gap or Role.Completion)
         {
             // The clause speaks of its own subject, which is no indicator of the table (a population, another programme).
-            return (role == Role.Completion ? ShortNames.Completion(_sheet, m, number, clause.SentenceBefore(m.Start), Matches) : role == Role.None ? ShortNames.Reordered(_sheet, m, number, clause.SentenceBefore(m.Start), after, named, Matches) : null) ?? new CheckedMention(m, Verdict.OutOfScope, null, "句中所说的对象不是表中的指标或资金");
+            return (role == Role.Completion ? ShortNames.Completion(_sheet, m, number, clause.SentenceBefore(m.Start), Matches) : role == Role.None ? ShortNames.Reordered(_sheet, m, number, clause.SentenceBefore(m.Start), after, named, Matches) : null) ?? Assistant.Domain.Verification.ShortNames.OwnSubject(m);
         }
 
         // A 结余 (or 结转: session 40; not 上年结转, not a 滚存/累计 balance of past years) in money is what the line left of its budget this year.
