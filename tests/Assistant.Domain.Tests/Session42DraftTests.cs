@@ -148,6 +148,8 @@ public class Session42DraftTests
         { "eval/cases/verifier/tables/p40-sichuan-yilong-weifang.json", "道路交通安全事故起数", null, "隐患路段", "劳动保护用品" },
         { "eval/cases/verifier/tables/p40-hunan-xinshao-anfang.json", "较大以上交通事故发生次数", "雨季路面湿滑", "交管", "劳动保护用品" },
         { "zhongwei-2024-employment-service-demo", "安全生产事故起数", null, "安全教育", "隐患路段" },
+        // Money misused by those who spend it is no payment taken by an ineligible person: no 领取资格 check.
+        { "zhongwei-2024-internship-subsidy", "违规使用资金问题数", null, "查明原因", "领取资格" },
     };
 
     [Theory]

@@ -140,7 +140,7 @@ public static partial class DraftPhrases
 
     private const string ImproperMeasure = "加强与民政、卫健、公安等部门的信息比对，按月核查领取资格，对违规领取的资金逐笔登记、限期追回，落实经办审核责任";
 
-    [GeneratedRegex("违规(?:领取|发放|享受|使用)|冒领|骗取|套取|重复(?:领取|发放|享受)|多领|错发")]
+    [GeneratedRegex("违规(?:领取|发放|享受)|冒领|骗取|套取|重复(?:领取|发放|享受)|多领|错发")]
     private static partial Regex ImproperRow();
 
     [GeneratedRegex("追回|领取资格|停发|冒领")]
