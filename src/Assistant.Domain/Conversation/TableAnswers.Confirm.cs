@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Conversation;
 
@@ -10,18 +11,13 @@ namespace Assistant.Domain.Conversation;
 public static partial class TableAnswers
 {
     /// <summary>The percentage a yes/no question quotes (73.2 from 是不是73.2%), and its decimals; null when none.</summary>
-    internal static (decimal Value, int Decimals)? ConfirmAsked(string message)
-    {
-        string m = IntentRouter.Canonical(message ?? string.Empty);
-        if (AskedPercent().Match(m) is not { Success: true } p
-            || !decimal.TryParse(p.Groups["n"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal value))
-        {
-            return null;
-        }
+    internal static (decimal Value, int Decimals)? ConfirmAsked(string message) => AskedFigure(AskedPercent(), message);
 
-        int dot = p.Groups["n"].Value.IndexOf('.', StringComparison.Ordinal);
-        return (value, dot < 0 ? 0 : p.Groups["n"].Value.Length - dot - 1);
-    }
+    /// <summary>The figure (group <c>n</c>) a yes/no quotes by <paramref name="pattern"/> in the canonical message, with its printed decimals; null when none.</summary>
+    internal static (decimal Value, int Decimals)? AskedFigure(Regex pattern, string message) =>
+        pattern.Match(IntentRouter.Canonical(message ?? string.Empty)) is { Success: true } p && PrintedNumber.TryParse(p.Groups["n"].Value, out PrintedNumber n)
+            ? (n.Value, n.Decimals)
+            : null;
 
     /// <summary>The rate of fund line <paramref name="funds"/>[0] (else the whole project's) or row <paramref name="rows"/>[0]'s 完成率, checked against the figure asked.</summary>
     internal static void Confirm(AnswerWriter w, string message, IReadOnlyList<int> rows, IReadOnlyList<int> funds)

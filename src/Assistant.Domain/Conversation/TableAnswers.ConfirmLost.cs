@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Assistant.Domain.Conversation;
@@ -10,18 +9,7 @@ namespace Assistant.Domain.Conversation;
 public static partial class TableAnswers
 {
     /// <summary>The points lost a yes/no quotes (2.75 from 扣了2.75分吗), with its decimals; null when none.</summary>
-    internal static (decimal Value, int Decimals)? ConfirmAskedLost(string message)
-    {
-        string m = IntentRouter.Canonical(message ?? string.Empty);
-        if (LostYesNo().Match(m) is not { Success: true } p
-            || !decimal.TryParse(p.Groups["n"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal value))
-        {
-            return null;
-        }
-
-        int dot = p.Groups["n"].Value.IndexOf('.', StringComparison.Ordinal);
-        return (value, dot < 0 ? 0 : p.Groups["n"].Value.Length - dot - 1);
-    }
+    internal static (decimal Value, int Decimals)? ConfirmAskedLost(string message) => AskedFigure(LostYesNo(), message);
 
     /// <summary>Whether the message asks yes or no on full marks (得满分对吧, 是不是满分, 拿满分了吗; not 能给满分吗, a question of the rule).</summary>
     internal static bool FullMarksAsked(string message) => FullYesNo().IsMatch(IntentRouter.Canonical(message ?? string.Empty));
