@@ -69,7 +69,8 @@ public static class IndicatorExplainer
         IndicatorResult r = sheet.Report.Indicators[index];
         Indicator ind = sheet.Evaluation.Indicators[index];
         string path = $"indicators[{index}]";
-        decimal? lost = r.Weight is { } w && r.Score is { } s && w - s > 0 ? w - s : null;
+        // Session 43: what the printed 得分 leaves of the 分值 (FactBuilder.Lost), so the trace's 得分 and 扣分 add up as printed.
+        decimal? lost = r.Weight is { } w && r.Score is { } s ? FactBuilder.Lost(w, s)?.Value : null;
         var trace = new IndicatorTrace(
             index, ind.Name.Trim(), ind.Level1, ind.Level2,
             r.Rule.ToContract(), RuleText(r), r.Status.ToContract(), r.Status.ToChinese(),

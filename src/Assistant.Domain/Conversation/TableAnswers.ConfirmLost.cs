@@ -31,7 +31,10 @@ public static partial class TableAnswers
             : $"“{name}”得{w.F(p + ".score")}（分值{w.F(p + ".weight")}），扣{w.F(p + ".lost")}";
         if (lost is { } asked)
         {
-            bool same = exact != 0 && Math.Round(exact, asked.Decimals, MidpointRounding.AwayFromZero) == asked.Value;
+            // Session 43: the 扣分 shown is what the printed 得分 leaves (0.07 of 5 − 4.93); the exact difference (0.075, asked as 0.08) is
+            // the same deduction, so either reading is confirmed.
+            bool Same(decimal v) => Math.Round(v, asked.Decimals, MidpointRounding.AwayFromZero) == asked.Value;
+            bool same = exact != 0 && (Same(exact) || w.Sheet.Find(p + ".lost")!.Range is { } range && (Same(range.Low) || Same(range.High)));
             w.Line(same ? $"是的。{figures}。" : $"不是。{figures}，不是问题中的{w.N(asked.Value, "分", asked.Decimals, "问题中的扣分（用户所问）")}。");
         }
         else

@@ -131,6 +131,24 @@ internal static class FactBuilder
     private const int PercentDecimals = 2;
     private const int ScoreDecimals = 2;
 
+    /// <summary>
+    /// Session 43: 扣分 as a reader takes it, what the printed 得分 leaves of the 分值 (5 − 4.93 = 0.07, so 得分 and 扣分 add up
+    /// to the 分值 wherever both are printed; the exact 0.075 printed alone would read 0.08, and 4.93 + 0.08 = 5.01). The fact's
+    /// range runs from that to the exact difference, so a unit that printed the exact one (0.08, 0.075) is still verified. No
+    /// 扣分 when the printed 得分 is the 分值 (4.996 prints 5.00: nothing is shown lost).
+    /// </summary>
+    internal static (decimal Value, Interval? Range)? Lost(decimal weight, decimal score)
+    {
+        decimal exact = weight - score;
+        decimal shown = weight - PrintedNumber.RoundHalfUp(score, ScoreDecimals);
+        if (exact <= 0 || shown <= 0)
+        {
+            return null;
+        }
+
+        return shown == exact ? (exact, null) : (shown, new Interval(Math.Min(shown, exact), Math.Max(shown, exact)));
+    }
+
     public static List<Fact> Collect(Evaluation e, ScoreReport report)
     {
         var facts = new List<Fact>();
@@ -184,10 +202,10 @@ internal static class FactBuilder
             if (scored && r.Score is { } s)
             {
                 Add("score", "资金得分", s, "分", ScoreDecimals, FactKind.Derived);
-                if (e.Funds.Weight is { } fwl && fwl.Value - s > 0)
+                if (e.Funds.Weight is { } fwl && Lost(fwl.Value, s) is { } fl)
                 {
                     // Session 35: the fund line's 扣分 (分值 − 得分), as each row's and the total's.
-                    Add("lost", "扣分", fwl.Value - s, "分", ScoreDecimals, FactKind.Derived);
+                    Add("lost", "扣分", fl.Value, "分", ScoreDecimals, FactKind.Derived, fl.Range);
                 }
             }
 
@@ -233,9 +251,9 @@ internal static class FactBuilder
             if (r.Score is { } s)
             {
                 Add("score", "得分", s, "分", ScoreDecimals, FactKind.Derived);
-                if (r.Weight is { } w2 && w2 - s > 0)
+                if (r.Weight is { } w2 && Lost(w2, s) is { } l)
                 {
-                    Add("lost", "扣分", w2 - s, "分", ScoreDecimals, FactKind.Derived);
+                    Add("lost", "扣分", l.Value, "分", ScoreDecimals, FactKind.Derived, l.Range);
                 }
             }
 
@@ -278,9 +296,9 @@ internal static class FactBuilder
                 if (report.WeightTotal is { } wt)
                 {
                     facts.Add(new Fact("weightTotal", "分值合计", wt, "分", 0, FactKind.Derived));
-                    if (wt - total > 0)
+                    if (Lost(wt, total) is { } tl)
                     {
-                        facts.Add(new Fact("totalLost", "总扣分", wt - total, "分", ScoreDecimals, FactKind.Derived));
+                        facts.Add(new Fact("totalLost", "总扣分", tl.Value, "分", ScoreDecimals, FactKind.Derived) { Range = tl.Range });
                     }
                 }
             }

@@ -72,7 +72,9 @@ internal static partial class Deductions
 
         decimal lost = fact?.Value ?? 0m;
         string cited = fact?.Id ?? scoreId;
-        return matches(m, number, lost)
+        // Session 43: the 扣分 is what the printed 得分 leaves (0.07 of 5 − 4.93); its range holds the exact difference (0.075, which
+        // a unit may print 0.08 or as it is), and either is the deduction.
+        return matches(m, number, lost) || fact?.Range is { } range && (matches(m, number, range.Low) || matches(m, number, range.High))
             ? new CheckedMention(m, Verdict.Verified, cited, null)
             : new CheckedMention(m, Verdict.Contradicted, cited, fact is null ? $"{label}为0（得满分，没有扣分）" : $"{label}为{fact.Text}");
     }
@@ -101,7 +103,8 @@ internal static partial class Deductions
 
         decimal lost = weight.Value - score.Value;
         string text = PrintedNumber.Format(lost, Math.Max(score.Decimals, number.Decimals));
-        return matches(m, number, lost)
+        // Session 43: or what the printed 得分合计 leaves of the 分值合计 (as a row's 扣分, FactBuilder.Lost).
+        return matches(m, number, lost) || matches(m, number, weight.Value - PrintedNumber.RoundHalfUp(score.Value, score.Decimals))
             ? new CheckedMention(m, Verdict.Verified, score.Id, null)
             : new CheckedMention(m, Verdict.Contradicted, score.Id, $"{level.Trim()}的扣分为{text}分（分值{weight.Text}−得分{score.Text}）");
     }

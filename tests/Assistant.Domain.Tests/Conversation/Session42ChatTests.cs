@@ -92,8 +92,8 @@ public class Session42ChatTests
     // ---- Classes the held-out questions found (session 42 part A) ----
 
     [Theory]
-    [InlineData("session40-meitan", "带动茶农增收扣了1.38分吗", "是的。“带动茶农增收”得8.63分（分值10分），扣1.38分。")]
-    [InlineData("session40-meitan", "带动茶农增收扣了1分吗", "是的。“带动茶农增收”得8.63分（分值10分），扣1.38分。")]
+    [InlineData("session40-meitan", "带动茶农增收扣了1.38分吗", "是的。“带动茶农增收”得8.63分（分值10分），扣1.37分。")]
+    [InlineData("session40-meitan", "带动茶农增收扣了1分吗", "是的。“带动茶农增收”得8.63分（分值10分），扣1.37分。")]
     [InlineData("probe40-wulong", "森林抚育面积是不是扣了3分", "不是。“森林抚育面积（亩）”得7.75分（分值10分），扣2.25分，不是问题中的3分。")]
     [InlineData("session40-tongwei", "示范村创建数量得满分对吧", "是的。“示范村创建数量”得15.00分，即该项分值15分，没有扣分，得满分。")]
     [InlineData("probe40-wulong", "森林抚育面积拿满分了吗", "不是。“森林抚育面积（亩）”得7.75分（分值10分），扣2.25分，没有得满分。")]
