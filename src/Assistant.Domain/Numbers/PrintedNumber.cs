@@ -428,49 +428,6 @@ public readonly partial record struct PrintedNumber(decimal Value, int Decimals)
         return true;
     }
 
-    /// <summary>The most digits a 96-bit mantissa has (2⁹⁶ − 1 has 29).</summary>
-    internal const int MantissaDigitsLength = 29;
-
-    /// <summary>
-    /// The decimal digits of the 96-bit mantissa <paramref name="hi"/>:<paramref name="mid"/>:<paramref name="lo"/>
-    /// (at least one: "0" for zero), written at the end of <paramref name="digits"/> (29 bytes); returns where
-    /// they start. While the mantissa needs more than 64 bits it is divided by 10⁹ as three 32-bit limbs (long
-    /// division, each step a 64-bit by 32-bit division), giving nine digits a time; the rest is a
-    /// <see cref="ulong"/>. Exact; what <c>UInt128.TryFormat</c> wrote before (its 128-bit divisions cost more),
-    /// held equal to the framework's formats by <c>PrintedNumberFormatTests</c>.
-    /// </summary>
-    internal static int MantissaDigits(uint hi, uint mid, uint lo, Span<byte> digits)
-    {
-        const uint Billion = 1_000_000_000;
-        int at = digits.Length;
-        while (hi != 0)
-        {
-            ulong part = hi;
-            hi = (uint)(part / Billion);
-            part = ((part % Billion) << 32) | mid;
-            mid = (uint)(part / Billion);
-            part = ((part % Billion) << 32) | lo;
-            lo = (uint)(part / Billion);
-            uint chunk = (uint)(part % Billion);
-            for (int k = 0; k < 9; k++)
-            {
-                digits[--at] = (byte)('0' + (chunk % 10));
-                chunk /= 10;
-            }
-        }
-
-        // What is left fits 64 bits (and, after a division above, is at least 2⁶⁴ ÷ 10⁹ — never a leading zero).
-        ulong rest = ((ulong)mid << 32) | lo;
-        do
-        {
-            digits[--at] = (byte)('0' + (rest % 10));
-            rest /= 10;
-        }
-        while (rest != 0);
-
-        return at;
-    }
-
     private static readonly string[] FixedFormats = Enumerable.Range(0, 29).Select(d => "F" + d.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>Formats without trailing zeros (4.00 → "4", 0.20 → "0.2").</summary>

@@ -118,8 +118,8 @@ public static class ScoreAnswerWriter
             writer.Properties(RuleStatuses[((int)r.Rule * Statuses.Length) + (int)r.Status]);
             writer.String(Target, ind.Target);
             writer.String(Actual, ind.Actual);
-            Cell(ref writer, TargetParsed, r.Target);
-            Cell(ref writer, ActualParsed, r.Actual);
+            Cell(ref writer, TargetParsed, r.Target, room);
+            Cell(ref writer, ActualParsed, r.Actual, room);
             Trimmed(ref writer, Weight, r.Weight);
             FixedAndPercent(ref writer, Completion, CompletionText, r.Completion);
             Fixed(ref writer, Score, r.Score, 2);
@@ -207,7 +207,8 @@ public static class ScoreAnswerWriter
     private const int TraceRoom = 512;
 
     /// <summary>As <see cref="ScoreContract.Cell"/> and the generated handler for <see cref="CellDto"/> write it.</summary>
-    private static void Cell(ref IndentedJsonEmitter writer, JsonName name, Cell cell)
+    /// <remarks>A unit with a magnitude (万元) is written from its two parts put side by side in <paramref name="room"/>, not from <see cref="UnitSpec.Text"/>'s concatenation (session 43).</remarks>
+    private static void Cell(ref IndentedJsonEmitter writer, JsonName name, Cell cell, scoped Span<char> room)
     {
         writer.StartObject(name);
         switch (cell)
@@ -222,9 +223,19 @@ public static class ScoreAnswerWriter
                 {
                     writer.Null(Unit);
                 }
+                else if (unit.Magnitude.Length == 0)
+                {
+                    writer.String(Unit, unit.Base);
+                }
+                else if (unit.Magnitude.Length + unit.Base.Length <= room.Length)
+                {
+                    unit.Magnitude.CopyTo(room);
+                    unit.Base.CopyTo(room[unit.Magnitude.Length..]);
+                    writer.String(Unit, room[..(unit.Magnitude.Length + unit.Base.Length)]);
+                }
                 else
                 {
-                    writer.String(Unit, unit.Magnitude.Length == 0 ? unit.Base : unit.Text);
+                    writer.String(Unit, unit.Text);
                 }
 
                 Trimmed(ref writer, BaseValue, q.BaseValue);
