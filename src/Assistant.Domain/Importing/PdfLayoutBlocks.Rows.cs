@@ -61,7 +61,7 @@ public static partial class PdfLayoutBlocks
             }
 
             int p = firsts.TryGetValue(pivot, out List<int>? pl) && pl.Count == n ? pivot : valueCols.First(j => firsts[j].Count == n);
-            List<int> anchors = firsts[p];
+            List<int> anchors = ScoredAnchors(grid, fields, valueCols) is { } scored && scored.Count < firsts[p].Count ? scored : firsts[p];
             var cells = anchors.Select(_ => new Dictionary<int, List<(int K, string T)>>()).ToList();
             var ties = new List<(int K, int J, string T, int Up)>();
             for (int k = 0; k < grid.Length; k++)
@@ -139,6 +139,47 @@ public static partial class PdfLayoutBlocks
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The rows of an indicator block as its lines with a figure under 分值 or 得分 (the data lines), when the block's other
+    /// lines are only the wrapped ends of those rows' cells: no figure under 指标值, 分值 or 得分, and no figure in a column
+    /// where another line of the block has one (a wrapped <c>帮扶就业率</c> / <c>93.27%</c> joins its text, two figures are
+    /// never glued). Null when the section has no 分值 or 得分 column, no line of the block has such a figure, or a line
+    /// that is not a data line could be a row of its own (it has a name, a target and an actual): then the rows are
+    /// counted as before, and a row left without 分值 and 得分 refuses the copy.
+    /// </summary>
+    private static List<int>? ScoredAnchors(Dictionary<int, string>[] grid, List<Col> fields, List<int> valueCols)
+    {
+        int weight = fields.IndexOf(Col.Weight), score = fields.IndexOf(Col.Score), target = fields.IndexOf(Col.Target);
+        int name = fields.IndexOf(Col.Name), actual = fields.IndexOf(Col.Actual);
+        if (weight < 0 && score < 0 || target < 0)
+        {
+            return null;
+        }
+
+        List<int> data = [.. Enumerable.Range(0, grid.Length).Where(k => grid[k].ContainsKey(weight) || grid[k].ContainsKey(score))];
+        if (data.Count == 0)
+        {
+            return null;
+        }
+
+        bool Figure(int k, int j) => grid[k].TryGetValue(j, out string? t) && IsValue(t) && !Continuation().IsMatch(t);
+        for (int k = 0; k < grid.Length; k++)
+        {
+            if (data.Contains(k))
+            {
+                continue;
+            }
+
+            if (Figure(k, target) || grid[k].ContainsKey(name) && grid[k].ContainsKey(target) && grid[k].ContainsKey(actual)
+                || valueCols.Any(j => Figure(k, j) && Enumerable.Range(0, grid.Length).Any(o => o != k && Figure(o, j))))
+            {
+                return null;
+            }
+        }
+
+        return data;
     }
 
     /// <summary>Whether row <paramref name="r"/> has a piece in column <paramref name="j"/> below line <paramref name="k"/>, up to midway to the next row.</summary>
@@ -326,6 +367,12 @@ public static partial class PdfLayoutBlocks
             for (int j = 0; j < n; j++)
             {
                 int c = Math.Abs(ws[i].Start - starts[j]) + Penalty(ws[i].Text, fields[j]);
+                if (fields[j] == Col.Level1 && j + 1 < n && ws[i].Start >= starts[j + 1] && !LevelOne().IsMatch(ws[i].Text))
+                {
+                    // A word that starts at or past the 二级 column's start is no 一级 (意度指标, the wrapped end of 服务对象满意度指标).
+                    c += 4;
+                }
+
                 if (pin.TryGetValue(i, out int pj) && pj != j)
                 {
                     c += 30;

@@ -244,7 +244,8 @@ public static partial class PdfLayoutBlocks
             }
 
             string w = line[i..j];
-            if (words.Count > 0 && i - words[^1].End == 1 && EndsInDigit().IsMatch(words[^1].Text) && (ShortUnit().IsMatch(w) || w is "%" or "％" or "‰"))
+            if (words.Count > 0 && i - words[^1].End == 1 && EndsInDigit().IsMatch(words[^1].Text)
+                && (ShortUnit().IsMatch(w) || w is "%" or "％" or "‰" || YearOnly().IsMatch(words[^1].Text) && w.StartsWith('年')))
             {
                 words[^1] = new Word(words[^1].Text + w, words[^1].Start, j);
             }
@@ -345,6 +346,18 @@ public static partial class PdfLayoutBlocks
         int budget = fields.IndexOf(Col.Budget);
         List<Col> values = [Col.Initial, Col.Budget, Col.Executed, Col.Rate];
         List<(Dictionary<int, string> Cells, int Line)> rows = Section(text, section, starts, fields, values, budget >= 0 ? budget : fields.IndexOf(Col.Executed));
+        List<Dictionary<int, string>> figured = [.. rows.Select(r => r.Cells).Where(c => Enumerable.Range(2, fields.Count - 2).Any(c.ContainsKey))];
+        if (figured.Count > 0 && !rows.Any(r => r.Cells.ContainsKey(1)) && figured.All(c => c.ContainsKey(0)))
+        {
+            // The header's first cell (项目资金（万元）) stands over the names (a table with no label column of its own): each
+            // row with figures has its own name in that column, wrapped (年度资金总 / 额) or not, and none in the next.
+            foreach (Dictionary<int, string> c in figured)
+            {
+                c[1] = c[0];
+                c.Remove(0);
+            }
+        }
+
         string label = lead + string.Concat(rows.Select(r => r.Cells.GetValueOrDefault(0, string.Empty)));
         output[headerLine] = string.Join('\t', new[] { label, string.Empty }.Concat(header.Select(h => h.Text)));
         foreach ((Dictionary<int, string> cells, int line) in rows)
@@ -373,7 +386,8 @@ public static partial class PdfLayoutBlocks
 
     /// <summary>
     /// Refuses an indicator section with a row that is not whole: a row (not the total) without 分值 and 得分 while most
-    /// rows have one, or a row whose 一级 stands in the column before the header's 一级 and whose 一级 cell is no level.
+    /// rows have one, a row without a 三级指标 name, or a row whose 一级 stands in the column before the header's 一级 and
+    /// whose 一级 cell is no level.
     /// </summary>
     private static void NotWhole(List<(Dictionary<int, string> Cells, int Line)> rows, List<Col> fields)
     {
@@ -384,6 +398,13 @@ public static partial class PdfLayoutBlocks
         if (scored * 2 > body.Count && body.FirstOrDefault(r => !Scored(r)) is { Cells: not null } part)
         {
             throw new AmbiguousException(part.Line, Refusal.Fragment);
+        }
+
+        int name = fields.IndexOf(Col.Name);
+        if (name >= 0 && body.FirstOrDefault(r => !r.Cells.ContainsKey(name)) is { Cells: not null } nameless)
+        {
+            // A row with figures and no 三级指标: the lines of wrapped targets or actuals (按省级标准配备场地 / 人员和…) taken for rows.
+            throw new AmbiguousException(nameless.Line, Refusal.Fragment);
         }
 
         if (level1 > 0 && body.FirstOrDefault(r => r.Cells.TryGetValue(level1 - 1, out string? before) && LevelOne().IsMatch(before)

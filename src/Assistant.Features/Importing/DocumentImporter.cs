@@ -134,7 +134,10 @@ public static partial class DocumentImporter
                 IReadOnlyList<ImportedTable> read = TableLayout.Read(TextTables.Read(string.Join('\n', rewritten), name), ct);
                 if (read.Count > 0)
                 {
-                    return Unscrambled(Result(name, "text", read, text), lines);
+                    ImportResult result = Unscrambled(Result(name, "text", read, text), lines);
+                    // The rows whose cells were joined from wrapped lines are named in the notes, for the user to check.
+                    WrappedNotes.Note(result.Tables, WrappedNotes.JoinedLines(lines, rewritten));
+                    return result;
                 }
             }
 
