@@ -21,7 +21,7 @@ public class SheetIndexFastPathTests
 {
     private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(2000);
 
-    private static IEnumerable<FactSheet> Sheets()
+    internal static IEnumerable<FactSheet> Sheets()
     {
         foreach (string table in new[]
         {

@@ -62,7 +62,12 @@ internal sealed class DerivedIndex
         SheetIndex sheet = _sheet;
         Candidate[] all = sheet.Candidates;
         var entries = new List<(int A, int B, PairKind Kind)>();
-        var hulls = new List<(double, double, int)>();
+        // Session 43: the hulls as three parallel arrays grown by doubling, handed to the index as they are (in place of a
+        // list of tuples the index copied).
+        int hulls = 0;
+        var lows = new double[16];
+        var highs = new double[16];
+        var ids = new int[16];
         var always = new List<int>();
         var own = new Own?[all.Length];
         void Add(int a, int b, PairKind kind)
@@ -72,7 +77,15 @@ internal sealed class DerivedIndex
             try
             {
                 Interval h = PairHull(sheet, all, own, a, b, kind);
-                hulls.Add(((double)h.Low, (double)h.High, id));
+                if (hulls == lows.Length)
+                {
+                    Array.Resize(ref lows, hulls * 2);
+                    Array.Resize(ref highs, hulls * 2);
+                    Array.Resize(ref ids, hulls * 2);
+                }
+
+                (lows[hulls], highs[hulls], ids[hulls]) = ((double)h.Low, (double)h.High, id);
+                hulls++;
             }
             catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException or DivideByZeroException)
             {
@@ -120,7 +133,7 @@ internal sealed class DerivedIndex
             }
         }
 
-        return new Group([.. entries], new IntervalIndex(hulls, always));
+        return new Group([.. entries], new IntervalIndex(lows, highs, ids, hulls, [.. always]));
     }
 
     private Group GroupOf(int group)

@@ -55,6 +55,52 @@ internal sealed class IntervalIndex
         _always = always.ToArray();
     }
 
+    /// <summary>
+    /// The index of the first <paramref name="count"/> intervals of three parallel arrays, which it takes over (session 43:
+    /// the sheet's value indexes fill arrays in place of a list of tuples). <paramref name="lows"/> becomes the index's
+    /// own sorted low ends, so the caller must not use the arrays after.
+    /// </summary>
+    public IntervalIndex(double[] lows, double[] highs, int[] payloads, int count, int[] always)
+    {
+        // Sorted by low end (the order among equal lows does not matter: callers sort their hits).
+        var order = new int[count];
+        for (int k = 0; k < count; k++)
+        {
+            order[k] = k;
+        }
+
+        if (lows.Length != count)
+        {
+            Array.Resize(ref lows, count);
+        }
+
+        Array.Sort(lows, order);
+        _low = lows;
+        _payload = order;
+        _leaves = 1;
+        while (_leaves < count)
+        {
+            _leaves *= 2;
+        }
+
+        _maxHigh = new double[2 * _leaves];
+        Array.Fill(_maxHigh, double.NegativeInfinity);
+        for (int k = 0; k < count; k++)
+        {
+            int item = order[k];
+            _low[k] = Widen(_low[k], -1);
+            _payload[k] = payloads[item];
+            _maxHigh[_leaves + k] = Widen(highs[item], 1);
+        }
+
+        for (int node = _leaves - 1; node >= 1; node--)
+        {
+            _maxHigh[node] = Math.Max(_maxHigh[2 * node], _maxHigh[(2 * node) + 1]);
+        }
+
+        _always = always;
+    }
+
     public int Count => _low.Length + _always.Length;
 
     /// <summary>Adds the payload of every interval that may meet [<paramref name="low"/>, <paramref name="high"/>] to <paramref name="hits"/>.</summary>

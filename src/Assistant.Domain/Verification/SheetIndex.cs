@@ -21,7 +21,7 @@ internal sealed partial class SheetIndex
 
     private readonly IntervalIndex _scaled;
     private readonly IntervalIndex _raw;
-    private readonly Dictionary<int, Candidate[]> _byIndicator;
+    private readonly Candidate[][] _byIndicator;
 
     // Rows of NamesNest, filled on first use (a benign race: two threads compute the same row).
     private readonly bool[]?[] _nest;
@@ -91,9 +91,23 @@ internal sealed partial class SheetIndex
     /// </summary>
     internal static (IntervalIndex Scaled, IntervalIndex Raw) ValueIndexes(Candidate[] candidates)
     {
-        var scaled = new List<(double, double, int)>(candidates.Length);
-        var raw = new List<(double, double, int)>(candidates.Length);
-        var always = new List<int>();
+        // Session 43: parallel arrays of the exact size (a bare number counted first) in place of two lists of tuples.
+        int withUnit = 0;
+        foreach (Candidate c in candidates)
+        {
+            if (c.Unit.Base.Length > 0)
+            {
+                withUnit++;
+            }
+        }
+
+        var scaledLow = new double[candidates.Length];
+        var scaledHigh = new double[candidates.Length];
+        var scaledAt = new int[candidates.Length];
+        var rawValue = new double[withUnit];
+        var rawAt = new int[withUnit];
+        int scaled = 0, raw = 0;
+        List<int>? always = null;
         foreach (Candidate c in candidates)
         {
             try
@@ -103,19 +117,26 @@ internal sealed partial class SheetIndex
                 bool one = multiplier == 1m;
                 decimal v = one ? c.Fact.Value : c.Fact.Value * multiplier;
                 Interval hull = c.Fact.Range is { } r ? Hull(v, one ? r : r.Scale(multiplier)) : Interval.Point(v);
-                scaled.Add(((double)hull.Low, (double)hull.High, c.Position));
+                (double low, double high) = ((double)hull.Low, (double)hull.High);
+                (scaledLow[scaled], scaledHigh[scaled], scaledAt[scaled]) = (low, high, c.Position);
+                scaled++;
                 if (c.Unit.Base.Length > 0)
                 {
-                    raw.Add(((double)c.Fact.Value, (double)c.Fact.Value, c.Position));
+                    double value = (double)c.Fact.Value;
+                    (rawValue[raw], rawAt[raw]) = (value, c.Position);
+                    raw++;
                 }
             }
             catch (OverflowException)
             {
-                always.Add(c.Position);
+                (always ??= []).Add(c.Position);
             }
         }
 
-        return (new IntervalIndex(scaled, always), new IntervalIndex(raw, []));
+        // The raw index's intervals are points: its low ends (sorted in place by the index) are copied for its high ends.
+        double[] rawHigh = raw == 0 ? [] : rawValue[..raw];
+        return (new IntervalIndex(scaledLow, scaledHigh, scaledAt, scaled, always is null ? [] : [.. always]),
+            new IntervalIndex(rawValue, rawHigh, rawAt, raw, []));
     }
 
     public FactSheet Sheet { get; }
@@ -233,7 +254,7 @@ internal sealed partial class SheetIndex
         return byId;
     }
 
-    public Candidate[] OfIndicator(int indicator) => _byIndicator.TryGetValue(indicator, out Candidate[]? c) ? c : [];
+    public Candidate[] OfIndicator(int indicator) => indicator >= 0 && indicator < _byIndicator.Length ? _byIndicator[indicator] : [];
 
     /// <summary>The sheet's facts, then the numbers of its text cells, as candidates in that order (session 35: one pass, no LINQ chain).</summary>
     internal static Candidate[] CandidatesOf(FactSheet sheet, string?[] nameUnits)
@@ -258,27 +279,44 @@ internal sealed partial class SheetIndex
         return all;
     }
 
-    /// <summary>The candidates of each indicator, in the candidates' order (what grouping by indicator gives).</summary>
-    internal static Dictionary<int, Candidate[]> ByIndicator(Candidate[] all)
+    /// <summary>
+    /// The candidates of each indicator by its index, in the candidates' order (what grouping by indicator gives); an
+    /// indicator without a candidate has an empty array. Session 43: counted, then filled, into arrays of the exact size (in
+    /// place of a dictionary of growing lists copied to arrays); <see cref="OfIndicator"/> reads it by index.
+    /// </summary>
+    internal static Candidate[][] ByIndicator(Candidate[] all)
     {
-        var lists = new Dictionary<int, List<Candidate>>();
+        int rows = 0;
         foreach (Candidate c in all)
         {
-            if (c.Fact.IndicatorIndex is { } i)
+            if (c.Fact.IndicatorIndex is { } i && i >= rows)
             {
-                if (!lists.TryGetValue(i, out List<Candidate>? list))
-                {
-                    lists[i] = list = new List<Candidate>(8);
-                }
-
-                list.Add(c);
+                rows = i + 1;
             }
         }
 
-        var byIndicator = new Dictionary<int, Candidate[]>(lists.Count);
-        foreach ((int i, List<Candidate> list) in lists)
+        var counts = new int[rows];
+        foreach (Candidate c in all)
         {
-            byIndicator[i] = [.. list];
+            if (c.Fact.IndicatorIndex is { } i && i >= 0)
+            {
+                counts[i]++;
+            }
+        }
+
+        var byIndicator = new Candidate[rows][];
+        for (int i = 0; i < rows; i++)
+        {
+            byIndicator[i] = counts[i] == 0 ? [] : new Candidate[counts[i]];
+            counts[i] = 0;
+        }
+
+        foreach (Candidate c in all)
+        {
+            if (c.Fact.IndicatorIndex is { } i && i >= 0)
+            {
+                byIndicator[i][counts[i]++] = c;
+            }
         }
 
         return byIndicator;

@@ -152,7 +152,12 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
 
         foreach (ValueMatch m in Continuation().EnumerateMatches(before))
         {
+            // Session 43: the count only falls, so once under three the answer is no (the rest of the words are not scanned).
             content -= Chinese(before.AsSpan(m.Index, m.Length));
+            if (content < 3)
+            {
+                return false;
+            }
         }
 
         return content >= 3;
