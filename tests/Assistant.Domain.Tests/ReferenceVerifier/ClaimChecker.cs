@@ -36,6 +36,11 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             int index = Clause.IndexAt(ctx.Clauses, m.Index);
             Clause clause = ctx.Clauses[index];
             bool group = m.Groups["all"].Success || GroupWords().IsMatch(clause.Before(m.Index));
+            if (Assistant.Domain.Verification.ClaimChecker.IsLinesThreshold(clause.Before(m.Index), ctx.Normalized, m.Index + m.Length))
+            {
+                continue;
+            }
+
             if (group && Assistant.Domain.Verification.ClaimChecker.IsCountClaim(clause.Before(m.Index), clause.SentenceBefore(m.Index)))
             {
                 // 其中8项全部完成, 除两项指标外其余均已完成: a claim about a counted set, which the count's own check judges.
