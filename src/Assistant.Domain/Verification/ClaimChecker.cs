@@ -96,6 +96,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         claims.AddRange(NumericTargetClaims(original, claims));
         claims.AddRange(TimelyClaims(original, claims));
         claims.AddRange(CompletionClaims(original, claims));
+        claims.AddRange(AbsentClaims(original, claims).ToList());
 
         foreach (Match g in GradePattern().Matches(ctx.Normalized))
         {

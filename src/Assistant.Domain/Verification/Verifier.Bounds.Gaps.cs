@@ -39,7 +39,8 @@ public sealed partial class Verifier
 
     private static CheckedMention? PartAddedToWhole(FactSheet sheet, CheckedMention c)
     {
-        if (c.Verdict != Verdict.Derived || c.FactId is not { } id || LineSum().Match(id) is not { Success: true } sum
+        // Only a number the words give a unit (0.25亿元): a bare figure in a copied table (200.00) may be any cell, and is left as it was.
+        if (c.Verdict != Verdict.Derived || c.Mention.Unit.IsEmpty || c.FactId is not { } id || LineSum().Match(id) is not { Success: true } sum
             || sum.Groups["m1"].Value != sum.Groups["m2"].Value)
         {
             return null;

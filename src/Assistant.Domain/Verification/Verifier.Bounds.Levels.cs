@@ -59,7 +59,8 @@ public sealed partial class Verifier
     {
         CheckedMention c = mentions[k];
         Mention m = c.Mention;
-        if (c.Verdict is not (Verdict.OutOfScope or Verdict.Unverified) || k == 0)
+        // Contradicted too: the first verdict may cite an unrelated figure (约25万元 read against the row's 285万元).
+        if (c.Verdict is not (Verdict.OutOfScope or Verdict.Unverified or Verdict.Contradicted) || k == 0)
         {
             return null;
         }

@@ -123,7 +123,7 @@ public sealed partial class Verifier
     private static string LineCore(string item) => LineSuffix().Replace(LineLead().Replace(item.Trim(), string.Empty), string.Empty);
 
     // Before the number: [subject]执行率均/都[在][comparison]. The subject is the list of lines (no clause break inside).
-    [GeneratedRegex(@"(?<subject>[^，,。；;：:]{2,40}?)(?:的)?(?:预算|资金)?执行率\s*(?<all>均|都|全部|全都|皆|均已|都已)\s*(?:在|为)?\s*(?<cmp>超过|高于|大于|达到|达|不低于|不少于|低于|不足|不到|未达到|未达|少于|不超过|未超过|不高于)?\s*$")]
+    [GeneratedRegex(@"(?<subject>[^，,。；;：:]{2,40}?)(?:的)?(?:预算)?执行率\s*(?<all>均|都|全部|全都|皆|均已|都已)\s*(?:在|为)?\s*(?<cmp>超过|高于|大于|达到|达|不低于|不少于|低于|不足|不到|未达到|未达|少于|不超过|未超过|不高于)?\s*$")]
     private static partial Regex AllLinesRate();
 
     [GeneratedRegex(@"^(?:各级|各项|所有|全部|各类|各|[两三四五六七八九]项|[两三四五六七八九]级|[两三四五六七八九]类)(?:财政)?(?:资金|补助资金)$")]
