@@ -125,6 +125,6 @@ public sealed partial class Verifier
     private static partial Regex LevelScoreWords();
 
     // 较规定时限提前, 较上限节约, 比标准节省, 较计划缩短: a saving against the row's own limit.
-    [GeneratedRegex(@"(?:较|比)(?:规定|计划|控制|设定)?(?:时限|期限|上限|标准|限额|目标|指标值|计划)?(?<verb>提前|节约|节省|缩短|少用|少)了?\s*$")]
+    [GeneratedRegex(@"(?:较|比)(?:规定|计划|控制|设定)?(?:时限|期限|上限|标准|限额|目标|指标值|计划)?(?<verb>提前|节约|节省|缩短)了?\s*$")]
     private static partial Regex SavingWords();
 }

@@ -9,7 +9,8 @@ namespace Assistant.Domain.Verification;
 /// <list type="bullet">
 /// <item>执行率超过八成 on a line at 80.00 %, 县级资金执行率过半 at 49.76 %: a bound is held to the rate of the line the words name (the
 /// last one named before it in the sentence, else the total), and 超过 means above — it is not verified by the rate's rounding, nor by
-/// another line's rate that happens to lie in the bound (项目支出执行率超过八成 was verified by the total's 91.48 %).</item>
+/// another line's rate that happens to lie in the bound (项目支出执行率超过八成 was verified by the total's 91.48 %). Only when the sentence
+/// speaks of spending (执行, 支出): 部分达成按分值的60%至80%计 is a scoring rule, not a rate.</item>
 /// <item>基本支出执行率99.80%，项目支出执行率83.03%，两者相差15.77个百分点: a gap between the two rates the sentence just gave is their
 /// difference; a wrong one was left out of scope (两者 read as a subject of its own).</item>
 /// </list>
@@ -20,7 +21,8 @@ public sealed partial class Verifier
     {
         Mention m = c.Mention;
         if (c.Verdict != Verdict.Verified || m.Unit.Base != "%" || c.FactId is not { } id || !id.EndsWith(".rate", StringComparison.Ordinal)
-            || sheet.Find(id) is not { FundLineIndex: { } matched } || (BoundSide(m, out _) is null && !UnitsInText.IsTenths(m)))
+            || sheet.Find(id) is not { FundLineIndex: { } matched } || (BoundSide(m, out _) is null && !UnitsInText.IsTenths(m))
+            || !(sentenceBefore.Contains("执行", StringComparison.Ordinal) || sentenceBefore.Contains("支出", StringComparison.Ordinal)))
         {
             return null;
         }

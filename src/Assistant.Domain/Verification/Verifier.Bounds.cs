@@ -170,9 +170,10 @@ public sealed partial class Verifier
     private static partial Regex TenthsJoin();
 
     // The words make the number a goal (计划培训不少于3000人次, 目标为超过…), not what was done.
-    [GeneratedRegex(@"目标|计划|任务|预期|指标值|指标为|要求|标准|设定|设置|考核|力争|争取|确保|拟|应")]
+    // …or a condition (要是超过3.5‰就开始扣分, 如果…): a threshold of a rule, not what was done.
+    [GeneratedRegex(@"目标|计划|任务|预期|指标值|指标为|要求|标准|设定|设置|考核|力争|争取|确保|拟|应|如果|若|要是|假如|一旦|扣分|得分|计分")]
     private static partial Regex GoalBefore();
 
-    [GeneratedRegex(@"^\s*(?:的)?(?:年度|预期)?(?:目标|任务|要求|标准|计划)")]
+    [GeneratedRegex(@"^\s*(?:的)?(?:年度|预期)?(?:目标|任务|要求|标准|计划)|^\s*(?:的话|时|就|则|才|便|即)")]
     private static partial Regex GoalAfter();
 }
