@@ -37,6 +37,12 @@ internal sealed partial class ClaimChecker
                 subject = WorksRows(m.Index, m.Value);
             }
 
+            if (subject.Count == 0 && TimelyRate(m, clause, original) is { } rate)
+            {
+                yield return rate;
+                continue;
+            }
+
             if (subject.Count > 0)
             {
                 yield return Judge(m.Index, m.Length, original.Substring(m.Index, m.Length), ClaimKind.Met, Side.None, subject, null);
@@ -72,7 +78,7 @@ internal sealed partial class ClaimChecker
 
     private bool IsDeadlineRow(int row) => row >= 0 && row < sheet.Report.Indicators.Count && sheet.Report.Indicators[row].Target is DeadlineCell;
 
-    // 按期发放到位, 按时拨付, 如期完成, 及时足额发放, 准时兑付 — not 未按期 (a claim of lateness, which says the opposite).
-    [GeneratedRegex(@"(?<!未|没有|未能|不能|没能)(?:按期|按时|如期|及时|准时)(?:足额)?(?:发放|拨付|兑付|下达|完成|支付|办结|到位|完工|竣工|建成|交工|交付使用)(?:到位|验收)?")]
+    // 按期发放到位, 按时拨付, 如期完成, 及时足额发放, 准时兑付, 提前完成 (session 43: a row finished late was not 提前完成) — not 未按期 (a claim of lateness, which says the opposite).
+    [GeneratedRegex(@"(?<!未|没有|未能|不能|没能)(?:按期|按时|如期|及时|准时|提前)(?:足额)?(?:发放|拨付|兑付|下达|完成|支付|办结|到位|完工|竣工|建成|交工|交付使用)(?:到位|验收)?")]
     private static partial Regex Timely();
 }

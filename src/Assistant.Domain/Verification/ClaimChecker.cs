@@ -42,6 +42,12 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             int index = Clause.IndexAt(ctx.Clauses, m.Index);
             Clause clause = ctx.Clauses[index];
             bool group = m.Groups["all"].Success || GroupWords().IsMatch(clause.Before(m.Index));
+            if (IsLinesThreshold(clause.Before(m.Index), ctx.Normalized, m.Index + m.Length))
+            {
+                // 中央和省级资金执行率均未达到100% (session 43): the number after the words judges every line listed.
+                continue;
+            }
+
             if (group && IsCountClaim(clause.Before(m.Index), clause.SentenceBefore(m.Index)))
             {
                 // 其中8项全部完成, 除两项指标外其余均已完成: a claim about a counted set, which the count's own check judges.
@@ -90,6 +96,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         claims.AddRange(NumericTargetClaims(original, claims));
         claims.AddRange(TimelyClaims(original, claims));
         claims.AddRange(CompletionClaims(original, claims));
+        claims.AddRange(AbsentClaims(original, claims).ToList());
 
         foreach (Match g in GradePattern().Matches(ctx.Normalized))
         {

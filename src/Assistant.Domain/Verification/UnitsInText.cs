@@ -70,7 +70,8 @@ public static partial class UnitsInText
             mended?.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
 
-        return mended ?? mentions;
+        // 超过七成, 不足四成: a rate in tenths written in words (session 43).
+        return Tenths(mended ?? mentions, text, normalized);
     }
 
     /// <summary>Whether <paramref name="unitBase"/> is a unit this pass reads (a compound one or ‱), which only a fact of the same unit can verify.</summary>

@@ -17,5 +17,7 @@ public sealed partial class Verifier
 
         ShortNames.Plain(_sheet, checkedMentions, PlaceOf, (k, row, named) => InRange(Check(extracted[k], k, context, new Binding([row], named, true)), context));
         RightNotes.Mend(_sheet, checkedMentions, PlaceOf);
+        // Session 43: bounds held to the fact they speak of (thresholds over several lines, qualified bounds, 成, level scores, savings).
+        StatedBounds(_sheet, checkedMentions, PlaceOf, context.Normalized);
     }
 }

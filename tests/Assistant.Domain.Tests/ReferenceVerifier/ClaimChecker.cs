@@ -36,6 +36,11 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
             int index = Clause.IndexAt(ctx.Clauses, m.Index);
             Clause clause = ctx.Clauses[index];
             bool group = m.Groups["all"].Success || GroupWords().IsMatch(clause.Before(m.Index));
+            if (Assistant.Domain.Verification.ClaimChecker.IsLinesThreshold(clause.Before(m.Index), ctx.Normalized, m.Index + m.Length))
+            {
+                continue;
+            }
+
             if (group && Assistant.Domain.Verification.ClaimChecker.IsCountClaim(clause.Before(m.Index), clause.SentenceBefore(m.Index)))
             {
                 // 其中8项全部完成, 除两项指标外其余均已完成: a claim about a counted set, which the count's own check judges.
@@ -80,6 +85,9 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
         }
 
         claims.AddRange(DegreeClaims.Find(sheet, ctx.Normalized, original, claims, (p, t) => Single(Clause.IndexAt(ctx.Clauses, p), t, out _), p => ctx.ForeignAt(p)).ToList());
+        // Session 43: the product's 提前完成 / 均按期完成 / 未发生 claims (no copy here), taken as the product gives them.
+        claims.AddRange(Assistant.Domain.Verification.Verifier.Verify(sheet, original).Claims
+            .Where(c => Session43Claim().IsMatch(c.Text) && !claims.Any(x => x.Start < c.Start + c.Length && x.Start + x.Length > c.Start)).ToList());
         // Session 33: a qualitative row said to have reached its own target word (达到“效果显著”的目标).
         for (int i = 0; i < sheet.Report.Indicators.Count; i++)
         {
@@ -330,4 +338,7 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
 
     [GeneratedRegex(@"(?<exceeded>超额完成(?!的?原因)|超出(?:年度)?(?:预期)?目标)|(?<short>未完成(?!的?原因)|没有完成|没能完成|未能完成|未能?达到|没能达到|未能?达成|没有达到|未能?达标|未能?实现|没能实现|没有实现)|(?<within>(?:未|没有|不)(?:超过|超出|高于)(?:年度)?(?:控制)?(?:目标|指标|标准|上限|限值)值?|(?:未|没有)超标(?=[了，,。；;\s]|$)|控制在(?:年度)?(?:控制)?(?:目标|指标|标准|上限|限值)值?(?:以内|之内|范围内|以下))|(?<below>低于(?:年度)?(?:预期)?(?:控制)?(?:目标|指标|标准|上限|限值)值?)|(?<above>(?:未能|没能|没有|未|不能|无法)控制在(?:年度)?(?:控制)?(?:目标|指标|标准|上限|限值)值?(?:以内|之内|范围内|以下)|高于(?:年度)?(?:预期)?(?:控制)?(?:目标|指标|标准|上限|限值)值?|(?:超出|超过)(?:控制)?(?:标准|上限|限值)|超出控制目标|(?<![未不没无])超标(?=[了，,。；;\s\d]|$))|(?<all>全部完成|均已完成|均完成|全面完成|均达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均已达到?(?:年度)?(?:预期)?目标(?:任务)?(?:要求)?|均(?:已)?(?:达成|实现)(?:年度)?(?:预期)?(?:绩效)?目标)|(?<met>已完成|完成了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的|[^，,。；;]{0,12}?的\s*(?:\d|百分之))|达到了?(?:年度)?(?:预期)?(?:目标|指标)值?(?!的)|达到了?(?:年度)?预期(?:效果|水平)?(?!的)|(?<![未不没])达标(?=[了，,。；;\s]|$)|(?<!为|以|确保|力争|争取)(?:达成|实现)了?(?:年度)?(?:预期)?(?:绩效)?目标(?!的|\s*的|[^，,。；;]{0,12}?的\s*(?:\d|百分之)))")]
     private static partial Regex ClaimPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:提前|按期|按时|如期|及时|准时|未发生|未出现|没有发生|没有出现|未再发生|实现零)")]
+    private static partial System.Text.RegularExpressions.Regex Session43Claim();
 }

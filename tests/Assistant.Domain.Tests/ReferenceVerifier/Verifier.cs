@@ -59,6 +59,7 @@ public sealed partial class Verifier
 
         ShortNames.Plain(_sheet, checkedMentions, PlaceOf, (k, row, named) => InRange(Check(extracted[k], context, new Binding([row], named, true)), context));
         RightNotes.Mend(_sheet, checkedMentions, PlaceOf);
+        Assistant.Domain.Verification.Verifier.StatedBounds(_sheet, checkedMentions, PlaceOf, normalized);
         var mentions = Assistant.Domain.Verification.Verifier.StatedTotals(SameNameElsewhere(checkedMentions, normalized), normalized, _sheet);
         var claims = new ClaimChecker(_sheet, _names, context).Check(text);
         var summary = new VerificationSummary(
