@@ -28,10 +28,12 @@ public static partial class TableAnswers
         // A row with full marks has no points-lost fact: it lost nothing.
         decimal exact = w.Has(p + ".lost") ? w.Sheet.Find(p + ".lost")!.Value : 0m;
         string figures = exact == 0 ? $"“{name}”得{w.F(p + ".score")}，即该项分值{w.F(p + ".weight")}，没有扣分"
-            : $"“{name}”得{w.F(p + ".score")}（分值{w.F(p + ".weight")}），扣{w.F(p + ".lost")}";
+            : $"“{name}”得{w.F(p + ".score")}（分值{w.F(p + ".weight")}），扣{w.Lost(p)}";
         if (lost is { } asked)
         {
-            bool same = exact != 0 && Math.Round(exact, asked.Decimals, MidpointRounding.AwayFromZero) == asked.Value;
+            // 扣0.07分吗 of 得4.93分 (分值5): the points lost as printed beside the score (分值 − 得分 as printed) are the same answer.
+            decimal printed = Math.Round(w.Sheet.Find(p + ".weight")!.Value - Math.Round(w.Sheet.Find(p + ".score")!.Value, 2, MidpointRounding.AwayFromZero), asked.Decimals, MidpointRounding.AwayFromZero);
+            bool same = exact != 0 && (Math.Round(exact, asked.Decimals, MidpointRounding.AwayFromZero) == asked.Value || printed == asked.Value);
             w.Line(same ? $"是的。{figures}。" : $"不是。{figures}，不是问题中的{w.N(asked.Value, "分", asked.Decimals, "问题中的扣分（用户所问）")}。");
         }
         else
@@ -46,6 +48,6 @@ public static partial class TableAnswers
     [GeneratedRegex(@"(?:扣了?|扣掉了?|被扣了?|丢了|失了)\s*(?<n>\d{1,3}(?:\.\d+)?)\s*分\s*(?:吗|嘛|么|对吧|对吗|对不对|是吧|没错吧|没错吗)|是不是(?:扣了?|扣掉了?)\s*(?<n>\d{1,3}(?:\.\d+)?)\s*分")]
     private static partial Regex LostYesNo();
 
-    [GeneratedRegex(@"(?:得|拿|是)了?满分了?\s*(?:吗|嘛|么|对吧|对吗|对不对|是吧|没错吧|没错吗)|是不是(?:得了?|拿了?)?满分")]
+    [GeneratedRegex(@"(?:得|拿|是)了?满分了?\s*(?:吗|嘛|么|对吧|对吗|对不对|是吧|没错吧|没错吗|没有?(?![^，。？?]*(?:问题|关系)))|是不是(?:得了?|拿了?)?满分")]
     private static partial Regex FullYesNo();
 }

@@ -170,6 +170,15 @@ public static partial class TableAnswers
             case Topics.Convert:
                 Convert(w, figure ?? string.Empty, rows);
                 break;
+            case Topics.CapYesNo when rows.Count == 1:
+                OverCapYesNo(w, rows[0]);
+                break;
+            case Topics.TargetPremise when rows.Count == 1:
+                TargetPremise(w, rows[0], figure ?? string.Empty);
+                break;
+            case Topics.RowStatus when rows.Count == 1:
+                RowStatus(w, rows[0], figure ?? string.Empty);
+                break;
             case Topics.MostLost when Scored(sheet):
                 MostLost(w, figure ?? string.Empty);
                 break;
@@ -366,7 +375,7 @@ public static partial class TableAnswers
                 => $"{w.F(p + ".weight")} × {w.F(p + ".actual")} ÷ {w.F(p + ".target")} = {w.F(p + ".score")}",
             _ => $"得{w.F(p + ".score")}（分值{w.F(p + ".weight")}）",
         };
-        w.Line($"计分：{RuleWords(w, r)}。{how}{(w.Has(p + ".lost") ? $"，扣{w.F(p + ".lost")}" : "，没有扣分")}。");
+        w.Line($"计分：{RuleWords(w, r)}。{how}{(w.Has(p + ".lost") ? $"，扣{w.Lost(p)}" : "，没有扣分")}。");
     }
 
     private static void Total(AnswerWriter w)
@@ -411,7 +420,7 @@ public static partial class TableAnswers
         if (lost.Count >= 2)
         {
             int most = lost.OrderByDescending(i => s.Find(P(i) + ".lost")!.Value).ThenBy(i => i).First();
-            w.Line($"扣分最多的是“{Name(s, most)}”，扣{w.F(P(most) + ".lost")}。");
+            w.Line($"扣分最多的是“{Name(s, most)}”，扣{w.Lost(P(most))}。");
         }
 
         foreach (int i in lost)
