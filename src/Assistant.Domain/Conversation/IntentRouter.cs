@@ -267,7 +267,7 @@ public static partial class IntentRouter
         // none (session 43: the help menu, or every line's rate with no answer).
         if (named.Count == 0 && funds.Count == 0 && TableAnswers.FundsBelowAsked(m, sheet) && FundsWhich().IsMatch(m) && !ReasonNeeded().IsMatch(m))
         {
-            return Make(IntentKind.Compute, Topics.FundReasonsDue);
+            return Make(IntentKind.List, Topics.FundReasonsDue);
         }
 
         // 糖尿病那项怎么改 on a table without such a row: say so, and name the nearest items it has.

@@ -109,7 +109,7 @@ public static partial class ReviewAnswers
     {
         string p = TableAnswers.P(i);
         IndicatorResult r = w.Sheet.Report.Indicators[i];
-        w.Line($"计分：{TableAnswers.RuleWords(w, r)}，得分{w.F(p + ".score")}（分值{w.F(p + ".weight")}）{(w.Has(p + ".lost") ? $"，扣{w.Lost(p)}" : string.Empty)}。");
+        w.Line($"计分：{TableAnswers.RuleWords(w, r)}，得分{w.F(p + ".score")}（分值{w.F(p + ".weight")}）{(w.Has(p + ".lost") ? $"，扣{w.F(p + ".lost")}" : string.Empty)}。");
     }
 
     public static OfflineAnswer Explain(FactSheet sheet, IReadOnlyList<int> rows)

@@ -28,12 +28,10 @@ public static partial class TableAnswers
         // A row with full marks has no points-lost fact: it lost nothing.
         decimal exact = w.Has(p + ".lost") ? w.Sheet.Find(p + ".lost")!.Value : 0m;
         string figures = exact == 0 ? $"“{name}”得{w.F(p + ".score")}，即该项分值{w.F(p + ".weight")}，没有扣分"
-            : $"“{name}”得{w.F(p + ".score")}（分值{w.F(p + ".weight")}），扣{w.Lost(p)}";
+            : $"“{name}”得{w.F(p + ".score")}（分值{w.F(p + ".weight")}），扣{w.F(p + ".lost")}";
         if (lost is { } asked)
         {
-            // 扣0.07分吗 of 得4.93分 (分值5): the points lost as printed beside the score (分值 − 得分 as printed) are the same answer.
-            decimal printed = Math.Round(w.Sheet.Find(p + ".weight")!.Value - Math.Round(w.Sheet.Find(p + ".score")!.Value, 2, MidpointRounding.AwayFromZero), asked.Decimals, MidpointRounding.AwayFromZero);
-            bool same = exact != 0 && (Math.Round(exact, asked.Decimals, MidpointRounding.AwayFromZero) == asked.Value || printed == asked.Value);
+            bool same = exact != 0 && Math.Round(exact, asked.Decimals, MidpointRounding.AwayFromZero) == asked.Value;
             w.Line(same ? $"是的。{figures}。" : $"不是。{figures}，不是问题中的{w.N(asked.Value, "分", asked.Decimals, "问题中的扣分（用户所问）")}。");
         }
         else

@@ -42,7 +42,7 @@ public static partial class TableAnswers
         var lostOnly = s.Report.Indicators.Where(r => r.Status != IndicatorStatus.Short && w.Has(P(r.Index) + ".lost")).Select(r => r.Index).ToList();
         foreach (int i in lostOnly)
         {
-            w.Line($"“{Name(s, i)}”没有未完成，但得分{w.F(P(i) + ".score")}，扣{w.Lost(P(i))}。");
+            w.Line($"“{Name(s, i)}”没有未完成，但得分{w.F(P(i) + ".score")}，扣{w.F(P(i) + ".lost")}。");
         }
 
         LowFunds(w, p, unflaggedOnly: false);

@@ -48,7 +48,7 @@ public static partial class TableAnswers
             if (s.Find(p + ".lost") is { } lost && lost.Value > 0m)
             {
                 int i = r.Index;
-                ranked.Add((lost.Value, i, () => w.Add($"“{Name(s, i)}”：扣{w.Lost(p)}（分值{w.F(p + ".weight")}，得{w.F(p + ".score")}）")));
+                ranked.Add((lost.Value, i, () => w.Add($"“{Name(s, i)}”：扣{w.F(p + ".lost")}（分值{w.F(p + ".weight")}，得{w.F(p + ".score")}）")));
             }
         }
 

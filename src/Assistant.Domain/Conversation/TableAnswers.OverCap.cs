@@ -30,7 +30,7 @@ public static partial class TableAnswers
             string p = P(r.Index);
             w.Add($"“{Name(sheet, r.Index)}”：上限{w.F(p + ".target")}，完成值{w.F(p + ".actual")}");
             w.Add(w.Has(p + ".gap") ? $"，超出上限{w.F(p + ".gap")}" : "，超出上限");
-            w.Line(w.Has(p + ".lost") ? $"，扣{w.Lost(p)}。" : "。");
+            w.Line(w.Has(p + ".lost") ? $"，扣{w.F(p + ".lost")}。" : "。");
             DeviationItem? item = DeviationItems.Find(sheet, PolicyOf(sheet)).FirstOrDefault(x => x.IndicatorIndex == r.Index);
             w.Line(item?.StatedReason is { } reason ? $"表中所填原因：{AnswerWriter.Quoted(w.Quote(reason, "原因中的数字（表中所填）"))}" : "表中没有填写原因，自评报告须说明。");
         }

@@ -59,7 +59,7 @@ public static partial class TableAnswers
                 .OrderByDescending(r => r.Weight!.Value - r.Score!.Value).ThenBy(r => r.Index).ToList();
             foreach (IndicatorResult r in lost)
             {
-                w.Line($"“{Name(s, r.Index)}”扣{w.Lost(P(r.Index))}。");
+                w.Line($"“{Name(s, r.Index)}”扣{w.F(P(r.Index) + ".lost")}。");
             }
 
             if (lost.Count == 0)

@@ -60,7 +60,7 @@ public static partial class TableAnswers
         RowFigures(w, i);
         if (w.Has(p + ".score") && w.Has(p + ".weight"))
         {
-            w.Line(w.Has(p + ".lost") ? $"得{w.F(p + ".score")}（分值{w.F(p + ".weight")}），扣{w.Lost(p)}。" : $"得{w.F(p + ".score")}，即该项分值{w.F(p + ".weight")}，没有扣分。");
+            w.Line(w.Has(p + ".lost") ? $"得{w.F(p + ".score")}（分值{w.F(p + ".weight")}），扣{w.F(p + ".lost")}。" : $"得{w.F(p + ".score")}，即该项分值{w.F(p + ".weight")}，没有扣分。");
         }
     }
 

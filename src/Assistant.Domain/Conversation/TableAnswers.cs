@@ -237,6 +237,9 @@ public static partial class TableAnswers
             case Topics.Overshoot:
                 ListOvershoot(w, policy);
                 break;
+            case Topics.FundReasonsDue:
+                FundReasonsDue(w, policy); // 哪些资金低于90%: the lines below the threshold, each with its reason or none (session 43)
+                break;
             case Topics.Unexplained:
                 ListUnexplained(w, policy);
                 break;
@@ -420,7 +423,7 @@ public static partial class TableAnswers
         if (lost.Count >= 2)
         {
             int most = lost.OrderByDescending(i => s.Find(P(i) + ".lost")!.Value).ThenBy(i => i).First();
-            w.Line($"扣分最多的是“{Name(s, most)}”，扣{w.Lost(P(most))}。");
+            w.Line($"扣分最多的是“{Name(s, most)}”，扣{w.F(P(most) + ".lost")}。");
         }
 
         foreach (int i in lost)

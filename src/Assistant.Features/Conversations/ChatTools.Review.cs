@@ -150,7 +150,9 @@ public sealed partial class ChatTools
             if (text is not null && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v))
             {
                 int decimals = text.Contains('.', StringComparison.Ordinal) ? text.Length - text.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
-                string measure = unit != "%" ? string.Empty : label.EndsWith("完成率", StringComparison.Ordinal) ? ".completion" : label.EndsWith("执行率", StringComparison.Ordinal) ? ".rate" : string.Empty;
+                // A 结余 is checked as one (the verifier takes a figure after 结余 for a balance only): “.balance” (session 43).
+                string measure = unit != "%" ? (label.Contains("结余", StringComparison.Ordinal) ? ".balance" : string.Empty)
+                    : label.EndsWith("完成率", StringComparison.Ordinal) ? ".completion" : label.EndsWith("执行率", StringComparison.Ordinal) ? ".rate" : string.Empty;
                 facts.Add(new Fact($"tool.units.n{acrossFacts + facts.Count + 1}{measure}", label, v, unit, decimals, FactKind.Derived) { FundLineIndex = measure == ".rate" ? -1 : null });
             }
         }

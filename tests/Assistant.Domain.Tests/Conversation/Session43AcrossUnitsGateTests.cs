@@ -78,7 +78,7 @@ public class Session43AcrossUnitsGateTests
             new Fact("tool.units.n1", "全年预算数", b, unit, 2, FactKind.Derived),
             new Fact("tool.units.n2", "执行数", x, unit, 2, FactKind.Derived),
             new Fact("tool.units.n3.rate", "执行率", rate, "%", 2, FactKind.Derived) { FundLineIndex = -1 },
-            new Fact("tool.units.n4", "结余（全年预算数 − 执行数）", b - x, unit, 2, FactKind.Derived));
+            new Fact("tool.units.n4.balance", "结余（全年预算数 − 执行数）", b - x, unit, 2, FactKind.Derived));
         Assert.Equal(held, sentences.Sum(s => s.Held.Count));
     }
 

@@ -1,5 +1,6 @@
 using Assistant.Domain.Conversation;
 using Assistant.Domain.Facts;
+using Assistant.Testing;
 
 namespace Assistant.Domain.Tests.Conversation;
 
@@ -26,8 +27,8 @@ public class Session43ChatTests
     [Fact]
     public void ScoreAndPointsLost_AddUpToTheWeight_OnEveryScoredRowOfEveryDevTable()
     {
-        // Every row that lost points, on every development table: the 得 and 扣 the explanation prints add up to the 分值 as printed.
-        var rx = new System.Text.RegularExpressions.Regex(@"得分(?<s>\d+\.\d{2})分（分值(?<w>\d+(?:\.\d+)?)分），扣(?<l>\d+\.\d{2})分");
+        // Every row that lost points, on every development table: the 得 and 扣 the 计分 line prints add up to the 分值 as printed.
+        var rx = new System.Text.RegularExpressions.Regex(@"(?<w>\d+(?:\.\d+)?)分 × [^=，。]+= (?<s>\d+\.\d{2})分，扣(?<l>\d+\.\d{2})分");
         int checkedRows = 0;
         foreach (string file in Directory.GetFiles(Path.Combine(RepoPaths.Repo, "eval", "cases", "chat", "tables"), "*.json"))
         {
@@ -39,7 +40,7 @@ public class Session43ChatTests
                     continue;
                 }
 
-                string text = ChatTables.Answer(sheet, new Intent(IntentKind.Explain, null, [i], null, null));
+                string text = ChatTables.Answer(sheet, new Intent(IntentKind.Compute, null, [i], null, null) { Topic = Topics.Lost });
                 foreach (System.Text.RegularExpressions.Match m in rx.Matches(text))
                 {
                     checkedRows++;
@@ -108,7 +109,7 @@ public class Session43ChatTests
     {
         FactSheet sheet = ChatTables.Table(table);
         var intents = IntentRouter.RouteAll(message, sheet);
-        Assert.Equal([Topics.TotalRate, Topics.FundReasonsDue], intents.Select(i => i.Topic).ToArray());
+        Assert.Equal(new[] { Topics.TotalRate, Topics.FundReasonsDue }, intents.Select(i => i.Topic ?? string.Empty));
         string text = ChatTables.AnswerAll(sheet, message);
         ChatTables.InOrder(text, rate, line);
         Assert.Empty(AnswerRepeats.Find(text));
