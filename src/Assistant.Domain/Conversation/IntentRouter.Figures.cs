@@ -33,6 +33,10 @@ public static partial class IntentRouter
     [GeneratedRegex(@"(?<![\d.])\d{1,9}(?:\.\d+)?")]
     private static partial Regex QuotedNumber();
 
+    /// <summary>A question whether a row was met (达标了吗, 完成了没, 算不算完成), not a statement that it was not (没完成的先例, 为何没达到).</summary>
+    [GeneratedRegex("(?:完成|达标|达到)(?:了)?(?:吗|么|没有?)|算不算(?:完成|达标)|是否(?:完成|达标)|算(?:完成|达标)(?:了)?吗")]
+    private static partial Regex StatusQuestion();
+
     /// <summary>Which lines, or whether their reasons were written (哪些, 哪几块, 几项, 原因写了吗).</summary>
     [GeneratedRegex("哪|几块|几项|几笔|几个|几条|原因写|写了|填了|写没写|有没有写")]
     private static partial Regex FundsWhich();

@@ -199,8 +199,8 @@ public static partial class IntentRouter
         }
 
         // 数字文化平台访问量达标了吗 / 那项完成了没: whether the row was met, in words, after its figures (session 43: the figures alone).
-        if (named.Count == 1 && funds.Count == 0 && !Hypothetical().IsMatch(m) && TableAnswers.StatusAsked(m) && !OtherAsk().IsMatch(m)
-            && !m.Any(char.IsAsciiDigit) && !YesNo().IsMatch(m))
+        if (named.Count == 1 && funds.Count == 0 && !Hypothetical().IsMatch(m) && StatusQuestion().IsMatch(m) && !OtherAsk().IsMatch(m)
+            && !m.Any(char.IsAsciiDigit) && !YesNo().IsMatch(m) && !Why().IsMatch(m) && !Similar().IsMatch(m))
         {
             return Make(IntentKind.Compute, Topics.RowStatus) with { Text = m };
         }
