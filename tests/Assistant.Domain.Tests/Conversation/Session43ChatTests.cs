@@ -148,7 +148,6 @@ public class Session43ChatTests
 
     [Theory]
     [InlineData("probe40-fengfeng", "职业技能培训为什么只得8.2分", 1)]
-    [InlineData("probe40-fengfeng", "职业技能培训才2460人次，为什么", 1)]
     [InlineData("probe40-fengfeng", "职业技能培训那个1950为什么扣分", 5)]
     public void ARowToldApartByTheFigureQuoted(string table, string message, int row)
     {
