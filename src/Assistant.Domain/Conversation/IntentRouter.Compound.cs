@@ -132,6 +132,20 @@ public static partial class IntentRouter
                 }
             }
 
+            // 人均培训成本3620元，超没超上限？超了多少: the yes/no on the cap already gives how far over; the gap of every short row is not asked.
+            if (i is { Kind: IntentKind.Compute, Topic: Topics.Gap, Indicators.Count: 0, Funds.Count: 0 } && intents.Count > 0
+                && intents[^1] is { Topic: Topics.CapYesNo, Indicators.Count: 1 } && !ListWord().IsMatch(Canonical(part)))
+            {
+                continue;
+            }
+
+            // 总执行率多少？哪些资金低于90%: the total's figure first, then the lines below the threshold, each once (session 43: the list was dropped).
+            if (i.Topic == Topics.FundReasonsDue && intents.Count > 0 && intents[^1] is { Kind: IntentKind.Compute, Topic: Topics.Rate or Topics.Funds, Indicators.Count: 0, Funds.Count: 0 } rates
+                && TableAnswers.RootFund(sheet) is not null)
+            {
+                intents[^1] = rates with { Topic = Topics.TotalRate };
+            }
+
             // 省级资金执行率多少，结余多少万: the balance of the line just asked of (session 42: the rate was dropped and every line's
             // balance given).
             if (i is { Kind: IntentKind.Compute, Topic: Topics.Balance, Indicators.Count: 0, Funds.Count: 0 } && intents.Count > 0

@@ -41,6 +41,13 @@ public static partial class IntentRouter
             return before; // “这个” is still the item the table does not have, never the first short row
         }
 
+        // 那个原因要怎么写 after 辅助器具适配为什么没完成: that row's paragraph of part 三, not the whole part (session 43).
+        if (intent.Kind == IntentKind.Draft && intent.Part == "三" && intent.Indicators.Count == 0 && before.Indicators.Count == 1
+            && before.Kind is IntentKind.Explain or IntentKind.Compute or IntentKind.Assess)
+        {
+            return intent with { Indicators = before.Indicators };
+        }
+
         // 执行率要到90%还差多少钱？要拿满分呢 / 资金要拿满分还差多少钱？到90%呢: the money question asked again, at full marks
         // or at another rate (never a row: 满分 and 90% name none).
         if (intent.Indicators.Count == 0 && intent.Kind is not IntentKind.Draft && before.Topic is Topics.FundFull or Topics.TotalForRate or Topics.PartForTotal)

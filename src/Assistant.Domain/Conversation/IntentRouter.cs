@@ -20,7 +20,7 @@ public static partial class IntentRouter
         ("执形率", "执行率"), ("执行律", "执行率"), ("支行率", "执行率"), ("执率", "执行率"),
         ("完陈率", "完成率"), ("完程率", "完成率"), ("完城率", "完成率"), ("完成律", "完成率"),
         ("得份", "得分"), ("扣份", "扣分"), ("总份", "总分"), ("指表", "指标"), ("起早", "起草"),
-        ("偏查", "偏差"), ("原应", "原因"), ("措失", "措施"), ("导处", "导出"), ("倒出", "导出"), ("下栽", "下载"), ("沃德", "word"), ("world", "word"), ("wrod", "word"), ("exel", "excel"), ("excle", "excel"),
+        ("偏查", "偏差"), ("节余", "结余"), ("自冶", "自治"), ("原应", "原因"), ("措失", "措施"), ("导处", "导出"), ("倒出", "导出"), ("下栽", "下载"), ("沃德", "word"), ("world", "word"), ("wrod", "word"), ("exel", "excel"), ("excle", "excel"),
     ];
 
     /// <summary>
@@ -105,6 +105,12 @@ public static partial class IntentRouter
 
         // 资金结余多少万元: the unit asked is the answer's, not a word of a row's name (单个项目平均支持金额（万元）, session 42).
         IndicatorMatch match = IndicatorMatcher.Match(AskedMoneyUnitWords().Replace(ask, "多少"), sheet);
+        // 家庭养老床位为什么只得8.52: of two rows the words fit (建设数, 建设补助标准), the one whose printed figure the question quotes (session 43).
+        if (match.Ambiguous && ByQuotedFigure(m, match.Indicators, sheet) is { } quotedRow)
+        {
+            match = new IndicatorMatch([quotedRow], false);
+        }
+
         IReadOnlyList<int> named = match.Ambiguous ? [] : match.Indicators;
         // 医疗救助资金执行率多少: 执行率 is the money's; a row sharing a word of the project's name (重特大疾病医疗救助年度限额) is not
         // asked, unless written out in full or itself a rate of spending (session 41).
@@ -179,6 +185,26 @@ public static partial class IntentRouter
             return Make(IntentKind.Compute, Topics.Confirm) with { Text = m };
         }
 
+        // 平均支持金额285万，是不是超了上限 / 补助标准刚好3000，算不算超上限: 是的 or 不是 first on a ceiling row (session 43: the 封顶 rule came first).
+        if (named.Count == 1 && funds.Count == 0 && !Hypothetical().IsMatch(m) && sheet.Report.Indicators[named[0]].Rule == IndicatorRule.Reverse
+            && TableAnswers.OverCapYesNoAsked(m) && !Why().IsMatch(m))
+        {
+            return Make(IntentKind.Compute, Topics.CapYesNo);
+        }
+
+        // 企业满意度93%，不是要求95%吗: the table's 指标值 against the one quoted, then the row (session 43: the row's explanation only).
+        if (named.Count == 1 && funds.Count == 0 && !Hypothetical().IsMatch(m) && TableAnswers.TargetPremiseAsked(m) is not null)
+        {
+            return Make(IntentKind.Compute, Topics.TargetPremise) with { Text = m };
+        }
+
+        // 数字文化平台访问量达标了吗 / 那项完成了没: whether the row was met, in words, after its figures (session 43: the figures alone).
+        if (named.Count == 1 && funds.Count == 0 && !Hypothetical().IsMatch(m) && StatusQuestion().IsMatch(m) && !OtherAsk().IsMatch(m)
+            && !m.Any(char.IsAsciiDigit) && !YesNo().IsMatch(m) && !Why().IsMatch(m) && !Similar().IsMatch(m))
+        {
+            return Make(IntentKind.Compute, Topics.RowStatus) with { Text = m };
+        }
+
         // 州市级资金执形率是不是７３．２％ / 老年人那项完成率是90%吗: yes or no, with the exact figure.
         if (YesNo().IsMatch(m) && !Hypothetical().IsMatch(m) && TableAnswers.ConfirmAsked(m) is not null
             && ((named.Count == 0 && funds.Count <= 1 && RateWord().IsMatch(m)) || (named.Count == 1 && funds.Count == 0 && CompletionWord().IsMatch(m))))
@@ -235,6 +261,13 @@ public static partial class IntentRouter
         if (named.Count == 1 && funds.Count == 0 && Hypothetical().IsMatch(m) && TableAnswers.AskedValue(m, sheet, named[0]) is not null)
         {
             return Make(IntentKind.Compute, Topics.WhatIfRow) with { Text = m };
+        }
+
+        // 哪些资金低于90% / 哪几块资金没到９０％ / 低于90%的原因写了吗: the lines below the rate that needs a reason, each with its reason or
+        // none (session 43: the help menu, or every line's rate with no answer).
+        if (named.Count == 0 && funds.Count == 0 && TableAnswers.FundsBelowAsked(m, sheet) && FundsWhich().IsMatch(m) && !ReasonNeeded().IsMatch(m))
+        {
+            return Make(IntentKind.List, Topics.FundReasonsDue);
         }
 
         // 糖尿病那项怎么改 on a table without such a row: say so, and name the nearest items it has.

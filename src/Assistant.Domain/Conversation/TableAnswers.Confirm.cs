@@ -98,6 +98,12 @@ public static partial class TableAnswers
         }
 
         PrintedDiffers(w, printedRate, exact, asked, "%", "执行率", "全年执行数 ÷ 全年预算数计算");
+        // 市级资金执行率６０％是不是太低了，要写原因吗: the line against the threshold, with its reason or none (session 43: dropped).
+        if (rows.Count == 0 && (funds.Count > 0 ? funds[0] : RootFund(s)) is { } line && IntentRouter.AsksReasonNeeded(message))
+        {
+            FundReasonNeeded(w, [line], PolicyOf(s));
+        }
+
         if (rows.Count == 1 && StatusAsked(message))
         {
             StatusLine(w, rows[0], message); // 完成率是83%吗？是不是没完成: the second half answered too

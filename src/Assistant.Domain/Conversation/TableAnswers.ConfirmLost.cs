@@ -49,6 +49,6 @@ public static partial class TableAnswers
     [GeneratedRegex(@"(?:扣了?|扣掉了?|被扣了?|丢了|失了)\s*(?<n>\d{1,3}(?:\.\d+)?)\s*分\s*(?:吗|嘛|么|对吧|对吗|对不对|是吧|没错吧|没错吗)|是不是(?:扣了?|扣掉了?)\s*(?<n>\d{1,3}(?:\.\d+)?)\s*分")]
     private static partial Regex LostYesNo();
 
-    [GeneratedRegex(@"(?:得|拿|是)了?满分了?\s*(?:吗|嘛|么|对吧|对吗|对不对|是吧|没错吧|没错吗)|是不是(?:得了?|拿了?)?满分")]
+    [GeneratedRegex(@"(?:得|拿|是)了?满分了?\s*(?:吗|嘛|么|对吧|对吗|对不对|是吧|没错吧|没错吗|没有?(?![^，。？?]*(?:问题|关系)))|是不是(?:得了?|拿了?)?满分")]
     private static partial Regex FullYesNo();
 }

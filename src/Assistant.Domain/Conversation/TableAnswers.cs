@@ -170,6 +170,15 @@ public static partial class TableAnswers
             case Topics.Convert:
                 Convert(w, figure ?? string.Empty, rows);
                 break;
+            case Topics.CapYesNo when rows.Count == 1:
+                OverCapYesNo(w, rows[0]);
+                break;
+            case Topics.TargetPremise when rows.Count == 1:
+                TargetPremise(w, rows[0], figure ?? string.Empty);
+                break;
+            case Topics.RowStatus when rows.Count == 1:
+                RowStatus(w, rows[0], figure ?? string.Empty);
+                break;
             case Topics.MostLost when Scored(sheet):
                 MostLost(w, figure ?? string.Empty);
                 break;
@@ -227,6 +236,9 @@ public static partial class TableAnswers
         {
             case Topics.Overshoot:
                 ListOvershoot(w, policy);
+                break;
+            case Topics.FundReasonsDue:
+                FundReasonsDue(w, policy); // 哪些资金低于90%: the lines below the threshold, each with its reason or none (session 43)
                 break;
             case Topics.Unexplained:
                 ListUnexplained(w, policy);
@@ -366,7 +378,7 @@ public static partial class TableAnswers
                 => $"{w.F(p + ".weight")} × {w.F(p + ".actual")} ÷ {w.F(p + ".target")} = {w.F(p + ".score")}",
             _ => $"得{w.F(p + ".score")}（分值{w.F(p + ".weight")}）",
         };
-        w.Line($"计分：{RuleWords(w, r)}。{how}{(w.Has(p + ".lost") ? $"，扣{w.F(p + ".lost")}" : "，没有扣分")}。");
+        w.Line($"计分：{RuleWords(w, r)}。{how}{(w.Has(p + ".lost") ? $"，扣{w.Lost(p)}" : "，没有扣分")}。");
     }
 
     private static void Total(AnswerWriter w)

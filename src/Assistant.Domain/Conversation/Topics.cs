@@ -64,4 +64,13 @@ public static class Topics
 
     /// <summary>户均改造成本2.38万元写成23800元可以吗 / 1.35万亩合多少亩: an amount in another unit (万↔个, 公顷↔亩, 公里↔米), exactly.</summary>
     public const string Convert = "convert";
+
+    /// <summary>是不是超了上限 on a ceiling row: 是的/不是 first (session 43).</summary>
+    public const string CapYesNo = "cap-yes-no";
+
+    /// <summary>不是要求95%吗: the table's 指标值 said against the one quoted (session 43).</summary>
+    public const string TargetPremise = "target-premise";
+
+    /// <summary>达标了吗 on one row: its figures and whether it was met, in words (session 43).</summary>
+    public const string RowStatus = "row-status";
 }

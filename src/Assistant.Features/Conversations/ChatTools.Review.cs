@@ -25,7 +25,7 @@ public sealed partial class ChatTools
     public IReadOnlyList<DuplicateSubmission> Duplicates { get; private set; } = [];
 
     /// <summary>Called once, before the first cross-unit result's facts are learned (the gate then stops checking against this table).</summary>
-    public Action? AcrossUnits { get; set; }
+    public Action<IReadOnlyList<string>>? AcrossUnits { get; set; }
 
     /// <summary>False in a conversation about the units of a scope (no table): only cross-unit questions and search.</summary>
     public bool HasTable => caller.HasTable;
@@ -62,7 +62,8 @@ public sealed partial class ChatTools
         var args = new Dictionary<string, object?> { ["name"] = name, ["year"] = year };
         IndicatorAnswer a = await RunInsightAsync("units_indicator", args, s => Insights!.IndicatorAsync(s, name, year, cancellationToken));
         LearnAcross(a.Rows.SelectMany(r => new[] { (r.Completion, "%", $"{r.UnitName}完成率"), (r.Gap, r.GapUnit ?? string.Empty, $"{r.UnitName}与指标值的差距"), (r.Score, "分", $"{r.UnitName}得分"), (r.LostPoints, "分", $"{r.UnitName}扣分"), (r.Weight, "分", $"{r.UnitName}分值") }),
-            [a.Tables, a.Matched, a.Short, .. a.ShortReasons.SelectMany(k => new[] { k.Count, k.Units }), .. CrossUnitCounts.Indicator(a), .. CrossUnitCounts.Duplicates(a)]);
+            [a.Tables, a.Matched, a.Short, .. a.ShortReasons.SelectMany(k => new[] { k.Count, k.Units }), .. CrossUnitCounts.Indicator(a), .. CrossUnitCounts.Duplicates(a)],
+            a.Rows.Select(r => r.UnitName));
         await ToolAsync("units_indicator", args, $"{a.Tables} 张表，{a.Matched} 个单位有此指标，{a.Short} 个未完成", false);
         return a;
     }
@@ -77,12 +78,14 @@ public sealed partial class ChatTools
         // The reviewer's own threshold (低于80%) and the 90 % that must be explained are bounds of this view: they and the counts beyond them may be said.
         CrossUnitQuestion? asked = Question is { } q ? CrossUnitQuestions.Recognize(q, null, implied: true) : null;
         LearnAcross(
-            a.Rows.SelectMany(r => new[] { (r.Budget, r.FundUnit, $"{r.UnitName}全年预算数"), (r.Executed, r.FundUnit, $"{r.UnitName}执行数"), (r.Rate, "%", $"{r.UnitName}执行率"), (r.Total, "分", $"{r.UnitName}总分") })
+            a.Rows.SelectMany(r => new[] { (r.Budget, r.FundUnit, $"{r.UnitName}全年预算数"), (r.Executed, r.FundUnit, $"{r.UnitName}执行数"), (r.Rate, "%", $"{r.UnitName}执行率"), (r.Total, "分", $"{r.UnitName}总分"),
+                    (CrossUnitCounts.Balance(r), r.FundUnit, $"{r.UnitName}结余（全年预算数 − 执行数）") }) // 武隆区的结余有多少: a figure of its own (session 43)
                 .Append((a.OverallRate, "%", "合计执行率"))
                 .Concat(a.Groups.SelectMany(g => new[] { (g.Budget, "万元", $"{g.Program}预算数合计"), (g.Executed, "万元", $"{g.Program}执行数合计"), (g.Rate, "%", $"{g.Program}合计执行率") }))
                 .Append((Assistant.Domain.Numbers.PrintedNumber.FormatTrimmed(MustExplainBelow), "%", "须说明原因的界限执行率"))
                 .Append((asked?.Threshold is { } t ? Assistant.Domain.Numbers.PrintedNumber.FormatTrimmed(t) : null, "%", "提问给出的界限执行率")),
-            [a.Tables, .. a.Groups.Select(g => g.Tables), .. CrossUnitCounts.Execution(a, asked, MustExplainBelow), .. CrossUnitCounts.Duplicates(a)]);
+            [a.Tables, .. a.Groups.Select(g => g.Tables), .. CrossUnitCounts.Execution(a, asked, MustExplainBelow), .. CrossUnitCounts.Duplicates(a)],
+            a.Rows.Select(r => r.UnitName));
         await ToolAsync("units_execution", args, $"{a.Tables} 张表，合计执行率 " + (a.OverallRate is { } overall ? $"{overall}%" : $"无法计算（{a.OverallNote}）"), false);
         return a;
     }
@@ -139,7 +142,7 @@ public sealed partial class ChatTools
     }
 
     /// <summary>The result's numbers (printed decimals and counts) become facts of the turn.</summary>
-    private void LearnAcross(IEnumerable<(string? Text, string Unit, string Label)> numbers, IEnumerable<int> counts)
+    private void LearnAcross(IEnumerable<(string? Text, string Unit, string Label)> numbers, IEnumerable<int> counts, IEnumerable<string>? units = null)
     {
         var facts = new List<Fact>();
         foreach (var (text, unit, label) in numbers)
@@ -147,7 +150,9 @@ public sealed partial class ChatTools
             if (text is not null && decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v))
             {
                 int decimals = text.Contains('.', StringComparison.Ordinal) ? text.Length - text.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
-                string measure = unit != "%" ? string.Empty : label.EndsWith("完成率", StringComparison.Ordinal) ? ".completion" : label.EndsWith("执行率", StringComparison.Ordinal) ? ".rate" : string.Empty;
+                // A 结余 is checked as one (the verifier takes a figure after 结余 for a balance only): “.balance” (session 43).
+                string measure = unit != "%" ? (label.Contains("结余", StringComparison.Ordinal) ? ".balance" : string.Empty)
+                    : label.EndsWith("完成率", StringComparison.Ordinal) ? ".completion" : label.EndsWith("执行率", StringComparison.Ordinal) ? ".rate" : string.Empty;
                 facts.Add(new Fact($"tool.units.n{acrossFacts + facts.Count + 1}{measure}", label, v, unit, decimals, FactKind.Derived) { FundLineIndex = measure == ".rate" ? -1 : null });
             }
         }
@@ -159,7 +164,7 @@ public sealed partial class ChatTools
 
         if (acrossFacts == 0)
         {
-            AcrossUnits?.Invoke();
+            AcrossUnits?.Invoke(units?.ToList() ?? []); // the units the answer speaks of are its subjects (session 43)
         }
 
         acrossFacts += facts.Count;

@@ -161,10 +161,7 @@ public sealed partial class ConversationService(
         tools.Continue(EarlierSources(history));
         var gate = new SentenceGate(sheet, () => tools.Sources.Count);
         tools.FactsLearned = gate.AddFacts;
-        tools.AcrossUnits = () => gate.Rebase(FactSheet.Build(new Evaluation
-        {
-            Kind = evaluation.Kind, Title = "各单位", Year = evaluation.Year, Funds = new FundSection { Unit = evaluation.Funds.Unit }, Indicators = [],
-        }, policy));
+        tools.AcrossUnits = units => gate.Rebase(SentenceGate.AcrossUnitsSheet(evaluation, units, policy));
         var sentences = new List<GatedSentence>();
         async Task ReleaseAsync(IReadOnlyList<GatedSentence> released)
         {

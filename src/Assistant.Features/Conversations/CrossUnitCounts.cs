@@ -44,6 +44,15 @@ public static partial class CrossUnitCounts
     }
 
     /// <summary>How many units the rows are (one unit may have several tables).</summary>
+    /// <summary>
+    /// The money a table left unspent, 全年预算数 − 执行数, in the table's own unit and exactly (1545817.65元; the list converts it, so
+    /// 154.58万元 is never 1865.23 − 1710.65 of two roundings); null when either amount is missing.
+    /// </summary>
+    public static string? Balance(UnitExecutionRow r) =>
+        decimal.TryParse(r.Budget, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out decimal b)
+        && decimal.TryParse(r.Executed, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out decimal x)
+            ? (b - x).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+
     public static int Units(IEnumerable<UnitExecutionRow> rows) => rows.Select(r => r.Unit).Distinct(StringComparer.Ordinal).Count();
 
     public static decimal? Rate(UnitExecutionRow r)

@@ -267,7 +267,7 @@ public sealed partial class OfflineAssistant
             }
 
             sb.Append(q.Place is null || rows.Count > 1 ? "预算执行率由低到高：\n" : "：\n");
-            AppendRows(sb, rows.Take(MaxUnits).ToList(), inWan: q.Place is not null); // the 结余 line (balance: q.Balance) is held by the gate: left off (session 42)
+            AppendRows(sb, rows.Take(MaxUnits).ToList(), inWan: q.Place is not null, balance: q.Balance);
             var low = CrossUnitCounts.Beyond(rows, mustExplain, above: false);
             if (low.Count > 0)
             {
@@ -327,7 +327,7 @@ public sealed partial class OfflineAssistant
 
             // 武隆区的结余有多少: the money left, 全年预算数 − 执行数, stated (session 41 gave only the two amounts).
             // Worked out in the table's own unit, then written in the list's (1545817.65元 → 154.58万元, not 1865.23 − 1710.65 of two roundings).
-            string? balanceText = Dec(r.Budget) is { } bb && Dec(r.Executed) is { } xx ? (bb - xx).ToString(CultureInfo.InvariantCulture) : null;
+            string? balanceText = CrossUnitCounts.Balance(r); // learned by the tool as a fact of the turn, so the gate can check it (session 43)
             balanceText = balanceText is not null && unit != r.FundUnit ? Wan(balanceText, r.FundUnit) : balanceText;
             string left = balance && balanceText is not null ? $"，结余{Num(balanceText, unit, "结余（全年预算数 − 执行数）", null)}" : string.Empty;
             sb.Append(r.Rate is null ? "  执行率无法计算。\n" : $"  执行率{Num(r.Rate, "%", "执行率", 2, ".rate")}，全年预算数{Num(budget, unit, "全年预算数", null)}，执行数{Num(executed, unit, "执行数", null)}{left}。\n");

@@ -155,7 +155,7 @@ public sealed class ReviewWorld
         Assert.True(r.StatusCode == HttpStatusCode.OK, text);
         JsonNode turn = JsonNode.Parse(text)!["turn"]!;
         string said = (string)turn["text"]!;
-        Assert.True((int)turn["held"]! == 0, said);
+        Assert.True((int)turn["held"]! == 0, text); // the whole turn: its held spans say why
         Assert.DoesNotContain("【待核实】", said, StringComparison.Ordinal);
         return said;
     }

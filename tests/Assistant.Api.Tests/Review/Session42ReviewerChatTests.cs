@@ -7,7 +7,7 @@ namespace Assistant.Api.Tests.Review;
 /// <summary>
 /// Session 42: a reviewer names a unit's place in another form than its registered name (乳源县 for 乳源瑶族自治县…, 武隆县 for
 /// 重庆市武隆区…) and gets that one unit; a place two units answer (鼓楼区 in 南京 and in 福州) is asked back, never answered as both;
-/// one fund line asked of one county (蕲春县的县级资金执行率) is that county's line only; a county's 结余 is stated as a figure.
+/// one fund line asked of one county (蕲春县的县级资金执行率) is that county's line only; a county's 结余 is stated as a figure (session 43).
 /// </summary>
 public sealed class Session42ReviewerChatTests(ReviewFactory factory) : IClassFixture<ReviewFactory>
 {
@@ -65,10 +65,10 @@ public sealed class Session42ReviewerChatTests(ReviewFactory factory) : IClassFi
     public async Task APlaceInAnotherForm_IsThatOneUnit(string question, string unit, string figure) => await OneUnit(question, unit, figure);
 
     /// <summary>
-    /// The unit is found (the answer names 乳源瑶族自治县… alone), but the gate holds the 90% of the line “执行率低于90%（须说明原因）的乳源县有1个”
-    /// (【待核实】) when the place is written otherwise than the unit's name: left for the next session.
+    /// The unit is found (the answer names 乳源瑶族自治县… alone), and the 90% of the line “执行率低于90%（须说明原因）的乳源县有1个” is released:
+    /// the units viewed are the answer's subjects, so the place beside the threshold is no other table's (session 43; it was held as out of scope).
     /// </summary>
-    [Theory(Skip = "the gate holds the 90% threshold in the place's below-threshold line (session 42, left undone)")]
+    [Theory]
     [InlineData("乳源县的执行率是多少", "乳源瑶族自治县住房和城乡建设管理局", "执行率79.22%")]
     [InlineData("乳源瑶族自治县的执行数是多少万元", "乳源瑶族自治县住房和城乡建设管理局", "执行数4620.35万元")]
     [InlineData("武隆县的执行率是多少", "重庆市武隆区林业局", "执行率84.70%")]
@@ -117,7 +117,8 @@ public sealed class Session42ReviewerChatTests(ReviewFactory factory) : IClassFi
         }
     }
 
-    [Theory(Skip = "the gate holds the 结余 figure of a place's line (【待核实】): the line is left off; session 42, left undone")]
+    /// <summary>The 结余 line, learned by the tool as a fact (全年预算数 − 执行数), released by the gate (session 43; it was held and left off).</summary>
+    [Theory]
     [InlineData("蕲春县的结余是多少万元", "蕲春县医疗保障局", "结余154.58万元")]
     [InlineData("武隆区的结余有多少", "重庆市武隆区林业局", "结余364.16万元")]
     [InlineData("乳源县还剩多少钱没花", "乳源瑶族自治县住房和城乡建设管理局", "结余1212.25万元")]
