@@ -36,28 +36,10 @@ public sealed partial class AnswerWriter(FactSheet sheet, string prefix = "turn.
     }
 
     /// <summary>
-    /// The points a row lost, printed beside its score (<c>{prefix}.score</c>, <c>.weight</c>, <c>.lost</c>): 分值 − 得分 as printed
-    /// (5 − 4.93 = 0.07), so 得4.93分 and 扣0.07分 add up to the weight; the sheet's own 扣分 when its rounding already adds up (session 43:
-    /// 得4.93分，扣0.08分, as 5 − 4.925 rounded on its own). Empty when the row lost nothing.
+    /// The points a row lost, printed beside its score (<c>{prefix}.lost</c>): the sheet's 扣分, which since session 43 is 分值 − 得分
+    /// as printed (5 − 4.93 = 0.07, FactBuilder.Lost), so 得4.93分 and 扣0.07分 add up to the weight. Empty when the row lost nothing.
     /// </summary>
-    public string Lost(string row)
-    {
-        if (sheet.Find(row + ".lost") is not { } lost)
-        {
-            return string.Empty;
-        }
-
-        if (sheet.Find(row + ".score") is not { } score || sheet.Find(row + ".weight") is not { } weight)
-        {
-            return F(row + ".lost");
-        }
-
-        decimal printedScore = Math.Round(score.Value, score.Decimals, MidpointRounding.AwayFromZero);
-        decimal printedLost = Math.Round(lost.Value, lost.Decimals, MidpointRounding.AwayFromZero);
-        return printedScore + printedLost == weight.Value || weight.Value - printedScore <= 0
-            ? F(row + ".lost")
-            : N(weight.Value - printedScore, lost.Unit, lost.Decimals, lost.Label + "（分值 − 保留两位的得分）");
-    }
+    public string Lost(string row) => sheet.Find(row + ".lost") is null ? string.Empty : F(row + ".lost");
 
     /// <summary>
     /// An amount of money of this turn in the unit the answer's other amounts are written in: a table in 元 whose prose is in
