@@ -111,6 +111,22 @@ public class VerifierSession43Tests
     [InlineData("p41-t2-hubei-qichun-yiliaojiuzhu", "救助对象满意度超过92%。", "92%", true)]
     public void ABoundTheActualHolds_RaisesNoAlarm(string table, string text, string span, bool verified) => NoAlarm(table, text, span, verified);
 
+    /// <summary>
+    /// Integration 43 (the chat's 执行率不能超过100% was held): a bound said as a limit, a duty or a possibility (不能/不得/不可/必须/须/
+    /// 预计/可能) is a rule, not what was done, and is not held to the actual.
+    /// </summary>
+    [Theory]
+    [InlineData("p41-t1-hebei-fengfeng-jiuye", "执行率不能超过100%，实际支出不能超出预算。", "100%")]
+    [InlineData("p41-t1-hebei-fengfeng-jiuye", "每期培训人数不得超过2500人次。", "2500人次")]
+    [InlineData("p40-t3-guangdong-ruyuan-laojiuxiaoqu", "改造小区惠及居民必须超过2300户。", "2300户")]
+    [InlineData("p41-t4-chongqing-wulong-linye", "明年营造林预计超过1.4万亩。", "1.4万亩")]
+    [InlineData("p41-t2-hubei-qichun-yiliaojiuzhu", "救助对象满意度须超过93%。", "93%")]
+    [InlineData("p43-t7-neimenggu-baotou-keji", "支持企业数量可能超过170家。", "170家")]
+    [InlineData("p41-t1-hebei-fengfeng-jiuye", "区级资金执行率不得低于七成。", "七成")]
+    [InlineData("p41-t2-hubei-qichun-yiliaojiuzhu", "县级资金执行率必须过半。", "过半")]
+    [InlineData("p43-t7-neimenggu-baotou-keji", "市级资金执行率预计超过70%。", "70%")]
+    public void ABoundSaidAsALimitOrAPossibility_RaisesNoAlarm(string table, string text, string span) => NoAlarm(table, text, span, false);
+
     /// <summary>K8: 成 fractions and 过半 are percentage bounds, judged against the rate they follow.</summary>
     [Theory]
     [InlineData("p41-t1-hebei-fengfeng-jiuye", "区级资金执行率超过七成。", "七成", "funds.lines[3].rate", "63.58%")]

@@ -171,7 +171,8 @@ public sealed partial class Verifier
 
     // The words make the number a goal (计划培训不少于3000人次, 目标为超过…), not what was done.
     // …or a condition (要是超过3.5‰就开始扣分, 如果…): a threshold of a rule, not what was done.
-    [GeneratedRegex(@"目标|计划|任务|预期|指标值|指标为|要求|标准|设定|设置|考核|力争|争取|确保|拟|应|如果|若|要是|假如|一旦|扣分|得分|计分")]
+    // …or a limit or a possibility (执行率不能超过100%, 不得低于, 必须达到, 预计超过; integration 43): a rule, not a result.
+    [GeneratedRegex(@"目标|计划|任务|预期|预计|指标值|指标为|要求|标准|设定|设置|考核|力争|争取|确保|拟|应|如果|若|要是|假如|一旦|扣分|得分|计分|不能|不得|不可|不宜|不允许|必须|须|可能")]
     private static partial Regex GoalBefore();
 
     [GeneratedRegex(@"^\s*(?:的)?(?:年度|预期)?(?:目标|任务|要求|标准|计划)|^\s*(?:的话|时|就|则|才|便|即)")]
