@@ -23,8 +23,7 @@ public class VerifierSession43Tests
 
     private static readonly Dictionary<string, FactSheet> Sheets = Tables.ToDictionary(n => n, n => FactSheet.Build(Load(n)));
 
-    private static Evaluation Load(string name) => EvaluationJson.Parse(File.ReadAllText(
-        Path.Combine(RepoPaths.Repo, "eval", "cases", "verifier", "tables", name + ".json")));
+    private static Evaluation Load(string name) => VerifierTableCases.Load(name);
 
     private static VerificationReport Verify(string table, string text, bool reference = true)
     {
@@ -38,15 +37,8 @@ public class VerifierSession43Tests
         return report;
     }
 
-    private static List<(string Text, Verdict Verdict, string? FactId, string? Note)> At(VerificationReport report, string text, string span)
-    {
-        int at = text.IndexOf(span, StringComparison.Ordinal);
-        Assert.True(at >= 0, span);
-        int end = at + span.Length;
-        return report.Claims.Where(c => c.Start < end && c.Start + c.Length > at).Select(c => (c.Text, c.Verdict, c.FactId, c.Note))
-            .Concat(report.Mentions.Where(m => m.Mention.Start < end && m.Mention.Start + m.Mention.Length > at).Select(m => (m.Mention.Text, m.Verdict, m.FactId, m.Note)))
-            .ToList();
-    }
+    private static List<(string Text, Verdict Verdict, string? FactId, string? Note)> At(VerificationReport report, string text, string span) =>
+        VerifierTableCases.At(report, text, span);
 
     private static void Contradicted(string table, string text, string span, string factIs, string noteHas, bool reference = true)
     {
