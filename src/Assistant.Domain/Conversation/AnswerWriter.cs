@@ -36,12 +36,6 @@ public sealed partial class AnswerWriter(FactSheet sheet, string prefix = "turn.
     }
 
     /// <summary>
-    /// The points a row lost, printed beside its score (<c>{prefix}.lost</c>): the sheet's 扣分, which since session 43 is 分值 − 得分
-    /// as printed (5 − 4.93 = 0.07, FactBuilder.Lost), so 得4.93分 and 扣0.07分 add up to the weight. Empty when the row lost nothing.
-    /// </summary>
-    public string Lost(string row) => sheet.Find(row + ".lost") is null ? string.Empty : F(row + ".lost");
-
-    /// <summary>
     /// An amount of money of this turn in the unit the answer's other amounts are written in: a table in 元 whose prose is in
     /// 万元 (<see cref="FactSheet.YuanInWan"/>) gets 万元 (two decimals, rounded half up), so one sentence never divides
     /// 6020000元 by 560.00万元.

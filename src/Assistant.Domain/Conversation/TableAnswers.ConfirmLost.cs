@@ -27,8 +27,7 @@ public static partial class TableAnswers
         string name = Name(w.Sheet, row);
         // A row with full marks has no points-lost fact: it lost nothing.
         decimal exact = w.Has(p + ".lost") ? w.Sheet.Find(p + ".lost")!.Value : 0m;
-        string figures = exact == 0 ? $"“{name}”得{w.F(p + ".score")}，即该项分值{w.F(p + ".weight")}，没有扣分"
-            : $"“{name}”得{w.F(p + ".score")}（分值{w.F(p + ".weight")}），扣{w.F(p + ".lost")}";
+        string figures = $"“{name}”{PointsWords(w, p)}";
         if (lost is { } asked)
         {
             // Session 43: the 扣分 shown is what the printed 得分 leaves (0.07 of 5 − 4.93); the exact difference (0.075, asked as 0.08) is
@@ -45,6 +44,11 @@ public static partial class TableAnswers
         RowFigures(w, row);
         return true;
     }
+
+    /// <summary>A row's 得分 and 分值 with its 扣分 (得4.93分（分值5分），扣0.07分), or that it lost nothing; <paramref name="p"/> is the row's prefix.</summary>
+    internal static string PointsWords(AnswerWriter w, string p) => w.Has(p + ".lost")
+        ? $"得{w.F(p + ".score")}（分值{w.F(p + ".weight")}），扣{w.F(p + ".lost")}"
+        : $"得{w.F(p + ".score")}，即该项分值{w.F(p + ".weight")}，没有扣分";
 
     [GeneratedRegex(@"(?:扣了?|扣掉了?|被扣了?|丢了|失了)\s*(?<n>\d{1,3}(?:\.\d+)?)\s*分\s*(?:吗|嘛|么|对吧|对吗|对不对|是吧|没错吧|没错吗)|是不是(?:扣了?|扣掉了?)\s*(?<n>\d{1,3}(?:\.\d+)?)\s*分")]
     private static partial Regex LostYesNo();

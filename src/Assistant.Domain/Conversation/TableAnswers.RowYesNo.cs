@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
 using Assistant.Domain.Scoring;
 
 namespace Assistant.Domain.Conversation;
@@ -20,14 +21,7 @@ public static partial class TableAnswers
     internal static (decimal Value, int Decimals, bool Percent)? TargetPremiseAsked(string message)
     {
         Match m = TargetPremise().Match(IntentRouter.Canonical(message ?? string.Empty));
-        if (!m.Success || !decimal.TryParse(m.Groups["n"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal v))
-        {
-            return null;
-        }
-
-        string n = m.Groups["n"].Value;
-        int decimals = n.Contains('.', StringComparison.Ordinal) ? n.Length - n.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
-        return (v, decimals, m.Groups["u"].Success);
+        return m.Success && PrintedNumber.TryParse(m.Groups["n"].Value, out PrintedNumber n) ? (n.Value, n.Decimals, m.Groups["u"].Success) : null;
     }
 
     /// <summary>
@@ -60,7 +54,7 @@ public static partial class TableAnswers
         RowFigures(w, i);
         if (w.Has(p + ".score") && w.Has(p + ".weight"))
         {
-            w.Line(w.Has(p + ".lost") ? $"得{w.F(p + ".score")}（分值{w.F(p + ".weight")}），扣{w.F(p + ".lost")}。" : $"得{w.F(p + ".score")}，即该项分值{w.F(p + ".weight")}，没有扣分。");
+            w.Line(PointsWords(w, p) + "。");
         }
     }
 

@@ -378,7 +378,7 @@ public static partial class TableAnswers
                 => $"{w.F(p + ".weight")} × {w.F(p + ".actual")} ÷ {w.F(p + ".target")} = {w.F(p + ".score")}",
             _ => $"得{w.F(p + ".score")}（分值{w.F(p + ".weight")}）",
         };
-        w.Line($"计分：{RuleWords(w, r)}。{how}{(w.Has(p + ".lost") ? $"，扣{w.Lost(p)}" : "，没有扣分")}。");
+        w.Line($"计分：{RuleWords(w, r)}。{how}{(w.Has(p + ".lost") ? $"，扣{w.F(p + ".lost")}" : "，没有扣分")}。");
     }
 
     private static void Total(AnswerWriter w)

@@ -194,7 +194,8 @@ internal static partial class Deductions
         return (row, end, new string(blanked));
     }
 
-    private static int? RootLine(FactSheet sheet)
+    /// <summary>The first fund line that is no part of another (the total); null when every line is a part.</summary>
+    internal static int? RootLine(FactSheet sheet)
     {
         var lines = sheet.Evaluation.Funds.Lines;
         for (int i = 0; i < lines.Count; i++)

@@ -14,7 +14,8 @@ public sealed partial class Verifier
     private static CheckedMention? SeveralLines(FactSheet sheet, CheckedMention c, PrintedNumber number, string before, string after)
     {
         Mention m = c.Mention;
-        if (m.Unit.Base != "%" || sheet.Evaluation.Funds.Lines.Count < 3)
+        // The words must hold 执行率 for the pattern to match: checked first, on every rate of the text.
+        if (m.Unit.Base != "%" || sheet.Evaluation.Funds.Lines.Count < 3 || !before.Contains("执行率", StringComparison.Ordinal))
         {
             return null;
         }

@@ -17,18 +17,23 @@ namespace Assistant.Domain.Verification;
 /// </summary>
 public sealed partial class Verifier
 {
-    private static CheckedMention? LineRateBound(FactSheet sheet, CheckedMention c, PrintedNumber number, string sentenceBefore)
+    private static CheckedMention? LineRateBound(FactSheet sheet, CheckedMention c, PrintedNumber number, string before, string normalized, int sentenceStart)
     {
         Mention m = c.Mention;
         if (c.Verdict != Verdict.Verified || m.Unit.Base != "%" || c.FactId is not { } id || !id.EndsWith(".rate", StringComparison.Ordinal)
-            || sheet.Find(id) is not { FundLineIndex: { } matched } || (BoundSide(m, out _) is null && !UnitsInText.IsTenths(m))
-            || !(sentenceBefore.Contains("执行", StringComparison.Ordinal) || sentenceBefore.Contains("支出", StringComparison.Ordinal))
-            || RuleBefore().IsMatch(ClauseTail(sentenceBefore)))
+            || sheet.Find(id) is not { FundLineIndex: { } matched } || (BoundSide(m, out _) is null && !UnitsInText.IsTenths(m)) || RuleBefore().IsMatch(before))
         {
             return null;
         }
 
-        int line = NamedLastLine(sheet, sentenceBefore) ?? RootLine(sheet) ?? matched;
+        // The sentence's words before the number, taken only for the bounds this rule judges.
+        string sentenceBefore = normalized[sentenceStart..m.Start];
+        if (!(sentenceBefore.Contains("执行", StringComparison.Ordinal) || sentenceBefore.Contains("支出", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        int line = NamedLastLine(sheet, sentenceBefore) ?? Deductions.RootLine(sheet) ?? matched;
         if (sheet.Find($"funds.lines[{line}].rate") is not { } rate)
         {
             return null;
@@ -60,20 +65,6 @@ public sealed partial class Verifier
         }
 
         return best;
-    }
-
-    private static int? RootLine(FactSheet sheet)
-    {
-        var lines = sheet.Evaluation.Funds.Lines;
-        for (int i = 0; i < lines.Count; i++)
-        {
-            if (lines[i].Parent is null)
-            {
-                return i;
-            }
-        }
-
-        return null;
     }
 
     private static CheckedMention? TwoRatesGap(FactSheet sheet, List<CheckedMention> mentions, int k, PrintedNumber number, string before, int sentenceStart)
@@ -115,18 +106,12 @@ public sealed partial class Verifier
         return RateGapVerdict(c.Mention, number, a, b);
     }
 
-    // 两者相差, 二者差距为, 相差: the gap between the two rates just given.
-    /// <summary>The words of the clause the number stands in (after the sentence's last comma, semicolon or colon).</summary>
-    private static string ClauseTail(string sentenceBefore)
-    {
-        int k = sentenceBefore.AsSpan().LastIndexOfAny("，,；;：:");
-        return k < 0 ? sentenceBefore : sentenceBefore[(k + 1)..];
-    }
-
-    // 执行率不能超过100%, 不得低于, 必须达到, 如果执行率超过…, 预计超过 (integration 43): a limit, a duty, a condition or a forecast, not a result.
+    // In the number's clause: 执行率不能超过100%, 不得低于, 必须达到, 如果执行率超过…, 预计超过 (integration 43): a limit, a duty, a condition or a
+    // forecast, not a result.
     [GeneratedRegex(@"不能|不得|不可|不宜|不允许|不应|必须|须|应当|应该|如果|若|要是|假如|一旦|预计|可能|要求|力争|确保")]
     private static partial Regex RuleBefore();
 
+    // 两者相差, 二者差距为, 相差: the gap between the two rates just given.
     [GeneratedRegex(@"(?:两者|二者|两项|前后|之间)\s*(?:相差|差距为?|差|相距)了?\s*$")]
     private static partial Regex BetweenTwo();
 }

@@ -39,7 +39,7 @@ public sealed partial class Verifier
             CheckedMention? better = SeveralLines(sheet, c, number, at.Before, at.After)
                 ?? TenthsAfterRate(mentions, k, number, normalized, at.SentenceStart)
                 ?? BoundHeldToActual(sheet, c, number, at.Before, at.After)
-                ?? LineRateBound(sheet, c, number, normalized[at.SentenceStart..c.Mention.Start])
+                ?? LineRateBound(sheet, c, number, at.Before, normalized, at.SentenceStart)
                 ?? TwoRatesGap(sheet, mentions, k, number, at.Before, at.SentenceStart)
                 ?? LevelSubtotal(sheet, c, number, at.Before)
                 ?? GapKept(sheet, mentions, k, number, at.Before, at.SentenceStart)
