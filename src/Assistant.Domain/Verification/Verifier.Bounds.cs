@@ -35,21 +35,42 @@ public sealed partial class Verifier
                 continue;
             }
 
-            ShortNames.Place at = place(k);
-            CheckedMention? better = SeveralLines(sheet, c, number, at.Before, at.After)
-                ?? TenthsAfterRate(mentions, k, number, normalized, at.SentenceStart)
-                ?? BoundHeldToActual(sheet, c, number, at.Before, at.After)
-                ?? LineRateBound(sheet, c, number, at.Before, normalized, at.SentenceStart)
-                ?? TwoRatesGap(sheet, mentions, k, number, at.Before, at.SentenceStart)
-                ?? LevelSubtotal(sheet, c, number, at.Before)
-                ?? GapKept(sheet, mentions, k, number, at.Before, at.SentenceStart)
-                ?? ExcessAsGap(sheet, c, number, at.Before)
-                ?? PartAddedToWhole(sheet, c);
+            CheckedMention? better;
+            if (MayBeBound(c, k))
+            {
+                ShortNames.Place at = place(k);
+                better = SeveralLines(sheet, c, number, at.Before, at.After)
+                    ?? TenthsAfterRate(mentions, k, number, normalized, at.SentenceStart)
+                    ?? BoundHeldToActual(sheet, c, number, at.Before, at.After)
+                    ?? LineRateBound(sheet, c, number, at.Before, normalized, at.SentenceStart)
+                    ?? TwoRatesGap(sheet, mentions, k, number, at.Before, at.SentenceStart)
+                    ?? LevelSubtotal(sheet, c, number, at.Before)
+                    ?? GapKept(sheet, mentions, k, number, at.Before, at.SentenceStart)
+                    ?? ExcessAsGap(sheet, c, number, at.Before)
+                    ?? PartAddedToWhole(sheet, c);
+            }
+            else
+            {
+                better = PartAddedToWhole(sheet, c);
+            }
             if (better is not null)
             {
                 mentions[k] = better;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether any rule above but <see cref="PartAddedToWhole"/> may judge the mention: the union of their first checks, none of which
+    /// needs the words around it. The others (most numbers of a text: verified counts and amounts with no qualifier) are left before
+    /// their clause's words are cut out.
+    /// </summary>
+    private static bool MayBeBound(CheckedMention c, int k)
+    {
+        string unit = c.Mention.Unit.Base;
+        return unit is "%" or "个百分点" or "分"
+            || c.Verdict == Verdict.Verified && c.FactId is not null && (BoundSide(c.Mention, out _) is not null || c.Mention.IsApproximate)
+            || k > 0 && c.Verdict is Verdict.OutOfScope or Verdict.Unverified or Verdict.Contradicted;
     }
 
     /// <summary>Which way a qualifier bounds the value: +1 at least (strictly when <paramref name="strict"/>), −1 at most, 0 near below, null none.</summary>
