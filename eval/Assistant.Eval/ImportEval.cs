@@ -10,6 +10,13 @@ namespace Assistant.Eval;
 internal sealed record ImportRow(string Case, string Format, int Table, int Cells, int Exact, int Unsure, int Wrong, bool ScoreMatches, IReadOnlyList<string> Differences);
 
 /// <summary>
+/// The printed copies of one kind (<c>layout</c>, <c>raw</c>, <c>browser</c>…): how many the importer read cell for cell as the
+/// table's clean copy is read, how many it refused with what to do, and how many it read wrong (any cell differing, or a
+/// total scored otherwise), with the wrong ones named.
+/// </summary>
+internal sealed record CopyRow(string Kind, int Copies, int Read, int Refused, int Wrong, IReadOnlyList<string> WrongCopies);
+
+/// <summary>
 /// The importer on documents: cases as files (<c>eval/cases/import/*.txt|*.md|*.csv|*.xlsx|*.docx</c> beside
 /// <c>*.expected.json</c>), the seeds copied out of PDFs against the reference tables, and Office
 /// documents generated in the official layout from the references. Each expected cell is read
@@ -59,6 +66,98 @@ internal static class ImportEval
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Every copy of a printed table under <c>tests/Assistant.Domain.Tests/PdfCopies</c> (<c>table-variant.kind.txt</c>, the
+    /// table's own copy <c>table.clean.txt</c>): text copied out of PDFs by pdftotext with and without -layout, by browsers and
+    /// by readers, of tables printed from Word, Excel and web pages. A copy is read (the same cells and total as the clean
+    /// copy), refused (an <see cref="InputException"/>), or wrong.
+    /// </summary>
+    public static List<CopyRow> Copies(string repo)
+    {
+        string dir = Path.Combine(repo, "tests", "Assistant.Domain.Tests", "PdfCopies");
+        var clean = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        var tally = new SortedDictionary<string, (int Copies, int Read, int Refused, List<string> Wrong)>(StringComparer.Ordinal);
+        foreach (string file in Directory.GetFiles(dir, "*.*.txt").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal))
+        {
+            if (file.EndsWith(".clean.txt", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string stem = file[..file.IndexOf('.', StringComparison.Ordinal)];
+            string table = stem[..stem.LastIndexOf('-')];
+            string kind = file[(stem.Length + 1)..^".txt".Length];
+            if (!clean.TryGetValue(table, out JsonElement want))
+            {
+                string cleanText = File.ReadAllText(Path.Combine(dir, table + ".clean.txt"));
+                want = JsonSerializer.SerializeToElement(ImportContract.ToJson(DocumentImporter.FromText("clean.txt", cleanText).Tables.Single()));
+                clean[table] = want;
+            }
+
+            var (copies, read, refused, wrong) = tally.TryGetValue(kind, out var t) ? t : (0, 0, 0, new List<string>());
+            copies++;
+            try
+            {
+                string text = File.ReadAllText(Path.Combine(dir, file));
+                ImportResult result = DocumentImporter.FromText(file, text);
+                JsonElement? got = result.Tables.Count == 1 ? JsonSerializer.SerializeToElement(ImportContract.ToJson(result.Tables[0])) : null;
+
+                // As printed: the spaces a copy puts inside a cell or takes out of it are not the cell's (the clean copy's
+                // 创业带动就业 4208 人 is the copy's 创业带动就业4208人), and a copy that starts below the title has no year to read.
+                bool titled = text.Contains("自评表", StringComparison.Ordinal);
+                ImportComparison.Result? cmp = got is { } g ? ImportComparison.Compare(AsPrinted(want, titled), AsPrinted(g, titled)) : null;
+                if (cmp is { Wrong: 0 } && SameTotal(want, got!.Value))
+                {
+                    read++;
+                }
+                else
+                {
+                    wrong.Add(file + (cmp is null ? " (tables: " + result.Tables.Count + ")" : ": " + string.Join("; ", cmp.Differences.Take(4))));
+                }
+            }
+            catch (InputException)
+            {
+                refused++;
+            }
+
+            tally[kind] = (copies, read, refused, wrong);
+        }
+
+        return tally.Select(k => new CopyRow(k.Key, k.Value.Copies, k.Value.Read, k.Value.Refused, k.Value.Wrong.Count, k.Value.Wrong)).ToList();
+    }
+
+    private static JsonElement AsPrinted(JsonElement table, bool titled)
+    {
+        static JsonNode? Strip(JsonNode? n) => n switch
+        {
+            JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Strip(p.Value)))),
+            JsonArray a => new JsonArray(a.Select(Strip).ToArray()),
+            JsonValue v when v.TryGetValue(out string? text) => JsonValue.Create(string.Concat(text.Where(c => !char.IsWhiteSpace(c)))),
+            null => null,
+            _ => n.DeepClone(),
+        };
+
+        JsonObject stripped = (JsonObject)Strip(JsonNode.Parse(table.GetRawText()))!;
+        if (!titled)
+        {
+            stripped.Remove("year");
+        }
+
+        return JsonSerializer.SerializeToElement(stripped);
+    }
+
+    private static bool SameTotal(JsonElement want, JsonElement got)
+    {
+        try
+        {
+            return EvaluationService.Score(EvaluationJson.Read(want)).Total == EvaluationService.Score(EvaluationJson.Read(got)).Total;
+        }
+        catch (InputException)
+        {
+            return false;
+        }
     }
 
     private static JsonElement Reference(string shared, string name) =>

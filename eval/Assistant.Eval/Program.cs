@@ -42,7 +42,13 @@ if (args.Contains("--import-only"))
         Console.WriteLine($"| {r.Case} | {r.Format} | {r.Table} | {r.Cells} | {r.Exact} | {r.Unsure} | {r.Wrong} | {(r.ScoreMatches ? "yes" : "NO")} | {string.Join("; ", r.Differences.Take(8))}");
     }
 
-    return 0;
+    var printed = Assistant.Eval.ImportEval.Copies(repo);
+    foreach (var c in printed)
+    {
+        Console.WriteLine($"| copies {c.Kind} | {c.Copies} | read {c.Read} | refused {c.Refused} | wrong {c.Wrong} {string.Join(", ", c.WrongCopies)}");
+    }
+
+    return printed.Sum(c => c.Wrong) == 0 ? 0 : 1;
 }
 
 if (args.Contains("--verifier-only"))
@@ -281,6 +287,19 @@ metrics["import.exactShare"] = Ratio(imports.Sum(r => r.Exact), imports.Sum(r =>
 metrics["import.unexpectedUnsureShare"] = Ratio(imports.Sum(r => r.Unsure), imports.Sum(r => r.Cells));
 metrics["import.unexpectedWrongCells"] = imports.Sum(r => r.Wrong);
 metrics["import.scoresAsExpected"] = Ratio(imports.Count(r => r.ScoreMatches), imports.Count);
+
+var copies = Assistant.Eval.ImportEval.Copies(repo);
+Console.WriteLine();
+Console.WriteLine("| printed copies, kind | copies | read cell for cell | refused with what to do | read wrong |");
+Console.WriteLine("|---|---|---|---|---|");
+foreach (var c in copies)
+{
+    Console.WriteLine($"| {c.Kind} | {c.Copies} | {c.Read} | {c.Refused} | {c.Wrong}{(c.Wrong > 0 ? " (" + string.Join(", ", c.WrongCopies.Take(5)) + ")" : string.Empty)} |");
+}
+
+metrics["import.printedCopies"] = copies.Sum(c => c.Copies);
+metrics["import.printedCopies.read"] = copies.Sum(c => c.Read);
+metrics["import.printedCopies.unexpectedWrong"] = copies.Sum(c => c.Wrong);
 
 Console.WriteLine();
 Console.WriteLine("| metric | value | floor |");
