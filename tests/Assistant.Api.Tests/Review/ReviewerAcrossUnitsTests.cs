@@ -21,43 +21,10 @@ public sealed class ReviewerAcrossUnitsTests(ReviewFactory factory) : IClassFixt
     ];
 
     /// <summary>xUnit makes a new instance per test: the units are stored once per database (the class fixture).</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReviewFactory, HttpClient> Reviewers = [];
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
-    private async Task<HttpClient> ReviewerAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            if (Reviewers.TryGetValue(factory, out HttpClient? reviewer))
-            {
-                return reviewer;
-            }
-
-            var units = new JsonArray { new JsonObject { ["code"] = "jx29", ["name"] = "吉安市财政局", ["level"] = "city" } };
-            foreach (var u in Units)
-            {
-                units.Add(new JsonObject { ["code"] = u.Code, ["name"] = u.Name, ["parent"] = "jx29", ["level"] = u.Level });
-            }
-
-            await ReviewWorld.SendAsync(factory.CreateClient(), HttpMethod.Post, "/api/v1/units", units.ToJsonString(), HttpStatusCode.Created);
-            foreach (var u in Units)
-            {
-                HttpClient drafter = factory.ClientFor(ApiRoles.Drafter, u.Code);
-                string body = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", $"jian29-{u.File}.json"));
-                string id = (string)(await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/evaluations", body, HttpStatusCode.Created))["id"]!;
-                await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/submissions", $$"""{"evaluationId":"{{id}}"}""", HttpStatusCode.Created);
-            }
-
-            reviewer = factory.ClientFor(ApiRoles.Reviewer, "jx29");
-            Reviewers.Add(factory, reviewer);
-            return reviewer;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    private Task<HttpClient> ReviewerAsync() => factory.SubmittedAsync(
+        new("jx29", "吉安市财政局", "city"),
+        Units.Select(u => new ReviewFactory.Member(u.Code, u.Name, u.Level)),
+        () => Units.Select(u => (u.Code, ReviewFactory.Fixture($"jian29-{u.File}"))));
 
     private static Task<string> AskAsync(HttpClient client, string question) => ReviewWorld.AskOfflineAsync(client, question);
 

@@ -29,50 +29,28 @@ public sealed class ReviewerBoilerplateTests(ReviewFactory factory) : IClassFixt
     ];
 
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReviewFactory, HttpClient> Reviewers = [];
-    private static readonly SemaphoreSlim Gate = new(1, 1);
 
-    private async Task<HttpClient> ReviewerAsync()
+    private Task<HttpClient> ReviewerAsync() => factory.SubmittedAsync(
+        new("hn30", "邵阳市财政局", "city"),
+        Units.Select(u => new ReviewFactory.Member(u.Code, u.Name)),
+        Tables);
+
+    /// <summary>Each unit's table: the shape of jian29-02 with the unit's year, place, reasons of its own.</summary>
+    private static IEnumerable<(string Unit, string Table)> Tables()
     {
-        await Gate.WaitAsync();
-        try
+        string shape = ReviewFactory.Fixture("jian29-02");
+        for (int k = 0; k < Units.Length; k++)
         {
-            if (Reviewers.TryGetValue(factory, out HttpClient? reviewer))
-            {
-                return reviewer;
-            }
-
-            var units = new JsonArray { new JsonObject { ["code"] = "hn30", ["name"] = "邵阳市财政局", ["level"] = "city" } };
-            foreach (var u in Units)
-            {
-                units.Add(new JsonObject { ["code"] = u.Code, ["name"] = u.Name, ["parent"] = "hn30", ["level"] = "county" });
-            }
-
-            await ReviewWorld.SendAsync(factory.CreateClient(), HttpMethod.Post, "/api/v1/units", units.ToJsonString(), HttpStatusCode.Created);
-            string shape = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "jian29-02.json"));
-            for (int k = 0; k < Units.Length; k++)
-            {
-                var u = Units[k];
-                JsonNode table = JsonNode.Parse(shape)!;
-                table["year"] = u.Year;
-                table["region"] = $"湖南省邵阳市{u.Name}";
-                table["department"] = $"{u.Name}农业农村局";
-                table["implementer"] = $"{u.Name}农田建设项目管理中心";
-                // Each unit's own specific fund reason (no two alike, so none is a copy of another's).
-                table["funds"]!["lines"]![0]!["deviationNote"] = u.Fund ?? $"受汛期影响{k + 2}个片区工程推迟开工，工程款按进度拨付，剩余资金{300 + (10 * k)}万元结转下年使用";
-                table["indicators"]![0]!["deviationNote"] = u.Row;
-                HttpClient drafter = factory.ClientFor(ApiRoles.Drafter, u.Code);
-                string id = (string)(await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/evaluations", table.ToJsonString(), HttpStatusCode.Created))["id"]!;
-                await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/submissions", $$"""{"evaluationId":"{{id}}"}""", HttpStatusCode.Created);
-            }
-
-            reviewer = factory.ClientFor(ApiRoles.Reviewer, "hn30");
-            Reviewers.Add(factory, reviewer);
-            return reviewer;
-        }
-        finally
-        {
-            Gate.Release();
+            var u = Units[k];
+            JsonNode table = JsonNode.Parse(shape)!;
+            table["year"] = u.Year;
+            table["region"] = $"湖南省邵阳市{u.Name}";
+            table["department"] = $"{u.Name}农业农村局";
+            table["implementer"] = $"{u.Name}农田建设项目管理中心";
+            // Each unit's own specific fund reason (no two alike, so none is a copy of another's).
+            table["funds"]!["lines"]![0]!["deviationNote"] = u.Fund ?? $"受汛期影响{k + 2}个片区工程推迟开工，工程款按进度拨付，剩余资金{300 + (10 * k)}万元结转下年使用";
+            table["indicators"]![0]!["deviationNote"] = u.Row;
+            yield return (u.Code, table.ToJsonString());
         }
     }
 

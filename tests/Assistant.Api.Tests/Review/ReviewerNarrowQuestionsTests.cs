@@ -18,43 +18,10 @@ public sealed class ReviewerNarrowQuestionsTests(ReviewFactory factory) : IClass
         ("xs", "sy30.xs", "新邵县"), ("lh", "sy30.lh", "隆回县"), ("dk", "sy30.dk", "洞口县"), ("sn", "sy30.sn", "绥宁县"),
     ];
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReviewFactory, HttpClient> Reviewers = [];
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
-    private async Task<HttpClient> ReviewerAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            if (Reviewers.TryGetValue(factory, out HttpClient? reviewer))
-            {
-                return reviewer;
-            }
-
-            var units = new JsonArray { new JsonObject { ["code"] = "sy30", ["name"] = "邵阳市财政局", ["level"] = "city" } };
-            foreach (var u in Units)
-            {
-                units.Add(new JsonObject { ["code"] = u.Code, ["name"] = u.Name, ["parent"] = "sy30", ["level"] = "county" });
-            }
-
-            await ReviewWorld.SendAsync(factory.CreateClient(), HttpMethod.Post, "/api/v1/units", units.ToJsonString(), HttpStatusCode.Created);
-            foreach (var u in Units)
-            {
-                HttpClient drafter = factory.ClientFor(ApiRoles.Drafter, u.Code);
-                string body = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", $"shaoyang30-{u.File}.json"));
-                string id = (string)(await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/evaluations", body, HttpStatusCode.Created))["id"]!;
-                await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/submissions", $$"""{"evaluationId":"{{id}}"}""", HttpStatusCode.Created);
-            }
-
-            reviewer = factory.ClientFor(ApiRoles.Reviewer, "sy30");
-            Reviewers.Add(factory, reviewer);
-            return reviewer;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    private Task<HttpClient> ReviewerAsync() => factory.SubmittedAsync(
+        new("sy30", "邵阳市财政局", "city"),
+        Units.Select(u => new ReviewFactory.Member(u.Code, u.Name)),
+        () => Units.Select(u => (u.Code, ReviewFactory.Fixture($"shaoyang30-{u.File}"))));
 
     [Theory]
     [InlineData("县级配套资金执行率低于70%的有哪些", new[] { "洞口县", "50.00%", "新邵县", "65.00%", "绥宁县", "69.00%", "不是资金总额的执行率" }, new[] { "隆回县（《" })]

@@ -16,8 +16,6 @@ public sealed class Session35ReviewTests(ReviewFactory factory) : IClassFixture<
     private const string Health = "基本公共卫生服务项目";
     private const string Forest = "森林防火专项资金";
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReviewFactory, HttpClient> Reviewers = [];
-    private static readonly SemaphoreSlim Gate = new(1, 1);
 
     /// <summary>The counties' tables: code, name, the table, and the rows that must be counted as having no reason.</summary>
     private static readonly (string Code, string Name, JsonObject Table, string[] Missing)[] Counties =
@@ -107,39 +105,10 @@ public sealed class Session35ReviewTests(ReviewFactory factory) : IClassFixture<
         };
     }
 
-    private async Task<HttpClient> ReviewerAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            if (Reviewers.TryGetValue(factory, out HttpClient? reviewer))
-            {
-                return reviewer;
-            }
-
-            var units = new JsonArray { new JsonObject { ["code"] = "t35", ["name"] = "某市卫生健康委员会", ["level"] = "city" } };
-            foreach (var c in Counties)
-            {
-                units.Add(new JsonObject { ["code"] = c.Code, ["name"] = c.Name, ["parent"] = "t35", ["level"] = "county" });
-            }
-
-            await ReviewWorld.SendAsync(factory.CreateClient(), HttpMethod.Post, "/api/v1/units", units.ToJsonString(), HttpStatusCode.Created);
-            foreach (var c in Counties)
-            {
-                HttpClient drafter = factory.ClientFor(ApiRoles.Drafter, c.Code);
-                string id = (string)(await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/evaluations", c.Table.ToJsonString(), HttpStatusCode.Created))["id"]!;
-                await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/submissions", $$"""{"evaluationId":"{{id}}"}""", HttpStatusCode.Created);
-            }
-
-            reviewer = factory.ClientFor(ApiRoles.Reviewer, "t35");
-            Reviewers.Add(factory, reviewer);
-            return reviewer;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    private Task<HttpClient> ReviewerAsync() => factory.SubmittedAsync(
+        new("t35", "某市卫生健康委员会", "city"),
+        Counties.Select(c => new ReviewFactory.Member(c.Code, c.Name)),
+        () => Counties.Select(c => (c.Code, c.Table.ToJsonString())));
 
     [Fact]
     public async Task OneProgram_WithAndWithoutYearAndPlace_IsSummedInWan()

@@ -15,8 +15,6 @@ public sealed class Session36ReviewTests(ReviewFactory factory) : IClassFixture<
     private const string Health = "基本公共卫生服务项目";
     private const string Epidemic = "受疫情影响，部分孕产妇未能按时产检";
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReviewFactory, HttpClient> Reviewers = [];
-    private static readonly SemaphoreSlim Gate = new(1, 1);
 
     /// <summary>One unit (t36.a) reports two counties' tables (甲县 in 元, 乙县 in 万元) with the same out-of-period reason; t36.b a road table in 万元.</summary>
     private static readonly (string Unit, JsonObject Table)[] Tables =
@@ -32,39 +30,10 @@ public sealed class Session36ReviewTests(ReviewFactory factory) : IClassFixture<
             [("农村公路养护里程", "公里", "≥300", "310", null), ("群众满意度", "%", "≥90%", "93%", null)])),
     ];
 
-    private async Task<HttpClient> ReviewerAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            if (Reviewers.TryGetValue(factory, out HttpClient? reviewer))
-            {
-                return reviewer;
-            }
-
-            var units = new JsonArray
-            {
-                new JsonObject { ["code"] = "t36", ["name"] = "某州财政局", ["level"] = "city" },
-                new JsonObject { ["code"] = "t36.a", ["name"] = "某州卫生健康局", ["parent"] = "t36", ["level"] = "county" },
-                new JsonObject { ["code"] = "t36.b", ["name"] = "丙县交通运输局", ["parent"] = "t36", ["level"] = "county" },
-            };
-            await ReviewWorld.SendAsync(factory.CreateClient(), HttpMethod.Post, "/api/v1/units", units.ToJsonString(), HttpStatusCode.Created);
-            foreach (var (unit, table) in Tables)
-            {
-                HttpClient drafter = factory.ClientFor(ApiRoles.Drafter, unit);
-                string id = (string)(await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/evaluations", table.ToJsonString(), HttpStatusCode.Created))["id"]!;
-                await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/submissions", $$"""{"evaluationId":"{{id}}"}""", HttpStatusCode.Created);
-            }
-
-            reviewer = factory.ClientFor(ApiRoles.Reviewer, "t36");
-            Reviewers.Add(factory, reviewer);
-            return reviewer;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    private Task<HttpClient> ReviewerAsync() => factory.SubmittedAsync(
+        new("t36", "某州财政局", "city"),
+        [new("t36.a", "某州卫生健康局"), new("t36.b", "丙县交通运输局")],
+        () => Tables.Select(t => (t.Unit, t.Table.ToJsonString())));
 
     [Fact]
     public async Task TheSameReasonInOneUnitsTwoTables_GivesTwoFlags_EachNamingItsTable()

@@ -19,43 +19,10 @@ public sealed class Session41ReviewerChatTests(ReviewFactory factory) : IClassFi
         ("t41.w", "重庆市武隆区林业局", "probe40-wulong"),
     ];
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReviewFactory, object> Worlds = [];
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
-    private async Task<HttpClient> WorldAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            HttpClient reviewer = factory.ClientFor(ApiRoles.Reviewer, "t41");
-            if (Worlds.TryGetValue(factory, out _))
-            {
-                return reviewer;
-            }
-
-            var units = new JsonArray { new JsonObject { ["code"] = "t41", ["name"] = "某省财政厅", ["level"] = "province" } };
-            foreach (var u in Units)
-            {
-                units.Add(new JsonObject { ["code"] = u.Code, ["name"] = u.Name, ["parent"] = "t41", ["level"] = "county" });
-            }
-
-            await ReviewWorld.SendAsync(factory.CreateClient(), HttpMethod.Post, "/api/v1/units", units.ToJsonString(), HttpStatusCode.Created);
-            foreach (var u in Units)
-            {
-                string table = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", u.File + ".json"));
-                HttpClient drafter = factory.ClientFor(ApiRoles.Drafter, u.Code);
-                string id = (string)(await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/evaluations", table, HttpStatusCode.Created))["id"]!;
-                await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/submissions", $$"""{"evaluationId":"{{id}}"}""", HttpStatusCode.Created);
-            }
-
-            Worlds.Add(factory, new object());
-            return reviewer;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    private Task<HttpClient> WorldAsync() => factory.SubmittedAsync(
+        new("t41", "某省财政厅", "province"),
+        Units.Select(u => new ReviewFactory.Member(u.Code, u.Name)),
+        () => Units.Select(u => (u.Code, ReviewFactory.Fixture(u.File))));
 
     [Theory]
     [InlineData("蕲春县的执行数是多少万元", "蕲春县医疗保障局", "执行数1710.65万元")]

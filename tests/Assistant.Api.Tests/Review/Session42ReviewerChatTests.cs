@@ -21,43 +21,10 @@ public sealed class Session42ReviewerChatTests(ReviewFactory factory) : IClassFi
         ("t42.m", "福州市鼓楼区民政局", "probe40-wulong"),
     ];
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReviewFactory, object> Worlds = [];
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-
-    private async Task<HttpClient> WorldAsync()
-    {
-        await Gate.WaitAsync();
-        try
-        {
-            HttpClient reviewer = factory.ClientFor(ApiRoles.Reviewer, "t42");
-            if (Worlds.TryGetValue(factory, out _))
-            {
-                return reviewer;
-            }
-
-            var units = new JsonArray { new JsonObject { ["code"] = "t42", ["name"] = "某省财政厅", ["level"] = "province" } };
-            foreach (var u in Units)
-            {
-                units.Add(new JsonObject { ["code"] = u.Code, ["name"] = u.Name, ["parent"] = "t42", ["level"] = "county" });
-            }
-
-            await ReviewWorld.SendAsync(factory.CreateClient(), HttpMethod.Post, "/api/v1/units", units.ToJsonString(), HttpStatusCode.Created);
-            foreach (var u in Units)
-            {
-                string table = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", u.File + ".json"));
-                HttpClient drafter = factory.ClientFor(ApiRoles.Drafter, u.Code);
-                string id = (string)(await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/evaluations", table, HttpStatusCode.Created))["id"]!;
-                await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/submissions", $$"""{"evaluationId":"{{id}}"}""", HttpStatusCode.Created);
-            }
-
-            Worlds.Add(factory, new object());
-            return reviewer;
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    private Task<HttpClient> WorldAsync() => factory.SubmittedAsync(
+        new("t42", "某省财政厅", "province"),
+        Units.Select(u => new ReviewFactory.Member(u.Code, u.Name)),
+        () => Units.Select(u => (u.Code, ReviewFactory.Fixture(u.File))));
 
     [Theory]
     [InlineData("峰峰矿区的执行数是多少", "峰峰矿区人力资源和社会保障局", "执行数1795.62万元")]
