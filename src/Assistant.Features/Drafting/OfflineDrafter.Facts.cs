@@ -22,6 +22,22 @@ public sealed partial class OfflineDrafter
 
         private bool Zero(DeviationGroup group) => group.Items.All(IsZero);
 
+        /// <summary>
+        /// What a group's rows did against their targets, one wording for every sentence that says it: a target of 0 exceeded
+        /// (超出指标值), a ceiling exceeded (超出控制标准), or work left undone (未完成); <paramref name="ofTheYear"/> names the
+        /// year's target (超出年度指标值, 超出年度控制标准, 未完成年度指标值).
+        /// </summary>
+        private string Missed(DeviationGroup group, bool ofTheYear) =>
+            (Zero(group), Ceiling(group), ofTheYear) switch
+            {
+                (true, _, false) => "超出指标值",
+                (true, _, true) => "超出年度指标值",
+                (false, true, false) => "超出控制标准",
+                (false, true, true) => "超出年度控制标准",
+                (false, false, false) => "未完成",
+                (false, false, true) => "未完成年度指标值",
+            };
+
         /// <summary>Whether most of a sentence's word pairs are already in one sentence of the draft.</summary>
         private bool NearCopy(string sentence)
         {

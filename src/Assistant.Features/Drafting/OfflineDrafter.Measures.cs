@@ -118,7 +118,7 @@ public sealed partial class OfflineDrafter
                     Add("规范绩效目标调整程序，年度中取消或调整指标应按程序报批，并相应调整分值");
                     break;
                 default:
-                    subject = group.Kind is not (DeviationKind.QualitativeWeaker or DeviationKind.Late) ? $"{Names(group)}{(Zero(group) ? "超出指标值" : Ceiling(group) ? "超出控制标准" : "未完成")}的问题"
+                    subject = group.Kind is not (DeviationKind.QualitativeWeaker or DeviationKind.Late) ? $"{Names(group)}{Missed(group, ofTheYear: false)}的问题"
                         : group.Kind == DeviationKind.Late || IsDeadline(group) ? $"{Names(group)}未按期完成的问题" : $"{Names(group)}实际效果弱于指标值的问题";
                     // The unit's own measure first, then what answers each kind of cause it gave; a generic
                     // measure only where the cause is of no kind known here, never one that ignores it.

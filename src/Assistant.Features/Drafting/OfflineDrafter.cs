@@ -339,7 +339,7 @@ public sealed partial class OfflineDrafter : IChatClient
                     sb.Append(CauseSentence(cause, "主要原因是", many));
                     break;
                 default:
-                    sb.Append(Names(group)).Append(Zero(group) ? "超出年度指标值" : Ceiling(group) ? "超出年度控制标准" : "未完成年度指标值").Append(many ? "。" : "，")
+                    sb.Append(Names(group)).Append(Missed(group, ofTheYear: true)).Append(many ? "。" : "，")
                       .Append(string.Concat(group.Items.Select(i => (many ? $"“{i.Name}”" : string.Empty) + ItemFacts(i, withGap: true, reverse: IsReverse(i), zero: IsZero(i)) + "。")));
                     sb.Append(CauseSentence(cause, "主要原因是", many));
                     if (cause.Origin == CauseOrigin.Stated && group.Money && DraftPhrases.IsFundingSource(cause.Text))
