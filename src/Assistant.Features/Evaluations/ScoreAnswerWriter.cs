@@ -421,7 +421,7 @@ public static class ScoreAnswerWriter
         }
 
         Span<byte> digits = stackalloc byte[MaxNumberLength];
-        span[..written].CopyTo(digits);
+        IndentedJsonEmitter.CopyShort(span[..written], digits);
         writer.CommitAscii(written);
         Span<byte> percent = writer.AsciiValue(percentName, MaxNumberLength);
         writer.CommitAscii(PercentOfFixed4(digits[..written], percent));
