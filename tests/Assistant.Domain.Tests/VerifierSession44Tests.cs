@@ -160,4 +160,40 @@ public class VerifierSession44Tests
         var text = string.Concat(rows.Select((r, i) => $"{r.Name}完成{r.Actual}，较目标少{i + 3}人，另有{i * 7 + 1}人次参与。"));
         yield return new VerifierCorpus.Text("noted", sheet, text);
     }
+
+    /// <summary>
+    /// The names' characters in an open-addressed table (in place of a dictionary): on names drawn from up to 600 distinct
+    /// characters (a table of up to 2,048 slots, many characters sharing a first slot), with texts mixing the names' characters
+    /// and others no name holds, the matcher names as the longest-common-run table of the pre-index matcher.
+    /// </summary>
+    [Fact]
+    public void TheNamesCharacterTable_OnManyDistinctCharacters_NamesAsTheLongestCommonRunTable()
+    {
+        int named = 0;
+        Gen<(List<string> Names, List<string> Texts)> cases =
+            from span in Gen.Choose(1, 600)
+            from count in Gen.Choose(1, 40)
+            from names in Gen.ListOf(
+                from length in Gen.Choose(1, 12)
+                from chars in Gen.ListOf(Gen.Choose(0, span - 1).Select(k => (char)(0x4E00 + k)), length)
+                select new string(chars.ToArray()),
+                count)
+            from texts in Gen.ListOf(
+                from n in Gen.Choose(0, 6)
+                from pieces in Gen.ListOf(Gen.OneOf(Gen.Elements(names.ToArray()), Gen.Choose(0, 1200).Select(k => ((char)(0x4E00 + k)).ToString()), Gen.Elements("2", "的", "\uFFFF")), n)
+                select string.Concat(pieces),
+                10)
+            select (names.ToList(), texts.ToList());
+        Assert.Null(Record.Exception(() => Prop.ForAll(cases.ToArbitrary(), x =>
+        {
+            var reference = new ReferenceVerifier.IndicatorNames(x.Names);
+            var indexed = new IndicatorNames(x.Names);
+            foreach (string text in x.Texts.Concat(x.Names))
+            {
+                Assert.Equal(reference.Named(text).ToList(), indexed.Named(text).ToList());
+                named += indexed.Named(text).Count > 0 ? 1 : 0;
+            }
+        }).Check(Config.QuickThrowOnFailure.WithMaxTest(300))));
+        Assert.True(named > 1000, $"{named} texts naming some name");
+    }
 }
