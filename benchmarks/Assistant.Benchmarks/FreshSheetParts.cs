@@ -35,6 +35,23 @@ internal static class FreshSheetParts
             return 0;
         }
 
+        if (args.Contains("--dump"))
+        {
+            // Session 44: each number of the text with its verdict and the words before it in its clause (where the time goes).
+            var sheet = FactSheet.Build(table);
+            var report = Verifier.Verify(sheet, text);
+            var clauses = Clause.Split(Assistant.Domain.Numbers.TextNormalizer.Normalize(text));
+            foreach (CheckedMention c in report.Mentions)
+            {
+                Clause clause = Clause.At(clauses, c.Mention.Start);
+                string before = clause.Before(c.Mention.Start);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{c.Mention.Start}\t{c.Mention.Text}\t{c.Verdict}\t{clause.Text}\t[{before}]\t{VerificationContext.HasOwnSubject(before)}"));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Mentions.Count} numbers, {clauses.Count} clauses, {report.Claims.Count} claims"));
+            return 0;
+        }
+
         if (args.Contains("--kept-only"))
         {
             // For a profiler (session 42): only the verification on a verifier kept for the table, round after round.

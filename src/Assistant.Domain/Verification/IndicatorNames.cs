@@ -12,6 +12,10 @@ namespace Assistant.Domain.Verification;
 internal sealed class IndicatorNames(NameIndex index)
 {
     private readonly string[] _names = index.Cores;
+
+    // Session 44: the text's core is written here (grown as needed, never cleared: only the part written is read), in place
+    // of a zeroed stack buffer per answer or a rented one for a long text. One instance serves one verifier at a time.
+    private char[] _core = [];
     private readonly Dictionary<string, Answer> _memo = new(StringComparer.Ordinal);
 
     // A name is named only with a run of three or more, or all of a name shorter than three: a text whose
@@ -91,6 +95,12 @@ internal sealed class IndicatorNames(NameIndex index)
             System.Buffers.ArrayPool<(int, int)>.Shared.Return(_scored);
             _scored = [];
         }
+
+        if (_core.Length > 512)
+        {
+            // A verifier kept for its table keeps no long text's buffer between texts (as the pooled one before session 44).
+            _core = [];
+        }
     }
 
     private Answer Find(string text)
@@ -106,90 +116,86 @@ internal sealed class IndicatorNames(NameIndex index)
 
     private Answer Match(string text)
     {
-        char[]? rented = text.Length > 512 ? System.Buffers.ArrayPool<char>.Shared.Rent(text.Length) : null;
-        // As long as the text (a core is never longer): the stack buffer is zeroed on entry, 1 KB for every text otherwise.
-        Span<char> buffer = rented is not null ? rented : stackalloc char[text.Length];
-        try
+        if (_core.Length < text.Length)
         {
-            ReadOnlySpan<char> t = buffer[..NameIndex.Core(text, buffer)];
-            index.Runs(t, _minRun, out List<int> touched, out int[] runs, out bool[] tails);
-            ReadOnlySpan<int> touchedNames = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(touched);
-            if (_scoredCount + touchedNames.Length > _scored.Length)
-            {
-                var larger = System.Buffers.ArrayPool<(int, int)>.Shared.Rent(Math.Max(Math.Max(1024, _scored.Length * 2), _scoredCount + touchedNames.Length));
-                _scored.AsSpan(0, _scoredCount).CopyTo(larger);
-                if (_scored.Length > 0)
-                {
-                    System.Buffers.ArrayPool<(int, int)>.Shared.Return(_scored);
-                }
-
-                _scored = larger;
-            }
-
-            // One pass: each touched name judged, written after the answers so far if named, and the best run's
-            // best-covered names counted (names sharing a prefix, 就业困难人员就业人数 / 就业困难人员帮扶率, tie on the run).
-            int offset = _scoredCount;
-            Span<(int Index, int Score)> room = _scored.AsSpan(offset, touchedNames.Length);
-            int best = 0, named = 0, top = 0, topCount = 0;
-            foreach (int i in touchedNames)
-            {
-                // Every rule needs a run of three or more (or all of a name shorter than three).
-                int run = runs[i];
-                int length = _names[i].Length;
-                bool isNamed = run >= Math.Min(8, length) || (run >= 4 && run * 10 >= length * 6)
-                    || (tails[i] && run >= 5)
-                    || (run >= 3 && t.Length <= 3 * length && Subsequence(_names[i], t) is var sub && sub >= 5 && sub * 4 >= length * 3)
-                    || DistinctiveName.Names(_names, i, t, run);
-                if (!isNamed)
-                {
-                    continue;
-                }
-
-                room[named++] = (i, run);
-                int coverage = run * 1000 / Math.Max(1, length);
-                if (run > best)
-                {
-                    (best, top, topCount) = (run, coverage, 1);
-                }
-                else if (run == best)
-                {
-                    if (coverage > top)
-                    {
-                        (top, topCount) = (coverage, 1);
-                    }
-                    else if (coverage == top)
-                    {
-                        topCount++;
-                    }
-                }
-            }
-
-            if (named == 0)
-            {
-                return None;
-            }
-
-            _scoredCount += named;
-            Span<(int Index, int Score)> scored = room[..named];
-            var result = new int[topCount];
-            int k = 0;
-            foreach ((int i, int score) in scored)
-            {
-                if (score == best && best * 1000 / Math.Max(1, _names[i].Length) == top)
-                {
-                    result[k++] = i;
-                }
-            }
-
-            return new Answer(result, offset, named, best);
+            _core = new char[Math.Max(text.Length, Math.Min(2 * _core.Length, 1 << 20))];
         }
-        finally
+
+        // As long as the text (a core is never longer).
+        ReadOnlySpan<char> t = _core.AsSpan(0, NameIndex.Core(text, _core));
+        index.Runs(t, _minRun, out List<int> touched, out int[] runs, out bool[] tails);
+        ReadOnlySpan<int> touchedNames = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(touched);
+        if (_scoredCount + touchedNames.Length > _scored.Length)
         {
-            if (rented is not null)
+            var larger = System.Buffers.ArrayPool<(int, int)>.Shared.Rent(Math.Max(Math.Max(1024, _scored.Length * 2), _scoredCount + touchedNames.Length));
+            _scored.AsSpan(0, _scoredCount).CopyTo(larger);
+            if (_scored.Length > 0)
             {
-                System.Buffers.ArrayPool<char>.Shared.Return(rented);
+                System.Buffers.ArrayPool<(int, int)>.Shared.Return(_scored);
+            }
+
+            _scored = larger;
+        }
+
+        // One pass: each touched name judged, written after the answers so far if named, and the best run's
+        // best-covered names counted (names sharing a prefix, 就业困难人员就业人数 / 就业困难人员帮扶率, tie on the run).
+        int offset = _scoredCount;
+        Span<(int Index, int Score)> room = _scored.AsSpan(offset, touchedNames.Length);
+        int best = 0, named = 0, top = 0, topCount = 0;
+        foreach (int i in touchedNames)
+        {
+            // Every rule needs a run of three or more (or all of a name shorter than three).
+            int run = runs[i];
+            int length = _names[i].Length;
+            bool isNamed = run >= Math.Min(8, length) || (run >= 4 && run * 10 >= length * 6)
+                || (tails[i] && run >= 5)
+                || (run >= 3 && t.Length <= 3 * length && Subsequence(_names[i], t) is var sub && sub >= 5 && sub * 4 >= length * 3)
+                || DistinctiveName.Names(_names, i, t, run);
+            if (!isNamed)
+            {
+                continue;
+            }
+
+            room[named++] = (i, run);
+            if (run < best)
+            {
+                // Session 44: a shorter run than the best so far changes neither the best nor its coverage (no division).
+                continue;
+            }
+
+            int coverage = run * 1000 / Math.Max(1, length);
+            if (run > best)
+            {
+                (best, top, topCount) = (run, coverage, 1);
+            }
+            else if (coverage > top)
+            {
+                (top, topCount) = (coverage, 1);
+            }
+            else if (coverage == top)
+            {
+                topCount++;
             }
         }
+
+        if (named == 0)
+        {
+            return None;
+        }
+
+        _scoredCount += named;
+        Span<(int Index, int Score)> scored = room[..named];
+        var result = new int[topCount];
+        int k = 0;
+        foreach ((int i, int score) in scored)
+        {
+            if (score == best && best * 1000 / Math.Max(1, _names[i].Length) == top)
+            {
+                result[k++] = i;
+            }
+        }
+
+        return new Answer(result, offset, named, best);
     }
 
     /// <summary>

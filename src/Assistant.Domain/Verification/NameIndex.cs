@@ -28,8 +28,16 @@ internal sealed class NameIndex
     /// <summary>The node each name ends at (−1 for an empty name).</summary>
     private readonly int[] _end;
 
-    /// <summary>For each character, the nodes holding it, descending.</summary>
-    private readonly Dictionary<char, int[]> _at;
+    /// <summary>
+    /// For each character, the nodes holding it, descending: an open-addressed table (session 44, in place of a dictionary
+    /// read once per character of every text): slot by a multiplicative hash of the character, then the next slots in
+    /// turn; at least half the slots are empty, so a character no name holds meets an empty one.
+    /// </summary>
+    private readonly char[] _atChars;
+
+    private readonly int[]?[] _atNodes;
+
+    private readonly int _atShift;
 
     /// <summary>Every character some name holds, one bit per UTF-16 code unit (8 KB): a run of the names holds only these.</summary>
     private readonly ulong[] _held = new ulong[65536 / 64];
@@ -141,10 +149,44 @@ internal sealed class NameIndex
             list.Add(n);
         }
 
-        _at = at.ToDictionary(p => p.Key, p => Enumerable.Reverse(p.Value).ToArray());
-        foreach (char c in _at.Keys)
+        int bits = 1;
+        while ((1 << bits) < 2 * at.Count)
         {
+            bits++;
+        }
+
+        _atShift = 32 - bits;
+        _atChars = new char[1 << bits];
+        _atNodes = new int[]?[1 << bits];
+        foreach ((char c, List<int> list) in at)
+        {
+            int[] nodes = list.ToArray();
+            Array.Reverse(nodes);
+            int slot = Slot(c);
+            while (_atNodes[slot] is not null)
+            {
+                slot = (slot + 1) & (_atNodes.Length - 1);
+            }
+
+            (_atChars[slot], _atNodes[slot]) = (c, nodes);
             _held[c >> 6] |= 1UL << c;
+        }
+    }
+
+    private int Slot(char c) => (int)(unchecked(c * 2654435769u) >> _atShift);
+
+    /// <summary>The nodes holding <paramref name="c"/>, descending, or null when no name holds it.</summary>
+    private int[]? Holding(char c)
+    {
+        int[]?[] nodes = _atNodes;
+        int last = nodes.Length - 1;
+        for (int slot = Slot(c); ; slot = (slot + 1) & last)
+        {
+            int[]? holding = nodes[slot];
+            if (holding is null || _atChars[slot] == c)
+            {
+                return holding;
+            }
         }
     }
 
@@ -197,7 +239,7 @@ internal sealed class NameIndex
                 }
             }
 
-            if (!_at.TryGetValue(text[j], out int[]? holding))
+            if (Holding(text[j]) is not { } holding)
             {
                 continue;
             }

@@ -23,6 +23,10 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
     // Whether each clause's whole text has a subject of its own: 0 not yet asked, 1 yes, −1 no.
     private readonly sbyte[] _ownSubject = new sbyte[clauses.Count];
 
+    // Session 44: the same answers by the clause's text, for a clause worded as one already asked (较上年有所提高 after
+    // every row of a report): the answer depends on the text alone. Made on the first question.
+    private Dictionary<string, bool>? _ownSubjectByText;
+
     // Where the digit-holding names occur in the text, by start, and the furthest end of any occurrence starting
     // at or before each (computed on the first question).
     private int[]? _nameStarts;
@@ -131,7 +135,15 @@ internal sealed partial class VerificationContext(string normalized, List<Clause
         ref sbyte known = ref _ownSubject[clause];
         if (known == 0)
         {
-            known = HasOwnSubject(Clauses[clause].Text) ? (sbyte)1 : (sbyte)-1;
+            string text = Clauses[clause].Text;
+            _ownSubjectByText ??= new Dictionary<string, bool>(StringComparer.Ordinal);
+            if (!_ownSubjectByText.TryGetValue(text, out bool own))
+            {
+                own = HasOwnSubject(text);
+                _ownSubjectByText[text] = own;
+            }
+
+            known = own ? (sbyte)1 : (sbyte)-1;
         }
 
         return known > 0;

@@ -45,8 +45,8 @@ public sealed partial class Verifier
             return false;
         }
 
-        string before = ctx.Normalized[Math.Max(0, m.Start - 4)..m.Start].TrimEnd();
-        return LabelWords().IsMatch(before);
+        // Session 44: the four characters before read in place (no copy; the span trimmed as the string was).
+        return LabelWords().IsMatch(ctx.Normalized.AsSpan(Math.Max(0, m.Start - 4), Math.Min(4, m.Start)).TrimEnd());
     }
 
     /// <summary>

@@ -183,6 +183,43 @@ public sealed partial class Verifier
         return null;
     }
 
+    /// <summary>
+    /// Session 44: the characters below 64 (digits, '.', '%', signs) that some row's 偏差原因 holds, one bit each: a number
+    /// whose first character is among them is the only kind <see cref="QuotedFromReason(Mention, string, Evaluations.Evaluation, string?[])"/> can find quoted.
+    /// </summary>
+    internal static ulong ReasonMask(string?[] reasons)
+    {
+        ulong mask = 0;
+        foreach (string? note in reasons)
+        {
+            foreach (char c in note ?? string.Empty)
+            {
+                if (c < 64)
+                {
+                    mask |= 1UL << c;
+                }
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>
+    /// Whether a row's 偏差原因 may quote the number: false only when the number's first character (the first of what
+    /// <see cref="QuotedFromReason(Mention, string, Evaluations.Evaluation, string?[])"/> seeks) is below 64 and no reason holds
+    /// it (<see cref="ReasonMask"/>), so that search would find nothing: no copy of the words, no search of every reason.
+    /// </summary>
+    internal static bool ReasonsMayQuote(ulong mask, Mention m, string normalized)
+    {
+        if (m.Start >= normalized.Length)
+        {
+            return true;
+        }
+
+        char first = normalized[m.Start];
+        return first >= 64 || char.IsWhiteSpace(first) || (mask & (1UL << first)) != 0;
+    }
+
     /// <summary>Each row's 偏差原因 normalized as the text is (null when the row has none).</summary>
     internal static string?[] NormalizedReasons(Evaluations.Evaluation evaluation)
     {

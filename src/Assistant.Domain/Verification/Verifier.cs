@@ -20,6 +20,9 @@ public sealed partial class Verifier
     private readonly Candidate[] _candidates;
     private readonly IndicatorNames _names;
     private readonly IndicatorNames _fundNames;
+
+    // The characters below 64 some row's 偏差原因 holds (session 44: ReasonsMayQuote), read on the first number that asks.
+    private ulong? _reasonMask;
     private readonly Dictionary<string, sbyte[]> _fits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _anyFits = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<(string Text, int Kind)> _opening;
@@ -332,7 +335,7 @@ public sealed partial class Verifier
             }
         }
 
-        return QuotedFromReason(m, ctx.Normalized, _sheet.Evaluation, _index.Reasons)
+        return (ReasonsMayQuote(_reasonMask ??= ReasonMask(_index.Reasons), m, ctx.Normalized) ? QuotedFromReason(m, ctx.Normalized, _sheet.Evaluation, _index.Reasons) : null)
             ?? ShortNames.Reordered(_sheet, m, number, clause.SentenceBefore(m.Start), after, named, Matches)
             ?? new CheckedMention(m, Verdict.Unverified, null, UnitsInText.IsOwnUnit(m.Unit.Base) ? UnitsInText.NoFactOfUnit(m.Unit) : "表中没有可支持该数字的数据，也无法由表中数据推算");
     }
