@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Assistant.Features.Records;
+
+namespace Assistant.Api.Tests.Review;
+
+/// <summary>
+/// Session 44: the reviewer's cross-unit answers on reasons (units_reasons: the kinds, the boilerplate, the rows without a reason) and on
+/// shortfalls (units_shortfalls) name the units they speak of; those units are the answer's subjects (as for units_execution and
+/// units_indicator since session 43), so a unit's place beside a count or a reason's figure is not held as another table's.
+/// </summary>
+public sealed class Session44ReviewerChatTests(ReviewFactory factory) : IClassFixture<ReviewFactory>
+{
+    private static readonly (string Code, string Name, string File)[] Units =
+    [
+        ("t44.f", "峰峰矿区人力资源和社会保障局", "probe40-fengfeng"),
+        ("t44.q", "蕲春县医疗保障局", "probe40-qichun"),
+        ("t44.r", "乳源瑶族自治县住房和城乡建设管理局", "probe40-ruyuan"),
+        ("t44.w", "重庆市武隆区林业局", "probe40-wulong"),
+        ("t44.n", "南京市鼓楼区民政局", "probe40-qichun"),
+        ("t44.m", "福州市鼓楼区民政局", "probe40-wulong"),
+    ];
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReviewFactory, object> Worlds = [];
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    private async Task<HttpClient> WorldAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            HttpClient reviewer = factory.ClientFor(ApiRoles.Reviewer, "t44");
+            if (Worlds.TryGetValue(factory, out _))
+            {
+                return reviewer;
+            }
+
+            var units = new JsonArray { new JsonObject { ["code"] = "t44", ["name"] = "某省财政厅", ["level"] = "province" } };
+            foreach (var u in Units)
+            {
+                units.Add(new JsonObject { ["code"] = u.Code, ["name"] = u.Name, ["parent"] = "t44", ["level"] = "county" });
+            }
+
+            await ReviewWorld.SendAsync(factory.CreateClient(), HttpMethod.Post, "/api/v1/units", units.ToJsonString(), HttpStatusCode.Created);
+            foreach (var u in Units)
+            {
+                string table = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", u.File + ".json"));
+                HttpClient drafter = factory.ClientFor(ApiRoles.Drafter, u.Code);
+                string id = (string)(await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/evaluations", table, HttpStatusCode.Created))["id"]!;
+                await ReviewWorld.SendAsync(drafter, HttpMethod.Post, "/api/v1/submissions", $$"""{"evaluationId":"{{id}}"}""", HttpStatusCode.Created);
+            }
+
+            Worlds.Add(factory, new object());
+            return reviewer;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    [Theory]
+    [InlineData("哪些指标没完成的单位最多")]
+    [InlineData("各单位填报的偏差原因主要有哪些")]
+    [InlineData("哪些单位的原因是套话")]
+    [InlineData("哪些单位没完成却没写原因")]
+    public async Task AnAnswerOnReasonsOrShortfalls_NamesItsUnits_WithNothingHeld(string question)
+    {
+        HttpClient reviewer = await WorldAsync();
+        string said = await ReviewWorld.AskOfflineAsync(reviewer, question); // asserts that nothing was held
+        Assert.True(Units.Count(u => said.Contains(u.Name, StringComparison.Ordinal)) >= 2, said);
+    }
+}
