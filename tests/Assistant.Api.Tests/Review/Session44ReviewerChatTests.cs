@@ -8,6 +8,9 @@ namespace Assistant.Api.Tests.Review;
 /// Session 44: the reviewer's cross-unit answers on reasons (units_reasons: the kinds, the boilerplate, the rows without a reason) and on
 /// shortfalls (units_shortfalls) name the units they speak of; those units are the answer's subjects (as for units_execution and
 /// units_indicator since session 43), so a unit's place beside a count or a reason's figure is not held as another table's.
+/// With the offline wording these answers held nothing on main either (they name units by their registered names and a count
+/// beside them is a fact of the view): the tests guard the answers; the wiring matters for a model that writes a place asked of
+/// (乳源县) beside a count, the case session 43 recorded for units_execution.
 /// </summary>
 public sealed class Session44ReviewerChatTests(ReviewFactory factory) : IClassFixture<ReviewFactory>
 {
@@ -57,6 +60,19 @@ public sealed class Session44ReviewerChatTests(ReviewFactory factory) : IClassFi
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>A place asked of (乳源县 for 乳源瑶族自治县…, 武隆区, 蕲春县): the answer's counts beside it are released, not held.</summary>
+    [Theory]
+    [InlineData("乳源县填报的偏差原因主要有哪些")]
+    [InlineData("武隆区哪些指标没完成")]
+    [InlineData("蕲春县的原因是不是套话")]
+    [InlineData("乳源县有哪些没完成却没写原因")]
+    [InlineData("峰峰矿区哪些指标没完成的最多")]
+    public async Task AnAnswerOnReasonsOrShortfalls_OfAPlace_HoldsNothing(string question)
+    {
+        HttpClient reviewer = await WorldAsync();
+        _ = await ReviewWorld.AskOfflineAsync(reviewer, question); // asserts that nothing was held
     }
 
     [Theory]
