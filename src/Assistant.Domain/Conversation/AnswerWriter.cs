@@ -101,6 +101,9 @@ public sealed partial class AnswerWriter(FactSheet sheet, string prefix = "turn.
         return this;
     }
 
+    /// <summary>Whether the answer so far already says <paramref name="text"/> (a note said once, referred to after).</summary>
+    internal bool Says(string text) => _text.ToString().Contains(text, StringComparison.Ordinal);
+
     public OfflineAnswer Done() => new(_text.ToString(), _turn);
 
     /// <summary>

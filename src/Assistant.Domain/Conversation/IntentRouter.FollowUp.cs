@@ -30,6 +30,23 @@ public static partial class IntentRouter
         }
 
         string m = Canonical(message);
+        // 原因怎么写 / 这个原因该怎么写 / 帮我写下原因 right after a question on one row or one fund line: that row's reason, or that line's
+        // (how to write it, with its figures), not the whole of part 三 (session 44: the cue 这个/那个 was needed).
+        if ((intent is { Kind: IntentKind.Draft, Part: "三" } || intent.Kind == IntentKind.Help) && intent.Indicators.Count == 0 && m.Length <= 16 && ReasonDraftAsk().IsMatch(m)
+            && !Measures().IsMatch(m) && Route(previous, sheet) is { } asked)
+        {
+            if (asked.Indicators.Count == 1 && asked.Kind is IntentKind.Explain or IntentKind.Compute or IntentKind.Assess or IntentKind.Define)
+            {
+                return new Intent(IntentKind.Draft, "deviation-reasons", asked.Indicators, null, null) { Part = "三" };
+            }
+
+            var parts = asked.Funds.Where(f => sheet.Report.Funds.Any(l => l.Index == f && !l.IsRoot)).ToList();
+            if (asked.Indicators.Count == 0 && (parts.Count == 1 || (parts.Count == 0 && asked.Funds.Count == 1)))
+            {
+                return new Intent(IntentKind.Compute, null, [], null, m) { Topic = Topics.Rate, Funds = parts.Count == 1 ? parts : asked.Funds };
+            }
+        }
+
         if (m.Length > 30 || !FollowUpCue().IsMatch(m))
         {
             return intent;
@@ -140,6 +157,12 @@ public static partial class IntentRouter
             _ => IndicatorExplainer.ShortRows(sheet),
         };
     }
+
+    // 原因怎么写, 这个原因该怎么写, 原因咋写, 帮我写下原因, 写一下原因, 原因写一下: the reason of the row or line just asked of.
+    [GeneratedRegex("原因(?:该|要|应该|应当|得)?(?:怎么|咋|怎样|如何)写|(?:怎么|咋|怎样|如何)写(?:这个|那个)?原因|写(?:下|一下|个|一个)?(?:这个|那个|它的)?原因|原因(?:帮我)?写(?:一下|下)")]
+    private static partial Regex ReasonDraftAsk();
+
+    internal static bool AsksReasonDraft(string message) => ReasonDraftAsk().IsMatch(Canonical(message));
 
     [GeneratedRegex("^(?:那|那么|还有|再|然后)|呢[?？。!！]*$|这个|这项|这条|该项|它|那项|那个|那条|上面(?:那|这|的)|刚才(?:那|这|问的|说的)|前面(?:那|这|说的)")]
     private static partial Regex FollowUpCue();

@@ -205,6 +205,20 @@ public static partial class IntentRouter
             return Make(IntentKind.Compute, Topics.RowStatus) with { Text = m };
         }
 
+        // 差36人对吗 / 相差540人次，对不对: the gap quoted, checked against the row's 指标值 − 完成值 (session 44: the row's explanation only).
+        if (named.Count == 1 && funds.Count == 0 && !Hypothetical().IsMatch(m) && TableAnswers.GapQuoted(m) is not null && !Why().IsMatch(m))
+        {
+            return Make(IntentKind.Compute, Topics.GapCheck) with { Text = m };
+        }
+
+        // 自治区资金执行率有没有到90% / 中央资金达到90%了吗 / 总执行率超过95%没有: 没有/达到了 first, then the line's figures (session 44:
+        // the figures alone, or the help menu when no rate word was said).
+        if (named.Count == 0 && funds.Count <= 1 && !Hypothetical().IsMatch(m) && TableAnswers.RateBoundAsked(m) is not null
+            && (funds.Count == 1 || RateWord().IsMatch(m)) && !ListWord().IsMatch(m) && !FundsWhich().IsMatch(m))
+        {
+            return Make(IntentKind.Compute, Topics.Rate) with { Text = m, Indicators = [] };
+        }
+
         // 州市级资金执形率是不是７３．２％ / 老年人那项完成率是90%吗: yes or no, with the exact figure.
         if (YesNo().IsMatch(m) && !Hypothetical().IsMatch(m) && TableAnswers.ConfirmAsked(m) is not null
             && ((named.Count == 0 && funds.Count <= 1 && RateWord().IsMatch(m)) || (named.Count == 1 && funds.Count == 0 && CompletionWord().IsMatch(m))))

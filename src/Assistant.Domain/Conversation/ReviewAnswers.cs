@@ -55,6 +55,14 @@ public static partial class ReviewAnswers
         {
             w.Line(part + "。");
         }
+
+        // 受疫情影响 in a 2025 table: a cause of another period, likely copied from an earlier year's table (session 44).
+        if (e.StatedReason is { } dated && !reasonGivenInChat && w.Sheet.Evaluation.Year is { } year
+            && Assistant.Domain.Review.ReasonQuality.OutOfPeriodCause(dated, year) is { } cause)
+        {
+            string note = Assistant.Domain.Review.ReasonQuality.OutOfPeriodNote(cause, year);
+            w.Line(w.Says(note) ? $"这条原因同样把偏差归于{cause.Name}，与年度不符（见上）。" : "这条原因" + note + "。");
+        }
         foreach (Contradiction c in e.Contradictions.Take(3))
         {
             w.Line($"{c.Source}中有与表格不符之处：{w.Quote(c.Note, "核对说明中的数字")}。");
@@ -175,6 +183,13 @@ public static partial class ReviewAnswers
 
             w.Line($"所填原因：{AnswerWriter.Quoted(w.Quote(reason, pasted is null ? "原因中的数字（表中所填）" : "原因中的数字（所引文字）"))}");
             var problems = new List<string>();
+            if (sheet.Evaluation.Year is { } year && Assistant.Domain.Review.ReasonQuality.OutOfPeriodCause(reason, year) is { } dated)
+            {
+                // A cause of another period (session 44): said in full once, referred to after.
+                string note = Assistant.Domain.Review.ReasonQuality.OutOfPeriodNote(dated, year);
+                problems.Add(w.Says(note) ? $"同样把偏差归于{dated.Name}，与年度不符（见上）" : note);
+            }
+
             // A reason whose quantities add up to the gap says how it came about, part by part: not “one sentence”.
             string? accounted = AccountsForGap(w, reason, p);
             bool vague = accounted is null && (reason.Length < 15 || !Cause().IsMatch(reason));

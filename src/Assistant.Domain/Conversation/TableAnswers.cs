@@ -55,7 +55,10 @@ public static partial class TableAnswers
             case Topics.Transfer:
                 if (Scored(sheet))
                 {
-                    w.Line("这是项目支出自评表，按分值计分，总分见下。");
+                    // A project table whose 得分 column was left empty: the scores below are the calculator's, not the table's (session 44).
+                    bool printed = sheet.Evaluation.Indicators.Any(x => x.PrintedScore is not null) || sheet.Evaluation.PrintedTotal is not null;
+                    w.Line(printed ? "这是项目支出自评表，按分值计分，总分见下。"
+                        : "这是项目支出自评表，按分值计分；表中没有填写得分和总分，下面是按评分规则计算的结果（计算值，不是表中所填）。");
                     Total(w);
                 }
                 else
@@ -151,6 +154,11 @@ public static partial class TableAnswers
                 FundBalances(w, policy, [rootLine], figure);
                 break;
             case Topics.Rate or Topics.Funds:
+                if (figure is not null && RateBoundAsked(figure) is not null)
+                {
+                    RateBoundAnswer(w, funds, figure); // 有没有到90%: 没有/达到了 first (session 44)
+                }
+
                 FundRates(w, all: true, funds, figure);
                 if (figure is not null && funds.Count == 2 && CompareAsked(figure))
                 {
@@ -158,11 +166,14 @@ public static partial class TableAnswers
                 }
 
                 FundReasons(w, funds, policy);
-                if (figure is not null && IntentRouter.AsksHowToWrite(figure))
+                if (figure is not null && (IntentRouter.AsksHowToWrite(figure) || IntentRouter.AsksReasonDraft(figure)))
                 {
                     HowToWrite(w, funds, policy);
                 }
 
+                break;
+            case Topics.GapCheck when rows.Count == 1:
+                GapCheck(w, rows[0], figure ?? string.Empty);
                 break;
             case Topics.Confirm:
                 Confirm(w, figure ?? string.Empty, rows, funds);
@@ -207,7 +218,9 @@ public static partial class TableAnswers
                 Figure(w, figure ?? string.Empty);
                 break;
             case Topics.Lost or Topics.Total or Topics.Grade:
-                w.Line("这是转移支付自评表，不设分值和总分，没有扣分；按完成情况看：");
+                // No 分值 to score against: the calculator gives no total, only each row's 完成率 and each line's 执行率 (session 44: the
+                // lead-in ended in a colon with nothing after it when the list had been given the part before).
+                w.Line("这是转移支付自评表，不设分值，因此不计算得分和总分，也没有扣分；可以计算的是各项指标的完成率和各项资金的执行率（按表中数字计算的计算值）。");
                 ListShort(w, policy);
                 break;
             default:

@@ -73,4 +73,7 @@ public static class Topics
 
     /// <summary>达标了吗 on one row: its figures and whether it was met, in words (session 43).</summary>
     public const string RowStatus = "row-status";
+
+    /// <summary>差36人对吗 on one row: the quoted gap checked against 指标值 − 完成值, 对/不对 first (session 44).</summary>
+    public const string GapCheck = "gap-check";
 }

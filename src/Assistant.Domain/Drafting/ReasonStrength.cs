@@ -68,9 +68,9 @@ public static partial class ReasonStrength
             return $"单位对“{item.Name}”填写的“{s}”只是工作措施，没有说明为什么没有完成{GapText(sheet, item)}；请补充造成差距的具体原因和数据。";
         }
 
-        if (item.Kind != DeviationKind.Cancelled && Review.ReasonQuality.IsOutOfPeriod(s, sheet.Evaluation.Year))
+        if (item.Kind != DeviationKind.Cancelled && Review.ReasonQuality.OutOfPeriodCause(s, sheet.Evaluation.Year) is { } dated)
         {
-            return $"单位对“{item.Name}”填写的原因“{s}”把偏差归于疫情，而这是{sheet.Evaluation.Year}年度的自评表（疫情自2023年1月起已按乙类乙管），这一原因与年度不符；请核实并写明本年度造成差距的实际原因和数据。";
+            return $"单位对“{item.Name}”填写的原因“{s}”把偏差归于{dated.Name}，而这是{sheet.Evaluation.Year}年度的自评表（{dated.Period}），这一原因与年度不符；请核实并写明本年度造成差距的实际原因和数据。";
         }
 
         if (item.Kind is DeviationKind.Shortfall or DeviationKind.QualitativeWeaker or DeviationKind.Late or DeviationKind.LowExecution && IsBoilerplate(s))

@@ -95,16 +95,8 @@ public static partial class ReasonQuality
     }
 
     /// <summary>True when a <paramref name="year"/> table (<see cref="EpidemicOverFrom"/> or later) puts the deviation down to 疫情 (因疫情等原因, 受疫情影响), not to what followed it (疫情后, 后疫情).</summary>
-    public static bool IsOutOfPeriod(string? reason, int? year)
-    {
-        if (string.IsNullOrWhiteSpace(reason) || year is not { } y || y < EpidemicOverFrom)
-        {
-            return false;
-        }
-
-        string t = TextNormalizer.Normalize(reason);
-        return EpidemicCause().IsMatch(t) && !AfterEpidemic().IsMatch(t);
-    }
+    /// <remarks>Session 44: any cause of <see cref="DatedCauses"/> past its period (脱贫攻坚 in 2022 or later, a census after it ended), see <see cref="OutOfPeriodCause"/>.</remarks>
+    public static bool IsOutOfPeriod(string? reason, int? year) => OutOfPeriodCause(reason, year) is not null;
 
     /// <summary>The boilerplate among <paramref name="uses"/>: repeated within a unit, copied across units, measures given as reasons, general or out-of-period causes.</summary>
     public static IReadOnlyList<ReasonFlag> Find(IEnumerable<ReasonUse> uses)
@@ -146,10 +138,13 @@ public static partial class ReasonQuality
                 $"{u.Where}“{u.Subject}”填写的原因“{u.Reason}”只说了笼统的因素，没有说明具体是什么原因；审核会视为套话，请写明造成差距的具体事项（如进度、需求、价格、天气等）和数据。"));
         }
 
-        foreach (ReasonUse u in all.Where(u => IsOutOfPeriod(u.Reason, u.Year)))
+        foreach (ReasonUse u in all)
         {
-            flags.Add(new ReasonFlag(OutOfPeriod, u.Reason, [u],
-                $"{u.Where}“{u.Subject}”把偏差归于疫情（“{u.Reason}”），而这是{u.Year}年度的自评表（疫情自2023年1月起已按乙类乙管），这一原因与年度不符；请核实并写明本年度的实际原因。"));
+            if (OutOfPeriodCause(u.Reason, u.Year) is { } cause)
+            {
+                flags.Add(new ReasonFlag(OutOfPeriod, u.Reason, [u],
+                    $"{u.Where}“{u.Subject}”把偏差归于{cause.Name}（“{u.Reason}”），而这是{u.Year}年度的自评表（{cause.Period}），这一原因与年度不符；请核实并写明本年度的实际原因。"));
+            }
         }
 
         return flags;

@@ -375,7 +375,14 @@ public static partial class MentionExtractor
     internal const string UnitWords = "个百分点|百分点|个千分点|元/人/月|元/人/年|元/人次|元/人|元|人次|户次|人|户|家|个工作日|个月|个|件|起|项|次|倍|分钟|分|天|名|所|期|场|批|份|篇|条|处|座|套|台|亩|年|周|张|辆|艘|株|棵|盏|栋|幢|宗|架|例|位|笔";
     internal const string TailWords = "左右|以上|以下";
 
-    [GeneratedRegex(@"(?<qual>" + QualWords + @")?\s*(?<![\d.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])\s*(?:(?<pct>%|‰)|(?<mag>" + MagWords + @")?\s*(?<unit>" + UnitWords + @")?)(?<tail>" + TailWords + ")?")]
+    /// <summary>
+    /// Before a qualifier: 约 is the marker “about” only when it is not the end of a word — 节约, 制约, 契约, 合约 (but 折合约/综合约 is
+    /// 折合 + 约), 签约, 履约, 违约, 解约, 毁约, 失约, 践约, 邀约, 预约, 缔约, 续约, 集约, 俭约, 简约, 隐约 (节约资金12.5万元, 签约120户:
+    /// exact figures, session 44). A match may not start at such a 约; the number is then read without a qualifier.
+    /// </summary>
+    internal const string NotWordEnd = @"(?:(?<!(?:[节制契签履违解毁失践邀预缔续集俭简隐]|(?<![折综])合))|(?!约))";
+
+    [GeneratedRegex(NotWordEnd + @"(?<qual>" + QualWords + @")?\s*(?<![\d.])(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d])\s*(?:(?<pct>%|‰)|(?<mag>" + MagWords + @")?\s*(?<unit>" + UnitWords + @")?)(?<tail>" + TailWords + ")?")]
     internal static partial Regex NumberPattern();
 
     /// <summary>The denominator that follows a number at <paramref name="at"/> (after a count word such as 例), or null.</summary>
@@ -402,7 +409,7 @@ public static partial class MentionExtractor
 
     // 二百六十八万元, 两千余人, 一点二万亩, 约三百万元: a numeral that starts with a digit or 十/廿, then a unit (no 分, 年, 天:
     // 十分重要, 十年, 十天 are words as often as quantities).
-    [GeneratedRegex(@"(?<qual>约|近|超过|逾)?(?<![第统唯之这那哪每任同某单零〇一二两三四五六七八九十廿百千万亿])(?<![零〇一二两三四五六七八九十廿百千万亿]点)(?<cn>[一二两三四五六七八九十廿][零〇一二两三四五六七八九十廿百千万亿点]{0,12})(?<more>余|多)?(?<mag>万亿|亿|万)?(?<unit>个百分点|元/人|元|人次|户次|人|户|家|个(?![月工])|件|起|项|座|所|名|处|套|台|亩|公里|吨|只|头|辆|条|篇|场|批)(?<tail>左右|以上|以下)?")]
+    [GeneratedRegex(NotWordEnd + @"(?<qual>约|近|超过|逾)?(?<![第统唯之这那哪每任同某单零〇一二两三四五六七八九十廿百千万亿])(?<![零〇一二两三四五六七八九十廿百千万亿]点)(?<cn>[一二两三四五六七八九十廿][零〇一二两三四五六七八九十廿百千万亿点]{0,12})(?<more>余|多)?(?<mag>万亿|亿|万)?(?<unit>个百分点|元/人|元|人次|户次|人|户|家|个(?![月工])|件|起|项|座|所|名|处|套|台|亩|公里|吨|只|头|辆|条|篇|场|批)(?<tail>左右|以上|以下)?")]
     private static partial Regex ChineseAmount();
 
     [GeneratedRegex(@"(?<![第统唯之万这那哪每任同某单一二两三四五六七八九十])(?<cn>[一二两三四五六七八九十]{1,3})(?<unit>项|家|批|期)(?![目性])")]

@@ -14,12 +14,30 @@ public static partial class UnitsInText
     /// <summary>The mentions with each 成 fraction the number pattern left unread added, in order of position.</summary>
     internal static IReadOnlyList<Mention> Tenths(IReadOnlyList<Mention> mentions, string text, string normalized)
     {
-        if (normalized.AsSpan().IndexOfAny('成', '半') < 0)
+        if (normalized.AsSpan().IndexOfAny('成', '半') < 0 && !normalized.Contains("分之", StringComparison.Ordinal))
         {
             return mentions;
         }
 
         List<Mention>? added = null;
+        // Session 44: 七成以上的资金已支出, 近三成资金未支出, 一半以上的指标已完成, 三分之一的资金未拨付 — a fraction right before the
+        // money or the indicators it is a share of (the rule Verifier.ShareOfWhole judges it).
+        foreach (Match w in ShareBeforeWhole().Matches(normalized))
+        {
+            decimal? share = w.Groups["cn"].Success ? MentionExtractor.ChineseNumeral(w.Groups["cn"].Value) * 10m
+                : w.Groups["den"].Success ? Fraction(w.Groups["num"].Value, w.Groups["den"].Value) : 50m;
+            if (share is not { } v || v is <= 0m or > 100m || mentions.Any(x => x.Start < w.Index + w.Length && x.Start + x.Length > w.Index))
+            {
+                continue;
+            }
+
+            string qualifier = w.Groups["over"].Success ? "超过" : TenthsQualifier(w.Groups["qual"].Value, w.Groups["tail"].Value);
+            int decimals = v == decimal.Truncate(v) ? 0 : 2;
+            (added ??= [.. mentions]).Add(new Mention(w.Index, w.Length, text.Substring(w.Index, w.Length), MentionKind.Percent,
+                new PrintedNumber(Math.Round(v, decimals, MidpointRounding.AwayFromZero), decimals), UnitSpec.Bare("%"), qualifier));
+        }
+
+        mentions = added ?? mentions;
         foreach (Match w in TenthsInWords().Matches(normalized))
         {
             decimal? read = w.Groups["cn"].Success ? MentionExtractor.ChineseNumeral(w.Groups["cn"].Value) : 5m;
@@ -47,6 +65,20 @@ public static partial class UnitsInText
 
     [GeneratedRegex(@"^[\u4e00-\u9fa5]{0,3}(?:[一二两三四五六七八九十]成|一半|半数|过半)[\u4e00-\u9fa5]{0,2}$")]
     private static partial Regex TenthsOnly();
+
+    private static decimal? Fraction(string num, string den) =>
+        MentionExtractor.ChineseNumeral(num) is { } n && MentionExtractor.ChineseNumeral(den) is { } d && d > 0m && n < d ? n / d * 100m : null;
+
+    /// <summary>Whether a mention is a share this pass read before the money or the indicators (七成以上, 近三成, 一半以上, 三分之一).</summary>
+    internal static bool IsShareOfWhole(Mention m) => m.Unit.Base == "%" && ShareOnly().IsMatch(m.Text);
+
+    [GeneratedRegex(@"^[\u4e00-\u9fa5]{0,3}(?:[一二两三四五六七八九]成|一半|半数|过半|[二三四五六七八九十]分之[一二三四五六七八九])[\u4e00-\u9fa5]{0,2}$")]
+    private static partial Regex ShareOnly();
+
+    // 七成以上的资金, 近三成资金, 一半以上的指标, 过半的项目资金, 三分之一的资金: a fraction with its bound words, right before 资金 or 指标
+    // (a share of people or places — 七成以上的农户 — is not read).
+    [GeneratedRegex(@"(?<qual>超过|逾|高于|多于|不足|不到|低于|少于|接近|将近|近|约|仅|只有)?(?<![零〇一二两三四五六七八九十百千万亿\d第统唯之单合])(?:(?<cn>[一二两三四五六七八九])成|(?<half>一半|半数)|(?<over>过半)|(?<den>[二三四五六七八九十])分之(?<num>[一二三四五六七八九]))(?<tail>以上|以下|多|左右)?(?=的?(?:项目|预算|财政|专项)?(?:资金|指标))")]
+    private static partial Regex ShareBeforeWhole();
 
     private static string TenthsQualifier(string before, string tail) => (before, tail) switch
     {

@@ -39,7 +39,8 @@ public sealed partial class Verifier
             if (MayBeBound(c, k))
             {
                 ShortNames.Place at = place(k);
-                better = SeveralLines(sheet, c, number, at.Before, at.After)
+                better = ShareOfWhole(sheet, c, number, at.Before, at.After, normalized, at.SentenceStart)
+                    ?? SeveralLines(sheet, c, number, at.Before, at.After)
                     ?? TenthsAfterRate(mentions, k, number, normalized, at.SentenceStart)
                     ?? BoundHeldToActual(sheet, c, number, at.Before, at.After)
                     ?? LineRateBound(sheet, c, number, at.Before, normalized, at.SentenceStart)

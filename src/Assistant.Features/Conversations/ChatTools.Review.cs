@@ -97,7 +97,9 @@ public sealed partial class ChatTools
     {
         var args = new Dictionary<string, object?> { ["year"] = year };
         ReasonsAnswer a = await RunInsightAsync("units_reasons", args, s => Insights!.ReasonsAsync(s, year, cancellationToken));
-        LearnAcross([], [a.Tables, a.Reasons, a.Missing.Count, a.Flags.Count, .. a.Kinds.SelectMany(k => new[] { k.Count, k.Units }), .. CrossUnitCounts.Reasons(a), .. CrossUnitCounts.Duplicates(a)]);
+        // The units the answer names (its examples, flags and rows without a reason) are its subjects, as for the other cross-unit answers (session 44).
+        LearnAcross([], [a.Tables, a.Reasons, a.Missing.Count, a.Flags.Count, .. a.Kinds.SelectMany(k => new[] { k.Count, k.Units }), .. CrossUnitCounts.Reasons(a), .. CrossUnitCounts.Duplicates(a)],
+            a.Kinds.SelectMany(k => k.Examples.Select(e => e.UnitName)).Concat(a.Flags.SelectMany(f => f.Uses.Select(u => u.UnitName))).Concat(a.Missing.Select(m => m.UnitName)));
         await ToolAsync("units_reasons", args, $"{a.Tables} 张表，{a.Reasons} 条原因，{a.Kinds.Count} 类", false);
         return a;
     }
@@ -111,7 +113,8 @@ public sealed partial class ChatTools
     {
         var args = new Dictionary<string, object?> { ["year"] = year };
         ShortfallsAnswer a = await RunInsightAsync("units_shortfalls", args, s => Insights!.ShortfallsAsync(s, year, cancellationToken));
-        LearnAcross([], [a.Tables, .. a.Indicators.SelectMany(i => new[] { i.Tables, i.Short, i.Unexplained }), .. CrossUnitCounts.Shortfalls(a), .. CrossUnitCounts.Duplicates(a)]);
+        LearnAcross([], [a.Tables, .. a.Indicators.SelectMany(i => new[] { i.Tables, i.Short, i.Unexplained }), .. CrossUnitCounts.Shortfalls(a), .. CrossUnitCounts.Duplicates(a)],
+            a.Indicators.SelectMany(i => i.ShortUnits)); // the units short of each indicator are the answer's subjects (session 44)
         await ToolAsync("units_shortfalls", args, $"{a.Tables} 张表，{a.Indicators.Count} 项指标有单位未完成", false);
         return a;
     }

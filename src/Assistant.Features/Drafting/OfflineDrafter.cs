@@ -397,8 +397,8 @@ public sealed partial class OfflineDrafter : IChatClient
             CauseOrigin.Stated when Assistant.Domain.Review.ReasonQuality.IsMeasureOnly(cause.Text) =>
                 $"单位在偏差原因中填写的“{cause.Text}”是工作措施，没有说明{(many ? "上述指标" : "该项")}偏差的原因。",
             // 疫情 in a table of a year it no longer held projects up: quoted, and said not to fit the year.
-            CauseOrigin.Stated when Assistant.Domain.Review.ReasonQuality.IsOutOfPeriod(cause.Text, E.Year) =>
-                $"单位{(many ? "对上述指标" : string.Empty)}填写的原因为“{cause.Text}”，但疫情因素已不适用于本年度，该原因与年度不符。",
+            CauseOrigin.Stated when Assistant.Domain.Review.ReasonQuality.OutOfPeriodCause(cause.Text, E.Year) is { } dated =>
+                $"单位{(many ? "对上述指标" : string.Empty)}填写的原因为“{cause.Text}”，但{dated.Name}因素已不适用于本年度，该原因与年度不符。",
             CauseOrigin.Stated when ReasonStrength.IsBoilerplate(cause.Text) =>
                 $"单位{(many ? "对上述指标" : string.Empty)}填写的原因为“{cause.Text}”，没有说明具体是哪些因素、各造成多少差距。",
             CauseOrigin.Stated when !many && statedSaid.TryGetValue(cause.Text, out string? earlier) => $"单位说明的原因与“{earlier}”相同，即{cause.Text}。",
