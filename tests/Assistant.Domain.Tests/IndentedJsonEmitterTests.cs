@@ -119,13 +119,13 @@ public class IndentedJsonEmitterTests
     /// <summary>Deeper than the emitter's pre-built runs (<see cref="IndentedJsonEmitter.PrebuiltDepth"/>, counting an array and its objects).</summary>
     private const int MaxDepth = 6;
 
-    private delegate void EmitAction(ref IndentedJsonEmitter emitter);
+    internal delegate void EmitAction(ref IndentedJsonEmitter emitter);
 
     /// <summary>
     /// The emitter's bytes against the writer's, in both forms: indented (<see cref="ContractWriter.WriterOptions"/>)
     /// and, since session 38, compact (<see cref="ContractWriter.CompactWriterOptions"/>, <c>indented: false</c>).
     /// </summary>
-    private static void AssertSame(EmitAction emit, Action<Utf8JsonWriter> write, string what)
+    internal static void AssertSame(EmitAction emit, Action<Utf8JsonWriter> write, string what)
     {
         foreach (bool indented in new[] { true, false })
         {

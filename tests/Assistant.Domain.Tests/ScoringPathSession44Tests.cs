@@ -21,7 +21,6 @@ namespace Assistant.Domain.Tests;
 /// </summary>
 public class ScoringPathSession44Tests
 {
-    private delegate void EmitAction(ref IndentedJsonEmitter emitter);
 
     /// <summary>Past the emitter's pre-built depths (eight).</summary>
     private const int MaxDepth = 10;
@@ -237,54 +236,6 @@ public class ScoringPathSession44Tests
         }
     }
 
-    /// <summary>The emitter's bytes against the writer's, indented and compact, into a growing buffer and into one that hands out only the spans asked for.</summary>
-    private static void AssertSame(EmitAction emit, Action<Utf8JsonWriter> write, string what)
-    {
-        foreach (bool indented in new[] { true, false })
-        {
-            var expected = new ArrayBufferWriter<byte>();
-            using (var writer = new Utf8JsonWriter(expected, indented ? ContractWriter.WriterOptions : ContractWriter.CompactWriterOptions))
-            {
-                writer.WriteStartObject();
-                write(writer);
-                writer.WriteEndObject();
-            }
-
-            foreach (IBufferWriter<byte> actual in new IBufferWriter<byte>[] { new ArrayBufferWriter<byte>(), new ExactBufferWriter() })
-            {
-                var emitter = new IndentedJsonEmitter(actual, indented);
-                emitter.StartObject();
-                emit(ref emitter);
-                emitter.EndObject();
-                emitter.Flush();
-                byte[] bytes = actual is ArrayBufferWriter<byte> a ? a.WrittenSpan.ToArray() : ((ExactBufferWriter)actual).Written;
-                if (!expected.WrittenSpan.SequenceEqual(bytes))
-                {
-                    Assert.Fail($"{what} ({(indented ? "indented" : "compact")}): expected {Encoding.UTF8.GetString(expected.WrittenSpan)} got {Encoding.UTF8.GetString(bytes)}");
-                }
-            }
-        }
-    }
-
-    /// <summary>Hands out exactly the span asked for (filled with 0xFF, so a byte the emitter forgot to write shows), so every write past it asks again.</summary>
-    private sealed class ExactBufferWriter : IBufferWriter<byte>
-    {
-        private byte[] _pending = [];
-        private readonly List<byte> _written = [];
-
-        public byte[] Written => [.. _written];
-
-        public void Advance(int count) => _written.AddRange(_pending.AsSpan(0, count).ToArray());
-
-        public Memory<byte> GetMemory(int sizeHint = 0) => _pending = Filled(sizeHint);
-
-        public Span<byte> GetSpan(int sizeHint = 0) => _pending = Filled(sizeHint);
-
-        private static byte[] Filled(int sizeHint)
-        {
-            var bytes = new byte[Math.Max(sizeHint, 1)];
-            bytes.AsSpan().Fill(0xFF);
-            return bytes;
-        }
-    }
+    private static void AssertSame(IndentedJsonEmitterTests.EmitAction emit, Action<Utf8JsonWriter> write, string what) =>
+        IndentedJsonEmitterTests.AssertSame(emit, write, what);
 }
