@@ -57,11 +57,9 @@ public static partial class ReviewAnswers
         }
 
         // 受疫情影响 in a 2025 table: a cause of another period, likely copied from an earlier year's table (session 44).
-        if (e.StatedReason is { } dated && !reasonGivenInChat && w.Sheet.Evaluation.Year is { } year
-            && Assistant.Domain.Review.ReasonQuality.OutOfPeriodCause(dated, year) is { } cause)
+        if (e.StatedReason is { } dated && !reasonGivenInChat && OutOfPeriod(w, dated) is { } outOfPeriod)
         {
-            string note = Assistant.Domain.Review.ReasonQuality.OutOfPeriodNote(cause, year);
-            w.Line(w.Says(note) ? $"这条原因同样把偏差归于{cause.Name}，与年度不符（见上）。" : "这条原因" + note + "。");
+            w.Line("这条原因" + outOfPeriod + "。");
         }
         foreach (Contradiction c in e.Contradictions.Take(3))
         {
@@ -183,11 +181,9 @@ public static partial class ReviewAnswers
 
             w.Line($"所填原因：{AnswerWriter.Quoted(w.Quote(reason, pasted is null ? "原因中的数字（表中所填）" : "原因中的数字（所引文字）"))}");
             var problems = new List<string>();
-            if (sheet.Evaluation.Year is { } year && Assistant.Domain.Review.ReasonQuality.OutOfPeriodCause(reason, year) is { } dated)
+            if (OutOfPeriod(w, reason) is { } outOfPeriod)
             {
-                // A cause of another period (session 44): said in full once, referred to after.
-                string note = Assistant.Domain.Review.ReasonQuality.OutOfPeriodNote(dated, year);
-                problems.Add(w.Says(note) ? $"同样把偏差归于{dated.Name}，与年度不符（见上）" : note);
+                problems.Add(outOfPeriod);
             }
 
             // A reason whose quantities add up to the gap says how it came about, part by part: not “one sentence”.
@@ -389,4 +385,19 @@ public static partial class ReviewAnswers
 
     [GeneratedRegex("超额|超出|大幅增加|高于")]
     private static partial Regex OverWords();
+
+    /// <summary>
+    /// A reason that blames a cause of another period than the table's year (受疫情影响 in a 2025 table; session 44): the finding in
+    /// full the first time the answer says it, referred back to after; null when the reason fits its year.
+    /// </summary>
+    private static string? OutOfPeriod(AnswerWriter w, string reason)
+    {
+        if (w.Sheet.Evaluation.Year is not { } year || Assistant.Domain.Review.ReasonQuality.OutOfPeriodCause(reason, year) is not { } cause)
+        {
+            return null;
+        }
+
+        string note = Assistant.Domain.Review.ReasonQuality.OutOfPeriodNote(cause, year);
+        return w.Says(note) ? $"同样把偏差归于{cause.Name}，与年度不符（见上）" : note;
+    }
 }

@@ -1,26 +1,15 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Conversation;
 
 public static partial class TableAnswers
 {
     /// <summary>差36人对吗 / 相差540人次，对不对 / 少了6座吧: the gap the message quotes and asks to be checked, or null (session 44).</summary>
-    internal static PrintedNumberLike? GapQuoted(string? message)
-    {
-        if (string.IsNullOrEmpty(message) || GapQuote().Match(IntentRouter.Canonical(message)) is not { Success: true } m
-            || !decimal.TryParse(m.Groups["n"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal n))
-        {
-            return null;
-        }
-
-        string digits = m.Groups["n"].Value;
-        int decimals = digits.Contains('.', StringComparison.Ordinal) ? digits.Length - digits.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
-        return new PrintedNumberLike(n, decimals);
-    }
-
-    internal sealed record PrintedNumberLike(decimal Value, int Decimals);
+    internal static PrintedNumber? GapQuoted(string? message) =>
+        !string.IsNullOrEmpty(message) && GapQuote().Match(IntentRouter.Canonical(message)) is { Success: true } m
+            && PrintedNumber.TryParse(m.Groups["n"].Value, out PrintedNumber n) ? n : null;
 
     /// <summary>
     /// A quoted gap checked against the row's own: 指标值 − 完成值 (for a ceiling row, 完成值 − 上限), said 对 or 不对 first, then the row's
@@ -43,7 +32,7 @@ public static partial class TableAnswers
             return;
         }
 
-        decimal actual = Math.Round(Math.Abs(gap.Value), said.Decimals, MidpointRounding.AwayFromZero);
+        decimal actual = PrintedNumber.RoundHalfUp(Math.Abs(gap.Value), said.Decimals);
         string quoted = w.N(said.Value, gap.Unit, said.Decimals, "问题中的差距");
         w.Line(actual == said.Value ? "对。" : $"不对，不是{quoted}。");
         RowFigures(w, i); // 指标值、完成值、相差…: the gap as the table gives it

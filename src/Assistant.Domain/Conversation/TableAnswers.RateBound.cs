@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
 using Assistant.Domain.Scoring;
 
 namespace Assistant.Domain.Conversation;
@@ -11,10 +11,10 @@ public static partial class TableAnswers
     /// A yes/no on a fund line's 执行率 against a bound (session 44): 有没有到90% / 达到90%了吗 / 到没到60% ask whether the rate reached
     /// the bound (at least), 超过95%没有 / 超没超95% whether it went over it (more than). Null when the message asks no such bound.
     /// </summary>
-    internal static (decimal Percent, bool Exceed)? RateBoundAsked(string? message)
+    internal static (PrintedNumber Percent, bool Exceed)? RateBoundAsked(string? message)
     {
         if (string.IsNullOrEmpty(message) || RateBoundAsk().Match(IntentRouter.Canonical(message)) is not { Success: true } m
-            || !decimal.TryParse(m.Groups["n"].Value, NumberStyles.Number, CultureInfo.InvariantCulture, out decimal n) || n is <= 0m or > 100m)
+            || !PrintedNumber.TryParse(m.Groups["n"].Value, out PrintedNumber n) || n.Value is <= 0m or > 100m)
         {
             return null;
         }
@@ -44,10 +44,10 @@ public static partial class TableAnswers
             return;
         }
 
-        int decimals = bound.Percent == decimal.Truncate(bound.Percent) ? 0 : bound.Percent * 10m == decimal.Truncate(bound.Percent * 10m) ? 1 : 2;
-        string limit = w.N(bound.Percent, "%", decimals, "问题中的执行率界限");
-        decimal v = Math.Round(rate.Value, rate.Decimals, MidpointRounding.AwayFromZero);
-        bool yes = bound.Exceed ? v > bound.Percent : v >= bound.Percent;
+        decimal b = bound.Percent.Value;
+        string limit = w.N(b, "%", bound.Percent.Decimals, "问题中的执行率界限"); // as the question wrote it
+        decimal v = PrintedNumber.RoundHalfUp(rate.Value, rate.Decimals);
+        bool yes = bound.Exceed ? v > b : v >= b;
         string opening = (bound.Exceed, yes) switch
         {
             (false, true) => "达到了。",
@@ -55,7 +55,7 @@ public static partial class TableAnswers
             (true, true) => "超过了。",
             (true, false) => "没有超过。",
         };
-        string side = v == bound.Percent ? "正好是" : v > bound.Percent ? "高于" : "低于";
+        string side = v == b ? "正好是" : v > b ? "高于" : "低于";
         w.Line($"{opening}{line.Name.Trim()}执行率{w.F(p)}，{side}{limit}。");
     }
 

@@ -12,13 +12,13 @@ public static partial class ReasonQuality
     /// Causes that belong to a period, with the first table year they no longer explain (session 44: a rule on the table's year against
     /// the cause's, not one word). A reason of a later table that blames one is likely copied from an earlier year's table.
     /// </summary>
-    private static readonly (Regex Words, DatedCause Cause)[] DatedCauses =
+    private static readonly (Regex Words, Regex? Unless, DatedCause Cause)[] DatedCauses =
     [
-        (Epidemic(), new DatedCause("疫情", "疫情自2023年1月起已按乙类乙管", EpidemicOverFrom)),
-        (PovertyCampaign(), new DatedCause("脱贫攻坚", "脱贫攻坚已于2020年底完成，此后转入巩固拓展脱贫攻坚成果同乡村振兴有效衔接", 2022)),
-        (SeventhCensus(), new DatedCause("第七次全国人口普查", "第七次全国人口普查于2020年至2021年进行", 2022)),
-        (ThirdLandSurvey(), new DatedCause("第三次全国国土调查", "第三次全国国土调查于2018年至2021年进行", 2022)),
-        (FourthEconomicCensus(), new DatedCause("第四次全国经济普查", "第四次全国经济普查于2018年至2019年进行", 2021)),
+        (Epidemic(), AfterEpidemic(), new DatedCause("疫情", "疫情自2023年1月起已按乙类乙管", EpidemicOverFrom)),
+        (PovertyCampaign(), null, new DatedCause("脱贫攻坚", "脱贫攻坚已于2020年底完成，此后转入巩固拓展脱贫攻坚成果同乡村振兴有效衔接", 2022)),
+        (Campaign("第七次全国人口普查|第七次人口普查|七普"), null, new DatedCause("第七次全国人口普查", "第七次全国人口普查于2020年至2021年进行", 2022)),
+        (Campaign("第三次全国国土调查|国土三调"), null, new DatedCause("第三次全国国土调查", "第三次全国国土调查于2018年至2021年进行", 2022)),
+        (Campaign("第四次全国经济普查|四经普"), null, new DatedCause("第四次全国经济普查", "第四次全国经济普查于2018年至2019年进行", 2021)),
     ];
 
     /// <summary>
@@ -33,9 +33,9 @@ public static partial class ReasonQuality
         }
 
         string t = TextNormalizer.Normalize(reason);
-        foreach (var (words, cause) in DatedCauses)
+        foreach (var (words, unless, cause) in DatedCauses)
         {
-            if (y >= cause.OutOfPeriodFrom && words.IsMatch(t) && !(cause.Name == "疫情" && AfterEpidemic().IsMatch(t)))
+            if (y >= cause.OutOfPeriodFrom && words.IsMatch(t) && unless?.IsMatch(t) != true)
             {
                 return cause;
             }
@@ -56,12 +56,11 @@ public static partial class ReasonQuality
     [GeneratedRegex(@"(?:因|受|由于|鉴于|忙于|配合)[^，。；;]{0,8}脱贫攻坚(?!成果)|脱贫攻坚(?:战)?(?:任务|验收|普查|收官|考核|决战|第三方评估)")]
     private static partial Regex PovertyCampaign();
 
-    [GeneratedRegex(@"(?:因|受|由于|鉴于|忙于|配合|抽调|参与|开展)[^，。；;]{0,10}(?:第七次全国人口普查|第七次人口普查|七普)|(?:第七次全国人口普查|第七次人口普查|七普)(?:工作)?(?:影响|占用|原因)")]
-    private static partial Regex SeventhCensus();
-
-    [GeneratedRegex(@"(?:因|受|由于|鉴于|忙于|配合|抽调|参与|开展)[^，。；;]{0,10}(?:第三次全国国土调查|国土三调)|(?:第三次全国国土调查|国土三调)(?:工作)?(?:影响|占用|原因)")]
-    private static partial Regex ThirdLandSurvey();
-
-    [GeneratedRegex(@"(?:因|受|由于|鉴于|忙于|配合|抽调|参与|开展)[^，。；;]{0,10}(?:第四次全国经济普查|四经普)|(?:第四次全国经济普查|四经普)(?:工作)?(?:影响|占用|原因)")]
-    private static partial Regex FourthEconomicCensus();
+    /// <summary>
+    /// A national campaign that took staff away (a census, a survey), named any of the ways in <paramref name="names"/>: given as
+    /// the cause (因抽调人员参与第七次全国人口普查, 受国土三调工作影响), not only mentioned.
+    /// </summary>
+    private static Regex Campaign(string names) => new(
+        $"(?:因|受|由于|鉴于|忙于|配合|抽调|参与|开展)[^，。；;]{{0,10}}(?:{names})|(?:{names})(?:工作)?(?:影响|占用|原因)",
+        RegexOptions.CultureInvariant | RegexOptions.Compiled);
 }

@@ -171,9 +171,6 @@ public static partial class ReasonQuality
     [GeneratedRegex(@"\p{IsCJKUnifiedIdeographs}{2}等(?=，|$)")]
     private static partial Regex Enumerated();
 
-    [GeneratedRegex(@"(?:因|受|由于|鉴于)[^，。；;]{0,8}疫情|疫情(?:等)?(?:原因|因素|影响|防控|冲击)")]
-    private static partial Regex EpidemicCause();
-
     [GeneratedRegex(@"疫情(?:后|以后|之后|过后|结束|以来)|后疫情")]
     private static partial Regex AfterEpidemic();
 

@@ -48,7 +48,7 @@ public sealed partial class Verifier
 
         int met = judged.Count(r => r.Status != IndicatorStatus.Short);
         int counted = not ? judged.Count - met : met;
-        decimal part = Math.Round(counted * 100m / judged.Count, 2, MidpointRounding.AwayFromZero);
+        decimal part = PrintedNumber.RoundHalfUp(counted * 100m / judged.Count, 2);
         string note = $"{judged.Count}项指标中{(not ? "未完成" : "完成")}{counted}项（{PrintedNumber.Format(part, 2)}%）";
         return BoundHolds(m, number, part)
             ? new CheckedMention(m, Verdict.Verified, null, $"{note}，与“{said}”相符")
