@@ -3,6 +3,7 @@ using Assistant.Features.Evaluations;
 using Assistant.Features.Importing;
 using Assistant.Testing;
 using Xunit.Abstractions;
+using static Assistant.Domain.Tests.PdfCopyFiles;
 
 namespace Assistant.Domain.Tests;
 
@@ -16,23 +17,13 @@ namespace Assistant.Domain.Tests;
 /// </summary>
 public class ImportingCentredPdfTests(ITestOutputHelper output)
 {
-    private static readonly string Folder = Path.Combine(RepoPaths.Repo, "tests", "Assistant.Domain.Tests", "PdfCopies");
-
-    private static string Copy(string file) => File.ReadAllText(Path.Combine(Folder, file));
-
     private static string[] Lines(string text)
     {
         string[] copied = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         return ImportSanity.WithoutPageMargins(ImportSanity.WithoutDoubleSpacing(copied) ?? copied);
     }
 
-    private static string Total(ImportedTable t) => EvaluationService.Score(ImportContract.ToEvaluation(t)).Total ?? "no total";
-
-    private static string Shape(ImportedTable t) => string.Join('\n',
-        new[] { $"{t.Title}|{t.Department}|{t.Implementer}|{t.FundUnit}|{t.FundWeight}|{t.PrintedWeightTotal}|{t.PrintedTotal}" }
-            .Concat(t.FundLines.Select(f => $"F {f.Name}|{f.Parent}|{f.InitialBudget}|{f.Budget}|{f.Executed}|{f.Weight}|{f.PrintedRate}|{f.PrintedScore}"))
-            .Concat(t.Indicators.Select(i => $"I {i.Level1}|{i.Level2}|{i.Name}|{i.Unit}|{i.Target}|{i.Actual}|{i.Weight}|{i.PrintedScore}|{i.DeviationNote}")))
-        .Replace(" ", string.Empty, StringComparison.Ordinal);
+    private static string Shape(ImportedTable t) => PdfCopyFiles.ShapeWithoutSpaces(t);
 
     private static ImportedTable Clean(string file) =>
         Assert.Single(DocumentImporter.FromText("clean.txt", Copy(file[..file.LastIndexOf('-')] + ".clean.txt")).Tables);

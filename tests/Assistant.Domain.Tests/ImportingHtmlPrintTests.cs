@@ -3,6 +3,7 @@ using Assistant.Features.Evaluations;
 using Assistant.Features.Importing;
 using Assistant.Testing;
 using Xunit.Abstractions;
+using static Assistant.Domain.Tests.PdfCopyFiles;
 
 namespace Assistant.Domain.Tests;
 
@@ -18,21 +19,10 @@ namespace Assistant.Domain.Tests;
 /// </summary>
 public class ImportingHtmlPrintTests(ITestOutputHelper output)
 {
-    private static readonly string Folder = Path.Combine(RepoPaths.Repo, "tests", "Assistant.Domain.Tests", "PdfCopies");
-
     private static readonly string[] Tables =
         ["gx-jiuye", "zw-chuangye", "zw-jianxi", "zw-jingfei", "zw-shifan", "hn-yaowu", "sd-gonglu", "js-wushui", "ah-shuiku", "yn-jiuye"];
 
     private static readonly string[] Session41 = ["sc-nongtian", "hn-xingfuyuan", "sn-gongshui", "jx-shaoniangong", "he-xiaofang"];
-
-    private static string Copy(string file) => File.ReadAllText(Path.Combine(Folder, file));
-
-    private static string Total(ImportedTable t) => EvaluationService.Score(ImportContract.ToEvaluation(t)).Total ?? "no total";
-
-    private static string Shape(ImportedTable t) => string.Join('\n',
-        new[] { $"{t.Title}|{t.Department}|{t.Implementer}|{t.FundUnit}|{t.FundWeight}|{t.PrintedWeightTotal}|{t.PrintedTotal}" }
-            .Concat(t.FundLines.Select(f => $"F {f.Name}|{f.Parent}|{f.InitialBudget}|{f.Budget}|{f.Executed}|{f.Weight}|{f.PrintedRate}|{f.PrintedScore}"))
-            .Concat(t.Indicators.Select(i => $"I {i.Level1}|{i.Level2}|{i.Name}|{i.Unit}|{i.Target}|{i.Actual}|{i.Weight}|{i.PrintedScore}|{i.DeviationNote}")));
 
     public static TheoryData<string> Copies()
     {

@@ -3,6 +3,7 @@ using Assistant.Features.Evaluations;
 using Assistant.Features.Importing;
 using Assistant.Testing;
 using Xunit.Abstractions;
+using static Assistant.Domain.Tests.PdfCopyFiles;
 
 namespace Assistant.Domain.Tests;
 
@@ -17,19 +18,7 @@ namespace Assistant.Domain.Tests;
 /// </summary>
 public class ImportingPdfCopyTests(ITestOutputHelper output)
 {
-    private static readonly string Folder = Path.Combine(RepoPaths.Repo, "tests", "Assistant.Domain.Tests", "PdfCopies");
-
-    private static string Copy(string file) => File.ReadAllText(Path.Combine(Folder, file));
-
     private static ImportedTable Read(string text) => Assert.Single(DocumentImporter.FromText("copied.txt", text).Tables);
-
-    private static string Total(ImportedTable t) => EvaluationService.Score(ImportContract.ToEvaluation(t)).Total ?? "no total";
-
-    /// <summary>The table as the contract carries it, the source's cell references left out.</summary>
-    private static string Shape(ImportedTable t) => string.Join('\n',
-        new[] { $"{t.Title}|{t.Department}|{t.Implementer}|{t.FundUnit}|{t.FundWeight}|{t.PrintedWeightTotal}|{t.PrintedTotal}" }
-            .Concat(t.FundLines.Select(f => $"F {f.Name}|{f.Parent}|{f.InitialBudget}|{f.Budget}|{f.Executed}|{f.Weight}|{f.PrintedRate}|{f.PrintedScore}"))
-            .Concat(t.Indicators.Select(i => $"I {i.Level1}|{i.Level2}|{i.Name}|{i.Unit}|{i.Target}|{i.Actual}|{i.Weight}|{i.PrintedScore}|{i.DeviationNote}")));
 
     public static TheoryData<string> Copies()
     {

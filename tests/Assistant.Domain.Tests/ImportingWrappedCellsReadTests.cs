@@ -2,6 +2,7 @@ using Assistant.Domain.Importing;
 using Assistant.Features.Evaluations;
 using Assistant.Features.Importing;
 using Assistant.Testing;
+using static Assistant.Domain.Tests.PdfCopyFiles;
 
 namespace Assistant.Domain.Tests;
 
@@ -16,17 +17,7 @@ namespace Assistant.Domain.Tests;
 /// </summary>
 public class ImportingWrappedCellsReadTests
 {
-    private static readonly string Folder = Path.Combine(RepoPaths.Repo, "tests", "Assistant.Domain.Tests", "PdfCopies");
-
-    private static string Copy(string file) => File.ReadAllText(Path.Combine(Folder, file));
-
-    private static string Total(ImportedTable t) => EvaluationService.Score(ImportContract.ToEvaluation(t)).Total ?? "no total";
-
-    private static string Shape(ImportedTable t) => string.Join('\n',
-        new[] { $"{t.Title}|{t.Department}|{t.Implementer}|{t.FundUnit}|{t.FundWeight}|{t.PrintedWeightTotal}|{t.PrintedTotal}" }
-            .Concat(t.FundLines.Select(f => $"F {f.Name}|{f.Parent}|{f.InitialBudget}|{f.Budget}|{f.Executed}|{f.Weight}|{f.PrintedRate}|{f.PrintedScore}"))
-            .Concat(t.Indicators.Select(i => $"I {i.Level1}|{i.Level2}|{i.Name}|{i.Unit}|{i.Target}|{i.Actual}|{i.Weight}|{i.PrintedScore}|{i.DeviationNote}")))
-        .Replace(" ", string.Empty, StringComparison.Ordinal);
+    private static string Shape(ImportedTable t) => PdfCopyFiles.ShapeWithoutSpaces(t);
 
     /// <summary>Refused on main (a wrapped actual, a wrapped year, fund names under the header's own column): now read whole.</summary>
     [Theory]
