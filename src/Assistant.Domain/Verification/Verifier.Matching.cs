@@ -64,7 +64,7 @@ public sealed partial class Verifier
     /// Sums, gaps and ratios of two facts in scope (consistent when the printed inputs' intervals allow the
     /// mention): the first meaningful pair, in the sheet's order, whose derived value the mention states.
     /// </summary>
-    private CheckedMention? Derived(Mention m, PrintedNumber number, in Scope inScope, Role role)
+    private CheckedMention? Derived(Mention m, PrintedNumber number, in Scope inScope, Role role, Derivation asked = Derivation.Any)
     {
         Candidate[] all = _index.Candidates;
         DerivedIndex pairs = _index.Derived;
@@ -84,7 +84,7 @@ public sealed partial class Verifier
                 {
                     for (var kind = PairKind.Sum; kind <= PairKind.Ratio && inScope.Allows(all[j]); kind++)
                     {
-                        if (Pair(m, number, all[i], all[j], kind, role) is { } found && (found.Verdict != Verdict.Contradicted || (wrongGap ??= found) is null))
+                        if (Pair(m, number, all[i], all[j], kind, role, asked) is { } found && (found.Verdict != Verdict.Contradicted || (wrongGap ??= found) is null))
                         {
                             return found;
                         }
@@ -107,7 +107,7 @@ public sealed partial class Verifier
         foreach ((long _, int id) in _nearKeys)
         {
             (int i, int j, PairKind kind) = pairs.Entry(id);
-            if (inScope.Allows(all[i]) && inScope.Allows(all[j]) && Pair(m, number, all[i], all[j], kind, role) is { } found
+            if (inScope.Allows(all[i]) && inScope.Allows(all[j]) && Pair(m, number, all[i], all[j], kind, role, asked) is { } found
                 && (found.Verdict != Verdict.Contradicted || (wrongGap ??= found) is null))
             {
                 return found;
@@ -118,7 +118,7 @@ public sealed partial class Verifier
     }
 
     /// <summary>One derived value of a meaningful pair (a before b in the sheet's order for a sum), checked against the mention.</summary>
-    private CheckedMention? Pair(Mention m, PrintedNumber number, Candidate a, Candidate b, PairKind kind, Role role)
+    private CheckedMention? Pair(Mention m, PrintedNumber number, Candidate a, Candidate b, PairKind kind, Role role, Derivation asked)
     {
         bool percent = m.Unit.Base is "%" or "个百分点";
         bool bothFunds = a.Fact.FundLineIndex is not null && b.Fact.FundLineIndex is not null;
@@ -130,13 +130,13 @@ public sealed partial class Verifier
                 // Sums only of parts (fund lines, same column); an indicator's target plus its actual means nothing.
                 if (kind == PairKind.Sum)
                 {
-                    return b.Position > a.Position && bothFunds && role != Role.Balance && a.Measure == b.Measure && a.Measure != "balance"
+                    return b.Position > a.Position && bothFunds && role != Role.Balance && asked is not (Derivation.Saving or Derivation.Shortfall) && a.Measure == b.Measure && a.Measure != "balance"
                         && Consistent(m, number, av + bv, _index.Printed(a, m.Unit) + _index.Printed(b, m.Unit))
                         ? new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} + {b.Fact.Id}", $"{a.Fact.Text} + {b.Fact.Text}")
                         : null;
                 }
 
-                return av > bv && (role == Role.Balance ? Balance(a, b) : Gap(a, b))
+                return av > bv && (role == Role.Balance ? Balance(a, b) : Gap(a, b) && GapMeans(_sheet, a.Fact, b.Fact, asked))
                     && Consistent(m, number, av - bv, _index.Printed(a, m.Unit) - _index.Printed(b, m.Unit))
                     ? new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} - {b.Fact.Id}", $"{a.Fact.Text} − {b.Fact.Text}")
                     : null;

@@ -228,7 +228,7 @@ public sealed partial class Verifier
             ? new Scope(ScopeKind.Operands, named, fundWords, role, m)
             : named.Count == 0 ? new Scope(ScopeKind.All, named, fundWords, role, m) : inScope;
 
-        if (Derived(m, number, derivedScope, role) is { } derived && !OtherLine(derived, role, clauseLines, fundLines, before)
+        if (Derived(m, number, derivedScope, role, DerivationAsked(before)) is { } derived && !OtherLine(derived, role, clauseLines, fundLines, before)
             && !StatedRoles.NamedLineMissed(_sheet, derived, LineColumn(column, before, clauseLines), clauseLines))
         {
             return Directed(derived, before, after);

@@ -7,7 +7,7 @@ namespace Assistant.Domain.Tests.ReferenceVerifier;
 public sealed partial class Verifier
 {
     /// <summary>Sums, gaps and ratios of two facts in scope (consistent when the printed inputs' intervals allow the mention).</summary>
-    private CheckedMention? Derived(Mention m, PrintedNumber number, List<Candidate> scope, Role role)
+    private CheckedMention? Derived(Mention m, PrintedNumber number, List<Candidate> scope, Role role, Assistant.Domain.Verification.Verifier.Derivation asked = default)
     {
         bool percent = m.Unit.Base is "%" or "个百分点";
         var operands = scope.Where(c => c.Fact.Value != 0).ToList();
@@ -36,13 +36,14 @@ public sealed partial class Verifier
                     decimal av = a.InMentionUnits(m.Unit).Value, bv = b.InMentionUnits(m.Unit).Value;
 
                     // Sums only of parts (fund lines, same column); an indicator's target plus its actual means nothing.
-                    if (j > i && bothFunds && role != Role.Balance && Measure(a.Fact) == Measure(b.Fact) && Measure(a.Fact) != "balance"
+                    if (j > i && bothFunds && role != Role.Balance && asked is not (Assistant.Domain.Verification.Verifier.Derivation.Saving or Assistant.Domain.Verification.Verifier.Derivation.Shortfall) && Measure(a.Fact) == Measure(b.Fact) && Measure(a.Fact) != "balance"
                         && Consistent(m, number, av + bv, Printed(a, m.Unit) + Printed(b, m.Unit)))
                     {
                         return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} + {b.Fact.Id}", $"{a.Fact.Text} + {b.Fact.Text}");
                     }
 
-                    if (av > bv && (role == Role.Balance ? Balance(a.Fact, b.Fact) : Gap(a.Fact, b.Fact))
+                    // Session 45: a difference of the kind the words ask for, of a pair that means something (the product's rule).
+                    if (av > bv && (role == Role.Balance ? Balance(a.Fact, b.Fact) : Gap(a.Fact, b.Fact) && Assistant.Domain.Verification.Verifier.GapMeans(_sheet, a.Fact, b.Fact, asked))
                         && Consistent(m, number, av - bv, Printed(a, m.Unit) - Printed(b, m.Unit)))
                     {
                         return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} - {b.Fact.Id}", $"{a.Fact.Text} − {b.Fact.Text}");

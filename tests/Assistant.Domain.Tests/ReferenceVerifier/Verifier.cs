@@ -222,7 +222,7 @@ public sealed partial class Verifier
         // Session 34 (chat probe 33 #7): a sentence naming one fund line's column is checked against that line first.
         string? namedColumn = column is null || clauseLines.Count == 0 ? column
             : MoneyColumn(clauseLines.Aggregate(before, (b, l) => b.Replace(_sheet.Evaluation.Funds.Lines[l].Name, string.Empty, StringComparison.Ordinal).Replace(FundCore(_sheet.Evaluation.Funds.Lines[l].Name), string.Empty, StringComparison.Ordinal)));
-        if (Derived(m, number, derivedScope, role) is { } derived && !OtherLine(derived, role, clauseLines, fundLines, before)
+        if (Derived(m, number, derivedScope, role, Assistant.Domain.Verification.Verifier.DerivationAsked(before)) is { } derived && !OtherLine(derived, role, clauseLines, fundLines, before)
             && !StatedRoles.NamedLineMissed(_sheet, derived, namedColumn, clauseLines))
         {
             return Directed(derived, before, after);
