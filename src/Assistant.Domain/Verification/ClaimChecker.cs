@@ -41,7 +41,20 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
 
             int index = Clause.IndexAt(ctx.Clauses, m.Index);
             Clause clause = ctx.Clauses[index];
-            bool group = m.Groups["all"].Success || GroupWords().IsMatch(clause.Before(m.Index));
+            // 一半以上的指标已完成, 大部分产出指标未完成, 所有效益指标均已完成 (session 45): a quantified set of the table's rows.
+            Quantified quantified = QuantifiedSubject(clause.Before(m.Index), out Match quantifier);
+            if (quantified == Quantified.ShareOfNumbers && kind != ClaimKind.Exceeded)
+            {
+                continue;
+            }
+
+            if (quantified is Quantified.Share or Quantified.ShareOfNumbers)
+            {
+                claims.Add(ShareClaim(sheet, m, text, kind, quantifier));
+                continue;
+            }
+
+            bool group = m.Groups["all"].Success || GroupWords().IsMatch(clause.Before(m.Index)) || quantified == Quantified.All;
             if (IsLinesThreshold(clause.Before(m.Index), ctx.Normalized, m.Index + m.Length))
             {
                 // 中央和省级资金执行率均未达到100% (session 43): the number after the words judges every line listed.
@@ -299,6 +312,11 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     {
         // 除因病致贫返贫外其余效益指标均已完成: the indicators named between 除 and 外 are not of the group;
         // 其余指标均达到年度目标: nor are those the paragraph named before the claim's clause.
+        if (CeilingRows(sheet, clause.SentenceBefore(at)) is { } ceilings)
+        {
+            return ceilings;
+        }
+
         Match except = Exception().Match(clause.SentenceBefore(at));
         bool rest = Rest().IsMatch(clause.Before(at));
         if (!except.Success && !rest)

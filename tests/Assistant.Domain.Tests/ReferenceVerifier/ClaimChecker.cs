@@ -35,7 +35,20 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
 
             int index = Clause.IndexAt(ctx.Clauses, m.Index);
             Clause clause = ctx.Clauses[index];
-            bool group = m.Groups["all"].Success || GroupWords().IsMatch(clause.Before(m.Index));
+            // Session 45 (the product's rule): a quantified set of the table's rows (一半以上的指标, 大部分产出指标, 所有效益指标).
+            var quantified = Assistant.Domain.Verification.ClaimChecker.QuantifiedSubject(clause.Before(m.Index), out Match quantifier);
+            if (quantified == Assistant.Domain.Verification.ClaimChecker.Quantified.ShareOfNumbers && kind != ClaimKind.Exceeded)
+            {
+                continue;
+            }
+
+            if (quantified is Assistant.Domain.Verification.ClaimChecker.Quantified.Share or Assistant.Domain.Verification.ClaimChecker.Quantified.ShareOfNumbers)
+            {
+                claims.Add(Assistant.Domain.Verification.ClaimChecker.ShareClaim(sheet, m, text, kind, quantifier));
+                continue;
+            }
+
+            bool group = m.Groups["all"].Success || GroupWords().IsMatch(clause.Before(m.Index)) || quantified == Assistant.Domain.Verification.ClaimChecker.Quantified.All;
             if (Assistant.Domain.Verification.ClaimChecker.IsLinesThreshold(clause.Before(m.Index), ctx.Normalized, m.Index + m.Length))
             {
                 continue;
@@ -231,6 +244,11 @@ internal sealed partial class ClaimChecker(FactSheet sheet, IndicatorNames names
     /// <summary>A group claim's members, less those named between 除 and 外 (除因病致贫返贫外其余效益指标均已完成).</summary>
     private (IReadOnlyList<int> Members, string? Name) Group(Clause clause, int at)
     {
+        if (Assistant.Domain.Verification.ClaimChecker.CeilingRows(sheet, clause.SentenceBefore(at)) is { } ceilings)
+        {
+            return ceilings;
+        }
+
         Match except = Regex.Match(clause.SentenceBefore(at), @"除(?:了)?(?<x>[^，,。；;]{2,40}?)(?:以外|之外|外)");
         (IReadOnlyList<int> members, string? name) = GroupOf(clause, at, except);
         var excluded = except.Success ? except.Groups["x"].Value.Split(['、', '和', '及', '与'], StringSplitOptions.RemoveEmptyEntries).SelectMany(names.Named).ToHashSet() : [];
