@@ -17,6 +17,17 @@ public sealed partial class Verifier
     internal static CheckedMention? FullMarksCount(FactSheet sheet, Mention m, PrintedNumber number, string before, string after)
     {
         string own = before[(before.LastIndexOfAny(FullMarkSegmentEnds) + 1)..];
+        if (ShortOrLostBefore().IsMatch(own) && number.Value == decimal.Truncate(number.Value))
+        {
+            // 逐项说明未完成或扣分的3项指标 (session 45, the chat's own sentence held on eight tables): the rows short of their
+            // target or with points lost, counted once each — not the rows with points lost alone.
+            var rows = sheet.Report.Indicators;
+            int union = rows.Count(r => r.Status == Scoring.IndicatorStatus.Short || (r.Weight is { } w && r.Score is { } s && s < w));
+            return number.Value == union
+                ? new CheckedMention(m, Verdict.Verified, "count.shortOrPointsLost", null)
+                : new CheckedMention(m, Verdict.Contradicted, "count.shortOrPointsLost", $"未完成或有扣分的指标有{union}项");
+        }
+
         string ownAfter = OwnSegmentAfter(after);
         Match said = FullAfter().Match(ownAfter);
         if (!said.Success)
@@ -67,6 +78,10 @@ public sealed partial class Verifier
     /// <summary>After the count: 得满分, 获得满分, 扣分, 有扣分, 未得满分.</summary>
     [GeneratedRegex(@"^\s*(?:(?:绩效|三级)?指标)?\s*(?:均|都|全部|全都)?\s*(?:(?<full>(?:得|获得|取得|拿到|为)了?满分|满分)|(?<lost>(?:被|有)?扣分|失分|未(?:能)?(?:得|获得|取得|拿到)满分|没有(?:得|拿到|获得)满分))")]
     private static partial Regex FullAfter();
+
+    /// <summary>Before the count: 未完成或扣分的, 扣分或未完成的, 未达标或失分的 — either status, counted once.</summary>
+    [GeneratedRegex(@"(?:(?:未|没有|没)(?:完成|达到|达标)(?:指标值)?(?:或者?|和|及|、)(?:被)?(?:扣分|失分|扣了分)|(?:扣分|失分|扣了分)(?:或者?|和|及|、)(?:未|没有|没)(?:完成|达到|达标))的?(?:绩效|三级)?(?:指标)?\s*(?:有|共|为|共有|计)?\s*$")]
+    private static partial Regex ShortOrLostBefore();
 
     /// <summary>Before the count: 得满分的指标有, 扣分的指标, 满分指标.</summary>
     [GeneratedRegex(@"(?:(?<lost>扣分|失分|未得满分|未获得满分)|(?<full>(?:得|获得|取得)?满分))的?(?:绩效|三级)?(?:指标)?\s*(?:有|共|为|共有|计|数)?\s*$")]
