@@ -73,6 +73,12 @@ public static partial class IntentRouter
             match = new IndicatorMatch([quotedRow], false);
         }
 
+        // 床位建设差36张对吗: of two rows the words fit (建设数 in 张, 建设补助 in 万元), the one counted in the unit quoted (session 45).
+        if (match.Ambiguous && ByQuotedUnit(m, match.Indicators, sheet) is { } unitRow)
+        {
+            match = new IndicatorMatch([unitRow], false);
+        }
+
         IReadOnlyList<int> named = match.Ambiguous ? [] : match.Indicators;
         // 医疗救助资金执行率多少: 执行率 is the money's; a row sharing a word of the project's name (重特大疾病医疗救助年度限额) is not
         // asked, unless written out in full or itself a rate of spending (session 41).
