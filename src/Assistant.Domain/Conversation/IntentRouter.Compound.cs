@@ -10,6 +10,10 @@ namespace Assistant.Domain.Conversation;
 /// </summary>
 public static partial class IntentRouter
 {
+    /// <summary>An answer that, on a table without 分值, says there is no score: the table's kind, its total, points lost or grade.</summary>
+    private static bool IsNoScore(Intent i) =>
+        i.Topic == Topics.Transfer || (i.Kind == IntentKind.Compute && i.Topic is Topics.Total or Topics.Lost or Topics.Grade && i.Indicators.Count == 0 && i.Funds.Count == 0);
+
     /// <summary>
     /// The intents of every question in <paramref name="message"/>: one when it asks one thing (then exactly
     /// <see cref="Route(string, FactSheet, string?)"/>), else one per part that asks something the others do not.
@@ -85,6 +89,13 @@ public static partial class IntentRouter
                 && SameAgain().IsMatch(part) && !part.Any(char.IsAsciiDigit))
             {
                 i = same with { Indicators = i.Indicators };
+            }
+
+            // 转移支付表怎么没有得分？总分多少 (session 45): on a table without 分值 one answer says there is no score and what is computed,
+            // its introduction before its list; a second (the total's) had said it again after the list.
+            if (!TableAnswers.Scored(sheet) && intents.Any(x => IsNoScore(x)) && IsNoScore(i))
+            {
+                continue;
             }
 
             // 总分怎么算？每项扣多少？: the total's answer already works out every row's points lost (扣分最多的三项？各扣多少: so does the ranking).
