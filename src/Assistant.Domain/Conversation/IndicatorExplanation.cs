@@ -159,7 +159,7 @@ public static class IndicatorExplainer
     {
         IndicatorRule.Positive => "正向指标：完成值 ÷ 指标值 × 分值，超过指标值得满分",
         IndicatorRule.Reverse => "反向指标：不高于指标值得满分，超出部分按偏离度扣分",
-        IndicatorRule.Zero => "指标值为0：完成值为0得满分，否则不得分",
+        IndicatorRule.Zero => "指标值为0：完成值不超过指标值得满分，否则不得分",
         IndicatorRule.Qualitative => "定性指标：达成得满分，部分达成按80%–60%，未达成按60%–0计分",
         IndicatorRule.Restated => "完成值重述指标值，视为达成",
         IndicatorRule.Cancelled => "指标已取消，不计分",
