@@ -136,7 +136,7 @@ public sealed partial class Verifier
                         : null;
                 }
 
-                return av > bv && (role == Role.Balance ? Balance(a, b) : Gap(a, b) && GapMeans(_sheet, a.Fact, b.Fact, asked))
+                return av > bv && (role == Role.Balance ? Balance(a, b) : Gap(a, b) && GapMeans(a.Fact, b.Fact, asked))
                     && Consistent(m, number, av - bv, _index.Printed(a, m.Unit) - _index.Printed(b, m.Unit))
                     ? new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} - {b.Fact.Id}", $"{a.Fact.Text} − {b.Fact.Text}")
                     : null;

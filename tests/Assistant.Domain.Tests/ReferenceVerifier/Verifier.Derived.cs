@@ -43,7 +43,7 @@ public sealed partial class Verifier
                     }
 
                     // Session 45: a difference of the kind the words ask for, of a pair that means something (the product's rule).
-                    if (av > bv && (role == Role.Balance ? Balance(a.Fact, b.Fact) : Gap(a.Fact, b.Fact) && Assistant.Domain.Verification.Verifier.GapMeans(_sheet, a.Fact, b.Fact, asked))
+                    if (av > bv && (role == Role.Balance ? Balance(a.Fact, b.Fact) : Gap(a.Fact, b.Fact) && Assistant.Domain.Verification.Verifier.GapMeans(a.Fact, b.Fact, asked))
                         && Consistent(m, number, av - bv, Printed(a, m.Unit) - Printed(b, m.Unit)))
                     {
                         return new CheckedMention(m, Verdict.Derived, $"{a.Fact.Id} - {b.Fact.Id}", $"{a.Fact.Text} − {b.Fact.Text}");
