@@ -58,6 +58,9 @@ public static partial class TableAnswers
     {
         string name = Name(w.Sheet, i);
         decimal size = Math.Abs(gap.Value);
+        // A row over its target (超出150人次) or over its ceiling is not short of anything: its gap is said as what it is.
+        var row = w.Sheet.Report.Indicators[i];
+        string apart = row.Status == Scoring.IndicatorStatus.Exceeded ? "超出指标值" : row.Rule == Scoring.IndicatorRule.Reverse ? "超出上限" : "相差";
         if (Scale(asked, unit) is { } scale)
         {
             (decimal from, decimal to) = scale;
@@ -73,17 +76,17 @@ public static partial class TableAnswers
             string converted = $"{(shown != inAsked ? "约" : string.Empty)}{w.N(shown, asked, places, $"相差（表中{unit}换算为问题所问的{asked}）")}";
             bool right = PrintedNumber.RoundHalfUp(inAsked, said.Decimals) == said.Value;
             w.Line(right
-                ? $"对。表中“{name}”以{unit}计，相差{w.N(size, unit, gap.Decimals, "相差")}，合{converted}。"
-                : $"不对，表中“{name}”以{unit}计，相差{w.N(size, unit, gap.Decimals, "相差")}，合{converted}，不是{w.N(said.Value, asked, said.Decimals, "问题中的差距")}。");
+                ? $"对。表中“{name}”以{unit}计，{apart}{w.N(size, unit, gap.Decimals, apart)}，合{converted}。"
+                : $"不对，表中“{name}”以{unit}计，{apart}{w.N(size, unit, gap.Decimals, apart)}，合{converted}，不是{w.N(said.Value, asked, said.Decimals, "问题中的差距")}。");
             RowFigures(w, i);
             return;
         }
 
         bool same = PrintedNumber.RoundHalfUp(size, said.Decimals) == said.Value;
-        string table = w.N(size, unit, gap.Decimals, "相差");
+        string table = w.N(size, unit, gap.Decimals, apart);
         w.Line(same
-            ? $"数字对，单位不同：表中“{name}”按{unit}统计，不按{asked}统计，相差{table}。"
-            : $"不对，表中“{name}”按{unit}统计，不按{asked}统计；相差{table}，不是{w.N(said.Value, string.Empty, said.Decimals, "问题中的差距")}。");
+            ? $"数字对，单位不同：表中“{name}”按{unit}统计，不按{asked}统计，{apart}{table}。"
+            : $"不对，表中“{name}”按{unit}统计，不按{asked}统计；{apart}{table}，不是{w.N(said.Value, string.Empty, said.Decimals, "问题中的差距")}。");
         RowFigures(w, i);
     }
 
