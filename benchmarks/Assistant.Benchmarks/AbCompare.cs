@@ -35,6 +35,7 @@ internal static class AbCompare
         var sides = new[] { Side(args[0], "base"), Side(args[1], "branch") };
         var runs = sides.Select(s => stages.Select(st => s.Invoke(st, utf8)).ToArray()).ToArray();
         var cpu = sides.Select(_ => stages.Select(_ => new List<double>(rounds)).ToArray()).ToArray();
+        var allocated = new long[2, stages.Length];
         for (int r = 0; r < rounds; r++)
         {
             for (int k = 0; k < 2; k++)
@@ -42,12 +43,14 @@ internal static class AbCompare
                 int s = (r + k) % 2;
                 for (int st = 0; st < stages.Length; st++)
                 {
+                    long before = GC.GetAllocatedBytesForCurrentThread();
                     double start = ThreadCpu.Microseconds();
                     runs[s][st]();
                     double us = ThreadCpu.Microseconds() - start;
                     if (r >= rounds / 5)
                     {
                         cpu[s][st].Add(us);
+                        allocated[s, st] = GC.GetAllocatedBytesForCurrentThread() - before;
                     }
                 }
             }
@@ -55,12 +58,13 @@ internal static class AbCompare
 
         double Median(List<double> t) => t.Order().ElementAt(t.Count / 2);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rounds} rounds (the first fifth warm-up), the builds alternated; base {args[0]}, branch {args[1]}; thread-CPU medians"));
-        Console.WriteLine("| stage | base µs | branch µs | branch − base |");
-        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"assemblies: base {sides[0].Invoke(null, ["where", utf8])}; branch {sides[1].Invoke(null, ["where", utf8])}"));
+        Console.WriteLine("| stage | base µs | branch µs | branch − base | allocated, base → branch |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
         for (int st = 0; st < stages.Length; st++)
         {
             double b = Median(cpu[0][st]), n = Median(cpu[1][st]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {AbStages.Title(stages[st])} | {b:0.0} | {n:0.0} | {(n - b) / b * 100:+0.0;-0.0;0.0} % |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {AbStages.Title(stages[st])} | {b:0.0} | {n:0.0} | {(n - b) / b * 100:+0.0;-0.0;0.0} % | {allocated[0, st] / 1024.0:0.0} → {allocated[1, st] / 1024.0:0.0} KB |"));
         }
 
         return 0;
@@ -116,8 +120,14 @@ public static class AbStages
         _ => stage,
     };
 
-    public static Action Make(string stage, byte[] utf8)
+    /// <summary>The stage's action; for <c>"where"</c>, the folders this context's Domain and Features came from (a string).</summary>
+    public static object Make(string stage, byte[] utf8)
     {
+        if (stage == "where")
+        {
+            return $"{Path.GetDirectoryName(typeof(Calculator).Assembly.Location)} / {Path.GetDirectoryName(typeof(EvaluationJson).Assembly.Location)}";
+        }
+
         var output = new ArrayBufferWriter<byte>(512 * 1024);
         var parsed = EvaluationJson.Parse(utf8);
         var report = EvaluationService.Report(parsed);
@@ -127,7 +137,7 @@ public static class AbStages
             ScoreAnswerWriter.Write(output, e, r, false);
         }
 
-        return stage switch
+        Action run = stage switch
         {
             "floor" => () => { using var d = JsonDocument.Parse(utf8); },
             "parse" => () => EvaluationJson.Parse(utf8),
@@ -151,5 +161,6 @@ public static class AbStages
             },
             _ => throw new ArgumentException($"no stage \"{stage}\"", nameof(stage)),
         };
+        return run;
     }
 }
