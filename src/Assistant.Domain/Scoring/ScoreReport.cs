@@ -172,6 +172,7 @@ public sealed record IndicatorResult
         ScoreForTotal = 16,
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private decimal? Read(decimal value, Present which) => (present & which) != 0 ? value : null;
 
     private void Store(ref decimal field, Present which, decimal? value)
