@@ -78,9 +78,9 @@ public sealed record IndicatorResult
     public required IndicatorStatus Status { get; init; }
     public required Cell Target { get; init; }
     public required Cell Actual { get; init; }
-    public decimal? Weight { get => Read(weight, Present.Weight); init => Store(ref weight, Present.Weight, value); }
+    public decimal? Weight { get; init; }
     /// <summary>完成值 ÷ 指标值 (for quantities), unrounded.</summary>
-    public decimal? Completion { get => Read(completion, Present.Completion); init => Store(ref completion, Present.Completion, value); }
+    public decimal? Completion { get; init; }
     /// <remarks>
     /// A quantity row's is computed when read (since session 45; see <see cref="RowIntervals"/>), from the actual's interval and
     /// the trace's target. Setting it (or <see cref="ScoreInterval"/>) on a copy gives both as values.
@@ -92,7 +92,7 @@ public sealed record IndicatorResult
     }
 
     /// <summary>Unrounded computed score; null when unscored (transfer tables) or unscorable.</summary>
-    public decimal? Score { get => Read(score, Present.Score); init => Store(ref score, Present.Score, value); }
+    public decimal? Score { get; init; }
     /// <remarks>A quantity row's is computed when read, as <see cref="CompletionInterval"/>.</remarks>
     public Interval? ScoreInterval
     {
@@ -101,7 +101,7 @@ public sealed record IndicatorResult
     }
 
     /// <summary>|指标值 − 完成值| in <see cref="GapUnit"/>.</summary>
-    public decimal? Gap { get => Read(gap, Present.Gap); init => Store(ref gap, Present.Gap, value); }
+    public decimal? Gap { get; init; }
     public string? GapUnit { get; init; }
     /// <summary>
     /// A missed deadline (时效, 未按期完成): the target is a date and the row fell short of it. Part 二, 三 and 五 of a report
@@ -127,7 +127,7 @@ public sealed record IndicatorResult
     public bool LateRule { get; init; }
 
     /// <summary>The score that went into the total (the computed score, or the printed one for an unscorable row).</summary>
-    public decimal? ScoreForTotal { get => Read(scoreForTotal, Present.ScoreForTotal); init => Store(ref scoreForTotal, Present.ScoreForTotal, value); }
+    public decimal? ScoreForTotal { get; init; }
     /// <summary>
     /// The computation in words and numbers (分值 × 完成值 ÷ 指标值 = …). Built on first read when the
     /// calculator gave it as a <see cref="Scoring.QuantityTrace"/> (most callers of a score never read it; the
@@ -156,30 +156,6 @@ public sealed record IndicatorResult
     private string? trace;
     private readonly QuantityTrace quantityTrace;
     private readonly RowIntervals intervals;
-
-    // The five optional numbers as decimals and one byte saying which are present (since session 45: a decimal? is 24 bytes, a
-    // decimal 16; 40 bytes less a row).
-    private decimal weight, completion, score, gap, scoreForTotal;
-    private Present present;
-
-    [Flags]
-    private enum Present : byte
-    {
-        Weight = 1,
-        Completion = 2,
-        Score = 4,
-        Gap = 8,
-        ScoreForTotal = 16,
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private decimal? Read(decimal value, Present which) => (present & which) != 0 ? value : null;
-
-    private void Store(ref decimal field, Present which, decimal? value)
-    {
-        field = value.GetValueOrDefault();
-        present = value is null ? present & ~which : present | which;
-    }
 
     /// <summary>
     /// Writes the trace into <paramref name="destination"/> without making its string, when it is kept as its
