@@ -56,6 +56,11 @@ if (args.Length > 0 && args[0] == "score-parts")
     return Assistant.Benchmarks.ScoreParts.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "ab")
+{
+    return Assistant.Benchmarks.AbCompare.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == "hot")
 {
     return Assistant.Benchmarks.HotPathRatios.Run(args[1..]);

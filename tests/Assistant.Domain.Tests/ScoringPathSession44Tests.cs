@@ -149,7 +149,7 @@ public class ScoringPathSession44Tests
         Assert.True(compared >= 60, $"only {compared} answers compared");
     }
 
-    private static IEnumerable<Evaluation> Tables()
+    internal static IEnumerable<Evaluation> Tables()
     {
         var files = Directory.GetFiles(Path.Combine(RepoPaths.Shared, "reference"), "*.json")
             .Concat(Directory.GetFiles(Path.Combine(RepoPaths.Repo, "eval"), "*.json", SearchOption.AllDirectories))

@@ -10,7 +10,13 @@ namespace Assistant.Domain.Scoring;
 /// </summary>
 public static partial class Calculator
 {
-    public static ScoreReport Score(Evaluation evaluation, ScoringPolicy? policy = null)
+    public static ScoreReport Score(Evaluation evaluation, ScoringPolicy? policy = null) => Score(evaluation, policy, eagerIntervals: false);
+
+    /// <summary>
+    /// As <see cref="Score(Evaluation, ScoringPolicy?)"/>; with <paramref name="eagerIntervals"/> every quantity row's completion and
+    /// score intervals are computed while scoring, as before session 45, instead of when read (the equivalence tests compare both).
+    /// </summary>
+    internal static ScoreReport Score(Evaluation evaluation, ScoringPolicy? policy, bool eagerIntervals)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         policy ??= ScoringPolicy.Default;
@@ -20,7 +26,7 @@ public static partial class Calculator
         var indicators = new List<IndicatorResult>(evaluation.Indicators.Count);
         for (int i = 0; i < evaluation.Indicators.Count; i++)
         {
-            indicators.Add(ScoreIndicator(evaluation.Indicators[i], i, policy, scored, evaluation.Year));
+            indicators.Add(ScoreIndicator(evaluation.Indicators[i], i, policy, scored, evaluation.Year, eagerIntervals));
         }
 
         decimal? total = null;
@@ -181,7 +187,10 @@ public static partial class Calculator
     /// Scores one indicator row by the rule its target and actual call for. <paramref name="year"/> is the table's year: a
     /// deadline printed without one (12月31日前) falls in it, so an actual in a later year (2026年3月 in a 2025 table) is late.
     /// </summary>
-    public static IndicatorResult ScoreIndicator(Indicator indicator, int index, ScoringPolicy policy, bool scored, int? year = null)
+    public static IndicatorResult ScoreIndicator(Indicator indicator, int index, ScoringPolicy policy, bool scored, int? year = null) =>
+        ScoreIndicator(indicator, index, policy, scored, year, eagerIntervals: false);
+
+    private static IndicatorResult ScoreIndicator(Indicator indicator, int index, ScoringPolicy policy, bool scored, int? year, bool eagerIntervals)
     {
         ArgumentNullException.ThrowIfNull(indicator);
         ArgumentNullException.ThrowIfNull(policy);
@@ -207,13 +216,13 @@ public static partial class Calculator
         return target switch
         {
             MissingCell => b.Done(IndicatorRule.Unscorable, IndicatorStatus.NotApplicable, null, "年度指标值未设定，无法计分"),
-            QuantityCell t => ScoreQuantity(b, t, actual, indicator, policy, year),
+            QuantityCell t => ScoreQuantity(b, t, actual, indicator, policy, year, eagerIntervals),
             DeadlineCell t => ScoreDeadline(b, t, actual, indicator, policy, year),
             _ => ScoreQualitative(b, target, actual, indicator, policy),
         };
     }
 
-    private static IndicatorResult ScoreQuantity(in Builder b, QuantityCell t, Cell actual, Indicator indicator, ScoringPolicy policy, int? year = null)
+    private static IndicatorResult ScoreQuantity(in Builder b, QuantityCell t, Cell actual, Indicator indicator, ScoringPolicy policy, int? year, bool eagerIntervals)
     {
         if (actual is MissingCell)
         {
@@ -297,34 +306,46 @@ public static partial class Calculator
         }
 
         decimal completion = av / tv;
-        Interval completionInterval = ai.Divide(tv);
         decimal? weight = b.Weight;
 
+        // The completion's and the score's intervals are kept as the actual's interval and computed when read (since session 45:
+        // most rows' are never read); eagerly, as before, when asked (the equivalence tests).
+        RowIntervals intervals = eagerIntervals
+            ? RowIntervals.Given(ai.Divide(tv), weight is { } w ? ScoreIntervalOf(reverse, ai, tv, w, policy) : null)
+            : RowIntervals.Kept(ai, weight);
         if (!reverse)
         {
             IndicatorStatus status = av > tv ? IndicatorStatus.Exceeded : av == tv ? IndicatorStatus.Met : IndicatorStatus.Short;
             decimal? score = weight is { } wt ? wt * PositiveShare(completion, policy) : null;
-            Interval? si = weight is { } wt2 ? MapMonotonePieces(completionInterval, wt2, policy) : null;
             return b.Done(IndicatorRule.Positive, status, score,
                 new QuantityTrace(reverse: false, tv, av, display, policy),
-                completion, completionInterval, si, gap, unit);
+                completion, intervals, gap, unit);
         }
 
         {
             IndicatorStatus status = av < tv ? IndicatorStatus.Exceeded : av == tv ? IndicatorStatus.Met : IndicatorStatus.Short;
             decimal? score = weight is { } wt ? wt * ReverseShare(av, tv, policy) : null;
-            Interval? si = null;
-            if (weight is { } wt2)
-            {
-                // As Interval.Map of the (monotone) score function: both ends, in order.
-                decimal lo = wt2 * ReverseShare(ai.Low, tv, policy), hi = wt2 * ReverseShare(ai.High, tv, policy);
-                si = lo <= hi ? new Interval(lo, hi) : new Interval(hi, lo);
-            }
-
             return b.Done(IndicatorRule.Reverse, status, score,
                 new QuantityTrace(reverse: true, tv, av, display, policy),
-                completion, completionInterval, si, gap, unit);
+                completion, intervals, gap, unit);
         }
+    }
+
+    /// <summary>
+    /// The score's interval of a quantity row whose actual lies in <paramref name="actual"/> (base units) against the target
+    /// <paramref name="tv"/>: a positive row's score function over the completion's interval (<c>actual ÷ tv</c>, taking the
+    /// thresholds inside), a reverse row's at both ends, in order. Read by <see cref="RowIntervals"/> when asked.
+    /// </summary>
+    internal static Interval ScoreIntervalOf(bool reverse, Interval actual, decimal tv, decimal weight, ScoringPolicy policy)
+    {
+        if (!reverse)
+        {
+            return MapMonotonePieces(actual.Divide(tv), weight, policy);
+        }
+
+        // As Interval.Map of the (monotone) score function: both ends, in order.
+        decimal lo = weight * ReverseShare(actual.Low, tv, policy), hi = weight * ReverseShare(actual.High, tv, policy);
+        return lo <= hi ? new Interval(lo, hi) : new Interval(hi, lo);
     }
 
     /// <summary>The share of the 分值 a positive indicator earns at completion <paramref name="c"/>.</summary>
@@ -510,19 +531,18 @@ public static partial class Calculator
     {
         public decimal? Weight { get; } = weight;
 
+        /// <summary>A row without a completion: no completion interval, the score's interval the score itself.</summary>
         public IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, string trace,
-            decimal? completion = null, Interval? completionInterval = null, Interval? scoreInterval = null,
             decimal? gap = null, string? gapUnit = null) =>
-            Done(rule, status, score, trace, default, completion, completionInterval, scoreInterval, gap, gapUnit);
+            Done(rule, status, score, trace, default, null, RowIntervals.Given(null, score is { } s ? Interval.Point(s) : null), gap, gapUnit);
 
-        /// <summary>The same, the trace kept as its arguments (<see cref="QuantityTrace"/>) and built when first read.</summary>
+        /// <summary>A quantity row, the trace kept as its arguments (<see cref="QuantityTrace"/>) and built when first read.</summary>
         public IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, in QuantityTrace trace,
-            decimal? completion = null, Interval? completionInterval = null, Interval? scoreInterval = null,
-            decimal? gap = null, string? gapUnit = null) =>
-            Done(rule, status, score, null, trace, completion, completionInterval, scoreInterval, gap, gapUnit);
+            decimal completion, in RowIntervals intervals, decimal gap, string gapUnit) =>
+            Done(rule, status, score, null, trace, completion, intervals, gap, gapUnit);
 
         private IndicatorResult Done(IndicatorRule rule, IndicatorStatus status, decimal? score, string? trace, in QuantityTrace traceText,
-            decimal? completion, Interval? completionInterval, Interval? scoreInterval, decimal? gap, string? gapUnit)
+            decimal? completion, in RowIntervals intervals, decimal? gap, string? gapUnit)
         {
             decimal? forTotal = score ?? (Weight is not null ? indicator.PrintedScore?.Value : null);
             return new IndicatorResult
@@ -535,9 +555,8 @@ public static partial class Calculator
                 Actual = actual,
                 Weight = Weight,
                 Completion = completion,
-                CompletionInterval = completionInterval,
                 Score = score,
-                ScoreInterval = score is null ? null : scoreInterval ?? Interval.Point(score.Value),
+                Intervals = intervals,
                 Gap = gap,
                 GapUnit = gapUnit,
                 ScoreForTotal = Weight is null ? null : forTotal,

@@ -32,6 +32,15 @@ internal readonly struct QuantityTrace
         this.policy = policy;
     }
 
+    /// <summary>The target in base units (the row's divisor; <see cref="RowIntervals"/> divides by it).</summary>
+    public decimal Target => target;
+
+    /// <summary>Whether the row is a reverse one (a ceiling).</summary>
+    public bool Reverse => reverse;
+
+    /// <summary>The policy the row was scored under.</summary>
+    public ScoringPolicy Policy => policy!;
+
     /// <summary>Whether a trace is kept (the default value keeps none).</summary>
     public bool IsKept => display is not null;
 

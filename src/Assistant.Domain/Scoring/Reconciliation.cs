@@ -33,6 +33,15 @@ public static partial class Reconciliation
         return Interval.Allows(printed.Interval, computedInterval) ? Agreement.ConsistentThroughRounding : Agreement.Inconsistent;
     }
 
+    /// <summary>
+    /// <see cref="Compare"/> of a row's printed score with its computed <paramref name="score"/>, the row's score interval read only
+    /// when the two differ; null when they differ and the row has no score interval.
+    /// </summary>
+    private static Agreement? ScoreAgreement(PrintedNumber printed, decimal score, IndicatorResult r) =>
+        PrintedNumber.RoundHalfUp(score, printed.Decimals) == printed.Value ? Agreement.Exact
+        : r.ScoreInterval is { } si ? Compare(printed, score, si)
+        : null;
+
     public static IReadOnlyList<Finding> Check(Evaluation evaluation, ScoreReport report, ScoringPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
@@ -306,9 +315,10 @@ public static partial class Reconciliation
                         $"“{ind.Name}”得分{ps}高于分值{PrintedNumber.FormatTrimmed(w)}", Path(i, ".printedScore"), "≤" + PrintedNumber.FormatTrimmed(w), ps.ToString()));
                 }
 
-                if (r.Score is { } score && r.ScoreInterval is { } si)
+                // The score's interval is read only when the printed score is not the computed one (a quantity row's is computed
+                // when read, since session 45); the same agreement as Compare(ps, score, si), no finding when there is none.
+                if (r.Score is { } score && ScoreAgreement(ps, score, r) is { } ag)
                 {
-                    Agreement ag = Compare(ps, score, si);
                     if (ag != Agreement.Exact)
                     {
                         int d = Math.Max(policy.ScoreDecimals, ps.Decimals);

@@ -81,10 +81,25 @@ public sealed record IndicatorResult
     public decimal? Weight { get; init; }
     /// <summary>完成值 ÷ 指标值 (for quantities), unrounded.</summary>
     public decimal? Completion { get; init; }
-    public Interval? CompletionInterval { get; init; }
+    /// <remarks>
+    /// A quantity row's is computed when read (since session 45; see <see cref="RowIntervals"/>), from the actual's interval and
+    /// the trace's target. Setting it (or <see cref="ScoreInterval"/>) on a copy gives both as values.
+    /// </remarks>
+    public Interval? CompletionInterval
+    {
+        get => intervals.Completion(quantityTrace);
+        init => intervals = RowIntervals.Given(value, intervals.Score(quantityTrace));
+    }
+
     /// <summary>Unrounded computed score; null when unscored (transfer tables) or unscorable.</summary>
     public decimal? Score { get; init; }
-    public Interval? ScoreInterval { get; init; }
+    /// <remarks>A quantity row's is computed when read, as <see cref="CompletionInterval"/>.</remarks>
+    public Interval? ScoreInterval
+    {
+        get => intervals.Score(quantityTrace);
+        init => intervals = RowIntervals.Given(intervals.Completion(quantityTrace), value);
+    }
+
     /// <summary>|指标值 − 完成值| in <see cref="GapUnit"/>.</summary>
     public decimal? Gap { get; init; }
     public string? GapUnit { get; init; }
@@ -132,8 +147,15 @@ public sealed record IndicatorResult
         init => quantityTrace = value;
     }
 
+    /// <summary>The two intervals, given or kept as their inputs (set instead of <see cref="CompletionInterval"/> and <see cref="ScoreInterval"/>).</summary>
+    internal RowIntervals Intervals
+    {
+        init => intervals = value;
+    }
+
     private string? trace;
     private readonly QuantityTrace quantityTrace;
+    private readonly RowIntervals intervals;
 
     /// <summary>
     /// Writes the trace into <paramref name="destination"/> without making its string, when it is kept as its
