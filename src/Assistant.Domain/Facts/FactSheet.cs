@@ -164,9 +164,8 @@ internal static class FactBuilder
         {
             FundLine line = e.Funds.Lines[i];
             FundLineResult r = report.Funds[i];
-            string p = $"funds.lines[{i}]";
             void Add(string id, string label, decimal value, string u, int decimals, FactKind kind, Interval? range = null) =>
-                facts.Add(new Fact($"{p}.{id}", $"{line.Name}{label}", value, u, decimals, kind) { FundLineIndex = i, Range = range });
+                facts.Add(new Fact(FactIds.Of(FactIds.Funds, i, id), $"{line.Name}{label}", value, u, decimals, kind) { FundLineIndex = i, Range = range });
 
             if (line.InitialBudget is { } ib)
             {
@@ -229,9 +228,8 @@ internal static class FactBuilder
         {
             Indicator ind = e.Indicators[i];
             IndicatorResult r = report.Indicators[i];
-            string p = $"indicators[{i}]";
             void Add(string id, string label, decimal value, string u, int decimals, FactKind kind, Interval? range = null) =>
-                facts.Add(new Fact($"{p}.{id}", $"{ind.Name}{label}", value, u, decimals, kind) { IndicatorIndex = i, Range = range });
+                facts.Add(new Fact(FactIds.Of(FactIds.Indicators, i, id), $"{ind.Name}{label}", value, u, decimals, kind) { IndicatorIndex = i, Range = range });
 
             if (r.Target is QuantityCell t)
             {

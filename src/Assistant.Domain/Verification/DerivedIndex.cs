@@ -43,17 +43,61 @@ internal sealed class DerivedIndex
     public DerivedIndex(SheetIndex sheet)
     {
         _sheet = sheet;
+        _partners = new int[]?[sheet.Candidates.Length];
+        IsIndexed = Indexable(sheet, MaxPairs);
+    }
+
+    // Each candidate's partners, computed on its first ask (session 45: a group's build asks only for the candidates that can
+    // begin one of its pairs). Published with Volatile: two threads may compute the same array; either is kept.
+    private readonly int[]?[] _partners;
+
+    /// <summary>
+    /// Whether every candidate's partners make at most <paramref name="limit"/> pairs (what summing <see cref="PartnersOf(int)"/>'s
+    /// lengths and comparing gives). Session 45: no partner list is made. Each candidate pairs with at most its row's and, for a
+    /// fund line's, the fund lines' candidates, so a bound at most the limit answers; over it, the pairs are counted.
+    /// </summary>
+    internal static bool Indexable(SheetIndex sheet, long limit)
+    {
         Candidate[] all = sheet.Candidates;
-        Partners = new int[all.Length][];
-        long pairs = 0;
-        var scratch = new List<int>();
-        for (int a = 0; a < all.Length; a++)
+        long bound = 0;
+        foreach (Candidate a in all)
         {
-            Partners[a] = all[a].Fact.Value == 0 ? [] : PartnersOf(sheet, all[a], scratch);
-            pairs += Partners[a].Length;
+            bound += (a.Fact.IndicatorIndex is { } i ? sheet.OfIndicator(i).Length : 0) + (a.Fact.FundLineIndex is not null ? sheet.FundCandidates.Length : 0);
         }
 
-        IsIndexed = pairs <= MaxPairs;
+        if (bound <= limit)
+        {
+            return true;
+        }
+
+        long pairs = 0;
+        foreach (Candidate a in all)
+        {
+            pairs += a.Fact.Value == 0 ? 0 : Merge(sheet, a, null);
+            if (pairs > limit)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The positions of the candidates candidate <paramref name="a"/> forms a meaningful pair with, ascending; none for a zero.</summary>
+    public int[] PartnersOf(int a) => Kept(a, null);
+
+    /// <summary>The partners of candidate <paramref name="a"/>, made on their first ask and kept for the sheet.</summary>
+    private int[] Kept(int a, List<int>? scratch)
+    {
+        int[]? known = Volatile.Read(ref _partners[a]);
+        if (known is null)
+        {
+            Candidate c = _sheet.Candidates[a];
+            known = c.Fact.Value == 0 ? [] : PartnersOf(_sheet, c, scratch ?? []);
+            Volatile.Write(ref _partners[a], known);
+        }
+
+        return known;
     }
 
     /// <summary>Builds one group: its pairs in the order of every pair (i, then its partners, then kind), as the whole index listed them before session 36.</summary>
@@ -93,10 +137,16 @@ internal sealed class DerivedIndex
             }
         }
 
+        var scratch = new List<int>();
         for (int i = 0; i < all.Length; i++)
         {
             Candidate a = all[i];
-            foreach (int j in Partners[i])
+            if (!MayBegin(a, group))
+            {
+                continue;
+            }
+
+            foreach (int j in Kept(i, scratch))
             {
                 Candidate b = all[j];
                 if (group == RateGaps)
@@ -136,6 +186,18 @@ internal sealed class DerivedIndex
         return new Group([.. entries], new IntervalIndex(lows, highs, ids, hulls, [.. always]));
     }
 
+    /// <summary>
+    /// Whether candidate <paramref name="a"/> can begin a pair of the group (session 45: the others' partners are not read):
+    /// a gap of rates begins with a %; a sum or a balance with a fund line's fact, a gap of a row with its 指标值 or 完成值; a
+    /// ratio with an amount (no %, 分 or 个百分点), of a row its 完成值. Exactly the pairs <see cref="Build"/> adds, as before.
+    /// </summary>
+    internal static bool MayBegin(Candidate a, int group) => group switch
+    {
+        RateGaps => a.Unit.Base == "%",
+        Amounts => a.Fact.FundLineIndex is not null || (a.Fact.IndicatorIndex is not null && a.Measure is "actual" or "target"),
+        _ => a.Unit.Base is not ("%" or "分" or "个百分点") && (a.Fact.IndicatorIndex is null || a.Measure == "actual"),
+    };
+
     private Group GroupOf(int group)
     {
         Group? built = Volatile.Read(ref _groups[group]);
@@ -148,8 +210,8 @@ internal sealed class DerivedIndex
         return built;
     }
 
-    /// <summary>For each candidate (by position), the positions of the candidates it forms a meaningful pair with, ascending; none for a zero.</summary>
-    public int[][] Partners { get; }
+    /// <summary>For each candidate (by position), <see cref="PartnersOf(int)"/>: every list made (tests).</summary>
+    internal int[][] Partners => [.. Enumerable.Range(0, _partners.Length).Select(PartnersOf)];
 
     /// <summary>Whether the pairs are indexed (false: more than <see cref="MaxPairs"/>, searched pair by pair).</summary>
     public bool IsIndexed { get; }
@@ -281,19 +343,28 @@ internal sealed class DerivedIndex
     /// </summary>
     private static int[] PartnersOf(SheetIndex sheet, Candidate a, List<int> partners)
     {
+        partners.Clear();
+        Merge(sheet, a, partners);
+        return partners.ToArray();
+    }
+
+    /// <summary>The merge <see cref="PartnersOf(SheetIndex, Candidate, List{int})"/> makes, into <paramref name="partners"/> when given; how many it gives.</summary>
+    private static int Merge(SheetIndex sheet, Candidate a, List<int>? partners)
+    {
         Candidate[] own = a.Fact.IndicatorIndex is { } i ? sheet.OfIndicator(i) : [];
         Candidate[] funds = a.Fact.FundLineIndex is not null ? sheet.FundCandidates : [];
-        partners.Clear();
-        int x = 0, y = 0;
+        int x = 0, y = 0, count = 0, last = -1;
         while (x < own.Length || y < funds.Length)
         {
             Candidate b = y >= funds.Length || (x < own.Length && own[x].Position <= funds[y].Position) ? own[x++] : funds[y++];
-            if (b.Position != a.Position && b.Fact.Value != 0 && (partners.Count == 0 || partners[^1] < b.Position))
+            if (b.Position != a.Position && b.Fact.Value != 0 && (count == 0 || last < b.Position))
             {
-                partners.Add(b.Position);
+                partners?.Add(b.Position);
+                last = b.Position;
+                count++;
             }
         }
 
-        return partners.ToArray();
+        return count;
     }
 }

@@ -10,34 +10,110 @@ namespace Assistant.Domain.Verification;
 internal sealed class LiteralNames
 {
     private readonly SearchValues<char> _first;
-    private readonly Dictionary<(int Node, char Next), int> _child = [];
+
+    // The tree's edges (node, next character) → child, in an open-addressed table (session 45, in place of a dictionary of
+    // tuples: a fresh sheet's preparation built it for every verification): slot by a multiplicative hash of the key, then the
+    // next slots in turn; doubled when half full, so at least half the slots are empty. A key is stored plus one, so 0 marks
+    // an empty slot.
+    private long[] _keys = new long[16];
+    private int[] _next = new int[16];
+    private int _shift = 64 - 4;
 
     // Per node of the tree (0 is the root): whether one of the names ends there.
-    private readonly List<bool> _ends = [false];
+    private readonly bool[] _ends;
 
     public LiteralNames(IReadOnlyList<string> names)
     {
         Names = names;
+        int chars = 0;
+        var first = new List<char>();
+        foreach (string name in names)
+        {
+            chars += name.Length;
+            if (name.Length > 0 && !first.Contains(name[0]))
+            {
+                first.Add(name[0]);
+            }
+        }
+
+        var ends = new bool[chars + 1];
+        int nodes = 1;
         foreach (string name in names)
         {
             int node = 0;
             foreach (char c in name)
             {
-                if (!_child.TryGetValue((node, c), out int next))
+                long key = ((long)node << 16) | c;
+                int slot = Find(key);
+                if (_keys[slot] == 0)
                 {
-                    next = _ends.Count;
-                    _ends.Add(false);
-                    _child[(node, c)] = next;
+                    (_keys[slot], _next[slot]) = (key + 1, nodes++);
+                    if (2 * nodes > _keys.Length)
+                    {
+                        Grow();
+                        slot = Find(key);
+                    }
                 }
 
-                node = next;
+                node = _next[slot];
             }
 
             // An empty name ends at the root, which no walk reports: it occurs nowhere.
-            _ends[node] = true;
+            ends[node] = true;
         }
 
-        _first = SearchValues.Create(names.Where(n => n.Length > 0).Select(n => n[0]).Distinct().ToArray());
+        _ends = nodes == ends.Length ? ends : ends[..nodes];
+        _first = SearchValues.Create(first.ToArray());
+    }
+
+    /// <summary>The slot holding <paramref name="key"/>, or the empty slot where it would go.</summary>
+    private int Find(long key)
+    {
+        int slot = Slot(key);
+        while (_keys[slot] != 0 && _keys[slot] != key + 1)
+        {
+            slot = (slot + 1) & (_keys.Length - 1);
+        }
+
+        return slot;
+    }
+
+    private void Grow()
+    {
+        long[] keys = _keys;
+        int[] next = _next;
+        _keys = new long[keys.Length * 2];
+        _next = new int[keys.Length * 2];
+        _shift--;
+        for (int k = 0; k < keys.Length; k++)
+        {
+            if (keys[k] != 0)
+            {
+                int slot = Find(keys[k] - 1);
+                (_keys[slot], _next[slot]) = (keys[k], next[k]);
+            }
+        }
+    }
+
+    private int Slot(long key) => (int)unchecked(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift);
+
+    /// <summary>The child of <paramref name="node"/> by <paramref name="c"/>, or −1.</summary>
+    private int Child(int node, char c)
+    {
+        long key = (((long)node << 16) | c) + 1;
+        for (int slot = Slot(key - 1); ; slot = (slot + 1) & (_keys.Length - 1))
+        {
+            long k = _keys[slot];
+            if (k == key)
+            {
+                return _next[slot];
+            }
+
+            if (k == 0)
+            {
+                return -1;
+            }
+        }
     }
 
     public IReadOnlyList<string> Names { get; }
@@ -58,7 +134,7 @@ internal sealed class LiteralNames
 
             int at = from + skip;
             int node = 0;
-            for (int k = at; k < text.Length && _child.TryGetValue((node, text[k]), out node); k++)
+            for (int k = at; k < text.Length && (node = Child(node, text[k])) >= 0; k++)
             {
                 if (_ends[node])
                 {

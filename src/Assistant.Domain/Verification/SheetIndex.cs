@@ -23,7 +23,7 @@ internal sealed partial class SheetIndex
     private readonly IntervalIndex _raw;
     private readonly Candidate[][] _byIndicator;
 
-    // Rows of NamesNest, filled on first use (a benign race: two threads compute the same row).
+    // Rows of NamesNest, filled on first use (a benign race: two threads compute the same row; since session 45 published with Volatile).
     private readonly bool[]?[] _nest;
 
     // The same rows as the indicators that nest, ascending (the same benign race).
@@ -320,83 +320,6 @@ internal sealed partial class SheetIndex
         }
 
         return byIndicator;
-    }
-
-    /// <summary>Whether one indicator's name holds the other's (招募人员体检 / 每年招募人员体检人数); computed per row on first use.</summary>
-    public bool NamesNest(int a, int b) => NestRowOf(a)[b];
-
-    /// <summary>For each indicator, whether its name and indicator <paramref name="a"/>'s nest.</summary>
-    public bool[] NestRowOf(int a) => _nest[a] ??= NestRow(a);
-
-    /// <summary>The indicators whose name and indicator <paramref name="a"/>'s nest (the true entries of <see cref="NestRowOf"/>), ascending.</summary>
-    public int[] NestListOf(int a)
-    {
-        if (_nestList[a] is { } known)
-        {
-            return known;
-        }
-
-        bool[] row = NestRowOf(a);
-        var list = new List<int>();
-        for (int b = 0; b < row.Length; b++)
-        {
-            if (row[b])
-            {
-                list.Add(b);
-            }
-        }
-
-        return _nestList[a] = [.. list];
-    }
-
-    private bool[] NestRow(int a)
-    {
-        var indicators = Sheet.Evaluation.Indicators;
-        ulong[] masks = _charMasks ??= CharMasks(indicators);
-        var row = new bool[indicators.Count];
-        string name = indicators[a].Name;
-        for (int b = 0; b < row.Length; b++)
-        {
-            row[b] = Nest(name, masks[a], indicators[b].Name, masks[b]);
-        }
-
-        return row;
-    }
-
-    // One bit per character (its code mod 64) of each indicator name, built on first use (the same benign race).
-    private ulong[]? _charMasks;
-
-    private static ulong[] CharMasks(IReadOnlyList<Assistant.Domain.Evaluations.Indicator> indicators)
-    {
-        var masks = new ulong[indicators.Count];
-        for (int i = 0; i < masks.Length; i++)
-        {
-            masks[i] = CharMask(indicators[i].Name);
-        }
-
-        return masks;
-    }
-
-    /// <summary>One bit per character of <paramref name="s"/> (its code mod 64): a string holding another holds all its bits.</summary>
-    internal static ulong CharMask(string s)
-    {
-        ulong mask = 0;
-        foreach (char c in s)
-        {
-            mask |= 1UL << c;
-        }
-
-        return mask;
-    }
-
-    /// <summary>
-    /// Whether one of two names holds the other (what <c>x.Contains(y) || y.Contains(x)</c> gives), given each one's
-    /// <see cref="CharMask"/>: only the longer can hold the shorter, and only if it holds every bit of the shorter's mask.
-    /// </summary>
-    internal static bool Nest(string x, ulong xMask, string y, ulong yMask)
-    {
-        (string longer, ulong longerMask, string shorter, ulong shorterMask) = x.Length >= y.Length ? (x, xMask, y, yMask) : (y, yMask, x, xMask);
-        return (shorterMask & ~longerMask) == 0 && longer.Contains(shorter, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -80,7 +80,7 @@ public sealed partial class Verifier
                     continue;
                 }
 
-                foreach (int j in pairs.Partners[i])
+                foreach (int j in pairs.PartnersOf(i))
                 {
                     for (var kind = PairKind.Sum; kind <= PairKind.Ratio && inScope.Allows(all[j]); kind++)
                     {
