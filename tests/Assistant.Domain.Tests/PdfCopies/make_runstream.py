@@ -8,7 +8,7 @@ the PDF draws it, as a browser's PDF viewer copies it) and `pdftotext` in readin
 tab-separated copy is written too (.clean.txt). Every copy must be read exactly as the clean copy is, or refused with
 what to do (ImportingRunStreamTests, and the eval's import.printedCopies).
 Run: python3 make_runstream.py [work folder] (needs soffice, chromium and pdftotext); the PDFs are not kept."""
-import os, subprocess, sys, tempfile
+import os, sys, tempfile
 from html import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -118,6 +118,8 @@ def clean(t):
 
 
 def main():
+    sys.path.insert(0, HERE)
+    import make_html_prints as prints
     work = sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp()
     for name, t in TABLES.items():
         src = os.path.join(work, name + ".html")
@@ -125,14 +127,9 @@ def main():
             f.write(html(t))
         with open(os.path.join(HERE, name + ".clean.txt"), "w", encoding="utf-8") as f:
             f.write(clean(t))
-        subprocess.run(["soffice", f"-env:UserInstallation=file://{work}/profile", "--headless", "--convert-to", "pdf", "--outdir", work, src], check=True, capture_output=True)
-        os.replace(os.path.join(work, name + ".pdf"), os.path.join(work, name + "-lo.pdf"))
-        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                        f"--print-to-pdf={os.path.join(work, name + '-web.pdf')}", "file://" + src], check=True, capture_output=True)
+        prints.print_both(src, work, name, "lo", "web")
         for printer in ("lo", "web"):
-            pdf = os.path.join(work, f"{name}-{printer}.pdf")
-            subprocess.run(["pdftotext", "-raw", pdf, os.path.join(HERE, f"{name}-{printer}.browser.txt")], check=True)
-            subprocess.run(["pdftotext", pdf, os.path.join(HERE, f"{name}-{printer}.raw.txt")], check=True)
+            prints.copies(os.path.join(work, f"{name}-{printer}.pdf"), f"{name}-{printer}", ("browser", "raw"))
 
 
 if __name__ == "__main__":
