@@ -167,4 +167,12 @@ public class ImportingRunStreamTests(ITestOutputHelper output)
         string row = "满意度指标 服务对象满意度指标\n受益村民对设\n施运行情况的\n≥90% 93% 50 49\n满意度";
         Assert.Null(RunStream.Rewrite(Stream(Quantity, row).Split('\n')));
     }
+
+    /// <summary>A row that runs on for hundreds of short lines (no next row, no 总分) is cut a bounded number of ways, then not read.</summary>
+    [Fact]
+    public void A_row_that_runs_on_for_pages_is_not_read()
+    {
+        string row = Quantity + "\n" + string.Join('\n', Enumerable.Range(0, 400).Select(k => k % 2 == 0 ? "延后 " + k : "实施"));
+        Assert.Null(RunStream.Rewrite(Stream(row).Split('\n')));
+    }
 }

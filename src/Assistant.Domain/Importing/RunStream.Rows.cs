@@ -7,6 +7,9 @@ public static partial class RunStream
     /// <summary>More ways than this to cut one row: the row is not read.</summary>
     private const int MostReadings = 64;
 
+    /// <summary>More cuts than this tried for one row (a paste whose row runs on for pages): the row is not read.</summary>
+    private const int MostSteps = 200_000;
+
     /// <summary>One way of reading a row: its 一级 and 二级 words and, for each column after them, the pieces [From, To).</summary>
     internal sealed record Reading(string Level1, string Level2, (int From, int To)[] Cells)
     {
@@ -126,9 +129,10 @@ public static partial class RunStream
     {
         var found = new List<(int, int)[]>();
         var cut = new (int From, int To)[columns.Length];
+        int steps = 0;
         void Next(int i, int c)
         {
-            if (found.Count > MostReadings)
+            if (found.Count > MostReadings || ++steps > MostSteps)
             {
                 return;
             }
@@ -180,7 +184,7 @@ public static partial class RunStream
         }
 
         Next(from, 0);
-        return found.Count > MostReadings ? [] : found;
+        return found.Count > MostReadings || steps > MostSteps ? [] : found;
     }
 
     /// <summary>The pieces [from, to) as one cell: two pieces of one line only where the copy put a space between Chinese and a figure.</summary>
