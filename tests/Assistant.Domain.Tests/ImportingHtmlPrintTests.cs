@@ -86,7 +86,9 @@ public class ImportingHtmlPrintTests(ITestOutputHelper output)
         }
 
         ImportedTable read = Assert.Single(result.Tables);
-        Assert.Equal(Shape(clean), Shape(read));
+        // A browser's copy (read by RunStream since session 45) keeps no space of a cell: its spaces are the copy's (2024 年).
+        Func<ImportedTable, string> shape = file.EndsWith(".browser.txt", StringComparison.Ordinal) ? ShapeWithoutSpaces : Shape;
+        Assert.Equal(shape(clean), shape(read));
         Assert.Equal(Total(clean), Total(read));
     }
 
@@ -116,13 +118,11 @@ public class ImportingHtmlPrintTests(ITestOutputHelper output)
     /// <summary>
     /// Browser-like copies whose header was not found (before: the bare "文件中没有找到绩效自评表", nothing to do): refused at
     /// the line of the header's 三级指标 or 项目资金, with what to do (copy with -layout, or upload the .xlsx / .docx).
+    /// Session 45: ah-shuiku-hweb, he-xiaofang-web and hn-xingfuyuan-web are read by RunStream (ImportingRunStreamTests).
     /// </summary>
     [Theory]
-    [InlineData("ah-shuiku-hweb.browser.txt")]
     [InlineData("he-xiaofang-lo.browser.txt")]
-    [InlineData("he-xiaofang-web.browser.txt")]
     [InlineData("hn-xingfuyuan-lo.browser.txt")]
-    [InlineData("hn-xingfuyuan-web.browser.txt")]
     [InlineData("jx-shaoniangong-lo.browser.txt")]
     [InlineData("jx-shaoniangong-web.browser.txt")]
     [InlineData("sc-nongtian-lo.browser.txt")]

@@ -81,7 +81,9 @@ public class ImportingPdfCopyTests(ITestOutputHelper output)
         }
 
         ImportedTable read = Assert.Single(result!.Tables);
-        Assert.Equal(Shape(clean), Shape(read));
+        // A browser's copy (read by RunStream since session 45) keeps no space of a cell: its spaces are the copy's (2024 年).
+        Func<ImportedTable, string> shape = file.EndsWith(".browser.txt", StringComparison.Ordinal) ? ShapeWithoutSpaces : Shape;
+        Assert.Equal(shape(clean), shape(read));
         Assert.Equal(Total(clean), Total(read));
     }
 

@@ -63,8 +63,43 @@ public static partial class DocumentImporter
         return ext == ".csv" ? FromCsv(name, text, ct) : FromText(name, text, ct);
     }
 
-    /// <summary>Pasted or copied text.</summary>
+    /// <summary>
+    /// Pasted or copied text. A copy no other reader takes that a browser's PDF viewer made (the text in the order the page
+    /// draws it, <see cref="RunStream"/>) is read when each of its cells can be cut one way only; otherwise it is refused as before.
+    /// </summary>
     public static ImportResult FromText(string name, string text, CancellationToken ct = default)
+    {
+        try
+        {
+            return FromCopy(name, text, ct);
+        }
+        catch (InputException) when (FromRunStream(name, text, ct) is { } read)
+        {
+            return read;
+        }
+    }
+
+    /// <summary>A browser's copy of a printed table read by <see cref="RunStream"/>, or null (the reason the copy is refused stands).</summary>
+    private static ImportResult? FromRunStream(string name, string text, CancellationToken ct)
+    {
+        string[] lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        if (!IsUnlaidPdfCopy(lines) || RunStream.Rewrite(lines) is not { } rewritten)
+        {
+            return null;
+        }
+
+        IReadOnlyList<ImportedTable> read = TableLayout.Read(TextTables.Read(string.Join('\n', rewritten), name), ct);
+        if (read.Count != 1)
+        {
+            return null;
+        }
+
+        ImportResult result = Unscrambled(Result(name, "text", read, text), lines);
+        WrappedNotes.Note(result.Tables, WrappedNotes.JoinedLines(lines, rewritten));
+        return result;
+    }
+
+    private static ImportResult FromCopy(string name, string text, CancellationToken ct)
     {
         if (text.Contains('\0', StringComparison.Ordinal) || text.Count(c => char.IsControl(c) && c is not '\n' and not '\r' and not '\t') > text.Length / 100 + 1)
         {
