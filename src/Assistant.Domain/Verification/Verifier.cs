@@ -68,7 +68,11 @@ public sealed partial class Verifier
 
         try
         {
-            return Check(text);
+            // ９８％、２０２４年: digits as typed are read as the ASCII ones everywhere (the rules compare texts and cells), and the
+            // report quotes the text as typed.
+            string folded = MatchedNumber.Ascii(text);
+            VerificationReport report = Check(folded);
+            return ReferenceEquals(folded, text) ? report : AsTyped(report, text);
         }
         finally
         {
