@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Conversation;
 
@@ -31,7 +32,11 @@ public static partial class AnswerCounts
                 continue;
             }
 
-            int announced = int.Parse(h.Groups["n"].Value, CultureInfo.InvariantCulture);
+            if (MatchedNumber.Int(h.Groups["n"].ValueSpan) is not int announced)
+            {
+                continue;
+            }
+
             var items = new HashSet<string>(StringComparer.Ordinal);
             for (int j = k + 1; j < lines.Length; j++)
             {

@@ -84,7 +84,11 @@ public sealed partial class AnswerWriter(FactSheet sheet, string prefix = "turn.
             bool percent = m.Value.EndsWith('%');
             string digits = percent ? m.Value[..^1] : m.Value;
             int dot = digits.IndexOf('.', StringComparison.Ordinal);
-            decimal v = decimal.Parse(digits, NumberStyles.Number, CultureInfo.InvariantCulture);
+            if (MatchedNumber.Decimal(digits) is not decimal v)
+            {
+                return m.Value; // a run of digits no decimal holds: not a figure, said as written
+            }
+
             return N(v, percent ? "%" : string.Empty, dot < 0 ? 0 : digits.Length - dot - 1, label);
         });
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Conversation;
 
@@ -64,7 +65,8 @@ public static partial class CrossUnitQuestions
     public static CrossUnitQuestion? Recognize(string message, int? thisYear, bool implied = false)
     {
         ArgumentNullException.ThrowIfNull(message);
-        string m = message.Trim();
+        // ９０％、２０２４年: digits as staff type them read as the ASCII ones (the patterns' other characters are left as typed).
+        string m = MatchedNumber.Ascii(message).Trim();
         bool copyWords = CopyWords().IsMatch(m);
         bool across = implied || Across().IsMatch(m) || (copyWords && UnitWord().IsMatch(m));
         bool reasonWord = ReasonWord().IsMatch(m);
@@ -78,7 +80,7 @@ public static partial class CrossUnitQuestions
         int? year = null;
         if (Year().Match(m) is { Success: true } y)
         {
-            year = int.Parse(y.Groups[1].Value, CultureInfo.InvariantCulture);
+            year = MatchedNumber.Int(y.Groups[1].ValueSpan);
         }
         else if (ThisYear().IsMatch(m))
         {
@@ -172,7 +174,7 @@ public static partial class CrossUnitQuestions
         if (Threshold().Match(m) is { Success: true } t)
         {
             string number = t.Groups["n"].Success ? t.Groups["n"].Value : t.Groups["m"].Value;
-            threshold = decimal.Parse(number, NumberStyles.Number, CultureInfo.InvariantCulture);
+            threshold = MatchedNumber.Decimal(number);
             above = t.Groups["up"].Success || t.Groups["upAfter"].Success;
         }
         else if (ChinesePercent().Match(m) is { Success: true } cp)

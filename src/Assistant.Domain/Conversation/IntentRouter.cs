@@ -57,6 +57,11 @@ public static partial class IntentRouter
 
         if (CrossUnitQuestions.Recognize(message, sheet.Evaluation.Year) is { } across)
         {
+            if (PlaceLines.AsLineQuestion(message, across, sheet) is { } ownLines)
+            {
+                return Route(ownLines, sheet);
+            }
+
             return new Intent(IntentKind.CrossUnit, null, [], null, null) { Across = across };
         }
         // 加上建立危重孕产妇救治绿色通道: the measure asked for names no row (孕产妇 in it is not a row's name).

@@ -2,6 +2,7 @@ using System.Text;
 using Assistant.Domain.Drafting;
 using Assistant.Domain.Facts;
 using Assistant.Domain.Verification;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Conversation;
 
@@ -149,7 +150,7 @@ public sealed partial class SentenceGate
         }
 
         return problems.Where(p => !(CountSpan().Match(text.Substring(p.Start, p.Length)) is { Success: true } m
-            && decimal.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var n
+            && MatchedNumber.Decimal(m.Groups[1].ValueSpan) is decimal n
             && _added.Any(f => f.Decimals == 0 && f.Value == n && (f.Unit.Length == 0 || f.Unit == m.Groups[2].Value)))).ToList();
     }
 

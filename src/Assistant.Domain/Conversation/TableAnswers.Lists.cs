@@ -4,6 +4,7 @@ using Assistant.Domain.Drafting;
 using Assistant.Domain.Evaluations;
 using Assistant.Domain.Facts;
 using Assistant.Domain.Scoring;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Conversation;
 
@@ -159,7 +160,11 @@ public static partial class TableAnswers
             {
                 string digits = m.Groups[1].Value;
                 int decimals = digits.Contains('.', StringComparison.Ordinal) ? digits.Length - digits.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
-                decimal v = decimal.Parse(digits, NumberStyles.Number, CultureInfo.InvariantCulture);
+                if (MatchedNumber.Decimal(digits) is not decimal v)
+                {
+                    return m.Value;
+                }
+
                 return w.N(v, m.Groups[2].Value, decimals, "检查结果中的数字（计算器）");
             });
             w.Line($"{(f.Severity == Severity.Error ? "【错误】" : "【提示】")}{text.TrimEnd('。')}。");

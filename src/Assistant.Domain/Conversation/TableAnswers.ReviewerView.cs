@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Assistant.Domain.Drafting;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Conversation;
 
@@ -43,7 +44,11 @@ public static partial class TableAnswers
             {
                 string digits = m.Groups[1].Value;
                 int decimals = digits.Contains('.', StringComparison.Ordinal) ? digits.Length - digits.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
-                decimal v = decimal.Parse(digits, NumberStyles.Number, CultureInfo.InvariantCulture);
+                if (MatchedNumber.Decimal(digits) is not decimal v)
+                {
+                    return m.Value;
+                }
+
                 return w.N(v, m.Groups[2].Value, decimals, "评审核查线中的数字（评分规则）");
             });
             w.Line("- " + text.TrimEnd('。') + "。");

@@ -34,7 +34,7 @@ public sealed partial record DraftOutline(IReadOnlyList<DraftOutlineItem> Items)
                 continue;
             }
 
-            int number = int.Parse(n.Groups[1].Value, CultureInfo.InvariantCulture);
+            int number = MatchedNumber.Int(n.Groups[1].ValueSpan) ?? 0;
             items.Add(new DraftOutlineItem(measures ?? t[n.Length..].TrimStart().StartsWith("针对", StringComparison.Ordinal), number, indicators, funds));
         }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Assistant.Domain.Evaluations;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Drafting;
 
@@ -72,7 +73,7 @@ public static partial class DraftSanitizer
                 {
                     why = "foreign:" + string.Join("、", f);
                 }
-                else if (named.Count > 0 && sourceIndicators is not null && Cited().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))
+                else if (named.Count > 0 && sourceIndicators is not null && Cited().Matches(sentence).Select(m => MatchedNumber.Int(m.Groups[1].ValueSpan) ?? -1)
                              .Any(n => sourceIndicators.TryGetValue(n, out string? ind) && ind is { Length: > 0 }
                                        && named.All(i => !IndicatorNature.Compatible(PrecedentFit.NatureOf(i, evaluation), IndicatorNature.Of(ind)) || FundLexicon.Foreign(ind, PrecedentFit.OwnWords(i, evaluation)).Count > 0)))
                 {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Evaluations;
 
@@ -82,8 +83,8 @@ public static partial class DepartmentBudget
             return y;
         }
 
-        Match m = TitleYear().Match(e.Title ?? string.Empty);
-        return m.Success ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        Match m = TitleYear().Match(MatchedNumber.Ascii(e.Title ?? string.Empty));
+        return m.Success ? MatchedNumber.Int(m.Groups[1].ValueSpan) : null;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Assistant.Domain.Numbers;
+
 namespace Assistant.Domain.Importing;
 
 /// <summary>
@@ -259,7 +261,7 @@ public static partial class TextTables
             {
                 IndicatorField.Label => CellText.Compact(c) == "绩效指标",
                 IndicatorField.Level1 or IndicatorField.Level2 or IndicatorField.Name => !value,
-                IndicatorField.Weight or IndicatorField.Score => PlainNumber().IsMatch(c) && decimal.Parse(c, System.Globalization.CultureInfo.InvariantCulture) <= 100m,
+                IndicatorField.Weight or IndicatorField.Score => PlainNumber().IsMatch(c) && MatchedNumber.Decimal(c) <= 100m,
                 _ => true,
             };
             if (!fits)

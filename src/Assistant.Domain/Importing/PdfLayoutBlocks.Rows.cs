@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Importing;
 
@@ -475,7 +476,7 @@ public static partial class PdfLayoutBlocks
 
     private static bool IsValue(string t) => Value().IsMatch(t) || t is "%" or "％" or "‰";
 
-    private static bool Big(string t) => Plain().IsMatch(t) && decimal.Parse(t, CultureInfo.InvariantCulture) > 100m;
+    private static bool Big(string t) => Plain().IsMatch(t) && MatchedNumber.Decimal(t) > 100m;
 
     [GeneratedRegex(@"^([≥≤><=＞＜]|>=|<=)?[+-]?\d[\d,]*(\.\d+)?(%|‰)?")]
     private static partial Regex Value();

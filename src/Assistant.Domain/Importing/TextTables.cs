@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Importing;
 
@@ -275,7 +276,7 @@ public static partial class TextTables
                 IndicatorField.Level2 or IndicatorField.Name => !value && !HeaderWords.IsLevel1(t, out _, out _) || HeaderWords.IsLevel2(t, out _) && header[k] == IndicatorField.Level2,
                 IndicatorField.Target => (targetIsValue = value) is not null,
                 IndicatorField.Actual => targetIsValue is null || targetIsValue == value,
-                IndicatorField.Weight or IndicatorField.Score => PlainNumber().IsMatch(t) && decimal.Parse(t, System.Globalization.CultureInfo.InvariantCulture) <= 100m,
+                IndicatorField.Weight or IndicatorField.Score => PlainNumber().IsMatch(t) && MatchedNumber.Decimal(t) <= 100m,
                 IndicatorField.Note => !PlainNumber().IsMatch(t),
                 _ => false,
             };

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Assistant.Domain.Cells;
 using Assistant.Domain.Facts;
+using Assistant.Domain.Numbers;
 
 namespace Assistant.Domain.Verification;
 
@@ -28,8 +29,11 @@ internal sealed partial class ClaimChecker
                 continue;
             }
 
-            int year = int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            int month = int.Parse(m.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            if (MatchedNumber.Int(m.Groups["y"].ValueSpan) is not int year || MatchedNumber.Int(m.Groups["m"].ValueSpan) is not int month)
+            {
+                continue;
+            }
+
             string text = original.Substring(m.Index, m.Length);
             foreach (int row in rows)
             {
@@ -74,7 +78,7 @@ internal sealed partial class ClaimChecker
     {
         DeadlineCell d => (d.Year, d.Month),
         _ => DateText().Match(cell.Text) is { Success: true } m
-            ? (int.Parse(m.Groups["y"].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(m.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture))
+            ? (MatchedNumber.Int(m.Groups["y"].ValueSpan), MatchedNumber.Int(m.Groups["m"].ValueSpan))
             : (null, null),
     };
 

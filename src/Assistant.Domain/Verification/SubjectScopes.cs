@@ -16,9 +16,28 @@ internal sealed partial class SubjectScopes
     private readonly (int Start, int End, string Subject)[] _foreign;
 
     public SubjectScopes(string normalized, Evaluation evaluation)
+        : this(normalized, OwnOf(evaluation))
     {
-        _own = string.Concat(evaluation.Title, evaluation.Region, evaluation.Department, evaluation.Implementer);
+    }
+
+    /// <param name="normalized">The text, normalized.</param>
+    /// <param name="own">What the table names (<see cref="OwnOf"/>), made once per table.</param>
+    public SubjectScopes(string normalized, string own)
+    {
+        _own = own;
         _foreign = Sections(normalized).ToArray();
+    }
+
+    /// <summary>
+    /// What the table itself names: its title, region, department and implementer, and the names of its lines and rows. A
+    /// transfer table's lines are often its places (晋江市、德化县: the county shares of a city's fund, session 45), and a place
+    /// the table names is never another place.
+    /// </summary>
+    public static string OwnOf(Evaluation evaluation)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        return string.Concat(evaluation.Title, evaluation.Region, evaluation.Department, evaluation.Implementer)
+            + "|" + string.Join('|', evaluation.Funds.Lines.Select(l => l.Name)) + "|" + string.Join('|', evaluation.Indicators.Select(i => i.Name));
     }
 
     /// <summary>The foreign subject the section holding <paramref name="index"/> speaks of, or null.</summary>

@@ -27,6 +27,9 @@ public sealed partial class Verifier
     private readonly Dictionary<string, bool> _anyFits = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<(string Text, int Kind)> _opening;
 
+    /// <summary>What the table names (<see cref="SubjectScopes.OwnOf"/>).</summary>
+    private readonly string _own;
+
     // Per text (cleared by Verify): what a clause names for a number of a unit, and what else it names.
     private readonly Dictionary<(string Text, string Unit), IReadOnlyList<int>> _namedFor = [];
     private readonly Dictionary<(string Text, string Unit), (IReadOnlyList<int> Named, List<int>? Also)> _alsoNamed = [];
@@ -42,6 +45,7 @@ public sealed partial class Verifier
         _title = ProgrammeTitle.Name(sheet.Evaluation.Title);
         _lineNames = [.. sheet.Evaluation.Funds.Lines.Select(l => l.Name)];
         _opening = OpeningWords.Names(sheet.Evaluation);
+        _own = SubjectScopes.OwnOf(sheet.Evaluation);
     }
 
     /// <summary>The units whose fit with the rows a verifier remembers across texts before it forgets them all (the answers are the same).</summary>
@@ -68,7 +72,11 @@ public sealed partial class Verifier
 
         try
         {
-            return Check(text);
+            // ９８％、２０２４年: digits as typed are read as the ASCII ones everywhere (the rules compare texts and cells), and the
+            // report quotes the text as typed.
+            string folded = MatchedNumber.Ascii(text);
+            VerificationReport report = Check(folded);
+            return ReferenceEquals(folded, text) ? report : AsTyped(report, text);
         }
         finally
         {
@@ -84,7 +92,7 @@ public sealed partial class Verifier
         // 2024年度洋县乡村振兴局…全年预算数: the words naming the table itself are no subject of the clause's own (session 38).
         string normalized = OpeningWords.Blanked(read, _opening);
         var clauses = Clause.Split(normalized);
-        var scopes = new SubjectScopes(normalized, _sheet.Evaluation);
+        var scopes = new SubjectScopes(normalized, _own);
         var context = new VerificationContext(normalized, clauses, scopes, extracted);
         var checkedMentions = new List<CheckedMention>(extracted.Count);
         for (int k = 0; k < extracted.Count; k++)
