@@ -15,15 +15,21 @@ public static partial class TableAnswers
         string? asked = AskedMoneyUnit(message);
         foreach (FundLineResult line in s.Report.Funds.Where(l => (all || l.IsRoot) && Asked(l, only)))
         {
-            string p = $"funds.lines[{line.Index}]";
-            if (w.Has(p + ".rate"))
+            FundRate(w, line, asked);
+        }
+    }
+
+    /// <summary>One line's 执行率 worked out (and in the money unit asked, when the table's is another).</summary>
+    private static void FundRate(AnswerWriter w, FundLineResult line, string? asked = null)
+    {
+        string p = $"funds.lines[{line.Index}]";
+        if (w.Has(p + ".rate"))
+        {
+            w.Line($"{line.Name}：全年执行数{w.F(p + ".executed")} ÷ 全年预算数{w.F(p + ".budget")} = 执行率{w.F(p + ".rate")}。");
+            if (asked is not null && w.Sheet.Find(p + ".executed") is { } ex && ex.Unit != asked && YuanPer(ex.Unit) is not null && YuanPer(asked) is not null)
             {
-                w.Line($"{line.Name}：全年执行数{w.F(p + ".executed")} ÷ 全年预算数{w.F(p + ".budget")} = 执行率{w.F(p + ".rate")}。");
-                if (asked is not null && s.Find(p + ".executed") is { } ex && ex.Unit != asked && YuanPer(ex.Unit) is not null && YuanPer(asked) is not null)
-                {
-                    // 执行了多少万元 on a table in 元: the amounts in the unit asked, each with the table's figure.
-                    w.Line($"按{asked}计：全年执行数{AmountAsked(w, p + ".executed", asked, "全年执行数")}，全年预算数{AmountAsked(w, p + ".budget", asked, "全年预算数")}。");
-                }
+                // 执行了多少万元 on a table in 元: the amounts in the unit asked, each with the table's figure.
+                w.Line($"按{asked}计：全年执行数{AmountAsked(w, p + ".executed", asked, "全年执行数")}，全年预算数{AmountAsked(w, p + ".budget", asked, "全年预算数")}。");
             }
         }
     }
@@ -202,8 +208,9 @@ public static partial class TableAnswers
         }
 
         var ordered = (low ? lines.OrderBy(l => l.Rate) : lines.OrderByDescending(l => l.Rate)).ThenBy(l => l.Index).ToList();
+        // The line asked for first, under the sentence naming it; the whole fund's line after the others, for comparison.
         w.Line($"执行率{(low ? "最低" : "最高")}的是{ordered[0].Name}：");
-        FundRates(w, all: true, [ordered[0].Index]);
+        FundRate(w, ordered[0]);
         if (low)
         {
             FundReasons(w, [ordered[0].Index], policy);
@@ -217,6 +224,12 @@ public static partial class TableAnswers
                 string p = $"funds.lines[{line.Index}]";
                 w.Line($"{line.Name}执行率{w.F(p + ".rate")}；");
             }
+        }
+
+        foreach (FundLineResult root in s.Report.Funds.Where(l => l.IsRoot))
+        {
+            w.Line("全部资金合计：");
+            FundRate(w, root);
         }
     }
 
