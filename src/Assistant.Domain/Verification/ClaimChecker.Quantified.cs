@@ -24,6 +24,16 @@ internal sealed partial class ClaimChecker
 
     internal static Quantified QuantifiedSubject(string clauseBefore, out Match found)
     {
+        // The pattern ends in 指标 and at most five characters (中, 均/都/全部/基本, 已/已经/均已/都已) before trailing spaces: most
+        // clauses are answered by that test, not by the pattern tried at every position.
+        ReadOnlySpan<char> before = clauseBefore.AsSpan().TrimEnd();
+        int word = before.LastIndexOf("指标", StringComparison.Ordinal);
+        if (word < 0 || before.Length - (word + 2) > 5)
+        {
+            found = Match.Empty;
+            return Quantified.None;
+        }
+
         found = QuantifiedRows().Match(clauseBefore);
         if (!found.Success)
         {
@@ -89,7 +99,7 @@ internal sealed partial class ClaimChecker
     /// ceiling rows — those the words name by their rule — not every row of the table.
     /// </summary>
     internal static (IReadOnlyList<int> Members, string? Name)? CeilingRows(FactSheet sheet, string sentenceBefore) =>
-        CeilingSet().IsMatch(sentenceBefore)
+        sentenceBefore.Contains("指标", StringComparison.Ordinal) && CeilingSet().IsMatch(sentenceBefore)
             ? (sheet.Report.Indicators.Where(r => r.Rule == IndicatorRule.Reverse).Select(r => r.Index).ToList(), "设上限的指标")
             : null;
 

@@ -29,15 +29,16 @@ internal sealed partial class SubjectScopes
     }
 
     /// <summary>
-    /// What the table itself names: its title, region, department and implementer, and the names of its lines and rows. A
+    /// What the table itself names: its title, region, department and implementer, and the names of its fund lines. A
     /// transfer table's lines are often its places (晋江市、德化县: the county shares of a city's fund, session 45), and a place
-    /// the table names is never another place.
+    /// the table names is never another place. (The rows' names are left out: every place test reads this text, and a hundred
+    /// names made each number's check 5 % slower for rows that do not name places.)
     /// </summary>
     public static string OwnOf(Evaluation evaluation)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         return string.Concat(evaluation.Title, evaluation.Region, evaluation.Department, evaluation.Implementer)
-            + "|" + string.Join('|', evaluation.Funds.Lines.Select(l => l.Name)) + "|" + string.Join('|', evaluation.Indicators.Select(i => i.Name));
+            + "|" + string.Join('|', evaluation.Funds.Lines.Select(l => l.Name));
     }
 
     /// <summary>The foreign subject the section holding <paramref name="index"/> speaks of, or null.</summary>

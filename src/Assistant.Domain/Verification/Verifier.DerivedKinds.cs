@@ -23,12 +23,15 @@ public sealed partial class Verifier
 
     internal static Derivation DerivationAsked(string before)
     {
-        if (SavingBefore().IsMatch(before))
+        // Both patterns end at the number, their words within its last eleven characters (a word of at most three, then at most
+        // eight others; 相 before 差 within twelve): only that tail is read.
+        ReadOnlySpan<char> tail = before.AsSpan(Math.Max(0, before.Length - 12));
+        if (SavingBefore().IsMatch(tail))
         {
             return Derivation.Saving;
         }
 
-        if (ShortfallBefore().IsMatch(before))
+        if (ShortfallBefore().IsMatch(tail))
         {
             return Derivation.Shortfall;
         }
