@@ -67,13 +67,8 @@ public class VerifierSession44ClassesTests
         Assert.Equal(span, m.Mention.Text.Trim());
     }
 
-    private static List<(string Text, Verdict Verdict, string? FactId, string? Note)> Judged(string table, string text, string span)
-    {
-        FactSheet sheet = FactSheet.Build(VerifierTableCases.Load(table));
-        VerificationReport report = Verifier.Verify(sheet, text);
-        Assert.Equal(VerifierCorpus.Render(ReferenceVerifier.Verifier.Verify(sheet, text)), VerifierCorpus.Render(report));
-        return VerifierTableCases.At(report, text, span);
-    }
+    private static List<(string Text, Verdict Verdict, string? FactId, string? Note)> Judged(string table, string text, string span) =>
+        VerifierTableCases.Judged(table, text, span);
 
     /// <summary>A fraction said of the money or the indicators (not after a rate word) is the bound of that share, judged against it.</summary>
     [Theory]

@@ -13,13 +13,8 @@ namespace Assistant.Domain.Tests;
 /// </summary>
 public class VerifierSession45Tests
 {
-    private static List<(string Text, Verdict Verdict, string? FactId, string? Note)> Judged(string table, string text, string span)
-    {
-        FactSheet sheet = FactSheet.Build(VerifierTableCases.Load(table));
-        VerificationReport report = Verifier.Verify(sheet, text);
-        Assert.Equal(VerifierCorpus.Render(ReferenceVerifier.Verifier.Verify(sheet, text)), VerifierCorpus.Render(report));
-        return VerifierTableCases.At(report, text, span);
-    }
+    private static List<(string Text, Verdict Verdict, string? FactId, string? Note)> Judged(string table, string text, string span) =>
+        VerifierTableCases.Judged(table, text, span);
 
     /// <summary>A saving, a balance or a shortfall that only two unrelated lines' difference (or a sum of lines) would give is not derived.</summary>
     [Theory]

@@ -1,4 +1,5 @@
 using Assistant.Domain.Evaluations;
+using Assistant.Domain.Facts;
 using Assistant.Domain.Verification;
 using Assistant.Features.Evaluations;
 using Assistant.Testing;
@@ -21,5 +22,17 @@ internal static class VerifierTableCases
         return report.Claims.Where(c => c.Start < end && c.Start + c.Length > at).Select(c => (c.Text, c.Verdict, c.FactId, c.Note))
             .Concat(report.Mentions.Where(m => m.Mention.Start < end && m.Mention.Start + m.Mention.Length > at).Select(m => (m.Mention.Text, m.Verdict, m.FactId, m.Note)))
             .ToList();
+    }
+
+    /// <summary>
+    /// What the verifier reads over <paramref name="span"/> of <paramref name="text"/> on the eval's table <paramref name="table"/>,
+    /// after checking that the frozen reference verifier gives the same report (sessions 44–45's classes).
+    /// </summary>
+    public static List<(string Text, Verdict Verdict, string? FactId, string? Note)> Judged(string table, string text, string span)
+    {
+        FactSheet sheet = FactSheet.Build(Load(table));
+        VerificationReport report = Verifier.Verify(sheet, text);
+        Assert.Equal(VerifierCorpus.Render(ReferenceVerifier.Verifier.Verify(sheet, text)), VerifierCorpus.Render(report));
+        return At(report, text, span);
     }
 }
