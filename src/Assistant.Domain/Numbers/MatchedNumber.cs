@@ -49,7 +49,7 @@ public static class MatchedNumber
         {
             for (int i = 0; i < span.Length; i++)
             {
-                span[i] = IsOtherDigit(t[i]) ? (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(t[i])) : IsWidePoint(t, i) ? '.' : t[i];
+                span[i] = IsOtherDigit(t[i]) ? TextNormalizer.Map(t[i]) : IsWidePoint(t, i) ? '.' : t[i];
             }
         });
     }
@@ -71,7 +71,7 @@ public static class MatchedNumber
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
-            into[i] = IsOtherDigit(c) ? (char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c)) : c;
+            into[i] = IsOtherDigit(c) ? TextNormalizer.Map(c) : c; // a digit as the normalizer folds it
         }
 
         return text.Length;
