@@ -11,11 +11,12 @@ namespace Assistant.Domain.Conversation;
 /// </summary>
 internal static partial class PlaceLines
 {
-    /// <summary>Whether at least two of the table's lines under another line are named as places (县、区、市、旗、州、盟), not levels.</summary>
+    /// <summary>Whether at least two of the table's lines under another line are named as places (each line's whole name a place as
+    /// <see cref="CrossUnitQuestions.PlaceOf"/> reads one in a question: 章贡区、瑞金市、于都县), not levels (市本级、县级资金).</summary>
     public static bool Of(FactSheet sheet)
     {
         ArgumentNullException.ThrowIfNull(sheet);
-        return sheet.Evaluation.Funds.Lines.Count(l => l.Parent is not null && Place().IsMatch(l.Name.Trim())) >= 2;
+        return sheet.Evaluation.Funds.Lines.Count(l => l.Parent is not null && CrossUnitQuestions.PlaceOf(l.Name.Trim()) == l.Name.Trim()) >= 2;
     }
 
     /// <summary>
@@ -46,10 +47,6 @@ internal static partial class PlaceLines
             _ => "各项资金执行率分别是多少",
         };
     }
-
-    /// <summary>A place's name: two to eight characters ending in a place's word, not a level (市级、县本级、市本级).</summary>
-    [GeneratedRegex(@"^[\u4e00-\u9fa5]{1,7}(?:县|区|市|旗|州|盟)$")]
-    private static partial Regex Place();
 
     [GeneratedRegex("单位|部门|项目单位|别的|其他|其它")]
     private static partial Regex UnitWords();
