@@ -72,7 +72,7 @@ public static partial class TableAnswers
                 places++;
             }
 
-            decimal shown = Math.Round(inAsked, places, MidpointRounding.AwayFromZero);
+            decimal shown = PrintedNumber.RoundHalfUp(inAsked, places);
             string converted = $"{(shown != inAsked ? "约" : string.Empty)}{w.N(shown, asked, places, $"相差（表中{unit}换算为问题所问的{asked}）")}";
             bool right = PrintedNumber.RoundHalfUp(inAsked, said.Decimals) == said.Value;
             w.Line(right
@@ -101,7 +101,9 @@ public static partial class TableAnswers
             return (from, to);
         }
 
-        return asked == "万" + unit ? (1m, 10000m) : unit == "万" + asked ? (10000m, 1m) : null;
+        // 亩 and 万亩, 人次 and 万人次: the same base read by the shared unit reader, each with its magnitude.
+        UnitSpec a = UnitSpec.Parse(asked), u = UnitSpec.Parse(unit);
+        return a.Base.Length > 0 && a.Base == u.Base && a.Multiplier != u.Multiplier ? (u.Multiplier, a.Multiplier) : null;
     }
 
     // 差36人对吗, 相差540人次，对不对, 差了6座是吧, 少了2.5个百分点吗.
