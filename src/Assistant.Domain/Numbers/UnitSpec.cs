@@ -95,6 +95,9 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
         "宗", "张", "头", "只", "本", "册", "栋", "幢", "村", "校", "支", "队", "个村", "眼", "口", "株", "棵", "盏", "块",
     ], StringComparer.Ordinal);
 
+    /// <summary>The bases counted in whole things (each also a known base).</summary>
+    internal static IEnumerable<string> CountUnits => CountBases;
+
     /// <summary>Whether <paramref name="unit"/> is one of <see cref="KnownBases"/> (a lookup, not a scan of the list).</summary>
     public static bool IsKnownBase(string unit) => BareBases.ContainsKey(unit);
 
@@ -106,8 +109,10 @@ public sealed record UnitSpec(string Magnitude, decimal Multiplier, string Base)
     internal static UnitSpec? KnownBareUnit(ReadOnlySpan<char> unit) =>
         unit.Length > 0 && BareBasesBySpan.TryGetValue(unit, out UnitSpec? known) ? known : null;
 
+    // Every unit counted in whole things is a known base too (session 45: 笔, 张, 辆, 株… were counts but not known, so ≥3000笔 read as
+    // a cell of several values and its row went unjudged).
     private static readonly System.Collections.Frozen.FrozenDictionary<string, UnitSpec> BareBases =
-        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(KnownBases, b => b, b => new UnitSpec(string.Empty, 1m, b), StringComparer.Ordinal);
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(KnownBases.Union(CountBases, StringComparer.Ordinal), b => b, b => new UnitSpec(string.Empty, 1m, b), StringComparer.Ordinal);
 
     // After BareBases: static fields are set in the order written.
     private static readonly System.Collections.Frozen.FrozenDictionary<string, UnitSpec>.AlternateLookup<ReadOnlySpan<char>> BareBasesBySpan =
